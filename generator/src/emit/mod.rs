@@ -1,0 +1,138 @@
+//! Stage 3: IR → Rust tokens, one module per output kind. Each emitter is a function from
+//! the [`Api`](crate::ir::Api) to a `TokenStream`; none of them reads the spec.
+
+pub mod crate_root;
+pub mod models;
+
+use crate::ir::{Constraints, Docs, ExprKind, Primitive, TypeExpr};
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+/// An identifier from an IR name (which may be a raw identifier such as `r#type`).
+pub fn ident(name: &str) -> Ident {
+    match name.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, Span::call_site()),
+        None => Ident::new(name, Span::call_site()),
+    }
+}
+
+/// `#[doc]` attributes for spec text, made safe for rustdoc.
+///
+/// Spec descriptions are Markdown written for a web page. Indented lines would become
+/// Rust doctests (and fail), and untagged code fences would be compiled as Rust, so
+/// indentation is dropped and fences are marked `text`.
+pub fn doc_attrs(docs: &Docs, extra: &[String]) -> TokenStream {
+    let mut paragraphs: Vec<String> = Vec::new();
+    if let Some(title) = &docs.title {
+        paragraphs.push(title.trim().to_owned());
+    }
+    if let Some(desc) = &docs.description {
+        let desc = desc.trim();
+        if docs.title.as_deref().map(str::trim) != Some(desc) && !desc.is_empty() {
+            paragraphs.push(desc.to_owned());
+        }
+    }
+    paragraphs.extend(extra.iter().cloned());
+    let mut lines = Vec::new();
+    for (i, p) in paragraphs.iter().enumerate() {
+        if i > 0 {
+            lines.push(String::new());
+        }
+        for line in p.lines() {
+            let line = line.trim();
+            lines.push(if line.starts_with("```") && line.trim_start_matches('`').is_empty() {
+                "```text".to_owned()
+            } else {
+                line.to_owned()
+            });
+        }
+    }
+    // Close a fence the spec left open, or rustdoc swallows the rest of the item's docs.
+    if lines.iter().filter(|l| l.starts_with("```")).count() % 2 == 1 {
+        lines.push("```".to_owned());
+    }
+    lines.iter().map(|l| {
+        let text = format!(" {l}");
+        quote!(#[doc = #text])
+    }).collect()
+}
+
+/// A one-line summary of the constraints at a use, for doc comments.
+pub fn constraint_summary(c: &Constraints) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(p) = &c.pattern {
+        parts.push(format!("matches `{p}`"));
+    }
+    let plural = |n: u64, word: &str| if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") };
+    match (c.min_length, c.max_length) {
+        (Some(a), Some(b)) => parts.push(format!("{a} to {}", plural(b, "character"))),
+        (Some(a), None) => parts.push(format!("at least {}", plural(a, "character"))),
+        (None, Some(b)) => parts.push(format!("at most {}", plural(b, "character"))),
+        (None, None) => {}
+    }
+    let bound = |b: &crate::ir::Bound, strict: &str, loose: &str| {
+        format!("{} {}", if b.exclusive { strict } else { loose }, b.value)
+    };
+    if let Some(b) = &c.minimum {
+        parts.push(bound(b, ">", ">="));
+    }
+    if let Some(b) = &c.maximum {
+        parts.push(bound(b, "<", "<="));
+    }
+    match (c.min_items, c.max_items) {
+        (Some(a), Some(b)) => parts.push(format!("{a} to {}", plural(b, "item"))),
+        (Some(a), None) => parts.push(format!("at least {}", plural(a, "item"))),
+        (None, Some(b)) => parts.push(format!("at most {}", plural(b, "item"))),
+        (None, None) => {}
+    }
+    if c.unique_items {
+        parts.push("unique items".into());
+    }
+    if let Some(f) = &c.format {
+        parts.push(format!("format `{f}`"));
+    }
+    if c.read_only {
+        parts.push("read-only: sent by the server, ignored in requests".into());
+    }
+    if c.write_only {
+        parts.push("write-only: never returned by the server".into());
+    }
+    (!parts.is_empty()).then(|| format!("Constraints: {}.", parts.join("; ")))
+}
+
+/// The Rust type for a use, without the `Option`/`Nullable` wrapper that nullability and
+/// optionality add at the field level.
+pub fn rust_type(expr: &TypeExpr) -> TokenStream {
+    match &expr.kind {
+        ExprKind::Named(n) => {
+            let id = ident(n);
+            quote!(#id)
+        }
+        ExprKind::Primitive(p) => match p {
+            Primitive::String => quote!(String),
+            Primitive::Bool => quote!(bool),
+            Primitive::Int32 => quote!(i32),
+            Primitive::Int64 => quote!(i64),
+            Primitive::Float64 => quote!(f64),
+            Primitive::Uuid => quote!(Uuid),
+            Primitive::DateTime => quote!(DateTime<Utc>),
+            Primitive::Date => quote!(NaiveDate),
+            Primitive::Binary => quote!(Vec<u8>),
+        },
+        ExprKind::List(item) => {
+            let inner = nullable_type(item);
+            quote!(Vec<#inner>)
+        }
+        ExprKind::Map(value) => {
+            let inner = nullable_type(value);
+            quote!(BTreeMap<String, #inner>)
+        }
+        ExprKind::Any => quote!(serde_json::Value),
+    }
+}
+
+/// The type of a value that may be `null`: `Option<T>` when nullable.
+pub fn nullable_type(expr: &TypeExpr) -> TokenStream {
+    let t = rust_type(expr);
+    if expr.nullable { quote!(Option<#t>) } else { t }
+}

@@ -1,0 +1,740 @@
+//! Builds the [`Api`] from a loaded spec: resolves references, names every type, and keeps
+//! every constraint. Problems are collected rather than stopping at the first, so one run
+//! reports everything that needs fixing.
+
+use super::names::{self, RESERVED_TYPE_NAMES};
+use super::*;
+use crate::error::{Diagnostic, Error, escape_pointer_segment as esc};
+use crate::load::Spec;
+use crate::load::resolve::{Resolver, schema_ref_name};
+use openapiv3::{
+    AdditionalProperties, ObjectType, ParameterSchemaOrContent, ReferenceOr, Schema, SchemaData, SchemaKind,
+    StatusCode, StringFormat, Type, VariantOrUnknownOrEmpty,
+};
+use std::borrow::Borrow;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// How to treat constructs akgen cannot represent faithfully.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BuildOptions {
+    /// Replace unsupported schemas by a JSON value (with a warning) instead of failing.
+    pub lenient: bool,
+}
+
+/// Builds the IR, or returns every problem found.
+pub fn build(spec: &Spec, options: BuildOptions) -> Result<Api, Error> {
+    let mut b = Builder {
+        spec,
+        resolver: Resolver::new(&spec.api),
+        options,
+        component_names: HashMap::new(),
+        taken: RESERVED_TYPE_NAMES.iter().map(|s| s.to_string()).collect(),
+        types: Vec::new(),
+        errors: Vec::new(),
+        warnings: Vec::new(),
+    };
+    b.name_components();
+    b.build_components();
+    let operations = b.build_operations();
+    if !b.errors.is_empty() {
+        return Err(Error::Spec(b.errors));
+    }
+    let mut types = b.types;
+    types.sort_by(|a, c| a.name.cmp(&c.name));
+    box_recursive_uses(&mut types);
+    let api = &spec.api;
+    Ok(Api {
+        title: api.info.title.clone(),
+        version: api.info.version.clone(),
+        description: api.info.description.clone(),
+        base_path: base_path(api),
+        types,
+        operations,
+        warnings: b.warnings,
+    })
+}
+
+struct Builder<'a> {
+    spec: &'a Spec,
+    resolver: Resolver<'a>,
+    options: BuildOptions,
+    /// Component schema name → Rust type name.
+    component_names: HashMap<String, String>,
+    /// Every type name given out so far.
+    taken: HashSet<String>,
+    types: Vec<TypeDef>,
+    errors: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
+}
+
+fn docs(data: &SchemaData) -> Docs {
+    Docs { title: data.title.clone(), description: data.description.clone().filter(|d| !d.trim().is_empty()) }
+}
+
+impl<'a> Builder<'a> {
+    fn error(&mut self, pointer: &str, message: impl Into<String>) {
+        let d = self.spec.diagnostic(pointer, message);
+        self.errors.push(d);
+    }
+
+    /// An unsupported construct: an error, or with `lenient` a warning and a JSON value.
+    fn unsupported(&mut self, pointer: &str, message: String) -> TypeExpr {
+        let d = self.spec.diagnostic(pointer, message);
+        if self.options.lenient {
+            self.warnings.push(d);
+        } else {
+            self.errors.push(d);
+        }
+        TypeExpr::new(ExprKind::Any)
+    }
+
+    /// Names are given in sorted component order, so adding a schema never renames another.
+    fn name_components(&mut self) {
+        let Some(components) = &self.spec.api.components else { return };
+        let mut names: Vec<&String> = components.schemas.keys().collect();
+        names.sort();
+        for name in names {
+            let candidate = names::camel(name);
+            let rust = if self.taken.contains(&candidate) {
+                names::unique(&mut self.taken, format!("{candidate}Model"))
+            } else {
+                names::unique(&mut self.taken, candidate)
+            };
+            self.component_names.insert(name.clone(), rust);
+        }
+    }
+
+    fn build_components(&mut self) {
+        let Some(components) = &self.spec.api.components else { return };
+        for (name, item) in &components.schemas {
+            let rust = self.component_names[name].clone();
+            let pointer = format!("/components/schemas/{}", esc(name));
+            let (kind, docs, deprecated) = match item {
+                ReferenceOr::Reference { reference } => {
+                    (TypeKind::Alias(self.reference(reference, &pointer)), Docs::default(), false)
+                }
+                ReferenceOr::Item(schema) => {
+                    let kind = self.type_kind(schema, &rust, &pointer);
+                    (kind, docs(&schema.schema_data), schema.schema_data.deprecated)
+                }
+            };
+            self.types.push(TypeDef { name: rust, component: Some(name.clone()), pointer, docs, deprecated, kind });
+        }
+    }
+
+    /// The definition for a schema that gets a name of its own.
+    fn type_kind(&mut self, schema: &Schema, name: &str, pointer: &str) -> TypeKind {
+        match &schema.schema_kind {
+            SchemaKind::Type(Type::Object(obj)) if !obj.properties.is_empty() => {
+                TypeKind::Struct(self.struct_def(obj, name, pointer))
+            }
+            SchemaKind::Type(Type::String(s)) if !s.enumeration.is_empty() => {
+                let values = s.enumeration.iter().flatten().map(|v| Value::String(v.clone())).collect();
+                TypeKind::Enum(enum_def(values))
+            }
+            SchemaKind::Type(Type::Integer(i)) if !i.enumeration.is_empty() => {
+                let values = i.enumeration.iter().flatten().map(|v| Value::from(*v)).collect();
+                TypeKind::Enum(enum_def(values))
+            }
+            SchemaKind::OneOf { one_of } => TypeKind::Union(self.union_def(one_of, schema, name, pointer, "oneOf")),
+            SchemaKind::AnyOf { any_of } => TypeKind::Union(self.union_def(any_of, schema, name, pointer, "anyOf")),
+            SchemaKind::AllOf { all_of } if all_of.len() > 1 => match self.merge_all_of(all_of, pointer) {
+                Some(obj) => TypeKind::Struct(self.struct_def(&obj, name, pointer)),
+                None => TypeKind::Alias(TypeExpr::new(ExprKind::Any)),
+            },
+            SchemaKind::Any(any) if is_all_of_wrapper(any) => {
+                let mut expr = self.inline(schema, name, pointer);
+                expr.nullable = false;
+                TypeKind::Alias(expr)
+            }
+            SchemaKind::Any(any) if looks_structured(any) => match reinterpret_any(schema) {
+                Some(fixed) => self.type_kind(&fixed, name, pointer),
+                None => TypeKind::Alias(self.unsupported(pointer, "schema mixes keywords of several types".into())),
+            },
+            _ => {
+                // Arrays, maps, primitives and allOf wrappers: an alias of the expression.
+                let mut expr = self.inline(schema, name, pointer);
+                // Nullability belongs to each use, not to the alias.
+                expr.nullable = false;
+                TypeKind::Alias(expr)
+            }
+        }
+    }
+
+    fn reference(&mut self, reference: &str, pointer: &str) -> TypeExpr {
+        match self.resolver.schema_ref(reference) {
+            Ok((name, _)) => TypeExpr::new(ExprKind::Named(self.component_names[name].clone())),
+            Err(e) => {
+                self.error(&format!("{pointer}/$ref"), e.message);
+                TypeExpr::new(ExprKind::Any)
+            }
+        }
+    }
+
+    /// The type expression for a schema use; inline objects, enums and unions get a type
+    /// named after `hint` (their position: `TokenUserObj`, `CoreTokensListIntent`).
+    fn expr(&mut self, item: &ReferenceOr<impl Borrow<Schema>>, hint: &str, pointer: &str) -> TypeExpr {
+        match item {
+            ReferenceOr::Reference { reference } => self.reference(reference, pointer),
+            ReferenceOr::Item(schema) => self.inline(schema.borrow(), hint, pointer),
+        }
+    }
+
+    fn inline(&mut self, schema: &Schema, hint: &str, pointer: &str) -> TypeExpr {
+        let data = &schema.schema_data;
+        let mut expr = match &schema.schema_kind {
+            SchemaKind::Type(Type::String(s)) if s.enumeration.is_empty() => {
+                let mut c = Constraints {
+                    pattern: s.pattern.clone(),
+                    min_length: s.min_length.map(|v| v as u64),
+                    max_length: s.max_length.map(|v| v as u64),
+                    ..Default::default()
+                };
+                let prim = match &s.format {
+                    VariantOrUnknownOrEmpty::Item(StringFormat::DateTime) => Primitive::DateTime,
+                    VariantOrUnknownOrEmpty::Item(StringFormat::Date) => Primitive::Date,
+                    VariantOrUnknownOrEmpty::Item(StringFormat::Binary) => Primitive::Binary,
+                    VariantOrUnknownOrEmpty::Item(StringFormat::Byte) => {
+                        c.format = Some("byte".into());
+                        Primitive::String
+                    }
+                    VariantOrUnknownOrEmpty::Item(StringFormat::Password) => Primitive::String,
+                    VariantOrUnknownOrEmpty::Unknown(f) if f == "uuid" => Primitive::Uuid,
+                    VariantOrUnknownOrEmpty::Unknown(f) => {
+                        c.format = Some(f.clone());
+                        Primitive::String
+                    }
+                    VariantOrUnknownOrEmpty::Empty => Primitive::String,
+                };
+                TypeExpr { kind: ExprKind::Primitive(prim), nullable: false, constraints: c }
+            }
+            SchemaKind::Type(Type::Number(n)) => TypeExpr {
+                kind: ExprKind::Primitive(Primitive::Float64),
+                nullable: false,
+                constraints: Constraints {
+                    minimum: n.minimum.map(|v| Bound { value: v, exclusive: n.exclusive_minimum }),
+                    maximum: n.maximum.map(|v| Bound { value: v, exclusive: n.exclusive_maximum }),
+                    multiple_of: n.multiple_of,
+                    ..Default::default()
+                },
+            },
+            SchemaKind::Type(Type::Integer(i)) if i.enumeration.is_empty() => {
+                let fits32 = |v: Option<i64>| v.is_some_and(|v| i32::try_from(v).is_ok());
+                let prim = match &i.format {
+                    VariantOrUnknownOrEmpty::Item(openapiv3::IntegerFormat::Int32) => Primitive::Int32,
+                    VariantOrUnknownOrEmpty::Item(openapiv3::IntegerFormat::Int64) => Primitive::Int64,
+                    // No format: only bounds that fit 32 bits on both sides prove it cannot overflow.
+                    _ if fits32(i.minimum) && fits32(i.maximum) => Primitive::Int32,
+                    _ => Primitive::Int64,
+                };
+                TypeExpr {
+                    kind: ExprKind::Primitive(prim),
+                    nullable: false,
+                    constraints: Constraints {
+                        minimum: i.minimum.map(|v| Bound { value: v as f64, exclusive: i.exclusive_minimum }),
+                        maximum: i.maximum.map(|v| Bound { value: v as f64, exclusive: i.exclusive_maximum }),
+                        multiple_of: i.multiple_of.map(|v| v as f64),
+                        ..Default::default()
+                    },
+                }
+            }
+            SchemaKind::Type(Type::Boolean(_)) => TypeExpr::new(ExprKind::Primitive(Primitive::Bool)),
+            SchemaKind::Type(Type::Object(obj)) if obj.properties.is_empty() => {
+                let value = match &obj.additional_properties {
+                    Some(AdditionalProperties::Schema(s)) => {
+                        self.expr(s, &format!("{hint}Value"), &format!("{pointer}/additionalProperties"))
+                    }
+                    _ => TypeExpr::new(ExprKind::Any),
+                };
+                TypeExpr::new(ExprKind::Map(Box::new(value)))
+            }
+            SchemaKind::Type(Type::Array(a)) => {
+                let items = match &a.items {
+                    Some(items) => self.expr(items, &format!("{hint}Item"), &format!("{pointer}/items")),
+                    None => TypeExpr::new(ExprKind::Any),
+                };
+                TypeExpr {
+                    kind: ExprKind::List(Box::new(items)),
+                    nullable: false,
+                    constraints: Constraints {
+                        min_items: a.min_items.map(|v| v as u64),
+                        max_items: a.max_items.map(|v| v as u64),
+                        unique_items: a.unique_items,
+                        ..Default::default()
+                    },
+                }
+            }
+            SchemaKind::AllOf { all_of } if all_of.len() == 1 => {
+                // drf-spectacular wraps a `$ref` in allOf to attach readOnly/nullable to one use.
+                let mut inner = self.expr(&all_of[0], hint, &format!("{pointer}/allOf/0"));
+                inner.nullable |= data.nullable;
+                inner
+            }
+            SchemaKind::Any(any) if is_all_of_wrapper(any) => {
+                // The same wrapper with constraints beside the allOf (`minLength`, `default`).
+                let mut inner = self.expr(&any.all_of[0], hint, &format!("{pointer}/allOf/0"));
+                let c = &mut inner.constraints;
+                c.pattern = c.pattern.take().or(any.pattern.clone());
+                c.min_length = c.min_length.or(any.min_length.map(|v| v as u64));
+                c.max_length = c.max_length.or(any.max_length.map(|v| v as u64));
+                c.min_items = c.min_items.or(any.min_items.map(|v| v as u64));
+                c.max_items = c.max_items.or(any.max_items.map(|v| v as u64));
+                c.minimum = c.minimum.or(any.minimum.map(|v| Bound { value: v, exclusive: any.exclusive_minimum.unwrap_or(false) }));
+                c.maximum = c.maximum.or(any.maximum.map(|v| Bound { value: v, exclusive: any.exclusive_maximum.unwrap_or(false) }));
+                inner
+            }
+            SchemaKind::Any(any) if !looks_structured(any) => TypeExpr::new(ExprKind::Any),
+            SchemaKind::Not { .. } => {
+                self.unsupported(pointer, "`not` schemas are not supported (no Rust type expresses them)".into())
+            }
+            _ => {
+                // Objects with properties, enums, unions, allOf merges: a named type.
+                let name = names::unique(&mut self.taken, names::camel(hint));
+                let kind = self.type_kind(schema, &name, pointer);
+                self.types.push(TypeDef {
+                    name: name.clone(),
+                    component: None,
+                    pointer: pointer.to_owned(),
+                    docs: docs(data),
+                    deprecated: data.deprecated,
+                    kind,
+                });
+                TypeExpr::new(ExprKind::Named(name))
+            }
+        };
+        expr.nullable |= data.nullable || string_enum_allows_null(schema);
+        expr.constraints.read_only |= data.read_only;
+        expr.constraints.write_only |= data.write_only;
+        expr
+    }
+
+    fn struct_def(&mut self, obj: &ObjectType, type_name: &str, pointer: &str) -> StructDef {
+        let mut taken = HashSet::new();
+        let mut fields = Vec::new();
+        for (wire, item) in &obj.properties {
+            let field_pointer = format!("{pointer}/properties/{}", esc(wire));
+            let hint = format!("{type_name}{}", names::camel(wire));
+            let ty = self.expr(item, &hint, &field_pointer);
+            let (docs, default, deprecated) = match item {
+                ReferenceOr::Item(s) => {
+                    (docs(&s.schema_data), s.schema_data.default.clone(), s.schema_data.deprecated)
+                }
+                ReferenceOr::Reference { .. } => (Docs::default(), None, false),
+            };
+            fields.push(Field {
+                wire_name: wire.clone(),
+                name: names::unique(&mut taken, names::snake(wire)),
+                ty,
+                required: obj.required.contains(wire),
+                docs,
+                deprecated,
+                default,
+                boxed: false,
+            });
+        }
+        let additional = match &obj.additional_properties {
+            Some(AdditionalProperties::Schema(s)) => Some(self.expr(
+                s,
+                &format!("{type_name}Value"),
+                &format!("{pointer}/additionalProperties"),
+            )),
+            Some(AdditionalProperties::Any(true)) => Some(TypeExpr::new(ExprKind::Any)),
+            _ => None,
+        };
+        StructDef { fields, additional }
+    }
+
+    fn union_def(
+        &mut self,
+        items: &[ReferenceOr<Schema>],
+        schema: &Schema,
+        name: &str,
+        pointer: &str,
+        keyword: &str,
+    ) -> UnionDef {
+        let disc = schema.schema_data.discriminator.as_ref();
+        let mut taken = HashSet::new();
+        let mut variants = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let item_pointer = format!("{pointer}/{keyword}/{i}");
+            let ty = self.expr(item, &format!("{name}Variant{}", i + 1), &item_pointer);
+            let variant_name = match &ty.kind {
+                ExprKind::Named(n) => n.clone(),
+                ExprKind::Primitive(p) => format!("{p:?}"),
+                ExprKind::List(_) => "List".into(),
+                ExprKind::Map(_) => "Map".into(),
+                ExprKind::Any => "Value".into(),
+            };
+            let mut tags = Vec::new();
+            if let Some(d) = disc {
+                match item {
+                    ReferenceOr::Reference { reference } => {
+                        tags = d.mapping.iter().filter(|(_, r)| *r == reference).map(|(t, _)| t.clone()).collect();
+                        if tags.is_empty() {
+                            // OpenAPI: without a mapping entry, the tag is the component name.
+                            tags.extend(schema_ref_name(reference).map(str::to_owned));
+                        }
+                    }
+                    ReferenceOr::Item(_) => {
+                        self.unsupported(&item_pointer, "a discriminated union's variants must be `$ref`s".into());
+                    }
+                }
+            }
+            variants.push(UnionVariant { name: names::unique(&mut taken, variant_name), tags, ty, boxed: false });
+        }
+        if let Some(d) = disc {
+            for (tag, target) in &d.mapping {
+                if !variants.iter().any(|v| v.tags.contains(tag)) {
+                    self.error(
+                        &format!("{pointer}/discriminator/mapping/{}", esc(tag)),
+                        format!("discriminator value `{tag}` maps to `{target}`, which is not one of the {keyword} variants"),
+                    );
+                }
+            }
+        }
+        UnionDef { discriminator: disc.map(|d| d.property_name.clone()), variants }
+    }
+
+    /// Merges `allOf` parts into one object: properties in order, `required` united.
+    fn merge_all_of(&mut self, parts: &[ReferenceOr<Schema>], pointer: &str) -> Option<ObjectType> {
+        let mut merged = ObjectType::default();
+        for (i, part) in parts.iter().enumerate() {
+            let part_pointer = format!("{pointer}/allOf/{i}");
+            let schema = match part {
+                ReferenceOr::Item(s) => s,
+                ReferenceOr::Reference { reference } => match self.resolver.schema_ref(reference) {
+                    Ok((_, s)) => s,
+                    Err(e) => {
+                        self.error(&format!("{part_pointer}/$ref"), e.message);
+                        return None;
+                    }
+                },
+            };
+            let obj = match &schema.schema_kind {
+                SchemaKind::Type(Type::Object(o)) => o.clone(),
+                SchemaKind::AllOf { all_of } => self.merge_all_of(all_of, &part_pointer)?,
+                SchemaKind::Any(_) => match reinterpret_any(schema).map(|s| s.schema_kind) {
+                    Some(SchemaKind::Type(Type::Object(o))) => o,
+                    _ => ObjectType::default(),
+                },
+                _ => {
+                    self.unsupported(&part_pointer, "allOf can only merge object schemas".into());
+                    return None;
+                }
+            };
+            for (k, v) in obj.properties {
+                merged.properties.insert(k, v);
+            }
+            for r in obj.required {
+                if !merged.required.contains(&r) {
+                    merged.required.push(r);
+                }
+            }
+            if obj.additional_properties.is_some() {
+                merged.additional_properties = obj.additional_properties;
+            }
+        }
+        Some(merged)
+    }
+
+    fn build_operations(&mut self) -> Vec<Operation> {
+        let api = &self.spec.api;
+        let defined_schemes: HashSet<&String> =
+            api.components.as_ref().map(|c| c.security_schemes.keys().collect()).unwrap_or_default();
+        let mut ops = Vec::new();
+        let mut names_per_tag: BTreeMap<String, HashSet<String>> = BTreeMap::new();
+        let mut ids = HashSet::new();
+        for (path, item) in &api.paths.paths {
+            let path_pointer = format!("/paths/{}", esc(path));
+            let item = match item {
+                ReferenceOr::Item(i) => i,
+                ReferenceOr::Reference { .. } => {
+                    self.unsupported(&path_pointer, "path items given by `$ref` are not supported".into());
+                    continue;
+                }
+            };
+            for (method, op) in item.iter() {
+                let pointer = format!("{path_pointer}/{method}");
+                let raw_id = op.operation_id.clone().unwrap_or_else(|| format!("{method}{path}"));
+                let id = names::unique(&mut ids, raw_id);
+                let tag = op.tags.first().map(|t| names::snake(t)).unwrap_or_else(|| "default".into());
+                let tag_plain = tag.strip_prefix("r#").unwrap_or(&tag).to_owned();
+                let snake_id = names::snake(&id);
+                let short = snake_id
+                    .strip_prefix(&format!("{tag_plain}_"))
+                    .filter(|s| !s.is_empty())
+                    .map(|s| names::escape_keyword(s.to_owned()))
+                    .unwrap_or(snake_id.clone());
+                let name = names::unique(names_per_tag.entry(tag.clone()).or_default(), short);
+                let type_hint = names::camel(&id);
+
+                // Path-level parameters apply unless the operation redefines them.
+                let mut params = Vec::new();
+                let mut seen = HashSet::new();
+                let mut taken = HashSet::new();
+                let op_params = op.parameters.iter().enumerate().map(|(i, p)| (p, format!("{pointer}/parameters/{i}")));
+                let path_params =
+                    item.parameters.iter().enumerate().map(|(i, p)| (p, format!("{path_pointer}/parameters/{i}")));
+                for (p, p_pointer) in op_params.chain(path_params) {
+                    let param = match self.resolver.parameter(p) {
+                        Ok(p) => p,
+                        Err(e) => {
+                            self.error(&format!("{p_pointer}/$ref"), e.message);
+                            continue;
+                        }
+                    };
+                    let (location, data, explode) = match param {
+                        openapiv3::Parameter::Path { parameter_data, .. } => (ParamLocation::Path, parameter_data, false),
+                        openapiv3::Parameter::Query { parameter_data, style, .. } => {
+                            let default = matches!(style, openapiv3::QueryStyle::Form);
+                            (ParamLocation::Query, parameter_data, parameter_data.explode.unwrap_or(default))
+                        }
+                        openapiv3::Parameter::Header { parameter_data, .. } => {
+                            (ParamLocation::Header, parameter_data, parameter_data.explode.unwrap_or(false))
+                        }
+                        openapiv3::Parameter::Cookie { parameter_data, .. } => {
+                            (ParamLocation::Cookie, parameter_data, parameter_data.explode.unwrap_or(true))
+                        }
+                    };
+                    if !seen.insert((location, data.name.clone())) {
+                        continue;
+                    }
+                    let hint = format!("{type_hint}{}", names::camel(&data.name));
+                    let ty = match &data.format {
+                        ParameterSchemaOrContent::Schema(s) => self.expr(s, &hint, &format!("{p_pointer}/schema")),
+                        ParameterSchemaOrContent::Content(_) => self.unsupported(
+                            &format!("{p_pointer}/content"),
+                            "parameters described by `content` are not supported".into(),
+                        ),
+                    };
+                    params.push(Parameter {
+                        wire_name: data.name.clone(),
+                        name: names::unique(&mut taken, names::snake(&data.name)),
+                        location,
+                        required: data.required || location == ParamLocation::Path,
+                        ty,
+                        docs: Docs { title: None, description: data.description.clone() },
+                        deprecated: data.deprecated.unwrap_or(false),
+                        explode,
+                    });
+                }
+
+                let body = op.request_body.as_ref().and_then(|b| match self.resolver.request_body(b) {
+                    Ok(body) => {
+                        let content = self.contents(&body.content, &format!("{type_hint}Body"), &format!("{pointer}/requestBody/content"));
+                        Some(RequestBody { required: body.required, content })
+                    }
+                    Err(e) => {
+                        self.error(&format!("{pointer}/requestBody/$ref"), e.message);
+                        None
+                    }
+                });
+
+                let mut responses = Vec::new();
+                let statuses = op.responses.responses.iter().map(|(code, r)| {
+                    let status = match code {
+                        StatusCode::Code(c) => Status::Code(*c),
+                        StatusCode::Range(r) => Status::Range(*r as u8),
+                    };
+                    (status, code.to_string(), r)
+                });
+                let default = op.responses.default.iter().map(|r| (Status::Default, "default".to_string(), r));
+                for (status, key, r) in statuses.chain(default) {
+                    let r_pointer = format!("{pointer}/responses/{key}");
+                    match self.resolver.response(r) {
+                        Ok(resp) => {
+                            let content = self.contents(
+                                &resp.content,
+                                &format!("{type_hint}Response{}", names::camel(&key)),
+                                &format!("{r_pointer}/content"),
+                            );
+                            responses.push(Response { status, description: resp.description.clone(), content });
+                        }
+                        Err(e) => self.error(&format!("{r_pointer}/$ref"), e.message),
+                    }
+                }
+
+                let requirements = op.security.as_ref().or(api.security.as_ref());
+                let security: Vec<Vec<String>> = requirements
+                    .map(|reqs| reqs.iter().map(|r| r.keys().cloned().collect()).collect())
+                    .unwrap_or_default();
+                for scheme in security.iter().flatten() {
+                    if !defined_schemes.contains(scheme) {
+                        let d = self.spec.diagnostic(
+                            &format!("{pointer}/security"),
+                            format!("security scheme `{scheme}` is not defined in components/securitySchemes"),
+                        );
+                        self.warnings.push(d);
+                    }
+                }
+
+                ops.push(Operation {
+                    id,
+                    name,
+                    method: method.to_uppercase(),
+                    path: path.clone(),
+                    tag,
+                    docs: Docs { title: op.summary.clone(), description: op.description.clone() },
+                    deprecated: op.deprecated,
+                    parameters: params,
+                    body,
+                    responses,
+                    security,
+                    pointer,
+                });
+            }
+        }
+        ops
+    }
+
+    fn contents(
+        &mut self,
+        content: &indexmap::IndexMap<String, openapiv3::MediaType>,
+        hint: &str,
+        pointer: &str,
+    ) -> Vec<Content> {
+        content
+            .iter()
+            .map(|(media_type, m)| Content {
+                media_type: media_type.clone(),
+                ty: m.schema.as_ref().map(|s| self.expr(s, hint, &format!("{pointer}/{}/schema", esc(media_type)))),
+            })
+            .collect()
+    }
+}
+
+fn enum_def(values: Vec<Value>) -> EnumDef {
+    let texts: Vec<String> = values.iter().map(|v| v.as_str().map(str::to_owned).unwrap_or(v.to_string())).collect();
+    let names = names::enum_variant_names(&texts);
+    let other = ["Unknown", "UnknownValue", "OtherValue"]
+        .into_iter()
+        .find(|c| !names.iter().any(|n| n == c))
+        .unwrap_or("UnlistedValue")
+        .to_owned();
+    EnumDef { variants: values.into_iter().zip(names).map(|(value, name)| EnumVariant { value, name }).collect(), other }
+}
+
+/// `enum: [a, b, null]` makes the use nullable.
+fn string_enum_allows_null(schema: &Schema) -> bool {
+    matches!(&schema.schema_kind, SchemaKind::Type(Type::String(s)) if s.enumeration.iter().any(Option::is_none))
+}
+
+/// `allOf: [one schema]` plus constraints or a default, which `openapiv3` cannot classify.
+fn is_all_of_wrapper(any: &openapiv3::AnySchema) -> bool {
+    any.all_of.len() == 1
+        && any.typ.is_none()
+        && any.properties.is_empty()
+        && any.items.is_none()
+        && any.one_of.is_empty()
+        && any.any_of.is_empty()
+        && any.enumeration.is_empty()
+}
+
+/// A schema without `type` that still describes something structured.
+fn looks_structured(any: &openapiv3::AnySchema) -> bool {
+    any.typ.is_some()
+        || !any.properties.is_empty()
+        || any.items.is_some()
+        || !any.enumeration.is_empty()
+        || !any.one_of.is_empty()
+        || !any.all_of.is_empty()
+        || !any.any_of.is_empty()
+}
+
+/// Re-reads a schema that `openapiv3` could not classify, with its type inferred from the
+/// keywords it uses (`properties` → object, `items` → array, `enum` of strings → string).
+fn reinterpret_any(schema: &Schema) -> Option<Schema> {
+    let SchemaKind::Any(any) = &schema.schema_kind else { return Some(schema.clone()) };
+    let mut value = serde_json::to_value(schema).ok()?;
+    let obj = value.as_object_mut()?;
+    if any.typ.is_none() {
+        let inferred = if !any.properties.is_empty() || any.additional_properties.is_some() {
+            "object"
+        } else if any.items.is_some() {
+            "array"
+        } else if any.enumeration.iter().all(|v| v.is_string() || v.is_null()) && !any.enumeration.is_empty() {
+            "string"
+        } else {
+            return None;
+        };
+        obj.insert("type".into(), inferred.into());
+    }
+    let fixed: Schema = serde_json::from_value(value).ok()?;
+    (!matches!(fixed.schema_kind, SchemaKind::Any(_))).then_some(fixed)
+}
+
+fn base_path(api: &openapiv3::OpenAPI) -> String {
+    let Some(server) = api.servers.first() else { return String::new() };
+    let mut url = server.url.clone();
+    if let Some(vars) = &server.variables {
+        for (k, v) in vars {
+            url = url.replace(&format!("{{{k}}}"), &v.default);
+        }
+    }
+    let path = match url.split_once("://") {
+        Some((_, rest)) => rest.find('/').map(|i| rest[i..].to_owned()).unwrap_or_default(),
+        None => url,
+    };
+    path.trim_end_matches('/').to_owned()
+}
+
+/// Marks struct fields and union variants that must be boxed: those whose type contains,
+/// by value (not through a list or map), the type that holds them.
+fn box_recursive_uses(types: &mut [TypeDef]) {
+    let index: HashMap<String, usize> = types.iter().enumerate().map(|(i, t)| (t.name.clone(), i)).collect();
+    let edges: Vec<Vec<usize>> = types
+        .iter()
+        .map(|t| by_value_targets(t).iter().filter_map(|n| index.get(*n).copied()).collect())
+        .collect();
+    let reaches = |from: usize, to: usize| -> bool {
+        let mut stack = vec![from];
+        let mut seen = HashSet::new();
+        while let Some(n) = stack.pop() {
+            if n == to {
+                return true;
+            }
+            if seen.insert(n) {
+                stack.extend(&edges[n]);
+            }
+        }
+        false
+    };
+    let mut to_box: Vec<(usize, usize)> = Vec::new();
+    for (i, t) in types.iter().enumerate() {
+        let targets: Vec<Option<&str>> = match &t.kind {
+            TypeKind::Struct(s) => s.fields.iter().map(|f| by_value_named(&f.ty)).collect(),
+            TypeKind::Union(u) => u.variants.iter().map(|v| by_value_named(&v.ty)).collect(),
+            _ => continue,
+        };
+        for (slot, target) in targets.iter().enumerate() {
+            if let Some(j) = target.and_then(|n| index.get(n)) {
+                if reaches(*j, i) {
+                    to_box.push((i, slot));
+                }
+            }
+        }
+    }
+    for (i, slot) in to_box {
+        match &mut types[i].kind {
+            TypeKind::Struct(s) => s.fields[slot].boxed = true,
+            TypeKind::Union(u) => u.variants[slot].boxed = true,
+            _ => {}
+        }
+    }
+}
+
+fn by_value_named(expr: &TypeExpr) -> Option<&str> {
+    match &expr.kind {
+        ExprKind::Named(n) => Some(n),
+        _ => None,
+    }
+}
+
+fn by_value_targets(t: &TypeDef) -> Vec<&str> {
+    match &t.kind {
+        TypeKind::Struct(s) => s.fields.iter().filter_map(|f| by_value_named(&f.ty)).collect(),
+        TypeKind::Union(u) => u.variants.iter().filter_map(|v| by_value_named(&v.ty)).collect(),
+        TypeKind::Alias(e) => by_value_named(e).into_iter().collect(),
+        TypeKind::Enum(_) => Vec::new(),
+    }
+}

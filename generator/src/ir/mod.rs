@@ -1,0 +1,274 @@
+//! Stage 2: the intermediate representation.
+//!
+//! Everything the emitters need, named and checked, and nothing that is Rust syntax: type
+//! names are already valid Rust identifiers (so every emitter agrees on them), but no tokens
+//! live here. Emitters read only this, never the spec.
+
+mod build;
+pub mod names;
+
+pub use build::{BuildOptions, build};
+
+use serde_json::Value;
+
+/// The whole API: every type and every operation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Api {
+    pub title: String,
+    pub version: String,
+    pub description: Option<String>,
+    /// Path prefix of the first server (`/api/v3` for authentik), without a trailing `/`.
+    pub base_path: String,
+    /// All named types, sorted by name so output order never depends on spec order.
+    pub types: Vec<TypeDef>,
+    /// All operations, in spec order (path, then method).
+    pub operations: Vec<Operation>,
+    /// Problems that did not stop generation (e.g. an undefined security scheme).
+    pub warnings: Vec<crate::Diagnostic>,
+}
+
+impl Api {
+    /// The type with this Rust name.
+    pub fn type_named(&self, name: &str) -> Option<&TypeDef> {
+        self.types.binary_search_by(|t| t.name.as_str().cmp(name)).ok().map(|i| &self.types[i])
+    }
+}
+
+/// Title, description and example text copied from the spec into doc comments.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Docs {
+    pub title: Option<String>,
+    pub description: Option<String>,
+}
+
+/// A named type: one component schema, or an inline schema that needs a name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeDef {
+    /// Rust name (UpperCamelCase, unique in the crate).
+    pub name: String,
+    /// The component's name in the spec, for component schemas.
+    pub component: Option<String>,
+    /// JSON pointer of the schema this type was built from.
+    pub pointer: String,
+    pub docs: Docs,
+    pub deprecated: bool,
+    pub kind: TypeKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum TypeKind {
+    /// An object with known properties.
+    Struct(StructDef),
+    /// A closed list of string or integer values; emitted with a catch-all for new values.
+    Enum(EnumDef),
+    /// `oneOf`/`anyOf`: exactly one of several types.
+    Union(UnionDef),
+    /// Another name for a type expression (a component that is an array, a map, a primitive).
+    Alias(TypeExpr),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StructDef {
+    pub fields: Vec<Field>,
+    /// Type of `additionalProperties` values when the object also has properties.
+    pub additional: Option<TypeExpr>,
+}
+
+/// One property of an object.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    /// The property name on the wire.
+    pub wire_name: String,
+    /// snake_case Rust field name, keyword-escaped and unique within the struct.
+    pub name: String,
+    pub ty: TypeExpr,
+    /// Listed in `required`: always present on the wire.
+    pub required: bool,
+    pub docs: Docs,
+    pub deprecated: bool,
+    /// The spec's `default`, shown in docs; absent values are left absent (the server applies it).
+    pub default: Option<Value>,
+    /// Held through `Box` because the field's type contains the struct itself.
+    pub boxed: bool,
+}
+
+impl Field {
+    /// Optional and nullable: absent, `null` and a value are three different things.
+    pub fn is_tristate(&self) -> bool {
+        !self.required && self.ty.nullable
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumDef {
+    pub variants: Vec<EnumVariant>,
+    /// Name of the catch-all variant that keeps values this spec version does not list.
+    pub other: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumVariant {
+    /// The value on the wire (a string or an integer).
+    pub value: Value,
+    /// UpperCamelCase variant name, unique within the enum.
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnionDef {
+    /// Property whose value selects the variant, for `oneOf` with a `discriminator`.
+    pub discriminator: Option<String>,
+    pub variants: Vec<UnionVariant>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnionVariant {
+    /// UpperCamelCase variant name.
+    pub name: String,
+    /// Discriminator values that select this variant; the first is the one written.
+    pub tags: Vec<String>,
+    pub ty: TypeExpr,
+    /// Held through `Box` because the variant contains the union itself.
+    pub boxed: bool,
+}
+
+/// A use of a type, with the constraints and flags the spec attaches at that use.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeExpr {
+    pub kind: ExprKind,
+    pub nullable: bool,
+    pub constraints: Constraints,
+}
+
+impl TypeExpr {
+    pub fn new(kind: ExprKind) -> Self {
+        TypeExpr { kind, nullable: false, constraints: Constraints::default() }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExprKind {
+    /// A [`TypeDef`] by its Rust name.
+    Named(String),
+    Primitive(Primitive),
+    List(Box<TypeExpr>),
+    /// A JSON object used as a map from string keys to values of one type.
+    Map(Box<TypeExpr>),
+    /// Any JSON value.
+    Any,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Primitive {
+    String,
+    Bool,
+    /// An integer whose bounds (or `format: int32`) prove it fits 32 bits.
+    Int32,
+    Int64,
+    Float64,
+    Uuid,
+    DateTime,
+    Date,
+    /// Raw bytes (`format: binary`): file uploads and downloads.
+    Binary,
+}
+
+/// Every constraint the spec states at one use of a type, kept for the validators.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Constraints {
+    /// ECMA-262 regular expression the string must match (anywhere, unless anchored).
+    pub pattern: Option<String>,
+    /// Length bounds in Unicode scalar values, as JSON Schema counts them.
+    pub min_length: Option<u64>,
+    pub max_length: Option<u64>,
+    pub minimum: Option<Bound>,
+    pub maximum: Option<Bound>,
+    pub multiple_of: Option<f64>,
+    pub min_items: Option<u64>,
+    pub max_items: Option<u64>,
+    pub unique_items: bool,
+    /// A string format that is not a type of its own (`email`, `uri`, or unknown ones).
+    pub format: Option<String>,
+    pub read_only: bool,
+    pub write_only: bool,
+}
+
+/// A numeric bound; `exclusive` for `exclusiveMinimum`/`exclusiveMaximum`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bound {
+    pub value: f64,
+    pub exclusive: bool,
+}
+
+/// An HTTP operation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Operation {
+    /// The spec's operationId (or one derived from method and path when it has none).
+    pub id: String,
+    /// snake_case method name: the operationId without its tag prefix.
+    pub name: String,
+    /// Upper-case HTTP method.
+    pub method: String,
+    /// Path template relative to the server (`/core/tokens/{identifier}/`).
+    pub path: String,
+    /// First tag, snake_case; operations without tags go to `default`.
+    pub tag: String,
+    pub docs: Docs,
+    pub deprecated: bool,
+    pub parameters: Vec<Parameter>,
+    pub body: Option<RequestBody>,
+    pub responses: Vec<Response>,
+    /// Alternatives, each a set of scheme names that must all be satisfied; empty: no auth.
+    pub security: Vec<Vec<String>>,
+    /// JSON pointer of the operation.
+    pub pointer: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ParamLocation {
+    Path,
+    Query,
+    Header,
+    Cookie,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parameter {
+    pub wire_name: String,
+    pub name: String,
+    pub location: ParamLocation,
+    pub required: bool,
+    pub ty: TypeExpr,
+    pub docs: Docs,
+    pub deprecated: bool,
+    /// Arrays as repeated keys (`true`, the form-style default) or comma-joined (`false`).
+    pub explode: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RequestBody {
+    pub required: bool,
+    pub content: Vec<Content>,
+}
+
+/// One media type of a body; `ty` is `None` when the spec gives no schema.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Content {
+    pub media_type: String,
+    pub ty: Option<TypeExpr>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    Code(u16),
+    /// `2XX` and the like: the first digit.
+    Range(u8),
+    Default,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Response {
+    pub status: Status,
+    pub description: String,
+    pub content: Vec<Content>,
+}

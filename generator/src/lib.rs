@@ -1,0 +1,175 @@
+//! akgen: an OpenAPI 3.0 → Rust generator, built for the authentik API.
+//!
+//! The pipeline has four stages, one module each, every stage testable on its own:
+//!
+//! 1. [`load`]: parse YAML/JSON into `openapiv3` types, check the version, resolve `$ref`s;
+//! 2. [`ir`]: build the intermediate representation: named types and operations;
+//! 3. [`emit`]: IR → `TokenStream`, one emitter per output kind;
+//! 4. [`write`]: format, compare with what is on disk, write atomically.
+//!
+//! [`Generator`] runs them all; build scripts use it with `default-features = false`.
+
+pub mod emit;
+pub mod error;
+pub mod ir;
+pub mod load;
+pub mod spec_source;
+pub mod write;
+
+pub use error::{Diagnostic, Error};
+pub use write::GeneratedFile;
+
+use std::path::{Path, PathBuf};
+
+/// akgen's version, stamped into every generated file.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// What to generate and how; see [`Generator::render_crate`].
+#[derive(Debug, Clone)]
+pub struct Generator {
+    spec: Option<PathBuf>,
+    crate_name: String,
+    lenient: bool,
+}
+
+impl Default for Generator {
+    fn default() -> Self {
+        Generator { spec: None, crate_name: "authentik-api".into(), lenient: false }
+    }
+}
+
+/// A rendered crate, not yet written.
+#[derive(Debug, Clone)]
+pub struct RenderedCrate {
+    pub files: Vec<GeneratedFile>,
+    /// The IR the files were emitted from.
+    pub api: ir::Api,
+    /// The spec's sha256.
+    pub spec_sha256: String,
+}
+
+impl Generator {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The spec to read; without one, [`spec_source::resolve`] finds the pinned spec.
+    pub fn spec(mut self, path: impl Into<PathBuf>) -> Self {
+        self.spec = Some(path.into());
+        self
+    }
+
+    /// The generated package's name (default `authentik-api`).
+    pub fn crate_name(mut self, name: impl Into<String>) -> Self {
+        self.crate_name = name.into();
+        self
+    }
+
+    /// Replace unsupported schemas by JSON values with a warning instead of failing.
+    pub fn lenient(mut self, lenient: bool) -> Self {
+        self.lenient = lenient;
+        self
+    }
+
+    /// Loads the spec: the one given, or the pinned one.
+    pub fn load(&self) -> Result<load::Spec, Error> {
+        let path = spec_source::resolve(self.spec.as_deref())?;
+        load::load_file(&path)
+    }
+
+    /// Renders the whole crate in memory.
+    pub fn render_crate(&self) -> Result<RenderedCrate, Error> {
+        let spec = self.load()?;
+        self.render_crate_from(&spec)
+    }
+
+    /// Renders the crate for an already loaded spec.
+    pub fn render_crate_from(&self, spec: &load::Spec) -> Result<RenderedCrate, Error> {
+        let api = ir::build(spec, ir::BuildOptions { lenient: self.lenient })?;
+        let files = render_files(&api, &spec.sha256, &self.crate_name)
+            .map_err(|m| Error::Spec(vec![spec.diagnostic("", m)]))?;
+        Ok(RenderedCrate { files, api, spec_sha256: spec.sha256.clone() })
+    }
+
+    /// Renders the API as one Rust file of modules (`runtime`, `models`) for `include!`
+    /// from a build script, where the output cannot be a crate of its own.
+    pub fn render_module(&self) -> Result<String, Error> {
+        let spec = self.load()?;
+        let api = ir::build(&spec, ir::BuildOptions { lenient: self.lenient })?;
+        let runtime: syn::File = syn::parse_str(RUNTIME_TEMPLATE).expect("the runtime template is valid Rust");
+        let (runtime_attrs, runtime_items) = (&runtime.attrs, &runtime.items);
+        let models = emit::models::models(&api);
+        let tokens = quote::quote! {
+            pub mod runtime {
+                #(#runtime_attrs)*
+                #(#runtime_items)*
+            }
+            pub mod models {
+                #models
+            }
+        };
+        write::format_rust(tokens, &header("//", &spec.sha256)).map_err(|m| Error::Spec(vec![spec.diagnostic("", m)]))
+    }
+
+    /// For build scripts: renders the module and writes it to `path` only when it changed
+    /// (so cargo rebuilds nothing for an unchanged spec), and tells cargo to rerun when the
+    /// spec changes. Returns whether the file was written.
+    pub fn write_module(&self, path: &Path) -> Result<bool, Error> {
+        let spec_path = spec_source::resolve(self.spec.as_deref())?;
+        println!("cargo:rerun-if-changed={}", spec_path.display());
+        let generator = Generator { spec: Some(spec_path), ..self.clone() };
+        let text = generator.render_module()?;
+        if std::fs::read(path).is_ok_and(|old| old == text.as_bytes()) {
+            return Ok(false);
+        }
+        write::write_atomic(path, text.as_bytes())?;
+        Ok(true)
+    }
+
+    /// Renders and writes the crate into `out`; see [`write::write_files`] for the rules.
+    pub fn write_crate(&self, out: &Path, force: bool) -> Result<(RenderedCrate, write::WriteReport), Error> {
+        let rendered = self.render_crate()?;
+        let report = write::write_files(out, &rendered.files, force)?;
+        Ok((rendered, report))
+    }
+}
+
+/// The hand-written runtime support module copied into every generated crate.
+pub const RUNTIME_TEMPLATE: &str = include_str!("../../templates/runtime.rs");
+const CARGO_TEMPLATE: &str = include_str!("../../templates/Cargo.toml");
+const README_TEMPLATE: &str = include_str!("../../templates/README.md");
+
+/// The first line of every generated file, in the file type's comment syntax.
+pub fn header(comment: &str, sha256: &str) -> String {
+    format!("{comment} @generated by akgen {VERSION} from a spec with sha256 {sha256}. Do not edit; regenerate.")
+}
+
+fn render_files(api: &ir::Api, sha256: &str, crate_name: &str) -> Result<Vec<GeneratedFile>, String> {
+    let rust_header = header("//", sha256);
+    let crate_version = semver_or_default(&api.version);
+    let fill = |template: &str| {
+        template
+            .replace("{{crate_name}}", crate_name)
+            .replace("{{crate_ident}}", &crate_name.replace('-', "_"))
+            .replace("{{crate_version}}", &crate_version)
+            .replace("{{api_title}}", &api.title.replace('"', "'"))
+            .replace("{{api_version}}", &api.version.replace('"', "'"))
+            .replace("{{spec_sha256}}", sha256)
+    };
+    let file = |path: &str, contents: String| GeneratedFile { path: PathBuf::from(path), contents };
+    Ok(vec![
+        file("Cargo.toml", format!("{}\n{}", header("#", sha256), fill(CARGO_TEMPLATE))),
+        file("README.md", format!("<!--{} -->\n{}", &header("", sha256), fill(README_TEMPLATE))),
+        file("src/lib.rs", write::format_rust(emit::crate_root::lib_rs(api), &rust_header)?),
+        file("src/models.rs", write::format_rust(emit::models::models(api), &rust_header)?),
+        file("src/runtime.rs", format!("{rust_header}\n{RUNTIME_TEMPLATE}")),
+    ])
+}
+
+/// Cargo wants semver; API versions usually are (`2026.5.6`, `2026.11.0-rc1`), else 0.0.0.
+fn semver_or_default(v: &str) -> String {
+    let core = v.split(['-', '+']).next().unwrap_or("");
+    let parts: Vec<&str> = core.split('.').collect();
+    let numeric = |p: &&str| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()) && (p.len() == 1 || !p.starts_with('0'));
+    if parts.len() == 3 && parts.iter().all(numeric) { v.to_owned() } else { "0.0.0".to_owned() }
+}

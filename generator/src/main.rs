@@ -1,0 +1,73 @@
+//! The `akgen` command line.
+
+use akgen::{Error, Generator};
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "akgen", version, about = "Generate a Rust crate from an OpenAPI 3.0 spec (built for authentik)")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Generate the crate and write it to a directory.
+    Generate {
+        /// The spec (YAML or JSON). Default: $AKGEN_SPEC, then the pinned authentik schema.
+        #[arg(long)]
+        spec: Option<PathBuf>,
+        /// Output directory.
+        #[arg(long, default_value = "generated")]
+        out: PathBuf,
+        /// Package name of the generated crate.
+        #[arg(long, default_value = "authentik-api")]
+        crate_name: String,
+        /// Skip unsupported constructs with a warning (typed as JSON values) instead of failing.
+        #[arg(long)]
+        lenient: bool,
+        /// Write into a non-empty directory that akgen did not generate.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Error> {
+    match cli.command {
+        Command::Generate { spec, out, crate_name, lenient, force } => {
+            let mut generator = Generator::new().crate_name(crate_name).lenient(lenient);
+            if let Some(spec) = spec {
+                generator = generator.spec(spec);
+            }
+            let start = std::time::Instant::now();
+            let (rendered, report) = generator.write_crate(&out, force)?;
+            for w in &rendered.api.warnings {
+                eprintln!("warning: {w}");
+            }
+            eprintln!(
+                "akgen: {} types, {} operations -> {} ({} written, {} unchanged, {} removed) in {:.2?}",
+                rendered.api.types.len(),
+                rendered.api.operations.len(),
+                out.display(),
+                report.written.len(),
+                report.unchanged.len(),
+                report.removed.len(),
+                start.elapsed()
+            );
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,137 @@
+//! Hand-written support code that generated modules build on.
+//!
+//! This file is copied verbatim from akgen's `templates/` into every generated crate.
+
+use serde::de::{self, DeserializeOwned};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A property that is optional *and* nullable: absent, explicitly `null`, or a value.
+///
+/// PATCH bodies need all three: leaving `expires` out keeps the stored expiry, sending
+/// `"expires": null` clears it. `Option<Option<T>>` can express this too, but reads badly
+/// and serde collapses it unless every field carries extra attributes.
+///
+/// Generated structs mark such fields `#[serde(default, skip_serializing_if =
+/// "Nullable::is_absent")]`, so `Absent` is omitted and `Null` is written as `null`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Nullable<T> {
+    /// Not sent; the server keeps (or defaults) the value.
+    Absent,
+    /// Sent as `null`.
+    Null,
+    /// Sent as the value.
+    Value(T),
+}
+
+impl<T> Default for Nullable<T> {
+    fn default() -> Self {
+        Nullable::Absent
+    }
+}
+
+impl<T> Nullable<T> {
+    /// True when the property is left out.
+    pub fn is_absent(&self) -> bool {
+        matches!(self, Nullable::Absent)
+    }
+
+    /// The value, if there is one.
+    pub fn as_ref(&self) -> Option<&T> {
+        match self {
+            Nullable::Value(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// The value, if there is one; absent and null both give `None`.
+    pub fn into_option(self) -> Option<T> {
+        match self {
+            Nullable::Value(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
+impl<T> From<Option<T>> for Nullable<T> {
+    /// `None` becomes an explicit `null`.
+    fn from(value: Option<T>) -> Self {
+        match value {
+            Some(v) => Nullable::Value(v),
+            None => Nullable::Null,
+        }
+    }
+}
+
+impl<T: Serialize> Serialize for Nullable<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            // Only reached outside a struct field (which skips it): there is nothing else to write.
+            Nullable::Absent | Nullable::Null => serializer.serialize_none(),
+            Nullable::Value(v) => v.serialize(serializer),
+        }
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Nullable<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // A missing field never gets here: `#[serde(default)]` makes it `Absent`.
+        Ok(Option::<T>::deserialize(deserializer)?.into())
+    }
+}
+
+/// Serialization helpers for discriminated unions (`oneOf` with a `discriminator`).
+///
+/// The variant types usually declare the discriminator property themselves, so a plain
+/// `#[serde(tag = "...")]` would write it twice. These helpers write it once, set to the
+/// variant's tag, and on input pick the variant by it.
+pub mod tagged {
+    use super::*;
+    use serde_json::Value;
+
+    /// Serializes `value` as an object whose `property` is `tag`.
+    pub fn serialize<S: Serializer, T: Serialize>(
+        serializer: S,
+        property: &str,
+        tag: &str,
+        value: &T,
+    ) -> Result<S::Ok, S::Error> {
+        let mut json = serde_json::to_value(value).map_err(serde::ser::Error::custom)?;
+        let Value::Object(map) = &mut json else {
+            return Err(serde::ser::Error::custom(format!(
+                "variant `{tag}` does not serialize to an object, so `{property}` cannot be added"
+            )));
+        };
+        map.insert(property.to_owned(), Value::String(tag.to_owned()));
+        json.serialize(serializer)
+    }
+
+    /// The discriminator value of an incoming object.
+    pub fn tag_of<'v, E: de::Error>(value: &'v Value, property: &str) -> Result<&'v str, E> {
+        match value.get(property) {
+            Some(Value::String(tag)) => Ok(tag),
+            Some(other) => Err(E::custom(format!("discriminator `{property}` must be a string, found {other}"))),
+            None => Err(E::custom(format!("missing discriminator property `{property}`"))),
+        }
+    }
+
+    /// Deserializes the variant's type from the buffered object.
+    pub fn from_value<T: DeserializeOwned, E: de::Error>(value: Value) -> Result<T, E> {
+        serde_json::from_value(value).map_err(E::custom)
+    }
+
+    /// The error for a discriminator value the spec does not list.
+    pub fn unknown_tag<E: de::Error>(property: &str, tag: &str, expected: &str) -> E {
+        E::custom(format!("unknown `{property}` value `{tag}`; expected one of: {expected}"))
+    }
+}
+
+/// A generic operation over model types, run with the type of a schema picked by name at
+/// run time (see `models::visit_schema`).
+pub trait SchemaVisitor {
+    type Output;
+
+    /// Called with the type generated for the requested schema.
+    fn visit<T>(self) -> Self::Output
+    where
+        T: Serialize + DeserializeOwned + std::fmt::Debug + Clone + PartialEq + 'static;
+}
