@@ -1,6 +1,7 @@
 //! Generates the models of every authentik spec version in the shared spec directory (other
 //! than the pinned one, which is the `authentik-api` crate) as modules of this crate, so that
-//! compiling the tests proves every version generates code that compiles.
+//! compiling the tests proves every version generates code that compiles. The fixture specs
+//! in `specs/fixtures/` become modules too.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -33,5 +34,21 @@ fn main() {
         writeln!(index, "    ({file:?}, {:?}),", std::fs::canonicalize(spec).unwrap().display().to_string()).unwrap();
     }
     index.push_str("];\n");
+
+    // The hand-written fixture specs, as `fixture_<name>` modules.
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../specs/fixtures");
+    println!("cargo:rerun-if-changed={}", fixtures.display());
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&fixtures)
+        .expect("specs/fixtures is readable")
+        .map(|e| e.expect("a readable directory entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yml"))
+        .collect();
+    files.sort();
+    for spec in &files {
+        let stem = spec.file_stem().unwrap().to_string_lossy().replace('-', "_");
+        let module = format!("fixture_{stem}");
+        akgen::Generator::new().spec(spec).write_module(&out.join(format!("{module}.rs"))).unwrap_or_else(|e| panic!("{e}"));
+        writeln!(modules, "/// Generated from `specs/fixtures/{}`.\npub mod {module} {{\n    include!(concat!(env!(\"OUT_DIR\"), \"/{module}.rs\"));\n}}", spec.file_name().unwrap().to_string_lossy()).unwrap();
+    }
     std::fs::write(out.join("versions.rs"), format!("{index}\n{modules}")).unwrap();
 }

@@ -11,3 +11,8 @@ pub mod models;
 pub mod runtime;
 
 pub use runtime::Nullable;
+
+/// The README's examples, compiled and run by `cargo test` so they stay true.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -154,31 +154,32 @@ fn field(f: &Field) -> TokenStream {
     let deprecated = f.deprecated.then(|| quote!(#[deprecated]));
     let name = ident(&f.name);
     let plain = f.name.strip_prefix("r#").unwrap_or(&f.name);
-    let rename = (plain != f.wire_name).then(|| {
+    let mut serde_args = Vec::new();
+    if plain != f.wire_name {
         let wire = &f.wire_name;
-        quote!(#[serde(rename = #wire)])
-    });
+        serde_args.push(quote!(rename = #wire));
+    }
     let mut ty = rust_type(&f.ty);
     if f.boxed {
         ty = quote!(Box<#ty>);
     }
-    let (attr, ty) = match (f.required, f.ty.nullable) {
-        (true, false) => (None, ty),
-        (true, true) => (None, quote!(Option<#ty>)),
-        (false, false) => (
-            Some(quote!(#[serde(default, skip_serializing_if = "Option::is_none")])),
-            quote!(Option<#ty>),
-        ),
-        (false, true) => (
-            Some(quote!(#[serde(default, skip_serializing_if = "Nullable::is_absent")])),
-            quote!(Nullable<#ty>),
-        ),
+    let ty = match (f.required, f.ty.nullable) {
+        (true, false) => ty,
+        (true, true) => quote!(Option<#ty>),
+        (false, false) => {
+            serde_args.push(quote!(default, skip_serializing_if = "Option::is_none"));
+            quote!(Option<#ty>)
+        }
+        (false, true) => {
+            serde_args.push(quote!(default, skip_serializing_if = "Nullable::is_absent"));
+            quote!(Nullable<#ty>)
+        }
     };
+    let serde = (!serde_args.is_empty()).then(|| quote!(#[serde(#(#serde_args),*)]));
     quote! {
         #docs
         #deprecated
-        #rename
-        #attr
+        #serde
         pub #name: #ty,
     }
 }

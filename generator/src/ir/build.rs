@@ -309,7 +309,10 @@ impl<'a> Builder<'a> {
     }
 
     fn struct_def(&mut self, obj: &ObjectType, type_name: &str, pointer: &str) -> StructDef {
-        let mut taken = HashSet::new();
+        // A property already in snake_case keeps its name; the others (`isGlobal` beside
+        // `is_global`) get a suffix on collision.
+        let mut taken: HashSet<String> =
+            obj.properties.keys().filter(|w| names::snake(w) == **w).cloned().collect();
         let mut fields = Vec::new();
         for (wire, item) in &obj.properties {
             let field_pointer = format!("{pointer}/properties/{}", esc(wire));
@@ -323,7 +326,7 @@ impl<'a> Builder<'a> {
             };
             fields.push(Field {
                 wire_name: wire.clone(),
-                name: names::unique(&mut taken, names::snake(wire)),
+                name: if names::snake(wire) == *wire { wire.clone() } else { names::unique(&mut taken, names::snake(wire)) },
                 ty,
                 required: obj.required.contains(wire),
                 docs,

@@ -63,8 +63,15 @@ pub fn load_text(file: PathBuf, text: String) -> Result<Spec, Error> {
     })?;
     let api: OpenAPI = serde_path_to_error::deserialize(value).map_err(|e| {
         let pointer = path_to_pointer(e.path());
+        let message = e.inner().to_string();
+        // Untagged enums (`$ref` or value) hide the path below them; the error path is
+        // re-parsed here, off the hot path, to find the offending value.
+        let pointer = match parse_tree(&text) {
+            Ok(tree) => narrow_pointer(&tree, pointer, &message),
+            Err(_) => pointer,
+        };
         let line_col = locate(&text, &pointer);
-        fail(pointer, line_col, format!("not a valid OpenAPI 3.0 document: {}", e.inner()))
+        fail(pointer, line_col, format!("not a valid OpenAPI 3.0 document: {message}"))
     })?;
     let sha256 = Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
     Ok(Spec { file, text, sha256, api, locator: Default::default() })
@@ -72,8 +79,8 @@ pub fn load_text(file: PathBuf, text: String) -> Result<Spec, Error> {
 
 /// Parses JSON (when the text starts with `{`) or YAML into a JSON value tree.
 ///
-/// YAML goes through serde-saphyr with its default budget, which stops alias bombs and
-/// runaway nesting with an error instead of exhausting memory.
+/// YAML goes through serde-saphyr with a budget, which stops alias bombs and runaway
+/// nesting with an error instead of exhausting memory.
 fn parse_tree(text: &str) -> Result<serde_json::Value, (Option<(u64, u64)>, String)> {
     if text.trim_start_matches('\u{feff}').trim_start().starts_with('{') {
         return serde_json::from_str(text).map_err(|e| {
@@ -83,6 +90,13 @@ fn parse_tree(text: &str) -> Result<serde_json::Value, (Option<(u64, u64)>, Stri
     }
     let mut options = serde_saphyr::Options::default();
     options.with_snippet = false;
+    // The default budget allows 250,000 nodes; authentik's largest schema has 120,785
+    // (2026.11.0-rc1), too close. Raise the size limits for big specs and keep the alias
+    // and depth limits, which are what stop alias bombs and stack exhaustion.
+    let mut budget = serde_saphyr::budget::Budget::default();
+    budget.max_nodes = 4_000_000;
+    budget.max_events = 8_000_000;
+    options.budget = Some(budget);
     serde_saphyr::from_str_with_options(text, options).map_err(|e| {
         let line_col = e.location().map(|l| (l.line(), l.column()));
         let msg = e.to_string();
@@ -108,6 +122,60 @@ fn check_version(value: &serde_json::Value) -> Result<(), (String, String)> {
         None => Err((String::new(), "missing the `openapi` field; akgen reads OpenAPI 3.0.x".into())),
         Some(serde_json::Value::String(v)) if v.starts_with("3.0.") => Ok(()),
         Some(v) => Err(("/openapi".into(), format!("OpenAPI version {} is not supported; akgen reads OpenAPI 3.0.x", display_scalar(v)))),
+    }
+}
+
+/// serde stops tracking the path at an untagged enum, so `pointer` may name an ancestor
+/// of the bad value. For `invalid type`/`invalid value` errors the message quotes the
+/// unexpected scalar; when exactly one node below `pointer` holds it, that node is the
+/// place to report.
+fn narrow_pointer(tree: &serde_json::Value, pointer: String, message: &str) -> String {
+    use serde_json::Value;
+    let Some(unexpected) = message
+        .strip_prefix("invalid type: ")
+        .or_else(|| message.strip_prefix("invalid value: "))
+        .and_then(|rest| rest.split_once(", expected").map(|(u, _)| u))
+    else {
+        return pointer;
+    };
+    let matches = |v: &Value| match v {
+        Value::String(s) => unexpected == format!("string {s:?}"),
+        Value::Bool(b) => unexpected == format!("boolean `{b}`"),
+        Value::Number(n) if n.is_f64() => unexpected == format!("floating point `{n}`"),
+        Value::Number(n) => unexpected == format!("integer `{n}`"),
+        _ => false,
+    };
+    fn walk(v: &Value, at: &mut String, matches: &dyn Fn(&Value) -> bool, found: &mut Vec<String>) {
+        if matches(v) {
+            found.push(at.clone());
+        }
+        let len = at.len();
+        match v {
+            Value::Object(map) => {
+                for (k, child) in map {
+                    at.push('/');
+                    at.push_str(&escape_pointer_segment(k));
+                    walk(child, at, matches, found);
+                    at.truncate(len);
+                }
+            }
+            Value::Array(items) => {
+                for (i, child) in items.iter().enumerate() {
+                    at.push_str(&format!("/{i}"));
+                    walk(child, at, matches, found);
+                    at.truncate(len);
+                }
+            }
+            _ => {}
+        }
+    }
+    let Some(start) = tree.pointer(&pointer) else { return pointer };
+    let mut found = Vec::new();
+    let mut at = pointer.clone();
+    walk(start, &mut at, &matches, &mut found);
+    match found.as_slice() {
+        [one] => one.clone(),
+        _ => pointer,
     }
 }
 

@@ -1,0 +1,125 @@
+//! Writing: deterministic bytes, no needless writes, only akgen's own files touched, and
+//! a failed run leaves the previous output as it was.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_owned()
+}
+
+fn fixture() -> PathBuf {
+    repo().join("specs/fixtures/tokens.yml")
+}
+
+fn akgen(spec: &Path, out: &Path, extra: &[&str]) -> (Option<i32>, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_akgen"))
+        .args(["generate", "--spec"])
+        .arg(spec)
+        .arg("--out")
+        .arg(out)
+        .args(extra)
+        .output()
+        .unwrap();
+    (output.status.code(), String::from_utf8_lossy(&output.stderr).into_owned())
+}
+
+/// Every file under `dir` with its bytes, sorted by path.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    fn walk(root: &Path, dir: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
+        for entry in fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(root, &path, out);
+            } else {
+                out.push((path.strip_prefix(root).unwrap().to_owned(), fs::read(&path).unwrap()));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out);
+    out.sort();
+    out
+}
+
+fn mtimes(dir: &Path) -> Vec<(PathBuf, std::time::SystemTime)> {
+    snapshot(dir).into_iter().map(|(p, _)| (p.clone(), fs::metadata(dir.join(&p)).unwrap().modified().unwrap())).collect()
+}
+
+#[test]
+fn separate_processes_write_identical_bytes() {
+    // Separate processes get different hash seeds, so any HashMap order leaking into the
+    // output shows up here.
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    assert_eq!(akgen(&fixture(), &a, &[]).0, Some(0));
+    assert_eq!(akgen(&fixture(), &b, &[]).0, Some(0));
+    let (sa, sb) = (snapshot(&a), snapshot(&b));
+    assert!(sa.len() >= 5, "{sa:?}");
+    assert_eq!(sa, sb);
+}
+
+#[test]
+fn rerunning_on_the_same_spec_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("crate");
+    assert_eq!(akgen(&fixture(), &out, &[]).0, Some(0));
+    let before = mtimes(&out);
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let (code, stderr) = akgen(&fixture(), &out, &[]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("(0 written"), "{stderr}");
+    assert_eq!(mtimes(&out), before, "an unchanged spec must not touch any file");
+}
+
+#[test]
+fn a_directory_akgen_did_not_make_is_refused_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("crate");
+    fs::create_dir_all(&out).unwrap();
+    fs::write(out.join("notes.txt"), "mine").unwrap();
+    let (code, stderr) = akgen(&fixture(), &out, &[]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("--force"), "{stderr}");
+    assert_eq!(snapshot(&out), vec![(PathBuf::from("notes.txt"), b"mine".to_vec())]);
+
+    // With --force akgen writes its files and leaves the others alone, now and later.
+    assert_eq!(akgen(&fixture(), &out, &["--force"]).0, Some(0));
+    assert_eq!(fs::read(out.join("notes.txt")).unwrap(), b"mine");
+    assert_eq!(akgen(&fixture(), &out, &[]).0, Some(0));
+    assert_eq!(fs::read(out.join("notes.txt")).unwrap(), b"mine");
+}
+
+#[test]
+fn files_akgen_no_longer_generates_are_removed_and_only_those() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("crate");
+    assert_eq!(akgen(&fixture(), &out, &[]).0, Some(0));
+    // Pretend an earlier version generated src/old.rs, and the user added src/extra.rs.
+    let manifest = out.join(".akgen-manifest");
+    let text = fs::read_to_string(&manifest).unwrap();
+    fs::write(&manifest, format!("{text}src/old.rs\n../escape.rs\n")).unwrap();
+    fs::write(out.join("src/old.rs"), "// stale").unwrap();
+    fs::write(out.join("src/extra.rs"), "// mine").unwrap();
+    fs::write(dir.path().join("escape.rs"), "// outside").unwrap();
+    let (code, stderr) = akgen(&fixture(), &out, &[]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(!out.join("src/old.rs").exists());
+    assert!(out.join("src/extra.rs").exists());
+    assert!(dir.path().join("escape.rs").exists(), "a manifest entry outside the output must be ignored");
+    assert_eq!(fs::read_to_string(&manifest).unwrap(), text);
+}
+
+#[test]
+fn a_failed_run_leaves_the_previous_output_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("crate");
+    assert_eq!(akgen(&fixture(), &out, &[]).0, Some(0));
+    let before = snapshot(&out);
+    let (code, _) = akgen(&repo().join("specs/errors/missing-ref.yml"), &out, &[]);
+    assert_eq!(code, Some(2));
+    assert_eq!(snapshot(&out), before);
+    let leftovers: Vec<_> = fs::read_dir(out.join("src")).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(leftovers.len(), before.iter().filter(|(p, _)| p.starts_with("src")).count(), "{leftovers:?}");
+}
