@@ -133,5 +133,5 @@ pub trait SchemaVisitor {
     /// Called with the type generated for the requested schema.
     fn visit<T>(self) -> Self::Output
     where
-        T: Serialize + DeserializeOwned + std::fmt::Debug + Clone + PartialEq + 'static;
+        T: Serialize + DeserializeOwned + std::fmt::Debug + Clone + PartialEq + super::validation::Validate + 'static;
 }

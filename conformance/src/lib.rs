@@ -2,6 +2,8 @@
 //! synthesized from the raw schemas, and example payloads come from the reference pages in
 //! `../shared/seeds/`. The generated code is then checked against these oracles.
 
+pub mod mutate;
+pub mod oracle;
 pub mod seeds;
 pub mod synth;
 
@@ -59,7 +61,13 @@ impl authentik_api::runtime::SchemaVisitor for RoundTrip<'_> {
     type Output = Result<Value, String>;
     fn visit<T>(self) -> Self::Output
     where
-        T: serde::Serialize + serde::de::DeserializeOwned + std::fmt::Debug + Clone + PartialEq + 'static,
+        T: serde::Serialize
+            + serde::de::DeserializeOwned
+            + std::fmt::Debug
+            + Clone
+            + PartialEq
+            + authentik_api::Validate
+            + 'static,
     {
         round_trip::<T>(self.0)
     }

@@ -129,7 +129,17 @@ impl<'a> Synth<'a> {
                 let min = s.get("minLength").and_then(Value::as_u64).unwrap_or(0) as usize;
                 let max = s.get("maxLength").and_then(Value::as_u64).map(|m| m as usize).unwrap_or(usize::MAX);
                 let want = if mode == Mode::Full { 5 } else { 0 };
-                json!("x".repeat(want.max(min).min(max)))
+                let plain = "x".repeat(want.max(min).min(max));
+                match s.get("pattern").and_then(Value::as_str) {
+                    None => json!(plain),
+                    // The first of a few candidates that the pattern (ECMA-262) accepts.
+                    Some(pattern) => {
+                        let regex = regress::Regex::with_flags(pattern, "u").expect("a valid pattern");
+                        let fits = |c: &String| regex.find(c).is_some() && (min..=max).contains(&c.chars().count());
+                        let candidates = [plain, "x".repeat(min.max(1)), "abc".into(), "a-b_c".into(), "1".into()];
+                        json!(candidates.into_iter().find(fits).expect("a string matching the pattern"))
+                    }
+                }
             }
         })
     }

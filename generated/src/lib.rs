@@ -10,7 +10,13 @@ pub mod models;
 
 pub mod runtime;
 
+pub mod validation;
+
+mod validate;
+
 pub use runtime::Nullable;
+
+pub use validation::{Validate, ValidationErrors, Violation};
 
 /// The README's examples, compiled and run by `cargo test` so they stay true.
 #[doc = include_str!("../README.md")]

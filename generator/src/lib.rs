@@ -19,6 +19,7 @@ pub mod write;
 pub use error::{Diagnostic, Error};
 pub use write::GeneratedFile;
 
+use proc_macro2::TokenStream;
 use std::path::{Path, PathBuf};
 
 /// akgen's version, stamped into every generated file.
@@ -96,16 +97,26 @@ impl Generator {
     pub fn render_module(&self) -> Result<String, Error> {
         let spec = self.load()?;
         let api = ir::build(&spec, ir::BuildOptions { lenient: self.lenient })?;
-        let runtime: syn::File = syn::parse_str(RUNTIME_TEMPLATE).expect("the runtime template is valid Rust");
-        let (runtime_attrs, runtime_items) = (&runtime.attrs, &runtime.items);
+        let template = |text: &str| -> TokenStream {
+            let file: syn::File = syn::parse_str(text).expect("the templates are valid Rust");
+            let (attrs, items) = (&file.attrs, &file.items);
+            quote::quote!(#(#attrs)* #(#items)*)
+        };
+        let (runtime, validation) = (template(RUNTIME_TEMPLATE), template(VALIDATION_TEMPLATE));
         let models = emit::models::models(&api);
+        let validate = emit::validate::validate(&api);
         let tokens = quote::quote! {
             pub mod runtime {
-                #(#runtime_attrs)*
-                #(#runtime_items)*
+                #runtime
+            }
+            pub mod validation {
+                #validation
             }
             pub mod models {
                 #models
+            }
+            mod validate {
+                #validate
             }
         };
         write::format_rust(tokens, &header("//", &spec.sha256)).map_err(|m| Error::Spec(vec![spec.diagnostic("", m)]))
@@ -136,7 +147,10 @@ impl Generator {
 
 /// The hand-written runtime support module copied into every generated crate.
 pub const RUNTIME_TEMPLATE: &str = include_str!("../../templates/runtime.rs");
+/// The hand-written checks the generated validators call.
+pub const VALIDATION_TEMPLATE: &str = include_str!("../../templates/validation.rs");
 const CARGO_TEMPLATE: &str = include_str!("../../templates/Cargo.toml");
+const VALIDATE_EXAMPLE_TEMPLATE: &str = include_str!("../../templates/examples/validate.rs");
 const README_TEMPLATE: &str = include_str!("../../templates/README.md");
 
 /// The first line of every generated file, in the file type's comment syntax.
@@ -163,6 +177,9 @@ fn render_files(api: &ir::Api, sha256: &str, crate_name: &str) -> Result<Vec<Gen
         file("src/lib.rs", write::format_rust(emit::crate_root::lib_rs(api), &rust_header)?),
         file("src/models.rs", write::format_rust(emit::models::models(api), &rust_header)?),
         file("src/runtime.rs", format!("{rust_header}\n{RUNTIME_TEMPLATE}")),
+        file("src/validate.rs", write::format_rust(emit::validate::validate(api), &rust_header)?),
+        file("src/validation.rs", format!("{rust_header}\n{VALIDATION_TEMPLATE}")),
+        file("examples/validate.rs", format!("{rust_header}\n{}", fill(VALIDATE_EXAMPLE_TEMPLATE))),
     ])
 }
 

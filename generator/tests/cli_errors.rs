@@ -123,3 +123,13 @@ fn a_missing_spec_file_is_named() {
     assert_eq!(code, Some(2));
     assert!(stderr.contains("/nonexistent/spec.yml"), "{stderr}");
 }
+
+#[test]
+fn an_invalid_pattern_stops_generation() {
+    assert_error(
+        "bad-pattern.yml",
+        "13:20",
+        Some("/components/schemas/Slug/properties/slug/pattern"),
+        "not a valid ECMA-262 regular expression",
+    );
+}

@@ -3,6 +3,7 @@
 
 pub mod crate_root;
 pub mod models;
+pub mod validate;
 
 use crate::ir::{Constraints, Docs, ExprKind, Primitive, TypeExpr};
 use proc_macro2::{Ident, Span, TokenStream};

@@ -303,6 +303,12 @@ impl<'a> Builder<'a> {
             }
         };
         expr.nullable |= data.nullable || string_enum_allows_null(schema);
+        if let Some(pattern) = &expr.constraints.pattern {
+            // The generated crate compiles patterns lazily and trusts they compile: prove it now.
+            if let Err(e) = regress::Regex::with_flags(pattern, "u") {
+                self.error(&format!("{pointer}/pattern"), format!("pattern `{pattern}` is not a valid ECMA-262 regular expression: {e}"));
+            }
+        }
         expr.constraints.read_only |= data.read_only;
         expr.constraints.write_only |= data.write_only;
         expr

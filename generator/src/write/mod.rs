@@ -35,7 +35,7 @@ fn separate_items(text: &str) -> String {
     while let Some(line) = lines.next() {
         out.push_str(line);
         out.push('\n');
-        let ends_item = line == "}" || line.starts_with("#![") || (line.ends_with(';') && !line.starts_with([' ', '/', '#']));
+        let ends_item = line == "}" || line.starts_with("#![") || (line.ends_with("{}") && !line.starts_with([' ', '/', '#'])) || (line.ends_with(';') && !line.starts_with([' ', '/', '#']));
         let next_is_item = lines.peek().is_some_and(|n| !n.is_empty() && !n.starts_with(' ') && !n.starts_with('}'));
         let ends_imports = line.starts_with("use ") && lines.peek().is_some_and(|n| n.starts_with("use "));
         if ends_item && next_is_item && !ends_imports {

@@ -1,0 +1,419 @@
+//! Validators: `Validate` for every named type, checking the constraints the IR kept.
+//!
+//! The checks themselves live in the generated crate's `validation` module (a template);
+//! this emitter decides which to call where. Types with no constraint anywhere inside get
+//! the trait's empty default, so no code runs for them.
+
+use super::ident;
+use crate::ir::{Api, ExprKind, Field, Primitive, StructDef, TypeDef, TypeExpr, TypeKind, UnionDef};
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// The `validate` module: one `impl Validate` per named type, and one lazily compiled
+/// `Pattern` per distinct pattern.
+pub fn validate(api: &Api) -> TokenStream {
+    let plan = Plan::new(api);
+    let impls: Vec<TokenStream> = api.types.iter().map(|t| plan.impl_for(t)).collect();
+    let patterns = plan.patterns.iter().map(|(source, (name, uses))| {
+        let doc = format!(" `{source}`, used by {uses} propert{}.", if *uses == 1 { "y" } else { "ies" });
+        quote! {
+            #[doc = #doc]
+            static #name: Pattern = Pattern::new(#source);
+        }
+    });
+    let pattern_import = (!plan.patterns.is_empty()).then(|| quote!(Pattern,));
+    quote! {
+        //! `Validate` for every model: the constraints the spec states, as code.
+
+        use super::models;
+        use super::validation::{#pattern_import Validate, Validator};
+
+        #(#patterns)*
+        #(#impls)*
+    }
+}
+
+/// What the emitter knows before writing: which types can fail and the pattern statics.
+struct Plan<'a> {
+    types: HashMap<&'a str, &'a TypeDef>,
+    can_fail: HashSet<&'a str>,
+    /// Pattern source → (static name, number of uses), in first-use order of names.
+    patterns: BTreeMap<&'a str, (proc_macro2::Ident, usize)>,
+}
+
+/// How a checked value is reached: a field of `self`, or a `value` binding (a reference).
+#[derive(Clone)]
+enum Place {
+    Field(proc_macro2::Ident),
+    Binding(proc_macro2::Ident),
+}
+
+impl Place {
+    /// A reference to the value.
+    fn borrow(&self) -> TokenStream {
+        match self {
+            Place::Field(f) => quote!(&self.#f),
+            Place::Binding(b) => quote!(#b),
+        }
+    }
+
+    /// The value itself, for `Copy` numbers.
+    fn read(&self) -> TokenStream {
+        match self {
+            Place::Field(f) => quote!(self.#f),
+            Place::Binding(b) => quote!(*#b),
+        }
+    }
+
+    /// A method call on the value.
+    fn call(&self, method: TokenStream) -> TokenStream {
+        match self {
+            Place::Field(f) => quote!(self.#f.#method),
+            Place::Binding(b) => quote!(#b.#method),
+        }
+    }
+}
+
+fn value_binding() -> Place {
+    Place::Binding(format_ident!("value"))
+}
+
+impl<'a> Plan<'a> {
+    fn new(api: &'a Api) -> Self {
+        let types: HashMap<&str, &TypeDef> = api.types.iter().map(|t| (t.name.as_str(), t)).collect();
+        let mut plan = Plan { types, can_fail: HashSet::new(), patterns: BTreeMap::new() };
+        // Least fixed point: a type can fail if something inside it can.
+        loop {
+            let before = plan.can_fail.len();
+            for t in &api.types {
+                if !plan.can_fail.contains(t.name.as_str()) && plan.type_can_fail(t) {
+                    plan.can_fail.insert(&t.name);
+                }
+            }
+            if plan.can_fail.len() == before {
+                break;
+            }
+        }
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for t in &api.types {
+            for_each_expr(t, &mut |e| {
+                if let Some(p) = &e.constraints.pattern {
+                    *counts.entry(p.as_str()).or_default() += 1;
+                }
+            });
+        }
+        // Patterns sorted by source text, so names do not depend on type order.
+        for (i, (source, uses)) in counts.into_iter().enumerate() {
+            plan.patterns.insert(source, (format_ident!("PATTERN_{}", i + 1), uses));
+        }
+        plan
+    }
+
+    fn type_can_fail(&self, t: &TypeDef) -> bool {
+        match &t.kind {
+            TypeKind::Struct(s) => s.fields.iter().any(|f| self.expr_can_fail(&f.ty)) || s.additional.as_ref().is_some_and(|a| self.expr_can_fail(a)),
+            // The catch-all variant holds values the spec does not list: a violation of `enum`.
+            TypeKind::Enum(_) => true,
+            TypeKind::Union(u) => u.variants.iter().any(|v| self.expr_can_fail(&v.ty)),
+            TypeKind::Alias(e) => self.expr_can_fail(e),
+        }
+    }
+
+    fn expr_can_fail(&self, e: &TypeExpr) -> bool {
+        has_own_checks(e)
+            || match &e.kind {
+                ExprKind::Named(n) => self.can_fail.contains(n.as_str()),
+                ExprKind::List(inner) | ExprKind::Map(inner) => self.expr_can_fail(inner),
+                ExprKind::Primitive(_) | ExprKind::Any => false,
+            }
+    }
+
+    fn impl_for(&self, t: &TypeDef) -> TokenStream {
+        let name = ident(&t.name);
+        if matches!(t.kind, TypeKind::Alias(_)) {
+            // An alias names a list, map or primitive, which have their own impls; its
+            // constraints are checked where it is used (see `checks`).
+            return TokenStream::new();
+        }
+        if !self.can_fail.contains(t.name.as_str()) {
+            return quote!(impl Validate for models::#name {});
+        }
+        let body = match &t.kind {
+            TypeKind::Struct(s) => self.struct_body(s),
+            TypeKind::Enum(e) => {
+                let other = ident(&e.other);
+                if e.variants.iter().all(|v| v.value.is_string()) {
+                    let allowed = e.variants.iter().filter_map(|v| v.value.as_str());
+                    quote! {
+                        if let Self::#other(value) = self {
+                            v.unknown_value(value, &[#(#allowed),*]);
+                        }
+                    }
+                } else {
+                    let allowed = e.variants.iter().map(|v| v.value.to_string());
+                    quote! {
+                        if let Self::#other(value) = self {
+                            v.unknown_value(value, &[#(#allowed),*]);
+                        }
+                    }
+                }
+            }
+            TypeKind::Union(u) => self.union_body(u),
+            TypeKind::Alias(_) => unreachable!("handled above"),
+        };
+        quote! {
+            impl Validate for models::#name {
+                fn validate_into(&self, v: &mut Validator) {
+                    #body
+                }
+            }
+        }
+    }
+
+    fn struct_body(&self, s: &StructDef) -> TokenStream {
+        let fields = s.fields.iter().filter(|f| self.expr_can_fail(&f.ty)).map(|f| self.field_checks(f));
+        let additional = s.additional.as_ref().filter(|a| self.expr_can_fail(a)).map(|a| {
+            let inner = scoped(quote!(field(key)), self.nullable_checks(a, &value_binding()));
+            quote! {
+                for (key, value) in &self.additional_properties {
+                    #inner
+                }
+            }
+        });
+        quote!(#(#fields)* #additional)
+    }
+
+    fn field_checks(&self, f: &Field) -> TokenStream {
+        let wire = &f.wire_name;
+        let field = ident(&f.name);
+        let step = quote!(field(#wire));
+        // Absent and null values have nothing to check.
+        match (f.required, f.ty.nullable) {
+            (true, false) => block(scoped(step, self.checks(&f.ty, &Place::Field(field)))),
+            (true, true) | (false, false) => {
+                let checks = scoped(step, self.checks(&f.ty, &value_binding()));
+                quote!(if let Some(value) = &self.#field { #checks })
+            }
+            (false, true) => {
+                let checks = scoped(step, self.checks(&f.ty, &value_binding()));
+                quote!(if let Some(value) = self.#field.as_ref() { #checks })
+            }
+        }
+    }
+
+    fn union_body(&self, u: &UnionDef) -> TokenStream {
+        let arms = u.variants.iter().filter(|var| self.expr_can_fail(&var.ty)).map(|var| {
+            let name = ident(&var.name);
+            let checks = self.nullable_checks(&var.ty, &value_binding());
+            match checks.as_slice() {
+                [Check::Call(call)] => quote!(Self::#name(value) => v.#call,),
+                _ => {
+                    let stmts = checks.iter().map(Check::statement);
+                    quote!(Self::#name(value) => { #(#stmts)* })
+                }
+            }
+        });
+        let exhaustive = u.variants.iter().all(|var| self.expr_can_fail(&var.ty));
+        let rest = (!exhaustive).then(|| quote!(_ => {}));
+        quote! {
+            match self {
+                #(#arms)*
+                #rest
+            }
+        }
+    }
+
+    /// Checks for a value that is `Option<T>` when the expression is nullable.
+    fn nullable_checks(&self, e: &TypeExpr, place: &Place) -> Vec<Check> {
+        if !e.nullable {
+            return self.checks(e, place);
+        }
+        let checks = self.checks(e, &value_binding());
+        if checks.is_empty() {
+            return checks;
+        }
+        let borrow = place.borrow();
+        let stmts = checks.iter().map(Check::statement);
+        vec![Check::Stmt(quote!(if let Some(value) = #borrow { #(#stmts)* }))]
+    }
+
+    /// Every check of one (non-null) value of type `e`; empty when nothing can fail.
+    fn checks(&self, e: &TypeExpr, place: &Place) -> Vec<Check> {
+        let c = &e.constraints;
+        let mut out = Vec::new();
+        match &e.kind {
+            ExprKind::Primitive(Primitive::String) => {
+                let s = place.borrow();
+                if let Some(min) = c.min_length {
+                    let min = Literal::u64_unsuffixed(min);
+                    out.push(Check::Call(quote!(min_length(#s, #min))));
+                }
+                if let Some(max) = c.max_length {
+                    let max = Literal::u64_unsuffixed(max);
+                    out.push(Check::Call(quote!(max_length(#s, #max))));
+                }
+                if let Some(p) = &c.pattern {
+                    let (name, _) = &self.patterns[p.as_str()];
+                    out.push(Check::Call(quote!(pattern(#s, &#name))));
+                }
+                match c.format.as_deref() {
+                    Some("email") => out.push(Check::Call(quote!(email(#s)))),
+                    Some("uri") => out.push(Check::Call(quote!(uri(#s)))),
+                    _ => {}
+                }
+            }
+            ExprKind::Primitive(p @ (Primitive::Int32 | Primitive::Int64 | Primitive::Float64)) => {
+                let read = place.read();
+                let number = match p {
+                    Primitive::Int32 => quote!(f64::from(#read)),
+                    Primitive::Int64 => quote!(#read as f64),
+                    _ => read,
+                };
+                if let Some(b) = c.minimum {
+                    let (limit, exclusive) = (Literal::f64_unsuffixed(b.value), b.exclusive);
+                    out.push(Check::Call(quote!(minimum(#number, #limit, #exclusive))));
+                }
+                if let Some(b) = c.maximum {
+                    let (limit, exclusive) = (Literal::f64_unsuffixed(b.value), b.exclusive);
+                    out.push(Check::Call(quote!(maximum(#number, #limit, #exclusive))));
+                }
+                if let Some(m) = c.multiple_of {
+                    let m = Literal::f64_unsuffixed(m);
+                    out.push(Check::Call(quote!(multiple_of(#number, #m))));
+                }
+            }
+            ExprKind::Primitive(_) | ExprKind::Any => {}
+            ExprKind::List(item) => {
+                let len = place.call(quote!(len()));
+                if let Some(min) = c.min_items {
+                    let min = Literal::u64_unsuffixed(min);
+                    out.push(Check::Call(quote!(min_items(#len, #min))));
+                }
+                if let Some(max) = c.max_items {
+                    let max = Literal::u64_unsuffixed(max);
+                    out.push(Check::Call(quote!(max_items(#len, #max))));
+                }
+                if c.unique_items {
+                    let s = place.borrow();
+                    out.push(Check::Call(quote!(unique_items(#s))));
+                }
+                let inner = self.nullable_checks(item, &value_binding());
+                if is_just_nested(&inner) {
+                    let s = place.borrow();
+                    out.push(Check::Call(quote!(items(#s))));
+                } else if !inner.is_empty() {
+                    let iter = place.call(quote!(iter()));
+                    let body = scoped(quote!(index(i)), inner);
+                    out.push(Check::Stmt(quote! {
+                        for (i, value) in #iter.enumerate() {
+                            #body
+                        }
+                    }));
+                }
+            }
+            ExprKind::Map(value) => {
+                let inner = self.nullable_checks(value, &value_binding());
+                let map = place.borrow();
+                if is_just_nested(&inner) {
+                    out.push(Check::Call(quote!(values(#map))));
+                } else if !inner.is_empty() {
+                    let body = scoped(quote!(field(key)), inner);
+                    out.push(Check::Stmt(quote! {
+                        for (key, value) in #map {
+                            #body
+                        }
+                    }));
+                }
+            }
+            ExprKind::Named(n) => match self.types.get(n.as_str()).map(|t| &t.kind) {
+                // An alias has no impl of its own: check what it stands for, here.
+                Some(TypeKind::Alias(target)) => out.extend(self.nullable_checks(target, place)),
+                _ if self.can_fail.contains(n.as_str()) => {
+                    let s = place.borrow();
+                    out.push(Check::Call(quote!(nested(#s))));
+                }
+                _ => {}
+            },
+        }
+        out
+    }
+}
+
+/// One emitted check: a call on the validator (`min_length(value, 1)`, written `v.…`)
+/// or a whole statement (a loop, an `if let`).
+enum Check {
+    Call(TokenStream),
+    Stmt(TokenStream),
+}
+
+impl Check {
+    fn statement(&self) -> TokenStream {
+        match self {
+            Check::Call(call) => quote!(v.#call;),
+            Check::Stmt(stmt) => stmt.clone(),
+        }
+    }
+}
+
+/// Whether the checks only descend into one nested value (`nested(value)`), so a list or
+/// map of it can use `items`/`values`.
+fn is_just_nested(checks: &[Check]) -> bool {
+    matches!(checks, [Check::Call(call)] if call.to_string().starts_with("nested (value)"))
+}
+
+/// Runs `checks` one step down (`field("name")`, `index(i)`): a single check chains on
+/// the step (`v.field("name").max_length(value, 64);`), several share a shadowing `v`.
+fn scoped(step: TokenStream, checks: Vec<Check>) -> TokenStream {
+    match checks.as_slice() {
+        [Check::Call(call)] => quote!(v.#step.#call;),
+        _ => {
+            let stmts = checks.iter().map(Check::statement);
+            quote! {
+                let mut v = v.#step;
+                #(#stmts)*
+            }
+        }
+    }
+}
+
+/// Braces around statements that introduce a binding, so it ends with them.
+fn block(stmts: TokenStream) -> TokenStream {
+    if stmts.to_string().starts_with("let ") { quote!({ #stmts }) } else { stmts }
+}
+
+/// Whether the expression states a check of its own (not counting what it contains).
+fn has_own_checks(e: &TypeExpr) -> bool {
+    let c = &e.constraints;
+    c.pattern.is_some()
+        || c.min_length.is_some()
+        || c.max_length.is_some()
+        || c.minimum.is_some()
+        || c.maximum.is_some()
+        || c.multiple_of.is_some()
+        || c.min_items.is_some()
+        || c.max_items.is_some()
+        || c.unique_items
+        || matches!(c.format.as_deref(), Some("email" | "uri"))
+}
+
+/// Calls `f` on every type expression of a type, nested ones included.
+fn for_each_expr<'a>(t: &'a TypeDef, f: &mut impl FnMut(&'a TypeExpr)) {
+    fn walk<'a>(e: &'a TypeExpr, f: &mut impl FnMut(&'a TypeExpr)) {
+        f(e);
+        if let ExprKind::List(inner) | ExprKind::Map(inner) = &e.kind {
+            walk(inner, f);
+        }
+    }
+    match &t.kind {
+        TypeKind::Struct(s) => {
+            s.fields.iter().for_each(|fl| walk(&fl.ty, f));
+            if let Some(a) = &s.additional {
+                walk(a, f);
+            }
+        }
+        TypeKind::Union(u) => u.variants.iter().for_each(|v| walk(&v.ty, f)),
+        TypeKind::Alias(e) => walk(e, f),
+        TypeKind::Enum(_) => {}
+    }
+}
