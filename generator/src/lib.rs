@@ -104,6 +104,7 @@ impl Generator {
         };
         let (runtime, validation) = (template(RUNTIME_TEMPLATE), template(VALIDATION_TEMPLATE));
         let models = emit::models::models(&api);
+        let params = emit::models::params(&api);
         let validate = emit::validate::validate(&api);
         let tokens = quote::quote! {
             pub mod runtime {
@@ -114,6 +115,9 @@ impl Generator {
             }
             pub mod models {
                 #models
+            }
+            pub mod params {
+                #params
             }
             mod validate {
                 #validate
@@ -176,6 +180,7 @@ fn render_files(api: &ir::Api, sha256: &str, crate_name: &str) -> Result<Vec<Gen
         file("README.md", format!("<!--{} -->\n{}", &header("", sha256), fill(README_TEMPLATE))),
         file("src/lib.rs", write::format_rust(emit::crate_root::lib_rs(api), &rust_header)?),
         file("src/models.rs", write::format_rust(emit::models::models(api), &rust_header)?),
+        file("src/params.rs", write::format_rust(emit::models::params(api), &rust_header)?),
         file("src/runtime.rs", format!("{rust_header}\n{RUNTIME_TEMPLATE}")),
         file("src/validate.rs", write::format_rust(emit::validate::validate(api), &rust_header)?),
         file("src/validation.rs", format!("{rust_header}\n{VALIDATION_TEMPLATE}")),

@@ -21,6 +21,34 @@ pub fn models(api: &Api) -> TokenStream {
     }
 }
 
+/// The `params` module: one struct per operation with parameters (path, query, header),
+/// shared by the client and the server, validated like the models.
+pub fn params(api: &Api) -> TokenStream {
+    let types: Vec<TypeDef> = api.operations.iter().filter_map(|o| o.params_struct()).collect();
+    let uses = Uses::scan_types(&types);
+    let imports = uses.imports();
+    let items = types.iter().map(type_def);
+    fn names_a_model(e: &TypeExpr) -> bool {
+        match &e.kind {
+            ExprKind::Named(_) => true,
+            ExprKind::List(inner) | ExprKind::Map(inner) => names_a_model(inner),
+            _ => false,
+        }
+    }
+    let uses_models = types.iter().any(|t| match &t.kind {
+        TypeKind::Struct(s) => s.fields.iter().any(|f| names_a_model(&f.ty)),
+        _ => false,
+    });
+    let models = uses_models.then(|| quote!(use super::models::*;));
+    quote! {
+        //! The parameters of each operation that has any, as one struct per operation.
+
+        #imports
+        #models
+        #(#items)*
+    }
+}
+
 /// Which imports the module needs, so none is unused.
 #[derive(Default)]
 struct Uses {
@@ -34,6 +62,10 @@ struct Uses {
 
 impl Uses {
     fn scan(api: &Api) -> Self {
+        Self::scan_types(&api.types)
+    }
+
+    fn scan_types(types: &[TypeDef]) -> Self {
         let mut u = Uses::default();
         fn walk(u: &mut Uses, e: &TypeExpr) {
             match &e.kind {
@@ -48,7 +80,7 @@ impl Uses {
                 _ => {}
             }
         }
-        for t in &api.types {
+        for t in types {
             match &t.kind {
                 TypeKind::Struct(s) => {
                     for f in &s.fields {

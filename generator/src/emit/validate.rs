@@ -13,8 +13,13 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 /// The `validate` module: one `impl Validate` per named type, and one lazily compiled
 /// `Pattern` per distinct pattern.
 pub fn validate(api: &Api) -> TokenStream {
-    let plan = Plan::new(api);
-    let impls: Vec<TokenStream> = api.types.iter().map(|t| plan.impl_for(t)).collect();
+    let params: Vec<TypeDef> = api.operations.iter().filter_map(|o| o.params_struct()).collect();
+    let plan = Plan::new(api.types.iter().chain(&params));
+    let models = quote!(models);
+    let impls: Vec<TokenStream> = api.types.iter().map(|t| plan.impl_for(t, &models)).collect();
+    let params_module = quote!(params);
+    let params_impls: Vec<TokenStream> = params.iter().map(|t| plan.impl_for(t, &params_module)).collect();
+    let params_import = (!params.is_empty()).then(|| quote!(use super::params;));
     let patterns = plan.patterns.iter().map(|(source, (name, uses))| {
         let doc = format!(" `{source}`, used by {uses} propert{}.", if *uses == 1 { "y" } else { "ies" });
         quote! {
@@ -27,10 +32,12 @@ pub fn validate(api: &Api) -> TokenStream {
         //! `Validate` for every model: the constraints the spec states, as code.
 
         use super::models;
+        #params_import
         use super::validation::{#pattern_import Validate, Validator};
 
         #(#patterns)*
         #(#impls)*
+        #(#params_impls)*
     }
 }
 
@@ -80,13 +87,19 @@ fn value_binding() -> Place {
 }
 
 impl<'a> Plan<'a> {
-    fn new(api: &'a Api) -> Self {
-        let types: HashMap<&str, &TypeDef> = api.types.iter().map(|t| (t.name.as_str(), t)).collect();
+    /// Plans for the models and the parameter structs (which only the params module holds,
+    /// so their names may repeat a model's: they are looked up after the models).
+    fn new(all: impl Iterator<Item = &'a TypeDef>) -> Self {
+        let all: Vec<&'a TypeDef> = all.collect();
+        let mut types: HashMap<&str, &TypeDef> = HashMap::new();
+        for t in &all {
+            types.entry(t.name.as_str()).or_insert(t);
+        }
         let mut plan = Plan { types, can_fail: HashSet::new(), patterns: BTreeMap::new() };
         // Least fixed point: a type can fail if something inside it can.
         loop {
             let before = plan.can_fail.len();
-            for t in &api.types {
+            for t in &all {
                 if !plan.can_fail.contains(t.name.as_str()) && plan.type_can_fail(t) {
                     plan.can_fail.insert(&t.name);
                 }
@@ -96,7 +109,7 @@ impl<'a> Plan<'a> {
             }
         }
         let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-        for t in &api.types {
+        for t in &all {
             for_each_expr(t, &mut |e| {
                 if let Some(p) = &e.constraints.pattern {
                     *counts.entry(p.as_str()).or_default() += 1;
@@ -129,7 +142,7 @@ impl<'a> Plan<'a> {
             }
     }
 
-    fn impl_for(&self, t: &TypeDef) -> TokenStream {
+    fn impl_for(&self, t: &TypeDef, module: &TokenStream) -> TokenStream {
         let name = ident(&t.name);
         if matches!(t.kind, TypeKind::Alias(_)) {
             // An alias names a list, map or primitive, which have their own impls; its
@@ -137,7 +150,7 @@ impl<'a> Plan<'a> {
             return TokenStream::new();
         }
         if !self.can_fail.contains(t.name.as_str()) {
-            return quote!(impl Validate for models::#name {});
+            return quote!(impl Validate for #module::#name {});
         }
         let body = match &t.kind {
             TypeKind::Struct(s) => self.struct_body(s),
@@ -163,7 +176,7 @@ impl<'a> Plan<'a> {
             TypeKind::Alias(_) => unreachable!("handled above"),
         };
         quote! {
-            impl Validate for models::#name {
+            impl Validate for #module::#name {
                 fn validate_into(&self, v: &mut Validator) {
                     #body
                 }

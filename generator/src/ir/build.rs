@@ -453,6 +453,7 @@ impl<'a> Builder<'a> {
         let mut ops = Vec::new();
         let mut names_per_tag: BTreeMap<String, HashSet<String>> = BTreeMap::new();
         let mut ids = HashSet::new();
+        let mut params_types: HashSet<String> = HashSet::new();
         for (path, item) in &api.paths.paths {
             let path_pointer = format!("/paths/{}", esc(path));
             let item = match item {
@@ -577,9 +578,15 @@ impl<'a> Builder<'a> {
                     }
                 }
 
+                let params_type = if params.is_empty() {
+                    None
+                } else {
+                    Some(names::unique(&mut params_types, format!("{}Params", names::camel(&id))))
+                };
                 ops.push(Operation {
                     id,
                     name,
+                    params_type,
                     method: method.to_uppercase(),
                     path: path.clone(),
                     tag,

@@ -207,6 +207,9 @@ pub struct Operation {
     pub id: String,
     /// snake_case method name: the operationId without its tag prefix.
     pub name: String,
+    /// Name of the struct holding the path, query and header parameters (in the generated
+    /// `params` module, apart from the models), when there are any.
+    pub params_type: Option<String>,
     /// Upper-case HTTP method.
     pub method: String,
     /// Path template relative to the server (`/core/tokens/{identifier}/`).
@@ -222,6 +225,39 @@ pub struct Operation {
     pub security: Vec<Vec<String>>,
     /// JSON pointer of the operation.
     pub pointer: String,
+}
+
+impl Operation {
+    /// The operation's parameters as a struct type (named [`Operation::params_type`]), so
+    /// the models and validators emitters can treat a parameter set like any object.
+    pub fn params_struct(&self) -> Option<TypeDef> {
+        let name = self.params_type.clone()?;
+        let fields = self
+            .parameters
+            .iter()
+            .map(|p| Field {
+                wire_name: p.wire_name.clone(),
+                name: p.name.clone(),
+                ty: p.ty.clone(),
+                required: p.required,
+                docs: p.docs.clone(),
+                deprecated: p.deprecated,
+                default: None,
+                boxed: false,
+            })
+            .collect();
+        Some(TypeDef {
+            name,
+            component: None,
+            pointer: self.pointer.clone(),
+            docs: Docs {
+                title: None,
+                description: Some(format!("Parameters of `{}` ({} `{}`).", self.id, self.method, self.path)),
+            },
+            deprecated: false,
+            kind: TypeKind::Struct(StructDef { fields, additional: None }),
+        })
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
