@@ -1,7 +1,8 @@
 //! The repository's tasks: `cargo xtask codegen | check | bench`.
 //!
 //! - `codegen [--spec PATH]` regenerates `generated/` from the pinned spec (or PATH);
-//! - `check` fails when `generated/` is not what akgen makes of the pinned spec today.
+//! - `check` fails when `generated/` is not what akgen makes of the pinned spec today;
+//! - `bench` runs the criterion benchmarks and prints the medians and ratios BENCH.md records.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -11,7 +12,8 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("codegen") => codegen(&args[1..]),
         Some("check") => check(),
-        _ => Err("usage: cargo xtask codegen [--spec PATH] | check".into()),
+        Some("bench") => bench(),
+        _ => Err("usage: cargo xtask codegen [--spec PATH] | check | bench".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -70,4 +72,42 @@ fn check() -> Result<(), String> {
     } else {
         Err(format!("generated/ is stale: {}; run `cargo xtask codegen`", stale.join(", ")))
     }
+}
+
+/// Runs every criterion benchmark, then summarizes the medians (criterion's own estimates
+/// in `target/criterion`), with the ratios the targets in BENCH.md are stated in.
+fn bench() -> Result<(), String> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    for (package, bench) in [("akgen", "generate"), ("conformance", "validate")] {
+        let status = std::process::Command::new(&cargo)
+            .args(["bench", "--package", package, "--bench", bench])
+            .current_dir(repo())
+            .status()
+            .map_err(|e| format!("cannot run cargo: {e}"))?;
+        if !status.success() {
+            return Err(format!("cargo bench --package {package} --bench {bench} failed"));
+        }
+    }
+    let criterion = repo().join("target/criterion");
+    let median = |group: &str, function: &str| -> Result<f64, String> {
+        let path = criterion.join(group).join(function).join("new/estimates.json");
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        value["median"]["point_estimate"].as_f64().ok_or_else(|| format!("{}: no median", path.display()))
+    };
+    // Criterion turns the group names into directory names this way.
+    let (pinned, page) = ("pinned spec", "PaginatedTokenList(100)");
+    let load = median(pinned, "load")?;
+    let render = median(pinned, "render crate")?;
+    let total = median(pinned, "load + render")?;
+    let deserialize = median(page, "deserialize")?;
+    let validate = median(page, "validate")?;
+    println!("generation of the pinned spec (median): load {:.0} ms, render {:.0} ms, total {:.0} ms", load / 1e6, render / 1e6, total / 1e6);
+    println!(
+        "PaginatedTokenList, 100 items (median): deserialize {:.1} us, validate {:.1} us, validate/deserialize = {:.2}",
+        deserialize / 1e3,
+        validate / 1e3,
+        validate / deserialize
+    );
+    Ok(())
 }
