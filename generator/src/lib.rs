@@ -147,6 +147,14 @@ impl Generator {
         let report = write::write_files(out, &rendered.files, force)?;
         Ok((rendered, report))
     }
+
+    /// Renders the crate in memory and compares it with `out`, writing nothing: the drift
+    /// check for CI (`akgen check`, `cargo xtask check`).
+    pub fn check_crate(&self, out: &Path) -> Result<(RenderedCrate, write::drift::Drift), Error> {
+        let rendered = self.render_crate()?;
+        let drift = write::drift::compare(out, &rendered.files)?;
+        Ok((rendered, drift))
+    }
 }
 
 /// The hand-written runtime support module copied into every generated crate.

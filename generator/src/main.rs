@@ -32,12 +32,28 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Check that a directory is exactly what `generate` would write (exit 0), or list the
+    /// changed, missing and extra files with a bounded diff (exit 1). Writes nothing.
+    Check {
+        /// The spec (YAML or JSON). Default: $AKGEN_SPEC, then the pinned authentik schema.
+        #[arg(long)]
+        spec: Option<PathBuf>,
+        /// The generated directory to check.
+        #[arg(long, default_value = "generated")]
+        out: PathBuf,
+        /// Package name the crate was generated with.
+        #[arg(long, default_value = "authentik-api")]
+        crate_name: String,
+        /// The spec was generated with --lenient.
+        #[arg(long)]
+        lenient: bool,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             eprintln!("{e}");
             ExitCode::from(2)
@@ -45,7 +61,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> Result<(), Error> {
+fn run(cli: Cli) -> Result<ExitCode, Error> {
     match cli.command {
         Command::Generate { spec, out, crate_name, lenient, force } => {
             let mut generator = Generator::new().crate_name(crate_name).lenient(lenient);
@@ -67,7 +83,28 @@ fn run(cli: Cli) -> Result<(), Error> {
                 report.removed.len(),
                 start.elapsed()
             );
-            Ok(())
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { spec, out, crate_name, lenient } => {
+            let mut generator = Generator::new().crate_name(crate_name).lenient(lenient);
+            if let Some(spec) = spec {
+                generator = generator.spec(spec);
+            }
+            let (rendered, drift) = generator.check_crate(&out)?;
+            if drift.is_clean() {
+                eprintln!("akgen check: {} is up to date ({} files)", out.display(), rendered.files.len() + 1);
+                Ok(ExitCode::SUCCESS)
+            } else {
+                print!("{}", drift.report());
+                eprintln!(
+                    "akgen check: {} is stale ({} changed, {} missing, {} extra); regenerate with `akgen generate`",
+                    out.display(),
+                    drift.changed.len(),
+                    drift.missing.len(),
+                    drift.extra.len()
+                );
+                Ok(ExitCode::from(1))
+            }
         }
     }
 }

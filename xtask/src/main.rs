@@ -59,18 +59,13 @@ fn codegen(args: &[String]) -> Result<(), String> {
 
 fn check() -> Result<(), String> {
     let out = repo().join("generated");
-    let rendered = akgen::Generator::new().render_crate().map_err(|e| e.to_string())?;
-    let mut stale = Vec::new();
-    for file in &rendered.files {
-        if std::fs::read_to_string(out.join(&file.path)).ok().as_deref() != Some(file.contents.as_str()) {
-            stale.push(file.path.display().to_string());
-        }
-    }
-    if stale.is_empty() {
-        eprintln!("check: generated/ is up to date ({} files)", rendered.files.len());
+    let (rendered, drift) = akgen::Generator::new().check_crate(&out).map_err(|e| e.to_string())?;
+    if drift.is_clean() {
+        eprintln!("check: generated/ is up to date ({} files)", rendered.files.len() + 1);
         Ok(())
     } else {
-        Err(format!("generated/ is stale: {}; run `cargo xtask codegen`", stale.join(", ")))
+        print!("{}", drift.report());
+        Err("generated/ is stale; run `cargo xtask codegen`".into())
     }
 }
 

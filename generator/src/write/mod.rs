@@ -6,6 +6,8 @@
 //! it was and cargo rebuilds nothing. akgen records what it wrote in a manifest and only
 //! ever replaces or removes files listed there.
 
+pub mod drift;
+
 use crate::error::Error;
 use std::collections::BTreeSet;
 use std::fs;
