@@ -9,6 +9,7 @@
 //!
 //! [`Generator`] runs them all; build scripts use it with `default-features = false`.
 
+pub mod diff;
 pub mod emit;
 pub mod error;
 pub mod ir;
@@ -76,6 +77,12 @@ impl Generator {
     pub fn load(&self) -> Result<load::Spec, Error> {
         let path = spec_source::resolve(self.spec.as_deref())?;
         load::load_file(&path)
+    }
+
+    /// Loads the spec and builds its IR: what `akgen diff` compares.
+    pub fn build_ir(&self) -> Result<ir::Api, Error> {
+        let spec = self.load()?;
+        ir::build(&spec, ir::BuildOptions { lenient: self.lenient })
     }
 
     /// Renders the whole crate in memory.

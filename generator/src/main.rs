@@ -48,6 +48,29 @@ enum Command {
         #[arg(long)]
         lenient: bool,
     },
+    /// List the changes from one version of a spec to another, each with a stable kind and
+    /// whether it breaks existing callers.
+    Diff {
+        /// The older spec.
+        old: PathBuf,
+        /// The newer spec.
+        new: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        /// Exit with 1 when any change is breaking.
+        #[arg(long)]
+        fail_on_breaking: bool,
+        /// Type unsupported constructs as JSON values instead of failing.
+        #[arg(long)]
+        lenient: bool,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
 }
 
 fn main() -> ExitCode {
@@ -105,6 +128,16 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 );
                 Ok(ExitCode::from(1))
             }
+        }
+        Command::Diff { old, new, format, fail_on_breaking, lenient } => {
+            let ir = |path: PathBuf| Generator::new().spec(path).lenient(lenient).build_ir();
+            let changes = akgen::diff::diff(&ir(old)?, &ir(new)?);
+            match format {
+                Format::Text => print!("{}", akgen::diff::to_text(&changes)),
+                Format::Json => println!("{:#}", akgen::diff::to_json(&changes)),
+            }
+            let breaking = changes.iter().any(|c| c.breaking);
+            Ok(if fail_on_breaking && breaking { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
     }
 }

@@ -123,3 +123,25 @@ fn a_failed_run_leaves_the_previous_output_untouched() {
     let leftovers: Vec<_> = fs::read_dir(out.join("src")).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(leftovers.len(), before.iter().filter(|(p, _)| p.starts_with("src")).count(), "{leftovers:?}");
 }
+
+/// The build-script mode: a second run on an unchanged spec leaves the module file (and
+/// its mtime) alone, so cargo recompiles nothing; a changed spec rewrites it.
+#[test]
+fn write_module_rewrites_only_on_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let module = dir.path().join("authentik.rs");
+    let spec = dir.path().join("spec.yml");
+    fs::copy(fixture(), &spec).unwrap();
+    let generator = akgen::Generator::new().spec(&spec);
+    assert!(generator.write_module(&module).unwrap(), "first run writes");
+    let text = fs::read_to_string(&module).unwrap();
+    assert!(text.contains("pub mod models") && text.contains("pub struct TokenRequest"), "a module of the fixture's models");
+    let mtime = fs::metadata(&module).unwrap().modified().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    assert!(!generator.write_module(&module).unwrap(), "an unchanged spec writes nothing");
+    assert_eq!(fs::metadata(&module).unwrap().modified().unwrap(), mtime);
+    let edited = fs::read_to_string(&spec).unwrap().replace("Token Serializer", "Token serializer, edited");
+    fs::write(&spec, edited).unwrap();
+    assert!(generator.write_module(&module).unwrap(), "a changed spec rewrites");
+    assert!(fs::read_to_string(&module).unwrap().contains("Token serializer, edited"));
+}
