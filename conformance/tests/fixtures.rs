@@ -38,3 +38,62 @@ fn recursive_types_nest() {
     let back = round_trip::<Tree>(&wire).unwrap();
     assert_eq!(back, wire);
 }
+
+mod shapes {
+    //! `specs/fixtures/shapes.yml`: expectations read off that spec by hand.
+    use conformance::fixture_shapes::models::{Closed, Counts, Grid, Merged, OddValues, Priority, Problem};
+    use conformance::fixture_shapes::params::GetItemParams;
+    use conformance::fixture_shapes::validation::Validate;
+    use conformance::{round_trip, same_json};
+    use serde_json::{Value, json};
+
+    fn survives<T: serde::Serialize + serde::de::DeserializeOwned>(wire: Value) {
+        let back = round_trip::<T>(&wire).unwrap_or_else(|e| panic!("{wire}: {e}"));
+        assert!(same_json(&back, &wire), "{wire} came back as {back}");
+    }
+
+    #[test]
+    fn all_of_merges_every_member_and_keeps_their_required_fields() {
+        survives::<Merged>(json!({"name": "n", "created": "2024-07-29T15:51:28.071Z", "static": true, "ref": "r"}));
+        let missing = serde_json::from_value::<Merged>(json!({"name": "n"})).unwrap_err().to_string();
+        assert!(missing.contains("created"), "{missing}");
+        let long: Merged = serde_json::from_value(json!({"name": "eleven char", "created": "2024-07-29T15:51:28Z"})).unwrap();
+        let errors = long.validate().unwrap_err();
+        assert_eq!(errors.0.iter().map(|v| (v.pointer.as_str(), v.keyword)).collect::<Vec<_>>(), [("/name", "maxLength")]);
+    }
+
+    #[test]
+    fn integer_enums_any_of_nested_arrays_and_maps() {
+        for v in [0, 1, 2, 10] {
+            survives::<Priority>(json!(v));
+        }
+        survives::<Priority>(json!(7));
+        let unknown: Priority = serde_json::from_value(json!(7)).unwrap();
+        assert_eq!(unknown.validate().unwrap_err().0[0].keyword, "enum");
+        survives::<Problem>(json!({"detail": "d", "code": "E1"}));
+        survives::<Problem>(json!({"detail": "d", "code": 42}));
+        survives::<Grid>(json!([[1.5, 2.0], [], [3.25]]));
+        survives::<Counts>(json!({"a": 1, "b": 2}));
+        survives::<Closed>(json!({"a": "x"}));
+    }
+
+    #[test]
+    fn enum_values_that_are_not_identifiers() {
+        for v in ["-1", "-", "a b", "a/b", "a/b ", "x"] {
+            survives::<OddValues>(json!(v));
+            let known: OddValues = serde_json::from_value(json!(v)).unwrap();
+            assert!(known.validate().is_ok(), "{v} is listed in the spec");
+        }
+    }
+
+    #[test]
+    fn header_cookie_and_comma_joined_parameters_have_fields() {
+        let params = GetItemParams {
+            item_id: "a.b".into(),
+            x_request_id: "6f2b6a0e-3a4e-4f7e-9a53-1b2c3d4e5f60".parse().unwrap(),
+            authentik_session: None,
+            r#move: Some(vec![1, 2]),
+        };
+        assert!(params.validate().is_ok());
+    }
+}
