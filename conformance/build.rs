@@ -51,4 +51,64 @@ fn main() {
         writeln!(modules, "/// Generated from `specs/fixtures/{}`.\npub mod {module} {{\n    include!(concat!(env!(\"OUT_DIR\"), \"/{module}.rs\"));\n}}", spec.file_name().unwrap().to_string_lossy()).unwrap();
     }
     std::fs::write(out.join("versions.rs"), format!("{index}\n{modules}")).unwrap();
+
+    let pinned = dir.join(akgen::spec_source::pinned_file_name());
+    let api = akgen::Generator::new().spec(&pinned).build_ir().unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(out.join("client_calls.rs"), client_calls(&api)).unwrap();
+}
+
+/// One function per operation of the pinned spec that calls it through the generated client
+/// (required parameters as arguments, every optional one through its setter), taking the
+/// parameters and body as JSON so the test can synthesize them from the raw spec, and a
+/// dispatcher by operationId. Names come from akgen's IR, values from the test.
+fn client_calls(api: &akgen::ir::Api) -> String {
+    use akgen::emit::client::{param_setter, tag_accessor};
+    let mut out = String::from("// Calls every operation of the pinned spec through the generated client.\n\n");
+    let mut arms = String::new();
+    for (i, op) in api.operations.iter().enumerate() {
+        let mut f = format!(
+            "async fn call_{i}(client: &authentik_api::client::Client, params: serde_json::Value, body: serde_json::Value) -> Result<(), String> {{\n"
+        );
+        let mut args = Vec::new();
+        if let Some(p) = &op.params_type {
+            writeln!(f, "    let p: authentik_api::params::{p} = serde_json::from_value(params).map_err(|e| format!(\"params: {{e}}\"))?;").unwrap();
+        } else {
+            f.push_str("    let _ = params;\n");
+        }
+        for p in op.parameters.iter().filter(|p| p.required) {
+            args.push(format!("p.{}", p.name));
+        }
+        // The body is always an argument of the operation method.
+        let body_type = op.body.as_ref().and_then(|b| {
+            let c = b.content.iter().find(|c| c.media_type.contains("json")).or_else(|| b.content.first())?;
+            Some(c.ty.as_ref().map(|t| akgen::emit::qualified_type(t).to_string().replace("crate ::", "authentik_api ::")).unwrap_or_else(|| "serde_json::Value".into()))
+        });
+        match &body_type {
+            Some(ty) => {
+                writeln!(f, "    let body: {ty} = serde_json::from_value(body).map_err(|e| format!(\"body: {{e}}\"))?;").unwrap();
+                args.push("&body".into());
+            }
+            None => f.push_str("    let _ = body;\n"),
+        }
+        writeln!(f, "    let b = client.{}().{}({});", tag_accessor(&op.tag), op.name, args.join(", ")).unwrap();
+        for p in op.parameters.iter().filter(|p| !p.required) {
+            let setter = param_setter(p);
+            if p.ty.nullable {
+                writeln!(f, "    let b = match p.{} {{ authentik_api::Nullable::Absent => b, v => b.{setter}(v.into_option()) }};", p.name).unwrap();
+            } else {
+                writeln!(f, "    let b = match p.{} {{ Some(v) => b.{setter}(v), None => b }};", p.name).unwrap();
+            }
+        }
+        f.push_str("    b.send().await.map(|_| ()).map_err(|e| format!(\"{e:?}\"))\n}\n\n");
+        out.push_str(&f);
+        writeln!(arms, "        {:?} => Box::pin(call_{i}(client, params, body)),", op.id).unwrap();
+    }
+    write!(
+        out,
+        "/// Calls operation `id`; `params` is an object keyed by parameter name, `body` the JSON body (or null).\n\
+         pub fn call_operation<'a>(client: &'a authentik_api::client::Client, id: &str, params: serde_json::Value, body: serde_json::Value) \
+         -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), String>> + Send + 'a>> {{\n    match id {{\n{arms}        other => {{ let other = other.to_owned(); Box::pin(async move {{ Err(format!(\"no such operation {{other}}\")) }}) }}\n    }}\n}}\n"
+    )
+    .unwrap();
+    out
 }

@@ -5,6 +5,7 @@
 pub mod mutate;
 pub mod oracle;
 pub mod seeds;
+pub mod spec_server;
 pub mod synth;
 
 include!(concat!(env!("OUT_DIR"), "/versions.rs"));

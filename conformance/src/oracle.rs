@@ -30,6 +30,20 @@ pub fn schema_for(definitions: &Value, name: &str) -> Value {
     })
 }
 
+/// The document that validates instances of any schema inside the spec (a parameter's,
+/// a request body's); the component definitions ride along only when it refers to them.
+pub fn document(definitions: &Value, schema: &Value) -> Value {
+    let mut doc = match translate(schema) {
+        Value::Object(m) => m,
+        other => return other,
+    };
+    doc.insert("$schema".into(), json!("http://json-schema.org/draft-07/schema#"));
+    if schema.to_string().contains("#/components/schemas/") {
+        doc.insert("definitions".into(), definitions.clone());
+    }
+    Value::Object(doc)
+}
+
 fn translate(schema: &Value) -> Value {
     let Value::Object(s) = schema else { return schema.clone() };
     if let Some(r) = s.get("$ref").and_then(Value::as_str) {

@@ -168,6 +168,8 @@ impl Generator {
 pub const RUNTIME_TEMPLATE: &str = include_str!("../../templates/runtime.rs");
 /// The hand-written checks the generated validators call.
 pub const VALIDATION_TEMPLATE: &str = include_str!("../../templates/validation.rs");
+/// The hand-written transport under the generated client.
+pub const CLIENT_TEMPLATE: &str = include_str!("../../templates/client.rs");
 const CARGO_TEMPLATE: &str = include_str!("../../templates/Cargo.toml");
 const VALIDATE_EXAMPLE_TEMPLATE: &str = include_str!("../../templates/examples/validate.rs");
 const README_TEMPLATE: &str = include_str!("../../templates/README.md");
@@ -193,6 +195,8 @@ fn render_files(api: &ir::Api, sha256: &str, crate_name: &str) -> Result<Vec<Gen
     Ok(vec![
         file("Cargo.toml", format!("{}\n{}", header("#", sha256), fill(CARGO_TEMPLATE))),
         file("README.md", format!("<!--{} -->\n{}", &header("", sha256), fill(README_TEMPLATE))),
+        file("src/client/mod.rs", write::format_rust(emit::client::client(api), &rust_header)?),
+        file("src/client/transport.rs", format!("{rust_header}\n{CLIENT_TEMPLATE}")),
         file("src/lib.rs", write::format_rust(emit::crate_root::lib_rs(api), &rust_header)?),
         file("src/models.rs", write::format_rust(emit::models::models(api), &rust_header)?),
         file("src/params.rs", write::format_rust(emit::models::params(api), &rust_header)?),

@@ -120,7 +120,15 @@ fn a_failed_run_leaves_the_previous_output_untouched() {
     let (code, _) = akgen(&repo().join("specs/errors/missing-ref.yml"), &out, &[]);
     assert_eq!(code, Some(2));
     assert_eq!(snapshot(&out), before);
-    let leftovers: Vec<_> = fs::read_dir(out.join("src")).unwrap().map(|e| e.unwrap().file_name()).collect();
+    // No temporary file left anywhere under src/ (which has subdirectories).
+    fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+        for e in fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() { files(&p, out) } else { out.push(p) }
+        }
+    }
+    let mut leftovers = Vec::new();
+    files(&out.join("src"), &mut leftovers);
     assert_eq!(leftovers.len(), before.iter().filter(|(p, _)| p.starts_with("src")).count(), "{leftovers:?}");
 }
 

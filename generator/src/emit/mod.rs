@@ -1,6 +1,7 @@
 //! Stage 3: IR → Rust tokens, one module per output kind. Each emitter is a function from
 //! the [`Api`](crate::ir::Api) to a `TokenStream`; none of them reads the spec.
 
+pub mod client;
 pub mod crate_root;
 pub mod models;
 pub mod validate;
@@ -102,38 +103,56 @@ pub fn constraint_summary(c: &Constraints) -> Option<String> {
 }
 
 /// The Rust type for a use, without the `Option`/`Nullable` wrapper that nullability and
-/// optionality add at the field level.
+/// optionality add at the field level. Names are bare: the models module imports them.
 pub fn rust_type(expr: &TypeExpr) -> TokenStream {
-    match &expr.kind {
-        ExprKind::Named(n) => {
-            let id = ident(n);
-            quote!(#id)
-        }
-        ExprKind::Primitive(p) => match p {
-            Primitive::String => quote!(String),
-            Primitive::Bool => quote!(bool),
-            Primitive::Int32 => quote!(i32),
-            Primitive::Int64 => quote!(i64),
-            Primitive::Float64 => quote!(f64),
-            Primitive::Uuid => quote!(Uuid),
-            Primitive::DateTime => quote!(DateTime<Utc>),
-            Primitive::Date => quote!(NaiveDate),
-            Primitive::Binary => quote!(Vec<u8>),
-        },
-        ExprKind::List(item) => {
-            let inner = nullable_type(item);
-            quote!(Vec<#inner>)
-        }
-        ExprKind::Map(value) => {
-            let inner = nullable_type(value);
-            quote!(BTreeMap<String, #inner>)
-        }
-        ExprKind::Any => quote!(serde_json::Value),
-    }
+    type_tokens(expr, false)
 }
 
 /// The type of a value that may be `null`: `Option<T>` when nullable.
 pub fn nullable_type(expr: &TypeExpr) -> TokenStream {
     let t = rust_type(expr);
     if expr.nullable { quote!(Option<#t>) } else { t }
+}
+
+/// Like [`nullable_type`], but with paths (`crate::models::Token`, `uuid::Uuid`), for
+/// modules that import nothing by name and so cannot clash with a model's name.
+pub fn qualified_type(expr: &TypeExpr) -> TokenStream {
+    let t = type_tokens(expr, true);
+    if expr.nullable { quote!(Option<#t>) } else { t }
+}
+
+fn type_tokens(expr: &TypeExpr, qualified: bool) -> TokenStream {
+    let nested = |e: &TypeExpr| {
+        let t = type_tokens(e, qualified);
+        if e.nullable { quote!(Option<#t>) } else { t }
+    };
+    match &expr.kind {
+        ExprKind::Named(n) => {
+            let id = ident(n);
+            if qualified { quote!(crate::models::#id) } else { quote!(#id) }
+        }
+        ExprKind::Primitive(p) => match (p, qualified) {
+            (Primitive::String, _) => quote!(String),
+            (Primitive::Bool, _) => quote!(bool),
+            (Primitive::Int32, _) => quote!(i32),
+            (Primitive::Int64, _) => quote!(i64),
+            (Primitive::Float64, _) => quote!(f64),
+            (Primitive::Uuid, false) => quote!(Uuid),
+            (Primitive::Uuid, true) => quote!(uuid::Uuid),
+            (Primitive::DateTime, false) => quote!(DateTime<Utc>),
+            (Primitive::DateTime, true) => quote!(chrono::DateTime<chrono::Utc>),
+            (Primitive::Date, false) => quote!(NaiveDate),
+            (Primitive::Date, true) => quote!(chrono::NaiveDate),
+            (Primitive::Binary, _) => quote!(Vec<u8>),
+        },
+        ExprKind::List(item) => {
+            let inner = nested(item);
+            quote!(Vec<#inner>)
+        }
+        ExprKind::Map(value) => {
+            let inner = nested(value);
+            if qualified { quote!(std::collections::BTreeMap<String, #inner>) } else { quote!(BTreeMap<String, #inner>) }
+        }
+        ExprKind::Any => quote!(serde_json::Value),
+    }
 }

@@ -1,0 +1,675 @@
+//! The async client: one request builder per operation, grouped by tag.
+//!
+//! `client.core().tokens_list().page_size(50).send().await` — the tag method returns an
+//! accessor, the operation method takes the required parameters and the body and returns a
+//! builder with a setter per optional parameter. `send()` validates, encodes, sends through
+//! the hand-written transport (`templates/client.rs`) and decodes each documented status
+//! into its type. Everything the generated code names is path-qualified, so no operation
+//! or tag name can clash with a model's.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::{doc_attrs, ident, qualified_type};
+use crate::ir::{Api, Content, ExprKind, Operation, ParamLocation, Parameter, Primitive, Status, TypeExpr, TypeKind, names};
+
+/// The `client` module (`src/client/mod.rs`); the transport is a sibling file.
+pub fn client(api: &Api) -> TokenStream {
+    let base_path = &api.base_path;
+    let error_bodies = ErrorBodies::scan(api);
+    let error_enum = error_bodies.enum_tokens();
+    let mut tags: BTreeMap<&str, Vec<&Operation>> = BTreeMap::new();
+    for op in &api.operations {
+        tags.entry(op.tag.as_str()).or_default().push(op);
+    }
+    let accessors = tags.keys().map(|tag| {
+        let method = accessor_name(tag);
+        let module = ident(tag);
+        let api_type = api_type_name(tag);
+        let doc = format!(" Operations tagged `{}`.", tag.strip_prefix("r#").unwrap_or(tag));
+        quote! {
+            #[doc = #doc]
+            pub fn #method(&self) -> #module::#api_type<'_> {
+                #module::#api_type { client: self }
+            }
+        }
+    });
+    let modules = tags.iter().map(|(tag, ops)| tag_module(api, tag, ops, &error_bodies));
+    quote! {
+        //! An async client with one method for each operation, grouped by tag.
+        //!
+        //! Required parameters are arguments; optional ones are set on the returned
+        //! builder; `.send().await` (or just `.await`) validates the request, sends it and
+        //! decodes the response.
+
+        #![allow(deprecated, reason = "deprecated operations and models are still part of the API")]
+
+        pub mod transport;
+
+        pub use transport::{BoxError, Client, ClientBuilder, ClientError, Middleware, Next, RawResponse, SecretToken, Upload};
+
+        /// The path of the spec's server, which operation paths are relative to.
+        pub const BASE_PATH: &str = #base_path;
+
+        #error_enum
+
+        /// Why an operation did not return its success value.
+        pub type Error = ClientError<ErrorBody>;
+
+        impl Client {
+            #(#accessors)*
+        }
+
+        #(#modules)*
+    }
+}
+
+/// Name of the method on `Client` that gives a tag's operations; avoids the transport's
+/// own method names. Public so test harnesses call the client by the same names.
+pub fn tag_accessor(tag: &str) -> String {
+    const TAKEN: &[&str] = &["new", "builder", "builder_for_base_url", "base_url", "check", "execute", "clone", "fmt"];
+    let plain = tag.strip_prefix("r#").unwrap_or(tag);
+    if TAKEN.contains(&plain) { format!("{plain}_api") } else { tag.to_owned() }
+}
+
+/// Name of the builder method that sets an optional parameter; avoids the builder's own
+/// methods (`send`, `stream`, …).
+pub fn param_setter(p: &Parameter) -> String {
+    let plain = p.name.strip_prefix("r#").unwrap_or(&p.name);
+    if BUILDER_METHODS.contains(&plain) { format!("set_{plain}") } else { p.name.clone() }
+}
+
+fn accessor_name(tag: &str) -> proc_macro2::Ident {
+    ident(&tag_accessor(tag))
+}
+
+fn api_type_name(tag: &str) -> proc_macro2::Ident {
+    format_ident!("{}Api", names::camel(tag.strip_prefix("r#").unwrap_or(tag)).trim_start_matches("r#"))
+}
+
+/// The error body types the spec documents, one `ErrorBody` variant each.
+struct ErrorBodies {
+    /// Rust type name → variant name (the same), for named types.
+    named: BTreeSet<String>,
+    /// Some error response has a JSON body that is not a named type.
+    other_json: bool,
+    /// Some error response has a non-JSON body.
+    text: bool,
+}
+
+impl ErrorBodies {
+    fn scan(api: &Api) -> Self {
+        let mut e = ErrorBodies { named: BTreeSet::new(), other_json: false, text: false };
+        for op in &api.operations {
+            for r in op.responses.iter().filter(|r| !is_success(r.status)) {
+                match body_kind(&r.content) {
+                    BodyKind::Json(Some(TypeExpr { kind: ExprKind::Named(n), nullable: false, .. })) => {
+                        e.named.insert(n.clone());
+                    }
+                    BodyKind::Json(_) => e.other_json = true,
+                    BodyKind::Text(_) | BodyKind::Bytes(_) => e.text = true,
+                    BodyKind::Empty => {}
+                }
+            }
+        }
+        e
+    }
+
+    fn enum_tokens(&self) -> TokenStream {
+        let named = self.named.iter().map(|n| {
+            let id = ident(n);
+            let doc = format!(" A `{n}` body.");
+            quote!(#[doc = #doc] #id(crate::models::#id),)
+        });
+        let json = self.other_json.then(|| quote!(/// A JSON body of another shape.
+            Json(serde_json::Value),));
+        let text = self.text.then(|| quote!(/// A body that is not JSON.
+            Text(String),));
+        quote! {
+            /// The body of an error status the spec documents (400 → `ValidationError`,
+            /// 403 → `GenericError`, …).
+            #[derive(Debug, Clone, PartialEq)]
+            pub enum ErrorBody {
+                #(#named)*
+                #json
+                #text
+                /// The spec documents the status without a body.
+                Empty,
+            }
+        }
+    }
+
+    /// Expression decoding `b: &Bytes` into `ErrorBody` for one documented error status.
+    fn decode(&self, content: &[Content]) -> TokenStream {
+        match body_kind(content) {
+            BodyKind::Json(Some(TypeExpr { kind: ExprKind::Named(n), nullable: false, .. })) => {
+                let id = ident(&n);
+                quote!(|b| serde_json::from_slice(b).map(super::ErrorBody::#id))
+            }
+            BodyKind::Json(_) => quote!(|b| serde_json::from_slice(b).map(super::ErrorBody::Json)),
+            BodyKind::Text(_) | BodyKind::Bytes(_) => {
+                quote!(|b| Ok(super::ErrorBody::Text(String::from_utf8_lossy(b).into_owned())))
+            }
+            BodyKind::Empty => quote!(|_| Ok(super::ErrorBody::Empty)),
+        }
+    }
+}
+
+fn is_success(s: Status) -> bool {
+    match s {
+        Status::Code(c) => (200..300).contains(&c),
+        Status::Range(d) => d == 2,
+        Status::Default => false,
+    }
+}
+
+fn is_json(media: &str) -> bool {
+    let m = media.split(';').next().unwrap_or("").trim();
+    m == "application/json" || m.ends_with("+json")
+}
+
+fn is_text(media: &str) -> bool {
+    let m = media.split(';').next().unwrap_or("").trim();
+    m.starts_with("text/") || m.ends_with("/xml") || m.ends_with("+xml") || m.ends_with("/yaml") || m.ends_with("+yaml")
+}
+
+/// How a response body is read.
+enum BodyKind<'a> {
+    Empty,
+    /// JSON, typed when the spec gives a schema.
+    Json(Option<TypeExpr>),
+    Text(&'a str),
+    Bytes(&'a str),
+}
+
+/// JSON wins when the spec offers it; otherwise the first media type.
+fn body_kind(content: &[Content]) -> BodyKind<'_> {
+    if let Some(c) = content.iter().find(|c| is_json(&c.media_type)) {
+        // `format: binary` is file content whatever the media type says.
+        if c.ty.as_ref().is_some_and(|t| t.kind == ExprKind::Primitive(Primitive::Binary)) {
+            return BodyKind::Bytes(&c.media_type);
+        }
+        return BodyKind::Json(c.ty.clone());
+    }
+    match content.first() {
+        None => BodyKind::Empty,
+        Some(c) => media_kind(&c.media_type),
+    }
+}
+
+fn media_kind(media: &str) -> BodyKind<'_> {
+    if is_text(media) { BodyKind::Text(media) } else { BodyKind::Bytes(media) }
+}
+
+/// How a response is read: its Rust type and the expression decoding `raw`.
+fn read(kind: &BodyKind) -> (TokenStream, TokenStream) {
+    match kind {
+        BodyKind::Empty => (quote!(()), quote!(Ok(()))),
+        BodyKind::Json(Some(ty)) => {
+            let t = qualified_type(ty);
+            (t.clone(), quote!(raw.json::<#t, super::ErrorBody>()))
+        }
+        BodyKind::Json(None) => (quote!(serde_json::Value), quote!(raw.json::<serde_json::Value, super::ErrorBody>())),
+        BodyKind::Text(_) => (quote!(String), quote!(raw.text())),
+        BodyKind::Bytes(_) => (quote!(bytes::Bytes), quote!(Ok(raw.body))),
+    }
+}
+
+fn status_pattern(s: Status) -> TokenStream {
+    match s {
+        Status::Code(c) => quote!(#c),
+        Status::Range(d) => {
+            let (lo, hi) = (d as u16 * 100, d as u16 * 100 + 99);
+            quote!(#lo..=#hi)
+        }
+        Status::Default => quote!(_),
+    }
+}
+
+/// The request body as the builder holds it.
+enum RequestKind {
+    Json(TokenStream),
+    Multipart { ty: TokenStream, binary: Vec<(String, String)> },
+    Form(TokenStream),
+    /// Any other media type: bytes sent as they are.
+    Raw(String),
+}
+
+fn request_kind(api: &Api, op: &Operation) -> Option<RequestKind> {
+    let body = op.body.as_ref()?;
+    let ty_of = |c: &Content| c.ty.as_ref().map(qualified_type).unwrap_or_else(|| quote!(serde_json::Value));
+    if let Some(c) = body.content.iter().find(|c| is_json(&c.media_type)) {
+        if c.ty.as_ref().is_some_and(|t| t.kind == ExprKind::Primitive(Primitive::Binary)) {
+            return Some(RequestKind::Raw(c.media_type.clone()));
+        }
+        return Some(RequestKind::Json(ty_of(c)));
+    }
+    if let Some(c) = body.content.iter().find(|c| c.media_type.starts_with("multipart/form-data")) {
+        // Binary properties (wire name, Rust field name) of the body's struct.
+        let binary = match c.ty.as_ref().map(|t| &t.kind) {
+            Some(ExprKind::Named(n)) => match api.type_named(n).map(|t| &t.kind) {
+                Some(TypeKind::Struct(s)) => s
+                    .fields
+                    .iter()
+                    .filter(|f| f.ty.kind == ExprKind::Primitive(Primitive::Binary))
+                    .map(|f| (f.wire_name.clone(), f.name.clone()))
+                    .collect(),
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        };
+        return Some(RequestKind::Multipart { ty: ty_of(c), binary });
+    }
+    if let Some(c) = body.content.iter().find(|c| c.media_type.starts_with("application/x-www-form-urlencoded")) {
+        return Some(RequestKind::Form(ty_of(c)));
+    }
+    body.content.first().map(|c| RequestKind::Raw(c.media_type.clone()))
+}
+
+/// The builder's own methods, which a parameter setter must not shadow.
+const BUILDER_METHODS: &[&str] = &["send", "send_raw", "stream", "into_future", "clone", "fmt"];
+
+/// The `Option`-free type a parameter's value has in its params struct field, and how a
+/// given value is stored there.
+fn param_field_type(p: &Parameter) -> TokenStream {
+    qualified_type(&p.ty)
+}
+
+fn tag_module(api: &Api, tag: &str, ops: &[&Operation], errors: &ErrorBodies) -> TokenStream {
+    let module = ident(tag);
+    let api_type = api_type_name(tag);
+    let mut taken: HashSet<String> = HashSet::from([api_type.to_string()]);
+    let mut methods = Vec::new();
+    let mut items = Vec::new();
+    for op in ops {
+        let builder = names::unique(&mut taken, names::camel(&op.name).trim_start_matches("r#").to_owned());
+        let response_enum = names::unique(&mut taken, format!("{builder}Response"));
+        let (method, item) = operation(api, op, &format_ident!("{}", builder), &format_ident!("{}", response_enum), errors);
+        methods.push(method);
+        items.push(item);
+    }
+    let doc = format!(" The operations tagged `{}`.", tag.strip_prefix("r#").unwrap_or(tag));
+    let api_doc = format!(" Operations tagged `{}`; from [`Client::{}`](super::Client::{}).", tag.strip_prefix("r#").unwrap_or(tag), accessor_name(tag), accessor_name(tag));
+    quote! {
+        #[doc = #doc]
+        pub mod #module {
+            #[doc = #api_doc]
+            #[derive(Debug, Clone, Copy)]
+            pub struct #api_type<'a> {
+                pub(super) client: &'a super::Client,
+            }
+
+            impl<'a> #api_type<'a> {
+                #(#methods)*
+            }
+
+            #(#items)*
+        }
+    }
+}
+
+/// The accessor method and the builder (with its response enum, when it needs one).
+fn operation(api: &Api, op: &Operation, builder: &proc_macro2::Ident, response_enum: &proc_macro2::Ident, errors: &ErrorBodies) -> (TokenStream, TokenStream) {
+    let name = ident(&op.name);
+    let params_type = op.params_type.as_ref().map(|p| {
+        let id = ident(p);
+        quote!(crate::params::#id)
+    });
+    let request = request_kind(api, op);
+
+    // Fields of the builder.
+    let mut fields = vec![quote!(client: &'a super::Client,)];
+    let mut init = vec![quote!(client: self.client,)];
+    if let Some(p) = &params_type {
+        fields.push(quote!(params: #p,));
+    }
+    let body_type = match &request {
+        Some(RequestKind::Json(t) | RequestKind::Multipart { ty: t, .. } | RequestKind::Form(t)) => Some(quote!(&'a #t)),
+        Some(RequestKind::Raw(_)) => Some(quote!(bytes::Bytes)),
+        None => None,
+    };
+    // The body is always an argument, even where the spec makes it optional (PATCH
+    // bodies): an empty model sends `{}`, which servers read as "change nothing".
+    if let Some(t) = &body_type {
+        fields.push(quote!(body: #t,));
+    }
+    let multipart = matches!(request, Some(RequestKind::Multipart { .. }));
+    if multipart {
+        fields.push(quote!(uploads: Vec<(&'static str, super::Upload)>,));
+        init.push(quote!(uploads: Vec::new(),));
+    }
+
+    // Arguments: required parameters in spec order, then a required body.
+    let mut args = Vec::new();
+    let mut assign = Vec::new();
+    let mut setters = Vec::new();
+    for p in &op.parameters {
+        let field = ident(&p.name);
+        let ty = param_field_type(p);
+        let is_string = p.ty.kind == ExprKind::Primitive(Primitive::String) && !p.ty.nullable;
+        let (arg_ty, conv) = if is_string { (quote!(impl Into<String>), quote!(.into())) } else { (ty.clone(), quote!()) };
+        let mut doc_extra = Vec::new();
+        if let Some(c) = super::constraint_summary(&p.ty.constraints) {
+            doc_extra.push(c);
+        }
+        if p.required {
+            args.push(quote!(#field: #arg_ty));
+            assign.push(quote!(#field: #field #conv,));
+        } else {
+            let setter = ident(&param_setter(p));
+            let location = match p.location {
+                ParamLocation::Path => "path",
+                ParamLocation::Query => "query",
+                ParamLocation::Header => "header",
+                ParamLocation::Cookie => "cookie",
+            };
+            doc_extra.push(format!("Sets the {location} parameter `{}`.", p.wire_name));
+            let docs = doc_attrs(&p.docs, &doc_extra);
+            let deprecated = p.deprecated.then(|| quote!(#[deprecated]));
+            let store = if p.ty.nullable { quote!(crate::Nullable::from(value)) } else { quote!(Some(value #conv)) };
+            setters.push(quote! {
+                #docs
+                #deprecated
+                pub fn #setter(mut self, value: #arg_ty) -> Self {
+                    self.params.#field = #store;
+                    self
+                }
+            });
+        }
+    }
+    if let Some(p) = &params_type {
+        // Every field named: a params struct with a required field has no `Default`.
+        let unset = op.parameters.iter().filter(|p| !p.required).map(|p| {
+            let field = ident(&p.name);
+            if p.ty.nullable { quote!(#field: crate::Nullable::Absent,) } else { quote!(#field: None,) }
+        });
+        init.push(quote!(params: #p { #(#assign)* #(#unset)* },));
+    }
+    if let Some(t) = &body_type {
+        let conv = matches!(request, Some(RequestKind::Raw(_))).then(|| quote!(.into()));
+        let arg = if conv.is_some() { quote!(impl Into<bytes::Bytes>) } else { t.clone() };
+        args.push(quote!(body: #arg));
+        init.push(quote!(body: body #conv,));
+    }
+    if let Some(RequestKind::Multipart { binary, .. }) = &request {
+        for (wire, field) in binary {
+            let plain = field.strip_prefix("r#").unwrap_or(field);
+            let setter = format_ident!("{}_upload", plain);
+            let doc = format!(" Streams `{wire}` from an [`Upload`](super::Upload) instead of the bytes in the body.");
+            setters.push(quote! {
+                #[doc = #doc]
+                pub fn #setter(mut self, upload: super::Upload) -> Self {
+                    self.uploads.push((#wire, upload));
+                    self
+                }
+            });
+        }
+    }
+
+    // The request: validation, path, parameters, body.
+    let method_upper = op.method.to_uppercase();
+    let method_tok = match method_upper.as_str() {
+        "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS" | "TRACE" => {
+            let m = format_ident!("{}", method_upper);
+            quote!(reqwest::Method::#m)
+        }
+        other => quote!(reqwest::Method::from_bytes(#other.as_bytes()).expect("an HTTP method from the spec")),
+    };
+    let (path_fmt, path_args) = path_format(op);
+    let path_expr = if path_args.is_empty() {
+        quote!(#path_fmt.to_owned())
+    } else {
+        quote!(format!(#path_fmt, #(#path_args),*))
+    };
+    let mut encode = Vec::new();
+    for p in op.parameters.iter().filter(|p| p.location != ParamLocation::Path) {
+        let field = ident(&p.name);
+        let wire = &p.wire_name;
+        encode.push(match p.location {
+            ParamLocation::Query => {
+                let explode = p.explode;
+                quote!(call.query(#wire, &self.params.#field, #explode);)
+            }
+            ParamLocation::Header => quote!(call.header(#wire, &self.params.#field);),
+            ParamLocation::Cookie => quote!(call.cookie(#wire, &self.params.#field);),
+            ParamLocation::Path => unreachable!(),
+        });
+    }
+    let check_params = params_type.as_ref().map(|_| quote!(self.client.check(&self.params)?;));
+    let set_body = match &request {
+        None => quote!(),
+        Some(RequestKind::Json(_)) => quote!(self.client.check(self.body)?; call.json(self.body)?;),
+        Some(RequestKind::Form(_)) => quote!(self.client.check(self.body)?; call.form(self.body)?;),
+        Some(RequestKind::Multipart { binary, .. }) => {
+            let wires = binary.iter().map(|(w, _)| w);
+            quote!(self.client.check(self.body)?; call.multipart(self.body, &[#(#wires),*], self.uploads)?;)
+        }
+        Some(RequestKind::Raw(media)) => quote!(call.raw(self.body, #media);),
+    };
+    let call_binding = if encode.is_empty() && request.is_none() { quote!(call) } else { quote!(mut call) };
+    let secured = op.security.iter().any(|alt| !alt.is_empty());
+
+    // Responses.
+    let successes: Vec<_> = op.responses.iter().filter(|r| is_success(r.status)).collect();
+    let mut error_arms = Vec::new();
+    let mut has_default = false;
+    let mut sorted: Vec<_> = op.responses.iter().filter(|r| !is_success(r.status)).collect();
+    sorted.sort_by_key(|r| r.status);
+    for r in &sorted {
+        has_default |= r.status == Status::Default;
+        let pat = status_pattern(r.status);
+        let decode = errors.decode(&r.content);
+        error_arms.push(quote!(#pat => Err(raw.api_error(#decode)),));
+    }
+    let fallback = (!has_default).then(|| quote!(_ => Err(raw.unexpected()),));
+    let success_accept = successes
+        .iter()
+        .find_map(|r| match body_kind(&r.content) {
+            BodyKind::Text(m) | BodyKind::Bytes(m) => Some(m.to_owned()),
+            _ => None,
+        })
+        .unwrap_or_else(|| "application/json".to_owned());
+
+    let mut response_item = None;
+    let (success_type, success_arms) = match successes.as_slice() {
+        [] => (quote!(()), vec![]),
+        [one] => {
+            let (t, read) = read(&body_kind(&one.content));
+            let pat = status_pattern(one.status);
+            (t, vec![quote!(#pat => #read,)])
+        }
+        many => {
+            let mut variants = Vec::new();
+            let mut arms = Vec::new();
+            for r in many {
+                let v = match r.status {
+                    Status::Code(c) => format_ident!("Status{}", c),
+                    Status::Range(d) => format_ident!("Status{}XX", d),
+                    Status::Default => format_ident!("Default"),
+                };
+                let (t, read) = read(&body_kind(&r.content));
+                let doc = format!(" {}", r.description.trim());
+                variants.push(quote!(#[doc = #doc] #v(#t),));
+                let pat = status_pattern(r.status);
+                arms.push(quote!(#pat => #read.map(#response_enum::#v),));
+            }
+            let doc = format!(" The success responses of `{}`.", op.id);
+            response_item = Some(quote! {
+                #[doc = #doc]
+                #[derive(Debug, Clone, PartialEq)]
+                pub enum #response_enum { #(#variants)* }
+            });
+            (quote!(#response_enum), arms)
+        }
+    };
+
+    // Extra `send_<media>` methods for successes that also come as non-JSON media.
+    let mut extra_sends = Vec::new();
+    if let [one] = successes.as_slice() {
+        if matches!(body_kind(&one.content), BodyKind::Json(_)) {
+            let mut seen = HashSet::new();
+            for c in one.content.iter().filter(|c| !is_json(&c.media_type)) {
+                let suffix = names::snake(c.media_type.split(';').next().unwrap_or("").rsplit('/').next().unwrap_or("body"));
+                let suffix = suffix.trim_start_matches("r#").to_owned();
+                if !seen.insert(suffix.clone()) {
+                    continue;
+                }
+                let method = format_ident!("send_{}", suffix);
+                let media = &c.media_type;
+                let kind = media_kind(media);
+                let (t, read) = read(&kind);
+                let pat = status_pattern(one.status);
+                let doc = format!(" Sends the request asking for `{media}` and returns the body as it comes.");
+                extra_sends.push(quote! {
+                    #[doc = #doc]
+                    pub async fn #method(self) -> Result<#t, super::Error> {
+                        let raw = self.send_raw_accepting(#media).await?;
+                        match raw.status.as_u16() {
+                            #pat => #read,
+                            #(#error_arms)*
+                            #fallback
+                        }
+                    }
+                });
+            }
+        }
+    }
+
+    // Pagination.
+    let stream = pagination(api, op, successes.as_slice());
+
+    let method_doc = {
+        let mut extra = vec![format!("`{} {}` (`{}`).", op.method, op.path, op.id)];
+        if secured {
+            extra.push("Requires authentication.".to_owned());
+        }
+        doc_attrs(&op.docs, &extra)
+    };
+    let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
+    let builder_doc = format!(" Request builder for `{}`; from [`{}`]({}::{}).", op.id, op.name.trim_start_matches("r#"), api_type_name(&op.tag), op.name.trim_start_matches("r#"));
+    let derive_clone = (!multipart).then(|| quote!(Clone,));
+    let success_doc = " Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).";
+
+    let method = quote! {
+        #method_doc
+        #deprecated
+        pub fn #name(self, #(#args),*) -> #builder<'a> {
+            #builder { #(#init)* }
+        }
+    };
+    let item = quote! {
+        #[doc = #builder_doc]
+        #[derive(Debug, #derive_clone)]
+        #[must_use = "a request does nothing until it is sent"]
+        pub struct #builder<'a> {
+            #(#fields)*
+        }
+
+        #response_item
+
+        impl<'a> #builder<'a> {
+            #(#setters)*
+
+            #[doc = #success_doc]
+            pub async fn send(self) -> Result<#success_type, super::Error> {
+                let raw = self.send_raw_accepting(#success_accept).await?;
+                match raw.status.as_u16() {
+                    #(#success_arms)*
+                    #(#error_arms)*
+                    #fallback
+                }
+            }
+
+            #(#extra_sends)*
+
+            /// Sends the request and returns the response undecoded, whatever its status.
+            pub async fn send_raw(self) -> Result<super::RawResponse, super::Error> {
+                self.send_raw_accepting(#success_accept).await
+            }
+
+            async fn send_raw_accepting(self, accept: &'static str) -> Result<super::RawResponse, super::Error> {
+                #check_params
+                let #call_binding = super::transport::Call::new(#method_tok, #path_expr, accept, #secured);
+                #(#encode)*
+                #set_body
+                self.client.execute(call).await
+            }
+
+            #stream
+        }
+
+        impl<'a> std::future::IntoFuture for #builder<'a> {
+            type Output = Result<#success_type, super::Error>;
+            type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
+            fn into_future(self) -> Self::IntoFuture {
+                Box::pin(self.send())
+            }
+        }
+    };
+    (method, item)
+}
+
+/// The path template as a `format!` string, with each `{param}` replaced by its encoded value.
+fn path_format(op: &Operation) -> (String, Vec<TokenStream>) {
+    let mut fmt = String::new();
+    let mut args = Vec::new();
+    let mut rest = op.path.as_str();
+    while let Some(start) = rest.find('{') {
+        let Some(len) = rest[start..].find('}') else { break };
+        fmt.push_str(&rest[..start].replace('{', "{{").replace('}', "}}"));
+        let wire = &rest[start + 1..start + len];
+        match op.parameters.iter().find(|p| p.location == ParamLocation::Path && p.wire_name == wire) {
+            Some(p) => {
+                let field = ident(&p.name);
+                fmt.push_str("{}");
+                args.push(quote!(super::transport::path_segment(&self.params.#field)));
+            }
+            None => fmt.push_str(&rest[start..=start + len].replace('{', "{{").replace('}', "}}")),
+        }
+        rest = &rest[start + len + 1..];
+    }
+    fmt.push_str(&rest.replace('{', "{{").replace('}', "}}"));
+    (fmt, args)
+}
+
+/// `stream()` for an operation that takes a `page` query parameter and answers with a
+/// struct holding a `results` list and a `pagination` object with `next` and `current`.
+fn pagination(api: &Api, op: &Operation, successes: &[&crate::ir::Response]) -> Option<TokenStream> {
+    let page = op.parameters.iter().find(|p| p.location == ParamLocation::Query && p.wire_name == "page" && !p.required)?;
+    if page.ty.kind != ExprKind::Primitive(Primitive::Int64) || page.ty.nullable {
+        return None;
+    }
+    let [one] = successes else { return None };
+    let BodyKind::Json(Some(TypeExpr { kind: ExprKind::Named(list), nullable: false, .. })) = body_kind(&one.content) else { return None };
+    let TypeKind::Struct(s) = &api.type_named(&list)?.kind else { return None };
+    let results = s.fields.iter().find(|f| f.wire_name == "results" && f.required && !f.ty.nullable)?;
+    let ExprKind::List(item) = &results.ty.kind else { return None };
+    let pag = s.fields.iter().find(|f| f.wire_name == "pagination" && f.required && !f.ty.nullable)?;
+    let ExprKind::Named(pag_name) = &pag.ty.kind else { return None };
+    let TypeKind::Struct(ps) = &api.type_named(pag_name)?.kind else { return None };
+    let number = |name: &str| {
+        ps.fields.iter().find(|f| f.wire_name == name && f.required && !f.ty.nullable && f.ty.kind == ExprKind::Primitive(Primitive::Float64))
+    };
+    let (next, current) = (number("next")?, number("current")?);
+    let (results, pag, next, current, page_field) = (ident(&results.name), ident(&pag.name), ident(&next.name), ident(&current.name), ident(&page.name));
+    let item_type = qualified_type(item);
+    Some(quote! {
+        /// Every item of every page, from the page set on this builder (or the first)
+        /// onward, following the server's `pagination.next`.
+        pub fn stream(self) -> std::pin::Pin<Box<dyn futures_util::Stream<Item = Result<#item_type, super::Error>> + Send + 'a>> {
+            super::transport::paginate(move |page| {
+                let mut request = self.clone();
+                if let Some(page) = page {
+                    request.params.#page_field = Some(page);
+                }
+                async move {
+                    let list = request.send().await?;
+                    Ok((list.#results, list.#pag.#next, list.#pag.#current))
+                }
+            })
+        }
+    })
+}

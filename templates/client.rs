@@ -1,0 +1,581 @@
+//! Hand-written transport for the generated client: configuration, authentication,
+//! middleware, parameter encoding, response handling and pagination.
+//!
+//! This file is copied verbatim from akgen's `templates/` into every generated crate; the
+//! generated `client` module builds each operation's request description ([`Call`]) and
+//! decodes the [`RawResponse`].
+
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::time::Duration;
+
+use bytes::Bytes;
+use futures_util::stream::{self, Stream, StreamExt, TryStreamExt};
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use reqwest::header::{self, HeaderMap, HeaderValue};
+use reqwest::{Method, StatusCode};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::validation::{Validate, ValidationErrors};
+
+/// A boxed future, as middleware and `IntoFuture` return.
+pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// An error from middleware or the transport under it.
+pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+/// A bearer token that never shows in `Debug` output or error messages.
+#[derive(Clone)]
+pub struct SecretToken(Arc<str>);
+
+impl SecretToken {
+    /// Wraps a token.
+    pub fn new(token: impl Into<String>) -> Self {
+        SecretToken(token.into().into())
+    }
+
+    /// The token itself, for middleware that must send it somewhere.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for SecretToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SecretToken(<redacted>)")
+    }
+}
+
+/// Code that sees every request and response: custom authentication, token refresh,
+/// retries, logging. Each call gets the request and a [`Next`] that runs the rest of the
+/// chain and finally the HTTP client.
+///
+/// A retry calls `next.clone().run(request.try_clone()?)` as often as it likes.
+pub trait Middleware: Send + Sync + 'static {
+    /// Handles one request.
+    fn handle<'a>(&'a self, request: reqwest::Request, next: Next<'a>) -> BoxFuture<'a, Result<reqwest::Response, BoxError>>;
+}
+
+/// The rest of the middleware chain, then the HTTP client.
+#[derive(Clone)]
+pub struct Next<'a> {
+    http: &'a reqwest::Client,
+    rest: &'a [Arc<dyn Middleware>],
+}
+
+impl<'a> Next<'a> {
+    /// Passes the request on.
+    pub fn run(self, request: reqwest::Request) -> BoxFuture<'a, Result<reqwest::Response, BoxError>> {
+        match self.rest.split_first() {
+            Some((first, rest)) => first.handle(request, Next { http: self.http, rest }),
+            None => {
+                let http = self.http;
+                Box::pin(async move { http.execute(request).await.map_err(BoxError::from) })
+            }
+        }
+    }
+}
+
+/// Settings for a [`Client`].
+pub struct ClientBuilder {
+    base_url: String,
+    http: Option<reqwest::Client>,
+    token: Option<SecretToken>,
+    timeout: Option<Duration>,
+    validate_requests: bool,
+    middleware: Vec<Arc<dyn Middleware>>,
+}
+
+impl ClientBuilder {
+    /// Sends requests through this `reqwest::Client` (its TLS, proxy and pool settings)
+    /// instead of a new one.
+    pub fn http_client(mut self, http: reqwest::Client) -> Self {
+        self.http = Some(http);
+        self
+    }
+
+    /// Sends `Authorization: Bearer <token>` with every operation that requires
+    /// authentication.
+    pub fn bearer_token(mut self, token: impl Into<String>) -> Self {
+        self.token = Some(SecretToken::new(token));
+        self
+    }
+
+    /// Gives up on a request (connect, send and read) after this long.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// Whether parameters and bodies are checked with the generated validators before
+    /// anything is sent (default: yes). Turn it off to let the server judge.
+    pub fn validate_requests(mut self, validate: bool) -> Self {
+        self.validate_requests = validate;
+        self
+    }
+
+    /// Adds middleware; the first added sees the request first.
+    pub fn middleware(mut self, middleware: impl Middleware) -> Self {
+        self.middleware.push(Arc::new(middleware));
+        self
+    }
+
+    /// The client.
+    pub fn build(self) -> Client {
+        Client {
+            inner: Arc::new(Inner {
+                base_url: self.base_url.trim_end_matches('/').to_owned(),
+                http: self.http.unwrap_or_default(),
+                token: self.token,
+                timeout: self.timeout,
+                validate_requests: self.validate_requests,
+                middleware: self.middleware,
+            }),
+        }
+    }
+}
+
+struct Inner {
+    base_url: String,
+    http: reqwest::Client,
+    token: Option<SecretToken>,
+    timeout: Option<Duration>,
+    validate_requests: bool,
+    middleware: Vec<Arc<dyn Middleware>>,
+}
+
+/// A connection to one server: cheap to clone, shareable across tasks.
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("base_url", &self.inner.base_url)
+            .field("token", &self.inner.token)
+            .field("timeout", &self.inner.timeout)
+            .field("validate_requests", &self.inner.validate_requests)
+            .field("middleware", &self.inner.middleware.len())
+            .finish()
+    }
+}
+
+impl Client {
+    /// A client for the server at `host` (`https://authentik.example.com`), with the
+    /// spec's base path appended.
+    pub fn new(host: &str) -> Self {
+        Self::builder(host).build()
+    }
+
+    /// Settings for a client of the server at `host`; the spec's base path is appended.
+    pub fn builder(host: &str) -> ClientBuilder {
+        Self::builder_for_base_url(&format!("{}{}", host.trim_end_matches('/'), super::BASE_PATH))
+    }
+
+    /// Settings for a client whose operation paths are joined to `base_url` exactly as given
+    /// (for a server mounted somewhere other than the spec's base path).
+    pub fn builder_for_base_url(base_url: &str) -> ClientBuilder {
+        ClientBuilder {
+            base_url: base_url.to_owned(),
+            http: None,
+            token: None,
+            timeout: None,
+            validate_requests: true,
+            middleware: Vec::new(),
+        }
+    }
+
+    /// The URL operation paths are joined to, without a trailing `/`.
+    pub fn base_url(&self) -> &str {
+        &self.inner.base_url
+    }
+
+    /// Checks a request value with its generated validator, unless turned off.
+    pub fn check<B>(&self, value: &impl Validate) -> Result<(), ClientError<B>> {
+        if self.inner.validate_requests {
+            value.validate().map_err(ClientError::InvalidRequest)?;
+        }
+        Ok(())
+    }
+
+    /// Sends a request and reads the whole response, whatever its status.
+    pub async fn execute<B>(&self, call: Call) -> Result<RawResponse, ClientError<B>> {
+        let mut url = reqwest::Url::parse(&format!("{}{}", self.inner.base_url, call.path))
+            .map_err(|e| ClientError::Middleware(format!("invalid URL for {}: {e}", call.path).into()))?;
+        if !call.query.is_empty() {
+            url.query_pairs_mut().extend_pairs(&call.query);
+        }
+        let mut request = self.inner.http.request(call.method, url).header(header::ACCEPT, call.accept);
+        for (name, value) in call.headers {
+            request = request.header(name, value);
+        }
+        if !call.cookies.is_empty() {
+            let cookie: Vec<String> = call.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            request = request.header(header::COOKIE, cookie.join("; "));
+        }
+        if call.secured {
+            if let Some(token) = &self.inner.token {
+                let mut value = HeaderValue::from_str(&format!("Bearer {}", token.expose()))
+                    .map_err(|_| ClientError::Middleware("the bearer token is not a valid header value".into()))?;
+                value.set_sensitive(true);
+                request = request.header(header::AUTHORIZATION, value);
+            }
+        }
+        if let Some(timeout) = self.inner.timeout {
+            request = request.timeout(timeout);
+        }
+        request = match call.body {
+            RequestBody::None => request,
+            RequestBody::Json(bytes) => request.header(header::CONTENT_TYPE, "application/json").body(bytes),
+            RequestBody::Multipart(form) => request.multipart(form),
+            RequestBody::Form(text) => request.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded").body(text),
+            RequestBody::Raw(bytes, media_type) => request.header(header::CONTENT_TYPE, media_type).body(bytes),
+        };
+        let request = request.build().map_err(ClientError::Transport)?;
+        let next = Next { http: &self.inner.http, rest: &self.inner.middleware };
+        let response = next.run(request).await.map_err(|e| match e.downcast::<reqwest::Error>() {
+            Ok(e) => ClientError::Transport(*e),
+            Err(e) => ClientError::Middleware(e),
+        })?;
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response.bytes().await.map_err(ClientError::Transport)?;
+        Ok(RawResponse { status, headers, body })
+    }
+}
+
+/// What a request body holds.
+pub enum RequestBody {
+    None,
+    /// Serialized JSON.
+    Json(Vec<u8>),
+    Multipart(reqwest::multipart::Form),
+    /// `application/x-www-form-urlencoded` text.
+    Form(String),
+    /// Bytes of the given media type, sent as they are.
+    Raw(Bytes, &'static str),
+}
+
+/// One request, as the generated code describes it.
+pub struct Call {
+    pub method: Method,
+    /// The path after the base URL, parameters already substituted and encoded.
+    pub path: String,
+    pub query: Vec<(String, String)>,
+    pub headers: Vec<(String, String)>,
+    pub cookies: Vec<(String, String)>,
+    pub body: RequestBody,
+    /// The `Accept` header.
+    pub accept: &'static str,
+    /// The operation requires authentication: send the bearer token.
+    pub secured: bool,
+}
+
+impl Call {
+    /// A call without parameters or body.
+    pub fn new(method: Method, path: String, accept: &'static str, secured: bool) -> Self {
+        Call { method, path, query: Vec::new(), headers: Vec::new(), cookies: Vec::new(), body: RequestBody::None, accept, secured }
+    }
+
+    /// Adds a query parameter in form style: `explode` repeats the key for each array
+    /// item, otherwise items are comma-joined. An absent or `null` value adds nothing.
+    pub fn query<T: Serialize + ?Sized>(&mut self, name: &str, value: &T, explode: bool) {
+        let value = serde_json::to_value(value).unwrap_or(Value::Null);
+        match value {
+            Value::Null => {}
+            Value::Array(items) if explode => {
+                self.query.extend(items.iter().map(|item| (name.to_owned(), scalar_text(item))));
+            }
+            Value::Array(items) => {
+                let joined: Vec<String> = items.iter().map(scalar_text).collect();
+                self.query.push((name.to_owned(), joined.join(",")));
+            }
+            other => self.query.push((name.to_owned(), scalar_text(&other))),
+        }
+    }
+
+    /// Adds a header parameter (arrays comma-joined, as the `simple` style says).
+    pub fn header<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) {
+        if let Some(text) = simple_text(value) {
+            self.headers.push((name.to_owned(), text));
+        }
+    }
+
+    /// Adds a cookie parameter.
+    pub fn cookie<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) {
+        if let Some(text) = simple_text(value) {
+            self.cookies.push((name.to_owned(), text));
+        }
+    }
+
+    /// Sets a JSON body.
+    pub fn json<T: Serialize + ?Sized, B>(&mut self, body: &T) -> Result<(), ClientError<B>> {
+        let bytes = serde_json::to_vec(body).map_err(|e| ClientError::Middleware(e.into()))?;
+        self.body = RequestBody::Json(bytes);
+        Ok(())
+    }
+
+    /// Sets an `application/x-www-form-urlencoded` body from a model: one pair per
+    /// property, arrays as repeated keys.
+    pub fn form<T: Serialize + ?Sized, B>(&mut self, body: &T) -> Result<(), ClientError<B>> {
+        let value = serde_json::to_value(body).map_err(|e| ClientError::Middleware(e.into()))?;
+        let mut form = url::form_urlencoded::Serializer::new(String::new());
+        if let Value::Object(fields) = value {
+            for (name, value) in fields {
+                match value {
+                    Value::Null => {}
+                    Value::Array(items) => items.iter().for_each(|item| {
+                        form.append_pair(&name, &scalar_text(item));
+                    }),
+                    other => {
+                        form.append_pair(&name, &scalar_text(&other));
+                    }
+                }
+            }
+        }
+        self.body = RequestBody::Form(form.finish());
+        Ok(())
+    }
+
+    /// Sets a body of bytes of the given media type.
+    pub fn raw(&mut self, body: Bytes, media_type: &'static str) {
+        self.body = RequestBody::Raw(body, media_type);
+    }
+
+    /// Sets a `multipart/form-data` body from a model: each property becomes a part;
+    /// `binary` properties are sent as files, replaced by any [`Upload`] given for them.
+    pub fn multipart<T: Serialize + ?Sized, B>(&mut self, body: &T, binary: &[&str], uploads: Vec<(&'static str, Upload)>) -> Result<(), ClientError<B>> {
+        let value = serde_json::to_value(body).map_err(|e| ClientError::Middleware(e.into()))?;
+        let mut uploads = uploads;
+        let mut form = reqwest::multipart::Form::new();
+        if let Value::Object(fields) = value {
+            for (name, value) in fields {
+                if let Some(i) = uploads.iter().position(|(n, _)| *n == name) {
+                    let (_, upload) = uploads.swap_remove(i);
+                    form = form.part(name, upload.part);
+                } else if binary.contains(&name.as_str()) {
+                    let bytes: Vec<u8> = serde_json::from_value(value).map_err(|e| ClientError::Middleware(e.into()))?;
+                    form = form.part(name.clone(), reqwest::multipart::Part::bytes(bytes).file_name(name));
+                } else if !value.is_null() {
+                    form = form.text(name, scalar_text(&value));
+                }
+            }
+        }
+        for (name, upload) in uploads {
+            form = form.part(name, upload.part);
+        }
+        self.body = RequestBody::Multipart(form);
+        Ok(())
+    }
+}
+
+/// A file for a multipart upload, streamed rather than held in memory when it comes from
+/// a file or a stream.
+pub struct Upload {
+    part: reqwest::multipart::Part,
+}
+
+impl fmt::Debug for Upload {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Upload")
+    }
+}
+
+impl Upload {
+    /// Bytes already in memory.
+    pub fn bytes(bytes: impl Into<Vec<u8>>, file_name: impl Into<String>) -> Self {
+        Upload { part: reqwest::multipart::Part::bytes(bytes.into()).file_name(file_name.into()) }
+    }
+
+    /// Streams an open file.
+    pub async fn file(file: tokio::fs::File, file_name: impl Into<String>) -> std::io::Result<Self> {
+        let length = file.metadata().await?.len();
+        let part = reqwest::multipart::Part::stream_with_length(reqwest::Body::from(file), length).file_name(file_name.into());
+        Ok(Upload { part })
+    }
+
+    /// Streams the file at `path`, named after its last component.
+    pub async fn path(path: impl AsRef<std::path::Path>) -> std::io::Result<Self> {
+        let path = path.as_ref();
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "file".to_owned());
+        Self::file(tokio::fs::File::open(path).await?, name).await
+    }
+
+    /// Any stream of byte chunks.
+    pub fn stream<S>(stream: S, file_name: impl Into<String>) -> Self
+    where
+        S: futures_util::TryStream + Send + 'static,
+        S::Error: Into<BoxError>,
+        Bytes: From<S::Ok>,
+    {
+        Upload { part: reqwest::multipart::Part::stream(reqwest::Body::wrap_stream(stream)).file_name(file_name.into()) }
+    }
+
+    /// Sets the part's media type (default: none, which servers read as
+    /// `application/octet-stream`).
+    pub fn mime(self, media_type: &str) -> Result<Self, reqwest::Error> {
+        Ok(Upload { part: self.part.mime_str(media_type)? })
+    }
+}
+
+/// A JSON value as the text of a parameter: strings as they are (RFC 3339 for
+/// date-times, hyphenated for UUIDs: that is how they serialize), numbers and booleans
+/// in JSON notation, objects as JSON text.
+fn scalar_text(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn simple_text<T: Serialize + ?Sized>(value: &T) -> Option<String> {
+    match serde_json::to_value(value).unwrap_or(Value::Null) {
+        Value::Null => None,
+        Value::Array(items) => Some(items.iter().map(scalar_text).collect::<Vec<_>>().join(",")),
+        other => Some(scalar_text(&other)),
+    }
+}
+
+/// Everything but RFC 3986's unreserved characters is escaped in a path segment, so a
+/// value with `/`, `?`, `#` or `%` stays one segment.
+const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+
+/// A path parameter's value, percent-encoded as one path segment.
+pub fn path_segment<T: Serialize + ?Sized>(value: &T) -> String {
+    let text = simple_text(value).unwrap_or_default();
+    utf8_percent_encode(&text, PATH_SEGMENT).to_string()
+}
+
+/// A response as received: any status, the headers, the whole body.
+#[derive(Debug, Clone)]
+pub struct RawResponse {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Bytes,
+}
+
+impl RawResponse {
+    /// The body parsed as JSON into `T`; a body that does not parse keeps its bytes.
+    pub fn json<T: serde::de::DeserializeOwned, B>(self) -> Result<T, ClientError<B>> {
+        match serde_json::from_slice(&self.body) {
+            Ok(value) => Ok(value),
+            Err(error) => Err(ClientError::Decode { status: self.status, headers: self.headers, body: self.body, error }),
+        }
+    }
+
+    /// The body as UTF-8 text.
+    pub fn text<B>(self) -> Result<String, ClientError<B>> {
+        match String::from_utf8(self.body.to_vec()) {
+            Ok(text) => Ok(text),
+            Err(_) => Err(ClientError::NotText { status: self.status, headers: self.headers, body: self.body }),
+        }
+    }
+
+    /// An error status the spec documents, with its body decoded by `decode`.
+    pub fn api_error<B>(self, decode: impl FnOnce(&Bytes) -> Result<B, serde_json::Error>) -> ClientError<B> {
+        match decode(&self.body) {
+            Ok(body) => ClientError::Api { status: self.status, headers: self.headers, body },
+            Err(error) => ClientError::Decode { status: self.status, headers: self.headers, body: self.body, error },
+        }
+    }
+
+    /// A status the spec does not list for the operation.
+    pub fn unexpected<B>(self) -> ClientError<B> {
+        ClientError::UnexpectedStatus { status: self.status, headers: self.headers, body: self.body }
+    }
+}
+
+/// Why an operation did not return its success value. `B` is the generated `ErrorBody`:
+/// one variant per error body type the spec documents.
+#[derive(Debug)]
+pub enum ClientError<B> {
+    /// The parameters or body break the spec's constraints; nothing was sent.
+    InvalidRequest(ValidationErrors),
+    /// Connecting, sending or receiving failed, or the request timed out.
+    Transport(reqwest::Error),
+    /// Middleware failed, or the request could not be built.
+    Middleware(BoxError),
+    /// The server answered with an error status the spec documents for this operation.
+    Api { status: StatusCode, headers: HeaderMap, body: B },
+    /// The server answered with a status the spec does not list for this operation.
+    UnexpectedStatus { status: StatusCode, headers: HeaderMap, body: Bytes },
+    /// The body does not parse as the documented type; the bytes are kept.
+    Decode { status: StatusCode, headers: HeaderMap, body: Bytes, error: serde_json::Error },
+    /// A text response that is not UTF-8.
+    NotText { status: StatusCode, headers: HeaderMap, body: Bytes },
+}
+
+impl<B> ClientError<B> {
+    /// The response status, when the server answered.
+    pub fn status(&self) -> Option<StatusCode> {
+        match self {
+            ClientError::Api { status, .. }
+            | ClientError::UnexpectedStatus { status, .. }
+            | ClientError::Decode { status, .. }
+            | ClientError::NotText { status, .. } => Some(*status),
+            ClientError::Transport(e) => e.status(),
+            ClientError::InvalidRequest(_) | ClientError::Middleware(_) => None,
+        }
+    }
+
+    /// The typed error body, for a documented error status.
+    pub fn body(&self) -> Option<&B> {
+        match self {
+            ClientError::Api { body, .. } => Some(body),
+            _ => None,
+        }
+    }
+}
+
+impl<B: fmt::Debug> fmt::Display for ClientError<B> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ClientError::InvalidRequest(errors) => write!(f, "request not sent: {errors}"),
+            ClientError::Transport(e) => write!(f, "transport error: {e}"),
+            ClientError::Middleware(e) => write!(f, "middleware error: {e}"),
+            ClientError::Api { status, body, .. } => write!(f, "server answered {status}: {body:?}"),
+            ClientError::UnexpectedStatus { status, body, .. } => {
+                write!(f, "server answered {status}, which the spec does not list ({} bytes)", body.len())
+            }
+            ClientError::Decode { status, error, .. } => write!(f, "could not decode the {status} response: {error}"),
+            ClientError::NotText { status, .. } => write!(f, "the {status} response is not UTF-8 text"),
+        }
+    }
+}
+
+impl<B: fmt::Debug> std::error::Error for ClientError<B> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ClientError::Transport(e) => Some(e),
+            ClientError::Middleware(e) => Some(e.as_ref()),
+            ClientError::Decode { error, .. } => Some(error),
+            _ => None,
+        }
+    }
+}
+
+/// Every item of every page, fetching page after page while the server's pagination
+/// object names a next page. `fetch` gets the page number (`None`: the builder's own)
+/// and returns the page's items with the `next` and `current` page numbers.
+pub fn paginate<'a, T, E, F, Fut>(fetch: F) -> Pin<Box<dyn Stream<Item = Result<T, E>> + Send + 'a>>
+where
+    T: Send + 'a,
+    E: Send + 'a,
+    F: Fn(Option<i64>) -> Fut + Send + 'a,
+    Fut: Future<Output = Result<(Vec<T>, f64, f64), E>> + Send + 'a,
+{
+    let pages = stream::try_unfold((fetch, Some(None)), |(fetch, page)| async move {
+        let Some(page) = page else { return Ok(None) };
+        let (items, next, current) = fetch(page).await?;
+        // authentik answers `next: 0` on the last page; a next page that does not move
+        // forward would loop forever.
+        let following = (next > current && next.fract() == 0.0).then_some(Some(next as i64));
+        Ok(Some((items, (fetch, following))))
+    });
+    pages.map_ok(|items| stream::iter(items.into_iter().map(Ok))).try_flatten().boxed()
+}
