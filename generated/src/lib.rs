@@ -15,9 +15,15 @@ pub mod params;
 
 pub mod runtime;
 
+#[cfg(feature = "server")]
+pub mod server;
+
 pub mod validation;
 
 mod validate;
+
+/// The path of the spec's server, which operation paths are relative to.
+pub const BASE_PATH: &str = "/api/v3";
 
 pub use runtime::Nullable;
 

@@ -170,9 +170,23 @@ pub const RUNTIME_TEMPLATE: &str = include_str!("../../templates/runtime.rs");
 pub const VALIDATION_TEMPLATE: &str = include_str!("../../templates/validation.rs");
 /// The hand-written transport under the generated client.
 pub const CLIENT_TEMPLATE: &str = include_str!("../../templates/client.rs");
+/// The hand-written support code under the generated server.
+pub const SERVER_TEMPLATE: &str = include_str!("../../templates/server.rs");
 const CARGO_TEMPLATE: &str = include_str!("../../templates/Cargo.toml");
 const VALIDATE_EXAMPLE_TEMPLATE: &str = include_str!("../../templates/examples/validate.rs");
 const README_TEMPLATE: &str = include_str!("../../templates/README.md");
+const TOKENS_SERVER_TEMPLATE: &str = include_str!("../../templates/examples/tokens_server.rs");
+
+/// The operations the tokens-server example implements; it is emitted only for specs that
+/// have them all (authentik's).
+const TOKENS_SERVER_OPERATIONS: &[&str] = &[
+    "core_tokens_list",
+    "core_tokens_create",
+    "core_tokens_retrieve",
+    "core_tokens_update",
+    "core_tokens_partial_update",
+    "core_tokens_destroy",
+];
 
 /// The first line of every generated file, in the file type's comment syntax.
 pub fn header(comment: &str, sha256: &str) -> String {
@@ -192,8 +206,17 @@ fn render_files(api: &ir::Api, sha256: &str, crate_name: &str) -> Result<Vec<Gen
             .replace("{{spec_sha256}}", sha256)
     };
     let file = |path: &str, contents: String| GeneratedFile { path: PathBuf::from(path), contents };
-    Ok(vec![
-        file("Cargo.toml", format!("{}\n{}", header("#", sha256), fill(CARGO_TEMPLATE))),
+    let tokens_server = TOKENS_SERVER_OPERATIONS
+        .iter()
+        .all(|id| api.operations.iter().any(|o| o.id == *id && o.tag == "core"));
+    let example_targets = if tokens_server {
+        "\n[[example]]\nname = \"tokens-server\"\npath = \"examples/tokens_server.rs\"\n"
+    } else {
+        ""
+    };
+    let cargo_toml = format!("{}\n{}{example_targets}", header("#", sha256), fill(CARGO_TEMPLATE));
+    let mut files = vec![
+        file("Cargo.toml", cargo_toml),
         file("README.md", format!("<!--{} -->\n{}", &header("", sha256), fill(README_TEMPLATE))),
         file("src/client/mod.rs", write::format_rust(emit::client::client(api), &rust_header)?),
         file("src/client/transport.rs", format!("{rust_header}\n{CLIENT_TEMPLATE}")),
@@ -201,10 +224,23 @@ fn render_files(api: &ir::Api, sha256: &str, crate_name: &str) -> Result<Vec<Gen
         file("src/models.rs", write::format_rust(emit::models::models(api), &rust_header)?),
         file("src/params.rs", write::format_rust(emit::models::params(api), &rust_header)?),
         file("src/runtime.rs", format!("{rust_header}\n{RUNTIME_TEMPLATE}")),
+        file("src/server/mod.rs", write::format_rust(emit::server::server(api), &rust_header)?),
+        file("src/server/support.rs", format!("{rust_header}\n{SERVER_TEMPLATE}")),
         file("src/validate.rs", write::format_rust(emit::validate::validate(api), &rust_header)?),
         file("src/validation.rs", format!("{rust_header}\n{VALIDATION_TEMPLATE}")),
         file("examples/validate.rs", format!("{rust_header}\n{}", fill(VALIDATE_EXAMPLE_TEMPLATE))),
-    ])
+    ];
+    if tokens_server {
+        let other_tags: String = emit::server::tag_traits(api)
+            .iter()
+            .filter(|(tag, _)| *tag != "core")
+            .map(|(_, name)| format!("impl server::{name} for TokensServer {{}}\n"))
+            .collect();
+        let text = fill(TOKENS_SERVER_TEMPLATE).replace("{{other_tags}}\n", &other_tags);
+        files.push(file("examples/tokens_server.rs", format!("{rust_header}\n{text}")));
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
 }
 
 /// Cargo wants semver; API versions usually are (`2026.5.6`, `2026.11.0-rc1`), else 0.0.0.

@@ -12,12 +12,12 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::http::{BodyKind, RequestKind, body_kind, is_json, is_success, media_kind, request_kind};
 use super::{doc_attrs, ident, qualified_type};
 use crate::ir::{Api, Content, ExprKind, Operation, ParamLocation, Parameter, Primitive, Status, TypeExpr, TypeKind, names};
 
 /// The `client` module (`src/client/mod.rs`); the transport is a sibling file.
 pub fn client(api: &Api) -> TokenStream {
-    let base_path = &api.base_path;
     let error_bodies = ErrorBodies::scan(api);
     let error_enum = error_bodies.enum_tokens();
     let mut tags: BTreeMap<&str, Vec<&Operation>> = BTreeMap::new();
@@ -50,8 +50,7 @@ pub fn client(api: &Api) -> TokenStream {
 
         pub use transport::{BoxError, Client, ClientBuilder, ClientError, Middleware, Next, RawResponse, SecretToken, Upload};
 
-        /// The path of the spec's server, which operation paths are relative to.
-        pub const BASE_PATH: &str = #base_path;
+        pub use crate::BASE_PATH;
 
         #error_enum
 
@@ -157,52 +156,6 @@ impl ErrorBodies {
     }
 }
 
-fn is_success(s: Status) -> bool {
-    match s {
-        Status::Code(c) => (200..300).contains(&c),
-        Status::Range(d) => d == 2,
-        Status::Default => false,
-    }
-}
-
-fn is_json(media: &str) -> bool {
-    let m = media.split(';').next().unwrap_or("").trim();
-    m == "application/json" || m.ends_with("+json")
-}
-
-fn is_text(media: &str) -> bool {
-    let m = media.split(';').next().unwrap_or("").trim();
-    m.starts_with("text/") || m.ends_with("/xml") || m.ends_with("+xml") || m.ends_with("/yaml") || m.ends_with("+yaml")
-}
-
-/// How a response body is read.
-enum BodyKind<'a> {
-    Empty,
-    /// JSON, typed when the spec gives a schema.
-    Json(Option<TypeExpr>),
-    Text(&'a str),
-    Bytes(&'a str),
-}
-
-/// JSON wins when the spec offers it; otherwise the first media type.
-fn body_kind(content: &[Content]) -> BodyKind<'_> {
-    if let Some(c) = content.iter().find(|c| is_json(&c.media_type)) {
-        // `format: binary` is file content whatever the media type says.
-        if c.ty.as_ref().is_some_and(|t| t.kind == ExprKind::Primitive(Primitive::Binary)) {
-            return BodyKind::Bytes(&c.media_type);
-        }
-        return BodyKind::Json(c.ty.clone());
-    }
-    match content.first() {
-        None => BodyKind::Empty,
-        Some(c) => media_kind(&c.media_type),
-    }
-}
-
-fn media_kind(media: &str) -> BodyKind<'_> {
-    if is_text(media) { BodyKind::Text(media) } else { BodyKind::Bytes(media) }
-}
-
 /// How a response is read: its Rust type and the expression decoding `raw`.
 fn read(kind: &BodyKind) -> (TokenStream, TokenStream) {
     match kind {
@@ -226,46 +179,6 @@ fn status_pattern(s: Status) -> TokenStream {
         }
         Status::Default => quote!(_),
     }
-}
-
-/// The request body as the builder holds it.
-enum RequestKind {
-    Json(TokenStream),
-    Multipart { ty: TokenStream, binary: Vec<(String, String)> },
-    Form(TokenStream),
-    /// Any other media type: bytes sent as they are.
-    Raw(String),
-}
-
-fn request_kind(api: &Api, op: &Operation) -> Option<RequestKind> {
-    let body = op.body.as_ref()?;
-    let ty_of = |c: &Content| c.ty.as_ref().map(qualified_type).unwrap_or_else(|| quote!(serde_json::Value));
-    if let Some(c) = body.content.iter().find(|c| is_json(&c.media_type)) {
-        if c.ty.as_ref().is_some_and(|t| t.kind == ExprKind::Primitive(Primitive::Binary)) {
-            return Some(RequestKind::Raw(c.media_type.clone()));
-        }
-        return Some(RequestKind::Json(ty_of(c)));
-    }
-    if let Some(c) = body.content.iter().find(|c| c.media_type.starts_with("multipart/form-data")) {
-        // Binary properties (wire name, Rust field name) of the body's struct.
-        let binary = match c.ty.as_ref().map(|t| &t.kind) {
-            Some(ExprKind::Named(n)) => match api.type_named(n).map(|t| &t.kind) {
-                Some(TypeKind::Struct(s)) => s
-                    .fields
-                    .iter()
-                    .filter(|f| f.ty.kind == ExprKind::Primitive(Primitive::Binary))
-                    .map(|f| (f.wire_name.clone(), f.name.clone()))
-                    .collect(),
-                _ => Vec::new(),
-            },
-            _ => Vec::new(),
-        };
-        return Some(RequestKind::Multipart { ty: ty_of(c), binary });
-    }
-    if let Some(c) = body.content.iter().find(|c| c.media_type.starts_with("application/x-www-form-urlencoded")) {
-        return Some(RequestKind::Form(ty_of(c)));
-    }
-    body.content.first().map(|c| RequestKind::Raw(c.media_type.clone()))
 }
 
 /// The builder's own methods, which a parameter setter must not shadow.

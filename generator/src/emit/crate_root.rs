@@ -12,6 +12,7 @@ pub fn lib_rs(api: &Api) -> TokenStream {
         quote!(#![doc = ""] #![doc = #text])
     });
     let base = format!(" The API is served under `{}`.", if api.base_path.is_empty() { "/" } else { &api.base_path });
+    let base_path = &api.base_path;
     quote! {
         #![doc = #heading]
         #description
@@ -25,8 +26,13 @@ pub fn lib_rs(api: &Api) -> TokenStream {
         pub mod models;
         pub mod params;
         pub mod runtime;
+        #[cfg(feature = "server")]
+        pub mod server;
         pub mod validation;
         mod validate;
+
+        /// The path of the spec's server, which operation paths are relative to.
+        pub const BASE_PATH: &str = #base_path;
 
         pub use runtime::Nullable;
         pub use validation::{Validate, ValidationErrors, Violation};

@@ -3,7 +3,9 @@
 
 pub mod client;
 pub mod crate_root;
+pub mod http;
 pub mod models;
+pub mod server;
 pub mod validate;
 
 use crate::ir::{Constraints, Docs, ExprKind, Primitive, TypeExpr};

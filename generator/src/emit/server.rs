@@ -1,0 +1,501 @@
+//! Server stubs: one trait per tag with a method per operation, typed response enums, and
+//! an axum router that authenticates, reads and validates each request before calling the
+//! implementation.
+//!
+//! Each trait method has a default answering 501, so an implementation provides only what
+//! it serves. The per-operation handlers are plain functions of one type
+//! (`support::Handler<S>`), so axum's generic routing code is instantiated once per
+//! implementation rather than once per operation; reading, authenticating and error bodies
+//! live in the hand-written support module (`templates/server.rs`).
+
+use std::collections::{BTreeMap, HashSet};
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+
+use super::http::{BodyKind, RequestKind, body_kind, body_struct, request_content, request_kind};
+use super::{doc_attrs, ident, qualified_type};
+use crate::ir::{Api, ExprKind, Operation, ParamLocation, Primitive, Response, Status, TypeExpr, TypeKind, names};
+
+/// Names the server module defines itself, which a tag's trait must not take.
+const RESERVED: &[&str] = &[
+    "Api", "Authenticate", "ServerConfig", "ServerError", "Operation", "Input", "Param", "Location", "Shape",
+    "Routes", "App", "Handler", "BoxFuture", "BoxError", "FormField",
+];
+
+/// The `server` module (`src/server/mod.rs`); the support code is a sibling file.
+pub fn server(api: &Api) -> TokenStream {
+    let mut tags: BTreeMap<&str, Vec<&Operation>> = BTreeMap::new();
+    for op in &api.operations {
+        tags.entry(op.tag.as_str()).or_default().push(op);
+    }
+    let traits: Vec<(&str, Ident)> =
+        tag_traits(api).into_iter().map(|(tag, name)| (tag, format_ident!("{name}"))).collect();
+    let modules = traits.iter().map(|(tag, trait_ident)| tag_module(api, tag, trait_ident, &tags[tag]));
+    let reexports = traits.iter().map(|(tag, trait_ident)| {
+        let module = ident(tag);
+        quote!(pub use self::#module::#trait_ident;)
+    });
+    let trait_idents: Vec<&Ident> = traits.iter().map(|(_, t)| t).collect();
+    let (api_bounds, api_doc) = if trait_idents.is_empty() {
+        (quote!(Authenticate), " The implementation of the API: here only authentication, as the spec has no operations.")
+    } else {
+        (quote!(#(#trait_idents)+*), " Every tag's trait: what [`router`] needs. Implemented for any type that implements them all; give an empty `impl` for a tag you do not serve, and its operations answer 501.")
+    };
+    let routes = routes(api);
+    quote! {
+        //! Server stubs: a trait per tag with one async method per operation, and [`router`],
+        //! which mounts every operation, authenticates bearer tokens, reads and validates the
+        //! parameters and body, calls the method and writes its typed response.
+        //!
+        //! Every method has a default that answers 501, so an implementation provides only
+        //! the operations it serves.
+
+        #![allow(deprecated, reason = "deprecated operations and models are still part of the API")]
+
+        pub mod support;
+
+        pub use support::{Authenticate, BoxError, Operation, ServerConfig, ServerError};
+        #(#reexports)*
+
+        #[doc = #api_doc]
+        pub trait Api: #api_bounds {}
+
+        impl<T: #api_bounds> Api for T {}
+
+        /// Every operation, mounted under the spec's base path ([`crate::BASE_PATH`]).
+        pub fn router<S: Api>(server: S) -> axum::Router {
+            router_with(server, ServerConfig::default())
+        }
+
+        /// Every operation, mounted as `config` says (base path, body size limit).
+        pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
+            support::Routes::new(server, config)
+                #routes
+                .build()
+        }
+
+        #(#modules)*
+    }
+}
+
+/// Each tag (as the IR names it) with the name of its server trait, in tag order. Public so
+/// test harnesses can implement the traits by the same names.
+pub fn tag_traits(api: &Api) -> Vec<(&str, String)> {
+    let tags: std::collections::BTreeSet<&str> = api.operations.iter().map(|o| o.tag.as_str()).collect();
+    let mut taken: HashSet<String> = RESERVED.iter().map(|s| s.to_string()).collect();
+    tags.into_iter().map(|tag| (tag, names::unique(&mut taken, trait_name(tag)))).collect()
+}
+
+/// The trait name for a tag (`core` → `Core`, `oauth2` → `Oauth2`).
+fn trait_name(tag: &str) -> String {
+    names::camel(tag.strip_prefix("r#").unwrap_or(tag))
+}
+
+/// `.path(template, &[(method, handler), …])` for every path template, in sorted order.
+/// Parameters are renamed by position (`{p0}`), so templates that differ only in parameter
+/// names share one route.
+fn routes(api: &Api) -> TokenStream {
+    let mut by_template: BTreeMap<String, Vec<TokenStream>> = BTreeMap::new();
+    for op in &api.operations {
+        let module = ident(&op.tag);
+        let handler = ident(&op.name);
+        let method = format_ident!("{}", op.method.to_uppercase());
+        by_template
+            .entry(route_template(&op.path))
+            .or_default()
+            .push(quote!((axum::http::Method::#method, #module::#handler::<S> as support::Handler<S>)));
+    }
+    by_template
+        .iter()
+        .map(|(template, handlers)| quote!(.path(#template, &[#(#handlers),*])))
+        .collect()
+}
+
+/// The path template with its parameters named by position: `/core/tokens/{p0}/`.
+pub fn route_template(path: &str) -> String {
+    let mut out = String::new();
+    let mut rest = path;
+    let mut n = 0;
+    while let Some(start) = rest.find('{') {
+        let Some(len) = rest[start..].find('}') else { break };
+        out.push_str(&rest[..start]);
+        out.push_str(&format!("{{p{n}}}"));
+        n += 1;
+        rest = &rest[start + len + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The names of a path template's parameters, in order.
+fn template_params(path: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = path;
+    while let Some(start) = rest.find('{') {
+        let Some(len) = rest[start..].find('}') else { break };
+        out.push(&rest[start + 1..start + len]);
+        rest = &rest[start + len + 1..];
+    }
+    out
+}
+
+fn tag_module(api: &Api, tag: &str, trait_ident: &Ident, ops: &[&Operation]) -> TokenStream {
+    let module = ident(tag);
+    let plain = tag.strip_prefix("r#").unwrap_or(tag);
+    let mut taken: HashSet<String> = HashSet::from([trait_ident.to_string()]);
+    let mut methods = Vec::new();
+    let mut items = Vec::new();
+    for op in ops {
+        let response = format_ident!(
+            "{}",
+            names::unique(&mut taken, format!("{}Response", names::camel(op.name.trim_start_matches("r#"))))
+        );
+        let (method, item) = operation(api, op, trait_ident, &response);
+        methods.push(method);
+        items.push(item);
+    }
+    let module_doc = format!(" The operations tagged `{plain}`: the [`{trait_ident}`] trait and its response types.");
+    let trait_doc = format!(
+        " The operations tagged `{plain}`. Each method has a default answering 501; implement the ones you serve."
+    );
+    quote! {
+        #[doc = #module_doc]
+        pub mod #module {
+            use std::sync::Arc;
+
+            use axum::extract::Request;
+            use axum::http::StatusCode;
+            use axum::response::{IntoResponse, Response};
+
+            use super::support::{self, App, BoxFuture};
+            use super::{Authenticate, Operation, ServerError};
+
+            #[doc = #trait_doc]
+            pub trait #trait_ident: Authenticate {
+                #(#methods)*
+            }
+
+            #(#items)*
+        }
+    }
+}
+
+/// How an operation is authenticated: the spec's security alternatives decide.
+#[derive(Clone, Copy, PartialEq)]
+enum Auth {
+    Required,
+    Optional,
+    None,
+}
+
+fn auth(op: &Operation) -> Auth {
+    if op.security.is_empty() {
+        Auth::None
+    } else if op.security.iter().any(Vec::is_empty) {
+        Auth::Optional
+    } else {
+        Auth::Required
+    }
+}
+
+/// The trait method, and the operation's descriptor, response enum and handler.
+fn operation(api: &Api, op: &Operation, trait_ident: &Ident, response: &Ident) -> (TokenStream, TokenStream) {
+    let name = ident(&op.name);
+    let descriptor = format_ident!("{}", op.name.trim_start_matches("r#").to_uppercase());
+    let auth = auth(op);
+
+    // Inputs, in the order the method takes them.
+    let mut args = Vec::new();
+    let mut reads = Vec::new();
+    let mut passes = Vec::new();
+    match auth {
+        Auth::Required => {
+            args.push(quote!(principal: Self::Principal));
+            passes.push(quote!(principal));
+        }
+        Auth::Optional => {
+            args.push(quote!(principal: Option<Self::Principal>));
+            passes.push(quote!(principal));
+        }
+        Auth::None => {}
+    }
+    if let Some(p) = &op.params_type {
+        let p = ident(p);
+        args.push(quote!(params: crate::params::#p));
+        reads.push(quote!(let params = input.params()?;));
+        passes.push(quote!(params));
+    }
+    let body_doc;
+    if let (Some(kind), Some(content)) = (request_kind(api, op), request_content(op)) {
+        let required: Vec<&str> = body_struct(api, content)
+            .map(|s| s.fields.iter().filter(|f| f.required).map(|f| f.wire_name.as_str()).collect())
+            .unwrap_or_default();
+        let fields = || -> TokenStream {
+            let fields = body_struct(api, content).into_iter().flat_map(|s| &s.fields).map(|f| {
+                let wire = &f.wire_name;
+                let shape = shape(api, &f.ty, 0);
+                quote!((#wire, #shape))
+            });
+            quote!(&[#(#fields),*])
+        };
+        let body_required = op.body.as_ref().is_some_and(|b| b.required);
+        let (ty, read) = match &kind {
+            RequestKind::Json(t) if body_required => (t.clone(), quote!(input.json(&[#(#required),*]).await?)),
+            RequestKind::Json(t) => (quote!(Option<#t>), quote!(input.optional_json(&[#(#required),*]).await?)),
+            RequestKind::Multipart { ty, .. } => {
+                let fields = fields();
+                (ty.clone(), quote!(input.multipart(#fields, &[#(#required),*]).await?))
+            }
+            RequestKind::Form(t) => {
+                let fields = fields();
+                (t.clone(), quote!(input.form(#fields, &[#(#required),*]).await?))
+            }
+            RequestKind::Raw(_) => (quote!(axum::body::Bytes), quote!(input.bytes().await?)),
+        };
+        body_doc = Some(format!("The body arrives as `{}`, already validated.", content.media_type));
+        args.push(quote!(body: #ty));
+        reads.push(quote!(let body = #read;));
+        passes.push(quote!(body));
+    } else {
+        body_doc = None;
+    }
+
+    // The trait method, whose default answers 501.
+    let mut extra = vec![format!("`{} {}` (`{}`).", op.method, op.path, op.id)];
+    extra.push(match auth {
+        Auth::Required => "Called only with a valid bearer token; `principal` is who it belongs to.".to_owned(),
+        Auth::Optional => "Anonymous calls are allowed; `principal` is set when a valid bearer token was sent.".to_owned(),
+        Auth::None => "No authentication.".to_owned(),
+    });
+    extra.extend(body_doc);
+    let method_doc = doc_attrs(&op.docs, &extra);
+    let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
+    let unused: Vec<&TokenStream> = passes.iter().collect();
+    let ignore = match unused.as_slice() {
+        [] => None,
+        [one] => Some(quote!(let _ = #one;)),
+        many => Some(quote!(let _ = (#(#many),*);)),
+    };
+    let id = &op.id;
+    let method = quote! {
+        #method_doc
+        #deprecated
+        fn #name(&self, #(#args),*) -> impl Future<Output = Result<#response, ServerError>> + Send {
+            #ignore
+            async { Err(ServerError::not_implemented(#id)) }
+        }
+    };
+
+    // The descriptor the support code reads parameters and authenticates by.
+    let (method_str, path) = (&op.method, &op.path);
+    let security = op.security.iter().map(|alt| quote!(&[#(#alt),*]));
+    let path_order = template_params(&op.path);
+    let mut params: Vec<_> = op.parameters.iter().collect();
+    params.sort_by_key(|p| match p.location {
+        ParamLocation::Path => (0, path_order.iter().position(|n| *n == p.wire_name).unwrap_or(usize::MAX)),
+        _ => (1, 0),
+    });
+    let params = params.iter().map(|p| {
+        let wire = &p.wire_name;
+        let (constructor, default_explode) = match p.location {
+            ParamLocation::Path => (quote!(path), false),
+            ParamLocation::Query => (quote!(query), true),
+            ParamLocation::Header => (quote!(header), false),
+            ParamLocation::Cookie => (quote!(cookie), true),
+        };
+        let shape = shape(api, &p.ty, 0);
+        // Path parameters are always required; the others say so when they are.
+        let required = (p.required && p.location != ParamLocation::Path).then(|| quote!(.required()));
+        let explode = (p.explode != default_explode).then(|| {
+            let explode = p.explode;
+            quote!(.explode(#explode))
+        });
+        quote!(support::Param::#constructor(#wire, #shape) #required #explode)
+    });
+    let descriptor_doc = format!(" `{}`: how requests to it are read.", op.id);
+
+    // The handler: authenticate, read, call.
+    let call = quote!(<S as super::#trait_ident>::#name(&app.server, #(#passes),*).await);
+    let input = if reads.is_empty() { quote!(_input) } else { quote!(input) };
+    let dispatch = match auth {
+        Auth::Required => quote!(support::secured(app, request, &#descriptor, |app, principal, #input| async move { #(#reads)* #call })),
+        Auth::Optional => quote!(support::optional(app, request, &#descriptor, |app, principal, #input| async move { #(#reads)* #call })),
+        Auth::None => quote!(support::public(app, request, &#descriptor, |app, #input| async move { #(#reads)* #call })),
+    };
+
+    let response_item = response_enum(op, response);
+    let item = quote! {
+        #[doc = #descriptor_doc]
+        pub static #descriptor: Operation = Operation {
+            id: #id,
+            method: #method_str,
+            path: #path,
+            security: &[#(#security),*],
+            params: &[#(#params),*],
+        };
+
+        #response_item
+
+        pub(super) fn #name<S: super::#trait_ident>(app: Arc<App<S>>, request: Request) -> BoxFuture<Response> {
+            #dispatch
+        }
+    };
+    (method, item)
+}
+
+/// The JSON shape a parameter's or form field's text is read as.
+fn shape(api: &Api, e: &TypeExpr, depth: usize) -> TokenStream {
+    match &e.kind {
+        ExprKind::Primitive(Primitive::Int32 | Primitive::Int64) => quote!(support::Shape::Integer),
+        ExprKind::Primitive(Primitive::Float64) => quote!(support::Shape::Number),
+        ExprKind::Primitive(Primitive::Bool) => quote!(support::Shape::Boolean),
+        ExprKind::Primitive(Primitive::Binary) => quote!(support::Shape::Binary),
+        ExprKind::Primitive(_) => quote!(support::Shape::String),
+        ExprKind::List(item) => {
+            let inner = shape(api, item, depth + 1);
+            quote!(support::Shape::Array(&#inner))
+        }
+        ExprKind::Map(_) | ExprKind::Any => quote!(support::Shape::Json),
+        // Aliases cannot be cyclic (the type would be infinite); the depth bound is a guard.
+        ExprKind::Named(n) if depth < 16 => match api.type_named(n).map(|t| &t.kind) {
+            Some(TypeKind::Enum(e)) if e.variants.iter().all(|v| v.value.is_string()) => quote!(support::Shape::String),
+            Some(TypeKind::Enum(_)) => quote!(support::Shape::Integer),
+            Some(TypeKind::Alias(target)) => shape(api, target, depth + 1),
+            _ => quote!(support::Shape::Json),
+        },
+        ExprKind::Named(_) => quote!(support::Shape::Json),
+    }
+}
+
+/// The reason phrase as a variant name, for the statuses APIs commonly document.
+fn status_variant(code: u16) -> String {
+    let name = match code {
+        200 => "Ok",
+        201 => "Created",
+        202 => "Accepted",
+        203 => "NonAuthoritativeInformation",
+        204 => "NoContent",
+        205 => "ResetContent",
+        206 => "PartialContent",
+        301 => "MovedPermanently",
+        302 => "Found",
+        303 => "SeeOther",
+        304 => "NotModified",
+        307 => "TemporaryRedirect",
+        308 => "PermanentRedirect",
+        400 => "BadRequest",
+        401 => "Unauthorized",
+        402 => "PaymentRequired",
+        403 => "Forbidden",
+        404 => "NotFound",
+        405 => "MethodNotAllowed",
+        406 => "NotAcceptable",
+        409 => "Conflict",
+        410 => "Gone",
+        412 => "PreconditionFailed",
+        413 => "PayloadTooLarge",
+        415 => "UnsupportedMediaType",
+        422 => "UnprocessableEntity",
+        429 => "TooManyRequests",
+        500 => "InternalServerError",
+        501 => "NotImplemented",
+        502 => "BadGateway",
+        503 => "ServiceUnavailable",
+        504 => "GatewayTimeout",
+        _ => return format!("Status{code}"),
+    };
+    name.to_owned()
+}
+
+/// `StatusCode::OK` for codes the `http` crate names (those with a variant name of their
+/// own), else a lookup by number.
+fn status_tokens(code: u16) -> TokenStream {
+    let variant = status_variant(code);
+    if variant.starts_with("Status") {
+        quote!(support::status(#code))
+    } else {
+        let constant = format_ident!("{}", heck::ToShoutySnakeCase::to_shouty_snake_case(variant.as_str()));
+        quote!(StatusCode::#constant)
+    }
+}
+
+/// One variant per documented status, and how each is written.
+fn response_enum(op: &Operation, name: &Ident) -> TokenStream {
+    let mut responses: Vec<&Response> = op.responses.iter().collect();
+    responses.sort_by_key(|r| r.status);
+    let mut taken = HashSet::new();
+    let mut variants = Vec::new();
+    let mut arms = Vec::new();
+    for r in responses {
+        let variant = format_ident!(
+            "{}",
+            names::unique(
+                &mut taken,
+                match r.status {
+                    Status::Code(c) => status_variant(c),
+                    Status::Range(d) => format!("Status{d}XX"),
+                    Status::Default => "Default".to_owned(),
+                }
+            )
+        );
+        let kind = body_kind(&r.content);
+        let ty = match &kind {
+            BodyKind::Empty => None,
+            BodyKind::Json(Some(t)) => Some(qualified_type(t)),
+            BodyKind::Json(None) => Some(quote!(serde_json::Value)),
+            BodyKind::Text(_) => Some(quote!(String)),
+            BodyKind::Bytes(_) => Some(quote!(axum::body::Bytes)),
+        };
+        let write = |status: TokenStream| match &kind {
+            BodyKind::Empty => quote!(support::empty(#status)),
+            BodyKind::Json(_) => quote!(support::json(#status, &body)),
+            BodyKind::Text(media) | BodyKind::Bytes(media) => quote!(support::raw(#status, #media, body)),
+        };
+        let description = r.description.trim();
+        let status_text = match r.status {
+            Status::Code(c) => c.to_string(),
+            Status::Range(d) => format!("{d}XX"),
+            Status::Default => "Any other status".to_owned(),
+        };
+        let doc = if description.is_empty() { format!(" {status_text}.") } else { format!(" {status_text}: {description}") };
+        match (r.status, ty) {
+            (Status::Code(c), Some(ty)) => {
+                variants.push(quote!(#[doc = #doc] #variant(#ty),));
+                let write = write(status_tokens(c));
+                arms.push(quote!(Self::#variant(body) => #write,));
+            }
+            (Status::Code(c), None) => {
+                variants.push(quote!(#[doc = #doc] #variant,));
+                let write = write(status_tokens(c));
+                arms.push(quote!(Self::#variant => #write,));
+            }
+            (_, Some(ty)) => {
+                variants.push(quote!(#[doc = #doc] #variant(StatusCode, #ty),));
+                let write = write(quote!(status));
+                arms.push(quote!(Self::#variant(status, body) => #write,));
+            }
+            (_, None) => {
+                variants.push(quote!(#[doc = #doc] #variant(StatusCode),));
+                let write = write(quote!(status));
+                arms.push(quote!(Self::#variant(status) => #write,));
+            }
+        }
+    }
+    let doc = format!(" The responses `{}` documents.", op.id);
+    quote! {
+        #[doc = #doc]
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #name {
+            #(#variants)*
+        }
+
+        impl IntoResponse for #name {
+            fn into_response(self) -> Response {
+                match self {
+                    #(#arms)*
+                }
+            }
+        }
+    }
+}

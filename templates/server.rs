@@ -1,0 +1,644 @@
+//! Hand-written support for the generated server: authentication, reading and validating
+//! parameters and bodies, error bodies, and mounting the routes.
+//!
+//! This file is copied verbatim from akgen's `templates/` into every generated crate. The
+//! generated `server` module describes each operation (an [`Operation`]) and calls
+//! [`secured`], [`optional`] or [`public`] with a closure that reads its inputs from an
+//! [`Input`] and calls the implementation's trait method.
+
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+use axum::body::{Body, Bytes};
+use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, RawPathParams, Request};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{MethodFilter, MethodRouter};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value, json};
+
+use crate::validation::{Validate, ValidationErrors, Violation};
+
+/// The future every operation handler returns.
+pub type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send + 'static>>;
+
+/// An error an implementation wants to report as a 500 without showing it to the caller.
+pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+/// Checks the bearer token of each request to an operation that requires authentication.
+///
+/// There is deliberately no default: a server that lets everyone in must say so in code.
+pub trait Authenticate: Send + Sync + 'static {
+    /// Who the token belongs to; handed to every secured operation.
+    type Principal: Send + 'static;
+
+    /// The principal for `token` (the text after `Bearer `), or `None` to refuse the request
+    /// with 403. `operation` says which operation is being called and which security schemes
+    /// the spec names for it.
+    fn authenticate(&self, token: &str, operation: &'static Operation) -> impl Future<Output = Option<Self::Principal>> + Send;
+}
+
+/// Where and how the routes are mounted.
+#[derive(Debug, Clone)]
+pub struct ServerConfig {
+    /// Path prefix of every operation (default: the spec's server path, `/api/v3` for
+    /// authentik); `""` mounts them at the root.
+    pub base_path: String,
+    /// Largest request body accepted, in bytes; larger ones get 413 (default 2 MiB).
+    pub body_limit: usize,
+}
+
+impl Default for ServerConfig {
+    fn default() -> Self {
+        ServerConfig { base_path: crate::BASE_PATH.to_owned(), body_limit: 2 << 20 }
+    }
+}
+
+/// Why an operation did not produce one of its documented responses.
+#[derive(Debug)]
+pub enum ServerError {
+    /// The implementation does not provide this operation: 501, naming it. (The trait
+    /// methods' defaults use [`ServerError::not_implemented`], which names the method's
+    /// own operation.)
+    NotImplemented,
+    /// Inputs that break the spec's constraints (or the implementation's own rules): 400
+    /// with authentik's `ValidationError` body.
+    Invalid(ValidationErrors),
+    /// Any other status, with a `{"detail": …}` body as authentik sends (404 for an unknown
+    /// object, for example, which the spec does not list).
+    Status { status: StatusCode, detail: String },
+    /// A failure inside the implementation: 500; the error itself is not sent.
+    Internal(BoxError),
+}
+
+impl ServerError {
+    /// 501 naming `operation` (an operationId): what every trait method answers by default.
+    pub fn not_implemented(operation: &str) -> Self {
+        ServerError::Status {
+            status: StatusCode::NOT_IMPLEMENTED,
+            detail: format!("Operation `{operation}` is not implemented by this server."),
+        }
+    }
+
+    /// 404 with authentik's `{"detail": "Not found."}`.
+    pub fn not_found() -> Self {
+        ServerError::Status { status: StatusCode::NOT_FOUND, detail: "Not found.".to_owned() }
+    }
+
+    /// A status with a `detail` message.
+    pub fn status(status: StatusCode, detail: impl Into<String>) -> Self {
+        ServerError::Status { status, detail: detail.into() }
+    }
+
+    /// One message for one field (a JSON pointer such as `/identifier`), as a 400.
+    pub fn invalid(pointer: &str, message: impl Into<String>) -> Self {
+        ServerError::Invalid(ValidationErrors(vec![violation(pointer, "custom", Value::Null, message.into())]))
+    }
+
+    /// A failure inside the implementation, answered with 500.
+    pub fn internal(error: impl Into<BoxError>) -> Self {
+        ServerError::Internal(error.into())
+    }
+
+    fn into_response_for(self, operation: &Operation) -> Response {
+        match self {
+            ServerError::NotImplemented => ServerError::not_implemented(operation.id).into_response_for(operation),
+            ServerError::Invalid(errors) => json(StatusCode::BAD_REQUEST, &errors.to_body()),
+            ServerError::Status { status, detail: message } => detail(status, &message),
+            ServerError::Internal(_) => detail(StatusCode::INTERNAL_SERVER_ERROR, "Internal server error."),
+        }
+    }
+}
+
+impl fmt::Display for ServerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ServerError::NotImplemented => f.write_str("not implemented"),
+            ServerError::Invalid(errors) => write!(f, "{errors}"),
+            ServerError::Status { status, detail } => write!(f, "{status}: {detail}"),
+            ServerError::Internal(e) => write!(f, "internal error: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for ServerError {}
+
+impl From<ValidationErrors> for ServerError {
+    fn from(errors: ValidationErrors) -> Self {
+        ServerError::Invalid(errors)
+    }
+}
+
+/// One operation as the router sees it.
+#[derive(Debug)]
+pub struct Operation {
+    /// The spec's operationId.
+    pub id: &'static str,
+    pub method: &'static str,
+    /// The path template, relative to the base path.
+    pub path: &'static str,
+    /// The spec's security alternatives, each the scheme names it requires together; an
+    /// empty alternative means anonymous calls are allowed.
+    pub security: &'static [&'static [&'static str]],
+    /// Path parameters first, in template order, then the others.
+    pub params: &'static [Param],
+}
+
+/// One parameter: where it is read from and how its text becomes a typed value.
+#[derive(Debug)]
+pub struct Param {
+    pub name: &'static str,
+    pub location: Location,
+    pub shape: Shape,
+    pub required: bool,
+    /// Arrays as repeated keys (`true`) or one comma-separated value.
+    pub explode: bool,
+}
+
+impl Param {
+    /// A path parameter (always required).
+    pub const fn path(name: &'static str, shape: Shape) -> Self {
+        Param { name, location: Location::Path, shape, required: true, explode: false }
+    }
+
+    /// An optional query parameter, arrays as repeated keys (the `form` style's default).
+    pub const fn query(name: &'static str, shape: Shape) -> Self {
+        Param { name, location: Location::Query, shape, required: false, explode: true }
+    }
+
+    /// An optional header parameter, arrays comma-separated.
+    pub const fn header(name: &'static str, shape: Shape) -> Self {
+        Param { name, location: Location::Header, shape, required: false, explode: false }
+    }
+
+    /// An optional cookie parameter.
+    pub const fn cookie(name: &'static str, shape: Shape) -> Self {
+        Param { name, location: Location::Cookie, shape, required: false, explode: true }
+    }
+
+    /// The same parameter, required.
+    pub const fn required(self) -> Self {
+        Param { required: true, ..self }
+    }
+
+    /// The same parameter, with arrays repeated (`true`) or comma-separated (`false`).
+    pub const fn explode(self, explode: bool) -> Self {
+        Param { explode, ..self }
+    }
+}
+
+/// Where a parameter is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Location {
+    Path,
+    Query,
+    Header,
+    Cookie,
+}
+
+/// The JSON shape a parameter's or form field's text is read as.
+#[derive(Debug)]
+pub enum Shape {
+    String,
+    Integer,
+    Number,
+    Boolean,
+    /// Items, comma-separated or repeated.
+    Array(&'static Shape),
+    /// Bytes of a file part (multipart only).
+    Binary,
+    /// JSON text (objects, free-form values).
+    Json,
+}
+
+/// A field of a form or multipart body: its name and shape.
+pub type FormField = (&'static str, Shape);
+
+/// The request after routing and authentication, read on demand by the generated code.
+pub struct Input {
+    operation: &'static Operation,
+    parts: Parts,
+    body: Body,
+    body_limit: usize,
+}
+
+impl Input {
+    /// The operation's path, query, header and cookie parameters, typed and validated.
+    pub fn params<P: DeserializeOwned + Validate>(&self) -> Result<P, ServerError> {
+        let mut object = Map::new();
+        let mut errors = Vec::new();
+        let path: Vec<String> = self.parts.extensions.get::<PathValues>().map(|p| p.0.clone()).unwrap_or_default();
+        let query: Vec<(String, String)> =
+            url::form_urlencoded::parse(self.parts.uri.query().unwrap_or("").as_bytes()).into_owned().collect();
+        let mut path_values = path.into_iter();
+        for param in self.operation.params {
+            let raw: Vec<String> = match param.location {
+                Location::Path => path_values.next().into_iter().collect(),
+                Location::Query => query.iter().filter(|(k, _)| k == param.name).map(|(_, v)| v.clone()).collect(),
+                Location::Header => self
+                    .parts
+                    .headers
+                    .get_all(param.name)
+                    .iter()
+                    .filter_map(|v| v.to_str().ok().map(str::to_owned))
+                    .collect(),
+                Location::Cookie => cookie(&self.parts, param.name).into_iter().collect(),
+            };
+            if raw.is_empty() {
+                if param.required {
+                    errors.push(violation(&pointer(param.name), "required", Value::Null, "This field is required.".into()));
+                }
+                continue;
+            }
+            let items = match (&param.shape, param.explode) {
+                (Shape::Array(_), false) => raw.iter().flat_map(|v| v.split(',')).map(str::to_owned).collect(),
+                _ => raw,
+            };
+            match coerce_all(&param.shape, &items) {
+                Ok(value) => {
+                    object.insert(param.name.to_owned(), value);
+                }
+                Err(message) => errors.push(violation(&pointer(param.name), "type", Value::Null, message)),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(ServerError::Invalid(ValidationErrors(errors)));
+        }
+        typed(Value::Object(object))
+    }
+
+    /// A required JSON body: parsed, every required property present, typed, validated.
+    pub async fn json<B: DeserializeOwned + Validate>(self, required: &[&str]) -> Result<B, ServerError> {
+        match self.optional_json(required).await? {
+            Some(body) => Ok(body),
+            None => Err(ServerError::invalid("", "No data provided.")),
+        }
+    }
+
+    /// A JSON body the spec makes optional: `None` when the request has none.
+    pub async fn optional_json<B: DeserializeOwned + Validate>(self, required: &[&str]) -> Result<Option<B>, ServerError> {
+        expect_media(&self.parts, "application/json", |m| m == "application/json" || m.ends_with("+json"))?;
+        let bytes = self.bytes().await?;
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Ok(None);
+        }
+        let value: Value = serde_json::from_slice(&bytes)
+            .map_err(|e| ServerError::status(StatusCode::BAD_REQUEST, format!("JSON parse error - {e}")))?;
+        if let Value::Object(map) = &value {
+            let missing: Vec<Violation> = required
+                .iter()
+                .filter(|name| !map.contains_key(**name))
+                .map(|name| violation(&pointer(name), "required", Value::Null, "This field is required.".into()))
+                .collect();
+            if !missing.is_empty() {
+                return Err(ServerError::Invalid(ValidationErrors(missing)));
+            }
+        }
+        typed(value).map(Some)
+    }
+
+    /// A `multipart/form-data` body: text parts read by their field's shape, file parts as
+    /// bytes; then typed and validated like JSON.
+    pub async fn multipart<B: DeserializeOwned + Validate>(self, fields: &[FormField], required: &[&str]) -> Result<B, ServerError> {
+        expect_media(&self.parts, "multipart/form-data", |m| m == "multipart/form-data")?;
+        let limit = self.body_limit;
+        let request = Request::from_parts(self.parts, self.body);
+        let mut multipart = Multipart::from_request(request, &())
+            .await
+            .map_err(|e| ServerError::status(StatusCode::BAD_REQUEST, format!("Multipart form parse error - {}", e.body_text())))?;
+        let mut texts: Vec<(String, String)> = Vec::new();
+        let mut files = Map::new();
+        let mut total = 0usize;
+        while let Some(field) = multipart.next_field().await.map_err(|e| multipart_error(e.status(), e.body_text()))? {
+            let name = field.name().unwrap_or_default().to_owned();
+            let is_file = fields.iter().any(|(n, s)| *n == name && matches!(s, Shape::Binary));
+            let data = field.bytes().await.map_err(|e| multipart_error(e.status(), e.body_text()))?;
+            total += data.len();
+            if total > limit {
+                return Err(too_large(limit));
+            }
+            if is_file {
+                files.insert(name, Value::Array(data.iter().map(|b| Value::from(*b)).collect()));
+            } else {
+                texts.push((name, String::from_utf8_lossy(&data).into_owned()));
+            }
+        }
+        let mut object = form_object(fields, &texts)?;
+        object.extend(files);
+        required_present(&object, required)?;
+        typed(Value::Object(object))
+    }
+
+    /// An `application/x-www-form-urlencoded` body, read like query parameters.
+    pub async fn form<B: DeserializeOwned + Validate>(self, fields: &[FormField], required: &[&str]) -> Result<B, ServerError> {
+        expect_media(&self.parts, "application/x-www-form-urlencoded", |m| m == "application/x-www-form-urlencoded")?;
+        let bytes = self.bytes().await?;
+        let pairs: Vec<(String, String)> = url::form_urlencoded::parse(&bytes).into_owned().collect();
+        let object = form_object(fields, &pairs)?;
+        required_present(&object, required)?;
+        typed(Value::Object(object))
+    }
+
+    /// The body as it came, for media types the server does not interpret.
+    pub async fn bytes(self) -> Result<Bytes, ServerError> {
+        let limit = self.body_limit;
+        axum::body::to_bytes(self.body, limit).await.map_err(|_| too_large(limit))
+    }
+}
+
+fn multipart_error(status: StatusCode, text: String) -> ServerError {
+    if status == StatusCode::PAYLOAD_TOO_LARGE {
+        ServerError::status(status, text)
+    } else {
+        ServerError::status(StatusCode::BAD_REQUEST, format!("Multipart form parse error - {text}"))
+    }
+}
+
+fn too_large(limit: usize) -> ServerError {
+    ServerError::status(StatusCode::PAYLOAD_TOO_LARGE, format!("Request body is larger than {limit} bytes."))
+}
+
+/// Refuses a body whose `Content-Type` is not the operation's (415, as authentik does);
+/// a request without one is read as the operation's media type.
+fn expect_media(parts: &Parts, expected: &str, accepts: impl Fn(&str) -> bool) -> Result<(), ServerError> {
+    let Some(value) = parts.headers.get(header::CONTENT_TYPE) else { return Ok(()) };
+    let media = value.to_str().unwrap_or("").split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    if accepts(&media) {
+        Ok(())
+    } else {
+        Err(ServerError::status(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            format!("Unsupported media type \"{media}\" in request; expected \"{expected}\"."),
+        ))
+    }
+}
+
+fn required_present(object: &Map<String, Value>, required: &[&str]) -> Result<(), ServerError> {
+    let missing: Vec<Violation> = required
+        .iter()
+        .filter(|name| !object.contains_key(**name))
+        .map(|name| violation(&pointer(name), "required", Value::Null, "This field is required.".into()))
+        .collect();
+    if missing.is_empty() { Ok(()) } else { Err(ServerError::Invalid(ValidationErrors(missing))) }
+}
+
+/// Form pairs as a JSON object, each field read by its shape; unknown fields are dropped.
+fn form_object(fields: &[FormField], pairs: &[(String, String)]) -> Result<Map<String, Value>, ServerError> {
+    let mut object = Map::new();
+    let mut errors = Vec::new();
+    for (name, shape) in fields {
+        let values: Vec<String> = pairs.iter().filter(|(k, _)| k == name).map(|(_, v)| v.clone()).collect();
+        if values.is_empty() || matches!(shape, Shape::Binary) {
+            continue;
+        }
+        match coerce_all(shape, &values) {
+            Ok(value) => {
+                object.insert((*name).to_owned(), value);
+            }
+            Err(message) => errors.push(violation(&pointer(name), "type", Value::Null, message)),
+        }
+    }
+    if errors.is_empty() { Ok(object) } else { Err(ServerError::Invalid(ValidationErrors(errors))) }
+}
+
+/// Deserializes the typed value, reporting a type error at its JSON pointer, then runs the
+/// generated validator.
+fn typed<T: DeserializeOwned + Validate>(value: Value) -> Result<T, ServerError> {
+    let typed: T = serde_path_to_error::deserialize(value).map_err(|e| {
+        let mut at = String::new();
+        for segment in e.path().iter() {
+            match segment {
+                serde_path_to_error::Segment::Seq { index } => at.push_str(&format!("/{index}")),
+                serde_path_to_error::Segment::Map { key } => at.push_str(&pointer(key)),
+                _ => {}
+            }
+        }
+        let message = e.inner().to_string();
+        let (at, message) = match message.strip_prefix("missing field `").and_then(|m| m.split_once('`')) {
+            Some((field, _)) => (format!("{at}{}", pointer(field)), "This field is required.".to_owned()),
+            None if message.starts_with("invalid type: null") => (at, "This field may not be null.".to_owned()),
+            None => (at, message),
+        };
+        ServerError::Invalid(ValidationErrors(vec![violation(&at, "type", Value::Null, message)]))
+    })?;
+    typed.validate()?;
+    Ok(typed)
+}
+
+fn violation(pointer: &str, keyword: &'static str, limit: Value, message: String) -> Violation {
+    Violation { pointer: pointer.to_owned(), keyword, limit, message }
+}
+
+/// `/name`, escaped as a JSON pointer segment.
+fn pointer(name: &str) -> String {
+    format!("/{}", name.replace('~', "~0").replace('/', "~1"))
+}
+
+/// One parameter's text values as JSON: a single value, or an array for array shapes.
+fn coerce_all(shape: &Shape, values: &[String]) -> Result<Value, String> {
+    match shape {
+        Shape::Array(item) => values.iter().map(|v| coerce(item, v)).collect::<Result<Vec<_>, _>>().map(Value::Array),
+        _ => coerce(shape, values.last().map(String::as_str).unwrap_or("")),
+    }
+}
+
+fn coerce(shape: &Shape, text: &str) -> Result<Value, String> {
+    match shape {
+        Shape::String | Shape::Binary => Ok(Value::String(text.to_owned())),
+        Shape::Integer => text.trim().parse::<i64>().map(Value::from).map_err(|_| "A valid integer is required.".to_owned()),
+        Shape::Number => text
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .and_then(|n| serde_json::Number::from_f64(n).map(Value::Number))
+            .ok_or_else(|| "A valid number is required.".to_owned()),
+        Shape::Boolean => match text.trim() {
+            "true" | "True" | "1" => Ok(Value::Bool(true)),
+            "false" | "False" | "0" => Ok(Value::Bool(false)),
+            _ => Err("Must be a valid boolean.".to_owned()),
+        },
+        Shape::Array(item) => text.split(',').map(|v| coerce(item, v)).collect::<Result<Vec<_>, _>>().map(Value::Array),
+        Shape::Json => Ok(serde_json::from_str(text).unwrap_or_else(|_| Value::String(text.to_owned()))),
+    }
+}
+
+fn cookie(parts: &Parts, name: &str) -> Option<String> {
+    parts.headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(';')).find_map(|pair| {
+        let (k, v) = pair.trim().split_once('=')?;
+        (k == name).then(|| v.to_owned())
+    })
+}
+
+/// A `{"detail": …}` body, as authentik's `GenericError`.
+pub fn detail(status: StatusCode, message: &str) -> Response {
+    json(status, &json!({ "detail": message }))
+}
+
+/// A JSON response.
+pub fn json<T: Serialize + ?Sized>(status: StatusCode, body: &T) -> Response {
+    match serde_json::to_vec(body) {
+        Ok(bytes) => (status, [(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], bytes).into_response(),
+        Err(_) => detail(StatusCode::INTERNAL_SERVER_ERROR, "Internal server error."),
+    }
+}
+
+/// A response whose body is sent as it is, with its media type.
+pub fn raw(status: StatusCode, media_type: &str, body: impl Into<Body>) -> Response {
+    let media_type = HeaderValue::from_str(media_type).unwrap_or(HeaderValue::from_static("application/octet-stream"));
+    (status, [(header::CONTENT_TYPE, media_type)], body.into()).into_response()
+}
+
+/// A documented status code (the spec's codes are three digits; anything else is a 500).
+pub fn status(code: u16) -> StatusCode {
+    StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+}
+
+/// A response without a body.
+pub fn empty(status: StatusCode) -> Response {
+    status.into_response()
+}
+
+/// The implementation and the settings the handlers share.
+pub struct App<S> {
+    pub(crate) server: S,
+    body_limit: usize,
+}
+
+/// The decoded path parameter values, in template order, put in the request's extensions
+/// by the route before the handler runs.
+#[derive(Clone)]
+struct PathValues(Vec<String>);
+
+/// Runs an operation that requires a valid bearer token.
+pub fn secured<S, F, Fut, R>(app: Arc<App<S>>, request: Request, operation: &'static Operation, handler: F) -> BoxFuture<Response>
+where
+    S: Authenticate,
+    F: FnOnce(Arc<App<S>>, S::Principal, Input) -> Fut + Send + 'static,
+    Fut: Future<Output = Result<R, ServerError>> + Send + 'static,
+    R: IntoResponse,
+{
+    Box::pin(async move {
+        let (parts, body) = request.into_parts();
+        let principal = match bearer(&parts) {
+            None => return detail(StatusCode::FORBIDDEN, "Authentication credentials were not provided."),
+            Some(token) => match app.server.authenticate(token, operation).await {
+                Some(principal) => principal,
+                None => return detail(StatusCode::FORBIDDEN, "Token invalid/expired."),
+            },
+        };
+        let input = Input { operation, parts, body, body_limit: app.body_limit };
+        respond(handler(app, principal, input).await, operation)
+    })
+}
+
+/// Runs an operation that also allows anonymous calls: a token, when sent, must be valid.
+pub fn optional<S, F, Fut, R>(app: Arc<App<S>>, request: Request, operation: &'static Operation, handler: F) -> BoxFuture<Response>
+where
+    S: Authenticate,
+    F: FnOnce(Arc<App<S>>, Option<S::Principal>, Input) -> Fut + Send + 'static,
+    Fut: Future<Output = Result<R, ServerError>> + Send + 'static,
+    R: IntoResponse,
+{
+    Box::pin(async move {
+        let (parts, body) = request.into_parts();
+        let principal = match bearer(&parts) {
+            None => None,
+            Some(token) => match app.server.authenticate(token, operation).await {
+                Some(principal) => Some(principal),
+                None => return detail(StatusCode::FORBIDDEN, "Token invalid/expired."),
+            },
+        };
+        let input = Input { operation, parts, body, body_limit: app.body_limit };
+        respond(handler(app, principal, input).await, operation)
+    })
+}
+
+/// Runs an operation without authentication.
+pub fn public<S, F, Fut, R>(app: Arc<App<S>>, request: Request, operation: &'static Operation, handler: F) -> BoxFuture<Response>
+where
+    S: Send + Sync + 'static,
+    F: FnOnce(Arc<App<S>>, Input) -> Fut + Send + 'static,
+    Fut: Future<Output = Result<R, ServerError>> + Send + 'static,
+    R: IntoResponse,
+{
+    Box::pin(async move {
+        let (parts, body) = request.into_parts();
+        let input = Input { operation, parts, body, body_limit: app.body_limit };
+        respond(handler(app, input).await, operation)
+    })
+}
+
+fn respond<R: IntoResponse>(result: Result<R, ServerError>, operation: &Operation) -> Response {
+    match result {
+        Ok(response) => response.into_response(),
+        Err(error) => error.into_response_for(operation),
+    }
+}
+
+/// The token of an `Authorization: Bearer …` header (the scheme is case-insensitive).
+fn bearer(parts: &Parts) -> Option<&str> {
+    let value = parts.headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    let token = token.trim();
+    (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then_some(token)
+}
+
+/// An operation handler as the router stores it: one function type for every operation,
+/// so axum's routing code is instantiated once per implementation, not once per operation.
+pub type Handler<S> = fn(Arc<App<S>>, Request) -> BoxFuture<Response>;
+
+/// Builds the router path by path.
+pub struct Routes<S> {
+    app: Arc<App<S>>,
+    base_path: String,
+    router: axum::Router,
+}
+
+impl<S: Send + Sync + 'static> Routes<S> {
+    /// Routes for `server`, mounted as `config` says.
+    pub fn new(server: S, config: ServerConfig) -> Self {
+        Routes {
+            app: Arc::new(App { server, body_limit: config.body_limit }),
+            base_path: config.base_path.trim_end_matches('/').to_owned(),
+            router: axum::Router::new(),
+        }
+    }
+
+    /// Mounts the operations of one path template (parameters named `{p0}`, `{p1}`, … in
+    /// order); other methods on it get 405 with an `Allow` header.
+    pub fn path(mut self, template: &str, operations: &[(Method, Handler<S>)]) -> Self {
+        let mut route = MethodRouter::new();
+        for (method, handler) in operations {
+            let Ok(filter) = MethodFilter::try_from(method.clone()) else { continue };
+            let (app, handler) = (self.app.clone(), *handler);
+            route = route.on(filter, move |path: RawPathParams, mut request: Request| {
+                let values = path.iter().map(|(_, value)| value.to_owned()).collect();
+                request.extensions_mut().insert(PathValues(values));
+                handler(app.clone(), request)
+            });
+        }
+        let allow: Vec<&str> = operations.iter().map(|(m, _)| m.as_str()).collect();
+        let allow = HeaderValue::from_str(&allow.join(", ")).unwrap_or(HeaderValue::from_static(""));
+        route = route.fallback(move |method: Method| async move {
+            let mut response = detail(StatusCode::METHOD_NOT_ALLOWED, &format!("Method \"{method}\" not allowed."));
+            response.headers_mut().insert(header::ALLOW, allow.clone());
+            response
+        });
+        self.router = self.router.route(template, route);
+        self
+    }
+
+    /// The finished router: unknown paths get 404 with `{"detail": "Not found."}`, and
+    /// bodies over the configured limit are refused.
+    pub fn build(self) -> axum::Router {
+        let not_found = || async { detail(StatusCode::NOT_FOUND, "Not found.") };
+        let router = self.router.fallback(not_found);
+        let router = if self.base_path.is_empty() { router } else { axum::Router::new().nest(&self.base_path, router).fallback(not_found) };
+        router.layer(DefaultBodyLimit::max(self.app.body_limit))
+    }
+}
+
