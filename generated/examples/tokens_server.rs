@@ -74,7 +74,9 @@ impl TokensServer {
         let expiring = request.expiring.unwrap_or(true);
         // authentik gives expiring tokens 30 minutes unless told otherwise.
         let expires = match request.expires {
-            Nullable::Absent if expiring => Nullable::Value(Utc::now() + chrono::Duration::minutes(30)),
+            Nullable::Absent if expiring => {
+                Nullable::Value(DateTime::<Utc>::from(std::time::SystemTime::now()) + chrono::Duration::minutes(30))
+            }
             other => other,
         };
         Token {

@@ -2,7 +2,9 @@
 //!
 //! - `codegen [--spec PATH]` regenerates `generated/` from the pinned spec (or PATH);
 //! - `check` fails when `generated/` is not what akgen makes of the pinned spec today;
-//! - `bench` runs the criterion benchmarks and prints the medians and ratios BENCH.md records.
+//! - `bench` runs the criterion benchmarks and prints the medians and ratios BENCH.md records;
+//! - `test` runs every test: `cargo test --workspace`, then `schemathesis`;
+//! - `schemathesis` runs schemathesis against the tokens-server example.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -13,7 +15,9 @@ fn main() -> ExitCode {
         Some("codegen") => codegen(&args[1..]),
         Some("check") => check(),
         Some("bench") => bench(),
-        _ => Err("usage: cargo xtask codegen [--spec PATH] | check | bench".into()),
+        Some("test") => test(),
+        Some("schemathesis") => schemathesis(),
+        _ => Err("usage: cargo xtask codegen [--spec PATH] | check | bench | test | schemathesis".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -72,7 +76,7 @@ fn check() -> Result<(), String> {
 /// Runs every criterion benchmark, then summarizes the medians (criterion's own estimates
 /// in `target/criterion`), with the ratios the targets in BENCH.md are stated in.
 fn bench() -> Result<(), String> {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let cargo = cargo();
     for (package, bench) in [("akgen", "generate"), ("conformance", "validate")] {
         let status = std::process::Command::new(&cargo)
             .args(["bench", "--package", package, "--bench", bench])
@@ -105,4 +109,76 @@ fn bench() -> Result<(), String> {
         validate / deserialize
     );
     Ok(())
+}
+
+/// Every test: the workspace's, then schemathesis against the example server.
+fn test() -> Result<(), String> {
+    let status = std::process::Command::new(cargo())
+        .args(["test", "--workspace"])
+        .current_dir(repo())
+        .status()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    if !status.success() {
+        return Err("cargo test --workspace failed".into());
+    }
+    schemathesis()
+}
+
+fn cargo() -> String {
+    std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())
+}
+
+/// The schemathesis version the configuration in `conformance/schemathesis/` is written for.
+const SCHEMATHESIS: &str = "schemathesis==4.32.5";
+
+/// How many cases schemathesis generates per operation and phase: enough to find the
+/// problems it found while this was written, bounded so the run takes seconds.
+const MAX_EXAMPLES: &str = "50";
+
+/// Runs schemathesis (installed into `target/schemathesis-venv` on first use) against the
+/// tokens-server example on a free loopback port, over the tokens endpoints.
+fn schemathesis() -> Result<(), String> {
+    let venv = repo().join("target/schemathesis-venv");
+    let st = venv.join("bin/st");
+    let run = |program: &std::path::Path, args: &[&str]| -> Result<(), String> {
+        let status = std::process::Command::new(program).args(args).status().map_err(|e| format!("cannot run {}: {e}", program.display()))?;
+        if status.success() { Ok(()) } else { Err(format!("{} {args:?} failed", program.display())) }
+    };
+    if !st.is_file() {
+        eprintln!("schemathesis: installing {SCHEMATHESIS} into {}", venv.display());
+        run(std::path::Path::new("python3"), &["-m", "venv", &venv.to_string_lossy()])?;
+        run(&venv.join("bin/pip"), &["install", "--quiet", SCHEMATHESIS])?;
+    }
+    run(std::path::Path::new(&cargo()), &["build", "--quiet", "--package", "authentik-api", "--example", "tokens-server"])?;
+    let spec = akgen::spec_source::resolve(None).map_err(|e| e.to_string())?;
+    // schemathesis runs in its configuration's folder, so the path must not be relative.
+    let spec = std::fs::canonicalize(&spec).map_err(|e| format!("{}: {e}", spec.display()))?;
+    let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map_err(|e| e.to_string())?.port();
+    let token = format!("xtask-{}", std::process::id());
+    let mut server = std::process::Command::new(repo().join("target/debug/examples/tokens-server"))
+        .args(["--port", &port.to_string(), "--token", &token])
+        .spawn()
+        .map_err(|e| format!("cannot start the tokens-server example: {e}"))?;
+    let result = (|| {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if std::time::Instant::now() > deadline {
+                return Err("the tokens-server example did not start listening within 30 s".to_owned());
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        let status = std::process::Command::new(&st)
+            .args(["--config-file", "schemathesis.toml", "run", &spec.to_string_lossy()])
+            .args(["--url", &format!("http://127.0.0.1:{port}/api/v3")])
+            .args(["--include-path-regex", r"^/core/tokens/(\{identifier\}/)?$"])
+            .args(["--header", &format!("Authorization: Bearer {token}")])
+            .args(["--max-examples", MAX_EXAMPLES, "--seed", "1", "--no-color"])
+            .current_dir(repo().join("conformance/schemathesis"))
+            .status()
+            .map_err(|e| format!("cannot run schemathesis: {e}"))?;
+        if status.success() { Ok(()) } else { Err("schemathesis found failures".to_owned()) }
+    })();
+    let _ = server.kill();
+    let _ = server.wait();
+    result
 }

@@ -8206,7 +8206,31 @@ pub mod admin {
             request,
             &SETTINGS_UPDATE,
             |app, principal, input| async move {
-                let body = input.json(&["flags"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["flags"],
+                            not_null: &[
+                                "avatars",
+                                "default_user_change_name",
+                                "default_user_change_email",
+                                "default_user_change_username",
+                                "event_retention",
+                                "reputation_lower_limit",
+                                "reputation_upper_limit",
+                                "footer_links",
+                                "gdpr_compliance",
+                                "impersonation",
+                                "impersonation_require_reason",
+                                "default_token_duration",
+                                "default_token_length",
+                                "pagination_default_page_size",
+                                "pagination_max_page_size",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Admin>::settings_update(&app.server, principal, body).await
             },
         )
@@ -8247,7 +8271,32 @@ pub mod admin {
             request,
             &SETTINGS_PARTIAL_UPDATE,
             |app, principal, input| async move {
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "avatars",
+                                "default_user_change_name",
+                                "default_user_change_email",
+                                "default_user_change_username",
+                                "event_retention",
+                                "reputation_lower_limit",
+                                "reputation_upper_limit",
+                                "footer_links",
+                                "gdpr_compliance",
+                                "impersonation",
+                                "impersonation_require_reason",
+                                "default_token_duration",
+                                "default_token_length",
+                                "pagination_default_page_size",
+                                "pagination_max_page_size",
+                                "flags",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Admin>::settings_partial_update(
                         &app.server,
                         principal,
@@ -10001,7 +10050,15 @@ pub mod authenticators {
             request,
             &ADMIN_DUO_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Authenticators>::admin_duo_create(
                         &app.server,
                         principal,
@@ -10094,7 +10151,15 @@ pub mod authenticators {
             &ADMIN_DUO_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Authenticators>::admin_duo_update(
                         &app.server,
                         principal,
@@ -10188,7 +10253,15 @@ pub mod authenticators {
             &ADMIN_DUO_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name"],
+                        },
+                    )
+                    .await?;
                 <S as super::Authenticators>::admin_duo_partial_update(
                         &app.server,
                         principal,
@@ -10287,7 +10360,15 @@ pub mod authenticators {
             request,
             &ADMIN_EMAIL_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Authenticators>::admin_email_create(
                         &app.server,
                         principal,
@@ -10380,7 +10461,15 @@ pub mod authenticators {
             &ADMIN_EMAIL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Authenticators>::admin_email_update(
                         &app.server,
                         principal,
@@ -10474,7 +10563,15 @@ pub mod authenticators {
             &ADMIN_EMAIL_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name"],
+                        },
+                    )
+                    .await?;
                 <S as super::Authenticators>::admin_email_partial_update(
                         &app.server,
                         principal,
@@ -10573,7 +10670,15 @@ pub mod authenticators {
             request,
             &ADMIN_ENDPOINT_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &["pk"],
+                        },
+                    )
+                    .await?;
                 <S as super::Authenticators>::admin_endpoint_create(
                         &app.server,
                         principal,
@@ -10666,7 +10771,15 @@ pub mod authenticators {
             &ADMIN_ENDPOINT_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &["pk"],
+                        },
+                    )
+                    .await?;
                 <S as super::Authenticators>::admin_endpoint_update(
                         &app.server,
                         principal,
@@ -10760,7 +10873,15 @@ pub mod authenticators {
             &ADMIN_ENDPOINT_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["pk", "name"],
+                        },
+                    )
+                    .await?;
                 <S as super::Authenticators>::admin_endpoint_partial_update(
                         &app.server,
                         principal,
@@ -10859,7 +10980,15 @@ pub mod authenticators {
             request,
             &ADMIN_SMS_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Authenticators>::admin_sms_create(
                         &app.server,
                         principal,
@@ -10952,7 +11081,15 @@ pub mod authenticators {
             &ADMIN_SMS_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Authenticators>::admin_sms_update(
                         &app.server,
                         principal,
@@ -11046,7 +11183,15 @@ pub mod authenticators {
             &ADMIN_SMS_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name"],
+                        },
+                    )
+                    .await?;
                 <S as super::Authenticators>::admin_sms_partial_update(
                         &app.server,
                         principal,
@@ -11145,7 +11290,15 @@ pub mod authenticators {
             request,
             &ADMIN_STATIC_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Authenticators>::admin_static_create(
                         &app.server,
                         principal,
@@ -11238,7 +11391,15 @@ pub mod authenticators {
             &ADMIN_STATIC_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Authenticators>::admin_static_update(
                         &app.server,
                         principal,
@@ -11332,7 +11493,15 @@ pub mod authenticators {
             &ADMIN_STATIC_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name"],
+                        },
+                    )
+                    .await?;
                 <S as super::Authenticators>::admin_static_partial_update(
                         &app.server,
                         principal,
@@ -11431,7 +11600,15 @@ pub mod authenticators {
             request,
             &ADMIN_TOTP_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Authenticators>::admin_totp_create(
                         &app.server,
                         principal,
@@ -11524,7 +11701,15 @@ pub mod authenticators {
             &ADMIN_TOTP_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Authenticators>::admin_totp_update(
                         &app.server,
                         principal,
@@ -11618,7 +11803,15 @@ pub mod authenticators {
             &ADMIN_TOTP_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name"],
+                        },
+                    )
+                    .await?;
                 <S as super::Authenticators>::admin_totp_partial_update(
                         &app.server,
                         principal,
@@ -11717,7 +11910,15 @@ pub mod authenticators {
             request,
             &ADMIN_WEBAUTHN_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Authenticators>::admin_webauthn_create(
                         &app.server,
                         principal,
@@ -11810,7 +12011,15 @@ pub mod authenticators {
             &ADMIN_WEBAUTHN_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Authenticators>::admin_webauthn_update(
                         &app.server,
                         principal,
@@ -11904,7 +12113,15 @@ pub mod authenticators {
             &ADMIN_WEBAUTHN_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name"],
+                        },
+                    )
+                    .await?;
                 <S as super::Authenticators>::admin_webauthn_partial_update(
                         &app.server,
                         principal,
@@ -12086,7 +12303,15 @@ pub mod authenticators {
             &DUO_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Authenticators>::duo_update(
                         &app.server,
                         principal,
@@ -12176,7 +12401,15 @@ pub mod authenticators {
             &DUO_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name"],
+                        },
+                    )
+                    .await?;
                 <S as super::Authenticators>::duo_partial_update(
                         &app.server,
                         principal,
@@ -12364,7 +12597,15 @@ pub mod authenticators {
             &EMAIL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Authenticators>::email_update(
                         &app.server,
                         principal,
@@ -12458,7 +12699,15 @@ pub mod authenticators {
             &EMAIL_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name"],
+                        },
+                    )
+                    .await?;
                 <S as super::Authenticators>::email_partial_update(
                         &app.server,
                         principal,
@@ -12790,7 +13039,15 @@ pub mod authenticators {
             &SMS_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Authenticators>::sms_update(
                         &app.server,
                         principal,
@@ -12880,7 +13137,15 @@ pub mod authenticators {
             &SMS_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name"],
+                        },
+                    )
+                    .await?;
                 <S as super::Authenticators>::sms_partial_update(
                         &app.server,
                         principal,
@@ -13068,7 +13333,15 @@ pub mod authenticators {
             &STATIC_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Authenticators>::static_update(
                         &app.server,
                         principal,
@@ -13162,7 +13435,15 @@ pub mod authenticators {
             &STATIC_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name"],
+                        },
+                    )
+                    .await?;
                 <S as super::Authenticators>::static_partial_update(
                         &app.server,
                         principal,
@@ -13350,7 +13631,15 @@ pub mod authenticators {
             &TOTP_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Authenticators>::totp_update(
                         &app.server,
                         principal,
@@ -13444,7 +13733,15 @@ pub mod authenticators {
             &TOTP_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name"],
+                        },
+                    )
+                    .await?;
                 <S as super::Authenticators>::totp_partial_update(
                         &app.server,
                         principal,
@@ -13636,7 +13933,15 @@ pub mod authenticators {
             &WEBAUTHN_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Authenticators>::webauthn_update(
                         &app.server,
                         principal,
@@ -13730,7 +14035,15 @@ pub mod authenticators {
             &WEBAUTHN_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name"],
+                        },
+                    )
+                    .await?;
                 <S as super::Authenticators>::webauthn_partial_update(
                         &app.server,
                         principal,
@@ -15027,7 +15340,15 @@ pub mod core {
             request,
             &APPLICATION_ENTITLEMENTS_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "app"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "app"],
+                            not_null: &["attributes"],
+                        },
+                    )
+                    .await?;
                 <S as super::Core>::application_entitlements_create(
                         &app.server,
                         principal,
@@ -15120,7 +15441,15 @@ pub mod core {
             &APPLICATION_ENTITLEMENTS_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "app"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "app"],
+                            not_null: &["attributes"],
+                        },
+                    )
+                    .await?;
                 <S as super::Core>::application_entitlements_update(
                         &app.server,
                         principal,
@@ -15214,7 +15543,15 @@ pub mod core {
             &APPLICATION_ENTITLEMENTS_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name", "app", "attributes"],
+                        },
+                    )
+                    .await?;
                 <S as super::Core>::application_entitlements_partial_update(
                         &app.server,
                         principal,
@@ -15363,7 +15700,25 @@ pub mod core {
             request,
             &APPLICATIONS_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "slug"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "slug"],
+                            not_null: &[
+                                "backchannel_providers",
+                                "open_in_new_tab",
+                                "meta_launch_url",
+                                "meta_icon",
+                                "meta_description",
+                                "meta_publisher",
+                                "policy_engine_mode",
+                                "group",
+                                "meta_hide",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Core>::applications_create(&app.server, principal, body)
                     .await
             },
@@ -15448,7 +15803,25 @@ pub mod core {
             &APPLICATIONS_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "slug"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "slug"],
+                            not_null: &[
+                                "backchannel_providers",
+                                "open_in_new_tab",
+                                "meta_launch_url",
+                                "meta_icon",
+                                "meta_description",
+                                "meta_publisher",
+                                "policy_engine_mode",
+                                "group",
+                                "meta_hide",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Core>::applications_update(
                         &app.server,
                         principal,
@@ -15538,7 +15911,27 @@ pub mod core {
             &APPLICATIONS_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "slug",
+                                "backchannel_providers",
+                                "open_in_new_tab",
+                                "meta_launch_url",
+                                "meta_icon",
+                                "meta_description",
+                                "meta_publisher",
+                                "policy_engine_mode",
+                                "group",
+                                "meta_hide",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Core>::applications_partial_update(
                         &app.server,
                         principal,
@@ -15992,7 +16385,24 @@ pub mod core {
             request,
             &BRANDS_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["domain"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["domain"],
+                            not_null: &[
+                                "default",
+                                "branding_title",
+                                "branding_logo",
+                                "branding_favicon",
+                                "branding_custom_css",
+                                "branding_default_flow_background",
+                                "client_certificates",
+                                "attributes",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Core>::brands_create(&app.server, principal, body).await
             },
         )
@@ -16075,7 +16485,24 @@ pub mod core {
             &BRANDS_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["domain"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["domain"],
+                            not_null: &[
+                                "default",
+                                "branding_title",
+                                "branding_logo",
+                                "branding_favicon",
+                                "branding_custom_css",
+                                "branding_default_flow_background",
+                                "client_certificates",
+                                "attributes",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Core>::brands_update(&app.server, principal, params, body)
                     .await
             },
@@ -16159,7 +16586,25 @@ pub mod core {
             &BRANDS_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "domain",
+                                "default",
+                                "branding_title",
+                                "branding_logo",
+                                "branding_favicon",
+                                "branding_custom_css",
+                                "branding_default_flow_background",
+                                "client_certificates",
+                                "attributes",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Core>::brands_partial_update(
                         &app.server,
                         principal,
@@ -16349,7 +16794,21 @@ pub mod core {
             request,
             &GROUPS_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[
+                                "is_superuser",
+                                "parents",
+                                "users",
+                                "attributes",
+                                "roles",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Core>::groups_create(&app.server, principal, body).await
             },
         )
@@ -16438,7 +16897,21 @@ pub mod core {
             &GROUPS_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[
+                                "is_superuser",
+                                "parents",
+                                "users",
+                                "attributes",
+                                "roles",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Core>::groups_update(&app.server, principal, params, body)
                     .await
             },
@@ -16522,7 +16995,22 @@ pub mod core {
             &GROUPS_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "is_superuser",
+                                "parents",
+                                "users",
+                                "attributes",
+                                "roles",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Core>::groups_partial_update(
                         &app.server,
                         principal,
@@ -16573,7 +17061,15 @@ pub mod core {
             &GROUPS_ADD_USER_CREATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["pk"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["pk"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Core>::groups_add_user_create(
                         &app.server,
                         principal,
@@ -16624,7 +17120,15 @@ pub mod core {
             &GROUPS_REMOVE_USER_CREATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["pk"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["pk"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Core>::groups_remove_user_create(
                         &app.server,
                         principal,
@@ -16766,7 +17270,15 @@ pub mod core {
             request,
             &TOKENS_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["identifier"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["identifier"],
+                            not_null: &["intent", "user", "description", "expiring"],
+                        },
+                    )
+                    .await?;
                 <S as super::Core>::tokens_create(&app.server, principal, body).await
             },
         )
@@ -16849,7 +17361,15 @@ pub mod core {
             &TOKENS_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["identifier"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["identifier"],
+                            not_null: &["intent", "user", "description", "expiring"],
+                        },
+                    )
+                    .await?;
                 <S as super::Core>::tokens_update(&app.server, principal, params, body)
                     .await
             },
@@ -16933,7 +17453,21 @@ pub mod core {
             &TOKENS_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "identifier",
+                                "intent",
+                                "user",
+                                "description",
+                                "expiring",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Core>::tokens_partial_update(
                         &app.server,
                         principal,
@@ -16984,7 +17518,15 @@ pub mod core {
             &TOKENS_SET_KEY_CREATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["key"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["key"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Core>::tokens_set_key_create(
                         &app.server,
                         principal,
@@ -17122,7 +17664,15 @@ pub mod core {
             request,
             &TRANSACTIONAL_APPLICATIONS_UPDATE,
             |app, principal, input| async move {
-                let body = input.json(&["app", "provider_model", "provider"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["app", "provider_model", "provider"],
+                            not_null: &["policy_bindings"],
+                        },
+                    )
+                    .await?;
                 <S as super::Core>::transactional_applications_update(
                         &app.server,
                         principal,
@@ -17434,7 +17984,23 @@ pub mod core {
             request,
             &USERS_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["username", "name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["username", "name"],
+                            not_null: &[
+                                "is_active",
+                                "groups",
+                                "roles",
+                                "email",
+                                "attributes",
+                                "path",
+                                "type",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Core>::users_create(&app.server, principal, body).await
             },
         )
@@ -17517,7 +18083,23 @@ pub mod core {
             &USERS_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["username", "name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["username", "name"],
+                            not_null: &[
+                                "is_active",
+                                "groups",
+                                "roles",
+                                "email",
+                                "attributes",
+                                "path",
+                                "type",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Core>::users_update(&app.server, principal, params, body)
                     .await
             },
@@ -17601,7 +18183,25 @@ pub mod core {
             &USERS_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "username",
+                                "name",
+                                "is_active",
+                                "groups",
+                                "roles",
+                                "email",
+                                "attributes",
+                                "path",
+                                "type",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Core>::users_partial_update(
                         &app.server,
                         principal,
@@ -17649,7 +18249,15 @@ pub mod core {
             &USERS_IMPERSONATE_CREATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["reason"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["reason"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Core>::users_impersonate_create(
                         &app.server,
                         principal,
@@ -17697,7 +18305,15 @@ pub mod core {
             &USERS_RECOVERY_CREATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["token_duration"],
+                        },
+                    )
+                    .await?;
                 <S as super::Core>::users_recovery_create(
                         &app.server,
                         principal,
@@ -17745,7 +18361,15 @@ pub mod core {
             &USERS_RECOVERY_EMAIL_CREATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["email_stage"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["email_stage"],
+                            not_null: &["token_duration"],
+                        },
+                    )
+                    .await?;
                 <S as super::Core>::users_recovery_email_create(
                         &app.server,
                         principal,
@@ -17793,7 +18417,15 @@ pub mod core {
             &USERS_SET_PASSWORD_CREATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["password"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["password"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Core>::users_set_password_create(
                         &app.server,
                         principal,
@@ -17841,7 +18473,15 @@ pub mod core {
             &USERS_SET_PASSWORD_HASH_CREATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["password"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["password"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Core>::users_set_password_hash_create(
                         &app.server,
                         principal,
@@ -17930,7 +18570,15 @@ pub mod core {
             request,
             &USERS_ACCOUNT_LOCKDOWN_CREATE,
             |app, principal, input| async move {
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Core>::users_account_lockdown_create(
                         &app.server,
                         principal,
@@ -18186,7 +18834,15 @@ pub mod core {
             request,
             &USERS_SERVICE_ACCOUNT_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &["create_group", "expiring", "expires"],
+                        },
+                    )
+                    .await?;
                 <S as super::Core>::users_service_account_create(
                         &app.server,
                         principal,
@@ -18509,7 +19165,15 @@ pub mod crypto {
             request,
             &CERTIFICATEKEYPAIRS_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "certificate_data"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "certificate_data"],
+                            not_null: &["key_data"],
+                        },
+                    )
+                    .await?;
                 <S as super::Crypto>::certificatekeypairs_create(
                         &app.server,
                         principal,
@@ -18602,7 +19266,15 @@ pub mod crypto {
             &CERTIFICATEKEYPAIRS_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "certificate_data"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "certificate_data"],
+                            not_null: &["key_data"],
+                        },
+                    )
+                    .await?;
                 <S as super::Crypto>::certificatekeypairs_update(
                         &app.server,
                         principal,
@@ -18696,7 +19368,15 @@ pub mod crypto {
             &CERTIFICATEKEYPAIRS_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name", "certificate_data", "key_data"],
+                        },
+                    )
+                    .await?;
                 <S as super::Crypto>::certificatekeypairs_partial_update(
                         &app.server,
                         principal,
@@ -18887,7 +19567,15 @@ pub mod crypto {
             request,
             &CERTIFICATEKEYPAIRS_GENERATE_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["common_name", "validity_days"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["common_name", "validity_days"],
+                            not_null: &["subject_alt_name", "alg"],
+                        },
+                    )
+                    .await?;
                 <S as super::Crypto>::certificatekeypairs_generate_create(
                         &app.server,
                         principal,
@@ -20366,7 +21054,27 @@ pub mod endpoints {
             request,
             &AGENTS_CONNECTORS_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[
+                                "connector_uuid",
+                                "enabled",
+                                "snapshot_expiry",
+                                "auth_session_duration",
+                                "auth_terminate_session_on_expiry",
+                                "refresh_interval",
+                                "nss_uid_offset",
+                                "nss_gid_offset",
+                                "challenge_idle_timeout",
+                                "challenge_trigger_check_in",
+                                "jwt_federation_providers",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Endpoints>::agents_connectors_create(
                         &app.server,
                         principal,
@@ -20459,7 +21167,27 @@ pub mod endpoints {
             &AGENTS_CONNECTORS_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[
+                                "connector_uuid",
+                                "enabled",
+                                "snapshot_expiry",
+                                "auth_session_duration",
+                                "auth_terminate_session_on_expiry",
+                                "refresh_interval",
+                                "nss_uid_offset",
+                                "nss_gid_offset",
+                                "challenge_idle_timeout",
+                                "challenge_trigger_check_in",
+                                "jwt_federation_providers",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Endpoints>::agents_connectors_update(
                         &app.server,
                         principal,
@@ -20553,7 +21281,28 @@ pub mod endpoints {
             &AGENTS_CONNECTORS_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "connector_uuid",
+                                "name",
+                                "enabled",
+                                "snapshot_expiry",
+                                "auth_session_duration",
+                                "auth_terminate_session_on_expiry",
+                                "refresh_interval",
+                                "nss_uid_offset",
+                                "nss_gid_offset",
+                                "challenge_idle_timeout",
+                                "challenge_trigger_check_in",
+                                "jwt_federation_providers",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Endpoints>::agents_connectors_partial_update(
                         &app.server,
                         principal,
@@ -20601,7 +21350,15 @@ pub mod endpoints {
             &AGENTS_CONNECTORS_MDM_CONFIG_CREATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["platform", "enrollment_token"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["platform", "enrollment_token"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Endpoints>::agents_connectors_mdm_config_create(
                         &app.server,
                         principal,
@@ -20831,7 +21588,15 @@ pub mod endpoints {
             request,
             &AGENTS_CONNECTORS_CHECK_IN_CREATE,
             |app, principal, input| async move {
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["vendor"],
+                        },
+                    )
+                    .await?;
                 <S as super::Endpoints>::agents_connectors_check_in_create(
                         &app.server,
                         principal,
@@ -20877,7 +21642,15 @@ pub mod endpoints {
             request,
             &AGENTS_CONNECTORS_ENROLL_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["device_serial", "device_name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["device_serial", "device_name"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Endpoints>::agents_connectors_enroll_create(
                         &app.server,
                         principal,
@@ -20976,7 +21749,15 @@ pub mod endpoints {
             request,
             &AGENTS_ENROLLMENT_TOKENS_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["connector", "name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["connector", "name"],
+                            not_null: &["expiring"],
+                        },
+                    )
+                    .await?;
                 <S as super::Endpoints>::agents_enrollment_tokens_create(
                         &app.server,
                         principal,
@@ -21069,7 +21850,15 @@ pub mod endpoints {
             &AGENTS_ENROLLMENT_TOKENS_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["connector", "name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["connector", "name"],
+                            not_null: &["expiring"],
+                        },
+                    )
+                    .await?;
                 <S as super::Endpoints>::agents_enrollment_tokens_update(
                         &app.server,
                         principal,
@@ -21163,7 +21952,15 @@ pub mod endpoints {
             &AGENTS_ENROLLMENT_TOKENS_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["connector", "name", "expiring"],
+                        },
+                    )
+                    .await?;
                 <S as super::Endpoints>::agents_enrollment_tokens_partial_update(
                         &app.server,
                         principal,
@@ -21360,12 +22157,16 @@ pub mod endpoints {
             |app, principal, input| async move {
                 let body = input
                     .json(
-                        &[
-                            "user",
-                            "apple_secure_enclave_key",
-                            "apple_enclave_key_id",
-                            "device_type",
-                        ],
+                        &support::JsonBody {
+                            object: true,
+                            required: &[
+                                "user",
+                                "apple_secure_enclave_key",
+                                "apple_enclave_key_id",
+                                "device_type",
+                            ],
+                            not_null: &["uuid"],
+                        },
                     )
                     .await?;
                 <S as super::Endpoints>::agents_psso_ise_create(
@@ -21462,12 +22263,16 @@ pub mod endpoints {
                 let params = input.params()?;
                 let body = input
                     .json(
-                        &[
-                            "user",
-                            "apple_secure_enclave_key",
-                            "apple_enclave_key_id",
-                            "device_type",
-                        ],
+                        &support::JsonBody {
+                            object: true,
+                            required: &[
+                                "user",
+                                "apple_secure_enclave_key",
+                                "apple_enclave_key_id",
+                                "device_type",
+                            ],
+                            not_null: &["uuid"],
+                        },
                     )
                     .await?;
                 <S as super::Endpoints>::agents_psso_ise_update(
@@ -21563,7 +22368,21 @@ pub mod endpoints {
             &AGENTS_PSSO_ISE_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "uuid",
+                                "user",
+                                "apple_secure_enclave_key",
+                                "apple_enclave_key_id",
+                                "device_type",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Endpoints>::agents_psso_ise_partial_update(
                         &app.server,
                         principal,
@@ -21658,12 +22477,16 @@ pub mod endpoints {
             |app, input| async move {
                 let body = input
                     .json(
-                        &[
-                            "device_signing_key",
-                            "device_encryption_key",
-                            "sign_key_id",
-                            "enc_key_id",
-                        ],
+                        &support::JsonBody {
+                            object: true,
+                            required: &[
+                                "device_signing_key",
+                                "device_encryption_key",
+                                "sign_key_id",
+                                "enc_key_id",
+                            ],
+                            not_null: &[],
+                        },
                     )
                     .await?;
                 <S as super::Endpoints>::agents_psso_register_device_create(
@@ -21711,7 +22534,17 @@ pub mod endpoints {
             &AGENTS_PSSO_REGISTER_USER_CREATE,
             |app, input| async move {
                 let body = input
-                    .json(&["user_auth", "user_secure_enclave_key", "enclave_key_id"])
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[
+                                "user_auth",
+                                "user_secure_enclave_key",
+                                "enclave_key_id",
+                            ],
+                            not_null: &[],
+                        },
+                    )
                     .await?;
                 <S as super::Endpoints>::agents_psso_register_user_create(
                         &app.server,
@@ -22036,7 +22869,15 @@ pub mod endpoints {
             request,
             &DEVICE_ACCESS_GROUPS_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &["attributes"],
+                        },
+                    )
+                    .await?;
                 <S as super::Endpoints>::device_access_groups_create(
                         &app.server,
                         principal,
@@ -22129,7 +22970,15 @@ pub mod endpoints {
             &DEVICE_ACCESS_GROUPS_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &["attributes"],
+                        },
+                    )
+                    .await?;
                 <S as super::Endpoints>::device_access_groups_update(
                         &app.server,
                         principal,
@@ -22223,7 +23072,15 @@ pub mod endpoints {
             &DEVICE_ACCESS_GROUPS_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name", "attributes"],
+                        },
+                    )
+                    .await?;
                 <S as super::Endpoints>::device_access_groups_partial_update(
                         &app.server,
                         principal,
@@ -22377,7 +23234,21 @@ pub mod endpoints {
             request,
             &DEVICE_BINDINGS_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["target", "order"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["target", "order"],
+                            not_null: &[
+                                "negate",
+                                "enabled",
+                                "timeout",
+                                "failure_result",
+                                "is_primary",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Endpoints>::device_bindings_create(
                         &app.server,
                         principal,
@@ -22470,7 +23341,21 @@ pub mod endpoints {
             &DEVICE_BINDINGS_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["target", "order"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["target", "order"],
+                            not_null: &[
+                                "negate",
+                                "enabled",
+                                "timeout",
+                                "failure_result",
+                                "is_primary",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Endpoints>::device_bindings_update(
                         &app.server,
                         principal,
@@ -22564,7 +23449,23 @@ pub mod endpoints {
             &DEVICE_BINDINGS_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "target",
+                                "negate",
+                                "enabled",
+                                "order",
+                                "timeout",
+                                "failure_result",
+                                "is_primary",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Endpoints>::device_bindings_partial_update(
                         &app.server,
                         principal,
@@ -22749,7 +23650,20 @@ pub mod endpoints {
             &DEVICES_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[
+                                "device_uuid",
+                                "access_group_obj",
+                                "expiring",
+                                "attributes",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Endpoints>::devices_update(
                         &app.server,
                         principal,
@@ -22839,7 +23753,21 @@ pub mod endpoints {
             &DEVICES_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "device_uuid",
+                                "name",
+                                "access_group_obj",
+                                "expiring",
+                                "attributes",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Endpoints>::devices_partial_update(
                         &app.server,
                         principal,
@@ -23025,7 +23953,20 @@ pub mod endpoints {
             request,
             &FLEET_CONNECTORS_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "url", "token"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "url", "token"],
+                            not_null: &[
+                                "connector_uuid",
+                                "enabled",
+                                "map_users",
+                                "map_teams_access_group",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Endpoints>::fleet_connectors_create(
                         &app.server,
                         principal,
@@ -23118,7 +24059,20 @@ pub mod endpoints {
             &FLEET_CONNECTORS_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "url", "token"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "url", "token"],
+                            not_null: &[
+                                "connector_uuid",
+                                "enabled",
+                                "map_users",
+                                "map_teams_access_group",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Endpoints>::fleet_connectors_update(
                         &app.server,
                         principal,
@@ -23212,7 +24166,23 @@ pub mod endpoints {
             &FLEET_CONNECTORS_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "connector_uuid",
+                                "name",
+                                "enabled",
+                                "url",
+                                "token",
+                                "map_users",
+                                "map_teams_access_group",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Endpoints>::fleet_connectors_partial_update(
                         &app.server,
                         principal,
@@ -23357,7 +24327,15 @@ pub mod endpoints {
             request,
             &GOOGLE_CHROME_CONNECTORS_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "credentials"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "credentials"],
+                            not_null: &["connector_uuid", "enabled"],
+                        },
+                    )
+                    .await?;
                 <S as super::Endpoints>::google_chrome_connectors_create(
                         &app.server,
                         principal,
@@ -23450,7 +24428,15 @@ pub mod endpoints {
             &GOOGLE_CHROME_CONNECTORS_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "credentials"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "credentials"],
+                            not_null: &["connector_uuid", "enabled"],
+                        },
+                    )
+                    .await?;
                 <S as super::Endpoints>::google_chrome_connectors_update(
                         &app.server,
                         principal,
@@ -23544,7 +24530,20 @@ pub mod endpoints {
             &GOOGLE_CHROME_CONNECTORS_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "connector_uuid",
+                                "name",
+                                "enabled",
+                                "credentials",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Endpoints>::google_chrome_connectors_partial_update(
                         &app.server,
                         principal,
@@ -23858,7 +24857,15 @@ pub mod enterprise {
             request,
             &LICENSE_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["key"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["key"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Enterprise>::license_create(&app.server, principal, body)
                     .await
             },
@@ -23947,7 +24954,15 @@ pub mod enterprise {
             &LICENSE_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["key"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["key"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Enterprise>::license_update(
                         &app.server,
                         principal,
@@ -24037,7 +25052,15 @@ pub mod enterprise {
             &LICENSE_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["key"],
+                        },
+                    )
+                    .await?;
                 <S as super::Enterprise>::license_partial_update(
                         &app.server,
                         principal,
@@ -24848,7 +25871,15 @@ pub mod events {
             request,
             &EVENTS_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["action", "app"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["action", "app"],
+                            not_null: &["user", "context", "expires", "brand"],
+                        },
+                    )
+                    .await?;
                 <S as super::Events>::events_create(&app.server, principal, body).await
             },
         )
@@ -24932,7 +25963,15 @@ pub mod events {
             &EVENTS_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["action", "app"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["action", "app"],
+                            not_null: &["user", "context", "expires", "brand"],
+                        },
+                    )
+                    .await?;
                 <S as super::Events>::events_update(&app.server, principal, params, body)
                     .await
             },
@@ -25017,7 +26056,22 @@ pub mod events {
             &EVENTS_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "user",
+                                "action",
+                                "app",
+                                "context",
+                                "expires",
+                                "brand",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Events>::events_partial_update(
                         &app.server,
                         principal,
@@ -25441,7 +26495,15 @@ pub mod events {
             &NOTIFICATIONS_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["event", "seen"],
+                        },
+                    )
+                    .await?;
                 <S as super::Events>::notifications_update(
                         &app.server,
                         principal,
@@ -25535,7 +26597,15 @@ pub mod events {
             &NOTIFICATIONS_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["event", "seen"],
+                        },
+                    )
+                    .await?;
                 <S as super::Events>::notifications_partial_update(
                         &app.server,
                         principal,
@@ -25721,7 +26791,19 @@ pub mod events {
             request,
             &RULES_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[
+                                "transports",
+                                "severity",
+                                "destination_event_user",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Events>::rules_create(&app.server, principal, body).await
             },
         )
@@ -25805,7 +26887,19 @@ pub mod events {
             &RULES_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[
+                                "transports",
+                                "severity",
+                                "destination_event_user",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Events>::rules_update(&app.server, principal, params, body)
                     .await
             },
@@ -25889,7 +26983,20 @@ pub mod events {
             &RULES_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "transports",
+                                "severity",
+                                "destination_event_user",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Events>::rules_partial_update(
                         &app.server,
                         principal,
@@ -26029,7 +27136,21 @@ pub mod events {
             request,
             &TRANSPORTS_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[
+                                "mode",
+                                "webhook_url",
+                                "email_subject_prefix",
+                                "email_template",
+                                "send_once",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Events>::transports_create(&app.server, principal, body)
                     .await
             },
@@ -26114,7 +27235,21 @@ pub mod events {
             &TRANSPORTS_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[
+                                "mode",
+                                "webhook_url",
+                                "email_subject_prefix",
+                                "email_template",
+                                "send_once",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Events>::transports_update(
                         &app.server,
                         principal,
@@ -26204,7 +27339,22 @@ pub mod events {
             &TRANSPORTS_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "mode",
+                                "webhook_url",
+                                "email_subject_prefix",
+                                "email_template",
+                                "send_once",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Events>::transports_partial_update(
                         &app.server,
                         principal,
@@ -26753,7 +27903,20 @@ pub mod flows {
             request,
             &BINDINGS_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["target", "stage", "order"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["target", "stage", "order"],
+                            not_null: &[
+                                "evaluate_on_plan",
+                                "re_evaluate_policies",
+                                "policy_engine_mode",
+                                "invalid_response_action",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Flows>::bindings_create(&app.server, principal, body).await
             },
         )
@@ -26837,7 +28000,20 @@ pub mod flows {
             &BINDINGS_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["target", "stage", "order"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["target", "stage", "order"],
+                            not_null: &[
+                                "evaluate_on_plan",
+                                "re_evaluate_policies",
+                                "policy_engine_mode",
+                                "invalid_response_action",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Flows>::bindings_update(
                         &app.server,
                         principal,
@@ -26927,7 +28103,23 @@ pub mod flows {
             &BINDINGS_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "target",
+                                "stage",
+                                "evaluate_on_plan",
+                                "re_evaluate_policies",
+                                "order",
+                                "policy_engine_mode",
+                                "invalid_response_action",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Flows>::bindings_partial_update(
                         &app.server,
                         principal,
@@ -27068,7 +28260,15 @@ pub mod flows {
             &EXECUTOR_SOLVE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: false,
+                            required: &[],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Flows>::executor_solve(&app.server, principal, params, body)
                     .await
             },
@@ -27202,7 +28402,22 @@ pub mod flows {
             request,
             &INSTANCES_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "slug", "title", "designation"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "slug", "title", "designation"],
+                            not_null: &[
+                                "background",
+                                "policy_engine_mode",
+                                "compatibility_mode",
+                                "layout",
+                                "denied_action",
+                                "authentication",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Flows>::instances_create(&app.server, principal, body).await
             },
         )
@@ -27286,7 +28501,22 @@ pub mod flows {
             &INSTANCES_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "slug", "title", "designation"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "slug", "title", "designation"],
+                            not_null: &[
+                                "background",
+                                "policy_engine_mode",
+                                "compatibility_mode",
+                                "layout",
+                                "denied_action",
+                                "authentication",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Flows>::instances_update(
                         &app.server,
                         principal,
@@ -27376,7 +28606,26 @@ pub mod flows {
             &INSTANCES_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "slug",
+                                "title",
+                                "designation",
+                                "background",
+                                "policy_engine_mode",
+                                "compatibility_mode",
+                                "layout",
+                                "denied_action",
+                                "authentication",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Flows>::instances_partial_update(
                         &app.server,
                         principal,
@@ -27847,7 +29096,15 @@ pub mod lifecycle {
             request,
             &ITERATIONS_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["content_type"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["content_type"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Lifecycle>::iterations_create(&app.server, principal, body)
                     .await
             },
@@ -27993,7 +29250,15 @@ pub mod lifecycle {
             request,
             &REVIEWS_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["iteration"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["iteration"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Lifecycle>::reviews_create(&app.server, principal, body)
                     .await
             },
@@ -28082,7 +29347,22 @@ pub mod lifecycle {
             request,
             &RULES_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "content_type", "reviewers"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "content_type", "reviewers"],
+                            not_null: &[
+                                "interval",
+                                "grace_period",
+                                "reviewer_groups",
+                                "min_reviewers",
+                                "min_reviewers_is_per_group",
+                                "notification_transports",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Lifecycle>::rules_create(&app.server, principal, body).await
             },
         )
@@ -28166,7 +29446,22 @@ pub mod lifecycle {
             &RULES_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "content_type", "reviewers"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "content_type", "reviewers"],
+                            not_null: &[
+                                "interval",
+                                "grace_period",
+                                "reviewer_groups",
+                                "min_reviewers",
+                                "min_reviewers_is_per_group",
+                                "notification_transports",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Lifecycle>::rules_update(
                         &app.server,
                         principal,
@@ -28256,7 +29551,25 @@ pub mod lifecycle {
             &RULES_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "content_type",
+                                "interval",
+                                "grace_period",
+                                "reviewer_groups",
+                                "min_reviewers",
+                                "min_reviewers_is_per_group",
+                                "reviewers",
+                                "notification_transports",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Lifecycle>::rules_partial_update(
                         &app.server,
                         principal,
@@ -28528,7 +29841,15 @@ pub mod managed {
             request,
             &BLUEPRINTS_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &["path", "context", "enabled", "content"],
+                        },
+                    )
+                    .await?;
                 <S as super::Managed>::blueprints_create(&app.server, principal, body)
                     .await
             },
@@ -28617,7 +29938,15 @@ pub mod managed {
             &BLUEPRINTS_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &["path", "context", "enabled", "content"],
+                        },
+                    )
+                    .await?;
                 <S as super::Managed>::blueprints_update(
                         &app.server,
                         principal,
@@ -28707,7 +30036,15 @@ pub mod managed {
             &BLUEPRINTS_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name", "path", "context", "enabled", "content"],
+                        },
+                    )
+                    .await?;
                 <S as super::Managed>::blueprints_partial_update(
                         &app.server,
                         principal,
@@ -30438,7 +31775,15 @@ pub mod outposts {
             request,
             &INSTANCES_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "type", "providers", "config"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "type", "providers", "config"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Outposts>::instances_create(&app.server, principal, body)
                     .await
             },
@@ -30527,7 +31872,15 @@ pub mod outposts {
             &INSTANCES_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "type", "providers", "config"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "type", "providers", "config"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Outposts>::instances_update(
                         &app.server,
                         principal,
@@ -30617,7 +31970,15 @@ pub mod outposts {
             &INSTANCES_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name", "type", "providers", "config"],
+                        },
+                    )
+                    .await?;
                 <S as super::Outposts>::instances_partial_update(
                         &app.server,
                         principal,
@@ -31392,7 +32753,15 @@ pub mod outposts {
             request,
             &SERVICE_CONNECTIONS_DOCKER_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "url"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "url"],
+                            not_null: &["local"],
+                        },
+                    )
+                    .await?;
                 <S as super::Outposts>::service_connections_docker_create(
                         &app.server,
                         principal,
@@ -31485,7 +32854,15 @@ pub mod outposts {
             &SERVICE_CONNECTIONS_DOCKER_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "url"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "url"],
+                            not_null: &["local"],
+                        },
+                    )
+                    .await?;
                 <S as super::Outposts>::service_connections_docker_update(
                         &app.server,
                         principal,
@@ -31579,7 +32956,15 @@ pub mod outposts {
             &SERVICE_CONNECTIONS_DOCKER_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name", "local", "url"],
+                        },
+                    )
+                    .await?;
                 <S as super::Outposts>::service_connections_docker_partial_update(
                         &app.server,
                         principal,
@@ -31725,7 +33110,15 @@ pub mod outposts {
             request,
             &SERVICE_CONNECTIONS_KUBERNETES_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &["local", "kubeconfig", "verify_ssl"],
+                        },
+                    )
+                    .await?;
                 <S as super::Outposts>::service_connections_kubernetes_create(
                         &app.server,
                         principal,
@@ -31818,7 +33211,15 @@ pub mod outposts {
             &SERVICE_CONNECTIONS_KUBERNETES_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &["local", "kubeconfig", "verify_ssl"],
+                        },
+                    )
+                    .await?;
                 <S as super::Outposts>::service_connections_kubernetes_update(
                         &app.server,
                         principal,
@@ -31912,7 +33313,15 @@ pub mod outposts {
             &SERVICE_CONNECTIONS_KUBERNETES_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name", "local", "kubeconfig", "verify_ssl"],
+                        },
+                    )
+                    .await?;
                 <S as super::Outposts>::service_connections_kubernetes_partial_update(
                         &app.server,
                         principal,
@@ -33361,7 +34770,15 @@ pub mod policies {
             &ALL_TEST_CREATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["user"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["user"],
+                            not_null: &["context"],
+                        },
+                    )
+                    .await?;
                 <S as super::Policies>::all_test_create(
                         &app.server,
                         principal,
@@ -33629,7 +35046,15 @@ pub mod policies {
             request,
             &BINDINGS_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["target", "order"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["target", "order"],
+                            not_null: &["negate", "enabled", "timeout", "failure_result"],
+                        },
+                    )
+                    .await?;
                 <S as super::Policies>::bindings_create(&app.server, principal, body)
                     .await
             },
@@ -33714,7 +35139,15 @@ pub mod policies {
             &BINDINGS_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["target", "order"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["target", "order"],
+                            not_null: &["negate", "enabled", "timeout", "failure_result"],
+                        },
+                    )
+                    .await?;
                 <S as super::Policies>::bindings_update(
                         &app.server,
                         principal,
@@ -33804,7 +35237,22 @@ pub mod policies {
             &BINDINGS_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "target",
+                                "negate",
+                                "enabled",
+                                "order",
+                                "timeout",
+                                "failure_result",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Policies>::bindings_partial_update(
                         &app.server,
                         principal,
@@ -33951,7 +35399,20 @@ pub mod policies {
             request,
             &DUMMY_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[
+                                "execution_logging",
+                                "result",
+                                "wait_min",
+                                "wait_max",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Policies>::dummy_create(&app.server, principal, body).await
             },
         )
@@ -34035,7 +35496,20 @@ pub mod policies {
             &DUMMY_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[
+                                "execution_logging",
+                                "result",
+                                "wait_min",
+                                "wait_max",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Policies>::dummy_update(
                         &app.server,
                         principal,
@@ -34125,7 +35599,21 @@ pub mod policies {
             &DUMMY_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "execution_logging",
+                                "result",
+                                "wait_min",
+                                "wait_max",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Policies>::dummy_partial_update(
                         &app.server,
                         principal,
@@ -34279,7 +35767,15 @@ pub mod policies {
             request,
             &EVENT_MATCHER_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &["execution_logging"],
+                        },
+                    )
+                    .await?;
                 <S as super::Policies>::event_matcher_create(
                         &app.server,
                         principal,
@@ -34372,7 +35868,15 @@ pub mod policies {
             &EVENT_MATCHER_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &["execution_logging"],
+                        },
+                    )
+                    .await?;
                 <S as super::Policies>::event_matcher_update(
                         &app.server,
                         principal,
@@ -34466,7 +35970,15 @@ pub mod policies {
             &EVENT_MATCHER_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name", "execution_logging"],
+                        },
+                    )
+                    .await?;
                 <S as super::Policies>::event_matcher_partial_update(
                         &app.server,
                         principal,
@@ -34612,7 +36124,15 @@ pub mod policies {
             request,
             &EXPRESSION_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "expression"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "expression"],
+                            not_null: &["execution_logging"],
+                        },
+                    )
+                    .await?;
                 <S as super::Policies>::expression_create(&app.server, principal, body)
                     .await
             },
@@ -34701,7 +36221,15 @@ pub mod policies {
             &EXPRESSION_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "expression"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "expression"],
+                            not_null: &["execution_logging"],
+                        },
+                    )
+                    .await?;
                 <S as super::Policies>::expression_update(
                         &app.server,
                         principal,
@@ -34795,7 +36323,15 @@ pub mod policies {
             &EXPRESSION_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name", "execution_logging", "expression"],
+                        },
+                    )
+                    .await?;
                 <S as super::Policies>::expression_partial_update(
                         &app.server,
                         principal,
@@ -34935,7 +36471,24 @@ pub mod policies {
             request,
             &GEOIP_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "countries"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "countries"],
+                            not_null: &[
+                                "execution_logging",
+                                "asns",
+                                "check_history_distance",
+                                "history_max_distance_km",
+                                "distance_tolerance_km",
+                                "history_login_count",
+                                "check_impossible_travel",
+                                "impossible_tolerance_km",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Policies>::geoip_create(&app.server, principal, body).await
             },
         )
@@ -35019,7 +36572,24 @@ pub mod policies {
             &GEOIP_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "countries"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "countries"],
+                            not_null: &[
+                                "execution_logging",
+                                "asns",
+                                "check_history_distance",
+                                "history_max_distance_km",
+                                "distance_tolerance_km",
+                                "history_login_count",
+                                "check_impossible_travel",
+                                "impossible_tolerance_km",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Policies>::geoip_update(
                         &app.server,
                         principal,
@@ -35109,7 +36679,26 @@ pub mod policies {
             &GEOIP_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "execution_logging",
+                                "asns",
+                                "countries",
+                                "check_history_distance",
+                                "history_max_distance_km",
+                                "distance_tolerance_km",
+                                "history_login_count",
+                                "check_impossible_travel",
+                                "impossible_tolerance_km",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Policies>::geoip_partial_update(
                         &app.server,
                         principal,
@@ -35307,7 +36896,30 @@ pub mod policies {
             request,
             &PASSWORD_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[
+                                "execution_logging",
+                                "password_field",
+                                "amount_digits",
+                                "amount_uppercase",
+                                "amount_lowercase",
+                                "amount_symbols",
+                                "length_min",
+                                "symbol_charset",
+                                "error_message",
+                                "check_static_rules",
+                                "check_have_i_been_pwned",
+                                "check_zxcvbn",
+                                "hibp_allowed_count",
+                                "zxcvbn_score_threshold",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Policies>::password_create(&app.server, principal, body)
                     .await
             },
@@ -35392,7 +37004,30 @@ pub mod policies {
             &PASSWORD_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[
+                                "execution_logging",
+                                "password_field",
+                                "amount_digits",
+                                "amount_uppercase",
+                                "amount_lowercase",
+                                "amount_symbols",
+                                "length_min",
+                                "symbol_charset",
+                                "error_message",
+                                "check_static_rules",
+                                "check_have_i_been_pwned",
+                                "check_zxcvbn",
+                                "hibp_allowed_count",
+                                "zxcvbn_score_threshold",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Policies>::password_update(
                         &app.server,
                         principal,
@@ -35482,7 +37117,31 @@ pub mod policies {
             &PASSWORD_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "execution_logging",
+                                "password_field",
+                                "amount_digits",
+                                "amount_uppercase",
+                                "amount_lowercase",
+                                "amount_symbols",
+                                "length_min",
+                                "symbol_charset",
+                                "error_message",
+                                "check_static_rules",
+                                "check_have_i_been_pwned",
+                                "check_zxcvbn",
+                                "hibp_allowed_count",
+                                "zxcvbn_score_threshold",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Policies>::password_partial_update(
                         &app.server,
                         principal,
@@ -35633,7 +37292,15 @@ pub mod policies {
             request,
             &PASSWORD_EXPIRY_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "days"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "days"],
+                            not_null: &["execution_logging", "deny_only"],
+                        },
+                    )
+                    .await?;
                 <S as super::Policies>::password_expiry_create(
                         &app.server,
                         principal,
@@ -35726,7 +37393,15 @@ pub mod policies {
             &PASSWORD_EXPIRY_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "days"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "days"],
+                            not_null: &["execution_logging", "deny_only"],
+                        },
+                    )
+                    .await?;
                 <S as super::Policies>::password_expiry_update(
                         &app.server,
                         principal,
@@ -35820,7 +37495,15 @@ pub mod policies {
             &PASSWORD_EXPIRY_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name", "execution_logging", "days", "deny_only"],
+                        },
+                    )
+                    .await?;
                 <S as super::Policies>::password_expiry_partial_update(
                         &app.server,
                         principal,
@@ -35968,7 +37651,20 @@ pub mod policies {
             request,
             &REPUTATION_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[
+                                "execution_logging",
+                                "check_ip",
+                                "check_username",
+                                "threshold",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Policies>::reputation_create(&app.server, principal, body)
                     .await
             },
@@ -36057,7 +37753,20 @@ pub mod policies {
             &REPUTATION_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[
+                                "execution_logging",
+                                "check_ip",
+                                "check_username",
+                                "threshold",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Policies>::reputation_update(
                         &app.server,
                         principal,
@@ -36151,7 +37860,21 @@ pub mod policies {
             &REPUTATION_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "execution_logging",
+                                "check_ip",
+                                "check_username",
+                                "threshold",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Policies>::reputation_partial_update(
                         &app.server,
                         principal,
@@ -36499,7 +38222,19 @@ pub mod policies {
             request,
             &UNIQUE_PASSWORD_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[
+                                "execution_logging",
+                                "password_field",
+                                "num_historical_passwords",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Policies>::unique_password_create(
                         &app.server,
                         principal,
@@ -36592,7 +38327,19 @@ pub mod policies {
             &UNIQUE_PASSWORD_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[
+                                "execution_logging",
+                                "password_field",
+                                "num_historical_passwords",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Policies>::unique_password_update(
                         &app.server,
                         principal,
@@ -36686,7 +38433,20 @@ pub mod policies {
             &UNIQUE_PASSWORD_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "execution_logging",
+                                "password_field",
+                                "num_historical_passwords",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Policies>::unique_password_partial_update(
                         &app.server,
                         principal,
@@ -39178,7 +40938,15 @@ pub mod propertymappings {
             &ALL_TEST_CREATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["context"],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::all_test_create(
                         &app.server,
                         principal,
@@ -39364,7 +41132,15 @@ pub mod propertymappings {
             request,
             &NOTIFICATION_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "expression"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "expression"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::notification_create(
                         &app.server,
                         principal,
@@ -39457,7 +41233,15 @@ pub mod propertymappings {
             &NOTIFICATION_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "expression"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "expression"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::notification_update(
                         &app.server,
                         principal,
@@ -39551,7 +41335,15 @@ pub mod propertymappings {
             &NOTIFICATION_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name", "expression"],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::notification_partial_update(
                         &app.server,
                         principal,
@@ -39702,7 +41494,15 @@ pub mod propertymappings {
             request,
             &PROVIDER_GOOGLE_WORKSPACE_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "expression"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "expression"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::provider_google_workspace_create(
                         &app.server,
                         principal,
@@ -39795,7 +41595,15 @@ pub mod propertymappings {
             &PROVIDER_GOOGLE_WORKSPACE_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "expression"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "expression"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::provider_google_workspace_update(
                         &app.server,
                         principal,
@@ -39889,7 +41697,15 @@ pub mod propertymappings {
             &PROVIDER_GOOGLE_WORKSPACE_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name", "expression"],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::provider_google_workspace_partial_update(
                         &app.server,
                         principal,
@@ -40040,7 +41856,15 @@ pub mod propertymappings {
             request,
             &PROVIDER_MICROSOFT_ENTRA_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "expression"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "expression"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::provider_microsoft_entra_create(
                         &app.server,
                         principal,
@@ -40133,7 +41957,15 @@ pub mod propertymappings {
             &PROVIDER_MICROSOFT_ENTRA_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "expression"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "expression"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::provider_microsoft_entra_update(
                         &app.server,
                         principal,
@@ -40227,7 +42059,15 @@ pub mod propertymappings {
             &PROVIDER_MICROSOFT_ENTRA_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name", "expression"],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::provider_microsoft_entra_partial_update(
                         &app.server,
                         principal,
@@ -40376,7 +42216,15 @@ pub mod propertymappings {
             request,
             &PROVIDER_RAC_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "static_settings"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "static_settings"],
+                            not_null: &["expression"],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::provider_rac_create(
                         &app.server,
                         principal,
@@ -40469,7 +42317,15 @@ pub mod propertymappings {
             &PROVIDER_RAC_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "static_settings"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "static_settings"],
+                            not_null: &["expression"],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::provider_rac_update(
                         &app.server,
                         principal,
@@ -40563,7 +42419,15 @@ pub mod propertymappings {
             &PROVIDER_RAC_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name", "expression", "static_settings"],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::provider_rac_partial_update(
                         &app.server,
                         principal,
@@ -40713,7 +42577,15 @@ pub mod propertymappings {
             request,
             &PROVIDER_RADIUS_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "expression"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "expression"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::provider_radius_create(
                         &app.server,
                         principal,
@@ -40806,7 +42678,15 @@ pub mod propertymappings {
             &PROVIDER_RADIUS_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "expression"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "expression"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::provider_radius_update(
                         &app.server,
                         principal,
@@ -40900,7 +42780,15 @@ pub mod propertymappings {
             &PROVIDER_RADIUS_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name", "expression"],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::provider_radius_partial_update(
                         &app.server,
                         principal,
@@ -41052,7 +42940,15 @@ pub mod propertymappings {
             request,
             &PROVIDER_SAML_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "expression", "saml_name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "expression", "saml_name"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::provider_saml_create(
                         &app.server,
                         principal,
@@ -41145,7 +43041,15 @@ pub mod propertymappings {
             &PROVIDER_SAML_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "expression", "saml_name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "expression", "saml_name"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::provider_saml_update(
                         &app.server,
                         principal,
@@ -41239,7 +43143,15 @@ pub mod propertymappings {
             &PROVIDER_SAML_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name", "expression", "saml_name"],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::provider_saml_partial_update(
                         &app.server,
                         principal,
@@ -41389,7 +43301,15 @@ pub mod propertymappings {
             request,
             &PROVIDER_SCIM_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "expression"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "expression"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::provider_scim_create(
                         &app.server,
                         principal,
@@ -41482,7 +43402,15 @@ pub mod propertymappings {
             &PROVIDER_SCIM_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "expression"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "expression"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::provider_scim_update(
                         &app.server,
                         principal,
@@ -41576,7 +43504,15 @@ pub mod propertymappings {
             &PROVIDER_SCIM_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name", "expression"],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::provider_scim_partial_update(
                         &app.server,
                         principal,
@@ -41727,7 +43663,15 @@ pub mod propertymappings {
             request,
             &PROVIDER_SCOPE_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "expression", "scope_name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "expression", "scope_name"],
+                            not_null: &["description"],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::provider_scope_create(
                         &app.server,
                         principal,
@@ -41820,7 +43764,15 @@ pub mod propertymappings {
             &PROVIDER_SCOPE_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "expression", "scope_name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "expression", "scope_name"],
+                            not_null: &["description"],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::provider_scope_update(
                         &app.server,
                         principal,
@@ -41914,7 +43866,20 @@ pub mod propertymappings {
             &PROVIDER_SCOPE_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "expression",
+                                "scope_name",
+                                "description",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::provider_scope_partial_update(
                         &app.server,
                         principal,
@@ -42064,7 +44029,15 @@ pub mod propertymappings {
             request,
             &SOURCE_KERBEROS_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "expression"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "expression"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::source_kerberos_create(
                         &app.server,
                         principal,
@@ -42157,7 +44130,15 @@ pub mod propertymappings {
             &SOURCE_KERBEROS_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "expression"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "expression"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::source_kerberos_update(
                         &app.server,
                         principal,
@@ -42251,7 +44232,15 @@ pub mod propertymappings {
             &SOURCE_KERBEROS_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name", "expression"],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::source_kerberos_partial_update(
                         &app.server,
                         principal,
@@ -42401,7 +44390,15 @@ pub mod propertymappings {
             request,
             &SOURCE_LDAP_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "expression"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "expression"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::source_ldap_create(
                         &app.server,
                         principal,
@@ -42494,7 +44491,15 @@ pub mod propertymappings {
             &SOURCE_LDAP_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "expression"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "expression"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::source_ldap_update(
                         &app.server,
                         principal,
@@ -42588,7 +44593,15 @@ pub mod propertymappings {
             &SOURCE_LDAP_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name", "expression"],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::source_ldap_partial_update(
                         &app.server,
                         principal,
@@ -42738,7 +44751,15 @@ pub mod propertymappings {
             request,
             &SOURCE_OAUTH_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "expression"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "expression"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::source_oauth_create(
                         &app.server,
                         principal,
@@ -42831,7 +44852,15 @@ pub mod propertymappings {
             &SOURCE_OAUTH_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "expression"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "expression"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::source_oauth_update(
                         &app.server,
                         principal,
@@ -42925,7 +44954,15 @@ pub mod propertymappings {
             &SOURCE_OAUTH_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name", "expression"],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::source_oauth_partial_update(
                         &app.server,
                         principal,
@@ -43075,7 +45112,15 @@ pub mod propertymappings {
             request,
             &SOURCE_PLEX_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "expression"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "expression"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::source_plex_create(
                         &app.server,
                         principal,
@@ -43168,7 +45213,15 @@ pub mod propertymappings {
             &SOURCE_PLEX_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "expression"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "expression"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::source_plex_update(
                         &app.server,
                         principal,
@@ -43262,7 +45315,15 @@ pub mod propertymappings {
             &SOURCE_PLEX_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name", "expression"],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::source_plex_partial_update(
                         &app.server,
                         principal,
@@ -43412,7 +45473,15 @@ pub mod propertymappings {
             request,
             &SOURCE_SAML_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "expression"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "expression"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::source_saml_create(
                         &app.server,
                         principal,
@@ -43505,7 +45574,15 @@ pub mod propertymappings {
             &SOURCE_SAML_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "expression"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "expression"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::source_saml_update(
                         &app.server,
                         principal,
@@ -43599,7 +45676,15 @@ pub mod propertymappings {
             &SOURCE_SAML_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name", "expression"],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::source_saml_partial_update(
                         &app.server,
                         principal,
@@ -43749,7 +45834,15 @@ pub mod propertymappings {
             request,
             &SOURCE_SCIM_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "expression"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "expression"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::source_scim_create(
                         &app.server,
                         principal,
@@ -43842,7 +45935,15 @@ pub mod propertymappings {
             &SOURCE_SCIM_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "expression"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "expression"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::source_scim_update(
                         &app.server,
                         principal,
@@ -43936,7 +46037,15 @@ pub mod propertymappings {
             &SOURCE_SCIM_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name", "expression"],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::source_scim_partial_update(
                         &app.server,
                         principal,
@@ -44086,7 +46195,15 @@ pub mod propertymappings {
             request,
             &SOURCE_TELEGRAM_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "expression"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "expression"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::source_telegram_create(
                         &app.server,
                         principal,
@@ -44179,7 +46296,15 @@ pub mod propertymappings {
             &SOURCE_TELEGRAM_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "expression"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "expression"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::source_telegram_update(
                         &app.server,
                         principal,
@@ -44273,7 +46398,15 @@ pub mod propertymappings {
             &SOURCE_TELEGRAM_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name", "expression"],
+                        },
+                    )
+                    .await?;
                 <S as super::Propertymappings>::source_telegram_partial_update(
                         &app.server,
                         principal,
@@ -46718,12 +48851,26 @@ pub mod providers {
             |app, principal, input| async move {
                 let body = input
                     .json(
-                        &[
-                            "name",
-                            "delegated_subject",
-                            "credentials",
-                            "default_group_email_domain",
-                        ],
+                        &support::JsonBody {
+                            object: true,
+                            required: &[
+                                "name",
+                                "delegated_subject",
+                                "credentials",
+                                "default_group_email_domain",
+                            ],
+                            not_null: &[
+                                "property_mappings",
+                                "property_mappings_group",
+                                "scopes",
+                                "exclude_users_service_account",
+                                "user_delete_action",
+                                "group_delete_action",
+                                "sync_page_size",
+                                "sync_page_timeout",
+                                "dry_run",
+                            ],
+                        },
                     )
                     .await?;
                 <S as super::Providers>::google_workspace_create(
@@ -46820,12 +48967,26 @@ pub mod providers {
                 let params = input.params()?;
                 let body = input
                     .json(
-                        &[
-                            "name",
-                            "delegated_subject",
-                            "credentials",
-                            "default_group_email_domain",
-                        ],
+                        &support::JsonBody {
+                            object: true,
+                            required: &[
+                                "name",
+                                "delegated_subject",
+                                "credentials",
+                                "default_group_email_domain",
+                            ],
+                            not_null: &[
+                                "property_mappings",
+                                "property_mappings_group",
+                                "scopes",
+                                "exclude_users_service_account",
+                                "user_delete_action",
+                                "group_delete_action",
+                                "sync_page_size",
+                                "sync_page_timeout",
+                                "dry_run",
+                            ],
+                        },
                     )
                     .await?;
                 <S as super::Providers>::google_workspace_update(
@@ -46921,7 +49082,29 @@ pub mod providers {
             &GOOGLE_WORKSPACE_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "property_mappings",
+                                "property_mappings_group",
+                                "delegated_subject",
+                                "credentials",
+                                "scopes",
+                                "exclude_users_service_account",
+                                "user_delete_action",
+                                "group_delete_action",
+                                "default_group_email_domain",
+                                "sync_page_size",
+                                "sync_page_timeout",
+                                "dry_run",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Providers>::google_workspace_partial_update(
                         &app.server,
                         principal,
@@ -46969,7 +49152,15 @@ pub mod providers {
             &GOOGLE_WORKSPACE_SYNC_OBJECT_CREATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["sync_object_model", "sync_object_id"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["sync_object_model", "sync_object_id"],
+                            not_null: &["override_dry_run"],
+                        },
+                    )
+                    .await?;
                 <S as super::Providers>::google_workspace_sync_object_create(
                         &app.server,
                         principal,
@@ -47162,7 +49353,15 @@ pub mod providers {
             request,
             &GOOGLE_WORKSPACE_GROUPS_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["google_id", "group", "provider"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["google_id", "group", "provider"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Providers>::google_workspace_groups_create(
                         &app.server,
                         principal,
@@ -47400,7 +49599,15 @@ pub mod providers {
             request,
             &GOOGLE_WORKSPACE_USERS_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["google_id", "user", "provider"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["google_id", "user", "provider"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Providers>::google_workspace_users_create(
                         &app.server,
                         principal,
@@ -47646,7 +49853,26 @@ pub mod providers {
             &LDAP_CREATE,
             |app, principal, input| async move {
                 let body = input
-                    .json(&["name", "authorization_flow", "invalidation_flow"])
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[
+                                "name",
+                                "authorization_flow",
+                                "invalidation_flow",
+                            ],
+                            not_null: &[
+                                "property_mappings",
+                                "base_dn",
+                                "tls_server_name",
+                                "uid_start_number",
+                                "gid_start_number",
+                                "search_mode",
+                                "bind_mode",
+                                "mfa_support",
+                            ],
+                        },
+                    )
                     .await?;
                 <S as super::Providers>::ldap_create(&app.server, principal, body).await
             },
@@ -47732,7 +49958,26 @@ pub mod providers {
             |app, principal, input| async move {
                 let params = input.params()?;
                 let body = input
-                    .json(&["name", "authorization_flow", "invalidation_flow"])
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[
+                                "name",
+                                "authorization_flow",
+                                "invalidation_flow",
+                            ],
+                            not_null: &[
+                                "property_mappings",
+                                "base_dn",
+                                "tls_server_name",
+                                "uid_start_number",
+                                "gid_start_number",
+                                "search_mode",
+                                "bind_mode",
+                                "mfa_support",
+                            ],
+                        },
+                    )
                     .await?;
                 <S as super::Providers>::ldap_update(
                         &app.server,
@@ -47823,7 +50068,27 @@ pub mod providers {
             &LDAP_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "authorization_flow",
+                                "invalidation_flow",
+                                "property_mappings",
+                                "base_dn",
+                                "tls_server_name",
+                                "uid_start_number",
+                                "gid_start_number",
+                                "search_mode",
+                                "bind_mode",
+                                "mfa_support",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Providers>::ldap_partial_update(
                         &app.server,
                         principal,
@@ -47974,7 +50239,27 @@ pub mod providers {
             &MICROSOFT_ENTRA_CREATE,
             |app, principal, input| async move {
                 let body = input
-                    .json(&["name", "client_id", "client_secret", "tenant_id"])
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[
+                                "name",
+                                "client_id",
+                                "client_secret",
+                                "tenant_id",
+                            ],
+                            not_null: &[
+                                "property_mappings",
+                                "property_mappings_group",
+                                "exclude_users_service_account",
+                                "user_delete_action",
+                                "group_delete_action",
+                                "sync_page_size",
+                                "sync_page_timeout",
+                                "dry_run",
+                            ],
+                        },
+                    )
                     .await?;
                 <S as super::Providers>::microsoft_entra_create(
                         &app.server,
@@ -48069,7 +50354,27 @@ pub mod providers {
             |app, principal, input| async move {
                 let params = input.params()?;
                 let body = input
-                    .json(&["name", "client_id", "client_secret", "tenant_id"])
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[
+                                "name",
+                                "client_id",
+                                "client_secret",
+                                "tenant_id",
+                            ],
+                            not_null: &[
+                                "property_mappings",
+                                "property_mappings_group",
+                                "exclude_users_service_account",
+                                "user_delete_action",
+                                "group_delete_action",
+                                "sync_page_size",
+                                "sync_page_timeout",
+                                "dry_run",
+                            ],
+                        },
+                    )
                     .await?;
                 <S as super::Providers>::microsoft_entra_update(
                         &app.server,
@@ -48164,7 +50469,28 @@ pub mod providers {
             &MICROSOFT_ENTRA_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "property_mappings",
+                                "property_mappings_group",
+                                "client_id",
+                                "client_secret",
+                                "tenant_id",
+                                "exclude_users_service_account",
+                                "user_delete_action",
+                                "group_delete_action",
+                                "sync_page_size",
+                                "sync_page_timeout",
+                                "dry_run",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Providers>::microsoft_entra_partial_update(
                         &app.server,
                         principal,
@@ -48212,7 +50538,15 @@ pub mod providers {
             &MICROSOFT_ENTRA_SYNC_OBJECT_CREATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["sync_object_model", "sync_object_id"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["sync_object_model", "sync_object_id"],
+                            not_null: &["override_dry_run"],
+                        },
+                    )
+                    .await?;
                 <S as super::Providers>::microsoft_entra_sync_object_create(
                         &app.server,
                         principal,
@@ -48405,7 +50739,15 @@ pub mod providers {
             request,
             &MICROSOFT_ENTRA_GROUPS_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["microsoft_id", "group", "provider"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["microsoft_id", "group", "provider"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Providers>::microsoft_entra_groups_create(
                         &app.server,
                         principal,
@@ -48643,7 +50985,15 @@ pub mod providers {
             request,
             &MICROSOFT_ENTRA_USERS_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["microsoft_id", "user", "provider"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["microsoft_id", "user", "provider"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Providers>::microsoft_entra_users_create(
                         &app.server,
                         principal,
@@ -48892,12 +51242,33 @@ pub mod providers {
             |app, principal, input| async move {
                 let body = input
                     .json(
-                        &[
-                            "name",
-                            "authorization_flow",
-                            "invalidation_flow",
-                            "redirect_uris",
-                        ],
+                        &support::JsonBody {
+                            object: true,
+                            required: &[
+                                "name",
+                                "authorization_flow",
+                                "invalidation_flow",
+                                "redirect_uris",
+                            ],
+                            not_null: &[
+                                "property_mappings",
+                                "client_type",
+                                "grant_types",
+                                "client_id",
+                                "client_secret",
+                                "access_code_validity",
+                                "access_token_validity",
+                                "refresh_token_validity",
+                                "refresh_token_threshold",
+                                "include_claims_in_id_token",
+                                "logout_uri",
+                                "logout_method",
+                                "sub_mode",
+                                "issuer_mode",
+                                "jwt_federation_sources",
+                                "jwt_federation_providers",
+                            ],
+                        },
                     )
                     .await?;
                 <S as super::Providers>::oauth2_create(&app.server, principal, body)
@@ -48986,12 +51357,33 @@ pub mod providers {
                 let params = input.params()?;
                 let body = input
                     .json(
-                        &[
-                            "name",
-                            "authorization_flow",
-                            "invalidation_flow",
-                            "redirect_uris",
-                        ],
+                        &support::JsonBody {
+                            object: true,
+                            required: &[
+                                "name",
+                                "authorization_flow",
+                                "invalidation_flow",
+                                "redirect_uris",
+                            ],
+                            not_null: &[
+                                "property_mappings",
+                                "client_type",
+                                "grant_types",
+                                "client_id",
+                                "client_secret",
+                                "access_code_validity",
+                                "access_token_validity",
+                                "refresh_token_validity",
+                                "refresh_token_threshold",
+                                "include_claims_in_id_token",
+                                "logout_uri",
+                                "logout_method",
+                                "sub_mode",
+                                "issuer_mode",
+                                "jwt_federation_sources",
+                                "jwt_federation_providers",
+                            ],
+                        },
                     )
                     .await?;
                 <S as super::Providers>::oauth2_update(
@@ -49083,7 +51475,36 @@ pub mod providers {
             &OAUTH2_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "authorization_flow",
+                                "invalidation_flow",
+                                "property_mappings",
+                                "client_type",
+                                "grant_types",
+                                "client_id",
+                                "client_secret",
+                                "access_code_validity",
+                                "access_token_validity",
+                                "refresh_token_validity",
+                                "refresh_token_threshold",
+                                "include_claims_in_id_token",
+                                "redirect_uris",
+                                "logout_uri",
+                                "logout_method",
+                                "sub_mode",
+                                "issuer_mode",
+                                "jwt_federation_sources",
+                                "jwt_federation_providers",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Providers>::oauth2_partial_update(
                         &app.server,
                         principal,
@@ -49355,12 +51776,31 @@ pub mod providers {
             |app, principal, input| async move {
                 let body = input
                     .json(
-                        &[
-                            "name",
-                            "authorization_flow",
-                            "invalidation_flow",
-                            "external_host",
-                        ],
+                        &support::JsonBody {
+                            object: true,
+                            required: &[
+                                "name",
+                                "authorization_flow",
+                                "invalidation_flow",
+                                "external_host",
+                            ],
+                            not_null: &[
+                                "property_mappings",
+                                "internal_host",
+                                "internal_host_ssl_validation",
+                                "skip_path_regex",
+                                "basic_auth_enabled",
+                                "basic_auth_password_attribute",
+                                "basic_auth_user_attribute",
+                                "mode",
+                                "intercept_header_auth",
+                                "cookie_domain",
+                                "jwt_federation_sources",
+                                "jwt_federation_providers",
+                                "access_token_validity",
+                                "refresh_token_validity",
+                            ],
+                        },
                     )
                     .await?;
                 <S as super::Providers>::proxy_create(&app.server, principal, body).await
@@ -49448,12 +51888,31 @@ pub mod providers {
                 let params = input.params()?;
                 let body = input
                     .json(
-                        &[
-                            "name",
-                            "authorization_flow",
-                            "invalidation_flow",
-                            "external_host",
-                        ],
+                        &support::JsonBody {
+                            object: true,
+                            required: &[
+                                "name",
+                                "authorization_flow",
+                                "invalidation_flow",
+                                "external_host",
+                            ],
+                            not_null: &[
+                                "property_mappings",
+                                "internal_host",
+                                "internal_host_ssl_validation",
+                                "skip_path_regex",
+                                "basic_auth_enabled",
+                                "basic_auth_password_attribute",
+                                "basic_auth_user_attribute",
+                                "mode",
+                                "intercept_header_auth",
+                                "cookie_domain",
+                                "jwt_federation_sources",
+                                "jwt_federation_providers",
+                                "access_token_validity",
+                                "refresh_token_validity",
+                            ],
+                        },
                     )
                     .await?;
                 <S as super::Providers>::proxy_update(
@@ -49545,7 +52004,34 @@ pub mod providers {
             &PROXY_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "authorization_flow",
+                                "invalidation_flow",
+                                "property_mappings",
+                                "internal_host",
+                                "external_host",
+                                "internal_host_ssl_validation",
+                                "skip_path_regex",
+                                "basic_auth_enabled",
+                                "basic_auth_password_attribute",
+                                "basic_auth_user_attribute",
+                                "mode",
+                                "intercept_header_auth",
+                                "cookie_domain",
+                                "jwt_federation_sources",
+                                "jwt_federation_providers",
+                                "access_token_validity",
+                                "refresh_token_validity",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Providers>::proxy_partial_update(
                         &app.server,
                         principal,
@@ -49686,7 +52172,20 @@ pub mod providers {
             request,
             &RAC_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "authorization_flow"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "authorization_flow"],
+                            not_null: &[
+                                "property_mappings",
+                                "settings",
+                                "connection_expiry",
+                                "delete_token_on_disconnect",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Providers>::rac_create(&app.server, principal, body).await
             },
         )
@@ -49770,7 +52269,20 @@ pub mod providers {
             &RAC_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "authorization_flow"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "authorization_flow"],
+                            not_null: &[
+                                "property_mappings",
+                                "settings",
+                                "connection_expiry",
+                                "delete_token_on_disconnect",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Providers>::rac_update(&app.server, principal, params, body)
                     .await
             },
@@ -49855,7 +52367,22 @@ pub mod providers {
             &RAC_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "authorization_flow",
+                                "property_mappings",
+                                "settings",
+                                "connection_expiry",
+                                "delete_token_on_disconnect",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Providers>::rac_partial_update(
                         &app.server,
                         principal,
@@ -49999,7 +52526,22 @@ pub mod providers {
             &RADIUS_CREATE,
             |app, principal, input| async move {
                 let body = input
-                    .json(&["name", "authorization_flow", "invalidation_flow"])
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[
+                                "name",
+                                "authorization_flow",
+                                "invalidation_flow",
+                            ],
+                            not_null: &[
+                                "property_mappings",
+                                "client_networks",
+                                "shared_secret",
+                                "mfa_support",
+                            ],
+                        },
+                    )
                     .await?;
                 <S as super::Providers>::radius_create(&app.server, principal, body)
                     .await
@@ -50086,7 +52628,22 @@ pub mod providers {
             |app, principal, input| async move {
                 let params = input.params()?;
                 let body = input
-                    .json(&["name", "authorization_flow", "invalidation_flow"])
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[
+                                "name",
+                                "authorization_flow",
+                                "invalidation_flow",
+                            ],
+                            not_null: &[
+                                "property_mappings",
+                                "client_networks",
+                                "shared_secret",
+                                "mfa_support",
+                            ],
+                        },
+                    )
                     .await?;
                 <S as super::Providers>::radius_update(
                         &app.server,
@@ -50177,7 +52734,23 @@ pub mod providers {
             &RADIUS_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "authorization_flow",
+                                "invalidation_flow",
+                                "property_mappings",
+                                "client_networks",
+                                "shared_secret",
+                                "mfa_support",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Providers>::radius_partial_update(
                         &app.server,
                         principal,
@@ -50360,7 +52933,35 @@ pub mod providers {
             |app, principal, input| async move {
                 let body = input
                     .json(
-                        &["name", "authorization_flow", "invalidation_flow", "acs_url"],
+                        &support::JsonBody {
+                            object: true,
+                            required: &[
+                                "name",
+                                "authorization_flow",
+                                "invalidation_flow",
+                                "acs_url",
+                            ],
+                            not_null: &[
+                                "property_mappings",
+                                "sls_url",
+                                "audience",
+                                "issuer_override",
+                                "assertion_valid_not_before",
+                                "assertion_valid_not_on_or_after",
+                                "session_valid_not_on_or_after",
+                                "digest_algorithm",
+                                "signature_algorithm",
+                                "sign_assertion",
+                                "sign_response",
+                                "sign_logout_request",
+                                "sign_logout_response",
+                                "sp_binding",
+                                "sls_binding",
+                                "logout_method",
+                                "default_relay_state",
+                                "default_name_id_policy",
+                            ],
+                        },
                     )
                     .await?;
                 <S as super::Providers>::saml_create(&app.server, principal, body).await
@@ -50448,7 +53049,35 @@ pub mod providers {
                 let params = input.params()?;
                 let body = input
                     .json(
-                        &["name", "authorization_flow", "invalidation_flow", "acs_url"],
+                        &support::JsonBody {
+                            object: true,
+                            required: &[
+                                "name",
+                                "authorization_flow",
+                                "invalidation_flow",
+                                "acs_url",
+                            ],
+                            not_null: &[
+                                "property_mappings",
+                                "sls_url",
+                                "audience",
+                                "issuer_override",
+                                "assertion_valid_not_before",
+                                "assertion_valid_not_on_or_after",
+                                "session_valid_not_on_or_after",
+                                "digest_algorithm",
+                                "signature_algorithm",
+                                "sign_assertion",
+                                "sign_response",
+                                "sign_logout_request",
+                                "sign_logout_response",
+                                "sp_binding",
+                                "sls_binding",
+                                "logout_method",
+                                "default_relay_state",
+                                "default_name_id_policy",
+                            ],
+                        },
                     )
                     .await?;
                 <S as super::Providers>::saml_update(
@@ -50540,7 +53169,38 @@ pub mod providers {
             &SAML_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "authorization_flow",
+                                "invalidation_flow",
+                                "property_mappings",
+                                "acs_url",
+                                "sls_url",
+                                "audience",
+                                "issuer_override",
+                                "assertion_valid_not_before",
+                                "assertion_valid_not_on_or_after",
+                                "session_valid_not_on_or_after",
+                                "digest_algorithm",
+                                "signature_algorithm",
+                                "sign_assertion",
+                                "sign_response",
+                                "sign_logout_request",
+                                "sign_logout_response",
+                                "sp_binding",
+                                "sls_binding",
+                                "logout_method",
+                                "default_relay_state",
+                                "default_name_id_policy",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Providers>::saml_partial_update(
                         &app.server,
                         principal,
@@ -50847,7 +53507,29 @@ pub mod providers {
             request,
             &SCIM_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "url"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "url"],
+                            not_null: &[
+                                "property_mappings",
+                                "property_mappings_group",
+                                "verify_certificates",
+                                "token",
+                                "auth_mode",
+                                "auth_oauth_params",
+                                "compatibility_mode",
+                                "service_provider_config_cache_timeout",
+                                "exclude_users_service_account",
+                                "sync_page_size",
+                                "sync_page_timeout",
+                                "group_filters",
+                                "dry_run",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Providers>::scim_create(&app.server, principal, body).await
             },
         )
@@ -50931,7 +53613,29 @@ pub mod providers {
             &SCIM_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "url"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "url"],
+                            not_null: &[
+                                "property_mappings",
+                                "property_mappings_group",
+                                "verify_certificates",
+                                "token",
+                                "auth_mode",
+                                "auth_oauth_params",
+                                "compatibility_mode",
+                                "service_provider_config_cache_timeout",
+                                "exclude_users_service_account",
+                                "sync_page_size",
+                                "sync_page_timeout",
+                                "group_filters",
+                                "dry_run",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Providers>::scim_update(
                         &app.server,
                         principal,
@@ -51021,7 +53725,31 @@ pub mod providers {
             &SCIM_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "property_mappings",
+                                "property_mappings_group",
+                                "url",
+                                "verify_certificates",
+                                "token",
+                                "auth_mode",
+                                "auth_oauth_params",
+                                "compatibility_mode",
+                                "service_provider_config_cache_timeout",
+                                "exclude_users_service_account",
+                                "sync_page_size",
+                                "sync_page_timeout",
+                                "group_filters",
+                                "dry_run",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Providers>::scim_partial_update(
                         &app.server,
                         principal,
@@ -51069,7 +53797,15 @@ pub mod providers {
             &SCIM_SYNC_OBJECT_CREATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["sync_object_model", "sync_object_id"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["sync_object_model", "sync_object_id"],
+                            not_null: &["override_dry_run"],
+                        },
+                    )
+                    .await?;
                 <S as super::Providers>::scim_sync_object_create(
                         &app.server,
                         principal,
@@ -51258,7 +53994,15 @@ pub mod providers {
             request,
             &SCIM_GROUPS_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["scim_id", "group", "provider"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["scim_id", "group", "provider"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Providers>::scim_groups_create(&app.server, principal, body)
                     .await
             },
@@ -51488,7 +54232,15 @@ pub mod providers {
             request,
             &SCIM_USERS_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["scim_id", "user", "provider"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["scim_id", "user", "provider"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Providers>::scim_users_create(&app.server, principal, body)
                     .await
             },
@@ -51716,7 +54468,19 @@ pub mod providers {
             request,
             &SSF_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "signing_key"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "signing_key"],
+                            not_null: &[
+                                "oidc_auth_providers",
+                                "event_retention",
+                                "push_verify_certificates",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Providers>::ssf_create(&app.server, principal, body).await
             },
         )
@@ -51800,7 +54564,19 @@ pub mod providers {
             &SSF_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "signing_key"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "signing_key"],
+                            not_null: &[
+                                "oidc_auth_providers",
+                                "event_retention",
+                                "push_verify_certificates",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Providers>::ssf_update(&app.server, principal, params, body)
                     .await
             },
@@ -51885,7 +54661,21 @@ pub mod providers {
             &SSF_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "signing_key",
+                                "oidc_auth_providers",
+                                "event_retention",
+                                "push_verify_certificates",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Providers>::ssf_partial_update(
                         &app.server,
                         principal,
@@ -52064,13 +54854,27 @@ pub mod providers {
             |app, principal, input| async move {
                 let body = input
                     .json(
-                        &[
-                            "name",
-                            "authorization_flow",
-                            "invalidation_flow",
-                            "reply_url",
-                            "wtrealm",
-                        ],
+                        &support::JsonBody {
+                            object: true,
+                            required: &[
+                                "name",
+                                "authorization_flow",
+                                "invalidation_flow",
+                                "reply_url",
+                                "wtrealm",
+                            ],
+                            not_null: &[
+                                "property_mappings",
+                                "assertion_valid_not_before",
+                                "assertion_valid_not_on_or_after",
+                                "session_valid_not_on_or_after",
+                                "digest_algorithm",
+                                "signature_algorithm",
+                                "sign_assertion",
+                                "sign_logout_request",
+                                "default_name_id_policy",
+                            ],
+                        },
                     )
                     .await?;
                 <S as super::Providers>::wsfed_create(&app.server, principal, body).await
@@ -52158,13 +54962,27 @@ pub mod providers {
                 let params = input.params()?;
                 let body = input
                     .json(
-                        &[
-                            "name",
-                            "authorization_flow",
-                            "invalidation_flow",
-                            "reply_url",
-                            "wtrealm",
-                        ],
+                        &support::JsonBody {
+                            object: true,
+                            required: &[
+                                "name",
+                                "authorization_flow",
+                                "invalidation_flow",
+                                "reply_url",
+                                "wtrealm",
+                            ],
+                            not_null: &[
+                                "property_mappings",
+                                "assertion_valid_not_before",
+                                "assertion_valid_not_on_or_after",
+                                "session_valid_not_on_or_after",
+                                "digest_algorithm",
+                                "signature_algorithm",
+                                "sign_assertion",
+                                "sign_logout_request",
+                                "default_name_id_policy",
+                            ],
+                        },
                     )
                     .await?;
                 <S as super::Providers>::wsfed_update(
@@ -52256,7 +55074,30 @@ pub mod providers {
             &WSFED_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "authorization_flow",
+                                "invalidation_flow",
+                                "property_mappings",
+                                "reply_url",
+                                "wtrealm",
+                                "assertion_valid_not_before",
+                                "assertion_valid_not_on_or_after",
+                                "session_valid_not_on_or_after",
+                                "digest_algorithm",
+                                "signature_algorithm",
+                                "sign_assertion",
+                                "sign_logout_request",
+                                "default_name_id_policy",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Providers>::wsfed_partial_update(
                         &app.server,
                         principal,
@@ -52766,7 +55607,15 @@ pub mod rac {
             &CONNECTION_TOKENS_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["provider", "endpoint"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["provider", "endpoint"],
+                            not_null: &["pk"],
+                        },
+                    )
+                    .await?;
                 <S as super::Rac>::connection_tokens_update(
                         &app.server,
                         principal,
@@ -52860,7 +55709,15 @@ pub mod rac {
             &CONNECTION_TOKENS_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["pk", "provider", "endpoint"],
+                        },
+                    )
+                    .await?;
                 <S as super::Rac>::connection_tokens_partial_update(
                         &app.server,
                         principal,
@@ -53003,7 +55860,23 @@ pub mod rac {
             &ENDPOINTS_CREATE,
             |app, principal, input| async move {
                 let body = input
-                    .json(&["name", "provider", "protocol", "host", "auth_mode"])
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[
+                                "name",
+                                "provider",
+                                "protocol",
+                                "host",
+                                "auth_mode",
+                            ],
+                            not_null: &[
+                                "settings",
+                                "property_mappings",
+                                "maximum_connections",
+                            ],
+                        },
+                    )
                     .await?;
                 <S as super::Rac>::endpoints_create(&app.server, principal, body).await
             },
@@ -53089,7 +55962,23 @@ pub mod rac {
             |app, principal, input| async move {
                 let params = input.params()?;
                 let body = input
-                    .json(&["name", "provider", "protocol", "host", "auth_mode"])
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[
+                                "name",
+                                "provider",
+                                "protocol",
+                                "host",
+                                "auth_mode",
+                            ],
+                            not_null: &[
+                                "settings",
+                                "property_mappings",
+                                "maximum_connections",
+                            ],
+                        },
+                    )
                     .await?;
                 <S as super::Rac>::endpoints_update(&app.server, principal, params, body)
                     .await
@@ -53175,7 +56064,24 @@ pub mod rac {
             &ENDPOINTS_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "provider",
+                                "protocol",
+                                "host",
+                                "settings",
+                                "property_mappings",
+                                "auth_mode",
+                                "maximum_connections",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Rac>::endpoints_partial_update(
                         &app.server,
                         principal,
@@ -53714,7 +56620,15 @@ pub mod rbac {
             request,
             &INITIAL_PERMISSIONS_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "role"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "role"],
+                            not_null: &["permissions"],
+                        },
+                    )
+                    .await?;
                 <S as super::Rbac>::initial_permissions_create(
                         &app.server,
                         principal,
@@ -53807,7 +56721,15 @@ pub mod rbac {
             &INITIAL_PERMISSIONS_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "role"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "role"],
+                            not_null: &["permissions"],
+                        },
+                    )
+                    .await?;
                 <S as super::Rbac>::initial_permissions_update(
                         &app.server,
                         principal,
@@ -53901,7 +56823,15 @@ pub mod rbac {
             &INITIAL_PERMISSIONS_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name", "role", "permissions"],
+                        },
+                    )
+                    .await?;
                 <S as super::Rbac>::initial_permissions_partial_update(
                         &app.server,
                         principal,
@@ -54141,7 +57071,15 @@ pub mod rbac {
             &PERMISSIONS_ASSIGNED_BY_ROLES_ASSIGN,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["permissions"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["permissions"],
+                            not_null: &["model", "object_pk"],
+                        },
+                    )
+                    .await?;
                 <S as super::Rbac>::permissions_assigned_by_roles_assign(
                         &app.server,
                         principal,
@@ -54189,7 +57127,15 @@ pub mod rbac {
             &PERMISSIONS_ASSIGNED_BY_ROLES_UNASSIGN_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["permissions", "model", "object_pk"],
+                        },
+                    )
+                    .await?;
                 <S as super::Rbac>::permissions_assigned_by_roles_unassign_partial_update(
                         &app.server,
                         principal,
@@ -54343,7 +57289,15 @@ pub mod rbac {
             request,
             &ROLES_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Rbac>::roles_create(&app.server, principal, body).await
             },
         )
@@ -54426,7 +57380,15 @@ pub mod rbac {
             &ROLES_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Rbac>::roles_update(&app.server, principal, params, body)
                     .await
             },
@@ -54510,7 +57472,15 @@ pub mod rbac {
             &ROLES_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name"],
+                        },
+                    )
+                    .await?;
                 <S as super::Rbac>::roles_partial_update(
                         &app.server,
                         principal,
@@ -54561,7 +57531,15 @@ pub mod rbac {
             &ROLES_ADD_USER_CREATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["pk"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["pk"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Rbac>::roles_add_user_create(
                         &app.server,
                         principal,
@@ -54612,7 +57590,15 @@ pub mod rbac {
             &ROLES_REMOVE_USER_CREATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["pk"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["pk"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Rbac>::roles_remove_user_create(
                         &app.server,
                         principal,
@@ -58567,7 +61553,15 @@ pub mod sources {
             &GROUP_CONNECTIONS_ALL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["source", "identifier"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["source", "identifier"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::group_connections_all_update(
                         &app.server,
                         principal,
@@ -58661,7 +61655,15 @@ pub mod sources {
             &GROUP_CONNECTIONS_ALL_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["source", "identifier"],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::group_connections_all_partial_update(
                         &app.server,
                         principal,
@@ -58807,7 +61809,15 @@ pub mod sources {
             request,
             &GROUP_CONNECTIONS_KERBEROS_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["source", "identifier"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["source", "identifier"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::group_connections_kerberos_create(
                         &app.server,
                         principal,
@@ -58900,7 +61910,15 @@ pub mod sources {
             &GROUP_CONNECTIONS_KERBEROS_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["source", "identifier"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["source", "identifier"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::group_connections_kerberos_update(
                         &app.server,
                         principal,
@@ -58994,7 +62012,15 @@ pub mod sources {
             &GROUP_CONNECTIONS_KERBEROS_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["source", "identifier"],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::group_connections_kerberos_partial_update(
                         &app.server,
                         principal,
@@ -59140,7 +62166,15 @@ pub mod sources {
             request,
             &GROUP_CONNECTIONS_LDAP_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["source", "identifier"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["source", "identifier"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::group_connections_ldap_create(
                         &app.server,
                         principal,
@@ -59233,7 +62267,15 @@ pub mod sources {
             &GROUP_CONNECTIONS_LDAP_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["source", "identifier"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["source", "identifier"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::group_connections_ldap_update(
                         &app.server,
                         principal,
@@ -59327,7 +62369,15 @@ pub mod sources {
             &GROUP_CONNECTIONS_LDAP_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["source", "identifier"],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::group_connections_ldap_partial_update(
                         &app.server,
                         principal,
@@ -59473,7 +62523,15 @@ pub mod sources {
             request,
             &GROUP_CONNECTIONS_OAUTH_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["source", "identifier"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["source", "identifier"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::group_connections_oauth_create(
                         &app.server,
                         principal,
@@ -59566,7 +62624,15 @@ pub mod sources {
             &GROUP_CONNECTIONS_OAUTH_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["source", "identifier"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["source", "identifier"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::group_connections_oauth_update(
                         &app.server,
                         principal,
@@ -59660,7 +62726,15 @@ pub mod sources {
             &GROUP_CONNECTIONS_OAUTH_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["source", "identifier"],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::group_connections_oauth_partial_update(
                         &app.server,
                         principal,
@@ -59806,7 +62880,15 @@ pub mod sources {
             request,
             &GROUP_CONNECTIONS_PLEX_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["source", "identifier"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["source", "identifier"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::group_connections_plex_create(
                         &app.server,
                         principal,
@@ -59899,7 +62981,15 @@ pub mod sources {
             &GROUP_CONNECTIONS_PLEX_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["source", "identifier"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["source", "identifier"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::group_connections_plex_update(
                         &app.server,
                         principal,
@@ -59993,7 +63083,15 @@ pub mod sources {
             &GROUP_CONNECTIONS_PLEX_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["source", "identifier"],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::group_connections_plex_partial_update(
                         &app.server,
                         principal,
@@ -60139,7 +63237,15 @@ pub mod sources {
             request,
             &GROUP_CONNECTIONS_SAML_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["source", "identifier"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["source", "identifier"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::group_connections_saml_create(
                         &app.server,
                         principal,
@@ -60232,7 +63338,15 @@ pub mod sources {
             &GROUP_CONNECTIONS_SAML_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["source", "identifier"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["source", "identifier"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::group_connections_saml_update(
                         &app.server,
                         principal,
@@ -60326,7 +63440,15 @@ pub mod sources {
             &GROUP_CONNECTIONS_SAML_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["source", "identifier"],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::group_connections_saml_partial_update(
                         &app.server,
                         principal,
@@ -60472,7 +63594,15 @@ pub mod sources {
             request,
             &GROUP_CONNECTIONS_TELEGRAM_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["source", "identifier"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["source", "identifier"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::group_connections_telegram_create(
                         &app.server,
                         principal,
@@ -60565,7 +63695,15 @@ pub mod sources {
             &GROUP_CONNECTIONS_TELEGRAM_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["source", "identifier"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["source", "identifier"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::group_connections_telegram_update(
                         &app.server,
                         principal,
@@ -60659,7 +63797,15 @@ pub mod sources {
             &GROUP_CONNECTIONS_TELEGRAM_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["source", "identifier"],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::group_connections_telegram_partial_update(
                         &app.server,
                         principal,
@@ -60813,7 +63959,38 @@ pub mod sources {
             request,
             &KERBEROS_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "slug", "realm"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "slug", "realm"],
+                            not_null: &[
+                                "enabled",
+                                "promoted",
+                                "user_property_mappings",
+                                "group_property_mappings",
+                                "policy_engine_mode",
+                                "user_matching_mode",
+                                "user_path_template",
+                                "icon",
+                                "group_matching_mode",
+                                "krb5_conf",
+                                "kadmin_type",
+                                "sync_users",
+                                "sync_users_password",
+                                "sync_principal",
+                                "sync_password",
+                                "sync_keytab",
+                                "sync_ccache",
+                                "spnego_server_name",
+                                "spnego_keytab",
+                                "spnego_ccache",
+                                "password_login_update_internal_password",
+                                "sync_outgoing_trigger_mode",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::kerberos_create(&app.server, principal, body)
                     .await
             },
@@ -60898,7 +64075,38 @@ pub mod sources {
             &KERBEROS_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "slug", "realm"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "slug", "realm"],
+                            not_null: &[
+                                "enabled",
+                                "promoted",
+                                "user_property_mappings",
+                                "group_property_mappings",
+                                "policy_engine_mode",
+                                "user_matching_mode",
+                                "user_path_template",
+                                "icon",
+                                "group_matching_mode",
+                                "krb5_conf",
+                                "kadmin_type",
+                                "sync_users",
+                                "sync_users_password",
+                                "sync_principal",
+                                "sync_password",
+                                "sync_keytab",
+                                "sync_ccache",
+                                "spnego_server_name",
+                                "spnego_keytab",
+                                "spnego_ccache",
+                                "password_login_update_internal_password",
+                                "sync_outgoing_trigger_mode",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::kerberos_update(
                         &app.server,
                         principal,
@@ -60988,7 +64196,41 @@ pub mod sources {
             &KERBEROS_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "slug",
+                                "enabled",
+                                "promoted",
+                                "user_property_mappings",
+                                "group_property_mappings",
+                                "policy_engine_mode",
+                                "user_matching_mode",
+                                "user_path_template",
+                                "icon",
+                                "group_matching_mode",
+                                "realm",
+                                "krb5_conf",
+                                "kadmin_type",
+                                "sync_users",
+                                "sync_users_password",
+                                "sync_principal",
+                                "sync_password",
+                                "sync_keytab",
+                                "sync_ccache",
+                                "spnego_server_name",
+                                "spnego_keytab",
+                                "spnego_ccache",
+                                "password_login_update_internal_password",
+                                "sync_outgoing_trigger_mode",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::kerberos_partial_update(
                         &app.server,
                         principal,
@@ -61209,7 +64451,42 @@ pub mod sources {
             request,
             &LDAP_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "slug", "server_uri", "base_dn"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "slug", "server_uri", "base_dn"],
+                            not_null: &[
+                                "enabled",
+                                "promoted",
+                                "user_property_mappings",
+                                "group_property_mappings",
+                                "policy_engine_mode",
+                                "user_matching_mode",
+                                "user_path_template",
+                                "icon",
+                                "bind_cn",
+                                "bind_password",
+                                "start_tls",
+                                "sni",
+                                "additional_user_dn",
+                                "additional_group_dn",
+                                "user_object_filter",
+                                "group_object_filter",
+                                "group_membership_field",
+                                "user_membership_attribute",
+                                "object_uniqueness_field",
+                                "password_login_update_internal_password",
+                                "sync_users",
+                                "sync_users_password",
+                                "sync_groups",
+                                "lookup_groups_from_user",
+                                "delete_not_found_objects",
+                                "sync_outgoing_trigger_mode",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::ldap_create(&app.server, principal, body).await
             },
         )
@@ -61293,7 +64570,42 @@ pub mod sources {
             &LDAP_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "slug", "server_uri", "base_dn"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "slug", "server_uri", "base_dn"],
+                            not_null: &[
+                                "enabled",
+                                "promoted",
+                                "user_property_mappings",
+                                "group_property_mappings",
+                                "policy_engine_mode",
+                                "user_matching_mode",
+                                "user_path_template",
+                                "icon",
+                                "bind_cn",
+                                "bind_password",
+                                "start_tls",
+                                "sni",
+                                "additional_user_dn",
+                                "additional_group_dn",
+                                "user_object_filter",
+                                "group_object_filter",
+                                "group_membership_field",
+                                "user_membership_attribute",
+                                "object_uniqueness_field",
+                                "password_login_update_internal_password",
+                                "sync_users",
+                                "sync_users_password",
+                                "sync_groups",
+                                "lookup_groups_from_user",
+                                "delete_not_found_objects",
+                                "sync_outgoing_trigger_mode",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::ldap_update(&app.server, principal, params, body)
                     .await
             },
@@ -61377,7 +64689,46 @@ pub mod sources {
             &LDAP_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "slug",
+                                "enabled",
+                                "promoted",
+                                "user_property_mappings",
+                                "group_property_mappings",
+                                "policy_engine_mode",
+                                "user_matching_mode",
+                                "user_path_template",
+                                "icon",
+                                "server_uri",
+                                "bind_cn",
+                                "bind_password",
+                                "start_tls",
+                                "sni",
+                                "base_dn",
+                                "additional_user_dn",
+                                "additional_group_dn",
+                                "user_object_filter",
+                                "group_object_filter",
+                                "group_membership_field",
+                                "user_membership_attribute",
+                                "object_uniqueness_field",
+                                "password_login_update_internal_password",
+                                "sync_users",
+                                "sync_users_password",
+                                "sync_groups",
+                                "lookup_groups_from_user",
+                                "delete_not_found_objects",
+                                "sync_outgoing_trigger_mode",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::ldap_partial_update(
                         &app.server,
                         principal,
@@ -61623,13 +64974,33 @@ pub mod sources {
             |app, principal, input| async move {
                 let body = input
                     .json(
-                        &[
-                            "name",
-                            "slug",
-                            "provider_type",
-                            "consumer_key",
-                            "consumer_secret",
-                        ],
+                        &support::JsonBody {
+                            object: true,
+                            required: &[
+                                "name",
+                                "slug",
+                                "provider_type",
+                                "consumer_key",
+                                "consumer_secret",
+                            ],
+                            not_null: &[
+                                "enabled",
+                                "promoted",
+                                "user_property_mappings",
+                                "group_property_mappings",
+                                "policy_engine_mode",
+                                "user_matching_mode",
+                                "user_path_template",
+                                "icon",
+                                "group_matching_mode",
+                                "pkce",
+                                "additional_scopes",
+                                "oidc_well_known_url",
+                                "oidc_jwks_url",
+                                "oidc_jwks",
+                                "authorization_code_auth_method",
+                            ],
+                        },
                     )
                     .await?;
                 <S as super::Sources>::oauth_create(&app.server, principal, body).await
@@ -61717,13 +65088,33 @@ pub mod sources {
                 let params = input.params()?;
                 let body = input
                     .json(
-                        &[
-                            "name",
-                            "slug",
-                            "provider_type",
-                            "consumer_key",
-                            "consumer_secret",
-                        ],
+                        &support::JsonBody {
+                            object: true,
+                            required: &[
+                                "name",
+                                "slug",
+                                "provider_type",
+                                "consumer_key",
+                                "consumer_secret",
+                            ],
+                            not_null: &[
+                                "enabled",
+                                "promoted",
+                                "user_property_mappings",
+                                "group_property_mappings",
+                                "policy_engine_mode",
+                                "user_matching_mode",
+                                "user_path_template",
+                                "icon",
+                                "group_matching_mode",
+                                "pkce",
+                                "additional_scopes",
+                                "oidc_well_known_url",
+                                "oidc_jwks_url",
+                                "oidc_jwks",
+                                "authorization_code_auth_method",
+                            ],
+                        },
                     )
                     .await?;
                 <S as super::Sources>::oauth_update(&app.server, principal, params, body)
@@ -61810,7 +65201,36 @@ pub mod sources {
             &OAUTH_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "slug",
+                                "enabled",
+                                "promoted",
+                                "user_property_mappings",
+                                "group_property_mappings",
+                                "policy_engine_mode",
+                                "user_matching_mode",
+                                "user_path_template",
+                                "icon",
+                                "group_matching_mode",
+                                "provider_type",
+                                "pkce",
+                                "consumer_key",
+                                "consumer_secret",
+                                "additional_scopes",
+                                "oidc_well_known_url",
+                                "oidc_jwks_url",
+                                "oidc_jwks",
+                                "authorization_code_auth_method",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::oauth_partial_update(
                         &app.server,
                         principal,
@@ -62002,7 +65422,28 @@ pub mod sources {
             request,
             &PLEX_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "slug", "plex_token"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "slug", "plex_token"],
+                            not_null: &[
+                                "enabled",
+                                "promoted",
+                                "user_property_mappings",
+                                "group_property_mappings",
+                                "policy_engine_mode",
+                                "user_matching_mode",
+                                "user_path_template",
+                                "icon",
+                                "group_matching_mode",
+                                "client_id",
+                                "allowed_servers",
+                                "allow_friends",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::plex_create(&app.server, principal, body).await
             },
         )
@@ -62086,7 +65527,28 @@ pub mod sources {
             &PLEX_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "slug", "plex_token"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "slug", "plex_token"],
+                            not_null: &[
+                                "enabled",
+                                "promoted",
+                                "user_property_mappings",
+                                "group_property_mappings",
+                                "policy_engine_mode",
+                                "user_matching_mode",
+                                "user_path_template",
+                                "icon",
+                                "group_matching_mode",
+                                "client_id",
+                                "allowed_servers",
+                                "allow_friends",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::plex_update(&app.server, principal, params, body)
                     .await
             },
@@ -62170,7 +65632,31 @@ pub mod sources {
             &PLEX_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "slug",
+                                "enabled",
+                                "promoted",
+                                "user_property_mappings",
+                                "group_property_mappings",
+                                "policy_engine_mode",
+                                "user_matching_mode",
+                                "user_path_template",
+                                "icon",
+                                "group_matching_mode",
+                                "client_id",
+                                "allowed_servers",
+                                "allow_friends",
+                                "plex_token",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::plex_partial_update(
                         &app.server,
                         principal,
@@ -62260,7 +65746,15 @@ pub mod sources {
             &PLEX_REDEEM_TOKEN_CREATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["plex_token"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["plex_token"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::plex_redeem_token_create(
                         &app.server,
                         principal,
@@ -62308,7 +65802,15 @@ pub mod sources {
             &PLEX_REDEEM_TOKEN_AUTHENTICATED_CREATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["plex_token"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["plex_token"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::plex_redeem_token_authenticated_create(
                         &app.server,
                         principal,
@@ -62426,7 +65928,38 @@ pub mod sources {
             &SAML_CREATE,
             |app, principal, input| async move {
                 let body = input
-                    .json(&["name", "slug", "pre_authentication_flow", "sso_url"])
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[
+                                "name",
+                                "slug",
+                                "pre_authentication_flow",
+                                "sso_url",
+                            ],
+                            not_null: &[
+                                "enabled",
+                                "promoted",
+                                "user_property_mappings",
+                                "group_property_mappings",
+                                "policy_engine_mode",
+                                "user_matching_mode",
+                                "user_path_template",
+                                "icon",
+                                "group_matching_mode",
+                                "issuer",
+                                "allow_idp_initiated",
+                                "force_authn",
+                                "name_id_policy",
+                                "binding_type",
+                                "digest_algorithm",
+                                "signature_algorithm",
+                                "temporary_user_delete_after",
+                                "signed_assertion",
+                                "signed_response",
+                            ],
+                        },
+                    )
                     .await?;
                 <S as super::Sources>::saml_create(&app.server, principal, body).await
             },
@@ -62512,7 +66045,38 @@ pub mod sources {
             |app, principal, input| async move {
                 let params = input.params()?;
                 let body = input
-                    .json(&["name", "slug", "pre_authentication_flow", "sso_url"])
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[
+                                "name",
+                                "slug",
+                                "pre_authentication_flow",
+                                "sso_url",
+                            ],
+                            not_null: &[
+                                "enabled",
+                                "promoted",
+                                "user_property_mappings",
+                                "group_property_mappings",
+                                "policy_engine_mode",
+                                "user_matching_mode",
+                                "user_path_template",
+                                "icon",
+                                "group_matching_mode",
+                                "issuer",
+                                "allow_idp_initiated",
+                                "force_authn",
+                                "name_id_policy",
+                                "binding_type",
+                                "digest_algorithm",
+                                "signature_algorithm",
+                                "temporary_user_delete_after",
+                                "signed_assertion",
+                                "signed_response",
+                            ],
+                        },
+                    )
                     .await?;
                 <S as super::Sources>::saml_update(&app.server, principal, params, body)
                     .await
@@ -62597,7 +66161,39 @@ pub mod sources {
             &SAML_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "slug",
+                                "enabled",
+                                "promoted",
+                                "user_property_mappings",
+                                "group_property_mappings",
+                                "policy_engine_mode",
+                                "user_matching_mode",
+                                "user_path_template",
+                                "icon",
+                                "group_matching_mode",
+                                "pre_authentication_flow",
+                                "issuer",
+                                "sso_url",
+                                "allow_idp_initiated",
+                                "force_authn",
+                                "name_id_policy",
+                                "binding_type",
+                                "digest_algorithm",
+                                "signature_algorithm",
+                                "temporary_user_delete_after",
+                                "signed_assertion",
+                                "signed_response",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::saml_partial_update(
                         &app.server,
                         principal,
@@ -62781,7 +66377,20 @@ pub mod sources {
             request,
             &SCIM_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "slug"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "slug"],
+                            not_null: &[
+                                "enabled",
+                                "user_property_mappings",
+                                "group_property_mappings",
+                                "user_path_template",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::scim_create(&app.server, principal, body).await
             },
         )
@@ -62865,7 +66474,20 @@ pub mod sources {
             &SCIM_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "slug"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "slug"],
+                            not_null: &[
+                                "enabled",
+                                "user_property_mappings",
+                                "group_property_mappings",
+                                "user_path_template",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::scim_update(&app.server, principal, params, body)
                     .await
             },
@@ -62949,7 +66571,22 @@ pub mod sources {
             &SCIM_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "slug",
+                                "enabled",
+                                "user_property_mappings",
+                                "group_property_mappings",
+                                "user_path_template",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::scim_partial_update(
                         &app.server,
                         principal,
@@ -63088,7 +66725,15 @@ pub mod sources {
             request,
             &SCIM_GROUPS_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["external_id", "group", "source"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["external_id", "group", "source"],
+                            not_null: &["id", "attributes"],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::scim_groups_create(&app.server, principal, body)
                     .await
             },
@@ -63177,7 +66822,15 @@ pub mod sources {
             &SCIM_GROUPS_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["external_id", "group", "source"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["external_id", "group", "source"],
+                            not_null: &["id", "attributes"],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::scim_groups_update(
                         &app.server,
                         principal,
@@ -63271,7 +66924,21 @@ pub mod sources {
             &SCIM_GROUPS_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "id",
+                                "external_id",
+                                "group",
+                                "source",
+                                "attributes",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::scim_groups_partial_update(
                         &app.server,
                         principal,
@@ -63414,7 +67081,15 @@ pub mod sources {
             request,
             &SCIM_USERS_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["external_id", "user", "source"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["external_id", "user", "source"],
+                            not_null: &["id", "attributes"],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::scim_users_create(&app.server, principal, body)
                     .await
             },
@@ -63503,7 +67178,15 @@ pub mod sources {
             &SCIM_USERS_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["external_id", "user", "source"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["external_id", "user", "source"],
+                            not_null: &["id", "attributes"],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::scim_users_update(
                         &app.server,
                         principal,
@@ -63593,7 +67276,21 @@ pub mod sources {
             &SCIM_USERS_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "id",
+                                "external_id",
+                                "user",
+                                "source",
+                                "attributes",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::scim_users_partial_update(
                         &app.server,
                         principal,
@@ -63746,13 +67443,27 @@ pub mod sources {
             |app, principal, input| async move {
                 let body = input
                     .json(
-                        &[
-                            "name",
-                            "slug",
-                            "bot_username",
-                            "bot_token",
-                            "pre_authentication_flow",
-                        ],
+                        &support::JsonBody {
+                            object: true,
+                            required: &[
+                                "name",
+                                "slug",
+                                "bot_username",
+                                "bot_token",
+                                "pre_authentication_flow",
+                            ],
+                            not_null: &[
+                                "enabled",
+                                "promoted",
+                                "user_property_mappings",
+                                "group_property_mappings",
+                                "policy_engine_mode",
+                                "user_matching_mode",
+                                "user_path_template",
+                                "icon",
+                                "request_message_access",
+                            ],
+                        },
                     )
                     .await?;
                 <S as super::Sources>::telegram_create(&app.server, principal, body)
@@ -63841,13 +67552,27 @@ pub mod sources {
                 let params = input.params()?;
                 let body = input
                     .json(
-                        &[
-                            "name",
-                            "slug",
-                            "bot_username",
-                            "bot_token",
-                            "pre_authentication_flow",
-                        ],
+                        &support::JsonBody {
+                            object: true,
+                            required: &[
+                                "name",
+                                "slug",
+                                "bot_username",
+                                "bot_token",
+                                "pre_authentication_flow",
+                            ],
+                            not_null: &[
+                                "enabled",
+                                "promoted",
+                                "user_property_mappings",
+                                "group_property_mappings",
+                                "policy_engine_mode",
+                                "user_matching_mode",
+                                "user_path_template",
+                                "icon",
+                                "request_message_access",
+                            ],
+                        },
                     )
                     .await?;
                 <S as super::Sources>::telegram_update(
@@ -63939,7 +67664,30 @@ pub mod sources {
             &TELEGRAM_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "slug",
+                                "enabled",
+                                "promoted",
+                                "user_property_mappings",
+                                "group_property_mappings",
+                                "policy_engine_mode",
+                                "user_matching_mode",
+                                "user_path_template",
+                                "icon",
+                                "bot_username",
+                                "bot_token",
+                                "request_message_access",
+                                "pre_authentication_flow",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::telegram_partial_update(
                         &app.server,
                         principal,
@@ -63987,7 +67735,20 @@ pub mod sources {
             &TELEGRAM_CONNECT_USER_CREATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["id", "auth_date", "hash"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["id", "auth_date", "hash"],
+                            not_null: &[
+                                "first_name",
+                                "last_name",
+                                "username",
+                                "photo_url",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::telegram_connect_user_create(
                         &app.server,
                         principal,
@@ -64180,7 +67941,15 @@ pub mod sources {
             &USER_CONNECTIONS_ALL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["source", "identifier"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["source", "identifier"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::user_connections_all_update(
                         &app.server,
                         principal,
@@ -64274,7 +68043,15 @@ pub mod sources {
             &USER_CONNECTIONS_ALL_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["source", "identifier"],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::user_connections_all_partial_update(
                         &app.server,
                         principal,
@@ -64420,7 +68197,15 @@ pub mod sources {
             request,
             &USER_CONNECTIONS_KERBEROS_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["source", "identifier"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["source", "identifier"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::user_connections_kerberos_create(
                         &app.server,
                         principal,
@@ -64513,7 +68298,15 @@ pub mod sources {
             &USER_CONNECTIONS_KERBEROS_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["source", "identifier"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["source", "identifier"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::user_connections_kerberos_update(
                         &app.server,
                         principal,
@@ -64607,7 +68400,15 @@ pub mod sources {
             &USER_CONNECTIONS_KERBEROS_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["source", "identifier"],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::user_connections_kerberos_partial_update(
                         &app.server,
                         principal,
@@ -64753,7 +68554,15 @@ pub mod sources {
             request,
             &USER_CONNECTIONS_LDAP_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["source", "identifier"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["source", "identifier"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::user_connections_ldap_create(
                         &app.server,
                         principal,
@@ -64846,7 +68655,15 @@ pub mod sources {
             &USER_CONNECTIONS_LDAP_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["source", "identifier"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["source", "identifier"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::user_connections_ldap_update(
                         &app.server,
                         principal,
@@ -64940,7 +68757,15 @@ pub mod sources {
             &USER_CONNECTIONS_LDAP_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["source", "identifier"],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::user_connections_ldap_partial_update(
                         &app.server,
                         principal,
@@ -65086,7 +68911,15 @@ pub mod sources {
             request,
             &USER_CONNECTIONS_OAUTH_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["source", "identifier"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["source", "identifier"],
+                            not_null: &["expires"],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::user_connections_oauth_create(
                         &app.server,
                         principal,
@@ -65179,7 +69012,15 @@ pub mod sources {
             &USER_CONNECTIONS_OAUTH_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["source", "identifier"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["source", "identifier"],
+                            not_null: &["expires"],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::user_connections_oauth_update(
                         &app.server,
                         principal,
@@ -65273,7 +69114,15 @@ pub mod sources {
             &USER_CONNECTIONS_OAUTH_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["source", "identifier", "expires"],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::user_connections_oauth_partial_update(
                         &app.server,
                         principal,
@@ -65419,7 +69268,15 @@ pub mod sources {
             request,
             &USER_CONNECTIONS_PLEX_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["source", "identifier", "plex_token"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["source", "identifier", "plex_token"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::user_connections_plex_create(
                         &app.server,
                         principal,
@@ -65512,7 +69369,15 @@ pub mod sources {
             &USER_CONNECTIONS_PLEX_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["source", "identifier", "plex_token"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["source", "identifier", "plex_token"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::user_connections_plex_update(
                         &app.server,
                         principal,
@@ -65606,7 +69471,15 @@ pub mod sources {
             &USER_CONNECTIONS_PLEX_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["source", "identifier", "plex_token"],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::user_connections_plex_partial_update(
                         &app.server,
                         principal,
@@ -65752,7 +69625,15 @@ pub mod sources {
             request,
             &USER_CONNECTIONS_SAML_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["source", "identifier"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["source", "identifier"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::user_connections_saml_create(
                         &app.server,
                         principal,
@@ -65845,7 +69726,15 @@ pub mod sources {
             &USER_CONNECTIONS_SAML_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["source", "identifier"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["source", "identifier"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::user_connections_saml_update(
                         &app.server,
                         principal,
@@ -65939,7 +69828,15 @@ pub mod sources {
             &USER_CONNECTIONS_SAML_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["source", "identifier"],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::user_connections_saml_partial_update(
                         &app.server,
                         principal,
@@ -66085,7 +69982,15 @@ pub mod sources {
             request,
             &USER_CONNECTIONS_TELEGRAM_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["source", "identifier"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["source", "identifier"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::user_connections_telegram_create(
                         &app.server,
                         principal,
@@ -66178,7 +70083,15 @@ pub mod sources {
             &USER_CONNECTIONS_TELEGRAM_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["source", "identifier"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["source", "identifier"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::user_connections_telegram_update(
                         &app.server,
                         principal,
@@ -66272,7 +70185,15 @@ pub mod sources {
             &USER_CONNECTIONS_TELEGRAM_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["source", "identifier"],
+                        },
+                    )
+                    .await?;
                 <S as super::Sources>::user_connections_telegram_partial_update(
                         &app.server,
                         principal,
@@ -70182,7 +74103,20 @@ pub mod stages {
             request,
             &ACCOUNT_LOCKDOWN_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[
+                                "deactivate_user",
+                                "set_unusable_password",
+                                "delete_sessions",
+                                "revoke_tokens",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::account_lockdown_create(
                         &app.server,
                         principal,
@@ -70275,7 +74209,20 @@ pub mod stages {
             &ACCOUNT_LOCKDOWN_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[
+                                "deactivate_user",
+                                "set_unusable_password",
+                                "delete_sessions",
+                                "revoke_tokens",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::account_lockdown_update(
                         &app.server,
                         principal,
@@ -70369,7 +74316,21 @@ pub mod stages {
             &ACCOUNT_LOCKDOWN_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "deactivate_user",
+                                "set_unusable_password",
+                                "delete_sessions",
+                                "revoke_tokens",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::account_lockdown_partial_update(
                         &app.server,
                         principal,
@@ -70770,7 +74731,22 @@ pub mod stages {
             &AUTHENTICATOR_DUO_CREATE,
             |app, principal, input| async move {
                 let body = input
-                    .json(&["name", "client_id", "client_secret", "api_hostname"])
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[
+                                "name",
+                                "client_id",
+                                "client_secret",
+                                "api_hostname",
+                            ],
+                            not_null: &[
+                                "friendly_name",
+                                "admin_integration_key",
+                                "admin_secret_key",
+                            ],
+                        },
+                    )
                     .await?;
                 <S as super::Stages>::authenticator_duo_create(
                         &app.server,
@@ -70865,7 +74841,22 @@ pub mod stages {
             |app, principal, input| async move {
                 let params = input.params()?;
                 let body = input
-                    .json(&["name", "client_id", "client_secret", "api_hostname"])
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[
+                                "name",
+                                "client_id",
+                                "client_secret",
+                                "api_hostname",
+                            ],
+                            not_null: &[
+                                "friendly_name",
+                                "admin_integration_key",
+                                "admin_secret_key",
+                            ],
+                        },
+                    )
                     .await?;
                 <S as super::Stages>::authenticator_duo_update(
                         &app.server,
@@ -70960,7 +74951,23 @@ pub mod stages {
             &AUTHENTICATOR_DUO_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "friendly_name",
+                                "client_id",
+                                "client_secret",
+                                "api_hostname",
+                                "admin_integration_key",
+                                "admin_secret_key",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::authenticator_duo_partial_update(
                         &app.server,
                         principal,
@@ -71054,7 +75061,15 @@ pub mod stages {
             &AUTHENTICATOR_DUO_IMPORT_DEVICE_MANUAL_CREATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["duo_user_id", "username"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["duo_user_id", "username"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::authenticator_duo_import_device_manual_create(
                         &app.server,
                         principal,
@@ -71260,7 +75275,29 @@ pub mod stages {
             request,
             &AUTHENTICATOR_EMAIL_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[
+                                "friendly_name",
+                                "use_global_settings",
+                                "host",
+                                "port",
+                                "username",
+                                "password",
+                                "use_tls",
+                                "use_ssl",
+                                "timeout",
+                                "from_address",
+                                "subject",
+                                "token_expiry",
+                                "template",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::authenticator_email_create(
                         &app.server,
                         principal,
@@ -71353,7 +75390,29 @@ pub mod stages {
             &AUTHENTICATOR_EMAIL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[
+                                "friendly_name",
+                                "use_global_settings",
+                                "host",
+                                "port",
+                                "username",
+                                "password",
+                                "use_tls",
+                                "use_ssl",
+                                "timeout",
+                                "from_address",
+                                "subject",
+                                "token_expiry",
+                                "template",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::authenticator_email_update(
                         &app.server,
                         principal,
@@ -71447,7 +75506,30 @@ pub mod stages {
             &AUTHENTICATOR_EMAIL_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "friendly_name",
+                                "use_global_settings",
+                                "host",
+                                "port",
+                                "username",
+                                "password",
+                                "use_tls",
+                                "use_ssl",
+                                "timeout",
+                                "from_address",
+                                "subject",
+                                "token_expiry",
+                                "template",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::authenticator_email_partial_update(
                         &app.server,
                         principal,
@@ -71593,7 +75675,15 @@ pub mod stages {
             request,
             &AUTHENTICATOR_ENDPOINT_GDTC_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "credentials"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "credentials"],
+                            not_null: &["friendly_name"],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::authenticator_endpoint_gdtc_create(
                         &app.server,
                         principal,
@@ -71686,7 +75776,15 @@ pub mod stages {
             &AUTHENTICATOR_ENDPOINT_GDTC_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "credentials"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "credentials"],
+                            not_null: &["friendly_name"],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::authenticator_endpoint_gdtc_update(
                         &app.server,
                         principal,
@@ -71780,7 +75878,15 @@ pub mod stages {
             &AUTHENTICATOR_ENDPOINT_GDTC_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name", "friendly_name", "credentials"],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::authenticator_endpoint_gdtc_partial_update(
                         &app.server,
                         principal,
@@ -71937,7 +76043,24 @@ pub mod stages {
             &AUTHENTICATOR_SMS_CREATE,
             |app, principal, input| async move {
                 let body = input
-                    .json(&["name", "provider", "from_number", "account_sid", "auth"])
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[
+                                "name",
+                                "provider",
+                                "from_number",
+                                "account_sid",
+                                "auth",
+                            ],
+                            not_null: &[
+                                "friendly_name",
+                                "auth_password",
+                                "auth_type",
+                                "verify_only",
+                            ],
+                        },
+                    )
                     .await?;
                 <S as super::Stages>::authenticator_sms_create(
                         &app.server,
@@ -72032,7 +76155,24 @@ pub mod stages {
             |app, principal, input| async move {
                 let params = input.params()?;
                 let body = input
-                    .json(&["name", "provider", "from_number", "account_sid", "auth"])
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[
+                                "name",
+                                "provider",
+                                "from_number",
+                                "account_sid",
+                                "auth",
+                            ],
+                            not_null: &[
+                                "friendly_name",
+                                "auth_password",
+                                "auth_type",
+                                "verify_only",
+                            ],
+                        },
+                    )
                     .await?;
                 <S as super::Stages>::authenticator_sms_update(
                         &app.server,
@@ -72127,7 +76267,25 @@ pub mod stages {
             &AUTHENTICATOR_SMS_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "friendly_name",
+                                "provider",
+                                "from_number",
+                                "account_sid",
+                                "auth",
+                                "auth_password",
+                                "auth_type",
+                                "verify_only",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::authenticator_sms_partial_update(
                         &app.server,
                         principal,
@@ -72277,7 +76435,15 @@ pub mod stages {
             request,
             &AUTHENTICATOR_STATIC_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &["friendly_name", "token_count", "token_length"],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::authenticator_static_create(
                         &app.server,
                         principal,
@@ -72370,7 +76536,15 @@ pub mod stages {
             &AUTHENTICATOR_STATIC_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &["friendly_name", "token_count", "token_length"],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::authenticator_static_update(
                         &app.server,
                         principal,
@@ -72464,7 +76638,20 @@ pub mod stages {
             &AUTHENTICATOR_STATIC_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "friendly_name",
+                                "token_count",
+                                "token_length",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::authenticator_static_partial_update(
                         &app.server,
                         principal,
@@ -72613,7 +76800,15 @@ pub mod stages {
             request,
             &AUTHENTICATOR_TOTP_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "digits"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "digits"],
+                            not_null: &["friendly_name"],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::authenticator_totp_create(
                         &app.server,
                         principal,
@@ -72706,7 +76901,15 @@ pub mod stages {
             &AUTHENTICATOR_TOTP_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "digits"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "digits"],
+                            not_null: &["friendly_name"],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::authenticator_totp_update(
                         &app.server,
                         principal,
@@ -72800,7 +77003,15 @@ pub mod stages {
             &AUTHENTICATOR_TOTP_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name", "friendly_name", "digits"],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::authenticator_totp_partial_update(
                         &app.server,
                         principal,
@@ -72950,7 +77161,27 @@ pub mod stages {
             request,
             &AUTHENTICATOR_VALIDATE_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[
+                                "not_configured_action",
+                                "device_classes",
+                                "configuration_stages",
+                                "last_auth_threshold",
+                                "webauthn_user_verification",
+                                "webauthn_hints",
+                                "webauthn_allowed_device_types",
+                                "email_otp_throttling_factor",
+                                "sms_otp_throttling_factor",
+                                "totp_otp_throttling_factor",
+                                "static_otp_throttling_factor",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::authenticator_validate_create(
                         &app.server,
                         principal,
@@ -73043,7 +77274,27 @@ pub mod stages {
             &AUTHENTICATOR_VALIDATE_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[
+                                "not_configured_action",
+                                "device_classes",
+                                "configuration_stages",
+                                "last_auth_threshold",
+                                "webauthn_user_verification",
+                                "webauthn_hints",
+                                "webauthn_allowed_device_types",
+                                "email_otp_throttling_factor",
+                                "sms_otp_throttling_factor",
+                                "totp_otp_throttling_factor",
+                                "static_otp_throttling_factor",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::authenticator_validate_update(
                         &app.server,
                         principal,
@@ -73137,7 +77388,28 @@ pub mod stages {
             &AUTHENTICATOR_VALIDATE_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "not_configured_action",
+                                "device_classes",
+                                "configuration_stages",
+                                "last_auth_threshold",
+                                "webauthn_user_verification",
+                                "webauthn_hints",
+                                "webauthn_allowed_device_types",
+                                "email_otp_throttling_factor",
+                                "sms_otp_throttling_factor",
+                                "totp_otp_throttling_factor",
+                                "static_otp_throttling_factor",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::authenticator_validate_partial_update(
                         &app.server,
                         principal,
@@ -73291,7 +77563,23 @@ pub mod stages {
             request,
             &AUTHENTICATOR_WEBAUTHN_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[
+                                "friendly_name",
+                                "user_verification",
+                                "resident_key_requirement",
+                                "hints",
+                                "device_type_restrictions",
+                                "prevent_duplicate_devices",
+                                "max_attempts",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::authenticator_webauthn_create(
                         &app.server,
                         principal,
@@ -73384,7 +77672,23 @@ pub mod stages {
             &AUTHENTICATOR_WEBAUTHN_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[
+                                "friendly_name",
+                                "user_verification",
+                                "resident_key_requirement",
+                                "hints",
+                                "device_type_restrictions",
+                                "prevent_duplicate_devices",
+                                "max_attempts",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::authenticator_webauthn_update(
                         &app.server,
                         principal,
@@ -73478,7 +77782,24 @@ pub mod stages {
             &AUTHENTICATOR_WEBAUTHN_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "friendly_name",
+                                "user_verification",
+                                "resident_key_requirement",
+                                "hints",
+                                "device_type_restrictions",
+                                "prevent_duplicate_devices",
+                                "max_attempts",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::authenticator_webauthn_partial_update(
                         &app.server,
                         principal,
@@ -73719,7 +78040,22 @@ pub mod stages {
             request,
             &CAPTCHA_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "public_key", "private_key"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "public_key", "private_key"],
+                            not_null: &[
+                                "js_url",
+                                "api_url",
+                                "interactive",
+                                "score_min_threshold",
+                                "score_max_threshold",
+                                "error_on_invalid_score",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::captcha_create(&app.server, principal, body).await
             },
         )
@@ -73803,7 +78139,22 @@ pub mod stages {
             &CAPTCHA_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "public_key", "private_key"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "public_key", "private_key"],
+                            not_null: &[
+                                "js_url",
+                                "api_url",
+                                "interactive",
+                                "score_min_threshold",
+                                "score_max_threshold",
+                                "error_on_invalid_score",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::captcha_update(
                         &app.server,
                         principal,
@@ -73893,7 +78244,25 @@ pub mod stages {
             &CAPTCHA_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "public_key",
+                                "private_key",
+                                "js_url",
+                                "api_url",
+                                "interactive",
+                                "score_min_threshold",
+                                "score_max_threshold",
+                                "error_on_invalid_score",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::captcha_partial_update(
                         &app.server,
                         principal,
@@ -74036,7 +78405,15 @@ pub mod stages {
             request,
             &CONSENT_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &["mode", "consent_expire_in"],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::consent_create(&app.server, principal, body).await
             },
         )
@@ -74120,7 +78497,15 @@ pub mod stages {
             &CONSENT_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &["mode", "consent_expire_in"],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::consent_update(
                         &app.server,
                         principal,
@@ -74210,7 +78595,15 @@ pub mod stages {
             &CONSENT_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name", "mode", "consent_expire_in"],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::consent_partial_update(
                         &app.server,
                         principal,
@@ -74352,7 +78745,15 @@ pub mod stages {
             request,
             &DENY_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &["deny_message"],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::deny_create(&app.server, principal, body).await
             },
         )
@@ -74435,7 +78836,15 @@ pub mod stages {
             &DENY_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &["deny_message"],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::deny_update(&app.server, principal, params, body)
                     .await
             },
@@ -74519,7 +78928,15 @@ pub mod stages {
             &DENY_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name", "deny_message"],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::deny_partial_update(
                         &app.server,
                         principal,
@@ -74657,7 +79074,15 @@ pub mod stages {
             request,
             &DUMMY_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &["throw_error"],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::dummy_create(&app.server, principal, body).await
             },
         )
@@ -74741,7 +79166,15 @@ pub mod stages {
             &DUMMY_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &["throw_error"],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::dummy_update(&app.server, principal, params, body)
                     .await
             },
@@ -74825,7 +79258,15 @@ pub mod stages {
             &DUMMY_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name", "throw_error"],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::dummy_partial_update(
                         &app.server,
                         principal,
@@ -74973,7 +79414,31 @@ pub mod stages {
             request,
             &EMAIL_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[
+                                "use_global_settings",
+                                "host",
+                                "port",
+                                "username",
+                                "password",
+                                "use_tls",
+                                "use_ssl",
+                                "timeout",
+                                "from_address",
+                                "token_expiry",
+                                "subject",
+                                "template",
+                                "activate_user_on_success",
+                                "recovery_max_attempts",
+                                "recovery_cache_timeout",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::email_create(&app.server, principal, body).await
             },
         )
@@ -75057,7 +79522,31 @@ pub mod stages {
             &EMAIL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[
+                                "use_global_settings",
+                                "host",
+                                "port",
+                                "username",
+                                "password",
+                                "use_tls",
+                                "use_ssl",
+                                "timeout",
+                                "from_address",
+                                "token_expiry",
+                                "subject",
+                                "template",
+                                "activate_user_on_success",
+                                "recovery_max_attempts",
+                                "recovery_cache_timeout",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::email_update(&app.server, principal, params, body)
                     .await
             },
@@ -75141,7 +79630,32 @@ pub mod stages {
             &EMAIL_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "use_global_settings",
+                                "host",
+                                "port",
+                                "username",
+                                "password",
+                                "use_tls",
+                                "use_ssl",
+                                "timeout",
+                                "from_address",
+                                "token_expiry",
+                                "subject",
+                                "template",
+                                "activate_user_on_success",
+                                "recovery_max_attempts",
+                                "recovery_cache_timeout",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::email_partial_update(
                         &app.server,
                         principal,
@@ -75318,7 +79832,15 @@ pub mod stages {
             request,
             &ENDPOINTS_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "connector"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "connector"],
+                            not_null: &["mode"],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::endpoints_create(&app.server, principal, body)
                     .await
             },
@@ -75403,7 +79925,15 @@ pub mod stages {
             &ENDPOINTS_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "connector"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "connector"],
+                            not_null: &["mode"],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::endpoints_update(
                         &app.server,
                         principal,
@@ -75493,7 +80023,15 @@ pub mod stages {
             &ENDPOINTS_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name", "connector", "mode"],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::endpoints_partial_update(
                         &app.server,
                         principal,
@@ -75643,7 +80181,23 @@ pub mod stages {
             request,
             &IDENTIFICATION_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[
+                                "user_fields",
+                                "case_insensitive_matching",
+                                "show_matched_user",
+                                "sources",
+                                "show_source_labels",
+                                "pretend_user_exists",
+                                "enable_remember_me",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::identification_create(&app.server, principal, body)
                     .await
             },
@@ -75732,7 +80286,23 @@ pub mod stages {
             &IDENTIFICATION_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[
+                                "user_fields",
+                                "case_insensitive_matching",
+                                "show_matched_user",
+                                "sources",
+                                "show_source_labels",
+                                "pretend_user_exists",
+                                "enable_remember_me",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::identification_update(
                         &app.server,
                         principal,
@@ -75826,7 +80396,24 @@ pub mod stages {
             &IDENTIFICATION_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "user_fields",
+                                "case_insensitive_matching",
+                                "show_matched_user",
+                                "sources",
+                                "show_source_labels",
+                                "pretend_user_exists",
+                                "enable_remember_me",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::identification_partial_update(
                         &app.server,
                         principal,
@@ -75974,7 +80561,15 @@ pub mod stages {
             request,
             &INVITATION_INVITATIONS_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &["fixed_data", "single_use"],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::invitation_invitations_create(
                         &app.server,
                         principal,
@@ -76067,7 +80662,15 @@ pub mod stages {
             &INVITATION_INVITATIONS_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &["fixed_data", "single_use"],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::invitation_invitations_update(
                         &app.server,
                         principal,
@@ -76161,7 +80764,15 @@ pub mod stages {
             &INVITATION_INVITATIONS_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name", "fixed_data", "single_use"],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::invitation_invitations_partial_update(
                         &app.server,
                         principal,
@@ -76209,7 +80820,15 @@ pub mod stages {
             &INVITATION_INVITATIONS_SEND_EMAIL_CREATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["email_addresses"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["email_addresses"],
+                            not_null: &["cc_addresses", "bcc_addresses", "template"],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::invitation_invitations_send_email_create(
                         &app.server,
                         principal,
@@ -76360,7 +80979,15 @@ pub mod stages {
             request,
             &INVITATION_STAGES_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &["continue_flow_without_invitation"],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::invitation_stages_create(
                         &app.server,
                         principal,
@@ -76453,7 +81080,15 @@ pub mod stages {
             &INVITATION_STAGES_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &["continue_flow_without_invitation"],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::invitation_stages_update(
                         &app.server,
                         principal,
@@ -76547,7 +81182,15 @@ pub mod stages {
             &INVITATION_STAGES_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name", "continue_flow_without_invitation"],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::invitation_stages_partial_update(
                         &app.server,
                         principal,
@@ -76696,7 +81339,18 @@ pub mod stages {
             &MTLS_CREATE,
             |app, principal, input| async move {
                 let body = input
-                    .json(&["name", "mode", "cert_attribute", "user_attribute"])
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[
+                                "name",
+                                "mode",
+                                "cert_attribute",
+                                "user_attribute",
+                            ],
+                            not_null: &["certificate_authorities"],
+                        },
+                    )
                     .await?;
                 <S as super::Stages>::mtls_create(&app.server, principal, body).await
             },
@@ -76781,7 +81435,18 @@ pub mod stages {
             |app, principal, input| async move {
                 let params = input.params()?;
                 let body = input
-                    .json(&["name", "mode", "cert_attribute", "user_attribute"])
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[
+                                "name",
+                                "mode",
+                                "cert_attribute",
+                                "user_attribute",
+                            ],
+                            not_null: &["certificate_authorities"],
+                        },
+                    )
                     .await?;
                 <S as super::Stages>::mtls_update(&app.server, principal, params, body)
                     .await
@@ -76866,7 +81531,21 @@ pub mod stages {
             &MTLS_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "mode",
+                                "certificate_authorities",
+                                "cert_attribute",
+                                "user_attribute",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::mtls_partial_update(
                         &app.server,
                         principal,
@@ -77008,7 +81687,18 @@ pub mod stages {
             request,
             &PASSWORD_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "backends"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "backends"],
+                            not_null: &[
+                                "failed_attempts_before_cancel",
+                                "allow_show_password",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::password_create(&app.server, principal, body).await
             },
         )
@@ -77092,7 +81782,18 @@ pub mod stages {
             &PASSWORD_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "backends"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "backends"],
+                            not_null: &[
+                                "failed_attempts_before_cancel",
+                                "allow_show_password",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::password_update(
                         &app.server,
                         principal,
@@ -77182,7 +81883,20 @@ pub mod stages {
             &PASSWORD_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "backends",
+                                "failed_attempts_before_cancel",
+                                "allow_show_password",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::password_partial_update(
                         &app.server,
                         principal,
@@ -77327,7 +82041,23 @@ pub mod stages {
             request,
             &PROMPT_PROMPTS_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "field_key", "label", "type"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "field_key", "label", "type"],
+                            not_null: &[
+                                "required",
+                                "placeholder",
+                                "initial_value",
+                                "order",
+                                "sub_text",
+                                "placeholder_expression",
+                                "initial_value_expression",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::prompt_prompts_create(&app.server, principal, body)
                     .await
             },
@@ -77416,7 +82146,23 @@ pub mod stages {
             &PROMPT_PROMPTS_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "field_key", "label", "type"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "field_key", "label", "type"],
+                            not_null: &[
+                                "required",
+                                "placeholder",
+                                "initial_value",
+                                "order",
+                                "sub_text",
+                                "placeholder_expression",
+                                "initial_value_expression",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::prompt_prompts_update(
                         &app.server,
                         principal,
@@ -77510,7 +82256,27 @@ pub mod stages {
             &PROMPT_PROMPTS_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "field_key",
+                                "label",
+                                "type",
+                                "required",
+                                "placeholder",
+                                "initial_value",
+                                "order",
+                                "sub_text",
+                                "placeholder_expression",
+                                "initial_value_expression",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::prompt_prompts_partial_update(
                         &app.server,
                         principal,
@@ -77603,7 +82369,23 @@ pub mod stages {
             request,
             &PROMPT_PROMPTS_PREVIEW_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "field_key", "label", "type"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "field_key", "label", "type"],
+                            not_null: &[
+                                "required",
+                                "placeholder",
+                                "initial_value",
+                                "order",
+                                "sub_text",
+                                "placeholder_expression",
+                                "initial_value_expression",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::prompt_prompts_preview_create(
                         &app.server,
                         principal,
@@ -77706,7 +82488,15 @@ pub mod stages {
             request,
             &PROMPT_STAGES_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "fields"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "fields"],
+                            not_null: &["validation_policies"],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::prompt_stages_create(&app.server, principal, body)
                     .await
             },
@@ -77795,7 +82585,15 @@ pub mod stages {
             &PROMPT_STAGES_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "fields"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "fields"],
+                            not_null: &["validation_policies"],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::prompt_stages_update(
                         &app.server,
                         principal,
@@ -77889,7 +82687,15 @@ pub mod stages {
             &PROMPT_STAGES_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name", "fields", "validation_policies"],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::prompt_stages_partial_update(
                         &app.server,
                         principal,
@@ -78029,7 +82835,15 @@ pub mod stages {
             request,
             &REDIRECT_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "mode"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "mode"],
+                            not_null: &["keep_context", "target_static"],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::redirect_create(&app.server, principal, body).await
             },
         )
@@ -78113,7 +82927,15 @@ pub mod stages {
             &REDIRECT_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "mode"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "mode"],
+                            not_null: &["keep_context", "target_static"],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::redirect_update(
                         &app.server,
                         principal,
@@ -78203,7 +83025,15 @@ pub mod stages {
             &REDIRECT_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name", "keep_context", "mode", "target_static"],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::redirect_partial_update(
                         &app.server,
                         principal,
@@ -78346,7 +83176,15 @@ pub mod stages {
             request,
             &SOURCE_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name", "source"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "source"],
+                            not_null: &["resume_timeout"],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::source_create(&app.server, principal, body).await
             },
         )
@@ -78430,7 +83268,15 @@ pub mod stages {
             &SOURCE_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name", "source"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name", "source"],
+                            not_null: &["resume_timeout"],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::source_update(&app.server, principal, params, body)
                     .await
             },
@@ -78515,7 +83361,15 @@ pub mod stages {
             &SOURCE_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name", "source", "resume_timeout"],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::source_partial_update(
                         &app.server,
                         principal,
@@ -78653,7 +83507,15 @@ pub mod stages {
             request,
             &USER_DELETE_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::user_delete_create(&app.server, principal, body)
                     .await
             },
@@ -78742,7 +83604,15 @@ pub mod stages {
             &USER_DELETE_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::user_delete_update(
                         &app.server,
                         principal,
@@ -78832,7 +83702,15 @@ pub mod stages {
             &USER_DELETE_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name"],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::user_delete_partial_update(
                         &app.server,
                         principal,
@@ -78980,7 +83858,22 @@ pub mod stages {
             request,
             &USER_LOGIN_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[
+                                "session_duration",
+                                "terminate_other_sessions",
+                                "remember_me_offset",
+                                "network_binding",
+                                "geoip_binding",
+                                "remember_device",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::user_login_create(&app.server, principal, body)
                     .await
             },
@@ -79065,7 +83958,22 @@ pub mod stages {
             &USER_LOGIN_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[
+                                "session_duration",
+                                "terminate_other_sessions",
+                                "remember_me_offset",
+                                "network_binding",
+                                "geoip_binding",
+                                "remember_device",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::user_login_update(
                         &app.server,
                         principal,
@@ -79155,7 +84063,23 @@ pub mod stages {
             &USER_LOGIN_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "session_duration",
+                                "terminate_other_sessions",
+                                "remember_me_offset",
+                                "network_binding",
+                                "geoip_binding",
+                                "remember_device",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::user_login_partial_update(
                         &app.server,
                         principal,
@@ -79297,7 +84221,15 @@ pub mod stages {
             request,
             &USER_LOGOUT_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::user_logout_create(&app.server, principal, body)
                     .await
             },
@@ -79386,7 +84318,15 @@ pub mod stages {
             &USER_LOGOUT_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::user_logout_update(
                         &app.server,
                         principal,
@@ -79476,7 +84416,15 @@ pub mod stages {
             &USER_LOGOUT_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["name"],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::user_logout_partial_update(
                         &app.server,
                         principal,
@@ -79623,7 +84571,20 @@ pub mod stages {
             request,
             &USER_WRITE_CREATE,
             |app, principal, input| async move {
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[
+                                "user_creation_mode",
+                                "create_users_as_inactive",
+                                "user_type",
+                                "user_path_template",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::user_write_create(&app.server, principal, body)
                     .await
             },
@@ -79708,7 +84669,20 @@ pub mod stages {
             &USER_WRITE_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["name"],
+                            not_null: &[
+                                "user_creation_mode",
+                                "create_users_as_inactive",
+                                "user_type",
+                                "user_path_template",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::user_write_update(
                         &app.server,
                         principal,
@@ -79798,7 +84772,21 @@ pub mod stages {
             &USER_WRITE_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &[
+                                "name",
+                                "user_creation_mode",
+                                "create_users_as_inactive",
+                                "user_type",
+                                "user_path_template",
+                            ],
+                        },
+                    )
+                    .await?;
                 <S as super::Stages>::user_write_partial_update(
                         &app.server,
                         principal,
@@ -80132,7 +85120,15 @@ pub mod tasks {
             &SCHEDULES_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["crontab"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["crontab"],
+                            not_null: &["paused"],
+                        },
+                    )
+                    .await?;
                 <S as super::Tasks>::schedules_update(
                         &app.server,
                         principal,
@@ -80180,7 +85176,15 @@ pub mod tasks {
             &SCHEDULES_PARTIAL_UPDATE,
             |app, principal, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["crontab", "paused"],
+                        },
+                    )
+                    .await?;
                 <S as super::Tasks>::schedules_partial_update(
                         &app.server,
                         principal,
@@ -80776,7 +85780,15 @@ pub mod tenants {
             request,
             &DOMAINS_CREATE,
             |app, input| async move {
-                let body = input.json(&["domain", "tenant"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["domain", "tenant"],
+                            not_null: &["is_primary"],
+                        },
+                    )
+                    .await?;
                 <S as super::Tenants>::domains_create(&app.server, body).await
             },
         )
@@ -80859,7 +85871,15 @@ pub mod tenants {
             &DOMAINS_UPDATE,
             |app, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["domain", "tenant"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["domain", "tenant"],
+                            not_null: &["is_primary"],
+                        },
+                    )
+                    .await?;
                 <S as super::Tenants>::domains_update(&app.server, params, body).await
             },
         )
@@ -80942,7 +85962,15 @@ pub mod tenants {
             &DOMAINS_PARTIAL_UPDATE,
             |app, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["domain", "is_primary", "tenant"],
+                        },
+                    )
+                    .await?;
                 <S as super::Tenants>::domains_partial_update(&app.server, params, body)
                     .await
             },
@@ -81030,7 +86058,15 @@ pub mod tenants {
             request,
             &TENANTS_CREATE,
             |app, input| async move {
-                let body = input.json(&["schema_name", "name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["schema_name", "name"],
+                            not_null: &["ready"],
+                        },
+                    )
+                    .await?;
                 <S as super::Tenants>::tenants_create(&app.server, body).await
             },
         )
@@ -81113,7 +86149,15 @@ pub mod tenants {
             &TENANTS_UPDATE,
             |app, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["schema_name", "name"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["schema_name", "name"],
+                            not_null: &["ready"],
+                        },
+                    )
+                    .await?;
                 <S as super::Tenants>::tenants_update(&app.server, params, body).await
             },
         )
@@ -81196,7 +86240,15 @@ pub mod tenants {
             &TENANTS_PARTIAL_UPDATE,
             |app, input| async move {
                 let params = input.params()?;
-                let body = input.optional_json(&[]).await?;
+                let body = input
+                    .optional_json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &[],
+                            not_null: &["schema_name", "name", "ready"],
+                        },
+                    )
+                    .await?;
                 <S as super::Tenants>::tenants_partial_update(&app.server, params, body)
                     .await
             },
@@ -81242,7 +86294,15 @@ pub mod tenants {
             &TENANTS_CREATE_ADMIN_GROUP_CREATE,
             |app, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["user"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["user"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Tenants>::tenants_create_admin_group_create(
                         &app.server,
                         params,
@@ -81292,7 +86352,15 @@ pub mod tenants {
             &TENANTS_CREATE_RECOVERY_KEY_CREATE,
             |app, input| async move {
                 let params = input.params()?;
-                let body = input.json(&["user", "duration_days"]).await?;
+                let body = input
+                    .json(
+                        &support::JsonBody {
+                            object: true,
+                            required: &["user", "duration_days"],
+                            not_null: &[],
+                        },
+                    )
+                    .await?;
                 <S as super::Tenants>::tenants_create_recovery_key_create(
                         &app.server,
                         params,

@@ -216,6 +216,17 @@ pub enum Shape {
     Json,
 }
 
+/// What is checked of a JSON body before it is typed.
+#[derive(Debug)]
+pub struct JsonBody {
+    /// The body must be a JSON object (its schema is an object).
+    pub object: bool,
+    /// Properties that must be present.
+    pub required: &'static [&'static str],
+    /// Optional properties that may not be `null` (serde alone would read it as absent).
+    pub not_null: &'static [&'static str],
+}
+
 /// A field of a form or multipart body: its name and shape.
 pub type FormField = (&'static str, Shape);
 
@@ -272,16 +283,16 @@ impl Input {
         typed(Value::Object(object))
     }
 
-    /// A required JSON body: parsed, every required property present, typed, validated.
-    pub async fn json<B: DeserializeOwned + Validate>(self, required: &[&str]) -> Result<B, ServerError> {
-        match self.optional_json(required).await? {
+    /// A required JSON body: parsed, checked against `shape`, typed, validated.
+    pub async fn json<B: DeserializeOwned + Validate>(self, shape: &JsonBody) -> Result<B, ServerError> {
+        match self.optional_json(shape).await? {
             Some(body) => Ok(body),
             None => Err(ServerError::invalid("", "No data provided.")),
         }
     }
 
     /// A JSON body the spec makes optional: `None` when the request has none.
-    pub async fn optional_json<B: DeserializeOwned + Validate>(self, required: &[&str]) -> Result<Option<B>, ServerError> {
+    pub async fn optional_json<B: DeserializeOwned + Validate>(self, shape: &JsonBody) -> Result<Option<B>, ServerError> {
         expect_media(&self.parts, "application/json", |m| m == "application/json" || m.ends_with("+json"))?;
         let bytes = self.bytes().await?;
         if bytes.iter().all(u8::is_ascii_whitespace) {
@@ -289,14 +300,24 @@ impl Input {
         }
         let value: Value = serde_json::from_slice(&bytes)
             .map_err(|e| ServerError::status(StatusCode::BAD_REQUEST, format!("JSON parse error - {e}")))?;
+        if shape.object && !value.is_object() {
+            // serde's derived structs would also take an array of the fields in order.
+            return Err(ServerError::invalid("", "Invalid data. Expected a dictionary."));
+        }
         if let Value::Object(map) = &value {
-            let missing: Vec<Violation> = required
+            let missing = shape
+                .required
                 .iter()
                 .filter(|name| !map.contains_key(**name))
-                .map(|name| violation(&pointer(name), "required", Value::Null, "This field is required.".into()))
-                .collect();
-            if !missing.is_empty() {
-                return Err(ServerError::Invalid(ValidationErrors(missing)));
+                .map(|name| violation(&pointer(name), "required", Value::Null, "This field is required.".into()));
+            let null = shape
+                .not_null
+                .iter()
+                .filter(|name| map.get(**name).is_some_and(Value::is_null))
+                .map(|name| violation(&pointer(name), "type", Value::Null, "This field may not be null.".into()));
+            let problems: Vec<Violation> = missing.chain(null).collect();
+            if !problems.is_empty() {
+                return Err(ServerError::Invalid(ValidationErrors(problems)));
             }
         }
         typed(value).map(Some)

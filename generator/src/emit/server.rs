@@ -231,6 +231,10 @@ fn operation(api: &Api, op: &Operation, trait_ident: &Ident, response: &Ident) -
         let required: Vec<&str> = body_struct(api, content)
             .map(|s| s.fields.iter().filter(|f| f.required).map(|f| f.wire_name.as_str()).collect())
             .unwrap_or_default();
+        // Optional properties that may not be null: serde would read `null` as absent.
+        let not_null: Vec<&str> = body_struct(api, content)
+            .map(|s| s.fields.iter().filter(|f| !f.required && !f.ty.nullable).map(|f| f.wire_name.as_str()).collect())
+            .unwrap_or_default();
         let fields = || -> TokenStream {
             let fields = body_struct(api, content).into_iter().flat_map(|s| &s.fields).map(|f| {
                 let wire = &f.wire_name;
@@ -241,8 +245,15 @@ fn operation(api: &Api, op: &Operation, trait_ident: &Ident, response: &Ident) -
         };
         let body_required = op.body.as_ref().is_some_and(|b| b.required);
         let (ty, read) = match &kind {
-            RequestKind::Json(t) if body_required => (t.clone(), quote!(input.json(&[#(#required),*]).await?)),
-            RequestKind::Json(t) => (quote!(Option<#t>), quote!(input.optional_json(&[#(#required),*]).await?)),
+            RequestKind::Json(t) => {
+                let object = body_struct(api, content).is_some();
+                let shape = quote!(&support::JsonBody { object: #object, required: &[#(#required),*], not_null: &[#(#not_null),*] });
+                if body_required {
+                    (t.clone(), quote!(input.json(#shape).await?))
+                } else {
+                    (quote!(Option<#t>), quote!(input.optional_json(#shape).await?))
+                }
+            }
             RequestKind::Multipart { ty, .. } => {
                 let fields = fields();
                 (ty.clone(), quote!(input.multipart(#fields, &[#(#required),*]).await?))
