@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::http::{BodyKind, RequestKind, body_kind, is_json, is_success, media_kind, request_kind};
+use super::http::{BodyKind, PathPart, RequestKind, body_kind, is_json, is_success, media_kind, path_parts, request_content, request_kind};
 use super::{doc_attrs, ident, qualified_type};
 use crate::ir::{Api, Content, ExprKind, Operation, ParamLocation, Parameter, Primitive, Status, TypeExpr, TypeKind, names};
 
@@ -230,7 +230,7 @@ fn operation(api: &Api, op: &Operation, builder: &proc_macro2::Ident, response_e
         let id = ident(p);
         quote!(crate::params::#id)
     });
-    let request = request_kind(api, op);
+    let request = request_content(op).map(|c| request_kind(api, c));
 
     // Fields of the builder.
     let mut fields = vec![quote!(client: &'a super::Client,)];
@@ -527,24 +527,22 @@ fn operation(api: &Api, op: &Operation, builder: &proc_macro2::Ident, response_e
 
 /// The path template as a `format!` string, with each `{param}` replaced by its encoded value.
 fn path_format(op: &Operation) -> (String, Vec<TokenStream>) {
+    let escape = |text: &str| text.replace('{', "{{").replace('}', "}}");
     let mut fmt = String::new();
     let mut args = Vec::new();
-    let mut rest = op.path.as_str();
-    while let Some(start) = rest.find('{') {
-        let Some(len) = rest[start..].find('}') else { break };
-        fmt.push_str(&rest[..start].replace('{', "{{").replace('}', "}}"));
-        let wire = &rest[start + 1..start + len];
-        match op.parameters.iter().find(|p| p.location == ParamLocation::Path && p.wire_name == wire) {
-            Some(p) => {
-                let field = ident(&p.name);
-                fmt.push_str("{}");
-                args.push(quote!(super::transport::path_segment(&self.params.#field)));
-            }
-            None => fmt.push_str(&rest[start..=start + len].replace('{', "{{").replace('}', "}}")),
+    for part in path_parts(&op.path) {
+        match part {
+            PathPart::Literal(text) => fmt.push_str(&escape(text)),
+            PathPart::Param(wire) => match op.parameters.iter().find(|p| p.location == ParamLocation::Path && p.wire_name == wire) {
+                Some(p) => {
+                    let field = ident(&p.name);
+                    fmt.push_str("{}");
+                    args.push(quote!(super::transport::path_segment(&self.params.#field)));
+                }
+                None => fmt.push_str(&escape(&format!("{{{wire}}}"))),
+            },
         }
-        rest = &rest[start + len + 1..];
     }
-    fmt.push_str(&rest.replace('{', "{{").replace('}', "}}"));
     (fmt, args)
 }
 

@@ -75,12 +75,12 @@ pub fn request_content(op: &Operation) -> Option<&Content> {
         .or_else(|| content.first())
 }
 
-pub fn request_kind(api: &Api, op: &Operation) -> Option<RequestKind> {
-    let c = request_content(op)?;
+/// How a body of the chosen media type ([`request_content`]) is represented.
+pub fn request_kind(api: &Api, c: &Content) -> RequestKind {
     let ty = c.ty.as_ref().map(qualified_type).unwrap_or_else(|| quote!(serde_json::Value));
     let binary_schema = c.ty.as_ref().is_some_and(|t| t.kind == ExprKind::Primitive(Primitive::Binary));
     if is_json(&c.media_type) && !binary_schema {
-        return Some(RequestKind::Json(ty));
+        return RequestKind::Json(ty);
     }
     if c.media_type.starts_with("multipart/form-data") {
         // Binary properties (wire name, Rust field name) of the body's struct.
@@ -93,12 +93,12 @@ pub fn request_kind(api: &Api, op: &Operation) -> Option<RequestKind> {
                     .collect()
             })
             .unwrap_or_default();
-        return Some(RequestKind::Multipart { ty, binary });
+        return RequestKind::Multipart { ty, binary };
     }
     if c.media_type.starts_with("application/x-www-form-urlencoded") {
-        return Some(RequestKind::Form(ty));
+        return RequestKind::Form(ty);
     }
-    Some(RequestKind::Raw(c.media_type.clone()))
+    RequestKind::Raw(c.media_type.clone())
 }
 
 /// The struct a body's schema names, if it names one.
@@ -110,4 +110,31 @@ pub fn body_struct<'a>(api: &'a Api, c: &Content) -> Option<&'a StructDef> {
         },
         _ => None,
     }
+}
+
+/// One piece of a path template: text as it is, or a `{name}` parameter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathPart<'a> {
+    Literal(&'a str),
+    Param(&'a str),
+}
+
+/// Splits a path template (`/core/tokens/{identifier}/`) into its pieces; an unclosed `{`
+/// and what follows it stay text. The client fills the parameters in and the server routes
+/// by them, so both read templates the same way.
+pub fn path_parts(path: &str) -> Vec<PathPart<'_>> {
+    let mut parts = Vec::new();
+    let mut rest = path;
+    while let Some(start) = rest.find('{') {
+        let Some(len) = rest[start..].find('}') else { break };
+        if start > 0 {
+            parts.push(PathPart::Literal(&rest[..start]));
+        }
+        parts.push(PathPart::Param(&rest[start + 1..start + len]));
+        rest = &rest[start + len + 1..];
+    }
+    if !rest.is_empty() {
+        parts.push(PathPart::Literal(rest));
+    }
+    parts
 }

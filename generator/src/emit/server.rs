@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, HashSet};
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use super::http::{BodyKind, RequestKind, body_kind, body_struct, request_content, request_kind};
+use super::http::{BodyKind, PathPart, RequestKind, body_kind, body_struct, path_parts, request_content, request_kind};
 use super::{doc_attrs, ident, qualified_type};
 use crate::ir::{Api, ExprKind, Operation, ParamLocation, Primitive, Response, Status, TypeExpr, TypeKind, names};
 
@@ -113,31 +113,18 @@ fn routes(api: &Api) -> TokenStream {
 }
 
 /// The path template with its parameters named by position: `/core/tokens/{p0}/`.
-pub fn route_template(path: &str) -> String {
-    let mut out = String::new();
-    let mut rest = path;
+fn route_template(path: &str) -> String {
     let mut n = 0;
-    while let Some(start) = rest.find('{') {
-        let Some(len) = rest[start..].find('}') else { break };
-        out.push_str(&rest[..start]);
-        out.push_str(&format!("{{p{n}}}"));
-        n += 1;
-        rest = &rest[start + len + 1..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// The names of a path template's parameters, in order.
-fn template_params(path: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut rest = path;
-    while let Some(start) = rest.find('{') {
-        let Some(len) = rest[start..].find('}') else { break };
-        out.push(&rest[start + 1..start + len]);
-        rest = &rest[start + len + 1..];
-    }
-    out
+    path_parts(path)
+        .into_iter()
+        .map(|part| match part {
+            PathPart::Literal(text) => text.to_owned(),
+            PathPart::Param(_) => {
+                n += 1;
+                format!("{{p{}}}", n - 1)
+            }
+        })
+        .collect()
 }
 
 fn tag_module(api: &Api, tag: &str, trait_ident: &Ident, ops: &[&Operation]) -> TokenStream {
@@ -227,21 +214,20 @@ fn operation(api: &Api, op: &Operation, trait_ident: &Ident, response: &Ident) -
         passes.push(quote!(params));
     }
     let body_doc;
-    if let (Some(kind), Some(content)) = (request_kind(api, op), request_content(op)) {
-        let required: Vec<&str> = body_struct(api, content)
-            .map(|s| s.fields.iter().filter(|f| f.required).map(|f| f.wire_name.as_str()).collect())
-            .unwrap_or_default();
+    if let Some(content) = request_content(op) {
+        let kind = request_kind(api, content);
+        let fields = body_struct(api, content).map(|s| s.fields.as_slice()).unwrap_or_default();
+        let required: Vec<&str> = fields.iter().filter(|f| f.required).map(|f| f.wire_name.as_str()).collect();
         // Optional properties that may not be null: serde would read `null` as absent.
-        let not_null: Vec<&str> = body_struct(api, content)
-            .map(|s| s.fields.iter().filter(|f| !f.required && !f.ty.nullable).map(|f| f.wire_name.as_str()).collect())
-            .unwrap_or_default();
-        let fields = || -> TokenStream {
-            let fields = body_struct(api, content).into_iter().flat_map(|s| &s.fields).map(|f| {
+        let not_null: Vec<&str> =
+            fields.iter().filter(|f| !f.required && !f.ty.nullable).map(|f| f.wire_name.as_str()).collect();
+        let shapes = || -> TokenStream {
+            let shapes = fields.iter().map(|f| {
                 let wire = &f.wire_name;
                 let shape = shape(api, &f.ty, 0);
                 quote!((#wire, #shape))
             });
-            quote!(&[#(#fields),*])
+            quote!(&[#(#shapes),*])
         };
         let body_required = op.body.as_ref().is_some_and(|b| b.required);
         let (ty, read) = match &kind {
@@ -255,12 +241,12 @@ fn operation(api: &Api, op: &Operation, trait_ident: &Ident, response: &Ident) -
                 }
             }
             RequestKind::Multipart { ty, .. } => {
-                let fields = fields();
-                (ty.clone(), quote!(input.multipart(#fields, &[#(#required),*]).await?))
+                let shapes = shapes();
+                (ty.clone(), quote!(input.multipart(#shapes, &[#(#required),*]).await?))
             }
             RequestKind::Form(t) => {
-                let fields = fields();
-                (t.clone(), quote!(input.form(#fields, &[#(#required),*]).await?))
+                let shapes = shapes();
+                (t.clone(), quote!(input.form(#shapes, &[#(#required),*]).await?))
             }
             RequestKind::Raw(_) => (quote!(axum::body::Bytes), quote!(input.bytes().await?)),
         };
@@ -282,8 +268,8 @@ fn operation(api: &Api, op: &Operation, trait_ident: &Ident, response: &Ident) -
     extra.extend(body_doc);
     let method_doc = doc_attrs(&op.docs, &extra);
     let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
-    let unused: Vec<&TokenStream> = passes.iter().collect();
-    let ignore = match unused.as_slice() {
+    // The default ignores its inputs.
+    let ignore = match passes.as_slice() {
         [] => None,
         [one] => Some(quote!(let _ = #one;)),
         many => Some(quote!(let _ = (#(#many),*);)),
@@ -301,7 +287,8 @@ fn operation(api: &Api, op: &Operation, trait_ident: &Ident, response: &Ident) -
     // The descriptor the support code reads parameters and authenticates by.
     let (method_str, path) = (&op.method, &op.path);
     let security = op.security.iter().map(|alt| quote!(&[#(#alt),*]));
-    let path_order = template_params(&op.path);
+    let path_order: Vec<&str> =
+        path_parts(&op.path).into_iter().filter_map(|p| if let PathPart::Param(name) = p { Some(name) } else { None }).collect();
     let mut params: Vec<_> = op.parameters.iter().collect();
     params.sort_by_key(|p| match p.location {
         ParamLocation::Path => (0, path_order.iter().position(|n| *n == p.wire_name).unwrap_or(usize::MAX)),
