@@ -304,11 +304,7 @@ impl Input {
             return Err(ServerError::invalid("", "Invalid data. Expected a dictionary."));
         }
         if let Value::Object(map) = &value {
-            let missing = shape
-                .required
-                .iter()
-                .filter(|name| !map.contains_key(**name))
-                .map(|name| violation(&pointer(name), "required", Value::Null, "This field is required.".into()));
+            let missing = missing_required(map, shape.required);
             let null = shape
                 .not_null
                 .iter()
@@ -398,12 +394,16 @@ fn expect_media(parts: &Parts, expected: &str, accepts: impl Fn(&str) -> bool) -
     }
 }
 
-fn required_present(object: &Map<String, Value>, required: &[&str]) -> Result<(), ServerError> {
-    let missing: Vec<Violation> = required
+/// A violation for each required property the object lacks.
+fn missing_required<'a>(object: &'a Map<String, Value>, required: &'a [&str]) -> impl Iterator<Item = Violation> + 'a {
+    required
         .iter()
         .filter(|name| !object.contains_key(**name))
         .map(|name| violation(&pointer(name), "required", Value::Null, "This field is required.".into()))
-        .collect();
+}
+
+fn required_present(object: &Map<String, Value>, required: &[&str]) -> Result<(), ServerError> {
+    let missing: Vec<Violation> = missing_required(object, required).collect();
     if missing.is_empty() { Ok(()) } else { Err(ServerError::Invalid(ValidationErrors(missing))) }
 }
 
@@ -544,12 +544,10 @@ where
 {
     Box::pin(async move {
         let (parts, body) = request.into_parts();
-        let principal = match bearer(&parts) {
-            None => return detail(StatusCode::FORBIDDEN, "Authentication credentials were not provided."),
-            Some(token) => match app.server.authenticate(token, operation).await {
-                Some(principal) => principal,
-                None => return detail(StatusCode::FORBIDDEN, "Token invalid/expired."),
-            },
+        let principal = match authenticate(&app.server, &parts, operation).await {
+            Ok(Some(principal)) => principal,
+            Ok(None) => return detail(StatusCode::FORBIDDEN, "Authentication credentials were not provided."),
+            Err(refused) => return refused,
         };
         let input = Input { operation, parts, body, body_limit: app.body_limit };
         respond(handler(app, principal, input).await, operation)
@@ -566,16 +564,25 @@ where
 {
     Box::pin(async move {
         let (parts, body) = request.into_parts();
-        let principal = match bearer(&parts) {
-            None => None,
-            Some(token) => match app.server.authenticate(token, operation).await {
-                Some(principal) => Some(principal),
-                None => return detail(StatusCode::FORBIDDEN, "Token invalid/expired."),
-            },
+        let principal = match authenticate(&app.server, &parts, operation).await {
+            Ok(principal) => principal,
+            Err(refused) => return refused,
         };
         let input = Input { operation, parts, body, body_limit: app.body_limit };
         respond(handler(app, principal, input).await, operation)
     })
+}
+
+/// The principal of the request's bearer token: `None` without a token, a 403 response when
+/// the implementation refuses the token.
+async fn authenticate<S: Authenticate>(server: &S, parts: &Parts, operation: &'static Operation) -> Result<Option<S::Principal>, Response> {
+    match bearer(parts) {
+        None => Ok(None),
+        Some(token) => match server.authenticate(token, operation).await {
+            Some(principal) => Ok(Some(principal)),
+            None => Err(detail(StatusCode::FORBIDDEN, "Token invalid/expired.")),
+        },
+    }
 }
 
 /// Runs an operation without authentication.

@@ -85,6 +85,23 @@ async fn a_token_from_creation_to_deletion() {
         }
         other => panic!("expected 404, got {other:?}"),
     }
+    // A deleted token is gone for every method, not only GET.
+    fn status<B>(e: ClientError<B>) -> Option<u16> {
+        e.status().map(|s| s.as_u16())
+    }
+    let patch = PatchedTokenRequest { description: Some("back?".into()), ..Default::default() };
+    assert_eq!(core.tokens_partial_update("ci-token-2", &patch).await.map_err(status).unwrap_err(), Some(404));
+    let put = request("ci-token-2", IntentEnum::Api, "back?");
+    assert_eq!(core.tokens_update("ci-token-2", &put).await.map_err(status).unwrap_err(), Some(404));
+    assert_eq!(core.tokens_destroy("ci-token-2").await.map_err(status).unwrap_err(), Some(404));
+
+    // The identifier is the token's key and a writable field, so renaming another token to a
+    // deleted identifier makes it answer again (what schemathesis's use_after_free reports).
+    core.tokens_create(&request("other", IntentEnum::Api, "")).await.unwrap();
+    let moved = PatchedTokenRequest { identifier: Some("ci-token-2".into()), ..Default::default() };
+    core.tokens_partial_update("other", &moved).await.unwrap();
+    assert_eq!(core.tokens_retrieve("ci-token-2").await.unwrap().description.as_deref(), Some(""));
+    assert_eq!(core.tokens_retrieve("other").await.map_err(status).unwrap_err(), Some(404));
 }
 
 #[tokio::test]
