@@ -97,3 +97,45 @@ mod shapes {
         assert!(params.validate().is_ok());
     }
 }
+
+mod recursion {
+    //! `specs/fixtures/recursion.yml`: cycles through arrays, maps, allOf, unions and
+    //! nullable self references, and enums listing `null`.
+    use conformance::fixture_recursion::models::{Chain, Color, Folder, Level};
+    use conformance::fixture_recursion::validation::Validate;
+    use conformance::round_trip;
+    use serde_json::json;
+
+    #[test]
+    fn mutually_recursive_types_nest_and_validate_at_depth() {
+        let wire = json!({
+            "name": "root",
+            "files": [{
+                "folder": {"name": "inner", "files": [], "by_name": {"x": {"name": "x", "files": []}}},
+                "link": {"folder": {"name": "0123456789012345678901", "files": []}}
+            }],
+            "color": "red"
+        });
+        assert_eq!(round_trip::<Folder>(&wire).unwrap(), wire);
+        let folder: Folder = serde_json::from_value(wire).unwrap();
+        // The only over-long name (maxLength 20) sits three levels down, inside the union.
+        let errors = folder.validate().unwrap_err();
+        let pointers: Vec<&str> = errors.0.iter().map(|v| v.pointer.as_str()).collect();
+        assert_eq!(pointers, ["/files/0/link/folder/name"]);
+    }
+
+    #[test]
+    fn a_self_reference_ends_with_null() {
+        let wire = json!({"next": {"next": {"next": null}, "previous": {"next": null}}});
+        assert_eq!(round_trip::<Chain>(&wire).unwrap(), wire);
+    }
+
+    #[test]
+    fn null_listed_in_an_enum_reads_as_no_value() {
+        let folder: Folder = serde_json::from_value(json!({"name": "n", "files": [], "color": null})).unwrap();
+        assert_eq!(folder.color, None);
+        assert_eq!(serde_json::from_value::<Option<Color>>(json!("green")).unwrap(), Some(Color::Green));
+        assert_eq!(serde_json::from_value::<Option<Level>>(json!(null)).unwrap(), None);
+        assert_eq!(serde_json::from_value::<Option<Level>>(json!(2)).unwrap(), Some(Level::V2));
+    }
+}

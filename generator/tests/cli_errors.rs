@@ -24,6 +24,25 @@ fn generate(spec: &Path) -> (Option<i32>, String, tempfile::TempDir) {
     (output.status.code(), String::from_utf8_lossy(&output.stderr).into_owned(), out)
 }
 
+/// Address space allowed to akgen on hostile input: an alias bomb that expanded or a parser
+/// that recursed without bound would run out of it and abort (exit code not 2).
+const MEMORY_LIMIT_KIB: u64 = 1024 * 1024;
+
+/// [`generate`] under `ulimit -v` (`kib` KiB of address space) and coreutils' `timeout`,
+/// which ends a run that never finishes (exit code 124, so the test fails instead of hanging).
+fn generate_within(spec: &Path, kib: u64) -> (Option<i32>, String, tempfile::TempDir) {
+    let out = tempfile::tempdir().unwrap();
+    let output = Command::new("sh")
+        .arg("-c")
+        .arg(format!("ulimit -v {kib} && exec timeout 300 \"$0\" generate --spec \"$1\" --out \"$2\""))
+        .arg(env!("CARGO_BIN_EXE_akgen"))
+        .arg(spec)
+        .arg(out.path().join("crate"))
+        .output()
+        .unwrap();
+    (output.status.code(), String::from_utf8_lossy(&output.stderr).into_owned(), out)
+}
+
 fn assert_error(fixture: &str, place: &str, pointer: Option<&str>, words: &str) {
     let spec = repo().join("specs/errors").join(fixture);
     let (code, stderr, out) = generate(&spec);
@@ -98,7 +117,15 @@ fn hostile_and_degenerate_inputs_fail_cleanly() {
         bomb.push_str(&format!("a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"));
     }
     let deep = format!("openapi: 3.0.3\ninfo: {}{}\n", "[".repeat(5000), "]".repeat(5000));
+    // Schemas nested by properties: 60 levels pass the parsers and meet the IR's depth
+    // bound; 400 meet the JSON parser's recursion limit.
+    let nested = |levels: usize| {
+        let schema = format!("{}{{\"type\":\"string\"}}{}", "{\"type\":\"object\",\"properties\":{\"a\":".repeat(levels), "}}".repeat(levels));
+        format!("{{\"openapi\":\"3.0.3\",\"info\":{{\"title\":\"t\",\"version\":\"1\"}},\"paths\":{{}},\"components\":{{\"schemas\":{{\"A\":{schema}}}}}}}")
+    };
     let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("deep-schema.json", nested(60).into_bytes()),
+        ("deeper-schema.json", nested(400).into_bytes()),
         ("empty.yml", Vec::new()),
         ("list.yml", b"- openapi: 3.0.3\n".to_vec()),
         ("no-version.yml", b"info: {title: x, version: '1'}\npaths: {}\n".to_vec()),
@@ -109,7 +136,7 @@ fn hostile_and_degenerate_inputs_fail_cleanly() {
     for (name, bytes) in cases {
         let path = dir.path().join(name);
         std::fs::write(&path, bytes).unwrap();
-        let (code, stderr, out) = generate(&path);
+        let (code, stderr, out) = generate_within(&path, MEMORY_LIMIT_KIB);
         assert_eq!(code, Some(2), "{name}: exit code; stderr:\n{stderr}");
         assert!(!stderr.contains("panicked"), "{name} panicked:\n{stderr}");
         assert!(stderr.contains(&path.display().to_string()), "{name}: file not named in:\n{stderr}");
@@ -132,4 +159,100 @@ fn an_invalid_pattern_stops_generation() {
         Some("/components/schemas/Slug/properties/slug/pattern"),
         "not a valid ECMA-262 regular expression",
     );
+}
+
+/// Every unsupported construct of the fixture is reported, each with its place, in one run;
+/// with `--lenient` the same list comes as warnings and the crate is written. Places read
+/// off `specs/fixtures/lenient-unsupported.yml` by hand.
+#[test]
+fn unsupported_constructs_are_all_named_and_lenient_skips_them() {
+    let spec = repo().join("specs/fixtures/lenient-unsupported.yml");
+    let expected = [
+        ("11:5", "/paths/~1shared~1", "path items given by `$ref`"),
+        ("20:11", "/paths/~1widgets~1/post/parameters/0/content", "parameters described by `content`"),
+        ("44:11", "/components/schemas/Widget/properties/not_a_number", "`not` schemas"),
+        ("56:9", "/components/schemas/Shape/oneOf/1", "variants must be `$ref`s"),
+        ("72:9", "/components/schemas/Label/allOf/0", "allOf can only merge object schemas"),
+        ("78:7", "/components/schemas/Mixed", "mixes keywords of several types"),
+    ];
+    let (code, stderr, out) = generate(&spec);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(!out.path().join("crate").exists(), "nothing may be written");
+    let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error: ")).collect();
+    assert_eq!(errors.len(), expected.len(), "{stderr}");
+    for (place, pointer, words) in expected {
+        let line = format!("{}:{place}: at {pointer}: ", spec.display());
+        assert!(errors.iter().any(|e| e.contains(&line) && e.contains(words)), "expected `{line}… {words}` in:\n{stderr}");
+    }
+
+    let target = out.path().join("crate");
+    let output = Command::new(env!("CARGO_BIN_EXE_akgen"))
+        .args(["generate", "--lenient", "--spec"])
+        .arg(&spec)
+        .arg("--out")
+        .arg(&target)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    let warnings: Vec<&str> = stderr.lines().filter(|l| l.starts_with("warning: ")).collect();
+    assert_eq!(warnings.len(), expected.len(), "{stderr}");
+    for (place, pointer, _) in expected {
+        assert!(warnings.iter().any(|w| w.contains(&format!(":{place}: at {pointer}: "))), "{pointer} not warned:\n{stderr}");
+    }
+    // The unsupported schemas fall back to JSON values; the path item is left out.
+    let models = std::fs::read_to_string(target.join("src/models.rs")).unwrap();
+    assert!(models.contains("pub type Shape = serde_json::Value;"), "Shape is not a JSON value");
+    assert!(models.contains("pub not_a_number: Option<serde_json::Value>"), "not_a_number is not a JSON value");
+    let client = std::fs::read_to_string(target.join("src/client/mod.rs")).unwrap();
+    assert!(client.contains("\"/widgets/\"") && !client.contains("/shared/"), "the $ref'd path item must be skipped");
+}
+
+/// Templates the router cannot match or that contradict their parameters: every problem is
+/// reported in one run. Places read off `specs/errors/path-templates.yml` by hand.
+#[test]
+fn path_templates_are_checked_against_their_parameters_and_each_other() {
+    let spec = repo().join("specs/errors/path-templates.yml");
+    let (code, stderr, out) = generate(&spec);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(!out.path().join("crate").exists(), "nothing may be written");
+    let expected = [
+        ("/paths/~1files~1{name}.json", "text after its parameter"),
+        ("/paths/~1users~1{pk}~1/get", "`GET /users/{pk}/` and `GET /users/{id}/` differ only in parameter names"),
+        ("/paths/~1groups~1{group}~1members~1/get/parameters/0", "`member` does not appear in the path"),
+        ("/paths/~1groups~1{group}~1members~1/get", "parameter `{group}` is not defined"),
+    ];
+    let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error: ")).collect();
+    assert_eq!(errors.len(), expected.len(), "{stderr}");
+    for (pointer, words) in expected {
+        let at = format!("at {pointer}: ");
+        assert!(errors.iter().any(|e| e.contains(&at) && e.contains(words)), "expected `{at}… {words}` in:\n{stderr}");
+    }
+    // DELETE on the second template is no conflict: only the same method is.
+    assert!(!stderr.contains("DELETE"), "{stderr}");
+}
+
+/// `$ref` cycles stop with an error at the `$ref` that closes each cycle, never a stack
+/// overflow. Places read off `specs/errors/ref-cycles.yml` by hand.
+#[test]
+fn reference_cycles_are_errors_at_the_closing_ref() {
+    let spec = repo().join("specs/errors/ref-cycles.yml");
+    let (code, stderr, out) = generate(&spec);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(!out.path().join("crate").exists(), "nothing may be written");
+    let expected = [
+        ("8:15", "/components/schemas/A/$ref", "never reaches a definition"),
+        ("9:15", "/components/schemas/B/$ref", "never reaches a definition"),
+        ("10:15", "/components/schemas/C/$ref", "never reaches a definition"),
+        ("15:15", "/components/schemas/S/allOf/0/$ref", "would contain itself"),
+        ("20:15", "/components/schemas/T/allOf/0/$ref", "would contain itself"),
+        ("26:11", "/components/schemas/Grid", "an array or map of itself"),
+    ];
+    let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error: ")).collect();
+    assert_eq!(errors.len(), expected.len(), "{stderr}");
+    for (place, pointer, words) in expected {
+        let at = format!("{}:{place}: at {pointer}: ", spec.display());
+        assert!(errors.iter().any(|e| e.contains(&at) && e.contains(words)), "expected `{at}… {words}` in:\n{stderr}");
+    }
 }

@@ -153,3 +153,81 @@ fn write_module_rewrites_only_on_change() {
     assert!(generator.write_module(&module).unwrap(), "a changed spec rewrites");
     assert!(fs::read_to_string(&module).unwrap().contains("Token serializer, edited"));
 }
+
+/// A disk that fails after k of the changed files were staged, for every k: the previous
+/// output stays byte for byte, and no temporary file is left behind.
+#[test]
+fn a_failure_mid_write_leaves_the_previous_output_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("crate");
+    assert_eq!(akgen(&fixture(), &out, &[]).0, Some(0));
+    let before = snapshot(&out);
+    // Another spec changes nearly every file (and adds and removes some).
+    let next = akgen::Generator::new().spec(repo().join("specs/fixtures/shapes.yml")).render_crate().unwrap();
+    let changed = next
+        .files
+        .iter()
+        .filter(|f| fs::read(out.join(&f.path)).ok().as_deref() != Some(f.contents.as_bytes()))
+        .count();
+    assert!(changed > 5, "the second spec must change several files, changed {changed}");
+    for fail_at in 0..changed {
+        let staged = std::cell::Cell::new(0);
+        let fail = |path: &Path| {
+            staged.set(staged.get() + 1);
+            if staged.get() > fail_at {
+                Err(std::io::Error::other(format!("injected failure before {}", path.display())))
+            } else {
+                Ok(())
+            }
+        };
+        let error = akgen::write::write_files_with(&out, &next.files, false, &fail).unwrap_err();
+        assert!(error.to_string().contains("injected failure"), "{error}");
+        assert_eq!(snapshot(&out), before, "failing after {fail_at} staged files changed the output");
+    }
+    // The same write without a failure goes through.
+    akgen::write::write_files(&out, &next.files, false).unwrap();
+    assert_ne!(snapshot(&out), before);
+}
+
+/// A run killed while staging leaves `<file>.akgen-tmp-<pid>` beside generated files; the
+/// next run removes those and nothing that merely looks similar.
+#[test]
+fn temporaries_of_a_killed_run_are_cleaned_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("crate");
+    assert_eq!(akgen(&fixture(), &out, &[]).0, Some(0));
+    let leftovers = ["src/models.rs.akgen-tmp-4242", "Cargo.toml.akgen-tmp-7"];
+    let kept = ["src/mine.rs.akgen-tmp-1", "src/models.rs.akgen-tmp-x", "notes.akgen-tmp-12"];
+    for name in leftovers.iter().chain(&kept) {
+        fs::write(out.join(name), "half").unwrap();
+    }
+    let (code, stderr) = akgen(&fixture(), &out, &[]);
+    assert_eq!(code, Some(0), "{stderr}");
+    for name in leftovers {
+        assert!(!out.join(name).exists(), "{name} should be removed");
+    }
+    for name in kept {
+        assert!(out.join(name).exists(), "{name} is not akgen's and must stay");
+    }
+}
+
+/// With a manifest, a file akgen would write but the manifest does not list (someone's own
+/// file, or one from before the manifest) is not overwritten unless `--force`.
+#[test]
+fn a_file_the_manifest_does_not_list_is_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("crate");
+    assert_eq!(akgen(&fixture(), &out, &[]).0, Some(0));
+    let manifest = out.join(".akgen-manifest");
+    let text = fs::read_to_string(&manifest).unwrap();
+    fs::write(&manifest, text.replace("README.md\n", "")).unwrap();
+    fs::write(out.join("README.md"), "my own notes").unwrap();
+    let before = snapshot(&out);
+    let (code, stderr) = akgen(&fixture(), &out, &[]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("README.md") && stderr.contains("--force"), "{stderr}");
+    assert_eq!(snapshot(&out), before);
+    assert_eq!(akgen(&fixture(), &out, &["--force"]).0, Some(0));
+    assert_ne!(fs::read_to_string(out.join("README.md")).unwrap(), "my own notes");
+    assert_eq!(fs::read_to_string(&manifest).unwrap(), text);
+}

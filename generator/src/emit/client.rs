@@ -12,9 +12,9 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::http::{BodyKind, PathPart, RequestKind, body_kind, is_json, is_success, media_kind, path_parts, request_content, request_kind};
+use super::http::{BodyKind, RequestKind, body_kind, is_json, is_success, media_kind, request_content, request_kind};
 use super::{doc_attrs, ident, qualified_type};
-use crate::ir::{Api, Content, ExprKind, Operation, ParamLocation, Parameter, Primitive, Status, TypeExpr, TypeKind, names};
+use crate::ir::{PathPart, path_parts, Api, Content, ExprKind, Operation, ParamLocation, Parameter, Primitive, Status, TypeExpr, TypeKind, names};
 
 /// The `client` module (`src/client/mod.rs`); the transport is a sibling file.
 pub fn client(api: &Api) -> TokenStream {

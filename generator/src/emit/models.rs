@@ -8,7 +8,7 @@ use quote::quote;
 /// The `models` module: every type, in name order, plus a name → type dispatcher.
 pub fn models(api: &Api) -> TokenStream {
     let uses = Uses::scan(api);
-    let imports = uses.imports();
+    let imports = uses.imports(api.types.iter().any(|t| !matches!(t.kind, TypeKind::Alias(_))));
     let items = api.types.iter().map(type_def);
     let dispatch = schema_dispatch(api);
     quote! {
@@ -26,7 +26,7 @@ pub fn models(api: &Api) -> TokenStream {
 pub fn params(api: &Api) -> TokenStream {
     let types: Vec<TypeDef> = api.operations.iter().filter_map(|o| o.params_struct()).collect();
     let uses = Uses::scan_types(&types);
-    let imports = uses.imports();
+    let imports = uses.imports(!types.is_empty());
     let items = types.iter().map(type_def);
     fn names_a_model(e: &TypeExpr) -> bool {
         match &e.kind {
@@ -103,8 +103,12 @@ impl Uses {
         u
     }
 
-    fn imports(&self) -> TokenStream {
-        let mut out = quote!(use serde::{Deserialize, Serialize};);
+    /// The `use` lines; serde's derives only when a type (not an alias) is emitted.
+    fn imports(&self, derives: bool) -> TokenStream {
+        let mut out = TokenStream::new();
+        if derives {
+            out.extend(quote!(use serde::{Deserialize, Serialize};));
+        }
         if self.map {
             out.extend(quote!(use std::collections::BTreeMap;));
         }

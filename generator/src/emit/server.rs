@@ -13,9 +13,9 @@ use std::collections::{BTreeMap, HashSet};
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use super::http::{BodyKind, PathPart, RequestKind, body_kind, body_struct, path_parts, request_content, request_kind};
+use super::http::{BodyKind, RequestKind, body_kind, body_struct, request_content, request_kind};
 use super::{doc_attrs, ident, qualified_type};
-use crate::ir::{Api, ExprKind, Operation, ParamLocation, Primitive, Response, Status, TypeExpr, TypeKind, names};
+use crate::ir::{PathPart, path_parts, Api, ExprKind, Operation, ParamLocation, Primitive, Response, Status, TypeExpr, TypeKind, names};
 
 /// Names the server module defines itself, which a tag's trait must not take.
 const RESERVED: &[&str] = &[

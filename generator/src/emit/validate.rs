@@ -28,12 +28,22 @@ pub fn validate(api: &Api) -> TokenStream {
         }
     });
     let pattern_import = (!plan.patterns.is_empty()).then(|| quote!(Pattern,));
+    // Only types that can fail have a body that walks a `Validator`.
+    let fallible = api.types.iter().chain(&params).any(|t| !matches!(t.kind, TypeKind::Alias(_)) && plan.can_fail.contains(t.name.as_str()));
+    let validator_import = fallible.then(|| quote!(Validator));
+    let has_impls = api.types.iter().chain(&params).any(|t| !matches!(t.kind, TypeKind::Alias(_)));
+    let imports = has_impls.then(|| {
+        let models_import = api.types.iter().any(|t| !matches!(t.kind, TypeKind::Alias(_))).then(|| quote!(use super::models;));
+        quote! {
+            #models_import
+            #params_import
+            use super::validation::{#pattern_import Validate, #validator_import};
+        }
+    });
     quote! {
         //! `Validate` for every model: the constraints the spec states, as code.
 
-        use super::models;
-        #params_import
-        use super::validation::{#pattern_import Validate, Validator};
+        #imports
 
         #(#patterns)*
         #(#impls)*

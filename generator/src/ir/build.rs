@@ -32,10 +32,13 @@ pub fn build(spec: &Spec, options: BuildOptions) -> Result<Api, Error> {
         types: Vec::new(),
         errors: Vec::new(),
         warnings: Vec::new(),
+        merging: Vec::new(),
+        depth: 0,
     };
     b.name_components();
     b.build_components();
     let operations = b.build_operations();
+    b.break_alias_cycles();
     if !b.errors.is_empty() {
         return Err(Error::Spec(b.errors));
     }
@@ -64,8 +67,17 @@ struct Builder<'a> {
     taken: HashSet<String>,
     types: Vec<TypeDef>,
     errors: Vec<Diagnostic>,
+    /// The `$ref`s whose allOf parts are being merged, outermost first: a cycle among them
+    /// would merge forever.
+    merging: Vec<String>,
+    /// How many inline schemas enclose the one being built.
+    depth: usize,
     warnings: Vec<Diagnostic>,
 }
+
+/// Real specs nest inline schemas a few levels deep; more than this is a cycle that makes a
+/// new type at every level (allOf merges copy the schema that contains them).
+const MAX_INLINE_DEPTH: usize = 48;
 
 fn docs(data: &SchemaData) -> Docs {
     Docs { title: data.title.clone(), description: data.description.clone().filter(|d| !d.trim().is_empty()) }
@@ -77,6 +89,16 @@ impl<'a> Builder<'a> {
         self.errors.push(d);
     }
 
+    /// A `$ref` that cannot be followed: a broken one is an error; one akgen does not follow
+    /// (another file) is an unsupported construct.
+    fn ref_error(&mut self, pointer: &str, e: crate::load::resolve::RefError) {
+        if e.unsupported {
+            self.unsupported(pointer, e.message);
+        } else {
+            self.error(pointer, e.message);
+        }
+    }
+
     /// An unsupported construct: an error, or with `lenient` a warning and a JSON value.
     fn unsupported(&mut self, pointer: &str, message: String) -> TypeExpr {
         let d = self.spec.diagnostic(pointer, message);
@@ -86,6 +108,46 @@ impl<'a> Builder<'a> {
             self.errors.push(d);
         }
         TypeExpr::new(ExprKind::Any)
+    }
+
+    /// A type alias that contains itself (`B = Vec<Vec<B>>`, directly or through other
+    /// aliases) has no Rust form: reported as unsupported, and with `lenient` a JSON value.
+    fn break_alias_cycles(&mut self) {
+        fn named<'e>(expr: &'e TypeExpr, out: &mut Vec<&'e str>) {
+            match &expr.kind {
+                ExprKind::Named(n) => out.push(n),
+                ExprKind::List(inner) | ExprKind::Map(inner) => named(inner, out),
+                ExprKind::Primitive(_) | ExprKind::Any => {}
+            }
+        }
+        let aliases: HashMap<&str, &TypeExpr> = self
+            .types
+            .iter()
+            .filter_map(|t| if let TypeKind::Alias(e) = &t.kind { Some((t.name.as_str(), e)) } else { None })
+            .collect();
+        let mut cyclic = Vec::new();
+        for (i, t) in self.types.iter().enumerate() {
+            let TypeKind::Alias(expr) = &t.kind else { continue };
+            let (mut stack, mut seen) = (Vec::new(), HashSet::new());
+            named(expr, &mut stack);
+            while let Some(n) = stack.pop() {
+                if n == t.name {
+                    cyclic.push(i);
+                    break;
+                }
+                if seen.insert(n) {
+                    if let Some(e) = aliases.get(n) {
+                        named(e, &mut stack);
+                    }
+                }
+            }
+        }
+        for i in cyclic {
+            let pointer = self.types[i].pointer.clone();
+            let message = "this schema is an array or map of itself (through aliases), which a Rust type alias cannot express".to_owned();
+            let any = self.unsupported(&pointer, message);
+            self.types[i].kind = TypeKind::Alias(any);
+        }
     }
 
     /// Names are given in sorted component order, so adding a schema never renames another.
@@ -136,8 +198,8 @@ impl<'a> Builder<'a> {
                 let values = i.enumeration.iter().flatten().map(|v| Value::from(*v)).collect();
                 TypeKind::Enum(enum_def(values))
             }
-            SchemaKind::OneOf { one_of } => TypeKind::Union(self.union_def(one_of, schema, name, pointer, "oneOf")),
-            SchemaKind::AnyOf { any_of } => TypeKind::Union(self.union_def(any_of, schema, name, pointer, "anyOf")),
+            SchemaKind::OneOf { one_of } => self.union_kind(one_of, schema, name, pointer, "oneOf"),
+            SchemaKind::AnyOf { any_of } => self.union_kind(any_of, schema, name, pointer, "anyOf"),
             SchemaKind::AllOf { all_of } if all_of.len() > 1 => match self.merge_all_of(all_of, pointer) {
                 Some(obj) => TypeKind::Struct(self.struct_def(&obj, name, pointer)),
                 None => TypeKind::Alias(TypeExpr::new(ExprKind::Any)),
@@ -165,7 +227,7 @@ impl<'a> Builder<'a> {
         match self.resolver.schema_ref(reference) {
             Ok((name, _)) => TypeExpr::new(ExprKind::Named(self.component_names[name].clone())),
             Err(e) => {
-                self.error(&format!("{pointer}/$ref"), e.message);
+                self.ref_error(&format!("{pointer}/$ref"), e);
                 TypeExpr::new(ExprKind::Any)
             }
         }
@@ -176,7 +238,18 @@ impl<'a> Builder<'a> {
     fn expr(&mut self, item: &ReferenceOr<impl Borrow<Schema>>, hint: &str, pointer: &str) -> TypeExpr {
         match item {
             ReferenceOr::Reference { reference } => self.reference(reference, pointer),
-            ReferenceOr::Item(schema) => self.inline(schema.borrow(), hint, pointer),
+            ReferenceOr::Item(_) if self.depth >= MAX_INLINE_DEPTH => self.unsupported(
+                pointer,
+                format!(
+                    "inline schemas nest more than {MAX_INLINE_DEPTH} levels deep here; an allOf that includes its own schema keeps producing new ones"
+                ),
+            ),
+            ReferenceOr::Item(schema) => {
+                self.depth += 1;
+                let expr = self.inline(schema.borrow(), hint, pointer);
+                self.depth -= 1;
+                expr
+            }
         }
     }
 
@@ -264,6 +337,8 @@ impl<'a> Builder<'a> {
                     },
                 }
             }
+            // No parts: no constraint, any value.
+            SchemaKind::AllOf { all_of } if all_of.is_empty() => TypeExpr::new(ExprKind::Any),
             SchemaKind::AllOf { all_of } if all_of.len() == 1 => {
                 // drf-spectacular wraps a `$ref` in allOf to attach readOnly/nullable to one use.
                 let mut inner = self.expr(&all_of[0], hint, &format!("{pointer}/allOf/0"));
@@ -353,6 +428,14 @@ impl<'a> Builder<'a> {
         StructDef { fields, additional }
     }
 
+    /// A union, or a JSON value when one of its variants is unsupported (`lenient`).
+    fn union_kind(&mut self, items: &[ReferenceOr<Schema>], schema: &Schema, name: &str, pointer: &str, keyword: &str) -> TypeKind {
+        match self.union_def(items, schema, name, pointer, keyword) {
+            Some(union) => TypeKind::Union(union),
+            None => TypeKind::Alias(TypeExpr::new(ExprKind::Any)),
+        }
+    }
+
     fn union_def(
         &mut self,
         items: &[ReferenceOr<Schema>],
@@ -360,8 +443,9 @@ impl<'a> Builder<'a> {
         name: &str,
         pointer: &str,
         keyword: &str,
-    ) -> UnionDef {
+    ) -> Option<UnionDef> {
         let disc = schema.schema_data.discriminator.as_ref();
+        let mut supported = true;
         let mut taken = HashSet::new();
         let mut variants = Vec::new();
         for (i, item) in items.iter().enumerate() {
@@ -383,9 +467,13 @@ impl<'a> Builder<'a> {
                             // OpenAPI: without a mapping entry, the tag is the component name.
                             tags.extend(schema_ref_name(reference).map(str::to_owned));
                         }
+                        // A `$ref` outside the components has no name to be its tag (and was
+                        // reported as unsupported when it was resolved).
+                        supported &= !tags.is_empty();
                     }
                     ReferenceOr::Item(_) => {
                         self.unsupported(&item_pointer, "a discriminated union's variants must be `$ref`s".into());
+                        supported = false;
                     }
                 }
             }
@@ -401,36 +489,53 @@ impl<'a> Builder<'a> {
                 }
             }
         }
-        UnionDef { discriminator: disc.map(|d| d.property_name.clone()), variants }
+        supported.then(|| UnionDef { discriminator: disc.map(|d| d.property_name.clone()), variants })
     }
 
     /// Merges `allOf` parts into one object: properties in order, `required` united.
     fn merge_all_of(&mut self, parts: &[ReferenceOr<Schema>], pointer: &str) -> Option<ObjectType> {
+        // A component's own allOf is merged under its name, so a part leading back to it is
+        // a cycle too.
+        let outermost = self.merging.is_empty()
+            && pointer.strip_prefix("/components/schemas/").is_some_and(|name| !name.contains('/'));
+        if outermost {
+            self.merging.push(format!("#{pointer}"));
+        }
+        let merged = self.merge_parts(parts, pointer);
+        if outermost {
+            self.merging.pop();
+        }
+        merged
+    }
+
+    fn merge_parts(&mut self, parts: &[ReferenceOr<Schema>], pointer: &str) -> Option<ObjectType> {
         let mut merged = ObjectType::default();
         for (i, part) in parts.iter().enumerate() {
             let part_pointer = format!("{pointer}/allOf/{i}");
-            let schema = match part {
-                ReferenceOr::Item(s) => s,
-                ReferenceOr::Reference { reference } => match self.resolver.schema_ref(reference) {
-                    Ok((_, s)) => s,
-                    Err(e) => {
-                        self.error(&format!("{part_pointer}/$ref"), e.message);
+            let obj = match part {
+                ReferenceOr::Item(schema) => self.all_of_part(schema, &part_pointer),
+                ReferenceOr::Reference { reference } => {
+                    let schema = match self.resolver.schema_ref(reference) {
+                        Ok((_, schema)) => schema,
+                        Err(e) => {
+                            self.ref_error(&format!("{part_pointer}/$ref"), e);
+                            return None;
+                        }
+                    };
+                    if self.merging.contains(reference) {
+                        self.error(
+                            &format!("{part_pointer}/$ref"),
+                            format!("allOf includes `{reference}`, which is being merged already: the object would contain itself"),
+                        );
                         return None;
                     }
-                },
-            };
-            let obj = match &schema.schema_kind {
-                SchemaKind::Type(Type::Object(o)) => o.clone(),
-                SchemaKind::AllOf { all_of } => self.merge_all_of(all_of, &part_pointer)?,
-                SchemaKind::Any(_) => match reinterpret_any(schema).map(|s| s.schema_kind) {
-                    Some(SchemaKind::Type(Type::Object(o))) => o,
-                    _ => ObjectType::default(),
-                },
-                _ => {
-                    self.unsupported(&part_pointer, "allOf can only merge object schemas".into());
-                    return None;
+                    // The referenced schema's parts are located where they are written.
+                    self.merging.push(reference.clone());
+                    let obj = self.all_of_part(schema, reference.trim_start_matches('#'));
+                    self.merging.pop();
+                    obj
                 }
-            };
+            }?;
             for (k, v) in obj.properties {
                 merged.properties.insert(k, v);
             }
@@ -446,6 +551,22 @@ impl<'a> Builder<'a> {
         Some(merged)
     }
 
+    /// One allOf part as an object, when it is one.
+    fn all_of_part(&mut self, schema: &Schema, part_pointer: &str) -> Option<ObjectType> {
+        match &schema.schema_kind {
+            SchemaKind::Type(Type::Object(o)) => Some(o.clone()),
+            SchemaKind::AllOf { all_of } => self.merge_all_of(all_of, part_pointer),
+            SchemaKind::Any(_) => match reinterpret_any(schema).map(|s| s.schema_kind) {
+                Some(SchemaKind::Type(Type::Object(o))) => Some(o),
+                _ => Some(ObjectType::default()),
+            },
+            _ => {
+                self.unsupported(part_pointer, "allOf can only merge object schemas".into());
+                None
+            }
+        }
+    }
+
     fn build_operations(&mut self) -> Vec<Operation> {
         let api = &self.spec.api;
         let defined_schemes: HashSet<&String> =
@@ -454,6 +575,8 @@ impl<'a> Builder<'a> {
         let mut names_per_tag: BTreeMap<String, HashSet<String>> = BTreeMap::new();
         let mut ids = HashSet::new();
         let mut params_types: HashSet<String> = HashSet::new();
+        // (method, template with unnamed parameters) → the first path with it.
+        let mut routes: HashMap<(String, String), String> = HashMap::new();
         for (path, item) in &api.paths.paths {
             let path_pointer = format!("/paths/{}", esc(path));
             let item = match item {
@@ -463,6 +586,14 @@ impl<'a> Builder<'a> {
                     continue;
                 }
             };
+            if let Some(problem) = template_problem(path) {
+                self.unsupported(&path_pointer, problem);
+                continue;
+            }
+            let template: Vec<&str> =
+                path_parts(path).into_iter().filter_map(|p| if let PathPart::Param(name) = p { Some(name) } else { None }).collect();
+            // Routes compare templates with their parameters unnamed: `/a/{id}/` is `/a/{}/`.
+            let route: String = path_parts(path).into_iter().map(|p| if let PathPart::Literal(t) = p { t } else { "{}" }).collect();
             for (method, op) in item.iter() {
                 let pointer = format!("{path_pointer}/{method}");
                 let raw_id = op.operation_id.clone().unwrap_or_else(|| format!("{method}{path}"));
@@ -489,7 +620,7 @@ impl<'a> Builder<'a> {
                     let param = match self.resolver.parameter(p) {
                         Ok(p) => p,
                         Err(e) => {
-                            self.error(&format!("{p_pointer}/$ref"), e.message);
+                            self.ref_error(&format!("{p_pointer}/$ref"), e);
                             continue;
                         }
                     };
@@ -508,6 +639,9 @@ impl<'a> Builder<'a> {
                     };
                     if !seen.insert((location, data.name.clone())) {
                         continue;
+                    }
+                    if location == ParamLocation::Path && !template.contains(&data.name.as_str()) {
+                        self.error(&p_pointer, format!("path parameter `{}` does not appear in the path `{path}`", data.name));
                     }
                     let hint = format!("{type_hint}{}", names::camel(&data.name));
                     let ty = match &data.format {
@@ -535,7 +669,7 @@ impl<'a> Builder<'a> {
                         Some(RequestBody { required: body.required, content })
                     }
                     Err(e) => {
-                        self.error(&format!("{pointer}/requestBody/$ref"), e.message);
+                        self.ref_error(&format!("{pointer}/requestBody/$ref"), e);
                         None
                     }
                 });
@@ -560,7 +694,22 @@ impl<'a> Builder<'a> {
                             );
                             responses.push(Response { status, description: resp.description.clone(), content });
                         }
-                        Err(e) => self.error(&format!("{r_pointer}/$ref"), e.message),
+                        Err(e) => self.ref_error(&format!("{r_pointer}/$ref"), e),
+                    }
+                }
+
+                for name in &template {
+                    if !params.iter().any(|p| p.location == ParamLocation::Path && p.wire_name == *name) {
+                        self.error(&pointer, format!("the path's parameter `{{{name}}}` is not defined (`in: path`) for this operation"));
+                    }
+                }
+                match routes.get(&(method.to_owned(), route.clone())) {
+                    Some(other) if other != path => self.error(
+                        &pointer,
+                        format!("`{} {path}` and `{} {other}` differ only in parameter names, so no request can tell them apart", method.to_uppercase(), method.to_uppercase()),
+                    ),
+                    _ => {
+                        routes.insert((method.to_owned(), route.clone()), path.clone());
                     }
                 }
 
@@ -617,6 +766,30 @@ impl<'a> Builder<'a> {
             })
             .collect()
     }
+}
+
+/// Why a path template cannot be routed, if it cannot: a `{` or `}` that does not pair up,
+/// an empty name, or a parameter that does not end its segment (`/{id}.json`, `/{a}-{b}`):
+/// the server's router matches a parameter up to the next `/`.
+fn template_problem(path: &str) -> Option<String> {
+    for segment in path.split('/') {
+        let (open, close) = (segment.matches('{').count(), segment.matches('}').count());
+        if open == 0 && close == 0 {
+            continue;
+        }
+        if open != 1 || close != 1 || segment.find('{') > segment.find('}') {
+            return Some(format!("path segment `{segment}` is not a well-formed template (one `{{name}}` per segment)"));
+        }
+        if segment.ends_with("{}") {
+            return Some(format!("path segment `{segment}` has a parameter without a name"));
+        }
+        if !segment.ends_with('}') {
+            return Some(format!(
+                "path segment `{segment}` has text after its parameter, which the server's router cannot match; put the parameter last in its segment"
+            ));
+        }
+    }
+    None
 }
 
 fn enum_def(values: Vec<Value>) -> EnumDef {

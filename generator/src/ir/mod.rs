@@ -308,3 +308,30 @@ pub struct Response {
     pub description: String,
     pub content: Vec<Content>,
 }
+
+/// One piece of a path template: text as it is, or a `{name}` parameter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathPart<'a> {
+    Literal(&'a str),
+    Param(&'a str),
+}
+
+/// Splits a path template (`/core/tokens/{identifier}/`) into its pieces; an unclosed `{`
+/// and what follows it stay text. The IR checks templates, the client fills the parameters
+/// in and the server routes by them, all reading templates the same way.
+pub fn path_parts(path: &str) -> Vec<PathPart<'_>> {
+    let mut parts = Vec::new();
+    let mut rest = path;
+    while let Some(start) = rest.find('{') {
+        let Some(len) = rest[start..].find('}') else { break };
+        if start > 0 {
+            parts.push(PathPart::Literal(&rest[..start]));
+        }
+        parts.push(PathPart::Param(&rest[start + 1..start + len]));
+        rest = &rest[start + len + 1..];
+    }
+    if !rest.is_empty() {
+        parts.push(PathPart::Literal(rest));
+    }
+    parts
+}

@@ -92,7 +92,8 @@ pub fn enum_variant_names(values: &[String]) -> Vec<String> {
             .zip(values)
             .map(|(segs, v)| {
                 let tail = if segs.len() <= k { v.clone() } else { segs[segs.len() - k..].join("_") };
-                tail.to_upper_camel_case()
+                // `Self` is the one keyword that is upper camel case.
+                Some(tail.to_upper_camel_case()).filter(|n| n != "Self").unwrap_or_else(|| "SelfValue".into())
             })
             .collect();
         let distinct: HashSet<&String> = names.iter().collect();
@@ -118,6 +119,8 @@ mod tests {
         assert_eq!(snake("hate/threatening"), "hate_threatening");
         assert_eq!(snake("2fa"), "n2fa");
         assert_eq!(camel("Self"), "SelfValue");
+        let values = ["self".to_owned(), "other".to_owned()];
+        assert_eq!(enum_variant_names(&values), ["SelfValue", "Other"]);
     }
 
     #[test]

@@ -11,6 +11,9 @@ use openapiv3::{OpenAPI, Parameter, ReferenceOr, RequestBody, Response, Schema};
 pub struct RefError {
     pub reference: String,
     pub message: String,
+    /// A reference of a kind akgen does not follow (another file, a pointer into a schema),
+    /// as opposed to one that is broken; `--lenient` can step over the former.
+    pub unsupported: bool,
 }
 
 /// Follows `$ref`s within one document.
@@ -29,19 +32,23 @@ impl<'a> Resolver<'a> {
     }
 
     /// The schema a reference names, with its component name.
+    /// A component that is only a reference is an alias: it is followed to a real schema.
     pub fn schema_ref(&self, reference: &str) -> Result<(&'a str, &'a Schema), RefError> {
         let name = component_name(reference, "schemas")?;
         let components = self.api.components.as_ref();
-        let (key, item) = components
+        let (key, mut item) = components
             .and_then(|c| c.schemas.get_key_value(name))
             .ok_or_else(|| missing(reference))?;
-        match item {
-            ReferenceOr::Item(schema) => Ok((key.as_str(), schema)),
-            ReferenceOr::Reference { reference: next } => {
-                // A component that is only a reference: an alias; follow it to a real schema.
-                self.schema_ref(next).map(|(_, s)| (key.as_str(), s))
+        for _ in 0..MAX_CHAIN {
+            match item {
+                ReferenceOr::Item(schema) => return Ok((key.as_str(), schema)),
+                ReferenceOr::Reference { reference: next } => {
+                    let name = component_name(next, "schemas")?;
+                    item = components.and_then(|c| c.schemas.get(name)).ok_or_else(|| missing(next))?;
+                }
             }
         }
+        Err(cycle(reference))
     }
 
     pub fn parameter(&self, item: &'a ReferenceOr<Parameter>) -> Result<&'a Parameter, RefError> {
@@ -63,8 +70,7 @@ impl<'a> Resolver<'a> {
         map: impl Fn(&'a openapiv3::Components) -> &'a indexmap::IndexMap<String, ReferenceOr<T>>,
     ) -> Result<&'a T, RefError> {
         let mut current = item;
-        // Chains of references are legal; a cycle of them is not, so bound the walk.
-        for _ in 0..32 {
+        for _ in 0..MAX_CHAIN {
             match current {
                 ReferenceOr::Item(t) => return Ok(t),
                 ReferenceOr::Reference { reference } => {
@@ -78,7 +84,19 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
-        Err(RefError { reference: String::new(), message: "a cycle of $refs that never reaches a definition".into() })
+        let start = if let ReferenceOr::Reference { reference } = item { reference.as_str() } else { "" };
+        Err(cycle(start))
+    }
+}
+
+/// Chains of references are legal; a cycle of them is not, so walks are bounded.
+const MAX_CHAIN: usize = 32;
+
+fn cycle(reference: &str) -> RefError {
+    RefError {
+        reference: reference.to_owned(),
+        message: format!("$ref `{reference}` starts a chain of $refs that never reaches a definition (a cycle)"),
+        unsupported: false,
     }
 }
 
@@ -87,9 +105,14 @@ fn component_name<'r>(reference: &'r str, kind: &str) -> Result<&'r str, RefErro
     reference.strip_prefix(prefix.as_str()).ok_or_else(|| RefError {
         reference: reference.to_owned(),
         message: format!("unsupported $ref `{reference}`: only local references to `{prefix}...` are supported here"),
+        unsupported: true,
     })
 }
 
 fn missing(reference: &str) -> RefError {
-    RefError { reference: reference.to_owned(), message: format!("$ref `{reference}` points to nothing: no such component") }
+    RefError {
+        reference: reference.to_owned(),
+        message: format!("$ref `{reference}` points to nothing: no such component"),
+        unsupported: false,
+    }
 }

@@ -1,8 +1,8 @@
 //! Stage 4: format the emitted tokens and write files safely.
 //!
 //! Rendering happens fully in memory first, so a spec error never leaves half an output.
-//! Each file is then written through a temporary file and a rename (atomic on one file
-//! system), and only when its content changed, so an unchanged spec leaves every mtime as
+//! Changed files are then staged as temporary files and renamed into place (atomic on one
+//! file system) only once all are written, and only when their content changed, so an unchanged spec leaves every mtime as
 //! it was and cargo rebuilds nothing. akgen records what it wrote in a manifest and only
 //! ever replaces or removes files listed there.
 
@@ -58,8 +58,26 @@ pub struct WriteReport {
 /// Writes `files` under `out`, replacing only files akgen owns.
 ///
 /// Refuses a non-empty directory without a manifest unless `force` (it may hold someone's
-/// work). Files listed in the previous manifest but not generated now are removed.
+/// work), and, with a manifest, refuses to overwrite a file it does not list. Files listed
+/// in the previous manifest but not generated now are removed.
+///
+/// Changed files are first all written to temporary siblings; only when every one is on
+/// disk are they renamed over the old ones. A failure (or a kill) before that point leaves
+/// the previous output as it was; temporaries a killed run left behind are removed by the
+/// next one.
 pub fn write_files(out: &Path, files: &[GeneratedFile], force: bool) -> Result<WriteReport, Error> {
+    write_files_with(out, files, force, &|_| Ok(()))
+}
+
+/// [`write_files`], calling `before_stage` before each temporary file is written; an error
+/// from it aborts the write as a failing disk would. For tests of the failure path.
+#[doc(hidden)]
+pub fn write_files_with(
+    out: &Path,
+    files: &[GeneratedFile],
+    force: bool,
+    before_stage: &dyn Fn(&Path) -> std::io::Result<()>,
+) -> Result<WriteReport, Error> {
     let manifest_path = out.join(MANIFEST);
     let previous = read_manifest(&manifest_path)?;
     if previous.is_none() && !force && dir_has_entries(out)? {
@@ -68,16 +86,47 @@ pub fn write_files(out: &Path, files: &[GeneratedFile], force: bool) -> Result<W
             out.display()
         )));
     }
+    let owned: BTreeSet<&Path> = previous.iter().flatten().map(PathBuf::as_path).collect();
     let mut report = WriteReport::default();
+    let mut changed = Vec::new();
     for file in files {
         let path = out.join(&file.path);
-        if fs::read(&path).is_ok_and(|old| old == file.contents.as_bytes()) {
-            report.unchanged.push(file.path.clone());
-            continue;
+        match fs::read(&path) {
+            Ok(old) if old == file.contents.as_bytes() => report.unchanged.push(file.path.clone()),
+            Ok(_) if previous.is_some() && !force && !owned.contains(file.path.as_path()) => {
+                return Err(Error::Output(format!(
+                    "{} exists and is not listed in {}, so akgen did not generate it; refusing to overwrite it (use --force to write anyway)",
+                    path.display(),
+                    manifest_path.display()
+                )));
+            }
+            _ => changed.push((file, path)),
         }
-        write_atomic(&path, file.contents.as_bytes())?;
+    }
+    remove_leftover_temporaries(out, files)?;
+
+    // Stage every changed file, then swap them in.
+    let mut staged: Vec<(PathBuf, &Path, &GeneratedFile)> = Vec::new();
+    for (file, path) in &changed {
+        let tmp = temporary_sibling(path);
+        let result = before_stage(&file.path).map_err(|e| Error::io(&tmp, e)).and_then(|()| stage(&tmp, &file.contents));
+        if let Err(e) = result {
+            for (tmp, _, _) in &staged {
+                let _ = fs::remove_file(tmp);
+            }
+            let _ = fs::remove_file(&tmp);
+            return Err(e);
+        }
+        staged.push((tmp, path, file));
+    }
+    for (tmp, path, file) in staged {
+        fs::rename(&tmp, path).map_err(|e| {
+            let _ = fs::remove_file(&tmp);
+            Error::io(path, e)
+        })?;
         report.written.push(file.path.clone());
     }
+
     let now: BTreeSet<&Path> = files.iter().map(|f| f.path.as_path()).collect();
     for old in previous.unwrap_or_default() {
         if !now.contains(old.as_path()) && is_safe_relative(&old) {
@@ -94,6 +143,41 @@ pub fn write_files(out: &Path, files: &[GeneratedFile], force: bool) -> Result<W
         write_atomic(&manifest_path, manifest.as_bytes())?;
     }
     Ok(report)
+}
+
+/// The suffix of akgen's temporary files, before the process id.
+const TEMPORARY: &str = ".akgen-tmp-";
+
+fn temporary_sibling(path: &Path) -> PathBuf {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(format!("{TEMPORARY}{}", std::process::id()));
+    PathBuf::from(tmp)
+}
+
+fn stage(tmp: &Path, contents: &str) -> Result<(), Error> {
+    if let Some(parent) = tmp.parent() {
+        fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+    }
+    fs::write(tmp, contents).map_err(|e| Error::io(tmp, e))
+}
+
+/// Removes `<generated file>.akgen-tmp-<pid>` files that a killed run left beside the files
+/// akgen generates; nothing else matches that name.
+fn remove_leftover_temporaries(out: &Path, files: &[GeneratedFile]) -> Result<(), Error> {
+    let dirs: BTreeSet<PathBuf> = files.iter().filter_map(|f| out.join(&f.path).parent().map(Path::to_path_buf)).collect();
+    let generated: BTreeSet<PathBuf> = files.iter().map(|f| out.join(&f.path)).collect();
+    for dir in dirs {
+        let Ok(entries) = fs::read_dir(&dir) else { continue };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = path.to_string_lossy();
+            let Some((target, pid)) = name.rsplit_once(TEMPORARY) else { continue };
+            if pid.chars().all(|c| c.is_ascii_digit()) && generated.contains(Path::new(target)) {
+                fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The manifest's text for a set of files: a comment, then one path per line, sorted.
@@ -136,9 +220,7 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Error> {
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
     }
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(format!(".akgen-tmp-{}", std::process::id()));
-    let tmp = PathBuf::from(tmp);
+    let tmp = temporary_sibling(path);
     fs::write(&tmp, contents).map_err(|e| Error::io(&tmp, e))?;
     fs::rename(&tmp, path).map_err(|e| {
         let _ = fs::remove_file(&tmp);
