@@ -15,7 +15,7 @@ use quote::{format_ident, quote};
 
 use super::http::{BodyKind, RequestKind, body_kind, body_struct, request_content, request_kind};
 use super::{doc_attrs, ident, qualified_type};
-use crate::ir::{PathPart, path_parts, Api, ExprKind, Operation, ParamLocation, Primitive, Response, Status, TypeExpr, TypeKind, names};
+use crate::ir::{PathPart, path_params, path_parts, Api, ExprKind, Operation, ParamLocation, Primitive, Response, Status, TypeExpr, TypeKind, names};
 
 /// Names the server module defines itself, which a tag's trait must not take.
 const RESERVED: &[&str] = &[
@@ -287,8 +287,7 @@ fn operation(api: &Api, op: &Operation, trait_ident: &Ident, response: &Ident) -
     // The descriptor the support code reads parameters and authenticates by.
     let (method_str, path) = (&op.method, &op.path);
     let security = op.security.iter().map(|alt| quote!(&[#(#alt),*]));
-    let path_order: Vec<&str> =
-        path_parts(&op.path).into_iter().filter_map(|p| if let PathPart::Param(name) = p { Some(name) } else { None }).collect();
+    let path_order = path_params(&op.path);
     let mut params: Vec<_> = op.parameters.iter().collect();
     params.sort_by_key(|p| match p.location {
         ParamLocation::Path => (0, path_order.iter().position(|n| *n == p.wire_name).unwrap_or(usize::MAX)),

@@ -28,12 +28,13 @@ pub fn validate(api: &Api) -> TokenStream {
         }
     });
     let pattern_import = (!plan.patterns.is_empty()).then(|| quote!(Pattern,));
-    // Only types that can fail have a body that walks a `Validator`.
-    let fallible = api.types.iter().chain(&params).any(|t| !matches!(t.kind, TypeKind::Alias(_)) && plan.can_fail.contains(t.name.as_str()));
+    // Aliases get no impl (see `impl_for`); only types that can fail walk a `Validator`.
+    let has_impl = |t: &&TypeDef| !matches!(t.kind, TypeKind::Alias(_));
+    let fallible = api.types.iter().chain(&params).filter(has_impl).any(|t| plan.can_fail.contains(t.name.as_str()));
     let validator_import = fallible.then(|| quote!(Validator));
-    let has_impls = api.types.iter().chain(&params).any(|t| !matches!(t.kind, TypeKind::Alias(_)));
-    let imports = has_impls.then(|| {
-        let models_import = api.types.iter().any(|t| !matches!(t.kind, TypeKind::Alias(_))).then(|| quote!(use super::models;));
+    let model_impls = api.types.iter().any(|t| has_impl(&t));
+    let imports = (model_impls || !params.is_empty()).then(|| {
+        let models_import = model_impls.then(|| quote!(use super::models;));
         quote! {
             #models_import
             #params_import

@@ -590,8 +590,7 @@ impl<'a> Builder<'a> {
                 self.unsupported(&path_pointer, problem);
                 continue;
             }
-            let template: Vec<&str> =
-                path_parts(path).into_iter().filter_map(|p| if let PathPart::Param(name) = p { Some(name) } else { None }).collect();
+            let template = path_params(path);
             // Routes compare templates with their parameters unnamed: `/a/{id}/` is `/a/{}/`.
             let route: String = path_parts(path).into_iter().map(|p| if let PathPart::Literal(t) = p { t } else { "{}" }).collect();
             for (method, op) in item.iter() {

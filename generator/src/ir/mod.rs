@@ -316,6 +316,11 @@ pub enum PathPart<'a> {
     Param(&'a str),
 }
 
+/// The names of a path template's parameters, in order.
+pub fn path_params(path: &str) -> Vec<&str> {
+    path_parts(path).into_iter().filter_map(|p| if let PathPart::Param(name) = p { Some(name) } else { None }).collect()
+}
+
 /// Splits a path template (`/core/tokens/{identifier}/`) into its pieces; an unclosed `{`
 /// and what follows it stay text. The IR checks templates, the client fills the parameters
 /// in and the server routes by them, all reading templates the same way.

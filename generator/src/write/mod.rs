@@ -109,7 +109,7 @@ pub fn write_files_with(
     let mut staged: Vec<(PathBuf, &Path, &GeneratedFile)> = Vec::new();
     for (file, path) in &changed {
         let tmp = temporary_sibling(path);
-        let result = before_stage(&file.path).map_err(|e| Error::io(&tmp, e)).and_then(|()| stage(&tmp, &file.contents));
+        let result = before_stage(&file.path).map_err(|e| Error::io(&tmp, e)).and_then(|()| stage(&tmp, file.contents.as_bytes()));
         if let Err(e) = result {
             for (tmp, _, _) in &staged {
                 let _ = fs::remove_file(tmp);
@@ -154,7 +154,8 @@ fn temporary_sibling(path: &Path) -> PathBuf {
     PathBuf::from(tmp)
 }
 
-fn stage(tmp: &Path, contents: &str) -> Result<(), Error> {
+/// Writes a temporary file, creating its directory.
+fn stage(tmp: &Path, contents: &[u8]) -> Result<(), Error> {
     if let Some(parent) = tmp.parent() {
         fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
     }
@@ -217,11 +218,8 @@ fn dir_has_entries(dir: &Path) -> Result<bool, Error> {
 
 /// Writes through a temporary sibling file and a rename, so readers never see half a file.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Error> {
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-    }
     let tmp = temporary_sibling(path);
-    fs::write(&tmp, contents).map_err(|e| Error::io(&tmp, e))?;
+    stage(&tmp, contents)?;
     fs::rename(&tmp, path).map_err(|e| {
         let _ = fs::remove_file(&tmp);
         Error::io(path, e)
