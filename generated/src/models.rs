@@ -4,14 +4,152 @@
     deprecated,
     reason = "deprecation warns callers of the API; the models themselves must still use deprecated types and fields"
 )]
+#[cfg(
+    any(
+        feature = "admin",
+        feature = "authenticators",
+        feature = "core",
+        feature = "crypto",
+        feature = "endpoints",
+        feature = "enterprise",
+        feature = "events",
+        feature = "flows",
+        feature = "lifecycle",
+        feature = "managed",
+        feature = "oauth2",
+        feature = "outposts",
+        feature = "policies",
+        feature = "propertymappings",
+        feature = "providers",
+        feature = "rac",
+        feature = "rbac",
+        feature = "reports",
+        feature = "root",
+        feature = "schema",
+        feature = "sources",
+        feature = "ssf",
+        feature = "stages",
+        feature = "tasks",
+        feature = "tenants"
+    )
+)]
 use serde::{Deserialize, Serialize};
+
+#[cfg(
+    any(
+        feature = "admin",
+        feature = "authenticators",
+        feature = "core",
+        feature = "crypto",
+        feature = "endpoints",
+        feature = "enterprise",
+        feature = "events",
+        feature = "flows",
+        feature = "lifecycle",
+        feature = "managed",
+        feature = "oauth2",
+        feature = "outposts",
+        feature = "policies",
+        feature = "propertymappings",
+        feature = "providers",
+        feature = "rac",
+        feature = "rbac",
+        feature = "reports",
+        feature = "root",
+        feature = "schema",
+        feature = "sources",
+        feature = "ssf",
+        feature = "stages",
+        feature = "tasks",
+        feature = "tenants"
+    )
+)]
 use std::collections::BTreeMap;
+
+#[cfg(
+    any(
+        feature = "admin",
+        feature = "authenticators",
+        feature = "core",
+        feature = "endpoints",
+        feature = "events",
+        feature = "flows",
+        feature = "lifecycle",
+        feature = "oauth2",
+        feature = "outposts",
+        feature = "policies",
+        feature = "propertymappings",
+        feature = "providers",
+        feature = "rac",
+        feature = "reports",
+        feature = "sources",
+        feature = "ssf",
+        feature = "stages",
+        feature = "tasks"
+    )
+)]
 use super::runtime::Nullable;
+
+#[cfg(any(feature = "core", feature = "flows"))]
 use super::runtime::tagged;
+
+#[cfg(
+    any(
+        feature = "authenticators",
+        feature = "core",
+        feature = "crypto",
+        feature = "endpoints",
+        feature = "enterprise",
+        feature = "events",
+        feature = "flows",
+        feature = "lifecycle",
+        feature = "managed",
+        feature = "oauth2",
+        feature = "outposts",
+        feature = "policies",
+        feature = "propertymappings",
+        feature = "providers",
+        feature = "rac",
+        feature = "rbac",
+        feature = "reports",
+        feature = "sources",
+        feature = "ssf",
+        feature = "stages",
+        feature = "tasks",
+        feature = "tenants"
+    )
+)]
 use uuid::Uuid;
+
+#[cfg(
+    any(
+        feature = "admin",
+        feature = "authenticators",
+        feature = "core",
+        feature = "crypto",
+        feature = "endpoints",
+        feature = "enterprise",
+        feature = "events",
+        feature = "flows",
+        feature = "lifecycle",
+        feature = "managed",
+        feature = "oauth2",
+        feature = "outposts",
+        feature = "policies",
+        feature = "providers",
+        feature = "rac",
+        feature = "reports",
+        feature = "sources",
+        feature = "ssf",
+        feature = "stages",
+        feature = "tasks",
+        feature = "tenants"
+    )
+)]
 use chrono::{DateTime, Utc};
 
 /// Challenge when a flow's active stage calls `stage_invalid()`.
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AccessDeniedChallenge {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -28,6 +166,7 @@ pub struct AccessDeniedChallenge {
 }
 
 /// AccountLockdownStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AccountLockdownStage {
     /// Stage uuid
@@ -71,6 +210,7 @@ pub struct AccountLockdownStage {
 }
 
 /// AccountLockdownStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AccountLockdownStageRequest {
     /// Constraints: at least 1 character.
@@ -93,12 +233,14 @@ pub struct AccountLockdownStageRequest {
 }
 
 /// Base serializer class which doesn't implement create/update methods
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AgentAuthenticationResponse {
     pub url: String,
 }
 
 /// Base serializer class which doesn't implement create/update methods
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AgentConfig {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -120,6 +262,7 @@ pub struct AgentConfig {
     pub license_status: Option<LicenseStatusEnum>,
 }
 
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AgentConnector {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -169,6 +312,7 @@ pub struct AgentConnector {
     pub jwt_federation_providers: Option<Vec<i64>>,
 }
 
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AgentConnectorRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -210,6 +354,7 @@ pub struct AgentConnectorRequest {
 /// Register Apple device via Platform SSO
 ///
 /// Schema `AgentPSSODeviceRegistrationRequest` in the spec.
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AgentPssoDeviceRegistrationRequest {
     /// Constraints: at least 1 character.
@@ -225,6 +370,7 @@ pub struct AgentPssoDeviceRegistrationRequest {
 /// authentik settings for Platform SSO tokens
 ///
 /// Schema `AgentPSSODeviceRegistrationResponse` in the spec.
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AgentPssoDeviceRegistrationResponse {
     pub client_id: String,
@@ -238,6 +384,7 @@ pub struct AgentPssoDeviceRegistrationResponse {
 /// Register Apple device user via Platform SSO
 ///
 /// Schema `AgentPSSOUserRegistrationRequest` in the spec.
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AgentPssoUserRegistrationRequest {
     /// Constraints: at least 1 character.
@@ -249,6 +396,7 @@ pub struct AgentPssoUserRegistrationRequest {
 }
 
 /// Base serializer class which doesn't implement create/update methods
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AgentTokenResponse {
     pub token: String,
@@ -256,21 +404,22 @@ pub struct AgentTokenResponse {
     pub expires_in: Option<i64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "crypto")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum AlgEnum {
-    #[serde(rename = "rsa")]
+    /// `rsa`
     Rsa,
-    #[serde(rename = "ecdsa")]
+    /// `ecdsa`
     Ecdsa,
-    #[serde(rename = "ed25519")]
+    /// `ed25519`
     Ed25519,
-    #[serde(rename = "ed448")]
+    /// `ed448`
     Ed448,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "crypto")]
 impl AlgEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -284,186 +433,218 @@ impl AlgEnum {
     }
 }
 
+#[cfg(feature = "crypto")]
+impl From<&str> for AlgEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "rsa" => Self::Rsa,
+            "ecdsa" => Self::Ecdsa,
+            "ed25519" => Self::Ed25519,
+            "ed448" => Self::Ed448,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "crypto")]
 impl std::fmt::Display for AlgEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "crypto")]
+impl Serialize for AlgEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "crypto")]
+impl<'de> Deserialize<'de> for AlgEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// Serialize Application info
+#[cfg(feature = "admin")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct App {
     pub name: String,
     pub label: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "policies")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum AppEnum {
-    #[serde(rename = "authentik.commands")]
+    /// `authentik.commands`
     AuthentikCommands,
-    #[serde(rename = "authentik.tenants")]
+    /// `authentik.tenants`
     AuthentikTenants,
-    #[serde(rename = "authentik.tasks")]
+    /// `authentik.tasks`
     AuthentikTasks,
-    #[serde(rename = "authentik.admin")]
+    /// `authentik.admin`
     AuthentikAdmin,
-    #[serde(rename = "authentik.api")]
+    /// `authentik.api`
     AuthentikApi,
-    #[serde(rename = "authentik.core")]
+    /// `authentik.core`
     AuthentikCore,
-    #[serde(rename = "authentik.crypto")]
+    /// `authentik.crypto`
     AuthentikCrypto,
-    #[serde(rename = "authentik.endpoints")]
+    /// `authentik.endpoints`
     AuthentikEndpoints,
-    #[serde(rename = "authentik.endpoints.connectors.agent")]
+    /// `authentik.endpoints.connectors.agent`
     AuthentikEndpointsConnectorsAgent,
-    #[serde(rename = "authentik.enterprise")]
+    /// `authentik.enterprise`
     AuthentikEnterprise,
-    #[serde(rename = "authentik.events")]
+    /// `authentik.events`
     AuthentikEvents,
-    #[serde(rename = "authentik.admin.files")]
+    /// `authentik.admin.files`
     AuthentikAdminFiles,
-    #[serde(rename = "authentik.flows")]
+    /// `authentik.flows`
     AuthentikFlows,
-    #[serde(rename = "authentik.outposts")]
+    /// `authentik.outposts`
     AuthentikOutposts,
-    #[serde(rename = "authentik.policies.dummy")]
+    /// `authentik.policies.dummy`
     AuthentikPoliciesDummy,
-    #[serde(rename = "authentik.policies.event_matcher")]
+    /// `authentik.policies.event_matcher`
     AuthentikPoliciesEventMatcher,
-    #[serde(rename = "authentik.policies.expiry")]
+    /// `authentik.policies.expiry`
     AuthentikPoliciesExpiry,
-    #[serde(rename = "authentik.policies.expression")]
+    /// `authentik.policies.expression`
     AuthentikPoliciesExpression,
-    #[serde(rename = "authentik.policies.geoip")]
+    /// `authentik.policies.geoip`
     AuthentikPoliciesGeoip,
-    #[serde(rename = "authentik.policies.password")]
+    /// `authentik.policies.password`
     AuthentikPoliciesPassword,
-    #[serde(rename = "authentik.policies.reputation")]
+    /// `authentik.policies.reputation`
     AuthentikPoliciesReputation,
-    #[serde(rename = "authentik.policies")]
+    /// `authentik.policies`
     AuthentikPolicies,
-    #[serde(rename = "authentik.providers.ldap")]
+    /// `authentik.providers.ldap`
     AuthentikProvidersLdap,
-    #[serde(rename = "authentik.providers.oauth2")]
+    /// `authentik.providers.oauth2`
     AuthentikProvidersOauth2,
-    #[serde(rename = "authentik.providers.proxy")]
+    /// `authentik.providers.proxy`
     AuthentikProvidersProxy,
-    #[serde(rename = "authentik.providers.rac")]
+    /// `authentik.providers.rac`
     AuthentikProvidersRac,
-    #[serde(rename = "authentik.providers.radius")]
+    /// `authentik.providers.radius`
     AuthentikProvidersRadius,
-    #[serde(rename = "authentik.providers.saml")]
+    /// `authentik.providers.saml`
     AuthentikProvidersSaml,
-    #[serde(rename = "authentik.providers.scim")]
+    /// `authentik.providers.scim`
     AuthentikProvidersScim,
-    #[serde(rename = "authentik.rbac")]
+    /// `authentik.rbac`
     AuthentikRbac,
-    #[serde(rename = "authentik.recovery")]
+    /// `authentik.recovery`
     AuthentikRecovery,
-    #[serde(rename = "authentik.sources.kerberos")]
+    /// `authentik.sources.kerberos`
     AuthentikSourcesKerberos,
-    #[serde(rename = "authentik.sources.ldap")]
+    /// `authentik.sources.ldap`
     AuthentikSourcesLdap,
-    #[serde(rename = "authentik.sources.oauth")]
+    /// `authentik.sources.oauth`
     AuthentikSourcesOauth,
-    #[serde(rename = "authentik.sources.plex")]
+    /// `authentik.sources.plex`
     AuthentikSourcesPlex,
-    #[serde(rename = "authentik.sources.saml")]
+    /// `authentik.sources.saml`
     AuthentikSourcesSaml,
-    #[serde(rename = "authentik.sources.scim")]
+    /// `authentik.sources.scim`
     AuthentikSourcesScim,
-    #[serde(rename = "authentik.sources.telegram")]
+    /// `authentik.sources.telegram`
     AuthentikSourcesTelegram,
-    #[serde(rename = "authentik.stages.authenticator")]
+    /// `authentik.stages.authenticator`
     AuthentikStagesAuthenticator,
-    #[serde(rename = "authentik.stages.authenticator_duo")]
+    /// `authentik.stages.authenticator_duo`
     AuthentikStagesAuthenticatorDuo,
-    #[serde(rename = "authentik.stages.authenticator_email")]
+    /// `authentik.stages.authenticator_email`
     AuthentikStagesAuthenticatorEmail,
-    #[serde(rename = "authentik.stages.authenticator_sms")]
+    /// `authentik.stages.authenticator_sms`
     AuthentikStagesAuthenticatorSms,
-    #[serde(rename = "authentik.stages.authenticator_static")]
+    /// `authentik.stages.authenticator_static`
     AuthentikStagesAuthenticatorStatic,
-    #[serde(rename = "authentik.stages.authenticator_totp")]
+    /// `authentik.stages.authenticator_totp`
     AuthentikStagesAuthenticatorTotp,
-    #[serde(rename = "authentik.stages.authenticator_validate")]
+    /// `authentik.stages.authenticator_validate`
     AuthentikStagesAuthenticatorValidate,
-    #[serde(rename = "authentik.stages.authenticator_webauthn")]
+    /// `authentik.stages.authenticator_webauthn`
     AuthentikStagesAuthenticatorWebauthn,
-    #[serde(rename = "authentik.stages.captcha")]
+    /// `authentik.stages.captcha`
     AuthentikStagesCaptcha,
-    #[serde(rename = "authentik.stages.consent")]
+    /// `authentik.stages.consent`
     AuthentikStagesConsent,
-    #[serde(rename = "authentik.stages.deny")]
+    /// `authentik.stages.deny`
     AuthentikStagesDeny,
-    #[serde(rename = "authentik.stages.dummy")]
+    /// `authentik.stages.dummy`
     AuthentikStagesDummy,
-    #[serde(rename = "authentik.stages.email")]
+    /// `authentik.stages.email`
     AuthentikStagesEmail,
-    #[serde(rename = "authentik.stages.identification")]
+    /// `authentik.stages.identification`
     AuthentikStagesIdentification,
-    #[serde(rename = "authentik.stages.invitation")]
+    /// `authentik.stages.invitation`
     AuthentikStagesInvitation,
-    #[serde(rename = "authentik.stages.password")]
+    /// `authentik.stages.password`
     AuthentikStagesPassword,
-    #[serde(rename = "authentik.stages.prompt")]
+    /// `authentik.stages.prompt`
     AuthentikStagesPrompt,
-    #[serde(rename = "authentik.stages.redirect")]
+    /// `authentik.stages.redirect`
     AuthentikStagesRedirect,
-    #[serde(rename = "authentik.stages.user_delete")]
+    /// `authentik.stages.user_delete`
     AuthentikStagesUserDelete,
-    #[serde(rename = "authentik.stages.user_login")]
+    /// `authentik.stages.user_login`
     AuthentikStagesUserLogin,
-    #[serde(rename = "authentik.stages.user_logout")]
+    /// `authentik.stages.user_logout`
     AuthentikStagesUserLogout,
-    #[serde(rename = "authentik.stages.user_write")]
+    /// `authentik.stages.user_write`
     AuthentikStagesUserWrite,
-    #[serde(rename = "authentik.tasks.schedules")]
+    /// `authentik.tasks.schedules`
     AuthentikTasksSchedules,
-    #[serde(rename = "authentik.brands")]
+    /// `authentik.brands`
     AuthentikBrands,
-    #[serde(rename = "authentik.blueprints")]
+    /// `authentik.blueprints`
     AuthentikBlueprints,
-    #[serde(rename = "authentik.enterprise.audit")]
+    /// `authentik.enterprise.audit`
     AuthentikEnterpriseAudit,
-    #[serde(rename = "authentik.enterprise.endpoints.connectors.agent")]
+    /// `authentik.enterprise.endpoints.connectors.agent`
     EnterpriseEndpointsConnectorsAgent,
-    #[serde(rename = "authentik.enterprise.endpoints.connectors.fleet")]
+    /// `authentik.enterprise.endpoints.connectors.fleet`
     EnterpriseEndpointsConnectorsFleet,
-    #[serde(rename = "authentik.enterprise.endpoints.connectors.google_chrome")]
+    /// `authentik.enterprise.endpoints.connectors.google_chrome`
     EnterpriseEndpointsConnectorsGoogleChrome,
-    #[serde(rename = "authentik.enterprise.lifecycle")]
+    /// `authentik.enterprise.lifecycle`
     AuthentikEnterpriseLifecycle,
-    #[serde(rename = "authentik.enterprise.policies.unique_password")]
+    /// `authentik.enterprise.policies.unique_password`
     AuthentikEnterprisePoliciesUniquePassword,
-    #[serde(rename = "authentik.enterprise.providers.google_workspace")]
+    /// `authentik.enterprise.providers.google_workspace`
     AuthentikEnterpriseProvidersGoogleWorkspace,
-    #[serde(rename = "authentik.enterprise.providers.microsoft_entra")]
+    /// `authentik.enterprise.providers.microsoft_entra`
     AuthentikEnterpriseProvidersMicrosoftEntra,
-    #[serde(rename = "authentik.enterprise.providers.radius")]
+    /// `authentik.enterprise.providers.radius`
     AuthentikEnterpriseProvidersRadius,
-    #[serde(rename = "authentik.enterprise.providers.scim")]
+    /// `authentik.enterprise.providers.scim`
     AuthentikEnterpriseProvidersScim,
-    #[serde(rename = "authentik.enterprise.providers.ssf")]
+    /// `authentik.enterprise.providers.ssf`
     AuthentikEnterpriseProvidersSsf,
-    #[serde(rename = "authentik.enterprise.providers.ws_federation")]
+    /// `authentik.enterprise.providers.ws_federation`
     AuthentikEnterpriseProvidersWsFederation,
-    #[serde(rename = "authentik.enterprise.reports")]
+    /// `authentik.enterprise.reports`
     AuthentikEnterpriseReports,
-    #[serde(rename = "authentik.enterprise.stages.account_lockdown")]
+    /// `authentik.enterprise.stages.account_lockdown`
     AuthentikEnterpriseStagesAccountLockdown,
-    #[serde(rename = "authentik.enterprise.stages.authenticator_endpoint_gdtc")]
+    /// `authentik.enterprise.stages.authenticator_endpoint_gdtc`
     AuthentikEnterpriseStagesAuthenticatorEndpointGdtc,
-    #[serde(rename = "authentik.enterprise.stages.mtls")]
+    /// `authentik.enterprise.stages.mtls`
     AuthentikEnterpriseStagesMtls,
-    #[serde(rename = "authentik.enterprise.stages.source")]
+    /// `authentik.enterprise.stages.source`
     AuthentikEnterpriseStagesSource,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "policies")]
 impl AppEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -587,13 +768,154 @@ impl AppEnum {
     }
 }
 
+#[cfg(feature = "policies")]
+impl From<&str> for AppEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "authentik.commands" => Self::AuthentikCommands,
+            "authentik.tenants" => Self::AuthentikTenants,
+            "authentik.tasks" => Self::AuthentikTasks,
+            "authentik.admin" => Self::AuthentikAdmin,
+            "authentik.api" => Self::AuthentikApi,
+            "authentik.core" => Self::AuthentikCore,
+            "authentik.crypto" => Self::AuthentikCrypto,
+            "authentik.endpoints" => Self::AuthentikEndpoints,
+            "authentik.endpoints.connectors.agent" => {
+                Self::AuthentikEndpointsConnectorsAgent
+            }
+            "authentik.enterprise" => Self::AuthentikEnterprise,
+            "authentik.events" => Self::AuthentikEvents,
+            "authentik.admin.files" => Self::AuthentikAdminFiles,
+            "authentik.flows" => Self::AuthentikFlows,
+            "authentik.outposts" => Self::AuthentikOutposts,
+            "authentik.policies.dummy" => Self::AuthentikPoliciesDummy,
+            "authentik.policies.event_matcher" => Self::AuthentikPoliciesEventMatcher,
+            "authentik.policies.expiry" => Self::AuthentikPoliciesExpiry,
+            "authentik.policies.expression" => Self::AuthentikPoliciesExpression,
+            "authentik.policies.geoip" => Self::AuthentikPoliciesGeoip,
+            "authentik.policies.password" => Self::AuthentikPoliciesPassword,
+            "authentik.policies.reputation" => Self::AuthentikPoliciesReputation,
+            "authentik.policies" => Self::AuthentikPolicies,
+            "authentik.providers.ldap" => Self::AuthentikProvidersLdap,
+            "authentik.providers.oauth2" => Self::AuthentikProvidersOauth2,
+            "authentik.providers.proxy" => Self::AuthentikProvidersProxy,
+            "authentik.providers.rac" => Self::AuthentikProvidersRac,
+            "authentik.providers.radius" => Self::AuthentikProvidersRadius,
+            "authentik.providers.saml" => Self::AuthentikProvidersSaml,
+            "authentik.providers.scim" => Self::AuthentikProvidersScim,
+            "authentik.rbac" => Self::AuthentikRbac,
+            "authentik.recovery" => Self::AuthentikRecovery,
+            "authentik.sources.kerberos" => Self::AuthentikSourcesKerberos,
+            "authentik.sources.ldap" => Self::AuthentikSourcesLdap,
+            "authentik.sources.oauth" => Self::AuthentikSourcesOauth,
+            "authentik.sources.plex" => Self::AuthentikSourcesPlex,
+            "authentik.sources.saml" => Self::AuthentikSourcesSaml,
+            "authentik.sources.scim" => Self::AuthentikSourcesScim,
+            "authentik.sources.telegram" => Self::AuthentikSourcesTelegram,
+            "authentik.stages.authenticator" => Self::AuthentikStagesAuthenticator,
+            "authentik.stages.authenticator_duo" => Self::AuthentikStagesAuthenticatorDuo,
+            "authentik.stages.authenticator_email" => {
+                Self::AuthentikStagesAuthenticatorEmail
+            }
+            "authentik.stages.authenticator_sms" => Self::AuthentikStagesAuthenticatorSms,
+            "authentik.stages.authenticator_static" => {
+                Self::AuthentikStagesAuthenticatorStatic
+            }
+            "authentik.stages.authenticator_totp" => {
+                Self::AuthentikStagesAuthenticatorTotp
+            }
+            "authentik.stages.authenticator_validate" => {
+                Self::AuthentikStagesAuthenticatorValidate
+            }
+            "authentik.stages.authenticator_webauthn" => {
+                Self::AuthentikStagesAuthenticatorWebauthn
+            }
+            "authentik.stages.captcha" => Self::AuthentikStagesCaptcha,
+            "authentik.stages.consent" => Self::AuthentikStagesConsent,
+            "authentik.stages.deny" => Self::AuthentikStagesDeny,
+            "authentik.stages.dummy" => Self::AuthentikStagesDummy,
+            "authentik.stages.email" => Self::AuthentikStagesEmail,
+            "authentik.stages.identification" => Self::AuthentikStagesIdentification,
+            "authentik.stages.invitation" => Self::AuthentikStagesInvitation,
+            "authentik.stages.password" => Self::AuthentikStagesPassword,
+            "authentik.stages.prompt" => Self::AuthentikStagesPrompt,
+            "authentik.stages.redirect" => Self::AuthentikStagesRedirect,
+            "authentik.stages.user_delete" => Self::AuthentikStagesUserDelete,
+            "authentik.stages.user_login" => Self::AuthentikStagesUserLogin,
+            "authentik.stages.user_logout" => Self::AuthentikStagesUserLogout,
+            "authentik.stages.user_write" => Self::AuthentikStagesUserWrite,
+            "authentik.tasks.schedules" => Self::AuthentikTasksSchedules,
+            "authentik.brands" => Self::AuthentikBrands,
+            "authentik.blueprints" => Self::AuthentikBlueprints,
+            "authentik.enterprise.audit" => Self::AuthentikEnterpriseAudit,
+            "authentik.enterprise.endpoints.connectors.agent" => {
+                Self::EnterpriseEndpointsConnectorsAgent
+            }
+            "authentik.enterprise.endpoints.connectors.fleet" => {
+                Self::EnterpriseEndpointsConnectorsFleet
+            }
+            "authentik.enterprise.endpoints.connectors.google_chrome" => {
+                Self::EnterpriseEndpointsConnectorsGoogleChrome
+            }
+            "authentik.enterprise.lifecycle" => Self::AuthentikEnterpriseLifecycle,
+            "authentik.enterprise.policies.unique_password" => {
+                Self::AuthentikEnterprisePoliciesUniquePassword
+            }
+            "authentik.enterprise.providers.google_workspace" => {
+                Self::AuthentikEnterpriseProvidersGoogleWorkspace
+            }
+            "authentik.enterprise.providers.microsoft_entra" => {
+                Self::AuthentikEnterpriseProvidersMicrosoftEntra
+            }
+            "authentik.enterprise.providers.radius" => {
+                Self::AuthentikEnterpriseProvidersRadius
+            }
+            "authentik.enterprise.providers.scim" => {
+                Self::AuthentikEnterpriseProvidersScim
+            }
+            "authentik.enterprise.providers.ssf" => Self::AuthentikEnterpriseProvidersSsf,
+            "authentik.enterprise.providers.ws_federation" => {
+                Self::AuthentikEnterpriseProvidersWsFederation
+            }
+            "authentik.enterprise.reports" => Self::AuthentikEnterpriseReports,
+            "authentik.enterprise.stages.account_lockdown" => {
+                Self::AuthentikEnterpriseStagesAccountLockdown
+            }
+            "authentik.enterprise.stages.authenticator_endpoint_gdtc" => {
+                Self::AuthentikEnterpriseStagesAuthenticatorEndpointGdtc
+            }
+            "authentik.enterprise.stages.mtls" => Self::AuthentikEnterpriseStagesMtls,
+            "authentik.enterprise.stages.source" => Self::AuthentikEnterpriseStagesSource,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "policies")]
 impl std::fmt::Display for AppEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "policies")]
+impl Serialize for AppEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "policies")]
+impl<'de> Deserialize<'de> for AppEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// Pseudo class for apple response
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct AppleChallengeResponseRequest {
     /// Constraints: at least 1 character.
@@ -603,6 +925,7 @@ pub struct AppleChallengeResponseRequest {
     pub component: Option<String>,
 }
 
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AppleIndependentSecureEnclave {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -614,6 +937,7 @@ pub struct AppleIndependentSecureEnclave {
     pub device_type: String,
 }
 
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AppleIndependentSecureEnclaveRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -629,6 +953,7 @@ pub struct AppleIndependentSecureEnclaveRequest {
 }
 
 /// Special challenge for apple-native authentication flow, which happens on the client.
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AppleLoginChallenge {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -645,6 +970,7 @@ pub struct AppleLoginChallenge {
 }
 
 /// Application Serializer
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Application {
     /// Pbm uuid
@@ -697,6 +1023,7 @@ pub struct Application {
 }
 
 /// ApplicationEntitlement Serializer
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ApplicationEntitlement {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -708,6 +1035,7 @@ pub struct ApplicationEntitlement {
 }
 
 /// ApplicationEntitlement Serializer
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ApplicationEntitlementRequest {
     /// Constraints: at least 1 character.
@@ -718,6 +1046,7 @@ pub struct ApplicationEntitlementRequest {
 }
 
 /// Application Serializer
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ApplicationRequest {
     /// Application's display Name.
@@ -753,17 +1082,18 @@ pub struct ApplicationRequest {
     pub meta_hide: Option<bool>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "stages")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum AuthTypeEnum {
-    #[serde(rename = "basic")]
+    /// `basic`
     Basic,
-    #[serde(rename = "bearer")]
+    /// `bearer`
     Bearer,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "stages")]
 impl AuthTypeEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -775,13 +1105,42 @@ impl AuthTypeEnum {
     }
 }
 
+#[cfg(feature = "stages")]
+impl From<&str> for AuthTypeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "basic" => Self::Basic,
+            "bearer" => Self::Bearer,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "stages")]
 impl std::fmt::Display for AuthTypeEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "stages")]
+impl Serialize for AuthTypeEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "stages")]
+impl<'de> Deserialize<'de> for AuthTypeEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// AuthenticatedSession Serializer
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuthenticatedSession {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -814,6 +1173,7 @@ pub struct AuthenticatedSession {
 }
 
 /// Get ASN Data
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuthenticatedSessionAsn {
     pub asn: Option<i64>,
@@ -822,6 +1182,7 @@ pub struct AuthenticatedSessionAsn {
 }
 
 /// Get GeoIP Data
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuthenticatedSessionGeoIp {
     pub continent: Option<String>,
@@ -832,6 +1193,7 @@ pub struct AuthenticatedSessionGeoIp {
 }
 
 /// Get parsed user agent
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuthenticatedSessionUserAgent {
     /// User agent device
@@ -844,6 +1206,7 @@ pub struct AuthenticatedSessionUserAgent {
 }
 
 /// User agent device
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuthenticatedSessionUserAgentDevice {
     pub brand: Option<String>,
@@ -852,6 +1215,7 @@ pub struct AuthenticatedSessionUserAgentDevice {
 }
 
 /// User agent os
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuthenticatedSessionUserAgentOs {
     pub family: String,
@@ -862,6 +1226,7 @@ pub struct AuthenticatedSessionUserAgentOs {
 }
 
 /// User agent browser
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuthenticatedSessionUserAgentUserAgent {
     pub family: String,
@@ -870,27 +1235,28 @@ pub struct AuthenticatedSessionUserAgentUserAgent {
     pub patch: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(any(feature = "flows", feature = "stages"))]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum AuthenticationEnum {
-    #[serde(rename = "none")]
+    /// `none`
     None,
-    #[serde(rename = "require_authenticated")]
+    /// `require_authenticated`
     RequireAuthenticated,
-    #[serde(rename = "require_unauthenticated")]
+    /// `require_unauthenticated`
     RequireUnauthenticated,
-    #[serde(rename = "require_superuser")]
+    /// `require_superuser`
     RequireSuperuser,
-    #[serde(rename = "require_redirect")]
+    /// `require_redirect`
     RequireRedirect,
-    #[serde(rename = "require_outpost")]
+    /// `require_outpost`
     RequireOutpost,
-    #[serde(rename = "require_token")]
+    /// `require_token`
     RequireToken,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(any(feature = "flows", feature = "stages"))]
 impl AuthenticationEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -907,23 +1273,57 @@ impl AuthenticationEnum {
     }
 }
 
+#[cfg(any(feature = "flows", feature = "stages"))]
+impl From<&str> for AuthenticationEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "none" => Self::None,
+            "require_authenticated" => Self::RequireAuthenticated,
+            "require_unauthenticated" => Self::RequireUnauthenticated,
+            "require_superuser" => Self::RequireSuperuser,
+            "require_redirect" => Self::RequireRedirect,
+            "require_outpost" => Self::RequireOutpost,
+            "require_token" => Self::RequireToken,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "flows", feature = "stages"))]
 impl std::fmt::Display for AuthenticationEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(any(feature = "flows", feature = "stages"))]
+impl Serialize for AuthenticationEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "flows", feature = "stages"))]
+impl<'de> Deserialize<'de> for AuthenticationEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
+#[cfg(feature = "stages")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum AuthenticatorAttachmentEnum {
-    #[serde(rename = "platform")]
+    /// `platform`
     Platform,
-    #[serde(rename = "cross-platform")]
+    /// `cross-platform`
     CrossPlatform,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "stages")]
 impl AuthenticatorAttachmentEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -935,13 +1335,42 @@ impl AuthenticatorAttachmentEnum {
     }
 }
 
+#[cfg(feature = "stages")]
+impl From<&str> for AuthenticatorAttachmentEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "platform" => Self::Platform,
+            "cross-platform" => Self::CrossPlatform,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "stages")]
 impl std::fmt::Display for AuthenticatorAttachmentEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "stages")]
+impl Serialize for AuthenticatorAttachmentEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "stages")]
+impl<'de> Deserialize<'de> for AuthenticatorAttachmentEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// Duo Challenge
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuthenticatorDuoChallenge {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -959,6 +1388,7 @@ pub struct AuthenticatorDuoChallenge {
 }
 
 /// Pseudo class for duo response
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct AuthenticatorDuoChallengeResponseRequest {
     /// Constraints: at least 1 character.
@@ -969,6 +1399,7 @@ pub struct AuthenticatorDuoChallengeResponseRequest {
 }
 
 /// AuthenticatorDuoStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuthenticatorDuoStage {
     /// Stage uuid
@@ -1005,6 +1436,7 @@ pub struct AuthenticatorDuoStage {
     pub admin_integration_key: Option<String>,
 }
 
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuthenticatorDuoStageDeviceImportResponse {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -1013,6 +1445,7 @@ pub struct AuthenticatorDuoStageDeviceImportResponse {
     pub error: String,
 }
 
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuthenticatorDuoStageManualDeviceImportRequest {
     /// Constraints: at least 1 character.
@@ -1022,6 +1455,7 @@ pub struct AuthenticatorDuoStageManualDeviceImportRequest {
 }
 
 /// AuthenticatorDuoStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuthenticatorDuoStageRequest {
     /// Constraints: at least 1 character.
@@ -1045,6 +1479,7 @@ pub struct AuthenticatorDuoStageRequest {
 }
 
 /// Authenticator Email Setup challenge
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuthenticatorEmailChallenge {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1064,6 +1499,7 @@ pub struct AuthenticatorEmailChallenge {
 }
 
 /// Authenticator Email Challenge response, device is set by get_response_instance
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct AuthenticatorEmailChallengeResponseRequest {
     /// Constraints: at least 1 character.
@@ -1080,6 +1516,7 @@ pub struct AuthenticatorEmailChallengeResponseRequest {
 }
 
 /// AuthenticatorEmailStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuthenticatorEmailStage {
     /// Stage uuid
@@ -1142,6 +1579,7 @@ pub struct AuthenticatorEmailStage {
 }
 
 /// AuthenticatorEmailStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuthenticatorEmailStageRequest {
     /// Constraints: at least 1 character.
@@ -1190,6 +1628,7 @@ pub struct AuthenticatorEmailStageRequest {
 /// AuthenticatorEndpointGDTCStage Serializer
 ///
 /// Schema `AuthenticatorEndpointGDTCStage` in the spec.
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuthenticatorEndpointGdtcStage {
     /// Stage uuid
@@ -1226,6 +1665,7 @@ pub struct AuthenticatorEndpointGdtcStage {
 /// AuthenticatorEndpointGDTCStage Serializer
 ///
 /// Schema `AuthenticatorEndpointGDTCStageRequest` in the spec.
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuthenticatorEndpointGdtcStageRequest {
     /// Constraints: at least 1 character.
@@ -1241,6 +1681,7 @@ pub struct AuthenticatorEndpointGdtcStageRequest {
 /// SMS Setup challenge
 ///
 /// Schema `AuthenticatorSMSChallenge` in the spec.
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuthenticatorSmsChallenge {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1260,6 +1701,7 @@ pub struct AuthenticatorSmsChallenge {
 /// SMS Challenge response, device is set by get_response_instance
 ///
 /// Schema `AuthenticatorSMSChallengeResponseRequest` in the spec.
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct AuthenticatorSmsChallengeResponseRequest {
     /// Constraints: at least 1 character.
@@ -1278,6 +1720,7 @@ pub struct AuthenticatorSmsChallengeResponseRequest {
 /// AuthenticatorSMSStage Serializer
 ///
 /// Schema `AuthenticatorSMSStage` in the spec.
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuthenticatorSmsStage {
     /// Stage uuid
@@ -1327,6 +1770,7 @@ pub struct AuthenticatorSmsStage {
 /// AuthenticatorSMSStage Serializer
 ///
 /// Schema `AuthenticatorSMSStageRequest` in the spec.
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuthenticatorSmsStageRequest {
     /// Constraints: at least 1 character.
@@ -1356,6 +1800,7 @@ pub struct AuthenticatorSmsStageRequest {
 }
 
 /// Static authenticator challenge
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuthenticatorStaticChallenge {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1371,6 +1816,7 @@ pub struct AuthenticatorStaticChallenge {
 }
 
 /// Pseudo class for static response
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct AuthenticatorStaticChallengeResponseRequest {
     /// Constraints: at least 1 character.
@@ -1381,6 +1827,7 @@ pub struct AuthenticatorStaticChallengeResponseRequest {
 }
 
 /// AuthenticatorStaticStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuthenticatorStaticStage {
     /// Stage uuid
@@ -1420,6 +1867,7 @@ pub struct AuthenticatorStaticStage {
 }
 
 /// AuthenticatorStaticStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuthenticatorStaticStageRequest {
     /// Constraints: at least 1 character.
@@ -1440,6 +1888,7 @@ pub struct AuthenticatorStaticStageRequest {
 /// TOTP Setup challenge
 ///
 /// Schema `AuthenticatorTOTPChallenge` in the spec.
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuthenticatorTotpChallenge {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1457,6 +1906,7 @@ pub struct AuthenticatorTotpChallenge {
 /// TOTP Challenge response, device is set by get_response_instance
 ///
 /// Schema `AuthenticatorTOTPChallengeResponseRequest` in the spec.
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuthenticatorTotpChallengeResponseRequest {
     /// Constraints: at least 1 character.
@@ -1471,6 +1921,7 @@ pub struct AuthenticatorTotpChallengeResponseRequest {
 /// AuthenticatorTOTPStage Serializer
 ///
 /// Schema `AuthenticatorTOTPStage` in the spec.
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuthenticatorTotpStage {
     /// Stage uuid
@@ -1507,6 +1958,7 @@ pub struct AuthenticatorTotpStage {
 /// AuthenticatorTOTPStage Serializer
 ///
 /// Schema `AuthenticatorTOTPStageRequest` in the spec.
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuthenticatorTotpStageRequest {
     /// Constraints: at least 1 character.
@@ -1520,6 +1972,7 @@ pub struct AuthenticatorTotpStageRequest {
 }
 
 /// AuthenticatorValidateStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuthenticatorValidateStage {
     /// Stage uuid
@@ -1576,6 +2029,7 @@ pub struct AuthenticatorValidateStage {
 }
 
 /// AuthenticatorValidateStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuthenticatorValidateStageRequest {
     /// Constraints: at least 1 character.
@@ -1611,6 +2065,7 @@ pub struct AuthenticatorValidateStageRequest {
 }
 
 /// Authenticator challenge
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuthenticatorValidationChallenge {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1627,6 +2082,7 @@ pub struct AuthenticatorValidationChallenge {
 }
 
 /// Challenge used for Code-based and WebAuthn authenticators
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct AuthenticatorValidationChallengeResponseRequest {
     /// Constraints: at least 1 character.
@@ -1649,6 +2105,7 @@ pub struct AuthenticatorValidationChallengeResponseRequest {
 }
 
 /// WebAuthn Challenge
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuthenticatorWebAuthnChallenge {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1664,6 +2121,7 @@ pub struct AuthenticatorWebAuthnChallenge {
 }
 
 /// WebAuthn Challenge response
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuthenticatorWebAuthnChallengeResponseRequest {
     /// Constraints: at least 1 character.
@@ -1675,6 +2133,7 @@ pub struct AuthenticatorWebAuthnChallengeResponseRequest {
 }
 
 /// AuthenticatorWebAuthnStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuthenticatorWebAuthnStage {
     /// Stage uuid
@@ -1726,6 +2185,7 @@ pub struct AuthenticatorWebAuthnStage {
 }
 
 /// AuthenticatorWebAuthnStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuthenticatorWebAuthnStageRequest {
     /// Constraints: at least 1 character.
@@ -1753,17 +2213,18 @@ pub struct AuthenticatorWebAuthnStageRequest {
     pub max_attempts: Option<i32>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "sources")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum AuthorizationCodeAuthMethodEnum {
-    #[serde(rename = "basic_auth")]
+    /// `basic_auth`
     BasicAuth,
-    #[serde(rename = "post_body")]
+    /// `post_body`
     PostBody,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "sources")]
 impl AuthorizationCodeAuthMethodEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -1775,13 +2236,42 @@ impl AuthorizationCodeAuthMethodEnum {
     }
 }
 
+#[cfg(feature = "sources")]
+impl From<&str> for AuthorizationCodeAuthMethodEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "basic_auth" => Self::BasicAuth,
+            "post_body" => Self::PostBody,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "sources")]
 impl std::fmt::Display for AuthorizationCodeAuthMethodEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "sources")]
+impl Serialize for AuthorizationCodeAuthMethodEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "sources")]
+impl<'de> Deserialize<'de> for AuthorizationCodeAuthMethodEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// Pseudo class for autosubmit response
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct AutoSubmitChallengeResponseRequest {
     /// Constraints: at least 1 character.
@@ -1791,9 +2281,36 @@ pub struct AutoSubmitChallengeResponseRequest {
     pub component: Option<String>,
 }
 
+#[cfg(
+    any(
+        feature = "authenticators",
+        feature = "core",
+        feature = "crypto",
+        feature = "endpoints",
+        feature = "enterprise",
+        feature = "events",
+        feature = "flows",
+        feature = "lifecycle",
+        feature = "managed",
+        feature = "oauth2",
+        feature = "outposts",
+        feature = "policies",
+        feature = "propertymappings",
+        feature = "providers",
+        feature = "rac",
+        feature = "rbac",
+        feature = "reports",
+        feature = "sources",
+        feature = "ssf",
+        feature = "stages",
+        feature = "tasks",
+        feature = "tenants"
+    )
+)]
 pub type Autocomplete = BTreeMap<String, serde_json::Value>;
 
 /// Autosubmit challenge used to send and navigate a POST request
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AutosubmitChallenge {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1809,21 +2326,22 @@ pub struct AutosubmitChallenge {
     pub title: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "stages")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum BackendsEnum {
-    #[serde(rename = "authentik.core.auth.InbuiltBackend")]
+    /// `authentik.core.auth.InbuiltBackend`
     InbuiltBackend,
-    #[serde(rename = "authentik.core.auth.TokenBackend")]
+    /// `authentik.core.auth.TokenBackend`
     TokenBackend,
-    #[serde(rename = "authentik.sources.ldap.auth.LDAPBackend")]
+    /// `authentik.sources.ldap.auth.LDAPBackend`
     LdapBackend,
-    #[serde(rename = "authentik.sources.kerberos.auth.KerberosBackend")]
+    /// `authentik.sources.kerberos.auth.KerberosBackend`
     KerberosBackend,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "stages")]
 impl BackendsEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -1837,25 +2355,56 @@ impl BackendsEnum {
     }
 }
 
+#[cfg(feature = "stages")]
+impl From<&str> for BackendsEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "authentik.core.auth.InbuiltBackend" => Self::InbuiltBackend,
+            "authentik.core.auth.TokenBackend" => Self::TokenBackend,
+            "authentik.sources.ldap.auth.LDAPBackend" => Self::LdapBackend,
+            "authentik.sources.kerberos.auth.KerberosBackend" => Self::KerberosBackend,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "stages")]
 impl std::fmt::Display for BackendsEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "stages")]
+impl Serialize for BackendsEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "stages")]
+impl<'de> Deserialize<'de> for BackendsEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
+#[cfg(feature = "sources")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum BindingTypeEnum {
-    #[serde(rename = "REDIRECT")]
+    /// `REDIRECT`
     Redirect,
-    #[serde(rename = "POST")]
+    /// `POST`
     Post,
-    #[serde(rename = "POST_AUTO")]
+    /// `POST_AUTO`
     PostAuto,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "sources")]
 impl BindingTypeEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -1868,12 +2417,42 @@ impl BindingTypeEnum {
     }
 }
 
+#[cfg(feature = "sources")]
+impl From<&str> for BindingTypeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "REDIRECT" => Self::Redirect,
+            "POST" => Self::Post,
+            "POST_AUTO" => Self::PostAuto,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "sources")]
 impl std::fmt::Display for BindingTypeEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "sources")]
+impl Serialize for BindingTypeEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "sources")]
+impl<'de> Deserialize<'de> for BindingTypeEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
+#[cfg(feature = "managed")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BlueprintFile {
     pub path: String,
@@ -1884,6 +2463,7 @@ pub struct BlueprintFile {
 }
 
 /// Logs of an attempted blueprint import
+#[cfg(feature = "managed")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BlueprintImportResult {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -1893,6 +2473,7 @@ pub struct BlueprintImportResult {
 }
 
 /// Info about a single blueprint instance file
+#[cfg(feature = "managed")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BlueprintInstance {
     /// Instance uuid
@@ -1922,6 +2503,7 @@ pub struct BlueprintInstance {
 }
 
 /// Info about a single blueprint instance file
+#[cfg(feature = "managed")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BlueprintInstanceRequest {
     /// Constraints: at least 1 character.
@@ -1937,23 +2519,24 @@ pub struct BlueprintInstanceRequest {
     pub content: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "managed")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum BlueprintInstanceStatusEnum {
-    #[serde(rename = "successful")]
+    /// `successful`
     Successful,
-    #[serde(rename = "warning")]
+    /// `warning`
     Warning,
-    #[serde(rename = "error")]
+    /// `error`
     Error,
-    #[serde(rename = "orphaned")]
+    /// `orphaned`
     Orphaned,
-    #[serde(rename = "unknown")]
+    /// `unknown`
     Unknown,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     UnknownValue(String),
 }
 
+#[cfg(feature = "managed")]
 impl BlueprintInstanceStatusEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -1968,13 +2551,45 @@ impl BlueprintInstanceStatusEnum {
     }
 }
 
+#[cfg(feature = "managed")]
+impl From<&str> for BlueprintInstanceStatusEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "successful" => Self::Successful,
+            "warning" => Self::Warning,
+            "error" => Self::Error,
+            "orphaned" => Self::Orphaned,
+            "unknown" => Self::Unknown,
+            other => Self::UnknownValue(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "managed")]
 impl std::fmt::Display for BlueprintInstanceStatusEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "managed")]
+impl Serialize for BlueprintInstanceStatusEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "managed")]
+impl<'de> Deserialize<'de> for BlueprintInstanceStatusEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// Serializer to upload file
+#[cfg(feature = "managed")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct BlueprintUploadRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1987,6 +2602,7 @@ pub struct BlueprintUploadRequest {
 }
 
 /// Brand Serializer
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Brand {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -2033,6 +2649,7 @@ pub struct Brand {
 }
 
 /// Brand Serializer
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BrandRequest {
     /// Domain that activates this brand. Can be a superset, i.e. `a.b` for `aa.b` and `ba.b`
@@ -2082,39 +2699,42 @@ pub struct BrandRequest {
     pub attributes: Option<BTreeMap<String, serde_json::Value>>,
 }
 
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BulkDeleteSessionResponse {
     pub deleted: i64,
 }
 
 /// Generic cache stats for an object
+#[cfg(any(feature = "flows", feature = "policies"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Cache {
     /// Constraints: read-only: sent by the server, ignored in requests.
     pub count: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(any(feature = "endpoints", feature = "root"))]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CapabilitiesEnum {
-    #[serde(rename = "can_save_media")]
+    /// `can_save_media`
     CanSaveMedia,
-    #[serde(rename = "can_save_reports")]
+    /// `can_save_reports`
     CanSaveReports,
-    #[serde(rename = "can_geo_ip")]
+    /// `can_geo_ip`
     CanGeoIp,
-    #[serde(rename = "can_asn")]
+    /// `can_asn`
     CanAsn,
-    #[serde(rename = "can_impersonate")]
+    /// `can_impersonate`
     CanImpersonate,
-    #[serde(rename = "can_debug")]
+    /// `can_debug`
     CanDebug,
-    #[serde(rename = "is_enterprise")]
+    /// `is_enterprise`
     IsEnterprise,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(any(feature = "endpoints", feature = "root"))]
 impl CapabilitiesEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -2131,13 +2751,47 @@ impl CapabilitiesEnum {
     }
 }
 
+#[cfg(any(feature = "endpoints", feature = "root"))]
+impl From<&str> for CapabilitiesEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "can_save_media" => Self::CanSaveMedia,
+            "can_save_reports" => Self::CanSaveReports,
+            "can_geo_ip" => Self::CanGeoIp,
+            "can_asn" => Self::CanAsn,
+            "can_impersonate" => Self::CanImpersonate,
+            "can_debug" => Self::CanDebug,
+            "is_enterprise" => Self::IsEnterprise,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "endpoints", feature = "root"))]
 impl std::fmt::Display for CapabilitiesEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(any(feature = "endpoints", feature = "root"))]
+impl Serialize for CapabilitiesEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "endpoints", feature = "root"))]
+impl<'de> Deserialize<'de> for CapabilitiesEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// Site public key
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CaptchaChallenge {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2155,6 +2809,7 @@ pub struct CaptchaChallenge {
 }
 
 /// Validate captcha token
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CaptchaChallengeResponseRequest {
     /// Constraints: at least 1 character.
@@ -2167,6 +2822,7 @@ pub struct CaptchaChallengeResponseRequest {
 }
 
 /// CaptchaStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CaptchaStage {
     /// Stage uuid
@@ -2210,6 +2866,7 @@ pub struct CaptchaStage {
 }
 
 /// CaptchaStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CaptchaStageRequest {
     /// Constraints: at least 1 character.
@@ -2239,19 +2896,20 @@ pub struct CaptchaStageRequest {
     pub error_on_invalid_score: Option<bool>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "stages")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CertAttributeEnum {
-    #[serde(rename = "subject")]
+    /// `subject`
     Subject,
-    #[serde(rename = "common_name")]
+    /// `common_name`
     CommonName,
-    #[serde(rename = "email")]
+    /// `email`
     Email,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "stages")]
 impl CertAttributeEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -2264,13 +2922,43 @@ impl CertAttributeEnum {
     }
 }
 
+#[cfg(feature = "stages")]
+impl From<&str> for CertAttributeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "subject" => Self::Subject,
+            "common_name" => Self::CommonName,
+            "email" => Self::Email,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "stages")]
 impl std::fmt::Display for CertAttributeEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "stages")]
+impl Serialize for CertAttributeEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "stages")]
+impl<'de> Deserialize<'de> for CertAttributeEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// Get CertificateKeyPair's data
+#[cfg(feature = "crypto")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CertificateData {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -2278,6 +2966,7 @@ pub struct CertificateData {
 }
 
 /// Certificate generation parameters
+#[cfg(feature = "crypto")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CertificateGenerationRequest {
     /// Constraints: at least 1 character.
@@ -2291,6 +2980,7 @@ pub struct CertificateGenerationRequest {
 }
 
 /// CertificateKeyPair Serializer
+#[cfg(feature = "crypto")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CertificateKeyPair {
     /// Kp uuid
@@ -2338,23 +3028,24 @@ pub struct CertificateKeyPair {
     pub managed: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "crypto")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CertificateKeyPairKeyTypeEnum {
-    #[serde(rename = "rsa")]
+    /// `rsa`
     Rsa,
-    #[serde(rename = "ec")]
+    /// `ec`
     Ec,
-    #[serde(rename = "dsa")]
+    /// `dsa`
     Dsa,
-    #[serde(rename = "ed25519")]
+    /// `ed25519`
     Ed25519,
-    #[serde(rename = "ed448")]
+    /// `ed448`
     Ed448,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "crypto")]
 impl CertificateKeyPairKeyTypeEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -2369,13 +3060,45 @@ impl CertificateKeyPairKeyTypeEnum {
     }
 }
 
+#[cfg(feature = "crypto")]
+impl From<&str> for CertificateKeyPairKeyTypeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "rsa" => Self::Rsa,
+            "ec" => Self::Ec,
+            "dsa" => Self::Dsa,
+            "ed25519" => Self::Ed25519,
+            "ed448" => Self::Ed448,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "crypto")]
 impl std::fmt::Display for CertificateKeyPairKeyTypeEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "crypto")]
+impl Serialize for CertificateKeyPairKeyTypeEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "crypto")]
+impl<'de> Deserialize<'de> for CertificateKeyPairKeyTypeEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// CertificateKeyPair Serializer
+#[cfg(feature = "crypto")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CertificateKeyPairRequest {
     /// Constraints: at least 1 character.
@@ -2391,6 +3114,7 @@ pub struct CertificateKeyPairRequest {
     pub key_data: Option<String>,
 }
 
+#[cfg(feature = "flows")]
 ///
 #[doc = concat!(
     " The variant is chosen by the `", "component",
@@ -2460,6 +3184,7 @@ pub enum ChallengeTypes {
     UserLoginChallenge(UserLoginChallenge),
 }
 
+#[cfg(feature = "flows")]
 impl Serialize for ChallengeTypes {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -2632,6 +3357,7 @@ impl Serialize for ChallengeTypes {
     }
 }
 
+#[cfg(feature = "flows")]
 impl<'de> Deserialize<'de> for ChallengeTypes {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -2723,17 +3449,18 @@ impl<'de> Deserialize<'de> for ChallengeTypes {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(any(feature = "core", feature = "providers"))]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ClientTypeEnum {
-    #[serde(rename = "confidential")]
+    /// `confidential`
     Confidential,
-    #[serde(rename = "public")]
+    /// `public`
     Public,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(any(feature = "core", feature = "providers"))]
 impl ClientTypeEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -2745,31 +3472,60 @@ impl ClientTypeEnum {
     }
 }
 
+#[cfg(any(feature = "core", feature = "providers"))]
+impl From<&str> for ClientTypeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "confidential" => Self::Confidential,
+            "public" => Self::Public,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "core", feature = "providers"))]
 impl std::fmt::Display for ClientTypeEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(any(feature = "core", feature = "providers"))]
+impl Serialize for ClientTypeEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "core", feature = "providers"))]
+impl<'de> Deserialize<'de> for ClientTypeEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
+#[cfg(any(feature = "core", feature = "providers"))]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CompatibilityModeEnum {
-    #[serde(rename = "default")]
+    /// `default`
     Default,
-    #[serde(rename = "aws")]
+    /// `aws`
     Aws,
-    #[serde(rename = "slack")]
+    /// `slack`
     Slack,
-    #[serde(rename = "sfdc")]
+    /// `sfdc`
     Sfdc,
-    #[serde(rename = "webex")]
+    /// `webex`
     Webex,
-    #[serde(rename = "vcenter")]
+    /// `vcenter`
     Vcenter,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(any(feature = "core", feature = "providers"))]
 impl CompatibilityModeEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -2785,13 +3541,46 @@ impl CompatibilityModeEnum {
     }
 }
 
+#[cfg(any(feature = "core", feature = "providers"))]
+impl From<&str> for CompatibilityModeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "default" => Self::Default,
+            "aws" => Self::Aws,
+            "slack" => Self::Slack,
+            "sfdc" => Self::Sfdc,
+            "webex" => Self::Webex,
+            "vcenter" => Self::Vcenter,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "core", feature = "providers"))]
 impl std::fmt::Display for CompatibilityModeEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(any(feature = "core", feature = "providers"))]
+impl Serialize for CompatibilityModeEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "core", feature = "providers"))]
+impl<'de> Deserialize<'de> for CompatibilityModeEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// Serialize authentik Config into DRF Object
+#[cfg(any(feature = "endpoints", feature = "root"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Config {
     pub error_reporting: ErrorReportingConfig,
@@ -2802,6 +3591,7 @@ pub struct Config {
 }
 
 /// ConnectionToken Serializer
+#[cfg(feature = "rac")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ConnectionToken {
     /// Connection token uuid
@@ -2818,6 +3608,7 @@ pub struct ConnectionToken {
 }
 
 /// ConnectionToken Serializer
+#[cfg(feature = "rac")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ConnectionTokenRequest {
     /// Connection token uuid
@@ -2827,6 +3618,7 @@ pub struct ConnectionTokenRequest {
     pub endpoint: Uuid,
 }
 
+#[cfg(any(feature = "endpoints", feature = "stages"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Connector {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2853,6 +3645,7 @@ pub struct Connector {
 }
 
 /// Challenge info for consent screens
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ConsentChallenge {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2872,6 +3665,7 @@ pub struct ConsentChallenge {
 }
 
 /// Consent challenge response, any valid response request is valid
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ConsentChallengeResponseRequest {
     /// Constraints: at least 1 character.
@@ -2883,19 +3677,20 @@ pub struct ConsentChallengeResponseRequest {
     pub token: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "stages")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ConsentModeEnum {
-    #[serde(rename = "always_require")]
+    /// `always_require`
     AlwaysRequire,
-    #[serde(rename = "permanent")]
+    /// `permanent`
     Permanent,
-    #[serde(rename = "expiring")]
+    /// `expiring`
     Expiring,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "stages")]
 impl ConsentModeEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -2908,13 +3703,43 @@ impl ConsentModeEnum {
     }
 }
 
+#[cfg(feature = "stages")]
+impl From<&str> for ConsentModeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "always_require" => Self::AlwaysRequire,
+            "permanent" => Self::Permanent,
+            "expiring" => Self::Expiring,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "stages")]
 impl std::fmt::Display for ConsentModeEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "stages")]
+impl Serialize for ConsentModeEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "stages")]
+impl<'de> Deserialize<'de> for ConsentModeEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// Permission used for consent
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ConsentPermission {
     pub name: String,
@@ -2922,6 +3747,7 @@ pub struct ConsentPermission {
 }
 
 /// ConsentStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ConsentStage {
     /// Stage uuid
@@ -2957,6 +3783,7 @@ pub struct ConsentStage {
 }
 
 /// ConsentStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ConsentStageRequest {
     /// Constraints: at least 1 character.
@@ -2972,6 +3799,7 @@ pub struct ConsentStageRequest {
     pub consent_expire_in: Option<String>,
 }
 
+#[cfg(any(feature = "core", feature = "events", feature = "reports"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ContentType {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -2984,19 +3812,20 @@ pub struct ContentType {
     pub verbose_name_plural: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "lifecycle")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ContentTypeEnum {
-    #[serde(rename = "authentik_core.application")]
+    /// `authentik_core.application`
     Application,
-    #[serde(rename = "authentik_core.group")]
+    /// `authentik_core.group`
     Group,
-    #[serde(rename = "authentik_rbac.role")]
+    /// `authentik_rbac.role`
     Role,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "lifecycle")]
 impl ContentTypeEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -3009,13 +3838,43 @@ impl ContentTypeEnum {
     }
 }
 
+#[cfg(feature = "lifecycle")]
+impl From<&str> for ContentTypeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "authentik_core.application" => Self::Application,
+            "authentik_core.group" => Self::Group,
+            "authentik_rbac.role" => Self::Role,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "lifecycle")]
 impl std::fmt::Display for ContentTypeEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "lifecycle")]
+impl Serialize for ContentTypeEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "lifecycle")]
+impl<'de> Deserialize<'de> for ContentTypeEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// Contextual flow information for a challenge
+#[cfg(any(feature = "flows", feature = "sources", feature = "stages"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ContextualFlowInfo {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -3028,27 +3887,28 @@ pub struct ContextualFlowInfo {
     pub layout: ContextualFlowInfoLayoutEnum,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(any(feature = "flows", feature = "sources", feature = "stages"))]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ContextualFlowInfoLayoutEnum {
-    #[serde(rename = "stacked")]
+    /// `stacked`
     Stacked,
-    #[serde(rename = "content_left")]
+    /// `content_left`
     ContentLeft,
-    #[serde(rename = "content_right")]
+    /// `content_right`
     ContentRight,
-    #[serde(rename = "sidebar_left")]
+    /// `sidebar_left`
     SidebarLeft,
-    #[serde(rename = "sidebar_right")]
+    /// `sidebar_right`
     SidebarRight,
-    #[serde(rename = "sidebar_left_frame_background")]
+    /// `sidebar_left_frame_background`
     SidebarLeftFrameBackground,
-    #[serde(rename = "sidebar_right_frame_background")]
+    /// `sidebar_right_frame_background`
     SidebarRightFrameBackground,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(any(feature = "flows", feature = "sources", feature = "stages"))]
 impl ContextualFlowInfoLayoutEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -3065,517 +3925,551 @@ impl ContextualFlowInfoLayoutEnum {
     }
 }
 
+#[cfg(any(feature = "flows", feature = "sources", feature = "stages"))]
+impl From<&str> for ContextualFlowInfoLayoutEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "stacked" => Self::Stacked,
+            "content_left" => Self::ContentLeft,
+            "content_right" => Self::ContentRight,
+            "sidebar_left" => Self::SidebarLeft,
+            "sidebar_right" => Self::SidebarRight,
+            "sidebar_left_frame_background" => Self::SidebarLeftFrameBackground,
+            "sidebar_right_frame_background" => Self::SidebarRightFrameBackground,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "flows", feature = "sources", feature = "stages"))]
 impl std::fmt::Display for ContextualFlowInfoLayoutEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(any(feature = "flows", feature = "sources", feature = "stages"))]
+impl Serialize for ContextualFlowInfoLayoutEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "flows", feature = "sources", feature = "stages"))]
+impl<'de> Deserialize<'de> for ContextualFlowInfoLayoutEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
+#[cfg(feature = "policies")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CountryCodeEnum {
-    #[serde(rename = "AF")]
+    /// `AF`
     Af,
-    #[serde(rename = "AX")]
+    /// `AX`
     Ax,
-    #[serde(rename = "AL")]
+    /// `AL`
     Al,
-    #[serde(rename = "DZ")]
+    /// `DZ`
     Dz,
-    #[serde(rename = "AS")]
+    /// `AS`
     As,
-    #[serde(rename = "AD")]
+    /// `AD`
     Ad,
-    #[serde(rename = "AO")]
+    /// `AO`
     Ao,
-    #[serde(rename = "AI")]
+    /// `AI`
     Ai,
-    #[serde(rename = "AQ")]
+    /// `AQ`
     Aq,
-    #[serde(rename = "AG")]
+    /// `AG`
     Ag,
-    #[serde(rename = "AR")]
+    /// `AR`
     Ar,
-    #[serde(rename = "AM")]
+    /// `AM`
     Am,
-    #[serde(rename = "AW")]
+    /// `AW`
     Aw,
-    #[serde(rename = "AU")]
+    /// `AU`
     Au,
-    #[serde(rename = "AT")]
+    /// `AT`
     At,
-    #[serde(rename = "AZ")]
+    /// `AZ`
     Az,
-    #[serde(rename = "BS")]
+    /// `BS`
     Bs,
-    #[serde(rename = "BH")]
+    /// `BH`
     Bh,
-    #[serde(rename = "BD")]
+    /// `BD`
     Bd,
-    #[serde(rename = "BB")]
+    /// `BB`
     Bb,
-    #[serde(rename = "BY")]
+    /// `BY`
     By,
-    #[serde(rename = "BE")]
+    /// `BE`
     Be,
-    #[serde(rename = "BZ")]
+    /// `BZ`
     Bz,
-    #[serde(rename = "BJ")]
+    /// `BJ`
     Bj,
-    #[serde(rename = "BM")]
+    /// `BM`
     Bm,
-    #[serde(rename = "BT")]
+    /// `BT`
     Bt,
-    #[serde(rename = "BO")]
+    /// `BO`
     Bo,
-    #[serde(rename = "BQ")]
+    /// `BQ`
     Bq,
-    #[serde(rename = "BA")]
+    /// `BA`
     Ba,
-    #[serde(rename = "BW")]
+    /// `BW`
     Bw,
-    #[serde(rename = "BV")]
+    /// `BV`
     Bv,
-    #[serde(rename = "BR")]
+    /// `BR`
     Br,
-    #[serde(rename = "IO")]
+    /// `IO`
     Io,
-    #[serde(rename = "BN")]
+    /// `BN`
     Bn,
-    #[serde(rename = "BG")]
+    /// `BG`
     Bg,
-    #[serde(rename = "BF")]
+    /// `BF`
     Bf,
-    #[serde(rename = "BI")]
+    /// `BI`
     Bi,
-    #[serde(rename = "CV")]
+    /// `CV`
     Cv,
-    #[serde(rename = "KH")]
+    /// `KH`
     Kh,
-    #[serde(rename = "CM")]
+    /// `CM`
     Cm,
-    #[serde(rename = "CA")]
+    /// `CA`
     Ca,
-    #[serde(rename = "KY")]
+    /// `KY`
     Ky,
-    #[serde(rename = "CF")]
+    /// `CF`
     Cf,
-    #[serde(rename = "TD")]
+    /// `TD`
     Td,
-    #[serde(rename = "CL")]
+    /// `CL`
     Cl,
-    #[serde(rename = "CN")]
+    /// `CN`
     Cn,
-    #[serde(rename = "CX")]
+    /// `CX`
     Cx,
-    #[serde(rename = "CC")]
+    /// `CC`
     Cc,
-    #[serde(rename = "CO")]
+    /// `CO`
     Co,
-    #[serde(rename = "KM")]
+    /// `KM`
     Km,
-    #[serde(rename = "CG")]
+    /// `CG`
     Cg,
-    #[serde(rename = "CK")]
+    /// `CK`
     Ck,
-    #[serde(rename = "CR")]
+    /// `CR`
     Cr,
-    #[serde(rename = "CI")]
+    /// `CI`
     Ci,
-    #[serde(rename = "HR")]
+    /// `HR`
     Hr,
-    #[serde(rename = "CU")]
+    /// `CU`
     Cu,
-    #[serde(rename = "CW")]
+    /// `CW`
     Cw,
-    #[serde(rename = "CY")]
+    /// `CY`
     Cy,
-    #[serde(rename = "CZ")]
+    /// `CZ`
     Cz,
-    #[serde(rename = "CD")]
+    /// `CD`
     Cd,
-    #[serde(rename = "DK")]
+    /// `DK`
     Dk,
-    #[serde(rename = "DJ")]
+    /// `DJ`
     Dj,
-    #[serde(rename = "DM")]
+    /// `DM`
     Dm,
-    #[serde(rename = "DO")]
+    /// `DO`
     Do,
-    #[serde(rename = "EC")]
+    /// `EC`
     Ec,
-    #[serde(rename = "EG")]
+    /// `EG`
     Eg,
-    #[serde(rename = "SV")]
+    /// `SV`
     Sv,
-    #[serde(rename = "GQ")]
+    /// `GQ`
     Gq,
-    #[serde(rename = "ER")]
+    /// `ER`
     Er,
-    #[serde(rename = "EE")]
+    /// `EE`
     Ee,
-    #[serde(rename = "SZ")]
+    /// `SZ`
     Sz,
-    #[serde(rename = "ET")]
+    /// `ET`
     Et,
-    #[serde(rename = "FK")]
+    /// `FK`
     Fk,
-    #[serde(rename = "FO")]
+    /// `FO`
     Fo,
-    #[serde(rename = "FJ")]
+    /// `FJ`
     Fj,
-    #[serde(rename = "FI")]
+    /// `FI`
     Fi,
-    #[serde(rename = "FR")]
+    /// `FR`
     Fr,
-    #[serde(rename = "GF")]
+    /// `GF`
     Gf,
-    #[serde(rename = "PF")]
+    /// `PF`
     Pf,
-    #[serde(rename = "TF")]
+    /// `TF`
     Tf,
-    #[serde(rename = "GA")]
+    /// `GA`
     Ga,
-    #[serde(rename = "GM")]
+    /// `GM`
     Gm,
-    #[serde(rename = "GE")]
+    /// `GE`
     Ge,
-    #[serde(rename = "DE")]
+    /// `DE`
     De,
-    #[serde(rename = "GH")]
+    /// `GH`
     Gh,
-    #[serde(rename = "GI")]
+    /// `GI`
     Gi,
-    #[serde(rename = "GR")]
+    /// `GR`
     Gr,
-    #[serde(rename = "GL")]
+    /// `GL`
     Gl,
-    #[serde(rename = "GD")]
+    /// `GD`
     Gd,
-    #[serde(rename = "GP")]
+    /// `GP`
     Gp,
-    #[serde(rename = "GU")]
+    /// `GU`
     Gu,
-    #[serde(rename = "GT")]
+    /// `GT`
     Gt,
-    #[serde(rename = "GG")]
+    /// `GG`
     Gg,
-    #[serde(rename = "GN")]
+    /// `GN`
     Gn,
-    #[serde(rename = "GW")]
+    /// `GW`
     Gw,
-    #[serde(rename = "GY")]
+    /// `GY`
     Gy,
-    #[serde(rename = "HT")]
+    /// `HT`
     Ht,
-    #[serde(rename = "HM")]
+    /// `HM`
     Hm,
-    #[serde(rename = "HN")]
+    /// `HN`
     Hn,
-    #[serde(rename = "HK")]
+    /// `HK`
     Hk,
-    #[serde(rename = "HU")]
+    /// `HU`
     Hu,
-    #[serde(rename = "IS")]
+    /// `IS`
     Is,
-    #[serde(rename = "IN")]
+    /// `IN`
     In,
-    #[serde(rename = "ID")]
+    /// `ID`
     Id,
-    #[serde(rename = "IR")]
+    /// `IR`
     Ir,
-    #[serde(rename = "IQ")]
+    /// `IQ`
     Iq,
-    #[serde(rename = "IE")]
+    /// `IE`
     Ie,
-    #[serde(rename = "IM")]
+    /// `IM`
     Im,
-    #[serde(rename = "IL")]
+    /// `IL`
     Il,
-    #[serde(rename = "IT")]
+    /// `IT`
     It,
-    #[serde(rename = "JM")]
+    /// `JM`
     Jm,
-    #[serde(rename = "JP")]
+    /// `JP`
     Jp,
-    #[serde(rename = "JE")]
+    /// `JE`
     Je,
-    #[serde(rename = "JO")]
+    /// `JO`
     Jo,
-    #[serde(rename = "KZ")]
+    /// `KZ`
     Kz,
-    #[serde(rename = "KE")]
+    /// `KE`
     Ke,
-    #[serde(rename = "KI")]
+    /// `KI`
     Ki,
-    #[serde(rename = "KW")]
+    /// `KW`
     Kw,
-    #[serde(rename = "KG")]
+    /// `KG`
     Kg,
-    #[serde(rename = "LA")]
+    /// `LA`
     La,
-    #[serde(rename = "LV")]
+    /// `LV`
     Lv,
-    #[serde(rename = "LB")]
+    /// `LB`
     Lb,
-    #[serde(rename = "LS")]
+    /// `LS`
     Ls,
-    #[serde(rename = "LR")]
+    /// `LR`
     Lr,
-    #[serde(rename = "LY")]
+    /// `LY`
     Ly,
-    #[serde(rename = "LI")]
+    /// `LI`
     Li,
-    #[serde(rename = "LT")]
+    /// `LT`
     Lt,
-    #[serde(rename = "LU")]
+    /// `LU`
     Lu,
-    #[serde(rename = "MO")]
+    /// `MO`
     Mo,
-    #[serde(rename = "MG")]
+    /// `MG`
     Mg,
-    #[serde(rename = "MW")]
+    /// `MW`
     Mw,
-    #[serde(rename = "MY")]
+    /// `MY`
     My,
-    #[serde(rename = "MV")]
+    /// `MV`
     Mv,
-    #[serde(rename = "ML")]
+    /// `ML`
     Ml,
-    #[serde(rename = "MT")]
+    /// `MT`
     Mt,
-    #[serde(rename = "MH")]
+    /// `MH`
     Mh,
-    #[serde(rename = "MQ")]
+    /// `MQ`
     Mq,
-    #[serde(rename = "MR")]
+    /// `MR`
     Mr,
-    #[serde(rename = "MU")]
+    /// `MU`
     Mu,
-    #[serde(rename = "YT")]
+    /// `YT`
     Yt,
-    #[serde(rename = "MX")]
+    /// `MX`
     Mx,
-    #[serde(rename = "FM")]
+    /// `FM`
     Fm,
-    #[serde(rename = "MD")]
+    /// `MD`
     Md,
-    #[serde(rename = "MC")]
+    /// `MC`
     Mc,
-    #[serde(rename = "MN")]
+    /// `MN`
     Mn,
-    #[serde(rename = "ME")]
+    /// `ME`
     Me,
-    #[serde(rename = "MS")]
+    /// `MS`
     Ms,
-    #[serde(rename = "MA")]
+    /// `MA`
     Ma,
-    #[serde(rename = "MZ")]
+    /// `MZ`
     Mz,
-    #[serde(rename = "MM")]
+    /// `MM`
     Mm,
-    #[serde(rename = "NA")]
+    /// `NA`
     Na,
-    #[serde(rename = "NR")]
+    /// `NR`
     Nr,
-    #[serde(rename = "NP")]
+    /// `NP`
     Np,
-    #[serde(rename = "NL")]
+    /// `NL`
     Nl,
-    #[serde(rename = "NC")]
+    /// `NC`
     Nc,
-    #[serde(rename = "NZ")]
+    /// `NZ`
     Nz,
-    #[serde(rename = "NI")]
+    /// `NI`
     Ni,
-    #[serde(rename = "NE")]
+    /// `NE`
     Ne,
-    #[serde(rename = "NG")]
+    /// `NG`
     Ng,
-    #[serde(rename = "NU")]
+    /// `NU`
     Nu,
-    #[serde(rename = "NF")]
+    /// `NF`
     Nf,
-    #[serde(rename = "KP")]
+    /// `KP`
     Kp,
-    #[serde(rename = "MK")]
+    /// `MK`
     Mk,
-    #[serde(rename = "MP")]
+    /// `MP`
     Mp,
-    #[serde(rename = "NO")]
+    /// `NO`
     No,
-    #[serde(rename = "OM")]
+    /// `OM`
     Om,
-    #[serde(rename = "PK")]
+    /// `PK`
     Pk,
-    #[serde(rename = "PW")]
+    /// `PW`
     Pw,
-    #[serde(rename = "PS")]
+    /// `PS`
     Ps,
-    #[serde(rename = "PA")]
+    /// `PA`
     Pa,
-    #[serde(rename = "PG")]
+    /// `PG`
     Pg,
-    #[serde(rename = "PY")]
+    /// `PY`
     Py,
-    #[serde(rename = "PE")]
+    /// `PE`
     Pe,
-    #[serde(rename = "PH")]
+    /// `PH`
     Ph,
-    #[serde(rename = "PN")]
+    /// `PN`
     Pn,
-    #[serde(rename = "PL")]
+    /// `PL`
     Pl,
-    #[serde(rename = "PT")]
+    /// `PT`
     Pt,
-    #[serde(rename = "PR")]
+    /// `PR`
     Pr,
-    #[serde(rename = "QA")]
+    /// `QA`
     Qa,
-    #[serde(rename = "RE")]
+    /// `RE`
     Re,
-    #[serde(rename = "RO")]
+    /// `RO`
     Ro,
-    #[serde(rename = "RU")]
+    /// `RU`
     Ru,
-    #[serde(rename = "RW")]
+    /// `RW`
     Rw,
-    #[serde(rename = "BL")]
+    /// `BL`
     Bl,
-    #[serde(rename = "SH")]
+    /// `SH`
     Sh,
-    #[serde(rename = "KN")]
+    /// `KN`
     Kn,
-    #[serde(rename = "LC")]
+    /// `LC`
     Lc,
-    #[serde(rename = "MF")]
+    /// `MF`
     Mf,
-    #[serde(rename = "PM")]
+    /// `PM`
     Pm,
-    #[serde(rename = "VC")]
+    /// `VC`
     Vc,
-    #[serde(rename = "WS")]
+    /// `WS`
     Ws,
-    #[serde(rename = "SM")]
+    /// `SM`
     Sm,
-    #[serde(rename = "ST")]
+    /// `ST`
     St,
-    #[serde(rename = "SA")]
+    /// `SA`
     Sa,
-    #[serde(rename = "SN")]
+    /// `SN`
     Sn,
-    #[serde(rename = "RS")]
+    /// `RS`
     Rs,
-    #[serde(rename = "SC")]
+    /// `SC`
     Sc,
-    #[serde(rename = "SL")]
+    /// `SL`
     Sl,
-    #[serde(rename = "SG")]
+    /// `SG`
     Sg,
-    #[serde(rename = "SX")]
+    /// `SX`
     Sx,
-    #[serde(rename = "SK")]
+    /// `SK`
     Sk,
-    #[serde(rename = "SI")]
+    /// `SI`
     Si,
-    #[serde(rename = "SB")]
+    /// `SB`
     Sb,
-    #[serde(rename = "SO")]
+    /// `SO`
     So,
-    #[serde(rename = "ZA")]
+    /// `ZA`
     Za,
-    #[serde(rename = "GS")]
+    /// `GS`
     Gs,
-    #[serde(rename = "KR")]
+    /// `KR`
     Kr,
-    #[serde(rename = "SS")]
+    /// `SS`
     Ss,
-    #[serde(rename = "ES")]
+    /// `ES`
     Es,
-    #[serde(rename = "LK")]
+    /// `LK`
     Lk,
-    #[serde(rename = "SD")]
+    /// `SD`
     Sd,
-    #[serde(rename = "SR")]
+    /// `SR`
     Sr,
-    #[serde(rename = "SJ")]
+    /// `SJ`
     Sj,
-    #[serde(rename = "SE")]
+    /// `SE`
     Se,
-    #[serde(rename = "CH")]
+    /// `CH`
     Ch,
-    #[serde(rename = "SY")]
+    /// `SY`
     Sy,
-    #[serde(rename = "TW")]
+    /// `TW`
     Tw,
-    #[serde(rename = "TJ")]
+    /// `TJ`
     Tj,
-    #[serde(rename = "TZ")]
+    /// `TZ`
     Tz,
-    #[serde(rename = "TH")]
+    /// `TH`
     Th,
-    #[serde(rename = "TL")]
+    /// `TL`
     Tl,
-    #[serde(rename = "TG")]
+    /// `TG`
     Tg,
-    #[serde(rename = "TK")]
+    /// `TK`
     Tk,
-    #[serde(rename = "TO")]
+    /// `TO`
     To,
-    #[serde(rename = "TT")]
+    /// `TT`
     Tt,
-    #[serde(rename = "TN")]
+    /// `TN`
     Tn,
-    #[serde(rename = "TR")]
+    /// `TR`
     Tr,
-    #[serde(rename = "TM")]
+    /// `TM`
     Tm,
-    #[serde(rename = "TC")]
+    /// `TC`
     Tc,
-    #[serde(rename = "TV")]
+    /// `TV`
     Tv,
-    #[serde(rename = "UG")]
+    /// `UG`
     Ug,
-    #[serde(rename = "UA")]
+    /// `UA`
     Ua,
-    #[serde(rename = "AE")]
+    /// `AE`
     Ae,
-    #[serde(rename = "GB")]
+    /// `GB`
     Gb,
-    #[serde(rename = "UM")]
+    /// `UM`
     Um,
-    #[serde(rename = "US")]
+    /// `US`
     Us,
-    #[serde(rename = "UY")]
+    /// `UY`
     Uy,
-    #[serde(rename = "UZ")]
+    /// `UZ`
     Uz,
-    #[serde(rename = "VU")]
+    /// `VU`
     Vu,
-    #[serde(rename = "VA")]
+    /// `VA`
     Va,
-    #[serde(rename = "VE")]
+    /// `VE`
     Ve,
-    #[serde(rename = "VN")]
+    /// `VN`
     Vn,
-    #[serde(rename = "VG")]
+    /// `VG`
     Vg,
-    #[serde(rename = "VI")]
+    /// `VI`
     Vi,
-    #[serde(rename = "WF")]
+    /// `WF`
     Wf,
-    #[serde(rename = "EH")]
+    /// `EH`
     Eh,
-    #[serde(rename = "YE")]
+    /// `YE`
     Ye,
-    #[serde(rename = "ZM")]
+    /// `ZM`
     Zm,
-    #[serde(rename = "ZW")]
+    /// `ZW`
     Zw,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "policies")]
 impl CountryCodeEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -3834,13 +4728,289 @@ impl CountryCodeEnum {
     }
 }
 
+#[cfg(feature = "policies")]
+impl From<&str> for CountryCodeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "AF" => Self::Af,
+            "AX" => Self::Ax,
+            "AL" => Self::Al,
+            "DZ" => Self::Dz,
+            "AS" => Self::As,
+            "AD" => Self::Ad,
+            "AO" => Self::Ao,
+            "AI" => Self::Ai,
+            "AQ" => Self::Aq,
+            "AG" => Self::Ag,
+            "AR" => Self::Ar,
+            "AM" => Self::Am,
+            "AW" => Self::Aw,
+            "AU" => Self::Au,
+            "AT" => Self::At,
+            "AZ" => Self::Az,
+            "BS" => Self::Bs,
+            "BH" => Self::Bh,
+            "BD" => Self::Bd,
+            "BB" => Self::Bb,
+            "BY" => Self::By,
+            "BE" => Self::Be,
+            "BZ" => Self::Bz,
+            "BJ" => Self::Bj,
+            "BM" => Self::Bm,
+            "BT" => Self::Bt,
+            "BO" => Self::Bo,
+            "BQ" => Self::Bq,
+            "BA" => Self::Ba,
+            "BW" => Self::Bw,
+            "BV" => Self::Bv,
+            "BR" => Self::Br,
+            "IO" => Self::Io,
+            "BN" => Self::Bn,
+            "BG" => Self::Bg,
+            "BF" => Self::Bf,
+            "BI" => Self::Bi,
+            "CV" => Self::Cv,
+            "KH" => Self::Kh,
+            "CM" => Self::Cm,
+            "CA" => Self::Ca,
+            "KY" => Self::Ky,
+            "CF" => Self::Cf,
+            "TD" => Self::Td,
+            "CL" => Self::Cl,
+            "CN" => Self::Cn,
+            "CX" => Self::Cx,
+            "CC" => Self::Cc,
+            "CO" => Self::Co,
+            "KM" => Self::Km,
+            "CG" => Self::Cg,
+            "CK" => Self::Ck,
+            "CR" => Self::Cr,
+            "CI" => Self::Ci,
+            "HR" => Self::Hr,
+            "CU" => Self::Cu,
+            "CW" => Self::Cw,
+            "CY" => Self::Cy,
+            "CZ" => Self::Cz,
+            "CD" => Self::Cd,
+            "DK" => Self::Dk,
+            "DJ" => Self::Dj,
+            "DM" => Self::Dm,
+            "DO" => Self::Do,
+            "EC" => Self::Ec,
+            "EG" => Self::Eg,
+            "SV" => Self::Sv,
+            "GQ" => Self::Gq,
+            "ER" => Self::Er,
+            "EE" => Self::Ee,
+            "SZ" => Self::Sz,
+            "ET" => Self::Et,
+            "FK" => Self::Fk,
+            "FO" => Self::Fo,
+            "FJ" => Self::Fj,
+            "FI" => Self::Fi,
+            "FR" => Self::Fr,
+            "GF" => Self::Gf,
+            "PF" => Self::Pf,
+            "TF" => Self::Tf,
+            "GA" => Self::Ga,
+            "GM" => Self::Gm,
+            "GE" => Self::Ge,
+            "DE" => Self::De,
+            "GH" => Self::Gh,
+            "GI" => Self::Gi,
+            "GR" => Self::Gr,
+            "GL" => Self::Gl,
+            "GD" => Self::Gd,
+            "GP" => Self::Gp,
+            "GU" => Self::Gu,
+            "GT" => Self::Gt,
+            "GG" => Self::Gg,
+            "GN" => Self::Gn,
+            "GW" => Self::Gw,
+            "GY" => Self::Gy,
+            "HT" => Self::Ht,
+            "HM" => Self::Hm,
+            "HN" => Self::Hn,
+            "HK" => Self::Hk,
+            "HU" => Self::Hu,
+            "IS" => Self::Is,
+            "IN" => Self::In,
+            "ID" => Self::Id,
+            "IR" => Self::Ir,
+            "IQ" => Self::Iq,
+            "IE" => Self::Ie,
+            "IM" => Self::Im,
+            "IL" => Self::Il,
+            "IT" => Self::It,
+            "JM" => Self::Jm,
+            "JP" => Self::Jp,
+            "JE" => Self::Je,
+            "JO" => Self::Jo,
+            "KZ" => Self::Kz,
+            "KE" => Self::Ke,
+            "KI" => Self::Ki,
+            "KW" => Self::Kw,
+            "KG" => Self::Kg,
+            "LA" => Self::La,
+            "LV" => Self::Lv,
+            "LB" => Self::Lb,
+            "LS" => Self::Ls,
+            "LR" => Self::Lr,
+            "LY" => Self::Ly,
+            "LI" => Self::Li,
+            "LT" => Self::Lt,
+            "LU" => Self::Lu,
+            "MO" => Self::Mo,
+            "MG" => Self::Mg,
+            "MW" => Self::Mw,
+            "MY" => Self::My,
+            "MV" => Self::Mv,
+            "ML" => Self::Ml,
+            "MT" => Self::Mt,
+            "MH" => Self::Mh,
+            "MQ" => Self::Mq,
+            "MR" => Self::Mr,
+            "MU" => Self::Mu,
+            "YT" => Self::Yt,
+            "MX" => Self::Mx,
+            "FM" => Self::Fm,
+            "MD" => Self::Md,
+            "MC" => Self::Mc,
+            "MN" => Self::Mn,
+            "ME" => Self::Me,
+            "MS" => Self::Ms,
+            "MA" => Self::Ma,
+            "MZ" => Self::Mz,
+            "MM" => Self::Mm,
+            "NA" => Self::Na,
+            "NR" => Self::Nr,
+            "NP" => Self::Np,
+            "NL" => Self::Nl,
+            "NC" => Self::Nc,
+            "NZ" => Self::Nz,
+            "NI" => Self::Ni,
+            "NE" => Self::Ne,
+            "NG" => Self::Ng,
+            "NU" => Self::Nu,
+            "NF" => Self::Nf,
+            "KP" => Self::Kp,
+            "MK" => Self::Mk,
+            "MP" => Self::Mp,
+            "NO" => Self::No,
+            "OM" => Self::Om,
+            "PK" => Self::Pk,
+            "PW" => Self::Pw,
+            "PS" => Self::Ps,
+            "PA" => Self::Pa,
+            "PG" => Self::Pg,
+            "PY" => Self::Py,
+            "PE" => Self::Pe,
+            "PH" => Self::Ph,
+            "PN" => Self::Pn,
+            "PL" => Self::Pl,
+            "PT" => Self::Pt,
+            "PR" => Self::Pr,
+            "QA" => Self::Qa,
+            "RE" => Self::Re,
+            "RO" => Self::Ro,
+            "RU" => Self::Ru,
+            "RW" => Self::Rw,
+            "BL" => Self::Bl,
+            "SH" => Self::Sh,
+            "KN" => Self::Kn,
+            "LC" => Self::Lc,
+            "MF" => Self::Mf,
+            "PM" => Self::Pm,
+            "VC" => Self::Vc,
+            "WS" => Self::Ws,
+            "SM" => Self::Sm,
+            "ST" => Self::St,
+            "SA" => Self::Sa,
+            "SN" => Self::Sn,
+            "RS" => Self::Rs,
+            "SC" => Self::Sc,
+            "SL" => Self::Sl,
+            "SG" => Self::Sg,
+            "SX" => Self::Sx,
+            "SK" => Self::Sk,
+            "SI" => Self::Si,
+            "SB" => Self::Sb,
+            "SO" => Self::So,
+            "ZA" => Self::Za,
+            "GS" => Self::Gs,
+            "KR" => Self::Kr,
+            "SS" => Self::Ss,
+            "ES" => Self::Es,
+            "LK" => Self::Lk,
+            "SD" => Self::Sd,
+            "SR" => Self::Sr,
+            "SJ" => Self::Sj,
+            "SE" => Self::Se,
+            "CH" => Self::Ch,
+            "SY" => Self::Sy,
+            "TW" => Self::Tw,
+            "TJ" => Self::Tj,
+            "TZ" => Self::Tz,
+            "TH" => Self::Th,
+            "TL" => Self::Tl,
+            "TG" => Self::Tg,
+            "TK" => Self::Tk,
+            "TO" => Self::To,
+            "TT" => Self::Tt,
+            "TN" => Self::Tn,
+            "TR" => Self::Tr,
+            "TM" => Self::Tm,
+            "TC" => Self::Tc,
+            "TV" => Self::Tv,
+            "UG" => Self::Ug,
+            "UA" => Self::Ua,
+            "AE" => Self::Ae,
+            "GB" => Self::Gb,
+            "UM" => Self::Um,
+            "US" => Self::Us,
+            "UY" => Self::Uy,
+            "UZ" => Self::Uz,
+            "VU" => Self::Vu,
+            "VA" => Self::Va,
+            "VE" => Self::Ve,
+            "VN" => Self::Vn,
+            "VG" => Self::Vg,
+            "VI" => Self::Vi,
+            "WF" => Self::Wf,
+            "EH" => Self::Eh,
+            "YE" => Self::Ye,
+            "ZM" => Self::Zm,
+            "ZW" => Self::Zw,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "policies")]
 impl std::fmt::Display for CountryCodeEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "policies")]
+impl Serialize for CountryCodeEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "policies")]
+impl<'de> Deserialize<'de> for CountryCodeEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// Partial brand information for styling
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CurrentBrand {
     pub matched_domain: String,
@@ -3878,6 +5048,7 @@ pub struct CurrentBrand {
     pub flags: CurrentBrandFlags,
 }
 
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CurrentBrandFlags {
     /// Configure if applications without any policy/group/user bindings should be accessible to any user.
@@ -3893,6 +5064,7 @@ pub struct CurrentBrandFlags {
 
 /// Mixin to validate that a valid enterprise license
 /// exists before allowing to save the object
+#[cfg(any(feature = "core", feature = "events", feature = "reports"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DataExport {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -3910,21 +5082,22 @@ pub struct DataExport {
     pub completed: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "ssf")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum DeliveryMethodEnum {
-    #[serde(rename = "https://schemas.openid.net/secevent/risc/delivery-method/push")]
+    /// `https://schemas.openid.net/secevent/risc/delivery-method/push`
     DeliveryMethodPush,
-    #[serde(rename = "https://schemas.openid.net/secevent/risc/delivery-method/poll")]
+    /// `https://schemas.openid.net/secevent/risc/delivery-method/poll`
     DeliveryMethodPoll,
-    #[serde(rename = "urn:ietf:rfc:8935")]
+    /// `urn:ietf:rfc:8935`
     Rfc8935,
-    #[serde(rename = "urn:ietf:rfc:8936")]
+    /// `urn:ietf:rfc:8936`
     Rfc8936,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "ssf")]
 impl DeliveryMethodEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -3942,25 +5115,60 @@ impl DeliveryMethodEnum {
     }
 }
 
+#[cfg(feature = "ssf")]
+impl From<&str> for DeliveryMethodEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "https://schemas.openid.net/secevent/risc/delivery-method/push" => {
+                Self::DeliveryMethodPush
+            }
+            "https://schemas.openid.net/secevent/risc/delivery-method/poll" => {
+                Self::DeliveryMethodPoll
+            }
+            "urn:ietf:rfc:8935" => Self::Rfc8935,
+            "urn:ietf:rfc:8936" => Self::Rfc8936,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "ssf")]
 impl std::fmt::Display for DeliveryMethodEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "ssf")]
+impl Serialize for DeliveryMethodEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "ssf")]
+impl<'de> Deserialize<'de> for DeliveryMethodEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
+#[cfg(any(feature = "flows", feature = "stages"))]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum DeniedActionEnum {
-    #[serde(rename = "message_continue")]
+    /// `message_continue`
     MessageContinue,
-    #[serde(rename = "message")]
+    /// `message`
     Message,
-    #[serde(rename = "continue")]
+    /// `continue`
     Continue,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(any(feature = "flows", feature = "stages"))]
 impl DeniedActionEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -3973,13 +5181,43 @@ impl DeniedActionEnum {
     }
 }
 
+#[cfg(any(feature = "flows", feature = "stages"))]
+impl From<&str> for DeniedActionEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "message_continue" => Self::MessageContinue,
+            "message" => Self::Message,
+            "continue" => Self::Continue,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "flows", feature = "stages"))]
 impl std::fmt::Display for DeniedActionEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(any(feature = "flows", feature = "stages"))]
+impl Serialize for DeniedActionEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "flows", feature = "stages"))]
+impl<'de> Deserialize<'de> for DeniedActionEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// DenyStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DenyStage {
     /// Stage uuid
@@ -4010,6 +5248,7 @@ pub struct DenyStage {
 }
 
 /// DenyStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DenyStageRequest {
     /// Constraints: at least 1 character.
@@ -4018,6 +5257,7 @@ pub struct DenyStageRequest {
     pub deny_message: Option<String>,
 }
 
+#[cfg(feature = "policies")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DetailedCountry {
     pub code: CountryCodeEnum,
@@ -4025,6 +5265,7 @@ pub struct DetailedCountry {
 }
 
 /// Serializer for authenticator devices
+#[cfg(feature = "authenticators")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Device {
     /// Return object's verbose_name
@@ -4062,6 +5303,7 @@ pub struct Device {
     pub external_id: Option<String>,
 }
 
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DeviceAccessGroup {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -4071,6 +5313,7 @@ pub struct DeviceAccessGroup {
     pub attributes: Option<BTreeMap<String, serde_json::Value>>,
 }
 
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DeviceAccessGroupRequest {
     /// Constraints: at least 1 character.
@@ -4080,6 +5323,7 @@ pub struct DeviceAccessGroupRequest {
 }
 
 /// Single device challenge
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DeviceChallenge {
     pub device_class: DeviceClassesEnum,
@@ -4089,6 +5333,7 @@ pub struct DeviceChallenge {
 }
 
 /// Single device challenge
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DeviceChallengeRequest {
     pub device_class: DeviceClassesEnum,
@@ -4098,25 +5343,26 @@ pub struct DeviceChallengeRequest {
     pub last_used: Option<DateTime<Utc>>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(any(feature = "flows", feature = "stages"))]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum DeviceClassesEnum {
-    #[serde(rename = "static")]
+    /// `static`
     Static,
-    #[serde(rename = "totp")]
+    /// `totp`
     Totp,
-    #[serde(rename = "webauthn")]
+    /// `webauthn`
     Webauthn,
-    #[serde(rename = "duo")]
+    /// `duo`
     Duo,
-    #[serde(rename = "sms")]
+    /// `sms`
     Sms,
-    #[serde(rename = "email")]
+    /// `email`
     Email,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(any(feature = "flows", feature = "stages"))]
 impl DeviceClassesEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -4132,12 +5378,45 @@ impl DeviceClassesEnum {
     }
 }
 
+#[cfg(any(feature = "flows", feature = "stages"))]
+impl From<&str> for DeviceClassesEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "static" => Self::Static,
+            "totp" => Self::Totp,
+            "webauthn" => Self::Webauthn,
+            "duo" => Self::Duo,
+            "sms" => Self::Sms,
+            "email" => Self::Email,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "flows", feature = "stages"))]
 impl std::fmt::Display for DeviceClassesEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(any(feature = "flows", feature = "stages"))]
+impl Serialize for DeviceClassesEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "flows", feature = "stages"))]
+impl<'de> Deserialize<'de> for DeviceClassesEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DeviceConnection {
     pub device: Uuid,
@@ -4148,6 +5427,7 @@ pub struct DeviceConnection {
     pub latest_snapshot: Option<DeviceFactSnapshot>,
 }
 
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DeviceFactSnapshot {
     pub data: DeviceFacts,
@@ -4160,6 +5440,7 @@ pub struct DeviceFactSnapshot {
     pub vendor: VendorEnum,
 }
 
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DeviceFacts {
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
@@ -4183,29 +5464,30 @@ pub struct DeviceFacts {
 }
 
 /// Schema `DeviceFactsOSFamily` in the spec.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "endpoints")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum DeviceFactsOsFamily {
-    #[serde(rename = "linux")]
+    /// `linux`
     Linux,
-    #[serde(rename = "unix")]
+    /// `unix`
     Unix,
-    #[serde(rename = "bsd")]
+    /// `bsd`
     Bsd,
-    #[serde(rename = "windows")]
+    /// `windows`
     Windows,
-    #[serde(rename = "mac_os")]
+    /// `mac_os`
     MacOs,
-    #[serde(rename = "android")]
+    /// `android`
     Android,
-    #[serde(rename = "i_os")]
+    /// `i_os`
     IOs,
-    #[serde(rename = "other")]
+    /// `other`
     Other,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "endpoints")]
 impl DeviceFactsOsFamily {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -4223,12 +5505,47 @@ impl DeviceFactsOsFamily {
     }
 }
 
+#[cfg(feature = "endpoints")]
+impl From<&str> for DeviceFactsOsFamily {
+    fn from(value: &str) -> Self {
+        match value {
+            "linux" => Self::Linux,
+            "unix" => Self::Unix,
+            "bsd" => Self::Bsd,
+            "windows" => Self::Windows,
+            "mac_os" => Self::MacOs,
+            "android" => Self::Android,
+            "i_os" => Self::IOs,
+            "other" => Self::Other,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "endpoints")]
 impl std::fmt::Display for DeviceFactsOsFamily {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "endpoints")]
+impl Serialize for DeviceFactsOsFamily {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "endpoints")]
+impl<'de> Deserialize<'de> for DeviceFactsOsFamily {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DeviceFactsRequest {
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
@@ -4251,6 +5568,7 @@ pub struct DeviceFactsRequest {
     pub vendor: Option<BTreeMap<String, serde_json::Value>>,
 }
 
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DeviceGroup {
     pub id: String,
@@ -4258,6 +5576,7 @@ pub struct DeviceGroup {
     pub name: Option<String>,
 }
 
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DeviceGroupRequest {
     /// Constraints: at least 1 character.
@@ -4268,6 +5587,7 @@ pub struct DeviceGroupRequest {
 }
 
 /// Summary of registered devices
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DeviceSummary {
     pub total_count: i64,
@@ -4275,6 +5595,7 @@ pub struct DeviceSummary {
     pub outdated_agent_count: i64,
 }
 
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DeviceUser {
     pub id: String,
@@ -4287,6 +5608,7 @@ pub struct DeviceUser {
 }
 
 /// PolicyBinding Serializer
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DeviceUserBinding {
     /// Policy binding uuid
@@ -4330,6 +5652,7 @@ pub struct DeviceUserBinding {
 }
 
 /// PolicyBinding Serializer
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DeviceUserBindingRequest {
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
@@ -4358,6 +5681,7 @@ pub struct DeviceUserBindingRequest {
     pub is_primary: Option<bool>,
 }
 
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DeviceUserRequest {
     /// Constraints: at least 1 character.
@@ -4373,21 +5697,22 @@ pub struct DeviceUserRequest {
     pub home: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(any(feature = "core", feature = "providers", feature = "sources"))]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum DigestAlgorithmEnum {
-    #[serde(rename = "http://www.w3.org/2000/09/xmldsig#sha1")]
+    /// `http://www.w3.org/2000/09/xmldsig#sha1`
     Sha1,
-    #[serde(rename = "http://www.w3.org/2001/04/xmlenc#sha256")]
+    /// `http://www.w3.org/2001/04/xmlenc#sha256`
     Sha256,
-    #[serde(rename = "http://www.w3.org/2001/04/xmldsig-more#sha384")]
+    /// `http://www.w3.org/2001/04/xmldsig-more#sha384`
     Sha384,
-    #[serde(rename = "http://www.w3.org/2001/04/xmlenc#sha512")]
+    /// `http://www.w3.org/2001/04/xmlenc#sha512`
     Sha512,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(any(feature = "core", feature = "providers", feature = "sources"))]
 impl DigestAlgorithmEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -4401,23 +5726,54 @@ impl DigestAlgorithmEnum {
     }
 }
 
+#[cfg(any(feature = "core", feature = "providers", feature = "sources"))]
+impl From<&str> for DigestAlgorithmEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "http://www.w3.org/2000/09/xmldsig#sha1" => Self::Sha1,
+            "http://www.w3.org/2001/04/xmlenc#sha256" => Self::Sha256,
+            "http://www.w3.org/2001/04/xmldsig-more#sha384" => Self::Sha384,
+            "http://www.w3.org/2001/04/xmlenc#sha512" => Self::Sha512,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "core", feature = "providers", feature = "sources"))]
 impl std::fmt::Display for DigestAlgorithmEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(any(feature = "core", feature = "providers", feature = "sources"))]
+impl Serialize for DigestAlgorithmEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "core", feature = "providers", feature = "sources"))]
+impl<'de> Deserialize<'de> for DigestAlgorithmEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
+#[cfg(feature = "stages")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum DigitsEnum {
-    #[serde(rename = "6")]
+    /// `6`
     V6,
-    #[serde(rename = "8")]
+    /// `8`
     V8,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "stages")]
 impl DigitsEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -4429,12 +5785,41 @@ impl DigitsEnum {
     }
 }
 
+#[cfg(feature = "stages")]
+impl From<&str> for DigitsEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "6" => Self::V6,
+            "8" => Self::V8,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "stages")]
 impl std::fmt::Display for DigitsEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "stages")]
+impl Serialize for DigitsEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "stages")]
+impl<'de> Deserialize<'de> for DigitsEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Disk {
     pub name: String,
@@ -4450,6 +5835,7 @@ pub struct Disk {
     pub encryption_enabled: Option<bool>,
 }
 
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DiskRequest {
     /// Constraints: at least 1 character.
@@ -4468,6 +5854,7 @@ pub struct DiskRequest {
 }
 
 /// DockerServiceConnection Serializer
+#[cfg(feature = "outposts")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DockerServiceConnection {
     /// Uuid
@@ -4503,6 +5890,7 @@ pub struct DockerServiceConnection {
 }
 
 /// DockerServiceConnection Serializer
+#[cfg(feature = "outposts")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DockerServiceConnectionRequest {
     /// Constraints: at least 1 character.
@@ -4523,6 +5911,7 @@ pub struct DockerServiceConnectionRequest {
 }
 
 /// Domain Serializer
+#[cfg(feature = "tenants")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Domain {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -4535,6 +5924,7 @@ pub struct Domain {
 }
 
 /// Domain Serializer
+#[cfg(feature = "tenants")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DomainRequest {
     /// Constraints: 1 to 253 characters.
@@ -4545,6 +5935,7 @@ pub struct DomainRequest {
 }
 
 /// Dummy challenge
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DummyChallenge {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4558,6 +5949,7 @@ pub struct DummyChallenge {
 }
 
 /// Dummy challenge response
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DummyChallengeResponseRequest {
     /// Constraints: at least 1 character.
@@ -4568,6 +5960,7 @@ pub struct DummyChallengeResponseRequest {
 }
 
 /// Dummy Policy Serializer
+#[cfg(feature = "policies")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DummyPolicy {
     /// Policy uuid
@@ -4609,6 +6002,7 @@ pub struct DummyPolicy {
 }
 
 /// Dummy Policy Serializer
+#[cfg(feature = "policies")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DummyPolicyRequest {
     /// Constraints: at least 1 character.
@@ -4627,6 +6021,7 @@ pub struct DummyPolicyRequest {
 }
 
 /// DummyStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DummyStage {
     /// Stage uuid
@@ -4657,6 +6052,7 @@ pub struct DummyStage {
 }
 
 /// DummyStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DummyStageRequest {
     /// Constraints: at least 1 character.
@@ -4666,6 +6062,7 @@ pub struct DummyStageRequest {
 }
 
 /// Serializer for Duo authenticator devices
+#[cfg(feature = "authenticators")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DuoDevice {
     /// ID
@@ -4680,12 +6077,14 @@ pub struct DuoDevice {
     pub user: PartialUser,
 }
 
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DuoDeviceEnrollmentStatus {
     pub duo_response: DuoResponseEnum,
 }
 
 /// Serializer for Duo authenticator devices
+#[cfg(feature = "authenticators")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DuoDeviceRequest {
     /// The human-readable name of this device.
@@ -4694,19 +6093,20 @@ pub struct DuoDeviceRequest {
     pub name: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "stages")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum DuoResponseEnum {
-    #[serde(rename = "success")]
+    /// `success`
     Success,
-    #[serde(rename = "waiting")]
+    /// `waiting`
     Waiting,
-    #[serde(rename = "invalid")]
+    /// `invalid`
     Invalid,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "stages")]
 impl DuoResponseEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -4719,13 +6119,43 @@ impl DuoResponseEnum {
     }
 }
 
+#[cfg(feature = "stages")]
+impl From<&str> for DuoResponseEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "success" => Self::Success,
+            "waiting" => Self::Waiting,
+            "invalid" => Self::Invalid,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "stages")]
 impl std::fmt::Display for DuoResponseEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "stages")]
+impl Serialize for DuoResponseEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "stages")]
+impl<'de> Deserialize<'de> for DuoResponseEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// Email challenge
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct EmailChallenge {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4739,6 +6169,7 @@ pub struct EmailChallenge {
 
 /// Email challenge resposen. No fields. This challenge is
 /// always declared invalid to give the user a chance to retry
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct EmailChallengeResponseRequest {
     /// Constraints: at least 1 character.
@@ -4749,6 +6180,7 @@ pub struct EmailChallengeResponseRequest {
 }
 
 /// Serializer for email authenticator devices
+#[cfg(feature = "authenticators")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EmailDevice {
     /// The human-readable name of this device.
@@ -4766,6 +6198,7 @@ pub struct EmailDevice {
 }
 
 /// Serializer for email authenticator devices
+#[cfg(feature = "authenticators")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EmailDeviceRequest {
     /// The human-readable name of this device.
@@ -4775,6 +6208,7 @@ pub struct EmailDeviceRequest {
 }
 
 /// EmailStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EmailStage {
     /// Stage uuid
@@ -4839,6 +6273,7 @@ pub struct EmailStage {
 }
 
 /// EmailStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EmailStageRequest {
     /// Constraints: at least 1 character.
@@ -4892,6 +6327,7 @@ pub struct EmailStageRequest {
 }
 
 /// Endpoint Serializer
+#[cfg(feature = "rac")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Endpoint {
     /// Pbm uuid
@@ -4920,6 +6356,7 @@ pub struct Endpoint {
 }
 
 /// Signed challenge for authentik agent to respond to
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EndpointAgentChallenge {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4934,6 +6371,7 @@ pub struct EndpointAgentChallenge {
 }
 
 /// Response to signed challenge
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct EndpointAgentChallengeResponseRequest {
     /// Constraints: at least 1 character.
@@ -4946,17 +6384,18 @@ pub struct EndpointAgentChallengeResponseRequest {
     pub response: Nullable<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "rac")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum EndpointAuthModeEnum {
-    #[serde(rename = "static")]
+    /// `static`
     Static,
-    #[serde(rename = "prompt")]
+    /// `prompt`
     Prompt,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "rac")]
 impl EndpointAuthModeEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -4968,12 +6407,41 @@ impl EndpointAuthModeEnum {
     }
 }
 
+#[cfg(feature = "rac")]
+impl From<&str> for EndpointAuthModeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "static" => Self::Static,
+            "prompt" => Self::Prompt,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "rac")]
 impl std::fmt::Display for EndpointAuthModeEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "rac")]
+impl Serialize for EndpointAuthModeEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "rac")]
+impl<'de> Deserialize<'de> for EndpointAuthModeEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EndpointDevice {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4995,6 +6463,7 @@ pub struct EndpointDevice {
     pub attributes: Option<BTreeMap<String, serde_json::Value>>,
 }
 
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EndpointDeviceDetails {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -5021,6 +6490,7 @@ pub struct EndpointDeviceDetails {
     pub connections: Vec<Uuid>,
 }
 
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EndpointDeviceRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -5040,6 +6510,7 @@ pub struct EndpointDeviceRequest {
 }
 
 /// Endpoint Serializer
+#[cfg(feature = "rac")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EndpointRequest {
     /// Constraints: at least 1 character.
@@ -5059,6 +6530,7 @@ pub struct EndpointRequest {
 }
 
 /// EndpointStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EndpointStage {
     /// Stage uuid
@@ -5092,6 +6564,7 @@ pub struct EndpointStage {
 }
 
 /// EndpointStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EndpointStageRequest {
     /// Constraints: at least 1 character.
@@ -5102,6 +6575,7 @@ pub struct EndpointStageRequest {
 }
 
 /// Base serializer class which doesn't implement create/update methods
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EnrollRequest {
     /// Constraints: at least 1 character.
@@ -5110,6 +6584,7 @@ pub struct EnrollRequest {
     pub device_name: String,
 }
 
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EnrollmentToken {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -5126,6 +6601,7 @@ pub struct EnrollmentToken {
     pub expires: Nullable<DateTime<Utc>>,
 }
 
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EnrollmentTokenRequest {
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
@@ -5140,6 +6616,7 @@ pub struct EnrollmentTokenRequest {
 }
 
 /// Serializer for rest_framework's error messages
+#[cfg(any(feature = "flows", feature = "sources", feature = "stages"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ErrorDetail {
     pub string: String,
@@ -5147,6 +6624,7 @@ pub struct ErrorDetail {
 }
 
 /// Config for error reporting
+#[cfg(any(feature = "endpoints", feature = "root"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ErrorReportingConfig {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -5162,6 +6640,7 @@ pub struct ErrorReportingConfig {
 }
 
 /// Event Serializer
+#[cfg(feature = "events")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     /// Event uuid
@@ -5184,79 +6663,80 @@ pub struct Event {
     pub brand: Option<BTreeMap<String, serde_json::Value>>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(any(feature = "events", feature = "policies"))]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum EventActions {
-    #[serde(rename = "login")]
+    /// `login`
     Login,
-    #[serde(rename = "login_failed")]
+    /// `login_failed`
     LoginFailed,
-    #[serde(rename = "logout")]
+    /// `logout`
     Logout,
-    #[serde(rename = "user_write")]
+    /// `user_write`
     UserWrite,
-    #[serde(rename = "suspicious_request")]
+    /// `suspicious_request`
     SuspiciousRequest,
-    #[serde(rename = "password_set")]
+    /// `password_set`
     PasswordSet,
-    #[serde(rename = "secret_view")]
+    /// `secret_view`
     SecretView,
-    #[serde(rename = "secret_rotate")]
+    /// `secret_rotate`
     SecretRotate,
-    #[serde(rename = "invitation_used")]
+    /// `invitation_used`
     InvitationUsed,
-    #[serde(rename = "authorize_application")]
+    /// `authorize_application`
     AuthorizeApplication,
-    #[serde(rename = "source_linked")]
+    /// `source_linked`
     SourceLinked,
-    #[serde(rename = "impersonation_started")]
+    /// `impersonation_started`
     ImpersonationStarted,
-    #[serde(rename = "impersonation_ended")]
+    /// `impersonation_ended`
     ImpersonationEnded,
-    #[serde(rename = "flow_execution")]
+    /// `flow_execution`
     FlowExecution,
-    #[serde(rename = "policy_execution")]
+    /// `policy_execution`
     PolicyExecution,
-    #[serde(rename = "policy_exception")]
+    /// `policy_exception`
     PolicyException,
-    #[serde(rename = "property_mapping_exception")]
+    /// `property_mapping_exception`
     PropertyMappingException,
-    #[serde(rename = "system_task_execution")]
+    /// `system_task_execution`
     SystemTaskExecution,
-    #[serde(rename = "system_task_exception")]
+    /// `system_task_exception`
     SystemTaskException,
-    #[serde(rename = "system_exception")]
+    /// `system_exception`
     SystemException,
-    #[serde(rename = "configuration_error")]
+    /// `configuration_error`
     ConfigurationError,
-    #[serde(rename = "configuration_warning")]
+    /// `configuration_warning`
     ConfigurationWarning,
-    #[serde(rename = "model_created")]
+    /// `model_created`
     ModelCreated,
-    #[serde(rename = "model_updated")]
+    /// `model_updated`
     ModelUpdated,
-    #[serde(rename = "model_deleted")]
+    /// `model_deleted`
     ModelDeleted,
-    #[serde(rename = "email_sent")]
+    /// `email_sent`
     EmailSent,
-    #[serde(rename = "update_available")]
+    /// `update_available`
     UpdateAvailable,
-    #[serde(rename = "export_ready")]
+    /// `export_ready`
     ExportReady,
-    #[serde(rename = "review_initiated")]
+    /// `review_initiated`
     ReviewInitiated,
-    #[serde(rename = "review_overdue")]
+    /// `review_overdue`
     ReviewOverdue,
-    #[serde(rename = "review_attested")]
+    /// `review_attested`
     ReviewAttested,
-    #[serde(rename = "review_completed")]
+    /// `review_completed`
     ReviewCompleted,
-    #[serde(rename = "custom_")]
+    /// `custom_`
     Custom,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(any(feature = "events", feature = "policies"))]
 impl EventActions {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -5299,13 +6779,73 @@ impl EventActions {
     }
 }
 
+#[cfg(any(feature = "events", feature = "policies"))]
+impl From<&str> for EventActions {
+    fn from(value: &str) -> Self {
+        match value {
+            "login" => Self::Login,
+            "login_failed" => Self::LoginFailed,
+            "logout" => Self::Logout,
+            "user_write" => Self::UserWrite,
+            "suspicious_request" => Self::SuspiciousRequest,
+            "password_set" => Self::PasswordSet,
+            "secret_view" => Self::SecretView,
+            "secret_rotate" => Self::SecretRotate,
+            "invitation_used" => Self::InvitationUsed,
+            "authorize_application" => Self::AuthorizeApplication,
+            "source_linked" => Self::SourceLinked,
+            "impersonation_started" => Self::ImpersonationStarted,
+            "impersonation_ended" => Self::ImpersonationEnded,
+            "flow_execution" => Self::FlowExecution,
+            "policy_execution" => Self::PolicyExecution,
+            "policy_exception" => Self::PolicyException,
+            "property_mapping_exception" => Self::PropertyMappingException,
+            "system_task_execution" => Self::SystemTaskExecution,
+            "system_task_exception" => Self::SystemTaskException,
+            "system_exception" => Self::SystemException,
+            "configuration_error" => Self::ConfigurationError,
+            "configuration_warning" => Self::ConfigurationWarning,
+            "model_created" => Self::ModelCreated,
+            "model_updated" => Self::ModelUpdated,
+            "model_deleted" => Self::ModelDeleted,
+            "email_sent" => Self::EmailSent,
+            "update_available" => Self::UpdateAvailable,
+            "export_ready" => Self::ExportReady,
+            "review_initiated" => Self::ReviewInitiated,
+            "review_overdue" => Self::ReviewOverdue,
+            "review_attested" => Self::ReviewAttested,
+            "review_completed" => Self::ReviewCompleted,
+            "custom_" => Self::Custom,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "events", feature = "policies"))]
 impl std::fmt::Display for EventActions {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(any(feature = "events", feature = "policies"))]
+impl Serialize for EventActions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "events", feature = "policies"))]
+impl<'de> Deserialize<'de> for EventActions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// Event Matcher Policy Serializer
+#[cfg(feature = "policies")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventMatcherPolicy {
     /// Policy uuid
@@ -5353,6 +6893,7 @@ pub struct EventMatcherPolicy {
 }
 
 /// Event Matcher Policy Serializer
+#[cfg(feature = "policies")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventMatcherPolicyRequest {
     /// Constraints: at least 1 character.
@@ -5380,6 +6921,7 @@ pub struct EventMatcherPolicyRequest {
 }
 
 /// Event Serializer
+#[cfg(feature = "events")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -5399,6 +6941,7 @@ pub struct EventRequest {
 }
 
 /// Count of unique users in events and aggregated counts per specified deltas
+#[cfg(feature = "events")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventStats {
     pub unique_users: i64,
@@ -5406,6 +6949,7 @@ pub struct EventStats {
 }
 
 /// Response object of Event's top_per_user
+#[cfg(feature = "events")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventTopPerUser {
     pub application: BTreeMap<String, serde_json::Value>,
@@ -5414,6 +6958,7 @@ pub struct EventTopPerUser {
 }
 
 /// Count of events of action created on day for a single event action
+#[cfg(feature = "events")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventVolume {
     pub action: EventActions,
@@ -5421,47 +6966,32 @@ pub struct EventVolume {
     pub count: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "ssf")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum EventsRequestedEnum {
-    #[serde(
-        rename = "https://schemas.openid.net/secevent/caep/event-type/session-revoked"
-    )]
+    /// `https://schemas.openid.net/secevent/caep/event-type/session-revoked`
     SessionRevoked,
-    #[serde(
-        rename = "https://schemas.openid.net/secevent/caep/event-type/token-claims-change"
-    )]
+    /// `https://schemas.openid.net/secevent/caep/event-type/token-claims-change`
     TokenClaimsChange,
-    #[serde(
-        rename = "https://schemas.openid.net/secevent/caep/event-type/credential-change"
-    )]
+    /// `https://schemas.openid.net/secevent/caep/event-type/credential-change`
     CredentialChange,
-    #[serde(
-        rename = "https://schemas.openid.net/secevent/caep/event-type/assurance-level-change"
-    )]
+    /// `https://schemas.openid.net/secevent/caep/event-type/assurance-level-change`
     AssuranceLevelChange,
-    #[serde(
-        rename = "https://schemas.openid.net/secevent/caep/event-type/device-compliance-change"
-    )]
+    /// `https://schemas.openid.net/secevent/caep/event-type/device-compliance-change`
     DeviceComplianceChange,
-    #[serde(
-        rename = "https://schemas.openid.net/secevent/caep/event-type/session-established"
-    )]
+    /// `https://schemas.openid.net/secevent/caep/event-type/session-established`
     SessionEstablished,
-    #[serde(
-        rename = "https://schemas.openid.net/secevent/caep/event-type/session-presented"
-    )]
+    /// `https://schemas.openid.net/secevent/caep/event-type/session-presented`
     SessionPresented,
-    #[serde(
-        rename = "https://schemas.openid.net/secevent/caep/event-type/risk-level-change"
-    )]
+    /// `https://schemas.openid.net/secevent/caep/event-type/risk-level-change`
     RiskLevelChange,
-    #[serde(rename = "https://schemas.openid.net/secevent/ssf/event-type/verification")]
+    /// `https://schemas.openid.net/secevent/ssf/event-type/verification`
     Verification,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "ssf")]
 impl EventsRequestedEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -5498,13 +7028,67 @@ impl EventsRequestedEnum {
     }
 }
 
+#[cfg(feature = "ssf")]
+impl From<&str> for EventsRequestedEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "https://schemas.openid.net/secevent/caep/event-type/session-revoked" => {
+                Self::SessionRevoked
+            }
+            "https://schemas.openid.net/secevent/caep/event-type/token-claims-change" => {
+                Self::TokenClaimsChange
+            }
+            "https://schemas.openid.net/secevent/caep/event-type/credential-change" => {
+                Self::CredentialChange
+            }
+            "https://schemas.openid.net/secevent/caep/event-type/assurance-level-change" => {
+                Self::AssuranceLevelChange
+            }
+            "https://schemas.openid.net/secevent/caep/event-type/device-compliance-change" => {
+                Self::DeviceComplianceChange
+            }
+            "https://schemas.openid.net/secevent/caep/event-type/session-established" => {
+                Self::SessionEstablished
+            }
+            "https://schemas.openid.net/secevent/caep/event-type/session-presented" => {
+                Self::SessionPresented
+            }
+            "https://schemas.openid.net/secevent/caep/event-type/risk-level-change" => {
+                Self::RiskLevelChange
+            }
+            "https://schemas.openid.net/secevent/ssf/event-type/verification" => {
+                Self::Verification
+            }
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "ssf")]
 impl std::fmt::Display for EventsRequestedEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "ssf")]
+impl Serialize for EventsRequestedEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "ssf")]
+impl<'de> Deserialize<'de> for EventsRequestedEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// Serializer for BaseGrantModel and ExpiringBaseGrant
+#[cfg(feature = "oauth2")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExpiringBaseGrantModel {
     /// ID
@@ -5523,6 +7107,7 @@ pub struct ExpiringBaseGrantModel {
 }
 
 /// Group Membership Policy Serializer
+#[cfg(feature = "policies")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExpressionPolicy {
     /// Policy uuid
@@ -5557,6 +7142,7 @@ pub struct ExpressionPolicy {
 }
 
 /// Group Membership Policy Serializer
+#[cfg(feature = "policies")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExpressionPolicyRequest {
     /// Constraints: at least 1 character.
@@ -5569,6 +7155,7 @@ pub struct ExpressionPolicyRequest {
 }
 
 /// Role permission with additional object-related data
+#[cfg(feature = "rbac")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExtraRoleObjectPermission {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -5601,6 +7188,7 @@ pub struct ExtraRoleObjectPermission {
 }
 
 /// Base serializer class which doesn't implement create/update methods
+#[cfg(feature = "admin")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FileList {
     pub name: String,
@@ -5611,6 +7199,7 @@ pub struct FileList {
 }
 
 /// Base serializer class which doesn't implement create/update methods
+#[cfg(feature = "admin")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FileUploadRequest {
     pub file: Vec<u8>,
@@ -5624,6 +7213,7 @@ pub struct FileUploadRequest {
 }
 
 /// FleetConnector Serializer
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FleetConnector {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -5659,6 +7249,7 @@ pub struct FleetConnector {
 }
 
 /// FleetConnector Serializer
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FleetConnectorRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -5681,6 +7272,7 @@ pub struct FleetConnectorRequest {
 }
 
 /// Flow Serializer
+#[cfg(any(feature = "flows", feature = "stages"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Flow {
     /// Flow uuid
@@ -5734,6 +7326,7 @@ pub struct Flow {
     pub authentication: Option<AuthenticationEnum>,
 }
 
+#[cfg(feature = "flows")]
 ///
 #[doc = concat!(
     " The variant is chosen by the `", "component",
@@ -5807,6 +7400,7 @@ pub enum FlowChallengeResponseRequest {
     UserLoginChallengeResponseRequest(UserLoginChallengeResponseRequest),
 }
 
+#[cfg(feature = "flows")]
 impl Serialize for FlowChallengeResponseRequest {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -5962,6 +7556,7 @@ impl Serialize for FlowChallengeResponseRequest {
     }
 }
 
+#[cfg(feature = "flows")]
 impl<'de> Deserialize<'de> for FlowChallengeResponseRequest {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -6071,27 +7666,28 @@ impl<'de> Deserialize<'de> for FlowChallengeResponseRequest {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(any(feature = "flows", feature = "stages"))]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum FlowDesignationEnum {
-    #[serde(rename = "authentication")]
+    /// `authentication`
     Authentication,
-    #[serde(rename = "authorization")]
+    /// `authorization`
     Authorization,
-    #[serde(rename = "invalidation")]
+    /// `invalidation`
     Invalidation,
-    #[serde(rename = "enrollment")]
+    /// `enrollment`
     Enrollment,
-    #[serde(rename = "unenrollment")]
+    /// `unenrollment`
     Unenrollment,
-    #[serde(rename = "recovery")]
+    /// `recovery`
     Recovery,
-    #[serde(rename = "stage_configuration")]
+    /// `stage_configuration`
     StageConfiguration,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(any(feature = "flows", feature = "stages"))]
 impl FlowDesignationEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -6108,13 +7704,47 @@ impl FlowDesignationEnum {
     }
 }
 
+#[cfg(any(feature = "flows", feature = "stages"))]
+impl From<&str> for FlowDesignationEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "authentication" => Self::Authentication,
+            "authorization" => Self::Authorization,
+            "invalidation" => Self::Invalidation,
+            "enrollment" => Self::Enrollment,
+            "unenrollment" => Self::Unenrollment,
+            "recovery" => Self::Recovery,
+            "stage_configuration" => Self::StageConfiguration,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "flows", feature = "stages"))]
 impl std::fmt::Display for FlowDesignationEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(any(feature = "flows", feature = "stages"))]
+impl Serialize for FlowDesignationEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "flows", feature = "stages"))]
+impl<'de> Deserialize<'de> for FlowDesignationEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// response of the flow's diagram action
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FlowDiagram {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -6123,6 +7753,7 @@ pub struct FlowDiagram {
 
 /// Challenge class when an unhandled error occurs during a stage. Normal users
 /// are shown an error message, superusers are shown a full stacktrace.
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FlowErrorChallenge {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -6140,6 +7771,7 @@ pub struct FlowErrorChallenge {
 }
 
 /// Serializer for inspect endpoint
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FlowInspection {
     pub plans: Vec<FlowInspectorPlan>,
@@ -6149,6 +7781,7 @@ pub struct FlowInspection {
 }
 
 /// Serializer for an active FlowPlan
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FlowInspectorPlan {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -6165,27 +7798,28 @@ pub struct FlowInspectorPlan {
     pub session_id: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(any(feature = "flows", feature = "stages"))]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum FlowLayoutEnum {
-    #[serde(rename = "stacked")]
+    /// `stacked`
     Stacked,
-    #[serde(rename = "content_left")]
+    /// `content_left`
     ContentLeft,
-    #[serde(rename = "content_right")]
+    /// `content_right`
     ContentRight,
-    #[serde(rename = "sidebar_left")]
+    /// `sidebar_left`
     SidebarLeft,
-    #[serde(rename = "sidebar_right")]
+    /// `sidebar_right`
     SidebarRight,
-    #[serde(rename = "sidebar_left_frame_background")]
+    /// `sidebar_left_frame_background`
     SidebarLeftFrameBackground,
-    #[serde(rename = "sidebar_right_frame_background")]
+    /// `sidebar_right_frame_background`
     SidebarRightFrameBackground,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(any(feature = "flows", feature = "stages"))]
 impl FlowLayoutEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -6202,13 +7836,47 @@ impl FlowLayoutEnum {
     }
 }
 
+#[cfg(any(feature = "flows", feature = "stages"))]
+impl From<&str> for FlowLayoutEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "stacked" => Self::Stacked,
+            "content_left" => Self::ContentLeft,
+            "content_right" => Self::ContentRight,
+            "sidebar_left" => Self::SidebarLeft,
+            "sidebar_right" => Self::SidebarRight,
+            "sidebar_left_frame_background" => Self::SidebarLeftFrameBackground,
+            "sidebar_right_frame_background" => Self::SidebarRightFrameBackground,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "flows", feature = "stages"))]
 impl std::fmt::Display for FlowLayoutEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(any(feature = "flows", feature = "stages"))]
+impl Serialize for FlowLayoutEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "flows", feature = "stages"))]
+impl<'de> Deserialize<'de> for FlowLayoutEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// Flow Serializer
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FlowRequest {
     /// Constraints: at least 1 character.
@@ -6242,6 +7910,7 @@ pub struct FlowRequest {
 }
 
 /// Stripped down flow serializer
+#[cfg(any(feature = "flows", feature = "stages"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FlowSet {
     /// Flow uuid
@@ -6280,6 +7949,7 @@ pub struct FlowSet {
 }
 
 /// FlowStageBinding Serializer
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FlowStageBinding {
     /// Fsb uuid
@@ -6308,6 +7978,7 @@ pub struct FlowStageBinding {
 }
 
 /// FlowStageBinding Serializer
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FlowStageBindingRequest {
     pub target: Uuid,
@@ -6328,6 +7999,7 @@ pub struct FlowStageBindingRequest {
 }
 
 /// Links returned in Config API
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FooterLink {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -6336,17 +8008,18 @@ pub struct FooterLink {
     pub name: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "providers")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ForceBindingEnum {
-    #[serde(rename = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST")]
+    /// `urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST`
     HttpPost,
-    #[serde(rename = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect")]
+    /// `urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect`
     HttpRedirect,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "providers")]
 impl ForceBindingEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -6358,23 +8031,52 @@ impl ForceBindingEnum {
     }
 }
 
+#[cfg(feature = "providers")]
+impl From<&str> for ForceBindingEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" => Self::HttpPost,
+            "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" => Self::HttpRedirect,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "providers")]
 impl std::fmt::Display for ForceBindingEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "providers")]
+impl Serialize for ForceBindingEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "providers")]
+impl<'de> Deserialize<'de> for ForceBindingEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
+#[cfg(feature = "schema")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum FormatEnum {
-    #[serde(rename = "json")]
+    /// `json`
     Json,
-    #[serde(rename = "yaml")]
+    /// `yaml`
     Yaml,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "schema")]
 impl FormatEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -6386,13 +8088,42 @@ impl FormatEnum {
     }
 }
 
+#[cfg(feature = "schema")]
+impl From<&str> for FormatEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "json" => Self::Json,
+            "yaml" => Self::Yaml,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "schema")]
 impl std::fmt::Display for FormatEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "schema")]
+impl Serialize for FormatEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "schema")]
+impl<'de> Deserialize<'de> for FormatEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// Challenge type to render a frame
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FrameChallenge {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -6410,6 +8141,7 @@ pub struct FrameChallenge {
 }
 
 /// Base class for all challenge responses
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct FrameChallengeResponseRequest {
     /// Constraints: at least 1 character.
@@ -6420,6 +8152,35 @@ pub struct FrameChallengeResponseRequest {
 }
 
 /// Generic API Error
+#[cfg(
+    any(
+        feature = "admin",
+        feature = "authenticators",
+        feature = "core",
+        feature = "crypto",
+        feature = "endpoints",
+        feature = "enterprise",
+        feature = "events",
+        feature = "flows",
+        feature = "lifecycle",
+        feature = "managed",
+        feature = "oauth2",
+        feature = "outposts",
+        feature = "policies",
+        feature = "propertymappings",
+        feature = "providers",
+        feature = "rac",
+        feature = "rbac",
+        feature = "reports",
+        feature = "root",
+        feature = "schema",
+        feature = "sources",
+        feature = "ssf",
+        feature = "stages",
+        feature = "tasks",
+        feature = "tenants"
+    )
+)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GenericError {
     pub detail: String,
@@ -6430,6 +8191,7 @@ pub struct GenericError {
 /// GeoIP Policy Serializer
 ///
 /// Schema `GeoIPPolicy` in the spec.
+#[cfg(feature = "policies")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GeoIpPolicy {
     /// Policy uuid
@@ -6484,6 +8246,7 @@ pub struct GeoIpPolicy {
     pub impossible_tolerance_km: Option<i32>,
 }
 
+#[cfg(feature = "policies")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GeoIpPolicyCountriesObjItem {
     /// Constraints: 2 to 2 characters.
@@ -6494,6 +8257,7 @@ pub struct GeoIpPolicyCountriesObjItem {
 /// GeoIP Policy Serializer
 ///
 /// Schema `GeoIPPolicyRequest` in the spec.
+#[cfg(feature = "policies")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GeoIpPolicyRequest {
     /// Constraints: at least 1 character.
@@ -6523,21 +8287,22 @@ pub struct GeoIpPolicyRequest {
     pub impossible_tolerance_km: Option<i32>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "stages")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum GeoipBindingEnum {
-    #[serde(rename = "no_binding")]
+    /// `no_binding`
     NoBinding,
-    #[serde(rename = "bind_continent")]
+    /// `bind_continent`
     BindContinent,
-    #[serde(rename = "bind_continent_country")]
+    /// `bind_continent_country`
     BindContinentCountry,
-    #[serde(rename = "bind_continent_country_city")]
+    /// `bind_continent_country_city`
     BindContinentCountryCity,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "stages")]
 impl GeoipBindingEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -6551,12 +8316,43 @@ impl GeoipBindingEnum {
     }
 }
 
+#[cfg(feature = "stages")]
+impl From<&str> for GeoipBindingEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "no_binding" => Self::NoBinding,
+            "bind_continent" => Self::BindContinent,
+            "bind_continent_country" => Self::BindContinentCountry,
+            "bind_continent_country_city" => Self::BindContinentCountryCity,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "stages")]
 impl std::fmt::Display for GeoipBindingEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "stages")]
+impl Serialize for GeoipBindingEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "stages")]
+impl<'de> Deserialize<'de> for GeoipBindingEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
+#[cfg(feature = "tasks")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GlobalTaskStatus {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -6582,6 +8378,7 @@ pub struct GlobalTaskStatus {
 }
 
 /// GoogleChromeConnector Serializer
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GoogleChromeConnector {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -6613,6 +8410,7 @@ pub struct GoogleChromeConnector {
 }
 
 /// GoogleChromeConnector Serializer
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GoogleChromeConnectorRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -6625,6 +8423,7 @@ pub struct GoogleChromeConnectorRequest {
 }
 
 /// Serializer for Endpoint authenticator devices
+#[cfg(feature = "authenticators")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GoogleEndpointDevice {
     /// Uuid
@@ -6637,6 +8436,7 @@ pub struct GoogleEndpointDevice {
 }
 
 /// Serializer for Endpoint authenticator devices
+#[cfg(feature = "authenticators")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GoogleEndpointDeviceRequest {
     /// Uuid
@@ -6649,6 +8449,7 @@ pub struct GoogleEndpointDeviceRequest {
 }
 
 /// GoogleWorkspaceProvider Serializer
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GoogleWorkspaceProvider {
     /// ID
@@ -6713,6 +8514,7 @@ pub struct GoogleWorkspaceProvider {
 }
 
 /// GoogleWorkspaceProviderGroup Serializer
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GoogleWorkspaceProviderGroup {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -6727,6 +8529,7 @@ pub struct GoogleWorkspaceProviderGroup {
 }
 
 /// GoogleWorkspaceProviderGroup Serializer
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GoogleWorkspaceProviderGroupRequest {
     /// Constraints: at least 1 character.
@@ -6736,6 +8539,7 @@ pub struct GoogleWorkspaceProviderGroupRequest {
 }
 
 /// GoogleWorkspaceProviderMapping Serializer
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GoogleWorkspaceProviderMapping {
     /// Pm uuid
@@ -6768,6 +8572,7 @@ pub struct GoogleWorkspaceProviderMapping {
 }
 
 /// GoogleWorkspaceProviderMapping Serializer
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GoogleWorkspaceProviderMappingRequest {
     /// Managed by authentik
@@ -6784,6 +8589,7 @@ pub struct GoogleWorkspaceProviderMappingRequest {
 }
 
 /// GoogleWorkspaceProvider Serializer
+#[cfg(any(feature = "core", feature = "providers"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GoogleWorkspaceProviderRequest {
     /// Constraints: at least 1 character.
@@ -6825,6 +8631,7 @@ pub struct GoogleWorkspaceProviderRequest {
 }
 
 /// GoogleWorkspaceProviderUser Serializer
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GoogleWorkspaceProviderUser {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -6839,6 +8646,7 @@ pub struct GoogleWorkspaceProviderUser {
 }
 
 /// GoogleWorkspaceProviderUser Serializer
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GoogleWorkspaceProviderUserRequest {
     /// Constraints: at least 1 character.
@@ -6847,27 +8655,28 @@ pub struct GoogleWorkspaceProviderUserRequest {
     pub provider: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(any(feature = "core", feature = "providers"))]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum GrantTypesEnum {
-    #[serde(rename = "authorization_code")]
+    /// `authorization_code`
     AuthorizationCode,
-    #[serde(rename = "implicit")]
+    /// `implicit`
     Implicit,
-    #[serde(rename = "hybrid")]
+    /// `hybrid`
     Hybrid,
-    #[serde(rename = "refresh_token")]
+    /// `refresh_token`
     RefreshToken,
-    #[serde(rename = "client_credentials")]
+    /// `client_credentials`
     ClientCredentials,
-    #[serde(rename = "password")]
+    /// `password`
     Password,
-    #[serde(rename = "urn:ietf:params:oauth:grant-type:device_code")]
+    /// `urn:ietf:params:oauth:grant-type:device_code`
     DeviceCode,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(any(feature = "core", feature = "providers"))]
 impl GrantTypesEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -6884,13 +8693,47 @@ impl GrantTypesEnum {
     }
 }
 
+#[cfg(any(feature = "core", feature = "providers"))]
+impl From<&str> for GrantTypesEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "authorization_code" => Self::AuthorizationCode,
+            "implicit" => Self::Implicit,
+            "hybrid" => Self::Hybrid,
+            "refresh_token" => Self::RefreshToken,
+            "client_credentials" => Self::ClientCredentials,
+            "password" => Self::Password,
+            "urn:ietf:params:oauth:grant-type:device_code" => Self::DeviceCode,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "core", feature = "providers"))]
 impl std::fmt::Display for GrantTypesEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(any(feature = "core", feature = "providers"))]
+impl Serialize for GrantTypesEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "core", feature = "providers"))]
+impl<'de> Deserialize<'de> for GrantTypesEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// Group Serializer
+#[cfg(any(feature = "core", feature = "events"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Group {
     /// Group uuid
@@ -6926,6 +8769,7 @@ pub struct Group {
 }
 
 /// Group Source Connection
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GroupKerberosSourceConnection {
     /// ID
@@ -6945,6 +8789,7 @@ pub struct GroupKerberosSourceConnection {
 }
 
 /// Group Source Connection
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GroupKerberosSourceConnectionRequest {
     pub source: Uuid,
@@ -6955,6 +8800,7 @@ pub struct GroupKerberosSourceConnectionRequest {
 /// Group Source Connection
 ///
 /// Schema `GroupLDAPSourceConnection` in the spec.
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GroupLdapSourceConnection {
     /// ID
@@ -6978,6 +8824,7 @@ pub struct GroupLdapSourceConnection {
 /// Group Source Connection
 ///
 /// Schema `GroupLDAPSourceConnectionRequest` in the spec.
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GroupLdapSourceConnectionRequest {
     pub source: Uuid,
@@ -6985,19 +8832,20 @@ pub struct GroupLdapSourceConnectionRequest {
     pub identifier: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "sources")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum GroupMatchingModeEnum {
-    #[serde(rename = "identifier")]
+    /// `identifier`
     Identifier,
-    #[serde(rename = "name_link")]
+    /// `name_link`
     NameLink,
-    #[serde(rename = "name_deny")]
+    /// `name_deny`
     NameDeny,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "sources")]
 impl GroupMatchingModeEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -7010,13 +8858,43 @@ impl GroupMatchingModeEnum {
     }
 }
 
+#[cfg(feature = "sources")]
+impl From<&str> for GroupMatchingModeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "identifier" => Self::Identifier,
+            "name_link" => Self::NameLink,
+            "name_deny" => Self::NameDeny,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "sources")]
 impl std::fmt::Display for GroupMatchingModeEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "sources")]
+impl Serialize for GroupMatchingModeEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "sources")]
+impl<'de> Deserialize<'de> for GroupMatchingModeEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// Group Source Connection
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GroupOAuthSourceConnection {
     /// ID
@@ -7036,6 +8914,7 @@ pub struct GroupOAuthSourceConnection {
 }
 
 /// Group Source Connection
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GroupOAuthSourceConnectionRequest {
     pub source: Uuid,
@@ -7044,6 +8923,7 @@ pub struct GroupOAuthSourceConnectionRequest {
 }
 
 /// Group Source Connection
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GroupPlexSourceConnection {
     /// ID
@@ -7063,6 +8943,7 @@ pub struct GroupPlexSourceConnection {
 }
 
 /// Group Source Connection
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GroupPlexSourceConnectionRequest {
     pub source: Uuid,
@@ -7071,6 +8952,7 @@ pub struct GroupPlexSourceConnectionRequest {
 }
 
 /// Group Serializer
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GroupRequest {
     /// Constraints: at least 1 character.
@@ -7091,6 +8973,7 @@ pub struct GroupRequest {
 /// Group Source Connection
 ///
 /// Schema `GroupSAMLSourceConnection` in the spec.
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GroupSamlSourceConnection {
     /// ID
@@ -7112,6 +8995,7 @@ pub struct GroupSamlSourceConnection {
 /// Group Source Connection
 ///
 /// Schema `GroupSAMLSourceConnectionRequest` in the spec.
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GroupSamlSourceConnectionRequest {
     pub source: Uuid,
@@ -7120,6 +9004,7 @@ pub struct GroupSamlSourceConnectionRequest {
 }
 
 /// Group Source Connection
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GroupSourceConnection {
     /// ID
@@ -7139,6 +9024,7 @@ pub struct GroupSourceConnection {
 }
 
 /// Group Source Connection
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GroupSourceConnectionRequest {
     pub source: Uuid,
@@ -7147,6 +9033,7 @@ pub struct GroupSourceConnectionRequest {
 }
 
 /// Group Source Connection
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GroupTelegramSourceConnection {
     /// ID
@@ -7166,6 +9053,7 @@ pub struct GroupTelegramSourceConnection {
 }
 
 /// Group Source Connection
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GroupTelegramSourceConnectionRequest {
     pub source: Uuid,
@@ -7173,6 +9061,7 @@ pub struct GroupTelegramSourceConnectionRequest {
     pub identifier: String,
 }
 
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Hardware {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -7188,6 +9077,7 @@ pub struct Hardware {
     pub memory_bytes: Option<i64>,
 }
 
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct HardwareRequest {
     /// Constraints: at least 1 character.
@@ -7208,6 +9098,7 @@ pub struct HardwareRequest {
 }
 
 /// Identification challenges with all UI elements
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IdentificationChallenge {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -7249,6 +9140,7 @@ pub struct IdentificationChallenge {
 }
 
 /// Identification challenge
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct IdentificationChallengeResponseRequest {
     /// Constraints: at least 1 character.
@@ -7267,6 +9159,7 @@ pub struct IdentificationChallengeResponseRequest {
 }
 
 /// IdentificationStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IdentificationStage {
     /// Stage uuid
@@ -7333,6 +9226,7 @@ pub struct IdentificationStage {
 }
 
 /// IdentificationStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IdentificationStageRequest {
     /// Constraints: at least 1 character.
@@ -7378,6 +9272,7 @@ pub struct IdentificationStageRequest {
 }
 
 /// Challenge for iframe logout
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct IframeLogoutChallenge {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -7392,6 +9287,7 @@ pub struct IframeLogoutChallenge {
 }
 
 /// Response for iframe logout
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct IframeLogoutChallengeResponseRequest {
     /// Constraints: at least 1 character.
@@ -7401,6 +9297,7 @@ pub struct IframeLogoutChallengeResponseRequest {
     pub component: Option<String>,
 }
 
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ImpersonationRequest {
     /// Constraints: at least 1 character.
@@ -7408,6 +9305,7 @@ pub struct ImpersonationRequest {
 }
 
 /// InitialPermissions serializer
+#[cfg(feature = "rbac")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct InitialPermissions {
     /// ID
@@ -7424,6 +9322,7 @@ pub struct InitialPermissions {
 }
 
 /// InitialPermissions serializer
+#[cfg(feature = "rbac")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct InitialPermissionsRequest {
     /// Constraints: 1 to 150 characters.
@@ -7434,26 +9333,32 @@ pub struct InitialPermissionsRequest {
 }
 
 /// Schema `InstallID` in the spec.
+#[cfg(feature = "enterprise")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct InstallId {
     pub install_id: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(
+    any(feature = "core", feature = "providers", feature = "sources", feature = "ssf")
+)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum IntentEnum {
-    #[serde(rename = "verification")]
+    /// `verification`
     Verification,
-    #[serde(rename = "api")]
+    /// `api`
     Api,
-    #[serde(rename = "recovery")]
+    /// `recovery`
     Recovery,
-    #[serde(rename = "app_password")]
+    /// `app_password`
     AppPassword,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(
+    any(feature = "core", feature = "providers", feature = "sources", feature = "ssf")
+)]
 impl IntentEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -7467,25 +9372,64 @@ impl IntentEnum {
     }
 }
 
+#[cfg(
+    any(feature = "core", feature = "providers", feature = "sources", feature = "ssf")
+)]
+impl From<&str> for IntentEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "verification" => Self::Verification,
+            "api" => Self::Api,
+            "recovery" => Self::Recovery,
+            "app_password" => Self::AppPassword,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(
+    any(feature = "core", feature = "providers", feature = "sources", feature = "ssf")
+)]
 impl std::fmt::Display for IntentEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(
+    any(feature = "core", feature = "providers", feature = "sources", feature = "ssf")
+)]
+impl Serialize for IntentEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(
+    any(feature = "core", feature = "providers", feature = "sources", feature = "ssf")
+)]
+impl<'de> Deserialize<'de> for IntentEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
+#[cfg(feature = "flows")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum InvalidResponseActionEnum {
-    #[serde(rename = "retry")]
+    /// `retry`
     Retry,
-    #[serde(rename = "restart")]
+    /// `restart`
     Restart,
-    #[serde(rename = "restart_with_context")]
+    /// `restart_with_context`
     RestartWithContext,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "flows")]
 impl InvalidResponseActionEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -7498,13 +9442,43 @@ impl InvalidResponseActionEnum {
     }
 }
 
+#[cfg(feature = "flows")]
+impl From<&str> for InvalidResponseActionEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "retry" => Self::Retry,
+            "restart" => Self::Restart,
+            "restart_with_context" => Self::RestartWithContext,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "flows")]
 impl std::fmt::Display for InvalidResponseActionEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "flows")]
+impl Serialize for InvalidResponseActionEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "flows")]
+impl<'de> Deserialize<'de> for InvalidResponseActionEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// Invitation Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Invitation {
     /// Invite uuid
@@ -7530,6 +9504,7 @@ pub struct Invitation {
 }
 
 /// Invitation Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct InvitationRequest {
     /// Constraints: matches `^[-a-zA-Z0-9_]+$`; at least 1 character.
@@ -7547,6 +9522,7 @@ pub struct InvitationRequest {
 }
 
 /// Serializer for sending invitation emails
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct InvitationSendEmailRequest {
     pub email_addresses: Vec<serde_json::Value>,
@@ -7562,6 +9538,7 @@ pub struct InvitationSendEmailRequest {
 }
 
 /// InvitationStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct InvitationStage {
     /// Stage uuid
@@ -7593,6 +9570,7 @@ pub struct InvitationStage {
 }
 
 /// InvitationStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct InvitationStageRequest {
     /// Constraints: at least 1 character.
@@ -7602,17 +9580,18 @@ pub struct InvitationStageRequest {
     pub continue_flow_without_invitation: Option<bool>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(any(feature = "core", feature = "providers"))]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum IssuerModeEnum {
-    #[serde(rename = "global")]
+    /// `global`
     Global,
-    #[serde(rename = "per_provider")]
+    /// `per_provider`
     PerProvider,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(any(feature = "core", feature = "providers"))]
 impl IssuerModeEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -7624,23 +9603,52 @@ impl IssuerModeEnum {
     }
 }
 
+#[cfg(any(feature = "core", feature = "providers"))]
+impl From<&str> for IssuerModeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "global" => Self::Global,
+            "per_provider" => Self::PerProvider,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "core", feature = "providers"))]
 impl std::fmt::Display for IssuerModeEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(any(feature = "core", feature = "providers"))]
+impl Serialize for IssuerModeEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "core", feature = "providers"))]
+impl<'de> Deserialize<'de> for IssuerModeEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
+#[cfg(feature = "sources")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum KadminTypeEnum {
-    #[serde(rename = "MIT")]
+    /// `MIT`
     Mit,
-    #[serde(rename = "Heimdal")]
+    /// `Heimdal`
     Heimdal,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "sources")]
 impl KadminTypeEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -7652,13 +9660,42 @@ impl KadminTypeEnum {
     }
 }
 
+#[cfg(feature = "sources")]
+impl From<&str> for KadminTypeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "MIT" => Self::Mit,
+            "Heimdal" => Self::Heimdal,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "sources")]
 impl std::fmt::Display for KadminTypeEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "sources")]
+impl Serialize for KadminTypeEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "sources")]
+impl<'de> Deserialize<'de> for KadminTypeEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// Kerberos Source Serializer
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct KerberosSource {
     /// Pbm uuid
@@ -7763,6 +9800,7 @@ pub struct KerberosSource {
 }
 
 /// Kerberos PropertyMapping Serializer
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct KerberosSourcePropertyMapping {
     /// Pm uuid
@@ -7795,6 +9833,7 @@ pub struct KerberosSourcePropertyMapping {
 }
 
 /// Kerberos PropertyMapping Serializer
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct KerberosSourcePropertyMappingRequest {
     /// Managed by authentik
@@ -7811,6 +9850,7 @@ pub struct KerberosSourcePropertyMappingRequest {
 }
 
 /// Kerberos Source Serializer
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct KerberosSourceRequest {
     /// Source's display Name.
@@ -7900,23 +9940,24 @@ pub struct KerberosSourceRequest {
     pub sync_outgoing_trigger_mode: Option<SyncOutgoingTriggerModeEnum>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "crypto")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum KeyTypeEnum {
-    #[serde(rename = "dsa")]
+    /// `dsa`
     Dsa,
-    #[serde(rename = "ec")]
+    /// `ec`
     Ec,
-    #[serde(rename = "ed25519")]
+    /// `ed25519`
     Ed25519,
-    #[serde(rename = "ed448")]
+    /// `ed448`
     Ed448,
-    #[serde(rename = "rsa")]
+    /// `rsa`
     Rsa,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "crypto")]
 impl KeyTypeEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -7931,13 +9972,45 @@ impl KeyTypeEnum {
     }
 }
 
+#[cfg(feature = "crypto")]
+impl From<&str> for KeyTypeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "dsa" => Self::Dsa,
+            "ec" => Self::Ec,
+            "ed25519" => Self::Ed25519,
+            "ed448" => Self::Ed448,
+            "rsa" => Self::Rsa,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "crypto")]
 impl std::fmt::Display for KeyTypeEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "crypto")]
+impl Serialize for KeyTypeEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "crypto")]
+impl<'de> Deserialize<'de> for KeyTypeEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// KubernetesServiceConnection Serializer
+#[cfg(feature = "outposts")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct KubernetesServiceConnection {
     /// Uuid
@@ -7971,6 +10044,7 @@ pub struct KubernetesServiceConnection {
 }
 
 /// KubernetesServiceConnection Serializer
+#[cfg(feature = "outposts")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct KubernetesServiceConnectionRequest {
     /// Constraints: at least 1 character.
@@ -7986,211 +10060,212 @@ pub struct KubernetesServiceConnectionRequest {
     pub verify_ssl: Option<bool>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "schema")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum LangEnum {
-    #[serde(rename = "af")]
+    /// `af`
     Af,
-    #[serde(rename = "ar")]
+    /// `ar`
     Ar,
-    #[serde(rename = "ar-dz")]
+    /// `ar-dz`
     ArDz,
-    #[serde(rename = "ast")]
+    /// `ast`
     Ast,
-    #[serde(rename = "az")]
+    /// `az`
     Az,
-    #[serde(rename = "be")]
+    /// `be`
     Be,
-    #[serde(rename = "bg")]
+    /// `bg`
     Bg,
-    #[serde(rename = "bn")]
+    /// `bn`
     Bn,
-    #[serde(rename = "br")]
+    /// `br`
     Br,
-    #[serde(rename = "bs")]
+    /// `bs`
     Bs,
-    #[serde(rename = "ca")]
+    /// `ca`
     Ca,
-    #[serde(rename = "ckb")]
+    /// `ckb`
     Ckb,
-    #[serde(rename = "cs")]
+    /// `cs`
     Cs,
-    #[serde(rename = "cy")]
+    /// `cy`
     Cy,
-    #[serde(rename = "da")]
+    /// `da`
     Da,
-    #[serde(rename = "de")]
+    /// `de`
     De,
-    #[serde(rename = "dsb")]
+    /// `dsb`
     Dsb,
-    #[serde(rename = "el")]
+    /// `el`
     El,
-    #[serde(rename = "en")]
+    /// `en`
     En,
-    #[serde(rename = "en-au")]
+    /// `en-au`
     EnAu,
-    #[serde(rename = "en-gb")]
+    /// `en-gb`
     EnGb,
-    #[serde(rename = "eo")]
+    /// `eo`
     Eo,
-    #[serde(rename = "es")]
+    /// `es`
     Es,
-    #[serde(rename = "es-ar")]
+    /// `es-ar`
     EsAr,
-    #[serde(rename = "es-co")]
+    /// `es-co`
     EsCo,
-    #[serde(rename = "es-mx")]
+    /// `es-mx`
     EsMx,
-    #[serde(rename = "es-ni")]
+    /// `es-ni`
     EsNi,
-    #[serde(rename = "es-ve")]
+    /// `es-ve`
     EsVe,
-    #[serde(rename = "et")]
+    /// `et`
     Et,
-    #[serde(rename = "eu")]
+    /// `eu`
     Eu,
-    #[serde(rename = "fa")]
+    /// `fa`
     Fa,
-    #[serde(rename = "fi")]
+    /// `fi`
     Fi,
-    #[serde(rename = "fr")]
+    /// `fr`
     Fr,
-    #[serde(rename = "fy")]
+    /// `fy`
     Fy,
-    #[serde(rename = "ga")]
+    /// `ga`
     Ga,
-    #[serde(rename = "gd")]
+    /// `gd`
     Gd,
-    #[serde(rename = "gl")]
+    /// `gl`
     Gl,
-    #[serde(rename = "he")]
+    /// `he`
     He,
-    #[serde(rename = "hi")]
+    /// `hi`
     Hi,
-    #[serde(rename = "hr")]
+    /// `hr`
     Hr,
-    #[serde(rename = "hsb")]
+    /// `hsb`
     Hsb,
-    #[serde(rename = "hu")]
+    /// `hu`
     Hu,
-    #[serde(rename = "hy")]
+    /// `hy`
     Hy,
-    #[serde(rename = "ia")]
+    /// `ia`
     Ia,
-    #[serde(rename = "id")]
+    /// `id`
     Id,
-    #[serde(rename = "ig")]
+    /// `ig`
     Ig,
-    #[serde(rename = "io")]
+    /// `io`
     Io,
-    #[serde(rename = "is")]
+    /// `is`
     Is,
-    #[serde(rename = "it")]
+    /// `it`
     It,
-    #[serde(rename = "ja")]
+    /// `ja`
     Ja,
-    #[serde(rename = "ka")]
+    /// `ka`
     Ka,
-    #[serde(rename = "kab")]
+    /// `kab`
     Kab,
-    #[serde(rename = "kk")]
+    /// `kk`
     Kk,
-    #[serde(rename = "km")]
+    /// `km`
     Km,
-    #[serde(rename = "kn")]
+    /// `kn`
     Kn,
-    #[serde(rename = "ko")]
+    /// `ko`
     Ko,
-    #[serde(rename = "ky")]
+    /// `ky`
     Ky,
-    #[serde(rename = "lb")]
+    /// `lb`
     Lb,
-    #[serde(rename = "lt")]
+    /// `lt`
     Lt,
-    #[serde(rename = "lv")]
+    /// `lv`
     Lv,
-    #[serde(rename = "mk")]
+    /// `mk`
     Mk,
-    #[serde(rename = "ml")]
+    /// `ml`
     Ml,
-    #[serde(rename = "mn")]
+    /// `mn`
     Mn,
-    #[serde(rename = "mr")]
+    /// `mr`
     Mr,
-    #[serde(rename = "ms")]
+    /// `ms`
     Ms,
-    #[serde(rename = "my")]
+    /// `my`
     My,
-    #[serde(rename = "nb")]
+    /// `nb`
     Nb,
-    #[serde(rename = "ne")]
+    /// `ne`
     Ne,
-    #[serde(rename = "nl")]
+    /// `nl`
     Nl,
-    #[serde(rename = "nn")]
+    /// `nn`
     Nn,
-    #[serde(rename = "os")]
+    /// `os`
     Os,
-    #[serde(rename = "pa")]
+    /// `pa`
     Pa,
-    #[serde(rename = "pl")]
+    /// `pl`
     Pl,
-    #[serde(rename = "pt")]
+    /// `pt`
     Pt,
-    #[serde(rename = "pt-br")]
+    /// `pt-br`
     PtBr,
-    #[serde(rename = "ro")]
+    /// `ro`
     Ro,
-    #[serde(rename = "ru")]
+    /// `ru`
     Ru,
-    #[serde(rename = "sk")]
+    /// `sk`
     Sk,
-    #[serde(rename = "sl")]
+    /// `sl`
     Sl,
-    #[serde(rename = "sq")]
+    /// `sq`
     Sq,
-    #[serde(rename = "sr")]
+    /// `sr`
     Sr,
-    #[serde(rename = "sr-latn")]
+    /// `sr-latn`
     SrLatn,
-    #[serde(rename = "sv")]
+    /// `sv`
     Sv,
-    #[serde(rename = "sw")]
+    /// `sw`
     Sw,
-    #[serde(rename = "ta")]
+    /// `ta`
     Ta,
-    #[serde(rename = "te")]
+    /// `te`
     Te,
-    #[serde(rename = "tg")]
+    /// `tg`
     Tg,
-    #[serde(rename = "th")]
+    /// `th`
     Th,
-    #[serde(rename = "tk")]
+    /// `tk`
     Tk,
-    #[serde(rename = "tr")]
+    /// `tr`
     Tr,
-    #[serde(rename = "tt")]
+    /// `tt`
     Tt,
-    #[serde(rename = "udm")]
+    /// `udm`
     Udm,
-    #[serde(rename = "ug")]
+    /// `ug`
     Ug,
-    #[serde(rename = "uk")]
+    /// `uk`
     Uk,
-    #[serde(rename = "ur")]
+    /// `ur`
     Ur,
-    #[serde(rename = "uz")]
+    /// `uz`
     Uz,
-    #[serde(rename = "vi")]
+    /// `vi`
     Vi,
-    #[serde(rename = "zh-hans")]
+    /// `zh-hans`
     ZhHans,
-    #[serde(rename = "zh-hant")]
+    /// `zh-hant`
     ZhHant,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "schema")]
 impl LangEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -8299,39 +10374,165 @@ impl LangEnum {
     }
 }
 
+#[cfg(feature = "schema")]
+impl From<&str> for LangEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "af" => Self::Af,
+            "ar" => Self::Ar,
+            "ar-dz" => Self::ArDz,
+            "ast" => Self::Ast,
+            "az" => Self::Az,
+            "be" => Self::Be,
+            "bg" => Self::Bg,
+            "bn" => Self::Bn,
+            "br" => Self::Br,
+            "bs" => Self::Bs,
+            "ca" => Self::Ca,
+            "ckb" => Self::Ckb,
+            "cs" => Self::Cs,
+            "cy" => Self::Cy,
+            "da" => Self::Da,
+            "de" => Self::De,
+            "dsb" => Self::Dsb,
+            "el" => Self::El,
+            "en" => Self::En,
+            "en-au" => Self::EnAu,
+            "en-gb" => Self::EnGb,
+            "eo" => Self::Eo,
+            "es" => Self::Es,
+            "es-ar" => Self::EsAr,
+            "es-co" => Self::EsCo,
+            "es-mx" => Self::EsMx,
+            "es-ni" => Self::EsNi,
+            "es-ve" => Self::EsVe,
+            "et" => Self::Et,
+            "eu" => Self::Eu,
+            "fa" => Self::Fa,
+            "fi" => Self::Fi,
+            "fr" => Self::Fr,
+            "fy" => Self::Fy,
+            "ga" => Self::Ga,
+            "gd" => Self::Gd,
+            "gl" => Self::Gl,
+            "he" => Self::He,
+            "hi" => Self::Hi,
+            "hr" => Self::Hr,
+            "hsb" => Self::Hsb,
+            "hu" => Self::Hu,
+            "hy" => Self::Hy,
+            "ia" => Self::Ia,
+            "id" => Self::Id,
+            "ig" => Self::Ig,
+            "io" => Self::Io,
+            "is" => Self::Is,
+            "it" => Self::It,
+            "ja" => Self::Ja,
+            "ka" => Self::Ka,
+            "kab" => Self::Kab,
+            "kk" => Self::Kk,
+            "km" => Self::Km,
+            "kn" => Self::Kn,
+            "ko" => Self::Ko,
+            "ky" => Self::Ky,
+            "lb" => Self::Lb,
+            "lt" => Self::Lt,
+            "lv" => Self::Lv,
+            "mk" => Self::Mk,
+            "ml" => Self::Ml,
+            "mn" => Self::Mn,
+            "mr" => Self::Mr,
+            "ms" => Self::Ms,
+            "my" => Self::My,
+            "nb" => Self::Nb,
+            "ne" => Self::Ne,
+            "nl" => Self::Nl,
+            "nn" => Self::Nn,
+            "os" => Self::Os,
+            "pa" => Self::Pa,
+            "pl" => Self::Pl,
+            "pt" => Self::Pt,
+            "pt-br" => Self::PtBr,
+            "ro" => Self::Ro,
+            "ru" => Self::Ru,
+            "sk" => Self::Sk,
+            "sl" => Self::Sl,
+            "sq" => Self::Sq,
+            "sr" => Self::Sr,
+            "sr-latn" => Self::SrLatn,
+            "sv" => Self::Sv,
+            "sw" => Self::Sw,
+            "ta" => Self::Ta,
+            "te" => Self::Te,
+            "tg" => Self::Tg,
+            "th" => Self::Th,
+            "tk" => Self::Tk,
+            "tr" => Self::Tr,
+            "tt" => Self::Tt,
+            "udm" => Self::Udm,
+            "ug" => Self::Ug,
+            "uk" => Self::Uk,
+            "ur" => Self::Ur,
+            "uz" => Self::Uz,
+            "vi" => Self::Vi,
+            "zh-hans" => Self::ZhHans,
+            "zh-hant" => Self::ZhHant,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "schema")]
 impl std::fmt::Display for LangEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "schema")]
+impl Serialize for LangEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "schema")]
+impl<'de> Deserialize<'de> for LangEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
+#[cfg(feature = "tasks")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum LastTaskStatusEnum {
-    #[serde(rename = "queued")]
+    /// `queued`
     Queued,
-    #[serde(rename = "consumed")]
+    /// `consumed`
     Consumed,
-    #[serde(rename = "preprocess")]
+    /// `preprocess`
     Preprocess,
-    #[serde(rename = "running")]
+    /// `running`
     Running,
-    #[serde(rename = "postprocess")]
+    /// `postprocess`
     Postprocess,
-    #[serde(rename = "rejected")]
+    /// `rejected`
     Rejected,
-    #[serde(rename = "done")]
+    /// `done`
     Done,
-    #[serde(rename = "info")]
+    /// `info`
     Info,
-    #[serde(rename = "warning")]
+    /// `warning`
     Warning,
-    #[serde(rename = "error")]
+    /// `error`
     Error,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "tasks")]
 impl LastTaskStatusEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -8351,15 +10552,52 @@ impl LastTaskStatusEnum {
     }
 }
 
+#[cfg(feature = "tasks")]
+impl From<&str> for LastTaskStatusEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "queued" => Self::Queued,
+            "consumed" => Self::Consumed,
+            "preprocess" => Self::Preprocess,
+            "running" => Self::Running,
+            "postprocess" => Self::Postprocess,
+            "rejected" => Self::Rejected,
+            "done" => Self::Done,
+            "info" => Self::Info,
+            "warning" => Self::Warning,
+            "error" => Self::Error,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "tasks")]
 impl std::fmt::Display for LastTaskStatusEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "tasks")]
+impl Serialize for LastTaskStatusEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "tasks")]
+impl<'de> Deserialize<'de> for LastTaskStatusEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// Base serializer class which doesn't implement create/update methods
 ///
 /// Schema `LDAPCheckAccess` in the spec.
+#[cfg(feature = "outposts")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LdapCheckAccess {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -8368,6 +10606,7 @@ pub struct LdapCheckAccess {
 }
 
 /// Schema `LDAPDebug` in the spec.
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LdapDebug {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -8381,6 +10620,7 @@ pub struct LdapDebug {
 /// LDAPProvider Serializer
 ///
 /// Schema `LDAPOutpostConfig` in the spec.
+#[cfg(feature = "outposts")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LdapOutpostConfig {
     /// ID
@@ -8426,6 +10666,7 @@ pub struct LdapOutpostConfig {
 /// LDAPProvider Serializer
 ///
 /// Schema `LDAPProvider` in the spec.
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LdapProvider {
     /// ID
@@ -8505,6 +10746,7 @@ pub struct LdapProvider {
 /// LDAPProvider Serializer
 ///
 /// Schema `LDAPProviderRequest` in the spec.
+#[cfg(any(feature = "core", feature = "providers"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LdapProviderRequest {
     /// Constraints: at least 1 character.
@@ -8549,6 +10791,7 @@ pub struct LdapProviderRequest {
 /// LDAP Source Serializer
 ///
 /// Schema `LDAPSource` in the spec.
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LdapSource {
     /// Pbm uuid
@@ -8683,6 +10926,7 @@ pub struct LdapSource {
 /// LDAP PropertyMapping Serializer
 ///
 /// Schema `LDAPSourcePropertyMapping` in the spec.
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LdapSourcePropertyMapping {
     /// Pm uuid
@@ -8717,6 +10961,7 @@ pub struct LdapSourcePropertyMapping {
 /// LDAP PropertyMapping Serializer
 ///
 /// Schema `LDAPSourcePropertyMappingRequest` in the spec.
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LdapSourcePropertyMappingRequest {
     /// Managed by authentik
@@ -8735,6 +10980,7 @@ pub struct LdapSourcePropertyMappingRequest {
 /// LDAP Source Serializer
 ///
 /// Schema `LDAPSourceRequest` in the spec.
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LdapSourceRequest {
     /// Source's display Name.
@@ -8850,17 +11096,18 @@ pub struct LdapSourceRequest {
 }
 
 /// Schema `LDAPAPIAccessMode` in the spec.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(any(feature = "core", feature = "outposts", feature = "providers"))]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum LdapapiAccessMode {
-    #[serde(rename = "direct")]
+    /// `direct`
     Direct,
-    #[serde(rename = "cached")]
+    /// `cached`
     Cached,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(any(feature = "core", feature = "outposts", feature = "providers"))]
 impl LdapapiAccessMode {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -8872,13 +11119,42 @@ impl LdapapiAccessMode {
     }
 }
 
+#[cfg(any(feature = "core", feature = "outposts", feature = "providers"))]
+impl From<&str> for LdapapiAccessMode {
+    fn from(value: &str) -> Self {
+        match value {
+            "direct" => Self::Direct,
+            "cached" => Self::Cached,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "core", feature = "outposts", feature = "providers"))]
 impl std::fmt::Display for LdapapiAccessMode {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(any(feature = "core", feature = "outposts", feature = "providers"))]
+impl Serialize for LdapapiAccessMode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "core", feature = "outposts", feature = "providers"))]
+impl<'de> Deserialize<'de> for LdapapiAccessMode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// License Serializer
+#[cfg(feature = "enterprise")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct License {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -8894,17 +11170,18 @@ pub struct License {
     pub external_users: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "enterprise")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum LicenseFlagsEnum {
-    #[serde(rename = "trial")]
+    /// `trial`
     Trial,
-    #[serde(rename = "non_production")]
+    /// `non_production`
     NonProduction,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "enterprise")]
 impl LicenseFlagsEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -8916,13 +11193,42 @@ impl LicenseFlagsEnum {
     }
 }
 
+#[cfg(feature = "enterprise")]
+impl From<&str> for LicenseFlagsEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "trial" => Self::Trial,
+            "non_production" => Self::NonProduction,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "enterprise")]
 impl std::fmt::Display for LicenseFlagsEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "enterprise")]
+impl Serialize for LicenseFlagsEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "enterprise")]
+impl<'de> Deserialize<'de> for LicenseFlagsEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// Serializer for license forecast
+#[cfg(feature = "enterprise")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LicenseForecast {
     pub internal_users: i64,
@@ -8932,33 +11238,35 @@ pub struct LicenseForecast {
 }
 
 /// License Serializer
+#[cfg(feature = "enterprise")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LicenseRequest {
     /// Constraints: at least 1 character.
     pub key: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "endpoints")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum LicenseStatusEnum {
-    #[serde(rename = "unlicensed")]
+    /// `unlicensed`
     Unlicensed,
-    #[serde(rename = "valid")]
+    /// `valid`
     Valid,
-    #[serde(rename = "expired")]
+    /// `expired`
     Expired,
-    #[serde(rename = "expiry_soon")]
+    /// `expiry_soon`
     ExpirySoon,
-    #[serde(rename = "limit_exceeded_admin")]
+    /// `limit_exceeded_admin`
     LimitExceededAdmin,
-    #[serde(rename = "limit_exceeded_user")]
+    /// `limit_exceeded_user`
     LimitExceededUser,
-    #[serde(rename = "read_only")]
+    /// `read_only`
     ReadOnly,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "endpoints")]
 impl LicenseStatusEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -8975,13 +11283,47 @@ impl LicenseStatusEnum {
     }
 }
 
+#[cfg(feature = "endpoints")]
+impl From<&str> for LicenseStatusEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "unlicensed" => Self::Unlicensed,
+            "valid" => Self::Valid,
+            "expired" => Self::Expired,
+            "expiry_soon" => Self::ExpirySoon,
+            "limit_exceeded_admin" => Self::LimitExceededAdmin,
+            "limit_exceeded_user" => Self::LimitExceededUser,
+            "read_only" => Self::ReadOnly,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "endpoints")]
 impl std::fmt::Display for LicenseStatusEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "endpoints")]
+impl Serialize for LicenseStatusEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "endpoints")]
+impl<'de> Deserialize<'de> for LicenseStatusEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// Serializer for license status
+#[cfg(feature = "enterprise")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LicenseSummary {
     pub internal_users: i64,
@@ -8991,27 +11333,28 @@ pub struct LicenseSummary {
     pub license_flags: Vec<LicenseFlagsEnum>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "enterprise")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum LicenseSummaryStatusEnum {
-    #[serde(rename = "unlicensed")]
+    /// `unlicensed`
     Unlicensed,
-    #[serde(rename = "valid")]
+    /// `valid`
     Valid,
-    #[serde(rename = "expired")]
+    /// `expired`
     Expired,
-    #[serde(rename = "expiry_soon")]
+    /// `expiry_soon`
     ExpirySoon,
-    #[serde(rename = "limit_exceeded_admin")]
+    /// `limit_exceeded_admin`
     LimitExceededAdmin,
-    #[serde(rename = "limit_exceeded_user")]
+    /// `limit_exceeded_user`
     LimitExceededUser,
-    #[serde(rename = "read_only")]
+    /// `read_only`
     ReadOnly,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "enterprise")]
 impl LicenseSummaryStatusEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -9028,14 +11371,48 @@ impl LicenseSummaryStatusEnum {
     }
 }
 
+#[cfg(feature = "enterprise")]
+impl From<&str> for LicenseSummaryStatusEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "unlicensed" => Self::Unlicensed,
+            "valid" => Self::Valid,
+            "expired" => Self::Expired,
+            "expiry_soon" => Self::ExpirySoon,
+            "limit_exceeded_admin" => Self::LimitExceededAdmin,
+            "limit_exceeded_user" => Self::LimitExceededUser,
+            "read_only" => Self::ReadOnly,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "enterprise")]
 impl std::fmt::Display for LicenseSummaryStatusEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "enterprise")]
+impl Serialize for LicenseSummaryStatusEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "enterprise")]
+impl<'de> Deserialize<'de> for LicenseSummaryStatusEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// Mixin to validate that a valid enterprise license
 /// exists before allowing to save the object
+#[cfg(feature = "lifecycle")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LifecycleIteration {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -9065,26 +11442,28 @@ pub struct LifecycleIteration {
 
 /// Mixin to validate that a valid enterprise license
 /// exists before allowing to save the object
+#[cfg(feature = "lifecycle")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LifecycleIterationRequest {
     pub content_type: ContentTypeEnum,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "lifecycle")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum LifecycleIterationStateEnum {
-    #[serde(rename = "REVIEWED")]
+    /// `REVIEWED`
     Reviewed,
-    #[serde(rename = "PENDING")]
+    /// `PENDING`
     Pending,
-    #[serde(rename = "OVERDUE")]
+    /// `OVERDUE`
     Overdue,
-    #[serde(rename = "CANCELED")]
+    /// `CANCELED`
     Canceled,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "lifecycle")]
 impl LifecycleIterationStateEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -9098,14 +11477,45 @@ impl LifecycleIterationStateEnum {
     }
 }
 
+#[cfg(feature = "lifecycle")]
+impl From<&str> for LifecycleIterationStateEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "REVIEWED" => Self::Reviewed,
+            "PENDING" => Self::Pending,
+            "OVERDUE" => Self::Overdue,
+            "CANCELED" => Self::Canceled,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "lifecycle")]
 impl std::fmt::Display for LifecycleIterationStateEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "lifecycle")]
+impl Serialize for LifecycleIterationStateEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "lifecycle")]
+impl<'de> Deserialize<'de> for LifecycleIterationStateEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// Mixin to validate that a valid enterprise license
 /// exists before allowing to save the object
+#[cfg(feature = "lifecycle")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LifecycleRule {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -9139,6 +11549,7 @@ pub struct LifecycleRule {
 
 /// Mixin to validate that a valid enterprise license
 /// exists before allowing to save the object
+#[cfg(feature = "lifecycle")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LifecycleRuleRequest {
     /// Constraints: at least 1 character.
@@ -9167,12 +11578,23 @@ pub struct LifecycleRuleRequest {
 }
 
 /// Returns a single link
+#[cfg(any(feature = "core", feature = "flows"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Link {
     pub link: String,
 }
 
 /// Single log message with all context logged.
+#[cfg(
+    any(
+        feature = "core",
+        feature = "managed",
+        feature = "outposts",
+        feature = "policies",
+        feature = "providers",
+        feature = "tasks"
+    )
+)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LogEvent {
     pub timestamp: DateTime<Utc>,
@@ -9182,29 +11604,48 @@ pub struct LogEvent {
     pub attributes: BTreeMap<String, serde_json::Value>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(
+    any(
+        feature = "core",
+        feature = "managed",
+        feature = "outposts",
+        feature = "policies",
+        feature = "providers",
+        feature = "tasks"
+    )
+)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum LogLevelEnum {
-    #[serde(rename = "critical")]
+    /// `critical`
     Critical,
-    #[serde(rename = "exception")]
+    /// `exception`
     Exception,
-    #[serde(rename = "error")]
+    /// `error`
     Error,
-    #[serde(rename = "warn")]
+    /// `warn`
     Warn,
-    #[serde(rename = "warning")]
+    /// `warning`
     Warning,
-    #[serde(rename = "info")]
+    /// `info`
     Info,
-    #[serde(rename = "debug")]
+    /// `debug`
     Debug,
-    #[serde(rename = "notset")]
+    /// `notset`
     Notset,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(
+    any(
+        feature = "core",
+        feature = "managed",
+        feature = "outposts",
+        feature = "policies",
+        feature = "providers",
+        feature = "tasks"
+    )
+)]
 impl LogLevelEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -9222,12 +11663,83 @@ impl LogLevelEnum {
     }
 }
 
+#[cfg(
+    any(
+        feature = "core",
+        feature = "managed",
+        feature = "outposts",
+        feature = "policies",
+        feature = "providers",
+        feature = "tasks"
+    )
+)]
+impl From<&str> for LogLevelEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "critical" => Self::Critical,
+            "exception" => Self::Exception,
+            "error" => Self::Error,
+            "warn" => Self::Warn,
+            "warning" => Self::Warning,
+            "info" => Self::Info,
+            "debug" => Self::Debug,
+            "notset" => Self::Notset,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(
+    any(
+        feature = "core",
+        feature = "managed",
+        feature = "outposts",
+        feature = "policies",
+        feature = "providers",
+        feature = "tasks"
+    )
+)]
 impl std::fmt::Display for LogLevelEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(
+    any(
+        feature = "core",
+        feature = "managed",
+        feature = "outposts",
+        feature = "policies",
+        feature = "providers",
+        feature = "tasks"
+    )
+)]
+impl Serialize for LogLevelEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(
+    any(
+        feature = "core",
+        feature = "managed",
+        feature = "outposts",
+        feature = "policies",
+        feature = "providers",
+        feature = "tasks"
+    )
+)]
+impl<'de> Deserialize<'de> for LogLevelEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
+#[cfg(feature = "flows")]
 ///
 #[doc = concat!(
     " The variant is chosen by the `", "component",
@@ -9245,6 +11757,7 @@ pub enum LoginChallengeTypes {
     TelegramLoginChallenge(TelegramLoginChallenge),
 }
 
+#[cfg(feature = "flows")]
 impl Serialize for LoginChallengeTypes {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -9269,6 +11782,7 @@ impl Serialize for LoginChallengeTypes {
     }
 }
 
+#[cfg(feature = "flows")]
 impl<'de> Deserialize<'de> for LoginChallengeTypes {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -9299,6 +11813,7 @@ impl<'de> Deserialize<'de> for LoginChallengeTypes {
 }
 
 /// Serializer for Login buttons of sources
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LoginSource {
     pub name: String,
@@ -9313,6 +11828,7 @@ pub struct LoginSource {
 /// Data for a single logout URL
 ///
 /// Schema `LogoutURL` in the spec.
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LogoutUrl {
     pub url: String,
@@ -9328,17 +11844,18 @@ pub struct LogoutUrl {
     pub saml_relay_state: Nullable<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(any(feature = "core", feature = "providers"))]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum MatchingModeEnum {
-    #[serde(rename = "strict")]
+    /// `strict`
     Strict,
-    #[serde(rename = "regex")]
+    /// `regex`
     Regex,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(any(feature = "core", feature = "providers"))]
 impl MatchingModeEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -9350,15 +11867,44 @@ impl MatchingModeEnum {
     }
 }
 
+#[cfg(any(feature = "core", feature = "providers"))]
+impl From<&str> for MatchingModeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "strict" => Self::Strict,
+            "regex" => Self::Regex,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "core", feature = "providers"))]
 impl std::fmt::Display for MatchingModeEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(any(feature = "core", feature = "providers"))]
+impl Serialize for MatchingModeEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "core", feature = "providers"))]
+impl<'de> Deserialize<'de> for MatchingModeEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// Base serializer class which doesn't implement create/update methods
 ///
 /// Schema `MDMConfigRequest` in the spec.
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MdmConfigRequest {
     pub platform: DeviceFactsOsFamily,
@@ -9368,6 +11914,7 @@ pub struct MdmConfigRequest {
 /// Base serializer class which doesn't implement create/update methods
 ///
 /// Schema `MDMConfigResponse` in the spec.
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MdmConfigResponse {
     pub config: String,
@@ -9376,6 +11923,7 @@ pub struct MdmConfigResponse {
 }
 
 /// Serializer for blueprint metadata
+#[cfg(feature = "managed")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Metadata {
     pub name: String,
@@ -9383,6 +11931,7 @@ pub struct Metadata {
 }
 
 /// MicrosoftEntraProvider Serializer
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MicrosoftEntraProvider {
     /// ID
@@ -9444,6 +11993,7 @@ pub struct MicrosoftEntraProvider {
 }
 
 /// MicrosoftEntraProviderGroup Serializer
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MicrosoftEntraProviderGroup {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -9458,6 +12008,7 @@ pub struct MicrosoftEntraProviderGroup {
 }
 
 /// MicrosoftEntraProviderGroup Serializer
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MicrosoftEntraProviderGroupRequest {
     /// Constraints: at least 1 character.
@@ -9467,6 +12018,7 @@ pub struct MicrosoftEntraProviderGroupRequest {
 }
 
 /// MicrosoftEntraProviderMapping Serializer
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MicrosoftEntraProviderMapping {
     /// Pm uuid
@@ -9499,6 +12051,7 @@ pub struct MicrosoftEntraProviderMapping {
 }
 
 /// MicrosoftEntraProviderMapping Serializer
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MicrosoftEntraProviderMappingRequest {
     /// Managed by authentik
@@ -9515,6 +12068,7 @@ pub struct MicrosoftEntraProviderMappingRequest {
 }
 
 /// MicrosoftEntraProvider Serializer
+#[cfg(any(feature = "core", feature = "providers"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MicrosoftEntraProviderRequest {
     /// Constraints: at least 1 character.
@@ -9554,6 +12108,7 @@ pub struct MicrosoftEntraProviderRequest {
 }
 
 /// MicrosoftEntraProviderUser Serializer
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MicrosoftEntraProviderUser {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -9568,6 +12123,7 @@ pub struct MicrosoftEntraProviderUser {
 }
 
 /// MicrosoftEntraProviderUser Serializer
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MicrosoftEntraProviderUserRequest {
     /// Constraints: at least 1 character.
@@ -9576,269 +12132,258 @@ pub struct MicrosoftEntraProviderUserRequest {
     pub provider: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(any(feature = "policies", feature = "rbac"))]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ModelEnum {
-    #[serde(rename = "authentik_tenants.domain")]
+    /// `authentik_tenants.domain`
     Domain,
-    #[serde(rename = "authentik_core.group")]
+    /// `authentik_core.group`
     Group,
-    #[serde(rename = "authentik_core.user")]
+    /// `authentik_core.user`
     User,
-    #[serde(rename = "authentik_core.application")]
+    /// `authentik_core.application`
     Application,
-    #[serde(rename = "authentik_core.applicationentitlement")]
+    /// `authentik_core.applicationentitlement`
     Applicationentitlement,
-    #[serde(rename = "authentik_core.token")]
+    /// `authentik_core.token`
     Token,
-    #[serde(rename = "authentik_crypto.certificatekeypair")]
+    /// `authentik_crypto.certificatekeypair`
     Certificatekeypair,
-    #[serde(rename = "authentik_endpoints.deviceuserbinding")]
+    /// `authentik_endpoints.deviceuserbinding`
     Deviceuserbinding,
-    #[serde(rename = "authentik_endpoints.deviceaccessgroup")]
+    /// `authentik_endpoints.deviceaccessgroup`
     Deviceaccessgroup,
-    #[serde(rename = "authentik_endpoints.endpointstage")]
+    /// `authentik_endpoints.endpointstage`
     Endpointstage,
-    #[serde(rename = "authentik_endpoints_connectors_agent.agentconnector")]
+    /// `authentik_endpoints_connectors_agent.agentconnector`
     Agentconnector,
-    #[serde(rename = "authentik_endpoints_connectors_agent.agentdeviceuserbinding")]
+    /// `authentik_endpoints_connectors_agent.agentdeviceuserbinding`
     Agentdeviceuserbinding,
-    #[serde(rename = "authentik_endpoints_connectors_agent.enrollmenttoken")]
+    /// `authentik_endpoints_connectors_agent.enrollmenttoken`
     Enrollmenttoken,
-    #[serde(rename = "authentik_enterprise.license")]
+    /// `authentik_enterprise.license`
     License,
-    #[serde(rename = "authentik_events.event")]
+    /// `authentik_events.event`
     Event,
-    #[serde(rename = "authentik_events.notificationtransport")]
+    /// `authentik_events.notificationtransport`
     Notificationtransport,
-    #[serde(rename = "authentik_events.notification")]
+    /// `authentik_events.notification`
     Notification,
-    #[serde(rename = "authentik_events.notificationrule")]
+    /// `authentik_events.notificationrule`
     Notificationrule,
-    #[serde(rename = "authentik_events.notificationwebhookmapping")]
+    /// `authentik_events.notificationwebhookmapping`
     Notificationwebhookmapping,
-    #[serde(rename = "authentik_flows.flow")]
+    /// `authentik_flows.flow`
     Flow,
-    #[serde(rename = "authentik_flows.flowstagebinding")]
+    /// `authentik_flows.flowstagebinding`
     Flowstagebinding,
-    #[serde(rename = "authentik_outposts.dockerserviceconnection")]
+    /// `authentik_outposts.dockerserviceconnection`
     Dockerserviceconnection,
-    #[serde(rename = "authentik_outposts.kubernetesserviceconnection")]
+    /// `authentik_outposts.kubernetesserviceconnection`
     Kubernetesserviceconnection,
-    #[serde(rename = "authentik_outposts.outpost")]
+    /// `authentik_outposts.outpost`
     Outpost,
-    #[serde(rename = "authentik_policies_dummy.dummypolicy")]
+    /// `authentik_policies_dummy.dummypolicy`
     Dummypolicy,
-    #[serde(rename = "authentik_policies_event_matcher.eventmatcherpolicy")]
+    /// `authentik_policies_event_matcher.eventmatcherpolicy`
     Eventmatcherpolicy,
-    #[serde(rename = "authentik_policies_expiry.passwordexpirypolicy")]
+    /// `authentik_policies_expiry.passwordexpirypolicy`
     Passwordexpirypolicy,
-    #[serde(rename = "authentik_policies_expression.expressionpolicy")]
+    /// `authentik_policies_expression.expressionpolicy`
     Expressionpolicy,
-    #[serde(rename = "authentik_policies_geoip.geoippolicy")]
+    /// `authentik_policies_geoip.geoippolicy`
     Geoippolicy,
-    #[serde(rename = "authentik_policies_password.passwordpolicy")]
+    /// `authentik_policies_password.passwordpolicy`
     Passwordpolicy,
-    #[serde(rename = "authentik_policies_reputation.reputationpolicy")]
+    /// `authentik_policies_reputation.reputationpolicy`
     Reputationpolicy,
-    #[serde(rename = "authentik_policies.policybinding")]
+    /// `authentik_policies.policybinding`
     Policybinding,
-    #[serde(rename = "authentik_providers_ldap.ldapprovider")]
+    /// `authentik_providers_ldap.ldapprovider`
     Ldapprovider,
-    #[serde(rename = "authentik_providers_oauth2.scopemapping")]
+    /// `authentik_providers_oauth2.scopemapping`
     Scopemapping,
-    #[serde(rename = "authentik_providers_oauth2.oauth2provider")]
+    /// `authentik_providers_oauth2.oauth2provider`
     Oauth2provider,
-    #[serde(rename = "authentik_providers_proxy.proxyprovider")]
+    /// `authentik_providers_proxy.proxyprovider`
     Proxyprovider,
-    #[serde(rename = "authentik_providers_rac.racprovider")]
+    /// `authentik_providers_rac.racprovider`
     Racprovider,
-    #[serde(rename = "authentik_providers_rac.endpoint")]
+    /// `authentik_providers_rac.endpoint`
     Endpoint,
-    #[serde(rename = "authentik_providers_rac.racpropertymapping")]
+    /// `authentik_providers_rac.racpropertymapping`
     Racpropertymapping,
-    #[serde(rename = "authentik_providers_radius.radiusprovider")]
+    /// `authentik_providers_radius.radiusprovider`
     Radiusprovider,
-    #[serde(rename = "authentik_providers_radius.radiusproviderpropertymapping")]
+    /// `authentik_providers_radius.radiusproviderpropertymapping`
     Radiusproviderpropertymapping,
-    #[serde(rename = "authentik_providers_saml.samlprovider")]
+    /// `authentik_providers_saml.samlprovider`
     Samlprovider,
-    #[serde(rename = "authentik_providers_saml.samlpropertymapping")]
+    /// `authentik_providers_saml.samlpropertymapping`
     Samlpropertymapping,
-    #[serde(rename = "authentik_providers_scim.scimprovider")]
+    /// `authentik_providers_scim.scimprovider`
     Scimprovider,
-    #[serde(rename = "authentik_providers_scim.scimmapping")]
+    /// `authentik_providers_scim.scimmapping`
     Scimmapping,
-    #[serde(rename = "authentik_rbac.role")]
+    /// `authentik_rbac.role`
     Role,
-    #[serde(rename = "authentik_rbac.initialpermissions")]
+    /// `authentik_rbac.initialpermissions`
     Initialpermissions,
-    #[serde(rename = "authentik_sources_kerberos.kerberossource")]
+    /// `authentik_sources_kerberos.kerberossource`
     Kerberossource,
-    #[serde(rename = "authentik_sources_kerberos.kerberossourcepropertymapping")]
+    /// `authentik_sources_kerberos.kerberossourcepropertymapping`
     Kerberossourcepropertymapping,
-    #[serde(rename = "authentik_sources_kerberos.userkerberossourceconnection")]
+    /// `authentik_sources_kerberos.userkerberossourceconnection`
     Userkerberossourceconnection,
-    #[serde(rename = "authentik_sources_kerberos.groupkerberossourceconnection")]
+    /// `authentik_sources_kerberos.groupkerberossourceconnection`
     Groupkerberossourceconnection,
-    #[serde(rename = "authentik_sources_ldap.ldapsource")]
+    /// `authentik_sources_ldap.ldapsource`
     Ldapsource,
-    #[serde(rename = "authentik_sources_ldap.ldapsourcepropertymapping")]
+    /// `authentik_sources_ldap.ldapsourcepropertymapping`
     Ldapsourcepropertymapping,
-    #[serde(rename = "authentik_sources_ldap.userldapsourceconnection")]
+    /// `authentik_sources_ldap.userldapsourceconnection`
     Userldapsourceconnection,
-    #[serde(rename = "authentik_sources_ldap.groupldapsourceconnection")]
+    /// `authentik_sources_ldap.groupldapsourceconnection`
     Groupldapsourceconnection,
-    #[serde(rename = "authentik_sources_oauth.oauthsource")]
+    /// `authentik_sources_oauth.oauthsource`
     Oauthsource,
-    #[serde(rename = "authentik_sources_oauth.oauthsourcepropertymapping")]
+    /// `authentik_sources_oauth.oauthsourcepropertymapping`
     Oauthsourcepropertymapping,
-    #[serde(rename = "authentik_sources_oauth.useroauthsourceconnection")]
+    /// `authentik_sources_oauth.useroauthsourceconnection`
     Useroauthsourceconnection,
-    #[serde(rename = "authentik_sources_oauth.groupoauthsourceconnection")]
+    /// `authentik_sources_oauth.groupoauthsourceconnection`
     Groupoauthsourceconnection,
-    #[serde(rename = "authentik_sources_plex.plexsource")]
+    /// `authentik_sources_plex.plexsource`
     Plexsource,
-    #[serde(rename = "authentik_sources_plex.plexsourcepropertymapping")]
+    /// `authentik_sources_plex.plexsourcepropertymapping`
     Plexsourcepropertymapping,
-    #[serde(rename = "authentik_sources_plex.userplexsourceconnection")]
+    /// `authentik_sources_plex.userplexsourceconnection`
     Userplexsourceconnection,
-    #[serde(rename = "authentik_sources_plex.groupplexsourceconnection")]
+    /// `authentik_sources_plex.groupplexsourceconnection`
     Groupplexsourceconnection,
-    #[serde(rename = "authentik_sources_saml.samlsource")]
+    /// `authentik_sources_saml.samlsource`
     Samlsource,
-    #[serde(rename = "authentik_sources_saml.samlsourcepropertymapping")]
+    /// `authentik_sources_saml.samlsourcepropertymapping`
     Samlsourcepropertymapping,
-    #[serde(rename = "authentik_sources_saml.usersamlsourceconnection")]
+    /// `authentik_sources_saml.usersamlsourceconnection`
     Usersamlsourceconnection,
-    #[serde(rename = "authentik_sources_saml.groupsamlsourceconnection")]
+    /// `authentik_sources_saml.groupsamlsourceconnection`
     Groupsamlsourceconnection,
-    #[serde(rename = "authentik_sources_scim.scimsource")]
+    /// `authentik_sources_scim.scimsource`
     Scimsource,
-    #[serde(rename = "authentik_sources_scim.scimsourcepropertymapping")]
+    /// `authentik_sources_scim.scimsourcepropertymapping`
     Scimsourcepropertymapping,
-    #[serde(rename = "authentik_sources_telegram.telegramsource")]
+    /// `authentik_sources_telegram.telegramsource`
     Telegramsource,
-    #[serde(rename = "authentik_sources_telegram.telegramsourcepropertymapping")]
+    /// `authentik_sources_telegram.telegramsourcepropertymapping`
     Telegramsourcepropertymapping,
-    #[serde(rename = "authentik_sources_telegram.usertelegramsourceconnection")]
+    /// `authentik_sources_telegram.usertelegramsourceconnection`
     Usertelegramsourceconnection,
-    #[serde(rename = "authentik_sources_telegram.grouptelegramsourceconnection")]
+    /// `authentik_sources_telegram.grouptelegramsourceconnection`
     Grouptelegramsourceconnection,
-    #[serde(rename = "authentik_stages_authenticator_duo.authenticatorduostage")]
+    /// `authentik_stages_authenticator_duo.authenticatorduostage`
     Authenticatorduostage,
-    #[serde(rename = "authentik_stages_authenticator_duo.duodevice")]
+    /// `authentik_stages_authenticator_duo.duodevice`
     Duodevice,
-    #[serde(rename = "authentik_stages_authenticator_email.authenticatoremailstage")]
+    /// `authentik_stages_authenticator_email.authenticatoremailstage`
     Authenticatoremailstage,
-    #[serde(rename = "authentik_stages_authenticator_email.emaildevice")]
+    /// `authentik_stages_authenticator_email.emaildevice`
     Emaildevice,
-    #[serde(rename = "authentik_stages_authenticator_sms.authenticatorsmsstage")]
+    /// `authentik_stages_authenticator_sms.authenticatorsmsstage`
     Authenticatorsmsstage,
-    #[serde(rename = "authentik_stages_authenticator_sms.smsdevice")]
+    /// `authentik_stages_authenticator_sms.smsdevice`
     Smsdevice,
-    #[serde(rename = "authentik_stages_authenticator_static.authenticatorstaticstage")]
+    /// `authentik_stages_authenticator_static.authenticatorstaticstage`
     Authenticatorstaticstage,
-    #[serde(rename = "authentik_stages_authenticator_static.staticdevice")]
+    /// `authentik_stages_authenticator_static.staticdevice`
     Staticdevice,
-    #[serde(rename = "authentik_stages_authenticator_totp.authenticatortotpstage")]
+    /// `authentik_stages_authenticator_totp.authenticatortotpstage`
     Authenticatortotpstage,
-    #[serde(rename = "authentik_stages_authenticator_totp.totpdevice")]
+    /// `authentik_stages_authenticator_totp.totpdevice`
     Totpdevice,
-    #[serde(
-        rename = "authentik_stages_authenticator_validate.authenticatorvalidatestage"
-    )]
+    /// `authentik_stages_authenticator_validate.authenticatorvalidatestage`
     Authenticatorvalidatestage,
-    #[serde(
-        rename = "authentik_stages_authenticator_webauthn.authenticatorwebauthnstage"
-    )]
+    /// `authentik_stages_authenticator_webauthn.authenticatorwebauthnstage`
     Authenticatorwebauthnstage,
-    #[serde(rename = "authentik_stages_authenticator_webauthn.webauthndevice")]
+    /// `authentik_stages_authenticator_webauthn.webauthndevice`
     Webauthndevice,
-    #[serde(rename = "authentik_stages_captcha.captchastage")]
+    /// `authentik_stages_captcha.captchastage`
     Captchastage,
-    #[serde(rename = "authentik_stages_consent.consentstage")]
+    /// `authentik_stages_consent.consentstage`
     Consentstage,
-    #[serde(rename = "authentik_stages_deny.denystage")]
+    /// `authentik_stages_deny.denystage`
     Denystage,
-    #[serde(rename = "authentik_stages_dummy.dummystage")]
+    /// `authentik_stages_dummy.dummystage`
     Dummystage,
-    #[serde(rename = "authentik_stages_email.emailstage")]
+    /// `authentik_stages_email.emailstage`
     Emailstage,
-    #[serde(rename = "authentik_stages_identification.identificationstage")]
+    /// `authentik_stages_identification.identificationstage`
     Identificationstage,
-    #[serde(rename = "authentik_stages_invitation.invitationstage")]
+    /// `authentik_stages_invitation.invitationstage`
     Invitationstage,
-    #[serde(rename = "authentik_stages_invitation.invitation")]
+    /// `authentik_stages_invitation.invitation`
     Invitation,
-    #[serde(rename = "authentik_stages_password.passwordstage")]
+    /// `authentik_stages_password.passwordstage`
     Passwordstage,
-    #[serde(rename = "authentik_stages_prompt.prompt")]
+    /// `authentik_stages_prompt.prompt`
     Prompt,
-    #[serde(rename = "authentik_stages_prompt.promptstage")]
+    /// `authentik_stages_prompt.promptstage`
     Promptstage,
-    #[serde(rename = "authentik_stages_redirect.redirectstage")]
+    /// `authentik_stages_redirect.redirectstage`
     Redirectstage,
-    #[serde(rename = "authentik_stages_user_delete.userdeletestage")]
+    /// `authentik_stages_user_delete.userdeletestage`
     Userdeletestage,
-    #[serde(rename = "authentik_stages_user_login.userloginstage")]
+    /// `authentik_stages_user_login.userloginstage`
     Userloginstage,
-    #[serde(rename = "authentik_stages_user_logout.userlogoutstage")]
+    /// `authentik_stages_user_logout.userlogoutstage`
     Userlogoutstage,
-    #[serde(rename = "authentik_stages_user_write.userwritestage")]
+    /// `authentik_stages_user_write.userwritestage`
     Userwritestage,
-    #[serde(rename = "authentik_tasks_schedules.schedule")]
+    /// `authentik_tasks_schedules.schedule`
     Schedule,
-    #[serde(rename = "authentik_brands.brand")]
+    /// `authentik_brands.brand`
     Brand,
-    #[serde(rename = "authentik_blueprints.blueprintinstance")]
+    /// `authentik_blueprints.blueprintinstance`
     Blueprintinstance,
-    #[serde(rename = "authentik_endpoints_connectors_fleet.fleetconnector")]
+    /// `authentik_endpoints_connectors_fleet.fleetconnector`
     Fleetconnector,
-    #[serde(
-        rename = "authentik_endpoints_connectors_google_chrome.googlechromeconnector"
-    )]
+    /// `authentik_endpoints_connectors_google_chrome.googlechromeconnector`
     Googlechromeconnector,
-    #[serde(rename = "authentik_lifecycle.lifecyclerule")]
+    /// `authentik_lifecycle.lifecyclerule`
     Lifecyclerule,
-    #[serde(rename = "authentik_lifecycle.lifecycleiteration")]
+    /// `authentik_lifecycle.lifecycleiteration`
     Lifecycleiteration,
-    #[serde(rename = "authentik_lifecycle.review")]
+    /// `authentik_lifecycle.review`
     Review,
-    #[serde(rename = "authentik_policies_unique_password.uniquepasswordpolicy")]
+    /// `authentik_policies_unique_password.uniquepasswordpolicy`
     Uniquepasswordpolicy,
-    #[serde(rename = "authentik_providers_google_workspace.googleworkspaceprovider")]
+    /// `authentik_providers_google_workspace.googleworkspaceprovider`
     Googleworkspaceprovider,
-    #[serde(
-        rename = "authentik_providers_google_workspace.googleworkspaceprovidermapping"
-    )]
+    /// `authentik_providers_google_workspace.googleworkspaceprovidermapping`
     Googleworkspaceprovidermapping,
-    #[serde(rename = "authentik_providers_microsoft_entra.microsoftentraprovider")]
+    /// `authentik_providers_microsoft_entra.microsoftentraprovider`
     Microsoftentraprovider,
-    #[serde(
-        rename = "authentik_providers_microsoft_entra.microsoftentraprovidermapping"
-    )]
+    /// `authentik_providers_microsoft_entra.microsoftentraprovidermapping`
     Microsoftentraprovidermapping,
-    #[serde(rename = "authentik_providers_ssf.ssfprovider")]
+    /// `authentik_providers_ssf.ssfprovider`
     Ssfprovider,
-    #[serde(rename = "authentik_providers_ws_federation.wsfederationprovider")]
+    /// `authentik_providers_ws_federation.wsfederationprovider`
     Wsfederationprovider,
-    #[serde(rename = "authentik_reports.dataexport")]
+    /// `authentik_reports.dataexport`
     Dataexport,
-    #[serde(rename = "authentik_stages_account_lockdown.accountlockdownstage")]
+    /// `authentik_stages_account_lockdown.accountlockdownstage`
     Accountlockdownstage,
-    #[serde(
-        rename = "authentik_stages_authenticator_endpoint_gdtc.authenticatorendpointgdtcstage"
-    )]
+    /// `authentik_stages_authenticator_endpoint_gdtc.authenticatorendpointgdtcstage`
     Authenticatorendpointgdtcstage,
-    #[serde(rename = "authentik_stages_mtls.mutualtlsstage")]
+    /// `authentik_stages_mtls.mutualtlsstage`
     Mutualtlsstage,
-    #[serde(rename = "authentik_stages_source.sourcestage")]
+    /// `authentik_stages_source.sourcestage`
     Sourcestage,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(any(feature = "policies", feature = "rbac"))]
 impl ModelEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -10058,13 +12603,250 @@ impl ModelEnum {
     }
 }
 
+#[cfg(any(feature = "policies", feature = "rbac"))]
+impl From<&str> for ModelEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "authentik_tenants.domain" => Self::Domain,
+            "authentik_core.group" => Self::Group,
+            "authentik_core.user" => Self::User,
+            "authentik_core.application" => Self::Application,
+            "authentik_core.applicationentitlement" => Self::Applicationentitlement,
+            "authentik_core.token" => Self::Token,
+            "authentik_crypto.certificatekeypair" => Self::Certificatekeypair,
+            "authentik_endpoints.deviceuserbinding" => Self::Deviceuserbinding,
+            "authentik_endpoints.deviceaccessgroup" => Self::Deviceaccessgroup,
+            "authentik_endpoints.endpointstage" => Self::Endpointstage,
+            "authentik_endpoints_connectors_agent.agentconnector" => Self::Agentconnector,
+            "authentik_endpoints_connectors_agent.agentdeviceuserbinding" => {
+                Self::Agentdeviceuserbinding
+            }
+            "authentik_endpoints_connectors_agent.enrollmenttoken" => {
+                Self::Enrollmenttoken
+            }
+            "authentik_enterprise.license" => Self::License,
+            "authentik_events.event" => Self::Event,
+            "authentik_events.notificationtransport" => Self::Notificationtransport,
+            "authentik_events.notification" => Self::Notification,
+            "authentik_events.notificationrule" => Self::Notificationrule,
+            "authentik_events.notificationwebhookmapping" => {
+                Self::Notificationwebhookmapping
+            }
+            "authentik_flows.flow" => Self::Flow,
+            "authentik_flows.flowstagebinding" => Self::Flowstagebinding,
+            "authentik_outposts.dockerserviceconnection" => Self::Dockerserviceconnection,
+            "authentik_outposts.kubernetesserviceconnection" => {
+                Self::Kubernetesserviceconnection
+            }
+            "authentik_outposts.outpost" => Self::Outpost,
+            "authentik_policies_dummy.dummypolicy" => Self::Dummypolicy,
+            "authentik_policies_event_matcher.eventmatcherpolicy" => {
+                Self::Eventmatcherpolicy
+            }
+            "authentik_policies_expiry.passwordexpirypolicy" => {
+                Self::Passwordexpirypolicy
+            }
+            "authentik_policies_expression.expressionpolicy" => Self::Expressionpolicy,
+            "authentik_policies_geoip.geoippolicy" => Self::Geoippolicy,
+            "authentik_policies_password.passwordpolicy" => Self::Passwordpolicy,
+            "authentik_policies_reputation.reputationpolicy" => Self::Reputationpolicy,
+            "authentik_policies.policybinding" => Self::Policybinding,
+            "authentik_providers_ldap.ldapprovider" => Self::Ldapprovider,
+            "authentik_providers_oauth2.scopemapping" => Self::Scopemapping,
+            "authentik_providers_oauth2.oauth2provider" => Self::Oauth2provider,
+            "authentik_providers_proxy.proxyprovider" => Self::Proxyprovider,
+            "authentik_providers_rac.racprovider" => Self::Racprovider,
+            "authentik_providers_rac.endpoint" => Self::Endpoint,
+            "authentik_providers_rac.racpropertymapping" => Self::Racpropertymapping,
+            "authentik_providers_radius.radiusprovider" => Self::Radiusprovider,
+            "authentik_providers_radius.radiusproviderpropertymapping" => {
+                Self::Radiusproviderpropertymapping
+            }
+            "authentik_providers_saml.samlprovider" => Self::Samlprovider,
+            "authentik_providers_saml.samlpropertymapping" => Self::Samlpropertymapping,
+            "authentik_providers_scim.scimprovider" => Self::Scimprovider,
+            "authentik_providers_scim.scimmapping" => Self::Scimmapping,
+            "authentik_rbac.role" => Self::Role,
+            "authentik_rbac.initialpermissions" => Self::Initialpermissions,
+            "authentik_sources_kerberos.kerberossource" => Self::Kerberossource,
+            "authentik_sources_kerberos.kerberossourcepropertymapping" => {
+                Self::Kerberossourcepropertymapping
+            }
+            "authentik_sources_kerberos.userkerberossourceconnection" => {
+                Self::Userkerberossourceconnection
+            }
+            "authentik_sources_kerberos.groupkerberossourceconnection" => {
+                Self::Groupkerberossourceconnection
+            }
+            "authentik_sources_ldap.ldapsource" => Self::Ldapsource,
+            "authentik_sources_ldap.ldapsourcepropertymapping" => {
+                Self::Ldapsourcepropertymapping
+            }
+            "authentik_sources_ldap.userldapsourceconnection" => {
+                Self::Userldapsourceconnection
+            }
+            "authentik_sources_ldap.groupldapsourceconnection" => {
+                Self::Groupldapsourceconnection
+            }
+            "authentik_sources_oauth.oauthsource" => Self::Oauthsource,
+            "authentik_sources_oauth.oauthsourcepropertymapping" => {
+                Self::Oauthsourcepropertymapping
+            }
+            "authentik_sources_oauth.useroauthsourceconnection" => {
+                Self::Useroauthsourceconnection
+            }
+            "authentik_sources_oauth.groupoauthsourceconnection" => {
+                Self::Groupoauthsourceconnection
+            }
+            "authentik_sources_plex.plexsource" => Self::Plexsource,
+            "authentik_sources_plex.plexsourcepropertymapping" => {
+                Self::Plexsourcepropertymapping
+            }
+            "authentik_sources_plex.userplexsourceconnection" => {
+                Self::Userplexsourceconnection
+            }
+            "authentik_sources_plex.groupplexsourceconnection" => {
+                Self::Groupplexsourceconnection
+            }
+            "authentik_sources_saml.samlsource" => Self::Samlsource,
+            "authentik_sources_saml.samlsourcepropertymapping" => {
+                Self::Samlsourcepropertymapping
+            }
+            "authentik_sources_saml.usersamlsourceconnection" => {
+                Self::Usersamlsourceconnection
+            }
+            "authentik_sources_saml.groupsamlsourceconnection" => {
+                Self::Groupsamlsourceconnection
+            }
+            "authentik_sources_scim.scimsource" => Self::Scimsource,
+            "authentik_sources_scim.scimsourcepropertymapping" => {
+                Self::Scimsourcepropertymapping
+            }
+            "authentik_sources_telegram.telegramsource" => Self::Telegramsource,
+            "authentik_sources_telegram.telegramsourcepropertymapping" => {
+                Self::Telegramsourcepropertymapping
+            }
+            "authentik_sources_telegram.usertelegramsourceconnection" => {
+                Self::Usertelegramsourceconnection
+            }
+            "authentik_sources_telegram.grouptelegramsourceconnection" => {
+                Self::Grouptelegramsourceconnection
+            }
+            "authentik_stages_authenticator_duo.authenticatorduostage" => {
+                Self::Authenticatorduostage
+            }
+            "authentik_stages_authenticator_duo.duodevice" => Self::Duodevice,
+            "authentik_stages_authenticator_email.authenticatoremailstage" => {
+                Self::Authenticatoremailstage
+            }
+            "authentik_stages_authenticator_email.emaildevice" => Self::Emaildevice,
+            "authentik_stages_authenticator_sms.authenticatorsmsstage" => {
+                Self::Authenticatorsmsstage
+            }
+            "authentik_stages_authenticator_sms.smsdevice" => Self::Smsdevice,
+            "authentik_stages_authenticator_static.authenticatorstaticstage" => {
+                Self::Authenticatorstaticstage
+            }
+            "authentik_stages_authenticator_static.staticdevice" => Self::Staticdevice,
+            "authentik_stages_authenticator_totp.authenticatortotpstage" => {
+                Self::Authenticatortotpstage
+            }
+            "authentik_stages_authenticator_totp.totpdevice" => Self::Totpdevice,
+            "authentik_stages_authenticator_validate.authenticatorvalidatestage" => {
+                Self::Authenticatorvalidatestage
+            }
+            "authentik_stages_authenticator_webauthn.authenticatorwebauthnstage" => {
+                Self::Authenticatorwebauthnstage
+            }
+            "authentik_stages_authenticator_webauthn.webauthndevice" => {
+                Self::Webauthndevice
+            }
+            "authentik_stages_captcha.captchastage" => Self::Captchastage,
+            "authentik_stages_consent.consentstage" => Self::Consentstage,
+            "authentik_stages_deny.denystage" => Self::Denystage,
+            "authentik_stages_dummy.dummystage" => Self::Dummystage,
+            "authentik_stages_email.emailstage" => Self::Emailstage,
+            "authentik_stages_identification.identificationstage" => {
+                Self::Identificationstage
+            }
+            "authentik_stages_invitation.invitationstage" => Self::Invitationstage,
+            "authentik_stages_invitation.invitation" => Self::Invitation,
+            "authentik_stages_password.passwordstage" => Self::Passwordstage,
+            "authentik_stages_prompt.prompt" => Self::Prompt,
+            "authentik_stages_prompt.promptstage" => Self::Promptstage,
+            "authentik_stages_redirect.redirectstage" => Self::Redirectstage,
+            "authentik_stages_user_delete.userdeletestage" => Self::Userdeletestage,
+            "authentik_stages_user_login.userloginstage" => Self::Userloginstage,
+            "authentik_stages_user_logout.userlogoutstage" => Self::Userlogoutstage,
+            "authentik_stages_user_write.userwritestage" => Self::Userwritestage,
+            "authentik_tasks_schedules.schedule" => Self::Schedule,
+            "authentik_brands.brand" => Self::Brand,
+            "authentik_blueprints.blueprintinstance" => Self::Blueprintinstance,
+            "authentik_endpoints_connectors_fleet.fleetconnector" => Self::Fleetconnector,
+            "authentik_endpoints_connectors_google_chrome.googlechromeconnector" => {
+                Self::Googlechromeconnector
+            }
+            "authentik_lifecycle.lifecyclerule" => Self::Lifecyclerule,
+            "authentik_lifecycle.lifecycleiteration" => Self::Lifecycleiteration,
+            "authentik_lifecycle.review" => Self::Review,
+            "authentik_policies_unique_password.uniquepasswordpolicy" => {
+                Self::Uniquepasswordpolicy
+            }
+            "authentik_providers_google_workspace.googleworkspaceprovider" => {
+                Self::Googleworkspaceprovider
+            }
+            "authentik_providers_google_workspace.googleworkspaceprovidermapping" => {
+                Self::Googleworkspaceprovidermapping
+            }
+            "authentik_providers_microsoft_entra.microsoftentraprovider" => {
+                Self::Microsoftentraprovider
+            }
+            "authentik_providers_microsoft_entra.microsoftentraprovidermapping" => {
+                Self::Microsoftentraprovidermapping
+            }
+            "authentik_providers_ssf.ssfprovider" => Self::Ssfprovider,
+            "authentik_providers_ws_federation.wsfederationprovider" => {
+                Self::Wsfederationprovider
+            }
+            "authentik_reports.dataexport" => Self::Dataexport,
+            "authentik_stages_account_lockdown.accountlockdownstage" => {
+                Self::Accountlockdownstage
+            }
+            "authentik_stages_authenticator_endpoint_gdtc.authenticatorendpointgdtcstage" => {
+                Self::Authenticatorendpointgdtcstage
+            }
+            "authentik_stages_mtls.mutualtlsstage" => Self::Mutualtlsstage,
+            "authentik_stages_source.sourcestage" => Self::Sourcestage,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "policies", feature = "rbac"))]
 impl std::fmt::Display for ModelEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(any(feature = "policies", feature = "rbac"))]
+impl Serialize for ModelEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "policies", feature = "rbac"))]
+impl<'de> Deserialize<'de> for ModelEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// Schema `modelRequest` in the spec.
+#[cfg(feature = "core")]
 ///
 #[doc = concat!(
     " The variant is chosen by the `", "provider_model",
@@ -10096,6 +12878,7 @@ pub enum ModelRequest {
     WsFederationProviderRequest(WsFederationProviderRequest),
 }
 
+#[cfg(feature = "core")]
 impl Serialize for ModelRequest {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -10191,6 +12974,7 @@ impl Serialize for ModelRequest {
     }
 }
 
+#[cfg(feature = "core")]
 impl<'de> Deserialize<'de> for ModelRequest {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -10246,6 +13030,7 @@ impl<'de> Deserialize<'de> for ModelRequest {
 /// MutualTLSStage Serializer
 ///
 /// Schema `MutualTLSStage` in the spec.
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MutualTlsStage {
     /// Stage uuid
@@ -10282,6 +13067,7 @@ pub struct MutualTlsStage {
 /// MutualTLSStage Serializer
 ///
 /// Schema `MutualTLSStageRequest` in the spec.
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MutualTlsStageRequest {
     /// Constraints: at least 1 character.
@@ -10295,6 +13081,7 @@ pub struct MutualTlsStageRequest {
 }
 
 /// Challenge for native browser logout
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct NativeLogoutChallenge {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -10324,6 +13111,7 @@ pub struct NativeLogoutChallenge {
 }
 
 /// Response for native browser logout
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct NativeLogoutChallengeResponseRequest {
     /// Constraints: at least 1 character.
@@ -10333,6 +13121,7 @@ pub struct NativeLogoutChallengeResponseRequest {
     pub component: Option<String>,
 }
 
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Network {
     pub hostname: String,
@@ -10343,21 +13132,22 @@ pub struct Network {
     pub gateway: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "stages")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum NetworkBindingEnum {
-    #[serde(rename = "no_binding")]
+    /// `no_binding`
     NoBinding,
-    #[serde(rename = "bind_asn")]
+    /// `bind_asn`
     BindAsn,
-    #[serde(rename = "bind_asn_network")]
+    /// `bind_asn_network`
     BindAsnNetwork,
-    #[serde(rename = "bind_asn_network_ip")]
+    /// `bind_asn_network_ip`
     BindAsnNetworkIp,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "stages")]
 impl NetworkBindingEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -10371,12 +13161,43 @@ impl NetworkBindingEnum {
     }
 }
 
+#[cfg(feature = "stages")]
+impl From<&str> for NetworkBindingEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "no_binding" => Self::NoBinding,
+            "bind_asn" => Self::BindAsn,
+            "bind_asn_network" => Self::BindAsnNetwork,
+            "bind_asn_network_ip" => Self::BindAsnNetworkIp,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "stages")]
 impl std::fmt::Display for NetworkBindingEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "stages")]
+impl Serialize for NetworkBindingEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "stages")]
+impl<'de> Deserialize<'de> for NetworkBindingEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NetworkInterface {
     pub name: String,
@@ -10387,6 +13208,7 @@ pub struct NetworkInterface {
     pub dns_servers: Option<Vec<String>>,
 }
 
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NetworkInterfaceRequest {
     /// Constraints: at least 1 character.
@@ -10399,6 +13221,7 @@ pub struct NetworkInterfaceRequest {
     pub dns_servers: Option<Vec<String>>,
 }
 
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NetworkRequest {
     /// Constraints: at least 1 character.
@@ -10411,19 +13234,20 @@ pub struct NetworkRequest {
     pub gateway: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "stages")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum NotConfiguredActionEnum {
-    #[serde(rename = "skip")]
+    /// `skip`
     Skip,
-    #[serde(rename = "deny")]
+    /// `deny`
     Deny,
-    #[serde(rename = "configure")]
+    /// `configure`
     Configure,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "stages")]
 impl NotConfiguredActionEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -10436,13 +13260,43 @@ impl NotConfiguredActionEnum {
     }
 }
 
+#[cfg(feature = "stages")]
+impl From<&str> for NotConfiguredActionEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "skip" => Self::Skip,
+            "deny" => Self::Deny,
+            "configure" => Self::Configure,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "stages")]
 impl std::fmt::Display for NotConfiguredActionEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "stages")]
+impl Serialize for NotConfiguredActionEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "stages")]
+impl<'de> Deserialize<'de> for NotConfiguredActionEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// Notification Serializer
+#[cfg(feature = "events")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Notification {
     /// Uuid
@@ -10467,6 +13321,7 @@ pub struct Notification {
 }
 
 /// Notification Serializer
+#[cfg(feature = "events")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct NotificationRequest {
     /// Constraints: at most 4096 characters.
@@ -10481,6 +13336,7 @@ pub struct NotificationRequest {
 }
 
 /// NotificationRule Serializer
+#[cfg(feature = "events")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NotificationRule {
     /// Pbm uuid
@@ -10505,6 +13361,7 @@ pub struct NotificationRule {
 }
 
 /// NotificationRule Serializer
+#[cfg(feature = "events")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NotificationRuleRequest {
     /// Constraints: at least 1 character.
@@ -10524,6 +13381,7 @@ pub struct NotificationRuleRequest {
 }
 
 /// NotificationTransport Serializer
+#[cfg(feature = "events")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NotificationTransport {
     /// Uuid
@@ -10559,6 +13417,7 @@ pub struct NotificationTransport {
 }
 
 /// NotificationTransport Serializer
+#[cfg(feature = "events")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NotificationTransportRequest {
     /// Constraints: at least 1 character.
@@ -10588,12 +13447,14 @@ pub struct NotificationTransportRequest {
 }
 
 /// Notification test serializer
+#[cfg(feature = "events")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NotificationTransportTest {
     pub messages: Vec<String>,
 }
 
 /// NotificationWebhookMapping Serializer
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NotificationWebhookMapping {
     /// Pm uuid
@@ -10605,6 +13466,7 @@ pub struct NotificationWebhookMapping {
 }
 
 /// NotificationWebhookMapping Serializer
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NotificationWebhookMappingRequest {
     /// Constraints: at least 1 character.
@@ -10614,6 +13476,7 @@ pub struct NotificationWebhookMappingRequest {
 }
 
 /// OAuth2Provider Serializer
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OAuth2Provider {
     /// ID
@@ -10714,17 +13577,18 @@ pub struct OAuth2Provider {
     pub jwt_federation_providers: Option<Vec<i64>>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(any(feature = "core", feature = "providers"))]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum OAuth2ProviderLogoutMethodEnum {
-    #[serde(rename = "backchannel")]
+    /// `backchannel`
     Backchannel,
-    #[serde(rename = "frontchannel")]
+    /// `frontchannel`
     Frontchannel,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(any(feature = "core", feature = "providers"))]
 impl OAuth2ProviderLogoutMethodEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -10736,13 +13600,42 @@ impl OAuth2ProviderLogoutMethodEnum {
     }
 }
 
+#[cfg(any(feature = "core", feature = "providers"))]
+impl From<&str> for OAuth2ProviderLogoutMethodEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "backchannel" => Self::Backchannel,
+            "frontchannel" => Self::Frontchannel,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "core", feature = "providers"))]
 impl std::fmt::Display for OAuth2ProviderLogoutMethodEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(any(feature = "core", feature = "providers"))]
+impl Serialize for OAuth2ProviderLogoutMethodEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "core", feature = "providers"))]
+impl<'de> Deserialize<'de> for OAuth2ProviderLogoutMethodEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// OAuth2Provider Serializer
+#[cfg(any(feature = "core", feature = "providers"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OAuth2ProviderRequest {
     /// Constraints: at least 1 character.
@@ -10819,6 +13712,7 @@ pub struct OAuth2ProviderRequest {
 /// OAuth2 Provider Metadata serializer
 ///
 /// Schema `OAuth2ProviderSetupURLs` in the spec.
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OAuth2ProviderSetupUrLs {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -10838,6 +13732,7 @@ pub struct OAuth2ProviderSetupUrLs {
 }
 
 /// OAuth Device code challenge
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct OAuthDeviceCodeChallenge {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -10850,6 +13745,7 @@ pub struct OAuthDeviceCodeChallenge {
 }
 
 /// Response that includes the user-entered device code
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OAuthDeviceCodeChallengeResponseRequest {
     /// Constraints: at least 1 character.
@@ -10862,6 +13758,7 @@ pub struct OAuthDeviceCodeChallengeResponseRequest {
 }
 
 /// Final challenge after user enters their code
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct OAuthDeviceCodeFinishChallenge {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -10874,6 +13771,7 @@ pub struct OAuthDeviceCodeFinishChallenge {
 }
 
 /// Response that device has been authenticated and tab can be closed
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct OAuthDeviceCodeFinishChallengeResponseRequest {
     /// Constraints: at least 1 character.
@@ -10884,6 +13782,7 @@ pub struct OAuthDeviceCodeFinishChallengeResponseRequest {
 }
 
 /// OAuth Source Serializer
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OAuthSource {
     /// Pbm uuid
@@ -10993,6 +13892,7 @@ pub struct OAuthSource {
 }
 
 /// OAuthSourcePropertyMapping Serializer
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OAuthSourcePropertyMapping {
     /// Pm uuid
@@ -11025,6 +13925,7 @@ pub struct OAuthSourcePropertyMapping {
 }
 
 /// OAuthSourcePropertyMapping Serializer
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OAuthSourcePropertyMappingRequest {
     /// Managed by authentik
@@ -11041,6 +13942,7 @@ pub struct OAuthSourcePropertyMappingRequest {
 }
 
 /// OAuth Source Serializer
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OAuthSourceRequest {
     /// Source's display Name.
@@ -11122,6 +14024,7 @@ pub struct OAuthSourceRequest {
 /// rest_framework Serializer for OIDC Configuration
 ///
 /// Schema `OpenIDConnectConfiguration` in the spec.
+#[cfg(feature = "outposts")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OpenIdConnectConfiguration {
     pub issuer: String,
@@ -11142,6 +14045,7 @@ pub struct OpenIdConnectConfiguration {
 /// {"family": "windows","name":"Server 2022 Datacenter","version":"10.0.20348.4405","arch":"amd64"}
 /// {"family": "windows","name":"Server 2022 Datacenter","version":"10.0.20348.4405","arch":"amd64"}
 /// {"family": "mac_os", "name": "", "version": "26.2", "arch": "arm64"}
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OperatingSystem {
     pub family: DeviceFactsOsFamily,
@@ -11160,6 +14064,7 @@ pub struct OperatingSystem {
 /// {"family": "windows","name":"Server 2022 Datacenter","version":"10.0.20348.4405","arch":"amd64"}
 /// {"family": "windows","name":"Server 2022 Datacenter","version":"10.0.20348.4405","arch":"amd64"}
 /// {"family": "mac_os", "name": "", "version": "26.2", "arch": "arm64"}
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OperatingSystemRequest {
     pub family: DeviceFactsOsFamily,
@@ -11178,19 +14083,20 @@ pub struct OperatingSystemRequest {
     pub arch: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(any(feature = "core", feature = "providers"))]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum OutgoingSyncDeleteAction {
-    #[serde(rename = "do_nothing")]
+    /// `do_nothing`
     DoNothing,
-    #[serde(rename = "delete")]
+    /// `delete`
     Delete,
-    #[serde(rename = "suspend")]
+    /// `suspend`
     Suspend,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(any(feature = "core", feature = "providers"))]
 impl OutgoingSyncDeleteAction {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -11203,13 +14109,43 @@ impl OutgoingSyncDeleteAction {
     }
 }
 
+#[cfg(any(feature = "core", feature = "providers"))]
+impl From<&str> for OutgoingSyncDeleteAction {
+    fn from(value: &str) -> Self {
+        match value {
+            "do_nothing" => Self::DoNothing,
+            "delete" => Self::Delete,
+            "suspend" => Self::Suspend,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "core", feature = "providers"))]
 impl std::fmt::Display for OutgoingSyncDeleteAction {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(any(feature = "core", feature = "providers"))]
+impl Serialize for OutgoingSyncDeleteAction {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "core", feature = "providers"))]
+impl<'de> Deserialize<'de> for OutgoingSyncDeleteAction {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// Outpost Serializer
+#[cfg(feature = "outposts")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Outpost {
     /// Uuid
@@ -11241,6 +14177,7 @@ pub struct Outpost {
 }
 
 /// Global default outpost config
+#[cfg(feature = "outposts")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutpostDefaultConfig {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -11248,6 +14185,7 @@ pub struct OutpostDefaultConfig {
 }
 
 /// Outpost health status
+#[cfg(feature = "outposts")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutpostHealth {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -11279,6 +14217,7 @@ pub struct OutpostHealth {
 }
 
 /// Outpost Serializer
+#[cfg(feature = "outposts")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutpostRequest {
     /// Constraints: at least 1 character.
@@ -11298,21 +14237,22 @@ pub struct OutpostRequest {
     pub managed: Nullable<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "outposts")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum OutpostTypeEnum {
-    #[serde(rename = "proxy")]
+    /// `proxy`
     Proxy,
-    #[serde(rename = "ldap")]
+    /// `ldap`
     Ldap,
-    #[serde(rename = "radius")]
+    /// `radius`
     Radius,
-    #[serde(rename = "rac")]
+    /// `rac`
     Rac,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "outposts")]
 impl OutpostTypeEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -11326,12 +14266,43 @@ impl OutpostTypeEnum {
     }
 }
 
+#[cfg(feature = "outposts")]
+impl From<&str> for OutpostTypeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "proxy" => Self::Proxy,
+            "ldap" => Self::Ldap,
+            "radius" => Self::Radius,
+            "rac" => Self::Rac,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "outposts")]
 impl std::fmt::Display for OutpostTypeEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "outposts")]
+impl Serialize for OutpostTypeEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "outposts")]
+impl<'de> Deserialize<'de> for OutpostTypeEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedAccountLockdownStageList {
     pub pagination: Pagination,
@@ -11339,6 +14310,7 @@ pub struct PaginatedAccountLockdownStageList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedAgentConnectorList {
     pub pagination: Pagination,
@@ -11346,6 +14318,7 @@ pub struct PaginatedAgentConnectorList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedAppleIndependentSecureEnclaveList {
     pub pagination: Pagination,
@@ -11353,6 +14326,7 @@ pub struct PaginatedAppleIndependentSecureEnclaveList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedApplicationEntitlementList {
     pub pagination: Pagination,
@@ -11360,6 +14334,7 @@ pub struct PaginatedApplicationEntitlementList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedApplicationList {
     pub pagination: Pagination,
@@ -11367,6 +14342,7 @@ pub struct PaginatedApplicationList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedAuthenticatedSessionList {
     pub pagination: Pagination,
@@ -11374,6 +14350,7 @@ pub struct PaginatedAuthenticatedSessionList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedAuthenticatorDuoStageList {
     pub pagination: Pagination,
@@ -11381,6 +14358,7 @@ pub struct PaginatedAuthenticatorDuoStageList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedAuthenticatorEmailStageList {
     pub pagination: Pagination,
@@ -11389,6 +14367,7 @@ pub struct PaginatedAuthenticatorEmailStageList {
 }
 
 /// Schema `PaginatedAuthenticatorEndpointGDTCStageList` in the spec.
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedAuthenticatorEndpointGdtcStageList {
     pub pagination: Pagination,
@@ -11397,6 +14376,7 @@ pub struct PaginatedAuthenticatorEndpointGdtcStageList {
 }
 
 /// Schema `PaginatedAuthenticatorSMSStageList` in the spec.
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedAuthenticatorSmsStageList {
     pub pagination: Pagination,
@@ -11404,6 +14384,7 @@ pub struct PaginatedAuthenticatorSmsStageList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedAuthenticatorStaticStageList {
     pub pagination: Pagination,
@@ -11412,6 +14393,7 @@ pub struct PaginatedAuthenticatorStaticStageList {
 }
 
 /// Schema `PaginatedAuthenticatorTOTPStageList` in the spec.
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedAuthenticatorTotpStageList {
     pub pagination: Pagination,
@@ -11419,6 +14401,7 @@ pub struct PaginatedAuthenticatorTotpStageList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedAuthenticatorValidateStageList {
     pub pagination: Pagination,
@@ -11426,6 +14409,7 @@ pub struct PaginatedAuthenticatorValidateStageList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedAuthenticatorWebAuthnStageList {
     pub pagination: Pagination,
@@ -11433,6 +14417,7 @@ pub struct PaginatedAuthenticatorWebAuthnStageList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "managed")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedBlueprintInstanceList {
     pub pagination: Pagination,
@@ -11440,6 +14425,7 @@ pub struct PaginatedBlueprintInstanceList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedBrandList {
     pub pagination: Pagination,
@@ -11447,6 +14433,7 @@ pub struct PaginatedBrandList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedCaptchaStageList {
     pub pagination: Pagination,
@@ -11454,6 +14441,7 @@ pub struct PaginatedCaptchaStageList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "crypto")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedCertificateKeyPairList {
     pub pagination: Pagination,
@@ -11461,6 +14449,7 @@ pub struct PaginatedCertificateKeyPairList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "rac")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedConnectionTokenList {
     pub pagination: Pagination,
@@ -11468,6 +14457,7 @@ pub struct PaginatedConnectionTokenList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedConnectorList {
     pub pagination: Pagination,
@@ -11475,6 +14465,7 @@ pub struct PaginatedConnectorList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedConsentStageList {
     pub pagination: Pagination,
@@ -11482,6 +14473,7 @@ pub struct PaginatedConsentStageList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "reports")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedDataExportList {
     pub pagination: Pagination,
@@ -11489,6 +14481,7 @@ pub struct PaginatedDataExportList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedDenyStageList {
     pub pagination: Pagination,
@@ -11496,6 +14489,7 @@ pub struct PaginatedDenyStageList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedDeviceAccessGroupList {
     pub pagination: Pagination,
@@ -11503,6 +14497,7 @@ pub struct PaginatedDeviceAccessGroupList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedDeviceUserBindingList {
     pub pagination: Pagination,
@@ -11510,6 +14505,7 @@ pub struct PaginatedDeviceUserBindingList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "outposts")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedDockerServiceConnectionList {
     pub pagination: Pagination,
@@ -11517,6 +14513,7 @@ pub struct PaginatedDockerServiceConnectionList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "tenants")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedDomainList {
     pub pagination: Pagination,
@@ -11524,6 +14521,7 @@ pub struct PaginatedDomainList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "policies")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedDummyPolicyList {
     pub pagination: Pagination,
@@ -11531,6 +14529,7 @@ pub struct PaginatedDummyPolicyList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedDummyStageList {
     pub pagination: Pagination,
@@ -11538,6 +14537,7 @@ pub struct PaginatedDummyStageList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "authenticators")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedDuoDeviceList {
     pub pagination: Pagination,
@@ -11545,6 +14545,7 @@ pub struct PaginatedDuoDeviceList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "authenticators")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedEmailDeviceList {
     pub pagination: Pagination,
@@ -11552,6 +14553,7 @@ pub struct PaginatedEmailDeviceList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedEmailStageList {
     pub pagination: Pagination,
@@ -11559,6 +14561,7 @@ pub struct PaginatedEmailStageList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedEndpointDeviceList {
     pub pagination: Pagination,
@@ -11566,6 +14569,7 @@ pub struct PaginatedEndpointDeviceList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "rac")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedEndpointList {
     pub pagination: Pagination,
@@ -11573,6 +14577,7 @@ pub struct PaginatedEndpointList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedEndpointStageList {
     pub pagination: Pagination,
@@ -11580,6 +14585,7 @@ pub struct PaginatedEndpointStageList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedEnrollmentTokenList {
     pub pagination: Pagination,
@@ -11587,6 +14593,7 @@ pub struct PaginatedEnrollmentTokenList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "events")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedEventList {
     pub pagination: Pagination,
@@ -11594,6 +14601,7 @@ pub struct PaginatedEventList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "policies")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedEventMatcherPolicyList {
     pub pagination: Pagination,
@@ -11601,6 +14609,7 @@ pub struct PaginatedEventMatcherPolicyList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "oauth2")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedExpiringBaseGrantModelList {
     pub pagination: Pagination,
@@ -11608,6 +14617,7 @@ pub struct PaginatedExpiringBaseGrantModelList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "policies")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedExpressionPolicyList {
     pub pagination: Pagination,
@@ -11615,6 +14625,7 @@ pub struct PaginatedExpressionPolicyList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "rbac")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedExtraRoleObjectPermissionList {
     pub pagination: Pagination,
@@ -11622,6 +14633,7 @@ pub struct PaginatedExtraRoleObjectPermissionList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedFleetConnectorList {
     pub pagination: Pagination,
@@ -11629,6 +14641,7 @@ pub struct PaginatedFleetConnectorList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedFlowList {
     pub pagination: Pagination,
@@ -11636,6 +14649,7 @@ pub struct PaginatedFlowList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedFlowStageBindingList {
     pub pagination: Pagination,
@@ -11644,6 +14658,7 @@ pub struct PaginatedFlowStageBindingList {
 }
 
 /// Schema `PaginatedGeoIPPolicyList` in the spec.
+#[cfg(feature = "policies")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedGeoIpPolicyList {
     pub pagination: Pagination,
@@ -11651,6 +14666,7 @@ pub struct PaginatedGeoIpPolicyList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedGoogleChromeConnectorList {
     pub pagination: Pagination,
@@ -11658,6 +14674,7 @@ pub struct PaginatedGoogleChromeConnectorList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "authenticators")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedGoogleEndpointDeviceList {
     pub pagination: Pagination,
@@ -11665,6 +14682,7 @@ pub struct PaginatedGoogleEndpointDeviceList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedGoogleWorkspaceProviderGroupList {
     pub pagination: Pagination,
@@ -11672,6 +14690,7 @@ pub struct PaginatedGoogleWorkspaceProviderGroupList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedGoogleWorkspaceProviderList {
     pub pagination: Pagination,
@@ -11679,6 +14698,7 @@ pub struct PaginatedGoogleWorkspaceProviderList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedGoogleWorkspaceProviderMappingList {
     pub pagination: Pagination,
@@ -11686,6 +14706,7 @@ pub struct PaginatedGoogleWorkspaceProviderMappingList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedGoogleWorkspaceProviderUserList {
     pub pagination: Pagination,
@@ -11693,6 +14714,7 @@ pub struct PaginatedGoogleWorkspaceProviderUserList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedGroupKerberosSourceConnectionList {
     pub pagination: Pagination,
@@ -11701,6 +14723,7 @@ pub struct PaginatedGroupKerberosSourceConnectionList {
 }
 
 /// Schema `PaginatedGroupLDAPSourceConnectionList` in the spec.
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedGroupLdapSourceConnectionList {
     pub pagination: Pagination,
@@ -11708,6 +14731,7 @@ pub struct PaginatedGroupLdapSourceConnectionList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedGroupList {
     pub pagination: Pagination,
@@ -11715,6 +14739,7 @@ pub struct PaginatedGroupList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedGroupOAuthSourceConnectionList {
     pub pagination: Pagination,
@@ -11722,6 +14747,7 @@ pub struct PaginatedGroupOAuthSourceConnectionList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedGroupPlexSourceConnectionList {
     pub pagination: Pagination,
@@ -11730,6 +14756,7 @@ pub struct PaginatedGroupPlexSourceConnectionList {
 }
 
 /// Schema `PaginatedGroupSAMLSourceConnectionList` in the spec.
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedGroupSamlSourceConnectionList {
     pub pagination: Pagination,
@@ -11737,6 +14764,7 @@ pub struct PaginatedGroupSamlSourceConnectionList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedGroupSourceConnectionList {
     pub pagination: Pagination,
@@ -11744,6 +14772,7 @@ pub struct PaginatedGroupSourceConnectionList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedGroupTelegramSourceConnectionList {
     pub pagination: Pagination,
@@ -11751,6 +14780,7 @@ pub struct PaginatedGroupTelegramSourceConnectionList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedIdentificationStageList {
     pub pagination: Pagination,
@@ -11758,6 +14788,7 @@ pub struct PaginatedIdentificationStageList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "rbac")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedInitialPermissionsList {
     pub pagination: Pagination,
@@ -11765,6 +14796,7 @@ pub struct PaginatedInitialPermissionsList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedInvitationList {
     pub pagination: Pagination,
@@ -11772,6 +14804,7 @@ pub struct PaginatedInvitationList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedInvitationStageList {
     pub pagination: Pagination,
@@ -11779,6 +14812,7 @@ pub struct PaginatedInvitationStageList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedKerberosSourceList {
     pub pagination: Pagination,
@@ -11786,6 +14820,7 @@ pub struct PaginatedKerberosSourceList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedKerberosSourcePropertyMappingList {
     pub pagination: Pagination,
@@ -11793,6 +14828,7 @@ pub struct PaginatedKerberosSourcePropertyMappingList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "outposts")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedKubernetesServiceConnectionList {
     pub pagination: Pagination,
@@ -11801,6 +14837,7 @@ pub struct PaginatedKubernetesServiceConnectionList {
 }
 
 /// Schema `PaginatedLDAPOutpostConfigList` in the spec.
+#[cfg(feature = "outposts")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedLdapOutpostConfigList {
     pub pagination: Pagination,
@@ -11809,6 +14846,7 @@ pub struct PaginatedLdapOutpostConfigList {
 }
 
 /// Schema `PaginatedLDAPProviderList` in the spec.
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedLdapProviderList {
     pub pagination: Pagination,
@@ -11817,6 +14855,7 @@ pub struct PaginatedLdapProviderList {
 }
 
 /// Schema `PaginatedLDAPSourceList` in the spec.
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedLdapSourceList {
     pub pagination: Pagination,
@@ -11825,6 +14864,7 @@ pub struct PaginatedLdapSourceList {
 }
 
 /// Schema `PaginatedLDAPSourcePropertyMappingList` in the spec.
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedLdapSourcePropertyMappingList {
     pub pagination: Pagination,
@@ -11832,6 +14872,7 @@ pub struct PaginatedLdapSourcePropertyMappingList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "enterprise")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedLicenseList {
     pub pagination: Pagination,
@@ -11839,6 +14880,7 @@ pub struct PaginatedLicenseList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "lifecycle")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedLifecycleIterationList {
     pub pagination: Pagination,
@@ -11846,6 +14888,7 @@ pub struct PaginatedLifecycleIterationList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "lifecycle")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedLifecycleRuleList {
     pub pagination: Pagination,
@@ -11853,6 +14896,7 @@ pub struct PaginatedLifecycleRuleList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedMicrosoftEntraProviderGroupList {
     pub pagination: Pagination,
@@ -11860,6 +14904,7 @@ pub struct PaginatedMicrosoftEntraProviderGroupList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedMicrosoftEntraProviderList {
     pub pagination: Pagination,
@@ -11867,6 +14912,7 @@ pub struct PaginatedMicrosoftEntraProviderList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedMicrosoftEntraProviderMappingList {
     pub pagination: Pagination,
@@ -11874,6 +14920,7 @@ pub struct PaginatedMicrosoftEntraProviderMappingList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedMicrosoftEntraProviderUserList {
     pub pagination: Pagination,
@@ -11882,6 +14929,7 @@ pub struct PaginatedMicrosoftEntraProviderUserList {
 }
 
 /// Schema `PaginatedMutualTLSStageList` in the spec.
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedMutualTlsStageList {
     pub pagination: Pagination,
@@ -11889,6 +14937,7 @@ pub struct PaginatedMutualTlsStageList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "events")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedNotificationList {
     pub pagination: Pagination,
@@ -11896,6 +14945,7 @@ pub struct PaginatedNotificationList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "events")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedNotificationRuleList {
     pub pagination: Pagination,
@@ -11903,6 +14953,7 @@ pub struct PaginatedNotificationRuleList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "events")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedNotificationTransportList {
     pub pagination: Pagination,
@@ -11910,6 +14961,7 @@ pub struct PaginatedNotificationTransportList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedNotificationWebhookMappingList {
     pub pagination: Pagination,
@@ -11917,6 +14969,7 @@ pub struct PaginatedNotificationWebhookMappingList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedOAuth2ProviderList {
     pub pagination: Pagination,
@@ -11924,6 +14977,7 @@ pub struct PaginatedOAuth2ProviderList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedOAuthSourceList {
     pub pagination: Pagination,
@@ -11931,6 +14985,7 @@ pub struct PaginatedOAuthSourceList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedOAuthSourcePropertyMappingList {
     pub pagination: Pagination,
@@ -11938,6 +14993,7 @@ pub struct PaginatedOAuthSourcePropertyMappingList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "outposts")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedOutpostList {
     pub pagination: Pagination,
@@ -11945,6 +15001,7 @@ pub struct PaginatedOutpostList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "policies")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedPasswordExpiryPolicyList {
     pub pagination: Pagination,
@@ -11952,6 +15009,7 @@ pub struct PaginatedPasswordExpiryPolicyList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "policies")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedPasswordPolicyList {
     pub pagination: Pagination,
@@ -11959,6 +15017,7 @@ pub struct PaginatedPasswordPolicyList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedPasswordStageList {
     pub pagination: Pagination,
@@ -11966,6 +15025,7 @@ pub struct PaginatedPasswordStageList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "rbac")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedPermissionList {
     pub pagination: Pagination,
@@ -11973,6 +15033,7 @@ pub struct PaginatedPermissionList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedPlexSourceList {
     pub pagination: Pagination,
@@ -11980,6 +15041,7 @@ pub struct PaginatedPlexSourceList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedPlexSourcePropertyMappingList {
     pub pagination: Pagination,
@@ -11987,6 +15049,7 @@ pub struct PaginatedPlexSourcePropertyMappingList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "policies")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedPolicyBindingList {
     pub pagination: Pagination,
@@ -11994,6 +15057,7 @@ pub struct PaginatedPolicyBindingList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "policies")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedPolicyList {
     pub pagination: Pagination,
@@ -12001,6 +15065,7 @@ pub struct PaginatedPolicyList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedPromptList {
     pub pagination: Pagination,
@@ -12008,6 +15073,7 @@ pub struct PaginatedPromptList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedPromptStageList {
     pub pagination: Pagination,
@@ -12015,6 +15081,7 @@ pub struct PaginatedPromptStageList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedPropertyMappingList {
     pub pagination: Pagination,
@@ -12022,6 +15089,7 @@ pub struct PaginatedPropertyMappingList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedProviderList {
     pub pagination: Pagination,
@@ -12029,6 +15097,7 @@ pub struct PaginatedProviderList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "outposts")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedProxyOutpostConfigList {
     pub pagination: Pagination,
@@ -12036,6 +15105,7 @@ pub struct PaginatedProxyOutpostConfigList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedProxyProviderList {
     pub pagination: Pagination,
@@ -12044,6 +15114,7 @@ pub struct PaginatedProxyProviderList {
 }
 
 /// Schema `PaginatedRACPropertyMappingList` in the spec.
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedRacPropertyMappingList {
     pub pagination: Pagination,
@@ -12052,6 +15123,7 @@ pub struct PaginatedRacPropertyMappingList {
 }
 
 /// Schema `PaginatedRACProviderList` in the spec.
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedRacProviderList {
     pub pagination: Pagination,
@@ -12059,6 +15131,7 @@ pub struct PaginatedRacProviderList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "outposts")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedRadiusOutpostConfigList {
     pub pagination: Pagination,
@@ -12066,6 +15139,7 @@ pub struct PaginatedRadiusOutpostConfigList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedRadiusProviderList {
     pub pagination: Pagination,
@@ -12073,6 +15147,7 @@ pub struct PaginatedRadiusProviderList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedRadiusProviderPropertyMappingList {
     pub pagination: Pagination,
@@ -12080,6 +15155,7 @@ pub struct PaginatedRadiusProviderPropertyMappingList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedRedirectStageList {
     pub pagination: Pagination,
@@ -12087,6 +15163,7 @@ pub struct PaginatedRedirectStageList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "policies")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedReputationList {
     pub pagination: Pagination,
@@ -12094,6 +15171,7 @@ pub struct PaginatedReputationList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "policies")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedReputationPolicyList {
     pub pagination: Pagination,
@@ -12101,6 +15179,7 @@ pub struct PaginatedReputationPolicyList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "rbac")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedRoleAssignedObjectPermissionList {
     pub pagination: Pagination,
@@ -12108,6 +15187,7 @@ pub struct PaginatedRoleAssignedObjectPermissionList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "rbac")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedRoleList {
     pub pagination: Pagination,
@@ -12116,6 +15196,7 @@ pub struct PaginatedRoleList {
 }
 
 /// Schema `PaginatedSAMLPropertyMappingList` in the spec.
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedSamlPropertyMappingList {
     pub pagination: Pagination,
@@ -12124,6 +15205,7 @@ pub struct PaginatedSamlPropertyMappingList {
 }
 
 /// Schema `PaginatedSAMLProviderList` in the spec.
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedSamlProviderList {
     pub pagination: Pagination,
@@ -12132,6 +15214,7 @@ pub struct PaginatedSamlProviderList {
 }
 
 /// Schema `PaginatedSAMLSourceList` in the spec.
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedSamlSourceList {
     pub pagination: Pagination,
@@ -12140,6 +15223,7 @@ pub struct PaginatedSamlSourceList {
 }
 
 /// Schema `PaginatedSAMLSourcePropertyMappingList` in the spec.
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedSamlSourcePropertyMappingList {
     pub pagination: Pagination,
@@ -12147,6 +15231,7 @@ pub struct PaginatedSamlSourcePropertyMappingList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "tasks")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedScheduleList {
     pub pagination: Pagination,
@@ -12155,6 +15240,7 @@ pub struct PaginatedScheduleList {
 }
 
 /// Schema `PaginatedSCIMMappingList` in the spec.
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedScimMappingList {
     pub pagination: Pagination,
@@ -12163,6 +15249,7 @@ pub struct PaginatedScimMappingList {
 }
 
 /// Schema `PaginatedSCIMProviderGroupList` in the spec.
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedScimProviderGroupList {
     pub pagination: Pagination,
@@ -12171,6 +15258,7 @@ pub struct PaginatedScimProviderGroupList {
 }
 
 /// Schema `PaginatedSCIMProviderList` in the spec.
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedScimProviderList {
     pub pagination: Pagination,
@@ -12179,6 +15267,7 @@ pub struct PaginatedScimProviderList {
 }
 
 /// Schema `PaginatedSCIMProviderUserList` in the spec.
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedScimProviderUserList {
     pub pagination: Pagination,
@@ -12187,6 +15276,7 @@ pub struct PaginatedScimProviderUserList {
 }
 
 /// Schema `PaginatedSCIMSourceGroupList` in the spec.
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedScimSourceGroupList {
     pub pagination: Pagination,
@@ -12195,6 +15285,7 @@ pub struct PaginatedScimSourceGroupList {
 }
 
 /// Schema `PaginatedSCIMSourceList` in the spec.
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedScimSourceList {
     pub pagination: Pagination,
@@ -12203,6 +15294,7 @@ pub struct PaginatedScimSourceList {
 }
 
 /// Schema `PaginatedSCIMSourcePropertyMappingList` in the spec.
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedScimSourcePropertyMappingList {
     pub pagination: Pagination,
@@ -12211,6 +15303,7 @@ pub struct PaginatedScimSourcePropertyMappingList {
 }
 
 /// Schema `PaginatedSCIMSourceUserList` in the spec.
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedScimSourceUserList {
     pub pagination: Pagination,
@@ -12218,6 +15311,7 @@ pub struct PaginatedScimSourceUserList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedScopeMappingList {
     pub pagination: Pagination,
@@ -12225,6 +15319,7 @@ pub struct PaginatedScopeMappingList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "outposts")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedServiceConnectionList {
     pub pagination: Pagination,
@@ -12233,6 +15328,7 @@ pub struct PaginatedServiceConnectionList {
 }
 
 /// Schema `PaginatedSMSDeviceList` in the spec.
+#[cfg(feature = "authenticators")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedSmsDeviceList {
     pub pagination: Pagination,
@@ -12240,6 +15336,7 @@ pub struct PaginatedSmsDeviceList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedSourceList {
     pub pagination: Pagination,
@@ -12247,6 +15344,7 @@ pub struct PaginatedSourceList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedSourceStageList {
     pub pagination: Pagination,
@@ -12255,6 +15353,7 @@ pub struct PaginatedSourceStageList {
 }
 
 /// Schema `PaginatedSSFProviderList` in the spec.
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedSsfProviderList {
     pub pagination: Pagination,
@@ -12263,6 +15362,7 @@ pub struct PaginatedSsfProviderList {
 }
 
 /// Schema `PaginatedSSFStreamList` in the spec.
+#[cfg(feature = "ssf")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedSsfStreamList {
     pub pagination: Pagination,
@@ -12270,6 +15370,7 @@ pub struct PaginatedSsfStreamList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedStageList {
     pub pagination: Pagination,
@@ -12277,6 +15378,7 @@ pub struct PaginatedStageList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "authenticators")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedStaticDeviceList {
     pub pagination: Pagination,
@@ -12284,6 +15386,7 @@ pub struct PaginatedStaticDeviceList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "tasks")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedTaskList {
     pub pagination: Pagination,
@@ -12291,6 +15394,7 @@ pub struct PaginatedTaskList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedTelegramSourceList {
     pub pagination: Pagination,
@@ -12298,6 +15402,7 @@ pub struct PaginatedTelegramSourceList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedTelegramSourcePropertyMappingList {
     pub pagination: Pagination,
@@ -12305,6 +15410,7 @@ pub struct PaginatedTelegramSourcePropertyMappingList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "tenants")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedTenantList {
     pub pagination: Pagination,
@@ -12312,6 +15418,7 @@ pub struct PaginatedTenantList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedTokenList {
     pub pagination: Pagination,
@@ -12319,6 +15426,7 @@ pub struct PaginatedTokenList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "oauth2")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedTokenModelList {
     pub pagination: Pagination,
@@ -12327,6 +15435,7 @@ pub struct PaginatedTokenModelList {
 }
 
 /// Schema `PaginatedTOTPDeviceList` in the spec.
+#[cfg(feature = "authenticators")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedTotpDeviceList {
     pub pagination: Pagination,
@@ -12334,6 +15443,7 @@ pub struct PaginatedTotpDeviceList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "policies")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedUniquePasswordPolicyList {
     pub pagination: Pagination,
@@ -12341,6 +15451,7 @@ pub struct PaginatedUniquePasswordPolicyList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedUserConsentList {
     pub pagination: Pagination,
@@ -12348,6 +15459,7 @@ pub struct PaginatedUserConsentList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedUserDeleteStageList {
     pub pagination: Pagination,
@@ -12355,6 +15467,7 @@ pub struct PaginatedUserDeleteStageList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedUserKerberosSourceConnectionList {
     pub pagination: Pagination,
@@ -12363,6 +15476,7 @@ pub struct PaginatedUserKerberosSourceConnectionList {
 }
 
 /// Schema `PaginatedUserLDAPSourceConnectionList` in the spec.
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedUserLdapSourceConnectionList {
     pub pagination: Pagination,
@@ -12370,6 +15484,7 @@ pub struct PaginatedUserLdapSourceConnectionList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedUserList {
     pub pagination: Pagination,
@@ -12377,6 +15492,7 @@ pub struct PaginatedUserList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedUserLoginStageList {
     pub pagination: Pagination,
@@ -12384,6 +15500,7 @@ pub struct PaginatedUserLoginStageList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedUserLogoutStageList {
     pub pagination: Pagination,
@@ -12391,6 +15508,7 @@ pub struct PaginatedUserLogoutStageList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedUserOAuthSourceConnectionList {
     pub pagination: Pagination,
@@ -12398,6 +15516,7 @@ pub struct PaginatedUserOAuthSourceConnectionList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedUserPlexSourceConnectionList {
     pub pagination: Pagination,
@@ -12406,6 +15525,7 @@ pub struct PaginatedUserPlexSourceConnectionList {
 }
 
 /// Schema `PaginatedUserSAMLSourceConnectionList` in the spec.
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedUserSamlSourceConnectionList {
     pub pagination: Pagination,
@@ -12413,6 +15533,7 @@ pub struct PaginatedUserSamlSourceConnectionList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedUserSourceConnectionList {
     pub pagination: Pagination,
@@ -12420,6 +15541,7 @@ pub struct PaginatedUserSourceConnectionList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedUserTelegramSourceConnectionList {
     pub pagination: Pagination,
@@ -12427,6 +15549,7 @@ pub struct PaginatedUserTelegramSourceConnectionList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedUserWriteStageList {
     pub pagination: Pagination,
@@ -12434,6 +15557,7 @@ pub struct PaginatedUserWriteStageList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "authenticators")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedWebAuthnDeviceList {
     pub pagination: Pagination,
@@ -12441,6 +15565,7 @@ pub struct PaginatedWebAuthnDeviceList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedWebAuthnDeviceTypeList {
     pub pagination: Pagination,
@@ -12449,6 +15574,7 @@ pub struct PaginatedWebAuthnDeviceTypeList {
 }
 
 /// Schema `PaginatedWSFederationProviderList` in the spec.
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PaginatedWsFederationProviderList {
     pub pagination: Pagination,
@@ -12456,6 +15582,32 @@ pub struct PaginatedWsFederationProviderList {
     pub autocomplete: Autocomplete,
 }
 
+#[cfg(
+    any(
+        feature = "authenticators",
+        feature = "core",
+        feature = "crypto",
+        feature = "endpoints",
+        feature = "enterprise",
+        feature = "events",
+        feature = "flows",
+        feature = "lifecycle",
+        feature = "managed",
+        feature = "oauth2",
+        feature = "outposts",
+        feature = "policies",
+        feature = "propertymappings",
+        feature = "providers",
+        feature = "rac",
+        feature = "rbac",
+        feature = "reports",
+        feature = "sources",
+        feature = "ssf",
+        feature = "stages",
+        feature = "tasks",
+        feature = "tenants"
+    )
+)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Pagination {
     pub next: f64,
@@ -12468,6 +15620,17 @@ pub struct Pagination {
 }
 
 /// Partial Group Serializer, does not include child relations.
+#[cfg(
+    any(
+        feature = "core",
+        feature = "endpoints",
+        feature = "oauth2",
+        feature = "policies",
+        feature = "providers",
+        feature = "sources",
+        feature = "ssf"
+    )
+)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PartialGroup {
     /// Group uuid
@@ -12487,6 +15650,20 @@ pub struct PartialGroup {
 }
 
 /// Partial User Serializer, does not include child relations.
+#[cfg(
+    any(
+        feature = "authenticators",
+        feature = "core",
+        feature = "endpoints",
+        feature = "events",
+        feature = "policies",
+        feature = "providers",
+        feature = "rac",
+        feature = "reports",
+        feature = "sources",
+        feature = "stages"
+    )
+)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PartialUser {
     /// ID
@@ -12518,6 +15695,7 @@ pub struct PartialUser {
 }
 
 /// Password challenge UI fields
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PasswordChallenge {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -12537,6 +15715,7 @@ pub struct PasswordChallenge {
 }
 
 /// Password challenge response
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PasswordChallengeResponseRequest {
     /// Constraints: at least 1 character.
@@ -12549,6 +15728,7 @@ pub struct PasswordChallengeResponseRequest {
 }
 
 /// Password Expiry Policy Serializer
+#[cfg(feature = "policies")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PasswordExpiryPolicy {
     /// Policy uuid
@@ -12586,6 +15766,7 @@ pub struct PasswordExpiryPolicy {
 }
 
 /// Password Expiry Policy Serializer
+#[cfg(feature = "policies")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PasswordExpiryPolicyRequest {
     /// Constraints: at least 1 character.
@@ -12600,6 +15781,7 @@ pub struct PasswordExpiryPolicyRequest {
 }
 
 /// Password Policy Serializer
+#[cfg(feature = "policies")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PasswordPolicy {
     /// Policy uuid
@@ -12671,6 +15853,7 @@ pub struct PasswordPolicy {
 }
 
 /// Password Policy Serializer
+#[cfg(feature = "policies")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PasswordPolicyRequest {
     /// Constraints: at least 1 character.
@@ -12722,6 +15905,7 @@ pub struct PasswordPolicyRequest {
 }
 
 /// PasswordStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PasswordStage {
     /// Stage uuid
@@ -12763,6 +15947,7 @@ pub struct PasswordStage {
 }
 
 /// PasswordStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PasswordStageRequest {
     /// Constraints: at least 1 character.
@@ -12783,6 +15968,7 @@ pub struct PasswordStageRequest {
 }
 
 /// AccountLockdownStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedAccountLockdownStageRequest {
     /// Constraints: at least 1 character.
@@ -12805,6 +15991,7 @@ pub struct PatchedAccountLockdownStageRequest {
     pub self_service_completion_flow: Nullable<Uuid>,
 }
 
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedAgentConnectorRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -12844,6 +16031,7 @@ pub struct PatchedAgentConnectorRequest {
     pub jwt_federation_providers: Option<Vec<i64>>,
 }
 
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedAppleIndependentSecureEnclaveRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -12863,6 +16051,7 @@ pub struct PatchedAppleIndependentSecureEnclaveRequest {
 }
 
 /// ApplicationEntitlement Serializer
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedApplicationEntitlementRequest {
     /// Constraints: at least 1 character.
@@ -12875,6 +16064,7 @@ pub struct PatchedApplicationEntitlementRequest {
 }
 
 /// Application Serializer
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedApplicationRequest {
     /// Application's display Name.
@@ -12913,6 +16103,7 @@ pub struct PatchedApplicationRequest {
 }
 
 /// AuthenticatorDuoStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedAuthenticatorDuoStageRequest {
     /// Constraints: at least 1 character.
@@ -12940,6 +16131,7 @@ pub struct PatchedAuthenticatorDuoStageRequest {
 }
 
 /// AuthenticatorEmailStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedAuthenticatorEmailStageRequest {
     /// Constraints: at least 1 character.
@@ -12989,6 +16181,7 @@ pub struct PatchedAuthenticatorEmailStageRequest {
 /// AuthenticatorEndpointGDTCStage Serializer
 ///
 /// Schema `PatchedAuthenticatorEndpointGDTCStageRequest` in the spec.
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedAuthenticatorEndpointGdtcStageRequest {
     /// Constraints: at least 1 character.
@@ -13006,6 +16199,7 @@ pub struct PatchedAuthenticatorEndpointGdtcStageRequest {
 /// AuthenticatorSMSStage Serializer
 ///
 /// Schema `PatchedAuthenticatorSMSStageRequest` in the spec.
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedAuthenticatorSmsStageRequest {
     /// Constraints: at least 1 character.
@@ -13040,6 +16234,7 @@ pub struct PatchedAuthenticatorSmsStageRequest {
 }
 
 /// AuthenticatorStaticStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedAuthenticatorStaticStageRequest {
     /// Constraints: at least 1 character.
@@ -13061,6 +16256,7 @@ pub struct PatchedAuthenticatorStaticStageRequest {
 /// AuthenticatorTOTPStage Serializer
 ///
 /// Schema `PatchedAuthenticatorTOTPStageRequest` in the spec.
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedAuthenticatorTotpStageRequest {
     /// Constraints: at least 1 character.
@@ -13076,6 +16272,7 @@ pub struct PatchedAuthenticatorTotpStageRequest {
 }
 
 /// AuthenticatorValidateStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedAuthenticatorValidateStageRequest {
     /// Constraints: at least 1 character.
@@ -13112,6 +16309,7 @@ pub struct PatchedAuthenticatorValidateStageRequest {
 }
 
 /// AuthenticatorWebAuthnStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedAuthenticatorWebAuthnStageRequest {
     /// Constraints: at least 1 character.
@@ -13141,6 +16339,7 @@ pub struct PatchedAuthenticatorWebAuthnStageRequest {
 }
 
 /// Info about a single blueprint instance file
+#[cfg(feature = "managed")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedBlueprintInstanceRequest {
     /// Constraints: at least 1 character.
@@ -13158,6 +16357,7 @@ pub struct PatchedBlueprintInstanceRequest {
 }
 
 /// Brand Serializer
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedBrandRequest {
     /// Domain that activates this brand. Can be a superset, i.e. `a.b` for `aa.b` and `ba.b`
@@ -13209,6 +16409,7 @@ pub struct PatchedBrandRequest {
 }
 
 /// CaptchaStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedCaptchaStageRequest {
     /// Constraints: at least 1 character.
@@ -13242,6 +16443,7 @@ pub struct PatchedCaptchaStageRequest {
 }
 
 /// CertificateKeyPair Serializer
+#[cfg(feature = "crypto")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedCertificateKeyPairRequest {
     /// Constraints: at least 1 character.
@@ -13260,6 +16462,7 @@ pub struct PatchedCertificateKeyPairRequest {
 }
 
 /// ConnectionToken Serializer
+#[cfg(feature = "rac")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedConnectionTokenRequest {
     /// Connection token uuid
@@ -13272,6 +16475,7 @@ pub struct PatchedConnectionTokenRequest {
 }
 
 /// ConsentStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedConsentStageRequest {
     /// Constraints: at least 1 character.
@@ -13289,6 +16493,7 @@ pub struct PatchedConsentStageRequest {
 }
 
 /// DenyStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedDenyStageRequest {
     /// Constraints: at least 1 character.
@@ -13298,6 +16503,7 @@ pub struct PatchedDenyStageRequest {
     pub deny_message: Option<String>,
 }
 
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedDeviceAccessGroupRequest {
     /// Constraints: at least 1 character.
@@ -13308,6 +16514,7 @@ pub struct PatchedDeviceAccessGroupRequest {
 }
 
 /// PolicyBinding Serializer
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedDeviceUserBindingRequest {
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
@@ -13339,6 +16546,7 @@ pub struct PatchedDeviceUserBindingRequest {
 }
 
 /// DockerServiceConnection Serializer
+#[cfg(feature = "outposts")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedDockerServiceConnectionRequest {
     /// Constraints: at least 1 character.
@@ -13361,6 +16569,7 @@ pub struct PatchedDockerServiceConnectionRequest {
 }
 
 /// Domain Serializer
+#[cfg(feature = "tenants")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedDomainRequest {
     /// Constraints: 1 to 253 characters.
@@ -13373,6 +16582,7 @@ pub struct PatchedDomainRequest {
 }
 
 /// Dummy Policy Serializer
+#[cfg(feature = "policies")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedDummyPolicyRequest {
     /// Constraints: at least 1 character.
@@ -13392,6 +16602,7 @@ pub struct PatchedDummyPolicyRequest {
 }
 
 /// DummyStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedDummyStageRequest {
     /// Constraints: at least 1 character.
@@ -13402,6 +16613,7 @@ pub struct PatchedDummyStageRequest {
 }
 
 /// Serializer for Duo authenticator devices
+#[cfg(feature = "authenticators")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedDuoDeviceRequest {
     /// The human-readable name of this device.
@@ -13412,6 +16624,7 @@ pub struct PatchedDuoDeviceRequest {
 }
 
 /// Serializer for email authenticator devices
+#[cfg(feature = "authenticators")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedEmailDeviceRequest {
     /// The human-readable name of this device.
@@ -13422,6 +16635,7 @@ pub struct PatchedEmailDeviceRequest {
 }
 
 /// EmailStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedEmailStageRequest {
     /// Constraints: at least 1 character.
@@ -13475,6 +16689,7 @@ pub struct PatchedEmailStageRequest {
     pub recovery_cache_timeout: Option<String>,
 }
 
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedEndpointDeviceRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -13495,6 +16710,7 @@ pub struct PatchedEndpointDeviceRequest {
 }
 
 /// Endpoint Serializer
+#[cfg(feature = "rac")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedEndpointRequest {
     /// Constraints: at least 1 character.
@@ -13519,6 +16735,7 @@ pub struct PatchedEndpointRequest {
 }
 
 /// EndpointStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedEndpointStageRequest {
     /// Constraints: at least 1 character.
@@ -13530,6 +16747,7 @@ pub struct PatchedEndpointStageRequest {
     pub mode: Option<StageModeEnum>,
 }
 
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedEnrollmentTokenRequest {
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
@@ -13546,6 +16764,7 @@ pub struct PatchedEnrollmentTokenRequest {
 }
 
 /// Event Matcher Policy Serializer
+#[cfg(feature = "policies")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedEventMatcherPolicyRequest {
     /// Constraints: at least 1 character.
@@ -13574,6 +16793,7 @@ pub struct PatchedEventMatcherPolicyRequest {
 }
 
 /// Event Serializer
+#[cfg(feature = "events")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedEventRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -13595,6 +16815,7 @@ pub struct PatchedEventRequest {
 }
 
 /// Group Membership Policy Serializer
+#[cfg(feature = "policies")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedExpressionPolicyRequest {
     /// Constraints: at least 1 character.
@@ -13609,6 +16830,7 @@ pub struct PatchedExpressionPolicyRequest {
 }
 
 /// FleetConnector Serializer
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedFleetConnectorRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -13634,6 +16856,7 @@ pub struct PatchedFleetConnectorRequest {
 }
 
 /// Flow Serializer
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedFlowRequest {
     /// Constraints: at least 1 character.
@@ -13671,6 +16894,7 @@ pub struct PatchedFlowRequest {
 }
 
 /// FlowStageBinding Serializer
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedFlowStageBindingRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -13696,6 +16920,7 @@ pub struct PatchedFlowStageBindingRequest {
 /// GeoIP Policy Serializer
 ///
 /// Schema `PatchedGeoIPPolicyRequest` in the spec.
+#[cfg(feature = "policies")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedGeoIpPolicyRequest {
     /// Constraints: at least 1 character.
@@ -13728,6 +16953,7 @@ pub struct PatchedGeoIpPolicyRequest {
 }
 
 /// GoogleChromeConnector Serializer
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedGoogleChromeConnectorRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -13742,6 +16968,7 @@ pub struct PatchedGoogleChromeConnectorRequest {
 }
 
 /// Serializer for Endpoint authenticator devices
+#[cfg(feature = "authenticators")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedGoogleEndpointDeviceRequest {
     /// Uuid
@@ -13755,6 +16982,7 @@ pub struct PatchedGoogleEndpointDeviceRequest {
 }
 
 /// GoogleWorkspaceProviderMapping Serializer
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedGoogleWorkspaceProviderMappingRequest {
     /// Managed by authentik
@@ -13773,6 +17001,7 @@ pub struct PatchedGoogleWorkspaceProviderMappingRequest {
 }
 
 /// GoogleWorkspaceProvider Serializer
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedGoogleWorkspaceProviderRequest {
     /// Constraints: at least 1 character.
@@ -13818,6 +17047,7 @@ pub struct PatchedGoogleWorkspaceProviderRequest {
 }
 
 /// Group Source Connection
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedGroupKerberosSourceConnectionRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -13830,6 +17060,7 @@ pub struct PatchedGroupKerberosSourceConnectionRequest {
 /// Group Source Connection
 ///
 /// Schema `PatchedGroupLDAPSourceConnectionRequest` in the spec.
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedGroupLdapSourceConnectionRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -13840,6 +17071,7 @@ pub struct PatchedGroupLdapSourceConnectionRequest {
 }
 
 /// Group Source Connection
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedGroupOAuthSourceConnectionRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -13850,6 +17082,7 @@ pub struct PatchedGroupOAuthSourceConnectionRequest {
 }
 
 /// Group Source Connection
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedGroupPlexSourceConnectionRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -13860,6 +17093,7 @@ pub struct PatchedGroupPlexSourceConnectionRequest {
 }
 
 /// Group Serializer
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedGroupRequest {
     /// Constraints: at least 1 character.
@@ -13881,6 +17115,7 @@ pub struct PatchedGroupRequest {
 /// Group Source Connection
 ///
 /// Schema `PatchedGroupSAMLSourceConnectionRequest` in the spec.
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedGroupSamlSourceConnectionRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -13891,6 +17126,7 @@ pub struct PatchedGroupSamlSourceConnectionRequest {
 }
 
 /// Group Source Connection
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedGroupSourceConnectionRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -13901,6 +17137,7 @@ pub struct PatchedGroupSourceConnectionRequest {
 }
 
 /// Group Source Connection
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedGroupTelegramSourceConnectionRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -13911,6 +17148,7 @@ pub struct PatchedGroupTelegramSourceConnectionRequest {
 }
 
 /// IdentificationStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedIdentificationStageRequest {
     /// Constraints: at least 1 character.
@@ -13957,6 +17195,7 @@ pub struct PatchedIdentificationStageRequest {
 }
 
 /// InitialPermissions serializer
+#[cfg(feature = "rbac")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedInitialPermissionsRequest {
     /// Constraints: 1 to 150 characters.
@@ -13969,6 +17208,7 @@ pub struct PatchedInitialPermissionsRequest {
 }
 
 /// Invitation Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedInvitationRequest {
     /// Constraints: matches `^[-a-zA-Z0-9_]+$`; at least 1 character.
@@ -13987,6 +17227,7 @@ pub struct PatchedInvitationRequest {
 }
 
 /// InvitationStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedInvitationStageRequest {
     /// Constraints: at least 1 character.
@@ -13998,6 +17239,7 @@ pub struct PatchedInvitationStageRequest {
 }
 
 /// Kerberos PropertyMapping Serializer
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedKerberosSourcePropertyMappingRequest {
     /// Managed by authentik
@@ -14016,6 +17258,7 @@ pub struct PatchedKerberosSourcePropertyMappingRequest {
 }
 
 /// Kerberos Source Serializer
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedKerberosSourceRequest {
     /// Source's display Name.
@@ -14109,6 +17352,7 @@ pub struct PatchedKerberosSourceRequest {
 }
 
 /// KubernetesServiceConnection Serializer
+#[cfg(feature = "outposts")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedKubernetesServiceConnectionRequest {
     /// Constraints: at least 1 character.
@@ -14128,6 +17372,7 @@ pub struct PatchedKubernetesServiceConnectionRequest {
 /// LDAPProvider Serializer
 ///
 /// Schema `PatchedLDAPProviderRequest` in the spec.
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedLdapProviderRequest {
     /// Constraints: at least 1 character.
@@ -14175,6 +17420,7 @@ pub struct PatchedLdapProviderRequest {
 /// LDAP PropertyMapping Serializer
 ///
 /// Schema `PatchedLDAPSourcePropertyMappingRequest` in the spec.
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedLdapSourcePropertyMappingRequest {
     /// Managed by authentik
@@ -14195,6 +17441,7 @@ pub struct PatchedLdapSourcePropertyMappingRequest {
 /// LDAP Source Serializer
 ///
 /// Schema `PatchedLDAPSourceRequest` in the spec.
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedLdapSourceRequest {
     /// Source's display Name.
@@ -14314,6 +17561,7 @@ pub struct PatchedLdapSourceRequest {
 }
 
 /// License Serializer
+#[cfg(feature = "enterprise")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedLicenseRequest {
     /// Constraints: at least 1 character.
@@ -14323,6 +17571,7 @@ pub struct PatchedLicenseRequest {
 
 /// Mixin to validate that a valid enterprise license
 /// exists before allowing to save the object
+#[cfg(feature = "lifecycle")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedLifecycleRuleRequest {
     /// Constraints: at least 1 character.
@@ -14354,6 +17603,7 @@ pub struct PatchedLifecycleRuleRequest {
 }
 
 /// MicrosoftEntraProviderMapping Serializer
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedMicrosoftEntraProviderMappingRequest {
     /// Managed by authentik
@@ -14372,6 +17622,7 @@ pub struct PatchedMicrosoftEntraProviderMappingRequest {
 }
 
 /// MicrosoftEntraProvider Serializer
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedMicrosoftEntraProviderRequest {
     /// Constraints: at least 1 character.
@@ -14417,6 +17668,7 @@ pub struct PatchedMicrosoftEntraProviderRequest {
 /// MutualTLSStage Serializer
 ///
 /// Schema `PatchedMutualTLSStageRequest` in the spec.
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedMutualTlsStageRequest {
     /// Constraints: at least 1 character.
@@ -14434,6 +17686,7 @@ pub struct PatchedMutualTlsStageRequest {
 }
 
 /// Notification Serializer
+#[cfg(feature = "events")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedNotificationRequest {
     /// Constraints: at most 4096 characters.
@@ -14448,6 +17701,7 @@ pub struct PatchedNotificationRequest {
 }
 
 /// NotificationRule Serializer
+#[cfg(feature = "events")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedNotificationRuleRequest {
     /// Constraints: at least 1 character.
@@ -14468,6 +17722,7 @@ pub struct PatchedNotificationRuleRequest {
 }
 
 /// NotificationTransport Serializer
+#[cfg(feature = "events")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedNotificationTransportRequest {
     /// Constraints: at least 1 character.
@@ -14498,6 +17753,7 @@ pub struct PatchedNotificationTransportRequest {
 }
 
 /// NotificationWebhookMapping Serializer
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedNotificationWebhookMappingRequest {
     /// Constraints: at least 1 character.
@@ -14509,6 +17765,7 @@ pub struct PatchedNotificationWebhookMappingRequest {
 }
 
 /// OAuth2Provider Serializer
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedOAuth2ProviderRequest {
     /// Constraints: at least 1 character.
@@ -14587,6 +17844,7 @@ pub struct PatchedOAuth2ProviderRequest {
 }
 
 /// OAuthSourcePropertyMapping Serializer
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedOAuthSourcePropertyMappingRequest {
     /// Managed by authentik
@@ -14605,6 +17863,7 @@ pub struct PatchedOAuthSourcePropertyMappingRequest {
 }
 
 /// OAuth Source Serializer
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedOAuthSourceRequest {
     /// Source's display Name.
@@ -14689,6 +17948,7 @@ pub struct PatchedOAuthSourceRequest {
 }
 
 /// Outpost Serializer
+#[cfg(feature = "outposts")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedOutpostRequest {
     /// Constraints: at least 1 character.
@@ -14713,6 +17973,7 @@ pub struct PatchedOutpostRequest {
 }
 
 /// Password Expiry Policy Serializer
+#[cfg(feature = "policies")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedPasswordExpiryPolicyRequest {
     /// Constraints: at least 1 character.
@@ -14729,6 +17990,7 @@ pub struct PatchedPasswordExpiryPolicyRequest {
 }
 
 /// Password Policy Serializer
+#[cfg(feature = "policies")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedPasswordPolicyRequest {
     /// Constraints: at least 1 character.
@@ -14781,6 +18043,7 @@ pub struct PatchedPasswordPolicyRequest {
 }
 
 /// PasswordStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedPasswordStageRequest {
     /// Constraints: at least 1 character.
@@ -14803,6 +18066,7 @@ pub struct PatchedPasswordStageRequest {
 }
 
 /// Request to assign a new permission
+#[cfg(feature = "rbac")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedPermissionAssignRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -14815,6 +18079,7 @@ pub struct PatchedPermissionAssignRequest {
 }
 
 /// PlexSourcePropertyMapping Serializer
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedPlexSourcePropertyMappingRequest {
     /// Managed by authentik
@@ -14833,6 +18098,7 @@ pub struct PatchedPlexSourcePropertyMappingRequest {
 }
 
 /// Plex Source Serializer
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedPlexSourceRequest {
     /// Source's display Name.
@@ -14892,6 +18158,7 @@ pub struct PatchedPlexSourceRequest {
 }
 
 /// PolicyBinding Serializer
+#[cfg(feature = "policies")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedPolicyBindingRequest {
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
@@ -14921,6 +18188,7 @@ pub struct PatchedPolicyBindingRequest {
 }
 
 /// Prompt Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedPromptRequest {
     /// Constraints: at least 1 character.
@@ -14956,6 +18224,7 @@ pub struct PatchedPromptRequest {
 }
 
 /// PromptStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedPromptStageRequest {
     /// Constraints: at least 1 character.
@@ -14968,6 +18237,7 @@ pub struct PatchedPromptStageRequest {
 }
 
 /// ProxyProvider Serializer
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedProxyProviderRequest {
     /// Constraints: at least 1 character.
@@ -15041,6 +18311,7 @@ pub struct PatchedProxyProviderRequest {
 /// RACPropertyMapping Serializer
 ///
 /// Schema `PatchedRACPropertyMappingRequest` in the spec.
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedRacPropertyMappingRequest {
     /// Managed by authentik
@@ -15062,6 +18333,7 @@ pub struct PatchedRacPropertyMappingRequest {
 /// RACProvider Serializer
 ///
 /// Schema `PatchedRACProviderRequest` in the spec.
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedRacProviderRequest {
     /// Constraints: at least 1 character.
@@ -15088,6 +18360,7 @@ pub struct PatchedRacProviderRequest {
 }
 
 /// RadiusProviderPropertyMapping Serializer
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedRadiusProviderPropertyMappingRequest {
     /// Managed by authentik
@@ -15106,6 +18379,7 @@ pub struct PatchedRadiusProviderPropertyMappingRequest {
 }
 
 /// RadiusProvider Serializer
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedRadiusProviderRequest {
     /// Constraints: at least 1 character.
@@ -15140,6 +18414,7 @@ pub struct PatchedRadiusProviderRequest {
 }
 
 /// RedirectStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedRedirectStageRequest {
     /// Constraints: at least 1 character.
@@ -15156,6 +18431,7 @@ pub struct PatchedRedirectStageRequest {
 }
 
 /// Reputation Policy Serializer
+#[cfg(feature = "policies")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedReputationPolicyRequest {
     /// Constraints: at least 1 character.
@@ -15174,6 +18450,7 @@ pub struct PatchedReputationPolicyRequest {
 }
 
 /// Role serializer
+#[cfg(feature = "rbac")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedRoleRequest {
     /// Constraints: at least 1 character.
@@ -15184,6 +18461,7 @@ pub struct PatchedRoleRequest {
 /// SAMLPropertyMapping Serializer
 ///
 /// Schema `PatchedSAMLPropertyMappingRequest` in the spec.
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedSamlPropertyMappingRequest {
     /// Managed by authentik
@@ -15209,6 +18487,7 @@ pub struct PatchedSamlPropertyMappingRequest {
 /// SAMLProvider Serializer
 ///
 /// Schema `PatchedSAMLProviderRequest` in the spec.
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedSamlProviderRequest {
     /// Constraints: at least 1 character.
@@ -15312,6 +18591,7 @@ pub struct PatchedSamlProviderRequest {
 /// SAMLSourcePropertyMapping Serializer
 ///
 /// Schema `PatchedSAMLSourcePropertyMappingRequest` in the spec.
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedSamlSourcePropertyMappingRequest {
     /// Managed by authentik
@@ -15332,6 +18612,7 @@ pub struct PatchedSamlSourcePropertyMappingRequest {
 /// SAMLSource Serializer
 ///
 /// Schema `PatchedSAMLSourceRequest` in the spec.
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedSamlSourceRequest {
     /// Source's display Name.
@@ -15431,6 +18712,7 @@ pub struct PatchedSamlSourceRequest {
     pub signed_response: Option<bool>,
 }
 
+#[cfg(feature = "tasks")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedScheduleRequest {
     /// Constraints: at least 1 character.
@@ -15449,6 +18731,7 @@ pub struct PatchedScheduleRequest {
 /// SCIMMapping Serializer
 ///
 /// Schema `PatchedSCIMMappingRequest` in the spec.
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedScimMappingRequest {
     /// Managed by authentik
@@ -15469,6 +18752,7 @@ pub struct PatchedScimMappingRequest {
 /// SCIMProvider Serializer
 ///
 /// Schema `PatchedSCIMProviderRequest` in the spec.
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedScimProviderRequest {
     /// Constraints: at least 1 character.
@@ -15530,6 +18814,7 @@ pub struct PatchedScimProviderRequest {
 /// SCIMSourceGroup Serializer
 ///
 /// Schema `PatchedSCIMSourceGroupRequest` in the spec.
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedScimSourceGroupRequest {
     /// Constraints: at least 1 character.
@@ -15549,6 +18834,7 @@ pub struct PatchedScimSourceGroupRequest {
 /// SCIMSourcePropertyMapping Serializer
 ///
 /// Schema `PatchedSCIMSourcePropertyMappingRequest` in the spec.
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedScimSourcePropertyMappingRequest {
     /// Managed by authentik
@@ -15569,6 +18855,7 @@ pub struct PatchedScimSourcePropertyMappingRequest {
 /// SCIMSource Serializer
 ///
 /// Schema `PatchedSCIMSourceRequest` in the spec.
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedScimSourceRequest {
     /// Source's display Name.
@@ -15595,6 +18882,7 @@ pub struct PatchedScimSourceRequest {
 /// SCIMSourceUser Serializer
 ///
 /// Schema `PatchedSCIMSourceUserRequest` in the spec.
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedScimSourceUserRequest {
     /// Constraints: at least 1 character.
@@ -15612,6 +18900,7 @@ pub struct PatchedScimSourceUserRequest {
 }
 
 /// ScopeMapping Serializer
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedScopeMappingRequest {
     /// Managed by authentik
@@ -15638,6 +18927,7 @@ pub struct PatchedScopeMappingRequest {
 }
 
 /// Settings Serializer
+#[cfg(feature = "admin")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedSettingsRequest {
     /// Configure how authentik should show avatars for users.
@@ -15704,6 +18994,7 @@ pub struct PatchedSettingsRequest {
     pub flags: Option<PatchedSettingsRequestFlags>,
 }
 
+#[cfg(feature = "admin")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PatchedSettingsRequestFlags {
     /// Configure if applications without any policy/group/user bindings should be accessible to any user.
@@ -15720,6 +19011,7 @@ pub struct PatchedSettingsRequestFlags {
 /// Serializer for sms authenticator devices
 ///
 /// Schema `PatchedSMSDeviceRequest` in the spec.
+#[cfg(feature = "authenticators")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedSmsDeviceRequest {
     /// The human-readable name of this device.
@@ -15730,6 +19022,7 @@ pub struct PatchedSmsDeviceRequest {
 }
 
 /// SourceStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedSourceStageRequest {
     /// Constraints: at least 1 character.
@@ -15747,6 +19040,7 @@ pub struct PatchedSourceStageRequest {
 /// SSFProvider Serializer
 ///
 /// Schema `PatchedSSFProviderRequest` in the spec.
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedSsfProviderRequest {
     /// Constraints: at least 1 character.
@@ -15765,6 +19059,7 @@ pub struct PatchedSsfProviderRequest {
 }
 
 /// Serializer for static authenticator devices
+#[cfg(feature = "authenticators")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedStaticDeviceRequest {
     /// The human-readable name of this device.
@@ -15775,6 +19070,7 @@ pub struct PatchedStaticDeviceRequest {
 }
 
 /// TelegramSourcePropertyMapping Serializer
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedTelegramSourcePropertyMappingRequest {
     /// Managed by authentik
@@ -15793,6 +19089,7 @@ pub struct PatchedTelegramSourcePropertyMappingRequest {
 }
 
 /// Source Serializer
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedTelegramSourceRequest {
     /// Source's display Name.
@@ -15849,6 +19146,7 @@ pub struct PatchedTelegramSourceRequest {
 }
 
 /// Tenant Serializer
+#[cfg(feature = "tenants")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedTenantRequest {
     /// Constraints: 1 to 63 characters.
@@ -15862,6 +19160,7 @@ pub struct PatchedTenantRequest {
 }
 
 /// Token Serializer
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedTokenRequest {
     /// Managed by authentik
@@ -15889,6 +19188,7 @@ pub struct PatchedTokenRequest {
 /// Serializer for totp authenticator devices
 ///
 /// Schema `PatchedTOTPDeviceRequest` in the spec.
+#[cfg(feature = "authenticators")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedTotpDeviceRequest {
     /// The human-readable name of this device.
@@ -15899,6 +19199,7 @@ pub struct PatchedTotpDeviceRequest {
 }
 
 /// Password Uniqueness Policy Serializer
+#[cfg(feature = "policies")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedUniquePasswordPolicyRequest {
     /// Constraints: at least 1 character.
@@ -15920,6 +19221,7 @@ pub struct PatchedUniquePasswordPolicyRequest {
 }
 
 /// UserDeleteStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedUserDeleteStageRequest {
     /// Constraints: at least 1 character.
@@ -15928,6 +19230,7 @@ pub struct PatchedUserDeleteStageRequest {
 }
 
 /// User source connection
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedUserKerberosSourceConnectionRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -15940,6 +19243,7 @@ pub struct PatchedUserKerberosSourceConnectionRequest {
 /// User source connection
 ///
 /// Schema `PatchedUserLDAPSourceConnectionRequest` in the spec.
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedUserLdapSourceConnectionRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -15950,6 +19254,7 @@ pub struct PatchedUserLdapSourceConnectionRequest {
 }
 
 /// UserLoginStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedUserLoginStageRequest {
     /// Constraints: at least 1 character.
@@ -15982,6 +19287,7 @@ pub struct PatchedUserLoginStageRequest {
 }
 
 /// UserLogoutStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedUserLogoutStageRequest {
     /// Constraints: at least 1 character.
@@ -15990,6 +19296,7 @@ pub struct PatchedUserLogoutStageRequest {
 }
 
 /// User source connection
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedUserOAuthSourceConnectionRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -16005,6 +19312,7 @@ pub struct PatchedUserOAuthSourceConnectionRequest {
 }
 
 /// User source connection
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedUserPlexSourceConnectionRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -16018,6 +19326,7 @@ pub struct PatchedUserPlexSourceConnectionRequest {
 }
 
 /// User Serializer
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedUserRequest {
     /// Constraints: 1 to 150 characters.
@@ -16054,6 +19363,7 @@ pub struct PatchedUserRequest {
 /// User source connection
 ///
 /// Schema `PatchedUserSAMLSourceConnectionRequest` in the spec.
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedUserSamlSourceConnectionRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -16064,6 +19374,7 @@ pub struct PatchedUserSamlSourceConnectionRequest {
 }
 
 /// User source connection
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedUserSourceConnectionRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -16074,6 +19385,7 @@ pub struct PatchedUserSourceConnectionRequest {
 }
 
 /// User source connection
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedUserTelegramSourceConnectionRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -16084,6 +19396,7 @@ pub struct PatchedUserTelegramSourceConnectionRequest {
 }
 
 /// UserWriteStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedUserWriteStageRequest {
     /// Constraints: at least 1 character.
@@ -16104,6 +19417,7 @@ pub struct PatchedUserWriteStageRequest {
 }
 
 /// Serializer for WebAuthn authenticator devices
+#[cfg(feature = "authenticators")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedWebAuthnDeviceRequest {
     /// Constraints: 1 to 200 characters.
@@ -16114,6 +19428,7 @@ pub struct PatchedWebAuthnDeviceRequest {
 /// WSFederationProvider Serializer
 ///
 /// Schema `PatchedWSFederationProviderRequest` in the spec.
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchedWsFederationProviderRequest {
     /// Constraints: at least 1 character.
@@ -16184,6 +19499,7 @@ pub struct PatchedWsFederationProviderRequest {
 }
 
 /// Global permission
+#[cfg(feature = "rbac")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Permission {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -16209,6 +19525,7 @@ pub struct Permission {
 }
 
 /// Request to assign a new permission
+#[cfg(feature = "rbac")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PermissionAssignRequest {
     pub permissions: Vec<String>,
@@ -16220,25 +19537,27 @@ pub struct PermissionAssignRequest {
 }
 
 /// Result from assigning permissions to a user/role
+#[cfg(feature = "rbac")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PermissionAssignResult {
     pub id: String,
 }
 
 /// Schema `PKCEMethodEnum` in the spec.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "sources")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum PkceMethodEnum {
-    #[serde(rename = "none")]
+    /// `none`
     None,
-    #[serde(rename = "plain")]
+    /// `plain`
     Plain,
-    #[serde(rename = "S256")]
+    /// `S256`
     S256,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "sources")]
 impl PkceMethodEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -16251,13 +19570,43 @@ impl PkceMethodEnum {
     }
 }
 
+#[cfg(feature = "sources")]
+impl From<&str> for PkceMethodEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "none" => Self::None,
+            "plain" => Self::Plain,
+            "S256" => Self::S256,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "sources")]
 impl std::fmt::Display for PkceMethodEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "sources")]
+impl Serialize for PkceMethodEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "sources")]
+impl<'de> Deserialize<'de> for PkceMethodEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// Challenge shown to the user in identification stage
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlexAuthenticationChallenge {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -16272,6 +19621,7 @@ pub struct PlexAuthenticationChallenge {
 }
 
 /// Pseudo class for plex response
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PlexAuthenticationChallengeResponseRequest {
     /// Constraints: at least 1 character.
@@ -16282,6 +19632,7 @@ pub struct PlexAuthenticationChallengeResponseRequest {
 }
 
 /// Plex Source Serializer
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlexSource {
     /// Pbm uuid
@@ -16361,6 +19712,7 @@ pub struct PlexSource {
 }
 
 /// PlexSourcePropertyMapping Serializer
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlexSourcePropertyMapping {
     /// Pm uuid
@@ -16393,6 +19745,7 @@ pub struct PlexSourcePropertyMapping {
 }
 
 /// PlexSourcePropertyMapping Serializer
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlexSourcePropertyMappingRequest {
     /// Managed by authentik
@@ -16409,6 +19762,7 @@ pub struct PlexSourcePropertyMappingRequest {
 }
 
 /// Plex Source Serializer
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlexSourceRequest {
     /// Source's display Name.
@@ -16465,6 +19819,7 @@ pub struct PlexSourceRequest {
 }
 
 /// Serializer to redeem a plex token
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlexTokenRedeemRequest {
     /// Constraints: at least 1 character.
@@ -16472,6 +19827,7 @@ pub struct PlexTokenRedeemRequest {
 }
 
 /// Policy Serializer
+#[cfg(any(feature = "endpoints", feature = "policies"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Policy {
     /// Policy uuid
@@ -16505,6 +19861,7 @@ pub struct Policy {
 }
 
 /// PolicyBinding Serializer
+#[cfg(feature = "policies")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PolicyBinding {
     /// Policy binding uuid
@@ -16542,6 +19899,7 @@ pub struct PolicyBinding {
 }
 
 /// PolicyBinding Serializer
+#[cfg(feature = "policies")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PolicyBindingRequest {
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
@@ -16568,17 +19926,18 @@ pub struct PolicyBindingRequest {
     pub failure_result: Option<bool>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(any(feature = "core", feature = "flows", feature = "sources", feature = "stages"))]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum PolicyEngineMode {
-    #[serde(rename = "all")]
+    /// `all`
     All,
-    #[serde(rename = "any")]
+    /// `any`
     Any,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(any(feature = "core", feature = "flows", feature = "sources", feature = "stages"))]
 impl PolicyEngineMode {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -16590,13 +19949,42 @@ impl PolicyEngineMode {
     }
 }
 
+#[cfg(any(feature = "core", feature = "flows", feature = "sources", feature = "stages"))]
+impl From<&str> for PolicyEngineMode {
+    fn from(value: &str) -> Self {
+        match value {
+            "all" => Self::All,
+            "any" => Self::Any,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "core", feature = "flows", feature = "sources", feature = "stages"))]
 impl std::fmt::Display for PolicyEngineMode {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(any(feature = "core", feature = "flows", feature = "sources", feature = "stages"))]
+impl Serialize for PolicyEngineMode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "core", feature = "flows", feature = "sources", feature = "stages"))]
+impl<'de> Deserialize<'de> for PolicyEngineMode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// Test policy execution for a user with context
+#[cfg(feature = "policies")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PolicyTestRequest {
     pub user: i64,
@@ -16605,6 +19993,7 @@ pub struct PolicyTestRequest {
 }
 
 /// result of a policy test
+#[cfg(any(feature = "core", feature = "outposts", feature = "policies"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PolicyTestResult {
     pub passing: bool,
@@ -16614,6 +20003,7 @@ pub struct PolicyTestResult {
     pub log_messages: Vec<LogEvent>,
 }
 
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Process {
     pub id: i64,
@@ -16622,6 +20012,7 @@ pub struct Process {
     pub user: Option<String>,
 }
 
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProcessRequest {
     pub id: i64,
@@ -16633,6 +20024,7 @@ pub struct ProcessRequest {
 }
 
 /// Prompt Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Prompt {
     /// Prompt uuid
@@ -16666,6 +20058,7 @@ pub struct Prompt {
 }
 
 /// Initial challenge being sent, define fields
+#[cfg(any(feature = "flows", feature = "stages"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PromptChallenge {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -16680,6 +20073,7 @@ pub struct PromptChallenge {
 
 /// Validate response, fields are dynamically created based
 /// on the stage
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PromptChallengeResponseRequest {
     /// Constraints: at least 1 character.
@@ -16693,6 +20087,7 @@ pub struct PromptChallengeResponseRequest {
 }
 
 /// Serializer for a single Choice field
+#[cfg(any(feature = "flows", feature = "stages"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PromptChoice {
     pub value: String,
@@ -16700,6 +20095,7 @@ pub struct PromptChoice {
 }
 
 /// Prompt Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PromptRequest {
     /// Constraints: at least 1 character.
@@ -16731,6 +20127,7 @@ pub struct PromptRequest {
 }
 
 /// PromptStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PromptStage {
     /// Stage uuid
@@ -16762,6 +20159,7 @@ pub struct PromptStage {
 }
 
 /// PromptStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PromptStageRequest {
     /// Constraints: at least 1 character.
@@ -16771,55 +20169,56 @@ pub struct PromptStageRequest {
     pub validation_policies: Option<Vec<Uuid>>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(any(feature = "flows", feature = "stages"))]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum PromptTypeEnum {
-    #[serde(rename = "text")]
+    /// `text`
     Text,
-    #[serde(rename = "text_area")]
+    /// `text_area`
     TextArea,
-    #[serde(rename = "text_read_only")]
+    /// `text_read_only`
     TextReadOnly,
-    #[serde(rename = "text_area_read_only")]
+    /// `text_area_read_only`
     TextAreaReadOnly,
-    #[serde(rename = "username")]
+    /// `username`
     Username,
-    #[serde(rename = "email")]
+    /// `email`
     Email,
-    #[serde(rename = "password")]
+    /// `password`
     Password,
-    #[serde(rename = "number")]
+    /// `number`
     Number,
-    #[serde(rename = "checkbox")]
+    /// `checkbox`
     Checkbox,
-    #[serde(rename = "radio-button-group")]
+    /// `radio-button-group`
     RadioButtonGroup,
-    #[serde(rename = "dropdown")]
+    /// `dropdown`
     Dropdown,
-    #[serde(rename = "date")]
+    /// `date`
     Date,
-    #[serde(rename = "date-time")]
+    /// `date-time`
     DateTime,
-    #[serde(rename = "file")]
+    /// `file`
     File,
-    #[serde(rename = "separator")]
+    /// `separator`
     Separator,
-    #[serde(rename = "hidden")]
+    /// `hidden`
     Hidden,
-    #[serde(rename = "static")]
+    /// `static`
     Static,
-    #[serde(rename = "alert_info")]
+    /// `alert_info`
     AlertInfo,
-    #[serde(rename = "alert_warning")]
+    /// `alert_warning`
     AlertWarning,
-    #[serde(rename = "alert_danger")]
+    /// `alert_danger`
     AlertDanger,
-    #[serde(rename = "ak-locale")]
+    /// `ak-locale`
     AkLocale,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(any(feature = "flows", feature = "stages"))]
 impl PromptTypeEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -16850,13 +20249,61 @@ impl PromptTypeEnum {
     }
 }
 
+#[cfg(any(feature = "flows", feature = "stages"))]
+impl From<&str> for PromptTypeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "text" => Self::Text,
+            "text_area" => Self::TextArea,
+            "text_read_only" => Self::TextReadOnly,
+            "text_area_read_only" => Self::TextAreaReadOnly,
+            "username" => Self::Username,
+            "email" => Self::Email,
+            "password" => Self::Password,
+            "number" => Self::Number,
+            "checkbox" => Self::Checkbox,
+            "radio-button-group" => Self::RadioButtonGroup,
+            "dropdown" => Self::Dropdown,
+            "date" => Self::Date,
+            "date-time" => Self::DateTime,
+            "file" => Self::File,
+            "separator" => Self::Separator,
+            "hidden" => Self::Hidden,
+            "static" => Self::Static,
+            "alert_info" => Self::AlertInfo,
+            "alert_warning" => Self::AlertWarning,
+            "alert_danger" => Self::AlertDanger,
+            "ak-locale" => Self::AkLocale,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "flows", feature = "stages"))]
 impl std::fmt::Display for PromptTypeEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(any(feature = "flows", feature = "stages"))]
+impl Serialize for PromptTypeEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "flows", feature = "stages"))]
+impl<'de> Deserialize<'de> for PromptTypeEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// PropertyMapping Serializer
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PropertyMapping {
     /// Pm uuid
@@ -16889,6 +20336,7 @@ pub struct PropertyMapping {
 }
 
 /// Preview how the current user is mapped via the property mappings selected in a provider
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PropertyMappingPreview {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -16896,6 +20344,7 @@ pub struct PropertyMappingPreview {
 }
 
 /// Test property mapping execution for a user/group with context
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PropertyMappingTestRequest {
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
@@ -16907,6 +20356,7 @@ pub struct PropertyMappingTestRequest {
 }
 
 /// Result of a Property-mapping test
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PropertyMappingTestResult {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -16915,19 +20365,20 @@ pub struct PropertyMappingTestResult {
     pub successful: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "rac")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ProtocolEnum {
-    #[serde(rename = "rdp")]
+    /// `rdp`
     Rdp,
-    #[serde(rename = "vnc")]
+    /// `vnc`
     Vnc,
-    #[serde(rename = "ssh")]
+    /// `ssh`
     Ssh,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "rac")]
 impl ProtocolEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -16940,13 +20391,51 @@ impl ProtocolEnum {
     }
 }
 
+#[cfg(feature = "rac")]
+impl From<&str> for ProtocolEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "rdp" => Self::Rdp,
+            "vnc" => Self::Vnc,
+            "ssh" => Self::Ssh,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "rac")]
 impl std::fmt::Display for ProtocolEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "rac")]
+impl Serialize for ProtocolEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "rac")]
+impl<'de> Deserialize<'de> for ProtocolEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// Provider Serializer
+#[cfg(
+    any(
+        feature = "core",
+        feature = "oauth2",
+        feature = "outposts",
+        feature = "providers",
+        feature = "ssf"
+    )
+)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Provider {
     /// ID
@@ -16997,17 +20486,18 @@ pub struct Provider {
     pub meta_model_name: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "stages")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ProviderEnum {
-    #[serde(rename = "twilio")]
+    /// `twilio`
     Twilio,
-    #[serde(rename = "generic")]
+    /// `generic`
     Generic,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "stages")]
 impl ProviderEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -17019,41 +20509,70 @@ impl ProviderEnum {
     }
 }
 
+#[cfg(feature = "stages")]
+impl From<&str> for ProviderEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "twilio" => Self::Twilio,
+            "generic" => Self::Generic,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "stages")]
 impl std::fmt::Display for ProviderEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "stages")]
+impl Serialize for ProviderEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "stages")]
+impl<'de> Deserialize<'de> for ProviderEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
+#[cfg(feature = "core")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ProviderModelEnum {
-    #[serde(rename = "authentik_providers_google_workspace.googleworkspaceprovider")]
+    /// `authentik_providers_google_workspace.googleworkspaceprovider`
     Googleworkspaceprovider,
-    #[serde(rename = "authentik_providers_ldap.ldapprovider")]
+    /// `authentik_providers_ldap.ldapprovider`
     Ldapprovider,
-    #[serde(rename = "authentik_providers_microsoft_entra.microsoftentraprovider")]
+    /// `authentik_providers_microsoft_entra.microsoftentraprovider`
     Microsoftentraprovider,
-    #[serde(rename = "authentik_providers_oauth2.oauth2provider")]
+    /// `authentik_providers_oauth2.oauth2provider`
     Oauth2provider,
-    #[serde(rename = "authentik_providers_proxy.proxyprovider")]
+    /// `authentik_providers_proxy.proxyprovider`
     Proxyprovider,
-    #[serde(rename = "authentik_providers_rac.racprovider")]
+    /// `authentik_providers_rac.racprovider`
     Racprovider,
-    #[serde(rename = "authentik_providers_radius.radiusprovider")]
+    /// `authentik_providers_radius.radiusprovider`
     Radiusprovider,
-    #[serde(rename = "authentik_providers_saml.samlprovider")]
+    /// `authentik_providers_saml.samlprovider`
     Samlprovider,
-    #[serde(rename = "authentik_providers_scim.scimprovider")]
+    /// `authentik_providers_scim.scimprovider`
     Scimprovider,
-    #[serde(rename = "authentik_providers_ssf.ssfprovider")]
+    /// `authentik_providers_ssf.ssfprovider`
     Ssfprovider,
-    #[serde(rename = "authentik_providers_ws_federation.wsfederationprovider")]
+    /// `authentik_providers_ws_federation.wsfederationprovider`
     Wsfederationprovider,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "core")]
 impl ProviderModelEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -17080,53 +20599,97 @@ impl ProviderModelEnum {
     }
 }
 
+#[cfg(feature = "core")]
+impl From<&str> for ProviderModelEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "authentik_providers_google_workspace.googleworkspaceprovider" => {
+                Self::Googleworkspaceprovider
+            }
+            "authentik_providers_ldap.ldapprovider" => Self::Ldapprovider,
+            "authentik_providers_microsoft_entra.microsoftentraprovider" => {
+                Self::Microsoftentraprovider
+            }
+            "authentik_providers_oauth2.oauth2provider" => Self::Oauth2provider,
+            "authentik_providers_proxy.proxyprovider" => Self::Proxyprovider,
+            "authentik_providers_rac.racprovider" => Self::Racprovider,
+            "authentik_providers_radius.radiusprovider" => Self::Radiusprovider,
+            "authentik_providers_saml.samlprovider" => Self::Samlprovider,
+            "authentik_providers_scim.scimprovider" => Self::Scimprovider,
+            "authentik_providers_ssf.ssfprovider" => Self::Ssfprovider,
+            "authentik_providers_ws_federation.wsfederationprovider" => {
+                Self::Wsfederationprovider
+            }
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "core")]
 impl std::fmt::Display for ProviderModelEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "core")]
+impl Serialize for ProviderModelEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "core")]
+impl<'de> Deserialize<'de> for ProviderModelEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
+#[cfg(feature = "sources")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ProviderTypeEnum {
-    #[serde(rename = "openidconnect")]
+    /// `openidconnect`
     Openidconnect,
-    #[serde(rename = "apple")]
+    /// `apple`
     Apple,
-    #[serde(rename = "entraid")]
+    /// `entraid`
     Entraid,
-    #[serde(rename = "azuread")]
+    /// `azuread`
     Azuread,
-    #[serde(rename = "discord")]
+    /// `discord`
     Discord,
-    #[serde(rename = "facebook")]
+    /// `facebook`
     Facebook,
-    #[serde(rename = "github")]
+    /// `github`
     Github,
-    #[serde(rename = "gitlab")]
+    /// `gitlab`
     Gitlab,
-    #[serde(rename = "google")]
+    /// `google`
     Google,
-    #[serde(rename = "mailcow")]
+    /// `mailcow`
     Mailcow,
-    #[serde(rename = "okta")]
+    /// `okta`
     Okta,
-    #[serde(rename = "patreon")]
+    /// `patreon`
     Patreon,
-    #[serde(rename = "reddit")]
+    /// `reddit`
     Reddit,
-    #[serde(rename = "slack")]
+    /// `slack`
     Slack,
-    #[serde(rename = "twitch")]
+    /// `twitch`
     Twitch,
-    #[serde(rename = "twitter")]
+    /// `twitter`
     Twitter,
-    #[serde(rename = "wechat")]
+    /// `wechat`
     Wechat,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "sources")]
 impl ProviderTypeEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -17153,25 +20716,69 @@ impl ProviderTypeEnum {
     }
 }
 
+#[cfg(feature = "sources")]
+impl From<&str> for ProviderTypeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "openidconnect" => Self::Openidconnect,
+            "apple" => Self::Apple,
+            "entraid" => Self::Entraid,
+            "azuread" => Self::Azuread,
+            "discord" => Self::Discord,
+            "facebook" => Self::Facebook,
+            "github" => Self::Github,
+            "gitlab" => Self::Gitlab,
+            "google" => Self::Google,
+            "mailcow" => Self::Mailcow,
+            "okta" => Self::Okta,
+            "patreon" => Self::Patreon,
+            "reddit" => Self::Reddit,
+            "slack" => Self::Slack,
+            "twitch" => Self::Twitch,
+            "twitter" => Self::Twitter,
+            "wechat" => Self::Wechat,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "sources")]
 impl std::fmt::Display for ProviderTypeEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "sources")]
+impl Serialize for ProviderTypeEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "sources")]
+impl<'de> Deserialize<'de> for ProviderTypeEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
+#[cfg(any(feature = "core", feature = "outposts", feature = "providers"))]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ProxyMode {
-    #[serde(rename = "proxy")]
+    /// `proxy`
     Proxy,
-    #[serde(rename = "forward_single")]
+    /// `forward_single`
     ForwardSingle,
-    #[serde(rename = "forward_domain")]
+    /// `forward_domain`
     ForwardDomain,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(any(feature = "core", feature = "outposts", feature = "providers"))]
 impl ProxyMode {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -17184,13 +20791,43 @@ impl ProxyMode {
     }
 }
 
+#[cfg(any(feature = "core", feature = "outposts", feature = "providers"))]
+impl From<&str> for ProxyMode {
+    fn from(value: &str) -> Self {
+        match value {
+            "proxy" => Self::Proxy,
+            "forward_single" => Self::ForwardSingle,
+            "forward_domain" => Self::ForwardDomain,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "core", feature = "outposts", feature = "providers"))]
 impl std::fmt::Display for ProxyMode {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(any(feature = "core", feature = "outposts", feature = "providers"))]
+impl Serialize for ProxyMode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "core", feature = "outposts", feature = "providers"))]
+impl<'de> Deserialize<'de> for ProxyMode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// Proxy provider serializer for outposts
+#[cfg(feature = "outposts")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProxyOutpostConfig {
     /// ID
@@ -17264,6 +20901,7 @@ pub struct ProxyOutpostConfig {
 }
 
 /// ProxyProvider Serializer
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProxyProvider {
     /// ID
@@ -17368,6 +21006,7 @@ pub struct ProxyProvider {
 }
 
 /// ProxyProvider Serializer
+#[cfg(any(feature = "core", feature = "providers"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProxyProviderRequest {
     /// Constraints: at least 1 character.
@@ -17437,6 +21076,7 @@ pub struct ProxyProviderRequest {
 /// RACPropertyMapping Serializer
 ///
 /// Schema `RACPropertyMapping` in the spec.
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RacPropertyMapping {
     /// Pm uuid
@@ -17473,6 +21113,7 @@ pub struct RacPropertyMapping {
 /// RACPropertyMapping Serializer
 ///
 /// Schema `RACPropertyMappingRequest` in the spec.
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RacPropertyMappingRequest {
     /// Managed by authentik
@@ -17492,6 +21133,7 @@ pub struct RacPropertyMappingRequest {
 /// RACProvider Serializer
 ///
 /// Schema `RACProvider` in the spec.
+#[cfg(any(feature = "providers", feature = "rac"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RacProvider {
     /// ID
@@ -17553,6 +21195,7 @@ pub struct RacProvider {
 /// RACProvider Serializer
 ///
 /// Schema `RACProviderRequest` in the spec.
+#[cfg(any(feature = "core", feature = "providers"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RacProviderRequest {
     /// Constraints: at least 1 character.
@@ -17577,6 +21220,7 @@ pub struct RacProviderRequest {
 }
 
 /// Base serializer class which doesn't implement create/update methods
+#[cfg(feature = "outposts")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RadiusCheckAccess {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -17585,6 +21229,7 @@ pub struct RadiusCheckAccess {
 }
 
 /// RadiusProvider Serializer
+#[cfg(feature = "outposts")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RadiusOutpostConfig {
     /// ID
@@ -17608,6 +21253,7 @@ pub struct RadiusOutpostConfig {
 }
 
 /// RadiusProvider Serializer
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RadiusProvider {
     /// ID
@@ -17672,6 +21318,7 @@ pub struct RadiusProvider {
 }
 
 /// RadiusProviderPropertyMapping Serializer
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RadiusProviderPropertyMapping {
     /// Pm uuid
@@ -17704,6 +21351,7 @@ pub struct RadiusProviderPropertyMapping {
 }
 
 /// RadiusProviderPropertyMapping Serializer
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RadiusProviderPropertyMappingRequest {
     /// Managed by authentik
@@ -17720,6 +21368,7 @@ pub struct RadiusProviderPropertyMappingRequest {
 }
 
 /// RadiusProvider Serializer
+#[cfg(any(feature = "core", feature = "providers"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RadiusProviderRequest {
     /// Constraints: at least 1 character.
@@ -17751,6 +21400,7 @@ pub struct RadiusProviderRequest {
 }
 
 /// Challenge type to redirect the client
+#[cfg(any(feature = "flows", feature = "sources"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RedirectChallenge {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -17767,6 +21417,7 @@ pub struct RedirectChallenge {
 }
 
 /// Redirect challenge response
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RedirectChallengeResponseRequest {
     /// Constraints: at least 1 character.
@@ -17779,6 +21430,7 @@ pub struct RedirectChallengeResponseRequest {
 }
 
 /// RedirectStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RedirectStage {
     /// Stage uuid
@@ -17813,17 +21465,18 @@ pub struct RedirectStage {
     pub target_flow: Nullable<Uuid>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "stages")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum RedirectStageModeEnum {
-    #[serde(rename = "static")]
+    /// `static`
     Static,
-    #[serde(rename = "flow")]
+    /// `flow`
     Flow,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "stages")]
 impl RedirectStageModeEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -17835,13 +21488,42 @@ impl RedirectStageModeEnum {
     }
 }
 
+#[cfg(feature = "stages")]
+impl From<&str> for RedirectStageModeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "static" => Self::Static,
+            "flow" => Self::Flow,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "stages")]
 impl std::fmt::Display for RedirectStageModeEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "stages")]
+impl Serialize for RedirectStageModeEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "stages")]
+impl<'de> Deserialize<'de> for RedirectStageModeEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// RedirectStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RedirectStageRequest {
     /// Constraints: at least 1 character.
@@ -17858,6 +21540,7 @@ pub struct RedirectStageRequest {
 /// A single allowed redirect URI entry
 ///
 /// Schema `RedirectURI` in the spec.
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RedirectUri {
     pub matching_mode: MatchingModeEnum,
@@ -17870,6 +21553,7 @@ pub struct RedirectUri {
 /// A single allowed redirect URI entry
 ///
 /// Schema `RedirectURIRequest` in the spec.
+#[cfg(any(feature = "core", feature = "providers"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RedirectUriRequest {
     pub matching_mode: MatchingModeEnum,
@@ -17881,17 +21565,18 @@ pub struct RedirectUriRequest {
 }
 
 /// Schema `RedirectURITypeEnum` in the spec.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(any(feature = "core", feature = "providers"))]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum RedirectUriTypeEnum {
-    #[serde(rename = "authorization")]
+    /// `authorization`
     Authorization,
-    #[serde(rename = "logout")]
+    /// `logout`
     Logout,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(any(feature = "core", feature = "providers"))]
 impl RedirectUriTypeEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -17903,13 +21588,42 @@ impl RedirectUriTypeEnum {
     }
 }
 
+#[cfg(any(feature = "core", feature = "providers"))]
+impl From<&str> for RedirectUriTypeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "authorization" => Self::Authorization,
+            "logout" => Self::Logout,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "core", feature = "providers"))]
 impl std::fmt::Display for RedirectUriTypeEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(any(feature = "core", feature = "providers"))]
+impl Serialize for RedirectUriTypeEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "core", feature = "providers"))]
+impl<'de> Deserialize<'de> for RedirectUriTypeEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// Stripped down group serializer to show relevant children/parents for groups
+#[cfg(any(feature = "core", feature = "events"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RelatedGroup {
     /// Group uuid
@@ -17928,6 +21642,7 @@ pub struct RelatedGroup {
 
 /// Mixin to validate that a valid enterprise license
 /// exists before allowing to save the object
+#[cfg(feature = "lifecycle")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RelatedRule {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -17942,6 +21657,7 @@ pub struct RelatedRule {
 }
 
 /// Reputation Serializer
+#[cfg(feature = "policies")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Reputation {
     /// Reputation uuid
@@ -17961,6 +21677,7 @@ pub struct Reputation {
 }
 
 /// Reputation Policy Serializer
+#[cfg(feature = "policies")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReputationPolicy {
     /// Policy uuid
@@ -18001,6 +21718,7 @@ pub struct ReputationPolicy {
 }
 
 /// Reputation Policy Serializer
+#[cfg(feature = "policies")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReputationPolicyRequest {
     /// Constraints: at least 1 character.
@@ -18019,6 +21737,7 @@ pub struct ReputationPolicyRequest {
 
 /// Mixin to validate that a valid enterprise license
 /// exists before allowing to save the object
+#[cfg(feature = "lifecycle")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Review {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -18034,6 +21753,7 @@ pub struct Review {
 
 /// Mixin to validate that a valid enterprise license
 /// exists before allowing to save the object
+#[cfg(feature = "lifecycle")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReviewRequest {
     pub iteration: Uuid,
@@ -18042,6 +21762,7 @@ pub struct ReviewRequest {
     pub note: Nullable<String>,
 }
 
+#[cfg(feature = "lifecycle")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReviewerGroup {
     /// Group uuid
@@ -18051,6 +21772,7 @@ pub struct ReviewerGroup {
     pub name: String,
 }
 
+#[cfg(feature = "lifecycle")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReviewerUser {
     /// ID
@@ -18068,6 +21790,17 @@ pub struct ReviewerUser {
 }
 
 /// Role serializer
+#[cfg(
+    any(
+        feature = "core",
+        feature = "events",
+        feature = "oauth2",
+        feature = "providers",
+        feature = "rbac",
+        feature = "sources",
+        feature = "ssf"
+    )
+)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Role {
     /// Uuid
@@ -18078,6 +21811,7 @@ pub struct Role {
 }
 
 /// Roles assigned object permission serializer
+#[cfg(feature = "rbac")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RoleAssignedObjectPermission {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -18089,6 +21823,7 @@ pub struct RoleAssignedObjectPermission {
 }
 
 /// Role-bound object level permission
+#[cfg(feature = "rbac")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RoleModelPermission {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -18106,6 +21841,7 @@ pub struct RoleModelPermission {
 }
 
 /// Role-bound object level permission
+#[cfg(feature = "rbac")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RoleObjectPermission {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -18124,6 +21860,7 @@ pub struct RoleObjectPermission {
 }
 
 /// Role serializer
+#[cfg(feature = "rbac")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RoleRequest {
     /// Constraints: at least 1 character.
@@ -18131,17 +21868,18 @@ pub struct RoleRequest {
 }
 
 /// Schema `SAMLBindingsEnum` in the spec.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(any(feature = "core", feature = "flows", feature = "providers"))]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum SamlBindingsEnum {
-    #[serde(rename = "redirect")]
+    /// `redirect`
     Redirect,
-    #[serde(rename = "post")]
+    /// `post`
     Post,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(any(feature = "core", feature = "flows", feature = "providers"))]
 impl SamlBindingsEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -18153,26 +21891,55 @@ impl SamlBindingsEnum {
     }
 }
 
+#[cfg(any(feature = "core", feature = "flows", feature = "providers"))]
+impl From<&str> for SamlBindingsEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "redirect" => Self::Redirect,
+            "post" => Self::Post,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "core", feature = "flows", feature = "providers"))]
 impl std::fmt::Display for SamlBindingsEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(any(feature = "core", feature = "flows", feature = "providers"))]
+impl Serialize for SamlBindingsEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "core", feature = "flows", feature = "providers"))]
+impl<'de> Deserialize<'de> for SamlBindingsEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// Schema `SAMLLogoutMethods` in the spec.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(any(feature = "core", feature = "providers"))]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum SamlLogoutMethods {
-    #[serde(rename = "frontchannel_iframe")]
+    /// `frontchannel_iframe`
     FrontchannelIframe,
-    #[serde(rename = "frontchannel_native")]
+    /// `frontchannel_native`
     FrontchannelNative,
-    #[serde(rename = "backchannel")]
+    /// `backchannel`
     Backchannel,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(any(feature = "core", feature = "providers"))]
 impl SamlLogoutMethods {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -18185,15 +21952,45 @@ impl SamlLogoutMethods {
     }
 }
 
+#[cfg(any(feature = "core", feature = "providers"))]
+impl From<&str> for SamlLogoutMethods {
+    fn from(value: &str) -> Self {
+        match value {
+            "frontchannel_iframe" => Self::FrontchannelIframe,
+            "frontchannel_native" => Self::FrontchannelNative,
+            "backchannel" => Self::Backchannel,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "core", feature = "providers"))]
 impl std::fmt::Display for SamlLogoutMethods {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(any(feature = "core", feature = "providers"))]
+impl Serialize for SamlLogoutMethods {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "core", feature = "providers"))]
+impl<'de> Deserialize<'de> for SamlLogoutMethods {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// SAML Provider Metadata serializer
 ///
 /// Schema `SAMLMetadata` in the spec.
+#[cfg(any(feature = "providers", feature = "sources"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SamlMetadata {
     pub metadata: String,
@@ -18202,27 +21999,26 @@ pub struct SamlMetadata {
 }
 
 /// Schema `SAMLNameIDPolicyEnum` in the spec.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(any(feature = "core", feature = "providers", feature = "sources"))]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum SamlNameIdPolicyEnum {
-    #[serde(rename = "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress")]
+    /// `urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress`
     EmailAddress,
-    #[serde(rename = "urn:oasis:names:tc:SAML:2.0:nameid-format:persistent")]
+    /// `urn:oasis:names:tc:SAML:2.0:nameid-format:persistent`
     Persistent,
-    #[serde(rename = "urn:oasis:names:tc:SAML:1.1:nameid-format:X509SubjectName")]
+    /// `urn:oasis:names:tc:SAML:1.1:nameid-format:X509SubjectName`
     X509SubjectName,
-    #[serde(
-        rename = "urn:oasis:names:tc:SAML:2.0:nameid-format:WindowsDomainQualifiedName"
-    )]
+    /// `urn:oasis:names:tc:SAML:2.0:nameid-format:WindowsDomainQualifiedName`
     WindowsDomainQualifiedName,
-    #[serde(rename = "urn:oasis:names:tc:SAML:2.0:nameid-format:transient")]
+    /// `urn:oasis:names:tc:SAML:2.0:nameid-format:transient`
     Transient,
-    #[serde(rename = "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified")]
+    /// `urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified`
     Unspecified,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(any(feature = "core", feature = "providers", feature = "sources"))]
 impl SamlNameIdPolicyEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -18244,15 +22040,54 @@ impl SamlNameIdPolicyEnum {
     }
 }
 
+#[cfg(any(feature = "core", feature = "providers", feature = "sources"))]
+impl From<&str> for SamlNameIdPolicyEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress" => {
+                Self::EmailAddress
+            }
+            "urn:oasis:names:tc:SAML:2.0:nameid-format:persistent" => Self::Persistent,
+            "urn:oasis:names:tc:SAML:1.1:nameid-format:X509SubjectName" => {
+                Self::X509SubjectName
+            }
+            "urn:oasis:names:tc:SAML:2.0:nameid-format:WindowsDomainQualifiedName" => {
+                Self::WindowsDomainQualifiedName
+            }
+            "urn:oasis:names:tc:SAML:2.0:nameid-format:transient" => Self::Transient,
+            "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified" => Self::Unspecified,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "core", feature = "providers", feature = "sources"))]
 impl std::fmt::Display for SamlNameIdPolicyEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(any(feature = "core", feature = "providers", feature = "sources"))]
+impl Serialize for SamlNameIdPolicyEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "core", feature = "providers", feature = "sources"))]
+impl<'de> Deserialize<'de> for SamlNameIdPolicyEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// SAMLPropertyMapping Serializer
 ///
 /// Schema `SAMLPropertyMapping` in the spec.
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SamlPropertyMapping {
     /// Pm uuid
@@ -18290,6 +22125,7 @@ pub struct SamlPropertyMapping {
 /// SAMLPropertyMapping Serializer
 ///
 /// Schema `SAMLPropertyMappingRequest` in the spec.
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SamlPropertyMappingRequest {
     /// Managed by authentik
@@ -18312,6 +22148,7 @@ pub struct SamlPropertyMappingRequest {
 /// SAMLProvider Serializer
 ///
 /// Schema `SAMLProvider` in the spec.
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SamlProvider {
     /// ID
@@ -18476,6 +22313,7 @@ pub struct SamlProvider {
 /// Import saml provider from XML Metadata
 ///
 /// Schema `SAMLProviderImportRequest` in the spec.
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SamlProviderImportRequest {
     /// Constraints: at least 1 character.
@@ -18488,6 +22326,7 @@ pub struct SamlProviderImportRequest {
 /// SAMLProvider Serializer
 ///
 /// Schema `SAMLProviderRequest` in the spec.
+#[cfg(any(feature = "core", feature = "providers"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SamlProviderRequest {
     /// Constraints: at least 1 character.
@@ -18587,6 +22426,7 @@ pub struct SamlProviderRequest {
 /// SAMLSource Serializer
 ///
 /// Schema `SAMLSource` in the spec.
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SamlSource {
     /// Pbm uuid
@@ -18710,6 +22550,7 @@ pub struct SamlSource {
 /// SAMLSourcePropertyMapping Serializer
 ///
 /// Schema `SAMLSourcePropertyMapping` in the spec.
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SamlSourcePropertyMapping {
     /// Pm uuid
@@ -18744,6 +22585,7 @@ pub struct SamlSourcePropertyMapping {
 /// SAMLSourcePropertyMapping Serializer
 ///
 /// Schema `SAMLSourcePropertyMappingRequest` in the spec.
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SamlSourcePropertyMappingRequest {
     /// Managed by authentik
@@ -18762,6 +22604,7 @@ pub struct SamlSourcePropertyMappingRequest {
 /// SAMLSource Serializer
 ///
 /// Schema `SAMLSourceRequest` in the spec.
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SamlSourceRequest {
     /// Source's display Name.
@@ -18857,6 +22700,7 @@ pub struct SamlSourceRequest {
     pub signed_response: Option<bool>,
 }
 
+#[cfg(feature = "tasks")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Schedule {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -18892,6 +22736,7 @@ pub struct Schedule {
     pub last_task_status: Option<LastTaskStatusEnum>,
 }
 
+#[cfg(feature = "tasks")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScheduleRequest {
     /// Constraints: at least 1 character.
@@ -18907,19 +22752,20 @@ pub struct ScheduleRequest {
 }
 
 /// Schema `SCIMAuthenticationModeEnum` in the spec.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(any(feature = "core", feature = "providers"))]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ScimAuthenticationModeEnum {
-    #[serde(rename = "token")]
+    /// `token`
     Token,
-    #[serde(rename = "oauth")]
+    /// `oauth`
     Oauth,
-    #[serde(rename = "oauth_interactive")]
+    /// `oauth_interactive`
     OauthInteractive,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(any(feature = "core", feature = "providers"))]
 impl ScimAuthenticationModeEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -18932,15 +22778,45 @@ impl ScimAuthenticationModeEnum {
     }
 }
 
+#[cfg(any(feature = "core", feature = "providers"))]
+impl From<&str> for ScimAuthenticationModeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "token" => Self::Token,
+            "oauth" => Self::Oauth,
+            "oauth_interactive" => Self::OauthInteractive,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "core", feature = "providers"))]
 impl std::fmt::Display for ScimAuthenticationModeEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(any(feature = "core", feature = "providers"))]
+impl Serialize for ScimAuthenticationModeEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "core", feature = "providers"))]
+impl<'de> Deserialize<'de> for ScimAuthenticationModeEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// SCIMMapping Serializer
 ///
 /// Schema `SCIMMapping` in the spec.
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScimMapping {
     /// Pm uuid
@@ -18975,6 +22851,7 @@ pub struct ScimMapping {
 /// SCIMMapping Serializer
 ///
 /// Schema `SCIMMappingRequest` in the spec.
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScimMappingRequest {
     /// Managed by authentik
@@ -18993,6 +22870,7 @@ pub struct ScimMappingRequest {
 /// SCIMProvider Serializer
 ///
 /// Schema `SCIMProvider` in the spec.
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScimProvider {
     /// ID
@@ -19081,6 +22959,7 @@ pub struct ScimProvider {
 /// SCIMProviderGroup Serializer
 ///
 /// Schema `SCIMProviderGroup` in the spec.
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScimProviderGroup {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -19097,6 +22976,7 @@ pub struct ScimProviderGroup {
 /// SCIMProviderGroup Serializer
 ///
 /// Schema `SCIMProviderGroupRequest` in the spec.
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScimProviderGroupRequest {
     /// Constraints: at least 1 character.
@@ -19108,6 +22988,7 @@ pub struct ScimProviderGroupRequest {
 /// SCIMProvider Serializer
 ///
 /// Schema `SCIMProviderRequest` in the spec.
+#[cfg(any(feature = "core", feature = "providers"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScimProviderRequest {
     /// Constraints: at least 1 character.
@@ -19167,6 +23048,7 @@ pub struct ScimProviderRequest {
 /// SCIMProviderUser Serializer
 ///
 /// Schema `SCIMProviderUser` in the spec.
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScimProviderUser {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -19183,6 +23065,7 @@ pub struct ScimProviderUser {
 /// SCIMProviderUser Serializer
 ///
 /// Schema `SCIMProviderUserRequest` in the spec.
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScimProviderUserRequest {
     /// Constraints: at least 1 character.
@@ -19194,6 +23077,7 @@ pub struct ScimProviderUserRequest {
 /// SCIMSource Serializer
 ///
 /// Schema `SCIMSource` in the spec.
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScimSource {
     /// Pbm uuid
@@ -19247,6 +23131,7 @@ pub struct ScimSource {
 /// SCIMSourceGroup Serializer
 ///
 /// Schema `SCIMSourceGroup` in the spec.
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScimSourceGroup {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -19263,6 +23148,7 @@ pub struct ScimSourceGroup {
 /// SCIMSourceGroup Serializer
 ///
 /// Schema `SCIMSourceGroupRequest` in the spec.
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScimSourceGroupRequest {
     /// Constraints: at least 1 character.
@@ -19279,6 +23165,7 @@ pub struct ScimSourceGroupRequest {
 /// SCIMSourcePropertyMapping Serializer
 ///
 /// Schema `SCIMSourcePropertyMapping` in the spec.
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScimSourcePropertyMapping {
     /// Pm uuid
@@ -19313,6 +23200,7 @@ pub struct ScimSourcePropertyMapping {
 /// SCIMSourcePropertyMapping Serializer
 ///
 /// Schema `SCIMSourcePropertyMappingRequest` in the spec.
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScimSourcePropertyMappingRequest {
     /// Managed by authentik
@@ -19331,6 +23219,7 @@ pub struct ScimSourcePropertyMappingRequest {
 /// SCIMSource Serializer
 ///
 /// Schema `SCIMSourceRequest` in the spec.
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScimSourceRequest {
     /// Source's display Name.
@@ -19355,6 +23244,7 @@ pub struct ScimSourceRequest {
 /// SCIMSourceUser Serializer
 ///
 /// Schema `SCIMSourceUser` in the spec.
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScimSourceUser {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -19371,6 +23261,7 @@ pub struct ScimSourceUser {
 /// SCIMSourceUser Serializer
 ///
 /// Schema `SCIMSourceUserRequest` in the spec.
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScimSourceUserRequest {
     /// Constraints: at least 1 character.
@@ -19385,6 +23276,7 @@ pub struct ScimSourceUserRequest {
 }
 
 /// ScopeMapping Serializer
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScopeMapping {
     /// Pm uuid
@@ -19422,6 +23314,7 @@ pub struct ScopeMapping {
 }
 
 /// ScopeMapping Serializer
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScopeMappingRequest {
     /// Managed by authentik
@@ -19445,6 +23338,7 @@ pub struct ScopeMappingRequest {
 }
 
 /// Serializer for stages which can be selected by users
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SelectableStage {
     pub pk: Uuid,
@@ -19454,6 +23348,7 @@ pub struct SelectableStage {
 }
 
 /// ServiceConnection Serializer
+#[cfg(feature = "outposts")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ServiceConnection {
     /// Uuid
@@ -19483,6 +23378,7 @@ pub struct ServiceConnection {
 }
 
 /// Serializer for Service connection state
+#[cfg(feature = "outposts")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ServiceConnectionState {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -19492,6 +23388,7 @@ pub struct ServiceConnectionState {
 }
 
 /// Challenge for ending a session
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SessionEndChallenge {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -19516,6 +23413,7 @@ pub struct SessionEndChallenge {
 
 /// Response for the /user/me endpoint, returns the currently active user (as `user` property)
 /// and, if this user is being impersonated, the original user in the `original` property.
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SessionUser {
     pub user: UserSelf,
@@ -19524,6 +23422,7 @@ pub struct SessionUser {
 }
 
 /// Settings Serializer
+#[cfg(feature = "admin")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Settings {
     /// Configure how authentik should show avatars for users.
@@ -19583,6 +23482,7 @@ pub struct Settings {
     pub flags: SettingsFlags,
 }
 
+#[cfg(feature = "admin")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SettingsFlags {
     /// Configure if applications without any policy/group/user bindings should be accessible to any user.
@@ -19597,6 +23497,7 @@ pub struct SettingsFlags {
 }
 
 /// Settings Serializer
+#[cfg(feature = "admin")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SettingsRequest {
     /// Configure how authentik should show avatars for users.
@@ -19662,6 +23563,7 @@ pub struct SettingsRequest {
     pub flags: SettingsRequestFlags,
 }
 
+#[cfg(feature = "admin")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SettingsRequestFlags {
     /// Configure if applications without any policy/group/user bindings should be accessible to any user.
@@ -19675,19 +23577,20 @@ pub struct SettingsRequestFlags {
     pub flows_refresh_others: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "events")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum SeverityEnum {
-    #[serde(rename = "notice")]
+    /// `notice`
     Notice,
-    #[serde(rename = "warning")]
+    /// `warning`
     Warning,
-    #[serde(rename = "alert")]
+    /// `alert`
     Alert,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "events")]
 impl SeverityEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -19700,13 +23603,43 @@ impl SeverityEnum {
     }
 }
 
+#[cfg(feature = "events")]
+impl From<&str> for SeverityEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "notice" => Self::Notice,
+            "warning" => Self::Warning,
+            "alert" => Self::Alert,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "events")]
 impl std::fmt::Display for SeverityEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "events")]
+impl Serialize for SeverityEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "events")]
+impl<'de> Deserialize<'de> for SeverityEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// challenge type to render HTML as-is
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ShellChallenge {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -19719,31 +23652,32 @@ pub struct ShellChallenge {
     pub body: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(any(feature = "core", feature = "providers", feature = "sources"))]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum SignatureAlgorithmEnum {
-    #[serde(rename = "http://www.w3.org/2000/09/xmldsig#rsa-sha1")]
+    /// `http://www.w3.org/2000/09/xmldsig#rsa-sha1`
     RsaSha1,
-    #[serde(rename = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256")]
+    /// `http://www.w3.org/2001/04/xmldsig-more#rsa-sha256`
     RsaSha256,
-    #[serde(rename = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha384")]
+    /// `http://www.w3.org/2001/04/xmldsig-more#rsa-sha384`
     RsaSha384,
-    #[serde(rename = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha512")]
+    /// `http://www.w3.org/2001/04/xmldsig-more#rsa-sha512`
     RsaSha512,
-    #[serde(rename = "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha1")]
+    /// `http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha1`
     EcdsaSha1,
-    #[serde(rename = "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256")]
+    /// `http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256`
     EcdsaSha256,
-    #[serde(rename = "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha384")]
+    /// `http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha384`
     EcdsaSha384,
-    #[serde(rename = "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha512")]
+    /// `http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha512`
     EcdsaSha512,
-    #[serde(rename = "http://www.w3.org/2000/09/xmldsig#dsa-sha1")]
+    /// `http://www.w3.org/2000/09/xmldsig#dsa-sha1`
     DsaSha1,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(any(feature = "core", feature = "providers", feature = "sources"))]
 impl SignatureAlgorithmEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -19762,15 +23696,51 @@ impl SignatureAlgorithmEnum {
     }
 }
 
+#[cfg(any(feature = "core", feature = "providers", feature = "sources"))]
+impl From<&str> for SignatureAlgorithmEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "http://www.w3.org/2000/09/xmldsig#rsa-sha1" => Self::RsaSha1,
+            "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256" => Self::RsaSha256,
+            "http://www.w3.org/2001/04/xmldsig-more#rsa-sha384" => Self::RsaSha384,
+            "http://www.w3.org/2001/04/xmldsig-more#rsa-sha512" => Self::RsaSha512,
+            "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha1" => Self::EcdsaSha1,
+            "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256" => Self::EcdsaSha256,
+            "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha384" => Self::EcdsaSha384,
+            "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha512" => Self::EcdsaSha512,
+            "http://www.w3.org/2000/09/xmldsig#dsa-sha1" => Self::DsaSha1,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "core", feature = "providers", feature = "sources"))]
 impl std::fmt::Display for SignatureAlgorithmEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(any(feature = "core", feature = "providers", feature = "sources"))]
+impl Serialize for SignatureAlgorithmEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "core", feature = "providers", feature = "sources"))]
+impl<'de> Deserialize<'de> for SignatureAlgorithmEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// Serializer for sms authenticator devices
 ///
 /// Schema `SMSDevice` in the spec.
+#[cfg(feature = "authenticators")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SmsDevice {
     /// The human-readable name of this device.
@@ -19790,6 +23760,7 @@ pub struct SmsDevice {
 /// Serializer for sms authenticator devices
 ///
 /// Schema `SMSDeviceRequest` in the spec.
+#[cfg(feature = "authenticators")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SmsDeviceRequest {
     /// The human-readable name of this device.
@@ -19798,6 +23769,7 @@ pub struct SmsDeviceRequest {
     pub name: String,
 }
 
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Software {
     pub name: String,
@@ -19808,6 +23780,7 @@ pub struct Software {
     pub path: Option<String>,
 }
 
+#[cfg(feature = "endpoints")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SoftwareRequest {
     /// Constraints: at least 1 character.
@@ -19822,6 +23795,7 @@ pub struct SoftwareRequest {
 }
 
 /// Source Serializer
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Source {
     /// Pbm uuid
@@ -19889,6 +23863,7 @@ pub struct Source {
 }
 
 /// SourceStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SourceStage {
     /// Stage uuid
@@ -19921,6 +23896,7 @@ pub struct SourceStage {
 }
 
 /// SourceStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SourceStageRequest {
     /// Constraints: at least 1 character.
@@ -19934,6 +23910,7 @@ pub struct SourceStageRequest {
 }
 
 /// Serializer for SourceType
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SourceType {
     pub name: String,
@@ -19956,6 +23933,7 @@ pub struct SourceType {
 /// SSFProvider Serializer
 ///
 /// Schema `SSFProvider` in the spec.
+#[cfg(any(feature = "providers", feature = "ssf"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SsfProvider {
     /// ID
@@ -19998,6 +23976,7 @@ pub struct SsfProvider {
 /// SSFProvider Serializer
 ///
 /// Schema `SSFProviderRequest` in the spec.
+#[cfg(any(feature = "core", feature = "providers"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SsfProviderRequest {
     /// Constraints: at least 1 character.
@@ -20016,6 +23995,7 @@ pub struct SsfProviderRequest {
 /// SSFStream Serializer
 ///
 /// Schema `SSFStream` in the spec.
+#[cfg(feature = "ssf")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SsfStream {
     /// Uuid
@@ -20039,21 +24019,22 @@ pub struct SsfStream {
 }
 
 /// Schema `SSFStreamStatusEnum` in the spec.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "ssf")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum SsfStreamStatusEnum {
-    #[serde(rename = "enabled")]
+    /// `enabled`
     Enabled,
-    #[serde(rename = "paused")]
+    /// `paused`
     Paused,
-    #[serde(rename = "disabled")]
+    /// `disabled`
     Disabled,
-    #[serde(rename = "disabled_deleted")]
+    /// `disabled_deleted`
     DisabledDeleted,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "ssf")]
 impl SsfStreamStatusEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -20067,13 +24048,44 @@ impl SsfStreamStatusEnum {
     }
 }
 
+#[cfg(feature = "ssf")]
+impl From<&str> for SsfStreamStatusEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "enabled" => Self::Enabled,
+            "paused" => Self::Paused,
+            "disabled" => Self::Disabled,
+            "disabled_deleted" => Self::DisabledDeleted,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "ssf")]
 impl std::fmt::Display for SsfStreamStatusEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "ssf")]
+impl Serialize for SsfStreamStatusEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "ssf")]
+impl<'de> Deserialize<'de> for SsfStreamStatusEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// Stage Serializer
+#[cfg(any(feature = "flows", feature = "stages"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Stage {
     /// Stage uuid
@@ -20101,17 +24113,18 @@ pub struct Stage {
     pub flow_set: Vec<FlowSet>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "stages")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum StageModeEnum {
-    #[serde(rename = "optional")]
+    /// `optional`
     Optional,
-    #[serde(rename = "required")]
+    /// `required`
     Required,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "stages")]
 impl StageModeEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -20123,13 +24136,42 @@ impl StageModeEnum {
     }
 }
 
+#[cfg(feature = "stages")]
+impl From<&str> for StageModeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "optional" => Self::Optional,
+            "required" => Self::Required,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "stages")]
 impl std::fmt::Display for StageModeEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "stages")]
+impl Serialize for StageModeEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "stages")]
+impl<'de> Deserialize<'de> for StageModeEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// Serializer for a single Prompt field
+#[cfg(any(feature = "flows", feature = "stages"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StagePrompt {
     pub field_key: String,
@@ -20144,6 +24186,7 @@ pub struct StagePrompt {
 }
 
 /// Serializer for static authenticator devices
+#[cfg(feature = "authenticators")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StaticDevice {
     /// The human-readable name of this device.
@@ -20161,6 +24204,7 @@ pub struct StaticDevice {
 }
 
 /// Serializer for static authenticator devices
+#[cfg(feature = "authenticators")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StaticDeviceRequest {
     /// The human-readable name of this device.
@@ -20170,31 +24214,33 @@ pub struct StaticDeviceRequest {
 }
 
 /// Serializer for static device's tokens
+#[cfg(feature = "authenticators")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StaticDeviceToken {
     /// Constraints: at most 100 characters.
     pub token: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(any(feature = "core", feature = "providers"))]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum SubModeEnum {
-    #[serde(rename = "hashed_user_id")]
+    /// `hashed_user_id`
     HashedUserId,
-    #[serde(rename = "user_id")]
+    /// `user_id`
     UserId,
-    #[serde(rename = "user_uuid")]
+    /// `user_uuid`
     UserUuid,
-    #[serde(rename = "user_username")]
+    /// `user_username`
     UserUsername,
-    #[serde(rename = "user_email")]
+    /// `user_email`
     UserEmail,
-    #[serde(rename = "user_upn")]
+    /// `user_upn`
     UserUpn,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(any(feature = "core", feature = "providers"))]
 impl SubModeEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -20210,23 +24256,56 @@ impl SubModeEnum {
     }
 }
 
+#[cfg(any(feature = "core", feature = "providers"))]
+impl From<&str> for SubModeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "hashed_user_id" => Self::HashedUserId,
+            "user_id" => Self::UserId,
+            "user_uuid" => Self::UserUuid,
+            "user_username" => Self::UserUsername,
+            "user_email" => Self::UserEmail,
+            "user_upn" => Self::UserUpn,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "core", feature = "providers"))]
 impl std::fmt::Display for SubModeEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(any(feature = "core", feature = "providers"))]
+impl Serialize for SubModeEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "core", feature = "providers"))]
+impl<'de> Deserialize<'de> for SubModeEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
+#[cfg(feature = "providers")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum SyncObjectModelEnum {
-    #[serde(rename = "authentik.core.models.User")]
+    /// `authentik.core.models.User`
     User,
-    #[serde(rename = "authentik.core.models.Group")]
+    /// `authentik.core.models.Group`
     Group,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "providers")]
 impl SyncObjectModelEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -20238,13 +24317,42 @@ impl SyncObjectModelEnum {
     }
 }
 
+#[cfg(feature = "providers")]
+impl From<&str> for SyncObjectModelEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "authentik.core.models.User" => Self::User,
+            "authentik.core.models.Group" => Self::Group,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "providers")]
 impl std::fmt::Display for SyncObjectModelEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "providers")]
+impl Serialize for SyncObjectModelEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "providers")]
+impl<'de> Deserialize<'de> for SyncObjectModelEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// Sync object serializer
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SyncObjectRequest {
     pub sync_object_model: SyncObjectModelEnum,
@@ -20256,25 +24364,27 @@ pub struct SyncObjectRequest {
 }
 
 /// Result of a single object sync
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SyncObjectResult {
     /// Constraints: read-only: sent by the server, ignored in requests.
     pub messages: Vec<LogEvent>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "sources")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum SyncOutgoingTriggerModeEnum {
-    #[serde(rename = "none")]
+    /// `none`
     None,
-    #[serde(rename = "immediate")]
+    /// `immediate`
     Immediate,
-    #[serde(rename = "deferred_end")]
+    /// `deferred_end`
     DeferredEnd,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "sources")]
 impl SyncOutgoingTriggerModeEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -20287,13 +24397,43 @@ impl SyncOutgoingTriggerModeEnum {
     }
 }
 
+#[cfg(feature = "sources")]
+impl From<&str> for SyncOutgoingTriggerModeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "none" => Self::None,
+            "immediate" => Self::Immediate,
+            "deferred_end" => Self::DeferredEnd,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "sources")]
 impl std::fmt::Display for SyncOutgoingTriggerModeEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "sources")]
+impl Serialize for SyncOutgoingTriggerModeEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "sources")]
+impl<'de> Deserialize<'de> for SyncOutgoingTriggerModeEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// Provider/source sync status
+#[cfg(any(feature = "providers", feature = "sources"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SyncStatus {
     pub is_running: bool,
@@ -20304,6 +24444,7 @@ pub struct SyncStatus {
 }
 
 /// Get system information.
+#[cfg(feature = "admin")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SystemInfo {
     /// Get HTTP Request headers
@@ -20341,6 +24482,7 @@ pub struct SystemInfo {
 }
 
 /// Get versions
+#[cfg(feature = "admin")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SystemInfoRuntime {
     pub python_version: String,
@@ -20353,6 +24495,7 @@ pub struct SystemInfoRuntime {
     pub authentik_version: String,
 }
 
+#[cfg(feature = "tasks")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Task {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -20395,33 +24538,34 @@ pub struct Task {
     pub description: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(any(feature = "providers", feature = "sources", feature = "tasks"))]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum TaskAggregatedStatusEnum {
-    #[serde(rename = "queued")]
+    /// `queued`
     Queued,
-    #[serde(rename = "consumed")]
+    /// `consumed`
     Consumed,
-    #[serde(rename = "preprocess")]
+    /// `preprocess`
     Preprocess,
-    #[serde(rename = "running")]
+    /// `running`
     Running,
-    #[serde(rename = "postprocess")]
+    /// `postprocess`
     Postprocess,
-    #[serde(rename = "rejected")]
+    /// `rejected`
     Rejected,
-    #[serde(rename = "done")]
+    /// `done`
     Done,
-    #[serde(rename = "info")]
+    /// `info`
     Info,
-    #[serde(rename = "warning")]
+    /// `warning`
     Warning,
-    #[serde(rename = "error")]
+    /// `error`
     Error,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(any(feature = "providers", feature = "sources", feature = "tasks"))]
 impl TaskAggregatedStatusEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -20441,33 +24585,70 @@ impl TaskAggregatedStatusEnum {
     }
 }
 
+#[cfg(any(feature = "providers", feature = "sources", feature = "tasks"))]
+impl From<&str> for TaskAggregatedStatusEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "queued" => Self::Queued,
+            "consumed" => Self::Consumed,
+            "preprocess" => Self::Preprocess,
+            "running" => Self::Running,
+            "postprocess" => Self::Postprocess,
+            "rejected" => Self::Rejected,
+            "done" => Self::Done,
+            "info" => Self::Info,
+            "warning" => Self::Warning,
+            "error" => Self::Error,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(any(feature = "providers", feature = "sources", feature = "tasks"))]
 impl std::fmt::Display for TaskAggregatedStatusEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(any(feature = "providers", feature = "sources", feature = "tasks"))]
+impl Serialize for TaskAggregatedStatusEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(any(feature = "providers", feature = "sources", feature = "tasks"))]
+impl<'de> Deserialize<'de> for TaskAggregatedStatusEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
+#[cfg(feature = "tasks")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum TaskStatusEnum {
-    #[serde(rename = "queued")]
+    /// `queued`
     Queued,
-    #[serde(rename = "consumed")]
+    /// `consumed`
     Consumed,
-    #[serde(rename = "preprocess")]
+    /// `preprocess`
     Preprocess,
-    #[serde(rename = "running")]
+    /// `running`
     Running,
-    #[serde(rename = "postprocess")]
+    /// `postprocess`
     Postprocess,
-    #[serde(rename = "rejected")]
+    /// `rejected`
     Rejected,
-    #[serde(rename = "done")]
+    /// `done`
     Done,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "tasks")]
 impl TaskStatusEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -20484,12 +24665,46 @@ impl TaskStatusEnum {
     }
 }
 
+#[cfg(feature = "tasks")]
+impl From<&str> for TaskStatusEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "queued" => Self::Queued,
+            "consumed" => Self::Consumed,
+            "preprocess" => Self::Preprocess,
+            "running" => Self::Running,
+            "postprocess" => Self::Postprocess,
+            "rejected" => Self::Rejected,
+            "done" => Self::Done,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "tasks")]
 impl std::fmt::Display for TaskStatusEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "tasks")]
+impl Serialize for TaskStatusEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "tasks")]
+impl<'de> Deserialize<'de> for TaskStatusEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TelegramAuthRequest {
     pub id: i64,
@@ -20511,6 +24726,7 @@ pub struct TelegramAuthRequest {
 }
 
 /// Base class for all challenge responses
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TelegramChallengeResponseRequest {
     pub id: i64,
@@ -20537,6 +24753,7 @@ pub struct TelegramChallengeResponseRequest {
 }
 
 /// Base login challenge for Identification stage
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TelegramLoginChallenge {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -20552,6 +24769,7 @@ pub struct TelegramLoginChallenge {
 }
 
 /// Source Serializer
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TelegramSource {
     /// Pbm uuid
@@ -20624,6 +24842,7 @@ pub struct TelegramSource {
 }
 
 /// TelegramSourcePropertyMapping Serializer
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TelegramSourcePropertyMapping {
     /// Pm uuid
@@ -20656,6 +24875,7 @@ pub struct TelegramSourcePropertyMapping {
 }
 
 /// TelegramSourcePropertyMapping Serializer
+#[cfg(feature = "propertymappings")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TelegramSourcePropertyMappingRequest {
     /// Managed by authentik
@@ -20672,6 +24892,7 @@ pub struct TelegramSourcePropertyMappingRequest {
 }
 
 /// Source Serializer
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TelegramSourceRequest {
     /// Source's display Name.
@@ -20723,6 +24944,7 @@ pub struct TelegramSourceRequest {
 }
 
 /// Tenant Serializer
+#[cfg(feature = "tenants")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Tenant {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -20735,6 +24957,7 @@ pub struct Tenant {
 }
 
 /// Tenant admin group creation request serializer
+#[cfg(feature = "tenants")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TenantAdminGroupRequestRequest {
     /// Constraints: at least 1 character.
@@ -20742,6 +24965,7 @@ pub struct TenantAdminGroupRequestRequest {
 }
 
 /// Tenant recovery key creation request serializer
+#[cfg(feature = "tenants")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TenantRecoveryKeyRequestRequest {
     /// Constraints: at least 1 character.
@@ -20750,6 +24974,7 @@ pub struct TenantRecoveryKeyRequestRequest {
 }
 
 /// Tenant recovery key creation response serializer
+#[cfg(feature = "tenants")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TenantRecoveryKeyResponse {
     pub expiry: DateTime<Utc>,
@@ -20757,6 +24982,7 @@ pub struct TenantRecoveryKeyResponse {
 }
 
 /// Tenant Serializer
+#[cfg(feature = "tenants")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TenantRequest {
     /// Constraints: 1 to 63 characters.
@@ -20768,6 +24994,15 @@ pub struct TenantRequest {
 }
 
 /// Themed URLs - maps theme names to URLs for light and dark themes
+#[cfg(
+    any(
+        feature = "admin",
+        feature = "core",
+        feature = "flows",
+        feature = "sources",
+        feature = "stages"
+    )
+)]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ThemedUrls {
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
@@ -20777,6 +25012,9 @@ pub struct ThemedUrls {
 }
 
 /// Token Serializer
+#[cfg(
+    any(feature = "core", feature = "providers", feature = "sources", feature = "ssf")
+)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Token {
     /// Token uuid
@@ -20805,6 +25043,7 @@ pub struct Token {
 }
 
 /// Serializer for BaseGrantModel and RefreshToken
+#[cfg(feature = "oauth2")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TokenModel {
     /// ID
@@ -20829,6 +25068,7 @@ pub struct TokenModel {
 }
 
 /// Token Serializer
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TokenRequest {
     /// Managed by authentik
@@ -20853,6 +25093,7 @@ pub struct TokenRequest {
 }
 
 /// Set token's key
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TokenSetKeyRequest {
     /// Constraints: at least 1 character.
@@ -20860,6 +25101,7 @@ pub struct TokenSetKeyRequest {
 }
 
 /// Show token's current key
+#[cfg(any(feature = "core", feature = "endpoints"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TokenView {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -20869,6 +25111,7 @@ pub struct TokenView {
 /// Serializer for totp authenticator devices
 ///
 /// Schema `TOTPDevice` in the spec.
+#[cfg(feature = "authenticators")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TotpDevice {
     /// The human-readable name of this device.
@@ -20886,6 +25129,7 @@ pub struct TotpDevice {
 /// Serializer for totp authenticator devices
 ///
 /// Schema `TOTPDeviceRequest` in the spec.
+#[cfg(feature = "authenticators")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TotpDeviceRequest {
     /// The human-readable name of this device.
@@ -20895,6 +25139,7 @@ pub struct TotpDeviceRequest {
 }
 
 /// Serializer for creating a provider and an application in one transaction
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TransactionApplicationRequest {
     pub app: ApplicationRequest,
@@ -20905,6 +25150,7 @@ pub struct TransactionApplicationRequest {
 }
 
 /// Transactional creation response
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TransactionApplicationResponse {
     pub applied: bool,
@@ -20912,6 +25158,7 @@ pub struct TransactionApplicationResponse {
 }
 
 /// PolicyBindingSerializer which does not require target as target is set implicitly
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TransactionPolicyBindingRequest {
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
@@ -20937,21 +25184,22 @@ pub struct TransactionPolicyBindingRequest {
     pub failure_result: Option<bool>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "events")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum TransportModeEnum {
-    #[serde(rename = "local")]
+    /// `local`
     Local,
-    #[serde(rename = "webhook")]
+    /// `webhook`
     Webhook,
-    #[serde(rename = "webhook_slack")]
+    /// `webhook_slack`
     WebhookSlack,
-    #[serde(rename = "email")]
+    /// `email`
     Email,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "events")]
 impl TransportModeEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -20965,13 +25213,55 @@ impl TransportModeEnum {
     }
 }
 
+#[cfg(feature = "events")]
+impl From<&str> for TransportModeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "local" => Self::Local,
+            "webhook" => Self::Webhook,
+            "webhook_slack" => Self::WebhookSlack,
+            "email" => Self::Email,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "events")]
 impl std::fmt::Display for TransportModeEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "events")]
+impl Serialize for TransportModeEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "events")]
+impl<'de> Deserialize<'de> for TransportModeEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// Types of an object that can be created
+#[cfg(
+    any(
+        feature = "endpoints",
+        feature = "events",
+        feature = "outposts",
+        feature = "policies",
+        feature = "propertymappings",
+        feature = "providers",
+        feature = "sources",
+        feature = "stages"
+    )
+)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TypeCreate {
     pub name: String,
@@ -20988,19 +25278,20 @@ pub struct TypeCreate {
     pub deprecated: Option<bool>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "core")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum UiThemeEnum {
-    #[serde(rename = "automatic")]
+    /// `automatic`
     Automatic,
-    #[serde(rename = "light")]
+    /// `light`
     Light,
-    #[serde(rename = "dark")]
+    /// `dark`
     Dark,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "core")]
 impl UiThemeEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -21013,13 +25304,43 @@ impl UiThemeEnum {
     }
 }
 
+#[cfg(feature = "core")]
+impl From<&str> for UiThemeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "automatic" => Self::Automatic,
+            "light" => Self::Light,
+            "dark" => Self::Dark,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "core")]
 impl std::fmt::Display for UiThemeEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "core")]
+impl Serialize for UiThemeEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "core")]
+impl<'de> Deserialize<'de> for UiThemeEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// Password Uniqueness Policy Serializer
+#[cfg(feature = "policies")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UniquePasswordPolicy {
     /// Policy uuid
@@ -21061,6 +25382,7 @@ pub struct UniquePasswordPolicy {
 }
 
 /// Password Uniqueness Policy Serializer
+#[cfg(feature = "policies")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UniquePasswordPolicyRequest {
     /// Constraints: at least 1 character.
@@ -21080,15 +25402,16 @@ pub struct UniquePasswordPolicyRequest {
     pub num_historical_passwords: Option<i32>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "admin")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum UsageEnum {
-    #[serde(rename = "media")]
+    /// `media`
     Media,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "admin")]
 impl UsageEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -21099,13 +25422,62 @@ impl UsageEnum {
     }
 }
 
+#[cfg(feature = "admin")]
+impl From<&str> for UsageEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "media" => Self::Media,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "admin")]
 impl std::fmt::Display for UsageEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "admin")]
+impl Serialize for UsageEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "admin")]
+impl<'de> Deserialize<'de> for UsageEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// A list of all objects referencing the queried object
+#[cfg(
+    any(
+        feature = "admin",
+        feature = "authenticators",
+        feature = "core",
+        feature = "crypto",
+        feature = "endpoints",
+        feature = "enterprise",
+        feature = "events",
+        feature = "flows",
+        feature = "managed",
+        feature = "oauth2",
+        feature = "outposts",
+        feature = "policies",
+        feature = "propertymappings",
+        feature = "providers",
+        feature = "rac",
+        feature = "rbac",
+        feature = "sources",
+        feature = "stages"
+    )
+)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UsedBy {
     pub app: String,
@@ -21115,23 +25487,66 @@ pub struct UsedBy {
     pub action: UsedByActionEnum,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(
+    any(
+        feature = "admin",
+        feature = "authenticators",
+        feature = "core",
+        feature = "crypto",
+        feature = "endpoints",
+        feature = "enterprise",
+        feature = "events",
+        feature = "flows",
+        feature = "managed",
+        feature = "oauth2",
+        feature = "outposts",
+        feature = "policies",
+        feature = "propertymappings",
+        feature = "providers",
+        feature = "rac",
+        feature = "rbac",
+        feature = "sources",
+        feature = "stages"
+    )
+)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum UsedByActionEnum {
-    #[serde(rename = "cascade")]
+    /// `cascade`
     Cascade,
-    #[serde(rename = "cascade_many")]
+    /// `cascade_many`
     CascadeMany,
-    #[serde(rename = "set_null")]
+    /// `set_null`
     SetNull,
-    #[serde(rename = "set_default")]
+    /// `set_default`
     SetDefault,
-    #[serde(rename = "left_dangling")]
+    /// `left_dangling`
     LeftDangling,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(
+    any(
+        feature = "admin",
+        feature = "authenticators",
+        feature = "core",
+        feature = "crypto",
+        feature = "endpoints",
+        feature = "enterprise",
+        feature = "events",
+        feature = "flows",
+        feature = "managed",
+        feature = "oauth2",
+        feature = "outposts",
+        feature = "policies",
+        feature = "propertymappings",
+        feature = "providers",
+        feature = "rac",
+        feature = "rbac",
+        feature = "sources",
+        feature = "stages"
+    )
+)]
 impl UsedByActionEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -21146,13 +25561,137 @@ impl UsedByActionEnum {
     }
 }
 
+#[cfg(
+    any(
+        feature = "admin",
+        feature = "authenticators",
+        feature = "core",
+        feature = "crypto",
+        feature = "endpoints",
+        feature = "enterprise",
+        feature = "events",
+        feature = "flows",
+        feature = "managed",
+        feature = "oauth2",
+        feature = "outposts",
+        feature = "policies",
+        feature = "propertymappings",
+        feature = "providers",
+        feature = "rac",
+        feature = "rbac",
+        feature = "sources",
+        feature = "stages"
+    )
+)]
+impl From<&str> for UsedByActionEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "cascade" => Self::Cascade,
+            "cascade_many" => Self::CascadeMany,
+            "set_null" => Self::SetNull,
+            "set_default" => Self::SetDefault,
+            "left_dangling" => Self::LeftDangling,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(
+    any(
+        feature = "admin",
+        feature = "authenticators",
+        feature = "core",
+        feature = "crypto",
+        feature = "endpoints",
+        feature = "enterprise",
+        feature = "events",
+        feature = "flows",
+        feature = "managed",
+        feature = "oauth2",
+        feature = "outposts",
+        feature = "policies",
+        feature = "propertymappings",
+        feature = "providers",
+        feature = "rac",
+        feature = "rbac",
+        feature = "sources",
+        feature = "stages"
+    )
+)]
 impl std::fmt::Display for UsedByActionEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(
+    any(
+        feature = "admin",
+        feature = "authenticators",
+        feature = "core",
+        feature = "crypto",
+        feature = "endpoints",
+        feature = "enterprise",
+        feature = "events",
+        feature = "flows",
+        feature = "managed",
+        feature = "oauth2",
+        feature = "outposts",
+        feature = "policies",
+        feature = "propertymappings",
+        feature = "providers",
+        feature = "rac",
+        feature = "rbac",
+        feature = "sources",
+        feature = "stages"
+    )
+)]
+impl Serialize for UsedByActionEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(
+    any(
+        feature = "admin",
+        feature = "authenticators",
+        feature = "core",
+        feature = "crypto",
+        feature = "endpoints",
+        feature = "enterprise",
+        feature = "events",
+        feature = "flows",
+        feature = "managed",
+        feature = "oauth2",
+        feature = "outposts",
+        feature = "policies",
+        feature = "propertymappings",
+        feature = "providers",
+        feature = "rac",
+        feature = "rbac",
+        feature = "sources",
+        feature = "stages"
+    )
+)]
+impl<'de> Deserialize<'de> for UsedByActionEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// User Serializer
+#[cfg(
+    any(
+        feature = "core",
+        feature = "oauth2",
+        feature = "providers",
+        feature = "sources",
+        feature = "ssf"
+    )
+)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct User {
     /// ID
@@ -21208,6 +25747,7 @@ pub struct User {
 }
 
 /// Choose the target account before starting the lockdown flow.
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct UserAccountLockdownRequest {
     /// User to lock. If omitted, locks the current user (self-service).
@@ -21216,28 +25756,31 @@ pub struct UserAccountLockdownRequest {
 }
 
 /// Account adding/removing operations
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserAccountRequest {
     pub pk: i64,
 }
 
 /// Account adding/removing operations
+#[cfg(feature = "rbac")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserAccountSerializerForRoleRequest {
     pub pk: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "stages")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum UserAttributeEnum {
-    #[serde(rename = "username")]
+    /// `username`
     Username,
-    #[serde(rename = "email")]
+    /// `email`
     Email,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "stages")]
 impl UserAttributeEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -21249,13 +25792,42 @@ impl UserAttributeEnum {
     }
 }
 
+#[cfg(feature = "stages")]
+impl From<&str> for UserAttributeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "username" => Self::Username,
+            "email" => Self::Email,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "stages")]
 impl std::fmt::Display for UserAttributeEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "stages")]
+impl Serialize for UserAttributeEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "stages")]
+impl<'de> Deserialize<'de> for UserAttributeEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// UserConsent Serializer
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserConsent {
     /// ID
@@ -21273,19 +25845,20 @@ pub struct UserConsent {
     pub permissions: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "stages")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum UserCreationModeEnum {
-    #[serde(rename = "never_create")]
+    /// `never_create`
     NeverCreate,
-    #[serde(rename = "create_when_required")]
+    /// `create_when_required`
     CreateWhenRequired,
-    #[serde(rename = "always_create")]
+    /// `always_create`
     AlwaysCreate,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "stages")]
 impl UserCreationModeEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -21298,13 +25871,43 @@ impl UserCreationModeEnum {
     }
 }
 
+#[cfg(feature = "stages")]
+impl From<&str> for UserCreationModeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "never_create" => Self::NeverCreate,
+            "create_when_required" => Self::CreateWhenRequired,
+            "always_create" => Self::AlwaysCreate,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "stages")]
 impl std::fmt::Display for UserCreationModeEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "stages")]
+impl Serialize for UserCreationModeEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "stages")]
+impl<'de> Deserialize<'de> for UserCreationModeEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// UserDeleteStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserDeleteStage {
     /// Stage uuid
@@ -21333,25 +25936,27 @@ pub struct UserDeleteStage {
 }
 
 /// UserDeleteStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserDeleteStageRequest {
     /// Constraints: at least 1 character.
     pub name: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "stages")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum UserFieldsEnum {
-    #[serde(rename = "email")]
+    /// `email`
     Email,
-    #[serde(rename = "username")]
+    /// `username`
     Username,
-    #[serde(rename = "upn")]
+    /// `upn`
     Upn,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "stages")]
 impl UserFieldsEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -21364,13 +25969,43 @@ impl UserFieldsEnum {
     }
 }
 
+#[cfg(feature = "stages")]
+impl From<&str> for UserFieldsEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "email" => Self::Email,
+            "username" => Self::Username,
+            "upn" => Self::Upn,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "stages")]
 impl std::fmt::Display for UserFieldsEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "stages")]
+impl Serialize for UserFieldsEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "stages")]
+impl<'de> Deserialize<'de> for UserFieldsEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// User source connection
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserKerberosSourceConnection {
     /// ID
@@ -21390,6 +26025,7 @@ pub struct UserKerberosSourceConnection {
 }
 
 /// User source connection
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserKerberosSourceConnectionRequest {
     pub source: Uuid,
@@ -21400,6 +26036,7 @@ pub struct UserKerberosSourceConnectionRequest {
 /// User source connection
 ///
 /// Schema `UserLDAPSourceConnection` in the spec.
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserLdapSourceConnection {
     /// ID
@@ -21423,6 +26060,7 @@ pub struct UserLdapSourceConnection {
 /// User source connection
 ///
 /// Schema `UserLDAPSourceConnectionRequest` in the spec.
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserLdapSourceConnectionRequest {
     pub source: Uuid,
@@ -21431,6 +26069,7 @@ pub struct UserLdapSourceConnectionRequest {
 }
 
 /// Empty challenge
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserLoginChallenge {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -21445,6 +26084,7 @@ pub struct UserLoginChallenge {
 }
 
 /// User login challenge
+#[cfg(feature = "flows")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserLoginChallengeResponseRequest {
     /// Constraints: at least 1 character.
@@ -21456,6 +26096,7 @@ pub struct UserLoginChallengeResponseRequest {
 }
 
 /// UserLoginStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserLoginStage {
     /// Stage uuid
@@ -21502,6 +26143,7 @@ pub struct UserLoginStage {
 }
 
 /// UserLoginStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserLoginStageRequest {
     /// Constraints: at least 1 character.
@@ -21533,6 +26175,7 @@ pub struct UserLoginStageRequest {
 }
 
 /// UserLogoutStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserLogoutStage {
     /// Stage uuid
@@ -21561,29 +26204,31 @@ pub struct UserLogoutStage {
 }
 
 /// UserLogoutStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserLogoutStageRequest {
     /// Constraints: at least 1 character.
     pub name: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "sources")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum UserMatchingModeEnum {
-    #[serde(rename = "identifier")]
+    /// `identifier`
     Identifier,
-    #[serde(rename = "email_link")]
+    /// `email_link`
     EmailLink,
-    #[serde(rename = "email_deny")]
+    /// `email_deny`
     EmailDeny,
-    #[serde(rename = "username_link")]
+    /// `username_link`
     UsernameLink,
-    #[serde(rename = "username_deny")]
+    /// `username_deny`
     UsernameDeny,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "sources")]
 impl UserMatchingModeEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -21598,13 +26243,45 @@ impl UserMatchingModeEnum {
     }
 }
 
+#[cfg(feature = "sources")]
+impl From<&str> for UserMatchingModeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "identifier" => Self::Identifier,
+            "email_link" => Self::EmailLink,
+            "email_deny" => Self::EmailDeny,
+            "username_link" => Self::UsernameLink,
+            "username_deny" => Self::UsernameDeny,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "sources")]
 impl std::fmt::Display for UserMatchingModeEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "sources")]
+impl Serialize for UserMatchingModeEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "sources")]
+impl<'de> Deserialize<'de> for UserMatchingModeEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// User source connection
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserOAuthSourceConnection {
     /// ID
@@ -21626,6 +26303,7 @@ pub struct UserOAuthSourceConnection {
 }
 
 /// User source connection
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserOAuthSourceConnectionRequest {
     pub source: Uuid,
@@ -21639,6 +26317,7 @@ pub struct UserOAuthSourceConnectionRequest {
 }
 
 /// Payload to set a users' password hash directly
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserPasswordHashSetRequest {
     /// Constraints: at least 1 character.
@@ -21646,12 +26325,14 @@ pub struct UserPasswordHashSetRequest {
 }
 
 /// Payload to set a users' password directly
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserPasswordSetRequest {
     /// Constraints: at least 1 character.
     pub password: String,
 }
 
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserPath {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -21659,6 +26340,7 @@ pub struct UserPath {
 }
 
 /// User source connection
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserPlexSourceConnection {
     /// ID
@@ -21678,6 +26360,7 @@ pub struct UserPlexSourceConnection {
 }
 
 /// User source connection
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserPlexSourceConnectionRequest {
     pub source: Uuid,
@@ -21688,6 +26371,7 @@ pub struct UserPlexSourceConnectionRequest {
 }
 
 /// Payload to create and email a recovery link
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserRecoveryEmailRequest {
     /// Constraints: at least 1 character.
@@ -21697,6 +26381,7 @@ pub struct UserRecoveryEmailRequest {
 }
 
 /// Payload to create a recovery link
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct UserRecoveryLinkRequest {
     /// Constraints: at least 1 character.
@@ -21705,6 +26390,7 @@ pub struct UserRecoveryLinkRequest {
 }
 
 /// User Serializer
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserRequest {
     /// Constraints: 1 to 150 characters.
@@ -21739,6 +26425,7 @@ pub struct UserRequest {
 /// User source connection
 ///
 /// Schema `UserSAMLSourceConnection` in the spec.
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserSamlSourceConnection {
     /// ID
@@ -21760,6 +26447,7 @@ pub struct UserSamlSourceConnection {
 /// User source connection
 ///
 /// Schema `UserSAMLSourceConnectionRequest` in the spec.
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserSamlSourceConnectionRequest {
     pub source: Uuid,
@@ -21768,6 +26456,7 @@ pub struct UserSamlSourceConnectionRequest {
 }
 
 /// User Serializer for information a user can retrieve about themselves
+#[cfg(any(feature = "core", feature = "endpoints"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserSelf {
     /// ID
@@ -21815,6 +26504,7 @@ pub struct UserSelf {
     pub system_permissions: Vec<String>,
 }
 
+#[cfg(any(feature = "core", feature = "endpoints"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserSelfGroups {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -21823,6 +26513,7 @@ pub struct UserSelfGroups {
     pub pk: String,
 }
 
+#[cfg(any(feature = "core", feature = "endpoints"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserSelfRoles {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -21832,6 +26523,7 @@ pub struct UserSelfRoles {
 }
 
 /// Payload to create a service account
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserServiceAccountRequest {
     /// Constraints: at least 1 character.
@@ -21847,6 +26539,7 @@ pub struct UserServiceAccountRequest {
     pub expires: Option<DateTime<Utc>>,
 }
 
+#[cfg(feature = "core")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserServiceAccountResponse {
     pub username: String,
@@ -21858,6 +26551,7 @@ pub struct UserServiceAccountResponse {
 }
 
 /// Serializer for User settings for stages and sources
+#[cfg(any(feature = "sources", feature = "stages"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserSetting {
     pub object_uid: String,
@@ -21870,6 +26564,7 @@ pub struct UserSetting {
 }
 
 /// User source connection
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserSourceConnection {
     /// ID
@@ -21889,6 +26584,7 @@ pub struct UserSourceConnection {
 }
 
 /// User source connection
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserSourceConnectionRequest {
     pub source: Uuid,
@@ -21897,6 +26593,7 @@ pub struct UserSourceConnectionRequest {
 }
 
 /// User source connection
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserTelegramSourceConnection {
     /// ID
@@ -21916,6 +26613,7 @@ pub struct UserTelegramSourceConnection {
 }
 
 /// User source connection
+#[cfg(feature = "sources")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserTelegramSourceConnectionRequest {
     pub source: Uuid,
@@ -21923,21 +26621,42 @@ pub struct UserTelegramSourceConnectionRequest {
     pub identifier: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(
+    any(
+        feature = "core",
+        feature = "endpoints",
+        feature = "oauth2",
+        feature = "providers",
+        feature = "sources",
+        feature = "ssf",
+        feature = "stages"
+    )
+)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum UserTypeEnum {
-    #[serde(rename = "internal")]
+    /// `internal`
     Internal,
-    #[serde(rename = "external")]
+    /// `external`
     External,
-    #[serde(rename = "service_account")]
+    /// `service_account`
     ServiceAccount,
-    #[serde(rename = "internal_service_account")]
+    /// `internal_service_account`
     InternalServiceAccount,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(
+    any(
+        feature = "core",
+        feature = "endpoints",
+        feature = "oauth2",
+        feature = "providers",
+        feature = "sources",
+        feature = "ssf",
+        feature = "stages"
+    )
+)]
 impl UserTypeEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -21951,25 +26670,96 @@ impl UserTypeEnum {
     }
 }
 
+#[cfg(
+    any(
+        feature = "core",
+        feature = "endpoints",
+        feature = "oauth2",
+        feature = "providers",
+        feature = "sources",
+        feature = "ssf",
+        feature = "stages"
+    )
+)]
+impl From<&str> for UserTypeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "internal" => Self::Internal,
+            "external" => Self::External,
+            "service_account" => Self::ServiceAccount,
+            "internal_service_account" => Self::InternalServiceAccount,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(
+    any(
+        feature = "core",
+        feature = "endpoints",
+        feature = "oauth2",
+        feature = "providers",
+        feature = "sources",
+        feature = "ssf",
+        feature = "stages"
+    )
+)]
 impl std::fmt::Display for UserTypeEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(
+    any(
+        feature = "core",
+        feature = "endpoints",
+        feature = "oauth2",
+        feature = "providers",
+        feature = "sources",
+        feature = "ssf",
+        feature = "stages"
+    )
+)]
+impl Serialize for UserTypeEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(
+    any(
+        feature = "core",
+        feature = "endpoints",
+        feature = "oauth2",
+        feature = "providers",
+        feature = "sources",
+        feature = "ssf",
+        feature = "stages"
+    )
+)]
+impl<'de> Deserialize<'de> for UserTypeEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
+#[cfg(feature = "stages")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum UserVerificationEnum {
-    #[serde(rename = "required")]
+    /// `required`
     Required,
-    #[serde(rename = "preferred")]
+    /// `preferred`
     Preferred,
-    #[serde(rename = "discouraged")]
+    /// `discouraged`
     Discouraged,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "stages")]
 impl UserVerificationEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -21982,13 +26772,43 @@ impl UserVerificationEnum {
     }
 }
 
+#[cfg(feature = "stages")]
+impl From<&str> for UserVerificationEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "required" => Self::Required,
+            "preferred" => Self::Preferred,
+            "discouraged" => Self::Discouraged,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "stages")]
 impl std::fmt::Display for UserVerificationEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "stages")]
+impl Serialize for UserVerificationEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "stages")]
+impl<'de> Deserialize<'de> for UserVerificationEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// UserWriteStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserWriteStage {
     /// Stage uuid
@@ -22029,6 +26849,7 @@ pub struct UserWriteStage {
 }
 
 /// UserWriteStage Serializer
+#[cfg(feature = "stages")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserWriteStageRequest {
     /// Constraints: at least 1 character.
@@ -22048,6 +26869,35 @@ pub struct UserWriteStageRequest {
 }
 
 /// Validation Error
+#[cfg(
+    any(
+        feature = "admin",
+        feature = "authenticators",
+        feature = "core",
+        feature = "crypto",
+        feature = "endpoints",
+        feature = "enterprise",
+        feature = "events",
+        feature = "flows",
+        feature = "lifecycle",
+        feature = "managed",
+        feature = "oauth2",
+        feature = "outposts",
+        feature = "policies",
+        feature = "propertymappings",
+        feature = "providers",
+        feature = "rac",
+        feature = "rbac",
+        feature = "reports",
+        feature = "root",
+        feature = "schema",
+        feature = "sources",
+        feature = "ssf",
+        feature = "stages",
+        feature = "tasks",
+        feature = "tenants"
+    )
+)]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ValidationError {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -22059,21 +26909,22 @@ pub struct ValidationError {
     pub additional_properties: BTreeMap<String, serde_json::Value>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "endpoints")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum VendorEnum {
-    #[serde(rename = "goauthentik.io/@merged")]
+    /// `goauthentik.io/@merged`
     IoMerged,
-    #[serde(rename = "goauthentik.io/platform")]
+    /// `goauthentik.io/platform`
     IoPlatform,
-    #[serde(rename = "fleetdm.com")]
+    /// `fleetdm.com`
     FleetdmCom,
-    #[serde(rename = "chrome.google.com")]
+    /// `chrome.google.com`
     GoogleCom,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "endpoints")]
 impl VendorEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -22087,13 +26938,44 @@ impl VendorEnum {
     }
 }
 
+#[cfg(feature = "endpoints")]
+impl From<&str> for VendorEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "goauthentik.io/@merged" => Self::IoMerged,
+            "goauthentik.io/platform" => Self::IoPlatform,
+            "fleetdm.com" => Self::FleetdmCom,
+            "chrome.google.com" => Self::GoogleCom,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "endpoints")]
 impl std::fmt::Display for VendorEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "endpoints")]
+impl Serialize for VendorEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "endpoints")]
+impl<'de> Deserialize<'de> for VendorEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
 /// Get running and latest version.
+#[cfg(feature = "admin")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Version {
     /// Get current version
@@ -22123,6 +27005,7 @@ pub struct Version {
 }
 
 /// VersionHistory Serializer
+#[cfg(feature = "admin")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct VersionHistory {
     /// Constraints: read-only: sent by the server, ignored in requests.
@@ -22133,6 +27016,7 @@ pub struct VersionHistory {
 }
 
 /// Serializer for WebAuthn authenticator devices
+#[cfg(feature = "authenticators")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WebAuthnDevice {
     /// ID
@@ -22152,6 +27036,7 @@ pub struct WebAuthnDevice {
 }
 
 /// Serializer for WebAuthn authenticator devices
+#[cfg(feature = "authenticators")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WebAuthnDeviceRequest {
     /// Constraints: 1 to 200 characters.
@@ -22159,25 +27044,27 @@ pub struct WebAuthnDeviceRequest {
 }
 
 /// WebAuthnDeviceType Serializer
+#[cfg(any(feature = "authenticators", feature = "stages"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WebAuthnDeviceType {
     pub aaguid: Uuid,
     pub description: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg(feature = "stages")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum WebAuthnHintEnum {
-    #[serde(rename = "security-key")]
+    /// `security-key`
     SecurityKey,
-    #[serde(rename = "client-device")]
+    /// `client-device`
     ClientDevice,
-    #[serde(rename = "hybrid")]
+    /// `hybrid`
     Hybrid,
     /// A value this version of the API does not list; kept as sent.
-    #[serde(untagged)]
     Unknown(String),
 }
 
+#[cfg(feature = "stages")]
 impl WebAuthnHintEnum {
     /// The value as it appears on the wire.
     pub fn as_str(&self) -> &str {
@@ -22190,12 +27077,42 @@ impl WebAuthnHintEnum {
     }
 }
 
+#[cfg(feature = "stages")]
+impl From<&str> for WebAuthnHintEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "security-key" => Self::SecurityKey,
+            "client-device" => Self::ClientDevice,
+            "hybrid" => Self::Hybrid,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+#[cfg(feature = "stages")]
 impl std::fmt::Display for WebAuthnHintEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
+#[cfg(feature = "stages")]
+impl Serialize for WebAuthnHintEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "stages")]
+impl<'de> Deserialize<'de> for WebAuthnHintEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+    }
+}
+
+#[cfg(feature = "tasks")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Worker {
     pub worker_id: String,
@@ -22206,6 +27123,7 @@ pub struct Worker {
 /// WSFederationProvider Serializer
 ///
 /// Schema `WSFederationProvider` in the spec.
+#[cfg(feature = "providers")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WsFederationProvider {
     /// ID
@@ -22309,6 +27227,7 @@ pub struct WsFederationProvider {
 /// WSFederationProvider Serializer
 ///
 /// Schema `WSFederationProviderRequest` in the spec.
+#[cfg(any(feature = "core", feature = "providers"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WsFederationProviderRequest {
     /// Constraints: at least 1 character.
@@ -22373,884 +27292,2021 @@ pub struct WsFederationProviderRequest {
     pub default_name_id_policy: Option<SamlNameIdPolicyEnum>,
 }
 
-/// The spec names of all component schemas, sorted.
+/// The spec names of the component schemas the enabled features compile, sorted.
 pub const SCHEMA_NAMES: &[&str] = &[
+    #[cfg(feature = "flows")]
     "AccessDeniedChallenge",
+    #[cfg(feature = "stages")]
     "AccountLockdownStage",
+    #[cfg(feature = "stages")]
     "AccountLockdownStageRequest",
+    #[cfg(feature = "endpoints")]
     "AgentAuthenticationResponse",
+    #[cfg(feature = "endpoints")]
     "AgentConfig",
+    #[cfg(feature = "endpoints")]
     "AgentConnector",
+    #[cfg(feature = "endpoints")]
     "AgentConnectorRequest",
+    #[cfg(feature = "endpoints")]
     "AgentPSSODeviceRegistrationRequest",
+    #[cfg(feature = "endpoints")]
     "AgentPSSODeviceRegistrationResponse",
+    #[cfg(feature = "endpoints")]
     "AgentPSSOUserRegistrationRequest",
+    #[cfg(feature = "endpoints")]
     "AgentTokenResponse",
+    #[cfg(feature = "crypto")]
     "AlgEnum",
+    #[cfg(feature = "admin")]
     "App",
+    #[cfg(feature = "policies")]
     "AppEnum",
+    #[cfg(feature = "flows")]
     "AppleChallengeResponseRequest",
+    #[cfg(feature = "endpoints")]
     "AppleIndependentSecureEnclave",
+    #[cfg(feature = "endpoints")]
     "AppleIndependentSecureEnclaveRequest",
+    #[cfg(feature = "flows")]
     "AppleLoginChallenge",
+    #[cfg(feature = "core")]
     "Application",
+    #[cfg(feature = "core")]
     "ApplicationEntitlement",
+    #[cfg(feature = "core")]
     "ApplicationEntitlementRequest",
+    #[cfg(feature = "core")]
     "ApplicationRequest",
+    #[cfg(feature = "stages")]
     "AuthTypeEnum",
+    #[cfg(feature = "core")]
     "AuthenticatedSession",
+    #[cfg(any(feature = "flows", feature = "stages"))]
     "AuthenticationEnum",
+    #[cfg(feature = "stages")]
     "AuthenticatorAttachmentEnum",
+    #[cfg(feature = "flows")]
     "AuthenticatorDuoChallenge",
+    #[cfg(feature = "flows")]
     "AuthenticatorDuoChallengeResponseRequest",
+    #[cfg(feature = "stages")]
     "AuthenticatorDuoStage",
+    #[cfg(feature = "stages")]
     "AuthenticatorDuoStageDeviceImportResponse",
+    #[cfg(feature = "stages")]
     "AuthenticatorDuoStageManualDeviceImportRequest",
+    #[cfg(feature = "stages")]
     "AuthenticatorDuoStageRequest",
+    #[cfg(feature = "flows")]
     "AuthenticatorEmailChallenge",
+    #[cfg(feature = "flows")]
     "AuthenticatorEmailChallengeResponseRequest",
+    #[cfg(feature = "stages")]
     "AuthenticatorEmailStage",
+    #[cfg(feature = "stages")]
     "AuthenticatorEmailStageRequest",
+    #[cfg(feature = "stages")]
     "AuthenticatorEndpointGDTCStage",
+    #[cfg(feature = "stages")]
     "AuthenticatorEndpointGDTCStageRequest",
+    #[cfg(feature = "flows")]
     "AuthenticatorSMSChallenge",
+    #[cfg(feature = "flows")]
     "AuthenticatorSMSChallengeResponseRequest",
+    #[cfg(feature = "stages")]
     "AuthenticatorSMSStage",
+    #[cfg(feature = "stages")]
     "AuthenticatorSMSStageRequest",
+    #[cfg(feature = "flows")]
     "AuthenticatorStaticChallenge",
+    #[cfg(feature = "flows")]
     "AuthenticatorStaticChallengeResponseRequest",
+    #[cfg(feature = "stages")]
     "AuthenticatorStaticStage",
+    #[cfg(feature = "stages")]
     "AuthenticatorStaticStageRequest",
+    #[cfg(feature = "flows")]
     "AuthenticatorTOTPChallenge",
+    #[cfg(feature = "flows")]
     "AuthenticatorTOTPChallengeResponseRequest",
+    #[cfg(feature = "stages")]
     "AuthenticatorTOTPStage",
+    #[cfg(feature = "stages")]
     "AuthenticatorTOTPStageRequest",
+    #[cfg(feature = "stages")]
     "AuthenticatorValidateStage",
+    #[cfg(feature = "stages")]
     "AuthenticatorValidateStageRequest",
+    #[cfg(feature = "flows")]
     "AuthenticatorValidationChallenge",
+    #[cfg(feature = "flows")]
     "AuthenticatorValidationChallengeResponseRequest",
+    #[cfg(feature = "flows")]
     "AuthenticatorWebAuthnChallenge",
+    #[cfg(feature = "flows")]
     "AuthenticatorWebAuthnChallengeResponseRequest",
+    #[cfg(feature = "stages")]
     "AuthenticatorWebAuthnStage",
+    #[cfg(feature = "stages")]
     "AuthenticatorWebAuthnStageRequest",
+    #[cfg(feature = "sources")]
     "AuthorizationCodeAuthMethodEnum",
+    #[cfg(feature = "flows")]
     "AutoSubmitChallengeResponseRequest",
+    #[cfg(
+        any(
+            feature = "authenticators",
+            feature = "core",
+            feature = "crypto",
+            feature = "endpoints",
+            feature = "enterprise",
+            feature = "events",
+            feature = "flows",
+            feature = "lifecycle",
+            feature = "managed",
+            feature = "oauth2",
+            feature = "outposts",
+            feature = "policies",
+            feature = "propertymappings",
+            feature = "providers",
+            feature = "rac",
+            feature = "rbac",
+            feature = "reports",
+            feature = "sources",
+            feature = "ssf",
+            feature = "stages",
+            feature = "tasks",
+            feature = "tenants"
+        )
+    )]
     "Autocomplete",
+    #[cfg(feature = "flows")]
     "AutosubmitChallenge",
+    #[cfg(feature = "stages")]
     "BackendsEnum",
+    #[cfg(feature = "sources")]
     "BindingTypeEnum",
+    #[cfg(feature = "managed")]
     "BlueprintFile",
+    #[cfg(feature = "managed")]
     "BlueprintImportResult",
+    #[cfg(feature = "managed")]
     "BlueprintInstance",
+    #[cfg(feature = "managed")]
     "BlueprintInstanceRequest",
+    #[cfg(feature = "managed")]
     "BlueprintInstanceStatusEnum",
+    #[cfg(feature = "managed")]
     "BlueprintUploadRequest",
+    #[cfg(feature = "core")]
     "Brand",
+    #[cfg(feature = "core")]
     "BrandRequest",
+    #[cfg(feature = "core")]
     "BulkDeleteSessionResponse",
+    #[cfg(any(feature = "flows", feature = "policies"))]
     "Cache",
+    #[cfg(any(feature = "endpoints", feature = "root"))]
     "CapabilitiesEnum",
+    #[cfg(feature = "flows")]
     "CaptchaChallenge",
+    #[cfg(feature = "flows")]
     "CaptchaChallengeResponseRequest",
+    #[cfg(feature = "stages")]
     "CaptchaStage",
+    #[cfg(feature = "stages")]
     "CaptchaStageRequest",
+    #[cfg(feature = "stages")]
     "CertAttributeEnum",
+    #[cfg(feature = "crypto")]
     "CertificateData",
+    #[cfg(feature = "crypto")]
     "CertificateGenerationRequest",
+    #[cfg(feature = "crypto")]
     "CertificateKeyPair",
+    #[cfg(feature = "crypto")]
     "CertificateKeyPairKeyTypeEnum",
+    #[cfg(feature = "crypto")]
     "CertificateKeyPairRequest",
+    #[cfg(feature = "flows")]
     "ChallengeTypes",
+    #[cfg(any(feature = "core", feature = "providers"))]
     "ClientTypeEnum",
+    #[cfg(any(feature = "core", feature = "providers"))]
     "CompatibilityModeEnum",
+    #[cfg(any(feature = "endpoints", feature = "root"))]
     "Config",
+    #[cfg(feature = "rac")]
     "ConnectionToken",
+    #[cfg(feature = "rac")]
     "ConnectionTokenRequest",
+    #[cfg(any(feature = "endpoints", feature = "stages"))]
     "Connector",
+    #[cfg(feature = "flows")]
     "ConsentChallenge",
+    #[cfg(feature = "flows")]
     "ConsentChallengeResponseRequest",
+    #[cfg(feature = "stages")]
     "ConsentModeEnum",
+    #[cfg(feature = "flows")]
     "ConsentPermission",
+    #[cfg(feature = "stages")]
     "ConsentStage",
+    #[cfg(feature = "stages")]
     "ConsentStageRequest",
+    #[cfg(any(feature = "core", feature = "events", feature = "reports"))]
     "ContentType",
+    #[cfg(feature = "lifecycle")]
     "ContentTypeEnum",
+    #[cfg(any(feature = "flows", feature = "sources", feature = "stages"))]
     "ContextualFlowInfo",
+    #[cfg(any(feature = "flows", feature = "sources", feature = "stages"))]
     "ContextualFlowInfoLayoutEnum",
+    #[cfg(feature = "policies")]
     "CountryCodeEnum",
+    #[cfg(feature = "core")]
     "CurrentBrand",
+    #[cfg(any(feature = "core", feature = "events", feature = "reports"))]
     "DataExport",
+    #[cfg(feature = "ssf")]
     "DeliveryMethodEnum",
+    #[cfg(any(feature = "flows", feature = "stages"))]
     "DeniedActionEnum",
+    #[cfg(feature = "stages")]
     "DenyStage",
+    #[cfg(feature = "stages")]
     "DenyStageRequest",
+    #[cfg(feature = "policies")]
     "DetailedCountry",
+    #[cfg(feature = "authenticators")]
     "Device",
+    #[cfg(feature = "endpoints")]
     "DeviceAccessGroup",
+    #[cfg(feature = "endpoints")]
     "DeviceAccessGroupRequest",
+    #[cfg(feature = "flows")]
     "DeviceChallenge",
+    #[cfg(feature = "flows")]
     "DeviceChallengeRequest",
+    #[cfg(any(feature = "flows", feature = "stages"))]
     "DeviceClassesEnum",
+    #[cfg(feature = "endpoints")]
     "DeviceConnection",
+    #[cfg(feature = "endpoints")]
     "DeviceFactSnapshot",
+    #[cfg(feature = "endpoints")]
     "DeviceFacts",
+    #[cfg(feature = "endpoints")]
     "DeviceFactsOSFamily",
+    #[cfg(feature = "endpoints")]
     "DeviceFactsRequest",
+    #[cfg(feature = "endpoints")]
     "DeviceGroup",
+    #[cfg(feature = "endpoints")]
     "DeviceGroupRequest",
+    #[cfg(feature = "endpoints")]
     "DeviceSummary",
+    #[cfg(feature = "endpoints")]
     "DeviceUser",
+    #[cfg(feature = "endpoints")]
     "DeviceUserBinding",
+    #[cfg(feature = "endpoints")]
     "DeviceUserBindingRequest",
+    #[cfg(feature = "endpoints")]
     "DeviceUserRequest",
+    #[cfg(any(feature = "core", feature = "providers", feature = "sources"))]
     "DigestAlgorithmEnum",
+    #[cfg(feature = "stages")]
     "DigitsEnum",
+    #[cfg(feature = "endpoints")]
     "Disk",
+    #[cfg(feature = "endpoints")]
     "DiskRequest",
+    #[cfg(feature = "outposts")]
     "DockerServiceConnection",
+    #[cfg(feature = "outposts")]
     "DockerServiceConnectionRequest",
+    #[cfg(feature = "tenants")]
     "Domain",
+    #[cfg(feature = "tenants")]
     "DomainRequest",
+    #[cfg(feature = "flows")]
     "DummyChallenge",
+    #[cfg(feature = "flows")]
     "DummyChallengeResponseRequest",
+    #[cfg(feature = "policies")]
     "DummyPolicy",
+    #[cfg(feature = "policies")]
     "DummyPolicyRequest",
+    #[cfg(feature = "stages")]
     "DummyStage",
+    #[cfg(feature = "stages")]
     "DummyStageRequest",
+    #[cfg(feature = "authenticators")]
     "DuoDevice",
+    #[cfg(feature = "stages")]
     "DuoDeviceEnrollmentStatus",
+    #[cfg(feature = "authenticators")]
     "DuoDeviceRequest",
+    #[cfg(feature = "stages")]
     "DuoResponseEnum",
+    #[cfg(feature = "flows")]
     "EmailChallenge",
+    #[cfg(feature = "flows")]
     "EmailChallengeResponseRequest",
+    #[cfg(feature = "authenticators")]
     "EmailDevice",
+    #[cfg(feature = "authenticators")]
     "EmailDeviceRequest",
+    #[cfg(feature = "stages")]
     "EmailStage",
+    #[cfg(feature = "stages")]
     "EmailStageRequest",
+    #[cfg(feature = "rac")]
     "Endpoint",
+    #[cfg(feature = "flows")]
     "EndpointAgentChallenge",
+    #[cfg(feature = "flows")]
     "EndpointAgentChallengeResponseRequest",
+    #[cfg(feature = "rac")]
     "EndpointAuthModeEnum",
+    #[cfg(feature = "endpoints")]
     "EndpointDevice",
+    #[cfg(feature = "endpoints")]
     "EndpointDeviceDetails",
+    #[cfg(feature = "endpoints")]
     "EndpointDeviceRequest",
+    #[cfg(feature = "rac")]
     "EndpointRequest",
+    #[cfg(feature = "stages")]
     "EndpointStage",
+    #[cfg(feature = "stages")]
     "EndpointStageRequest",
+    #[cfg(feature = "endpoints")]
     "EnrollRequest",
+    #[cfg(feature = "endpoints")]
     "EnrollmentToken",
+    #[cfg(feature = "endpoints")]
     "EnrollmentTokenRequest",
+    #[cfg(any(feature = "flows", feature = "sources", feature = "stages"))]
     "ErrorDetail",
+    #[cfg(any(feature = "endpoints", feature = "root"))]
     "ErrorReportingConfig",
+    #[cfg(feature = "events")]
     "Event",
+    #[cfg(any(feature = "events", feature = "policies"))]
     "EventActions",
+    #[cfg(feature = "policies")]
     "EventMatcherPolicy",
+    #[cfg(feature = "policies")]
     "EventMatcherPolicyRequest",
+    #[cfg(feature = "events")]
     "EventRequest",
+    #[cfg(feature = "events")]
     "EventStats",
+    #[cfg(feature = "events")]
     "EventTopPerUser",
+    #[cfg(feature = "events")]
     "EventVolume",
+    #[cfg(feature = "ssf")]
     "EventsRequestedEnum",
+    #[cfg(feature = "oauth2")]
     "ExpiringBaseGrantModel",
+    #[cfg(feature = "policies")]
     "ExpressionPolicy",
+    #[cfg(feature = "policies")]
     "ExpressionPolicyRequest",
+    #[cfg(feature = "rbac")]
     "ExtraRoleObjectPermission",
+    #[cfg(feature = "admin")]
     "FileList",
+    #[cfg(feature = "admin")]
     "FileUploadRequest",
+    #[cfg(feature = "endpoints")]
     "FleetConnector",
+    #[cfg(feature = "endpoints")]
     "FleetConnectorRequest",
+    #[cfg(any(feature = "flows", feature = "stages"))]
     "Flow",
+    #[cfg(feature = "flows")]
     "FlowChallengeResponseRequest",
+    #[cfg(any(feature = "flows", feature = "stages"))]
     "FlowDesignationEnum",
+    #[cfg(feature = "flows")]
     "FlowDiagram",
+    #[cfg(feature = "flows")]
     "FlowErrorChallenge",
+    #[cfg(feature = "flows")]
     "FlowInspection",
+    #[cfg(feature = "flows")]
     "FlowInspectorPlan",
+    #[cfg(any(feature = "flows", feature = "stages"))]
     "FlowLayoutEnum",
+    #[cfg(feature = "flows")]
     "FlowRequest",
+    #[cfg(any(feature = "flows", feature = "stages"))]
     "FlowSet",
+    #[cfg(feature = "flows")]
     "FlowStageBinding",
+    #[cfg(feature = "flows")]
     "FlowStageBindingRequest",
+    #[cfg(feature = "core")]
     "FooterLink",
+    #[cfg(feature = "providers")]
     "ForceBindingEnum",
+    #[cfg(feature = "schema")]
     "FormatEnum",
+    #[cfg(feature = "flows")]
     "FrameChallenge",
+    #[cfg(feature = "flows")]
     "FrameChallengeResponseRequest",
+    #[cfg(
+        any(
+            feature = "admin",
+            feature = "authenticators",
+            feature = "core",
+            feature = "crypto",
+            feature = "endpoints",
+            feature = "enterprise",
+            feature = "events",
+            feature = "flows",
+            feature = "lifecycle",
+            feature = "managed",
+            feature = "oauth2",
+            feature = "outposts",
+            feature = "policies",
+            feature = "propertymappings",
+            feature = "providers",
+            feature = "rac",
+            feature = "rbac",
+            feature = "reports",
+            feature = "root",
+            feature = "schema",
+            feature = "sources",
+            feature = "ssf",
+            feature = "stages",
+            feature = "tasks",
+            feature = "tenants"
+        )
+    )]
     "GenericError",
+    #[cfg(feature = "policies")]
     "GeoIPPolicy",
+    #[cfg(feature = "policies")]
     "GeoIPPolicyRequest",
+    #[cfg(feature = "stages")]
     "GeoipBindingEnum",
+    #[cfg(feature = "tasks")]
     "GlobalTaskStatus",
+    #[cfg(feature = "endpoints")]
     "GoogleChromeConnector",
+    #[cfg(feature = "endpoints")]
     "GoogleChromeConnectorRequest",
+    #[cfg(feature = "authenticators")]
     "GoogleEndpointDevice",
+    #[cfg(feature = "authenticators")]
     "GoogleEndpointDeviceRequest",
+    #[cfg(feature = "providers")]
     "GoogleWorkspaceProvider",
+    #[cfg(feature = "providers")]
     "GoogleWorkspaceProviderGroup",
+    #[cfg(feature = "providers")]
     "GoogleWorkspaceProviderGroupRequest",
+    #[cfg(feature = "propertymappings")]
     "GoogleWorkspaceProviderMapping",
+    #[cfg(feature = "propertymappings")]
     "GoogleWorkspaceProviderMappingRequest",
+    #[cfg(any(feature = "core", feature = "providers"))]
     "GoogleWorkspaceProviderRequest",
+    #[cfg(feature = "providers")]
     "GoogleWorkspaceProviderUser",
+    #[cfg(feature = "providers")]
     "GoogleWorkspaceProviderUserRequest",
+    #[cfg(any(feature = "core", feature = "providers"))]
     "GrantTypesEnum",
+    #[cfg(any(feature = "core", feature = "events"))]
     "Group",
+    #[cfg(feature = "sources")]
     "GroupKerberosSourceConnection",
+    #[cfg(feature = "sources")]
     "GroupKerberosSourceConnectionRequest",
+    #[cfg(feature = "sources")]
     "GroupLDAPSourceConnection",
+    #[cfg(feature = "sources")]
     "GroupLDAPSourceConnectionRequest",
+    #[cfg(feature = "sources")]
     "GroupMatchingModeEnum",
+    #[cfg(feature = "sources")]
     "GroupOAuthSourceConnection",
+    #[cfg(feature = "sources")]
     "GroupOAuthSourceConnectionRequest",
+    #[cfg(feature = "sources")]
     "GroupPlexSourceConnection",
+    #[cfg(feature = "sources")]
     "GroupPlexSourceConnectionRequest",
+    #[cfg(feature = "core")]
     "GroupRequest",
+    #[cfg(feature = "sources")]
     "GroupSAMLSourceConnection",
+    #[cfg(feature = "sources")]
     "GroupSAMLSourceConnectionRequest",
+    #[cfg(feature = "sources")]
     "GroupSourceConnection",
+    #[cfg(feature = "sources")]
     "GroupSourceConnectionRequest",
+    #[cfg(feature = "sources")]
     "GroupTelegramSourceConnection",
+    #[cfg(feature = "sources")]
     "GroupTelegramSourceConnectionRequest",
+    #[cfg(feature = "endpoints")]
     "Hardware",
+    #[cfg(feature = "endpoints")]
     "HardwareRequest",
+    #[cfg(feature = "flows")]
     "IdentificationChallenge",
+    #[cfg(feature = "flows")]
     "IdentificationChallengeResponseRequest",
+    #[cfg(feature = "stages")]
     "IdentificationStage",
+    #[cfg(feature = "stages")]
     "IdentificationStageRequest",
+    #[cfg(feature = "flows")]
     "IframeLogoutChallenge",
+    #[cfg(feature = "flows")]
     "IframeLogoutChallengeResponseRequest",
+    #[cfg(feature = "core")]
     "ImpersonationRequest",
+    #[cfg(feature = "rbac")]
     "InitialPermissions",
+    #[cfg(feature = "rbac")]
     "InitialPermissionsRequest",
+    #[cfg(feature = "enterprise")]
     "InstallID",
+    #[cfg(
+        any(
+            feature = "core",
+            feature = "providers",
+            feature = "sources",
+            feature = "ssf"
+        )
+    )]
     "IntentEnum",
+    #[cfg(feature = "flows")]
     "InvalidResponseActionEnum",
+    #[cfg(feature = "stages")]
     "Invitation",
+    #[cfg(feature = "stages")]
     "InvitationRequest",
+    #[cfg(feature = "stages")]
     "InvitationSendEmailRequest",
+    #[cfg(feature = "stages")]
     "InvitationStage",
+    #[cfg(feature = "stages")]
     "InvitationStageRequest",
+    #[cfg(any(feature = "core", feature = "providers"))]
     "IssuerModeEnum",
+    #[cfg(feature = "sources")]
     "KadminTypeEnum",
+    #[cfg(feature = "sources")]
     "KerberosSource",
+    #[cfg(feature = "propertymappings")]
     "KerberosSourcePropertyMapping",
+    #[cfg(feature = "propertymappings")]
     "KerberosSourcePropertyMappingRequest",
+    #[cfg(feature = "sources")]
     "KerberosSourceRequest",
+    #[cfg(feature = "crypto")]
     "KeyTypeEnum",
+    #[cfg(feature = "outposts")]
     "KubernetesServiceConnection",
+    #[cfg(feature = "outposts")]
     "KubernetesServiceConnectionRequest",
+    #[cfg(any(feature = "core", feature = "outposts", feature = "providers"))]
     "LDAPAPIAccessMode",
+    #[cfg(feature = "outposts")]
     "LDAPCheckAccess",
+    #[cfg(feature = "sources")]
     "LDAPDebug",
+    #[cfg(feature = "outposts")]
     "LDAPOutpostConfig",
+    #[cfg(feature = "providers")]
     "LDAPProvider",
+    #[cfg(any(feature = "core", feature = "providers"))]
     "LDAPProviderRequest",
+    #[cfg(feature = "sources")]
     "LDAPSource",
+    #[cfg(feature = "propertymappings")]
     "LDAPSourcePropertyMapping",
+    #[cfg(feature = "propertymappings")]
     "LDAPSourcePropertyMappingRequest",
+    #[cfg(feature = "sources")]
     "LDAPSourceRequest",
+    #[cfg(feature = "schema")]
     "LangEnum",
+    #[cfg(feature = "tasks")]
     "LastTaskStatusEnum",
+    #[cfg(feature = "enterprise")]
     "License",
+    #[cfg(feature = "enterprise")]
     "LicenseFlagsEnum",
+    #[cfg(feature = "enterprise")]
     "LicenseForecast",
+    #[cfg(feature = "enterprise")]
     "LicenseRequest",
+    #[cfg(feature = "endpoints")]
     "LicenseStatusEnum",
+    #[cfg(feature = "enterprise")]
     "LicenseSummary",
+    #[cfg(feature = "enterprise")]
     "LicenseSummaryStatusEnum",
+    #[cfg(feature = "lifecycle")]
     "LifecycleIteration",
+    #[cfg(feature = "lifecycle")]
     "LifecycleIterationRequest",
+    #[cfg(feature = "lifecycle")]
     "LifecycleIterationStateEnum",
+    #[cfg(feature = "lifecycle")]
     "LifecycleRule",
+    #[cfg(feature = "lifecycle")]
     "LifecycleRuleRequest",
+    #[cfg(any(feature = "core", feature = "flows"))]
     "Link",
+    #[cfg(
+        any(
+            feature = "core",
+            feature = "managed",
+            feature = "outposts",
+            feature = "policies",
+            feature = "providers",
+            feature = "tasks"
+        )
+    )]
     "LogEvent",
+    #[cfg(
+        any(
+            feature = "core",
+            feature = "managed",
+            feature = "outposts",
+            feature = "policies",
+            feature = "providers",
+            feature = "tasks"
+        )
+    )]
     "LogLevelEnum",
+    #[cfg(feature = "flows")]
     "LoginChallengeTypes",
+    #[cfg(feature = "flows")]
     "LoginSource",
+    #[cfg(feature = "flows")]
     "LogoutURL",
+    #[cfg(feature = "endpoints")]
     "MDMConfigRequest",
+    #[cfg(feature = "endpoints")]
     "MDMConfigResponse",
+    #[cfg(any(feature = "core", feature = "providers"))]
     "MatchingModeEnum",
+    #[cfg(feature = "managed")]
     "Metadata",
+    #[cfg(feature = "providers")]
     "MicrosoftEntraProvider",
+    #[cfg(feature = "providers")]
     "MicrosoftEntraProviderGroup",
+    #[cfg(feature = "providers")]
     "MicrosoftEntraProviderGroupRequest",
+    #[cfg(feature = "propertymappings")]
     "MicrosoftEntraProviderMapping",
+    #[cfg(feature = "propertymappings")]
     "MicrosoftEntraProviderMappingRequest",
+    #[cfg(any(feature = "core", feature = "providers"))]
     "MicrosoftEntraProviderRequest",
+    #[cfg(feature = "providers")]
     "MicrosoftEntraProviderUser",
+    #[cfg(feature = "providers")]
     "MicrosoftEntraProviderUserRequest",
+    #[cfg(any(feature = "policies", feature = "rbac"))]
     "ModelEnum",
+    #[cfg(feature = "stages")]
     "MutualTLSStage",
+    #[cfg(feature = "stages")]
     "MutualTLSStageRequest",
+    #[cfg(feature = "flows")]
     "NativeLogoutChallenge",
+    #[cfg(feature = "flows")]
     "NativeLogoutChallengeResponseRequest",
+    #[cfg(feature = "endpoints")]
     "Network",
+    #[cfg(feature = "stages")]
     "NetworkBindingEnum",
+    #[cfg(feature = "endpoints")]
     "NetworkInterface",
+    #[cfg(feature = "endpoints")]
     "NetworkInterfaceRequest",
+    #[cfg(feature = "endpoints")]
     "NetworkRequest",
+    #[cfg(feature = "stages")]
     "NotConfiguredActionEnum",
+    #[cfg(feature = "events")]
     "Notification",
+    #[cfg(feature = "events")]
     "NotificationRequest",
+    #[cfg(feature = "events")]
     "NotificationRule",
+    #[cfg(feature = "events")]
     "NotificationRuleRequest",
+    #[cfg(feature = "events")]
     "NotificationTransport",
+    #[cfg(feature = "events")]
     "NotificationTransportRequest",
+    #[cfg(feature = "events")]
     "NotificationTransportTest",
+    #[cfg(feature = "propertymappings")]
     "NotificationWebhookMapping",
+    #[cfg(feature = "propertymappings")]
     "NotificationWebhookMappingRequest",
+    #[cfg(feature = "providers")]
     "OAuth2Provider",
+    #[cfg(any(feature = "core", feature = "providers"))]
     "OAuth2ProviderLogoutMethodEnum",
+    #[cfg(any(feature = "core", feature = "providers"))]
     "OAuth2ProviderRequest",
+    #[cfg(feature = "providers")]
     "OAuth2ProviderSetupURLs",
+    #[cfg(feature = "flows")]
     "OAuthDeviceCodeChallenge",
+    #[cfg(feature = "flows")]
     "OAuthDeviceCodeChallengeResponseRequest",
+    #[cfg(feature = "flows")]
     "OAuthDeviceCodeFinishChallenge",
+    #[cfg(feature = "flows")]
     "OAuthDeviceCodeFinishChallengeResponseRequest",
+    #[cfg(feature = "sources")]
     "OAuthSource",
+    #[cfg(feature = "propertymappings")]
     "OAuthSourcePropertyMapping",
+    #[cfg(feature = "propertymappings")]
     "OAuthSourcePropertyMappingRequest",
+    #[cfg(feature = "sources")]
     "OAuthSourceRequest",
+    #[cfg(feature = "outposts")]
     "OpenIDConnectConfiguration",
+    #[cfg(feature = "endpoints")]
     "OperatingSystem",
+    #[cfg(feature = "endpoints")]
     "OperatingSystemRequest",
+    #[cfg(any(feature = "core", feature = "providers"))]
     "OutgoingSyncDeleteAction",
+    #[cfg(feature = "outposts")]
     "Outpost",
+    #[cfg(feature = "outposts")]
     "OutpostDefaultConfig",
+    #[cfg(feature = "outposts")]
     "OutpostHealth",
+    #[cfg(feature = "outposts")]
     "OutpostRequest",
+    #[cfg(feature = "outposts")]
     "OutpostTypeEnum",
+    #[cfg(feature = "sources")]
     "PKCEMethodEnum",
+    #[cfg(feature = "stages")]
     "PaginatedAccountLockdownStageList",
+    #[cfg(feature = "endpoints")]
     "PaginatedAgentConnectorList",
+    #[cfg(feature = "endpoints")]
     "PaginatedAppleIndependentSecureEnclaveList",
+    #[cfg(feature = "core")]
     "PaginatedApplicationEntitlementList",
+    #[cfg(feature = "core")]
     "PaginatedApplicationList",
+    #[cfg(feature = "core")]
     "PaginatedAuthenticatedSessionList",
+    #[cfg(feature = "stages")]
     "PaginatedAuthenticatorDuoStageList",
+    #[cfg(feature = "stages")]
     "PaginatedAuthenticatorEmailStageList",
+    #[cfg(feature = "stages")]
     "PaginatedAuthenticatorEndpointGDTCStageList",
+    #[cfg(feature = "stages")]
     "PaginatedAuthenticatorSMSStageList",
+    #[cfg(feature = "stages")]
     "PaginatedAuthenticatorStaticStageList",
+    #[cfg(feature = "stages")]
     "PaginatedAuthenticatorTOTPStageList",
+    #[cfg(feature = "stages")]
     "PaginatedAuthenticatorValidateStageList",
+    #[cfg(feature = "stages")]
     "PaginatedAuthenticatorWebAuthnStageList",
+    #[cfg(feature = "managed")]
     "PaginatedBlueprintInstanceList",
+    #[cfg(feature = "core")]
     "PaginatedBrandList",
+    #[cfg(feature = "stages")]
     "PaginatedCaptchaStageList",
+    #[cfg(feature = "crypto")]
     "PaginatedCertificateKeyPairList",
+    #[cfg(feature = "rac")]
     "PaginatedConnectionTokenList",
+    #[cfg(feature = "endpoints")]
     "PaginatedConnectorList",
+    #[cfg(feature = "stages")]
     "PaginatedConsentStageList",
+    #[cfg(feature = "reports")]
     "PaginatedDataExportList",
+    #[cfg(feature = "stages")]
     "PaginatedDenyStageList",
+    #[cfg(feature = "endpoints")]
     "PaginatedDeviceAccessGroupList",
+    #[cfg(feature = "endpoints")]
     "PaginatedDeviceUserBindingList",
+    #[cfg(feature = "outposts")]
     "PaginatedDockerServiceConnectionList",
+    #[cfg(feature = "tenants")]
     "PaginatedDomainList",
+    #[cfg(feature = "policies")]
     "PaginatedDummyPolicyList",
+    #[cfg(feature = "stages")]
     "PaginatedDummyStageList",
+    #[cfg(feature = "authenticators")]
     "PaginatedDuoDeviceList",
+    #[cfg(feature = "authenticators")]
     "PaginatedEmailDeviceList",
+    #[cfg(feature = "stages")]
     "PaginatedEmailStageList",
+    #[cfg(feature = "endpoints")]
     "PaginatedEndpointDeviceList",
+    #[cfg(feature = "rac")]
     "PaginatedEndpointList",
+    #[cfg(feature = "stages")]
     "PaginatedEndpointStageList",
+    #[cfg(feature = "endpoints")]
     "PaginatedEnrollmentTokenList",
+    #[cfg(feature = "events")]
     "PaginatedEventList",
+    #[cfg(feature = "policies")]
     "PaginatedEventMatcherPolicyList",
+    #[cfg(feature = "oauth2")]
     "PaginatedExpiringBaseGrantModelList",
+    #[cfg(feature = "policies")]
     "PaginatedExpressionPolicyList",
+    #[cfg(feature = "rbac")]
     "PaginatedExtraRoleObjectPermissionList",
+    #[cfg(feature = "endpoints")]
     "PaginatedFleetConnectorList",
+    #[cfg(feature = "flows")]
     "PaginatedFlowList",
+    #[cfg(feature = "flows")]
     "PaginatedFlowStageBindingList",
+    #[cfg(feature = "policies")]
     "PaginatedGeoIPPolicyList",
+    #[cfg(feature = "endpoints")]
     "PaginatedGoogleChromeConnectorList",
+    #[cfg(feature = "authenticators")]
     "PaginatedGoogleEndpointDeviceList",
+    #[cfg(feature = "providers")]
     "PaginatedGoogleWorkspaceProviderGroupList",
+    #[cfg(feature = "providers")]
     "PaginatedGoogleWorkspaceProviderList",
+    #[cfg(feature = "propertymappings")]
     "PaginatedGoogleWorkspaceProviderMappingList",
+    #[cfg(feature = "providers")]
     "PaginatedGoogleWorkspaceProviderUserList",
+    #[cfg(feature = "sources")]
     "PaginatedGroupKerberosSourceConnectionList",
+    #[cfg(feature = "sources")]
     "PaginatedGroupLDAPSourceConnectionList",
+    #[cfg(feature = "core")]
     "PaginatedGroupList",
+    #[cfg(feature = "sources")]
     "PaginatedGroupOAuthSourceConnectionList",
+    #[cfg(feature = "sources")]
     "PaginatedGroupPlexSourceConnectionList",
+    #[cfg(feature = "sources")]
     "PaginatedGroupSAMLSourceConnectionList",
+    #[cfg(feature = "sources")]
     "PaginatedGroupSourceConnectionList",
+    #[cfg(feature = "sources")]
     "PaginatedGroupTelegramSourceConnectionList",
+    #[cfg(feature = "stages")]
     "PaginatedIdentificationStageList",
+    #[cfg(feature = "rbac")]
     "PaginatedInitialPermissionsList",
+    #[cfg(feature = "stages")]
     "PaginatedInvitationList",
+    #[cfg(feature = "stages")]
     "PaginatedInvitationStageList",
+    #[cfg(feature = "sources")]
     "PaginatedKerberosSourceList",
+    #[cfg(feature = "propertymappings")]
     "PaginatedKerberosSourcePropertyMappingList",
+    #[cfg(feature = "outposts")]
     "PaginatedKubernetesServiceConnectionList",
+    #[cfg(feature = "outposts")]
     "PaginatedLDAPOutpostConfigList",
+    #[cfg(feature = "providers")]
     "PaginatedLDAPProviderList",
+    #[cfg(feature = "sources")]
     "PaginatedLDAPSourceList",
+    #[cfg(feature = "propertymappings")]
     "PaginatedLDAPSourcePropertyMappingList",
+    #[cfg(feature = "enterprise")]
     "PaginatedLicenseList",
+    #[cfg(feature = "lifecycle")]
     "PaginatedLifecycleIterationList",
+    #[cfg(feature = "lifecycle")]
     "PaginatedLifecycleRuleList",
+    #[cfg(feature = "providers")]
     "PaginatedMicrosoftEntraProviderGroupList",
+    #[cfg(feature = "providers")]
     "PaginatedMicrosoftEntraProviderList",
+    #[cfg(feature = "propertymappings")]
     "PaginatedMicrosoftEntraProviderMappingList",
+    #[cfg(feature = "providers")]
     "PaginatedMicrosoftEntraProviderUserList",
+    #[cfg(feature = "stages")]
     "PaginatedMutualTLSStageList",
+    #[cfg(feature = "events")]
     "PaginatedNotificationList",
+    #[cfg(feature = "events")]
     "PaginatedNotificationRuleList",
+    #[cfg(feature = "events")]
     "PaginatedNotificationTransportList",
+    #[cfg(feature = "propertymappings")]
     "PaginatedNotificationWebhookMappingList",
+    #[cfg(feature = "providers")]
     "PaginatedOAuth2ProviderList",
+    #[cfg(feature = "sources")]
     "PaginatedOAuthSourceList",
+    #[cfg(feature = "propertymappings")]
     "PaginatedOAuthSourcePropertyMappingList",
+    #[cfg(feature = "outposts")]
     "PaginatedOutpostList",
+    #[cfg(feature = "policies")]
     "PaginatedPasswordExpiryPolicyList",
+    #[cfg(feature = "policies")]
     "PaginatedPasswordPolicyList",
+    #[cfg(feature = "stages")]
     "PaginatedPasswordStageList",
+    #[cfg(feature = "rbac")]
     "PaginatedPermissionList",
+    #[cfg(feature = "sources")]
     "PaginatedPlexSourceList",
+    #[cfg(feature = "propertymappings")]
     "PaginatedPlexSourcePropertyMappingList",
+    #[cfg(feature = "policies")]
     "PaginatedPolicyBindingList",
+    #[cfg(feature = "policies")]
     "PaginatedPolicyList",
+    #[cfg(feature = "stages")]
     "PaginatedPromptList",
+    #[cfg(feature = "stages")]
     "PaginatedPromptStageList",
+    #[cfg(feature = "propertymappings")]
     "PaginatedPropertyMappingList",
+    #[cfg(feature = "providers")]
     "PaginatedProviderList",
+    #[cfg(feature = "outposts")]
     "PaginatedProxyOutpostConfigList",
+    #[cfg(feature = "providers")]
     "PaginatedProxyProviderList",
+    #[cfg(feature = "propertymappings")]
     "PaginatedRACPropertyMappingList",
+    #[cfg(feature = "providers")]
     "PaginatedRACProviderList",
+    #[cfg(feature = "outposts")]
     "PaginatedRadiusOutpostConfigList",
+    #[cfg(feature = "providers")]
     "PaginatedRadiusProviderList",
+    #[cfg(feature = "propertymappings")]
     "PaginatedRadiusProviderPropertyMappingList",
+    #[cfg(feature = "stages")]
     "PaginatedRedirectStageList",
+    #[cfg(feature = "policies")]
     "PaginatedReputationList",
+    #[cfg(feature = "policies")]
     "PaginatedReputationPolicyList",
+    #[cfg(feature = "rbac")]
     "PaginatedRoleAssignedObjectPermissionList",
+    #[cfg(feature = "rbac")]
     "PaginatedRoleList",
+    #[cfg(feature = "propertymappings")]
     "PaginatedSAMLPropertyMappingList",
+    #[cfg(feature = "providers")]
     "PaginatedSAMLProviderList",
+    #[cfg(feature = "sources")]
     "PaginatedSAMLSourceList",
+    #[cfg(feature = "propertymappings")]
     "PaginatedSAMLSourcePropertyMappingList",
+    #[cfg(feature = "propertymappings")]
     "PaginatedSCIMMappingList",
+    #[cfg(feature = "providers")]
     "PaginatedSCIMProviderGroupList",
+    #[cfg(feature = "providers")]
     "PaginatedSCIMProviderList",
+    #[cfg(feature = "providers")]
     "PaginatedSCIMProviderUserList",
+    #[cfg(feature = "sources")]
     "PaginatedSCIMSourceGroupList",
+    #[cfg(feature = "sources")]
     "PaginatedSCIMSourceList",
+    #[cfg(feature = "propertymappings")]
     "PaginatedSCIMSourcePropertyMappingList",
+    #[cfg(feature = "sources")]
     "PaginatedSCIMSourceUserList",
+    #[cfg(feature = "authenticators")]
     "PaginatedSMSDeviceList",
+    #[cfg(feature = "providers")]
     "PaginatedSSFProviderList",
+    #[cfg(feature = "ssf")]
     "PaginatedSSFStreamList",
+    #[cfg(feature = "tasks")]
     "PaginatedScheduleList",
+    #[cfg(feature = "propertymappings")]
     "PaginatedScopeMappingList",
+    #[cfg(feature = "outposts")]
     "PaginatedServiceConnectionList",
+    #[cfg(feature = "sources")]
     "PaginatedSourceList",
+    #[cfg(feature = "stages")]
     "PaginatedSourceStageList",
+    #[cfg(feature = "stages")]
     "PaginatedStageList",
+    #[cfg(feature = "authenticators")]
     "PaginatedStaticDeviceList",
+    #[cfg(feature = "authenticators")]
     "PaginatedTOTPDeviceList",
+    #[cfg(feature = "tasks")]
     "PaginatedTaskList",
+    #[cfg(feature = "sources")]
     "PaginatedTelegramSourceList",
+    #[cfg(feature = "propertymappings")]
     "PaginatedTelegramSourcePropertyMappingList",
+    #[cfg(feature = "tenants")]
     "PaginatedTenantList",
+    #[cfg(feature = "core")]
     "PaginatedTokenList",
+    #[cfg(feature = "oauth2")]
     "PaginatedTokenModelList",
+    #[cfg(feature = "policies")]
     "PaginatedUniquePasswordPolicyList",
+    #[cfg(feature = "core")]
     "PaginatedUserConsentList",
+    #[cfg(feature = "stages")]
     "PaginatedUserDeleteStageList",
+    #[cfg(feature = "sources")]
     "PaginatedUserKerberosSourceConnectionList",
+    #[cfg(feature = "sources")]
     "PaginatedUserLDAPSourceConnectionList",
+    #[cfg(feature = "core")]
     "PaginatedUserList",
+    #[cfg(feature = "stages")]
     "PaginatedUserLoginStageList",
+    #[cfg(feature = "stages")]
     "PaginatedUserLogoutStageList",
+    #[cfg(feature = "sources")]
     "PaginatedUserOAuthSourceConnectionList",
+    #[cfg(feature = "sources")]
     "PaginatedUserPlexSourceConnectionList",
+    #[cfg(feature = "sources")]
     "PaginatedUserSAMLSourceConnectionList",
+    #[cfg(feature = "sources")]
     "PaginatedUserSourceConnectionList",
+    #[cfg(feature = "sources")]
     "PaginatedUserTelegramSourceConnectionList",
+    #[cfg(feature = "stages")]
     "PaginatedUserWriteStageList",
+    #[cfg(feature = "providers")]
     "PaginatedWSFederationProviderList",
+    #[cfg(feature = "authenticators")]
     "PaginatedWebAuthnDeviceList",
+    #[cfg(feature = "stages")]
     "PaginatedWebAuthnDeviceTypeList",
+    #[cfg(
+        any(
+            feature = "authenticators",
+            feature = "core",
+            feature = "crypto",
+            feature = "endpoints",
+            feature = "enterprise",
+            feature = "events",
+            feature = "flows",
+            feature = "lifecycle",
+            feature = "managed",
+            feature = "oauth2",
+            feature = "outposts",
+            feature = "policies",
+            feature = "propertymappings",
+            feature = "providers",
+            feature = "rac",
+            feature = "rbac",
+            feature = "reports",
+            feature = "sources",
+            feature = "ssf",
+            feature = "stages",
+            feature = "tasks",
+            feature = "tenants"
+        )
+    )]
     "Pagination",
+    #[cfg(
+        any(
+            feature = "core",
+            feature = "endpoints",
+            feature = "oauth2",
+            feature = "policies",
+            feature = "providers",
+            feature = "sources",
+            feature = "ssf"
+        )
+    )]
     "PartialGroup",
+    #[cfg(
+        any(
+            feature = "authenticators",
+            feature = "core",
+            feature = "endpoints",
+            feature = "events",
+            feature = "policies",
+            feature = "providers",
+            feature = "rac",
+            feature = "reports",
+            feature = "sources",
+            feature = "stages"
+        )
+    )]
     "PartialUser",
+    #[cfg(feature = "flows")]
     "PasswordChallenge",
+    #[cfg(feature = "flows")]
     "PasswordChallengeResponseRequest",
+    #[cfg(feature = "policies")]
     "PasswordExpiryPolicy",
+    #[cfg(feature = "policies")]
     "PasswordExpiryPolicyRequest",
+    #[cfg(feature = "policies")]
     "PasswordPolicy",
+    #[cfg(feature = "policies")]
     "PasswordPolicyRequest",
+    #[cfg(feature = "stages")]
     "PasswordStage",
+    #[cfg(feature = "stages")]
     "PasswordStageRequest",
+    #[cfg(feature = "stages")]
     "PatchedAccountLockdownStageRequest",
+    #[cfg(feature = "endpoints")]
     "PatchedAgentConnectorRequest",
+    #[cfg(feature = "endpoints")]
     "PatchedAppleIndependentSecureEnclaveRequest",
+    #[cfg(feature = "core")]
     "PatchedApplicationEntitlementRequest",
+    #[cfg(feature = "core")]
     "PatchedApplicationRequest",
+    #[cfg(feature = "stages")]
     "PatchedAuthenticatorDuoStageRequest",
+    #[cfg(feature = "stages")]
     "PatchedAuthenticatorEmailStageRequest",
+    #[cfg(feature = "stages")]
     "PatchedAuthenticatorEndpointGDTCStageRequest",
+    #[cfg(feature = "stages")]
     "PatchedAuthenticatorSMSStageRequest",
+    #[cfg(feature = "stages")]
     "PatchedAuthenticatorStaticStageRequest",
+    #[cfg(feature = "stages")]
     "PatchedAuthenticatorTOTPStageRequest",
+    #[cfg(feature = "stages")]
     "PatchedAuthenticatorValidateStageRequest",
+    #[cfg(feature = "stages")]
     "PatchedAuthenticatorWebAuthnStageRequest",
+    #[cfg(feature = "managed")]
     "PatchedBlueprintInstanceRequest",
+    #[cfg(feature = "core")]
     "PatchedBrandRequest",
+    #[cfg(feature = "stages")]
     "PatchedCaptchaStageRequest",
+    #[cfg(feature = "crypto")]
     "PatchedCertificateKeyPairRequest",
+    #[cfg(feature = "rac")]
     "PatchedConnectionTokenRequest",
+    #[cfg(feature = "stages")]
     "PatchedConsentStageRequest",
+    #[cfg(feature = "stages")]
     "PatchedDenyStageRequest",
+    #[cfg(feature = "endpoints")]
     "PatchedDeviceAccessGroupRequest",
+    #[cfg(feature = "endpoints")]
     "PatchedDeviceUserBindingRequest",
+    #[cfg(feature = "outposts")]
     "PatchedDockerServiceConnectionRequest",
+    #[cfg(feature = "tenants")]
     "PatchedDomainRequest",
+    #[cfg(feature = "policies")]
     "PatchedDummyPolicyRequest",
+    #[cfg(feature = "stages")]
     "PatchedDummyStageRequest",
+    #[cfg(feature = "authenticators")]
     "PatchedDuoDeviceRequest",
+    #[cfg(feature = "authenticators")]
     "PatchedEmailDeviceRequest",
+    #[cfg(feature = "stages")]
     "PatchedEmailStageRequest",
+    #[cfg(feature = "endpoints")]
     "PatchedEndpointDeviceRequest",
+    #[cfg(feature = "rac")]
     "PatchedEndpointRequest",
+    #[cfg(feature = "stages")]
     "PatchedEndpointStageRequest",
+    #[cfg(feature = "endpoints")]
     "PatchedEnrollmentTokenRequest",
+    #[cfg(feature = "policies")]
     "PatchedEventMatcherPolicyRequest",
+    #[cfg(feature = "events")]
     "PatchedEventRequest",
+    #[cfg(feature = "policies")]
     "PatchedExpressionPolicyRequest",
+    #[cfg(feature = "endpoints")]
     "PatchedFleetConnectorRequest",
+    #[cfg(feature = "flows")]
     "PatchedFlowRequest",
+    #[cfg(feature = "flows")]
     "PatchedFlowStageBindingRequest",
+    #[cfg(feature = "policies")]
     "PatchedGeoIPPolicyRequest",
+    #[cfg(feature = "endpoints")]
     "PatchedGoogleChromeConnectorRequest",
+    #[cfg(feature = "authenticators")]
     "PatchedGoogleEndpointDeviceRequest",
+    #[cfg(feature = "propertymappings")]
     "PatchedGoogleWorkspaceProviderMappingRequest",
+    #[cfg(feature = "providers")]
     "PatchedGoogleWorkspaceProviderRequest",
+    #[cfg(feature = "sources")]
     "PatchedGroupKerberosSourceConnectionRequest",
+    #[cfg(feature = "sources")]
     "PatchedGroupLDAPSourceConnectionRequest",
+    #[cfg(feature = "sources")]
     "PatchedGroupOAuthSourceConnectionRequest",
+    #[cfg(feature = "sources")]
     "PatchedGroupPlexSourceConnectionRequest",
+    #[cfg(feature = "core")]
     "PatchedGroupRequest",
+    #[cfg(feature = "sources")]
     "PatchedGroupSAMLSourceConnectionRequest",
+    #[cfg(feature = "sources")]
     "PatchedGroupSourceConnectionRequest",
+    #[cfg(feature = "sources")]
     "PatchedGroupTelegramSourceConnectionRequest",
+    #[cfg(feature = "stages")]
     "PatchedIdentificationStageRequest",
+    #[cfg(feature = "rbac")]
     "PatchedInitialPermissionsRequest",
+    #[cfg(feature = "stages")]
     "PatchedInvitationRequest",
+    #[cfg(feature = "stages")]
     "PatchedInvitationStageRequest",
+    #[cfg(feature = "propertymappings")]
     "PatchedKerberosSourcePropertyMappingRequest",
+    #[cfg(feature = "sources")]
     "PatchedKerberosSourceRequest",
+    #[cfg(feature = "outposts")]
     "PatchedKubernetesServiceConnectionRequest",
+    #[cfg(feature = "providers")]
     "PatchedLDAPProviderRequest",
+    #[cfg(feature = "propertymappings")]
     "PatchedLDAPSourcePropertyMappingRequest",
+    #[cfg(feature = "sources")]
     "PatchedLDAPSourceRequest",
+    #[cfg(feature = "enterprise")]
     "PatchedLicenseRequest",
+    #[cfg(feature = "lifecycle")]
     "PatchedLifecycleRuleRequest",
+    #[cfg(feature = "propertymappings")]
     "PatchedMicrosoftEntraProviderMappingRequest",
+    #[cfg(feature = "providers")]
     "PatchedMicrosoftEntraProviderRequest",
+    #[cfg(feature = "stages")]
     "PatchedMutualTLSStageRequest",
+    #[cfg(feature = "events")]
     "PatchedNotificationRequest",
+    #[cfg(feature = "events")]
     "PatchedNotificationRuleRequest",
+    #[cfg(feature = "events")]
     "PatchedNotificationTransportRequest",
+    #[cfg(feature = "propertymappings")]
     "PatchedNotificationWebhookMappingRequest",
+    #[cfg(feature = "providers")]
     "PatchedOAuth2ProviderRequest",
+    #[cfg(feature = "propertymappings")]
     "PatchedOAuthSourcePropertyMappingRequest",
+    #[cfg(feature = "sources")]
     "PatchedOAuthSourceRequest",
+    #[cfg(feature = "outposts")]
     "PatchedOutpostRequest",
+    #[cfg(feature = "policies")]
     "PatchedPasswordExpiryPolicyRequest",
+    #[cfg(feature = "policies")]
     "PatchedPasswordPolicyRequest",
+    #[cfg(feature = "stages")]
     "PatchedPasswordStageRequest",
+    #[cfg(feature = "rbac")]
     "PatchedPermissionAssignRequest",
+    #[cfg(feature = "propertymappings")]
     "PatchedPlexSourcePropertyMappingRequest",
+    #[cfg(feature = "sources")]
     "PatchedPlexSourceRequest",
+    #[cfg(feature = "policies")]
     "PatchedPolicyBindingRequest",
+    #[cfg(feature = "stages")]
     "PatchedPromptRequest",
+    #[cfg(feature = "stages")]
     "PatchedPromptStageRequest",
+    #[cfg(feature = "providers")]
     "PatchedProxyProviderRequest",
+    #[cfg(feature = "propertymappings")]
     "PatchedRACPropertyMappingRequest",
+    #[cfg(feature = "providers")]
     "PatchedRACProviderRequest",
+    #[cfg(feature = "propertymappings")]
     "PatchedRadiusProviderPropertyMappingRequest",
+    #[cfg(feature = "providers")]
     "PatchedRadiusProviderRequest",
+    #[cfg(feature = "stages")]
     "PatchedRedirectStageRequest",
+    #[cfg(feature = "policies")]
     "PatchedReputationPolicyRequest",
+    #[cfg(feature = "rbac")]
     "PatchedRoleRequest",
+    #[cfg(feature = "propertymappings")]
     "PatchedSAMLPropertyMappingRequest",
+    #[cfg(feature = "providers")]
     "PatchedSAMLProviderRequest",
+    #[cfg(feature = "propertymappings")]
     "PatchedSAMLSourcePropertyMappingRequest",
+    #[cfg(feature = "sources")]
     "PatchedSAMLSourceRequest",
+    #[cfg(feature = "propertymappings")]
     "PatchedSCIMMappingRequest",
+    #[cfg(feature = "providers")]
     "PatchedSCIMProviderRequest",
+    #[cfg(feature = "sources")]
     "PatchedSCIMSourceGroupRequest",
+    #[cfg(feature = "propertymappings")]
     "PatchedSCIMSourcePropertyMappingRequest",
+    #[cfg(feature = "sources")]
     "PatchedSCIMSourceRequest",
+    #[cfg(feature = "sources")]
     "PatchedSCIMSourceUserRequest",
+    #[cfg(feature = "authenticators")]
     "PatchedSMSDeviceRequest",
+    #[cfg(feature = "providers")]
     "PatchedSSFProviderRequest",
+    #[cfg(feature = "tasks")]
     "PatchedScheduleRequest",
+    #[cfg(feature = "propertymappings")]
     "PatchedScopeMappingRequest",
+    #[cfg(feature = "admin")]
     "PatchedSettingsRequest",
+    #[cfg(feature = "stages")]
     "PatchedSourceStageRequest",
+    #[cfg(feature = "authenticators")]
     "PatchedStaticDeviceRequest",
+    #[cfg(feature = "authenticators")]
     "PatchedTOTPDeviceRequest",
+    #[cfg(feature = "propertymappings")]
     "PatchedTelegramSourcePropertyMappingRequest",
+    #[cfg(feature = "sources")]
     "PatchedTelegramSourceRequest",
+    #[cfg(feature = "tenants")]
     "PatchedTenantRequest",
+    #[cfg(feature = "core")]
     "PatchedTokenRequest",
+    #[cfg(feature = "policies")]
     "PatchedUniquePasswordPolicyRequest",
+    #[cfg(feature = "stages")]
     "PatchedUserDeleteStageRequest",
+    #[cfg(feature = "sources")]
     "PatchedUserKerberosSourceConnectionRequest",
+    #[cfg(feature = "sources")]
     "PatchedUserLDAPSourceConnectionRequest",
+    #[cfg(feature = "stages")]
     "PatchedUserLoginStageRequest",
+    #[cfg(feature = "stages")]
     "PatchedUserLogoutStageRequest",
+    #[cfg(feature = "sources")]
     "PatchedUserOAuthSourceConnectionRequest",
+    #[cfg(feature = "sources")]
     "PatchedUserPlexSourceConnectionRequest",
+    #[cfg(feature = "core")]
     "PatchedUserRequest",
+    #[cfg(feature = "sources")]
     "PatchedUserSAMLSourceConnectionRequest",
+    #[cfg(feature = "sources")]
     "PatchedUserSourceConnectionRequest",
+    #[cfg(feature = "sources")]
     "PatchedUserTelegramSourceConnectionRequest",
+    #[cfg(feature = "stages")]
     "PatchedUserWriteStageRequest",
+    #[cfg(feature = "providers")]
     "PatchedWSFederationProviderRequest",
+    #[cfg(feature = "authenticators")]
     "PatchedWebAuthnDeviceRequest",
+    #[cfg(feature = "rbac")]
     "Permission",
+    #[cfg(feature = "rbac")]
     "PermissionAssignRequest",
+    #[cfg(feature = "rbac")]
     "PermissionAssignResult",
+    #[cfg(feature = "flows")]
     "PlexAuthenticationChallenge",
+    #[cfg(feature = "flows")]
     "PlexAuthenticationChallengeResponseRequest",
+    #[cfg(feature = "sources")]
     "PlexSource",
+    #[cfg(feature = "propertymappings")]
     "PlexSourcePropertyMapping",
+    #[cfg(feature = "propertymappings")]
     "PlexSourcePropertyMappingRequest",
+    #[cfg(feature = "sources")]
     "PlexSourceRequest",
+    #[cfg(feature = "sources")]
     "PlexTokenRedeemRequest",
+    #[cfg(any(feature = "endpoints", feature = "policies"))]
     "Policy",
+    #[cfg(feature = "policies")]
     "PolicyBinding",
+    #[cfg(feature = "policies")]
     "PolicyBindingRequest",
+    #[cfg(
+        any(feature = "core", feature = "flows", feature = "sources", feature = "stages")
+    )]
     "PolicyEngineMode",
+    #[cfg(feature = "policies")]
     "PolicyTestRequest",
+    #[cfg(any(feature = "core", feature = "outposts", feature = "policies"))]
     "PolicyTestResult",
+    #[cfg(feature = "endpoints")]
     "Process",
+    #[cfg(feature = "endpoints")]
     "ProcessRequest",
+    #[cfg(feature = "stages")]
     "Prompt",
+    #[cfg(any(feature = "flows", feature = "stages"))]
     "PromptChallenge",
+    #[cfg(feature = "flows")]
     "PromptChallengeResponseRequest",
+    #[cfg(any(feature = "flows", feature = "stages"))]
     "PromptChoice",
+    #[cfg(feature = "stages")]
     "PromptRequest",
+    #[cfg(feature = "stages")]
     "PromptStage",
+    #[cfg(feature = "stages")]
     "PromptStageRequest",
+    #[cfg(any(feature = "flows", feature = "stages"))]
     "PromptTypeEnum",
+    #[cfg(feature = "propertymappings")]
     "PropertyMapping",
+    #[cfg(feature = "providers")]
     "PropertyMappingPreview",
+    #[cfg(feature = "propertymappings")]
     "PropertyMappingTestRequest",
+    #[cfg(feature = "propertymappings")]
     "PropertyMappingTestResult",
+    #[cfg(feature = "rac")]
     "ProtocolEnum",
+    #[cfg(
+        any(
+            feature = "core",
+            feature = "oauth2",
+            feature = "outposts",
+            feature = "providers",
+            feature = "ssf"
+        )
+    )]
     "Provider",
+    #[cfg(feature = "stages")]
     "ProviderEnum",
+    #[cfg(feature = "core")]
     "ProviderModelEnum",
+    #[cfg(feature = "sources")]
     "ProviderTypeEnum",
+    #[cfg(any(feature = "core", feature = "outposts", feature = "providers"))]
     "ProxyMode",
+    #[cfg(feature = "outposts")]
     "ProxyOutpostConfig",
+    #[cfg(feature = "providers")]
     "ProxyProvider",
+    #[cfg(any(feature = "core", feature = "providers"))]
     "ProxyProviderRequest",
+    #[cfg(feature = "propertymappings")]
     "RACPropertyMapping",
+    #[cfg(feature = "propertymappings")]
     "RACPropertyMappingRequest",
+    #[cfg(any(feature = "providers", feature = "rac"))]
     "RACProvider",
+    #[cfg(any(feature = "core", feature = "providers"))]
     "RACProviderRequest",
+    #[cfg(feature = "outposts")]
     "RadiusCheckAccess",
+    #[cfg(feature = "outposts")]
     "RadiusOutpostConfig",
+    #[cfg(feature = "providers")]
     "RadiusProvider",
+    #[cfg(feature = "propertymappings")]
     "RadiusProviderPropertyMapping",
+    #[cfg(feature = "propertymappings")]
     "RadiusProviderPropertyMappingRequest",
+    #[cfg(any(feature = "core", feature = "providers"))]
     "RadiusProviderRequest",
+    #[cfg(any(feature = "flows", feature = "sources"))]
     "RedirectChallenge",
+    #[cfg(feature = "flows")]
     "RedirectChallengeResponseRequest",
+    #[cfg(feature = "stages")]
     "RedirectStage",
+    #[cfg(feature = "stages")]
     "RedirectStageModeEnum",
+    #[cfg(feature = "stages")]
     "RedirectStageRequest",
+    #[cfg(feature = "providers")]
     "RedirectURI",
+    #[cfg(any(feature = "core", feature = "providers"))]
     "RedirectURIRequest",
+    #[cfg(any(feature = "core", feature = "providers"))]
     "RedirectURITypeEnum",
+    #[cfg(any(feature = "core", feature = "events"))]
     "RelatedGroup",
+    #[cfg(feature = "lifecycle")]
     "RelatedRule",
+    #[cfg(feature = "policies")]
     "Reputation",
+    #[cfg(feature = "policies")]
     "ReputationPolicy",
+    #[cfg(feature = "policies")]
     "ReputationPolicyRequest",
+    #[cfg(feature = "lifecycle")]
     "Review",
+    #[cfg(feature = "lifecycle")]
     "ReviewRequest",
+    #[cfg(feature = "lifecycle")]
     "ReviewerGroup",
+    #[cfg(feature = "lifecycle")]
     "ReviewerUser",
+    #[cfg(
+        any(
+            feature = "core",
+            feature = "events",
+            feature = "oauth2",
+            feature = "providers",
+            feature = "rbac",
+            feature = "sources",
+            feature = "ssf"
+        )
+    )]
     "Role",
+    #[cfg(feature = "rbac")]
     "RoleAssignedObjectPermission",
+    #[cfg(feature = "rbac")]
     "RoleModelPermission",
+    #[cfg(feature = "rbac")]
     "RoleObjectPermission",
+    #[cfg(feature = "rbac")]
     "RoleRequest",
+    #[cfg(any(feature = "core", feature = "flows", feature = "providers"))]
     "SAMLBindingsEnum",
+    #[cfg(any(feature = "core", feature = "providers"))]
     "SAMLLogoutMethods",
+    #[cfg(any(feature = "providers", feature = "sources"))]
     "SAMLMetadata",
+    #[cfg(any(feature = "core", feature = "providers", feature = "sources"))]
     "SAMLNameIDPolicyEnum",
+    #[cfg(feature = "propertymappings")]
     "SAMLPropertyMapping",
+    #[cfg(feature = "propertymappings")]
     "SAMLPropertyMappingRequest",
+    #[cfg(feature = "providers")]
     "SAMLProvider",
+    #[cfg(feature = "providers")]
     "SAMLProviderImportRequest",
+    #[cfg(any(feature = "core", feature = "providers"))]
     "SAMLProviderRequest",
+    #[cfg(feature = "sources")]
     "SAMLSource",
+    #[cfg(feature = "propertymappings")]
     "SAMLSourcePropertyMapping",
+    #[cfg(feature = "propertymappings")]
     "SAMLSourcePropertyMappingRequest",
+    #[cfg(feature = "sources")]
     "SAMLSourceRequest",
+    #[cfg(any(feature = "core", feature = "providers"))]
     "SCIMAuthenticationModeEnum",
+    #[cfg(feature = "propertymappings")]
     "SCIMMapping",
+    #[cfg(feature = "propertymappings")]
     "SCIMMappingRequest",
+    #[cfg(feature = "providers")]
     "SCIMProvider",
+    #[cfg(feature = "providers")]
     "SCIMProviderGroup",
+    #[cfg(feature = "providers")]
     "SCIMProviderGroupRequest",
+    #[cfg(any(feature = "core", feature = "providers"))]
     "SCIMProviderRequest",
+    #[cfg(feature = "providers")]
     "SCIMProviderUser",
+    #[cfg(feature = "providers")]
     "SCIMProviderUserRequest",
+    #[cfg(feature = "sources")]
     "SCIMSource",
+    #[cfg(feature = "sources")]
     "SCIMSourceGroup",
+    #[cfg(feature = "sources")]
     "SCIMSourceGroupRequest",
+    #[cfg(feature = "propertymappings")]
     "SCIMSourcePropertyMapping",
+    #[cfg(feature = "propertymappings")]
     "SCIMSourcePropertyMappingRequest",
+    #[cfg(feature = "sources")]
     "SCIMSourceRequest",
+    #[cfg(feature = "sources")]
     "SCIMSourceUser",
+    #[cfg(feature = "sources")]
     "SCIMSourceUserRequest",
+    #[cfg(feature = "authenticators")]
     "SMSDevice",
+    #[cfg(feature = "authenticators")]
     "SMSDeviceRequest",
+    #[cfg(any(feature = "providers", feature = "ssf"))]
     "SSFProvider",
+    #[cfg(any(feature = "core", feature = "providers"))]
     "SSFProviderRequest",
+    #[cfg(feature = "ssf")]
     "SSFStream",
+    #[cfg(feature = "ssf")]
     "SSFStreamStatusEnum",
+    #[cfg(feature = "tasks")]
     "Schedule",
+    #[cfg(feature = "tasks")]
     "ScheduleRequest",
+    #[cfg(feature = "propertymappings")]
     "ScopeMapping",
+    #[cfg(feature = "propertymappings")]
     "ScopeMappingRequest",
+    #[cfg(feature = "flows")]
     "SelectableStage",
+    #[cfg(feature = "outposts")]
     "ServiceConnection",
+    #[cfg(feature = "outposts")]
     "ServiceConnectionState",
+    #[cfg(feature = "flows")]
     "SessionEndChallenge",
+    #[cfg(feature = "core")]
     "SessionUser",
+    #[cfg(feature = "admin")]
     "Settings",
+    #[cfg(feature = "admin")]
     "SettingsRequest",
+    #[cfg(feature = "events")]
     "SeverityEnum",
+    #[cfg(feature = "flows")]
     "ShellChallenge",
+    #[cfg(any(feature = "core", feature = "providers", feature = "sources"))]
     "SignatureAlgorithmEnum",
+    #[cfg(feature = "endpoints")]
     "Software",
+    #[cfg(feature = "endpoints")]
     "SoftwareRequest",
+    #[cfg(feature = "sources")]
     "Source",
+    #[cfg(feature = "stages")]
     "SourceStage",
+    #[cfg(feature = "stages")]
     "SourceStageRequest",
+    #[cfg(feature = "sources")]
     "SourceType",
+    #[cfg(any(feature = "flows", feature = "stages"))]
     "Stage",
+    #[cfg(feature = "stages")]
     "StageModeEnum",
+    #[cfg(any(feature = "flows", feature = "stages"))]
     "StagePrompt",
+    #[cfg(feature = "authenticators")]
     "StaticDevice",
+    #[cfg(feature = "authenticators")]
     "StaticDeviceRequest",
+    #[cfg(feature = "authenticators")]
     "StaticDeviceToken",
+    #[cfg(any(feature = "core", feature = "providers"))]
     "SubModeEnum",
+    #[cfg(feature = "providers")]
     "SyncObjectModelEnum",
+    #[cfg(feature = "providers")]
     "SyncObjectRequest",
+    #[cfg(feature = "providers")]
     "SyncObjectResult",
+    #[cfg(feature = "sources")]
     "SyncOutgoingTriggerModeEnum",
+    #[cfg(any(feature = "providers", feature = "sources"))]
     "SyncStatus",
+    #[cfg(feature = "admin")]
     "SystemInfo",
+    #[cfg(feature = "authenticators")]
     "TOTPDevice",
+    #[cfg(feature = "authenticators")]
     "TOTPDeviceRequest",
+    #[cfg(feature = "tasks")]
     "Task",
+    #[cfg(any(feature = "providers", feature = "sources", feature = "tasks"))]
     "TaskAggregatedStatusEnum",
+    #[cfg(feature = "tasks")]
     "TaskStatusEnum",
+    #[cfg(feature = "sources")]
     "TelegramAuthRequest",
+    #[cfg(feature = "flows")]
     "TelegramChallengeResponseRequest",
+    #[cfg(feature = "flows")]
     "TelegramLoginChallenge",
+    #[cfg(feature = "sources")]
     "TelegramSource",
+    #[cfg(feature = "propertymappings")]
     "TelegramSourcePropertyMapping",
+    #[cfg(feature = "propertymappings")]
     "TelegramSourcePropertyMappingRequest",
+    #[cfg(feature = "sources")]
     "TelegramSourceRequest",
+    #[cfg(feature = "tenants")]
     "Tenant",
+    #[cfg(feature = "tenants")]
     "TenantAdminGroupRequestRequest",
+    #[cfg(feature = "tenants")]
     "TenantRecoveryKeyRequestRequest",
+    #[cfg(feature = "tenants")]
     "TenantRecoveryKeyResponse",
+    #[cfg(feature = "tenants")]
     "TenantRequest",
+    #[cfg(
+        any(
+            feature = "admin",
+            feature = "core",
+            feature = "flows",
+            feature = "sources",
+            feature = "stages"
+        )
+    )]
     "ThemedUrls",
+    #[cfg(
+        any(
+            feature = "core",
+            feature = "providers",
+            feature = "sources",
+            feature = "ssf"
+        )
+    )]
     "Token",
+    #[cfg(feature = "oauth2")]
     "TokenModel",
+    #[cfg(feature = "core")]
     "TokenRequest",
+    #[cfg(feature = "core")]
     "TokenSetKeyRequest",
+    #[cfg(any(feature = "core", feature = "endpoints"))]
     "TokenView",
+    #[cfg(feature = "core")]
     "TransactionApplicationRequest",
+    #[cfg(feature = "core")]
     "TransactionApplicationResponse",
+    #[cfg(feature = "core")]
     "TransactionPolicyBindingRequest",
+    #[cfg(feature = "events")]
     "TransportModeEnum",
+    #[cfg(
+        any(
+            feature = "endpoints",
+            feature = "events",
+            feature = "outposts",
+            feature = "policies",
+            feature = "propertymappings",
+            feature = "providers",
+            feature = "sources",
+            feature = "stages"
+        )
+    )]
     "TypeCreate",
+    #[cfg(feature = "core")]
     "UiThemeEnum",
+    #[cfg(feature = "policies")]
     "UniquePasswordPolicy",
+    #[cfg(feature = "policies")]
     "UniquePasswordPolicyRequest",
+    #[cfg(feature = "admin")]
     "UsageEnum",
+    #[cfg(
+        any(
+            feature = "admin",
+            feature = "authenticators",
+            feature = "core",
+            feature = "crypto",
+            feature = "endpoints",
+            feature = "enterprise",
+            feature = "events",
+            feature = "flows",
+            feature = "managed",
+            feature = "oauth2",
+            feature = "outposts",
+            feature = "policies",
+            feature = "propertymappings",
+            feature = "providers",
+            feature = "rac",
+            feature = "rbac",
+            feature = "sources",
+            feature = "stages"
+        )
+    )]
     "UsedBy",
+    #[cfg(
+        any(
+            feature = "admin",
+            feature = "authenticators",
+            feature = "core",
+            feature = "crypto",
+            feature = "endpoints",
+            feature = "enterprise",
+            feature = "events",
+            feature = "flows",
+            feature = "managed",
+            feature = "oauth2",
+            feature = "outposts",
+            feature = "policies",
+            feature = "propertymappings",
+            feature = "providers",
+            feature = "rac",
+            feature = "rbac",
+            feature = "sources",
+            feature = "stages"
+        )
+    )]
     "UsedByActionEnum",
+    #[cfg(
+        any(
+            feature = "core",
+            feature = "oauth2",
+            feature = "providers",
+            feature = "sources",
+            feature = "ssf"
+        )
+    )]
     "User",
+    #[cfg(feature = "core")]
     "UserAccountLockdownRequest",
+    #[cfg(feature = "core")]
     "UserAccountRequest",
+    #[cfg(feature = "rbac")]
     "UserAccountSerializerForRoleRequest",
+    #[cfg(feature = "stages")]
     "UserAttributeEnum",
+    #[cfg(feature = "core")]
     "UserConsent",
+    #[cfg(feature = "stages")]
     "UserCreationModeEnum",
+    #[cfg(feature = "stages")]
     "UserDeleteStage",
+    #[cfg(feature = "stages")]
     "UserDeleteStageRequest",
+    #[cfg(feature = "stages")]
     "UserFieldsEnum",
+    #[cfg(feature = "sources")]
     "UserKerberosSourceConnection",
+    #[cfg(feature = "sources")]
     "UserKerberosSourceConnectionRequest",
+    #[cfg(feature = "sources")]
     "UserLDAPSourceConnection",
+    #[cfg(feature = "sources")]
     "UserLDAPSourceConnectionRequest",
+    #[cfg(feature = "flows")]
     "UserLoginChallenge",
+    #[cfg(feature = "flows")]
     "UserLoginChallengeResponseRequest",
+    #[cfg(feature = "stages")]
     "UserLoginStage",
+    #[cfg(feature = "stages")]
     "UserLoginStageRequest",
+    #[cfg(feature = "stages")]
     "UserLogoutStage",
+    #[cfg(feature = "stages")]
     "UserLogoutStageRequest",
+    #[cfg(feature = "sources")]
     "UserMatchingModeEnum",
+    #[cfg(feature = "sources")]
     "UserOAuthSourceConnection",
+    #[cfg(feature = "sources")]
     "UserOAuthSourceConnectionRequest",
+    #[cfg(feature = "core")]
     "UserPasswordHashSetRequest",
+    #[cfg(feature = "core")]
     "UserPasswordSetRequest",
+    #[cfg(feature = "core")]
     "UserPath",
+    #[cfg(feature = "sources")]
     "UserPlexSourceConnection",
+    #[cfg(feature = "sources")]
     "UserPlexSourceConnectionRequest",
+    #[cfg(feature = "core")]
     "UserRecoveryEmailRequest",
+    #[cfg(feature = "core")]
     "UserRecoveryLinkRequest",
+    #[cfg(feature = "core")]
     "UserRequest",
+    #[cfg(feature = "sources")]
     "UserSAMLSourceConnection",
+    #[cfg(feature = "sources")]
     "UserSAMLSourceConnectionRequest",
+    #[cfg(any(feature = "core", feature = "endpoints"))]
     "UserSelf",
+    #[cfg(any(feature = "core", feature = "endpoints"))]
     "UserSelfGroups",
+    #[cfg(any(feature = "core", feature = "endpoints"))]
     "UserSelfRoles",
+    #[cfg(feature = "core")]
     "UserServiceAccountRequest",
+    #[cfg(feature = "core")]
     "UserServiceAccountResponse",
+    #[cfg(any(feature = "sources", feature = "stages"))]
     "UserSetting",
+    #[cfg(feature = "sources")]
     "UserSourceConnection",
+    #[cfg(feature = "sources")]
     "UserSourceConnectionRequest",
+    #[cfg(feature = "sources")]
     "UserTelegramSourceConnection",
+    #[cfg(feature = "sources")]
     "UserTelegramSourceConnectionRequest",
+    #[cfg(
+        any(
+            feature = "core",
+            feature = "endpoints",
+            feature = "oauth2",
+            feature = "providers",
+            feature = "sources",
+            feature = "ssf",
+            feature = "stages"
+        )
+    )]
     "UserTypeEnum",
+    #[cfg(feature = "stages")]
     "UserVerificationEnum",
+    #[cfg(feature = "stages")]
     "UserWriteStage",
+    #[cfg(feature = "stages")]
     "UserWriteStageRequest",
+    #[cfg(
+        any(
+            feature = "admin",
+            feature = "authenticators",
+            feature = "core",
+            feature = "crypto",
+            feature = "endpoints",
+            feature = "enterprise",
+            feature = "events",
+            feature = "flows",
+            feature = "lifecycle",
+            feature = "managed",
+            feature = "oauth2",
+            feature = "outposts",
+            feature = "policies",
+            feature = "propertymappings",
+            feature = "providers",
+            feature = "rac",
+            feature = "rbac",
+            feature = "reports",
+            feature = "root",
+            feature = "schema",
+            feature = "sources",
+            feature = "ssf",
+            feature = "stages",
+            feature = "tasks",
+            feature = "tenants"
+        )
+    )]
     "ValidationError",
+    #[cfg(feature = "endpoints")]
     "VendorEnum",
+    #[cfg(feature = "admin")]
     "Version",
+    #[cfg(feature = "admin")]
     "VersionHistory",
+    #[cfg(feature = "providers")]
     "WSFederationProvider",
+    #[cfg(any(feature = "core", feature = "providers"))]
     "WSFederationProviderRequest",
+    #[cfg(feature = "authenticators")]
     "WebAuthnDevice",
+    #[cfg(feature = "authenticators")]
     "WebAuthnDeviceRequest",
+    #[cfg(any(feature = "authenticators", feature = "stages"))]
     "WebAuthnDeviceType",
+    #[cfg(feature = "stages")]
     "WebAuthnHintEnum",
+    #[cfg(feature = "tasks")]
     "Worker",
+    #[cfg(feature = "core")]
     "modelRequest",
 ];
 
@@ -23260,1486 +29316,2689 @@ pub fn visit_schema<V: super::runtime::SchemaVisitor>(
     name: &str,
     visitor: V,
 ) -> Option<V::Output> {
-    Some(
-        match name {
-            "AccessDeniedChallenge" => visitor.visit::<AccessDeniedChallenge>(),
-            "AccountLockdownStage" => visitor.visit::<AccountLockdownStage>(),
-            "AccountLockdownStageRequest" => {
-                visitor.visit::<AccountLockdownStageRequest>()
-            }
-            "AgentAuthenticationResponse" => {
-                visitor.visit::<AgentAuthenticationResponse>()
-            }
-            "AgentConfig" => visitor.visit::<AgentConfig>(),
-            "AgentConnector" => visitor.visit::<AgentConnector>(),
-            "AgentConnectorRequest" => visitor.visit::<AgentConnectorRequest>(),
-            "AgentPSSODeviceRegistrationRequest" => {
-                visitor.visit::<AgentPssoDeviceRegistrationRequest>()
-            }
-            "AgentPSSODeviceRegistrationResponse" => {
-                visitor.visit::<AgentPssoDeviceRegistrationResponse>()
-            }
-            "AgentPSSOUserRegistrationRequest" => {
-                visitor.visit::<AgentPssoUserRegistrationRequest>()
-            }
-            "AgentTokenResponse" => visitor.visit::<AgentTokenResponse>(),
-            "AlgEnum" => visitor.visit::<AlgEnum>(),
-            "App" => visitor.visit::<App>(),
-            "AppEnum" => visitor.visit::<AppEnum>(),
-            "AppleChallengeResponseRequest" => {
-                visitor.visit::<AppleChallengeResponseRequest>()
-            }
-            "AppleIndependentSecureEnclave" => {
-                visitor.visit::<AppleIndependentSecureEnclave>()
-            }
-            "AppleIndependentSecureEnclaveRequest" => {
-                visitor.visit::<AppleIndependentSecureEnclaveRequest>()
-            }
-            "AppleLoginChallenge" => visitor.visit::<AppleLoginChallenge>(),
-            "Application" => visitor.visit::<Application>(),
-            "ApplicationEntitlement" => visitor.visit::<ApplicationEntitlement>(),
-            "ApplicationEntitlementRequest" => {
-                visitor.visit::<ApplicationEntitlementRequest>()
-            }
-            "ApplicationRequest" => visitor.visit::<ApplicationRequest>(),
-            "AuthTypeEnum" => visitor.visit::<AuthTypeEnum>(),
-            "AuthenticatedSession" => visitor.visit::<AuthenticatedSession>(),
-            "AuthenticationEnum" => visitor.visit::<AuthenticationEnum>(),
-            "AuthenticatorAttachmentEnum" => {
-                visitor.visit::<AuthenticatorAttachmentEnum>()
-            }
-            "AuthenticatorDuoChallenge" => visitor.visit::<AuthenticatorDuoChallenge>(),
-            "AuthenticatorDuoChallengeResponseRequest" => {
-                visitor.visit::<AuthenticatorDuoChallengeResponseRequest>()
-            }
-            "AuthenticatorDuoStage" => visitor.visit::<AuthenticatorDuoStage>(),
-            "AuthenticatorDuoStageDeviceImportResponse" => {
-                visitor.visit::<AuthenticatorDuoStageDeviceImportResponse>()
-            }
-            "AuthenticatorDuoStageManualDeviceImportRequest" => {
-                visitor.visit::<AuthenticatorDuoStageManualDeviceImportRequest>()
-            }
-            "AuthenticatorDuoStageRequest" => {
-                visitor.visit::<AuthenticatorDuoStageRequest>()
-            }
-            "AuthenticatorEmailChallenge" => {
-                visitor.visit::<AuthenticatorEmailChallenge>()
-            }
-            "AuthenticatorEmailChallengeResponseRequest" => {
-                visitor.visit::<AuthenticatorEmailChallengeResponseRequest>()
-            }
-            "AuthenticatorEmailStage" => visitor.visit::<AuthenticatorEmailStage>(),
-            "AuthenticatorEmailStageRequest" => {
-                visitor.visit::<AuthenticatorEmailStageRequest>()
-            }
-            "AuthenticatorEndpointGDTCStage" => {
-                visitor.visit::<AuthenticatorEndpointGdtcStage>()
-            }
-            "AuthenticatorEndpointGDTCStageRequest" => {
-                visitor.visit::<AuthenticatorEndpointGdtcStageRequest>()
-            }
-            "AuthenticatorSMSChallenge" => visitor.visit::<AuthenticatorSmsChallenge>(),
-            "AuthenticatorSMSChallengeResponseRequest" => {
-                visitor.visit::<AuthenticatorSmsChallengeResponseRequest>()
-            }
-            "AuthenticatorSMSStage" => visitor.visit::<AuthenticatorSmsStage>(),
-            "AuthenticatorSMSStageRequest" => {
-                visitor.visit::<AuthenticatorSmsStageRequest>()
-            }
-            "AuthenticatorStaticChallenge" => {
-                visitor.visit::<AuthenticatorStaticChallenge>()
-            }
-            "AuthenticatorStaticChallengeResponseRequest" => {
-                visitor.visit::<AuthenticatorStaticChallengeResponseRequest>()
-            }
-            "AuthenticatorStaticStage" => visitor.visit::<AuthenticatorStaticStage>(),
-            "AuthenticatorStaticStageRequest" => {
-                visitor.visit::<AuthenticatorStaticStageRequest>()
-            }
-            "AuthenticatorTOTPChallenge" => visitor.visit::<AuthenticatorTotpChallenge>(),
-            "AuthenticatorTOTPChallengeResponseRequest" => {
-                visitor.visit::<AuthenticatorTotpChallengeResponseRequest>()
-            }
-            "AuthenticatorTOTPStage" => visitor.visit::<AuthenticatorTotpStage>(),
-            "AuthenticatorTOTPStageRequest" => {
-                visitor.visit::<AuthenticatorTotpStageRequest>()
-            }
-            "AuthenticatorValidateStage" => visitor.visit::<AuthenticatorValidateStage>(),
-            "AuthenticatorValidateStageRequest" => {
-                visitor.visit::<AuthenticatorValidateStageRequest>()
-            }
-            "AuthenticatorValidationChallenge" => {
-                visitor.visit::<AuthenticatorValidationChallenge>()
-            }
-            "AuthenticatorValidationChallengeResponseRequest" => {
-                visitor.visit::<AuthenticatorValidationChallengeResponseRequest>()
-            }
-            "AuthenticatorWebAuthnChallenge" => {
-                visitor.visit::<AuthenticatorWebAuthnChallenge>()
-            }
-            "AuthenticatorWebAuthnChallengeResponseRequest" => {
-                visitor.visit::<AuthenticatorWebAuthnChallengeResponseRequest>()
-            }
-            "AuthenticatorWebAuthnStage" => visitor.visit::<AuthenticatorWebAuthnStage>(),
-            "AuthenticatorWebAuthnStageRequest" => {
-                visitor.visit::<AuthenticatorWebAuthnStageRequest>()
-            }
-            "AuthorizationCodeAuthMethodEnum" => {
-                visitor.visit::<AuthorizationCodeAuthMethodEnum>()
-            }
-            "AutoSubmitChallengeResponseRequest" => {
-                visitor.visit::<AutoSubmitChallengeResponseRequest>()
-            }
-            "Autocomplete" => visitor.visit::<Autocomplete>(),
-            "AutosubmitChallenge" => visitor.visit::<AutosubmitChallenge>(),
-            "BackendsEnum" => visitor.visit::<BackendsEnum>(),
-            "BindingTypeEnum" => visitor.visit::<BindingTypeEnum>(),
-            "BlueprintFile" => visitor.visit::<BlueprintFile>(),
-            "BlueprintImportResult" => visitor.visit::<BlueprintImportResult>(),
-            "BlueprintInstance" => visitor.visit::<BlueprintInstance>(),
-            "BlueprintInstanceRequest" => visitor.visit::<BlueprintInstanceRequest>(),
-            "BlueprintInstanceStatusEnum" => {
-                visitor.visit::<BlueprintInstanceStatusEnum>()
-            }
-            "BlueprintUploadRequest" => visitor.visit::<BlueprintUploadRequest>(),
-            "Brand" => visitor.visit::<Brand>(),
-            "BrandRequest" => visitor.visit::<BrandRequest>(),
-            "BulkDeleteSessionResponse" => visitor.visit::<BulkDeleteSessionResponse>(),
-            "Cache" => visitor.visit::<Cache>(),
-            "CapabilitiesEnum" => visitor.visit::<CapabilitiesEnum>(),
-            "CaptchaChallenge" => visitor.visit::<CaptchaChallenge>(),
-            "CaptchaChallengeResponseRequest" => {
-                visitor.visit::<CaptchaChallengeResponseRequest>()
-            }
-            "CaptchaStage" => visitor.visit::<CaptchaStage>(),
-            "CaptchaStageRequest" => visitor.visit::<CaptchaStageRequest>(),
-            "CertAttributeEnum" => visitor.visit::<CertAttributeEnum>(),
-            "CertificateData" => visitor.visit::<CertificateData>(),
-            "CertificateGenerationRequest" => {
-                visitor.visit::<CertificateGenerationRequest>()
-            }
-            "CertificateKeyPair" => visitor.visit::<CertificateKeyPair>(),
-            "CertificateKeyPairKeyTypeEnum" => {
-                visitor.visit::<CertificateKeyPairKeyTypeEnum>()
-            }
-            "CertificateKeyPairRequest" => visitor.visit::<CertificateKeyPairRequest>(),
-            "ChallengeTypes" => visitor.visit::<ChallengeTypes>(),
-            "ClientTypeEnum" => visitor.visit::<ClientTypeEnum>(),
-            "CompatibilityModeEnum" => visitor.visit::<CompatibilityModeEnum>(),
-            "Config" => visitor.visit::<Config>(),
-            "ConnectionToken" => visitor.visit::<ConnectionToken>(),
-            "ConnectionTokenRequest" => visitor.visit::<ConnectionTokenRequest>(),
-            "Connector" => visitor.visit::<Connector>(),
-            "ConsentChallenge" => visitor.visit::<ConsentChallenge>(),
-            "ConsentChallengeResponseRequest" => {
-                visitor.visit::<ConsentChallengeResponseRequest>()
-            }
-            "ConsentModeEnum" => visitor.visit::<ConsentModeEnum>(),
-            "ConsentPermission" => visitor.visit::<ConsentPermission>(),
-            "ConsentStage" => visitor.visit::<ConsentStage>(),
-            "ConsentStageRequest" => visitor.visit::<ConsentStageRequest>(),
-            "ContentType" => visitor.visit::<ContentType>(),
-            "ContentTypeEnum" => visitor.visit::<ContentTypeEnum>(),
-            "ContextualFlowInfo" => visitor.visit::<ContextualFlowInfo>(),
-            "ContextualFlowInfoLayoutEnum" => {
-                visitor.visit::<ContextualFlowInfoLayoutEnum>()
-            }
-            "CountryCodeEnum" => visitor.visit::<CountryCodeEnum>(),
-            "CurrentBrand" => visitor.visit::<CurrentBrand>(),
-            "DataExport" => visitor.visit::<DataExport>(),
-            "DeliveryMethodEnum" => visitor.visit::<DeliveryMethodEnum>(),
-            "DeniedActionEnum" => visitor.visit::<DeniedActionEnum>(),
-            "DenyStage" => visitor.visit::<DenyStage>(),
-            "DenyStageRequest" => visitor.visit::<DenyStageRequest>(),
-            "DetailedCountry" => visitor.visit::<DetailedCountry>(),
-            "Device" => visitor.visit::<Device>(),
-            "DeviceAccessGroup" => visitor.visit::<DeviceAccessGroup>(),
-            "DeviceAccessGroupRequest" => visitor.visit::<DeviceAccessGroupRequest>(),
-            "DeviceChallenge" => visitor.visit::<DeviceChallenge>(),
-            "DeviceChallengeRequest" => visitor.visit::<DeviceChallengeRequest>(),
-            "DeviceClassesEnum" => visitor.visit::<DeviceClassesEnum>(),
-            "DeviceConnection" => visitor.visit::<DeviceConnection>(),
-            "DeviceFactSnapshot" => visitor.visit::<DeviceFactSnapshot>(),
-            "DeviceFacts" => visitor.visit::<DeviceFacts>(),
-            "DeviceFactsOSFamily" => visitor.visit::<DeviceFactsOsFamily>(),
-            "DeviceFactsRequest" => visitor.visit::<DeviceFactsRequest>(),
-            "DeviceGroup" => visitor.visit::<DeviceGroup>(),
-            "DeviceGroupRequest" => visitor.visit::<DeviceGroupRequest>(),
-            "DeviceSummary" => visitor.visit::<DeviceSummary>(),
-            "DeviceUser" => visitor.visit::<DeviceUser>(),
-            "DeviceUserBinding" => visitor.visit::<DeviceUserBinding>(),
-            "DeviceUserBindingRequest" => visitor.visit::<DeviceUserBindingRequest>(),
-            "DeviceUserRequest" => visitor.visit::<DeviceUserRequest>(),
-            "DigestAlgorithmEnum" => visitor.visit::<DigestAlgorithmEnum>(),
-            "DigitsEnum" => visitor.visit::<DigitsEnum>(),
-            "Disk" => visitor.visit::<Disk>(),
-            "DiskRequest" => visitor.visit::<DiskRequest>(),
-            "DockerServiceConnection" => visitor.visit::<DockerServiceConnection>(),
-            "DockerServiceConnectionRequest" => {
-                visitor.visit::<DockerServiceConnectionRequest>()
-            }
-            "Domain" => visitor.visit::<Domain>(),
-            "DomainRequest" => visitor.visit::<DomainRequest>(),
-            "DummyChallenge" => visitor.visit::<DummyChallenge>(),
-            "DummyChallengeResponseRequest" => {
-                visitor.visit::<DummyChallengeResponseRequest>()
-            }
-            "DummyPolicy" => visitor.visit::<DummyPolicy>(),
-            "DummyPolicyRequest" => visitor.visit::<DummyPolicyRequest>(),
-            "DummyStage" => visitor.visit::<DummyStage>(),
-            "DummyStageRequest" => visitor.visit::<DummyStageRequest>(),
-            "DuoDevice" => visitor.visit::<DuoDevice>(),
-            "DuoDeviceEnrollmentStatus" => visitor.visit::<DuoDeviceEnrollmentStatus>(),
-            "DuoDeviceRequest" => visitor.visit::<DuoDeviceRequest>(),
-            "DuoResponseEnum" => visitor.visit::<DuoResponseEnum>(),
-            "EmailChallenge" => visitor.visit::<EmailChallenge>(),
-            "EmailChallengeResponseRequest" => {
-                visitor.visit::<EmailChallengeResponseRequest>()
-            }
-            "EmailDevice" => visitor.visit::<EmailDevice>(),
-            "EmailDeviceRequest" => visitor.visit::<EmailDeviceRequest>(),
-            "EmailStage" => visitor.visit::<EmailStage>(),
-            "EmailStageRequest" => visitor.visit::<EmailStageRequest>(),
-            "Endpoint" => visitor.visit::<Endpoint>(),
-            "EndpointAgentChallenge" => visitor.visit::<EndpointAgentChallenge>(),
-            "EndpointAgentChallengeResponseRequest" => {
-                visitor.visit::<EndpointAgentChallengeResponseRequest>()
-            }
-            "EndpointAuthModeEnum" => visitor.visit::<EndpointAuthModeEnum>(),
-            "EndpointDevice" => visitor.visit::<EndpointDevice>(),
-            "EndpointDeviceDetails" => visitor.visit::<EndpointDeviceDetails>(),
-            "EndpointDeviceRequest" => visitor.visit::<EndpointDeviceRequest>(),
-            "EndpointRequest" => visitor.visit::<EndpointRequest>(),
-            "EndpointStage" => visitor.visit::<EndpointStage>(),
-            "EndpointStageRequest" => visitor.visit::<EndpointStageRequest>(),
-            "EnrollRequest" => visitor.visit::<EnrollRequest>(),
-            "EnrollmentToken" => visitor.visit::<EnrollmentToken>(),
-            "EnrollmentTokenRequest" => visitor.visit::<EnrollmentTokenRequest>(),
-            "ErrorDetail" => visitor.visit::<ErrorDetail>(),
-            "ErrorReportingConfig" => visitor.visit::<ErrorReportingConfig>(),
-            "Event" => visitor.visit::<Event>(),
-            "EventActions" => visitor.visit::<EventActions>(),
-            "EventMatcherPolicy" => visitor.visit::<EventMatcherPolicy>(),
-            "EventMatcherPolicyRequest" => visitor.visit::<EventMatcherPolicyRequest>(),
-            "EventRequest" => visitor.visit::<EventRequest>(),
-            "EventStats" => visitor.visit::<EventStats>(),
-            "EventTopPerUser" => visitor.visit::<EventTopPerUser>(),
-            "EventVolume" => visitor.visit::<EventVolume>(),
-            "EventsRequestedEnum" => visitor.visit::<EventsRequestedEnum>(),
-            "ExpiringBaseGrantModel" => visitor.visit::<ExpiringBaseGrantModel>(),
-            "ExpressionPolicy" => visitor.visit::<ExpressionPolicy>(),
-            "ExpressionPolicyRequest" => visitor.visit::<ExpressionPolicyRequest>(),
-            "ExtraRoleObjectPermission" => visitor.visit::<ExtraRoleObjectPermission>(),
-            "FileList" => visitor.visit::<FileList>(),
-            "FileUploadRequest" => visitor.visit::<FileUploadRequest>(),
-            "FleetConnector" => visitor.visit::<FleetConnector>(),
-            "FleetConnectorRequest" => visitor.visit::<FleetConnectorRequest>(),
-            "Flow" => visitor.visit::<Flow>(),
-            "FlowChallengeResponseRequest" => {
-                visitor.visit::<FlowChallengeResponseRequest>()
-            }
-            "FlowDesignationEnum" => visitor.visit::<FlowDesignationEnum>(),
-            "FlowDiagram" => visitor.visit::<FlowDiagram>(),
-            "FlowErrorChallenge" => visitor.visit::<FlowErrorChallenge>(),
-            "FlowInspection" => visitor.visit::<FlowInspection>(),
-            "FlowInspectorPlan" => visitor.visit::<FlowInspectorPlan>(),
-            "FlowLayoutEnum" => visitor.visit::<FlowLayoutEnum>(),
-            "FlowRequest" => visitor.visit::<FlowRequest>(),
-            "FlowSet" => visitor.visit::<FlowSet>(),
-            "FlowStageBinding" => visitor.visit::<FlowStageBinding>(),
-            "FlowStageBindingRequest" => visitor.visit::<FlowStageBindingRequest>(),
-            "FooterLink" => visitor.visit::<FooterLink>(),
-            "ForceBindingEnum" => visitor.visit::<ForceBindingEnum>(),
-            "FormatEnum" => visitor.visit::<FormatEnum>(),
-            "FrameChallenge" => visitor.visit::<FrameChallenge>(),
-            "FrameChallengeResponseRequest" => {
-                visitor.visit::<FrameChallengeResponseRequest>()
-            }
-            "GenericError" => visitor.visit::<GenericError>(),
-            "GeoIPPolicy" => visitor.visit::<GeoIpPolicy>(),
-            "GeoIPPolicyRequest" => visitor.visit::<GeoIpPolicyRequest>(),
-            "GeoipBindingEnum" => visitor.visit::<GeoipBindingEnum>(),
-            "GlobalTaskStatus" => visitor.visit::<GlobalTaskStatus>(),
-            "GoogleChromeConnector" => visitor.visit::<GoogleChromeConnector>(),
-            "GoogleChromeConnectorRequest" => {
-                visitor.visit::<GoogleChromeConnectorRequest>()
-            }
-            "GoogleEndpointDevice" => visitor.visit::<GoogleEndpointDevice>(),
-            "GoogleEndpointDeviceRequest" => {
-                visitor.visit::<GoogleEndpointDeviceRequest>()
-            }
-            "GoogleWorkspaceProvider" => visitor.visit::<GoogleWorkspaceProvider>(),
-            "GoogleWorkspaceProviderGroup" => {
-                visitor.visit::<GoogleWorkspaceProviderGroup>()
-            }
-            "GoogleWorkspaceProviderGroupRequest" => {
-                visitor.visit::<GoogleWorkspaceProviderGroupRequest>()
-            }
-            "GoogleWorkspaceProviderMapping" => {
-                visitor.visit::<GoogleWorkspaceProviderMapping>()
-            }
-            "GoogleWorkspaceProviderMappingRequest" => {
-                visitor.visit::<GoogleWorkspaceProviderMappingRequest>()
-            }
-            "GoogleWorkspaceProviderRequest" => {
-                visitor.visit::<GoogleWorkspaceProviderRequest>()
-            }
-            "GoogleWorkspaceProviderUser" => {
-                visitor.visit::<GoogleWorkspaceProviderUser>()
-            }
-            "GoogleWorkspaceProviderUserRequest" => {
-                visitor.visit::<GoogleWorkspaceProviderUserRequest>()
-            }
-            "GrantTypesEnum" => visitor.visit::<GrantTypesEnum>(),
-            "Group" => visitor.visit::<Group>(),
-            "GroupKerberosSourceConnection" => {
-                visitor.visit::<GroupKerberosSourceConnection>()
-            }
-            "GroupKerberosSourceConnectionRequest" => {
-                visitor.visit::<GroupKerberosSourceConnectionRequest>()
-            }
-            "GroupLDAPSourceConnection" => visitor.visit::<GroupLdapSourceConnection>(),
-            "GroupLDAPSourceConnectionRequest" => {
-                visitor.visit::<GroupLdapSourceConnectionRequest>()
-            }
-            "GroupMatchingModeEnum" => visitor.visit::<GroupMatchingModeEnum>(),
-            "GroupOAuthSourceConnection" => visitor.visit::<GroupOAuthSourceConnection>(),
-            "GroupOAuthSourceConnectionRequest" => {
-                visitor.visit::<GroupOAuthSourceConnectionRequest>()
-            }
-            "GroupPlexSourceConnection" => visitor.visit::<GroupPlexSourceConnection>(),
-            "GroupPlexSourceConnectionRequest" => {
-                visitor.visit::<GroupPlexSourceConnectionRequest>()
-            }
-            "GroupRequest" => visitor.visit::<GroupRequest>(),
-            "GroupSAMLSourceConnection" => visitor.visit::<GroupSamlSourceConnection>(),
-            "GroupSAMLSourceConnectionRequest" => {
-                visitor.visit::<GroupSamlSourceConnectionRequest>()
-            }
-            "GroupSourceConnection" => visitor.visit::<GroupSourceConnection>(),
-            "GroupSourceConnectionRequest" => {
-                visitor.visit::<GroupSourceConnectionRequest>()
-            }
-            "GroupTelegramSourceConnection" => {
-                visitor.visit::<GroupTelegramSourceConnection>()
-            }
-            "GroupTelegramSourceConnectionRequest" => {
-                visitor.visit::<GroupTelegramSourceConnectionRequest>()
-            }
-            "Hardware" => visitor.visit::<Hardware>(),
-            "HardwareRequest" => visitor.visit::<HardwareRequest>(),
-            "IdentificationChallenge" => visitor.visit::<IdentificationChallenge>(),
-            "IdentificationChallengeResponseRequest" => {
-                visitor.visit::<IdentificationChallengeResponseRequest>()
-            }
-            "IdentificationStage" => visitor.visit::<IdentificationStage>(),
-            "IdentificationStageRequest" => visitor.visit::<IdentificationStageRequest>(),
-            "IframeLogoutChallenge" => visitor.visit::<IframeLogoutChallenge>(),
-            "IframeLogoutChallengeResponseRequest" => {
-                visitor.visit::<IframeLogoutChallengeResponseRequest>()
-            }
-            "ImpersonationRequest" => visitor.visit::<ImpersonationRequest>(),
-            "InitialPermissions" => visitor.visit::<InitialPermissions>(),
-            "InitialPermissionsRequest" => visitor.visit::<InitialPermissionsRequest>(),
-            "InstallID" => visitor.visit::<InstallId>(),
-            "IntentEnum" => visitor.visit::<IntentEnum>(),
-            "InvalidResponseActionEnum" => visitor.visit::<InvalidResponseActionEnum>(),
-            "Invitation" => visitor.visit::<Invitation>(),
-            "InvitationRequest" => visitor.visit::<InvitationRequest>(),
-            "InvitationSendEmailRequest" => visitor.visit::<InvitationSendEmailRequest>(),
-            "InvitationStage" => visitor.visit::<InvitationStage>(),
-            "InvitationStageRequest" => visitor.visit::<InvitationStageRequest>(),
-            "IssuerModeEnum" => visitor.visit::<IssuerModeEnum>(),
-            "KadminTypeEnum" => visitor.visit::<KadminTypeEnum>(),
-            "KerberosSource" => visitor.visit::<KerberosSource>(),
-            "KerberosSourcePropertyMapping" => {
-                visitor.visit::<KerberosSourcePropertyMapping>()
-            }
-            "KerberosSourcePropertyMappingRequest" => {
-                visitor.visit::<KerberosSourcePropertyMappingRequest>()
-            }
-            "KerberosSourceRequest" => visitor.visit::<KerberosSourceRequest>(),
-            "KeyTypeEnum" => visitor.visit::<KeyTypeEnum>(),
-            "KubernetesServiceConnection" => {
-                visitor.visit::<KubernetesServiceConnection>()
-            }
-            "KubernetesServiceConnectionRequest" => {
-                visitor.visit::<KubernetesServiceConnectionRequest>()
-            }
-            "LDAPAPIAccessMode" => visitor.visit::<LdapapiAccessMode>(),
-            "LDAPCheckAccess" => visitor.visit::<LdapCheckAccess>(),
-            "LDAPDebug" => visitor.visit::<LdapDebug>(),
-            "LDAPOutpostConfig" => visitor.visit::<LdapOutpostConfig>(),
-            "LDAPProvider" => visitor.visit::<LdapProvider>(),
-            "LDAPProviderRequest" => visitor.visit::<LdapProviderRequest>(),
-            "LDAPSource" => visitor.visit::<LdapSource>(),
-            "LDAPSourcePropertyMapping" => visitor.visit::<LdapSourcePropertyMapping>(),
-            "LDAPSourcePropertyMappingRequest" => {
-                visitor.visit::<LdapSourcePropertyMappingRequest>()
-            }
-            "LDAPSourceRequest" => visitor.visit::<LdapSourceRequest>(),
-            "LangEnum" => visitor.visit::<LangEnum>(),
-            "LastTaskStatusEnum" => visitor.visit::<LastTaskStatusEnum>(),
-            "License" => visitor.visit::<License>(),
-            "LicenseFlagsEnum" => visitor.visit::<LicenseFlagsEnum>(),
-            "LicenseForecast" => visitor.visit::<LicenseForecast>(),
-            "LicenseRequest" => visitor.visit::<LicenseRequest>(),
-            "LicenseStatusEnum" => visitor.visit::<LicenseStatusEnum>(),
-            "LicenseSummary" => visitor.visit::<LicenseSummary>(),
-            "LicenseSummaryStatusEnum" => visitor.visit::<LicenseSummaryStatusEnum>(),
-            "LifecycleIteration" => visitor.visit::<LifecycleIteration>(),
-            "LifecycleIterationRequest" => visitor.visit::<LifecycleIterationRequest>(),
-            "LifecycleIterationStateEnum" => {
-                visitor.visit::<LifecycleIterationStateEnum>()
-            }
-            "LifecycleRule" => visitor.visit::<LifecycleRule>(),
-            "LifecycleRuleRequest" => visitor.visit::<LifecycleRuleRequest>(),
-            "Link" => visitor.visit::<Link>(),
-            "LogEvent" => visitor.visit::<LogEvent>(),
-            "LogLevelEnum" => visitor.visit::<LogLevelEnum>(),
-            "LoginChallengeTypes" => visitor.visit::<LoginChallengeTypes>(),
-            "LoginSource" => visitor.visit::<LoginSource>(),
-            "LogoutURL" => visitor.visit::<LogoutUrl>(),
-            "MDMConfigRequest" => visitor.visit::<MdmConfigRequest>(),
-            "MDMConfigResponse" => visitor.visit::<MdmConfigResponse>(),
-            "MatchingModeEnum" => visitor.visit::<MatchingModeEnum>(),
-            "Metadata" => visitor.visit::<Metadata>(),
-            "MicrosoftEntraProvider" => visitor.visit::<MicrosoftEntraProvider>(),
-            "MicrosoftEntraProviderGroup" => {
-                visitor.visit::<MicrosoftEntraProviderGroup>()
-            }
-            "MicrosoftEntraProviderGroupRequest" => {
-                visitor.visit::<MicrosoftEntraProviderGroupRequest>()
-            }
-            "MicrosoftEntraProviderMapping" => {
-                visitor.visit::<MicrosoftEntraProviderMapping>()
-            }
-            "MicrosoftEntraProviderMappingRequest" => {
-                visitor.visit::<MicrosoftEntraProviderMappingRequest>()
-            }
-            "MicrosoftEntraProviderRequest" => {
-                visitor.visit::<MicrosoftEntraProviderRequest>()
-            }
-            "MicrosoftEntraProviderUser" => visitor.visit::<MicrosoftEntraProviderUser>(),
-            "MicrosoftEntraProviderUserRequest" => {
-                visitor.visit::<MicrosoftEntraProviderUserRequest>()
-            }
-            "ModelEnum" => visitor.visit::<ModelEnum>(),
-            "MutualTLSStage" => visitor.visit::<MutualTlsStage>(),
-            "MutualTLSStageRequest" => visitor.visit::<MutualTlsStageRequest>(),
-            "NativeLogoutChallenge" => visitor.visit::<NativeLogoutChallenge>(),
-            "NativeLogoutChallengeResponseRequest" => {
-                visitor.visit::<NativeLogoutChallengeResponseRequest>()
-            }
-            "Network" => visitor.visit::<Network>(),
-            "NetworkBindingEnum" => visitor.visit::<NetworkBindingEnum>(),
-            "NetworkInterface" => visitor.visit::<NetworkInterface>(),
-            "NetworkInterfaceRequest" => visitor.visit::<NetworkInterfaceRequest>(),
-            "NetworkRequest" => visitor.visit::<NetworkRequest>(),
-            "NotConfiguredActionEnum" => visitor.visit::<NotConfiguredActionEnum>(),
-            "Notification" => visitor.visit::<Notification>(),
-            "NotificationRequest" => visitor.visit::<NotificationRequest>(),
-            "NotificationRule" => visitor.visit::<NotificationRule>(),
-            "NotificationRuleRequest" => visitor.visit::<NotificationRuleRequest>(),
-            "NotificationTransport" => visitor.visit::<NotificationTransport>(),
-            "NotificationTransportRequest" => {
-                visitor.visit::<NotificationTransportRequest>()
-            }
-            "NotificationTransportTest" => visitor.visit::<NotificationTransportTest>(),
-            "NotificationWebhookMapping" => visitor.visit::<NotificationWebhookMapping>(),
-            "NotificationWebhookMappingRequest" => {
-                visitor.visit::<NotificationWebhookMappingRequest>()
-            }
-            "OAuth2Provider" => visitor.visit::<OAuth2Provider>(),
-            "OAuth2ProviderLogoutMethodEnum" => {
-                visitor.visit::<OAuth2ProviderLogoutMethodEnum>()
-            }
-            "OAuth2ProviderRequest" => visitor.visit::<OAuth2ProviderRequest>(),
-            "OAuth2ProviderSetupURLs" => visitor.visit::<OAuth2ProviderSetupUrLs>(),
-            "OAuthDeviceCodeChallenge" => visitor.visit::<OAuthDeviceCodeChallenge>(),
-            "OAuthDeviceCodeChallengeResponseRequest" => {
-                visitor.visit::<OAuthDeviceCodeChallengeResponseRequest>()
-            }
-            "OAuthDeviceCodeFinishChallenge" => {
-                visitor.visit::<OAuthDeviceCodeFinishChallenge>()
-            }
-            "OAuthDeviceCodeFinishChallengeResponseRequest" => {
-                visitor.visit::<OAuthDeviceCodeFinishChallengeResponseRequest>()
-            }
-            "OAuthSource" => visitor.visit::<OAuthSource>(),
-            "OAuthSourcePropertyMapping" => visitor.visit::<OAuthSourcePropertyMapping>(),
-            "OAuthSourcePropertyMappingRequest" => {
-                visitor.visit::<OAuthSourcePropertyMappingRequest>()
-            }
-            "OAuthSourceRequest" => visitor.visit::<OAuthSourceRequest>(),
-            "OpenIDConnectConfiguration" => visitor.visit::<OpenIdConnectConfiguration>(),
-            "OperatingSystem" => visitor.visit::<OperatingSystem>(),
-            "OperatingSystemRequest" => visitor.visit::<OperatingSystemRequest>(),
-            "OutgoingSyncDeleteAction" => visitor.visit::<OutgoingSyncDeleteAction>(),
-            "Outpost" => visitor.visit::<Outpost>(),
-            "OutpostDefaultConfig" => visitor.visit::<OutpostDefaultConfig>(),
-            "OutpostHealth" => visitor.visit::<OutpostHealth>(),
-            "OutpostRequest" => visitor.visit::<OutpostRequest>(),
-            "OutpostTypeEnum" => visitor.visit::<OutpostTypeEnum>(),
-            "PKCEMethodEnum" => visitor.visit::<PkceMethodEnum>(),
-            "PaginatedAccountLockdownStageList" => {
-                visitor.visit::<PaginatedAccountLockdownStageList>()
-            }
-            "PaginatedAgentConnectorList" => {
-                visitor.visit::<PaginatedAgentConnectorList>()
-            }
-            "PaginatedAppleIndependentSecureEnclaveList" => {
-                visitor.visit::<PaginatedAppleIndependentSecureEnclaveList>()
-            }
-            "PaginatedApplicationEntitlementList" => {
-                visitor.visit::<PaginatedApplicationEntitlementList>()
-            }
-            "PaginatedApplicationList" => visitor.visit::<PaginatedApplicationList>(),
-            "PaginatedAuthenticatedSessionList" => {
-                visitor.visit::<PaginatedAuthenticatedSessionList>()
-            }
-            "PaginatedAuthenticatorDuoStageList" => {
-                visitor.visit::<PaginatedAuthenticatorDuoStageList>()
-            }
-            "PaginatedAuthenticatorEmailStageList" => {
-                visitor.visit::<PaginatedAuthenticatorEmailStageList>()
-            }
-            "PaginatedAuthenticatorEndpointGDTCStageList" => {
-                visitor.visit::<PaginatedAuthenticatorEndpointGdtcStageList>()
-            }
-            "PaginatedAuthenticatorSMSStageList" => {
-                visitor.visit::<PaginatedAuthenticatorSmsStageList>()
-            }
-            "PaginatedAuthenticatorStaticStageList" => {
-                visitor.visit::<PaginatedAuthenticatorStaticStageList>()
-            }
-            "PaginatedAuthenticatorTOTPStageList" => {
-                visitor.visit::<PaginatedAuthenticatorTotpStageList>()
-            }
-            "PaginatedAuthenticatorValidateStageList" => {
-                visitor.visit::<PaginatedAuthenticatorValidateStageList>()
-            }
-            "PaginatedAuthenticatorWebAuthnStageList" => {
-                visitor.visit::<PaginatedAuthenticatorWebAuthnStageList>()
-            }
-            "PaginatedBlueprintInstanceList" => {
-                visitor.visit::<PaginatedBlueprintInstanceList>()
-            }
-            "PaginatedBrandList" => visitor.visit::<PaginatedBrandList>(),
-            "PaginatedCaptchaStageList" => visitor.visit::<PaginatedCaptchaStageList>(),
-            "PaginatedCertificateKeyPairList" => {
-                visitor.visit::<PaginatedCertificateKeyPairList>()
-            }
-            "PaginatedConnectionTokenList" => {
-                visitor.visit::<PaginatedConnectionTokenList>()
-            }
-            "PaginatedConnectorList" => visitor.visit::<PaginatedConnectorList>(),
-            "PaginatedConsentStageList" => visitor.visit::<PaginatedConsentStageList>(),
-            "PaginatedDataExportList" => visitor.visit::<PaginatedDataExportList>(),
-            "PaginatedDenyStageList" => visitor.visit::<PaginatedDenyStageList>(),
-            "PaginatedDeviceAccessGroupList" => {
-                visitor.visit::<PaginatedDeviceAccessGroupList>()
-            }
-            "PaginatedDeviceUserBindingList" => {
-                visitor.visit::<PaginatedDeviceUserBindingList>()
-            }
-            "PaginatedDockerServiceConnectionList" => {
-                visitor.visit::<PaginatedDockerServiceConnectionList>()
-            }
-            "PaginatedDomainList" => visitor.visit::<PaginatedDomainList>(),
-            "PaginatedDummyPolicyList" => visitor.visit::<PaginatedDummyPolicyList>(),
-            "PaginatedDummyStageList" => visitor.visit::<PaginatedDummyStageList>(),
-            "PaginatedDuoDeviceList" => visitor.visit::<PaginatedDuoDeviceList>(),
-            "PaginatedEmailDeviceList" => visitor.visit::<PaginatedEmailDeviceList>(),
-            "PaginatedEmailStageList" => visitor.visit::<PaginatedEmailStageList>(),
-            "PaginatedEndpointDeviceList" => {
-                visitor.visit::<PaginatedEndpointDeviceList>()
-            }
-            "PaginatedEndpointList" => visitor.visit::<PaginatedEndpointList>(),
-            "PaginatedEndpointStageList" => visitor.visit::<PaginatedEndpointStageList>(),
-            "PaginatedEnrollmentTokenList" => {
-                visitor.visit::<PaginatedEnrollmentTokenList>()
-            }
-            "PaginatedEventList" => visitor.visit::<PaginatedEventList>(),
-            "PaginatedEventMatcherPolicyList" => {
-                visitor.visit::<PaginatedEventMatcherPolicyList>()
-            }
-            "PaginatedExpiringBaseGrantModelList" => {
-                visitor.visit::<PaginatedExpiringBaseGrantModelList>()
-            }
-            "PaginatedExpressionPolicyList" => {
-                visitor.visit::<PaginatedExpressionPolicyList>()
-            }
-            "PaginatedExtraRoleObjectPermissionList" => {
-                visitor.visit::<PaginatedExtraRoleObjectPermissionList>()
-            }
-            "PaginatedFleetConnectorList" => {
-                visitor.visit::<PaginatedFleetConnectorList>()
-            }
-            "PaginatedFlowList" => visitor.visit::<PaginatedFlowList>(),
-            "PaginatedFlowStageBindingList" => {
-                visitor.visit::<PaginatedFlowStageBindingList>()
-            }
-            "PaginatedGeoIPPolicyList" => visitor.visit::<PaginatedGeoIpPolicyList>(),
-            "PaginatedGoogleChromeConnectorList" => {
-                visitor.visit::<PaginatedGoogleChromeConnectorList>()
-            }
-            "PaginatedGoogleEndpointDeviceList" => {
-                visitor.visit::<PaginatedGoogleEndpointDeviceList>()
-            }
-            "PaginatedGoogleWorkspaceProviderGroupList" => {
-                visitor.visit::<PaginatedGoogleWorkspaceProviderGroupList>()
-            }
-            "PaginatedGoogleWorkspaceProviderList" => {
-                visitor.visit::<PaginatedGoogleWorkspaceProviderList>()
-            }
-            "PaginatedGoogleWorkspaceProviderMappingList" => {
-                visitor.visit::<PaginatedGoogleWorkspaceProviderMappingList>()
-            }
-            "PaginatedGoogleWorkspaceProviderUserList" => {
-                visitor.visit::<PaginatedGoogleWorkspaceProviderUserList>()
-            }
-            "PaginatedGroupKerberosSourceConnectionList" => {
-                visitor.visit::<PaginatedGroupKerberosSourceConnectionList>()
-            }
-            "PaginatedGroupLDAPSourceConnectionList" => {
-                visitor.visit::<PaginatedGroupLdapSourceConnectionList>()
-            }
-            "PaginatedGroupList" => visitor.visit::<PaginatedGroupList>(),
-            "PaginatedGroupOAuthSourceConnectionList" => {
-                visitor.visit::<PaginatedGroupOAuthSourceConnectionList>()
-            }
-            "PaginatedGroupPlexSourceConnectionList" => {
-                visitor.visit::<PaginatedGroupPlexSourceConnectionList>()
-            }
-            "PaginatedGroupSAMLSourceConnectionList" => {
-                visitor.visit::<PaginatedGroupSamlSourceConnectionList>()
-            }
-            "PaginatedGroupSourceConnectionList" => {
-                visitor.visit::<PaginatedGroupSourceConnectionList>()
-            }
-            "PaginatedGroupTelegramSourceConnectionList" => {
-                visitor.visit::<PaginatedGroupTelegramSourceConnectionList>()
-            }
-            "PaginatedIdentificationStageList" => {
-                visitor.visit::<PaginatedIdentificationStageList>()
-            }
-            "PaginatedInitialPermissionsList" => {
-                visitor.visit::<PaginatedInitialPermissionsList>()
-            }
-            "PaginatedInvitationList" => visitor.visit::<PaginatedInvitationList>(),
-            "PaginatedInvitationStageList" => {
-                visitor.visit::<PaginatedInvitationStageList>()
-            }
-            "PaginatedKerberosSourceList" => {
-                visitor.visit::<PaginatedKerberosSourceList>()
-            }
-            "PaginatedKerberosSourcePropertyMappingList" => {
-                visitor.visit::<PaginatedKerberosSourcePropertyMappingList>()
-            }
-            "PaginatedKubernetesServiceConnectionList" => {
-                visitor.visit::<PaginatedKubernetesServiceConnectionList>()
-            }
-            "PaginatedLDAPOutpostConfigList" => {
-                visitor.visit::<PaginatedLdapOutpostConfigList>()
-            }
-            "PaginatedLDAPProviderList" => visitor.visit::<PaginatedLdapProviderList>(),
-            "PaginatedLDAPSourceList" => visitor.visit::<PaginatedLdapSourceList>(),
-            "PaginatedLDAPSourcePropertyMappingList" => {
-                visitor.visit::<PaginatedLdapSourcePropertyMappingList>()
-            }
-            "PaginatedLicenseList" => visitor.visit::<PaginatedLicenseList>(),
-            "PaginatedLifecycleIterationList" => {
-                visitor.visit::<PaginatedLifecycleIterationList>()
-            }
-            "PaginatedLifecycleRuleList" => visitor.visit::<PaginatedLifecycleRuleList>(),
-            "PaginatedMicrosoftEntraProviderGroupList" => {
-                visitor.visit::<PaginatedMicrosoftEntraProviderGroupList>()
-            }
-            "PaginatedMicrosoftEntraProviderList" => {
-                visitor.visit::<PaginatedMicrosoftEntraProviderList>()
-            }
-            "PaginatedMicrosoftEntraProviderMappingList" => {
-                visitor.visit::<PaginatedMicrosoftEntraProviderMappingList>()
-            }
-            "PaginatedMicrosoftEntraProviderUserList" => {
-                visitor.visit::<PaginatedMicrosoftEntraProviderUserList>()
-            }
-            "PaginatedMutualTLSStageList" => {
-                visitor.visit::<PaginatedMutualTlsStageList>()
-            }
-            "PaginatedNotificationList" => visitor.visit::<PaginatedNotificationList>(),
-            "PaginatedNotificationRuleList" => {
-                visitor.visit::<PaginatedNotificationRuleList>()
-            }
-            "PaginatedNotificationTransportList" => {
-                visitor.visit::<PaginatedNotificationTransportList>()
-            }
-            "PaginatedNotificationWebhookMappingList" => {
-                visitor.visit::<PaginatedNotificationWebhookMappingList>()
-            }
-            "PaginatedOAuth2ProviderList" => {
-                visitor.visit::<PaginatedOAuth2ProviderList>()
-            }
-            "PaginatedOAuthSourceList" => visitor.visit::<PaginatedOAuthSourceList>(),
-            "PaginatedOAuthSourcePropertyMappingList" => {
-                visitor.visit::<PaginatedOAuthSourcePropertyMappingList>()
-            }
-            "PaginatedOutpostList" => visitor.visit::<PaginatedOutpostList>(),
-            "PaginatedPasswordExpiryPolicyList" => {
-                visitor.visit::<PaginatedPasswordExpiryPolicyList>()
-            }
-            "PaginatedPasswordPolicyList" => {
-                visitor.visit::<PaginatedPasswordPolicyList>()
-            }
-            "PaginatedPasswordStageList" => visitor.visit::<PaginatedPasswordStageList>(),
-            "PaginatedPermissionList" => visitor.visit::<PaginatedPermissionList>(),
-            "PaginatedPlexSourceList" => visitor.visit::<PaginatedPlexSourceList>(),
-            "PaginatedPlexSourcePropertyMappingList" => {
-                visitor.visit::<PaginatedPlexSourcePropertyMappingList>()
-            }
-            "PaginatedPolicyBindingList" => visitor.visit::<PaginatedPolicyBindingList>(),
-            "PaginatedPolicyList" => visitor.visit::<PaginatedPolicyList>(),
-            "PaginatedPromptList" => visitor.visit::<PaginatedPromptList>(),
-            "PaginatedPromptStageList" => visitor.visit::<PaginatedPromptStageList>(),
-            "PaginatedPropertyMappingList" => {
-                visitor.visit::<PaginatedPropertyMappingList>()
-            }
-            "PaginatedProviderList" => visitor.visit::<PaginatedProviderList>(),
-            "PaginatedProxyOutpostConfigList" => {
-                visitor.visit::<PaginatedProxyOutpostConfigList>()
-            }
-            "PaginatedProxyProviderList" => visitor.visit::<PaginatedProxyProviderList>(),
-            "PaginatedRACPropertyMappingList" => {
-                visitor.visit::<PaginatedRacPropertyMappingList>()
-            }
-            "PaginatedRACProviderList" => visitor.visit::<PaginatedRacProviderList>(),
-            "PaginatedRadiusOutpostConfigList" => {
-                visitor.visit::<PaginatedRadiusOutpostConfigList>()
-            }
-            "PaginatedRadiusProviderList" => {
-                visitor.visit::<PaginatedRadiusProviderList>()
-            }
-            "PaginatedRadiusProviderPropertyMappingList" => {
-                visitor.visit::<PaginatedRadiusProviderPropertyMappingList>()
-            }
-            "PaginatedRedirectStageList" => visitor.visit::<PaginatedRedirectStageList>(),
-            "PaginatedReputationList" => visitor.visit::<PaginatedReputationList>(),
-            "PaginatedReputationPolicyList" => {
-                visitor.visit::<PaginatedReputationPolicyList>()
-            }
-            "PaginatedRoleAssignedObjectPermissionList" => {
-                visitor.visit::<PaginatedRoleAssignedObjectPermissionList>()
-            }
-            "PaginatedRoleList" => visitor.visit::<PaginatedRoleList>(),
-            "PaginatedSAMLPropertyMappingList" => {
-                visitor.visit::<PaginatedSamlPropertyMappingList>()
-            }
-            "PaginatedSAMLProviderList" => visitor.visit::<PaginatedSamlProviderList>(),
-            "PaginatedSAMLSourceList" => visitor.visit::<PaginatedSamlSourceList>(),
-            "PaginatedSAMLSourcePropertyMappingList" => {
-                visitor.visit::<PaginatedSamlSourcePropertyMappingList>()
-            }
-            "PaginatedSCIMMappingList" => visitor.visit::<PaginatedScimMappingList>(),
-            "PaginatedSCIMProviderGroupList" => {
-                visitor.visit::<PaginatedScimProviderGroupList>()
-            }
-            "PaginatedSCIMProviderList" => visitor.visit::<PaginatedScimProviderList>(),
-            "PaginatedSCIMProviderUserList" => {
-                visitor.visit::<PaginatedScimProviderUserList>()
-            }
-            "PaginatedSCIMSourceGroupList" => {
-                visitor.visit::<PaginatedScimSourceGroupList>()
-            }
-            "PaginatedSCIMSourceList" => visitor.visit::<PaginatedScimSourceList>(),
-            "PaginatedSCIMSourcePropertyMappingList" => {
-                visitor.visit::<PaginatedScimSourcePropertyMappingList>()
-            }
-            "PaginatedSCIMSourceUserList" => {
-                visitor.visit::<PaginatedScimSourceUserList>()
-            }
-            "PaginatedSMSDeviceList" => visitor.visit::<PaginatedSmsDeviceList>(),
-            "PaginatedSSFProviderList" => visitor.visit::<PaginatedSsfProviderList>(),
-            "PaginatedSSFStreamList" => visitor.visit::<PaginatedSsfStreamList>(),
-            "PaginatedScheduleList" => visitor.visit::<PaginatedScheduleList>(),
-            "PaginatedScopeMappingList" => visitor.visit::<PaginatedScopeMappingList>(),
-            "PaginatedServiceConnectionList" => {
-                visitor.visit::<PaginatedServiceConnectionList>()
-            }
-            "PaginatedSourceList" => visitor.visit::<PaginatedSourceList>(),
-            "PaginatedSourceStageList" => visitor.visit::<PaginatedSourceStageList>(),
-            "PaginatedStageList" => visitor.visit::<PaginatedStageList>(),
-            "PaginatedStaticDeviceList" => visitor.visit::<PaginatedStaticDeviceList>(),
-            "PaginatedTOTPDeviceList" => visitor.visit::<PaginatedTotpDeviceList>(),
-            "PaginatedTaskList" => visitor.visit::<PaginatedTaskList>(),
-            "PaginatedTelegramSourceList" => {
-                visitor.visit::<PaginatedTelegramSourceList>()
-            }
-            "PaginatedTelegramSourcePropertyMappingList" => {
-                visitor.visit::<PaginatedTelegramSourcePropertyMappingList>()
-            }
-            "PaginatedTenantList" => visitor.visit::<PaginatedTenantList>(),
-            "PaginatedTokenList" => visitor.visit::<PaginatedTokenList>(),
-            "PaginatedTokenModelList" => visitor.visit::<PaginatedTokenModelList>(),
-            "PaginatedUniquePasswordPolicyList" => {
-                visitor.visit::<PaginatedUniquePasswordPolicyList>()
-            }
-            "PaginatedUserConsentList" => visitor.visit::<PaginatedUserConsentList>(),
-            "PaginatedUserDeleteStageList" => {
-                visitor.visit::<PaginatedUserDeleteStageList>()
-            }
-            "PaginatedUserKerberosSourceConnectionList" => {
-                visitor.visit::<PaginatedUserKerberosSourceConnectionList>()
-            }
-            "PaginatedUserLDAPSourceConnectionList" => {
-                visitor.visit::<PaginatedUserLdapSourceConnectionList>()
-            }
-            "PaginatedUserList" => visitor.visit::<PaginatedUserList>(),
-            "PaginatedUserLoginStageList" => {
-                visitor.visit::<PaginatedUserLoginStageList>()
-            }
-            "PaginatedUserLogoutStageList" => {
-                visitor.visit::<PaginatedUserLogoutStageList>()
-            }
-            "PaginatedUserOAuthSourceConnectionList" => {
-                visitor.visit::<PaginatedUserOAuthSourceConnectionList>()
-            }
-            "PaginatedUserPlexSourceConnectionList" => {
-                visitor.visit::<PaginatedUserPlexSourceConnectionList>()
-            }
-            "PaginatedUserSAMLSourceConnectionList" => {
-                visitor.visit::<PaginatedUserSamlSourceConnectionList>()
-            }
-            "PaginatedUserSourceConnectionList" => {
-                visitor.visit::<PaginatedUserSourceConnectionList>()
-            }
-            "PaginatedUserTelegramSourceConnectionList" => {
-                visitor.visit::<PaginatedUserTelegramSourceConnectionList>()
-            }
-            "PaginatedUserWriteStageList" => {
-                visitor.visit::<PaginatedUserWriteStageList>()
-            }
-            "PaginatedWSFederationProviderList" => {
-                visitor.visit::<PaginatedWsFederationProviderList>()
-            }
-            "PaginatedWebAuthnDeviceList" => {
-                visitor.visit::<PaginatedWebAuthnDeviceList>()
-            }
-            "PaginatedWebAuthnDeviceTypeList" => {
-                visitor.visit::<PaginatedWebAuthnDeviceTypeList>()
-            }
-            "Pagination" => visitor.visit::<Pagination>(),
-            "PartialGroup" => visitor.visit::<PartialGroup>(),
-            "PartialUser" => visitor.visit::<PartialUser>(),
-            "PasswordChallenge" => visitor.visit::<PasswordChallenge>(),
-            "PasswordChallengeResponseRequest" => {
-                visitor.visit::<PasswordChallengeResponseRequest>()
-            }
-            "PasswordExpiryPolicy" => visitor.visit::<PasswordExpiryPolicy>(),
-            "PasswordExpiryPolicyRequest" => {
-                visitor.visit::<PasswordExpiryPolicyRequest>()
-            }
-            "PasswordPolicy" => visitor.visit::<PasswordPolicy>(),
-            "PasswordPolicyRequest" => visitor.visit::<PasswordPolicyRequest>(),
-            "PasswordStage" => visitor.visit::<PasswordStage>(),
-            "PasswordStageRequest" => visitor.visit::<PasswordStageRequest>(),
-            "PatchedAccountLockdownStageRequest" => {
-                visitor.visit::<PatchedAccountLockdownStageRequest>()
-            }
-            "PatchedAgentConnectorRequest" => {
-                visitor.visit::<PatchedAgentConnectorRequest>()
-            }
-            "PatchedAppleIndependentSecureEnclaveRequest" => {
-                visitor.visit::<PatchedAppleIndependentSecureEnclaveRequest>()
-            }
-            "PatchedApplicationEntitlementRequest" => {
-                visitor.visit::<PatchedApplicationEntitlementRequest>()
-            }
-            "PatchedApplicationRequest" => visitor.visit::<PatchedApplicationRequest>(),
-            "PatchedAuthenticatorDuoStageRequest" => {
-                visitor.visit::<PatchedAuthenticatorDuoStageRequest>()
-            }
-            "PatchedAuthenticatorEmailStageRequest" => {
-                visitor.visit::<PatchedAuthenticatorEmailStageRequest>()
-            }
-            "PatchedAuthenticatorEndpointGDTCStageRequest" => {
-                visitor.visit::<PatchedAuthenticatorEndpointGdtcStageRequest>()
-            }
-            "PatchedAuthenticatorSMSStageRequest" => {
-                visitor.visit::<PatchedAuthenticatorSmsStageRequest>()
-            }
-            "PatchedAuthenticatorStaticStageRequest" => {
-                visitor.visit::<PatchedAuthenticatorStaticStageRequest>()
-            }
-            "PatchedAuthenticatorTOTPStageRequest" => {
-                visitor.visit::<PatchedAuthenticatorTotpStageRequest>()
-            }
-            "PatchedAuthenticatorValidateStageRequest" => {
-                visitor.visit::<PatchedAuthenticatorValidateStageRequest>()
-            }
-            "PatchedAuthenticatorWebAuthnStageRequest" => {
-                visitor.visit::<PatchedAuthenticatorWebAuthnStageRequest>()
-            }
-            "PatchedBlueprintInstanceRequest" => {
-                visitor.visit::<PatchedBlueprintInstanceRequest>()
-            }
-            "PatchedBrandRequest" => visitor.visit::<PatchedBrandRequest>(),
-            "PatchedCaptchaStageRequest" => visitor.visit::<PatchedCaptchaStageRequest>(),
-            "PatchedCertificateKeyPairRequest" => {
-                visitor.visit::<PatchedCertificateKeyPairRequest>()
-            }
-            "PatchedConnectionTokenRequest" => {
-                visitor.visit::<PatchedConnectionTokenRequest>()
-            }
-            "PatchedConsentStageRequest" => visitor.visit::<PatchedConsentStageRequest>(),
-            "PatchedDenyStageRequest" => visitor.visit::<PatchedDenyStageRequest>(),
-            "PatchedDeviceAccessGroupRequest" => {
-                visitor.visit::<PatchedDeviceAccessGroupRequest>()
-            }
-            "PatchedDeviceUserBindingRequest" => {
-                visitor.visit::<PatchedDeviceUserBindingRequest>()
-            }
-            "PatchedDockerServiceConnectionRequest" => {
-                visitor.visit::<PatchedDockerServiceConnectionRequest>()
-            }
-            "PatchedDomainRequest" => visitor.visit::<PatchedDomainRequest>(),
-            "PatchedDummyPolicyRequest" => visitor.visit::<PatchedDummyPolicyRequest>(),
-            "PatchedDummyStageRequest" => visitor.visit::<PatchedDummyStageRequest>(),
-            "PatchedDuoDeviceRequest" => visitor.visit::<PatchedDuoDeviceRequest>(),
-            "PatchedEmailDeviceRequest" => visitor.visit::<PatchedEmailDeviceRequest>(),
-            "PatchedEmailStageRequest" => visitor.visit::<PatchedEmailStageRequest>(),
-            "PatchedEndpointDeviceRequest" => {
-                visitor.visit::<PatchedEndpointDeviceRequest>()
-            }
-            "PatchedEndpointRequest" => visitor.visit::<PatchedEndpointRequest>(),
-            "PatchedEndpointStageRequest" => {
-                visitor.visit::<PatchedEndpointStageRequest>()
-            }
-            "PatchedEnrollmentTokenRequest" => {
-                visitor.visit::<PatchedEnrollmentTokenRequest>()
-            }
-            "PatchedEventMatcherPolicyRequest" => {
-                visitor.visit::<PatchedEventMatcherPolicyRequest>()
-            }
-            "PatchedEventRequest" => visitor.visit::<PatchedEventRequest>(),
-            "PatchedExpressionPolicyRequest" => {
-                visitor.visit::<PatchedExpressionPolicyRequest>()
-            }
-            "PatchedFleetConnectorRequest" => {
-                visitor.visit::<PatchedFleetConnectorRequest>()
-            }
-            "PatchedFlowRequest" => visitor.visit::<PatchedFlowRequest>(),
-            "PatchedFlowStageBindingRequest" => {
-                visitor.visit::<PatchedFlowStageBindingRequest>()
-            }
-            "PatchedGeoIPPolicyRequest" => visitor.visit::<PatchedGeoIpPolicyRequest>(),
-            "PatchedGoogleChromeConnectorRequest" => {
-                visitor.visit::<PatchedGoogleChromeConnectorRequest>()
-            }
-            "PatchedGoogleEndpointDeviceRequest" => {
-                visitor.visit::<PatchedGoogleEndpointDeviceRequest>()
-            }
-            "PatchedGoogleWorkspaceProviderMappingRequest" => {
-                visitor.visit::<PatchedGoogleWorkspaceProviderMappingRequest>()
-            }
-            "PatchedGoogleWorkspaceProviderRequest" => {
-                visitor.visit::<PatchedGoogleWorkspaceProviderRequest>()
-            }
-            "PatchedGroupKerberosSourceConnectionRequest" => {
-                visitor.visit::<PatchedGroupKerberosSourceConnectionRequest>()
-            }
-            "PatchedGroupLDAPSourceConnectionRequest" => {
-                visitor.visit::<PatchedGroupLdapSourceConnectionRequest>()
-            }
-            "PatchedGroupOAuthSourceConnectionRequest" => {
-                visitor.visit::<PatchedGroupOAuthSourceConnectionRequest>()
-            }
-            "PatchedGroupPlexSourceConnectionRequest" => {
-                visitor.visit::<PatchedGroupPlexSourceConnectionRequest>()
-            }
-            "PatchedGroupRequest" => visitor.visit::<PatchedGroupRequest>(),
-            "PatchedGroupSAMLSourceConnectionRequest" => {
-                visitor.visit::<PatchedGroupSamlSourceConnectionRequest>()
-            }
-            "PatchedGroupSourceConnectionRequest" => {
-                visitor.visit::<PatchedGroupSourceConnectionRequest>()
-            }
-            "PatchedGroupTelegramSourceConnectionRequest" => {
-                visitor.visit::<PatchedGroupTelegramSourceConnectionRequest>()
-            }
-            "PatchedIdentificationStageRequest" => {
-                visitor.visit::<PatchedIdentificationStageRequest>()
-            }
-            "PatchedInitialPermissionsRequest" => {
-                visitor.visit::<PatchedInitialPermissionsRequest>()
-            }
-            "PatchedInvitationRequest" => visitor.visit::<PatchedInvitationRequest>(),
-            "PatchedInvitationStageRequest" => {
-                visitor.visit::<PatchedInvitationStageRequest>()
-            }
-            "PatchedKerberosSourcePropertyMappingRequest" => {
-                visitor.visit::<PatchedKerberosSourcePropertyMappingRequest>()
-            }
-            "PatchedKerberosSourceRequest" => {
-                visitor.visit::<PatchedKerberosSourceRequest>()
-            }
-            "PatchedKubernetesServiceConnectionRequest" => {
-                visitor.visit::<PatchedKubernetesServiceConnectionRequest>()
-            }
-            "PatchedLDAPProviderRequest" => visitor.visit::<PatchedLdapProviderRequest>(),
-            "PatchedLDAPSourcePropertyMappingRequest" => {
-                visitor.visit::<PatchedLdapSourcePropertyMappingRequest>()
-            }
-            "PatchedLDAPSourceRequest" => visitor.visit::<PatchedLdapSourceRequest>(),
-            "PatchedLicenseRequest" => visitor.visit::<PatchedLicenseRequest>(),
-            "PatchedLifecycleRuleRequest" => {
-                visitor.visit::<PatchedLifecycleRuleRequest>()
-            }
-            "PatchedMicrosoftEntraProviderMappingRequest" => {
-                visitor.visit::<PatchedMicrosoftEntraProviderMappingRequest>()
-            }
-            "PatchedMicrosoftEntraProviderRequest" => {
-                visitor.visit::<PatchedMicrosoftEntraProviderRequest>()
-            }
-            "PatchedMutualTLSStageRequest" => {
-                visitor.visit::<PatchedMutualTlsStageRequest>()
-            }
-            "PatchedNotificationRequest" => visitor.visit::<PatchedNotificationRequest>(),
-            "PatchedNotificationRuleRequest" => {
-                visitor.visit::<PatchedNotificationRuleRequest>()
-            }
-            "PatchedNotificationTransportRequest" => {
-                visitor.visit::<PatchedNotificationTransportRequest>()
-            }
-            "PatchedNotificationWebhookMappingRequest" => {
-                visitor.visit::<PatchedNotificationWebhookMappingRequest>()
-            }
-            "PatchedOAuth2ProviderRequest" => {
-                visitor.visit::<PatchedOAuth2ProviderRequest>()
-            }
-            "PatchedOAuthSourcePropertyMappingRequest" => {
-                visitor.visit::<PatchedOAuthSourcePropertyMappingRequest>()
-            }
-            "PatchedOAuthSourceRequest" => visitor.visit::<PatchedOAuthSourceRequest>(),
-            "PatchedOutpostRequest" => visitor.visit::<PatchedOutpostRequest>(),
-            "PatchedPasswordExpiryPolicyRequest" => {
-                visitor.visit::<PatchedPasswordExpiryPolicyRequest>()
-            }
-            "PatchedPasswordPolicyRequest" => {
-                visitor.visit::<PatchedPasswordPolicyRequest>()
-            }
-            "PatchedPasswordStageRequest" => {
-                visitor.visit::<PatchedPasswordStageRequest>()
-            }
-            "PatchedPermissionAssignRequest" => {
-                visitor.visit::<PatchedPermissionAssignRequest>()
-            }
-            "PatchedPlexSourcePropertyMappingRequest" => {
-                visitor.visit::<PatchedPlexSourcePropertyMappingRequest>()
-            }
-            "PatchedPlexSourceRequest" => visitor.visit::<PatchedPlexSourceRequest>(),
-            "PatchedPolicyBindingRequest" => {
-                visitor.visit::<PatchedPolicyBindingRequest>()
-            }
-            "PatchedPromptRequest" => visitor.visit::<PatchedPromptRequest>(),
-            "PatchedPromptStageRequest" => visitor.visit::<PatchedPromptStageRequest>(),
-            "PatchedProxyProviderRequest" => {
-                visitor.visit::<PatchedProxyProviderRequest>()
-            }
-            "PatchedRACPropertyMappingRequest" => {
-                visitor.visit::<PatchedRacPropertyMappingRequest>()
-            }
-            "PatchedRACProviderRequest" => visitor.visit::<PatchedRacProviderRequest>(),
-            "PatchedRadiusProviderPropertyMappingRequest" => {
-                visitor.visit::<PatchedRadiusProviderPropertyMappingRequest>()
-            }
-            "PatchedRadiusProviderRequest" => {
-                visitor.visit::<PatchedRadiusProviderRequest>()
-            }
-            "PatchedRedirectStageRequest" => {
-                visitor.visit::<PatchedRedirectStageRequest>()
-            }
-            "PatchedReputationPolicyRequest" => {
-                visitor.visit::<PatchedReputationPolicyRequest>()
-            }
-            "PatchedRoleRequest" => visitor.visit::<PatchedRoleRequest>(),
-            "PatchedSAMLPropertyMappingRequest" => {
-                visitor.visit::<PatchedSamlPropertyMappingRequest>()
-            }
-            "PatchedSAMLProviderRequest" => visitor.visit::<PatchedSamlProviderRequest>(),
-            "PatchedSAMLSourcePropertyMappingRequest" => {
-                visitor.visit::<PatchedSamlSourcePropertyMappingRequest>()
-            }
-            "PatchedSAMLSourceRequest" => visitor.visit::<PatchedSamlSourceRequest>(),
-            "PatchedSCIMMappingRequest" => visitor.visit::<PatchedScimMappingRequest>(),
-            "PatchedSCIMProviderRequest" => visitor.visit::<PatchedScimProviderRequest>(),
-            "PatchedSCIMSourceGroupRequest" => {
-                visitor.visit::<PatchedScimSourceGroupRequest>()
-            }
-            "PatchedSCIMSourcePropertyMappingRequest" => {
-                visitor.visit::<PatchedScimSourcePropertyMappingRequest>()
-            }
-            "PatchedSCIMSourceRequest" => visitor.visit::<PatchedScimSourceRequest>(),
-            "PatchedSCIMSourceUserRequest" => {
-                visitor.visit::<PatchedScimSourceUserRequest>()
-            }
-            "PatchedSMSDeviceRequest" => visitor.visit::<PatchedSmsDeviceRequest>(),
-            "PatchedSSFProviderRequest" => visitor.visit::<PatchedSsfProviderRequest>(),
-            "PatchedScheduleRequest" => visitor.visit::<PatchedScheduleRequest>(),
-            "PatchedScopeMappingRequest" => visitor.visit::<PatchedScopeMappingRequest>(),
-            "PatchedSettingsRequest" => visitor.visit::<PatchedSettingsRequest>(),
-            "PatchedSourceStageRequest" => visitor.visit::<PatchedSourceStageRequest>(),
-            "PatchedStaticDeviceRequest" => visitor.visit::<PatchedStaticDeviceRequest>(),
-            "PatchedTOTPDeviceRequest" => visitor.visit::<PatchedTotpDeviceRequest>(),
-            "PatchedTelegramSourcePropertyMappingRequest" => {
-                visitor.visit::<PatchedTelegramSourcePropertyMappingRequest>()
-            }
-            "PatchedTelegramSourceRequest" => {
-                visitor.visit::<PatchedTelegramSourceRequest>()
-            }
-            "PatchedTenantRequest" => visitor.visit::<PatchedTenantRequest>(),
-            "PatchedTokenRequest" => visitor.visit::<PatchedTokenRequest>(),
-            "PatchedUniquePasswordPolicyRequest" => {
-                visitor.visit::<PatchedUniquePasswordPolicyRequest>()
-            }
-            "PatchedUserDeleteStageRequest" => {
-                visitor.visit::<PatchedUserDeleteStageRequest>()
-            }
-            "PatchedUserKerberosSourceConnectionRequest" => {
-                visitor.visit::<PatchedUserKerberosSourceConnectionRequest>()
-            }
-            "PatchedUserLDAPSourceConnectionRequest" => {
-                visitor.visit::<PatchedUserLdapSourceConnectionRequest>()
-            }
-            "PatchedUserLoginStageRequest" => {
-                visitor.visit::<PatchedUserLoginStageRequest>()
-            }
-            "PatchedUserLogoutStageRequest" => {
-                visitor.visit::<PatchedUserLogoutStageRequest>()
-            }
-            "PatchedUserOAuthSourceConnectionRequest" => {
-                visitor.visit::<PatchedUserOAuthSourceConnectionRequest>()
-            }
-            "PatchedUserPlexSourceConnectionRequest" => {
-                visitor.visit::<PatchedUserPlexSourceConnectionRequest>()
-            }
-            "PatchedUserRequest" => visitor.visit::<PatchedUserRequest>(),
-            "PatchedUserSAMLSourceConnectionRequest" => {
-                visitor.visit::<PatchedUserSamlSourceConnectionRequest>()
-            }
-            "PatchedUserSourceConnectionRequest" => {
-                visitor.visit::<PatchedUserSourceConnectionRequest>()
-            }
-            "PatchedUserTelegramSourceConnectionRequest" => {
-                visitor.visit::<PatchedUserTelegramSourceConnectionRequest>()
-            }
-            "PatchedUserWriteStageRequest" => {
-                visitor.visit::<PatchedUserWriteStageRequest>()
-            }
-            "PatchedWSFederationProviderRequest" => {
-                visitor.visit::<PatchedWsFederationProviderRequest>()
-            }
-            "PatchedWebAuthnDeviceRequest" => {
-                visitor.visit::<PatchedWebAuthnDeviceRequest>()
-            }
-            "Permission" => visitor.visit::<Permission>(),
-            "PermissionAssignRequest" => visitor.visit::<PermissionAssignRequest>(),
-            "PermissionAssignResult" => visitor.visit::<PermissionAssignResult>(),
-            "PlexAuthenticationChallenge" => {
-                visitor.visit::<PlexAuthenticationChallenge>()
-            }
-            "PlexAuthenticationChallengeResponseRequest" => {
-                visitor.visit::<PlexAuthenticationChallengeResponseRequest>()
-            }
-            "PlexSource" => visitor.visit::<PlexSource>(),
-            "PlexSourcePropertyMapping" => visitor.visit::<PlexSourcePropertyMapping>(),
-            "PlexSourcePropertyMappingRequest" => {
-                visitor.visit::<PlexSourcePropertyMappingRequest>()
-            }
-            "PlexSourceRequest" => visitor.visit::<PlexSourceRequest>(),
-            "PlexTokenRedeemRequest" => visitor.visit::<PlexTokenRedeemRequest>(),
-            "Policy" => visitor.visit::<Policy>(),
-            "PolicyBinding" => visitor.visit::<PolicyBinding>(),
-            "PolicyBindingRequest" => visitor.visit::<PolicyBindingRequest>(),
-            "PolicyEngineMode" => visitor.visit::<PolicyEngineMode>(),
-            "PolicyTestRequest" => visitor.visit::<PolicyTestRequest>(),
-            "PolicyTestResult" => visitor.visit::<PolicyTestResult>(),
-            "Process" => visitor.visit::<Process>(),
-            "ProcessRequest" => visitor.visit::<ProcessRequest>(),
-            "Prompt" => visitor.visit::<Prompt>(),
-            "PromptChallenge" => visitor.visit::<PromptChallenge>(),
-            "PromptChallengeResponseRequest" => {
-                visitor.visit::<PromptChallengeResponseRequest>()
-            }
-            "PromptChoice" => visitor.visit::<PromptChoice>(),
-            "PromptRequest" => visitor.visit::<PromptRequest>(),
-            "PromptStage" => visitor.visit::<PromptStage>(),
-            "PromptStageRequest" => visitor.visit::<PromptStageRequest>(),
-            "PromptTypeEnum" => visitor.visit::<PromptTypeEnum>(),
-            "PropertyMapping" => visitor.visit::<PropertyMapping>(),
-            "PropertyMappingPreview" => visitor.visit::<PropertyMappingPreview>(),
-            "PropertyMappingTestRequest" => visitor.visit::<PropertyMappingTestRequest>(),
-            "PropertyMappingTestResult" => visitor.visit::<PropertyMappingTestResult>(),
-            "ProtocolEnum" => visitor.visit::<ProtocolEnum>(),
-            "Provider" => visitor.visit::<Provider>(),
-            "ProviderEnum" => visitor.visit::<ProviderEnum>(),
-            "ProviderModelEnum" => visitor.visit::<ProviderModelEnum>(),
-            "ProviderTypeEnum" => visitor.visit::<ProviderTypeEnum>(),
-            "ProxyMode" => visitor.visit::<ProxyMode>(),
-            "ProxyOutpostConfig" => visitor.visit::<ProxyOutpostConfig>(),
-            "ProxyProvider" => visitor.visit::<ProxyProvider>(),
-            "ProxyProviderRequest" => visitor.visit::<ProxyProviderRequest>(),
-            "RACPropertyMapping" => visitor.visit::<RacPropertyMapping>(),
-            "RACPropertyMappingRequest" => visitor.visit::<RacPropertyMappingRequest>(),
-            "RACProvider" => visitor.visit::<RacProvider>(),
-            "RACProviderRequest" => visitor.visit::<RacProviderRequest>(),
-            "RadiusCheckAccess" => visitor.visit::<RadiusCheckAccess>(),
-            "RadiusOutpostConfig" => visitor.visit::<RadiusOutpostConfig>(),
-            "RadiusProvider" => visitor.visit::<RadiusProvider>(),
-            "RadiusProviderPropertyMapping" => {
-                visitor.visit::<RadiusProviderPropertyMapping>()
-            }
-            "RadiusProviderPropertyMappingRequest" => {
-                visitor.visit::<RadiusProviderPropertyMappingRequest>()
-            }
-            "RadiusProviderRequest" => visitor.visit::<RadiusProviderRequest>(),
-            "RedirectChallenge" => visitor.visit::<RedirectChallenge>(),
-            "RedirectChallengeResponseRequest" => {
-                visitor.visit::<RedirectChallengeResponseRequest>()
-            }
-            "RedirectStage" => visitor.visit::<RedirectStage>(),
-            "RedirectStageModeEnum" => visitor.visit::<RedirectStageModeEnum>(),
-            "RedirectStageRequest" => visitor.visit::<RedirectStageRequest>(),
-            "RedirectURI" => visitor.visit::<RedirectUri>(),
-            "RedirectURIRequest" => visitor.visit::<RedirectUriRequest>(),
-            "RedirectURITypeEnum" => visitor.visit::<RedirectUriTypeEnum>(),
-            "RelatedGroup" => visitor.visit::<RelatedGroup>(),
-            "RelatedRule" => visitor.visit::<RelatedRule>(),
-            "Reputation" => visitor.visit::<Reputation>(),
-            "ReputationPolicy" => visitor.visit::<ReputationPolicy>(),
-            "ReputationPolicyRequest" => visitor.visit::<ReputationPolicyRequest>(),
-            "Review" => visitor.visit::<Review>(),
-            "ReviewRequest" => visitor.visit::<ReviewRequest>(),
-            "ReviewerGroup" => visitor.visit::<ReviewerGroup>(),
-            "ReviewerUser" => visitor.visit::<ReviewerUser>(),
-            "Role" => visitor.visit::<Role>(),
-            "RoleAssignedObjectPermission" => {
-                visitor.visit::<RoleAssignedObjectPermission>()
-            }
-            "RoleModelPermission" => visitor.visit::<RoleModelPermission>(),
-            "RoleObjectPermission" => visitor.visit::<RoleObjectPermission>(),
-            "RoleRequest" => visitor.visit::<RoleRequest>(),
-            "SAMLBindingsEnum" => visitor.visit::<SamlBindingsEnum>(),
-            "SAMLLogoutMethods" => visitor.visit::<SamlLogoutMethods>(),
-            "SAMLMetadata" => visitor.visit::<SamlMetadata>(),
-            "SAMLNameIDPolicyEnum" => visitor.visit::<SamlNameIdPolicyEnum>(),
-            "SAMLPropertyMapping" => visitor.visit::<SamlPropertyMapping>(),
-            "SAMLPropertyMappingRequest" => visitor.visit::<SamlPropertyMappingRequest>(),
-            "SAMLProvider" => visitor.visit::<SamlProvider>(),
-            "SAMLProviderImportRequest" => visitor.visit::<SamlProviderImportRequest>(),
-            "SAMLProviderRequest" => visitor.visit::<SamlProviderRequest>(),
-            "SAMLSource" => visitor.visit::<SamlSource>(),
-            "SAMLSourcePropertyMapping" => visitor.visit::<SamlSourcePropertyMapping>(),
-            "SAMLSourcePropertyMappingRequest" => {
-                visitor.visit::<SamlSourcePropertyMappingRequest>()
-            }
-            "SAMLSourceRequest" => visitor.visit::<SamlSourceRequest>(),
-            "SCIMAuthenticationModeEnum" => visitor.visit::<ScimAuthenticationModeEnum>(),
-            "SCIMMapping" => visitor.visit::<ScimMapping>(),
-            "SCIMMappingRequest" => visitor.visit::<ScimMappingRequest>(),
-            "SCIMProvider" => visitor.visit::<ScimProvider>(),
-            "SCIMProviderGroup" => visitor.visit::<ScimProviderGroup>(),
-            "SCIMProviderGroupRequest" => visitor.visit::<ScimProviderGroupRequest>(),
-            "SCIMProviderRequest" => visitor.visit::<ScimProviderRequest>(),
-            "SCIMProviderUser" => visitor.visit::<ScimProviderUser>(),
-            "SCIMProviderUserRequest" => visitor.visit::<ScimProviderUserRequest>(),
-            "SCIMSource" => visitor.visit::<ScimSource>(),
-            "SCIMSourceGroup" => visitor.visit::<ScimSourceGroup>(),
-            "SCIMSourceGroupRequest" => visitor.visit::<ScimSourceGroupRequest>(),
-            "SCIMSourcePropertyMapping" => visitor.visit::<ScimSourcePropertyMapping>(),
-            "SCIMSourcePropertyMappingRequest" => {
-                visitor.visit::<ScimSourcePropertyMappingRequest>()
-            }
-            "SCIMSourceRequest" => visitor.visit::<ScimSourceRequest>(),
-            "SCIMSourceUser" => visitor.visit::<ScimSourceUser>(),
-            "SCIMSourceUserRequest" => visitor.visit::<ScimSourceUserRequest>(),
-            "SMSDevice" => visitor.visit::<SmsDevice>(),
-            "SMSDeviceRequest" => visitor.visit::<SmsDeviceRequest>(),
-            "SSFProvider" => visitor.visit::<SsfProvider>(),
-            "SSFProviderRequest" => visitor.visit::<SsfProviderRequest>(),
-            "SSFStream" => visitor.visit::<SsfStream>(),
-            "SSFStreamStatusEnum" => visitor.visit::<SsfStreamStatusEnum>(),
-            "Schedule" => visitor.visit::<Schedule>(),
-            "ScheduleRequest" => visitor.visit::<ScheduleRequest>(),
-            "ScopeMapping" => visitor.visit::<ScopeMapping>(),
-            "ScopeMappingRequest" => visitor.visit::<ScopeMappingRequest>(),
-            "SelectableStage" => visitor.visit::<SelectableStage>(),
-            "ServiceConnection" => visitor.visit::<ServiceConnection>(),
-            "ServiceConnectionState" => visitor.visit::<ServiceConnectionState>(),
-            "SessionEndChallenge" => visitor.visit::<SessionEndChallenge>(),
-            "SessionUser" => visitor.visit::<SessionUser>(),
-            "Settings" => visitor.visit::<Settings>(),
-            "SettingsRequest" => visitor.visit::<SettingsRequest>(),
-            "SeverityEnum" => visitor.visit::<SeverityEnum>(),
-            "ShellChallenge" => visitor.visit::<ShellChallenge>(),
-            "SignatureAlgorithmEnum" => visitor.visit::<SignatureAlgorithmEnum>(),
-            "Software" => visitor.visit::<Software>(),
-            "SoftwareRequest" => visitor.visit::<SoftwareRequest>(),
-            "Source" => visitor.visit::<Source>(),
-            "SourceStage" => visitor.visit::<SourceStage>(),
-            "SourceStageRequest" => visitor.visit::<SourceStageRequest>(),
-            "SourceType" => visitor.visit::<SourceType>(),
-            "Stage" => visitor.visit::<Stage>(),
-            "StageModeEnum" => visitor.visit::<StageModeEnum>(),
-            "StagePrompt" => visitor.visit::<StagePrompt>(),
-            "StaticDevice" => visitor.visit::<StaticDevice>(),
-            "StaticDeviceRequest" => visitor.visit::<StaticDeviceRequest>(),
-            "StaticDeviceToken" => visitor.visit::<StaticDeviceToken>(),
-            "SubModeEnum" => visitor.visit::<SubModeEnum>(),
-            "SyncObjectModelEnum" => visitor.visit::<SyncObjectModelEnum>(),
-            "SyncObjectRequest" => visitor.visit::<SyncObjectRequest>(),
-            "SyncObjectResult" => visitor.visit::<SyncObjectResult>(),
-            "SyncOutgoingTriggerModeEnum" => {
-                visitor.visit::<SyncOutgoingTriggerModeEnum>()
-            }
-            "SyncStatus" => visitor.visit::<SyncStatus>(),
-            "SystemInfo" => visitor.visit::<SystemInfo>(),
-            "TOTPDevice" => visitor.visit::<TotpDevice>(),
-            "TOTPDeviceRequest" => visitor.visit::<TotpDeviceRequest>(),
-            "Task" => visitor.visit::<Task>(),
-            "TaskAggregatedStatusEnum" => visitor.visit::<TaskAggregatedStatusEnum>(),
-            "TaskStatusEnum" => visitor.visit::<TaskStatusEnum>(),
-            "TelegramAuthRequest" => visitor.visit::<TelegramAuthRequest>(),
-            "TelegramChallengeResponseRequest" => {
-                visitor.visit::<TelegramChallengeResponseRequest>()
-            }
-            "TelegramLoginChallenge" => visitor.visit::<TelegramLoginChallenge>(),
-            "TelegramSource" => visitor.visit::<TelegramSource>(),
-            "TelegramSourcePropertyMapping" => {
-                visitor.visit::<TelegramSourcePropertyMapping>()
-            }
-            "TelegramSourcePropertyMappingRequest" => {
-                visitor.visit::<TelegramSourcePropertyMappingRequest>()
-            }
-            "TelegramSourceRequest" => visitor.visit::<TelegramSourceRequest>(),
-            "Tenant" => visitor.visit::<Tenant>(),
-            "TenantAdminGroupRequestRequest" => {
-                visitor.visit::<TenantAdminGroupRequestRequest>()
-            }
-            "TenantRecoveryKeyRequestRequest" => {
-                visitor.visit::<TenantRecoveryKeyRequestRequest>()
-            }
-            "TenantRecoveryKeyResponse" => visitor.visit::<TenantRecoveryKeyResponse>(),
-            "TenantRequest" => visitor.visit::<TenantRequest>(),
-            "ThemedUrls" => visitor.visit::<ThemedUrls>(),
-            "Token" => visitor.visit::<Token>(),
-            "TokenModel" => visitor.visit::<TokenModel>(),
-            "TokenRequest" => visitor.visit::<TokenRequest>(),
-            "TokenSetKeyRequest" => visitor.visit::<TokenSetKeyRequest>(),
-            "TokenView" => visitor.visit::<TokenView>(),
-            "TransactionApplicationRequest" => {
-                visitor.visit::<TransactionApplicationRequest>()
-            }
-            "TransactionApplicationResponse" => {
-                visitor.visit::<TransactionApplicationResponse>()
-            }
-            "TransactionPolicyBindingRequest" => {
-                visitor.visit::<TransactionPolicyBindingRequest>()
-            }
-            "TransportModeEnum" => visitor.visit::<TransportModeEnum>(),
-            "TypeCreate" => visitor.visit::<TypeCreate>(),
-            "UiThemeEnum" => visitor.visit::<UiThemeEnum>(),
-            "UniquePasswordPolicy" => visitor.visit::<UniquePasswordPolicy>(),
-            "UniquePasswordPolicyRequest" => {
-                visitor.visit::<UniquePasswordPolicyRequest>()
-            }
-            "UsageEnum" => visitor.visit::<UsageEnum>(),
-            "UsedBy" => visitor.visit::<UsedBy>(),
-            "UsedByActionEnum" => visitor.visit::<UsedByActionEnum>(),
-            "User" => visitor.visit::<User>(),
-            "UserAccountLockdownRequest" => visitor.visit::<UserAccountLockdownRequest>(),
-            "UserAccountRequest" => visitor.visit::<UserAccountRequest>(),
-            "UserAccountSerializerForRoleRequest" => {
-                visitor.visit::<UserAccountSerializerForRoleRequest>()
-            }
-            "UserAttributeEnum" => visitor.visit::<UserAttributeEnum>(),
-            "UserConsent" => visitor.visit::<UserConsent>(),
-            "UserCreationModeEnum" => visitor.visit::<UserCreationModeEnum>(),
-            "UserDeleteStage" => visitor.visit::<UserDeleteStage>(),
-            "UserDeleteStageRequest" => visitor.visit::<UserDeleteStageRequest>(),
-            "UserFieldsEnum" => visitor.visit::<UserFieldsEnum>(),
-            "UserKerberosSourceConnection" => {
-                visitor.visit::<UserKerberosSourceConnection>()
-            }
-            "UserKerberosSourceConnectionRequest" => {
-                visitor.visit::<UserKerberosSourceConnectionRequest>()
-            }
-            "UserLDAPSourceConnection" => visitor.visit::<UserLdapSourceConnection>(),
-            "UserLDAPSourceConnectionRequest" => {
-                visitor.visit::<UserLdapSourceConnectionRequest>()
-            }
-            "UserLoginChallenge" => visitor.visit::<UserLoginChallenge>(),
-            "UserLoginChallengeResponseRequest" => {
-                visitor.visit::<UserLoginChallengeResponseRequest>()
-            }
-            "UserLoginStage" => visitor.visit::<UserLoginStage>(),
-            "UserLoginStageRequest" => visitor.visit::<UserLoginStageRequest>(),
-            "UserLogoutStage" => visitor.visit::<UserLogoutStage>(),
-            "UserLogoutStageRequest" => visitor.visit::<UserLogoutStageRequest>(),
-            "UserMatchingModeEnum" => visitor.visit::<UserMatchingModeEnum>(),
-            "UserOAuthSourceConnection" => visitor.visit::<UserOAuthSourceConnection>(),
-            "UserOAuthSourceConnectionRequest" => {
-                visitor.visit::<UserOAuthSourceConnectionRequest>()
-            }
-            "UserPasswordHashSetRequest" => visitor.visit::<UserPasswordHashSetRequest>(),
-            "UserPasswordSetRequest" => visitor.visit::<UserPasswordSetRequest>(),
-            "UserPath" => visitor.visit::<UserPath>(),
-            "UserPlexSourceConnection" => visitor.visit::<UserPlexSourceConnection>(),
-            "UserPlexSourceConnectionRequest" => {
-                visitor.visit::<UserPlexSourceConnectionRequest>()
-            }
-            "UserRecoveryEmailRequest" => visitor.visit::<UserRecoveryEmailRequest>(),
-            "UserRecoveryLinkRequest" => visitor.visit::<UserRecoveryLinkRequest>(),
-            "UserRequest" => visitor.visit::<UserRequest>(),
-            "UserSAMLSourceConnection" => visitor.visit::<UserSamlSourceConnection>(),
-            "UserSAMLSourceConnectionRequest" => {
-                visitor.visit::<UserSamlSourceConnectionRequest>()
-            }
-            "UserSelf" => visitor.visit::<UserSelf>(),
-            "UserSelfGroups" => visitor.visit::<UserSelfGroups>(),
-            "UserSelfRoles" => visitor.visit::<UserSelfRoles>(),
-            "UserServiceAccountRequest" => visitor.visit::<UserServiceAccountRequest>(),
-            "UserServiceAccountResponse" => visitor.visit::<UserServiceAccountResponse>(),
-            "UserSetting" => visitor.visit::<UserSetting>(),
-            "UserSourceConnection" => visitor.visit::<UserSourceConnection>(),
-            "UserSourceConnectionRequest" => {
-                visitor.visit::<UserSourceConnectionRequest>()
-            }
-            "UserTelegramSourceConnection" => {
-                visitor.visit::<UserTelegramSourceConnection>()
-            }
-            "UserTelegramSourceConnectionRequest" => {
-                visitor.visit::<UserTelegramSourceConnectionRequest>()
-            }
-            "UserTypeEnum" => visitor.visit::<UserTypeEnum>(),
-            "UserVerificationEnum" => visitor.visit::<UserVerificationEnum>(),
-            "UserWriteStage" => visitor.visit::<UserWriteStage>(),
-            "UserWriteStageRequest" => visitor.visit::<UserWriteStageRequest>(),
-            "ValidationError" => visitor.visit::<ValidationError>(),
-            "VendorEnum" => visitor.visit::<VendorEnum>(),
-            "Version" => visitor.visit::<Version>(),
-            "VersionHistory" => visitor.visit::<VersionHistory>(),
-            "WSFederationProvider" => visitor.visit::<WsFederationProvider>(),
-            "WSFederationProviderRequest" => {
-                visitor.visit::<WsFederationProviderRequest>()
-            }
-            "WebAuthnDevice" => visitor.visit::<WebAuthnDevice>(),
-            "WebAuthnDeviceRequest" => visitor.visit::<WebAuthnDeviceRequest>(),
-            "WebAuthnDeviceType" => visitor.visit::<WebAuthnDeviceType>(),
-            "WebAuthnHintEnum" => visitor.visit::<WebAuthnHintEnum>(),
-            "Worker" => visitor.visit::<Worker>(),
-            "modelRequest" => visitor.visit::<ModelRequest>(),
-            _ => return None,
-        },
-    )
+    match name {
+        #[cfg(feature = "flows")]
+        "AccessDeniedChallenge" => Some(visitor.visit::<AccessDeniedChallenge>()),
+        #[cfg(feature = "stages")]
+        "AccountLockdownStage" => Some(visitor.visit::<AccountLockdownStage>()),
+        #[cfg(feature = "stages")]
+        "AccountLockdownStageRequest" => {
+            Some(visitor.visit::<AccountLockdownStageRequest>())
+        }
+        #[cfg(feature = "endpoints")]
+        "AgentAuthenticationResponse" => {
+            Some(visitor.visit::<AgentAuthenticationResponse>())
+        }
+        #[cfg(feature = "endpoints")]
+        "AgentConfig" => Some(visitor.visit::<AgentConfig>()),
+        #[cfg(feature = "endpoints")]
+        "AgentConnector" => Some(visitor.visit::<AgentConnector>()),
+        #[cfg(feature = "endpoints")]
+        "AgentConnectorRequest" => Some(visitor.visit::<AgentConnectorRequest>()),
+        #[cfg(feature = "endpoints")]
+        "AgentPSSODeviceRegistrationRequest" => {
+            Some(visitor.visit::<AgentPssoDeviceRegistrationRequest>())
+        }
+        #[cfg(feature = "endpoints")]
+        "AgentPSSODeviceRegistrationResponse" => {
+            Some(visitor.visit::<AgentPssoDeviceRegistrationResponse>())
+        }
+        #[cfg(feature = "endpoints")]
+        "AgentPSSOUserRegistrationRequest" => {
+            Some(visitor.visit::<AgentPssoUserRegistrationRequest>())
+        }
+        #[cfg(feature = "endpoints")]
+        "AgentTokenResponse" => Some(visitor.visit::<AgentTokenResponse>()),
+        #[cfg(feature = "crypto")]
+        "AlgEnum" => Some(visitor.visit::<AlgEnum>()),
+        #[cfg(feature = "admin")]
+        "App" => Some(visitor.visit::<App>()),
+        #[cfg(feature = "policies")]
+        "AppEnum" => Some(visitor.visit::<AppEnum>()),
+        #[cfg(feature = "flows")]
+        "AppleChallengeResponseRequest" => {
+            Some(visitor.visit::<AppleChallengeResponseRequest>())
+        }
+        #[cfg(feature = "endpoints")]
+        "AppleIndependentSecureEnclave" => {
+            Some(visitor.visit::<AppleIndependentSecureEnclave>())
+        }
+        #[cfg(feature = "endpoints")]
+        "AppleIndependentSecureEnclaveRequest" => {
+            Some(visitor.visit::<AppleIndependentSecureEnclaveRequest>())
+        }
+        #[cfg(feature = "flows")]
+        "AppleLoginChallenge" => Some(visitor.visit::<AppleLoginChallenge>()),
+        #[cfg(feature = "core")]
+        "Application" => Some(visitor.visit::<Application>()),
+        #[cfg(feature = "core")]
+        "ApplicationEntitlement" => Some(visitor.visit::<ApplicationEntitlement>()),
+        #[cfg(feature = "core")]
+        "ApplicationEntitlementRequest" => {
+            Some(visitor.visit::<ApplicationEntitlementRequest>())
+        }
+        #[cfg(feature = "core")]
+        "ApplicationRequest" => Some(visitor.visit::<ApplicationRequest>()),
+        #[cfg(feature = "stages")]
+        "AuthTypeEnum" => Some(visitor.visit::<AuthTypeEnum>()),
+        #[cfg(feature = "core")]
+        "AuthenticatedSession" => Some(visitor.visit::<AuthenticatedSession>()),
+        #[cfg(any(feature = "flows", feature = "stages"))]
+        "AuthenticationEnum" => Some(visitor.visit::<AuthenticationEnum>()),
+        #[cfg(feature = "stages")]
+        "AuthenticatorAttachmentEnum" => {
+            Some(visitor.visit::<AuthenticatorAttachmentEnum>())
+        }
+        #[cfg(feature = "flows")]
+        "AuthenticatorDuoChallenge" => Some(visitor.visit::<AuthenticatorDuoChallenge>()),
+        #[cfg(feature = "flows")]
+        "AuthenticatorDuoChallengeResponseRequest" => {
+            Some(visitor.visit::<AuthenticatorDuoChallengeResponseRequest>())
+        }
+        #[cfg(feature = "stages")]
+        "AuthenticatorDuoStage" => Some(visitor.visit::<AuthenticatorDuoStage>()),
+        #[cfg(feature = "stages")]
+        "AuthenticatorDuoStageDeviceImportResponse" => {
+            Some(visitor.visit::<AuthenticatorDuoStageDeviceImportResponse>())
+        }
+        #[cfg(feature = "stages")]
+        "AuthenticatorDuoStageManualDeviceImportRequest" => {
+            Some(visitor.visit::<AuthenticatorDuoStageManualDeviceImportRequest>())
+        }
+        #[cfg(feature = "stages")]
+        "AuthenticatorDuoStageRequest" => {
+            Some(visitor.visit::<AuthenticatorDuoStageRequest>())
+        }
+        #[cfg(feature = "flows")]
+        "AuthenticatorEmailChallenge" => {
+            Some(visitor.visit::<AuthenticatorEmailChallenge>())
+        }
+        #[cfg(feature = "flows")]
+        "AuthenticatorEmailChallengeResponseRequest" => {
+            Some(visitor.visit::<AuthenticatorEmailChallengeResponseRequest>())
+        }
+        #[cfg(feature = "stages")]
+        "AuthenticatorEmailStage" => Some(visitor.visit::<AuthenticatorEmailStage>()),
+        #[cfg(feature = "stages")]
+        "AuthenticatorEmailStageRequest" => {
+            Some(visitor.visit::<AuthenticatorEmailStageRequest>())
+        }
+        #[cfg(feature = "stages")]
+        "AuthenticatorEndpointGDTCStage" => {
+            Some(visitor.visit::<AuthenticatorEndpointGdtcStage>())
+        }
+        #[cfg(feature = "stages")]
+        "AuthenticatorEndpointGDTCStageRequest" => {
+            Some(visitor.visit::<AuthenticatorEndpointGdtcStageRequest>())
+        }
+        #[cfg(feature = "flows")]
+        "AuthenticatorSMSChallenge" => Some(visitor.visit::<AuthenticatorSmsChallenge>()),
+        #[cfg(feature = "flows")]
+        "AuthenticatorSMSChallengeResponseRequest" => {
+            Some(visitor.visit::<AuthenticatorSmsChallengeResponseRequest>())
+        }
+        #[cfg(feature = "stages")]
+        "AuthenticatorSMSStage" => Some(visitor.visit::<AuthenticatorSmsStage>()),
+        #[cfg(feature = "stages")]
+        "AuthenticatorSMSStageRequest" => {
+            Some(visitor.visit::<AuthenticatorSmsStageRequest>())
+        }
+        #[cfg(feature = "flows")]
+        "AuthenticatorStaticChallenge" => {
+            Some(visitor.visit::<AuthenticatorStaticChallenge>())
+        }
+        #[cfg(feature = "flows")]
+        "AuthenticatorStaticChallengeResponseRequest" => {
+            Some(visitor.visit::<AuthenticatorStaticChallengeResponseRequest>())
+        }
+        #[cfg(feature = "stages")]
+        "AuthenticatorStaticStage" => Some(visitor.visit::<AuthenticatorStaticStage>()),
+        #[cfg(feature = "stages")]
+        "AuthenticatorStaticStageRequest" => {
+            Some(visitor.visit::<AuthenticatorStaticStageRequest>())
+        }
+        #[cfg(feature = "flows")]
+        "AuthenticatorTOTPChallenge" => {
+            Some(visitor.visit::<AuthenticatorTotpChallenge>())
+        }
+        #[cfg(feature = "flows")]
+        "AuthenticatorTOTPChallengeResponseRequest" => {
+            Some(visitor.visit::<AuthenticatorTotpChallengeResponseRequest>())
+        }
+        #[cfg(feature = "stages")]
+        "AuthenticatorTOTPStage" => Some(visitor.visit::<AuthenticatorTotpStage>()),
+        #[cfg(feature = "stages")]
+        "AuthenticatorTOTPStageRequest" => {
+            Some(visitor.visit::<AuthenticatorTotpStageRequest>())
+        }
+        #[cfg(feature = "stages")]
+        "AuthenticatorValidateStage" => {
+            Some(visitor.visit::<AuthenticatorValidateStage>())
+        }
+        #[cfg(feature = "stages")]
+        "AuthenticatorValidateStageRequest" => {
+            Some(visitor.visit::<AuthenticatorValidateStageRequest>())
+        }
+        #[cfg(feature = "flows")]
+        "AuthenticatorValidationChallenge" => {
+            Some(visitor.visit::<AuthenticatorValidationChallenge>())
+        }
+        #[cfg(feature = "flows")]
+        "AuthenticatorValidationChallengeResponseRequest" => {
+            Some(visitor.visit::<AuthenticatorValidationChallengeResponseRequest>())
+        }
+        #[cfg(feature = "flows")]
+        "AuthenticatorWebAuthnChallenge" => {
+            Some(visitor.visit::<AuthenticatorWebAuthnChallenge>())
+        }
+        #[cfg(feature = "flows")]
+        "AuthenticatorWebAuthnChallengeResponseRequest" => {
+            Some(visitor.visit::<AuthenticatorWebAuthnChallengeResponseRequest>())
+        }
+        #[cfg(feature = "stages")]
+        "AuthenticatorWebAuthnStage" => {
+            Some(visitor.visit::<AuthenticatorWebAuthnStage>())
+        }
+        #[cfg(feature = "stages")]
+        "AuthenticatorWebAuthnStageRequest" => {
+            Some(visitor.visit::<AuthenticatorWebAuthnStageRequest>())
+        }
+        #[cfg(feature = "sources")]
+        "AuthorizationCodeAuthMethodEnum" => {
+            Some(visitor.visit::<AuthorizationCodeAuthMethodEnum>())
+        }
+        #[cfg(feature = "flows")]
+        "AutoSubmitChallengeResponseRequest" => {
+            Some(visitor.visit::<AutoSubmitChallengeResponseRequest>())
+        }
+        #[cfg(
+            any(
+                feature = "authenticators",
+                feature = "core",
+                feature = "crypto",
+                feature = "endpoints",
+                feature = "enterprise",
+                feature = "events",
+                feature = "flows",
+                feature = "lifecycle",
+                feature = "managed",
+                feature = "oauth2",
+                feature = "outposts",
+                feature = "policies",
+                feature = "propertymappings",
+                feature = "providers",
+                feature = "rac",
+                feature = "rbac",
+                feature = "reports",
+                feature = "sources",
+                feature = "ssf",
+                feature = "stages",
+                feature = "tasks",
+                feature = "tenants"
+            )
+        )]
+        "Autocomplete" => Some(visitor.visit::<Autocomplete>()),
+        #[cfg(feature = "flows")]
+        "AutosubmitChallenge" => Some(visitor.visit::<AutosubmitChallenge>()),
+        #[cfg(feature = "stages")]
+        "BackendsEnum" => Some(visitor.visit::<BackendsEnum>()),
+        #[cfg(feature = "sources")]
+        "BindingTypeEnum" => Some(visitor.visit::<BindingTypeEnum>()),
+        #[cfg(feature = "managed")]
+        "BlueprintFile" => Some(visitor.visit::<BlueprintFile>()),
+        #[cfg(feature = "managed")]
+        "BlueprintImportResult" => Some(visitor.visit::<BlueprintImportResult>()),
+        #[cfg(feature = "managed")]
+        "BlueprintInstance" => Some(visitor.visit::<BlueprintInstance>()),
+        #[cfg(feature = "managed")]
+        "BlueprintInstanceRequest" => Some(visitor.visit::<BlueprintInstanceRequest>()),
+        #[cfg(feature = "managed")]
+        "BlueprintInstanceStatusEnum" => {
+            Some(visitor.visit::<BlueprintInstanceStatusEnum>())
+        }
+        #[cfg(feature = "managed")]
+        "BlueprintUploadRequest" => Some(visitor.visit::<BlueprintUploadRequest>()),
+        #[cfg(feature = "core")]
+        "Brand" => Some(visitor.visit::<Brand>()),
+        #[cfg(feature = "core")]
+        "BrandRequest" => Some(visitor.visit::<BrandRequest>()),
+        #[cfg(feature = "core")]
+        "BulkDeleteSessionResponse" => Some(visitor.visit::<BulkDeleteSessionResponse>()),
+        #[cfg(any(feature = "flows", feature = "policies"))]
+        "Cache" => Some(visitor.visit::<Cache>()),
+        #[cfg(any(feature = "endpoints", feature = "root"))]
+        "CapabilitiesEnum" => Some(visitor.visit::<CapabilitiesEnum>()),
+        #[cfg(feature = "flows")]
+        "CaptchaChallenge" => Some(visitor.visit::<CaptchaChallenge>()),
+        #[cfg(feature = "flows")]
+        "CaptchaChallengeResponseRequest" => {
+            Some(visitor.visit::<CaptchaChallengeResponseRequest>())
+        }
+        #[cfg(feature = "stages")]
+        "CaptchaStage" => Some(visitor.visit::<CaptchaStage>()),
+        #[cfg(feature = "stages")]
+        "CaptchaStageRequest" => Some(visitor.visit::<CaptchaStageRequest>()),
+        #[cfg(feature = "stages")]
+        "CertAttributeEnum" => Some(visitor.visit::<CertAttributeEnum>()),
+        #[cfg(feature = "crypto")]
+        "CertificateData" => Some(visitor.visit::<CertificateData>()),
+        #[cfg(feature = "crypto")]
+        "CertificateGenerationRequest" => {
+            Some(visitor.visit::<CertificateGenerationRequest>())
+        }
+        #[cfg(feature = "crypto")]
+        "CertificateKeyPair" => Some(visitor.visit::<CertificateKeyPair>()),
+        #[cfg(feature = "crypto")]
+        "CertificateKeyPairKeyTypeEnum" => {
+            Some(visitor.visit::<CertificateKeyPairKeyTypeEnum>())
+        }
+        #[cfg(feature = "crypto")]
+        "CertificateKeyPairRequest" => Some(visitor.visit::<CertificateKeyPairRequest>()),
+        #[cfg(feature = "flows")]
+        "ChallengeTypes" => Some(visitor.visit::<ChallengeTypes>()),
+        #[cfg(any(feature = "core", feature = "providers"))]
+        "ClientTypeEnum" => Some(visitor.visit::<ClientTypeEnum>()),
+        #[cfg(any(feature = "core", feature = "providers"))]
+        "CompatibilityModeEnum" => Some(visitor.visit::<CompatibilityModeEnum>()),
+        #[cfg(any(feature = "endpoints", feature = "root"))]
+        "Config" => Some(visitor.visit::<Config>()),
+        #[cfg(feature = "rac")]
+        "ConnectionToken" => Some(visitor.visit::<ConnectionToken>()),
+        #[cfg(feature = "rac")]
+        "ConnectionTokenRequest" => Some(visitor.visit::<ConnectionTokenRequest>()),
+        #[cfg(any(feature = "endpoints", feature = "stages"))]
+        "Connector" => Some(visitor.visit::<Connector>()),
+        #[cfg(feature = "flows")]
+        "ConsentChallenge" => Some(visitor.visit::<ConsentChallenge>()),
+        #[cfg(feature = "flows")]
+        "ConsentChallengeResponseRequest" => {
+            Some(visitor.visit::<ConsentChallengeResponseRequest>())
+        }
+        #[cfg(feature = "stages")]
+        "ConsentModeEnum" => Some(visitor.visit::<ConsentModeEnum>()),
+        #[cfg(feature = "flows")]
+        "ConsentPermission" => Some(visitor.visit::<ConsentPermission>()),
+        #[cfg(feature = "stages")]
+        "ConsentStage" => Some(visitor.visit::<ConsentStage>()),
+        #[cfg(feature = "stages")]
+        "ConsentStageRequest" => Some(visitor.visit::<ConsentStageRequest>()),
+        #[cfg(any(feature = "core", feature = "events", feature = "reports"))]
+        "ContentType" => Some(visitor.visit::<ContentType>()),
+        #[cfg(feature = "lifecycle")]
+        "ContentTypeEnum" => Some(visitor.visit::<ContentTypeEnum>()),
+        #[cfg(any(feature = "flows", feature = "sources", feature = "stages"))]
+        "ContextualFlowInfo" => Some(visitor.visit::<ContextualFlowInfo>()),
+        #[cfg(any(feature = "flows", feature = "sources", feature = "stages"))]
+        "ContextualFlowInfoLayoutEnum" => {
+            Some(visitor.visit::<ContextualFlowInfoLayoutEnum>())
+        }
+        #[cfg(feature = "policies")]
+        "CountryCodeEnum" => Some(visitor.visit::<CountryCodeEnum>()),
+        #[cfg(feature = "core")]
+        "CurrentBrand" => Some(visitor.visit::<CurrentBrand>()),
+        #[cfg(any(feature = "core", feature = "events", feature = "reports"))]
+        "DataExport" => Some(visitor.visit::<DataExport>()),
+        #[cfg(feature = "ssf")]
+        "DeliveryMethodEnum" => Some(visitor.visit::<DeliveryMethodEnum>()),
+        #[cfg(any(feature = "flows", feature = "stages"))]
+        "DeniedActionEnum" => Some(visitor.visit::<DeniedActionEnum>()),
+        #[cfg(feature = "stages")]
+        "DenyStage" => Some(visitor.visit::<DenyStage>()),
+        #[cfg(feature = "stages")]
+        "DenyStageRequest" => Some(visitor.visit::<DenyStageRequest>()),
+        #[cfg(feature = "policies")]
+        "DetailedCountry" => Some(visitor.visit::<DetailedCountry>()),
+        #[cfg(feature = "authenticators")]
+        "Device" => Some(visitor.visit::<Device>()),
+        #[cfg(feature = "endpoints")]
+        "DeviceAccessGroup" => Some(visitor.visit::<DeviceAccessGroup>()),
+        #[cfg(feature = "endpoints")]
+        "DeviceAccessGroupRequest" => Some(visitor.visit::<DeviceAccessGroupRequest>()),
+        #[cfg(feature = "flows")]
+        "DeviceChallenge" => Some(visitor.visit::<DeviceChallenge>()),
+        #[cfg(feature = "flows")]
+        "DeviceChallengeRequest" => Some(visitor.visit::<DeviceChallengeRequest>()),
+        #[cfg(any(feature = "flows", feature = "stages"))]
+        "DeviceClassesEnum" => Some(visitor.visit::<DeviceClassesEnum>()),
+        #[cfg(feature = "endpoints")]
+        "DeviceConnection" => Some(visitor.visit::<DeviceConnection>()),
+        #[cfg(feature = "endpoints")]
+        "DeviceFactSnapshot" => Some(visitor.visit::<DeviceFactSnapshot>()),
+        #[cfg(feature = "endpoints")]
+        "DeviceFacts" => Some(visitor.visit::<DeviceFacts>()),
+        #[cfg(feature = "endpoints")]
+        "DeviceFactsOSFamily" => Some(visitor.visit::<DeviceFactsOsFamily>()),
+        #[cfg(feature = "endpoints")]
+        "DeviceFactsRequest" => Some(visitor.visit::<DeviceFactsRequest>()),
+        #[cfg(feature = "endpoints")]
+        "DeviceGroup" => Some(visitor.visit::<DeviceGroup>()),
+        #[cfg(feature = "endpoints")]
+        "DeviceGroupRequest" => Some(visitor.visit::<DeviceGroupRequest>()),
+        #[cfg(feature = "endpoints")]
+        "DeviceSummary" => Some(visitor.visit::<DeviceSummary>()),
+        #[cfg(feature = "endpoints")]
+        "DeviceUser" => Some(visitor.visit::<DeviceUser>()),
+        #[cfg(feature = "endpoints")]
+        "DeviceUserBinding" => Some(visitor.visit::<DeviceUserBinding>()),
+        #[cfg(feature = "endpoints")]
+        "DeviceUserBindingRequest" => Some(visitor.visit::<DeviceUserBindingRequest>()),
+        #[cfg(feature = "endpoints")]
+        "DeviceUserRequest" => Some(visitor.visit::<DeviceUserRequest>()),
+        #[cfg(any(feature = "core", feature = "providers", feature = "sources"))]
+        "DigestAlgorithmEnum" => Some(visitor.visit::<DigestAlgorithmEnum>()),
+        #[cfg(feature = "stages")]
+        "DigitsEnum" => Some(visitor.visit::<DigitsEnum>()),
+        #[cfg(feature = "endpoints")]
+        "Disk" => Some(visitor.visit::<Disk>()),
+        #[cfg(feature = "endpoints")]
+        "DiskRequest" => Some(visitor.visit::<DiskRequest>()),
+        #[cfg(feature = "outposts")]
+        "DockerServiceConnection" => Some(visitor.visit::<DockerServiceConnection>()),
+        #[cfg(feature = "outposts")]
+        "DockerServiceConnectionRequest" => {
+            Some(visitor.visit::<DockerServiceConnectionRequest>())
+        }
+        #[cfg(feature = "tenants")]
+        "Domain" => Some(visitor.visit::<Domain>()),
+        #[cfg(feature = "tenants")]
+        "DomainRequest" => Some(visitor.visit::<DomainRequest>()),
+        #[cfg(feature = "flows")]
+        "DummyChallenge" => Some(visitor.visit::<DummyChallenge>()),
+        #[cfg(feature = "flows")]
+        "DummyChallengeResponseRequest" => {
+            Some(visitor.visit::<DummyChallengeResponseRequest>())
+        }
+        #[cfg(feature = "policies")]
+        "DummyPolicy" => Some(visitor.visit::<DummyPolicy>()),
+        #[cfg(feature = "policies")]
+        "DummyPolicyRequest" => Some(visitor.visit::<DummyPolicyRequest>()),
+        #[cfg(feature = "stages")]
+        "DummyStage" => Some(visitor.visit::<DummyStage>()),
+        #[cfg(feature = "stages")]
+        "DummyStageRequest" => Some(visitor.visit::<DummyStageRequest>()),
+        #[cfg(feature = "authenticators")]
+        "DuoDevice" => Some(visitor.visit::<DuoDevice>()),
+        #[cfg(feature = "stages")]
+        "DuoDeviceEnrollmentStatus" => Some(visitor.visit::<DuoDeviceEnrollmentStatus>()),
+        #[cfg(feature = "authenticators")]
+        "DuoDeviceRequest" => Some(visitor.visit::<DuoDeviceRequest>()),
+        #[cfg(feature = "stages")]
+        "DuoResponseEnum" => Some(visitor.visit::<DuoResponseEnum>()),
+        #[cfg(feature = "flows")]
+        "EmailChallenge" => Some(visitor.visit::<EmailChallenge>()),
+        #[cfg(feature = "flows")]
+        "EmailChallengeResponseRequest" => {
+            Some(visitor.visit::<EmailChallengeResponseRequest>())
+        }
+        #[cfg(feature = "authenticators")]
+        "EmailDevice" => Some(visitor.visit::<EmailDevice>()),
+        #[cfg(feature = "authenticators")]
+        "EmailDeviceRequest" => Some(visitor.visit::<EmailDeviceRequest>()),
+        #[cfg(feature = "stages")]
+        "EmailStage" => Some(visitor.visit::<EmailStage>()),
+        #[cfg(feature = "stages")]
+        "EmailStageRequest" => Some(visitor.visit::<EmailStageRequest>()),
+        #[cfg(feature = "rac")]
+        "Endpoint" => Some(visitor.visit::<Endpoint>()),
+        #[cfg(feature = "flows")]
+        "EndpointAgentChallenge" => Some(visitor.visit::<EndpointAgentChallenge>()),
+        #[cfg(feature = "flows")]
+        "EndpointAgentChallengeResponseRequest" => {
+            Some(visitor.visit::<EndpointAgentChallengeResponseRequest>())
+        }
+        #[cfg(feature = "rac")]
+        "EndpointAuthModeEnum" => Some(visitor.visit::<EndpointAuthModeEnum>()),
+        #[cfg(feature = "endpoints")]
+        "EndpointDevice" => Some(visitor.visit::<EndpointDevice>()),
+        #[cfg(feature = "endpoints")]
+        "EndpointDeviceDetails" => Some(visitor.visit::<EndpointDeviceDetails>()),
+        #[cfg(feature = "endpoints")]
+        "EndpointDeviceRequest" => Some(visitor.visit::<EndpointDeviceRequest>()),
+        #[cfg(feature = "rac")]
+        "EndpointRequest" => Some(visitor.visit::<EndpointRequest>()),
+        #[cfg(feature = "stages")]
+        "EndpointStage" => Some(visitor.visit::<EndpointStage>()),
+        #[cfg(feature = "stages")]
+        "EndpointStageRequest" => Some(visitor.visit::<EndpointStageRequest>()),
+        #[cfg(feature = "endpoints")]
+        "EnrollRequest" => Some(visitor.visit::<EnrollRequest>()),
+        #[cfg(feature = "endpoints")]
+        "EnrollmentToken" => Some(visitor.visit::<EnrollmentToken>()),
+        #[cfg(feature = "endpoints")]
+        "EnrollmentTokenRequest" => Some(visitor.visit::<EnrollmentTokenRequest>()),
+        #[cfg(any(feature = "flows", feature = "sources", feature = "stages"))]
+        "ErrorDetail" => Some(visitor.visit::<ErrorDetail>()),
+        #[cfg(any(feature = "endpoints", feature = "root"))]
+        "ErrorReportingConfig" => Some(visitor.visit::<ErrorReportingConfig>()),
+        #[cfg(feature = "events")]
+        "Event" => Some(visitor.visit::<Event>()),
+        #[cfg(any(feature = "events", feature = "policies"))]
+        "EventActions" => Some(visitor.visit::<EventActions>()),
+        #[cfg(feature = "policies")]
+        "EventMatcherPolicy" => Some(visitor.visit::<EventMatcherPolicy>()),
+        #[cfg(feature = "policies")]
+        "EventMatcherPolicyRequest" => Some(visitor.visit::<EventMatcherPolicyRequest>()),
+        #[cfg(feature = "events")]
+        "EventRequest" => Some(visitor.visit::<EventRequest>()),
+        #[cfg(feature = "events")]
+        "EventStats" => Some(visitor.visit::<EventStats>()),
+        #[cfg(feature = "events")]
+        "EventTopPerUser" => Some(visitor.visit::<EventTopPerUser>()),
+        #[cfg(feature = "events")]
+        "EventVolume" => Some(visitor.visit::<EventVolume>()),
+        #[cfg(feature = "ssf")]
+        "EventsRequestedEnum" => Some(visitor.visit::<EventsRequestedEnum>()),
+        #[cfg(feature = "oauth2")]
+        "ExpiringBaseGrantModel" => Some(visitor.visit::<ExpiringBaseGrantModel>()),
+        #[cfg(feature = "policies")]
+        "ExpressionPolicy" => Some(visitor.visit::<ExpressionPolicy>()),
+        #[cfg(feature = "policies")]
+        "ExpressionPolicyRequest" => Some(visitor.visit::<ExpressionPolicyRequest>()),
+        #[cfg(feature = "rbac")]
+        "ExtraRoleObjectPermission" => Some(visitor.visit::<ExtraRoleObjectPermission>()),
+        #[cfg(feature = "admin")]
+        "FileList" => Some(visitor.visit::<FileList>()),
+        #[cfg(feature = "admin")]
+        "FileUploadRequest" => Some(visitor.visit::<FileUploadRequest>()),
+        #[cfg(feature = "endpoints")]
+        "FleetConnector" => Some(visitor.visit::<FleetConnector>()),
+        #[cfg(feature = "endpoints")]
+        "FleetConnectorRequest" => Some(visitor.visit::<FleetConnectorRequest>()),
+        #[cfg(any(feature = "flows", feature = "stages"))]
+        "Flow" => Some(visitor.visit::<Flow>()),
+        #[cfg(feature = "flows")]
+        "FlowChallengeResponseRequest" => {
+            Some(visitor.visit::<FlowChallengeResponseRequest>())
+        }
+        #[cfg(any(feature = "flows", feature = "stages"))]
+        "FlowDesignationEnum" => Some(visitor.visit::<FlowDesignationEnum>()),
+        #[cfg(feature = "flows")]
+        "FlowDiagram" => Some(visitor.visit::<FlowDiagram>()),
+        #[cfg(feature = "flows")]
+        "FlowErrorChallenge" => Some(visitor.visit::<FlowErrorChallenge>()),
+        #[cfg(feature = "flows")]
+        "FlowInspection" => Some(visitor.visit::<FlowInspection>()),
+        #[cfg(feature = "flows")]
+        "FlowInspectorPlan" => Some(visitor.visit::<FlowInspectorPlan>()),
+        #[cfg(any(feature = "flows", feature = "stages"))]
+        "FlowLayoutEnum" => Some(visitor.visit::<FlowLayoutEnum>()),
+        #[cfg(feature = "flows")]
+        "FlowRequest" => Some(visitor.visit::<FlowRequest>()),
+        #[cfg(any(feature = "flows", feature = "stages"))]
+        "FlowSet" => Some(visitor.visit::<FlowSet>()),
+        #[cfg(feature = "flows")]
+        "FlowStageBinding" => Some(visitor.visit::<FlowStageBinding>()),
+        #[cfg(feature = "flows")]
+        "FlowStageBindingRequest" => Some(visitor.visit::<FlowStageBindingRequest>()),
+        #[cfg(feature = "core")]
+        "FooterLink" => Some(visitor.visit::<FooterLink>()),
+        #[cfg(feature = "providers")]
+        "ForceBindingEnum" => Some(visitor.visit::<ForceBindingEnum>()),
+        #[cfg(feature = "schema")]
+        "FormatEnum" => Some(visitor.visit::<FormatEnum>()),
+        #[cfg(feature = "flows")]
+        "FrameChallenge" => Some(visitor.visit::<FrameChallenge>()),
+        #[cfg(feature = "flows")]
+        "FrameChallengeResponseRequest" => {
+            Some(visitor.visit::<FrameChallengeResponseRequest>())
+        }
+        #[cfg(
+            any(
+                feature = "admin",
+                feature = "authenticators",
+                feature = "core",
+                feature = "crypto",
+                feature = "endpoints",
+                feature = "enterprise",
+                feature = "events",
+                feature = "flows",
+                feature = "lifecycle",
+                feature = "managed",
+                feature = "oauth2",
+                feature = "outposts",
+                feature = "policies",
+                feature = "propertymappings",
+                feature = "providers",
+                feature = "rac",
+                feature = "rbac",
+                feature = "reports",
+                feature = "root",
+                feature = "schema",
+                feature = "sources",
+                feature = "ssf",
+                feature = "stages",
+                feature = "tasks",
+                feature = "tenants"
+            )
+        )]
+        "GenericError" => Some(visitor.visit::<GenericError>()),
+        #[cfg(feature = "policies")]
+        "GeoIPPolicy" => Some(visitor.visit::<GeoIpPolicy>()),
+        #[cfg(feature = "policies")]
+        "GeoIPPolicyRequest" => Some(visitor.visit::<GeoIpPolicyRequest>()),
+        #[cfg(feature = "stages")]
+        "GeoipBindingEnum" => Some(visitor.visit::<GeoipBindingEnum>()),
+        #[cfg(feature = "tasks")]
+        "GlobalTaskStatus" => Some(visitor.visit::<GlobalTaskStatus>()),
+        #[cfg(feature = "endpoints")]
+        "GoogleChromeConnector" => Some(visitor.visit::<GoogleChromeConnector>()),
+        #[cfg(feature = "endpoints")]
+        "GoogleChromeConnectorRequest" => {
+            Some(visitor.visit::<GoogleChromeConnectorRequest>())
+        }
+        #[cfg(feature = "authenticators")]
+        "GoogleEndpointDevice" => Some(visitor.visit::<GoogleEndpointDevice>()),
+        #[cfg(feature = "authenticators")]
+        "GoogleEndpointDeviceRequest" => {
+            Some(visitor.visit::<GoogleEndpointDeviceRequest>())
+        }
+        #[cfg(feature = "providers")]
+        "GoogleWorkspaceProvider" => Some(visitor.visit::<GoogleWorkspaceProvider>()),
+        #[cfg(feature = "providers")]
+        "GoogleWorkspaceProviderGroup" => {
+            Some(visitor.visit::<GoogleWorkspaceProviderGroup>())
+        }
+        #[cfg(feature = "providers")]
+        "GoogleWorkspaceProviderGroupRequest" => {
+            Some(visitor.visit::<GoogleWorkspaceProviderGroupRequest>())
+        }
+        #[cfg(feature = "propertymappings")]
+        "GoogleWorkspaceProviderMapping" => {
+            Some(visitor.visit::<GoogleWorkspaceProviderMapping>())
+        }
+        #[cfg(feature = "propertymappings")]
+        "GoogleWorkspaceProviderMappingRequest" => {
+            Some(visitor.visit::<GoogleWorkspaceProviderMappingRequest>())
+        }
+        #[cfg(any(feature = "core", feature = "providers"))]
+        "GoogleWorkspaceProviderRequest" => {
+            Some(visitor.visit::<GoogleWorkspaceProviderRequest>())
+        }
+        #[cfg(feature = "providers")]
+        "GoogleWorkspaceProviderUser" => {
+            Some(visitor.visit::<GoogleWorkspaceProviderUser>())
+        }
+        #[cfg(feature = "providers")]
+        "GoogleWorkspaceProviderUserRequest" => {
+            Some(visitor.visit::<GoogleWorkspaceProviderUserRequest>())
+        }
+        #[cfg(any(feature = "core", feature = "providers"))]
+        "GrantTypesEnum" => Some(visitor.visit::<GrantTypesEnum>()),
+        #[cfg(any(feature = "core", feature = "events"))]
+        "Group" => Some(visitor.visit::<Group>()),
+        #[cfg(feature = "sources")]
+        "GroupKerberosSourceConnection" => {
+            Some(visitor.visit::<GroupKerberosSourceConnection>())
+        }
+        #[cfg(feature = "sources")]
+        "GroupKerberosSourceConnectionRequest" => {
+            Some(visitor.visit::<GroupKerberosSourceConnectionRequest>())
+        }
+        #[cfg(feature = "sources")]
+        "GroupLDAPSourceConnection" => Some(visitor.visit::<GroupLdapSourceConnection>()),
+        #[cfg(feature = "sources")]
+        "GroupLDAPSourceConnectionRequest" => {
+            Some(visitor.visit::<GroupLdapSourceConnectionRequest>())
+        }
+        #[cfg(feature = "sources")]
+        "GroupMatchingModeEnum" => Some(visitor.visit::<GroupMatchingModeEnum>()),
+        #[cfg(feature = "sources")]
+        "GroupOAuthSourceConnection" => {
+            Some(visitor.visit::<GroupOAuthSourceConnection>())
+        }
+        #[cfg(feature = "sources")]
+        "GroupOAuthSourceConnectionRequest" => {
+            Some(visitor.visit::<GroupOAuthSourceConnectionRequest>())
+        }
+        #[cfg(feature = "sources")]
+        "GroupPlexSourceConnection" => Some(visitor.visit::<GroupPlexSourceConnection>()),
+        #[cfg(feature = "sources")]
+        "GroupPlexSourceConnectionRequest" => {
+            Some(visitor.visit::<GroupPlexSourceConnectionRequest>())
+        }
+        #[cfg(feature = "core")]
+        "GroupRequest" => Some(visitor.visit::<GroupRequest>()),
+        #[cfg(feature = "sources")]
+        "GroupSAMLSourceConnection" => Some(visitor.visit::<GroupSamlSourceConnection>()),
+        #[cfg(feature = "sources")]
+        "GroupSAMLSourceConnectionRequest" => {
+            Some(visitor.visit::<GroupSamlSourceConnectionRequest>())
+        }
+        #[cfg(feature = "sources")]
+        "GroupSourceConnection" => Some(visitor.visit::<GroupSourceConnection>()),
+        #[cfg(feature = "sources")]
+        "GroupSourceConnectionRequest" => {
+            Some(visitor.visit::<GroupSourceConnectionRequest>())
+        }
+        #[cfg(feature = "sources")]
+        "GroupTelegramSourceConnection" => {
+            Some(visitor.visit::<GroupTelegramSourceConnection>())
+        }
+        #[cfg(feature = "sources")]
+        "GroupTelegramSourceConnectionRequest" => {
+            Some(visitor.visit::<GroupTelegramSourceConnectionRequest>())
+        }
+        #[cfg(feature = "endpoints")]
+        "Hardware" => Some(visitor.visit::<Hardware>()),
+        #[cfg(feature = "endpoints")]
+        "HardwareRequest" => Some(visitor.visit::<HardwareRequest>()),
+        #[cfg(feature = "flows")]
+        "IdentificationChallenge" => Some(visitor.visit::<IdentificationChallenge>()),
+        #[cfg(feature = "flows")]
+        "IdentificationChallengeResponseRequest" => {
+            Some(visitor.visit::<IdentificationChallengeResponseRequest>())
+        }
+        #[cfg(feature = "stages")]
+        "IdentificationStage" => Some(visitor.visit::<IdentificationStage>()),
+        #[cfg(feature = "stages")]
+        "IdentificationStageRequest" => {
+            Some(visitor.visit::<IdentificationStageRequest>())
+        }
+        #[cfg(feature = "flows")]
+        "IframeLogoutChallenge" => Some(visitor.visit::<IframeLogoutChallenge>()),
+        #[cfg(feature = "flows")]
+        "IframeLogoutChallengeResponseRequest" => {
+            Some(visitor.visit::<IframeLogoutChallengeResponseRequest>())
+        }
+        #[cfg(feature = "core")]
+        "ImpersonationRequest" => Some(visitor.visit::<ImpersonationRequest>()),
+        #[cfg(feature = "rbac")]
+        "InitialPermissions" => Some(visitor.visit::<InitialPermissions>()),
+        #[cfg(feature = "rbac")]
+        "InitialPermissionsRequest" => Some(visitor.visit::<InitialPermissionsRequest>()),
+        #[cfg(feature = "enterprise")]
+        "InstallID" => Some(visitor.visit::<InstallId>()),
+        #[cfg(
+            any(
+                feature = "core",
+                feature = "providers",
+                feature = "sources",
+                feature = "ssf"
+            )
+        )]
+        "IntentEnum" => Some(visitor.visit::<IntentEnum>()),
+        #[cfg(feature = "flows")]
+        "InvalidResponseActionEnum" => Some(visitor.visit::<InvalidResponseActionEnum>()),
+        #[cfg(feature = "stages")]
+        "Invitation" => Some(visitor.visit::<Invitation>()),
+        #[cfg(feature = "stages")]
+        "InvitationRequest" => Some(visitor.visit::<InvitationRequest>()),
+        #[cfg(feature = "stages")]
+        "InvitationSendEmailRequest" => {
+            Some(visitor.visit::<InvitationSendEmailRequest>())
+        }
+        #[cfg(feature = "stages")]
+        "InvitationStage" => Some(visitor.visit::<InvitationStage>()),
+        #[cfg(feature = "stages")]
+        "InvitationStageRequest" => Some(visitor.visit::<InvitationStageRequest>()),
+        #[cfg(any(feature = "core", feature = "providers"))]
+        "IssuerModeEnum" => Some(visitor.visit::<IssuerModeEnum>()),
+        #[cfg(feature = "sources")]
+        "KadminTypeEnum" => Some(visitor.visit::<KadminTypeEnum>()),
+        #[cfg(feature = "sources")]
+        "KerberosSource" => Some(visitor.visit::<KerberosSource>()),
+        #[cfg(feature = "propertymappings")]
+        "KerberosSourcePropertyMapping" => {
+            Some(visitor.visit::<KerberosSourcePropertyMapping>())
+        }
+        #[cfg(feature = "propertymappings")]
+        "KerberosSourcePropertyMappingRequest" => {
+            Some(visitor.visit::<KerberosSourcePropertyMappingRequest>())
+        }
+        #[cfg(feature = "sources")]
+        "KerberosSourceRequest" => Some(visitor.visit::<KerberosSourceRequest>()),
+        #[cfg(feature = "crypto")]
+        "KeyTypeEnum" => Some(visitor.visit::<KeyTypeEnum>()),
+        #[cfg(feature = "outposts")]
+        "KubernetesServiceConnection" => {
+            Some(visitor.visit::<KubernetesServiceConnection>())
+        }
+        #[cfg(feature = "outposts")]
+        "KubernetesServiceConnectionRequest" => {
+            Some(visitor.visit::<KubernetesServiceConnectionRequest>())
+        }
+        #[cfg(any(feature = "core", feature = "outposts", feature = "providers"))]
+        "LDAPAPIAccessMode" => Some(visitor.visit::<LdapapiAccessMode>()),
+        #[cfg(feature = "outposts")]
+        "LDAPCheckAccess" => Some(visitor.visit::<LdapCheckAccess>()),
+        #[cfg(feature = "sources")]
+        "LDAPDebug" => Some(visitor.visit::<LdapDebug>()),
+        #[cfg(feature = "outposts")]
+        "LDAPOutpostConfig" => Some(visitor.visit::<LdapOutpostConfig>()),
+        #[cfg(feature = "providers")]
+        "LDAPProvider" => Some(visitor.visit::<LdapProvider>()),
+        #[cfg(any(feature = "core", feature = "providers"))]
+        "LDAPProviderRequest" => Some(visitor.visit::<LdapProviderRequest>()),
+        #[cfg(feature = "sources")]
+        "LDAPSource" => Some(visitor.visit::<LdapSource>()),
+        #[cfg(feature = "propertymappings")]
+        "LDAPSourcePropertyMapping" => Some(visitor.visit::<LdapSourcePropertyMapping>()),
+        #[cfg(feature = "propertymappings")]
+        "LDAPSourcePropertyMappingRequest" => {
+            Some(visitor.visit::<LdapSourcePropertyMappingRequest>())
+        }
+        #[cfg(feature = "sources")]
+        "LDAPSourceRequest" => Some(visitor.visit::<LdapSourceRequest>()),
+        #[cfg(feature = "schema")]
+        "LangEnum" => Some(visitor.visit::<LangEnum>()),
+        #[cfg(feature = "tasks")]
+        "LastTaskStatusEnum" => Some(visitor.visit::<LastTaskStatusEnum>()),
+        #[cfg(feature = "enterprise")]
+        "License" => Some(visitor.visit::<License>()),
+        #[cfg(feature = "enterprise")]
+        "LicenseFlagsEnum" => Some(visitor.visit::<LicenseFlagsEnum>()),
+        #[cfg(feature = "enterprise")]
+        "LicenseForecast" => Some(visitor.visit::<LicenseForecast>()),
+        #[cfg(feature = "enterprise")]
+        "LicenseRequest" => Some(visitor.visit::<LicenseRequest>()),
+        #[cfg(feature = "endpoints")]
+        "LicenseStatusEnum" => Some(visitor.visit::<LicenseStatusEnum>()),
+        #[cfg(feature = "enterprise")]
+        "LicenseSummary" => Some(visitor.visit::<LicenseSummary>()),
+        #[cfg(feature = "enterprise")]
+        "LicenseSummaryStatusEnum" => Some(visitor.visit::<LicenseSummaryStatusEnum>()),
+        #[cfg(feature = "lifecycle")]
+        "LifecycleIteration" => Some(visitor.visit::<LifecycleIteration>()),
+        #[cfg(feature = "lifecycle")]
+        "LifecycleIterationRequest" => Some(visitor.visit::<LifecycleIterationRequest>()),
+        #[cfg(feature = "lifecycle")]
+        "LifecycleIterationStateEnum" => {
+            Some(visitor.visit::<LifecycleIterationStateEnum>())
+        }
+        #[cfg(feature = "lifecycle")]
+        "LifecycleRule" => Some(visitor.visit::<LifecycleRule>()),
+        #[cfg(feature = "lifecycle")]
+        "LifecycleRuleRequest" => Some(visitor.visit::<LifecycleRuleRequest>()),
+        #[cfg(any(feature = "core", feature = "flows"))]
+        "Link" => Some(visitor.visit::<Link>()),
+        #[cfg(
+            any(
+                feature = "core",
+                feature = "managed",
+                feature = "outposts",
+                feature = "policies",
+                feature = "providers",
+                feature = "tasks"
+            )
+        )]
+        "LogEvent" => Some(visitor.visit::<LogEvent>()),
+        #[cfg(
+            any(
+                feature = "core",
+                feature = "managed",
+                feature = "outposts",
+                feature = "policies",
+                feature = "providers",
+                feature = "tasks"
+            )
+        )]
+        "LogLevelEnum" => Some(visitor.visit::<LogLevelEnum>()),
+        #[cfg(feature = "flows")]
+        "LoginChallengeTypes" => Some(visitor.visit::<LoginChallengeTypes>()),
+        #[cfg(feature = "flows")]
+        "LoginSource" => Some(visitor.visit::<LoginSource>()),
+        #[cfg(feature = "flows")]
+        "LogoutURL" => Some(visitor.visit::<LogoutUrl>()),
+        #[cfg(feature = "endpoints")]
+        "MDMConfigRequest" => Some(visitor.visit::<MdmConfigRequest>()),
+        #[cfg(feature = "endpoints")]
+        "MDMConfigResponse" => Some(visitor.visit::<MdmConfigResponse>()),
+        #[cfg(any(feature = "core", feature = "providers"))]
+        "MatchingModeEnum" => Some(visitor.visit::<MatchingModeEnum>()),
+        #[cfg(feature = "managed")]
+        "Metadata" => Some(visitor.visit::<Metadata>()),
+        #[cfg(feature = "providers")]
+        "MicrosoftEntraProvider" => Some(visitor.visit::<MicrosoftEntraProvider>()),
+        #[cfg(feature = "providers")]
+        "MicrosoftEntraProviderGroup" => {
+            Some(visitor.visit::<MicrosoftEntraProviderGroup>())
+        }
+        #[cfg(feature = "providers")]
+        "MicrosoftEntraProviderGroupRequest" => {
+            Some(visitor.visit::<MicrosoftEntraProviderGroupRequest>())
+        }
+        #[cfg(feature = "propertymappings")]
+        "MicrosoftEntraProviderMapping" => {
+            Some(visitor.visit::<MicrosoftEntraProviderMapping>())
+        }
+        #[cfg(feature = "propertymappings")]
+        "MicrosoftEntraProviderMappingRequest" => {
+            Some(visitor.visit::<MicrosoftEntraProviderMappingRequest>())
+        }
+        #[cfg(any(feature = "core", feature = "providers"))]
+        "MicrosoftEntraProviderRequest" => {
+            Some(visitor.visit::<MicrosoftEntraProviderRequest>())
+        }
+        #[cfg(feature = "providers")]
+        "MicrosoftEntraProviderUser" => {
+            Some(visitor.visit::<MicrosoftEntraProviderUser>())
+        }
+        #[cfg(feature = "providers")]
+        "MicrosoftEntraProviderUserRequest" => {
+            Some(visitor.visit::<MicrosoftEntraProviderUserRequest>())
+        }
+        #[cfg(any(feature = "policies", feature = "rbac"))]
+        "ModelEnum" => Some(visitor.visit::<ModelEnum>()),
+        #[cfg(feature = "stages")]
+        "MutualTLSStage" => Some(visitor.visit::<MutualTlsStage>()),
+        #[cfg(feature = "stages")]
+        "MutualTLSStageRequest" => Some(visitor.visit::<MutualTlsStageRequest>()),
+        #[cfg(feature = "flows")]
+        "NativeLogoutChallenge" => Some(visitor.visit::<NativeLogoutChallenge>()),
+        #[cfg(feature = "flows")]
+        "NativeLogoutChallengeResponseRequest" => {
+            Some(visitor.visit::<NativeLogoutChallengeResponseRequest>())
+        }
+        #[cfg(feature = "endpoints")]
+        "Network" => Some(visitor.visit::<Network>()),
+        #[cfg(feature = "stages")]
+        "NetworkBindingEnum" => Some(visitor.visit::<NetworkBindingEnum>()),
+        #[cfg(feature = "endpoints")]
+        "NetworkInterface" => Some(visitor.visit::<NetworkInterface>()),
+        #[cfg(feature = "endpoints")]
+        "NetworkInterfaceRequest" => Some(visitor.visit::<NetworkInterfaceRequest>()),
+        #[cfg(feature = "endpoints")]
+        "NetworkRequest" => Some(visitor.visit::<NetworkRequest>()),
+        #[cfg(feature = "stages")]
+        "NotConfiguredActionEnum" => Some(visitor.visit::<NotConfiguredActionEnum>()),
+        #[cfg(feature = "events")]
+        "Notification" => Some(visitor.visit::<Notification>()),
+        #[cfg(feature = "events")]
+        "NotificationRequest" => Some(visitor.visit::<NotificationRequest>()),
+        #[cfg(feature = "events")]
+        "NotificationRule" => Some(visitor.visit::<NotificationRule>()),
+        #[cfg(feature = "events")]
+        "NotificationRuleRequest" => Some(visitor.visit::<NotificationRuleRequest>()),
+        #[cfg(feature = "events")]
+        "NotificationTransport" => Some(visitor.visit::<NotificationTransport>()),
+        #[cfg(feature = "events")]
+        "NotificationTransportRequest" => {
+            Some(visitor.visit::<NotificationTransportRequest>())
+        }
+        #[cfg(feature = "events")]
+        "NotificationTransportTest" => Some(visitor.visit::<NotificationTransportTest>()),
+        #[cfg(feature = "propertymappings")]
+        "NotificationWebhookMapping" => {
+            Some(visitor.visit::<NotificationWebhookMapping>())
+        }
+        #[cfg(feature = "propertymappings")]
+        "NotificationWebhookMappingRequest" => {
+            Some(visitor.visit::<NotificationWebhookMappingRequest>())
+        }
+        #[cfg(feature = "providers")]
+        "OAuth2Provider" => Some(visitor.visit::<OAuth2Provider>()),
+        #[cfg(any(feature = "core", feature = "providers"))]
+        "OAuth2ProviderLogoutMethodEnum" => {
+            Some(visitor.visit::<OAuth2ProviderLogoutMethodEnum>())
+        }
+        #[cfg(any(feature = "core", feature = "providers"))]
+        "OAuth2ProviderRequest" => Some(visitor.visit::<OAuth2ProviderRequest>()),
+        #[cfg(feature = "providers")]
+        "OAuth2ProviderSetupURLs" => Some(visitor.visit::<OAuth2ProviderSetupUrLs>()),
+        #[cfg(feature = "flows")]
+        "OAuthDeviceCodeChallenge" => Some(visitor.visit::<OAuthDeviceCodeChallenge>()),
+        #[cfg(feature = "flows")]
+        "OAuthDeviceCodeChallengeResponseRequest" => {
+            Some(visitor.visit::<OAuthDeviceCodeChallengeResponseRequest>())
+        }
+        #[cfg(feature = "flows")]
+        "OAuthDeviceCodeFinishChallenge" => {
+            Some(visitor.visit::<OAuthDeviceCodeFinishChallenge>())
+        }
+        #[cfg(feature = "flows")]
+        "OAuthDeviceCodeFinishChallengeResponseRequest" => {
+            Some(visitor.visit::<OAuthDeviceCodeFinishChallengeResponseRequest>())
+        }
+        #[cfg(feature = "sources")]
+        "OAuthSource" => Some(visitor.visit::<OAuthSource>()),
+        #[cfg(feature = "propertymappings")]
+        "OAuthSourcePropertyMapping" => {
+            Some(visitor.visit::<OAuthSourcePropertyMapping>())
+        }
+        #[cfg(feature = "propertymappings")]
+        "OAuthSourcePropertyMappingRequest" => {
+            Some(visitor.visit::<OAuthSourcePropertyMappingRequest>())
+        }
+        #[cfg(feature = "sources")]
+        "OAuthSourceRequest" => Some(visitor.visit::<OAuthSourceRequest>()),
+        #[cfg(feature = "outposts")]
+        "OpenIDConnectConfiguration" => {
+            Some(visitor.visit::<OpenIdConnectConfiguration>())
+        }
+        #[cfg(feature = "endpoints")]
+        "OperatingSystem" => Some(visitor.visit::<OperatingSystem>()),
+        #[cfg(feature = "endpoints")]
+        "OperatingSystemRequest" => Some(visitor.visit::<OperatingSystemRequest>()),
+        #[cfg(any(feature = "core", feature = "providers"))]
+        "OutgoingSyncDeleteAction" => Some(visitor.visit::<OutgoingSyncDeleteAction>()),
+        #[cfg(feature = "outposts")]
+        "Outpost" => Some(visitor.visit::<Outpost>()),
+        #[cfg(feature = "outposts")]
+        "OutpostDefaultConfig" => Some(visitor.visit::<OutpostDefaultConfig>()),
+        #[cfg(feature = "outposts")]
+        "OutpostHealth" => Some(visitor.visit::<OutpostHealth>()),
+        #[cfg(feature = "outposts")]
+        "OutpostRequest" => Some(visitor.visit::<OutpostRequest>()),
+        #[cfg(feature = "outposts")]
+        "OutpostTypeEnum" => Some(visitor.visit::<OutpostTypeEnum>()),
+        #[cfg(feature = "sources")]
+        "PKCEMethodEnum" => Some(visitor.visit::<PkceMethodEnum>()),
+        #[cfg(feature = "stages")]
+        "PaginatedAccountLockdownStageList" => {
+            Some(visitor.visit::<PaginatedAccountLockdownStageList>())
+        }
+        #[cfg(feature = "endpoints")]
+        "PaginatedAgentConnectorList" => {
+            Some(visitor.visit::<PaginatedAgentConnectorList>())
+        }
+        #[cfg(feature = "endpoints")]
+        "PaginatedAppleIndependentSecureEnclaveList" => {
+            Some(visitor.visit::<PaginatedAppleIndependentSecureEnclaveList>())
+        }
+        #[cfg(feature = "core")]
+        "PaginatedApplicationEntitlementList" => {
+            Some(visitor.visit::<PaginatedApplicationEntitlementList>())
+        }
+        #[cfg(feature = "core")]
+        "PaginatedApplicationList" => Some(visitor.visit::<PaginatedApplicationList>()),
+        #[cfg(feature = "core")]
+        "PaginatedAuthenticatedSessionList" => {
+            Some(visitor.visit::<PaginatedAuthenticatedSessionList>())
+        }
+        #[cfg(feature = "stages")]
+        "PaginatedAuthenticatorDuoStageList" => {
+            Some(visitor.visit::<PaginatedAuthenticatorDuoStageList>())
+        }
+        #[cfg(feature = "stages")]
+        "PaginatedAuthenticatorEmailStageList" => {
+            Some(visitor.visit::<PaginatedAuthenticatorEmailStageList>())
+        }
+        #[cfg(feature = "stages")]
+        "PaginatedAuthenticatorEndpointGDTCStageList" => {
+            Some(visitor.visit::<PaginatedAuthenticatorEndpointGdtcStageList>())
+        }
+        #[cfg(feature = "stages")]
+        "PaginatedAuthenticatorSMSStageList" => {
+            Some(visitor.visit::<PaginatedAuthenticatorSmsStageList>())
+        }
+        #[cfg(feature = "stages")]
+        "PaginatedAuthenticatorStaticStageList" => {
+            Some(visitor.visit::<PaginatedAuthenticatorStaticStageList>())
+        }
+        #[cfg(feature = "stages")]
+        "PaginatedAuthenticatorTOTPStageList" => {
+            Some(visitor.visit::<PaginatedAuthenticatorTotpStageList>())
+        }
+        #[cfg(feature = "stages")]
+        "PaginatedAuthenticatorValidateStageList" => {
+            Some(visitor.visit::<PaginatedAuthenticatorValidateStageList>())
+        }
+        #[cfg(feature = "stages")]
+        "PaginatedAuthenticatorWebAuthnStageList" => {
+            Some(visitor.visit::<PaginatedAuthenticatorWebAuthnStageList>())
+        }
+        #[cfg(feature = "managed")]
+        "PaginatedBlueprintInstanceList" => {
+            Some(visitor.visit::<PaginatedBlueprintInstanceList>())
+        }
+        #[cfg(feature = "core")]
+        "PaginatedBrandList" => Some(visitor.visit::<PaginatedBrandList>()),
+        #[cfg(feature = "stages")]
+        "PaginatedCaptchaStageList" => Some(visitor.visit::<PaginatedCaptchaStageList>()),
+        #[cfg(feature = "crypto")]
+        "PaginatedCertificateKeyPairList" => {
+            Some(visitor.visit::<PaginatedCertificateKeyPairList>())
+        }
+        #[cfg(feature = "rac")]
+        "PaginatedConnectionTokenList" => {
+            Some(visitor.visit::<PaginatedConnectionTokenList>())
+        }
+        #[cfg(feature = "endpoints")]
+        "PaginatedConnectorList" => Some(visitor.visit::<PaginatedConnectorList>()),
+        #[cfg(feature = "stages")]
+        "PaginatedConsentStageList" => Some(visitor.visit::<PaginatedConsentStageList>()),
+        #[cfg(feature = "reports")]
+        "PaginatedDataExportList" => Some(visitor.visit::<PaginatedDataExportList>()),
+        #[cfg(feature = "stages")]
+        "PaginatedDenyStageList" => Some(visitor.visit::<PaginatedDenyStageList>()),
+        #[cfg(feature = "endpoints")]
+        "PaginatedDeviceAccessGroupList" => {
+            Some(visitor.visit::<PaginatedDeviceAccessGroupList>())
+        }
+        #[cfg(feature = "endpoints")]
+        "PaginatedDeviceUserBindingList" => {
+            Some(visitor.visit::<PaginatedDeviceUserBindingList>())
+        }
+        #[cfg(feature = "outposts")]
+        "PaginatedDockerServiceConnectionList" => {
+            Some(visitor.visit::<PaginatedDockerServiceConnectionList>())
+        }
+        #[cfg(feature = "tenants")]
+        "PaginatedDomainList" => Some(visitor.visit::<PaginatedDomainList>()),
+        #[cfg(feature = "policies")]
+        "PaginatedDummyPolicyList" => Some(visitor.visit::<PaginatedDummyPolicyList>()),
+        #[cfg(feature = "stages")]
+        "PaginatedDummyStageList" => Some(visitor.visit::<PaginatedDummyStageList>()),
+        #[cfg(feature = "authenticators")]
+        "PaginatedDuoDeviceList" => Some(visitor.visit::<PaginatedDuoDeviceList>()),
+        #[cfg(feature = "authenticators")]
+        "PaginatedEmailDeviceList" => Some(visitor.visit::<PaginatedEmailDeviceList>()),
+        #[cfg(feature = "stages")]
+        "PaginatedEmailStageList" => Some(visitor.visit::<PaginatedEmailStageList>()),
+        #[cfg(feature = "endpoints")]
+        "PaginatedEndpointDeviceList" => {
+            Some(visitor.visit::<PaginatedEndpointDeviceList>())
+        }
+        #[cfg(feature = "rac")]
+        "PaginatedEndpointList" => Some(visitor.visit::<PaginatedEndpointList>()),
+        #[cfg(feature = "stages")]
+        "PaginatedEndpointStageList" => {
+            Some(visitor.visit::<PaginatedEndpointStageList>())
+        }
+        #[cfg(feature = "endpoints")]
+        "PaginatedEnrollmentTokenList" => {
+            Some(visitor.visit::<PaginatedEnrollmentTokenList>())
+        }
+        #[cfg(feature = "events")]
+        "PaginatedEventList" => Some(visitor.visit::<PaginatedEventList>()),
+        #[cfg(feature = "policies")]
+        "PaginatedEventMatcherPolicyList" => {
+            Some(visitor.visit::<PaginatedEventMatcherPolicyList>())
+        }
+        #[cfg(feature = "oauth2")]
+        "PaginatedExpiringBaseGrantModelList" => {
+            Some(visitor.visit::<PaginatedExpiringBaseGrantModelList>())
+        }
+        #[cfg(feature = "policies")]
+        "PaginatedExpressionPolicyList" => {
+            Some(visitor.visit::<PaginatedExpressionPolicyList>())
+        }
+        #[cfg(feature = "rbac")]
+        "PaginatedExtraRoleObjectPermissionList" => {
+            Some(visitor.visit::<PaginatedExtraRoleObjectPermissionList>())
+        }
+        #[cfg(feature = "endpoints")]
+        "PaginatedFleetConnectorList" => {
+            Some(visitor.visit::<PaginatedFleetConnectorList>())
+        }
+        #[cfg(feature = "flows")]
+        "PaginatedFlowList" => Some(visitor.visit::<PaginatedFlowList>()),
+        #[cfg(feature = "flows")]
+        "PaginatedFlowStageBindingList" => {
+            Some(visitor.visit::<PaginatedFlowStageBindingList>())
+        }
+        #[cfg(feature = "policies")]
+        "PaginatedGeoIPPolicyList" => Some(visitor.visit::<PaginatedGeoIpPolicyList>()),
+        #[cfg(feature = "endpoints")]
+        "PaginatedGoogleChromeConnectorList" => {
+            Some(visitor.visit::<PaginatedGoogleChromeConnectorList>())
+        }
+        #[cfg(feature = "authenticators")]
+        "PaginatedGoogleEndpointDeviceList" => {
+            Some(visitor.visit::<PaginatedGoogleEndpointDeviceList>())
+        }
+        #[cfg(feature = "providers")]
+        "PaginatedGoogleWorkspaceProviderGroupList" => {
+            Some(visitor.visit::<PaginatedGoogleWorkspaceProviderGroupList>())
+        }
+        #[cfg(feature = "providers")]
+        "PaginatedGoogleWorkspaceProviderList" => {
+            Some(visitor.visit::<PaginatedGoogleWorkspaceProviderList>())
+        }
+        #[cfg(feature = "propertymappings")]
+        "PaginatedGoogleWorkspaceProviderMappingList" => {
+            Some(visitor.visit::<PaginatedGoogleWorkspaceProviderMappingList>())
+        }
+        #[cfg(feature = "providers")]
+        "PaginatedGoogleWorkspaceProviderUserList" => {
+            Some(visitor.visit::<PaginatedGoogleWorkspaceProviderUserList>())
+        }
+        #[cfg(feature = "sources")]
+        "PaginatedGroupKerberosSourceConnectionList" => {
+            Some(visitor.visit::<PaginatedGroupKerberosSourceConnectionList>())
+        }
+        #[cfg(feature = "sources")]
+        "PaginatedGroupLDAPSourceConnectionList" => {
+            Some(visitor.visit::<PaginatedGroupLdapSourceConnectionList>())
+        }
+        #[cfg(feature = "core")]
+        "PaginatedGroupList" => Some(visitor.visit::<PaginatedGroupList>()),
+        #[cfg(feature = "sources")]
+        "PaginatedGroupOAuthSourceConnectionList" => {
+            Some(visitor.visit::<PaginatedGroupOAuthSourceConnectionList>())
+        }
+        #[cfg(feature = "sources")]
+        "PaginatedGroupPlexSourceConnectionList" => {
+            Some(visitor.visit::<PaginatedGroupPlexSourceConnectionList>())
+        }
+        #[cfg(feature = "sources")]
+        "PaginatedGroupSAMLSourceConnectionList" => {
+            Some(visitor.visit::<PaginatedGroupSamlSourceConnectionList>())
+        }
+        #[cfg(feature = "sources")]
+        "PaginatedGroupSourceConnectionList" => {
+            Some(visitor.visit::<PaginatedGroupSourceConnectionList>())
+        }
+        #[cfg(feature = "sources")]
+        "PaginatedGroupTelegramSourceConnectionList" => {
+            Some(visitor.visit::<PaginatedGroupTelegramSourceConnectionList>())
+        }
+        #[cfg(feature = "stages")]
+        "PaginatedIdentificationStageList" => {
+            Some(visitor.visit::<PaginatedIdentificationStageList>())
+        }
+        #[cfg(feature = "rbac")]
+        "PaginatedInitialPermissionsList" => {
+            Some(visitor.visit::<PaginatedInitialPermissionsList>())
+        }
+        #[cfg(feature = "stages")]
+        "PaginatedInvitationList" => Some(visitor.visit::<PaginatedInvitationList>()),
+        #[cfg(feature = "stages")]
+        "PaginatedInvitationStageList" => {
+            Some(visitor.visit::<PaginatedInvitationStageList>())
+        }
+        #[cfg(feature = "sources")]
+        "PaginatedKerberosSourceList" => {
+            Some(visitor.visit::<PaginatedKerberosSourceList>())
+        }
+        #[cfg(feature = "propertymappings")]
+        "PaginatedKerberosSourcePropertyMappingList" => {
+            Some(visitor.visit::<PaginatedKerberosSourcePropertyMappingList>())
+        }
+        #[cfg(feature = "outposts")]
+        "PaginatedKubernetesServiceConnectionList" => {
+            Some(visitor.visit::<PaginatedKubernetesServiceConnectionList>())
+        }
+        #[cfg(feature = "outposts")]
+        "PaginatedLDAPOutpostConfigList" => {
+            Some(visitor.visit::<PaginatedLdapOutpostConfigList>())
+        }
+        #[cfg(feature = "providers")]
+        "PaginatedLDAPProviderList" => Some(visitor.visit::<PaginatedLdapProviderList>()),
+        #[cfg(feature = "sources")]
+        "PaginatedLDAPSourceList" => Some(visitor.visit::<PaginatedLdapSourceList>()),
+        #[cfg(feature = "propertymappings")]
+        "PaginatedLDAPSourcePropertyMappingList" => {
+            Some(visitor.visit::<PaginatedLdapSourcePropertyMappingList>())
+        }
+        #[cfg(feature = "enterprise")]
+        "PaginatedLicenseList" => Some(visitor.visit::<PaginatedLicenseList>()),
+        #[cfg(feature = "lifecycle")]
+        "PaginatedLifecycleIterationList" => {
+            Some(visitor.visit::<PaginatedLifecycleIterationList>())
+        }
+        #[cfg(feature = "lifecycle")]
+        "PaginatedLifecycleRuleList" => {
+            Some(visitor.visit::<PaginatedLifecycleRuleList>())
+        }
+        #[cfg(feature = "providers")]
+        "PaginatedMicrosoftEntraProviderGroupList" => {
+            Some(visitor.visit::<PaginatedMicrosoftEntraProviderGroupList>())
+        }
+        #[cfg(feature = "providers")]
+        "PaginatedMicrosoftEntraProviderList" => {
+            Some(visitor.visit::<PaginatedMicrosoftEntraProviderList>())
+        }
+        #[cfg(feature = "propertymappings")]
+        "PaginatedMicrosoftEntraProviderMappingList" => {
+            Some(visitor.visit::<PaginatedMicrosoftEntraProviderMappingList>())
+        }
+        #[cfg(feature = "providers")]
+        "PaginatedMicrosoftEntraProviderUserList" => {
+            Some(visitor.visit::<PaginatedMicrosoftEntraProviderUserList>())
+        }
+        #[cfg(feature = "stages")]
+        "PaginatedMutualTLSStageList" => {
+            Some(visitor.visit::<PaginatedMutualTlsStageList>())
+        }
+        #[cfg(feature = "events")]
+        "PaginatedNotificationList" => Some(visitor.visit::<PaginatedNotificationList>()),
+        #[cfg(feature = "events")]
+        "PaginatedNotificationRuleList" => {
+            Some(visitor.visit::<PaginatedNotificationRuleList>())
+        }
+        #[cfg(feature = "events")]
+        "PaginatedNotificationTransportList" => {
+            Some(visitor.visit::<PaginatedNotificationTransportList>())
+        }
+        #[cfg(feature = "propertymappings")]
+        "PaginatedNotificationWebhookMappingList" => {
+            Some(visitor.visit::<PaginatedNotificationWebhookMappingList>())
+        }
+        #[cfg(feature = "providers")]
+        "PaginatedOAuth2ProviderList" => {
+            Some(visitor.visit::<PaginatedOAuth2ProviderList>())
+        }
+        #[cfg(feature = "sources")]
+        "PaginatedOAuthSourceList" => Some(visitor.visit::<PaginatedOAuthSourceList>()),
+        #[cfg(feature = "propertymappings")]
+        "PaginatedOAuthSourcePropertyMappingList" => {
+            Some(visitor.visit::<PaginatedOAuthSourcePropertyMappingList>())
+        }
+        #[cfg(feature = "outposts")]
+        "PaginatedOutpostList" => Some(visitor.visit::<PaginatedOutpostList>()),
+        #[cfg(feature = "policies")]
+        "PaginatedPasswordExpiryPolicyList" => {
+            Some(visitor.visit::<PaginatedPasswordExpiryPolicyList>())
+        }
+        #[cfg(feature = "policies")]
+        "PaginatedPasswordPolicyList" => {
+            Some(visitor.visit::<PaginatedPasswordPolicyList>())
+        }
+        #[cfg(feature = "stages")]
+        "PaginatedPasswordStageList" => {
+            Some(visitor.visit::<PaginatedPasswordStageList>())
+        }
+        #[cfg(feature = "rbac")]
+        "PaginatedPermissionList" => Some(visitor.visit::<PaginatedPermissionList>()),
+        #[cfg(feature = "sources")]
+        "PaginatedPlexSourceList" => Some(visitor.visit::<PaginatedPlexSourceList>()),
+        #[cfg(feature = "propertymappings")]
+        "PaginatedPlexSourcePropertyMappingList" => {
+            Some(visitor.visit::<PaginatedPlexSourcePropertyMappingList>())
+        }
+        #[cfg(feature = "policies")]
+        "PaginatedPolicyBindingList" => {
+            Some(visitor.visit::<PaginatedPolicyBindingList>())
+        }
+        #[cfg(feature = "policies")]
+        "PaginatedPolicyList" => Some(visitor.visit::<PaginatedPolicyList>()),
+        #[cfg(feature = "stages")]
+        "PaginatedPromptList" => Some(visitor.visit::<PaginatedPromptList>()),
+        #[cfg(feature = "stages")]
+        "PaginatedPromptStageList" => Some(visitor.visit::<PaginatedPromptStageList>()),
+        #[cfg(feature = "propertymappings")]
+        "PaginatedPropertyMappingList" => {
+            Some(visitor.visit::<PaginatedPropertyMappingList>())
+        }
+        #[cfg(feature = "providers")]
+        "PaginatedProviderList" => Some(visitor.visit::<PaginatedProviderList>()),
+        #[cfg(feature = "outposts")]
+        "PaginatedProxyOutpostConfigList" => {
+            Some(visitor.visit::<PaginatedProxyOutpostConfigList>())
+        }
+        #[cfg(feature = "providers")]
+        "PaginatedProxyProviderList" => {
+            Some(visitor.visit::<PaginatedProxyProviderList>())
+        }
+        #[cfg(feature = "propertymappings")]
+        "PaginatedRACPropertyMappingList" => {
+            Some(visitor.visit::<PaginatedRacPropertyMappingList>())
+        }
+        #[cfg(feature = "providers")]
+        "PaginatedRACProviderList" => Some(visitor.visit::<PaginatedRacProviderList>()),
+        #[cfg(feature = "outposts")]
+        "PaginatedRadiusOutpostConfigList" => {
+            Some(visitor.visit::<PaginatedRadiusOutpostConfigList>())
+        }
+        #[cfg(feature = "providers")]
+        "PaginatedRadiusProviderList" => {
+            Some(visitor.visit::<PaginatedRadiusProviderList>())
+        }
+        #[cfg(feature = "propertymappings")]
+        "PaginatedRadiusProviderPropertyMappingList" => {
+            Some(visitor.visit::<PaginatedRadiusProviderPropertyMappingList>())
+        }
+        #[cfg(feature = "stages")]
+        "PaginatedRedirectStageList" => {
+            Some(visitor.visit::<PaginatedRedirectStageList>())
+        }
+        #[cfg(feature = "policies")]
+        "PaginatedReputationList" => Some(visitor.visit::<PaginatedReputationList>()),
+        #[cfg(feature = "policies")]
+        "PaginatedReputationPolicyList" => {
+            Some(visitor.visit::<PaginatedReputationPolicyList>())
+        }
+        #[cfg(feature = "rbac")]
+        "PaginatedRoleAssignedObjectPermissionList" => {
+            Some(visitor.visit::<PaginatedRoleAssignedObjectPermissionList>())
+        }
+        #[cfg(feature = "rbac")]
+        "PaginatedRoleList" => Some(visitor.visit::<PaginatedRoleList>()),
+        #[cfg(feature = "propertymappings")]
+        "PaginatedSAMLPropertyMappingList" => {
+            Some(visitor.visit::<PaginatedSamlPropertyMappingList>())
+        }
+        #[cfg(feature = "providers")]
+        "PaginatedSAMLProviderList" => Some(visitor.visit::<PaginatedSamlProviderList>()),
+        #[cfg(feature = "sources")]
+        "PaginatedSAMLSourceList" => Some(visitor.visit::<PaginatedSamlSourceList>()),
+        #[cfg(feature = "propertymappings")]
+        "PaginatedSAMLSourcePropertyMappingList" => {
+            Some(visitor.visit::<PaginatedSamlSourcePropertyMappingList>())
+        }
+        #[cfg(feature = "propertymappings")]
+        "PaginatedSCIMMappingList" => Some(visitor.visit::<PaginatedScimMappingList>()),
+        #[cfg(feature = "providers")]
+        "PaginatedSCIMProviderGroupList" => {
+            Some(visitor.visit::<PaginatedScimProviderGroupList>())
+        }
+        #[cfg(feature = "providers")]
+        "PaginatedSCIMProviderList" => Some(visitor.visit::<PaginatedScimProviderList>()),
+        #[cfg(feature = "providers")]
+        "PaginatedSCIMProviderUserList" => {
+            Some(visitor.visit::<PaginatedScimProviderUserList>())
+        }
+        #[cfg(feature = "sources")]
+        "PaginatedSCIMSourceGroupList" => {
+            Some(visitor.visit::<PaginatedScimSourceGroupList>())
+        }
+        #[cfg(feature = "sources")]
+        "PaginatedSCIMSourceList" => Some(visitor.visit::<PaginatedScimSourceList>()),
+        #[cfg(feature = "propertymappings")]
+        "PaginatedSCIMSourcePropertyMappingList" => {
+            Some(visitor.visit::<PaginatedScimSourcePropertyMappingList>())
+        }
+        #[cfg(feature = "sources")]
+        "PaginatedSCIMSourceUserList" => {
+            Some(visitor.visit::<PaginatedScimSourceUserList>())
+        }
+        #[cfg(feature = "authenticators")]
+        "PaginatedSMSDeviceList" => Some(visitor.visit::<PaginatedSmsDeviceList>()),
+        #[cfg(feature = "providers")]
+        "PaginatedSSFProviderList" => Some(visitor.visit::<PaginatedSsfProviderList>()),
+        #[cfg(feature = "ssf")]
+        "PaginatedSSFStreamList" => Some(visitor.visit::<PaginatedSsfStreamList>()),
+        #[cfg(feature = "tasks")]
+        "PaginatedScheduleList" => Some(visitor.visit::<PaginatedScheduleList>()),
+        #[cfg(feature = "propertymappings")]
+        "PaginatedScopeMappingList" => Some(visitor.visit::<PaginatedScopeMappingList>()),
+        #[cfg(feature = "outposts")]
+        "PaginatedServiceConnectionList" => {
+            Some(visitor.visit::<PaginatedServiceConnectionList>())
+        }
+        #[cfg(feature = "sources")]
+        "PaginatedSourceList" => Some(visitor.visit::<PaginatedSourceList>()),
+        #[cfg(feature = "stages")]
+        "PaginatedSourceStageList" => Some(visitor.visit::<PaginatedSourceStageList>()),
+        #[cfg(feature = "stages")]
+        "PaginatedStageList" => Some(visitor.visit::<PaginatedStageList>()),
+        #[cfg(feature = "authenticators")]
+        "PaginatedStaticDeviceList" => Some(visitor.visit::<PaginatedStaticDeviceList>()),
+        #[cfg(feature = "authenticators")]
+        "PaginatedTOTPDeviceList" => Some(visitor.visit::<PaginatedTotpDeviceList>()),
+        #[cfg(feature = "tasks")]
+        "PaginatedTaskList" => Some(visitor.visit::<PaginatedTaskList>()),
+        #[cfg(feature = "sources")]
+        "PaginatedTelegramSourceList" => {
+            Some(visitor.visit::<PaginatedTelegramSourceList>())
+        }
+        #[cfg(feature = "propertymappings")]
+        "PaginatedTelegramSourcePropertyMappingList" => {
+            Some(visitor.visit::<PaginatedTelegramSourcePropertyMappingList>())
+        }
+        #[cfg(feature = "tenants")]
+        "PaginatedTenantList" => Some(visitor.visit::<PaginatedTenantList>()),
+        #[cfg(feature = "core")]
+        "PaginatedTokenList" => Some(visitor.visit::<PaginatedTokenList>()),
+        #[cfg(feature = "oauth2")]
+        "PaginatedTokenModelList" => Some(visitor.visit::<PaginatedTokenModelList>()),
+        #[cfg(feature = "policies")]
+        "PaginatedUniquePasswordPolicyList" => {
+            Some(visitor.visit::<PaginatedUniquePasswordPolicyList>())
+        }
+        #[cfg(feature = "core")]
+        "PaginatedUserConsentList" => Some(visitor.visit::<PaginatedUserConsentList>()),
+        #[cfg(feature = "stages")]
+        "PaginatedUserDeleteStageList" => {
+            Some(visitor.visit::<PaginatedUserDeleteStageList>())
+        }
+        #[cfg(feature = "sources")]
+        "PaginatedUserKerberosSourceConnectionList" => {
+            Some(visitor.visit::<PaginatedUserKerberosSourceConnectionList>())
+        }
+        #[cfg(feature = "sources")]
+        "PaginatedUserLDAPSourceConnectionList" => {
+            Some(visitor.visit::<PaginatedUserLdapSourceConnectionList>())
+        }
+        #[cfg(feature = "core")]
+        "PaginatedUserList" => Some(visitor.visit::<PaginatedUserList>()),
+        #[cfg(feature = "stages")]
+        "PaginatedUserLoginStageList" => {
+            Some(visitor.visit::<PaginatedUserLoginStageList>())
+        }
+        #[cfg(feature = "stages")]
+        "PaginatedUserLogoutStageList" => {
+            Some(visitor.visit::<PaginatedUserLogoutStageList>())
+        }
+        #[cfg(feature = "sources")]
+        "PaginatedUserOAuthSourceConnectionList" => {
+            Some(visitor.visit::<PaginatedUserOAuthSourceConnectionList>())
+        }
+        #[cfg(feature = "sources")]
+        "PaginatedUserPlexSourceConnectionList" => {
+            Some(visitor.visit::<PaginatedUserPlexSourceConnectionList>())
+        }
+        #[cfg(feature = "sources")]
+        "PaginatedUserSAMLSourceConnectionList" => {
+            Some(visitor.visit::<PaginatedUserSamlSourceConnectionList>())
+        }
+        #[cfg(feature = "sources")]
+        "PaginatedUserSourceConnectionList" => {
+            Some(visitor.visit::<PaginatedUserSourceConnectionList>())
+        }
+        #[cfg(feature = "sources")]
+        "PaginatedUserTelegramSourceConnectionList" => {
+            Some(visitor.visit::<PaginatedUserTelegramSourceConnectionList>())
+        }
+        #[cfg(feature = "stages")]
+        "PaginatedUserWriteStageList" => {
+            Some(visitor.visit::<PaginatedUserWriteStageList>())
+        }
+        #[cfg(feature = "providers")]
+        "PaginatedWSFederationProviderList" => {
+            Some(visitor.visit::<PaginatedWsFederationProviderList>())
+        }
+        #[cfg(feature = "authenticators")]
+        "PaginatedWebAuthnDeviceList" => {
+            Some(visitor.visit::<PaginatedWebAuthnDeviceList>())
+        }
+        #[cfg(feature = "stages")]
+        "PaginatedWebAuthnDeviceTypeList" => {
+            Some(visitor.visit::<PaginatedWebAuthnDeviceTypeList>())
+        }
+        #[cfg(
+            any(
+                feature = "authenticators",
+                feature = "core",
+                feature = "crypto",
+                feature = "endpoints",
+                feature = "enterprise",
+                feature = "events",
+                feature = "flows",
+                feature = "lifecycle",
+                feature = "managed",
+                feature = "oauth2",
+                feature = "outposts",
+                feature = "policies",
+                feature = "propertymappings",
+                feature = "providers",
+                feature = "rac",
+                feature = "rbac",
+                feature = "reports",
+                feature = "sources",
+                feature = "ssf",
+                feature = "stages",
+                feature = "tasks",
+                feature = "tenants"
+            )
+        )]
+        "Pagination" => Some(visitor.visit::<Pagination>()),
+        #[cfg(
+            any(
+                feature = "core",
+                feature = "endpoints",
+                feature = "oauth2",
+                feature = "policies",
+                feature = "providers",
+                feature = "sources",
+                feature = "ssf"
+            )
+        )]
+        "PartialGroup" => Some(visitor.visit::<PartialGroup>()),
+        #[cfg(
+            any(
+                feature = "authenticators",
+                feature = "core",
+                feature = "endpoints",
+                feature = "events",
+                feature = "policies",
+                feature = "providers",
+                feature = "rac",
+                feature = "reports",
+                feature = "sources",
+                feature = "stages"
+            )
+        )]
+        "PartialUser" => Some(visitor.visit::<PartialUser>()),
+        #[cfg(feature = "flows")]
+        "PasswordChallenge" => Some(visitor.visit::<PasswordChallenge>()),
+        #[cfg(feature = "flows")]
+        "PasswordChallengeResponseRequest" => {
+            Some(visitor.visit::<PasswordChallengeResponseRequest>())
+        }
+        #[cfg(feature = "policies")]
+        "PasswordExpiryPolicy" => Some(visitor.visit::<PasswordExpiryPolicy>()),
+        #[cfg(feature = "policies")]
+        "PasswordExpiryPolicyRequest" => {
+            Some(visitor.visit::<PasswordExpiryPolicyRequest>())
+        }
+        #[cfg(feature = "policies")]
+        "PasswordPolicy" => Some(visitor.visit::<PasswordPolicy>()),
+        #[cfg(feature = "policies")]
+        "PasswordPolicyRequest" => Some(visitor.visit::<PasswordPolicyRequest>()),
+        #[cfg(feature = "stages")]
+        "PasswordStage" => Some(visitor.visit::<PasswordStage>()),
+        #[cfg(feature = "stages")]
+        "PasswordStageRequest" => Some(visitor.visit::<PasswordStageRequest>()),
+        #[cfg(feature = "stages")]
+        "PatchedAccountLockdownStageRequest" => {
+            Some(visitor.visit::<PatchedAccountLockdownStageRequest>())
+        }
+        #[cfg(feature = "endpoints")]
+        "PatchedAgentConnectorRequest" => {
+            Some(visitor.visit::<PatchedAgentConnectorRequest>())
+        }
+        #[cfg(feature = "endpoints")]
+        "PatchedAppleIndependentSecureEnclaveRequest" => {
+            Some(visitor.visit::<PatchedAppleIndependentSecureEnclaveRequest>())
+        }
+        #[cfg(feature = "core")]
+        "PatchedApplicationEntitlementRequest" => {
+            Some(visitor.visit::<PatchedApplicationEntitlementRequest>())
+        }
+        #[cfg(feature = "core")]
+        "PatchedApplicationRequest" => Some(visitor.visit::<PatchedApplicationRequest>()),
+        #[cfg(feature = "stages")]
+        "PatchedAuthenticatorDuoStageRequest" => {
+            Some(visitor.visit::<PatchedAuthenticatorDuoStageRequest>())
+        }
+        #[cfg(feature = "stages")]
+        "PatchedAuthenticatorEmailStageRequest" => {
+            Some(visitor.visit::<PatchedAuthenticatorEmailStageRequest>())
+        }
+        #[cfg(feature = "stages")]
+        "PatchedAuthenticatorEndpointGDTCStageRequest" => {
+            Some(visitor.visit::<PatchedAuthenticatorEndpointGdtcStageRequest>())
+        }
+        #[cfg(feature = "stages")]
+        "PatchedAuthenticatorSMSStageRequest" => {
+            Some(visitor.visit::<PatchedAuthenticatorSmsStageRequest>())
+        }
+        #[cfg(feature = "stages")]
+        "PatchedAuthenticatorStaticStageRequest" => {
+            Some(visitor.visit::<PatchedAuthenticatorStaticStageRequest>())
+        }
+        #[cfg(feature = "stages")]
+        "PatchedAuthenticatorTOTPStageRequest" => {
+            Some(visitor.visit::<PatchedAuthenticatorTotpStageRequest>())
+        }
+        #[cfg(feature = "stages")]
+        "PatchedAuthenticatorValidateStageRequest" => {
+            Some(visitor.visit::<PatchedAuthenticatorValidateStageRequest>())
+        }
+        #[cfg(feature = "stages")]
+        "PatchedAuthenticatorWebAuthnStageRequest" => {
+            Some(visitor.visit::<PatchedAuthenticatorWebAuthnStageRequest>())
+        }
+        #[cfg(feature = "managed")]
+        "PatchedBlueprintInstanceRequest" => {
+            Some(visitor.visit::<PatchedBlueprintInstanceRequest>())
+        }
+        #[cfg(feature = "core")]
+        "PatchedBrandRequest" => Some(visitor.visit::<PatchedBrandRequest>()),
+        #[cfg(feature = "stages")]
+        "PatchedCaptchaStageRequest" => {
+            Some(visitor.visit::<PatchedCaptchaStageRequest>())
+        }
+        #[cfg(feature = "crypto")]
+        "PatchedCertificateKeyPairRequest" => {
+            Some(visitor.visit::<PatchedCertificateKeyPairRequest>())
+        }
+        #[cfg(feature = "rac")]
+        "PatchedConnectionTokenRequest" => {
+            Some(visitor.visit::<PatchedConnectionTokenRequest>())
+        }
+        #[cfg(feature = "stages")]
+        "PatchedConsentStageRequest" => {
+            Some(visitor.visit::<PatchedConsentStageRequest>())
+        }
+        #[cfg(feature = "stages")]
+        "PatchedDenyStageRequest" => Some(visitor.visit::<PatchedDenyStageRequest>()),
+        #[cfg(feature = "endpoints")]
+        "PatchedDeviceAccessGroupRequest" => {
+            Some(visitor.visit::<PatchedDeviceAccessGroupRequest>())
+        }
+        #[cfg(feature = "endpoints")]
+        "PatchedDeviceUserBindingRequest" => {
+            Some(visitor.visit::<PatchedDeviceUserBindingRequest>())
+        }
+        #[cfg(feature = "outposts")]
+        "PatchedDockerServiceConnectionRequest" => {
+            Some(visitor.visit::<PatchedDockerServiceConnectionRequest>())
+        }
+        #[cfg(feature = "tenants")]
+        "PatchedDomainRequest" => Some(visitor.visit::<PatchedDomainRequest>()),
+        #[cfg(feature = "policies")]
+        "PatchedDummyPolicyRequest" => Some(visitor.visit::<PatchedDummyPolicyRequest>()),
+        #[cfg(feature = "stages")]
+        "PatchedDummyStageRequest" => Some(visitor.visit::<PatchedDummyStageRequest>()),
+        #[cfg(feature = "authenticators")]
+        "PatchedDuoDeviceRequest" => Some(visitor.visit::<PatchedDuoDeviceRequest>()),
+        #[cfg(feature = "authenticators")]
+        "PatchedEmailDeviceRequest" => Some(visitor.visit::<PatchedEmailDeviceRequest>()),
+        #[cfg(feature = "stages")]
+        "PatchedEmailStageRequest" => Some(visitor.visit::<PatchedEmailStageRequest>()),
+        #[cfg(feature = "endpoints")]
+        "PatchedEndpointDeviceRequest" => {
+            Some(visitor.visit::<PatchedEndpointDeviceRequest>())
+        }
+        #[cfg(feature = "rac")]
+        "PatchedEndpointRequest" => Some(visitor.visit::<PatchedEndpointRequest>()),
+        #[cfg(feature = "stages")]
+        "PatchedEndpointStageRequest" => {
+            Some(visitor.visit::<PatchedEndpointStageRequest>())
+        }
+        #[cfg(feature = "endpoints")]
+        "PatchedEnrollmentTokenRequest" => {
+            Some(visitor.visit::<PatchedEnrollmentTokenRequest>())
+        }
+        #[cfg(feature = "policies")]
+        "PatchedEventMatcherPolicyRequest" => {
+            Some(visitor.visit::<PatchedEventMatcherPolicyRequest>())
+        }
+        #[cfg(feature = "events")]
+        "PatchedEventRequest" => Some(visitor.visit::<PatchedEventRequest>()),
+        #[cfg(feature = "policies")]
+        "PatchedExpressionPolicyRequest" => {
+            Some(visitor.visit::<PatchedExpressionPolicyRequest>())
+        }
+        #[cfg(feature = "endpoints")]
+        "PatchedFleetConnectorRequest" => {
+            Some(visitor.visit::<PatchedFleetConnectorRequest>())
+        }
+        #[cfg(feature = "flows")]
+        "PatchedFlowRequest" => Some(visitor.visit::<PatchedFlowRequest>()),
+        #[cfg(feature = "flows")]
+        "PatchedFlowStageBindingRequest" => {
+            Some(visitor.visit::<PatchedFlowStageBindingRequest>())
+        }
+        #[cfg(feature = "policies")]
+        "PatchedGeoIPPolicyRequest" => Some(visitor.visit::<PatchedGeoIpPolicyRequest>()),
+        #[cfg(feature = "endpoints")]
+        "PatchedGoogleChromeConnectorRequest" => {
+            Some(visitor.visit::<PatchedGoogleChromeConnectorRequest>())
+        }
+        #[cfg(feature = "authenticators")]
+        "PatchedGoogleEndpointDeviceRequest" => {
+            Some(visitor.visit::<PatchedGoogleEndpointDeviceRequest>())
+        }
+        #[cfg(feature = "propertymappings")]
+        "PatchedGoogleWorkspaceProviderMappingRequest" => {
+            Some(visitor.visit::<PatchedGoogleWorkspaceProviderMappingRequest>())
+        }
+        #[cfg(feature = "providers")]
+        "PatchedGoogleWorkspaceProviderRequest" => {
+            Some(visitor.visit::<PatchedGoogleWorkspaceProviderRequest>())
+        }
+        #[cfg(feature = "sources")]
+        "PatchedGroupKerberosSourceConnectionRequest" => {
+            Some(visitor.visit::<PatchedGroupKerberosSourceConnectionRequest>())
+        }
+        #[cfg(feature = "sources")]
+        "PatchedGroupLDAPSourceConnectionRequest" => {
+            Some(visitor.visit::<PatchedGroupLdapSourceConnectionRequest>())
+        }
+        #[cfg(feature = "sources")]
+        "PatchedGroupOAuthSourceConnectionRequest" => {
+            Some(visitor.visit::<PatchedGroupOAuthSourceConnectionRequest>())
+        }
+        #[cfg(feature = "sources")]
+        "PatchedGroupPlexSourceConnectionRequest" => {
+            Some(visitor.visit::<PatchedGroupPlexSourceConnectionRequest>())
+        }
+        #[cfg(feature = "core")]
+        "PatchedGroupRequest" => Some(visitor.visit::<PatchedGroupRequest>()),
+        #[cfg(feature = "sources")]
+        "PatchedGroupSAMLSourceConnectionRequest" => {
+            Some(visitor.visit::<PatchedGroupSamlSourceConnectionRequest>())
+        }
+        #[cfg(feature = "sources")]
+        "PatchedGroupSourceConnectionRequest" => {
+            Some(visitor.visit::<PatchedGroupSourceConnectionRequest>())
+        }
+        #[cfg(feature = "sources")]
+        "PatchedGroupTelegramSourceConnectionRequest" => {
+            Some(visitor.visit::<PatchedGroupTelegramSourceConnectionRequest>())
+        }
+        #[cfg(feature = "stages")]
+        "PatchedIdentificationStageRequest" => {
+            Some(visitor.visit::<PatchedIdentificationStageRequest>())
+        }
+        #[cfg(feature = "rbac")]
+        "PatchedInitialPermissionsRequest" => {
+            Some(visitor.visit::<PatchedInitialPermissionsRequest>())
+        }
+        #[cfg(feature = "stages")]
+        "PatchedInvitationRequest" => Some(visitor.visit::<PatchedInvitationRequest>()),
+        #[cfg(feature = "stages")]
+        "PatchedInvitationStageRequest" => {
+            Some(visitor.visit::<PatchedInvitationStageRequest>())
+        }
+        #[cfg(feature = "propertymappings")]
+        "PatchedKerberosSourcePropertyMappingRequest" => {
+            Some(visitor.visit::<PatchedKerberosSourcePropertyMappingRequest>())
+        }
+        #[cfg(feature = "sources")]
+        "PatchedKerberosSourceRequest" => {
+            Some(visitor.visit::<PatchedKerberosSourceRequest>())
+        }
+        #[cfg(feature = "outposts")]
+        "PatchedKubernetesServiceConnectionRequest" => {
+            Some(visitor.visit::<PatchedKubernetesServiceConnectionRequest>())
+        }
+        #[cfg(feature = "providers")]
+        "PatchedLDAPProviderRequest" => {
+            Some(visitor.visit::<PatchedLdapProviderRequest>())
+        }
+        #[cfg(feature = "propertymappings")]
+        "PatchedLDAPSourcePropertyMappingRequest" => {
+            Some(visitor.visit::<PatchedLdapSourcePropertyMappingRequest>())
+        }
+        #[cfg(feature = "sources")]
+        "PatchedLDAPSourceRequest" => Some(visitor.visit::<PatchedLdapSourceRequest>()),
+        #[cfg(feature = "enterprise")]
+        "PatchedLicenseRequest" => Some(visitor.visit::<PatchedLicenseRequest>()),
+        #[cfg(feature = "lifecycle")]
+        "PatchedLifecycleRuleRequest" => {
+            Some(visitor.visit::<PatchedLifecycleRuleRequest>())
+        }
+        #[cfg(feature = "propertymappings")]
+        "PatchedMicrosoftEntraProviderMappingRequest" => {
+            Some(visitor.visit::<PatchedMicrosoftEntraProviderMappingRequest>())
+        }
+        #[cfg(feature = "providers")]
+        "PatchedMicrosoftEntraProviderRequest" => {
+            Some(visitor.visit::<PatchedMicrosoftEntraProviderRequest>())
+        }
+        #[cfg(feature = "stages")]
+        "PatchedMutualTLSStageRequest" => {
+            Some(visitor.visit::<PatchedMutualTlsStageRequest>())
+        }
+        #[cfg(feature = "events")]
+        "PatchedNotificationRequest" => {
+            Some(visitor.visit::<PatchedNotificationRequest>())
+        }
+        #[cfg(feature = "events")]
+        "PatchedNotificationRuleRequest" => {
+            Some(visitor.visit::<PatchedNotificationRuleRequest>())
+        }
+        #[cfg(feature = "events")]
+        "PatchedNotificationTransportRequest" => {
+            Some(visitor.visit::<PatchedNotificationTransportRequest>())
+        }
+        #[cfg(feature = "propertymappings")]
+        "PatchedNotificationWebhookMappingRequest" => {
+            Some(visitor.visit::<PatchedNotificationWebhookMappingRequest>())
+        }
+        #[cfg(feature = "providers")]
+        "PatchedOAuth2ProviderRequest" => {
+            Some(visitor.visit::<PatchedOAuth2ProviderRequest>())
+        }
+        #[cfg(feature = "propertymappings")]
+        "PatchedOAuthSourcePropertyMappingRequest" => {
+            Some(visitor.visit::<PatchedOAuthSourcePropertyMappingRequest>())
+        }
+        #[cfg(feature = "sources")]
+        "PatchedOAuthSourceRequest" => Some(visitor.visit::<PatchedOAuthSourceRequest>()),
+        #[cfg(feature = "outposts")]
+        "PatchedOutpostRequest" => Some(visitor.visit::<PatchedOutpostRequest>()),
+        #[cfg(feature = "policies")]
+        "PatchedPasswordExpiryPolicyRequest" => {
+            Some(visitor.visit::<PatchedPasswordExpiryPolicyRequest>())
+        }
+        #[cfg(feature = "policies")]
+        "PatchedPasswordPolicyRequest" => {
+            Some(visitor.visit::<PatchedPasswordPolicyRequest>())
+        }
+        #[cfg(feature = "stages")]
+        "PatchedPasswordStageRequest" => {
+            Some(visitor.visit::<PatchedPasswordStageRequest>())
+        }
+        #[cfg(feature = "rbac")]
+        "PatchedPermissionAssignRequest" => {
+            Some(visitor.visit::<PatchedPermissionAssignRequest>())
+        }
+        #[cfg(feature = "propertymappings")]
+        "PatchedPlexSourcePropertyMappingRequest" => {
+            Some(visitor.visit::<PatchedPlexSourcePropertyMappingRequest>())
+        }
+        #[cfg(feature = "sources")]
+        "PatchedPlexSourceRequest" => Some(visitor.visit::<PatchedPlexSourceRequest>()),
+        #[cfg(feature = "policies")]
+        "PatchedPolicyBindingRequest" => {
+            Some(visitor.visit::<PatchedPolicyBindingRequest>())
+        }
+        #[cfg(feature = "stages")]
+        "PatchedPromptRequest" => Some(visitor.visit::<PatchedPromptRequest>()),
+        #[cfg(feature = "stages")]
+        "PatchedPromptStageRequest" => Some(visitor.visit::<PatchedPromptStageRequest>()),
+        #[cfg(feature = "providers")]
+        "PatchedProxyProviderRequest" => {
+            Some(visitor.visit::<PatchedProxyProviderRequest>())
+        }
+        #[cfg(feature = "propertymappings")]
+        "PatchedRACPropertyMappingRequest" => {
+            Some(visitor.visit::<PatchedRacPropertyMappingRequest>())
+        }
+        #[cfg(feature = "providers")]
+        "PatchedRACProviderRequest" => Some(visitor.visit::<PatchedRacProviderRequest>()),
+        #[cfg(feature = "propertymappings")]
+        "PatchedRadiusProviderPropertyMappingRequest" => {
+            Some(visitor.visit::<PatchedRadiusProviderPropertyMappingRequest>())
+        }
+        #[cfg(feature = "providers")]
+        "PatchedRadiusProviderRequest" => {
+            Some(visitor.visit::<PatchedRadiusProviderRequest>())
+        }
+        #[cfg(feature = "stages")]
+        "PatchedRedirectStageRequest" => {
+            Some(visitor.visit::<PatchedRedirectStageRequest>())
+        }
+        #[cfg(feature = "policies")]
+        "PatchedReputationPolicyRequest" => {
+            Some(visitor.visit::<PatchedReputationPolicyRequest>())
+        }
+        #[cfg(feature = "rbac")]
+        "PatchedRoleRequest" => Some(visitor.visit::<PatchedRoleRequest>()),
+        #[cfg(feature = "propertymappings")]
+        "PatchedSAMLPropertyMappingRequest" => {
+            Some(visitor.visit::<PatchedSamlPropertyMappingRequest>())
+        }
+        #[cfg(feature = "providers")]
+        "PatchedSAMLProviderRequest" => {
+            Some(visitor.visit::<PatchedSamlProviderRequest>())
+        }
+        #[cfg(feature = "propertymappings")]
+        "PatchedSAMLSourcePropertyMappingRequest" => {
+            Some(visitor.visit::<PatchedSamlSourcePropertyMappingRequest>())
+        }
+        #[cfg(feature = "sources")]
+        "PatchedSAMLSourceRequest" => Some(visitor.visit::<PatchedSamlSourceRequest>()),
+        #[cfg(feature = "propertymappings")]
+        "PatchedSCIMMappingRequest" => Some(visitor.visit::<PatchedScimMappingRequest>()),
+        #[cfg(feature = "providers")]
+        "PatchedSCIMProviderRequest" => {
+            Some(visitor.visit::<PatchedScimProviderRequest>())
+        }
+        #[cfg(feature = "sources")]
+        "PatchedSCIMSourceGroupRequest" => {
+            Some(visitor.visit::<PatchedScimSourceGroupRequest>())
+        }
+        #[cfg(feature = "propertymappings")]
+        "PatchedSCIMSourcePropertyMappingRequest" => {
+            Some(visitor.visit::<PatchedScimSourcePropertyMappingRequest>())
+        }
+        #[cfg(feature = "sources")]
+        "PatchedSCIMSourceRequest" => Some(visitor.visit::<PatchedScimSourceRequest>()),
+        #[cfg(feature = "sources")]
+        "PatchedSCIMSourceUserRequest" => {
+            Some(visitor.visit::<PatchedScimSourceUserRequest>())
+        }
+        #[cfg(feature = "authenticators")]
+        "PatchedSMSDeviceRequest" => Some(visitor.visit::<PatchedSmsDeviceRequest>()),
+        #[cfg(feature = "providers")]
+        "PatchedSSFProviderRequest" => Some(visitor.visit::<PatchedSsfProviderRequest>()),
+        #[cfg(feature = "tasks")]
+        "PatchedScheduleRequest" => Some(visitor.visit::<PatchedScheduleRequest>()),
+        #[cfg(feature = "propertymappings")]
+        "PatchedScopeMappingRequest" => {
+            Some(visitor.visit::<PatchedScopeMappingRequest>())
+        }
+        #[cfg(feature = "admin")]
+        "PatchedSettingsRequest" => Some(visitor.visit::<PatchedSettingsRequest>()),
+        #[cfg(feature = "stages")]
+        "PatchedSourceStageRequest" => Some(visitor.visit::<PatchedSourceStageRequest>()),
+        #[cfg(feature = "authenticators")]
+        "PatchedStaticDeviceRequest" => {
+            Some(visitor.visit::<PatchedStaticDeviceRequest>())
+        }
+        #[cfg(feature = "authenticators")]
+        "PatchedTOTPDeviceRequest" => Some(visitor.visit::<PatchedTotpDeviceRequest>()),
+        #[cfg(feature = "propertymappings")]
+        "PatchedTelegramSourcePropertyMappingRequest" => {
+            Some(visitor.visit::<PatchedTelegramSourcePropertyMappingRequest>())
+        }
+        #[cfg(feature = "sources")]
+        "PatchedTelegramSourceRequest" => {
+            Some(visitor.visit::<PatchedTelegramSourceRequest>())
+        }
+        #[cfg(feature = "tenants")]
+        "PatchedTenantRequest" => Some(visitor.visit::<PatchedTenantRequest>()),
+        #[cfg(feature = "core")]
+        "PatchedTokenRequest" => Some(visitor.visit::<PatchedTokenRequest>()),
+        #[cfg(feature = "policies")]
+        "PatchedUniquePasswordPolicyRequest" => {
+            Some(visitor.visit::<PatchedUniquePasswordPolicyRequest>())
+        }
+        #[cfg(feature = "stages")]
+        "PatchedUserDeleteStageRequest" => {
+            Some(visitor.visit::<PatchedUserDeleteStageRequest>())
+        }
+        #[cfg(feature = "sources")]
+        "PatchedUserKerberosSourceConnectionRequest" => {
+            Some(visitor.visit::<PatchedUserKerberosSourceConnectionRequest>())
+        }
+        #[cfg(feature = "sources")]
+        "PatchedUserLDAPSourceConnectionRequest" => {
+            Some(visitor.visit::<PatchedUserLdapSourceConnectionRequest>())
+        }
+        #[cfg(feature = "stages")]
+        "PatchedUserLoginStageRequest" => {
+            Some(visitor.visit::<PatchedUserLoginStageRequest>())
+        }
+        #[cfg(feature = "stages")]
+        "PatchedUserLogoutStageRequest" => {
+            Some(visitor.visit::<PatchedUserLogoutStageRequest>())
+        }
+        #[cfg(feature = "sources")]
+        "PatchedUserOAuthSourceConnectionRequest" => {
+            Some(visitor.visit::<PatchedUserOAuthSourceConnectionRequest>())
+        }
+        #[cfg(feature = "sources")]
+        "PatchedUserPlexSourceConnectionRequest" => {
+            Some(visitor.visit::<PatchedUserPlexSourceConnectionRequest>())
+        }
+        #[cfg(feature = "core")]
+        "PatchedUserRequest" => Some(visitor.visit::<PatchedUserRequest>()),
+        #[cfg(feature = "sources")]
+        "PatchedUserSAMLSourceConnectionRequest" => {
+            Some(visitor.visit::<PatchedUserSamlSourceConnectionRequest>())
+        }
+        #[cfg(feature = "sources")]
+        "PatchedUserSourceConnectionRequest" => {
+            Some(visitor.visit::<PatchedUserSourceConnectionRequest>())
+        }
+        #[cfg(feature = "sources")]
+        "PatchedUserTelegramSourceConnectionRequest" => {
+            Some(visitor.visit::<PatchedUserTelegramSourceConnectionRequest>())
+        }
+        #[cfg(feature = "stages")]
+        "PatchedUserWriteStageRequest" => {
+            Some(visitor.visit::<PatchedUserWriteStageRequest>())
+        }
+        #[cfg(feature = "providers")]
+        "PatchedWSFederationProviderRequest" => {
+            Some(visitor.visit::<PatchedWsFederationProviderRequest>())
+        }
+        #[cfg(feature = "authenticators")]
+        "PatchedWebAuthnDeviceRequest" => {
+            Some(visitor.visit::<PatchedWebAuthnDeviceRequest>())
+        }
+        #[cfg(feature = "rbac")]
+        "Permission" => Some(visitor.visit::<Permission>()),
+        #[cfg(feature = "rbac")]
+        "PermissionAssignRequest" => Some(visitor.visit::<PermissionAssignRequest>()),
+        #[cfg(feature = "rbac")]
+        "PermissionAssignResult" => Some(visitor.visit::<PermissionAssignResult>()),
+        #[cfg(feature = "flows")]
+        "PlexAuthenticationChallenge" => {
+            Some(visitor.visit::<PlexAuthenticationChallenge>())
+        }
+        #[cfg(feature = "flows")]
+        "PlexAuthenticationChallengeResponseRequest" => {
+            Some(visitor.visit::<PlexAuthenticationChallengeResponseRequest>())
+        }
+        #[cfg(feature = "sources")]
+        "PlexSource" => Some(visitor.visit::<PlexSource>()),
+        #[cfg(feature = "propertymappings")]
+        "PlexSourcePropertyMapping" => Some(visitor.visit::<PlexSourcePropertyMapping>()),
+        #[cfg(feature = "propertymappings")]
+        "PlexSourcePropertyMappingRequest" => {
+            Some(visitor.visit::<PlexSourcePropertyMappingRequest>())
+        }
+        #[cfg(feature = "sources")]
+        "PlexSourceRequest" => Some(visitor.visit::<PlexSourceRequest>()),
+        #[cfg(feature = "sources")]
+        "PlexTokenRedeemRequest" => Some(visitor.visit::<PlexTokenRedeemRequest>()),
+        #[cfg(any(feature = "endpoints", feature = "policies"))]
+        "Policy" => Some(visitor.visit::<Policy>()),
+        #[cfg(feature = "policies")]
+        "PolicyBinding" => Some(visitor.visit::<PolicyBinding>()),
+        #[cfg(feature = "policies")]
+        "PolicyBindingRequest" => Some(visitor.visit::<PolicyBindingRequest>()),
+        #[cfg(
+            any(
+                feature = "core",
+                feature = "flows",
+                feature = "sources",
+                feature = "stages"
+            )
+        )]
+        "PolicyEngineMode" => Some(visitor.visit::<PolicyEngineMode>()),
+        #[cfg(feature = "policies")]
+        "PolicyTestRequest" => Some(visitor.visit::<PolicyTestRequest>()),
+        #[cfg(any(feature = "core", feature = "outposts", feature = "policies"))]
+        "PolicyTestResult" => Some(visitor.visit::<PolicyTestResult>()),
+        #[cfg(feature = "endpoints")]
+        "Process" => Some(visitor.visit::<Process>()),
+        #[cfg(feature = "endpoints")]
+        "ProcessRequest" => Some(visitor.visit::<ProcessRequest>()),
+        #[cfg(feature = "stages")]
+        "Prompt" => Some(visitor.visit::<Prompt>()),
+        #[cfg(any(feature = "flows", feature = "stages"))]
+        "PromptChallenge" => Some(visitor.visit::<PromptChallenge>()),
+        #[cfg(feature = "flows")]
+        "PromptChallengeResponseRequest" => {
+            Some(visitor.visit::<PromptChallengeResponseRequest>())
+        }
+        #[cfg(any(feature = "flows", feature = "stages"))]
+        "PromptChoice" => Some(visitor.visit::<PromptChoice>()),
+        #[cfg(feature = "stages")]
+        "PromptRequest" => Some(visitor.visit::<PromptRequest>()),
+        #[cfg(feature = "stages")]
+        "PromptStage" => Some(visitor.visit::<PromptStage>()),
+        #[cfg(feature = "stages")]
+        "PromptStageRequest" => Some(visitor.visit::<PromptStageRequest>()),
+        #[cfg(any(feature = "flows", feature = "stages"))]
+        "PromptTypeEnum" => Some(visitor.visit::<PromptTypeEnum>()),
+        #[cfg(feature = "propertymappings")]
+        "PropertyMapping" => Some(visitor.visit::<PropertyMapping>()),
+        #[cfg(feature = "providers")]
+        "PropertyMappingPreview" => Some(visitor.visit::<PropertyMappingPreview>()),
+        #[cfg(feature = "propertymappings")]
+        "PropertyMappingTestRequest" => {
+            Some(visitor.visit::<PropertyMappingTestRequest>())
+        }
+        #[cfg(feature = "propertymappings")]
+        "PropertyMappingTestResult" => Some(visitor.visit::<PropertyMappingTestResult>()),
+        #[cfg(feature = "rac")]
+        "ProtocolEnum" => Some(visitor.visit::<ProtocolEnum>()),
+        #[cfg(
+            any(
+                feature = "core",
+                feature = "oauth2",
+                feature = "outposts",
+                feature = "providers",
+                feature = "ssf"
+            )
+        )]
+        "Provider" => Some(visitor.visit::<Provider>()),
+        #[cfg(feature = "stages")]
+        "ProviderEnum" => Some(visitor.visit::<ProviderEnum>()),
+        #[cfg(feature = "core")]
+        "ProviderModelEnum" => Some(visitor.visit::<ProviderModelEnum>()),
+        #[cfg(feature = "sources")]
+        "ProviderTypeEnum" => Some(visitor.visit::<ProviderTypeEnum>()),
+        #[cfg(any(feature = "core", feature = "outposts", feature = "providers"))]
+        "ProxyMode" => Some(visitor.visit::<ProxyMode>()),
+        #[cfg(feature = "outposts")]
+        "ProxyOutpostConfig" => Some(visitor.visit::<ProxyOutpostConfig>()),
+        #[cfg(feature = "providers")]
+        "ProxyProvider" => Some(visitor.visit::<ProxyProvider>()),
+        #[cfg(any(feature = "core", feature = "providers"))]
+        "ProxyProviderRequest" => Some(visitor.visit::<ProxyProviderRequest>()),
+        #[cfg(feature = "propertymappings")]
+        "RACPropertyMapping" => Some(visitor.visit::<RacPropertyMapping>()),
+        #[cfg(feature = "propertymappings")]
+        "RACPropertyMappingRequest" => Some(visitor.visit::<RacPropertyMappingRequest>()),
+        #[cfg(any(feature = "providers", feature = "rac"))]
+        "RACProvider" => Some(visitor.visit::<RacProvider>()),
+        #[cfg(any(feature = "core", feature = "providers"))]
+        "RACProviderRequest" => Some(visitor.visit::<RacProviderRequest>()),
+        #[cfg(feature = "outposts")]
+        "RadiusCheckAccess" => Some(visitor.visit::<RadiusCheckAccess>()),
+        #[cfg(feature = "outposts")]
+        "RadiusOutpostConfig" => Some(visitor.visit::<RadiusOutpostConfig>()),
+        #[cfg(feature = "providers")]
+        "RadiusProvider" => Some(visitor.visit::<RadiusProvider>()),
+        #[cfg(feature = "propertymappings")]
+        "RadiusProviderPropertyMapping" => {
+            Some(visitor.visit::<RadiusProviderPropertyMapping>())
+        }
+        #[cfg(feature = "propertymappings")]
+        "RadiusProviderPropertyMappingRequest" => {
+            Some(visitor.visit::<RadiusProviderPropertyMappingRequest>())
+        }
+        #[cfg(any(feature = "core", feature = "providers"))]
+        "RadiusProviderRequest" => Some(visitor.visit::<RadiusProviderRequest>()),
+        #[cfg(any(feature = "flows", feature = "sources"))]
+        "RedirectChallenge" => Some(visitor.visit::<RedirectChallenge>()),
+        #[cfg(feature = "flows")]
+        "RedirectChallengeResponseRequest" => {
+            Some(visitor.visit::<RedirectChallengeResponseRequest>())
+        }
+        #[cfg(feature = "stages")]
+        "RedirectStage" => Some(visitor.visit::<RedirectStage>()),
+        #[cfg(feature = "stages")]
+        "RedirectStageModeEnum" => Some(visitor.visit::<RedirectStageModeEnum>()),
+        #[cfg(feature = "stages")]
+        "RedirectStageRequest" => Some(visitor.visit::<RedirectStageRequest>()),
+        #[cfg(feature = "providers")]
+        "RedirectURI" => Some(visitor.visit::<RedirectUri>()),
+        #[cfg(any(feature = "core", feature = "providers"))]
+        "RedirectURIRequest" => Some(visitor.visit::<RedirectUriRequest>()),
+        #[cfg(any(feature = "core", feature = "providers"))]
+        "RedirectURITypeEnum" => Some(visitor.visit::<RedirectUriTypeEnum>()),
+        #[cfg(any(feature = "core", feature = "events"))]
+        "RelatedGroup" => Some(visitor.visit::<RelatedGroup>()),
+        #[cfg(feature = "lifecycle")]
+        "RelatedRule" => Some(visitor.visit::<RelatedRule>()),
+        #[cfg(feature = "policies")]
+        "Reputation" => Some(visitor.visit::<Reputation>()),
+        #[cfg(feature = "policies")]
+        "ReputationPolicy" => Some(visitor.visit::<ReputationPolicy>()),
+        #[cfg(feature = "policies")]
+        "ReputationPolicyRequest" => Some(visitor.visit::<ReputationPolicyRequest>()),
+        #[cfg(feature = "lifecycle")]
+        "Review" => Some(visitor.visit::<Review>()),
+        #[cfg(feature = "lifecycle")]
+        "ReviewRequest" => Some(visitor.visit::<ReviewRequest>()),
+        #[cfg(feature = "lifecycle")]
+        "ReviewerGroup" => Some(visitor.visit::<ReviewerGroup>()),
+        #[cfg(feature = "lifecycle")]
+        "ReviewerUser" => Some(visitor.visit::<ReviewerUser>()),
+        #[cfg(
+            any(
+                feature = "core",
+                feature = "events",
+                feature = "oauth2",
+                feature = "providers",
+                feature = "rbac",
+                feature = "sources",
+                feature = "ssf"
+            )
+        )]
+        "Role" => Some(visitor.visit::<Role>()),
+        #[cfg(feature = "rbac")]
+        "RoleAssignedObjectPermission" => {
+            Some(visitor.visit::<RoleAssignedObjectPermission>())
+        }
+        #[cfg(feature = "rbac")]
+        "RoleModelPermission" => Some(visitor.visit::<RoleModelPermission>()),
+        #[cfg(feature = "rbac")]
+        "RoleObjectPermission" => Some(visitor.visit::<RoleObjectPermission>()),
+        #[cfg(feature = "rbac")]
+        "RoleRequest" => Some(visitor.visit::<RoleRequest>()),
+        #[cfg(any(feature = "core", feature = "flows", feature = "providers"))]
+        "SAMLBindingsEnum" => Some(visitor.visit::<SamlBindingsEnum>()),
+        #[cfg(any(feature = "core", feature = "providers"))]
+        "SAMLLogoutMethods" => Some(visitor.visit::<SamlLogoutMethods>()),
+        #[cfg(any(feature = "providers", feature = "sources"))]
+        "SAMLMetadata" => Some(visitor.visit::<SamlMetadata>()),
+        #[cfg(any(feature = "core", feature = "providers", feature = "sources"))]
+        "SAMLNameIDPolicyEnum" => Some(visitor.visit::<SamlNameIdPolicyEnum>()),
+        #[cfg(feature = "propertymappings")]
+        "SAMLPropertyMapping" => Some(visitor.visit::<SamlPropertyMapping>()),
+        #[cfg(feature = "propertymappings")]
+        "SAMLPropertyMappingRequest" => {
+            Some(visitor.visit::<SamlPropertyMappingRequest>())
+        }
+        #[cfg(feature = "providers")]
+        "SAMLProvider" => Some(visitor.visit::<SamlProvider>()),
+        #[cfg(feature = "providers")]
+        "SAMLProviderImportRequest" => Some(visitor.visit::<SamlProviderImportRequest>()),
+        #[cfg(any(feature = "core", feature = "providers"))]
+        "SAMLProviderRequest" => Some(visitor.visit::<SamlProviderRequest>()),
+        #[cfg(feature = "sources")]
+        "SAMLSource" => Some(visitor.visit::<SamlSource>()),
+        #[cfg(feature = "propertymappings")]
+        "SAMLSourcePropertyMapping" => Some(visitor.visit::<SamlSourcePropertyMapping>()),
+        #[cfg(feature = "propertymappings")]
+        "SAMLSourcePropertyMappingRequest" => {
+            Some(visitor.visit::<SamlSourcePropertyMappingRequest>())
+        }
+        #[cfg(feature = "sources")]
+        "SAMLSourceRequest" => Some(visitor.visit::<SamlSourceRequest>()),
+        #[cfg(any(feature = "core", feature = "providers"))]
+        "SCIMAuthenticationModeEnum" => {
+            Some(visitor.visit::<ScimAuthenticationModeEnum>())
+        }
+        #[cfg(feature = "propertymappings")]
+        "SCIMMapping" => Some(visitor.visit::<ScimMapping>()),
+        #[cfg(feature = "propertymappings")]
+        "SCIMMappingRequest" => Some(visitor.visit::<ScimMappingRequest>()),
+        #[cfg(feature = "providers")]
+        "SCIMProvider" => Some(visitor.visit::<ScimProvider>()),
+        #[cfg(feature = "providers")]
+        "SCIMProviderGroup" => Some(visitor.visit::<ScimProviderGroup>()),
+        #[cfg(feature = "providers")]
+        "SCIMProviderGroupRequest" => Some(visitor.visit::<ScimProviderGroupRequest>()),
+        #[cfg(any(feature = "core", feature = "providers"))]
+        "SCIMProviderRequest" => Some(visitor.visit::<ScimProviderRequest>()),
+        #[cfg(feature = "providers")]
+        "SCIMProviderUser" => Some(visitor.visit::<ScimProviderUser>()),
+        #[cfg(feature = "providers")]
+        "SCIMProviderUserRequest" => Some(visitor.visit::<ScimProviderUserRequest>()),
+        #[cfg(feature = "sources")]
+        "SCIMSource" => Some(visitor.visit::<ScimSource>()),
+        #[cfg(feature = "sources")]
+        "SCIMSourceGroup" => Some(visitor.visit::<ScimSourceGroup>()),
+        #[cfg(feature = "sources")]
+        "SCIMSourceGroupRequest" => Some(visitor.visit::<ScimSourceGroupRequest>()),
+        #[cfg(feature = "propertymappings")]
+        "SCIMSourcePropertyMapping" => Some(visitor.visit::<ScimSourcePropertyMapping>()),
+        #[cfg(feature = "propertymappings")]
+        "SCIMSourcePropertyMappingRequest" => {
+            Some(visitor.visit::<ScimSourcePropertyMappingRequest>())
+        }
+        #[cfg(feature = "sources")]
+        "SCIMSourceRequest" => Some(visitor.visit::<ScimSourceRequest>()),
+        #[cfg(feature = "sources")]
+        "SCIMSourceUser" => Some(visitor.visit::<ScimSourceUser>()),
+        #[cfg(feature = "sources")]
+        "SCIMSourceUserRequest" => Some(visitor.visit::<ScimSourceUserRequest>()),
+        #[cfg(feature = "authenticators")]
+        "SMSDevice" => Some(visitor.visit::<SmsDevice>()),
+        #[cfg(feature = "authenticators")]
+        "SMSDeviceRequest" => Some(visitor.visit::<SmsDeviceRequest>()),
+        #[cfg(any(feature = "providers", feature = "ssf"))]
+        "SSFProvider" => Some(visitor.visit::<SsfProvider>()),
+        #[cfg(any(feature = "core", feature = "providers"))]
+        "SSFProviderRequest" => Some(visitor.visit::<SsfProviderRequest>()),
+        #[cfg(feature = "ssf")]
+        "SSFStream" => Some(visitor.visit::<SsfStream>()),
+        #[cfg(feature = "ssf")]
+        "SSFStreamStatusEnum" => Some(visitor.visit::<SsfStreamStatusEnum>()),
+        #[cfg(feature = "tasks")]
+        "Schedule" => Some(visitor.visit::<Schedule>()),
+        #[cfg(feature = "tasks")]
+        "ScheduleRequest" => Some(visitor.visit::<ScheduleRequest>()),
+        #[cfg(feature = "propertymappings")]
+        "ScopeMapping" => Some(visitor.visit::<ScopeMapping>()),
+        #[cfg(feature = "propertymappings")]
+        "ScopeMappingRequest" => Some(visitor.visit::<ScopeMappingRequest>()),
+        #[cfg(feature = "flows")]
+        "SelectableStage" => Some(visitor.visit::<SelectableStage>()),
+        #[cfg(feature = "outposts")]
+        "ServiceConnection" => Some(visitor.visit::<ServiceConnection>()),
+        #[cfg(feature = "outposts")]
+        "ServiceConnectionState" => Some(visitor.visit::<ServiceConnectionState>()),
+        #[cfg(feature = "flows")]
+        "SessionEndChallenge" => Some(visitor.visit::<SessionEndChallenge>()),
+        #[cfg(feature = "core")]
+        "SessionUser" => Some(visitor.visit::<SessionUser>()),
+        #[cfg(feature = "admin")]
+        "Settings" => Some(visitor.visit::<Settings>()),
+        #[cfg(feature = "admin")]
+        "SettingsRequest" => Some(visitor.visit::<SettingsRequest>()),
+        #[cfg(feature = "events")]
+        "SeverityEnum" => Some(visitor.visit::<SeverityEnum>()),
+        #[cfg(feature = "flows")]
+        "ShellChallenge" => Some(visitor.visit::<ShellChallenge>()),
+        #[cfg(any(feature = "core", feature = "providers", feature = "sources"))]
+        "SignatureAlgorithmEnum" => Some(visitor.visit::<SignatureAlgorithmEnum>()),
+        #[cfg(feature = "endpoints")]
+        "Software" => Some(visitor.visit::<Software>()),
+        #[cfg(feature = "endpoints")]
+        "SoftwareRequest" => Some(visitor.visit::<SoftwareRequest>()),
+        #[cfg(feature = "sources")]
+        "Source" => Some(visitor.visit::<Source>()),
+        #[cfg(feature = "stages")]
+        "SourceStage" => Some(visitor.visit::<SourceStage>()),
+        #[cfg(feature = "stages")]
+        "SourceStageRequest" => Some(visitor.visit::<SourceStageRequest>()),
+        #[cfg(feature = "sources")]
+        "SourceType" => Some(visitor.visit::<SourceType>()),
+        #[cfg(any(feature = "flows", feature = "stages"))]
+        "Stage" => Some(visitor.visit::<Stage>()),
+        #[cfg(feature = "stages")]
+        "StageModeEnum" => Some(visitor.visit::<StageModeEnum>()),
+        #[cfg(any(feature = "flows", feature = "stages"))]
+        "StagePrompt" => Some(visitor.visit::<StagePrompt>()),
+        #[cfg(feature = "authenticators")]
+        "StaticDevice" => Some(visitor.visit::<StaticDevice>()),
+        #[cfg(feature = "authenticators")]
+        "StaticDeviceRequest" => Some(visitor.visit::<StaticDeviceRequest>()),
+        #[cfg(feature = "authenticators")]
+        "StaticDeviceToken" => Some(visitor.visit::<StaticDeviceToken>()),
+        #[cfg(any(feature = "core", feature = "providers"))]
+        "SubModeEnum" => Some(visitor.visit::<SubModeEnum>()),
+        #[cfg(feature = "providers")]
+        "SyncObjectModelEnum" => Some(visitor.visit::<SyncObjectModelEnum>()),
+        #[cfg(feature = "providers")]
+        "SyncObjectRequest" => Some(visitor.visit::<SyncObjectRequest>()),
+        #[cfg(feature = "providers")]
+        "SyncObjectResult" => Some(visitor.visit::<SyncObjectResult>()),
+        #[cfg(feature = "sources")]
+        "SyncOutgoingTriggerModeEnum" => {
+            Some(visitor.visit::<SyncOutgoingTriggerModeEnum>())
+        }
+        #[cfg(any(feature = "providers", feature = "sources"))]
+        "SyncStatus" => Some(visitor.visit::<SyncStatus>()),
+        #[cfg(feature = "admin")]
+        "SystemInfo" => Some(visitor.visit::<SystemInfo>()),
+        #[cfg(feature = "authenticators")]
+        "TOTPDevice" => Some(visitor.visit::<TotpDevice>()),
+        #[cfg(feature = "authenticators")]
+        "TOTPDeviceRequest" => Some(visitor.visit::<TotpDeviceRequest>()),
+        #[cfg(feature = "tasks")]
+        "Task" => Some(visitor.visit::<Task>()),
+        #[cfg(any(feature = "providers", feature = "sources", feature = "tasks"))]
+        "TaskAggregatedStatusEnum" => Some(visitor.visit::<TaskAggregatedStatusEnum>()),
+        #[cfg(feature = "tasks")]
+        "TaskStatusEnum" => Some(visitor.visit::<TaskStatusEnum>()),
+        #[cfg(feature = "sources")]
+        "TelegramAuthRequest" => Some(visitor.visit::<TelegramAuthRequest>()),
+        #[cfg(feature = "flows")]
+        "TelegramChallengeResponseRequest" => {
+            Some(visitor.visit::<TelegramChallengeResponseRequest>())
+        }
+        #[cfg(feature = "flows")]
+        "TelegramLoginChallenge" => Some(visitor.visit::<TelegramLoginChallenge>()),
+        #[cfg(feature = "sources")]
+        "TelegramSource" => Some(visitor.visit::<TelegramSource>()),
+        #[cfg(feature = "propertymappings")]
+        "TelegramSourcePropertyMapping" => {
+            Some(visitor.visit::<TelegramSourcePropertyMapping>())
+        }
+        #[cfg(feature = "propertymappings")]
+        "TelegramSourcePropertyMappingRequest" => {
+            Some(visitor.visit::<TelegramSourcePropertyMappingRequest>())
+        }
+        #[cfg(feature = "sources")]
+        "TelegramSourceRequest" => Some(visitor.visit::<TelegramSourceRequest>()),
+        #[cfg(feature = "tenants")]
+        "Tenant" => Some(visitor.visit::<Tenant>()),
+        #[cfg(feature = "tenants")]
+        "TenantAdminGroupRequestRequest" => {
+            Some(visitor.visit::<TenantAdminGroupRequestRequest>())
+        }
+        #[cfg(feature = "tenants")]
+        "TenantRecoveryKeyRequestRequest" => {
+            Some(visitor.visit::<TenantRecoveryKeyRequestRequest>())
+        }
+        #[cfg(feature = "tenants")]
+        "TenantRecoveryKeyResponse" => Some(visitor.visit::<TenantRecoveryKeyResponse>()),
+        #[cfg(feature = "tenants")]
+        "TenantRequest" => Some(visitor.visit::<TenantRequest>()),
+        #[cfg(
+            any(
+                feature = "admin",
+                feature = "core",
+                feature = "flows",
+                feature = "sources",
+                feature = "stages"
+            )
+        )]
+        "ThemedUrls" => Some(visitor.visit::<ThemedUrls>()),
+        #[cfg(
+            any(
+                feature = "core",
+                feature = "providers",
+                feature = "sources",
+                feature = "ssf"
+            )
+        )]
+        "Token" => Some(visitor.visit::<Token>()),
+        #[cfg(feature = "oauth2")]
+        "TokenModel" => Some(visitor.visit::<TokenModel>()),
+        #[cfg(feature = "core")]
+        "TokenRequest" => Some(visitor.visit::<TokenRequest>()),
+        #[cfg(feature = "core")]
+        "TokenSetKeyRequest" => Some(visitor.visit::<TokenSetKeyRequest>()),
+        #[cfg(any(feature = "core", feature = "endpoints"))]
+        "TokenView" => Some(visitor.visit::<TokenView>()),
+        #[cfg(feature = "core")]
+        "TransactionApplicationRequest" => {
+            Some(visitor.visit::<TransactionApplicationRequest>())
+        }
+        #[cfg(feature = "core")]
+        "TransactionApplicationResponse" => {
+            Some(visitor.visit::<TransactionApplicationResponse>())
+        }
+        #[cfg(feature = "core")]
+        "TransactionPolicyBindingRequest" => {
+            Some(visitor.visit::<TransactionPolicyBindingRequest>())
+        }
+        #[cfg(feature = "events")]
+        "TransportModeEnum" => Some(visitor.visit::<TransportModeEnum>()),
+        #[cfg(
+            any(
+                feature = "endpoints",
+                feature = "events",
+                feature = "outposts",
+                feature = "policies",
+                feature = "propertymappings",
+                feature = "providers",
+                feature = "sources",
+                feature = "stages"
+            )
+        )]
+        "TypeCreate" => Some(visitor.visit::<TypeCreate>()),
+        #[cfg(feature = "core")]
+        "UiThemeEnum" => Some(visitor.visit::<UiThemeEnum>()),
+        #[cfg(feature = "policies")]
+        "UniquePasswordPolicy" => Some(visitor.visit::<UniquePasswordPolicy>()),
+        #[cfg(feature = "policies")]
+        "UniquePasswordPolicyRequest" => {
+            Some(visitor.visit::<UniquePasswordPolicyRequest>())
+        }
+        #[cfg(feature = "admin")]
+        "UsageEnum" => Some(visitor.visit::<UsageEnum>()),
+        #[cfg(
+            any(
+                feature = "admin",
+                feature = "authenticators",
+                feature = "core",
+                feature = "crypto",
+                feature = "endpoints",
+                feature = "enterprise",
+                feature = "events",
+                feature = "flows",
+                feature = "managed",
+                feature = "oauth2",
+                feature = "outposts",
+                feature = "policies",
+                feature = "propertymappings",
+                feature = "providers",
+                feature = "rac",
+                feature = "rbac",
+                feature = "sources",
+                feature = "stages"
+            )
+        )]
+        "UsedBy" => Some(visitor.visit::<UsedBy>()),
+        #[cfg(
+            any(
+                feature = "admin",
+                feature = "authenticators",
+                feature = "core",
+                feature = "crypto",
+                feature = "endpoints",
+                feature = "enterprise",
+                feature = "events",
+                feature = "flows",
+                feature = "managed",
+                feature = "oauth2",
+                feature = "outposts",
+                feature = "policies",
+                feature = "propertymappings",
+                feature = "providers",
+                feature = "rac",
+                feature = "rbac",
+                feature = "sources",
+                feature = "stages"
+            )
+        )]
+        "UsedByActionEnum" => Some(visitor.visit::<UsedByActionEnum>()),
+        #[cfg(
+            any(
+                feature = "core",
+                feature = "oauth2",
+                feature = "providers",
+                feature = "sources",
+                feature = "ssf"
+            )
+        )]
+        "User" => Some(visitor.visit::<User>()),
+        #[cfg(feature = "core")]
+        "UserAccountLockdownRequest" => {
+            Some(visitor.visit::<UserAccountLockdownRequest>())
+        }
+        #[cfg(feature = "core")]
+        "UserAccountRequest" => Some(visitor.visit::<UserAccountRequest>()),
+        #[cfg(feature = "rbac")]
+        "UserAccountSerializerForRoleRequest" => {
+            Some(visitor.visit::<UserAccountSerializerForRoleRequest>())
+        }
+        #[cfg(feature = "stages")]
+        "UserAttributeEnum" => Some(visitor.visit::<UserAttributeEnum>()),
+        #[cfg(feature = "core")]
+        "UserConsent" => Some(visitor.visit::<UserConsent>()),
+        #[cfg(feature = "stages")]
+        "UserCreationModeEnum" => Some(visitor.visit::<UserCreationModeEnum>()),
+        #[cfg(feature = "stages")]
+        "UserDeleteStage" => Some(visitor.visit::<UserDeleteStage>()),
+        #[cfg(feature = "stages")]
+        "UserDeleteStageRequest" => Some(visitor.visit::<UserDeleteStageRequest>()),
+        #[cfg(feature = "stages")]
+        "UserFieldsEnum" => Some(visitor.visit::<UserFieldsEnum>()),
+        #[cfg(feature = "sources")]
+        "UserKerberosSourceConnection" => {
+            Some(visitor.visit::<UserKerberosSourceConnection>())
+        }
+        #[cfg(feature = "sources")]
+        "UserKerberosSourceConnectionRequest" => {
+            Some(visitor.visit::<UserKerberosSourceConnectionRequest>())
+        }
+        #[cfg(feature = "sources")]
+        "UserLDAPSourceConnection" => Some(visitor.visit::<UserLdapSourceConnection>()),
+        #[cfg(feature = "sources")]
+        "UserLDAPSourceConnectionRequest" => {
+            Some(visitor.visit::<UserLdapSourceConnectionRequest>())
+        }
+        #[cfg(feature = "flows")]
+        "UserLoginChallenge" => Some(visitor.visit::<UserLoginChallenge>()),
+        #[cfg(feature = "flows")]
+        "UserLoginChallengeResponseRequest" => {
+            Some(visitor.visit::<UserLoginChallengeResponseRequest>())
+        }
+        #[cfg(feature = "stages")]
+        "UserLoginStage" => Some(visitor.visit::<UserLoginStage>()),
+        #[cfg(feature = "stages")]
+        "UserLoginStageRequest" => Some(visitor.visit::<UserLoginStageRequest>()),
+        #[cfg(feature = "stages")]
+        "UserLogoutStage" => Some(visitor.visit::<UserLogoutStage>()),
+        #[cfg(feature = "stages")]
+        "UserLogoutStageRequest" => Some(visitor.visit::<UserLogoutStageRequest>()),
+        #[cfg(feature = "sources")]
+        "UserMatchingModeEnum" => Some(visitor.visit::<UserMatchingModeEnum>()),
+        #[cfg(feature = "sources")]
+        "UserOAuthSourceConnection" => Some(visitor.visit::<UserOAuthSourceConnection>()),
+        #[cfg(feature = "sources")]
+        "UserOAuthSourceConnectionRequest" => {
+            Some(visitor.visit::<UserOAuthSourceConnectionRequest>())
+        }
+        #[cfg(feature = "core")]
+        "UserPasswordHashSetRequest" => {
+            Some(visitor.visit::<UserPasswordHashSetRequest>())
+        }
+        #[cfg(feature = "core")]
+        "UserPasswordSetRequest" => Some(visitor.visit::<UserPasswordSetRequest>()),
+        #[cfg(feature = "core")]
+        "UserPath" => Some(visitor.visit::<UserPath>()),
+        #[cfg(feature = "sources")]
+        "UserPlexSourceConnection" => Some(visitor.visit::<UserPlexSourceConnection>()),
+        #[cfg(feature = "sources")]
+        "UserPlexSourceConnectionRequest" => {
+            Some(visitor.visit::<UserPlexSourceConnectionRequest>())
+        }
+        #[cfg(feature = "core")]
+        "UserRecoveryEmailRequest" => Some(visitor.visit::<UserRecoveryEmailRequest>()),
+        #[cfg(feature = "core")]
+        "UserRecoveryLinkRequest" => Some(visitor.visit::<UserRecoveryLinkRequest>()),
+        #[cfg(feature = "core")]
+        "UserRequest" => Some(visitor.visit::<UserRequest>()),
+        #[cfg(feature = "sources")]
+        "UserSAMLSourceConnection" => Some(visitor.visit::<UserSamlSourceConnection>()),
+        #[cfg(feature = "sources")]
+        "UserSAMLSourceConnectionRequest" => {
+            Some(visitor.visit::<UserSamlSourceConnectionRequest>())
+        }
+        #[cfg(any(feature = "core", feature = "endpoints"))]
+        "UserSelf" => Some(visitor.visit::<UserSelf>()),
+        #[cfg(any(feature = "core", feature = "endpoints"))]
+        "UserSelfGroups" => Some(visitor.visit::<UserSelfGroups>()),
+        #[cfg(any(feature = "core", feature = "endpoints"))]
+        "UserSelfRoles" => Some(visitor.visit::<UserSelfRoles>()),
+        #[cfg(feature = "core")]
+        "UserServiceAccountRequest" => Some(visitor.visit::<UserServiceAccountRequest>()),
+        #[cfg(feature = "core")]
+        "UserServiceAccountResponse" => {
+            Some(visitor.visit::<UserServiceAccountResponse>())
+        }
+        #[cfg(any(feature = "sources", feature = "stages"))]
+        "UserSetting" => Some(visitor.visit::<UserSetting>()),
+        #[cfg(feature = "sources")]
+        "UserSourceConnection" => Some(visitor.visit::<UserSourceConnection>()),
+        #[cfg(feature = "sources")]
+        "UserSourceConnectionRequest" => {
+            Some(visitor.visit::<UserSourceConnectionRequest>())
+        }
+        #[cfg(feature = "sources")]
+        "UserTelegramSourceConnection" => {
+            Some(visitor.visit::<UserTelegramSourceConnection>())
+        }
+        #[cfg(feature = "sources")]
+        "UserTelegramSourceConnectionRequest" => {
+            Some(visitor.visit::<UserTelegramSourceConnectionRequest>())
+        }
+        #[cfg(
+            any(
+                feature = "core",
+                feature = "endpoints",
+                feature = "oauth2",
+                feature = "providers",
+                feature = "sources",
+                feature = "ssf",
+                feature = "stages"
+            )
+        )]
+        "UserTypeEnum" => Some(visitor.visit::<UserTypeEnum>()),
+        #[cfg(feature = "stages")]
+        "UserVerificationEnum" => Some(visitor.visit::<UserVerificationEnum>()),
+        #[cfg(feature = "stages")]
+        "UserWriteStage" => Some(visitor.visit::<UserWriteStage>()),
+        #[cfg(feature = "stages")]
+        "UserWriteStageRequest" => Some(visitor.visit::<UserWriteStageRequest>()),
+        #[cfg(
+            any(
+                feature = "admin",
+                feature = "authenticators",
+                feature = "core",
+                feature = "crypto",
+                feature = "endpoints",
+                feature = "enterprise",
+                feature = "events",
+                feature = "flows",
+                feature = "lifecycle",
+                feature = "managed",
+                feature = "oauth2",
+                feature = "outposts",
+                feature = "policies",
+                feature = "propertymappings",
+                feature = "providers",
+                feature = "rac",
+                feature = "rbac",
+                feature = "reports",
+                feature = "root",
+                feature = "schema",
+                feature = "sources",
+                feature = "ssf",
+                feature = "stages",
+                feature = "tasks",
+                feature = "tenants"
+            )
+        )]
+        "ValidationError" => Some(visitor.visit::<ValidationError>()),
+        #[cfg(feature = "endpoints")]
+        "VendorEnum" => Some(visitor.visit::<VendorEnum>()),
+        #[cfg(feature = "admin")]
+        "Version" => Some(visitor.visit::<Version>()),
+        #[cfg(feature = "admin")]
+        "VersionHistory" => Some(visitor.visit::<VersionHistory>()),
+        #[cfg(feature = "providers")]
+        "WSFederationProvider" => Some(visitor.visit::<WsFederationProvider>()),
+        #[cfg(any(feature = "core", feature = "providers"))]
+        "WSFederationProviderRequest" => {
+            Some(visitor.visit::<WsFederationProviderRequest>())
+        }
+        #[cfg(feature = "authenticators")]
+        "WebAuthnDevice" => Some(visitor.visit::<WebAuthnDevice>()),
+        #[cfg(feature = "authenticators")]
+        "WebAuthnDeviceRequest" => Some(visitor.visit::<WebAuthnDeviceRequest>()),
+        #[cfg(any(feature = "authenticators", feature = "stages"))]
+        "WebAuthnDeviceType" => Some(visitor.visit::<WebAuthnDeviceType>()),
+        #[cfg(feature = "stages")]
+        "WebAuthnHintEnum" => Some(visitor.visit::<WebAuthnHintEnum>()),
+        #[cfg(feature = "tasks")]
+        "Worker" => Some(visitor.visit::<Worker>()),
+        #[cfg(feature = "core")]
+        "modelRequest" => Some(visitor.visit::<ModelRequest>()),
+        _ => {
+            let _ = visitor;
+            None
+        }
+    }
 }

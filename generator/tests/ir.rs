@@ -244,3 +244,54 @@ fn names_are_unique_and_keywords_escaped() {
         assert!(names.contains(n.as_str()), "{n} is used but not defined");
     }
 }
+
+/// Every `#/components/...` reference reachable from `v`, followed through the raw tree.
+fn reachable_components<'a>(raw: &'a Value, v: &'a Value, seen: &mut HashSet<&'a str>) {
+    match v {
+        Value::Object(map) => {
+            if let Some(r) = map.get("$ref").and_then(Value::as_str) {
+                if seen.insert(r) {
+                    reachable_components(raw, deref(raw, v), seen);
+                }
+            }
+            for (k, child) in map {
+                if k != "$ref" {
+                    reachable_components(raw, child, seen);
+                }
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|i| reachable_components(raw, i, seen)),
+        _ => {}
+    }
+}
+
+#[test]
+fn each_component_schema_belongs_to_exactly_the_tags_whose_operations_reach_it() {
+    let Fixture { raw, api } = pinned();
+    // Oracle: the raw tree, walking every `$ref` from each operation.
+    let mut expected: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+    for (_, item) in raw["paths"].as_object().unwrap() {
+        for method in METHODS {
+            let Some(op) = item.get(method) else { continue };
+            let tag = op["tags"][0].as_str().unwrap().to_owned();
+            let mut seen = HashSet::new();
+            reachable_components(raw, op, &mut seen);
+            for r in seen {
+                if let Some(name) = r.strip_prefix("#/components/schemas/") {
+                    expected.entry(name).or_default().insert(tag.clone());
+                }
+            }
+        }
+    }
+    let mut checked = 0;
+    for t in &api.types {
+        let Some(component) = t.component.as_deref() else { continue };
+        let want = expected.get(component).cloned().unwrap_or_default();
+        assert_eq!(t.tags, want, "tags of {component}");
+        checked += 1;
+    }
+    assert!(checked > 800, "{checked} component schemas checked");
+    // And the features matter: most schemas belong to one tag.
+    let single = api.types.iter().filter(|t| t.tags.len() == 1).count();
+    assert!(single * 10 > api.types.len() * 8, "{single} of {} types in one tag", api.types.len());
+}

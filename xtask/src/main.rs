@@ -2,9 +2,13 @@
 //!
 //! - `codegen [--spec PATH]` regenerates `generated/` from the pinned spec (or PATH);
 //! - `check` fails when `generated/` is not what akgen makes of the pinned spec today;
-//! - `bench` runs the criterion benchmarks and prints the medians and ratios BENCH.md records;
-//! - `test` runs every test: `cargo test --workspace`, then `schemathesis`;
+//! - `bench [--runs N] [--install-openapi-generator]` measures generation, compile times and
+//!   throughput (beside openapi-generator when installed) and writes BENCH.md;
+//! - `test` runs every test: `cargo test --workspace`, feature subsets of the generated
+//!   crate (`cargo check`), then `schemathesis`;
 //! - `schemathesis` runs schemathesis against the tokens-server example.
+
+mod bench;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -14,10 +18,10 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("codegen") => codegen(&args[1..]),
         Some("check") => check(),
-        Some("bench") => bench(),
+        Some("bench") => bench::bench(&args[1..]),
         Some("test") => test(),
         Some("schemathesis") => schemathesis(),
-        _ => Err("usage: cargo xtask codegen [--spec PATH] | check | bench | test | schemathesis".into()),
+        _ => Err("usage: cargo xtask codegen [--spec PATH] | check | bench [--runs N] [--install-openapi-generator] | test | schemathesis".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -73,44 +77,6 @@ fn check() -> Result<(), String> {
     }
 }
 
-/// Runs every criterion benchmark, then summarizes the medians (criterion's own estimates
-/// in `target/criterion`), with the ratios the targets in BENCH.md are stated in.
-fn bench() -> Result<(), String> {
-    let cargo = cargo();
-    for (package, bench) in [("akgen", "generate"), ("conformance", "validate")] {
-        let status = std::process::Command::new(&cargo)
-            .args(["bench", "--package", package, "--bench", bench])
-            .current_dir(repo())
-            .status()
-            .map_err(|e| format!("cannot run cargo: {e}"))?;
-        if !status.success() {
-            return Err(format!("cargo bench --package {package} --bench {bench} failed"));
-        }
-    }
-    let criterion = repo().join("target/criterion");
-    let median = |group: &str, function: &str| -> Result<f64, String> {
-        let path = criterion.join(group).join(function).join("new/estimates.json");
-        let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-        value["median"]["point_estimate"].as_f64().ok_or_else(|| format!("{}: no median", path.display()))
-    };
-    // Criterion turns the group names into directory names this way.
-    let (pinned, page) = ("pinned spec", "PaginatedTokenList(100)");
-    let load = median(pinned, "load")?;
-    let render = median(pinned, "render crate")?;
-    let total = median(pinned, "load + render")?;
-    let deserialize = median(page, "deserialize")?;
-    let validate = median(page, "validate")?;
-    println!("generation of the pinned spec (median): load {:.0} ms, render {:.0} ms, total {:.0} ms", load / 1e6, render / 1e6, total / 1e6);
-    println!(
-        "PaginatedTokenList, 100 items (median): deserialize {:.1} us, validate {:.1} us, validate/deserialize = {:.2}",
-        deserialize / 1e3,
-        validate / 1e3,
-        validate / deserialize
-    );
-    Ok(())
-}
-
 /// Every test: the workspace's, then schemathesis against the example server.
 fn test() -> Result<(), String> {
     let status = std::process::Command::new(cargo())
@@ -121,7 +87,28 @@ fn test() -> Result<(), String> {
     if !status.success() {
         return Err("cargo test --workspace failed".into());
     }
+    feature_subsets()?;
     schemathesis()
+}
+
+/// Feature sets of the generated crate besides the default and `--all-features` (which the
+/// tests build): a few tags alone, with the client or the server, and no tag at all. Each
+/// must compile on its own; with CI's `-D warnings`, without an unused item either.
+const FEATURE_SUBSETS: &[&str] = &["client,core", "server,flows", "client,server,providers,sources", "client", ""];
+
+fn feature_subsets() -> Result<(), String> {
+    for features in FEATURE_SUBSETS {
+        eprintln!("xtask: cargo check -p authentik-api --no-default-features --features {features:?}");
+        let status = std::process::Command::new(cargo())
+            .args(["check", "--quiet", "--package", "authentik-api", "--lib", "--no-default-features", "--features", features])
+            .current_dir(repo())
+            .status()
+            .map_err(|e| format!("cannot run cargo: {e}"))?;
+        if !status.success() {
+            return Err(format!("authentik-api does not compile with only the features {features:?}"));
+        }
+    }
+    Ok(())
 }
 
 fn cargo() -> String {

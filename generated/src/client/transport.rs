@@ -28,6 +28,22 @@ pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 /// An error from middleware or the transport under it.
 pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
+/// Sends a prepared request (the client and the call, or why it could not be built) and
+/// decodes the response with `decode`.
+///
+/// Every operation sends through this one function, so an operation's own code is a plain
+/// function that builds the call and a closure that decodes: no per-operation async state
+/// machine for the compiler to check and generate, over a thousand times.
+pub fn send<'a, T: Send + 'a, B: Send + 'a>(
+    prepared: Result<(&'a Client, Call), ClientError<B>>,
+    decode: fn(RawResponse) -> Result<T, ClientError<B>>,
+) -> BoxFuture<'a, Result<T, ClientError<B>>> {
+    Box::pin(async move {
+        let (client, call) = prepared?;
+        decode(client.execute(call).await?)
+    })
+}
+
 /// A bearer token that never shows in `Debug` output or error messages.
 #[derive(Clone)]
 pub struct SecretToken(Arc<str>);

@@ -13,64 +13,92 @@ pub mod support;
 
 pub use support::{Authenticate, BoxError, Operation, ServerConfig, ServerError};
 
+#[cfg(feature = "admin")]
 pub use self::admin::Admin;
 
+#[cfg(feature = "authenticators")]
 pub use self::authenticators::Authenticators;
 
+#[cfg(feature = "core")]
 pub use self::core::Core;
 
+#[cfg(feature = "crypto")]
 pub use self::crypto::Crypto;
 
+#[cfg(feature = "endpoints")]
 pub use self::endpoints::Endpoints;
 
+#[cfg(feature = "enterprise")]
 pub use self::enterprise::Enterprise;
 
+#[cfg(feature = "events")]
 pub use self::events::Events;
 
+#[cfg(feature = "flows")]
 pub use self::flows::Flows;
 
+#[cfg(feature = "lifecycle")]
 pub use self::lifecycle::Lifecycle;
 
+#[cfg(feature = "managed")]
 pub use self::managed::Managed;
 
+#[cfg(feature = "oauth2")]
 pub use self::oauth2::Oauth2;
 
+#[cfg(feature = "outposts")]
 pub use self::outposts::Outposts;
 
+#[cfg(feature = "policies")]
 pub use self::policies::Policies;
 
+#[cfg(feature = "propertymappings")]
 pub use self::propertymappings::Propertymappings;
 
+#[cfg(feature = "providers")]
 pub use self::providers::Providers;
 
+#[cfg(feature = "rac")]
 pub use self::rac::Rac;
 
+#[cfg(feature = "rbac")]
 pub use self::rbac::Rbac;
 
+#[cfg(feature = "reports")]
 pub use self::reports::Reports;
 
+#[cfg(feature = "root")]
 pub use self::root::Root;
 
+#[cfg(feature = "schema")]
 pub use self::schema::Schema;
 
+#[cfg(feature = "sources")]
 pub use self::sources::Sources;
 
+#[cfg(feature = "ssf")]
 pub use self::ssf::Ssf;
 
+#[cfg(feature = "stages")]
 pub use self::stages::Stages;
 
+#[cfg(feature = "tasks")]
 pub use self::tasks::Tasks;
 
+#[cfg(feature = "tenants")]
 pub use self::tenants::Tenants;
 
-/// Every tag's trait: what [`router`] needs. Implemented for any type that implements them all; give an empty `impl` for a tag you do not serve, and its operations answer 501.
-pub trait Api: Admin + Authenticators + Core + Crypto + Endpoints + Enterprise + Events + Flows + Lifecycle + Managed + Oauth2 + Outposts + Policies + Propertymappings + Providers + Rac + Rbac + Reports + Root + Schema + Sources + Ssf + Stages + Tasks + Tenants {}
+/// The trait of every tag whose feature is on: what [`router`] needs. Implemented for any type that implements them all; give an empty `impl` for a tag you do not serve, and its operations answer 501.
+pub trait Api: Authenticate + enabled::Admin + enabled::Authenticators + enabled::Core + enabled::Crypto + enabled::Endpoints + enabled::Enterprise + enabled::Events + enabled::Flows + enabled::Lifecycle + enabled::Managed + enabled::Oauth2 + enabled::Outposts + enabled::Policies + enabled::Propertymappings + enabled::Providers + enabled::Rac + enabled::Rbac + enabled::Reports + enabled::Root + enabled::Schema + enabled::Sources + enabled::Ssf + enabled::Stages + enabled::Tasks + enabled::Tenants {}
 
 impl<
-    T: Admin + Authenticators + Core + Crypto + Endpoints + Enterprise + Events + Flows
-        + Lifecycle + Managed + Oauth2 + Outposts + Policies + Propertymappings
-        + Providers + Rac + Rbac + Reports + Root + Schema + Sources + Ssf + Stages
-        + Tasks + Tenants,
+    T: Authenticate + enabled::Admin + enabled::Authenticators + enabled::Core
+        + enabled::Crypto + enabled::Endpoints + enabled::Enterprise + enabled::Events
+        + enabled::Flows + enabled::Lifecycle + enabled::Managed + enabled::Oauth2
+        + enabled::Outposts + enabled::Policies + enabled::Propertymappings
+        + enabled::Providers + enabled::Rac + enabled::Rbac + enabled::Reports
+        + enabled::Root + enabled::Schema + enabled::Sources + enabled::Ssf
+        + enabled::Stages + enabled::Tasks + enabled::Tenants,
 > Api for T {}
 
 /// Every operation, mounted under the spec's base path ([`crate::BASE_PATH`]).
@@ -80,11 +108,15 @@ pub fn router<S: Api>(server: S) -> axum::Router {
 
 /// Every operation, mounted as `config` says (base path, body size limit).
 pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
-    support::Routes::new(server, config)
+    let routes = support::Routes::new(server, config);
+    #[cfg(feature = "admin")]
+    let routes = routes
         .path(
             "/admin/apps/",
             &[(axum::http::Method::GET, admin::apps_list::<S> as support::Handler<S>)],
-        )
+        );
+    #[cfg(feature = "admin")]
+    let routes = routes
         .path(
             "/admin/file/",
             &[
@@ -98,7 +130,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     admin::file_destroy::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "admin")]
+    let routes = routes
         .path(
             "/admin/file/used_by/",
             &[
@@ -107,11 +141,15 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     admin::file_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "admin")]
+    let routes = routes
         .path(
             "/admin/models/",
             &[(axum::http::Method::GET, admin::models_list::<S> as support::Handler<S>)],
-        )
+        );
+    #[cfg(feature = "admin")]
+    let routes = routes
         .path(
             "/admin/settings/",
             &[
@@ -128,7 +166,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     admin::settings_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "admin")]
+    let routes = routes
         .path(
             "/admin/system/",
             &[
@@ -141,7 +181,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     admin::system_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "admin")]
+    let routes = routes
         .path(
             "/admin/version/",
             &[
@@ -150,7 +192,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     admin::version_retrieve::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "admin")]
+    let routes = routes
         .path(
             "/admin/version/history/",
             &[
@@ -159,7 +203,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     admin::version_history_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "admin")]
+    let routes = routes
         .path(
             "/admin/version/history/{p0}/",
             &[
@@ -168,7 +214,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     admin::version_history_retrieve::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "authenticators")]
+    let routes = routes
         .path(
             "/authenticators/admin/all/",
             &[
@@ -177,7 +225,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     authenticators::admin_all_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "authenticators")]
+    let routes = routes
         .path(
             "/authenticators/admin/duo/",
             &[
@@ -190,7 +240,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     authenticators::admin_duo_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "authenticators")]
+    let routes = routes
         .path(
             "/authenticators/admin/duo/{p0}/",
             &[
@@ -211,7 +263,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     authenticators::admin_duo_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "authenticators")]
+    let routes = routes
         .path(
             "/authenticators/admin/email/",
             &[
@@ -224,7 +278,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     authenticators::admin_email_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "authenticators")]
+    let routes = routes
         .path(
             "/authenticators/admin/email/{p0}/",
             &[
@@ -246,7 +302,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "authenticators")]
+    let routes = routes
         .path(
             "/authenticators/admin/endpoint/",
             &[
@@ -259,7 +317,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     authenticators::admin_endpoint_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "authenticators")]
+    let routes = routes
         .path(
             "/authenticators/admin/endpoint/{p0}/",
             &[
@@ -281,7 +341,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "authenticators")]
+    let routes = routes
         .path(
             "/authenticators/admin/sms/",
             &[
@@ -294,7 +356,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     authenticators::admin_sms_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "authenticators")]
+    let routes = routes
         .path(
             "/authenticators/admin/sms/{p0}/",
             &[
@@ -315,7 +379,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     authenticators::admin_sms_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "authenticators")]
+    let routes = routes
         .path(
             "/authenticators/admin/static/",
             &[
@@ -328,7 +394,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     authenticators::admin_static_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "authenticators")]
+    let routes = routes
         .path(
             "/authenticators/admin/static/{p0}/",
             &[
@@ -350,7 +418,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "authenticators")]
+    let routes = routes
         .path(
             "/authenticators/admin/totp/",
             &[
@@ -363,7 +433,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     authenticators::admin_totp_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "authenticators")]
+    let routes = routes
         .path(
             "/authenticators/admin/totp/{p0}/",
             &[
@@ -384,7 +456,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     authenticators::admin_totp_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "authenticators")]
+    let routes = routes
         .path(
             "/authenticators/admin/webauthn/",
             &[
@@ -397,7 +471,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     authenticators::admin_webauthn_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "authenticators")]
+    let routes = routes
         .path(
             "/authenticators/admin/webauthn/{p0}/",
             &[
@@ -419,7 +495,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "authenticators")]
+    let routes = routes
         .path(
             "/authenticators/all/",
             &[
@@ -428,7 +506,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     authenticators::all_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "authenticators")]
+    let routes = routes
         .path(
             "/authenticators/duo/",
             &[
@@ -437,7 +517,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     authenticators::duo_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "authenticators")]
+    let routes = routes
         .path(
             "/authenticators/duo/{p0}/",
             &[
@@ -458,7 +540,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     authenticators::duo_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "authenticators")]
+    let routes = routes
         .path(
             "/authenticators/duo/{p0}/used_by/",
             &[
@@ -467,7 +551,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     authenticators::duo_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "authenticators")]
+    let routes = routes
         .path(
             "/authenticators/email/",
             &[
@@ -476,7 +562,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     authenticators::email_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "authenticators")]
+    let routes = routes
         .path(
             "/authenticators/email/{p0}/",
             &[
@@ -497,7 +585,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     authenticators::email_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "authenticators")]
+    let routes = routes
         .path(
             "/authenticators/email/{p0}/used_by/",
             &[
@@ -506,7 +596,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     authenticators::email_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "authenticators")]
+    let routes = routes
         .path(
             "/authenticators/endpoint/",
             &[
@@ -515,7 +607,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     authenticators::endpoint_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "authenticators")]
+    let routes = routes
         .path(
             "/authenticators/endpoint/{p0}/",
             &[
@@ -524,7 +618,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     authenticators::endpoint_retrieve::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "authenticators")]
+    let routes = routes
         .path(
             "/authenticators/endpoint/{p0}/used_by/",
             &[
@@ -533,7 +629,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     authenticators::endpoint_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "authenticators")]
+    let routes = routes
         .path(
             "/authenticators/sms/",
             &[
@@ -542,7 +640,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     authenticators::sms_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "authenticators")]
+    let routes = routes
         .path(
             "/authenticators/sms/{p0}/",
             &[
@@ -563,7 +663,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     authenticators::sms_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "authenticators")]
+    let routes = routes
         .path(
             "/authenticators/sms/{p0}/used_by/",
             &[
@@ -572,7 +674,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     authenticators::sms_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "authenticators")]
+    let routes = routes
         .path(
             "/authenticators/static/",
             &[
@@ -581,7 +685,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     authenticators::static_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "authenticators")]
+    let routes = routes
         .path(
             "/authenticators/static/{p0}/",
             &[
@@ -602,7 +708,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     authenticators::static_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "authenticators")]
+    let routes = routes
         .path(
             "/authenticators/static/{p0}/used_by/",
             &[
@@ -611,7 +719,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     authenticators::static_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "authenticators")]
+    let routes = routes
         .path(
             "/authenticators/totp/",
             &[
@@ -620,7 +730,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     authenticators::totp_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "authenticators")]
+    let routes = routes
         .path(
             "/authenticators/totp/{p0}/",
             &[
@@ -641,7 +753,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     authenticators::totp_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "authenticators")]
+    let routes = routes
         .path(
             "/authenticators/totp/{p0}/used_by/",
             &[
@@ -650,7 +764,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     authenticators::totp_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "authenticators")]
+    let routes = routes
         .path(
             "/authenticators/webauthn/",
             &[
@@ -659,7 +775,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     authenticators::webauthn_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "authenticators")]
+    let routes = routes
         .path(
             "/authenticators/webauthn/{p0}/",
             &[
@@ -680,7 +798,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     authenticators::webauthn_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "authenticators")]
+    let routes = routes
         .path(
             "/authenticators/webauthn/{p0}/used_by/",
             &[
@@ -689,7 +809,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     authenticators::webauthn_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "core")]
+    let routes = routes
         .path(
             "/core/application_entitlements/",
             &[
@@ -702,7 +824,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     core::application_entitlements_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "core")]
+    let routes = routes
         .path(
             "/core/application_entitlements/{p0}/",
             &[
@@ -724,7 +848,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "core")]
+    let routes = routes
         .path(
             "/core/application_entitlements/{p0}/used_by/",
             &[
@@ -734,7 +860,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "core")]
+    let routes = routes
         .path(
             "/core/applications/",
             &[
@@ -747,7 +875,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     core::applications_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "core")]
+    let routes = routes
         .path(
             "/core/applications/{p0}/",
             &[
@@ -768,7 +898,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     core::applications_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "core")]
+    let routes = routes
         .path(
             "/core/applications/{p0}/check_access/",
             &[
@@ -777,7 +909,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     core::applications_check_access_retrieve::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "core")]
+    let routes = routes
         .path(
             "/core/applications/{p0}/used_by/",
             &[
@@ -786,7 +920,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     core::applications_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "core")]
+    let routes = routes
         .path(
             "/core/authenticated_sessions/",
             &[
@@ -795,7 +931,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     core::authenticated_sessions_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "core")]
+    let routes = routes
         .path(
             "/core/authenticated_sessions/bulk_delete/",
             &[
@@ -805,7 +943,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "core")]
+    let routes = routes
         .path(
             "/core/authenticated_sessions/{p0}/",
             &[
@@ -818,7 +958,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     core::authenticated_sessions_destroy::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "core")]
+    let routes = routes
         .path(
             "/core/authenticated_sessions/{p0}/used_by/",
             &[
@@ -827,7 +969,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     core::authenticated_sessions_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "core")]
+    let routes = routes
         .path(
             "/core/brands/",
             &[
@@ -837,7 +981,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     core::brands_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "core")]
+    let routes = routes
         .path(
             "/core/brands/current/",
             &[
@@ -846,7 +992,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     core::brands_current_retrieve::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "core")]
+    let routes = routes
         .path(
             "/core/brands/{p0}/",
             &[
@@ -867,7 +1015,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     core::brands_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "core")]
+    let routes = routes
         .path(
             "/core/brands/{p0}/used_by/",
             &[
@@ -876,7 +1026,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     core::brands_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "core")]
+    let routes = routes
         .path(
             "/core/groups/",
             &[
@@ -886,7 +1038,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     core::groups_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "core")]
+    let routes = routes
         .path(
             "/core/groups/{p0}/",
             &[
@@ -907,7 +1061,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     core::groups_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "core")]
+    let routes = routes
         .path(
             "/core/groups/{p0}/add_user/",
             &[
@@ -916,7 +1072,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     core::groups_add_user_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "core")]
+    let routes = routes
         .path(
             "/core/groups/{p0}/remove_user/",
             &[
@@ -925,7 +1083,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     core::groups_remove_user_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "core")]
+    let routes = routes
         .path(
             "/core/groups/{p0}/used_by/",
             &[
@@ -934,7 +1094,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     core::groups_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "core")]
+    let routes = routes
         .path(
             "/core/tokens/",
             &[
@@ -944,7 +1106,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     core::tokens_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "core")]
+    let routes = routes
         .path(
             "/core/tokens/{p0}/",
             &[
@@ -965,7 +1129,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     core::tokens_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "core")]
+    let routes = routes
         .path(
             "/core/tokens/{p0}/set_key/",
             &[
@@ -974,7 +1140,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     core::tokens_set_key_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "core")]
+    let routes = routes
         .path(
             "/core/tokens/{p0}/used_by/",
             &[
@@ -983,7 +1151,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     core::tokens_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "core")]
+    let routes = routes
         .path(
             "/core/tokens/{p0}/view_key/",
             &[
@@ -992,7 +1162,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     core::tokens_view_key_retrieve::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "core")]
+    let routes = routes
         .path(
             "/core/transactional/applications/",
             &[
@@ -1001,7 +1173,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     core::transactional_applications_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "core")]
+    let routes = routes
         .path(
             "/core/user_consent/",
             &[
@@ -1010,7 +1184,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     core::user_consent_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "core")]
+    let routes = routes
         .path(
             "/core/user_consent/{p0}/",
             &[
@@ -1023,7 +1199,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     core::user_consent_destroy::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "core")]
+    let routes = routes
         .path(
             "/core/user_consent/{p0}/used_by/",
             &[
@@ -1032,7 +1210,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     core::user_consent_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "core")]
+    let routes = routes
         .path(
             "/core/users/",
             &[
@@ -1042,7 +1222,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     core::users_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "core")]
+    let routes = routes
         .path(
             "/core/users/account_lockdown/",
             &[
@@ -1051,7 +1233,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     core::users_account_lockdown_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "core")]
+    let routes = routes
         .path(
             "/core/users/export/",
             &[
@@ -1060,7 +1244,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     core::users_export_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "core")]
+    let routes = routes
         .path(
             "/core/users/impersonate_end/",
             &[
@@ -1069,7 +1255,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     core::users_impersonate_end_retrieve::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "core")]
+    let routes = routes
         .path(
             "/core/users/me/",
             &[
@@ -1078,7 +1266,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     core::users_me_retrieve::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "core")]
+    let routes = routes
         .path(
             "/core/users/paths/",
             &[
@@ -1087,7 +1277,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     core::users_paths_retrieve::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "core")]
+    let routes = routes
         .path(
             "/core/users/service_account/",
             &[
@@ -1096,7 +1288,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     core::users_service_account_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "core")]
+    let routes = routes
         .path(
             "/core/users/{p0}/",
             &[
@@ -1117,7 +1311,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     core::users_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "core")]
+    let routes = routes
         .path(
             "/core/users/{p0}/impersonate/",
             &[
@@ -1126,7 +1322,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     core::users_impersonate_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "core")]
+    let routes = routes
         .path(
             "/core/users/{p0}/recovery/",
             &[
@@ -1135,7 +1333,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     core::users_recovery_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "core")]
+    let routes = routes
         .path(
             "/core/users/{p0}/recovery_email/",
             &[
@@ -1144,7 +1344,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     core::users_recovery_email_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "core")]
+    let routes = routes
         .path(
             "/core/users/{p0}/set_password/",
             &[
@@ -1153,7 +1355,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     core::users_set_password_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "core")]
+    let routes = routes
         .path(
             "/core/users/{p0}/set_password_hash/",
             &[
@@ -1162,7 +1366,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     core::users_set_password_hash_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "core")]
+    let routes = routes
         .path(
             "/core/users/{p0}/used_by/",
             &[
@@ -1171,7 +1377,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     core::users_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "crypto")]
+    let routes = routes
         .path(
             "/crypto/certificatekeypairs/",
             &[
@@ -1184,7 +1392,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     crypto::certificatekeypairs_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "crypto")]
+    let routes = routes
         .path(
             "/crypto/certificatekeypairs/generate/",
             &[
@@ -1194,7 +1404,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "crypto")]
+    let routes = routes
         .path(
             "/crypto/certificatekeypairs/{p0}/",
             &[
@@ -1216,7 +1428,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "crypto")]
+    let routes = routes
         .path(
             "/crypto/certificatekeypairs/{p0}/used_by/",
             &[
@@ -1225,7 +1439,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     crypto::certificatekeypairs_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "crypto")]
+    let routes = routes
         .path(
             "/crypto/certificatekeypairs/{p0}/view_certificate/",
             &[
@@ -1235,7 +1451,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "crypto")]
+    let routes = routes
         .path(
             "/crypto/certificatekeypairs/{p0}/view_private_key/",
             &[
@@ -1245,7 +1463,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "endpoints")]
+    let routes = routes
         .path(
             "/endpoints/agents/connectors/",
             &[
@@ -1258,7 +1478,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     endpoints::agents_connectors_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "endpoints")]
+    let routes = routes
         .path(
             "/endpoints/agents/connectors/agent_config/",
             &[
@@ -1268,7 +1490,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "endpoints")]
+    let routes = routes
         .path(
             "/endpoints/agents/connectors/auth_fed/",
             &[
@@ -1278,7 +1502,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "endpoints")]
+    let routes = routes
         .path(
             "/endpoints/agents/connectors/auth_ia/",
             &[
@@ -1288,7 +1514,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "endpoints")]
+    let routes = routes
         .path(
             "/endpoints/agents/connectors/check_in/",
             &[
@@ -1298,7 +1526,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "endpoints")]
+    let routes = routes
         .path(
             "/endpoints/agents/connectors/enroll/",
             &[
@@ -1308,7 +1538,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "endpoints")]
+    let routes = routes
         .path(
             "/endpoints/agents/connectors/{p0}/",
             &[
@@ -1330,7 +1562,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "endpoints")]
+    let routes = routes
         .path(
             "/endpoints/agents/connectors/{p0}/mdm_config/",
             &[
@@ -1340,7 +1574,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "endpoints")]
+    let routes = routes
         .path(
             "/endpoints/agents/connectors/{p0}/used_by/",
             &[
@@ -1349,7 +1585,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     endpoints::agents_connectors_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "endpoints")]
+    let routes = routes
         .path(
             "/endpoints/agents/enrollment_tokens/",
             &[
@@ -1363,7 +1601,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "endpoints")]
+    let routes = routes
         .path(
             "/endpoints/agents/enrollment_tokens/{p0}/",
             &[
@@ -1388,7 +1628,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "endpoints")]
+    let routes = routes
         .path(
             "/endpoints/agents/enrollment_tokens/{p0}/used_by/",
             &[
@@ -1398,7 +1640,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "endpoints")]
+    let routes = routes
         .path(
             "/endpoints/agents/enrollment_tokens/{p0}/view_key/",
             &[
@@ -1408,7 +1652,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "endpoints")]
+    let routes = routes
         .path(
             "/endpoints/agents/psso/ise/",
             &[
@@ -1421,7 +1667,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     endpoints::agents_psso_ise_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "endpoints")]
+    let routes = routes
         .path(
             "/endpoints/agents/psso/ise/{p0}/",
             &[
@@ -1442,7 +1690,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     endpoints::agents_psso_ise_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "endpoints")]
+    let routes = routes
         .path(
             "/endpoints/agents/psso/ise/{p0}/used_by/",
             &[
@@ -1451,7 +1701,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     endpoints::agents_psso_ise_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "endpoints")]
+    let routes = routes
         .path(
             "/endpoints/agents/psso/register/device/",
             &[
@@ -1461,7 +1713,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "endpoints")]
+    let routes = routes
         .path(
             "/endpoints/agents/psso/register/user/",
             &[
@@ -1471,7 +1725,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "endpoints")]
+    let routes = routes
         .path(
             "/endpoints/connectors/",
             &[
@@ -1480,7 +1736,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     endpoints::connectors_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "endpoints")]
+    let routes = routes
         .path(
             "/endpoints/connectors/types/",
             &[
@@ -1489,7 +1747,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     endpoints::connectors_types_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "endpoints")]
+    let routes = routes
         .path(
             "/endpoints/connectors/{p0}/",
             &[
@@ -1502,7 +1762,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     endpoints::connectors_destroy::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "endpoints")]
+    let routes = routes
         .path(
             "/endpoints/connectors/{p0}/used_by/",
             &[
@@ -1511,7 +1773,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     endpoints::connectors_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "endpoints")]
+    let routes = routes
         .path(
             "/endpoints/device_access_groups/",
             &[
@@ -1524,7 +1788,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     endpoints::device_access_groups_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "endpoints")]
+    let routes = routes
         .path(
             "/endpoints/device_access_groups/{p0}/",
             &[
@@ -1546,7 +1812,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "endpoints")]
+    let routes = routes
         .path(
             "/endpoints/device_access_groups/{p0}/used_by/",
             &[
@@ -1556,7 +1824,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "endpoints")]
+    let routes = routes
         .path(
             "/endpoints/device_bindings/",
             &[
@@ -1569,7 +1839,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     endpoints::device_bindings_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "endpoints")]
+    let routes = routes
         .path(
             "/endpoints/device_bindings/{p0}/",
             &[
@@ -1590,7 +1862,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     endpoints::device_bindings_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "endpoints")]
+    let routes = routes
         .path(
             "/endpoints/device_bindings/{p0}/used_by/",
             &[
@@ -1599,7 +1873,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     endpoints::device_bindings_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "endpoints")]
+    let routes = routes
         .path(
             "/endpoints/devices/",
             &[
@@ -1608,7 +1884,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     endpoints::devices_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "endpoints")]
+    let routes = routes
         .path(
             "/endpoints/devices/summary/",
             &[
@@ -1617,7 +1895,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     endpoints::devices_summary_retrieve::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "endpoints")]
+    let routes = routes
         .path(
             "/endpoints/devices/{p0}/",
             &[
@@ -1638,7 +1918,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     endpoints::devices_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "endpoints")]
+    let routes = routes
         .path(
             "/endpoints/devices/{p0}/used_by/",
             &[
@@ -1647,7 +1929,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     endpoints::devices_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "endpoints")]
+    let routes = routes
         .path(
             "/endpoints/fleet/connectors/",
             &[
@@ -1660,7 +1944,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     endpoints::fleet_connectors_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "endpoints")]
+    let routes = routes
         .path(
             "/endpoints/fleet/connectors/{p0}/",
             &[
@@ -1682,7 +1968,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "endpoints")]
+    let routes = routes
         .path(
             "/endpoints/fleet/connectors/{p0}/used_by/",
             &[
@@ -1691,7 +1979,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     endpoints::fleet_connectors_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "endpoints")]
+    let routes = routes
         .path(
             "/endpoints/google_chrome/connectors/",
             &[
@@ -1705,7 +1995,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "endpoints")]
+    let routes = routes
         .path(
             "/endpoints/google_chrome/connectors/{p0}/",
             &[
@@ -1730,7 +2022,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "endpoints")]
+    let routes = routes
         .path(
             "/endpoints/google_chrome/connectors/{p0}/used_by/",
             &[
@@ -1740,7 +2034,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "enterprise")]
+    let routes = routes
         .path(
             "/enterprise/license/",
             &[
@@ -1753,7 +2049,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     enterprise::license_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "enterprise")]
+    let routes = routes
         .path(
             "/enterprise/license/forecast/",
             &[
@@ -1762,7 +2060,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     enterprise::license_forecast_retrieve::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "enterprise")]
+    let routes = routes
         .path(
             "/enterprise/license/install_id/",
             &[
@@ -1771,7 +2071,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     enterprise::license_install_id_retrieve::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "enterprise")]
+    let routes = routes
         .path(
             "/enterprise/license/summary/",
             &[
@@ -1780,7 +2082,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     enterprise::license_summary_retrieve::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "enterprise")]
+    let routes = routes
         .path(
             "/enterprise/license/{p0}/",
             &[
@@ -1801,7 +2105,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     enterprise::license_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "enterprise")]
+    let routes = routes
         .path(
             "/enterprise/license/{p0}/used_by/",
             &[
@@ -1810,7 +2116,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     enterprise::license_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "events")]
+    let routes = routes
         .path(
             "/events/events/",
             &[
@@ -1823,7 +2131,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     events::events_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "events")]
+    let routes = routes
         .path(
             "/events/events/actions/",
             &[
@@ -1832,7 +2142,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     events::events_actions_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "events")]
+    let routes = routes
         .path(
             "/events/events/export/",
             &[
@@ -1841,7 +2153,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     events::events_export_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "events")]
+    let routes = routes
         .path(
             "/events/events/stats/",
             &[
@@ -1850,7 +2164,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     events::events_stats_retrieve::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "events")]
+    let routes = routes
         .path(
             "/events/events/top_per_user/",
             &[
@@ -1859,7 +2175,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     events::events_top_per_user_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "events")]
+    let routes = routes
         .path(
             "/events/events/volume/",
             &[
@@ -1868,7 +2186,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     events::events_volume_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "events")]
+    let routes = routes
         .path(
             "/events/events/{p0}/",
             &[
@@ -1889,7 +2209,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     events::events_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "events")]
+    let routes = routes
         .path(
             "/events/notifications/",
             &[
@@ -1898,7 +2220,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     events::notifications_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "events")]
+    let routes = routes
         .path(
             "/events/notifications/mark_all_seen/",
             &[
@@ -1908,7 +2232,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "events")]
+    let routes = routes
         .path(
             "/events/notifications/{p0}/",
             &[
@@ -1929,7 +2255,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     events::notifications_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "events")]
+    let routes = routes
         .path(
             "/events/notifications/{p0}/used_by/",
             &[
@@ -1938,7 +2266,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     events::notifications_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "events")]
+    let routes = routes
         .path(
             "/events/rules/",
             &[
@@ -1951,7 +2281,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     events::rules_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "events")]
+    let routes = routes
         .path(
             "/events/rules/{p0}/",
             &[
@@ -1972,7 +2304,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     events::rules_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "events")]
+    let routes = routes
         .path(
             "/events/rules/{p0}/used_by/",
             &[
@@ -1981,7 +2315,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     events::rules_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "events")]
+    let routes = routes
         .path(
             "/events/transports/",
             &[
@@ -1994,7 +2330,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     events::transports_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "events")]
+    let routes = routes
         .path(
             "/events/transports/{p0}/",
             &[
@@ -2015,7 +2353,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     events::transports_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "events")]
+    let routes = routes
         .path(
             "/events/transports/{p0}/test/",
             &[
@@ -2024,7 +2364,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     events::transports_test_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "events")]
+    let routes = routes
         .path(
             "/events/transports/{p0}/used_by/",
             &[
@@ -2033,7 +2375,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     events::transports_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "flows")]
+    let routes = routes
         .path(
             "/flows/bindings/",
             &[
@@ -2046,7 +2390,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     flows::bindings_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "flows")]
+    let routes = routes
         .path(
             "/flows/bindings/{p0}/",
             &[
@@ -2067,7 +2413,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     flows::bindings_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "flows")]
+    let routes = routes
         .path(
             "/flows/bindings/{p0}/used_by/",
             &[
@@ -2076,7 +2424,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     flows::bindings_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "flows")]
+    let routes = routes
         .path(
             "/flows/executor/{p0}/",
             &[
@@ -2089,7 +2439,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     flows::executor_solve::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "flows")]
+    let routes = routes
         .path(
             "/flows/inspector/{p0}/",
             &[
@@ -2098,7 +2450,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     flows::inspector_get::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "flows")]
+    let routes = routes
         .path(
             "/flows/instances/",
             &[
@@ -2111,7 +2465,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     flows::instances_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "flows")]
+    let routes = routes
         .path(
             "/flows/instances/cache_clear/",
             &[
@@ -2120,7 +2476,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     flows::instances_cache_clear_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "flows")]
+    let routes = routes
         .path(
             "/flows/instances/cache_info/",
             &[
@@ -2129,7 +2487,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     flows::instances_cache_info_retrieve::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "flows")]
+    let routes = routes
         .path(
             "/flows/instances/{p0}/",
             &[
@@ -2150,7 +2510,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     flows::instances_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "flows")]
+    let routes = routes
         .path(
             "/flows/instances/{p0}/diagram/",
             &[
@@ -2159,7 +2521,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     flows::instances_diagram_retrieve::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "flows")]
+    let routes = routes
         .path(
             "/flows/instances/{p0}/execute/",
             &[
@@ -2168,7 +2532,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     flows::instances_execute_retrieve::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "flows")]
+    let routes = routes
         .path(
             "/flows/instances/{p0}/export/",
             &[
@@ -2177,7 +2543,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     flows::instances_export_retrieve::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "flows")]
+    let routes = routes
         .path(
             "/flows/instances/{p0}/used_by/",
             &[
@@ -2186,7 +2554,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     flows::instances_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "lifecycle")]
+    let routes = routes
         .path(
             "/lifecycle/iterations/",
             &[
@@ -2195,7 +2565,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     lifecycle::iterations_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "lifecycle")]
+    let routes = routes
         .path(
             "/lifecycle/iterations/latest/{p0}/{p1}/",
             &[
@@ -2204,7 +2576,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     lifecycle::iterations_list_latest::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "lifecycle")]
+    let routes = routes
         .path(
             "/lifecycle/iterations/open/",
             &[
@@ -2213,7 +2587,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     lifecycle::iterations_list_open::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "lifecycle")]
+    let routes = routes
         .path(
             "/lifecycle/reviews/",
             &[
@@ -2222,7 +2598,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     lifecycle::reviews_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "lifecycle")]
+    let routes = routes
         .path(
             "/lifecycle/rules/",
             &[
@@ -2235,7 +2613,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     lifecycle::rules_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "lifecycle")]
+    let routes = routes
         .path(
             "/lifecycle/rules/{p0}/",
             &[
@@ -2256,7 +2636,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     lifecycle::rules_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "managed")]
+    let routes = routes
         .path(
             "/managed/blueprints/",
             &[
@@ -2269,7 +2651,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     managed::blueprints_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "managed")]
+    let routes = routes
         .path(
             "/managed/blueprints/available/",
             &[
@@ -2278,7 +2662,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     managed::blueprints_available_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "managed")]
+    let routes = routes
         .path(
             "/managed/blueprints/import/",
             &[
@@ -2287,7 +2673,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     managed::blueprints_import_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "managed")]
+    let routes = routes
         .path(
             "/managed/blueprints/{p0}/",
             &[
@@ -2308,7 +2696,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     managed::blueprints_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "managed")]
+    let routes = routes
         .path(
             "/managed/blueprints/{p0}/apply/",
             &[
@@ -2317,7 +2707,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     managed::blueprints_apply_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "managed")]
+    let routes = routes
         .path(
             "/managed/blueprints/{p0}/used_by/",
             &[
@@ -2326,7 +2718,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     managed::blueprints_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "oauth2")]
+    let routes = routes
         .path(
             "/oauth2/access_tokens/",
             &[
@@ -2335,7 +2729,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     oauth2::access_tokens_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "oauth2")]
+    let routes = routes
         .path(
             "/oauth2/access_tokens/{p0}/",
             &[
@@ -2348,7 +2744,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     oauth2::access_tokens_destroy::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "oauth2")]
+    let routes = routes
         .path(
             "/oauth2/access_tokens/{p0}/used_by/",
             &[
@@ -2357,7 +2755,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     oauth2::access_tokens_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "oauth2")]
+    let routes = routes
         .path(
             "/oauth2/authorization_codes/",
             &[
@@ -2366,7 +2766,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     oauth2::authorization_codes_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "oauth2")]
+    let routes = routes
         .path(
             "/oauth2/authorization_codes/{p0}/",
             &[
@@ -2379,7 +2781,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     oauth2::authorization_codes_destroy::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "oauth2")]
+    let routes = routes
         .path(
             "/oauth2/authorization_codes/{p0}/used_by/",
             &[
@@ -2388,7 +2792,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     oauth2::authorization_codes_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "oauth2")]
+    let routes = routes
         .path(
             "/oauth2/refresh_tokens/",
             &[
@@ -2397,7 +2803,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     oauth2::refresh_tokens_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "oauth2")]
+    let routes = routes
         .path(
             "/oauth2/refresh_tokens/{p0}/",
             &[
@@ -2410,7 +2818,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     oauth2::refresh_tokens_destroy::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "oauth2")]
+    let routes = routes
         .path(
             "/oauth2/refresh_tokens/{p0}/used_by/",
             &[
@@ -2419,7 +2829,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     oauth2::refresh_tokens_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "outposts")]
+    let routes = routes
         .path(
             "/outposts/instances/",
             &[
@@ -2432,7 +2844,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     outposts::instances_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "outposts")]
+    let routes = routes
         .path(
             "/outposts/instances/default_settings/",
             &[
@@ -2442,7 +2856,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "outposts")]
+    let routes = routes
         .path(
             "/outposts/instances/{p0}/",
             &[
@@ -2463,7 +2879,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     outposts::instances_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "outposts")]
+    let routes = routes
         .path(
             "/outposts/instances/{p0}/health/",
             &[
@@ -2472,7 +2890,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     outposts::instances_health_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "outposts")]
+    let routes = routes
         .path(
             "/outposts/instances/{p0}/used_by/",
             &[
@@ -2481,11 +2901,15 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     outposts::instances_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "outposts")]
+    let routes = routes
         .path(
             "/outposts/ldap/",
             &[(axum::http::Method::GET, outposts::ldap_list::<S> as support::Handler<S>)],
-        )
+        );
+    #[cfg(feature = "outposts")]
+    let routes = routes
         .path(
             "/outposts/ldap/{p0}/check_access/",
             &[
@@ -2494,7 +2918,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     outposts::ldap_access_check::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "outposts")]
+    let routes = routes
         .path(
             "/outposts/proxy/",
             &[
@@ -2503,7 +2929,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     outposts::proxy_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "outposts")]
+    let routes = routes
         .path(
             "/outposts/radius/",
             &[
@@ -2512,7 +2940,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     outposts::radius_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "outposts")]
+    let routes = routes
         .path(
             "/outposts/radius/{p0}/check_access/",
             &[
@@ -2521,7 +2951,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     outposts::radius_access_check::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "outposts")]
+    let routes = routes
         .path(
             "/outposts/service_connections/all/",
             &[
@@ -2530,7 +2962,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     outposts::service_connections_all_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "outposts")]
+    let routes = routes
         .path(
             "/outposts/service_connections/all/types/",
             &[
@@ -2540,7 +2974,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "outposts")]
+    let routes = routes
         .path(
             "/outposts/service_connections/all/{p0}/",
             &[
@@ -2554,7 +2990,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     outposts::service_connections_all_destroy::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "outposts")]
+    let routes = routes
         .path(
             "/outposts/service_connections/all/{p0}/state/",
             &[
@@ -2564,7 +3002,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "outposts")]
+    let routes = routes
         .path(
             "/outposts/service_connections/all/{p0}/used_by/",
             &[
@@ -2574,7 +3014,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "outposts")]
+    let routes = routes
         .path(
             "/outposts/service_connections/docker/",
             &[
@@ -2588,7 +3030,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "outposts")]
+    let routes = routes
         .path(
             "/outposts/service_connections/docker/{p0}/",
             &[
@@ -2613,7 +3057,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "outposts")]
+    let routes = routes
         .path(
             "/outposts/service_connections/docker/{p0}/used_by/",
             &[
@@ -2623,7 +3069,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "outposts")]
+    let routes = routes
         .path(
             "/outposts/service_connections/kubernetes/",
             &[
@@ -2638,7 +3086,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "outposts")]
+    let routes = routes
         .path(
             "/outposts/service_connections/kubernetes/{p0}/",
             &[
@@ -2663,7 +3113,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "outposts")]
+    let routes = routes
         .path(
             "/outposts/service_connections/kubernetes/{p0}/used_by/",
             &[
@@ -2673,11 +3125,15 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "policies")]
+    let routes = routes
         .path(
             "/policies/all/",
             &[(axum::http::Method::GET, policies::all_list::<S> as support::Handler<S>)],
-        )
+        );
+    #[cfg(feature = "policies")]
+    let routes = routes
         .path(
             "/policies/all/cache_clear/",
             &[
@@ -2686,7 +3142,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     policies::all_cache_clear_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "policies")]
+    let routes = routes
         .path(
             "/policies/all/cache_info/",
             &[
@@ -2695,7 +3153,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     policies::all_cache_info_retrieve::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "policies")]
+    let routes = routes
         .path(
             "/policies/all/types/",
             &[
@@ -2704,7 +3164,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     policies::all_types_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "policies")]
+    let routes = routes
         .path(
             "/policies/all/{p0}/",
             &[
@@ -2717,7 +3179,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     policies::all_destroy::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "policies")]
+    let routes = routes
         .path(
             "/policies/all/{p0}/test/",
             &[
@@ -2726,7 +3190,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     policies::all_test_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "policies")]
+    let routes = routes
         .path(
             "/policies/all/{p0}/used_by/",
             &[
@@ -2735,7 +3201,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     policies::all_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "policies")]
+    let routes = routes
         .path(
             "/policies/bindings/",
             &[
@@ -2748,7 +3216,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     policies::bindings_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "policies")]
+    let routes = routes
         .path(
             "/policies/bindings/{p0}/",
             &[
@@ -2769,7 +3239,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     policies::bindings_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "policies")]
+    let routes = routes
         .path(
             "/policies/bindings/{p0}/used_by/",
             &[
@@ -2778,7 +3250,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     policies::bindings_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "policies")]
+    let routes = routes
         .path(
             "/policies/dummy/",
             &[
@@ -2791,7 +3265,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     policies::dummy_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "policies")]
+    let routes = routes
         .path(
             "/policies/dummy/{p0}/",
             &[
@@ -2812,7 +3288,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     policies::dummy_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "policies")]
+    let routes = routes
         .path(
             "/policies/dummy/{p0}/used_by/",
             &[
@@ -2821,7 +3299,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     policies::dummy_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "policies")]
+    let routes = routes
         .path(
             "/policies/event_matcher/",
             &[
@@ -2834,7 +3314,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     policies::event_matcher_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "policies")]
+    let routes = routes
         .path(
             "/policies/event_matcher/{p0}/",
             &[
@@ -2855,7 +3337,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     policies::event_matcher_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "policies")]
+    let routes = routes
         .path(
             "/policies/event_matcher/{p0}/used_by/",
             &[
@@ -2864,7 +3348,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     policies::event_matcher_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "policies")]
+    let routes = routes
         .path(
             "/policies/expression/",
             &[
@@ -2877,7 +3363,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     policies::expression_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "policies")]
+    let routes = routes
         .path(
             "/policies/expression/{p0}/",
             &[
@@ -2898,7 +3386,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     policies::expression_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "policies")]
+    let routes = routes
         .path(
             "/policies/expression/{p0}/used_by/",
             &[
@@ -2907,7 +3397,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     policies::expression_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "policies")]
+    let routes = routes
         .path(
             "/policies/geoip/",
             &[
@@ -2920,7 +3412,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     policies::geoip_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "policies")]
+    let routes = routes
         .path(
             "/policies/geoip/{p0}/",
             &[
@@ -2941,7 +3435,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     policies::geoip_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "policies")]
+    let routes = routes
         .path(
             "/policies/geoip/{p0}/used_by/",
             &[
@@ -2950,7 +3446,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     policies::geoip_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "policies")]
+    let routes = routes
         .path(
             "/policies/geoip_iso3166/",
             &[
@@ -2959,7 +3457,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     policies::geoip_iso3166_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "policies")]
+    let routes = routes
         .path(
             "/policies/password/",
             &[
@@ -2972,7 +3472,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     policies::password_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "policies")]
+    let routes = routes
         .path(
             "/policies/password/{p0}/",
             &[
@@ -2993,7 +3495,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     policies::password_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "policies")]
+    let routes = routes
         .path(
             "/policies/password/{p0}/used_by/",
             &[
@@ -3002,7 +3506,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     policies::password_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "policies")]
+    let routes = routes
         .path(
             "/policies/password_expiry/",
             &[
@@ -3015,7 +3521,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     policies::password_expiry_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "policies")]
+    let routes = routes
         .path(
             "/policies/password_expiry/{p0}/",
             &[
@@ -3036,7 +3544,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     policies::password_expiry_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "policies")]
+    let routes = routes
         .path(
             "/policies/password_expiry/{p0}/used_by/",
             &[
@@ -3045,7 +3555,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     policies::password_expiry_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "policies")]
+    let routes = routes
         .path(
             "/policies/reputation/",
             &[
@@ -3058,7 +3570,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     policies::reputation_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "policies")]
+    let routes = routes
         .path(
             "/policies/reputation/scores/",
             &[
@@ -3067,7 +3581,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     policies::reputation_scores_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "policies")]
+    let routes = routes
         .path(
             "/policies/reputation/scores/{p0}/",
             &[
@@ -3080,7 +3596,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     policies::reputation_scores_destroy::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "policies")]
+    let routes = routes
         .path(
             "/policies/reputation/scores/{p0}/used_by/",
             &[
@@ -3089,7 +3607,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     policies::reputation_scores_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "policies")]
+    let routes = routes
         .path(
             "/policies/reputation/{p0}/",
             &[
@@ -3110,7 +3630,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     policies::reputation_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "policies")]
+    let routes = routes
         .path(
             "/policies/reputation/{p0}/used_by/",
             &[
@@ -3119,7 +3641,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     policies::reputation_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "policies")]
+    let routes = routes
         .path(
             "/policies/unique_password/",
             &[
@@ -3132,7 +3656,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     policies::unique_password_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "policies")]
+    let routes = routes
         .path(
             "/policies/unique_password/{p0}/",
             &[
@@ -3153,7 +3679,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     policies::unique_password_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "policies")]
+    let routes = routes
         .path(
             "/policies/unique_password/{p0}/used_by/",
             &[
@@ -3162,7 +3690,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     policies::unique_password_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/all/",
             &[
@@ -3171,7 +3701,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     propertymappings::all_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/all/types/",
             &[
@@ -3180,7 +3712,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     propertymappings::all_types_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/all/{p0}/",
             &[
@@ -3193,7 +3727,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     propertymappings::all_destroy::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/all/{p0}/test/",
             &[
@@ -3202,7 +3738,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     propertymappings::all_test_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/all/{p0}/used_by/",
             &[
@@ -3211,7 +3749,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     propertymappings::all_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/notification/",
             &[
@@ -3224,7 +3764,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     propertymappings::notification_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/notification/{p0}/",
             &[
@@ -3246,7 +3788,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/notification/{p0}/used_by/",
             &[
@@ -3256,7 +3800,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/provider/google_workspace/",
             &[
@@ -3271,7 +3817,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/provider/google_workspace/{p0}/",
             &[
@@ -3296,7 +3844,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/provider/google_workspace/{p0}/used_by/",
             &[
@@ -3306,7 +3856,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/provider/microsoft_entra/",
             &[
@@ -3321,7 +3873,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/provider/microsoft_entra/{p0}/",
             &[
@@ -3346,7 +3900,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/provider/microsoft_entra/{p0}/used_by/",
             &[
@@ -3356,7 +3912,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/provider/rac/",
             &[
@@ -3369,7 +3927,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     propertymappings::provider_rac_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/provider/rac/{p0}/",
             &[
@@ -3391,7 +3951,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/provider/rac/{p0}/used_by/",
             &[
@@ -3401,7 +3963,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/provider/radius/",
             &[
@@ -3414,7 +3978,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     propertymappings::provider_radius_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/provider/radius/{p0}/",
             &[
@@ -3437,7 +4003,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/provider/radius/{p0}/used_by/",
             &[
@@ -3447,7 +4015,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/provider/saml/",
             &[
@@ -3460,7 +4030,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     propertymappings::provider_saml_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/provider/saml/{p0}/",
             &[
@@ -3482,7 +4054,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/provider/saml/{p0}/used_by/",
             &[
@@ -3492,7 +4066,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/provider/scim/",
             &[
@@ -3505,7 +4081,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     propertymappings::provider_scim_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/provider/scim/{p0}/",
             &[
@@ -3527,7 +4105,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/provider/scim/{p0}/used_by/",
             &[
@@ -3537,7 +4117,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/provider/scope/",
             &[
@@ -3550,7 +4132,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     propertymappings::provider_scope_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/provider/scope/{p0}/",
             &[
@@ -3572,7 +4156,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/provider/scope/{p0}/used_by/",
             &[
@@ -3582,7 +4168,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/source/kerberos/",
             &[
@@ -3595,7 +4183,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     propertymappings::source_kerberos_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/source/kerberos/{p0}/",
             &[
@@ -3618,7 +4208,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/source/kerberos/{p0}/used_by/",
             &[
@@ -3628,7 +4220,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/source/ldap/",
             &[
@@ -3641,7 +4235,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     propertymappings::source_ldap_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/source/ldap/{p0}/",
             &[
@@ -3663,7 +4259,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/source/ldap/{p0}/used_by/",
             &[
@@ -3673,7 +4271,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/source/oauth/",
             &[
@@ -3686,7 +4286,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     propertymappings::source_oauth_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/source/oauth/{p0}/",
             &[
@@ -3708,7 +4310,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/source/oauth/{p0}/used_by/",
             &[
@@ -3718,7 +4322,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/source/plex/",
             &[
@@ -3731,7 +4337,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     propertymappings::source_plex_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/source/plex/{p0}/",
             &[
@@ -3753,7 +4361,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/source/plex/{p0}/used_by/",
             &[
@@ -3763,7 +4373,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/source/saml/",
             &[
@@ -3776,7 +4388,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     propertymappings::source_saml_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/source/saml/{p0}/",
             &[
@@ -3798,7 +4412,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/source/saml/{p0}/used_by/",
             &[
@@ -3808,7 +4424,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/source/scim/",
             &[
@@ -3821,7 +4439,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     propertymappings::source_scim_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/source/scim/{p0}/",
             &[
@@ -3843,7 +4463,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/source/scim/{p0}/used_by/",
             &[
@@ -3853,7 +4475,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/source/telegram/",
             &[
@@ -3866,7 +4490,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     propertymappings::source_telegram_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/source/telegram/{p0}/",
             &[
@@ -3889,7 +4515,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "propertymappings")]
+    let routes = routes
         .path(
             "/propertymappings/source/telegram/{p0}/used_by/",
             &[
@@ -3899,11 +4527,15 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/all/",
             &[(axum::http::Method::GET, providers::all_list::<S> as support::Handler<S>)],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/all/types/",
             &[
@@ -3912,7 +4544,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::all_types_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/all/{p0}/",
             &[
@@ -3925,7 +4559,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::all_destroy::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/all/{p0}/used_by/",
             &[
@@ -3934,7 +4570,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::all_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/google_workspace/",
             &[
@@ -3947,7 +4585,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::google_workspace_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/google_workspace/{p0}/",
             &[
@@ -3969,7 +4609,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/google_workspace/{p0}/sync/object/",
             &[
@@ -3979,7 +4621,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/google_workspace/{p0}/sync/status/",
             &[
@@ -3989,7 +4633,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/google_workspace/{p0}/used_by/",
             &[
@@ -3998,7 +4644,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::google_workspace_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/google_workspace_groups/",
             &[
@@ -4011,7 +4659,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::google_workspace_groups_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/google_workspace_groups/{p0}/",
             &[
@@ -4026,7 +4676,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/google_workspace_groups/{p0}/used_by/",
             &[
@@ -4036,7 +4688,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/google_workspace_users/",
             &[
@@ -4049,7 +4703,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::google_workspace_users_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/google_workspace_users/{p0}/",
             &[
@@ -4063,7 +4719,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::google_workspace_users_destroy::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/google_workspace_users/{p0}/used_by/",
             &[
@@ -4073,7 +4731,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/ldap/",
             &[
@@ -4086,7 +4746,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::ldap_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/ldap/{p0}/",
             &[
@@ -4107,7 +4769,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::ldap_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/ldap/{p0}/used_by/",
             &[
@@ -4116,7 +4780,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::ldap_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/microsoft_entra/",
             &[
@@ -4129,7 +4795,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::microsoft_entra_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/microsoft_entra/{p0}/",
             &[
@@ -4150,7 +4818,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::microsoft_entra_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/microsoft_entra/{p0}/sync/object/",
             &[
@@ -4160,7 +4830,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/microsoft_entra/{p0}/sync/status/",
             &[
@@ -4170,7 +4842,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/microsoft_entra/{p0}/used_by/",
             &[
@@ -4179,7 +4853,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::microsoft_entra_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/microsoft_entra_groups/",
             &[
@@ -4192,7 +4868,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::microsoft_entra_groups_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/microsoft_entra_groups/{p0}/",
             &[
@@ -4206,7 +4884,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::microsoft_entra_groups_destroy::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/microsoft_entra_groups/{p0}/used_by/",
             &[
@@ -4216,7 +4896,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/microsoft_entra_users/",
             &[
@@ -4229,7 +4911,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::microsoft_entra_users_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/microsoft_entra_users/{p0}/",
             &[
@@ -4242,7 +4926,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::microsoft_entra_users_destroy::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/microsoft_entra_users/{p0}/used_by/",
             &[
@@ -4252,7 +4938,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/oauth2/",
             &[
@@ -4265,7 +4953,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::oauth2_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/oauth2/{p0}/",
             &[
@@ -4286,7 +4976,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::oauth2_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/oauth2/{p0}/preview_user/",
             &[
@@ -4295,7 +4987,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::oauth2_preview_user_retrieve::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/oauth2/{p0}/setup_urls/",
             &[
@@ -4304,7 +4998,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::oauth2_setup_urls_retrieve::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/oauth2/{p0}/used_by/",
             &[
@@ -4313,7 +5009,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::oauth2_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/proxy/",
             &[
@@ -4326,7 +5024,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::proxy_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/proxy/{p0}/",
             &[
@@ -4347,7 +5047,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::proxy_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/proxy/{p0}/used_by/",
             &[
@@ -4356,7 +5058,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::proxy_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/rac/",
             &[
@@ -4369,7 +5073,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::rac_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/rac/{p0}/",
             &[
@@ -4390,7 +5096,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::rac_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/rac/{p0}/used_by/",
             &[
@@ -4399,7 +5107,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::rac_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/radius/",
             &[
@@ -4412,7 +5122,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::radius_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/radius/{p0}/",
             &[
@@ -4433,7 +5145,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::radius_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/radius/{p0}/used_by/",
             &[
@@ -4442,7 +5156,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::radius_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/saml/",
             &[
@@ -4455,7 +5171,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::saml_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/saml/import_metadata/",
             &[
@@ -4464,7 +5182,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::saml_import_metadata_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/saml/{p0}/",
             &[
@@ -4485,7 +5205,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::saml_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/saml/{p0}/metadata/",
             &[
@@ -4494,7 +5216,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::saml_metadata_retrieve::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/saml/{p0}/preview_user/",
             &[
@@ -4503,7 +5227,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::saml_preview_user_retrieve::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/saml/{p0}/used_by/",
             &[
@@ -4512,7 +5238,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::saml_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/scim/",
             &[
@@ -4525,7 +5253,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::scim_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/scim/{p0}/",
             &[
@@ -4546,7 +5276,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::scim_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/scim/{p0}/sync/object/",
             &[
@@ -4555,7 +5287,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::scim_sync_object_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/scim/{p0}/sync/status/",
             &[
@@ -4564,7 +5298,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::scim_sync_status_retrieve::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/scim/{p0}/used_by/",
             &[
@@ -4573,7 +5309,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::scim_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/scim_groups/",
             &[
@@ -4586,7 +5324,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::scim_groups_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/scim_groups/{p0}/",
             &[
@@ -4599,7 +5339,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::scim_groups_destroy::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/scim_groups/{p0}/used_by/",
             &[
@@ -4608,7 +5350,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::scim_groups_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/scim_users/",
             &[
@@ -4621,7 +5365,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::scim_users_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/scim_users/{p0}/",
             &[
@@ -4634,7 +5380,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::scim_users_destroy::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/scim_users/{p0}/used_by/",
             &[
@@ -4643,7 +5391,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::scim_users_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/ssf/",
             &[
@@ -4656,7 +5406,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::ssf_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/ssf/{p0}/",
             &[
@@ -4677,7 +5429,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::ssf_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/ssf/{p0}/used_by/",
             &[
@@ -4686,7 +5440,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::ssf_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/wsfed/",
             &[
@@ -4699,7 +5455,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::wsfed_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/wsfed/{p0}/",
             &[
@@ -4720,7 +5478,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::wsfed_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/wsfed/{p0}/metadata/",
             &[
@@ -4729,7 +5489,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::wsfed_metadata_retrieve::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/wsfed/{p0}/preview_user/",
             &[
@@ -4738,7 +5500,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::wsfed_preview_user_retrieve::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "providers")]
+    let routes = routes
         .path(
             "/providers/wsfed/{p0}/used_by/",
             &[
@@ -4747,7 +5511,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     providers::wsfed_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "rac")]
+    let routes = routes
         .path(
             "/rac/connection_tokens/",
             &[
@@ -4756,7 +5522,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     rac::connection_tokens_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "rac")]
+    let routes = routes
         .path(
             "/rac/connection_tokens/{p0}/",
             &[
@@ -4777,7 +5545,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     rac::connection_tokens_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "rac")]
+    let routes = routes
         .path(
             "/rac/connection_tokens/{p0}/used_by/",
             &[
@@ -4786,7 +5556,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     rac::connection_tokens_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "rac")]
+    let routes = routes
         .path(
             "/rac/endpoints/",
             &[
@@ -4799,7 +5571,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     rac::endpoints_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "rac")]
+    let routes = routes
         .path(
             "/rac/endpoints/{p0}/",
             &[
@@ -4820,7 +5594,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     rac::endpoints_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "rac")]
+    let routes = routes
         .path(
             "/rac/endpoints/{p0}/used_by/",
             &[
@@ -4829,7 +5605,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     rac::endpoints_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "rbac")]
+    let routes = routes
         .path(
             "/rbac/initial_permissions/",
             &[
@@ -4842,7 +5620,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     rbac::initial_permissions_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "rbac")]
+    let routes = routes
         .path(
             "/rbac/initial_permissions/{p0}/",
             &[
@@ -4863,7 +5643,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     rbac::initial_permissions_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "rbac")]
+    let routes = routes
         .path(
             "/rbac/initial_permissions/{p0}/used_by/",
             &[
@@ -4872,7 +5654,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     rbac::initial_permissions_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "rbac")]
+    let routes = routes
         .path(
             "/rbac/permissions/",
             &[
@@ -4881,7 +5665,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     rbac::permissions_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "rbac")]
+    let routes = routes
         .path(
             "/rbac/permissions/assigned_by_roles/",
             &[
@@ -4890,7 +5676,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     rbac::permissions_assigned_by_roles_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "rbac")]
+    let routes = routes
         .path(
             "/rbac/permissions/assigned_by_roles/{p0}/assign/",
             &[
@@ -4900,7 +5688,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "rbac")]
+    let routes = routes
         .path(
             "/rbac/permissions/assigned_by_roles/{p0}/unassign/",
             &[
@@ -4910,7 +5700,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "rbac")]
+    let routes = routes
         .path(
             "/rbac/permissions/roles/",
             &[
@@ -4919,7 +5711,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     rbac::permissions_roles_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "rbac")]
+    let routes = routes
         .path(
             "/rbac/permissions/{p0}/",
             &[
@@ -4928,7 +5722,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     rbac::permissions_retrieve::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "rbac")]
+    let routes = routes
         .path(
             "/rbac/roles/",
             &[
@@ -4938,7 +5734,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     rbac::roles_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "rbac")]
+    let routes = routes
         .path(
             "/rbac/roles/{p0}/",
             &[
@@ -4959,7 +5757,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     rbac::roles_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "rbac")]
+    let routes = routes
         .path(
             "/rbac/roles/{p0}/add_user/",
             &[
@@ -4968,7 +5768,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     rbac::roles_add_user_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "rbac")]
+    let routes = routes
         .path(
             "/rbac/roles/{p0}/remove_user/",
             &[
@@ -4977,7 +5779,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     rbac::roles_remove_user_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "rbac")]
+    let routes = routes
         .path(
             "/rbac/roles/{p0}/used_by/",
             &[
@@ -4986,7 +5790,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     rbac::roles_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "reports")]
+    let routes = routes
         .path(
             "/reports/exports/",
             &[
@@ -4995,7 +5801,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     reports::exports_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "reports")]
+    let routes = routes
         .path(
             "/reports/exports/{p0}/",
             &[
@@ -5008,7 +5816,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     reports::exports_destroy::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "root")]
+    let routes = routes
         .path(
             "/root/config/",
             &[
@@ -5017,15 +5827,21 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     root::config_retrieve::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "schema")]
+    let routes = routes
         .path(
             "/schema/",
             &[(axum::http::Method::GET, schema::retrieve::<S> as support::Handler<S>)],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/all/",
             &[(axum::http::Method::GET, sources::all_list::<S> as support::Handler<S>)],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/all/types/",
             &[
@@ -5034,7 +5850,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::all_types_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/all/user_settings/",
             &[
@@ -5043,7 +5861,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::all_user_settings_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/all/{p0}/",
             &[
@@ -5056,7 +5876,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::all_destroy::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/all/{p0}/used_by/",
             &[
@@ -5065,7 +5887,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::all_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/group_connections/all/",
             &[
@@ -5074,7 +5898,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::group_connections_all_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/group_connections/all/{p0}/",
             &[
@@ -5096,7 +5922,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/group_connections/all/{p0}/used_by/",
             &[
@@ -5106,7 +5934,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/group_connections/kerberos/",
             &[
@@ -5120,7 +5950,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/group_connections/kerberos/{p0}/",
             &[
@@ -5145,7 +5977,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/group_connections/kerberos/{p0}/used_by/",
             &[
@@ -5155,7 +5989,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/group_connections/ldap/",
             &[
@@ -5168,7 +6004,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::group_connections_ldap_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/group_connections/ldap/{p0}/",
             &[
@@ -5190,7 +6028,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/group_connections/ldap/{p0}/used_by/",
             &[
@@ -5200,7 +6040,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/group_connections/oauth/",
             &[
@@ -5213,7 +6055,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::group_connections_oauth_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/group_connections/oauth/{p0}/",
             &[
@@ -5235,7 +6079,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/group_connections/oauth/{p0}/used_by/",
             &[
@@ -5245,7 +6091,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/group_connections/plex/",
             &[
@@ -5258,7 +6106,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::group_connections_plex_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/group_connections/plex/{p0}/",
             &[
@@ -5280,7 +6130,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/group_connections/plex/{p0}/used_by/",
             &[
@@ -5290,7 +6142,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/group_connections/saml/",
             &[
@@ -5303,7 +6157,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::group_connections_saml_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/group_connections/saml/{p0}/",
             &[
@@ -5325,7 +6181,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/group_connections/saml/{p0}/used_by/",
             &[
@@ -5335,7 +6193,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/group_connections/telegram/",
             &[
@@ -5349,7 +6209,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/group_connections/telegram/{p0}/",
             &[
@@ -5374,7 +6236,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/group_connections/telegram/{p0}/used_by/",
             &[
@@ -5384,7 +6248,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/kerberos/",
             &[
@@ -5397,7 +6263,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::kerberos_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/kerberos/{p0}/",
             &[
@@ -5418,7 +6286,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::kerberos_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/kerberos/{p0}/sync/status/",
             &[
@@ -5427,7 +6297,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::kerberos_sync_status_retrieve::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/kerberos/{p0}/used_by/",
             &[
@@ -5436,7 +6308,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::kerberos_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/ldap/",
             &[
@@ -5449,7 +6323,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::ldap_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/ldap/{p0}/",
             &[
@@ -5470,7 +6346,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::ldap_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/ldap/{p0}/debug/",
             &[
@@ -5479,7 +6357,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::ldap_debug_retrieve::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/ldap/{p0}/sync/status/",
             &[
@@ -5488,7 +6368,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::ldap_sync_status_retrieve::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/ldap/{p0}/used_by/",
             &[
@@ -5497,7 +6379,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::ldap_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/oauth/",
             &[
@@ -5510,7 +6394,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::oauth_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/oauth/source_types/",
             &[
@@ -5519,7 +6405,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::oauth_source_types_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/oauth/{p0}/",
             &[
@@ -5540,7 +6428,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::oauth_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/oauth/{p0}/used_by/",
             &[
@@ -5549,7 +6439,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::oauth_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/plex/",
             &[
@@ -5562,7 +6454,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::plex_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/plex/redeem_token/",
             &[
@@ -5571,7 +6465,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::plex_redeem_token_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/plex/redeem_token_authenticated/",
             &[
@@ -5581,7 +6477,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/plex/{p0}/",
             &[
@@ -5602,7 +6500,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::plex_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/plex/{p0}/used_by/",
             &[
@@ -5611,7 +6511,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::plex_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/saml/",
             &[
@@ -5624,7 +6526,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::saml_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/saml/{p0}/",
             &[
@@ -5645,7 +6549,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::saml_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/saml/{p0}/metadata/",
             &[
@@ -5654,7 +6560,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::saml_metadata_retrieve::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/saml/{p0}/used_by/",
             &[
@@ -5663,7 +6571,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::saml_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/scim/",
             &[
@@ -5676,7 +6586,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::scim_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/scim/{p0}/",
             &[
@@ -5697,7 +6609,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::scim_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/scim/{p0}/used_by/",
             &[
@@ -5706,7 +6620,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::scim_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/scim_groups/",
             &[
@@ -5719,7 +6635,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::scim_groups_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/scim_groups/{p0}/",
             &[
@@ -5740,7 +6658,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::scim_groups_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/scim_groups/{p0}/used_by/",
             &[
@@ -5749,7 +6669,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::scim_groups_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/scim_users/",
             &[
@@ -5762,7 +6684,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::scim_users_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/scim_users/{p0}/",
             &[
@@ -5783,7 +6707,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::scim_users_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/scim_users/{p0}/used_by/",
             &[
@@ -5792,7 +6718,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::scim_users_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/telegram/",
             &[
@@ -5805,7 +6733,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::telegram_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/telegram/{p0}/",
             &[
@@ -5826,7 +6756,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::telegram_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/telegram/{p0}/connect_user/",
             &[
@@ -5835,7 +6767,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::telegram_connect_user_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/telegram/{p0}/used_by/",
             &[
@@ -5844,7 +6778,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::telegram_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/user_connections/all/",
             &[
@@ -5853,7 +6789,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::user_connections_all_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/user_connections/all/{p0}/",
             &[
@@ -5875,7 +6813,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/user_connections/all/{p0}/used_by/",
             &[
@@ -5885,7 +6825,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/user_connections/kerberos/",
             &[
@@ -5898,7 +6840,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::user_connections_kerberos_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/user_connections/kerberos/{p0}/",
             &[
@@ -5922,7 +6866,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/user_connections/kerberos/{p0}/used_by/",
             &[
@@ -5932,7 +6878,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/user_connections/ldap/",
             &[
@@ -5945,7 +6893,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::user_connections_ldap_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/user_connections/ldap/{p0}/",
             &[
@@ -5967,7 +6917,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/user_connections/ldap/{p0}/used_by/",
             &[
@@ -5977,7 +6929,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/user_connections/oauth/",
             &[
@@ -5990,7 +6944,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::user_connections_oauth_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/user_connections/oauth/{p0}/",
             &[
@@ -6012,7 +6968,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/user_connections/oauth/{p0}/used_by/",
             &[
@@ -6022,7 +6980,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/user_connections/plex/",
             &[
@@ -6035,7 +6995,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::user_connections_plex_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/user_connections/plex/{p0}/",
             &[
@@ -6057,7 +7019,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/user_connections/plex/{p0}/used_by/",
             &[
@@ -6067,7 +7031,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/user_connections/saml/",
             &[
@@ -6080,7 +7046,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::user_connections_saml_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/user_connections/saml/{p0}/",
             &[
@@ -6102,7 +7070,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/user_connections/saml/{p0}/used_by/",
             &[
@@ -6112,7 +7082,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/user_connections/telegram/",
             &[
@@ -6125,7 +7097,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     sources::user_connections_telegram_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/user_connections/telegram/{p0}/",
             &[
@@ -6149,7 +7123,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "sources")]
+    let routes = routes
         .path(
             "/sources/user_connections/telegram/{p0}/used_by/",
             &[
@@ -6159,11 +7135,15 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "ssf")]
+    let routes = routes
         .path(
             "/ssf/streams/",
             &[(axum::http::Method::GET, ssf::streams_list::<S> as support::Handler<S>)],
-        )
+        );
+    #[cfg(feature = "ssf")]
+    let routes = routes
         .path(
             "/ssf/streams/{p0}/",
             &[
@@ -6176,7 +7156,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     ssf::streams_destroy::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/account_lockdown/",
             &[
@@ -6189,7 +7171,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::account_lockdown_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/account_lockdown/{p0}/",
             &[
@@ -6210,7 +7194,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::account_lockdown_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/account_lockdown/{p0}/used_by/",
             &[
@@ -6219,11 +7205,15 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::account_lockdown_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/all/",
             &[(axum::http::Method::GET, stages::all_list::<S> as support::Handler<S>)],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/all/types/",
             &[
@@ -6232,7 +7222,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::all_types_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/all/user_settings/",
             &[
@@ -6241,7 +7233,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::all_user_settings_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/all/{p0}/",
             &[
@@ -6254,7 +7248,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::all_destroy::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/all/{p0}/used_by/",
             &[
@@ -6263,7 +7259,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::all_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/authenticator/duo/",
             &[
@@ -6276,7 +7274,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::authenticator_duo_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/authenticator/duo/{p0}/",
             &[
@@ -6297,7 +7297,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::authenticator_duo_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/authenticator/duo/{p0}/enrollment_status/",
             &[
@@ -6307,7 +7309,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/authenticator/duo/{p0}/import_device_manual/",
             &[
@@ -6317,7 +7321,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/authenticator/duo/{p0}/import_devices_automatic/",
             &[
@@ -6327,7 +7333,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/authenticator/duo/{p0}/used_by/",
             &[
@@ -6336,7 +7344,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::authenticator_duo_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/authenticator/email/",
             &[
@@ -6349,7 +7359,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::authenticator_email_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/authenticator/email/{p0}/",
             &[
@@ -6371,7 +7383,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/authenticator/email/{p0}/used_by/",
             &[
@@ -6380,7 +7394,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::authenticator_email_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/authenticator/endpoint_gdtc/",
             &[
@@ -6394,7 +7410,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/authenticator/endpoint_gdtc/{p0}/",
             &[
@@ -6419,7 +7437,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/authenticator/endpoint_gdtc/{p0}/used_by/",
             &[
@@ -6429,7 +7449,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/authenticator/sms/",
             &[
@@ -6442,7 +7464,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::authenticator_sms_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/authenticator/sms/{p0}/",
             &[
@@ -6463,7 +7487,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::authenticator_sms_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/authenticator/sms/{p0}/used_by/",
             &[
@@ -6472,7 +7498,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::authenticator_sms_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/authenticator/static/",
             &[
@@ -6485,7 +7513,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::authenticator_static_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/authenticator/static/{p0}/",
             &[
@@ -6507,7 +7537,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/authenticator/static/{p0}/used_by/",
             &[
@@ -6516,7 +7548,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::authenticator_static_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/authenticator/totp/",
             &[
@@ -6529,7 +7563,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::authenticator_totp_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/authenticator/totp/{p0}/",
             &[
@@ -6550,7 +7586,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::authenticator_totp_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/authenticator/totp/{p0}/used_by/",
             &[
@@ -6559,7 +7597,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::authenticator_totp_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/authenticator/validate/",
             &[
@@ -6572,7 +7612,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::authenticator_validate_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/authenticator/validate/{p0}/",
             &[
@@ -6594,7 +7636,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/authenticator/validate/{p0}/used_by/",
             &[
@@ -6604,7 +7648,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/authenticator/webauthn/",
             &[
@@ -6617,7 +7663,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::authenticator_webauthn_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/authenticator/webauthn/{p0}/",
             &[
@@ -6639,7 +7687,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/authenticator/webauthn/{p0}/used_by/",
             &[
@@ -6649,7 +7699,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/authenticator/webauthn_device_types/",
             &[
@@ -6659,7 +7711,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/authenticator/webauthn_device_types/{p0}/",
             &[
@@ -6669,7 +7723,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/captcha/",
             &[
@@ -6682,7 +7738,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::captcha_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/captcha/{p0}/",
             &[
@@ -6703,7 +7761,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::captcha_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/captcha/{p0}/used_by/",
             &[
@@ -6712,7 +7772,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::captcha_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/consent/",
             &[
@@ -6725,7 +7787,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::consent_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/consent/{p0}/",
             &[
@@ -6746,7 +7810,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::consent_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/consent/{p0}/used_by/",
             &[
@@ -6755,7 +7821,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::consent_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/deny/",
             &[
@@ -6765,7 +7833,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::deny_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/deny/{p0}/",
             &[
@@ -6786,7 +7856,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::deny_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/deny/{p0}/used_by/",
             &[
@@ -6795,7 +7867,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::deny_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/dummy/",
             &[
@@ -6808,7 +7882,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::dummy_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/dummy/{p0}/",
             &[
@@ -6829,7 +7905,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::dummy_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/dummy/{p0}/used_by/",
             &[
@@ -6838,7 +7916,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::dummy_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/email/",
             &[
@@ -6851,7 +7931,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::email_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/email/templates/",
             &[
@@ -6860,7 +7942,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::email_templates_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/email/{p0}/",
             &[
@@ -6881,7 +7965,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::email_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/email/{p0}/used_by/",
             &[
@@ -6890,7 +7976,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::email_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/endpoints/",
             &[
@@ -6903,7 +7991,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::endpoints_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/endpoints/{p0}/",
             &[
@@ -6924,7 +8014,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::endpoints_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/endpoints/{p0}/used_by/",
             &[
@@ -6933,7 +8025,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::endpoints_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/identification/",
             &[
@@ -6946,7 +8040,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::identification_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/identification/{p0}/",
             &[
@@ -6967,7 +8063,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::identification_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/identification/{p0}/used_by/",
             &[
@@ -6976,7 +8074,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::identification_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/invitation/invitations/",
             &[
@@ -6989,7 +8089,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::invitation_invitations_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/invitation/invitations/{p0}/",
             &[
@@ -7011,7 +8113,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/invitation/invitations/{p0}/send_email/",
             &[
@@ -7021,7 +8125,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/invitation/invitations/{p0}/used_by/",
             &[
@@ -7031,7 +8137,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/invitation/stages/",
             &[
@@ -7044,7 +8152,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::invitation_stages_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/invitation/stages/{p0}/",
             &[
@@ -7065,7 +8175,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::invitation_stages_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/invitation/stages/{p0}/used_by/",
             &[
@@ -7074,7 +8186,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::invitation_stages_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/mtls/",
             &[
@@ -7084,7 +8198,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::mtls_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/mtls/{p0}/",
             &[
@@ -7105,7 +8221,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::mtls_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/mtls/{p0}/used_by/",
             &[
@@ -7114,7 +8232,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::mtls_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/password/",
             &[
@@ -7127,7 +8247,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::password_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/password/{p0}/",
             &[
@@ -7148,7 +8270,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::password_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/password/{p0}/used_by/",
             &[
@@ -7157,7 +8281,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::password_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/prompt/prompts/",
             &[
@@ -7170,7 +8296,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::prompt_prompts_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/prompt/prompts/preview/",
             &[
@@ -7179,7 +8307,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::prompt_prompts_preview_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/prompt/prompts/{p0}/",
             &[
@@ -7200,7 +8330,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::prompt_prompts_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/prompt/prompts/{p0}/used_by/",
             &[
@@ -7209,7 +8341,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::prompt_prompts_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/prompt/stages/",
             &[
@@ -7222,7 +8356,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::prompt_stages_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/prompt/stages/{p0}/",
             &[
@@ -7243,7 +8379,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::prompt_stages_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/prompt/stages/{p0}/used_by/",
             &[
@@ -7252,7 +8390,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::prompt_stages_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/redirect/",
             &[
@@ -7265,7 +8405,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::redirect_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/redirect/{p0}/",
             &[
@@ -7286,7 +8428,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::redirect_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/redirect/{p0}/used_by/",
             &[
@@ -7295,7 +8439,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::redirect_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/source/",
             &[
@@ -7308,7 +8454,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::source_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/source/{p0}/",
             &[
@@ -7329,7 +8477,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::source_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/source/{p0}/used_by/",
             &[
@@ -7338,7 +8488,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::source_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/user_delete/",
             &[
@@ -7351,7 +8503,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::user_delete_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/user_delete/{p0}/",
             &[
@@ -7372,7 +8526,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::user_delete_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/user_delete/{p0}/used_by/",
             &[
@@ -7381,7 +8537,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::user_delete_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/user_login/",
             &[
@@ -7394,7 +8552,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::user_login_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/user_login/{p0}/",
             &[
@@ -7415,7 +8575,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::user_login_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/user_login/{p0}/used_by/",
             &[
@@ -7424,7 +8586,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::user_login_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/user_logout/",
             &[
@@ -7437,7 +8601,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::user_logout_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/user_logout/{p0}/",
             &[
@@ -7458,7 +8624,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::user_logout_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/user_logout/{p0}/used_by/",
             &[
@@ -7467,7 +8635,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::user_logout_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/user_write/",
             &[
@@ -7480,7 +8650,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::user_write_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/user_write/{p0}/",
             &[
@@ -7501,7 +8673,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::user_write_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "stages")]
+    let routes = routes
         .path(
             "/stages/user_write/{p0}/used_by/",
             &[
@@ -7510,7 +8684,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     stages::user_write_used_by_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "tasks")]
+    let routes = routes
         .path(
             "/tasks/schedules/",
             &[
@@ -7519,7 +8695,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     tasks::schedules_list::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "tasks")]
+    let routes = routes
         .path(
             "/tasks/schedules/{p0}/",
             &[
@@ -7536,7 +8714,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     tasks::schedules_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "tasks")]
+    let routes = routes
         .path(
             "/tasks/schedules/{p0}/send/",
             &[
@@ -7545,11 +8725,15 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     tasks::schedules_send_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "tasks")]
+    let routes = routes
         .path(
             "/tasks/tasks/",
             &[(axum::http::Method::GET, tasks::tasks_list::<S> as support::Handler<S>)],
-        )
+        );
+    #[cfg(feature = "tasks")]
+    let routes = routes
         .path(
             "/tasks/tasks/status/",
             &[
@@ -7558,7 +8742,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     tasks::tasks_status_retrieve::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "tasks")]
+    let routes = routes
         .path(
             "/tasks/tasks/{p0}/",
             &[
@@ -7567,7 +8753,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     tasks::tasks_retrieve::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "tasks")]
+    let routes = routes
         .path(
             "/tasks/tasks/{p0}/retry/",
             &[
@@ -7576,11 +8764,15 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     tasks::tasks_retry_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "tasks")]
+    let routes = routes
         .path(
             "/tasks/workers/",
             &[(axum::http::Method::GET, tasks::workers_list::<S> as support::Handler<S>)],
-        )
+        );
+    #[cfg(feature = "tenants")]
+    let routes = routes
         .path(
             "/tenants/domains/",
             &[
@@ -7593,7 +8785,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     tenants::domains_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "tenants")]
+    let routes = routes
         .path(
             "/tenants/domains/{p0}/",
             &[
@@ -7614,7 +8808,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     tenants::domains_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "tenants")]
+    let routes = routes
         .path(
             "/tenants/tenants/",
             &[
@@ -7627,7 +8823,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     tenants::tenants_create::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "tenants")]
+    let routes = routes
         .path(
             "/tenants/tenants/{p0}/",
             &[
@@ -7648,7 +8846,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                     tenants::tenants_partial_update::<S> as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "tenants")]
+    let routes = routes
         .path(
             "/tenants/tenants/{p0}/create_admin_group/",
             &[
@@ -7658,7 +8858,9 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
+        );
+    #[cfg(feature = "tenants")]
+    let routes = routes
         .path(
             "/tenants/tenants/{p0}/create_recovery_key/",
             &[
@@ -7668,11 +8870,168 @@ pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
                         as support::Handler<S>,
                 ),
             ],
-        )
-        .build()
+        );
+    routes.build()
+}
+
+/// Each tag's trait when the tag's feature is on, and a trait every type has when
+/// it is off, so [`Api`] asks for exactly the enabled tags.
+#[doc(hidden)]
+pub mod enabled {
+    #[cfg(feature = "admin")]
+    pub use super::Admin;
+    #[cfg(not(feature = "admin"))]
+    pub trait Admin {}
+    #[cfg(not(feature = "admin"))]
+    impl<T: ?Sized> Admin for T {}
+    #[cfg(feature = "authenticators")]
+    pub use super::Authenticators;
+    #[cfg(not(feature = "authenticators"))]
+    pub trait Authenticators {}
+    #[cfg(not(feature = "authenticators"))]
+    impl<T: ?Sized> Authenticators for T {}
+    #[cfg(feature = "core")]
+    pub use super::Core;
+    #[cfg(not(feature = "core"))]
+    pub trait Core {}
+    #[cfg(not(feature = "core"))]
+    impl<T: ?Sized> Core for T {}
+    #[cfg(feature = "crypto")]
+    pub use super::Crypto;
+    #[cfg(not(feature = "crypto"))]
+    pub trait Crypto {}
+    #[cfg(not(feature = "crypto"))]
+    impl<T: ?Sized> Crypto for T {}
+    #[cfg(feature = "endpoints")]
+    pub use super::Endpoints;
+    #[cfg(not(feature = "endpoints"))]
+    pub trait Endpoints {}
+    #[cfg(not(feature = "endpoints"))]
+    impl<T: ?Sized> Endpoints for T {}
+    #[cfg(feature = "enterprise")]
+    pub use super::Enterprise;
+    #[cfg(not(feature = "enterprise"))]
+    pub trait Enterprise {}
+    #[cfg(not(feature = "enterprise"))]
+    impl<T: ?Sized> Enterprise for T {}
+    #[cfg(feature = "events")]
+    pub use super::Events;
+    #[cfg(not(feature = "events"))]
+    pub trait Events {}
+    #[cfg(not(feature = "events"))]
+    impl<T: ?Sized> Events for T {}
+    #[cfg(feature = "flows")]
+    pub use super::Flows;
+    #[cfg(not(feature = "flows"))]
+    pub trait Flows {}
+    #[cfg(not(feature = "flows"))]
+    impl<T: ?Sized> Flows for T {}
+    #[cfg(feature = "lifecycle")]
+    pub use super::Lifecycle;
+    #[cfg(not(feature = "lifecycle"))]
+    pub trait Lifecycle {}
+    #[cfg(not(feature = "lifecycle"))]
+    impl<T: ?Sized> Lifecycle for T {}
+    #[cfg(feature = "managed")]
+    pub use super::Managed;
+    #[cfg(not(feature = "managed"))]
+    pub trait Managed {}
+    #[cfg(not(feature = "managed"))]
+    impl<T: ?Sized> Managed for T {}
+    #[cfg(feature = "oauth2")]
+    pub use super::Oauth2;
+    #[cfg(not(feature = "oauth2"))]
+    pub trait Oauth2 {}
+    #[cfg(not(feature = "oauth2"))]
+    impl<T: ?Sized> Oauth2 for T {}
+    #[cfg(feature = "outposts")]
+    pub use super::Outposts;
+    #[cfg(not(feature = "outposts"))]
+    pub trait Outposts {}
+    #[cfg(not(feature = "outposts"))]
+    impl<T: ?Sized> Outposts for T {}
+    #[cfg(feature = "policies")]
+    pub use super::Policies;
+    #[cfg(not(feature = "policies"))]
+    pub trait Policies {}
+    #[cfg(not(feature = "policies"))]
+    impl<T: ?Sized> Policies for T {}
+    #[cfg(feature = "propertymappings")]
+    pub use super::Propertymappings;
+    #[cfg(not(feature = "propertymappings"))]
+    pub trait Propertymappings {}
+    #[cfg(not(feature = "propertymappings"))]
+    impl<T: ?Sized> Propertymappings for T {}
+    #[cfg(feature = "providers")]
+    pub use super::Providers;
+    #[cfg(not(feature = "providers"))]
+    pub trait Providers {}
+    #[cfg(not(feature = "providers"))]
+    impl<T: ?Sized> Providers for T {}
+    #[cfg(feature = "rac")]
+    pub use super::Rac;
+    #[cfg(not(feature = "rac"))]
+    pub trait Rac {}
+    #[cfg(not(feature = "rac"))]
+    impl<T: ?Sized> Rac for T {}
+    #[cfg(feature = "rbac")]
+    pub use super::Rbac;
+    #[cfg(not(feature = "rbac"))]
+    pub trait Rbac {}
+    #[cfg(not(feature = "rbac"))]
+    impl<T: ?Sized> Rbac for T {}
+    #[cfg(feature = "reports")]
+    pub use super::Reports;
+    #[cfg(not(feature = "reports"))]
+    pub trait Reports {}
+    #[cfg(not(feature = "reports"))]
+    impl<T: ?Sized> Reports for T {}
+    #[cfg(feature = "root")]
+    pub use super::Root;
+    #[cfg(not(feature = "root"))]
+    pub trait Root {}
+    #[cfg(not(feature = "root"))]
+    impl<T: ?Sized> Root for T {}
+    #[cfg(feature = "schema")]
+    pub use super::Schema;
+    #[cfg(not(feature = "schema"))]
+    pub trait Schema {}
+    #[cfg(not(feature = "schema"))]
+    impl<T: ?Sized> Schema for T {}
+    #[cfg(feature = "sources")]
+    pub use super::Sources;
+    #[cfg(not(feature = "sources"))]
+    pub trait Sources {}
+    #[cfg(not(feature = "sources"))]
+    impl<T: ?Sized> Sources for T {}
+    #[cfg(feature = "ssf")]
+    pub use super::Ssf;
+    #[cfg(not(feature = "ssf"))]
+    pub trait Ssf {}
+    #[cfg(not(feature = "ssf"))]
+    impl<T: ?Sized> Ssf for T {}
+    #[cfg(feature = "stages")]
+    pub use super::Stages;
+    #[cfg(not(feature = "stages"))]
+    pub trait Stages {}
+    #[cfg(not(feature = "stages"))]
+    impl<T: ?Sized> Stages for T {}
+    #[cfg(feature = "tasks")]
+    pub use super::Tasks;
+    #[cfg(not(feature = "tasks"))]
+    pub trait Tasks {}
+    #[cfg(not(feature = "tasks"))]
+    impl<T: ?Sized> Tasks for T {}
+    #[cfg(feature = "tenants")]
+    pub use super::Tenants;
+    #[cfg(not(feature = "tenants"))]
+    pub trait Tenants {}
+    #[cfg(not(feature = "tenants"))]
+    impl<T: ?Sized> Tenants for T {}
 }
 
 /// The operations tagged `admin`: the [`Admin`] trait and its response types.
+#[cfg(feature = "admin")]
 pub mod admin {
     use std::sync::Arc;
     use axum::extract::Request;
@@ -8522,6 +9881,7 @@ pub mod admin {
 }
 
 /// The operations tagged `authenticators`: the [`Authenticators`] trait and its response types.
+#[cfg(feature = "authenticators")]
 pub mod authenticators {
     use std::sync::Arc;
     use axum::extract::Request;
@@ -14103,6 +15463,7 @@ pub mod authenticators {
 }
 
 /// The operations tagged `core`: the [`Core`] trait and its response types.
+#[cfg(feature = "core")]
 pub mod core {
     use std::sync::Arc;
     use axum::extract::Request;
@@ -18855,6 +20216,7 @@ pub mod core {
 }
 
 /// The operations tagged `crypto`: the [`Crypto`] trait and its response types.
+#[cfg(feature = "crypto")]
 pub mod crypto {
     use std::sync::Arc;
     use axum::extract::Request;
@@ -19588,6 +20950,7 @@ pub mod crypto {
 }
 
 /// The operations tagged `endpoints`: the [`Endpoints`] trait and its response types.
+#[cfg(feature = "endpoints")]
 pub mod endpoints {
     use std::sync::Arc;
     use axum::extract::Request;
@@ -24603,6 +25966,7 @@ pub mod endpoints {
 }
 
 /// The operations tagged `enterprise`: the [`Enterprise`] trait and its response types.
+#[cfg(feature = "enterprise")]
 pub mod enterprise {
     use std::sync::Arc;
     use axum::extract::Request;
@@ -25254,6 +26618,7 @@ pub mod enterprise {
 }
 
 /// The operations tagged `events`: the [`Events`] trait and its response types.
+#[cfg(feature = "events")]
 pub mod events {
     use std::sync::Arc;
     use axum::extract::Request;
@@ -27465,6 +28830,7 @@ pub mod events {
 }
 
 /// The operations tagged `flows`: the [`Flows`] trait and its response types.
+#[cfg(feature = "flows")]
 pub mod flows {
     use std::sync::Arc;
     use axum::extract::Request;
@@ -28908,6 +30274,7 @@ pub mod flows {
 }
 
 /// The operations tagged `lifecycle`: the [`Lifecycle`] trait and its response types.
+#[cfg(feature = "lifecycle")]
 pub mod lifecycle {
     use std::sync::Arc;
     use axum::extract::Request;
@@ -29583,6 +30950,7 @@ pub mod lifecycle {
 }
 
 /// The operations tagged `managed`: the [`Managed`] trait and its response types.
+#[cfg(feature = "managed")]
 pub mod managed {
     use std::sync::Arc;
     use axum::extract::Request;
@@ -30246,6 +31614,7 @@ pub mod managed {
 }
 
 /// The operations tagged `oauth2`: the [`Oauth2`] trait and its response types.
+#[cfg(feature = "oauth2")]
 pub mod oauth2 {
     use std::sync::Arc;
     use axum::extract::Request;
@@ -31018,6 +32387,7 @@ pub mod oauth2 {
 }
 
 /// The operations tagged `outposts`: the [`Outposts`] trait and its response types.
+#[cfg(feature = "outposts")]
 pub mod outposts {
     use std::sync::Arc;
     use axum::extract::Request;
@@ -33381,6 +34751,7 @@ pub mod outposts {
 }
 
 /// The operations tagged `policies`: the [`Policies`] trait and its response types.
+#[cfg(feature = "policies")]
 pub mod policies {
     use std::sync::Arc;
     use axum::extract::Request;
@@ -38506,6 +39877,7 @@ pub mod policies {
 }
 
 /// The operations tagged `propertymappings`: the [`Propertymappings`] trait and its response types.
+#[cfg(feature = "propertymappings")]
 pub mod propertymappings {
     use std::sync::Arc;
     use axum::extract::Request;
@@ -46466,6 +47838,7 @@ pub mod propertymappings {
 }
 
 /// The operations tagged `providers`: the [`Providers`] trait and its response types.
+#[cfg(feature = "providers")]
 pub mod providers {
     use std::sync::Arc;
     use axum::extract::Request;
@@ -55259,6 +56632,7 @@ pub mod providers {
 }
 
 /// The operations tagged `rac`: the [`Rac`] trait and its response types.
+#[cfg(feature = "rac")]
 pub mod rac {
     use std::sync::Arc;
     use axum::extract::Request;
@@ -56137,6 +57511,7 @@ pub mod rac {
 }
 
 /// The operations tagged `rbac`: the [`Rbac`] trait and its response types.
+#[cfg(feature = "rbac")]
 pub mod rbac {
     use std::sync::Arc;
     use axum::extract::Request;
@@ -57654,6 +59029,7 @@ pub mod rbac {
 }
 
 /// The operations tagged `reports`: the [`Reports`] trait and its response types.
+#[cfg(feature = "reports")]
 pub mod reports {
     use std::sync::Arc;
     use axum::extract::Request;
@@ -57830,6 +59206,7 @@ pub mod reports {
 }
 
 /// The operations tagged `root`: the [`Root`] trait and its response types.
+#[cfg(feature = "root")]
 pub mod root {
     use std::sync::Arc;
     use axum::extract::Request;
@@ -57895,6 +59272,7 @@ pub mod root {
 }
 
 /// The operations tagged `schema`: the [`Schema`] trait and its response types.
+#[cfg(feature = "schema")]
 pub mod schema {
     use std::sync::Arc;
     use axum::extract::Request;
@@ -57968,6 +59346,7 @@ pub mod schema {
 }
 
 /// The operations tagged `sources`: the [`Sources`] trait and its response types.
+#[cfg(feature = "sources")]
 pub mod sources {
     use std::sync::Arc;
     use axum::extract::Request;
@@ -70253,6 +71632,7 @@ pub mod sources {
 }
 
 /// The operations tagged `ssf`: the [`Ssf`] trait and its response types.
+#[cfg(feature = "ssf")]
 pub mod ssf {
     use std::sync::Arc;
     use axum::extract::Request;
@@ -70436,6 +71816,7 @@ pub mod ssf {
 }
 
 /// The operations tagged `stages`: the [`Stages`] trait and its response types.
+#[cfg(feature = "stages")]
 pub mod stages {
     use std::sync::Arc;
     use axum::extract::Request;
@@ -84846,6 +86227,7 @@ pub mod stages {
 }
 
 /// The operations tagged `tasks`: the [`Tasks`] trait and its response types.
+#[cfg(feature = "tasks")]
 pub mod tasks {
     use std::sync::Arc;
     use axum::extract::Request;
@@ -85478,6 +86860,7 @@ pub mod tasks {
 }
 
 /// The operations tagged `tenants`: the [`Tenants`] trait and its response types.
+#[cfg(feature = "tenants")]
 pub mod tenants {
     use std::sync::Arc;
     use axum::extract::Request;

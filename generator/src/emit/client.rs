@@ -13,13 +13,13 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::http::{BodyKind, RequestKind, body_kind, is_json, is_success, media_kind, request_content, request_kind};
-use super::{doc_attrs, ident, qualified_type};
+use super::{Gating, cfg, doc_attrs, ident, qualified_type, tag_cfg};
 use crate::ir::{PathPart, path_parts, Api, Content, ExprKind, Operation, ParamLocation, Parameter, Primitive, Status, TypeExpr, TypeKind, names};
 
 /// The `client` module (`src/client/mod.rs`); the transport is a sibling file.
 pub fn client(api: &Api) -> TokenStream {
     let error_bodies = ErrorBodies::scan(api);
-    let error_enum = error_bodies.enum_tokens();
+    let error_enum = error_bodies.enum_tokens(api);
     let mut tags: BTreeMap<&str, Vec<&Operation>> = BTreeMap::new();
     for op in &api.operations {
         tags.entry(op.tag.as_str()).or_default().push(op);
@@ -29,8 +29,10 @@ pub fn client(api: &Api) -> TokenStream {
         let module = ident(tag);
         let api_type = api_type_name(tag);
         let doc = format!(" Operations tagged `{}`.", tag.strip_prefix("r#").unwrap_or(tag));
+        let cfg = tag_cfg(tag);
         quote! {
             #[doc = #doc]
+            #cfg
             pub fn #method(&self) -> #module::#api_type<'_> {
                 #module::#api_type { client: self }
             }
@@ -116,11 +118,13 @@ impl ErrorBodies {
         e
     }
 
-    fn enum_tokens(&self) -> TokenStream {
+    fn enum_tokens(&self, api: &Api) -> TokenStream {
         let named = self.named.iter().map(|n| {
             let id = ident(n);
             let doc = format!(" A `{n}` body.");
-            quote!(#[doc = #doc] #id(crate::models::#id),)
+            // Present whenever its model is.
+            let cfg = api.type_named(n).map(|t| cfg(&t.tags, Gating::PerTag));
+            quote!(#[doc = #doc] #cfg #id(crate::models::#id),)
         });
         let json = self.other_json.then(|| quote!(/// A JSON body of another shape.
             Json(serde_json::Value),));
@@ -182,7 +186,7 @@ fn status_pattern(s: Status) -> TokenStream {
 }
 
 /// The builder's own methods, which a parameter setter must not shadow.
-const BUILDER_METHODS: &[&str] = &["send", "send_raw", "stream", "into_future", "clone", "fmt"];
+const BUILDER_METHODS: &[&str] = &["send", "send_raw", "prepare", "stream", "into_future", "clone", "fmt"];
 
 /// The `Option`-free type a parameter's value has in its params struct field, and how a
 /// given value is stored there.
@@ -205,8 +209,10 @@ fn tag_module(api: &Api, tag: &str, ops: &[&Operation], errors: &ErrorBodies) ->
     }
     let doc = format!(" The operations tagged `{}`.", tag.strip_prefix("r#").unwrap_or(tag));
     let api_doc = format!(" Operations tagged `{}`; from [`Client::{}`](super::Client::{}).", tag.strip_prefix("r#").unwrap_or(tag), accessor_name(tag), accessor_name(tag));
+    let cfg = tag_cfg(tag);
     quote! {
         #[doc = #doc]
+        #cfg
         pub mod #module {
             #[doc = #api_doc]
             #[derive(Debug, Clone, Copy)]
@@ -437,13 +443,12 @@ fn operation(api: &Api, op: &Operation, builder: &proc_macro2::Ident, response_e
                 let doc = format!(" Sends the request asking for `{media}` and returns the body as it comes.");
                 extra_sends.push(quote! {
                     #[doc = #doc]
-                    pub async fn #method(self) -> Result<#t, super::Error> {
-                        let raw = self.send_raw_accepting(#media).await?;
-                        match raw.status.as_u16() {
+                    pub fn #method(self) -> super::transport::BoxFuture<'a, Result<#t, super::Error>> {
+                        super::transport::send(self.prepare(#media), |raw| match raw.status.as_u16() {
                             #pat => #read,
                             #(#error_arms)*
                             #fallback
-                        }
+                        })
                     }
                 });
             }
@@ -486,28 +491,28 @@ fn operation(api: &Api, op: &Operation, builder: &proc_macro2::Ident, response_e
             #(#setters)*
 
             #[doc = #success_doc]
-            pub async fn send(self) -> Result<#success_type, super::Error> {
-                let raw = self.send_raw_accepting(#success_accept).await?;
-                match raw.status.as_u16() {
+            pub fn send(self) -> super::transport::BoxFuture<'a, Result<#success_type, super::Error>> {
+                super::transport::send(self.prepare(#success_accept), |raw| match raw.status.as_u16() {
                     #(#success_arms)*
                     #(#error_arms)*
                     #fallback
-                }
+                })
             }
 
             #(#extra_sends)*
 
             /// Sends the request and returns the response undecoded, whatever its status.
-            pub async fn send_raw(self) -> Result<super::RawResponse, super::Error> {
-                self.send_raw_accepting(#success_accept).await
+            pub fn send_raw(self) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
+                super::transport::send(self.prepare(#success_accept), Ok)
             }
 
-            async fn send_raw_accepting(self, accept: &'static str) -> Result<super::RawResponse, super::Error> {
+            /// Validates the request and builds the call, asking for `accept`.
+            fn prepare(self, accept: &'static str) -> Result<(&'a super::Client, super::transport::Call), super::Error> {
                 #check_params
                 let #call_binding = super::transport::Call::new(#method_tok, #path_expr, accept, #secured);
                 #(#encode)*
                 #set_body
-                self.client.execute(call).await
+                Ok((self.client, call))
             }
 
             #stream
@@ -518,7 +523,7 @@ fn operation(api: &Api, op: &Operation, builder: &proc_macro2::Ident, response_e
             type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
 
             fn into_future(self) -> Self::IntoFuture {
-                Box::pin(self.send())
+                self.send()
             }
         }
     };

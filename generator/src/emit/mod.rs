@@ -11,6 +11,83 @@ pub mod validate;
 use crate::ir::{Constraints, Docs, ExprKind, Primitive, TypeExpr};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
+use std::collections::BTreeSet;
+
+/// Whether items carry `#[cfg(feature = …)]` for the tags that use them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gating {
+    /// A crate of its own: one Cargo feature per tag, so a user compiles only the tags they
+    /// call (a 1,139-operation crate is slow to build).
+    PerTag,
+    /// A module included by a build script into a crate whose features are not ours:
+    /// everything is compiled.
+    Off,
+}
+
+/// The Cargo feature of a tag: the tag itself, unless it would take the name of one of the
+/// crate's own features.
+pub fn feature_name(tag: &str) -> String {
+    if matches!(tag, "client" | "server" | "default") { format!("tag-{tag}") } else { tag.to_owned() }
+}
+
+/// What a shared item (an import, a pattern, a helper) needs to be compiled: the union of
+/// the tags of the items that use it, or always when one of them is always compiled.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Need {
+    always: bool,
+    tags: BTreeSet<String>,
+}
+
+impl Need {
+    /// Adds a user compiled for `tags` (always, when `tags` is empty).
+    pub fn add(&mut self, tags: &BTreeSet<String>) {
+        if tags.is_empty() {
+            self.always = true;
+        } else if !self.always {
+            self.tags.extend(tags.iter().cloned());
+        }
+    }
+
+    /// Adds every user of another need.
+    pub fn merge(&mut self, other: &Need) {
+        if other.always {
+            self.always = true;
+        } else if other.is_needed() {
+            self.add(&other.tags);
+        }
+    }
+
+    /// Whether anything uses the item at all.
+    pub fn is_needed(&self) -> bool {
+        self.always || !self.tags.is_empty()
+    }
+
+    /// The `#[cfg]` under which the item is compiled.
+    pub fn cfg(&self, gating: Gating) -> TokenStream {
+        if self.always { TokenStream::new() } else { cfg(&self.tags, gating) }
+    }
+}
+
+/// `#[cfg(feature = "…")]` for the operations of one tag (client and server are only
+/// emitted into crates, so always gated).
+pub fn tag_cfg(tag: &str) -> TokenStream {
+    cfg(&BTreeSet::from([tag.to_owned()]), Gating::PerTag)
+}
+
+/// `#[cfg(feature = "tag")]` or `#[cfg(any(…))]` for an item the given tags use; nothing
+/// for an item no operation uses (no feature could ask for it, so it is always compiled)
+/// or when gating is off.
+pub fn cfg(tags: &BTreeSet<String>, gating: Gating) -> TokenStream {
+    if gating == Gating::Off || tags.is_empty() {
+        return TokenStream::new();
+    }
+    let features = tags.iter().map(|t| feature_name(t));
+    if tags.len() == 1 {
+        quote!(#[cfg(feature = #(#features)*)])
+    } else {
+        quote!(#[cfg(any(#(feature = #features),*))])
+    }
+}
 
 /// An identifier from an IR name (which may be a raw identifier such as `r#type`).
 pub fn ident(name: &str) -> Ident {

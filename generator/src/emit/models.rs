@@ -1,16 +1,17 @@
 //! Models: one serde type for every named type in the IR.
 
-use super::{constraint_summary, doc_attrs, ident, rust_type};
+use super::{Gating, Need, cfg, constraint_summary, doc_attrs, ident, rust_type};
 use crate::ir::{Api, EnumDef, ExprKind, Field, Primitive, StructDef, TypeDef, TypeExpr, TypeKind, UnionDef};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
+use std::collections::BTreeSet;
 
 /// The `models` module: every type, in name order, plus a name → type dispatcher.
-pub fn models(api: &Api) -> TokenStream {
-    let uses = Uses::scan(api);
-    let imports = uses.imports(api.types.iter().any(|t| !matches!(t.kind, TypeKind::Alias(_))));
-    let items = api.types.iter().map(type_def);
-    let dispatch = schema_dispatch(api);
+pub fn models(api: &Api, gating: Gating) -> TokenStream {
+    let uses = Uses::scan(&api.types);
+    let imports = uses.imports(gating);
+    let items = api.types.iter().map(|t| type_def(t, Family::Model, gating));
+    let dispatch = schema_dispatch(api, gating);
     quote! {
         //! Request and response types for every schema of the API.
         #![allow(deprecated, reason = "deprecation warns callers of the API; the models themselves must still use deprecated types and fields")]
@@ -23,11 +24,13 @@ pub fn models(api: &Api) -> TokenStream {
 
 /// The `params` module: one struct per operation with parameters (path, query, header),
 /// shared by the client and the server, validated like the models.
-pub fn params(api: &Api) -> TokenStream {
+pub fn params(api: &Api, gating: Gating) -> TokenStream {
     let types: Vec<TypeDef> = api.operations.iter().filter_map(|o| o.params_struct()).collect();
-    let uses = Uses::scan_types(&types);
-    let imports = uses.imports(!types.is_empty());
-    let items = types.iter().map(type_def);
+    let mut uses = Uses::scan(&types);
+    // Parameter structs name `serde::Deserialize` by path: only the server derives it.
+    uses.derives = Need::default();
+    let imports = uses.imports(gating);
+    let items = types.iter().map(|t| type_def(t, Family::Params, gating));
     fn names_a_model(e: &TypeExpr) -> bool {
         match &e.kind {
             ExprKind::Named(_) => true,
@@ -35,11 +38,18 @@ pub fn params(api: &Api) -> TokenStream {
             _ => false,
         }
     }
-    let uses_models = types.iter().any(|t| match &t.kind {
-        TypeKind::Struct(s) => s.fields.iter().any(|f| names_a_model(&f.ty)),
-        _ => false,
+    let mut models = Need::default();
+    for t in &types {
+        if let TypeKind::Struct(s) = &t.kind {
+            if s.fields.iter().any(|f| names_a_model(&f.ty)) {
+                models.add(&t.tags);
+            }
+        }
+    }
+    let models = models.is_needed().then(|| {
+        let cfg = models.cfg(gating);
+        quote!(#cfg use super::models::*;)
     });
-    let models = uses_models.then(|| quote!(use super::models::*;));
     quote! {
         //! The parameters of each operation that has any, as one struct per operation.
 
@@ -49,89 +59,103 @@ pub fn params(api: &Api) -> TokenStream {
     }
 }
 
-/// Which imports the module needs, so none is unused.
+/// Which imports the module needs, and for which features, so none is unused.
 #[derive(Default)]
 struct Uses {
-    map: bool,
-    nullable: bool,
-    uuid: bool,
-    date_time: bool,
-    date: bool,
-    union_runtime: bool,
+    derives: Need,
+    map: Need,
+    nullable: Need,
+    uuid: Need,
+    date_time: Need,
+    date: Need,
+    union_runtime: Need,
 }
 
 impl Uses {
-    fn scan(api: &Api) -> Self {
-        Self::scan_types(&api.types)
-    }
-
-    fn scan_types(types: &[TypeDef]) -> Self {
+    fn scan(types: &[TypeDef]) -> Self {
         let mut u = Uses::default();
-        fn walk(u: &mut Uses, e: &TypeExpr) {
+        fn walk(u: &mut Uses, e: &TypeExpr, tags: &BTreeSet<String>) {
             match &e.kind {
                 ExprKind::Map(v) => {
-                    u.map = true;
-                    walk(u, v)
+                    u.map.add(tags);
+                    walk(u, v, tags)
                 }
-                ExprKind::List(i) => walk(u, i),
-                ExprKind::Primitive(Primitive::Uuid) => u.uuid = true,
-                ExprKind::Primitive(Primitive::DateTime) => u.date_time = true,
-                ExprKind::Primitive(Primitive::Date) => u.date = true,
+                ExprKind::List(i) => walk(u, i, tags),
+                ExprKind::Primitive(Primitive::Uuid) => u.uuid.add(tags),
+                ExprKind::Primitive(Primitive::DateTime) => u.date_time.add(tags),
+                ExprKind::Primitive(Primitive::Date) => u.date.add(tags),
                 _ => {}
             }
         }
         for t in types {
+            let tags = &t.tags;
+            if !matches!(t.kind, TypeKind::Alias(_)) {
+                u.derives.add(tags);
+            }
             match &t.kind {
                 TypeKind::Struct(s) => {
                     for f in &s.fields {
-                        walk(&mut u, &f.ty);
-                        u.nullable |= f.is_tristate();
+                        walk(&mut u, &f.ty, tags);
+                        if f.is_tristate() {
+                            u.nullable.add(tags);
+                        }
                     }
                     if let Some(a) = &s.additional {
-                        u.map = true;
-                        walk(&mut u, a);
+                        u.map.add(tags);
+                        walk(&mut u, a, tags);
                     }
                 }
                 TypeKind::Union(un) => {
-                    un.variants.iter().for_each(|v| walk(&mut u, &v.ty));
-                    u.union_runtime |= un.discriminator.is_some();
+                    un.variants.iter().for_each(|v| walk(&mut u, &v.ty, tags));
+                    if un.discriminator.is_some() {
+                        u.union_runtime.add(tags);
+                    }
                 }
-                TypeKind::Alias(e) => walk(&mut u, e),
+                TypeKind::Alias(e) => walk(&mut u, e, tags),
                 TypeKind::Enum(_) => {}
             }
         }
         u
     }
 
-    /// The `use` lines; serde's derives only when a type (not an alias) is emitted.
-    fn imports(&self, derives: bool) -> TokenStream {
-        let mut out = TokenStream::new();
-        if derives {
-            out.extend(quote!(use serde::{Deserialize, Serialize};));
-        }
-        if self.map {
-            out.extend(quote!(use std::collections::BTreeMap;));
-        }
-        if self.nullable {
-            out.extend(quote!(use super::runtime::Nullable;));
-        }
-        if self.union_runtime {
-            out.extend(quote!(use super::runtime::tagged;));
-        }
-        if self.uuid {
-            out.extend(quote!(use uuid::Uuid;));
-        }
-        match (self.date_time, self.date) {
-            (true, true) => out.extend(quote!(use chrono::{DateTime, NaiveDate, Utc};)),
-            (true, false) => out.extend(quote!(use chrono::{DateTime, Utc};)),
-            (false, true) => out.extend(quote!(use chrono::NaiveDate;)),
-            (false, false) => {}
-        }
-        out
+    /// The `use` lines, each under the features of the types that need it.
+    fn imports(&self, gating: Gating) -> TokenStream {
+        let import = |need: &Need, path: TokenStream| {
+            let cfg = need.cfg(gating);
+            need.is_needed().then(|| quote!(#cfg use #path;))
+        };
+        let chrono_import = if self.date_time == self.date {
+            import(&self.date, quote!(chrono::{DateTime, NaiveDate, Utc}))
+        } else {
+            let date_time = import(&self.date_time, quote!(chrono::{DateTime, Utc}));
+            let date = import(&self.date, quote!(chrono::NaiveDate));
+            Some(quote!(#date_time #date))
+        };
+        [
+            import(&self.derives, quote!(serde::{Deserialize, Serialize})),
+            import(&self.map, quote!(std::collections::BTreeMap)),
+            import(&self.nullable, quote!(super::runtime::Nullable)),
+            import(&self.union_runtime, quote!(super::runtime::tagged)),
+            import(&self.uuid, quote!(uuid::Uuid)),
+            chrono_import,
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
     }
 }
 
-fn type_def(t: &TypeDef) -> TokenStream {
+/// Which module a type is emitted into, which decides its serde derives.
+#[derive(Clone, Copy, PartialEq)]
+enum Family {
+    /// A model: serialized by the client, deserialized by both sides.
+    Model,
+    /// An operation's parameter set: the client sends each parameter on its own, so only
+    /// the server (which reads them all at once) derives `Deserialize`.
+    Params,
+}
+
+fn type_def(t: &TypeDef, family: Family, gating: Gating) -> TokenStream {
     let mut extra = Vec::new();
     if let Some(c) = &t.component {
         if c != &t.name {
@@ -141,24 +165,27 @@ fn type_def(t: &TypeDef) -> TokenStream {
     let docs = doc_attrs(&t.docs, &extra);
     let deprecated = t.deprecated.then(|| quote!(#[deprecated]));
     let name = ident(&t.name);
-    let body = match &t.kind {
-        TypeKind::Struct(s) => struct_def(&name, s),
-        TypeKind::Enum(e) => enum_def(&name, e),
-        TypeKind::Union(u) => union_def(&name, u),
+    let cfg = cfg(&t.tags, gating);
+    let (item, impls) = match &t.kind {
+        TypeKind::Struct(s) => (struct_def(&name, s, family, gating), TokenStream::new()),
+        TypeKind::Enum(e) => enum_def(&name, e, &cfg),
+        TypeKind::Union(u) => union_def(&name, u, &cfg),
         TypeKind::Alias(e) => {
             let ty = rust_type(e);
-            quote!(pub type #name = #ty;)
+            (quote!(pub type #name = #ty;), TokenStream::new())
         }
     };
     quote! {
         #docs
         #deprecated
-        #body
+        #cfg
+        #item
+        #impls
     }
 }
 
-fn struct_def(name: &proc_macro2::Ident, s: &StructDef) -> TokenStream {
-    let fields = s.fields.iter().map(field);
+fn struct_def(name: &proc_macro2::Ident, s: &StructDef, family: Family, gating: Gating) -> TokenStream {
+    let fields = s.fields.iter().map(|f| field(f, family, gating));
     let additional = s.additional.as_ref().map(|a| {
         let ty = super::nullable_type(a);
         quote! {
@@ -169,8 +196,16 @@ fn struct_def(name: &proc_macro2::Ident, s: &StructDef) -> TokenStream {
     });
     // All-optional structs (every `Patched*Request`) are built with `..Default::default()`.
     let default = s.fields.iter().all(|f| !f.required).then(|| quote!(Default,));
+    let derives = match (family, gating) {
+        (Family::Model, _) => quote!(#[derive(Debug, Clone, PartialEq, #default Serialize, Deserialize)]),
+        (Family::Params, Gating::PerTag) => quote! {
+            #[derive(Debug, Clone, PartialEq, #default)]
+            #[cfg_attr(feature = "server", derive(serde::Deserialize))]
+        },
+        (Family::Params, Gating::Off) => quote!(#[derive(Debug, Clone, PartialEq, #default serde::Deserialize)]),
+    };
     quote! {
-        #[derive(Debug, Clone, PartialEq, #default Serialize, Deserialize)]
+        #derives
         pub struct #name {
             #(#fields)*
             #additional
@@ -178,7 +213,7 @@ fn struct_def(name: &proc_macro2::Ident, s: &StructDef) -> TokenStream {
     }
 }
 
-fn field(f: &Field) -> TokenStream {
+fn field(f: &Field, family: Family, gating: Gating) -> TokenStream {
     let mut extra = Vec::new();
     if let Some(c) = constraint_summary(&f.ty.constraints) {
         extra.push(c);
@@ -202,6 +237,10 @@ fn field(f: &Field) -> TokenStream {
     let ty = match (f.required, f.ty.nullable) {
         (true, false) => ty,
         (true, true) => quote!(Option<#ty>),
+        (false, false) if family == Family::Params => {
+            serde_args.push(quote!(default));
+            quote!(Option<#ty>)
+        }
         (false, false) => {
             serde_args.push(quote!(default, skip_serializing_if = "Option::is_none"));
             quote!(Option<#ty>)
@@ -211,7 +250,10 @@ fn field(f: &Field) -> TokenStream {
             quote!(Nullable<#ty>)
         }
     };
-    let serde = (!serde_args.is_empty()).then(|| quote!(#[serde(#(#serde_args),*)]));
+    let serde = (!serde_args.is_empty()).then(|| match (family, gating) {
+        (Family::Params, Gating::PerTag) => quote!(#[cfg_attr(feature = "server", serde(#(#serde_args),*))]),
+        _ => quote!(#[serde(#(#serde_args),*)]),
+    });
     quote! {
         #docs
         #deprecated
@@ -220,20 +262,25 @@ fn field(f: &Field) -> TokenStream {
     }
 }
 
-fn enum_def(name: &proc_macro2::Ident, e: &EnumDef) -> TokenStream {
+/// A closed enum with a catch-all variant. Serde's derive would need an untagged variant
+/// (buffering and retrying every value); reading the string and matching it is the same
+/// behaviour for a fraction of the compile time.
+fn enum_def(name: &proc_macro2::Ident, e: &EnumDef, cfg: &TokenStream) -> (TokenStream, TokenStream) {
     let other = ident(&e.other);
     let variants: Vec<_> = e.variants.iter().map(|v| ident(&v.name)).collect();
     if e.variants.iter().all(|v| v.value.is_string()) {
         let values: Vec<&str> = e.variants.iter().filter_map(|v| v.value.as_str()).collect();
-        quote! {
-            #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        let docs = values.iter().map(|v| format!(" `{v}`"));
+        let item = quote! {
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)]
             pub enum #name {
-                #(#[serde(rename = #values)] #variants,)*
+                #(#[doc = #docs] #variants,)*
                 /// A value this version of the API does not list; kept as sent.
-                #[serde(untagged)]
                 #other(String),
             }
-
+        };
+        let impls = quote! {
+            #cfg
             impl #name {
                 /// The value as it appears on the wire.
                 pub fn as_str(&self) -> &str {
@@ -244,16 +291,42 @@ fn enum_def(name: &proc_macro2::Ident, e: &EnumDef) -> TokenStream {
                 }
             }
 
+            #cfg
+            impl From<&str> for #name {
+                fn from(value: &str) -> Self {
+                    match value {
+                        #(#values => Self::#variants,)*
+                        other => Self::#other(other.to_owned()),
+                    }
+                }
+            }
+
+            #cfg
             impl std::fmt::Display for #name {
                 fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                     f.write_str(self.as_str())
                 }
             }
-        }
+
+            #cfg
+            impl Serialize for #name {
+                fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    serializer.serialize_str(self.as_str())
+                }
+            }
+
+            #cfg
+            impl<'de> Deserialize<'de> for #name {
+                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+                }
+            }
+        };
+        (item, impls)
     } else {
         let values: Vec<Literal> =
             e.variants.iter().map(|v| Literal::i64_unsuffixed(v.value.as_i64().unwrap_or_default())).collect();
-        quote! {
+        let item = quote! {
             #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
             #[serde(from = "i64", into = "i64")]
             pub enum #name {
@@ -261,7 +334,9 @@ fn enum_def(name: &proc_macro2::Ident, e: &EnumDef) -> TokenStream {
                 /// A value this version of the API does not list; kept as sent.
                 #other(i64),
             }
-
+        };
+        let impls = quote! {
+            #cfg
             impl From<i64> for #name {
                 fn from(value: i64) -> Self {
                     match value {
@@ -271,6 +346,7 @@ fn enum_def(name: &proc_macro2::Ident, e: &EnumDef) -> TokenStream {
                 }
             }
 
+            #cfg
             impl From<#name> for i64 {
                 fn from(value: #name) -> i64 {
                     match value {
@@ -279,11 +355,12 @@ fn enum_def(name: &proc_macro2::Ident, e: &EnumDef) -> TokenStream {
                     }
                 }
             }
-        }
+        };
+        (item, impls)
     }
 }
 
-fn union_def(name: &proc_macro2::Ident, u: &UnionDef) -> TokenStream {
+fn union_def(name: &proc_macro2::Ident, u: &UnionDef, cfg: &TokenStream) -> (TokenStream, TokenStream) {
     let variant_tokens = u.variants.iter().map(|v| {
         let vname = ident(&v.name);
         let mut ty = super::nullable_type(&v.ty);
@@ -299,13 +376,14 @@ fn union_def(name: &proc_macro2::Ident, u: &UnionDef) -> TokenStream {
     });
     let Some(property) = &u.discriminator else {
         // Without a discriminator the first variant that accepts the JSON wins.
-        return quote! {
+        let item = quote! {
             #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
             #[serde(untagged)]
             pub enum #name {
                 #(#variant_tokens)*
             }
         };
+        return (item, TokenStream::new());
     };
     let ser_arms = u.variants.iter().map(|v| {
         let vname = ident(&v.name);
@@ -324,14 +402,16 @@ fn union_def(name: &proc_macro2::Ident, u: &UnionDef) -> TokenStream {
     });
     let expected: Vec<String> = u.variants.iter().flat_map(|v| v.tags.iter().cloned()).collect();
     let expected = expected.join(", ");
-    quote! {
+    let item = quote! {
         #[doc = ""]
         #[doc = concat!(" The variant is chosen by the `", #property, "` property, which is written exactly once when serializing.")]
         #[derive(Debug, Clone, PartialEq)]
         pub enum #name {
             #(#variant_tokens)*
         }
-
+    };
+    let impls = quote! {
+        #cfg
         impl Serialize for #name {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 match self {
@@ -340,6 +420,7 @@ fn union_def(name: &proc_macro2::Ident, u: &UnionDef) -> TokenStream {
             }
         }
 
+        #cfg
         impl<'de> Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let value = serde_json::Value::deserialize(deserializer)?;
@@ -349,34 +430,40 @@ fn union_def(name: &proc_macro2::Ident, u: &UnionDef) -> TokenStream {
                 }
             }
         }
-    }
+    };
+    (item, impls)
 }
 
 /// `visit_schema`: calls a generic visitor with the type of a component schema given by its
 /// spec name. Tools (the `validate` example, conformance tests) use it to handle any schema
 /// by name; it costs nothing for crates that never call it.
-fn schema_dispatch(api: &Api) -> TokenStream {
-    let mut arms: Vec<(&str, TokenStream)> = api
+fn schema_dispatch(api: &Api, gating: Gating) -> TokenStream {
+    let mut arms: Vec<(&str, TokenStream, TokenStream)> = api
         .types
         .iter()
         .filter_map(|t| {
             let c = t.component.as_deref()?;
             let name = ident(&t.name);
-            Some((c, quote!(#c => visitor.visit::<#name>(),)))
+            let cfg = cfg(&t.tags, gating);
+            Some((c, cfg.clone(), quote!(#cfg #c => Some(visitor.visit::<#name>()),)))
         })
         .collect();
     arms.sort_by(|a, b| a.0.cmp(b.0));
-    let names = arms.iter().map(|(c, _)| *c);
-    // A spec without component schemas still gets the function, with a body that uses
-    // its arguments and has no unreachable code.
-    let body = if arms.is_empty() {
-        quote!(let _ = (name, visitor); None)
-    } else {
-        let arms = arms.iter().map(|(_, t)| t);
-        quote!(Some(match name { #(#arms)* _ => return None, }))
+    let names = arms.iter().map(|(c, cfg, _)| quote!(#cfg #c));
+    // The fallback arm uses `visitor` too, so the function is warning-free even when no
+    // schema is compiled (a spec without components, or no feature on).
+    let arms = arms.iter().map(|(_, _, t)| t);
+    let body = quote! {
+        match name {
+            #(#arms)*
+            _ => {
+                let _ = visitor;
+                None
+            }
+        }
     };
     quote! {
-        /// The spec names of all component schemas, sorted.
+        /// The spec names of the component schemas the enabled features compile, sorted.
         pub const SCHEMA_NAMES: &[&str] = &[#(#names),*];
 
         /// Calls `visitor` with the type generated for the component schema `name`;

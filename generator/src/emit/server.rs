@@ -8,13 +8,13 @@
 //! implementation rather than once per operation; reading, authenticating and error bodies
 //! live in the hand-written support module (`templates/server.rs`).
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::http::{BodyKind, RequestKind, body_kind, body_struct, request_content, request_kind};
-use super::{doc_attrs, ident, qualified_type};
+use super::{Gating, cfg, doc_attrs, ident, qualified_type, tag_cfg};
 use crate::ir::{PathPart, path_params, path_parts, Api, ExprKind, Operation, ParamLocation, Primitive, Response, Status, TypeExpr, TypeKind, names};
 
 /// Names the server module defines itself, which a tag's trait must not take.
@@ -34,14 +34,36 @@ pub fn server(api: &Api) -> TokenStream {
     let modules = traits.iter().map(|(tag, trait_ident)| tag_module(api, tag, trait_ident, &tags[tag]));
     let reexports = traits.iter().map(|(tag, trait_ident)| {
         let module = ident(tag);
-        quote!(pub use self::#module::#trait_ident;)
+        let cfg = tag_cfg(tag);
+        quote!(#cfg pub use self::#module::#trait_ident;)
     });
     let trait_idents: Vec<&Ident> = traits.iter().map(|(_, t)| t).collect();
     let (api_bounds, api_doc) = if trait_idents.is_empty() {
         (quote!(Authenticate), " The implementation of the API: here only authentication, as the spec has no operations.")
     } else {
-        (quote!(#(#trait_idents)+*), " Every tag's trait: what [`router`] needs. Implemented for any type that implements them all; give an empty `impl` for a tag you do not serve, and its operations answer 501.")
+        (quote!(Authenticate #(+ enabled::#trait_idents)*), " The trait of every tag whose feature is on: what [`router`] needs. Implemented for any type that implements them all; give an empty `impl` for a tag you do not serve, and its operations answer 501.")
     };
+    let enabled = (!traits.is_empty()).then(|| {
+        let items = traits.iter().map(|(tag, trait_ident)| {
+            let feature = super::feature_name(tag);
+            quote! {
+                #[cfg(feature = #feature)]
+                pub use super::#trait_ident;
+                #[cfg(not(feature = #feature))]
+                pub trait #trait_ident {}
+                #[cfg(not(feature = #feature))]
+                impl<T: ?Sized> #trait_ident for T {}
+            }
+        });
+        quote! {
+            /// Each tag's trait when the tag's feature is on, and a trait every type has when
+            /// it is off, so [`Api`] asks for exactly the enabled tags.
+            #[doc(hidden)]
+            pub mod enabled {
+                #(#items)*
+            }
+        }
+    });
     let routes = routes(api);
     quote! {
         //! Server stubs: a trait per tag with one async method per operation, and [`router`],
@@ -70,10 +92,12 @@ pub fn server(api: &Api) -> TokenStream {
 
         /// Every operation, mounted as `config` says (base path, body size limit).
         pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
-            support::Routes::new(server, config)
-                #routes
-                .build()
+            let routes = support::Routes::new(server, config);
+            #routes
+            routes.build()
         }
+
+        #enabled
 
         #(#modules)*
     }
@@ -92,23 +116,29 @@ fn trait_name(tag: &str) -> String {
     names::camel(tag.strip_prefix("r#").unwrap_or(tag))
 }
 
-/// `.path(template, &[(method, handler), …])` for every path template, in sorted order.
-/// Parameters are renamed by position (`{p0}`), so templates that differ only in parameter
-/// names share one route.
+/// `let routes = routes.path(template, &[(method, handler), …]);` for every path template,
+/// in sorted order, each under the features of its operations' tags. Parameters are renamed
+/// by position (`{p0}`), so templates that differ only in parameter names share one route.
 fn routes(api: &Api) -> TokenStream {
-    let mut by_template: BTreeMap<String, Vec<TokenStream>> = BTreeMap::new();
+    let mut by_template: BTreeMap<String, Vec<&Operation>> = BTreeMap::new();
     for op in &api.operations {
-        let module = ident(&op.tag);
-        let handler = ident(&op.name);
-        let method = format_ident!("{}", op.method.to_uppercase());
-        by_template
-            .entry(route_template(&op.path))
-            .or_default()
-            .push(quote!((axum::http::Method::#method, #module::#handler::<S> as support::Handler<S>)));
+        by_template.entry(route_template(&op.path)).or_default().push(op);
     }
     by_template
         .iter()
-        .map(|(template, handlers)| quote!(.path(#template, &[#(#handlers),*])))
+        .map(|(template, ops)| {
+            let tags: BTreeSet<String> = ops.iter().map(|o| o.tag.clone()).collect();
+            let mixed = tags.len() > 1;
+            let handlers = ops.iter().map(|op| {
+                let module = ident(&op.tag);
+                let handler = ident(&op.name);
+                let method = format_ident!("{}", op.method.to_uppercase());
+                let cfg = mixed.then(|| tag_cfg(&op.tag));
+                quote!(#cfg (axum::http::Method::#method, #module::#handler::<S> as support::Handler<S>))
+            });
+            let cfg = cfg(&tags, Gating::PerTag);
+            quote!(#cfg let routes = routes.path(#template, &[#(#handlers),*]);)
+        })
         .collect()
 }
 
@@ -146,8 +176,10 @@ fn tag_module(api: &Api, tag: &str, trait_ident: &Ident, ops: &[&Operation]) -> 
     let trait_doc = format!(
         " The operations tagged `{plain}`. Each method has a default answering 501; implement the ones you serve."
     );
+    let cfg = tag_cfg(tag);
     quote! {
         #[doc = #module_doc]
+        #cfg
         pub mod #module {
             use std::sync::Arc;
 

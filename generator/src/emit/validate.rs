@@ -4,47 +4,68 @@
 //! this emitter decides which to call where. Types with no constraint anywhere inside get
 //! the trait's empty default, so no code runs for them.
 
-use super::ident;
+use super::{Gating, Need, cfg, ident};
 use crate::ir::{Api, ExprKind, Field, Primitive, StructDef, TypeDef, TypeExpr, TypeKind, UnionDef};
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// The `validate` module: one `impl Validate` per named type, and one lazily compiled
-/// `Pattern` per distinct pattern.
-pub fn validate(api: &Api) -> TokenStream {
+/// `Pattern` per distinct pattern, each under the features of the types that use it.
+pub fn validate(api: &Api, gating: Gating) -> TokenStream {
     let params: Vec<TypeDef> = api.operations.iter().filter_map(|o| o.params_struct()).collect();
     let plan = Plan::new(api.types.iter().chain(&params));
     let models = quote!(models);
-    let impls: Vec<TokenStream> = api.types.iter().map(|t| plan.impl_for(t, &models)).collect();
+    let impls: Vec<TokenStream> = api.types.iter().map(|t| plan.impl_for(t, &models, gating)).collect();
     let params_module = quote!(params);
-    let params_impls: Vec<TokenStream> = params.iter().map(|t| plan.impl_for(t, &params_module)).collect();
-    let params_import = (!params.is_empty()).then(|| quote!(use super::params;));
-    let patterns = plan.patterns.iter().map(|(source, (name, uses))| {
-        let doc = format!(" `{source}`, used by {uses} propert{}.", if *uses == 1 { "y" } else { "ies" });
+    let params_impls: Vec<TokenStream> = params.iter().map(|t| plan.impl_for(t, &params_module, gating)).collect();
+    let patterns = plan.patterns.iter().map(|(source, (name, users))| {
+        let uses = users.len();
+        let doc = format!(" `{source}`, used by {uses} propert{}.", if uses == 1 { "y" } else { "ies" });
+        let mut need = Need::default();
+        users.iter().for_each(|tags| need.add(tags));
+        let cfg = need.cfg(gating);
         quote! {
             #[doc = #doc]
+            #cfg
             static #name: Pattern = Pattern::new(#source);
         }
     });
-    let pattern_import = (!plan.patterns.is_empty()).then(|| quote!(Pattern,));
     // Aliases get no impl (see `impl_for`); only types that can fail walk a `Validator`.
     let has_impl = |t: &&TypeDef| !matches!(t.kind, TypeKind::Alias(_));
-    let fallible = api.types.iter().chain(&params).filter(has_impl).any(|t| plan.can_fail.contains(t.name.as_str()));
-    let validator_import = fallible.then(|| quote!(Validator));
-    let model_impls = api.types.iter().any(|t| has_impl(&t));
-    let imports = (model_impls || !params.is_empty()).then(|| {
-        let models_import = model_impls.then(|| quote!(use super::models;));
-        quote! {
-            #models_import
-            #params_import
-            use super::validation::{#pattern_import Validate, #validator_import};
+    let (mut model_impls, mut params_impls_need, mut validator, mut pattern) =
+        (Need::default(), Need::default(), Need::default(), Need::default());
+    for t in api.types.iter().filter(has_impl) {
+        model_impls.add(&t.tags);
+    }
+    for t in params.iter().filter(has_impl) {
+        params_impls_need.add(&t.tags);
+    }
+    for t in api.types.iter().chain(&params).filter(has_impl) {
+        if plan.can_fail.contains(t.name.as_str()) {
+            validator.add(&t.tags);
         }
-    });
+    }
+    for users in plan.patterns.values().flat_map(|(_, users)| users) {
+        pattern.add(users);
+    }
+    let import = |need: &Need, path: TokenStream| {
+        let cfg = need.cfg(gating);
+        need.is_needed().then(|| quote!(#cfg use #path;))
+    };
+    let mut validate_trait = model_impls.clone();
+    validate_trait.merge(&params_impls_need);
+    let imports = [
+        import(&model_impls, quote!(super::models)),
+        import(&params_impls_need, quote!(super::params)),
+        import(&pattern, quote!(super::validation::Pattern)),
+        import(&validate_trait, quote!(super::validation::Validate)),
+        import(&validator, quote!(super::validation::Validator)),
+    ];
     quote! {
         //! `Validate` for every model: the constraints the spec states, as code.
 
-        #imports
+        #(#imports)*
 
         #(#patterns)*
         #(#impls)*
@@ -56,8 +77,8 @@ pub fn validate(api: &Api) -> TokenStream {
 struct Plan<'a> {
     types: HashMap<&'a str, &'a TypeDef>,
     can_fail: HashSet<&'a str>,
-    /// Pattern source → (static name, number of uses), in first-use order of names.
-    patterns: BTreeMap<&'a str, (proc_macro2::Ident, usize)>,
+    /// Pattern source → (static name, the tags of each use).
+    patterns: BTreeMap<&'a str, (proc_macro2::Ident, Vec<&'a BTreeSet<String>>)>,
 }
 
 /// How a checked value is reached: a field of `self`, or a `value` binding (a reference).
@@ -119,17 +140,17 @@ impl<'a> Plan<'a> {
                 break;
             }
         }
-        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut users: BTreeMap<&str, Vec<&BTreeSet<String>>> = BTreeMap::new();
         for t in &all {
             for_each_expr(t, &mut |e| {
                 if let Some(p) = &e.constraints.pattern {
-                    *counts.entry(p.as_str()).or_default() += 1;
+                    users.entry(p.as_str()).or_default().push(&t.tags);
                 }
             });
         }
         // Patterns sorted by source text, so names do not depend on type order.
-        for (i, (source, uses)) in counts.into_iter().enumerate() {
-            plan.patterns.insert(source, (format_ident!("PATTERN_{}", i + 1), uses));
+        for (i, (source, users)) in users.into_iter().enumerate() {
+            plan.patterns.insert(source, (format_ident!("PATTERN_{}", i + 1), users));
         }
         plan
     }
@@ -153,15 +174,16 @@ impl<'a> Plan<'a> {
             }
     }
 
-    fn impl_for(&self, t: &TypeDef, module: &TokenStream) -> TokenStream {
+    fn impl_for(&self, t: &TypeDef, module: &TokenStream, gating: Gating) -> TokenStream {
         let name = ident(&t.name);
+        let cfg = cfg(&t.tags, gating);
         if matches!(t.kind, TypeKind::Alias(_)) {
             // An alias names a list, map or primitive, which have their own impls; its
             // constraints are checked where it is used (see `checks`).
             return TokenStream::new();
         }
         if !self.can_fail.contains(t.name.as_str()) {
-            return quote!(impl Validate for #module::#name {});
+            return quote!(#cfg impl Validate for #module::#name {});
         }
         let body = match &t.kind {
             TypeKind::Struct(s) => self.struct_body(s),
@@ -187,6 +209,7 @@ impl<'a> Plan<'a> {
             TypeKind::Alias(_) => unreachable!("handled above"),
         };
         quote! {
+            #cfg
             impl Validate for #module::#name {
                 fn validate_into(&self, v: &mut Validator) {
                     #body

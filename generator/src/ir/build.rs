@@ -45,6 +45,7 @@ pub fn build(spec: &Spec, options: BuildOptions) -> Result<Api, Error> {
     let mut types = b.types;
     types.sort_by(|a, c| a.name.cmp(&c.name));
     box_recursive_uses(&mut types);
+    super::usage::assign_tags(&mut types, &operations);
     let api = &spec.api;
     Ok(Api {
         title: api.info.title.clone(),
@@ -180,7 +181,7 @@ impl<'a> Builder<'a> {
                     (kind, docs(&schema.schema_data), schema.schema_data.deprecated)
                 }
             };
-            self.types.push(TypeDef { name: rust, component: Some(name.clone()), pointer, docs, deprecated, kind });
+            self.types.push(TypeDef { name: rust, component: Some(name.clone()), pointer, docs, deprecated, kind, tags: Default::default() });
         }
     }
 
@@ -373,6 +374,7 @@ impl<'a> Builder<'a> {
                     docs: docs(data),
                     deprecated: data.deprecated,
                     kind,
+                    tags: Default::default(),
                 });
                 TypeExpr::new(ExprKind::Named(name))
             }

@@ -6,10 +6,12 @@
 
 mod build;
 pub mod names;
+mod usage;
 
 pub use build::{BuildOptions, build};
 
 use serde_json::Value;
+use std::collections::BTreeSet;
 
 /// The whole API: every type and every operation.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,6 +55,10 @@ pub struct TypeDef {
     pub docs: Docs,
     pub deprecated: bool,
     pub kind: TypeKind,
+    /// The tags whose operations use this type, directly or through other types: the
+    /// generated crate compiles it when one of their features is on. Empty for a type no
+    /// operation uses.
+    pub tags: BTreeSet<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -256,6 +262,7 @@ impl Operation {
             },
             deprecated: false,
             kind: TypeKind::Struct(StructDef { fields, additional: None }),
+            tags: BTreeSet::from([self.tag.clone()]),
         })
     }
 }

@@ -1,0 +1,64 @@
+//! Which tags use each type, so the generated crate can compile a type only when a feature
+//! that needs it is on (one Cargo feature per tag).
+
+use super::{ExprKind, Operation, TypeDef, TypeExpr, TypeKind};
+use std::collections::{BTreeSet, HashMap};
+
+/// Sets [`TypeDef::tags`]: the tags of every operation that reaches the type through its
+/// parameters, request body or responses, following fields, map values, list items, union
+/// variants and aliases. A type no operation reaches keeps an empty set.
+pub(super) fn assign_tags(types: &mut [TypeDef], operations: &[Operation]) {
+    let index: HashMap<&str, usize> = types.iter().enumerate().map(|(i, t)| (t.name.as_str(), i)).collect();
+    let refs: Vec<Vec<usize>> = types
+        .iter()
+        .map(|t| {
+            let mut out = Vec::new();
+            for e in type_exprs(t) {
+                named(e, &mut |n| out.extend(index.get(n).copied()));
+            }
+            out
+        })
+        .collect();
+    let mut tags: Vec<BTreeSet<String>> = vec![BTreeSet::new(); types.len()];
+    for op in operations {
+        let mut stack = Vec::new();
+        for e in operation_exprs(op) {
+            named(e, &mut |n| stack.extend(index.get(n).copied()));
+        }
+        while let Some(i) = stack.pop() {
+            if tags[i].insert(op.tag.clone()) {
+                stack.extend(&refs[i]);
+            }
+        }
+    }
+    for (t, set) in types.iter_mut().zip(tags) {
+        t.tags = set;
+    }
+}
+
+/// Every type expression an operation's signature holds.
+fn operation_exprs(op: &Operation) -> impl Iterator<Item = &TypeExpr> {
+    let params = op.parameters.iter().map(|p| &p.ty);
+    let body = op.body.iter().flat_map(|b| &b.content).filter_map(|c| c.ty.as_ref());
+    let responses = op.responses.iter().flat_map(|r| &r.content).filter_map(|c| c.ty.as_ref());
+    params.chain(body).chain(responses)
+}
+
+/// Every type expression a type definition holds directly.
+fn type_exprs(t: &TypeDef) -> Vec<&TypeExpr> {
+    match &t.kind {
+        TypeKind::Struct(s) => s.fields.iter().map(|f| &f.ty).chain(s.additional.as_ref()).collect(),
+        TypeKind::Union(u) => u.variants.iter().map(|v| &v.ty).collect(),
+        TypeKind::Alias(e) => vec![e],
+        TypeKind::Enum(_) => Vec::new(),
+    }
+}
+
+/// Calls `f` with each type name the expression mentions.
+fn named<'a>(e: &'a TypeExpr, f: &mut impl FnMut(&'a str)) {
+    match &e.kind {
+        ExprKind::Named(n) => f(n),
+        ExprKind::List(inner) | ExprKind::Map(inner) => named(inner, f),
+        ExprKind::Primitive(_) | ExprKind::Any => {}
+    }
+}
