@@ -51,17 +51,21 @@ fn every_fixture_generates_a_crate_that_compiles() {
     if !workspace.join("Cargo.lock").exists() {
         fs::copy(repo().join("Cargo.lock"), workspace.join("Cargo.lock")).unwrap();
     }
-    let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-        .args(["check", "--workspace", "--all-targets", "--all-features", "--keep-going", "--quiet", "--message-format=short"])
-        .current_dir(&workspace)
-        .env("CARGO_TARGET_DIR", root.join("target"))
-        .env("RUSTFLAGS", "-D warnings")
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "cargo check of the fixture crates failed:\n{stderr}");
-    // Warnings are errors here, so a success with diagnostics would mean they were lost.
-    assert!(!stderr.contains("warning:"), "{stderr}");
+    let check = |args: &[&str]| {
+        let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+            .arg("check")
+            .args(args)
+            .args(["--quiet", "--message-format=short"])
+            .current_dir(&workspace)
+            .env("CARGO_TARGET_DIR", root.join("target"))
+            .env("RUSTFLAGS", "-D warnings")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        // Warnings are errors here, so a success with diagnostics would mean they were lost.
+        assert!(output.status.success() && !stderr.contains("warning:"), "cargo check {args:?} failed:\n{stderr}");
+    };
+    check(&["--workspace", "--all-targets", "--all-features", "--keep-going"]);
 
     // Each tag on its own, with the client and the server: every item its operations name
     // must be compiled for it, and nothing left unused (warnings are denied). And no tag
@@ -73,16 +77,7 @@ fn every_fixture_generates_a_crate_that_compiles() {
             api.operations.iter().map(|o| akgen::emit::feature_name(&o.tag)).collect();
         let sets = std::iter::once("client,server".to_owned()).chain(tags.iter().map(|t| format!("client,server,{t}")));
         for features in sets {
-            let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-                .args(["check", "--package", &name, "--lib", "--no-default-features", "--features", &features])
-                .args(["--quiet", "--message-format=short"])
-                .current_dir(&workspace)
-                .env("CARGO_TARGET_DIR", root.join("target"))
-                .env("RUSTFLAGS", "-D warnings")
-                .output()
-                .unwrap();
-            let stderr = String::from_utf8_lossy(&output.stderr);
-            assert!(output.status.success() && !stderr.contains("warning:"), "{name} with features {features}:\n{stderr}");
+            check(&["--package", &name, "--lib", "--no-default-features", "--features", &features]);
         }
     }
 }

@@ -62,6 +62,12 @@ impl Need {
         self.always || !self.tags.is_empty()
     }
 
+    /// `use path;` under this need's `#[cfg]`, or nothing when nothing uses it.
+    pub fn import(&self, gating: Gating, path: TokenStream) -> Option<TokenStream> {
+        let cfg = self.cfg(gating);
+        self.is_needed().then(|| quote!(#cfg use #path;))
+    }
+
     /// The `#[cfg]` under which the item is compiled.
     pub fn cfg(&self, gating: Gating) -> TokenStream {
         if self.always { TokenStream::new() } else { cfg(&self.tags, gating) }

@@ -46,10 +46,7 @@ pub fn params(api: &Api, gating: Gating) -> TokenStream {
             }
         }
     }
-    let models = models.is_needed().then(|| {
-        let cfg = models.cfg(gating);
-        quote!(#cfg use super::models::*;)
-    });
+    let models = models.import(gating, quote!(super::models::*));
     quote! {
         //! The parameters of each operation that has any, as one struct per operation.
 
@@ -120,23 +117,19 @@ impl Uses {
 
     /// The `use` lines, each under the features of the types that need it.
     fn imports(&self, gating: Gating) -> TokenStream {
-        let import = |need: &Need, path: TokenStream| {
-            let cfg = need.cfg(gating);
-            need.is_needed().then(|| quote!(#cfg use #path;))
-        };
         let chrono_import = if self.date_time == self.date {
-            import(&self.date, quote!(chrono::{DateTime, NaiveDate, Utc}))
+            self.date.import(gating, quote!(chrono::{DateTime, NaiveDate, Utc}))
         } else {
-            let date_time = import(&self.date_time, quote!(chrono::{DateTime, Utc}));
-            let date = import(&self.date, quote!(chrono::NaiveDate));
+            let date_time = self.date_time.import(gating, quote!(chrono::{DateTime, Utc}));
+            let date = self.date.import(gating, quote!(chrono::NaiveDate));
             Some(quote!(#date_time #date))
         };
         [
-            import(&self.derives, quote!(serde::{Deserialize, Serialize})),
-            import(&self.map, quote!(std::collections::BTreeMap)),
-            import(&self.nullable, quote!(super::runtime::Nullable)),
-            import(&self.union_runtime, quote!(super::runtime::tagged)),
-            import(&self.uuid, quote!(uuid::Uuid)),
+            self.derives.import(gating, quote!(serde::{Deserialize, Serialize})),
+            self.map.import(gating, quote!(std::collections::BTreeMap)),
+            self.nullable.import(gating, quote!(super::runtime::Nullable)),
+            self.union_runtime.import(gating, quote!(super::runtime::tagged)),
+            self.uuid.import(gating, quote!(uuid::Uuid)),
             chrono_import,
         ]
         .into_iter()

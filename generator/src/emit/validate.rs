@@ -49,18 +49,14 @@ pub fn validate(api: &Api, gating: Gating) -> TokenStream {
     for users in plan.patterns.values().flat_map(|(_, users)| users) {
         pattern.add(users);
     }
-    let import = |need: &Need, path: TokenStream| {
-        let cfg = need.cfg(gating);
-        need.is_needed().then(|| quote!(#cfg use #path;))
-    };
     let mut validate_trait = model_impls.clone();
     validate_trait.merge(&params_impls_need);
     let imports = [
-        import(&model_impls, quote!(super::models)),
-        import(&params_impls_need, quote!(super::params)),
-        import(&pattern, quote!(super::validation::Pattern)),
-        import(&validate_trait, quote!(super::validation::Validate)),
-        import(&validator, quote!(super::validation::Validator)),
+        model_impls.import(gating, quote!(super::models)),
+        params_impls_need.import(gating, quote!(super::params)),
+        pattern.import(gating, quote!(super::validation::Pattern)),
+        validate_trait.import(gating, quote!(super::validation::Validate)),
+        validator.import(gating, quote!(super::validation::Validator)),
     ];
     quote! {
         //! `Validate` for every model: the constraints the spec states, as code.
