@@ -12,14 +12,14 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
-use futures_util::stream::{self, Stream, StreamExt, TryStreamExt};
+use futures_util::stream::Stream;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use reqwest::header::{self, HeaderMap, HeaderValue};
 use reqwest::{Method, StatusCode};
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::validation::{Validate, ValidationErrors};
+use crate::validation::{Validate, ValidationErrors, Validator};
 
 /// A boxed future, as middleware and `IntoFuture` return.
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
@@ -37,9 +37,30 @@ pub fn send<'a, T: Send + 'a, B: Send + 'a>(
     prepared: Result<(&'a Client, Call), ClientError<B>>,
     decode: fn(RawResponse) -> Result<T, ClientError<B>>,
 ) -> BoxFuture<'a, Result<T, ClientError<B>>> {
+    // Only the decoding depends on the operation's types; the exchange itself is compiled once.
+    Box::pin(Decode { exchange: exchange(prepared), decode })
+}
+
+/// The future [`send`] returns: the exchange, then `decode`. Written out rather than
+/// `FutureExt::map`, whose projection code would be compiled for every result type.
+struct Decode<'a, T, B> {
+    exchange: BoxFuture<'a, Result<RawResponse, ClientError<B>>>,
+    decode: fn(RawResponse) -> Result<T, ClientError<B>>,
+}
+
+impl<T, B> Future for Decode<'_, T, B> {
+    type Output = Result<T, ClientError<B>>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<Self::Output> {
+        let decode = self.decode;
+        self.exchange.as_mut().poll(cx).map(|raw| decode(raw?))
+    }
+}
+
+fn exchange<'a, B: Send + 'a>(prepared: Result<(&'a Client, Call), ClientError<B>>) -> BoxFuture<'a, Result<RawResponse, ClientError<B>>> {
     Box::pin(async move {
         let (client, call) = prepared?;
-        decode(client.execute(call).await?)
+        client.execute(call).await
     })
 }
 
@@ -211,10 +232,13 @@ impl Client {
         &self.inner.base_url
     }
 
-    /// Checks a request value with its generated validator, unless turned off.
-    pub fn check<B>(&self, value: &impl Validate) -> Result<(), ClientError<B>> {
+    /// Checks a request value with its generated validator, unless turned off. It takes
+    /// `dyn Validate` so that it is compiled once, not once per request type.
+    pub fn check<B>(&self, value: &dyn Validate) -> Result<(), ClientError<B>> {
         if self.inner.validate_requests {
-            value.validate().map_err(ClientError::InvalidRequest)?;
+            let mut validator = Validator::default();
+            value.validate_into(&mut validator);
+            validator.finish().map_err(ClientError::InvalidRequest)?;
         }
         Ok(())
     }
@@ -493,7 +517,7 @@ impl RawResponse {
     }
 
     /// An error status the spec documents, with its body decoded by `decode`.
-    pub fn api_error<B>(self, decode: impl FnOnce(&Bytes) -> Result<B, serde_json::Error>) -> ClientError<B> {
+    pub fn api_error<B>(self, decode: fn(&[u8]) -> Result<B, serde_json::Error>) -> ClientError<B> {
         match decode(&self.body) {
             Ok(body) => ClientError::Api { status: self.status, headers: self.headers, body },
             Err(error) => ClientError::Decode { status: self.status, headers: self.headers, body: self.body, error },
@@ -575,23 +599,71 @@ impl<B: fmt::Debug> std::error::Error for ClientError<B> {
     }
 }
 
+/// A page of a paginated list: its items and the server's page numbers.
+pub trait Page {
+    /// The type of the listed items.
+    type Item;
+
+    /// The items, the `next` page number and the `current` one.
+    fn into_page(self) -> (Vec<Self::Item>, f64, f64);
+}
+
+/// A request for one page (`None`: the page the builder asks for).
+pub type FetchPage<'a, P, E> = Box<dyn Fn(Option<i64>) -> BoxFuture<'a, Result<P, E>> + Send + 'a>;
+
 /// Every item of every page, fetching page after page while the server's pagination
-/// object names a next page. `fetch` gets the page number (`None`: the builder's own)
-/// and returns the page's items with the `next` and `current` page numbers.
-pub fn paginate<'a, T, E, F, Fut>(fetch: F) -> Pin<Box<dyn Stream<Item = Result<T, E>> + Send + 'a>>
+/// object names a next page; an error ends the stream after it is yielded.
+pub fn paginate<'a, P, E>(fetch: FetchPage<'a, P, E>) -> Pin<Box<dyn Stream<Item = Result<P::Item, E>> + Send + 'a>>
 where
-    T: Send + 'a,
+    P: Page + Send + 'a,
+    P::Item: Send + 'a,
     E: Send + 'a,
-    F: Fn(Option<i64>) -> Fut + Send + 'a,
-    Fut: Future<Output = Result<(Vec<T>, f64, f64), E>> + Send + 'a,
 {
-    let pages = stream::try_unfold((fetch, Some(None)), |(fetch, page)| async move {
-        let Some(page) = page else { return Ok(None) };
-        let (items, next, current) = fetch(page).await?;
-        // authentik answers `next: 0` on the last page; a next page that does not move
-        // forward would loop forever.
-        let following = (next > current && next.fract() == 0.0).then_some(Some(next as i64));
-        Ok(Some((items, (fetch, following))))
-    });
-    pages.map_ok(|items| stream::iter(items.into_iter().map(Ok))).try_flatten().boxed()
+    Box::pin(Pages { fetch, pending: None, items: Vec::new().into_iter(), next: Some(None) })
+}
+
+/// The stream [`paginate`] returns, written out rather than built from stream combinators:
+/// it is compiled once per list type.
+struct Pages<'a, P: Page, E> {
+    fetch: FetchPage<'a, P, E>,
+    /// The page being fetched.
+    pending: Option<BoxFuture<'a, Result<P, E>>>,
+    /// The fetched page's items not yet yielded.
+    items: std::vec::IntoIter<P::Item>,
+    /// The page to fetch once `items` runs out; `None` after the last page.
+    next: Option<Option<i64>>,
+}
+
+// Nothing is pinned in place: the pending future is boxed.
+impl<P: Page, E> Unpin for Pages<'_, P, E> {}
+
+impl<P: Page, E> Stream for Pages<'_, P, E> {
+    type Item = Result<P::Item, E>;
+
+    fn poll_next(self: Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<Option<Self::Item>> {
+        use std::task::Poll;
+        let this = self.get_mut();
+        loop {
+            if let Some(item) = this.items.next() {
+                return Poll::Ready(Some(Ok(item)));
+            }
+            let pending = match &mut this.pending {
+                Some(pending) => pending,
+                None => match this.next.take() {
+                    Some(page) => this.pending.insert((this.fetch)(page)),
+                    None => return Poll::Ready(None),
+                },
+            };
+            let Poll::Ready(result) = pending.as_mut().poll(cx) else { return Poll::Pending };
+            this.pending = None;
+            let (items, next, current) = match result {
+                Ok(page) => page.into_page(),
+                Err(error) => return Poll::Ready(Some(Err(error))),
+            };
+            this.items = items.into_iter();
+            // authentik answers `next: 0` on the last page; a next page that does not move
+            // forward would loop forever.
+            this.next = (next > current && next.fract() == 0.0).then_some(Some(next as i64));
+        }
+    }
 }

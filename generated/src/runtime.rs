@@ -136,3 +136,98 @@ pub trait SchemaVisitor {
     where
         T: Serialize + DeserializeOwned + std::fmt::Debug + Clone + PartialEq + super::validation::Validate + 'static;
 }
+
+/// Deserialization of generated structs (JSON objects).
+///
+/// serde's derived `Deserialize` emits a field enum, a sequence visitor and a map visitor for
+/// every struct; across the hundreds of models that code dominates the crate's compile time.
+/// Generated structs instead implement [`object::FromObject`], one loop over the properties,
+/// and share the rest from here. Behaviour matches the derive: unknown properties are
+/// skipped (or kept, for structs with additional properties), a missing required property
+/// is a `missing field` error. A property sent twice keeps its last value, as
+/// `serde_json::Value` does.
+pub mod object {
+    use super::*;
+    use serde::de::{DeserializeSeed, MapAccess, Visitor};
+    use std::borrow::Cow;
+    use std::fmt;
+    use std::marker::PhantomData;
+
+    /// A struct read from a map of properties.
+    pub trait FromObject: Sized {
+        /// The type's name, for "expected a `Token` object" errors.
+        const NAME: &'static str;
+
+        /// Reads the properties from `map`, keys identified by [`Properties`].
+        fn from_map<'de, A: MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
+    }
+
+    /// The `Deserialize` body of every generated struct.
+    pub fn deserialize<'de, D: Deserializer<'de>, T: FromObject>(deserializer: D) -> Result<T, D::Error> {
+        deserializer.deserialize_map(ObjectVisitor(PhantomData))
+    }
+
+    struct ObjectVisitor<T>(PhantomData<T>);
+
+    impl<'de, T: FromObject> Visitor<'de> for ObjectVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "a `{}` object", T::NAME)
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::from_map(map)
+        }
+    }
+
+    /// A property name: the index of a declared property, or any other name.
+    pub enum Property<'de> {
+        /// The position of the name in the list given to [`Properties`].
+        Known(usize),
+        /// A name the struct does not declare (borrowed from the input when it can be).
+        Other(Cow<'de, str>),
+    }
+
+    /// Reads a property name and looks it up among a struct's declared names.
+    pub struct Properties(pub &'static [&'static str]);
+
+    impl Properties {
+        fn index(&self, name: &str) -> Option<usize> {
+            self.0.iter().position(|n| *n == name)
+        }
+    }
+
+    impl<'de> DeserializeSeed<'de> for Properties {
+        type Value = Property<'de>;
+
+        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Property<'de>, D::Error> {
+            deserializer.deserialize_identifier(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for Properties {
+        type Value = Property<'de>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a property name")
+        }
+
+        fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Property<'de>, E> {
+            Ok(self.index(v).map_or(Property::Other(Cow::Borrowed(v)), Property::Known))
+        }
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Property<'de>, E> {
+            Ok(self.index(v).map_or_else(|| Property::Other(Cow::Owned(v.to_owned())), Property::Known))
+        }
+
+        fn visit_string<E: de::Error>(self, v: String) -> Result<Property<'de>, E> {
+            Ok(self.index(&v).map_or(Property::Other(Cow::Owned(v)), Property::Known))
+        }
+    }
+
+    /// The value of a required property, or serde's `missing field` error.
+    pub fn required<T, E: de::Error>(value: Option<T>, name: &'static str) -> Result<T, E> {
+        value.ok_or_else(|| E::missing_field(name))
+    }
+}

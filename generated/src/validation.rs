@@ -18,7 +18,13 @@ pub trait Validate {
     fn validate_into(&self, _v: &mut Validator) {}
 
     /// Checks every constraint; `Err` holds all violations, in document order.
-    fn validate(&self) -> Result<(), ValidationErrors> {
+    ///
+    /// (`Self: Sized` keeps it out of `dyn Validate`'s vtable, so it is compiled only for
+    /// the types it is called on.)
+    fn validate(&self) -> Result<(), ValidationErrors>
+    where
+        Self: Sized,
+    {
         let mut v = Validator::default();
         self.validate_into(&mut v);
         v.finish()

@@ -1,6 +1,7 @@
 //! How long akgen takes on the pinned spec, phase by phase: parse (YAML into `openapiv3`),
 //! IR (names, types and operations; `$ref`s are resolved here, as the IR follows them),
-//! emit (IR → tokens and filled templates), format (syn + prettyplease), write (into an
+//! emit (IR → tokens), format (syn + prettyplease), render (both, the modules in parallel
+//! as akgen runs them), write (into an
 //! empty directory), and all of them end to end. Run with `cargo xtask bench`, which also
 //! measures the CLI's wall time and peak memory in a process of its own.
 
@@ -13,8 +14,18 @@ fn bench(c: &mut Criterion) {
     let text = std::fs::read_to_string(&path).expect("the pinned spec reads");
     let spec = akgen::load::load_text(path.clone(), text.clone()).expect("the pinned spec loads");
     let api = akgen::ir::build(&spec, Default::default()).expect("the pinned spec builds");
-    let emit = || akgen::emit_files(&api, &spec.sha256, "authentik-api");
-    let files = akgen::format_files(emit()).expect("the crate formats");
+    let plan = || akgen::plan_files(&api, &spec.sha256, "authentik-api");
+    let modules: Vec<akgen::RustModule> = plan()
+        .into_iter()
+        .filter_map(|f| match f {
+            akgen::PlannedFile::Rust { module, .. } => Some(module),
+            akgen::PlannedFile::Text(_) => None,
+        })
+        .collect();
+    // The phases one after another on one thread; `render` is both, as akgen runs them
+    // (each module on a thread of its own).
+    let emit = || modules.iter().map(|m| m.emit(&api)).collect::<Vec<_>>();
+    let files = akgen::render_files(&api, plan()).expect("the crate renders");
     let mut group = c.benchmark_group("pinned spec");
     group.sample_size(10);
     group.bench_function("parse", |b| {
@@ -23,8 +34,13 @@ fn bench(c: &mut Criterion) {
     group.bench_function("ir", |b| b.iter(|| akgen::ir::build(black_box(&spec), Default::default()).unwrap()));
     group.bench_function("emit", |b| b.iter(emit));
     group.bench_function("format", |b| {
-        b.iter_batched(emit, |f| akgen::format_files(f).unwrap(), BatchSize::LargeInput)
+        b.iter_batched(
+            emit,
+            |tokens| tokens.into_iter().map(|t| akgen::write::format_rust(t, "").unwrap()).collect::<Vec<_>>(),
+            BatchSize::LargeInput,
+        )
     });
+    group.bench_function("render (emit + format, in parallel)", |b| b.iter(|| akgen::render_files(&api, plan()).unwrap()));
     group.bench_function("write", |b| {
         b.iter_batched(
             || tempfile::tempdir().unwrap(),

@@ -13,7 +13,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::http::{BodyKind, RequestKind, body_kind, is_json, is_success, media_kind, request_content, request_kind};
-use super::{Gating, cfg, doc_attrs, ident, qualified_type, tag_cfg};
+use super::{Gating, Need, cfg, doc_attrs, ident, qualified_type, tag_cfg};
 use crate::ir::{PathPart, path_parts, Api, Content, ExprKind, Operation, ParamLocation, Parameter, Primitive, Status, TypeExpr, TypeKind, names};
 
 /// The `client` module (`src/client/mod.rs`); the transport is a sibling file.
@@ -39,6 +39,14 @@ pub fn client(api: &Api) -> TokenStream {
         }
     });
     let modules = tags.iter().map(|(tag, ops)| tag_module(api, tag, ops, &error_bodies));
+    // One `Page` impl per list type, however many operations return it.
+    let mut page_impls = BTreeMap::new();
+    for op in &api.operations {
+        if let Some(p) = paging(api, op) {
+            page_impls.entry(p.list).or_insert(p.page_impl);
+        }
+    }
+    let page_impls = page_impls.values();
     quote! {
         //! An async client with one method for each operation, grouped by tag.
         //!
@@ -62,6 +70,8 @@ pub fn client(api: &Api) -> TokenStream {
         impl Client {
             #(#accessors)*
         }
+
+        #(#page_impls)*
 
         #(#modules)*
     }
@@ -98,11 +108,14 @@ struct ErrorBodies {
     other_json: bool,
     /// Some error response has a non-JSON body.
     text: bool,
+    /// Each decoder function (`decode_validation_error`, …) and the tags whose operations
+    /// call it, so none is compiled unused.
+    decoders: BTreeMap<String, Need>,
 }
 
 impl ErrorBodies {
     fn scan(api: &Api) -> Self {
-        let mut e = ErrorBodies { named: BTreeSet::new(), other_json: false, text: false };
+        let mut e = ErrorBodies { named: BTreeSet::new(), other_json: false, text: false, decoders: BTreeMap::new() };
         for op in &api.operations {
             for r in op.responses.iter().filter(|r| !is_success(r.status)) {
                 match body_kind(&r.content) {
@@ -113,6 +126,7 @@ impl ErrorBodies {
                     BodyKind::Text(_) | BodyKind::Bytes(_) => e.text = true,
                     BodyKind::Empty => {}
                 }
+                e.decoders.entry(decoder_name(&r.content)).or_default().add(&BTreeSet::from([op.tag.clone()]));
             }
         }
         e
@@ -130,6 +144,26 @@ impl ErrorBodies {
             Json(serde_json::Value),));
         let text = self.text.then(|| quote!(/// A body that is not JSON.
             Text(String),));
+        let decoders = self.decoders.iter().map(|(name, need)| {
+            let cfg = need.cfg(Gating::PerTag);
+            let function = ident(name);
+            let body = match name.strip_prefix("decode_") {
+                Some("json") => quote!(serde_json::from_slice(body).map(Self::Json)),
+                Some("text") => quote!(Ok(Self::Text(String::from_utf8_lossy(body).into_owned()))),
+                Some("empty") => quote!(Ok(Self::Empty)),
+                _ => {
+                    let variant = self.named.iter().find(|n| &decoder_of_named(n) == name).map(|n| ident(n));
+                    quote!(serde_json::from_slice(body).map(Self::#variant))
+                }
+            };
+            let arg = if name == "decode_empty" { quote!(_body) } else { quote!(body) };
+            quote! {
+                #cfg
+                fn #function(#arg: &[u8]) -> serde_json::Result<Self> {
+                    #body
+                }
+            }
+        });
         quote! {
             /// The body of an error status the spec documents (400 → `ValidationError`,
             /// 403 → `GenericError`, …).
@@ -141,23 +175,34 @@ impl ErrorBodies {
                 /// The spec documents the status without a body.
                 Empty,
             }
+
+            /// One decoder per body kind, shared by every operation that documents it.
+            impl ErrorBody {
+                #(#decoders)*
+            }
         }
     }
 
-    /// Expression decoding `b: &Bytes` into `ErrorBody` for one documented error status.
+    /// The decoder of one documented error status, for `RawResponse::api_error`.
     fn decode(&self, content: &[Content]) -> TokenStream {
-        match body_kind(content) {
-            BodyKind::Json(Some(TypeExpr { kind: ExprKind::Named(n), nullable: false, .. })) => {
-                let id = ident(&n);
-                quote!(|b| serde_json::from_slice(b).map(super::ErrorBody::#id))
-            }
-            BodyKind::Json(_) => quote!(|b| serde_json::from_slice(b).map(super::ErrorBody::Json)),
-            BodyKind::Text(_) | BodyKind::Bytes(_) => {
-                quote!(|b| Ok(super::ErrorBody::Text(String::from_utf8_lossy(b).into_owned())))
-            }
-            BodyKind::Empty => quote!(|_| Ok(super::ErrorBody::Empty)),
-        }
+        let function = ident(&decoder_name(content));
+        quote!(super::ErrorBody::#function)
     }
+}
+
+/// The name of the `ErrorBody` function decoding an error response with this content.
+fn decoder_name(content: &[Content]) -> String {
+    match body_kind(content) {
+        BodyKind::Json(Some(TypeExpr { kind: ExprKind::Named(n), nullable: false, .. })) => decoder_of_named(&n),
+        BodyKind::Json(_) => "decode_json".to_owned(),
+        BodyKind::Text(_) | BodyKind::Bytes(_) => "decode_text".to_owned(),
+        BodyKind::Empty => "decode_empty".to_owned(),
+    }
+}
+
+fn decoder_of_named(name: &str) -> String {
+    // The `_body` suffix keeps a type named `Json`, `Text` or `Empty` apart from the others.
+    format!("decode_{}_body", names::snake(name).trim_start_matches("r#"))
 }
 
 /// How a response is read: its Rust type and the expression decoding `raw`.
@@ -456,7 +501,7 @@ fn operation(api: &Api, op: &Operation, builder: &proc_macro2::Ident, response_e
     }
 
     // Pagination.
-    let stream = pagination(api, op, successes.as_slice());
+    let stream = paging(api, op).map(|p| p.stream);
 
     let method_doc = {
         let mut extra = vec![format!("`{} {}` (`{}`).", op.method, op.path, op.id)];
@@ -551,16 +596,27 @@ fn path_format(op: &Operation) -> (String, Vec<TokenStream>) {
     (fmt, args)
 }
 
-/// `stream()` for an operation that takes a `page` query parameter and answers with a
-/// struct holding a `results` list and a `pagination` object with `next` and `current`.
-fn pagination(api: &Api, op: &Operation, successes: &[&crate::ir::Response]) -> Option<TokenStream> {
+/// How an operation pages: it takes a `page` query parameter and answers with a struct
+/// holding a `results` list and a `pagination` object with `next` and `current`.
+struct Paging {
+    /// The list type (`PaginatedTokenList`), which implements `transport::Page`.
+    list: String,
+    /// `impl transport::Page` for the list type.
+    page_impl: TokenStream,
+    /// The operation's `stream()` method.
+    stream: TokenStream,
+}
+
+fn paging(api: &Api, op: &Operation) -> Option<Paging> {
     let page = op.parameters.iter().find(|p| p.location == ParamLocation::Query && p.wire_name == "page" && !p.required)?;
     if page.ty.kind != ExprKind::Primitive(Primitive::Int64) || page.ty.nullable {
         return None;
     }
-    let [one] = successes else { return None };
+    let successes: Vec<_> = op.responses.iter().filter(|r| is_success(r.status)).collect();
+    let [one] = successes.as_slice() else { return None };
     let BodyKind::Json(Some(TypeExpr { kind: ExprKind::Named(list), nullable: false, .. })) = body_kind(&one.content) else { return None };
-    let TypeKind::Struct(s) = &api.type_named(&list)?.kind else { return None };
+    let list_def = api.type_named(&list)?;
+    let TypeKind::Struct(s) = &list_def.kind else { return None };
     let results = s.fields.iter().find(|f| f.wire_name == "results" && f.required && !f.ty.nullable)?;
     let ExprKind::List(item) = &results.ty.kind else { return None };
     let pag = s.fields.iter().find(|f| f.wire_name == "pagination" && f.required && !f.ty.nullable)?;
@@ -572,20 +628,30 @@ fn pagination(api: &Api, op: &Operation, successes: &[&crate::ir::Response]) -> 
     let (next, current) = (number("next")?, number("current")?);
     let (results, pag, next, current, page_field) = (ident(&results.name), ident(&pag.name), ident(&next.name), ident(&current.name), ident(&page.name));
     let item_type = qualified_type(item);
-    Some(quote! {
+    let list_type = ident(&list);
+    let list_cfg = cfg(&list_def.tags, Gating::PerTag);
+    let page_impl = quote! {
+        #list_cfg
+        impl transport::Page for crate::models::#list_type {
+            type Item = #item_type;
+
+            fn into_page(self) -> (Vec<#item_type>, f64, f64) {
+                (self.#results, self.#pag.#next, self.#pag.#current)
+            }
+        }
+    };
+    let stream = quote! {
         /// Every item of every page, from the page set on this builder (or the first)
         /// onward, following the server's `pagination.next`.
         pub fn stream(self) -> std::pin::Pin<Box<dyn futures_util::Stream<Item = Result<#item_type, super::Error>> + Send + 'a>> {
-            super::transport::paginate(move |page| {
+            super::transport::paginate(Box::new(move |page| {
                 let mut request = self.clone();
                 if let Some(page) = page {
                     request.params.#page_field = Some(page);
                 }
-                async move {
-                    let list = request.send().await?;
-                    Ok((list.#results, list.#pag.#next, list.#pag.#current))
-                }
-            })
+                request.send()
+            }))
         }
-    })
+    };
+    Some(Paging { list, page_impl, stream })
 }

@@ -29,6 +29,7 @@ pub fn params(api: &Api, gating: Gating) -> TokenStream {
     let mut uses = Uses::scan(&types);
     // Parameter structs name `serde::Deserialize` by path: only the server derives it.
     uses.derives = Need::default();
+    uses.objects = Need::default();
     let imports = uses.imports(gating);
     let items = types.iter().map(|t| type_def(t, Family::Params, gating));
     fn names_a_model(e: &TypeExpr) -> bool {
@@ -60,6 +61,8 @@ pub fn params(api: &Api, gating: Gating) -> TokenStream {
 #[derive(Default)]
 struct Uses {
     derives: Need,
+    /// Structs, which deserialize through `runtime::object`.
+    objects: Need,
     map: Need,
     nullable: Need,
     uuid: Need,
@@ -91,6 +94,7 @@ impl Uses {
             }
             match &t.kind {
                 TypeKind::Struct(s) => {
+                    u.objects.add(tags);
                     for f in &s.fields {
                         walk(&mut u, &f.ty, tags);
                         if f.is_tristate() {
@@ -128,6 +132,7 @@ impl Uses {
             self.derives.import(gating, quote!(serde::{Deserialize, Serialize})),
             self.map.import(gating, quote!(std::collections::BTreeMap)),
             self.nullable.import(gating, quote!(super::runtime::Nullable)),
+            self.objects.import(gating, quote!(super::runtime::object)),
             self.union_runtime.import(gating, quote!(super::runtime::tagged)),
             self.uuid.import(gating, quote!(uuid::Uuid)),
             chrono_import,
@@ -160,7 +165,10 @@ fn type_def(t: &TypeDef, family: Family, gating: Gating) -> TokenStream {
     let name = ident(&t.name);
     let cfg = cfg(&t.tags, gating);
     let (item, impls) = match &t.kind {
-        TypeKind::Struct(s) => (struct_def(&name, s, family, gating), TokenStream::new()),
+        TypeKind::Struct(s) => {
+            let impls = if family == Family::Model { from_object(&name, s, &cfg) } else { TokenStream::new() };
+            (struct_def(&name, s, family, gating), impls)
+        }
         TypeKind::Enum(e) => enum_def(&name, e, &cfg),
         TypeKind::Union(u) => union_def(&name, u, &cfg),
         TypeKind::Alias(e) => {
@@ -190,7 +198,7 @@ fn struct_def(name: &proc_macro2::Ident, s: &StructDef, family: Family, gating: 
     // All-optional structs (every `Patched*Request`) are built with `..Default::default()`.
     let default = s.fields.iter().all(|f| !f.required).then(|| quote!(Default,));
     let derives = match (family, gating) {
-        (Family::Model, _) => quote!(#[derive(Debug, Clone, PartialEq, #default Serialize, Deserialize)]),
+        (Family::Model, _) => quote!(#[derive(Debug, Clone, PartialEq, #default Serialize)]),
         (Family::Params, Gating::PerTag) => quote! {
             #[derive(Debug, Clone, PartialEq, #default)]
             #[cfg_attr(feature = "server", derive(serde::Deserialize))]
@@ -202,6 +210,102 @@ fn struct_def(name: &proc_macro2::Ident, s: &StructDef, family: Family, gating: 
         pub struct #name {
             #(#fields)*
             #additional
+        }
+    }
+}
+
+/// `Deserialize` for a model struct through `runtime::object` (see there for why not derived):
+/// one pass over the properties, each stored by its index in the struct's name list.
+fn from_object(name: &proc_macro2::Ident, s: &StructDef, cfg: &TokenStream) -> TokenStream {
+    let type_name = name.to_string();
+    // The map access and the property being read must not share a name with a field's local.
+    let unused = |base: &str| {
+        let mut name = base.to_owned();
+        while s.fields.iter().any(|f| f.name == name) {
+            name.push('_');
+        }
+        ident(&name)
+    };
+    let access = unused("map");
+    let property = unused("property");
+    let locals = s.fields.iter().map(|f| {
+        let local = ident(&f.name);
+        let init = if f.is_tristate() { quote!(Nullable::Absent) } else { quote!(None) };
+        quote!(let mut #local = #init;)
+    });
+    let wire_names = s.fields.iter().map(|f| f.wire_name.as_str());
+    let arms = s.fields.iter().enumerate().map(|(i, f)| {
+        let local = ident(&f.name);
+        let i = Literal::usize_unsuffixed(i);
+        // A required non-nullable property is `Option` only while reading; the rest are
+        // read as their field type (`Option`/`Nullable` turn `null` into `None`/`Null`).
+        let value = if f.required && !f.ty.nullable { quote!(Some(#access.next_value()?)) } else { quote!(#access.next_value()?) };
+        quote!(object::Property::Known(#i) => #local = #value,)
+    });
+    let values = s.fields.iter().map(|f| {
+        let local = ident(&f.name);
+        if f.required && !f.ty.nullable {
+            let wire = &f.wire_name;
+            quote!(#local: object::required(#local, #wire)?,)
+        } else {
+            quote!(#local,)
+        }
+    });
+    let (additional_local, other_arm, additional_value) = match &s.additional {
+        Some(_) => (
+            quote!(let mut additional_properties = BTreeMap::new();),
+            quote! {
+                object::Property::Other(name) => {
+                    additional_properties.insert(name.into_owned(), #access.next_value()?);
+                }
+            },
+            quote!(additional_properties,),
+        ),
+        None => (TokenStream::new(), TokenStream::new(), TokenStream::new()),
+    };
+    let read = if s.fields.is_empty() && s.additional.is_none() {
+        quote! {
+            while #access.next_key::<serde::de::IgnoredAny>()?.is_some() {
+                #access.next_value::<serde::de::IgnoredAny>()?;
+            }
+        }
+    } else {
+        // Unknown properties are skipped (with additional properties, only the impossible
+        // out-of-range index is).
+        let skipped = if s.additional.is_some() { quote!(object::Property::Known(_)) } else { quote!(_) };
+        quote! {
+            while let Some(#property) = #access.next_key_seed(object::Properties(&[#(#wire_names),*]))? {
+                match #property {
+                    #(#arms)*
+                    #other_arm
+                    #skipped => {
+                        #access.next_value::<serde::de::IgnoredAny>()?;
+                    }
+                }
+            }
+        }
+    };
+    quote! {
+        #cfg
+        impl<'de> Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                object::deserialize(deserializer)
+            }
+        }
+
+        #cfg
+        impl object::FromObject for #name {
+            const NAME: &'static str = #type_name;
+
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(mut #access: A) -> Result<Self, A::Error> {
+                #(#locals)*
+                #additional_local
+                #read
+                Ok(Self {
+                    #(#values)*
+                    #additional_value
+                })
+            }
         }
     }
 }
