@@ -1,7 +1,7 @@
 //! The hand-written fixture specs: awkward names and recursion survive a JSON round trip
 //! with the wire names the spec gives.
 
-use conformance::fixture_names::models::{Kind, Odd, Tree};
+use conformance::fixture_names::models::{Kind, Nothing, Odd, Shadows, Tree};
 use conformance::{round_trip, same_json};
 use serde_json::json;
 
@@ -138,4 +138,41 @@ mod recursion {
         assert_eq!(serde_json::from_value::<Option<Level>>(json!(null)).unwrap(), None);
         assert_eq!(serde_json::from_value::<Option<Level>>(json!(2)).unwrap(), Some(Level::V2));
     }
+}
+
+#[test]
+fn properties_named_like_deserializer_locals_and_additional_properties() {
+    let wire = json!({"map": "m", "property": 3, "name": null, "extra": "x", "more": "y"});
+    let shadows: Shadows = serde_json::from_value(wire.clone()).unwrap();
+    assert_eq!(shadows.map, "m");
+    assert_eq!(shadows.property, Some(3));
+    assert!(matches!(shadows.name, conformance::fixture_names::runtime::Nullable::Null));
+    let extra: Vec<(&str, &str)> = shadows.additional_properties.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    assert_eq!(extra, [("extra", "x"), ("more", "y")], "declared properties stay out of the map");
+    assert_eq!(round_trip::<Shadows>(&wire).unwrap(), wire);
+    // The same from bytes, where keys are borrowed from the input.
+    let from_bytes: Shadows = serde_json::from_slice(wire.to_string().as_bytes()).unwrap();
+    assert_eq!(from_bytes, shadows);
+}
+
+#[test]
+fn object_errors_name_the_property_or_the_type() {
+    let missing = serde_json::from_value::<Shadows>(json!({"property": 1})).unwrap_err().to_string();
+    assert!(missing.contains("missing field `map`"), "{missing}");
+    let wrong = serde_json::from_str::<Shadows>(r#"{"map": "m", "property": "three"}"#).unwrap_err().to_string();
+    assert!(wrong.contains("invalid type: string \"three\""), "{wrong}");
+    let not_object = serde_json::from_str::<Shadows>("[1]").unwrap_err().to_string();
+    assert!(not_object.contains("expected a `Shadows` object"), "{not_object}");
+    // An additional property must be a string, per the schema.
+    assert!(serde_json::from_value::<Shadows>(json!({"map": "m", "extra": 1})).is_err());
+}
+
+#[test]
+fn a_closed_object_without_properties_reads_and_writes_an_empty_object() {
+    let nothing: Nothing = serde_json::from_value(json!({})).unwrap();
+    assert_eq!(serde_json::to_value(&nothing).unwrap(), json!({}));
+    // Like every model, it skips properties a newer server might add.
+    let nothing: Nothing = serde_json::from_value(json!({"a": 1, "b": [true]})).unwrap();
+    assert_eq!(serde_json::to_value(&nothing).unwrap(), json!({}));
+    assert!(serde_json::from_value::<Nothing>(json!("text")).is_err());
 }
