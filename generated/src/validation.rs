@@ -25,10 +25,16 @@ pub trait Validate {
     where
         Self: Sized,
     {
-        let mut v = Validator::default();
-        self.validate_into(&mut v);
-        v.finish()
+        validate(self)
     }
+}
+
+/// [`Validate::validate`] for a value behind `dyn Validate`: compiled once, whatever the
+/// type (the client checks every request body and parameter set through it).
+pub fn validate(value: &dyn Validate) -> Result<(), ValidationErrors> {
+    let mut v = Validator::default();
+    value.validate_into(&mut v);
+    v.finish()
 }
 
 /// One broken constraint.

@@ -20,7 +20,7 @@ use reqwest::{Method, StatusCode};
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::validation::{Validate, ValidationErrors, Validator};
+use crate::validation::{Validate, ValidationErrors};
 
 /// A boxed future, as middleware and `IntoFuture` return.
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
@@ -237,9 +237,7 @@ impl Client {
     /// `dyn Validate` so that it is compiled once, not once per request type.
     pub fn check<B>(&self, value: &dyn Validate) -> Result<(), ClientError<B>> {
         if self.inner.validate_requests {
-            let mut validator = Validator::default();
-            value.validate_into(&mut validator);
-            validator.finish().map_err(ClientError::InvalidRequest)?;
+            crate::validation::validate(value).map_err(ClientError::InvalidRequest)?;
         }
         Ok(())
     }

@@ -38,13 +38,12 @@ pub fn client(api: &Api) -> TokenStream {
             }
         }
     });
-    let modules = tags.iter().map(|(tag, ops)| tag_module(api, tag, ops, &error_bodies));
+    let pagings: BTreeMap<&str, Paging> = api.operations.iter().filter_map(|op| Some((op.id.as_str(), paging(api, op)?))).collect();
+    let modules = tags.iter().map(|(tag, ops)| tag_module(api, tag, ops, &pagings));
     // One `Page` impl per list type, however many operations return it.
     let mut page_impls = BTreeMap::new();
-    for op in &api.operations {
-        if let Some(p) = paging(api, op) {
-            page_impls.entry(p.list).or_insert(p.page_impl);
-        }
+    for p in pagings.values() {
+        page_impls.entry(p.list.as_str()).or_insert(&p.page_impl);
     }
     let page_impls = page_impls.values();
     quote! {
@@ -100,63 +99,87 @@ fn api_type_name(tag: &str) -> proc_macro2::Ident {
     format_ident!("{}Api", names::camel(tag.strip_prefix("r#").unwrap_or(tag)).trim_start_matches("r#"))
 }
 
-/// The error body types the spec documents, one `ErrorBody` variant each.
+/// How the body of a documented error status is decoded: one `ErrorBody` variant and one
+/// decoder function each.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum ErrorDecoder {
+    /// A named model: `ErrorBody::<Name>`.
+    Named(String),
+    /// A JSON body of another shape: `ErrorBody::Json`.
+    Json,
+    /// A body that is not JSON: `ErrorBody::Text`.
+    Text,
+    /// No body: `ErrorBody::Empty`.
+    Empty,
+}
+
+impl ErrorDecoder {
+    fn of(content: &[Content]) -> Self {
+        match body_kind(content) {
+            BodyKind::Json(Some(TypeExpr { kind: ExprKind::Named(n), nullable: false, .. })) => ErrorDecoder::Named(n),
+            BodyKind::Json(_) => ErrorDecoder::Json,
+            BodyKind::Text(_) | BodyKind::Bytes(_) => ErrorDecoder::Text,
+            BodyKind::Empty => ErrorDecoder::Empty,
+        }
+    }
+
+    /// The decoder function's name.
+    fn function(&self) -> proc_macro2::Ident {
+        match self {
+            // The `_body` suffix keeps a type named `Json`, `Text` or `Empty` apart from the others.
+            ErrorDecoder::Named(n) => format_ident!("decode_{}_body", names::snake(n).trim_start_matches("r#")),
+            ErrorDecoder::Json => format_ident!("decode_json"),
+            ErrorDecoder::Text => format_ident!("decode_text"),
+            ErrorDecoder::Empty => format_ident!("decode_empty"),
+        }
+    }
+}
+
+/// The error body types the spec documents: each decoder, and the tags whose operations
+/// call it, so none is compiled unused.
 struct ErrorBodies {
-    /// Rust type name → variant name (the same), for named types.
-    named: BTreeSet<String>,
-    /// Some error response has a JSON body that is not a named type.
-    other_json: bool,
-    /// Some error response has a non-JSON body.
-    text: bool,
-    /// Each decoder function (`decode_validation_error`, …) and the tags whose operations
-    /// call it, so none is compiled unused.
-    decoders: BTreeMap<String, Need>,
+    decoders: BTreeMap<ErrorDecoder, Need>,
 }
 
 impl ErrorBodies {
     fn scan(api: &Api) -> Self {
-        let mut e = ErrorBodies { named: BTreeSet::new(), other_json: false, text: false, decoders: BTreeMap::new() };
+        let mut decoders: BTreeMap<ErrorDecoder, Need> = BTreeMap::new();
         for op in &api.operations {
             for r in op.responses.iter().filter(|r| !is_success(r.status)) {
-                match body_kind(&r.content) {
-                    BodyKind::Json(Some(TypeExpr { kind: ExprKind::Named(n), nullable: false, .. })) => {
-                        e.named.insert(n.clone());
-                    }
-                    BodyKind::Json(_) => e.other_json = true,
-                    BodyKind::Text(_) | BodyKind::Bytes(_) => e.text = true,
-                    BodyKind::Empty => {}
-                }
-                e.decoders.entry(decoder_name(&r.content)).or_default().add(&BTreeSet::from([op.tag.clone()]));
+                decoders.entry(ErrorDecoder::of(&r.content)).or_default().add(&BTreeSet::from([op.tag.clone()]));
             }
         }
-        e
+        ErrorBodies { decoders }
     }
 
     fn enum_tokens(&self, api: &Api) -> TokenStream {
-        let named = self.named.iter().map(|n| {
-            let id = ident(n);
-            let doc = format!(" A `{n}` body.");
-            // Present whenever its model is.
-            let cfg = api.type_named(n).map(|t| cfg(&t.tags, Gating::PerTag));
-            quote!(#[doc = #doc] #cfg #id(crate::models::#id),)
+        let variants = self.decoders.keys().map(|d| match d {
+            ErrorDecoder::Named(n) => {
+                let id = ident(n);
+                let doc = format!(" A `{n}` body.");
+                // Present whenever its model is.
+                let cfg = api.type_named(n).map(|t| cfg(&t.tags, Gating::PerTag));
+                quote!(#[doc = #doc] #cfg #id(crate::models::#id),)
+            }
+            ErrorDecoder::Json => quote!(/// A JSON body of another shape.
+                Json(serde_json::Value),),
+            ErrorDecoder::Text => quote!(/// A body that is not JSON.
+                Text(String),),
+            // Always a variant (below).
+            ErrorDecoder::Empty => quote!(),
         });
-        let json = self.other_json.then(|| quote!(/// A JSON body of another shape.
-            Json(serde_json::Value),));
-        let text = self.text.then(|| quote!(/// A body that is not JSON.
-            Text(String),));
-        let decoders = self.decoders.iter().map(|(name, need)| {
+        let decoders = self.decoders.iter().map(|(decoder, need)| {
             let cfg = need.cfg(Gating::PerTag);
-            let function = ident(name);
-            let body = match name.strip_prefix("decode_") {
-                Some("json") => quote!(serde_json::from_slice(body).map(Self::Json)),
-                Some("text") => quote!(Ok(Self::Text(String::from_utf8_lossy(body).into_owned()))),
-                Some("empty") => quote!(Ok(Self::Empty)),
-                _ => {
-                    let variant = self.named.iter().find(|n| &decoder_of_named(n) == name).map(|n| ident(n));
-                    quote!(serde_json::from_slice(body).map(Self::#variant))
+            let function = decoder.function();
+            let (arg, body) = match decoder {
+                ErrorDecoder::Named(n) => {
+                    let variant = ident(n);
+                    (quote!(body), quote!(serde_json::from_slice(body).map(Self::#variant)))
                 }
+                ErrorDecoder::Json => (quote!(body), quote!(serde_json::from_slice(body).map(Self::Json))),
+                ErrorDecoder::Text => (quote!(body), quote!(Ok(Self::Text(String::from_utf8_lossy(body).into_owned())))),
+                ErrorDecoder::Empty => (quote!(_body), quote!(Ok(Self::Empty))),
             };
-            let arg = if name == "decode_empty" { quote!(_body) } else { quote!(body) };
             quote! {
                 #cfg
                 fn #function(#arg: &[u8]) -> serde_json::Result<Self> {
@@ -169,9 +192,7 @@ impl ErrorBodies {
             /// 403 → `GenericError`, …).
             #[derive(Debug, Clone, PartialEq)]
             pub enum ErrorBody {
-                #(#named)*
-                #json
-                #text
+                #(#variants)*
                 /// The spec documents the status without a body.
                 Empty,
             }
@@ -182,27 +203,6 @@ impl ErrorBodies {
             }
         }
     }
-
-    /// The decoder of one documented error status, for `RawResponse::api_error`.
-    fn decode(&self, content: &[Content]) -> TokenStream {
-        let function = ident(&decoder_name(content));
-        quote!(super::ErrorBody::#function)
-    }
-}
-
-/// The name of the `ErrorBody` function decoding an error response with this content.
-fn decoder_name(content: &[Content]) -> String {
-    match body_kind(content) {
-        BodyKind::Json(Some(TypeExpr { kind: ExprKind::Named(n), nullable: false, .. })) => decoder_of_named(&n),
-        BodyKind::Json(_) => "decode_json".to_owned(),
-        BodyKind::Text(_) | BodyKind::Bytes(_) => "decode_text".to_owned(),
-        BodyKind::Empty => "decode_empty".to_owned(),
-    }
-}
-
-fn decoder_of_named(name: &str) -> String {
-    // The `_body` suffix keeps a type named `Json`, `Text` or `Empty` apart from the others.
-    format!("decode_{}_body", names::snake(name).trim_start_matches("r#"))
 }
 
 /// How a response is read: its Rust type and the expression decoding `raw`.
@@ -239,7 +239,7 @@ fn param_field_type(p: &Parameter) -> TokenStream {
     qualified_type(&p.ty)
 }
 
-fn tag_module(api: &Api, tag: &str, ops: &[&Operation], errors: &ErrorBodies) -> TokenStream {
+fn tag_module(api: &Api, tag: &str, ops: &[&Operation], pagings: &BTreeMap<&str, Paging>) -> TokenStream {
     let module = ident(tag);
     let api_type = api_type_name(tag);
     let mut taken: HashSet<String> = HashSet::from([api_type.to_string()]);
@@ -248,7 +248,8 @@ fn tag_module(api: &Api, tag: &str, ops: &[&Operation], errors: &ErrorBodies) ->
     for op in ops {
         let builder = names::unique(&mut taken, names::camel(&op.name).trim_start_matches("r#").to_owned());
         let response_enum = names::unique(&mut taken, format!("{builder}Response"));
-        let (method, item) = operation(api, op, &format_ident!("{}", builder), &format_ident!("{}", response_enum), errors);
+        let stream = pagings.get(op.id.as_str()).map(|p| &p.stream);
+        let (method, item) = operation(api, op, &format_ident!("{}", builder), &format_ident!("{}", response_enum), stream);
         methods.push(method);
         items.push(item);
     }
@@ -275,7 +276,8 @@ fn tag_module(api: &Api, tag: &str, ops: &[&Operation], errors: &ErrorBodies) ->
 }
 
 /// The accessor method and the builder (with its response enum, when it needs one).
-fn operation(api: &Api, op: &Operation, builder: &proc_macro2::Ident, response_enum: &proc_macro2::Ident, errors: &ErrorBodies) -> (TokenStream, TokenStream) {
+/// `stream` is the builder's `stream()` method, for an operation that pages.
+fn operation(api: &Api, op: &Operation, builder: &proc_macro2::Ident, response_enum: &proc_macro2::Ident, stream: Option<&TokenStream>) -> (TokenStream, TokenStream) {
     let name = ident(&op.name);
     let params_type = op.params_type.as_ref().map(|p| {
         let id = ident(p);
@@ -424,8 +426,8 @@ fn operation(api: &Api, op: &Operation, builder: &proc_macro2::Ident, response_e
     for r in &sorted {
         has_default |= r.status == Status::Default;
         let pat = status_pattern(r.status);
-        let decode = errors.decode(&r.content);
-        error_arms.push(quote!(#pat => Err(raw.api_error(#decode)),));
+        let decode = ErrorDecoder::of(&r.content).function();
+        error_arms.push(quote!(#pat => Err(raw.api_error(super::ErrorBody::#decode)),));
     }
     let fallback = (!has_default).then(|| quote!(_ => Err(raw.unexpected()),));
     let success_accept = successes
@@ -499,9 +501,6 @@ fn operation(api: &Api, op: &Operation, builder: &proc_macro2::Ident, response_e
             }
         }
     }
-
-    // Pagination.
-    let stream = paging(api, op).map(|p| p.stream);
 
     let method_doc = {
         let mut extra = vec![format!("`{} {}` (`{}`).", op.method, op.path, op.id)];

@@ -234,17 +234,18 @@ fn from_object(name: &proc_macro2::Ident, s: &StructDef, cfg: &TokenStream) -> T
         quote!(let mut #local = #init;)
     });
     let wire_names = s.fields.iter().map(|f| f.wire_name.as_str());
+    // A required non-nullable property is `Option` only while reading; the rest are read as
+    // their field type (`Option`/`Nullable` turn `null` into `None`/`Null`).
+    let held_in_option = |f: &Field| f.required && !f.ty.nullable;
     let arms = s.fields.iter().enumerate().map(|(i, f)| {
         let local = ident(&f.name);
         let i = Literal::usize_unsuffixed(i);
-        // A required non-nullable property is `Option` only while reading; the rest are
-        // read as their field type (`Option`/`Nullable` turn `null` into `None`/`Null`).
-        let value = if f.required && !f.ty.nullable { quote!(Some(#access.next_value()?)) } else { quote!(#access.next_value()?) };
+        let value = if held_in_option(f) { quote!(Some(#access.next_value()?)) } else { quote!(#access.next_value()?) };
         quote!(object::Property::Known(#i) => #local = #value,)
     });
     let values = s.fields.iter().map(|f| {
         let local = ident(&f.name);
-        if f.required && !f.ty.nullable {
+        if held_in_option(f) {
             let wire = &f.wire_name;
             quote!(#local: object::required(#local, #wire)?,)
         } else {
