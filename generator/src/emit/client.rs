@@ -13,39 +13,37 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::http::{BodyKind, RequestKind, body_kind, is_json, is_success, media_kind, request_content, request_kind};
-use super::{Gating, Need, cfg, doc_attrs, ident, qualified_type, tag_cfg};
+use super::{Gating, Need, cfg, doc_attrs, ident, qualified_type, tag_cfg, tag_module_ident};
 use crate::ir::{PathPart, path_parts, Api, Content, ExprKind, Operation, ParamLocation, Parameter, Primitive, Status, TypeExpr, TypeKind, names};
 
-/// The `client` module (`src/client/mod.rs`); the transport is a sibling file.
+/// The `client` module (`src/client/mod.rs`): the error body type, an accessor per tag and
+/// the `Page` impls. Each tag's operations are a module of their own ([`tag_module`]) in a
+/// sibling file; the transport is one too.
 pub fn client(api: &Api) -> TokenStream {
     let error_bodies = ErrorBodies::scan(api);
     let error_enum = error_bodies.enum_tokens(api);
-    let mut tags: BTreeMap<&str, Vec<&Operation>> = BTreeMap::new();
-    for op in &api.operations {
-        tags.entry(op.tag.as_str()).or_default().push(op);
-    }
-    let accessors = tags.keys().map(|tag| {
+    let tags: BTreeSet<&str> = api.operations.iter().map(|op| op.tag.as_str()).collect();
+    let tag_items = tags.iter().map(|tag| {
         let method = accessor_name(tag);
-        let module = ident(tag);
+        let module = tag_module_ident(tag);
         let api_type = api_type_name(tag);
-        let doc = format!(" Operations tagged `{}`.", tag.strip_prefix("r#").unwrap_or(tag));
+        let plain = tag.strip_prefix("r#").unwrap_or(tag);
+        let accessor_doc = format!(" Operations tagged `{plain}`.");
+        let module_doc = format!(" The operations tagged `{plain}`.");
         let cfg = tag_cfg(tag);
-        quote! {
-            #[doc = #doc]
+        let accessor = quote! {
+            #[doc = #accessor_doc]
             #cfg
             pub fn #method(&self) -> #module::#api_type<'_> {
                 #module::#api_type { client: self }
             }
-        }
+        };
+        (accessor, quote!(#[doc = #module_doc] #cfg pub mod #module;))
     });
-    let pagings: BTreeMap<&str, Paging> = api.operations.iter().filter_map(|op| Some((op.id.as_str(), paging(api, op)?))).collect();
-    let modules = tags.iter().map(|(tag, ops)| tag_module(api, tag, ops, &pagings));
+    let (accessors, modules): (Vec<_>, Vec<_>) = tag_items.unzip();
     // One `Page` impl per list type, however many operations return it.
-    let mut page_impls = BTreeMap::new();
-    for p in pagings.values() {
-        page_impls.entry(p.list.as_str()).or_insert(&p.page_impl);
-    }
-    let page_impls = page_impls.values();
+    let pagings: BTreeMap<&str, Paging> = api.operations.iter().filter_map(|op| paging(api, op)).map(|p| (p.list, p)).collect();
+    let page_impls = pagings.values().map(Paging::page_impl);
     quote! {
         //! An async client with one method for each operation, grouped by tag.
         //!
@@ -56,6 +54,7 @@ pub fn client(api: &Api) -> TokenStream {
         #![allow(deprecated, reason = "deprecated operations and models are still part of the API")]
 
         pub mod transport;
+        #(#modules)*
 
         pub use transport::{BoxError, Client, ClientBuilder, ClientError, Middleware, Next, RawResponse, SecretToken, Upload};
 
@@ -71,8 +70,6 @@ pub fn client(api: &Api) -> TokenStream {
         }
 
         #(#page_impls)*
-
-        #(#modules)*
     }
 }
 
@@ -239,39 +236,34 @@ fn param_field_type(p: &Parameter) -> TokenStream {
     qualified_type(&p.ty)
 }
 
-fn tag_module(api: &Api, tag: &str, ops: &[&Operation], pagings: &BTreeMap<&str, Paging>) -> TokenStream {
-    let module = ident(tag);
+/// The module of one tag's operations (`src/client/<tag>.rs`): the tag's API type, with one
+/// method per operation, and each operation's request builder.
+pub fn tag_module(api: &Api, tag: &str) -> TokenStream {
     let api_type = api_type_name(tag);
     let mut taken: HashSet<String> = HashSet::from([api_type.to_string()]);
     let mut methods = Vec::new();
     let mut items = Vec::new();
-    for op in ops {
+    for op in api.operations.iter().filter(|op| op.tag == tag) {
         let builder = names::unique(&mut taken, names::camel(&op.name).trim_start_matches("r#").to_owned());
         let response_enum = names::unique(&mut taken, format!("{builder}Response"));
-        let stream = pagings.get(op.id.as_str()).map(|p| &p.stream);
-        let (method, item) = operation(api, op, &format_ident!("{}", builder), &format_ident!("{}", response_enum), stream);
+        let stream = paging(api, op).map(|p| p.stream());
+        let (method, item) = operation(api, op, &format_ident!("{}", builder), &format_ident!("{}", response_enum), stream.as_ref());
         methods.push(method);
         items.push(item);
     }
-    let doc = format!(" The operations tagged `{}`.", tag.strip_prefix("r#").unwrap_or(tag));
     let api_doc = format!(" Operations tagged `{}`; from [`Client::{}`](super::Client::{}).", tag.strip_prefix("r#").unwrap_or(tag), accessor_name(tag), accessor_name(tag));
-    let cfg = tag_cfg(tag);
     quote! {
-        #[doc = #doc]
-        #cfg
-        pub mod #module {
-            #[doc = #api_doc]
-            #[derive(Debug, Clone, Copy)]
-            pub struct #api_type<'a> {
-                pub(super) client: &'a super::Client,
-            }
-
-            impl<'a> #api_type<'a> {
-                #(#methods)*
-            }
-
-            #(#items)*
+        #[doc = #api_doc]
+        #[derive(Debug, Clone, Copy)]
+        pub struct #api_type<'a> {
+            pub(super) client: &'a super::Client,
         }
+
+        impl<'a> #api_type<'a> {
+            #(#methods)*
+        }
+
+        #(#items)*
     }
 }
 
@@ -597,16 +589,22 @@ fn path_format(op: &Operation) -> (String, Vec<TokenStream>) {
 
 /// How an operation pages: it takes a `page` query parameter and answers with a struct
 /// holding a `results` list and a `pagination` object with `next` and `current`.
-struct Paging {
+struct Paging<'a> {
     /// The list type (`PaginatedTokenList`), which implements `transport::Page`.
-    list: String,
-    /// `impl transport::Page` for the list type.
-    page_impl: TokenStream,
-    /// The operation's `stream()` method.
-    stream: TokenStream,
+    list: &'a str,
+    list_tags: &'a BTreeSet<String>,
+    /// The type of one result.
+    item: &'a TypeExpr,
+    /// The field names: the builder's `page`, the list's `results` and `pagination`, and
+    /// the pagination's `next` and `current` page numbers.
+    page: &'a str,
+    results: &'a str,
+    pagination: &'a str,
+    next: &'a str,
+    current: &'a str,
 }
 
-fn paging(api: &Api, op: &Operation) -> Option<Paging> {
+fn paging<'a>(api: &'a Api, op: &'a Operation) -> Option<Paging<'a>> {
     let page = op.parameters.iter().find(|p| p.location == ParamLocation::Query && p.wire_name == "page" && !p.required)?;
     if page.ty.kind != ExprKind::Primitive(Primitive::Int64) || page.ty.nullable {
         return None;
@@ -625,32 +623,53 @@ fn paging(api: &Api, op: &Operation) -> Option<Paging> {
         ps.fields.iter().find(|f| f.wire_name == name && f.required && !f.ty.nullable && f.ty.kind == ExprKind::Primitive(Primitive::Float64))
     };
     let (next, current) = (number("next")?, number("current")?);
-    let (results, pag, next, current, page_field) = (ident(&results.name), ident(&pag.name), ident(&next.name), ident(&current.name), ident(&page.name));
-    let item_type = qualified_type(item);
-    let list_type = ident(&list);
-    let list_cfg = cfg(&list_def.tags, Gating::PerTag);
-    let page_impl = quote! {
-        #list_cfg
-        impl transport::Page for crate::models::#list_type {
-            type Item = #item_type;
+    Some(Paging {
+        list: &list_def.name,
+        list_tags: &list_def.tags,
+        item,
+        page: &page.name,
+        results: &results.name,
+        pagination: &pag.name,
+        next: &next.name,
+        current: &current.name,
+    })
+}
 
-            fn into_page(self) -> (Vec<#item_type>, f64, f64) {
-                (self.#results, self.#pag.#next, self.#pag.#current)
+impl Paging<'_> {
+    /// `impl transport::Page` for the list type.
+    fn page_impl(&self) -> TokenStream {
+        let (results, pag, next, current) = (ident(self.results), ident(self.pagination), ident(self.next), ident(self.current));
+        let item_type = qualified_type(self.item);
+        let list_type = ident(self.list);
+        let list_cfg = cfg(self.list_tags, Gating::PerTag);
+        quote! {
+            #list_cfg
+            impl transport::Page for crate::models::#list_type {
+                type Item = #item_type;
+
+                fn into_page(self) -> (Vec<#item_type>, f64, f64) {
+                    (self.#results, self.#pag.#next, self.#pag.#current)
+                }
             }
         }
-    };
-    let stream = quote! {
-        /// Every item of every page, from the page set on this builder (or the first)
-        /// onward, following the server's `pagination.next`.
-        pub fn stream(self) -> std::pin::Pin<Box<dyn futures_util::Stream<Item = Result<#item_type, super::Error>> + Send + 'a>> {
-            super::transport::paginate(Box::new(move |page| {
-                let mut request = self.clone();
-                if let Some(page) = page {
-                    request.params.#page_field = Some(page);
-                }
-                request.send()
-            }))
+    }
+
+    /// The operation's `stream()` method.
+    fn stream(&self) -> TokenStream {
+        let item_type = qualified_type(self.item);
+        let page_field = ident(self.page);
+        quote! {
+            /// Every item of every page, from the page set on this builder (or the first)
+            /// onward, following the server's `pagination.next`.
+            pub fn stream(self) -> std::pin::Pin<Box<dyn futures_util::Stream<Item = Result<#item_type, super::Error>> + Send + 'a>> {
+                super::transport::paginate(Box::new(move |page| {
+                    let mut request = self.clone();
+                    if let Some(page) = page {
+                        request.params.#page_field = Some(page);
+                    }
+                    request.send()
+                }))
+            }
         }
-    };
-    Some(Paging { list, page_impl, stream })
+    }
 }

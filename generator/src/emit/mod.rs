@@ -1,5 +1,6 @@
 //! Stage 3: IR → Rust tokens, one module per output kind. Each emitter is a function from
-//! the [`Api`](crate::ir::Api) to a `TokenStream`; none of them reads the spec.
+//! the [`Api`](crate::ir::Api) to a `TokenStream` (or to the [`Part`]s of one); none of them
+//! reads the spec.
 
 pub mod client;
 pub mod crate_root;
@@ -12,6 +13,35 @@ use crate::ir::{Constraints, Docs, ExprKind, Primitive, TypeExpr};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 use std::collections::BTreeSet;
+
+/// A piece of a Rust file that is emitted and formatted on its own; the file is its parts'
+/// texts, one after another.
+///
+/// Parsing and laying out the tokens is most of akgen's time, so the writer spreads parts
+/// over threads (token streams cannot cross threads: each part makes its own there), and
+/// no syntax tree it holds at once is larger than a part.
+pub struct Part<'a> {
+    /// Roughly how much the part emits (items, operations), so the largest start first.
+    pub weight: usize,
+    make: Box<dyn FnOnce() -> TokenStream + Send + 'a>,
+}
+
+impl<'a> Part<'a> {
+    /// A part that `make` emits when its turn comes.
+    pub fn new(weight: usize, make: impl FnOnce() -> TokenStream + Send + 'a) -> Self {
+        Part { weight, make: Box::new(make) }
+    }
+
+    /// The part's tokens.
+    pub fn emit(self) -> TokenStream {
+        (self.make)()
+    }
+}
+
+/// The tokens of every part in order: the whole file as one stream.
+pub fn join(parts: Vec<Part<'_>>) -> TokenStream {
+    parts.into_iter().map(Part::emit).collect()
+}
 
 /// Whether items carry `#[cfg(feature = …)]` for the tags that use them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +58,19 @@ pub enum Gating {
 /// crate's own features.
 pub fn feature_name(tag: &str) -> String {
     if matches!(tag, "client" | "server" | "default") { format!("tag-{tag}") } else { tag.to_owned() }
+}
+
+/// The module holding a tag's operations in the client and in the server, which is also its
+/// file's name (`client/<tag>.rs`): the tag, unless that would take the name of a file
+/// beside it (`mod.rs`, the hand-written `transport.rs` and `support.rs`).
+pub fn tag_module_name(tag: &str) -> String {
+    let plain = tag.strip_prefix("r#").unwrap_or(tag);
+    if matches!(plain, "mod" | "transport" | "support") { format!("{plain}_ops") } else { tag.to_owned() }
+}
+
+/// [`tag_module_name`] as an identifier.
+pub fn tag_module_ident(tag: &str) -> Ident {
+    ident(&tag_module_name(tag))
 }
 
 /// What a shared item (an import, a pattern, a helper) needs to be compiled: the union of

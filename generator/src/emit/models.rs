@@ -1,25 +1,39 @@
 //! Models: one serde type for every named type in the IR.
 
-use super::{Gating, Need, cfg, constraint_summary, doc_attrs, ident, rust_type};
+use super::{Gating, Need, Part, cfg, constraint_summary, doc_attrs, ident, rust_type};
 use crate::ir::{Api, EnumDef, ExprKind, Field, Primitive, StructDef, TypeDef, TypeExpr, TypeKind, UnionDef};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 use std::collections::BTreeSet;
 
+/// How many types one part of the `models` module holds: enough that a part is worth a
+/// thread's turn, few enough that the parts spread evenly.
+const TYPES_PER_PART: usize = 64;
+
 /// The `models` module: every type, in name order, plus a name → type dispatcher.
 pub fn models(api: &Api, gating: Gating) -> TokenStream {
-    let uses = Uses::scan(&api.types);
-    let imports = uses.imports(gating);
-    let items = api.types.iter().map(|t| type_def(t, Family::Model, gating));
-    let dispatch = schema_dispatch(api, gating);
-    quote! {
-        //! Request and response types for every schema of the API.
-        #![allow(deprecated, reason = "deprecation warns callers of the API; the models themselves must still use deprecated types and fields")]
+    super::join(model_parts(api, gating))
+}
 
-        #imports
-        #(#items)*
-        #dispatch
-    }
+/// [`models`] in parts: the imports, the types in runs of [`TYPES_PER_PART`], the dispatcher.
+pub fn model_parts(api: &Api, gating: Gating) -> Vec<Part<'_>> {
+    let head = Part::new(1, move || {
+        let imports = Uses::scan(&api.types).imports(gating);
+        quote! {
+            //! Request and response types for every schema of the API.
+            #![allow(deprecated, reason = "deprecation warns callers of the API; the models themselves must still use deprecated types and fields")]
+
+            #imports
+        }
+    });
+    let types = api.types.chunks(TYPES_PER_PART).map(|types| {
+        Part::new(types.len(), move || {
+            let items = types.iter().map(|t| type_def(t, Family::Model, gating));
+            quote!(#(#items)*)
+        })
+    });
+    let dispatch = Part::new(api.types.len() / 16, move || schema_dispatch(api, gating));
+    std::iter::once(head).chain(types).chain([dispatch]).collect()
 }
 
 /// The `params` module: one struct per operation with parameters (path, query, header),

@@ -14,7 +14,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::http::{BodyKind, RequestKind, body_kind, body_struct, request_content, request_kind};
-use super::{Gating, cfg, doc_attrs, ident, qualified_type, tag_cfg};
+use super::{Gating, cfg, doc_attrs, ident, qualified_type, tag_cfg, tag_module_ident};
 use crate::ir::{PathPart, path_params, path_parts, Api, ExprKind, Operation, ParamLocation, Primitive, Response, Status, TypeExpr, TypeKind, names};
 
 /// Names the server module defines itself, which a tag's trait must not take.
@@ -23,17 +23,21 @@ const RESERVED: &[&str] = &[
     "Routes", "App", "Handler", "BoxFuture", "BoxError", "FormField",
 ];
 
-/// The `server` module (`src/server/mod.rs`); the support code is a sibling file.
+/// The `server` module (`src/server/mod.rs`): the `Api` trait and the router. Each tag's
+/// trait is a module of its own ([`tag_module`]) in a sibling file; the support code is one
+/// too.
 pub fn server(api: &Api) -> TokenStream {
-    let mut tags: BTreeMap<&str, Vec<&Operation>> = BTreeMap::new();
-    for op in &api.operations {
-        tags.entry(op.tag.as_str()).or_default().push(op);
-    }
     let traits: Vec<(&str, Ident)> =
         tag_traits(api).into_iter().map(|(tag, name)| (tag, format_ident!("{name}"))).collect();
-    let modules = traits.iter().map(|(tag, trait_ident)| tag_module(api, tag, trait_ident, &tags[tag]));
+    let modules = traits.iter().map(|(tag, trait_ident)| {
+        let module = tag_module_ident(tag);
+        let plain = tag.strip_prefix("r#").unwrap_or(tag);
+        let doc = format!(" The operations tagged `{plain}`: the [`{trait_ident}`] trait and its response types.");
+        let cfg = tag_cfg(tag);
+        quote!(#[doc = #doc] #cfg pub mod #module;)
+    });
     let reexports = traits.iter().map(|(tag, trait_ident)| {
-        let module = ident(tag);
+        let module = tag_module_ident(tag);
         let cfg = tag_cfg(tag);
         quote!(#cfg pub use self::#module::#trait_ident;)
     });
@@ -76,6 +80,7 @@ pub fn server(api: &Api) -> TokenStream {
         #![allow(deprecated, reason = "deprecated operations and models are still part of the API")]
 
         pub mod support;
+        #(#modules)*
 
         pub use support::{Authenticate, BoxError, Operation, ServerConfig, ServerError};
         #(#reexports)*
@@ -98,8 +103,6 @@ pub fn server(api: &Api) -> TokenStream {
         }
 
         #enabled
-
-        #(#modules)*
     }
 }
 
@@ -130,7 +133,7 @@ fn routes(api: &Api) -> TokenStream {
             let tags: BTreeSet<String> = ops.iter().map(|o| o.tag.clone()).collect();
             let mixed = tags.len() > 1;
             let handlers = ops.iter().map(|op| {
-                let module = ident(&op.tag);
+                let module = tag_module_ident(&op.tag);
                 let handler = ident(&op.name);
                 let method = format_ident!("{}", op.method.to_uppercase());
                 let cfg = mixed.then(|| tag_cfg(&op.tag));
@@ -157,46 +160,43 @@ fn route_template(path: &str) -> String {
         .collect()
 }
 
-fn tag_module(api: &Api, tag: &str, trait_ident: &Ident, ops: &[&Operation]) -> TokenStream {
-    let module = ident(tag);
+/// The module of one tag's operations (`src/server/<tag>.rs`): the tag's trait, each
+/// operation's response type and its handler.
+pub fn tag_module(api: &Api, tag: &str) -> TokenStream {
+    let Some((_, trait_name)) = tag_traits(api).into_iter().find(|(t, _)| *t == tag) else { return TokenStream::new() };
+    let trait_ident = format_ident!("{trait_name}");
     let plain = tag.strip_prefix("r#").unwrap_or(tag);
-    let mut taken: HashSet<String> = HashSet::from([trait_ident.to_string()]);
+    let mut taken: HashSet<String> = HashSet::from([trait_name]);
     let mut methods = Vec::new();
     let mut items = Vec::new();
-    for op in ops {
+    for op in api.operations.iter().filter(|op| op.tag == tag) {
         let response = format_ident!(
             "{}",
             names::unique(&mut taken, format!("{}Response", names::camel(op.name.trim_start_matches("r#"))))
         );
-        let (method, item) = operation(api, op, trait_ident, &response);
+        let (method, item) = operation(api, op, &trait_ident, &response);
         methods.push(method);
         items.push(item);
     }
-    let module_doc = format!(" The operations tagged `{plain}`: the [`{trait_ident}`] trait and its response types.");
     let trait_doc = format!(
         " The operations tagged `{plain}`. Each method has a default answering 501; implement the ones you serve."
     );
-    let cfg = tag_cfg(tag);
     quote! {
-        #[doc = #module_doc]
-        #cfg
-        pub mod #module {
-            use std::sync::Arc;
+        use std::sync::Arc;
 
-            use axum::extract::Request;
-            use axum::http::StatusCode;
-            use axum::response::{IntoResponse, Response};
+        use axum::extract::Request;
+        use axum::http::StatusCode;
+        use axum::response::{IntoResponse, Response};
 
-            use super::support::{self, App, BoxFuture};
-            use super::{Authenticate, Operation, ServerError};
+        use super::support::{self, App, BoxFuture};
+        use super::{Authenticate, Operation, ServerError};
 
-            #[doc = #trait_doc]
-            pub trait #trait_ident: Authenticate {
-                #(#methods)*
-            }
-
-            #(#items)*
+        #[doc = #trait_doc]
+        pub trait #trait_ident: Authenticate {
+            #(#methods)*
         }
+
+        #(#items)*
     }
 }
 

@@ -1,133 +1,129 @@
 //! Finds the line and column of a JSON pointer in the spec text.
 //!
-//! Semantic errors (a `$ref` to nothing, an unsupported construct) are found long after
-//! parsing, on `openapiv3` values that carry no positions. Errors are rare, so instead of
-//! keeping spans for every node we parse the text a second time, only when an error needs
-//! a location, into a tree that records where each node starts.
+//! Semantic errors and warnings (a `$ref` to nothing, an unsupported construct) are found
+//! long after parsing, on `openapiv3` values that carry no positions. Rather than keep spans
+//! for every node of the parsed spec, the text is read a second time, when a diagnostic
+//! first needs a place, as a bare stream of YAML parser events (JSON is YAML too), into a
+//! tree of keys and positions only. That costs a third of a full parse.
 
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_saphyr::Spanned;
-use std::fmt;
+use granit_parser::{Event, Parser};
 
-/// A YAML/JSON node with the positions of its children.
+/// How deep the tree may nest; deeper text locates nothing (the tree is dropped
+/// recursively, and the spec parser stops such input anyway).
+const MAX_DEPTH: usize = 512;
+
+/// A node's position (1-based line and column) and, for collections, its children.
+struct Located {
+    line: u64,
+    column: u64,
+    node: Node,
+}
+
 enum Node {
-    Map(Vec<(String, Spanned<Node>)>),
-    Seq(Vec<Spanned<Node>>),
+    /// Entries by key text (a key that is not a scalar has the empty key).
+    Map(Vec<(String, Located)>),
+    Seq(Vec<Located>),
     Scalar,
+    /// An alias (`*name`): anything below it is reported at the alias.
+    Alias,
 }
 
-/// A mapping key: any scalar, kept as text (YAML allows `200:` as well as `'200':`).
-struct Key(String);
-
-impl<'de> Deserialize<'de> for Key {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct KeyVisitor;
-        impl Visitor<'_> for KeyVisitor {
-            type Value = Key;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a scalar mapping key")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key, E> {
-                Ok(Key(v.to_owned()))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Key, E> {
-                Ok(Key(v.to_string()))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Key, E> {
-                Ok(Key(v.to_string()))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Key, E> {
-                Ok(Key(v.to_string()))
-            }
-            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Key, E> {
-                Ok(Key(v.to_string()))
-            }
-        }
-        d.deserialize_any(KeyVisitor)
-    }
+/// A collection being read, with the key of the entry it is the value of.
+struct Open {
+    located: Located,
+    /// In a mapping: the key read, waiting for its value.
+    key: Option<String>,
 }
 
-impl<'de> Deserialize<'de> for Node {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct NodeVisitor;
-        impl<'de> Visitor<'de> for NodeVisitor {
-            type Value = Node;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("any YAML node")
-            }
-            fn visit_bool<E>(self, _: bool) -> Result<Node, E> {
-                Ok(Node::Scalar)
-            }
-            fn visit_i64<E>(self, _: i64) -> Result<Node, E> {
-                Ok(Node::Scalar)
-            }
-            fn visit_u64<E>(self, _: u64) -> Result<Node, E> {
-                Ok(Node::Scalar)
-            }
-            fn visit_f64<E>(self, _: f64) -> Result<Node, E> {
-                Ok(Node::Scalar)
-            }
-            fn visit_str<E>(self, _: &str) -> Result<Node, E> {
-                Ok(Node::Scalar)
-            }
-            fn visit_unit<E>(self) -> Result<Node, E> {
-                Ok(Node::Scalar)
-            }
-            fn visit_none<E>(self) -> Result<Node, E> {
-                Ok(Node::Scalar)
-            }
-            fn visit_some<D2: Deserializer<'de>>(self, d: D2) -> Result<Node, D2::Error> {
-                Node::deserialize(d)
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
-                let mut items = Vec::new();
-                while let Some(item) = seq.next_element::<Spanned<Node>>()? {
-                    items.push(item);
-                }
-                Ok(Node::Seq(items))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
-                let mut entries = Vec::new();
-                while let Some((Key(k), v)) = map.next_entry::<Key, Spanned<Node>>()? {
-                    entries.push((k, v));
-                }
-                Ok(Node::Map(entries))
-            }
-        }
-        d.deserialize_any(NodeVisitor)
-    }
-}
-
-/// The spec text parsed once more, with positions, for locating JSON pointers.
+/// The spec text read once more, with positions, for locating JSON pointers.
 pub struct Locator {
-    root: Option<Spanned<Node>>,
+    root: Option<Located>,
 }
 
 impl Locator {
-    /// Parses `text`; a text that does not parse locates nothing.
+    /// Reads `text`; a text that does not parse locates nothing.
     pub fn new(text: &str) -> Self {
-        Locator { root: serde_saphyr::from_str(text).ok() }
+        Locator { root: read(text) }
     }
 
     /// Line and column (1-based) where the node at `pointer` starts; for a mapping entry,
     /// the position of its value. `None` when the pointer leads nowhere.
     pub fn locate(&self, pointer: &str) -> Option<(u64, u64)> {
-        let mut node = self.root.as_ref()?;
-        if !pointer.is_empty() {
-            for raw in pointer.strip_prefix('/')?.split('/') {
-                let segment = raw.replace("~1", "/").replace("~0", "~");
-                node = match &node.value {
-                    Node::Map(entries) => &entries.iter().find(|(k, _)| *k == segment)?.1,
-                    Node::Seq(items) => items.get(segment.parse::<usize>().ok()?)?,
-                    Node::Scalar => return None,
-                };
-            }
+        let root = self.root.as_ref()?;
+        if pointer.is_empty() {
+            return Some((root.line, root.column));
         }
-        Some((node.referenced.line(), node.referenced.column()))
+        let segments: Vec<String> = pointer.strip_prefix('/')?.split('/').map(|s| s.replace("~1", "/").replace("~0", "~")).collect();
+        find(root, &segments)
     }
 }
 
-/// Locates one pointer in `text` (parses the text; use [`Locator`] for several).
+fn find(at: &Located, segments: &[String]) -> Option<(u64, u64)> {
+    let Some((segment, rest)) = segments.split_first() else { return Some((at.line, at.column)) };
+    match &at.node {
+        Node::Map(entries) => match entries.iter().find(|(k, _)| k == segment) {
+            Some((_, value)) => find(value, rest),
+            // A key merged in (`<<: *base`, `<<: [*a, *b]`) is reported at the merge; one
+            // from a mapping written in place is looked up there.
+            None => {
+                let (_, merged) = entries.iter().find(|(k, _)| k == "<<")?;
+                match merged.node {
+                    Node::Map(_) => find(merged, segments),
+                    _ => Some((merged.line, merged.column)),
+                }
+            }
+        },
+        Node::Seq(items) => find(items.get(segment.parse::<usize>().ok()?)?, rest),
+        Node::Alias => Some((at.line, at.column)),
+        Node::Scalar => None,
+    }
+}
+
+/// Builds the tree of the first document from the parser's events.
+fn read(text: &str) -> Option<Located> {
+    let mut open: Vec<Open> = Vec::new();
+    for event in Parser::new_from_str(text) {
+        let (event, span) = event.ok()?;
+        let (line, column) = (span.start.line() as u64, span.start.col() as u64 + 1);
+        let done = match event {
+            Event::Scalar(value, ..) => {
+                // A mapping key: remembered until its value comes.
+                if let Some(map @ Open { located: Located { node: Node::Map(_), .. }, key: None }) = open.last_mut() {
+                    map.key = Some(value.into_owned());
+                    continue;
+                }
+                Located { line, column, node: Node::Scalar }
+            }
+            Event::Alias(_) | Event::UnresolvedAlias(_) => Located { line, column, node: Node::Alias },
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
+                if open.len() == MAX_DEPTH {
+                    return None;
+                }
+                let node = if matches!(event, Event::MappingStart(..)) { Node::Map(Vec::new()) } else { Node::Seq(Vec::new()) };
+                open.push(Open { located: Located { line, column, node }, key: None });
+                continue;
+            }
+            Event::MappingEnd | Event::SequenceEnd => open.pop()?.located,
+            Event::DocumentEnd => break,
+            _ => continue,
+        };
+        match open.last_mut() {
+            None => return Some(done),
+            Some(parent) => match &mut parent.located.node {
+                Node::Map(entries) => match parent.key.take() {
+                    Some(key) => entries.push((key, done)),
+                    // A collection or alias as a key: not addressable by a pointer.
+                    None => parent.key = Some(String::new()),
+                },
+                Node::Seq(items) => items.push(done),
+                Node::Scalar | Node::Alias => return None,
+            },
+        }
+    }
+    None
+}
+
+/// Locates one pointer (parses `text` each call; use [`Locator`] for several).
 pub fn locate(text: &str, pointer: &str) -> Option<(u64, u64)> {
     Locator::new(text).locate(pointer)
 }
@@ -143,5 +139,33 @@ mod tests {
         assert_eq!(locate(text, "/a/b/0"), Some((3, 5)));
         assert_eq!(locate(text, "/200/c"), Some((7, 6)));
         assert_eq!(locate(text, "/a/nope"), None);
+    }
+
+    #[test]
+    fn reads_json_and_flow_collections() {
+        let text = "{\"paths\": {\"/a~b\": {\"get\": [1, {\"x\": true}]}}}";
+        // Columns counted in the one-line text above (`true` starts at 38, `1` at 29).
+        assert_eq!(locate(text, "/paths/~1a~0b/get/1/x"), Some((1, 38)));
+        assert_eq!(locate(text, "/paths/~1a~0b/get/0"), Some((1, 29)));
+        assert_eq!(locate(text, ""), Some((1, 1)));
+    }
+
+    #[test]
+    fn aliases_and_merge_keys_report_where_the_content_is_used() {
+        let text = "base: &b\n  type: object\nuse: *b\ncopy:\n  <<: *b\n  own: 1\ninline:\n  <<: {k: v}\n";
+        assert_eq!(locate(text, "/use/type"), Some((3, 6)));
+        assert_eq!(locate(text, "/copy/type"), Some((5, 7)));
+        assert_eq!(locate(text, "/copy/own"), Some((6, 8)));
+        assert_eq!(locate(text, "/inline/k"), Some((8, 11)));
+        assert_eq!(locate(text, "/inline/nope"), None);
+    }
+
+    #[test]
+    fn a_collection_key_is_skipped_and_deep_or_broken_text_locates_nothing() {
+        let text = "? [a, b]\n: 1\nc: 2\n";
+        assert_eq!(locate(text, "/c"), Some((3, 4)));
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert_eq!(locate(&deep, "/0"), None);
+        assert_eq!(locate("a: [unclosed\n", "/a"), None);
     }
 }

@@ -23,10 +23,16 @@ pub struct GeneratedFile {
     pub contents: String,
 }
 
-/// Formats a token stream as a Rust source file (via `syn` and `prettyplease`).
+/// Formats a token stream as a Rust source file (via `syn` and `prettyplease`), under a
+/// header line.
 pub fn format_rust(tokens: proc_macro2::TokenStream, header: &str) -> Result<String, String> {
+    Ok(format!("{header}\n{}", format_items(tokens)?))
+}
+
+/// Formats a token stream of items (a file, or a run of a file's items) as Rust source.
+pub fn format_items(tokens: proc_macro2::TokenStream) -> Result<String, String> {
     let file: syn::File = syn::parse2(tokens).map_err(|e| format!("akgen emitted invalid Rust: {e}"))?;
-    Ok(format!("{header}\n{}", separate_items(&prettyplease::unparse(&file))))
+    Ok(separate_items(&prettyplease::unparse(&file)))
 }
 
 /// prettyplease puts top-level items right after each other; a blank line after each one
