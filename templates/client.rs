@@ -353,6 +353,11 @@ impl Call {
 
     /// Sets a JSON body.
     pub fn json<T: Serialize + ?Sized, B>(&mut self, body: &T) -> Result<(), ClientError<B>> {
+        self.json_erased(&body)
+    }
+
+    // The body's type is erased so the JSON writer is compiled once, not once per body type.
+    fn json_erased<B>(&mut self, body: &dyn erased_serde::Serialize) -> Result<(), ClientError<B>> {
         let bytes = serde_json::to_vec(body).map_err(|e| ClientError::Middleware(e.into()))?;
         self.body = RequestBody::Json(bytes);
         Ok(())
@@ -361,6 +366,10 @@ impl Call {
     /// Sets an `application/x-www-form-urlencoded` body from a model: one pair per
     /// property, arrays as repeated keys.
     pub fn form<T: Serialize + ?Sized, B>(&mut self, body: &T) -> Result<(), ClientError<B>> {
+        self.form_erased(&body)
+    }
+
+    fn form_erased<B>(&mut self, body: &dyn erased_serde::Serialize) -> Result<(), ClientError<B>> {
         let value = serde_json::to_value(body).map_err(|e| ClientError::Middleware(e.into()))?;
         let mut form = url::form_urlencoded::Serializer::new(String::new());
         if let Value::Object(fields) = value {

@@ -366,11 +366,11 @@ fn report(
     line("|---|---|");
     let notes = [
         ("parse", "YAML → JSON tree → `openapiv3`, with the version check"),
-        ("ir", "names, types and operations; `$ref`s are resolved here, as the IR follows them"),
-        ("emit", "IR → token streams, every Rust module, one after another"),
-        ("format", "syn + prettyplease, every Rust module, one after another"),
-        ("render (emit + format, in parallel)", "what akgen runs: each module emitted and formatted on one of the cores"),
-        ("write", "staged write of the 14 files into an empty directory"),
+        ("ir", "names, types and operations; `$ref`s are resolved here, as the IR follows them; warnings located in the text"),
+        ("emit", "IR → token streams, every part of every Rust module, one after another"),
+        ("format", "syn + prettyplease, every part, one after another"),
+        ("render (emit + format, in parallel)", "what akgen runs: the parts spread over the cores, largest first"),
+        ("write", "staged write of the 65 files into an empty directory"),
         ("end to end", "all of the above, and freeing it all"),
     ];
     for (phase, ns) in phases {

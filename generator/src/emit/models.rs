@@ -180,7 +180,12 @@ fn type_def(t: &TypeDef, family: Family, gating: Gating) -> TokenStream {
     let cfg = cfg(&t.tags, gating);
     let (item, impls) = match &t.kind {
         TypeKind::Struct(s) => {
-            let impls = if family == Family::Model { from_object(&name, s, &cfg) } else { TokenStream::new() };
+            let impls = if family == Family::Model {
+                let (write, read) = (to_object(&name, s, &cfg), from_object(&name, s, &cfg));
+                quote!(#write #read)
+            } else {
+                TokenStream::new()
+            };
             (struct_def(&name, s, family, gating), impls)
         }
         TypeKind::Enum(e) => enum_def(&name, e, &cfg),
@@ -203,16 +208,16 @@ fn struct_def(name: &proc_macro2::Ident, s: &StructDef, family: Family, gating: 
     let fields = s.fields.iter().map(|f| field(f, family, gating));
     let additional = s.additional.as_ref().map(|a| {
         let ty = super::nullable_type(a);
+        // Only models have additional properties, and they do not derive serde's traits.
         quote! {
             /// Properties not listed in the schema.
-            #[serde(flatten)]
             pub additional_properties: BTreeMap<String, #ty>,
         }
     });
     // All-optional structs (every `Patched*Request`) are built with `..Default::default()`.
     let default = s.fields.iter().all(|f| !f.required).then(|| quote!(Default,));
     let derives = match (family, gating) {
-        (Family::Model, _) => quote!(#[derive(Debug, Clone, PartialEq, #default Serialize)]),
+        (Family::Model, _) => quote!(#[derive(Debug, Clone, PartialEq, #default)]),
         (Family::Params, Gating::PerTag) => quote! {
             #[derive(Debug, Clone, PartialEq, #default)]
             #[cfg_attr(feature = "server", derive(serde::Deserialize))]
@@ -224,6 +229,34 @@ fn struct_def(name: &proc_macro2::Ident, s: &StructDef, family: Family, gating: 
         pub struct #name {
             #(#fields)*
             #additional
+        }
+    }
+}
+
+/// `Serialize` for a model struct through `runtime::object` (see there for why not derived):
+/// the properties in order, each written, or left out when absent.
+fn to_object(name: &proc_macro2::Ident, s: &StructDef, cfg: &TokenStream) -> TokenStream {
+    let type_name = name.to_string();
+    let fields = s.fields.iter().map(|f| {
+        let field = ident(&f.name);
+        let wire = &f.wire_name;
+        let write = match (f.required, f.ty.nullable) {
+            (true, _) => quote!(object::value),
+            (false, false) => quote!(object::optional),
+            (false, true) => quote!(object::nullable),
+        };
+        quote!((#wire, #write(&self.#field)))
+    });
+    let body = match &s.additional {
+        Some(_) => quote!(object::serialize_open(serializer, &[#(#fields),*], &self.additional_properties)),
+        None => quote!(object::serialize(serializer, #type_name, &[#(#fields),*])),
+    };
+    quote! {
+        #cfg
+        impl Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                #body
+            }
         }
     }
 }
@@ -362,9 +395,12 @@ fn field(f: &Field, family: Family, gating: Gating) -> TokenStream {
             quote!(Nullable<#ty>)
         }
     };
+    // Models serialize and deserialize through `runtime::object`; only parameter structs
+    // derive (`Deserialize`, for the server) and take serde's attributes.
     let serde = (!serde_args.is_empty()).then(|| match (family, gating) {
+        (Family::Model, _) => TokenStream::new(),
         (Family::Params, Gating::PerTag) => quote!(#[cfg_attr(feature = "server", serde(#(#serde_args),*))]),
-        _ => quote!(#[serde(#(#serde_args),*)]),
+        (Family::Params, Gating::Off) => quote!(#[serde(#(#serde_args),*)]),
     });
     quote! {
         #docs
