@@ -370,7 +370,7 @@ fn report(
         ("emit", "IR → token streams, every part of every Rust module, one after another"),
         ("format", "syn + prettyplease, every part, one after another"),
         ("render (emit + format, in parallel)", "what akgen runs: the parts spread over the cores, largest first"),
-        ("write", "staged write of the 65 files into an empty directory"),
+        ("write", "staged write of the 64 files and the manifest into an empty directory"),
         ("end to end", "all of the above, and freeing it all"),
     ];
     for (phase, ns) in phases {
