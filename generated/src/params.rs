@@ -4146,10 +4146,7 @@ pub struct PoliciesDummyUsedByListParams {
 #[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "server", derive(serde::Deserialize))]
 pub struct PoliciesEventMatcherListParams {
-    #[cfg_attr(
-        feature = "server",
-        serde(default, skip_serializing_if = "Nullable::is_absent")
-    )]
+    #[cfg_attr(feature = "server", serde(default))]
     pub action: Nullable<EventActions>,
     #[cfg_attr(feature = "server", serde(default))]
     pub app: Option<String>,
@@ -10349,10 +10346,7 @@ pub struct StagesAuthenticatorValidateUsedByListParams {
 #[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "server", derive(serde::Deserialize))]
 pub struct StagesAuthenticatorWebauthnListParams {
-    #[cfg_attr(
-        feature = "server",
-        serde(default, skip_serializing_if = "Nullable::is_absent")
-    )]
+    #[cfg_attr(feature = "server", serde(default))]
     pub authenticator_attachment: Nullable<AuthenticatorAttachmentEnum>,
     #[cfg_attr(feature = "server", serde(default))]
     pub configure_flow: Option<Uuid>,

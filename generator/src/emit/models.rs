@@ -240,10 +240,12 @@ fn to_object(name: &proc_macro2::Ident, s: &StructDef, cfg: &TokenStream) -> Tok
     let fields = s.fields.iter().map(|f| {
         let field = ident(&f.name);
         let wire = &f.wire_name;
-        let write = match (f.required, f.ty.nullable) {
-            (true, _) => quote!(object::value),
-            (false, false) => quote!(object::optional),
-            (false, true) => quote!(object::nullable),
+        let write = if f.required {
+            quote!(object::value)
+        } else if f.is_tristate() {
+            quote!(object::nullable)
+        } else {
+            quote!(object::optional)
         };
         quote!((#wire, #write(&self.#field)))
     });
@@ -369,38 +371,25 @@ fn field(f: &Field, family: Family, gating: Gating) -> TokenStream {
     let docs = doc_attrs(&f.docs, &extra);
     let deprecated = f.deprecated.then(|| quote!(#[deprecated]));
     let name = ident(&f.name);
-    let plain = f.name.strip_prefix("r#").unwrap_or(&f.name);
-    let mut serde_args = Vec::new();
-    if plain != f.wire_name {
-        let wire = &f.wire_name;
-        serde_args.push(quote!(rename = #wire));
-    }
     let mut ty = rust_type(&f.ty);
     if f.boxed {
         ty = quote!(Box<#ty>);
     }
     let ty = match (f.required, f.ty.nullable) {
         (true, false) => ty,
-        (true, true) => quote!(Option<#ty>),
-        (false, false) if family == Family::Params => {
-            serde_args.push(quote!(default));
-            quote!(Option<#ty>)
-        }
-        (false, false) => {
-            serde_args.push(quote!(default, skip_serializing_if = "Option::is_none"));
-            quote!(Option<#ty>)
-        }
-        (false, true) => {
-            serde_args.push(quote!(default, skip_serializing_if = "Nullable::is_absent"));
-            quote!(Nullable<#ty>)
-        }
+        (true, true) | (false, false) => quote!(Option<#ty>),
+        (false, true) => quote!(Nullable<#ty>),
     };
     // Models serialize and deserialize through `runtime::object`; only parameter structs
-    // derive (`Deserialize`, for the server) and take serde's attributes.
-    let serde = (!serde_args.is_empty()).then(|| match (family, gating) {
-        (Family::Model, _) => TokenStream::new(),
-        (Family::Params, Gating::PerTag) => quote!(#[cfg_attr(feature = "server", serde(#(#serde_args),*))]),
-        (Family::Params, Gating::Off) => quote!(#[serde(#(#serde_args),*)]),
+    // derive (`Deserialize`, for the server), so only they take serde's attributes.
+    let plain = f.name.strip_prefix("r#").unwrap_or(&f.name);
+    let wire = &f.wire_name;
+    let rename = (plain != wire).then(|| quote!(rename = #wire));
+    let default = (!f.required).then(|| quote!(default));
+    let serde_args: Vec<TokenStream> = rename.into_iter().chain(default).collect();
+    let serde = (family == Family::Params && !serde_args.is_empty()).then(|| match gating {
+        Gating::PerTag => quote!(#[cfg_attr(feature = "server", serde(#(#serde_args),*))]),
+        Gating::Off => quote!(#[serde(#(#serde_args),*)]),
     });
     quote! {
         #docs
