@@ -173,12 +173,17 @@ pub mod object {
         type Value = T;
 
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            write!(f, "a `{}` object", T::NAME)
+            expecting_object(f, T::NAME)
         }
 
         fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
             T::from_map(map)
         }
+    }
+
+    // Shared by every struct's visitor rather than formatted in each.
+    fn expecting_object(f: &mut fmt::Formatter<'_>, name: &str) -> fmt::Result {
+        write!(f, "a `{name}` object")
     }
 
     /// A property name: the index of a declared property, or any other name.
@@ -224,6 +229,39 @@ pub mod object {
         fn visit_string<E: de::Error>(self, v: String) -> Result<Property<'de>, E> {
             Ok(self.index(&v).map_or(Property::Other(Cow::Owned(v)), Property::Known))
         }
+    }
+
+    // Each property is read by a call to one of the functions below rather than by inline
+    // code: they are compiled once per map and value type and shared by every struct,
+    // where inline reads were compiled again for each property of each struct.
+
+    /// Reads a property's value as the type of its local (`Option` and `Nullable` take
+    /// `null` as `None` and `Null`).
+    pub fn read<'de, A: MapAccess<'de>, T: Deserialize<'de>>(map: &mut A, local: &mut T) -> Result<(), A::Error> {
+        *local = map.next_value()?;
+        Ok(())
+    }
+
+    /// Reads a required, non-nullable property into the `Option` that holds it until the
+    /// struct is complete.
+    pub fn read_some<'de, A: MapAccess<'de>, T: Deserialize<'de>>(map: &mut A, local: &mut Option<T>) -> Result<(), A::Error> {
+        *local = Some(map.next_value()?);
+        Ok(())
+    }
+
+    /// Reads a property the struct does not declare into its additional properties.
+    pub fn read_additional<'de, A: MapAccess<'de>, V: Deserialize<'de>>(
+        map: &mut A,
+        additional: &mut std::collections::BTreeMap<String, V>,
+        name: Cow<'de, str>,
+    ) -> Result<(), A::Error> {
+        additional.insert(name.into_owned(), map.next_value()?);
+        Ok(())
+    }
+
+    /// Skips the value of a property the struct does not declare.
+    pub fn skip<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+        map.next_value::<de::IgnoredAny>().map(|_| ())
     }
 
     /// The value of a required property, or serde's `missing field` error.

@@ -53,8 +53,13 @@ impl<T, B> Future for Decode<'_, T, B> {
     type Output = Result<T, ClientError<B>>;
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<Self::Output> {
-        let decode = self.decode;
-        self.exchange.as_mut().poll(cx).map(|raw| decode(raw?))
+        use std::task::Poll;
+        // A plain match: `Poll::map` with a closure would add two more functions per result type.
+        match self.exchange.as_mut().poll(cx) {
+            Poll::Ready(Ok(raw)) => Poll::Ready((self.decode)(raw)),
+            Poll::Ready(Err(error)) => Poll::Ready(Err(error)),
+            Poll::Pending => Poll::Pending,
+        }
     }
 }
 
@@ -512,8 +517,13 @@ impl RawResponse {
     pub fn json<T: serde::de::DeserializeOwned, B>(self) -> Result<T, ClientError<B>> {
         match serde_json::from_slice(&self.body) {
             Ok(value) => Ok(value),
-            Err(error) => Err(ClientError::Decode { status: self.status, headers: self.headers, body: self.body, error }),
+            Err(error) => Err(self.undecodable(error)),
         }
+    }
+
+    // Out of `json` so that building the error is compiled once, not once per body type.
+    fn undecodable<B>(self, error: serde_json::Error) -> ClientError<B> {
+        ClientError::Decode { status: self.status, headers: self.headers, body: self.body, error }
     }
 
     /// The body as UTF-8 text.

@@ -289,8 +289,8 @@ fn from_object(name: &proc_macro2::Ident, s: &StructDef, cfg: &TokenStream) -> T
     let arms = s.fields.iter().enumerate().map(|(i, f)| {
         let local = ident(&f.name);
         let i = Literal::usize_unsuffixed(i);
-        let value = if held_in_option(f) { quote!(Some(#access.next_value()?)) } else { quote!(#access.next_value()?) };
-        quote!(object::Property::Known(#i) => #local = #value,)
+        let read = if held_in_option(f) { quote!(object::read_some) } else { quote!(object::read) };
+        quote!(object::Property::Known(#i) => #read(&mut #access, &mut #local),)
     });
     let values = s.fields.iter().map(|f| {
         let local = ident(&f.name);
@@ -305,9 +305,7 @@ fn from_object(name: &proc_macro2::Ident, s: &StructDef, cfg: &TokenStream) -> T
         Some(_) => (
             quote!(let mut additional_properties = BTreeMap::new();),
             quote! {
-                object::Property::Other(name) => {
-                    additional_properties.insert(name.into_owned(), #access.next_value()?);
-                }
+                object::Property::Other(name) => object::read_additional(&mut #access, &mut additional_properties, name),
             },
             quote!(additional_properties,),
         ),
@@ -328,10 +326,8 @@ fn from_object(name: &proc_macro2::Ident, s: &StructDef, cfg: &TokenStream) -> T
                 match #property {
                     #(#arms)*
                     #other_arm
-                    #skipped => {
-                        #access.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
+                    #skipped => object::skip(&mut #access),
+                }?;
             }
         }
     };
