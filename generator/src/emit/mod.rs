@@ -54,10 +54,12 @@ pub enum Gating {
     Off,
 }
 
-/// The Cargo feature of a tag: the tag itself, unless it would take the name of one of the
-/// crate's own features.
+/// The Cargo feature of a tag: the tag itself (without the `r#` of a keyword, which a
+/// feature name cannot hold), unless it would take the name of one of the crate's own
+/// features.
 pub fn feature_name(tag: &str) -> String {
-    if matches!(tag, "client" | "server" | "default") { format!("tag-{tag}") } else { tag.to_owned() }
+    let plain = tag.strip_prefix("r#").unwrap_or(tag);
+    if matches!(plain, "client" | "server" | "default") { format!("tag-{plain}") } else { plain.to_owned() }
 }
 
 /// The module holding a tag's operations in the client and in the server, which is also its
