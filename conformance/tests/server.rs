@@ -74,6 +74,53 @@ fn every_operation_reaches_its_trait_method() {
     });
 }
 
+/// Implements only the `core` tag's trait, although every tag's feature is on in this
+/// crate: `RouterBuilder` must not ask for the other tags' traits (as `router` does).
+struct CoreOnly;
+
+impl Authenticate for CoreOnly {
+    type Principal = ();
+
+    async fn authenticate(&self, token: &str, _operation: &'static Operation) -> Option<()> {
+        (token == TOKEN).then_some(())
+    }
+}
+
+impl server::Core for CoreOnly {}
+
+#[test]
+fn a_router_of_chosen_tags_serves_their_operations_and_no_others() {
+    run(async {
+        let spec = conformance::read_spec(conformance::spec_path(conformance::PINNED));
+        let base = format!("{}/api/v3", serve(server::RouterBuilder::new(CoreOnly).core().build()).await);
+        let http = reqwest::Client::new();
+        let ops = spec_server::operations(&spec);
+        let tag = |op: &SpecOperation| spec["paths"][&op.path][op.method.to_lowercase()]["tags"][0].as_str().unwrap().to_owned();
+        let core_paths: std::collections::HashSet<&str> = ops.iter().filter(|op| tag(op) == "core").map(|op| op.path.as_str()).collect();
+        let mut failures = Vec::new();
+        let mut served = 0;
+        for op in &ops {
+            let call = spec_server::expected_call(&spec, op);
+            let (status, body) = send(&http, &base, &spec, op, &call, Some(TOKEN)).await;
+            let ok = if tag(op) == "core" {
+                served += 1;
+                status == 501 && body["detail"] == format!("Operation `{}` is not implemented by this server.", op.id)
+            } else if core_paths.contains(op.path.as_str()) {
+                // Another tag's method on a path of `core`: not allowed here.
+                status == 405
+            } else {
+                status == 404 && body == json!({"detail": "Not found."})
+            };
+            if !ok {
+                failures.push(format!("{} {} ({}, tagged {}): {status} {body}", op.method, op.path, op.id, tag(op)));
+            }
+        }
+        assert!(failures.is_empty(), "{} of {} operations answered wrongly:\n{}", failures.len(), ops.len(), failures.join("\n"));
+        // Both sides were exercised: operations served, and operations of other tags refused.
+        assert!(served > 0 && served < ops.len(), "{served} of {} operations are tagged `core`", ops.len());
+    });
+}
+
 #[test]
 fn unknown_paths_wrong_methods_bad_tokens_and_limits() {
     run(async {

@@ -194,6 +194,74 @@ pub trait Admin: Authenticate {
     }
 }
 
+/// The tag's operations, for [`super::RouterBuilder`].
+pub(super) fn routes<S: Admin>() -> Vec<support::Route<S>> {
+    Vec::from([
+        ("/admin/apps/", axum::http::Method::GET, apps_list::<S> as support::Handler<S>),
+        ("/admin/file/", axum::http::Method::GET, file_list::<S> as support::Handler<S>),
+        (
+            "/admin/file/",
+            axum::http::Method::POST,
+            file_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/admin/file/",
+            axum::http::Method::DELETE,
+            file_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/admin/file/used_by/",
+            axum::http::Method::GET,
+            file_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/admin/models/",
+            axum::http::Method::GET,
+            models_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/admin/settings/",
+            axum::http::Method::GET,
+            settings_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/admin/settings/",
+            axum::http::Method::PUT,
+            settings_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/admin/settings/",
+            axum::http::Method::PATCH,
+            settings_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/admin/system/",
+            axum::http::Method::GET,
+            system_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/admin/system/",
+            axum::http::Method::POST,
+            system_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/admin/version/",
+            axum::http::Method::GET,
+            version_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/admin/version/history/",
+            axum::http::Method::GET,
+            version_history_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/admin/version/history/{p0}/",
+            axum::http::Method::GET,
+            version_history_retrieve::<S> as support::Handler<S>,
+        ),
+    ])
+}
+
 /// `admin_apps_list`: how requests to it are read.
 pub static APPS_LIST: Operation = Operation {
     id: "admin_apps_list",

@@ -1260,6 +1260,427 @@ pub trait Authenticators: Authenticate {
     }
 }
 
+/// The tag's operations, for [`super::RouterBuilder`].
+pub(super) fn routes<S: Authenticators>() -> Vec<support::Route<S>> {
+    Vec::from([
+        (
+            "/authenticators/admin/all/",
+            axum::http::Method::GET,
+            admin_all_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/admin/duo/",
+            axum::http::Method::GET,
+            admin_duo_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/admin/duo/",
+            axum::http::Method::POST,
+            admin_duo_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/admin/duo/{p0}/",
+            axum::http::Method::GET,
+            admin_duo_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/admin/duo/{p0}/",
+            axum::http::Method::PUT,
+            admin_duo_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/admin/duo/{p0}/",
+            axum::http::Method::DELETE,
+            admin_duo_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/admin/duo/{p0}/",
+            axum::http::Method::PATCH,
+            admin_duo_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/admin/email/",
+            axum::http::Method::GET,
+            admin_email_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/admin/email/",
+            axum::http::Method::POST,
+            admin_email_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/admin/email/{p0}/",
+            axum::http::Method::GET,
+            admin_email_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/admin/email/{p0}/",
+            axum::http::Method::PUT,
+            admin_email_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/admin/email/{p0}/",
+            axum::http::Method::DELETE,
+            admin_email_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/admin/email/{p0}/",
+            axum::http::Method::PATCH,
+            admin_email_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/admin/endpoint/",
+            axum::http::Method::GET,
+            admin_endpoint_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/admin/endpoint/",
+            axum::http::Method::POST,
+            admin_endpoint_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/admin/endpoint/{p0}/",
+            axum::http::Method::GET,
+            admin_endpoint_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/admin/endpoint/{p0}/",
+            axum::http::Method::PUT,
+            admin_endpoint_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/admin/endpoint/{p0}/",
+            axum::http::Method::DELETE,
+            admin_endpoint_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/admin/endpoint/{p0}/",
+            axum::http::Method::PATCH,
+            admin_endpoint_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/admin/sms/",
+            axum::http::Method::GET,
+            admin_sms_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/admin/sms/",
+            axum::http::Method::POST,
+            admin_sms_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/admin/sms/{p0}/",
+            axum::http::Method::GET,
+            admin_sms_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/admin/sms/{p0}/",
+            axum::http::Method::PUT,
+            admin_sms_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/admin/sms/{p0}/",
+            axum::http::Method::DELETE,
+            admin_sms_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/admin/sms/{p0}/",
+            axum::http::Method::PATCH,
+            admin_sms_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/admin/static/",
+            axum::http::Method::GET,
+            admin_static_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/admin/static/",
+            axum::http::Method::POST,
+            admin_static_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/admin/static/{p0}/",
+            axum::http::Method::GET,
+            admin_static_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/admin/static/{p0}/",
+            axum::http::Method::PUT,
+            admin_static_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/admin/static/{p0}/",
+            axum::http::Method::DELETE,
+            admin_static_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/admin/static/{p0}/",
+            axum::http::Method::PATCH,
+            admin_static_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/admin/totp/",
+            axum::http::Method::GET,
+            admin_totp_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/admin/totp/",
+            axum::http::Method::POST,
+            admin_totp_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/admin/totp/{p0}/",
+            axum::http::Method::GET,
+            admin_totp_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/admin/totp/{p0}/",
+            axum::http::Method::PUT,
+            admin_totp_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/admin/totp/{p0}/",
+            axum::http::Method::DELETE,
+            admin_totp_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/admin/totp/{p0}/",
+            axum::http::Method::PATCH,
+            admin_totp_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/admin/webauthn/",
+            axum::http::Method::GET,
+            admin_webauthn_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/admin/webauthn/",
+            axum::http::Method::POST,
+            admin_webauthn_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/admin/webauthn/{p0}/",
+            axum::http::Method::GET,
+            admin_webauthn_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/admin/webauthn/{p0}/",
+            axum::http::Method::PUT,
+            admin_webauthn_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/admin/webauthn/{p0}/",
+            axum::http::Method::DELETE,
+            admin_webauthn_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/admin/webauthn/{p0}/",
+            axum::http::Method::PATCH,
+            admin_webauthn_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/all/",
+            axum::http::Method::GET,
+            all_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/duo/",
+            axum::http::Method::GET,
+            duo_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/duo/{p0}/",
+            axum::http::Method::GET,
+            duo_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/duo/{p0}/",
+            axum::http::Method::PUT,
+            duo_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/duo/{p0}/",
+            axum::http::Method::DELETE,
+            duo_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/duo/{p0}/",
+            axum::http::Method::PATCH,
+            duo_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/duo/{p0}/used_by/",
+            axum::http::Method::GET,
+            duo_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/email/",
+            axum::http::Method::GET,
+            email_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/email/{p0}/",
+            axum::http::Method::GET,
+            email_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/email/{p0}/",
+            axum::http::Method::PUT,
+            email_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/email/{p0}/",
+            axum::http::Method::DELETE,
+            email_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/email/{p0}/",
+            axum::http::Method::PATCH,
+            email_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/email/{p0}/used_by/",
+            axum::http::Method::GET,
+            email_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/endpoint/",
+            axum::http::Method::GET,
+            endpoint_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/endpoint/{p0}/",
+            axum::http::Method::GET,
+            endpoint_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/endpoint/{p0}/used_by/",
+            axum::http::Method::GET,
+            endpoint_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/sms/",
+            axum::http::Method::GET,
+            sms_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/sms/{p0}/",
+            axum::http::Method::GET,
+            sms_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/sms/{p0}/",
+            axum::http::Method::PUT,
+            sms_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/sms/{p0}/",
+            axum::http::Method::DELETE,
+            sms_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/sms/{p0}/",
+            axum::http::Method::PATCH,
+            sms_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/sms/{p0}/used_by/",
+            axum::http::Method::GET,
+            sms_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/static/",
+            axum::http::Method::GET,
+            static_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/static/{p0}/",
+            axum::http::Method::GET,
+            static_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/static/{p0}/",
+            axum::http::Method::PUT,
+            static_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/static/{p0}/",
+            axum::http::Method::DELETE,
+            static_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/static/{p0}/",
+            axum::http::Method::PATCH,
+            static_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/static/{p0}/used_by/",
+            axum::http::Method::GET,
+            static_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/totp/",
+            axum::http::Method::GET,
+            totp_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/totp/{p0}/",
+            axum::http::Method::GET,
+            totp_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/totp/{p0}/",
+            axum::http::Method::PUT,
+            totp_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/totp/{p0}/",
+            axum::http::Method::DELETE,
+            totp_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/totp/{p0}/",
+            axum::http::Method::PATCH,
+            totp_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/totp/{p0}/used_by/",
+            axum::http::Method::GET,
+            totp_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/webauthn/",
+            axum::http::Method::GET,
+            webauthn_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/webauthn/{p0}/",
+            axum::http::Method::GET,
+            webauthn_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/webauthn/{p0}/",
+            axum::http::Method::PUT,
+            webauthn_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/webauthn/{p0}/",
+            axum::http::Method::DELETE,
+            webauthn_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/webauthn/{p0}/",
+            axum::http::Method::PATCH,
+            webauthn_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/authenticators/webauthn/{p0}/used_by/",
+            axum::http::Method::GET,
+            webauthn_used_by_list::<S> as support::Handler<S>,
+        ),
+    ])
+}
+
 /// `authenticators_admin_all_list`: how requests to it are read.
 pub static ADMIN_ALL_LIST: Operation = Operation {
     id: "authenticators_admin_all_list",

@@ -1087,6 +1087,357 @@ pub trait Core: Authenticate {
     }
 }
 
+/// The tag's operations, for [`super::RouterBuilder`].
+pub(super) fn routes<S: Core>() -> Vec<support::Route<S>> {
+    Vec::from([
+        (
+            "/core/application_entitlements/",
+            axum::http::Method::GET,
+            application_entitlements_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/application_entitlements/",
+            axum::http::Method::POST,
+            application_entitlements_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/application_entitlements/{p0}/",
+            axum::http::Method::GET,
+            application_entitlements_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/application_entitlements/{p0}/",
+            axum::http::Method::PUT,
+            application_entitlements_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/application_entitlements/{p0}/",
+            axum::http::Method::DELETE,
+            application_entitlements_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/application_entitlements/{p0}/",
+            axum::http::Method::PATCH,
+            application_entitlements_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/application_entitlements/{p0}/used_by/",
+            axum::http::Method::GET,
+            application_entitlements_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/applications/",
+            axum::http::Method::GET,
+            applications_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/applications/",
+            axum::http::Method::POST,
+            applications_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/applications/{p0}/",
+            axum::http::Method::GET,
+            applications_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/applications/{p0}/",
+            axum::http::Method::PUT,
+            applications_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/applications/{p0}/",
+            axum::http::Method::DELETE,
+            applications_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/applications/{p0}/",
+            axum::http::Method::PATCH,
+            applications_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/applications/{p0}/check_access/",
+            axum::http::Method::GET,
+            applications_check_access_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/applications/{p0}/used_by/",
+            axum::http::Method::GET,
+            applications_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/authenticated_sessions/",
+            axum::http::Method::GET,
+            authenticated_sessions_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/authenticated_sessions/{p0}/",
+            axum::http::Method::GET,
+            authenticated_sessions_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/authenticated_sessions/{p0}/",
+            axum::http::Method::DELETE,
+            authenticated_sessions_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/authenticated_sessions/{p0}/used_by/",
+            axum::http::Method::GET,
+            authenticated_sessions_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/authenticated_sessions/bulk_delete/",
+            axum::http::Method::DELETE,
+            authenticated_sessions_bulk_delete_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/brands/",
+            axum::http::Method::GET,
+            brands_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/brands/",
+            axum::http::Method::POST,
+            brands_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/brands/{p0}/",
+            axum::http::Method::GET,
+            brands_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/brands/{p0}/",
+            axum::http::Method::PUT,
+            brands_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/brands/{p0}/",
+            axum::http::Method::DELETE,
+            brands_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/brands/{p0}/",
+            axum::http::Method::PATCH,
+            brands_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/brands/{p0}/used_by/",
+            axum::http::Method::GET,
+            brands_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/brands/current/",
+            axum::http::Method::GET,
+            brands_current_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/groups/",
+            axum::http::Method::GET,
+            groups_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/groups/",
+            axum::http::Method::POST,
+            groups_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/groups/{p0}/",
+            axum::http::Method::GET,
+            groups_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/groups/{p0}/",
+            axum::http::Method::PUT,
+            groups_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/groups/{p0}/",
+            axum::http::Method::DELETE,
+            groups_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/groups/{p0}/",
+            axum::http::Method::PATCH,
+            groups_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/groups/{p0}/add_user/",
+            axum::http::Method::POST,
+            groups_add_user_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/groups/{p0}/remove_user/",
+            axum::http::Method::POST,
+            groups_remove_user_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/groups/{p0}/used_by/",
+            axum::http::Method::GET,
+            groups_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/tokens/",
+            axum::http::Method::GET,
+            tokens_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/tokens/",
+            axum::http::Method::POST,
+            tokens_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/tokens/{p0}/",
+            axum::http::Method::GET,
+            tokens_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/tokens/{p0}/",
+            axum::http::Method::PUT,
+            tokens_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/tokens/{p0}/",
+            axum::http::Method::DELETE,
+            tokens_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/tokens/{p0}/",
+            axum::http::Method::PATCH,
+            tokens_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/tokens/{p0}/set_key/",
+            axum::http::Method::POST,
+            tokens_set_key_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/tokens/{p0}/used_by/",
+            axum::http::Method::GET,
+            tokens_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/tokens/{p0}/view_key/",
+            axum::http::Method::GET,
+            tokens_view_key_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/transactional/applications/",
+            axum::http::Method::PUT,
+            transactional_applications_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/user_consent/",
+            axum::http::Method::GET,
+            user_consent_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/user_consent/{p0}/",
+            axum::http::Method::GET,
+            user_consent_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/user_consent/{p0}/",
+            axum::http::Method::DELETE,
+            user_consent_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/user_consent/{p0}/used_by/",
+            axum::http::Method::GET,
+            user_consent_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/users/",
+            axum::http::Method::GET,
+            users_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/users/",
+            axum::http::Method::POST,
+            users_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/users/{p0}/",
+            axum::http::Method::GET,
+            users_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/users/{p0}/",
+            axum::http::Method::PUT,
+            users_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/users/{p0}/",
+            axum::http::Method::DELETE,
+            users_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/users/{p0}/",
+            axum::http::Method::PATCH,
+            users_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/users/{p0}/impersonate/",
+            axum::http::Method::POST,
+            users_impersonate_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/users/{p0}/recovery/",
+            axum::http::Method::POST,
+            users_recovery_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/users/{p0}/recovery_email/",
+            axum::http::Method::POST,
+            users_recovery_email_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/users/{p0}/set_password/",
+            axum::http::Method::POST,
+            users_set_password_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/users/{p0}/set_password_hash/",
+            axum::http::Method::POST,
+            users_set_password_hash_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/users/{p0}/used_by/",
+            axum::http::Method::GET,
+            users_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/users/account_lockdown/",
+            axum::http::Method::POST,
+            users_account_lockdown_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/users/export/",
+            axum::http::Method::POST,
+            users_export_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/users/impersonate_end/",
+            axum::http::Method::GET,
+            users_impersonate_end_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/users/me/",
+            axum::http::Method::GET,
+            users_me_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/users/paths/",
+            axum::http::Method::GET,
+            users_paths_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/core/users/service_account/",
+            axum::http::Method::POST,
+            users_service_account_create::<S> as support::Handler<S>,
+        ),
+    ])
+}
+
 /// `core_application_entitlements_list`: how requests to it are read.
 pub static APPLICATION_ENTITLEMENTS_LIST: Operation = Operation {
     id: "core_application_entitlements_list",

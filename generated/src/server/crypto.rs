@@ -196,6 +196,62 @@ pub trait Crypto: Authenticate {
     }
 }
 
+/// The tag's operations, for [`super::RouterBuilder`].
+pub(super) fn routes<S: Crypto>() -> Vec<support::Route<S>> {
+    Vec::from([
+        (
+            "/crypto/certificatekeypairs/",
+            axum::http::Method::GET,
+            certificatekeypairs_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/crypto/certificatekeypairs/",
+            axum::http::Method::POST,
+            certificatekeypairs_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/crypto/certificatekeypairs/{p0}/",
+            axum::http::Method::GET,
+            certificatekeypairs_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/crypto/certificatekeypairs/{p0}/",
+            axum::http::Method::PUT,
+            certificatekeypairs_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/crypto/certificatekeypairs/{p0}/",
+            axum::http::Method::DELETE,
+            certificatekeypairs_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/crypto/certificatekeypairs/{p0}/",
+            axum::http::Method::PATCH,
+            certificatekeypairs_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/crypto/certificatekeypairs/{p0}/used_by/",
+            axum::http::Method::GET,
+            certificatekeypairs_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/crypto/certificatekeypairs/{p0}/view_certificate/",
+            axum::http::Method::GET,
+            certificatekeypairs_view_certificate_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/crypto/certificatekeypairs/{p0}/view_private_key/",
+            axum::http::Method::GET,
+            certificatekeypairs_view_private_key_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/crypto/certificatekeypairs/generate/",
+            axum::http::Method::POST,
+            certificatekeypairs_generate_create::<S> as support::Handler<S>,
+        ),
+    ])
+}
+
 /// `crypto_certificatekeypairs_list`: how requests to it are read.
 pub static CERTIFICATEKEYPAIRS_LIST: Operation = Operation {
     id: "crypto_certificatekeypairs_list",

@@ -1253,6 +1253,362 @@ pub trait Endpoints: Authenticate {
     }
 }
 
+/// The tag's operations, for [`super::RouterBuilder`].
+pub(super) fn routes<S: Endpoints>() -> Vec<support::Route<S>> {
+    Vec::from([
+        (
+            "/endpoints/agents/connectors/",
+            axum::http::Method::GET,
+            agents_connectors_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/agents/connectors/",
+            axum::http::Method::POST,
+            agents_connectors_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/agents/connectors/{p0}/",
+            axum::http::Method::GET,
+            agents_connectors_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/agents/connectors/{p0}/",
+            axum::http::Method::PUT,
+            agents_connectors_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/agents/connectors/{p0}/",
+            axum::http::Method::DELETE,
+            agents_connectors_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/agents/connectors/{p0}/",
+            axum::http::Method::PATCH,
+            agents_connectors_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/agents/connectors/{p0}/mdm_config/",
+            axum::http::Method::POST,
+            agents_connectors_mdm_config_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/agents/connectors/{p0}/used_by/",
+            axum::http::Method::GET,
+            agents_connectors_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/agents/connectors/agent_config/",
+            axum::http::Method::GET,
+            agents_connectors_agent_config_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/agents/connectors/auth_fed/",
+            axum::http::Method::POST,
+            agents_connectors_auth_fed_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/agents/connectors/auth_ia/",
+            axum::http::Method::POST,
+            agents_connectors_auth_ia_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/agents/connectors/check_in/",
+            axum::http::Method::POST,
+            agents_connectors_check_in_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/agents/connectors/enroll/",
+            axum::http::Method::POST,
+            agents_connectors_enroll_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/agents/enrollment_tokens/",
+            axum::http::Method::GET,
+            agents_enrollment_tokens_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/agents/enrollment_tokens/",
+            axum::http::Method::POST,
+            agents_enrollment_tokens_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/agents/enrollment_tokens/{p0}/",
+            axum::http::Method::GET,
+            agents_enrollment_tokens_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/agents/enrollment_tokens/{p0}/",
+            axum::http::Method::PUT,
+            agents_enrollment_tokens_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/agents/enrollment_tokens/{p0}/",
+            axum::http::Method::DELETE,
+            agents_enrollment_tokens_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/agents/enrollment_tokens/{p0}/",
+            axum::http::Method::PATCH,
+            agents_enrollment_tokens_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/agents/enrollment_tokens/{p0}/used_by/",
+            axum::http::Method::GET,
+            agents_enrollment_tokens_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/agents/enrollment_tokens/{p0}/view_key/",
+            axum::http::Method::GET,
+            agents_enrollment_tokens_view_key_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/agents/psso/ise/",
+            axum::http::Method::GET,
+            agents_psso_ise_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/agents/psso/ise/",
+            axum::http::Method::POST,
+            agents_psso_ise_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/agents/psso/ise/{p0}/",
+            axum::http::Method::GET,
+            agents_psso_ise_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/agents/psso/ise/{p0}/",
+            axum::http::Method::PUT,
+            agents_psso_ise_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/agents/psso/ise/{p0}/",
+            axum::http::Method::DELETE,
+            agents_psso_ise_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/agents/psso/ise/{p0}/",
+            axum::http::Method::PATCH,
+            agents_psso_ise_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/agents/psso/ise/{p0}/used_by/",
+            axum::http::Method::GET,
+            agents_psso_ise_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/agents/psso/register/device/",
+            axum::http::Method::POST,
+            agents_psso_register_device_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/agents/psso/register/user/",
+            axum::http::Method::POST,
+            agents_psso_register_user_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/connectors/",
+            axum::http::Method::GET,
+            connectors_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/connectors/{p0}/",
+            axum::http::Method::GET,
+            connectors_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/connectors/{p0}/",
+            axum::http::Method::DELETE,
+            connectors_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/connectors/{p0}/used_by/",
+            axum::http::Method::GET,
+            connectors_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/connectors/types/",
+            axum::http::Method::GET,
+            connectors_types_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/device_access_groups/",
+            axum::http::Method::GET,
+            device_access_groups_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/device_access_groups/",
+            axum::http::Method::POST,
+            device_access_groups_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/device_access_groups/{p0}/",
+            axum::http::Method::GET,
+            device_access_groups_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/device_access_groups/{p0}/",
+            axum::http::Method::PUT,
+            device_access_groups_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/device_access_groups/{p0}/",
+            axum::http::Method::DELETE,
+            device_access_groups_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/device_access_groups/{p0}/",
+            axum::http::Method::PATCH,
+            device_access_groups_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/device_access_groups/{p0}/used_by/",
+            axum::http::Method::GET,
+            device_access_groups_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/device_bindings/",
+            axum::http::Method::GET,
+            device_bindings_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/device_bindings/",
+            axum::http::Method::POST,
+            device_bindings_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/device_bindings/{p0}/",
+            axum::http::Method::GET,
+            device_bindings_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/device_bindings/{p0}/",
+            axum::http::Method::PUT,
+            device_bindings_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/device_bindings/{p0}/",
+            axum::http::Method::DELETE,
+            device_bindings_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/device_bindings/{p0}/",
+            axum::http::Method::PATCH,
+            device_bindings_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/device_bindings/{p0}/used_by/",
+            axum::http::Method::GET,
+            device_bindings_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/devices/",
+            axum::http::Method::GET,
+            devices_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/devices/{p0}/",
+            axum::http::Method::GET,
+            devices_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/devices/{p0}/",
+            axum::http::Method::PUT,
+            devices_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/devices/{p0}/",
+            axum::http::Method::DELETE,
+            devices_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/devices/{p0}/",
+            axum::http::Method::PATCH,
+            devices_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/devices/{p0}/used_by/",
+            axum::http::Method::GET,
+            devices_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/devices/summary/",
+            axum::http::Method::GET,
+            devices_summary_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/fleet/connectors/",
+            axum::http::Method::GET,
+            fleet_connectors_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/fleet/connectors/",
+            axum::http::Method::POST,
+            fleet_connectors_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/fleet/connectors/{p0}/",
+            axum::http::Method::GET,
+            fleet_connectors_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/fleet/connectors/{p0}/",
+            axum::http::Method::PUT,
+            fleet_connectors_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/fleet/connectors/{p0}/",
+            axum::http::Method::DELETE,
+            fleet_connectors_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/fleet/connectors/{p0}/",
+            axum::http::Method::PATCH,
+            fleet_connectors_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/fleet/connectors/{p0}/used_by/",
+            axum::http::Method::GET,
+            fleet_connectors_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/google_chrome/connectors/",
+            axum::http::Method::GET,
+            google_chrome_connectors_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/google_chrome/connectors/",
+            axum::http::Method::POST,
+            google_chrome_connectors_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/google_chrome/connectors/{p0}/",
+            axum::http::Method::GET,
+            google_chrome_connectors_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/google_chrome/connectors/{p0}/",
+            axum::http::Method::PUT,
+            google_chrome_connectors_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/google_chrome/connectors/{p0}/",
+            axum::http::Method::DELETE,
+            google_chrome_connectors_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/google_chrome/connectors/{p0}/",
+            axum::http::Method::PATCH,
+            google_chrome_connectors_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/endpoints/google_chrome/connectors/{p0}/used_by/",
+            axum::http::Method::GET,
+            google_chrome_connectors_used_by_list::<S> as support::Handler<S>,
+        ),
+    ])
+}
+
 /// `endpoints_agents_connectors_list`: how requests to it are read.
 pub static AGENTS_CONNECTORS_LIST: Operation = Operation {
     id: "endpoints_agents_connectors_list",

@@ -158,6 +158,62 @@ pub trait Enterprise: Authenticate {
     }
 }
 
+/// The tag's operations, for [`super::RouterBuilder`].
+pub(super) fn routes<S: Enterprise>() -> Vec<support::Route<S>> {
+    Vec::from([
+        (
+            "/enterprise/license/",
+            axum::http::Method::GET,
+            license_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/enterprise/license/",
+            axum::http::Method::POST,
+            license_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/enterprise/license/{p0}/",
+            axum::http::Method::GET,
+            license_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/enterprise/license/{p0}/",
+            axum::http::Method::PUT,
+            license_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/enterprise/license/{p0}/",
+            axum::http::Method::DELETE,
+            license_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/enterprise/license/{p0}/",
+            axum::http::Method::PATCH,
+            license_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/enterprise/license/{p0}/used_by/",
+            axum::http::Method::GET,
+            license_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/enterprise/license/forecast/",
+            axum::http::Method::GET,
+            license_forecast_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/enterprise/license/install_id/",
+            axum::http::Method::GET,
+            license_install_id_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/enterprise/license/summary/",
+            axum::http::Method::GET,
+            license_summary_retrieve::<S> as support::Handler<S>,
+        ),
+    ])
+}
+
 /// `enterprise_license_list`: how requests to it are read.
 pub static LICENSE_LIST: Operation = Operation {
     id: "enterprise_license_list",

@@ -488,6 +488,177 @@ pub trait Events: Authenticate {
     }
 }
 
+/// The tag's operations, for [`super::RouterBuilder`].
+pub(super) fn routes<S: Events>() -> Vec<support::Route<S>> {
+    Vec::from([
+        (
+            "/events/events/",
+            axum::http::Method::GET,
+            events_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/events/events/",
+            axum::http::Method::POST,
+            events_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/events/events/{p0}/",
+            axum::http::Method::GET,
+            events_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/events/events/{p0}/",
+            axum::http::Method::PUT,
+            events_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/events/events/{p0}/",
+            axum::http::Method::DELETE,
+            events_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/events/events/{p0}/",
+            axum::http::Method::PATCH,
+            events_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/events/events/actions/",
+            axum::http::Method::GET,
+            events_actions_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/events/events/export/",
+            axum::http::Method::POST,
+            events_export_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/events/events/stats/",
+            axum::http::Method::GET,
+            events_stats_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/events/events/top_per_user/",
+            axum::http::Method::GET,
+            events_top_per_user_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/events/events/volume/",
+            axum::http::Method::GET,
+            events_volume_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/events/notifications/",
+            axum::http::Method::GET,
+            notifications_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/events/notifications/{p0}/",
+            axum::http::Method::GET,
+            notifications_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/events/notifications/{p0}/",
+            axum::http::Method::PUT,
+            notifications_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/events/notifications/{p0}/",
+            axum::http::Method::DELETE,
+            notifications_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/events/notifications/{p0}/",
+            axum::http::Method::PATCH,
+            notifications_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/events/notifications/{p0}/used_by/",
+            axum::http::Method::GET,
+            notifications_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/events/notifications/mark_all_seen/",
+            axum::http::Method::POST,
+            notifications_mark_all_seen_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/events/rules/",
+            axum::http::Method::GET,
+            rules_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/events/rules/",
+            axum::http::Method::POST,
+            rules_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/events/rules/{p0}/",
+            axum::http::Method::GET,
+            rules_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/events/rules/{p0}/",
+            axum::http::Method::PUT,
+            rules_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/events/rules/{p0}/",
+            axum::http::Method::DELETE,
+            rules_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/events/rules/{p0}/",
+            axum::http::Method::PATCH,
+            rules_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/events/rules/{p0}/used_by/",
+            axum::http::Method::GET,
+            rules_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/events/transports/",
+            axum::http::Method::GET,
+            transports_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/events/transports/",
+            axum::http::Method::POST,
+            transports_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/events/transports/{p0}/",
+            axum::http::Method::GET,
+            transports_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/events/transports/{p0}/",
+            axum::http::Method::PUT,
+            transports_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/events/transports/{p0}/",
+            axum::http::Method::DELETE,
+            transports_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/events/transports/{p0}/",
+            axum::http::Method::PATCH,
+            transports_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/events/transports/{p0}/test/",
+            axum::http::Method::POST,
+            transports_test_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/events/transports/{p0}/used_by/",
+            axum::http::Method::GET,
+            transports_used_by_list::<S> as support::Handler<S>,
+        ),
+    ])
+}
+
 /// `events_events_list`: how requests to it are read.
 pub static EVENTS_LIST: Operation = Operation {
     id: "events_events_list",

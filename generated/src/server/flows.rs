@@ -329,6 +329,122 @@ pub trait Flows: Authenticate {
     }
 }
 
+/// The tag's operations, for [`super::RouterBuilder`].
+pub(super) fn routes<S: Flows>() -> Vec<support::Route<S>> {
+    Vec::from([
+        (
+            "/flows/bindings/",
+            axum::http::Method::GET,
+            bindings_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/flows/bindings/",
+            axum::http::Method::POST,
+            bindings_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/flows/bindings/{p0}/",
+            axum::http::Method::GET,
+            bindings_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/flows/bindings/{p0}/",
+            axum::http::Method::PUT,
+            bindings_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/flows/bindings/{p0}/",
+            axum::http::Method::DELETE,
+            bindings_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/flows/bindings/{p0}/",
+            axum::http::Method::PATCH,
+            bindings_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/flows/bindings/{p0}/used_by/",
+            axum::http::Method::GET,
+            bindings_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/flows/executor/{p0}/",
+            axum::http::Method::GET,
+            executor_get::<S> as support::Handler<S>,
+        ),
+        (
+            "/flows/executor/{p0}/",
+            axum::http::Method::POST,
+            executor_solve::<S> as support::Handler<S>,
+        ),
+        (
+            "/flows/inspector/{p0}/",
+            axum::http::Method::GET,
+            inspector_get::<S> as support::Handler<S>,
+        ),
+        (
+            "/flows/instances/",
+            axum::http::Method::GET,
+            instances_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/flows/instances/",
+            axum::http::Method::POST,
+            instances_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/flows/instances/{p0}/",
+            axum::http::Method::GET,
+            instances_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/flows/instances/{p0}/",
+            axum::http::Method::PUT,
+            instances_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/flows/instances/{p0}/",
+            axum::http::Method::DELETE,
+            instances_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/flows/instances/{p0}/",
+            axum::http::Method::PATCH,
+            instances_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/flows/instances/{p0}/diagram/",
+            axum::http::Method::GET,
+            instances_diagram_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/flows/instances/{p0}/execute/",
+            axum::http::Method::GET,
+            instances_execute_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/flows/instances/{p0}/export/",
+            axum::http::Method::GET,
+            instances_export_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/flows/instances/{p0}/used_by/",
+            axum::http::Method::GET,
+            instances_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/flows/instances/cache_clear/",
+            axum::http::Method::POST,
+            instances_cache_clear_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/flows/instances/cache_info/",
+            axum::http::Method::GET,
+            instances_cache_info_retrieve::<S> as support::Handler<S>,
+        ),
+    ])
+}
+
 /// `flows_bindings_list`: how requests to it are read.
 pub static BINDINGS_LIST: Operation = Operation {
     id: "flows_bindings_list",

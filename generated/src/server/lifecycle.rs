@@ -144,6 +144,62 @@ pub trait Lifecycle: Authenticate {
     }
 }
 
+/// The tag's operations, for [`super::RouterBuilder`].
+pub(super) fn routes<S: Lifecycle>() -> Vec<support::Route<S>> {
+    Vec::from([
+        (
+            "/lifecycle/iterations/",
+            axum::http::Method::POST,
+            iterations_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/lifecycle/iterations/latest/{p0}/{p1}/",
+            axum::http::Method::GET,
+            iterations_list_latest::<S> as support::Handler<S>,
+        ),
+        (
+            "/lifecycle/iterations/open/",
+            axum::http::Method::GET,
+            iterations_list_open::<S> as support::Handler<S>,
+        ),
+        (
+            "/lifecycle/reviews/",
+            axum::http::Method::POST,
+            reviews_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/lifecycle/rules/",
+            axum::http::Method::GET,
+            rules_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/lifecycle/rules/",
+            axum::http::Method::POST,
+            rules_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/lifecycle/rules/{p0}/",
+            axum::http::Method::GET,
+            rules_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/lifecycle/rules/{p0}/",
+            axum::http::Method::PUT,
+            rules_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/lifecycle/rules/{p0}/",
+            axum::http::Method::DELETE,
+            rules_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/lifecycle/rules/{p0}/",
+            axum::http::Method::PATCH,
+            rules_partial_update::<S> as support::Handler<S>,
+        ),
+    ])
+}
+
 /// `lifecycle_iterations_create`: how requests to it are read.
 pub static ITERATIONS_CREATE: Operation = Operation {
     id: "lifecycle_iterations_create",

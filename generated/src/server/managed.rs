@@ -157,6 +157,62 @@ pub trait Managed: Authenticate {
     }
 }
 
+/// The tag's operations, for [`super::RouterBuilder`].
+pub(super) fn routes<S: Managed>() -> Vec<support::Route<S>> {
+    Vec::from([
+        (
+            "/managed/blueprints/",
+            axum::http::Method::GET,
+            blueprints_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/managed/blueprints/",
+            axum::http::Method::POST,
+            blueprints_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/managed/blueprints/{p0}/",
+            axum::http::Method::GET,
+            blueprints_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/managed/blueprints/{p0}/",
+            axum::http::Method::PUT,
+            blueprints_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/managed/blueprints/{p0}/",
+            axum::http::Method::DELETE,
+            blueprints_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/managed/blueprints/{p0}/",
+            axum::http::Method::PATCH,
+            blueprints_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/managed/blueprints/{p0}/apply/",
+            axum::http::Method::POST,
+            blueprints_apply_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/managed/blueprints/{p0}/used_by/",
+            axum::http::Method::GET,
+            blueprints_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/managed/blueprints/available/",
+            axum::http::Method::GET,
+            blueprints_available_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/managed/blueprints/import/",
+            axum::http::Method::POST,
+            blueprints_import_create::<S> as support::Handler<S>,
+        ),
+    ])
+}
+
 /// `managed_blueprints_list`: how requests to it are read.
 pub static BLUEPRINTS_LIST: Operation = Operation {
     id: "managed_blueprints_list",

@@ -184,6 +184,72 @@ pub trait Oauth2: Authenticate {
     }
 }
 
+/// The tag's operations, for [`super::RouterBuilder`].
+pub(super) fn routes<S: Oauth2>() -> Vec<support::Route<S>> {
+    Vec::from([
+        (
+            "/oauth2/access_tokens/",
+            axum::http::Method::GET,
+            access_tokens_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/oauth2/access_tokens/{p0}/",
+            axum::http::Method::GET,
+            access_tokens_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/oauth2/access_tokens/{p0}/",
+            axum::http::Method::DELETE,
+            access_tokens_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/oauth2/access_tokens/{p0}/used_by/",
+            axum::http::Method::GET,
+            access_tokens_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/oauth2/authorization_codes/",
+            axum::http::Method::GET,
+            authorization_codes_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/oauth2/authorization_codes/{p0}/",
+            axum::http::Method::GET,
+            authorization_codes_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/oauth2/authorization_codes/{p0}/",
+            axum::http::Method::DELETE,
+            authorization_codes_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/oauth2/authorization_codes/{p0}/used_by/",
+            axum::http::Method::GET,
+            authorization_codes_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/oauth2/refresh_tokens/",
+            axum::http::Method::GET,
+            refresh_tokens_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/oauth2/refresh_tokens/{p0}/",
+            axum::http::Method::GET,
+            refresh_tokens_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/oauth2/refresh_tokens/{p0}/",
+            axum::http::Method::DELETE,
+            refresh_tokens_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/oauth2/refresh_tokens/{p0}/used_by/",
+            axum::http::Method::GET,
+            refresh_tokens_used_by_list::<S> as support::Handler<S>,
+        ),
+    ])
+}
+
 /// `oauth2_access_tokens_list`: how requests to it are read.
 pub static ACCESS_TOKENS_LIST: Operation = Operation {
     id: "oauth2_access_tokens_list",

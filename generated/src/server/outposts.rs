@@ -630,6 +630,182 @@ pub trait Outposts: Authenticate {
     }
 }
 
+/// The tag's operations, for [`super::RouterBuilder`].
+pub(super) fn routes<S: Outposts>() -> Vec<support::Route<S>> {
+    Vec::from([
+        (
+            "/outposts/instances/",
+            axum::http::Method::GET,
+            instances_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/outposts/instances/",
+            axum::http::Method::POST,
+            instances_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/outposts/instances/{p0}/",
+            axum::http::Method::GET,
+            instances_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/outposts/instances/{p0}/",
+            axum::http::Method::PUT,
+            instances_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/outposts/instances/{p0}/",
+            axum::http::Method::DELETE,
+            instances_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/outposts/instances/{p0}/",
+            axum::http::Method::PATCH,
+            instances_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/outposts/instances/{p0}/health/",
+            axum::http::Method::GET,
+            instances_health_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/outposts/instances/{p0}/used_by/",
+            axum::http::Method::GET,
+            instances_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/outposts/instances/default_settings/",
+            axum::http::Method::GET,
+            instances_default_settings_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/outposts/ldap/",
+            axum::http::Method::GET,
+            ldap_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/outposts/ldap/{p0}/check_access/",
+            axum::http::Method::GET,
+            ldap_access_check::<S> as support::Handler<S>,
+        ),
+        (
+            "/outposts/proxy/",
+            axum::http::Method::GET,
+            proxy_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/outposts/radius/",
+            axum::http::Method::GET,
+            radius_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/outposts/radius/{p0}/check_access/",
+            axum::http::Method::GET,
+            radius_access_check::<S> as support::Handler<S>,
+        ),
+        (
+            "/outposts/service_connections/all/",
+            axum::http::Method::GET,
+            service_connections_all_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/outposts/service_connections/all/{p0}/",
+            axum::http::Method::GET,
+            service_connections_all_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/outposts/service_connections/all/{p0}/",
+            axum::http::Method::DELETE,
+            service_connections_all_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/outposts/service_connections/all/{p0}/state/",
+            axum::http::Method::GET,
+            service_connections_all_state_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/outposts/service_connections/all/{p0}/used_by/",
+            axum::http::Method::GET,
+            service_connections_all_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/outposts/service_connections/all/types/",
+            axum::http::Method::GET,
+            service_connections_all_types_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/outposts/service_connections/docker/",
+            axum::http::Method::GET,
+            service_connections_docker_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/outposts/service_connections/docker/",
+            axum::http::Method::POST,
+            service_connections_docker_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/outposts/service_connections/docker/{p0}/",
+            axum::http::Method::GET,
+            service_connections_docker_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/outposts/service_connections/docker/{p0}/",
+            axum::http::Method::PUT,
+            service_connections_docker_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/outposts/service_connections/docker/{p0}/",
+            axum::http::Method::DELETE,
+            service_connections_docker_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/outposts/service_connections/docker/{p0}/",
+            axum::http::Method::PATCH,
+            service_connections_docker_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/outposts/service_connections/docker/{p0}/used_by/",
+            axum::http::Method::GET,
+            service_connections_docker_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/outposts/service_connections/kubernetes/",
+            axum::http::Method::GET,
+            service_connections_kubernetes_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/outposts/service_connections/kubernetes/",
+            axum::http::Method::POST,
+            service_connections_kubernetes_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/outposts/service_connections/kubernetes/{p0}/",
+            axum::http::Method::GET,
+            service_connections_kubernetes_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/outposts/service_connections/kubernetes/{p0}/",
+            axum::http::Method::PUT,
+            service_connections_kubernetes_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/outposts/service_connections/kubernetes/{p0}/",
+            axum::http::Method::DELETE,
+            service_connections_kubernetes_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/outposts/service_connections/kubernetes/{p0}/",
+            axum::http::Method::PATCH,
+            service_connections_kubernetes_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/outposts/service_connections/kubernetes/{p0}/used_by/",
+            axum::http::Method::GET,
+            service_connections_kubernetes_used_by_list::<S> as support::Handler<S>,
+        ),
+    ])
+}
+
 /// `outposts_instances_list`: how requests to it are read.
 pub static INSTANCES_LIST: Operation = Operation {
     id: "outposts_instances_list",

@@ -1119,6 +1119,392 @@ pub trait Policies: Authenticate {
     }
 }
 
+/// The tag's operations, for [`super::RouterBuilder`].
+pub(super) fn routes<S: Policies>() -> Vec<support::Route<S>> {
+    Vec::from([
+        (
+            "/policies/all/",
+            axum::http::Method::GET,
+            all_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/all/{p0}/",
+            axum::http::Method::GET,
+            all_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/all/{p0}/",
+            axum::http::Method::DELETE,
+            all_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/all/{p0}/test/",
+            axum::http::Method::POST,
+            all_test_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/all/{p0}/used_by/",
+            axum::http::Method::GET,
+            all_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/all/cache_clear/",
+            axum::http::Method::POST,
+            all_cache_clear_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/all/cache_info/",
+            axum::http::Method::GET,
+            all_cache_info_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/all/types/",
+            axum::http::Method::GET,
+            all_types_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/bindings/",
+            axum::http::Method::GET,
+            bindings_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/bindings/",
+            axum::http::Method::POST,
+            bindings_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/bindings/{p0}/",
+            axum::http::Method::GET,
+            bindings_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/bindings/{p0}/",
+            axum::http::Method::PUT,
+            bindings_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/bindings/{p0}/",
+            axum::http::Method::DELETE,
+            bindings_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/bindings/{p0}/",
+            axum::http::Method::PATCH,
+            bindings_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/bindings/{p0}/used_by/",
+            axum::http::Method::GET,
+            bindings_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/dummy/",
+            axum::http::Method::GET,
+            dummy_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/dummy/",
+            axum::http::Method::POST,
+            dummy_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/dummy/{p0}/",
+            axum::http::Method::GET,
+            dummy_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/dummy/{p0}/",
+            axum::http::Method::PUT,
+            dummy_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/dummy/{p0}/",
+            axum::http::Method::DELETE,
+            dummy_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/dummy/{p0}/",
+            axum::http::Method::PATCH,
+            dummy_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/dummy/{p0}/used_by/",
+            axum::http::Method::GET,
+            dummy_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/event_matcher/",
+            axum::http::Method::GET,
+            event_matcher_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/event_matcher/",
+            axum::http::Method::POST,
+            event_matcher_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/event_matcher/{p0}/",
+            axum::http::Method::GET,
+            event_matcher_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/event_matcher/{p0}/",
+            axum::http::Method::PUT,
+            event_matcher_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/event_matcher/{p0}/",
+            axum::http::Method::DELETE,
+            event_matcher_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/event_matcher/{p0}/",
+            axum::http::Method::PATCH,
+            event_matcher_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/event_matcher/{p0}/used_by/",
+            axum::http::Method::GET,
+            event_matcher_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/expression/",
+            axum::http::Method::GET,
+            expression_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/expression/",
+            axum::http::Method::POST,
+            expression_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/expression/{p0}/",
+            axum::http::Method::GET,
+            expression_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/expression/{p0}/",
+            axum::http::Method::PUT,
+            expression_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/expression/{p0}/",
+            axum::http::Method::DELETE,
+            expression_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/expression/{p0}/",
+            axum::http::Method::PATCH,
+            expression_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/expression/{p0}/used_by/",
+            axum::http::Method::GET,
+            expression_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/geoip/",
+            axum::http::Method::GET,
+            geoip_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/geoip/",
+            axum::http::Method::POST,
+            geoip_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/geoip/{p0}/",
+            axum::http::Method::GET,
+            geoip_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/geoip/{p0}/",
+            axum::http::Method::PUT,
+            geoip_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/geoip/{p0}/",
+            axum::http::Method::DELETE,
+            geoip_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/geoip/{p0}/",
+            axum::http::Method::PATCH,
+            geoip_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/geoip/{p0}/used_by/",
+            axum::http::Method::GET,
+            geoip_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/geoip_iso3166/",
+            axum::http::Method::GET,
+            geoip_iso3166_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/password/",
+            axum::http::Method::GET,
+            password_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/password/",
+            axum::http::Method::POST,
+            password_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/password/{p0}/",
+            axum::http::Method::GET,
+            password_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/password/{p0}/",
+            axum::http::Method::PUT,
+            password_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/password/{p0}/",
+            axum::http::Method::DELETE,
+            password_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/password/{p0}/",
+            axum::http::Method::PATCH,
+            password_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/password/{p0}/used_by/",
+            axum::http::Method::GET,
+            password_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/password_expiry/",
+            axum::http::Method::GET,
+            password_expiry_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/password_expiry/",
+            axum::http::Method::POST,
+            password_expiry_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/password_expiry/{p0}/",
+            axum::http::Method::GET,
+            password_expiry_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/password_expiry/{p0}/",
+            axum::http::Method::PUT,
+            password_expiry_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/password_expiry/{p0}/",
+            axum::http::Method::DELETE,
+            password_expiry_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/password_expiry/{p0}/",
+            axum::http::Method::PATCH,
+            password_expiry_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/password_expiry/{p0}/used_by/",
+            axum::http::Method::GET,
+            password_expiry_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/reputation/",
+            axum::http::Method::GET,
+            reputation_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/reputation/",
+            axum::http::Method::POST,
+            reputation_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/reputation/{p0}/",
+            axum::http::Method::GET,
+            reputation_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/reputation/{p0}/",
+            axum::http::Method::PUT,
+            reputation_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/reputation/{p0}/",
+            axum::http::Method::DELETE,
+            reputation_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/reputation/{p0}/",
+            axum::http::Method::PATCH,
+            reputation_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/reputation/{p0}/used_by/",
+            axum::http::Method::GET,
+            reputation_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/reputation/scores/",
+            axum::http::Method::GET,
+            reputation_scores_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/reputation/scores/{p0}/",
+            axum::http::Method::GET,
+            reputation_scores_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/reputation/scores/{p0}/",
+            axum::http::Method::DELETE,
+            reputation_scores_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/reputation/scores/{p0}/used_by/",
+            axum::http::Method::GET,
+            reputation_scores_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/unique_password/",
+            axum::http::Method::GET,
+            unique_password_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/unique_password/",
+            axum::http::Method::POST,
+            unique_password_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/unique_password/{p0}/",
+            axum::http::Method::GET,
+            unique_password_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/unique_password/{p0}/",
+            axum::http::Method::PUT,
+            unique_password_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/unique_password/{p0}/",
+            axum::http::Method::DELETE,
+            unique_password_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/unique_password/{p0}/",
+            axum::http::Method::PATCH,
+            unique_password_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/policies/unique_password/{p0}/used_by/",
+            axum::http::Method::GET,
+            unique_password_used_by_list::<S> as support::Handler<S>,
+        ),
+    ])
+}
+
 /// `policies_all_list`: how requests to it are read.
 pub static ALL_LIST: Operation = Operation {
     id: "policies_all_list",

@@ -2015,6 +2015,567 @@ pub trait Propertymappings: Authenticate {
     }
 }
 
+/// The tag's operations, for [`super::RouterBuilder`].
+pub(super) fn routes<S: Propertymappings>() -> Vec<support::Route<S>> {
+    Vec::from([
+        (
+            "/propertymappings/all/",
+            axum::http::Method::GET,
+            all_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/all/{p0}/",
+            axum::http::Method::GET,
+            all_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/all/{p0}/",
+            axum::http::Method::DELETE,
+            all_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/all/{p0}/test/",
+            axum::http::Method::POST,
+            all_test_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/all/{p0}/used_by/",
+            axum::http::Method::GET,
+            all_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/all/types/",
+            axum::http::Method::GET,
+            all_types_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/notification/",
+            axum::http::Method::GET,
+            notification_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/notification/",
+            axum::http::Method::POST,
+            notification_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/notification/{p0}/",
+            axum::http::Method::GET,
+            notification_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/notification/{p0}/",
+            axum::http::Method::PUT,
+            notification_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/notification/{p0}/",
+            axum::http::Method::DELETE,
+            notification_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/notification/{p0}/",
+            axum::http::Method::PATCH,
+            notification_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/notification/{p0}/used_by/",
+            axum::http::Method::GET,
+            notification_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/google_workspace/",
+            axum::http::Method::GET,
+            provider_google_workspace_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/google_workspace/",
+            axum::http::Method::POST,
+            provider_google_workspace_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/google_workspace/{p0}/",
+            axum::http::Method::GET,
+            provider_google_workspace_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/google_workspace/{p0}/",
+            axum::http::Method::PUT,
+            provider_google_workspace_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/google_workspace/{p0}/",
+            axum::http::Method::DELETE,
+            provider_google_workspace_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/google_workspace/{p0}/",
+            axum::http::Method::PATCH,
+            provider_google_workspace_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/google_workspace/{p0}/used_by/",
+            axum::http::Method::GET,
+            provider_google_workspace_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/microsoft_entra/",
+            axum::http::Method::GET,
+            provider_microsoft_entra_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/microsoft_entra/",
+            axum::http::Method::POST,
+            provider_microsoft_entra_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/microsoft_entra/{p0}/",
+            axum::http::Method::GET,
+            provider_microsoft_entra_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/microsoft_entra/{p0}/",
+            axum::http::Method::PUT,
+            provider_microsoft_entra_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/microsoft_entra/{p0}/",
+            axum::http::Method::DELETE,
+            provider_microsoft_entra_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/microsoft_entra/{p0}/",
+            axum::http::Method::PATCH,
+            provider_microsoft_entra_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/microsoft_entra/{p0}/used_by/",
+            axum::http::Method::GET,
+            provider_microsoft_entra_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/rac/",
+            axum::http::Method::GET,
+            provider_rac_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/rac/",
+            axum::http::Method::POST,
+            provider_rac_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/rac/{p0}/",
+            axum::http::Method::GET,
+            provider_rac_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/rac/{p0}/",
+            axum::http::Method::PUT,
+            provider_rac_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/rac/{p0}/",
+            axum::http::Method::DELETE,
+            provider_rac_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/rac/{p0}/",
+            axum::http::Method::PATCH,
+            provider_rac_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/rac/{p0}/used_by/",
+            axum::http::Method::GET,
+            provider_rac_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/radius/",
+            axum::http::Method::GET,
+            provider_radius_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/radius/",
+            axum::http::Method::POST,
+            provider_radius_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/radius/{p0}/",
+            axum::http::Method::GET,
+            provider_radius_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/radius/{p0}/",
+            axum::http::Method::PUT,
+            provider_radius_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/radius/{p0}/",
+            axum::http::Method::DELETE,
+            provider_radius_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/radius/{p0}/",
+            axum::http::Method::PATCH,
+            provider_radius_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/radius/{p0}/used_by/",
+            axum::http::Method::GET,
+            provider_radius_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/saml/",
+            axum::http::Method::GET,
+            provider_saml_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/saml/",
+            axum::http::Method::POST,
+            provider_saml_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/saml/{p0}/",
+            axum::http::Method::GET,
+            provider_saml_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/saml/{p0}/",
+            axum::http::Method::PUT,
+            provider_saml_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/saml/{p0}/",
+            axum::http::Method::DELETE,
+            provider_saml_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/saml/{p0}/",
+            axum::http::Method::PATCH,
+            provider_saml_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/saml/{p0}/used_by/",
+            axum::http::Method::GET,
+            provider_saml_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/scim/",
+            axum::http::Method::GET,
+            provider_scim_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/scim/",
+            axum::http::Method::POST,
+            provider_scim_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/scim/{p0}/",
+            axum::http::Method::GET,
+            provider_scim_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/scim/{p0}/",
+            axum::http::Method::PUT,
+            provider_scim_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/scim/{p0}/",
+            axum::http::Method::DELETE,
+            provider_scim_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/scim/{p0}/",
+            axum::http::Method::PATCH,
+            provider_scim_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/scim/{p0}/used_by/",
+            axum::http::Method::GET,
+            provider_scim_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/scope/",
+            axum::http::Method::GET,
+            provider_scope_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/scope/",
+            axum::http::Method::POST,
+            provider_scope_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/scope/{p0}/",
+            axum::http::Method::GET,
+            provider_scope_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/scope/{p0}/",
+            axum::http::Method::PUT,
+            provider_scope_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/scope/{p0}/",
+            axum::http::Method::DELETE,
+            provider_scope_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/scope/{p0}/",
+            axum::http::Method::PATCH,
+            provider_scope_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/provider/scope/{p0}/used_by/",
+            axum::http::Method::GET,
+            provider_scope_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/kerberos/",
+            axum::http::Method::GET,
+            source_kerberos_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/kerberos/",
+            axum::http::Method::POST,
+            source_kerberos_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/kerberos/{p0}/",
+            axum::http::Method::GET,
+            source_kerberos_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/kerberos/{p0}/",
+            axum::http::Method::PUT,
+            source_kerberos_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/kerberos/{p0}/",
+            axum::http::Method::DELETE,
+            source_kerberos_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/kerberos/{p0}/",
+            axum::http::Method::PATCH,
+            source_kerberos_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/kerberos/{p0}/used_by/",
+            axum::http::Method::GET,
+            source_kerberos_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/ldap/",
+            axum::http::Method::GET,
+            source_ldap_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/ldap/",
+            axum::http::Method::POST,
+            source_ldap_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/ldap/{p0}/",
+            axum::http::Method::GET,
+            source_ldap_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/ldap/{p0}/",
+            axum::http::Method::PUT,
+            source_ldap_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/ldap/{p0}/",
+            axum::http::Method::DELETE,
+            source_ldap_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/ldap/{p0}/",
+            axum::http::Method::PATCH,
+            source_ldap_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/ldap/{p0}/used_by/",
+            axum::http::Method::GET,
+            source_ldap_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/oauth/",
+            axum::http::Method::GET,
+            source_oauth_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/oauth/",
+            axum::http::Method::POST,
+            source_oauth_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/oauth/{p0}/",
+            axum::http::Method::GET,
+            source_oauth_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/oauth/{p0}/",
+            axum::http::Method::PUT,
+            source_oauth_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/oauth/{p0}/",
+            axum::http::Method::DELETE,
+            source_oauth_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/oauth/{p0}/",
+            axum::http::Method::PATCH,
+            source_oauth_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/oauth/{p0}/used_by/",
+            axum::http::Method::GET,
+            source_oauth_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/plex/",
+            axum::http::Method::GET,
+            source_plex_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/plex/",
+            axum::http::Method::POST,
+            source_plex_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/plex/{p0}/",
+            axum::http::Method::GET,
+            source_plex_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/plex/{p0}/",
+            axum::http::Method::PUT,
+            source_plex_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/plex/{p0}/",
+            axum::http::Method::DELETE,
+            source_plex_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/plex/{p0}/",
+            axum::http::Method::PATCH,
+            source_plex_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/plex/{p0}/used_by/",
+            axum::http::Method::GET,
+            source_plex_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/saml/",
+            axum::http::Method::GET,
+            source_saml_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/saml/",
+            axum::http::Method::POST,
+            source_saml_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/saml/{p0}/",
+            axum::http::Method::GET,
+            source_saml_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/saml/{p0}/",
+            axum::http::Method::PUT,
+            source_saml_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/saml/{p0}/",
+            axum::http::Method::DELETE,
+            source_saml_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/saml/{p0}/",
+            axum::http::Method::PATCH,
+            source_saml_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/saml/{p0}/used_by/",
+            axum::http::Method::GET,
+            source_saml_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/scim/",
+            axum::http::Method::GET,
+            source_scim_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/scim/",
+            axum::http::Method::POST,
+            source_scim_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/scim/{p0}/",
+            axum::http::Method::GET,
+            source_scim_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/scim/{p0}/",
+            axum::http::Method::PUT,
+            source_scim_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/scim/{p0}/",
+            axum::http::Method::DELETE,
+            source_scim_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/scim/{p0}/",
+            axum::http::Method::PATCH,
+            source_scim_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/scim/{p0}/used_by/",
+            axum::http::Method::GET,
+            source_scim_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/telegram/",
+            axum::http::Method::GET,
+            source_telegram_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/telegram/",
+            axum::http::Method::POST,
+            source_telegram_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/telegram/{p0}/",
+            axum::http::Method::GET,
+            source_telegram_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/telegram/{p0}/",
+            axum::http::Method::PUT,
+            source_telegram_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/telegram/{p0}/",
+            axum::http::Method::DELETE,
+            source_telegram_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/telegram/{p0}/",
+            axum::http::Method::PATCH,
+            source_telegram_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/propertymappings/source/telegram/{p0}/used_by/",
+            axum::http::Method::GET,
+            source_telegram_used_by_list::<S> as support::Handler<S>,
+        ),
+    ])
+}
+
 /// `propertymappings_all_list`: how requests to it are read.
 pub static ALL_LIST: Operation = Operation {
     id: "propertymappings_all_list",

@@ -1941,6 +1941,637 @@ pub trait Providers: Authenticate {
     }
 }
 
+/// The tag's operations, for [`super::RouterBuilder`].
+pub(super) fn routes<S: Providers>() -> Vec<support::Route<S>> {
+    Vec::from([
+        (
+            "/providers/all/",
+            axum::http::Method::GET,
+            all_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/all/{p0}/",
+            axum::http::Method::GET,
+            all_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/all/{p0}/",
+            axum::http::Method::DELETE,
+            all_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/all/{p0}/used_by/",
+            axum::http::Method::GET,
+            all_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/all/types/",
+            axum::http::Method::GET,
+            all_types_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/google_workspace/",
+            axum::http::Method::GET,
+            google_workspace_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/google_workspace/",
+            axum::http::Method::POST,
+            google_workspace_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/google_workspace/{p0}/",
+            axum::http::Method::GET,
+            google_workspace_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/google_workspace/{p0}/",
+            axum::http::Method::PUT,
+            google_workspace_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/google_workspace/{p0}/",
+            axum::http::Method::DELETE,
+            google_workspace_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/google_workspace/{p0}/",
+            axum::http::Method::PATCH,
+            google_workspace_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/google_workspace/{p0}/sync/object/",
+            axum::http::Method::POST,
+            google_workspace_sync_object_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/google_workspace/{p0}/sync/status/",
+            axum::http::Method::GET,
+            google_workspace_sync_status_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/google_workspace/{p0}/used_by/",
+            axum::http::Method::GET,
+            google_workspace_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/google_workspace_groups/",
+            axum::http::Method::GET,
+            google_workspace_groups_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/google_workspace_groups/",
+            axum::http::Method::POST,
+            google_workspace_groups_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/google_workspace_groups/{p0}/",
+            axum::http::Method::GET,
+            google_workspace_groups_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/google_workspace_groups/{p0}/",
+            axum::http::Method::DELETE,
+            google_workspace_groups_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/google_workspace_groups/{p0}/used_by/",
+            axum::http::Method::GET,
+            google_workspace_groups_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/google_workspace_users/",
+            axum::http::Method::GET,
+            google_workspace_users_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/google_workspace_users/",
+            axum::http::Method::POST,
+            google_workspace_users_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/google_workspace_users/{p0}/",
+            axum::http::Method::GET,
+            google_workspace_users_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/google_workspace_users/{p0}/",
+            axum::http::Method::DELETE,
+            google_workspace_users_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/google_workspace_users/{p0}/used_by/",
+            axum::http::Method::GET,
+            google_workspace_users_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/ldap/",
+            axum::http::Method::GET,
+            ldap_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/ldap/",
+            axum::http::Method::POST,
+            ldap_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/ldap/{p0}/",
+            axum::http::Method::GET,
+            ldap_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/ldap/{p0}/",
+            axum::http::Method::PUT,
+            ldap_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/ldap/{p0}/",
+            axum::http::Method::DELETE,
+            ldap_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/ldap/{p0}/",
+            axum::http::Method::PATCH,
+            ldap_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/ldap/{p0}/used_by/",
+            axum::http::Method::GET,
+            ldap_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/microsoft_entra/",
+            axum::http::Method::GET,
+            microsoft_entra_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/microsoft_entra/",
+            axum::http::Method::POST,
+            microsoft_entra_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/microsoft_entra/{p0}/",
+            axum::http::Method::GET,
+            microsoft_entra_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/microsoft_entra/{p0}/",
+            axum::http::Method::PUT,
+            microsoft_entra_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/microsoft_entra/{p0}/",
+            axum::http::Method::DELETE,
+            microsoft_entra_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/microsoft_entra/{p0}/",
+            axum::http::Method::PATCH,
+            microsoft_entra_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/microsoft_entra/{p0}/sync/object/",
+            axum::http::Method::POST,
+            microsoft_entra_sync_object_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/microsoft_entra/{p0}/sync/status/",
+            axum::http::Method::GET,
+            microsoft_entra_sync_status_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/microsoft_entra/{p0}/used_by/",
+            axum::http::Method::GET,
+            microsoft_entra_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/microsoft_entra_groups/",
+            axum::http::Method::GET,
+            microsoft_entra_groups_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/microsoft_entra_groups/",
+            axum::http::Method::POST,
+            microsoft_entra_groups_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/microsoft_entra_groups/{p0}/",
+            axum::http::Method::GET,
+            microsoft_entra_groups_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/microsoft_entra_groups/{p0}/",
+            axum::http::Method::DELETE,
+            microsoft_entra_groups_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/microsoft_entra_groups/{p0}/used_by/",
+            axum::http::Method::GET,
+            microsoft_entra_groups_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/microsoft_entra_users/",
+            axum::http::Method::GET,
+            microsoft_entra_users_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/microsoft_entra_users/",
+            axum::http::Method::POST,
+            microsoft_entra_users_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/microsoft_entra_users/{p0}/",
+            axum::http::Method::GET,
+            microsoft_entra_users_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/microsoft_entra_users/{p0}/",
+            axum::http::Method::DELETE,
+            microsoft_entra_users_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/microsoft_entra_users/{p0}/used_by/",
+            axum::http::Method::GET,
+            microsoft_entra_users_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/oauth2/",
+            axum::http::Method::GET,
+            oauth2_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/oauth2/",
+            axum::http::Method::POST,
+            oauth2_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/oauth2/{p0}/",
+            axum::http::Method::GET,
+            oauth2_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/oauth2/{p0}/",
+            axum::http::Method::PUT,
+            oauth2_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/oauth2/{p0}/",
+            axum::http::Method::DELETE,
+            oauth2_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/oauth2/{p0}/",
+            axum::http::Method::PATCH,
+            oauth2_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/oauth2/{p0}/preview_user/",
+            axum::http::Method::GET,
+            oauth2_preview_user_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/oauth2/{p0}/setup_urls/",
+            axum::http::Method::GET,
+            oauth2_setup_urls_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/oauth2/{p0}/used_by/",
+            axum::http::Method::GET,
+            oauth2_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/proxy/",
+            axum::http::Method::GET,
+            proxy_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/proxy/",
+            axum::http::Method::POST,
+            proxy_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/proxy/{p0}/",
+            axum::http::Method::GET,
+            proxy_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/proxy/{p0}/",
+            axum::http::Method::PUT,
+            proxy_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/proxy/{p0}/",
+            axum::http::Method::DELETE,
+            proxy_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/proxy/{p0}/",
+            axum::http::Method::PATCH,
+            proxy_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/proxy/{p0}/used_by/",
+            axum::http::Method::GET,
+            proxy_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/rac/",
+            axum::http::Method::GET,
+            rac_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/rac/",
+            axum::http::Method::POST,
+            rac_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/rac/{p0}/",
+            axum::http::Method::GET,
+            rac_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/rac/{p0}/",
+            axum::http::Method::PUT,
+            rac_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/rac/{p0}/",
+            axum::http::Method::DELETE,
+            rac_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/rac/{p0}/",
+            axum::http::Method::PATCH,
+            rac_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/rac/{p0}/used_by/",
+            axum::http::Method::GET,
+            rac_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/radius/",
+            axum::http::Method::GET,
+            radius_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/radius/",
+            axum::http::Method::POST,
+            radius_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/radius/{p0}/",
+            axum::http::Method::GET,
+            radius_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/radius/{p0}/",
+            axum::http::Method::PUT,
+            radius_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/radius/{p0}/",
+            axum::http::Method::DELETE,
+            radius_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/radius/{p0}/",
+            axum::http::Method::PATCH,
+            radius_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/radius/{p0}/used_by/",
+            axum::http::Method::GET,
+            radius_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/saml/",
+            axum::http::Method::GET,
+            saml_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/saml/",
+            axum::http::Method::POST,
+            saml_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/saml/{p0}/",
+            axum::http::Method::GET,
+            saml_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/saml/{p0}/",
+            axum::http::Method::PUT,
+            saml_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/saml/{p0}/",
+            axum::http::Method::DELETE,
+            saml_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/saml/{p0}/",
+            axum::http::Method::PATCH,
+            saml_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/saml/{p0}/metadata/",
+            axum::http::Method::GET,
+            saml_metadata_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/saml/{p0}/preview_user/",
+            axum::http::Method::GET,
+            saml_preview_user_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/saml/{p0}/used_by/",
+            axum::http::Method::GET,
+            saml_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/saml/import_metadata/",
+            axum::http::Method::POST,
+            saml_import_metadata_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/scim/",
+            axum::http::Method::GET,
+            scim_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/scim/",
+            axum::http::Method::POST,
+            scim_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/scim/{p0}/",
+            axum::http::Method::GET,
+            scim_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/scim/{p0}/",
+            axum::http::Method::PUT,
+            scim_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/scim/{p0}/",
+            axum::http::Method::DELETE,
+            scim_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/scim/{p0}/",
+            axum::http::Method::PATCH,
+            scim_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/scim/{p0}/sync/object/",
+            axum::http::Method::POST,
+            scim_sync_object_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/scim/{p0}/sync/status/",
+            axum::http::Method::GET,
+            scim_sync_status_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/scim/{p0}/used_by/",
+            axum::http::Method::GET,
+            scim_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/scim_groups/",
+            axum::http::Method::GET,
+            scim_groups_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/scim_groups/",
+            axum::http::Method::POST,
+            scim_groups_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/scim_groups/{p0}/",
+            axum::http::Method::GET,
+            scim_groups_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/scim_groups/{p0}/",
+            axum::http::Method::DELETE,
+            scim_groups_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/scim_groups/{p0}/used_by/",
+            axum::http::Method::GET,
+            scim_groups_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/scim_users/",
+            axum::http::Method::GET,
+            scim_users_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/scim_users/",
+            axum::http::Method::POST,
+            scim_users_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/scim_users/{p0}/",
+            axum::http::Method::GET,
+            scim_users_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/scim_users/{p0}/",
+            axum::http::Method::DELETE,
+            scim_users_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/scim_users/{p0}/used_by/",
+            axum::http::Method::GET,
+            scim_users_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/ssf/",
+            axum::http::Method::GET,
+            ssf_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/ssf/",
+            axum::http::Method::POST,
+            ssf_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/ssf/{p0}/",
+            axum::http::Method::GET,
+            ssf_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/ssf/{p0}/",
+            axum::http::Method::PUT,
+            ssf_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/ssf/{p0}/",
+            axum::http::Method::DELETE,
+            ssf_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/ssf/{p0}/",
+            axum::http::Method::PATCH,
+            ssf_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/ssf/{p0}/used_by/",
+            axum::http::Method::GET,
+            ssf_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/wsfed/",
+            axum::http::Method::GET,
+            wsfed_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/wsfed/",
+            axum::http::Method::POST,
+            wsfed_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/wsfed/{p0}/",
+            axum::http::Method::GET,
+            wsfed_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/wsfed/{p0}/",
+            axum::http::Method::PUT,
+            wsfed_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/wsfed/{p0}/",
+            axum::http::Method::DELETE,
+            wsfed_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/wsfed/{p0}/",
+            axum::http::Method::PATCH,
+            wsfed_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/wsfed/{p0}/metadata/",
+            axum::http::Method::GET,
+            wsfed_metadata_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/wsfed/{p0}/preview_user/",
+            axum::http::Method::GET,
+            wsfed_preview_user_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/providers/wsfed/{p0}/used_by/",
+            axum::http::Method::GET,
+            wsfed_used_by_list::<S> as support::Handler<S>,
+        ),
+    ])
+}
+
 /// `providers_all_list`: how requests to it are read.
 pub static ALL_LIST: Operation = Operation {
     id: "providers_all_list",

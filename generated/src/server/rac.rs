@@ -207,6 +207,77 @@ pub trait Rac: Authenticate {
     }
 }
 
+/// The tag's operations, for [`super::RouterBuilder`].
+pub(super) fn routes<S: Rac>() -> Vec<support::Route<S>> {
+    Vec::from([
+        (
+            "/rac/connection_tokens/",
+            axum::http::Method::GET,
+            connection_tokens_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/rac/connection_tokens/{p0}/",
+            axum::http::Method::GET,
+            connection_tokens_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/rac/connection_tokens/{p0}/",
+            axum::http::Method::PUT,
+            connection_tokens_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/rac/connection_tokens/{p0}/",
+            axum::http::Method::DELETE,
+            connection_tokens_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/rac/connection_tokens/{p0}/",
+            axum::http::Method::PATCH,
+            connection_tokens_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/rac/connection_tokens/{p0}/used_by/",
+            axum::http::Method::GET,
+            connection_tokens_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/rac/endpoints/",
+            axum::http::Method::GET,
+            endpoints_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/rac/endpoints/",
+            axum::http::Method::POST,
+            endpoints_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/rac/endpoints/{p0}/",
+            axum::http::Method::GET,
+            endpoints_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/rac/endpoints/{p0}/",
+            axum::http::Method::PUT,
+            endpoints_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/rac/endpoints/{p0}/",
+            axum::http::Method::DELETE,
+            endpoints_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/rac/endpoints/{p0}/",
+            axum::http::Method::PATCH,
+            endpoints_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/rac/endpoints/{p0}/used_by/",
+            axum::http::Method::GET,
+            endpoints_used_by_list::<S> as support::Handler<S>,
+        ),
+    ])
+}
+
 /// `rac_connection_tokens_list`: how requests to it are read.
 pub static CONNECTION_TOKENS_LIST: Operation = Operation {
     id: "rac_connection_tokens_list",

@@ -367,6 +367,123 @@ pub trait Rbac: Authenticate {
     }
 }
 
+/// The tag's operations, for [`super::RouterBuilder`].
+pub(super) fn routes<S: Rbac>() -> Vec<support::Route<S>> {
+    Vec::from([
+        (
+            "/rbac/initial_permissions/",
+            axum::http::Method::GET,
+            initial_permissions_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/rbac/initial_permissions/",
+            axum::http::Method::POST,
+            initial_permissions_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/rbac/initial_permissions/{p0}/",
+            axum::http::Method::GET,
+            initial_permissions_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/rbac/initial_permissions/{p0}/",
+            axum::http::Method::PUT,
+            initial_permissions_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/rbac/initial_permissions/{p0}/",
+            axum::http::Method::DELETE,
+            initial_permissions_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/rbac/initial_permissions/{p0}/",
+            axum::http::Method::PATCH,
+            initial_permissions_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/rbac/initial_permissions/{p0}/used_by/",
+            axum::http::Method::GET,
+            initial_permissions_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/rbac/permissions/",
+            axum::http::Method::GET,
+            permissions_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/rbac/permissions/{p0}/",
+            axum::http::Method::GET,
+            permissions_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/rbac/permissions/assigned_by_roles/",
+            axum::http::Method::GET,
+            permissions_assigned_by_roles_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/rbac/permissions/assigned_by_roles/{p0}/assign/",
+            axum::http::Method::POST,
+            permissions_assigned_by_roles_assign::<S> as support::Handler<S>,
+        ),
+        (
+            "/rbac/permissions/assigned_by_roles/{p0}/unassign/",
+            axum::http::Method::PATCH,
+            permissions_assigned_by_roles_unassign_partial_update::<S>
+                as support::Handler<S>,
+        ),
+        (
+            "/rbac/permissions/roles/",
+            axum::http::Method::GET,
+            permissions_roles_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/rbac/roles/",
+            axum::http::Method::GET,
+            roles_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/rbac/roles/",
+            axum::http::Method::POST,
+            roles_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/rbac/roles/{p0}/",
+            axum::http::Method::GET,
+            roles_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/rbac/roles/{p0}/",
+            axum::http::Method::PUT,
+            roles_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/rbac/roles/{p0}/",
+            axum::http::Method::DELETE,
+            roles_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/rbac/roles/{p0}/",
+            axum::http::Method::PATCH,
+            roles_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/rbac/roles/{p0}/add_user/",
+            axum::http::Method::POST,
+            roles_add_user_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/rbac/roles/{p0}/remove_user/",
+            axum::http::Method::POST,
+            roles_remove_user_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/rbac/roles/{p0}/used_by/",
+            axum::http::Method::GET,
+            roles_used_by_list::<S> as support::Handler<S>,
+        ),
+    ])
+}
+
 /// `rbac_initial_permissions_list`: how requests to it are read.
 pub static INITIAL_PERMISSIONS_LIST: Operation = Operation {
     id: "rbac_initial_permissions_list",

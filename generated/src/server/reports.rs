@@ -43,6 +43,27 @@ pub trait Reports: Authenticate {
     }
 }
 
+/// The tag's operations, for [`super::RouterBuilder`].
+pub(super) fn routes<S: Reports>() -> Vec<support::Route<S>> {
+    Vec::from([
+        (
+            "/reports/exports/",
+            axum::http::Method::GET,
+            exports_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/reports/exports/{p0}/",
+            axum::http::Method::GET,
+            exports_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/reports/exports/{p0}/",
+            axum::http::Method::DELETE,
+            exports_destroy::<S> as support::Handler<S>,
+        ),
+    ])
+}
+
 /// `reports_exports_list`: how requests to it are read.
 pub static EXPORTS_LIST: Operation = Operation {
     id: "reports_exports_list",

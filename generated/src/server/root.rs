@@ -22,6 +22,17 @@ pub trait Root: Authenticate {
     }
 }
 
+/// The tag's operations, for [`super::RouterBuilder`].
+pub(super) fn routes<S: Root>() -> Vec<support::Route<S>> {
+    Vec::from([
+        (
+            "/root/config/",
+            axum::http::Method::GET,
+            config_retrieve::<S> as support::Handler<S>,
+        ),
+    ])
+}
+
 /// `root_config_retrieve`: how requests to it are read.
 pub static CONFIG_RETRIEVE: Operation = Operation {
     id: "root_config_retrieve",

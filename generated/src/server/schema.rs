@@ -26,6 +26,13 @@ pub trait Schema: Authenticate {
     }
 }
 
+/// The tag's operations, for [`super::RouterBuilder`].
+pub(super) fn routes<S: Schema>() -> Vec<support::Route<S>> {
+    Vec::from([
+        ("/schema/", axum::http::Method::GET, retrieve::<S> as support::Handler<S>),
+    ])
+}
+
 /// `schema_retrieve`: how requests to it are read.
 pub static RETRIEVE: Operation = Operation {
     id: "schema_retrieve",

@@ -2996,6 +2996,873 @@ pub trait Sources: Authenticate {
     }
 }
 
+/// The tag's operations, for [`super::RouterBuilder`].
+pub(super) fn routes<S: Sources>() -> Vec<support::Route<S>> {
+    Vec::from([
+        ("/sources/all/", axum::http::Method::GET, all_list::<S> as support::Handler<S>),
+        (
+            "/sources/all/{p0}/",
+            axum::http::Method::GET,
+            all_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/all/{p0}/",
+            axum::http::Method::DELETE,
+            all_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/all/{p0}/used_by/",
+            axum::http::Method::GET,
+            all_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/all/types/",
+            axum::http::Method::GET,
+            all_types_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/all/user_settings/",
+            axum::http::Method::GET,
+            all_user_settings_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/all/",
+            axum::http::Method::GET,
+            group_connections_all_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/all/{p0}/",
+            axum::http::Method::GET,
+            group_connections_all_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/all/{p0}/",
+            axum::http::Method::PUT,
+            group_connections_all_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/all/{p0}/",
+            axum::http::Method::DELETE,
+            group_connections_all_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/all/{p0}/",
+            axum::http::Method::PATCH,
+            group_connections_all_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/all/{p0}/used_by/",
+            axum::http::Method::GET,
+            group_connections_all_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/kerberos/",
+            axum::http::Method::GET,
+            group_connections_kerberos_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/kerberos/",
+            axum::http::Method::POST,
+            group_connections_kerberos_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/kerberos/{p0}/",
+            axum::http::Method::GET,
+            group_connections_kerberos_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/kerberos/{p0}/",
+            axum::http::Method::PUT,
+            group_connections_kerberos_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/kerberos/{p0}/",
+            axum::http::Method::DELETE,
+            group_connections_kerberos_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/kerberos/{p0}/",
+            axum::http::Method::PATCH,
+            group_connections_kerberos_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/kerberos/{p0}/used_by/",
+            axum::http::Method::GET,
+            group_connections_kerberos_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/ldap/",
+            axum::http::Method::GET,
+            group_connections_ldap_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/ldap/",
+            axum::http::Method::POST,
+            group_connections_ldap_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/ldap/{p0}/",
+            axum::http::Method::GET,
+            group_connections_ldap_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/ldap/{p0}/",
+            axum::http::Method::PUT,
+            group_connections_ldap_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/ldap/{p0}/",
+            axum::http::Method::DELETE,
+            group_connections_ldap_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/ldap/{p0}/",
+            axum::http::Method::PATCH,
+            group_connections_ldap_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/ldap/{p0}/used_by/",
+            axum::http::Method::GET,
+            group_connections_ldap_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/oauth/",
+            axum::http::Method::GET,
+            group_connections_oauth_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/oauth/",
+            axum::http::Method::POST,
+            group_connections_oauth_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/oauth/{p0}/",
+            axum::http::Method::GET,
+            group_connections_oauth_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/oauth/{p0}/",
+            axum::http::Method::PUT,
+            group_connections_oauth_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/oauth/{p0}/",
+            axum::http::Method::DELETE,
+            group_connections_oauth_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/oauth/{p0}/",
+            axum::http::Method::PATCH,
+            group_connections_oauth_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/oauth/{p0}/used_by/",
+            axum::http::Method::GET,
+            group_connections_oauth_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/plex/",
+            axum::http::Method::GET,
+            group_connections_plex_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/plex/",
+            axum::http::Method::POST,
+            group_connections_plex_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/plex/{p0}/",
+            axum::http::Method::GET,
+            group_connections_plex_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/plex/{p0}/",
+            axum::http::Method::PUT,
+            group_connections_plex_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/plex/{p0}/",
+            axum::http::Method::DELETE,
+            group_connections_plex_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/plex/{p0}/",
+            axum::http::Method::PATCH,
+            group_connections_plex_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/plex/{p0}/used_by/",
+            axum::http::Method::GET,
+            group_connections_plex_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/saml/",
+            axum::http::Method::GET,
+            group_connections_saml_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/saml/",
+            axum::http::Method::POST,
+            group_connections_saml_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/saml/{p0}/",
+            axum::http::Method::GET,
+            group_connections_saml_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/saml/{p0}/",
+            axum::http::Method::PUT,
+            group_connections_saml_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/saml/{p0}/",
+            axum::http::Method::DELETE,
+            group_connections_saml_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/saml/{p0}/",
+            axum::http::Method::PATCH,
+            group_connections_saml_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/saml/{p0}/used_by/",
+            axum::http::Method::GET,
+            group_connections_saml_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/telegram/",
+            axum::http::Method::GET,
+            group_connections_telegram_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/telegram/",
+            axum::http::Method::POST,
+            group_connections_telegram_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/telegram/{p0}/",
+            axum::http::Method::GET,
+            group_connections_telegram_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/telegram/{p0}/",
+            axum::http::Method::PUT,
+            group_connections_telegram_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/telegram/{p0}/",
+            axum::http::Method::DELETE,
+            group_connections_telegram_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/telegram/{p0}/",
+            axum::http::Method::PATCH,
+            group_connections_telegram_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/group_connections/telegram/{p0}/used_by/",
+            axum::http::Method::GET,
+            group_connections_telegram_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/kerberos/",
+            axum::http::Method::GET,
+            kerberos_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/kerberos/",
+            axum::http::Method::POST,
+            kerberos_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/kerberos/{p0}/",
+            axum::http::Method::GET,
+            kerberos_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/kerberos/{p0}/",
+            axum::http::Method::PUT,
+            kerberos_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/kerberos/{p0}/",
+            axum::http::Method::DELETE,
+            kerberos_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/kerberos/{p0}/",
+            axum::http::Method::PATCH,
+            kerberos_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/kerberos/{p0}/sync/status/",
+            axum::http::Method::GET,
+            kerberos_sync_status_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/kerberos/{p0}/used_by/",
+            axum::http::Method::GET,
+            kerberos_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/ldap/",
+            axum::http::Method::GET,
+            ldap_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/ldap/",
+            axum::http::Method::POST,
+            ldap_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/ldap/{p0}/",
+            axum::http::Method::GET,
+            ldap_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/ldap/{p0}/",
+            axum::http::Method::PUT,
+            ldap_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/ldap/{p0}/",
+            axum::http::Method::DELETE,
+            ldap_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/ldap/{p0}/",
+            axum::http::Method::PATCH,
+            ldap_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/ldap/{p0}/debug/",
+            axum::http::Method::GET,
+            ldap_debug_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/ldap/{p0}/sync/status/",
+            axum::http::Method::GET,
+            ldap_sync_status_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/ldap/{p0}/used_by/",
+            axum::http::Method::GET,
+            ldap_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/oauth/",
+            axum::http::Method::GET,
+            oauth_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/oauth/",
+            axum::http::Method::POST,
+            oauth_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/oauth/{p0}/",
+            axum::http::Method::GET,
+            oauth_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/oauth/{p0}/",
+            axum::http::Method::PUT,
+            oauth_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/oauth/{p0}/",
+            axum::http::Method::DELETE,
+            oauth_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/oauth/{p0}/",
+            axum::http::Method::PATCH,
+            oauth_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/oauth/{p0}/used_by/",
+            axum::http::Method::GET,
+            oauth_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/oauth/source_types/",
+            axum::http::Method::GET,
+            oauth_source_types_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/plex/",
+            axum::http::Method::GET,
+            plex_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/plex/",
+            axum::http::Method::POST,
+            plex_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/plex/{p0}/",
+            axum::http::Method::GET,
+            plex_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/plex/{p0}/",
+            axum::http::Method::PUT,
+            plex_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/plex/{p0}/",
+            axum::http::Method::DELETE,
+            plex_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/plex/{p0}/",
+            axum::http::Method::PATCH,
+            plex_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/plex/{p0}/used_by/",
+            axum::http::Method::GET,
+            plex_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/plex/redeem_token/",
+            axum::http::Method::POST,
+            plex_redeem_token_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/plex/redeem_token_authenticated/",
+            axum::http::Method::POST,
+            plex_redeem_token_authenticated_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/saml/",
+            axum::http::Method::GET,
+            saml_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/saml/",
+            axum::http::Method::POST,
+            saml_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/saml/{p0}/",
+            axum::http::Method::GET,
+            saml_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/saml/{p0}/",
+            axum::http::Method::PUT,
+            saml_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/saml/{p0}/",
+            axum::http::Method::DELETE,
+            saml_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/saml/{p0}/",
+            axum::http::Method::PATCH,
+            saml_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/saml/{p0}/metadata/",
+            axum::http::Method::GET,
+            saml_metadata_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/saml/{p0}/used_by/",
+            axum::http::Method::GET,
+            saml_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/scim/",
+            axum::http::Method::GET,
+            scim_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/scim/",
+            axum::http::Method::POST,
+            scim_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/scim/{p0}/",
+            axum::http::Method::GET,
+            scim_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/scim/{p0}/",
+            axum::http::Method::PUT,
+            scim_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/scim/{p0}/",
+            axum::http::Method::DELETE,
+            scim_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/scim/{p0}/",
+            axum::http::Method::PATCH,
+            scim_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/scim/{p0}/used_by/",
+            axum::http::Method::GET,
+            scim_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/scim_groups/",
+            axum::http::Method::GET,
+            scim_groups_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/scim_groups/",
+            axum::http::Method::POST,
+            scim_groups_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/scim_groups/{p0}/",
+            axum::http::Method::GET,
+            scim_groups_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/scim_groups/{p0}/",
+            axum::http::Method::PUT,
+            scim_groups_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/scim_groups/{p0}/",
+            axum::http::Method::DELETE,
+            scim_groups_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/scim_groups/{p0}/",
+            axum::http::Method::PATCH,
+            scim_groups_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/scim_groups/{p0}/used_by/",
+            axum::http::Method::GET,
+            scim_groups_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/scim_users/",
+            axum::http::Method::GET,
+            scim_users_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/scim_users/",
+            axum::http::Method::POST,
+            scim_users_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/scim_users/{p0}/",
+            axum::http::Method::GET,
+            scim_users_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/scim_users/{p0}/",
+            axum::http::Method::PUT,
+            scim_users_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/scim_users/{p0}/",
+            axum::http::Method::DELETE,
+            scim_users_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/scim_users/{p0}/",
+            axum::http::Method::PATCH,
+            scim_users_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/scim_users/{p0}/used_by/",
+            axum::http::Method::GET,
+            scim_users_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/telegram/",
+            axum::http::Method::GET,
+            telegram_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/telegram/",
+            axum::http::Method::POST,
+            telegram_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/telegram/{p0}/",
+            axum::http::Method::GET,
+            telegram_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/telegram/{p0}/",
+            axum::http::Method::PUT,
+            telegram_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/telegram/{p0}/",
+            axum::http::Method::DELETE,
+            telegram_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/telegram/{p0}/",
+            axum::http::Method::PATCH,
+            telegram_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/telegram/{p0}/connect_user/",
+            axum::http::Method::POST,
+            telegram_connect_user_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/telegram/{p0}/used_by/",
+            axum::http::Method::GET,
+            telegram_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/all/",
+            axum::http::Method::GET,
+            user_connections_all_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/all/{p0}/",
+            axum::http::Method::GET,
+            user_connections_all_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/all/{p0}/",
+            axum::http::Method::PUT,
+            user_connections_all_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/all/{p0}/",
+            axum::http::Method::DELETE,
+            user_connections_all_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/all/{p0}/",
+            axum::http::Method::PATCH,
+            user_connections_all_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/all/{p0}/used_by/",
+            axum::http::Method::GET,
+            user_connections_all_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/kerberos/",
+            axum::http::Method::GET,
+            user_connections_kerberos_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/kerberos/",
+            axum::http::Method::POST,
+            user_connections_kerberos_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/kerberos/{p0}/",
+            axum::http::Method::GET,
+            user_connections_kerberos_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/kerberos/{p0}/",
+            axum::http::Method::PUT,
+            user_connections_kerberos_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/kerberos/{p0}/",
+            axum::http::Method::DELETE,
+            user_connections_kerberos_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/kerberos/{p0}/",
+            axum::http::Method::PATCH,
+            user_connections_kerberos_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/kerberos/{p0}/used_by/",
+            axum::http::Method::GET,
+            user_connections_kerberos_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/ldap/",
+            axum::http::Method::GET,
+            user_connections_ldap_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/ldap/",
+            axum::http::Method::POST,
+            user_connections_ldap_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/ldap/{p0}/",
+            axum::http::Method::GET,
+            user_connections_ldap_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/ldap/{p0}/",
+            axum::http::Method::PUT,
+            user_connections_ldap_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/ldap/{p0}/",
+            axum::http::Method::DELETE,
+            user_connections_ldap_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/ldap/{p0}/",
+            axum::http::Method::PATCH,
+            user_connections_ldap_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/ldap/{p0}/used_by/",
+            axum::http::Method::GET,
+            user_connections_ldap_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/oauth/",
+            axum::http::Method::GET,
+            user_connections_oauth_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/oauth/",
+            axum::http::Method::POST,
+            user_connections_oauth_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/oauth/{p0}/",
+            axum::http::Method::GET,
+            user_connections_oauth_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/oauth/{p0}/",
+            axum::http::Method::PUT,
+            user_connections_oauth_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/oauth/{p0}/",
+            axum::http::Method::DELETE,
+            user_connections_oauth_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/oauth/{p0}/",
+            axum::http::Method::PATCH,
+            user_connections_oauth_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/oauth/{p0}/used_by/",
+            axum::http::Method::GET,
+            user_connections_oauth_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/plex/",
+            axum::http::Method::GET,
+            user_connections_plex_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/plex/",
+            axum::http::Method::POST,
+            user_connections_plex_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/plex/{p0}/",
+            axum::http::Method::GET,
+            user_connections_plex_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/plex/{p0}/",
+            axum::http::Method::PUT,
+            user_connections_plex_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/plex/{p0}/",
+            axum::http::Method::DELETE,
+            user_connections_plex_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/plex/{p0}/",
+            axum::http::Method::PATCH,
+            user_connections_plex_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/plex/{p0}/used_by/",
+            axum::http::Method::GET,
+            user_connections_plex_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/saml/",
+            axum::http::Method::GET,
+            user_connections_saml_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/saml/",
+            axum::http::Method::POST,
+            user_connections_saml_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/saml/{p0}/",
+            axum::http::Method::GET,
+            user_connections_saml_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/saml/{p0}/",
+            axum::http::Method::PUT,
+            user_connections_saml_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/saml/{p0}/",
+            axum::http::Method::DELETE,
+            user_connections_saml_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/saml/{p0}/",
+            axum::http::Method::PATCH,
+            user_connections_saml_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/saml/{p0}/used_by/",
+            axum::http::Method::GET,
+            user_connections_saml_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/telegram/",
+            axum::http::Method::GET,
+            user_connections_telegram_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/telegram/",
+            axum::http::Method::POST,
+            user_connections_telegram_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/telegram/{p0}/",
+            axum::http::Method::GET,
+            user_connections_telegram_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/telegram/{p0}/",
+            axum::http::Method::PUT,
+            user_connections_telegram_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/telegram/{p0}/",
+            axum::http::Method::DELETE,
+            user_connections_telegram_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/telegram/{p0}/",
+            axum::http::Method::PATCH,
+            user_connections_telegram_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/sources/user_connections/telegram/{p0}/used_by/",
+            axum::http::Method::GET,
+            user_connections_telegram_used_by_list::<S> as support::Handler<S>,
+        ),
+    ])
+}
+
 /// `sources_all_list`: how requests to it are read.
 pub static ALL_LIST: Operation = Operation {
     id: "sources_all_list",

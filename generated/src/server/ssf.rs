@@ -49,6 +49,27 @@ pub trait Ssf: Authenticate {
     }
 }
 
+/// The tag's operations, for [`super::RouterBuilder`].
+pub(super) fn routes<S: Ssf>() -> Vec<support::Route<S>> {
+    Vec::from([
+        (
+            "/ssf/streams/",
+            axum::http::Method::GET,
+            streams_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/ssf/streams/{p0}/",
+            axum::http::Method::GET,
+            streams_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/ssf/streams/{p0}/",
+            axum::http::Method::DELETE,
+            streams_destroy::<S> as support::Handler<S>,
+        ),
+    ])
+}
+
 /// `ssf_streams_list`: how requests to it are read.
 pub static STREAMS_LIST: Operation = Operation {
     id: "ssf_streams_list",

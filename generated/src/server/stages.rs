@@ -3342,6 +3342,1058 @@ pub trait Stages: Authenticate {
     }
 }
 
+/// The tag's operations, for [`super::RouterBuilder`].
+pub(super) fn routes<S: Stages>() -> Vec<support::Route<S>> {
+    Vec::from([
+        (
+            "/stages/account_lockdown/",
+            axum::http::Method::GET,
+            account_lockdown_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/account_lockdown/",
+            axum::http::Method::POST,
+            account_lockdown_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/account_lockdown/{p0}/",
+            axum::http::Method::GET,
+            account_lockdown_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/account_lockdown/{p0}/",
+            axum::http::Method::PUT,
+            account_lockdown_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/account_lockdown/{p0}/",
+            axum::http::Method::DELETE,
+            account_lockdown_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/account_lockdown/{p0}/",
+            axum::http::Method::PATCH,
+            account_lockdown_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/account_lockdown/{p0}/used_by/",
+            axum::http::Method::GET,
+            account_lockdown_used_by_list::<S> as support::Handler<S>,
+        ),
+        ("/stages/all/", axum::http::Method::GET, all_list::<S> as support::Handler<S>),
+        (
+            "/stages/all/{p0}/",
+            axum::http::Method::GET,
+            all_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/all/{p0}/",
+            axum::http::Method::DELETE,
+            all_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/all/{p0}/used_by/",
+            axum::http::Method::GET,
+            all_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/all/types/",
+            axum::http::Method::GET,
+            all_types_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/all/user_settings/",
+            axum::http::Method::GET,
+            all_user_settings_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/duo/",
+            axum::http::Method::GET,
+            authenticator_duo_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/duo/",
+            axum::http::Method::POST,
+            authenticator_duo_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/duo/{p0}/",
+            axum::http::Method::GET,
+            authenticator_duo_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/duo/{p0}/",
+            axum::http::Method::PUT,
+            authenticator_duo_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/duo/{p0}/",
+            axum::http::Method::DELETE,
+            authenticator_duo_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/duo/{p0}/",
+            axum::http::Method::PATCH,
+            authenticator_duo_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/duo/{p0}/enrollment_status/",
+            axum::http::Method::POST,
+            authenticator_duo_enrollment_status_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/duo/{p0}/import_device_manual/",
+            axum::http::Method::POST,
+            authenticator_duo_import_device_manual_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/duo/{p0}/import_devices_automatic/",
+            axum::http::Method::POST,
+            authenticator_duo_import_devices_automatic_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/duo/{p0}/used_by/",
+            axum::http::Method::GET,
+            authenticator_duo_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/email/",
+            axum::http::Method::GET,
+            authenticator_email_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/email/",
+            axum::http::Method::POST,
+            authenticator_email_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/email/{p0}/",
+            axum::http::Method::GET,
+            authenticator_email_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/email/{p0}/",
+            axum::http::Method::PUT,
+            authenticator_email_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/email/{p0}/",
+            axum::http::Method::DELETE,
+            authenticator_email_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/email/{p0}/",
+            axum::http::Method::PATCH,
+            authenticator_email_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/email/{p0}/used_by/",
+            axum::http::Method::GET,
+            authenticator_email_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/endpoint_gdtc/",
+            axum::http::Method::GET,
+            authenticator_endpoint_gdtc_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/endpoint_gdtc/",
+            axum::http::Method::POST,
+            authenticator_endpoint_gdtc_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/endpoint_gdtc/{p0}/",
+            axum::http::Method::GET,
+            authenticator_endpoint_gdtc_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/endpoint_gdtc/{p0}/",
+            axum::http::Method::PUT,
+            authenticator_endpoint_gdtc_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/endpoint_gdtc/{p0}/",
+            axum::http::Method::DELETE,
+            authenticator_endpoint_gdtc_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/endpoint_gdtc/{p0}/",
+            axum::http::Method::PATCH,
+            authenticator_endpoint_gdtc_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/endpoint_gdtc/{p0}/used_by/",
+            axum::http::Method::GET,
+            authenticator_endpoint_gdtc_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/sms/",
+            axum::http::Method::GET,
+            authenticator_sms_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/sms/",
+            axum::http::Method::POST,
+            authenticator_sms_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/sms/{p0}/",
+            axum::http::Method::GET,
+            authenticator_sms_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/sms/{p0}/",
+            axum::http::Method::PUT,
+            authenticator_sms_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/sms/{p0}/",
+            axum::http::Method::DELETE,
+            authenticator_sms_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/sms/{p0}/",
+            axum::http::Method::PATCH,
+            authenticator_sms_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/sms/{p0}/used_by/",
+            axum::http::Method::GET,
+            authenticator_sms_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/static/",
+            axum::http::Method::GET,
+            authenticator_static_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/static/",
+            axum::http::Method::POST,
+            authenticator_static_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/static/{p0}/",
+            axum::http::Method::GET,
+            authenticator_static_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/static/{p0}/",
+            axum::http::Method::PUT,
+            authenticator_static_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/static/{p0}/",
+            axum::http::Method::DELETE,
+            authenticator_static_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/static/{p0}/",
+            axum::http::Method::PATCH,
+            authenticator_static_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/static/{p0}/used_by/",
+            axum::http::Method::GET,
+            authenticator_static_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/totp/",
+            axum::http::Method::GET,
+            authenticator_totp_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/totp/",
+            axum::http::Method::POST,
+            authenticator_totp_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/totp/{p0}/",
+            axum::http::Method::GET,
+            authenticator_totp_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/totp/{p0}/",
+            axum::http::Method::PUT,
+            authenticator_totp_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/totp/{p0}/",
+            axum::http::Method::DELETE,
+            authenticator_totp_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/totp/{p0}/",
+            axum::http::Method::PATCH,
+            authenticator_totp_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/totp/{p0}/used_by/",
+            axum::http::Method::GET,
+            authenticator_totp_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/validate/",
+            axum::http::Method::GET,
+            authenticator_validate_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/validate/",
+            axum::http::Method::POST,
+            authenticator_validate_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/validate/{p0}/",
+            axum::http::Method::GET,
+            authenticator_validate_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/validate/{p0}/",
+            axum::http::Method::PUT,
+            authenticator_validate_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/validate/{p0}/",
+            axum::http::Method::DELETE,
+            authenticator_validate_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/validate/{p0}/",
+            axum::http::Method::PATCH,
+            authenticator_validate_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/validate/{p0}/used_by/",
+            axum::http::Method::GET,
+            authenticator_validate_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/webauthn/",
+            axum::http::Method::GET,
+            authenticator_webauthn_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/webauthn/",
+            axum::http::Method::POST,
+            authenticator_webauthn_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/webauthn/{p0}/",
+            axum::http::Method::GET,
+            authenticator_webauthn_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/webauthn/{p0}/",
+            axum::http::Method::PUT,
+            authenticator_webauthn_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/webauthn/{p0}/",
+            axum::http::Method::DELETE,
+            authenticator_webauthn_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/webauthn/{p0}/",
+            axum::http::Method::PATCH,
+            authenticator_webauthn_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/webauthn/{p0}/used_by/",
+            axum::http::Method::GET,
+            authenticator_webauthn_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/webauthn_device_types/",
+            axum::http::Method::GET,
+            authenticator_webauthn_device_types_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/authenticator/webauthn_device_types/{p0}/",
+            axum::http::Method::GET,
+            authenticator_webauthn_device_types_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/captcha/",
+            axum::http::Method::GET,
+            captcha_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/captcha/",
+            axum::http::Method::POST,
+            captcha_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/captcha/{p0}/",
+            axum::http::Method::GET,
+            captcha_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/captcha/{p0}/",
+            axum::http::Method::PUT,
+            captcha_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/captcha/{p0}/",
+            axum::http::Method::DELETE,
+            captcha_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/captcha/{p0}/",
+            axum::http::Method::PATCH,
+            captcha_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/captcha/{p0}/used_by/",
+            axum::http::Method::GET,
+            captcha_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/consent/",
+            axum::http::Method::GET,
+            consent_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/consent/",
+            axum::http::Method::POST,
+            consent_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/consent/{p0}/",
+            axum::http::Method::GET,
+            consent_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/consent/{p0}/",
+            axum::http::Method::PUT,
+            consent_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/consent/{p0}/",
+            axum::http::Method::DELETE,
+            consent_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/consent/{p0}/",
+            axum::http::Method::PATCH,
+            consent_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/consent/{p0}/used_by/",
+            axum::http::Method::GET,
+            consent_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/deny/",
+            axum::http::Method::GET,
+            deny_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/deny/",
+            axum::http::Method::POST,
+            deny_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/deny/{p0}/",
+            axum::http::Method::GET,
+            deny_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/deny/{p0}/",
+            axum::http::Method::PUT,
+            deny_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/deny/{p0}/",
+            axum::http::Method::DELETE,
+            deny_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/deny/{p0}/",
+            axum::http::Method::PATCH,
+            deny_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/deny/{p0}/used_by/",
+            axum::http::Method::GET,
+            deny_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/dummy/",
+            axum::http::Method::GET,
+            dummy_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/dummy/",
+            axum::http::Method::POST,
+            dummy_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/dummy/{p0}/",
+            axum::http::Method::GET,
+            dummy_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/dummy/{p0}/",
+            axum::http::Method::PUT,
+            dummy_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/dummy/{p0}/",
+            axum::http::Method::DELETE,
+            dummy_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/dummy/{p0}/",
+            axum::http::Method::PATCH,
+            dummy_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/dummy/{p0}/used_by/",
+            axum::http::Method::GET,
+            dummy_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/email/",
+            axum::http::Method::GET,
+            email_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/email/",
+            axum::http::Method::POST,
+            email_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/email/{p0}/",
+            axum::http::Method::GET,
+            email_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/email/{p0}/",
+            axum::http::Method::PUT,
+            email_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/email/{p0}/",
+            axum::http::Method::DELETE,
+            email_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/email/{p0}/",
+            axum::http::Method::PATCH,
+            email_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/email/{p0}/used_by/",
+            axum::http::Method::GET,
+            email_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/email/templates/",
+            axum::http::Method::GET,
+            email_templates_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/endpoints/",
+            axum::http::Method::GET,
+            endpoints_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/endpoints/",
+            axum::http::Method::POST,
+            endpoints_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/endpoints/{p0}/",
+            axum::http::Method::GET,
+            endpoints_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/endpoints/{p0}/",
+            axum::http::Method::PUT,
+            endpoints_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/endpoints/{p0}/",
+            axum::http::Method::DELETE,
+            endpoints_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/endpoints/{p0}/",
+            axum::http::Method::PATCH,
+            endpoints_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/endpoints/{p0}/used_by/",
+            axum::http::Method::GET,
+            endpoints_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/identification/",
+            axum::http::Method::GET,
+            identification_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/identification/",
+            axum::http::Method::POST,
+            identification_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/identification/{p0}/",
+            axum::http::Method::GET,
+            identification_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/identification/{p0}/",
+            axum::http::Method::PUT,
+            identification_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/identification/{p0}/",
+            axum::http::Method::DELETE,
+            identification_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/identification/{p0}/",
+            axum::http::Method::PATCH,
+            identification_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/identification/{p0}/used_by/",
+            axum::http::Method::GET,
+            identification_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/invitation/invitations/",
+            axum::http::Method::GET,
+            invitation_invitations_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/invitation/invitations/",
+            axum::http::Method::POST,
+            invitation_invitations_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/invitation/invitations/{p0}/",
+            axum::http::Method::GET,
+            invitation_invitations_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/invitation/invitations/{p0}/",
+            axum::http::Method::PUT,
+            invitation_invitations_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/invitation/invitations/{p0}/",
+            axum::http::Method::DELETE,
+            invitation_invitations_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/invitation/invitations/{p0}/",
+            axum::http::Method::PATCH,
+            invitation_invitations_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/invitation/invitations/{p0}/send_email/",
+            axum::http::Method::POST,
+            invitation_invitations_send_email_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/invitation/invitations/{p0}/used_by/",
+            axum::http::Method::GET,
+            invitation_invitations_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/invitation/stages/",
+            axum::http::Method::GET,
+            invitation_stages_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/invitation/stages/",
+            axum::http::Method::POST,
+            invitation_stages_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/invitation/stages/{p0}/",
+            axum::http::Method::GET,
+            invitation_stages_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/invitation/stages/{p0}/",
+            axum::http::Method::PUT,
+            invitation_stages_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/invitation/stages/{p0}/",
+            axum::http::Method::DELETE,
+            invitation_stages_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/invitation/stages/{p0}/",
+            axum::http::Method::PATCH,
+            invitation_stages_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/invitation/stages/{p0}/used_by/",
+            axum::http::Method::GET,
+            invitation_stages_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/mtls/",
+            axum::http::Method::GET,
+            mtls_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/mtls/",
+            axum::http::Method::POST,
+            mtls_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/mtls/{p0}/",
+            axum::http::Method::GET,
+            mtls_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/mtls/{p0}/",
+            axum::http::Method::PUT,
+            mtls_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/mtls/{p0}/",
+            axum::http::Method::DELETE,
+            mtls_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/mtls/{p0}/",
+            axum::http::Method::PATCH,
+            mtls_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/mtls/{p0}/used_by/",
+            axum::http::Method::GET,
+            mtls_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/password/",
+            axum::http::Method::GET,
+            password_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/password/",
+            axum::http::Method::POST,
+            password_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/password/{p0}/",
+            axum::http::Method::GET,
+            password_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/password/{p0}/",
+            axum::http::Method::PUT,
+            password_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/password/{p0}/",
+            axum::http::Method::DELETE,
+            password_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/password/{p0}/",
+            axum::http::Method::PATCH,
+            password_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/password/{p0}/used_by/",
+            axum::http::Method::GET,
+            password_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/prompt/prompts/",
+            axum::http::Method::GET,
+            prompt_prompts_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/prompt/prompts/",
+            axum::http::Method::POST,
+            prompt_prompts_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/prompt/prompts/{p0}/",
+            axum::http::Method::GET,
+            prompt_prompts_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/prompt/prompts/{p0}/",
+            axum::http::Method::PUT,
+            prompt_prompts_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/prompt/prompts/{p0}/",
+            axum::http::Method::DELETE,
+            prompt_prompts_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/prompt/prompts/{p0}/",
+            axum::http::Method::PATCH,
+            prompt_prompts_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/prompt/prompts/{p0}/used_by/",
+            axum::http::Method::GET,
+            prompt_prompts_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/prompt/prompts/preview/",
+            axum::http::Method::POST,
+            prompt_prompts_preview_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/prompt/stages/",
+            axum::http::Method::GET,
+            prompt_stages_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/prompt/stages/",
+            axum::http::Method::POST,
+            prompt_stages_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/prompt/stages/{p0}/",
+            axum::http::Method::GET,
+            prompt_stages_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/prompt/stages/{p0}/",
+            axum::http::Method::PUT,
+            prompt_stages_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/prompt/stages/{p0}/",
+            axum::http::Method::DELETE,
+            prompt_stages_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/prompt/stages/{p0}/",
+            axum::http::Method::PATCH,
+            prompt_stages_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/prompt/stages/{p0}/used_by/",
+            axum::http::Method::GET,
+            prompt_stages_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/redirect/",
+            axum::http::Method::GET,
+            redirect_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/redirect/",
+            axum::http::Method::POST,
+            redirect_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/redirect/{p0}/",
+            axum::http::Method::GET,
+            redirect_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/redirect/{p0}/",
+            axum::http::Method::PUT,
+            redirect_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/redirect/{p0}/",
+            axum::http::Method::DELETE,
+            redirect_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/redirect/{p0}/",
+            axum::http::Method::PATCH,
+            redirect_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/redirect/{p0}/used_by/",
+            axum::http::Method::GET,
+            redirect_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/source/",
+            axum::http::Method::GET,
+            source_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/source/",
+            axum::http::Method::POST,
+            source_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/source/{p0}/",
+            axum::http::Method::GET,
+            source_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/source/{p0}/",
+            axum::http::Method::PUT,
+            source_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/source/{p0}/",
+            axum::http::Method::DELETE,
+            source_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/source/{p0}/",
+            axum::http::Method::PATCH,
+            source_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/source/{p0}/used_by/",
+            axum::http::Method::GET,
+            source_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/user_delete/",
+            axum::http::Method::GET,
+            user_delete_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/user_delete/",
+            axum::http::Method::POST,
+            user_delete_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/user_delete/{p0}/",
+            axum::http::Method::GET,
+            user_delete_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/user_delete/{p0}/",
+            axum::http::Method::PUT,
+            user_delete_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/user_delete/{p0}/",
+            axum::http::Method::DELETE,
+            user_delete_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/user_delete/{p0}/",
+            axum::http::Method::PATCH,
+            user_delete_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/user_delete/{p0}/used_by/",
+            axum::http::Method::GET,
+            user_delete_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/user_login/",
+            axum::http::Method::GET,
+            user_login_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/user_login/",
+            axum::http::Method::POST,
+            user_login_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/user_login/{p0}/",
+            axum::http::Method::GET,
+            user_login_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/user_login/{p0}/",
+            axum::http::Method::PUT,
+            user_login_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/user_login/{p0}/",
+            axum::http::Method::DELETE,
+            user_login_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/user_login/{p0}/",
+            axum::http::Method::PATCH,
+            user_login_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/user_login/{p0}/used_by/",
+            axum::http::Method::GET,
+            user_login_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/user_logout/",
+            axum::http::Method::GET,
+            user_logout_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/user_logout/",
+            axum::http::Method::POST,
+            user_logout_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/user_logout/{p0}/",
+            axum::http::Method::GET,
+            user_logout_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/user_logout/{p0}/",
+            axum::http::Method::PUT,
+            user_logout_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/user_logout/{p0}/",
+            axum::http::Method::DELETE,
+            user_logout_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/user_logout/{p0}/",
+            axum::http::Method::PATCH,
+            user_logout_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/user_logout/{p0}/used_by/",
+            axum::http::Method::GET,
+            user_logout_used_by_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/user_write/",
+            axum::http::Method::GET,
+            user_write_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/user_write/",
+            axum::http::Method::POST,
+            user_write_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/user_write/{p0}/",
+            axum::http::Method::GET,
+            user_write_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/user_write/{p0}/",
+            axum::http::Method::PUT,
+            user_write_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/user_write/{p0}/",
+            axum::http::Method::DELETE,
+            user_write_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/user_write/{p0}/",
+            axum::http::Method::PATCH,
+            user_write_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/stages/user_write/{p0}/used_by/",
+            axum::http::Method::GET,
+            user_write_used_by_list::<S> as support::Handler<S>,
+        ),
+    ])
+}
+
 /// `stages_account_lockdown_list`: how requests to it are read.
 pub static ACCOUNT_LOCKDOWN_LIST: Operation = Operation {
     id: "stages_account_lockdown_list",

@@ -620,11 +620,17 @@ fn bearer(parts: &Parts) -> Option<&str> {
 /// so axum's routing code is instantiated once per implementation, not once per operation.
 pub type Handler<S> = fn(Arc<App<S>>, Request) -> BoxFuture<Response>;
 
-/// Builds the router path by path.
+/// One operation for [`Routes`]: its path template (parameters named `{p0}`, `{p1}`, … in
+/// order, so templates that differ only in parameter names are one route), its method and
+/// its handler.
+pub type Route<S> = (&'static str, Method, Handler<S>);
+
+/// Collects operations, from any number of tags, and mounts them path by path.
 pub struct Routes<S> {
     app: Arc<App<S>>,
     base_path: String,
-    router: axum::Router,
+    /// Operations by path template: the methods of one path may come from several tags.
+    paths: std::collections::BTreeMap<&'static str, Vec<(Method, Handler<S>)>>,
 }
 
 impl<S: Send + Sync + 'static> Routes<S> {
@@ -633,17 +639,25 @@ impl<S: Send + Sync + 'static> Routes<S> {
         Routes {
             app: Arc::new(App { server, body_limit: config.body_limit }),
             base_path: config.base_path.trim_end_matches('/').to_owned(),
-            router: axum::Router::new(),
+            paths: Default::default(),
         }
     }
 
-    /// Mounts the operations of one path template (parameters named `{p0}`, `{p1}`, … in
-    /// order); other methods on it get 405 with an `Allow` header.
-    pub fn path(mut self, template: &str, operations: &[(Method, Handler<S>)]) -> Self {
+    /// Adds operations (a tag's).
+    pub fn add(mut self, routes: Vec<Route<S>>) -> Self {
+        for (template, method, handler) in routes {
+            self.paths.entry(template).or_default().push((method, handler));
+        }
+        self
+    }
+
+    /// The operations of one path template; other methods on it get 405 with an `Allow`
+    /// header.
+    fn method_router(app: &Arc<App<S>>, operations: &[(Method, Handler<S>)]) -> MethodRouter {
         let mut route = MethodRouter::new();
         for (method, handler) in operations {
             let Ok(filter) = MethodFilter::try_from(method.clone()) else { continue };
-            let (app, handler) = (self.app.clone(), *handler);
+            let (app, handler) = (app.clone(), *handler);
             route = route.on(filter, move |path: RawPathParams, mut request: Request| {
                 let values = path.iter().map(|(_, value)| value.to_owned()).collect();
                 request.extensions_mut().insert(PathValues(values));
@@ -652,20 +666,22 @@ impl<S: Send + Sync + 'static> Routes<S> {
         }
         let allow: Vec<&str> = operations.iter().map(|(m, _)| m.as_str()).collect();
         let allow = HeaderValue::from_str(&allow.join(", ")).unwrap_or(HeaderValue::from_static(""));
-        route = route.fallback(move |method: Method| async move {
+        route.fallback(move |method: Method| async move {
             let mut response = detail(StatusCode::METHOD_NOT_ALLOWED, &format!("Method \"{method}\" not allowed."));
             response.headers_mut().insert(header::ALLOW, allow.clone());
             response
-        });
-        self.router = self.router.route(template, route);
-        self
+        })
     }
 
     /// The finished router: unknown paths get 404 with `{"detail": "Not found."}`, and
     /// bodies over the configured limit are refused.
     pub fn build(self) -> axum::Router {
         let not_found = || async { detail(StatusCode::NOT_FOUND, "Not found.") };
-        let router = self.router.fallback(not_found);
+        let mut router = axum::Router::new();
+        for (template, operations) in &self.paths {
+            router = router.route(template, Self::method_router(&self.app, operations));
+        }
+        let router = router.fallback(not_found);
         let router = if self.base_path.is_empty() { router } else { axum::Router::new().nest(&self.base_path, router).fallback(not_found) };
         router.layer(DefaultBodyLimit::max(self.app.body_limit))
     }

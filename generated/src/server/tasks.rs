@@ -134,6 +134,62 @@ pub trait Tasks: Authenticate {
     }
 }
 
+/// The tag's operations, for [`super::RouterBuilder`].
+pub(super) fn routes<S: Tasks>() -> Vec<support::Route<S>> {
+    Vec::from([
+        (
+            "/tasks/schedules/",
+            axum::http::Method::GET,
+            schedules_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/tasks/schedules/{p0}/",
+            axum::http::Method::GET,
+            schedules_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/tasks/schedules/{p0}/",
+            axum::http::Method::PUT,
+            schedules_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/tasks/schedules/{p0}/",
+            axum::http::Method::PATCH,
+            schedules_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/tasks/schedules/{p0}/send/",
+            axum::http::Method::POST,
+            schedules_send_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/tasks/tasks/",
+            axum::http::Method::GET,
+            tasks_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/tasks/tasks/{p0}/",
+            axum::http::Method::GET,
+            tasks_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/tasks/tasks/{p0}/retry/",
+            axum::http::Method::POST,
+            tasks_retry_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/tasks/tasks/status/",
+            axum::http::Method::GET,
+            tasks_status_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/tasks/workers/",
+            axum::http::Method::GET,
+            workers_list::<S> as support::Handler<S>,
+        ),
+    ])
+}
+
 /// `tasks_schedules_list`: how requests to it are read.
 pub static SCHEDULES_LIST: Operation = Operation {
     id: "tasks_schedules_list",

@@ -214,6 +214,82 @@ pub trait Tenants: Authenticate {
     }
 }
 
+/// The tag's operations, for [`super::RouterBuilder`].
+pub(super) fn routes<S: Tenants>() -> Vec<support::Route<S>> {
+    Vec::from([
+        (
+            "/tenants/domains/",
+            axum::http::Method::GET,
+            domains_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/tenants/domains/",
+            axum::http::Method::POST,
+            domains_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/tenants/domains/{p0}/",
+            axum::http::Method::GET,
+            domains_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/tenants/domains/{p0}/",
+            axum::http::Method::PUT,
+            domains_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/tenants/domains/{p0}/",
+            axum::http::Method::DELETE,
+            domains_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/tenants/domains/{p0}/",
+            axum::http::Method::PATCH,
+            domains_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/tenants/tenants/",
+            axum::http::Method::GET,
+            tenants_list::<S> as support::Handler<S>,
+        ),
+        (
+            "/tenants/tenants/",
+            axum::http::Method::POST,
+            tenants_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/tenants/tenants/{p0}/",
+            axum::http::Method::GET,
+            tenants_retrieve::<S> as support::Handler<S>,
+        ),
+        (
+            "/tenants/tenants/{p0}/",
+            axum::http::Method::PUT,
+            tenants_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/tenants/tenants/{p0}/",
+            axum::http::Method::DELETE,
+            tenants_destroy::<S> as support::Handler<S>,
+        ),
+        (
+            "/tenants/tenants/{p0}/",
+            axum::http::Method::PATCH,
+            tenants_partial_update::<S> as support::Handler<S>,
+        ),
+        (
+            "/tenants/tenants/{p0}/create_admin_group/",
+            axum::http::Method::POST,
+            tenants_create_admin_group_create::<S> as support::Handler<S>,
+        ),
+        (
+            "/tenants/tenants/{p0}/create_recovery_key/",
+            axum::http::Method::POST,
+            tenants_create_recovery_key_create::<S> as support::Handler<S>,
+        ),
+    ])
+}
+
 /// `tenants_domains_list`: how requests to it are read.
 pub static DOMAINS_LIST: Operation = Operation {
     id: "tenants_domains_list",

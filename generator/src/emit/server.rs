@@ -8,20 +8,23 @@
 //! implementation rather than once per operation; reading, authenticating and error bodies
 //! live in the hand-written support module (`templates/server.rs`).
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::HashSet;
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::http::{BodyKind, RequestKind, body_kind, body_struct, request_content, request_kind};
-use super::{Gating, cfg, doc_attrs, ident, qualified_type, tag_cfg, tag_module_ident};
+use super::{doc_attrs, ident, qualified_type, tag_cfg, tag_module_ident};
 use crate::ir::{PathPart, path_params, path_parts, Api, ExprKind, Operation, ParamLocation, Primitive, Response, Status, TypeExpr, TypeKind, names};
 
 /// Names the server module defines itself, which a tag's trait must not take.
 const RESERVED: &[&str] = &[
     "Api", "Authenticate", "ServerConfig", "ServerError", "Operation", "Input", "Param", "Location", "Shape",
-    "Routes", "App", "Handler", "BoxFuture", "BoxError", "FormField",
+    "Routes", "Route", "RouterBuilder", "App", "Handler", "BoxFuture", "BoxError", "FormField",
 ];
+
+/// [`RouterBuilder`]'s own methods, which a tag's method must not take.
+const BUILDER_METHODS: &[&str] = &["new", "with_config", "build"];
 
 /// The `server` module (`src/server/mod.rs`): the `Api` trait and the router. Each tag's
 /// trait is a module of its own ([`tag_module`]) in a sibling file; the support code is one
@@ -68,7 +71,28 @@ pub fn server(api: &Api) -> TokenStream {
             }
         }
     });
-    let routes = routes(api);
+    let builder_methods = builder_methods(&traits);
+    let adders = traits.iter().zip(&builder_methods).map(|((tag, trait_ident), method)| {
+        let module = tag_module_ident(tag);
+        let cfg = tag_cfg(tag);
+        let plain = tag.strip_prefix("r#").unwrap_or(tag);
+        let doc = format!(" Adds the operations tagged `{plain}`.");
+        let routes = format_ident!("{}", routes_fn(api, tag));
+        quote! {
+            #[doc = #doc]
+            #cfg
+            pub fn #method(self) -> Self
+            where
+                S: #trait_ident,
+            {
+                RouterBuilder { routes: self.routes.add(#module::#routes::<S>()) }
+            }
+        }
+    });
+    let add_all = traits.iter().zip(&builder_methods).map(|((tag, _), method)| {
+        let cfg = tag_cfg(tag);
+        quote!(#cfg let builder = builder.#method();)
+    });
     quote! {
         //! Server stubs: a trait per tag with one async method per operation, and [`router`],
         //! which mounts every operation, authenticates bearer tokens, reads and validates the
@@ -91,15 +115,47 @@ pub fn server(api: &Api) -> TokenStream {
         impl<T: #api_bounds> Api for T {}
 
         /// Every operation, mounted under the spec's base path ([`crate::BASE_PATH`]).
+        ///
+        /// Needs the trait of every enabled tag ([`Api`]); a server that implements only
+        /// some tags chooses them with [`RouterBuilder`] instead.
         pub fn router<S: Api>(server: S) -> axum::Router {
             router_with(server, ServerConfig::default())
         }
 
         /// Every operation, mounted as `config` says (base path, body size limit).
         pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
-            let routes = support::Routes::new(server, config);
-            #routes
-            routes.build()
+            let builder = RouterBuilder::with_config(server, config);
+            #(#add_all)*
+            builder.build()
+        }
+
+        /// A router of the tags you add, which asks only for their traits.
+        ///
+        /// [`router`] needs the trait of every tag whose feature is on, and Cargo turns on
+        /// every feature any crate in the build asks for: when another crate turns on one
+        /// more tag, a server that implements only some tags stops compiling. Here, more
+        /// features only add methods. Operations of tags not added answer 404.
+        pub struct RouterBuilder<S> {
+            routes: support::Routes<S>,
+        }
+
+        impl<S: Authenticate> RouterBuilder<S> {
+            /// No operations yet; mounted under the spec's base path ([`crate::BASE_PATH`]).
+            pub fn new(server: S) -> Self {
+                Self::with_config(server, ServerConfig::default())
+            }
+
+            /// No operations yet; mounted as `config` says (base path, body size limit).
+            pub fn with_config(server: S, config: ServerConfig) -> Self {
+                RouterBuilder { routes: support::Routes::new(server, config) }
+            }
+
+            #(#adders)*
+
+            /// The router: unknown paths get 404, other methods on a known path 405.
+            pub fn build(self) -> axum::Router {
+                self.routes.build()
+            }
         }
 
         #enabled
@@ -119,30 +175,18 @@ fn trait_name(tag: &str) -> String {
     names::camel(tag.strip_prefix("r#").unwrap_or(tag))
 }
 
-/// `let routes = routes.path(template, &[(method, handler), …]);` for every path template,
-/// in sorted order, each under the features of its operations' tags. Parameters are renamed
-/// by position (`{p0}`), so templates that differ only in parameter names share one route.
-fn routes(api: &Api) -> TokenStream {
-    let mut by_template: BTreeMap<String, Vec<&Operation>> = BTreeMap::new();
-    for op in &api.operations {
-        by_template.entry(route_template(&op.path)).or_default().push(op);
-    }
-    by_template
-        .iter()
-        .map(|(template, ops)| {
-            let tags: BTreeSet<String> = ops.iter().map(|o| o.tag.clone()).collect();
-            let mixed = tags.len() > 1;
-            let handlers = ops.iter().map(|op| {
-                let module = tag_module_ident(&op.tag);
-                let handler = ident(&op.name);
-                let method = format_ident!("{}", op.method.to_uppercase());
-                let cfg = mixed.then(|| tag_cfg(&op.tag));
-                quote!(#cfg (axum::http::Method::#method, #module::#handler::<S> as support::Handler<S>))
-            });
-            let cfg = cfg(&tags, Gating::PerTag);
-            quote!(#cfg let routes = routes.path(#template, &[#(#handlers),*]);)
-        })
-        .collect()
+/// The name of each tag's method on `RouterBuilder`: the tag, unless the builder's own
+/// methods have it.
+fn builder_methods(traits: &[(&str, Ident)]) -> Vec<Ident> {
+    let mut taken: HashSet<String> = BUILDER_METHODS.iter().map(|s| s.to_string()).collect();
+    traits.iter().map(|(tag, _)| ident(&names::unique(&mut taken, (*tag).to_owned()))).collect()
+}
+
+/// The name of the function listing a tag's routes (`routes`), unless one of the tag's
+/// handlers, which are named after its operations, has it.
+fn routes_fn(api: &Api, tag: &str) -> String {
+    let mut taken: HashSet<String> = api.operations.iter().filter(|o| o.tag == tag).map(|o| o.name.clone()).collect();
+    names::unique(&mut taken, "routes".to_owned())
 }
 
 /// The path template with its parameters named by position: `/core/tokens/{p0}/`.
@@ -181,6 +225,13 @@ pub fn tag_module(api: &Api, tag: &str) -> TokenStream {
     let trait_doc = format!(
         " The operations tagged `{plain}`. Each method has a default answering 501; implement the ones you serve."
     );
+    let routes_fn = format_ident!("{}", routes_fn(api, tag));
+    let routes = api.operations.iter().filter(|op| op.tag == tag).map(|op| {
+        let template = route_template(&op.path);
+        let method = format_ident!("{}", op.method.to_uppercase());
+        let handler = ident(&op.name);
+        quote!((#template, axum::http::Method::#method, #handler::<S> as support::Handler<S>))
+    });
     quote! {
         use std::sync::Arc;
 
@@ -194,6 +245,11 @@ pub fn tag_module(api: &Api, tag: &str) -> TokenStream {
         #[doc = #trait_doc]
         pub trait #trait_ident: Authenticate {
             #(#methods)*
+        }
+
+        /// The tag's operations, for [`super::RouterBuilder`].
+        pub(super) fn #routes_fn<S: #trait_ident>() -> Vec<support::Route<S>> {
+            Vec::from([#(#routes),*])
         }
 
         #(#items)*
