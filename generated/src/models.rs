@@ -14752,7 +14752,7 @@ pub struct DockerServiceConnection {
     ///
     /// Constraints: read-only: sent by the server, ignored in requests.
     pub meta_model_name: String,
-    /// Can be in the format of 'unix://<path>' when connecting to a local docker daemon, or 'https://<hostname>:2376' when connecting to a remote system.
+    /// Can be in the format of 'unix://\<path>' when connecting to a local docker daemon, or 'https://\<hostname>:2376' when connecting to a remote system.
     pub url: String,
     /// CA which the endpoint's Certificate is verified against. Can be left empty for no validation.
     pub tls_verification: Nullable<Uuid>,
@@ -14875,7 +14875,7 @@ pub struct DockerServiceConnectionRequest {
     pub name: String,
     /// If enabled, use the local connection. Required Docker socket/Kubernetes Integration
     pub local: Option<bool>,
-    /// Can be in the format of 'unix://<path>' when connecting to a local docker daemon, or 'https://<hostname>:2376' when connecting to a remote system.
+    /// Can be in the format of 'unix://\<path>' when connecting to a local docker daemon, or 'https://\<hostname>:2376' when connecting to a remote system.
     ///
     /// Constraints: at least 1 character.
     pub url: String,
@@ -52281,7 +52281,7 @@ pub struct PatchedDockerServiceConnectionRequest {
     pub name: Option<String>,
     /// If enabled, use the local connection. Required Docker socket/Kubernetes Integration
     pub local: Option<bool>,
-    /// Can be in the format of 'unix://<path>' when connecting to a local docker daemon, or 'https://<hostname>:2376' when connecting to a remote system.
+    /// Can be in the format of 'unix://\<path>' when connecting to a local docker daemon, or 'https://\<hostname>:2376' when connecting to a remote system.
     ///
     /// Constraints: at least 1 character.
     pub url: Option<String>,

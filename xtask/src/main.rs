@@ -5,7 +5,8 @@
 //! - `bench [--runs N] [--install-openapi-generator]` measures generation, compile times and
 //!   throughput (beside openapi-generator when installed) and writes BENCH.md;
 //! - `test` runs every test: `cargo test --workspace`, feature subsets of the generated
-//!   crate (`cargo check`), then `schemathesis`;
+//!   crate (`cargo check`), its documentation (`cargo doc`, warnings denied), then
+//!   `schemathesis`;
 //! - `schemathesis` runs schemathesis against the tokens-server example.
 
 mod bench;
@@ -88,7 +89,22 @@ fn test() -> Result<(), String> {
         return Err("cargo test --workspace failed".into());
     }
     feature_subsets()?;
+    docs()?;
     schemathesis()
+}
+
+/// rustdoc over the generated crate with every feature, warnings denied: spec text in doc
+/// comments must not break links or read as HTML.
+fn docs() -> Result<(), String> {
+    eprintln!("xtask: cargo doc -p authentik-api --no-deps --all-features (warnings denied)");
+    let flags = format!("{} -D warnings", std::env::var("RUSTDOCFLAGS").unwrap_or_default());
+    let status = std::process::Command::new(cargo())
+        .args(["doc", "--quiet", "--package", "authentik-api", "--no-deps", "--all-features"])
+        .env("RUSTDOCFLAGS", flags.trim())
+        .current_dir(repo())
+        .status()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    if status.success() { Ok(()) } else { Err("rustdoc reports problems in authentik-api's documentation".into()) }
 }
 
 /// Feature sets of the generated crate besides the default and `--all-features` (which the

@@ -1301,8 +1301,8 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
-    /// Get all creatable source types. If ?name is set, only returns the type for <name>.
-    /// If <name> isn't found, returns the default type.
+    /// Get all creatable source types. If ?name is set, only returns the type for \<name>.
+    /// If \<name> isn't found, returns the default type.
     ///
     /// `GET /sources/oauth/source_types/` (`sources_oauth_source_types_list`).
     ///

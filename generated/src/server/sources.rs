@@ -1376,8 +1376,8 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_oauth_used_by_list")) }
     }
-    /// Get all creatable source types. If ?name is set, only returns the type for <name>.
-    /// If <name> isn't found, returns the default type.
+    /// Get all creatable source types. If ?name is set, only returns the type for \<name>.
+    /// If \<name> isn't found, returns the default type.
     ///
     /// `GET /sources/oauth/source_types/` (`sources_oauth_source_types_list`).
     ///

@@ -152,7 +152,8 @@ pub fn ident(name: &str) -> Ident {
 ///
 /// Spec descriptions are Markdown written for a web page. Indented lines would become
 /// Rust doctests (and fail), and untagged code fences would be compiled as Rust, so
-/// indentation is dropped and fences are marked `text`.
+/// indentation is dropped and fences are marked `text`. Placeholders such as `<name>`
+/// would be read as HTML tags, so `<` is escaped outside code.
 pub fn doc_attrs(docs: &Docs, extra: &[String]) -> TokenStream {
     let mut paragraphs: Vec<String> = Vec::new();
     if let Some(title) = &docs.title {
@@ -170,12 +171,16 @@ pub fn doc_attrs(docs: &Docs, extra: &[String]) -> TokenStream {
         if i > 0 {
             lines.push(String::new());
         }
+        let mut in_fence = false;
         for line in p.lines() {
             let line = line.trim();
-            lines.push(if line.starts_with("```") && line.trim_start_matches('`').is_empty() {
-                "```text".to_owned()
-            } else {
+            lines.push(if line.starts_with("```") {
+                in_fence = !in_fence;
+                if line.trim_start_matches('`').is_empty() { "```text".to_owned() } else { line.to_owned() }
+            } else if in_fence {
                 line.to_owned()
+            } else {
+                escape_angle_brackets(line)
             });
         }
     }
@@ -187,6 +192,58 @@ pub fn doc_attrs(docs: &Docs, extra: &[String]) -> TokenStream {
         let text = format!(" {l}");
         quote!(#[doc = #text])
     }).collect()
+}
+
+/// Escapes a `<` that could start HTML in a line of Markdown, except inside code spans and
+/// where it opens an autolink (`<https://…>`), so that rustdoc shows the text as the spec
+/// wrote it.
+fn escape_angle_brackets(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(c) = rest.chars().next() {
+        if c == '`' {
+            // A code span runs to the next backtick run of the same length; without one,
+            // the backticks are plain text.
+            let run = rest.len() - rest.trim_start_matches('`').len();
+            let span = closing_run(&rest[run..], run).map_or(run, |end| run + end + run);
+            out.push_str(&rest[..span]);
+            rest = &rest[span..];
+            continue;
+        }
+        // Only what could start HTML (`<tag`, `</`, `<!`, `<?`) needs it; `<= 5` stays.
+        let html = rest[1..].starts_with(|n: char| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?'));
+        if c == '<' && html && !opens_autolink(&rest[1..]) {
+            out.push('\\');
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// Where in `text` a run of exactly `len` backticks starts.
+fn closing_run(text: &str, len: usize) -> Option<usize> {
+    let mut at = 0;
+    while let Some(found) = text[at..].find('`') {
+        let start = at + found;
+        let run = text[start..].len() - text[start..].trim_start_matches('`').len();
+        if run == len {
+            return Some(start);
+        }
+        at = start + run;
+    }
+    None
+}
+
+/// Whether the text after a `<` is an autolink's URI and closing `>`: a scheme, a colon, and
+/// no space or `<` before the `>`.
+fn opens_autolink(after: &str) -> bool {
+    let Some((uri, _)) = after.split_once('>') else { return false };
+    let Some((scheme, _)) = uri.split_once(':') else { return false };
+    scheme.len() >= 2
+        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'))
+        && !uri.contains([' ', '<'])
 }
 
 /// A one-line summary of the constraints at a use, for doc comments.
@@ -284,5 +341,24 @@ fn type_tokens(expr: &TypeExpr, qualified: bool) -> TokenStream {
             if qualified { quote!(std::collections::BTreeMap<String, #inner>) } else { quote!(BTreeMap<String, #inner>) }
         }
         ExprKind::Any => quote!(serde_json::Value),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_angle_brackets;
+
+    #[test]
+    fn placeholders_are_escaped_code_and_autolinks_are_not() {
+        // Lines from the pinned spec's descriptions that rustdoc read as unclosed tags.
+        assert_eq!(
+            escape_angle_brackets("Can be in the format of 'unix://<path>' or 'https://<hostname>:2376'."),
+            r"Can be in the format of 'unix://\<path>' or 'https://\<hostname>:2376'."
+        );
+        assert_eq!(escape_angle_brackets("If <name> isn't found"), r"If \<name> isn't found");
+        assert_eq!(escape_angle_brackets("a `Vec<u8>` and ``x<y` z``"), "a `Vec<u8>` and ``x<y` z``");
+        assert_eq!(escape_angle_brackets("see <https://goauthentik.io/docs>"), "see <https://goauthentik.io/docs>");
+        // An unclosed backtick is plain text, so what follows it is not code.
+        assert_eq!(escape_angle_brackets("1 < 2, <= 3 and `unclosed <b>"), r"1 < 2, <= 3 and `unclosed \<b>");
     }
 }
