@@ -521,7 +521,8 @@ impl RawResponse {
         }
     }
 
-    // Out of `json` so that building the error is compiled once, not once per body type.
+    // Out of `json` so that building the error is compiled once, not once per body type;
+    // `api_error` shares it.
     fn undecodable<B>(self, error: serde_json::Error) -> ClientError<B> {
         ClientError::Decode { status: self.status, headers: self.headers, body: self.body, error }
     }
@@ -538,7 +539,7 @@ impl RawResponse {
     pub fn api_error<B>(self, decode: fn(&[u8]) -> Result<B, serde_json::Error>) -> ClientError<B> {
         match decode(&self.body) {
             Ok(body) => ClientError::Api { status: self.status, headers: self.headers, body },
-            Err(error) => ClientError::Decode { status: self.status, headers: self.headers, body: self.body, error },
+            Err(error) => self.undecodable(error),
         }
     }
 
