@@ -350,7 +350,7 @@ pub fn plan_files(api: &ir::Api, sha256: &str, crate_name: &str) -> Vec<PlannedF
     ];
     for tag in &tags {
         let stem = emit::tag_module_name(tag);
-        let stem = stem.strip_prefix("r#").unwrap_or(&stem);
+        let stem = ir::names::unraw(&stem);
         files.push(rust(&format!("src/client/{stem}.rs"), RustModule::ClientTag((*tag).to_owned())));
         files.push(rust(&format!("src/server/{stem}.rs"), RustModule::ServerTag((*tag).to_owned())));
     }

@@ -27,7 +27,7 @@ pub fn client(api: &Api) -> TokenStream {
         let method = accessor_name(tag);
         let module = tag_module_ident(tag);
         let api_type = api_type_name(tag);
-        let plain = tag.strip_prefix("r#").unwrap_or(tag);
+        let plain = names::unraw(tag);
         let accessor_doc = format!(" Operations tagged `{plain}`.");
         let module_doc = format!(" The operations tagged `{plain}`.");
         let cfg = tag_cfg(tag);
@@ -77,14 +77,14 @@ pub fn client(api: &Api) -> TokenStream {
 /// own method names. Public so test harnesses call the client by the same names.
 pub fn tag_accessor(tag: &str) -> String {
     const TAKEN: &[&str] = &["new", "builder", "builder_for_base_url", "base_url", "check", "execute", "clone", "fmt"];
-    let plain = tag.strip_prefix("r#").unwrap_or(tag);
+    let plain = names::unraw(tag);
     if TAKEN.contains(&plain) { format!("{plain}_api") } else { tag.to_owned() }
 }
 
 /// Name of the builder method that sets an optional parameter; avoids the builder's own
 /// methods (`send`, `stream`, …).
 pub fn param_setter(p: &Parameter) -> String {
-    let plain = p.name.strip_prefix("r#").unwrap_or(&p.name);
+    let plain = names::unraw(&p.name);
     if BUILDER_METHODS.contains(&plain) { format!("set_{plain}") } else { p.name.clone() }
 }
 
@@ -93,7 +93,7 @@ fn accessor_name(tag: &str) -> proc_macro2::Ident {
 }
 
 fn api_type_name(tag: &str) -> proc_macro2::Ident {
-    format_ident!("{}Api", names::camel(tag.strip_prefix("r#").unwrap_or(tag)).trim_start_matches("r#"))
+    format_ident!("{}Api", names::camel(names::unraw(tag)).trim_start_matches("r#"))
 }
 
 /// How the body of a documented error status is decoded: one `ErrorBody` variant and one
@@ -251,7 +251,7 @@ pub fn tag_module(api: &Api, tag: &str) -> TokenStream {
         methods.push(method);
         items.push(item);
     }
-    let api_doc = format!(" Operations tagged `{}`; from [`Client::{}`](super::Client::{}).", tag.strip_prefix("r#").unwrap_or(tag), accessor_name(tag), accessor_name(tag));
+    let api_doc = format!(" Operations tagged `{}`; from [`Client::{}`](super::Client::{}).", names::unraw(tag), accessor_name(tag), accessor_name(tag));
     quote! {
         #[doc = #api_doc]
         #[derive(Debug, Clone, Copy)]
@@ -353,7 +353,7 @@ fn operation(api: &Api, op: &Operation, builder: &proc_macro2::Ident, response_e
     }
     if let Some(RequestKind::Multipart { binary, .. }) = &request {
         for (wire, field) in binary {
-            let plain = field.strip_prefix("r#").unwrap_or(field);
+            let plain = names::unraw(field);
             let setter = format_ident!("{}_upload", plain);
             let doc = format!(" Streams `{wire}` from an [`Upload`](super::Upload) instead of the bytes in the body.");
             setters.push(quote! {

@@ -9,6 +9,7 @@ pub mod models;
 pub mod server;
 pub mod validate;
 
+use crate::ir::names::unraw;
 use crate::ir::{Constraints, Docs, ExprKind, Primitive, TypeExpr};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
@@ -58,7 +59,7 @@ pub enum Gating {
 /// feature name cannot hold), unless it would take the name of one of the crate's own
 /// features.
 pub fn feature_name(tag: &str) -> String {
-    let plain = tag.strip_prefix("r#").unwrap_or(tag);
+    let plain = unraw(tag);
     if matches!(plain, "client" | "server" | "default") { format!("tag-{plain}") } else { plain.to_owned() }
 }
 
@@ -66,7 +67,7 @@ pub fn feature_name(tag: &str) -> String {
 /// file's name (`client/<tag>.rs`): the tag, unless that would take the name of a file
 /// beside it (`mod.rs`, the hand-written `transport.rs` and `support.rs`).
 pub fn tag_module_name(tag: &str) -> String {
-    let plain = tag.strip_prefix("r#").unwrap_or(tag);
+    let plain = unraw(tag);
     if matches!(plain, "mod" | "transport" | "support") { format!("{plain}_ops") } else { tag.to_owned() }
 }
 

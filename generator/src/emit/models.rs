@@ -1,6 +1,7 @@
 //! Models: one serde type for every named type in the IR.
 
 use super::{Gating, Need, Part, cfg, constraint_summary, doc_attrs, ident, rust_type};
+use crate::ir::names::unraw;
 use crate::ir::{Api, EnumDef, ExprKind, Field, Primitive, StructDef, TypeDef, TypeExpr, TypeKind, UnionDef};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -378,7 +379,7 @@ fn field(f: &Field, family: Family, gating: Gating) -> TokenStream {
     };
     // Models serialize and deserialize through `runtime::object`; only parameter structs
     // derive (`Deserialize`, for the server), so only they take serde's attributes.
-    let plain = f.name.strip_prefix("r#").unwrap_or(&f.name);
+    let plain = unraw(&f.name);
     let wire = &f.wire_name;
     let rename = (plain != wire).then(|| quote!(rename = #wire));
     let default = (!f.required).then(|| quote!(default));

@@ -34,7 +34,7 @@ pub fn server(api: &Api) -> TokenStream {
         tag_traits(api).into_iter().map(|(tag, name)| (tag, format_ident!("{name}"))).collect();
     let modules = traits.iter().map(|(tag, trait_ident)| {
         let module = tag_module_ident(tag);
-        let plain = tag.strip_prefix("r#").unwrap_or(tag);
+        let plain = names::unraw(tag);
         let doc = format!(" The operations tagged `{plain}`: the [`{trait_ident}`] trait and its response types.");
         let cfg = tag_cfg(tag);
         quote!(#[doc = #doc] #cfg pub mod #module;)
@@ -75,7 +75,7 @@ pub fn server(api: &Api) -> TokenStream {
     let adders = traits.iter().zip(&builder_methods).map(|((tag, trait_ident), method)| {
         let module = tag_module_ident(tag);
         let cfg = tag_cfg(tag);
-        let plain = tag.strip_prefix("r#").unwrap_or(tag);
+        let plain = names::unraw(tag);
         let doc = format!(" Adds the operations tagged `{plain}`.");
         let routes = format_ident!("{}", routes_fn(api, tag));
         quote! {
@@ -172,7 +172,7 @@ pub fn tag_traits(api: &Api) -> Vec<(&str, String)> {
 
 /// The trait name for a tag (`core` → `Core`, `oauth2` → `Oauth2`).
 fn trait_name(tag: &str) -> String {
-    names::camel(tag.strip_prefix("r#").unwrap_or(tag))
+    names::camel(names::unraw(tag))
 }
 
 /// The name of each tag's method on `RouterBuilder`: the tag, unless the builder's own
@@ -209,7 +209,7 @@ fn route_template(path: &str) -> String {
 pub fn tag_module(api: &Api, tag: &str) -> TokenStream {
     let Some((_, trait_name)) = tag_traits(api).into_iter().find(|(t, _)| *t == tag) else { return TokenStream::new() };
     let trait_ident = format_ident!("{trait_name}");
-    let plain = tag.strip_prefix("r#").unwrap_or(tag);
+    let plain = names::unraw(tag);
     let mut taken: HashSet<String> = HashSet::from([trait_name]);
     let mut methods = Vec::new();
     let mut items = Vec::new();

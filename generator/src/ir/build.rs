@@ -600,7 +600,7 @@ impl<'a> Builder<'a> {
                 let raw_id = op.operation_id.clone().unwrap_or_else(|| format!("{method}{path}"));
                 let id = names::unique(&mut ids, raw_id);
                 let tag = op.tags.first().map(|t| names::snake(t)).unwrap_or_else(|| "default".into());
-                let tag_plain = tag.strip_prefix("r#").unwrap_or(&tag).to_owned();
+                let tag_plain = names::unraw(&tag).to_owned();
                 let snake_id = names::snake(&id);
                 let short = snake_id
                     .strip_prefix(&format!("{tag_plain}_"))

@@ -26,6 +26,12 @@ pub const RESERVED_TYPE_NAMES: &[&str] = &[
     "NaiveDate", "Self",
 ];
 
+/// A name without the `r#` [`escape_keyword`] may have given it: for where the name is not
+/// Rust syntax (file names, Cargo features, docs, the base of a longer identifier).
+pub fn unraw(name: &str) -> &str {
+    name.strip_prefix("r#").unwrap_or(name)
+}
+
 /// Escapes a keyword: `type` → `r#type`, `self` → `self_`.
 pub fn escape_keyword(name: String) -> String {
     if NOT_RAW.contains(&name.as_str()) {
@@ -67,7 +73,7 @@ pub fn unique(taken: &mut HashSet<String>, candidate: String) -> String {
         return candidate;
     }
     // Raw identifiers cannot take a suffix inside the `r#`; drop it (`type2` is no keyword).
-    let base = candidate.strip_prefix("r#").unwrap_or(&candidate).to_owned();
+    let base = unraw(&candidate).to_owned();
     (2..)
         .map(|n| format!("{base}{n}"))
         .find(|c| taken.insert(c.clone()))
