@@ -8,6 +8,11 @@
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
+/// The allocator of the `akgen` binary, so that the phases add up to what it does.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn bench(c: &mut Criterion) {
     let generator = akgen::Generator::new();
     let path = akgen::spec_source::resolve(None).expect("the pinned spec is found");

@@ -40,8 +40,10 @@ pub fn build(spec: &Spec, options: BuildOptions) -> Result<Api, Error> {
     let operations = b.build_operations();
     b.break_alias_cycles();
     if !b.errors.is_empty() {
+        spec.locate(&mut b.errors);
         return Err(Error::Spec(b.errors));
     }
+    spec.locate(&mut b.warnings);
     let mut types = b.types;
     types.sort_by(|a, c| a.name.cmp(&c.name));
     box_recursive_uses(&mut types);
@@ -86,7 +88,7 @@ fn docs(data: &SchemaData) -> Docs {
 
 impl<'a> Builder<'a> {
     fn error(&mut self, pointer: &str, message: impl Into<String>) {
-        let d = self.spec.diagnostic(pointer, message);
+        let d = self.spec.unlocated(pointer, message);
         self.errors.push(d);
     }
 
@@ -102,7 +104,7 @@ impl<'a> Builder<'a> {
 
     /// An unsupported construct: an error, or with `lenient` a warning and a JSON value.
     fn unsupported(&mut self, pointer: &str, message: String) -> TypeExpr {
-        let d = self.spec.diagnostic(pointer, message);
+        let d = self.spec.unlocated(pointer, message);
         if self.options.lenient {
             self.warnings.push(d);
         } else {
@@ -720,7 +722,7 @@ impl<'a> Builder<'a> {
                     .unwrap_or_default();
                 for scheme in security.iter().flatten() {
                     if !defined_schemes.contains(scheme) {
-                        let d = self.spec.diagnostic(
+                        let d = self.spec.unlocated(
                             &format!("{pointer}/security"),
                             format!("security scheme `{scheme}` is not defined in components/securitySchemes"),
                         );

@@ -4,7 +4,7 @@
 mod locate;
 pub mod resolve;
 
-pub use locate::{Locator, locate};
+pub use locate::{locate, locate_all};
 
 use crate::error::{Diagnostic, Error, escape_pointer_segment};
 use openapiv3::OpenAPI;
@@ -21,18 +21,32 @@ pub struct Spec {
     pub sha256: String,
     /// The spec as `openapiv3` types; `$ref`s are still unresolved.
     pub api: OpenAPI,
-    /// Built on the first located diagnostic: most runs never need it.
-    locator: std::sync::OnceLock<Locator>,
 }
 
 impl Spec {
-    /// Builds a located diagnostic for `pointer` in this spec.
+    /// A diagnostic for `pointer` in this spec, with its line and column.
     pub fn diagnostic(&self, pointer: &str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic {
-            file: self.file.clone(),
-            pointer: pointer.to_owned(),
-            line_col: self.locator.get_or_init(|| Locator::new(&self.text)).locate(pointer),
-            message: message.into(),
+        let mut d = self.unlocated(pointer, message);
+        self.locate(std::slice::from_mut(&mut d));
+        d
+    }
+
+    /// A diagnostic for `pointer` without its line and column yet: a stage that reports
+    /// several collects them and calls [`Spec::locate`] once, which reads the text once.
+    pub fn unlocated(&self, pointer: &str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { file: self.file.clone(), pointer: pointer.to_owned(), line_col: None, message: message.into() }
+    }
+
+    /// Fills in the line and column of every diagnostic that lacks them.
+    pub fn locate(&self, diagnostics: &mut [Diagnostic]) {
+        let pending: Vec<&mut Diagnostic> = diagnostics.iter_mut().filter(|d| d.line_col.is_none()).collect();
+        if pending.is_empty() {
+            return;
+        }
+        let pointers: Vec<&str> = pending.iter().map(|d| d.pointer.as_str()).collect();
+        let places = locate_all(&self.text, &pointers);
+        for (d, place) in pending.into_iter().zip(places) {
+            d.line_col = place;
         }
     }
 }
@@ -74,7 +88,7 @@ pub fn load_text(file: PathBuf, text: String) -> Result<Spec, Error> {
         fail(pointer, line_col, format!("not a valid OpenAPI 3.0 document: {message}"))
     })?;
     let sha256 = Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
-    Ok(Spec { file, text, sha256, api, locator: Default::default() })
+    Ok(Spec { file, text, sha256, api })
 }
 
 /// Parses JSON (when the text starts with `{`) or YAML into a JSON value tree.
