@@ -3,7 +3,9 @@
 //! emit (IR → tokens), format (syn + prettyplease), render (both, the modules' parts in
 //! parallel as akgen runs them), write (into an
 //! empty directory), and all of them end to end. Run with `cargo xtask bench`, which also
-//! measures the CLI's wall time and peak memory in a process of its own.
+//! measures the CLI's wall time and peak memory in a process of its own. The phases are
+//! built without the release profile's LTO (`[profile.bench]`), so they add up to a little
+//! more than the CLI's run.
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
