@@ -94,7 +94,8 @@ pub fn load_text(file: PathBuf, text: String) -> Result<Spec, Error> {
 /// Parses JSON (when the text starts with `{`) or YAML into a JSON value tree.
 ///
 /// YAML goes through serde-saphyr with a budget, which stops alias bombs and runaway
-/// nesting with an error instead of exhausting memory.
+/// nesting with an error instead of exhausting memory. A large YAML text is parsed in two
+/// halves at once where it can be ([`parse_halves`]).
 fn parse_tree(text: &str) -> Result<serde_json::Value, (Option<(u64, u64)>, String)> {
     if text.trim_start_matches('\u{feff}').trim_start().starts_with('{') {
         return serde_json::from_str(text).map_err(|e| {
@@ -102,16 +103,12 @@ fn parse_tree(text: &str) -> Result<serde_json::Value, (Option<(u64, u64)>, Stri
             (line_col, format!("invalid JSON: {e}"))
         });
     }
-    let mut options = serde_saphyr::Options::default();
-    options.with_snippet = false;
-    // The default budget allows 250,000 nodes; authentik's largest schema has 120,785
-    // (2026.11.0-rc1), too close. Raise the size limits for big specs and keep the alias
-    // and depth limits, which are what stop alias bombs and stack exhaustion.
-    let mut budget = serde_saphyr::budget::Budget::default();
-    budget.max_nodes = 4_000_000;
-    budget.max_events = 8_000_000;
-    options.budget = Some(budget);
-    serde_saphyr::from_str_with_options(text, options).map_err(|e| {
+    if text.len() >= HALVES_FROM
+        && let Some(value) = parse_halves(text)
+    {
+        return Ok(value);
+    }
+    parse_yaml(text).map_err(|e| {
         let line_col = e.location().map(|l| (l.line(), l.column()));
         let msg = e.to_string();
         // The rendered message repeats the position we report separately.
@@ -122,6 +119,80 @@ fn parse_tree(text: &str) -> Result<serde_json::Value, (Option<(u64, u64)>, Stri
         };
         (line_col, format!("invalid YAML: {}", msg.lines().next().unwrap_or(msg)))
     })
+}
+
+fn parse_yaml(text: &str) -> Result<serde_json::Value, serde_saphyr::Error> {
+    let mut options = serde_saphyr::Options::default();
+    options.with_snippet = false;
+    // The default budget allows 250,000 nodes; authentik's largest schema has 120,785
+    // (2026.11.0-rc1), too close. Raise the size limits for big specs and keep the alias
+    // and depth limits, which are what stop alias bombs and stack exhaustion.
+    let mut budget = serde_saphyr::budget::Budget::default();
+    budget.max_nodes = 4_000_000;
+    budget.max_events = 8_000_000;
+    options.budget = Some(budget);
+    serde_saphyr::from_str_with_options(text, options)
+}
+
+/// Below this size a second thread costs more than it saves.
+const HALVES_FROM: usize = 256 * 1024;
+
+/// Parses a YAML text in two halves on two threads, cut between two entries of the
+/// top-level mapping; authentik's schema cuts at `components:`, after 57% of its text.
+///
+/// The halves are merged only when each parses on its own as a mapping and they share no
+/// key. A cut that lands inside a quoted scalar or a flow collection leaves the first half
+/// unterminated; an alias in the second half to an anchor in the first does not resolve; a
+/// key written in both halves, or merged into one (`<<`) and written in the other, is
+/// shared: in each case this returns `None`, and the caller parses the whole text, which
+/// also gives any error its true line.
+fn parse_halves(text: &str) -> Option<serde_json::Value> {
+    let at = cut(text)?;
+    let (first, second) = text.split_at(at);
+    let (first, second) = std::thread::scope(|scope| {
+        let second = scope.spawn(|| parse_yaml(second));
+        (parse_yaml(first), second.join())
+    });
+    let (serde_json::Value::Object(mut first), Ok(Ok(serde_json::Value::Object(second)))) = (first.ok()?, second) else {
+        return None;
+    };
+    for (key, value) in second {
+        if first.insert(key, value).is_some() {
+            return None;
+        }
+    }
+    Some(serde_json::Value::Object(first))
+}
+
+/// Where to cut a YAML text in two: the start of the line of a top-level entry nearest the
+/// middle, not the first entry. An entry is a line at column 0 of the form `name:`, a plain
+/// name then a colon at the end or before a space: a line that could only be a key, never
+/// the inside of a plain scalar. `None` for a text with a directive (`%`) or document
+/// markers (`---`, `...`), which the halves would not share.
+fn cut(text: &str) -> Option<usize> {
+    let middle = text.len() / 2;
+    let mut best: Option<usize> = None;
+    let mut entries = 0;
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let at = start;
+        start += line.len();
+        if line.starts_with('%') || line.starts_with("---") || line.starts_with("...") {
+            return None;
+        }
+        let name_len = line.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'_' || *b == b'-').count();
+        let is_entry = line.as_bytes().first().is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_')
+            && line[name_len..].starts_with(':')
+            && line[name_len + 1..].starts_with([' ', '\n', '\r']);
+        if !is_entry {
+            continue;
+        }
+        entries += 1;
+        if entries > 1 && best.is_none_or(|b| at.abs_diff(middle) < b.abs_diff(middle)) {
+            best = Some(at);
+        }
+    }
+    best
 }
 
 /// Accepts OpenAPI 3.0.x only; other versions get a message saying what they are.
@@ -214,4 +285,70 @@ fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{cut, parse_halves};
+    use serde_json::Value;
+
+    /// The whole text in one piece: the oracle for the halves.
+    fn whole(text: &str) -> Value {
+        serde_saphyr::from_str(text).expect("the text parses")
+    }
+
+    /// Every authentik schema there is here: the halves, merged, are the whole document.
+    #[test]
+    fn halves_of_real_schemas_merge_into_the_whole_document() {
+        let dir = std::env::var_os("AKGEN_SPEC_DIR")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/specs/authentik"));
+        let mut paths: Vec<_> = std::fs::read_dir(&dir)
+            .map(|d| d.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "yml")).collect())
+            .unwrap_or_default();
+        // Outside this workplace the directory may be missing: the pinned schema is then
+        // downloaded, and that one at least is checked.
+        paths.push(crate::spec_source::resolve(None).expect("the pinned schema"));
+        for path in paths {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let at = cut(&text).expect("authentik's schema has top-level entries to cut between");
+            assert!(text[at..].starts_with("components:") || text[at..].starts_with("paths:"), "{}: cut at {:?}", path.display(), &text[at..at + 20]);
+            assert_eq!(parse_halves(&text).as_ref(), Some(&whole(&text)), "{}", path.display());
+        }
+    }
+
+    /// Texts the halves must not be trusted with give `None` (the whole text is then
+    /// parsed), and those they can take merge into what the whole parse gives.
+    #[test]
+    fn halves_agree_with_the_whole_parse_or_give_way() {
+        let agree = [
+            "a: 1\nb:\n  - x\nc: |\n  text\nd: {k: v}\n",
+            "# comment\na: &x 1\nb: *x\nc: 'quoted: yes'\nd:\ne: 2\n",
+            "a:\n  k: 'one\n    two'\nb: \"x\"\nc: 3\n",
+        ];
+        for text in agree {
+            assert!(cut(text).is_some(), "{text:?}");
+            assert_eq!(parse_halves(text).as_ref(), Some(&whole(text)), "{text:?}");
+        }
+        let give_way = [
+            // An anchor in the first half, its alias in the second.
+            "a: &x {k: v}\nb: 1\nc: *x\nd: *x\n",
+            // A key written in both halves.
+            "a: 1\nb: 2\nc: 3\na: 4\n",
+            // A flow mapping open across the cut.
+            "a: {k: v,\nb: 1}\nc: 2\nd: 3\n",
+            // A double-quoted scalar open across the cut.
+            "a: \"one\nb: two\"\nc: 2\nd: 3\n",
+            // Merged into the top level in one half, written in the other.
+            "base: &b {x: 1, y: 1}\n<<: *b\nz: 3\nx: 2\n",
+        ];
+        for text in give_way {
+            assert_eq!(parse_halves(text), None, "{text:?}");
+        }
+        // Document markers and directives: never cut.
+        assert_eq!(cut("a: 1\n---\nb: 2\nc: 3\n"), None);
+        assert_eq!(cut("%YAML 1.2\n---\na: 1\nb: 2\n"), None);
+        // Lines that are not entries are never cut points.
+        assert_eq!(cut("a:\n  b: 1\n  c: 2\n'd': 3\n- e\n"), None);
+    }
 }
