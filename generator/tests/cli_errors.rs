@@ -117,6 +117,8 @@ fn hostile_and_degenerate_inputs_fail_cleanly() {
         bomb.push_str(&format!("a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"));
     }
     let deep = format!("openapi: 3.0.3\ninfo: {}{}\n", "[".repeat(5000), "]".repeat(5000));
+    // Large enough to be parsed in two halves, the deep half on the second thread.
+    let deep_large = format!("openapi: 3.0.3\npad: '{}'\ninfo: {}{}\n", "x".repeat(400_000), "[".repeat(5000), "]".repeat(5000));
     // Schemas nested by properties: 60 levels pass the parsers and meet the IR's depth
     // bound; 400 meet the JSON parser's recursion limit.
     let nested = |levels: usize| {
@@ -132,6 +134,7 @@ fn hostile_and_degenerate_inputs_fail_cleanly() {
         ("latin1.yml", b"openapi: 3.0.3\ninfo: {title: caf\xe9}\n".to_vec()),
         ("bomb.yml", bomb.into_bytes()),
         ("deep.yml", deep.into_bytes()),
+        ("deep-large.yml", deep_large.into_bytes()),
     ];
     for (name, bytes) in cases {
         let path = dir.path().join(name);

@@ -75,9 +75,7 @@ pub fn load_text(file: PathBuf, text: String) -> Result<Spec, Error> {
         let line_col = locate(&text, &pointer);
         fail(pointer, line_col, message)
     })?;
-    let api: OpenAPI = serde_path_to_error::deserialize(value).map_err(|e| {
-        let pointer = path_to_pointer(e.path());
-        let message = e.inner().to_string();
+    let api: OpenAPI = to_openapi(value).map_err(|(pointer, message)| {
         // Untagged enums (`$ref` or value) hide the path below them; the error path is
         // re-parsed here, off the hot path, to find the offending value.
         let pointer = match parse_tree(&text) {
@@ -89,6 +87,55 @@ pub fn load_text(file: PathBuf, text: String) -> Result<Spec, Error> {
     })?;
     let sha256 = Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
     Ok(Spec { file, text, sha256, api })
+}
+
+/// Deserializes the tree into `openapiv3` types; on failure, the pointer to the offending
+/// node and the message.
+///
+/// `components` goes on a second thread: it is about 40% of authentik's schema, and the
+/// rest (mostly `paths`) takes as long again. When both fail, the error of the one written
+/// first is returned, as a single pass through the document would find it.
+fn to_openapi(mut value: serde_json::Value) -> Result<OpenAPI, (String, String)> {
+    fn failure(e: serde_path_to_error::Error<serde_json::Error>, prefix: &str) -> (String, String) {
+        (format!("{prefix}{}", path_to_pointer(e.path())), e.inner().to_string())
+    }
+    let Some(root) = value.as_object_mut() else { return serde_path_to_error::deserialize(value).map_err(|e| failure(e, "")) };
+    let keys: Vec<String> = root.keys().cloned().collect();
+    let Some(components) = root.shift_remove("components") else {
+        return serde_path_to_error::deserialize(value).map_err(|e| failure(e, ""));
+    };
+    // Taken by the second thread, or by this one when no thread can be started.
+    let components = std::sync::Mutex::new(Some(components));
+    let read_components = || {
+        let value = components.lock().map(|mut c| c.take()).ok().flatten().unwrap_or_default();
+        serde_path_to_error::deserialize::<_, Option<openapiv3::Components>>(value)
+    };
+    let (api, components) = std::thread::scope(|scope| {
+        let apart = worker().spawn_scoped(scope, read_components);
+        let api = serde_path_to_error::deserialize::<_, OpenAPI>(value);
+        let components = match apart {
+            Ok(thread) => thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            Err(_) => read_components(),
+        };
+        (api, components)
+    });
+    let components = components.map_err(|e| failure(e, "/components"));
+    let api = api.map_err(|e| failure(e, ""));
+    match (api, components) {
+        (Ok(mut api), Ok(components)) => {
+            api.components = components;
+            Ok(api)
+        }
+        (Err(e), Ok(_)) | (Ok(_), Err(e)) => Err(e),
+        (Err(rest), Err(components)) => {
+            // An error at the root itself (a missing field) is found after every entry.
+            let written_at = |pointer: &str| {
+                let key = pointer.strip_prefix('/').map(|p| p.split('/').next().unwrap_or(p));
+                key.and_then(|k| keys.iter().position(|known| *known == k.replace("~1", "/").replace("~0", "~"))).unwrap_or(usize::MAX)
+            };
+            Err(if written_at(&components.0) < written_at(&rest.0) { components } else { rest })
+        }
+    }
 }
 
 /// Parses JSON (when the text starts with `{`) or YAML into a JSON value tree.
@@ -134,6 +181,14 @@ fn parse_yaml(text: &str) -> Result<serde_json::Value, serde_saphyr::Error> {
     serde_saphyr::from_str_with_options(text, options)
 }
 
+/// The threads that parse and deserialize beside the main thread. Both recurse as deep as
+/// the document nests, so they get the stack a main thread has on Linux (8 MiB) instead of
+/// a spawned thread's 2 MiB: a deeply nested schema must fail with an error (or load),
+/// never overflow the stack.
+fn worker() -> std::thread::Builder {
+    std::thread::Builder::new().stack_size(8 << 20)
+}
+
 /// Below this size a second thread costs more than it saves.
 const HALVES_FROM: usize = 256 * 1024;
 
@@ -150,9 +205,9 @@ fn parse_halves(text: &str) -> Option<serde_json::Value> {
     let at = cut(text)?;
     let (first, second) = text.split_at(at);
     let (first, second) = std::thread::scope(|scope| {
-        let second = scope.spawn(|| parse_yaml(second));
-        (parse_yaml(first), second.join())
-    });
+        let second = worker().spawn_scoped(scope, || parse_yaml(second)).ok()?;
+        Some((parse_yaml(first), second.join()))
+    })?;
     let (serde_json::Value::Object(mut first), Ok(Ok(serde_json::Value::Object(second)))) = (first.ok()?, second) else {
         return None;
     };
@@ -289,17 +344,16 @@ fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{cut, parse_halves};
-    use serde_json::Value;
+    use super::{cut, parse_halves, path_to_pointer, to_openapi};
+    use openapiv3::OpenAPI;
+    use serde_json::{Value, json};
 
-    /// The whole text in one piece: the oracle for the halves.
-    fn whole(text: &str) -> Value {
-        serde_saphyr::from_str(text).expect("the text parses")
+    /// The document deserialized in one pass: the oracle for `to_openapi`.
+    fn one_pass(value: Value) -> Result<OpenAPI, (String, String)> {
+        serde_path_to_error::deserialize(value).map_err(|e| (path_to_pointer(e.path()), e.inner().to_string()))
     }
 
-    /// Every authentik schema there is here: the halves, merged, are the whole document.
-    #[test]
-    fn halves_of_real_schemas_merge_into_the_whole_document() {
+    fn authentik_schemas() -> Vec<std::path::PathBuf> {
         let dir = std::env::var_os("AKGEN_SPEC_DIR")
             .map(std::path::PathBuf::from)
             .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/specs/authentik"));
@@ -309,7 +363,56 @@ mod tests {
         // Outside this workplace the directory may be missing: the pinned schema is then
         // downloaded, and that one at least is checked.
         paths.push(crate::spec_source::resolve(None).expect("the pinned schema"));
-        for path in paths {
+        paths
+    }
+
+    /// `components` on its own thread gives what one pass gives, on every authentik schema.
+    #[test]
+    fn components_apart_deserialize_as_in_one_pass() {
+        for path in authentik_schemas() {
+            let tree: Value = serde_saphyr::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            let api = to_openapi(tree.clone()).expect("the schema deserializes");
+            assert!(api.components.as_ref().is_some_and(|c| c.schemas.len() > 100));
+            assert_eq!(Ok(api), one_pass(tree), "{}", path.display());
+        }
+    }
+
+    /// Broken documents fail with the pointer and message one pass reports: the error
+    /// written first when both parts fail, a missing root field after either.
+    #[test]
+    fn components_apart_report_the_error_one_pass_reports() {
+        let bad_schema = json!({"schemas": {"A": {"type": "object", "properties": 5}}});
+        let bad_paths = json!({"/a": {"get": {"responses": {"200": {"description": 7}}}}});
+        let good_paths = json!({"/a": {"get": {"responses": {"200": {"description": "ok"}}}}});
+        let info = json!({"title": "t", "version": "1"});
+        let docs = [
+            json!({"openapi": "3.0.3", "info": info, "paths": good_paths, "components": bad_schema}),
+            json!({"openapi": "3.0.3", "info": info, "paths": bad_paths, "components": bad_schema}),
+            json!({"openapi": "3.0.3", "info": info, "components": bad_schema, "paths": bad_paths}),
+            json!({"openapi": "3.0.3", "components": bad_schema, "paths": good_paths}),
+            json!({"openapi": "3.0.3", "paths": good_paths, "components": {"schemas": {}}}),
+            json!({"openapi": "3.0.3", "info": info, "paths": good_paths, "components": null}),
+            json!({"openapi": "3.0.3", "info": info, "paths": bad_paths, "components": {}}),
+        ];
+        for doc in &docs {
+            let (ours, theirs) = (to_openapi(doc.clone()), one_pass(doc.clone()));
+            assert_eq!(ours, theirs, "{doc}");
+        }
+        // Where both parts fail, the one written first is reported (`$ref`-or-schema is an
+        // untagged enum, so a pointer stops above it).
+        assert_eq!(to_openapi(docs[1].clone()).unwrap_err().0, "/paths");
+        assert_eq!(to_openapi(docs[2].clone()).unwrap_err().0, "/components/schemas/A");
+    }
+
+    /// The whole text in one piece: the oracle for the halves.
+    fn whole(text: &str) -> Value {
+        serde_saphyr::from_str(text).expect("the text parses")
+    }
+
+    /// Every authentik schema there is here: the halves, merged, are the whole document.
+    #[test]
+    fn halves_of_real_schemas_merge_into_the_whole_document() {
+        for path in authentik_schemas() {
             let text = std::fs::read_to_string(&path).unwrap();
             let at = cut(&text).expect("authentik's schema has top-level entries to cut between");
             assert!(text[at..].starts_with("components:") || text[at..].starts_with("paths:"), "{}: cut at {:?}", path.display(), &text[at..at + 20]);
