@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 const OPENAPI_GENERATOR: &str = "openapi-generator-cli==7.24.0";
 
 /// Runs of the CLI end to end (each a fresh output directory).
-const CLI_RUNS: usize = 7;
+const CLI_RUNS: usize = 15;
 
 /// What one measured process used.
 #[derive(Debug, Clone, Copy)]
