@@ -360,7 +360,7 @@ fn report(
     line("");
     line("## Generation of the pinned spec (`schema-2026.5.6.yml`)");
     line("");
-    line("Phases, in process (criterion medians, release build):");
+    line("Phases, in process (criterion medians; optimized like the release build but without its LTO):");
     line("");
     line("| phase | median |");
     line("|---|---|");
