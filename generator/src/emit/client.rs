@@ -93,7 +93,7 @@ fn accessor_name(tag: &str) -> proc_macro2::Ident {
 }
 
 fn api_type_name(tag: &str) -> proc_macro2::Ident {
-    format_ident!("{}Api", names::camel(names::unraw(tag)).trim_start_matches("r#"))
+    format_ident!("{}Api", names::camel(names::unraw(tag)))
 }
 
 /// How the body of a documented error status is decoded: one `ErrorBody` variant and one
@@ -124,7 +124,7 @@ impl ErrorDecoder {
     fn function(&self) -> proc_macro2::Ident {
         match self {
             // The `_body` suffix keeps a type named `Json`, `Text` or `Empty` apart from the others.
-            ErrorDecoder::Named(n) => format_ident!("decode_{}_body", names::snake(n).trim_start_matches("r#")),
+            ErrorDecoder::Named(n) => format_ident!("decode_{}_body", names::unraw(&names::snake(n))),
             ErrorDecoder::Json => format_ident!("decode_json"),
             ErrorDecoder::Text => format_ident!("decode_text"),
             ErrorDecoder::Empty => format_ident!("decode_empty"),
@@ -244,7 +244,7 @@ pub fn tag_module(api: &Api, tag: &str) -> TokenStream {
     let mut methods = Vec::new();
     let mut items = Vec::new();
     for op in api.operations.iter().filter(|op| op.tag == tag) {
-        let builder = names::unique(&mut taken, names::camel(&op.name).trim_start_matches("r#").to_owned());
+        let builder = names::unique(&mut taken, names::camel(&op.name));
         let response_enum = names::unique(&mut taken, format!("{builder}Response"));
         let stream = paging(api, op).map(|p| p.stream());
         let (method, item) = operation(api, op, &format_ident!("{}", builder), &format_ident!("{}", response_enum), stream.as_ref());
@@ -470,7 +470,7 @@ fn operation(api: &Api, op: &Operation, builder: &proc_macro2::Ident, response_e
             let mut seen = HashSet::new();
             for c in one.content.iter().filter(|c| !is_json(&c.media_type)) {
                 let suffix = names::snake(c.media_type.split(';').next().unwrap_or("").rsplit('/').next().unwrap_or("body"));
-                let suffix = suffix.trim_start_matches("r#").to_owned();
+                let suffix = names::unraw(&suffix).to_owned();
                 if !seen.insert(suffix.clone()) {
                     continue;
                 }
@@ -502,7 +502,7 @@ fn operation(api: &Api, op: &Operation, builder: &proc_macro2::Ident, response_e
         doc_attrs(&op.docs, &extra)
     };
     let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
-    let builder_doc = format!(" Request builder for `{}`; from [`{}`]({}::{}).", op.id, op.name.trim_start_matches("r#"), api_type_name(&op.tag), op.name.trim_start_matches("r#"));
+    let builder_doc = format!(" Request builder for `{}`; from [`{}`]({}::{}).", op.id, names::unraw(&op.name), api_type_name(&op.tag), names::unraw(&op.name));
     let derive_clone = (!multipart).then(|| quote!(Clone,));
     let success_doc = " Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).";
 

@@ -216,7 +216,7 @@ pub fn tag_module(api: &Api, tag: &str) -> TokenStream {
     for op in api.operations.iter().filter(|op| op.tag == tag) {
         let response = format_ident!(
             "{}",
-            names::unique(&mut taken, format!("{}Response", names::camel(op.name.trim_start_matches("r#"))))
+            names::unique(&mut taken, format!("{}Response", names::camel(names::unraw(&op.name))))
         );
         let (method, item) = operation(api, op, &trait_ident, &response);
         methods.push(method);
@@ -277,7 +277,7 @@ fn auth(op: &Operation) -> Auth {
 /// The trait method, and the operation's descriptor, response enum and handler.
 fn operation(api: &Api, op: &Operation, trait_ident: &Ident, response: &Ident) -> (TokenStream, TokenStream) {
     let name = ident(&op.name);
-    let descriptor = format_ident!("{}", op.name.trim_start_matches("r#").to_uppercase());
+    let descriptor = format_ident!("{}", names::unraw(&op.name).to_uppercase());
     let auth = auth(op);
 
     // Inputs, in the order the method takes them.
