@@ -217,7 +217,7 @@ mod tests {
         match &at.node {
             Node::Map(entries) => {
                 for (key, value) in entries {
-                    every_pointer(value, format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1")), out);
+                    every_pointer(value, format!("{pointer}/{}", crate::error::escape_pointer_segment(key)), out);
                 }
             }
             Node::Seq(items) => {

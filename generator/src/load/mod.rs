@@ -100,7 +100,8 @@ fn to_openapi(mut value: serde_json::Value) -> Result<OpenAPI, (String, String)>
         (format!("{prefix}{}", path_to_pointer(e.path())), e.inner().to_string())
     }
     let Some(root) = value.as_object_mut() else { return serde_path_to_error::deserialize(value).map_err(|e| failure(e, "")) };
-    let keys: Vec<String> = root.keys().cloned().collect();
+    // The entries written before `components`: an error in one of them comes first.
+    let before: Vec<String> = root.keys().take_while(|k| *k != "components").cloned().collect();
     let Some(components) = root.shift_remove("components") else {
         return serde_path_to_error::deserialize(value).map_err(|e| failure(e, ""));
     };
@@ -119,21 +120,20 @@ fn to_openapi(mut value: serde_json::Value) -> Result<OpenAPI, (String, String)>
         };
         (api, components)
     });
-    let components = components.map_err(|e| failure(e, "/components"));
-    let api = api.map_err(|e| failure(e, ""));
     match (api, components) {
         (Ok(mut api), Ok(components)) => {
             api.components = components;
             Ok(api)
         }
-        (Err(e), Ok(_)) | (Ok(_), Err(e)) => Err(e),
+        (Err(rest), Ok(_)) => Err(failure(rest, "")),
+        (Ok(_), Err(components)) => Err(failure(components, "/components")),
         (Err(rest), Err(components)) => {
             // An error at the root itself (a missing field) is found after every entry.
-            let written_at = |pointer: &str| {
-                let key = pointer.strip_prefix('/').map(|p| p.split('/').next().unwrap_or(p));
-                key.and_then(|k| keys.iter().position(|known| *known == k.replace("~1", "/").replace("~0", "~"))).unwrap_or(usize::MAX)
+            let rest_first = match rest.path().iter().next() {
+                Some(serde_path_to_error::Segment::Map { key }) => before.contains(key),
+                _ => false,
             };
-            Err(if written_at(&components.0) < written_at(&rest.0) { components } else { rest })
+            Err(if rest_first { failure(rest, "") } else { failure(components, "/components") })
         }
     }
 }
