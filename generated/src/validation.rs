@@ -314,17 +314,24 @@ fn same_json(a: &Value, b: &Value) -> bool {
 }
 
 /// A spec `pattern`, compiled on first use with ECMA-262 semantics (the `regress` crate,
-/// Unicode mode). Like JSON Schema, it matches anywhere unless anchored; like ECMA-262,
-/// `\w` and `\d` are ASCII-only.
+/// Unicode mode, or non-unicode mode where only that accepts the pattern). Like JSON
+/// Schema, it matches anywhere unless anchored; like ECMA-262, `\w` and `\d` are ASCII-only.
 pub struct Pattern {
     source: &'static str,
+    flags: &'static str,
     compiled: OnceLock<regress::Regex>,
 }
 
 impl Pattern {
     /// A pattern akgen already compiled once at generation time.
     pub const fn new(source: &'static str) -> Self {
-        Pattern { source, compiled: OnceLock::new() }
+        Pattern { source, flags: "u", compiled: OnceLock::new() }
+    }
+
+    /// A pattern that compiles only in ECMA-262's non-unicode mode (Annex B allows identity
+    /// escapes such as `\-` outside a class, which patterns written for Python use).
+    pub const fn non_unicode(source: &'static str) -> Self {
+        Pattern { source, flags: "", compiled: OnceLock::new() }
     }
 
     /// The pattern as the spec writes it.
@@ -335,7 +342,7 @@ impl Pattern {
     /// Whether `value` contains a match.
     pub fn is_match(&self, value: &str) -> bool {
         self.compiled
-            .get_or_init(|| regress::Regex::with_flags(self.source, "u").expect("akgen compiled this pattern at generation time"))
+            .get_or_init(|| regress::Regex::with_flags(self.source, self.flags).expect("akgen compiled this pattern at generation time"))
             .find(value)
             .is_some()
     }

@@ -41,6 +41,9 @@ pub enum Error {
     Io { path: PathBuf, source: std::io::Error },
     /// The output directory is not one akgen may write into (see [`crate::write`]).
     Output(String),
+    /// A bug in akgen itself (it emitted tokens it cannot format, or a thread panicked):
+    /// never the spec's fault, so it names no place in the spec and asks for a report.
+    Internal(String),
 }
 
 impl Error {
@@ -63,6 +66,7 @@ impl fmt::Display for Error {
             }
             Error::Io { path, source } => write!(f, "error: {}: {source}", path.display()),
             Error::Output(msg) => write!(f, "error: {msg}"),
+            Error::Internal(msg) => write!(f, "error: internal error in akgen {} (a bug, not a problem in the spec; please report it): {msg}", crate::VERSION),
         }
     }
 }

@@ -95,7 +95,7 @@ impl Generator {
     pub fn render_crate_from(&self, spec: &load::Spec) -> Result<RenderedCrate, Error> {
         let api = ir::build(spec, ir::BuildOptions { lenient: self.lenient })?;
         let files = render_files(&api, plan_files(&api, &spec.sha256, &self.crate_name))
-            .map_err(|m| Error::Spec(vec![spec.diagnostic("", m)]))?;
+            .map_err(Error::Internal)?;
         Ok(RenderedCrate { files, api, spec_sha256: spec.sha256.clone() })
     }
 
@@ -130,7 +130,7 @@ impl Generator {
                 #validate
             }
         };
-        write::format_rust(tokens, &header("//", &spec.sha256)).map_err(|m| Error::Spec(vec![spec.diagnostic("", m)]))
+        write::format_rust(tokens, &header("//", &spec.sha256)).map_err(Error::Internal)
     }
 
     /// For build scripts: renders the module and writes it to `path` only when it changed
@@ -281,7 +281,7 @@ pub fn render_files(api: &ir::Api, files: Vec<PlannedFile>) -> Result<Vec<Genera
                 })
             })
             .collect();
-        workers.into_iter().map(|w| w.join().unwrap_or_else(|_| Err("a formatting thread panicked".to_owned()))).collect()
+        workers.into_iter().map(|w| w.join().unwrap_or_else(|panic| Err(format!("a formatting thread panicked: {}", panic_message(&panic))))).collect()
     });
     let mut texts: Vec<Vec<(usize, String)>> = rust_files.iter().map(|_| Vec::new()).collect();
     for parts in rendered {
@@ -296,6 +296,11 @@ pub fn render_files(api: &ir::Api, files: Vec<PlannedFile>) -> Result<Vec<Genera
     }
     out.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(out)
+}
+
+/// The text a panic was raised with, when it was a string.
+fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> &str {
+    panic.downcast_ref::<&str>().copied().or_else(|| panic.downcast_ref::<String>().map(String::as_str)).unwrap_or("(no message)")
 }
 
 /// Every file of the generated crate: the Rust modules to emit and the filled templates

@@ -174,10 +174,12 @@ fn unsupported_constructs_are_all_named_and_lenient_skips_them() {
         ("11:5", "/paths/~1shared~1", "path items given by `$ref`"),
         ("20:11", "/paths/~1widgets~1/post/parameters/0/content", "parameters described by `content`"),
         ("44:11", "/components/schemas/Widget/properties/not_a_number", "`not` schemas"),
-        ("56:9", "/components/schemas/Shape/oneOf/1", "variants must be `$ref`s"),
         ("72:9", "/components/schemas/Label/allOf/0", "allOf can only merge object schemas"),
         ("78:7", "/components/schemas/Mixed", "mixes keywords of several types"),
     ];
+    // A discriminator with an inline variant that names no tag cannot select; OpenAPI calls
+    // it a hint, so it is dropped with a warning in both modes and the oneOf is untagged.
+    let dropped = ("61:9", "/components/schemas/Shape/discriminator", "the discriminator cannot select a variant");
     let (code, stderr, out) = generate(&spec);
     assert_eq!(code, Some(2), "{stderr}");
     assert!(!out.path().join("crate").exists(), "nothing may be written");
@@ -187,6 +189,7 @@ fn unsupported_constructs_are_all_named_and_lenient_skips_them() {
         let line = format!("{}:{place}: at {pointer}: ", spec.display());
         assert!(errors.iter().any(|e| e.contains(&line) && e.contains(words)), "expected `{line}… {words}` in:\n{stderr}");
     }
+    let expected: Vec<_> = expected.into_iter().chain([dropped]).collect();
 
     let target = out.path().join("crate");
     let output = Command::new(env!("CARGO_BIN_EXE_akgen"))
@@ -205,7 +208,7 @@ fn unsupported_constructs_are_all_named_and_lenient_skips_them() {
     }
     // The unsupported schemas fall back to JSON values; the path item is left out.
     let models = std::fs::read_to_string(target.join("src/models.rs")).unwrap();
-    assert!(models.contains("pub type Shape = serde_json::Value;"), "Shape is not a JSON value");
+    assert!(models.contains("#[serde(untagged)]\npub enum Shape {"), "Shape is not an untagged union:\n{models}");
     assert!(models.contains("pub not_a_number: Option<serde_json::Value>"), "not_a_number is not a JSON value");
     // The client is `mod.rs` and one file per tag.
     let client: String = std::fs::read_dir(target.join("src/client"))
@@ -262,4 +265,55 @@ fn reference_cycles_are_errors_at_the_closing_ref() {
         let at = format!("{}:{place}: at {pointer}: ", spec.display());
         assert!(errors.iter().any(|e| e.contains(&at) && e.contains(words)), "expected `{at}… {words}` in:\n{stderr}");
     }
+}
+
+/// What strict mode refuses in real specs: a pattern no ECMA-262 mode reads, a dangling
+/// `$ref`, templates the server cannot route. Each is a located error; with `--lenient` a
+/// warning, the rest generates, and the unroutable operations stay in the client but not in
+/// the server. Places read off `specs/fixtures/lenient-real-world.yml` by hand.
+#[test]
+fn real_world_refusals_are_located_and_lenient_keeps_what_it_can() {
+    let spec = repo().join("specs/fixtures/lenient-real-world.yml");
+    let expected = [
+        ("62:20", "/components/schemas/Report/properties/mac/pattern", "not a valid ECMA-262 regular expression"),
+        ("64:17", "/components/schemas/Report/properties/owner/$ref", "points to nothing"),
+        ("11:5", "/paths/~1reports~1{id}.json", "text after its parameter"),
+        ("43:7", "/paths/~1mounts~1{b}~1keys~1/post", "differ only in parameter names"),
+    ];
+    let (code, stderr, out) = generate(&spec);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(!out.path().join("crate").exists(), "nothing may be written");
+    let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error: ")).collect();
+    assert_eq!(errors.len(), expected.len(), "{stderr}");
+    for (place, pointer, words) in expected {
+        let line = format!("{}:{place}: at {pointer}: ", spec.display());
+        assert!(errors.iter().any(|e| e.contains(&line) && e.contains(words)), "expected `{line}… {words}` in:\n{stderr}");
+    }
+    let target = out.path().join("crate");
+    let output = Command::new(env!("CARGO_BIN_EXE_akgen"))
+        .args(["generate", "--lenient", "--spec"])
+        .arg(&spec)
+        .arg("--out")
+        .arg(&target)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    let warnings: Vec<&str> = stderr.lines().filter(|l| l.starts_with("warning: ")).collect();
+    assert_eq!(warnings.len(), expected.len(), "{stderr}");
+    let read = |path: &str| std::fs::read_to_string(target.join(path)).unwrap();
+    // The dangling `$ref` is a JSON value; the unchecked pattern is documented as such.
+    let models = read("src/models.rs");
+    assert!(models.contains("pub owner: Option<serde_json::Value>"), "{models}");
+    assert!(models.contains("not checked: no ECMA-262 mode accepts the pattern"), "{models}");
+    assert!(!read("src/validate.rs").contains("(?i)"), "the unchecked pattern is not compiled");
+    // The client has all three operations; the server routes only the first of the pair.
+    let client = read("src/client/reports.rs");
+    for id in ["reports_retrieve", "mounts_a_keys", "mounts_b_keys"] {
+        assert!(client.contains(id), "the client lacks {id}");
+    }
+    let server = read("src/server/reports.rs");
+    assert!(server.contains("\"/mounts/{p0}/keys/\"") && server.contains("mounts_a_keys::<S> as support::Handler<S>"), "{server}");
+    assert!(!server.contains("mounts_b_keys::<S>") && !server.contains("reports_retrieve::<S>"), "{server}");
+    assert!(server.contains("**Not routed** by the generated router"), "{server}");
 }

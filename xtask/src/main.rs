@@ -7,9 +7,12 @@
 //! - `test` runs every test: `cargo test --workspace`, feature subsets of the generated
 //!   crate (`cargo check`), its documentation (`cargo doc`, warnings denied), then
 //!   `schemathesis`;
-//! - `schemathesis` runs schemathesis against the tokens-server example.
+//! - `schemathesis` runs schemathesis against the tokens-server example;
+//! - `corpus [--only NAME,…] [--no-validate]` generates, compiles and validates every spec of
+//!   the real-world corpus and writes CORPUS.md.
 
 mod bench;
+mod corpus;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -22,7 +25,8 @@ fn main() -> ExitCode {
         Some("bench") => bench::bench(&args[1..]),
         Some("test") => test(),
         Some("schemathesis") => schemathesis(),
-        _ => Err("usage: cargo xtask codegen [--spec PATH] | check | bench [--runs N] [--install-openapi-generator] | test | schemathesis".into()),
+        Some("corpus") => corpus::corpus(&args[1..]),
+        _ => Err("usage: cargo xtask codegen [--spec PATH] | check | bench [--runs N] [--install-openapi-generator] | test | schemathesis | corpus [--only NAME,…] [--no-validate]".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

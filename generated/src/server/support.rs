@@ -153,6 +153,8 @@ pub struct Operation {
 #[derive(Debug)]
 pub struct Param {
     pub name: &'static str,
+    /// Its key in the parameter set: the name, unless another location has the same one.
+    pub key: &'static str,
     pub location: Location,
     pub shape: Shape,
     pub required: bool,
@@ -163,22 +165,27 @@ pub struct Param {
 impl Param {
     /// A path parameter (always required).
     pub const fn path(name: &'static str, shape: Shape) -> Self {
-        Param { name, location: Location::Path, shape, required: true, explode: false }
+        Param { name, key: name, location: Location::Path, shape, required: true, explode: false }
     }
 
     /// An optional query parameter, arrays as repeated keys (the `form` style's default).
     pub const fn query(name: &'static str, shape: Shape) -> Self {
-        Param { name, location: Location::Query, shape, required: false, explode: true }
+        Param { name, key: name, location: Location::Query, shape, required: false, explode: true }
     }
 
     /// An optional header parameter, arrays comma-separated.
     pub const fn header(name: &'static str, shape: Shape) -> Self {
-        Param { name, location: Location::Header, shape, required: false, explode: false }
+        Param { name, key: name, location: Location::Header, shape, required: false, explode: false }
     }
 
     /// An optional cookie parameter.
     pub const fn cookie(name: &'static str, shape: Shape) -> Self {
-        Param { name, location: Location::Cookie, shape, required: false, explode: true }
+        Param { name, key: name, location: Location::Cookie, shape, required: false, explode: true }
+    }
+
+    /// The same parameter under another key (`query:asn` beside a path parameter `asn`).
+    pub const fn key(self, key: &'static str) -> Self {
+        Param { key, ..self }
     }
 
     /// The same parameter, required.
@@ -262,7 +269,7 @@ impl Input {
             };
             if raw.is_empty() {
                 if param.required {
-                    errors.push(violation(&pointer(param.name), "required", Value::Null, "This field is required.".into()));
+                    errors.push(violation(&pointer(param.key), "required", Value::Null, "This field is required.".into()));
                 }
                 continue;
             }
@@ -272,9 +279,9 @@ impl Input {
             };
             match coerce_all(&param.shape, &items) {
                 Ok(value) => {
-                    object.insert(param.name.to_owned(), value);
+                    object.insert(param.key.to_owned(), value);
                 }
-                Err(message) => errors.push(violation(&pointer(param.name), "type", Value::Null, message)),
+                Err(message) => errors.push(violation(&pointer(param.key), "type", Value::Null, message)),
             }
         }
         if !errors.is_empty() {

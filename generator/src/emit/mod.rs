@@ -212,8 +212,9 @@ fn escape_angle_brackets(line: &str) -> String {
             continue;
         }
         // Only what could start HTML (`<tag`, `</`, `<!`, `<?`) needs it; `<= 5` stays.
-        let html = rest[1..].starts_with(|n: char| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?'));
-        if c == '<' && html && !opens_autolink(&rest[1..]) {
+        let after = &rest[c.len_utf8()..];
+        let html = after.starts_with(|n: char| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?'));
+        if c == '<' && html && !opens_autolink(after) {
             out.push('\\');
         }
         out.push(c);
@@ -252,6 +253,9 @@ pub fn constraint_summary(c: &Constraints) -> Option<String> {
     let mut parts = Vec::new();
     if let Some(p) = &c.pattern {
         parts.push(format!("matches `{p}`"));
+    }
+    if let Some(p) = &c.unchecked_pattern {
+        parts.push(format!("should match `{p}` (not checked: no ECMA-262 mode accepts the pattern)"));
     }
     let plural = |n: u64, word: &str| if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") };
     match (c.min_length, c.max_length) {
@@ -361,5 +365,15 @@ mod tests {
         assert_eq!(escape_angle_brackets("see <https://goauthentik.io/docs>"), "see <https://goauthentik.io/docs>");
         // An unclosed backtick is plain text, so what follows it is not code.
         assert_eq!(escape_angle_brackets("1 < 2, <= 3 and `unclosed <b>"), r"1 < 2, <= 3 and `unclosed \<b>");
+    }
+
+    /// Lines that start with (or hold) characters of several bytes: from the corpus's
+    /// descriptions (fusionauth, pretalx, stripe, qdrant), which made a formatting thread panic.
+    #[test]
+    fn lines_of_several_byte_characters_are_kept_whole() {
+        assert_eq!(escape_angle_brackets("’s email"), "’s email");
+        assert_eq!(escape_angle_brackets("– relying on <b>"), r"– relying on \<b>");
+        assert_eq!(escape_angle_brackets("ção<é>"), "ção<é>");
+        assert_eq!(escape_angle_brackets("<ç"), "<ç");
     }
 }

@@ -21,6 +21,8 @@ use crate::ir::{PathPart, path_params, path_parts, Api, ExprKind, Operation, Par
 const RESERVED: &[&str] = &[
     "Api", "Authenticate", "ServerConfig", "ServerError", "Operation", "Input", "Param", "Location", "Shape",
     "Routes", "Route", "RouterBuilder", "App", "Handler", "BoxFuture", "BoxError", "FormField",
+    // What a tag's module imports (`tag_module`).
+    "Arc", "Request", "StatusCode", "IntoResponse", "Response",
 ];
 
 /// [`RouterBuilder`]'s own methods, which a tag's method must not take.
@@ -226,20 +228,28 @@ pub fn tag_module(api: &Api, tag: &str) -> TokenStream {
         " The operations tagged `{plain}`. Each method has a default answering 501; implement the ones you serve."
     );
     let routes_fn = format_ident!("{}", routes_fn(api, tag));
-    let routes = api.operations.iter().filter(|op| op.tag == tag).map(|op| {
+    let routes = api.operations.iter().filter(|op| op.tag == tag && op.unroutable.is_none()).map(|op| {
         let template = route_template(&op.path);
         let method = format_ident!("{}", op.method.to_uppercase());
         let handler = ident(&op.name);
         quote!((#template, axum::http::Method::#method, #handler::<S> as support::Handler<S>))
     });
-    quote! {
-        use std::sync::Arc;
+    // Handlers are written only for routed operations; a tag with none imports less.
+    let routed = api.operations.iter().any(|op| op.tag == tag && op.unroutable.is_none());
+    let handler_imports = routed.then(|| {
+        quote! {
+            use std::sync::Arc;
 
-        use axum::extract::Request;
+            use axum::extract::Request;
+        }
+    });
+    let support_imports = if routed { quote!(use super::support::{self, App, BoxFuture};) } else { quote!(use super::support;) };
+    quote! {
+        #handler_imports
         use axum::http::StatusCode;
         use axum::response::{IntoResponse, Response};
 
-        use super::support::{self, App, BoxFuture};
+        #support_imports
         use super::{Authenticate, Operation, ServerError};
 
         #[doc = #trait_doc]
@@ -354,6 +364,9 @@ fn operation(api: &Api, op: &Operation, trait_ident: &Ident, response: &Ident) -
         Auth::None => "No authentication.".to_owned(),
     });
     extra.extend(body_doc);
+    if let Some(problem) = &op.unroutable {
+        extra.push(format!("**Not routed** by the generated router: {problem}."));
+    }
     let method_doc = doc_attrs(&op.docs, &extra);
     let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
     // The default ignores its inputs.
@@ -396,7 +409,11 @@ fn operation(api: &Api, op: &Operation, trait_ident: &Ident, response: &Ident) -
             let explode = p.explode;
             quote!(.explode(#explode))
         });
-        quote!(support::Param::#constructor(#wire, #shape) #required #explode)
+        let key = (p.key != p.wire_name).then(|| {
+            let key = &p.key;
+            quote!(.key(#key))
+        });
+        quote!(support::Param::#constructor(#wire, #shape) #required #explode #key)
     });
     let descriptor_doc = format!(" `{}`: how requests to it are read.", op.id);
 
@@ -421,11 +438,16 @@ fn operation(api: &Api, op: &Operation, trait_ident: &Ident, response: &Ident) -
         };
 
         #response_item
-
-        pub(super) fn #name<S: super::#trait_ident>(app: Arc<App<S>>, request: Request) -> BoxFuture<Response> {
-            #dispatch
-        }
     };
+    // An operation the router leaves out has no handler to mount.
+    let handler = op.unroutable.is_none().then(|| {
+        quote! {
+            pub(super) fn #name<S: super::#trait_ident>(app: Arc<App<S>>, request: Request) -> BoxFuture<Response> {
+                #dispatch
+            }
+        }
+    });
+    let item = quote!(#item #handler);
     (method, item)
 }
 

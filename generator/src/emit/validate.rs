@@ -19,16 +19,18 @@ pub fn validate(api: &Api, gating: Gating) -> TokenStream {
     let impls: Vec<TokenStream> = api.types.iter().map(|t| plan.impl_for(t, &models, gating)).collect();
     let params_module = quote!(params);
     let params_impls: Vec<TokenStream> = params.iter().map(|t| plan.impl_for(t, &params_module, gating)).collect();
-    let patterns = plan.patterns.iter().map(|(source, (name, users))| {
+    let patterns = plan.patterns.iter().map(|(source, (name, users, non_unicode))| {
         let uses = users.len();
         let doc = format!(" `{source}`, used by {uses} propert{}.", if uses == 1 { "y" } else { "ies" });
         let mut need = Need::default();
         users.iter().for_each(|tags| need.add(tags));
         let cfg = need.cfg(gating);
+        let constructor =
+            if *non_unicode { quote!(Pattern::non_unicode(#source)) } else { quote!(Pattern::new(#source)) };
         quote! {
             #[doc = #doc]
             #cfg
-            static #name: Pattern = Pattern::new(#source);
+            static #name: Pattern = #constructor;
         }
     });
     // Aliases get no impl (see `impl_for`); only types that can fail walk a `Validator`.
@@ -46,7 +48,7 @@ pub fn validate(api: &Api, gating: Gating) -> TokenStream {
             validator.add(&t.tags);
         }
     }
-    for users in plan.patterns.values().flat_map(|(_, users)| users) {
+    for users in plan.patterns.values().flat_map(|(_, users, _)| users) {
         pattern.add(users);
     }
     let mut validate_trait = model_impls.clone();
@@ -74,7 +76,9 @@ struct Plan<'a> {
     types: HashMap<&'a str, &'a TypeDef>,
     can_fail: HashSet<&'a str>,
     /// Pattern source → (static name, the tags of each use).
-    patterns: BTreeMap<&'a str, (proc_macro2::Ident, Vec<&'a BTreeSet<String>>)>,
+    /// By source: the static's name, the tags of the types that use it, and whether it
+    /// runs in ECMA-262's non-unicode mode.
+    patterns: BTreeMap<&'a str, (proc_macro2::Ident, Vec<&'a BTreeSet<String>>, bool)>,
 }
 
 /// How a checked value is reached: a field of `self`, or a `value` binding (a reference).
@@ -136,17 +140,20 @@ impl<'a> Plan<'a> {
                 break;
             }
         }
-        let mut users: BTreeMap<&str, Vec<&BTreeSet<String>>> = BTreeMap::new();
+        let mut users: BTreeMap<&str, (Vec<&BTreeSet<String>>, bool)> = BTreeMap::new();
         for t in &all {
             for_each_expr(t, &mut |e| {
                 if let Some(p) = &e.constraints.pattern {
-                    users.entry(p.as_str()).or_default().push(&t.tags);
+                    let entry = users.entry(p.as_str()).or_default();
+                    entry.0.push(&t.tags);
+                    // The mode follows from the source: the same text always compiles alike.
+                    entry.1 = e.constraints.pattern_non_unicode;
                 }
             });
         }
         // Patterns sorted by source text, so names do not depend on type order.
-        for (i, (source, users)) in users.into_iter().enumerate() {
-            plan.patterns.insert(source, (format_ident!("PATTERN_{}", i + 1), users));
+        for (i, (source, (users, non_unicode))) in users.into_iter().enumerate() {
+            plan.patterns.insert(source, (format_ident!("PATTERN_{}", i + 1), users, non_unicode));
         }
         plan
     }
@@ -179,7 +186,8 @@ impl<'a> Plan<'a> {
             return TokenStream::new();
         }
         if !self.can_fail.contains(t.name.as_str()) {
-            return quote!(#cfg impl Validate for #module::#name {});
+            let allow = t.deprecated.then(|| quote!(#[allow(deprecated)]));
+            return quote!(#cfg #allow impl Validate for #module::#name {});
         }
         let body = match &t.kind {
             TypeKind::Struct(s) => self.struct_body(s),
@@ -204,8 +212,14 @@ impl<'a> Plan<'a> {
             TypeKind::Union(u) => self.union_body(u),
             TypeKind::Alias(_) => unreachable!("handled above"),
         };
+        // Checking a deprecated type, or a deprecated field that has checks, is the
+        // crate's own business; its users still see the deprecation.
+        let reads_deprecated = t.deprecated
+            || matches!(&t.kind, TypeKind::Struct(s) if s.fields.iter().any(|f| f.deprecated && self.expr_can_fail(&f.ty)));
+        let allow = reads_deprecated.then(|| quote!(#[allow(deprecated)]));
         quote! {
             #cfg
+            #allow
             impl Validate for #module::#name {
                 fn validate_into(&self, v: &mut Validator) {
                     #body
@@ -297,7 +311,7 @@ impl<'a> Plan<'a> {
                     out.push(Check::Call(quote!(max_length(#s, #max))));
                 }
                 if let Some(p) = &c.pattern {
-                    let (name, _) = &self.patterns[p.as_str()];
+                    let (name, ..) = &self.patterns[p.as_str()];
                     out.push(Check::Call(quote!(pattern(#s, &#name))));
                 }
                 match c.format.as_deref() {

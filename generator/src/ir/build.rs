@@ -1,17 +1,22 @@
 //! Builds the [`Api`] from a loaded spec: resolves references, names every type, and keeps
 //! every constraint. Problems are collected rather than stopping at the first, so one run
 //! reports everything that needs fixing.
+//!
+//! Schemas are read as JSON Schema validation reads them ([`Builder::lower`]): a keyword
+//! constrains only the instance types it is defined for; `type` beside `allOf`/`oneOf`/
+//! `anyOf` constrains the composition rather than conflicting with it; a schema without
+//! `type` takes it from its keywords (`properties`, `items`) or its `enum` values; an
+//! `allOf` with a union among its members is the union of the members merged with each of
+//! its branches; a `null` branch of a union makes the use nullable. What has no Rust form
+//! still falls back to a JSON value, with a warning (`--lenient`) or an error naming it.
 
 use super::names::{self, RESERVED_TYPE_NAMES};
 use super::*;
 use crate::error::{Diagnostic, Error, escape_pointer_segment as esc};
 use crate::load::Spec;
-use crate::load::resolve::{Resolver, schema_ref_name};
-use openapiv3::{
-    AdditionalProperties, ObjectType, ParameterSchemaOrContent, ReferenceOr, Schema, SchemaData, SchemaKind,
-    StatusCode, StringFormat, Type, VariantOrUnknownOrEmpty,
-};
-use std::borrow::Borrow;
+use crate::load::doc::{self, Exclusive, Schema};
+use crate::load::resolve::{RefError, Resolver, schema_ref_name};
+use indexmap::IndexMap;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// How to treat constructs akgen cannot represent faithfully.
@@ -82,8 +87,40 @@ struct Builder<'a> {
 /// new type at every level (allOf merges copy the schema that contains them).
 const MAX_INLINE_DEPTH: usize = 48;
 
-fn docs(data: &SchemaData) -> Docs {
-    Docs { title: data.title.clone(), description: data.description.clone().filter(|d| !d.trim().is_empty()) }
+/// An allOf whose union has more branches than this is not distributed (each branch
+/// becomes a struct of its own).
+const MAX_DISTRIBUTED_BRANCHES: usize = 64;
+
+fn docs(s: &Schema) -> Docs {
+    Docs { title: s.title.clone(), description: s.description.clone().filter(|d| !d.trim().is_empty()) }
+}
+
+/// What a schema lowers to: an expression usable as it is, or a definition that needs a
+/// name (a struct, an enum, a union).
+enum Lowered {
+    Expr(TypeExpr),
+    /// `nullable`: the uses are nullable (a `null` branch of a union); a component's own
+    /// nullability is not carried to its `$ref`s.
+    Def(TypeKind, bool),
+}
+
+/// The members of an allOf, flattened: objects to merge, and at most one union whose
+/// branches each merge with all the objects.
+#[derive(Default)]
+struct Flattened<'s> {
+    objects: Vec<(Schema, String)>,
+    union: Option<UnionSource<'s>>,
+}
+
+/// A `oneOf`/`anyOf` met inside an allOf.
+#[derive(Clone)]
+struct UnionSource<'s> {
+    branches: &'s [Schema],
+    discriminator: Option<&'s doc::Discriminator>,
+    keyword: &'static str,
+    pointer: String,
+    /// The union schema's own `nullable`.
+    nullable: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -92,14 +129,20 @@ impl<'a> Builder<'a> {
         self.errors.push(d);
     }
 
-    /// A `$ref` that cannot be followed: a broken one is an error; one akgen does not follow
-    /// (another file) is an unsupported construct.
-    fn ref_error(&mut self, pointer: &str, e: crate::load::resolve::RefError) {
-        if e.unsupported {
-            self.unsupported(pointer, e.message);
+    fn warning(&mut self, pointer: &str, message: impl Into<String>) {
+        let d = self.spec.unlocated(pointer, message);
+        self.warnings.push(d);
+    }
+
+    /// A `$ref` that cannot be followed: an error, or with `lenient` a warning (the use
+    /// becomes a JSON value, or the parameter or response is left out).
+    fn ref_error(&mut self, pointer: &str, e: RefError) {
+        let message = if e.unsupported || !self.options.lenient {
+            e.message
         } else {
-            self.error(pointer, e.message);
-        }
+            format!("{}; typed as a JSON value (--lenient)", e.message)
+        };
+        self.unsupported(pointer, message);
     }
 
     /// An unsupported construct: an error, or with `lenient` a warning and a JSON value.
@@ -111,6 +154,16 @@ impl<'a> Builder<'a> {
             self.errors.push(d);
         }
         TypeExpr::new(ExprKind::Any)
+    }
+
+    /// An operation the server's router cannot route: an error (a server is generated), or
+    /// with `lenient` a warning, the operation kept for the models and the client.
+    fn unroutable(&mut self, pointer: &str, problem: &str) {
+        if self.options.lenient {
+            self.warning(pointer, format!("{problem}; the client has its operations, the server leaves them out (--lenient)"));
+        } else {
+            self.error(pointer, format!("{problem}; the generated server cannot route it (--lenient generates the models and the client and leaves it out of the server)"));
+        }
     }
 
     /// A type alias that contains itself (`B = Vec<Vec<B>>`, directly or through other
@@ -138,10 +191,10 @@ impl<'a> Builder<'a> {
                     cyclic.push(i);
                     break;
                 }
-                if seen.insert(n) {
-                    if let Some(e) = aliases.get(n) {
-                        named(e, &mut stack);
-                    }
+                if seen.insert(n)
+                    && let Some(e) = aliases.get(n)
+                {
+                    named(e, &mut stack);
                 }
             }
         }
@@ -171,54 +224,24 @@ impl<'a> Builder<'a> {
 
     fn build_components(&mut self) {
         let Some(components) = &self.spec.api.components else { return };
-        for (name, item) in &components.schemas {
+        for (name, schema) in &components.schemas {
             let rust = self.component_names[name].clone();
             let pointer = format!("/components/schemas/{}", esc(name));
-            let (kind, docs, deprecated) = match item {
-                ReferenceOr::Reference { reference } => {
-                    (TypeKind::Alias(self.reference(reference, &pointer)), Docs::default(), false)
-                }
-                ReferenceOr::Item(schema) => {
-                    let kind = self.type_kind(schema, &rust, &pointer);
-                    (kind, docs(&schema.schema_data), schema.schema_data.deprecated)
-                }
+            let (kind, docs, deprecated) = if is_plain_ref(schema) {
+                let reference = schema.reference.as_deref().unwrap_or_default();
+                (TypeKind::Alias(self.reference(reference, &pointer)), Docs::default(), false)
+            } else {
+                (self.type_kind(schema, &rust, &pointer), docs(schema), schema.deprecated)
             };
             self.types.push(TypeDef { name: rust, component: Some(name.clone()), pointer, docs, deprecated, kind, tags: Default::default() });
         }
     }
 
-    /// The definition for a schema that gets a name of its own.
+    /// The definition for a schema that gets a name of its own (a component).
     fn type_kind(&mut self, schema: &Schema, name: &str, pointer: &str) -> TypeKind {
-        match &schema.schema_kind {
-            SchemaKind::Type(Type::Object(obj)) if !obj.properties.is_empty() => {
-                TypeKind::Struct(self.struct_def(obj, name, pointer))
-            }
-            SchemaKind::Type(Type::String(s)) if !s.enumeration.is_empty() => {
-                let values = s.enumeration.iter().flatten().map(|v| Value::String(v.clone())).collect();
-                TypeKind::Enum(enum_def(values))
-            }
-            SchemaKind::Type(Type::Integer(i)) if !i.enumeration.is_empty() => {
-                let values = i.enumeration.iter().flatten().map(|v| Value::from(*v)).collect();
-                TypeKind::Enum(enum_def(values))
-            }
-            SchemaKind::OneOf { one_of } => self.union_kind(one_of, schema, name, pointer, "oneOf"),
-            SchemaKind::AnyOf { any_of } => self.union_kind(any_of, schema, name, pointer, "anyOf"),
-            SchemaKind::AllOf { all_of } if all_of.len() > 1 => match self.merge_all_of(all_of, pointer) {
-                Some(obj) => TypeKind::Struct(self.struct_def(&obj, name, pointer)),
-                None => TypeKind::Alias(TypeExpr::new(ExprKind::Any)),
-            },
-            SchemaKind::Any(any) if is_all_of_wrapper(any) => {
-                let mut expr = self.inline(schema, name, pointer);
-                expr.nullable = false;
-                TypeKind::Alias(expr)
-            }
-            SchemaKind::Any(any) if looks_structured(any) => match reinterpret_any(schema) {
-                Some(fixed) => self.type_kind(&fixed, name, pointer),
-                None => TypeKind::Alias(self.unsupported(pointer, "schema mixes keywords of several types".into())),
-            },
-            _ => {
-                // Arrays, maps, primitives and allOf wrappers: an alias of the expression.
-                let mut expr = self.inline(schema, name, pointer);
+        match self.lower(schema, name, pointer) {
+            Lowered::Def(kind, _) => kind,
+            Lowered::Expr(mut expr) => {
                 // Nullability belongs to each use, not to the alias.
                 expr.nullable = false;
                 TypeKind::Alias(expr)
@@ -238,223 +261,606 @@ impl<'a> Builder<'a> {
 
     /// The type expression for a schema use; inline objects, enums and unions get a type
     /// named after `hint` (their position: `TokenUserObj`, `CoreTokensListIntent`).
-    fn expr(&mut self, item: &ReferenceOr<impl Borrow<Schema>>, hint: &str, pointer: &str) -> TypeExpr {
-        match item {
-            ReferenceOr::Reference { reference } => self.reference(reference, pointer),
-            ReferenceOr::Item(_) if self.depth >= MAX_INLINE_DEPTH => self.unsupported(
+    fn expr(&mut self, schema: &Schema, hint: &str, pointer: &str) -> TypeExpr {
+        if is_plain_ref(schema) {
+            let mut expr = self.reference(schema.reference.as_deref().unwrap_or_default(), pointer);
+            // Siblings of a `$ref` that say something about this use (3.1 allows them; 3.0
+            // specs write them anyway and mean them).
+            expr.nullable |= schema.nullable;
+            expr.constraints.read_only |= schema.read_only;
+            expr.constraints.write_only |= schema.write_only;
+            return expr;
+        }
+        if self.depth >= MAX_INLINE_DEPTH {
+            return self.unsupported(
                 pointer,
                 format!(
                     "inline schemas nest more than {MAX_INLINE_DEPTH} levels deep here; an allOf that includes its own schema keeps producing new ones"
                 ),
-            ),
-            ReferenceOr::Item(schema) => {
-                self.depth += 1;
-                let expr = self.inline(schema.borrow(), hint, pointer);
-                self.depth -= 1;
+            );
+        }
+        self.depth += 1;
+        let lowered = self.lower(schema, hint, pointer);
+        self.depth -= 1;
+        match lowered {
+            Lowered::Expr(expr) => expr,
+            Lowered::Def(kind, nullable) => {
+                let name = names::unique(&mut self.taken, names::camel(hint));
+                self.types.push(TypeDef {
+                    name: name.clone(),
+                    component: None,
+                    pointer: pointer.to_owned(),
+                    docs: docs(schema),
+                    deprecated: schema.deprecated,
+                    kind,
+                    tags: Default::default(),
+                });
+                let mut expr = TypeExpr::new(ExprKind::Named(name));
+                expr.nullable = nullable || schema.nullable || enum_allows_null(schema);
+                expr.constraints.read_only = schema.read_only;
+                expr.constraints.write_only = schema.write_only;
                 expr
             }
         }
     }
 
-    fn inline(&mut self, schema: &Schema, hint: &str, pointer: &str) -> TypeExpr {
-        let data = &schema.schema_data;
-        let mut expr = match &schema.schema_kind {
-            SchemaKind::Type(Type::String(s)) if s.enumeration.is_empty() => {
-                let mut c = Constraints {
-                    pattern: s.pattern.clone(),
-                    min_length: s.min_length.map(|v| v as u64),
-                    max_length: s.max_length.map(|v| v as u64),
-                    ..Default::default()
-                };
-                let prim = match &s.format {
-                    VariantOrUnknownOrEmpty::Item(StringFormat::DateTime) => Primitive::DateTime,
-                    VariantOrUnknownOrEmpty::Item(StringFormat::Date) => Primitive::Date,
-                    VariantOrUnknownOrEmpty::Item(StringFormat::Binary) => Primitive::Binary,
-                    VariantOrUnknownOrEmpty::Item(StringFormat::Byte) => {
+    /// A schema as JSON Schema reads it: a composition, one type (or several: a union), or
+    /// anything.
+    fn lower(&mut self, schema: &Schema, hint: &str, pointer: &str) -> Lowered {
+        if schema.composes() || schema.reference.is_some() {
+            return self.compose(schema, hint, pointer);
+        }
+        if schema.is_false() || schema.not.is_some() {
+            let what = if schema.is_false() { "the schema `false` (no value is valid)" } else { "`not` schemas" };
+            return Lowered::Expr(self.unsupported(pointer, format!("{what} are not supported (no Rust type expresses them)")));
+        }
+        let (types, null) = self.instance_types(schema, pointer);
+        let mut lowered = match types.as_slice() {
+            [] => {
+                let mut any = TypeExpr::new(ExprKind::Any);
+                any.nullable = null;
+                Lowered::Expr(any)
+            }
+            [one] => self.typed(schema, one, hint, pointer),
+            several => {
+                // `type: [string, integer]`: one variant per type, each with the keywords
+                // that apply to it.
+                let branches: Vec<Schema> = several
+                    .iter()
+                    .map(|t| Schema { types: Some(vec![t.clone()]), nullable: false, ..schema.clone() })
+                    .collect();
+                let union = self.union_def(&branches, None, hint, pointer, "type", None);
+                Lowered::Def(union.map_or(TypeKind::Alias(TypeExpr::new(ExprKind::Any)), TypeKind::Union), false)
+            }
+        };
+        if let Lowered::Expr(expr) = &mut lowered {
+            expr.nullable |= schema.nullable || null;
+            expr.constraints.read_only |= schema.read_only;
+            expr.constraints.write_only |= schema.write_only;
+        }
+        lowered
+    }
+
+    /// The instance types a schema admits, `null` apart: its `type`, or the type its
+    /// keywords or `enum` values imply. Empty: any value.
+    fn instance_types(&mut self, schema: &Schema, pointer: &str) -> (Vec<String>, bool) {
+        if let Some(types) = &schema.types {
+            let null = types.iter().any(|t| t == "null");
+            let rest: Vec<String> = types.iter().filter(|t| *t != "null").cloned().collect();
+            if rest.is_empty() && null {
+                return (Vec::new(), true);
+            }
+            return (rest, null);
+        }
+        let groups = schema.keyword_groups();
+        let values: Vec<&Value> = schema.enumeration.iter().flatten().chain(&schema.constant).collect();
+        let null = values.iter().any(|v| v.is_null());
+        let inferred = if groups.object && groups.array {
+            // JSON Schema would check each keyword against its own type; no Rust type says
+            // "an object like this, or an array like that".
+            self.unsupported(pointer, "schema mixes keywords of several types (`properties` and `items`) without a `type`".into());
+            return (Vec::new(), false);
+        } else if groups.object {
+            "object"
+        } else if groups.array {
+            "array"
+        } else if !values.is_empty() && values.iter().all(|v| v.is_string() || v.is_null()) && values.iter().any(|v| v.is_string()) {
+            "string"
+        } else if !values.is_empty() && values.iter().all(|v| v.is_i64() || v.is_u64() || v.is_null()) && !null {
+            "integer"
+        } else if !values.is_empty() && values.iter().all(|v| v.is_boolean()) {
+            "boolean"
+        } else if !values.is_empty() && values.iter().all(|v| v.is_number()) {
+            "number"
+        } else {
+            return (Vec::new(), null);
+        };
+        (vec![inferred.to_owned()], null)
+    }
+
+    /// A schema of one instance type; keywords of other types are ignored, as JSON Schema
+    /// ignores them, with a warning where the spec probably meant something else.
+    fn typed(&mut self, s: &Schema, ty: &str, hint: &str, pointer: &str) -> Lowered {
+        let groups = s.keyword_groups();
+        let ignored: Vec<&str> = [
+            ("string", groups.string, "`minLength`/`maxLength`/`pattern`"),
+            ("number", groups.number && ty != "integer", "`minimum`/`maximum`/`multipleOf`"),
+            ("array", groups.array, "`items`/`minItems`/`maxItems`/`uniqueItems`"),
+            ("object", groups.object, "`properties`/`required`/`additionalProperties`"),
+        ]
+        .into_iter()
+        .filter(|(group, present, _)| *present && *group != ty && !(ty == "integer" && *group == "number"))
+        .map(|(_, _, keywords)| keywords)
+        .collect();
+        if !ignored.is_empty() && s.types.is_some() {
+            self.warning(
+                pointer,
+                format!("{} do not apply to a schema of type `{ty}` and are ignored (JSON Schema)", ignored.join(" and ")),
+            );
+        }
+        let values = || s.enumeration.iter().flatten().chain(&s.constant);
+        match ty {
+            "string" if values().any(Value::is_string) => {
+                Lowered::Def(TypeKind::Enum(enum_def(values().filter(|v| v.is_string()).cloned().collect())), false)
+            }
+            "string" => {
+                let mut c = Constraints { min_length: s.min_length, max_length: s.max_length, ..Default::default() };
+                self.set_pattern(&mut c, s.pattern.as_deref(), pointer);
+                let prim = match s.format.as_deref() {
+                    Some("date-time") => Primitive::DateTime,
+                    Some("date") => Primitive::Date,
+                    Some("binary") => Primitive::Binary,
+                    Some("byte") => {
                         c.format = Some("byte".into());
                         Primitive::String
                     }
-                    VariantOrUnknownOrEmpty::Item(StringFormat::Password) => Primitive::String,
-                    VariantOrUnknownOrEmpty::Unknown(f) if f == "uuid" => Primitive::Uuid,
-                    VariantOrUnknownOrEmpty::Unknown(f) => {
-                        c.format = Some(f.clone());
+                    Some("password") | None => Primitive::String,
+                    Some("uuid") => Primitive::Uuid,
+                    Some(f) => {
+                        c.format = Some(f.to_owned());
                         Primitive::String
                     }
-                    VariantOrUnknownOrEmpty::Empty => Primitive::String,
                 };
-                TypeExpr { kind: ExprKind::Primitive(prim), nullable: false, constraints: c }
+                Lowered::Expr(TypeExpr { kind: ExprKind::Primitive(prim), nullable: false, constraints: c })
             }
-            SchemaKind::Type(Type::Number(n)) => TypeExpr {
-                kind: ExprKind::Primitive(Primitive::Float64),
-                nullable: false,
-                constraints: Constraints {
-                    minimum: n.minimum.map(|v| Bound { value: v, exclusive: n.exclusive_minimum }),
-                    maximum: n.maximum.map(|v| Bound { value: v, exclusive: n.exclusive_maximum }),
-                    multiple_of: n.multiple_of,
-                    ..Default::default()
-                },
-            },
-            SchemaKind::Type(Type::Integer(i)) if i.enumeration.is_empty() => {
-                let fits32 = |v: Option<i64>| v.is_some_and(|v| i32::try_from(v).is_ok());
-                let prim = match &i.format {
-                    VariantOrUnknownOrEmpty::Item(openapiv3::IntegerFormat::Int32) => Primitive::Int32,
-                    VariantOrUnknownOrEmpty::Item(openapiv3::IntegerFormat::Int64) => Primitive::Int64,
+            "integer" if values().any(|v| v.is_i64() || v.is_u64()) => {
+                Lowered::Def(TypeKind::Enum(enum_def(values().filter(|v| v.is_i64() || v.is_u64()).cloned().collect())), false)
+            }
+            "integer" => {
+                let fits32 = |v: Option<f64>| v.is_some_and(|v| v.fract() == 0.0 && v >= i32::MIN as f64 && v <= i32::MAX as f64);
+                let (minimum, maximum) = bounds(s);
+                let prim = match s.format.as_deref() {
+                    Some("int32") => Primitive::Int32,
+                    Some("int64") => Primitive::Int64,
                     // No format: only bounds that fit 32 bits on both sides prove it cannot overflow.
-                    _ if fits32(i.minimum) && fits32(i.maximum) => Primitive::Int32,
+                    _ if fits32(minimum.map(|b| b.value)) && fits32(maximum.map(|b| b.value)) => Primitive::Int32,
                     _ => Primitive::Int64,
                 };
-                TypeExpr {
-                    kind: ExprKind::Primitive(prim),
-                    nullable: false,
-                    constraints: Constraints {
-                        minimum: i.minimum.map(|v| Bound { value: v as f64, exclusive: i.exclusive_minimum }),
-                        maximum: i.maximum.map(|v| Bound { value: v as f64, exclusive: i.exclusive_maximum }),
-                        multiple_of: i.multiple_of.map(|v| v as f64),
-                        ..Default::default()
-                    },
-                }
+                let c = Constraints { minimum, maximum, multiple_of: s.multiple_of, ..Default::default() };
+                Lowered::Expr(TypeExpr { kind: ExprKind::Primitive(prim), nullable: false, constraints: c })
             }
-            SchemaKind::Type(Type::Boolean(_)) => TypeExpr::new(ExprKind::Primitive(Primitive::Bool)),
-            SchemaKind::Type(Type::Object(obj)) if obj.properties.is_empty() => {
-                let value = match &obj.additional_properties {
-                    Some(AdditionalProperties::Schema(s)) => {
-                        self.expr(s, &format!("{hint}Value"), &format!("{pointer}/additionalProperties"))
+            "number" => {
+                let (minimum, maximum) = bounds(s);
+                let c = Constraints { minimum, maximum, multiple_of: s.multiple_of, ..Default::default() };
+                Lowered::Expr(TypeExpr { kind: ExprKind::Primitive(Primitive::Float64), nullable: false, constraints: c })
+            }
+            "boolean" => Lowered::Expr(TypeExpr::new(ExprKind::Primitive(Primitive::Bool))),
+            "object" if !s.properties.is_empty() => Lowered::Def(TypeKind::Struct(self.struct_def(s, hint, pointer)), false),
+            "object" => {
+                let value = match s.additional_properties.as_deref() {
+                    Some(extra) if !extra.is_false() && extra.boolean.is_none() => {
+                        self.expr(extra, &format!("{hint}Value"), &format!("{pointer}/additionalProperties"))
                     }
                     _ => TypeExpr::new(ExprKind::Any),
                 };
-                TypeExpr::new(ExprKind::Map(Box::new(value)))
+                Lowered::Expr(TypeExpr::new(ExprKind::Map(Box::new(value))))
             }
-            SchemaKind::Type(Type::Array(a)) => {
-                let items = match &a.items {
-                    Some(items) => self.expr(items, &format!("{hint}Item"), &format!("{pointer}/items")),
-                    None => TypeExpr::new(ExprKind::Any),
+            "array" => {
+                let items = match s.items.as_deref() {
+                    Some(items) if items.boolean.is_none() => self.expr(items, &format!("{hint}Item"), &format!("{pointer}/items")),
+                    _ => TypeExpr::new(ExprKind::Any),
                 };
-                TypeExpr {
+                Lowered::Expr(TypeExpr {
                     kind: ExprKind::List(Box::new(items)),
                     nullable: false,
                     constraints: Constraints {
-                        min_items: a.min_items.map(|v| v as u64),
-                        max_items: a.max_items.map(|v| v as u64),
-                        unique_items: a.unique_items,
+                        min_items: s.min_items,
+                        max_items: s.max_items,
+                        unique_items: s.unique_items,
                         ..Default::default()
                     },
-                }
+                })
             }
-            // No parts: no constraint, any value.
-            SchemaKind::AllOf { all_of } if all_of.is_empty() => TypeExpr::new(ExprKind::Any),
-            SchemaKind::AllOf { all_of } if all_of.len() == 1 => {
-                // drf-spectacular wraps a `$ref` in allOf to attach readOnly/nullable to one use.
-                let mut inner = self.expr(&all_of[0], hint, &format!("{pointer}/allOf/0"));
-                inner.nullable |= data.nullable;
-                inner
-            }
-            SchemaKind::Any(any) if is_all_of_wrapper(any) => {
-                // The same wrapper with constraints beside the allOf (`minLength`, `default`).
-                let mut inner = self.expr(&any.all_of[0], hint, &format!("{pointer}/allOf/0"));
-                let c = &mut inner.constraints;
-                c.pattern = c.pattern.take().or(any.pattern.clone());
-                c.min_length = c.min_length.or(any.min_length.map(|v| v as u64));
-                c.max_length = c.max_length.or(any.max_length.map(|v| v as u64));
-                c.min_items = c.min_items.or(any.min_items.map(|v| v as u64));
-                c.max_items = c.max_items.or(any.max_items.map(|v| v as u64));
-                c.minimum = c.minimum.or(any.minimum.map(|v| Bound { value: v, exclusive: any.exclusive_minimum.unwrap_or(false) }));
-                c.maximum = c.maximum.or(any.maximum.map(|v| Bound { value: v, exclusive: any.exclusive_maximum.unwrap_or(false) }));
-                inner
-            }
-            SchemaKind::Any(any) if !looks_structured(any) => TypeExpr::new(ExprKind::Any),
-            SchemaKind::Not { .. } => {
-                self.unsupported(pointer, "`not` schemas are not supported (no Rust type expresses them)".into())
-            }
-            _ => {
-                // Objects with properties, enums, unions, allOf merges: a named type.
-                let name = names::unique(&mut self.taken, names::camel(hint));
-                let kind = self.type_kind(schema, &name, pointer);
-                self.types.push(TypeDef {
-                    name: name.clone(),
-                    component: None,
-                    pointer: pointer.to_owned(),
-                    docs: docs(data),
-                    deprecated: data.deprecated,
-                    kind,
-                    tags: Default::default(),
-                });
-                TypeExpr::new(ExprKind::Named(name))
-            }
-        };
-        expr.nullable |= data.nullable || string_enum_allows_null(schema);
-        if let Some(pattern) = &expr.constraints.pattern {
-            // The generated crate compiles patterns lazily and trusts they compile: prove it now.
-            if let Err(e) = regress::Regex::with_flags(pattern, "u") {
-                self.error(&format!("{pointer}/pattern"), format!("pattern `{pattern}` is not a valid ECMA-262 regular expression: {e}"));
-            }
+            other => Lowered::Expr(self.unsupported(&format!("{pointer}/type"), format!("`type: {other}` is not a JSON Schema type"))),
         }
-        expr.constraints.read_only |= data.read_only;
-        expr.constraints.write_only |= data.write_only;
-        expr
     }
 
-    fn struct_def(&mut self, obj: &ObjectType, type_name: &str, pointer: &str) -> StructDef {
+    /// Keeps a pattern the generated crate can compile: ECMA-262 in unicode mode, else in
+    /// ECMA-262's non-unicode mode (Annex B, which allows identity escapes such as `\-`
+    /// that Python and PCRE patterns use). A pattern neither accepts is an error, or with
+    /// `lenient` a warning, and the check is left out (the field's docs say so).
+    fn set_pattern(&mut self, c: &mut Constraints, pattern: Option<&str>, pointer: &str) {
+        let Some(pattern) = pattern else { return };
+        if regress::Regex::with_flags(pattern, "u").is_ok() {
+            c.pattern = Some(pattern.to_owned());
+        } else if regress::Regex::with_flags(pattern, "").is_ok() {
+            c.pattern = Some(pattern.to_owned());
+            c.pattern_non_unicode = true;
+        } else {
+            let e = regress::Regex::with_flags(pattern, "u").err().map(|e| e.to_string()).unwrap_or_default();
+            let message = format!("pattern `{pattern}` is not a valid ECMA-262 regular expression: {e}");
+            if self.options.lenient {
+                self.warning(&format!("{pointer}/pattern"), format!("{message}; the pattern is not checked (--lenient)"));
+                c.unchecked_pattern = Some(pattern.to_owned());
+            } else {
+                self.error(&format!("{pointer}/pattern"), message);
+            }
+        }
+    }
+
+    /// A schema with `allOf`, `oneOf`, `anyOf`, or a `$ref` beside keywords that constrain.
+    fn compose(&mut self, schema: &Schema, hint: &str, pointer: &str) -> Lowered {
+        let unions: Vec<(&[Schema], &'static str)> = [(&schema.one_of, "oneOf"), (&schema.any_of, "anyOf")]
+            .into_iter()
+            .filter_map(|(list, keyword)| list.as_deref().map(|l| (l, keyword)))
+            .collect();
+        if unions.len() > 1 {
+            return Lowered::Expr(self.unsupported(pointer, "a schema with both `oneOf` and `anyOf` is not supported".into()));
+        }
+        let own = own_keywords(schema);
+        // The members of the conjunction: a `$ref` beside keywords is one (JSON Schema 2019+
+        // and OpenAPI 3.1 read it so), then the allOf members.
+        let ref_part = schema.reference.as_ref().map(|r| Schema { reference: Some(r.clone()), ..Schema::default() });
+        let all_of: Vec<&Schema> = ref_part.iter().chain(schema.all_of.iter().flatten()).collect();
+        let all_of_pointer = |i: usize| {
+            if ref_part.is_some() {
+                if i == 0 { pointer.to_owned() } else { format!("{pointer}/allOf/{}", i - 1) }
+            } else {
+                format!("{pointer}/allOf/{i}")
+            }
+        };
+
+        if let [(branches, keyword)] = unions.as_slice()
+            && all_of.is_empty()
+            && !own.keyword_groups().object
+        {
+            // Keywords of other types beside the union (`type: string`) hold for every
+            // branch; the branches state their own.
+            let disc = schema.discriminator.as_ref();
+            return self.plain_union(schema, branches, disc, keyword, hint, pointer, schema.nullable);
+        }
+        if unions.is_empty() {
+            match all_of.as_slice() {
+                // No members: the schema's own keywords alone.
+                [] => return self.lower(&own, hint, pointer),
+                // drf-spectacular wraps a `$ref` in allOf to attach readOnly/nullable/default
+                // to one use, and sometimes a string constraint beside it.
+                [one] if !own.keyword_groups().object && !own.keyword_groups().array && own.enumeration.is_none() => {
+                    let mut inner = self.expr(one, hint, &all_of_pointer(0));
+                    inner.nullable |= schema.nullable;
+                    let c = &mut inner.constraints;
+                    if c.pattern.is_none() && c.unchecked_pattern.is_none() {
+                        let mut own_c = Constraints::default();
+                        self.set_pattern(&mut own_c, own.pattern.as_deref(), pointer);
+                        let c = &mut inner.constraints;
+                        c.pattern = own_c.pattern;
+                        c.pattern_non_unicode = own_c.pattern_non_unicode;
+                        c.unchecked_pattern = own_c.unchecked_pattern;
+                    }
+                    let (minimum, maximum) = bounds(&own);
+                    let c = &mut inner.constraints;
+                    c.min_length = c.min_length.or(own.min_length);
+                    c.max_length = c.max_length.or(own.max_length);
+                    c.min_items = c.min_items.or(own.min_items);
+                    c.max_items = c.max_items.or(own.max_items);
+                    c.minimum = c.minimum.or(minimum);
+                    c.maximum = c.maximum.or(maximum);
+                    c.read_only |= schema.read_only;
+                    c.write_only |= schema.write_only;
+                    return Lowered::Expr(inner);
+                }
+                _ => {}
+            }
+        }
+
+        // A conjunction to merge: the allOf members, the schema's own object keywords, and
+        // at most one union, whose branches each take all the rest.
+        let mut flat = Flattened::default();
+        let is_component = pointer.strip_prefix("/components/schemas/").is_some_and(|name| !name.contains('/'));
+        let outermost = self.merging.is_empty() && is_component;
+        if outermost {
+            self.merging.push(format!("#{pointer}"));
+        }
+        let mut ok = true;
+        for (i, member) in all_of.iter().enumerate() {
+            ok &= self.flatten(member, &all_of_pointer(i), &mut flat);
+            if !ok {
+                break;
+            }
+        }
+        if outermost {
+            self.merging.pop();
+        }
+        if !ok {
+            return Lowered::Expr(TypeExpr::new(ExprKind::Any));
+        }
+        if own.keyword_groups().object || !own.properties.is_empty() {
+            flat.objects.push((own.clone(), pointer.to_owned()));
+        }
+        if let [(branches, keyword)] = unions.as_slice() {
+            if flat.union.is_some() {
+                return Lowered::Expr(self.unsupported(pointer, "an allOf that contains more than one union is not supported".into()));
+            }
+            flat.union = Some(UnionSource {
+                branches,
+                discriminator: schema.discriminator.as_ref(),
+                keyword,
+                pointer: pointer.to_owned(),
+                nullable: false,
+            });
+        }
+        let merged = merge_objects(&flat.objects);
+        match flat.union {
+            None => Lowered::Def(TypeKind::Struct(self.struct_def(&merged, hint, pointer)), false),
+            // Nothing to merge into the branches: the union as it is.
+            Some(u) if flat.objects.is_empty() => {
+                self.plain_union(schema, u.branches, u.discriminator, u.keyword, hint, &u.pointer, schema.nullable || u.nullable)
+            }
+            Some(union) => self.distribute(&merged, union, schema, hint, pointer),
+        }
+    }
+
+    /// `oneOf`/`anyOf` alone (with at most `type` and annotations beside it): a union, or
+    /// the one branch left once `null` branches have made the use nullable.
+    #[allow(clippy::too_many_arguments)]
+    fn plain_union(
+        &mut self,
+        schema: &Schema,
+        branches: &[Schema],
+        discriminator: Option<&doc::Discriminator>,
+        keyword: &'static str,
+        hint: &str,
+        pointer: &str,
+        nullable: bool,
+    ) -> Lowered {
+        let (rest, null): (Vec<(usize, &Schema)>, Vec<_>) = branches.iter().enumerate().partition(|(_, b)| !is_null_branch(b));
+        let nullable = nullable || !null.is_empty();
+        if let [(i, one)] = rest.as_slice() {
+            if discriminator.is_none() && (!null.is_empty() || branches.len() == 1) {
+                let mut expr = self.expr(one, hint, &format!("{pointer}/{keyword}/{i}"));
+                expr.nullable |= nullable;
+                expr.constraints.read_only |= schema.read_only;
+                expr.constraints.write_only |= schema.write_only;
+                return Lowered::Expr(expr);
+            }
+        }
+        let indexed: Vec<(usize, Schema)> = rest.iter().map(|(i, b)| (*i, (*b).clone())).collect();
+        let branches: Vec<Schema> = indexed.iter().map(|(_, b)| b.clone()).collect();
+        let positions: Vec<usize> = indexed.iter().map(|(i, _)| *i).collect();
+        let union = self.union_def(&branches, discriminator, hint, pointer, keyword, Some(&positions));
+        match union {
+            Some(u) => Lowered::Def(TypeKind::Union(u), nullable),
+            None => Lowered::Expr(TypeExpr::new(ExprKind::Any)),
+        }
+    }
+
+    /// Adds one allOf member to the conjunction: a `$ref`'s target, an object's keywords,
+    /// the members of a nested allOf, or a union (at most one in all). `false` when the
+    /// member cannot be merged (reported).
+    fn flatten<'s>(&mut self, schema: &'s Schema, pointer: &str, out: &mut Flattened<'s>) -> bool
+    where
+        'a: 's,
+    {
+        if let Some(reference) = &schema.reference {
+            let target = match self.resolver.schema_ref(reference) {
+                Ok((_, target)) => target,
+                Err(e) => {
+                    self.ref_error(&format!("{pointer}/$ref"), e);
+                    return false;
+                }
+            };
+            if self.merging.iter().any(|m| m == reference) {
+                self.error(
+                    &format!("{pointer}/$ref"),
+                    format!("allOf includes `{reference}`, which is being merged already: the object would contain itself"),
+                );
+                return false;
+            }
+            // The referenced schema's parts are located where they are written.
+            self.merging.push(reference.clone());
+            let located = reference.trim_start_matches('#').to_owned();
+            let ok = self.flatten(target, &located, out);
+            self.merging.pop();
+            if !ok {
+                return false;
+            }
+        }
+        for (i, member) in schema.all_of.iter().flatten().enumerate() {
+            if !self.flatten(member, &format!("{pointer}/allOf/{i}"), out) {
+                return false;
+            }
+        }
+        let union = [(&schema.one_of, "oneOf"), (&schema.any_of, "anyOf")]
+            .into_iter()
+            .find_map(|(list, keyword)| list.as_deref().map(|l| (l, keyword)));
+        if let Some((branches, keyword)) = union {
+            if schema.one_of.is_some() && schema.any_of.is_some() || out.union.is_some() {
+                self.unsupported(pointer, "an allOf that contains more than one union is not supported".into());
+                return false;
+            }
+            out.union = Some(UnionSource {
+                branches,
+                discriminator: schema.discriminator.as_ref(),
+                keyword,
+                pointer: pointer.to_owned(),
+                nullable: schema.nullable,
+            });
+        }
+        let own = own_keywords(schema);
+        let non_object = own.types.iter().flatten().any(|t| t != "object" && t != "null");
+        let g = own.keyword_groups();
+        if non_object || (g.string || g.number || g.array) && !g.object {
+            self.unsupported(pointer, "allOf can only merge object schemas".into());
+            return false;
+        }
+        if g.object {
+            out.objects.push((own, pointer.to_owned()));
+        }
+        true
+    }
+
+    /// allOf with a union among its members: a union whose every branch is the merged
+    /// object keywords plus that branch, each a struct of its own.
+    fn distribute(&mut self, common: &Schema, union: UnionSource<'_>, schema: &Schema, hint: &str, pointer: &str) -> Lowered {
+        let (rest, null): (Vec<(usize, &Schema)>, Vec<_>) =
+            union.branches.iter().enumerate().partition(|(_, b)| !is_null_branch(b));
+        if rest.len() > MAX_DISTRIBUTED_BRANCHES {
+            return Lowered::Expr(self.unsupported(pointer, format!("an allOf with a union of more than {MAX_DISTRIBUTED_BRANCHES} branches is not supported")));
+        }
+        let mut merged_branches = Vec::new();
+        for (i, branch) in &rest {
+            let branch_pointer = format!("{}/{}/{i}", union.pointer, union.keyword);
+            let mut flat = Flattened::default();
+            if !self.flatten(branch, &branch_pointer, &mut flat) {
+                return Lowered::Expr(TypeExpr::new(ExprKind::Any));
+            }
+            if flat.union.is_some() {
+                return Lowered::Expr(self.unsupported(&branch_pointer, "a union nested in a union inside an allOf is not supported".into()));
+            }
+            let mut objects = vec![(common.clone(), pointer.to_owned())];
+            objects.extend(flat.objects);
+            merged_branches.push(merge_objects(&objects));
+        }
+        // Each merged branch keeps the branch's `$ref` for its discriminator tag.
+        let positions: Vec<usize> = rest.iter().map(|(i, _)| *i).collect();
+        let originals: Vec<Schema> = rest.iter().map(|(_, b)| (*b).clone()).collect();
+        let union_def = self.union_of_merged(&originals, &merged_branches, union.discriminator, hint, &union.pointer, union.keyword, &positions);
+        let nullable = schema.nullable || union.nullable || !null.is_empty();
+        match union_def {
+            Some(u) => Lowered::Def(TypeKind::Union(u), nullable),
+            None => Lowered::Expr(TypeExpr::new(ExprKind::Any)),
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn union_of_merged(
+        &mut self,
+        originals: &[Schema],
+        merged: &[Schema],
+        discriminator: Option<&doc::Discriminator>,
+        name: &str,
+        pointer: &str,
+        keyword: &str,
+        positions: &[usize],
+    ) -> Option<UnionDef> {
+        let mut supported = true;
+        let mut taken = HashSet::new();
+        let mut variants = Vec::new();
+        for ((original, merged), position) in originals.iter().zip(merged).zip(positions) {
+            let item_pointer = format!("{pointer}/{keyword}/{position}");
+            let base = match original.reference.as_deref().and_then(|r| self.resolver.schema_ref(r).ok()) {
+                Some((component, _)) => self.component_names[component].clone(),
+                None => format!("Variant{}", position + 1),
+            };
+            let variant_hint = format!("{name}{}", names::unraw(&base));
+            let ty = self.expr(merged, &variant_hint, &item_pointer);
+            let tags = match discriminator {
+                Some(d) => {
+                    let mut tags = discriminator_tags(d, original);
+                    if tags.is_empty() {
+                        tags.extend(inline_tag(d, merged));
+                    }
+                    supported &= !tags.is_empty();
+                    if tags.is_empty() {
+                        self.unsupported(&item_pointer, "a discriminated union's variants must be `$ref`s".into());
+                    }
+                    tags
+                }
+                None => Vec::new(),
+            };
+            variants.push(UnionVariant { name: names::unique(&mut taken, base), tags, ty, boxed: false });
+        }
+        supported.then(|| UnionDef { discriminator: discriminator.map(|d| d.property_name.clone()), variants })
+    }
+
+    fn struct_def(&mut self, obj: &Schema, type_name: &str, pointer: &str) -> StructDef {
         // A property already in snake_case keeps its name; the others (`isGlobal` beside
         // `is_global`) get a suffix on collision.
-        let mut taken: HashSet<String> =
-            obj.properties.keys().filter(|w| names::snake(w) == **w).cloned().collect();
+        let mut taken: HashSet<String> = obj.properties.keys().filter(|w| names::snake(w) == **w).cloned().collect();
         let mut fields = Vec::new();
         for (wire, item) in &obj.properties {
             let field_pointer = format!("{pointer}/properties/{}", esc(wire));
             let hint = format!("{type_name}{}", names::camel(wire));
             let ty = self.expr(item, &hint, &field_pointer);
-            let (docs, default, deprecated) = match item {
-                ReferenceOr::Item(s) => {
-                    (docs(&s.schema_data), s.schema_data.default.clone(), s.schema_data.deprecated)
-                }
-                ReferenceOr::Reference { .. } => (Docs::default(), None, false),
-            };
             fields.push(Field {
                 wire_name: wire.clone(),
                 name: if names::snake(wire) == *wire { wire.clone() } else { names::unique(&mut taken, names::snake(wire)) },
                 ty,
                 required: obj.required.contains(wire),
-                docs,
-                deprecated,
-                default,
+                docs: docs(item),
+                deprecated: item.deprecated,
+                default: item.default.clone(),
                 boxed: false,
             });
         }
-        let additional = match &obj.additional_properties {
-            Some(AdditionalProperties::Schema(s)) => Some(self.expr(
-                s,
-                &format!("{type_name}Value"),
-                &format!("{pointer}/additionalProperties"),
-            )),
-            Some(AdditionalProperties::Any(true)) => Some(TypeExpr::new(ExprKind::Any)),
-            _ => None,
+        let additional = match obj.additional_properties.as_deref() {
+            Some(extra) if extra.is_false() => None,
+            Some(extra) if extra.boolean == Some(true) => Some(TypeExpr::new(ExprKind::Any)),
+            Some(extra) => Some(self.expr(extra, &format!("{type_name}Value"), &format!("{pointer}/additionalProperties"))),
+            None => None,
         };
         StructDef { fields, additional }
     }
 
-    /// A union, or a JSON value when one of its variants is unsupported (`lenient`).
-    fn union_kind(&mut self, items: &[ReferenceOr<Schema>], schema: &Schema, name: &str, pointer: &str, keyword: &str) -> TypeKind {
-        match self.union_def(items, schema, name, pointer, keyword) {
-            Some(union) => TypeKind::Union(union),
-            None => TypeKind::Alias(TypeExpr::new(ExprKind::Any)),
-        }
-    }
-
+    /// The variants of a union of `branches` (the spec's `oneOf`/`anyOf` items, or one
+    /// schema per type of a type list); `None` when one is unsupported (`lenient`).
+    /// `positions` are the branches' indexes in the spec, where `null` branches were
+    /// taken out.
     fn union_def(
         &mut self,
-        items: &[ReferenceOr<Schema>],
-        schema: &Schema,
+        branches: &[Schema],
+        disc: Option<&doc::Discriminator>,
         name: &str,
         pointer: &str,
         keyword: &str,
+        positions: Option<&[usize]>,
     ) -> Option<UnionDef> {
-        let disc = schema.schema_data.discriminator.as_ref();
         let mut supported = true;
         let mut taken = HashSet::new();
         let mut variants = Vec::new();
-        for (i, item) in items.iter().enumerate() {
-            let item_pointer = format!("{pointer}/{keyword}/{i}");
-            let ty = self.expr(item, &format!("{name}Variant{}", i + 1), &item_pointer);
+        // A discriminator only helps when every inline variant names its tag and no tag
+        // selects two variants; OpenAPI calls it a hint, and `oneOf` alone still says what
+        // the value is, so an unusable one is dropped and the variants are tried in order.
+        let disc = disc.filter(|d| {
+            let tags: Vec<Option<String>> =
+                branches.iter().map(|b| if is_plain_ref(b) { Some(String::new()) } else { inline_tag(d, b) }).collect();
+            let mut seen = HashSet::new();
+            let clash = tags.iter().flatten().filter(|t| !t.is_empty()).find(|t| !seen.insert(*t)).cloned();
+            let untagged = tags.iter().position(Option::is_none);
+            let why = match (clash, untagged) {
+                (Some(tag), _) => format!("two variants have the tag `{tag}`"),
+                (None, Some(i)) => format!(
+                    "variant {i} is inline and does not give `{}` a single value (`enum` of one, or `const`)",
+                    d.property_name
+                ),
+                (None, None) => return true,
+            };
+            self.warning(
+                &format!("{pointer}/discriminator"),
+                format!("the discriminator cannot select a variant ({why}); it is ignored and the variants are tried in order"),
+            );
+            false
+        });
+        for (i, item) in branches.iter().enumerate() {
+            let position = positions.map_or(i, |p| p[i]);
+            let item_pointer = if keyword == "type" { pointer.to_owned() } else { format!("{pointer}/{keyword}/{position}") };
+            // An inline variant of a discriminated union names itself by its tag.
+            let inline_tag = disc.filter(|_| !is_plain_ref(item)).and_then(|d| inline_tag(d, item));
+            let hint = match &inline_tag {
+                Some(tag) => format!("{name}{}", names::camel(tag)),
+                None => format!("{name}Variant{}", i + 1),
+            };
+            let ty = self.expr(item, &hint, &item_pointer);
             let variant_name = match &ty.kind {
                 ExprKind::Named(n) => n.clone(),
                 ExprKind::Primitive(p) => format!("{p:?}"),
@@ -464,21 +870,19 @@ impl<'a> Builder<'a> {
             };
             let mut tags = Vec::new();
             if let Some(d) = disc {
-                match item {
-                    ReferenceOr::Reference { reference } => {
-                        tags = d.mapping.iter().filter(|(_, r)| *r == reference).map(|(t, _)| t.clone()).collect();
-                        if tags.is_empty() {
-                            // OpenAPI: without a mapping entry, the tag is the component name.
-                            tags.extend(schema_ref_name(reference).map(str::to_owned));
-                        }
-                        // A `$ref` outside the components has no name to be its tag (and was
-                        // reported as unsupported when it was resolved).
-                        supported &= !tags.is_empty();
-                    }
-                    ReferenceOr::Item(_) => {
-                        self.unsupported(&item_pointer, "a discriminated union's variants must be `$ref`s".into());
-                        supported = false;
-                    }
+                if is_plain_ref(item) {
+                    tags = discriminator_tags(d, item);
+                    // A `$ref` outside the components has no name to be its tag (and was
+                    // reported as unsupported when it was resolved).
+                    supported &= !tags.is_empty();
+                } else if let Some(tag) = inline_tag {
+                    tags = vec![tag];
+                } else {
+                    self.unsupported(
+                        &item_pointer,
+                        format!("a discriminated union's variants must be `$ref`s, or give `{}` a single value (`enum` of one, or `const`)", d.property_name),
+                    );
+                    supported = false;
                 }
             }
             variants.push(UnionVariant { name: names::unique(&mut taken, variant_name), tags, ty, boxed: false });
@@ -496,81 +900,6 @@ impl<'a> Builder<'a> {
         supported.then(|| UnionDef { discriminator: disc.map(|d| d.property_name.clone()), variants })
     }
 
-    /// Merges `allOf` parts into one object: properties in order, `required` united.
-    fn merge_all_of(&mut self, parts: &[ReferenceOr<Schema>], pointer: &str) -> Option<ObjectType> {
-        // A component's own allOf is merged under its name, so a part leading back to it is
-        // a cycle too.
-        let outermost = self.merging.is_empty()
-            && pointer.strip_prefix("/components/schemas/").is_some_and(|name| !name.contains('/'));
-        if outermost {
-            self.merging.push(format!("#{pointer}"));
-        }
-        let merged = self.merge_parts(parts, pointer);
-        if outermost {
-            self.merging.pop();
-        }
-        merged
-    }
-
-    fn merge_parts(&mut self, parts: &[ReferenceOr<Schema>], pointer: &str) -> Option<ObjectType> {
-        let mut merged = ObjectType::default();
-        for (i, part) in parts.iter().enumerate() {
-            let part_pointer = format!("{pointer}/allOf/{i}");
-            let obj = match part {
-                ReferenceOr::Item(schema) => self.all_of_part(schema, &part_pointer),
-                ReferenceOr::Reference { reference } => {
-                    let schema = match self.resolver.schema_ref(reference) {
-                        Ok((_, schema)) => schema,
-                        Err(e) => {
-                            self.ref_error(&format!("{part_pointer}/$ref"), e);
-                            return None;
-                        }
-                    };
-                    if self.merging.contains(reference) {
-                        self.error(
-                            &format!("{part_pointer}/$ref"),
-                            format!("allOf includes `{reference}`, which is being merged already: the object would contain itself"),
-                        );
-                        return None;
-                    }
-                    // The referenced schema's parts are located where they are written.
-                    self.merging.push(reference.clone());
-                    let obj = self.all_of_part(schema, reference.trim_start_matches('#'));
-                    self.merging.pop();
-                    obj
-                }
-            }?;
-            for (k, v) in obj.properties {
-                merged.properties.insert(k, v);
-            }
-            for r in obj.required {
-                if !merged.required.contains(&r) {
-                    merged.required.push(r);
-                }
-            }
-            if obj.additional_properties.is_some() {
-                merged.additional_properties = obj.additional_properties;
-            }
-        }
-        Some(merged)
-    }
-
-    /// One allOf part as an object, when it is one.
-    fn all_of_part(&mut self, schema: &Schema, part_pointer: &str) -> Option<ObjectType> {
-        match &schema.schema_kind {
-            SchemaKind::Type(Type::Object(o)) => Some(o.clone()),
-            SchemaKind::AllOf { all_of } => self.merge_all_of(all_of, part_pointer),
-            SchemaKind::Any(_) => match reinterpret_any(schema).map(|s| s.schema_kind) {
-                Some(SchemaKind::Type(Type::Object(o))) => Some(o),
-                _ => Some(ObjectType::default()),
-            },
-            _ => {
-                self.unsupported(part_pointer, "allOf can only merge object schemas".into());
-                None
-            }
-        }
-    }
-
     fn build_operations(&mut self) -> Vec<Operation> {
         let api = &self.spec.api;
         let defined_schemes: HashSet<&String> =
@@ -581,23 +910,28 @@ impl<'a> Builder<'a> {
         let mut params_types: HashSet<String> = HashSet::new();
         // (method, template with unnamed parameters) → the first path with it.
         let mut routes: HashMap<(String, String), String> = HashMap::new();
-        for (path, item) in &api.paths.paths {
+        for (path, item) in &api.paths {
             let path_pointer = format!("/paths/{}", esc(path));
-            let item = match item {
-                ReferenceOr::Item(i) => i,
-                ReferenceOr::Reference { .. } => {
-                    self.unsupported(&path_pointer, "path items given by `$ref` are not supported".into());
+            if item.reference.is_some() {
+                self.unsupported(&path_pointer, "path items given by `$ref` are not supported".into());
+                continue;
+            }
+            let mut path_unroutable = None;
+            match template_problem(path) {
+                Some(TemplateProblem::Broken(problem)) => {
+                    self.unsupported(&path_pointer, problem);
                     continue;
                 }
-            };
-            if let Some(problem) = template_problem(path) {
-                self.unsupported(&path_pointer, problem);
-                continue;
+                Some(TemplateProblem::Unroutable(problem)) => {
+                    self.unroutable(&path_pointer, &problem);
+                    path_unroutable = Some(problem);
+                }
+                None => {}
             }
             let template = path_params(path);
             // Routes compare templates with their parameters unnamed: `/a/{id}/` is `/a/{}/`.
             let route: String = path_parts(path).into_iter().map(|p| if let PathPart::Literal(t) = p { t } else { "{}" }).collect();
-            for (method, op) in item.iter() {
+            for (method, op) in item.operations() {
                 let pointer = format!("{path_pointer}/{method}");
                 let raw_id = op.operation_id.clone().unwrap_or_else(|| format!("{method}{path}"));
                 let id = names::unique(&mut ids, raw_id);
@@ -627,43 +961,57 @@ impl<'a> Builder<'a> {
                             continue;
                         }
                     };
-                    let (location, data, explode) = match param {
-                        openapiv3::Parameter::Path { parameter_data, .. } => (ParamLocation::Path, parameter_data, false),
-                        openapiv3::Parameter::Query { parameter_data, style, .. } => {
-                            let default = matches!(style, openapiv3::QueryStyle::Form);
-                            (ParamLocation::Query, parameter_data, parameter_data.explode.unwrap_or(default))
+                    let data = param;
+                    let (location, explode) = match param.location.as_str() {
+                        "path" => (ParamLocation::Path, false),
+                        "query" => {
+                            let default = param.style.as_deref().is_none_or(|s| s == "form");
+                            (ParamLocation::Query, param.explode.unwrap_or(default))
                         }
-                        openapiv3::Parameter::Header { parameter_data, .. } => {
-                            (ParamLocation::Header, parameter_data, parameter_data.explode.unwrap_or(false))
-                        }
-                        openapiv3::Parameter::Cookie { parameter_data, .. } => {
-                            (ParamLocation::Cookie, parameter_data, parameter_data.explode.unwrap_or(true))
+                        "header" => (ParamLocation::Header, param.explode.unwrap_or(false)),
+                        "cookie" => (ParamLocation::Cookie, param.explode.unwrap_or(true)),
+                        other => {
+                            self.error(&format!("{p_pointer}/in"), format!("parameter location `{other}` is none of path, query, header, cookie"));
+                            continue;
                         }
                     };
                     if !seen.insert((location, data.name.clone())) {
                         continue;
                     }
                     if location == ParamLocation::Path && !template.contains(&data.name.as_str()) {
-                        self.error(&p_pointer, format!("path parameter `{}` does not appear in the path `{path}`", data.name));
+                        // No request can fill it in; with `--lenient` it is left out.
+                        self.unsupported(&p_pointer, format!("path parameter `{}` does not appear in the path `{path}`", data.name));
+                        continue;
                     }
                     let hint = format!("{type_hint}{}", names::camel(&data.name));
-                    let ty = match &data.format {
-                        ParameterSchemaOrContent::Schema(s) => self.expr(s, &hint, &format!("{p_pointer}/schema")),
-                        ParameterSchemaOrContent::Content(_) => self.unsupported(
+                    let ty = match (&data.schema, &data.content) {
+                        (Some(s), _) => self.expr(s, &hint, &format!("{p_pointer}/schema")),
+                        (None, Some(_)) => self.unsupported(
                             &format!("{p_pointer}/content"),
                             "parameters described by `content` are not supported".into(),
                         ),
+                        // No schema: any value, which a parameter sends as text.
+                        (None, None) => TypeExpr::new(ExprKind::Primitive(Primitive::String)),
                     };
                     params.push(Parameter {
                         wire_name: data.name.clone(),
+                        key: data.name.clone(),
                         name: names::unique(&mut taken, names::snake(&data.name)),
                         location,
                         required: data.required || location == ParamLocation::Path,
                         ty,
                         docs: Docs { title: None, description: data.description.clone() },
-                        deprecated: data.deprecated.unwrap_or(false),
+                        deprecated: data.deprecated,
                         explode,
                     });
+                }
+
+                let shared: Vec<bool> = params.iter().map(|p| params.iter().filter(|q| q.wire_name == p.wire_name).count() > 1).collect();
+                for (p, shared) in params.iter_mut().zip(shared) {
+                    if shared {
+                        let location = format!("{:?}", p.location).to_lowercase();
+                        p.key = format!("{location}:{}", p.wire_name);
+                    }
                 }
 
                 let body = op.request_body.as_ref().and_then(|b| match self.resolver.request_body(b) {
@@ -678,16 +1026,24 @@ impl<'a> Builder<'a> {
                 });
 
                 let mut responses = Vec::new();
-                let statuses = op.responses.responses.iter().map(|(code, r)| {
-                    let status = match code {
-                        StatusCode::Code(c) => Status::Code(*c),
-                        StatusCode::Range(r) => Status::Range(*r as u8),
+                let mut statuses = Vec::new();
+                for (key, r) in &op.responses {
+                    match parse_status(key) {
+                        Some(status) => statuses.push((status, key, r)),
+                        None => self.error(
+                            &format!("{pointer}/responses/{}", esc(key)),
+                            format!("`{key}` is not a response status (a code such as `200`, a range such as `2XX`, or `default`)"),
+                        ),
+                    }
+                }
+                // `default` comes after the statuses, wherever the spec writes it.
+                statuses.sort_by_key(|(status, ..)| matches!(status, Status::Default));
+                for (status, key, r) in statuses {
+                    let r_pointer = format!("{pointer}/responses/{}", esc(key));
+                    let key = match status {
+                        Status::Range(digit) => format!("{digit}XX"),
+                        _ => key.clone(),
                     };
-                    (status, code.to_string(), r)
-                });
-                let default = op.responses.default.iter().map(|r| (Status::Default, "default".to_string(), r));
-                for (status, key, r) in statuses.chain(default) {
-                    let r_pointer = format!("{pointer}/responses/{key}");
                     match self.resolver.response(r) {
                         Ok(resp) => {
                             let content = self.contents(
@@ -706,14 +1062,18 @@ impl<'a> Builder<'a> {
                         self.error(&pointer, format!("the path's parameter `{{{name}}}` is not defined (`in: path`) for this operation"));
                     }
                 }
+                let mut unroutable = path_unroutable.clone();
                 match routes.get(&(method.to_owned(), route.clone())) {
-                    Some(other) if other != path => self.error(
-                        &pointer,
-                        format!("`{} {path}` and `{} {other}` differ only in parameter names, so no request can tell them apart", method.to_uppercase(), method.to_uppercase()),
-                    ),
-                    _ => {
+                    Some(other) if other != path && unroutable.is_none() => {
+                        let m = method.to_uppercase();
+                        let problem = format!("`{m} {path}` and `{m} {other}` differ only in parameter names, so the server's router cannot tell them apart");
+                        self.unroutable(&pointer, &problem);
+                        unroutable = Some(problem);
+                    }
+                    _ if unroutable.is_none() => {
                         routes.insert((method.to_owned(), route.clone()), path.clone());
                     }
+                    _ => {}
                 }
 
                 let requirements = op.security.as_ref().or(api.security.as_ref());
@@ -749,6 +1109,7 @@ impl<'a> Builder<'a> {
                     responses,
                     security,
                     pointer,
+                    unroutable,
                 });
             }
         }
@@ -757,7 +1118,7 @@ impl<'a> Builder<'a> {
 
     fn contents(
         &mut self,
-        content: &indexmap::IndexMap<String, openapiv3::MediaType>,
+        content: &IndexMap<String, doc::MediaType>,
         hint: &str,
         pointer: &str,
     ) -> Vec<Content> {
@@ -771,25 +1132,169 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// Why a path template cannot be routed, if it cannot: a `{` or `}` that does not pair up,
-/// an empty name, or a parameter that does not end its segment (`/{id}.json`, `/{a}-{b}`):
-/// the server's router matches a parameter up to the next `/`.
-fn template_problem(path: &str) -> Option<String> {
+/// A `$ref` with nothing beside it but annotations (docs, `nullable`, `readOnly`,
+/// `default`): the referenced type itself, at this use.
+fn is_plain_ref(s: &Schema) -> bool {
+    s.reference.is_some()
+        && s.types.is_none()
+        && !s.composes()
+        && s.keyword_groups() == doc::KeywordGroups::default()
+        && s.enumeration.is_none()
+        && s.constant.is_none()
+        && s.not.is_none()
+        && s.format.is_none()
+        && s.boolean.is_none()
+}
+
+/// The schema's keywords without its compositions and its `$ref`.
+fn own_keywords(s: &Schema) -> Schema {
+    Schema { reference: None, all_of: None, one_of: None, any_of: None, discriminator: None, ..s.clone() }
+}
+
+/// A union branch that only admits `null` (`{type: 'null'}`, `{enum: [null]}`, or OpenAPI
+/// 3.0's `{nullable: true}` with nothing else): it makes the use nullable.
+fn is_null_branch(s: &Schema) -> bool {
+    let only_null_type = s.types.as_deref().is_some_and(|t| !t.is_empty() && t.iter().all(|t| t == "null"));
+    let only_null_enum = s.enumeration.as_deref().is_some_and(|v| !v.is_empty() && v.iter().all(Value::is_null))
+        || s.constant.as_ref().is_some_and(Value::is_null);
+    let bare = Schema { nullable: false, description: None, title: None, ..s.clone() } == Schema::default();
+    only_null_type || only_null_enum || (s.nullable && bare)
+}
+
+/// The discriminator values that select a `$ref` branch: its mapping entries, else (as
+/// OpenAPI says) the component's name.
+fn discriminator_tags(d: &doc::Discriminator, branch: &Schema) -> Vec<String> {
+    let Some(reference) = &branch.reference else { return Vec::new() };
+    let mut tags: Vec<String> = d.mapping.iter().filter(|(_, r)| *r == reference).map(|(t, _)| t.clone()).collect();
+    if tags.is_empty() {
+        tags.extend(schema_ref_name(reference).map(str::to_owned));
+    }
+    tags
+}
+
+/// The tag of an inline variant of a discriminated union: the one value its discriminator
+/// property allows (`enum: [json]`, or `const: json`).
+/// The variant may state it in an inline allOf member.
+fn inline_tag(d: &doc::Discriminator, variant: &Schema) -> Option<String> {
+    let single = |property: &Schema| -> Option<String> {
+        let values: Vec<&Value> = property.enumeration.iter().flatten().chain(&property.constant).collect();
+        match values.as_slice() {
+            [Value::String(one)] => Some(one.clone()),
+            [Value::String(a), Value::String(b)] if a == b => Some(a.clone()),
+            _ => None,
+        }
+    };
+    variant
+        .properties
+        .get(&d.property_name)
+        .and_then(single)
+        .or_else(|| variant.all_of.iter().flatten().filter(|m| m.reference.is_none()).find_map(|m| inline_tag(d, m)))
+}
+
+/// allOf members merged into one object: properties in order (a later one replaces an
+/// earlier one of the same name), `required` united, the last `additionalProperties`.
+fn merge_objects(objects: &[(Schema, String)]) -> Schema {
+    let mut merged = Schema { types: Some(vec!["object".to_owned()]), ..Schema::default() };
+    for (o, _) in objects {
+        for (k, v) in &o.properties {
+            merged.properties.insert(k.clone(), v.clone());
+        }
+        for r in &o.required {
+            if !merged.required.contains(r) {
+                merged.required.push(r.clone());
+            }
+        }
+        if o.additional_properties.is_some() {
+            merged.additional_properties = o.additional_properties.clone();
+        }
+    }
+    merged
+}
+
+/// `minimum`/`maximum` with their exclusive forms, in either spelling: the 3.0 flag on the
+/// bound, or the 3.1 (draft 6) bound of its own, the stricter one kept when both are given.
+fn bounds(s: &Schema) -> (Option<Bound>, Option<Bound>) {
+    let side = |inclusive: Option<f64>, exclusive: Option<Exclusive>, lower: bool| -> Option<Bound> {
+        match (inclusive, exclusive) {
+            (Some(v), Some(Exclusive::Flag(e))) => Some(Bound { value: v, exclusive: e }),
+            (Some(v), None) => Some(Bound { value: v, exclusive: false }),
+            (None, Some(Exclusive::Limit(x))) => Some(Bound { value: x, exclusive: true }),
+            (Some(v), Some(Exclusive::Limit(x))) => {
+                let exclusive_is_stricter = if lower { x >= v } else { x <= v };
+                Some(if exclusive_is_stricter { Bound { value: x, exclusive: true } } else { Bound { value: v, exclusive: false } })
+            }
+            (None, Some(Exclusive::Flag(_)) | None) => None,
+        }
+    };
+    (side(s.minimum, s.exclusive_minimum, true), side(s.maximum, s.exclusive_maximum, false))
+}
+
+/// `enum: [a, b, null]` makes the use nullable.
+fn enum_allows_null(s: &Schema) -> bool {
+    s.enumeration.iter().flatten().any(Value::is_null) && s.enumeration.iter().flatten().any(|v| !v.is_null())
+}
+
+/// A response key: a code, a range (`2XX`, any case) or `default`.
+fn parse_status(key: &str) -> Option<Status> {
+    if key == "default" {
+        return Some(Status::Default);
+    }
+    if let Ok(code) = key.parse::<u16>() {
+        return (100..600).contains(&code).then_some(Status::Code(code));
+    }
+    match key.as_bytes() {
+        [d @ b'1'..=b'5', x, y] if x.eq_ignore_ascii_case(&b'x') && y.eq_ignore_ascii_case(&b'x') => Some(Status::Range(d - b'0')),
+        _ => None,
+    }
+}
+
+/// What is wrong with a path template, if anything.
+enum TemplateProblem {
+    /// A `{` or `}` that does not pair up, or a parameter without a name: no request can
+    /// be built from it.
+    Broken(String),
+    /// Well-formed, but the server's router matches a parameter up to the next `/` only:
+    /// text after a parameter in its segment (`/{id}.json`) or two parameters in one
+    /// (`/{a}.{b}`). The client fills such templates in as they are.
+    Unroutable(String),
+}
+
+/// Reads each segment of a path template: `{name}` parameters and text between them.
+fn template_problem(path: &str) -> Option<TemplateProblem> {
     for segment in path.split('/') {
-        let (open, close) = (segment.matches('{').count(), segment.matches('}').count());
-        if open == 0 && close == 0 {
-            continue;
+        let mut params = 0;
+        let mut rest = segment;
+        let mut text_after_param = false;
+        while !rest.is_empty() {
+            match (rest.find('{'), rest.find('}')) {
+                (None, None) => {
+                    text_after_param |= params > 0;
+                    break;
+                }
+                (Some(open), Some(close)) if open < close => {
+                    let name = &rest[open + 1..close];
+                    if name.contains('{') {
+                        return Some(TemplateProblem::Broken(format!("path segment `{segment}` is not a well-formed template (a `{{` inside a parameter)")));
+                    }
+                    if name.is_empty() {
+                        return Some(TemplateProblem::Broken(format!("path segment `{segment}` has a parameter without a name")));
+                    }
+                    text_after_param |= params > 0 && open > 0;
+                    params += 1;
+                    rest = &rest[close + 1..];
+                }
+                _ => return Some(TemplateProblem::Broken(format!("path segment `{segment}` is not a well-formed template (a `{{` or `}}` that does not pair up)"))),
+            }
         }
-        if open != 1 || close != 1 || segment.find('{') > segment.find('}') {
-            return Some(format!("path segment `{segment}` is not a well-formed template (one `{{name}}` per segment)"));
+        if params > 1 {
+            return Some(TemplateProblem::Unroutable(format!(
+                "path segment `{segment}` has {params} parameters, which the server's router cannot tell apart (it matches one parameter per segment)"
+            )));
         }
-        if segment.ends_with("{}") {
-            return Some(format!("path segment `{segment}` has a parameter without a name"));
-        }
-        if !segment.ends_with('}') {
-            return Some(format!(
-                "path segment `{segment}` has text after its parameter, which the server's router cannot match; put the parameter last in its segment"
-            ));
+        if text_after_param || (params == 1 && !segment.ends_with('}')) {
+            return Some(TemplateProblem::Unroutable(format!(
+                "path segment `{segment}` has text after its parameter, which the server's router cannot match"
+            )));
         }
     }
     None
@@ -806,63 +1311,13 @@ fn enum_def(values: Vec<Value>) -> EnumDef {
     EnumDef { variants: values.into_iter().zip(names).map(|(value, name)| EnumVariant { value, name }).collect(), other }
 }
 
-/// `enum: [a, b, null]` makes the use nullable.
-fn string_enum_allows_null(schema: &Schema) -> bool {
-    matches!(&schema.schema_kind, SchemaKind::Type(Type::String(s)) if s.enumeration.iter().any(Option::is_none))
-}
-
-/// `allOf: [one schema]` plus constraints or a default, which `openapiv3` cannot classify.
-fn is_all_of_wrapper(any: &openapiv3::AnySchema) -> bool {
-    any.all_of.len() == 1
-        && any.typ.is_none()
-        && any.properties.is_empty()
-        && any.items.is_none()
-        && any.one_of.is_empty()
-        && any.any_of.is_empty()
-        && any.enumeration.is_empty()
-}
-
-/// A schema without `type` that still describes something structured.
-fn looks_structured(any: &openapiv3::AnySchema) -> bool {
-    any.typ.is_some()
-        || !any.properties.is_empty()
-        || any.items.is_some()
-        || !any.enumeration.is_empty()
-        || !any.one_of.is_empty()
-        || !any.all_of.is_empty()
-        || !any.any_of.is_empty()
-}
-
-/// Re-reads a schema that `openapiv3` could not classify, with its type inferred from the
-/// keywords it uses (`properties` → object, `items` → array, `enum` of strings → string).
-fn reinterpret_any(schema: &Schema) -> Option<Schema> {
-    let SchemaKind::Any(any) = &schema.schema_kind else { return Some(schema.clone()) };
-    let mut value = serde_json::to_value(schema).ok()?;
-    let obj = value.as_object_mut()?;
-    if any.typ.is_none() {
-        let inferred = if !any.properties.is_empty() || any.additional_properties.is_some() {
-            "object"
-        } else if any.items.is_some() {
-            "array"
-        } else if any.enumeration.iter().all(|v| v.is_string() || v.is_null()) && !any.enumeration.is_empty() {
-            "string"
-        } else {
-            return None;
-        };
-        obj.insert("type".into(), inferred.into());
-    }
-    let fixed: Schema = serde_json::from_value(value).ok()?;
-    (!matches!(fixed.schema_kind, SchemaKind::Any(_))).then_some(fixed)
-}
-
-fn base_path(api: &openapiv3::OpenAPI) -> String {
+fn base_path(api: &doc::Document) -> String {
     let Some(server) = api.servers.first() else { return String::new() };
     let mut url = server.url.clone();
-    if let Some(vars) = &server.variables {
-        for (k, v) in vars {
-            url = url.replace(&format!("{{{k}}}"), &v.default);
-        }
+    for (k, v) in &server.variables {
+        url = url.replace(&format!("{{{k}}}"), &v.default);
     }
+
     let path = match url.split_once("://") {
         Some((_, rest)) => rest.find('/').map(|i| rest[i..].to_owned()).unwrap_or_default(),
         None => url,

@@ -184,6 +184,12 @@ pub enum Primitive {
 pub struct Constraints {
     /// ECMA-262 regular expression the string must match (anywhere, unless anchored).
     pub pattern: Option<String>,
+    /// The pattern compiles only in ECMA-262's non-unicode mode (Annex B: identity escapes
+    /// such as `\-` outside a class), and is run in that mode.
+    pub pattern_non_unicode: bool,
+    /// A pattern no ECMA-262 mode accepts, kept for the docs only (`--lenient`): the value
+    /// is not checked against it.
+    pub unchecked_pattern: Option<String>,
     /// Length bounds in Unicode scalar values, as JSON Schema counts them.
     pub min_length: Option<u64>,
     pub max_length: Option<u64>,
@@ -231,6 +237,10 @@ pub struct Operation {
     pub security: Vec<Vec<String>>,
     /// JSON pointer of the operation.
     pub pointer: String,
+    /// Why the generated server cannot route this operation, when it cannot (text after a
+    /// parameter in a path segment, or a template equal to another's up to parameter
+    /// names): the models and the client have it, the server's router leaves it out.
+    pub unroutable: Option<String>,
 }
 
 impl Operation {
@@ -242,7 +252,7 @@ impl Operation {
             .parameters
             .iter()
             .map(|p| Field {
-                wire_name: p.wire_name.clone(),
+                wire_name: p.key.clone(),
                 name: p.name.clone(),
                 ty: p.ty.clone(),
                 required: p.required,
@@ -278,6 +288,10 @@ pub enum ParamLocation {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Parameter {
     pub wire_name: String,
+    /// The parameter's key in the operation's parameter set (its struct's field on the
+    /// wire, the server's name for it): the wire name, or `location:name` when parameters
+    /// in two locations share the name (`asn` in the path and in the query).
+    pub key: String,
     pub name: String,
     pub location: ParamLocation,
     pub required: bool,

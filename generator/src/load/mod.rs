@@ -1,13 +1,14 @@
 //! Stage 1: read a spec file, parse YAML or JSON, check the OpenAPI version, and deserialize
-//! it into `openapiv3` types. `$ref` resolution lives in [`resolve`].
+//! it into akgen's own document model ([`doc`]). `$ref` resolution lives in [`resolve`].
 
+pub mod doc;
 mod locate;
 pub mod resolve;
 
 pub use locate::{locate, locate_all};
 
 use crate::error::{Diagnostic, Error, escape_pointer_segment};
-use openapiv3::OpenAPI;
+use doc::Document;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
@@ -19,8 +20,8 @@ pub struct Spec {
     pub text: String,
     /// Lower-case hex sha256 of the text: recorded in every generated file's header.
     pub sha256: String,
-    /// The spec as `openapiv3` types; `$ref`s are still unresolved.
-    pub api: OpenAPI,
+    /// The spec as akgen's document model; `$ref`s are still unresolved.
+    pub api: Document,
 }
 
 impl Spec {
@@ -75,7 +76,7 @@ pub fn load_text(file: PathBuf, text: String) -> Result<Spec, Error> {
         let line_col = locate(&text, &pointer);
         fail(pointer, line_col, message)
     })?;
-    let api: OpenAPI = to_openapi(value).map_err(|(pointer, message)| {
+    let api: Document = to_document(value).map_err(|(pointer, message)| {
         // Untagged enums (`$ref` or value) hide the path below them; the error path is
         // re-parsed here, off the hot path, to find the offending value.
         let pointer = match parse_tree(&text) {
@@ -89,13 +90,13 @@ pub fn load_text(file: PathBuf, text: String) -> Result<Spec, Error> {
     Ok(Spec { file, text, sha256, api })
 }
 
-/// Deserializes the tree into `openapiv3` types; on failure, the pointer to the offending
+/// Deserializes the tree into the document model; on failure, the pointer to the offending
 /// node and the message.
 ///
 /// `components` goes on a second thread: it is about 40% of authentik's schema, and the
 /// rest (mostly `paths`) takes as long again. When both fail, the error of the one written
 /// first is returned, as a single pass through the document would find it.
-fn to_openapi(mut value: serde_json::Value) -> Result<OpenAPI, (String, String)> {
+fn to_document(mut value: serde_json::Value) -> Result<Document, (String, String)> {
     fn failure(e: serde_path_to_error::Error<serde_json::Error>, prefix: &str) -> (String, String) {
         (format!("{prefix}{}", path_to_pointer(e.path())), e.inner().to_string())
     }
@@ -109,11 +110,11 @@ fn to_openapi(mut value: serde_json::Value) -> Result<OpenAPI, (String, String)>
     let components = std::sync::Mutex::new(Some(components));
     let read_components = || {
         let value = components.lock().map(|mut c| c.take()).ok().flatten().unwrap_or_default();
-        serde_path_to_error::deserialize::<_, Option<openapiv3::Components>>(value)
+        serde_path_to_error::deserialize::<_, Option<doc::Components>>(value)
     };
     let (api, components) = std::thread::scope(|scope| {
         let apart = worker().spawn_scoped(scope, read_components);
-        let api = serde_path_to_error::deserialize::<_, OpenAPI>(value);
+        let api = serde_path_to_error::deserialize::<_, Document>(value);
         let components = match apart {
             Ok(thread) => thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
             Err(_) => read_components(),
@@ -171,6 +172,10 @@ fn parse_tree(text: &str) -> Result<serde_json::Value, (Option<(u64, u64)>, Stri
 fn parse_yaml(text: &str) -> Result<serde_json::Value, serde_saphyr::Error> {
     let mut options = serde_saphyr::Options::default();
     options.with_snippet = false;
+    // OpenAPI documents are YAML 1.2, whose booleans are `true` and `false` alone: a
+    // property named `y` or `no` in a `required` list is a string (YAML 1.1 read it as a
+    // boolean, and PyYAML, which writes drf-spectacular's specs, leaves it unquoted).
+    options.strict_booleans = true;
     // The default budget allows 250,000 nodes; authentik's largest schema has 120,785
     // (2026.11.0-rc1), too close. Raise the size limits for big specs and keep the alias
     // and depth limits, which are what stop alias bombs and stack exhaustion.
@@ -344,12 +349,12 @@ fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{cut, parse_halves, path_to_pointer, to_openapi};
-    use openapiv3::OpenAPI;
+    use super::{cut, parse_halves, path_to_pointer, to_document};
+    use super::doc::Document;
     use serde_json::{Value, json};
 
     /// The document deserialized in one pass: the oracle for `to_openapi`.
-    fn one_pass(value: Value) -> Result<OpenAPI, (String, String)> {
+    fn one_pass(value: Value) -> Result<Document, (String, String)> {
         serde_path_to_error::deserialize(value).map_err(|e| (path_to_pointer(e.path()), e.inner().to_string()))
     }
 
@@ -371,7 +376,7 @@ mod tests {
     fn components_apart_deserialize_as_in_one_pass() {
         for path in authentik_schemas() {
             let tree: Value = serde_saphyr::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-            let api = to_openapi(tree.clone()).expect("the schema deserializes");
+            let api = to_document(tree.clone()).expect("the schema deserializes");
             assert!(api.components.as_ref().is_some_and(|c| c.schemas.len() > 100));
             assert_eq!(Ok(api), one_pass(tree), "{}", path.display());
         }
@@ -395,13 +400,12 @@ mod tests {
             json!({"openapi": "3.0.3", "info": info, "paths": bad_paths, "components": {}}),
         ];
         for doc in &docs {
-            let (ours, theirs) = (to_openapi(doc.clone()), one_pass(doc.clone()));
+            let (ours, theirs) = (to_document(doc.clone()), one_pass(doc.clone()));
             assert_eq!(ours, theirs, "{doc}");
         }
-        // Where both parts fail, the one written first is reported (`$ref`-or-schema is an
-        // untagged enum, so a pointer stops above it).
-        assert_eq!(to_openapi(docs[1].clone()).unwrap_err().0, "/paths");
-        assert_eq!(to_openapi(docs[2].clone()).unwrap_err().0, "/components/schemas/A");
+        // Where both parts fail, the one written first is reported, down to the bad value.
+        assert_eq!(to_document(docs[1].clone()).unwrap_err().0, "/paths/~1a/get/responses/200/description");
+        assert_eq!(to_document(docs[2].clone()).unwrap_err().0, "/components/schemas/A/properties");
     }
 
     /// The whole text in one piece: the oracle for the halves.

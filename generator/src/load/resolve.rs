@@ -4,7 +4,8 @@
 //! never reference other files. A reference that leads nowhere is an error located at the
 //! `$ref` itself, so the user sees which use is broken, not just which target is missing.
 
-use openapiv3::{OpenAPI, Parameter, ReferenceOr, RequestBody, Response, Schema};
+use super::doc::{Components, Document, Parameter, RequestBody, Response, Schema};
+use indexmap::IndexMap;
 
 /// Why a `$ref` could not be followed.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,7 +19,7 @@ pub struct RefError {
 
 /// Follows `$ref`s within one document.
 pub struct Resolver<'a> {
-    api: &'a OpenAPI,
+    api: &'a Document,
 }
 
 /// The component name a `#/components/schemas/NAME` reference points to.
@@ -27,7 +28,7 @@ pub fn schema_ref_name(reference: &str) -> Option<&str> {
 }
 
 impl<'a> Resolver<'a> {
-    pub fn new(api: &'a OpenAPI) -> Self {
+    pub fn new(api: &'a Document) -> Self {
         Resolver { api }
     }
 
@@ -36,57 +37,55 @@ impl<'a> Resolver<'a> {
     pub fn schema_ref(&self, reference: &str) -> Result<(&'a str, &'a Schema), RefError> {
         let name = component_name(reference, "schemas")?;
         let components = self.api.components.as_ref();
-        let (key, mut item) = components
-            .and_then(|c| c.schemas.get_key_value(name))
-            .ok_or_else(|| missing(reference))?;
+        let (key, mut item) = components.and_then(|c| c.schemas.get_key_value(name)).ok_or_else(|| missing(reference))?;
         for _ in 0..MAX_CHAIN {
-            match item {
-                ReferenceOr::Item(schema) => return Ok((key.as_str(), schema)),
-                ReferenceOr::Reference { reference: next } => {
+            match &item.reference {
+                Some(next) if is_alias(item) => {
                     let name = component_name(next, "schemas")?;
                     item = components.and_then(|c| c.schemas.get(name)).ok_or_else(|| missing(next))?;
                 }
+                _ => return Ok((key.as_str(), item)),
             }
         }
         Err(cycle(reference))
     }
 
-    pub fn parameter(&self, item: &'a ReferenceOr<Parameter>) -> Result<&'a Parameter, RefError> {
-        self.follow(item, "parameters", |c| &c.parameters)
+    pub fn parameter(&self, item: &'a Parameter) -> Result<&'a Parameter, RefError> {
+        self.follow(item, |p| p.reference.as_deref(), "parameters", |c| &c.parameters)
     }
 
-    pub fn response(&self, item: &'a ReferenceOr<Response>) -> Result<&'a Response, RefError> {
-        self.follow(item, "responses", |c| &c.responses)
+    pub fn response(&self, item: &'a Response) -> Result<&'a Response, RefError> {
+        self.follow(item, |r| r.reference.as_deref(), "responses", |c| &c.responses)
     }
 
-    pub fn request_body(&self, item: &'a ReferenceOr<RequestBody>) -> Result<&'a RequestBody, RefError> {
-        self.follow(item, "requestBodies", |c| &c.request_bodies)
+    pub fn request_body(&self, item: &'a RequestBody) -> Result<&'a RequestBody, RefError> {
+        self.follow(item, |b| b.reference.as_deref(), "requestBodies", |c| &c.request_bodies)
     }
 
     fn follow<T>(
         &self,
-        item: &'a ReferenceOr<T>,
+        item: &'a T,
+        reference_of: impl Fn(&T) -> Option<&str>,
         kind: &str,
-        map: impl Fn(&'a openapiv3::Components) -> &'a indexmap::IndexMap<String, ReferenceOr<T>>,
+        map: impl Fn(&'a Components) -> &'a IndexMap<String, T>,
     ) -> Result<&'a T, RefError> {
         let mut current = item;
         for _ in 0..MAX_CHAIN {
-            match current {
-                ReferenceOr::Item(t) => return Ok(t),
-                ReferenceOr::Reference { reference } => {
+            match reference_of(current) {
+                None => return Ok(current),
+                Some(reference) => {
                     let name = component_name(reference, kind)?;
-                    current = self
-                        .api
-                        .components
-                        .as_ref()
-                        .and_then(|c| map(c).get(name))
-                        .ok_or_else(|| missing(reference))?;
+                    current = self.api.components.as_ref().and_then(|c| map(c).get(name)).ok_or_else(|| missing(reference))?;
                 }
             }
         }
-        let start = if let ReferenceOr::Reference { reference } = item { reference.as_str() } else { "" };
-        Err(cycle(start))
+        Err(cycle(reference_of(item).unwrap_or_default()))
     }
+}
+
+/// A schema that is a `$ref` and nothing else that constrains: another name for its target.
+fn is_alias(s: &Schema) -> bool {
+    Schema { reference: None, title: None, description: None, deprecated: false, ..s.clone() } == Schema::default()
 }
 
 /// Chains of references are legal; a cycle of them is not, so walks are bounded.
