@@ -1,4 +1,4 @@
-//! How long akgen takes on the pinned spec, phase by phase: parse (YAML into `openapiv3`),
+//! How long akgen takes on the pinned spec, phase by phase: parse (YAML into the document model),
 //! IR (names, types and operations; `$ref`s are resolved here, as the IR follows them),
 //! emit (IR → tokens), format (syn + prettyplease), render (both, the modules' parts in
 //! parallel as akgen runs them), write (into an

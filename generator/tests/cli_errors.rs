@@ -164,6 +164,42 @@ fn an_invalid_pattern_stops_generation() {
     );
 }
 
+/// `spec` refused strictly with exactly the `expected` errors (place, pointer, words), in
+/// one run and writing nothing; then generated with `--lenient`, where each of them and the
+/// `also_warned` ones are warnings. Returns the temporary directory and the crate in it.
+fn refused_then_lenient(
+    spec: &Path,
+    expected: &[(&str, &str, &str)],
+    also_warned: &[(&str, &str, &str)],
+) -> (tempfile::TempDir, PathBuf) {
+    let (code, stderr, out) = generate(spec);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(!out.path().join("crate").exists(), "nothing may be written");
+    let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error: ")).collect();
+    assert_eq!(errors.len(), expected.len(), "{stderr}");
+    for (place, pointer, words) in expected {
+        let line = format!("{}:{place}: at {pointer}: ", spec.display());
+        assert!(errors.iter().any(|e| e.contains(&line) && e.contains(words)), "expected `{line}… {words}` in:\n{stderr}");
+    }
+    let target = out.path().join("crate");
+    let output = Command::new(env!("CARGO_BIN_EXE_akgen"))
+        .args(["generate", "--lenient", "--spec"])
+        .arg(spec)
+        .arg("--out")
+        .arg(&target)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    let warnings: Vec<&str> = stderr.lines().filter(|l| l.starts_with("warning: ")).collect();
+    assert_eq!(warnings.len(), expected.len() + also_warned.len(), "{stderr}");
+    for (place, pointer, words) in expected.iter().chain(also_warned) {
+        let at = format!(":{place}: at {pointer}: ");
+        assert!(warnings.iter().any(|w| w.contains(&at) && w.contains(words)), "{pointer} not warned:\n{stderr}");
+    }
+    (out, target)
+}
+
 /// Every unsupported construct of the fixture is reported, each with its place, in one run;
 /// with `--lenient` the same list comes as warnings and the crate is written. Places read
 /// off `specs/fixtures/lenient-unsupported.yml` by hand.
@@ -180,32 +216,7 @@ fn unsupported_constructs_are_all_named_and_lenient_skips_them() {
     // A discriminator with an inline variant that names no tag cannot select; OpenAPI calls
     // it a hint, so it is dropped with a warning in both modes and the oneOf is untagged.
     let dropped = ("61:9", "/components/schemas/Shape/discriminator", "the discriminator cannot select a variant");
-    let (code, stderr, out) = generate(&spec);
-    assert_eq!(code, Some(2), "{stderr}");
-    assert!(!out.path().join("crate").exists(), "nothing may be written");
-    let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error: ")).collect();
-    assert_eq!(errors.len(), expected.len(), "{stderr}");
-    for (place, pointer, words) in expected {
-        let line = format!("{}:{place}: at {pointer}: ", spec.display());
-        assert!(errors.iter().any(|e| e.contains(&line) && e.contains(words)), "expected `{line}… {words}` in:\n{stderr}");
-    }
-    let expected: Vec<_> = expected.into_iter().chain([dropped]).collect();
-
-    let target = out.path().join("crate");
-    let output = Command::new(env!("CARGO_BIN_EXE_akgen"))
-        .args(["generate", "--lenient", "--spec"])
-        .arg(&spec)
-        .arg("--out")
-        .arg(&target)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(0), "{stderr}");
-    let warnings: Vec<&str> = stderr.lines().filter(|l| l.starts_with("warning: ")).collect();
-    assert_eq!(warnings.len(), expected.len(), "{stderr}");
-    for (place, pointer, _) in expected {
-        assert!(warnings.iter().any(|w| w.contains(&format!(":{place}: at {pointer}: "))), "{pointer} not warned:\n{stderr}");
-    }
+    let (_out, target) = refused_then_lenient(&spec, &expected, &[dropped]);
     // The unsupported schemas fall back to JSON values; the path item is left out.
     let models = std::fs::read_to_string(target.join("src/models.rs")).unwrap();
     assert!(models.contains("#[serde(untagged)]\npub enum Shape {"), "Shape is not an untagged union:\n{models}");
@@ -280,27 +291,7 @@ fn real_world_refusals_are_located_and_lenient_keeps_what_it_can() {
         ("11:5", "/paths/~1reports~1{id}.json", "text after its parameter"),
         ("43:7", "/paths/~1mounts~1{b}~1keys~1/post", "differ only in parameter names"),
     ];
-    let (code, stderr, out) = generate(&spec);
-    assert_eq!(code, Some(2), "{stderr}");
-    assert!(!out.path().join("crate").exists(), "nothing may be written");
-    let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error: ")).collect();
-    assert_eq!(errors.len(), expected.len(), "{stderr}");
-    for (place, pointer, words) in expected {
-        let line = format!("{}:{place}: at {pointer}: ", spec.display());
-        assert!(errors.iter().any(|e| e.contains(&line) && e.contains(words)), "expected `{line}… {words}` in:\n{stderr}");
-    }
-    let target = out.path().join("crate");
-    let output = Command::new(env!("CARGO_BIN_EXE_akgen"))
-        .args(["generate", "--lenient", "--spec"])
-        .arg(&spec)
-        .arg("--out")
-        .arg(&target)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(0), "{stderr}");
-    let warnings: Vec<&str> = stderr.lines().filter(|l| l.starts_with("warning: ")).collect();
-    assert_eq!(warnings.len(), expected.len(), "{stderr}");
+    let (_out, target) = refused_then_lenient(&spec, &expected, &[]);
     let read = |path: &str| std::fs::read_to_string(target.join(path)).unwrap();
     // The dangling `$ref` is a JSON value; the unchecked pattern is documented as such.
     let models = read("src/models.rs");

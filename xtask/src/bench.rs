@@ -365,7 +365,7 @@ fn report(
     line("| phase | median |");
     line("|---|---|");
     let notes = [
-        ("parse", "YAML → JSON tree → `openapiv3`, with the version check"),
+        ("parse", "YAML → JSON tree → akgen's document model, with the version check"),
         ("ir", "names, types and operations; `$ref`s are resolved here, as the IR follows them; warnings located in the text"),
         ("emit", "IR → token streams, every part of every Rust module, one after another"),
         ("format", "syn + prettyplease, every part, one after another"),
