@@ -138,6 +138,11 @@ fn leaf_schema() -> impl Strategy<Value = Value> {
         1 => stray,
         1 => any::<bool>().prop_map(Value::from),
         1 => Just(json!({"type": "null"})),
+        // OpenAPI 3.1 / 2020-12.
+        1 => scalar().prop_map(|v| json!({"const": v})),
+        1 => component().prop_map(|c| json!({"$ref": format!("#/components/schemas/{c}/$defs/D")})),
+        1 => prop::sample::select(vec!["if", "$dynamicRef", "unevaluatedProperties", "prefixItems", "patternProperties", "contentMediaType"])
+            .prop_map(|k| json!({(k): if k == "prefixItems" { json!([{"type": "string"}]) } else if k.ends_with("Type") { json!("image/png") } else if k == "patternProperties" { json!({"^a": {}}) } else { json!(true) }})),
         1 => (component(), any::<bool>()).prop_map(|(c, nullable)| json!({"$ref": format!("#/components/schemas/{c}"), "nullable": nullable, "description": "d", "maxLength": 3})),
         1 => Just(json!({"type": "boolean"})),
         1 => Just(json!({})),
@@ -210,6 +215,8 @@ fn schema() -> impl Strategy<Value = Value> {
             2 => (inner.clone(), prop::collection::vec(inner.clone(), 1..3), any::<bool>())
                 .prop_map(|(common, branches, one)| json!({"allOf": [common, {(if one { "oneOf" } else { "anyOf" }): branches}]})),
             1 => inner.clone().prop_map(|s| json!({"oneOf": [s, {"type": "null"}]})),
+            // A schema with `$defs` (the `$ref`s above name `…/$defs/D`).
+            1 => inner.clone().prop_map(|s| json!({"type": "object", "properties": {"x": s.clone()}, "$defs": {"D": s}})),
             // Inline variants each naming their tag with a one-value enum (or sharing one).
             1 => (prop::collection::vec(name(), 1..4), inner.clone()).prop_map(|(tags, extra)| {
                 let variants: Vec<Value> = tags
@@ -354,7 +361,7 @@ fn document() -> impl Strategy<Value = Value> {
         prop::collection::vec(schema(), COMPONENTS.len() - 1)
             .prop_map(|schemas| COMPONENTS.iter().filter(|c| **c != "Missing").map(|c| c.to_string()).zip(schemas).collect::<Map<String, Value>>()),
         prop::collection::vec(path_item(), 0..4),
-        prop_oneof![20 => Just("3.0.3"), 2 => Just("3.0.0"), 1 => Just("3.1.0"), 1 => Just("2.0")],
+        prop_oneof![14 => Just("3.0.3"), 2 => Just("3.0.0"), 8 => Just("3.1.0"), 1 => Just("3.2.0"), 1 => Just("2.0")],
         prop::bool::weighted(0.9),
     )
         .prop_map(|(schemas, paths, version, components)| {

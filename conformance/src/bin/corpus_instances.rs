@@ -1,7 +1,7 @@
 //! Instances for the corpus sweep (`cargo xtask corpus`): for every component schema of a
 //! spec, a valid instance synthesized from the raw schema and its one-value variations,
 //! each with the verdict of an independent JSON Schema validator (`jsonschema`, on the
-//! schemas translated by `conformance::oracle`). Nothing here goes through akgen.
+//! schemas translated by `conformance::oracle`; draft 7 for OpenAPI 3.0, 2020-12 for 3.1). Nothing here goes through akgen.
 //!
 //! `corpus_instances SPEC` prints JSON lines `{"schema": NAME, "instance": …, "valid": BOOL}`
 //! and, on stderr, how many schemas it compared and skipped (a schema the synthesizer or the
@@ -23,20 +23,48 @@ fn main() {
     }
     // The synthesizer and the oracle assert what they expect of a spec; on a foreign one a
     // schema they cannot read is skipped, quietly.
-    std::panic::set_hook(Box::new(|_| {}));
+    // `CORPUS_DEBUG=1` prints why each schema is skipped.
+    let debug = std::env::var_os("CORPUS_DEBUG").is_some();
+    if !debug {
+        std::panic::set_hook(Box::new(|_| {}));
+    }
     let definitions = oracle::definitions(&spec);
+    // OpenAPI 3.1's schemas are JSON Schema 2020-12: judged by that draft, the component
+    // `$ref`s rewritten as for 3.0 (a JSON pointer is one in either draft).
+    let draft_2020_12 = spec["openapi"].as_str().is_some_and(|v| v.starts_with("3.1."));
     let synth = Synth::new(&spec);
     let mutator = Mutator::new(&spec);
     let (mut compared, mut skipped) = (0, 0);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for (name, schema) in synth.components() {
         let lines = std::panic::catch_unwind(|| -> Option<Vec<Value>> {
-            let base = synth.instance(schema, Mode::Full).ok()?;
-            let document = oracle::schema_for(&definitions, name);
-            let judge = jsonschema::draft7::options().should_validate_formats(true).build(&document).ok()?;
+            let skip = |why: String| {
+                if debug {
+                    eprintln!("{name}: skipped: {why}");
+                }
+            };
+            let Ok(base) = synth.instance(schema, Mode::Full) else {
+                skip("no instance (binary)".into());
+                return None;
+            };
+            let mut document = oracle::schema_for(&definitions, name);
+            let options = if draft_2020_12 {
+                document["$schema"] = json!("https://json-schema.org/draft/2020-12/schema");
+                jsonschema::draft202012::options()
+            } else {
+                jsonschema::draft7::options()
+            };
+            let judge = match options.should_validate_formats(true).build(&document) {
+                Ok(judge) => judge,
+                Err(e) => {
+                    skip(format!("the oracle cannot read the schema: {e}"));
+                    return None;
+                }
+            };
             // A base instance the oracle rejects is the synthesizer's failure (a pattern it
             // cannot satisfy, say), not a verdict to compare.
             if !judge.is_valid(&base) {
+                skip(format!("the oracle rejects the synthesized instance {base}"));
                 return None;
             }
             let mut instances = vec![base.clone()];

@@ -39,15 +39,22 @@ pub fn build(spec: &Spec, options: BuildOptions) -> Result<Api, Error> {
         warnings: Vec::new(),
         merging: Vec::new(),
         depth: 0,
+        def_names: HashMap::new(),
     };
+    b.check_dialect();
     b.name_components();
     b.build_components();
     let operations = b.build_operations();
+    b.build_webhooks();
     b.break_alias_cycles();
     if !b.errors.is_empty() {
         spec.locate(&mut b.errors);
         return Err(Error::Spec(b.errors));
     }
+    // A schema merged into another (an allOf member's property) is read once for each, and
+    // would say the same thing twice.
+    let mut seen = HashSet::new();
+    b.warnings.retain(|w| seen.insert((w.pointer.clone(), w.message.clone())));
     spec.locate(&mut b.warnings);
     let mut types = b.types;
     types.sort_by(|a, c| a.name.cmp(&c.name));
@@ -81,6 +88,8 @@ struct Builder<'a> {
     /// How many inline schemas enclose the one being built.
     depth: usize,
     warnings: Vec<Diagnostic>,
+    /// `$ref`s into a component's `$defs` → the Rust type made for each (OpenAPI 3.1).
+    def_names: HashMap<String, String>,
 }
 
 /// Real specs nest inline schemas a few levels deep; more than this is a cycle that makes a
@@ -250,6 +259,9 @@ impl<'a> Builder<'a> {
     }
 
     fn reference(&mut self, reference: &str, pointer: &str) -> TypeExpr {
+        if Resolver::is_defs_ref(reference) {
+            return self.defs_type(reference, pointer);
+        }
         match self.resolver.schema_ref(reference) {
             Ok((name, _)) => TypeExpr::new(ExprKind::Named(self.component_names[name].clone())),
             Err(e) => {
@@ -257,6 +269,77 @@ impl<'a> Builder<'a> {
                 TypeExpr::new(ExprKind::Any)
             }
         }
+    }
+
+    /// The type made for a schema in a component's `$defs`, named after the component and
+    /// the definition (`#/components/schemas/Tool/$defs/Function` → `ToolFunction`), once.
+    fn defs_type(&mut self, reference: &str, pointer: &str) -> TypeExpr {
+        if let Some(name) = self.def_names.get(reference) {
+            return TypeExpr::new(ExprKind::Named(name.clone()));
+        }
+        let schema = match self.resolver.schema_at(reference) {
+            Ok(schema) => schema,
+            Err(e) => {
+                self.ref_error(&format!("{pointer}/$ref"), e);
+                return TypeExpr::new(ExprKind::Any);
+            }
+        };
+        let hint: String = reference
+            .trim_start_matches("#/components/schemas/")
+            .split('/')
+            .filter(|s| *s != "$defs")
+            .map(names::camel)
+            .collect();
+        let name = names::unique(&mut self.taken, names::camel(&hint));
+        self.def_names.insert(reference.to_owned(), name.clone());
+        let at = reference.trim_start_matches('#').to_owned();
+        let kind = self.type_kind(schema, &name, &at);
+        self.types.push(TypeDef { name: name.clone(), component: None, pointer: at, docs: docs(schema), deprecated: schema.deprecated, kind, tags: Default::default() });
+        TypeExpr::new(ExprKind::Named(name))
+    }
+
+    /// A `jsonSchemaDialect` other than OpenAPI 3.1's own changes what every keyword means.
+    fn check_dialect(&mut self) {
+        const OAS_DIALECT: &str = "https://spec.openapis.org/oas/3.1/dialect/base";
+        if let Some(dialect) = self.spec.api.json_schema_dialect.clone()
+            && dialect != OAS_DIALECT
+            && !dialect.starts_with("https://json-schema.org/draft/2020-12/schema")
+        {
+            self.unsupported("/jsonSchemaDialect", format!("the JSON Schema dialect `{dialect}` is not supported (akgen reads {OAS_DIALECT} and 2020-12)"));
+        }
+    }
+
+    /// OpenAPI 3.1 webhooks: the types of their bodies are generated (a component is
+    /// anyway), their operations are not yet; one warning says so.
+    fn build_webhooks(&mut self) {
+        let webhooks = &self.spec.api.webhooks;
+        if webhooks.is_empty() {
+            return;
+        }
+        let mut count = 0;
+        for (name, item) in webhooks {
+            for (method, op) in item.operations() {
+                count += 1;
+                let pointer = format!("/webhooks/{}/{method}", esc(name));
+                let hint = format!("{}Webhook", names::camel(op.operation_id.as_deref().unwrap_or(name)));
+                if let Some(body) = &op.request_body
+                    && let Ok(body) = self.resolver.request_body(body)
+                {
+                    self.contents(&body.content, &format!("{hint}Body"), &format!("{pointer}/requestBody/content"));
+                }
+            }
+        }
+        let names: Vec<&str> = webhooks.keys().map(String::as_str).take(5).collect();
+        let more = if webhooks.len() > names.len() { ", …" } else { "" };
+        self.warning(
+            "/webhooks",
+            format!(
+                "{count} webhook operation{} ({}{more}) {} not generated yet; the types of their bodies are",
+                if count == 1 { "" } else { "s" },
+                names.join(", "),
+                if count == 1 { "is" } else { "are" }
+            ),
+        );
     }
 
     /// The type expression for a schema use; inline objects, enums and unions get a type
@@ -307,6 +390,10 @@ impl<'a> Builder<'a> {
     /// A schema as JSON Schema reads it: a composition, one type (or several: a union), or
     /// anything.
     fn lower(&mut self, schema: &Schema, hint: &str, pointer: &str) -> Lowered {
+        if let Some(keyword) = schema.unrepresentable.first() {
+            let message = format!("`{keyword}` is not supported (no Rust type expresses it)");
+            return Lowered::Expr(self.unsupported(&format!("{pointer}/{}", esc(keyword)), message));
+        }
         if schema.composes() || schema.reference.is_some() {
             return self.compose(schema, hint, pointer);
         }
@@ -333,10 +420,14 @@ impl<'a> Builder<'a> {
                 Lowered::Def(union.map_or(TypeKind::Alias(TypeExpr::new(ExprKind::Any)), TypeKind::Union), false)
             }
         };
-        if let Lowered::Expr(expr) = &mut lowered {
-            expr.nullable |= schema.nullable || null;
-            expr.constraints.read_only |= schema.read_only;
-            expr.constraints.write_only |= schema.write_only;
+        match &mut lowered {
+            Lowered::Expr(expr) => {
+                expr.nullable |= schema.nullable || null;
+                expr.constraints.read_only |= schema.read_only;
+                expr.constraints.write_only |= schema.write_only;
+            }
+            // `type: [object, 'null']`: the uses are nullable.
+            Lowered::Def(_, nullable) => *nullable |= null,
         }
         lowered
     }
@@ -406,7 +497,15 @@ impl<'a> Builder<'a> {
             "string" => {
                 let mut c = Constraints { min_length: s.min_length, max_length: s.max_length, ..Default::default() };
                 self.set_pattern(&mut c, s.pattern.as_deref(), pointer);
-                let prim = match s.format.as_deref() {
+                // OpenAPI 3.1 says raw bytes with `contentMediaType` (and base64 with
+                // `contentEncoding`) where 3.0 said `format: binary` / `byte`.
+                let format = match (s.format.as_deref(), s.content_encoding.as_deref(), s.content_media_type.as_deref()) {
+                    (Some(f), ..) => Some(f),
+                    (None, Some("base64" | "base64url"), _) => Some("byte"),
+                    (None, None, Some(media)) if !media.starts_with("text/") && !media.contains("json") => Some("binary"),
+                    _ => None,
+                };
+                let prim = match format {
                     Some("date-time") => Primitive::DateTime,
                     Some("date") => Primitive::Date,
                     Some("binary") => Primitive::Binary,
@@ -447,17 +546,28 @@ impl<'a> Builder<'a> {
             "boolean" => Lowered::Expr(TypeExpr::new(ExprKind::Primitive(Primitive::Bool))),
             "object" if !s.properties.is_empty() => Lowered::Def(TypeKind::Struct(self.struct_def(s, hint, pointer)), false),
             "object" => {
-                let value = match s.additional_properties.as_deref() {
-                    Some(extra) if !extra.is_false() && extra.boolean.is_none() => {
+                let value = match (s.additional_properties.as_deref(), s.pattern_properties.first()) {
+                    (Some(extra), _) if !extra.is_false() && extra.boolean.is_none() => {
                         self.expr(extra, &format!("{hint}Value"), &format!("{pointer}/additionalProperties"))
+                    }
+                    // One pattern for the keys: a map of its values; the keys are not checked.
+                    (_, Some((pattern, value))) if s.pattern_properties.len() == 1 => {
+                        let at = format!("{pointer}/patternProperties/{}", esc(pattern));
+                        self.warning(&at, format!("keys are not checked against `{pattern}`; the values are typed"));
+                        self.expr(value, &format!("{hint}Value"), &at)
                     }
                     _ => TypeExpr::new(ExprKind::Any),
                 };
                 Lowered::Expr(TypeExpr::new(ExprKind::Map(Box::new(value))))
             }
             "array" => {
-                let items = match s.items.as_deref() {
-                    Some(items) if items.boolean.is_none() => self.expr(items, &format!("{hint}Item"), &format!("{pointer}/items")),
+                let items = match (s.items.as_deref(), &s.prefix_items) {
+                    (_, Some(_)) => {
+                        // A tuple has no form here yet: a list of JSON values.
+                        self.warning(&format!("{pointer}/prefixItems"), "`prefixItems` (a tuple) is typed as a list of JSON values; its positions are not checked");
+                        TypeExpr::new(ExprKind::Any)
+                    }
+                    (Some(items), None) if items.boolean.is_none() => self.expr(items, &format!("{hint}Item"), &format!("{pointer}/items")),
                     _ => TypeExpr::new(ExprKind::Any),
                 };
                 Lowered::Expr(TypeExpr {
@@ -511,14 +621,23 @@ impl<'a> Builder<'a> {
         // The members of the conjunction: a `$ref` beside keywords is one (JSON Schema 2019+
         // and OpenAPI 3.1 read it so), then the allOf members.
         let ref_part = schema.reference.as_ref().map(|r| Schema { reference: Some(r.clone()), ..Schema::default() });
-        let all_of: Vec<&Schema> = ref_part.iter().chain(schema.all_of.iter().flatten()).collect();
-        let all_of_pointer = |i: usize| {
-            if ref_part.is_some() {
-                if i == 0 { pointer.to_owned() } else { format!("{pointer}/allOf/{}", i - 1) }
-            } else {
-                format!("{pointer}/allOf/{i}")
-            }
-        };
+        // Each with where it is written. Members that only annotate (`- example: USD`,
+        // `- description: …`) constrain nothing and are left out.
+        let members: Vec<(&Schema, String)> = ref_part
+            .iter()
+            .map(|r| (r, pointer.to_owned()))
+            .chain(
+                schema
+                    .all_of
+                    .iter()
+                    .flatten()
+                    .enumerate()
+                    .filter(|(_, m)| !annotates_only(m))
+                    .map(|(i, m)| (m, format!("{pointer}/allOf/{i}"))),
+            )
+            .collect();
+        let all_of: Vec<&Schema> = members.iter().map(|(m, _)| *m).collect();
+        let all_of_pointer = |i: usize| members[i].1.clone();
 
         if let [(branches, keyword)] = unions.as_slice()
             && all_of.is_empty()
@@ -652,8 +771,8 @@ impl<'a> Builder<'a> {
         'a: 's,
     {
         if let Some(reference) = &schema.reference {
-            let target = match self.resolver.schema_ref(reference) {
-                Ok((_, target)) => target,
+            let target = match self.resolver.schema_at(reference) {
+                Ok(target) => target,
                 Err(e) => {
                     self.ref_error(&format!("{pointer}/$ref"), e);
                     return false;
@@ -766,7 +885,7 @@ impl<'a> Builder<'a> {
             let ty = self.expr(merged, &variant_hint, &item_pointer);
             let tags = match discriminator {
                 Some(d) => {
-                    let mut tags = discriminator_tags(d, original);
+                    let mut tags = discriminator_tags(d, original, &self.resolver);
                     if tags.is_empty() {
                         tags.extend(inline_tag(d, merged));
                     }
@@ -789,7 +908,7 @@ impl<'a> Builder<'a> {
         let mut taken: HashSet<String> = obj.properties.keys().filter(|w| names::snake(w) == **w).cloned().collect();
         let mut fields = Vec::new();
         for (wire, item) in &obj.properties {
-            let field_pointer = format!("{pointer}/properties/{}", esc(wire));
+            let field_pointer = item.written_at.clone().unwrap_or_else(|| format!("{pointer}/properties/{}", esc(wire)));
             let hint = format!("{type_name}{}", names::camel(wire));
             let ty = self.expr(item, &hint, &field_pointer);
             fields.push(Field {
@@ -871,7 +990,7 @@ impl<'a> Builder<'a> {
             let mut tags = Vec::new();
             if let Some(d) = disc {
                 if is_plain_ref(item) {
-                    tags = discriminator_tags(d, item);
+                    tags = discriminator_tags(d, item, &self.resolver);
                     // A `$ref` outside the components has no name to be its tag (and was
                     // reported as unsupported when it was resolved).
                     supported &= !tags.is_empty();
@@ -1146,6 +1265,22 @@ fn is_plain_ref(s: &Schema) -> bool {
         && s.boolean.is_none()
 }
 
+/// A schema of annotations alone (docs, `default`, `deprecated`, `readOnly`/`writeOnly`;
+/// `example` is not read at all): as an allOf member it constrains nothing.
+fn annotates_only(s: &Schema) -> bool {
+    let bare = Schema {
+        title: None,
+        description: None,
+        default: None,
+        deprecated: false,
+        read_only: false,
+        write_only: false,
+        written_at: None,
+        ..s.clone()
+    };
+    bare == Schema::default()
+}
+
 /// The schema's keywords without its compositions and its `$ref`.
 fn own_keywords(s: &Schema) -> Schema {
     Schema { reference: None, all_of: None, one_of: None, any_of: None, discriminator: None, ..s.clone() }
@@ -1157,17 +1292,23 @@ fn is_null_branch(s: &Schema) -> bool {
     let only_null_type = s.types.as_deref().is_some_and(|t| !t.is_empty() && t.iter().all(|t| t == "null"));
     let only_null_enum = s.enumeration.as_deref().is_some_and(|v| !v.is_empty() && v.iter().all(Value::is_null))
         || s.constant.as_ref().is_some_and(Value::is_null);
-    let bare = Schema { nullable: false, description: None, title: None, ..s.clone() } == Schema::default();
+    let bare = Schema { nullable: false, description: None, title: None, written_at: None, ..s.clone() } == Schema::default();
     only_null_type || only_null_enum || (s.nullable && bare)
 }
 
 /// The discriminator values that select a `$ref` branch: its mapping entries, else (as
 /// OpenAPI says) the component's name.
-fn discriminator_tags(d: &doc::Discriminator, branch: &Schema) -> Vec<String> {
+/// A schema in a component's `$defs` has no such name: its tag is the one value it gives
+/// the discriminator property (`const: start`).
+fn discriminator_tags(d: &doc::Discriminator, branch: &Schema, resolver: &Resolver<'_>) -> Vec<String> {
     let Some(reference) = &branch.reference else { return Vec::new() };
     let mut tags: Vec<String> = d.mapping.iter().filter(|(_, r)| *r == reference).map(|(t, _)| t.clone()).collect();
     if tags.is_empty() {
-        tags.extend(schema_ref_name(reference).map(str::to_owned));
+        if Resolver::is_defs_ref(reference) {
+            tags.extend(resolver.schema_at(reference).ok().and_then(|target| inline_tag(d, target)));
+        } else {
+            tags.extend(schema_ref_name(reference).map(str::to_owned));
+        }
     }
     tags
 }
@@ -1195,9 +1336,10 @@ fn inline_tag(d: &doc::Discriminator, variant: &Schema) -> Option<String> {
 /// earlier one of the same name), `required` united, the last `additionalProperties`.
 fn merge_objects(objects: &[(Schema, String)]) -> Schema {
     let mut merged = Schema { types: Some(vec!["object".to_owned()]), ..Schema::default() };
-    for (o, _) in objects {
+    for (o, at) in objects {
         for (k, v) in &o.properties {
-            merged.properties.insert(k.clone(), v.clone());
+            let written_at = v.written_at.clone().unwrap_or_else(|| format!("{at}/properties/{}", esc(k)));
+            merged.properties.insert(k.clone(), Schema { written_at: Some(written_at), ..v.clone() });
         }
         for r in &o.required {
             if !merged.required.contains(r) {

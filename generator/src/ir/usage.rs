@@ -6,7 +6,8 @@ use std::collections::{BTreeSet, HashMap};
 
 /// Sets [`TypeDef::tags`]: the tags of every operation that reaches the type through its
 /// parameters, request body or responses, following fields, map values, list items, union
-/// variants and aliases. A type no operation reaches keeps an empty set.
+/// variants and aliases. A type no operation reaches keeps an empty set, and so does every
+/// type it reaches.
 pub(super) fn assign_tags(types: &mut [TypeDef], operations: &[Operation]) {
     let index: HashMap<&str, usize> = types.iter().enumerate().map(|(i, t)| (t.name.as_str(), i)).collect();
     let refs: Vec<Vec<usize>> = types
@@ -31,8 +32,18 @@ pub(super) fn assign_tags(types: &mut [TypeDef], operations: &[Operation]) {
             }
         }
     }
-    for (t, set) in types.iter_mut().zip(tags) {
-        t.tags = set;
+    // A type no operation reaches is always compiled (a component, a webhook's body), so
+    // everything it names must be always compiled too: an empty set of tags.
+    let mut stack: Vec<usize> = (0..types.len()).filter(|&i| tags[i].is_empty()).collect();
+    let mut always = vec![false; types.len()];
+    while let Some(i) = stack.pop() {
+        if !always[i] {
+            always[i] = true;
+            stack.extend(&refs[i]);
+        }
+    }
+    for ((t, set), always) in types.iter_mut().zip(tags).zip(always) {
+        t.tags = if always { BTreeSet::new() } else { set };
     }
 }
 

@@ -32,6 +32,11 @@ pub struct Document {
     pub components: Option<Components>,
     /// The document-wide security requirements, for operations that state none.
     pub security: Option<Vec<SecurityRequirement>>,
+    /// OpenAPI 3.1: operations the API calls on its users' servers.
+    pub webhooks: IndexMap<String, PathItem>,
+    /// OpenAPI 3.1: the JSON Schema dialect of the document's schemas.
+    #[serde(rename = "jsonSchemaDialect")]
+    pub json_schema_dialect: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -157,6 +162,8 @@ pub struct RequestBody {
 pub struct Response {
     #[serde(rename = "$ref")]
     pub reference: Option<String>,
+    /// Required by OpenAPI; `null` (which some specs write) reads as empty.
+    #[serde(deserialize_with = "string_or_null")]
     pub description: String,
     pub content: IndexMap<String, MediaType>,
 }
@@ -218,7 +225,26 @@ pub struct Schema {
     pub discriminator: Option<Discriminator>,
     /// `Some` for a boolean schema: `true` (anything) or `false` (nothing).
     pub boolean: Option<bool>,
+    // JSON Schema 2020-12 (OpenAPI 3.1).
+    /// `$defs`: schemas a `$ref` into this one can name.
+    pub defs: IndexMap<String, Schema>,
+    pub prefix_items: Option<Vec<Schema>>,
+    pub contains: Option<Box<Schema>>,
+    pub pattern_properties: IndexMap<String, Schema>,
+    pub property_names: Option<Box<Schema>>,
+    pub content_encoding: Option<String>,
+    pub content_media_type: Option<String>,
+    /// Keywords of 2020-12 that no Rust type expresses, by name, when present.
+    pub unrepresentable: Vec<&'static str>,
+    /// Where the schema is written, when the IR moved it (a property merged out of an
+    /// `allOf` member): diagnostics then point at the text. Never read from the spec.
+    pub written_at: Option<String>,
 }
+
+/// 2020-12 keywords akgen cannot represent: a schema using one is refused, or a JSON value
+/// with `--lenient`.
+pub const UNREPRESENTABLE: &[&str] =
+    &["$dynamicRef", "$recursiveRef", "if", "then", "else", "unevaluatedProperties", "unevaluatedItems", "dependentSchemas"];
 
 /// `exclusiveMinimum`/`exclusiveMaximum`: a flag on `minimum`/`maximum` (OpenAPI 3.0,
 /// JSON Schema draft 4) or a limit of its own (3.1, draft 6 and later, and many 3.0 specs
@@ -252,10 +278,17 @@ impl Schema {
                 || self.exclusive_minimum.is_some_and(|e| matches!(e, Exclusive::Limit(_) | Exclusive::Flag(true)))
                 || self.exclusive_maximum.is_some_and(|e| matches!(e, Exclusive::Limit(_) | Exclusive::Flag(true)))
                 || self.multiple_of.is_some(),
-            array: self.items.is_some() || self.min_items.is_some() || self.max_items.is_some() || self.unique_items,
+            array: self.items.is_some()
+                || self.min_items.is_some()
+                || self.max_items.is_some()
+                || self.unique_items
+                || self.prefix_items.is_some()
+                || self.contains.is_some(),
             object: !self.properties.is_empty()
                 || !self.required.is_empty()
                 || self.additional_properties.is_some()
+                || !self.pattern_properties.is_empty()
+                || self.property_names.is_some()
                 || self.min_properties.is_some()
                 || self.max_properties.is_some(),
         }
@@ -314,6 +347,7 @@ struct SchemaObject {
     max_items: Option<u64>,
     unique_items: bool,
     properties: IndexMap<String, Schema>,
+    #[serde(deserialize_with = "required")]
     required: Vec<String>,
     additional_properties: Option<Box<Schema>>,
     #[serde(deserialize_with = "count")]
@@ -325,6 +359,26 @@ struct SchemaObject {
     any_of: Option<Vec<Schema>>,
     not: Option<Box<Schema>>,
     discriminator: Option<Discriminator>,
+    #[serde(rename = "$defs")]
+    defs: IndexMap<String, Schema>,
+    prefix_items: Option<Vec<Schema>>,
+    contains: Option<Box<Schema>>,
+    pattern_properties: IndexMap<String, Schema>,
+    property_names: Option<Box<Schema>>,
+    content_encoding: Option<String>,
+    content_media_type: Option<String>,
+    #[serde(rename = "$dynamicRef")]
+    dynamic_ref: Option<de::IgnoredAny>,
+    #[serde(rename = "$recursiveRef")]
+    recursive_ref: Option<de::IgnoredAny>,
+    #[serde(rename = "if")]
+    if_: Option<de::IgnoredAny>,
+    then: Option<de::IgnoredAny>,
+    #[serde(rename = "else")]
+    else_: Option<de::IgnoredAny>,
+    unevaluated_properties: Option<de::IgnoredAny>,
+    unevaluated_items: Option<de::IgnoredAny>,
+    dependent_schemas: Option<de::IgnoredAny>,
 }
 
 impl From<SchemaObject> for Schema {
@@ -365,6 +419,28 @@ impl From<SchemaObject> for Schema {
             not: o.not,
             discriminator: o.discriminator,
             boolean: None,
+            defs: o.defs,
+            prefix_items: o.prefix_items,
+            contains: o.contains,
+            pattern_properties: o.pattern_properties,
+            property_names: o.property_names,
+            content_encoding: o.content_encoding,
+            content_media_type: o.content_media_type,
+            unrepresentable: [
+                o.dynamic_ref.is_some(),
+                o.recursive_ref.is_some(),
+                o.if_.is_some(),
+                o.then.is_some(),
+                o.else_.is_some(),
+                o.unevaluated_properties.is_some(),
+                o.unevaluated_items.is_some(),
+                o.dependent_schemas.is_some(),
+            ]
+            .into_iter()
+            .zip(UNREPRESENTABLE)
+            .filter_map(|(present, keyword)| present.then_some(*keyword))
+            .collect(),
+            written_at: None,
         }
     }
 }
@@ -434,6 +510,38 @@ fn types<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Vec<String
         }
     }
     deserializer.deserialize_any(TypesVisitor)
+}
+
+/// `required`: a list of property names. Specs also write one name alone (`required:
+/// labels`), and Swagger 2's `required: true` on a property, which says nothing about the
+/// object's properties; both are read for what they mean.
+fn required<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    struct RequiredVisitor;
+    impl<'de> Visitor<'de> for RequiredVisitor {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a list of property names")
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::new();
+            while let Some(name) = seq.next_element::<String>()? {
+                out.push(name);
+            }
+            Ok(out)
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(vec![v.to_owned()])
+        }
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+    }
+    deserializer.deserialize_any(RequiredVisitor)
+}
+
+/// A string field that a spec may leave `null`.
+fn string_or_null<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    Option::<String>::deserialize(deserializer).map(Option::unwrap_or_default)
 }
 
 /// A value that may be `null` and still be present (`default: null`, `const: null`).
@@ -534,6 +642,13 @@ mod tests {
     fn extension_keys_are_not_paths_or_statuses() {
         let op: Operation = serde_json::from_value(json!({"responses": {"200": {"description": "ok"}, "x-extra": 1}})).unwrap();
         assert_eq!(op.responses.keys().collect::<Vec<_>>(), ["200"]);
+    }
+
+    #[test]
+    fn required_is_read_for_what_specs_mean() {
+        assert_eq!(schema(json!({"required": "labels"})).required, ["labels"]);
+        assert!(schema(json!({"type": "string", "required": true})).required.is_empty());
+        assert!(serde_json::from_value::<Schema>(json!({"required": [1]})).is_err());
     }
 
     #[test]

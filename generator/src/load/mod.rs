@@ -84,7 +84,7 @@ pub fn load_text(file: PathBuf, text: String) -> Result<Spec, Error> {
             Err(_) => pointer,
         };
         let line_col = locate(&text, &pointer);
-        fail(pointer, line_col, format!("not a valid OpenAPI 3.0 document: {message}"))
+        fail(pointer, line_col, format!("not a valid OpenAPI document: {message}"))
     })?;
     let sha256 = Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
     Ok(Spec { file, text, sha256, api })
@@ -255,18 +255,19 @@ fn cut(text: &str) -> Option<usize> {
     best
 }
 
-/// Accepts OpenAPI 3.0.x only; other versions get a message saying what they are.
+/// Accepts OpenAPI 3.0.x and 3.1.x; other versions get a message saying what they are.
 fn check_version(value: &serde_json::Value) -> Result<(), (String, String)> {
+    const SUPPORTED: &str = "akgen reads OpenAPI 3.0.x and 3.1.x";
     if !value.is_object() {
-        return Err((String::new(), "the document is not a mapping; an OpenAPI document starts with `openapi: 3.0.x`".into()));
+        return Err((String::new(), "the document is not a mapping; an OpenAPI document starts with `openapi: 3.0.x` or `3.1.x`".into()));
     }
     if let Some(v) = value.get("swagger") {
-        return Err(("/swagger".into(), format!("Swagger/OpenAPI {} is not supported; akgen reads OpenAPI 3.0.x (convert the spec first)", display_scalar(v))));
+        return Err(("/swagger".into(), format!("Swagger/OpenAPI {} is not supported; {SUPPORTED} (convert the spec first)", display_scalar(v))));
     }
     match value.get("openapi") {
-        None => Err((String::new(), "missing the `openapi` field; akgen reads OpenAPI 3.0.x".into())),
-        Some(serde_json::Value::String(v)) if v.starts_with("3.0.") => Ok(()),
-        Some(v) => Err(("/openapi".into(), format!("OpenAPI version {} is not supported; akgen reads OpenAPI 3.0.x", display_scalar(v)))),
+        None => Err((String::new(), format!("missing the `openapi` field; {SUPPORTED}"))),
+        Some(serde_json::Value::String(v)) if v.starts_with("3.0.") || v.starts_with("3.1.") => Ok(()),
+        Some(v) => Err(("/openapi".into(), format!("OpenAPI version {} is not supported; {SUPPORTED}", display_scalar(v)))),
     }
 }
 

@@ -50,6 +50,26 @@ impl<'a> Resolver<'a> {
         Err(cycle(reference))
     }
 
+    /// The schema any local schema reference names: a component (followed as
+    /// [`Resolver::schema_ref`] does) or a schema in a component's `$defs`
+    /// (`#/components/schemas/A/$defs/B`, OpenAPI 3.1).
+    pub fn schema_at(&self, reference: &str) -> Result<&'a Schema, RefError> {
+        let Some((component, defs)) = reference.strip_prefix("#/components/schemas/").and_then(|r| r.split_once("/$defs/")) else {
+            return self.schema_ref(reference).map(|(_, s)| s);
+        };
+        let (_, mut schema) = self.schema_ref(&format!("#/components/schemas/{component}"))?;
+        for name in defs.split("/$defs/") {
+            let name = name.replace("~1", "/").replace("~0", "~");
+            schema = schema.defs.get(&name).ok_or_else(|| missing(reference))?;
+        }
+        Ok(schema)
+    }
+
+    /// Whether a reference points into a component's `$defs`.
+    pub fn is_defs_ref(reference: &str) -> bool {
+        reference.strip_prefix("#/components/schemas/").is_some_and(|r| r.contains("/$defs/"))
+    }
+
     pub fn parameter(&self, item: &'a Parameter) -> Result<&'a Parameter, RefError> {
         self.follow(item, |p| p.reference.as_deref(), "parameters", |c| &c.parameters)
     }
@@ -85,7 +105,7 @@ impl<'a> Resolver<'a> {
 
 /// A schema that is a `$ref` and nothing else that constrains: another name for its target.
 fn is_alias(s: &Schema) -> bool {
-    Schema { reference: None, title: None, description: None, deprecated: false, ..s.clone() } == Schema::default()
+    Schema { reference: None, title: None, description: None, deprecated: false, written_at: None, ..s.clone() } == Schema::default()
 }
 
 /// Chains of references are legal; a cycle of them is not, so walks are bounded.
