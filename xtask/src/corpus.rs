@@ -146,8 +146,12 @@ pub fn corpus(args: &[String]) -> Result<(), String> {
         .map(|(stem, _)| stem.clone())
         .collect();
     if report {
-        let text = render(&rows.into_iter().map(|(_, r)| r).collect::<Vec<_>>(), validate);
-        std::fs::write(crate::repo().join("CORPUS.md"), text).map_err(|e| e.to_string())?;
+        let path = crate::repo().join("CORPUS.md");
+        let rows: Vec<Row> = rows.into_iter().map(|(_, r)| r).collect();
+        let files: Vec<String> = sources.lines().skip(1).filter_map(|l| l.split('\t').next()).map(str::to_owned).collect();
+        // With `--only`, the other specs keep their rows from the last full run.
+        let previous = if only.is_some() { std::fs::read_to_string(&path).unwrap_or_default() } else { String::new() };
+        std::fs::write(&path, render(&rows, &files, &previous)).map_err(|e| e.to_string())?;
         eprintln!("corpus: wrote CORPUS.md");
     }
     if failed.is_empty() { Ok(()) } else { Err(format!("failed to compile, or disagree with the oracle: {}", failed.join(", "))) }
@@ -210,44 +214,68 @@ fn warning_kind(message: &str) -> String {
     out.split(';').next().unwrap_or_default().trim().to_owned()
 }
 
-fn render(rows: &[Row], validated: bool) -> String {
+/// The report: a row per spec of SOURCES.tsv (`files`), in its order, from `rows` where
+/// this run has one, else from the `previous` report.
+fn render(rows: &[Row], files: &[String], previous: &str) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    for file in files {
+        let prefix = format!("| {file} |");
+        if let Some(r) = rows.iter().find(|r| &r.file == file) {
+            lines.push(row_line(r));
+        } else if let Some(old) = previous.lines().find(|l| l.starts_with(&prefix)) {
+            lines.push(old.to_owned());
+        }
+    }
+    let column = |line: &str, n: usize| line.split(" | ").nth(n).unwrap_or_default().trim().to_owned();
+    let generated = lines.iter().filter(|l| column(l, 2) != "refused").count();
+    let strict = lines.iter().filter(|l| column(l, 2) == "strict").count();
+    let compiled = lines.iter().filter(|l| column(l, 6).ends_with(" s")).count();
+    let compared: usize = lines.iter().filter_map(|l| column(l, 7).split(" / ").nth(1).and_then(|n| n.parse::<usize>().ok())).sum();
+    let disagreements: usize = lines.iter().filter_map(|l| column(l, 8).parse::<usize>().ok()).sum();
     let mut md = String::from(
         "# akgen on the real-world corpus\n\nWritten by `cargo xtask corpus` from the specs in `../shared/specs/corpus/` (SOURCES.tsv names each one's repository, commit and license). \
          Each spec is generated strictly, else with `--lenient`; its crate is checked with `cargo check --all-features --all-targets` and warnings denied; \
-         its `validate` example judges instances synthesized from the raw schema (the conformance crate's synthesizer and mutator), compared with the `jsonschema` crate (draft 7, on the conformance crate's translation of the schemas).\n\n",
+         its `validate` example judges instances synthesized from the raw schema (the conformance crate's synthesizer and mutator, which skip schemas they cannot build a valid instance of), \
+         compared with the `jsonschema` crate (draft 7 for OpenAPI 3.0, 2020-12 for 3.1, on the conformance crate's translation of the schemas). \
+         Generation times are those of the xtask's debug build of akgen.\n\n",
     );
-    let (generated, strict) = (rows.iter().filter(|r| r.mode != "refused").count(), rows.iter().filter(|r| r.mode == "strict").count());
-    let compiled = rows.iter().filter(|r| r.compile.is_some_and(|(ok, _)| ok)).count();
-    let _ = writeln!(md, "{} specs: {generated} generate ({strict} strictly), {compiled} compile.\n", rows.len());
+    let _ = writeln!(
+        md,
+        "{} specs: {generated} generate ({strict} strictly), {compiled} compile; {compared} instances compared, {disagreements} disagreements.\n",
+        lines.len()
+    );
     md.push_str("| spec | OpenAPI | mode | types | operations | generate | cargo check | schemas / instances compared | disagreements | warnings by kind |\n");
     md.push_str("|---|---|---|---:|---:|---:|---:|---:|---:|---|\n");
-    for r in rows {
-        let compile = match r.compile {
-            Some((true, s)) => format!("{s:.1} s"),
-            Some((false, _)) => "**fails**".into(),
-            None => "–".into(),
-        };
-        let (compared, disagreements) = match r.compared {
-            Some((s, i, d)) => (format!("{s} / {i}"), d.to_string()),
-            None if validated && r.mode != "refused" => ("–".into(), "–".into()),
-            None => ("–".into(), "–".into()),
-        };
-        let warnings = if r.warnings.is_empty() {
-            if r.mode == "refused" { r.note.clone() } else { "none".into() }
-        } else {
-            r.warnings.iter().map(|(k, n)| format!("{n}× {k}")).collect::<Vec<_>>().join("<br>")
-        };
-        let _ = writeln!(
-            md,
-            "| {} | {} | {} | {} | {} | {:.0} ms | {compile} | {compared} | {disagreements} | {} |",
-            r.file,
-            r.version,
-            r.mode,
-            r.types,
-            r.operations,
-            r.generate_ms,
-            warnings.replace('|', "\\|")
-        );
+    for line in lines {
+        md.push_str(&line);
+        md.push('\n');
     }
     md
+}
+
+fn row_line(r: &Row) -> String {
+    let compile = match r.compile {
+        Some((true, s)) => format!("{s:.1} s"),
+        Some((false, _)) => "**fails**".into(),
+        None => "–".into(),
+    };
+    let (compared, disagreements) = match r.compared {
+        Some((s, i, d)) => (format!("{s} / {i}"), d.to_string()),
+        None => ("–".into(), "–".into()),
+    };
+    let warnings = if r.warnings.is_empty() {
+        if r.mode == "refused" { r.note.clone() } else { "none".into() }
+    } else {
+        r.warnings.iter().map(|(k, n)| format!("{n}× {k}")).collect::<Vec<_>>().join("<br>")
+    };
+    format!(
+        "| {} | {} | {} | {} | {} | {:.0} ms | {compile} | {compared} | {disagreements} | {} |",
+        r.file,
+        r.version,
+        r.mode,
+        r.types,
+        r.operations,
+        r.generate_ms,
+        warnings.replace('|', "\\|")
+    )
 }
