@@ -265,6 +265,53 @@ impl Validator {
         }
     }
 
+    /// `value` as a `T`, for a constraint that names a type of its own (`prefixItems`,
+    /// `contains`, `propertyNames`, `patternProperties`); `None` after recording a
+    /// violation of `keyword` when it is not one.
+    pub fn conform<T: serde::de::DeserializeOwned>(&mut self, value: &impl Serialize, keyword: &'static str) -> Option<T> {
+        let converted = serde_json::to_value(value).and_then(serde_json::from_value);
+        if converted.is_err() {
+            self.violation(keyword, Value::Null, "Enter a value of the expected type.".into());
+        }
+        converted.ok()
+    }
+
+    /// Whether `value` is a `T` that passes `check` (for `contains`, which counts them).
+    pub fn holds<T: serde::de::DeserializeOwned>(value: &impl Serialize, check: impl FnOnce(&T, &mut Validator)) -> bool {
+        let mut v = Validator::default();
+        if let Some(t) = v.conform::<T>(value, "contains") {
+            check(&t, &mut v);
+        }
+        v.violations.is_empty()
+    }
+
+    /// `contains` with `minContains` (1 unless stated) and `maxContains`: how many items matched.
+    pub fn contains(&mut self, matched: usize, min: u64, max: Option<u64>) {
+        let matched = matched as u64;
+        if matched < min {
+            let keyword = if min == 1 { "contains" } else { "minContains" };
+            self.violation(keyword, min.into(), format!("Ensure at least {min} of these elements are of the expected kind."));
+        }
+        if let Some(max) = max.filter(|max| matched > *max) {
+            self.violation("maxContains", max.into(), format!("Ensure no more than {max} of these elements are of the expected kind."));
+        }
+    }
+
+    /// `additionalProperties: false` beside `patternProperties`: a key no pattern allows.
+    pub fn additional_property(&mut self) {
+        self.violation("additionalProperties", false.into(), "This key is not allowed.".into());
+    }
+
+    /// `dependentRequired`: `key` is present and `missing`, which it requires, is not.
+    pub fn dependent_required(&mut self, key: &str, missing: &str) {
+        self.violation("dependentRequired", missing.into(), format!("{missing} is required when {key} is given."));
+    }
+
+    /// The schema `false`: whatever the value, it is not allowed.
+    pub fn never(&mut self, _value: &impl Serialize) {
+        self.violation("false", false.into(), "No value is allowed here.".into());
+    }
+
     /// `enum`: a value the catch-all variant kept because this version does not know it.
     pub fn unknown_value(&mut self, value: impl fmt::Display, allowed: &[&str]) {
         let limit = Value::Array(allowed.iter().map(|a| Value::String((*a).to_owned())).collect());

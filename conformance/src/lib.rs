@@ -16,7 +16,15 @@ use std::path::PathBuf;
 /// Reads a spec file as a plain JSON value tree.
 pub fn read_spec(path: &str) -> Value {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    serde_saphyr::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+    // YAML 1.2 booleans only (`true`/`false`), as OpenAPI documents are: an enum value `y`
+    // or `no` is a string.
+    let mut options = serde_saphyr::Options::default();
+    options.strict_booleans = true;
+    let mut budget = serde_saphyr::budget::Budget::default();
+    budget.max_nodes = 4_000_000;
+    budget.max_events = 8_000_000;
+    options.budget = Some(budget);
+    serde_saphyr::from_str_with_options(&text, options).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 /// Path of a spec version (`"schema-2024.8.3.yml"`).

@@ -185,33 +185,13 @@ fn directions(api: &Api) -> (BTreeSet<String>, BTreeSet<String>) {
 }
 
 fn reach(ty: &TypeExpr, types: &BTreeMap<&str, &TypeDef>, seen: &mut BTreeSet<String>) {
-    match &ty.kind {
-        ExprKind::Named(name) => {
-            if seen.insert(name.clone())
-                && let Some(t) = types.get(name.as_str())
-            {
-                match &t.kind {
-                    TypeKind::Struct(s) => {
-                        for f in &s.fields {
-                            reach(&f.ty, types, seen);
-                        }
-                        if let Some(a) = &s.additional {
-                            reach(a, types, seen);
-                        }
-                    }
-                    TypeKind::Union(u) => {
-                        for v in &u.variants {
-                            reach(&v.ty, types, seen);
-                        }
-                    }
-                    TypeKind::Alias(a) => reach(a, types, seen),
-                    TypeKind::Enum(_) => {}
-                }
-            }
+    ty.for_each_named(&mut |name| {
+        if seen.insert(name.to_owned())
+            && let Some(t) = types.get(name)
+        {
+            t.exprs().into_iter().for_each(|e| reach(e, types, seen));
         }
-        ExprKind::List(inner) | ExprKind::Map(inner) => reach(inner, types, seen),
-        ExprKind::Primitive(_) | ExprKind::Any => {}
-    }
+    });
 }
 
 fn schemas(old: &Api, new: &Api, types: &Types, out: &mut Vec<Change>) {
@@ -362,6 +342,7 @@ fn wire_shape(t: &TypeExpr, types: &BTreeMap<&str, &TypeDef>, depth: usize) -> S
         ExprKind::Primitive(p) => format!("{p:?}"),
         ExprKind::List(i) => format!("[{}]", wire_shape(i, types, depth)),
         ExprKind::Map(i) => format!("{{{}}}", wire_shape(i, types, depth)),
+        ExprKind::Tuple(items) => format!("({})", items.iter().map(|i| wire_shape(i, types, depth)).collect::<Vec<_>>().join(", ")),
         ExprKind::Any => "any".into(),
     }
 }
@@ -372,6 +353,7 @@ fn show(t: &TypeExpr) -> String {
         ExprKind::Primitive(p) => format!("{p:?}"),
         ExprKind::List(i) => format!("[{}]", show(i)),
         ExprKind::Map(i) => format!("{{string: {}}}", show(i)),
+        ExprKind::Tuple(items) => format!("({})", items.iter().map(show).collect::<Vec<_>>().join(", ")),
         ExprKind::Any => "any".into(),
     }
 }

@@ -152,10 +152,42 @@ fn openapi_3_1_keywords_lower_to_the_ir_3_0_uses() {
     assert_eq!((&parent.ty.kind, parent.docs.description.as_deref()), (&ExprKind::Named("Job".into()), Some("The job this one belongs to.")));
     let step = &field("step").ty;
     assert_eq!((&step.kind, step.nullable), (&ExprKind::Named("Step".into()), true));
-    assert_eq!(field("log").ty.kind, ExprKind::Primitive(Primitive::Binary));
-    assert!(matches!(&field("labels").ty.kind, ExprKind::Map(v) if v.kind == ExprKind::Primitive(Primitive::String)));
-    assert!(matches!(&field("point").ty.kind, ExprKind::List(v) if v.kind == ExprKind::Any));
+    let TypeKind::Struct(upload) = &api.type_named("Upload").unwrap().kind else { panic!("Upload is a struct") };
+    assert_eq!(upload.fields[0].ty.kind, ExprKind::Primitive(Primitive::Binary));
+    let checksum = &field("checksum").ty;
+    assert_eq!((&checksum.kind, checksum.constraints.format.as_deref()), (&ExprKind::Primitive(Primitive::String), Some("byte")));
+    // patternProperties without additionalProperties: any value, those of matching keys checked.
+    let labels = &field("labels").ty;
+    assert!(matches!(&labels.kind, ExprKind::Map(v) if v.kind == ExprKind::Any));
+    let [pattern] = labels.constraints.pattern_properties.as_slice() else { panic!("one pattern") };
+    assert_eq!((pattern.pattern.as_str(), &pattern.ty.kind), ("^[a-z]+$", &ExprKind::Primitive(Primitive::String)));
+    assert!(!labels.constraints.keys_match_patterns);
+    // Closed to one pattern: a map of its values, every key checked.
+    let scores = &field("scores").ty;
+    assert!(matches!(&scores.kind, ExprKind::Map(v) if v.kind == ExprKind::Primitive(Primitive::Int64)));
+    assert!(scores.constraints.keys_match_patterns);
+    let titles = &field("titles").ty;
+    assert_eq!(titles.constraints.property_names.as_deref().map(|k| &k.kind), Some(&ExprKind::Named("Language".into())));
+    assert_eq!(field("limits").ty.constraints.dependent_required, [("max".to_owned(), vec!["min".to_owned()])]);
+    // A fixed length: a tuple. An open one: positions and the rest checked by the validator.
+    let ExprKind::Tuple(point) = &field("point").ty.kind else { panic!("point is a tuple") };
+    assert_eq!(point.iter().map(|p| p.constraints.maximum.map(|b| b.value)).collect::<Vec<_>>(), [None, Some(10.0)]);
+    let command = &field("command").ty;
+    assert!(matches!(&command.kind, ExprKind::List(v) if v.kind == ExprKind::Any));
+    assert!(matches!(&command.constraints.prefix_items[..], [p] if matches!(p.kind, ExprKind::Named(_))));
+    assert_eq!(command.constraints.rest_items.as_ref().and_then(|r| r.constraints.minimum).map(|b| (b.value, b.exclusive)), Some((0.0, true)));
+    let tags = &field("tags").ty.constraints;
+    assert_eq!((tags.contains.is_some(), tags.min_contains, tags.max_contains), (true, Some(1), Some(2)));
     assert_eq!(field("extra").ty.kind, ExprKind::Any);
+    assert_eq!(s.dependent_required, [("checksum".to_owned(), vec!["extra".to_owned()]), ("point".to_owned(), vec!["name".to_owned()])]);
+    // `false`: a property that must be absent.
+    let TypeKind::Struct(frozen) = &api.type_named("Frozen").unwrap().kind else { panic!("Frozen is a struct") };
+    assert!(frozen.fields.iter().any(|f| f.wire_name == "secret" && f.ty.constraints.never));
+    // A union tagged by const properties without a `discriminator` keyword.
+    let TypeKind::Union(event) = &api.type_named("Event").unwrap().kind else { panic!("Event is a union") };
+    assert_eq!(event.discriminator.as_deref(), Some("kind"));
+    let tags: Vec<&[String]> = event.variants.iter().map(|v| v.tags.as_slice()).collect();
+    assert_eq!(tags, [&["created".to_owned()][..], &["deleted".to_owned()][..]]);
     // The id's 3.1 exclusive bound.
     let id = &api.operations[0].parameters[0].ty.constraints.minimum;
     assert_eq!(id.map(|b| (b.value, b.exclusive)), Some((0.0, true)));

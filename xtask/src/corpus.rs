@@ -37,9 +37,14 @@ struct Row {
 /// once the fixture-crate test has built the dependencies (CORPUS.md has every one's time).
 const CI_SPECS: &[&str] = &["ansible-ai-connect", "objecttypes-api", "objects-api", "hf-tgi", "ory-hydra", "ory-kratos"];
 
+/// Fixture specs (`specs/fixtures/`) that CI (`--ci`) also generates, compiles and compares
+/// with the oracle, with the hand-written instances of `<name>.instances.jsonl`: the
+/// keywords no corpus spec uses and the mutator does not vary.
+const CI_FIXTURES: &[&str] = &["openapi31"];
+
 pub fn corpus(args: &[String]) -> Result<(), String> {
     let mut only: Option<Vec<String>> = None;
-    let (mut validate, mut report) = (true, true);
+    let (mut validate, mut report, mut fixtures) = (true, true, false);
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
@@ -48,7 +53,7 @@ pub fn corpus(args: &[String]) -> Result<(), String> {
             // CI: compile the smaller crates, compare nothing, write no report.
             "--ci" => {
                 only = Some(CI_SPECS.iter().map(|s| s.to_string()).collect());
-                (validate, report) = (false, false);
+                (validate, report, fixtures) = (false, false, true);
             }
             other => return Err(format!("unexpected argument {other:?}")),
         }
@@ -59,11 +64,17 @@ pub fn corpus(args: &[String]) -> Result<(), String> {
     let workspace = root.join("ws");
     std::fs::create_dir_all(&workspace).map_err(|e| e.to_string())?;
     let mut rows = Vec::new();
-    for line in sources.lines().skip(1) {
+    let fixture_lines: Vec<String> = CI_FIXTURES
+        .iter()
+        .filter(|_| fixtures)
+        .map(|f| format!("{}\t\t\t\tfixture", crate::repo().join(format!("specs/fixtures/{f}.yml")).display()))
+        .collect();
+    for line in sources.lines().skip(1).chain(fixture_lines.iter().map(String::as_str)) {
         let cols: Vec<&str> = line.split('\t').collect();
         let (Some(file), Some(version)) = (cols.first(), cols.get(4)) else { continue };
+        let fixture = *version == "fixture";
         let stem = Path::new(file).file_stem().and_then(|s| s.to_str()).unwrap_or(file).to_owned();
-        if only.as_ref().is_some_and(|o| !o.contains(&stem)) {
+        if !fixture && only.as_ref().is_some_and(|o| !o.contains(&stem)) {
             continue;
         }
         let mut row = Row { file: file.to_string(), version: version.to_string(), ..Row::default() };
@@ -113,7 +124,7 @@ pub fn corpus(args: &[String]) -> Result<(), String> {
         c.args(args).current_dir(&workspace).env("CARGO_TARGET_DIR", &target).env("RUSTFLAGS", "-D warnings");
         c
     };
-    if validate {
+    if validate || fixtures {
         let status = Command::new(crate::cargo())
             .args(["build", "--quiet", "--package", "conformance", "--bin", "corpus_instances"])
             .current_dir(crate::repo())
@@ -136,8 +147,11 @@ pub fn corpus(args: &[String]) -> Result<(), String> {
             eprintln!("{}", String::from_utf8_lossy(&output.stderr));
             continue;
         }
-        if validate {
-            row.compared = Some(compare(stem, &dir.join(&row.file), &cargo_in_workspace)?);
+        if row.version == "fixture" {
+            let spec = PathBuf::from(&row.file);
+            row.compared = Some(compare(stem, &spec, Some(&spec.with_extension("instances.jsonl")), &cargo_in_workspace)?);
+        } else if validate {
+            row.compared = Some(compare(stem, &dir.join(&row.file), None, &cargo_in_workspace)?);
         }
     }
     let failed: Vec<String> = rows
@@ -159,9 +173,10 @@ pub fn corpus(args: &[String]) -> Result<(), String> {
 
 /// Runs the crate's `validate` example on the synthesized instances; (schemas, instances,
 /// disagreements with the oracle).
-fn compare(stem: &str, spec: &Path, cargo: &dyn Fn(&[&str]) -> Command) -> Result<(usize, usize, usize), String> {
+fn compare(stem: &str, spec: &Path, extra: Option<&Path>, cargo: &dyn Fn(&[&str]) -> Command) -> Result<(usize, usize, usize), String> {
     let instances = Command::new(crate::repo().join("target/debug/corpus_instances"))
         .arg(spec)
+        .args(extra)
         .stderr(Stdio::inherit())
         .output()
         .map_err(|e| e.to_string())?;

@@ -3,10 +3,12 @@
 //! each with the verdict of an independent JSON Schema validator (`jsonschema`, on the
 //! schemas translated by `conformance::oracle`; draft 7 for OpenAPI 3.0, 2020-12 for 3.1). Nothing here goes through akgen.
 //!
-//! `corpus_instances SPEC` prints JSON lines `{"schema": NAME, "instance": …, "valid": BOOL}`
+//! `corpus_instances SPEC [EXTRA.jsonl]` prints JSON lines `{"schema": NAME, "instance": …, "valid": BOOL}`
 //! and, on stderr, how many schemas it compared and skipped (a schema the synthesizer or the
 //! oracle cannot read, such as one with a `$ref` to another file, or one whose synthesized
-//! instance the oracle rejects, is skipped, not guessed).
+//! instance the oracle rejects, is skipped, not guessed). EXTRA holds hand-written
+//! instances (`{"schema": NAME, "instance": …}` lines) for keywords the mutator does not
+//! vary; they are judged by the same oracle, never labelled by hand.
 
 use conformance::mutate::Mutator;
 use conformance::oracle;
@@ -32,6 +34,11 @@ fn main() {
     // OpenAPI 3.1's schemas are JSON Schema 2020-12: judged by that draft, the component
     // `$ref`s rewritten as for 3.0 (a JSON pointer is one in either draft).
     let draft_2020_12 = spec["openapi"].as_str().is_some_and(|v| v.starts_with("3.1."));
+    let extra: Vec<Value> = std::env::args()
+        .nth(2)
+        .map(|path| std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}")))
+        .map(|text| text.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).expect("a JSON line")).collect())
+        .unwrap_or_default();
     let synth = Synth::new(&spec);
     let mutator = Mutator::new(&spec);
     let (mut compared, mut skipped) = (0, 0);
@@ -69,6 +76,7 @@ fn main() {
             }
             let mut instances = vec![base.clone()];
             instances.extend(mutator.variants(schema, &base).into_iter().map(|v| v.instance));
+            instances.extend(extra.iter().filter(|e| e["schema"] == name).map(|e| e["instance"].clone()));
             Some(instances.into_iter().map(|i| json!({"schema": name, "valid": judge.is_valid(&i), "instance": i})).collect())
         });
         match lines {

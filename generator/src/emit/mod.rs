@@ -297,7 +297,7 @@ pub fn constraint_summary(c: &Constraints) -> Option<String> {
 /// The Rust type for a use, without the `Option`/`Nullable` wrapper that nullability and
 /// optionality add at the field level. Names are bare: the models module imports them.
 pub fn rust_type(expr: &TypeExpr) -> TokenStream {
-    type_tokens(expr, false)
+    type_tokens(expr, None)
 }
 
 /// The type of a value that may be `null`: `Option<T>` when nullable.
@@ -309,19 +309,30 @@ pub fn nullable_type(expr: &TypeExpr) -> TokenStream {
 /// Like [`nullable_type`], but with paths (`crate::models::Token`, `uuid::Uuid`), for
 /// modules that import nothing by name and so cannot clash with a model's name.
 pub fn qualified_type(expr: &TypeExpr) -> TokenStream {
-    let t = type_tokens(expr, true);
+    type_with_models_at(expr, &quote!(crate::models))
+}
+
+/// Like [`qualified_type`], with the models named through `models` (`models::Token` in the
+/// validate module, which imports the module and may be compiled inside another crate).
+pub fn type_with_models_at(expr: &TypeExpr, models: &TokenStream) -> TokenStream {
+    let t = type_tokens(expr, Some(models));
     if expr.nullable { quote!(Option<#t>) } else { t }
 }
 
-fn type_tokens(expr: &TypeExpr, qualified: bool) -> TokenStream {
+/// The type's tokens; with `models`, every path spelled out and models named through it.
+fn type_tokens(expr: &TypeExpr, models: Option<&TokenStream>) -> TokenStream {
+    let qualified = models.is_some();
     let nested = |e: &TypeExpr| {
-        let t = type_tokens(e, qualified);
+        let t = type_tokens(e, models);
         if e.nullable { quote!(Option<#t>) } else { t }
     };
     match &expr.kind {
         ExprKind::Named(n) => {
             let id = ident(n);
-            if qualified { quote!(crate::models::#id) } else { quote!(#id) }
+            match models {
+                Some(models) => quote!(#models::#id),
+                None => quote!(#id),
+            }
         }
         ExprKind::Primitive(p) => match (p, qualified) {
             (Primitive::String, _) => quote!(String),
@@ -344,6 +355,10 @@ fn type_tokens(expr: &TypeExpr, qualified: bool) -> TokenStream {
         ExprKind::Map(value) => {
             let inner = nested(value);
             if qualified { quote!(std::collections::BTreeMap<String, #inner>) } else { quote!(BTreeMap<String, #inner>) }
+        }
+        ExprKind::Tuple(items) => {
+            let items = items.iter().map(nested);
+            quote!((#(#items,)*))
         }
         ExprKind::Any => quote!(serde_json::Value),
     }

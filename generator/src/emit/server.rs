@@ -463,7 +463,7 @@ fn shape(api: &Api, e: &TypeExpr, depth: usize) -> TokenStream {
             let inner = shape(api, item, depth + 1);
             quote!(support::Shape::Array(&#inner))
         }
-        ExprKind::Map(_) | ExprKind::Any => quote!(support::Shape::Json),
+        ExprKind::Map(_) | ExprKind::Tuple(_) | ExprKind::Any => quote!(support::Shape::Json),
         // Aliases cannot be cyclic (the type would be infinite); the depth bound is a guard.
         ExprKind::Named(n) if depth < 16 => match api.type_named(n).map(|t| &t.kind) {
             Some(TypeKind::Enum(e)) if e.variants.iter().all(|v| v.value.is_string()) => quote!(support::Shape::String),

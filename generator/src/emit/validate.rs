@@ -4,8 +4,8 @@
 //! this emitter decides which to call where. Types with no constraint anywhere inside get
 //! the trait's empty default, so no code runs for them.
 
-use super::{Gating, Need, cfg, ident};
-use crate::ir::{Api, ExprKind, Field, Primitive, StructDef, TypeDef, TypeExpr, TypeKind, UnionDef};
+use super::{Gating, Need, cfg, ident, type_with_models_at};
+use crate::ir::{Api, Constraints, ExprKind, Field, Primitive, StructDef, TypeDef, TypeExpr, TypeKind, UnionDef};
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -143,11 +143,11 @@ impl<'a> Plan<'a> {
         let mut users: BTreeMap<&str, (Vec<&BTreeSet<String>>, bool)> = BTreeMap::new();
         for t in &all {
             for_each_expr(t, &mut |e| {
-                if let Some(p) = &e.constraints.pattern {
-                    let entry = users.entry(p.as_str()).or_default();
+                for (p, non_unicode) in e.constraints.patterns() {
+                    let entry = users.entry(p).or_default();
                     entry.0.push(&t.tags);
                     // The mode follows from the source: the same text always compiles alike.
-                    entry.1 = e.constraints.pattern_non_unicode;
+                    entry.1 = non_unicode;
                 }
             });
         }
@@ -160,7 +160,11 @@ impl<'a> Plan<'a> {
 
     fn type_can_fail(&self, t: &TypeDef) -> bool {
         match &t.kind {
-            TypeKind::Struct(s) => s.fields.iter().any(|f| self.expr_can_fail(&f.ty)) || s.additional.as_ref().is_some_and(|a| self.expr_can_fail(a)),
+            TypeKind::Struct(s) => {
+                s.fields.iter().any(|f| self.expr_can_fail(&f.ty))
+                    || s.additional.as_ref().is_some_and(|a| self.expr_can_fail(a))
+                    || !s.dependent_required.is_empty()
+            }
             // The catch-all variant holds values the spec does not list: a violation of `enum`.
             TypeKind::Enum(_) => true,
             TypeKind::Union(u) => u.variants.iter().any(|v| self.expr_can_fail(&v.ty)),
@@ -173,6 +177,7 @@ impl<'a> Plan<'a> {
             || match &e.kind {
                 ExprKind::Named(n) => self.can_fail.contains(n.as_str()),
                 ExprKind::List(inner) | ExprKind::Map(inner) => self.expr_can_fail(inner),
+                ExprKind::Tuple(items) => items.iter().any(|i| self.expr_can_fail(i)),
                 ExprKind::Primitive(_) | ExprKind::Any => false,
             }
     }
@@ -238,13 +243,30 @@ impl<'a> Plan<'a> {
                 }
             }
         });
-        quote!(#(#fields)* #additional)
+        let dependencies = s.dependent_required.iter().flat_map(|(key, required)| {
+            required.iter().filter_map(move |other| {
+                let (present, _) = struct_presence(s, key)?;
+                let (_, absent) = struct_presence(s, other)?;
+                let condition = match (present.to_string().as_str(), absent.to_string().as_str()) {
+                    (_, "false") => return None,
+                    ("true", _) => absent,
+                    _ => quote!(#present && #absent),
+                };
+                Some(quote!(if #condition { v.dependent_required(#key, #other); }))
+            })
+        });
+        quote!(#(#fields)* #additional #(#dependencies)*)
     }
 
     fn field_checks(&self, f: &Field) -> TokenStream {
         let wire = &f.wire_name;
         let field = ident(&f.name);
         let step = quote!(field(#wire));
+        // A property of the schema `false` must be absent: `null` is a value too.
+        if f.ty.constraints.never {
+            let check = quote!(v.#step.never(&self.#field););
+            return if f.is_tristate() { quote!(if !self.#field.is_absent() { #check }) } else { check };
+        }
         // Absent and null values have nothing to check.
         match (f.required, f.ty.nullable) {
             (true, false) => block(scoped(step, self.checks(&f.ty, &Place::Field(field)))),
@@ -299,6 +321,10 @@ impl<'a> Plan<'a> {
     fn checks(&self, e: &TypeExpr, place: &Place) -> Vec<Check> {
         let c = &e.constraints;
         let mut out = Vec::new();
+        if c.never {
+            let s = place.borrow();
+            out.push(Check::Call(quote!(never(#s))));
+        }
         match &e.kind {
             ExprKind::Primitive(Primitive::String) => {
                 let s = place.borrow();
@@ -341,6 +367,21 @@ impl<'a> Plan<'a> {
                 }
             }
             ExprKind::Primitive(_) | ExprKind::Any => {}
+            ExprKind::Tuple(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    let checks = self.nullable_checks(item, &value_binding());
+                    if checks.is_empty() {
+                        continue;
+                    }
+                    let position = Literal::usize_unsuffixed(i);
+                    let element = place.call(quote!(#position));
+                    let body = scoped(quote!(index(#position)), checks);
+                    out.push(Check::Stmt(quote!({
+                        let value = &#element;
+                        #body
+                    })));
+                }
+            }
             ExprKind::List(item) => {
                 let len = place.call(quote!(len()));
                 if let Some(min) = c.min_items {
@@ -355,6 +396,7 @@ impl<'a> Plan<'a> {
                     let s = place.borrow();
                     out.push(Check::Call(quote!(unique_items(#s))));
                 }
+                out.extend(self.array_checks(c, place));
                 let inner = self.nullable_checks(item, &value_binding());
                 if is_just_nested(&inner) {
                     let s = place.borrow();
@@ -370,6 +412,7 @@ impl<'a> Plan<'a> {
                 }
             }
             ExprKind::Map(value) => {
+                out.extend(self.map_checks(c, value, place));
                 let inner = self.nullable_checks(value, &value_binding());
                 let map = place.borrow();
                 if is_just_nested(&inner) {
@@ -394,6 +437,151 @@ impl<'a> Plan<'a> {
             },
         }
         out
+    }
+}
+
+impl Plan<'_> {
+    /// The checks of an array's `prefixItems` (beyond a tuple), `items` after them and
+    /// `contains`: each item converted to the type the constraint names, then checked.
+    fn array_checks(&self, c: &Constraints, place: &Place) -> Vec<Check> {
+        let mut out = Vec::new();
+        let iter = place.call(quote!(iter()));
+        for (i, position) in c.prefix_items.iter().enumerate() {
+            let i = Literal::usize_unsuffixed(i);
+            let get = place.call(quote!(get(#i)));
+            let body = self.conform(position, "prefixItems");
+            out.push(Check::Stmt(quote! {
+                if let Some(item) = #get {
+                    let mut v = v.index(#i);
+                    #body
+                }
+            }));
+        }
+        if let Some(rest) = &c.rest_items {
+            let skip = Literal::usize_unsuffixed(c.prefix_items.len());
+            let body = self.conform(rest, "items");
+            out.push(Check::Stmt(quote! {
+                for (i, item) in #iter.enumerate().skip(#skip) {
+                    let mut v = v.index(i);
+                    #body
+                }
+            }));
+        }
+        if let Some(contains) = &c.contains {
+            let ty = type_with_models_at(contains, &quote!(models));
+            let checks = self.nullable_checks(contains, &value_binding());
+            let stmts = checks.iter().map(Check::statement);
+            let min = Literal::u64_unsuffixed(c.min_contains.unwrap_or(1));
+            let max = match c.max_contains {
+                Some(max) => {
+                    let max = Literal::u64_unsuffixed(max);
+                    quote!(Some(#max))
+                }
+                None => quote!(None),
+            };
+            out.push(Check::Stmt(quote! {
+                let matched = #iter.filter(|item| Validator::holds::<#ty>(item, |value, v| { #(#stmts)* })).count();
+                v.contains(matched, #min, #max);
+            }));
+        }
+        out
+    }
+
+    /// The checks of a map's keys: `propertyNames`, `patternProperties` (the values of the
+    /// keys that match, when their type is not the map's own), keys no pattern allows
+    /// (`additionalProperties: false`) and `dependentRequired`.
+    fn map_checks(&self, c: &Constraints, value_type: &TypeExpr, place: &Place) -> Vec<Check> {
+        let mut out = Vec::new();
+        let map = place.borrow();
+        if let Some(names) = &c.property_names {
+            let body = self.conform(names, "propertyNames");
+            out.push(Check::Stmt(quote! {
+                for item in #map.keys() {
+                    let mut v = v.field(item);
+                    #body
+                }
+            }));
+        }
+        let matchers: Vec<(TokenStream, &TypeExpr)> = c
+            .pattern_properties
+            .iter()
+            .map(|p| {
+                let (name, ..) = &self.patterns[p.pattern.as_str()];
+                (quote!(#name.is_match(key)), &p.ty)
+            })
+            .collect();
+        for (matches, ty) in matchers.iter().filter(|(_, ty)| *ty != value_type) {
+            let body = self.conform(ty, "patternProperties");
+            out.push(Check::Stmt(quote! {
+                for (key, item) in #map {
+                    if #matches {
+                        let mut v = v.field(key);
+                        #body
+                    }
+                }
+            }));
+        }
+        if c.keys_match_patterns {
+            let any = matchers.iter().map(|(m, _)| m);
+            out.push(Check::Stmt(quote! {
+                for key in #map.keys() {
+                    if !(#(#any)||*) {
+                        v.field(key).additional_property();
+                    }
+                }
+            }));
+        }
+        for (key, required) in &c.dependent_required {
+            out.push(Check::Stmt(quote! {
+                if #map.contains_key(#key) {
+                    for missing in [#(#required),*] {
+                        if !#map.contains_key(missing) {
+                            v.dependent_required(#key, missing);
+                        }
+                    }
+                }
+            }));
+        }
+        out
+    }
+
+    /// `item` (a reference to any serializable value) converted to the type of `e` and
+    /// checked; a value that is not one is a violation of `keyword`.
+    fn conform(&self, e: &TypeExpr, keyword: &str) -> TokenStream {
+        let ty = type_with_models_at(e, &quote!(models));
+        let checks = self.nullable_checks(e, &value_binding());
+        if checks.is_empty() {
+            return quote!(v.conform::<#ty>(item, #keyword););
+        }
+        let stmts = checks.iter().map(Check::statement);
+        quote! {
+            if let Some(value) = v.conform::<#ty>(item, #keyword) {
+                let value = &value;
+                #(#stmts)*
+            }
+        }
+    }
+}
+
+/// Whether the struct's property `wire` is present, and whether it is absent, as
+/// expressions (`true` and `false` for a required one); `None` for a name that no field
+/// nor extra property can hold.
+fn struct_presence(s: &StructDef, wire: &str) -> Option<(TokenStream, TokenStream)> {
+    match s.fields.iter().find(|f| f.wire_name == wire) {
+        Some(f) if f.required => Some((quote!(true), quote!(false))),
+        Some(f) => {
+            let field = ident(&f.name);
+            Some(if f.is_tristate() {
+                (quote!(!self.#field.is_absent()), quote!(self.#field.is_absent()))
+            } else {
+                (quote!(self.#field.is_some()), quote!(self.#field.is_none()))
+            })
+        }
+        None if s.additional.is_some() => Some((
+            quote!(self.additional_properties.contains_key(#wire)),
+            quote!(!self.additional_properties.contains_key(#wire)),
+        )),
+        None => None,
     }
 }
 
@@ -452,25 +640,16 @@ fn has_own_checks(e: &TypeExpr) -> bool {
         || c.max_items.is_some()
         || c.unique_items
         || matches!(c.format.as_deref(), Some("email" | "uri"))
+        || !c.prefix_items.is_empty()
+        || c.rest_items.is_some()
+        || c.contains.is_some()
+        || c.property_names.is_some()
+        || !c.pattern_properties.is_empty()
+        || !c.dependent_required.is_empty()
+        || c.never
 }
 
 /// Calls `f` on every type expression of a type, nested ones included.
 fn for_each_expr<'a>(t: &'a TypeDef, f: &mut impl FnMut(&'a TypeExpr)) {
-    fn walk<'a>(e: &'a TypeExpr, f: &mut impl FnMut(&'a TypeExpr)) {
-        f(e);
-        if let ExprKind::List(inner) | ExprKind::Map(inner) = &e.kind {
-            walk(inner, f);
-        }
-    }
-    match &t.kind {
-        TypeKind::Struct(s) => {
-            s.fields.iter().for_each(|fl| walk(&fl.ty, f));
-            if let Some(a) = &s.additional {
-                walk(a, f);
-            }
-        }
-        TypeKind::Union(u) => u.variants.iter().for_each(|v| walk(&v.ty, f)),
-        TypeKind::Alias(e) => walk(e, f),
-        TypeKind::Enum(_) => {}
-    }
+    t.exprs().into_iter().for_each(|e| e.walk(f));
 }

@@ -179,11 +179,7 @@ impl<'a> Builder<'a> {
     /// aliases) has no Rust form: reported as unsupported, and with `lenient` a JSON value.
     fn break_alias_cycles(&mut self) {
         fn named<'e>(expr: &'e TypeExpr, out: &mut Vec<&'e str>) {
-            match &expr.kind {
-                ExprKind::Named(n) => out.push(n),
-                ExprKind::List(inner) | ExprKind::Map(inner) => named(inner, out),
-                ExprKind::Primitive(_) | ExprKind::Any => {}
-            }
+            expr.for_each_spelled(&mut |n| out.push(n));
         }
         let aliases: HashMap<&str, &TypeExpr> = self
             .types
@@ -397,9 +393,17 @@ impl<'a> Builder<'a> {
         if schema.composes() || schema.reference.is_some() {
             return self.compose(schema, hint, pointer);
         }
-        if schema.is_false() || schema.not.is_some() {
-            let what = if schema.is_false() { "the schema `false` (no value is valid)" } else { "`not` schemas" };
-            return Lowered::Expr(self.unsupported(pointer, format!("{what} are not supported (no Rust type expresses them)")));
+        // `false` (or `not: {}`): no value is valid, so a property of it must be absent. A
+        // JSON value the validator refuses whenever there is one.
+        if schema.is_false() || schema.not.as_deref().is_some_and(|n| *n == Schema::default()) {
+            let mut never = TypeExpr::new(ExprKind::Any);
+            never.constraints.never = true;
+            // Nullable, so that a property sent as `null` is told from an absent one.
+            never.nullable = true;
+            return Lowered::Expr(never);
+        }
+        if schema.not.is_some() {
+            return Lowered::Expr(self.unsupported(pointer, "`not` schemas are not supported (no Rust type expresses them)".into()));
         }
         let (types, null) = self.instance_types(schema, pointer);
         let mut lowered = match types.as_slice() {
@@ -545,42 +549,8 @@ impl<'a> Builder<'a> {
             }
             "boolean" => Lowered::Expr(TypeExpr::new(ExprKind::Primitive(Primitive::Bool))),
             "object" if !s.properties.is_empty() => Lowered::Def(TypeKind::Struct(self.struct_def(s, hint, pointer)), false),
-            "object" => {
-                let value = match (s.additional_properties.as_deref(), s.pattern_properties.first()) {
-                    (Some(extra), _) if !extra.is_false() && extra.boolean.is_none() => {
-                        self.expr(extra, &format!("{hint}Value"), &format!("{pointer}/additionalProperties"))
-                    }
-                    // One pattern for the keys: a map of its values; the keys are not checked.
-                    (_, Some((pattern, value))) if s.pattern_properties.len() == 1 => {
-                        let at = format!("{pointer}/patternProperties/{}", esc(pattern));
-                        self.warning(&at, format!("keys are not checked against `{pattern}`; the values are typed"));
-                        self.expr(value, &format!("{hint}Value"), &at)
-                    }
-                    _ => TypeExpr::new(ExprKind::Any),
-                };
-                Lowered::Expr(TypeExpr::new(ExprKind::Map(Box::new(value))))
-            }
-            "array" => {
-                let items = match (s.items.as_deref(), &s.prefix_items) {
-                    (_, Some(_)) => {
-                        // A tuple has no form here yet: a list of JSON values.
-                        self.warning(&format!("{pointer}/prefixItems"), "`prefixItems` (a tuple) is typed as a list of JSON values; its positions are not checked");
-                        TypeExpr::new(ExprKind::Any)
-                    }
-                    (Some(items), None) if items.boolean.is_none() => self.expr(items, &format!("{hint}Item"), &format!("{pointer}/items")),
-                    _ => TypeExpr::new(ExprKind::Any),
-                };
-                Lowered::Expr(TypeExpr {
-                    kind: ExprKind::List(Box::new(items)),
-                    nullable: false,
-                    constraints: Constraints {
-                        min_items: s.min_items,
-                        max_items: s.max_items,
-                        unique_items: s.unique_items,
-                        ..Default::default()
-                    },
-                })
-            }
+            "object" => Lowered::Expr(self.map_expr(s, hint, pointer)),
+            "array" => Lowered::Expr(self.array_expr(s, hint, pointer)),
             other => Lowered::Expr(self.unsupported(&format!("{pointer}/type"), format!("`type: {other}` is not a JSON Schema type"))),
         }
     }
@@ -591,21 +561,118 @@ impl<'a> Builder<'a> {
     /// `lenient` a warning, and the check is left out (the field's docs say so).
     fn set_pattern(&mut self, c: &mut Constraints, pattern: Option<&str>, pointer: &str) {
         let Some(pattern) = pattern else { return };
-        if regress::Regex::with_flags(pattern, "u").is_ok() {
-            c.pattern = Some(pattern.to_owned());
-        } else if regress::Regex::with_flags(pattern, "").is_ok() {
-            c.pattern = Some(pattern.to_owned());
-            c.pattern_non_unicode = true;
-        } else {
-            let e = regress::Regex::with_flags(pattern, "u").err().map(|e| e.to_string()).unwrap_or_default();
-            let message = format!("pattern `{pattern}` is not a valid ECMA-262 regular expression: {e}");
-            if self.options.lenient {
-                self.warning(&format!("{pointer}/pattern"), format!("{message}; the pattern is not checked (--lenient)"));
-                c.unchecked_pattern = Some(pattern.to_owned());
-            } else {
-                self.error(&format!("{pointer}/pattern"), message);
+        match self.ecma_pattern(pattern, &format!("{pointer}/pattern")) {
+            Some(non_unicode) => {
+                c.pattern = Some(pattern.to_owned());
+                c.pattern_non_unicode = non_unicode;
             }
+            None => c.unchecked_pattern = Some(pattern.to_owned()),
         }
+    }
+
+    /// Whether `pattern` compiles in ECMA-262's unicode mode (`Some(false)`) or only in its
+    /// non-unicode mode (`Some(true)`); `None` after reporting it at `at` when neither
+    /// accepts it (an error, or with `lenient` a warning: the check is then left out).
+    fn ecma_pattern(&mut self, pattern: &str, at: &str) -> Option<bool> {
+        if regress::Regex::with_flags(pattern, "u").is_ok() {
+            return Some(false);
+        }
+        if regress::Regex::with_flags(pattern, "").is_ok() {
+            return Some(true);
+        }
+        let e = regress::Regex::with_flags(pattern, "u").err().map(|e| e.to_string()).unwrap_or_default();
+        let message = format!("pattern `{pattern}` is not a valid ECMA-262 regular expression: {e}");
+        if self.options.lenient {
+            self.warning(at, format!("{message}; the pattern is not checked (--lenient)"));
+        } else {
+            self.error(at, message);
+        }
+        None
+    }
+
+    /// An object without `properties`: a map from its keys to one value type, with what
+    /// JSON Schema says of the keys (`patternProperties`, `propertyNames`,
+    /// `dependentRequired`) kept for the validator.
+    fn map_expr(&mut self, s: &Schema, hint: &str, pointer: &str) -> TypeExpr {
+        let extra = s.additional_properties.as_deref();
+        let closed = extra.is_some_and(Schema::is_false);
+        let mut value = match extra {
+            Some(extra) if extra.boolean.is_none() => Some(self.expr(extra, &format!("{hint}Value"), &format!("{pointer}/additionalProperties"))),
+            _ => None,
+        };
+        let mut c = Constraints::default();
+        let several = s.pattern_properties.len() > 1;
+        for (i, (pattern, schema)) in s.pattern_properties.iter().enumerate() {
+            // A key that matches gets this schema, one that does not gets
+            // `additionalProperties`: when the two are one schema, the pattern adds nothing.
+            if value.is_some() && extra == Some(schema) {
+                continue;
+            }
+            let at = format!("{pointer}/patternProperties/{}", esc(pattern));
+            let Some(non_unicode) = self.ecma_pattern(pattern, &at) else { continue };
+            let name = if several { format!("{hint}Pattern{}", i + 1) } else { format!("{hint}Value") };
+            let ty = self.expr(schema, &name, &at);
+            c.pattern_properties.push(PatternProperty { pattern: pattern.clone(), non_unicode, ty });
+        }
+        // Closed to keys of one pattern: the map's values are that pattern's.
+        c.keys_match_patterns = closed && !s.pattern_properties.is_empty();
+        if let ([only], true) = (c.pattern_properties.as_slice(), c.keys_match_patterns) {
+            value = Some(only.ty.clone());
+        }
+        let value = value.unwrap_or_else(|| TypeExpr::new(ExprKind::Any));
+        // A pattern whose values are the map's own type needs no check of its own (and,
+        // unless it limits the keys, no compiled pattern).
+        if !c.keys_match_patterns {
+            c.pattern_properties.retain(|p| p.ty != value);
+        }
+        if let Some(names) = s.property_names.as_deref() {
+            c.property_names = Some(Box::new(self.expr(names, &format!("{hint}Key"), &format!("{pointer}/propertyNames"))));
+        }
+        c.dependent_required = s.dependent_required.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        TypeExpr { kind: ExprKind::Map(Box::new(value)), nullable: false, constraints: c }
+    }
+
+    /// An array: a list of one item type; a Rust tuple when `prefixItems` fixes the length
+    /// (pydantic's `tuple[int, str]`); else a list of JSON values whose positions the
+    /// validator checks.
+    fn array_expr(&mut self, s: &Schema, hint: &str, pointer: &str) -> TypeExpr {
+        let items = s.items.as_deref();
+        let mut c = Constraints { min_items: s.min_items, max_items: s.max_items, unique_items: s.unique_items, ..Default::default() };
+        if let Some(contains) = s.contains.as_deref() {
+            c.contains = Some(Box::new(self.expr(contains, &format!("{hint}Contains"), &format!("{pointer}/contains"))));
+            c.min_contains = s.min_contains;
+            c.max_contains = s.max_contains;
+        }
+        let Some(prefix) = &s.prefix_items else {
+            let item = match items {
+                Some(items) if items.boolean.is_none() => self.expr(items, &format!("{hint}Item"), &format!("{pointer}/items")),
+                // `items: false` without `prefixItems`: only the empty array.
+                Some(items) if items.is_false() => {
+                    c.max_items = Some(0);
+                    TypeExpr::new(ExprKind::Any)
+                }
+                _ => TypeExpr::new(ExprKind::Any),
+            };
+            return TypeExpr { kind: ExprKind::List(Box::new(item)), nullable: false, constraints: c };
+        };
+        let positions: Vec<TypeExpr> = prefix
+            .iter()
+            .enumerate()
+            .map(|(i, p)| self.expr(p, &format!("{hint}Item{}", i + 1), &format!("{pointer}/prefixItems/{i}")))
+            .collect();
+        let len = positions.len() as u64;
+        if items.is_some_and(Schema::is_false) {
+            c.max_items = Some(c.max_items.map_or(len, |max| max.min(len)));
+        }
+        let exact = c.min_items.is_some_and(|min| min == len) && c.max_items == Some(len);
+        if exact && len > 0 && !c.unique_items && c.contains.is_none() {
+            return TypeExpr::new(ExprKind::Tuple(positions));
+        }
+        c.prefix_items = positions;
+        if let Some(rest) = items.filter(|i| i.boolean.is_none()) {
+            c.rest_items = Some(Box::new(self.expr(rest, &format!("{hint}Item"), &format!("{pointer}/items"))));
+        }
+        TypeExpr { kind: ExprKind::List(Box::new(TypeExpr::new(ExprKind::Any))), nullable: false, constraints: c }
     }
 
     /// A schema with `allOf`, `oneOf`, `anyOf`, or a `$ref` beside keywords that constrain.
@@ -756,11 +823,46 @@ impl<'a> Builder<'a> {
         let indexed: Vec<(usize, Schema)> = rest.iter().map(|(i, b)| (*i, (*b).clone())).collect();
         let branches: Vec<Schema> = indexed.iter().map(|(_, b)| b.clone()).collect();
         let positions: Vec<usize> = indexed.iter().map(|(i, _)| *i).collect();
+        let implied = discriminator.is_none().then(|| self.implied_discriminator(&branches)).flatten();
+        let discriminator = discriminator.or(implied.as_ref());
         let union = self.union_def(&branches, discriminator, hint, pointer, keyword, Some(&positions));
         match union {
             Some(u) => Lowered::Def(TypeKind::Union(u), nullable),
             None => Lowered::Expr(TypeExpr::new(ExprKind::Any)),
         }
+    }
+
+    /// The discriminator a union states without the keyword: a property every variant
+    /// requires and gives one string value (`const: start`, or an `enum` of one), a
+    /// different one each (pydantic and JSON Schema write tagged unions so). The variants'
+    /// `$ref`s map from their values. `None` unless there is such a property.
+    fn implied_discriminator(&self, branches: &[Schema]) -> Option<doc::Discriminator> {
+        if branches.len() < 2 {
+            return None;
+        }
+        let resolved: Vec<&Schema> = branches
+            .iter()
+            .map(|b| match &b.reference {
+                Some(r) if is_plain_ref(b) => self.resolver.schema_at(r).ok(),
+                _ => Some(b),
+            })
+            .collect::<Option<_>>()?;
+        let first = resolved[0];
+        first.properties.keys().find_map(|property| {
+            let d = doc::Discriminator { property_name: property.clone(), mapping: IndexMap::new() };
+            let mut seen = HashSet::new();
+            let mut mapping = IndexMap::new();
+            for (branch, target) in branches.iter().zip(&resolved) {
+                let tag = inline_tag(&d, target).filter(|_| target.required.contains(property))?;
+                if !seen.insert(tag.clone()) {
+                    return None;
+                }
+                if let Some(r) = branch.reference.as_ref().filter(|_| is_plain_ref(branch)) {
+                    mapping.insert(tag, r.clone());
+                }
+            }
+            Some(doc::Discriminator { mapping, ..d })
+        })
     }
 
     /// Adds one allOf member to the conjunction: a `$ref`'s target, an object's keywords,
@@ -928,7 +1030,22 @@ impl<'a> Builder<'a> {
             Some(extra) => Some(self.expr(extra, &format!("{type_name}Value"), &format!("{pointer}/additionalProperties"))),
             None => None,
         };
-        StructDef { fields, additional }
+        // Keys beside known properties: checked on maps, not (yet) on structs.
+        let redundant = |pattern: &str, schema: &Schema| {
+            obj.additional_properties.as_deref() == Some(schema)
+                && regress::Regex::new(pattern).is_ok_and(|r| obj.properties.keys().all(|k| r.find(k).is_none()))
+        };
+        for (pattern, schema) in &obj.pattern_properties {
+            if !redundant(pattern, schema) {
+                let at = format!("{pointer}/patternProperties/{}", esc(pattern));
+                self.warning(&at, "`patternProperties` beside `properties` is not checked");
+            }
+        }
+        if obj.property_names.is_some() {
+            self.warning(&format!("{pointer}/propertyNames"), "`propertyNames` beside `properties` is not checked");
+        }
+        let dependent_required = obj.dependent_required.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        StructDef { fields, additional, dependent_required }
     }
 
     /// The variants of a union of `branches` (the spec's `oneOf`/`anyOf` items, or one
@@ -985,6 +1102,7 @@ impl<'a> Builder<'a> {
                 ExprKind::Primitive(p) => format!("{p:?}"),
                 ExprKind::List(_) => "List".into(),
                 ExprKind::Map(_) => "Map".into(),
+                ExprKind::Tuple(_) => "Tuple".into(),
                 ExprKind::Any => "Value".into(),
             };
             let mut tags = Vec::new();
@@ -1442,7 +1560,10 @@ fn template_problem(path: &str) -> Option<TemplateProblem> {
     None
 }
 
-fn enum_def(values: Vec<Value>) -> EnumDef {
+fn enum_def(mut values: Vec<Value>) -> EnumDef {
+    // A value listed twice (mistral repeats a UUID) is one variant.
+    let mut seen = HashSet::new();
+    values.retain(|v| seen.insert(v.to_string()));
     let texts: Vec<String> = values.iter().map(|v| v.as_str().map(str::to_owned).unwrap_or(v.to_string())).collect();
     let names = names::enum_variant_names(&texts);
     let other = ["Unknown", "UnknownValue", "OtherValue"]

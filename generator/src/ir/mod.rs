@@ -61,6 +61,19 @@ pub struct TypeDef {
     pub tags: BTreeSet<String>,
 }
 
+impl TypeDef {
+    /// The type expressions the definition holds directly (fields, the extra-properties
+    /// value, variants, an alias's target); walk each with [`TypeExpr::walk`].
+    pub fn exprs(&self) -> Vec<&TypeExpr> {
+        match &self.kind {
+            TypeKind::Struct(s) => s.fields.iter().map(|f| &f.ty).chain(s.additional.as_ref()).collect(),
+            TypeKind::Union(u) => u.variants.iter().map(|v| &v.ty).collect(),
+            TypeKind::Alias(e) => vec![e],
+            TypeKind::Enum(_) => Vec::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum TypeKind {
     /// An object with known properties.
@@ -78,6 +91,9 @@ pub struct StructDef {
     pub fields: Vec<Field>,
     /// Type of `additionalProperties` values when the object also has properties.
     pub additional: Option<TypeExpr>,
+    /// `dependentRequired`, by wire name: when the first property is present, so must the
+    /// others be.
+    pub dependent_required: Vec<(String, Vec<String>)>,
 }
 
 /// One property of an object.
@@ -150,6 +166,51 @@ impl TypeExpr {
     pub fn new(kind: ExprKind) -> Self {
         TypeExpr { kind, nullable: false, constraints: Constraints::default() }
     }
+
+    /// The expressions the Rust type is spelled with: a list's item, a map's value, a
+    /// tuple's positions. What a module must import to name the type.
+    pub fn parts(&self) -> impl Iterator<Item = &TypeExpr> {
+        let (one, many): (Option<&TypeExpr>, &[TypeExpr]) = match &self.kind {
+            ExprKind::List(inner) | ExprKind::Map(inner) => (Some(inner), &[]),
+            ExprKind::Tuple(items) => (None, items),
+            ExprKind::Named(_) | ExprKind::Primitive(_) | ExprKind::Any => (None, &[]),
+        };
+        one.into_iter().chain(many)
+    }
+
+    /// Every expression directly inside this one: its [`parts`](Self::parts), then the
+    /// types its constraints check values against (`contains`, `propertyNames`, …). A
+    /// type named only there must still be compiled wherever this expression is.
+    pub fn children(&self) -> impl Iterator<Item = &TypeExpr> {
+        self.parts().chain(self.constraints.exprs())
+    }
+
+    /// Calls `f` on this expression and on every expression below it, in
+    /// [`children`](Self::children) order: the one walk every analysis of uses shares.
+    pub fn walk<'a>(&'a self, f: &mut impl FnMut(&'a TypeExpr)) {
+        f(self);
+        for child in self.children() {
+            child.walk(f);
+        }
+    }
+
+    /// Calls `f` with each type name the Rust type of this expression spells, through its
+    /// [`parts`](Self::parts) (not those only its constraints name).
+    pub fn for_each_spelled<'a>(&'a self, f: &mut impl FnMut(&'a str)) {
+        match &self.kind {
+            ExprKind::Named(n) => f(n),
+            _ => self.parts().for_each(|p| p.for_each_spelled(f)),
+        }
+    }
+
+    /// Calls `f` with each type name this expression or one below it mentions.
+    pub fn for_each_named<'a>(&'a self, f: &mut impl FnMut(&'a str)) {
+        self.walk(&mut |e| {
+            if let ExprKind::Named(n) = &e.kind {
+                f(n)
+            }
+        });
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -160,6 +221,9 @@ pub enum ExprKind {
     List(Box<TypeExpr>),
     /// A JSON object used as a map from string keys to values of one type.
     Map(Box<TypeExpr>),
+    /// An array of exactly these items, in order (`prefixItems` with the length fixed):
+    /// a Rust tuple, which serde reads and writes as a JSON array.
+    Tuple(Vec<TypeExpr>),
     /// Any JSON value.
     Any,
 }
@@ -199,10 +263,59 @@ pub struct Constraints {
     pub min_items: Option<u64>,
     pub max_items: Option<u64>,
     pub unique_items: bool,
+    /// `prefixItems` of an array whose length is not fixed (so no tuple): the item at each
+    /// position must be a value of that position's type.
+    pub prefix_items: Vec<TypeExpr>,
+    /// `items` beside `prefixItems`: the type of every item after them.
+    pub rest_items: Option<Box<TypeExpr>>,
+    /// `contains`: how many items are values of this type must lie within
+    /// `min_contains` (1 when unstated) and `max_contains`.
+    pub contains: Option<Box<TypeExpr>>,
+    pub min_contains: Option<u64>,
+    pub max_contains: Option<u64>,
+    /// `propertyNames`: every key of a map, as a JSON string, must be a value of this type.
+    pub property_names: Option<Box<TypeExpr>>,
+    /// `patternProperties` of a map: the value of each key that matches a pattern
+    /// (ECMA-262, unanchored) must be a value of its type.
+    pub pattern_properties: Vec<PatternProperty>,
+    /// `additionalProperties: false` beside `patternProperties`: every key must match one.
+    pub keys_match_patterns: bool,
+    /// `dependentRequired` of a map: when the key is present, so must these be.
+    pub dependent_required: Vec<(String, Vec<String>)>,
+    /// The schema `false`: no value is valid (a property of it must be absent).
+    pub never: bool,
     /// A string format that is not a type of its own (`email`, `uri`, or unknown ones).
     pub format: Option<String>,
     pub read_only: bool,
     pub write_only: bool,
+}
+
+impl Constraints {
+    /// The type expressions the constraints check values against, in field order.
+    pub fn exprs(&self) -> impl Iterator<Item = &TypeExpr> {
+        self.prefix_items
+            .iter()
+            .chain(self.rest_items.as_deref())
+            .chain(self.contains.as_deref())
+            .chain(self.property_names.as_deref())
+            .chain(self.pattern_properties.iter().map(|p| &p.ty))
+    }
+
+    /// Every regular expression the constraints state (`pattern`, the keys of
+    /// `patternProperties`), with whether it runs in ECMA-262's non-unicode mode.
+    pub fn patterns(&self) -> impl Iterator<Item = (&str, bool)> {
+        let own = self.pattern.as_deref().map(|p| (p, self.pattern_non_unicode));
+        own.into_iter().chain(self.pattern_properties.iter().map(|p| (p.pattern.as_str(), p.non_unicode)))
+    }
+}
+
+/// One entry of `patternProperties`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PatternProperty {
+    pub pattern: String,
+    /// As [`Constraints::pattern_non_unicode`].
+    pub non_unicode: bool,
+    pub ty: TypeExpr,
 }
 
 /// A numeric bound; `exclusive` for `exclusiveMinimum`/`exclusiveMaximum`.
@@ -271,7 +384,7 @@ impl Operation {
                 description: Some(format!("Parameters of `{}` ({} `{}`).", self.id, self.method, self.path)),
             },
             deprecated: false,
-            kind: TypeKind::Struct(StructDef { fields, additional: None }),
+            kind: TypeKind::Struct(StructDef { fields, additional: None, dependent_required: Vec::new() }),
             tags: BTreeSet::from([self.tag.clone()]),
         })
     }

@@ -1,7 +1,7 @@
 //! Which tags use each type, so the generated crate can compile a type only when a feature
 //! that needs it is on (one Cargo feature per tag).
 
-use super::{ExprKind, Operation, TypeDef, TypeExpr, TypeKind};
+use super::{Operation, TypeDef, TypeExpr};
 use std::collections::{BTreeSet, HashMap};
 
 /// Sets [`TypeDef::tags`]: the tags of every operation that reaches the type through its
@@ -14,8 +14,8 @@ pub(super) fn assign_tags(types: &mut [TypeDef], operations: &[Operation]) {
         .iter()
         .map(|t| {
             let mut out = Vec::new();
-            for e in type_exprs(t) {
-                named(e, &mut |n| out.extend(index.get(n).copied()));
+            for e in t.exprs() {
+                e.for_each_named(&mut |n| out.extend(index.get(n).copied()));
             }
             out
         })
@@ -24,7 +24,7 @@ pub(super) fn assign_tags(types: &mut [TypeDef], operations: &[Operation]) {
     for op in operations {
         let mut stack = Vec::new();
         for e in operation_exprs(op) {
-            named(e, &mut |n| stack.extend(index.get(n).copied()));
+            e.for_each_named(&mut |n| stack.extend(index.get(n).copied()));
         }
         while let Some(i) = stack.pop() {
             if tags[i].insert(op.tag.clone()) {
@@ -55,21 +55,4 @@ fn operation_exprs(op: &Operation) -> impl Iterator<Item = &TypeExpr> {
     params.chain(body).chain(responses)
 }
 
-/// Every type expression a type definition holds directly.
-fn type_exprs(t: &TypeDef) -> Vec<&TypeExpr> {
-    match &t.kind {
-        TypeKind::Struct(s) => s.fields.iter().map(|f| &f.ty).chain(s.additional.as_ref()).collect(),
-        TypeKind::Union(u) => u.variants.iter().map(|v| &v.ty).collect(),
-        TypeKind::Alias(e) => vec![e],
-        TypeKind::Enum(_) => Vec::new(),
-    }
-}
 
-/// Calls `f` with each type name the expression mentions.
-fn named<'a>(e: &'a TypeExpr, f: &mut impl FnMut(&'a str)) {
-    match &e.kind {
-        ExprKind::Named(n) => f(n),
-        ExprKind::List(inner) | ExprKind::Map(inner) => named(inner, f),
-        ExprKind::Primitive(_) | ExprKind::Any => {}
-    }
-}

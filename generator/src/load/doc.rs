@@ -230,8 +230,11 @@ pub struct Schema {
     pub defs: IndexMap<String, Schema>,
     pub prefix_items: Option<Vec<Schema>>,
     pub contains: Option<Box<Schema>>,
+    pub min_contains: Option<u64>,
+    pub max_contains: Option<u64>,
     pub pattern_properties: IndexMap<String, Schema>,
     pub property_names: Option<Box<Schema>>,
+    pub dependent_required: IndexMap<String, Vec<String>>,
     pub content_encoding: Option<String>,
     pub content_media_type: Option<String>,
     /// Keywords of 2020-12 that no Rust type expresses, by name, when present.
@@ -283,12 +286,15 @@ impl Schema {
                 || self.max_items.is_some()
                 || self.unique_items
                 || self.prefix_items.is_some()
-                || self.contains.is_some(),
+                || self.contains.is_some()
+                || self.min_contains.is_some()
+                || self.max_contains.is_some(),
             object: !self.properties.is_empty()
                 || !self.required.is_empty()
                 || self.additional_properties.is_some()
                 || !self.pattern_properties.is_empty()
                 || self.property_names.is_some()
+                || !self.dependent_required.is_empty()
                 || self.min_properties.is_some()
                 || self.max_properties.is_some(),
         }
@@ -363,8 +369,13 @@ struct SchemaObject {
     defs: IndexMap<String, Schema>,
     prefix_items: Option<Vec<Schema>>,
     contains: Option<Box<Schema>>,
+    #[serde(deserialize_with = "count")]
+    min_contains: Option<u64>,
+    #[serde(deserialize_with = "count")]
+    max_contains: Option<u64>,
     pattern_properties: IndexMap<String, Schema>,
     property_names: Option<Box<Schema>>,
+    dependent_required: IndexMap<String, Vec<String>>,
     content_encoding: Option<String>,
     content_media_type: Option<String>,
     #[serde(rename = "$dynamicRef")]
@@ -422,8 +433,11 @@ impl From<SchemaObject> for Schema {
             defs: o.defs,
             prefix_items: o.prefix_items,
             contains: o.contains,
+            min_contains: o.min_contains,
+            max_contains: o.max_contains,
             pattern_properties: o.pattern_properties,
             property_names: o.property_names,
+            dependent_required: o.dependent_required,
             content_encoding: o.content_encoding,
             content_media_type: o.content_media_type,
             unrepresentable: [
