@@ -123,9 +123,14 @@ impl<'a> Mutator<'a> {
                 }
             }
             Value::Number(_) => {
-                let integer = s.get("type").and_then(Value::as_str) == Some("integer");
+                // `type: integer`, or 3.1's `type: [integer, 'null']`.
+                let integer = match s.get("type") {
+                    Some(Value::Array(types)) => types.contains(&json!("integer")),
+                    t => t.and_then(Value::as_str) == Some("integer"),
+                };
                 let step = if integer { 1.0 } else { 0.5 };
-                for key in ["minimum", "maximum"] {
+                for key in ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"] {
+                    // A number (draft 6 and later); 3.0's boolean flag moves `minimum`'s meaning.
                     let Some(limit) = s.get(key).and_then(Value::as_f64) else { continue };
                     for probe in [limit - step, limit, limit + step] {
                         let value = if integer { json!(probe as i64) } else { json!(probe) };

@@ -228,6 +228,49 @@ fn schema() -> impl Strategy<Value = Value> {
             1 => prop::collection::vec(prop::sample::select(vec!["string", "integer", "array", "null", "object"]), 1..4)
                 .prop_map(|types| json!({"type": types, "items": {"type": "string"}})),
             1 => inner.clone().prop_map(|s| json!({"allOf": [s], "nullable": true})),
+            // 2020-12's array keywords: a tuple (fixed or open) and `contains` with bounds.
+            1 => (prop::collection::vec(inner.clone(), 0..3), prop::option::of(0u64..4), prop::option::of(prop_oneof![Just(json!(false)), inner.clone()]))
+                .prop_map(|(positions, n, items)| {
+                    let mut s = json!({"type": "array", "prefixItems": positions});
+                    if let Some(n) = n {
+                        s["minItems"] = json!(n);
+                        s["maxItems"] = json!(n);
+                    }
+                    if let Some(i) = items {
+                        s["items"] = i;
+                    }
+                    s
+                }),
+            1 => (inner.clone(), prop::option::of(0u64..3), prop::option::of(0u64..3))
+                .prop_map(|(c, min, max)| json!({"type": "array", "items": {}, "contains": c, "minContains": min, "maxContains": max})),
+            // 2020-12's object keywords on maps and on structs.
+            1 => (prop::collection::btree_map(prop::sample::select(vec!["^a", "^[0-9]+$", "(", "\\d", ""]), inner.clone(), 0..3), any::<bool>(), any::<bool>())
+                .prop_map(|(patterns, closed, props)| {
+                    let mut s = json!({"type": "object", "patternProperties": patterns});
+                    if closed {
+                        s["additionalProperties"] = json!(false);
+                    }
+                    if props {
+                        s["properties"] = json!({"a": {"type": "string"}});
+                    }
+                    s
+                }),
+            1 => (inner.clone(), prop::collection::btree_map(name(), prop::collection::vec(name(), 0..3), 0..3), any::<bool>())
+                .prop_map(|(names, dependencies, props)| {
+                    let mut s = json!({"type": "object", "propertyNames": names, "dependentRequired": dependencies, "additionalProperties": {"type": "integer"}});
+                    if props {
+                        s["properties"] = json!({"a": {"type": "string"}, "b": false});
+                    }
+                    s
+                }),
+            // A union tagged by const values without the `discriminator` keyword.
+            1 => (prop::collection::vec(name(), 1..4), any::<bool>()).prop_map(|(tags, required)| {
+                let variants: Vec<Value> = tags
+                    .iter()
+                    .map(|t| json!({"type": "object", "properties": {"kind": {"const": t}}, "required": if required { json!(["kind"]) } else { json!([]) }}))
+                    .collect();
+                json!({"oneOf": variants})
+            }),
             1 => (inner.clone(), inner).prop_map(|(p, i)| json!({"properties": {"p": p}, "items": i})),
         ]
     });
@@ -367,6 +410,12 @@ fn document() -> impl Strategy<Value = Value> {
         .prop_map(|(schemas, paths, version, components)| {
             let paths: Map<String, Value> = paths.into_iter().collect();
             let mut doc = json!({"openapi": version, "info": {"title": "fuzz", "version": "1"}, "paths": paths});
+            // 3.1's webhooks: operations akgen does not generate, bodies it does.
+            if version == "3.1.0" {
+                if let Some((_, item)) = doc["paths"].as_object().and_then(|p| p.iter().next()).map(|(k, v)| (k.clone(), v.clone())) {
+                    doc["webhooks"] = json!({"hook": item});
+                }
+            }
             if components {
                 doc["components"] = json!({
                     "schemas": schemas,

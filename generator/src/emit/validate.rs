@@ -493,10 +493,11 @@ impl Plan<'_> {
     fn map_checks(&self, c: &Constraints, value_type: &TypeExpr, place: &Place) -> Vec<Check> {
         let mut out = Vec::new();
         let map = place.borrow();
+        let keys = place.call(quote!(keys()));
         if let Some(names) = &c.property_names {
             let body = self.conform(names, "propertyNames");
             out.push(Check::Stmt(quote! {
-                for item in #map.keys() {
+                for item in #keys {
                     let mut v = v.field(item);
                     #body
                 }
@@ -524,7 +525,7 @@ impl Plan<'_> {
         if c.keys_match_patterns {
             let any = matchers.iter().map(|(m, _)| m);
             out.push(Check::Stmt(quote! {
-                for key in #map.keys() {
+                for key in #keys {
                     if !(#(#any)||*) {
                         v.field(key).additional_property();
                     }
@@ -532,10 +533,12 @@ impl Plan<'_> {
             }));
         }
         for (key, required) in &c.dependent_required {
+            let has = place.call(quote!(contains_key(#key)));
+            let has_missing = place.call(quote!(contains_key(missing)));
             out.push(Check::Stmt(quote! {
-                if #map.contains_key(#key) {
+                if #has {
                     for missing in [#(#required),*] {
-                        if !#map.contains_key(missing) {
+                        if !#has_missing {
                             v.dependent_required(#key, missing);
                         }
                     }

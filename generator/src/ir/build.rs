@@ -178,8 +178,10 @@ impl<'a> Builder<'a> {
     /// A type alias that contains itself (`B = Vec<Vec<B>>`, directly or through other
     /// aliases) has no Rust form: reported as unsupported, and with `lenient` a JSON value.
     fn break_alias_cycles(&mut self) {
+        // Through constraints too: the validator checks an alias's constraints where it is
+        // used, so an alias its own `contains` names would be checked without end.
         fn named<'e>(expr: &'e TypeExpr, out: &mut Vec<&'e str>) {
-            expr.for_each_spelled(&mut |n| out.push(n));
+            expr.for_each_named(&mut |n| out.push(n));
         }
         let aliases: HashMap<&str, &TypeExpr> = self
             .types
@@ -1611,16 +1613,14 @@ fn box_recursive_uses(types: &mut [TypeDef]) {
     };
     let mut to_box: Vec<(usize, usize)> = Vec::new();
     for (i, t) in types.iter().enumerate() {
-        let targets: Vec<Option<&str>> = match &t.kind {
+        let targets: Vec<Vec<&str>> = match &t.kind {
             TypeKind::Struct(s) => s.fields.iter().map(|f| by_value_named(&f.ty)).collect(),
             TypeKind::Union(u) => u.variants.iter().map(|v| by_value_named(&v.ty)).collect(),
             _ => continue,
         };
-        for (slot, target) in targets.iter().enumerate() {
-            if let Some(j) = target.and_then(|n| index.get(n)) {
-                if reaches(*j, i) {
-                    to_box.push((i, slot));
-                }
+        for (slot, names) in targets.iter().enumerate() {
+            if names.iter().filter_map(|n| index.get(*n)).any(|j| reaches(*j, i)) {
+                to_box.push((i, slot));
             }
         }
     }
@@ -1633,18 +1633,21 @@ fn box_recursive_uses(types: &mut [TypeDef]) {
     }
 }
 
-fn by_value_named(expr: &TypeExpr) -> Option<&str> {
+/// The types a value of `expr` holds by value (not behind a `Vec` or map): a named type,
+/// or those of a tuple's positions.
+fn by_value_named(expr: &TypeExpr) -> Vec<&str> {
     match &expr.kind {
-        ExprKind::Named(n) => Some(n),
-        _ => None,
+        ExprKind::Named(n) => vec![n],
+        ExprKind::Tuple(items) => items.iter().flat_map(by_value_named).collect(),
+        _ => Vec::new(),
     }
 }
 
 fn by_value_targets(t: &TypeDef) -> Vec<&str> {
     match &t.kind {
-        TypeKind::Struct(s) => s.fields.iter().filter_map(|f| by_value_named(&f.ty)).collect(),
-        TypeKind::Union(u) => u.variants.iter().filter_map(|v| by_value_named(&v.ty)).collect(),
-        TypeKind::Alias(e) => by_value_named(e).into_iter().collect(),
+        TypeKind::Struct(s) => s.fields.iter().flat_map(|f| by_value_named(&f.ty)).collect(),
+        TypeKind::Union(u) => u.variants.iter().flat_map(|v| by_value_named(&v.ty)).collect(),
+        TypeKind::Alias(e) => by_value_named(e),
         TypeKind::Enum(_) => Vec::new(),
     }
 }

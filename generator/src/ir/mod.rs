@@ -194,15 +194,6 @@ impl TypeExpr {
         }
     }
 
-    /// Calls `f` with each type name the Rust type of this expression spells, through its
-    /// [`parts`](Self::parts) (not those only its constraints name).
-    pub fn for_each_spelled<'a>(&'a self, f: &mut impl FnMut(&'a str)) {
-        match &self.kind {
-            ExprKind::Named(n) => f(n),
-            _ => self.parts().for_each(|p| p.for_each_spelled(f)),
-        }
-    }
-
     /// Calls `f` with each type name this expression or one below it mentions.
     pub fn for_each_named<'a>(&'a self, f: &mut impl FnMut(&'a str)) {
         self.walk(&mut |e| {
