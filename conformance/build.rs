@@ -20,7 +20,9 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|e| e == "yml"))
         .collect();
     specs.sort();
-    let mut index = String::from("/// Every spec version generated into this crate: (file name, spec path).\npub const VERSIONS: &[(&str, &str)] = &[\n");
+    let mut index = String::from(
+        "/// Every spec version generated into this crate: (file name, spec path).\npub const VERSIONS: &[(&str, &str)] = &[\n",
+    );
     let mut modules = String::new();
     for spec in &specs {
         let file = spec.file_name().unwrap().to_string_lossy().into_owned();
@@ -99,11 +101,19 @@ fn client_calls(api: &akgen::ir::Api) -> String {
         // The body is always an argument of the operation method.
         let body_type = op.body.as_ref().and_then(|b| {
             let c = b.content.iter().find(|c| c.media_type.contains("json")).or_else(|| b.content.first())?;
-            Some(c.ty.as_ref().map(|t| akgen::emit::qualified_type(t).to_string().replace("crate ::", "authentik_api ::")).unwrap_or_else(|| "serde_json::Value".into()))
+            Some(
+                c.ty.as_ref()
+                    .map(|t| akgen::emit::qualified_type(t).to_string().replace("crate ::", "authentik_api ::"))
+                    .unwrap_or_else(|| "serde_json::Value".into()),
+            )
         });
         match &body_type {
             Some(ty) => {
-                writeln!(f, "    let body: {ty} = serde_json::from_value(body).map_err(|e| format!(\"body: {{e}}\"))?;").unwrap();
+                writeln!(
+                    f,
+                    "    let body: {ty} = serde_json::from_value(body).map_err(|e| format!(\"body: {{e}}\"))?;"
+                )
+                .unwrap();
                 args.push("&body".into());
             }
             None => f.push_str("    let _ = body;\n"),

@@ -38,7 +38,11 @@ pub const PINNED: &str = "schema-2026.5.6.yml";
 /// The shared seeds directory (reference pages with example payloads).
 pub fn seeds_dir() -> PathBuf {
     let spec = PathBuf::from(spec_path(PINNED));
-    spec.parent().and_then(|p| p.parent()).and_then(|p| p.parent()).expect("specs live in shared/specs/authentik").join("seeds")
+    spec.parent()
+        .and_then(|p| p.parent())
+        .and_then(|p| p.parent())
+        .expect("specs live in shared/specs/authentik")
+        .join("seeds")
 }
 
 /// A JSON pointer from a `serde_path_to_error` path (`results[0].user_obj` → `/results/0/user_obj`).

@@ -21,8 +21,10 @@ pub struct Variant {
 /// (which Python's `\w` accepts and ECMA's does not), slashes, the empty string.
 const PATTERN_PROBES: &[&str] =
     &["abc", "a-b_c9", "bad id!", "a b", "ünïcödé", "名前", "a/b", "user@example.com", "a.b+c", ""];
-const EMAIL_PROBES: &[&str] = &["user@example.com", "not-an-email", "@example.com", "a@b", "first.last@sub.example.org"];
-const URI_PROBES: &[&str] = &["https://example.com/x?y=1", "not a uri", "/relative/path", "mailto:a@example.com", "urn:isbn:0451450523"];
+const EMAIL_PROBES: &[&str] =
+    &["user@example.com", "not-an-email", "@example.com", "a@b", "first.last@sub.example.org"];
+const URI_PROBES: &[&str] =
+    &["https://example.com/x?y=1", "not a uri", "/relative/path", "mailto:a@example.com", "urn:isbn:0451450523"];
 
 pub struct Mutator<'a> {
     spec: &'a Value,
@@ -54,7 +56,15 @@ impl<'a> Mutator<'a> {
         out
     }
 
-    fn walk(&self, schema: &'a Value, root: &Value, here: &Value, pointer: String, depth: usize, out: &mut Vec<Variant>) {
+    fn walk(
+        &self,
+        schema: &'a Value,
+        root: &Value,
+        here: &Value,
+        pointer: String,
+        depth: usize,
+        out: &mut Vec<Variant>,
+    ) {
         if depth > MAX_DEPTH || here.is_null() {
             return;
         }
@@ -168,7 +178,9 @@ impl<'a> Mutator<'a> {
                 let props = s.get("properties").and_then(Value::as_object);
                 for (key, value) in map {
                     let escaped = key.replace('~', "~0").replace('/', "~1");
-                    let sub = props.and_then(|p| p.get(key)).or_else(|| s.get("additionalProperties").filter(|a| a.is_object()));
+                    let sub = props
+                        .and_then(|p| p.get(key))
+                        .or_else(|| s.get("additionalProperties").filter(|a| a.is_object()));
                     if let Some(sub) = sub {
                         self.walk(sub, root, value, format!("{pointer}/{escaped}"), depth + 1, out);
                     }

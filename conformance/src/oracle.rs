@@ -67,8 +67,27 @@ fn fragment(pointer: &str) -> String {
     let mut out = String::new();
     for b in pointer.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' | b'!' | b'$' | b'&' | b'\''
-            | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'=' | b':' | b'@' => out.push(b as char),
+            b'A'..=b'Z'
+            | b'a'..=b'z'
+            | b'0'..=b'9'
+            | b'-'
+            | b'.'
+            | b'_'
+            | b'~'
+            | b'/'
+            | b'!'
+            | b'$'
+            | b'&'
+            | b'\''
+            | b'('
+            | b')'
+            | b'*'
+            | b'+'
+            | b','
+            | b';'
+            | b'='
+            | b':'
+            | b'@' => out.push(b as char),
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }
@@ -94,7 +113,8 @@ impl Translator<'_> {
         let Value::Object(s) = schema else { return schema.clone() };
         if let Some(r) = s.get("$ref").and_then(Value::as_str) {
             let reference = self.reference(r);
-            let siblings: Map<String, Value> = s.iter().filter(|(k, _)| *k != "$ref").map(|(k, v)| (k.clone(), v.clone())).collect();
+            let siblings: Map<String, Value> =
+                s.iter().filter(|(k, _)| *k != "$ref").map(|(k, v)| (k.clone(), v.clone())).collect();
             if !self.v31 || siblings.is_empty() {
                 return reference;
             }
@@ -108,16 +128,30 @@ impl Translator<'_> {
                     let map = value.as_object().unwrap().iter().map(|(k, v)| (k.clone(), self.translate(v))).collect();
                     out.insert(key.clone(), Value::Object(map));
                 }
-                "items" | "additionalProperties" | "not" | "contains" | "propertyNames" | "if" | "then" | "else"
-                | "unevaluatedProperties" | "unevaluatedItems" => {
+                "items"
+                | "additionalProperties"
+                | "not"
+                | "contains"
+                | "propertyNames"
+                | "if"
+                | "then"
+                | "else"
+                | "unevaluatedProperties"
+                | "unevaluatedItems" => {
                     out.insert(key.clone(), self.translate(value));
                 }
                 "allOf" | "anyOf" | "prefixItems" => {
-                    out.insert(key.clone(), Value::Array(value.as_array().unwrap().iter().map(|v| self.translate(v)).collect()));
+                    out.insert(
+                        key.clone(),
+                        Value::Array(value.as_array().unwrap().iter().map(|v| self.translate(v)).collect()),
+                    );
                 }
                 "oneOf" if s.get("discriminator").is_some_and(|d| self.tags(d, value).is_some()) => {}
                 "oneOf" => {
-                    out.insert(key.clone(), Value::Array(value.as_array().unwrap().iter().map(|v| self.translate(v)).collect()));
+                    out.insert(
+                        key.clone(),
+                        Value::Array(value.as_array().unwrap().iter().map(|v| self.translate(v)).collect()),
+                    );
                 }
                 "discriminator" => {
                     let Some(tags) = s.get("oneOf").and_then(|branches| self.tags(value, branches)) else { continue };
@@ -172,8 +206,8 @@ impl Translator<'_> {
                     out.insert(key.clone(), json!([value]));
                 }
                 "required" if value.is_boolean() => {}
-                "nullable" | "readOnly" | "writeOnly" | "example" | "examples" | "deprecated" | "xml" | "externalDocs"
-                | "title" | "description" | "default" => {}
+                "nullable" | "readOnly" | "writeOnly" | "example" | "examples" | "deprecated" | "xml"
+                | "externalDocs" | "title" | "description" | "default" => {}
                 _ => {
                     out.insert(key.clone(), value.clone());
                 }
@@ -226,9 +260,20 @@ fn single_value(schema: &Value, property: &str) -> Option<String> {
 
 fn allow_null(mut schema: Value) -> Value {
     let obj = schema.as_object_mut().unwrap();
-    let has_other_keywords = obj.keys().any(|k| k != "type" && k != "enum" && k != "format" && k != "pattern"
-        && k != "minLength" && k != "maxLength" && k != "minimum" && k != "maximum" && k != "items"
-        && k != "properties" && k != "required" && k != "additionalProperties");
+    let has_other_keywords = obj.keys().any(|k| {
+        k != "type"
+            && k != "enum"
+            && k != "format"
+            && k != "pattern"
+            && k != "minLength"
+            && k != "maxLength"
+            && k != "minimum"
+            && k != "maximum"
+            && k != "items"
+            && k != "properties"
+            && k != "required"
+            && k != "additionalProperties"
+    });
     if let Some(values) = obj.get_mut("enum").and_then(Value::as_array_mut) {
         if !values.contains(&Value::Null) {
             values.push(Value::Null);

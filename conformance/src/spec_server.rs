@@ -63,7 +63,8 @@ pub fn operations(spec: &Value) -> Vec<SpecOperation> {
             }
             let security = op.get("security").unwrap_or(&global_security);
             let alternatives = security.as_array().cloned().unwrap_or_default();
-            let needs_auth = !alternatives.is_empty() && alternatives.iter().all(|a| a.as_object().is_some_and(|m| !m.is_empty()));
+            let needs_auth =
+                !alternatives.is_empty() && alternatives.iter().all(|a| a.as_object().is_some_and(|m| !m.is_empty()));
             let responses = op["responses"].as_object().expect("responses");
             let (status, response) = responses
                 .iter()
@@ -106,7 +107,8 @@ pub fn expected_call(spec: &Value, op: &SpecOperation) -> Expected {
         None => Value::Null,
         Some(b) => {
             let content = b["content"].as_object().unwrap();
-            let (media, c) = content.iter().find(|(m, _)| m.contains("json")).or_else(|| content.iter().next()).unwrap();
+            let (media, c) =
+                content.iter().find(|(m, _)| m.contains("json")).or_else(|| content.iter().next()).unwrap();
             let schema = &c["schema"];
             if media.starts_with("multipart/") {
                 multipart_instance(spec, &synth, schema)
@@ -123,7 +125,11 @@ fn multipart_instance(spec: &Value, synth: &Synth, schema: &Value) -> Value {
     let schema = resolve_schema(spec, schema);
     let mut out = Map::new();
     for (name, prop) in schema["properties"].as_object().into_iter().flatten() {
-        let value = if prop["format"] == "binary" { json!([104, 105, 0, 255]) } else { synth.instance(prop, Mode::Full).unwrap() };
+        let value = if prop["format"] == "binary" {
+            json!([104, 105, 0, 255])
+        } else {
+            synth.instance(prop, Mode::Full).unwrap()
+        };
         out.insert(name.clone(), value);
     }
     Value::Object(out)
@@ -316,7 +322,11 @@ async fn handle(State(state): State<Arc<ServerState>>, request: Request) -> Resp
         (Some(b), Some((media, value))) => match b["content"].get(&media) {
             None => problems.push(format!("body sent as {media}, which the operation does not accept")),
             Some(c) => {
-                let value = if media == "multipart/form-data" { multipart_typed(&state.spec, &c["schema"], value) } else { value };
+                let value = if media == "multipart/form-data" {
+                    multipart_typed(&state.spec, &c["schema"], value)
+                } else {
+                    value
+                };
                 let want = expected.map(|e| &e.body).filter(|b| !b.is_null());
                 if media == "multipart/form-data" {
                     // Binary parts are compared, not validated: JSON Schema has no bytes.
@@ -372,7 +382,11 @@ fn fail(state: &ServerState, message: String) -> Response {
 }
 
 /// The operation whose template matches, preferring literal segments over parameters.
-fn match_operation<'a>(ops: &'a [SpecOperation], method: &Method, path: &str) -> Option<(&'a SpecOperation, HashMap<String, String>)> {
+fn match_operation<'a>(
+    ops: &'a [SpecOperation],
+    method: &Method,
+    path: &str,
+) -> Option<(&'a SpecOperation, HashMap<String, String>)> {
     let segments: Vec<&str> = path.split('/').collect();
     let mut best: Option<(usize, &SpecOperation, HashMap<String, String>)> = None;
     for op in ops.iter().filter(|o| o.method == method.as_str()) {
@@ -410,8 +424,16 @@ fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
 fn typed(spec: &Value, schema: &Value, raw: &[String], explode: bool) -> Result<Value, String> {
     let schema = resolve_schema(spec, schema);
     if schema["type"] == "array" {
-        let items: Vec<&str> = if explode { raw.iter().map(String::as_str).collect() } else { raw.iter().flat_map(|r| r.split(',')).collect() };
-        return items.iter().map(|i| scalar(spec, &schema["items"], i)).collect::<Result<Vec<_>, _>>().map(Value::Array);
+        let items: Vec<&str> = if explode {
+            raw.iter().map(String::as_str).collect()
+        } else {
+            raw.iter().flat_map(|r| r.split(',')).collect()
+        };
+        return items
+            .iter()
+            .map(|i| scalar(spec, &schema["items"], i))
+            .collect::<Result<Vec<_>, _>>()
+            .map(Value::Array);
     }
     match raw {
         [one] => scalar(spec, schema, one),
@@ -461,7 +483,12 @@ fn check(state: &ServerState, key: &str, schema: &Value, value: &Value) -> Resul
             Some(v) => v.clone(),
             None => {
                 let document = oracle::document(&state.definitions, schema);
-                let v = Arc::new(jsonschema::draft7::options().should_validate_formats(true).build(&document).map_err(|e| format!("schema: {e}"))?);
+                let v = Arc::new(
+                    jsonschema::draft7::options()
+                        .should_validate_formats(true)
+                        .build(&document)
+                        .map_err(|e| format!("schema: {e}"))?,
+                );
                 cache.insert(key.to_owned(), v.clone());
                 v
             }

@@ -103,27 +103,50 @@ impl<'a> Synth<'a> {
             let pick = if mode == Mode::Full { values.first() } else { values.last() };
             return Ok(pick.map(|v| (*v).clone()).unwrap_or(Value::Null));
         }
-        let listed = s.get("type").and_then(Value::as_array).and_then(|t| t.iter().filter_map(Value::as_str).find(|t| *t != "null"));
+        let listed = s
+            .get("type")
+            .and_then(Value::as_array)
+            .and_then(|t| t.iter().filter_map(Value::as_str).find(|t| *t != "null"));
         // OpenAPI 3.1's raw bytes: file contents, not JSON.
         let media = s.get("contentMediaType").and_then(Value::as_str);
         if media.is_some_and(|m| !m.starts_with("text/") && !m.contains("json")) && s.get("contentEncoding").is_none() {
             return Err(Skip::Binary);
         }
         let ty = s.get("type").and_then(Value::as_str).or(listed).unwrap_or_else(|| {
-            if s.get("properties").is_some() { "object" } else if s.get("items").is_some() { "array" } else { "any" }
+            if s.get("properties").is_some() {
+                "object"
+            } else if s.get("items").is_some() {
+                "array"
+            } else {
+                "any"
+            }
         });
         Ok(match ty {
             "string" => self.string(s, mode)?,
             "integer" => {
                 // A numeric `exclusiveMinimum`/`exclusiveMaximum` (draft 6 and later).
-                let lo = s.get("minimum").and_then(Value::as_i64).or_else(|| s.get("exclusiveMinimum").and_then(Value::as_i64).map(|l| l + 1));
-                let hi = s.get("maximum").and_then(Value::as_i64).or_else(|| s.get("exclusiveMaximum").and_then(Value::as_i64).map(|l| l - 1));
+                let lo = s
+                    .get("minimum")
+                    .and_then(Value::as_i64)
+                    .or_else(|| s.get("exclusiveMinimum").and_then(Value::as_i64).map(|l| l + 1));
+                let hi = s
+                    .get("maximum")
+                    .and_then(Value::as_i64)
+                    .or_else(|| s.get("exclusiveMaximum").and_then(Value::as_i64).map(|l| l - 1));
                 let want = if mode == Mode::Full { 7 } else { 0 };
                 json!(want.max(lo.unwrap_or(i64::MIN)).min(hi.unwrap_or(i64::MAX)))
             }
             "number" => {
-                let lo = s.get("minimum").and_then(Value::as_f64).or_else(|| s.get("exclusiveMinimum").and_then(Value::as_f64).map(|l| l + 0.5)).unwrap_or(f64::MIN);
-                let hi = s.get("maximum").and_then(Value::as_f64).or_else(|| s.get("exclusiveMaximum").and_then(Value::as_f64).map(|l| l - 0.5)).unwrap_or(f64::MAX);
+                let lo = s
+                    .get("minimum")
+                    .and_then(Value::as_f64)
+                    .or_else(|| s.get("exclusiveMinimum").and_then(Value::as_f64).map(|l| l + 0.5))
+                    .unwrap_or(f64::MIN);
+                let hi = s
+                    .get("maximum")
+                    .and_then(Value::as_f64)
+                    .or_else(|| s.get("exclusiveMaximum").and_then(Value::as_f64).map(|l| l - 0.5))
+                    .unwrap_or(f64::MAX);
                 json!(1.5f64.max(lo).min(hi))
             }
             "boolean" => json!(mode == Mode::Full),
@@ -172,7 +195,8 @@ impl<'a> Synth<'a> {
                         let regex = regress::Regex::with_flags(pattern, "u").expect("a valid pattern");
                         let fits = |c: &String| regex.find(c).is_some() && (min..=max).contains(&c.chars().count());
                         let candidates = [plain, "x".repeat(min.max(1)), "abc".into(), "a-b_c".into(), "1".into()];
-                        let found = candidates.into_iter().find(fits).or_else(|| generated(pattern).into_iter().find(fits));
+                        let found =
+                            candidates.into_iter().find(fits).or_else(|| generated(pattern).into_iter().find(fits));
                         json!(found.expect("a string matching the pattern"))
                     }
                 }
@@ -181,8 +205,11 @@ impl<'a> Synth<'a> {
     }
 
     fn object(&self, s: &'a Value, mode: Mode, depth: usize) -> Result<Value, Skip> {
-        let required: Vec<&str> =
-            s.get("required").and_then(Value::as_array).map(|r| r.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+        let required: Vec<&str> = s
+            .get("required")
+            .and_then(Value::as_array)
+            .map(|r| r.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
         let mut out = Map::new();
         if let Some(props) = s.get("properties").and_then(Value::as_object) {
             for (name, prop) in props {
@@ -208,7 +235,11 @@ impl<'a> Synth<'a> {
         match s.get("additionalProperties") {
             Some(Value::Bool(false)) => {}
             Some(Value::Object(extra)) if mode == Mode::Full && depth < MAX_DEPTH => {
-                let value = if extra.is_empty() { json!({"nested": [1, "two"]}) } else { self.build(&s["additionalProperties"], mode, depth + 1)? };
+                let value = if extra.is_empty() {
+                    json!({"nested": [1, "two"]})
+                } else {
+                    self.build(&s["additionalProperties"], mode, depth + 1)?
+                };
                 out.insert(key("extra_key")?, value);
             }
             None | Some(Value::Bool(true)) if s.get("properties").is_none() && mode == Mode::Full => {

@@ -29,7 +29,12 @@ const STACK: usize = 64 << 20;
 
 #[test]
 fn every_operation_against_the_spec_server() {
-    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).thread_stack_size(STACK).enable_all().build().unwrap();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_stack_size(STACK)
+        .enable_all()
+        .build()
+        .unwrap();
     std::thread::Builder::new()
         .stack_size(STACK)
         .spawn(move || runtime.block_on(call_every_operation()))
@@ -53,9 +58,20 @@ async fn call_every_operation() {
         }
     }
     let record = server.take_record();
-    let uncalled: Vec<&str> = ops.iter().map(|o| o.id.as_str()).filter(|id| record.called.get(*id) != Some(&1)).collect();
-    assert!(record.failures.is_empty(), "{} requests broke the spec:\n{}", record.failures.len(), record.failures.join("\n"));
-    assert!(client_errors.is_empty(), "{} calls failed in the client:\n{}", client_errors.len(), client_errors.join("\n"));
+    let uncalled: Vec<&str> =
+        ops.iter().map(|o| o.id.as_str()).filter(|id| record.called.get(*id) != Some(&1)).collect();
+    assert!(
+        record.failures.is_empty(),
+        "{} requests broke the spec:\n{}",
+        record.failures.len(),
+        record.failures.join("\n")
+    );
+    assert!(
+        client_errors.is_empty(),
+        "{} calls failed in the client:\n{}",
+        client_errors.len(),
+        client_errors.join("\n")
+    );
     assert!(uncalled.is_empty(), "operations not called exactly once: {uncalled:?}");
     assert_eq!(record.called.len(), 1139, "the pinned spec has 1,139 operations");
 }
@@ -127,7 +143,10 @@ fn page(n: u64, total: u64, ids: &[&str]) -> Value {
 #[tokio::test]
 async fn list_filter_encodes_query_and_stream_follows_three_pages() {
     let (url, seen) = serve(|s, _| {
-        let query: HashMap<String, String> = url::form_urlencoded::parse(s.path_and_query.split_once('?').map(|q| q.1).unwrap_or("").as_bytes()).into_owned().collect();
+        let query: HashMap<String, String> =
+            url::form_urlencoded::parse(s.path_and_query.split_once('?').map(|q| q.1).unwrap_or("").as_bytes())
+                .into_owned()
+                .collect();
         let n: u64 = query.get("page").map(|p| p.parse().unwrap()).unwrap_or(1);
         let ids: Vec<String> = (0..if n == 3 { 1 } else { 3 }).map(|i| format!("t{n}-{i}")).collect();
         let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
@@ -135,7 +154,8 @@ async fn list_filter_encodes_query_and_stream_follows_three_pages() {
     })
     .await;
     let client = Client::builder(&url).bearer_token(TOKEN).build();
-    let items: Vec<_> = client.core().tokens_list().intent(IntentEnum::Api).page_size(3).stream().try_collect().await.unwrap();
+    let items: Vec<_> =
+        client.core().tokens_list().intent(IntentEnum::Api).page_size(3).stream().try_collect().await.unwrap();
     let ids: Vec<&str> = items.iter().map(|t| t.identifier.as_str()).collect();
     assert_eq!(ids, ["t1-0", "t1-1", "t1-2", "t2-0", "t2-1", "t2-2", "t3-0"]);
     let seen = seen.lock().unwrap();
@@ -156,7 +176,12 @@ async fn create_then_clear_expiry_with_explicit_null() {
     .await;
     let client = Client::builder(&url).bearer_token(TOKEN).build();
     let expires = chrono::DateTime::parse_from_rfc3339("2026-12-01T10:30:00.5+02:00").unwrap().to_utc();
-    let body = TokenRequest { identifier: "created".into(), intent: Some(IntentEnum::Api), expires: Some(expires).into(), ..serde_json::from_value(json!({"identifier": "x"})).unwrap() };
+    let body = TokenRequest {
+        identifier: "created".into(),
+        intent: Some(IntentEnum::Api),
+        expires: Some(expires).into(),
+        ..serde_json::from_value(json!({"identifier": "x"})).unwrap()
+    };
     let created = client.core().tokens_create(&body).await.unwrap();
     assert_eq!(created.identifier, "created");
 
@@ -170,7 +195,11 @@ async fn create_then_clear_expiry_with_explicit_null() {
     assert_eq!(sent["expires"], "2026-12-01T08:30:00.500Z", "RFC 3339 in UTC");
     assert!(chrono::DateTime::parse_from_rfc3339(sent["expires"].as_str().unwrap()).is_ok());
     assert_eq!((seen[1].method.as_str(), seen[1].path_and_query.as_str()), ("PATCH", "/api/v3/core/tokens/created/"));
-    assert_eq!(serde_json::from_slice::<Value>(&seen[1].body).unwrap(), json!({"expires": null}), "null clears the expiry");
+    assert_eq!(
+        serde_json::from_slice::<Value>(&seen[1].body).unwrap(),
+        json!({"expires": null}),
+        "null clears the expiry"
+    );
     assert_eq!(serde_json::from_slice::<Value>(&seen[2].body).unwrap(), json!({"description": "d"}), "absent keeps it");
     assert_eq!(seen[1].headers["content-type"], "application/json");
 }
@@ -186,7 +215,10 @@ async fn documented_errors_are_typed_and_others_keep_the_raw_response() {
         }
         match s.headers.get("authorization") {
             None => json_response(403, json!({"detail": "Authentication credentials were not provided."})),
-            Some(_) => json_response(400, json!({"identifier": ["Token with this identifier already exists."], "non_field_errors": ["bad"]})),
+            Some(_) => json_response(
+                400,
+                json!({"identifier": ["Token with this identifier already exists."], "non_field_errors": ["bad"]}),
+            ),
         }
     })
     .await;
@@ -198,7 +230,9 @@ async fn documented_errors_are_typed_and_others_keep_the_raw_response() {
 
     let client = Client::builder(&url).bearer_token(TOKEN).build();
     let err = client.core().tokens_retrieve("t").await.unwrap_err();
-    let Some(ErrorBody::ValidationError(v)) = err.body() else { panic!("400 should decode as ValidationError: {err:?}") };
+    let Some(ErrorBody::ValidationError(v)) = err.body() else {
+        panic!("400 should decode as ValidationError: {err:?}")
+    };
     assert_eq!(v.additional_properties["identifier"], json!(["Token with this identifier already exists."]));
     assert_eq!(v.non_field_errors.as_deref(), Some(&["bad".to_owned()][..]));
 
@@ -263,7 +297,8 @@ async fn multipart_upload_streams_a_file() {
     std::fs::write(&path, &contents).unwrap();
 
     let client = Client::builder(&url).bearer_token(TOKEN).build();
-    let body: authentik_api::models::FileUploadRequest = serde_json::from_value(json!({"file": [], "name": "icon.png", "usage": "media"})).unwrap();
+    let body: authentik_api::models::FileUploadRequest =
+        serde_json::from_value(json!({"file": [], "name": "icon.png", "usage": "media"})).unwrap();
     let upload = authentik_api::client::Upload::path(&path).await.unwrap().mime("image/png").unwrap();
     let result = client.admin().file_create(&body).file_upload(upload).send_raw().await.unwrap();
     assert_eq!(result.status, 200);
@@ -271,8 +306,12 @@ async fn multipart_upload_streams_a_file() {
 
     // Parse the multipart body with axum's parser, independently of reqwest.
     let s = seen.lock().unwrap()[0].clone();
-    let request = axum::http::Request::builder().header("content-type", s.headers["content-type"].clone()).body(axum::body::Body::from(s.body)).unwrap();
-    let mut form = <axum::extract::Multipart as axum::extract::FromRequest<()>>::from_request(request, &()).await.unwrap();
+    let request = axum::http::Request::builder()
+        .header("content-type", s.headers["content-type"].clone())
+        .body(axum::body::Body::from(s.body))
+        .unwrap();
+    let mut form =
+        <axum::extract::Multipart as axum::extract::FromRequest<()>>::from_request(request, &()).await.unwrap();
     let mut parts = HashMap::new();
     while let Some(field) = form.next_field().await.unwrap() {
         let name = field.name().unwrap().to_owned();
@@ -290,7 +329,12 @@ async fn multipart_upload_streams_a_file() {
 struct RetryOnce(Arc<Mutex<usize>>);
 
 impl Middleware for RetryOnce {
-    fn handle<'a>(&'a self, request: reqwest::Request, next: Next<'a>) -> authentik_api::client::transport::BoxFuture<'a, Result<reqwest::Response, authentik_api::client::BoxError>> {
+    fn handle<'a>(
+        &'a self,
+        request: reqwest::Request,
+        next: Next<'a>,
+    ) -> authentik_api::client::transport::BoxFuture<'a, Result<reqwest::Response, authentik_api::client::BoxError>>
+    {
         Box::pin(async move {
             let mut request = request;
             request.headers_mut().insert("x-middleware", "yes".parse().unwrap());
@@ -307,7 +351,13 @@ impl Middleware for RetryOnce {
 
 #[tokio::test]
 async fn middleware_sees_requests_and_can_retry() {
-    let (url, seen) = serve(|_, n| if n == 0 { StatusCode::SERVICE_UNAVAILABLE.into_response() } else { json_response(200, token("t")) }).await;
+    let (url, seen) =
+        serve(
+            |_, n| {
+                if n == 0 { StatusCode::SERVICE_UNAVAILABLE.into_response() } else { json_response(200, token("t")) }
+            },
+        )
+        .await;
     let retries = Arc::new(Mutex::new(0));
     let client = Client::builder(&url).bearer_token(TOKEN).middleware(RetryOnce(retries.clone())).build();
     let t = client.core().tokens_retrieve("t").send().await.unwrap();
@@ -324,7 +374,8 @@ async fn the_token_never_shows_in_debug_or_error_text() {
     let client = Client::builder(&url).bearer_token(TOKEN).build();
     let api_error = client.core().tokens_retrieve("t").await.unwrap_err();
     // A port nothing listens on: a transport error.
-    let closed = Client::builder("http://127.0.0.1:9").bearer_token(TOKEN).timeout(std::time::Duration::from_secs(5)).build();
+    let closed =
+        Client::builder("http://127.0.0.1:9").bearer_token(TOKEN).timeout(std::time::Duration::from_secs(5)).build();
     let transport_error = closed.core().tokens_retrieve("t").await.unwrap_err();
     assert!(matches!(transport_error, ClientError::Transport(_)), "{transport_error:?}");
     let builder = client.core().tokens_list().search("x");

@@ -25,7 +25,10 @@ fn enum_values_that_collide_after_case_conversion_stay_distinct() {
         assert!(!matches!(k, Kind::Unknown(_)), "{v} is a known value");
         assert_eq!(serde_json::to_value(&k).unwrap(), json!(v));
     }
-    assert_ne!(serde_json::from_value::<Kind>(json!("a-b")).unwrap(), serde_json::from_value::<Kind>(json!("a_b")).unwrap());
+    assert_ne!(
+        serde_json::from_value::<Kind>(json!("a-b")).unwrap(),
+        serde_json::from_value::<Kind>(json!("a_b")).unwrap()
+    );
 }
 
 #[test]
@@ -57,9 +60,13 @@ mod shapes {
         survives::<Merged>(json!({"name": "n", "created": "2024-07-29T15:51:28.071Z", "static": true, "ref": "r"}));
         let missing = serde_json::from_value::<Merged>(json!({"name": "n"})).unwrap_err().to_string();
         assert!(missing.contains("created"), "{missing}");
-        let long: Merged = serde_json::from_value(json!({"name": "eleven char", "created": "2024-07-29T15:51:28Z"})).unwrap();
+        let long: Merged =
+            serde_json::from_value(json!({"name": "eleven char", "created": "2024-07-29T15:51:28Z"})).unwrap();
         let errors = long.validate().unwrap_err();
-        assert_eq!(errors.0.iter().map(|v| (v.pointer.as_str(), v.keyword)).collect::<Vec<_>>(), [("/name", "maxLength")]);
+        assert_eq!(
+            errors.0.iter().map(|v| (v.pointer.as_str(), v.keyword)).collect::<Vec<_>>(),
+            [("/name", "maxLength")]
+        );
     }
 
     #[test]
@@ -147,7 +154,8 @@ fn properties_named_like_deserializer_locals_and_additional_properties() {
     assert_eq!(shadows.map, "m");
     assert_eq!(shadows.property, Some(3));
     assert!(matches!(shadows.name, conformance::fixture_names::runtime::Nullable::Null));
-    let extra: Vec<(&str, &str)> = shadows.additional_properties.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let extra: Vec<(&str, &str)> =
+        shadows.additional_properties.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     assert_eq!(extra, [("extra", "x"), ("more", "y")], "declared properties stay out of the map");
     assert_eq!(round_trip::<Shadows>(&wire).unwrap(), wire);
     // The same from bytes, where keys are borrowed from the input.

@@ -59,4 +59,3 @@ fn token_list_from_2024_does_not_fit_the_pinned_models() {
     assert_eq!(pointer_of(err.path()), "/results/0/user_obj");
     assert!(err.inner().to_string().contains("missing field `date_joined`"), "{}", err.inner());
 }
-

@@ -31,7 +31,12 @@ impl Authenticate for Defaults {
 include!(concat!(env!("OUT_DIR"), "/server_impls.rs"));
 
 fn run<F: std::future::Future<Output = ()> + Send + 'static>(test: F) {
-    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).thread_stack_size(STACK).enable_all().build().unwrap();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_stack_size(STACK)
+        .enable_all()
+        .build()
+        .unwrap();
     std::thread::Builder::new().stack_size(STACK).spawn(move || runtime.block_on(test)).unwrap().join().unwrap();
 }
 
@@ -95,8 +100,11 @@ fn a_router_of_chosen_tags_serves_their_operations_and_no_others() {
         let base = format!("{}/api/v3", serve(server::RouterBuilder::new(CoreOnly).core().build()).await);
         let http = reqwest::Client::new();
         let ops = spec_server::operations(&spec);
-        let tag = |op: &SpecOperation| spec["paths"][&op.path][op.method.to_lowercase()]["tags"][0].as_str().unwrap().to_owned();
-        let core_paths: std::collections::HashSet<&str> = ops.iter().filter(|op| tag(op) == "core").map(|op| op.path.as_str()).collect();
+        let tag = |op: &SpecOperation| {
+            spec["paths"][&op.path][op.method.to_lowercase()]["tags"][0].as_str().unwrap().to_owned()
+        };
+        let core_paths: std::collections::HashSet<&str> =
+            ops.iter().filter(|op| tag(op) == "core").map(|op| op.path.as_str()).collect();
         let mut failures = Vec::new();
         let mut served = 0;
         for op in &ops {
@@ -115,7 +123,13 @@ fn a_router_of_chosen_tags_serves_their_operations_and_no_others() {
                 failures.push(format!("{} {} ({}, tagged {}): {status} {body}", op.method, op.path, op.id, tag(op)));
             }
         }
-        assert!(failures.is_empty(), "{} of {} operations answered wrongly:\n{}", failures.len(), ops.len(), failures.join("\n"));
+        assert!(
+            failures.is_empty(),
+            "{} of {} operations answered wrongly:\n{}",
+            failures.len(),
+            ops.len(),
+            failures.join("\n")
+        );
         // Both sides were exercised: operations served, and operations of other tags refused.
         assert!(served > 0 && served < ops.len(), "{served} of {} operations are tagged `core`", ops.len());
     });
@@ -150,7 +164,11 @@ fn unknown_paths_wrong_methods_bad_tokens_and_limits() {
 
         // Bodies: over the limit, malformed, of the wrong media type, missing fields.
         let post = |body: Vec<u8>, media: &'static str| {
-            http.post(format!("{base}/mounted/core/tokens/")).bearer_auth(TOKEN).header("content-type", media).body(body).send()
+            http.post(format!("{base}/mounted/core/tokens/"))
+                .bearer_auth(TOKEN)
+                .header("content-type", media)
+                .body(body)
+                .send()
         };
         let big = serde_json::to_vec(&json!({"identifier": "x".repeat(2000)})).unwrap();
         assert_eq!(post(big, "application/json").await.unwrap().status(), 413);
@@ -206,7 +224,9 @@ async fn send(
             other => vec![text(other)],
         };
         match p["in"].as_str().unwrap() {
-            "path" => path = path.replace(&format!("{{{name}}}"), &utf8_percent_encode(&items.join(","), SEGMENT).to_string()),
+            "path" => {
+                path = path.replace(&format!("{{{name}}}"), &utf8_percent_encode(&items.join(","), SEGMENT).to_string())
+            }
             "query" => {
                 // Form style: arrays repeat the key unless `explode: false`.
                 if value.is_array() && p.get("explode") != Some(&Value::Bool(false)) {

@@ -3,6 +3,8 @@
 //! PATCH's absent/null/value, validation rejections decided by the server, and auth.
 
 #[allow(dead_code, reason = "the example's `main` runs only in the example binary")]
+// Generated, and formatted by akgen (prettyplease), not by this repository's rustfmt.
+#[rustfmt::skip]
 #[path = "../../generated/examples/tokens_server.rs"]
 mod example;
 
@@ -66,7 +68,10 @@ async fn a_token_from_creation_to_deletion() {
     assert_eq!(cleared.expires, Nullable::Null);
     assert_eq!(cleared.description.as_deref(), Some("first"), "an absent description is left alone");
     let described = core
-        .tokens_partial_update("ci-token", &PatchedTokenRequest { description: Some("second".into()), ..Default::default() })
+        .tokens_partial_update(
+            "ci-token",
+            &PatchedTokenRequest { description: Some("second".into()), ..Default::default() },
+        )
         .await
         .unwrap();
     assert_eq!(described.description.as_deref(), Some("second"));
@@ -133,7 +138,10 @@ async fn list_filters_ordering_and_pages() {
     let page = core.tokens_list().page_size(2).page(2).send().await.unwrap();
     assert_eq!(ids(&page.results), ["charlie", "delta"]);
     let p = &page.pagination;
-    assert_eq!((p.next, p.previous, p.count, p.current, p.total_pages, p.start_index, p.end_index), (3.0, 1.0, 5.0, 2.0, 3.0, 3.0, 4.0));
+    assert_eq!(
+        (p.next, p.previous, p.count, p.current, p.total_pages, p.start_index, p.end_index),
+        (3.0, 1.0, 5.0, 2.0, 3.0, 3.0, 4.0)
+    );
 
     // The client's stream follows `pagination.next` through all three pages.
     let all: Vec<Token> = core.tokens_list().page_size(2).stream().try_collect().await.unwrap();
@@ -156,11 +164,17 @@ async fn the_server_rejects_what_the_spec_forbids() {
 
     let long = core.tokens_create(&request(&"x".repeat(256), IntentEnum::Api, "")).await.unwrap_err();
     assert_eq!(field_errors(long).keys().collect::<Vec<_>>(), ["identifier"]);
-    assert!(core.tokens_create(&request(&"x".repeat(255), IntentEnum::Api, "")).await.is_ok(), "255 characters are allowed");
+    assert!(
+        core.tokens_create(&request(&"x".repeat(255), IntentEnum::Api, "")).await.is_ok(),
+        "255 characters are allowed"
+    );
 
     core.tokens_create(&request("taken", IntentEnum::Api, "")).await.unwrap();
     let duplicate = core.tokens_create(&request("taken", IntentEnum::Api, "")).await.unwrap_err();
-    assert_eq!(field_errors(duplicate)["identifier"], serde_json::json!(["Token with this identifier already exists."]));
+    assert_eq!(
+        field_errors(duplicate)["identifier"],
+        serde_json::json!(["Token with this identifier already exists."])
+    );
 
     let unknown_intent = core.tokens_list().intent(IntentEnum::Unknown("sudo".into())).send().await.unwrap_err();
     assert!(field_errors(unknown_intent).contains_key("intent"));

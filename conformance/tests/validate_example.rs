@@ -39,9 +39,11 @@ fn validate_example_reports_like_the_oracle() {
     for (case, verdict) in cases.iter().zip(&out) {
         let document = oracle::schema_for(&definitions, case["schema"].as_str().unwrap());
         let judge = jsonschema::draft7::options().should_validate_formats(true).build(&document).unwrap();
-        let expected: Vec<String> = judge.iter_errors(&case["instance"]).map(|e| e.instance_path().to_string()).collect();
+        let expected: Vec<String> =
+            judge.iter_errors(&case["instance"]).map(|e| e.instance_path().to_string()).collect();
         assert_eq!(verdict["valid"], json!(expected.is_empty()), "{case} -> {verdict}");
-        let pointers: Vec<&str> = verdict["errors"].as_array().unwrap().iter().map(|e| e["pointer"].as_str().unwrap()).collect();
+        let pointers: Vec<&str> =
+            verdict["errors"].as_array().unwrap().iter().map(|e| e["pointer"].as_str().unwrap()).collect();
         assert_eq!(pointers.is_empty(), expected.is_empty(), "{case}");
         for p in &pointers {
             assert!(expected.iter().any(|e| e == p), "{case}: {p} not among the oracle's {expected:?}");

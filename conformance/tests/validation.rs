@@ -25,9 +25,14 @@ fn word_class_is_ascii_only_as_in_ecma_262() {
 #[test]
 fn lengths_count_characters_not_bytes() {
     let keywords = |u: PartialUser| u.validate().map_err(|e| e.0.iter().map(|v| v.keyword).collect::<Vec<_>>());
-    assert_eq!(keywords(user(&"é".repeat(150))), Err(vec!["pattern"]), "150 characters fit maxLength 150; é is not ECMA \\w");
+    assert_eq!(
+        keywords(user(&"é".repeat(150))),
+        Err(vec!["pattern"]),
+        "150 characters fit maxLength 150; é is not ECMA \\w"
+    );
     assert_eq!(keywords(user(&"é".repeat(151))), Err(vec!["maxLength", "pattern"]));
-    let long = TokenRequest { identifier: "é".repeat(255), ..serde_json::from_value(json!({"identifier": "x"})).unwrap() };
+    let long =
+        TokenRequest { identifier: "é".repeat(255), ..serde_json::from_value(json!({"identifier": "x"})).unwrap() };
     let keywords: Vec<&str> = long.validate().unwrap_err().0.iter().map(|v| v.keyword).collect();
     assert_eq!(keywords, ["pattern"], "255 characters are within maxLength 255 although they are 510 bytes");
     let longer = TokenRequest { identifier: "a".repeat(256), ..long };
@@ -37,13 +42,15 @@ fn lengths_count_characters_not_bytes() {
 
 #[test]
 fn every_violation_is_reported_with_its_pointer() {
-    let token = |identifier: &str| json!({
-        "pk": "3fa85f64-5717-4562-b3fc-2c963f66afa6", "identifier": identifier, "intent": "api",
-        "user_obj": {"pk": 1, "username": "ok", "name": "n", "is_active": true, "is_superuser": false,
-                     "groups_obj": [], "roles_obj": [], "avatar": "", "uid": "u", "uuid": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
-                     "date_joined": "2024-01-01T00:00:00Z", "last_updated": "2024-01-01T00:00:00Z", "password_change_date": "2024-01-01T00:00:00Z",
-                     "groups": [], "roles": [], "attributes": {}, "path": "users", "type": "internal", "email": "a@example.com"}
-    });
+    let token = |identifier: &str| {
+        json!({
+            "pk": "3fa85f64-5717-4562-b3fc-2c963f66afa6", "identifier": identifier, "intent": "api",
+            "user_obj": {"pk": 1, "username": "ok", "name": "n", "is_active": true, "is_superuser": false,
+                         "groups_obj": [], "roles_obj": [], "avatar": "", "uid": "u", "uuid": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                         "date_joined": "2024-01-01T00:00:00Z", "last_updated": "2024-01-01T00:00:00Z", "password_change_date": "2024-01-01T00:00:00Z",
+                         "groups": [], "roles": [], "attributes": {}, "path": "users", "type": "internal", "email": "a@example.com"}
+        })
+    };
     let mut results = vec![token("good"), token("bad id!"), token("fine"), token("also bad?")];
     results[2]["intent"] = json!("from_the_future");
     results[3]["user_obj"]["email"] = json!("not an address");
@@ -85,10 +92,15 @@ fn parameter_sets_are_validated_like_models() {
     assert_eq!(ok.validate(), Ok(()));
     let bad: CoreTokensListParams =
         serde_json::from_value(json!({"page_size": 0, "user__username": "no spaces", "intent": "later"})).unwrap();
-    let found: Vec<(String, &str)> = bad.validate().unwrap_err().0.into_iter().map(|v| (v.pointer, v.keyword)).collect();
+    let found: Vec<(String, &str)> =
+        bad.validate().unwrap_err().0.into_iter().map(|v| (v.pointer, v.keyword)).collect();
     assert_eq!(
         found,
-        [("/intent".to_string(), "enum"), ("/page_size".to_string(), "minimum"), ("/user__username".to_string(), "pattern")]
+        [
+            ("/intent".to_string(), "enum"),
+            ("/page_size".to_string(), "minimum"),
+            ("/user__username".to_string(), "pattern")
+        ]
     );
     // And through the pinned crate: every operation's parameter set implements Validate.
     let pinned = authentik_api::params::CoreTokensListParams { page_size: Some(5), ..Default::default() };

@@ -8,9 +8,9 @@
 //! nested objects. Both validators judge every variant; they must agree on the verdict
 //! and on where the violations are.
 
+use authentik_api::Validate;
 use authentik_api::models::visit_schema;
 use authentik_api::runtime::SchemaVisitor;
-use authentik_api::Validate;
 use conformance::mutate::Mutator;
 use conformance::synth::{Mode, Synth};
 use conformance::{PINNED, oracle, pointer_of, read_spec, spec_path};
@@ -27,7 +27,8 @@ impl SchemaVisitor for Verdict<'_> {
     where
         T: serde::Serialize + serde::de::DeserializeOwned + std::fmt::Debug + Clone + PartialEq + Validate + 'static,
     {
-        let typed: T = serde_path_to_error::deserialize(self.0.clone()).map_err(|e| BTreeSet::from([pointer_of(e.path())]))?;
+        let typed: T =
+            serde_path_to_error::deserialize(self.0.clone()).map_err(|e| BTreeSet::from([pointer_of(e.path())]))?;
         typed.validate().map_err(|e| e.0.into_iter().map(|v| v.pointer).collect())
     }
 }
@@ -43,7 +44,8 @@ fn related(a: &str, b: &str) -> bool {
 /// `nullable` on a `$ref` translates) at the `anyOf`, not at the value inside that broke
 /// it; serde reports where deserialization stopped.
 fn same_places(ours: &BTreeSet<String>, theirs: &BTreeSet<String>) -> bool {
-    ours.iter().all(|o| theirs.iter().any(|t| related(o, t))) && theirs.iter().all(|t| ours.iter().any(|o| related(o, t)))
+    ours.iter().all(|o| theirs.iter().any(|t| related(o, t)))
+        && theirs.iter().all(|t| ours.iter().any(|o| related(o, t)))
 }
 
 #[test]
@@ -62,13 +64,20 @@ fn generated_validators_agree_with_a_json_schema_validator() {
             continue;
         }
         let document = oracle::schema_for(&definitions, name);
-        let judge = jsonschema::draft7::options().should_validate_formats(true).build(&document).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let judge = jsonschema::draft7::options()
+            .should_validate_formats(true)
+            .build(&document)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
         let theirs = |instance: &Value| -> Result<(), BTreeSet<String>> {
             let errors: BTreeSet<String> = judge.iter_errors(instance).map(|e| e.instance_path().to_string()).collect();
             if errors.is_empty() { Ok(()) } else { Err(errors) }
         };
         assert_eq!(theirs(&base), Ok(()), "{name}: the synthesized instance is not valid for the oracle: {base}");
-        assert_eq!(visit_schema(name, Verdict(&base)).unwrap(), Ok(()), "{name}: ours rejects the synthesized instance {base}");
+        assert_eq!(
+            visit_schema(name, Verdict(&base)).unwrap(),
+            Ok(()),
+            "{name}: ours rejects the synthesized instance {base}"
+        );
         schemas += 1;
         for variant in variants {
             instances += 1;
@@ -83,7 +92,8 @@ fn generated_validators_agree_with_a_json_schema_validator() {
                 (Err(a), Err(b)) if same_places(a, b) => continue,
                 _ => {}
             }
-            disagreements.push(format!("{name} {} ({}): ours {ours:?}, oracle {oracle:?}", variant.pointer, variant.what));
+            disagreements
+                .push(format!("{name} {} ({}): ours {ours:?}, oracle {oracle:?}", variant.pointer, variant.what));
         }
     }
     println!(
@@ -91,5 +101,10 @@ fn generated_validators_agree_with_a_json_schema_validator() {
          {exact} with identical verdict and pointers, the rest at related pointers"
     );
     assert!(schemas > 300 && instances > 5000, "too little compared: {schemas} schemas, {instances} instances");
-    assert!(disagreements.is_empty(), "{} disagreements:\n{}", disagreements.len(), disagreements.iter().take(400).cloned().collect::<Vec<_>>().join("\n"));
+    assert!(
+        disagreements.is_empty(),
+        "{} disagreements:\n{}",
+        disagreements.len(),
+        disagreements.iter().take(400).cloned().collect::<Vec<_>>().join("\n")
+    );
 }

@@ -31,8 +31,13 @@ fn every_version_has_one_type_per_component_schema() {
         let generated: Vec<String> = if *file == PINNED {
             authentik_api::models::SCHEMA_NAMES.iter().map(|s| s.to_string()).collect()
         } else {
-            let module = format!("v{}", file.trim_start_matches("schema-").trim_end_matches(".yml").replace(['.', '-'], "_"));
-            generated_names(&module).unwrap_or_else(|| panic!("{module} is not generated")).iter().map(|s| s.to_string()).collect()
+            let module =
+                format!("v{}", file.trim_start_matches("schema-").trim_end_matches(".yml").replace(['.', '-'], "_"));
+            generated_names(&module)
+                .unwrap_or_else(|| panic!("{module} is not generated"))
+                .iter()
+                .map(|s| s.to_string())
+                .collect()
         };
         assert_eq!(generated, expected, "{file}");
         println!("{file}: {} schemas", expected.len());

@@ -55,7 +55,9 @@ fn bench(c: &mut Criterion) {
             BatchSize::LargeInput,
         )
     });
-    group.bench_function("render (emit + format, in parallel)", |b| b.iter(|| akgen::render_files(&api, plan()).unwrap()));
+    group.bench_function("render (emit + format, in parallel)", |b| {
+        b.iter(|| akgen::render_files(&api, plan()).unwrap())
+    });
     group.bench_function("write", |b| {
         b.iter_batched(
             || tempfile::tempdir().unwrap(),

@@ -29,7 +29,15 @@ pub struct Change {
 
 impl Change {
     fn new(kind: &'static str, breaking: bool, location: impl Into<String>, detail: impl Into<String>) -> Self {
-        Change { kind, breaking, location: location.into(), operation: None, schema: None, property: None, detail: detail.into() }
+        Change {
+            kind,
+            breaking,
+            location: location.into(),
+            operation: None,
+            schema: None,
+            property: None,
+            detail: detail.into(),
+        }
     }
     fn op(mut self, id: &str) -> Self {
         self.operation = Some(id.to_owned());
@@ -46,7 +54,8 @@ impl Change {
 
     /// The change as JSON, with `operation`, `schema` and `property` only where they apply.
     pub fn to_json(&self) -> Value {
-        let mut v = json!({"kind": self.kind, "breaking": self.breaking, "location": self.location, "detail": self.detail});
+        let mut v =
+            json!({"kind": self.kind, "breaking": self.breaking, "location": self.location, "detail": self.detail});
         for (key, value) in [("operation", &self.operation), ("schema", &self.schema), ("property", &self.property)] {
             if let Some(value) = value {
                 v[key] = json!(value);
@@ -62,7 +71,9 @@ pub fn diff(old: &Api, new: &Api) -> Vec<Change> {
     let types = Types::new(old, new);
     operations(old, new, &types, &mut changes);
     schemas(old, new, &types, &mut changes);
-    changes.sort_by(|a, b| (!a.breaking, a.kind, &a.location, &a.property).cmp(&(!b.breaking, b.kind, &b.location, &b.property)));
+    changes.sort_by(|a, b| {
+        (!a.breaking, a.kind, &a.location, &a.property).cmp(&(!b.breaking, b.kind, &b.location, &b.property))
+    });
     changes.dedup();
     changes
 }
@@ -76,7 +87,8 @@ pub fn to_json(changes: &[Change]) -> Value {
 pub fn to_text(changes: &[Change]) -> String {
     let mut out = String::new();
     for c in changes {
-        let what = [&c.operation, &c.schema, &c.property].iter().filter_map(|s| s.as_deref()).collect::<Vec<_>>().join(".");
+        let what =
+            [&c.operation, &c.schema, &c.property].iter().filter_map(|s| s.as_deref()).collect::<Vec<_>>().join(".");
         out.push_str(&format!(
             "{} {} {} {}{}\n",
             if c.breaking { "BREAKING" } else { "ok      " },
@@ -92,7 +104,9 @@ pub fn to_text(changes: &[Change]) -> String {
 }
 
 fn operations(old: &Api, new: &Api, types: &Types, out: &mut Vec<Change>) {
-    let by_id = |api: &Api| -> BTreeMap<String, usize> { api.operations.iter().enumerate().map(|(i, o)| (o.id.clone(), i)).collect() };
+    let by_id = |api: &Api| -> BTreeMap<String, usize> {
+        api.operations.iter().enumerate().map(|(i, o)| (o.id.clone(), i)).collect()
+    };
     let by_route = |api: &Api| -> BTreeMap<(String, String), usize> {
         api.operations.iter().enumerate().map(|(i, o)| ((o.method.clone(), o.path.clone()), i)).collect()
     };
@@ -107,11 +121,19 @@ fn operations(old: &Api, new: &Api, types: &Types, out: &mut Vec<Change>) {
                 Some(&j) => {
                     let n = &new.operations[j];
                     out.push(
-                        Change::new("operation-id-changed", true, &n.pointer, format!("{id} -> {} (the Rust method is renamed)", n.id)).op(id),
+                        Change::new(
+                            "operation-id-changed",
+                            true,
+                            &n.pointer,
+                            format!("{id} -> {} (the Rust method is renamed)", n.id),
+                        )
+                        .op(id),
                     );
                     operation(o, n, types, out);
                 }
-                None => out.push(Change::new("operation-removed", true, &o.pointer, format!("{} {}", o.method, o.path)).op(id)),
+                None => out.push(
+                    Change::new("operation-removed", true, &o.pointer, format!("{} {}", o.method, o.path)).op(id),
+                ),
             },
         }
     }
@@ -127,8 +149,12 @@ fn operation(o: &Operation, n: &Operation, types: &Types, out: &mut Vec<Change>)
     let id = n.id.as_str();
     if o.security != n.security {
         // Breaking when a way of calling that used to be accepted no longer is.
-        let breaking = o.security.iter().any(|r| !n.security.contains(r)) || (o.security.is_empty() && !n.security.is_empty());
-        out.push(Change::new("security-changed", breaking, &n.pointer, format!("{:?} -> {:?}", o.security, n.security)).op(id));
+        let breaking =
+            o.security.iter().any(|r| !n.security.contains(r)) || (o.security.is_empty() && !n.security.is_empty());
+        out.push(
+            Change::new("security-changed", breaking, &n.pointer, format!("{:?} -> {:?}", o.security, n.security))
+                .op(id),
+        );
     }
     let key = |p: &crate::ir::Parameter| (p.location, p.wire_name.clone());
     let old_params: BTreeMap<_, _> = o.parameters.iter().map(|p| (key(p), p)).collect();
@@ -136,10 +162,28 @@ fn operation(o: &Operation, n: &Operation, types: &Types, out: &mut Vec<Change>)
     let at = format!("{}/parameters", n.pointer);
     for (k, p) in &old_params {
         match new_params.get(k) {
-            None => out.push(Change::new("parameter-removed", true, format!("{}/parameters", o.pointer), format!("{:?} {}", p.location, p.wire_name)).op(id).property(&p.wire_name)),
+            None => out.push(
+                Change::new(
+                    "parameter-removed",
+                    true,
+                    format!("{}/parameters", o.pointer),
+                    format!("{:?} {}", p.location, p.wire_name),
+                )
+                .op(id)
+                .property(&p.wire_name),
+            ),
             Some(q) => {
                 if !p.required && q.required {
-                    out.push(Change::new("parameter-became-required", true, &at, format!("{:?} {}", q.location, q.wire_name)).op(id).property(&q.wire_name));
+                    out.push(
+                        Change::new(
+                            "parameter-became-required",
+                            true,
+                            &at,
+                            format!("{:?} {}", q.location, q.wire_name),
+                        )
+                        .op(id)
+                        .property(&q.wire_name),
+                    );
                 }
                 let kind = match compare_types(&p.ty, &q.ty, types) {
                     TypeChange::Same => None,
@@ -147,7 +191,11 @@ fn operation(o: &Operation, n: &Operation, types: &Types, out: &mut Vec<Change>)
                     TypeChange::Wire => Some("parameter-type-changed"),
                 };
                 if let Some(kind) = kind {
-                    out.push(Change::new(kind, true, &at, format!("{} -> {}", show(&p.ty), show(&q.ty))).op(id).property(&q.wire_name));
+                    out.push(
+                        Change::new(kind, true, &at, format!("{} -> {}", show(&p.ty), show(&q.ty)))
+                            .op(id)
+                            .property(&q.wire_name),
+                    );
                 }
                 constraints(&p.ty.constraints, &q.ty.constraints, true, &at, out, |c| c.op(id).property(&q.wire_name));
             }
@@ -156,7 +204,11 @@ fn operation(o: &Operation, n: &Operation, types: &Types, out: &mut Vec<Change>)
     for (k, q) in &new_params {
         if !old_params.contains_key(k) {
             let kind = if q.required { "parameter-added-required" } else { "parameter-added" };
-            out.push(Change::new(kind, q.required, &at, format!("{:?} {}", q.location, q.wire_name)).op(id).property(&q.wire_name));
+            out.push(
+                Change::new(kind, q.required, &at, format!("{:?} {}", q.location, q.wire_name))
+                    .op(id)
+                    .property(&q.wire_name),
+            );
         }
     }
 }
@@ -209,7 +261,9 @@ fn schemas(old: &Api, new: &Api, types: &Types, out: &mut Vec<Change>) {
         };
         let n = &new.types[j];
         if o.name != n.name {
-            out.push(Change::new("rust-type-renamed", true, &n.pointer, format!("{} -> {}", o.name, n.name)).schema(name));
+            out.push(
+                Change::new("rust-type-renamed", true, &n.pointer, format!("{} -> {}", o.name, n.name)).schema(name),
+            );
         }
         let request = new_req.contains(&n.name) || old_req.contains(&o.name);
         let response = new_resp.contains(&n.name) || old_resp.contains(&o.name);
@@ -240,7 +294,12 @@ fn schema(name: &str, o: &TypeDef, n: &TypeDef, request: bool, response: bool, t
                     if response {
                         out.push(tag(Change::new("response-property-became-optional", true, &at, "")));
                     }
-                    out.push(tag(Change::new("rust-field-became-optional", true, &at, format!("`{}` is now an Option", g.name))));
+                    out.push(tag(Change::new(
+                        "rust-field-became-optional",
+                        true,
+                        &at,
+                        format!("`{}` is now an Option", g.name),
+                    )));
                 }
                 if !f.required && g.required && request {
                     out.push(tag(Change::new("request-property-became-required", true, &at, "")));
@@ -272,15 +331,22 @@ fn schema(name: &str, o: &TypeDef, n: &TypeDef, request: bool, response: bool, t
             }
         }
         (TypeKind::Enum(oe), TypeKind::Enum(ne)) => {
-            let values = |e: &crate::ir::EnumDef| -> BTreeSet<String> { e.variants.iter().map(|v| v.value.to_string()).collect() };
+            let values = |e: &crate::ir::EnumDef| -> BTreeSet<String> {
+                e.variants.iter().map(|v| v.value.to_string()).collect()
+            };
             let (ov, nv) = (values(oe), values(ne));
             for v in ov.difference(&nv) {
                 // A client may still send it; a response no longer contains it.
-                out.push(Change::new("enum-value-removed", request || !response, format!("{}/enum", n.pointer), v.clone()).schema(name));
+                out.push(
+                    Change::new("enum-value-removed", request || !response, format!("{}/enum", n.pointer), v.clone())
+                        .schema(name),
+                );
             }
             for v in nv.difference(&ov) {
                 // A response may now carry a value old code has no case for.
-                out.push(Change::new("enum-value-added", response, format!("{}/enum", n.pointer), v.clone()).schema(name));
+                out.push(
+                    Change::new("enum-value-added", response, format!("{}/enum", n.pointer), v.clone()).schema(name),
+                );
             }
         }
         (TypeKind::Alias(a), TypeKind::Alias(b)) => {
@@ -342,7 +408,9 @@ fn wire_shape(t: &TypeExpr, types: &BTreeMap<&str, &TypeDef>, depth: usize) -> S
         ExprKind::Primitive(p) => format!("{p:?}"),
         ExprKind::List(i) => format!("[{}]", wire_shape(i, types, depth)),
         ExprKind::Map(i) => format!("{{{}}}", wire_shape(i, types, depth)),
-        ExprKind::Tuple(items) => format!("({})", items.iter().map(|i| wire_shape(i, types, depth)).collect::<Vec<_>>().join(", ")),
+        ExprKind::Tuple(items) => {
+            format!("({})", items.iter().map(|i| wire_shape(i, types, depth)).collect::<Vec<_>>().join(", "))
+        }
         ExprKind::Any => "any".into(),
     }
 }
@@ -359,7 +427,14 @@ fn show(t: &TypeExpr) -> String {
 }
 
 /// Compares the constraints at one place; tightening breaks senders (`request`).
-fn constraints(o: &Constraints, n: &Constraints, request: bool, at: &str, out: &mut Vec<Change>, tag: impl Fn(Change) -> Change) {
+fn constraints(
+    o: &Constraints,
+    n: &Constraints,
+    request: bool,
+    at: &str,
+    out: &mut Vec<Change>,
+    tag: impl Fn(Change) -> Change,
+) {
     let mut push = |tightened: bool, what: String| {
         let kind = if tightened { "constraint-tightened" } else { "constraint-loosened" };
         out.push(tag(Change::new(kind, tightened && request, at, what)));

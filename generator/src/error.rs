@@ -66,7 +66,11 @@ impl fmt::Display for Error {
             }
             Error::Io { path, source } => write!(f, "error: {}: {source}", path.display()),
             Error::Output(msg) => write!(f, "error: {msg}"),
-            Error::Internal(msg) => write!(f, "error: internal error in akgen {} (a bug, not a problem in the spec; please report it): {msg}", crate::VERSION),
+            Error::Internal(msg) => write!(
+                f,
+                "error: internal error in akgen {} (a bug, not a problem in the spec; please report it): {msg}",
+                crate::VERSION
+            ),
         }
     }
 }

@@ -94,8 +94,7 @@ impl Generator {
     /// Renders the crate for an already loaded spec.
     pub fn render_crate_from(&self, spec: &load::Spec) -> Result<RenderedCrate, Error> {
         let api = ir::build(spec, ir::BuildOptions { lenient: self.lenient })?;
-        let files = render_files(&api, plan_files(&api, &spec.sha256, &self.crate_name))
-            .map_err(Error::Internal)?;
+        let files = render_files(&api, plan_files(&api, &spec.sha256, &self.crate_name)).map_err(Error::Internal)?;
         Ok(RenderedCrate { files, api, spec_sha256: spec.sha256.clone() })
     }
 
@@ -221,11 +220,17 @@ impl RustModule {
         // biggest parts start first.
         match self {
             RustModule::Client => vec![Part::new(operations / 16, move || emit::client::client(api))],
-            RustModule::ClientTag(tag) => vec![Part::new(tag_operations(&tag), move || emit::client::tag_module(api, &tag))],
+            RustModule::ClientTag(tag) => {
+                vec![Part::new(tag_operations(&tag), move || emit::client::tag_module(api, &tag))]
+            }
             RustModule::Server => vec![Part::new(operations / 16, move || emit::server::server(api))],
-            RustModule::ServerTag(tag) => vec![Part::new(tag_operations(&tag), move || emit::server::tag_module(api, &tag))],
+            RustModule::ServerTag(tag) => {
+                vec![Part::new(tag_operations(&tag), move || emit::server::tag_module(api, &tag))]
+            }
             RustModule::Models => emit::models::model_parts(api, Gating::PerTag),
-            RustModule::Validate => vec![Part::new(api.types.len() / 4, move || emit::validate::validate(api, Gating::PerTag))],
+            RustModule::Validate => {
+                vec![Part::new(api.types.len() / 4, move || emit::validate::validate(api, Gating::PerTag))]
+            }
             RustModule::Params => vec![Part::new(operations / 8, move || emit::models::params(api, Gating::PerTag))],
             RustModule::CrateRoot => vec![Part::new(0, move || emit::crate_root::lib_rs(api))],
         }
@@ -281,7 +286,12 @@ pub fn render_files(api: &ir::Api, files: Vec<PlannedFile>) -> Result<Vec<Genera
                 })
             })
             .collect();
-        workers.into_iter().map(|w| w.join().unwrap_or_else(|panic| Err(format!("a formatting thread panicked: {}", panic_message(&panic))))).collect()
+        workers
+            .into_iter()
+            .map(|w| {
+                w.join().unwrap_or_else(|panic| Err(format!("a formatting thread panicked: {}", panic_message(&panic))))
+            })
+            .collect()
     });
     let mut texts: Vec<Vec<(usize, String)>> = rust_files.iter().map(|_| Vec::new()).collect();
     for parts in rendered {
@@ -300,7 +310,11 @@ pub fn render_files(api: &ir::Api, files: Vec<PlannedFile>) -> Result<Vec<Genera
 
 /// The text a panic was raised with, when it was a string.
 fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> &str {
-    panic.downcast_ref::<&str>().copied().or_else(|| panic.downcast_ref::<String>().map(String::as_str)).unwrap_or("(no message)")
+    panic
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("(no message)")
 }
 
 /// Every file of the generated crate: the Rust modules to emit and the filled templates
@@ -310,8 +324,11 @@ pub fn plan_files(api: &ir::Api, sha256: &str, crate_name: &str) -> Vec<PlannedF
     let crate_version = semver_or_default(&api.version);
     let tags: std::collections::BTreeSet<&str> = api.operations.iter().map(|o| o.tag.as_str()).collect();
     let features: Vec<String> = tags.iter().map(|t| emit::feature_name(t)).collect();
-    let default_features =
-        std::iter::once("client".to_owned()).chain(features.iter().cloned()).map(|f| format!("\"{f}\"")).collect::<Vec<_>>().join(", ");
+    let default_features = std::iter::once("client".to_owned())
+        .chain(features.iter().cloned())
+        .map(|f| format!("\"{f}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
     let tag_features: String = features.iter().map(|f| format!("{f} = []\n")).collect();
     let fill = |template: &str| {
         template
@@ -325,15 +342,24 @@ pub fn plan_files(api: &ir::Api, sha256: &str, crate_name: &str) -> Vec<PlannedF
             .replace("{{tag_features}}", &tag_features)
     };
     let file = |path: &str, contents: String| PlannedFile::Text(GeneratedFile { path: PathBuf::from(path), contents });
-    let rust = |path: &str, module: RustModule| PlannedFile::Rust { path: PathBuf::from(path), header: rust_header.clone(), module };
-    let tokens_server = TOKENS_SERVER_OPERATIONS
-        .iter()
-        .all(|id| api.operations.iter().any(|o| o.id == *id && o.tag == "core"));
+    let rust = |path: &str, module: RustModule| PlannedFile::Rust {
+        path: PathBuf::from(path),
+        header: rust_header.clone(),
+        module,
+    };
+    let tokens_server =
+        TOKENS_SERVER_OPERATIONS.iter().all(|id| api.operations.iter().any(|o| o.id == *id && o.tag == "core"));
     // The example implements every tag's trait, so it needs them all (the dev-dependency on
     // the crate itself turns them on for `cargo run --example`).
     let example_targets = if tokens_server {
-        let required = std::iter::once("server".to_owned()).chain(features.iter().cloned()).map(|f| format!("\"{f}\"")).collect::<Vec<_>>().join(", ");
-        format!("\n[[example]]\nname = \"tokens-server\"\npath = \"examples/tokens_server.rs\"\nrequired-features = [{required}]\n")
+        let required = std::iter::once("server".to_owned())
+            .chain(features.iter().cloned())
+            .map(|f| format!("\"{f}\""))
+            .collect::<Vec<_>>()
+            .join(", ");
+        format!(
+            "\n[[example]]\nname = \"tokens-server\"\npath = \"examples/tokens_server.rs\"\nrequired-features = [{required}]\n"
+        )
     } else {
         String::new()
     };
@@ -375,6 +401,7 @@ pub fn plan_files(api: &ir::Api, sha256: &str, crate_name: &str) -> Vec<PlannedF
 fn semver_or_default(v: &str) -> String {
     let core = v.split(['-', '+']).next().unwrap_or("");
     let parts: Vec<&str> = core.split('.').collect();
-    let numeric = |p: &&str| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()) && (p.len() == 1 || !p.starts_with('0'));
+    let numeric =
+        |p: &&str| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()) && (p.len() == 1 || !p.starts_with('0'));
     if parts.len() == 3 && parts.iter().all(numeric) { v.to_owned() } else { "0.0.0".to_owned() }
 }

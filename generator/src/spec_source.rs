@@ -65,8 +65,16 @@ fn download_pinned() -> Result<PathBuf, Error> {
     };
     match status {
         Ok(s) if s.success() => {}
-        Ok(s) => return Err(fail(format!("no spec given (--spec, {SPEC_ENV}) or found, and downloading {PINNED_URL} failed ({s})"))),
-        Err(e) => return Err(fail(format!("no spec given (--spec, {SPEC_ENV}) or found, and curl could not run to download {PINNED_URL}: {e}"))),
+        Ok(s) => {
+            return Err(fail(format!(
+                "no spec given (--spec, {SPEC_ENV}) or found, and downloading {PINNED_URL} failed ({s})"
+            )));
+        }
+        Err(e) => {
+            return Err(fail(format!(
+                "no spec given (--spec, {SPEC_ENV}) or found, and curl could not run to download {PINNED_URL}: {e}"
+            )));
+        }
     }
     let got = sha256_file(&partial)?;
     if got != PINNED_SHA256 {

@@ -21,7 +21,14 @@ struct Run {
 }
 
 fn akgen(command: &str, spec: &Path, out: &Path) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_akgen")).arg(command).arg("--spec").arg(spec).arg("--out").arg(out).output().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_akgen"))
+        .arg(command)
+        .arg("--spec")
+        .arg(spec)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .unwrap();
     Run {
         code: output.status.code(),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
@@ -60,8 +67,16 @@ fn a_one_line_edit_is_caught_with_a_diff_and_the_file_is_not_touched() {
 
     let run = check(dir.path());
     assert_eq!(run.code, Some(1), "{}{}", run.stdout, run.stderr);
-    assert!(run.stdout.contains("changed: src/models.rs (same spec and akgen: the file was edited by hand)"), "{}", run.stdout);
-    assert!(run.stdout.contains(&format!("-{}", line.replace("identifier", "ident"))), "the diff shows the edited line:\n{}", run.stdout);
+    assert!(
+        run.stdout.contains("changed: src/models.rs (same spec and akgen: the file was edited by hand)"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains(&format!("-{}", line.replace("identifier", "ident"))),
+        "the diff shows the edited line:\n{}",
+        run.stdout
+    );
     assert!(run.stdout.contains(&format!("+{line}")), "the diff shows the expected line:\n{}", run.stdout);
     assert!(!run.stdout.contains("missing:") && !run.stdout.contains("extra:"), "{}", run.stdout);
     assert_eq!(fs::read_to_string(&models).unwrap(), edited, "check writes nothing");
@@ -104,7 +119,9 @@ fn a_changed_spec_is_named_as_the_cause_and_the_diff_is_bounded() {
     let spec = fs::read_to_string(fixture("fixtures/tokens.yml")).unwrap();
     let marker = "  schemas:\n";
     assert!(spec.contains(marker));
-    let extra: String = (0..60).map(|i| format!("    Extra{i}:\n      type: object\n      properties:\n        n:\n          type: integer\n")).collect();
+    let extra: String = (0..60)
+        .map(|i| format!("    Extra{i}:\n      type: object\n      properties:\n        n:\n          type: integer\n"))
+        .collect();
     let changed = spec.replacen(marker, &format!("{marker}{extra}"), 1);
     let spec_dir = tempfile::tempdir().unwrap();
     let new_spec = spec_dir.path().join("tokens.yml");

@@ -95,7 +95,12 @@ fn swagger_2_is_refused() {
 /// 3.2 (and anything after 3.1) is refused by its version line, naming what is read.
 #[test]
 fn openapi_3_2_is_refused() {
-    assert_error("openapi32.yml", "1:10", Some("/openapi"), "OpenAPI version 3.2.0 is not supported; akgen reads OpenAPI 3.0.x and 3.1.x");
+    assert_error(
+        "openapi32.yml",
+        "1:10",
+        Some("/openapi"),
+        "OpenAPI version 3.2.0 is not supported; akgen reads OpenAPI 3.0.x and 3.1.x",
+    );
 }
 
 #[test]
@@ -119,12 +124,19 @@ fn hostile_and_degenerate_inputs_fail_cleanly() {
     }
     let deep = format!("openapi: 3.0.3\ninfo: {}{}\n", "[".repeat(5000), "]".repeat(5000));
     // Large enough to be parsed in two halves, the deep half on the second thread.
-    let deep_large = format!("openapi: 3.0.3\npad: '{}'\ninfo: {}{}\n", "x".repeat(400_000), "[".repeat(5000), "]".repeat(5000));
+    let deep_large =
+        format!("openapi: 3.0.3\npad: '{}'\ninfo: {}{}\n", "x".repeat(400_000), "[".repeat(5000), "]".repeat(5000));
     // Schemas nested by properties: 60 levels pass the parsers and meet the IR's depth
     // bound; 400 meet the JSON parser's recursion limit.
     let nested = |levels: usize| {
-        let schema = format!("{}{{\"type\":\"string\"}}{}", "{\"type\":\"object\",\"properties\":{\"a\":".repeat(levels), "}}".repeat(levels));
-        format!("{{\"openapi\":\"3.0.3\",\"info\":{{\"title\":\"t\",\"version\":\"1\"}},\"paths\":{{}},\"components\":{{\"schemas\":{{\"A\":{schema}}}}}}}")
+        let schema = format!(
+            "{}{{\"type\":\"string\"}}{}",
+            "{\"type\":\"object\",\"properties\":{\"a\":".repeat(levels),
+            "}}".repeat(levels)
+        );
+        format!(
+            "{{\"openapi\":\"3.0.3\",\"info\":{{\"title\":\"t\",\"version\":\"1\"}},\"paths\":{{}},\"components\":{{\"schemas\":{{\"A\":{schema}}}}}}}"
+        )
     };
     let cases: Vec<(&str, Vec<u8>)> = vec![
         ("deep-schema.json", nested(60).into_bytes()),
@@ -180,7 +192,10 @@ fn refused_then_lenient(
     assert_eq!(errors.len(), expected.len(), "{stderr}");
     for (place, pointer, words) in expected {
         let line = format!("{}:{place}: at {pointer}: ", spec.display());
-        assert!(errors.iter().any(|e| e.contains(&line) && e.contains(words)), "expected `{line}… {words}` in:\n{stderr}");
+        assert!(
+            errors.iter().any(|e| e.contains(&line) && e.contains(words)),
+            "expected `{line}… {words}` in:\n{stderr}"
+        );
     }
     let target = out.path().join("crate");
     let output = Command::new(env!("CARGO_BIN_EXE_akgen"))
@@ -305,7 +320,10 @@ fn real_world_refusals_are_located_and_lenient_keeps_what_it_can() {
         assert!(client.contains(id), "the client lacks {id}");
     }
     let server = read("src/server/reports.rs");
-    assert!(server.contains("\"/mounts/{p0}/keys/\"") && server.contains("mounts_a_keys::<S> as support::Handler<S>"), "{server}");
+    assert!(
+        server.contains("\"/mounts/{p0}/keys/\"") && server.contains("mounts_a_keys::<S> as support::Handler<S>"),
+        "{server}"
+    );
     assert!(!server.contains("mounts_b_keys::<S>") && !server.contains("reports_retrieve::<S>"), "{server}");
     assert!(server.contains("**Not routed** by the generated router"), "{server}");
 }

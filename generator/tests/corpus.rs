@@ -25,7 +25,10 @@ const EXPECTED: &[(&str, Strict)] = &[
     // `#/$defs/…` from inside a response schema (the document has no `$defs`), parameters
     // given by `content`, templates such as `/v1/connectors/{connector_id}#id` (a fragment to tell
     // two operations apart).
-    ("mistral.yaml", Strict::Refuses(&["only local references", "parameters described by `content`", "the server's router"])),
+    (
+        "mistral.yaml",
+        Strict::Refuses(&["only local references", "parameters described by `content`", "the server's router"]),
+    ),
     // `ResourceType`: allOf of two string enums with no value in common.
     ("netbird-management.yaml", Strict::Refuses(&["allOf can only merge object schemas"])),
     ("objects-api.yaml", Strict::Generates),
@@ -67,8 +70,15 @@ fn corpus_dir() -> PathBuf {
 /// The spec files SOURCES.tsv lists: the table must cover exactly them.
 fn listed() -> Vec<String> {
     let sources = corpus_dir().join("SOURCES.tsv");
-    let text = std::fs::read_to_string(&sources).unwrap_or_else(|e| panic!("{}: {e} (set AKGEN_CORPUS_DIR)", sources.display()));
-    let mut files: Vec<String> = text.lines().skip(1).filter_map(|l| l.split('\t').next()).filter(|f| !f.is_empty()).map(str::to_owned).collect();
+    let text = std::fs::read_to_string(&sources)
+        .unwrap_or_else(|e| panic!("{}: {e} (set AKGEN_CORPUS_DIR)", sources.display()));
+    let mut files: Vec<String> = text
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split('\t').next())
+        .filter(|f| !f.is_empty())
+        .map(str::to_owned)
+        .collect();
     files.sort();
     files
 }
@@ -104,7 +114,10 @@ fn every_corpus_spec_generates_as_recorded() {
                     match akgen::Generator::new().spec(&path).crate_name("corpus").lenient(true).render_crate() {
                         Ok(rendered) => {
                             assert_located(file, &rendered.api.warnings);
-                            assert!(rendered.api.warnings.len() >= diagnostics.len(), "{file}: every strict error is a lenient warning");
+                            assert!(
+                                rendered.api.warnings.len() >= diagnostics.len(),
+                                "{file}: every strict error is a lenient warning"
+                            );
                             Ok(())
                         }
                         Err(e) => Err(format!("--lenient: {e}")),

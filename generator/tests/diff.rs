@@ -69,13 +69,19 @@ fn check_pair(old_file: &str, new_file: &str) -> Vec<Value> {
     // Operations: an operationId that disappears is removed, or renamed where its route stays.
     let (old_ops, new_ops) = (operations(&old), operations(&new));
     let ids = |ops: &[(String, String, String)]| ops.iter().map(|o| o.0.clone()).collect::<BTreeSet<_>>();
-    let routes = |ops: &[(String, String, String)]| ops.iter().map(|o| (o.1.clone(), o.2.clone())).collect::<BTreeSet<_>>();
+    let routes =
+        |ops: &[(String, String, String)]| ops.iter().map(|o| (o.1.clone(), o.2.clone())).collect::<BTreeSet<_>>();
     let (old_ids, new_ids, old_routes, new_routes) = (ids(&old_ops), ids(&new_ops), routes(&old_ops), routes(&new_ops));
     let gone: Vec<_> = old_ops.iter().filter(|o| !new_ids.contains(&o.0)).collect();
-    let removed: BTreeSet<String> = gone.iter().filter(|o| !new_routes.contains(&(o.1.clone(), o.2.clone()))).map(|o| o.0.clone()).collect();
-    let renamed: BTreeSet<String> = gone.iter().filter(|o| new_routes.contains(&(o.1.clone(), o.2.clone()))).map(|o| o.0.clone()).collect();
-    let added: BTreeSet<String> =
-        new_ops.iter().filter(|o| !old_ids.contains(&o.0) && !old_routes.contains(&(o.1.clone(), o.2.clone()))).map(|o| o.0.clone()).collect();
+    let removed: BTreeSet<String> =
+        gone.iter().filter(|o| !new_routes.contains(&(o.1.clone(), o.2.clone()))).map(|o| o.0.clone()).collect();
+    let renamed: BTreeSet<String> =
+        gone.iter().filter(|o| new_routes.contains(&(o.1.clone(), o.2.clone()))).map(|o| o.0.clone()).collect();
+    let added: BTreeSet<String> = new_ops
+        .iter()
+        .filter(|o| !old_ids.contains(&o.0) && !old_routes.contains(&(o.1.clone(), o.2.clone())))
+        .map(|o| o.0.clone())
+        .collect();
     assert_eq!(field(&of_kind(&changes, &["operation-removed"]), "operation"), removed, "{context}");
     assert_eq!(field(&of_kind(&changes, &["operation-id-changed"]), "operation"), renamed, "{context}");
     assert_eq!(field(&of_kind(&changes, &["operation-added"]), "operation"), added, "{context}");
@@ -93,7 +99,9 @@ fn check_pair(old_file: &str, new_file: &str) -> Vec<Value> {
     let mut plain = BTreeSet::new();
     for name in old_s.intersection(&new_s) {
         let (o, n) = (&old["components"]["schemas"][name], &new["components"]["schemas"][name]);
-        if let (Some(op), Some(np), None, None) = (o["properties"].as_object(), n["properties"].as_object(), o.get("allOf"), n.get("allOf")) {
+        if let (Some(op), Some(np), None, None) =
+            (o["properties"].as_object(), n["properties"].as_object(), o.get("allOf"), n.get("allOf"))
+        {
             plain.insert(name.clone());
             for k in op.keys().filter(|k| !np.contains_key(*k)) {
                 removed_props.insert(format!("{name}.{k}"));
@@ -121,7 +129,10 @@ fn check_pair(old_file: &str, new_file: &str) -> Vec<Value> {
     assert_eq!(props(&["property-removed", "response-property-removed"]), removed_props, "{context}");
     assert_eq!(props(&["property-added"]), added_props, "{context}");
     let values = |kind: &str| -> BTreeSet<String> {
-        of_kind(&changes, &[kind]).iter().map(|c| format!("{} {}", c["schema"].as_str().unwrap(), c["detail"].as_str().unwrap())).collect()
+        of_kind(&changes, &[kind])
+            .iter()
+            .map(|c| format!("{} {}", c["schema"].as_str().unwrap(), c["detail"].as_str().unwrap()))
+            .collect()
     };
     assert_eq!(values("enum-value-removed"), removed_values, "{context}");
     assert_eq!(values("enum-value-added"), added_values, "{context}");
@@ -162,8 +173,14 @@ fn direction_is_reversed_when_the_versions_are() {
     let (a, b) = (specs_dir().join("schema-2026.2.6.yml"), specs_dir().join("schema-2026.5.6.yml"));
     let forward = changes(&a, &b);
     let backward = changes(&b, &a);
-    assert_eq!(field(&of_kind(&forward, &["operation-removed"]), "operation"), field(&of_kind(&backward, &["operation-added"]), "operation"));
-    assert_eq!(field(&of_kind(&forward, &["schema-added"]), "schema"), field(&of_kind(&backward, &["schema-removed"]), "schema"));
+    assert_eq!(
+        field(&of_kind(&forward, &["operation-removed"]), "operation"),
+        field(&of_kind(&backward, &["operation-added"]), "operation")
+    );
+    assert_eq!(
+        field(&of_kind(&forward, &["schema-added"]), "schema"),
+        field(&of_kind(&backward, &["schema-removed"]), "schema")
+    );
 }
 
 #[test]
@@ -217,6 +234,9 @@ fn breaking_depends_on_whether_the_type_is_sent_or_received() {
     assert_eq!(find("response-property-became-optional", "Token", "identifier")["breaking"], true);
     assert_eq!(find("rust-field-became-optional", "Token", "identifier")["breaking"], true);
     assert_eq!(find("response-property-became-nullable", "Token", "description")["breaking"], true);
-    assert_eq!(find("constraint-tightened", "TokenRequest", "identifier")["location"], "/components/schemas/TokenRequest/properties/identifier");
+    assert_eq!(
+        find("constraint-tightened", "TokenRequest", "identifier")["location"],
+        "/components/schemas/TokenRequest/properties/identifier"
+    );
     assert_eq!(changes.len(), 6, "nothing else changed: {changes:#?}");
 }

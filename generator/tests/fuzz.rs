@@ -73,10 +73,29 @@ fn number() -> impl Strategy<Value = Value> {
 fn leaf_schema() -> impl Strategy<Value = Value> {
     let string = (
         prop::option::of(prop::sample::select(vec![
-            "date-time", "date", "uuid", "email", "uri", "binary", "byte", "password", "markdown", "ipv4", "",
+            "date-time",
+            "date",
+            "uuid",
+            "email",
+            "uri",
+            "binary",
+            "byte",
+            "password",
+            "markdown",
+            "ipv4",
+            "",
         ])),
         prop::option::of(prop::sample::select(vec![
-            "^[a-z]+$", "^\\d{3}$", "(", "[", "^(?<n>x)\\k<n>$", "\\p{L}+", "", "^\\d+\\-\\d+$", "(?i)^x$", "\\_",
+            "^[a-z]+$",
+            "^\\d{3}$",
+            "(",
+            "[",
+            "^(?<n>x)\\k<n>$",
+            "\\p{L}+",
+            "",
+            "^\\d+\\-\\d+$",
+            "(?i)^x$",
+            "\\_",
         ])),
         prop::option::of(-2i64..300),
         prop::option::of(-2i64..300),
@@ -121,9 +140,11 @@ fn leaf_schema() -> impl Strategy<Value = Value> {
             s
         });
     // OpenAPI 3.1's (JSON Schema draft 6's) spelling, which 3.0 specs write too.
-    let numeric_exclusive = (self::number(), self::number()).prop_map(|(lo, hi)| json!({"type": "number", "exclusiveMinimum": lo, "exclusiveMaximum": hi}));
-    let enumeration = (prop::sample::select(vec!["string", "integer", "number", "boolean"]), prop::collection::vec(scalar(), 0..6))
-        .prop_map(|(ty, values)| json!({"type": ty, "enum": values}));
+    let numeric_exclusive = (self::number(), self::number())
+        .prop_map(|(lo, hi)| json!({"type": "number", "exclusiveMinimum": lo, "exclusiveMaximum": hi}));
+    let enumeration =
+        (prop::sample::select(vec!["string", "integer", "number", "boolean"]), prop::collection::vec(scalar(), 0..6))
+            .prop_map(|(ty, values)| json!({"type": ty, "enum": values}));
     // No `type`: taken from the values, or anything.
     let untyped_enum = prop::collection::vec(scalar(), 0..5).prop_map(|values| json!({"enum": values}));
     // Keywords of another type than the one stated.
@@ -274,7 +295,12 @@ fn schema() -> impl Strategy<Value = Value> {
             1 => (inner.clone(), inner).prop_map(|(p, i)| json!({"properties": {"p": p}, "items": i})),
         ]
     });
-    (tree, any::<bool>(), any::<bool>(), prop::option::of(prop::sample::select(vec!["", "a */ b", "`code`", "# H", "\\"])))
+    (
+        tree,
+        any::<bool>(),
+        any::<bool>(),
+        prop::option::of(prop::sample::select(vec!["", "a */ b", "`code`", "# H", "\\"])),
+    )
         .prop_map(|(s, nullable, read_only, d)| decorate(s, nullable, read_only, d.map(str::to_owned)))
 }
 
@@ -326,19 +352,28 @@ fn parameters(template_params: Vec<String>) -> impl Strategy<Value = Vec<Value>>
         .iter()
         .map(|n| json!({"in": "path", "name": n, "required": true, "schema": {"type": "string"}}))
         .collect();
-    (prop::collection::vec(parameter(template_params), 0..4), prop::bool::weighted(0.9)).prop_map(move |(mut extra, with_own)| {
-        if with_own {
-            extra.splice(0..0, own.clone());
-        }
-        extra
-    })
+    (prop::collection::vec(parameter(template_params), 0..4), prop::bool::weighted(0.9)).prop_map(
+        move |(mut extra, with_own)| {
+            if with_own {
+                extra.splice(0..0, own.clone());
+            }
+            extra
+        },
+    )
 }
 
 fn content() -> impl Strategy<Value = Value> {
     (
         prop::sample::select(vec![
-            "application/json", "multipart/form-data", "application/x-www-form-urlencoded",
-            "application/octet-stream", "text/plain", "application/xml", "*/*", "application/problem+json", "",
+            "application/json",
+            "multipart/form-data",
+            "application/x-www-form-urlencoded",
+            "application/octet-stream",
+            "text/plain",
+            "application/xml",
+            "*/*",
+            "application/problem+json",
+            "",
         ]),
         prop::option::of(schema()),
     )
@@ -360,7 +395,12 @@ fn operation(template_params: Vec<String>) -> impl Strategy<Value = Value> {
             prop::option::of(content()),
             0..4,
         ),
-        prop::option::of(prop::sample::select(vec![json!([]), json!([{}]), json!([{"bearer": []}]), json!([{"undefined": []}])])),
+        prop::option::of(prop::sample::select(vec![
+            json!([]),
+            json!([{}]),
+            json!([{"bearer": []}]),
+            json!([{"undefined": []}]),
+        ])),
         any::<bool>(),
     )
         .prop_map(|(id, tags, parameters, body, responses, security, deprecated)| {
@@ -374,7 +414,8 @@ fn operation(template_params: Vec<String>) -> impl Strategy<Value = Value> {
                     (code.to_owned(), r)
                 })
                 .collect();
-            let mut op = json!({"tags": tags, "parameters": parameters, "responses": responses, "deprecated": deprecated});
+            let mut op =
+                json!({"tags": tags, "parameters": parameters, "responses": responses, "deprecated": deprecated});
             if let Some(id) = id {
                 op["operationId"] = json!(id);
             }
@@ -390,7 +431,8 @@ fn operation(template_params: Vec<String>) -> impl Strategy<Value = Value> {
 
 fn path_item() -> impl Strategy<Value = (String, Value)> {
     template().prop_flat_map(|(path, params)| {
-        let methods = prop::sample::subsequence(vec!["get", "put", "post", "delete", "patch", "head", "options", "trace"], 1..4);
+        let methods =
+            prop::sample::subsequence(vec!["get", "put", "post", "delete", "patch", "head", "options", "trace"], 1..4);
         (Just(path), methods, prop::collection::vec(operation(params), 4)).prop_map(|(path, methods, ops)| {
             let item: Map<String, Value> = methods.into_iter().zip(ops).map(|(m, op)| (m.to_owned(), op)).collect();
             (path, Value::Object(item))
@@ -401,8 +443,14 @@ fn path_item() -> impl Strategy<Value = (String, Value)> {
 fn document() -> impl Strategy<Value = Value> {
     (
         // Every pooled name but `Missing`, so most `$ref`s resolve.
-        prop::collection::vec(schema(), COMPONENTS.len() - 1)
-            .prop_map(|schemas| COMPONENTS.iter().filter(|c| **c != "Missing").map(|c| c.to_string()).zip(schemas).collect::<Map<String, Value>>()),
+        prop::collection::vec(schema(), COMPONENTS.len() - 1).prop_map(|schemas| {
+            COMPONENTS
+                .iter()
+                .filter(|c| **c != "Missing")
+                .map(|c| c.to_string())
+                .zip(schemas)
+                .collect::<Map<String, Value>>()
+        }),
         prop::collection::vec(path_item(), 0..4),
         prop_oneof![14 => Just("3.0.3"), 2 => Just("3.0.0"), 8 => Just("3.1.0"), 1 => Just("3.2.0"), 1 => Just("2.0")],
         prop::bool::weighted(0.9),
@@ -412,7 +460,9 @@ fn document() -> impl Strategy<Value = Value> {
             let mut doc = json!({"openapi": version, "info": {"title": "fuzz", "version": "1"}, "paths": paths});
             // 3.1's webhooks: operations akgen does not generate, bodies it does.
             if version == "3.1.0" {
-                if let Some((_, item)) = doc["paths"].as_object().and_then(|p| p.iter().next()).map(|(k, v)| (k.clone(), v.clone())) {
+                if let Some((_, item)) =
+                    doc["paths"].as_object().and_then(|p| p.iter().next()).map(|(k, v)| (k.clone(), v.clone()))
+                {
                     doc["webhooks"] = json!({"hook": item});
                 }
             }
@@ -445,7 +495,8 @@ fn repo() -> PathBuf {
 fn corpus() -> Vec<Vec<u8>> {
     let mut files = Vec::new();
     for dir in ["generator/tests/fuzz-corpus", "specs/fixtures", "specs/errors"] {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(repo().join(dir)).unwrap().map(|e| e.unwrap().path()).collect();
+        let mut entries: Vec<PathBuf> =
+            std::fs::read_dir(repo().join(dir)).unwrap().map(|e| e.unwrap().path()).collect();
         entries.sort();
         files.extend(entries.into_iter().map(|p| std::fs::read(p).unwrap()));
     }
@@ -454,10 +505,43 @@ fn corpus() -> Vec<Vec<u8>> {
 
 /// Pieces of YAML and OpenAPI that change a document's meaning when spliced in.
 const TOKENS: &[&str] = &[
-    "{", "}", "[", "]", ":", ": ", "- ", "\n", "\n  ", "'", "\"", "&a ", "*a", "<<: *a\n", "!!str ", "? ", "|\n", "#",
-    "$ref: '#/components/schemas/A'", "$ref: '#/'", "nullable: true", "type: object", "type: array", "items: {}",
-    "allOf: [", "oneOf: [", "enum: [null, '', '-']", "required: [", "additionalProperties: false", "pattern: '('",
-    "maxLength: -1", "minimum: 1e400", "{id}", "~1", "\u{0}", "\u{feff}", "\t",
+    "{",
+    "}",
+    "[",
+    "]",
+    ":",
+    ": ",
+    "- ",
+    "\n",
+    "\n  ",
+    "'",
+    "\"",
+    "&a ",
+    "*a",
+    "<<: *a\n",
+    "!!str ",
+    "? ",
+    "|\n",
+    "#",
+    "$ref: '#/components/schemas/A'",
+    "$ref: '#/'",
+    "nullable: true",
+    "type: object",
+    "type: array",
+    "items: {}",
+    "allOf: [",
+    "oneOf: [",
+    "enum: [null, '', '-']",
+    "required: [",
+    "additionalProperties: false",
+    "pattern: '('",
+    "maxLength: -1",
+    "minimum: 1e400",
+    "{id}",
+    "~1",
+    "\u{0}",
+    "\u{feff}",
+    "\t",
 ];
 
 #[derive(Debug, Clone)]
@@ -470,7 +554,8 @@ enum Mutation {
 
 fn mutation() -> impl Strategy<Value = Mutation> {
     prop_oneof![
-        (any::<usize>(), prop::sample::select(TOKENS).prop_map(|t| t.as_bytes().to_vec())).prop_map(|(at, t)| Mutation::Insert(at, t)),
+        (any::<usize>(), prop::sample::select(TOKENS).prop_map(|t| t.as_bytes().to_vec()))
+            .prop_map(|(at, t)| Mutation::Insert(at, t)),
         (any::<usize>(), prop::collection::vec(any::<u8>(), 1..4)).prop_map(|(at, b)| Mutation::Insert(at, b)),
         (any::<usize>(), 1usize..40).prop_map(|(at, n)| Mutation::Delete(at, n)),
         (any::<usize>(), 1usize..200).prop_map(|(at, n)| Mutation::Duplicate(at, n)),
@@ -500,7 +585,13 @@ fn apply(mut text: Vec<u8>, mutations: &[Mutation]) -> Vec<u8> {
             Mutation::DropLine(n) => {
                 let lines: Vec<&[u8]> = text.split(|b| *b == b'\n').collect();
                 let skip = n % lines.len();
-                text = lines.iter().enumerate().filter(|(i, _)| *i != skip).map(|(_, l)| *l).collect::<Vec<_>>().join(&b'\n');
+                text = lines
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i != skip)
+                    .map(|(_, l)| *l)
+                    .collect::<Vec<_>>()
+                    .join(&b'\n');
             }
         }
     }

@@ -53,9 +53,14 @@ fn every_operation_is_in_the_ir_as_the_spec_states_it() {
 
             // Parameters, after following `$ref`s to #/components/parameters.
             let mut want = BTreeSet::new();
-            for p in item.get("parameters").into_iter().chain(op.get("parameters")).flat_map(|v| v.as_array().unwrap()) {
+            for p in item.get("parameters").into_iter().chain(op.get("parameters")).flat_map(|v| v.as_array().unwrap())
+            {
                 let p = deref(raw, p);
-                want.insert((p["name"].as_str().unwrap().to_owned(), p["in"].as_str().unwrap().to_owned(), p["required"].as_bool().unwrap_or(false)));
+                want.insert((
+                    p["name"].as_str().unwrap().to_owned(),
+                    p["in"].as_str().unwrap().to_owned(),
+                    p["required"].as_bool().unwrap_or(false),
+                ));
             }
             let got: BTreeSet<_> = o
                 .parameters
@@ -80,7 +85,11 @@ fn every_operation_is_in_the_ir_as_the_spec_states_it() {
             let got: Vec<&str> = o.body.iter().flat_map(|b| b.content.iter().map(|c| c.media_type.as_str())).collect();
             assert_eq!(got, want, "{id}: request body");
             if let Some(b) = op.get("requestBody") {
-                assert_eq!(o.body.as_ref().unwrap().required, deref(raw, b)["required"].as_bool().unwrap_or(false), "{id}");
+                assert_eq!(
+                    o.body.as_ref().unwrap().required,
+                    deref(raw, b)["required"].as_bool().unwrap_or(false),
+                    "{id}"
+                );
             }
 
             // Responses by status, with their media types, after following `$ref`s.
@@ -89,7 +98,10 @@ fn every_operation_is_in_the_ir_as_the_spec_states_it() {
                 .unwrap()
                 .iter()
                 .map(|(status, r)| {
-                    let media = deref(raw, r).get("content").map(|c| c.as_object().unwrap().keys().map(String::as_str).collect()).unwrap_or_default();
+                    let media = deref(raw, r)
+                        .get("content")
+                        .map(|c| c.as_object().unwrap().keys().map(String::as_str).collect())
+                        .unwrap_or_default();
                     (status.clone(), media)
                 })
                 .collect();
@@ -110,7 +122,9 @@ fn every_operation_is_in_the_ir_as_the_spec_states_it() {
             // Security: the scheme names of each alternative (an empty one means anonymous).
             let security = op.get("security").or(raw.get("security"));
             let want: Vec<Vec<String>> = security
-                .map(|s| s.as_array().unwrap().iter().map(|alt| alt.as_object().unwrap().keys().cloned().collect()).collect())
+                .map(|s| {
+                    s.as_array().unwrap().iter().map(|alt| alt.as_object().unwrap().keys().cloned().collect()).collect()
+                })
                 .unwrap_or_default();
             assert_eq!(o.security, want, "{id}: security");
         }
@@ -178,8 +192,10 @@ fn every_component_schema_has_its_type_fields_and_constraints() {
             assert_eq!(got, want, "{name}: discriminator tags");
         } else if let Some(props) = schema.get("properties") {
             let TypeKind::Struct(s) = &t.kind else { panic!("{name}: expected a struct") };
-            let required: HashSet<&str> =
-                schema.get("required").map(|r| r.as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect()).unwrap_or_default();
+            let required: HashSet<&str> = schema
+                .get("required")
+                .map(|r| r.as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect())
+                .unwrap_or_default();
             let wire: Vec<&str> = s.fields.iter().map(|f| f.wire_name.as_str()).collect();
             let want: Vec<&str> = props.as_object().unwrap().keys().map(String::as_str).collect();
             assert_eq!(wire, want, "{name}: fields in spec order");

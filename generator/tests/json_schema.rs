@@ -26,13 +26,25 @@ fn compositions_types_and_keywords_mean_what_json_schema_says() {
     let account = named(&api, "Account");
     assert_eq!(
         fields(account),
-        [("id", true), ("y", true), ("slug", false), ("owner", false), ("nickname", false), ("level", false), ("color", false), ("label", false)]
+        [
+            ("id", true),
+            ("y", true),
+            ("slug", false),
+            ("owner", false),
+            ("nickname", false),
+            ("level", false),
+            ("color", false),
+            ("label", false)
+        ]
     );
     let TypeKind::Struct(s) = &account.kind else { unreachable!() };
     let field = |name: &str| s.fields.iter().find(|f| f.wire_name == name).unwrap();
     // A numeric exclusiveMinimum is an exclusive bound of its own.
     let y = &field("y").ty;
-    assert_eq!((y.kind.clone(), y.constraints.minimum.map(|b| (b.value, b.exclusive))), (ExprKind::Primitive(Primitive::Float64), Some((0.0, true))));
+    assert_eq!(
+        (y.kind.clone(), y.constraints.minimum.map(|b| (b.value, b.exclusive))),
+        (ExprKind::Primitive(Primitive::Float64), Some((0.0, true)))
+    );
     // Annex B only: kept, and run in non-unicode mode.
     let slug = &field("slug").ty.constraints;
     assert_eq!((slug.pattern.as_deref(), slug.pattern_non_unicode), (Some(r"^[a-z]+\-[0-9]+$"), true));
@@ -42,7 +54,10 @@ fn compositions_types_and_keywords_mean_what_json_schema_says() {
     assert_eq!(owner.docs.description.as_deref(), Some("Who owns the account."));
     // oneOf [string, null]: a nullable string, its constraint kept.
     let nickname = &field("nickname").ty;
-    assert_eq!((&nickname.kind, nickname.nullable, nickname.constraints.max_length), (&ExprKind::Primitive(Primitive::String), true, Some(8)));
+    assert_eq!(
+        (&nickname.kind, nickname.nullable, nickname.constraints.max_length),
+        (&ExprKind::Primitive(Primitive::String), true, Some(8))
+    );
     // enum without type: integers, strings.
     let TypeKind::Enum(level) = &named(&api, "AccountLevel").kind else { panic!("level") };
     assert!(level.variants.iter().all(|v| v.value.is_i64()) && level.variants.len() == 3);
@@ -51,7 +66,13 @@ fn compositions_types_and_keywords_mean_what_json_schema_says() {
     // A union of primitives and an array.
     let TypeKind::Union(label) = &named(&api, "AccountLabel").kind else { panic!("label") };
     let kinds: Vec<&ExprKind> = label.variants.iter().map(|v| &v.ty.kind).collect();
-    assert!(matches!(kinds.as_slice(), [ExprKind::Primitive(Primitive::String), ExprKind::Primitive(Primitive::Int64), ExprKind::List(_)]), "{kinds:?}");
+    assert!(
+        matches!(
+            kinds.as_slice(),
+            [ExprKind::Primitive(Primitive::String), ExprKind::Primitive(Primitive::Int64), ExprKind::List(_)]
+        ),
+        "{kinds:?}"
+    );
 
     // allOf [object, anyOf [a, b]]: a union of the merged objects.
     let TypeKind::Union(login) = &named(&api, "Login").kind else { panic!("Login is not a union") };
@@ -79,10 +100,15 @@ fn compositions_types_and_keywords_mean_what_json_schema_says() {
 fn parameters_of_one_name_in_two_places_keep_apart_and_stray_keywords_warn() {
     let api = api();
     let op = api.operations.iter().find(|o| o.id == "accounts_retrieve").unwrap();
-    let keys: Vec<(ParamLocation, &str, &str)> = op.parameters.iter().map(|p| (p.location, p.wire_name.as_str(), p.key.as_str())).collect();
+    let keys: Vec<(ParamLocation, &str, &str)> =
+        op.parameters.iter().map(|p| (p.location, p.wire_name.as_str(), p.key.as_str())).collect();
     assert_eq!(
         keys,
-        [(ParamLocation::Query, "id", "query:id"), (ParamLocation::Query, "fields", "fields"), (ParamLocation::Path, "id", "path:id")]
+        [
+            (ParamLocation::Query, "id", "query:id"),
+            (ParamLocation::Query, "fields", "fields"),
+            (ParamLocation::Path, "id", "path:id")
+        ]
     );
     // minLength/maxLength on the array are ignored with one warning; nothing else warns.
     let warnings: Vec<(&str, &str)> = api.warnings.iter().map(|w| (w.pointer.as_str(), w.message.as_str())).collect();

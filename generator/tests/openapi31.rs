@@ -24,7 +24,8 @@ fn authentik_schemas() -> Vec<PathBuf> {
 }
 
 /// Annotations stay on the outer schema when a nullable one becomes a union with `null`.
-const ANNOTATIONS: &[&str] = &["title", "description", "default", "deprecated", "readOnly", "writeOnly", "example", "examples"];
+const ANNOTATIONS: &[&str] =
+    &["title", "description", "default", "deprecated", "readOnly", "writeOnly", "example", "examples"];
 
 /// The 3.1 spelling of one 3.0 value, recursively.
 fn rewrite(value: &Value) -> Value {
@@ -91,8 +92,11 @@ fn every_authentik_schema_rewritten_into_3_1_lowers_to_the_same_ir() {
         let rewritten = to_31(&text);
         assert!(!rewritten.contains("\"nullable\""), "{name}: the rewrite left `nullable`");
         let original = akgen::ir::build(&load(&name, text), Default::default()).unwrap();
-        let lowered = akgen::ir::build(&load(&name, rewritten), Default::default()).unwrap_or_else(|e| panic!("{name} in 3.1: {e}"));
-        let warnings = |api: &akgen::ir::Api| -> Vec<(String, String)> { api.warnings.iter().map(|w| (w.pointer.clone(), w.message.clone())).collect() };
+        let lowered = akgen::ir::build(&load(&name, rewritten), Default::default())
+            .unwrap_or_else(|e| panic!("{name} in 3.1: {e}"));
+        let warnings = |api: &akgen::ir::Api| -> Vec<(String, String)> {
+            api.warnings.iter().map(|w| (w.pointer.clone(), w.message.clone())).collect()
+        };
         assert_eq!(warnings(&lowered), warnings(&original), "{name}: warnings");
         let strip = |mut api: akgen::ir::Api| {
             api.warnings.clear();
@@ -122,7 +126,8 @@ fn the_pinned_schema_in_3_1_generates_the_committed_crate() {
     let rendered = akgen::Generator::new().render_crate_from(&spec).expect("the 3.1 rewrite generates");
     let generated = Path::new(env!("CARGO_MANIFEST_DIR")).join("../generated");
     for file in &rendered.files {
-        let committed = std::fs::read_to_string(generated.join(&file.path)).unwrap_or_else(|e| panic!("{}: {e}", file.path.display()));
+        let committed = std::fs::read_to_string(generated.join(&file.path))
+            .unwrap_or_else(|e| panic!("{}: {e}", file.path.display()));
         let ours = file.contents.replace(&spec.sha256, &original.sha256);
         assert!(ours == committed, "{} differs from generated/ beyond the spec's hash", file.path.display());
     }
@@ -140,7 +145,10 @@ fn openapi_3_1_keywords_lower_to_the_ir_3_0_uses() {
     let TypeKind::Struct(s) = &job.kind else { panic!("Job is a struct") };
     let field = |name: &str| s.fields.iter().find(|f| f.wire_name == name).unwrap_or_else(|| panic!("no {name}"));
     let name = &field("name").ty;
-    assert_eq!((&name.kind, name.nullable, name.constraints.max_length), (&ExprKind::Primitive(Primitive::String), true, Some(20)));
+    assert_eq!(
+        (&name.kind, name.nullable, name.constraints.max_length),
+        (&ExprKind::Primitive(Primitive::String), true, Some(20))
+    );
     let ExprKind::Named(size) = &field("size").ty.kind else { panic!("size") };
     let TypeKind::Union(size) = &api.type_named(size).unwrap().kind else { panic!("size is a union") };
     let size_kinds: Vec<&ExprKind> = size.variants.iter().map(|v| &v.ty.kind).collect();
@@ -149,13 +157,19 @@ fn openapi_3_1_keywords_lower_to_the_ir_3_0_uses() {
     let TypeKind::Enum(kind) = &api.type_named(kind).unwrap().kind else { panic!("const is an enum") };
     assert_eq!(kind.variants.iter().map(|v| v.value.clone()).collect::<Vec<_>>(), [json!("job")]);
     let parent = field("parent");
-    assert_eq!((&parent.ty.kind, parent.docs.description.as_deref()), (&ExprKind::Named("Job".into()), Some("The job this one belongs to.")));
+    assert_eq!(
+        (&parent.ty.kind, parent.docs.description.as_deref()),
+        (&ExprKind::Named("Job".into()), Some("The job this one belongs to."))
+    );
     let step = &field("step").ty;
     assert_eq!((&step.kind, step.nullable), (&ExprKind::Named("Step".into()), true));
     let TypeKind::Struct(upload) = &api.type_named("Upload").unwrap().kind else { panic!("Upload is a struct") };
     assert_eq!(upload.fields[0].ty.kind, ExprKind::Primitive(Primitive::Binary));
     let checksum = &field("checksum").ty;
-    assert_eq!((&checksum.kind, checksum.constraints.format.as_deref()), (&ExprKind::Primitive(Primitive::String), Some("byte")));
+    assert_eq!(
+        (&checksum.kind, checksum.constraints.format.as_deref()),
+        (&ExprKind::Primitive(Primitive::String), Some("byte"))
+    );
     // patternProperties without additionalProperties: any value, those of matching keys checked.
     let labels = &field("labels").ty;
     assert!(matches!(&labels.kind, ExprKind::Map(v) if v.kind == ExprKind::Any));
@@ -167,7 +181,10 @@ fn openapi_3_1_keywords_lower_to_the_ir_3_0_uses() {
     assert!(matches!(&scores.kind, ExprKind::Map(v) if v.kind == ExprKind::Primitive(Primitive::Int64)));
     assert!(scores.constraints.keys_match_patterns);
     let titles = &field("titles").ty;
-    assert_eq!(titles.constraints.property_names.as_deref().map(|k| &k.kind), Some(&ExprKind::Named("Language".into())));
+    assert_eq!(
+        titles.constraints.property_names.as_deref().map(|k| &k.kind),
+        Some(&ExprKind::Named("Language".into()))
+    );
     assert_eq!(field("limits").ty.constraints.dependent_required, [("max".to_owned(), vec!["min".to_owned()])]);
     // A fixed length: a tuple. An open one: positions and the rest checked by the validator.
     let ExprKind::Tuple(point) = &field("point").ty.kind else { panic!("point is a tuple") };
@@ -175,11 +192,17 @@ fn openapi_3_1_keywords_lower_to_the_ir_3_0_uses() {
     let command = &field("command").ty;
     assert!(matches!(&command.kind, ExprKind::List(v) if v.kind == ExprKind::Any));
     assert!(matches!(&command.constraints.prefix_items[..], [p] if matches!(p.kind, ExprKind::Named(_))));
-    assert_eq!(command.constraints.rest_items.as_ref().and_then(|r| r.constraints.minimum).map(|b| (b.value, b.exclusive)), Some((0.0, true)));
+    assert_eq!(
+        command.constraints.rest_items.as_ref().and_then(|r| r.constraints.minimum).map(|b| (b.value, b.exclusive)),
+        Some((0.0, true))
+    );
     let tags = &field("tags").ty.constraints;
     assert_eq!((tags.contains.is_some(), tags.min_contains, tags.max_contains), (true, Some(1), Some(2)));
     assert_eq!(field("extra").ty.kind, ExprKind::Any);
-    assert_eq!(s.dependent_required, [("checksum".to_owned(), vec!["extra".to_owned()]), ("point".to_owned(), vec!["name".to_owned()])]);
+    assert_eq!(
+        s.dependent_required,
+        [("checksum".to_owned(), vec!["extra".to_owned()]), ("point".to_owned(), vec!["name".to_owned()])]
+    );
     // `false`: a property that must be absent.
     let TypeKind::Struct(frozen) = &api.type_named("Frozen").unwrap().kind else { panic!("Frozen is a struct") };
     assert!(frozen.fields.iter().any(|f| f.wire_name == "secret" && f.ty.constraints.never));
@@ -197,12 +220,20 @@ fn openapi_3_1_keywords_lower_to_the_ir_3_0_uses() {
     let variants: Vec<(&ExprKind, &[String])> = step.variants.iter().map(|v| (&v.ty.kind, v.tags.as_slice())).collect();
     assert_eq!(
         variants,
-        [(&ExprKind::Named("StepStart".into()), &["start".to_owned()][..]), (&ExprKind::Named("StepStop".into()), &["stop".to_owned()][..])]
+        [
+            (&ExprKind::Named("StepStart".into()), &["start".to_owned()][..]),
+            (&ExprKind::Named("StepStop".into()), &["stop".to_owned()][..])
+        ]
     );
     // The webhook's body type exists; its operation does not, and one warning says so.
     assert!(api.type_named("JobFinishedWebhookBody").is_some());
     assert_eq!(api.operations.len(), 1);
-    assert!(api.warnings.iter().any(|w| w.pointer == "/webhooks" && w.message.contains("1 webhook operation (jobFinished) is not generated")));
+    assert!(
+        api.warnings
+            .iter()
+            .any(|w| w.pointer == "/webhooks"
+                && w.message.contains("1 webhook operation (jobFinished) is not generated"))
+    );
 }
 
 /// What 2020-12 has and no Rust type expresses: each named with its pointer; with
@@ -217,13 +248,20 @@ fn unrepresentable_2020_12_keywords_are_named_with_their_pointers() {
         ("/components/schemas/Shipping/if", "`if` is not supported"),
         ("/components/schemas/Closed/unevaluatedProperties", "`unevaluatedProperties` is not supported"),
     ];
-    let Err(akgen::Error::Spec(errors)) = akgen::ir::build(&spec, Default::default()) else { panic!("strict mode refuses") };
+    let Err(akgen::Error::Spec(errors)) = akgen::ir::build(&spec, Default::default()) else {
+        panic!("strict mode refuses")
+    };
     let got: Vec<(&str, &str)> = errors.iter().map(|e| (e.pointer.as_str(), e.message.as_str())).collect();
     assert_eq!(errors.len(), expected.len(), "{got:?}");
     for (pointer, words) in expected {
-        assert!(errors.iter().any(|e| e.pointer == pointer && e.message.contains(words) && e.line_col.is_some()), "{pointer}: {got:?}");
+        assert!(
+            errors.iter().any(|e| e.pointer == pointer && e.message.contains(words) && e.line_col.is_some()),
+            "{pointer}: {got:?}"
+        );
     }
     let api = akgen::ir::build(&spec, akgen::ir::BuildOptions { lenient: true }).expect("lenient generates");
     assert_eq!(api.warnings.len(), expected.len());
-    assert!(matches!(&api.type_named("Tree").unwrap().kind, akgen::ir::TypeKind::Alias(e) if e.kind == akgen::ir::ExprKind::Any));
+    assert!(
+        matches!(&api.type_named("Tree").unwrap().kind, akgen::ir::TypeKind::Alias(e) if e.kind == akgen::ir::ExprKind::Any)
+    );
 }

@@ -44,7 +44,10 @@ fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 }
 
 fn mtimes(dir: &Path) -> Vec<(PathBuf, std::time::SystemTime)> {
-    snapshot(dir).into_iter().map(|(p, _)| (p.clone(), fs::metadata(dir.join(&p)).unwrap().modified().unwrap())).collect()
+    snapshot(dir)
+        .into_iter()
+        .map(|(p, _)| (p.clone(), fs::metadata(dir.join(&p)).unwrap().modified().unwrap()))
+        .collect()
 }
 
 #[test]
@@ -143,7 +146,10 @@ fn write_module_rewrites_only_on_change() {
     let generator = akgen::Generator::new().spec(&spec);
     assert!(generator.write_module(&module).unwrap(), "first run writes");
     let text = fs::read_to_string(&module).unwrap();
-    assert!(text.contains("pub mod models") && text.contains("pub struct TokenRequest"), "a module of the fixture's models");
+    assert!(
+        text.contains("pub mod models") && text.contains("pub struct TokenRequest"),
+        "a module of the fixture's models"
+    );
     let mtime = fs::metadata(&module).unwrap().modified().unwrap();
     std::thread::sleep(std::time::Duration::from_millis(20));
     assert!(!generator.write_module(&module).unwrap(), "an unchanged spec writes nothing");

@@ -148,9 +148,9 @@ fn find_openapi_generator(install: bool) -> Result<Option<PathBuf>, String> {
     if local.is_file() {
         return Ok(Some(local));
     }
-    if let Some(found) = std::env::var_os("PATH").and_then(|paths| {
-        std::env::split_paths(&paths).map(|d| d.join("openapi-generator-cli")).find(|p| p.is_file())
-    }) {
+    if let Some(found) = std::env::var_os("PATH")
+        .and_then(|paths| std::env::split_paths(&paths).map(|d| d.join("openapi-generator-cli")).find(|p| p.is_file()))
+    {
         return Ok(Some(found));
     }
     if !install {
@@ -199,7 +199,9 @@ fn openapi_generator_crate(cli: &Path, spec: &Path, out: &Path) -> Result<Usage,
 fn machine() -> Vec<String> {
     let read = |p: &str| std::fs::read_to_string(p).unwrap_or_default();
     let cpuinfo = read("/proc/cpuinfo");
-    let cpu = cpuinfo.lines().find_map(|l| l.strip_prefix("model name").map(|v| v.trim_start_matches([' ', '\t', ':']).to_owned()));
+    let cpu = cpuinfo
+        .lines()
+        .find_map(|l| l.strip_prefix("model name").map(|v| v.trim_start_matches([' ', '\t', ':']).to_owned()));
     let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0);
     let mem_kib: u64 = read("/proc/meminfo")
         .lines()
@@ -245,7 +247,13 @@ pub fn bench(args: &[String]) -> Result<(), String> {
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
-            "--runs" => runs = rest.next().and_then(|n| n.parse().ok()).filter(|n| *n > 0).ok_or("--runs takes a positive number")?,
+            "--runs" => {
+                runs = rest
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .filter(|n| *n > 0)
+                    .ok_or("--runs takes a positive number")?
+            }
             "--install-openapi-generator" => install = true,
             other => return Err(format!("unexpected argument {other:?}")),
         }
@@ -260,14 +268,16 @@ pub fn bench(args: &[String]) -> Result<(), String> {
         run(Command::new(&cargo).args(["bench", "--package", package, "--bench", bench]).current_dir(&repo))?;
     }
     let pinned = "pinned spec";
-    let phases: Vec<(&str, f64)> = ["parse", "ir", "emit", "format", "render (emit + format, in parallel)", "write", "end to end"]
-        .into_iter()
-        .map(|p| criterion_median(pinned, p).map(|m| (p, m)))
-        .collect::<Result<_, _>>()?;
+    let phases: Vec<(&str, f64)> =
+        ["parse", "ir", "emit", "format", "render (emit + format, in parallel)", "write", "end to end"]
+            .into_iter()
+            .map(|p| criterion_median(pinned, p).map(|m| (p, m)))
+            .collect::<Result<_, _>>()?;
     let page = "PaginatedTokenList(100)";
     let (deserialize, validate) = (criterion_median(page, "deserialize")?, criterion_median(page, "validate")?);
     let large = "PaginatedTokenList(1000)";
-    let (large_ns, large_bytes) = (criterion_median(large, "deserialize + validate")?, criterion_bytes(large, "deserialize + validate")?);
+    let (large_ns, large_bytes) =
+        (criterion_median(large, "deserialize + validate")?, criterion_bytes(large, "deserialize + validate")?);
 
     // The CLI end to end, in a process of its own.
     run(Command::new(&cargo).args(["build", "--release", "--quiet", "--package", "akgen"]).current_dir(&repo))?;
@@ -310,7 +320,11 @@ pub fn bench(args: &[String]) -> Result<(), String> {
             let out = repo.join("target/bench-openapi-generator/crate");
             eprintln!("bench: openapi-generator generating into {}", out.display());
             let generation = openapi_generator_crate(&cli_path, &spec, &out)?;
-            let version = Command::new(&cli_path).arg("version").output().map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned()).unwrap_or_default();
+            let version = Command::new(&cli_path)
+                .arg("version")
+                .output()
+                .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+                .unwrap_or_default();
             let subject = CompileSubject {
                 label: "openapi-generator `rust`",
                 manifest: out.join("Cargo.toml"),
@@ -325,7 +339,8 @@ pub fn bench(args: &[String]) -> Result<(), String> {
         }
     };
 
-    let text = report(&phases, cli, &subjects, &compiled, og.as_ref(), (deserialize, validate), (large_ns, large_bytes), runs);
+    let text =
+        report(&phases, cli, &subjects, &compiled, og.as_ref(), (deserialize, validate), (large_ns, large_bytes), runs);
     std::fs::write(repo.join("BENCH.md"), &text).map_err(|e| format!("BENCH.md: {e}"))?;
     print!("{text}");
     Ok(())
@@ -366,7 +381,10 @@ fn report(
     line("|---|---|");
     let notes = [
         ("parse", "YAML → JSON tree → akgen's document model, with the version check"),
-        ("ir", "names, types and operations; `$ref`s are resolved here, as the IR follows them; warnings located in the text"),
+        (
+            "ir",
+            "names, types and operations; `$ref`s are resolved here, as the IR follows them; warnings located in the text",
+        ),
         ("emit", "IR → token streams, every part of every Rust module, one after another"),
         ("format", "syn + prettyplease, every part, one after another"),
         ("render (emit + format, in parallel)", "what akgen runs: the parts spread over the cores, largest first"),
@@ -412,7 +430,13 @@ fn report(
         rows.push(("openapi-generator `rust` (its crate, no TLS feature)", figures));
     }
     for (label, f) in &rows {
-        line(&format!("| {label} | {} | {} | {} | {} |", secs(f.build.wall), mib(f.build.peak_kib), secs(f.check.wall), mib(f.check.peak_kib)));
+        line(&format!(
+            "| {label} | {} | {} | {} | {} |",
+            secs(f.build.wall),
+            mib(f.build.peak_kib),
+            secs(f.check.wall),
+            mib(f.check.peak_kib)
+        ));
     }
     line("");
     match og {
@@ -421,7 +445,9 @@ fn report(
             line("");
             line("| akgen crate | build | check | build peak | check peak | target |");
             line("|---|---|---|---|---|---|");
-            let ratio = |a: Measured, b: Measured| (a.wall.as_secs_f64() / b.wall.as_secs_f64(), a.peak_kib as f64 / b.peak_kib as f64);
+            let ratio = |a: Measured, b: Measured| {
+                (a.wall.as_secs_f64() / b.wall.as_secs_f64(), a.peak_kib as f64 / b.peak_kib as f64)
+            };
             for (subject, f, limit) in [(&subjects[0], &compiled[0], 0.5), (&subjects[1], &compiled[1], 0.15)] {
                 let (build, build_mem) = ratio(f.build, theirs.build);
                 let (check, check_mem) = ratio(f.check, theirs.check);
@@ -434,12 +460,16 @@ fn report(
                 ));
             }
         }
-        None => line("openapi-generator was not installed, so there are no ratios; `cargo xtask bench --install-openapi-generator` adds them."),
+        None => line(
+            "openapi-generator was not installed, so there are no ratios; `cargo xtask bench --install-openapi-generator` adds them.",
+        ),
     }
     line("");
     line("## Deserialize and validate");
     line("");
-    line("Pages synthesized from the spec's `Token` schema with every property present, so every constraint of `Token` and the nested `User` runs.");
+    line(
+        "Pages synthesized from the spec's `Token` schema with every property present, so every constraint of `Token` and the nested `User` runs.",
+    );
     line("");
     line("| measurement | median |");
     line("|---|---|");

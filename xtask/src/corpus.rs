@@ -35,7 +35,8 @@ struct Row {
 
 /// The specs CI compiles (`--ci`): the smaller ones, a few minutes in all on CI's machine
 /// once the fixture-crate test has built the dependencies (CORPUS.md has every one's time).
-const CI_SPECS: &[&str] = &["ansible-ai-connect", "objecttypes-api", "objects-api", "hf-tgi", "ory-hydra", "ory-kratos"];
+const CI_SPECS: &[&str] =
+    &["ansible-ai-connect", "objecttypes-api", "objects-api", "hf-tgi", "ory-hydra", "ory-kratos"];
 
 /// Fixture specs (`specs/fixtures/`) that CI (`--ci`) also generates, compiles and compares
 /// with the oracle, with the hand-written instances of `<name>.instances.jsonl`: the
@@ -58,8 +59,11 @@ pub fn corpus(args: &[String]) -> Result<(), String> {
             other => return Err(format!("unexpected argument {other:?}")),
         }
     }
-    let dir = std::env::var_os("AKGEN_CORPUS_DIR").map(PathBuf::from).unwrap_or_else(|| crate::repo().join("../shared/specs/corpus"));
-    let sources = std::fs::read_to_string(dir.join("SOURCES.tsv")).map_err(|e| format!("{}: {e}", dir.join("SOURCES.tsv").display()))?;
+    let dir = std::env::var_os("AKGEN_CORPUS_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| crate::repo().join("../shared/specs/corpus"));
+    let sources = std::fs::read_to_string(dir.join("SOURCES.tsv"))
+        .map_err(|e| format!("{}: {e}", dir.join("SOURCES.tsv").display()))?;
     let root = crate::repo().join("target/corpus");
     let workspace = root.join("ws");
     std::fs::create_dir_all(&workspace).map_err(|e| e.to_string())?;
@@ -87,14 +91,27 @@ pub fn corpus(args: &[String]) -> Result<(), String> {
                 row.mode = "strict".into();
                 Some(r)
             }
-            Err(_) => match akgen::Generator::new().spec(&spec).crate_name(format!("corpus-{stem}")).lenient(true).render_crate() {
+            Err(_) => match akgen::Generator::new()
+                .spec(&spec)
+                .crate_name(format!("corpus-{stem}"))
+                .lenient(true)
+                .render_crate()
+            {
                 Ok(r) => {
                     row.mode = "lenient".into();
                     Some(r)
                 }
                 Err(e) => {
                     row.mode = "refused".into();
-                    row.note = e.to_string().lines().next().unwrap_or_default().rsplit(": ").next().unwrap_or_default().to_owned();
+                    row.note = e
+                        .to_string()
+                        .lines()
+                        .next()
+                        .unwrap_or_default()
+                        .rsplit(": ")
+                        .next()
+                        .unwrap_or_default()
+                        .to_owned();
                     None
                 }
             },
@@ -112,7 +129,8 @@ pub fn corpus(args: &[String]) -> Result<(), String> {
         rows.push((stem, row));
     }
     let members: Vec<&str> = rows.iter().filter(|(_, r)| r.mode != "refused").map(|(s, _)| s.as_str()).collect();
-    let manifest = format!("# Written by `cargo xtask corpus`.\n[workspace]\nresolver = \"3\"\nmembers = {members:?}\n");
+    let manifest =
+        format!("# Written by `cargo xtask corpus`.\n[workspace]\nresolver = \"3\"\nmembers = {members:?}\n");
     std::fs::write(workspace.join("Cargo.toml"), manifest).map_err(|e| e.to_string())?;
     if !workspace.join("Cargo.lock").exists() {
         std::fs::copy(crate::repo().join("Cargo.lock"), workspace.join("Cargo.lock")).map_err(|e| e.to_string())?;
@@ -137,19 +155,32 @@ pub fn corpus(args: &[String]) -> Result<(), String> {
     for (stem, row) in rows.iter_mut().filter(|(_, r)| r.mode != "refused") {
         let package = format!("corpus-{stem}");
         let start = Instant::now();
-        let output = cargo_in_workspace(&["check", "--quiet", "--package", &package, "--all-features", "--all-targets", "--message-format=short"])
-            .output()
-            .map_err(|e| e.to_string())?;
+        let output = cargo_in_workspace(&[
+            "check",
+            "--quiet",
+            "--package",
+            &package,
+            "--all-features",
+            "--all-targets",
+            "--message-format=short",
+        ])
+        .output()
+        .map_err(|e| e.to_string())?;
         let ok = output.status.success() && !String::from_utf8_lossy(&output.stderr).contains("warning:");
         row.compile = Some((ok, start.elapsed().as_secs_f64()));
-        eprintln!("corpus: {stem}: cargo check {} in {:.1} s", if ok { "ok" } else { "FAILED" }, start.elapsed().as_secs_f64());
+        eprintln!(
+            "corpus: {stem}: cargo check {} in {:.1} s",
+            if ok { "ok" } else { "FAILED" },
+            start.elapsed().as_secs_f64()
+        );
         if !ok {
             eprintln!("{}", String::from_utf8_lossy(&output.stderr));
             continue;
         }
         if row.version == "fixture" {
             let spec = PathBuf::from(&row.file);
-            row.compared = Some(compare(stem, &spec, Some(&spec.with_extension("instances.jsonl")), &cargo_in_workspace)?);
+            row.compared =
+                Some(compare(stem, &spec, Some(&spec.with_extension("instances.jsonl")), &cargo_in_workspace)?);
         } else if validate {
             row.compared = Some(compare(stem, &dir.join(&row.file), None, &cargo_in_workspace)?);
         }
@@ -162,18 +193,28 @@ pub fn corpus(args: &[String]) -> Result<(), String> {
     if report {
         let path = crate::repo().join("CORPUS.md");
         let rows: Vec<Row> = rows.into_iter().map(|(_, r)| r).collect();
-        let files: Vec<String> = sources.lines().skip(1).filter_map(|l| l.split('\t').next()).map(str::to_owned).collect();
+        let files: Vec<String> =
+            sources.lines().skip(1).filter_map(|l| l.split('\t').next()).map(str::to_owned).collect();
         // With `--only`, the other specs keep their rows from the last full run.
         let previous = if only.is_some() { std::fs::read_to_string(&path).unwrap_or_default() } else { String::new() };
         std::fs::write(&path, render(&rows, &files, &previous)).map_err(|e| e.to_string())?;
         eprintln!("corpus: wrote CORPUS.md");
     }
-    if failed.is_empty() { Ok(()) } else { Err(format!("failed to compile, or disagree with the oracle: {}", failed.join(", "))) }
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("failed to compile, or disagree with the oracle: {}", failed.join(", ")))
+    }
 }
 
 /// Runs the crate's `validate` example on the synthesized instances; (schemas, instances,
 /// disagreements with the oracle).
-fn compare(stem: &str, spec: &Path, extra: Option<&Path>, cargo: &dyn Fn(&[&str]) -> Command) -> Result<(usize, usize, usize), String> {
+fn compare(
+    stem: &str,
+    spec: &Path,
+    extra: Option<&Path>,
+    cargo: &dyn Fn(&[&str]) -> Command,
+) -> Result<(usize, usize, usize), String> {
     let instances = Command::new(crate::repo().join("target/debug/corpus_instances"))
         .arg(spec)
         .args(extra)
@@ -189,7 +230,10 @@ fn compare(stem: &str, spec: &Path, extra: Option<&Path>, cargo: &dyn Fn(&[&str]
         .stdout(Stdio::piped())
         .spawn()
         .map_err(|e| e.to_string())?;
-    let input: String = lines.iter().map(|l| format!("{}\n", serde_json::json!({"schema": l["schema"], "instance": l["instance"]}))).collect();
+    let input: String = lines
+        .iter()
+        .map(|l| format!("{}\n", serde_json::json!({"schema": l["schema"], "instance": l["instance"]})))
+        .collect();
     let mut stdin = child.stdin.take().ok_or("no stdin")?;
     let writer = std::thread::spawn(move || std::io::Write::write_all(&mut stdin, input.as_bytes()));
     let output = child.wait_with_output().map_err(|e| e.to_string())?;
@@ -204,7 +248,10 @@ fn compare(stem: &str, spec: &Path, extra: Option<&Path>, cargo: &dyn Fn(&[&str]
         if verdict["valid"] != line["valid"] {
             disagreements += 1;
             if disagreements <= 5 {
-                eprintln!("corpus: {stem}: {} ours {} oracle {}: {}", line["schema"], verdict, line["valid"], line["instance"]);
+                eprintln!(
+                    "corpus: {stem}: {} ours {} oracle {}: {}",
+                    line["schema"], verdict, line["valid"], line["instance"]
+                );
             }
         }
     }
@@ -245,7 +292,8 @@ fn render(rows: &[Row], files: &[String], previous: &str) -> String {
     let generated = lines.iter().filter(|l| column(l, 2) != "refused").count();
     let strict = lines.iter().filter(|l| column(l, 2) == "strict").count();
     let compiled = lines.iter().filter(|l| column(l, 6).ends_with(" s")).count();
-    let compared: usize = lines.iter().filter_map(|l| column(l, 7).split(" / ").nth(1).and_then(|n| n.parse::<usize>().ok())).sum();
+    let compared: usize =
+        lines.iter().filter_map(|l| column(l, 7).split(" / ").nth(1).and_then(|n| n.parse::<usize>().ok())).sum();
     let disagreements: usize = lines.iter().filter_map(|l| column(l, 8).parse::<usize>().ok()).sum();
     let mut md = String::from(
         "# akgen on the real-world corpus\n\nWritten by `cargo xtask corpus` from the specs in `../shared/specs/corpus/` (SOURCES.tsv names each one's repository, commit and license). \

@@ -84,6 +84,7 @@ fn check() -> Result<(), String> {
 
 /// Every test: the workspace's, then schemathesis against the example server.
 fn test() -> Result<(), String> {
+    format_check()?;
     let status = std::process::Command::new(cargo())
         .args(["test", "--workspace"])
         .current_dir(repo())
@@ -96,6 +97,28 @@ fn test() -> Result<(), String> {
     docs()?;
     corpus::corpus(&["--ci".to_owned()])?;
     schemathesis()
+}
+
+/// The hand-written crates, as `rustfmt.toml` formats them. Not `generated/`, which akgen
+/// formats (prettyplease) and `cargo xtask check` compares byte for byte.
+const HAND_WRITTEN: &[&str] = &["akgen", "conformance", "xtask", "build-script-example"];
+
+fn format_check() -> Result<(), String> {
+    eprintln!("xtask: cargo fmt --check on {}", HAND_WRITTEN.join(", "));
+    let mut args = vec!["fmt", "--check"];
+    for package in HAND_WRITTEN {
+        args.extend(["-p", package]);
+    }
+    let status = std::process::Command::new(cargo())
+        .args(&args)
+        .current_dir(repo())
+        .status()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err("cargo fmt --check: run `cargo fmt -p akgen -p conformance -p xtask -p build-script-example`".into())
+    }
 }
 
 /// rustdoc over the generated crate with every feature, warnings denied: spec text in doc
@@ -121,7 +144,16 @@ fn feature_subsets() -> Result<(), String> {
     for features in FEATURE_SUBSETS {
         eprintln!("xtask: cargo check -p authentik-api --no-default-features --features {features:?}");
         let status = std::process::Command::new(cargo())
-            .args(["check", "--quiet", "--package", "authentik-api", "--lib", "--no-default-features", "--features", features])
+            .args([
+                "check",
+                "--quiet",
+                "--package",
+                "authentik-api",
+                "--lib",
+                "--no-default-features",
+                "--features",
+                features,
+            ])
             .current_dir(repo())
             .status()
             .map_err(|e| format!("cannot run cargo: {e}"))?;
@@ -149,7 +181,10 @@ fn schemathesis() -> Result<(), String> {
     let venv = repo().join("target/schemathesis-venv");
     let st = venv.join("bin/st");
     let run = |program: &std::path::Path, args: &[&str]| -> Result<(), String> {
-        let status = std::process::Command::new(program).args(args).status().map_err(|e| format!("cannot run {}: {e}", program.display()))?;
+        let status = std::process::Command::new(program)
+            .args(args)
+            .status()
+            .map_err(|e| format!("cannot run {}: {e}", program.display()))?;
         if status.success() { Ok(()) } else { Err(format!("{} {args:?} failed", program.display())) }
     };
     if !st.is_file() {
@@ -157,11 +192,15 @@ fn schemathesis() -> Result<(), String> {
         run(std::path::Path::new("python3"), &["-m", "venv", &venv.to_string_lossy()])?;
         run(&venv.join("bin/pip"), &["install", "--quiet", SCHEMATHESIS])?;
     }
-    run(std::path::Path::new(&cargo()), &["build", "--quiet", "--package", "authentik-api", "--example", "tokens-server"])?;
+    run(
+        std::path::Path::new(&cargo()),
+        &["build", "--quiet", "--package", "authentik-api", "--example", "tokens-server"],
+    )?;
     let spec = akgen::spec_source::resolve(None).map_err(|e| e.to_string())?;
     // schemathesis runs in its configuration's folder, so the path must not be relative.
     let spec = std::fs::canonicalize(&spec).map_err(|e| format!("{}: {e}", spec.display()))?;
-    let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map_err(|e| e.to_string())?.port();
+    let port =
+        std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map_err(|e| e.to_string())?.port();
     let token = format!("xtask-{}", std::process::id());
     let mut server = std::process::Command::new(repo().join("target/debug/examples/tokens-server"))
         .args(["--port", &port.to_string(), "--token", &token])

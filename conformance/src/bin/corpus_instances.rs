@@ -37,7 +37,12 @@ fn main() {
     let extra: Vec<Value> = std::env::args()
         .nth(2)
         .map(|path| std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}")))
-        .map(|text| text.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).expect("a JSON line")).collect())
+        .map(|text| {
+            text.lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(|l| serde_json::from_str(l).expect("a JSON line"))
+                .collect()
+        })
         .unwrap_or_default();
     let synth = Synth::new(&spec);
     let mutator = Mutator::new(&spec);
@@ -77,7 +82,12 @@ fn main() {
             let mut instances = vec![base.clone()];
             instances.extend(mutator.variants(schema, &base).into_iter().map(|v| v.instance));
             instances.extend(extra.iter().filter(|e| e["schema"] == name).map(|e| e["instance"].clone()));
-            Some(instances.into_iter().map(|i| json!({"schema": name, "valid": judge.is_valid(&i), "instance": i})).collect())
+            Some(
+                instances
+                    .into_iter()
+                    .map(|i| json!({"schema": name, "valid": judge.is_valid(&i), "instance": i}))
+                    .collect(),
+            )
         });
         match lines {
             Ok(Some(lines)) => {

@@ -14,7 +14,10 @@ use quote::{format_ident, quote};
 
 use super::http::{BodyKind, RequestKind, body_kind, is_json, is_success, media_kind, request_content, request_kind};
 use super::{Gating, Need, cfg, doc_attrs, ident, qualified_type, tag_cfg, tag_module_ident};
-use crate::ir::{PathPart, path_parts, Api, Content, ExprKind, Operation, ParamLocation, Parameter, Primitive, Status, TypeExpr, TypeKind, names};
+use crate::ir::{
+    Api, Content, ExprKind, Operation, ParamLocation, Parameter, PathPart, Primitive, Status, TypeExpr, TypeKind,
+    names, path_parts,
+};
 
 /// The `client` module (`src/client/mod.rs`): the error body type, an accessor per tag and
 /// the `Page` impls. Each tag's operations are a module of their own ([`tag_module`]) in a
@@ -42,7 +45,8 @@ pub fn client(api: &Api) -> TokenStream {
     });
     let (accessors, modules): (Vec<_>, Vec<_>) = tag_items.unzip();
     // One `Page` impl per list type, however many operations return it.
-    let pagings: BTreeMap<&str, Paging> = api.operations.iter().filter_map(|op| paging(api, op)).map(|p| (p.list, p)).collect();
+    let pagings: BTreeMap<&str, Paging> =
+        api.operations.iter().filter_map(|op| paging(api, op)).map(|p| (p.list, p)).collect();
     let page_impls = pagings.values().map(Paging::page_impl);
     quote! {
         //! An async client with one method for each operation, grouped by tag.
@@ -174,7 +178,9 @@ impl ErrorBodies {
                     (quote!(body), quote!(serde_json::from_slice(body).map(Self::#variant)))
                 }
                 ErrorDecoder::Json => (quote!(body), quote!(serde_json::from_slice(body).map(Self::Json))),
-                ErrorDecoder::Text => (quote!(body), quote!(Ok(Self::Text(String::from_utf8_lossy(body).into_owned())))),
+                ErrorDecoder::Text => {
+                    (quote!(body), quote!(Ok(Self::Text(String::from_utf8_lossy(body).into_owned()))))
+                }
                 ErrorDecoder::Empty => (quote!(_body), quote!(Ok(Self::Empty))),
             };
             quote! {
@@ -247,11 +253,17 @@ pub fn tag_module(api: &Api, tag: &str) -> TokenStream {
         let builder = names::unique(&mut taken, names::camel(&op.name));
         let response_enum = names::unique(&mut taken, format!("{builder}Response"));
         let stream = paging(api, op).map(|p| p.stream());
-        let (method, item) = operation(api, op, &format_ident!("{}", builder), &format_ident!("{}", response_enum), stream.as_ref());
+        let (method, item) =
+            operation(api, op, &format_ident!("{}", builder), &format_ident!("{}", response_enum), stream.as_ref());
         methods.push(method);
         items.push(item);
     }
-    let api_doc = format!(" Operations tagged `{}`; from [`Client::{}`](super::Client::{}).", names::unraw(tag), accessor_name(tag), accessor_name(tag));
+    let api_doc = format!(
+        " Operations tagged `{}`; from [`Client::{}`](super::Client::{}).",
+        names::unraw(tag),
+        accessor_name(tag),
+        accessor_name(tag)
+    );
     quote! {
         #[doc = #api_doc]
         #[derive(Debug, Clone, Copy)]
@@ -269,7 +281,13 @@ pub fn tag_module(api: &Api, tag: &str) -> TokenStream {
 
 /// The accessor method and the builder (with its response enum, when it needs one).
 /// `stream` is the builder's `stream()` method, for an operation that pages.
-fn operation(api: &Api, op: &Operation, builder: &proc_macro2::Ident, response_enum: &proc_macro2::Ident, stream: Option<&TokenStream>) -> (TokenStream, TokenStream) {
+fn operation(
+    api: &Api,
+    op: &Operation,
+    builder: &proc_macro2::Ident,
+    response_enum: &proc_macro2::Ident,
+    stream: Option<&TokenStream>,
+) -> (TokenStream, TokenStream) {
     let name = ident(&op.name);
     let params_type = op.params_type.as_ref().map(|p| {
         let id = ident(p);
@@ -284,7 +302,9 @@ fn operation(api: &Api, op: &Operation, builder: &proc_macro2::Ident, response_e
         fields.push(quote!(params: #p,));
     }
     let body_type = match &request {
-        Some(RequestKind::Json(t) | RequestKind::Multipart { ty: t, .. } | RequestKind::Form(t)) => Some(quote!(&'a #t)),
+        Some(RequestKind::Json(t) | RequestKind::Multipart { ty: t, .. } | RequestKind::Form(t)) => {
+            Some(quote!(&'a #t))
+        }
         Some(RequestKind::Raw(_)) => Some(quote!(bytes::Bytes)),
         None => None,
     };
@@ -307,7 +327,8 @@ fn operation(api: &Api, op: &Operation, builder: &proc_macro2::Ident, response_e
         let field = ident(&p.name);
         let ty = param_field_type(p);
         let is_string = p.ty.kind == ExprKind::Primitive(Primitive::String) && !p.ty.nullable;
-        let (arg_ty, conv) = if is_string { (quote!(impl Into<String>), quote!(.into())) } else { (ty.clone(), quote!()) };
+        let (arg_ty, conv) =
+            if is_string { (quote!(impl Into<String>), quote!(.into())) } else { (ty.clone(), quote!()) };
         let mut doc_extra = Vec::new();
         if let Some(c) = super::constraint_summary(&p.ty.constraints) {
             doc_extra.push(c);
@@ -376,11 +397,8 @@ fn operation(api: &Api, op: &Operation, builder: &proc_macro2::Ident, response_e
         other => quote!(reqwest::Method::from_bytes(#other.as_bytes()).expect("an HTTP method from the spec")),
     };
     let (path_fmt, path_args) = path_format(op);
-    let path_expr = if path_args.is_empty() {
-        quote!(#path_fmt.to_owned())
-    } else {
-        quote!(format!(#path_fmt, #(#path_args),*))
-    };
+    let path_expr =
+        if path_args.is_empty() { quote!(#path_fmt.to_owned()) } else { quote!(format!(#path_fmt, #(#path_args),*)) };
     let mut encode = Vec::new();
     for p in op.parameters.iter().filter(|p| p.location != ParamLocation::Path) {
         let field = ident(&p.name);
@@ -469,7 +487,8 @@ fn operation(api: &Api, op: &Operation, builder: &proc_macro2::Ident, response_e
         if matches!(body_kind(&one.content), BodyKind::Json(_)) {
             let mut seen = HashSet::new();
             for c in one.content.iter().filter(|c| !is_json(&c.media_type)) {
-                let suffix = names::snake(c.media_type.split(';').next().unwrap_or("").rsplit('/').next().unwrap_or("body"));
+                let suffix =
+                    names::snake(c.media_type.split(';').next().unwrap_or("").rsplit('/').next().unwrap_or("body"));
                 let suffix = names::unraw(&suffix).to_owned();
                 if !seen.insert(suffix.clone()) {
                     continue;
@@ -502,7 +521,13 @@ fn operation(api: &Api, op: &Operation, builder: &proc_macro2::Ident, response_e
         doc_attrs(&op.docs, &extra)
     };
     let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
-    let builder_doc = format!(" Request builder for `{}`; from [`{}`]({}::{}).", op.id, names::unraw(&op.name), api_type_name(&op.tag), names::unraw(&op.name));
+    let builder_doc = format!(
+        " Request builder for `{}`; from [`{}`]({}::{}).",
+        op.id,
+        names::unraw(&op.name),
+        api_type_name(&op.tag),
+        names::unraw(&op.name)
+    );
     let derive_clone = (!multipart).then(|| quote!(Clone,));
     let success_doc = " Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).";
 
@@ -574,14 +599,16 @@ fn path_format(op: &Operation) -> (String, Vec<TokenStream>) {
     for part in path_parts(&op.path) {
         match part {
             PathPart::Literal(text) => fmt.push_str(&escape(text)),
-            PathPart::Param(wire) => match op.parameters.iter().find(|p| p.location == ParamLocation::Path && p.wire_name == wire) {
-                Some(p) => {
-                    let field = ident(&p.name);
-                    fmt.push_str("{}");
-                    args.push(quote!(super::transport::path_segment(&self.params.#field)));
+            PathPart::Param(wire) => {
+                match op.parameters.iter().find(|p| p.location == ParamLocation::Path && p.wire_name == wire) {
+                    Some(p) => {
+                        let field = ident(&p.name);
+                        fmt.push_str("{}");
+                        args.push(quote!(super::transport::path_segment(&self.params.#field)));
+                    }
+                    None => fmt.push_str(&escape(&format!("{{{wire}}}"))),
                 }
-                None => fmt.push_str(&escape(&format!("{{{wire}}}"))),
-            },
+            }
         }
     }
     (fmt, args)
@@ -605,13 +632,17 @@ struct Paging<'a> {
 }
 
 fn paging<'a>(api: &'a Api, op: &'a Operation) -> Option<Paging<'a>> {
-    let page = op.parameters.iter().find(|p| p.location == ParamLocation::Query && p.wire_name == "page" && !p.required)?;
+    let page =
+        op.parameters.iter().find(|p| p.location == ParamLocation::Query && p.wire_name == "page" && !p.required)?;
     if page.ty.kind != ExprKind::Primitive(Primitive::Int64) || page.ty.nullable {
         return None;
     }
     let successes: Vec<_> = op.responses.iter().filter(|r| is_success(r.status)).collect();
     let [one] = successes.as_slice() else { return None };
-    let BodyKind::Json(Some(TypeExpr { kind: ExprKind::Named(list), nullable: false, .. })) = body_kind(&one.content) else { return None };
+    let BodyKind::Json(Some(TypeExpr { kind: ExprKind::Named(list), nullable: false, .. })) = body_kind(&one.content)
+    else {
+        return None;
+    };
     let list_def = api.type_named(&list)?;
     let TypeKind::Struct(s) = &list_def.kind else { return None };
     let results = s.fields.iter().find(|f| f.wire_name == "results" && f.required && !f.ty.nullable)?;
@@ -620,7 +651,9 @@ fn paging<'a>(api: &'a Api, op: &'a Operation) -> Option<Paging<'a>> {
     let ExprKind::Named(pag_name) = &pag.ty.kind else { return None };
     let TypeKind::Struct(ps) = &api.type_named(pag_name)?.kind else { return None };
     let number = |name: &str| {
-        ps.fields.iter().find(|f| f.wire_name == name && f.required && !f.ty.nullable && f.ty.kind == ExprKind::Primitive(Primitive::Float64))
+        ps.fields.iter().find(|f| {
+            f.wire_name == name && f.required && !f.ty.nullable && f.ty.kind == ExprKind::Primitive(Primitive::Float64)
+        })
     };
     let (next, current) = (number("next")?, number("current")?);
     Some(Paging {
@@ -638,7 +671,8 @@ fn paging<'a>(api: &'a Api, op: &'a Operation) -> Option<Paging<'a>> {
 impl Paging<'_> {
     /// `impl transport::Page` for the list type.
     fn page_impl(&self) -> TokenStream {
-        let (results, pag, next, current) = (ident(self.results), ident(self.pagination), ident(self.next), ident(self.current));
+        let (results, pag, next, current) =
+            (ident(self.results), ident(self.pagination), ident(self.next), ident(self.current));
         let item_type = qualified_type(self.item);
         let list_type = ident(self.list);
         let list_cfg = cfg(self.list_tags, Gating::PerTag);

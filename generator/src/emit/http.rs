@@ -57,7 +57,10 @@ pub fn media_kind(media: &str) -> BodyKind<'_> {
 /// The request body as the builder holds it.
 pub enum RequestKind {
     Json(TokenStream),
-    Multipart { ty: TokenStream, binary: Vec<(String, String)> },
+    Multipart {
+        ty: TokenStream,
+        binary: Vec<(String, String)>,
+    },
     Form(TokenStream),
     /// Any other media type: bytes sent as they are.
     Raw(String),

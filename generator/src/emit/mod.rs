@@ -189,10 +189,13 @@ pub fn doc_attrs(docs: &Docs, extra: &[String]) -> TokenStream {
     if lines.iter().filter(|l| l.starts_with("```")).count() % 2 == 1 {
         lines.push("```".to_owned());
     }
-    lines.iter().map(|l| {
-        let text = format!(" {l}");
-        quote!(#[doc = #text])
-    }).collect()
+    lines
+        .iter()
+        .map(|l| {
+            let text = format!(" {l}");
+            quote!(#[doc = #text])
+        })
+        .collect()
 }
 
 /// Escapes a `<` that could start HTML in a line of Markdown, except inside code spans and
@@ -354,7 +357,11 @@ fn type_tokens(expr: &TypeExpr, models: Option<&TokenStream>) -> TokenStream {
         }
         ExprKind::Map(value) => {
             let inner = nested(value);
-            if qualified { quote!(std::collections::BTreeMap<String, #inner>) } else { quote!(BTreeMap<String, #inner>) }
+            if qualified {
+                quote!(std::collections::BTreeMap<String, #inner>)
+            } else {
+                quote!(BTreeMap<String, #inner>)
+            }
         }
         ExprKind::Tuple(items) => {
             let items = items.iter().map(nested);

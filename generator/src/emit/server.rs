@@ -15,14 +15,36 @@ use quote::{format_ident, quote};
 
 use super::http::{BodyKind, RequestKind, body_kind, body_struct, request_content, request_kind};
 use super::{doc_attrs, ident, qualified_type, tag_cfg, tag_module_ident};
-use crate::ir::{PathPart, path_params, path_parts, Api, ExprKind, Operation, ParamLocation, Primitive, Response, Status, TypeExpr, TypeKind, names};
+use crate::ir::{
+    Api, ExprKind, Operation, ParamLocation, PathPart, Primitive, Response, Status, TypeExpr, TypeKind, names,
+    path_params, path_parts,
+};
 
 /// Names the server module defines itself, which a tag's trait must not take.
 const RESERVED: &[&str] = &[
-    "Api", "Authenticate", "ServerConfig", "ServerError", "Operation", "Input", "Param", "Location", "Shape",
-    "Routes", "Route", "RouterBuilder", "App", "Handler", "BoxFuture", "BoxError", "FormField",
+    "Api",
+    "Authenticate",
+    "ServerConfig",
+    "ServerError",
+    "Operation",
+    "Input",
+    "Param",
+    "Location",
+    "Shape",
+    "Routes",
+    "Route",
+    "RouterBuilder",
+    "App",
+    "Handler",
+    "BoxFuture",
+    "BoxError",
+    "FormField",
     // What a tag's module imports (`tag_module`).
-    "Arc", "Request", "StatusCode", "IntoResponse", "Response",
+    "Arc",
+    "Request",
+    "StatusCode",
+    "IntoResponse",
+    "Response",
 ];
 
 /// [`RouterBuilder`]'s own methods, which a tag's method must not take.
@@ -48,9 +70,15 @@ pub fn server(api: &Api) -> TokenStream {
     });
     let trait_idents: Vec<&Ident> = traits.iter().map(|(_, t)| t).collect();
     let (api_bounds, api_doc) = if trait_idents.is_empty() {
-        (quote!(Authenticate), " The implementation of the API: here only authentication, as the spec has no operations.")
+        (
+            quote!(Authenticate),
+            " The implementation of the API: here only authentication, as the spec has no operations.",
+        )
     } else {
-        (quote!(Authenticate #(+ enabled::#trait_idents)*), " The trait of every tag whose feature is on: what [`router`] needs. Implemented for any type that implements them all; give an empty `impl` for a tag you do not serve, and its operations answer 501.")
+        (
+            quote!(Authenticate #(+ enabled::#trait_idents)*),
+            " The trait of every tag whose feature is on: what [`router`] needs. Implemented for any type that implements them all; give an empty `impl` for a tag you do not serve, and its operations answer 501.",
+        )
     };
     let enabled = (!traits.is_empty()).then(|| {
         let items = traits.iter().map(|(tag, trait_ident)| {
@@ -216,10 +244,8 @@ pub fn tag_module(api: &Api, tag: &str) -> TokenStream {
     let mut methods = Vec::new();
     let mut items = Vec::new();
     for op in api.operations.iter().filter(|op| op.tag == tag) {
-        let response = format_ident!(
-            "{}",
-            names::unique(&mut taken, format!("{}Response", names::camel(names::unraw(&op.name))))
-        );
+        let response =
+            format_ident!("{}", names::unique(&mut taken, format!("{}Response", names::camel(names::unraw(&op.name)))));
         let (method, item) = operation(api, op, &trait_ident, &response);
         methods.push(method);
         items.push(item);
@@ -243,7 +269,15 @@ pub fn tag_module(api: &Api, tag: &str) -> TokenStream {
             use axum::extract::Request;
         }
     });
-    let support_imports = if routed { quote!(use super::support::{self, App, BoxFuture};) } else { quote!(use super::support;) };
+    let support_imports = if routed {
+        quote!(
+            use super::support::{self, App, BoxFuture};
+        )
+    } else {
+        quote!(
+            use super::support;
+        )
+    };
     quote! {
         #handler_imports
         use axum::http::StatusCode;
@@ -360,7 +394,9 @@ fn operation(api: &Api, op: &Operation, trait_ident: &Ident, response: &Ident) -
     let mut extra = vec![format!("`{} {}` (`{}`).", op.method, op.path, op.id)];
     extra.push(match auth {
         Auth::Required => "Called only with a valid bearer token; `principal` is who it belongs to.".to_owned(),
-        Auth::Optional => "Anonymous calls are allowed; `principal` is set when a valid bearer token was sent.".to_owned(),
+        Auth::Optional => {
+            "Anonymous calls are allowed; `principal` is set when a valid bearer token was sent.".to_owned()
+        }
         Auth::None => "No authentication.".to_owned(),
     });
     extra.extend(body_doc);
@@ -421,9 +457,15 @@ fn operation(api: &Api, op: &Operation, trait_ident: &Ident, response: &Ident) -
     let call = quote!(<S as super::#trait_ident>::#name(&app.server, #(#passes),*).await);
     let input = if reads.is_empty() { quote!(_input) } else { quote!(input) };
     let dispatch = match auth {
-        Auth::Required => quote!(support::secured(app, request, &#descriptor, |app, principal, #input| async move { #(#reads)* #call })),
-        Auth::Optional => quote!(support::optional(app, request, &#descriptor, |app, principal, #input| async move { #(#reads)* #call })),
-        Auth::None => quote!(support::public(app, request, &#descriptor, |app, #input| async move { #(#reads)* #call })),
+        Auth::Required => {
+            quote!(support::secured(app, request, &#descriptor, |app, principal, #input| async move { #(#reads)* #call }))
+        }
+        Auth::Optional => {
+            quote!(support::optional(app, request, &#descriptor, |app, principal, #input| async move { #(#reads)* #call }))
+        }
+        Auth::None => {
+            quote!(support::public(app, request, &#descriptor, |app, #input| async move { #(#reads)* #call }))
+        }
     };
 
     let response_item = response_enum(op, response);
@@ -565,7 +607,8 @@ fn response_enum(op: &Operation, name: &Ident) -> TokenStream {
             Status::Range(d) => format!("{d}XX"),
             Status::Default => "Any other status".to_owned(),
         };
-        let doc = if description.is_empty() { format!(" {status_text}.") } else { format!(" {status_text}: {description}") };
+        let doc =
+            if description.is_empty() { format!(" {status_text}.") } else { format!(" {status_text}: {description}") };
         match (r.status, ty) {
             (Status::Code(c), Some(ty)) => {
                 variants.push(quote!(#[doc = #doc] #variant(#ty),));

@@ -169,7 +169,10 @@ impl<'a> Builder<'a> {
     /// with `lenient` a warning, the operation kept for the models and the client.
     fn unroutable(&mut self, pointer: &str, problem: &str) {
         if self.options.lenient {
-            self.warning(pointer, format!("{problem}; the client has its operations, the server leaves them out (--lenient)"));
+            self.warning(
+                pointer,
+                format!("{problem}; the client has its operations, the server leaves them out (--lenient)"),
+            );
         } else {
             self.error(pointer, format!("{problem}; the generated server cannot route it (--lenient generates the models and the client and leaves it out of the server)"));
         }
@@ -207,7 +210,9 @@ impl<'a> Builder<'a> {
         }
         for i in cyclic {
             let pointer = self.types[i].pointer.clone();
-            let message = "this schema is an array or map of itself (through aliases), which a Rust type alias cannot express".to_owned();
+            let message =
+                "this schema is an array or map of itself (through aliases), which a Rust type alias cannot express"
+                    .to_owned();
             let any = self.unsupported(&pointer, message);
             self.types[i].kind = TypeKind::Alias(any);
         }
@@ -240,7 +245,15 @@ impl<'a> Builder<'a> {
             } else {
                 (self.type_kind(schema, &rust, &pointer), docs(schema), schema.deprecated)
             };
-            self.types.push(TypeDef { name: rust, component: Some(name.clone()), pointer, docs, deprecated, kind, tags: Default::default() });
+            self.types.push(TypeDef {
+                name: rust,
+                component: Some(name.clone()),
+                pointer,
+                docs,
+                deprecated,
+                kind,
+                tags: Default::default(),
+            });
         }
     }
 
@@ -292,7 +305,15 @@ impl<'a> Builder<'a> {
         self.def_names.insert(reference.to_owned(), name.clone());
         let at = reference.trim_start_matches('#').to_owned();
         let kind = self.type_kind(schema, &name, &at);
-        self.types.push(TypeDef { name: name.clone(), component: None, pointer: at, docs: docs(schema), deprecated: schema.deprecated, kind, tags: Default::default() });
+        self.types.push(TypeDef {
+            name: name.clone(),
+            component: None,
+            pointer: at,
+            docs: docs(schema),
+            deprecated: schema.deprecated,
+            kind,
+            tags: Default::default(),
+        });
         TypeExpr::new(ExprKind::Named(name))
     }
 
@@ -303,7 +324,10 @@ impl<'a> Builder<'a> {
             && dialect != OAS_DIALECT
             && !dialect.starts_with("https://json-schema.org/draft/2020-12/schema")
         {
-            self.unsupported("/jsonSchemaDialect", format!("the JSON Schema dialect `{dialect}` is not supported (akgen reads {OAS_DIALECT} and 2020-12)"));
+            self.unsupported(
+                "/jsonSchemaDialect",
+                format!("the JSON Schema dialect `{dialect}` is not supported (akgen reads {OAS_DIALECT} and 2020-12)"),
+            );
         }
     }
 
@@ -405,7 +429,9 @@ impl<'a> Builder<'a> {
             return Lowered::Expr(never);
         }
         if schema.not.is_some() {
-            return Lowered::Expr(self.unsupported(pointer, "`not` schemas are not supported (no Rust type expresses them)".into()));
+            return Lowered::Expr(
+                self.unsupported(pointer, "`not` schemas are not supported (no Rust type expresses them)".into()),
+            );
         }
         let (types, null) = self.instance_types(schema, pointer);
         let mut lowered = match types.as_slice() {
@@ -455,13 +481,19 @@ impl<'a> Builder<'a> {
         let inferred = if groups.object && groups.array {
             // JSON Schema would check each keyword against its own type; no Rust type says
             // "an object like this, or an array like that".
-            self.unsupported(pointer, "schema mixes keywords of several types (`properties` and `items`) without a `type`".into());
+            self.unsupported(
+                pointer,
+                "schema mixes keywords of several types (`properties` and `items`) without a `type`".into(),
+            );
             return (Vec::new(), false);
         } else if groups.object {
             "object"
         } else if groups.array {
             "array"
-        } else if !values.is_empty() && values.iter().all(|v| v.is_string() || v.is_null()) && values.iter().any(|v| v.is_string()) {
+        } else if !values.is_empty()
+            && values.iter().all(|v| v.is_string() || v.is_null())
+            && values.iter().any(|v| v.is_string())
+        {
             "string"
         } else if !values.is_empty() && values.iter().all(|v| v.is_i64() || v.is_u64() || v.is_null()) && !null {
             "integer"
@@ -492,7 +524,10 @@ impl<'a> Builder<'a> {
         if !ignored.is_empty() && s.types.is_some() {
             self.warning(
                 pointer,
-                format!("{} do not apply to a schema of type `{ty}` and are ignored (JSON Schema)", ignored.join(" and ")),
+                format!(
+                    "{} do not apply to a schema of type `{ty}` and are ignored (JSON Schema)",
+                    ignored.join(" and ")
+                ),
             );
         }
         let values = || s.enumeration.iter().flatten().chain(&s.constant);
@@ -505,10 +540,13 @@ impl<'a> Builder<'a> {
                 self.set_pattern(&mut c, s.pattern.as_deref(), pointer);
                 // OpenAPI 3.1 says raw bytes with `contentMediaType` (and base64 with
                 // `contentEncoding`) where 3.0 said `format: binary` / `byte`.
-                let format = match (s.format.as_deref(), s.content_encoding.as_deref(), s.content_media_type.as_deref()) {
+                let format = match (s.format.as_deref(), s.content_encoding.as_deref(), s.content_media_type.as_deref())
+                {
                     (Some(f), ..) => Some(f),
                     (None, Some("base64" | "base64url"), _) => Some("byte"),
-                    (None, None, Some(media)) if !media.starts_with("text/") && !media.contains("json") => Some("binary"),
+                    (None, None, Some(media)) if !media.starts_with("text/") && !media.contains("json") => {
+                        Some("binary")
+                    }
                     _ => None,
                 };
                 let prim = match format {
@@ -528,11 +566,14 @@ impl<'a> Builder<'a> {
                 };
                 Lowered::Expr(TypeExpr { kind: ExprKind::Primitive(prim), nullable: false, constraints: c })
             }
-            "integer" if values().any(|v| v.is_i64() || v.is_u64()) => {
-                Lowered::Def(TypeKind::Enum(enum_def(values().filter(|v| v.is_i64() || v.is_u64()).cloned().collect())), false)
-            }
+            "integer" if values().any(|v| v.is_i64() || v.is_u64()) => Lowered::Def(
+                TypeKind::Enum(enum_def(values().filter(|v| v.is_i64() || v.is_u64()).cloned().collect())),
+                false,
+            ),
             "integer" => {
-                let fits32 = |v: Option<f64>| v.is_some_and(|v| v.fract() == 0.0 && v >= i32::MIN as f64 && v <= i32::MAX as f64);
+                let fits32 = |v: Option<f64>| {
+                    v.is_some_and(|v| v.fract() == 0.0 && v >= i32::MIN as f64 && v <= i32::MAX as f64)
+                };
                 let (minimum, maximum) = bounds(s);
                 let prim = match s.format.as_deref() {
                     Some("int32") => Primitive::Int32,
@@ -547,13 +588,21 @@ impl<'a> Builder<'a> {
             "number" => {
                 let (minimum, maximum) = bounds(s);
                 let c = Constraints { minimum, maximum, multiple_of: s.multiple_of, ..Default::default() };
-                Lowered::Expr(TypeExpr { kind: ExprKind::Primitive(Primitive::Float64), nullable: false, constraints: c })
+                Lowered::Expr(TypeExpr {
+                    kind: ExprKind::Primitive(Primitive::Float64),
+                    nullable: false,
+                    constraints: c,
+                })
             }
             "boolean" => Lowered::Expr(TypeExpr::new(ExprKind::Primitive(Primitive::Bool))),
-            "object" if !s.properties.is_empty() => Lowered::Def(TypeKind::Struct(self.struct_def(s, hint, pointer)), false),
+            "object" if !s.properties.is_empty() => {
+                Lowered::Def(TypeKind::Struct(self.struct_def(s, hint, pointer)), false)
+            }
             "object" => Lowered::Expr(self.map_expr(s, hint, pointer)),
             "array" => Lowered::Expr(self.array_expr(s, hint, pointer)),
-            other => Lowered::Expr(self.unsupported(&format!("{pointer}/type"), format!("`type: {other}` is not a JSON Schema type"))),
+            other => Lowered::Expr(
+                self.unsupported(&format!("{pointer}/type"), format!("`type: {other}` is not a JSON Schema type")),
+            ),
         }
     }
 
@@ -599,7 +648,9 @@ impl<'a> Builder<'a> {
         let extra = s.additional_properties.as_deref();
         let closed = extra.is_some_and(Schema::is_false);
         let mut value = match extra {
-            Some(extra) if extra.boolean.is_none() => Some(self.expr(extra, &format!("{hint}Value"), &format!("{pointer}/additionalProperties"))),
+            Some(extra) if extra.boolean.is_none() => {
+                Some(self.expr(extra, &format!("{hint}Value"), &format!("{pointer}/additionalProperties")))
+            }
             _ => None,
         };
         let mut c = Constraints::default();
@@ -628,7 +679,8 @@ impl<'a> Builder<'a> {
             c.pattern_properties.retain(|p| p.ty != value);
         }
         if let Some(names) = s.property_names.as_deref() {
-            c.property_names = Some(Box::new(self.expr(names, &format!("{hint}Key"), &format!("{pointer}/propertyNames"))));
+            c.property_names =
+                Some(Box::new(self.expr(names, &format!("{hint}Key"), &format!("{pointer}/propertyNames"))));
         }
         c.dependent_required = s.dependent_required.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
         TypeExpr { kind: ExprKind::Map(Box::new(value)), nullable: false, constraints: c }
@@ -639,15 +691,23 @@ impl<'a> Builder<'a> {
     /// validator checks.
     fn array_expr(&mut self, s: &Schema, hint: &str, pointer: &str) -> TypeExpr {
         let items = s.items.as_deref();
-        let mut c = Constraints { min_items: s.min_items, max_items: s.max_items, unique_items: s.unique_items, ..Default::default() };
+        let mut c = Constraints {
+            min_items: s.min_items,
+            max_items: s.max_items,
+            unique_items: s.unique_items,
+            ..Default::default()
+        };
         if let Some(contains) = s.contains.as_deref() {
-            c.contains = Some(Box::new(self.expr(contains, &format!("{hint}Contains"), &format!("{pointer}/contains"))));
+            c.contains =
+                Some(Box::new(self.expr(contains, &format!("{hint}Contains"), &format!("{pointer}/contains"))));
             c.min_contains = s.min_contains;
             c.max_contains = s.max_contains;
         }
         let Some(prefix) = &s.prefix_items else {
             let item = match items {
-                Some(items) if items.boolean.is_none() => self.expr(items, &format!("{hint}Item"), &format!("{pointer}/items")),
+                Some(items) if items.boolean.is_none() => {
+                    self.expr(items, &format!("{hint}Item"), &format!("{pointer}/items"))
+                }
                 // `items: false` without `prefixItems`: only the empty array.
                 Some(items) if items.is_false() => {
                     c.max_items = Some(0);
@@ -684,7 +744,9 @@ impl<'a> Builder<'a> {
             .filter_map(|(list, keyword)| list.as_deref().map(|l| (l, keyword)))
             .collect();
         if unions.len() > 1 {
-            return Lowered::Expr(self.unsupported(pointer, "a schema with both `oneOf` and `anyOf` is not supported".into()));
+            return Lowered::Expr(
+                self.unsupported(pointer, "a schema with both `oneOf` and `anyOf` is not supported".into()),
+            );
         }
         let own = own_keywords(schema);
         // The members of the conjunction: a `$ref` beside keywords is one (JSON Schema 2019+
@@ -777,7 +839,9 @@ impl<'a> Builder<'a> {
         }
         if let [(branches, keyword)] = unions.as_slice() {
             if flat.union.is_some() {
-                return Lowered::Expr(self.unsupported(pointer, "an allOf that contains more than one union is not supported".into()));
+                return Lowered::Expr(
+                    self.unsupported(pointer, "an allOf that contains more than one union is not supported".into()),
+                );
             }
             flat.union = Some(UnionSource {
                 branches,
@@ -791,9 +855,15 @@ impl<'a> Builder<'a> {
         match flat.union {
             None => Lowered::Def(TypeKind::Struct(self.struct_def(&merged, hint, pointer)), false),
             // Nothing to merge into the branches: the union as it is.
-            Some(u) if flat.objects.is_empty() => {
-                self.plain_union(schema, u.branches, u.discriminator, u.keyword, hint, &u.pointer, schema.nullable || u.nullable)
-            }
+            Some(u) if flat.objects.is_empty() => self.plain_union(
+                schema,
+                u.branches,
+                u.discriminator,
+                u.keyword,
+                hint,
+                &u.pointer,
+                schema.nullable || u.nullable,
+            ),
             Some(union) => self.distribute(&merged, union, schema, hint, pointer),
         }
     }
@@ -811,7 +881,8 @@ impl<'a> Builder<'a> {
         pointer: &str,
         nullable: bool,
     ) -> Lowered {
-        let (rest, null): (Vec<(usize, &Schema)>, Vec<_>) = branches.iter().enumerate().partition(|(_, b)| !is_null_branch(b));
+        let (rest, null): (Vec<(usize, &Schema)>, Vec<_>) =
+            branches.iter().enumerate().partition(|(_, b)| !is_null_branch(b));
         let nullable = nullable || !null.is_empty();
         if let [(i, one)] = rest.as_slice() {
             if discriminator.is_none() && (!null.is_empty() || branches.len() == 1) {
@@ -885,7 +956,9 @@ impl<'a> Builder<'a> {
             if self.merging.iter().any(|m| m == reference) {
                 self.error(
                     &format!("{pointer}/$ref"),
-                    format!("allOf includes `{reference}`, which is being merged already: the object would contain itself"),
+                    format!(
+                        "allOf includes `{reference}`, which is being merged already: the object would contain itself"
+                    ),
                 );
                 return false;
             }
@@ -934,11 +1007,21 @@ impl<'a> Builder<'a> {
 
     /// allOf with a union among its members: a union whose every branch is the merged
     /// object keywords plus that branch, each a struct of its own.
-    fn distribute(&mut self, common: &Schema, union: UnionSource<'_>, schema: &Schema, hint: &str, pointer: &str) -> Lowered {
+    fn distribute(
+        &mut self,
+        common: &Schema,
+        union: UnionSource<'_>,
+        schema: &Schema,
+        hint: &str,
+        pointer: &str,
+    ) -> Lowered {
         let (rest, null): (Vec<(usize, &Schema)>, Vec<_>) =
             union.branches.iter().enumerate().partition(|(_, b)| !is_null_branch(b));
         if rest.len() > MAX_DISTRIBUTED_BRANCHES {
-            return Lowered::Expr(self.unsupported(pointer, format!("an allOf with a union of more than {MAX_DISTRIBUTED_BRANCHES} branches is not supported")));
+            return Lowered::Expr(self.unsupported(
+                pointer,
+                format!("an allOf with a union of more than {MAX_DISTRIBUTED_BRANCHES} branches is not supported"),
+            ));
         }
         let mut merged_branches = Vec::new();
         for (i, branch) in &rest {
@@ -948,7 +1031,10 @@ impl<'a> Builder<'a> {
                 return Lowered::Expr(TypeExpr::new(ExprKind::Any));
             }
             if flat.union.is_some() {
-                return Lowered::Expr(self.unsupported(&branch_pointer, "a union nested in a union inside an allOf is not supported".into()));
+                return Lowered::Expr(self.unsupported(
+                    &branch_pointer,
+                    "a union nested in a union inside an allOf is not supported".into(),
+                ));
             }
             let mut objects = vec![(common.clone(), pointer.to_owned())];
             objects.extend(flat.objects);
@@ -957,7 +1043,15 @@ impl<'a> Builder<'a> {
         // Each merged branch keeps the branch's `$ref` for its discriminator tag.
         let positions: Vec<usize> = rest.iter().map(|(i, _)| *i).collect();
         let originals: Vec<Schema> = rest.iter().map(|(_, b)| (*b).clone()).collect();
-        let union_def = self.union_of_merged(&originals, &merged_branches, union.discriminator, hint, &union.pointer, union.keyword, &positions);
+        let union_def = self.union_of_merged(
+            &originals,
+            &merged_branches,
+            union.discriminator,
+            hint,
+            &union.pointer,
+            union.keyword,
+            &positions,
+        );
         let nullable = schema.nullable || union.nullable || !null.is_empty();
         match union_def {
             Some(u) => Lowered::Def(TypeKind::Union(u), nullable),
@@ -1012,12 +1106,17 @@ impl<'a> Builder<'a> {
         let mut taken: HashSet<String> = obj.properties.keys().filter(|w| names::snake(w) == **w).cloned().collect();
         let mut fields = Vec::new();
         for (wire, item) in &obj.properties {
-            let field_pointer = item.written_at.clone().unwrap_or_else(|| format!("{pointer}/properties/{}", esc(wire)));
+            let field_pointer =
+                item.written_at.clone().unwrap_or_else(|| format!("{pointer}/properties/{}", esc(wire)));
             let hint = format!("{type_name}{}", names::camel(wire));
             let ty = self.expr(item, &hint, &field_pointer);
             fields.push(Field {
                 wire_name: wire.clone(),
-                name: if names::snake(wire) == *wire { wire.clone() } else { names::unique(&mut taken, names::snake(wire)) },
+                name: if names::snake(wire) == *wire {
+                    wire.clone()
+                } else {
+                    names::unique(&mut taken, names::snake(wire))
+                },
                 ty,
                 required: obj.required.contains(wire),
                 docs: docs(item),
@@ -1029,7 +1128,9 @@ impl<'a> Builder<'a> {
         let additional = match obj.additional_properties.as_deref() {
             Some(extra) if extra.is_false() => None,
             Some(extra) if extra.boolean == Some(true) => Some(TypeExpr::new(ExprKind::Any)),
-            Some(extra) => Some(self.expr(extra, &format!("{type_name}Value"), &format!("{pointer}/additionalProperties"))),
+            Some(extra) => {
+                Some(self.expr(extra, &format!("{type_name}Value"), &format!("{pointer}/additionalProperties")))
+            }
             None => None,
         };
         // Keys beside known properties: checked on maps, not (yet) on structs.
@@ -1091,7 +1192,8 @@ impl<'a> Builder<'a> {
         });
         for (i, item) in branches.iter().enumerate() {
             let position = positions.map_or(i, |p| p[i]);
-            let item_pointer = if keyword == "type" { pointer.to_owned() } else { format!("{pointer}/{keyword}/{position}") };
+            let item_pointer =
+                if keyword == "type" { pointer.to_owned() } else { format!("{pointer}/{keyword}/{position}") };
             // An inline variant of a discriminated union names itself by its tag.
             let inline_tag = disc.filter(|_| !is_plain_ref(item)).and_then(|d| inline_tag(d, item));
             let hint = match &inline_tag {
@@ -1131,7 +1233,9 @@ impl<'a> Builder<'a> {
                 if !variants.iter().any(|v| v.tags.contains(tag)) {
                     self.error(
                         &format!("{pointer}/discriminator/mapping/{}", esc(tag)),
-                        format!("discriminator value `{tag}` maps to `{target}`, which is not one of the {keyword} variants"),
+                        format!(
+                            "discriminator value `{tag}` maps to `{target}`, which is not one of the {keyword} variants"
+                        ),
                     );
                 }
             }
@@ -1169,7 +1273,8 @@ impl<'a> Builder<'a> {
             }
             let template = path_params(path);
             // Routes compare templates with their parameters unnamed: `/a/{id}/` is `/a/{}/`.
-            let route: String = path_parts(path).into_iter().map(|p| if let PathPart::Literal(t) = p { t } else { "{}" }).collect();
+            let route: String =
+                path_parts(path).into_iter().map(|p| if let PathPart::Literal(t) = p { t } else { "{}" }).collect();
             for (method, op) in item.operations() {
                 let pointer = format!("{path_pointer}/{method}");
                 let raw_id = op.operation_id.clone().unwrap_or_else(|| format!("{method}{path}"));
@@ -1210,7 +1315,10 @@ impl<'a> Builder<'a> {
                         "header" => (ParamLocation::Header, param.explode.unwrap_or(false)),
                         "cookie" => (ParamLocation::Cookie, param.explode.unwrap_or(true)),
                         other => {
-                            self.error(&format!("{p_pointer}/in"), format!("parameter location `{other}` is none of path, query, header, cookie"));
+                            self.error(
+                                &format!("{p_pointer}/in"),
+                                format!("parameter location `{other}` is none of path, query, header, cookie"),
+                            );
                             continue;
                         }
                     };
@@ -1219,7 +1327,10 @@ impl<'a> Builder<'a> {
                     }
                     if location == ParamLocation::Path && !template.contains(&data.name.as_str()) {
                         // No request can fill it in; with `--lenient` it is left out.
-                        self.unsupported(&p_pointer, format!("path parameter `{}` does not appear in the path `{path}`", data.name));
+                        self.unsupported(
+                            &p_pointer,
+                            format!("path parameter `{}` does not appear in the path `{path}`", data.name),
+                        );
                         continue;
                     }
                     let hint = format!("{type_hint}{}", names::camel(&data.name));
@@ -1245,7 +1356,8 @@ impl<'a> Builder<'a> {
                     });
                 }
 
-                let shared: Vec<bool> = params.iter().map(|p| params.iter().filter(|q| q.wire_name == p.wire_name).count() > 1).collect();
+                let shared: Vec<bool> =
+                    params.iter().map(|p| params.iter().filter(|q| q.wire_name == p.wire_name).count() > 1).collect();
                 for (p, shared) in params.iter_mut().zip(shared) {
                     if shared {
                         let location = format!("{:?}", p.location).to_lowercase();
@@ -1255,7 +1367,11 @@ impl<'a> Builder<'a> {
 
                 let body = op.request_body.as_ref().and_then(|b| match self.resolver.request_body(b) {
                     Ok(body) => {
-                        let content = self.contents(&body.content, &format!("{type_hint}Body"), &format!("{pointer}/requestBody/content"));
+                        let content = self.contents(
+                            &body.content,
+                            &format!("{type_hint}Body"),
+                            &format!("{pointer}/requestBody/content"),
+                        );
                         Some(RequestBody { required: body.required, content })
                     }
                     Err(e) => {
@@ -1298,14 +1414,19 @@ impl<'a> Builder<'a> {
 
                 for name in &template {
                     if !params.iter().any(|p| p.location == ParamLocation::Path && p.wire_name == *name) {
-                        self.error(&pointer, format!("the path's parameter `{{{name}}}` is not defined (`in: path`) for this operation"));
+                        self.error(
+                            &pointer,
+                            format!("the path's parameter `{{{name}}}` is not defined (`in: path`) for this operation"),
+                        );
                     }
                 }
                 let mut unroutable = path_unroutable.clone();
                 match routes.get(&(method.to_owned(), route.clone())) {
                     Some(other) if other != path && unroutable.is_none() => {
                         let m = method.to_uppercase();
-                        let problem = format!("`{m} {path}` and `{m} {other}` differ only in parameter names, so the server's router cannot tell them apart");
+                        let problem = format!(
+                            "`{m} {path}` and `{m} {other}` differ only in parameter names, so the server's router cannot tell them apart"
+                        );
                         self.unroutable(&pointer, &problem);
                         unroutable = Some(problem);
                     }
@@ -1355,12 +1476,7 @@ impl<'a> Builder<'a> {
         ops
     }
 
-    fn contents(
-        &mut self,
-        content: &IndexMap<String, doc::MediaType>,
-        hint: &str,
-        pointer: &str,
-    ) -> Vec<Content> {
+    fn contents(&mut self, content: &IndexMap<String, doc::MediaType>, hint: &str, pointer: &str) -> Vec<Content> {
         content
             .iter()
             .map(|(media_type, m)| Content {
@@ -1412,7 +1528,8 @@ fn is_null_branch(s: &Schema) -> bool {
     let only_null_type = s.types.as_deref().is_some_and(|t| !t.is_empty() && t.iter().all(|t| t == "null"));
     let only_null_enum = s.enumeration.as_deref().is_some_and(|v| !v.is_empty() && v.iter().all(Value::is_null))
         || s.constant.as_ref().is_some_and(Value::is_null);
-    let bare = Schema { nullable: false, description: None, title: None, written_at: None, ..s.clone() } == Schema::default();
+    let bare =
+        Schema { nullable: false, description: None, title: None, written_at: None, ..s.clone() } == Schema::default();
     only_null_type || only_null_enum || (s.nullable && bare)
 }
 
@@ -1483,7 +1600,11 @@ fn bounds(s: &Schema) -> (Option<Bound>, Option<Bound>) {
             (None, Some(Exclusive::Limit(x))) => Some(Bound { value: x, exclusive: true }),
             (Some(v), Some(Exclusive::Limit(x))) => {
                 let exclusive_is_stricter = if lower { x >= v } else { x <= v };
-                Some(if exclusive_is_stricter { Bound { value: x, exclusive: true } } else { Bound { value: v, exclusive: false } })
+                Some(if exclusive_is_stricter {
+                    Bound { value: x, exclusive: true }
+                } else {
+                    Bound { value: v, exclusive: false }
+                })
             }
             (None, Some(Exclusive::Flag(_)) | None) => None,
         }
@@ -1505,7 +1626,9 @@ fn parse_status(key: &str) -> Option<Status> {
         return (100..600).contains(&code).then_some(Status::Code(code));
     }
     match key.as_bytes() {
-        [d @ b'1'..=b'5', x, y] if x.eq_ignore_ascii_case(&b'x') && y.eq_ignore_ascii_case(&b'x') => Some(Status::Range(d - b'0')),
+        [d @ b'1'..=b'5', x, y] if x.eq_ignore_ascii_case(&b'x') && y.eq_ignore_ascii_case(&b'x') => {
+            Some(Status::Range(d - b'0'))
+        }
         _ => None,
     }
 }
@@ -1536,16 +1659,24 @@ fn template_problem(path: &str) -> Option<TemplateProblem> {
                 (Some(open), Some(close)) if open < close => {
                     let name = &rest[open + 1..close];
                     if name.contains('{') {
-                        return Some(TemplateProblem::Broken(format!("path segment `{segment}` is not a well-formed template (a `{{` inside a parameter)")));
+                        return Some(TemplateProblem::Broken(format!(
+                            "path segment `{segment}` is not a well-formed template (a `{{` inside a parameter)"
+                        )));
                     }
                     if name.is_empty() {
-                        return Some(TemplateProblem::Broken(format!("path segment `{segment}` has a parameter without a name")));
+                        return Some(TemplateProblem::Broken(format!(
+                            "path segment `{segment}` has a parameter without a name"
+                        )));
                     }
                     text_after_param |= params > 0 && open > 0;
                     params += 1;
                     rest = &rest[close + 1..];
                 }
-                _ => return Some(TemplateProblem::Broken(format!("path segment `{segment}` is not a well-formed template (a `{{` or `}}` that does not pair up)"))),
+                _ => {
+                    return Some(TemplateProblem::Broken(format!(
+                        "path segment `{segment}` is not a well-formed template (a `{{` or `}}` that does not pair up)"
+                    )));
+                }
             }
         }
         if params > 1 {
@@ -1573,7 +1704,10 @@ fn enum_def(mut values: Vec<Value>) -> EnumDef {
         .find(|c| !names.iter().any(|n| n == c))
         .unwrap_or("UnlistedValue")
         .to_owned();
-    EnumDef { variants: values.into_iter().zip(names).map(|(value, name)| EnumVariant { value, name }).collect(), other }
+    EnumDef {
+        variants: values.into_iter().zip(names).map(|(value, name)| EnumVariant { value, name }).collect(),
+        other,
+    }
 }
 
 fn base_path(api: &doc::Document) -> String {
@@ -1594,10 +1728,8 @@ fn base_path(api: &doc::Document) -> String {
 /// by value (not through a list or map), the type that holds them.
 fn box_recursive_uses(types: &mut [TypeDef]) {
     let index: HashMap<String, usize> = types.iter().enumerate().map(|(i, t)| (t.name.clone(), i)).collect();
-    let edges: Vec<Vec<usize>> = types
-        .iter()
-        .map(|t| by_value_targets(t).iter().filter_map(|n| index.get(*n).copied()).collect())
-        .collect();
+    let edges: Vec<Vec<usize>> =
+        types.iter().map(|t| by_value_targets(t).iter().filter_map(|n| index.get(*n).copied()).collect()).collect();
     let reaches = |from: usize, to: usize| -> bool {
         let mut stack = vec![from];
         let mut seen = HashSet::new();

@@ -21,9 +21,29 @@ const NOT_RAW: &[&str] = &["crate", "self", "Self", "super"];
 
 /// Names that generated code uses from the prelude or its imports; a type may not shadow them.
 pub const RESERVED_TYPE_NAMES: &[&str] = &[
-    "Option", "Result", "String", "Vec", "Box", "Some", "None", "Ok", "Err", "Default", "Clone", "Debug",
-    "PartialEq", "Serialize", "Deserialize", "BTreeMap", "Nullable", "Value", "Uuid", "DateTime", "Utc",
-    "NaiveDate", "Self",
+    "Option",
+    "Result",
+    "String",
+    "Vec",
+    "Box",
+    "Some",
+    "None",
+    "Ok",
+    "Err",
+    "Default",
+    "Clone",
+    "Debug",
+    "PartialEq",
+    "Serialize",
+    "Deserialize",
+    "BTreeMap",
+    "Nullable",
+    "Value",
+    "Uuid",
+    "DateTime",
+    "Utc",
+    "NaiveDate",
+    "Self",
 ];
 
 /// A name without the `r#` [`escape_keyword`] may have given it: for where the name is not
@@ -74,10 +94,7 @@ pub fn unique(taken: &mut HashSet<String>, candidate: String) -> String {
     }
     // Raw identifiers cannot take a suffix inside the `r#`; drop it (`type2` is no keyword).
     let base = unraw(&candidate).to_owned();
-    (2..)
-        .map(|n| format!("{base}{n}"))
-        .find(|c| taken.insert(c.clone()))
-        .expect("an unused suffix exists")
+    (2..).map(|n| format!("{base}{n}")).find(|c| taken.insert(c.clone())).expect("an unused suffix exists")
 }
 
 /// Readable variant names for enum values.
@@ -148,10 +165,7 @@ mod tests {
             ])),
             ["EmailAddress", "Persistent"]
         );
-        assert_eq!(
-            enum_variant_names(&v(&["push", "poll", "urn:ietf:rfc:8935"])),
-            ["Push", "Poll", "Rfc8935"]
-        );
+        assert_eq!(enum_variant_names(&v(&["push", "poll", "urn:ietf:rfc:8935"])), ["Push", "Poll", "Rfc8935"]);
         assert_eq!(enum_variant_names(&v(&["6", "8"])), ["V6", "V8"]);
         assert_eq!(enum_variant_names(&v(&["", "a b", "-x"])), ["Empty", "AB", "X"]);
     }

@@ -54,5 +54,3 @@ fn operation_exprs(op: &Operation) -> impl Iterator<Item = &TypeExpr> {
     let responses = op.responses.iter().flat_map(|r| &r.content).filter_map(|c| c.ty.as_ref());
     params.chain(body).chain(responses)
 }
-
-

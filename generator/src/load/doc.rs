@@ -14,8 +14,8 @@
 //! `exclusiveMinimum: 5`, `type: string` and `type: [string, "null"]`).
 
 use indexmap::IndexMap;
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 use std::fmt;
 
@@ -246,8 +246,16 @@ pub struct Schema {
 
 /// 2020-12 keywords akgen cannot represent: a schema using one is refused, or a JSON value
 /// with `--lenient`.
-pub const UNREPRESENTABLE: &[&str] =
-    &["$dynamicRef", "$recursiveRef", "if", "then", "else", "unevaluatedProperties", "unevaluatedItems", "dependentSchemas"];
+pub const UNREPRESENTABLE: &[&str] = &[
+    "$dynamicRef",
+    "$recursiveRef",
+    "if",
+    "then",
+    "else",
+    "unevaluatedProperties",
+    "unevaluatedItems",
+    "dependentSchemas",
+];
 
 /// `exclusiveMinimum`/`exclusiveMaximum`: a flag on `minimum`/`maximum` (OpenAPI 3.0,
 /// JSON Schema draft 4) or a limit of its own (3.1, draft 6 and later, and many 3.0 specs
@@ -634,13 +642,18 @@ mod tests {
 
     #[test]
     fn schemas_keep_every_keyword_they_were_written_with() {
-        let s = schema(json!({"type": "object", "allOf": [{"$ref": "#/components/schemas/A"}], "minLength": 2, "exclusiveMinimum": 3}));
+        let s = schema(
+            json!({"type": "object", "allOf": [{"$ref": "#/components/schemas/A"}], "minLength": 2, "exclusiveMinimum": 3}),
+        );
         assert_eq!(s.types.as_deref(), Some(&["object".to_owned()][..]));
         assert_eq!(s.all_of.as_ref().unwrap()[0].reference.as_deref(), Some("#/components/schemas/A"));
         assert_eq!((s.min_length, s.exclusive_minimum), (Some(2), Some(Exclusive::Limit(3.0))));
         let s = schema(json!({"type": ["string", "null"], "exclusiveMaximum": true, "maxItems": 2.0, "default": null}));
         assert_eq!(s.types.unwrap(), ["string", "null"]);
-        assert_eq!((s.exclusive_maximum, s.max_items, s.default), (Some(Exclusive::Flag(true)), Some(2), Some(Value::Null)));
+        assert_eq!(
+            (s.exclusive_maximum, s.max_items, s.default),
+            (Some(Exclusive::Flag(true)), Some(2), Some(Value::Null))
+        );
     }
 
     #[test]
@@ -654,7 +667,8 @@ mod tests {
 
     #[test]
     fn extension_keys_are_not_paths_or_statuses() {
-        let op: Operation = serde_json::from_value(json!({"responses": {"200": {"description": "ok"}, "x-extra": 1}})).unwrap();
+        let op: Operation =
+            serde_json::from_value(json!({"responses": {"200": {"description": "ok"}, "x-extra": 1}})).unwrap();
         assert_eq!(op.responses.keys().collect::<Vec<_>>(), ["200"]);
     }
 

@@ -141,7 +141,14 @@ fn read<'s>(text: &str, search: &mut Search<'s>, pointers: Vec<usize>) -> Option
         let (event, span) = event.ok()?;
         let (line, column) = (span.start.line() as u64, span.start.col() as u64 + 1);
         // The pointers that reach this node, if it starts a value (not a key, not an end).
-        let starts = matches!(event, Event::Scalar(..) | Event::Alias(_) | Event::UnresolvedAlias(_) | Event::MappingStart(..) | Event::SequenceStart(..));
+        let starts = matches!(
+            event,
+            Event::Scalar(..)
+                | Event::Alias(_)
+                | Event::UnresolvedAlias(_)
+                | Event::MappingStart(..)
+                | Event::SequenceStart(..)
+        );
         let mut wanted = Wanted::new();
         if starts {
             let arriving = match open.last_mut() {
@@ -166,7 +173,8 @@ fn read<'s>(text: &str, search: &mut Search<'s>, pointers: Vec<usize>) -> Option
         let done = match event {
             Event::Scalar(value, ..) => {
                 // A mapping key: remembered until its value comes.
-                if let Some(map @ Open { located: Located { node: Node::Map(_), .. }, key: None, .. }) = open.last_mut() {
+                if let Some(map @ Open { located: Located { node: Node::Map(_), .. }, key: None, .. }) = open.last_mut()
+                {
                     map.key = Some(value.into_owned());
                     continue;
                 }
@@ -177,7 +185,11 @@ fn read<'s>(text: &str, search: &mut Search<'s>, pointers: Vec<usize>) -> Option
                 if open.len() == MAX_DEPTH {
                     return None;
                 }
-                let node = if matches!(event, Event::MappingStart(..)) { Node::Map(Vec::new()) } else { Node::Seq(Vec::new()) };
+                let node = if matches!(event, Event::MappingStart(..)) {
+                    Node::Map(Vec::new())
+                } else {
+                    Node::Seq(Vec::new())
+                };
                 open.push(Open { located: Located { line, column, node }, key: None, wanted });
                 continue;
             }
@@ -236,18 +248,19 @@ mod tests {
     #[test]
     fn stopping_early_places_pointers_where_the_whole_tree_does() {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../specs/fixtures");
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-            .collect();
-        texts.push("base: &b\n  type: object\nuse: *b\ncopy:\n  <<: *b\n  own: 1\ninline:\n  <<: {k: v}\n  k: w\n".to_owned());
+        let mut texts: Vec<String> =
+            std::fs::read_dir(dir).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).collect();
+        texts.push(
+            "base: &b\n  type: object\nuse: *b\ncopy:\n  <<: *b\n  own: 1\ninline:\n  <<: {k: v}\n  k: w\n".to_owned(),
+        );
         texts.push("a: {x: 1}\na: {y: 2}\nb: [1, [2, 3]]\n".to_owned());
         assert!(texts.len() > 5);
         for text in &texts {
             let root = tree(text);
             let mut pointers = Vec::new();
             every_pointer(&root, String::new(), &mut pointers);
-            let beside: Vec<String> = pointers.iter().flat_map(|p| [format!("{p}/nope"), format!("{p}/0"), format!("{p}/type")]).collect();
+            let beside: Vec<String> =
+                pointers.iter().flat_map(|p| [format!("{p}/nope"), format!("{p}/0"), format!("{p}/type")]).collect();
             pointers.extend(beside);
             let all: Vec<&str> = pointers.iter().map(String::as_str).collect();
             let together = locate_all(text, &all);

@@ -100,7 +100,9 @@ fn to_document(mut value: serde_json::Value) -> Result<Document, (String, String
     fn failure(e: serde_path_to_error::Error<serde_json::Error>, prefix: &str) -> (String, String) {
         (format!("{prefix}{}", path_to_pointer(e.path())), e.inner().to_string())
     }
-    let Some(root) = value.as_object_mut() else { return serde_path_to_error::deserialize(value).map_err(|e| failure(e, "")) };
+    let Some(root) = value.as_object_mut() else {
+        return serde_path_to_error::deserialize(value).map_err(|e| failure(e, ""));
+    };
     // The entries written before `components`: an error in one of them comes first.
     let before: Vec<String> = root.keys().take_while(|k| *k != "components").cloned().collect();
     let Some(components) = root.shift_remove("components") else {
@@ -213,7 +215,8 @@ fn parse_halves(text: &str) -> Option<serde_json::Value> {
         let second = worker().spawn_scoped(scope, || parse_yaml(second)).ok()?;
         Some((parse_yaml(first), second.join()))
     })?;
-    let (serde_json::Value::Object(mut first), Ok(Ok(serde_json::Value::Object(second)))) = (first.ok()?, second) else {
+    let (serde_json::Value::Object(mut first), Ok(Ok(serde_json::Value::Object(second)))) = (first.ok()?, second)
+    else {
         return None;
     };
     for (key, value) in second {
@@ -259,15 +262,23 @@ fn cut(text: &str) -> Option<usize> {
 fn check_version(value: &serde_json::Value) -> Result<(), (String, String)> {
     const SUPPORTED: &str = "akgen reads OpenAPI 3.0.x and 3.1.x";
     if !value.is_object() {
-        return Err((String::new(), "the document is not a mapping; an OpenAPI document starts with `openapi: 3.0.x` or `3.1.x`".into()));
+        return Err((
+            String::new(),
+            "the document is not a mapping; an OpenAPI document starts with `openapi: 3.0.x` or `3.1.x`".into(),
+        ));
     }
     if let Some(v) = value.get("swagger") {
-        return Err(("/swagger".into(), format!("Swagger/OpenAPI {} is not supported; {SUPPORTED} (convert the spec first)", display_scalar(v))));
+        return Err((
+            "/swagger".into(),
+            format!("Swagger/OpenAPI {} is not supported; {SUPPORTED} (convert the spec first)", display_scalar(v)),
+        ));
     }
     match value.get("openapi") {
         None => Err((String::new(), format!("missing the `openapi` field; {SUPPORTED}"))),
         Some(serde_json::Value::String(v)) if v.starts_with("3.0.") || v.starts_with("3.1.") => Ok(()),
-        Some(v) => Err(("/openapi".into(), format!("OpenAPI version {} is not supported; {SUPPORTED}", display_scalar(v)))),
+        Some(v) => {
+            Err(("/openapi".into(), format!("OpenAPI version {} is not supported; {SUPPORTED}", display_scalar(v))))
+        }
     }
 }
 
@@ -350,8 +361,8 @@ fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{cut, parse_halves, path_to_pointer, to_document};
     use super::doc::Document;
+    use super::{cut, parse_halves, path_to_pointer, to_document};
     use serde_json::{Value, json};
 
     /// The document deserialized in one pass: the oracle for `to_openapi`.
@@ -420,7 +431,12 @@ mod tests {
         for path in authentik_schemas() {
             let text = std::fs::read_to_string(&path).unwrap();
             let at = cut(&text).expect("authentik's schema has top-level entries to cut between");
-            assert!(text[at..].starts_with("components:") || text[at..].starts_with("paths:"), "{}: cut at {:?}", path.display(), &text[at..at + 20]);
+            assert!(
+                text[at..].starts_with("components:") || text[at..].starts_with("paths:"),
+                "{}: cut at {:?}",
+                path.display(),
+                &text[at..at + 20]
+            );
             assert_eq!(parse_halves(&text).as_ref(), Some(&whole(&text)), "{}", path.display());
         }
     }

@@ -37,7 +37,8 @@ impl<'a> Resolver<'a> {
     pub fn schema_ref(&self, reference: &str) -> Result<(&'a str, &'a Schema), RefError> {
         let name = component_name(reference, "schemas")?;
         let components = self.api.components.as_ref();
-        let (key, mut item) = components.and_then(|c| c.schemas.get_key_value(name)).ok_or_else(|| missing(reference))?;
+        let (key, mut item) =
+            components.and_then(|c| c.schemas.get_key_value(name)).ok_or_else(|| missing(reference))?;
         for _ in 0..MAX_CHAIN {
             match &item.reference {
                 Some(next) if is_alias(item) => {
@@ -54,7 +55,9 @@ impl<'a> Resolver<'a> {
     /// [`Resolver::schema_ref`] does) or a schema in a component's `$defs`
     /// (`#/components/schemas/A/$defs/B`, OpenAPI 3.1).
     pub fn schema_at(&self, reference: &str) -> Result<&'a Schema, RefError> {
-        let Some((component, defs)) = reference.strip_prefix("#/components/schemas/").and_then(|r| r.split_once("/$defs/")) else {
+        let Some((component, defs)) =
+            reference.strip_prefix("#/components/schemas/").and_then(|r| r.split_once("/$defs/"))
+        else {
             return self.schema_ref(reference).map(|(_, s)| s);
         };
         let (_, mut schema) = self.schema_ref(&format!("#/components/schemas/{component}"))?;
@@ -95,7 +98,12 @@ impl<'a> Resolver<'a> {
                 None => return Ok(current),
                 Some(reference) => {
                     let name = component_name(reference, kind)?;
-                    current = self.api.components.as_ref().and_then(|c| map(c).get(name)).ok_or_else(|| missing(reference))?;
+                    current = self
+                        .api
+                        .components
+                        .as_ref()
+                        .and_then(|c| map(c).get(name))
+                        .ok_or_else(|| missing(reference))?;
                 }
             }
         }
@@ -105,7 +113,8 @@ impl<'a> Resolver<'a> {
 
 /// A schema that is a `$ref` and nothing else that constrains: another name for its target.
 fn is_alias(s: &Schema) -> bool {
-    Schema { reference: None, title: None, description: None, deprecated: false, written_at: None, ..s.clone() } == Schema::default()
+    Schema { reference: None, title: None, description: None, deprecated: false, written_at: None, ..s.clone() }
+        == Schema::default()
 }
 
 /// Chains of references are legal; a cycle of them is not, so walks are bounded.

@@ -43,7 +43,10 @@ fn separate_items(text: &str) -> String {
     while let Some(line) = lines.next() {
         out.push_str(line);
         out.push('\n');
-        let ends_item = line == "}" || line.starts_with("#![") || (line.ends_with("{}") && !line.starts_with([' ', '/', '#'])) || (line.ends_with(';') && !line.starts_with([' ', '/', '#']));
+        let ends_item = line == "}"
+            || line.starts_with("#![")
+            || (line.ends_with("{}") && !line.starts_with([' ', '/', '#']))
+            || (line.ends_with(';') && !line.starts_with([' ', '/', '#']));
         let next_is_item = lines.peek().is_some_and(|n| !n.is_empty() && !n.starts_with(' ') && !n.starts_with('}'));
         let ends_imports = line.starts_with("use ") && lines.peek().is_some_and(|n| n.starts_with("use "));
         if ends_item && next_is_item && !ends_imports {
@@ -115,7 +118,9 @@ pub fn write_files_with(
     let mut staged: Vec<(PathBuf, &Path, &GeneratedFile)> = Vec::new();
     for (file, path) in &changed {
         let tmp = temporary_sibling(path);
-        let result = before_stage(&file.path).map_err(|e| Error::io(&tmp, e)).and_then(|()| stage(&tmp, file.contents.as_bytes()));
+        let result = before_stage(&file.path)
+            .map_err(|e| Error::io(&tmp, e))
+            .and_then(|()| stage(&tmp, file.contents.as_bytes()));
         if let Err(e) = result {
             for (tmp, _, _) in &staged {
                 let _ = fs::remove_file(tmp);
@@ -171,7 +176,8 @@ fn stage(tmp: &Path, contents: &[u8]) -> Result<(), Error> {
 /// Removes `<generated file>.akgen-tmp-<pid>` files that a killed run left beside the files
 /// akgen generates; nothing else matches that name.
 fn remove_leftover_temporaries(out: &Path, files: &[GeneratedFile]) -> Result<(), Error> {
-    let dirs: BTreeSet<PathBuf> = files.iter().filter_map(|f| out.join(&f.path).parent().map(Path::to_path_buf)).collect();
+    let dirs: BTreeSet<PathBuf> =
+        files.iter().filter_map(|f| out.join(&f.path).parent().map(Path::to_path_buf)).collect();
     let generated: BTreeSet<PathBuf> = files.iter().map(|f| out.join(&f.path)).collect();
     for dir in dirs {
         let Ok(entries) = fs::read_dir(&dir) else { continue };
@@ -201,9 +207,9 @@ pub fn manifest_text(files: &[GeneratedFile]) -> String {
 
 fn read_manifest(path: &Path) -> Result<Option<Vec<PathBuf>>, Error> {
     match fs::read_to_string(path) {
-        Ok(text) => Ok(Some(
-            text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(PathBuf::from).collect(),
-        )),
+        Ok(text) => {
+            Ok(Some(text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(PathBuf::from).collect()))
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(Error::io(path, e)),
     }
