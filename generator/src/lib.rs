@@ -251,6 +251,8 @@ pub enum PlannedFile {
     Text(GeneratedFile),
 }
 
+/// One formatted part of a file: (file index, part index, text).
+type Formatted = (usize, usize, String);
 /// Emits and formats every planned file; the files come back sorted by path.
 ///
 /// Every part of every Rust module ([`RustModule::parts`]) is emitted and formatted on one
@@ -273,7 +275,7 @@ pub fn render_files(api: &ir::Api, files: Vec<PlannedFile>) -> Result<Vec<Genera
     jobs.sort_by_key(|(.., part)| std::cmp::Reverse(part.weight));
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, jobs.len().max(1));
     let queue = std::sync::Mutex::new(jobs.into_iter());
-    let rendered: Vec<Result<Vec<(usize, usize, String)>, String>> = std::thread::scope(|scope| {
+    let rendered: Vec<Result<Vec<Formatted>, String>> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
                 scope.spawn(|| {

@@ -459,12 +459,10 @@ fn document() -> impl Strategy<Value = Value> {
             let paths: Map<String, Value> = paths.into_iter().collect();
             let mut doc = json!({"openapi": version, "info": {"title": "fuzz", "version": "1"}, "paths": paths});
             // 3.1's webhooks: operations akgen does not generate, bodies it does.
-            if version == "3.1.0" {
-                if let Some((_, item)) =
-                    doc["paths"].as_object().and_then(|p| p.iter().next()).map(|(k, v)| (k.clone(), v.clone()))
-                {
-                    doc["webhooks"] = json!({"hook": item});
-                }
+            if version == "3.1.0"
+                && let Some(item) = doc["paths"].as_object().and_then(|p| p.values().next()).cloned()
+            {
+                doc["webhooks"] = json!({"hook": item});
             }
             if components {
                 doc["components"] = json!({

@@ -265,10 +265,10 @@ fn names_are_unique_and_keywords_escaped() {
 fn reachable_components<'a>(raw: &'a Value, v: &'a Value, seen: &mut HashSet<&'a str>) {
     match v {
         Value::Object(map) => {
-            if let Some(r) = map.get("$ref").and_then(Value::as_str) {
-                if seen.insert(r) {
-                    reachable_components(raw, deref(raw, v), seen);
-                }
+            if let Some(r) = map.get("$ref").and_then(Value::as_str)
+                && seen.insert(r)
+            {
+                reachable_components(raw, deref(raw, v), seen);
             }
             for (k, child) in map {
                 if k != "$ref" {

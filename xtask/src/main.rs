@@ -85,6 +85,7 @@ fn check() -> Result<(), String> {
 /// Every test: the workspace's, then schemathesis against the example server.
 fn test() -> Result<(), String> {
     format_check()?;
+    lint()?;
     let status = std::process::Command::new(cargo())
         .args(["test", "--workspace"])
         .current_dir(repo())
@@ -119,6 +120,25 @@ fn format_check() -> Result<(), String> {
     } else {
         Err("cargo fmt --check: run `cargo fmt -p akgen -p conformance -p xtask -p build-script-example`".into())
     }
+}
+
+/// Crates clippy gates (warnings denied). conformance and build-script-example compile
+/// generated crates into themselves, whose findings (issue 24) are not fixed yet.
+const LINTED: &[&str] = &["akgen", "xtask"];
+
+fn lint() -> Result<(), String> {
+    eprintln!("xtask: cargo clippy --all-targets on {} (warnings denied)", LINTED.join(", "));
+    let mut args = vec!["clippy", "--quiet", "--all-targets"];
+    for package in LINTED {
+        args.extend(["-p", package]);
+    }
+    args.extend(["--", "-D", "warnings"]);
+    let status = std::process::Command::new(cargo())
+        .args(&args)
+        .current_dir(repo())
+        .status()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    if status.success() { Ok(()) } else { Err("cargo clippy reports findings in akgen or xtask".into()) }
 }
 
 /// rustdoc over the generated crate with every feature, warnings denied: spec text in doc

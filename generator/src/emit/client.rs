@@ -483,33 +483,33 @@ fn operation(
 
     // Extra `send_<media>` methods for successes that also come as non-JSON media.
     let mut extra_sends = Vec::new();
-    if let [one] = successes.as_slice() {
-        if matches!(body_kind(&one.content), BodyKind::Json(_)) {
-            let mut seen = HashSet::new();
-            for c in one.content.iter().filter(|c| !is_json(&c.media_type)) {
-                let suffix =
-                    names::snake(c.media_type.split(';').next().unwrap_or("").rsplit('/').next().unwrap_or("body"));
-                let suffix = names::unraw(&suffix).to_owned();
-                if !seen.insert(suffix.clone()) {
-                    continue;
-                }
-                let method = format_ident!("send_{}", suffix);
-                let media = &c.media_type;
-                let kind = media_kind(media);
-                let (t, read) = read(&kind);
-                let pat = status_pattern(one.status);
-                let doc = format!(" Sends the request asking for `{media}` and returns the body as it comes.");
-                extra_sends.push(quote! {
-                    #[doc = #doc]
-                    pub fn #method(self) -> super::transport::BoxFuture<'a, Result<#t, super::Error>> {
-                        super::transport::send(self.prepare(#media), |raw| match raw.status.as_u16() {
-                            #pat => #read,
-                            #(#error_arms)*
-                            #fallback
-                        })
-                    }
-                });
+    if let [one] = successes.as_slice()
+        && matches!(body_kind(&one.content), BodyKind::Json(_))
+    {
+        let mut seen = HashSet::new();
+        for c in one.content.iter().filter(|c| !is_json(&c.media_type)) {
+            let suffix =
+                names::snake(c.media_type.split(';').next().unwrap_or("").rsplit('/').next().unwrap_or("body"));
+            let suffix = names::unraw(&suffix).to_owned();
+            if !seen.insert(suffix.clone()) {
+                continue;
             }
+            let method = format_ident!("send_{}", suffix);
+            let media = &c.media_type;
+            let kind = media_kind(media);
+            let (t, read) = read(&kind);
+            let pat = status_pattern(one.status);
+            let doc = format!(" Sends the request asking for `{media}` and returns the body as it comes.");
+            extra_sends.push(quote! {
+                #[doc = #doc]
+                pub fn #method(self) -> super::transport::BoxFuture<'a, Result<#t, super::Error>> {
+                    super::transport::send(self.prepare(#media), |raw| match raw.status.as_u16() {
+                        #pat => #read,
+                        #(#error_arms)*
+                        #fallback
+                    })
+                }
+            });
         }
     }
 

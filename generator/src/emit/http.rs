@@ -27,6 +27,7 @@ pub fn is_text(media: &str) -> bool {
 }
 
 /// How a response body is read.
+#[allow(clippy::large_enum_variant, reason = "one short-lived value per response while emitting")]
 pub enum BodyKind<'a> {
     Empty,
     /// JSON, typed when the spec gives a schema.

@@ -56,10 +56,10 @@ pub fn params(api: &Api, gating: Gating) -> TokenStream {
     }
     let mut models = Need::default();
     for t in &types {
-        if let TypeKind::Struct(s) = &t.kind {
-            if s.fields.iter().any(|f| names_a_model(&f.ty)) {
-                models.add(&t.tags);
-            }
+        if let TypeKind::Struct(s) = &t.kind
+            && s.fields.iter().any(|f| names_a_model(&f.ty))
+        {
+            models.add(&t.tags);
         }
     }
     let models = models.import(gating, quote!(super::models::*));
@@ -170,10 +170,10 @@ enum Family {
 
 fn type_def(t: &TypeDef, family: Family, gating: Gating) -> TokenStream {
     let mut extra = Vec::new();
-    if let Some(c) = &t.component {
-        if c != &t.name {
-            extra.push(format!("Schema `{c}` in the spec."));
-        }
+    if let Some(c) = &t.component
+        && c != &t.name
+    {
+        extra.push(format!("Schema `{c}` in the spec."));
     }
     let docs = doc_attrs(&t.docs, &extra);
     let deprecated = t.deprecated.then(|| quote!(#[deprecated]));

@@ -884,14 +884,15 @@ impl<'a> Builder<'a> {
         let (rest, null): (Vec<(usize, &Schema)>, Vec<_>) =
             branches.iter().enumerate().partition(|(_, b)| !is_null_branch(b));
         let nullable = nullable || !null.is_empty();
-        if let [(i, one)] = rest.as_slice() {
-            if discriminator.is_none() && (!null.is_empty() || branches.len() == 1) {
-                let mut expr = self.expr(one, hint, &format!("{pointer}/{keyword}/{i}"));
-                expr.nullable |= nullable;
-                expr.constraints.read_only |= schema.read_only;
-                expr.constraints.write_only |= schema.write_only;
-                return Lowered::Expr(expr);
-            }
+        if let [(i, one)] = rest.as_slice()
+            && discriminator.is_none()
+            && (!null.is_empty() || branches.len() == 1)
+        {
+            let mut expr = self.expr(one, hint, &format!("{pointer}/{keyword}/{i}"));
+            expr.nullable |= nullable;
+            expr.constraints.read_only |= schema.read_only;
+            expr.constraints.write_only |= schema.write_only;
+            return Lowered::Expr(expr);
         }
         let indexed: Vec<(usize, Schema)> = rest.iter().map(|(i, b)| (*i, (*b).clone())).collect();
         let branches: Vec<Schema> = indexed.iter().map(|(_, b)| b.clone()).collect();
