@@ -86,18 +86,21 @@ fn check() -> Result<(), String> {
 fn test() -> Result<(), String> {
     format_check()?;
     lint()?;
-    let status = std::process::Command::new(cargo())
-        .args(["test", "--workspace"])
-        .current_dir(repo())
-        .status()
-        .map_err(|e| format!("cannot run cargo: {e}"))?;
-    if !status.success() {
-        return Err("cargo test --workspace failed".into());
-    }
+    cargo_in_repo(&["test", "--workspace"], "cargo test --workspace failed")?;
     feature_subsets()?;
     docs()?;
     corpus::corpus(&["--ci".to_owned()])?;
     schemathesis()
+}
+
+/// Runs cargo with `args` in the repository; `failure` is the error when it fails.
+fn cargo_in_repo(args: &[&str], failure: &str) -> Result<(), String> {
+    let status = std::process::Command::new(cargo())
+        .args(args)
+        .current_dir(repo())
+        .status()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    if status.success() { Ok(()) } else { Err(failure.to_owned()) }
 }
 
 /// The hand-written crates, as `rustfmt.toml` formats them. Not `generated/`, which akgen
@@ -110,16 +113,7 @@ fn format_check() -> Result<(), String> {
     for package in HAND_WRITTEN {
         args.extend(["-p", package]);
     }
-    let status = std::process::Command::new(cargo())
-        .args(&args)
-        .current_dir(repo())
-        .status()
-        .map_err(|e| format!("cannot run cargo: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err("cargo fmt --check: run `cargo fmt -p akgen -p conformance -p xtask -p build-script-example`".into())
-    }
+    cargo_in_repo(&args, "cargo fmt --check: run `cargo fmt -p akgen -p conformance -p xtask -p build-script-example`")
 }
 
 /// Crates clippy gates (warnings denied). conformance and build-script-example compile
@@ -133,12 +127,7 @@ fn lint() -> Result<(), String> {
         args.extend(["-p", package]);
     }
     args.extend(["--", "-D", "warnings"]);
-    let status = std::process::Command::new(cargo())
-        .args(&args)
-        .current_dir(repo())
-        .status()
-        .map_err(|e| format!("cannot run cargo: {e}"))?;
-    if status.success() { Ok(()) } else { Err("cargo clippy reports findings in akgen or xtask".into()) }
+    cargo_in_repo(&args, "cargo clippy reports findings in akgen or xtask")
 }
 
 /// rustdoc over the generated crate with every feature, warnings denied: spec text in doc
