@@ -71,8 +71,8 @@ fn main() {
 /// judged against the raw spec by the test.
 fn server_impls(api: &akgen::ir::Api) -> String {
     let mut out = String::from("// Every server trait of the pinned spec, implemented by its defaults.\n");
-    for (_, name) in akgen::emit::server::tag_traits(api) {
-        writeln!(out, "impl authentik_api::server::{name} for Defaults {{}}").unwrap();
+    for tag in &api.tags {
+        writeln!(out, "impl authentik_api::server::{} for Defaults {{}}", tag.server_trait).unwrap();
     }
     out
 }
@@ -82,7 +82,7 @@ fn server_impls(api: &akgen::ir::Api) -> String {
 /// parameters and body as JSON so the test can synthesize them from the raw spec, and a
 /// dispatcher by operationId. Names come from akgen's IR, values from the test.
 fn client_calls(api: &akgen::ir::Api) -> String {
-    use akgen::emit::client::{param_setter, tag_accessor};
+    use akgen::ir::names::escaped;
     let mut out = String::from("// Calls every operation of the pinned spec through the generated client.\n\n");
     let mut arms = String::new();
     for (i, op) in api.operations.iter().enumerate() {
@@ -96,7 +96,7 @@ fn client_calls(api: &akgen::ir::Api) -> String {
             f.push_str("    let _ = params;\n");
         }
         for p in op.parameters.iter().filter(|p| p.required) {
-            args.push(format!("p.{}", p.name));
+            args.push(format!("p.{}", escaped(&p.name)));
         }
         // The body is always an argument of the operation method.
         let body_type = op.body.as_ref().and_then(|b| {
@@ -118,13 +118,15 @@ fn client_calls(api: &akgen::ir::Api) -> String {
             }
             None => f.push_str("    let _ = body;\n"),
         }
-        writeln!(f, "    let b = client.{}().{}({});", tag_accessor(&op.tag), op.name, args.join(", ")).unwrap();
+        let accessor = &api.tag(&op.tag).expect("every operation's tag is listed").client_accessor;
+        let (accessor, method) = (escaped(accessor), escaped(&op.name));
+        writeln!(f, "    let b = client.{accessor}().{method}({});", args.join(", ")).unwrap();
         for p in op.parameters.iter().filter(|p| !p.required) {
-            let setter = param_setter(p);
+            let (setter, field) = (escaped(&p.setter), escaped(&p.name));
             if p.ty.nullable {
-                writeln!(f, "    let b = match p.{} {{ authentik_api::Nullable::Absent => b, v => b.{setter}(v.into_option()) }};", p.name).unwrap();
+                writeln!(f, "    let b = match p.{field} {{ authentik_api::Nullable::Absent => b, v => b.{setter}(v.into_option()) }};").unwrap();
             } else {
-                writeln!(f, "    let b = match p.{} {{ Some(v) => b.{setter}(v), None => b }};", p.name).unwrap();
+                writeln!(f, "    let b = match p.{field} {{ Some(v) => b.{setter}(v), None => b }};").unwrap();
             }
         }
         f.push_str("    b.send().await.map(|_| ()).map_err(|e| format!(\"{e:?}\"))\n}\n\n");

@@ -107,8 +107,8 @@ fn operations(old: &Api, new: &Api, types: &Types, out: &mut Vec<Change>) {
     let by_id = |api: &Api| -> BTreeMap<String, usize> {
         api.operations.iter().enumerate().map(|(i, o)| (o.id.clone(), i)).collect()
     };
-    let by_route = |api: &Api| -> BTreeMap<(String, String), usize> {
-        api.operations.iter().enumerate().map(|(i, o)| ((o.method.clone(), o.path.clone()), i)).collect()
+    let by_route = |api: &Api| -> BTreeMap<(crate::ir::Method, String), usize> {
+        api.operations.iter().enumerate().map(|(i, o)| ((o.method, o.path.clone()), i)).collect()
     };
     let (old_ids, new_ids) = (by_id(old), by_id(new));
     let new_routes = by_route(new);
@@ -117,7 +117,7 @@ fn operations(old: &Api, new: &Api, types: &Types, out: &mut Vec<Change>) {
         let o = &old.operations[i];
         match new_ids.get(id) {
             Some(&j) => operation(o, &new.operations[j], types, out),
-            None => match new_routes.get(&(o.method.clone(), o.path.clone())) {
+            None => match new_routes.get(&(o.method, o.path.clone())) {
                 Some(&j) => {
                     let n = &new.operations[j];
                     out.push(
@@ -139,7 +139,7 @@ fn operations(old: &Api, new: &Api, types: &Types, out: &mut Vec<Change>) {
     }
     for (id, &j) in &new_ids {
         let n = &new.operations[j];
-        if !old_ids.contains_key(id) && !old_routes.contains_key(&(n.method.clone(), n.path.clone())) {
+        if !old_ids.contains_key(id) && !old_routes.contains_key(&(n.method, n.path.clone())) {
             out.push(Change::new("operation-added", false, &n.pointer, format!("{} {}", n.method, n.path)).op(id));
         }
     }

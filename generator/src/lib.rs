@@ -215,17 +215,20 @@ impl RustModule {
     pub fn parts(self, api: &ir::Api) -> Vec<emit::Part<'_>> {
         use emit::{Gating, Part};
         let operations = api.operations.len();
-        let tag_operations = |tag: &str| api.operations.iter().filter(|op| op.tag == tag).count();
+        let tag_operations = |tag: &str| api.tag_operations(tag).count();
+        let tag = |name: &str| api.tag(name).expect("modules are planned for the API's own tags");
         // Weights are rough costs in operations (or types, about the same), so the
         // biggest parts start first.
         match self {
             RustModule::Client => vec![Part::new(operations / 16, move || emit::client::client(api))],
-            RustModule::ClientTag(tag) => {
-                vec![Part::new(tag_operations(&tag), move || emit::client::tag_module(api, &tag))]
+            RustModule::ClientTag(name) => {
+                let tag = tag(&name);
+                vec![Part::new(tag_operations(&name), move || emit::client::tag_module(api, tag))]
             }
             RustModule::Server => vec![Part::new(operations / 16, move || emit::server::server(api))],
-            RustModule::ServerTag(tag) => {
-                vec![Part::new(tag_operations(&tag), move || emit::server::tag_module(api, &tag))]
+            RustModule::ServerTag(name) => {
+                let tag = tag(&name);
+                vec![Part::new(tag_operations(&name), move || emit::server::tag_module(api, tag))]
             }
             RustModule::Models => emit::models::model_parts(api, Gating::PerTag),
             RustModule::Validate => {
@@ -324,8 +327,7 @@ fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> &str {
 pub fn plan_files(api: &ir::Api, sha256: &str, crate_name: &str) -> Vec<PlannedFile> {
     let rust_header = header("//", sha256);
     let crate_version = semver_or_default(&api.version);
-    let tags: std::collections::BTreeSet<&str> = api.operations.iter().map(|o| o.tag.as_str()).collect();
-    let features: Vec<String> = tags.iter().map(|t| emit::feature_name(t)).collect();
+    let features: Vec<String> = api.tags.iter().map(|t| t.feature.clone()).collect();
     let default_features = std::iter::once("client".to_owned())
         .chain(features.iter().cloned())
         .map(|f| format!("\"{f}\""))
@@ -381,17 +383,17 @@ pub fn plan_files(api: &ir::Api, sha256: &str, crate_name: &str) -> Vec<PlannedF
         file("src/validation.rs", format!("{rust_header}\n{VALIDATION_TEMPLATE}")),
         file("examples/validate.rs", format!("{rust_header}\n{}", fill(VALIDATE_EXAMPLE_TEMPLATE))),
     ];
-    for tag in &tags {
-        let stem = emit::tag_module_name(tag);
-        let stem = ir::names::unraw(&stem);
-        files.push(rust(&format!("src/client/{stem}.rs"), RustModule::ClientTag((*tag).to_owned())));
-        files.push(rust(&format!("src/server/{stem}.rs"), RustModule::ServerTag((*tag).to_owned())));
+    for tag in &api.tags {
+        let stem = &tag.module;
+        files.push(rust(&format!("src/client/{stem}.rs"), RustModule::ClientTag(tag.name.clone())));
+        files.push(rust(&format!("src/server/{stem}.rs"), RustModule::ServerTag(tag.name.clone())));
     }
     if tokens_server {
-        let other_tags: String = emit::server::tag_traits(api)
+        let other_tags: String = api
+            .tags
             .iter()
-            .filter(|(tag, _)| *tag != "core")
-            .map(|(_, name)| format!("impl server::{name} for TokensServer {{}}\n"))
+            .filter(|tag| tag.name != "core")
+            .map(|tag| format!("impl server::{} for TokensServer {{}}\n", tag.server_trait))
             .collect();
         let text = fill(TOKENS_SERVER_TEMPLATE).replace("{{other_tags}}\n", &other_tags);
         files.push(file("examples/tokens_server.rs", format!("{rust_header}\n{text}")));

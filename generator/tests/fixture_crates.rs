@@ -73,8 +73,7 @@ fn every_fixture_generates_a_crate_that_compiles() {
     for (stem, spec) in fixtures() {
         let name = format!("fixture-{stem}");
         let api = akgen::Generator::new().spec(&spec).lenient(stem.starts_with("lenient")).build_ir().unwrap();
-        let tags: std::collections::BTreeSet<String> =
-            api.operations.iter().map(|o| akgen::emit::feature_name(&o.tag)).collect();
+        let tags: std::collections::BTreeSet<String> = api.tags.iter().map(|t| t.feature.clone()).collect();
         let sets = std::iter::once("client,server".to_owned()).chain(tags.iter().map(|t| format!("client,server,{t}")));
         for features in sets {
             check(&["--package", &name, "--lib", "--no-default-features", "--features", &features]);

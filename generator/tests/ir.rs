@@ -47,7 +47,7 @@ fn every_operation_is_in_the_ir_as_the_spec_states_it() {
             seen += 1;
             let id = op["operationId"].as_str().unwrap();
             let o = by_id.get(id).unwrap_or_else(|| panic!("{id} missing from the IR"));
-            assert_eq!((o.method.to_lowercase().as_str(), o.path.as_str()), (method, path.as_str()), "{id}");
+            assert_eq!((o.method.key(), o.path.as_str()), (method, path.as_str()), "{id}");
             let tag = op["tags"][0].as_str().unwrap();
             assert_eq!(o.tag, heck::ToSnakeCase::to_snake_case(tag), "{id}: tag");
 
@@ -215,29 +215,60 @@ fn every_component_schema_has_its_type_fields_and_constraints() {
     assert!(constrained > 200, "the pinned spec constrains hundreds of properties; counted {constrained}");
 }
 
+/// A plain IR name that, escaped as the emitters escape it, is one Rust identifier (syn
+/// refuses keywords, so a keyword left unescaped fails here).
+fn assert_ident(what: &str, name: &str) {
+    assert!(!name.starts_with("r#"), "{what}: the IR holds plain names, not `{name}`");
+    let spelled = ir::names::escaped(name);
+    assert!(syn::parse_str::<syn::Ident>(&spelled).is_ok(), "{what}: `{spelled}` is not an identifier");
+}
+
 #[test]
 fn names_are_unique_and_keywords_escaped() {
     let Fixture { api, .. } = pinned();
     let mut names = HashSet::new();
+    let mut keyword_fields = 0;
     for t in &api.types {
         assert!(names.insert(t.name.as_str()), "duplicate type name {}", t.name);
-        assert!(syn::parse_str::<syn::Ident>(&t.name).is_ok(), "{} is not an identifier", t.name);
+        assert_ident(&t.name, &t.name);
         if let TypeKind::Struct(s) = &t.kind {
+            let mut fields = HashSet::new();
             for f in &s.fields {
-                let ident = f.name.strip_prefix("r#").unwrap_or(&f.name);
-                assert!(syn::parse_str::<syn::Ident>(&f.name).is_ok(), "{}.{} is not an identifier", t.name, f.name);
+                assert_ident(&format!("{}.{}", t.name, f.wire_name), &f.name);
+                assert!(fields.insert(f.name.as_str()), "{}: two fields named {}", t.name, f.name);
                 if f.wire_name == "type" {
-                    assert_eq!(f.name, "r#type");
+                    assert_eq!(ir::names::escaped(&f.name), "r#type");
+                    keyword_fields += 1;
                 }
-                assert!(!ident.is_empty());
             }
         }
     }
-    // Method names are per tag (`client.core().tokens_list()`), so unique within one.
+    assert!(keyword_fields > 10, "authentik has many `type` properties; saw {keyword_fields}");
+    // Method names are per tag (`client.core().tokens_list()`), so unique within one; so
+    // are the types the tag's client and server modules hold.
     let mut ops = HashSet::new();
+    let mut tag_types: BTreeMap<&str, HashSet<&str>> = BTreeMap::new();
     for o in &api.operations {
         assert!(ops.insert((o.tag.as_str(), o.name.as_str())), "duplicate operation name {}::{}", o.tag, o.name);
-        assert!(syn::parse_str::<syn::Ident>(&o.name).is_ok(), "{}", o.name);
+        assert_ident(&o.id, &o.name);
+        let types = tag_types.entry(&o.tag).or_default();
+        for name in [&o.builder, &o.response_enum] {
+            assert_ident(&o.id, name);
+            assert!(types.insert(name), "{}: `{name}` is taken in its tag's modules", o.id);
+        }
+        let variants: HashSet<&str> = o.responses.iter().map(|r| r.variant.as_str()).collect();
+        assert_eq!(variants.len(), o.responses.len(), "{}: one variant per status", o.id);
+        for p in &o.parameters {
+            assert_ident(&format!("{} {}", o.id, p.wire_name), &p.setter);
+        }
+    }
+    // One entry per tag an operation has; per-tag names unique crate-wide.
+    let op_tags: BTreeSet<&str> = api.operations.iter().map(|o| o.tag.as_str()).collect();
+    assert_eq!(api.tags.iter().map(|t| t.name.as_str()).collect::<BTreeSet<_>>(), op_tags);
+    let picks: [fn(&ir::Tag) -> &str; 4] = [|t| &t.server_trait, |t| &t.client_accessor, |t| &t.module, |t| &t.feature];
+    for pick in picks {
+        let all: HashSet<&str> = api.tags.iter().map(pick).collect();
+        assert_eq!(all.len(), api.tags.len(), "per-tag names collide");
     }
     // A named type referenced anywhere exists.
     fn refs(e: &TypeExpr, out: &mut Vec<String>) {

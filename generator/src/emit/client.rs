@@ -12,11 +12,13 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::http::{BodyKind, RequestKind, body_kind, is_json, is_success, media_kind, request_content, request_kind};
-use super::{Gating, Need, cfg, doc_attrs, ident, qualified_type, tag_cfg, tag_module_ident};
+use super::http::{
+    BodyKind, RequestKind, body_kind, is_json, is_success, media_kind, method_constant, request_content, request_kind,
+};
+use super::{Gating, Need, cfg, doc_attrs, ident, qualified_type, tag_cfg};
 use crate::ir::{
-    Api, Content, ExprKind, Operation, ParamLocation, Parameter, PathPart, Primitive, Status, TypeExpr, TypeKind,
-    names, path_parts,
+    Api, Content, ExprKind, Operation, ParamLocation, PathPart, Primitive, Status, Tag, TypeExpr, TypeKind, names,
+    path_parts,
 };
 
 /// The `client` module (`src/client/mod.rs`): the error body type, an accessor per tag and
@@ -25,15 +27,13 @@ use crate::ir::{
 pub fn client(api: &Api) -> TokenStream {
     let error_bodies = ErrorBodies::scan(api);
     let error_enum = error_bodies.enum_tokens(api);
-    let tags: BTreeSet<&str> = api.operations.iter().map(|op| op.tag.as_str()).collect();
-    let tag_items = tags.iter().map(|tag| {
-        let method = accessor_name(tag);
-        let module = tag_module_ident(tag);
-        let api_type = api_type_name(tag);
-        let plain = names::unraw(tag);
-        let accessor_doc = format!(" Operations tagged `{plain}`.");
-        let module_doc = format!(" The operations tagged `{plain}`.");
-        let cfg = tag_cfg(tag);
+    let tag_items = api.tags.iter().map(|tag| {
+        let method = ident(&tag.client_accessor);
+        let module = ident(&tag.module);
+        let api_type = ident(&tag.client_type);
+        let accessor_doc = format!(" Operations tagged `{}`.", tag.name);
+        let module_doc = format!(" The operations tagged `{}`.", tag.name);
+        let cfg = tag_cfg(&tag.name);
         let accessor = quote! {
             #[doc = #accessor_doc]
             #cfg
@@ -77,29 +77,6 @@ pub fn client(api: &Api) -> TokenStream {
     }
 }
 
-/// Name of the method on `Client` that gives a tag's operations; avoids the transport's
-/// own method names. Public so test harnesses call the client by the same names.
-pub fn tag_accessor(tag: &str) -> String {
-    const TAKEN: &[&str] = &["new", "builder", "builder_for_base_url", "base_url", "check", "execute", "clone", "fmt"];
-    let plain = names::unraw(tag);
-    if TAKEN.contains(&plain) { format!("{plain}_api") } else { tag.to_owned() }
-}
-
-/// Name of the builder method that sets an optional parameter; avoids the builder's own
-/// methods (`send`, `stream`, …).
-pub fn param_setter(p: &Parameter) -> String {
-    let plain = names::unraw(&p.name);
-    if BUILDER_METHODS.contains(&plain) { format!("set_{plain}") } else { p.name.clone() }
-}
-
-fn accessor_name(tag: &str) -> proc_macro2::Ident {
-    ident(&tag_accessor(tag))
-}
-
-fn api_type_name(tag: &str) -> proc_macro2::Ident {
-    format_ident!("{}Api", names::camel(names::unraw(tag)))
-}
-
 /// How the body of a documented error status is decoded: one `ErrorBody` variant and one
 /// decoder function each.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -128,7 +105,7 @@ impl ErrorDecoder {
     fn function(&self) -> proc_macro2::Ident {
         match self {
             // The `_body` suffix keeps a type named `Json`, `Text` or `Empty` apart from the others.
-            ErrorDecoder::Named(n) => format_ident!("decode_{}_body", names::unraw(&names::snake(n))),
+            ErrorDecoder::Named(n) => format_ident!("decode_{}_body", names::snake(n)),
             ErrorDecoder::Json => format_ident!("decode_json"),
             ErrorDecoder::Text => format_ident!("decode_text"),
             ErrorDecoder::Empty => format_ident!("decode_empty"),
@@ -233,37 +210,20 @@ fn status_pattern(s: Status) -> TokenStream {
     }
 }
 
-/// The builder's own methods, which a parameter setter must not shadow.
-const BUILDER_METHODS: &[&str] = &["send", "send_raw", "prepare", "stream", "into_future", "clone", "fmt"];
-
-/// The `Option`-free type a parameter's value has in its params struct field, and how a
-/// given value is stored there.
-fn param_field_type(p: &Parameter) -> TokenStream {
-    qualified_type(&p.ty)
-}
-
 /// The module of one tag's operations (`src/client/<tag>.rs`): the tag's API type, with one
 /// method per operation, and each operation's request builder.
-pub fn tag_module(api: &Api, tag: &str) -> TokenStream {
-    let api_type = api_type_name(tag);
-    let mut taken: HashSet<String> = HashSet::from([api_type.to_string()]);
+pub fn tag_module(api: &Api, tag: &Tag) -> TokenStream {
+    let api_type = ident(&tag.client_type);
     let mut methods = Vec::new();
     let mut items = Vec::new();
-    for op in api.operations.iter().filter(|op| op.tag == tag) {
-        let builder = names::unique(&mut taken, names::camel(&op.name));
-        let response_enum = names::unique(&mut taken, format!("{builder}Response"));
+    for op in api.tag_operations(&tag.name) {
         let stream = paging(api, op).map(|p| p.stream());
-        let (method, item) =
-            operation(api, op, &format_ident!("{}", builder), &format_ident!("{}", response_enum), stream.as_ref());
+        let (method, item) = operation(api, tag, op, stream.as_ref());
         methods.push(method);
         items.push(item);
     }
-    let api_doc = format!(
-        " Operations tagged `{}`; from [`Client::{}`](super::Client::{}).",
-        names::unraw(tag),
-        accessor_name(tag),
-        accessor_name(tag)
-    );
+    let accessor = names::escaped(&tag.client_accessor);
+    let api_doc = format!(" Operations tagged `{}`; from [`Client::{accessor}`](super::Client::{accessor}).", tag.name);
     quote! {
         #[doc = #api_doc]
         #[derive(Debug, Clone, Copy)]
@@ -281,14 +241,9 @@ pub fn tag_module(api: &Api, tag: &str) -> TokenStream {
 
 /// The accessor method and the builder (with its response enum, when it needs one).
 /// `stream` is the builder's `stream()` method, for an operation that pages.
-fn operation(
-    api: &Api,
-    op: &Operation,
-    builder: &proc_macro2::Ident,
-    response_enum: &proc_macro2::Ident,
-    stream: Option<&TokenStream>,
-) -> (TokenStream, TokenStream) {
+fn operation(api: &Api, tag: &Tag, op: &Operation, stream: Option<&TokenStream>) -> (TokenStream, TokenStream) {
     let name = ident(&op.name);
+    let (builder, response_enum) = (ident(&op.builder), ident(&op.response_enum));
     let params_type = op.params_type.as_ref().map(|p| {
         let id = ident(p);
         quote!(crate::params::#id)
@@ -325,7 +280,7 @@ fn operation(
     let mut setters = Vec::new();
     for p in &op.parameters {
         let field = ident(&p.name);
-        let ty = param_field_type(p);
+        let ty = qualified_type(&p.ty);
         let is_string = p.ty.kind == ExprKind::Primitive(Primitive::String) && !p.ty.nullable;
         let (arg_ty, conv) =
             if is_string { (quote!(impl Into<String>), quote!(.into())) } else { (ty.clone(), quote!()) };
@@ -337,7 +292,7 @@ fn operation(
             args.push(quote!(#field: #arg_ty));
             assign.push(quote!(#field: #field #conv,));
         } else {
-            let setter = ident(&param_setter(p));
+            let setter = ident(&p.setter);
             let location = match p.location {
                 ParamLocation::Path => "path",
                 ParamLocation::Query => "query",
@@ -374,8 +329,7 @@ fn operation(
     }
     if let Some(RequestKind::Multipart { binary, .. }) = &request {
         for (wire, field) in binary {
-            let plain = names::unraw(field);
-            let setter = format_ident!("{}_upload", plain);
+            let setter = format_ident!("{}_upload", field);
             let doc = format!(" Streams `{wire}` from an [`Upload`](super::Upload) instead of the bytes in the body.");
             setters.push(quote! {
                 #[doc = #doc]
@@ -388,14 +342,8 @@ fn operation(
     }
 
     // The request: validation, path, parameters, body.
-    let method_upper = op.method.to_uppercase();
-    let method_tok = match method_upper.as_str() {
-        "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS" | "TRACE" => {
-            let m = format_ident!("{}", method_upper);
-            quote!(reqwest::Method::#m)
-        }
-        other => quote!(reqwest::Method::from_bytes(#other.as_bytes()).expect("an HTTP method from the spec")),
-    };
+    let method_tok = method_constant(op.method);
+    let method_tok = quote!(reqwest::Method::#method_tok);
     let (path_fmt, path_args) = path_format(op);
     let path_expr =
         if path_args.is_empty() { quote!(#path_fmt.to_owned()) } else { quote!(format!(#path_fmt, #(#path_args),*)) };
@@ -460,11 +408,7 @@ fn operation(
             let mut variants = Vec::new();
             let mut arms = Vec::new();
             for r in many {
-                let v = match r.status {
-                    Status::Code(c) => format_ident!("Status{}", c),
-                    Status::Range(d) => format_ident!("Status{}XX", d),
-                    Status::Default => format_ident!("Default"),
-                };
+                let v = ident(&r.variant);
                 let (t, read) = read(&body_kind(&r.content));
                 let doc = format!(" {}", r.description.trim());
                 variants.push(quote!(#[doc = #doc] #v(#t),));
@@ -490,7 +434,6 @@ fn operation(
         for c in one.content.iter().filter(|c| !is_json(&c.media_type)) {
             let suffix =
                 names::snake(c.media_type.split(';').next().unwrap_or("").rsplit('/').next().unwrap_or("body"));
-            let suffix = names::unraw(&suffix).to_owned();
             if !seen.insert(suffix.clone()) {
                 continue;
             }
@@ -521,13 +464,9 @@ fn operation(
         doc_attrs(&op.docs, &extra)
     };
     let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
-    let builder_doc = format!(
-        " Request builder for `{}`; from [`{}`]({}::{}).",
-        op.id,
-        names::unraw(&op.name),
-        api_type_name(&op.tag),
-        names::unraw(&op.name)
-    );
+    let method_name = names::escaped(&op.name);
+    let builder_doc =
+        format!(" Request builder for `{}`; from [`{}`]({}::{method_name}).", op.id, op.name, tag.client_type);
     let derive_clone = (!multipart).then(|| quote!(Clone,));
     let success_doc = " Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).";
 

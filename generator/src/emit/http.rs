@@ -3,7 +3,7 @@
 //! server emitters share these decisions, so what one sends the other reads.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{format_ident, quote};
 
 use super::qualified_type;
 use crate::ir::{Api, Content, ExprKind, Operation, Primitive, Status, StructDef, TypeExpr, TypeKind};
@@ -114,4 +114,9 @@ pub fn body_struct<'a>(api: &'a Api, c: &Content) -> Option<&'a StructDef> {
         },
         _ => None,
     }
+}
+
+/// The `http` crate's constant for a method (`GET`), which reqwest and axum re-export.
+pub fn method_constant(method: crate::ir::Method) -> proc_macro2::Ident {
+    format_ident!("{}", method.as_str())
 }

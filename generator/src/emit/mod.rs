@@ -9,7 +9,6 @@ pub mod models;
 pub mod server;
 pub mod validate;
 
-use crate::ir::names::unraw;
 use crate::ir::{Constraints, Docs, ExprKind, Primitive, TypeExpr};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
@@ -53,27 +52,6 @@ pub enum Gating {
     /// A module included by a build script into a crate whose features are not ours:
     /// everything is compiled.
     Off,
-}
-
-/// The Cargo feature of a tag: the tag itself (without the `r#` of a keyword, which a
-/// feature name cannot hold), unless it would take the name of one of the crate's own
-/// features.
-pub fn feature_name(tag: &str) -> String {
-    let plain = unraw(tag);
-    if matches!(plain, "client" | "server" | "default") { format!("tag-{plain}") } else { plain.to_owned() }
-}
-
-/// The module holding a tag's operations in the client and in the server, which is also its
-/// file's name (`client/<tag>.rs`): the tag, unless that would take the name of a file
-/// beside it (`mod.rs`, the hand-written `transport.rs` and `support.rs`).
-pub fn tag_module_name(tag: &str) -> String {
-    let plain = unraw(tag);
-    if matches!(plain, "mod" | "transport" | "support") { format!("{plain}_ops") } else { tag.to_owned() }
-}
-
-/// [`tag_module_name`] as an identifier.
-pub fn tag_module_ident(tag: &str) -> Ident {
-    ident(&tag_module_name(tag))
 }
 
 /// What a shared item (an import, a pattern, a helper) needs to be compiled: the union of
@@ -133,7 +111,7 @@ pub fn cfg(tags: &BTreeSet<String>, gating: Gating) -> TokenStream {
     if gating == Gating::Off || tags.is_empty() {
         return TokenStream::new();
     }
-    let features = tags.iter().map(|t| feature_name(t));
+    let features = tags.iter().map(|t| crate::ir::naming::feature(t));
     if tags.len() == 1 {
         quote!(#[cfg(feature = #(#features)*)])
     } else {
@@ -141,11 +119,13 @@ pub fn cfg(tags: &BTreeSet<String>, gating: Gating) -> TokenStream {
     }
 }
 
-/// An identifier from an IR name (which may be a raw identifier such as `r#type`).
+/// An identifier from an IR name: where a keyword becomes a raw identifier (`type` →
+/// `r#type`), as [`names::escaped`](crate::ir::names::escaped) spells it.
 pub fn ident(name: &str) -> Ident {
-    match name.strip_prefix("r#") {
-        Some(raw) => Ident::new_raw(raw, Span::call_site()),
-        None => Ident::new(name, Span::call_site()),
+    if crate::ir::names::is_keyword(name) {
+        Ident::new_raw(name, Span::call_site())
+    } else {
+        Ident::new(name, Span::call_site())
     }
 }
 

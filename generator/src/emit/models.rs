@@ -1,7 +1,6 @@
 //! Models: one serde type for every named type in the IR.
 
 use super::{Gating, Need, Part, cfg, constraint_summary, doc_attrs, ident, rust_type};
-use crate::ir::names::unraw;
 use crate::ir::{Api, EnumDef, ExprKind, Field, Primitive, StructDef, TypeDef, TypeExpr, TypeKind, UnionDef};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -40,8 +39,8 @@ pub fn model_parts(api: &Api, gating: Gating) -> Vec<Part<'_>> {
 /// The `params` module: one struct per operation with parameters (path, query, header),
 /// shared by the client and the server, validated like the models.
 pub fn params(api: &Api, gating: Gating) -> TokenStream {
-    let types: Vec<TypeDef> = api.operations.iter().filter_map(|o| o.params_struct()).collect();
-    let mut uses = Uses::scan(&types);
+    let types = &api.params;
+    let mut uses = Uses::scan(types);
     // Parameter structs name `serde::Deserialize` by path: only the server derives it.
     uses.derives = Need::default();
     uses.objects = Need::default();
@@ -55,7 +54,7 @@ pub fn params(api: &Api, gating: Gating) -> TokenStream {
         }
     }
     let mut models = Need::default();
-    for t in &types {
+    for t in types {
         if let TypeKind::Struct(s) = &t.kind
             && s.fields.iter().any(|f| names_a_model(&f.ty))
         {
@@ -379,9 +378,8 @@ fn field(f: &Field, family: Family, gating: Gating) -> TokenStream {
     };
     // Models serialize and deserialize through `runtime::object`; only parameter structs
     // derive (`Deserialize`, for the server), so only they take serde's attributes.
-    let plain = unraw(&f.name);
     let wire = &f.wire_name;
-    let rename = (plain != wire).then(|| quote!(rename = #wire));
+    let rename = (f.name != *wire).then(|| quote!(rename = #wire));
     let default = (!f.required).then(|| quote!(default));
     let serde_args: Vec<TokenStream> = rename.into_iter().chain(default).collect();
     let serde = (family == Family::Params && !serde_args.is_empty()).then(|| match gating {

@@ -8,64 +8,30 @@
 //! implementation rather than once per operation; reading, authenticating and error bodies
 //! live in the hand-written support module (`templates/server.rs`).
 
-use std::collections::HashSet;
-
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use super::http::{BodyKind, RequestKind, body_kind, body_struct, request_content, request_kind};
-use super::{doc_attrs, ident, qualified_type, tag_cfg, tag_module_ident};
+use super::http::{BodyKind, RequestKind, body_kind, body_struct, method_constant, request_content, request_kind};
+use super::{doc_attrs, ident, qualified_type, tag_cfg};
 use crate::ir::{
-    Api, ExprKind, Operation, ParamLocation, PathPart, Primitive, Response, Status, TypeExpr, TypeKind, names,
+    Api, ExprKind, Operation, ParamLocation, PathPart, Primitive, Response, Status, Tag, TypeExpr, TypeKind, names,
     path_params, path_parts,
 };
-
-/// Names the server module defines itself, which a tag's trait must not take.
-const RESERVED: &[&str] = &[
-    "Api",
-    "Authenticate",
-    "ServerConfig",
-    "ServerError",
-    "Operation",
-    "Input",
-    "Param",
-    "Location",
-    "Shape",
-    "Routes",
-    "Route",
-    "RouterBuilder",
-    "App",
-    "Handler",
-    "BoxFuture",
-    "BoxError",
-    "FormField",
-    // What a tag's module imports (`tag_module`).
-    "Arc",
-    "Request",
-    "StatusCode",
-    "IntoResponse",
-    "Response",
-];
-
-/// [`RouterBuilder`]'s own methods, which a tag's method must not take.
-const BUILDER_METHODS: &[&str] = &["new", "with_config", "build"];
 
 /// The `server` module (`src/server/mod.rs`): the `Api` trait and the router. Each tag's
 /// trait is a module of its own ([`tag_module`]) in a sibling file; the support code is one
 /// too.
 pub fn server(api: &Api) -> TokenStream {
-    let traits: Vec<(&str, Ident)> =
-        tag_traits(api).into_iter().map(|(tag, name)| (tag, format_ident!("{name}"))).collect();
+    let traits: Vec<(&Tag, Ident)> = api.tags.iter().map(|tag| (tag, ident(&tag.server_trait))).collect();
     let modules = traits.iter().map(|(tag, trait_ident)| {
-        let module = tag_module_ident(tag);
-        let plain = names::unraw(tag);
-        let doc = format!(" The operations tagged `{plain}`: the [`{trait_ident}`] trait and its response types.");
-        let cfg = tag_cfg(tag);
+        let module = ident(&tag.module);
+        let doc = format!(" The operations tagged `{}`: the [`{trait_ident}`] trait and its response types.", tag.name);
+        let cfg = tag_cfg(&tag.name);
         quote!(#[doc = #doc] #cfg pub mod #module;)
     });
     let reexports = traits.iter().map(|(tag, trait_ident)| {
-        let module = tag_module_ident(tag);
-        let cfg = tag_cfg(tag);
+        let module = ident(&tag.module);
+        let cfg = tag_cfg(&tag.name);
         quote!(#cfg pub use self::#module::#trait_ident;)
     });
     let trait_idents: Vec<&Ident> = traits.iter().map(|(_, t)| t).collect();
@@ -82,7 +48,7 @@ pub fn server(api: &Api) -> TokenStream {
     };
     let enabled = (!traits.is_empty()).then(|| {
         let items = traits.iter().map(|(tag, trait_ident)| {
-            let feature = super::feature_name(tag);
+            let feature = &tag.feature;
             quote! {
                 #[cfg(feature = #feature)]
                 pub use super::#trait_ident;
@@ -101,13 +67,12 @@ pub fn server(api: &Api) -> TokenStream {
             }
         }
     });
-    let builder_methods = builder_methods(&traits);
-    let adders = traits.iter().zip(&builder_methods).map(|((tag, trait_ident), method)| {
-        let module = tag_module_ident(tag);
-        let cfg = tag_cfg(tag);
-        let plain = names::unraw(tag);
-        let doc = format!(" Adds the operations tagged `{plain}`.");
-        let routes = format_ident!("{}", routes_fn(api, tag));
+    let adders = traits.iter().map(|(tag, trait_ident)| {
+        let method = ident(&tag.router_method);
+        let module = ident(&tag.module);
+        let cfg = tag_cfg(&tag.name);
+        let doc = format!(" Adds the operations tagged `{}`.", tag.name);
+        let routes = ident(&tag.routes_fn);
         quote! {
             #[doc = #doc]
             #cfg
@@ -119,8 +84,9 @@ pub fn server(api: &Api) -> TokenStream {
             }
         }
     });
-    let add_all = traits.iter().zip(&builder_methods).map(|((tag, _), method)| {
-        let cfg = tag_cfg(tag);
+    let add_all = traits.iter().map(|(tag, _)| {
+        let method = ident(&tag.router_method);
+        let cfg = tag_cfg(&tag.name);
         quote!(#cfg let builder = builder.#method();)
     });
     quote! {
@@ -192,33 +158,6 @@ pub fn server(api: &Api) -> TokenStream {
     }
 }
 
-/// Each tag (as the IR names it) with the name of its server trait, in tag order. Public so
-/// test harnesses can implement the traits by the same names.
-pub fn tag_traits(api: &Api) -> Vec<(&str, String)> {
-    let tags: std::collections::BTreeSet<&str> = api.operations.iter().map(|o| o.tag.as_str()).collect();
-    let mut taken: HashSet<String> = RESERVED.iter().map(|s| s.to_string()).collect();
-    tags.into_iter().map(|tag| (tag, names::unique(&mut taken, trait_name(tag)))).collect()
-}
-
-/// The trait name for a tag (`core` → `Core`, `oauth2` → `Oauth2`).
-fn trait_name(tag: &str) -> String {
-    names::camel(names::unraw(tag))
-}
-
-/// The name of each tag's method on `RouterBuilder`: the tag, unless the builder's own
-/// methods have it.
-fn builder_methods(traits: &[(&str, Ident)]) -> Vec<Ident> {
-    let mut taken: HashSet<String> = BUILDER_METHODS.iter().map(|s| s.to_string()).collect();
-    traits.iter().map(|(tag, _)| ident(&names::unique(&mut taken, (*tag).to_owned()))).collect()
-}
-
-/// The name of the function listing a tag's routes (`routes`), unless one of the tag's
-/// handlers, which are named after its operations, has it.
-fn routes_fn(api: &Api, tag: &str) -> String {
-    let mut taken: HashSet<String> = api.operations.iter().filter(|o| o.tag == tag).map(|o| o.name.clone()).collect();
-    names::unique(&mut taken, "routes".to_owned())
-}
-
 /// The path template with its parameters named by position: `/core/tokens/{p0}/`.
 fn route_template(path: &str) -> String {
     let mut n = 0;
@@ -236,32 +175,28 @@ fn route_template(path: &str) -> String {
 
 /// The module of one tag's operations (`src/server/<tag>.rs`): the tag's trait, each
 /// operation's response type and its handler.
-pub fn tag_module(api: &Api, tag: &str) -> TokenStream {
-    let Some((_, trait_name)) = tag_traits(api).into_iter().find(|(t, _)| *t == tag) else { return TokenStream::new() };
-    let trait_ident = format_ident!("{trait_name}");
-    let plain = names::unraw(tag);
-    let mut taken: HashSet<String> = HashSet::from([trait_name]);
+pub fn tag_module(api: &Api, tag: &Tag) -> TokenStream {
+    let trait_ident = ident(&tag.server_trait);
     let mut methods = Vec::new();
     let mut items = Vec::new();
-    for op in api.operations.iter().filter(|op| op.tag == tag) {
-        let response =
-            format_ident!("{}", names::unique(&mut taken, format!("{}Response", names::camel(names::unraw(&op.name)))));
-        let (method, item) = operation(api, op, &trait_ident, &response);
+    for op in api.tag_operations(&tag.name) {
+        let (method, item) = operation(api, op, &trait_ident);
         methods.push(method);
         items.push(item);
     }
     let trait_doc = format!(
-        " The operations tagged `{plain}`. Each method has a default answering 501; implement the ones you serve."
+        " The operations tagged `{}`. Each method has a default answering 501; implement the ones you serve.",
+        tag.name
     );
-    let routes_fn = format_ident!("{}", routes_fn(api, tag));
-    let routes = api.operations.iter().filter(|op| op.tag == tag && op.unroutable.is_none()).map(|op| {
+    let routes_fn = ident(&tag.routes_fn);
+    let routes = api.tag_operations(&tag.name).filter(|op| op.unroutable.is_none()).map(|op| {
         let template = route_template(&op.path);
-        let method = format_ident!("{}", op.method.to_uppercase());
+        let method = method_constant(op.method);
         let handler = ident(&op.name);
         quote!((#template, axum::http::Method::#method, #handler::<S> as support::Handler<S>))
     });
     // Handlers are written only for routed operations; a tag with none imports less.
-    let routed = api.operations.iter().any(|op| op.tag == tag && op.unroutable.is_none());
+    let routed = api.tag_operations(&tag.name).any(|op| op.unroutable.is_none());
     let handler_imports = routed.then(|| {
         quote! {
             use std::sync::Arc;
@@ -319,9 +254,10 @@ fn auth(op: &Operation) -> Auth {
 }
 
 /// The trait method, and the operation's descriptor, response enum and handler.
-fn operation(api: &Api, op: &Operation, trait_ident: &Ident, response: &Ident) -> (TokenStream, TokenStream) {
+fn operation(api: &Api, op: &Operation, trait_ident: &Ident) -> (TokenStream, TokenStream) {
     let name = ident(&op.name);
-    let descriptor = format_ident!("{}", names::unraw(&op.name).to_uppercase());
+    let response = &ident(&op.response_enum);
+    let descriptor = ident(&op.descriptor);
     let auth = auth(op);
 
     // Inputs, in the order the method takes them.
@@ -422,7 +358,7 @@ fn operation(api: &Api, op: &Operation, trait_ident: &Ident, response: &Ident) -
     };
 
     // The descriptor the support code reads parameters and authenticates by.
-    let (method_str, path) = (&op.method, &op.path);
+    let (method_str, path) = (op.method.as_str(), &op.path);
     let security = op.security.iter().map(|alt| quote!(&[#(#alt),*]));
     let path_order = path_params(&op.path);
     let mut params: Vec<_> = op.parameters.iter().collect();
@@ -517,55 +453,15 @@ fn shape(api: &Api, e: &TypeExpr, depth: usize) -> TokenStream {
     }
 }
 
-/// The reason phrase as a variant name, for the statuses APIs commonly document.
-fn status_variant(code: u16) -> String {
-    let name = match code {
-        200 => "Ok",
-        201 => "Created",
-        202 => "Accepted",
-        203 => "NonAuthoritativeInformation",
-        204 => "NoContent",
-        205 => "ResetContent",
-        206 => "PartialContent",
-        301 => "MovedPermanently",
-        302 => "Found",
-        303 => "SeeOther",
-        304 => "NotModified",
-        307 => "TemporaryRedirect",
-        308 => "PermanentRedirect",
-        400 => "BadRequest",
-        401 => "Unauthorized",
-        402 => "PaymentRequired",
-        403 => "Forbidden",
-        404 => "NotFound",
-        405 => "MethodNotAllowed",
-        406 => "NotAcceptable",
-        409 => "Conflict",
-        410 => "Gone",
-        412 => "PreconditionFailed",
-        413 => "PayloadTooLarge",
-        415 => "UnsupportedMediaType",
-        422 => "UnprocessableEntity",
-        429 => "TooManyRequests",
-        500 => "InternalServerError",
-        501 => "NotImplemented",
-        502 => "BadGateway",
-        503 => "ServiceUnavailable",
-        504 => "GatewayTimeout",
-        _ => return format!("Status{code}"),
-    };
-    name.to_owned()
-}
-
-/// `StatusCode::OK` for codes the `http` crate names (those with a variant name of their
+/// `StatusCode::OK` for codes the `http` crate names (those with a reason phrase of their
 /// own), else a lookup by number.
 fn status_tokens(code: u16) -> TokenStream {
-    let variant = status_variant(code);
-    if variant.starts_with("Status") {
-        quote!(support::status(#code))
-    } else {
-        let constant = format_ident!("{}", heck::ToShoutySnakeCase::to_shouty_snake_case(variant.as_str()));
-        quote!(StatusCode::#constant)
+    match names::reason_phrase(code) {
+        Some(phrase) => {
+            let constant = format_ident!("{}", heck::ToShoutySnakeCase::to_shouty_snake_case(phrase));
+            quote!(StatusCode::#constant)
+        }
+        None => quote!(support::status(#code)),
     }
 }
 
@@ -573,21 +469,10 @@ fn status_tokens(code: u16) -> TokenStream {
 fn response_enum(op: &Operation, name: &Ident) -> TokenStream {
     let mut responses: Vec<&Response> = op.responses.iter().collect();
     responses.sort_by_key(|r| r.status);
-    let mut taken = HashSet::new();
     let mut variants = Vec::new();
     let mut arms = Vec::new();
     for r in responses {
-        let variant = format_ident!(
-            "{}",
-            names::unique(
-                &mut taken,
-                match r.status {
-                    Status::Code(c) => status_variant(c),
-                    Status::Range(d) => format!("Status{d}XX"),
-                    Status::Default => "Default".to_owned(),
-                }
-            )
-        );
+        let variant = ident(&r.variant);
         let kind = body_kind(&r.content);
         let ty = match &kind {
             BodyKind::Empty => None,

@@ -13,8 +13,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 /// The `validate` module: one `impl Validate` per named type, and one lazily compiled
 /// `Pattern` per distinct pattern, each under the features of the types that use it.
 pub fn validate(api: &Api, gating: Gating) -> TokenStream {
-    let params: Vec<TypeDef> = api.operations.iter().filter_map(|o| o.params_struct()).collect();
-    let plan = Plan::new(api.types.iter().chain(&params));
+    let params = &api.params;
+    let plan = Plan::new(api.types.iter().chain(params));
     let models = quote!(models);
     let impls: Vec<TokenStream> = api.types.iter().map(|t| plan.impl_for(t, &models, gating)).collect();
     let params_module = quote!(params);
@@ -43,7 +43,7 @@ pub fn validate(api: &Api, gating: Gating) -> TokenStream {
     for t in params.iter().filter(has_impl) {
         params_impls_need.add(&t.tags);
     }
-    for t in api.types.iter().chain(&params).filter(has_impl) {
+    for t in api.types.iter().chain(params).filter(has_impl) {
         if plan.can_fail.contains(t.name.as_str()) {
             validator.add(&t.tags);
         }

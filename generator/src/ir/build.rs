@@ -61,15 +61,20 @@ pub fn build(spec: &Spec, options: BuildOptions) -> Result<Api, Error> {
     box_recursive_uses(&mut types);
     super::usage::assign_tags(&mut types, &operations);
     let api = &spec.api;
-    Ok(Api {
+    let params = operations.iter().filter_map(Operation::params_struct).collect();
+    let mut out = Api {
         title: api.info.title.clone(),
         version: api.info.version.clone(),
         description: api.info.description.clone(),
         base_path: base_path(api),
         types,
         operations,
+        tags: Vec::new(),
+        params,
         warnings: b.warnings,
-    })
+    };
+    super::naming::name_items(&mut out);
+    Ok(out)
 }
 
 struct Builder<'a> {
@@ -342,7 +347,7 @@ impl<'a> Builder<'a> {
         for (name, item) in webhooks {
             for (method, op) in item.operations() {
                 count += 1;
-                let pointer = format!("/webhooks/{}/{method}", esc(name));
+                let pointer = format!("/webhooks/{}/{}", esc(name), method.key());
                 let hint = format!("{}Webhook", names::camel(op.operation_id.as_deref().unwrap_or(name)));
                 if let Some(body) = &op.request_body
                     && let Ok(body) = self.resolver.request_body(body)
@@ -1080,7 +1085,7 @@ impl<'a> Builder<'a> {
                 Some((component, _)) => self.component_names[component].clone(),
                 None => format!("Variant{}", position + 1),
             };
-            let variant_hint = format!("{name}{}", names::unraw(&base));
+            let variant_hint = format!("{name}{}", &base);
             let ty = self.expr(merged, &variant_hint, &item_pointer);
             let tags = match discriminator {
                 Some(d) => {
@@ -1253,7 +1258,7 @@ impl<'a> Builder<'a> {
         let mut ids = HashSet::new();
         let mut params_types: HashSet<String> = HashSet::new();
         // (method, template with unnamed parameters) → the first path with it.
-        let mut routes: HashMap<(String, String), String> = HashMap::new();
+        let mut routes: HashMap<(Method, String), String> = HashMap::new();
         for (path, item) in &api.paths {
             let path_pointer = format!("/paths/{}", esc(path));
             if item.reference.is_some() {
@@ -1277,17 +1282,11 @@ impl<'a> Builder<'a> {
             let route: String =
                 path_parts(path).into_iter().map(|p| if let PathPart::Literal(t) = p { t } else { "{}" }).collect();
             for (method, op) in item.operations() {
-                let pointer = format!("{path_pointer}/{method}");
-                let raw_id = op.operation_id.clone().unwrap_or_else(|| format!("{method}{path}"));
+                let pointer = format!("{path_pointer}/{}", method.key());
+                let raw_id = op.operation_id.clone().unwrap_or_else(|| format!("{}{path}", method.key()));
                 let id = names::unique(&mut ids, raw_id);
                 let tag = op.tags.first().map(|t| names::snake(t)).unwrap_or_else(|| "default".into());
-                let tag_plain = names::unraw(&tag).to_owned();
-                let snake_id = names::snake(&id);
-                let short = snake_id
-                    .strip_prefix(&format!("{tag_plain}_"))
-                    .filter(|s| !s.is_empty())
-                    .map(|s| names::escape_keyword(s.to_owned()))
-                    .unwrap_or(snake_id.clone());
+                let short = names::without_prefix(&names::snake(&id), &tag);
                 let name = names::unique(names_per_tag.entry(tag.clone()).or_default(), short);
                 let type_hint = names::camel(&id);
 
@@ -1348,6 +1347,8 @@ impl<'a> Builder<'a> {
                         wire_name: data.name.clone(),
                         key: data.name.clone(),
                         name: names::unique(&mut taken, names::snake(&data.name)),
+                        // Named with the operation's other items (`naming`).
+                        setter: String::new(),
                         location,
                         required: data.required || location == ParamLocation::Path,
                         ty,
@@ -1407,7 +1408,12 @@ impl<'a> Builder<'a> {
                                 &format!("{type_hint}Response{}", names::camel(&key)),
                                 &format!("{r_pointer}/content"),
                             );
-                            responses.push(Response { status, description: resp.description.clone(), content });
+                            responses.push(Response {
+                                status,
+                                variant: String::new(),
+                                description: resp.description.clone(),
+                                content,
+                            });
                         }
                         Err(e) => self.ref_error(&format!("{r_pointer}/$ref"), e),
                     }
@@ -1422,9 +1428,9 @@ impl<'a> Builder<'a> {
                     }
                 }
                 let mut unroutable = path_unroutable.clone();
-                match routes.get(&(method.to_owned(), route.clone())) {
+                match routes.get(&(method, route.clone())) {
                     Some(other) if other != path && unroutable.is_none() => {
-                        let m = method.to_uppercase();
+                        let m = method;
                         let problem = format!(
                             "`{m} {path}` and `{m} {other}` differ only in parameter names, so the server's router cannot tell them apart"
                         );
@@ -1432,7 +1438,7 @@ impl<'a> Builder<'a> {
                         unroutable = Some(problem);
                     }
                     _ if unroutable.is_none() => {
-                        routes.insert((method.to_owned(), route.clone()), path.clone());
+                        routes.insert((method, route.clone()), path.clone());
                     }
                     _ => {}
                 }
@@ -1460,7 +1466,7 @@ impl<'a> Builder<'a> {
                     id,
                     name,
                     params_type,
-                    method: method.to_uppercase(),
+                    method,
                     path: path.clone(),
                     tag,
                     docs: Docs { title: op.summary.clone(), description: op.description.clone() },
@@ -1471,6 +1477,10 @@ impl<'a> Builder<'a> {
                     security,
                     pointer,
                     unroutable,
+                    // Named once every operation of the tag is known (`naming`).
+                    builder: String::new(),
+                    response_enum: String::new(),
+                    descriptor: String::new(),
                 });
             }
         }

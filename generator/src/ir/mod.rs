@@ -1,13 +1,18 @@
 //! Stage 2: the intermediate representation.
 //!
-//! Everything the emitters need, named and checked, and nothing that is Rust syntax: type
-//! names are already valid Rust identifiers (so every emitter agrees on them), but no tokens
-//! live here. Emitters read only this, never the spec.
+//! Everything the emitters need, named and checked, and nothing that is Rust syntax. Every
+//! identifier an emitter writes is chosen here, once, unique in its namespace (types,
+//! fields and variants by [`build`], the client's and server's items by `naming`), so the
+//! emitters and test harnesses agree on them. Names are plain (`type`, not `r#type`):
+//! [`names::escaped`] spells them as Rust where tokens are made. No tokens live here, and
+//! emitters read only this, never the spec.
 
 mod build;
 pub mod names;
+pub mod naming;
 mod usage;
 
+pub use crate::load::doc::Method;
 pub use build::{BuildOptions, build};
 
 use serde_json::Value;
@@ -25,6 +30,11 @@ pub struct Api {
     pub types: Vec<TypeDef>,
     /// All operations, in spec order (path, then method).
     pub operations: Vec<Operation>,
+    /// Every tag an operation has, sorted, with the names its items get.
+    pub tags: Vec<Tag>,
+    /// Each operation's parameters as a struct type, named [`Operation::params_type`]: the
+    /// `params` module, which the models and validators emitters treat like any objects.
+    pub params: Vec<TypeDef>,
     /// Problems that did not stop generation (e.g. an undefined security scheme).
     pub warnings: Vec<crate::Diagnostic>,
 }
@@ -34,6 +44,38 @@ impl Api {
     pub fn type_named(&self, name: &str) -> Option<&TypeDef> {
         self.types.binary_search_by(|t| t.name.as_str().cmp(name)).ok().map(|i| &self.types[i])
     }
+
+    /// The tag an operation carries ([`Operation::tag`]).
+    pub fn tag(&self, name: &str) -> Option<&Tag> {
+        self.tags.binary_search_by(|t| t.name.as_str().cmp(name)).ok().map(|i| &self.tags[i])
+    }
+
+    /// The operations of one tag, in spec order.
+    pub fn tag_operations<'a>(&'a self, tag: &'a str) -> impl Iterator<Item = &'a Operation> + 'a {
+        self.operations.iter().filter(move |op| op.tag == tag)
+    }
+}
+
+/// A tag and the names of what the client, the server and the manifest make of it, each
+/// unique among the names it sits beside (the runtime's items and the imports included).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tag {
+    /// snake_case, as [`Operation::tag`] holds it.
+    pub name: String,
+    /// The Cargo feature that compiles the tag's operations.
+    pub feature: String,
+    /// The module (and file stem) of the tag's operations in `client/` and `server/`.
+    pub module: String,
+    /// The method on the client's `Client` that gives the tag's operations.
+    pub client_accessor: String,
+    /// The type that accessor returns, which has one method per operation.
+    pub client_type: String,
+    /// The server trait with one method per operation.
+    pub server_trait: String,
+    /// The method on the server's `RouterBuilder` that adds the tag's operations.
+    pub router_method: String,
+    /// The function in the tag's server module that lists its routes.
+    pub routes_fn: String,
 }
 
 /// Title, description and example text copied from the spec into doc comments.
@@ -326,8 +368,7 @@ pub struct Operation {
     /// Name of the struct holding the path, query and header parameters (in the generated
     /// `params` module, apart from the models), when there are any.
     pub params_type: Option<String>,
-    /// Upper-case HTTP method.
-    pub method: String,
+    pub method: Method,
     /// Path template relative to the server (`/core/tokens/{identifier}/`).
     pub path: String,
     /// First tag, snake_case; operations without tags go to `default`.
@@ -345,12 +386,19 @@ pub struct Operation {
     /// parameter in a path segment, or a template equal to another's up to parameter
     /// names): the models and the client have it, the server's router leaves it out.
     pub unroutable: Option<String>,
+    /// The client's request builder struct, in the tag's client module.
+    pub builder: String,
+    /// The enum of the operation's responses: in the client, of its success statuses (when
+    /// there are several); in the server, of every status. One name, free in both modules.
+    pub response_enum: String,
+    /// The server's static descriptor of the operation (`TOKENS_LIST`).
+    pub descriptor: String,
 }
 
 impl Operation {
-    /// The operation's parameters as a struct type (named [`Operation::params_type`]), so
-    /// the models and validators emitters can treat a parameter set like any object.
-    pub fn params_struct(&self) -> Option<TypeDef> {
+    /// The operation's parameters as a struct type (named [`Operation::params_type`]); built
+    /// once, into [`Api::params`].
+    fn params_struct(&self) -> Option<TypeDef> {
         let name = self.params_type.clone()?;
         let fields = self
             .parameters
@@ -397,6 +445,9 @@ pub struct Parameter {
     /// in two locations share the name (`asn` in the path and in the query).
     pub key: String,
     pub name: String,
+    /// The client builder's method that sets the parameter when it is optional: its name,
+    /// unless one of the builder's own methods has it.
+    pub setter: String,
     pub location: ParamLocation,
     pub required: bool,
     pub ty: TypeExpr,
@@ -430,6 +481,10 @@ pub enum Status {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Response {
     pub status: Status,
+    /// The status's variant in the operation's response enum, client and server alike:
+    /// the reason phrase for common codes (`Created`), else `Status418`, `Status2XX`,
+    /// `Default`.
+    pub variant: String,
     pub description: String,
     pub content: Vec<Content>,
 }

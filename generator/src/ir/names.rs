@@ -46,21 +46,24 @@ pub const RESERVED_TYPE_NAMES: &[&str] = &[
     "Self",
 ];
 
-/// A name without the `r#` [`escape_keyword`] may have given it: for where the name is not
-/// Rust syntax (file names, Cargo features, docs, the base of a longer identifier).
-pub fn unraw(name: &str) -> &str {
-    name.strip_prefix("r#").unwrap_or(name)
+/// A name as Rust source spells it: a keyword becomes a raw identifier (`type` → `r#type`).
+///
+/// The IR holds plain names (`type`), so file names, features, docs and longer identifiers
+/// built from a name need no unescaping; this is the one place escaping happens, where a
+/// name becomes an identifier (`emit::ident`, and harnesses that write Rust as text).
+pub fn escaped(name: &str) -> String {
+    if KEYWORDS.contains(&name) { format!("r#{name}") } else { name.to_owned() }
 }
 
-/// Escapes a keyword: `type` → `r#type`, `self` → `self_`.
-pub fn escape_keyword(name: String) -> String {
-    if NOT_RAW.contains(&name.as_str()) {
-        format!("{name}_")
-    } else if KEYWORDS.contains(&name.as_str()) {
-        format!("r#{name}")
-    } else {
-        name
-    }
+/// Whether `name` is a keyword, which a plain name may be (see [`escaped`]).
+pub fn is_keyword(name: &str) -> bool {
+    KEYWORDS.contains(&name)
+}
+
+/// Renames the keywords no raw identifier can spell (`self` → `self_`); other keywords stay
+/// plain names and are escaped where tokens are made.
+fn not_raw(name: String) -> String {
+    if NOT_RAW.contains(&name.as_str()) { format!("{name}_") } else { name }
 }
 
 /// snake_case identifier for fields, parameters and methods.
@@ -72,7 +75,18 @@ pub fn snake(raw: &str) -> String {
     if s.starts_with(|c: char| c.is_ascii_digit()) {
         s = format!("n{s}");
     }
-    escape_keyword(s)
+    not_raw(s)
+}
+
+/// An operation's method name: its snake_case id without the tag's prefix, when that leaves
+/// something (`core_tokens_list` tagged `core` → `tokens_list`).
+pub fn without_prefix(snake_id: &str, tag: &str) -> String {
+    snake_id
+        .strip_prefix(tag)
+        .and_then(|rest| rest.strip_prefix('_'))
+        .filter(|rest| !rest.is_empty())
+        .map(|rest| not_raw(rest.to_owned()))
+        .unwrap_or_else(|| snake_id.to_owned())
 }
 
 /// UpperCamelCase identifier for types and variants.
@@ -92,9 +106,47 @@ pub fn unique(taken: &mut HashSet<String>, candidate: String) -> String {
     if taken.insert(candidate.clone()) {
         return candidate;
     }
-    // Raw identifiers cannot take a suffix inside the `r#`; drop it (`type2` is no keyword).
-    let base = unraw(&candidate).to_owned();
-    (2..).map(|n| format!("{base}{n}")).find(|c| taken.insert(c.clone())).expect("an unused suffix exists")
+    (2..).map(|n| format!("{candidate}{n}")).find(|c| taken.insert(c.clone())).expect("an unused suffix exists")
+}
+
+/// The reason phrase of a status HTTP commonly names, in UpperCamelCase (`201` →
+/// `Created`): the variant of that status in a response enum.
+pub fn reason_phrase(code: u16) -> Option<&'static str> {
+    Some(match code {
+        200 => "Ok",
+        201 => "Created",
+        202 => "Accepted",
+        203 => "NonAuthoritativeInformation",
+        204 => "NoContent",
+        205 => "ResetContent",
+        206 => "PartialContent",
+        301 => "MovedPermanently",
+        302 => "Found",
+        303 => "SeeOther",
+        304 => "NotModified",
+        307 => "TemporaryRedirect",
+        308 => "PermanentRedirect",
+        400 => "BadRequest",
+        401 => "Unauthorized",
+        402 => "PaymentRequired",
+        403 => "Forbidden",
+        404 => "NotFound",
+        405 => "MethodNotAllowed",
+        406 => "NotAcceptable",
+        409 => "Conflict",
+        410 => "Gone",
+        412 => "PreconditionFailed",
+        413 => "PayloadTooLarge",
+        415 => "UnsupportedMediaType",
+        422 => "UnprocessableEntity",
+        429 => "TooManyRequests",
+        500 => "InternalServerError",
+        501 => "NotImplemented",
+        502 => "BadGateway",
+        503 => "ServiceUnavailable",
+        504 => "GatewayTimeout",
+        _ => return None,
+    })
 }
 
 /// Readable variant names for enum values.
@@ -134,10 +186,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn keywords_are_escaped() {
-        assert_eq!(snake("type"), "r#type");
-        assert_eq!(snake("gen"), "r#gen");
+    fn keywords_are_escaped_once() {
+        assert_eq!(snake("type"), "type");
+        assert_eq!(escaped(&snake("type")), "r#type");
+        assert_eq!(escaped(&snake("gen")), "r#gen");
+        assert_eq!(escaped("type2"), "type2");
         assert_eq!(snake("self"), "self_");
+        assert_eq!(without_prefix("core_self", "core"), "self_");
+        assert_eq!(without_prefix("core", "core"), "core");
+        assert_eq!(without_prefix("corex_list", "core"), "corex_list");
         assert_eq!(snake("x5t#S256"), "x5t_s256");
         assert_eq!(snake("hate/threatening"), "hate_threatening");
         assert_eq!(snake("2fa"), "n2fa");
@@ -151,7 +208,7 @@ mod tests {
         let mut taken = HashSet::new();
         assert_eq!(unique(&mut taken, snake("is_global")), "is_global");
         assert_eq!(unique(&mut taken, snake("isGlobal")), "is_global2");
-        assert_eq!(unique(&mut taken, snake("type")), "r#type");
+        assert_eq!(unique(&mut taken, snake("type")), "type");
         assert_eq!(unique(&mut taken, snake("type")), "type2");
     }
 

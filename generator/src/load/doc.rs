@@ -96,19 +96,69 @@ pub struct PathItem {
 impl PathItem {
     /// The operations with their lower-case methods, in the order the OpenAPI text lists
     /// the fields (get, put, post, delete, options, head, patch, trace).
-    pub fn operations(&self) -> impl Iterator<Item = (&'static str, &Operation)> {
+    pub fn operations(&self) -> impl Iterator<Item = (Method, &Operation)> {
         [
-            ("get", &self.get),
-            ("put", &self.put),
-            ("post", &self.post),
-            ("delete", &self.delete),
-            ("options", &self.options),
-            ("head", &self.head),
-            ("patch", &self.patch),
-            ("trace", &self.trace),
+            (Method::Get, &self.get),
+            (Method::Put, &self.put),
+            (Method::Post, &self.post),
+            (Method::Delete, &self.delete),
+            (Method::Options, &self.options),
+            (Method::Head, &self.head),
+            (Method::Patch, &self.patch),
+            (Method::Trace, &self.trace),
         ]
         .into_iter()
         .filter_map(|(method, op)| op.as_ref().map(|op| (method, op)))
+    }
+}
+
+/// The HTTP methods a path item can hold operations for: exactly these eight in OpenAPI 3.0
+/// and 3.1, so every emitter matches them exhaustively.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Method {
+    Get,
+    Put,
+    Post,
+    Delete,
+    Options,
+    Head,
+    Patch,
+    Trace,
+}
+
+impl Method {
+    /// Upper case, as HTTP writes it (`GET`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Put => "PUT",
+            Method::Post => "POST",
+            Method::Delete => "DELETE",
+            Method::Options => "OPTIONS",
+            Method::Head => "HEAD",
+            Method::Patch => "PATCH",
+            Method::Trace => "TRACE",
+        }
+    }
+
+    /// Lower case, as the spec's path item keys write it (`get`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Method::Get => "get",
+            Method::Put => "put",
+            Method::Post => "post",
+            Method::Delete => "delete",
+            Method::Options => "options",
+            Method::Head => "head",
+            Method::Patch => "patch",
+            Method::Trace => "trace",
+        }
+    }
+}
+
+impl std::fmt::Display for Method {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
