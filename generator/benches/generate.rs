@@ -16,8 +16,8 @@ use std::hint::black_box;
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 fn bench(c: &mut Criterion) {
-    let generator = akgen::Generator::new();
     let path = akgen::spec_source::resolve(None).expect("the pinned spec is found");
+    let generator = akgen::Generator::new().spec(&path);
     let text = std::fs::read_to_string(&path).expect("the pinned spec reads");
     let spec = akgen::load::load_text(path.clone(), text.clone()).expect("the pinned spec loads");
     let api = akgen::ir::build(&spec, Default::default()).expect("the pinned spec builds");

@@ -41,6 +41,8 @@ pub enum Error {
     Io { path: PathBuf, source: std::io::Error },
     /// The output directory is not one akgen may write into (see [`crate::write`]).
     Output(String),
+    /// [`Generator`](crate::Generator) was asked to load a spec without being given one.
+    NoSpec,
     /// A bug in akgen itself (it emitted tokens it cannot format, or a thread panicked):
     /// never the spec's fault, so it names no place in the spec and asks for a report.
     Internal(String),
@@ -66,6 +68,7 @@ impl fmt::Display for Error {
             }
             Error::Io { path, source } => write!(f, "error: {}: {source}", path.display()),
             Error::Output(msg) => write!(f, "error: {msg}"),
+            Error::NoSpec => write!(f, "error: no spec given (the library reads only the spec it is given)"),
             Error::Internal(msg) => write!(
                 f,
                 "error: internal error in akgen {} (a bug, not a problem in the spec; please report it): {msg}",

@@ -93,10 +93,8 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode, Error> {
     match cli.command {
         Command::Generate { spec, out, crate_name, lenient, force } => {
-            let mut generator = Generator::new().crate_name(crate_name).lenient(lenient);
-            if let Some(spec) = spec {
-                generator = generator.spec(spec);
-            }
+            let spec = akgen::spec_source::resolve(spec.as_deref())?;
+            let generator = Generator::new().spec(spec).crate_name(crate_name).lenient(lenient);
             let start = std::time::Instant::now();
             let (rendered, report) = generator.write_crate(&out, force)?;
             for w in &rendered.api.warnings {
@@ -115,10 +113,8 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { spec, out, crate_name, lenient } => {
-            let mut generator = Generator::new().crate_name(crate_name).lenient(lenient);
-            if let Some(spec) = spec {
-                generator = generator.spec(spec);
-            }
+            let spec = akgen::spec_source::resolve(spec.as_deref())?;
+            let generator = Generator::new().spec(spec).crate_name(crate_name).lenient(lenient);
             let (rendered, drift) = generator.check_crate(&out)?;
             if drift.is_clean() {
                 eprintln!("akgen check: {} is up to date ({} files)", out.display(), rendered.files.len() + 1);

@@ -1,4 +1,6 @@
-//! Where the spec comes from when none is given.
+//! Where the `akgen` CLI and this repository's tools (xtask, tests, benches, the conformance
+//! build script) find the spec when none is given. Policy, not pipeline: the library's
+//! [`Generator`](crate::Generator) never calls it and reads only the spec it is given.
 //!
 //! Order: an explicit path; the `AKGEN_SPEC` environment variable; the pinned schema in
 //! `../shared/specs/authentik/` (beside this repository); finally a download of the pinned
