@@ -274,10 +274,10 @@ fn allow_null(mut schema: Value) -> Value {
             && k != "required"
             && k != "additionalProperties"
     });
-    if let Some(values) = obj.get_mut("enum").and_then(Value::as_array_mut) {
-        if !values.contains(&Value::Null) {
-            values.push(Value::Null);
-        }
+    if let Some(values) = obj.get_mut("enum").and_then(Value::as_array_mut)
+        && !values.contains(&Value::Null)
+    {
+        values.push(Value::Null);
     }
     match obj.get("type").cloned() {
         // 3.1 files that say it twice (`type: [array, 'null']` and `nullable: true`).

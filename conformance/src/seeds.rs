@@ -14,11 +14,12 @@ pub fn payloads(page: &str) -> Vec<Value> {
     let mut offset = 0;
     let mut inside_until = 0;
     for line in page.split_inclusive('\n') {
-        if offset >= inside_until && line.trim_end() == "{" {
-            if let Some((v, len)) = balanced_object(&page[offset..]) {
-                found.push((offset, v));
-                inside_until = offset + len;
-            }
+        if offset >= inside_until
+            && line.trim_end() == "{"
+            && let Some((v, len)) = balanced_object(&page[offset..])
+        {
+            found.push((offset, v));
+            inside_until = offset + len;
         }
         offset += line.len();
     }

@@ -255,10 +255,10 @@ async fn handle(State(state): State<Arc<ServerState>>, request: Request) -> Resp
         if let Err(e) = check(&state, &format!("{}#param:{name}", op.id), schema, &value) {
             problems.push(format!("parameter {name} = {value}: {e}"));
         }
-        if let Some(want) = expected.and_then(|e| e.params.get(name)) {
-            if !same_value(want, &value) {
-                problems.push(format!("parameter {name}: sent {value}, expected {want}"));
-            }
+        if let Some(want) = expected.and_then(|e| e.params.get(name))
+            && !same_value(want, &value)
+        {
+            problems.push(format!("parameter {name}: sent {value}, expected {want}"));
         }
     }
     for name in query.keys() {
@@ -330,19 +330,19 @@ async fn handle(State(state): State<Arc<ServerState>>, request: Request) -> Resp
                 let want = expected.map(|e| &e.body).filter(|b| !b.is_null());
                 if media == "multipart/form-data" {
                     // Binary parts are compared, not validated: JSON Schema has no bytes.
-                    if let Some(want) = want {
-                        if !same_value(want, &value) {
-                            problems.push(format!("multipart body {value} differs from the expected {want}"));
-                        }
+                    if let Some(want) = want
+                        && !same_value(want, &value)
+                    {
+                        problems.push(format!("multipart body {value} differs from the expected {want}"));
                     }
                 } else {
                     if let Err(e) = check(&state, &format!("{}#body", op.id), &c["schema"], &value) {
                         problems.push(format!("body invalid: {e}"));
                     }
-                    if let Some(want) = want {
-                        if !same_value(want, &value) {
-                            problems.push(format!("body {value} differs from the expected {want}"));
-                        }
+                    if let Some(want) = want
+                        && !same_value(want, &value)
+                    {
+                        problems.push(format!("body {value} differs from the expected {want}"));
                     }
                 }
             }

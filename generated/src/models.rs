@@ -222,6 +222,7 @@ impl<'de> Deserialize<'de> for AccessDeniedChallenge {
 #[cfg(feature = "flows")]
 impl object::FromObject for AccessDeniedChallenge {
     const NAME: &'static str = "AccessDeniedChallenge";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -353,6 +354,7 @@ impl<'de> Deserialize<'de> for AccountLockdownStage {
 #[cfg(feature = "stages")]
 impl object::FromObject for AccountLockdownStage {
     const NAME: &'static str = "AccountLockdownStage";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -489,6 +491,7 @@ impl<'de> Deserialize<'de> for AccountLockdownStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for AccountLockdownStageRequest {
     const NAME: &'static str = "AccountLockdownStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -571,6 +574,7 @@ impl<'de> Deserialize<'de> for AgentAuthenticationResponse {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for AgentAuthenticationResponse {
     const NAME: &'static str = "AgentAuthenticationResponse";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -647,6 +651,7 @@ impl<'de> Deserialize<'de> for AgentConfig {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for AgentConfig {
     const NAME: &'static str = "AgentConfig";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -813,6 +818,7 @@ impl<'de> Deserialize<'de> for AgentConnector {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for AgentConnector {
     const NAME: &'static str = "AgentConnector";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -1010,6 +1016,7 @@ impl<'de> Deserialize<'de> for AgentConnectorRequest {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for AgentConnectorRequest {
     const NAME: &'static str = "AgentConnectorRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -1146,6 +1153,7 @@ impl<'de> Deserialize<'de> for AgentPssoDeviceRegistrationRequest {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for AgentPssoDeviceRegistrationRequest {
     const NAME: &'static str = "AgentPssoDeviceRegistrationRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -1240,6 +1248,7 @@ impl<'de> Deserialize<'de> for AgentPssoDeviceRegistrationResponse {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for AgentPssoDeviceRegistrationResponse {
     const NAME: &'static str = "AgentPssoDeviceRegistrationResponse";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -1334,6 +1343,7 @@ impl<'de> Deserialize<'de> for AgentPssoUserRegistrationRequest {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for AgentPssoUserRegistrationRequest {
     const NAME: &'static str = "AgentPssoUserRegistrationRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -1403,6 +1413,7 @@ impl<'de> Deserialize<'de> for AgentTokenResponse {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for AgentTokenResponse {
     const NAME: &'static str = "AgentTokenResponse";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -1520,6 +1531,7 @@ impl<'de> Deserialize<'de> for App {
 #[cfg(feature = "admin")]
 impl object::FromObject for App {
     const NAME: &'static str = "App";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -2011,6 +2023,7 @@ impl<'de> Deserialize<'de> for AppleChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::FromObject for AppleChallengeResponseRequest {
     const NAME: &'static str = "AppleChallengeResponseRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -2069,6 +2082,7 @@ impl<'de> Deserialize<'de> for AppleIndependentSecureEnclave {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for AppleIndependentSecureEnclave {
     const NAME: &'static str = "AppleIndependentSecureEnclave";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -2167,6 +2181,7 @@ impl<'de> Deserialize<'de> for AppleIndependentSecureEnclaveRequest {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for AppleIndependentSecureEnclaveRequest {
     const NAME: &'static str = "AppleIndependentSecureEnclaveRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -2264,6 +2279,7 @@ impl<'de> Deserialize<'de> for AppleLoginChallenge {
 #[cfg(feature = "flows")]
 impl object::FromObject for AppleLoginChallenge {
     const NAME: &'static str = "AppleLoginChallenge";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -2404,6 +2420,7 @@ impl<'de> Deserialize<'de> for Application {
 #[cfg(feature = "core")]
 impl object::FromObject for Application {
     const NAME: &'static str = "Application";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -2554,6 +2571,7 @@ impl<'de> Deserialize<'de> for ApplicationEntitlement {
 #[cfg(feature = "core")]
 impl object::FromObject for ApplicationEntitlement {
     const NAME: &'static str = "ApplicationEntitlement";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -2620,6 +2638,7 @@ impl<'de> Deserialize<'de> for ApplicationEntitlementRequest {
 #[cfg(feature = "core")]
 impl object::FromObject for ApplicationEntitlementRequest {
     const NAME: &'static str = "ApplicationEntitlementRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -2707,6 +2726,7 @@ impl<'de> Deserialize<'de> for ApplicationRequest {
 #[cfg(feature = "core")]
 impl object::FromObject for ApplicationRequest {
     const NAME: &'static str = "ApplicationRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -2908,6 +2928,7 @@ impl<'de> Deserialize<'de> for AuthenticatedSession {
 #[cfg(feature = "core")]
 impl object::FromObject for AuthenticatedSession {
     const NAME: &'static str = "AuthenticatedSession";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -3008,6 +3029,7 @@ impl<'de> Deserialize<'de> for AuthenticatedSessionAsn {
 #[cfg(feature = "core")]
 impl object::FromObject for AuthenticatedSessionAsn {
     const NAME: &'static str = "AuthenticatedSessionAsn";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -3068,6 +3090,7 @@ impl<'de> Deserialize<'de> for AuthenticatedSessionGeoIp {
 #[cfg(feature = "core")]
 impl object::FromObject for AuthenticatedSessionGeoIp {
     const NAME: &'static str = "AuthenticatedSessionGeoIp";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -3141,6 +3164,7 @@ impl<'de> Deserialize<'de> for AuthenticatedSessionUserAgent {
 #[cfg(feature = "core")]
 impl object::FromObject for AuthenticatedSessionUserAgent {
     const NAME: &'static str = "AuthenticatedSessionUserAgent";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -3208,6 +3232,7 @@ impl<'de> Deserialize<'de> for AuthenticatedSessionUserAgentDevice {
 #[cfg(feature = "core")]
 impl object::FromObject for AuthenticatedSessionUserAgentDevice {
     const NAME: &'static str = "AuthenticatedSessionUserAgentDevice";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -3272,6 +3297,7 @@ impl<'de> Deserialize<'de> for AuthenticatedSessionUserAgentOs {
 #[cfg(feature = "core")]
 impl object::FromObject for AuthenticatedSessionUserAgentOs {
     const NAME: &'static str = "AuthenticatedSessionUserAgentOs";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -3342,6 +3368,7 @@ impl<'de> Deserialize<'de> for AuthenticatedSessionUserAgentUserAgent {
 #[cfg(feature = "core")]
 impl object::FromObject for AuthenticatedSessionUserAgentUserAgent {
     const NAME: &'static str = "AuthenticatedSessionUserAgentUserAgent";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -3550,6 +3577,7 @@ impl<'de> Deserialize<'de> for AuthenticatorDuoChallenge {
 #[cfg(feature = "flows")]
 impl object::FromObject for AuthenticatorDuoChallenge {
     const NAME: &'static str = "AuthenticatorDuoChallenge";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -3653,6 +3681,7 @@ impl<'de> Deserialize<'de> for AuthenticatorDuoChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::FromObject for AuthenticatorDuoChallengeResponseRequest {
     const NAME: &'static str = "AuthenticatorDuoChallengeResponseRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -3739,6 +3768,7 @@ impl<'de> Deserialize<'de> for AuthenticatorDuoStage {
 #[cfg(feature = "stages")]
 impl object::FromObject for AuthenticatorDuoStage {
     const NAME: &'static str = "AuthenticatorDuoStage";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -3855,6 +3885,7 @@ impl<'de> Deserialize<'de> for AuthenticatorDuoStageDeviceImportResponse {
 #[cfg(feature = "stages")]
 impl object::FromObject for AuthenticatorDuoStageDeviceImportResponse {
     const NAME: &'static str = "AuthenticatorDuoStageDeviceImportResponse";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -3911,6 +3942,7 @@ impl<'de> Deserialize<'de> for AuthenticatorDuoStageManualDeviceImportRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for AuthenticatorDuoStageManualDeviceImportRequest {
     const NAME: &'static str = "AuthenticatorDuoStageManualDeviceImportRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -3986,6 +4018,7 @@ impl<'de> Deserialize<'de> for AuthenticatorDuoStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for AuthenticatorDuoStageRequest {
     const NAME: &'static str = "AuthenticatorDuoStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -4092,6 +4125,7 @@ impl<'de> Deserialize<'de> for AuthenticatorEmailChallenge {
 #[cfg(feature = "flows")]
 impl object::FromObject for AuthenticatorEmailChallenge {
     const NAME: &'static str = "AuthenticatorEmailChallenge";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -4190,6 +4224,7 @@ impl<'de> Deserialize<'de> for AuthenticatorEmailChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::FromObject for AuthenticatorEmailChallengeResponseRequest {
     const NAME: &'static str = "AuthenticatorEmailChallengeResponseRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -4304,6 +4339,7 @@ impl<'de> Deserialize<'de> for AuthenticatorEmailStage {
 #[cfg(feature = "stages")]
 impl object::FromObject for AuthenticatorEmailStage {
     const NAME: &'static str = "AuthenticatorEmailStage";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -4491,6 +4527,7 @@ impl<'de> Deserialize<'de> for AuthenticatorEmailStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for AuthenticatorEmailStageRequest {
     const NAME: &'static str = "AuthenticatorEmailStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -4642,6 +4679,7 @@ impl<'de> Deserialize<'de> for AuthenticatorEndpointGdtcStage {
 #[cfg(feature = "stages")]
 impl object::FromObject for AuthenticatorEndpointGdtcStage {
     const NAME: &'static str = "AuthenticatorEndpointGdtcStage";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -4755,6 +4793,7 @@ impl<'de> Deserialize<'de> for AuthenticatorEndpointGdtcStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for AuthenticatorEndpointGdtcStageRequest {
     const NAME: &'static str = "AuthenticatorEndpointGdtcStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -4834,6 +4873,7 @@ impl<'de> Deserialize<'de> for AuthenticatorSmsChallenge {
 #[cfg(feature = "flows")]
 impl object::FromObject for AuthenticatorSmsChallenge {
     const NAME: &'static str = "AuthenticatorSmsChallenge";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -4932,6 +4972,7 @@ impl<'de> Deserialize<'de> for AuthenticatorSmsChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::FromObject for AuthenticatorSmsChallengeResponseRequest {
     const NAME: &'static str = "AuthenticatorSmsChallengeResponseRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -5041,6 +5082,7 @@ impl<'de> Deserialize<'de> for AuthenticatorSmsStage {
 #[cfg(feature = "stages")]
 impl object::FromObject for AuthenticatorSmsStage {
     const NAME: &'static str = "AuthenticatorSmsStage";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -5203,6 +5245,7 @@ impl<'de> Deserialize<'de> for AuthenticatorSmsStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for AuthenticatorSmsStageRequest {
     const NAME: &'static str = "AuthenticatorSmsStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -5314,6 +5357,7 @@ impl<'de> Deserialize<'de> for AuthenticatorStaticChallenge {
 #[cfg(feature = "flows")]
 impl object::FromObject for AuthenticatorStaticChallenge {
     const NAME: &'static str = "AuthenticatorStaticChallenge";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -5400,6 +5444,7 @@ impl<'de> Deserialize<'de> for AuthenticatorStaticChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::FromObject for AuthenticatorStaticChallengeResponseRequest {
     const NAME: &'static str = "AuthenticatorStaticChallengeResponseRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -5486,6 +5531,7 @@ impl<'de> Deserialize<'de> for AuthenticatorStaticStage {
 #[cfg(feature = "stages")]
 impl object::FromObject for AuthenticatorStaticStage {
     const NAME: &'static str = "AuthenticatorStaticStage";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -5603,6 +5649,7 @@ impl<'de> Deserialize<'de> for AuthenticatorStaticStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for AuthenticatorStaticStageRequest {
     const NAME: &'static str = "AuthenticatorStaticStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -5688,6 +5735,7 @@ impl<'de> Deserialize<'de> for AuthenticatorTotpChallenge {
 #[cfg(feature = "flows")]
 impl object::FromObject for AuthenticatorTotpChallenge {
     const NAME: &'static str = "AuthenticatorTotpChallenge";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -5783,6 +5831,7 @@ impl<'de> Deserialize<'de> for AuthenticatorTotpChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::FromObject for AuthenticatorTotpChallengeResponseRequest {
     const NAME: &'static str = "AuthenticatorTotpChallengeResponseRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -5873,6 +5922,7 @@ impl<'de> Deserialize<'de> for AuthenticatorTotpStage {
 #[cfg(feature = "stages")]
 impl object::FromObject for AuthenticatorTotpStage {
     const NAME: &'static str = "AuthenticatorTotpStage";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -5984,6 +6034,7 @@ impl<'de> Deserialize<'de> for AuthenticatorTotpStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for AuthenticatorTotpStageRequest {
     const NAME: &'static str = "AuthenticatorTotpStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -6125,6 +6176,7 @@ impl<'de> Deserialize<'de> for AuthenticatorValidateStage {
 #[cfg(feature = "stages")]
 impl object::FromObject for AuthenticatorValidateStage {
     const NAME: &'static str = "AuthenticatorValidateStage";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -6334,6 +6386,7 @@ impl<'de> Deserialize<'de> for AuthenticatorValidateStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for AuthenticatorValidateStageRequest {
     const NAME: &'static str = "AuthenticatorValidateStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -6465,6 +6518,7 @@ impl<'de> Deserialize<'de> for AuthenticatorValidationChallenge {
 #[cfg(feature = "flows")]
 impl object::FromObject for AuthenticatorValidationChallenge {
     const NAME: &'static str = "AuthenticatorValidationChallenge";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -6576,6 +6630,7 @@ impl<'de> Deserialize<'de> for AuthenticatorValidationChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::FromObject for AuthenticatorValidationChallengeResponseRequest {
     const NAME: &'static str = "AuthenticatorValidationChallengeResponseRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -6665,6 +6720,7 @@ impl<'de> Deserialize<'de> for AuthenticatorWebAuthnChallenge {
 #[cfg(feature = "flows")]
 impl object::FromObject for AuthenticatorWebAuthnChallenge {
     const NAME: &'static str = "AuthenticatorWebAuthnChallenge";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -6757,6 +6813,7 @@ impl<'de> Deserialize<'de> for AuthenticatorWebAuthnChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::FromObject for AuthenticatorWebAuthnChallengeResponseRequest {
     const NAME: &'static str = "AuthenticatorWebAuthnChallengeResponseRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -6877,6 +6934,7 @@ impl<'de> Deserialize<'de> for AuthenticatorWebAuthnStage {
 #[cfg(feature = "stages")]
 impl object::FromObject for AuthenticatorWebAuthnStage {
     const NAME: &'static str = "AuthenticatorWebAuthnStage";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -7055,6 +7113,7 @@ impl<'de> Deserialize<'de> for AuthenticatorWebAuthnStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for AuthenticatorWebAuthnStageRequest {
     const NAME: &'static str = "AuthenticatorWebAuthnStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -7215,6 +7274,7 @@ impl<'de> Deserialize<'de> for AutoSubmitChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::FromObject for AutoSubmitChallengeResponseRequest {
     const NAME: &'static str = "AutoSubmitChallengeResponseRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -7301,6 +7361,7 @@ impl<'de> Deserialize<'de> for AutosubmitChallenge {
 #[cfg(feature = "flows")]
 impl object::FromObject for AutosubmitChallenge {
     const NAME: &'static str = "AutosubmitChallenge";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -7511,6 +7572,7 @@ impl<'de> Deserialize<'de> for BlueprintFile {
 #[cfg(feature = "managed")]
 impl object::FromObject for BlueprintFile {
     const NAME: &'static str = "BlueprintFile";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -7574,6 +7636,7 @@ impl<'de> Deserialize<'de> for BlueprintImportResult {
 #[cfg(feature = "managed")]
 impl object::FromObject for BlueprintImportResult {
     const NAME: &'static str = "BlueprintImportResult";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -7656,6 +7719,7 @@ impl<'de> Deserialize<'de> for BlueprintInstance {
 #[cfg(feature = "managed")]
 impl object::FromObject for BlueprintInstance {
     const NAME: &'static str = "BlueprintInstance";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -7768,6 +7832,7 @@ impl<'de> Deserialize<'de> for BlueprintInstanceRequest {
 #[cfg(feature = "managed")]
 impl object::FromObject for BlueprintInstanceRequest {
     const NAME: &'static str = "BlueprintInstanceRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -7906,6 +7971,7 @@ impl<'de> Deserialize<'de> for BlueprintUploadRequest {
 #[cfg(feature = "managed")]
 impl object::FromObject for BlueprintUploadRequest {
     const NAME: &'static str = "BlueprintUploadRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -8002,6 +8068,7 @@ impl<'de> Deserialize<'de> for Brand {
 #[cfg(feature = "core")]
 impl object::FromObject for Brand {
     const NAME: &'static str = "Brand";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -8201,6 +8268,7 @@ impl<'de> Deserialize<'de> for BrandRequest {
 #[cfg(feature = "core")]
 impl object::FromObject for BrandRequest {
     const NAME: &'static str = "BrandRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -8344,6 +8412,7 @@ impl<'de> Deserialize<'de> for BulkDeleteSessionResponse {
 #[cfg(feature = "core")]
 impl object::FromObject for BulkDeleteSessionResponse {
     const NAME: &'static str = "BulkDeleteSessionResponse";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -8387,6 +8456,7 @@ impl<'de> Deserialize<'de> for Cache {
 #[cfg(any(feature = "flows", feature = "policies"))]
 impl object::FromObject for Cache {
     const NAME: &'static str = "Cache";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -8527,6 +8597,7 @@ impl<'de> Deserialize<'de> for CaptchaChallenge {
 #[cfg(feature = "flows")]
 impl object::FromObject for CaptchaChallenge {
     const NAME: &'static str = "CaptchaChallenge";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -8628,6 +8699,7 @@ impl<'de> Deserialize<'de> for CaptchaChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::FromObject for CaptchaChallengeResponseRequest {
     const NAME: &'static str = "CaptchaChallengeResponseRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -8728,6 +8800,7 @@ impl<'de> Deserialize<'de> for CaptchaStage {
 #[cfg(feature = "stages")]
 impl object::FromObject for CaptchaStage {
     const NAME: &'static str = "CaptchaStage";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -8882,6 +8955,7 @@ impl<'de> Deserialize<'de> for CaptchaStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for CaptchaStageRequest {
     const NAME: &'static str = "CaptchaStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -9040,6 +9114,7 @@ impl<'de> Deserialize<'de> for CertificateData {
 #[cfg(feature = "crypto")]
 impl object::FromObject for CertificateData {
     const NAME: &'static str = "CertificateData";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -9096,6 +9171,7 @@ impl<'de> Deserialize<'de> for CertificateGenerationRequest {
 #[cfg(feature = "crypto")]
 impl object::FromObject for CertificateGenerationRequest {
     const NAME: &'static str = "CertificateGenerationRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -9223,6 +9299,7 @@ impl<'de> Deserialize<'de> for CertificateKeyPair {
 #[cfg(feature = "crypto")]
 impl object::FromObject for CertificateKeyPair {
     const NAME: &'static str = "CertificateKeyPair";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -9418,6 +9495,7 @@ impl<'de> Deserialize<'de> for CertificateKeyPairRequest {
 #[cfg(feature = "crypto")]
 impl object::FromObject for CertificateKeyPairRequest {
     const NAME: &'static str = "CertificateKeyPairRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -9951,6 +10029,7 @@ impl<'de> Deserialize<'de> for Config {
 #[cfg(any(feature = "endpoints", feature = "root"))]
 impl object::FromObject for Config {
     const NAME: &'static str = "Config";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -10053,6 +10132,7 @@ impl<'de> Deserialize<'de> for ConnectionToken {
 #[cfg(feature = "rac")]
 impl object::FromObject for ConnectionToken {
     const NAME: &'static str = "ConnectionToken";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -10138,6 +10218,7 @@ impl<'de> Deserialize<'de> for ConnectionTokenRequest {
 #[cfg(feature = "rac")]
 impl object::FromObject for ConnectionTokenRequest {
     const NAME: &'static str = "ConnectionTokenRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -10217,6 +10298,7 @@ impl<'de> Deserialize<'de> for Connector {
 #[cfg(any(feature = "endpoints", feature = "stages"))]
 impl object::FromObject for Connector {
     const NAME: &'static str = "Connector";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -10323,6 +10405,7 @@ impl<'de> Deserialize<'de> for ConsentChallenge {
 #[cfg(feature = "flows")]
 impl object::FromObject for ConsentChallenge {
     const NAME: &'static str = "ConsentChallenge";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -10433,6 +10516,7 @@ impl<'de> Deserialize<'de> for ConsentChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::FromObject for ConsentChallengeResponseRequest {
     const NAME: &'static str = "ConsentChallengeResponseRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -10546,6 +10630,7 @@ impl<'de> Deserialize<'de> for ConsentPermission {
 #[cfg(feature = "flows")]
 impl object::FromObject for ConsentPermission {
     const NAME: &'static str = "ConsentPermission";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -10634,6 +10719,7 @@ impl<'de> Deserialize<'de> for ConsentStage {
 #[cfg(feature = "stages")]
 impl object::FromObject for ConsentStage {
     const NAME: &'static str = "ConsentStage";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -10743,6 +10829,7 @@ impl<'de> Deserialize<'de> for ConsentStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for ConsentStageRequest {
     const NAME: &'static str = "ConsentStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -10810,6 +10897,7 @@ impl<'de> Deserialize<'de> for ContentType {
 #[cfg(any(feature = "core", feature = "events", feature = "reports"))]
 impl object::FromObject for ContentType {
     const NAME: &'static str = "ContentType";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -10948,6 +11036,7 @@ impl<'de> Deserialize<'de> for ContextualFlowInfo {
 #[cfg(any(feature = "flows", feature = "sources", feature = "stages"))]
 impl object::FromObject for ContextualFlowInfo {
     const NAME: &'static str = "ContextualFlowInfo";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -12194,6 +12283,7 @@ impl<'de> Deserialize<'de> for CurrentBrand {
 #[cfg(feature = "core")]
 impl object::FromObject for CurrentBrand {
     const NAME: &'static str = "CurrentBrand";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -12365,6 +12455,7 @@ impl<'de> Deserialize<'de> for CurrentBrandFlags {
 #[cfg(feature = "core")]
 impl object::FromObject for CurrentBrandFlags {
     const NAME: &'static str = "CurrentBrandFlags";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -12475,6 +12566,7 @@ impl<'de> Deserialize<'de> for DataExport {
 #[cfg(any(feature = "core", feature = "events", feature = "reports"))]
 impl object::FromObject for DataExport {
     const NAME: &'static str = "DataExport";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -12727,6 +12819,7 @@ impl<'de> Deserialize<'de> for DenyStage {
 #[cfg(feature = "stages")]
 impl object::FromObject for DenyStage {
     const NAME: &'static str = "DenyStage";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -12823,6 +12916,7 @@ impl<'de> Deserialize<'de> for DenyStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for DenyStageRequest {
     const NAME: &'static str = "DenyStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -12874,6 +12968,7 @@ impl<'de> Deserialize<'de> for DetailedCountry {
 #[cfg(feature = "policies")]
 impl object::FromObject for DetailedCountry {
     const NAME: &'static str = "DetailedCountry";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -12970,6 +13065,7 @@ impl<'de> Deserialize<'de> for Device {
 #[cfg(feature = "authenticators")]
 impl object::FromObject for Device {
     const NAME: &'static str = "Device";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -13087,6 +13183,7 @@ impl<'de> Deserialize<'de> for DeviceAccessGroup {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for DeviceAccessGroup {
     const NAME: &'static str = "DeviceAccessGroup";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -13145,6 +13242,7 @@ impl<'de> Deserialize<'de> for DeviceAccessGroupRequest {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for DeviceAccessGroupRequest {
     const NAME: &'static str = "DeviceAccessGroupRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -13204,6 +13302,7 @@ impl<'de> Deserialize<'de> for DeviceChallenge {
 #[cfg(feature = "flows")]
 impl object::FromObject for DeviceChallenge {
     const NAME: &'static str = "DeviceChallenge";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -13278,6 +13377,7 @@ impl<'de> Deserialize<'de> for DeviceChallengeRequest {
 #[cfg(feature = "flows")]
 impl object::FromObject for DeviceChallengeRequest {
     const NAME: &'static str = "DeviceChallengeRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -13425,6 +13525,7 @@ impl<'de> Deserialize<'de> for DeviceConnection {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for DeviceConnection {
     const NAME: &'static str = "DeviceConnection";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -13502,6 +13603,7 @@ impl<'de> Deserialize<'de> for DeviceFactSnapshot {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for DeviceFactSnapshot {
     const NAME: &'static str = "DeviceFactSnapshot";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -13585,6 +13687,7 @@ impl<'de> Deserialize<'de> for DeviceFacts {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for DeviceFacts {
     const NAME: &'static str = "DeviceFacts";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -13770,6 +13873,7 @@ impl<'de> Deserialize<'de> for DeviceFactsRequest {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for DeviceFactsRequest {
     const NAME: &'static str = "DeviceFactsRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -13856,6 +13960,7 @@ impl<'de> Deserialize<'de> for DeviceGroup {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for DeviceGroup {
     const NAME: &'static str = "DeviceGroup";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -13909,6 +14014,7 @@ impl<'de> Deserialize<'de> for DeviceGroupRequest {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for DeviceGroupRequest {
     const NAME: &'static str = "DeviceGroupRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -13966,6 +14072,7 @@ impl<'de> Deserialize<'de> for DeviceSummary {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for DeviceSummary {
     const NAME: &'static str = "DeviceSummary";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -14040,6 +14147,7 @@ impl<'de> Deserialize<'de> for DeviceUser {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for DeviceUser {
     const NAME: &'static str = "DeviceUser";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -14143,6 +14251,7 @@ impl<'de> Deserialize<'de> for DeviceUserBinding {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for DeviceUserBinding {
     const NAME: &'static str = "DeviceUserBinding";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -14287,6 +14396,7 @@ impl<'de> Deserialize<'de> for DeviceUserBindingRequest {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for DeviceUserBindingRequest {
     const NAME: &'static str = "DeviceUserBindingRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -14388,6 +14498,7 @@ impl<'de> Deserialize<'de> for DeviceUserRequest {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for DeviceUserRequest {
     const NAME: &'static str = "DeviceUserRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -14579,6 +14690,7 @@ impl<'de> Deserialize<'de> for Disk {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for Disk {
     const NAME: &'static str = "Disk";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -14675,6 +14787,7 @@ impl<'de> Deserialize<'de> for DiskRequest {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for DiskRequest {
     const NAME: &'static str = "DiskRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -14794,6 +14907,7 @@ impl<'de> Deserialize<'de> for DockerServiceConnection {
 #[cfg(feature = "outposts")]
 impl object::FromObject for DockerServiceConnection {
     const NAME: &'static str = "DockerServiceConnection";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -14914,6 +15028,7 @@ impl<'de> Deserialize<'de> for DockerServiceConnectionRequest {
 #[cfg(feature = "outposts")]
 impl object::FromObject for DockerServiceConnectionRequest {
     const NAME: &'static str = "DockerServiceConnectionRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -14992,6 +15107,7 @@ impl<'de> Deserialize<'de> for Domain {
 #[cfg(feature = "tenants")]
 impl object::FromObject for Domain {
     const NAME: &'static str = "Domain";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -15058,6 +15174,7 @@ impl<'de> Deserialize<'de> for DomainRequest {
 #[cfg(feature = "tenants")]
 impl object::FromObject for DomainRequest {
     const NAME: &'static str = "DomainRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -15121,6 +15238,7 @@ impl<'de> Deserialize<'de> for DummyChallenge {
 #[cfg(feature = "flows")]
 impl object::FromObject for DummyChallenge {
     const NAME: &'static str = "DummyChallenge";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -15187,6 +15305,7 @@ impl<'de> Deserialize<'de> for DummyChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::FromObject for DummyChallengeResponseRequest {
     const NAME: &'static str = "DummyChallengeResponseRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -15275,6 +15394,7 @@ impl<'de> Deserialize<'de> for DummyPolicy {
 #[cfg(feature = "policies")]
 impl object::FromObject for DummyPolicy {
     const NAME: &'static str = "DummyPolicy";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -15394,6 +15514,7 @@ impl<'de> Deserialize<'de> for DummyPolicyRequest {
 #[cfg(feature = "policies")]
 impl object::FromObject for DummyPolicyRequest {
     const NAME: &'static str = "DummyPolicyRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -15492,6 +15613,7 @@ impl<'de> Deserialize<'de> for DummyStage {
 #[cfg(feature = "stages")]
 impl object::FromObject for DummyStage {
     const NAME: &'static str = "DummyStage";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -15588,6 +15710,7 @@ impl<'de> Deserialize<'de> for DummyStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for DummyStageRequest {
     const NAME: &'static str = "DummyStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -15652,6 +15775,7 @@ impl<'de> Deserialize<'de> for DuoDevice {
 #[cfg(feature = "authenticators")]
 impl object::FromObject for DuoDevice {
     const NAME: &'static str = "DuoDevice";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -15705,6 +15829,7 @@ impl<'de> Deserialize<'de> for DuoDeviceEnrollmentStatus {
 #[cfg(feature = "stages")]
 impl object::FromObject for DuoDeviceEnrollmentStatus {
     const NAME: &'static str = "DuoDeviceEnrollmentStatus";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -15758,6 +15883,7 @@ impl<'de> Deserialize<'de> for DuoDeviceRequest {
 #[cfg(feature = "authenticators")]
 impl object::FromObject for DuoDeviceRequest {
     const NAME: &'static str = "DuoDeviceRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -15872,6 +15998,7 @@ impl<'de> Deserialize<'de> for EmailChallenge {
 #[cfg(feature = "flows")]
 impl object::FromObject for EmailChallenge {
     const NAME: &'static str = "EmailChallenge";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -15934,6 +16061,7 @@ impl<'de> Deserialize<'de> for EmailChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::FromObject for EmailChallengeResponseRequest {
     const NAME: &'static str = "EmailChallengeResponseRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -15995,6 +16123,7 @@ impl<'de> Deserialize<'de> for EmailDevice {
 #[cfg(feature = "authenticators")]
 impl object::FromObject for EmailDevice {
     const NAME: &'static str = "EmailDevice";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -16055,6 +16184,7 @@ impl<'de> Deserialize<'de> for EmailDeviceRequest {
 #[cfg(feature = "authenticators")]
 impl object::FromObject for EmailDeviceRequest {
     const NAME: &'static str = "EmailDeviceRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -16173,6 +16303,7 @@ impl<'de> Deserialize<'de> for EmailStage {
 #[cfg(feature = "stages")]
 impl object::FromObject for EmailStage {
     const NAME: &'static str = "EmailStage";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -16379,6 +16510,7 @@ impl<'de> Deserialize<'de> for EmailStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for EmailStageRequest {
     const NAME: &'static str = "EmailStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -16532,6 +16664,7 @@ impl<'de> Deserialize<'de> for Endpoint {
 #[cfg(feature = "rac")]
 impl object::FromObject for Endpoint {
     const NAME: &'static str = "Endpoint";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -16643,6 +16776,7 @@ impl<'de> Deserialize<'de> for EndpointAgentChallenge {
 #[cfg(feature = "flows")]
 impl object::FromObject for EndpointAgentChallenge {
     const NAME: &'static str = "EndpointAgentChallenge";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -16728,6 +16862,7 @@ impl<'de> Deserialize<'de> for EndpointAgentChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::FromObject for EndpointAgentChallengeResponseRequest {
     const NAME: &'static str = "EndpointAgentChallengeResponseRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -16852,6 +16987,7 @@ impl<'de> Deserialize<'de> for EndpointDevice {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for EndpointDevice {
     const NAME: &'static str = "EndpointDevice";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -16967,6 +17103,7 @@ impl<'de> Deserialize<'de> for EndpointDeviceDetails {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for EndpointDeviceDetails {
     const NAME: &'static str = "EndpointDeviceDetails";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -17085,6 +17222,7 @@ impl<'de> Deserialize<'de> for EndpointDeviceRequest {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for EndpointDeviceRequest {
     const NAME: &'static str = "EndpointDeviceRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -17184,6 +17322,7 @@ impl<'de> Deserialize<'de> for EndpointRequest {
 #[cfg(feature = "rac")]
 impl object::FromObject for EndpointRequest {
     const NAME: &'static str = "EndpointRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -17307,6 +17446,7 @@ impl<'de> Deserialize<'de> for EndpointStage {
 #[cfg(feature = "stages")]
 impl object::FromObject for EndpointStage {
     const NAME: &'static str = "EndpointStage";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -17415,6 +17555,7 @@ impl<'de> Deserialize<'de> for EndpointStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for EndpointStageRequest {
     const NAME: &'static str = "EndpointStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -17475,6 +17616,7 @@ impl<'de> Deserialize<'de> for EnrollRequest {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for EnrollRequest {
     const NAME: &'static str = "EnrollRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -17545,6 +17687,7 @@ impl<'de> Deserialize<'de> for EnrollmentToken {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for EnrollmentToken {
     const NAME: &'static str = "EnrollmentToken";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -17637,6 +17780,7 @@ impl<'de> Deserialize<'de> for EnrollmentTokenRequest {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for EnrollmentTokenRequest {
     const NAME: &'static str = "EnrollmentTokenRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -17705,6 +17849,7 @@ impl<'de> Deserialize<'de> for ErrorDetail {
 #[cfg(any(feature = "flows", feature = "sources", feature = "stages"))]
 impl object::FromObject for ErrorDetail {
     const NAME: &'static str = "ErrorDetail";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -17771,6 +17916,7 @@ impl<'de> Deserialize<'de> for ErrorReportingConfig {
 #[cfg(any(feature = "endpoints", feature = "root"))]
 impl object::FromObject for ErrorReportingConfig {
     const NAME: &'static str = "ErrorReportingConfig";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -17872,6 +18018,7 @@ impl<'de> Deserialize<'de> for Event {
 #[cfg(feature = "events")]
 impl object::FromObject for Event {
     const NAME: &'static str = "Event";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -18188,6 +18335,7 @@ impl<'de> Deserialize<'de> for EventMatcherPolicy {
 #[cfg(feature = "policies")]
 impl object::FromObject for EventMatcherPolicy {
     const NAME: &'static str = "EventMatcherPolicy";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -18324,6 +18472,7 @@ impl<'de> Deserialize<'de> for EventMatcherPolicyRequest {
 #[cfg(feature = "policies")]
 impl object::FromObject for EventMatcherPolicyRequest {
     const NAME: &'static str = "EventMatcherPolicyRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -18420,6 +18569,7 @@ impl<'de> Deserialize<'de> for EventRequest {
 #[cfg(feature = "events")]
 impl object::FromObject for EventRequest {
     const NAME: &'static str = "EventRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -18502,6 +18652,7 @@ impl<'de> Deserialize<'de> for EventStats {
 #[cfg(feature = "events")]
 impl object::FromObject for EventStats {
     const NAME: &'static str = "EventStats";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -18563,6 +18714,7 @@ impl<'de> Deserialize<'de> for EventTopPerUser {
 #[cfg(feature = "events")]
 impl object::FromObject for EventTopPerUser {
     const NAME: &'static str = "EventTopPerUser";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -18631,6 +18783,7 @@ impl<'de> Deserialize<'de> for EventVolume {
 #[cfg(feature = "events")]
 impl object::FromObject for EventVolume {
     const NAME: &'static str = "EventVolume";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -18824,6 +18977,7 @@ impl<'de> Deserialize<'de> for ExpiringBaseGrantModel {
 #[cfg(feature = "oauth2")]
 impl object::FromObject for ExpiringBaseGrantModel {
     const NAME: &'static str = "ExpiringBaseGrantModel";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -18930,6 +19084,7 @@ impl<'de> Deserialize<'de> for ExpressionPolicy {
 #[cfg(feature = "policies")]
 impl object::FromObject for ExpressionPolicy {
     const NAME: &'static str = "ExpressionPolicy";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -19038,6 +19193,7 @@ impl<'de> Deserialize<'de> for ExpressionPolicyRequest {
 #[cfg(feature = "policies")]
 impl object::FromObject for ExpressionPolicyRequest {
     const NAME: &'static str = "ExpressionPolicyRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -19134,6 +19290,7 @@ impl<'de> Deserialize<'de> for ExtraRoleObjectPermission {
 #[cfg(feature = "rbac")]
 impl object::FromObject for ExtraRoleObjectPermission {
     const NAME: &'static str = "ExtraRoleObjectPermission";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -19234,6 +19391,7 @@ impl<'de> Deserialize<'de> for FileList {
 #[cfg(feature = "admin")]
 impl object::FromObject for FileList {
     const NAME: &'static str = "FileList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -19302,6 +19460,7 @@ impl<'de> Deserialize<'de> for FileUploadRequest {
 #[cfg(feature = "admin")]
 impl object::FromObject for FileUploadRequest {
     const NAME: &'static str = "FileUploadRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -19395,6 +19554,7 @@ impl<'de> Deserialize<'de> for FleetConnector {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for FleetConnector {
     const NAME: &'static str = "FleetConnector";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -19525,6 +19685,7 @@ impl<'de> Deserialize<'de> for FleetConnectorRequest {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for FleetConnectorRequest {
     const NAME: &'static str = "FleetConnectorRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -19675,6 +19836,7 @@ impl<'de> Deserialize<'de> for Flow {
 #[cfg(any(feature = "flows", feature = "stages"))]
 impl object::FromObject for Flow {
     const NAME: &'static str = "Flow";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -20236,6 +20398,7 @@ impl<'de> Deserialize<'de> for FlowDiagram {
 #[cfg(feature = "flows")]
 impl object::FromObject for FlowDiagram {
     const NAME: &'static str = "FlowDiagram";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -20296,6 +20459,7 @@ impl<'de> Deserialize<'de> for FlowErrorChallenge {
 #[cfg(feature = "flows")]
 impl object::FromObject for FlowErrorChallenge {
     const NAME: &'static str = "FlowErrorChallenge";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -20380,6 +20544,7 @@ impl<'de> Deserialize<'de> for FlowInspection {
 #[cfg(feature = "flows")]
 impl object::FromObject for FlowInspection {
     const NAME: &'static str = "FlowInspection";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -20454,6 +20619,7 @@ impl<'de> Deserialize<'de> for FlowInspectorPlan {
 #[cfg(feature = "flows")]
 impl object::FromObject for FlowInspectorPlan {
     const NAME: &'static str = "FlowInspectorPlan";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -20640,6 +20806,7 @@ impl<'de> Deserialize<'de> for FlowRequest {
 #[cfg(feature = "flows")]
 impl object::FromObject for FlowRequest {
     const NAME: &'static str = "FlowRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -20780,6 +20947,7 @@ impl<'de> Deserialize<'de> for FlowSet {
 #[cfg(any(feature = "flows", feature = "stages"))]
 impl object::FromObject for FlowSet {
     const NAME: &'static str = "FlowSet";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -20928,6 +21096,7 @@ impl<'de> Deserialize<'de> for FlowStageBinding {
 #[cfg(feature = "flows")]
 impl object::FromObject for FlowStageBinding {
     const NAME: &'static str = "FlowStageBinding";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -21052,6 +21221,7 @@ impl<'de> Deserialize<'de> for FlowStageBindingRequest {
 #[cfg(feature = "flows")]
 impl object::FromObject for FlowStageBindingRequest {
     const NAME: &'static str = "FlowStageBindingRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -21141,6 +21311,7 @@ impl<'de> Deserialize<'de> for FooterLink {
 #[cfg(feature = "core")]
 impl object::FromObject for FooterLink {
     const NAME: &'static str = "FooterLink";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -21320,6 +21491,7 @@ impl<'de> Deserialize<'de> for FrameChallenge {
 #[cfg(feature = "flows")]
 impl object::FromObject for FrameChallenge {
     const NAME: &'static str = "FrameChallenge";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -21403,6 +21575,7 @@ impl<'de> Deserialize<'de> for FrameChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::FromObject for FrameChallengeResponseRequest {
     const NAME: &'static str = "FrameChallengeResponseRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -21564,6 +21737,7 @@ impl<'de> Deserialize<'de> for GenericError {
 )]
 impl object::FromObject for GenericError {
     const NAME: &'static str = "GenericError";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -21688,6 +21862,7 @@ impl<'de> Deserialize<'de> for GeoIpPolicy {
 #[cfg(feature = "policies")]
 impl object::FromObject for GeoIpPolicy {
     const NAME: &'static str = "GeoIpPolicy";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -21832,6 +22007,7 @@ impl<'de> Deserialize<'de> for GeoIpPolicyCountriesObjItem {
 #[cfg(feature = "policies")]
 impl object::FromObject for GeoIpPolicyCountriesObjItem {
     const NAME: &'static str = "GeoIpPolicyCountriesObjItem";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -21924,6 +22100,7 @@ impl<'de> Deserialize<'de> for GeoIpPolicyRequest {
 #[cfg(feature = "policies")]
 impl object::FromObject for GeoIpPolicyRequest {
     const NAME: &'static str = "GeoIpPolicyRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -22122,6 +22299,7 @@ impl<'de> Deserialize<'de> for GlobalTaskStatus {
 #[cfg(feature = "tasks")]
 impl object::FromObject for GlobalTaskStatus {
     const NAME: &'static str = "GlobalTaskStatus";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -22249,6 +22427,7 @@ impl<'de> Deserialize<'de> for GoogleChromeConnector {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for GoogleChromeConnector {
     const NAME: &'static str = "GoogleChromeConnector";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -22355,6 +22534,7 @@ impl<'de> Deserialize<'de> for GoogleChromeConnectorRequest {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for GoogleChromeConnectorRequest {
     const NAME: &'static str = "GoogleChromeConnectorRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -22421,6 +22601,7 @@ impl<'de> Deserialize<'de> for GoogleEndpointDevice {
 #[cfg(feature = "authenticators")]
 impl object::FromObject for GoogleEndpointDevice {
     const NAME: &'static str = "GoogleEndpointDevice";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -22477,6 +22658,7 @@ impl<'de> Deserialize<'de> for GoogleEndpointDeviceRequest {
 #[cfg(feature = "authenticators")]
 impl object::FromObject for GoogleEndpointDeviceRequest {
     const NAME: &'static str = "GoogleEndpointDeviceRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -22613,6 +22795,7 @@ impl<'de> Deserialize<'de> for GoogleWorkspaceProvider {
 #[cfg(feature = "providers")]
 impl object::FromObject for GoogleWorkspaceProvider {
     const NAME: &'static str = "GoogleWorkspaceProvider";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -22798,6 +22981,7 @@ impl<'de> Deserialize<'de> for GoogleWorkspaceProviderGroup {
 #[cfg(feature = "providers")]
 impl object::FromObject for GoogleWorkspaceProviderGroup {
     const NAME: &'static str = "GoogleWorkspaceProviderGroup";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -22874,6 +23058,7 @@ impl<'de> Deserialize<'de> for GoogleWorkspaceProviderGroupRequest {
 #[cfg(feature = "providers")]
 impl object::FromObject for GoogleWorkspaceProviderGroupRequest {
     const NAME: &'static str = "GoogleWorkspaceProviderGroupRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -22962,6 +23147,7 @@ impl<'de> Deserialize<'de> for GoogleWorkspaceProviderMapping {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for GoogleWorkspaceProviderMapping {
     const NAME: &'static str = "GoogleWorkspaceProviderMapping";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -23068,6 +23254,7 @@ impl<'de> Deserialize<'de> for GoogleWorkspaceProviderMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for GoogleWorkspaceProviderMappingRequest {
     const NAME: &'static str = "GoogleWorkspaceProviderMappingRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -23173,6 +23360,7 @@ impl<'de> Deserialize<'de> for GoogleWorkspaceProviderRequest {
 #[cfg(any(feature = "core", feature = "providers"))]
 impl object::FromObject for GoogleWorkspaceProviderRequest {
     const NAME: &'static str = "GoogleWorkspaceProviderRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -23317,6 +23505,7 @@ impl<'de> Deserialize<'de> for GoogleWorkspaceProviderUser {
 #[cfg(feature = "providers")]
 impl object::FromObject for GoogleWorkspaceProviderUser {
     const NAME: &'static str = "GoogleWorkspaceProviderUser";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -23393,6 +23582,7 @@ impl<'de> Deserialize<'de> for GoogleWorkspaceProviderUserRequest {
 #[cfg(feature = "providers")]
 impl object::FromObject for GoogleWorkspaceProviderUserRequest {
     const NAME: &'static str = "GoogleWorkspaceProviderUserRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -23563,6 +23753,7 @@ impl<'de> Deserialize<'de> for Group {
 #[cfg(any(feature = "core", feature = "events"))]
 impl object::FromObject for Group {
     const NAME: &'static str = "Group";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -23694,6 +23885,7 @@ impl<'de> Deserialize<'de> for GroupKerberosSourceConnection {
 #[cfg(feature = "sources")]
 impl object::FromObject for GroupKerberosSourceConnection {
     const NAME: &'static str = "GroupKerberosSourceConnection";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -23783,6 +23975,7 @@ impl<'de> Deserialize<'de> for GroupKerberosSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for GroupKerberosSourceConnectionRequest {
     const NAME: &'static str = "GroupKerberosSourceConnectionRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -23862,6 +24055,7 @@ impl<'de> Deserialize<'de> for GroupLdapSourceConnection {
 #[cfg(feature = "sources")]
 impl object::FromObject for GroupLdapSourceConnection {
     const NAME: &'static str = "GroupLdapSourceConnection";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -23957,6 +24151,7 @@ impl<'de> Deserialize<'de> for GroupLdapSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for GroupLdapSourceConnectionRequest {
     const NAME: &'static str = "GroupLdapSourceConnectionRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -24092,6 +24287,7 @@ impl<'de> Deserialize<'de> for GroupOAuthSourceConnection {
 #[cfg(feature = "sources")]
 impl object::FromObject for GroupOAuthSourceConnection {
     const NAME: &'static str = "GroupOAuthSourceConnection";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -24181,6 +24377,7 @@ impl<'de> Deserialize<'de> for GroupOAuthSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for GroupOAuthSourceConnectionRequest {
     const NAME: &'static str = "GroupOAuthSourceConnectionRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -24255,6 +24452,7 @@ impl<'de> Deserialize<'de> for GroupPlexSourceConnection {
 #[cfg(feature = "sources")]
 impl object::FromObject for GroupPlexSourceConnection {
     const NAME: &'static str = "GroupPlexSourceConnection";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -24344,6 +24542,7 @@ impl<'de> Deserialize<'de> for GroupPlexSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for GroupPlexSourceConnectionRequest {
     const NAME: &'static str = "GroupPlexSourceConnectionRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -24411,6 +24610,7 @@ impl<'de> Deserialize<'de> for GroupRequest {
 #[cfg(feature = "core")]
 impl object::FromObject for GroupRequest {
     const NAME: &'static str = "GroupRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -24501,6 +24701,7 @@ impl<'de> Deserialize<'de> for GroupSamlSourceConnection {
 #[cfg(feature = "sources")]
 impl object::FromObject for GroupSamlSourceConnection {
     const NAME: &'static str = "GroupSamlSourceConnection";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -24592,6 +24793,7 @@ impl<'de> Deserialize<'de> for GroupSamlSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for GroupSamlSourceConnectionRequest {
     const NAME: &'static str = "GroupSamlSourceConnectionRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -24666,6 +24868,7 @@ impl<'de> Deserialize<'de> for GroupSourceConnection {
 #[cfg(feature = "sources")]
 impl object::FromObject for GroupSourceConnection {
     const NAME: &'static str = "GroupSourceConnection";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -24755,6 +24958,7 @@ impl<'de> Deserialize<'de> for GroupSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for GroupSourceConnectionRequest {
     const NAME: &'static str = "GroupSourceConnectionRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -24829,6 +25033,7 @@ impl<'de> Deserialize<'de> for GroupTelegramSourceConnection {
 #[cfg(feature = "sources")]
 impl object::FromObject for GroupTelegramSourceConnection {
     const NAME: &'static str = "GroupTelegramSourceConnection";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -24918,6 +25123,7 @@ impl<'de> Deserialize<'de> for GroupTelegramSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for GroupTelegramSourceConnectionRequest {
     const NAME: &'static str = "GroupTelegramSourceConnectionRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -24982,6 +25188,7 @@ impl<'de> Deserialize<'de> for Hardware {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for Hardware {
     const NAME: &'static str = "Hardware";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -25071,6 +25278,7 @@ impl<'de> Deserialize<'de> for HardwareRequest {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for HardwareRequest {
     const NAME: &'static str = "HardwareRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -25192,6 +25400,7 @@ impl<'de> Deserialize<'de> for IdentificationChallenge {
 #[cfg(feature = "flows")]
 impl object::FromObject for IdentificationChallenge {
     const NAME: &'static str = "IdentificationChallenge";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -25358,6 +25567,7 @@ impl<'de> Deserialize<'de> for IdentificationChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::FromObject for IdentificationChallengeResponseRequest {
     const NAME: &'static str = "IdentificationChallengeResponseRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -25493,6 +25703,7 @@ impl<'de> Deserialize<'de> for IdentificationStage {
 #[cfg(feature = "stages")]
 impl object::FromObject for IdentificationStage {
     const NAME: &'static str = "IdentificationStage";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -25692,6 +25903,7 @@ impl<'de> Deserialize<'de> for IdentificationStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for IdentificationStageRequest {
     const NAME: &'static str = "IdentificationStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -25823,6 +26035,7 @@ impl<'de> Deserialize<'de> for IframeLogoutChallenge {
 #[cfg(feature = "flows")]
 impl object::FromObject for IframeLogoutChallenge {
     const NAME: &'static str = "IframeLogoutChallenge";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -25889,6 +26102,7 @@ impl<'de> Deserialize<'de> for IframeLogoutChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::FromObject for IframeLogoutChallengeResponseRequest {
     const NAME: &'static str = "IframeLogoutChallengeResponseRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -25934,6 +26148,7 @@ impl<'de> Deserialize<'de> for ImpersonationRequest {
 #[cfg(feature = "core")]
 impl object::FromObject for ImpersonationRequest {
     const NAME: &'static str = "ImpersonationRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -25995,6 +26210,7 @@ impl<'de> Deserialize<'de> for InitialPermissions {
 #[cfg(feature = "rbac")]
 impl object::FromObject for InitialPermissions {
     const NAME: &'static str = "InitialPermissions";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -26068,6 +26284,7 @@ impl<'de> Deserialize<'de> for InitialPermissionsRequest {
 #[cfg(feature = "rbac")]
 impl object::FromObject for InitialPermissionsRequest {
     const NAME: &'static str = "InitialPermissionsRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -26122,6 +26339,7 @@ impl<'de> Deserialize<'de> for InstallId {
 #[cfg(feature = "enterprise")]
 impl object::FromObject for InstallId {
     const NAME: &'static str = "InstallId";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -26334,6 +26552,7 @@ impl<'de> Deserialize<'de> for Invitation {
 #[cfg(feature = "stages")]
 impl object::FromObject for Invitation {
     const NAME: &'static str = "Invitation";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -26431,6 +26650,7 @@ impl<'de> Deserialize<'de> for InvitationRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for InvitationRequest {
     const NAME: &'static str = "InvitationRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -26506,6 +26726,7 @@ impl<'de> Deserialize<'de> for InvitationSendEmailRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for InvitationSendEmailRequest {
     const NAME: &'static str = "InvitationSendEmailRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -26605,6 +26826,7 @@ impl<'de> Deserialize<'de> for InvitationStage {
 #[cfg(feature = "stages")]
 impl object::FromObject for InvitationStage {
     const NAME: &'static str = "InvitationStage";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -26707,6 +26929,7 @@ impl<'de> Deserialize<'de> for InvitationStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for InvitationStageRequest {
     const NAME: &'static str = "InvitationStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -26999,6 +27222,7 @@ impl<'de> Deserialize<'de> for KerberosSource {
 #[cfg(feature = "sources")]
 impl object::FromObject for KerberosSource {
     const NAME: &'static str = "KerberosSource";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -27252,6 +27476,7 @@ impl<'de> Deserialize<'de> for KerberosSourcePropertyMapping {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for KerberosSourcePropertyMapping {
     const NAME: &'static str = "KerberosSourcePropertyMapping";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -27358,6 +27583,7 @@ impl<'de> Deserialize<'de> for KerberosSourcePropertyMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for KerberosSourcePropertyMappingRequest {
     const NAME: &'static str = "KerberosSourcePropertyMappingRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -27514,6 +27740,7 @@ impl<'de> Deserialize<'de> for KerberosSourceRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for KerberosSourceRequest {
     const NAME: &'static str = "KerberosSourceRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -27801,6 +28028,7 @@ impl<'de> Deserialize<'de> for KubernetesServiceConnection {
 #[cfg(feature = "outposts")]
 impl object::FromObject for KubernetesServiceConnection {
     const NAME: &'static str = "KubernetesServiceConnection";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -27908,6 +28136,7 @@ impl<'de> Deserialize<'de> for KubernetesServiceConnectionRequest {
 #[cfg(feature = "outposts")]
 impl object::FromObject for KubernetesServiceConnectionRequest {
     const NAME: &'static str = "KubernetesServiceConnectionRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -28507,6 +28736,7 @@ impl<'de> Deserialize<'de> for LdapCheckAccess {
 #[cfg(feature = "outposts")]
 impl object::FromObject for LdapCheckAccess {
     const NAME: &'static str = "LdapCheckAccess";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -28569,6 +28799,7 @@ impl<'de> Deserialize<'de> for LdapDebug {
 #[cfg(feature = "sources")]
 impl object::FromObject for LdapDebug {
     const NAME: &'static str = "LdapDebug";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -28670,6 +28901,7 @@ impl<'de> Deserialize<'de> for LdapOutpostConfig {
 #[cfg(feature = "outposts")]
 impl object::FromObject for LdapOutpostConfig {
     const NAME: &'static str = "LdapOutpostConfig";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -28883,6 +29115,7 @@ impl<'de> Deserialize<'de> for LdapProvider {
 #[cfg(feature = "providers")]
 impl object::FromObject for LdapProvider {
     const NAME: &'static str = "LdapProvider";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -29103,6 +29336,7 @@ impl<'de> Deserialize<'de> for LdapProviderRequest {
 #[cfg(any(feature = "core", feature = "providers"))]
 impl object::FromObject for LdapProviderRequest {
     const NAME: &'static str = "LdapProviderRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -29391,6 +29625,7 @@ impl<'de> Deserialize<'de> for LdapSource {
 #[cfg(feature = "sources")]
 impl object::FromObject for LdapSource {
     const NAME: &'static str = "LdapSource";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -29706,6 +29941,7 @@ impl<'de> Deserialize<'de> for LdapSourcePropertyMapping {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for LdapSourcePropertyMapping {
     const NAME: &'static str = "LdapSourcePropertyMapping";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -29814,6 +30050,7 @@ impl<'de> Deserialize<'de> for LdapSourcePropertyMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for LdapSourcePropertyMappingRequest {
     const NAME: &'static str = "LdapSourcePropertyMappingRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -30013,6 +30250,7 @@ impl<'de> Deserialize<'de> for LdapSourceRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for LdapSourceRequest {
     const NAME: &'static str = "LdapSourceRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -30324,6 +30562,7 @@ impl<'de> Deserialize<'de> for License {
 #[cfg(feature = "enterprise")]
 impl object::FromObject for License {
     const NAME: &'static str = "License";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -30475,6 +30714,7 @@ impl<'de> Deserialize<'de> for LicenseForecast {
 #[cfg(feature = "enterprise")]
 impl object::FromObject for LicenseForecast {
     const NAME: &'static str = "LicenseForecast";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -30556,6 +30796,7 @@ impl<'de> Deserialize<'de> for LicenseRequest {
 #[cfg(feature = "enterprise")]
 impl object::FromObject for LicenseRequest {
     const NAME: &'static str = "LicenseRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -30689,6 +30930,7 @@ impl<'de> Deserialize<'de> for LicenseSummary {
 #[cfg(feature = "enterprise")]
 impl object::FromObject for LicenseSummary {
     const NAME: &'static str = "LicenseSummary";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -30880,6 +31122,7 @@ impl<'de> Deserialize<'de> for LifecycleIteration {
 #[cfg(feature = "lifecycle")]
 impl object::FromObject for LifecycleIteration {
     const NAME: &'static str = "LifecycleIteration";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -30991,6 +31234,7 @@ impl<'de> Deserialize<'de> for LifecycleIterationRequest {
 #[cfg(feature = "lifecycle")]
 impl object::FromObject for LifecycleIterationRequest {
     const NAME: &'static str = "LifecycleIterationRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -31147,6 +31391,7 @@ impl<'de> Deserialize<'de> for LifecycleRule {
 #[cfg(feature = "lifecycle")]
 impl object::FromObject for LifecycleRule {
     const NAME: &'static str = "LifecycleRule";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -31305,6 +31550,7 @@ impl<'de> Deserialize<'de> for LifecycleRuleRequest {
 #[cfg(feature = "lifecycle")]
 impl object::FromObject for LifecycleRuleRequest {
     const NAME: &'static str = "LifecycleRuleRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -31399,6 +31645,7 @@ impl<'de> Deserialize<'de> for Link {
 #[cfg(any(feature = "core", feature = "flows"))]
 impl object::FromObject for Link {
     const NAME: &'static str = "Link";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -31491,6 +31738,7 @@ impl<'de> Deserialize<'de> for LogEvent {
 )]
 impl object::FromObject for LogEvent {
     const NAME: &'static str = "LogEvent";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -31774,6 +32022,7 @@ impl<'de> Deserialize<'de> for LoginSource {
 #[cfg(feature = "flows")]
 impl object::FromObject for LoginSource {
     const NAME: &'static str = "LoginSource";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -31847,6 +32096,7 @@ impl<'de> Deserialize<'de> for LogoutUrl {
 #[cfg(feature = "flows")]
 impl object::FromObject for LogoutUrl {
     const NAME: &'static str = "LogoutUrl";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -31986,6 +32236,7 @@ impl<'de> Deserialize<'de> for MdmConfigRequest {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for MdmConfigRequest {
     const NAME: &'static str = "MdmConfigRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -32047,6 +32298,7 @@ impl<'de> Deserialize<'de> for MdmConfigResponse {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for MdmConfigResponse {
     const NAME: &'static str = "MdmConfigResponse";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -32105,6 +32357,7 @@ impl<'de> Deserialize<'de> for Metadata {
 #[cfg(feature = "managed")]
 impl object::FromObject for Metadata {
     const NAME: &'static str = "Metadata";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -32235,6 +32488,7 @@ impl<'de> Deserialize<'de> for MicrosoftEntraProvider {
 #[cfg(feature = "providers")]
 impl object::FromObject for MicrosoftEntraProvider {
     const NAME: &'static str = "MicrosoftEntraProvider";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -32413,6 +32667,7 @@ impl<'de> Deserialize<'de> for MicrosoftEntraProviderGroup {
 #[cfg(feature = "providers")]
 impl object::FromObject for MicrosoftEntraProviderGroup {
     const NAME: &'static str = "MicrosoftEntraProviderGroup";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -32498,6 +32753,7 @@ impl<'de> Deserialize<'de> for MicrosoftEntraProviderGroupRequest {
 #[cfg(feature = "providers")]
 impl object::FromObject for MicrosoftEntraProviderGroupRequest {
     const NAME: &'static str = "MicrosoftEntraProviderGroupRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -32588,6 +32844,7 @@ impl<'de> Deserialize<'de> for MicrosoftEntraProviderMapping {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for MicrosoftEntraProviderMapping {
     const NAME: &'static str = "MicrosoftEntraProviderMapping";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -32694,6 +32951,7 @@ impl<'de> Deserialize<'de> for MicrosoftEntraProviderMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for MicrosoftEntraProviderMappingRequest {
     const NAME: &'static str = "MicrosoftEntraProviderMappingRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -32794,6 +33052,7 @@ impl<'de> Deserialize<'de> for MicrosoftEntraProviderRequest {
 #[cfg(any(feature = "core", feature = "providers"))]
 impl object::FromObject for MicrosoftEntraProviderRequest {
     const NAME: &'static str = "MicrosoftEntraProviderRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -32927,6 +33186,7 @@ impl<'de> Deserialize<'de> for MicrosoftEntraProviderUser {
 #[cfg(feature = "providers")]
 impl object::FromObject for MicrosoftEntraProviderUser {
     const NAME: &'static str = "MicrosoftEntraProviderUser";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -33005,6 +33265,7 @@ impl<'de> Deserialize<'de> for MicrosoftEntraProviderUserRequest {
 #[cfg(feature = "providers")]
 impl object::FromObject for MicrosoftEntraProviderUserRequest {
     const NAME: &'static str = "MicrosoftEntraProviderUserRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -34000,6 +34261,7 @@ impl<'de> Deserialize<'de> for MutualTlsStage {
 #[cfg(feature = "stages")]
 impl object::FromObject for MutualTlsStage {
     const NAME: &'static str = "MutualTlsStage";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -34126,6 +34388,7 @@ impl<'de> Deserialize<'de> for MutualTlsStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for MutualTlsStageRequest {
     const NAME: &'static str = "MutualTlsStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -34226,6 +34489,7 @@ impl<'de> Deserialize<'de> for NativeLogoutChallenge {
 #[cfg(feature = "flows")]
 impl object::FromObject for NativeLogoutChallenge {
     const NAME: &'static str = "NativeLogoutChallenge";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -34327,6 +34591,7 @@ impl<'de> Deserialize<'de> for NativeLogoutChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::FromObject for NativeLogoutChallengeResponseRequest {
     const NAME: &'static str = "NativeLogoutChallengeResponseRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -34379,6 +34644,7 @@ impl<'de> Deserialize<'de> for Network {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for Network {
     const NAME: &'static str = "Network";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -34516,6 +34782,7 @@ impl<'de> Deserialize<'de> for NetworkInterface {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for NetworkInterface {
     const NAME: &'static str = "NetworkInterface";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -34588,6 +34855,7 @@ impl<'de> Deserialize<'de> for NetworkInterfaceRequest {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for NetworkInterfaceRequest {
     const NAME: &'static str = "NetworkInterfaceRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -34660,6 +34928,7 @@ impl<'de> Deserialize<'de> for NetworkRequest {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for NetworkRequest {
     const NAME: &'static str = "NetworkRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -34809,6 +35078,7 @@ impl<'de> Deserialize<'de> for Notification {
 #[cfg(feature = "events")]
 impl object::FromObject for Notification {
     const NAME: &'static str = "Notification";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -34902,6 +35172,7 @@ impl<'de> Deserialize<'de> for NotificationRequest {
 #[cfg(feature = "events")]
 impl object::FromObject for NotificationRequest {
     const NAME: &'static str = "NotificationRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -34988,6 +35259,7 @@ impl<'de> Deserialize<'de> for NotificationRule {
 #[cfg(feature = "events")]
 impl object::FromObject for NotificationRule {
     const NAME: &'static str = "NotificationRule";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -35090,6 +35362,7 @@ impl<'de> Deserialize<'de> for NotificationRuleRequest {
 #[cfg(feature = "events")]
 impl object::FromObject for NotificationRuleRequest {
     const NAME: &'static str = "NotificationRuleRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -35200,6 +35473,7 @@ impl<'de> Deserialize<'de> for NotificationTransport {
 #[cfg(feature = "events")]
 impl object::FromObject for NotificationTransport {
     const NAME: &'static str = "NotificationTransport";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -35330,6 +35604,7 @@ impl<'de> Deserialize<'de> for NotificationTransportRequest {
 #[cfg(feature = "events")]
 impl object::FromObject for NotificationTransportRequest {
     const NAME: &'static str = "NotificationTransportRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -35422,6 +35697,7 @@ impl<'de> Deserialize<'de> for NotificationTransportTest {
 #[cfg(feature = "events")]
 impl object::FromObject for NotificationTransportTest {
     const NAME: &'static str = "NotificationTransportTest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -35478,6 +35754,7 @@ impl<'de> Deserialize<'de> for NotificationWebhookMapping {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for NotificationWebhookMapping {
     const NAME: &'static str = "NotificationWebhookMapping";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -35540,6 +35817,7 @@ impl<'de> Deserialize<'de> for NotificationWebhookMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for NotificationWebhookMappingRequest {
     const NAME: &'static str = "NotificationWebhookMappingRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -35729,6 +36007,7 @@ impl<'de> Deserialize<'de> for OAuth2Provider {
 #[cfg(feature = "providers")]
 impl object::FromObject for OAuth2Provider {
     const NAME: &'static str = "OAuth2Provider";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -36098,6 +36377,7 @@ impl<'de> Deserialize<'de> for OAuth2ProviderRequest {
 #[cfg(any(feature = "core", feature = "providers"))]
 impl object::FromObject for OAuth2ProviderRequest {
     const NAME: &'static str = "OAuth2ProviderRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -36292,6 +36572,7 @@ impl<'de> Deserialize<'de> for OAuth2ProviderSetupUrLs {
 #[cfg(feature = "providers")]
 impl object::FromObject for OAuth2ProviderSetupUrLs {
     const NAME: &'static str = "OAuth2ProviderSetupUrLs";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -36379,6 +36660,7 @@ impl<'de> Deserialize<'de> for OAuthDeviceCodeChallenge {
 #[cfg(feature = "flows")]
 impl object::FromObject for OAuthDeviceCodeChallenge {
     const NAME: &'static str = "OAuthDeviceCodeChallenge";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -36445,6 +36727,7 @@ impl<'de> Deserialize<'de> for OAuthDeviceCodeChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::FromObject for OAuthDeviceCodeChallengeResponseRequest {
     const NAME: &'static str = "OAuthDeviceCodeChallengeResponseRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -36503,6 +36786,7 @@ impl<'de> Deserialize<'de> for OAuthDeviceCodeFinishChallenge {
 #[cfg(feature = "flows")]
 impl object::FromObject for OAuthDeviceCodeFinishChallenge {
     const NAME: &'static str = "OAuthDeviceCodeFinishChallenge";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -36564,6 +36848,7 @@ impl<'de> Deserialize<'de> for OAuthDeviceCodeFinishChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::FromObject for OAuthDeviceCodeFinishChallengeResponseRequest {
     const NAME: &'static str = "OAuthDeviceCodeFinishChallengeResponseRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -36736,6 +37021,7 @@ impl<'de> Deserialize<'de> for OAuthSource {
 #[cfg(feature = "sources")]
 impl object::FromObject for OAuthSource {
     const NAME: &'static str = "OAuthSource";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -37005,6 +37291,7 @@ impl<'de> Deserialize<'de> for OAuthSourcePropertyMapping {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for OAuthSourcePropertyMapping {
     const NAME: &'static str = "OAuthSourcePropertyMapping";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -37111,6 +37398,7 @@ impl<'de> Deserialize<'de> for OAuthSourcePropertyMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for OAuthSourcePropertyMappingRequest {
     const NAME: &'static str = "OAuthSourcePropertyMappingRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -37255,6 +37543,7 @@ impl<'de> Deserialize<'de> for OAuthSourceRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for OAuthSourceRequest {
     const NAME: &'static str = "OAuthSourceRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -37479,6 +37768,7 @@ impl<'de> Deserialize<'de> for OpenIdConnectConfiguration {
 #[cfg(feature = "outposts")]
 impl object::FromObject for OpenIdConnectConfiguration {
     const NAME: &'static str = "OpenIdConnectConfiguration";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -37632,6 +37922,7 @@ impl<'de> Deserialize<'de> for OperatingSystem {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for OperatingSystem {
     const NAME: &'static str = "OperatingSystem";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -37708,6 +37999,7 @@ impl<'de> Deserialize<'de> for OperatingSystemRequest {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for OperatingSystemRequest {
     const NAME: &'static str = "OperatingSystemRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -37861,6 +38153,7 @@ impl<'de> Deserialize<'de> for Outpost {
 #[cfg(feature = "outposts")]
 impl object::FromObject for Outpost {
     const NAME: &'static str = "Outpost";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -37969,6 +38262,7 @@ impl<'de> Deserialize<'de> for OutpostDefaultConfig {
 #[cfg(feature = "outposts")]
 impl object::FromObject for OutpostDefaultConfig {
     const NAME: &'static str = "OutpostDefaultConfig";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -38053,6 +38347,7 @@ impl<'de> Deserialize<'de> for OutpostHealth {
 #[cfg(feature = "outposts")]
 impl object::FromObject for OutpostHealth {
     const NAME: &'static str = "OutpostHealth";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -38184,6 +38479,7 @@ impl<'de> Deserialize<'de> for OutpostRequest {
 #[cfg(feature = "outposts")]
 impl object::FromObject for OutpostRequest {
     const NAME: &'static str = "OutpostRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -38330,6 +38626,7 @@ impl<'de> Deserialize<'de> for PaginatedAccountLockdownStageList {
 #[cfg(feature = "stages")]
 impl object::FromObject for PaginatedAccountLockdownStageList {
     const NAME: &'static str = "PaginatedAccountLockdownStageList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -38395,6 +38692,7 @@ impl<'de> Deserialize<'de> for PaginatedAgentConnectorList {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for PaginatedAgentConnectorList {
     const NAME: &'static str = "PaginatedAgentConnectorList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -38460,6 +38758,7 @@ impl<'de> Deserialize<'de> for PaginatedAppleIndependentSecureEnclaveList {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for PaginatedAppleIndependentSecureEnclaveList {
     const NAME: &'static str = "PaginatedAppleIndependentSecureEnclaveList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -38525,6 +38824,7 @@ impl<'de> Deserialize<'de> for PaginatedApplicationEntitlementList {
 #[cfg(feature = "core")]
 impl object::FromObject for PaginatedApplicationEntitlementList {
     const NAME: &'static str = "PaginatedApplicationEntitlementList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -38590,6 +38890,7 @@ impl<'de> Deserialize<'de> for PaginatedApplicationList {
 #[cfg(feature = "core")]
 impl object::FromObject for PaginatedApplicationList {
     const NAME: &'static str = "PaginatedApplicationList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -38655,6 +38956,7 @@ impl<'de> Deserialize<'de> for PaginatedAuthenticatedSessionList {
 #[cfg(feature = "core")]
 impl object::FromObject for PaginatedAuthenticatedSessionList {
     const NAME: &'static str = "PaginatedAuthenticatedSessionList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -38720,6 +39022,7 @@ impl<'de> Deserialize<'de> for PaginatedAuthenticatorDuoStageList {
 #[cfg(feature = "stages")]
 impl object::FromObject for PaginatedAuthenticatorDuoStageList {
     const NAME: &'static str = "PaginatedAuthenticatorDuoStageList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -38785,6 +39088,7 @@ impl<'de> Deserialize<'de> for PaginatedAuthenticatorEmailStageList {
 #[cfg(feature = "stages")]
 impl object::FromObject for PaginatedAuthenticatorEmailStageList {
     const NAME: &'static str = "PaginatedAuthenticatorEmailStageList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -38851,6 +39155,7 @@ impl<'de> Deserialize<'de> for PaginatedAuthenticatorEndpointGdtcStageList {
 #[cfg(feature = "stages")]
 impl object::FromObject for PaginatedAuthenticatorEndpointGdtcStageList {
     const NAME: &'static str = "PaginatedAuthenticatorEndpointGdtcStageList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -38917,6 +39222,7 @@ impl<'de> Deserialize<'de> for PaginatedAuthenticatorSmsStageList {
 #[cfg(feature = "stages")]
 impl object::FromObject for PaginatedAuthenticatorSmsStageList {
     const NAME: &'static str = "PaginatedAuthenticatorSmsStageList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -38982,6 +39288,7 @@ impl<'de> Deserialize<'de> for PaginatedAuthenticatorStaticStageList {
 #[cfg(feature = "stages")]
 impl object::FromObject for PaginatedAuthenticatorStaticStageList {
     const NAME: &'static str = "PaginatedAuthenticatorStaticStageList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -39048,6 +39355,7 @@ impl<'de> Deserialize<'de> for PaginatedAuthenticatorTotpStageList {
 #[cfg(feature = "stages")]
 impl object::FromObject for PaginatedAuthenticatorTotpStageList {
     const NAME: &'static str = "PaginatedAuthenticatorTotpStageList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -39113,6 +39421,7 @@ impl<'de> Deserialize<'de> for PaginatedAuthenticatorValidateStageList {
 #[cfg(feature = "stages")]
 impl object::FromObject for PaginatedAuthenticatorValidateStageList {
     const NAME: &'static str = "PaginatedAuthenticatorValidateStageList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -39178,6 +39487,7 @@ impl<'de> Deserialize<'de> for PaginatedAuthenticatorWebAuthnStageList {
 #[cfg(feature = "stages")]
 impl object::FromObject for PaginatedAuthenticatorWebAuthnStageList {
     const NAME: &'static str = "PaginatedAuthenticatorWebAuthnStageList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -39243,6 +39553,7 @@ impl<'de> Deserialize<'de> for PaginatedBlueprintInstanceList {
 #[cfg(feature = "managed")]
 impl object::FromObject for PaginatedBlueprintInstanceList {
     const NAME: &'static str = "PaginatedBlueprintInstanceList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -39308,6 +39619,7 @@ impl<'de> Deserialize<'de> for PaginatedBrandList {
 #[cfg(feature = "core")]
 impl object::FromObject for PaginatedBrandList {
     const NAME: &'static str = "PaginatedBrandList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -39373,6 +39685,7 @@ impl<'de> Deserialize<'de> for PaginatedCaptchaStageList {
 #[cfg(feature = "stages")]
 impl object::FromObject for PaginatedCaptchaStageList {
     const NAME: &'static str = "PaginatedCaptchaStageList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -39438,6 +39751,7 @@ impl<'de> Deserialize<'de> for PaginatedCertificateKeyPairList {
 #[cfg(feature = "crypto")]
 impl object::FromObject for PaginatedCertificateKeyPairList {
     const NAME: &'static str = "PaginatedCertificateKeyPairList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -39503,6 +39817,7 @@ impl<'de> Deserialize<'de> for PaginatedConnectionTokenList {
 #[cfg(feature = "rac")]
 impl object::FromObject for PaginatedConnectionTokenList {
     const NAME: &'static str = "PaginatedConnectionTokenList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -39568,6 +39883,7 @@ impl<'de> Deserialize<'de> for PaginatedConnectorList {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for PaginatedConnectorList {
     const NAME: &'static str = "PaginatedConnectorList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -39633,6 +39949,7 @@ impl<'de> Deserialize<'de> for PaginatedConsentStageList {
 #[cfg(feature = "stages")]
 impl object::FromObject for PaginatedConsentStageList {
     const NAME: &'static str = "PaginatedConsentStageList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -39698,6 +40015,7 @@ impl<'de> Deserialize<'de> for PaginatedDataExportList {
 #[cfg(feature = "reports")]
 impl object::FromObject for PaginatedDataExportList {
     const NAME: &'static str = "PaginatedDataExportList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -39763,6 +40081,7 @@ impl<'de> Deserialize<'de> for PaginatedDenyStageList {
 #[cfg(feature = "stages")]
 impl object::FromObject for PaginatedDenyStageList {
     const NAME: &'static str = "PaginatedDenyStageList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -39828,6 +40147,7 @@ impl<'de> Deserialize<'de> for PaginatedDeviceAccessGroupList {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for PaginatedDeviceAccessGroupList {
     const NAME: &'static str = "PaginatedDeviceAccessGroupList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -39893,6 +40213,7 @@ impl<'de> Deserialize<'de> for PaginatedDeviceUserBindingList {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for PaginatedDeviceUserBindingList {
     const NAME: &'static str = "PaginatedDeviceUserBindingList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -39958,6 +40279,7 @@ impl<'de> Deserialize<'de> for PaginatedDockerServiceConnectionList {
 #[cfg(feature = "outposts")]
 impl object::FromObject for PaginatedDockerServiceConnectionList {
     const NAME: &'static str = "PaginatedDockerServiceConnectionList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -40023,6 +40345,7 @@ impl<'de> Deserialize<'de> for PaginatedDomainList {
 #[cfg(feature = "tenants")]
 impl object::FromObject for PaginatedDomainList {
     const NAME: &'static str = "PaginatedDomainList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -40088,6 +40411,7 @@ impl<'de> Deserialize<'de> for PaginatedDummyPolicyList {
 #[cfg(feature = "policies")]
 impl object::FromObject for PaginatedDummyPolicyList {
     const NAME: &'static str = "PaginatedDummyPolicyList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -40153,6 +40477,7 @@ impl<'de> Deserialize<'de> for PaginatedDummyStageList {
 #[cfg(feature = "stages")]
 impl object::FromObject for PaginatedDummyStageList {
     const NAME: &'static str = "PaginatedDummyStageList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -40218,6 +40543,7 @@ impl<'de> Deserialize<'de> for PaginatedDuoDeviceList {
 #[cfg(feature = "authenticators")]
 impl object::FromObject for PaginatedDuoDeviceList {
     const NAME: &'static str = "PaginatedDuoDeviceList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -40283,6 +40609,7 @@ impl<'de> Deserialize<'de> for PaginatedEmailDeviceList {
 #[cfg(feature = "authenticators")]
 impl object::FromObject for PaginatedEmailDeviceList {
     const NAME: &'static str = "PaginatedEmailDeviceList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -40348,6 +40675,7 @@ impl<'de> Deserialize<'de> for PaginatedEmailStageList {
 #[cfg(feature = "stages")]
 impl object::FromObject for PaginatedEmailStageList {
     const NAME: &'static str = "PaginatedEmailStageList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -40413,6 +40741,7 @@ impl<'de> Deserialize<'de> for PaginatedEndpointDeviceList {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for PaginatedEndpointDeviceList {
     const NAME: &'static str = "PaginatedEndpointDeviceList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -40478,6 +40807,7 @@ impl<'de> Deserialize<'de> for PaginatedEndpointList {
 #[cfg(feature = "rac")]
 impl object::FromObject for PaginatedEndpointList {
     const NAME: &'static str = "PaginatedEndpointList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -40543,6 +40873,7 @@ impl<'de> Deserialize<'de> for PaginatedEndpointStageList {
 #[cfg(feature = "stages")]
 impl object::FromObject for PaginatedEndpointStageList {
     const NAME: &'static str = "PaginatedEndpointStageList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -40608,6 +40939,7 @@ impl<'de> Deserialize<'de> for PaginatedEnrollmentTokenList {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for PaginatedEnrollmentTokenList {
     const NAME: &'static str = "PaginatedEnrollmentTokenList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -40673,6 +41005,7 @@ impl<'de> Deserialize<'de> for PaginatedEventList {
 #[cfg(feature = "events")]
 impl object::FromObject for PaginatedEventList {
     const NAME: &'static str = "PaginatedEventList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -40738,6 +41071,7 @@ impl<'de> Deserialize<'de> for PaginatedEventMatcherPolicyList {
 #[cfg(feature = "policies")]
 impl object::FromObject for PaginatedEventMatcherPolicyList {
     const NAME: &'static str = "PaginatedEventMatcherPolicyList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -40803,6 +41137,7 @@ impl<'de> Deserialize<'de> for PaginatedExpiringBaseGrantModelList {
 #[cfg(feature = "oauth2")]
 impl object::FromObject for PaginatedExpiringBaseGrantModelList {
     const NAME: &'static str = "PaginatedExpiringBaseGrantModelList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -40868,6 +41203,7 @@ impl<'de> Deserialize<'de> for PaginatedExpressionPolicyList {
 #[cfg(feature = "policies")]
 impl object::FromObject for PaginatedExpressionPolicyList {
     const NAME: &'static str = "PaginatedExpressionPolicyList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -40933,6 +41269,7 @@ impl<'de> Deserialize<'de> for PaginatedExtraRoleObjectPermissionList {
 #[cfg(feature = "rbac")]
 impl object::FromObject for PaginatedExtraRoleObjectPermissionList {
     const NAME: &'static str = "PaginatedExtraRoleObjectPermissionList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -40998,6 +41335,7 @@ impl<'de> Deserialize<'de> for PaginatedFleetConnectorList {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for PaginatedFleetConnectorList {
     const NAME: &'static str = "PaginatedFleetConnectorList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -41063,6 +41401,7 @@ impl<'de> Deserialize<'de> for PaginatedFlowList {
 #[cfg(feature = "flows")]
 impl object::FromObject for PaginatedFlowList {
     const NAME: &'static str = "PaginatedFlowList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -41128,6 +41467,7 @@ impl<'de> Deserialize<'de> for PaginatedFlowStageBindingList {
 #[cfg(feature = "flows")]
 impl object::FromObject for PaginatedFlowStageBindingList {
     const NAME: &'static str = "PaginatedFlowStageBindingList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -41194,6 +41534,7 @@ impl<'de> Deserialize<'de> for PaginatedGeoIpPolicyList {
 #[cfg(feature = "policies")]
 impl object::FromObject for PaginatedGeoIpPolicyList {
     const NAME: &'static str = "PaginatedGeoIpPolicyList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -41259,6 +41600,7 @@ impl<'de> Deserialize<'de> for PaginatedGoogleChromeConnectorList {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for PaginatedGoogleChromeConnectorList {
     const NAME: &'static str = "PaginatedGoogleChromeConnectorList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -41324,6 +41666,7 @@ impl<'de> Deserialize<'de> for PaginatedGoogleEndpointDeviceList {
 #[cfg(feature = "authenticators")]
 impl object::FromObject for PaginatedGoogleEndpointDeviceList {
     const NAME: &'static str = "PaginatedGoogleEndpointDeviceList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -41389,6 +41732,7 @@ impl<'de> Deserialize<'de> for PaginatedGoogleWorkspaceProviderGroupList {
 #[cfg(feature = "providers")]
 impl object::FromObject for PaginatedGoogleWorkspaceProviderGroupList {
     const NAME: &'static str = "PaginatedGoogleWorkspaceProviderGroupList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -41454,6 +41798,7 @@ impl<'de> Deserialize<'de> for PaginatedGoogleWorkspaceProviderList {
 #[cfg(feature = "providers")]
 impl object::FromObject for PaginatedGoogleWorkspaceProviderList {
     const NAME: &'static str = "PaginatedGoogleWorkspaceProviderList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -41519,6 +41864,7 @@ impl<'de> Deserialize<'de> for PaginatedGoogleWorkspaceProviderMappingList {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for PaginatedGoogleWorkspaceProviderMappingList {
     const NAME: &'static str = "PaginatedGoogleWorkspaceProviderMappingList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -41584,6 +41930,7 @@ impl<'de> Deserialize<'de> for PaginatedGoogleWorkspaceProviderUserList {
 #[cfg(feature = "providers")]
 impl object::FromObject for PaginatedGoogleWorkspaceProviderUserList {
     const NAME: &'static str = "PaginatedGoogleWorkspaceProviderUserList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -41649,6 +41996,7 @@ impl<'de> Deserialize<'de> for PaginatedGroupKerberosSourceConnectionList {
 #[cfg(feature = "sources")]
 impl object::FromObject for PaginatedGroupKerberosSourceConnectionList {
     const NAME: &'static str = "PaginatedGroupKerberosSourceConnectionList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -41715,6 +42063,7 @@ impl<'de> Deserialize<'de> for PaginatedGroupLdapSourceConnectionList {
 #[cfg(feature = "sources")]
 impl object::FromObject for PaginatedGroupLdapSourceConnectionList {
     const NAME: &'static str = "PaginatedGroupLdapSourceConnectionList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -41780,6 +42129,7 @@ impl<'de> Deserialize<'de> for PaginatedGroupList {
 #[cfg(feature = "core")]
 impl object::FromObject for PaginatedGroupList {
     const NAME: &'static str = "PaginatedGroupList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -41845,6 +42195,7 @@ impl<'de> Deserialize<'de> for PaginatedGroupOAuthSourceConnectionList {
 #[cfg(feature = "sources")]
 impl object::FromObject for PaginatedGroupOAuthSourceConnectionList {
     const NAME: &'static str = "PaginatedGroupOAuthSourceConnectionList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -41910,6 +42261,7 @@ impl<'de> Deserialize<'de> for PaginatedGroupPlexSourceConnectionList {
 #[cfg(feature = "sources")]
 impl object::FromObject for PaginatedGroupPlexSourceConnectionList {
     const NAME: &'static str = "PaginatedGroupPlexSourceConnectionList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -41976,6 +42328,7 @@ impl<'de> Deserialize<'de> for PaginatedGroupSamlSourceConnectionList {
 #[cfg(feature = "sources")]
 impl object::FromObject for PaginatedGroupSamlSourceConnectionList {
     const NAME: &'static str = "PaginatedGroupSamlSourceConnectionList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -42041,6 +42394,7 @@ impl<'de> Deserialize<'de> for PaginatedGroupSourceConnectionList {
 #[cfg(feature = "sources")]
 impl object::FromObject for PaginatedGroupSourceConnectionList {
     const NAME: &'static str = "PaginatedGroupSourceConnectionList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -42106,6 +42460,7 @@ impl<'de> Deserialize<'de> for PaginatedGroupTelegramSourceConnectionList {
 #[cfg(feature = "sources")]
 impl object::FromObject for PaginatedGroupTelegramSourceConnectionList {
     const NAME: &'static str = "PaginatedGroupTelegramSourceConnectionList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -42171,6 +42526,7 @@ impl<'de> Deserialize<'de> for PaginatedIdentificationStageList {
 #[cfg(feature = "stages")]
 impl object::FromObject for PaginatedIdentificationStageList {
     const NAME: &'static str = "PaginatedIdentificationStageList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -42236,6 +42592,7 @@ impl<'de> Deserialize<'de> for PaginatedInitialPermissionsList {
 #[cfg(feature = "rbac")]
 impl object::FromObject for PaginatedInitialPermissionsList {
     const NAME: &'static str = "PaginatedInitialPermissionsList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -42301,6 +42658,7 @@ impl<'de> Deserialize<'de> for PaginatedInvitationList {
 #[cfg(feature = "stages")]
 impl object::FromObject for PaginatedInvitationList {
     const NAME: &'static str = "PaginatedInvitationList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -42366,6 +42724,7 @@ impl<'de> Deserialize<'de> for PaginatedInvitationStageList {
 #[cfg(feature = "stages")]
 impl object::FromObject for PaginatedInvitationStageList {
     const NAME: &'static str = "PaginatedInvitationStageList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -42431,6 +42790,7 @@ impl<'de> Deserialize<'de> for PaginatedKerberosSourceList {
 #[cfg(feature = "sources")]
 impl object::FromObject for PaginatedKerberosSourceList {
     const NAME: &'static str = "PaginatedKerberosSourceList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -42496,6 +42856,7 @@ impl<'de> Deserialize<'de> for PaginatedKerberosSourcePropertyMappingList {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for PaginatedKerberosSourcePropertyMappingList {
     const NAME: &'static str = "PaginatedKerberosSourcePropertyMappingList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -42561,6 +42922,7 @@ impl<'de> Deserialize<'de> for PaginatedKubernetesServiceConnectionList {
 #[cfg(feature = "outposts")]
 impl object::FromObject for PaginatedKubernetesServiceConnectionList {
     const NAME: &'static str = "PaginatedKubernetesServiceConnectionList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -42627,6 +42989,7 @@ impl<'de> Deserialize<'de> for PaginatedLdapOutpostConfigList {
 #[cfg(feature = "outposts")]
 impl object::FromObject for PaginatedLdapOutpostConfigList {
     const NAME: &'static str = "PaginatedLdapOutpostConfigList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -42693,6 +43056,7 @@ impl<'de> Deserialize<'de> for PaginatedLdapProviderList {
 #[cfg(feature = "providers")]
 impl object::FromObject for PaginatedLdapProviderList {
     const NAME: &'static str = "PaginatedLdapProviderList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -42759,6 +43123,7 @@ impl<'de> Deserialize<'de> for PaginatedLdapSourceList {
 #[cfg(feature = "sources")]
 impl object::FromObject for PaginatedLdapSourceList {
     const NAME: &'static str = "PaginatedLdapSourceList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -42825,6 +43190,7 @@ impl<'de> Deserialize<'de> for PaginatedLdapSourcePropertyMappingList {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for PaginatedLdapSourcePropertyMappingList {
     const NAME: &'static str = "PaginatedLdapSourcePropertyMappingList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -42890,6 +43256,7 @@ impl<'de> Deserialize<'de> for PaginatedLicenseList {
 #[cfg(feature = "enterprise")]
 impl object::FromObject for PaginatedLicenseList {
     const NAME: &'static str = "PaginatedLicenseList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -42955,6 +43322,7 @@ impl<'de> Deserialize<'de> for PaginatedLifecycleIterationList {
 #[cfg(feature = "lifecycle")]
 impl object::FromObject for PaginatedLifecycleIterationList {
     const NAME: &'static str = "PaginatedLifecycleIterationList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -43020,6 +43388,7 @@ impl<'de> Deserialize<'de> for PaginatedLifecycleRuleList {
 #[cfg(feature = "lifecycle")]
 impl object::FromObject for PaginatedLifecycleRuleList {
     const NAME: &'static str = "PaginatedLifecycleRuleList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -43085,6 +43454,7 @@ impl<'de> Deserialize<'de> for PaginatedMicrosoftEntraProviderGroupList {
 #[cfg(feature = "providers")]
 impl object::FromObject for PaginatedMicrosoftEntraProviderGroupList {
     const NAME: &'static str = "PaginatedMicrosoftEntraProviderGroupList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -43150,6 +43520,7 @@ impl<'de> Deserialize<'de> for PaginatedMicrosoftEntraProviderList {
 #[cfg(feature = "providers")]
 impl object::FromObject for PaginatedMicrosoftEntraProviderList {
     const NAME: &'static str = "PaginatedMicrosoftEntraProviderList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -43215,6 +43586,7 @@ impl<'de> Deserialize<'de> for PaginatedMicrosoftEntraProviderMappingList {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for PaginatedMicrosoftEntraProviderMappingList {
     const NAME: &'static str = "PaginatedMicrosoftEntraProviderMappingList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -43280,6 +43652,7 @@ impl<'de> Deserialize<'de> for PaginatedMicrosoftEntraProviderUserList {
 #[cfg(feature = "providers")]
 impl object::FromObject for PaginatedMicrosoftEntraProviderUserList {
     const NAME: &'static str = "PaginatedMicrosoftEntraProviderUserList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -43346,6 +43719,7 @@ impl<'de> Deserialize<'de> for PaginatedMutualTlsStageList {
 #[cfg(feature = "stages")]
 impl object::FromObject for PaginatedMutualTlsStageList {
     const NAME: &'static str = "PaginatedMutualTlsStageList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -43411,6 +43785,7 @@ impl<'de> Deserialize<'de> for PaginatedNotificationList {
 #[cfg(feature = "events")]
 impl object::FromObject for PaginatedNotificationList {
     const NAME: &'static str = "PaginatedNotificationList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -43476,6 +43851,7 @@ impl<'de> Deserialize<'de> for PaginatedNotificationRuleList {
 #[cfg(feature = "events")]
 impl object::FromObject for PaginatedNotificationRuleList {
     const NAME: &'static str = "PaginatedNotificationRuleList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -43541,6 +43917,7 @@ impl<'de> Deserialize<'de> for PaginatedNotificationTransportList {
 #[cfg(feature = "events")]
 impl object::FromObject for PaginatedNotificationTransportList {
     const NAME: &'static str = "PaginatedNotificationTransportList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -43606,6 +43983,7 @@ impl<'de> Deserialize<'de> for PaginatedNotificationWebhookMappingList {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for PaginatedNotificationWebhookMappingList {
     const NAME: &'static str = "PaginatedNotificationWebhookMappingList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -43671,6 +44049,7 @@ impl<'de> Deserialize<'de> for PaginatedOAuth2ProviderList {
 #[cfg(feature = "providers")]
 impl object::FromObject for PaginatedOAuth2ProviderList {
     const NAME: &'static str = "PaginatedOAuth2ProviderList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -43736,6 +44115,7 @@ impl<'de> Deserialize<'de> for PaginatedOAuthSourceList {
 #[cfg(feature = "sources")]
 impl object::FromObject for PaginatedOAuthSourceList {
     const NAME: &'static str = "PaginatedOAuthSourceList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -43801,6 +44181,7 @@ impl<'de> Deserialize<'de> for PaginatedOAuthSourcePropertyMappingList {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for PaginatedOAuthSourcePropertyMappingList {
     const NAME: &'static str = "PaginatedOAuthSourcePropertyMappingList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -43866,6 +44247,7 @@ impl<'de> Deserialize<'de> for PaginatedOutpostList {
 #[cfg(feature = "outposts")]
 impl object::FromObject for PaginatedOutpostList {
     const NAME: &'static str = "PaginatedOutpostList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -43931,6 +44313,7 @@ impl<'de> Deserialize<'de> for PaginatedPasswordExpiryPolicyList {
 #[cfg(feature = "policies")]
 impl object::FromObject for PaginatedPasswordExpiryPolicyList {
     const NAME: &'static str = "PaginatedPasswordExpiryPolicyList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -43996,6 +44379,7 @@ impl<'de> Deserialize<'de> for PaginatedPasswordPolicyList {
 #[cfg(feature = "policies")]
 impl object::FromObject for PaginatedPasswordPolicyList {
     const NAME: &'static str = "PaginatedPasswordPolicyList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -44061,6 +44445,7 @@ impl<'de> Deserialize<'de> for PaginatedPasswordStageList {
 #[cfg(feature = "stages")]
 impl object::FromObject for PaginatedPasswordStageList {
     const NAME: &'static str = "PaginatedPasswordStageList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -44126,6 +44511,7 @@ impl<'de> Deserialize<'de> for PaginatedPermissionList {
 #[cfg(feature = "rbac")]
 impl object::FromObject for PaginatedPermissionList {
     const NAME: &'static str = "PaginatedPermissionList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -44191,6 +44577,7 @@ impl<'de> Deserialize<'de> for PaginatedPlexSourceList {
 #[cfg(feature = "sources")]
 impl object::FromObject for PaginatedPlexSourceList {
     const NAME: &'static str = "PaginatedPlexSourceList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -44256,6 +44643,7 @@ impl<'de> Deserialize<'de> for PaginatedPlexSourcePropertyMappingList {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for PaginatedPlexSourcePropertyMappingList {
     const NAME: &'static str = "PaginatedPlexSourcePropertyMappingList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -44321,6 +44709,7 @@ impl<'de> Deserialize<'de> for PaginatedPolicyBindingList {
 #[cfg(feature = "policies")]
 impl object::FromObject for PaginatedPolicyBindingList {
     const NAME: &'static str = "PaginatedPolicyBindingList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -44386,6 +44775,7 @@ impl<'de> Deserialize<'de> for PaginatedPolicyList {
 #[cfg(feature = "policies")]
 impl object::FromObject for PaginatedPolicyList {
     const NAME: &'static str = "PaginatedPolicyList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -44451,6 +44841,7 @@ impl<'de> Deserialize<'de> for PaginatedPromptList {
 #[cfg(feature = "stages")]
 impl object::FromObject for PaginatedPromptList {
     const NAME: &'static str = "PaginatedPromptList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -44516,6 +44907,7 @@ impl<'de> Deserialize<'de> for PaginatedPromptStageList {
 #[cfg(feature = "stages")]
 impl object::FromObject for PaginatedPromptStageList {
     const NAME: &'static str = "PaginatedPromptStageList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -44581,6 +44973,7 @@ impl<'de> Deserialize<'de> for PaginatedPropertyMappingList {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for PaginatedPropertyMappingList {
     const NAME: &'static str = "PaginatedPropertyMappingList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -44646,6 +45039,7 @@ impl<'de> Deserialize<'de> for PaginatedProviderList {
 #[cfg(feature = "providers")]
 impl object::FromObject for PaginatedProviderList {
     const NAME: &'static str = "PaginatedProviderList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -44711,6 +45105,7 @@ impl<'de> Deserialize<'de> for PaginatedProxyOutpostConfigList {
 #[cfg(feature = "outposts")]
 impl object::FromObject for PaginatedProxyOutpostConfigList {
     const NAME: &'static str = "PaginatedProxyOutpostConfigList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -44776,6 +45171,7 @@ impl<'de> Deserialize<'de> for PaginatedProxyProviderList {
 #[cfg(feature = "providers")]
 impl object::FromObject for PaginatedProxyProviderList {
     const NAME: &'static str = "PaginatedProxyProviderList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -44842,6 +45238,7 @@ impl<'de> Deserialize<'de> for PaginatedRacPropertyMappingList {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for PaginatedRacPropertyMappingList {
     const NAME: &'static str = "PaginatedRacPropertyMappingList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -44908,6 +45305,7 @@ impl<'de> Deserialize<'de> for PaginatedRacProviderList {
 #[cfg(feature = "providers")]
 impl object::FromObject for PaginatedRacProviderList {
     const NAME: &'static str = "PaginatedRacProviderList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -44973,6 +45371,7 @@ impl<'de> Deserialize<'de> for PaginatedRadiusOutpostConfigList {
 #[cfg(feature = "outposts")]
 impl object::FromObject for PaginatedRadiusOutpostConfigList {
     const NAME: &'static str = "PaginatedRadiusOutpostConfigList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -45038,6 +45437,7 @@ impl<'de> Deserialize<'de> for PaginatedRadiusProviderList {
 #[cfg(feature = "providers")]
 impl object::FromObject for PaginatedRadiusProviderList {
     const NAME: &'static str = "PaginatedRadiusProviderList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -45103,6 +45503,7 @@ impl<'de> Deserialize<'de> for PaginatedRadiusProviderPropertyMappingList {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for PaginatedRadiusProviderPropertyMappingList {
     const NAME: &'static str = "PaginatedRadiusProviderPropertyMappingList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -45168,6 +45569,7 @@ impl<'de> Deserialize<'de> for PaginatedRedirectStageList {
 #[cfg(feature = "stages")]
 impl object::FromObject for PaginatedRedirectStageList {
     const NAME: &'static str = "PaginatedRedirectStageList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -45233,6 +45635,7 @@ impl<'de> Deserialize<'de> for PaginatedReputationList {
 #[cfg(feature = "policies")]
 impl object::FromObject for PaginatedReputationList {
     const NAME: &'static str = "PaginatedReputationList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -45298,6 +45701,7 @@ impl<'de> Deserialize<'de> for PaginatedReputationPolicyList {
 #[cfg(feature = "policies")]
 impl object::FromObject for PaginatedReputationPolicyList {
     const NAME: &'static str = "PaginatedReputationPolicyList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -45363,6 +45767,7 @@ impl<'de> Deserialize<'de> for PaginatedRoleAssignedObjectPermissionList {
 #[cfg(feature = "rbac")]
 impl object::FromObject for PaginatedRoleAssignedObjectPermissionList {
     const NAME: &'static str = "PaginatedRoleAssignedObjectPermissionList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -45428,6 +45833,7 @@ impl<'de> Deserialize<'de> for PaginatedRoleList {
 #[cfg(feature = "rbac")]
 impl object::FromObject for PaginatedRoleList {
     const NAME: &'static str = "PaginatedRoleList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -45494,6 +45900,7 @@ impl<'de> Deserialize<'de> for PaginatedSamlPropertyMappingList {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for PaginatedSamlPropertyMappingList {
     const NAME: &'static str = "PaginatedSamlPropertyMappingList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -45560,6 +45967,7 @@ impl<'de> Deserialize<'de> for PaginatedSamlProviderList {
 #[cfg(feature = "providers")]
 impl object::FromObject for PaginatedSamlProviderList {
     const NAME: &'static str = "PaginatedSamlProviderList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -45626,6 +46034,7 @@ impl<'de> Deserialize<'de> for PaginatedSamlSourceList {
 #[cfg(feature = "sources")]
 impl object::FromObject for PaginatedSamlSourceList {
     const NAME: &'static str = "PaginatedSamlSourceList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -45692,6 +46101,7 @@ impl<'de> Deserialize<'de> for PaginatedSamlSourcePropertyMappingList {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for PaginatedSamlSourcePropertyMappingList {
     const NAME: &'static str = "PaginatedSamlSourcePropertyMappingList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -45757,6 +46167,7 @@ impl<'de> Deserialize<'de> for PaginatedScheduleList {
 #[cfg(feature = "tasks")]
 impl object::FromObject for PaginatedScheduleList {
     const NAME: &'static str = "PaginatedScheduleList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -45823,6 +46234,7 @@ impl<'de> Deserialize<'de> for PaginatedScimMappingList {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for PaginatedScimMappingList {
     const NAME: &'static str = "PaginatedScimMappingList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -45889,6 +46301,7 @@ impl<'de> Deserialize<'de> for PaginatedScimProviderGroupList {
 #[cfg(feature = "providers")]
 impl object::FromObject for PaginatedScimProviderGroupList {
     const NAME: &'static str = "PaginatedScimProviderGroupList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -45955,6 +46368,7 @@ impl<'de> Deserialize<'de> for PaginatedScimProviderList {
 #[cfg(feature = "providers")]
 impl object::FromObject for PaginatedScimProviderList {
     const NAME: &'static str = "PaginatedScimProviderList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -46021,6 +46435,7 @@ impl<'de> Deserialize<'de> for PaginatedScimProviderUserList {
 #[cfg(feature = "providers")]
 impl object::FromObject for PaginatedScimProviderUserList {
     const NAME: &'static str = "PaginatedScimProviderUserList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -46087,6 +46502,7 @@ impl<'de> Deserialize<'de> for PaginatedScimSourceGroupList {
 #[cfg(feature = "sources")]
 impl object::FromObject for PaginatedScimSourceGroupList {
     const NAME: &'static str = "PaginatedScimSourceGroupList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -46153,6 +46569,7 @@ impl<'de> Deserialize<'de> for PaginatedScimSourceList {
 #[cfg(feature = "sources")]
 impl object::FromObject for PaginatedScimSourceList {
     const NAME: &'static str = "PaginatedScimSourceList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -46219,6 +46636,7 @@ impl<'de> Deserialize<'de> for PaginatedScimSourcePropertyMappingList {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for PaginatedScimSourcePropertyMappingList {
     const NAME: &'static str = "PaginatedScimSourcePropertyMappingList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -46285,6 +46703,7 @@ impl<'de> Deserialize<'de> for PaginatedScimSourceUserList {
 #[cfg(feature = "sources")]
 impl object::FromObject for PaginatedScimSourceUserList {
     const NAME: &'static str = "PaginatedScimSourceUserList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -46350,6 +46769,7 @@ impl<'de> Deserialize<'de> for PaginatedScopeMappingList {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for PaginatedScopeMappingList {
     const NAME: &'static str = "PaginatedScopeMappingList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -46415,6 +46835,7 @@ impl<'de> Deserialize<'de> for PaginatedServiceConnectionList {
 #[cfg(feature = "outposts")]
 impl object::FromObject for PaginatedServiceConnectionList {
     const NAME: &'static str = "PaginatedServiceConnectionList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -46481,6 +46902,7 @@ impl<'de> Deserialize<'de> for PaginatedSmsDeviceList {
 #[cfg(feature = "authenticators")]
 impl object::FromObject for PaginatedSmsDeviceList {
     const NAME: &'static str = "PaginatedSmsDeviceList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -46546,6 +46968,7 @@ impl<'de> Deserialize<'de> for PaginatedSourceList {
 #[cfg(feature = "sources")]
 impl object::FromObject for PaginatedSourceList {
     const NAME: &'static str = "PaginatedSourceList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -46611,6 +47034,7 @@ impl<'de> Deserialize<'de> for PaginatedSourceStageList {
 #[cfg(feature = "stages")]
 impl object::FromObject for PaginatedSourceStageList {
     const NAME: &'static str = "PaginatedSourceStageList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -46677,6 +47101,7 @@ impl<'de> Deserialize<'de> for PaginatedSsfProviderList {
 #[cfg(feature = "providers")]
 impl object::FromObject for PaginatedSsfProviderList {
     const NAME: &'static str = "PaginatedSsfProviderList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -46743,6 +47168,7 @@ impl<'de> Deserialize<'de> for PaginatedSsfStreamList {
 #[cfg(feature = "ssf")]
 impl object::FromObject for PaginatedSsfStreamList {
     const NAME: &'static str = "PaginatedSsfStreamList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -46808,6 +47234,7 @@ impl<'de> Deserialize<'de> for PaginatedStageList {
 #[cfg(feature = "stages")]
 impl object::FromObject for PaginatedStageList {
     const NAME: &'static str = "PaginatedStageList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -46873,6 +47300,7 @@ impl<'de> Deserialize<'de> for PaginatedStaticDeviceList {
 #[cfg(feature = "authenticators")]
 impl object::FromObject for PaginatedStaticDeviceList {
     const NAME: &'static str = "PaginatedStaticDeviceList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -46938,6 +47366,7 @@ impl<'de> Deserialize<'de> for PaginatedTaskList {
 #[cfg(feature = "tasks")]
 impl object::FromObject for PaginatedTaskList {
     const NAME: &'static str = "PaginatedTaskList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -47003,6 +47432,7 @@ impl<'de> Deserialize<'de> for PaginatedTelegramSourceList {
 #[cfg(feature = "sources")]
 impl object::FromObject for PaginatedTelegramSourceList {
     const NAME: &'static str = "PaginatedTelegramSourceList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -47068,6 +47498,7 @@ impl<'de> Deserialize<'de> for PaginatedTelegramSourcePropertyMappingList {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for PaginatedTelegramSourcePropertyMappingList {
     const NAME: &'static str = "PaginatedTelegramSourcePropertyMappingList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -47133,6 +47564,7 @@ impl<'de> Deserialize<'de> for PaginatedTenantList {
 #[cfg(feature = "tenants")]
 impl object::FromObject for PaginatedTenantList {
     const NAME: &'static str = "PaginatedTenantList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -47198,6 +47630,7 @@ impl<'de> Deserialize<'de> for PaginatedTokenList {
 #[cfg(feature = "core")]
 impl object::FromObject for PaginatedTokenList {
     const NAME: &'static str = "PaginatedTokenList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -47263,6 +47696,7 @@ impl<'de> Deserialize<'de> for PaginatedTokenModelList {
 #[cfg(feature = "oauth2")]
 impl object::FromObject for PaginatedTokenModelList {
     const NAME: &'static str = "PaginatedTokenModelList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -47329,6 +47763,7 @@ impl<'de> Deserialize<'de> for PaginatedTotpDeviceList {
 #[cfg(feature = "authenticators")]
 impl object::FromObject for PaginatedTotpDeviceList {
     const NAME: &'static str = "PaginatedTotpDeviceList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -47394,6 +47829,7 @@ impl<'de> Deserialize<'de> for PaginatedUniquePasswordPolicyList {
 #[cfg(feature = "policies")]
 impl object::FromObject for PaginatedUniquePasswordPolicyList {
     const NAME: &'static str = "PaginatedUniquePasswordPolicyList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -47459,6 +47895,7 @@ impl<'de> Deserialize<'de> for PaginatedUserConsentList {
 #[cfg(feature = "core")]
 impl object::FromObject for PaginatedUserConsentList {
     const NAME: &'static str = "PaginatedUserConsentList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -47524,6 +47961,7 @@ impl<'de> Deserialize<'de> for PaginatedUserDeleteStageList {
 #[cfg(feature = "stages")]
 impl object::FromObject for PaginatedUserDeleteStageList {
     const NAME: &'static str = "PaginatedUserDeleteStageList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -47589,6 +48027,7 @@ impl<'de> Deserialize<'de> for PaginatedUserKerberosSourceConnectionList {
 #[cfg(feature = "sources")]
 impl object::FromObject for PaginatedUserKerberosSourceConnectionList {
     const NAME: &'static str = "PaginatedUserKerberosSourceConnectionList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -47655,6 +48094,7 @@ impl<'de> Deserialize<'de> for PaginatedUserLdapSourceConnectionList {
 #[cfg(feature = "sources")]
 impl object::FromObject for PaginatedUserLdapSourceConnectionList {
     const NAME: &'static str = "PaginatedUserLdapSourceConnectionList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -47720,6 +48160,7 @@ impl<'de> Deserialize<'de> for PaginatedUserList {
 #[cfg(feature = "core")]
 impl object::FromObject for PaginatedUserList {
     const NAME: &'static str = "PaginatedUserList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -47785,6 +48226,7 @@ impl<'de> Deserialize<'de> for PaginatedUserLoginStageList {
 #[cfg(feature = "stages")]
 impl object::FromObject for PaginatedUserLoginStageList {
     const NAME: &'static str = "PaginatedUserLoginStageList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -47850,6 +48292,7 @@ impl<'de> Deserialize<'de> for PaginatedUserLogoutStageList {
 #[cfg(feature = "stages")]
 impl object::FromObject for PaginatedUserLogoutStageList {
     const NAME: &'static str = "PaginatedUserLogoutStageList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -47915,6 +48358,7 @@ impl<'de> Deserialize<'de> for PaginatedUserOAuthSourceConnectionList {
 #[cfg(feature = "sources")]
 impl object::FromObject for PaginatedUserOAuthSourceConnectionList {
     const NAME: &'static str = "PaginatedUserOAuthSourceConnectionList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -47980,6 +48424,7 @@ impl<'de> Deserialize<'de> for PaginatedUserPlexSourceConnectionList {
 #[cfg(feature = "sources")]
 impl object::FromObject for PaginatedUserPlexSourceConnectionList {
     const NAME: &'static str = "PaginatedUserPlexSourceConnectionList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -48046,6 +48491,7 @@ impl<'de> Deserialize<'de> for PaginatedUserSamlSourceConnectionList {
 #[cfg(feature = "sources")]
 impl object::FromObject for PaginatedUserSamlSourceConnectionList {
     const NAME: &'static str = "PaginatedUserSamlSourceConnectionList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -48111,6 +48557,7 @@ impl<'de> Deserialize<'de> for PaginatedUserSourceConnectionList {
 #[cfg(feature = "sources")]
 impl object::FromObject for PaginatedUserSourceConnectionList {
     const NAME: &'static str = "PaginatedUserSourceConnectionList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -48176,6 +48623,7 @@ impl<'de> Deserialize<'de> for PaginatedUserTelegramSourceConnectionList {
 #[cfg(feature = "sources")]
 impl object::FromObject for PaginatedUserTelegramSourceConnectionList {
     const NAME: &'static str = "PaginatedUserTelegramSourceConnectionList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -48241,6 +48689,7 @@ impl<'de> Deserialize<'de> for PaginatedUserWriteStageList {
 #[cfg(feature = "stages")]
 impl object::FromObject for PaginatedUserWriteStageList {
     const NAME: &'static str = "PaginatedUserWriteStageList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -48306,6 +48755,7 @@ impl<'de> Deserialize<'de> for PaginatedWebAuthnDeviceList {
 #[cfg(feature = "authenticators")]
 impl object::FromObject for PaginatedWebAuthnDeviceList {
     const NAME: &'static str = "PaginatedWebAuthnDeviceList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -48371,6 +48821,7 @@ impl<'de> Deserialize<'de> for PaginatedWebAuthnDeviceTypeList {
 #[cfg(feature = "stages")]
 impl object::FromObject for PaginatedWebAuthnDeviceTypeList {
     const NAME: &'static str = "PaginatedWebAuthnDeviceTypeList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -48437,6 +48888,7 @@ impl<'de> Deserialize<'de> for PaginatedWsFederationProviderList {
 #[cfg(feature = "providers")]
 impl object::FromObject for PaginatedWsFederationProviderList {
     const NAME: &'static str = "PaginatedWsFederationProviderList";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -48610,6 +49062,7 @@ impl<'de> Deserialize<'de> for Pagination {
 )]
 impl object::FromObject for Pagination {
     const NAME: &'static str = "Pagination";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -48749,6 +49202,7 @@ impl<'de> Deserialize<'de> for PartialGroup {
 )]
 impl object::FromObject for PartialGroup {
     const NAME: &'static str = "PartialGroup";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -48895,6 +49349,7 @@ impl<'de> Deserialize<'de> for PartialUser {
 )]
 impl object::FromObject for PartialUser {
     const NAME: &'static str = "PartialUser";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -48993,6 +49448,7 @@ impl<'de> Deserialize<'de> for PasswordChallenge {
 #[cfg(feature = "flows")]
 impl object::FromObject for PasswordChallenge {
     const NAME: &'static str = "PasswordChallenge";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -49090,6 +49546,7 @@ impl<'de> Deserialize<'de> for PasswordChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::FromObject for PasswordChallengeResponseRequest {
     const NAME: &'static str = "PasswordChallengeResponseRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -49181,6 +49638,7 @@ impl<'de> Deserialize<'de> for PasswordExpiryPolicy {
 #[cfg(feature = "policies")]
 impl object::FromObject for PasswordExpiryPolicy {
     const NAME: &'static str = "PasswordExpiryPolicy";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -49293,6 +49751,7 @@ impl<'de> Deserialize<'de> for PasswordExpiryPolicyRequest {
 #[cfg(feature = "policies")]
 impl object::FromObject for PasswordExpiryPolicyRequest {
     const NAME: &'static str = "PasswordExpiryPolicyRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -49433,6 +49892,7 @@ impl<'de> Deserialize<'de> for PasswordPolicy {
 #[cfg(feature = "policies")]
 impl object::FromObject for PasswordPolicy {
     const NAME: &'static str = "PasswordPolicy";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -49647,6 +50107,7 @@ impl<'de> Deserialize<'de> for PasswordPolicyRequest {
 #[cfg(feature = "policies")]
 impl object::FromObject for PasswordPolicyRequest {
     const NAME: &'static str = "PasswordPolicyRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -49818,6 +50279,7 @@ impl<'de> Deserialize<'de> for PasswordStage {
 #[cfg(feature = "stages")]
 impl object::FromObject for PasswordStage {
     const NAME: &'static str = "PasswordStage";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -49945,6 +50407,7 @@ impl<'de> Deserialize<'de> for PasswordStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for PasswordStageRequest {
     const NAME: &'static str = "PasswordStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -50040,6 +50503,7 @@ impl<'de> Deserialize<'de> for PatchedAccountLockdownStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for PatchedAccountLockdownStageRequest {
     const NAME: &'static str = "PatchedAccountLockdownStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -50168,6 +50632,7 @@ impl<'de> Deserialize<'de> for PatchedAgentConnectorRequest {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for PatchedAgentConnectorRequest {
     const NAME: &'static str = "PatchedAgentConnectorRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -50306,6 +50771,7 @@ impl<'de> Deserialize<'de> for PatchedAppleIndependentSecureEnclaveRequest {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for PatchedAppleIndependentSecureEnclaveRequest {
     const NAME: &'static str = "PatchedAppleIndependentSecureEnclaveRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -50387,6 +50853,7 @@ impl<'de> Deserialize<'de> for PatchedApplicationEntitlementRequest {
 #[cfg(feature = "core")]
 impl object::FromObject for PatchedApplicationEntitlementRequest {
     const NAME: &'static str = "PatchedApplicationEntitlementRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -50470,6 +50937,7 @@ impl<'de> Deserialize<'de> for PatchedApplicationRequest {
 #[cfg(feature = "core")]
 impl object::FromObject for PatchedApplicationRequest {
     const NAME: &'static str = "PatchedApplicationRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -50600,6 +51068,7 @@ impl<'de> Deserialize<'de> for PatchedAuthenticatorDuoStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for PatchedAuthenticatorDuoStageRequest {
     const NAME: &'static str = "PatchedAuthenticatorDuoStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -50728,6 +51197,7 @@ impl<'de> Deserialize<'de> for PatchedAuthenticatorEmailStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for PatchedAuthenticatorEmailStageRequest {
     const NAME: &'static str = "PatchedAuthenticatorEmailStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -50852,6 +51322,7 @@ impl<'de> Deserialize<'de> for PatchedAuthenticatorEndpointGdtcStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for PatchedAuthenticatorEndpointGdtcStageRequest {
     const NAME: &'static str = "PatchedAuthenticatorEndpointGdtcStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -50944,6 +51415,7 @@ impl<'de> Deserialize<'de> for PatchedAuthenticatorSmsStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for PatchedAuthenticatorSmsStageRequest {
     const NAME: &'static str = "PatchedAuthenticatorSmsStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -51052,6 +51524,7 @@ impl<'de> Deserialize<'de> for PatchedAuthenticatorStaticStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for PatchedAuthenticatorStaticStageRequest {
     const NAME: &'static str = "PatchedAuthenticatorStaticStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -51134,6 +51607,7 @@ impl<'de> Deserialize<'de> for PatchedAuthenticatorTotpStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for PatchedAuthenticatorTotpStageRequest {
     const NAME: &'static str = "PatchedAuthenticatorTotpStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -51244,6 +51718,7 @@ impl<'de> Deserialize<'de> for PatchedAuthenticatorValidateStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for PatchedAuthenticatorValidateStageRequest {
     const NAME: &'static str = "PatchedAuthenticatorValidateStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -51396,6 +51871,7 @@ impl<'de> Deserialize<'de> for PatchedAuthenticatorWebAuthnStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for PatchedAuthenticatorWebAuthnStageRequest {
     const NAME: &'static str = "PatchedAuthenticatorWebAuthnStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -51508,6 +51984,7 @@ impl<'de> Deserialize<'de> for PatchedBlueprintInstanceRequest {
 #[cfg(feature = "managed")]
 impl object::FromObject for PatchedBlueprintInstanceRequest {
     const NAME: &'static str = "PatchedBlueprintInstanceRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -51619,6 +52096,7 @@ impl<'de> Deserialize<'de> for PatchedBrandRequest {
 #[cfg(feature = "core")]
 impl object::FromObject for PatchedBrandRequest {
     const NAME: &'static str = "PatchedBrandRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -51794,6 +52272,7 @@ impl<'de> Deserialize<'de> for PatchedCaptchaStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for PatchedCaptchaStageRequest {
     const NAME: &'static str = "PatchedCaptchaStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -51899,6 +52378,7 @@ impl<'de> Deserialize<'de> for PatchedCertificateKeyPairRequest {
 #[cfg(feature = "crypto")]
 impl object::FromObject for PatchedCertificateKeyPairRequest {
     const NAME: &'static str = "PatchedCertificateKeyPairRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -51964,6 +52444,7 @@ impl<'de> Deserialize<'de> for PatchedConnectionTokenRequest {
 #[cfg(feature = "rac")]
 impl object::FromObject for PatchedConnectionTokenRequest {
     const NAME: &'static str = "PatchedConnectionTokenRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -52026,6 +52507,7 @@ impl<'de> Deserialize<'de> for PatchedConsentStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for PatchedConsentStageRequest {
     const NAME: &'static str = "PatchedConsentStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -52087,6 +52569,7 @@ impl<'de> Deserialize<'de> for PatchedDenyStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for PatchedDenyStageRequest {
     const NAME: &'static str = "PatchedDenyStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -52139,6 +52622,7 @@ impl<'de> Deserialize<'de> for PatchedDeviceAccessGroupRequest {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for PatchedDeviceAccessGroupRequest {
     const NAME: &'static str = "PatchedDeviceAccessGroupRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -52213,6 +52697,7 @@ impl<'de> Deserialize<'de> for PatchedDeviceUserBindingRequest {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for PatchedDeviceUserBindingRequest {
     const NAME: &'static str = "PatchedDeviceUserBindingRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -52320,6 +52805,7 @@ impl<'de> Deserialize<'de> for PatchedDockerServiceConnectionRequest {
 #[cfg(feature = "outposts")]
 impl object::FromObject for PatchedDockerServiceConnectionRequest {
     const NAME: &'static str = "PatchedDockerServiceConnectionRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -52395,6 +52881,7 @@ impl<'de> Deserialize<'de> for PatchedDomainRequest {
 #[cfg(feature = "tenants")]
 impl object::FromObject for PatchedDomainRequest {
     const NAME: &'static str = "PatchedDomainRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -52459,6 +52946,7 @@ impl<'de> Deserialize<'de> for PatchedDummyPolicyRequest {
 #[cfg(feature = "policies")]
 impl object::FromObject for PatchedDummyPolicyRequest {
     const NAME: &'static str = "PatchedDummyPolicyRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -52530,6 +53018,7 @@ impl<'de> Deserialize<'de> for PatchedDummyStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for PatchedDummyStageRequest {
     const NAME: &'static str = "PatchedDummyStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -52581,6 +53070,7 @@ impl<'de> Deserialize<'de> for PatchedDuoDeviceRequest {
 #[cfg(feature = "authenticators")]
 impl object::FromObject for PatchedDuoDeviceRequest {
     const NAME: &'static str = "PatchedDuoDeviceRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -52628,6 +53118,7 @@ impl<'de> Deserialize<'de> for PatchedEmailDeviceRequest {
 #[cfg(feature = "authenticators")]
 impl object::FromObject for PatchedEmailDeviceRequest {
     const NAME: &'static str = "PatchedEmailDeviceRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -52727,6 +53218,7 @@ impl<'de> Deserialize<'de> for PatchedEmailStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for PatchedEmailStageRequest {
     const NAME: &'static str = "PatchedEmailStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -52863,6 +53355,7 @@ impl<'de> Deserialize<'de> for PatchedEndpointDeviceRequest {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for PatchedEndpointDeviceRequest {
     const NAME: &'static str = "PatchedEndpointDeviceRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -52962,6 +53455,7 @@ impl<'de> Deserialize<'de> for PatchedEndpointRequest {
 #[cfg(feature = "rac")]
 impl object::FromObject for PatchedEndpointRequest {
     const NAME: &'static str = "PatchedEndpointRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -53055,6 +53549,7 @@ impl<'de> Deserialize<'de> for PatchedEndpointStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for PatchedEndpointStageRequest {
     const NAME: &'static str = "PatchedEndpointStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -53115,6 +53610,7 @@ impl<'de> Deserialize<'de> for PatchedEnrollmentTokenRequest {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for PatchedEnrollmentTokenRequest {
     const NAME: &'static str = "PatchedEnrollmentTokenRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -53202,6 +53698,7 @@ impl<'de> Deserialize<'de> for PatchedEventMatcherPolicyRequest {
 #[cfg(feature = "policies")]
 impl object::FromObject for PatchedEventMatcherPolicyRequest {
     const NAME: &'static str = "PatchedEventMatcherPolicyRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -53298,6 +53795,7 @@ impl<'de> Deserialize<'de> for PatchedEventRequest {
 #[cfg(feature = "events")]
 impl object::FromObject for PatchedEventRequest {
     const NAME: &'static str = "PatchedEventRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -53385,6 +53883,7 @@ impl<'de> Deserialize<'de> for PatchedExpressionPolicyRequest {
 #[cfg(feature = "policies")]
 impl object::FromObject for PatchedExpressionPolicyRequest {
     const NAME: &'static str = "PatchedExpressionPolicyRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -53466,6 +53965,7 @@ impl<'de> Deserialize<'de> for PatchedFleetConnectorRequest {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for PatchedFleetConnectorRequest {
     const NAME: &'static str = "PatchedFleetConnectorRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -53584,6 +54084,7 @@ impl<'de> Deserialize<'de> for PatchedFlowRequest {
 #[cfg(feature = "flows")]
 impl object::FromObject for PatchedFlowRequest {
     const NAME: &'static str = "PatchedFlowRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -53699,6 +54200,7 @@ impl<'de> Deserialize<'de> for PatchedFlowStageBindingRequest {
 #[cfg(feature = "flows")]
 impl object::FromObject for PatchedFlowStageBindingRequest {
     const NAME: &'static str = "PatchedFlowStageBindingRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -53826,6 +54328,7 @@ impl<'de> Deserialize<'de> for PatchedGeoIpPolicyRequest {
 #[cfg(feature = "policies")]
 impl object::FromObject for PatchedGeoIpPolicyRequest {
     const NAME: &'static str = "PatchedGeoIpPolicyRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -53939,6 +54442,7 @@ impl<'de> Deserialize<'de> for PatchedGoogleChromeConnectorRequest {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for PatchedGoogleChromeConnectorRequest {
     const NAME: &'static str = "PatchedGoogleChromeConnectorRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -54003,6 +54507,7 @@ impl<'de> Deserialize<'de> for PatchedGoogleEndpointDeviceRequest {
 #[cfg(feature = "authenticators")]
 impl object::FromObject for PatchedGoogleEndpointDeviceRequest {
     const NAME: &'static str = "PatchedGoogleEndpointDeviceRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -54064,6 +54569,7 @@ impl<'de> Deserialize<'de> for PatchedGoogleWorkspaceProviderMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for PatchedGoogleWorkspaceProviderMappingRequest {
     const NAME: &'static str = "PatchedGoogleWorkspaceProviderMappingRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -54163,6 +54669,7 @@ impl<'de> Deserialize<'de> for PatchedGoogleWorkspaceProviderRequest {
 #[cfg(feature = "providers")]
 impl object::FromObject for PatchedGoogleWorkspaceProviderRequest {
     const NAME: &'static str = "PatchedGoogleWorkspaceProviderRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -54292,6 +54799,7 @@ impl<'de> Deserialize<'de> for PatchedGroupKerberosSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for PatchedGroupKerberosSourceConnectionRequest {
     const NAME: &'static str = "PatchedGroupKerberosSourceConnectionRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -54347,6 +54855,7 @@ impl<'de> Deserialize<'de> for PatchedGroupLdapSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for PatchedGroupLdapSourceConnectionRequest {
     const NAME: &'static str = "PatchedGroupLdapSourceConnectionRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -54400,6 +54909,7 @@ impl<'de> Deserialize<'de> for PatchedGroupOAuthSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for PatchedGroupOAuthSourceConnectionRequest {
     const NAME: &'static str = "PatchedGroupOAuthSourceConnectionRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -54453,6 +54963,7 @@ impl<'de> Deserialize<'de> for PatchedGroupPlexSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for PatchedGroupPlexSourceConnectionRequest {
     const NAME: &'static str = "PatchedGroupPlexSourceConnectionRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -54515,6 +55026,7 @@ impl<'de> Deserialize<'de> for PatchedGroupRequest {
 #[cfg(feature = "core")]
 impl object::FromObject for PatchedGroupRequest {
     const NAME: &'static str = "PatchedGroupRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -54589,6 +55101,7 @@ impl<'de> Deserialize<'de> for PatchedGroupSamlSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for PatchedGroupSamlSourceConnectionRequest {
     const NAME: &'static str = "PatchedGroupSamlSourceConnectionRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -54642,6 +55155,7 @@ impl<'de> Deserialize<'de> for PatchedGroupSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for PatchedGroupSourceConnectionRequest {
     const NAME: &'static str = "PatchedGroupSourceConnectionRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -54695,6 +55209,7 @@ impl<'de> Deserialize<'de> for PatchedGroupTelegramSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for PatchedGroupTelegramSourceConnectionRequest {
     const NAME: &'static str = "PatchedGroupTelegramSourceConnectionRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -54787,6 +55302,7 @@ impl<'de> Deserialize<'de> for PatchedIdentificationStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for PatchedIdentificationStageRequest {
     const NAME: &'static str = "PatchedIdentificationStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -54916,6 +55432,7 @@ impl<'de> Deserialize<'de> for PatchedInitialPermissionsRequest {
 #[cfg(feature = "rbac")]
 impl object::FromObject for PatchedInitialPermissionsRequest {
     const NAME: &'static str = "PatchedInitialPermissionsRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -54979,6 +55496,7 @@ impl<'de> Deserialize<'de> for PatchedInvitationRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for PatchedInvitationRequest {
     const NAME: &'static str = "PatchedInvitationRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -55052,6 +55570,7 @@ impl<'de> Deserialize<'de> for PatchedInvitationStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for PatchedInvitationStageRequest {
     const NAME: &'static str = "PatchedInvitationStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -55120,6 +55639,7 @@ impl<'de> Deserialize<'de> for PatchedKerberosSourcePropertyMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for PatchedKerberosSourcePropertyMappingRequest {
     const NAME: &'static str = "PatchedKerberosSourcePropertyMappingRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -55270,6 +55790,7 @@ impl<'de> Deserialize<'de> for PatchedKerberosSourceRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for PatchedKerberosSourceRequest {
     const NAME: &'static str = "PatchedKerberosSourceRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -55466,6 +55987,7 @@ impl<'de> Deserialize<'de> for PatchedKubernetesServiceConnectionRequest {
 #[cfg(feature = "outposts")]
 impl object::FromObject for PatchedKubernetesServiceConnectionRequest {
     const NAME: &'static str = "PatchedKubernetesServiceConnectionRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -55567,6 +56089,7 @@ impl<'de> Deserialize<'de> for PatchedLdapProviderRequest {
 #[cfg(feature = "providers")]
 impl object::FromObject for PatchedLdapProviderRequest {
     const NAME: &'static str = "PatchedLdapProviderRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -55698,6 +56221,7 @@ impl<'de> Deserialize<'de> for PatchedLdapSourcePropertyMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for PatchedLdapSourcePropertyMappingRequest {
     const NAME: &'static str = "PatchedLdapSourcePropertyMappingRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -55891,6 +56415,7 @@ impl<'de> Deserialize<'de> for PatchedLdapSourceRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for PatchedLdapSourceRequest {
     const NAME: &'static str = "PatchedLdapSourceRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -56126,6 +56651,7 @@ impl<'de> Deserialize<'de> for PatchedLicenseRequest {
 #[cfg(feature = "enterprise")]
 impl object::FromObject for PatchedLicenseRequest {
     const NAME: &'static str = "PatchedLicenseRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -56203,6 +56729,7 @@ impl<'de> Deserialize<'de> for PatchedLifecycleRuleRequest {
 #[cfg(feature = "lifecycle")]
 impl object::FromObject for PatchedLifecycleRuleRequest {
     const NAME: &'static str = "PatchedLifecycleRuleRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -56312,6 +56839,7 @@ impl<'de> Deserialize<'de> for PatchedMicrosoftEntraProviderMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for PatchedMicrosoftEntraProviderMappingRequest {
     const NAME: &'static str = "PatchedMicrosoftEntraProviderMappingRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -56406,6 +56934,7 @@ impl<'de> Deserialize<'de> for PatchedMicrosoftEntraProviderRequest {
 #[cfg(feature = "providers")]
 impl object::FromObject for PatchedMicrosoftEntraProviderRequest {
     const NAME: &'static str = "PatchedMicrosoftEntraProviderRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -56539,6 +57068,7 @@ impl<'de> Deserialize<'de> for PatchedMutualTlsStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for PatchedMutualTlsStageRequest {
     const NAME: &'static str = "PatchedMutualTlsStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -56620,6 +57150,7 @@ impl<'de> Deserialize<'de> for PatchedNotificationRequest {
 #[cfg(feature = "events")]
 impl object::FromObject for PatchedNotificationRequest {
     const NAME: &'static str = "PatchedNotificationRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -56699,6 +57230,7 @@ impl<'de> Deserialize<'de> for PatchedNotificationRuleRequest {
 #[cfg(feature = "events")]
 impl object::FromObject for PatchedNotificationRuleRequest {
     const NAME: &'static str = "PatchedNotificationRuleRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -56801,6 +57333,7 @@ impl<'de> Deserialize<'de> for PatchedNotificationTransportRequest {
 #[cfg(feature = "events")]
 impl object::FromObject for PatchedNotificationTransportRequest {
     const NAME: &'static str = "PatchedNotificationTransportRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -56899,6 +57432,7 @@ impl<'de> Deserialize<'de> for PatchedNotificationWebhookMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for PatchedNotificationWebhookMappingRequest {
     const NAME: &'static str = "PatchedNotificationWebhookMappingRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -57035,6 +57569,7 @@ impl<'de> Deserialize<'de> for PatchedOAuth2ProviderRequest {
 #[cfg(feature = "providers")]
 impl object::FromObject for PatchedOAuth2ProviderRequest {
     const NAME: &'static str = "PatchedOAuth2ProviderRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -57214,6 +57749,7 @@ impl<'de> Deserialize<'de> for PatchedOAuthSourcePropertyMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for PatchedOAuthSourcePropertyMappingRequest {
     const NAME: &'static str = "PatchedOAuthSourcePropertyMappingRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -57352,6 +57888,7 @@ impl<'de> Deserialize<'de> for PatchedOAuthSourceRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for PatchedOAuthSourceRequest {
     const NAME: &'static str = "PatchedOAuthSourceRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -57555,6 +58092,7 @@ impl<'de> Deserialize<'de> for PatchedOutpostRequest {
 #[cfg(feature = "outposts")]
 impl object::FromObject for PatchedOutpostRequest {
     const NAME: &'static str = "PatchedOutpostRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -57642,6 +58180,7 @@ impl<'de> Deserialize<'de> for PatchedPasswordExpiryPolicyRequest {
 #[cfg(feature = "policies")]
 impl object::FromObject for PatchedPasswordExpiryPolicyRequest {
     const NAME: &'static str = "PatchedPasswordExpiryPolicyRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -57756,6 +58295,7 @@ impl<'de> Deserialize<'de> for PatchedPasswordPolicyRequest {
 #[cfg(feature = "policies")]
 impl object::FromObject for PatchedPasswordPolicyRequest {
     const NAME: &'static str = "PatchedPasswordPolicyRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -57900,6 +58440,7 @@ impl<'de> Deserialize<'de> for PatchedPasswordStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for PatchedPasswordStageRequest {
     const NAME: &'static str = "PatchedPasswordStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -57981,6 +58522,7 @@ impl<'de> Deserialize<'de> for PatchedPermissionAssignRequest {
 #[cfg(feature = "rbac")]
 impl object::FromObject for PatchedPermissionAssignRequest {
     const NAME: &'static str = "PatchedPermissionAssignRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -58048,6 +58590,7 @@ impl<'de> Deserialize<'de> for PatchedPlexSourcePropertyMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for PatchedPlexSourcePropertyMappingRequest {
     const NAME: &'static str = "PatchedPlexSourcePropertyMappingRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -58158,6 +58701,7 @@ impl<'de> Deserialize<'de> for PatchedPlexSourceRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for PatchedPlexSourceRequest {
     const NAME: &'static str = "PatchedPlexSourceRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -58318,6 +58862,7 @@ impl<'de> Deserialize<'de> for PatchedPolicyBindingRequest {
 #[cfg(feature = "policies")]
 impl object::FromObject for PatchedPolicyBindingRequest {
     const NAME: &'static str = "PatchedPolicyBindingRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -58440,6 +58985,7 @@ impl<'de> Deserialize<'de> for PatchedPromptRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for PatchedPromptRequest {
     const NAME: &'static str = "PatchedPromptRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -58545,6 +59091,7 @@ impl<'de> Deserialize<'de> for PatchedPromptStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for PatchedPromptStageRequest {
     const NAME: &'static str = "PatchedPromptStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -58687,6 +59234,7 @@ impl<'de> Deserialize<'de> for PatchedProxyProviderRequest {
 #[cfg(feature = "providers")]
 impl object::FromObject for PatchedProxyProviderRequest {
     const NAME: &'static str = "PatchedProxyProviderRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -58861,6 +59409,7 @@ impl<'de> Deserialize<'de> for PatchedRacPropertyMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for PatchedRacPropertyMappingRequest {
     const NAME: &'static str = "PatchedRacPropertyMappingRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -58948,6 +59497,7 @@ impl<'de> Deserialize<'de> for PatchedRacProviderRequest {
 #[cfg(feature = "providers")]
 impl object::FromObject for PatchedRacProviderRequest {
     const NAME: &'static str = "PatchedRacProviderRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -59049,6 +59599,7 @@ impl<'de> Deserialize<'de> for PatchedRadiusProviderPropertyMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for PatchedRadiusProviderPropertyMappingRequest {
     const NAME: &'static str = "PatchedRadiusProviderPropertyMappingRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -59128,6 +59679,7 @@ impl<'de> Deserialize<'de> for PatchedRadiusProviderRequest {
 #[cfg(feature = "providers")]
 impl object::FromObject for PatchedRadiusProviderRequest {
     const NAME: &'static str = "PatchedRadiusProviderRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -59235,6 +59787,7 @@ impl<'de> Deserialize<'de> for PatchedRedirectStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for PatchedRedirectStageRequest {
     const NAME: &'static str = "PatchedRedirectStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -59312,6 +59865,7 @@ impl<'de> Deserialize<'de> for PatchedReputationPolicyRequest {
 #[cfg(feature = "policies")]
 impl object::FromObject for PatchedReputationPolicyRequest {
     const NAME: &'static str = "PatchedReputationPolicyRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -59385,6 +59939,7 @@ impl<'de> Deserialize<'de> for PatchedRoleRequest {
 #[cfg(feature = "rbac")]
 impl object::FromObject for PatchedRoleRequest {
     const NAME: &'static str = "PatchedRoleRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -59449,6 +60004,7 @@ impl<'de> Deserialize<'de> for PatchedSamlPropertyMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for PatchedSamlPropertyMappingRequest {
     const NAME: &'static str = "PatchedSamlPropertyMappingRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -59626,6 +60182,7 @@ impl<'de> Deserialize<'de> for PatchedSamlProviderRequest {
 #[cfg(feature = "providers")]
 impl object::FromObject for PatchedSamlProviderRequest {
     const NAME: &'static str = "PatchedSamlProviderRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -59839,6 +60396,7 @@ impl<'de> Deserialize<'de> for PatchedSamlSourcePropertyMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for PatchedSamlSourcePropertyMappingRequest {
     const NAME: &'static str = "PatchedSamlSourcePropertyMappingRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -59998,6 +60556,7 @@ impl<'de> Deserialize<'de> for PatchedSamlSourceRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for PatchedSamlSourceRequest {
     const NAME: &'static str = "PatchedSamlSourceRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -60208,6 +60767,7 @@ impl<'de> Deserialize<'de> for PatchedScheduleRequest {
 #[cfg(feature = "tasks")]
 impl object::FromObject for PatchedScheduleRequest {
     const NAME: &'static str = "PatchedScheduleRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -60277,6 +60837,7 @@ impl<'de> Deserialize<'de> for PatchedScimMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for PatchedScimMappingRequest {
     const NAME: &'static str = "PatchedScimMappingRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -60392,6 +60953,7 @@ impl<'de> Deserialize<'de> for PatchedScimProviderRequest {
 #[cfg(feature = "providers")]
 impl object::FromObject for PatchedScimProviderRequest {
     const NAME: &'static str = "PatchedScimProviderRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -60538,6 +61100,7 @@ impl<'de> Deserialize<'de> for PatchedScimSourceGroupRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for PatchedScimSourceGroupRequest {
     const NAME: &'static str = "PatchedScimSourceGroupRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -60617,6 +61180,7 @@ impl<'de> Deserialize<'de> for PatchedScimSourcePropertyMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for PatchedScimSourcePropertyMappingRequest {
     const NAME: &'static str = "PatchedScimSourcePropertyMappingRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -60694,6 +61258,7 @@ impl<'de> Deserialize<'de> for PatchedScimSourceRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for PatchedScimSourceRequest {
     const NAME: &'static str = "PatchedScimSourceRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -60788,6 +61353,7 @@ impl<'de> Deserialize<'de> for PatchedScimSourceUserRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for PatchedScimSourceUserRequest {
     const NAME: &'static str = "PatchedScimSourceUserRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -60873,6 +61439,7 @@ impl<'de> Deserialize<'de> for PatchedScopeMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for PatchedScopeMappingRequest {
     const NAME: &'static str = "PatchedScopeMappingRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -61026,6 +61593,7 @@ impl<'de> Deserialize<'de> for PatchedSettingsRequest {
 #[cfg(feature = "admin")]
 impl object::FromObject for PatchedSettingsRequest {
     const NAME: &'static str = "PatchedSettingsRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -61182,6 +61750,7 @@ impl<'de> Deserialize<'de> for PatchedSettingsRequestFlags {
 #[cfg(feature = "admin")]
 impl object::FromObject for PatchedSettingsRequestFlags {
     const NAME: &'static str = "PatchedSettingsRequestFlags";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -61276,6 +61845,7 @@ impl<'de> Deserialize<'de> for PatchedSmsDeviceRequest {
 #[cfg(feature = "authenticators")]
 impl object::FromObject for PatchedSmsDeviceRequest {
     const NAME: &'static str = "PatchedSmsDeviceRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -61330,6 +61900,7 @@ impl<'de> Deserialize<'de> for PatchedSourceStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for PatchedSourceStageRequest {
     const NAME: &'static str = "PatchedSourceStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -61402,6 +61973,7 @@ impl<'de> Deserialize<'de> for PatchedSsfProviderRequest {
 #[cfg(feature = "providers")]
 impl object::FromObject for PatchedSsfProviderRequest {
     const NAME: &'static str = "PatchedSsfProviderRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -61481,6 +62053,7 @@ impl<'de> Deserialize<'de> for PatchedStaticDeviceRequest {
 #[cfg(feature = "authenticators")]
 impl object::FromObject for PatchedStaticDeviceRequest {
     const NAME: &'static str = "PatchedStaticDeviceRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -61538,6 +62111,7 @@ impl<'de> Deserialize<'de> for PatchedTelegramSourcePropertyMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for PatchedTelegramSourcePropertyMappingRequest {
     const NAME: &'static str = "PatchedTelegramSourcePropertyMappingRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -61651,6 +62225,7 @@ impl<'de> Deserialize<'de> for PatchedTelegramSourceRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for PatchedTelegramSourceRequest {
     const NAME: &'static str = "PatchedTelegramSourceRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -61791,6 +62366,7 @@ impl<'de> Deserialize<'de> for PatchedTenantRequest {
 #[cfg(feature = "tenants")]
 impl object::FromObject for PatchedTenantRequest {
     const NAME: &'static str = "PatchedTenantRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -61861,6 +62437,7 @@ impl<'de> Deserialize<'de> for PatchedTokenRequest {
 #[cfg(feature = "core")]
 impl object::FromObject for PatchedTokenRequest {
     const NAME: &'static str = "PatchedTokenRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -61944,6 +62521,7 @@ impl<'de> Deserialize<'de> for PatchedTotpDeviceRequest {
 #[cfg(feature = "authenticators")]
 impl object::FromObject for PatchedTotpDeviceRequest {
     const NAME: &'static str = "PatchedTotpDeviceRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -62007,6 +62585,7 @@ impl<'de> Deserialize<'de> for PatchedUniquePasswordPolicyRequest {
 #[cfg(feature = "policies")]
 impl object::FromObject for PatchedUniquePasswordPolicyRequest {
     const NAME: &'static str = "PatchedUniquePasswordPolicyRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -62078,6 +62657,7 @@ impl<'de> Deserialize<'de> for PatchedUserDeleteStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for PatchedUserDeleteStageRequest {
     const NAME: &'static str = "PatchedUserDeleteStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -62127,6 +62707,7 @@ impl<'de> Deserialize<'de> for PatchedUserKerberosSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for PatchedUserKerberosSourceConnectionRequest {
     const NAME: &'static str = "PatchedUserKerberosSourceConnectionRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -62182,6 +62763,7 @@ impl<'de> Deserialize<'de> for PatchedUserLdapSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for PatchedUserLdapSourceConnectionRequest {
     const NAME: &'static str = "PatchedUserLdapSourceConnectionRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -62260,6 +62842,7 @@ impl<'de> Deserialize<'de> for PatchedUserLoginStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for PatchedUserLoginStageRequest {
     const NAME: &'static str = "PatchedUserLoginStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -62349,6 +62932,7 @@ impl<'de> Deserialize<'de> for PatchedUserLogoutStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for PatchedUserLogoutStageRequest {
     const NAME: &'static str = "PatchedUserLogoutStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -62403,6 +62987,7 @@ impl<'de> Deserialize<'de> for PatchedUserOAuthSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for PatchedUserOAuthSourceConnectionRequest {
     const NAME: &'static str = "PatchedUserOAuthSourceConnectionRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -62470,6 +63055,7 @@ impl<'de> Deserialize<'de> for PatchedUserPlexSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for PatchedUserPlexSourceConnectionRequest {
     const NAME: &'static str = "PatchedUserPlexSourceConnectionRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -62553,6 +63139,7 @@ impl<'de> Deserialize<'de> for PatchedUserRequest {
 #[cfg(feature = "core")]
 impl object::FromObject for PatchedUserRequest {
     const NAME: &'static str = "PatchedUserRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -62650,6 +63237,7 @@ impl<'de> Deserialize<'de> for PatchedUserSamlSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for PatchedUserSamlSourceConnectionRequest {
     const NAME: &'static str = "PatchedUserSamlSourceConnectionRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -62703,6 +63291,7 @@ impl<'de> Deserialize<'de> for PatchedUserSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for PatchedUserSourceConnectionRequest {
     const NAME: &'static str = "PatchedUserSourceConnectionRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -62756,6 +63345,7 @@ impl<'de> Deserialize<'de> for PatchedUserTelegramSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for PatchedUserTelegramSourceConnectionRequest {
     const NAME: &'static str = "PatchedUserTelegramSourceConnectionRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -62822,6 +63412,7 @@ impl<'de> Deserialize<'de> for PatchedUserWriteStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for PatchedUserWriteStageRequest {
     const NAME: &'static str = "PatchedUserWriteStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -62905,6 +63496,7 @@ impl<'de> Deserialize<'de> for PatchedWebAuthnDeviceRequest {
 #[cfg(feature = "authenticators")]
 impl object::FromObject for PatchedWebAuthnDeviceRequest {
     const NAME: &'static str = "PatchedWebAuthnDeviceRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -63031,6 +63623,7 @@ impl<'de> Deserialize<'de> for PatchedWsFederationProviderRequest {
 #[cfg(feature = "providers")]
 impl object::FromObject for PatchedWsFederationProviderRequest {
     const NAME: &'static str = "PatchedWsFederationProviderRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -63212,6 +63805,7 @@ impl<'de> Deserialize<'de> for Permission {
 #[cfg(feature = "rbac")]
 impl object::FromObject for Permission {
     const NAME: &'static str = "Permission";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -63301,6 +63895,7 @@ impl<'de> Deserialize<'de> for PermissionAssignRequest {
 #[cfg(feature = "rbac")]
 impl object::FromObject for PermissionAssignRequest {
     const NAME: &'static str = "PermissionAssignRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -63357,6 +63952,7 @@ impl<'de> Deserialize<'de> for PermissionAssignResult {
 #[cfg(feature = "rbac")]
 impl object::FromObject for PermissionAssignResult {
     const NAME: &'static str = "PermissionAssignResult";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -63476,6 +64072,7 @@ impl<'de> Deserialize<'de> for PlexAuthenticationChallenge {
 #[cfg(feature = "flows")]
 impl object::FromObject for PlexAuthenticationChallenge {
     const NAME: &'static str = "PlexAuthenticationChallenge";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -63545,6 +64142,7 @@ impl<'de> Deserialize<'de> for PlexAuthenticationChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::FromObject for PlexAuthenticationChallengeResponseRequest {
     const NAME: &'static str = "PlexAuthenticationChallengeResponseRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -63681,6 +64279,7 @@ impl<'de> Deserialize<'de> for PlexSource {
 #[cfg(feature = "sources")]
 impl object::FromObject for PlexSource {
     const NAME: &'static str = "PlexSource";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -63896,6 +64495,7 @@ impl<'de> Deserialize<'de> for PlexSourcePropertyMapping {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for PlexSourcePropertyMapping {
     const NAME: &'static str = "PlexSourcePropertyMapping";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -64002,6 +64602,7 @@ impl<'de> Deserialize<'de> for PlexSourcePropertyMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for PlexSourcePropertyMappingRequest {
     const NAME: &'static str = "PlexSourcePropertyMappingRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -64118,6 +64719,7 @@ impl<'de> Deserialize<'de> for PlexSourceRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for PlexSourceRequest {
     const NAME: &'static str = "PlexSourceRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -64257,6 +64859,7 @@ impl<'de> Deserialize<'de> for PlexTokenRedeemRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for PlexTokenRedeemRequest {
     const NAME: &'static str = "PlexTokenRedeemRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -64342,6 +64945,7 @@ impl<'de> Deserialize<'de> for Policy {
 #[cfg(any(feature = "endpoints", feature = "policies"))]
 impl object::FromObject for Policy {
     const NAME: &'static str = "Policy";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -64473,6 +65077,7 @@ impl<'de> Deserialize<'de> for PolicyBinding {
 #[cfg(feature = "policies")]
 impl object::FromObject for PolicyBinding {
     const NAME: &'static str = "PolicyBinding";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -64601,6 +65206,7 @@ impl<'de> Deserialize<'de> for PolicyBindingRequest {
 #[cfg(feature = "policies")]
 impl object::FromObject for PolicyBindingRequest {
     const NAME: &'static str = "PolicyBindingRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -64748,6 +65354,7 @@ impl<'de> Deserialize<'de> for PolicyTestRequest {
 #[cfg(feature = "policies")]
 impl object::FromObject for PolicyTestRequest {
     const NAME: &'static str = "PolicyTestRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -64807,6 +65414,7 @@ impl<'de> Deserialize<'de> for PolicyTestResult {
 #[cfg(any(feature = "core", feature = "outposts", feature = "policies"))]
 impl object::FromObject for PolicyTestResult {
     const NAME: &'static str = "PolicyTestResult";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -64868,6 +65476,7 @@ impl<'de> Deserialize<'de> for Process {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for Process {
     const NAME: &'static str = "Process";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -64929,6 +65538,7 @@ impl<'de> Deserialize<'de> for ProcessRequest {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for ProcessRequest {
     const NAME: &'static str = "ProcessRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -65023,6 +65633,7 @@ impl<'de> Deserialize<'de> for Prompt {
 #[cfg(feature = "stages")]
 impl object::FromObject for Prompt {
     const NAME: &'static str = "Prompt";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -65140,6 +65751,7 @@ impl<'de> Deserialize<'de> for PromptChallenge {
 #[cfg(any(feature = "flows", feature = "stages"))]
 impl object::FromObject for PromptChallenge {
     const NAME: &'static str = "PromptChallenge";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -65209,6 +65821,7 @@ impl<'de> Deserialize<'de> for PromptChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::FromObject for PromptChallengeResponseRequest {
     const NAME: &'static str = "PromptChallengeResponseRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -65265,6 +65878,7 @@ impl<'de> Deserialize<'de> for PromptChoice {
 #[cfg(any(feature = "flows", feature = "stages"))]
 impl object::FromObject for PromptChoice {
     const NAME: &'static str = "PromptChoice";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -65352,6 +65966,7 @@ impl<'de> Deserialize<'de> for PromptRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for PromptRequest {
     const NAME: &'static str = "PromptRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -65484,6 +66099,7 @@ impl<'de> Deserialize<'de> for PromptStage {
 #[cfg(feature = "stages")]
 impl object::FromObject for PromptStage {
     const NAME: &'static str = "PromptStage";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -65588,6 +66204,7 @@ impl<'de> Deserialize<'de> for PromptStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for PromptStageRequest {
     const NAME: &'static str = "PromptStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -65813,6 +66430,7 @@ impl<'de> Deserialize<'de> for PropertyMapping {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for PropertyMapping {
     const NAME: &'static str = "PropertyMapping";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -65907,6 +66525,7 @@ impl<'de> Deserialize<'de> for PropertyMappingPreview {
 #[cfg(feature = "providers")]
 impl object::FromObject for PropertyMappingPreview {
     const NAME: &'static str = "PropertyMappingPreview";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -65959,6 +66578,7 @@ impl<'de> Deserialize<'de> for PropertyMappingTestRequest {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for PropertyMappingTestRequest {
     const NAME: &'static str = "PropertyMappingTestRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -66015,6 +66635,7 @@ impl<'de> Deserialize<'de> for PropertyMappingTestResult {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for PropertyMappingTestResult {
     const NAME: &'static str = "PropertyMappingTestResult";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -66231,6 +66852,7 @@ impl<'de> Deserialize<'de> for Provider {
 )]
 impl object::FromObject for Provider {
     const NAME: &'static str = "Provider";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -66796,6 +67418,7 @@ impl<'de> Deserialize<'de> for ProxyOutpostConfig {
 #[cfg(feature = "outposts")]
 impl object::FromObject for ProxyOutpostConfig {
     const NAME: &'static str = "ProxyOutpostConfig";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -67108,6 +67731,7 @@ impl<'de> Deserialize<'de> for ProxyProvider {
 #[cfg(feature = "providers")]
 impl object::FromObject for ProxyProvider {
     const NAME: &'static str = "ProxyProvider";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -67426,6 +68050,7 @@ impl<'de> Deserialize<'de> for ProxyProviderRequest {
 #[cfg(any(feature = "core", feature = "providers"))]
 impl object::FromObject for ProxyProviderRequest {
     const NAME: &'static str = "ProxyProviderRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -67627,6 +68252,7 @@ impl<'de> Deserialize<'de> for RacPropertyMapping {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for RacPropertyMapping {
     const NAME: &'static str = "RacPropertyMapping";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -67740,6 +68366,7 @@ impl<'de> Deserialize<'de> for RacPropertyMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for RacPropertyMappingRequest {
     const NAME: &'static str = "RacPropertyMappingRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -67884,6 +68511,7 @@ impl<'de> Deserialize<'de> for RacProvider {
 #[cfg(any(feature = "providers", feature = "rac"))]
 impl object::FromObject for RacProvider {
     const NAME: &'static str = "RacProvider";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -68060,6 +68688,7 @@ impl<'de> Deserialize<'de> for RacProviderRequest {
 #[cfg(any(feature = "core", feature = "providers"))]
 impl object::FromObject for RacProviderRequest {
     const NAME: &'static str = "RacProviderRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -68155,6 +68784,7 @@ impl<'de> Deserialize<'de> for RadiusCheckAccess {
 #[cfg(feature = "outposts")]
 impl object::FromObject for RadiusCheckAccess {
     const NAME: &'static str = "RadiusCheckAccess";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -68228,6 +68858,7 @@ impl<'de> Deserialize<'de> for RadiusOutpostConfig {
 #[cfg(feature = "outposts")]
 impl object::FromObject for RadiusOutpostConfig {
     const NAME: &'static str = "RadiusOutpostConfig";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -68400,6 +69031,7 @@ impl<'de> Deserialize<'de> for RadiusProvider {
 #[cfg(feature = "providers")]
 impl object::FromObject for RadiusProvider {
     const NAME: &'static str = "RadiusProvider";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -68592,6 +69224,7 @@ impl<'de> Deserialize<'de> for RadiusProviderPropertyMapping {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for RadiusProviderPropertyMapping {
     const NAME: &'static str = "RadiusProviderPropertyMapping";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -68698,6 +69331,7 @@ impl<'de> Deserialize<'de> for RadiusProviderPropertyMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for RadiusProviderPropertyMappingRequest {
     const NAME: &'static str = "RadiusProviderPropertyMappingRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -68783,6 +69417,7 @@ impl<'de> Deserialize<'de> for RadiusProviderRequest {
 #[cfg(any(feature = "core", feature = "providers"))]
 impl object::FromObject for RadiusProviderRequest {
     const NAME: &'static str = "RadiusProviderRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -68894,6 +69529,7 @@ impl<'de> Deserialize<'de> for RedirectChallenge {
 #[cfg(any(feature = "flows", feature = "sources"))]
 impl object::FromObject for RedirectChallenge {
     const NAME: &'static str = "RedirectChallenge";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -68974,6 +69610,7 @@ impl<'de> Deserialize<'de> for RedirectChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::FromObject for RedirectChallengeResponseRequest {
     const NAME: &'static str = "RedirectChallengeResponseRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -69063,6 +69700,7 @@ impl<'de> Deserialize<'de> for RedirectStage {
 #[cfg(feature = "stages")]
 impl object::FromObject for RedirectStage {
     const NAME: &'static str = "RedirectStage";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -69234,6 +69872,7 @@ impl<'de> Deserialize<'de> for RedirectStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for RedirectStageRequest {
     const NAME: &'static str = "RedirectStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -69307,6 +69946,7 @@ impl<'de> Deserialize<'de> for RedirectUri {
 #[cfg(feature = "providers")]
 impl object::FromObject for RedirectUri {
     const NAME: &'static str = "RedirectUri";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -69377,6 +70017,7 @@ impl<'de> Deserialize<'de> for RedirectUriRequest {
 #[cfg(any(feature = "core", feature = "providers"))]
 impl object::FromObject for RedirectUriRequest {
     const NAME: &'static str = "RedirectUriRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -69510,6 +70151,7 @@ impl<'de> Deserialize<'de> for RelatedGroup {
 #[cfg(any(feature = "core", feature = "events"))]
 impl object::FromObject for RelatedGroup {
     const NAME: &'static str = "RelatedGroup";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -69590,6 +70232,7 @@ impl<'de> Deserialize<'de> for RelatedRule {
 #[cfg(feature = "lifecycle")]
 impl object::FromObject for RelatedRule {
     const NAME: &'static str = "RelatedRule";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -69675,6 +70318,7 @@ impl<'de> Deserialize<'de> for Reputation {
 #[cfg(feature = "policies")]
 impl object::FromObject for Reputation {
     const NAME: &'static str = "Reputation";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -69797,6 +70441,7 @@ impl<'de> Deserialize<'de> for ReputationPolicy {
 #[cfg(feature = "policies")]
 impl object::FromObject for ReputationPolicy {
     const NAME: &'static str = "ReputationPolicy";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -69915,6 +70560,7 @@ impl<'de> Deserialize<'de> for ReputationPolicyRequest {
 #[cfg(feature = "policies")]
 impl object::FromObject for ReputationPolicyRequest {
     const NAME: &'static str = "ReputationPolicyRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -70001,6 +70647,7 @@ impl<'de> Deserialize<'de> for Review {
 #[cfg(feature = "lifecycle")]
 impl object::FromObject for Review {
     const NAME: &'static str = "Review";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -70069,6 +70716,7 @@ impl<'de> Deserialize<'de> for ReviewRequest {
 #[cfg(feature = "lifecycle")]
 impl object::FromObject for ReviewRequest {
     const NAME: &'static str = "ReviewRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -70123,6 +70771,7 @@ impl<'de> Deserialize<'de> for ReviewerGroup {
 #[cfg(feature = "lifecycle")]
 impl object::FromObject for ReviewerGroup {
     const NAME: &'static str = "ReviewerGroup";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -70189,6 +70838,7 @@ impl<'de> Deserialize<'de> for ReviewerUser {
 #[cfg(feature = "lifecycle")]
 impl object::FromObject for ReviewerUser {
     const NAME: &'static str = "ReviewerUser";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -70290,6 +70940,7 @@ impl<'de> Deserialize<'de> for Role {
 )]
 impl object::FromObject for Role {
     const NAME: &'static str = "Role";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -70351,6 +71002,7 @@ impl<'de> Deserialize<'de> for RoleAssignedObjectPermission {
 #[cfg(feature = "rbac")]
 impl object::FromObject for RoleAssignedObjectPermission {
     const NAME: &'static str = "RoleAssignedObjectPermission";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -70436,6 +71088,7 @@ impl<'de> Deserialize<'de> for RoleModelPermission {
 #[cfg(feature = "rbac")]
 impl object::FromObject for RoleModelPermission {
     const NAME: &'static str = "RoleModelPermission";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -70517,6 +71170,7 @@ impl<'de> Deserialize<'de> for RoleObjectPermission {
 #[cfg(feature = "rbac")]
 impl object::FromObject for RoleObjectPermission {
     const NAME: &'static str = "RoleObjectPermission";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -70585,6 +71239,7 @@ impl<'de> Deserialize<'de> for RoleRequest {
 #[cfg(feature = "rbac")]
 impl object::FromObject for RoleRequest {
     const NAME: &'static str = "RoleRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -70757,6 +71412,7 @@ impl<'de> Deserialize<'de> for SamlMetadata {
 #[cfg(any(feature = "providers", feature = "sources"))]
 impl object::FromObject for SamlMetadata {
     const NAME: &'static str = "SamlMetadata";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -70934,6 +71590,7 @@ impl<'de> Deserialize<'de> for SamlPropertyMapping {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for SamlPropertyMapping {
     const NAME: &'static str = "SamlPropertyMapping";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -71055,6 +71712,7 @@ impl<'de> Deserialize<'de> for SamlPropertyMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for SamlPropertyMappingRequest {
     const NAME: &'static str = "SamlPropertyMappingRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -71329,6 +71987,7 @@ impl<'de> Deserialize<'de> for SamlProvider {
 #[cfg(feature = "providers")]
 impl object::FromObject for SamlProvider {
     const NAME: &'static str = "SamlProvider";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -71651,6 +72310,7 @@ impl<'de> Deserialize<'de> for SamlProviderImportRequest {
 #[cfg(feature = "providers")]
 impl object::FromObject for SamlProviderImportRequest {
     const NAME: &'static str = "SamlProviderImportRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -71832,6 +72492,7 @@ impl<'de> Deserialize<'de> for SamlProviderRequest {
 #[cfg(any(feature = "core", feature = "providers"))]
 impl object::FromObject for SamlProviderRequest {
     const NAME: &'static str = "SamlProviderRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -72175,6 +72836,7 @@ impl<'de> Deserialize<'de> for SamlSource {
 #[cfg(feature = "sources")]
 impl object::FromObject for SamlSource {
     const NAME: &'static str = "SamlSource";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -72457,6 +73119,7 @@ impl<'de> Deserialize<'de> for SamlSourcePropertyMapping {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for SamlSourcePropertyMapping {
     const NAME: &'static str = "SamlSourcePropertyMapping";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -72565,6 +73228,7 @@ impl<'de> Deserialize<'de> for SamlSourcePropertyMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for SamlSourcePropertyMappingRequest {
     const NAME: &'static str = "SamlSourcePropertyMappingRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -72730,6 +73394,7 @@ impl<'de> Deserialize<'de> for SamlSourceRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for SamlSourceRequest {
     const NAME: &'static str = "SamlSourceRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -72973,6 +73638,7 @@ impl<'de> Deserialize<'de> for Schedule {
 #[cfg(feature = "tasks")]
 impl object::FromObject for Schedule {
     const NAME: &'static str = "Schedule";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -73089,6 +73755,7 @@ impl<'de> Deserialize<'de> for ScheduleRequest {
 #[cfg(feature = "tasks")]
 impl object::FromObject for ScheduleRequest {
     const NAME: &'static str = "ScheduleRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -73241,6 +73908,7 @@ impl<'de> Deserialize<'de> for ScimMapping {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for ScimMapping {
     const NAME: &'static str = "ScimMapping";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -73349,6 +74017,7 @@ impl<'de> Deserialize<'de> for ScimMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for ScimMappingRequest {
     const NAME: &'static str = "ScimMappingRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -73525,6 +74194,7 @@ impl<'de> Deserialize<'de> for ScimProvider {
 #[cfg(feature = "providers")]
 impl object::FromObject for ScimProvider {
     const NAME: &'static str = "ScimProvider";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -73739,6 +74409,7 @@ impl<'de> Deserialize<'de> for ScimProviderGroup {
 #[cfg(feature = "providers")]
 impl object::FromObject for ScimProviderGroup {
     const NAME: &'static str = "ScimProviderGroup";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -73817,6 +74488,7 @@ impl<'de> Deserialize<'de> for ScimProviderGroupRequest {
 #[cfg(feature = "providers")]
 impl object::FromObject for ScimProviderGroupRequest {
     const NAME: &'static str = "ScimProviderGroupRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -73936,6 +74608,7 @@ impl<'de> Deserialize<'de> for ScimProviderRequest {
 #[cfg(any(feature = "core", feature = "providers"))]
 impl object::FromObject for ScimProviderRequest {
     const NAME: &'static str = "ScimProviderRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -74085,6 +74758,7 @@ impl<'de> Deserialize<'de> for ScimProviderUser {
 #[cfg(feature = "providers")]
 impl object::FromObject for ScimProviderUser {
     const NAME: &'static str = "ScimProviderUser";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -74163,6 +74837,7 @@ impl<'de> Deserialize<'de> for ScimProviderUserRequest {
 #[cfg(feature = "providers")]
 impl object::FromObject for ScimProviderUserRequest {
     const NAME: &'static str = "ScimProviderUserRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -74281,6 +74956,7 @@ impl<'de> Deserialize<'de> for ScimSource {
 #[cfg(feature = "sources")]
 impl object::FromObject for ScimSource {
     const NAME: &'static str = "ScimSource";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -74419,6 +75095,7 @@ impl<'de> Deserialize<'de> for ScimSourceGroup {
 #[cfg(feature = "sources")]
 impl object::FromObject for ScimSourceGroup {
     const NAME: &'static str = "ScimSourceGroup";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -74502,6 +75179,7 @@ impl<'de> Deserialize<'de> for ScimSourceGroupRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for ScimSourceGroupRequest {
     const NAME: &'static str = "ScimSourceGroupRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -74604,6 +75282,7 @@ impl<'de> Deserialize<'de> for ScimSourcePropertyMapping {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for ScimSourcePropertyMapping {
     const NAME: &'static str = "ScimSourcePropertyMapping";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -74712,6 +75391,7 @@ impl<'de> Deserialize<'de> for ScimSourcePropertyMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for ScimSourcePropertyMappingRequest {
     const NAME: &'static str = "ScimSourcePropertyMappingRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -74795,6 +75475,7 @@ impl<'de> Deserialize<'de> for ScimSourceRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for ScimSourceRequest {
     const NAME: &'static str = "ScimSourceRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -74890,6 +75571,7 @@ impl<'de> Deserialize<'de> for ScimSourceUser {
 #[cfg(feature = "sources")]
 impl object::FromObject for ScimSourceUser {
     const NAME: &'static str = "ScimSourceUser";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -74973,6 +75655,7 @@ impl<'de> Deserialize<'de> for ScimSourceUserRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for ScimSourceUserRequest {
     const NAME: &'static str = "ScimSourceUserRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -75079,6 +75762,7 @@ impl<'de> Deserialize<'de> for ScopeMapping {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for ScopeMapping {
     const NAME: &'static str = "ScopeMapping";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -75203,6 +75887,7 @@ impl<'de> Deserialize<'de> for ScopeMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for ScopeMappingRequest {
     const NAME: &'static str = "ScopeMappingRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -75279,6 +75964,7 @@ impl<'de> Deserialize<'de> for SelectableStage {
 #[cfg(feature = "flows")]
 impl object::FromObject for SelectableStage {
     const NAME: &'static str = "SelectableStage";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -75372,6 +76058,7 @@ impl<'de> Deserialize<'de> for ServiceConnection {
 #[cfg(feature = "outposts")]
 impl object::FromObject for ServiceConnection {
     const NAME: &'static str = "ServiceConnection";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -75465,6 +76152,7 @@ impl<'de> Deserialize<'de> for ServiceConnectionState {
 #[cfg(feature = "outposts")]
 impl object::FromObject for ServiceConnectionState {
     const NAME: &'static str = "ServiceConnectionState";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -75540,6 +76228,7 @@ impl<'de> Deserialize<'de> for SessionEndChallenge {
 #[cfg(feature = "flows")]
 impl object::FromObject for SessionEndChallenge {
     const NAME: &'static str = "SessionEndChallenge";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -75652,6 +76341,7 @@ impl<'de> Deserialize<'de> for SessionUser {
 #[cfg(feature = "core")]
 impl object::FromObject for SessionUser {
     const NAME: &'static str = "SessionUser";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -75786,6 +76476,7 @@ impl<'de> Deserialize<'de> for Settings {
 #[cfg(feature = "admin")]
 impl object::FromObject for Settings {
     const NAME: &'static str = "Settings";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -75942,6 +76633,7 @@ impl<'de> Deserialize<'de> for SettingsFlags {
 #[cfg(feature = "admin")]
 impl object::FromObject for SettingsFlags {
     const NAME: &'static str = "SettingsFlags";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -76120,6 +76812,7 @@ impl<'de> Deserialize<'de> for SettingsRequest {
 #[cfg(feature = "admin")]
 impl object::FromObject for SettingsRequest {
     const NAME: &'static str = "SettingsRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -76276,6 +76969,7 @@ impl<'de> Deserialize<'de> for SettingsRequestFlags {
 #[cfg(feature = "admin")]
 impl object::FromObject for SettingsRequestFlags {
     const NAME: &'static str = "SettingsRequestFlags";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -76435,6 +77129,7 @@ impl<'de> Deserialize<'de> for ShellChallenge {
 #[cfg(feature = "flows")]
 impl object::FromObject for ShellChallenge {
     const NAME: &'static str = "ShellChallenge";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -76601,6 +77296,7 @@ impl<'de> Deserialize<'de> for SmsDevice {
 #[cfg(feature = "authenticators")]
 impl object::FromObject for SmsDevice {
     const NAME: &'static str = "SmsDevice";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -76665,6 +77361,7 @@ impl<'de> Deserialize<'de> for SmsDeviceRequest {
 #[cfg(feature = "authenticators")]
 impl object::FromObject for SmsDeviceRequest {
     const NAME: &'static str = "SmsDeviceRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -76718,6 +77415,7 @@ impl<'de> Deserialize<'de> for Software {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for Software {
     const NAME: &'static str = "Software";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -76785,6 +77483,7 @@ impl<'de> Deserialize<'de> for SoftwareRequest {
 #[cfg(feature = "endpoints")]
 impl object::FromObject for SoftwareRequest {
     const NAME: &'static str = "SoftwareRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -76920,6 +77619,7 @@ impl<'de> Deserialize<'de> for Source {
 #[cfg(feature = "sources")]
 impl object::FromObject for Source {
     const NAME: &'static str = "Source";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -77110,6 +77810,7 @@ impl<'de> Deserialize<'de> for SourceStage {
 #[cfg(feature = "stages")]
 impl object::FromObject for SourceStage {
     const NAME: &'static str = "SourceStage";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -77215,6 +77916,7 @@ impl<'de> Deserialize<'de> for SourceStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for SourceStageRequest {
     const NAME: &'static str = "SourceStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -77293,6 +77995,7 @@ impl<'de> Deserialize<'de> for SourceType {
 #[cfg(feature = "sources")]
 impl object::FromObject for SourceType {
     const NAME: &'static str = "SourceType";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -77444,6 +78147,7 @@ impl<'de> Deserialize<'de> for SsfProvider {
 #[cfg(any(feature = "providers", feature = "ssf"))]
 impl object::FromObject for SsfProvider {
     const NAME: &'static str = "SsfProvider";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -77586,6 +78290,7 @@ impl<'de> Deserialize<'de> for SsfProviderRequest {
 #[cfg(any(feature = "core", feature = "providers"))]
 impl object::FromObject for SsfProviderRequest {
     const NAME: &'static str = "SsfProviderRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -77690,6 +78395,7 @@ impl<'de> Deserialize<'de> for SsfStream {
 #[cfg(feature = "ssf")]
 impl object::FromObject for SsfStream {
     const NAME: &'static str = "SsfStream";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -77882,6 +78588,7 @@ impl<'de> Deserialize<'de> for Stage {
 #[cfg(any(feature = "flows", feature = "stages"))]
 impl object::FromObject for Stage {
     const NAME: &'static str = "Stage";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -78044,6 +78751,7 @@ impl<'de> Deserialize<'de> for StagePrompt {
 #[cfg(any(feature = "flows", feature = "stages"))]
 impl object::FromObject for StagePrompt {
     const NAME: &'static str = "StagePrompt";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -78150,6 +78858,7 @@ impl<'de> Deserialize<'de> for StaticDevice {
 #[cfg(feature = "authenticators")]
 impl object::FromObject for StaticDevice {
     const NAME: &'static str = "StaticDevice";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -78210,6 +78919,7 @@ impl<'de> Deserialize<'de> for StaticDeviceRequest {
 #[cfg(feature = "authenticators")]
 impl object::FromObject for StaticDeviceRequest {
     const NAME: &'static str = "StaticDeviceRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -78257,6 +78967,7 @@ impl<'de> Deserialize<'de> for StaticDeviceToken {
 #[cfg(feature = "authenticators")]
 impl object::FromObject for StaticDeviceToken {
     const NAME: &'static str = "StaticDeviceToken";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -78441,6 +79152,7 @@ impl<'de> Deserialize<'de> for SyncObjectRequest {
 #[cfg(feature = "providers")]
 impl object::FromObject for SyncObjectRequest {
     const NAME: &'static str = "SyncObjectRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -78506,6 +79218,7 @@ impl<'de> Deserialize<'de> for SyncObjectResult {
 #[cfg(feature = "providers")]
 impl object::FromObject for SyncObjectResult {
     const NAME: &'static str = "SyncObjectResult";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -78620,6 +79333,7 @@ impl<'de> Deserialize<'de> for SyncStatus {
 #[cfg(any(feature = "providers", feature = "sources"))]
 impl object::FromObject for SyncStatus {
     const NAME: &'static str = "SyncStatus";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -78727,6 +79441,7 @@ impl<'de> Deserialize<'de> for SystemInfo {
 #[cfg(feature = "admin")]
 impl object::FromObject for SystemInfo {
     const NAME: &'static str = "SystemInfo";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -78841,6 +79556,7 @@ impl<'de> Deserialize<'de> for SystemInfoRuntime {
 #[cfg(feature = "admin")]
 impl object::FromObject for SystemInfoRuntime {
     const NAME: &'static str = "SystemInfoRuntime";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -78980,6 +79696,7 @@ impl<'de> Deserialize<'de> for Task {
 #[cfg(feature = "tasks")]
 impl object::FromObject for Task {
     const NAME: &'static str = "Task";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -79284,6 +80001,7 @@ impl<'de> Deserialize<'de> for TelegramAuthRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for TelegramAuthRequest {
     const NAME: &'static str = "TelegramAuthRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -79386,6 +80104,7 @@ impl<'de> Deserialize<'de> for TelegramChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::FromObject for TelegramChallengeResponseRequest {
     const NAME: &'static str = "TelegramChallengeResponseRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -79480,6 +80199,7 @@ impl<'de> Deserialize<'de> for TelegramLoginChallenge {
 #[cfg(feature = "flows")]
 impl object::FromObject for TelegramLoginChallenge {
     const NAME: &'static str = "TelegramLoginChallenge";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -79647,6 +80367,7 @@ impl<'de> Deserialize<'de> for TelegramSource {
 #[cfg(feature = "sources")]
 impl object::FromObject for TelegramSource {
     const NAME: &'static str = "TelegramSource";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -79857,6 +80578,7 @@ impl<'de> Deserialize<'de> for TelegramSourcePropertyMapping {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for TelegramSourcePropertyMapping {
     const NAME: &'static str = "TelegramSourcePropertyMapping";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -79963,6 +80685,7 @@ impl<'de> Deserialize<'de> for TelegramSourcePropertyMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::FromObject for TelegramSourcePropertyMappingRequest {
     const NAME: &'static str = "TelegramSourcePropertyMappingRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -80079,6 +80802,7 @@ impl<'de> Deserialize<'de> for TelegramSourceRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for TelegramSourceRequest {
     const NAME: &'static str = "TelegramSourceRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -80228,6 +80952,7 @@ impl<'de> Deserialize<'de> for Tenant {
 #[cfg(feature = "tenants")]
 impl object::FromObject for Tenant {
     const NAME: &'static str = "Tenant";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -80292,6 +81017,7 @@ impl<'de> Deserialize<'de> for TenantAdminGroupRequestRequest {
 #[cfg(feature = "tenants")]
 impl object::FromObject for TenantAdminGroupRequestRequest {
     const NAME: &'static str = "TenantAdminGroupRequestRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -80343,6 +81069,7 @@ impl<'de> Deserialize<'de> for TenantRecoveryKeyRequestRequest {
 #[cfg(feature = "tenants")]
 impl object::FromObject for TenantRecoveryKeyRequestRequest {
     const NAME: &'static str = "TenantRecoveryKeyRequestRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -80397,6 +81124,7 @@ impl<'de> Deserialize<'de> for TenantRecoveryKeyResponse {
 #[cfg(feature = "tenants")]
 impl object::FromObject for TenantRecoveryKeyResponse {
     const NAME: &'static str = "TenantRecoveryKeyResponse";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -80456,6 +81184,7 @@ impl<'de> Deserialize<'de> for TenantRequest {
 #[cfg(feature = "tenants")]
 impl object::FromObject for TenantRequest {
     const NAME: &'static str = "TenantRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -80548,6 +81277,7 @@ impl<'de> Deserialize<'de> for ThemedUrls {
 )]
 impl object::FromObject for ThemedUrls {
     const NAME: &'static str = "ThemedUrls";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -80630,6 +81360,7 @@ impl<'de> Deserialize<'de> for Token {
 )]
 impl object::FromObject for Token {
     const NAME: &'static str = "Token";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -80743,6 +81474,7 @@ impl<'de> Deserialize<'de> for TokenModel {
 #[cfg(feature = "oauth2")]
 impl object::FromObject for TokenModel {
     const NAME: &'static str = "TokenModel";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -80847,6 +81579,7 @@ impl<'de> Deserialize<'de> for TokenRequest {
 #[cfg(feature = "core")]
 impl object::FromObject for TokenRequest {
     const NAME: &'static str = "TokenRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -80928,6 +81661,7 @@ impl<'de> Deserialize<'de> for TokenSetKeyRequest {
 #[cfg(feature = "core")]
 impl object::FromObject for TokenSetKeyRequest {
     const NAME: &'static str = "TokenSetKeyRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -80971,6 +81705,7 @@ impl<'de> Deserialize<'de> for TokenView {
 #[cfg(any(feature = "core", feature = "endpoints"))]
 impl object::FromObject for TokenView {
     const NAME: &'static str = "TokenView";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -81032,6 +81767,7 @@ impl<'de> Deserialize<'de> for TotpDevice {
 #[cfg(feature = "authenticators")]
 impl object::FromObject for TotpDevice {
     const NAME: &'static str = "TotpDevice";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -81091,6 +81827,7 @@ impl<'de> Deserialize<'de> for TotpDeviceRequest {
 #[cfg(feature = "authenticators")]
 impl object::FromObject for TotpDeviceRequest {
     const NAME: &'static str = "TotpDeviceRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -81145,6 +81882,7 @@ impl<'de> Deserialize<'de> for TransactionApplicationRequest {
 #[cfg(feature = "core")]
 impl object::FromObject for TransactionApplicationRequest {
     const NAME: &'static str = "TransactionApplicationRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -81214,6 +81952,7 @@ impl<'de> Deserialize<'de> for TransactionApplicationResponse {
 #[cfg(feature = "core")]
 impl object::FromObject for TransactionApplicationResponse {
     const NAME: &'static str = "TransactionApplicationResponse";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -81287,6 +82026,7 @@ impl<'de> Deserialize<'de> for TransactionPolicyBindingRequest {
 #[cfg(feature = "core")]
 impl object::FromObject for TransactionPolicyBindingRequest {
     const NAME: &'static str = "TransactionPolicyBindingRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -81494,6 +82234,7 @@ impl<'de> Deserialize<'de> for TypeCreate {
 )]
 impl object::FromObject for TypeCreate {
     const NAME: &'static str = "TypeCreate";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -81685,6 +82426,7 @@ impl<'de> Deserialize<'de> for UniquePasswordPolicy {
 #[cfg(feature = "policies")]
 impl object::FromObject for UniquePasswordPolicy {
     const NAME: &'static str = "UniquePasswordPolicy";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -81807,6 +82549,7 @@ impl<'de> Deserialize<'de> for UniquePasswordPolicyRequest {
 #[cfg(feature = "policies")]
 impl object::FromObject for UniquePasswordPolicyRequest {
     const NAME: &'static str = "UniquePasswordPolicyRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -82024,6 +82767,7 @@ impl<'de> Deserialize<'de> for UsedBy {
 )]
 impl object::FromObject for UsedBy {
     const NAME: &'static str = "UsedBy";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -82377,6 +83121,7 @@ impl<'de> Deserialize<'de> for User {
 )]
 impl object::FromObject for User {
     const NAME: &'static str = "User";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -82519,6 +83264,7 @@ impl<'de> Deserialize<'de> for UserAccountLockdownRequest {
 #[cfg(feature = "core")]
 impl object::FromObject for UserAccountLockdownRequest {
     const NAME: &'static str = "UserAccountLockdownRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -82563,6 +83309,7 @@ impl<'de> Deserialize<'de> for UserAccountRequest {
 #[cfg(feature = "core")]
 impl object::FromObject for UserAccountRequest {
     const NAME: &'static str = "UserAccountRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -82609,6 +83356,7 @@ impl<'de> Deserialize<'de> for UserAccountSerializerForRoleRequest {
 #[cfg(feature = "rbac")]
 impl object::FromObject for UserAccountSerializerForRoleRequest {
     const NAME: &'static str = "UserAccountSerializerForRoleRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -82728,6 +83476,7 @@ impl<'de> Deserialize<'de> for UserConsent {
 #[cfg(feature = "core")]
 impl object::FromObject for UserConsent {
     const NAME: &'static str = "UserConsent";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -82888,6 +83637,7 @@ impl<'de> Deserialize<'de> for UserDeleteStage {
 #[cfg(feature = "stages")]
 impl object::FromObject for UserDeleteStage {
     const NAME: &'static str = "UserDeleteStage";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -82976,6 +83726,7 @@ impl<'de> Deserialize<'de> for UserDeleteStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for UserDeleteStageRequest {
     const NAME: &'static str = "UserDeleteStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -83104,6 +83855,7 @@ impl<'de> Deserialize<'de> for UserKerberosSourceConnection {
 #[cfg(feature = "sources")]
 impl object::FromObject for UserKerberosSourceConnection {
     const NAME: &'static str = "UserKerberosSourceConnection";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -83193,6 +83945,7 @@ impl<'de> Deserialize<'de> for UserKerberosSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for UserKerberosSourceConnectionRequest {
     const NAME: &'static str = "UserKerberosSourceConnectionRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -83272,6 +84025,7 @@ impl<'de> Deserialize<'de> for UserLdapSourceConnection {
 #[cfg(feature = "sources")]
 impl object::FromObject for UserLdapSourceConnection {
     const NAME: &'static str = "UserLdapSourceConnection";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -83367,6 +84121,7 @@ impl<'de> Deserialize<'de> for UserLdapSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for UserLdapSourceConnectionRequest {
     const NAME: &'static str = "UserLdapSourceConnectionRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -83431,6 +84186,7 @@ impl<'de> Deserialize<'de> for UserLoginChallenge {
 #[cfg(feature = "flows")]
 impl object::FromObject for UserLoginChallenge {
     const NAME: &'static str = "UserLoginChallenge";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -83517,6 +84273,7 @@ impl<'de> Deserialize<'de> for UserLoginChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::FromObject for UserLoginChallengeResponseRequest {
     const NAME: &'static str = "UserLoginChallengeResponseRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -83621,6 +84378,7 @@ impl<'de> Deserialize<'de> for UserLoginStage {
 #[cfg(feature = "stages")]
 impl object::FromObject for UserLoginStage {
     const NAME: &'static str = "UserLoginStage";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -83772,6 +84530,7 @@ impl<'de> Deserialize<'de> for UserLoginStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for UserLoginStageRequest {
     const NAME: &'static str = "UserLoginStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -83890,6 +84649,7 @@ impl<'de> Deserialize<'de> for UserLogoutStage {
 #[cfg(feature = "stages")]
 impl object::FromObject for UserLogoutStage {
     const NAME: &'static str = "UserLogoutStage";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -83978,6 +84738,7 @@ impl<'de> Deserialize<'de> for UserLogoutStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for UserLogoutStageRequest {
     const NAME: &'static str = "UserLogoutStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -84116,6 +84877,7 @@ impl<'de> Deserialize<'de> for UserOAuthSourceConnection {
 #[cfg(feature = "sources")]
 impl object::FromObject for UserOAuthSourceConnection {
     const NAME: &'static str = "UserOAuthSourceConnection";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -84214,6 +84976,7 @@ impl<'de> Deserialize<'de> for UserOAuthSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for UserOAuthSourceConnectionRequest {
     const NAME: &'static str = "UserOAuthSourceConnectionRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -84276,6 +85039,7 @@ impl<'de> Deserialize<'de> for UserPasswordHashSetRequest {
 #[cfg(feature = "core")]
 impl object::FromObject for UserPasswordHashSetRequest {
     const NAME: &'static str = "UserPasswordHashSetRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -84324,6 +85088,7 @@ impl<'de> Deserialize<'de> for UserPasswordSetRequest {
 #[cfg(feature = "core")]
 impl object::FromObject for UserPasswordSetRequest {
     const NAME: &'static str = "UserPasswordSetRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -84371,6 +85136,7 @@ impl<'de> Deserialize<'de> for UserPath {
 #[cfg(feature = "core")]
 impl object::FromObject for UserPath {
     const NAME: &'static str = "UserPath";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -84438,6 +85204,7 @@ impl<'de> Deserialize<'de> for UserPlexSourceConnection {
 #[cfg(feature = "sources")]
 impl object::FromObject for UserPlexSourceConnection {
     const NAME: &'static str = "UserPlexSourceConnection";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -84530,6 +85297,7 @@ impl<'de> Deserialize<'de> for UserPlexSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for UserPlexSourceConnectionRequest {
     const NAME: &'static str = "UserPlexSourceConnectionRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -84593,6 +85361,7 @@ impl<'de> Deserialize<'de> for UserRecoveryEmailRequest {
 #[cfg(feature = "core")]
 impl object::FromObject for UserRecoveryEmailRequest {
     const NAME: &'static str = "UserRecoveryEmailRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -84647,6 +85416,7 @@ impl<'de> Deserialize<'de> for UserRecoveryLinkRequest {
 #[cfg(feature = "core")]
 impl object::FromObject for UserRecoveryLinkRequest {
     const NAME: &'static str = "UserRecoveryLinkRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -84722,6 +85492,7 @@ impl<'de> Deserialize<'de> for UserRequest {
 #[cfg(feature = "core")]
 impl object::FromObject for UserRequest {
     const NAME: &'static str = "UserRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -84835,6 +85606,7 @@ impl<'de> Deserialize<'de> for UserSamlSourceConnection {
 #[cfg(feature = "sources")]
 impl object::FromObject for UserSamlSourceConnection {
     const NAME: &'static str = "UserSamlSourceConnection";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -84926,6 +85698,7 @@ impl<'de> Deserialize<'de> for UserSamlSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for UserSamlSourceConnectionRequest {
     const NAME: &'static str = "UserSamlSourceConnectionRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -85033,6 +85806,7 @@ impl<'de> Deserialize<'de> for UserSelf {
 #[cfg(any(feature = "core", feature = "endpoints"))]
 impl object::FromObject for UserSelf {
     const NAME: &'static str = "UserSelf";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -85144,6 +85918,7 @@ impl<'de> Deserialize<'de> for UserSelfGroups {
 #[cfg(any(feature = "core", feature = "endpoints"))]
 impl object::FromObject for UserSelfGroups {
     const NAME: &'static str = "UserSelfGroups";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -85197,6 +85972,7 @@ impl<'de> Deserialize<'de> for UserSelfRoles {
 #[cfg(any(feature = "core", feature = "endpoints"))]
 impl object::FromObject for UserSelfRoles {
     const NAME: &'static str = "UserSelfRoles";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -85260,6 +86036,7 @@ impl<'de> Deserialize<'de> for UserServiceAccountRequest {
 #[cfg(feature = "core")]
 impl object::FromObject for UserServiceAccountRequest {
     const NAME: &'static str = "UserServiceAccountRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -85328,6 +86105,7 @@ impl<'de> Deserialize<'de> for UserServiceAccountResponse {
 #[cfg(feature = "core")]
 impl object::FromObject for UserServiceAccountResponse {
     const NAME: &'static str = "UserServiceAccountResponse";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -85402,6 +86180,7 @@ impl<'de> Deserialize<'de> for UserSetting {
 #[cfg(any(feature = "sources", feature = "stages"))]
 impl object::FromObject for UserSetting {
     const NAME: &'static str = "UserSetting";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -85489,6 +86268,7 @@ impl<'de> Deserialize<'de> for UserSourceConnection {
 #[cfg(feature = "sources")]
 impl object::FromObject for UserSourceConnection {
     const NAME: &'static str = "UserSourceConnection";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -85578,6 +86358,7 @@ impl<'de> Deserialize<'de> for UserSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for UserSourceConnectionRequest {
     const NAME: &'static str = "UserSourceConnectionRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -85652,6 +86433,7 @@ impl<'de> Deserialize<'de> for UserTelegramSourceConnection {
 #[cfg(feature = "sources")]
 impl object::FromObject for UserTelegramSourceConnection {
     const NAME: &'static str = "UserTelegramSourceConnection";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -85741,6 +86523,7 @@ impl<'de> Deserialize<'de> for UserTelegramSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::FromObject for UserTelegramSourceConnectionRequest {
     const NAME: &'static str = "UserTelegramSourceConnectionRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -86025,6 +86808,7 @@ impl<'de> Deserialize<'de> for UserWriteStage {
 #[cfg(feature = "stages")]
 impl object::FromObject for UserWriteStage {
     const NAME: &'static str = "UserWriteStage";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -86158,6 +86942,7 @@ impl<'de> Deserialize<'de> for UserWriteStageRequest {
 #[cfg(feature = "stages")]
 impl object::FromObject for UserWriteStageRequest {
     const NAME: &'static str = "UserWriteStageRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -86358,6 +87143,7 @@ impl<'de> Deserialize<'de> for ValidationError {
 )]
 impl object::FromObject for ValidationError {
     const NAME: &'static str = "ValidationError";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -86511,6 +87297,7 @@ impl<'de> Deserialize<'de> for Version {
 #[cfg(feature = "admin")]
 impl object::FromObject for Version {
     const NAME: &'static str = "Version";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -86607,6 +87394,7 @@ impl<'de> Deserialize<'de> for VersionHistory {
 #[cfg(feature = "admin")]
 impl object::FromObject for VersionHistory {
     const NAME: &'static str = "VersionHistory";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -86684,6 +87472,7 @@ impl<'de> Deserialize<'de> for WebAuthnDevice {
 #[cfg(feature = "authenticators")]
 impl object::FromObject for WebAuthnDevice {
     const NAME: &'static str = "WebAuthnDevice";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -86754,6 +87543,7 @@ impl<'de> Deserialize<'de> for WebAuthnDeviceRequest {
 #[cfg(feature = "authenticators")]
 impl object::FromObject for WebAuthnDeviceRequest {
     const NAME: &'static str = "WebAuthnDeviceRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -86804,6 +87594,7 @@ impl<'de> Deserialize<'de> for WebAuthnDeviceType {
 #[cfg(any(feature = "authenticators", feature = "stages"))]
 impl object::FromObject for WebAuthnDeviceType {
     const NAME: &'static str = "WebAuthnDeviceType";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -86923,6 +87714,7 @@ impl<'de> Deserialize<'de> for Worker {
 #[cfg(feature = "tasks")]
 impl object::FromObject for Worker {
     const NAME: &'static str = "Worker";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -87122,6 +87914,7 @@ impl<'de> Deserialize<'de> for WsFederationProvider {
 #[cfg(feature = "providers")]
 impl object::FromObject for WsFederationProvider {
     const NAME: &'static str = "WsFederationProvider";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {
@@ -87431,6 +88224,7 @@ impl<'de> Deserialize<'de> for WsFederationProviderRequest {
 #[cfg(any(feature = "core", feature = "providers"))]
 impl object::FromObject for WsFederationProviderRequest {
     const NAME: &'static str = "WsFederationProviderRequest";
+
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: A,
     ) -> Result<Self, A::Error> {

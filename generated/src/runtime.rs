@@ -14,20 +14,15 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///
 /// Generated structs leave an `Absent` field out ([`object::nullable`]) and write `Null`
 /// as `null`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum Nullable<T> {
     /// Not sent; the server keeps (or defaults) the value.
+    #[default]
     Absent,
     /// Sent as `null`.
     Null,
     /// Sent as the value.
     Value(T),
-}
-
-impl<T> Default for Nullable<T> {
-    fn default() -> Self {
-        Nullable::Absent
-    }
 }
 
 impl<T> Nullable<T> {

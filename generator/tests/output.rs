@@ -43,6 +43,20 @@ fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     out
 }
 
+/// Sets every file's mtime to one fixed instant long past and returns the files with it:
+/// a file written again afterwards has a different mtime on any file system, however coarse
+/// its clock (a short sleep between two runs would not tell on one with 2 s resolution).
+fn backdate(dir: &Path) -> Vec<(PathBuf, std::time::SystemTime)> {
+    let past = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000_000);
+    snapshot(dir)
+        .into_iter()
+        .map(|(p, _)| {
+            fs::File::options().write(true).open(dir.join(&p)).unwrap().set_modified(past).unwrap();
+            (p, past)
+        })
+        .collect()
+}
+
 fn mtimes(dir: &Path) -> Vec<(PathBuf, std::time::SystemTime)> {
     snapshot(dir)
         .into_iter()
@@ -68,8 +82,7 @@ fn rerunning_on_the_same_spec_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("crate");
     assert_eq!(akgen(&fixture(), &out, &[]).0, Some(0));
-    let before = mtimes(&out);
-    std::thread::sleep(std::time::Duration::from_millis(20));
+    let before = backdate(&out);
     let (code, stderr) = akgen(&fixture(), &out, &[]);
     assert_eq!(code, Some(0), "{stderr}");
     assert!(stderr.contains("(0 written"), "{stderr}");
@@ -150,10 +163,11 @@ fn write_module_rewrites_only_on_change() {
         text.contains("pub mod models") && text.contains("pub struct TokenRequest"),
         "a module of the fixture's models"
     );
-    let mtime = fs::metadata(&module).unwrap().modified().unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(20));
+    // Backdated, so a rewrite would show in the mtime on any file system.
+    let past = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000_000);
+    fs::File::options().write(true).open(&module).unwrap().set_modified(past).unwrap();
     assert!(!generator.write_module(&module).unwrap(), "an unchanged spec writes nothing");
-    assert_eq!(fs::metadata(&module).unwrap().modified().unwrap(), mtime);
+    assert_eq!(fs::metadata(&module).unwrap().modified().unwrap(), past);
     let edited = fs::read_to_string(&spec).unwrap().replace("Token Serializer", "Token serializer, edited");
     fs::write(&spec, edited).unwrap();
     assert!(generator.write_module(&module).unwrap(), "a changed spec rewrites");

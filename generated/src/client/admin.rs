@@ -14,6 +14,7 @@ impl<'a> AdminApi<'a> {
     pub fn apps_list(self) -> AppsList<'a> {
         AppsList { client: self.client }
     }
+
     /// List files from storage backend.
     ///
     /// `GET /admin/file/` (`admin_file_list`).
@@ -29,6 +30,7 @@ impl<'a> AdminApi<'a> {
             },
         }
     }
+
     /// Upload file to storage backend.
     ///
     /// `POST /admin/file/` (`admin_file_create`).
@@ -41,9 +43,10 @@ impl<'a> AdminApi<'a> {
         FileCreate {
             client: self.client,
             uploads: Vec::new(),
-            body: body,
+            body,
         }
     }
+
     /// Delete file from storage backend.
     ///
     /// `DELETE /admin/file/` (`admin_file_destroy`).
@@ -58,6 +61,7 @@ impl<'a> AdminApi<'a> {
             },
         }
     }
+
     /// `GET /admin/file/used_by/` (`admin_file_used_by_list`).
     ///
     /// Requires authentication.
@@ -69,6 +73,7 @@ impl<'a> AdminApi<'a> {
             },
         }
     }
+
     /// Read-only view list all installed models
     ///
     /// `GET /admin/models/` (`admin_models_list`).
@@ -77,6 +82,7 @@ impl<'a> AdminApi<'a> {
     pub fn models_list(self) -> ModelsList<'a> {
         ModelsList { client: self.client }
     }
+
     /// Settings view
     ///
     /// `GET /admin/settings/` (`admin_settings_retrieve`).
@@ -87,6 +93,7 @@ impl<'a> AdminApi<'a> {
             client: self.client,
         }
     }
+
     /// Settings view
     ///
     /// `PUT /admin/settings/` (`admin_settings_update`).
@@ -98,9 +105,10 @@ impl<'a> AdminApi<'a> {
     ) -> SettingsUpdate<'a> {
         SettingsUpdate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Settings view
     ///
     /// `PATCH /admin/settings/` (`admin_settings_partial_update`).
@@ -112,9 +120,10 @@ impl<'a> AdminApi<'a> {
     ) -> SettingsPartialUpdate<'a> {
         SettingsPartialUpdate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Get system information.
     ///
     /// `GET /admin/system/` (`admin_system_retrieve`).
@@ -125,6 +134,7 @@ impl<'a> AdminApi<'a> {
             client: self.client,
         }
     }
+
     /// Get system information.
     ///
     /// `POST /admin/system/` (`admin_system_create`).
@@ -135,6 +145,7 @@ impl<'a> AdminApi<'a> {
             client: self.client,
         }
     }
+
     /// Get running and latest version.
     ///
     /// `GET /admin/version/` (`admin_version_retrieve`).
@@ -145,6 +156,7 @@ impl<'a> AdminApi<'a> {
             client: self.client,
         }
     }
+
     /// VersionHistory Viewset
     ///
     /// `GET /admin/version/history/` (`admin_version_history_list`).
@@ -161,6 +173,7 @@ impl<'a> AdminApi<'a> {
             },
         }
     }
+
     /// VersionHistory Viewset
     ///
     /// `GET /admin/version/history/{id}/` (`admin_version_history_retrieve`).
@@ -170,7 +183,7 @@ impl<'a> AdminApi<'a> {
         VersionHistoryRetrieve {
             client: self.client,
             params: crate::params::AdminVersionHistoryRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
@@ -191,21 +204,21 @@ impl<'a> AppsList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::App>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::App>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -223,7 +236,9 @@ impl<'a> AppsList<'a> {
 
 impl<'a> std::future::IntoFuture for AppsList<'a> {
     type Output = Result<Vec<crate::models::App>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -243,6 +258,7 @@ impl<'a> FileList<'a> {
         self.params.manageable_only = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -250,6 +266,7 @@ impl<'a> FileList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Constraints: at least 1 character.
     ///
     /// Sets the query parameter `usage`.
@@ -257,6 +274,7 @@ impl<'a> FileList<'a> {
         self.params.usage = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -267,21 +285,21 @@ impl<'a> FileList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::FileList>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::FileList>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -303,7 +321,9 @@ impl<'a> FileList<'a> {
 
 impl<'a> std::future::IntoFuture for FileList<'a> {
     type Output = Result<Vec<crate::models::FileList>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -324,26 +344,27 @@ impl<'a> FileCreate<'a> {
         self.uploads.push(("file", upload));
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(self) -> super::transport::BoxFuture<'a, Result<(), super::Error>> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -363,7 +384,9 @@ impl<'a> FileCreate<'a> {
 
 impl<'a> std::future::IntoFuture for FileCreate<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -383,6 +406,7 @@ impl<'a> FileDestroy<'a> {
         self.params.name = Some(value.into());
         self
     }
+
     /// Constraints: at least 1 character.
     ///
     /// Sets the query parameter `usage`.
@@ -390,26 +414,27 @@ impl<'a> FileDestroy<'a> {
         self.params.usage = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(self) -> super::transport::BoxFuture<'a, Result<(), super::Error>> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -430,7 +455,9 @@ impl<'a> FileDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for FileDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -450,6 +477,7 @@ impl<'a> FileUsedByList<'a> {
         self.params.name = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -460,21 +488,21 @@ impl<'a> FileUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -494,7 +522,9 @@ impl<'a> FileUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for FileUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -515,21 +545,21 @@ impl<'a> ModelsList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::App>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::App>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -547,7 +577,9 @@ impl<'a> ModelsList<'a> {
 
 impl<'a> std::future::IntoFuture for ModelsList<'a> {
     type Output = Result<Vec<crate::models::App>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -568,21 +600,21 @@ impl<'a> SettingsRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Settings, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Settings, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -600,7 +632,9 @@ impl<'a> SettingsRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for SettingsRetrieve<'a> {
     type Output = Result<crate::models::Settings, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -622,21 +656,21 @@ impl<'a> SettingsUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Settings, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Settings, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -656,7 +690,9 @@ impl<'a> SettingsUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for SettingsUpdate<'a> {
     type Output = Result<crate::models::Settings, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -678,21 +714,21 @@ impl<'a> SettingsPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Settings, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Settings, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -712,7 +748,9 @@ impl<'a> SettingsPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for SettingsPartialUpdate<'a> {
     type Output = Result<crate::models::Settings, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -736,21 +774,21 @@ impl<'a> SystemRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::SystemInfo, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::SystemInfo, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -768,7 +806,9 @@ impl<'a> SystemRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for SystemRetrieve<'a> {
     type Output = Result<crate::models::SystemInfo, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -792,21 +832,21 @@ impl<'a> SystemCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::SystemInfo, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::SystemInfo, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -824,7 +864,9 @@ impl<'a> SystemCreate<'a> {
 
 impl<'a> std::future::IntoFuture for SystemCreate<'a> {
     type Output = Result<crate::models::SystemInfo, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -845,21 +887,21 @@ impl<'a> VersionRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Version, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Version, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -877,7 +919,9 @@ impl<'a> VersionRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for VersionRetrieve<'a> {
     type Output = Result<crate::models::Version, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -897,6 +941,7 @@ impl<'a> VersionHistoryList<'a> {
         self.params.build = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -904,6 +949,7 @@ impl<'a> VersionHistoryList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -911,11 +957,13 @@ impl<'a> VersionHistoryList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `version`.
     pub fn version(mut self, value: impl Into<String>) -> Self {
         self.params.version = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -926,23 +974,21 @@ impl<'a> VersionHistoryList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<Vec<crate::models::VersionHistory>, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::VersionHistory>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -965,7 +1011,9 @@ impl<'a> VersionHistoryList<'a> {
 
 impl<'a> std::future::IntoFuture for VersionHistoryList<'a> {
     type Output = Result<Vec<crate::models::VersionHistory>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -990,21 +1038,21 @@ impl<'a> VersionHistoryRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::VersionHistory, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::VersionHistory, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1026,7 +1074,9 @@ impl<'a> VersionHistoryRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for VersionHistoryRetrieve<'a> {
     type Output = Result<crate::models::VersionHistory, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }

@@ -19,6 +19,7 @@ impl<'a> AuthenticatorsApi<'a> {
             },
         }
     }
+
     /// Viewset for Duo authenticator devices (for admins)
     ///
     /// `GET /authenticators/admin/duo/` (`authenticators_admin_duo_list`).
@@ -36,6 +37,7 @@ impl<'a> AuthenticatorsApi<'a> {
             },
         }
     }
+
     /// Viewset for Duo authenticator devices (for admins)
     ///
     /// `POST /authenticators/admin/duo/` (`authenticators_admin_duo_create`).
@@ -47,9 +49,10 @@ impl<'a> AuthenticatorsApi<'a> {
     ) -> AdminDuoCreate<'a> {
         AdminDuoCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Viewset for Duo authenticator devices (for admins)
     ///
     /// `GET /authenticators/admin/duo/{id}/` (`authenticators_admin_duo_retrieve`).
@@ -59,10 +62,11 @@ impl<'a> AuthenticatorsApi<'a> {
         AdminDuoRetrieve {
             client: self.client,
             params: crate::params::AuthenticatorsAdminDuoRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Viewset for Duo authenticator devices (for admins)
     ///
     /// `PUT /authenticators/admin/duo/{id}/` (`authenticators_admin_duo_update`).
@@ -76,11 +80,12 @@ impl<'a> AuthenticatorsApi<'a> {
         AdminDuoUpdate {
             client: self.client,
             params: crate::params::AuthenticatorsAdminDuoUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Viewset for Duo authenticator devices (for admins)
     ///
     /// `DELETE /authenticators/admin/duo/{id}/` (`authenticators_admin_duo_destroy`).
@@ -90,10 +95,11 @@ impl<'a> AuthenticatorsApi<'a> {
         AdminDuoDestroy {
             client: self.client,
             params: crate::params::AuthenticatorsAdminDuoDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Viewset for Duo authenticator devices (for admins)
     ///
     /// `PATCH /authenticators/admin/duo/{id}/` (`authenticators_admin_duo_partial_update`).
@@ -107,11 +113,12 @@ impl<'a> AuthenticatorsApi<'a> {
         AdminDuoPartialUpdate {
             client: self.client,
             params: crate::params::AuthenticatorsAdminDuoPartialUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Viewset for email authenticator devices (for admins)
     ///
     /// `GET /authenticators/admin/email/` (`authenticators_admin_email_list`).
@@ -129,6 +136,7 @@ impl<'a> AuthenticatorsApi<'a> {
             },
         }
     }
+
     /// Viewset for email authenticator devices (for admins)
     ///
     /// `POST /authenticators/admin/email/` (`authenticators_admin_email_create`).
@@ -140,9 +148,10 @@ impl<'a> AuthenticatorsApi<'a> {
     ) -> AdminEmailCreate<'a> {
         AdminEmailCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Viewset for email authenticator devices (for admins)
     ///
     /// `GET /authenticators/admin/email/{id}/` (`authenticators_admin_email_retrieve`).
@@ -152,10 +161,11 @@ impl<'a> AuthenticatorsApi<'a> {
         AdminEmailRetrieve {
             client: self.client,
             params: crate::params::AuthenticatorsAdminEmailRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Viewset for email authenticator devices (for admins)
     ///
     /// `PUT /authenticators/admin/email/{id}/` (`authenticators_admin_email_update`).
@@ -169,11 +179,12 @@ impl<'a> AuthenticatorsApi<'a> {
         AdminEmailUpdate {
             client: self.client,
             params: crate::params::AuthenticatorsAdminEmailUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Viewset for email authenticator devices (for admins)
     ///
     /// `DELETE /authenticators/admin/email/{id}/` (`authenticators_admin_email_destroy`).
@@ -183,10 +194,11 @@ impl<'a> AuthenticatorsApi<'a> {
         AdminEmailDestroy {
             client: self.client,
             params: crate::params::AuthenticatorsAdminEmailDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Viewset for email authenticator devices (for admins)
     ///
     /// `PATCH /authenticators/admin/email/{id}/` (`authenticators_admin_email_partial_update`).
@@ -200,11 +212,12 @@ impl<'a> AuthenticatorsApi<'a> {
         AdminEmailPartialUpdate {
             client: self.client,
             params: crate::params::AuthenticatorsAdminEmailPartialUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Viewset for Endpoint authenticator devices (for admins)
     ///
     /// `GET /authenticators/admin/endpoint/` (`authenticators_admin_endpoint_list`).
@@ -222,6 +235,7 @@ impl<'a> AuthenticatorsApi<'a> {
             },
         }
     }
+
     /// Viewset for Endpoint authenticator devices (for admins)
     ///
     /// `POST /authenticators/admin/endpoint/` (`authenticators_admin_endpoint_create`).
@@ -233,9 +247,10 @@ impl<'a> AuthenticatorsApi<'a> {
     ) -> AdminEndpointCreate<'a> {
         AdminEndpointCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Viewset for Endpoint authenticator devices (for admins)
     ///
     /// `GET /authenticators/admin/endpoint/{uuid}/` (`authenticators_admin_endpoint_retrieve`).
@@ -245,10 +260,11 @@ impl<'a> AuthenticatorsApi<'a> {
         AdminEndpointRetrieve {
             client: self.client,
             params: crate::params::AuthenticatorsAdminEndpointRetrieveParams {
-                uuid: uuid,
+                uuid,
             },
         }
     }
+
     /// Viewset for Endpoint authenticator devices (for admins)
     ///
     /// `PUT /authenticators/admin/endpoint/{uuid}/` (`authenticators_admin_endpoint_update`).
@@ -262,11 +278,12 @@ impl<'a> AuthenticatorsApi<'a> {
         AdminEndpointUpdate {
             client: self.client,
             params: crate::params::AuthenticatorsAdminEndpointUpdateParams {
-                uuid: uuid,
+                uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Viewset for Endpoint authenticator devices (for admins)
     ///
     /// `DELETE /authenticators/admin/endpoint/{uuid}/` (`authenticators_admin_endpoint_destroy`).
@@ -276,10 +293,11 @@ impl<'a> AuthenticatorsApi<'a> {
         AdminEndpointDestroy {
             client: self.client,
             params: crate::params::AuthenticatorsAdminEndpointDestroyParams {
-                uuid: uuid,
+                uuid,
             },
         }
     }
+
     /// Viewset for Endpoint authenticator devices (for admins)
     ///
     /// `PATCH /authenticators/admin/endpoint/{uuid}/` (`authenticators_admin_endpoint_partial_update`).
@@ -293,11 +311,12 @@ impl<'a> AuthenticatorsApi<'a> {
         AdminEndpointPartialUpdate {
             client: self.client,
             params: crate::params::AuthenticatorsAdminEndpointPartialUpdateParams {
-                uuid: uuid,
+                uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Viewset for sms authenticator devices (for admins)
     ///
     /// `GET /authenticators/admin/sms/` (`authenticators_admin_sms_list`).
@@ -315,6 +334,7 @@ impl<'a> AuthenticatorsApi<'a> {
             },
         }
     }
+
     /// Viewset for sms authenticator devices (for admins)
     ///
     /// `POST /authenticators/admin/sms/` (`authenticators_admin_sms_create`).
@@ -326,9 +346,10 @@ impl<'a> AuthenticatorsApi<'a> {
     ) -> AdminSmsCreate<'a> {
         AdminSmsCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Viewset for sms authenticator devices (for admins)
     ///
     /// `GET /authenticators/admin/sms/{id}/` (`authenticators_admin_sms_retrieve`).
@@ -338,10 +359,11 @@ impl<'a> AuthenticatorsApi<'a> {
         AdminSmsRetrieve {
             client: self.client,
             params: crate::params::AuthenticatorsAdminSmsRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Viewset for sms authenticator devices (for admins)
     ///
     /// `PUT /authenticators/admin/sms/{id}/` (`authenticators_admin_sms_update`).
@@ -355,11 +377,12 @@ impl<'a> AuthenticatorsApi<'a> {
         AdminSmsUpdate {
             client: self.client,
             params: crate::params::AuthenticatorsAdminSmsUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Viewset for sms authenticator devices (for admins)
     ///
     /// `DELETE /authenticators/admin/sms/{id}/` (`authenticators_admin_sms_destroy`).
@@ -369,10 +392,11 @@ impl<'a> AuthenticatorsApi<'a> {
         AdminSmsDestroy {
             client: self.client,
             params: crate::params::AuthenticatorsAdminSmsDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Viewset for sms authenticator devices (for admins)
     ///
     /// `PATCH /authenticators/admin/sms/{id}/` (`authenticators_admin_sms_partial_update`).
@@ -386,11 +410,12 @@ impl<'a> AuthenticatorsApi<'a> {
         AdminSmsPartialUpdate {
             client: self.client,
             params: crate::params::AuthenticatorsAdminSmsPartialUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Viewset for static authenticator devices (for admins)
     ///
     /// `GET /authenticators/admin/static/` (`authenticators_admin_static_list`).
@@ -408,6 +433,7 @@ impl<'a> AuthenticatorsApi<'a> {
             },
         }
     }
+
     /// Viewset for static authenticator devices (for admins)
     ///
     /// `POST /authenticators/admin/static/` (`authenticators_admin_static_create`).
@@ -419,9 +445,10 @@ impl<'a> AuthenticatorsApi<'a> {
     ) -> AdminStaticCreate<'a> {
         AdminStaticCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Viewset for static authenticator devices (for admins)
     ///
     /// `GET /authenticators/admin/static/{id}/` (`authenticators_admin_static_retrieve`).
@@ -431,10 +458,11 @@ impl<'a> AuthenticatorsApi<'a> {
         AdminStaticRetrieve {
             client: self.client,
             params: crate::params::AuthenticatorsAdminStaticRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Viewset for static authenticator devices (for admins)
     ///
     /// `PUT /authenticators/admin/static/{id}/` (`authenticators_admin_static_update`).
@@ -448,11 +476,12 @@ impl<'a> AuthenticatorsApi<'a> {
         AdminStaticUpdate {
             client: self.client,
             params: crate::params::AuthenticatorsAdminStaticUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Viewset for static authenticator devices (for admins)
     ///
     /// `DELETE /authenticators/admin/static/{id}/` (`authenticators_admin_static_destroy`).
@@ -462,10 +491,11 @@ impl<'a> AuthenticatorsApi<'a> {
         AdminStaticDestroy {
             client: self.client,
             params: crate::params::AuthenticatorsAdminStaticDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Viewset for static authenticator devices (for admins)
     ///
     /// `PATCH /authenticators/admin/static/{id}/` (`authenticators_admin_static_partial_update`).
@@ -479,11 +509,12 @@ impl<'a> AuthenticatorsApi<'a> {
         AdminStaticPartialUpdate {
             client: self.client,
             params: crate::params::AuthenticatorsAdminStaticPartialUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Viewset for totp authenticator devices (for admins)
     ///
     /// `GET /authenticators/admin/totp/` (`authenticators_admin_totp_list`).
@@ -501,6 +532,7 @@ impl<'a> AuthenticatorsApi<'a> {
             },
         }
     }
+
     /// Viewset for totp authenticator devices (for admins)
     ///
     /// `POST /authenticators/admin/totp/` (`authenticators_admin_totp_create`).
@@ -512,9 +544,10 @@ impl<'a> AuthenticatorsApi<'a> {
     ) -> AdminTotpCreate<'a> {
         AdminTotpCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Viewset for totp authenticator devices (for admins)
     ///
     /// `GET /authenticators/admin/totp/{id}/` (`authenticators_admin_totp_retrieve`).
@@ -524,10 +557,11 @@ impl<'a> AuthenticatorsApi<'a> {
         AdminTotpRetrieve {
             client: self.client,
             params: crate::params::AuthenticatorsAdminTotpRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Viewset for totp authenticator devices (for admins)
     ///
     /// `PUT /authenticators/admin/totp/{id}/` (`authenticators_admin_totp_update`).
@@ -541,11 +575,12 @@ impl<'a> AuthenticatorsApi<'a> {
         AdminTotpUpdate {
             client: self.client,
             params: crate::params::AuthenticatorsAdminTotpUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Viewset for totp authenticator devices (for admins)
     ///
     /// `DELETE /authenticators/admin/totp/{id}/` (`authenticators_admin_totp_destroy`).
@@ -555,10 +590,11 @@ impl<'a> AuthenticatorsApi<'a> {
         AdminTotpDestroy {
             client: self.client,
             params: crate::params::AuthenticatorsAdminTotpDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Viewset for totp authenticator devices (for admins)
     ///
     /// `PATCH /authenticators/admin/totp/{id}/` (`authenticators_admin_totp_partial_update`).
@@ -572,11 +608,12 @@ impl<'a> AuthenticatorsApi<'a> {
         AdminTotpPartialUpdate {
             client: self.client,
             params: crate::params::AuthenticatorsAdminTotpPartialUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Viewset for WebAuthn authenticator devices (for admins)
     ///
     /// `GET /authenticators/admin/webauthn/` (`authenticators_admin_webauthn_list`).
@@ -594,6 +631,7 @@ impl<'a> AuthenticatorsApi<'a> {
             },
         }
     }
+
     /// Viewset for WebAuthn authenticator devices (for admins)
     ///
     /// `POST /authenticators/admin/webauthn/` (`authenticators_admin_webauthn_create`).
@@ -605,9 +643,10 @@ impl<'a> AuthenticatorsApi<'a> {
     ) -> AdminWebauthnCreate<'a> {
         AdminWebauthnCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Viewset for WebAuthn authenticator devices (for admins)
     ///
     /// `GET /authenticators/admin/webauthn/{id}/` (`authenticators_admin_webauthn_retrieve`).
@@ -617,10 +656,11 @@ impl<'a> AuthenticatorsApi<'a> {
         AdminWebauthnRetrieve {
             client: self.client,
             params: crate::params::AuthenticatorsAdminWebauthnRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Viewset for WebAuthn authenticator devices (for admins)
     ///
     /// `PUT /authenticators/admin/webauthn/{id}/` (`authenticators_admin_webauthn_update`).
@@ -634,11 +674,12 @@ impl<'a> AuthenticatorsApi<'a> {
         AdminWebauthnUpdate {
             client: self.client,
             params: crate::params::AuthenticatorsAdminWebauthnUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Viewset for WebAuthn authenticator devices (for admins)
     ///
     /// `DELETE /authenticators/admin/webauthn/{id}/` (`authenticators_admin_webauthn_destroy`).
@@ -648,10 +689,11 @@ impl<'a> AuthenticatorsApi<'a> {
         AdminWebauthnDestroy {
             client: self.client,
             params: crate::params::AuthenticatorsAdminWebauthnDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Viewset for WebAuthn authenticator devices (for admins)
     ///
     /// `PATCH /authenticators/admin/webauthn/{id}/` (`authenticators_admin_webauthn_partial_update`).
@@ -665,11 +707,12 @@ impl<'a> AuthenticatorsApi<'a> {
         AdminWebauthnPartialUpdate {
             client: self.client,
             params: crate::params::AuthenticatorsAdminWebauthnPartialUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get all devices for current user
     ///
     /// `GET /authenticators/all/` (`authenticators_all_list`).
@@ -678,6 +721,7 @@ impl<'a> AuthenticatorsApi<'a> {
     pub fn all_list(self) -> AllList<'a> {
         AllList { client: self.client }
     }
+
     /// Viewset for Duo authenticator devices
     ///
     /// `GET /authenticators/duo/` (`authenticators_duo_list`).
@@ -695,6 +739,7 @@ impl<'a> AuthenticatorsApi<'a> {
             },
         }
     }
+
     /// Viewset for Duo authenticator devices
     ///
     /// `GET /authenticators/duo/{id}/` (`authenticators_duo_retrieve`).
@@ -704,10 +749,11 @@ impl<'a> AuthenticatorsApi<'a> {
         DuoRetrieve {
             client: self.client,
             params: crate::params::AuthenticatorsDuoRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Viewset for Duo authenticator devices
     ///
     /// `PUT /authenticators/duo/{id}/` (`authenticators_duo_update`).
@@ -721,11 +767,12 @@ impl<'a> AuthenticatorsApi<'a> {
         DuoUpdate {
             client: self.client,
             params: crate::params::AuthenticatorsDuoUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Viewset for Duo authenticator devices
     ///
     /// `DELETE /authenticators/duo/{id}/` (`authenticators_duo_destroy`).
@@ -735,10 +782,11 @@ impl<'a> AuthenticatorsApi<'a> {
         DuoDestroy {
             client: self.client,
             params: crate::params::AuthenticatorsDuoDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Viewset for Duo authenticator devices
     ///
     /// `PATCH /authenticators/duo/{id}/` (`authenticators_duo_partial_update`).
@@ -752,11 +800,12 @@ impl<'a> AuthenticatorsApi<'a> {
         DuoPartialUpdate {
             client: self.client,
             params: crate::params::AuthenticatorsDuoPartialUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /authenticators/duo/{id}/used_by/` (`authenticators_duo_used_by_list`).
@@ -766,10 +815,11 @@ impl<'a> AuthenticatorsApi<'a> {
         DuoUsedByList {
             client: self.client,
             params: crate::params::AuthenticatorsDuoUsedByListParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Viewset for email authenticator devices
     ///
     /// `GET /authenticators/email/` (`authenticators_email_list`).
@@ -787,6 +837,7 @@ impl<'a> AuthenticatorsApi<'a> {
             },
         }
     }
+
     /// Viewset for email authenticator devices
     ///
     /// `GET /authenticators/email/{id}/` (`authenticators_email_retrieve`).
@@ -796,10 +847,11 @@ impl<'a> AuthenticatorsApi<'a> {
         EmailRetrieve {
             client: self.client,
             params: crate::params::AuthenticatorsEmailRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Viewset for email authenticator devices
     ///
     /// `PUT /authenticators/email/{id}/` (`authenticators_email_update`).
@@ -813,11 +865,12 @@ impl<'a> AuthenticatorsApi<'a> {
         EmailUpdate {
             client: self.client,
             params: crate::params::AuthenticatorsEmailUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Viewset for email authenticator devices
     ///
     /// `DELETE /authenticators/email/{id}/` (`authenticators_email_destroy`).
@@ -827,10 +880,11 @@ impl<'a> AuthenticatorsApi<'a> {
         EmailDestroy {
             client: self.client,
             params: crate::params::AuthenticatorsEmailDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Viewset for email authenticator devices
     ///
     /// `PATCH /authenticators/email/{id}/` (`authenticators_email_partial_update`).
@@ -844,11 +898,12 @@ impl<'a> AuthenticatorsApi<'a> {
         EmailPartialUpdate {
             client: self.client,
             params: crate::params::AuthenticatorsEmailPartialUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /authenticators/email/{id}/used_by/` (`authenticators_email_used_by_list`).
@@ -858,10 +913,11 @@ impl<'a> AuthenticatorsApi<'a> {
         EmailUsedByList {
             client: self.client,
             params: crate::params::AuthenticatorsEmailUsedByListParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Viewset for Endpoint authenticator devices
     ///
     /// `GET /authenticators/endpoint/` (`authenticators_endpoint_list`).
@@ -879,6 +935,7 @@ impl<'a> AuthenticatorsApi<'a> {
             },
         }
     }
+
     /// Viewset for Endpoint authenticator devices
     ///
     /// `GET /authenticators/endpoint/{uuid}/` (`authenticators_endpoint_retrieve`).
@@ -888,10 +945,11 @@ impl<'a> AuthenticatorsApi<'a> {
         EndpointRetrieve {
             client: self.client,
             params: crate::params::AuthenticatorsEndpointRetrieveParams {
-                uuid: uuid,
+                uuid,
             },
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /authenticators/endpoint/{uuid}/used_by/` (`authenticators_endpoint_used_by_list`).
@@ -901,10 +959,11 @@ impl<'a> AuthenticatorsApi<'a> {
         EndpointUsedByList {
             client: self.client,
             params: crate::params::AuthenticatorsEndpointUsedByListParams {
-                uuid: uuid,
+                uuid,
             },
         }
     }
+
     /// Viewset for sms authenticator devices
     ///
     /// `GET /authenticators/sms/` (`authenticators_sms_list`).
@@ -922,6 +981,7 @@ impl<'a> AuthenticatorsApi<'a> {
             },
         }
     }
+
     /// Viewset for sms authenticator devices
     ///
     /// `GET /authenticators/sms/{id}/` (`authenticators_sms_retrieve`).
@@ -931,10 +991,11 @@ impl<'a> AuthenticatorsApi<'a> {
         SmsRetrieve {
             client: self.client,
             params: crate::params::AuthenticatorsSmsRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Viewset for sms authenticator devices
     ///
     /// `PUT /authenticators/sms/{id}/` (`authenticators_sms_update`).
@@ -948,11 +1009,12 @@ impl<'a> AuthenticatorsApi<'a> {
         SmsUpdate {
             client: self.client,
             params: crate::params::AuthenticatorsSmsUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Viewset for sms authenticator devices
     ///
     /// `DELETE /authenticators/sms/{id}/` (`authenticators_sms_destroy`).
@@ -962,10 +1024,11 @@ impl<'a> AuthenticatorsApi<'a> {
         SmsDestroy {
             client: self.client,
             params: crate::params::AuthenticatorsSmsDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Viewset for sms authenticator devices
     ///
     /// `PATCH /authenticators/sms/{id}/` (`authenticators_sms_partial_update`).
@@ -979,11 +1042,12 @@ impl<'a> AuthenticatorsApi<'a> {
         SmsPartialUpdate {
             client: self.client,
             params: crate::params::AuthenticatorsSmsPartialUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /authenticators/sms/{id}/used_by/` (`authenticators_sms_used_by_list`).
@@ -993,10 +1057,11 @@ impl<'a> AuthenticatorsApi<'a> {
         SmsUsedByList {
             client: self.client,
             params: crate::params::AuthenticatorsSmsUsedByListParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Viewset for static authenticator devices
     ///
     /// `GET /authenticators/static/` (`authenticators_static_list`).
@@ -1014,6 +1079,7 @@ impl<'a> AuthenticatorsApi<'a> {
             },
         }
     }
+
     /// Viewset for static authenticator devices
     ///
     /// `GET /authenticators/static/{id}/` (`authenticators_static_retrieve`).
@@ -1023,10 +1089,11 @@ impl<'a> AuthenticatorsApi<'a> {
         StaticRetrieve {
             client: self.client,
             params: crate::params::AuthenticatorsStaticRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Viewset for static authenticator devices
     ///
     /// `PUT /authenticators/static/{id}/` (`authenticators_static_update`).
@@ -1040,11 +1107,12 @@ impl<'a> AuthenticatorsApi<'a> {
         StaticUpdate {
             client: self.client,
             params: crate::params::AuthenticatorsStaticUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Viewset for static authenticator devices
     ///
     /// `DELETE /authenticators/static/{id}/` (`authenticators_static_destroy`).
@@ -1054,10 +1122,11 @@ impl<'a> AuthenticatorsApi<'a> {
         StaticDestroy {
             client: self.client,
             params: crate::params::AuthenticatorsStaticDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Viewset for static authenticator devices
     ///
     /// `PATCH /authenticators/static/{id}/` (`authenticators_static_partial_update`).
@@ -1071,11 +1140,12 @@ impl<'a> AuthenticatorsApi<'a> {
         StaticPartialUpdate {
             client: self.client,
             params: crate::params::AuthenticatorsStaticPartialUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /authenticators/static/{id}/used_by/` (`authenticators_static_used_by_list`).
@@ -1085,10 +1155,11 @@ impl<'a> AuthenticatorsApi<'a> {
         StaticUsedByList {
             client: self.client,
             params: crate::params::AuthenticatorsStaticUsedByListParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Viewset for totp authenticator devices
     ///
     /// `GET /authenticators/totp/` (`authenticators_totp_list`).
@@ -1106,6 +1177,7 @@ impl<'a> AuthenticatorsApi<'a> {
             },
         }
     }
+
     /// Viewset for totp authenticator devices
     ///
     /// `GET /authenticators/totp/{id}/` (`authenticators_totp_retrieve`).
@@ -1115,10 +1187,11 @@ impl<'a> AuthenticatorsApi<'a> {
         TotpRetrieve {
             client: self.client,
             params: crate::params::AuthenticatorsTotpRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Viewset for totp authenticator devices
     ///
     /// `PUT /authenticators/totp/{id}/` (`authenticators_totp_update`).
@@ -1132,11 +1205,12 @@ impl<'a> AuthenticatorsApi<'a> {
         TotpUpdate {
             client: self.client,
             params: crate::params::AuthenticatorsTotpUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Viewset for totp authenticator devices
     ///
     /// `DELETE /authenticators/totp/{id}/` (`authenticators_totp_destroy`).
@@ -1146,10 +1220,11 @@ impl<'a> AuthenticatorsApi<'a> {
         TotpDestroy {
             client: self.client,
             params: crate::params::AuthenticatorsTotpDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Viewset for totp authenticator devices
     ///
     /// `PATCH /authenticators/totp/{id}/` (`authenticators_totp_partial_update`).
@@ -1163,11 +1238,12 @@ impl<'a> AuthenticatorsApi<'a> {
         TotpPartialUpdate {
             client: self.client,
             params: crate::params::AuthenticatorsTotpPartialUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /authenticators/totp/{id}/used_by/` (`authenticators_totp_used_by_list`).
@@ -1177,10 +1253,11 @@ impl<'a> AuthenticatorsApi<'a> {
         TotpUsedByList {
             client: self.client,
             params: crate::params::AuthenticatorsTotpUsedByListParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Viewset for WebAuthn authenticator devices
     ///
     /// `GET /authenticators/webauthn/` (`authenticators_webauthn_list`).
@@ -1198,6 +1275,7 @@ impl<'a> AuthenticatorsApi<'a> {
             },
         }
     }
+
     /// Viewset for WebAuthn authenticator devices
     ///
     /// `GET /authenticators/webauthn/{id}/` (`authenticators_webauthn_retrieve`).
@@ -1207,10 +1285,11 @@ impl<'a> AuthenticatorsApi<'a> {
         WebauthnRetrieve {
             client: self.client,
             params: crate::params::AuthenticatorsWebauthnRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Viewset for WebAuthn authenticator devices
     ///
     /// `PUT /authenticators/webauthn/{id}/` (`authenticators_webauthn_update`).
@@ -1224,11 +1303,12 @@ impl<'a> AuthenticatorsApi<'a> {
         WebauthnUpdate {
             client: self.client,
             params: crate::params::AuthenticatorsWebauthnUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Viewset for WebAuthn authenticator devices
     ///
     /// `DELETE /authenticators/webauthn/{id}/` (`authenticators_webauthn_destroy`).
@@ -1238,10 +1318,11 @@ impl<'a> AuthenticatorsApi<'a> {
         WebauthnDestroy {
             client: self.client,
             params: crate::params::AuthenticatorsWebauthnDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Viewset for WebAuthn authenticator devices
     ///
     /// `PATCH /authenticators/webauthn/{id}/` (`authenticators_webauthn_partial_update`).
@@ -1255,11 +1336,12 @@ impl<'a> AuthenticatorsApi<'a> {
         WebauthnPartialUpdate {
             client: self.client,
             params: crate::params::AuthenticatorsWebauthnPartialUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /authenticators/webauthn/{id}/used_by/` (`authenticators_webauthn_used_by_list`).
@@ -1269,7 +1351,7 @@ impl<'a> AuthenticatorsApi<'a> {
         WebauthnUsedByList {
             client: self.client,
             params: crate::params::AuthenticatorsWebauthnUsedByListParams {
-                id: id,
+                id,
             },
         }
     }
@@ -1289,6 +1371,7 @@ impl<'a> AdminAllList<'a> {
         self.params.user = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -1299,21 +1382,21 @@ impl<'a> AdminAllList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::Device>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::Device>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1333,7 +1416,9 @@ impl<'a> AdminAllList<'a> {
 
 impl<'a> std::future::IntoFuture for AdminAllList<'a> {
     type Output = Result<Vec<crate::models::Device>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1353,6 +1438,7 @@ impl<'a> AdminDuoList<'a> {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -1360,6 +1446,7 @@ impl<'a> AdminDuoList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -1367,6 +1454,7 @@ impl<'a> AdminDuoList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -1374,6 +1462,7 @@ impl<'a> AdminDuoList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -1381,6 +1470,7 @@ impl<'a> AdminDuoList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -1391,23 +1481,23 @@ impl<'a> AdminDuoList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::PaginatedDuoDeviceList, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1427,6 +1517,7 @@ impl<'a> AdminDuoList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -1452,7 +1543,9 @@ impl<'a> AdminDuoList<'a> {
 
 impl<'a> std::future::IntoFuture for AdminDuoList<'a> {
     type Output = Result<crate::models::PaginatedDuoDeviceList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1477,21 +1570,21 @@ impl<'a> AdminDuoCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::DuoDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::DuoDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1511,7 +1604,9 @@ impl<'a> AdminDuoCreate<'a> {
 
 impl<'a> std::future::IntoFuture for AdminDuoCreate<'a> {
     type Output = Result<crate::models::DuoDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1536,21 +1631,21 @@ impl<'a> AdminDuoRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::DuoDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::DuoDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1572,7 +1667,9 @@ impl<'a> AdminDuoRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for AdminDuoRetrieve<'a> {
     type Output = Result<crate::models::DuoDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1598,21 +1695,21 @@ impl<'a> AdminDuoUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::DuoDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::DuoDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1636,7 +1733,9 @@ impl<'a> AdminDuoUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for AdminDuoUpdate<'a> {
     type Output = Result<crate::models::DuoDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1656,21 +1755,21 @@ impl<'a> AdminDuoDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1692,7 +1791,9 @@ impl<'a> AdminDuoDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for AdminDuoDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1718,21 +1819,21 @@ impl<'a> AdminDuoPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::DuoDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::DuoDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1756,7 +1857,9 @@ impl<'a> AdminDuoPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for AdminDuoPartialUpdate<'a> {
     type Output = Result<crate::models::DuoDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1776,6 +1879,7 @@ impl<'a> AdminEmailList<'a> {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -1783,6 +1887,7 @@ impl<'a> AdminEmailList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -1790,6 +1895,7 @@ impl<'a> AdminEmailList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -1797,6 +1903,7 @@ impl<'a> AdminEmailList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -1804,6 +1911,7 @@ impl<'a> AdminEmailList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -1814,26 +1922,26 @@ impl<'a> AdminEmailList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedEmailDeviceList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1853,6 +1961,7 @@ impl<'a> AdminEmailList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -1878,7 +1987,9 @@ impl<'a> AdminEmailList<'a> {
 
 impl<'a> std::future::IntoFuture for AdminEmailList<'a> {
     type Output = Result<crate::models::PaginatedEmailDeviceList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1903,21 +2014,21 @@ impl<'a> AdminEmailCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::EmailDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::EmailDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1937,7 +2048,9 @@ impl<'a> AdminEmailCreate<'a> {
 
 impl<'a> std::future::IntoFuture for AdminEmailCreate<'a> {
     type Output = Result<crate::models::EmailDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1962,21 +2075,21 @@ impl<'a> AdminEmailRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::EmailDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::EmailDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1998,7 +2111,9 @@ impl<'a> AdminEmailRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for AdminEmailRetrieve<'a> {
     type Output = Result<crate::models::EmailDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2024,21 +2139,21 @@ impl<'a> AdminEmailUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::EmailDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::EmailDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2062,7 +2177,9 @@ impl<'a> AdminEmailUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for AdminEmailUpdate<'a> {
     type Output = Result<crate::models::EmailDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2082,21 +2199,21 @@ impl<'a> AdminEmailDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2118,7 +2235,9 @@ impl<'a> AdminEmailDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for AdminEmailDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2144,21 +2263,21 @@ impl<'a> AdminEmailPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::EmailDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::EmailDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2182,7 +2301,9 @@ impl<'a> AdminEmailPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for AdminEmailPartialUpdate<'a> {
     type Output = Result<crate::models::EmailDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2202,6 +2323,7 @@ impl<'a> AdminEndpointList<'a> {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -2209,6 +2331,7 @@ impl<'a> AdminEndpointList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -2216,6 +2339,7 @@ impl<'a> AdminEndpointList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -2223,6 +2347,7 @@ impl<'a> AdminEndpointList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -2230,6 +2355,7 @@ impl<'a> AdminEndpointList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -2240,26 +2366,26 @@ impl<'a> AdminEndpointList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedGoogleEndpointDeviceList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2279,6 +2405,7 @@ impl<'a> AdminEndpointList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -2304,7 +2431,9 @@ impl<'a> AdminEndpointList<'a> {
 
 impl<'a> std::future::IntoFuture for AdminEndpointList<'a> {
     type Output = Result<crate::models::PaginatedGoogleEndpointDeviceList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2329,23 +2458,23 @@ impl<'a> AdminEndpointCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<crate::models::GoogleEndpointDevice, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2365,7 +2494,9 @@ impl<'a> AdminEndpointCreate<'a> {
 
 impl<'a> std::future::IntoFuture for AdminEndpointCreate<'a> {
     type Output = Result<crate::models::GoogleEndpointDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2390,23 +2521,23 @@ impl<'a> AdminEndpointRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::GoogleEndpointDevice, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2428,7 +2559,9 @@ impl<'a> AdminEndpointRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for AdminEndpointRetrieve<'a> {
     type Output = Result<crate::models::GoogleEndpointDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2454,23 +2587,23 @@ impl<'a> AdminEndpointUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::GoogleEndpointDevice, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2494,7 +2627,9 @@ impl<'a> AdminEndpointUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for AdminEndpointUpdate<'a> {
     type Output = Result<crate::models::GoogleEndpointDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2514,21 +2649,21 @@ impl<'a> AdminEndpointDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2550,7 +2685,9 @@ impl<'a> AdminEndpointDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for AdminEndpointDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2576,23 +2713,23 @@ impl<'a> AdminEndpointPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::GoogleEndpointDevice, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2616,7 +2753,9 @@ impl<'a> AdminEndpointPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for AdminEndpointPartialUpdate<'a> {
     type Output = Result<crate::models::GoogleEndpointDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2636,6 +2775,7 @@ impl<'a> AdminSmsList<'a> {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -2643,6 +2783,7 @@ impl<'a> AdminSmsList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -2650,6 +2791,7 @@ impl<'a> AdminSmsList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -2657,6 +2799,7 @@ impl<'a> AdminSmsList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -2664,6 +2807,7 @@ impl<'a> AdminSmsList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -2674,23 +2818,23 @@ impl<'a> AdminSmsList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::PaginatedSmsDeviceList, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2710,6 +2854,7 @@ impl<'a> AdminSmsList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -2735,7 +2880,9 @@ impl<'a> AdminSmsList<'a> {
 
 impl<'a> std::future::IntoFuture for AdminSmsList<'a> {
     type Output = Result<crate::models::PaginatedSmsDeviceList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2760,21 +2907,21 @@ impl<'a> AdminSmsCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::SmsDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::SmsDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2794,7 +2941,9 @@ impl<'a> AdminSmsCreate<'a> {
 
 impl<'a> std::future::IntoFuture for AdminSmsCreate<'a> {
     type Output = Result<crate::models::SmsDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2819,21 +2968,21 @@ impl<'a> AdminSmsRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::SmsDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::SmsDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2855,7 +3004,9 @@ impl<'a> AdminSmsRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for AdminSmsRetrieve<'a> {
     type Output = Result<crate::models::SmsDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2881,21 +3032,21 @@ impl<'a> AdminSmsUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::SmsDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::SmsDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2919,7 +3070,9 @@ impl<'a> AdminSmsUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for AdminSmsUpdate<'a> {
     type Output = Result<crate::models::SmsDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2939,21 +3092,21 @@ impl<'a> AdminSmsDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2975,7 +3128,9 @@ impl<'a> AdminSmsDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for AdminSmsDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3001,21 +3156,21 @@ impl<'a> AdminSmsPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::SmsDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::SmsDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3039,7 +3194,9 @@ impl<'a> AdminSmsPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for AdminSmsPartialUpdate<'a> {
     type Output = Result<crate::models::SmsDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3059,6 +3216,7 @@ impl<'a> AdminStaticList<'a> {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -3066,6 +3224,7 @@ impl<'a> AdminStaticList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -3073,6 +3232,7 @@ impl<'a> AdminStaticList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -3080,6 +3240,7 @@ impl<'a> AdminStaticList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -3087,6 +3248,7 @@ impl<'a> AdminStaticList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -3097,26 +3259,26 @@ impl<'a> AdminStaticList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedStaticDeviceList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3136,6 +3298,7 @@ impl<'a> AdminStaticList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -3161,7 +3324,9 @@ impl<'a> AdminStaticList<'a> {
 
 impl<'a> std::future::IntoFuture for AdminStaticList<'a> {
     type Output = Result<crate::models::PaginatedStaticDeviceList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3186,21 +3351,21 @@ impl<'a> AdminStaticCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::StaticDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::StaticDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3220,7 +3385,9 @@ impl<'a> AdminStaticCreate<'a> {
 
 impl<'a> std::future::IntoFuture for AdminStaticCreate<'a> {
     type Output = Result<crate::models::StaticDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3245,21 +3412,21 @@ impl<'a> AdminStaticRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::StaticDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::StaticDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3281,7 +3448,9 @@ impl<'a> AdminStaticRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for AdminStaticRetrieve<'a> {
     type Output = Result<crate::models::StaticDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3307,21 +3476,21 @@ impl<'a> AdminStaticUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::StaticDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::StaticDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3345,7 +3514,9 @@ impl<'a> AdminStaticUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for AdminStaticUpdate<'a> {
     type Output = Result<crate::models::StaticDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3365,21 +3536,21 @@ impl<'a> AdminStaticDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3401,7 +3572,9 @@ impl<'a> AdminStaticDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for AdminStaticDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3427,21 +3600,21 @@ impl<'a> AdminStaticPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::StaticDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::StaticDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3465,7 +3638,9 @@ impl<'a> AdminStaticPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for AdminStaticPartialUpdate<'a> {
     type Output = Result<crate::models::StaticDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3485,6 +3660,7 @@ impl<'a> AdminTotpList<'a> {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -3492,6 +3668,7 @@ impl<'a> AdminTotpList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -3499,6 +3676,7 @@ impl<'a> AdminTotpList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -3506,6 +3684,7 @@ impl<'a> AdminTotpList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -3513,6 +3692,7 @@ impl<'a> AdminTotpList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -3523,26 +3703,26 @@ impl<'a> AdminTotpList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedTotpDeviceList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3562,6 +3742,7 @@ impl<'a> AdminTotpList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -3587,7 +3768,9 @@ impl<'a> AdminTotpList<'a> {
 
 impl<'a> std::future::IntoFuture for AdminTotpList<'a> {
     type Output = Result<crate::models::PaginatedTotpDeviceList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3612,21 +3795,21 @@ impl<'a> AdminTotpCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::TotpDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::TotpDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3646,7 +3829,9 @@ impl<'a> AdminTotpCreate<'a> {
 
 impl<'a> std::future::IntoFuture for AdminTotpCreate<'a> {
     type Output = Result<crate::models::TotpDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3671,21 +3856,21 @@ impl<'a> AdminTotpRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::TotpDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::TotpDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3707,7 +3892,9 @@ impl<'a> AdminTotpRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for AdminTotpRetrieve<'a> {
     type Output = Result<crate::models::TotpDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3733,21 +3920,21 @@ impl<'a> AdminTotpUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::TotpDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::TotpDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3771,7 +3958,9 @@ impl<'a> AdminTotpUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for AdminTotpUpdate<'a> {
     type Output = Result<crate::models::TotpDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3791,21 +3980,21 @@ impl<'a> AdminTotpDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3827,7 +4016,9 @@ impl<'a> AdminTotpDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for AdminTotpDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3853,21 +4044,21 @@ impl<'a> AdminTotpPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::TotpDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::TotpDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3891,7 +4082,9 @@ impl<'a> AdminTotpPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for AdminTotpPartialUpdate<'a> {
     type Output = Result<crate::models::TotpDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3911,6 +4104,7 @@ impl<'a> AdminWebauthnList<'a> {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -3918,6 +4112,7 @@ impl<'a> AdminWebauthnList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -3925,6 +4120,7 @@ impl<'a> AdminWebauthnList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -3932,6 +4128,7 @@ impl<'a> AdminWebauthnList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -3939,6 +4136,7 @@ impl<'a> AdminWebauthnList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -3949,26 +4147,26 @@ impl<'a> AdminWebauthnList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedWebAuthnDeviceList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3988,6 +4186,7 @@ impl<'a> AdminWebauthnList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -4013,7 +4212,9 @@ impl<'a> AdminWebauthnList<'a> {
 
 impl<'a> std::future::IntoFuture for AdminWebauthnList<'a> {
     type Output = Result<crate::models::PaginatedWebAuthnDeviceList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4038,21 +4239,21 @@ impl<'a> AdminWebauthnCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::WebAuthnDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::WebAuthnDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4072,7 +4273,9 @@ impl<'a> AdminWebauthnCreate<'a> {
 
 impl<'a> std::future::IntoFuture for AdminWebauthnCreate<'a> {
     type Output = Result<crate::models::WebAuthnDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4097,21 +4300,21 @@ impl<'a> AdminWebauthnRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::WebAuthnDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::WebAuthnDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4133,7 +4336,9 @@ impl<'a> AdminWebauthnRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for AdminWebauthnRetrieve<'a> {
     type Output = Result<crate::models::WebAuthnDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4159,21 +4364,21 @@ impl<'a> AdminWebauthnUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::WebAuthnDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::WebAuthnDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4197,7 +4402,9 @@ impl<'a> AdminWebauthnUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for AdminWebauthnUpdate<'a> {
     type Output = Result<crate::models::WebAuthnDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4217,21 +4424,21 @@ impl<'a> AdminWebauthnDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4253,7 +4460,9 @@ impl<'a> AdminWebauthnDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for AdminWebauthnDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4279,21 +4488,21 @@ impl<'a> AdminWebauthnPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::WebAuthnDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::WebAuthnDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4317,7 +4526,9 @@ impl<'a> AdminWebauthnPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for AdminWebauthnPartialUpdate<'a> {
     type Output = Result<crate::models::WebAuthnDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4341,21 +4552,21 @@ impl<'a> AllList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::Device>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::Device>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4373,7 +4584,9 @@ impl<'a> AllList<'a> {
 
 impl<'a> std::future::IntoFuture for AllList<'a> {
     type Output = Result<Vec<crate::models::Device>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4393,6 +4606,7 @@ impl<'a> DuoList<'a> {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -4400,6 +4614,7 @@ impl<'a> DuoList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -4407,6 +4622,7 @@ impl<'a> DuoList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -4414,6 +4630,7 @@ impl<'a> DuoList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -4421,6 +4638,7 @@ impl<'a> DuoList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -4431,23 +4649,23 @@ impl<'a> DuoList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::PaginatedDuoDeviceList, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4467,6 +4685,7 @@ impl<'a> DuoList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -4492,7 +4711,9 @@ impl<'a> DuoList<'a> {
 
 impl<'a> std::future::IntoFuture for DuoList<'a> {
     type Output = Result<crate::models::PaginatedDuoDeviceList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4517,21 +4738,21 @@ impl<'a> DuoRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::DuoDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::DuoDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4553,7 +4774,9 @@ impl<'a> DuoRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for DuoRetrieve<'a> {
     type Output = Result<crate::models::DuoDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4579,21 +4802,21 @@ impl<'a> DuoUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::DuoDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::DuoDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4617,7 +4840,9 @@ impl<'a> DuoUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for DuoUpdate<'a> {
     type Output = Result<crate::models::DuoDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4637,21 +4862,21 @@ impl<'a> DuoDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4673,7 +4898,9 @@ impl<'a> DuoDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for DuoDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4699,21 +4926,21 @@ impl<'a> DuoPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::DuoDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::DuoDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4737,7 +4964,9 @@ impl<'a> DuoPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for DuoPartialUpdate<'a> {
     type Output = Result<crate::models::DuoDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4762,21 +4991,21 @@ impl<'a> DuoUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4798,7 +5027,9 @@ impl<'a> DuoUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for DuoUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4818,6 +5049,7 @@ impl<'a> EmailList<'a> {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -4825,6 +5057,7 @@ impl<'a> EmailList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -4832,6 +5065,7 @@ impl<'a> EmailList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -4839,6 +5073,7 @@ impl<'a> EmailList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -4846,6 +5081,7 @@ impl<'a> EmailList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -4856,26 +5092,26 @@ impl<'a> EmailList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedEmailDeviceList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4895,6 +5131,7 @@ impl<'a> EmailList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -4920,7 +5157,9 @@ impl<'a> EmailList<'a> {
 
 impl<'a> std::future::IntoFuture for EmailList<'a> {
     type Output = Result<crate::models::PaginatedEmailDeviceList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4945,21 +5184,21 @@ impl<'a> EmailRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::EmailDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::EmailDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4981,7 +5220,9 @@ impl<'a> EmailRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for EmailRetrieve<'a> {
     type Output = Result<crate::models::EmailDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5007,21 +5248,21 @@ impl<'a> EmailUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::EmailDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::EmailDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5045,7 +5286,9 @@ impl<'a> EmailUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for EmailUpdate<'a> {
     type Output = Result<crate::models::EmailDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5065,21 +5308,21 @@ impl<'a> EmailDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5101,7 +5344,9 @@ impl<'a> EmailDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for EmailDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5127,21 +5372,21 @@ impl<'a> EmailPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::EmailDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::EmailDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5165,7 +5410,9 @@ impl<'a> EmailPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for EmailPartialUpdate<'a> {
     type Output = Result<crate::models::EmailDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5190,21 +5437,21 @@ impl<'a> EmailUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5226,7 +5473,9 @@ impl<'a> EmailUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for EmailUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5246,6 +5495,7 @@ impl<'a> EndpointList<'a> {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -5253,6 +5503,7 @@ impl<'a> EndpointList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -5260,6 +5511,7 @@ impl<'a> EndpointList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -5267,6 +5519,7 @@ impl<'a> EndpointList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -5274,6 +5527,7 @@ impl<'a> EndpointList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -5284,26 +5538,26 @@ impl<'a> EndpointList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedGoogleEndpointDeviceList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5323,6 +5577,7 @@ impl<'a> EndpointList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -5348,7 +5603,9 @@ impl<'a> EndpointList<'a> {
 
 impl<'a> std::future::IntoFuture for EndpointList<'a> {
     type Output = Result<crate::models::PaginatedGoogleEndpointDeviceList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5373,23 +5630,23 @@ impl<'a> EndpointRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::GoogleEndpointDevice, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5411,7 +5668,9 @@ impl<'a> EndpointRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for EndpointRetrieve<'a> {
     type Output = Result<crate::models::GoogleEndpointDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5436,21 +5695,21 @@ impl<'a> EndpointUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5472,7 +5731,9 @@ impl<'a> EndpointUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for EndpointUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5492,6 +5753,7 @@ impl<'a> SmsList<'a> {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -5499,6 +5761,7 @@ impl<'a> SmsList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -5506,6 +5769,7 @@ impl<'a> SmsList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -5513,6 +5777,7 @@ impl<'a> SmsList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -5520,6 +5785,7 @@ impl<'a> SmsList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -5530,23 +5796,23 @@ impl<'a> SmsList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::PaginatedSmsDeviceList, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5566,6 +5832,7 @@ impl<'a> SmsList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -5591,7 +5858,9 @@ impl<'a> SmsList<'a> {
 
 impl<'a> std::future::IntoFuture for SmsList<'a> {
     type Output = Result<crate::models::PaginatedSmsDeviceList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5616,21 +5885,21 @@ impl<'a> SmsRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::SmsDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::SmsDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5652,7 +5921,9 @@ impl<'a> SmsRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for SmsRetrieve<'a> {
     type Output = Result<crate::models::SmsDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5678,21 +5949,21 @@ impl<'a> SmsUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::SmsDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::SmsDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5716,7 +5987,9 @@ impl<'a> SmsUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for SmsUpdate<'a> {
     type Output = Result<crate::models::SmsDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5736,21 +6009,21 @@ impl<'a> SmsDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5772,7 +6045,9 @@ impl<'a> SmsDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for SmsDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5798,21 +6073,21 @@ impl<'a> SmsPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::SmsDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::SmsDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5836,7 +6111,9 @@ impl<'a> SmsPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for SmsPartialUpdate<'a> {
     type Output = Result<crate::models::SmsDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5861,21 +6138,21 @@ impl<'a> SmsUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5897,7 +6174,9 @@ impl<'a> SmsUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for SmsUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5917,6 +6196,7 @@ impl<'a> StaticList<'a> {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -5924,6 +6204,7 @@ impl<'a> StaticList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -5931,6 +6212,7 @@ impl<'a> StaticList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -5938,6 +6220,7 @@ impl<'a> StaticList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -5945,6 +6228,7 @@ impl<'a> StaticList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -5955,26 +6239,26 @@ impl<'a> StaticList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedStaticDeviceList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5994,6 +6278,7 @@ impl<'a> StaticList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -6019,7 +6304,9 @@ impl<'a> StaticList<'a> {
 
 impl<'a> std::future::IntoFuture for StaticList<'a> {
     type Output = Result<crate::models::PaginatedStaticDeviceList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6044,21 +6331,21 @@ impl<'a> StaticRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::StaticDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::StaticDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6080,7 +6367,9 @@ impl<'a> StaticRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for StaticRetrieve<'a> {
     type Output = Result<crate::models::StaticDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6106,21 +6395,21 @@ impl<'a> StaticUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::StaticDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::StaticDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6144,7 +6433,9 @@ impl<'a> StaticUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for StaticUpdate<'a> {
     type Output = Result<crate::models::StaticDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6164,21 +6455,21 @@ impl<'a> StaticDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6200,7 +6491,9 @@ impl<'a> StaticDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for StaticDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6226,21 +6519,21 @@ impl<'a> StaticPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::StaticDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::StaticDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6264,7 +6557,9 @@ impl<'a> StaticPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for StaticPartialUpdate<'a> {
     type Output = Result<crate::models::StaticDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6289,21 +6584,21 @@ impl<'a> StaticUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6325,7 +6620,9 @@ impl<'a> StaticUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for StaticUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6345,6 +6642,7 @@ impl<'a> TotpList<'a> {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -6352,6 +6650,7 @@ impl<'a> TotpList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -6359,6 +6658,7 @@ impl<'a> TotpList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -6366,6 +6666,7 @@ impl<'a> TotpList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -6373,6 +6674,7 @@ impl<'a> TotpList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -6383,26 +6685,26 @@ impl<'a> TotpList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedTotpDeviceList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6422,6 +6724,7 @@ impl<'a> TotpList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -6447,7 +6750,9 @@ impl<'a> TotpList<'a> {
 
 impl<'a> std::future::IntoFuture for TotpList<'a> {
     type Output = Result<crate::models::PaginatedTotpDeviceList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6472,21 +6777,21 @@ impl<'a> TotpRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::TotpDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::TotpDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6508,7 +6813,9 @@ impl<'a> TotpRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for TotpRetrieve<'a> {
     type Output = Result<crate::models::TotpDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6534,21 +6841,21 @@ impl<'a> TotpUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::TotpDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::TotpDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6572,7 +6879,9 @@ impl<'a> TotpUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for TotpUpdate<'a> {
     type Output = Result<crate::models::TotpDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6592,21 +6901,21 @@ impl<'a> TotpDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6628,7 +6937,9 @@ impl<'a> TotpDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for TotpDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6654,21 +6965,21 @@ impl<'a> TotpPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::TotpDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::TotpDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6692,7 +7003,9 @@ impl<'a> TotpPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for TotpPartialUpdate<'a> {
     type Output = Result<crate::models::TotpDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6717,21 +7030,21 @@ impl<'a> TotpUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6753,7 +7066,9 @@ impl<'a> TotpUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for TotpUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6773,6 +7088,7 @@ impl<'a> WebauthnList<'a> {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -6780,6 +7096,7 @@ impl<'a> WebauthnList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -6787,6 +7104,7 @@ impl<'a> WebauthnList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -6794,6 +7112,7 @@ impl<'a> WebauthnList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -6801,6 +7120,7 @@ impl<'a> WebauthnList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -6811,26 +7131,26 @@ impl<'a> WebauthnList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedWebAuthnDeviceList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6850,6 +7170,7 @@ impl<'a> WebauthnList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -6875,7 +7196,9 @@ impl<'a> WebauthnList<'a> {
 
 impl<'a> std::future::IntoFuture for WebauthnList<'a> {
     type Output = Result<crate::models::PaginatedWebAuthnDeviceList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6900,21 +7223,21 @@ impl<'a> WebauthnRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::WebAuthnDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::WebAuthnDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6936,7 +7259,9 @@ impl<'a> WebauthnRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for WebauthnRetrieve<'a> {
     type Output = Result<crate::models::WebAuthnDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6962,21 +7287,21 @@ impl<'a> WebauthnUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::WebAuthnDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::WebAuthnDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7000,7 +7325,9 @@ impl<'a> WebauthnUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for WebauthnUpdate<'a> {
     type Output = Result<crate::models::WebAuthnDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7020,21 +7347,21 @@ impl<'a> WebauthnDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7056,7 +7383,9 @@ impl<'a> WebauthnDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for WebauthnDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7082,21 +7411,21 @@ impl<'a> WebauthnPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::WebAuthnDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::WebAuthnDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7120,7 +7449,9 @@ impl<'a> WebauthnPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for WebauthnPartialUpdate<'a> {
     type Output = Result<crate::models::WebAuthnDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7145,21 +7476,21 @@ impl<'a> WebauthnUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7181,7 +7512,9 @@ impl<'a> WebauthnUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for WebauthnUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }

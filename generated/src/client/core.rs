@@ -25,6 +25,7 @@ impl<'a> CoreApi<'a> {
             },
         }
     }
+
     /// ApplicationEntitlement Viewset
     ///
     /// `POST /core/application_entitlements/` (`core_application_entitlements_create`).
@@ -36,9 +37,10 @@ impl<'a> CoreApi<'a> {
     ) -> ApplicationEntitlementsCreate<'a> {
         ApplicationEntitlementsCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// ApplicationEntitlement Viewset
     ///
     /// `GET /core/application_entitlements/{pbm_uuid}/` (`core_application_entitlements_retrieve`).
@@ -51,10 +53,11 @@ impl<'a> CoreApi<'a> {
         ApplicationEntitlementsRetrieve {
             client: self.client,
             params: crate::params::CoreApplicationEntitlementsRetrieveParams {
-                pbm_uuid: pbm_uuid,
+                pbm_uuid,
             },
         }
     }
+
     /// ApplicationEntitlement Viewset
     ///
     /// `PUT /core/application_entitlements/{pbm_uuid}/` (`core_application_entitlements_update`).
@@ -68,11 +71,12 @@ impl<'a> CoreApi<'a> {
         ApplicationEntitlementsUpdate {
             client: self.client,
             params: crate::params::CoreApplicationEntitlementsUpdateParams {
-                pbm_uuid: pbm_uuid,
+                pbm_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// ApplicationEntitlement Viewset
     ///
     /// `DELETE /core/application_entitlements/{pbm_uuid}/` (`core_application_entitlements_destroy`).
@@ -85,10 +89,11 @@ impl<'a> CoreApi<'a> {
         ApplicationEntitlementsDestroy {
             client: self.client,
             params: crate::params::CoreApplicationEntitlementsDestroyParams {
-                pbm_uuid: pbm_uuid,
+                pbm_uuid,
             },
         }
     }
+
     /// ApplicationEntitlement Viewset
     ///
     /// `PATCH /core/application_entitlements/{pbm_uuid}/` (`core_application_entitlements_partial_update`).
@@ -102,11 +107,12 @@ impl<'a> CoreApi<'a> {
         ApplicationEntitlementsPartialUpdate {
             client: self.client,
             params: crate::params::CoreApplicationEntitlementsPartialUpdateParams {
-                pbm_uuid: pbm_uuid,
+                pbm_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /core/application_entitlements/{pbm_uuid}/used_by/` (`core_application_entitlements_used_by_list`).
@@ -119,10 +125,11 @@ impl<'a> CoreApi<'a> {
         ApplicationEntitlementsUsedByList {
             client: self.client,
             params: crate::params::CoreApplicationEntitlementsUsedByListParams {
-                pbm_uuid: pbm_uuid,
+                pbm_uuid,
             },
         }
     }
+
     /// Custom list method that checks Policy based access instead of guardian
     ///
     /// `GET /core/applications/` (`core_applications_list`).
@@ -148,6 +155,7 @@ impl<'a> CoreApi<'a> {
             },
         }
     }
+
     /// Application Viewset
     ///
     /// `POST /core/applications/` (`core_applications_create`).
@@ -159,9 +167,10 @@ impl<'a> CoreApi<'a> {
     ) -> ApplicationsCreate<'a> {
         ApplicationsCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Application Viewset
     ///
     /// `GET /core/applications/{slug}/` (`core_applications_retrieve`).
@@ -178,6 +187,7 @@ impl<'a> CoreApi<'a> {
             },
         }
     }
+
     /// Application Viewset
     ///
     /// `PUT /core/applications/{slug}/` (`core_applications_update`).
@@ -193,9 +203,10 @@ impl<'a> CoreApi<'a> {
             params: crate::params::CoreApplicationsUpdateParams {
                 slug: slug.into(),
             },
-            body: body,
+            body,
         }
     }
+
     /// Application Viewset
     ///
     /// `DELETE /core/applications/{slug}/` (`core_applications_destroy`).
@@ -212,6 +223,7 @@ impl<'a> CoreApi<'a> {
             },
         }
     }
+
     /// Application Viewset
     ///
     /// `PATCH /core/applications/{slug}/` (`core_applications_partial_update`).
@@ -227,9 +239,10 @@ impl<'a> CoreApi<'a> {
             params: crate::params::CoreApplicationsPartialUpdateParams {
                 slug: slug.into(),
             },
-            body: body,
+            body,
         }
     }
+
     /// Check access to a single application by slug
     ///
     /// `GET /core/applications/{slug}/check_access/` (`core_applications_check_access_retrieve`).
@@ -247,6 +260,7 @@ impl<'a> CoreApi<'a> {
             },
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /core/applications/{slug}/used_by/` (`core_applications_used_by_list`).
@@ -263,6 +277,7 @@ impl<'a> CoreApi<'a> {
             },
         }
     }
+
     /// AuthenticatedSession Viewset
     ///
     /// `GET /core/authenticated_sessions/` (`core_authenticated_sessions_list`).
@@ -282,6 +297,7 @@ impl<'a> CoreApi<'a> {
             },
         }
     }
+
     /// AuthenticatedSession Viewset
     ///
     /// `GET /core/authenticated_sessions/{uuid}/` (`core_authenticated_sessions_retrieve`).
@@ -294,10 +310,11 @@ impl<'a> CoreApi<'a> {
         AuthenticatedSessionsRetrieve {
             client: self.client,
             params: crate::params::CoreAuthenticatedSessionsRetrieveParams {
-                uuid: uuid,
+                uuid,
             },
         }
     }
+
     /// AuthenticatedSession Viewset
     ///
     /// `DELETE /core/authenticated_sessions/{uuid}/` (`core_authenticated_sessions_destroy`).
@@ -310,10 +327,11 @@ impl<'a> CoreApi<'a> {
         AuthenticatedSessionsDestroy {
             client: self.client,
             params: crate::params::CoreAuthenticatedSessionsDestroyParams {
-                uuid: uuid,
+                uuid,
             },
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /core/authenticated_sessions/{uuid}/used_by/` (`core_authenticated_sessions_used_by_list`).
@@ -326,10 +344,11 @@ impl<'a> CoreApi<'a> {
         AuthenticatedSessionsUsedByList {
             client: self.client,
             params: crate::params::CoreAuthenticatedSessionsUsedByListParams {
-                uuid: uuid,
+                uuid,
             },
         }
     }
+
     /// Bulk revoke all sessions for multiple users
     ///
     /// `DELETE /core/authenticated_sessions/bulk_delete/` (`core_authenticated_sessions_bulk_delete_destroy`).
@@ -342,10 +361,11 @@ impl<'a> CoreApi<'a> {
         AuthenticatedSessionsBulkDeleteDestroy {
             client: self.client,
             params: crate::params::CoreAuthenticatedSessionsBulkDeleteDestroyParams {
-                user_pks: user_pks,
+                user_pks,
             },
         }
     }
+
     /// Brand Viewset
     ///
     /// `GET /core/brands/` (`core_brands_list`).
@@ -378,6 +398,7 @@ impl<'a> CoreApi<'a> {
             },
         }
     }
+
     /// Brand Viewset
     ///
     /// `POST /core/brands/` (`core_brands_create`).
@@ -389,9 +410,10 @@ impl<'a> CoreApi<'a> {
     ) -> BrandsCreate<'a> {
         BrandsCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Brand Viewset
     ///
     /// `GET /core/brands/{brand_uuid}/` (`core_brands_retrieve`).
@@ -401,10 +423,11 @@ impl<'a> CoreApi<'a> {
         BrandsRetrieve {
             client: self.client,
             params: crate::params::CoreBrandsRetrieveParams {
-                brand_uuid: brand_uuid,
+                brand_uuid,
             },
         }
     }
+
     /// Brand Viewset
     ///
     /// `PUT /core/brands/{brand_uuid}/` (`core_brands_update`).
@@ -418,11 +441,12 @@ impl<'a> CoreApi<'a> {
         BrandsUpdate {
             client: self.client,
             params: crate::params::CoreBrandsUpdateParams {
-                brand_uuid: brand_uuid,
+                brand_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Brand Viewset
     ///
     /// `DELETE /core/brands/{brand_uuid}/` (`core_brands_destroy`).
@@ -432,10 +456,11 @@ impl<'a> CoreApi<'a> {
         BrandsDestroy {
             client: self.client,
             params: crate::params::CoreBrandsDestroyParams {
-                brand_uuid: brand_uuid,
+                brand_uuid,
             },
         }
     }
+
     /// Brand Viewset
     ///
     /// `PATCH /core/brands/{brand_uuid}/` (`core_brands_partial_update`).
@@ -449,11 +474,12 @@ impl<'a> CoreApi<'a> {
         BrandsPartialUpdate {
             client: self.client,
             params: crate::params::CoreBrandsPartialUpdateParams {
-                brand_uuid: brand_uuid,
+                brand_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /core/brands/{brand_uuid}/used_by/` (`core_brands_used_by_list`).
@@ -463,10 +489,11 @@ impl<'a> CoreApi<'a> {
         BrandsUsedByList {
             client: self.client,
             params: crate::params::CoreBrandsUsedByListParams {
-                brand_uuid: brand_uuid,
+                brand_uuid,
             },
         }
     }
+
     /// Get current brand
     ///
     /// `GET /core/brands/current/` (`core_brands_current_retrieve`).
@@ -477,6 +504,7 @@ impl<'a> CoreApi<'a> {
             client: self.client,
         }
     }
+
     /// Group Viewset
     ///
     /// `GET /core/groups/` (`core_groups_list`).
@@ -502,6 +530,7 @@ impl<'a> CoreApi<'a> {
             },
         }
     }
+
     /// Group Viewset
     ///
     /// `POST /core/groups/` (`core_groups_create`).
@@ -513,9 +542,10 @@ impl<'a> CoreApi<'a> {
     ) -> GroupsCreate<'a> {
         GroupsCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Group Viewset
     ///
     /// `GET /core/groups/{group_uuid}/` (`core_groups_retrieve`).
@@ -525,7 +555,7 @@ impl<'a> CoreApi<'a> {
         GroupsRetrieve {
             client: self.client,
             params: crate::params::CoreGroupsRetrieveParams {
-                group_uuid: group_uuid,
+                group_uuid,
                 include_children: None,
                 include_inherited_roles: None,
                 include_parents: None,
@@ -533,6 +563,7 @@ impl<'a> CoreApi<'a> {
             },
         }
     }
+
     /// Group Viewset
     ///
     /// `PUT /core/groups/{group_uuid}/` (`core_groups_update`).
@@ -546,11 +577,12 @@ impl<'a> CoreApi<'a> {
         GroupsUpdate {
             client: self.client,
             params: crate::params::CoreGroupsUpdateParams {
-                group_uuid: group_uuid,
+                group_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Group Viewset
     ///
     /// `DELETE /core/groups/{group_uuid}/` (`core_groups_destroy`).
@@ -560,10 +592,11 @@ impl<'a> CoreApi<'a> {
         GroupsDestroy {
             client: self.client,
             params: crate::params::CoreGroupsDestroyParams {
-                group_uuid: group_uuid,
+                group_uuid,
             },
         }
     }
+
     /// Group Viewset
     ///
     /// `PATCH /core/groups/{group_uuid}/` (`core_groups_partial_update`).
@@ -577,11 +610,12 @@ impl<'a> CoreApi<'a> {
         GroupsPartialUpdate {
             client: self.client,
             params: crate::params::CoreGroupsPartialUpdateParams {
-                group_uuid: group_uuid,
+                group_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Add user to group
     ///
     /// `POST /core/groups/{group_uuid}/add_user/` (`core_groups_add_user_create`).
@@ -595,11 +629,12 @@ impl<'a> CoreApi<'a> {
         GroupsAddUserCreate {
             client: self.client,
             params: crate::params::CoreGroupsAddUserCreateParams {
-                group_uuid: group_uuid,
+                group_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Remove user from group
     ///
     /// `POST /core/groups/{group_uuid}/remove_user/` (`core_groups_remove_user_create`).
@@ -613,11 +648,12 @@ impl<'a> CoreApi<'a> {
         GroupsRemoveUserCreate {
             client: self.client,
             params: crate::params::CoreGroupsRemoveUserCreateParams {
-                group_uuid: group_uuid,
+                group_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /core/groups/{group_uuid}/used_by/` (`core_groups_used_by_list`).
@@ -627,10 +663,11 @@ impl<'a> CoreApi<'a> {
         GroupsUsedByList {
             client: self.client,
             params: crate::params::CoreGroupsUsedByListParams {
-                group_uuid: group_uuid,
+                group_uuid,
             },
         }
     }
+
     /// Token Viewset
     ///
     /// `GET /core/tokens/` (`core_tokens_list`).
@@ -654,6 +691,7 @@ impl<'a> CoreApi<'a> {
             },
         }
     }
+
     /// Token Viewset
     ///
     /// `POST /core/tokens/` (`core_tokens_create`).
@@ -665,9 +703,10 @@ impl<'a> CoreApi<'a> {
     ) -> TokensCreate<'a> {
         TokensCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Token Viewset
     ///
     /// `GET /core/tokens/{identifier}/` (`core_tokens_retrieve`).
@@ -681,6 +720,7 @@ impl<'a> CoreApi<'a> {
             },
         }
     }
+
     /// Token Viewset
     ///
     /// `PUT /core/tokens/{identifier}/` (`core_tokens_update`).
@@ -696,9 +736,10 @@ impl<'a> CoreApi<'a> {
             params: crate::params::CoreTokensUpdateParams {
                 identifier: identifier.into(),
             },
-            body: body,
+            body,
         }
     }
+
     /// Token Viewset
     ///
     /// `DELETE /core/tokens/{identifier}/` (`core_tokens_destroy`).
@@ -712,6 +753,7 @@ impl<'a> CoreApi<'a> {
             },
         }
     }
+
     /// Token Viewset
     ///
     /// `PATCH /core/tokens/{identifier}/` (`core_tokens_partial_update`).
@@ -727,9 +769,10 @@ impl<'a> CoreApi<'a> {
             params: crate::params::CoreTokensPartialUpdateParams {
                 identifier: identifier.into(),
             },
-            body: body,
+            body,
         }
     }
+
     /// Set token key. Action is logged as event. `authentik_core.set_token_key` permission
     /// is required.
     ///
@@ -746,9 +789,10 @@ impl<'a> CoreApi<'a> {
             params: crate::params::CoreTokensSetKeyCreateParams {
                 identifier: identifier.into(),
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /core/tokens/{identifier}/used_by/` (`core_tokens_used_by_list`).
@@ -765,6 +809,7 @@ impl<'a> CoreApi<'a> {
             },
         }
     }
+
     /// Return token key and log access
     ///
     /// `GET /core/tokens/{identifier}/view_key/` (`core_tokens_view_key_retrieve`).
@@ -781,6 +826,7 @@ impl<'a> CoreApi<'a> {
             },
         }
     }
+
     /// Convert data into a blueprint, validate it and apply it
     ///
     /// `PUT /core/transactional/applications/` (`core_transactional_applications_update`).
@@ -792,9 +838,10 @@ impl<'a> CoreApi<'a> {
     ) -> TransactionalApplicationsUpdate<'a> {
         TransactionalApplicationsUpdate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// UserConsent Viewset
     ///
     /// `GET /core/user_consent/` (`core_user_consent_list`).
@@ -813,6 +860,7 @@ impl<'a> CoreApi<'a> {
             },
         }
     }
+
     /// UserConsent Viewset
     ///
     /// `GET /core/user_consent/{id}/` (`core_user_consent_retrieve`).
@@ -822,10 +870,11 @@ impl<'a> CoreApi<'a> {
         UserConsentRetrieve {
             client: self.client,
             params: crate::params::CoreUserConsentRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// UserConsent Viewset
     ///
     /// `DELETE /core/user_consent/{id}/` (`core_user_consent_destroy`).
@@ -835,10 +884,11 @@ impl<'a> CoreApi<'a> {
         UserConsentDestroy {
             client: self.client,
             params: crate::params::CoreUserConsentDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /core/user_consent/{id}/used_by/` (`core_user_consent_used_by_list`).
@@ -848,10 +898,11 @@ impl<'a> CoreApi<'a> {
         UserConsentUsedByList {
             client: self.client,
             params: crate::params::CoreUserConsentUsedByListParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// User Viewset
     ///
     /// `GET /core/users/` (`core_users_list`).
@@ -894,6 +945,7 @@ impl<'a> CoreApi<'a> {
             },
         }
     }
+
     /// User Viewset
     ///
     /// `POST /core/users/` (`core_users_create`).
@@ -902,9 +954,10 @@ impl<'a> CoreApi<'a> {
     pub fn users_create(self, body: &'a crate::models::UserRequest) -> UsersCreate<'a> {
         UsersCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// User Viewset
     ///
     /// `GET /core/users/{id}/` (`core_users_retrieve`).
@@ -914,10 +967,11 @@ impl<'a> CoreApi<'a> {
         UsersRetrieve {
             client: self.client,
             params: crate::params::CoreUsersRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// User Viewset
     ///
     /// `PUT /core/users/{id}/` (`core_users_update`).
@@ -931,11 +985,12 @@ impl<'a> CoreApi<'a> {
         UsersUpdate {
             client: self.client,
             params: crate::params::CoreUsersUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// User Viewset
     ///
     /// `DELETE /core/users/{id}/` (`core_users_destroy`).
@@ -945,10 +1000,11 @@ impl<'a> CoreApi<'a> {
         UsersDestroy {
             client: self.client,
             params: crate::params::CoreUsersDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// User Viewset
     ///
     /// `PATCH /core/users/{id}/` (`core_users_partial_update`).
@@ -962,11 +1018,12 @@ impl<'a> CoreApi<'a> {
         UsersPartialUpdate {
             client: self.client,
             params: crate::params::CoreUsersPartialUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Impersonate a user
     ///
     /// `POST /core/users/{id}/impersonate/` (`core_users_impersonate_create`).
@@ -980,11 +1037,12 @@ impl<'a> CoreApi<'a> {
         UsersImpersonateCreate {
             client: self.client,
             params: crate::params::CoreUsersImpersonateCreateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Create a temporary link that a user can use to recover their account
     ///
     /// `POST /core/users/{id}/recovery/` (`core_users_recovery_create`).
@@ -998,11 +1056,12 @@ impl<'a> CoreApi<'a> {
         UsersRecoveryCreate {
             client: self.client,
             params: crate::params::CoreUsersRecoveryCreateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Send an email with a temporary link that a user can use to recover their account
     ///
     /// `POST /core/users/{id}/recovery_email/` (`core_users_recovery_email_create`).
@@ -1016,11 +1075,12 @@ impl<'a> CoreApi<'a> {
         UsersRecoveryEmailCreate {
             client: self.client,
             params: crate::params::CoreUsersRecoveryEmailCreateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Set password for user
     ///
     /// `POST /core/users/{id}/set_password/` (`core_users_set_password_create`).
@@ -1034,11 +1094,12 @@ impl<'a> CoreApi<'a> {
         UsersSetPasswordCreate {
             client: self.client,
             params: crate::params::CoreUsersSetPasswordCreateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Set a user's password from a pre-hashed Django password value.
     ///
     /// Submit the Django password hash in the shared ``password`` request field.
@@ -1058,11 +1119,12 @@ impl<'a> CoreApi<'a> {
         UsersSetPasswordHashCreate {
             client: self.client,
             params: crate::params::CoreUsersSetPasswordHashCreateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /core/users/{id}/used_by/` (`core_users_used_by_list`).
@@ -1072,10 +1134,11 @@ impl<'a> CoreApi<'a> {
         UsersUsedByList {
             client: self.client,
             params: crate::params::CoreUsersUsedByListParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Choose the target account, then return a flow link.
     ///
     /// `POST /core/users/account_lockdown/` (`core_users_account_lockdown_create`).
@@ -1087,9 +1150,10 @@ impl<'a> CoreApi<'a> {
     ) -> UsersAccountLockdownCreate<'a> {
         UsersAccountLockdownCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Create a data export for this data type. Note that the export is generated asynchronously:
     /// this method returns a `DataExport` object that will initially have `completed=false` as well
     /// as the permanent URL to that object in the `Location` header.
@@ -1132,6 +1196,7 @@ impl<'a> CoreApi<'a> {
             },
         }
     }
+
     /// End Impersonation a user
     ///
     /// `GET /core/users/impersonate_end/` (`core_users_impersonate_end_retrieve`).
@@ -1142,6 +1207,7 @@ impl<'a> CoreApi<'a> {
             client: self.client,
         }
     }
+
     /// Get information about current user
     ///
     /// `GET /core/users/me/` (`core_users_me_retrieve`).
@@ -1152,6 +1218,7 @@ impl<'a> CoreApi<'a> {
             client: self.client,
         }
     }
+
     /// Get all user paths
     ///
     /// `GET /core/users/paths/` (`core_users_paths_retrieve`).
@@ -1165,6 +1232,7 @@ impl<'a> CoreApi<'a> {
             },
         }
     }
+
     /// Create a new user account that is marked as a service account
     ///
     /// `POST /core/users/service_account/` (`core_users_service_account_create`).
@@ -1176,7 +1244,7 @@ impl<'a> CoreApi<'a> {
     ) -> UsersServiceAccountCreate<'a> {
         UsersServiceAccountCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
 }
@@ -1195,11 +1263,13 @@ impl<'a> ApplicationEntitlementsList<'a> {
         self.params.app = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -1207,6 +1277,7 @@ impl<'a> ApplicationEntitlementsList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -1214,6 +1285,7 @@ impl<'a> ApplicationEntitlementsList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -1221,11 +1293,13 @@ impl<'a> ApplicationEntitlementsList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `pbm_uuid`.
     pub fn pbm_uuid(mut self, value: uuid::Uuid) -> Self {
         self.params.pbm_uuid = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -1233,6 +1307,7 @@ impl<'a> ApplicationEntitlementsList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -1243,26 +1318,26 @@ impl<'a> ApplicationEntitlementsList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedApplicationEntitlementList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1284,6 +1359,7 @@ impl<'a> ApplicationEntitlementsList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -1313,6 +1389,7 @@ impl<'a> std::future::IntoFuture for ApplicationEntitlementsList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1337,23 +1414,23 @@ impl<'a> ApplicationEntitlementsCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<crate::models::ApplicationEntitlement, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1373,7 +1450,9 @@ impl<'a> ApplicationEntitlementsCreate<'a> {
 
 impl<'a> std::future::IntoFuture for ApplicationEntitlementsCreate<'a> {
     type Output = Result<crate::models::ApplicationEntitlement, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1398,23 +1477,23 @@ impl<'a> ApplicationEntitlementsRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::ApplicationEntitlement, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1436,7 +1515,9 @@ impl<'a> ApplicationEntitlementsRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for ApplicationEntitlementsRetrieve<'a> {
     type Output = Result<crate::models::ApplicationEntitlement, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1462,23 +1543,23 @@ impl<'a> ApplicationEntitlementsUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::ApplicationEntitlement, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1502,7 +1583,9 @@ impl<'a> ApplicationEntitlementsUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for ApplicationEntitlementsUpdate<'a> {
     type Output = Result<crate::models::ApplicationEntitlement, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1522,21 +1605,21 @@ impl<'a> ApplicationEntitlementsDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1558,7 +1641,9 @@ impl<'a> ApplicationEntitlementsDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for ApplicationEntitlementsDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1584,23 +1669,23 @@ impl<'a> ApplicationEntitlementsPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::ApplicationEntitlement, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1624,7 +1709,9 @@ impl<'a> ApplicationEntitlementsPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for ApplicationEntitlementsPartialUpdate<'a> {
     type Output = Result<crate::models::ApplicationEntitlement, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1649,21 +1736,21 @@ impl<'a> ApplicationEntitlementsUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1685,7 +1772,9 @@ impl<'a> ApplicationEntitlementsUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for ApplicationEntitlementsUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1705,36 +1794,43 @@ impl<'a> ApplicationsList<'a> {
         self.params.for_user = Some(value);
         self
     }
+
     /// Sets the query parameter `group`.
     pub fn group(mut self, value: impl Into<String>) -> Self {
         self.params.group = Some(value.into());
         self
     }
+
     /// Sets the query parameter `meta_description`.
     pub fn meta_description(mut self, value: impl Into<String>) -> Self {
         self.params.meta_description = Some(value.into());
         self
     }
+
     /// Sets the query parameter `meta_launch_url`.
     pub fn meta_launch_url(mut self, value: impl Into<String>) -> Self {
         self.params.meta_launch_url = Some(value.into());
         self
     }
+
     /// Sets the query parameter `meta_publisher`.
     pub fn meta_publisher(mut self, value: impl Into<String>) -> Self {
         self.params.meta_publisher = Some(value.into());
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Sets the query parameter `only_with_launch_url`.
     pub fn only_with_launch_url(mut self, value: bool) -> Self {
         self.params.only_with_launch_url = Some(value);
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -1742,6 +1838,7 @@ impl<'a> ApplicationsList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -1749,6 +1846,7 @@ impl<'a> ApplicationsList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -1756,6 +1854,7 @@ impl<'a> ApplicationsList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -1763,16 +1862,19 @@ impl<'a> ApplicationsList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `slug`.
     pub fn slug(mut self, value: impl Into<String>) -> Self {
         self.params.slug = Some(value.into());
         self
     }
+
     /// Sets the query parameter `superuser_full_list`.
     pub fn superuser_full_list(mut self, value: bool) -> Self {
         self.params.superuser_full_list = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -1783,26 +1885,26 @@ impl<'a> ApplicationsList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedApplicationList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1830,6 +1932,7 @@ impl<'a> ApplicationsList<'a> {
         call.query("superuser_full_list", &self.params.superuser_full_list, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -1855,7 +1958,9 @@ impl<'a> ApplicationsList<'a> {
 
 impl<'a> std::future::IntoFuture for ApplicationsList<'a> {
     type Output = Result<crate::models::PaginatedApplicationList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1880,21 +1985,21 @@ impl<'a> ApplicationsCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::Application, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::Application, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1914,7 +2019,9 @@ impl<'a> ApplicationsCreate<'a> {
 
 impl<'a> std::future::IntoFuture for ApplicationsCreate<'a> {
     type Output = Result<crate::models::Application, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1939,21 +2046,21 @@ impl<'a> ApplicationsRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Application, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Application, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1975,7 +2082,9 @@ impl<'a> ApplicationsRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for ApplicationsRetrieve<'a> {
     type Output = Result<crate::models::Application, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2001,21 +2110,21 @@ impl<'a> ApplicationsUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Application, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Application, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2039,7 +2148,9 @@ impl<'a> ApplicationsUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for ApplicationsUpdate<'a> {
     type Output = Result<crate::models::Application, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2059,21 +2170,21 @@ impl<'a> ApplicationsDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2095,7 +2206,9 @@ impl<'a> ApplicationsDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for ApplicationsDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2121,21 +2234,21 @@ impl<'a> ApplicationsPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Application, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Application, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2159,7 +2272,9 @@ impl<'a> ApplicationsPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for ApplicationsPartialUpdate<'a> {
     type Output = Result<crate::models::Application, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2179,6 +2294,7 @@ impl<'a> ApplicationsCheckAccessRetrieve<'a> {
         self.params.for_user = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -2189,21 +2305,21 @@ impl<'a> ApplicationsCheckAccessRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::PolicyTestResult, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::PolicyTestResult, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2226,7 +2342,9 @@ impl<'a> ApplicationsCheckAccessRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for ApplicationsCheckAccessRetrieve<'a> {
     type Output = Result<crate::models::PolicyTestResult, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2251,21 +2369,21 @@ impl<'a> ApplicationsUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2287,7 +2405,9 @@ impl<'a> ApplicationsUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for ApplicationsUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2309,6 +2429,7 @@ impl<'a> AuthenticatedSessionsList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -2316,6 +2437,7 @@ impl<'a> AuthenticatedSessionsList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -2323,6 +2445,7 @@ impl<'a> AuthenticatedSessionsList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -2330,21 +2453,25 @@ impl<'a> AuthenticatedSessionsList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `session__last_ip`.
     pub fn session_last_ip(mut self, value: impl Into<String>) -> Self {
         self.params.session_last_ip = Some(value.into());
         self
     }
+
     /// Sets the query parameter `session__last_user_agent`.
     pub fn session_last_user_agent(mut self, value: impl Into<String>) -> Self {
         self.params.session_last_user_agent = Some(value.into());
         self
     }
+
     /// Sets the query parameter `user__username`.
     pub fn user_username(mut self, value: impl Into<String>) -> Self {
         self.params.user_username = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -2355,26 +2482,26 @@ impl<'a> AuthenticatedSessionsList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedAuthenticatedSessionList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2400,6 +2527,7 @@ impl<'a> AuthenticatedSessionsList<'a> {
         call.query("user__username", &self.params.user_username, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -2425,7 +2553,9 @@ impl<'a> AuthenticatedSessionsList<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatedSessionsList<'a> {
     type Output = Result<crate::models::PaginatedAuthenticatedSessionList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2450,23 +2580,23 @@ impl<'a> AuthenticatedSessionsRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::AuthenticatedSession, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2488,7 +2618,9 @@ impl<'a> AuthenticatedSessionsRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatedSessionsRetrieve<'a> {
     type Output = Result<crate::models::AuthenticatedSession, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2508,21 +2640,21 @@ impl<'a> AuthenticatedSessionsDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2544,7 +2676,9 @@ impl<'a> AuthenticatedSessionsDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatedSessionsDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2569,21 +2703,21 @@ impl<'a> AuthenticatedSessionsUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2605,7 +2739,9 @@ impl<'a> AuthenticatedSessionsUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatedSessionsUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2630,26 +2766,26 @@ impl<'a> AuthenticatedSessionsBulkDeleteDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::BulkDeleteSessionResponse,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2669,7 +2805,9 @@ impl<'a> AuthenticatedSessionsBulkDeleteDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatedSessionsBulkDeleteDestroy<'a> {
     type Output = Result<crate::models::BulkDeleteSessionResponse, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2689,76 +2827,91 @@ impl<'a> BrandsList<'a> {
         self.params.brand_uuid = Some(value);
         self
     }
+
     /// Sets the query parameter `branding_default_flow_background`.
     pub fn branding_default_flow_background(mut self, value: impl Into<String>) -> Self {
         self.params.branding_default_flow_background = Some(value.into());
         self
     }
+
     /// Sets the query parameter `branding_favicon`.
     pub fn branding_favicon(mut self, value: impl Into<String>) -> Self {
         self.params.branding_favicon = Some(value.into());
         self
     }
+
     /// Sets the query parameter `branding_logo`.
     pub fn branding_logo(mut self, value: impl Into<String>) -> Self {
         self.params.branding_logo = Some(value.into());
         self
     }
+
     /// Sets the query parameter `branding_title`.
     pub fn branding_title(mut self, value: impl Into<String>) -> Self {
         self.params.branding_title = Some(value.into());
         self
     }
+
     /// Sets the query parameter `client_certificates`.
     pub fn client_certificates(mut self, value: Vec<uuid::Uuid>) -> Self {
         self.params.client_certificates = Some(value);
         self
     }
+
     /// Sets the query parameter `default`.
     pub fn default(mut self, value: bool) -> Self {
         self.params.default = Some(value);
         self
     }
+
     /// Sets the query parameter `domain`.
     pub fn domain(mut self, value: impl Into<String>) -> Self {
         self.params.domain = Some(value.into());
         self
     }
+
     /// Sets the query parameter `flow_authentication`.
     pub fn flow_authentication(mut self, value: uuid::Uuid) -> Self {
         self.params.flow_authentication = Some(value);
         self
     }
+
     /// Sets the query parameter `flow_device_code`.
     pub fn flow_device_code(mut self, value: uuid::Uuid) -> Self {
         self.params.flow_device_code = Some(value);
         self
     }
+
     /// Sets the query parameter `flow_invalidation`.
     pub fn flow_invalidation(mut self, value: uuid::Uuid) -> Self {
         self.params.flow_invalidation = Some(value);
         self
     }
+
     /// Sets the query parameter `flow_lockdown`.
     pub fn flow_lockdown(mut self, value: uuid::Uuid) -> Self {
         self.params.flow_lockdown = Some(value);
         self
     }
+
     /// Sets the query parameter `flow_recovery`.
     pub fn flow_recovery(mut self, value: uuid::Uuid) -> Self {
         self.params.flow_recovery = Some(value);
         self
     }
+
     /// Sets the query parameter `flow_unenrollment`.
     pub fn flow_unenrollment(mut self, value: uuid::Uuid) -> Self {
         self.params.flow_unenrollment = Some(value);
         self
     }
+
     /// Sets the query parameter `flow_user_settings`.
     pub fn flow_user_settings(mut self, value: uuid::Uuid) -> Self {
         self.params.flow_user_settings = Some(value);
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -2766,6 +2919,7 @@ impl<'a> BrandsList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -2773,6 +2927,7 @@ impl<'a> BrandsList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -2780,6 +2935,7 @@ impl<'a> BrandsList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -2787,11 +2943,13 @@ impl<'a> BrandsList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `web_certificate`.
     pub fn web_certificate(mut self, value: uuid::Uuid) -> Self {
         self.params.web_certificate = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -2802,23 +2960,21 @@ impl<'a> BrandsList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::PaginatedBrandList, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::PaginatedBrandList, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2857,6 +3013,7 @@ impl<'a> BrandsList<'a> {
         call.query("web_certificate", &self.params.web_certificate, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -2882,7 +3039,9 @@ impl<'a> BrandsList<'a> {
 
 impl<'a> std::future::IntoFuture for BrandsList<'a> {
     type Output = Result<crate::models::PaginatedBrandList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2904,21 +3063,21 @@ impl<'a> BrandsCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::Brand, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::Brand, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2938,7 +3097,9 @@ impl<'a> BrandsCreate<'a> {
 
 impl<'a> std::future::IntoFuture for BrandsCreate<'a> {
     type Output = Result<crate::models::Brand, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2960,21 +3121,21 @@ impl<'a> BrandsRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Brand, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Brand, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2996,7 +3157,9 @@ impl<'a> BrandsRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for BrandsRetrieve<'a> {
     type Output = Result<crate::models::Brand, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3019,21 +3182,21 @@ impl<'a> BrandsUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Brand, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Brand, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3057,7 +3220,9 @@ impl<'a> BrandsUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for BrandsUpdate<'a> {
     type Output = Result<crate::models::Brand, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3077,21 +3242,21 @@ impl<'a> BrandsDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3113,7 +3278,9 @@ impl<'a> BrandsDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for BrandsDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3136,21 +3303,21 @@ impl<'a> BrandsPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Brand, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Brand, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3174,7 +3341,9 @@ impl<'a> BrandsPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for BrandsPartialUpdate<'a> {
     type Output = Result<crate::models::Brand, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3199,21 +3368,21 @@ impl<'a> BrandsUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3235,7 +3404,9 @@ impl<'a> BrandsUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for BrandsUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3259,21 +3430,21 @@ impl<'a> BrandsCurrentRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::CurrentBrand, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::CurrentBrand, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3291,7 +3462,9 @@ impl<'a> BrandsCurrentRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for BrandsCurrentRetrieve<'a> {
     type Output = Result<crate::models::CurrentBrand, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3313,36 +3486,43 @@ impl<'a> GroupsList<'a> {
         self.params.attributes = Some(value.into());
         self
     }
+
     /// Sets the query parameter `include_children`.
     pub fn include_children(mut self, value: bool) -> Self {
         self.params.include_children = Some(value);
         self
     }
+
     /// Sets the query parameter `include_inherited_roles`.
     pub fn include_inherited_roles(mut self, value: bool) -> Self {
         self.params.include_inherited_roles = Some(value);
         self
     }
+
     /// Sets the query parameter `include_parents`.
     pub fn include_parents(mut self, value: bool) -> Self {
         self.params.include_parents = Some(value);
         self
     }
+
     /// Sets the query parameter `include_users`.
     pub fn include_users(mut self, value: bool) -> Self {
         self.params.include_users = Some(value);
         self
     }
+
     /// Sets the query parameter `is_superuser`.
     pub fn is_superuser(mut self, value: bool) -> Self {
         self.params.is_superuser = Some(value);
         self
     }
+
     /// Sets the query parameter `members_by_pk`.
     pub fn members_by_pk(mut self, value: Vec<i64>) -> Self {
         self.params.members_by_pk = Some(value);
         self
     }
+
     /// Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.
     ///
     /// Sets the query parameter `members_by_username`.
@@ -3350,11 +3530,13 @@ impl<'a> GroupsList<'a> {
         self.params.members_by_username = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -3362,6 +3544,7 @@ impl<'a> GroupsList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -3369,6 +3552,7 @@ impl<'a> GroupsList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -3376,6 +3560,7 @@ impl<'a> GroupsList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -3383,6 +3568,7 @@ impl<'a> GroupsList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -3393,23 +3579,21 @@ impl<'a> GroupsList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::PaginatedGroupList, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::PaginatedGroupList, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3441,6 +3625,7 @@ impl<'a> GroupsList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -3466,7 +3651,9 @@ impl<'a> GroupsList<'a> {
 
 impl<'a> std::future::IntoFuture for GroupsList<'a> {
     type Output = Result<crate::models::PaginatedGroupList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3488,21 +3675,21 @@ impl<'a> GroupsCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::Group, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::Group, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3522,7 +3709,9 @@ impl<'a> GroupsCreate<'a> {
 
 impl<'a> std::future::IntoFuture for GroupsCreate<'a> {
     type Output = Result<crate::models::Group, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3542,21 +3731,25 @@ impl<'a> GroupsRetrieve<'a> {
         self.params.include_children = Some(value);
         self
     }
+
     /// Sets the query parameter `include_inherited_roles`.
     pub fn include_inherited_roles(mut self, value: bool) -> Self {
         self.params.include_inherited_roles = Some(value);
         self
     }
+
     /// Sets the query parameter `include_parents`.
     pub fn include_parents(mut self, value: bool) -> Self {
         self.params.include_parents = Some(value);
         self
     }
+
     /// Sets the query parameter `include_users`.
     pub fn include_users(mut self, value: bool) -> Self {
         self.params.include_users = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -3564,21 +3757,21 @@ impl<'a> GroupsRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Group, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Group, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3608,7 +3801,9 @@ impl<'a> GroupsRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for GroupsRetrieve<'a> {
     type Output = Result<crate::models::Group, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3631,21 +3826,21 @@ impl<'a> GroupsUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Group, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Group, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3669,7 +3864,9 @@ impl<'a> GroupsUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for GroupsUpdate<'a> {
     type Output = Result<crate::models::Group, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3689,21 +3886,21 @@ impl<'a> GroupsDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3725,7 +3922,9 @@ impl<'a> GroupsDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for GroupsDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3748,21 +3947,21 @@ impl<'a> GroupsPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Group, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Group, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3786,7 +3985,9 @@ impl<'a> GroupsPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for GroupsPartialUpdate<'a> {
     type Output = Result<crate::models::Group, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3807,22 +4008,22 @@ impl<'a> GroupsAddUserCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
-                404u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                404 => Err(raw.api_error(super::ErrorBody::decode_empty)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3846,7 +4047,9 @@ impl<'a> GroupsAddUserCreate<'a> {
 
 impl<'a> std::future::IntoFuture for GroupsAddUserCreate<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3867,22 +4070,22 @@ impl<'a> GroupsRemoveUserCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
-                404u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                404 => Err(raw.api_error(super::ErrorBody::decode_empty)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3906,7 +4109,9 @@ impl<'a> GroupsRemoveUserCreate<'a> {
 
 impl<'a> std::future::IntoFuture for GroupsRemoveUserCreate<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3931,21 +4136,21 @@ impl<'a> GroupsUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3967,7 +4172,9 @@ impl<'a> GroupsUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for GroupsUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3987,31 +4194,37 @@ impl<'a> TokensList<'a> {
         self.params.description = Some(value.into());
         self
     }
+
     /// Sets the query parameter `expires`.
     pub fn expires(mut self, value: chrono::DateTime<chrono::Utc>) -> Self {
         self.params.expires = Some(value);
         self
     }
+
     /// Sets the query parameter `expiring`.
     pub fn expiring(mut self, value: bool) -> Self {
         self.params.expiring = Some(value);
         self
     }
+
     /// Sets the query parameter `identifier`.
     pub fn identifier(mut self, value: impl Into<String>) -> Self {
         self.params.identifier = Some(value.into());
         self
     }
+
     /// Sets the query parameter `intent`.
     pub fn intent(mut self, value: crate::models::IntentEnum) -> Self {
         self.params.intent = Some(value);
         self
     }
+
     /// Sets the query parameter `managed`.
     pub fn managed(mut self, value: impl Into<String>) -> Self {
         self.params.managed = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -4019,6 +4232,7 @@ impl<'a> TokensList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -4026,6 +4240,7 @@ impl<'a> TokensList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -4033,6 +4248,7 @@ impl<'a> TokensList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -4040,11 +4256,13 @@ impl<'a> TokensList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `user__username`.
     pub fn user_username(mut self, value: impl Into<String>) -> Self {
         self.params.user_username = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -4055,23 +4273,21 @@ impl<'a> TokensList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::PaginatedTokenList, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::PaginatedTokenList, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4097,6 +4313,7 @@ impl<'a> TokensList<'a> {
         call.query("user__username", &self.params.user_username, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -4122,7 +4339,9 @@ impl<'a> TokensList<'a> {
 
 impl<'a> std::future::IntoFuture for TokensList<'a> {
     type Output = Result<crate::models::PaginatedTokenList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4144,21 +4363,21 @@ impl<'a> TokensCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::Token, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::Token, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4178,7 +4397,9 @@ impl<'a> TokensCreate<'a> {
 
 impl<'a> std::future::IntoFuture for TokensCreate<'a> {
     type Output = Result<crate::models::Token, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4200,21 +4421,21 @@ impl<'a> TokensRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Token, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Token, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4236,7 +4457,9 @@ impl<'a> TokensRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for TokensRetrieve<'a> {
     type Output = Result<crate::models::Token, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4259,21 +4482,21 @@ impl<'a> TokensUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Token, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Token, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4297,7 +4520,9 @@ impl<'a> TokensUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for TokensUpdate<'a> {
     type Output = Result<crate::models::Token, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4317,21 +4542,21 @@ impl<'a> TokensDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4353,7 +4578,9 @@ impl<'a> TokensDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for TokensDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4376,21 +4603,21 @@ impl<'a> TokensPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Token, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Token, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4414,7 +4641,9 @@ impl<'a> TokensPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for TokensPartialUpdate<'a> {
     type Output = Result<crate::models::Token, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4435,20 +4664,22 @@ impl<'a> TokensSetKeyCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
-                404u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                404 => Err(raw.api_error(super::ErrorBody::decode_empty)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4472,7 +4703,9 @@ impl<'a> TokensSetKeyCreate<'a> {
 
 impl<'a> std::future::IntoFuture for TokensSetKeyCreate<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4497,21 +4730,21 @@ impl<'a> TokensUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4533,7 +4766,9 @@ impl<'a> TokensUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for TokensUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4558,22 +4793,22 @@ impl<'a> TokensViewKeyRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::TokenView, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
-                404u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                200 => raw.json::<crate::models::TokenView, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                404 => Err(raw.api_error(super::ErrorBody::decode_empty)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4595,7 +4830,9 @@ impl<'a> TokensViewKeyRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for TokensViewKeyRetrieve<'a> {
     type Output = Result<crate::models::TokenView, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4620,26 +4857,26 @@ impl<'a> TransactionalApplicationsUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::TransactionApplicationResponse,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4659,7 +4896,9 @@ impl<'a> TransactionalApplicationsUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for TransactionalApplicationsUpdate<'a> {
     type Output = Result<crate::models::TransactionApplicationResponse, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4679,6 +4918,7 @@ impl<'a> UserConsentList<'a> {
         self.params.application = Some(value);
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -4686,6 +4926,7 @@ impl<'a> UserConsentList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -4693,6 +4934,7 @@ impl<'a> UserConsentList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -4700,6 +4942,7 @@ impl<'a> UserConsentList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -4707,11 +4950,13 @@ impl<'a> UserConsentList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `user`.
     pub fn user(mut self, value: i64) -> Self {
         self.params.user = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -4722,26 +4967,26 @@ impl<'a> UserConsentList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedUserConsentList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4762,6 +5007,7 @@ impl<'a> UserConsentList<'a> {
         call.query("user", &self.params.user, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -4787,7 +5033,9 @@ impl<'a> UserConsentList<'a> {
 
 impl<'a> std::future::IntoFuture for UserConsentList<'a> {
     type Output = Result<crate::models::PaginatedUserConsentList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4812,21 +5060,21 @@ impl<'a> UserConsentRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::UserConsent, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::UserConsent, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4848,7 +5096,9 @@ impl<'a> UserConsentRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for UserConsentRetrieve<'a> {
     type Output = Result<crate::models::UserConsent, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4868,21 +5118,21 @@ impl<'a> UserConsentDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4904,7 +5154,9 @@ impl<'a> UserConsentDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for UserConsentDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4929,21 +5181,21 @@ impl<'a> UserConsentUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4965,7 +5217,9 @@ impl<'a> UserConsentUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for UserConsentUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4987,96 +5241,115 @@ impl<'a> UsersList<'a> {
         self.params.attributes = Some(value.into());
         self
     }
+
     /// Sets the query parameter `date_joined`.
     pub fn date_joined(mut self, value: chrono::DateTime<chrono::Utc>) -> Self {
         self.params.date_joined = Some(value);
         self
     }
+
     /// Sets the query parameter `date_joined__gt`.
     pub fn date_joined_gt(mut self, value: chrono::DateTime<chrono::Utc>) -> Self {
         self.params.date_joined_gt = Some(value);
         self
     }
+
     /// Sets the query parameter `date_joined__lt`.
     pub fn date_joined_lt(mut self, value: chrono::DateTime<chrono::Utc>) -> Self {
         self.params.date_joined_lt = Some(value);
         self
     }
+
     /// Sets the query parameter `email`.
     pub fn email(mut self, value: impl Into<String>) -> Self {
         self.params.email = Some(value.into());
         self
     }
+
     /// Sets the query parameter `groups_by_name`.
     pub fn groups_by_name(mut self, value: Vec<String>) -> Self {
         self.params.groups_by_name = Some(value);
         self
     }
+
     /// Sets the query parameter `groups_by_pk`.
     pub fn groups_by_pk(mut self, value: Vec<uuid::Uuid>) -> Self {
         self.params.groups_by_pk = Some(value);
         self
     }
+
     /// Sets the query parameter `include_groups`.
     pub fn include_groups(mut self, value: bool) -> Self {
         self.params.include_groups = Some(value);
         self
     }
+
     /// Sets the query parameter `include_roles`.
     pub fn include_roles(mut self, value: bool) -> Self {
         self.params.include_roles = Some(value);
         self
     }
+
     /// Sets the query parameter `is_active`.
     pub fn is_active(mut self, value: bool) -> Self {
         self.params.is_active = Some(value);
         self
     }
+
     /// Sets the query parameter `is_superuser`.
     pub fn is_superuser(mut self, value: bool) -> Self {
         self.params.is_superuser = Some(value);
         self
     }
+
     /// Sets the query parameter `last_login`.
     pub fn last_login(mut self, value: chrono::DateTime<chrono::Utc>) -> Self {
         self.params.last_login = Some(value);
         self
     }
+
     /// Sets the query parameter `last_login__gt`.
     pub fn last_login_gt(mut self, value: chrono::DateTime<chrono::Utc>) -> Self {
         self.params.last_login_gt = Some(value);
         self
     }
+
     /// Sets the query parameter `last_login__isnull`.
     pub fn last_login_isnull(mut self, value: bool) -> Self {
         self.params.last_login_isnull = Some(value);
         self
     }
+
     /// Sets the query parameter `last_login__lt`.
     pub fn last_login_lt(mut self, value: chrono::DateTime<chrono::Utc>) -> Self {
         self.params.last_login_lt = Some(value);
         self
     }
+
     /// Sets the query parameter `last_updated`.
     pub fn last_updated(mut self, value: chrono::DateTime<chrono::Utc>) -> Self {
         self.params.last_updated = Some(value);
         self
     }
+
     /// Sets the query parameter `last_updated__gt`.
     pub fn last_updated_gt(mut self, value: chrono::DateTime<chrono::Utc>) -> Self {
         self.params.last_updated_gt = Some(value);
         self
     }
+
     /// Sets the query parameter `last_updated__lt`.
     pub fn last_updated_lt(mut self, value: chrono::DateTime<chrono::Utc>) -> Self {
         self.params.last_updated_lt = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -5084,6 +5357,7 @@ impl<'a> UsersList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -5091,6 +5365,7 @@ impl<'a> UsersList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -5098,26 +5373,31 @@ impl<'a> UsersList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `path`.
     pub fn path(mut self, value: impl Into<String>) -> Self {
         self.params.path = Some(value.into());
         self
     }
+
     /// Sets the query parameter `path_startswith`.
     pub fn path_startswith(mut self, value: impl Into<String>) -> Self {
         self.params.path_startswith = Some(value.into());
         self
     }
+
     /// Sets the query parameter `roles_by_name`.
     pub fn roles_by_name(mut self, value: Vec<String>) -> Self {
         self.params.roles_by_name = Some(value);
         self
     }
+
     /// Sets the query parameter `roles_by_pk`.
     pub fn roles_by_pk(mut self, value: Vec<uuid::Uuid>) -> Self {
         self.params.roles_by_pk = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -5125,21 +5405,25 @@ impl<'a> UsersList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `type`.
     pub fn r#type(mut self, value: Vec<crate::models::UserTypeEnum>) -> Self {
         self.params.r#type = Some(value);
         self
     }
+
     /// Sets the query parameter `username`.
     pub fn username(mut self, value: impl Into<String>) -> Self {
         self.params.username = Some(value.into());
         self
     }
+
     /// Sets the query parameter `uuid`.
     pub fn uuid(mut self, value: uuid::Uuid) -> Self {
         self.params.uuid = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -5150,23 +5434,21 @@ impl<'a> UsersList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::PaginatedUserList, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::PaginatedUserList, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5211,6 +5493,7 @@ impl<'a> UsersList<'a> {
         call.query("uuid", &self.params.uuid, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -5236,7 +5519,9 @@ impl<'a> UsersList<'a> {
 
 impl<'a> std::future::IntoFuture for UsersList<'a> {
     type Output = Result<crate::models::PaginatedUserList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5258,21 +5543,21 @@ impl<'a> UsersCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::User, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::User, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5292,7 +5577,9 @@ impl<'a> UsersCreate<'a> {
 
 impl<'a> std::future::IntoFuture for UsersCreate<'a> {
     type Output = Result<crate::models::User, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5314,21 +5601,21 @@ impl<'a> UsersRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::User, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::User, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5347,7 +5634,9 @@ impl<'a> UsersRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for UsersRetrieve<'a> {
     type Output = Result<crate::models::User, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5370,21 +5659,21 @@ impl<'a> UsersUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::User, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::User, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5405,7 +5694,9 @@ impl<'a> UsersUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for UsersUpdate<'a> {
     type Output = Result<crate::models::User, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5425,21 +5716,21 @@ impl<'a> UsersDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5458,7 +5749,9 @@ impl<'a> UsersDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for UsersDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5481,21 +5774,21 @@ impl<'a> UsersPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::User, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::User, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5516,7 +5809,9 @@ impl<'a> UsersPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for UsersPartialUpdate<'a> {
     type Output = Result<crate::models::User, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5537,21 +5832,21 @@ impl<'a> UsersImpersonateCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5575,7 +5870,9 @@ impl<'a> UsersImpersonateCreate<'a> {
 
 impl<'a> std::future::IntoFuture for UsersImpersonateCreate<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5598,21 +5895,21 @@ impl<'a> UsersRecoveryCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Link, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Link, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5636,7 +5933,9 @@ impl<'a> UsersRecoveryCreate<'a> {
 
 impl<'a> std::future::IntoFuture for UsersRecoveryCreate<'a> {
     type Output = Result<crate::models::Link, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5657,21 +5956,21 @@ impl<'a> UsersRecoveryEmailCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5695,7 +5994,9 @@ impl<'a> UsersRecoveryEmailCreate<'a> {
 
 impl<'a> std::future::IntoFuture for UsersRecoveryEmailCreate<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5716,19 +6017,21 @@ impl<'a> UsersSetPasswordCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5752,7 +6055,9 @@ impl<'a> UsersSetPasswordCreate<'a> {
 
 impl<'a> std::future::IntoFuture for UsersSetPasswordCreate<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5773,19 +6078,21 @@ impl<'a> UsersSetPasswordHashCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5809,7 +6116,9 @@ impl<'a> UsersSetPasswordHashCreate<'a> {
 
 impl<'a> std::future::IntoFuture for UsersSetPasswordHashCreate<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5834,21 +6143,21 @@ impl<'a> UsersUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5870,7 +6179,9 @@ impl<'a> UsersUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for UsersUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5892,19 +6203,21 @@ impl<'a> UsersAccountLockdownCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Link, super::ErrorBody>(),
-                400u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                200 => raw.json::<crate::models::Link, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_empty)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5924,7 +6237,9 @@ impl<'a> UsersAccountLockdownCreate<'a> {
 
 impl<'a> std::future::IntoFuture for UsersAccountLockdownCreate<'a> {
     type Output = Result<crate::models::Link, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5946,86 +6261,103 @@ impl<'a> UsersExportCreate<'a> {
         self.params.attributes = Some(value.into());
         self
     }
+
     /// Sets the query parameter `date_joined`.
     pub fn date_joined(mut self, value: chrono::DateTime<chrono::Utc>) -> Self {
         self.params.date_joined = Some(value);
         self
     }
+
     /// Sets the query parameter `date_joined__gt`.
     pub fn date_joined_gt(mut self, value: chrono::DateTime<chrono::Utc>) -> Self {
         self.params.date_joined_gt = Some(value);
         self
     }
+
     /// Sets the query parameter `date_joined__lt`.
     pub fn date_joined_lt(mut self, value: chrono::DateTime<chrono::Utc>) -> Self {
         self.params.date_joined_lt = Some(value);
         self
     }
+
     /// Sets the query parameter `email`.
     pub fn email(mut self, value: impl Into<String>) -> Self {
         self.params.email = Some(value.into());
         self
     }
+
     /// Sets the query parameter `groups_by_name`.
     pub fn groups_by_name(mut self, value: Vec<String>) -> Self {
         self.params.groups_by_name = Some(value);
         self
     }
+
     /// Sets the query parameter `groups_by_pk`.
     pub fn groups_by_pk(mut self, value: Vec<uuid::Uuid>) -> Self {
         self.params.groups_by_pk = Some(value);
         self
     }
+
     /// Sets the query parameter `is_active`.
     pub fn is_active(mut self, value: bool) -> Self {
         self.params.is_active = Some(value);
         self
     }
+
     /// Sets the query parameter `is_superuser`.
     pub fn is_superuser(mut self, value: bool) -> Self {
         self.params.is_superuser = Some(value);
         self
     }
+
     /// Sets the query parameter `last_login`.
     pub fn last_login(mut self, value: chrono::DateTime<chrono::Utc>) -> Self {
         self.params.last_login = Some(value);
         self
     }
+
     /// Sets the query parameter `last_login__gt`.
     pub fn last_login_gt(mut self, value: chrono::DateTime<chrono::Utc>) -> Self {
         self.params.last_login_gt = Some(value);
         self
     }
+
     /// Sets the query parameter `last_login__isnull`.
     pub fn last_login_isnull(mut self, value: bool) -> Self {
         self.params.last_login_isnull = Some(value);
         self
     }
+
     /// Sets the query parameter `last_login__lt`.
     pub fn last_login_lt(mut self, value: chrono::DateTime<chrono::Utc>) -> Self {
         self.params.last_login_lt = Some(value);
         self
     }
+
     /// Sets the query parameter `last_updated`.
     pub fn last_updated(mut self, value: chrono::DateTime<chrono::Utc>) -> Self {
         self.params.last_updated = Some(value);
         self
     }
+
     /// Sets the query parameter `last_updated__gt`.
     pub fn last_updated_gt(mut self, value: chrono::DateTime<chrono::Utc>) -> Self {
         self.params.last_updated_gt = Some(value);
         self
     }
+
     /// Sets the query parameter `last_updated__lt`.
     pub fn last_updated_lt(mut self, value: chrono::DateTime<chrono::Utc>) -> Self {
         self.params.last_updated_lt = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -6033,26 +6365,31 @@ impl<'a> UsersExportCreate<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// Sets the query parameter `path`.
     pub fn path(mut self, value: impl Into<String>) -> Self {
         self.params.path = Some(value.into());
         self
     }
+
     /// Sets the query parameter `path_startswith`.
     pub fn path_startswith(mut self, value: impl Into<String>) -> Self {
         self.params.path_startswith = Some(value.into());
         self
     }
+
     /// Sets the query parameter `roles_by_name`.
     pub fn roles_by_name(mut self, value: Vec<String>) -> Self {
         self.params.roles_by_name = Some(value);
         self
     }
+
     /// Sets the query parameter `roles_by_pk`.
     pub fn roles_by_pk(mut self, value: Vec<uuid::Uuid>) -> Self {
         self.params.roles_by_pk = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -6060,21 +6397,25 @@ impl<'a> UsersExportCreate<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `type`.
     pub fn r#type(mut self, value: Vec<crate::models::UserTypeEnum>) -> Self {
         self.params.r#type = Some(value);
         self
     }
+
     /// Sets the query parameter `username`.
     pub fn username(mut self, value: impl Into<String>) -> Self {
         self.params.username = Some(value.into());
         self
     }
+
     /// Sets the query parameter `uuid`.
     pub fn uuid(mut self, value: uuid::Uuid) -> Self {
         self.params.uuid = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -6085,21 +6426,21 @@ impl<'a> UsersExportCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::DataExport, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::DataExport, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6144,7 +6485,9 @@ impl<'a> UsersExportCreate<'a> {
 
 impl<'a> std::future::IntoFuture for UsersExportCreate<'a> {
     type Output = Result<crate::models::DataExport, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6163,21 +6506,21 @@ impl<'a> UsersImpersonateEndRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6195,7 +6538,9 @@ impl<'a> UsersImpersonateEndRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for UsersImpersonateEndRetrieve<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6219,21 +6564,21 @@ impl<'a> UsersMeRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::SessionUser, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::SessionUser, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6251,7 +6596,9 @@ impl<'a> UsersMeRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for UsersMeRetrieve<'a> {
     type Output = Result<crate::models::SessionUser, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6273,6 +6620,7 @@ impl<'a> UsersPathsRetrieve<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -6280,21 +6628,21 @@ impl<'a> UsersPathsRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::UserPath, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::UserPath, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6314,7 +6662,9 @@ impl<'a> UsersPathsRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for UsersPathsRetrieve<'a> {
     type Output = Result<crate::models::UserPath, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6339,26 +6689,26 @@ impl<'a> UsersServiceAccountCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::UserServiceAccountResponse,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6378,7 +6728,9 @@ impl<'a> UsersServiceAccountCreate<'a> {
 
 impl<'a> std::future::IntoFuture for UsersServiceAccountCreate<'a> {
     type Output = Result<crate::models::UserServiceAccountResponse, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }

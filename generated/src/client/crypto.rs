@@ -26,6 +26,7 @@ impl<'a> CryptoApi<'a> {
             },
         }
     }
+
     /// CertificateKeyPair Viewset
     ///
     /// `POST /crypto/certificatekeypairs/` (`crypto_certificatekeypairs_create`).
@@ -37,9 +38,10 @@ impl<'a> CryptoApi<'a> {
     ) -> CertificatekeypairsCreate<'a> {
         CertificatekeypairsCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// CertificateKeyPair Viewset
     ///
     /// `GET /crypto/certificatekeypairs/{kp_uuid}/` (`crypto_certificatekeypairs_retrieve`).
@@ -52,10 +54,11 @@ impl<'a> CryptoApi<'a> {
         CertificatekeypairsRetrieve {
             client: self.client,
             params: crate::params::CryptoCertificatekeypairsRetrieveParams {
-                kp_uuid: kp_uuid,
+                kp_uuid,
             },
         }
     }
+
     /// CertificateKeyPair Viewset
     ///
     /// `PUT /crypto/certificatekeypairs/{kp_uuid}/` (`crypto_certificatekeypairs_update`).
@@ -69,11 +72,12 @@ impl<'a> CryptoApi<'a> {
         CertificatekeypairsUpdate {
             client: self.client,
             params: crate::params::CryptoCertificatekeypairsUpdateParams {
-                kp_uuid: kp_uuid,
+                kp_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// CertificateKeyPair Viewset
     ///
     /// `DELETE /crypto/certificatekeypairs/{kp_uuid}/` (`crypto_certificatekeypairs_destroy`).
@@ -86,10 +90,11 @@ impl<'a> CryptoApi<'a> {
         CertificatekeypairsDestroy {
             client: self.client,
             params: crate::params::CryptoCertificatekeypairsDestroyParams {
-                kp_uuid: kp_uuid,
+                kp_uuid,
             },
         }
     }
+
     /// CertificateKeyPair Viewset
     ///
     /// `PATCH /crypto/certificatekeypairs/{kp_uuid}/` (`crypto_certificatekeypairs_partial_update`).
@@ -103,11 +108,12 @@ impl<'a> CryptoApi<'a> {
         CertificatekeypairsPartialUpdate {
             client: self.client,
             params: crate::params::CryptoCertificatekeypairsPartialUpdateParams {
-                kp_uuid: kp_uuid,
+                kp_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /crypto/certificatekeypairs/{kp_uuid}/used_by/` (`crypto_certificatekeypairs_used_by_list`).
@@ -120,10 +126,11 @@ impl<'a> CryptoApi<'a> {
         CertificatekeypairsUsedByList {
             client: self.client,
             params: crate::params::CryptoCertificatekeypairsUsedByListParams {
-                kp_uuid: kp_uuid,
+                kp_uuid,
             },
         }
     }
+
     /// Return certificate-key pairs certificate and log access
     ///
     /// `GET /crypto/certificatekeypairs/{kp_uuid}/view_certificate/` (`crypto_certificatekeypairs_view_certificate_retrieve`).
@@ -136,11 +143,12 @@ impl<'a> CryptoApi<'a> {
         CertificatekeypairsViewCertificateRetrieve {
             client: self.client,
             params: crate::params::CryptoCertificatekeypairsViewCertificateRetrieveParams {
-                kp_uuid: kp_uuid,
+                kp_uuid,
                 download: None,
             },
         }
     }
+
     /// Return certificate-key pairs private key and log access
     ///
     /// `GET /crypto/certificatekeypairs/{kp_uuid}/view_private_key/` (`crypto_certificatekeypairs_view_private_key_retrieve`).
@@ -153,11 +161,12 @@ impl<'a> CryptoApi<'a> {
         CertificatekeypairsViewPrivateKeyRetrieve {
             client: self.client,
             params: crate::params::CryptoCertificatekeypairsViewPrivateKeyRetrieveParams {
-                kp_uuid: kp_uuid,
+                kp_uuid,
                 download: None,
             },
         }
     }
+
     /// Generate a new, self-signed certificate-key pair
     ///
     /// `POST /crypto/certificatekeypairs/generate/` (`crypto_certificatekeypairs_generate_create`).
@@ -169,7 +178,7 @@ impl<'a> CryptoApi<'a> {
     ) -> CertificatekeypairsGenerateCreate<'a> {
         CertificatekeypairsGenerateCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
 }
@@ -190,21 +199,25 @@ impl<'a> CertificatekeypairsList<'a> {
         self.params.has_key = Some(value);
         self
     }
+
     /// Sets the query parameter `key_type`.
     pub fn key_type(mut self, value: Vec<crate::models::KeyTypeEnum>) -> Self {
         self.params.key_type = Some(value);
         self
     }
+
     /// Sets the query parameter `managed`.
     pub fn managed(mut self, value: impl Into<String>) -> Self {
         self.params.managed = Some(value.into());
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -212,6 +225,7 @@ impl<'a> CertificatekeypairsList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -219,6 +233,7 @@ impl<'a> CertificatekeypairsList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -226,6 +241,7 @@ impl<'a> CertificatekeypairsList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -233,6 +249,7 @@ impl<'a> CertificatekeypairsList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -243,26 +260,26 @@ impl<'a> CertificatekeypairsList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedCertificateKeyPairList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -285,6 +302,7 @@ impl<'a> CertificatekeypairsList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -310,7 +328,9 @@ impl<'a> CertificatekeypairsList<'a> {
 
 impl<'a> std::future::IntoFuture for CertificatekeypairsList<'a> {
     type Output = Result<crate::models::PaginatedCertificateKeyPairList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -335,23 +355,21 @@ impl<'a> CertificatekeypairsCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
-                    raw.json::<crate::models::CertificateKeyPair, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::CertificateKeyPair, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -371,7 +389,9 @@ impl<'a> CertificatekeypairsCreate<'a> {
 
 impl<'a> std::future::IntoFuture for CertificatekeypairsCreate<'a> {
     type Output = Result<crate::models::CertificateKeyPair, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -396,23 +416,21 @@ impl<'a> CertificatekeypairsRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::CertificateKeyPair, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::CertificateKeyPair, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -434,7 +452,9 @@ impl<'a> CertificatekeypairsRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for CertificatekeypairsRetrieve<'a> {
     type Output = Result<crate::models::CertificateKeyPair, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -460,23 +480,21 @@ impl<'a> CertificatekeypairsUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::CertificateKeyPair, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::CertificateKeyPair, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -500,7 +518,9 @@ impl<'a> CertificatekeypairsUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for CertificatekeypairsUpdate<'a> {
     type Output = Result<crate::models::CertificateKeyPair, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -520,21 +540,21 @@ impl<'a> CertificatekeypairsDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -556,7 +576,9 @@ impl<'a> CertificatekeypairsDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for CertificatekeypairsDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -582,23 +604,21 @@ impl<'a> CertificatekeypairsPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::CertificateKeyPair, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::CertificateKeyPair, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -622,7 +642,9 @@ impl<'a> CertificatekeypairsPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for CertificatekeypairsPartialUpdate<'a> {
     type Output = Result<crate::models::CertificateKeyPair, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -647,21 +669,21 @@ impl<'a> CertificatekeypairsUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -683,7 +705,9 @@ impl<'a> CertificatekeypairsUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for CertificatekeypairsUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -703,6 +727,7 @@ impl<'a> CertificatekeypairsViewCertificateRetrieve<'a> {
         self.params.download = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -713,21 +738,21 @@ impl<'a> CertificatekeypairsViewCertificateRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::CertificateData, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::CertificateData, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -750,7 +775,9 @@ impl<'a> CertificatekeypairsViewCertificateRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for CertificatekeypairsViewCertificateRetrieve<'a> {
     type Output = Result<crate::models::CertificateData, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -770,6 +797,7 @@ impl<'a> CertificatekeypairsViewPrivateKeyRetrieve<'a> {
         self.params.download = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -780,21 +808,21 @@ impl<'a> CertificatekeypairsViewPrivateKeyRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::CertificateData, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::CertificateData, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -817,7 +845,9 @@ impl<'a> CertificatekeypairsViewPrivateKeyRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for CertificatekeypairsViewPrivateKeyRetrieve<'a> {
     type Output = Result<crate::models::CertificateData, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -842,21 +872,21 @@ impl<'a> CertificatekeypairsGenerateCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::CertificateKeyPair, super::ErrorBody>()
-                }
-                400u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::CertificateKeyPair, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -876,7 +906,9 @@ impl<'a> CertificatekeypairsGenerateCreate<'a> {
 
 impl<'a> std::future::IntoFuture for CertificatekeypairsGenerateCreate<'a> {
     type Output = Result<crate::models::CertificateKeyPair, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }

@@ -24,6 +24,7 @@ impl<'a> EndpointsApi<'a> {
             },
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `POST /endpoints/agents/connectors/` (`endpoints_agents_connectors_create`).
@@ -35,9 +36,10 @@ impl<'a> EndpointsApi<'a> {
     ) -> AgentsConnectorsCreate<'a> {
         AgentsConnectorsCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `GET /endpoints/agents/connectors/{connector_uuid}/` (`endpoints_agents_connectors_retrieve`).
@@ -50,10 +52,11 @@ impl<'a> EndpointsApi<'a> {
         AgentsConnectorsRetrieve {
             client: self.client,
             params: crate::params::EndpointsAgentsConnectorsRetrieveParams {
-                connector_uuid: connector_uuid,
+                connector_uuid,
             },
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `PUT /endpoints/agents/connectors/{connector_uuid}/` (`endpoints_agents_connectors_update`).
@@ -67,11 +70,12 @@ impl<'a> EndpointsApi<'a> {
         AgentsConnectorsUpdate {
             client: self.client,
             params: crate::params::EndpointsAgentsConnectorsUpdateParams {
-                connector_uuid: connector_uuid,
+                connector_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `DELETE /endpoints/agents/connectors/{connector_uuid}/` (`endpoints_agents_connectors_destroy`).
@@ -84,10 +88,11 @@ impl<'a> EndpointsApi<'a> {
         AgentsConnectorsDestroy {
             client: self.client,
             params: crate::params::EndpointsAgentsConnectorsDestroyParams {
-                connector_uuid: connector_uuid,
+                connector_uuid,
             },
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `PATCH /endpoints/agents/connectors/{connector_uuid}/` (`endpoints_agents_connectors_partial_update`).
@@ -101,11 +106,12 @@ impl<'a> EndpointsApi<'a> {
         AgentsConnectorsPartialUpdate {
             client: self.client,
             params: crate::params::EndpointsAgentsConnectorsPartialUpdateParams {
-                connector_uuid: connector_uuid,
+                connector_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Generate configuration for MDM systems to deploy authentik Agent
     ///
     /// `POST /endpoints/agents/connectors/{connector_uuid}/mdm_config/` (`endpoints_agents_connectors_mdm_config_create`).
@@ -119,11 +125,12 @@ impl<'a> EndpointsApi<'a> {
         AgentsConnectorsMdmConfigCreate {
             client: self.client,
             params: crate::params::EndpointsAgentsConnectorsMdmConfigCreateParams {
-                connector_uuid: connector_uuid,
+                connector_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /endpoints/agents/connectors/{connector_uuid}/used_by/` (`endpoints_agents_connectors_used_by_list`).
@@ -136,10 +143,11 @@ impl<'a> EndpointsApi<'a> {
         AgentsConnectorsUsedByList {
             client: self.client,
             params: crate::params::EndpointsAgentsConnectorsUsedByListParams {
-                connector_uuid: connector_uuid,
+                connector_uuid,
             },
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `GET /endpoints/agents/connectors/agent_config/` (`endpoints_agents_connectors_agent_config_retrieve`).
@@ -152,6 +160,7 @@ impl<'a> EndpointsApi<'a> {
             client: self.client,
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `POST /endpoints/agents/connectors/auth_fed/` (`endpoints_agents_connectors_auth_fed_create`).
@@ -168,6 +177,7 @@ impl<'a> EndpointsApi<'a> {
             },
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `POST /endpoints/agents/connectors/auth_ia/` (`endpoints_agents_connectors_auth_ia_create`).
@@ -176,6 +186,7 @@ impl<'a> EndpointsApi<'a> {
             client: self.client,
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `POST /endpoints/agents/connectors/check_in/` (`endpoints_agents_connectors_check_in_create`).
@@ -187,9 +198,10 @@ impl<'a> EndpointsApi<'a> {
     ) -> AgentsConnectorsCheckInCreate<'a> {
         AgentsConnectorsCheckInCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `POST /endpoints/agents/connectors/enroll/` (`endpoints_agents_connectors_enroll_create`).
@@ -201,9 +213,10 @@ impl<'a> EndpointsApi<'a> {
     ) -> AgentsConnectorsEnrollCreate<'a> {
         AgentsConnectorsEnrollCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `GET /endpoints/agents/enrollment_tokens/` (`endpoints_agents_enrollment_tokens_list`).
@@ -222,6 +235,7 @@ impl<'a> EndpointsApi<'a> {
             },
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `POST /endpoints/agents/enrollment_tokens/` (`endpoints_agents_enrollment_tokens_create`).
@@ -233,9 +247,10 @@ impl<'a> EndpointsApi<'a> {
     ) -> AgentsEnrollmentTokensCreate<'a> {
         AgentsEnrollmentTokensCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `GET /endpoints/agents/enrollment_tokens/{token_uuid}/` (`endpoints_agents_enrollment_tokens_retrieve`).
@@ -248,10 +263,11 @@ impl<'a> EndpointsApi<'a> {
         AgentsEnrollmentTokensRetrieve {
             client: self.client,
             params: crate::params::EndpointsAgentsEnrollmentTokensRetrieveParams {
-                token_uuid: token_uuid,
+                token_uuid,
             },
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `PUT /endpoints/agents/enrollment_tokens/{token_uuid}/` (`endpoints_agents_enrollment_tokens_update`).
@@ -265,11 +281,12 @@ impl<'a> EndpointsApi<'a> {
         AgentsEnrollmentTokensUpdate {
             client: self.client,
             params: crate::params::EndpointsAgentsEnrollmentTokensUpdateParams {
-                token_uuid: token_uuid,
+                token_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `DELETE /endpoints/agents/enrollment_tokens/{token_uuid}/` (`endpoints_agents_enrollment_tokens_destroy`).
@@ -282,10 +299,11 @@ impl<'a> EndpointsApi<'a> {
         AgentsEnrollmentTokensDestroy {
             client: self.client,
             params: crate::params::EndpointsAgentsEnrollmentTokensDestroyParams {
-                token_uuid: token_uuid,
+                token_uuid,
             },
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `PATCH /endpoints/agents/enrollment_tokens/{token_uuid}/` (`endpoints_agents_enrollment_tokens_partial_update`).
@@ -299,11 +317,12 @@ impl<'a> EndpointsApi<'a> {
         AgentsEnrollmentTokensPartialUpdate {
             client: self.client,
             params: crate::params::EndpointsAgentsEnrollmentTokensPartialUpdateParams {
-                token_uuid: token_uuid,
+                token_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /endpoints/agents/enrollment_tokens/{token_uuid}/used_by/` (`endpoints_agents_enrollment_tokens_used_by_list`).
@@ -316,10 +335,11 @@ impl<'a> EndpointsApi<'a> {
         AgentsEnrollmentTokensUsedByList {
             client: self.client,
             params: crate::params::EndpointsAgentsEnrollmentTokensUsedByListParams {
-                token_uuid: token_uuid,
+                token_uuid,
             },
         }
     }
+
     /// Return token key and log access
     ///
     /// `GET /endpoints/agents/enrollment_tokens/{token_uuid}/view_key/` (`endpoints_agents_enrollment_tokens_view_key_retrieve`).
@@ -332,10 +352,11 @@ impl<'a> EndpointsApi<'a> {
         AgentsEnrollmentTokensViewKeyRetrieve {
             client: self.client,
             params: crate::params::EndpointsAgentsEnrollmentTokensViewKeyRetrieveParams {
-                token_uuid: token_uuid,
+                token_uuid,
             },
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `GET /endpoints/agents/psso/ise/` (`endpoints_agents_psso_ise_list`).
@@ -354,6 +375,7 @@ impl<'a> EndpointsApi<'a> {
             },
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `POST /endpoints/agents/psso/ise/` (`endpoints_agents_psso_ise_create`).
@@ -365,9 +387,10 @@ impl<'a> EndpointsApi<'a> {
     ) -> AgentsPssoIseCreate<'a> {
         AgentsPssoIseCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `GET /endpoints/agents/psso/ise/{uuid}/` (`endpoints_agents_psso_ise_retrieve`).
@@ -380,10 +403,11 @@ impl<'a> EndpointsApi<'a> {
         AgentsPssoIseRetrieve {
             client: self.client,
             params: crate::params::EndpointsAgentsPssoIseRetrieveParams {
-                uuid: uuid,
+                uuid,
             },
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `PUT /endpoints/agents/psso/ise/{uuid}/` (`endpoints_agents_psso_ise_update`).
@@ -397,11 +421,12 @@ impl<'a> EndpointsApi<'a> {
         AgentsPssoIseUpdate {
             client: self.client,
             params: crate::params::EndpointsAgentsPssoIseUpdateParams {
-                uuid: uuid,
+                uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `DELETE /endpoints/agents/psso/ise/{uuid}/` (`endpoints_agents_psso_ise_destroy`).
@@ -411,10 +436,11 @@ impl<'a> EndpointsApi<'a> {
         AgentsPssoIseDestroy {
             client: self.client,
             params: crate::params::EndpointsAgentsPssoIseDestroyParams {
-                uuid: uuid,
+                uuid,
             },
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `PATCH /endpoints/agents/psso/ise/{uuid}/` (`endpoints_agents_psso_ise_partial_update`).
@@ -428,11 +454,12 @@ impl<'a> EndpointsApi<'a> {
         AgentsPssoIsePartialUpdate {
             client: self.client,
             params: crate::params::EndpointsAgentsPssoIsePartialUpdateParams {
-                uuid: uuid,
+                uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /endpoints/agents/psso/ise/{uuid}/used_by/` (`endpoints_agents_psso_ise_used_by_list`).
@@ -445,10 +472,11 @@ impl<'a> EndpointsApi<'a> {
         AgentsPssoIseUsedByList {
             client: self.client,
             params: crate::params::EndpointsAgentsPssoIseUsedByListParams {
-                uuid: uuid,
+                uuid,
             },
         }
     }
+
     /// `POST /endpoints/agents/psso/register/device/` (`endpoints_agents_psso_register_device_create`).
     pub fn agents_psso_register_device_create(
         self,
@@ -456,9 +484,10 @@ impl<'a> EndpointsApi<'a> {
     ) -> AgentsPssoRegisterDeviceCreate<'a> {
         AgentsPssoRegisterDeviceCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// `POST /endpoints/agents/psso/register/user/` (`endpoints_agents_psso_register_user_create`).
     pub fn agents_psso_register_user_create(
         self,
@@ -466,9 +495,10 @@ impl<'a> EndpointsApi<'a> {
     ) -> AgentsPssoRegisterUserCreate<'a> {
         AgentsPssoRegisterUserCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Connector Viewset
     ///
     /// `GET /endpoints/connectors/` (`endpoints_connectors_list`).
@@ -485,6 +515,7 @@ impl<'a> EndpointsApi<'a> {
             },
         }
     }
+
     /// Connector Viewset
     ///
     /// `GET /endpoints/connectors/{connector_uuid}/` (`endpoints_connectors_retrieve`).
@@ -497,10 +528,11 @@ impl<'a> EndpointsApi<'a> {
         ConnectorsRetrieve {
             client: self.client,
             params: crate::params::EndpointsConnectorsRetrieveParams {
-                connector_uuid: connector_uuid,
+                connector_uuid,
             },
         }
     }
+
     /// Connector Viewset
     ///
     /// `DELETE /endpoints/connectors/{connector_uuid}/` (`endpoints_connectors_destroy`).
@@ -513,10 +545,11 @@ impl<'a> EndpointsApi<'a> {
         ConnectorsDestroy {
             client: self.client,
             params: crate::params::EndpointsConnectorsDestroyParams {
-                connector_uuid: connector_uuid,
+                connector_uuid,
             },
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /endpoints/connectors/{connector_uuid}/used_by/` (`endpoints_connectors_used_by_list`).
@@ -529,10 +562,11 @@ impl<'a> EndpointsApi<'a> {
         ConnectorsUsedByList {
             client: self.client,
             params: crate::params::EndpointsConnectorsUsedByListParams {
-                connector_uuid: connector_uuid,
+                connector_uuid,
             },
         }
     }
+
     /// Get all creatable types
     ///
     /// `GET /endpoints/connectors/types/` (`endpoints_connectors_types_list`).
@@ -543,6 +577,7 @@ impl<'a> EndpointsApi<'a> {
             client: self.client,
         }
     }
+
     /// DeviceAccessGroup Viewset
     ///
     /// `GET /endpoints/device_access_groups/` (`endpoints_device_access_groups_list`).
@@ -561,6 +596,7 @@ impl<'a> EndpointsApi<'a> {
             },
         }
     }
+
     /// DeviceAccessGroup Viewset
     ///
     /// `POST /endpoints/device_access_groups/` (`endpoints_device_access_groups_create`).
@@ -572,9 +608,10 @@ impl<'a> EndpointsApi<'a> {
     ) -> DeviceAccessGroupsCreate<'a> {
         DeviceAccessGroupsCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// DeviceAccessGroup Viewset
     ///
     /// `GET /endpoints/device_access_groups/{pbm_uuid}/` (`endpoints_device_access_groups_retrieve`).
@@ -587,10 +624,11 @@ impl<'a> EndpointsApi<'a> {
         DeviceAccessGroupsRetrieve {
             client: self.client,
             params: crate::params::EndpointsDeviceAccessGroupsRetrieveParams {
-                pbm_uuid: pbm_uuid,
+                pbm_uuid,
             },
         }
     }
+
     /// DeviceAccessGroup Viewset
     ///
     /// `PUT /endpoints/device_access_groups/{pbm_uuid}/` (`endpoints_device_access_groups_update`).
@@ -604,11 +642,12 @@ impl<'a> EndpointsApi<'a> {
         DeviceAccessGroupsUpdate {
             client: self.client,
             params: crate::params::EndpointsDeviceAccessGroupsUpdateParams {
-                pbm_uuid: pbm_uuid,
+                pbm_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// DeviceAccessGroup Viewset
     ///
     /// `DELETE /endpoints/device_access_groups/{pbm_uuid}/` (`endpoints_device_access_groups_destroy`).
@@ -621,10 +660,11 @@ impl<'a> EndpointsApi<'a> {
         DeviceAccessGroupsDestroy {
             client: self.client,
             params: crate::params::EndpointsDeviceAccessGroupsDestroyParams {
-                pbm_uuid: pbm_uuid,
+                pbm_uuid,
             },
         }
     }
+
     /// DeviceAccessGroup Viewset
     ///
     /// `PATCH /endpoints/device_access_groups/{pbm_uuid}/` (`endpoints_device_access_groups_partial_update`).
@@ -638,11 +678,12 @@ impl<'a> EndpointsApi<'a> {
         DeviceAccessGroupsPartialUpdate {
             client: self.client,
             params: crate::params::EndpointsDeviceAccessGroupsPartialUpdateParams {
-                pbm_uuid: pbm_uuid,
+                pbm_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /endpoints/device_access_groups/{pbm_uuid}/used_by/` (`endpoints_device_access_groups_used_by_list`).
@@ -655,10 +696,11 @@ impl<'a> EndpointsApi<'a> {
         DeviceAccessGroupsUsedByList {
             client: self.client,
             params: crate::params::EndpointsDeviceAccessGroupsUsedByListParams {
-                pbm_uuid: pbm_uuid,
+                pbm_uuid,
             },
         }
     }
+
     /// PolicyBinding Viewset
     ///
     /// `GET /endpoints/device_bindings/` (`endpoints_device_bindings_list`).
@@ -682,6 +724,7 @@ impl<'a> EndpointsApi<'a> {
             },
         }
     }
+
     /// PolicyBinding Viewset
     ///
     /// `POST /endpoints/device_bindings/` (`endpoints_device_bindings_create`).
@@ -693,9 +736,10 @@ impl<'a> EndpointsApi<'a> {
     ) -> DeviceBindingsCreate<'a> {
         DeviceBindingsCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// PolicyBinding Viewset
     ///
     /// `GET /endpoints/device_bindings/{policy_binding_uuid}/` (`endpoints_device_bindings_retrieve`).
@@ -708,10 +752,11 @@ impl<'a> EndpointsApi<'a> {
         DeviceBindingsRetrieve {
             client: self.client,
             params: crate::params::EndpointsDeviceBindingsRetrieveParams {
-                policy_binding_uuid: policy_binding_uuid,
+                policy_binding_uuid,
             },
         }
     }
+
     /// PolicyBinding Viewset
     ///
     /// `PUT /endpoints/device_bindings/{policy_binding_uuid}/` (`endpoints_device_bindings_update`).
@@ -725,11 +770,12 @@ impl<'a> EndpointsApi<'a> {
         DeviceBindingsUpdate {
             client: self.client,
             params: crate::params::EndpointsDeviceBindingsUpdateParams {
-                policy_binding_uuid: policy_binding_uuid,
+                policy_binding_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// PolicyBinding Viewset
     ///
     /// `DELETE /endpoints/device_bindings/{policy_binding_uuid}/` (`endpoints_device_bindings_destroy`).
@@ -742,10 +788,11 @@ impl<'a> EndpointsApi<'a> {
         DeviceBindingsDestroy {
             client: self.client,
             params: crate::params::EndpointsDeviceBindingsDestroyParams {
-                policy_binding_uuid: policy_binding_uuid,
+                policy_binding_uuid,
             },
         }
     }
+
     /// PolicyBinding Viewset
     ///
     /// `PATCH /endpoints/device_bindings/{policy_binding_uuid}/` (`endpoints_device_bindings_partial_update`).
@@ -759,11 +806,12 @@ impl<'a> EndpointsApi<'a> {
         DeviceBindingsPartialUpdate {
             client: self.client,
             params: crate::params::EndpointsDeviceBindingsPartialUpdateParams {
-                policy_binding_uuid: policy_binding_uuid,
+                policy_binding_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /endpoints/device_bindings/{policy_binding_uuid}/used_by/` (`endpoints_device_bindings_used_by_list`).
@@ -776,10 +824,11 @@ impl<'a> EndpointsApi<'a> {
         DeviceBindingsUsedByList {
             client: self.client,
             params: crate::params::EndpointsDeviceBindingsUsedByListParams {
-                policy_binding_uuid: policy_binding_uuid,
+                policy_binding_uuid,
             },
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `GET /endpoints/devices/` (`endpoints_devices_list`).
@@ -798,6 +847,7 @@ impl<'a> EndpointsApi<'a> {
             },
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `GET /endpoints/devices/{device_uuid}/` (`endpoints_devices_retrieve`).
@@ -807,10 +857,11 @@ impl<'a> EndpointsApi<'a> {
         DevicesRetrieve {
             client: self.client,
             params: crate::params::EndpointsDevicesRetrieveParams {
-                device_uuid: device_uuid,
+                device_uuid,
             },
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `PUT /endpoints/devices/{device_uuid}/` (`endpoints_devices_update`).
@@ -824,11 +875,12 @@ impl<'a> EndpointsApi<'a> {
         DevicesUpdate {
             client: self.client,
             params: crate::params::EndpointsDevicesUpdateParams {
-                device_uuid: device_uuid,
+                device_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `DELETE /endpoints/devices/{device_uuid}/` (`endpoints_devices_destroy`).
@@ -838,10 +890,11 @@ impl<'a> EndpointsApi<'a> {
         DevicesDestroy {
             client: self.client,
             params: crate::params::EndpointsDevicesDestroyParams {
-                device_uuid: device_uuid,
+                device_uuid,
             },
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `PATCH /endpoints/devices/{device_uuid}/` (`endpoints_devices_partial_update`).
@@ -855,11 +908,12 @@ impl<'a> EndpointsApi<'a> {
         DevicesPartialUpdate {
             client: self.client,
             params: crate::params::EndpointsDevicesPartialUpdateParams {
-                device_uuid: device_uuid,
+                device_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /endpoints/devices/{device_uuid}/used_by/` (`endpoints_devices_used_by_list`).
@@ -869,10 +923,11 @@ impl<'a> EndpointsApi<'a> {
         DevicesUsedByList {
             client: self.client,
             params: crate::params::EndpointsDevicesUsedByListParams {
-                device_uuid: device_uuid,
+                device_uuid,
             },
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `GET /endpoints/devices/summary/` (`endpoints_devices_summary_retrieve`).
@@ -883,6 +938,7 @@ impl<'a> EndpointsApi<'a> {
             client: self.client,
         }
     }
+
     /// FleetConnector Viewset
     ///
     /// `GET /endpoints/fleet/connectors/` (`endpoints_fleet_connectors_list`).
@@ -900,6 +956,7 @@ impl<'a> EndpointsApi<'a> {
             },
         }
     }
+
     /// FleetConnector Viewset
     ///
     /// `POST /endpoints/fleet/connectors/` (`endpoints_fleet_connectors_create`).
@@ -911,9 +968,10 @@ impl<'a> EndpointsApi<'a> {
     ) -> FleetConnectorsCreate<'a> {
         FleetConnectorsCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// FleetConnector Viewset
     ///
     /// `GET /endpoints/fleet/connectors/{connector_uuid}/` (`endpoints_fleet_connectors_retrieve`).
@@ -926,10 +984,11 @@ impl<'a> EndpointsApi<'a> {
         FleetConnectorsRetrieve {
             client: self.client,
             params: crate::params::EndpointsFleetConnectorsRetrieveParams {
-                connector_uuid: connector_uuid,
+                connector_uuid,
             },
         }
     }
+
     /// FleetConnector Viewset
     ///
     /// `PUT /endpoints/fleet/connectors/{connector_uuid}/` (`endpoints_fleet_connectors_update`).
@@ -943,11 +1002,12 @@ impl<'a> EndpointsApi<'a> {
         FleetConnectorsUpdate {
             client: self.client,
             params: crate::params::EndpointsFleetConnectorsUpdateParams {
-                connector_uuid: connector_uuid,
+                connector_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// FleetConnector Viewset
     ///
     /// `DELETE /endpoints/fleet/connectors/{connector_uuid}/` (`endpoints_fleet_connectors_destroy`).
@@ -960,10 +1020,11 @@ impl<'a> EndpointsApi<'a> {
         FleetConnectorsDestroy {
             client: self.client,
             params: crate::params::EndpointsFleetConnectorsDestroyParams {
-                connector_uuid: connector_uuid,
+                connector_uuid,
             },
         }
     }
+
     /// FleetConnector Viewset
     ///
     /// `PATCH /endpoints/fleet/connectors/{connector_uuid}/` (`endpoints_fleet_connectors_partial_update`).
@@ -977,11 +1038,12 @@ impl<'a> EndpointsApi<'a> {
         FleetConnectorsPartialUpdate {
             client: self.client,
             params: crate::params::EndpointsFleetConnectorsPartialUpdateParams {
-                connector_uuid: connector_uuid,
+                connector_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /endpoints/fleet/connectors/{connector_uuid}/used_by/` (`endpoints_fleet_connectors_used_by_list`).
@@ -994,10 +1056,11 @@ impl<'a> EndpointsApi<'a> {
         FleetConnectorsUsedByList {
             client: self.client,
             params: crate::params::EndpointsFleetConnectorsUsedByListParams {
-                connector_uuid: connector_uuid,
+                connector_uuid,
             },
         }
     }
+
     /// GoogleChromeConnector Viewset
     ///
     /// `GET /endpoints/google_chrome/connectors/` (`endpoints_google_chrome_connectors_list`).
@@ -1015,6 +1078,7 @@ impl<'a> EndpointsApi<'a> {
             },
         }
     }
+
     /// GoogleChromeConnector Viewset
     ///
     /// `POST /endpoints/google_chrome/connectors/` (`endpoints_google_chrome_connectors_create`).
@@ -1026,9 +1090,10 @@ impl<'a> EndpointsApi<'a> {
     ) -> GoogleChromeConnectorsCreate<'a> {
         GoogleChromeConnectorsCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// GoogleChromeConnector Viewset
     ///
     /// `GET /endpoints/google_chrome/connectors/{connector_uuid}/` (`endpoints_google_chrome_connectors_retrieve`).
@@ -1041,10 +1106,11 @@ impl<'a> EndpointsApi<'a> {
         GoogleChromeConnectorsRetrieve {
             client: self.client,
             params: crate::params::EndpointsGoogleChromeConnectorsRetrieveParams {
-                connector_uuid: connector_uuid,
+                connector_uuid,
             },
         }
     }
+
     /// GoogleChromeConnector Viewset
     ///
     /// `PUT /endpoints/google_chrome/connectors/{connector_uuid}/` (`endpoints_google_chrome_connectors_update`).
@@ -1058,11 +1124,12 @@ impl<'a> EndpointsApi<'a> {
         GoogleChromeConnectorsUpdate {
             client: self.client,
             params: crate::params::EndpointsGoogleChromeConnectorsUpdateParams {
-                connector_uuid: connector_uuid,
+                connector_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// GoogleChromeConnector Viewset
     ///
     /// `DELETE /endpoints/google_chrome/connectors/{connector_uuid}/` (`endpoints_google_chrome_connectors_destroy`).
@@ -1075,10 +1142,11 @@ impl<'a> EndpointsApi<'a> {
         GoogleChromeConnectorsDestroy {
             client: self.client,
             params: crate::params::EndpointsGoogleChromeConnectorsDestroyParams {
-                connector_uuid: connector_uuid,
+                connector_uuid,
             },
         }
     }
+
     /// GoogleChromeConnector Viewset
     ///
     /// `PATCH /endpoints/google_chrome/connectors/{connector_uuid}/` (`endpoints_google_chrome_connectors_partial_update`).
@@ -1092,11 +1160,12 @@ impl<'a> EndpointsApi<'a> {
         GoogleChromeConnectorsPartialUpdate {
             client: self.client,
             params: crate::params::EndpointsGoogleChromeConnectorsPartialUpdateParams {
-                connector_uuid: connector_uuid,
+                connector_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /endpoints/google_chrome/connectors/{connector_uuid}/used_by/` (`endpoints_google_chrome_connectors_used_by_list`).
@@ -1109,7 +1178,7 @@ impl<'a> EndpointsApi<'a> {
         GoogleChromeConnectorsUsedByList {
             client: self.client,
             params: crate::params::EndpointsGoogleChromeConnectorsUsedByListParams {
-                connector_uuid: connector_uuid,
+                connector_uuid,
             },
         }
     }
@@ -1129,11 +1198,13 @@ impl<'a> AgentsConnectorsList<'a> {
         self.params.enabled = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -1141,6 +1212,7 @@ impl<'a> AgentsConnectorsList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -1148,6 +1220,7 @@ impl<'a> AgentsConnectorsList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -1155,6 +1228,7 @@ impl<'a> AgentsConnectorsList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -1162,6 +1236,7 @@ impl<'a> AgentsConnectorsList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -1172,26 +1247,26 @@ impl<'a> AgentsConnectorsList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedAgentConnectorList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1212,6 +1287,7 @@ impl<'a> AgentsConnectorsList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -1237,7 +1313,9 @@ impl<'a> AgentsConnectorsList<'a> {
 
 impl<'a> std::future::IntoFuture for AgentsConnectorsList<'a> {
     type Output = Result<crate::models::PaginatedAgentConnectorList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1262,21 +1340,21 @@ impl<'a> AgentsConnectorsCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::AgentConnector, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::AgentConnector, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1296,7 +1374,9 @@ impl<'a> AgentsConnectorsCreate<'a> {
 
 impl<'a> std::future::IntoFuture for AgentsConnectorsCreate<'a> {
     type Output = Result<crate::models::AgentConnector, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1321,21 +1401,21 @@ impl<'a> AgentsConnectorsRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::AgentConnector, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::AgentConnector, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1357,7 +1437,9 @@ impl<'a> AgentsConnectorsRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for AgentsConnectorsRetrieve<'a> {
     type Output = Result<crate::models::AgentConnector, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1383,21 +1465,21 @@ impl<'a> AgentsConnectorsUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::AgentConnector, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::AgentConnector, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1421,7 +1503,9 @@ impl<'a> AgentsConnectorsUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for AgentsConnectorsUpdate<'a> {
     type Output = Result<crate::models::AgentConnector, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1441,21 +1525,21 @@ impl<'a> AgentsConnectorsDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1477,7 +1561,9 @@ impl<'a> AgentsConnectorsDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for AgentsConnectorsDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1503,21 +1589,21 @@ impl<'a> AgentsConnectorsPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::AgentConnector, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::AgentConnector, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1541,7 +1627,9 @@ impl<'a> AgentsConnectorsPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for AgentsConnectorsPartialUpdate<'a> {
     type Output = Result<crate::models::AgentConnector, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1567,23 +1655,21 @@ impl<'a> AgentsConnectorsMdmConfigCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::MdmConfigResponse, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::MdmConfigResponse, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1607,7 +1693,9 @@ impl<'a> AgentsConnectorsMdmConfigCreate<'a> {
 
 impl<'a> std::future::IntoFuture for AgentsConnectorsMdmConfigCreate<'a> {
     type Output = Result<crate::models::MdmConfigResponse, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1632,21 +1720,21 @@ impl<'a> AgentsConnectorsUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1668,7 +1756,9 @@ impl<'a> AgentsConnectorsUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for AgentsConnectorsUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1692,21 +1782,21 @@ impl<'a> AgentsConnectorsAgentConfigRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::AgentConfig, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::AgentConfig, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1724,7 +1814,9 @@ impl<'a> AgentsConnectorsAgentConfigRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for AgentsConnectorsAgentConfigRetrieve<'a> {
     type Output = Result<crate::models::AgentConfig, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1749,24 +1841,22 @@ impl<'a> AgentsConnectorsAuthFedCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::AgentTokenResponse, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
-                404u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                200 => raw.json::<crate::models::AgentTokenResponse, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                404 => Err(raw.api_error(super::ErrorBody::decode_empty)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1786,7 +1876,9 @@ impl<'a> AgentsConnectorsAuthFedCreate<'a> {
 
 impl<'a> std::future::IntoFuture for AgentsConnectorsAuthFedCreate<'a> {
     type Output = Result<crate::models::AgentTokenResponse, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1810,26 +1902,26 @@ impl<'a> AgentsConnectorsAuthIaCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::AgentAuthenticationResponse,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1847,7 +1939,9 @@ impl<'a> AgentsConnectorsAuthIaCreate<'a> {
 
 impl<'a> std::future::IntoFuture for AgentsConnectorsAuthIaCreate<'a> {
     type Output = Result<crate::models::AgentAuthenticationResponse, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1867,21 +1961,21 @@ impl<'a> AgentsConnectorsCheckInCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1901,7 +1995,9 @@ impl<'a> AgentsConnectorsCheckInCreate<'a> {
 
 impl<'a> std::future::IntoFuture for AgentsConnectorsCheckInCreate<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1926,23 +2022,21 @@ impl<'a> AgentsConnectorsEnrollCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::AgentTokenResponse, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::AgentTokenResponse, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1962,7 +2056,9 @@ impl<'a> AgentsConnectorsEnrollCreate<'a> {
 
 impl<'a> std::future::IntoFuture for AgentsConnectorsEnrollCreate<'a> {
     type Output = Result<crate::models::AgentTokenResponse, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1982,6 +2078,7 @@ impl<'a> AgentsEnrollmentTokensList<'a> {
         self.params.connector = Some(value);
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -1989,6 +2086,7 @@ impl<'a> AgentsEnrollmentTokensList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -1996,6 +2094,7 @@ impl<'a> AgentsEnrollmentTokensList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -2003,6 +2102,7 @@ impl<'a> AgentsEnrollmentTokensList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -2010,11 +2110,13 @@ impl<'a> AgentsEnrollmentTokensList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `token_uuid`.
     pub fn token_uuid(mut self, value: uuid::Uuid) -> Self {
         self.params.token_uuid = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -2025,26 +2127,26 @@ impl<'a> AgentsEnrollmentTokensList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedEnrollmentTokenList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2065,6 +2167,7 @@ impl<'a> AgentsEnrollmentTokensList<'a> {
         call.query("token_uuid", &self.params.token_uuid, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -2090,7 +2193,9 @@ impl<'a> AgentsEnrollmentTokensList<'a> {
 
 impl<'a> std::future::IntoFuture for AgentsEnrollmentTokensList<'a> {
     type Output = Result<crate::models::PaginatedEnrollmentTokenList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2115,21 +2220,21 @@ impl<'a> AgentsEnrollmentTokensCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::EnrollmentToken, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::EnrollmentToken, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2149,7 +2254,9 @@ impl<'a> AgentsEnrollmentTokensCreate<'a> {
 
 impl<'a> std::future::IntoFuture for AgentsEnrollmentTokensCreate<'a> {
     type Output = Result<crate::models::EnrollmentToken, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2174,21 +2281,21 @@ impl<'a> AgentsEnrollmentTokensRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::EnrollmentToken, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::EnrollmentToken, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2210,7 +2317,9 @@ impl<'a> AgentsEnrollmentTokensRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for AgentsEnrollmentTokensRetrieve<'a> {
     type Output = Result<crate::models::EnrollmentToken, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2236,21 +2345,21 @@ impl<'a> AgentsEnrollmentTokensUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::EnrollmentToken, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::EnrollmentToken, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2274,7 +2383,9 @@ impl<'a> AgentsEnrollmentTokensUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for AgentsEnrollmentTokensUpdate<'a> {
     type Output = Result<crate::models::EnrollmentToken, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2294,21 +2405,21 @@ impl<'a> AgentsEnrollmentTokensDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2330,7 +2441,9 @@ impl<'a> AgentsEnrollmentTokensDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for AgentsEnrollmentTokensDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2356,21 +2469,21 @@ impl<'a> AgentsEnrollmentTokensPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::EnrollmentToken, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::EnrollmentToken, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2394,7 +2507,9 @@ impl<'a> AgentsEnrollmentTokensPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for AgentsEnrollmentTokensPartialUpdate<'a> {
     type Output = Result<crate::models::EnrollmentToken, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2419,21 +2534,21 @@ impl<'a> AgentsEnrollmentTokensUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2455,7 +2570,9 @@ impl<'a> AgentsEnrollmentTokensUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for AgentsEnrollmentTokensUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2480,22 +2597,22 @@ impl<'a> AgentsEnrollmentTokensViewKeyRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::TokenView, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
-                404u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                200 => raw.json::<crate::models::TokenView, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                404 => Err(raw.api_error(super::ErrorBody::decode_empty)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2517,7 +2634,9 @@ impl<'a> AgentsEnrollmentTokensViewKeyRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for AgentsEnrollmentTokensViewKeyRetrieve<'a> {
     type Output = Result<crate::models::TokenView, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2537,6 +2656,7 @@ impl<'a> AgentsPssoIseList<'a> {
         self.params.apple_enclave_key_id = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -2544,6 +2664,7 @@ impl<'a> AgentsPssoIseList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -2551,6 +2672,7 @@ impl<'a> AgentsPssoIseList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -2558,6 +2680,7 @@ impl<'a> AgentsPssoIseList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -2565,11 +2688,13 @@ impl<'a> AgentsPssoIseList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `user`.
     pub fn user(mut self, value: i64) -> Self {
         self.params.user = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -2580,26 +2705,26 @@ impl<'a> AgentsPssoIseList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedAppleIndependentSecureEnclaveList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2620,6 +2745,7 @@ impl<'a> AgentsPssoIseList<'a> {
         call.query("user", &self.params.user, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -2649,6 +2775,7 @@ impl<'a> std::future::IntoFuture for AgentsPssoIseList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2673,26 +2800,26 @@ impl<'a> AgentsPssoIseCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<
                             crate::models::AppleIndependentSecureEnclave,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2712,7 +2839,9 @@ impl<'a> AgentsPssoIseCreate<'a> {
 
 impl<'a> std::future::IntoFuture for AgentsPssoIseCreate<'a> {
     type Output = Result<crate::models::AppleIndependentSecureEnclave, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2737,26 +2866,26 @@ impl<'a> AgentsPssoIseRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::AppleIndependentSecureEnclave,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2778,7 +2907,9 @@ impl<'a> AgentsPssoIseRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for AgentsPssoIseRetrieve<'a> {
     type Output = Result<crate::models::AppleIndependentSecureEnclave, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2804,26 +2935,26 @@ impl<'a> AgentsPssoIseUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::AppleIndependentSecureEnclave,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2847,7 +2978,9 @@ impl<'a> AgentsPssoIseUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for AgentsPssoIseUpdate<'a> {
     type Output = Result<crate::models::AppleIndependentSecureEnclave, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2867,21 +3000,21 @@ impl<'a> AgentsPssoIseDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2903,7 +3036,9 @@ impl<'a> AgentsPssoIseDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for AgentsPssoIseDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2929,26 +3064,26 @@ impl<'a> AgentsPssoIsePartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::AppleIndependentSecureEnclave,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2972,7 +3107,9 @@ impl<'a> AgentsPssoIsePartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for AgentsPssoIsePartialUpdate<'a> {
     type Output = Result<crate::models::AppleIndependentSecureEnclave, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2997,21 +3134,21 @@ impl<'a> AgentsPssoIseUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3033,7 +3170,9 @@ impl<'a> AgentsPssoIseUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for AgentsPssoIseUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3058,26 +3197,26 @@ impl<'a> AgentsPssoRegisterDeviceCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::AgentPssoDeviceRegistrationResponse,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3101,6 +3240,7 @@ impl<'a> std::future::IntoFuture for AgentsPssoRegisterDeviceCreate<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3122,21 +3262,21 @@ impl<'a> AgentsPssoRegisterUserCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::UserSelf, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::UserSelf, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3156,7 +3296,9 @@ impl<'a> AgentsPssoRegisterUserCreate<'a> {
 
 impl<'a> std::future::IntoFuture for AgentsPssoRegisterUserCreate<'a> {
     type Output = Result<crate::models::UserSelf, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3178,6 +3320,7 @@ impl<'a> ConnectorsList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -3185,6 +3328,7 @@ impl<'a> ConnectorsList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -3192,6 +3336,7 @@ impl<'a> ConnectorsList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -3199,6 +3344,7 @@ impl<'a> ConnectorsList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -3209,23 +3355,23 @@ impl<'a> ConnectorsList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::PaginatedConnectorList, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3244,6 +3390,7 @@ impl<'a> ConnectorsList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -3269,7 +3416,9 @@ impl<'a> ConnectorsList<'a> {
 
 impl<'a> std::future::IntoFuture for ConnectorsList<'a> {
     type Output = Result<crate::models::PaginatedConnectorList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3294,21 +3443,21 @@ impl<'a> ConnectorsRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Connector, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Connector, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3330,7 +3479,9 @@ impl<'a> ConnectorsRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for ConnectorsRetrieve<'a> {
     type Output = Result<crate::models::Connector, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3350,21 +3501,21 @@ impl<'a> ConnectorsDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3386,7 +3537,9 @@ impl<'a> ConnectorsDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for ConnectorsDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3411,21 +3564,21 @@ impl<'a> ConnectorsUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3447,7 +3600,9 @@ impl<'a> ConnectorsUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for ConnectorsUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3471,21 +3626,21 @@ impl<'a> ConnectorsTypesList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::TypeCreate>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::TypeCreate>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3503,7 +3658,9 @@ impl<'a> ConnectorsTypesList<'a> {
 
 impl<'a> std::future::IntoFuture for ConnectorsTypesList<'a> {
     type Output = Result<Vec<crate::models::TypeCreate>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3523,6 +3680,7 @@ impl<'a> DeviceAccessGroupsList<'a> {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -3530,6 +3688,7 @@ impl<'a> DeviceAccessGroupsList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -3537,6 +3696,7 @@ impl<'a> DeviceAccessGroupsList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -3544,11 +3704,13 @@ impl<'a> DeviceAccessGroupsList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `pbm_uuid`.
     pub fn pbm_uuid(mut self, value: uuid::Uuid) -> Self {
         self.params.pbm_uuid = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -3556,6 +3718,7 @@ impl<'a> DeviceAccessGroupsList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -3566,26 +3729,26 @@ impl<'a> DeviceAccessGroupsList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedDeviceAccessGroupList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3606,6 +3769,7 @@ impl<'a> DeviceAccessGroupsList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -3631,7 +3795,9 @@ impl<'a> DeviceAccessGroupsList<'a> {
 
 impl<'a> std::future::IntoFuture for DeviceAccessGroupsList<'a> {
     type Output = Result<crate::models::PaginatedDeviceAccessGroupList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3656,23 +3822,21 @@ impl<'a> DeviceAccessGroupsCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
-                    raw.json::<crate::models::DeviceAccessGroup, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::DeviceAccessGroup, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3692,7 +3856,9 @@ impl<'a> DeviceAccessGroupsCreate<'a> {
 
 impl<'a> std::future::IntoFuture for DeviceAccessGroupsCreate<'a> {
     type Output = Result<crate::models::DeviceAccessGroup, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3717,23 +3883,21 @@ impl<'a> DeviceAccessGroupsRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::DeviceAccessGroup, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::DeviceAccessGroup, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3755,7 +3919,9 @@ impl<'a> DeviceAccessGroupsRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for DeviceAccessGroupsRetrieve<'a> {
     type Output = Result<crate::models::DeviceAccessGroup, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3781,23 +3947,21 @@ impl<'a> DeviceAccessGroupsUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::DeviceAccessGroup, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::DeviceAccessGroup, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3821,7 +3985,9 @@ impl<'a> DeviceAccessGroupsUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for DeviceAccessGroupsUpdate<'a> {
     type Output = Result<crate::models::DeviceAccessGroup, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3841,21 +4007,21 @@ impl<'a> DeviceAccessGroupsDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3877,7 +4043,9 @@ impl<'a> DeviceAccessGroupsDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for DeviceAccessGroupsDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3903,23 +4071,21 @@ impl<'a> DeviceAccessGroupsPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::DeviceAccessGroup, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::DeviceAccessGroup, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3943,7 +4109,9 @@ impl<'a> DeviceAccessGroupsPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for DeviceAccessGroupsPartialUpdate<'a> {
     type Output = Result<crate::models::DeviceAccessGroup, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3968,21 +4136,21 @@ impl<'a> DeviceAccessGroupsUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4004,7 +4172,9 @@ impl<'a> DeviceAccessGroupsUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for DeviceAccessGroupsUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4024,11 +4194,13 @@ impl<'a> DeviceBindingsList<'a> {
         self.params.enabled = Some(value);
         self
     }
+
     /// Sets the query parameter `order`.
     pub fn order(mut self, value: i64) -> Self {
         self.params.order = Some(value);
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -4036,6 +4208,7 @@ impl<'a> DeviceBindingsList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -4043,6 +4216,7 @@ impl<'a> DeviceBindingsList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -4050,16 +4224,19 @@ impl<'a> DeviceBindingsList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `policy`.
     pub fn policy(mut self, value: uuid::Uuid) -> Self {
         self.params.policy = Some(value);
         self
     }
+
     /// Sets the query parameter `policy__isnull`.
     pub fn policy_isnull(mut self, value: bool) -> Self {
         self.params.policy_isnull = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -4067,21 +4244,25 @@ impl<'a> DeviceBindingsList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `target`.
     pub fn target(mut self, value: uuid::Uuid) -> Self {
         self.params.target = Some(value);
         self
     }
+
     /// Sets the query parameter `target_in`.
     pub fn target_in(mut self, value: Vec<uuid::Uuid>) -> Self {
         self.params.target_in = Some(value);
         self
     }
+
     /// Sets the query parameter `timeout`.
     pub fn timeout(mut self, value: i64) -> Self {
         self.params.timeout = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -4092,26 +4273,26 @@ impl<'a> DeviceBindingsList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedDeviceUserBindingList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4137,6 +4318,7 @@ impl<'a> DeviceBindingsList<'a> {
         call.query("timeout", &self.params.timeout, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -4162,7 +4344,9 @@ impl<'a> DeviceBindingsList<'a> {
 
 impl<'a> std::future::IntoFuture for DeviceBindingsList<'a> {
     type Output = Result<crate::models::PaginatedDeviceUserBindingList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4187,23 +4371,21 @@ impl<'a> DeviceBindingsCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
-                    raw.json::<crate::models::DeviceUserBinding, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::DeviceUserBinding, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4223,7 +4405,9 @@ impl<'a> DeviceBindingsCreate<'a> {
 
 impl<'a> std::future::IntoFuture for DeviceBindingsCreate<'a> {
     type Output = Result<crate::models::DeviceUserBinding, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4248,23 +4432,21 @@ impl<'a> DeviceBindingsRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::DeviceUserBinding, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::DeviceUserBinding, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4286,7 +4468,9 @@ impl<'a> DeviceBindingsRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for DeviceBindingsRetrieve<'a> {
     type Output = Result<crate::models::DeviceUserBinding, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4312,23 +4496,21 @@ impl<'a> DeviceBindingsUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::DeviceUserBinding, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::DeviceUserBinding, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4352,7 +4534,9 @@ impl<'a> DeviceBindingsUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for DeviceBindingsUpdate<'a> {
     type Output = Result<crate::models::DeviceUserBinding, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4372,21 +4556,21 @@ impl<'a> DeviceBindingsDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4408,7 +4592,9 @@ impl<'a> DeviceBindingsDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for DeviceBindingsDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4434,23 +4620,21 @@ impl<'a> DeviceBindingsPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::DeviceUserBinding, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::DeviceUserBinding, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4474,7 +4658,9 @@ impl<'a> DeviceBindingsPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for DeviceBindingsPartialUpdate<'a> {
     type Output = Result<crate::models::DeviceUserBinding, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4499,21 +4685,21 @@ impl<'a> DeviceBindingsUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4535,7 +4721,9 @@ impl<'a> DeviceBindingsUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for DeviceBindingsUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4555,11 +4743,13 @@ impl<'a> DevicesList<'a> {
         self.params.identifier = Some(value.into());
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -4567,6 +4757,7 @@ impl<'a> DevicesList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -4574,6 +4765,7 @@ impl<'a> DevicesList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -4581,6 +4773,7 @@ impl<'a> DevicesList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -4588,6 +4781,7 @@ impl<'a> DevicesList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -4598,26 +4792,26 @@ impl<'a> DevicesList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedEndpointDeviceList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4638,6 +4832,7 @@ impl<'a> DevicesList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -4663,7 +4858,9 @@ impl<'a> DevicesList<'a> {
 
 impl<'a> std::future::IntoFuture for DevicesList<'a> {
     type Output = Result<crate::models::PaginatedEndpointDeviceList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4688,23 +4885,23 @@ impl<'a> DevicesRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::EndpointDeviceDetails, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4726,7 +4923,9 @@ impl<'a> DevicesRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for DevicesRetrieve<'a> {
     type Output = Result<crate::models::EndpointDeviceDetails, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4752,21 +4951,21 @@ impl<'a> DevicesUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::EndpointDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::EndpointDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4790,7 +4989,9 @@ impl<'a> DevicesUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for DevicesUpdate<'a> {
     type Output = Result<crate::models::EndpointDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4810,21 +5011,21 @@ impl<'a> DevicesDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4846,7 +5047,9 @@ impl<'a> DevicesDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for DevicesDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4872,21 +5075,21 @@ impl<'a> DevicesPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::EndpointDevice, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::EndpointDevice, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4910,7 +5113,9 @@ impl<'a> DevicesPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for DevicesPartialUpdate<'a> {
     type Output = Result<crate::models::EndpointDevice, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4935,21 +5140,21 @@ impl<'a> DevicesUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4971,7 +5176,9 @@ impl<'a> DevicesUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for DevicesUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4995,21 +5202,21 @@ impl<'a> DevicesSummaryRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::DeviceSummary, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::DeviceSummary, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5027,7 +5234,9 @@ impl<'a> DevicesSummaryRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for DevicesSummaryRetrieve<'a> {
     type Output = Result<crate::models::DeviceSummary, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5047,6 +5256,7 @@ impl<'a> FleetConnectorsList<'a> {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -5054,6 +5264,7 @@ impl<'a> FleetConnectorsList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -5061,6 +5272,7 @@ impl<'a> FleetConnectorsList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -5068,6 +5280,7 @@ impl<'a> FleetConnectorsList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -5075,6 +5288,7 @@ impl<'a> FleetConnectorsList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -5085,26 +5299,26 @@ impl<'a> FleetConnectorsList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedFleetConnectorList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5124,6 +5338,7 @@ impl<'a> FleetConnectorsList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -5149,7 +5364,9 @@ impl<'a> FleetConnectorsList<'a> {
 
 impl<'a> std::future::IntoFuture for FleetConnectorsList<'a> {
     type Output = Result<crate::models::PaginatedFleetConnectorList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5174,21 +5391,21 @@ impl<'a> FleetConnectorsCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::FleetConnector, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::FleetConnector, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5208,7 +5425,9 @@ impl<'a> FleetConnectorsCreate<'a> {
 
 impl<'a> std::future::IntoFuture for FleetConnectorsCreate<'a> {
     type Output = Result<crate::models::FleetConnector, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5233,21 +5452,21 @@ impl<'a> FleetConnectorsRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::FleetConnector, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::FleetConnector, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5269,7 +5488,9 @@ impl<'a> FleetConnectorsRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for FleetConnectorsRetrieve<'a> {
     type Output = Result<crate::models::FleetConnector, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5295,21 +5516,21 @@ impl<'a> FleetConnectorsUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::FleetConnector, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::FleetConnector, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5333,7 +5554,9 @@ impl<'a> FleetConnectorsUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for FleetConnectorsUpdate<'a> {
     type Output = Result<crate::models::FleetConnector, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5353,21 +5576,21 @@ impl<'a> FleetConnectorsDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5389,7 +5612,9 @@ impl<'a> FleetConnectorsDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for FleetConnectorsDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5415,21 +5640,21 @@ impl<'a> FleetConnectorsPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::FleetConnector, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::FleetConnector, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5453,7 +5678,9 @@ impl<'a> FleetConnectorsPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for FleetConnectorsPartialUpdate<'a> {
     type Output = Result<crate::models::FleetConnector, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5478,21 +5705,21 @@ impl<'a> FleetConnectorsUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5514,7 +5741,9 @@ impl<'a> FleetConnectorsUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for FleetConnectorsUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5534,6 +5763,7 @@ impl<'a> GoogleChromeConnectorsList<'a> {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -5541,6 +5771,7 @@ impl<'a> GoogleChromeConnectorsList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -5548,6 +5779,7 @@ impl<'a> GoogleChromeConnectorsList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -5555,6 +5787,7 @@ impl<'a> GoogleChromeConnectorsList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -5562,6 +5795,7 @@ impl<'a> GoogleChromeConnectorsList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -5572,26 +5806,26 @@ impl<'a> GoogleChromeConnectorsList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedGoogleChromeConnectorList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5611,6 +5845,7 @@ impl<'a> GoogleChromeConnectorsList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -5640,6 +5875,7 @@ impl<'a> std::future::IntoFuture for GoogleChromeConnectorsList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5664,23 +5900,23 @@ impl<'a> GoogleChromeConnectorsCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<crate::models::GoogleChromeConnector, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5700,7 +5936,9 @@ impl<'a> GoogleChromeConnectorsCreate<'a> {
 
 impl<'a> std::future::IntoFuture for GoogleChromeConnectorsCreate<'a> {
     type Output = Result<crate::models::GoogleChromeConnector, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5725,23 +5963,23 @@ impl<'a> GoogleChromeConnectorsRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::GoogleChromeConnector, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5763,7 +6001,9 @@ impl<'a> GoogleChromeConnectorsRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for GoogleChromeConnectorsRetrieve<'a> {
     type Output = Result<crate::models::GoogleChromeConnector, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5789,23 +6029,23 @@ impl<'a> GoogleChromeConnectorsUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::GoogleChromeConnector, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5829,7 +6069,9 @@ impl<'a> GoogleChromeConnectorsUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for GoogleChromeConnectorsUpdate<'a> {
     type Output = Result<crate::models::GoogleChromeConnector, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5849,21 +6091,21 @@ impl<'a> GoogleChromeConnectorsDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5885,7 +6127,9 @@ impl<'a> GoogleChromeConnectorsDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for GoogleChromeConnectorsDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5911,23 +6155,23 @@ impl<'a> GoogleChromeConnectorsPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::GoogleChromeConnector, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5951,7 +6195,9 @@ impl<'a> GoogleChromeConnectorsPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for GoogleChromeConnectorsPartialUpdate<'a> {
     type Output = Result<crate::models::GoogleChromeConnector, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5976,21 +6222,21 @@ impl<'a> GoogleChromeConnectorsUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6012,7 +6258,9 @@ impl<'a> GoogleChromeConnectorsUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for GoogleChromeConnectorsUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }

@@ -23,6 +23,7 @@ impl<'a> EnterpriseApi<'a> {
             },
         }
     }
+
     /// License Viewset
     ///
     /// `POST /enterprise/license/` (`enterprise_license_create`).
@@ -34,9 +35,10 @@ impl<'a> EnterpriseApi<'a> {
     ) -> LicenseCreate<'a> {
         LicenseCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// License Viewset
     ///
     /// `GET /enterprise/license/{license_uuid}/` (`enterprise_license_retrieve`).
@@ -46,10 +48,11 @@ impl<'a> EnterpriseApi<'a> {
         LicenseRetrieve {
             client: self.client,
             params: crate::params::EnterpriseLicenseRetrieveParams {
-                license_uuid: license_uuid,
+                license_uuid,
             },
         }
     }
+
     /// License Viewset
     ///
     /// `PUT /enterprise/license/{license_uuid}/` (`enterprise_license_update`).
@@ -63,11 +66,12 @@ impl<'a> EnterpriseApi<'a> {
         LicenseUpdate {
             client: self.client,
             params: crate::params::EnterpriseLicenseUpdateParams {
-                license_uuid: license_uuid,
+                license_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// License Viewset
     ///
     /// `DELETE /enterprise/license/{license_uuid}/` (`enterprise_license_destroy`).
@@ -77,10 +81,11 @@ impl<'a> EnterpriseApi<'a> {
         LicenseDestroy {
             client: self.client,
             params: crate::params::EnterpriseLicenseDestroyParams {
-                license_uuid: license_uuid,
+                license_uuid,
             },
         }
     }
+
     /// License Viewset
     ///
     /// `PATCH /enterprise/license/{license_uuid}/` (`enterprise_license_partial_update`).
@@ -94,11 +99,12 @@ impl<'a> EnterpriseApi<'a> {
         LicensePartialUpdate {
             client: self.client,
             params: crate::params::EnterpriseLicensePartialUpdateParams {
-                license_uuid: license_uuid,
+                license_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /enterprise/license/{license_uuid}/used_by/` (`enterprise_license_used_by_list`).
@@ -111,10 +117,11 @@ impl<'a> EnterpriseApi<'a> {
         LicenseUsedByList {
             client: self.client,
             params: crate::params::EnterpriseLicenseUsedByListParams {
-                license_uuid: license_uuid,
+                license_uuid,
             },
         }
     }
+
     /// Forecast how many users will be required in a year
     ///
     /// `GET /enterprise/license/forecast/` (`enterprise_license_forecast_retrieve`).
@@ -125,6 +132,7 @@ impl<'a> EnterpriseApi<'a> {
             client: self.client,
         }
     }
+
     /// Get install_id
     ///
     /// `GET /enterprise/license/install_id/` (`enterprise_license_install_id_retrieve`).
@@ -135,6 +143,7 @@ impl<'a> EnterpriseApi<'a> {
             client: self.client,
         }
     }
+
     /// Get the total license status
     ///
     /// `GET /enterprise/license/summary/` (`enterprise_license_summary_retrieve`).
@@ -164,6 +173,7 @@ impl<'a> LicenseList<'a> {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -171,6 +181,7 @@ impl<'a> LicenseList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -178,6 +189,7 @@ impl<'a> LicenseList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -185,6 +197,7 @@ impl<'a> LicenseList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -192,6 +205,7 @@ impl<'a> LicenseList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -202,23 +216,23 @@ impl<'a> LicenseList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::PaginatedLicenseList, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -238,6 +252,7 @@ impl<'a> LicenseList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -263,7 +278,9 @@ impl<'a> LicenseList<'a> {
 
 impl<'a> std::future::IntoFuture for LicenseList<'a> {
     type Output = Result<crate::models::PaginatedLicenseList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -285,21 +302,21 @@ impl<'a> LicenseCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::License, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::License, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -319,7 +336,9 @@ impl<'a> LicenseCreate<'a> {
 
 impl<'a> std::future::IntoFuture for LicenseCreate<'a> {
     type Output = Result<crate::models::License, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -341,21 +360,21 @@ impl<'a> LicenseRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::License, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::License, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -377,7 +396,9 @@ impl<'a> LicenseRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for LicenseRetrieve<'a> {
     type Output = Result<crate::models::License, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -400,21 +421,21 @@ impl<'a> LicenseUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::License, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::License, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -438,7 +459,9 @@ impl<'a> LicenseUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for LicenseUpdate<'a> {
     type Output = Result<crate::models::License, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -458,21 +481,21 @@ impl<'a> LicenseDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -494,7 +517,9 @@ impl<'a> LicenseDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for LicenseDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -517,21 +542,21 @@ impl<'a> LicensePartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::License, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::License, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -555,7 +580,9 @@ impl<'a> LicensePartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for LicensePartialUpdate<'a> {
     type Output = Result<crate::models::License, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -580,21 +607,21 @@ impl<'a> LicenseUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -616,7 +643,9 @@ impl<'a> LicenseUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for LicenseUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -640,21 +669,21 @@ impl<'a> LicenseForecastRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::LicenseForecast, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::LicenseForecast, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -672,7 +701,9 @@ impl<'a> LicenseForecastRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for LicenseForecastRetrieve<'a> {
     type Output = Result<crate::models::LicenseForecast, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -696,21 +727,21 @@ impl<'a> LicenseInstallIdRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::InstallId, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::InstallId, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -728,7 +759,9 @@ impl<'a> LicenseInstallIdRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for LicenseInstallIdRetrieve<'a> {
     type Output = Result<crate::models::InstallId, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -748,6 +781,7 @@ impl<'a> LicenseSummaryRetrieve<'a> {
         self.params.cached = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -758,21 +792,21 @@ impl<'a> LicenseSummaryRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::LicenseSummary, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::LicenseSummary, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -792,7 +826,9 @@ impl<'a> LicenseSummaryRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for LicenseSummaryRetrieve<'a> {
     type Output = Result<crate::models::LicenseSummary, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }

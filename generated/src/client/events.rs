@@ -32,6 +32,7 @@ impl<'a> EventsApi<'a> {
             },
         }
     }
+
     /// Event Read-Only Viewset
     ///
     /// `POST /events/events/` (`events_events_create`).
@@ -43,9 +44,10 @@ impl<'a> EventsApi<'a> {
     ) -> EventsCreate<'a> {
         EventsCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Event Read-Only Viewset
     ///
     /// `GET /events/events/{event_uuid}/` (`events_events_retrieve`).
@@ -55,10 +57,11 @@ impl<'a> EventsApi<'a> {
         EventsRetrieve {
             client: self.client,
             params: crate::params::EventsEventsRetrieveParams {
-                event_uuid: event_uuid,
+                event_uuid,
             },
         }
     }
+
     /// Event Read-Only Viewset
     ///
     /// `PUT /events/events/{event_uuid}/` (`events_events_update`).
@@ -72,11 +75,12 @@ impl<'a> EventsApi<'a> {
         EventsUpdate {
             client: self.client,
             params: crate::params::EventsEventsUpdateParams {
-                event_uuid: event_uuid,
+                event_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Event Read-Only Viewset
     ///
     /// `DELETE /events/events/{event_uuid}/` (`events_events_destroy`).
@@ -86,10 +90,11 @@ impl<'a> EventsApi<'a> {
         EventsDestroy {
             client: self.client,
             params: crate::params::EventsEventsDestroyParams {
-                event_uuid: event_uuid,
+                event_uuid,
             },
         }
     }
+
     /// Event Read-Only Viewset
     ///
     /// `PATCH /events/events/{event_uuid}/` (`events_events_partial_update`).
@@ -103,11 +108,12 @@ impl<'a> EventsApi<'a> {
         EventsPartialUpdate {
             client: self.client,
             params: crate::params::EventsEventsPartialUpdateParams {
-                event_uuid: event_uuid,
+                event_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get all actions
     ///
     /// `GET /events/events/actions/` (`events_events_actions_list`).
@@ -118,6 +124,7 @@ impl<'a> EventsApi<'a> {
             client: self.client,
         }
     }
+
     /// Create a data export for this data type. Note that the export is generated asynchronously:
     /// this method returns a `DataExport` object that will initially have `completed=false` as well
     /// as the permanent URL to that object in the `Location` header.
@@ -146,6 +153,7 @@ impl<'a> EventsApi<'a> {
             },
         }
     }
+
     /// Get event stats for specified filters and count steps
     ///
     /// `GET /events/events/stats/` (`events_events_stats_retrieve`).
@@ -158,7 +166,7 @@ impl<'a> EventsApi<'a> {
         EventsStatsRetrieve {
             client: self.client,
             params: crate::params::EventsEventsStatsRetrieveParams {
-                count_steps: count_steps,
+                count_steps,
                 action: None,
                 actions: None,
                 brand_name: None,
@@ -174,6 +182,7 @@ impl<'a> EventsApi<'a> {
             },
         }
     }
+
     /// Get the top_n events grouped by user count
     ///
     /// `GET /events/events/top_per_user/` (`events_events_top_per_user_list`).
@@ -188,6 +197,7 @@ impl<'a> EventsApi<'a> {
             },
         }
     }
+
     /// Get event volume for specified filters and timeframe
     ///
     /// `GET /events/events/volume/` (`events_events_volume_list`).
@@ -213,6 +223,7 @@ impl<'a> EventsApi<'a> {
             },
         }
     }
+
     /// Notification Viewset
     ///
     /// `GET /events/notifications/` (`events_notifications_list`).
@@ -235,6 +246,7 @@ impl<'a> EventsApi<'a> {
             },
         }
     }
+
     /// Notification Viewset
     ///
     /// `GET /events/notifications/{uuid}/` (`events_notifications_retrieve`).
@@ -244,10 +256,11 @@ impl<'a> EventsApi<'a> {
         NotificationsRetrieve {
             client: self.client,
             params: crate::params::EventsNotificationsRetrieveParams {
-                uuid: uuid,
+                uuid,
             },
         }
     }
+
     /// Notification Viewset
     ///
     /// `PUT /events/notifications/{uuid}/` (`events_notifications_update`).
@@ -261,11 +274,12 @@ impl<'a> EventsApi<'a> {
         NotificationsUpdate {
             client: self.client,
             params: crate::params::EventsNotificationsUpdateParams {
-                uuid: uuid,
+                uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Notification Viewset
     ///
     /// `DELETE /events/notifications/{uuid}/` (`events_notifications_destroy`).
@@ -275,10 +289,11 @@ impl<'a> EventsApi<'a> {
         NotificationsDestroy {
             client: self.client,
             params: crate::params::EventsNotificationsDestroyParams {
-                uuid: uuid,
+                uuid,
             },
         }
     }
+
     /// Notification Viewset
     ///
     /// `PATCH /events/notifications/{uuid}/` (`events_notifications_partial_update`).
@@ -292,11 +307,12 @@ impl<'a> EventsApi<'a> {
         NotificationsPartialUpdate {
             client: self.client,
             params: crate::params::EventsNotificationsPartialUpdateParams {
-                uuid: uuid,
+                uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /events/notifications/{uuid}/used_by/` (`events_notifications_used_by_list`).
@@ -309,10 +325,11 @@ impl<'a> EventsApi<'a> {
         NotificationsUsedByList {
             client: self.client,
             params: crate::params::EventsNotificationsUsedByListParams {
-                uuid: uuid,
+                uuid,
             },
         }
     }
+
     /// Mark all the user's notifications as seen
     ///
     /// `POST /events/notifications/mark_all_seen/` (`events_notifications_mark_all_seen_create`).
@@ -325,6 +342,7 @@ impl<'a> EventsApi<'a> {
             client: self.client,
         }
     }
+
     /// NotificationRule Viewset
     ///
     /// `GET /events/rules/` (`events_rules_list`).
@@ -344,6 +362,7 @@ impl<'a> EventsApi<'a> {
             },
         }
     }
+
     /// NotificationRule Viewset
     ///
     /// `POST /events/rules/` (`events_rules_create`).
@@ -355,9 +374,10 @@ impl<'a> EventsApi<'a> {
     ) -> RulesCreate<'a> {
         RulesCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// NotificationRule Viewset
     ///
     /// `GET /events/rules/{pbm_uuid}/` (`events_rules_retrieve`).
@@ -367,10 +387,11 @@ impl<'a> EventsApi<'a> {
         RulesRetrieve {
             client: self.client,
             params: crate::params::EventsRulesRetrieveParams {
-                pbm_uuid: pbm_uuid,
+                pbm_uuid,
             },
         }
     }
+
     /// NotificationRule Viewset
     ///
     /// `PUT /events/rules/{pbm_uuid}/` (`events_rules_update`).
@@ -384,11 +405,12 @@ impl<'a> EventsApi<'a> {
         RulesUpdate {
             client: self.client,
             params: crate::params::EventsRulesUpdateParams {
-                pbm_uuid: pbm_uuid,
+                pbm_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// NotificationRule Viewset
     ///
     /// `DELETE /events/rules/{pbm_uuid}/` (`events_rules_destroy`).
@@ -398,10 +420,11 @@ impl<'a> EventsApi<'a> {
         RulesDestroy {
             client: self.client,
             params: crate::params::EventsRulesDestroyParams {
-                pbm_uuid: pbm_uuid,
+                pbm_uuid,
             },
         }
     }
+
     /// NotificationRule Viewset
     ///
     /// `PATCH /events/rules/{pbm_uuid}/` (`events_rules_partial_update`).
@@ -415,11 +438,12 @@ impl<'a> EventsApi<'a> {
         RulesPartialUpdate {
             client: self.client,
             params: crate::params::EventsRulesPartialUpdateParams {
-                pbm_uuid: pbm_uuid,
+                pbm_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /events/rules/{pbm_uuid}/used_by/` (`events_rules_used_by_list`).
@@ -429,10 +453,11 @@ impl<'a> EventsApi<'a> {
         RulesUsedByList {
             client: self.client,
             params: crate::params::EventsRulesUsedByListParams {
-                pbm_uuid: pbm_uuid,
+                pbm_uuid,
             },
         }
     }
+
     /// NotificationTransport Viewset
     ///
     /// `GET /events/transports/` (`events_transports_list`).
@@ -453,6 +478,7 @@ impl<'a> EventsApi<'a> {
             },
         }
     }
+
     /// NotificationTransport Viewset
     ///
     /// `POST /events/transports/` (`events_transports_create`).
@@ -464,9 +490,10 @@ impl<'a> EventsApi<'a> {
     ) -> TransportsCreate<'a> {
         TransportsCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// NotificationTransport Viewset
     ///
     /// `GET /events/transports/{uuid}/` (`events_transports_retrieve`).
@@ -476,10 +503,11 @@ impl<'a> EventsApi<'a> {
         TransportsRetrieve {
             client: self.client,
             params: crate::params::EventsTransportsRetrieveParams {
-                uuid: uuid,
+                uuid,
             },
         }
     }
+
     /// NotificationTransport Viewset
     ///
     /// `PUT /events/transports/{uuid}/` (`events_transports_update`).
@@ -493,11 +521,12 @@ impl<'a> EventsApi<'a> {
         TransportsUpdate {
             client: self.client,
             params: crate::params::EventsTransportsUpdateParams {
-                uuid: uuid,
+                uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// NotificationTransport Viewset
     ///
     /// `DELETE /events/transports/{uuid}/` (`events_transports_destroy`).
@@ -507,10 +536,11 @@ impl<'a> EventsApi<'a> {
         TransportsDestroy {
             client: self.client,
             params: crate::params::EventsTransportsDestroyParams {
-                uuid: uuid,
+                uuid,
             },
         }
     }
+
     /// NotificationTransport Viewset
     ///
     /// `PATCH /events/transports/{uuid}/` (`events_transports_partial_update`).
@@ -524,11 +554,12 @@ impl<'a> EventsApi<'a> {
         TransportsPartialUpdate {
             client: self.client,
             params: crate::params::EventsTransportsPartialUpdateParams {
-                uuid: uuid,
+                uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Send example notification using selected transport. Requires
     /// Modify permissions.
     ///
@@ -539,10 +570,11 @@ impl<'a> EventsApi<'a> {
         TransportsTestCreate {
             client: self.client,
             params: crate::params::EventsTransportsTestCreateParams {
-                uuid: uuid,
+                uuid,
             },
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /events/transports/{uuid}/used_by/` (`events_transports_used_by_list`).
@@ -552,7 +584,7 @@ impl<'a> EventsApi<'a> {
         TransportsUsedByList {
             client: self.client,
             params: crate::params::EventsTransportsUsedByListParams {
-                uuid: uuid,
+                uuid,
             },
         }
     }
@@ -572,11 +604,13 @@ impl<'a> EventsList<'a> {
         self.params.action = Some(value.into());
         self
     }
+
     /// Sets the query parameter `actions`.
     pub fn actions(mut self, value: Vec<crate::models::EventActions>) -> Self {
         self.params.actions = Some(value);
         self
     }
+
     /// Brand name
     ///
     /// Sets the query parameter `brand_name`.
@@ -584,11 +618,13 @@ impl<'a> EventsList<'a> {
         self.params.brand_name = Some(value.into());
         self
     }
+
     /// Sets the query parameter `client_ip`.
     pub fn client_ip(mut self, value: impl Into<String>) -> Self {
         self.params.client_ip = Some(value.into());
         self
     }
+
     /// Context Authorized application
     ///
     /// Sets the query parameter `context_authorized_app`.
@@ -596,6 +632,7 @@ impl<'a> EventsList<'a> {
         self.params.context_authorized_app = Some(value.into());
         self
     }
+
     /// Context Device Primary Key
     ///
     /// Sets the query parameter `context_device`.
@@ -603,6 +640,7 @@ impl<'a> EventsList<'a> {
         self.params.context_device = Some(value.into());
         self
     }
+
     /// Context Model App
     ///
     /// Sets the query parameter `context_model_app`.
@@ -610,6 +648,7 @@ impl<'a> EventsList<'a> {
         self.params.context_model_app = Some(value.into());
         self
     }
+
     /// Context Model Name
     ///
     /// Sets the query parameter `context_model_name`.
@@ -617,6 +656,7 @@ impl<'a> EventsList<'a> {
         self.params.context_model_name = Some(value.into());
         self
     }
+
     /// Context Model Primary Key
     ///
     /// Sets the query parameter `context_model_pk`.
@@ -624,6 +664,7 @@ impl<'a> EventsList<'a> {
         self.params.context_model_pk = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -631,6 +672,7 @@ impl<'a> EventsList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -638,6 +680,7 @@ impl<'a> EventsList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -645,6 +688,7 @@ impl<'a> EventsList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -652,6 +696,7 @@ impl<'a> EventsList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Username
     ///
     /// Sets the query parameter `username`.
@@ -659,6 +704,7 @@ impl<'a> EventsList<'a> {
         self.params.username = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -669,23 +715,21 @@ impl<'a> EventsList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::PaginatedEventList, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::PaginatedEventList, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -714,6 +758,7 @@ impl<'a> EventsList<'a> {
         call.query("username", &self.params.username, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -739,7 +784,9 @@ impl<'a> EventsList<'a> {
 
 impl<'a> std::future::IntoFuture for EventsList<'a> {
     type Output = Result<crate::models::PaginatedEventList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -761,21 +808,21 @@ impl<'a> EventsCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::Event, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::Event, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -795,7 +842,9 @@ impl<'a> EventsCreate<'a> {
 
 impl<'a> std::future::IntoFuture for EventsCreate<'a> {
     type Output = Result<crate::models::Event, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -817,21 +866,21 @@ impl<'a> EventsRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Event, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Event, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -853,7 +902,9 @@ impl<'a> EventsRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for EventsRetrieve<'a> {
     type Output = Result<crate::models::Event, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -876,21 +927,21 @@ impl<'a> EventsUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Event, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Event, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -914,7 +965,9 @@ impl<'a> EventsUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for EventsUpdate<'a> {
     type Output = Result<crate::models::Event, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -934,21 +987,21 @@ impl<'a> EventsDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -970,7 +1023,9 @@ impl<'a> EventsDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for EventsDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -993,21 +1048,21 @@ impl<'a> EventsPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Event, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Event, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1031,7 +1086,9 @@ impl<'a> EventsPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for EventsPartialUpdate<'a> {
     type Output = Result<crate::models::Event, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1055,21 +1112,21 @@ impl<'a> EventsActionsList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::TypeCreate>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::TypeCreate>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1087,7 +1144,9 @@ impl<'a> EventsActionsList<'a> {
 
 impl<'a> std::future::IntoFuture for EventsActionsList<'a> {
     type Output = Result<Vec<crate::models::TypeCreate>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1107,11 +1166,13 @@ impl<'a> EventsExportCreate<'a> {
         self.params.action = Some(value.into());
         self
     }
+
     /// Sets the query parameter `actions`.
     pub fn actions(mut self, value: Vec<crate::models::EventActions>) -> Self {
         self.params.actions = Some(value);
         self
     }
+
     /// Brand name
     ///
     /// Sets the query parameter `brand_name`.
@@ -1119,11 +1180,13 @@ impl<'a> EventsExportCreate<'a> {
         self.params.brand_name = Some(value.into());
         self
     }
+
     /// Sets the query parameter `client_ip`.
     pub fn client_ip(mut self, value: impl Into<String>) -> Self {
         self.params.client_ip = Some(value.into());
         self
     }
+
     /// Context Authorized application
     ///
     /// Sets the query parameter `context_authorized_app`.
@@ -1131,6 +1194,7 @@ impl<'a> EventsExportCreate<'a> {
         self.params.context_authorized_app = Some(value.into());
         self
     }
+
     /// Context Device Primary Key
     ///
     /// Sets the query parameter `context_device`.
@@ -1138,6 +1202,7 @@ impl<'a> EventsExportCreate<'a> {
         self.params.context_device = Some(value.into());
         self
     }
+
     /// Context Model App
     ///
     /// Sets the query parameter `context_model_app`.
@@ -1145,6 +1210,7 @@ impl<'a> EventsExportCreate<'a> {
         self.params.context_model_app = Some(value.into());
         self
     }
+
     /// Context Model Name
     ///
     /// Sets the query parameter `context_model_name`.
@@ -1152,6 +1218,7 @@ impl<'a> EventsExportCreate<'a> {
         self.params.context_model_name = Some(value.into());
         self
     }
+
     /// Context Model Primary Key
     ///
     /// Sets the query parameter `context_model_pk`.
@@ -1159,6 +1226,7 @@ impl<'a> EventsExportCreate<'a> {
         self.params.context_model_pk = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -1166,6 +1234,7 @@ impl<'a> EventsExportCreate<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -1173,6 +1242,7 @@ impl<'a> EventsExportCreate<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Username
     ///
     /// Sets the query parameter `username`.
@@ -1180,6 +1250,7 @@ impl<'a> EventsExportCreate<'a> {
         self.params.username = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -1190,21 +1261,21 @@ impl<'a> EventsExportCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::DataExport, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::DataExport, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1235,7 +1306,9 @@ impl<'a> EventsExportCreate<'a> {
 
 impl<'a> std::future::IntoFuture for EventsExportCreate<'a> {
     type Output = Result<crate::models::DataExport, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1255,11 +1328,13 @@ impl<'a> EventsStatsRetrieve<'a> {
         self.params.action = Some(value.into());
         self
     }
+
     /// Sets the query parameter `actions`.
     pub fn actions(mut self, value: Vec<crate::models::EventActions>) -> Self {
         self.params.actions = Some(value);
         self
     }
+
     /// Brand name
     ///
     /// Sets the query parameter `brand_name`.
@@ -1267,11 +1342,13 @@ impl<'a> EventsStatsRetrieve<'a> {
         self.params.brand_name = Some(value.into());
         self
     }
+
     /// Sets the query parameter `client_ip`.
     pub fn client_ip(mut self, value: impl Into<String>) -> Self {
         self.params.client_ip = Some(value.into());
         self
     }
+
     /// Context Authorized application
     ///
     /// Sets the query parameter `context_authorized_app`.
@@ -1279,6 +1356,7 @@ impl<'a> EventsStatsRetrieve<'a> {
         self.params.context_authorized_app = Some(value.into());
         self
     }
+
     /// Context Device Primary Key
     ///
     /// Sets the query parameter `context_device`.
@@ -1286,6 +1364,7 @@ impl<'a> EventsStatsRetrieve<'a> {
         self.params.context_device = Some(value.into());
         self
     }
+
     /// Context Model App
     ///
     /// Sets the query parameter `context_model_app`.
@@ -1293,6 +1372,7 @@ impl<'a> EventsStatsRetrieve<'a> {
         self.params.context_model_app = Some(value.into());
         self
     }
+
     /// Context Model Name
     ///
     /// Sets the query parameter `context_model_name`.
@@ -1300,6 +1380,7 @@ impl<'a> EventsStatsRetrieve<'a> {
         self.params.context_model_name = Some(value.into());
         self
     }
+
     /// Context Model Primary Key
     ///
     /// Sets the query parameter `context_model_pk`.
@@ -1307,6 +1388,7 @@ impl<'a> EventsStatsRetrieve<'a> {
         self.params.context_model_pk = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -1314,6 +1396,7 @@ impl<'a> EventsStatsRetrieve<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -1321,6 +1404,7 @@ impl<'a> EventsStatsRetrieve<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Username
     ///
     /// Sets the query parameter `username`.
@@ -1328,6 +1412,7 @@ impl<'a> EventsStatsRetrieve<'a> {
         self.params.username = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -1338,21 +1423,21 @@ impl<'a> EventsStatsRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::EventStats, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::EventStats, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1384,7 +1469,9 @@ impl<'a> EventsStatsRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for EventsStatsRetrieve<'a> {
     type Output = Result<crate::models::EventStats, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1404,11 +1491,13 @@ impl<'a> EventsTopPerUserList<'a> {
         self.params.action = Some(value.into());
         self
     }
+
     /// Sets the query parameter `top_n`.
     pub fn top_n(mut self, value: i64) -> Self {
         self.params.top_n = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -1419,23 +1508,23 @@ impl<'a> EventsTopPerUserList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<Vec<crate::models::EventTopPerUser>, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1456,7 +1545,9 @@ impl<'a> EventsTopPerUserList<'a> {
 
 impl<'a> std::future::IntoFuture for EventsTopPerUserList<'a> {
     type Output = Result<Vec<crate::models::EventTopPerUser>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1476,11 +1567,13 @@ impl<'a> EventsVolumeList<'a> {
         self.params.action = Some(value.into());
         self
     }
+
     /// Sets the query parameter `actions`.
     pub fn actions(mut self, value: Vec<crate::models::EventActions>) -> Self {
         self.params.actions = Some(value);
         self
     }
+
     /// Brand name
     ///
     /// Sets the query parameter `brand_name`.
@@ -1488,11 +1581,13 @@ impl<'a> EventsVolumeList<'a> {
         self.params.brand_name = Some(value.into());
         self
     }
+
     /// Sets the query parameter `client_ip`.
     pub fn client_ip(mut self, value: impl Into<String>) -> Self {
         self.params.client_ip = Some(value.into());
         self
     }
+
     /// Context Authorized application
     ///
     /// Sets the query parameter `context_authorized_app`.
@@ -1500,6 +1595,7 @@ impl<'a> EventsVolumeList<'a> {
         self.params.context_authorized_app = Some(value.into());
         self
     }
+
     /// Context Device Primary Key
     ///
     /// Sets the query parameter `context_device`.
@@ -1507,6 +1603,7 @@ impl<'a> EventsVolumeList<'a> {
         self.params.context_device = Some(value.into());
         self
     }
+
     /// Context Model App
     ///
     /// Sets the query parameter `context_model_app`.
@@ -1514,6 +1611,7 @@ impl<'a> EventsVolumeList<'a> {
         self.params.context_model_app = Some(value.into());
         self
     }
+
     /// Context Model Name
     ///
     /// Sets the query parameter `context_model_name`.
@@ -1521,6 +1619,7 @@ impl<'a> EventsVolumeList<'a> {
         self.params.context_model_name = Some(value.into());
         self
     }
+
     /// Context Model Primary Key
     ///
     /// Sets the query parameter `context_model_pk`.
@@ -1528,11 +1627,13 @@ impl<'a> EventsVolumeList<'a> {
         self.params.context_model_pk = Some(value.into());
         self
     }
+
     /// Sets the query parameter `history_days`.
     pub fn history_days(mut self, value: i64) -> Self {
         self.params.history_days = Some(value);
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -1540,6 +1641,7 @@ impl<'a> EventsVolumeList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -1547,6 +1649,7 @@ impl<'a> EventsVolumeList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Username
     ///
     /// Sets the query parameter `username`.
@@ -1554,6 +1657,7 @@ impl<'a> EventsVolumeList<'a> {
         self.params.username = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -1564,21 +1668,21 @@ impl<'a> EventsVolumeList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::EventVolume>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::EventVolume>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1610,7 +1714,9 @@ impl<'a> EventsVolumeList<'a> {
 
 impl<'a> std::future::IntoFuture for EventsVolumeList<'a> {
     type Output = Result<Vec<crate::models::EventVolume>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1630,16 +1736,19 @@ impl<'a> NotificationsList<'a> {
         self.params.body = Some(value.into());
         self
     }
+
     /// Sets the query parameter `created`.
     pub fn created(mut self, value: chrono::DateTime<chrono::Utc>) -> Self {
         self.params.created = Some(value);
         self
     }
+
     /// Sets the query parameter `event`.
     pub fn event(mut self, value: uuid::Uuid) -> Self {
         self.params.event = Some(value);
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -1647,6 +1756,7 @@ impl<'a> NotificationsList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -1654,6 +1764,7 @@ impl<'a> NotificationsList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -1661,6 +1772,7 @@ impl<'a> NotificationsList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -1668,21 +1780,25 @@ impl<'a> NotificationsList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `seen`.
     pub fn seen(mut self, value: bool) -> Self {
         self.params.seen = Some(value);
         self
     }
+
     /// Sets the query parameter `severity`.
     pub fn severity(mut self, value: crate::models::SeverityEnum) -> Self {
         self.params.severity = Some(value);
         self
     }
+
     /// Sets the query parameter `user`.
     pub fn user(mut self, value: i64) -> Self {
         self.params.user = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -1693,26 +1809,26 @@ impl<'a> NotificationsList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedNotificationList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1737,6 +1853,7 @@ impl<'a> NotificationsList<'a> {
         call.query("user", &self.params.user, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -1762,7 +1879,9 @@ impl<'a> NotificationsList<'a> {
 
 impl<'a> std::future::IntoFuture for NotificationsList<'a> {
     type Output = Result<crate::models::PaginatedNotificationList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1787,21 +1906,21 @@ impl<'a> NotificationsRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Notification, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Notification, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1823,7 +1942,9 @@ impl<'a> NotificationsRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for NotificationsRetrieve<'a> {
     type Output = Result<crate::models::Notification, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1849,21 +1970,21 @@ impl<'a> NotificationsUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Notification, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Notification, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1887,7 +2008,9 @@ impl<'a> NotificationsUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for NotificationsUpdate<'a> {
     type Output = Result<crate::models::Notification, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1907,21 +2030,21 @@ impl<'a> NotificationsDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1943,7 +2066,9 @@ impl<'a> NotificationsDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for NotificationsDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1969,21 +2094,21 @@ impl<'a> NotificationsPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Notification, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Notification, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2007,7 +2132,9 @@ impl<'a> NotificationsPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for NotificationsPartialUpdate<'a> {
     type Output = Result<crate::models::Notification, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2032,21 +2159,21 @@ impl<'a> NotificationsUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2068,7 +2195,9 @@ impl<'a> NotificationsUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for NotificationsUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2087,21 +2216,21 @@ impl<'a> NotificationsMarkAllSeenCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2119,7 +2248,9 @@ impl<'a> NotificationsMarkAllSeenCreate<'a> {
 
 impl<'a> std::future::IntoFuture for NotificationsMarkAllSeenCreate<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2139,11 +2270,13 @@ impl<'a> RulesList<'a> {
         self.params.destination_group_name = Some(value.into());
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -2151,6 +2284,7 @@ impl<'a> RulesList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -2158,6 +2292,7 @@ impl<'a> RulesList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -2165,6 +2300,7 @@ impl<'a> RulesList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -2172,11 +2308,13 @@ impl<'a> RulesList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `severity`.
     pub fn severity(mut self, value: crate::models::SeverityEnum) -> Self {
         self.params.severity = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -2187,26 +2325,26 @@ impl<'a> RulesList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedNotificationRuleList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2228,6 +2366,7 @@ impl<'a> RulesList<'a> {
         call.query("severity", &self.params.severity, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -2253,7 +2392,9 @@ impl<'a> RulesList<'a> {
 
 impl<'a> std::future::IntoFuture for RulesList<'a> {
     type Output = Result<crate::models::PaginatedNotificationRuleList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2278,21 +2419,21 @@ impl<'a> RulesCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::NotificationRule, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::NotificationRule, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2312,7 +2453,9 @@ impl<'a> RulesCreate<'a> {
 
 impl<'a> std::future::IntoFuture for RulesCreate<'a> {
     type Output = Result<crate::models::NotificationRule, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2337,21 +2480,21 @@ impl<'a> RulesRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::NotificationRule, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::NotificationRule, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2373,7 +2516,9 @@ impl<'a> RulesRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for RulesRetrieve<'a> {
     type Output = Result<crate::models::NotificationRule, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2399,21 +2544,21 @@ impl<'a> RulesUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::NotificationRule, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::NotificationRule, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2437,7 +2582,9 @@ impl<'a> RulesUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for RulesUpdate<'a> {
     type Output = Result<crate::models::NotificationRule, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2457,21 +2604,21 @@ impl<'a> RulesDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2493,7 +2640,9 @@ impl<'a> RulesDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for RulesDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2519,21 +2668,21 @@ impl<'a> RulesPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::NotificationRule, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::NotificationRule, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2557,7 +2706,9 @@ impl<'a> RulesPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for RulesPartialUpdate<'a> {
     type Output = Result<crate::models::NotificationRule, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2582,21 +2733,21 @@ impl<'a> RulesUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2618,7 +2769,9 @@ impl<'a> RulesUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for RulesUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2638,11 +2791,13 @@ impl<'a> TransportsList<'a> {
         self.params.mode = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -2650,6 +2805,7 @@ impl<'a> TransportsList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -2657,6 +2813,7 @@ impl<'a> TransportsList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -2664,6 +2821,7 @@ impl<'a> TransportsList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -2671,16 +2829,19 @@ impl<'a> TransportsList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `send_once`.
     pub fn send_once(mut self, value: bool) -> Self {
         self.params.send_once = Some(value);
         self
     }
+
     /// Sets the query parameter `webhook_url`.
     pub fn webhook_url(mut self, value: impl Into<String>) -> Self {
         self.params.webhook_url = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -2691,26 +2852,26 @@ impl<'a> TransportsList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedNotificationTransportList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2733,6 +2894,7 @@ impl<'a> TransportsList<'a> {
         call.query("webhook_url", &self.params.webhook_url, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -2762,6 +2924,7 @@ impl<'a> std::future::IntoFuture for TransportsList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2786,23 +2949,23 @@ impl<'a> TransportsCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<crate::models::NotificationTransport, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2822,7 +2985,9 @@ impl<'a> TransportsCreate<'a> {
 
 impl<'a> std::future::IntoFuture for TransportsCreate<'a> {
     type Output = Result<crate::models::NotificationTransport, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2847,23 +3012,23 @@ impl<'a> TransportsRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::NotificationTransport, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2885,7 +3050,9 @@ impl<'a> TransportsRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for TransportsRetrieve<'a> {
     type Output = Result<crate::models::NotificationTransport, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2911,23 +3078,23 @@ impl<'a> TransportsUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::NotificationTransport, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2951,7 +3118,9 @@ impl<'a> TransportsUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for TransportsUpdate<'a> {
     type Output = Result<crate::models::NotificationTransport, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2971,21 +3140,21 @@ impl<'a> TransportsDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3007,7 +3176,9 @@ impl<'a> TransportsDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for TransportsDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3033,23 +3204,23 @@ impl<'a> TransportsPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::NotificationTransport, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3073,7 +3244,9 @@ impl<'a> TransportsPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for TransportsPartialUpdate<'a> {
     type Output = Result<crate::models::NotificationTransport, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3098,27 +3271,27 @@ impl<'a> TransportsTestCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::NotificationTransportTest,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
-                500u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                500 => Err(raw.api_error(super::ErrorBody::decode_empty)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3140,7 +3313,9 @@ impl<'a> TransportsTestCreate<'a> {
 
 impl<'a> std::future::IntoFuture for TransportsTestCreate<'a> {
     type Output = Result<crate::models::NotificationTransportTest, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3165,21 +3340,21 @@ impl<'a> TransportsUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3201,7 +3376,9 @@ impl<'a> TransportsUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for TransportsUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }

@@ -32,6 +32,7 @@ impl<'a> FlowsApi<'a> {
             },
         }
     }
+
     /// FlowStageBinding Viewset
     ///
     /// `POST /flows/bindings/` (`flows_bindings_create`).
@@ -43,9 +44,10 @@ impl<'a> FlowsApi<'a> {
     ) -> BindingsCreate<'a> {
         BindingsCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// FlowStageBinding Viewset
     ///
     /// `GET /flows/bindings/{fsb_uuid}/` (`flows_bindings_retrieve`).
@@ -55,10 +57,11 @@ impl<'a> FlowsApi<'a> {
         BindingsRetrieve {
             client: self.client,
             params: crate::params::FlowsBindingsRetrieveParams {
-                fsb_uuid: fsb_uuid,
+                fsb_uuid,
             },
         }
     }
+
     /// FlowStageBinding Viewset
     ///
     /// `PUT /flows/bindings/{fsb_uuid}/` (`flows_bindings_update`).
@@ -72,11 +75,12 @@ impl<'a> FlowsApi<'a> {
         BindingsUpdate {
             client: self.client,
             params: crate::params::FlowsBindingsUpdateParams {
-                fsb_uuid: fsb_uuid,
+                fsb_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// FlowStageBinding Viewset
     ///
     /// `DELETE /flows/bindings/{fsb_uuid}/` (`flows_bindings_destroy`).
@@ -86,10 +90,11 @@ impl<'a> FlowsApi<'a> {
         BindingsDestroy {
             client: self.client,
             params: crate::params::FlowsBindingsDestroyParams {
-                fsb_uuid: fsb_uuid,
+                fsb_uuid,
             },
         }
     }
+
     /// FlowStageBinding Viewset
     ///
     /// `PATCH /flows/bindings/{fsb_uuid}/` (`flows_bindings_partial_update`).
@@ -103,11 +108,12 @@ impl<'a> FlowsApi<'a> {
         BindingsPartialUpdate {
             client: self.client,
             params: crate::params::FlowsBindingsPartialUpdateParams {
-                fsb_uuid: fsb_uuid,
+                fsb_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /flows/bindings/{fsb_uuid}/used_by/` (`flows_bindings_used_by_list`).
@@ -117,10 +123,11 @@ impl<'a> FlowsApi<'a> {
         BindingsUsedByList {
             client: self.client,
             params: crate::params::FlowsBindingsUsedByListParams {
-                fsb_uuid: fsb_uuid,
+                fsb_uuid,
             },
         }
     }
+
     /// Get the next pending challenge from the currently active flow.
     ///
     /// `GET /flows/executor/{flow_slug}/` (`flows_executor_get`).
@@ -139,6 +146,7 @@ impl<'a> FlowsApi<'a> {
             },
         }
     }
+
     /// Solve the previously retrieved challenge and advanced to the next stage.
     ///
     /// `POST /flows/executor/{flow_slug}/` (`flows_executor_solve`).
@@ -156,9 +164,10 @@ impl<'a> FlowsApi<'a> {
                 flow_slug: flow_slug.into(),
                 query: query.into(),
             },
-            body: body,
+            body,
         }
     }
+
     /// Get current flow state and record it
     ///
     /// `GET /flows/inspector/{flow_slug}/` (`flows_inspector_get`).
@@ -172,6 +181,7 @@ impl<'a> FlowsApi<'a> {
             },
         }
     }
+
     /// Flow Viewset
     ///
     /// `GET /flows/instances/` (`flows_instances_list`).
@@ -193,6 +203,7 @@ impl<'a> FlowsApi<'a> {
             },
         }
     }
+
     /// Flow Viewset
     ///
     /// `POST /flows/instances/` (`flows_instances_create`).
@@ -204,9 +215,10 @@ impl<'a> FlowsApi<'a> {
     ) -> InstancesCreate<'a> {
         InstancesCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Flow Viewset
     ///
     /// `GET /flows/instances/{slug}/` (`flows_instances_retrieve`).
@@ -220,6 +232,7 @@ impl<'a> FlowsApi<'a> {
             },
         }
     }
+
     /// Flow Viewset
     ///
     /// `PUT /flows/instances/{slug}/` (`flows_instances_update`).
@@ -235,9 +248,10 @@ impl<'a> FlowsApi<'a> {
             params: crate::params::FlowsInstancesUpdateParams {
                 slug: slug.into(),
             },
-            body: body,
+            body,
         }
     }
+
     /// Flow Viewset
     ///
     /// `DELETE /flows/instances/{slug}/` (`flows_instances_destroy`).
@@ -251,6 +265,7 @@ impl<'a> FlowsApi<'a> {
             },
         }
     }
+
     /// Flow Viewset
     ///
     /// `PATCH /flows/instances/{slug}/` (`flows_instances_partial_update`).
@@ -266,9 +281,10 @@ impl<'a> FlowsApi<'a> {
             params: crate::params::FlowsInstancesPartialUpdateParams {
                 slug: slug.into(),
             },
-            body: body,
+            body,
         }
     }
+
     /// Return diagram for flow with slug `slug`, in the format used by flowchart.js
     ///
     /// `GET /flows/instances/{slug}/diagram/` (`flows_instances_diagram_retrieve`).
@@ -285,6 +301,7 @@ impl<'a> FlowsApi<'a> {
             },
         }
     }
+
     /// Execute flow for current user
     ///
     /// `GET /flows/instances/{slug}/execute/` (`flows_instances_execute_retrieve`).
@@ -301,6 +318,7 @@ impl<'a> FlowsApi<'a> {
             },
         }
     }
+
     /// Export flow to .yaml file
     ///
     /// `GET /flows/instances/{slug}/export/` (`flows_instances_export_retrieve`).
@@ -317,6 +335,7 @@ impl<'a> FlowsApi<'a> {
             },
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /flows/instances/{slug}/used_by/` (`flows_instances_used_by_list`).
@@ -333,6 +352,7 @@ impl<'a> FlowsApi<'a> {
             },
         }
     }
+
     /// Clear flow cache
     ///
     /// `POST /flows/instances/cache_clear/` (`flows_instances_cache_clear_create`).
@@ -343,6 +363,7 @@ impl<'a> FlowsApi<'a> {
             client: self.client,
         }
     }
+
     /// Info about cached flows
     ///
     /// `GET /flows/instances/cache_info/` (`flows_instances_cache_info_retrieve`).
@@ -369,11 +390,13 @@ impl<'a> BindingsList<'a> {
         self.params.evaluate_on_plan = Some(value);
         self
     }
+
     /// Sets the query parameter `fsb_uuid`.
     pub fn fsb_uuid(mut self, value: uuid::Uuid) -> Self {
         self.params.fsb_uuid = Some(value);
         self
     }
+
     /// Sets the query parameter `invalid_response_action`.
     pub fn invalid_response_action(
         mut self,
@@ -382,11 +405,13 @@ impl<'a> BindingsList<'a> {
         self.params.invalid_response_action = Some(value);
         self
     }
+
     /// Sets the query parameter `order`.
     pub fn order(mut self, value: i64) -> Self {
         self.params.order = Some(value);
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -394,6 +419,7 @@ impl<'a> BindingsList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -401,6 +427,7 @@ impl<'a> BindingsList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -408,26 +435,31 @@ impl<'a> BindingsList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `pbm_uuid`.
     pub fn pbm_uuid(mut self, value: uuid::Uuid) -> Self {
         self.params.pbm_uuid = Some(value);
         self
     }
+
     /// Sets the query parameter `policies`.
     pub fn policies(mut self, value: Vec<uuid::Uuid>) -> Self {
         self.params.policies = Some(value);
         self
     }
+
     /// Sets the query parameter `policy_engine_mode`.
     pub fn policy_engine_mode(mut self, value: crate::models::PolicyEngineMode) -> Self {
         self.params.policy_engine_mode = Some(value);
         self
     }
+
     /// Sets the query parameter `re_evaluate_policies`.
     pub fn re_evaluate_policies(mut self, value: bool) -> Self {
         self.params.re_evaluate_policies = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -435,16 +467,19 @@ impl<'a> BindingsList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `stage`.
     pub fn stage(mut self, value: uuid::Uuid) -> Self {
         self.params.stage = Some(value);
         self
     }
+
     /// Sets the query parameter `target`.
     pub fn target(mut self, value: uuid::Uuid) -> Self {
         self.params.target = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -455,26 +490,26 @@ impl<'a> BindingsList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedFlowStageBindingList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -507,6 +542,7 @@ impl<'a> BindingsList<'a> {
         call.query("target", &self.params.target, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -532,7 +568,9 @@ impl<'a> BindingsList<'a> {
 
 impl<'a> std::future::IntoFuture for BindingsList<'a> {
     type Output = Result<crate::models::PaginatedFlowStageBindingList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -557,21 +595,21 @@ impl<'a> BindingsCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::FlowStageBinding, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::FlowStageBinding, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -591,7 +629,9 @@ impl<'a> BindingsCreate<'a> {
 
 impl<'a> std::future::IntoFuture for BindingsCreate<'a> {
     type Output = Result<crate::models::FlowStageBinding, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -616,21 +656,21 @@ impl<'a> BindingsRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::FlowStageBinding, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::FlowStageBinding, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -652,7 +692,9 @@ impl<'a> BindingsRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for BindingsRetrieve<'a> {
     type Output = Result<crate::models::FlowStageBinding, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -678,21 +720,21 @@ impl<'a> BindingsUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::FlowStageBinding, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::FlowStageBinding, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -716,7 +758,9 @@ impl<'a> BindingsUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for BindingsUpdate<'a> {
     type Output = Result<crate::models::FlowStageBinding, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -736,21 +780,21 @@ impl<'a> BindingsDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -772,7 +816,9 @@ impl<'a> BindingsDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for BindingsDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -798,21 +844,21 @@ impl<'a> BindingsPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::FlowStageBinding, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::FlowStageBinding, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -836,7 +882,9 @@ impl<'a> BindingsPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for BindingsPartialUpdate<'a> {
     type Output = Result<crate::models::FlowStageBinding, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -861,21 +909,21 @@ impl<'a> BindingsUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -897,7 +945,9 @@ impl<'a> BindingsUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for BindingsUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -922,21 +972,21 @@ impl<'a> ExecutorGet<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::ChallengeTypes, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::ChallengeTypes, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -959,7 +1009,9 @@ impl<'a> ExecutorGet<'a> {
 
 impl<'a> std::future::IntoFuture for ExecutorGet<'a> {
     type Output = Result<crate::models::ChallengeTypes, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -985,21 +1037,21 @@ impl<'a> ExecutorSolve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::ChallengeTypes, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::ChallengeTypes, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1024,7 +1076,9 @@ impl<'a> ExecutorSolve<'a> {
 
 impl<'a> std::future::IntoFuture for ExecutorSolve<'a> {
     type Output = Result<crate::models::ChallengeTypes, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1049,19 +1103,21 @@ impl<'a> InspectorGet<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::FlowInspection, super::ErrorBody>(),
-                400u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::FlowInspection, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1083,7 +1139,9 @@ impl<'a> InspectorGet<'a> {
 
 impl<'a> std::future::IntoFuture for InspectorGet<'a> {
     type Output = Result<crate::models::FlowInspection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1103,21 +1161,25 @@ impl<'a> InstancesList<'a> {
         self.params.denied_action = Some(value);
         self
     }
+
     /// Sets the query parameter `designation`.
     pub fn designation(mut self, value: crate::models::FlowDesignationEnum) -> Self {
         self.params.designation = Some(value);
         self
     }
+
     /// Sets the query parameter `flow_uuid`.
     pub fn flow_uuid(mut self, value: uuid::Uuid) -> Self {
         self.params.flow_uuid = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -1125,6 +1187,7 @@ impl<'a> InstancesList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -1132,6 +1195,7 @@ impl<'a> InstancesList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -1139,6 +1203,7 @@ impl<'a> InstancesList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -1146,11 +1211,13 @@ impl<'a> InstancesList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `slug`.
     pub fn slug(mut self, value: impl Into<String>) -> Self {
         self.params.slug = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -1161,23 +1228,21 @@ impl<'a> InstancesList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::PaginatedFlowList, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::PaginatedFlowList, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1201,6 +1266,7 @@ impl<'a> InstancesList<'a> {
         call.query("slug", &self.params.slug, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -1226,7 +1292,9 @@ impl<'a> InstancesList<'a> {
 
 impl<'a> std::future::IntoFuture for InstancesList<'a> {
     type Output = Result<crate::models::PaginatedFlowList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1248,21 +1316,21 @@ impl<'a> InstancesCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::Flow, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::Flow, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1282,7 +1350,9 @@ impl<'a> InstancesCreate<'a> {
 
 impl<'a> std::future::IntoFuture for InstancesCreate<'a> {
     type Output = Result<crate::models::Flow, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1304,21 +1374,21 @@ impl<'a> InstancesRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Flow, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Flow, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1340,7 +1410,9 @@ impl<'a> InstancesRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for InstancesRetrieve<'a> {
     type Output = Result<crate::models::Flow, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1363,21 +1435,21 @@ impl<'a> InstancesUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Flow, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Flow, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1401,7 +1473,9 @@ impl<'a> InstancesUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for InstancesUpdate<'a> {
     type Output = Result<crate::models::Flow, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1421,21 +1495,21 @@ impl<'a> InstancesDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1457,7 +1531,9 @@ impl<'a> InstancesDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for InstancesDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1480,21 +1556,21 @@ impl<'a> InstancesPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Flow, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Flow, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1518,7 +1594,9 @@ impl<'a> InstancesPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for InstancesPartialUpdate<'a> {
     type Output = Result<crate::models::Flow, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1543,21 +1621,21 @@ impl<'a> InstancesDiagramRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::FlowDiagram, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::FlowDiagram, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1579,7 +1657,9 @@ impl<'a> InstancesDiagramRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for InstancesDiagramRetrieve<'a> {
     type Output = Result<crate::models::FlowDiagram, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1601,19 +1681,21 @@ impl<'a> InstancesExecuteRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Link, super::ErrorBody>(),
-                400u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Link, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1635,7 +1717,9 @@ impl<'a> InstancesExecuteRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for InstancesExecuteRetrieve<'a> {
     type Output = Result<crate::models::Link, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1657,21 +1741,21 @@ impl<'a> InstancesExportRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => Ok(raw.body),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => Ok(raw.body),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1693,7 +1777,9 @@ impl<'a> InstancesExportRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for InstancesExportRetrieve<'a> {
     type Output = Result<bytes::Bytes, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1718,21 +1804,21 @@ impl<'a> InstancesUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1754,7 +1840,9 @@ impl<'a> InstancesUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for InstancesUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1773,19 +1861,21 @@ impl<'a> InstancesCacheClearCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1803,7 +1893,9 @@ impl<'a> InstancesCacheClearCreate<'a> {
 
 impl<'a> std::future::IntoFuture for InstancesCacheClearCreate<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1824,21 +1916,21 @@ impl<'a> InstancesCacheInfoRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Cache, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Cache, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1856,7 +1948,9 @@ impl<'a> InstancesCacheInfoRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for InstancesCacheInfoRetrieve<'a> {
     type Output = Result<crate::models::Cache, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }

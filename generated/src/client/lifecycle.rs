@@ -18,9 +18,10 @@ impl<'a> LifecycleApi<'a> {
     ) -> IterationsCreate<'a> {
         IterationsCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Mixin to validate that a valid enterprise license
     /// exists before allowing to save the object
     ///
@@ -43,6 +44,7 @@ impl<'a> LifecycleApi<'a> {
             },
         }
     }
+
     /// Mixin to validate that a valid enterprise license
     /// exists before allowing to save the object
     ///
@@ -61,6 +63,7 @@ impl<'a> LifecycleApi<'a> {
             },
         }
     }
+
     /// Mixin to validate that a valid enterprise license
     /// exists before allowing to save the object
     ///
@@ -73,9 +76,10 @@ impl<'a> LifecycleApi<'a> {
     ) -> ReviewsCreate<'a> {
         ReviewsCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// `GET /lifecycle/rules/` (`lifecycle_rules_list`).
     ///
     /// Requires authentication.
@@ -91,6 +95,7 @@ impl<'a> LifecycleApi<'a> {
             },
         }
     }
+
     /// `POST /lifecycle/rules/` (`lifecycle_rules_create`).
     ///
     /// Requires authentication.
@@ -100,9 +105,10 @@ impl<'a> LifecycleApi<'a> {
     ) -> RulesCreate<'a> {
         RulesCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// `GET /lifecycle/rules/{id}/` (`lifecycle_rules_retrieve`).
     ///
     /// Requires authentication.
@@ -110,10 +116,11 @@ impl<'a> LifecycleApi<'a> {
         RulesRetrieve {
             client: self.client,
             params: crate::params::LifecycleRulesRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// `PUT /lifecycle/rules/{id}/` (`lifecycle_rules_update`).
     ///
     /// Requires authentication.
@@ -125,11 +132,12 @@ impl<'a> LifecycleApi<'a> {
         RulesUpdate {
             client: self.client,
             params: crate::params::LifecycleRulesUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// `DELETE /lifecycle/rules/{id}/` (`lifecycle_rules_destroy`).
     ///
     /// Requires authentication.
@@ -137,10 +145,11 @@ impl<'a> LifecycleApi<'a> {
         RulesDestroy {
             client: self.client,
             params: crate::params::LifecycleRulesDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// `PATCH /lifecycle/rules/{id}/` (`lifecycle_rules_partial_update`).
     ///
     /// Requires authentication.
@@ -152,9 +161,9 @@ impl<'a> LifecycleApi<'a> {
         RulesPartialUpdate {
             client: self.client,
             params: crate::params::LifecycleRulesPartialUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
 }
@@ -178,23 +187,21 @@ impl<'a> IterationsCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
-                    raw.json::<crate::models::LifecycleIteration, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::LifecycleIteration, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -214,7 +221,9 @@ impl<'a> IterationsCreate<'a> {
 
 impl<'a> std::future::IntoFuture for IterationsCreate<'a> {
     type Output = Result<crate::models::LifecycleIteration, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -236,6 +245,7 @@ impl<'a> IterationsListLatest<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -243,11 +253,13 @@ impl<'a> IterationsListLatest<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `user_is_reviewer`.
     pub fn user_is_reviewer(mut self, value: bool) -> Self {
         self.params.user_is_reviewer = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -258,26 +270,26 @@ impl<'a> IterationsListLatest<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             Vec<crate::models::LifecycleIteration>,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -303,7 +315,9 @@ impl<'a> IterationsListLatest<'a> {
 
 impl<'a> std::future::IntoFuture for IterationsListLatest<'a> {
     type Output = Result<Vec<crate::models::LifecycleIteration>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -325,6 +339,7 @@ impl<'a> IterationsListOpen<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -332,6 +347,7 @@ impl<'a> IterationsListOpen<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -339,6 +355,7 @@ impl<'a> IterationsListOpen<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -346,11 +363,13 @@ impl<'a> IterationsListOpen<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `user_is_reviewer`.
     pub fn user_is_reviewer(mut self, value: bool) -> Self {
         self.params.user_is_reviewer = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -361,26 +380,26 @@ impl<'a> IterationsListOpen<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedLifecycleIterationList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -400,6 +419,7 @@ impl<'a> IterationsListOpen<'a> {
         call.query("user_is_reviewer", &self.params.user_is_reviewer, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -425,7 +445,9 @@ impl<'a> IterationsListOpen<'a> {
 
 impl<'a> std::future::IntoFuture for IterationsListOpen<'a> {
     type Output = Result<crate::models::PaginatedLifecycleIterationList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -447,21 +469,21 @@ impl<'a> ReviewsCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::Review, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::Review, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -481,7 +503,9 @@ impl<'a> ReviewsCreate<'a> {
 
 impl<'a> std::future::IntoFuture for ReviewsCreate<'a> {
     type Output = Result<crate::models::Review, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -501,6 +525,7 @@ impl<'a> RulesList<'a> {
         self.params.content_type_model = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -508,6 +533,7 @@ impl<'a> RulesList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -515,6 +541,7 @@ impl<'a> RulesList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -522,6 +549,7 @@ impl<'a> RulesList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -529,6 +557,7 @@ impl<'a> RulesList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -539,26 +568,26 @@ impl<'a> RulesList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedLifecycleRuleList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -578,6 +607,7 @@ impl<'a> RulesList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -603,7 +633,9 @@ impl<'a> RulesList<'a> {
 
 impl<'a> std::future::IntoFuture for RulesList<'a> {
     type Output = Result<crate::models::PaginatedLifecycleRuleList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -628,21 +660,21 @@ impl<'a> RulesCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::LifecycleRule, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::LifecycleRule, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -662,7 +694,9 @@ impl<'a> RulesCreate<'a> {
 
 impl<'a> std::future::IntoFuture for RulesCreate<'a> {
     type Output = Result<crate::models::LifecycleRule, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -687,21 +721,21 @@ impl<'a> RulesRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::LifecycleRule, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::LifecycleRule, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -722,7 +756,9 @@ impl<'a> RulesRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for RulesRetrieve<'a> {
     type Output = Result<crate::models::LifecycleRule, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -748,21 +784,21 @@ impl<'a> RulesUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::LifecycleRule, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::LifecycleRule, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -785,7 +821,9 @@ impl<'a> RulesUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for RulesUpdate<'a> {
     type Output = Result<crate::models::LifecycleRule, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -805,21 +843,21 @@ impl<'a> RulesDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -840,7 +878,9 @@ impl<'a> RulesDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for RulesDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -866,21 +906,21 @@ impl<'a> RulesPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::LifecycleRule, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::LifecycleRule, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -903,7 +943,9 @@ impl<'a> RulesPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for RulesPartialUpdate<'a> {
     type Output = Result<crate::models::LifecycleRule, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }

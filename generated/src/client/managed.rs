@@ -24,6 +24,7 @@ impl<'a> ManagedApi<'a> {
             },
         }
     }
+
     /// Blueprint instances
     ///
     /// `POST /managed/blueprints/` (`managed_blueprints_create`).
@@ -35,9 +36,10 @@ impl<'a> ManagedApi<'a> {
     ) -> BlueprintsCreate<'a> {
         BlueprintsCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Blueprint instances
     ///
     /// `GET /managed/blueprints/{instance_uuid}/` (`managed_blueprints_retrieve`).
@@ -50,10 +52,11 @@ impl<'a> ManagedApi<'a> {
         BlueprintsRetrieve {
             client: self.client,
             params: crate::params::ManagedBlueprintsRetrieveParams {
-                instance_uuid: instance_uuid,
+                instance_uuid,
             },
         }
     }
+
     /// Blueprint instances
     ///
     /// `PUT /managed/blueprints/{instance_uuid}/` (`managed_blueprints_update`).
@@ -67,11 +70,12 @@ impl<'a> ManagedApi<'a> {
         BlueprintsUpdate {
             client: self.client,
             params: crate::params::ManagedBlueprintsUpdateParams {
-                instance_uuid: instance_uuid,
+                instance_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Blueprint instances
     ///
     /// `DELETE /managed/blueprints/{instance_uuid}/` (`managed_blueprints_destroy`).
@@ -81,10 +85,11 @@ impl<'a> ManagedApi<'a> {
         BlueprintsDestroy {
             client: self.client,
             params: crate::params::ManagedBlueprintsDestroyParams {
-                instance_uuid: instance_uuid,
+                instance_uuid,
             },
         }
     }
+
     /// Blueprint instances
     ///
     /// `PATCH /managed/blueprints/{instance_uuid}/` (`managed_blueprints_partial_update`).
@@ -98,11 +103,12 @@ impl<'a> ManagedApi<'a> {
         BlueprintsPartialUpdate {
             client: self.client,
             params: crate::params::ManagedBlueprintsPartialUpdateParams {
-                instance_uuid: instance_uuid,
+                instance_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Apply a blueprint
     ///
     /// `POST /managed/blueprints/{instance_uuid}/apply/` (`managed_blueprints_apply_create`).
@@ -115,10 +121,11 @@ impl<'a> ManagedApi<'a> {
         BlueprintsApplyCreate {
             client: self.client,
             params: crate::params::ManagedBlueprintsApplyCreateParams {
-                instance_uuid: instance_uuid,
+                instance_uuid,
             },
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /managed/blueprints/{instance_uuid}/used_by/` (`managed_blueprints_used_by_list`).
@@ -131,10 +138,11 @@ impl<'a> ManagedApi<'a> {
         BlueprintsUsedByList {
             client: self.client,
             params: crate::params::ManagedBlueprintsUsedByListParams {
-                instance_uuid: instance_uuid,
+                instance_uuid,
             },
         }
     }
+
     /// Get blueprints
     ///
     /// `GET /managed/blueprints/available/` (`managed_blueprints_available_list`).
@@ -145,6 +153,7 @@ impl<'a> ManagedApi<'a> {
             client: self.client,
         }
     }
+
     /// Import blueprint from .yaml file and apply it once, without creating an instance
     ///
     /// `POST /managed/blueprints/import/` (`managed_blueprints_import_create`).
@@ -157,7 +166,7 @@ impl<'a> ManagedApi<'a> {
         BlueprintsImportCreate {
             client: self.client,
             uploads: Vec::new(),
-            body: body,
+            body,
         }
     }
 }
@@ -176,6 +185,7 @@ impl<'a> BlueprintsList<'a> {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -183,6 +193,7 @@ impl<'a> BlueprintsList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -190,6 +201,7 @@ impl<'a> BlueprintsList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -197,11 +209,13 @@ impl<'a> BlueprintsList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `path`.
     pub fn path(mut self, value: impl Into<String>) -> Self {
         self.params.path = Some(value.into());
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -209,6 +223,7 @@ impl<'a> BlueprintsList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -219,26 +234,26 @@ impl<'a> BlueprintsList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedBlueprintInstanceList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -259,6 +274,7 @@ impl<'a> BlueprintsList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -284,7 +300,9 @@ impl<'a> BlueprintsList<'a> {
 
 impl<'a> std::future::IntoFuture for BlueprintsList<'a> {
     type Output = Result<crate::models::PaginatedBlueprintInstanceList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -309,23 +327,21 @@ impl<'a> BlueprintsCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
-                    raw.json::<crate::models::BlueprintInstance, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::BlueprintInstance, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -345,7 +361,9 @@ impl<'a> BlueprintsCreate<'a> {
 
 impl<'a> std::future::IntoFuture for BlueprintsCreate<'a> {
     type Output = Result<crate::models::BlueprintInstance, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -370,23 +388,21 @@ impl<'a> BlueprintsRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::BlueprintInstance, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::BlueprintInstance, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -408,7 +424,9 @@ impl<'a> BlueprintsRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for BlueprintsRetrieve<'a> {
     type Output = Result<crate::models::BlueprintInstance, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -434,23 +452,21 @@ impl<'a> BlueprintsUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::BlueprintInstance, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::BlueprintInstance, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -474,7 +490,9 @@ impl<'a> BlueprintsUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for BlueprintsUpdate<'a> {
     type Output = Result<crate::models::BlueprintInstance, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -494,21 +512,21 @@ impl<'a> BlueprintsDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -530,7 +548,9 @@ impl<'a> BlueprintsDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for BlueprintsDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -556,23 +576,21 @@ impl<'a> BlueprintsPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::BlueprintInstance, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::BlueprintInstance, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -596,7 +614,9 @@ impl<'a> BlueprintsPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for BlueprintsPartialUpdate<'a> {
     type Output = Result<crate::models::BlueprintInstance, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -621,23 +641,21 @@ impl<'a> BlueprintsApplyCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::BlueprintInstance, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::BlueprintInstance, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -659,7 +677,9 @@ impl<'a> BlueprintsApplyCreate<'a> {
 
 impl<'a> std::future::IntoFuture for BlueprintsApplyCreate<'a> {
     type Output = Result<crate::models::BlueprintInstance, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -684,21 +704,21 @@ impl<'a> BlueprintsUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -720,7 +740,9 @@ impl<'a> BlueprintsUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for BlueprintsUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -744,23 +766,21 @@ impl<'a> BlueprintsAvailableList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<Vec<crate::models::BlueprintFile>, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::BlueprintFile>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -778,7 +798,9 @@ impl<'a> BlueprintsAvailableList<'a> {
 
 impl<'a> std::future::IntoFuture for BlueprintsAvailableList<'a> {
     type Output = Result<Vec<crate::models::BlueprintFile>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -799,6 +821,7 @@ impl<'a> BlueprintsImportCreate<'a> {
         self.uploads.push(("file", upload));
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -809,23 +832,23 @@ impl<'a> BlueprintsImportCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::BlueprintImportResult, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -845,7 +868,9 @@ impl<'a> BlueprintsImportCreate<'a> {
 
 impl<'a> std::future::IntoFuture for BlueprintsImportCreate<'a> {
     type Output = Result<crate::models::BlueprintImportResult, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }

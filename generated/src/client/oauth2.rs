@@ -24,6 +24,7 @@ impl<'a> Oauth2Api<'a> {
             },
         }
     }
+
     /// AccessToken Viewset
     ///
     /// `GET /oauth2/access_tokens/{id}/` (`oauth2_access_tokens_retrieve`).
@@ -33,10 +34,11 @@ impl<'a> Oauth2Api<'a> {
         AccessTokensRetrieve {
             client: self.client,
             params: crate::params::Oauth2AccessTokensRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// AccessToken Viewset
     ///
     /// `DELETE /oauth2/access_tokens/{id}/` (`oauth2_access_tokens_destroy`).
@@ -46,10 +48,11 @@ impl<'a> Oauth2Api<'a> {
         AccessTokensDestroy {
             client: self.client,
             params: crate::params::Oauth2AccessTokensDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /oauth2/access_tokens/{id}/used_by/` (`oauth2_access_tokens_used_by_list`).
@@ -59,10 +62,11 @@ impl<'a> Oauth2Api<'a> {
         AccessTokensUsedByList {
             client: self.client,
             params: crate::params::Oauth2AccessTokensUsedByListParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// AuthorizationCode Viewset
     ///
     /// `GET /oauth2/authorization_codes/` (`oauth2_authorization_codes_list`).
@@ -81,6 +85,7 @@ impl<'a> Oauth2Api<'a> {
             },
         }
     }
+
     /// AuthorizationCode Viewset
     ///
     /// `GET /oauth2/authorization_codes/{id}/` (`oauth2_authorization_codes_retrieve`).
@@ -93,10 +98,11 @@ impl<'a> Oauth2Api<'a> {
         AuthorizationCodesRetrieve {
             client: self.client,
             params: crate::params::Oauth2AuthorizationCodesRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// AuthorizationCode Viewset
     ///
     /// `DELETE /oauth2/authorization_codes/{id}/` (`oauth2_authorization_codes_destroy`).
@@ -106,10 +112,11 @@ impl<'a> Oauth2Api<'a> {
         AuthorizationCodesDestroy {
             client: self.client,
             params: crate::params::Oauth2AuthorizationCodesDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /oauth2/authorization_codes/{id}/used_by/` (`oauth2_authorization_codes_used_by_list`).
@@ -122,10 +129,11 @@ impl<'a> Oauth2Api<'a> {
         AuthorizationCodesUsedByList {
             client: self.client,
             params: crate::params::Oauth2AuthorizationCodesUsedByListParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// RefreshToken Viewset
     ///
     /// `GET /oauth2/refresh_tokens/` (`oauth2_refresh_tokens_list`).
@@ -144,6 +152,7 @@ impl<'a> Oauth2Api<'a> {
             },
         }
     }
+
     /// RefreshToken Viewset
     ///
     /// `GET /oauth2/refresh_tokens/{id}/` (`oauth2_refresh_tokens_retrieve`).
@@ -153,10 +162,11 @@ impl<'a> Oauth2Api<'a> {
         RefreshTokensRetrieve {
             client: self.client,
             params: crate::params::Oauth2RefreshTokensRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// RefreshToken Viewset
     ///
     /// `DELETE /oauth2/refresh_tokens/{id}/` (`oauth2_refresh_tokens_destroy`).
@@ -166,10 +176,11 @@ impl<'a> Oauth2Api<'a> {
         RefreshTokensDestroy {
             client: self.client,
             params: crate::params::Oauth2RefreshTokensDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /oauth2/refresh_tokens/{id}/used_by/` (`oauth2_refresh_tokens_used_by_list`).
@@ -179,7 +190,7 @@ impl<'a> Oauth2Api<'a> {
         RefreshTokensUsedByList {
             client: self.client,
             params: crate::params::Oauth2RefreshTokensUsedByListParams {
-                id: id,
+                id,
             },
         }
     }
@@ -201,6 +212,7 @@ impl<'a> AccessTokensList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -208,6 +220,7 @@ impl<'a> AccessTokensList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -215,11 +228,13 @@ impl<'a> AccessTokensList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `provider`.
     pub fn provider(mut self, value: i64) -> Self {
         self.params.provider = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -227,11 +242,13 @@ impl<'a> AccessTokensList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `user`.
     pub fn user(mut self, value: i64) -> Self {
         self.params.user = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -242,26 +259,26 @@ impl<'a> AccessTokensList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedTokenModelList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -282,6 +299,7 @@ impl<'a> AccessTokensList<'a> {
         call.query("user", &self.params.user, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -307,7 +325,9 @@ impl<'a> AccessTokensList<'a> {
 
 impl<'a> std::future::IntoFuture for AccessTokensList<'a> {
     type Output = Result<crate::models::PaginatedTokenModelList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -332,21 +352,21 @@ impl<'a> AccessTokensRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::TokenModel, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::TokenModel, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -368,7 +388,9 @@ impl<'a> AccessTokensRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for AccessTokensRetrieve<'a> {
     type Output = Result<crate::models::TokenModel, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -388,21 +410,21 @@ impl<'a> AccessTokensDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -424,7 +446,9 @@ impl<'a> AccessTokensDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for AccessTokensDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -449,21 +473,21 @@ impl<'a> AccessTokensUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -485,7 +509,9 @@ impl<'a> AccessTokensUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for AccessTokensUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -507,6 +533,7 @@ impl<'a> AuthorizationCodesList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -514,6 +541,7 @@ impl<'a> AuthorizationCodesList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -521,11 +549,13 @@ impl<'a> AuthorizationCodesList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `provider`.
     pub fn provider(mut self, value: i64) -> Self {
         self.params.provider = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -533,11 +563,13 @@ impl<'a> AuthorizationCodesList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `user`.
     pub fn user(mut self, value: i64) -> Self {
         self.params.user = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -548,26 +580,26 @@ impl<'a> AuthorizationCodesList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedExpiringBaseGrantModelList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -588,6 +620,7 @@ impl<'a> AuthorizationCodesList<'a> {
         call.query("user", &self.params.user, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -617,6 +650,7 @@ impl<'a> std::future::IntoFuture for AuthorizationCodesList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -641,23 +675,23 @@ impl<'a> AuthorizationCodesRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::ExpiringBaseGrantModel, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -679,7 +713,9 @@ impl<'a> AuthorizationCodesRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for AuthorizationCodesRetrieve<'a> {
     type Output = Result<crate::models::ExpiringBaseGrantModel, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -699,21 +735,21 @@ impl<'a> AuthorizationCodesDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -735,7 +771,9 @@ impl<'a> AuthorizationCodesDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for AuthorizationCodesDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -760,21 +798,21 @@ impl<'a> AuthorizationCodesUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -796,7 +834,9 @@ impl<'a> AuthorizationCodesUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for AuthorizationCodesUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -818,6 +858,7 @@ impl<'a> RefreshTokensList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -825,6 +866,7 @@ impl<'a> RefreshTokensList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -832,11 +874,13 @@ impl<'a> RefreshTokensList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `provider`.
     pub fn provider(mut self, value: i64) -> Self {
         self.params.provider = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -844,11 +888,13 @@ impl<'a> RefreshTokensList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `user`.
     pub fn user(mut self, value: i64) -> Self {
         self.params.user = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -859,26 +905,26 @@ impl<'a> RefreshTokensList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedTokenModelList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -899,6 +945,7 @@ impl<'a> RefreshTokensList<'a> {
         call.query("user", &self.params.user, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -924,7 +971,9 @@ impl<'a> RefreshTokensList<'a> {
 
 impl<'a> std::future::IntoFuture for RefreshTokensList<'a> {
     type Output = Result<crate::models::PaginatedTokenModelList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -949,21 +998,21 @@ impl<'a> RefreshTokensRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::TokenModel, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::TokenModel, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -985,7 +1034,9 @@ impl<'a> RefreshTokensRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for RefreshTokensRetrieve<'a> {
     type Output = Result<crate::models::TokenModel, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1005,21 +1056,21 @@ impl<'a> RefreshTokensDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1041,7 +1092,9 @@ impl<'a> RefreshTokensDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for RefreshTokensDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1066,21 +1119,21 @@ impl<'a> RefreshTokensUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1102,7 +1155,9 @@ impl<'a> RefreshTokensUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for RefreshTokensUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }

@@ -30,6 +30,7 @@ impl<'a> OutpostsApi<'a> {
             },
         }
     }
+
     /// Outpost Viewset
     ///
     /// `POST /outposts/instances/` (`outposts_instances_create`).
@@ -41,9 +42,10 @@ impl<'a> OutpostsApi<'a> {
     ) -> InstancesCreate<'a> {
         InstancesCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Outpost Viewset
     ///
     /// `GET /outposts/instances/{uuid}/` (`outposts_instances_retrieve`).
@@ -53,10 +55,11 @@ impl<'a> OutpostsApi<'a> {
         InstancesRetrieve {
             client: self.client,
             params: crate::params::OutpostsInstancesRetrieveParams {
-                uuid: uuid,
+                uuid,
             },
         }
     }
+
     /// Outpost Viewset
     ///
     /// `PUT /outposts/instances/{uuid}/` (`outposts_instances_update`).
@@ -70,11 +73,12 @@ impl<'a> OutpostsApi<'a> {
         InstancesUpdate {
             client: self.client,
             params: crate::params::OutpostsInstancesUpdateParams {
-                uuid: uuid,
+                uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Outpost Viewset
     ///
     /// `DELETE /outposts/instances/{uuid}/` (`outposts_instances_destroy`).
@@ -84,10 +88,11 @@ impl<'a> OutpostsApi<'a> {
         InstancesDestroy {
             client: self.client,
             params: crate::params::OutpostsInstancesDestroyParams {
-                uuid: uuid,
+                uuid,
             },
         }
     }
+
     /// Outpost Viewset
     ///
     /// `PATCH /outposts/instances/{uuid}/` (`outposts_instances_partial_update`).
@@ -101,11 +106,12 @@ impl<'a> OutpostsApi<'a> {
         InstancesPartialUpdate {
             client: self.client,
             params: crate::params::OutpostsInstancesPartialUpdateParams {
-                uuid: uuid,
+                uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get outposts current health
     ///
     /// `GET /outposts/instances/{uuid}/health/` (`outposts_instances_health_list`).
@@ -115,7 +121,7 @@ impl<'a> OutpostsApi<'a> {
         InstancesHealthList {
             client: self.client,
             params: crate::params::OutpostsInstancesHealthListParams {
-                uuid: uuid,
+                uuid,
                 managed_icontains: None,
                 managed_iexact: None,
                 name_icontains: None,
@@ -129,6 +135,7 @@ impl<'a> OutpostsApi<'a> {
             },
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /outposts/instances/{uuid}/used_by/` (`outposts_instances_used_by_list`).
@@ -138,10 +145,11 @@ impl<'a> OutpostsApi<'a> {
         InstancesUsedByList {
             client: self.client,
             params: crate::params::OutpostsInstancesUsedByListParams {
-                uuid: uuid,
+                uuid,
             },
         }
     }
+
     /// Global default outpost config
     ///
     /// `GET /outposts/instances/default_settings/` (`outposts_instances_default_settings_retrieve`).
@@ -154,6 +162,7 @@ impl<'a> OutpostsApi<'a> {
             client: self.client,
         }
     }
+
     /// LDAPProvider Viewset
     ///
     /// `GET /outposts/ldap/` (`outposts_ldap_list`).
@@ -171,6 +180,7 @@ impl<'a> OutpostsApi<'a> {
             },
         }
     }
+
     /// Check access to a single application by slug
     ///
     /// `GET /outposts/ldap/{id}/check_access/` (`outposts_ldap_access_check`).
@@ -180,11 +190,12 @@ impl<'a> OutpostsApi<'a> {
         LdapAccessCheck {
             client: self.client,
             params: crate::params::OutpostsLdapAccessCheckParams {
-                id: id,
+                id,
                 app_slug: None,
             },
         }
     }
+
     /// ProxyProvider Viewset
     ///
     /// `GET /outposts/proxy/` (`outposts_proxy_list`).
@@ -202,6 +213,7 @@ impl<'a> OutpostsApi<'a> {
             },
         }
     }
+
     /// RadiusProvider Viewset
     ///
     /// `GET /outposts/radius/` (`outposts_radius_list`).
@@ -219,6 +231,7 @@ impl<'a> OutpostsApi<'a> {
             },
         }
     }
+
     /// Check access to a single application by slug
     ///
     /// `GET /outposts/radius/{id}/check_access/` (`outposts_radius_access_check`).
@@ -228,11 +241,12 @@ impl<'a> OutpostsApi<'a> {
         RadiusAccessCheck {
             client: self.client,
             params: crate::params::OutpostsRadiusAccessCheckParams {
-                id: id,
+                id,
                 app_slug: None,
             },
         }
     }
+
     /// ServiceConnection Viewset
     ///
     /// `GET /outposts/service_connections/all/` (`outposts_service_connections_all_list`).
@@ -250,6 +264,7 @@ impl<'a> OutpostsApi<'a> {
             },
         }
     }
+
     /// ServiceConnection Viewset
     ///
     /// `GET /outposts/service_connections/all/{uuid}/` (`outposts_service_connections_all_retrieve`).
@@ -262,10 +277,11 @@ impl<'a> OutpostsApi<'a> {
         ServiceConnectionsAllRetrieve {
             client: self.client,
             params: crate::params::OutpostsServiceConnectionsAllRetrieveParams {
-                uuid: uuid,
+                uuid,
             },
         }
     }
+
     /// ServiceConnection Viewset
     ///
     /// `DELETE /outposts/service_connections/all/{uuid}/` (`outposts_service_connections_all_destroy`).
@@ -278,10 +294,11 @@ impl<'a> OutpostsApi<'a> {
         ServiceConnectionsAllDestroy {
             client: self.client,
             params: crate::params::OutpostsServiceConnectionsAllDestroyParams {
-                uuid: uuid,
+                uuid,
             },
         }
     }
+
     /// Get the service connection's state
     ///
     /// `GET /outposts/service_connections/all/{uuid}/state/` (`outposts_service_connections_all_state_retrieve`).
@@ -294,10 +311,11 @@ impl<'a> OutpostsApi<'a> {
         ServiceConnectionsAllStateRetrieve {
             client: self.client,
             params: crate::params::OutpostsServiceConnectionsAllStateRetrieveParams {
-                uuid: uuid,
+                uuid,
             },
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /outposts/service_connections/all/{uuid}/used_by/` (`outposts_service_connections_all_used_by_list`).
@@ -310,10 +328,11 @@ impl<'a> OutpostsApi<'a> {
         ServiceConnectionsAllUsedByList {
             client: self.client,
             params: crate::params::OutpostsServiceConnectionsAllUsedByListParams {
-                uuid: uuid,
+                uuid,
             },
         }
     }
+
     /// Get all creatable types
     ///
     /// `GET /outposts/service_connections/all/types/` (`outposts_service_connections_all_types_list`).
@@ -326,6 +345,7 @@ impl<'a> OutpostsApi<'a> {
             client: self.client,
         }
     }
+
     /// DockerServiceConnection Viewset
     ///
     /// `GET /outposts/service_connections/docker/` (`outposts_service_connections_docker_list`).
@@ -347,6 +367,7 @@ impl<'a> OutpostsApi<'a> {
             },
         }
     }
+
     /// DockerServiceConnection Viewset
     ///
     /// `POST /outposts/service_connections/docker/` (`outposts_service_connections_docker_create`).
@@ -358,9 +379,10 @@ impl<'a> OutpostsApi<'a> {
     ) -> ServiceConnectionsDockerCreate<'a> {
         ServiceConnectionsDockerCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// DockerServiceConnection Viewset
     ///
     /// `GET /outposts/service_connections/docker/{uuid}/` (`outposts_service_connections_docker_retrieve`).
@@ -373,10 +395,11 @@ impl<'a> OutpostsApi<'a> {
         ServiceConnectionsDockerRetrieve {
             client: self.client,
             params: crate::params::OutpostsServiceConnectionsDockerRetrieveParams {
-                uuid: uuid,
+                uuid,
             },
         }
     }
+
     /// DockerServiceConnection Viewset
     ///
     /// `PUT /outposts/service_connections/docker/{uuid}/` (`outposts_service_connections_docker_update`).
@@ -390,11 +413,12 @@ impl<'a> OutpostsApi<'a> {
         ServiceConnectionsDockerUpdate {
             client: self.client,
             params: crate::params::OutpostsServiceConnectionsDockerUpdateParams {
-                uuid: uuid,
+                uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// DockerServiceConnection Viewset
     ///
     /// `DELETE /outposts/service_connections/docker/{uuid}/` (`outposts_service_connections_docker_destroy`).
@@ -407,10 +431,11 @@ impl<'a> OutpostsApi<'a> {
         ServiceConnectionsDockerDestroy {
             client: self.client,
             params: crate::params::OutpostsServiceConnectionsDockerDestroyParams {
-                uuid: uuid,
+                uuid,
             },
         }
     }
+
     /// DockerServiceConnection Viewset
     ///
     /// `PATCH /outposts/service_connections/docker/{uuid}/` (`outposts_service_connections_docker_partial_update`).
@@ -424,11 +449,12 @@ impl<'a> OutpostsApi<'a> {
         ServiceConnectionsDockerPartialUpdate {
             client: self.client,
             params: crate::params::OutpostsServiceConnectionsDockerPartialUpdateParams {
-                uuid: uuid,
+                uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /outposts/service_connections/docker/{uuid}/used_by/` (`outposts_service_connections_docker_used_by_list`).
@@ -441,10 +467,11 @@ impl<'a> OutpostsApi<'a> {
         ServiceConnectionsDockerUsedByList {
             client: self.client,
             params: crate::params::OutpostsServiceConnectionsDockerUsedByListParams {
-                uuid: uuid,
+                uuid,
             },
         }
     }
+
     /// KubernetesServiceConnection Viewset
     ///
     /// `GET /outposts/service_connections/kubernetes/` (`outposts_service_connections_kubernetes_list`).
@@ -465,6 +492,7 @@ impl<'a> OutpostsApi<'a> {
             },
         }
     }
+
     /// KubernetesServiceConnection Viewset
     ///
     /// `POST /outposts/service_connections/kubernetes/` (`outposts_service_connections_kubernetes_create`).
@@ -476,9 +504,10 @@ impl<'a> OutpostsApi<'a> {
     ) -> ServiceConnectionsKubernetesCreate<'a> {
         ServiceConnectionsKubernetesCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// KubernetesServiceConnection Viewset
     ///
     /// `GET /outposts/service_connections/kubernetes/{uuid}/` (`outposts_service_connections_kubernetes_retrieve`).
@@ -491,10 +520,11 @@ impl<'a> OutpostsApi<'a> {
         ServiceConnectionsKubernetesRetrieve {
             client: self.client,
             params: crate::params::OutpostsServiceConnectionsKubernetesRetrieveParams {
-                uuid: uuid,
+                uuid,
             },
         }
     }
+
     /// KubernetesServiceConnection Viewset
     ///
     /// `PUT /outposts/service_connections/kubernetes/{uuid}/` (`outposts_service_connections_kubernetes_update`).
@@ -508,11 +538,12 @@ impl<'a> OutpostsApi<'a> {
         ServiceConnectionsKubernetesUpdate {
             client: self.client,
             params: crate::params::OutpostsServiceConnectionsKubernetesUpdateParams {
-                uuid: uuid,
+                uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// KubernetesServiceConnection Viewset
     ///
     /// `DELETE /outposts/service_connections/kubernetes/{uuid}/` (`outposts_service_connections_kubernetes_destroy`).
@@ -525,10 +556,11 @@ impl<'a> OutpostsApi<'a> {
         ServiceConnectionsKubernetesDestroy {
             client: self.client,
             params: crate::params::OutpostsServiceConnectionsKubernetesDestroyParams {
-                uuid: uuid,
+                uuid,
             },
         }
     }
+
     /// KubernetesServiceConnection Viewset
     ///
     /// `PATCH /outposts/service_connections/kubernetes/{uuid}/` (`outposts_service_connections_kubernetes_partial_update`).
@@ -542,11 +574,12 @@ impl<'a> OutpostsApi<'a> {
         ServiceConnectionsKubernetesPartialUpdate {
             client: self.client,
             params: crate::params::OutpostsServiceConnectionsKubernetesPartialUpdateParams {
-                uuid: uuid,
+                uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /outposts/service_connections/kubernetes/{uuid}/used_by/` (`outposts_service_connections_kubernetes_used_by_list`).
@@ -559,7 +592,7 @@ impl<'a> OutpostsApi<'a> {
         ServiceConnectionsKubernetesUsedByList {
             client: self.client,
             params: crate::params::OutpostsServiceConnectionsKubernetesUsedByListParams {
-                uuid: uuid,
+                uuid,
             },
         }
     }
@@ -579,21 +612,25 @@ impl<'a> InstancesList<'a> {
         self.params.managed_icontains = Some(value.into());
         self
     }
+
     /// Sets the query parameter `managed__iexact`.
     pub fn managed_iexact(mut self, value: impl Into<String>) -> Self {
         self.params.managed_iexact = Some(value.into());
         self
     }
+
     /// Sets the query parameter `name__icontains`.
     pub fn name_icontains(mut self, value: impl Into<String>) -> Self {
         self.params.name_icontains = Some(value.into());
         self
     }
+
     /// Sets the query parameter `name__iexact`.
     pub fn name_iexact(mut self, value: impl Into<String>) -> Self {
         self.params.name_iexact = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -601,6 +638,7 @@ impl<'a> InstancesList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -608,6 +646,7 @@ impl<'a> InstancesList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -615,16 +654,19 @@ impl<'a> InstancesList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `providers__isnull`.
     pub fn providers_isnull(mut self, value: bool) -> Self {
         self.params.providers_isnull = Some(value);
         self
     }
+
     /// Sets the query parameter `providers_by_pk`.
     pub fn providers_by_pk(mut self, value: Vec<i64>) -> Self {
         self.params.providers_by_pk = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -632,6 +674,7 @@ impl<'a> InstancesList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `service_connection__name__icontains`.
     pub fn service_connection_name_icontains(
         mut self,
@@ -640,11 +683,13 @@ impl<'a> InstancesList<'a> {
         self.params.service_connection_name_icontains = Some(value.into());
         self
     }
+
     /// Sets the query parameter `service_connection__name__iexact`.
     pub fn service_connection_name_iexact(mut self, value: impl Into<String>) -> Self {
         self.params.service_connection_name_iexact = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -655,23 +700,23 @@ impl<'a> InstancesList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::PaginatedOutpostList, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -706,6 +751,7 @@ impl<'a> InstancesList<'a> {
         );
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -731,7 +777,9 @@ impl<'a> InstancesList<'a> {
 
 impl<'a> std::future::IntoFuture for InstancesList<'a> {
     type Output = Result<crate::models::PaginatedOutpostList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -753,21 +801,21 @@ impl<'a> InstancesCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::Outpost, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::Outpost, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -787,7 +835,9 @@ impl<'a> InstancesCreate<'a> {
 
 impl<'a> std::future::IntoFuture for InstancesCreate<'a> {
     type Output = Result<crate::models::Outpost, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -809,21 +859,21 @@ impl<'a> InstancesRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Outpost, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Outpost, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -845,7 +895,9 @@ impl<'a> InstancesRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for InstancesRetrieve<'a> {
     type Output = Result<crate::models::Outpost, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -868,21 +920,21 @@ impl<'a> InstancesUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Outpost, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Outpost, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -906,7 +958,9 @@ impl<'a> InstancesUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for InstancesUpdate<'a> {
     type Output = Result<crate::models::Outpost, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -926,21 +980,21 @@ impl<'a> InstancesDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -962,7 +1016,9 @@ impl<'a> InstancesDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for InstancesDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -985,21 +1041,21 @@ impl<'a> InstancesPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Outpost, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Outpost, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1023,7 +1079,9 @@ impl<'a> InstancesPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for InstancesPartialUpdate<'a> {
     type Output = Result<crate::models::Outpost, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1043,21 +1101,25 @@ impl<'a> InstancesHealthList<'a> {
         self.params.managed_icontains = Some(value.into());
         self
     }
+
     /// Sets the query parameter `managed__iexact`.
     pub fn managed_iexact(mut self, value: impl Into<String>) -> Self {
         self.params.managed_iexact = Some(value.into());
         self
     }
+
     /// Sets the query parameter `name__icontains`.
     pub fn name_icontains(mut self, value: impl Into<String>) -> Self {
         self.params.name_icontains = Some(value.into());
         self
     }
+
     /// Sets the query parameter `name__iexact`.
     pub fn name_iexact(mut self, value: impl Into<String>) -> Self {
         self.params.name_iexact = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -1065,16 +1127,19 @@ impl<'a> InstancesHealthList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// Sets the query parameter `providers__isnull`.
     pub fn providers_isnull(mut self, value: bool) -> Self {
         self.params.providers_isnull = Some(value);
         self
     }
+
     /// Sets the query parameter `providers_by_pk`.
     pub fn providers_by_pk(mut self, value: Vec<i64>) -> Self {
         self.params.providers_by_pk = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -1082,6 +1147,7 @@ impl<'a> InstancesHealthList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `service_connection__name__icontains`.
     pub fn service_connection_name_icontains(
         mut self,
@@ -1090,11 +1156,13 @@ impl<'a> InstancesHealthList<'a> {
         self.params.service_connection_name_icontains = Some(value.into());
         self
     }
+
     /// Sets the query parameter `service_connection__name__iexact`.
     pub fn service_connection_name_iexact(mut self, value: impl Into<String>) -> Self {
         self.params.service_connection_name_iexact = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -1105,23 +1173,21 @@ impl<'a> InstancesHealthList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<Vec<crate::models::OutpostHealth>, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::OutpostHealth>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1161,7 +1227,9 @@ impl<'a> InstancesHealthList<'a> {
 
 impl<'a> std::future::IntoFuture for InstancesHealthList<'a> {
     type Output = Result<Vec<crate::models::OutpostHealth>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1186,21 +1254,21 @@ impl<'a> InstancesUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1222,7 +1290,9 @@ impl<'a> InstancesUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for InstancesUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1246,23 +1316,23 @@ impl<'a> InstancesDefaultSettingsRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::OutpostDefaultConfig, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1280,7 +1350,9 @@ impl<'a> InstancesDefaultSettingsRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for InstancesDefaultSettingsRetrieve<'a> {
     type Output = Result<crate::models::OutpostDefaultConfig, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1300,6 +1372,7 @@ impl<'a> LdapList<'a> {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -1307,6 +1380,7 @@ impl<'a> LdapList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -1314,6 +1388,7 @@ impl<'a> LdapList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -1321,6 +1396,7 @@ impl<'a> LdapList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -1328,6 +1404,7 @@ impl<'a> LdapList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -1338,26 +1415,26 @@ impl<'a> LdapList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedLdapOutpostConfigList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1377,6 +1454,7 @@ impl<'a> LdapList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -1402,7 +1480,9 @@ impl<'a> LdapList<'a> {
 
 impl<'a> std::future::IntoFuture for LdapList<'a> {
     type Output = Result<crate::models::PaginatedLdapOutpostConfigList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1422,6 +1502,7 @@ impl<'a> LdapAccessCheck<'a> {
         self.params.app_slug = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -1432,21 +1513,21 @@ impl<'a> LdapAccessCheck<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::LdapCheckAccess, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::LdapCheckAccess, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1469,7 +1550,9 @@ impl<'a> LdapAccessCheck<'a> {
 
 impl<'a> std::future::IntoFuture for LdapAccessCheck<'a> {
     type Output = Result<crate::models::LdapCheckAccess, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1489,6 +1572,7 @@ impl<'a> ProxyList<'a> {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -1496,6 +1580,7 @@ impl<'a> ProxyList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -1503,6 +1588,7 @@ impl<'a> ProxyList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -1510,6 +1596,7 @@ impl<'a> ProxyList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -1517,6 +1604,7 @@ impl<'a> ProxyList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -1527,26 +1615,26 @@ impl<'a> ProxyList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedProxyOutpostConfigList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1566,6 +1654,7 @@ impl<'a> ProxyList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -1591,7 +1680,9 @@ impl<'a> ProxyList<'a> {
 
 impl<'a> std::future::IntoFuture for ProxyList<'a> {
     type Output = Result<crate::models::PaginatedProxyOutpostConfigList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1611,6 +1702,7 @@ impl<'a> RadiusList<'a> {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -1618,6 +1710,7 @@ impl<'a> RadiusList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -1625,6 +1718,7 @@ impl<'a> RadiusList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -1632,6 +1726,7 @@ impl<'a> RadiusList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -1639,6 +1734,7 @@ impl<'a> RadiusList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -1649,26 +1745,26 @@ impl<'a> RadiusList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedRadiusOutpostConfigList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1688,6 +1784,7 @@ impl<'a> RadiusList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -1713,7 +1810,9 @@ impl<'a> RadiusList<'a> {
 
 impl<'a> std::future::IntoFuture for RadiusList<'a> {
     type Output = Result<crate::models::PaginatedRadiusOutpostConfigList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1733,6 +1832,7 @@ impl<'a> RadiusAccessCheck<'a> {
         self.params.app_slug = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -1743,23 +1843,21 @@ impl<'a> RadiusAccessCheck<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::RadiusCheckAccess, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::RadiusCheckAccess, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1782,7 +1880,9 @@ impl<'a> RadiusAccessCheck<'a> {
 
 impl<'a> std::future::IntoFuture for RadiusAccessCheck<'a> {
     type Output = Result<crate::models::RadiusCheckAccess, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1802,6 +1902,7 @@ impl<'a> ServiceConnectionsAllList<'a> {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -1809,6 +1910,7 @@ impl<'a> ServiceConnectionsAllList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -1816,6 +1918,7 @@ impl<'a> ServiceConnectionsAllList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -1823,6 +1926,7 @@ impl<'a> ServiceConnectionsAllList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -1830,6 +1934,7 @@ impl<'a> ServiceConnectionsAllList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -1840,26 +1945,26 @@ impl<'a> ServiceConnectionsAllList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedServiceConnectionList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1879,6 +1984,7 @@ impl<'a> ServiceConnectionsAllList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -1904,7 +2010,9 @@ impl<'a> ServiceConnectionsAllList<'a> {
 
 impl<'a> std::future::IntoFuture for ServiceConnectionsAllList<'a> {
     type Output = Result<crate::models::PaginatedServiceConnectionList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1929,23 +2037,21 @@ impl<'a> ServiceConnectionsAllRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::ServiceConnection, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::ServiceConnection, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1967,7 +2073,9 @@ impl<'a> ServiceConnectionsAllRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for ServiceConnectionsAllRetrieve<'a> {
     type Output = Result<crate::models::ServiceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1987,21 +2095,21 @@ impl<'a> ServiceConnectionsAllDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2023,7 +2131,9 @@ impl<'a> ServiceConnectionsAllDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for ServiceConnectionsAllDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2048,23 +2158,23 @@ impl<'a> ServiceConnectionsAllStateRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::ServiceConnectionState, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2086,7 +2196,9 @@ impl<'a> ServiceConnectionsAllStateRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for ServiceConnectionsAllStateRetrieve<'a> {
     type Output = Result<crate::models::ServiceConnectionState, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2111,21 +2223,21 @@ impl<'a> ServiceConnectionsAllUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2147,7 +2259,9 @@ impl<'a> ServiceConnectionsAllUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for ServiceConnectionsAllUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2171,21 +2285,21 @@ impl<'a> ServiceConnectionsAllTypesList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::TypeCreate>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::TypeCreate>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2203,7 +2317,9 @@ impl<'a> ServiceConnectionsAllTypesList<'a> {
 
 impl<'a> std::future::IntoFuture for ServiceConnectionsAllTypesList<'a> {
     type Output = Result<Vec<crate::models::TypeCreate>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2223,11 +2339,13 @@ impl<'a> ServiceConnectionsDockerList<'a> {
         self.params.local = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -2235,6 +2353,7 @@ impl<'a> ServiceConnectionsDockerList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -2242,6 +2361,7 @@ impl<'a> ServiceConnectionsDockerList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -2249,6 +2369,7 @@ impl<'a> ServiceConnectionsDockerList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -2256,21 +2377,25 @@ impl<'a> ServiceConnectionsDockerList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `tls_authentication`.
     pub fn tls_authentication(mut self, value: uuid::Uuid) -> Self {
         self.params.tls_authentication = Some(value);
         self
     }
+
     /// Sets the query parameter `tls_verification`.
     pub fn tls_verification(mut self, value: uuid::Uuid) -> Self {
         self.params.tls_verification = Some(value);
         self
     }
+
     /// Sets the query parameter `url`.
     pub fn url(mut self, value: impl Into<String>) -> Self {
         self.params.url = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -2281,26 +2406,26 @@ impl<'a> ServiceConnectionsDockerList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedDockerServiceConnectionList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2324,6 +2449,7 @@ impl<'a> ServiceConnectionsDockerList<'a> {
         call.query("url", &self.params.url, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -2353,6 +2479,7 @@ impl<'a> std::future::IntoFuture for ServiceConnectionsDockerList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2377,26 +2504,26 @@ impl<'a> ServiceConnectionsDockerCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<
                             crate::models::DockerServiceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2416,7 +2543,9 @@ impl<'a> ServiceConnectionsDockerCreate<'a> {
 
 impl<'a> std::future::IntoFuture for ServiceConnectionsDockerCreate<'a> {
     type Output = Result<crate::models::DockerServiceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2441,26 +2570,26 @@ impl<'a> ServiceConnectionsDockerRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::DockerServiceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2482,7 +2611,9 @@ impl<'a> ServiceConnectionsDockerRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for ServiceConnectionsDockerRetrieve<'a> {
     type Output = Result<crate::models::DockerServiceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2508,26 +2639,26 @@ impl<'a> ServiceConnectionsDockerUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::DockerServiceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2551,7 +2682,9 @@ impl<'a> ServiceConnectionsDockerUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for ServiceConnectionsDockerUpdate<'a> {
     type Output = Result<crate::models::DockerServiceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2571,21 +2704,21 @@ impl<'a> ServiceConnectionsDockerDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2607,7 +2740,9 @@ impl<'a> ServiceConnectionsDockerDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for ServiceConnectionsDockerDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2633,26 +2768,26 @@ impl<'a> ServiceConnectionsDockerPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::DockerServiceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2676,7 +2811,9 @@ impl<'a> ServiceConnectionsDockerPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for ServiceConnectionsDockerPartialUpdate<'a> {
     type Output = Result<crate::models::DockerServiceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2701,21 +2838,21 @@ impl<'a> ServiceConnectionsDockerUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2737,7 +2874,9 @@ impl<'a> ServiceConnectionsDockerUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for ServiceConnectionsDockerUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2757,11 +2896,13 @@ impl<'a> ServiceConnectionsKubernetesList<'a> {
         self.params.local = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -2769,6 +2910,7 @@ impl<'a> ServiceConnectionsKubernetesList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -2776,6 +2918,7 @@ impl<'a> ServiceConnectionsKubernetesList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -2783,6 +2926,7 @@ impl<'a> ServiceConnectionsKubernetesList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -2790,6 +2934,7 @@ impl<'a> ServiceConnectionsKubernetesList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -2800,26 +2945,26 @@ impl<'a> ServiceConnectionsKubernetesList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedKubernetesServiceConnectionList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2840,6 +2985,7 @@ impl<'a> ServiceConnectionsKubernetesList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -2869,6 +3015,7 @@ impl<'a> std::future::IntoFuture for ServiceConnectionsKubernetesList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2893,26 +3040,26 @@ impl<'a> ServiceConnectionsKubernetesCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<
                             crate::models::KubernetesServiceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2932,7 +3079,9 @@ impl<'a> ServiceConnectionsKubernetesCreate<'a> {
 
 impl<'a> std::future::IntoFuture for ServiceConnectionsKubernetesCreate<'a> {
     type Output = Result<crate::models::KubernetesServiceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2957,26 +3106,26 @@ impl<'a> ServiceConnectionsKubernetesRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::KubernetesServiceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2998,7 +3147,9 @@ impl<'a> ServiceConnectionsKubernetesRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for ServiceConnectionsKubernetesRetrieve<'a> {
     type Output = Result<crate::models::KubernetesServiceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3024,26 +3175,26 @@ impl<'a> ServiceConnectionsKubernetesUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::KubernetesServiceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3067,7 +3218,9 @@ impl<'a> ServiceConnectionsKubernetesUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for ServiceConnectionsKubernetesUpdate<'a> {
     type Output = Result<crate::models::KubernetesServiceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3087,21 +3240,21 @@ impl<'a> ServiceConnectionsKubernetesDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3123,7 +3276,9 @@ impl<'a> ServiceConnectionsKubernetesDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for ServiceConnectionsKubernetesDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3149,26 +3304,26 @@ impl<'a> ServiceConnectionsKubernetesPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::KubernetesServiceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3192,7 +3347,9 @@ impl<'a> ServiceConnectionsKubernetesPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for ServiceConnectionsKubernetesPartialUpdate<'a> {
     type Output = Result<crate::models::KubernetesServiceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3217,21 +3374,21 @@ impl<'a> ServiceConnectionsKubernetesUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3253,7 +3410,9 @@ impl<'a> ServiceConnectionsKubernetesUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for ServiceConnectionsKubernetesUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }

@@ -24,6 +24,7 @@ impl<'a> PoliciesApi<'a> {
             },
         }
     }
+
     /// Policy Viewset
     ///
     /// `GET /policies/all/{policy_uuid}/` (`policies_all_retrieve`).
@@ -33,10 +34,11 @@ impl<'a> PoliciesApi<'a> {
         AllRetrieve {
             client: self.client,
             params: crate::params::PoliciesAllRetrieveParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
         }
     }
+
     /// Policy Viewset
     ///
     /// `DELETE /policies/all/{policy_uuid}/` (`policies_all_destroy`).
@@ -46,10 +48,11 @@ impl<'a> PoliciesApi<'a> {
         AllDestroy {
             client: self.client,
             params: crate::params::PoliciesAllDestroyParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
         }
     }
+
     /// Test policy
     ///
     /// `POST /policies/all/{policy_uuid}/test/` (`policies_all_test_create`).
@@ -63,11 +66,12 @@ impl<'a> PoliciesApi<'a> {
         AllTestCreate {
             client: self.client,
             params: crate::params::PoliciesAllTestCreateParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /policies/all/{policy_uuid}/used_by/` (`policies_all_used_by_list`).
@@ -77,10 +81,11 @@ impl<'a> PoliciesApi<'a> {
         AllUsedByList {
             client: self.client,
             params: crate::params::PoliciesAllUsedByListParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
         }
     }
+
     /// Clear policy cache
     ///
     /// `POST /policies/all/cache_clear/` (`policies_all_cache_clear_create`).
@@ -91,6 +96,7 @@ impl<'a> PoliciesApi<'a> {
             client: self.client,
         }
     }
+
     /// Info about cached policies
     ///
     /// `GET /policies/all/cache_info/` (`policies_all_cache_info_retrieve`).
@@ -101,6 +107,7 @@ impl<'a> PoliciesApi<'a> {
             client: self.client,
         }
     }
+
     /// Get all creatable types
     ///
     /// `GET /policies/all/types/` (`policies_all_types_list`).
@@ -111,6 +118,7 @@ impl<'a> PoliciesApi<'a> {
             client: self.client,
         }
     }
+
     /// PolicyBinding Viewset
     ///
     /// `GET /policies/bindings/` (`policies_bindings_list`).
@@ -134,6 +142,7 @@ impl<'a> PoliciesApi<'a> {
             },
         }
     }
+
     /// PolicyBinding Viewset
     ///
     /// `POST /policies/bindings/` (`policies_bindings_create`).
@@ -145,9 +154,10 @@ impl<'a> PoliciesApi<'a> {
     ) -> BindingsCreate<'a> {
         BindingsCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// PolicyBinding Viewset
     ///
     /// `GET /policies/bindings/{policy_binding_uuid}/` (`policies_bindings_retrieve`).
@@ -160,10 +170,11 @@ impl<'a> PoliciesApi<'a> {
         BindingsRetrieve {
             client: self.client,
             params: crate::params::PoliciesBindingsRetrieveParams {
-                policy_binding_uuid: policy_binding_uuid,
+                policy_binding_uuid,
             },
         }
     }
+
     /// PolicyBinding Viewset
     ///
     /// `PUT /policies/bindings/{policy_binding_uuid}/` (`policies_bindings_update`).
@@ -177,11 +188,12 @@ impl<'a> PoliciesApi<'a> {
         BindingsUpdate {
             client: self.client,
             params: crate::params::PoliciesBindingsUpdateParams {
-                policy_binding_uuid: policy_binding_uuid,
+                policy_binding_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// PolicyBinding Viewset
     ///
     /// `DELETE /policies/bindings/{policy_binding_uuid}/` (`policies_bindings_destroy`).
@@ -194,10 +206,11 @@ impl<'a> PoliciesApi<'a> {
         BindingsDestroy {
             client: self.client,
             params: crate::params::PoliciesBindingsDestroyParams {
-                policy_binding_uuid: policy_binding_uuid,
+                policy_binding_uuid,
             },
         }
     }
+
     /// PolicyBinding Viewset
     ///
     /// `PATCH /policies/bindings/{policy_binding_uuid}/` (`policies_bindings_partial_update`).
@@ -211,11 +224,12 @@ impl<'a> PoliciesApi<'a> {
         BindingsPartialUpdate {
             client: self.client,
             params: crate::params::PoliciesBindingsPartialUpdateParams {
-                policy_binding_uuid: policy_binding_uuid,
+                policy_binding_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /policies/bindings/{policy_binding_uuid}/used_by/` (`policies_bindings_used_by_list`).
@@ -228,10 +242,11 @@ impl<'a> PoliciesApi<'a> {
         BindingsUsedByList {
             client: self.client,
             params: crate::params::PoliciesBindingsUsedByListParams {
-                policy_binding_uuid: policy_binding_uuid,
+                policy_binding_uuid,
             },
         }
     }
+
     /// Dummy Viewset
     ///
     /// `GET /policies/dummy/` (`policies_dummy_list`).
@@ -256,6 +271,7 @@ impl<'a> PoliciesApi<'a> {
             },
         }
     }
+
     /// Dummy Viewset
     ///
     /// `POST /policies/dummy/` (`policies_dummy_create`).
@@ -267,9 +283,10 @@ impl<'a> PoliciesApi<'a> {
     ) -> DummyCreate<'a> {
         DummyCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Dummy Viewset
     ///
     /// `GET /policies/dummy/{policy_uuid}/` (`policies_dummy_retrieve`).
@@ -279,10 +296,11 @@ impl<'a> PoliciesApi<'a> {
         DummyRetrieve {
             client: self.client,
             params: crate::params::PoliciesDummyRetrieveParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
         }
     }
+
     /// Dummy Viewset
     ///
     /// `PUT /policies/dummy/{policy_uuid}/` (`policies_dummy_update`).
@@ -296,11 +314,12 @@ impl<'a> PoliciesApi<'a> {
         DummyUpdate {
             client: self.client,
             params: crate::params::PoliciesDummyUpdateParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Dummy Viewset
     ///
     /// `DELETE /policies/dummy/{policy_uuid}/` (`policies_dummy_destroy`).
@@ -310,10 +329,11 @@ impl<'a> PoliciesApi<'a> {
         DummyDestroy {
             client: self.client,
             params: crate::params::PoliciesDummyDestroyParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
         }
     }
+
     /// Dummy Viewset
     ///
     /// `PATCH /policies/dummy/{policy_uuid}/` (`policies_dummy_partial_update`).
@@ -327,11 +347,12 @@ impl<'a> PoliciesApi<'a> {
         DummyPartialUpdate {
             client: self.client,
             params: crate::params::PoliciesDummyPartialUpdateParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /policies/dummy/{policy_uuid}/used_by/` (`policies_dummy_used_by_list`).
@@ -341,10 +362,11 @@ impl<'a> PoliciesApi<'a> {
         DummyUsedByList {
             client: self.client,
             params: crate::params::PoliciesDummyUsedByListParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
         }
     }
+
     /// Event Matcher Policy Viewset
     ///
     /// `GET /policies/event_matcher/` (`policies_event_matcher_list`).
@@ -371,6 +393,7 @@ impl<'a> PoliciesApi<'a> {
             },
         }
     }
+
     /// Event Matcher Policy Viewset
     ///
     /// `POST /policies/event_matcher/` (`policies_event_matcher_create`).
@@ -382,9 +405,10 @@ impl<'a> PoliciesApi<'a> {
     ) -> EventMatcherCreate<'a> {
         EventMatcherCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Event Matcher Policy Viewset
     ///
     /// `GET /policies/event_matcher/{policy_uuid}/` (`policies_event_matcher_retrieve`).
@@ -397,10 +421,11 @@ impl<'a> PoliciesApi<'a> {
         EventMatcherRetrieve {
             client: self.client,
             params: crate::params::PoliciesEventMatcherRetrieveParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
         }
     }
+
     /// Event Matcher Policy Viewset
     ///
     /// `PUT /policies/event_matcher/{policy_uuid}/` (`policies_event_matcher_update`).
@@ -414,11 +439,12 @@ impl<'a> PoliciesApi<'a> {
         EventMatcherUpdate {
             client: self.client,
             params: crate::params::PoliciesEventMatcherUpdateParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Event Matcher Policy Viewset
     ///
     /// `DELETE /policies/event_matcher/{policy_uuid}/` (`policies_event_matcher_destroy`).
@@ -431,10 +457,11 @@ impl<'a> PoliciesApi<'a> {
         EventMatcherDestroy {
             client: self.client,
             params: crate::params::PoliciesEventMatcherDestroyParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
         }
     }
+
     /// Event Matcher Policy Viewset
     ///
     /// `PATCH /policies/event_matcher/{policy_uuid}/` (`policies_event_matcher_partial_update`).
@@ -448,11 +475,12 @@ impl<'a> PoliciesApi<'a> {
         EventMatcherPartialUpdate {
             client: self.client,
             params: crate::params::PoliciesEventMatcherPartialUpdateParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /policies/event_matcher/{policy_uuid}/used_by/` (`policies_event_matcher_used_by_list`).
@@ -465,10 +493,11 @@ impl<'a> PoliciesApi<'a> {
         EventMatcherUsedByList {
             client: self.client,
             params: crate::params::PoliciesEventMatcherUsedByListParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
         }
     }
+
     /// Source Viewset
     ///
     /// `GET /policies/expression/` (`policies_expression_list`).
@@ -491,6 +520,7 @@ impl<'a> PoliciesApi<'a> {
             },
         }
     }
+
     /// Source Viewset
     ///
     /// `POST /policies/expression/` (`policies_expression_create`).
@@ -502,9 +532,10 @@ impl<'a> PoliciesApi<'a> {
     ) -> ExpressionCreate<'a> {
         ExpressionCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Source Viewset
     ///
     /// `GET /policies/expression/{policy_uuid}/` (`policies_expression_retrieve`).
@@ -514,10 +545,11 @@ impl<'a> PoliciesApi<'a> {
         ExpressionRetrieve {
             client: self.client,
             params: crate::params::PoliciesExpressionRetrieveParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
         }
     }
+
     /// Source Viewset
     ///
     /// `PUT /policies/expression/{policy_uuid}/` (`policies_expression_update`).
@@ -531,11 +563,12 @@ impl<'a> PoliciesApi<'a> {
         ExpressionUpdate {
             client: self.client,
             params: crate::params::PoliciesExpressionUpdateParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Source Viewset
     ///
     /// `DELETE /policies/expression/{policy_uuid}/` (`policies_expression_destroy`).
@@ -545,10 +578,11 @@ impl<'a> PoliciesApi<'a> {
         ExpressionDestroy {
             client: self.client,
             params: crate::params::PoliciesExpressionDestroyParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
         }
     }
+
     /// Source Viewset
     ///
     /// `PATCH /policies/expression/{policy_uuid}/` (`policies_expression_partial_update`).
@@ -562,11 +596,12 @@ impl<'a> PoliciesApi<'a> {
         ExpressionPartialUpdate {
             client: self.client,
             params: crate::params::PoliciesExpressionPartialUpdateParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /policies/expression/{policy_uuid}/used_by/` (`policies_expression_used_by_list`).
@@ -579,10 +614,11 @@ impl<'a> PoliciesApi<'a> {
         ExpressionUsedByList {
             client: self.client,
             params: crate::params::PoliciesExpressionUsedByListParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
         }
     }
+
     /// GeoIP Viewset
     ///
     /// `GET /policies/geoip/` (`policies_geoip_list`).
@@ -600,6 +636,7 @@ impl<'a> PoliciesApi<'a> {
             },
         }
     }
+
     /// GeoIP Viewset
     ///
     /// `POST /policies/geoip/` (`policies_geoip_create`).
@@ -611,9 +648,10 @@ impl<'a> PoliciesApi<'a> {
     ) -> GeoipCreate<'a> {
         GeoipCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// GeoIP Viewset
     ///
     /// `GET /policies/geoip/{policy_uuid}/` (`policies_geoip_retrieve`).
@@ -623,10 +661,11 @@ impl<'a> PoliciesApi<'a> {
         GeoipRetrieve {
             client: self.client,
             params: crate::params::PoliciesGeoipRetrieveParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
         }
     }
+
     /// GeoIP Viewset
     ///
     /// `PUT /policies/geoip/{policy_uuid}/` (`policies_geoip_update`).
@@ -640,11 +679,12 @@ impl<'a> PoliciesApi<'a> {
         GeoipUpdate {
             client: self.client,
             params: crate::params::PoliciesGeoipUpdateParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// GeoIP Viewset
     ///
     /// `DELETE /policies/geoip/{policy_uuid}/` (`policies_geoip_destroy`).
@@ -654,10 +694,11 @@ impl<'a> PoliciesApi<'a> {
         GeoipDestroy {
             client: self.client,
             params: crate::params::PoliciesGeoipDestroyParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
         }
     }
+
     /// GeoIP Viewset
     ///
     /// `PATCH /policies/geoip/{policy_uuid}/` (`policies_geoip_partial_update`).
@@ -671,11 +712,12 @@ impl<'a> PoliciesApi<'a> {
         GeoipPartialUpdate {
             client: self.client,
             params: crate::params::PoliciesGeoipPartialUpdateParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /policies/geoip/{policy_uuid}/used_by/` (`policies_geoip_used_by_list`).
@@ -685,10 +727,11 @@ impl<'a> PoliciesApi<'a> {
         GeoipUsedByList {
             client: self.client,
             params: crate::params::PoliciesGeoipUsedByListParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
         }
     }
+
     /// Get all countries in ISO-3166-1
     ///
     /// `GET /policies/geoip_iso3166/` (`policies_geoip_iso3166_list`).
@@ -699,6 +742,7 @@ impl<'a> PoliciesApi<'a> {
             client: self.client,
         }
     }
+
     /// Password Policy Viewset
     ///
     /// `GET /policies/password/` (`policies_password_list`).
@@ -733,6 +777,7 @@ impl<'a> PoliciesApi<'a> {
             },
         }
     }
+
     /// Password Policy Viewset
     ///
     /// `POST /policies/password/` (`policies_password_create`).
@@ -744,9 +789,10 @@ impl<'a> PoliciesApi<'a> {
     ) -> PasswordCreate<'a> {
         PasswordCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Password Policy Viewset
     ///
     /// `GET /policies/password/{policy_uuid}/` (`policies_password_retrieve`).
@@ -756,10 +802,11 @@ impl<'a> PoliciesApi<'a> {
         PasswordRetrieve {
             client: self.client,
             params: crate::params::PoliciesPasswordRetrieveParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
         }
     }
+
     /// Password Policy Viewset
     ///
     /// `PUT /policies/password/{policy_uuid}/` (`policies_password_update`).
@@ -773,11 +820,12 @@ impl<'a> PoliciesApi<'a> {
         PasswordUpdate {
             client: self.client,
             params: crate::params::PoliciesPasswordUpdateParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Password Policy Viewset
     ///
     /// `DELETE /policies/password/{policy_uuid}/` (`policies_password_destroy`).
@@ -787,10 +835,11 @@ impl<'a> PoliciesApi<'a> {
         PasswordDestroy {
             client: self.client,
             params: crate::params::PoliciesPasswordDestroyParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
         }
     }
+
     /// Password Policy Viewset
     ///
     /// `PATCH /policies/password/{policy_uuid}/` (`policies_password_partial_update`).
@@ -804,11 +853,12 @@ impl<'a> PoliciesApi<'a> {
         PasswordPartialUpdate {
             client: self.client,
             params: crate::params::PoliciesPasswordPartialUpdateParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /policies/password/{policy_uuid}/used_by/` (`policies_password_used_by_list`).
@@ -821,10 +871,11 @@ impl<'a> PoliciesApi<'a> {
         PasswordUsedByList {
             client: self.client,
             params: crate::params::PoliciesPasswordUsedByListParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
         }
     }
+
     /// Password Expiry Viewset
     ///
     /// `GET /policies/password_expiry/` (`policies_password_expiry_list`).
@@ -848,6 +899,7 @@ impl<'a> PoliciesApi<'a> {
             },
         }
     }
+
     /// Password Expiry Viewset
     ///
     /// `POST /policies/password_expiry/` (`policies_password_expiry_create`).
@@ -859,9 +911,10 @@ impl<'a> PoliciesApi<'a> {
     ) -> PasswordExpiryCreate<'a> {
         PasswordExpiryCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Password Expiry Viewset
     ///
     /// `GET /policies/password_expiry/{policy_uuid}/` (`policies_password_expiry_retrieve`).
@@ -874,10 +927,11 @@ impl<'a> PoliciesApi<'a> {
         PasswordExpiryRetrieve {
             client: self.client,
             params: crate::params::PoliciesPasswordExpiryRetrieveParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
         }
     }
+
     /// Password Expiry Viewset
     ///
     /// `PUT /policies/password_expiry/{policy_uuid}/` (`policies_password_expiry_update`).
@@ -891,11 +945,12 @@ impl<'a> PoliciesApi<'a> {
         PasswordExpiryUpdate {
             client: self.client,
             params: crate::params::PoliciesPasswordExpiryUpdateParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Password Expiry Viewset
     ///
     /// `DELETE /policies/password_expiry/{policy_uuid}/` (`policies_password_expiry_destroy`).
@@ -908,10 +963,11 @@ impl<'a> PoliciesApi<'a> {
         PasswordExpiryDestroy {
             client: self.client,
             params: crate::params::PoliciesPasswordExpiryDestroyParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
         }
     }
+
     /// Password Expiry Viewset
     ///
     /// `PATCH /policies/password_expiry/{policy_uuid}/` (`policies_password_expiry_partial_update`).
@@ -925,11 +981,12 @@ impl<'a> PoliciesApi<'a> {
         PasswordExpiryPartialUpdate {
             client: self.client,
             params: crate::params::PoliciesPasswordExpiryPartialUpdateParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /policies/password_expiry/{policy_uuid}/used_by/` (`policies_password_expiry_used_by_list`).
@@ -942,10 +999,11 @@ impl<'a> PoliciesApi<'a> {
         PasswordExpiryUsedByList {
             client: self.client,
             params: crate::params::PoliciesPasswordExpiryUsedByListParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
         }
     }
+
     /// Reputation Policy Viewset
     ///
     /// `GET /policies/reputation/` (`policies_reputation_list`).
@@ -970,6 +1028,7 @@ impl<'a> PoliciesApi<'a> {
             },
         }
     }
+
     /// Reputation Policy Viewset
     ///
     /// `POST /policies/reputation/` (`policies_reputation_create`).
@@ -981,9 +1040,10 @@ impl<'a> PoliciesApi<'a> {
     ) -> ReputationCreate<'a> {
         ReputationCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Reputation Policy Viewset
     ///
     /// `GET /policies/reputation/{policy_uuid}/` (`policies_reputation_retrieve`).
@@ -993,10 +1053,11 @@ impl<'a> PoliciesApi<'a> {
         ReputationRetrieve {
             client: self.client,
             params: crate::params::PoliciesReputationRetrieveParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
         }
     }
+
     /// Reputation Policy Viewset
     ///
     /// `PUT /policies/reputation/{policy_uuid}/` (`policies_reputation_update`).
@@ -1010,11 +1071,12 @@ impl<'a> PoliciesApi<'a> {
         ReputationUpdate {
             client: self.client,
             params: crate::params::PoliciesReputationUpdateParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Reputation Policy Viewset
     ///
     /// `DELETE /policies/reputation/{policy_uuid}/` (`policies_reputation_destroy`).
@@ -1024,10 +1086,11 @@ impl<'a> PoliciesApi<'a> {
         ReputationDestroy {
             client: self.client,
             params: crate::params::PoliciesReputationDestroyParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
         }
     }
+
     /// Reputation Policy Viewset
     ///
     /// `PATCH /policies/reputation/{policy_uuid}/` (`policies_reputation_partial_update`).
@@ -1041,11 +1104,12 @@ impl<'a> PoliciesApi<'a> {
         ReputationPartialUpdate {
             client: self.client,
             params: crate::params::PoliciesReputationPartialUpdateParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /policies/reputation/{policy_uuid}/used_by/` (`policies_reputation_used_by_list`).
@@ -1058,10 +1122,11 @@ impl<'a> PoliciesApi<'a> {
         ReputationUsedByList {
             client: self.client,
             params: crate::params::PoliciesReputationUsedByListParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
         }
     }
+
     /// Reputation Viewset
     ///
     /// `GET /policies/reputation/scores/` (`policies_reputation_scores_list`).
@@ -1082,6 +1147,7 @@ impl<'a> PoliciesApi<'a> {
             },
         }
     }
+
     /// Reputation Viewset
     ///
     /// `GET /policies/reputation/scores/{reputation_uuid}/` (`policies_reputation_scores_retrieve`).
@@ -1094,10 +1160,11 @@ impl<'a> PoliciesApi<'a> {
         ReputationScoresRetrieve {
             client: self.client,
             params: crate::params::PoliciesReputationScoresRetrieveParams {
-                reputation_uuid: reputation_uuid,
+                reputation_uuid,
             },
         }
     }
+
     /// Reputation Viewset
     ///
     /// `DELETE /policies/reputation/scores/{reputation_uuid}/` (`policies_reputation_scores_destroy`).
@@ -1110,10 +1177,11 @@ impl<'a> PoliciesApi<'a> {
         ReputationScoresDestroy {
             client: self.client,
             params: crate::params::PoliciesReputationScoresDestroyParams {
-                reputation_uuid: reputation_uuid,
+                reputation_uuid,
             },
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /policies/reputation/scores/{reputation_uuid}/used_by/` (`policies_reputation_scores_used_by_list`).
@@ -1126,10 +1194,11 @@ impl<'a> PoliciesApi<'a> {
         ReputationScoresUsedByList {
             client: self.client,
             params: crate::params::PoliciesReputationScoresUsedByListParams {
-                reputation_uuid: reputation_uuid,
+                reputation_uuid,
             },
         }
     }
+
     /// Password Uniqueness Policy Viewset
     ///
     /// `GET /policies/unique_password/` (`policies_unique_password_list`).
@@ -1153,6 +1222,7 @@ impl<'a> PoliciesApi<'a> {
             },
         }
     }
+
     /// Password Uniqueness Policy Viewset
     ///
     /// `POST /policies/unique_password/` (`policies_unique_password_create`).
@@ -1164,9 +1234,10 @@ impl<'a> PoliciesApi<'a> {
     ) -> UniquePasswordCreate<'a> {
         UniquePasswordCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Password Uniqueness Policy Viewset
     ///
     /// `GET /policies/unique_password/{policy_uuid}/` (`policies_unique_password_retrieve`).
@@ -1179,10 +1250,11 @@ impl<'a> PoliciesApi<'a> {
         UniquePasswordRetrieve {
             client: self.client,
             params: crate::params::PoliciesUniquePasswordRetrieveParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
         }
     }
+
     /// Password Uniqueness Policy Viewset
     ///
     /// `PUT /policies/unique_password/{policy_uuid}/` (`policies_unique_password_update`).
@@ -1196,11 +1268,12 @@ impl<'a> PoliciesApi<'a> {
         UniquePasswordUpdate {
             client: self.client,
             params: crate::params::PoliciesUniquePasswordUpdateParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Password Uniqueness Policy Viewset
     ///
     /// `DELETE /policies/unique_password/{policy_uuid}/` (`policies_unique_password_destroy`).
@@ -1213,10 +1286,11 @@ impl<'a> PoliciesApi<'a> {
         UniquePasswordDestroy {
             client: self.client,
             params: crate::params::PoliciesUniquePasswordDestroyParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
         }
     }
+
     /// Password Uniqueness Policy Viewset
     ///
     /// `PATCH /policies/unique_password/{policy_uuid}/` (`policies_unique_password_partial_update`).
@@ -1230,11 +1304,12 @@ impl<'a> PoliciesApi<'a> {
         UniquePasswordPartialUpdate {
             client: self.client,
             params: crate::params::PoliciesUniquePasswordPartialUpdateParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /policies/unique_password/{policy_uuid}/used_by/` (`policies_unique_password_used_by_list`).
@@ -1247,7 +1322,7 @@ impl<'a> PoliciesApi<'a> {
         UniquePasswordUsedByList {
             client: self.client,
             params: crate::params::PoliciesUniquePasswordUsedByListParams {
-                policy_uuid: policy_uuid,
+                policy_uuid,
             },
         }
     }
@@ -1267,6 +1342,7 @@ impl<'a> AllList<'a> {
         self.params.bindings_isnull = Some(value);
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -1274,6 +1350,7 @@ impl<'a> AllList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -1281,6 +1358,7 @@ impl<'a> AllList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -1288,11 +1366,13 @@ impl<'a> AllList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `promptstage__isnull`.
     pub fn promptstage_isnull(mut self, value: bool) -> Self {
         self.params.promptstage_isnull = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -1300,6 +1380,7 @@ impl<'a> AllList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -1310,23 +1391,21 @@ impl<'a> AllList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::PaginatedPolicyList, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::PaginatedPolicyList, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1347,6 +1426,7 @@ impl<'a> AllList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -1372,7 +1452,9 @@ impl<'a> AllList<'a> {
 
 impl<'a> std::future::IntoFuture for AllList<'a> {
     type Output = Result<crate::models::PaginatedPolicyList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1394,21 +1476,21 @@ impl<'a> AllRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Policy, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Policy, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1430,7 +1512,9 @@ impl<'a> AllRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for AllRetrieve<'a> {
     type Output = Result<crate::models::Policy, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1450,21 +1534,21 @@ impl<'a> AllDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1486,7 +1570,9 @@ impl<'a> AllDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for AllDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1512,19 +1598,21 @@ impl<'a> AllTestCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::PolicyTestResult, super::ErrorBody>(),
-                400u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::PolicyTestResult, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1548,7 +1636,9 @@ impl<'a> AllTestCreate<'a> {
 
 impl<'a> std::future::IntoFuture for AllTestCreate<'a> {
     type Output = Result<crate::models::PolicyTestResult, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1573,21 +1663,21 @@ impl<'a> AllUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1609,7 +1699,9 @@ impl<'a> AllUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for AllUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1628,19 +1720,21 @@ impl<'a> AllCacheClearCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1658,7 +1752,9 @@ impl<'a> AllCacheClearCreate<'a> {
 
 impl<'a> std::future::IntoFuture for AllCacheClearCreate<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1679,21 +1775,21 @@ impl<'a> AllCacheInfoRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Cache, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Cache, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1711,7 +1807,9 @@ impl<'a> AllCacheInfoRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for AllCacheInfoRetrieve<'a> {
     type Output = Result<crate::models::Cache, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1735,21 +1833,21 @@ impl<'a> AllTypesList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::TypeCreate>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::TypeCreate>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1767,7 +1865,9 @@ impl<'a> AllTypesList<'a> {
 
 impl<'a> std::future::IntoFuture for AllTypesList<'a> {
     type Output = Result<Vec<crate::models::TypeCreate>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1787,11 +1887,13 @@ impl<'a> BindingsList<'a> {
         self.params.enabled = Some(value);
         self
     }
+
     /// Sets the query parameter `order`.
     pub fn order(mut self, value: i64) -> Self {
         self.params.order = Some(value);
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -1799,6 +1901,7 @@ impl<'a> BindingsList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -1806,6 +1909,7 @@ impl<'a> BindingsList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -1813,16 +1917,19 @@ impl<'a> BindingsList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `policy`.
     pub fn policy(mut self, value: uuid::Uuid) -> Self {
         self.params.policy = Some(value);
         self
     }
+
     /// Sets the query parameter `policy__isnull`.
     pub fn policy_isnull(mut self, value: bool) -> Self {
         self.params.policy_isnull = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -1830,21 +1937,25 @@ impl<'a> BindingsList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `target`.
     pub fn target(mut self, value: uuid::Uuid) -> Self {
         self.params.target = Some(value);
         self
     }
+
     /// Sets the query parameter `target_in`.
     pub fn target_in(mut self, value: Vec<uuid::Uuid>) -> Self {
         self.params.target_in = Some(value);
         self
     }
+
     /// Sets the query parameter `timeout`.
     pub fn timeout(mut self, value: i64) -> Self {
         self.params.timeout = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -1855,26 +1966,26 @@ impl<'a> BindingsList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedPolicyBindingList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1900,6 +2011,7 @@ impl<'a> BindingsList<'a> {
         call.query("timeout", &self.params.timeout, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -1925,7 +2037,9 @@ impl<'a> BindingsList<'a> {
 
 impl<'a> std::future::IntoFuture for BindingsList<'a> {
     type Output = Result<crate::models::PaginatedPolicyBindingList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1950,21 +2064,21 @@ impl<'a> BindingsCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::PolicyBinding, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::PolicyBinding, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1984,7 +2098,9 @@ impl<'a> BindingsCreate<'a> {
 
 impl<'a> std::future::IntoFuture for BindingsCreate<'a> {
     type Output = Result<crate::models::PolicyBinding, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2009,21 +2125,21 @@ impl<'a> BindingsRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::PolicyBinding, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::PolicyBinding, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2045,7 +2161,9 @@ impl<'a> BindingsRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for BindingsRetrieve<'a> {
     type Output = Result<crate::models::PolicyBinding, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2071,21 +2189,21 @@ impl<'a> BindingsUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::PolicyBinding, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::PolicyBinding, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2109,7 +2227,9 @@ impl<'a> BindingsUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for BindingsUpdate<'a> {
     type Output = Result<crate::models::PolicyBinding, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2129,21 +2249,21 @@ impl<'a> BindingsDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2165,7 +2285,9 @@ impl<'a> BindingsDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for BindingsDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2191,21 +2313,21 @@ impl<'a> BindingsPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::PolicyBinding, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::PolicyBinding, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2229,7 +2351,9 @@ impl<'a> BindingsPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for BindingsPartialUpdate<'a> {
     type Output = Result<crate::models::PolicyBinding, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2254,21 +2378,21 @@ impl<'a> BindingsUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2290,7 +2414,9 @@ impl<'a> BindingsUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for BindingsUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2310,21 +2436,25 @@ impl<'a> DummyList<'a> {
         self.params.created = Some(value);
         self
     }
+
     /// Sets the query parameter `execution_logging`.
     pub fn execution_logging(mut self, value: bool) -> Self {
         self.params.execution_logging = Some(value);
         self
     }
+
     /// Sets the query parameter `last_updated`.
     pub fn last_updated(mut self, value: chrono::DateTime<chrono::Utc>) -> Self {
         self.params.last_updated = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -2332,6 +2462,7 @@ impl<'a> DummyList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -2339,6 +2470,7 @@ impl<'a> DummyList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -2346,16 +2478,19 @@ impl<'a> DummyList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `policy_uuid`.
     pub fn policy_uuid(mut self, value: uuid::Uuid) -> Self {
         self.params.policy_uuid = Some(value);
         self
     }
+
     /// Sets the query parameter `result`.
     pub fn result(mut self, value: bool) -> Self {
         self.params.result = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -2363,16 +2498,19 @@ impl<'a> DummyList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `wait_max`.
     pub fn wait_max(mut self, value: i64) -> Self {
         self.params.wait_max = Some(value);
         self
     }
+
     /// Sets the query parameter `wait_min`.
     pub fn wait_min(mut self, value: i64) -> Self {
         self.params.wait_min = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -2383,26 +2521,26 @@ impl<'a> DummyList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedDummyPolicyList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2429,6 +2567,7 @@ impl<'a> DummyList<'a> {
         call.query("wait_min", &self.params.wait_min, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -2454,7 +2593,9 @@ impl<'a> DummyList<'a> {
 
 impl<'a> std::future::IntoFuture for DummyList<'a> {
     type Output = Result<crate::models::PaginatedDummyPolicyList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2479,21 +2620,21 @@ impl<'a> DummyCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::DummyPolicy, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::DummyPolicy, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2513,7 +2654,9 @@ impl<'a> DummyCreate<'a> {
 
 impl<'a> std::future::IntoFuture for DummyCreate<'a> {
     type Output = Result<crate::models::DummyPolicy, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2538,21 +2681,21 @@ impl<'a> DummyRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::DummyPolicy, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::DummyPolicy, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2574,7 +2717,9 @@ impl<'a> DummyRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for DummyRetrieve<'a> {
     type Output = Result<crate::models::DummyPolicy, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2600,21 +2745,21 @@ impl<'a> DummyUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::DummyPolicy, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::DummyPolicy, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2638,7 +2783,9 @@ impl<'a> DummyUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for DummyUpdate<'a> {
     type Output = Result<crate::models::DummyPolicy, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2658,21 +2805,21 @@ impl<'a> DummyDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2694,7 +2841,9 @@ impl<'a> DummyDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for DummyDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2720,21 +2869,21 @@ impl<'a> DummyPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::DummyPolicy, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::DummyPolicy, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2758,7 +2907,9 @@ impl<'a> DummyPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for DummyPartialUpdate<'a> {
     type Output = Result<crate::models::DummyPolicy, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2783,21 +2934,21 @@ impl<'a> DummyUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2819,7 +2970,9 @@ impl<'a> DummyUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for DummyUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2839,41 +2992,49 @@ impl<'a> EventMatcherList<'a> {
         self.params.action = crate::Nullable::from(value);
         self
     }
+
     /// Sets the query parameter `app`.
     pub fn app(mut self, value: impl Into<String>) -> Self {
         self.params.app = Some(value.into());
         self
     }
+
     /// Sets the query parameter `client_ip`.
     pub fn client_ip(mut self, value: impl Into<String>) -> Self {
         self.params.client_ip = Some(value.into());
         self
     }
+
     /// Sets the query parameter `created`.
     pub fn created(mut self, value: chrono::DateTime<chrono::Utc>) -> Self {
         self.params.created = Some(value);
         self
     }
+
     /// Sets the query parameter `execution_logging`.
     pub fn execution_logging(mut self, value: bool) -> Self {
         self.params.execution_logging = Some(value);
         self
     }
+
     /// Sets the query parameter `last_updated`.
     pub fn last_updated(mut self, value: chrono::DateTime<chrono::Utc>) -> Self {
         self.params.last_updated = Some(value);
         self
     }
+
     /// Sets the query parameter `model`.
     pub fn model(mut self, value: impl Into<String>) -> Self {
         self.params.model = Some(value.into());
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -2881,6 +3042,7 @@ impl<'a> EventMatcherList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -2888,6 +3050,7 @@ impl<'a> EventMatcherList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -2895,16 +3058,19 @@ impl<'a> EventMatcherList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `policy_uuid`.
     pub fn policy_uuid(mut self, value: uuid::Uuid) -> Self {
         self.params.policy_uuid = Some(value);
         self
     }
+
     /// Sets the query parameter `query`.
     pub fn query(mut self, value: impl Into<String>) -> Self {
         self.params.query = Some(value.into());
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -2912,6 +3078,7 @@ impl<'a> EventMatcherList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -2922,26 +3089,26 @@ impl<'a> EventMatcherList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedEventMatcherPolicyList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2970,6 +3137,7 @@ impl<'a> EventMatcherList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -2995,7 +3163,9 @@ impl<'a> EventMatcherList<'a> {
 
 impl<'a> std::future::IntoFuture for EventMatcherList<'a> {
     type Output = Result<crate::models::PaginatedEventMatcherPolicyList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3020,23 +3190,21 @@ impl<'a> EventMatcherCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
-                    raw.json::<crate::models::EventMatcherPolicy, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::EventMatcherPolicy, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3056,7 +3224,9 @@ impl<'a> EventMatcherCreate<'a> {
 
 impl<'a> std::future::IntoFuture for EventMatcherCreate<'a> {
     type Output = Result<crate::models::EventMatcherPolicy, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3081,23 +3251,21 @@ impl<'a> EventMatcherRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::EventMatcherPolicy, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::EventMatcherPolicy, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3119,7 +3287,9 @@ impl<'a> EventMatcherRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for EventMatcherRetrieve<'a> {
     type Output = Result<crate::models::EventMatcherPolicy, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3145,23 +3315,21 @@ impl<'a> EventMatcherUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::EventMatcherPolicy, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::EventMatcherPolicy, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3185,7 +3353,9 @@ impl<'a> EventMatcherUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for EventMatcherUpdate<'a> {
     type Output = Result<crate::models::EventMatcherPolicy, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3205,21 +3375,21 @@ impl<'a> EventMatcherDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3241,7 +3411,9 @@ impl<'a> EventMatcherDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for EventMatcherDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3267,23 +3439,21 @@ impl<'a> EventMatcherPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::EventMatcherPolicy, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::EventMatcherPolicy, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3307,7 +3477,9 @@ impl<'a> EventMatcherPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for EventMatcherPartialUpdate<'a> {
     type Output = Result<crate::models::EventMatcherPolicy, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3332,21 +3504,21 @@ impl<'a> EventMatcherUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3368,7 +3540,9 @@ impl<'a> EventMatcherUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for EventMatcherUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3388,26 +3562,31 @@ impl<'a> ExpressionList<'a> {
         self.params.created = Some(value);
         self
     }
+
     /// Sets the query parameter `execution_logging`.
     pub fn execution_logging(mut self, value: bool) -> Self {
         self.params.execution_logging = Some(value);
         self
     }
+
     /// Sets the query parameter `expression`.
     pub fn expression(mut self, value: impl Into<String>) -> Self {
         self.params.expression = Some(value.into());
         self
     }
+
     /// Sets the query parameter `last_updated`.
     pub fn last_updated(mut self, value: chrono::DateTime<chrono::Utc>) -> Self {
         self.params.last_updated = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -3415,6 +3594,7 @@ impl<'a> ExpressionList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -3422,6 +3602,7 @@ impl<'a> ExpressionList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -3429,11 +3610,13 @@ impl<'a> ExpressionList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `policy_uuid`.
     pub fn policy_uuid(mut self, value: uuid::Uuid) -> Self {
         self.params.policy_uuid = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -3441,6 +3624,7 @@ impl<'a> ExpressionList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -3451,26 +3635,26 @@ impl<'a> ExpressionList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedExpressionPolicyList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3495,6 +3679,7 @@ impl<'a> ExpressionList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -3520,7 +3705,9 @@ impl<'a> ExpressionList<'a> {
 
 impl<'a> std::future::IntoFuture for ExpressionList<'a> {
     type Output = Result<crate::models::PaginatedExpressionPolicyList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3545,21 +3732,21 @@ impl<'a> ExpressionCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::ExpressionPolicy, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::ExpressionPolicy, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3579,7 +3766,9 @@ impl<'a> ExpressionCreate<'a> {
 
 impl<'a> std::future::IntoFuture for ExpressionCreate<'a> {
     type Output = Result<crate::models::ExpressionPolicy, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3604,21 +3793,21 @@ impl<'a> ExpressionRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::ExpressionPolicy, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::ExpressionPolicy, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3640,7 +3829,9 @@ impl<'a> ExpressionRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for ExpressionRetrieve<'a> {
     type Output = Result<crate::models::ExpressionPolicy, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3666,21 +3857,21 @@ impl<'a> ExpressionUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::ExpressionPolicy, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::ExpressionPolicy, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3704,7 +3895,9 @@ impl<'a> ExpressionUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for ExpressionUpdate<'a> {
     type Output = Result<crate::models::ExpressionPolicy, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3724,21 +3917,21 @@ impl<'a> ExpressionDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3760,7 +3953,9 @@ impl<'a> ExpressionDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for ExpressionDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3786,21 +3981,21 @@ impl<'a> ExpressionPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::ExpressionPolicy, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::ExpressionPolicy, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3824,7 +4019,9 @@ impl<'a> ExpressionPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for ExpressionPartialUpdate<'a> {
     type Output = Result<crate::models::ExpressionPolicy, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3849,21 +4046,21 @@ impl<'a> ExpressionUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3885,7 +4082,9 @@ impl<'a> ExpressionUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for ExpressionUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3905,6 +4104,7 @@ impl<'a> GeoipList<'a> {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -3912,6 +4112,7 @@ impl<'a> GeoipList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -3919,6 +4120,7 @@ impl<'a> GeoipList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -3926,6 +4128,7 @@ impl<'a> GeoipList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -3933,6 +4136,7 @@ impl<'a> GeoipList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -3943,26 +4147,26 @@ impl<'a> GeoipList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedGeoIpPolicyList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3982,6 +4186,7 @@ impl<'a> GeoipList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -4007,7 +4212,9 @@ impl<'a> GeoipList<'a> {
 
 impl<'a> std::future::IntoFuture for GeoipList<'a> {
     type Output = Result<crate::models::PaginatedGeoIpPolicyList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4032,21 +4239,21 @@ impl<'a> GeoipCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::GeoIpPolicy, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::GeoIpPolicy, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4066,7 +4273,9 @@ impl<'a> GeoipCreate<'a> {
 
 impl<'a> std::future::IntoFuture for GeoipCreate<'a> {
     type Output = Result<crate::models::GeoIpPolicy, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4091,21 +4300,21 @@ impl<'a> GeoipRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::GeoIpPolicy, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::GeoIpPolicy, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4127,7 +4336,9 @@ impl<'a> GeoipRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for GeoipRetrieve<'a> {
     type Output = Result<crate::models::GeoIpPolicy, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4153,21 +4364,21 @@ impl<'a> GeoipUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::GeoIpPolicy, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::GeoIpPolicy, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4191,7 +4402,9 @@ impl<'a> GeoipUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for GeoipUpdate<'a> {
     type Output = Result<crate::models::GeoIpPolicy, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4211,21 +4424,21 @@ impl<'a> GeoipDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4247,7 +4460,9 @@ impl<'a> GeoipDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for GeoipDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4273,21 +4488,21 @@ impl<'a> GeoipPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::GeoIpPolicy, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::GeoIpPolicy, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4311,7 +4526,9 @@ impl<'a> GeoipPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for GeoipPartialUpdate<'a> {
     type Output = Result<crate::models::GeoIpPolicy, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4336,21 +4553,21 @@ impl<'a> GeoipUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4372,7 +4589,9 @@ impl<'a> GeoipUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for GeoipUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4396,23 +4615,23 @@ impl<'a> GeoipIso3166List<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<Vec<crate::models::DetailedCountry>, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4430,7 +4649,9 @@ impl<'a> GeoipIso3166List<'a> {
 
 impl<'a> std::future::IntoFuture for GeoipIso3166List<'a> {
     type Output = Result<Vec<crate::models::DetailedCountry>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4450,71 +4671,85 @@ impl<'a> PasswordList<'a> {
         self.params.amount_digits = Some(value);
         self
     }
+
     /// Sets the query parameter `amount_lowercase`.
     pub fn amount_lowercase(mut self, value: i64) -> Self {
         self.params.amount_lowercase = Some(value);
         self
     }
+
     /// Sets the query parameter `amount_symbols`.
     pub fn amount_symbols(mut self, value: i64) -> Self {
         self.params.amount_symbols = Some(value);
         self
     }
+
     /// Sets the query parameter `amount_uppercase`.
     pub fn amount_uppercase(mut self, value: i64) -> Self {
         self.params.amount_uppercase = Some(value);
         self
     }
+
     /// Sets the query parameter `check_have_i_been_pwned`.
     pub fn check_have_i_been_pwned(mut self, value: bool) -> Self {
         self.params.check_have_i_been_pwned = Some(value);
         self
     }
+
     /// Sets the query parameter `check_static_rules`.
     pub fn check_static_rules(mut self, value: bool) -> Self {
         self.params.check_static_rules = Some(value);
         self
     }
+
     /// Sets the query parameter `check_zxcvbn`.
     pub fn check_zxcvbn(mut self, value: bool) -> Self {
         self.params.check_zxcvbn = Some(value);
         self
     }
+
     /// Sets the query parameter `created`.
     pub fn created(mut self, value: chrono::DateTime<chrono::Utc>) -> Self {
         self.params.created = Some(value);
         self
     }
+
     /// Sets the query parameter `error_message`.
     pub fn error_message(mut self, value: impl Into<String>) -> Self {
         self.params.error_message = Some(value.into());
         self
     }
+
     /// Sets the query parameter `execution_logging`.
     pub fn execution_logging(mut self, value: bool) -> Self {
         self.params.execution_logging = Some(value);
         self
     }
+
     /// Sets the query parameter `hibp_allowed_count`.
     pub fn hibp_allowed_count(mut self, value: i64) -> Self {
         self.params.hibp_allowed_count = Some(value);
         self
     }
+
     /// Sets the query parameter `last_updated`.
     pub fn last_updated(mut self, value: chrono::DateTime<chrono::Utc>) -> Self {
         self.params.last_updated = Some(value);
         self
     }
+
     /// Sets the query parameter `length_min`.
     pub fn length_min(mut self, value: i64) -> Self {
         self.params.length_min = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -4522,6 +4757,7 @@ impl<'a> PasswordList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -4529,6 +4765,7 @@ impl<'a> PasswordList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -4536,16 +4773,19 @@ impl<'a> PasswordList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `password_field`.
     pub fn password_field(mut self, value: impl Into<String>) -> Self {
         self.params.password_field = Some(value.into());
         self
     }
+
     /// Sets the query parameter `policy_uuid`.
     pub fn policy_uuid(mut self, value: uuid::Uuid) -> Self {
         self.params.policy_uuid = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -4553,16 +4793,19 @@ impl<'a> PasswordList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `symbol_charset`.
     pub fn symbol_charset(mut self, value: impl Into<String>) -> Self {
         self.params.symbol_charset = Some(value.into());
         self
     }
+
     /// Sets the query parameter `zxcvbn_score_threshold`.
     pub fn zxcvbn_score_threshold(mut self, value: i64) -> Self {
         self.params.zxcvbn_score_threshold = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -4573,26 +4816,26 @@ impl<'a> PasswordList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedPasswordPolicyList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4633,6 +4876,7 @@ impl<'a> PasswordList<'a> {
         call.query("zxcvbn_score_threshold", &self.params.zxcvbn_score_threshold, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -4658,7 +4902,9 @@ impl<'a> PasswordList<'a> {
 
 impl<'a> std::future::IntoFuture for PasswordList<'a> {
     type Output = Result<crate::models::PaginatedPasswordPolicyList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4683,21 +4929,21 @@ impl<'a> PasswordCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::PasswordPolicy, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::PasswordPolicy, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4717,7 +4963,9 @@ impl<'a> PasswordCreate<'a> {
 
 impl<'a> std::future::IntoFuture for PasswordCreate<'a> {
     type Output = Result<crate::models::PasswordPolicy, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4742,21 +4990,21 @@ impl<'a> PasswordRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::PasswordPolicy, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::PasswordPolicy, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4778,7 +5026,9 @@ impl<'a> PasswordRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for PasswordRetrieve<'a> {
     type Output = Result<crate::models::PasswordPolicy, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4804,21 +5054,21 @@ impl<'a> PasswordUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::PasswordPolicy, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::PasswordPolicy, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4842,7 +5092,9 @@ impl<'a> PasswordUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for PasswordUpdate<'a> {
     type Output = Result<crate::models::PasswordPolicy, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4862,21 +5114,21 @@ impl<'a> PasswordDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4898,7 +5150,9 @@ impl<'a> PasswordDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for PasswordDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4924,21 +5178,21 @@ impl<'a> PasswordPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::PasswordPolicy, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::PasswordPolicy, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4962,7 +5216,9 @@ impl<'a> PasswordPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for PasswordPartialUpdate<'a> {
     type Output = Result<crate::models::PasswordPolicy, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4987,21 +5243,21 @@ impl<'a> PasswordUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5023,7 +5279,9 @@ impl<'a> PasswordUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for PasswordUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5043,31 +5301,37 @@ impl<'a> PasswordExpiryList<'a> {
         self.params.created = Some(value);
         self
     }
+
     /// Sets the query parameter `days`.
     pub fn days(mut self, value: i64) -> Self {
         self.params.days = Some(value);
         self
     }
+
     /// Sets the query parameter `deny_only`.
     pub fn deny_only(mut self, value: bool) -> Self {
         self.params.deny_only = Some(value);
         self
     }
+
     /// Sets the query parameter `execution_logging`.
     pub fn execution_logging(mut self, value: bool) -> Self {
         self.params.execution_logging = Some(value);
         self
     }
+
     /// Sets the query parameter `last_updated`.
     pub fn last_updated(mut self, value: chrono::DateTime<chrono::Utc>) -> Self {
         self.params.last_updated = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -5075,6 +5339,7 @@ impl<'a> PasswordExpiryList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -5082,6 +5347,7 @@ impl<'a> PasswordExpiryList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -5089,11 +5355,13 @@ impl<'a> PasswordExpiryList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `policy_uuid`.
     pub fn policy_uuid(mut self, value: uuid::Uuid) -> Self {
         self.params.policy_uuid = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -5101,6 +5369,7 @@ impl<'a> PasswordExpiryList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -5111,26 +5380,26 @@ impl<'a> PasswordExpiryList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedPasswordExpiryPolicyList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5156,6 +5425,7 @@ impl<'a> PasswordExpiryList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -5181,7 +5451,9 @@ impl<'a> PasswordExpiryList<'a> {
 
 impl<'a> std::future::IntoFuture for PasswordExpiryList<'a> {
     type Output = Result<crate::models::PaginatedPasswordExpiryPolicyList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5206,23 +5478,23 @@ impl<'a> PasswordExpiryCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<crate::models::PasswordExpiryPolicy, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5242,7 +5514,9 @@ impl<'a> PasswordExpiryCreate<'a> {
 
 impl<'a> std::future::IntoFuture for PasswordExpiryCreate<'a> {
     type Output = Result<crate::models::PasswordExpiryPolicy, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5267,23 +5541,23 @@ impl<'a> PasswordExpiryRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::PasswordExpiryPolicy, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5305,7 +5579,9 @@ impl<'a> PasswordExpiryRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for PasswordExpiryRetrieve<'a> {
     type Output = Result<crate::models::PasswordExpiryPolicy, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5331,23 +5607,23 @@ impl<'a> PasswordExpiryUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::PasswordExpiryPolicy, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5371,7 +5647,9 @@ impl<'a> PasswordExpiryUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for PasswordExpiryUpdate<'a> {
     type Output = Result<crate::models::PasswordExpiryPolicy, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5391,21 +5669,21 @@ impl<'a> PasswordExpiryDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5427,7 +5705,9 @@ impl<'a> PasswordExpiryDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for PasswordExpiryDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5453,23 +5733,23 @@ impl<'a> PasswordExpiryPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::PasswordExpiryPolicy, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5493,7 +5773,9 @@ impl<'a> PasswordExpiryPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for PasswordExpiryPartialUpdate<'a> {
     type Output = Result<crate::models::PasswordExpiryPolicy, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5518,21 +5800,21 @@ impl<'a> PasswordExpiryUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5554,7 +5836,9 @@ impl<'a> PasswordExpiryUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for PasswordExpiryUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5574,31 +5858,37 @@ impl<'a> ReputationList<'a> {
         self.params.check_ip = Some(value);
         self
     }
+
     /// Sets the query parameter `check_username`.
     pub fn check_username(mut self, value: bool) -> Self {
         self.params.check_username = Some(value);
         self
     }
+
     /// Sets the query parameter `created`.
     pub fn created(mut self, value: chrono::DateTime<chrono::Utc>) -> Self {
         self.params.created = Some(value);
         self
     }
+
     /// Sets the query parameter `execution_logging`.
     pub fn execution_logging(mut self, value: bool) -> Self {
         self.params.execution_logging = Some(value);
         self
     }
+
     /// Sets the query parameter `last_updated`.
     pub fn last_updated(mut self, value: chrono::DateTime<chrono::Utc>) -> Self {
         self.params.last_updated = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -5606,6 +5896,7 @@ impl<'a> ReputationList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -5613,6 +5904,7 @@ impl<'a> ReputationList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -5620,11 +5912,13 @@ impl<'a> ReputationList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `policy_uuid`.
     pub fn policy_uuid(mut self, value: uuid::Uuid) -> Self {
         self.params.policy_uuid = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -5632,11 +5926,13 @@ impl<'a> ReputationList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `threshold`.
     pub fn threshold(mut self, value: i64) -> Self {
         self.params.threshold = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -5647,26 +5943,26 @@ impl<'a> ReputationList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedReputationPolicyList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5693,6 +5989,7 @@ impl<'a> ReputationList<'a> {
         call.query("threshold", &self.params.threshold, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -5718,7 +6015,9 @@ impl<'a> ReputationList<'a> {
 
 impl<'a> std::future::IntoFuture for ReputationList<'a> {
     type Output = Result<crate::models::PaginatedReputationPolicyList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5743,21 +6042,21 @@ impl<'a> ReputationCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::ReputationPolicy, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::ReputationPolicy, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5777,7 +6076,9 @@ impl<'a> ReputationCreate<'a> {
 
 impl<'a> std::future::IntoFuture for ReputationCreate<'a> {
     type Output = Result<crate::models::ReputationPolicy, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5802,21 +6103,21 @@ impl<'a> ReputationRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::ReputationPolicy, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::ReputationPolicy, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5838,7 +6139,9 @@ impl<'a> ReputationRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for ReputationRetrieve<'a> {
     type Output = Result<crate::models::ReputationPolicy, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5864,21 +6167,21 @@ impl<'a> ReputationUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::ReputationPolicy, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::ReputationPolicy, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5902,7 +6205,9 @@ impl<'a> ReputationUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for ReputationUpdate<'a> {
     type Output = Result<crate::models::ReputationPolicy, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5922,21 +6227,21 @@ impl<'a> ReputationDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5958,7 +6263,9 @@ impl<'a> ReputationDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for ReputationDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5984,21 +6291,21 @@ impl<'a> ReputationPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::ReputationPolicy, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::ReputationPolicy, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6022,7 +6329,9 @@ impl<'a> ReputationPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for ReputationPartialUpdate<'a> {
     type Output = Result<crate::models::ReputationPolicy, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6047,21 +6356,21 @@ impl<'a> ReputationUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6083,7 +6392,9 @@ impl<'a> ReputationUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for ReputationUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6103,6 +6414,7 @@ impl<'a> ReputationScoresList<'a> {
         self.params.identifier = Some(value.into());
         self
     }
+
     /// Multiple values may be separated by commas.
     ///
     /// Sets the query parameter `identifier_in`.
@@ -6110,11 +6422,13 @@ impl<'a> ReputationScoresList<'a> {
         self.params.identifier_in = Some(value);
         self
     }
+
     /// Sets the query parameter `ip`.
     pub fn ip(mut self, value: impl Into<String>) -> Self {
         self.params.ip = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -6122,6 +6436,7 @@ impl<'a> ReputationScoresList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -6129,6 +6444,7 @@ impl<'a> ReputationScoresList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -6136,11 +6452,13 @@ impl<'a> ReputationScoresList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `score`.
     pub fn score(mut self, value: i64) -> Self {
         self.params.score = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -6148,6 +6466,7 @@ impl<'a> ReputationScoresList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -6158,26 +6477,26 @@ impl<'a> ReputationScoresList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedReputationList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6200,6 +6519,7 @@ impl<'a> ReputationScoresList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -6225,7 +6545,9 @@ impl<'a> ReputationScoresList<'a> {
 
 impl<'a> std::future::IntoFuture for ReputationScoresList<'a> {
     type Output = Result<crate::models::PaginatedReputationList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6250,21 +6572,21 @@ impl<'a> ReputationScoresRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Reputation, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Reputation, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6286,7 +6608,9 @@ impl<'a> ReputationScoresRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for ReputationScoresRetrieve<'a> {
     type Output = Result<crate::models::Reputation, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6306,21 +6630,21 @@ impl<'a> ReputationScoresDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6342,7 +6666,9 @@ impl<'a> ReputationScoresDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for ReputationScoresDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6367,21 +6693,21 @@ impl<'a> ReputationScoresUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6403,7 +6729,9 @@ impl<'a> ReputationScoresUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for ReputationScoresUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6423,26 +6751,31 @@ impl<'a> UniquePasswordList<'a> {
         self.params.created = Some(value);
         self
     }
+
     /// Sets the query parameter `execution_logging`.
     pub fn execution_logging(mut self, value: bool) -> Self {
         self.params.execution_logging = Some(value);
         self
     }
+
     /// Sets the query parameter `last_updated`.
     pub fn last_updated(mut self, value: chrono::DateTime<chrono::Utc>) -> Self {
         self.params.last_updated = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Sets the query parameter `num_historical_passwords`.
     pub fn num_historical_passwords(mut self, value: i64) -> Self {
         self.params.num_historical_passwords = Some(value);
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -6450,6 +6783,7 @@ impl<'a> UniquePasswordList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -6457,6 +6791,7 @@ impl<'a> UniquePasswordList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -6464,16 +6799,19 @@ impl<'a> UniquePasswordList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `password_field`.
     pub fn password_field(mut self, value: impl Into<String>) -> Self {
         self.params.password_field = Some(value.into());
         self
     }
+
     /// Sets the query parameter `policy_uuid`.
     pub fn policy_uuid(mut self, value: uuid::Uuid) -> Self {
         self.params.policy_uuid = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -6481,6 +6819,7 @@ impl<'a> UniquePasswordList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -6491,26 +6830,26 @@ impl<'a> UniquePasswordList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedUniquePasswordPolicyList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6540,6 +6879,7 @@ impl<'a> UniquePasswordList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -6565,7 +6905,9 @@ impl<'a> UniquePasswordList<'a> {
 
 impl<'a> std::future::IntoFuture for UniquePasswordList<'a> {
     type Output = Result<crate::models::PaginatedUniquePasswordPolicyList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6590,23 +6932,23 @@ impl<'a> UniquePasswordCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<crate::models::UniquePasswordPolicy, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6626,7 +6968,9 @@ impl<'a> UniquePasswordCreate<'a> {
 
 impl<'a> std::future::IntoFuture for UniquePasswordCreate<'a> {
     type Output = Result<crate::models::UniquePasswordPolicy, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6651,23 +6995,23 @@ impl<'a> UniquePasswordRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::UniquePasswordPolicy, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6689,7 +7033,9 @@ impl<'a> UniquePasswordRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for UniquePasswordRetrieve<'a> {
     type Output = Result<crate::models::UniquePasswordPolicy, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6715,23 +7061,23 @@ impl<'a> UniquePasswordUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::UniquePasswordPolicy, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6755,7 +7101,9 @@ impl<'a> UniquePasswordUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for UniquePasswordUpdate<'a> {
     type Output = Result<crate::models::UniquePasswordPolicy, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6775,21 +7123,21 @@ impl<'a> UniquePasswordDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6811,7 +7159,9 @@ impl<'a> UniquePasswordDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for UniquePasswordDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6837,23 +7187,23 @@ impl<'a> UniquePasswordPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::UniquePasswordPolicy, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6877,7 +7227,9 @@ impl<'a> UniquePasswordPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for UniquePasswordPartialUpdate<'a> {
     type Output = Result<crate::models::UniquePasswordPolicy, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6902,21 +7254,21 @@ impl<'a> UniquePasswordUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6938,7 +7290,9 @@ impl<'a> UniquePasswordUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for UniquePasswordUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }

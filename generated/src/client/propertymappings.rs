@@ -25,6 +25,7 @@ impl<'a> PropertymappingsApi<'a> {
             },
         }
     }
+
     /// PropertyMapping Viewset
     ///
     /// `GET /propertymappings/all/{pm_uuid}/` (`propertymappings_all_retrieve`).
@@ -34,10 +35,11 @@ impl<'a> PropertymappingsApi<'a> {
         AllRetrieve {
             client: self.client,
             params: crate::params::PropertymappingsAllRetrieveParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// PropertyMapping Viewset
     ///
     /// `DELETE /propertymappings/all/{pm_uuid}/` (`propertymappings_all_destroy`).
@@ -47,10 +49,11 @@ impl<'a> PropertymappingsApi<'a> {
         AllDestroy {
             client: self.client,
             params: crate::params::PropertymappingsAllDestroyParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// Test Property Mapping
     ///
     /// `POST /propertymappings/all/{pm_uuid}/test/` (`propertymappings_all_test_create`).
@@ -64,12 +67,13 @@ impl<'a> PropertymappingsApi<'a> {
         AllTestCreate {
             client: self.client,
             params: crate::params::PropertymappingsAllTestCreateParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
                 format_result: None,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /propertymappings/all/{pm_uuid}/used_by/` (`propertymappings_all_used_by_list`).
@@ -79,10 +83,11 @@ impl<'a> PropertymappingsApi<'a> {
         AllUsedByList {
             client: self.client,
             params: crate::params::PropertymappingsAllUsedByListParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// Get all creatable types
     ///
     /// `GET /propertymappings/all/types/` (`propertymappings_all_types_list`).
@@ -93,6 +98,7 @@ impl<'a> PropertymappingsApi<'a> {
             client: self.client,
         }
     }
+
     /// NotificationWebhookMapping Viewset
     ///
     /// `GET /propertymappings/notification/` (`propertymappings_notification_list`).
@@ -110,6 +116,7 @@ impl<'a> PropertymappingsApi<'a> {
             },
         }
     }
+
     /// NotificationWebhookMapping Viewset
     ///
     /// `POST /propertymappings/notification/` (`propertymappings_notification_create`).
@@ -121,9 +128,10 @@ impl<'a> PropertymappingsApi<'a> {
     ) -> NotificationCreate<'a> {
         NotificationCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// NotificationWebhookMapping Viewset
     ///
     /// `GET /propertymappings/notification/{pm_uuid}/` (`propertymappings_notification_retrieve`).
@@ -133,10 +141,11 @@ impl<'a> PropertymappingsApi<'a> {
         NotificationRetrieve {
             client: self.client,
             params: crate::params::PropertymappingsNotificationRetrieveParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// NotificationWebhookMapping Viewset
     ///
     /// `PUT /propertymappings/notification/{pm_uuid}/` (`propertymappings_notification_update`).
@@ -150,11 +159,12 @@ impl<'a> PropertymappingsApi<'a> {
         NotificationUpdate {
             client: self.client,
             params: crate::params::PropertymappingsNotificationUpdateParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// NotificationWebhookMapping Viewset
     ///
     /// `DELETE /propertymappings/notification/{pm_uuid}/` (`propertymappings_notification_destroy`).
@@ -164,10 +174,11 @@ impl<'a> PropertymappingsApi<'a> {
         NotificationDestroy {
             client: self.client,
             params: crate::params::PropertymappingsNotificationDestroyParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// NotificationWebhookMapping Viewset
     ///
     /// `PATCH /propertymappings/notification/{pm_uuid}/` (`propertymappings_notification_partial_update`).
@@ -181,11 +192,12 @@ impl<'a> PropertymappingsApi<'a> {
         NotificationPartialUpdate {
             client: self.client,
             params: crate::params::PropertymappingsNotificationPartialUpdateParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /propertymappings/notification/{pm_uuid}/used_by/` (`propertymappings_notification_used_by_list`).
@@ -198,10 +210,11 @@ impl<'a> PropertymappingsApi<'a> {
         NotificationUsedByList {
             client: self.client,
             params: crate::params::PropertymappingsNotificationUsedByListParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// GoogleWorkspaceProviderMapping Viewset
     ///
     /// `GET /propertymappings/provider/google_workspace/` (`propertymappings_provider_google_workspace_list`).
@@ -222,6 +235,7 @@ impl<'a> PropertymappingsApi<'a> {
             },
         }
     }
+
     /// GoogleWorkspaceProviderMapping Viewset
     ///
     /// `POST /propertymappings/provider/google_workspace/` (`propertymappings_provider_google_workspace_create`).
@@ -233,9 +247,10 @@ impl<'a> PropertymappingsApi<'a> {
     ) -> ProviderGoogleWorkspaceCreate<'a> {
         ProviderGoogleWorkspaceCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// GoogleWorkspaceProviderMapping Viewset
     ///
     /// `GET /propertymappings/provider/google_workspace/{pm_uuid}/` (`propertymappings_provider_google_workspace_retrieve`).
@@ -248,10 +263,11 @@ impl<'a> PropertymappingsApi<'a> {
         ProviderGoogleWorkspaceRetrieve {
             client: self.client,
             params: crate::params::PropertymappingsProviderGoogleWorkspaceRetrieveParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// GoogleWorkspaceProviderMapping Viewset
     ///
     /// `PUT /propertymappings/provider/google_workspace/{pm_uuid}/` (`propertymappings_provider_google_workspace_update`).
@@ -265,11 +281,12 @@ impl<'a> PropertymappingsApi<'a> {
         ProviderGoogleWorkspaceUpdate {
             client: self.client,
             params: crate::params::PropertymappingsProviderGoogleWorkspaceUpdateParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// GoogleWorkspaceProviderMapping Viewset
     ///
     /// `DELETE /propertymappings/provider/google_workspace/{pm_uuid}/` (`propertymappings_provider_google_workspace_destroy`).
@@ -282,10 +299,11 @@ impl<'a> PropertymappingsApi<'a> {
         ProviderGoogleWorkspaceDestroy {
             client: self.client,
             params: crate::params::PropertymappingsProviderGoogleWorkspaceDestroyParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// GoogleWorkspaceProviderMapping Viewset
     ///
     /// `PATCH /propertymappings/provider/google_workspace/{pm_uuid}/` (`propertymappings_provider_google_workspace_partial_update`).
@@ -299,11 +317,12 @@ impl<'a> PropertymappingsApi<'a> {
         ProviderGoogleWorkspacePartialUpdate {
             client: self.client,
             params: crate::params::PropertymappingsProviderGoogleWorkspacePartialUpdateParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /propertymappings/provider/google_workspace/{pm_uuid}/used_by/` (`propertymappings_provider_google_workspace_used_by_list`).
@@ -316,10 +335,11 @@ impl<'a> PropertymappingsApi<'a> {
         ProviderGoogleWorkspaceUsedByList {
             client: self.client,
             params: crate::params::PropertymappingsProviderGoogleWorkspaceUsedByListParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// MicrosoftEntraProviderMapping Viewset
     ///
     /// `GET /propertymappings/provider/microsoft_entra/` (`propertymappings_provider_microsoft_entra_list`).
@@ -340,6 +360,7 @@ impl<'a> PropertymappingsApi<'a> {
             },
         }
     }
+
     /// MicrosoftEntraProviderMapping Viewset
     ///
     /// `POST /propertymappings/provider/microsoft_entra/` (`propertymappings_provider_microsoft_entra_create`).
@@ -351,9 +372,10 @@ impl<'a> PropertymappingsApi<'a> {
     ) -> ProviderMicrosoftEntraCreate<'a> {
         ProviderMicrosoftEntraCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// MicrosoftEntraProviderMapping Viewset
     ///
     /// `GET /propertymappings/provider/microsoft_entra/{pm_uuid}/` (`propertymappings_provider_microsoft_entra_retrieve`).
@@ -366,10 +388,11 @@ impl<'a> PropertymappingsApi<'a> {
         ProviderMicrosoftEntraRetrieve {
             client: self.client,
             params: crate::params::PropertymappingsProviderMicrosoftEntraRetrieveParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// MicrosoftEntraProviderMapping Viewset
     ///
     /// `PUT /propertymappings/provider/microsoft_entra/{pm_uuid}/` (`propertymappings_provider_microsoft_entra_update`).
@@ -383,11 +406,12 @@ impl<'a> PropertymappingsApi<'a> {
         ProviderMicrosoftEntraUpdate {
             client: self.client,
             params: crate::params::PropertymappingsProviderMicrosoftEntraUpdateParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// MicrosoftEntraProviderMapping Viewset
     ///
     /// `DELETE /propertymappings/provider/microsoft_entra/{pm_uuid}/` (`propertymappings_provider_microsoft_entra_destroy`).
@@ -400,10 +424,11 @@ impl<'a> PropertymappingsApi<'a> {
         ProviderMicrosoftEntraDestroy {
             client: self.client,
             params: crate::params::PropertymappingsProviderMicrosoftEntraDestroyParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// MicrosoftEntraProviderMapping Viewset
     ///
     /// `PATCH /propertymappings/provider/microsoft_entra/{pm_uuid}/` (`propertymappings_provider_microsoft_entra_partial_update`).
@@ -417,11 +442,12 @@ impl<'a> PropertymappingsApi<'a> {
         ProviderMicrosoftEntraPartialUpdate {
             client: self.client,
             params: crate::params::PropertymappingsProviderMicrosoftEntraPartialUpdateParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /propertymappings/provider/microsoft_entra/{pm_uuid}/used_by/` (`propertymappings_provider_microsoft_entra_used_by_list`).
@@ -434,10 +460,11 @@ impl<'a> PropertymappingsApi<'a> {
         ProviderMicrosoftEntraUsedByList {
             client: self.client,
             params: crate::params::PropertymappingsProviderMicrosoftEntraUsedByListParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// RACPropertyMapping Viewset
     ///
     /// `GET /propertymappings/provider/rac/` (`propertymappings_provider_rac_list`).
@@ -456,6 +483,7 @@ impl<'a> PropertymappingsApi<'a> {
             },
         }
     }
+
     /// RACPropertyMapping Viewset
     ///
     /// `POST /propertymappings/provider/rac/` (`propertymappings_provider_rac_create`).
@@ -467,9 +495,10 @@ impl<'a> PropertymappingsApi<'a> {
     ) -> ProviderRacCreate<'a> {
         ProviderRacCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// RACPropertyMapping Viewset
     ///
     /// `GET /propertymappings/provider/rac/{pm_uuid}/` (`propertymappings_provider_rac_retrieve`).
@@ -479,10 +508,11 @@ impl<'a> PropertymappingsApi<'a> {
         ProviderRacRetrieve {
             client: self.client,
             params: crate::params::PropertymappingsProviderRacRetrieveParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// RACPropertyMapping Viewset
     ///
     /// `PUT /propertymappings/provider/rac/{pm_uuid}/` (`propertymappings_provider_rac_update`).
@@ -496,11 +526,12 @@ impl<'a> PropertymappingsApi<'a> {
         ProviderRacUpdate {
             client: self.client,
             params: crate::params::PropertymappingsProviderRacUpdateParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// RACPropertyMapping Viewset
     ///
     /// `DELETE /propertymappings/provider/rac/{pm_uuid}/` (`propertymappings_provider_rac_destroy`).
@@ -510,10 +541,11 @@ impl<'a> PropertymappingsApi<'a> {
         ProviderRacDestroy {
             client: self.client,
             params: crate::params::PropertymappingsProviderRacDestroyParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// RACPropertyMapping Viewset
     ///
     /// `PATCH /propertymappings/provider/rac/{pm_uuid}/` (`propertymappings_provider_rac_partial_update`).
@@ -527,11 +559,12 @@ impl<'a> PropertymappingsApi<'a> {
         ProviderRacPartialUpdate {
             client: self.client,
             params: crate::params::PropertymappingsProviderRacPartialUpdateParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /propertymappings/provider/rac/{pm_uuid}/used_by/` (`propertymappings_provider_rac_used_by_list`).
@@ -544,10 +577,11 @@ impl<'a> PropertymappingsApi<'a> {
         ProviderRacUsedByList {
             client: self.client,
             params: crate::params::PropertymappingsProviderRacUsedByListParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// RadiusProviderPropertyMapping Viewset
     ///
     /// `GET /propertymappings/provider/radius/` (`propertymappings_provider_radius_list`).
@@ -567,6 +601,7 @@ impl<'a> PropertymappingsApi<'a> {
             },
         }
     }
+
     /// RadiusProviderPropertyMapping Viewset
     ///
     /// `POST /propertymappings/provider/radius/` (`propertymappings_provider_radius_create`).
@@ -578,9 +613,10 @@ impl<'a> PropertymappingsApi<'a> {
     ) -> ProviderRadiusCreate<'a> {
         ProviderRadiusCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// RadiusProviderPropertyMapping Viewset
     ///
     /// `GET /propertymappings/provider/radius/{pm_uuid}/` (`propertymappings_provider_radius_retrieve`).
@@ -593,10 +629,11 @@ impl<'a> PropertymappingsApi<'a> {
         ProviderRadiusRetrieve {
             client: self.client,
             params: crate::params::PropertymappingsProviderRadiusRetrieveParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// RadiusProviderPropertyMapping Viewset
     ///
     /// `PUT /propertymappings/provider/radius/{pm_uuid}/` (`propertymappings_provider_radius_update`).
@@ -610,11 +647,12 @@ impl<'a> PropertymappingsApi<'a> {
         ProviderRadiusUpdate {
             client: self.client,
             params: crate::params::PropertymappingsProviderRadiusUpdateParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// RadiusProviderPropertyMapping Viewset
     ///
     /// `DELETE /propertymappings/provider/radius/{pm_uuid}/` (`propertymappings_provider_radius_destroy`).
@@ -627,10 +665,11 @@ impl<'a> PropertymappingsApi<'a> {
         ProviderRadiusDestroy {
             client: self.client,
             params: crate::params::PropertymappingsProviderRadiusDestroyParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// RadiusProviderPropertyMapping Viewset
     ///
     /// `PATCH /propertymappings/provider/radius/{pm_uuid}/` (`propertymappings_provider_radius_partial_update`).
@@ -644,11 +683,12 @@ impl<'a> PropertymappingsApi<'a> {
         ProviderRadiusPartialUpdate {
             client: self.client,
             params: crate::params::PropertymappingsProviderRadiusPartialUpdateParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /propertymappings/provider/radius/{pm_uuid}/used_by/` (`propertymappings_provider_radius_used_by_list`).
@@ -661,10 +701,11 @@ impl<'a> PropertymappingsApi<'a> {
         ProviderRadiusUsedByList {
             client: self.client,
             params: crate::params::PropertymappingsProviderRadiusUsedByListParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// SAMLPropertyMapping Viewset
     ///
     /// `GET /propertymappings/provider/saml/` (`propertymappings_provider_saml_list`).
@@ -686,6 +727,7 @@ impl<'a> PropertymappingsApi<'a> {
             },
         }
     }
+
     /// SAMLPropertyMapping Viewset
     ///
     /// `POST /propertymappings/provider/saml/` (`propertymappings_provider_saml_create`).
@@ -697,9 +739,10 @@ impl<'a> PropertymappingsApi<'a> {
     ) -> ProviderSamlCreate<'a> {
         ProviderSamlCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// SAMLPropertyMapping Viewset
     ///
     /// `GET /propertymappings/provider/saml/{pm_uuid}/` (`propertymappings_provider_saml_retrieve`).
@@ -712,10 +755,11 @@ impl<'a> PropertymappingsApi<'a> {
         ProviderSamlRetrieve {
             client: self.client,
             params: crate::params::PropertymappingsProviderSamlRetrieveParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// SAMLPropertyMapping Viewset
     ///
     /// `PUT /propertymappings/provider/saml/{pm_uuid}/` (`propertymappings_provider_saml_update`).
@@ -729,11 +773,12 @@ impl<'a> PropertymappingsApi<'a> {
         ProviderSamlUpdate {
             client: self.client,
             params: crate::params::PropertymappingsProviderSamlUpdateParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// SAMLPropertyMapping Viewset
     ///
     /// `DELETE /propertymappings/provider/saml/{pm_uuid}/` (`propertymappings_provider_saml_destroy`).
@@ -743,10 +788,11 @@ impl<'a> PropertymappingsApi<'a> {
         ProviderSamlDestroy {
             client: self.client,
             params: crate::params::PropertymappingsProviderSamlDestroyParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// SAMLPropertyMapping Viewset
     ///
     /// `PATCH /propertymappings/provider/saml/{pm_uuid}/` (`propertymappings_provider_saml_partial_update`).
@@ -760,11 +806,12 @@ impl<'a> PropertymappingsApi<'a> {
         ProviderSamlPartialUpdate {
             client: self.client,
             params: crate::params::PropertymappingsProviderSamlPartialUpdateParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /propertymappings/provider/saml/{pm_uuid}/used_by/` (`propertymappings_provider_saml_used_by_list`).
@@ -777,10 +824,11 @@ impl<'a> PropertymappingsApi<'a> {
         ProviderSamlUsedByList {
             client: self.client,
             params: crate::params::PropertymappingsProviderSamlUsedByListParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// SCIMMapping Viewset
     ///
     /// `GET /propertymappings/provider/scim/` (`propertymappings_provider_scim_list`).
@@ -800,6 +848,7 @@ impl<'a> PropertymappingsApi<'a> {
             },
         }
     }
+
     /// SCIMMapping Viewset
     ///
     /// `POST /propertymappings/provider/scim/` (`propertymappings_provider_scim_create`).
@@ -811,9 +860,10 @@ impl<'a> PropertymappingsApi<'a> {
     ) -> ProviderScimCreate<'a> {
         ProviderScimCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// SCIMMapping Viewset
     ///
     /// `GET /propertymappings/provider/scim/{pm_uuid}/` (`propertymappings_provider_scim_retrieve`).
@@ -826,10 +876,11 @@ impl<'a> PropertymappingsApi<'a> {
         ProviderScimRetrieve {
             client: self.client,
             params: crate::params::PropertymappingsProviderScimRetrieveParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// SCIMMapping Viewset
     ///
     /// `PUT /propertymappings/provider/scim/{pm_uuid}/` (`propertymappings_provider_scim_update`).
@@ -843,11 +894,12 @@ impl<'a> PropertymappingsApi<'a> {
         ProviderScimUpdate {
             client: self.client,
             params: crate::params::PropertymappingsProviderScimUpdateParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// SCIMMapping Viewset
     ///
     /// `DELETE /propertymappings/provider/scim/{pm_uuid}/` (`propertymappings_provider_scim_destroy`).
@@ -857,10 +909,11 @@ impl<'a> PropertymappingsApi<'a> {
         ProviderScimDestroy {
             client: self.client,
             params: crate::params::PropertymappingsProviderScimDestroyParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// SCIMMapping Viewset
     ///
     /// `PATCH /propertymappings/provider/scim/{pm_uuid}/` (`propertymappings_provider_scim_partial_update`).
@@ -874,11 +927,12 @@ impl<'a> PropertymappingsApi<'a> {
         ProviderScimPartialUpdate {
             client: self.client,
             params: crate::params::PropertymappingsProviderScimPartialUpdateParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /propertymappings/provider/scim/{pm_uuid}/used_by/` (`propertymappings_provider_scim_used_by_list`).
@@ -891,10 +945,11 @@ impl<'a> PropertymappingsApi<'a> {
         ProviderScimUsedByList {
             client: self.client,
             params: crate::params::PropertymappingsProviderScimUsedByListParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// ScopeMapping Viewset
     ///
     /// `GET /propertymappings/provider/scope/` (`propertymappings_provider_scope_list`).
@@ -915,6 +970,7 @@ impl<'a> PropertymappingsApi<'a> {
             },
         }
     }
+
     /// ScopeMapping Viewset
     ///
     /// `POST /propertymappings/provider/scope/` (`propertymappings_provider_scope_create`).
@@ -926,9 +982,10 @@ impl<'a> PropertymappingsApi<'a> {
     ) -> ProviderScopeCreate<'a> {
         ProviderScopeCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// ScopeMapping Viewset
     ///
     /// `GET /propertymappings/provider/scope/{pm_uuid}/` (`propertymappings_provider_scope_retrieve`).
@@ -941,10 +998,11 @@ impl<'a> PropertymappingsApi<'a> {
         ProviderScopeRetrieve {
             client: self.client,
             params: crate::params::PropertymappingsProviderScopeRetrieveParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// ScopeMapping Viewset
     ///
     /// `PUT /propertymappings/provider/scope/{pm_uuid}/` (`propertymappings_provider_scope_update`).
@@ -958,11 +1016,12 @@ impl<'a> PropertymappingsApi<'a> {
         ProviderScopeUpdate {
             client: self.client,
             params: crate::params::PropertymappingsProviderScopeUpdateParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// ScopeMapping Viewset
     ///
     /// `DELETE /propertymappings/provider/scope/{pm_uuid}/` (`propertymappings_provider_scope_destroy`).
@@ -975,10 +1034,11 @@ impl<'a> PropertymappingsApi<'a> {
         ProviderScopeDestroy {
             client: self.client,
             params: crate::params::PropertymappingsProviderScopeDestroyParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// ScopeMapping Viewset
     ///
     /// `PATCH /propertymappings/provider/scope/{pm_uuid}/` (`propertymappings_provider_scope_partial_update`).
@@ -992,11 +1052,12 @@ impl<'a> PropertymappingsApi<'a> {
         ProviderScopePartialUpdate {
             client: self.client,
             params: crate::params::PropertymappingsProviderScopePartialUpdateParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /propertymappings/provider/scope/{pm_uuid}/used_by/` (`propertymappings_provider_scope_used_by_list`).
@@ -1009,10 +1070,11 @@ impl<'a> PropertymappingsApi<'a> {
         ProviderScopeUsedByList {
             client: self.client,
             params: crate::params::PropertymappingsProviderScopeUsedByListParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// KerberosSource PropertyMapping Viewset
     ///
     /// `GET /propertymappings/source/kerberos/` (`propertymappings_source_kerberos_list`).
@@ -1032,6 +1094,7 @@ impl<'a> PropertymappingsApi<'a> {
             },
         }
     }
+
     /// KerberosSource PropertyMapping Viewset
     ///
     /// `POST /propertymappings/source/kerberos/` (`propertymappings_source_kerberos_create`).
@@ -1043,9 +1106,10 @@ impl<'a> PropertymappingsApi<'a> {
     ) -> SourceKerberosCreate<'a> {
         SourceKerberosCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// KerberosSource PropertyMapping Viewset
     ///
     /// `GET /propertymappings/source/kerberos/{pm_uuid}/` (`propertymappings_source_kerberos_retrieve`).
@@ -1058,10 +1122,11 @@ impl<'a> PropertymappingsApi<'a> {
         SourceKerberosRetrieve {
             client: self.client,
             params: crate::params::PropertymappingsSourceKerberosRetrieveParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// KerberosSource PropertyMapping Viewset
     ///
     /// `PUT /propertymappings/source/kerberos/{pm_uuid}/` (`propertymappings_source_kerberos_update`).
@@ -1075,11 +1140,12 @@ impl<'a> PropertymappingsApi<'a> {
         SourceKerberosUpdate {
             client: self.client,
             params: crate::params::PropertymappingsSourceKerberosUpdateParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// KerberosSource PropertyMapping Viewset
     ///
     /// `DELETE /propertymappings/source/kerberos/{pm_uuid}/` (`propertymappings_source_kerberos_destroy`).
@@ -1092,10 +1158,11 @@ impl<'a> PropertymappingsApi<'a> {
         SourceKerberosDestroy {
             client: self.client,
             params: crate::params::PropertymappingsSourceKerberosDestroyParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// KerberosSource PropertyMapping Viewset
     ///
     /// `PATCH /propertymappings/source/kerberos/{pm_uuid}/` (`propertymappings_source_kerberos_partial_update`).
@@ -1109,11 +1176,12 @@ impl<'a> PropertymappingsApi<'a> {
         SourceKerberosPartialUpdate {
             client: self.client,
             params: crate::params::PropertymappingsSourceKerberosPartialUpdateParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /propertymappings/source/kerberos/{pm_uuid}/used_by/` (`propertymappings_source_kerberos_used_by_list`).
@@ -1126,10 +1194,11 @@ impl<'a> PropertymappingsApi<'a> {
         SourceKerberosUsedByList {
             client: self.client,
             params: crate::params::PropertymappingsSourceKerberosUsedByListParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// LDAP PropertyMapping Viewset
     ///
     /// `GET /propertymappings/source/ldap/` (`propertymappings_source_ldap_list`).
@@ -1149,6 +1218,7 @@ impl<'a> PropertymappingsApi<'a> {
             },
         }
     }
+
     /// LDAP PropertyMapping Viewset
     ///
     /// `POST /propertymappings/source/ldap/` (`propertymappings_source_ldap_create`).
@@ -1160,9 +1230,10 @@ impl<'a> PropertymappingsApi<'a> {
     ) -> SourceLdapCreate<'a> {
         SourceLdapCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// LDAP PropertyMapping Viewset
     ///
     /// `GET /propertymappings/source/ldap/{pm_uuid}/` (`propertymappings_source_ldap_retrieve`).
@@ -1172,10 +1243,11 @@ impl<'a> PropertymappingsApi<'a> {
         SourceLdapRetrieve {
             client: self.client,
             params: crate::params::PropertymappingsSourceLdapRetrieveParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// LDAP PropertyMapping Viewset
     ///
     /// `PUT /propertymappings/source/ldap/{pm_uuid}/` (`propertymappings_source_ldap_update`).
@@ -1189,11 +1261,12 @@ impl<'a> PropertymappingsApi<'a> {
         SourceLdapUpdate {
             client: self.client,
             params: crate::params::PropertymappingsSourceLdapUpdateParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// LDAP PropertyMapping Viewset
     ///
     /// `DELETE /propertymappings/source/ldap/{pm_uuid}/` (`propertymappings_source_ldap_destroy`).
@@ -1203,10 +1276,11 @@ impl<'a> PropertymappingsApi<'a> {
         SourceLdapDestroy {
             client: self.client,
             params: crate::params::PropertymappingsSourceLdapDestroyParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// LDAP PropertyMapping Viewset
     ///
     /// `PATCH /propertymappings/source/ldap/{pm_uuid}/` (`propertymappings_source_ldap_partial_update`).
@@ -1220,11 +1294,12 @@ impl<'a> PropertymappingsApi<'a> {
         SourceLdapPartialUpdate {
             client: self.client,
             params: crate::params::PropertymappingsSourceLdapPartialUpdateParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /propertymappings/source/ldap/{pm_uuid}/used_by/` (`propertymappings_source_ldap_used_by_list`).
@@ -1237,10 +1312,11 @@ impl<'a> PropertymappingsApi<'a> {
         SourceLdapUsedByList {
             client: self.client,
             params: crate::params::PropertymappingsSourceLdapUsedByListParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// OAuthSourcePropertyMapping Viewset
     ///
     /// `GET /propertymappings/source/oauth/` (`propertymappings_source_oauth_list`).
@@ -1260,6 +1336,7 @@ impl<'a> PropertymappingsApi<'a> {
             },
         }
     }
+
     /// OAuthSourcePropertyMapping Viewset
     ///
     /// `POST /propertymappings/source/oauth/` (`propertymappings_source_oauth_create`).
@@ -1271,9 +1348,10 @@ impl<'a> PropertymappingsApi<'a> {
     ) -> SourceOauthCreate<'a> {
         SourceOauthCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// OAuthSourcePropertyMapping Viewset
     ///
     /// `GET /propertymappings/source/oauth/{pm_uuid}/` (`propertymappings_source_oauth_retrieve`).
@@ -1283,10 +1361,11 @@ impl<'a> PropertymappingsApi<'a> {
         SourceOauthRetrieve {
             client: self.client,
             params: crate::params::PropertymappingsSourceOauthRetrieveParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// OAuthSourcePropertyMapping Viewset
     ///
     /// `PUT /propertymappings/source/oauth/{pm_uuid}/` (`propertymappings_source_oauth_update`).
@@ -1300,11 +1379,12 @@ impl<'a> PropertymappingsApi<'a> {
         SourceOauthUpdate {
             client: self.client,
             params: crate::params::PropertymappingsSourceOauthUpdateParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// OAuthSourcePropertyMapping Viewset
     ///
     /// `DELETE /propertymappings/source/oauth/{pm_uuid}/` (`propertymappings_source_oauth_destroy`).
@@ -1314,10 +1394,11 @@ impl<'a> PropertymappingsApi<'a> {
         SourceOauthDestroy {
             client: self.client,
             params: crate::params::PropertymappingsSourceOauthDestroyParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// OAuthSourcePropertyMapping Viewset
     ///
     /// `PATCH /propertymappings/source/oauth/{pm_uuid}/` (`propertymappings_source_oauth_partial_update`).
@@ -1331,11 +1412,12 @@ impl<'a> PropertymappingsApi<'a> {
         SourceOauthPartialUpdate {
             client: self.client,
             params: crate::params::PropertymappingsSourceOauthPartialUpdateParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /propertymappings/source/oauth/{pm_uuid}/used_by/` (`propertymappings_source_oauth_used_by_list`).
@@ -1348,10 +1430,11 @@ impl<'a> PropertymappingsApi<'a> {
         SourceOauthUsedByList {
             client: self.client,
             params: crate::params::PropertymappingsSourceOauthUsedByListParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// PlexSourcePropertyMapping Viewset
     ///
     /// `GET /propertymappings/source/plex/` (`propertymappings_source_plex_list`).
@@ -1371,6 +1454,7 @@ impl<'a> PropertymappingsApi<'a> {
             },
         }
     }
+
     /// PlexSourcePropertyMapping Viewset
     ///
     /// `POST /propertymappings/source/plex/` (`propertymappings_source_plex_create`).
@@ -1382,9 +1466,10 @@ impl<'a> PropertymappingsApi<'a> {
     ) -> SourcePlexCreate<'a> {
         SourcePlexCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// PlexSourcePropertyMapping Viewset
     ///
     /// `GET /propertymappings/source/plex/{pm_uuid}/` (`propertymappings_source_plex_retrieve`).
@@ -1394,10 +1479,11 @@ impl<'a> PropertymappingsApi<'a> {
         SourcePlexRetrieve {
             client: self.client,
             params: crate::params::PropertymappingsSourcePlexRetrieveParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// PlexSourcePropertyMapping Viewset
     ///
     /// `PUT /propertymappings/source/plex/{pm_uuid}/` (`propertymappings_source_plex_update`).
@@ -1411,11 +1497,12 @@ impl<'a> PropertymappingsApi<'a> {
         SourcePlexUpdate {
             client: self.client,
             params: crate::params::PropertymappingsSourcePlexUpdateParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// PlexSourcePropertyMapping Viewset
     ///
     /// `DELETE /propertymappings/source/plex/{pm_uuid}/` (`propertymappings_source_plex_destroy`).
@@ -1425,10 +1512,11 @@ impl<'a> PropertymappingsApi<'a> {
         SourcePlexDestroy {
             client: self.client,
             params: crate::params::PropertymappingsSourcePlexDestroyParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// PlexSourcePropertyMapping Viewset
     ///
     /// `PATCH /propertymappings/source/plex/{pm_uuid}/` (`propertymappings_source_plex_partial_update`).
@@ -1442,11 +1530,12 @@ impl<'a> PropertymappingsApi<'a> {
         SourcePlexPartialUpdate {
             client: self.client,
             params: crate::params::PropertymappingsSourcePlexPartialUpdateParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /propertymappings/source/plex/{pm_uuid}/used_by/` (`propertymappings_source_plex_used_by_list`).
@@ -1459,10 +1548,11 @@ impl<'a> PropertymappingsApi<'a> {
         SourcePlexUsedByList {
             client: self.client,
             params: crate::params::PropertymappingsSourcePlexUsedByListParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// SAMLSourcePropertyMapping Viewset
     ///
     /// `GET /propertymappings/source/saml/` (`propertymappings_source_saml_list`).
@@ -1482,6 +1572,7 @@ impl<'a> PropertymappingsApi<'a> {
             },
         }
     }
+
     /// SAMLSourcePropertyMapping Viewset
     ///
     /// `POST /propertymappings/source/saml/` (`propertymappings_source_saml_create`).
@@ -1493,9 +1584,10 @@ impl<'a> PropertymappingsApi<'a> {
     ) -> SourceSamlCreate<'a> {
         SourceSamlCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// SAMLSourcePropertyMapping Viewset
     ///
     /// `GET /propertymappings/source/saml/{pm_uuid}/` (`propertymappings_source_saml_retrieve`).
@@ -1505,10 +1597,11 @@ impl<'a> PropertymappingsApi<'a> {
         SourceSamlRetrieve {
             client: self.client,
             params: crate::params::PropertymappingsSourceSamlRetrieveParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// SAMLSourcePropertyMapping Viewset
     ///
     /// `PUT /propertymappings/source/saml/{pm_uuid}/` (`propertymappings_source_saml_update`).
@@ -1522,11 +1615,12 @@ impl<'a> PropertymappingsApi<'a> {
         SourceSamlUpdate {
             client: self.client,
             params: crate::params::PropertymappingsSourceSamlUpdateParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// SAMLSourcePropertyMapping Viewset
     ///
     /// `DELETE /propertymappings/source/saml/{pm_uuid}/` (`propertymappings_source_saml_destroy`).
@@ -1536,10 +1630,11 @@ impl<'a> PropertymappingsApi<'a> {
         SourceSamlDestroy {
             client: self.client,
             params: crate::params::PropertymappingsSourceSamlDestroyParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// SAMLSourcePropertyMapping Viewset
     ///
     /// `PATCH /propertymappings/source/saml/{pm_uuid}/` (`propertymappings_source_saml_partial_update`).
@@ -1553,11 +1648,12 @@ impl<'a> PropertymappingsApi<'a> {
         SourceSamlPartialUpdate {
             client: self.client,
             params: crate::params::PropertymappingsSourceSamlPartialUpdateParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /propertymappings/source/saml/{pm_uuid}/used_by/` (`propertymappings_source_saml_used_by_list`).
@@ -1570,10 +1666,11 @@ impl<'a> PropertymappingsApi<'a> {
         SourceSamlUsedByList {
             client: self.client,
             params: crate::params::PropertymappingsSourceSamlUsedByListParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// SCIMSourcePropertyMapping Viewset
     ///
     /// `GET /propertymappings/source/scim/` (`propertymappings_source_scim_list`).
@@ -1593,6 +1690,7 @@ impl<'a> PropertymappingsApi<'a> {
             },
         }
     }
+
     /// SCIMSourcePropertyMapping Viewset
     ///
     /// `POST /propertymappings/source/scim/` (`propertymappings_source_scim_create`).
@@ -1604,9 +1702,10 @@ impl<'a> PropertymappingsApi<'a> {
     ) -> SourceScimCreate<'a> {
         SourceScimCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// SCIMSourcePropertyMapping Viewset
     ///
     /// `GET /propertymappings/source/scim/{pm_uuid}/` (`propertymappings_source_scim_retrieve`).
@@ -1616,10 +1715,11 @@ impl<'a> PropertymappingsApi<'a> {
         SourceScimRetrieve {
             client: self.client,
             params: crate::params::PropertymappingsSourceScimRetrieveParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// SCIMSourcePropertyMapping Viewset
     ///
     /// `PUT /propertymappings/source/scim/{pm_uuid}/` (`propertymappings_source_scim_update`).
@@ -1633,11 +1733,12 @@ impl<'a> PropertymappingsApi<'a> {
         SourceScimUpdate {
             client: self.client,
             params: crate::params::PropertymappingsSourceScimUpdateParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// SCIMSourcePropertyMapping Viewset
     ///
     /// `DELETE /propertymappings/source/scim/{pm_uuid}/` (`propertymappings_source_scim_destroy`).
@@ -1647,10 +1748,11 @@ impl<'a> PropertymappingsApi<'a> {
         SourceScimDestroy {
             client: self.client,
             params: crate::params::PropertymappingsSourceScimDestroyParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// SCIMSourcePropertyMapping Viewset
     ///
     /// `PATCH /propertymappings/source/scim/{pm_uuid}/` (`propertymappings_source_scim_partial_update`).
@@ -1664,11 +1766,12 @@ impl<'a> PropertymappingsApi<'a> {
         SourceScimPartialUpdate {
             client: self.client,
             params: crate::params::PropertymappingsSourceScimPartialUpdateParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /propertymappings/source/scim/{pm_uuid}/used_by/` (`propertymappings_source_scim_used_by_list`).
@@ -1681,10 +1784,11 @@ impl<'a> PropertymappingsApi<'a> {
         SourceScimUsedByList {
             client: self.client,
             params: crate::params::PropertymappingsSourceScimUsedByListParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// TelegramSourcePropertyMapping Viewset
     ///
     /// `GET /propertymappings/source/telegram/` (`propertymappings_source_telegram_list`).
@@ -1704,6 +1808,7 @@ impl<'a> PropertymappingsApi<'a> {
             },
         }
     }
+
     /// TelegramSourcePropertyMapping Viewset
     ///
     /// `POST /propertymappings/source/telegram/` (`propertymappings_source_telegram_create`).
@@ -1715,9 +1820,10 @@ impl<'a> PropertymappingsApi<'a> {
     ) -> SourceTelegramCreate<'a> {
         SourceTelegramCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// TelegramSourcePropertyMapping Viewset
     ///
     /// `GET /propertymappings/source/telegram/{pm_uuid}/` (`propertymappings_source_telegram_retrieve`).
@@ -1730,10 +1836,11 @@ impl<'a> PropertymappingsApi<'a> {
         SourceTelegramRetrieve {
             client: self.client,
             params: crate::params::PropertymappingsSourceTelegramRetrieveParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// TelegramSourcePropertyMapping Viewset
     ///
     /// `PUT /propertymappings/source/telegram/{pm_uuid}/` (`propertymappings_source_telegram_update`).
@@ -1747,11 +1854,12 @@ impl<'a> PropertymappingsApi<'a> {
         SourceTelegramUpdate {
             client: self.client,
             params: crate::params::PropertymappingsSourceTelegramUpdateParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// TelegramSourcePropertyMapping Viewset
     ///
     /// `DELETE /propertymappings/source/telegram/{pm_uuid}/` (`propertymappings_source_telegram_destroy`).
@@ -1764,10 +1872,11 @@ impl<'a> PropertymappingsApi<'a> {
         SourceTelegramDestroy {
             client: self.client,
             params: crate::params::PropertymappingsSourceTelegramDestroyParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
+
     /// TelegramSourcePropertyMapping Viewset
     ///
     /// `PATCH /propertymappings/source/telegram/{pm_uuid}/` (`propertymappings_source_telegram_partial_update`).
@@ -1781,11 +1890,12 @@ impl<'a> PropertymappingsApi<'a> {
         SourceTelegramPartialUpdate {
             client: self.client,
             params: crate::params::PropertymappingsSourceTelegramPartialUpdateParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /propertymappings/source/telegram/{pm_uuid}/used_by/` (`propertymappings_source_telegram_used_by_list`).
@@ -1798,7 +1908,7 @@ impl<'a> PropertymappingsApi<'a> {
         SourceTelegramUsedByList {
             client: self.client,
             params: crate::params::PropertymappingsSourceTelegramUsedByListParams {
-                pm_uuid: pm_uuid,
+                pm_uuid,
             },
         }
     }
@@ -1818,16 +1928,19 @@ impl<'a> AllList<'a> {
         self.params.managed = Some(value);
         self
     }
+
     /// Sets the query parameter `managed__isnull`.
     pub fn managed_isnull(mut self, value: bool) -> Self {
         self.params.managed_isnull = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -1835,6 +1948,7 @@ impl<'a> AllList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -1842,6 +1956,7 @@ impl<'a> AllList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -1849,6 +1964,7 @@ impl<'a> AllList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -1856,6 +1972,7 @@ impl<'a> AllList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -1866,26 +1983,26 @@ impl<'a> AllList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedPropertyMappingList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1907,6 +2024,7 @@ impl<'a> AllList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -1932,7 +2050,9 @@ impl<'a> AllList<'a> {
 
 impl<'a> std::future::IntoFuture for AllList<'a> {
     type Output = Result<crate::models::PaginatedPropertyMappingList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1957,21 +2077,21 @@ impl<'a> AllRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::PropertyMapping, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::PropertyMapping, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1993,7 +2113,9 @@ impl<'a> AllRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for AllRetrieve<'a> {
     type Output = Result<crate::models::PropertyMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2013,21 +2135,21 @@ impl<'a> AllDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2049,7 +2171,9 @@ impl<'a> AllDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for AllDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2070,6 +2194,7 @@ impl<'a> AllTestCreate<'a> {
         self.params.format_result = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -2080,24 +2205,26 @@ impl<'a> AllTestCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PropertyMappingTestResult,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2122,7 +2249,9 @@ impl<'a> AllTestCreate<'a> {
 
 impl<'a> std::future::IntoFuture for AllTestCreate<'a> {
     type Output = Result<crate::models::PropertyMappingTestResult, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2147,21 +2276,21 @@ impl<'a> AllUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2183,7 +2312,9 @@ impl<'a> AllUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for AllUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2207,21 +2338,21 @@ impl<'a> AllTypesList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::TypeCreate>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::TypeCreate>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2239,7 +2370,9 @@ impl<'a> AllTypesList<'a> {
 
 impl<'a> std::future::IntoFuture for AllTypesList<'a> {
     type Output = Result<Vec<crate::models::TypeCreate>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2259,6 +2392,7 @@ impl<'a> NotificationList<'a> {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -2266,6 +2400,7 @@ impl<'a> NotificationList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -2273,6 +2408,7 @@ impl<'a> NotificationList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -2280,6 +2416,7 @@ impl<'a> NotificationList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -2287,6 +2424,7 @@ impl<'a> NotificationList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -2297,26 +2435,26 @@ impl<'a> NotificationList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedNotificationWebhookMappingList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2336,6 +2474,7 @@ impl<'a> NotificationList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -2365,6 +2504,7 @@ impl<'a> std::future::IntoFuture for NotificationList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2389,26 +2529,26 @@ impl<'a> NotificationCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<
                             crate::models::NotificationWebhookMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2428,7 +2568,9 @@ impl<'a> NotificationCreate<'a> {
 
 impl<'a> std::future::IntoFuture for NotificationCreate<'a> {
     type Output = Result<crate::models::NotificationWebhookMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2453,26 +2595,26 @@ impl<'a> NotificationRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::NotificationWebhookMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2494,7 +2636,9 @@ impl<'a> NotificationRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for NotificationRetrieve<'a> {
     type Output = Result<crate::models::NotificationWebhookMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2520,26 +2664,26 @@ impl<'a> NotificationUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::NotificationWebhookMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2563,7 +2707,9 @@ impl<'a> NotificationUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for NotificationUpdate<'a> {
     type Output = Result<crate::models::NotificationWebhookMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2583,21 +2729,21 @@ impl<'a> NotificationDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2619,7 +2765,9 @@ impl<'a> NotificationDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for NotificationDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2645,26 +2793,26 @@ impl<'a> NotificationPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::NotificationWebhookMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2688,7 +2836,9 @@ impl<'a> NotificationPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for NotificationPartialUpdate<'a> {
     type Output = Result<crate::models::NotificationWebhookMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2713,21 +2863,21 @@ impl<'a> NotificationUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2749,7 +2899,9 @@ impl<'a> NotificationUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for NotificationUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2769,16 +2921,19 @@ impl<'a> ProviderGoogleWorkspaceList<'a> {
         self.params.expression = Some(value.into());
         self
     }
+
     /// Sets the query parameter `managed`.
     pub fn managed(mut self, value: Vec<String>) -> Self {
         self.params.managed = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -2786,6 +2941,7 @@ impl<'a> ProviderGoogleWorkspaceList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -2793,6 +2949,7 @@ impl<'a> ProviderGoogleWorkspaceList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -2800,11 +2957,13 @@ impl<'a> ProviderGoogleWorkspaceList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `pm_uuid`.
     pub fn pm_uuid(mut self, value: uuid::Uuid) -> Self {
         self.params.pm_uuid = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -2812,6 +2971,7 @@ impl<'a> ProviderGoogleWorkspaceList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -2822,26 +2982,26 @@ impl<'a> ProviderGoogleWorkspaceList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedGoogleWorkspaceProviderMappingList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2864,6 +3024,7 @@ impl<'a> ProviderGoogleWorkspaceList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -2896,6 +3057,7 @@ impl<'a> std::future::IntoFuture for ProviderGoogleWorkspaceList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2920,26 +3082,26 @@ impl<'a> ProviderGoogleWorkspaceCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<
                             crate::models::GoogleWorkspaceProviderMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2959,7 +3121,9 @@ impl<'a> ProviderGoogleWorkspaceCreate<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderGoogleWorkspaceCreate<'a> {
     type Output = Result<crate::models::GoogleWorkspaceProviderMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2984,26 +3148,26 @@ impl<'a> ProviderGoogleWorkspaceRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::GoogleWorkspaceProviderMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3025,7 +3189,9 @@ impl<'a> ProviderGoogleWorkspaceRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderGoogleWorkspaceRetrieve<'a> {
     type Output = Result<crate::models::GoogleWorkspaceProviderMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3051,26 +3217,26 @@ impl<'a> ProviderGoogleWorkspaceUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::GoogleWorkspaceProviderMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3094,7 +3260,9 @@ impl<'a> ProviderGoogleWorkspaceUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderGoogleWorkspaceUpdate<'a> {
     type Output = Result<crate::models::GoogleWorkspaceProviderMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3114,21 +3282,21 @@ impl<'a> ProviderGoogleWorkspaceDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3150,7 +3318,9 @@ impl<'a> ProviderGoogleWorkspaceDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderGoogleWorkspaceDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3176,26 +3346,26 @@ impl<'a> ProviderGoogleWorkspacePartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::GoogleWorkspaceProviderMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3219,7 +3389,9 @@ impl<'a> ProviderGoogleWorkspacePartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderGoogleWorkspacePartialUpdate<'a> {
     type Output = Result<crate::models::GoogleWorkspaceProviderMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3244,21 +3416,21 @@ impl<'a> ProviderGoogleWorkspaceUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3280,7 +3452,9 @@ impl<'a> ProviderGoogleWorkspaceUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderGoogleWorkspaceUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3300,16 +3474,19 @@ impl<'a> ProviderMicrosoftEntraList<'a> {
         self.params.expression = Some(value.into());
         self
     }
+
     /// Sets the query parameter `managed`.
     pub fn managed(mut self, value: Vec<String>) -> Self {
         self.params.managed = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -3317,6 +3494,7 @@ impl<'a> ProviderMicrosoftEntraList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -3324,6 +3502,7 @@ impl<'a> ProviderMicrosoftEntraList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -3331,11 +3510,13 @@ impl<'a> ProviderMicrosoftEntraList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `pm_uuid`.
     pub fn pm_uuid(mut self, value: uuid::Uuid) -> Self {
         self.params.pm_uuid = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -3343,6 +3524,7 @@ impl<'a> ProviderMicrosoftEntraList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -3353,26 +3535,26 @@ impl<'a> ProviderMicrosoftEntraList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedMicrosoftEntraProviderMappingList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3395,6 +3577,7 @@ impl<'a> ProviderMicrosoftEntraList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -3424,6 +3607,7 @@ impl<'a> std::future::IntoFuture for ProviderMicrosoftEntraList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3448,26 +3632,26 @@ impl<'a> ProviderMicrosoftEntraCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<
                             crate::models::MicrosoftEntraProviderMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3487,7 +3671,9 @@ impl<'a> ProviderMicrosoftEntraCreate<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderMicrosoftEntraCreate<'a> {
     type Output = Result<crate::models::MicrosoftEntraProviderMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3512,26 +3698,26 @@ impl<'a> ProviderMicrosoftEntraRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::MicrosoftEntraProviderMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3553,7 +3739,9 @@ impl<'a> ProviderMicrosoftEntraRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderMicrosoftEntraRetrieve<'a> {
     type Output = Result<crate::models::MicrosoftEntraProviderMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3579,26 +3767,26 @@ impl<'a> ProviderMicrosoftEntraUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::MicrosoftEntraProviderMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3622,7 +3810,9 @@ impl<'a> ProviderMicrosoftEntraUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderMicrosoftEntraUpdate<'a> {
     type Output = Result<crate::models::MicrosoftEntraProviderMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3642,21 +3832,21 @@ impl<'a> ProviderMicrosoftEntraDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3678,7 +3868,9 @@ impl<'a> ProviderMicrosoftEntraDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderMicrosoftEntraDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3704,26 +3896,26 @@ impl<'a> ProviderMicrosoftEntraPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::MicrosoftEntraProviderMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3747,7 +3939,9 @@ impl<'a> ProviderMicrosoftEntraPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderMicrosoftEntraPartialUpdate<'a> {
     type Output = Result<crate::models::MicrosoftEntraProviderMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3772,21 +3966,21 @@ impl<'a> ProviderMicrosoftEntraUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3808,7 +4002,9 @@ impl<'a> ProviderMicrosoftEntraUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderMicrosoftEntraUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3828,11 +4024,13 @@ impl<'a> ProviderRacList<'a> {
         self.params.managed = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -3840,6 +4038,7 @@ impl<'a> ProviderRacList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -3847,6 +4046,7 @@ impl<'a> ProviderRacList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -3854,6 +4054,7 @@ impl<'a> ProviderRacList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -3861,6 +4062,7 @@ impl<'a> ProviderRacList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -3871,26 +4073,26 @@ impl<'a> ProviderRacList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedRacPropertyMappingList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3911,6 +4113,7 @@ impl<'a> ProviderRacList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -3936,7 +4139,9 @@ impl<'a> ProviderRacList<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderRacList<'a> {
     type Output = Result<crate::models::PaginatedRacPropertyMappingList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3961,23 +4166,21 @@ impl<'a> ProviderRacCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
-                    raw.json::<crate::models::RacPropertyMapping, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::RacPropertyMapping, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3997,7 +4200,9 @@ impl<'a> ProviderRacCreate<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderRacCreate<'a> {
     type Output = Result<crate::models::RacPropertyMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4022,23 +4227,21 @@ impl<'a> ProviderRacRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::RacPropertyMapping, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::RacPropertyMapping, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4060,7 +4263,9 @@ impl<'a> ProviderRacRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderRacRetrieve<'a> {
     type Output = Result<crate::models::RacPropertyMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4086,23 +4291,21 @@ impl<'a> ProviderRacUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::RacPropertyMapping, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::RacPropertyMapping, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4126,7 +4329,9 @@ impl<'a> ProviderRacUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderRacUpdate<'a> {
     type Output = Result<crate::models::RacPropertyMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4146,21 +4351,21 @@ impl<'a> ProviderRacDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4182,7 +4387,9 @@ impl<'a> ProviderRacDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderRacDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4208,23 +4415,21 @@ impl<'a> ProviderRacPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::RacPropertyMapping, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::RacPropertyMapping, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4248,7 +4453,9 @@ impl<'a> ProviderRacPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderRacPartialUpdate<'a> {
     type Output = Result<crate::models::RacPropertyMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4273,21 +4480,21 @@ impl<'a> ProviderRacUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4309,7 +4516,9 @@ impl<'a> ProviderRacUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderRacUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4329,16 +4538,19 @@ impl<'a> ProviderRadiusList<'a> {
         self.params.managed = Some(value);
         self
     }
+
     /// Sets the query parameter `managed__isnull`.
     pub fn managed_isnull(mut self, value: bool) -> Self {
         self.params.managed_isnull = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -4346,6 +4558,7 @@ impl<'a> ProviderRadiusList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -4353,6 +4566,7 @@ impl<'a> ProviderRadiusList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -4360,6 +4574,7 @@ impl<'a> ProviderRadiusList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -4367,6 +4582,7 @@ impl<'a> ProviderRadiusList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -4377,26 +4593,26 @@ impl<'a> ProviderRadiusList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedRadiusProviderPropertyMappingList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4418,6 +4634,7 @@ impl<'a> ProviderRadiusList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -4447,6 +4664,7 @@ impl<'a> std::future::IntoFuture for ProviderRadiusList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4471,26 +4689,26 @@ impl<'a> ProviderRadiusCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<
                             crate::models::RadiusProviderPropertyMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4510,7 +4728,9 @@ impl<'a> ProviderRadiusCreate<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderRadiusCreate<'a> {
     type Output = Result<crate::models::RadiusProviderPropertyMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4535,26 +4755,26 @@ impl<'a> ProviderRadiusRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::RadiusProviderPropertyMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4576,7 +4796,9 @@ impl<'a> ProviderRadiusRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderRadiusRetrieve<'a> {
     type Output = Result<crate::models::RadiusProviderPropertyMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4602,26 +4824,26 @@ impl<'a> ProviderRadiusUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::RadiusProviderPropertyMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4645,7 +4867,9 @@ impl<'a> ProviderRadiusUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderRadiusUpdate<'a> {
     type Output = Result<crate::models::RadiusProviderPropertyMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4665,21 +4889,21 @@ impl<'a> ProviderRadiusDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4701,7 +4925,9 @@ impl<'a> ProviderRadiusDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderRadiusDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4727,26 +4953,26 @@ impl<'a> ProviderRadiusPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::RadiusProviderPropertyMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4770,7 +4996,9 @@ impl<'a> ProviderRadiusPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderRadiusPartialUpdate<'a> {
     type Output = Result<crate::models::RadiusProviderPropertyMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4795,21 +5023,21 @@ impl<'a> ProviderRadiusUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4831,7 +5059,9 @@ impl<'a> ProviderRadiusUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderRadiusUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4851,21 +5081,25 @@ impl<'a> ProviderSamlList<'a> {
         self.params.friendly_name = Some(value.into());
         self
     }
+
     /// Sets the query parameter `managed`.
     pub fn managed(mut self, value: Vec<String>) -> Self {
         self.params.managed = Some(value);
         self
     }
+
     /// Sets the query parameter `managed__isnull`.
     pub fn managed_isnull(mut self, value: bool) -> Self {
         self.params.managed_isnull = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -4873,6 +5107,7 @@ impl<'a> ProviderSamlList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -4880,6 +5115,7 @@ impl<'a> ProviderSamlList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -4887,11 +5123,13 @@ impl<'a> ProviderSamlList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `saml_name`.
     pub fn saml_name(mut self, value: impl Into<String>) -> Self {
         self.params.saml_name = Some(value.into());
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -4899,6 +5137,7 @@ impl<'a> ProviderSamlList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -4909,26 +5148,26 @@ impl<'a> ProviderSamlList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedSamlPropertyMappingList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4952,6 +5191,7 @@ impl<'a> ProviderSamlList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -4977,7 +5217,9 @@ impl<'a> ProviderSamlList<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderSamlList<'a> {
     type Output = Result<crate::models::PaginatedSamlPropertyMappingList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5002,23 +5244,21 @@ impl<'a> ProviderSamlCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
-                    raw.json::<crate::models::SamlPropertyMapping, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::SamlPropertyMapping, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5038,7 +5278,9 @@ impl<'a> ProviderSamlCreate<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderSamlCreate<'a> {
     type Output = Result<crate::models::SamlPropertyMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5063,23 +5305,21 @@ impl<'a> ProviderSamlRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::SamlPropertyMapping, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::SamlPropertyMapping, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5101,7 +5341,9 @@ impl<'a> ProviderSamlRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderSamlRetrieve<'a> {
     type Output = Result<crate::models::SamlPropertyMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5127,23 +5369,21 @@ impl<'a> ProviderSamlUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::SamlPropertyMapping, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::SamlPropertyMapping, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5167,7 +5407,9 @@ impl<'a> ProviderSamlUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderSamlUpdate<'a> {
     type Output = Result<crate::models::SamlPropertyMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5187,21 +5429,21 @@ impl<'a> ProviderSamlDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5223,7 +5465,9 @@ impl<'a> ProviderSamlDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderSamlDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5249,23 +5493,21 @@ impl<'a> ProviderSamlPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::SamlPropertyMapping, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::SamlPropertyMapping, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5289,7 +5531,9 @@ impl<'a> ProviderSamlPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderSamlPartialUpdate<'a> {
     type Output = Result<crate::models::SamlPropertyMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5314,21 +5558,21 @@ impl<'a> ProviderSamlUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5350,7 +5594,9 @@ impl<'a> ProviderSamlUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderSamlUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5370,16 +5616,19 @@ impl<'a> ProviderScimList<'a> {
         self.params.managed = Some(value);
         self
     }
+
     /// Sets the query parameter `managed__isnull`.
     pub fn managed_isnull(mut self, value: bool) -> Self {
         self.params.managed_isnull = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -5387,6 +5636,7 @@ impl<'a> ProviderScimList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -5394,6 +5644,7 @@ impl<'a> ProviderScimList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -5401,6 +5652,7 @@ impl<'a> ProviderScimList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -5408,6 +5660,7 @@ impl<'a> ProviderScimList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -5418,26 +5671,26 @@ impl<'a> ProviderScimList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedScimMappingList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5459,6 +5712,7 @@ impl<'a> ProviderScimList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -5484,7 +5738,9 @@ impl<'a> ProviderScimList<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderScimList<'a> {
     type Output = Result<crate::models::PaginatedScimMappingList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5509,21 +5765,21 @@ impl<'a> ProviderScimCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::ScimMapping, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::ScimMapping, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5543,7 +5799,9 @@ impl<'a> ProviderScimCreate<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderScimCreate<'a> {
     type Output = Result<crate::models::ScimMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5568,21 +5826,21 @@ impl<'a> ProviderScimRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::ScimMapping, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::ScimMapping, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5604,7 +5862,9 @@ impl<'a> ProviderScimRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderScimRetrieve<'a> {
     type Output = Result<crate::models::ScimMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5630,21 +5890,21 @@ impl<'a> ProviderScimUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::ScimMapping, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::ScimMapping, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5668,7 +5928,9 @@ impl<'a> ProviderScimUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderScimUpdate<'a> {
     type Output = Result<crate::models::ScimMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5688,21 +5950,21 @@ impl<'a> ProviderScimDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5724,7 +5986,9 @@ impl<'a> ProviderScimDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderScimDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5750,21 +6014,21 @@ impl<'a> ProviderScimPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::ScimMapping, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::ScimMapping, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5788,7 +6052,9 @@ impl<'a> ProviderScimPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderScimPartialUpdate<'a> {
     type Output = Result<crate::models::ScimMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5813,21 +6079,21 @@ impl<'a> ProviderScimUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5849,7 +6115,9 @@ impl<'a> ProviderScimUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderScimUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5869,16 +6137,19 @@ impl<'a> ProviderScopeList<'a> {
         self.params.managed = Some(value);
         self
     }
+
     /// Sets the query parameter `managed__isnull`.
     pub fn managed_isnull(mut self, value: bool) -> Self {
         self.params.managed_isnull = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -5886,6 +6157,7 @@ impl<'a> ProviderScopeList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -5893,6 +6165,7 @@ impl<'a> ProviderScopeList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -5900,11 +6173,13 @@ impl<'a> ProviderScopeList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `scope_name`.
     pub fn scope_name(mut self, value: impl Into<String>) -> Self {
         self.params.scope_name = Some(value.into());
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -5912,6 +6187,7 @@ impl<'a> ProviderScopeList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -5922,26 +6198,26 @@ impl<'a> ProviderScopeList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedScopeMappingList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5964,6 +6240,7 @@ impl<'a> ProviderScopeList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -5989,7 +6266,9 @@ impl<'a> ProviderScopeList<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderScopeList<'a> {
     type Output = Result<crate::models::PaginatedScopeMappingList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6014,21 +6293,21 @@ impl<'a> ProviderScopeCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::ScopeMapping, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::ScopeMapping, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6048,7 +6327,9 @@ impl<'a> ProviderScopeCreate<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderScopeCreate<'a> {
     type Output = Result<crate::models::ScopeMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6073,21 +6354,21 @@ impl<'a> ProviderScopeRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::ScopeMapping, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::ScopeMapping, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6109,7 +6390,9 @@ impl<'a> ProviderScopeRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderScopeRetrieve<'a> {
     type Output = Result<crate::models::ScopeMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6135,21 +6418,21 @@ impl<'a> ProviderScopeUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::ScopeMapping, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::ScopeMapping, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6173,7 +6456,9 @@ impl<'a> ProviderScopeUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderScopeUpdate<'a> {
     type Output = Result<crate::models::ScopeMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6193,21 +6478,21 @@ impl<'a> ProviderScopeDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6229,7 +6514,9 @@ impl<'a> ProviderScopeDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderScopeDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6255,21 +6542,21 @@ impl<'a> ProviderScopePartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::ScopeMapping, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::ScopeMapping, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6293,7 +6580,9 @@ impl<'a> ProviderScopePartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderScopePartialUpdate<'a> {
     type Output = Result<crate::models::ScopeMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6318,21 +6607,21 @@ impl<'a> ProviderScopeUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6354,7 +6643,9 @@ impl<'a> ProviderScopeUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for ProviderScopeUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6374,16 +6665,19 @@ impl<'a> SourceKerberosList<'a> {
         self.params.managed = Some(value);
         self
     }
+
     /// Sets the query parameter `managed__isnull`.
     pub fn managed_isnull(mut self, value: bool) -> Self {
         self.params.managed_isnull = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -6391,6 +6685,7 @@ impl<'a> SourceKerberosList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -6398,6 +6693,7 @@ impl<'a> SourceKerberosList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -6405,6 +6701,7 @@ impl<'a> SourceKerberosList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -6412,6 +6709,7 @@ impl<'a> SourceKerberosList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -6422,26 +6720,26 @@ impl<'a> SourceKerberosList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedKerberosSourcePropertyMappingList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6463,6 +6761,7 @@ impl<'a> SourceKerberosList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -6492,6 +6791,7 @@ impl<'a> std::future::IntoFuture for SourceKerberosList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6516,26 +6816,26 @@ impl<'a> SourceKerberosCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<
                             crate::models::KerberosSourcePropertyMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6555,7 +6855,9 @@ impl<'a> SourceKerberosCreate<'a> {
 
 impl<'a> std::future::IntoFuture for SourceKerberosCreate<'a> {
     type Output = Result<crate::models::KerberosSourcePropertyMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6580,26 +6882,26 @@ impl<'a> SourceKerberosRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::KerberosSourcePropertyMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6621,7 +6923,9 @@ impl<'a> SourceKerberosRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for SourceKerberosRetrieve<'a> {
     type Output = Result<crate::models::KerberosSourcePropertyMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6647,26 +6951,26 @@ impl<'a> SourceKerberosUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::KerberosSourcePropertyMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6690,7 +6994,9 @@ impl<'a> SourceKerberosUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for SourceKerberosUpdate<'a> {
     type Output = Result<crate::models::KerberosSourcePropertyMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6710,21 +7016,21 @@ impl<'a> SourceKerberosDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6746,7 +7052,9 @@ impl<'a> SourceKerberosDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for SourceKerberosDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6772,26 +7080,26 @@ impl<'a> SourceKerberosPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::KerberosSourcePropertyMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6815,7 +7123,9 @@ impl<'a> SourceKerberosPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for SourceKerberosPartialUpdate<'a> {
     type Output = Result<crate::models::KerberosSourcePropertyMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6840,21 +7150,21 @@ impl<'a> SourceKerberosUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6876,7 +7186,9 @@ impl<'a> SourceKerberosUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for SourceKerberosUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6896,16 +7208,19 @@ impl<'a> SourceLdapList<'a> {
         self.params.managed = Some(value);
         self
     }
+
     /// Sets the query parameter `managed__isnull`.
     pub fn managed_isnull(mut self, value: bool) -> Self {
         self.params.managed_isnull = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -6913,6 +7228,7 @@ impl<'a> SourceLdapList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -6920,6 +7236,7 @@ impl<'a> SourceLdapList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -6927,6 +7244,7 @@ impl<'a> SourceLdapList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -6934,6 +7252,7 @@ impl<'a> SourceLdapList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -6944,26 +7263,26 @@ impl<'a> SourceLdapList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedLdapSourcePropertyMappingList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6985,6 +7304,7 @@ impl<'a> SourceLdapList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -7014,6 +7334,7 @@ impl<'a> std::future::IntoFuture for SourceLdapList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7038,26 +7359,26 @@ impl<'a> SourceLdapCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<
                             crate::models::LdapSourcePropertyMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7077,7 +7398,9 @@ impl<'a> SourceLdapCreate<'a> {
 
 impl<'a> std::future::IntoFuture for SourceLdapCreate<'a> {
     type Output = Result<crate::models::LdapSourcePropertyMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7102,26 +7425,26 @@ impl<'a> SourceLdapRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::LdapSourcePropertyMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7143,7 +7466,9 @@ impl<'a> SourceLdapRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for SourceLdapRetrieve<'a> {
     type Output = Result<crate::models::LdapSourcePropertyMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7169,26 +7494,26 @@ impl<'a> SourceLdapUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::LdapSourcePropertyMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7212,7 +7537,9 @@ impl<'a> SourceLdapUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for SourceLdapUpdate<'a> {
     type Output = Result<crate::models::LdapSourcePropertyMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7232,21 +7559,21 @@ impl<'a> SourceLdapDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7268,7 +7595,9 @@ impl<'a> SourceLdapDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for SourceLdapDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7294,26 +7623,26 @@ impl<'a> SourceLdapPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::LdapSourcePropertyMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7337,7 +7666,9 @@ impl<'a> SourceLdapPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for SourceLdapPartialUpdate<'a> {
     type Output = Result<crate::models::LdapSourcePropertyMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7362,21 +7693,21 @@ impl<'a> SourceLdapUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7398,7 +7729,9 @@ impl<'a> SourceLdapUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for SourceLdapUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7418,16 +7751,19 @@ impl<'a> SourceOauthList<'a> {
         self.params.managed = Some(value);
         self
     }
+
     /// Sets the query parameter `managed__isnull`.
     pub fn managed_isnull(mut self, value: bool) -> Self {
         self.params.managed_isnull = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -7435,6 +7771,7 @@ impl<'a> SourceOauthList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -7442,6 +7779,7 @@ impl<'a> SourceOauthList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -7449,6 +7787,7 @@ impl<'a> SourceOauthList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -7456,6 +7795,7 @@ impl<'a> SourceOauthList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -7466,26 +7806,26 @@ impl<'a> SourceOauthList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedOAuthSourcePropertyMappingList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7507,6 +7847,7 @@ impl<'a> SourceOauthList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -7536,6 +7877,7 @@ impl<'a> std::future::IntoFuture for SourceOauthList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7560,26 +7902,26 @@ impl<'a> SourceOauthCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<
                             crate::models::OAuthSourcePropertyMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7599,7 +7941,9 @@ impl<'a> SourceOauthCreate<'a> {
 
 impl<'a> std::future::IntoFuture for SourceOauthCreate<'a> {
     type Output = Result<crate::models::OAuthSourcePropertyMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7624,26 +7968,26 @@ impl<'a> SourceOauthRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::OAuthSourcePropertyMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7665,7 +8009,9 @@ impl<'a> SourceOauthRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for SourceOauthRetrieve<'a> {
     type Output = Result<crate::models::OAuthSourcePropertyMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7691,26 +8037,26 @@ impl<'a> SourceOauthUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::OAuthSourcePropertyMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7734,7 +8080,9 @@ impl<'a> SourceOauthUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for SourceOauthUpdate<'a> {
     type Output = Result<crate::models::OAuthSourcePropertyMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7754,21 +8102,21 @@ impl<'a> SourceOauthDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7790,7 +8138,9 @@ impl<'a> SourceOauthDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for SourceOauthDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7816,26 +8166,26 @@ impl<'a> SourceOauthPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::OAuthSourcePropertyMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7859,7 +8209,9 @@ impl<'a> SourceOauthPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for SourceOauthPartialUpdate<'a> {
     type Output = Result<crate::models::OAuthSourcePropertyMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7884,21 +8236,21 @@ impl<'a> SourceOauthUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7920,7 +8272,9 @@ impl<'a> SourceOauthUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for SourceOauthUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7940,16 +8294,19 @@ impl<'a> SourcePlexList<'a> {
         self.params.managed = Some(value);
         self
     }
+
     /// Sets the query parameter `managed__isnull`.
     pub fn managed_isnull(mut self, value: bool) -> Self {
         self.params.managed_isnull = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -7957,6 +8314,7 @@ impl<'a> SourcePlexList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -7964,6 +8322,7 @@ impl<'a> SourcePlexList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -7971,6 +8330,7 @@ impl<'a> SourcePlexList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -7978,6 +8338,7 @@ impl<'a> SourcePlexList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -7988,26 +8349,26 @@ impl<'a> SourcePlexList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedPlexSourcePropertyMappingList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8029,6 +8390,7 @@ impl<'a> SourcePlexList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -8058,6 +8420,7 @@ impl<'a> std::future::IntoFuture for SourcePlexList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8082,26 +8445,26 @@ impl<'a> SourcePlexCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<
                             crate::models::PlexSourcePropertyMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8121,7 +8484,9 @@ impl<'a> SourcePlexCreate<'a> {
 
 impl<'a> std::future::IntoFuture for SourcePlexCreate<'a> {
     type Output = Result<crate::models::PlexSourcePropertyMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8146,26 +8511,26 @@ impl<'a> SourcePlexRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PlexSourcePropertyMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8187,7 +8552,9 @@ impl<'a> SourcePlexRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for SourcePlexRetrieve<'a> {
     type Output = Result<crate::models::PlexSourcePropertyMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8213,26 +8580,26 @@ impl<'a> SourcePlexUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PlexSourcePropertyMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8256,7 +8623,9 @@ impl<'a> SourcePlexUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for SourcePlexUpdate<'a> {
     type Output = Result<crate::models::PlexSourcePropertyMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8276,21 +8645,21 @@ impl<'a> SourcePlexDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8312,7 +8681,9 @@ impl<'a> SourcePlexDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for SourcePlexDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8338,26 +8709,26 @@ impl<'a> SourcePlexPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PlexSourcePropertyMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8381,7 +8752,9 @@ impl<'a> SourcePlexPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for SourcePlexPartialUpdate<'a> {
     type Output = Result<crate::models::PlexSourcePropertyMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8406,21 +8779,21 @@ impl<'a> SourcePlexUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8442,7 +8815,9 @@ impl<'a> SourcePlexUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for SourcePlexUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8462,16 +8837,19 @@ impl<'a> SourceSamlList<'a> {
         self.params.managed = Some(value);
         self
     }
+
     /// Sets the query parameter `managed__isnull`.
     pub fn managed_isnull(mut self, value: bool) -> Self {
         self.params.managed_isnull = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -8479,6 +8857,7 @@ impl<'a> SourceSamlList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -8486,6 +8865,7 @@ impl<'a> SourceSamlList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -8493,6 +8873,7 @@ impl<'a> SourceSamlList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -8500,6 +8881,7 @@ impl<'a> SourceSamlList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -8510,26 +8892,26 @@ impl<'a> SourceSamlList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedSamlSourcePropertyMappingList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8551,6 +8933,7 @@ impl<'a> SourceSamlList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -8580,6 +8963,7 @@ impl<'a> std::future::IntoFuture for SourceSamlList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8604,26 +8988,26 @@ impl<'a> SourceSamlCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<
                             crate::models::SamlSourcePropertyMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8643,7 +9027,9 @@ impl<'a> SourceSamlCreate<'a> {
 
 impl<'a> std::future::IntoFuture for SourceSamlCreate<'a> {
     type Output = Result<crate::models::SamlSourcePropertyMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8668,26 +9054,26 @@ impl<'a> SourceSamlRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::SamlSourcePropertyMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8709,7 +9095,9 @@ impl<'a> SourceSamlRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for SourceSamlRetrieve<'a> {
     type Output = Result<crate::models::SamlSourcePropertyMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8735,26 +9123,26 @@ impl<'a> SourceSamlUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::SamlSourcePropertyMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8778,7 +9166,9 @@ impl<'a> SourceSamlUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for SourceSamlUpdate<'a> {
     type Output = Result<crate::models::SamlSourcePropertyMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8798,21 +9188,21 @@ impl<'a> SourceSamlDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8834,7 +9224,9 @@ impl<'a> SourceSamlDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for SourceSamlDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8860,26 +9252,26 @@ impl<'a> SourceSamlPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::SamlSourcePropertyMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8903,7 +9295,9 @@ impl<'a> SourceSamlPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for SourceSamlPartialUpdate<'a> {
     type Output = Result<crate::models::SamlSourcePropertyMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8928,21 +9322,21 @@ impl<'a> SourceSamlUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8964,7 +9358,9 @@ impl<'a> SourceSamlUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for SourceSamlUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8984,16 +9380,19 @@ impl<'a> SourceScimList<'a> {
         self.params.managed = Some(value);
         self
     }
+
     /// Sets the query parameter `managed__isnull`.
     pub fn managed_isnull(mut self, value: bool) -> Self {
         self.params.managed_isnull = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -9001,6 +9400,7 @@ impl<'a> SourceScimList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -9008,6 +9408,7 @@ impl<'a> SourceScimList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -9015,6 +9416,7 @@ impl<'a> SourceScimList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -9022,6 +9424,7 @@ impl<'a> SourceScimList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -9032,26 +9435,26 @@ impl<'a> SourceScimList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedScimSourcePropertyMappingList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9073,6 +9476,7 @@ impl<'a> SourceScimList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -9102,6 +9506,7 @@ impl<'a> std::future::IntoFuture for SourceScimList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9126,26 +9531,26 @@ impl<'a> SourceScimCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<
                             crate::models::ScimSourcePropertyMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9165,7 +9570,9 @@ impl<'a> SourceScimCreate<'a> {
 
 impl<'a> std::future::IntoFuture for SourceScimCreate<'a> {
     type Output = Result<crate::models::ScimSourcePropertyMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9190,26 +9597,26 @@ impl<'a> SourceScimRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::ScimSourcePropertyMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9231,7 +9638,9 @@ impl<'a> SourceScimRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for SourceScimRetrieve<'a> {
     type Output = Result<crate::models::ScimSourcePropertyMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9257,26 +9666,26 @@ impl<'a> SourceScimUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::ScimSourcePropertyMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9300,7 +9709,9 @@ impl<'a> SourceScimUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for SourceScimUpdate<'a> {
     type Output = Result<crate::models::ScimSourcePropertyMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9320,21 +9731,21 @@ impl<'a> SourceScimDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9356,7 +9767,9 @@ impl<'a> SourceScimDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for SourceScimDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9382,26 +9795,26 @@ impl<'a> SourceScimPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::ScimSourcePropertyMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9425,7 +9838,9 @@ impl<'a> SourceScimPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for SourceScimPartialUpdate<'a> {
     type Output = Result<crate::models::ScimSourcePropertyMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9450,21 +9865,21 @@ impl<'a> SourceScimUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9486,7 +9901,9 @@ impl<'a> SourceScimUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for SourceScimUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9506,16 +9923,19 @@ impl<'a> SourceTelegramList<'a> {
         self.params.managed = Some(value);
         self
     }
+
     /// Sets the query parameter `managed__isnull`.
     pub fn managed_isnull(mut self, value: bool) -> Self {
         self.params.managed_isnull = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -9523,6 +9943,7 @@ impl<'a> SourceTelegramList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -9530,6 +9951,7 @@ impl<'a> SourceTelegramList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -9537,6 +9959,7 @@ impl<'a> SourceTelegramList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -9544,6 +9967,7 @@ impl<'a> SourceTelegramList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -9554,26 +9978,26 @@ impl<'a> SourceTelegramList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedTelegramSourcePropertyMappingList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9595,6 +10019,7 @@ impl<'a> SourceTelegramList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -9624,6 +10049,7 @@ impl<'a> std::future::IntoFuture for SourceTelegramList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9648,26 +10074,26 @@ impl<'a> SourceTelegramCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<
                             crate::models::TelegramSourcePropertyMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9687,7 +10113,9 @@ impl<'a> SourceTelegramCreate<'a> {
 
 impl<'a> std::future::IntoFuture for SourceTelegramCreate<'a> {
     type Output = Result<crate::models::TelegramSourcePropertyMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9712,26 +10140,26 @@ impl<'a> SourceTelegramRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::TelegramSourcePropertyMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9753,7 +10181,9 @@ impl<'a> SourceTelegramRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for SourceTelegramRetrieve<'a> {
     type Output = Result<crate::models::TelegramSourcePropertyMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9779,26 +10209,26 @@ impl<'a> SourceTelegramUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::TelegramSourcePropertyMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9822,7 +10252,9 @@ impl<'a> SourceTelegramUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for SourceTelegramUpdate<'a> {
     type Output = Result<crate::models::TelegramSourcePropertyMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9842,21 +10274,21 @@ impl<'a> SourceTelegramDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9878,7 +10310,9 @@ impl<'a> SourceTelegramDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for SourceTelegramDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9904,26 +10338,26 @@ impl<'a> SourceTelegramPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::TelegramSourcePropertyMapping,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9947,7 +10381,9 @@ impl<'a> SourceTelegramPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for SourceTelegramPartialUpdate<'a> {
     type Output = Result<crate::models::TelegramSourcePropertyMapping, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9972,21 +10408,21 @@ impl<'a> SourceTelegramUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -10008,7 +10444,9 @@ impl<'a> SourceTelegramUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for SourceTelegramUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }

@@ -24,6 +24,7 @@ impl<'a> ProvidersApi<'a> {
             },
         }
     }
+
     /// Provider Viewset
     ///
     /// `GET /providers/all/{id}/` (`providers_all_retrieve`).
@@ -33,10 +34,11 @@ impl<'a> ProvidersApi<'a> {
         AllRetrieve {
             client: self.client,
             params: crate::params::ProvidersAllRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Provider Viewset
     ///
     /// `DELETE /providers/all/{id}/` (`providers_all_destroy`).
@@ -46,10 +48,11 @@ impl<'a> ProvidersApi<'a> {
         AllDestroy {
             client: self.client,
             params: crate::params::ProvidersAllDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /providers/all/{id}/used_by/` (`providers_all_used_by_list`).
@@ -59,10 +62,11 @@ impl<'a> ProvidersApi<'a> {
         AllUsedByList {
             client: self.client,
             params: crate::params::ProvidersAllUsedByListParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Get all creatable types
     ///
     /// `GET /providers/all/types/` (`providers_all_types_list`).
@@ -73,6 +77,7 @@ impl<'a> ProvidersApi<'a> {
             client: self.client,
         }
     }
+
     /// GoogleWorkspaceProvider Viewset
     ///
     /// `GET /providers/google_workspace/` (`providers_google_workspace_list`).
@@ -93,6 +98,7 @@ impl<'a> ProvidersApi<'a> {
             },
         }
     }
+
     /// GoogleWorkspaceProvider Viewset
     ///
     /// `POST /providers/google_workspace/` (`providers_google_workspace_create`).
@@ -104,9 +110,10 @@ impl<'a> ProvidersApi<'a> {
     ) -> GoogleWorkspaceCreate<'a> {
         GoogleWorkspaceCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// GoogleWorkspaceProvider Viewset
     ///
     /// `GET /providers/google_workspace/{id}/` (`providers_google_workspace_retrieve`).
@@ -116,10 +123,11 @@ impl<'a> ProvidersApi<'a> {
         GoogleWorkspaceRetrieve {
             client: self.client,
             params: crate::params::ProvidersGoogleWorkspaceRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// GoogleWorkspaceProvider Viewset
     ///
     /// `PUT /providers/google_workspace/{id}/` (`providers_google_workspace_update`).
@@ -133,11 +141,12 @@ impl<'a> ProvidersApi<'a> {
         GoogleWorkspaceUpdate {
             client: self.client,
             params: crate::params::ProvidersGoogleWorkspaceUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// GoogleWorkspaceProvider Viewset
     ///
     /// `DELETE /providers/google_workspace/{id}/` (`providers_google_workspace_destroy`).
@@ -147,10 +156,11 @@ impl<'a> ProvidersApi<'a> {
         GoogleWorkspaceDestroy {
             client: self.client,
             params: crate::params::ProvidersGoogleWorkspaceDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// GoogleWorkspaceProvider Viewset
     ///
     /// `PATCH /providers/google_workspace/{id}/` (`providers_google_workspace_partial_update`).
@@ -164,11 +174,12 @@ impl<'a> ProvidersApi<'a> {
         GoogleWorkspacePartialUpdate {
             client: self.client,
             params: crate::params::ProvidersGoogleWorkspacePartialUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Sync/Re-sync a single user/group object
     ///
     /// `POST /providers/google_workspace/{id}/sync/object/` (`providers_google_workspace_sync_object_create`).
@@ -182,11 +193,12 @@ impl<'a> ProvidersApi<'a> {
         GoogleWorkspaceSyncObjectCreate {
             client: self.client,
             params: crate::params::ProvidersGoogleWorkspaceSyncObjectCreateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get provider's sync status
     ///
     /// `GET /providers/google_workspace/{id}/sync/status/` (`providers_google_workspace_sync_status_retrieve`).
@@ -199,10 +211,11 @@ impl<'a> ProvidersApi<'a> {
         GoogleWorkspaceSyncStatusRetrieve {
             client: self.client,
             params: crate::params::ProvidersGoogleWorkspaceSyncStatusRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /providers/google_workspace/{id}/used_by/` (`providers_google_workspace_used_by_list`).
@@ -215,10 +228,11 @@ impl<'a> ProvidersApi<'a> {
         GoogleWorkspaceUsedByList {
             client: self.client,
             params: crate::params::ProvidersGoogleWorkspaceUsedByListParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// GoogleWorkspaceProviderGroup Viewset
     ///
     /// `GET /providers/google_workspace_groups/` (`providers_google_workspace_groups_list`).
@@ -238,6 +252,7 @@ impl<'a> ProvidersApi<'a> {
             },
         }
     }
+
     /// GoogleWorkspaceProviderGroup Viewset
     ///
     /// `POST /providers/google_workspace_groups/` (`providers_google_workspace_groups_create`).
@@ -249,9 +264,10 @@ impl<'a> ProvidersApi<'a> {
     ) -> GoogleWorkspaceGroupsCreate<'a> {
         GoogleWorkspaceGroupsCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// GoogleWorkspaceProviderGroup Viewset
     ///
     /// `GET /providers/google_workspace_groups/{id}/` (`providers_google_workspace_groups_retrieve`).
@@ -264,10 +280,11 @@ impl<'a> ProvidersApi<'a> {
         GoogleWorkspaceGroupsRetrieve {
             client: self.client,
             params: crate::params::ProvidersGoogleWorkspaceGroupsRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// GoogleWorkspaceProviderGroup Viewset
     ///
     /// `DELETE /providers/google_workspace_groups/{id}/` (`providers_google_workspace_groups_destroy`).
@@ -280,10 +297,11 @@ impl<'a> ProvidersApi<'a> {
         GoogleWorkspaceGroupsDestroy {
             client: self.client,
             params: crate::params::ProvidersGoogleWorkspaceGroupsDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /providers/google_workspace_groups/{id}/used_by/` (`providers_google_workspace_groups_used_by_list`).
@@ -296,10 +314,11 @@ impl<'a> ProvidersApi<'a> {
         GoogleWorkspaceGroupsUsedByList {
             client: self.client,
             params: crate::params::ProvidersGoogleWorkspaceGroupsUsedByListParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// GoogleWorkspaceProviderUser Viewset
     ///
     /// `GET /providers/google_workspace_users/` (`providers_google_workspace_users_list`).
@@ -319,6 +338,7 @@ impl<'a> ProvidersApi<'a> {
             },
         }
     }
+
     /// GoogleWorkspaceProviderUser Viewset
     ///
     /// `POST /providers/google_workspace_users/` (`providers_google_workspace_users_create`).
@@ -330,9 +350,10 @@ impl<'a> ProvidersApi<'a> {
     ) -> GoogleWorkspaceUsersCreate<'a> {
         GoogleWorkspaceUsersCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// GoogleWorkspaceProviderUser Viewset
     ///
     /// `GET /providers/google_workspace_users/{id}/` (`providers_google_workspace_users_retrieve`).
@@ -345,10 +366,11 @@ impl<'a> ProvidersApi<'a> {
         GoogleWorkspaceUsersRetrieve {
             client: self.client,
             params: crate::params::ProvidersGoogleWorkspaceUsersRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// GoogleWorkspaceProviderUser Viewset
     ///
     /// `DELETE /providers/google_workspace_users/{id}/` (`providers_google_workspace_users_destroy`).
@@ -361,10 +383,11 @@ impl<'a> ProvidersApi<'a> {
         GoogleWorkspaceUsersDestroy {
             client: self.client,
             params: crate::params::ProvidersGoogleWorkspaceUsersDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /providers/google_workspace_users/{id}/used_by/` (`providers_google_workspace_users_used_by_list`).
@@ -377,10 +400,11 @@ impl<'a> ProvidersApi<'a> {
         GoogleWorkspaceUsersUsedByList {
             client: self.client,
             params: crate::params::ProvidersGoogleWorkspaceUsersUsedByListParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// LDAPProvider Viewset
     ///
     /// `GET /providers/ldap/` (`providers_ldap_list`).
@@ -406,6 +430,7 @@ impl<'a> ProvidersApi<'a> {
             },
         }
     }
+
     /// LDAPProvider Viewset
     ///
     /// `POST /providers/ldap/` (`providers_ldap_create`).
@@ -417,9 +442,10 @@ impl<'a> ProvidersApi<'a> {
     ) -> LdapCreate<'a> {
         LdapCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// LDAPProvider Viewset
     ///
     /// `GET /providers/ldap/{id}/` (`providers_ldap_retrieve`).
@@ -429,10 +455,11 @@ impl<'a> ProvidersApi<'a> {
         LdapRetrieve {
             client: self.client,
             params: crate::params::ProvidersLdapRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// LDAPProvider Viewset
     ///
     /// `PUT /providers/ldap/{id}/` (`providers_ldap_update`).
@@ -446,11 +473,12 @@ impl<'a> ProvidersApi<'a> {
         LdapUpdate {
             client: self.client,
             params: crate::params::ProvidersLdapUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// LDAPProvider Viewset
     ///
     /// `DELETE /providers/ldap/{id}/` (`providers_ldap_destroy`).
@@ -460,10 +488,11 @@ impl<'a> ProvidersApi<'a> {
         LdapDestroy {
             client: self.client,
             params: crate::params::ProvidersLdapDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// LDAPProvider Viewset
     ///
     /// `PATCH /providers/ldap/{id}/` (`providers_ldap_partial_update`).
@@ -477,11 +506,12 @@ impl<'a> ProvidersApi<'a> {
         LdapPartialUpdate {
             client: self.client,
             params: crate::params::ProvidersLdapPartialUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /providers/ldap/{id}/used_by/` (`providers_ldap_used_by_list`).
@@ -491,10 +521,11 @@ impl<'a> ProvidersApi<'a> {
         LdapUsedByList {
             client: self.client,
             params: crate::params::ProvidersLdapUsedByListParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// MicrosoftEntraProvider Viewset
     ///
     /// `GET /providers/microsoft_entra/` (`providers_microsoft_entra_list`).
@@ -514,6 +545,7 @@ impl<'a> ProvidersApi<'a> {
             },
         }
     }
+
     /// MicrosoftEntraProvider Viewset
     ///
     /// `POST /providers/microsoft_entra/` (`providers_microsoft_entra_create`).
@@ -525,9 +557,10 @@ impl<'a> ProvidersApi<'a> {
     ) -> MicrosoftEntraCreate<'a> {
         MicrosoftEntraCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// MicrosoftEntraProvider Viewset
     ///
     /// `GET /providers/microsoft_entra/{id}/` (`providers_microsoft_entra_retrieve`).
@@ -537,10 +570,11 @@ impl<'a> ProvidersApi<'a> {
         MicrosoftEntraRetrieve {
             client: self.client,
             params: crate::params::ProvidersMicrosoftEntraRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// MicrosoftEntraProvider Viewset
     ///
     /// `PUT /providers/microsoft_entra/{id}/` (`providers_microsoft_entra_update`).
@@ -554,11 +588,12 @@ impl<'a> ProvidersApi<'a> {
         MicrosoftEntraUpdate {
             client: self.client,
             params: crate::params::ProvidersMicrosoftEntraUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// MicrosoftEntraProvider Viewset
     ///
     /// `DELETE /providers/microsoft_entra/{id}/` (`providers_microsoft_entra_destroy`).
@@ -568,10 +603,11 @@ impl<'a> ProvidersApi<'a> {
         MicrosoftEntraDestroy {
             client: self.client,
             params: crate::params::ProvidersMicrosoftEntraDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// MicrosoftEntraProvider Viewset
     ///
     /// `PATCH /providers/microsoft_entra/{id}/` (`providers_microsoft_entra_partial_update`).
@@ -585,11 +621,12 @@ impl<'a> ProvidersApi<'a> {
         MicrosoftEntraPartialUpdate {
             client: self.client,
             params: crate::params::ProvidersMicrosoftEntraPartialUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Sync/Re-sync a single user/group object
     ///
     /// `POST /providers/microsoft_entra/{id}/sync/object/` (`providers_microsoft_entra_sync_object_create`).
@@ -603,11 +640,12 @@ impl<'a> ProvidersApi<'a> {
         MicrosoftEntraSyncObjectCreate {
             client: self.client,
             params: crate::params::ProvidersMicrosoftEntraSyncObjectCreateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get provider's sync status
     ///
     /// `GET /providers/microsoft_entra/{id}/sync/status/` (`providers_microsoft_entra_sync_status_retrieve`).
@@ -620,10 +658,11 @@ impl<'a> ProvidersApi<'a> {
         MicrosoftEntraSyncStatusRetrieve {
             client: self.client,
             params: crate::params::ProvidersMicrosoftEntraSyncStatusRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /providers/microsoft_entra/{id}/used_by/` (`providers_microsoft_entra_used_by_list`).
@@ -633,10 +672,11 @@ impl<'a> ProvidersApi<'a> {
         MicrosoftEntraUsedByList {
             client: self.client,
             params: crate::params::ProvidersMicrosoftEntraUsedByListParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// MicrosoftEntraProviderGroup Viewset
     ///
     /// `GET /providers/microsoft_entra_groups/` (`providers_microsoft_entra_groups_list`).
@@ -656,6 +696,7 @@ impl<'a> ProvidersApi<'a> {
             },
         }
     }
+
     /// MicrosoftEntraProviderGroup Viewset
     ///
     /// `POST /providers/microsoft_entra_groups/` (`providers_microsoft_entra_groups_create`).
@@ -667,9 +708,10 @@ impl<'a> ProvidersApi<'a> {
     ) -> MicrosoftEntraGroupsCreate<'a> {
         MicrosoftEntraGroupsCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// MicrosoftEntraProviderGroup Viewset
     ///
     /// `GET /providers/microsoft_entra_groups/{id}/` (`providers_microsoft_entra_groups_retrieve`).
@@ -682,10 +724,11 @@ impl<'a> ProvidersApi<'a> {
         MicrosoftEntraGroupsRetrieve {
             client: self.client,
             params: crate::params::ProvidersMicrosoftEntraGroupsRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// MicrosoftEntraProviderGroup Viewset
     ///
     /// `DELETE /providers/microsoft_entra_groups/{id}/` (`providers_microsoft_entra_groups_destroy`).
@@ -698,10 +741,11 @@ impl<'a> ProvidersApi<'a> {
         MicrosoftEntraGroupsDestroy {
             client: self.client,
             params: crate::params::ProvidersMicrosoftEntraGroupsDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /providers/microsoft_entra_groups/{id}/used_by/` (`providers_microsoft_entra_groups_used_by_list`).
@@ -714,10 +758,11 @@ impl<'a> ProvidersApi<'a> {
         MicrosoftEntraGroupsUsedByList {
             client: self.client,
             params: crate::params::ProvidersMicrosoftEntraGroupsUsedByListParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// MicrosoftEntraProviderUser Viewset
     ///
     /// `GET /providers/microsoft_entra_users/` (`providers_microsoft_entra_users_list`).
@@ -737,6 +782,7 @@ impl<'a> ProvidersApi<'a> {
             },
         }
     }
+
     /// MicrosoftEntraProviderUser Viewset
     ///
     /// `POST /providers/microsoft_entra_users/` (`providers_microsoft_entra_users_create`).
@@ -748,9 +794,10 @@ impl<'a> ProvidersApi<'a> {
     ) -> MicrosoftEntraUsersCreate<'a> {
         MicrosoftEntraUsersCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// MicrosoftEntraProviderUser Viewset
     ///
     /// `GET /providers/microsoft_entra_users/{id}/` (`providers_microsoft_entra_users_retrieve`).
@@ -763,10 +810,11 @@ impl<'a> ProvidersApi<'a> {
         MicrosoftEntraUsersRetrieve {
             client: self.client,
             params: crate::params::ProvidersMicrosoftEntraUsersRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// MicrosoftEntraProviderUser Viewset
     ///
     /// `DELETE /providers/microsoft_entra_users/{id}/` (`providers_microsoft_entra_users_destroy`).
@@ -779,10 +827,11 @@ impl<'a> ProvidersApi<'a> {
         MicrosoftEntraUsersDestroy {
             client: self.client,
             params: crate::params::ProvidersMicrosoftEntraUsersDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /providers/microsoft_entra_users/{id}/used_by/` (`providers_microsoft_entra_users_used_by_list`).
@@ -795,10 +844,11 @@ impl<'a> ProvidersApi<'a> {
         MicrosoftEntraUsersUsedByList {
             client: self.client,
             params: crate::params::ProvidersMicrosoftEntraUsersUsedByListParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// OAuth2Provider Viewset
     ///
     /// `GET /providers/oauth2/` (`providers_oauth2_list`).
@@ -828,6 +878,7 @@ impl<'a> ProvidersApi<'a> {
             },
         }
     }
+
     /// OAuth2Provider Viewset
     ///
     /// `POST /providers/oauth2/` (`providers_oauth2_create`).
@@ -839,9 +890,10 @@ impl<'a> ProvidersApi<'a> {
     ) -> Oauth2Create<'a> {
         Oauth2Create {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// OAuth2Provider Viewset
     ///
     /// `GET /providers/oauth2/{id}/` (`providers_oauth2_retrieve`).
@@ -851,10 +903,11 @@ impl<'a> ProvidersApi<'a> {
         Oauth2Retrieve {
             client: self.client,
             params: crate::params::ProvidersOauth2RetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// OAuth2Provider Viewset
     ///
     /// `PUT /providers/oauth2/{id}/` (`providers_oauth2_update`).
@@ -868,11 +921,12 @@ impl<'a> ProvidersApi<'a> {
         Oauth2Update {
             client: self.client,
             params: crate::params::ProvidersOauth2UpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// OAuth2Provider Viewset
     ///
     /// `DELETE /providers/oauth2/{id}/` (`providers_oauth2_destroy`).
@@ -882,10 +936,11 @@ impl<'a> ProvidersApi<'a> {
         Oauth2Destroy {
             client: self.client,
             params: crate::params::ProvidersOauth2DestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// OAuth2Provider Viewset
     ///
     /// `PATCH /providers/oauth2/{id}/` (`providers_oauth2_partial_update`).
@@ -899,11 +954,12 @@ impl<'a> ProvidersApi<'a> {
         Oauth2PartialUpdate {
             client: self.client,
             params: crate::params::ProvidersOauth2PartialUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Preview user data for provider
     ///
     /// `GET /providers/oauth2/{id}/preview_user/` (`providers_oauth2_preview_user_retrieve`).
@@ -913,11 +969,12 @@ impl<'a> ProvidersApi<'a> {
         Oauth2PreviewUserRetrieve {
             client: self.client,
             params: crate::params::ProvidersOauth2PreviewUserRetrieveParams {
-                id: id,
+                id,
                 for_user: None,
             },
         }
     }
+
     /// Get Providers setup URLs
     ///
     /// `GET /providers/oauth2/{id}/setup_urls/` (`providers_oauth2_setup_urls_retrieve`).
@@ -927,10 +984,11 @@ impl<'a> ProvidersApi<'a> {
         Oauth2SetupUrlsRetrieve {
             client: self.client,
             params: crate::params::ProvidersOauth2SetupUrlsRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /providers/oauth2/{id}/used_by/` (`providers_oauth2_used_by_list`).
@@ -940,10 +998,11 @@ impl<'a> ProvidersApi<'a> {
         Oauth2UsedByList {
             client: self.client,
             params: crate::params::ProvidersOauth2UsedByListParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// ProxyProvider Viewset
     ///
     /// `GET /providers/proxy/` (`providers_proxy_list`).
@@ -975,6 +1034,7 @@ impl<'a> ProvidersApi<'a> {
             },
         }
     }
+
     /// ProxyProvider Viewset
     ///
     /// `POST /providers/proxy/` (`providers_proxy_create`).
@@ -986,9 +1046,10 @@ impl<'a> ProvidersApi<'a> {
     ) -> ProxyCreate<'a> {
         ProxyCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// ProxyProvider Viewset
     ///
     /// `GET /providers/proxy/{id}/` (`providers_proxy_retrieve`).
@@ -998,10 +1059,11 @@ impl<'a> ProvidersApi<'a> {
         ProxyRetrieve {
             client: self.client,
             params: crate::params::ProvidersProxyRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// ProxyProvider Viewset
     ///
     /// `PUT /providers/proxy/{id}/` (`providers_proxy_update`).
@@ -1015,11 +1077,12 @@ impl<'a> ProvidersApi<'a> {
         ProxyUpdate {
             client: self.client,
             params: crate::params::ProvidersProxyUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// ProxyProvider Viewset
     ///
     /// `DELETE /providers/proxy/{id}/` (`providers_proxy_destroy`).
@@ -1029,10 +1092,11 @@ impl<'a> ProvidersApi<'a> {
         ProxyDestroy {
             client: self.client,
             params: crate::params::ProvidersProxyDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// ProxyProvider Viewset
     ///
     /// `PATCH /providers/proxy/{id}/` (`providers_proxy_partial_update`).
@@ -1046,11 +1110,12 @@ impl<'a> ProvidersApi<'a> {
         ProxyPartialUpdate {
             client: self.client,
             params: crate::params::ProvidersProxyPartialUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /providers/proxy/{id}/used_by/` (`providers_proxy_used_by_list`).
@@ -1060,10 +1125,11 @@ impl<'a> ProvidersApi<'a> {
         ProxyUsedByList {
             client: self.client,
             params: crate::params::ProvidersProxyUsedByListParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// RACProvider Viewset
     ///
     /// `GET /providers/rac/` (`providers_rac_list`).
@@ -1082,6 +1148,7 @@ impl<'a> ProvidersApi<'a> {
             },
         }
     }
+
     /// RACProvider Viewset
     ///
     /// `POST /providers/rac/` (`providers_rac_create`).
@@ -1093,9 +1160,10 @@ impl<'a> ProvidersApi<'a> {
     ) -> RacCreate<'a> {
         RacCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// RACProvider Viewset
     ///
     /// `GET /providers/rac/{id}/` (`providers_rac_retrieve`).
@@ -1105,10 +1173,11 @@ impl<'a> ProvidersApi<'a> {
         RacRetrieve {
             client: self.client,
             params: crate::params::ProvidersRacRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// RACProvider Viewset
     ///
     /// `PUT /providers/rac/{id}/` (`providers_rac_update`).
@@ -1122,11 +1191,12 @@ impl<'a> ProvidersApi<'a> {
         RacUpdate {
             client: self.client,
             params: crate::params::ProvidersRacUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// RACProvider Viewset
     ///
     /// `DELETE /providers/rac/{id}/` (`providers_rac_destroy`).
@@ -1136,10 +1206,11 @@ impl<'a> ProvidersApi<'a> {
         RacDestroy {
             client: self.client,
             params: crate::params::ProvidersRacDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// RACProvider Viewset
     ///
     /// `PATCH /providers/rac/{id}/` (`providers_rac_partial_update`).
@@ -1153,11 +1224,12 @@ impl<'a> ProvidersApi<'a> {
         RacPartialUpdate {
             client: self.client,
             params: crate::params::ProvidersRacPartialUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /providers/rac/{id}/used_by/` (`providers_rac_used_by_list`).
@@ -1167,10 +1239,11 @@ impl<'a> ProvidersApi<'a> {
         RacUsedByList {
             client: self.client,
             params: crate::params::ProvidersRacUsedByListParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// RadiusProvider Viewset
     ///
     /// `GET /providers/radius/` (`providers_radius_list`).
@@ -1191,6 +1264,7 @@ impl<'a> ProvidersApi<'a> {
             },
         }
     }
+
     /// RadiusProvider Viewset
     ///
     /// `POST /providers/radius/` (`providers_radius_create`).
@@ -1202,9 +1276,10 @@ impl<'a> ProvidersApi<'a> {
     ) -> RadiusCreate<'a> {
         RadiusCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// RadiusProvider Viewset
     ///
     /// `GET /providers/radius/{id}/` (`providers_radius_retrieve`).
@@ -1214,10 +1289,11 @@ impl<'a> ProvidersApi<'a> {
         RadiusRetrieve {
             client: self.client,
             params: crate::params::ProvidersRadiusRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// RadiusProvider Viewset
     ///
     /// `PUT /providers/radius/{id}/` (`providers_radius_update`).
@@ -1231,11 +1307,12 @@ impl<'a> ProvidersApi<'a> {
         RadiusUpdate {
             client: self.client,
             params: crate::params::ProvidersRadiusUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// RadiusProvider Viewset
     ///
     /// `DELETE /providers/radius/{id}/` (`providers_radius_destroy`).
@@ -1245,10 +1322,11 @@ impl<'a> ProvidersApi<'a> {
         RadiusDestroy {
             client: self.client,
             params: crate::params::ProvidersRadiusDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// RadiusProvider Viewset
     ///
     /// `PATCH /providers/radius/{id}/` (`providers_radius_partial_update`).
@@ -1262,11 +1340,12 @@ impl<'a> ProvidersApi<'a> {
         RadiusPartialUpdate {
             client: self.client,
             params: crate::params::ProvidersRadiusPartialUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /providers/radius/{id}/used_by/` (`providers_radius_used_by_list`).
@@ -1276,10 +1355,11 @@ impl<'a> ProvidersApi<'a> {
         RadiusUsedByList {
             client: self.client,
             params: crate::params::ProvidersRadiusUsedByListParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// SAMLProvider Viewset
     ///
     /// `GET /providers/saml/` (`providers_saml_list`).
@@ -1326,6 +1406,7 @@ impl<'a> ProvidersApi<'a> {
             },
         }
     }
+
     /// SAMLProvider Viewset
     ///
     /// `POST /providers/saml/` (`providers_saml_create`).
@@ -1337,9 +1418,10 @@ impl<'a> ProvidersApi<'a> {
     ) -> SamlCreate<'a> {
         SamlCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// SAMLProvider Viewset
     ///
     /// `GET /providers/saml/{id}/` (`providers_saml_retrieve`).
@@ -1349,10 +1431,11 @@ impl<'a> ProvidersApi<'a> {
         SamlRetrieve {
             client: self.client,
             params: crate::params::ProvidersSamlRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// SAMLProvider Viewset
     ///
     /// `PUT /providers/saml/{id}/` (`providers_saml_update`).
@@ -1366,11 +1449,12 @@ impl<'a> ProvidersApi<'a> {
         SamlUpdate {
             client: self.client,
             params: crate::params::ProvidersSamlUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// SAMLProvider Viewset
     ///
     /// `DELETE /providers/saml/{id}/` (`providers_saml_destroy`).
@@ -1380,10 +1464,11 @@ impl<'a> ProvidersApi<'a> {
         SamlDestroy {
             client: self.client,
             params: crate::params::ProvidersSamlDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// SAMLProvider Viewset
     ///
     /// `PATCH /providers/saml/{id}/` (`providers_saml_partial_update`).
@@ -1397,11 +1482,12 @@ impl<'a> ProvidersApi<'a> {
         SamlPartialUpdate {
             client: self.client,
             params: crate::params::ProvidersSamlPartialUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Return metadata as XML string
     ///
     /// `GET /providers/saml/{id}/metadata/` (`providers_saml_metadata_retrieve`).
@@ -1411,12 +1497,13 @@ impl<'a> ProvidersApi<'a> {
         SamlMetadataRetrieve {
             client: self.client,
             params: crate::params::ProvidersSamlMetadataRetrieveParams {
-                id: id,
+                id,
                 download: None,
                 force_binding: None,
             },
         }
     }
+
     /// Preview user data for provider
     ///
     /// `GET /providers/saml/{id}/preview_user/` (`providers_saml_preview_user_retrieve`).
@@ -1426,11 +1513,12 @@ impl<'a> ProvidersApi<'a> {
         SamlPreviewUserRetrieve {
             client: self.client,
             params: crate::params::ProvidersSamlPreviewUserRetrieveParams {
-                id: id,
+                id,
                 for_user: None,
             },
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /providers/saml/{id}/used_by/` (`providers_saml_used_by_list`).
@@ -1440,10 +1528,11 @@ impl<'a> ProvidersApi<'a> {
         SamlUsedByList {
             client: self.client,
             params: crate::params::ProvidersSamlUsedByListParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Create provider from SAML Metadata
     ///
     /// `POST /providers/saml/import_metadata/` (`providers_saml_import_metadata_create`).
@@ -1456,9 +1545,10 @@ impl<'a> ProvidersApi<'a> {
         SamlImportMetadataCreate {
             client: self.client,
             uploads: Vec::new(),
-            body: body,
+            body,
         }
     }
+
     /// SCIMProvider Viewset
     ///
     /// `GET /providers/scim/` (`providers_scim_list`).
@@ -1479,6 +1569,7 @@ impl<'a> ProvidersApi<'a> {
             },
         }
     }
+
     /// SCIMProvider Viewset
     ///
     /// `POST /providers/scim/` (`providers_scim_create`).
@@ -1490,9 +1581,10 @@ impl<'a> ProvidersApi<'a> {
     ) -> ScimCreate<'a> {
         ScimCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// SCIMProvider Viewset
     ///
     /// `GET /providers/scim/{id}/` (`providers_scim_retrieve`).
@@ -1502,10 +1594,11 @@ impl<'a> ProvidersApi<'a> {
         ScimRetrieve {
             client: self.client,
             params: crate::params::ProvidersScimRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// SCIMProvider Viewset
     ///
     /// `PUT /providers/scim/{id}/` (`providers_scim_update`).
@@ -1519,11 +1612,12 @@ impl<'a> ProvidersApi<'a> {
         ScimUpdate {
             client: self.client,
             params: crate::params::ProvidersScimUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// SCIMProvider Viewset
     ///
     /// `DELETE /providers/scim/{id}/` (`providers_scim_destroy`).
@@ -1533,10 +1627,11 @@ impl<'a> ProvidersApi<'a> {
         ScimDestroy {
             client: self.client,
             params: crate::params::ProvidersScimDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// SCIMProvider Viewset
     ///
     /// `PATCH /providers/scim/{id}/` (`providers_scim_partial_update`).
@@ -1550,11 +1645,12 @@ impl<'a> ProvidersApi<'a> {
         ScimPartialUpdate {
             client: self.client,
             params: crate::params::ProvidersScimPartialUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Sync/Re-sync a single user/group object
     ///
     /// `POST /providers/scim/{id}/sync/object/` (`providers_scim_sync_object_create`).
@@ -1568,11 +1664,12 @@ impl<'a> ProvidersApi<'a> {
         ScimSyncObjectCreate {
             client: self.client,
             params: crate::params::ProvidersScimSyncObjectCreateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get provider's sync status
     ///
     /// `GET /providers/scim/{id}/sync/status/` (`providers_scim_sync_status_retrieve`).
@@ -1582,10 +1679,11 @@ impl<'a> ProvidersApi<'a> {
         ScimSyncStatusRetrieve {
             client: self.client,
             params: crate::params::ProvidersScimSyncStatusRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /providers/scim/{id}/used_by/` (`providers_scim_used_by_list`).
@@ -1595,10 +1693,11 @@ impl<'a> ProvidersApi<'a> {
         ScimUsedByList {
             client: self.client,
             params: crate::params::ProvidersScimUsedByListParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// SCIMProviderGroup Viewset
     ///
     /// `GET /providers/scim_groups/` (`providers_scim_groups_list`).
@@ -1618,6 +1717,7 @@ impl<'a> ProvidersApi<'a> {
             },
         }
     }
+
     /// SCIMProviderGroup Viewset
     ///
     /// `POST /providers/scim_groups/` (`providers_scim_groups_create`).
@@ -1629,9 +1729,10 @@ impl<'a> ProvidersApi<'a> {
     ) -> ScimGroupsCreate<'a> {
         ScimGroupsCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// SCIMProviderGroup Viewset
     ///
     /// `GET /providers/scim_groups/{id}/` (`providers_scim_groups_retrieve`).
@@ -1641,10 +1742,11 @@ impl<'a> ProvidersApi<'a> {
         ScimGroupsRetrieve {
             client: self.client,
             params: crate::params::ProvidersScimGroupsRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// SCIMProviderGroup Viewset
     ///
     /// `DELETE /providers/scim_groups/{id}/` (`providers_scim_groups_destroy`).
@@ -1654,10 +1756,11 @@ impl<'a> ProvidersApi<'a> {
         ScimGroupsDestroy {
             client: self.client,
             params: crate::params::ProvidersScimGroupsDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /providers/scim_groups/{id}/used_by/` (`providers_scim_groups_used_by_list`).
@@ -1667,10 +1770,11 @@ impl<'a> ProvidersApi<'a> {
         ScimGroupsUsedByList {
             client: self.client,
             params: crate::params::ProvidersScimGroupsUsedByListParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// SCIMProviderUser Viewset
     ///
     /// `GET /providers/scim_users/` (`providers_scim_users_list`).
@@ -1690,6 +1794,7 @@ impl<'a> ProvidersApi<'a> {
             },
         }
     }
+
     /// SCIMProviderUser Viewset
     ///
     /// `POST /providers/scim_users/` (`providers_scim_users_create`).
@@ -1701,9 +1806,10 @@ impl<'a> ProvidersApi<'a> {
     ) -> ScimUsersCreate<'a> {
         ScimUsersCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// SCIMProviderUser Viewset
     ///
     /// `GET /providers/scim_users/{id}/` (`providers_scim_users_retrieve`).
@@ -1713,10 +1819,11 @@ impl<'a> ProvidersApi<'a> {
         ScimUsersRetrieve {
             client: self.client,
             params: crate::params::ProvidersScimUsersRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// SCIMProviderUser Viewset
     ///
     /// `DELETE /providers/scim_users/{id}/` (`providers_scim_users_destroy`).
@@ -1726,10 +1833,11 @@ impl<'a> ProvidersApi<'a> {
         ScimUsersDestroy {
             client: self.client,
             params: crate::params::ProvidersScimUsersDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /providers/scim_users/{id}/used_by/` (`providers_scim_users_used_by_list`).
@@ -1739,10 +1847,11 @@ impl<'a> ProvidersApi<'a> {
         ScimUsersUsedByList {
             client: self.client,
             params: crate::params::ProvidersScimUsersUsedByListParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// SSFProvider Viewset
     ///
     /// `GET /providers/ssf/` (`providers_ssf_list`).
@@ -1761,6 +1870,7 @@ impl<'a> ProvidersApi<'a> {
             },
         }
     }
+
     /// SSFProvider Viewset
     ///
     /// `POST /providers/ssf/` (`providers_ssf_create`).
@@ -1772,9 +1882,10 @@ impl<'a> ProvidersApi<'a> {
     ) -> SsfCreate<'a> {
         SsfCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// SSFProvider Viewset
     ///
     /// `GET /providers/ssf/{id}/` (`providers_ssf_retrieve`).
@@ -1784,10 +1895,11 @@ impl<'a> ProvidersApi<'a> {
         SsfRetrieve {
             client: self.client,
             params: crate::params::ProvidersSsfRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// SSFProvider Viewset
     ///
     /// `PUT /providers/ssf/{id}/` (`providers_ssf_update`).
@@ -1801,11 +1913,12 @@ impl<'a> ProvidersApi<'a> {
         SsfUpdate {
             client: self.client,
             params: crate::params::ProvidersSsfUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// SSFProvider Viewset
     ///
     /// `DELETE /providers/ssf/{id}/` (`providers_ssf_destroy`).
@@ -1815,10 +1928,11 @@ impl<'a> ProvidersApi<'a> {
         SsfDestroy {
             client: self.client,
             params: crate::params::ProvidersSsfDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// SSFProvider Viewset
     ///
     /// `PATCH /providers/ssf/{id}/` (`providers_ssf_partial_update`).
@@ -1832,11 +1946,12 @@ impl<'a> ProvidersApi<'a> {
         SsfPartialUpdate {
             client: self.client,
             params: crate::params::ProvidersSsfPartialUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /providers/ssf/{id}/used_by/` (`providers_ssf_used_by_list`).
@@ -1846,10 +1961,11 @@ impl<'a> ProvidersApi<'a> {
         SsfUsedByList {
             client: self.client,
             params: crate::params::ProvidersSsfUsedByListParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// WSFederationProvider Viewset
     ///
     /// `GET /providers/wsfed/` (`providers_wsfed_list`).
@@ -1896,6 +2012,7 @@ impl<'a> ProvidersApi<'a> {
             },
         }
     }
+
     /// WSFederationProvider Viewset
     ///
     /// `POST /providers/wsfed/` (`providers_wsfed_create`).
@@ -1907,9 +2024,10 @@ impl<'a> ProvidersApi<'a> {
     ) -> WsfedCreate<'a> {
         WsfedCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// WSFederationProvider Viewset
     ///
     /// `GET /providers/wsfed/{id}/` (`providers_wsfed_retrieve`).
@@ -1919,10 +2037,11 @@ impl<'a> ProvidersApi<'a> {
         WsfedRetrieve {
             client: self.client,
             params: crate::params::ProvidersWsfedRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// WSFederationProvider Viewset
     ///
     /// `PUT /providers/wsfed/{id}/` (`providers_wsfed_update`).
@@ -1936,11 +2055,12 @@ impl<'a> ProvidersApi<'a> {
         WsfedUpdate {
             client: self.client,
             params: crate::params::ProvidersWsfedUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// WSFederationProvider Viewset
     ///
     /// `DELETE /providers/wsfed/{id}/` (`providers_wsfed_destroy`).
@@ -1950,10 +2070,11 @@ impl<'a> ProvidersApi<'a> {
         WsfedDestroy {
             client: self.client,
             params: crate::params::ProvidersWsfedDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// WSFederationProvider Viewset
     ///
     /// `PATCH /providers/wsfed/{id}/` (`providers_wsfed_partial_update`).
@@ -1967,11 +2088,12 @@ impl<'a> ProvidersApi<'a> {
         WsfedPartialUpdate {
             client: self.client,
             params: crate::params::ProvidersWsfedPartialUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Return metadata as XML string
     ///
     /// `GET /providers/wsfed/{id}/metadata/` (`providers_wsfed_metadata_retrieve`).
@@ -1981,12 +2103,13 @@ impl<'a> ProvidersApi<'a> {
         WsfedMetadataRetrieve {
             client: self.client,
             params: crate::params::ProvidersWsfedMetadataRetrieveParams {
-                id: id,
+                id,
                 download: None,
                 force_binding: None,
             },
         }
     }
+
     /// Preview user data for provider
     ///
     /// `GET /providers/wsfed/{id}/preview_user/` (`providers_wsfed_preview_user_retrieve`).
@@ -1996,11 +2119,12 @@ impl<'a> ProvidersApi<'a> {
         WsfedPreviewUserRetrieve {
             client: self.client,
             params: crate::params::ProvidersWsfedPreviewUserRetrieveParams {
-                id: id,
+                id,
                 for_user: None,
             },
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /providers/wsfed/{id}/used_by/` (`providers_wsfed_used_by_list`).
@@ -2010,7 +2134,7 @@ impl<'a> ProvidersApi<'a> {
         WsfedUsedByList {
             client: self.client,
             params: crate::params::ProvidersWsfedUsedByListParams {
-                id: id,
+                id,
             },
         }
     }
@@ -2030,6 +2154,7 @@ impl<'a> AllList<'a> {
         self.params.application_isnull = Some(value);
         self
     }
+
     /// When not set all providers are returned. When set to true, only backchannel providers are returned. When set to false, backchannel providers are excluded
     ///
     /// Sets the query parameter `backchannel`.
@@ -2037,6 +2162,7 @@ impl<'a> AllList<'a> {
         self.params.backchannel = Some(value);
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -2044,6 +2170,7 @@ impl<'a> AllList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -2051,6 +2178,7 @@ impl<'a> AllList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -2058,6 +2186,7 @@ impl<'a> AllList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -2065,6 +2194,7 @@ impl<'a> AllList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -2075,23 +2205,23 @@ impl<'a> AllList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::PaginatedProviderList, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2112,6 +2242,7 @@ impl<'a> AllList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -2137,7 +2268,9 @@ impl<'a> AllList<'a> {
 
 impl<'a> std::future::IntoFuture for AllList<'a> {
     type Output = Result<crate::models::PaginatedProviderList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2159,21 +2292,21 @@ impl<'a> AllRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Provider, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Provider, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2194,7 +2327,9 @@ impl<'a> AllRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for AllRetrieve<'a> {
     type Output = Result<crate::models::Provider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2214,21 +2349,21 @@ impl<'a> AllDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2249,7 +2384,9 @@ impl<'a> AllDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for AllDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2274,21 +2411,21 @@ impl<'a> AllUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2310,7 +2447,9 @@ impl<'a> AllUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for AllUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2334,21 +2473,21 @@ impl<'a> AllTypesList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::TypeCreate>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::TypeCreate>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2366,7 +2505,9 @@ impl<'a> AllTypesList<'a> {
 
 impl<'a> std::future::IntoFuture for AllTypesList<'a> {
     type Output = Result<Vec<crate::models::TypeCreate>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2386,21 +2527,25 @@ impl<'a> GoogleWorkspaceList<'a> {
         self.params.delegated_subject = Some(value.into());
         self
     }
+
     /// Sets the query parameter `exclude_users_service_account`.
     pub fn exclude_users_service_account(mut self, value: bool) -> Self {
         self.params.exclude_users_service_account = Some(value);
         self
     }
+
     /// Sets the query parameter `filter_group`.
     pub fn filter_group(mut self, value: uuid::Uuid) -> Self {
         self.params.filter_group = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -2408,6 +2553,7 @@ impl<'a> GoogleWorkspaceList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -2415,6 +2561,7 @@ impl<'a> GoogleWorkspaceList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -2422,6 +2569,7 @@ impl<'a> GoogleWorkspaceList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -2429,6 +2577,7 @@ impl<'a> GoogleWorkspaceList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -2439,26 +2588,26 @@ impl<'a> GoogleWorkspaceList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedGoogleWorkspaceProviderList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2485,6 +2634,7 @@ impl<'a> GoogleWorkspaceList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -2514,6 +2664,7 @@ impl<'a> std::future::IntoFuture for GoogleWorkspaceList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2538,26 +2689,26 @@ impl<'a> GoogleWorkspaceCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<
                             crate::models::GoogleWorkspaceProvider,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2577,7 +2728,9 @@ impl<'a> GoogleWorkspaceCreate<'a> {
 
 impl<'a> std::future::IntoFuture for GoogleWorkspaceCreate<'a> {
     type Output = Result<crate::models::GoogleWorkspaceProvider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2602,26 +2755,26 @@ impl<'a> GoogleWorkspaceRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::GoogleWorkspaceProvider,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2643,7 +2796,9 @@ impl<'a> GoogleWorkspaceRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for GoogleWorkspaceRetrieve<'a> {
     type Output = Result<crate::models::GoogleWorkspaceProvider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2669,26 +2824,26 @@ impl<'a> GoogleWorkspaceUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::GoogleWorkspaceProvider,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2712,7 +2867,9 @@ impl<'a> GoogleWorkspaceUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for GoogleWorkspaceUpdate<'a> {
     type Output = Result<crate::models::GoogleWorkspaceProvider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2732,21 +2889,21 @@ impl<'a> GoogleWorkspaceDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2768,7 +2925,9 @@ impl<'a> GoogleWorkspaceDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for GoogleWorkspaceDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2794,26 +2953,26 @@ impl<'a> GoogleWorkspacePartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::GoogleWorkspaceProvider,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2837,7 +2996,9 @@ impl<'a> GoogleWorkspacePartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for GoogleWorkspacePartialUpdate<'a> {
     type Output = Result<crate::models::GoogleWorkspaceProvider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2863,21 +3024,21 @@ impl<'a> GoogleWorkspaceSyncObjectCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::SyncObjectResult, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::SyncObjectResult, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2901,7 +3062,9 @@ impl<'a> GoogleWorkspaceSyncObjectCreate<'a> {
 
 impl<'a> std::future::IntoFuture for GoogleWorkspaceSyncObjectCreate<'a> {
     type Output = Result<crate::models::SyncObjectResult, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2926,21 +3089,21 @@ impl<'a> GoogleWorkspaceSyncStatusRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::SyncStatus, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::SyncStatus, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2962,7 +3125,9 @@ impl<'a> GoogleWorkspaceSyncStatusRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for GoogleWorkspaceSyncStatusRetrieve<'a> {
     type Output = Result<crate::models::SyncStatus, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2987,21 +3152,21 @@ impl<'a> GoogleWorkspaceUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3023,7 +3188,9 @@ impl<'a> GoogleWorkspaceUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for GoogleWorkspaceUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3043,11 +3210,13 @@ impl<'a> GoogleWorkspaceGroupsList<'a> {
         self.params.group_group_uuid = Some(value);
         self
     }
+
     /// Sets the query parameter `group__name`.
     pub fn group_name(mut self, value: impl Into<String>) -> Self {
         self.params.group_name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -3055,6 +3224,7 @@ impl<'a> GoogleWorkspaceGroupsList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -3062,6 +3232,7 @@ impl<'a> GoogleWorkspaceGroupsList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -3069,11 +3240,13 @@ impl<'a> GoogleWorkspaceGroupsList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `provider__id`.
     pub fn provider_id(mut self, value: i64) -> Self {
         self.params.provider_id = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -3081,6 +3254,7 @@ impl<'a> GoogleWorkspaceGroupsList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -3091,26 +3265,26 @@ impl<'a> GoogleWorkspaceGroupsList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedGoogleWorkspaceProviderGroupList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3132,6 +3306,7 @@ impl<'a> GoogleWorkspaceGroupsList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -3161,6 +3336,7 @@ impl<'a> std::future::IntoFuture for GoogleWorkspaceGroupsList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3185,26 +3361,26 @@ impl<'a> GoogleWorkspaceGroupsCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<
                             crate::models::GoogleWorkspaceProviderGroup,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3224,7 +3400,9 @@ impl<'a> GoogleWorkspaceGroupsCreate<'a> {
 
 impl<'a> std::future::IntoFuture for GoogleWorkspaceGroupsCreate<'a> {
     type Output = Result<crate::models::GoogleWorkspaceProviderGroup, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3249,26 +3427,26 @@ impl<'a> GoogleWorkspaceGroupsRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::GoogleWorkspaceProviderGroup,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3290,7 +3468,9 @@ impl<'a> GoogleWorkspaceGroupsRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for GoogleWorkspaceGroupsRetrieve<'a> {
     type Output = Result<crate::models::GoogleWorkspaceProviderGroup, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3310,21 +3490,21 @@ impl<'a> GoogleWorkspaceGroupsDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3346,7 +3526,9 @@ impl<'a> GoogleWorkspaceGroupsDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for GoogleWorkspaceGroupsDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3371,21 +3553,21 @@ impl<'a> GoogleWorkspaceGroupsUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3407,7 +3589,9 @@ impl<'a> GoogleWorkspaceGroupsUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for GoogleWorkspaceGroupsUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3429,6 +3613,7 @@ impl<'a> GoogleWorkspaceUsersList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -3436,6 +3621,7 @@ impl<'a> GoogleWorkspaceUsersList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -3443,11 +3629,13 @@ impl<'a> GoogleWorkspaceUsersList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `provider__id`.
     pub fn provider_id(mut self, value: i64) -> Self {
         self.params.provider_id = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -3455,16 +3643,19 @@ impl<'a> GoogleWorkspaceUsersList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `user__id`.
     pub fn user_id(mut self, value: i64) -> Self {
         self.params.user_id = Some(value);
         self
     }
+
     /// Sets the query parameter `user__username`.
     pub fn user_username(mut self, value: impl Into<String>) -> Self {
         self.params.user_username = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -3475,26 +3666,26 @@ impl<'a> GoogleWorkspaceUsersList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedGoogleWorkspaceProviderUserList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3516,6 +3707,7 @@ impl<'a> GoogleWorkspaceUsersList<'a> {
         call.query("user__username", &self.params.user_username, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -3545,6 +3737,7 @@ impl<'a> std::future::IntoFuture for GoogleWorkspaceUsersList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3569,26 +3762,26 @@ impl<'a> GoogleWorkspaceUsersCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<
                             crate::models::GoogleWorkspaceProviderUser,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3608,7 +3801,9 @@ impl<'a> GoogleWorkspaceUsersCreate<'a> {
 
 impl<'a> std::future::IntoFuture for GoogleWorkspaceUsersCreate<'a> {
     type Output = Result<crate::models::GoogleWorkspaceProviderUser, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3633,26 +3828,26 @@ impl<'a> GoogleWorkspaceUsersRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::GoogleWorkspaceProviderUser,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3674,7 +3869,9 @@ impl<'a> GoogleWorkspaceUsersRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for GoogleWorkspaceUsersRetrieve<'a> {
     type Output = Result<crate::models::GoogleWorkspaceProviderUser, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3694,21 +3891,21 @@ impl<'a> GoogleWorkspaceUsersDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3730,7 +3927,9 @@ impl<'a> GoogleWorkspaceUsersDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for GoogleWorkspaceUsersDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3755,21 +3954,21 @@ impl<'a> GoogleWorkspaceUsersUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3791,7 +3990,9 @@ impl<'a> GoogleWorkspaceUsersUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for GoogleWorkspaceUsersUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3811,36 +4012,43 @@ impl<'a> LdapList<'a> {
         self.params.application_isnull = Some(value);
         self
     }
+
     /// Sets the query parameter `authorization_flow__slug__iexact`.
     pub fn authorization_flow_slug_iexact(mut self, value: impl Into<String>) -> Self {
         self.params.authorization_flow_slug_iexact = Some(value.into());
         self
     }
+
     /// Sets the query parameter `base_dn__iexact`.
     pub fn base_dn_iexact(mut self, value: impl Into<String>) -> Self {
         self.params.base_dn_iexact = Some(value.into());
         self
     }
+
     /// Sets the query parameter `certificate__kp_uuid__iexact`.
     pub fn certificate_kp_uuid_iexact(mut self, value: uuid::Uuid) -> Self {
         self.params.certificate_kp_uuid_iexact = Some(value);
         self
     }
+
     /// Sets the query parameter `certificate__name__iexact`.
     pub fn certificate_name_iexact(mut self, value: impl Into<String>) -> Self {
         self.params.certificate_name_iexact = Some(value.into());
         self
     }
+
     /// Sets the query parameter `gid_start_number__iexact`.
     pub fn gid_start_number_iexact(mut self, value: i64) -> Self {
         self.params.gid_start_number_iexact = Some(value);
         self
     }
+
     /// Sets the query parameter `name__iexact`.
     pub fn name_iexact(mut self, value: impl Into<String>) -> Self {
         self.params.name_iexact = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -3848,6 +4056,7 @@ impl<'a> LdapList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -3855,6 +4064,7 @@ impl<'a> LdapList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -3862,6 +4072,7 @@ impl<'a> LdapList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -3869,16 +4080,19 @@ impl<'a> LdapList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `tls_server_name__iexact`.
     pub fn tls_server_name_iexact(mut self, value: impl Into<String>) -> Self {
         self.params.tls_server_name_iexact = Some(value.into());
         self
     }
+
     /// Sets the query parameter `uid_start_number__iexact`.
     pub fn uid_start_number_iexact(mut self, value: i64) -> Self {
         self.params.uid_start_number_iexact = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -3889,26 +4103,26 @@ impl<'a> LdapList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedLdapProviderList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3956,6 +4170,7 @@ impl<'a> LdapList<'a> {
         );
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -3981,7 +4196,9 @@ impl<'a> LdapList<'a> {
 
 impl<'a> std::future::IntoFuture for LdapList<'a> {
     type Output = Result<crate::models::PaginatedLdapProviderList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4006,21 +4223,21 @@ impl<'a> LdapCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::LdapProvider, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::LdapProvider, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4040,7 +4257,9 @@ impl<'a> LdapCreate<'a> {
 
 impl<'a> std::future::IntoFuture for LdapCreate<'a> {
     type Output = Result<crate::models::LdapProvider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4065,21 +4284,21 @@ impl<'a> LdapRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::LdapProvider, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::LdapProvider, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4100,7 +4319,9 @@ impl<'a> LdapRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for LdapRetrieve<'a> {
     type Output = Result<crate::models::LdapProvider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4126,21 +4347,21 @@ impl<'a> LdapUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::LdapProvider, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::LdapProvider, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4163,7 +4384,9 @@ impl<'a> LdapUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for LdapUpdate<'a> {
     type Output = Result<crate::models::LdapProvider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4183,21 +4406,21 @@ impl<'a> LdapDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4218,7 +4441,9 @@ impl<'a> LdapDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for LdapDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4244,21 +4469,21 @@ impl<'a> LdapPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::LdapProvider, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::LdapProvider, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4281,7 +4506,9 @@ impl<'a> LdapPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for LdapPartialUpdate<'a> {
     type Output = Result<crate::models::LdapProvider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4306,21 +4533,21 @@ impl<'a> LdapUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4342,7 +4569,9 @@ impl<'a> LdapUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for LdapUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4362,16 +4591,19 @@ impl<'a> MicrosoftEntraList<'a> {
         self.params.exclude_users_service_account = Some(value);
         self
     }
+
     /// Sets the query parameter `filter_group`.
     pub fn filter_group(mut self, value: uuid::Uuid) -> Self {
         self.params.filter_group = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -4379,6 +4611,7 @@ impl<'a> MicrosoftEntraList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -4386,6 +4619,7 @@ impl<'a> MicrosoftEntraList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -4393,6 +4627,7 @@ impl<'a> MicrosoftEntraList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -4400,6 +4635,7 @@ impl<'a> MicrosoftEntraList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -4410,26 +4646,26 @@ impl<'a> MicrosoftEntraList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedMicrosoftEntraProviderList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4455,6 +4691,7 @@ impl<'a> MicrosoftEntraList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -4484,6 +4721,7 @@ impl<'a> std::future::IntoFuture for MicrosoftEntraList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4508,23 +4746,23 @@ impl<'a> MicrosoftEntraCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<crate::models::MicrosoftEntraProvider, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4544,7 +4782,9 @@ impl<'a> MicrosoftEntraCreate<'a> {
 
 impl<'a> std::future::IntoFuture for MicrosoftEntraCreate<'a> {
     type Output = Result<crate::models::MicrosoftEntraProvider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4569,23 +4809,23 @@ impl<'a> MicrosoftEntraRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::MicrosoftEntraProvider, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4607,7 +4847,9 @@ impl<'a> MicrosoftEntraRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for MicrosoftEntraRetrieve<'a> {
     type Output = Result<crate::models::MicrosoftEntraProvider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4633,23 +4875,23 @@ impl<'a> MicrosoftEntraUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::MicrosoftEntraProvider, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4673,7 +4915,9 @@ impl<'a> MicrosoftEntraUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for MicrosoftEntraUpdate<'a> {
     type Output = Result<crate::models::MicrosoftEntraProvider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4693,21 +4937,21 @@ impl<'a> MicrosoftEntraDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4729,7 +4973,9 @@ impl<'a> MicrosoftEntraDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for MicrosoftEntraDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4755,23 +5001,23 @@ impl<'a> MicrosoftEntraPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::MicrosoftEntraProvider, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4795,7 +5041,9 @@ impl<'a> MicrosoftEntraPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for MicrosoftEntraPartialUpdate<'a> {
     type Output = Result<crate::models::MicrosoftEntraProvider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4821,21 +5069,21 @@ impl<'a> MicrosoftEntraSyncObjectCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::SyncObjectResult, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::SyncObjectResult, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4859,7 +5107,9 @@ impl<'a> MicrosoftEntraSyncObjectCreate<'a> {
 
 impl<'a> std::future::IntoFuture for MicrosoftEntraSyncObjectCreate<'a> {
     type Output = Result<crate::models::SyncObjectResult, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4884,21 +5134,21 @@ impl<'a> MicrosoftEntraSyncStatusRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::SyncStatus, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::SyncStatus, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4920,7 +5170,9 @@ impl<'a> MicrosoftEntraSyncStatusRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for MicrosoftEntraSyncStatusRetrieve<'a> {
     type Output = Result<crate::models::SyncStatus, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4945,21 +5197,21 @@ impl<'a> MicrosoftEntraUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4981,7 +5233,9 @@ impl<'a> MicrosoftEntraUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for MicrosoftEntraUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5001,11 +5255,13 @@ impl<'a> MicrosoftEntraGroupsList<'a> {
         self.params.group_group_uuid = Some(value);
         self
     }
+
     /// Sets the query parameter `group__name`.
     pub fn group_name(mut self, value: impl Into<String>) -> Self {
         self.params.group_name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -5013,6 +5269,7 @@ impl<'a> MicrosoftEntraGroupsList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -5020,6 +5277,7 @@ impl<'a> MicrosoftEntraGroupsList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -5027,11 +5285,13 @@ impl<'a> MicrosoftEntraGroupsList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `provider__id`.
     pub fn provider_id(mut self, value: i64) -> Self {
         self.params.provider_id = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -5039,6 +5299,7 @@ impl<'a> MicrosoftEntraGroupsList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -5049,26 +5310,26 @@ impl<'a> MicrosoftEntraGroupsList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedMicrosoftEntraProviderGroupList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5090,6 +5351,7 @@ impl<'a> MicrosoftEntraGroupsList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -5119,6 +5381,7 @@ impl<'a> std::future::IntoFuture for MicrosoftEntraGroupsList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5143,26 +5406,26 @@ impl<'a> MicrosoftEntraGroupsCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<
                             crate::models::MicrosoftEntraProviderGroup,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5182,7 +5445,9 @@ impl<'a> MicrosoftEntraGroupsCreate<'a> {
 
 impl<'a> std::future::IntoFuture for MicrosoftEntraGroupsCreate<'a> {
     type Output = Result<crate::models::MicrosoftEntraProviderGroup, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5207,26 +5472,26 @@ impl<'a> MicrosoftEntraGroupsRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::MicrosoftEntraProviderGroup,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5248,7 +5513,9 @@ impl<'a> MicrosoftEntraGroupsRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for MicrosoftEntraGroupsRetrieve<'a> {
     type Output = Result<crate::models::MicrosoftEntraProviderGroup, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5268,21 +5535,21 @@ impl<'a> MicrosoftEntraGroupsDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5304,7 +5571,9 @@ impl<'a> MicrosoftEntraGroupsDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for MicrosoftEntraGroupsDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5329,21 +5598,21 @@ impl<'a> MicrosoftEntraGroupsUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5365,7 +5634,9 @@ impl<'a> MicrosoftEntraGroupsUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for MicrosoftEntraGroupsUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5387,6 +5658,7 @@ impl<'a> MicrosoftEntraUsersList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -5394,6 +5666,7 @@ impl<'a> MicrosoftEntraUsersList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -5401,11 +5674,13 @@ impl<'a> MicrosoftEntraUsersList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `provider__id`.
     pub fn provider_id(mut self, value: i64) -> Self {
         self.params.provider_id = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -5413,16 +5688,19 @@ impl<'a> MicrosoftEntraUsersList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `user__id`.
     pub fn user_id(mut self, value: i64) -> Self {
         self.params.user_id = Some(value);
         self
     }
+
     /// Sets the query parameter `user__username`.
     pub fn user_username(mut self, value: impl Into<String>) -> Self {
         self.params.user_username = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -5433,26 +5711,26 @@ impl<'a> MicrosoftEntraUsersList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedMicrosoftEntraProviderUserList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5474,6 +5752,7 @@ impl<'a> MicrosoftEntraUsersList<'a> {
         call.query("user__username", &self.params.user_username, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -5503,6 +5782,7 @@ impl<'a> std::future::IntoFuture for MicrosoftEntraUsersList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5527,26 +5807,26 @@ impl<'a> MicrosoftEntraUsersCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<
                             crate::models::MicrosoftEntraProviderUser,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5566,7 +5846,9 @@ impl<'a> MicrosoftEntraUsersCreate<'a> {
 
 impl<'a> std::future::IntoFuture for MicrosoftEntraUsersCreate<'a> {
     type Output = Result<crate::models::MicrosoftEntraProviderUser, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5591,26 +5873,26 @@ impl<'a> MicrosoftEntraUsersRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::MicrosoftEntraProviderUser,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5632,7 +5914,9 @@ impl<'a> MicrosoftEntraUsersRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for MicrosoftEntraUsersRetrieve<'a> {
     type Output = Result<crate::models::MicrosoftEntraProviderUser, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5652,21 +5936,21 @@ impl<'a> MicrosoftEntraUsersDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5688,7 +5972,9 @@ impl<'a> MicrosoftEntraUsersDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for MicrosoftEntraUsersDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5713,21 +5999,21 @@ impl<'a> MicrosoftEntraUsersUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5749,7 +6035,9 @@ impl<'a> MicrosoftEntraUsersUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for MicrosoftEntraUsersUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5769,46 +6057,55 @@ impl<'a> Oauth2List<'a> {
         self.params.access_code_validity = Some(value.into());
         self
     }
+
     /// Sets the query parameter `access_token_validity`.
     pub fn access_token_validity(mut self, value: impl Into<String>) -> Self {
         self.params.access_token_validity = Some(value.into());
         self
     }
+
     /// Sets the query parameter `application`.
     pub fn application(mut self, value: uuid::Uuid) -> Self {
         self.params.application = Some(value);
         self
     }
+
     /// Sets the query parameter `authorization_flow`.
     pub fn authorization_flow(mut self, value: uuid::Uuid) -> Self {
         self.params.authorization_flow = Some(value);
         self
     }
+
     /// Sets the query parameter `client_id`.
     pub fn client_id(mut self, value: impl Into<String>) -> Self {
         self.params.client_id = Some(value.into());
         self
     }
+
     /// Sets the query parameter `client_type`.
     pub fn client_type(mut self, value: crate::models::ClientTypeEnum) -> Self {
         self.params.client_type = Some(value);
         self
     }
+
     /// Sets the query parameter `include_claims_in_id_token`.
     pub fn include_claims_in_id_token(mut self, value: bool) -> Self {
         self.params.include_claims_in_id_token = Some(value);
         self
     }
+
     /// Sets the query parameter `issuer_mode`.
     pub fn issuer_mode(mut self, value: crate::models::IssuerModeEnum) -> Self {
         self.params.issuer_mode = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -5816,6 +6113,7 @@ impl<'a> Oauth2List<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -5823,6 +6121,7 @@ impl<'a> Oauth2List<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -5830,16 +6129,19 @@ impl<'a> Oauth2List<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `property_mappings`.
     pub fn property_mappings(mut self, value: Vec<uuid::Uuid>) -> Self {
         self.params.property_mappings = Some(value);
         self
     }
+
     /// Sets the query parameter `refresh_token_validity`.
     pub fn refresh_token_validity(mut self, value: impl Into<String>) -> Self {
         self.params.refresh_token_validity = Some(value.into());
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -5847,16 +6149,19 @@ impl<'a> Oauth2List<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `signing_key`.
     pub fn signing_key(mut self, value: uuid::Uuid) -> Self {
         self.params.signing_key = Some(value);
         self
     }
+
     /// Sets the query parameter `sub_mode`.
     pub fn sub_mode(mut self, value: crate::models::SubModeEnum) -> Self {
         self.params.sub_mode = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -5867,26 +6172,26 @@ impl<'a> Oauth2List<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedOAuth2ProviderList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5922,6 +6227,7 @@ impl<'a> Oauth2List<'a> {
         call.query("sub_mode", &self.params.sub_mode, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -5947,7 +6253,9 @@ impl<'a> Oauth2List<'a> {
 
 impl<'a> std::future::IntoFuture for Oauth2List<'a> {
     type Output = Result<crate::models::PaginatedOAuth2ProviderList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5972,21 +6280,21 @@ impl<'a> Oauth2Create<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::OAuth2Provider, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::OAuth2Provider, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6006,7 +6314,9 @@ impl<'a> Oauth2Create<'a> {
 
 impl<'a> std::future::IntoFuture for Oauth2Create<'a> {
     type Output = Result<crate::models::OAuth2Provider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6031,21 +6341,21 @@ impl<'a> Oauth2Retrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::OAuth2Provider, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::OAuth2Provider, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6066,7 +6376,9 @@ impl<'a> Oauth2Retrieve<'a> {
 
 impl<'a> std::future::IntoFuture for Oauth2Retrieve<'a> {
     type Output = Result<crate::models::OAuth2Provider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6092,21 +6404,21 @@ impl<'a> Oauth2Update<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::OAuth2Provider, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::OAuth2Provider, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6129,7 +6441,9 @@ impl<'a> Oauth2Update<'a> {
 
 impl<'a> std::future::IntoFuture for Oauth2Update<'a> {
     type Output = Result<crate::models::OAuth2Provider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6149,21 +6463,21 @@ impl<'a> Oauth2Destroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6184,7 +6498,9 @@ impl<'a> Oauth2Destroy<'a> {
 
 impl<'a> std::future::IntoFuture for Oauth2Destroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6210,21 +6526,21 @@ impl<'a> Oauth2PartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::OAuth2Provider, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::OAuth2Provider, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6247,7 +6563,9 @@ impl<'a> Oauth2PartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for Oauth2PartialUpdate<'a> {
     type Output = Result<crate::models::OAuth2Provider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6267,6 +6585,7 @@ impl<'a> Oauth2PreviewUserRetrieve<'a> {
         self.params.for_user = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -6277,21 +6596,23 @@ impl<'a> Oauth2PreviewUserRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::PropertyMappingPreview, super::ErrorBody>()
                 }
-                400u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6314,7 +6635,9 @@ impl<'a> Oauth2PreviewUserRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for Oauth2PreviewUserRetrieve<'a> {
     type Output = Result<crate::models::PropertyMappingPreview, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6339,27 +6662,27 @@ impl<'a> Oauth2SetupUrlsRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::OAuth2ProviderSetupUrLs,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
-                404u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                404 => Err(raw.api_error(super::ErrorBody::decode_empty)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6381,7 +6704,9 @@ impl<'a> Oauth2SetupUrlsRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for Oauth2SetupUrlsRetrieve<'a> {
     type Output = Result<crate::models::OAuth2ProviderSetupUrLs, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6406,21 +6731,21 @@ impl<'a> Oauth2UsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6442,7 +6767,9 @@ impl<'a> Oauth2UsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for Oauth2UsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6462,16 +6789,19 @@ impl<'a> ProxyList<'a> {
         self.params.application_isnull = Some(value);
         self
     }
+
     /// Sets the query parameter `authorization_flow__slug__iexact`.
     pub fn authorization_flow_slug_iexact(mut self, value: impl Into<String>) -> Self {
         self.params.authorization_flow_slug_iexact = Some(value.into());
         self
     }
+
     /// Sets the query parameter `basic_auth_enabled__iexact`.
     pub fn basic_auth_enabled_iexact(mut self, value: bool) -> Self {
         self.params.basic_auth_enabled_iexact = Some(value);
         self
     }
+
     /// Sets the query parameter `basic_auth_password_attribute__iexact`.
     pub fn basic_auth_password_attribute_iexact(
         mut self,
@@ -6480,51 +6810,61 @@ impl<'a> ProxyList<'a> {
         self.params.basic_auth_password_attribute_iexact = Some(value.into());
         self
     }
+
     /// Sets the query parameter `basic_auth_user_attribute__iexact`.
     pub fn basic_auth_user_attribute_iexact(mut self, value: impl Into<String>) -> Self {
         self.params.basic_auth_user_attribute_iexact = Some(value.into());
         self
     }
+
     /// Sets the query parameter `certificate__kp_uuid__iexact`.
     pub fn certificate_kp_uuid_iexact(mut self, value: uuid::Uuid) -> Self {
         self.params.certificate_kp_uuid_iexact = Some(value);
         self
     }
+
     /// Sets the query parameter `certificate__name__iexact`.
     pub fn certificate_name_iexact(mut self, value: impl Into<String>) -> Self {
         self.params.certificate_name_iexact = Some(value.into());
         self
     }
+
     /// Sets the query parameter `cookie_domain__iexact`.
     pub fn cookie_domain_iexact(mut self, value: impl Into<String>) -> Self {
         self.params.cookie_domain_iexact = Some(value.into());
         self
     }
+
     /// Sets the query parameter `external_host__iexact`.
     pub fn external_host_iexact(mut self, value: impl Into<String>) -> Self {
         self.params.external_host_iexact = Some(value.into());
         self
     }
+
     /// Sets the query parameter `internal_host__iexact`.
     pub fn internal_host_iexact(mut self, value: impl Into<String>) -> Self {
         self.params.internal_host_iexact = Some(value.into());
         self
     }
+
     /// Sets the query parameter `internal_host_ssl_validation__iexact`.
     pub fn internal_host_ssl_validation_iexact(mut self, value: bool) -> Self {
         self.params.internal_host_ssl_validation_iexact = Some(value);
         self
     }
+
     /// Sets the query parameter `mode__iexact`.
     pub fn mode_iexact(mut self, value: impl Into<String>) -> Self {
         self.params.mode_iexact = Some(value.into());
         self
     }
+
     /// Sets the query parameter `name__iexact`.
     pub fn name_iexact(mut self, value: impl Into<String>) -> Self {
         self.params.name_iexact = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -6532,6 +6872,7 @@ impl<'a> ProxyList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -6539,6 +6880,7 @@ impl<'a> ProxyList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -6546,11 +6888,13 @@ impl<'a> ProxyList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `property_mappings__iexact`.
     pub fn property_mappings_iexact(mut self, value: Vec<uuid::Uuid>) -> Self {
         self.params.property_mappings_iexact = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -6558,11 +6902,13 @@ impl<'a> ProxyList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `skip_path_regex__iexact`.
     pub fn skip_path_regex_iexact(mut self, value: impl Into<String>) -> Self {
         self.params.skip_path_regex_iexact = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -6573,26 +6919,26 @@ impl<'a> ProxyList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedProxyProviderList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6658,6 +7004,7 @@ impl<'a> ProxyList<'a> {
         call.query("skip_path_regex__iexact", &self.params.skip_path_regex_iexact, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -6683,7 +7030,9 @@ impl<'a> ProxyList<'a> {
 
 impl<'a> std::future::IntoFuture for ProxyList<'a> {
     type Output = Result<crate::models::PaginatedProxyProviderList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6708,21 +7057,21 @@ impl<'a> ProxyCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::ProxyProvider, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::ProxyProvider, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6742,7 +7091,9 @@ impl<'a> ProxyCreate<'a> {
 
 impl<'a> std::future::IntoFuture for ProxyCreate<'a> {
     type Output = Result<crate::models::ProxyProvider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6767,21 +7118,21 @@ impl<'a> ProxyRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::ProxyProvider, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::ProxyProvider, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6802,7 +7153,9 @@ impl<'a> ProxyRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for ProxyRetrieve<'a> {
     type Output = Result<crate::models::ProxyProvider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6828,21 +7181,21 @@ impl<'a> ProxyUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::ProxyProvider, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::ProxyProvider, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6865,7 +7218,9 @@ impl<'a> ProxyUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for ProxyUpdate<'a> {
     type Output = Result<crate::models::ProxyProvider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6885,21 +7240,21 @@ impl<'a> ProxyDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6920,7 +7275,9 @@ impl<'a> ProxyDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for ProxyDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6946,21 +7303,21 @@ impl<'a> ProxyPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::ProxyProvider, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::ProxyProvider, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6983,7 +7340,9 @@ impl<'a> ProxyPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for ProxyPartialUpdate<'a> {
     type Output = Result<crate::models::ProxyProvider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7008,21 +7367,21 @@ impl<'a> ProxyUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7044,7 +7403,9 @@ impl<'a> ProxyUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for ProxyUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7064,11 +7425,13 @@ impl<'a> RacList<'a> {
         self.params.application_isnull = Some(value);
         self
     }
+
     /// Sets the query parameter `name__iexact`.
     pub fn name_iexact(mut self, value: impl Into<String>) -> Self {
         self.params.name_iexact = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -7076,6 +7439,7 @@ impl<'a> RacList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -7083,6 +7447,7 @@ impl<'a> RacList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -7090,6 +7455,7 @@ impl<'a> RacList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -7097,6 +7463,7 @@ impl<'a> RacList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -7107,26 +7474,26 @@ impl<'a> RacList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedRacProviderList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7147,6 +7514,7 @@ impl<'a> RacList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -7172,7 +7540,9 @@ impl<'a> RacList<'a> {
 
 impl<'a> std::future::IntoFuture for RacList<'a> {
     type Output = Result<crate::models::PaginatedRacProviderList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7197,21 +7567,21 @@ impl<'a> RacCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::RacProvider, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::RacProvider, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7231,7 +7601,9 @@ impl<'a> RacCreate<'a> {
 
 impl<'a> std::future::IntoFuture for RacCreate<'a> {
     type Output = Result<crate::models::RacProvider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7256,21 +7628,21 @@ impl<'a> RacRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::RacProvider, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::RacProvider, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7291,7 +7663,9 @@ impl<'a> RacRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for RacRetrieve<'a> {
     type Output = Result<crate::models::RacProvider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7317,21 +7691,21 @@ impl<'a> RacUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::RacProvider, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::RacProvider, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7354,7 +7728,9 @@ impl<'a> RacUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for RacUpdate<'a> {
     type Output = Result<crate::models::RacProvider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7374,21 +7750,21 @@ impl<'a> RacDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7409,7 +7785,9 @@ impl<'a> RacDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for RacDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7435,21 +7813,21 @@ impl<'a> RacPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::RacProvider, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::RacProvider, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7472,7 +7850,9 @@ impl<'a> RacPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for RacPartialUpdate<'a> {
     type Output = Result<crate::models::RacProvider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7497,21 +7877,21 @@ impl<'a> RacUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7533,7 +7913,9 @@ impl<'a> RacUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for RacUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7553,21 +7935,25 @@ impl<'a> RadiusList<'a> {
         self.params.application_isnull = Some(value);
         self
     }
+
     /// Sets the query parameter `authorization_flow__slug__iexact`.
     pub fn authorization_flow_slug_iexact(mut self, value: impl Into<String>) -> Self {
         self.params.authorization_flow_slug_iexact = Some(value.into());
         self
     }
+
     /// Sets the query parameter `client_networks__iexact`.
     pub fn client_networks_iexact(mut self, value: impl Into<String>) -> Self {
         self.params.client_networks_iexact = Some(value.into());
         self
     }
+
     /// Sets the query parameter `name__iexact`.
     pub fn name_iexact(mut self, value: impl Into<String>) -> Self {
         self.params.name_iexact = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -7575,6 +7961,7 @@ impl<'a> RadiusList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -7582,6 +7969,7 @@ impl<'a> RadiusList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -7589,6 +7977,7 @@ impl<'a> RadiusList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -7596,6 +7985,7 @@ impl<'a> RadiusList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -7606,26 +7996,26 @@ impl<'a> RadiusList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedRadiusProviderList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7652,6 +8042,7 @@ impl<'a> RadiusList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -7677,7 +8068,9 @@ impl<'a> RadiusList<'a> {
 
 impl<'a> std::future::IntoFuture for RadiusList<'a> {
     type Output = Result<crate::models::PaginatedRadiusProviderList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7702,21 +8095,21 @@ impl<'a> RadiusCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::RadiusProvider, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::RadiusProvider, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7736,7 +8129,9 @@ impl<'a> RadiusCreate<'a> {
 
 impl<'a> std::future::IntoFuture for RadiusCreate<'a> {
     type Output = Result<crate::models::RadiusProvider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7761,21 +8156,21 @@ impl<'a> RadiusRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::RadiusProvider, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::RadiusProvider, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7796,7 +8191,9 @@ impl<'a> RadiusRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for RadiusRetrieve<'a> {
     type Output = Result<crate::models::RadiusProvider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7822,21 +8219,21 @@ impl<'a> RadiusUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::RadiusProvider, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::RadiusProvider, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7859,7 +8256,9 @@ impl<'a> RadiusUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for RadiusUpdate<'a> {
     type Output = Result<crate::models::RadiusProvider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7879,21 +8278,21 @@ impl<'a> RadiusDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7914,7 +8313,9 @@ impl<'a> RadiusDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for RadiusDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7940,21 +8341,21 @@ impl<'a> RadiusPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::RadiusProvider, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::RadiusProvider, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7977,7 +8378,9 @@ impl<'a> RadiusPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for RadiusPartialUpdate<'a> {
     type Output = Result<crate::models::RadiusProvider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8002,21 +8405,21 @@ impl<'a> RadiusUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8038,7 +8441,9 @@ impl<'a> RadiusUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for RadiusUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8058,41 +8463,49 @@ impl<'a> SamlList<'a> {
         self.params.acs_url = Some(value.into());
         self
     }
+
     /// Sets the query parameter `assertion_valid_not_before`.
     pub fn assertion_valid_not_before(mut self, value: impl Into<String>) -> Self {
         self.params.assertion_valid_not_before = Some(value.into());
         self
     }
+
     /// Sets the query parameter `assertion_valid_not_on_or_after`.
     pub fn assertion_valid_not_on_or_after(mut self, value: impl Into<String>) -> Self {
         self.params.assertion_valid_not_on_or_after = Some(value.into());
         self
     }
+
     /// Sets the query parameter `audience`.
     pub fn audience(mut self, value: impl Into<String>) -> Self {
         self.params.audience = Some(value.into());
         self
     }
+
     /// Sets the query parameter `authentication_flow`.
     pub fn authentication_flow(mut self, value: uuid::Uuid) -> Self {
         self.params.authentication_flow = Some(value);
         self
     }
+
     /// Sets the query parameter `authn_context_class_ref_mapping`.
     pub fn authn_context_class_ref_mapping(mut self, value: uuid::Uuid) -> Self {
         self.params.authn_context_class_ref_mapping = Some(value);
         self
     }
+
     /// Sets the query parameter `authorization_flow`.
     pub fn authorization_flow(mut self, value: uuid::Uuid) -> Self {
         self.params.authorization_flow = Some(value);
         self
     }
+
     /// Sets the query parameter `backchannel_application`.
     pub fn backchannel_application(mut self, value: uuid::Uuid) -> Self {
         self.params.backchannel_application = Some(value);
         self
     }
+
     /// Sets the query parameter `default_name_id_policy`.
     pub fn default_name_id_policy(
         mut self,
@@ -8101,11 +8514,13 @@ impl<'a> SamlList<'a> {
         self.params.default_name_id_policy = Some(value);
         self
     }
+
     /// Sets the query parameter `default_relay_state`.
     pub fn default_relay_state(mut self, value: impl Into<String>) -> Self {
         self.params.default_relay_state = Some(value.into());
         self
     }
+
     /// Sets the query parameter `digest_algorithm`.
     pub fn digest_algorithm(
         mut self,
@@ -8114,41 +8529,49 @@ impl<'a> SamlList<'a> {
         self.params.digest_algorithm = Some(value);
         self
     }
+
     /// Sets the query parameter `encryption_kp`.
     pub fn encryption_kp(mut self, value: uuid::Uuid) -> Self {
         self.params.encryption_kp = Some(value);
         self
     }
+
     /// Sets the query parameter `invalidation_flow`.
     pub fn invalidation_flow(mut self, value: uuid::Uuid) -> Self {
         self.params.invalidation_flow = Some(value);
         self
     }
+
     /// Sets the query parameter `is_backchannel`.
     pub fn is_backchannel(mut self, value: bool) -> Self {
         self.params.is_backchannel = Some(value);
         self
     }
+
     /// Sets the query parameter `issuer_override`.
     pub fn issuer_override(mut self, value: impl Into<String>) -> Self {
         self.params.issuer_override = Some(value.into());
         self
     }
+
     /// Sets the query parameter `logout_method`.
     pub fn logout_method(mut self, value: crate::models::SamlLogoutMethods) -> Self {
         self.params.logout_method = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Sets the query parameter `name_id_mapping`.
     pub fn name_id_mapping(mut self, value: uuid::Uuid) -> Self {
         self.params.name_id_mapping = Some(value);
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -8156,6 +8579,7 @@ impl<'a> SamlList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -8163,6 +8587,7 @@ impl<'a> SamlList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -8170,11 +8595,13 @@ impl<'a> SamlList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `property_mappings`.
     pub fn property_mappings(mut self, value: Vec<uuid::Uuid>) -> Self {
         self.params.property_mappings = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -8182,31 +8609,37 @@ impl<'a> SamlList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `session_valid_not_on_or_after`.
     pub fn session_valid_not_on_or_after(mut self, value: impl Into<String>) -> Self {
         self.params.session_valid_not_on_or_after = Some(value.into());
         self
     }
+
     /// Sets the query parameter `sign_assertion`.
     pub fn sign_assertion(mut self, value: bool) -> Self {
         self.params.sign_assertion = Some(value);
         self
     }
+
     /// Sets the query parameter `sign_logout_request`.
     pub fn sign_logout_request(mut self, value: bool) -> Self {
         self.params.sign_logout_request = Some(value);
         self
     }
+
     /// Sets the query parameter `sign_logout_response`.
     pub fn sign_logout_response(mut self, value: bool) -> Self {
         self.params.sign_logout_response = Some(value);
         self
     }
+
     /// Sets the query parameter `sign_response`.
     pub fn sign_response(mut self, value: bool) -> Self {
         self.params.sign_response = Some(value);
         self
     }
+
     /// Sets the query parameter `signature_algorithm`.
     pub fn signature_algorithm(
         mut self,
@@ -8215,31 +8648,37 @@ impl<'a> SamlList<'a> {
         self.params.signature_algorithm = Some(value);
         self
     }
+
     /// Sets the query parameter `signing_kp`.
     pub fn signing_kp(mut self, value: uuid::Uuid) -> Self {
         self.params.signing_kp = Some(value);
         self
     }
+
     /// Sets the query parameter `sls_binding`.
     pub fn sls_binding(mut self, value: crate::models::SamlBindingsEnum) -> Self {
         self.params.sls_binding = Some(value);
         self
     }
+
     /// Sets the query parameter `sls_url`.
     pub fn sls_url(mut self, value: impl Into<String>) -> Self {
         self.params.sls_url = Some(value.into());
         self
     }
+
     /// Sets the query parameter `sp_binding`.
     pub fn sp_binding(mut self, value: crate::models::SamlBindingsEnum) -> Self {
         self.params.sp_binding = Some(value);
         self
     }
+
     /// Sets the query parameter `verification_kp`.
     pub fn verification_kp(mut self, value: uuid::Uuid) -> Self {
         self.params.verification_kp = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -8250,26 +8689,26 @@ impl<'a> SamlList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedSamlProviderList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8338,6 +8777,7 @@ impl<'a> SamlList<'a> {
         call.query("verification_kp", &self.params.verification_kp, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -8363,7 +8803,9 @@ impl<'a> SamlList<'a> {
 
 impl<'a> std::future::IntoFuture for SamlList<'a> {
     type Output = Result<crate::models::PaginatedSamlProviderList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8388,21 +8830,21 @@ impl<'a> SamlCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::SamlProvider, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::SamlProvider, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8422,7 +8864,9 @@ impl<'a> SamlCreate<'a> {
 
 impl<'a> std::future::IntoFuture for SamlCreate<'a> {
     type Output = Result<crate::models::SamlProvider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8447,21 +8891,21 @@ impl<'a> SamlRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::SamlProvider, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::SamlProvider, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8482,7 +8926,9 @@ impl<'a> SamlRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for SamlRetrieve<'a> {
     type Output = Result<crate::models::SamlProvider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8508,21 +8954,21 @@ impl<'a> SamlUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::SamlProvider, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::SamlProvider, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8545,7 +8991,9 @@ impl<'a> SamlUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for SamlUpdate<'a> {
     type Output = Result<crate::models::SamlProvider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8565,21 +9013,21 @@ impl<'a> SamlDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8600,7 +9048,9 @@ impl<'a> SamlDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for SamlDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8626,21 +9076,21 @@ impl<'a> SamlPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::SamlProvider, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::SamlProvider, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8663,7 +9113,9 @@ impl<'a> SamlPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for SamlPartialUpdate<'a> {
     type Output = Result<crate::models::SamlProvider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8683,11 +9135,13 @@ impl<'a> SamlMetadataRetrieve<'a> {
         self.params.download = Some(value);
         self
     }
+
     /// Sets the query parameter `force_binding`.
     pub fn force_binding(mut self, value: crate::models::ForceBindingEnum) -> Self {
         self.params.force_binding = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -8698,16 +9152,15 @@ impl<'a> SamlMetadataRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::SamlMetadata, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
-                404u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                200 => raw.json::<crate::models::SamlMetadata, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                404 => Err(raw.api_error(super::ErrorBody::decode_empty)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request asking for `application/xml` and returns the body as it comes.
     pub fn send_xml(
         self,
@@ -8715,22 +9168,22 @@ impl<'a> SamlMetadataRetrieve<'a> {
         super::transport::send(
             self.prepare("application/xml"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.text(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
-                404u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                200 => raw.text(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                404 => Err(raw.api_error(super::ErrorBody::decode_empty)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8754,7 +9207,9 @@ impl<'a> SamlMetadataRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for SamlMetadataRetrieve<'a> {
     type Output = Result<crate::models::SamlMetadata, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8774,6 +9229,7 @@ impl<'a> SamlPreviewUserRetrieve<'a> {
         self.params.for_user = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -8784,21 +9240,23 @@ impl<'a> SamlPreviewUserRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::PropertyMappingPreview, super::ErrorBody>()
                 }
-                400u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8821,7 +9279,9 @@ impl<'a> SamlPreviewUserRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for SamlPreviewUserRetrieve<'a> {
     type Output = Result<crate::models::PropertyMappingPreview, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8846,21 +9306,21 @@ impl<'a> SamlUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8882,7 +9342,9 @@ impl<'a> SamlUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for SamlUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8903,6 +9365,7 @@ impl<'a> SamlImportMetadataCreate<'a> {
         self.uploads.push(("file", upload));
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -8913,19 +9376,21 @@ impl<'a> SamlImportMetadataCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::SamlProvider, super::ErrorBody>(),
-                400u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::SamlProvider, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8945,7 +9410,9 @@ impl<'a> SamlImportMetadataCreate<'a> {
 
 impl<'a> std::future::IntoFuture for SamlImportMetadataCreate<'a> {
     type Output = Result<crate::models::SamlProvider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8965,16 +9432,19 @@ impl<'a> ScimList<'a> {
         self.params.exclude_users_service_account = Some(value);
         self
     }
+
     /// Sets the query parameter `group_filters`.
     pub fn group_filters(mut self, value: Vec<uuid::Uuid>) -> Self {
         self.params.group_filters = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -8982,6 +9452,7 @@ impl<'a> ScimList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -8989,6 +9460,7 @@ impl<'a> ScimList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -8996,6 +9468,7 @@ impl<'a> ScimList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -9003,11 +9476,13 @@ impl<'a> ScimList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `url`.
     pub fn url(mut self, value: impl Into<String>) -> Self {
         self.params.url = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -9018,26 +9493,26 @@ impl<'a> ScimList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedScimProviderList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9064,6 +9539,7 @@ impl<'a> ScimList<'a> {
         call.query("url", &self.params.url, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -9089,7 +9565,9 @@ impl<'a> ScimList<'a> {
 
 impl<'a> std::future::IntoFuture for ScimList<'a> {
     type Output = Result<crate::models::PaginatedScimProviderList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9114,21 +9592,21 @@ impl<'a> ScimCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::ScimProvider, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::ScimProvider, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9148,7 +9626,9 @@ impl<'a> ScimCreate<'a> {
 
 impl<'a> std::future::IntoFuture for ScimCreate<'a> {
     type Output = Result<crate::models::ScimProvider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9173,21 +9653,21 @@ impl<'a> ScimRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::ScimProvider, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::ScimProvider, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9208,7 +9688,9 @@ impl<'a> ScimRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for ScimRetrieve<'a> {
     type Output = Result<crate::models::ScimProvider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9234,21 +9716,21 @@ impl<'a> ScimUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::ScimProvider, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::ScimProvider, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9271,7 +9753,9 @@ impl<'a> ScimUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for ScimUpdate<'a> {
     type Output = Result<crate::models::ScimProvider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9291,21 +9775,21 @@ impl<'a> ScimDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9326,7 +9810,9 @@ impl<'a> ScimDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for ScimDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9352,21 +9838,21 @@ impl<'a> ScimPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::ScimProvider, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::ScimProvider, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9389,7 +9875,9 @@ impl<'a> ScimPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for ScimPartialUpdate<'a> {
     type Output = Result<crate::models::ScimProvider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9415,21 +9903,21 @@ impl<'a> ScimSyncObjectCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::SyncObjectResult, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::SyncObjectResult, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9453,7 +9941,9 @@ impl<'a> ScimSyncObjectCreate<'a> {
 
 impl<'a> std::future::IntoFuture for ScimSyncObjectCreate<'a> {
     type Output = Result<crate::models::SyncObjectResult, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9478,21 +9968,21 @@ impl<'a> ScimSyncStatusRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::SyncStatus, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::SyncStatus, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9514,7 +10004,9 @@ impl<'a> ScimSyncStatusRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for ScimSyncStatusRetrieve<'a> {
     type Output = Result<crate::models::SyncStatus, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9539,21 +10031,21 @@ impl<'a> ScimUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9575,7 +10067,9 @@ impl<'a> ScimUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for ScimUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9595,11 +10089,13 @@ impl<'a> ScimGroupsList<'a> {
         self.params.group_group_uuid = Some(value);
         self
     }
+
     /// Sets the query parameter `group__name`.
     pub fn group_name(mut self, value: impl Into<String>) -> Self {
         self.params.group_name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -9607,6 +10103,7 @@ impl<'a> ScimGroupsList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -9614,6 +10111,7 @@ impl<'a> ScimGroupsList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -9621,11 +10119,13 @@ impl<'a> ScimGroupsList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `provider__id`.
     pub fn provider_id(mut self, value: i64) -> Self {
         self.params.provider_id = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -9633,6 +10133,7 @@ impl<'a> ScimGroupsList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -9643,26 +10144,26 @@ impl<'a> ScimGroupsList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedScimProviderGroupList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9684,6 +10185,7 @@ impl<'a> ScimGroupsList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -9709,7 +10211,9 @@ impl<'a> ScimGroupsList<'a> {
 
 impl<'a> std::future::IntoFuture for ScimGroupsList<'a> {
     type Output = Result<crate::models::PaginatedScimProviderGroupList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9734,23 +10238,21 @@ impl<'a> ScimGroupsCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
-                    raw.json::<crate::models::ScimProviderGroup, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::ScimProviderGroup, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9770,7 +10272,9 @@ impl<'a> ScimGroupsCreate<'a> {
 
 impl<'a> std::future::IntoFuture for ScimGroupsCreate<'a> {
     type Output = Result<crate::models::ScimProviderGroup, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9795,23 +10299,21 @@ impl<'a> ScimGroupsRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::ScimProviderGroup, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::ScimProviderGroup, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9833,7 +10335,9 @@ impl<'a> ScimGroupsRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for ScimGroupsRetrieve<'a> {
     type Output = Result<crate::models::ScimProviderGroup, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9853,21 +10357,21 @@ impl<'a> ScimGroupsDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9889,7 +10393,9 @@ impl<'a> ScimGroupsDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for ScimGroupsDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9914,21 +10420,21 @@ impl<'a> ScimGroupsUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9950,7 +10456,9 @@ impl<'a> ScimGroupsUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for ScimGroupsUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9972,6 +10480,7 @@ impl<'a> ScimUsersList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -9979,6 +10488,7 @@ impl<'a> ScimUsersList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -9986,11 +10496,13 @@ impl<'a> ScimUsersList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `provider__id`.
     pub fn provider_id(mut self, value: i64) -> Self {
         self.params.provider_id = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -9998,16 +10510,19 @@ impl<'a> ScimUsersList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `user__id`.
     pub fn user_id(mut self, value: i64) -> Self {
         self.params.user_id = Some(value);
         self
     }
+
     /// Sets the query parameter `user__username`.
     pub fn user_username(mut self, value: impl Into<String>) -> Self {
         self.params.user_username = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -10018,26 +10533,26 @@ impl<'a> ScimUsersList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedScimProviderUserList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -10059,6 +10574,7 @@ impl<'a> ScimUsersList<'a> {
         call.query("user__username", &self.params.user_username, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -10084,7 +10600,9 @@ impl<'a> ScimUsersList<'a> {
 
 impl<'a> std::future::IntoFuture for ScimUsersList<'a> {
     type Output = Result<crate::models::PaginatedScimProviderUserList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -10109,21 +10627,21 @@ impl<'a> ScimUsersCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::ScimProviderUser, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::ScimProviderUser, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -10143,7 +10661,9 @@ impl<'a> ScimUsersCreate<'a> {
 
 impl<'a> std::future::IntoFuture for ScimUsersCreate<'a> {
     type Output = Result<crate::models::ScimProviderUser, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -10168,21 +10688,21 @@ impl<'a> ScimUsersRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::ScimProviderUser, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::ScimProviderUser, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -10204,7 +10724,9 @@ impl<'a> ScimUsersRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for ScimUsersRetrieve<'a> {
     type Output = Result<crate::models::ScimProviderUser, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -10224,21 +10746,21 @@ impl<'a> ScimUsersDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -10260,7 +10782,9 @@ impl<'a> ScimUsersDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for ScimUsersDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -10285,21 +10809,21 @@ impl<'a> ScimUsersUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -10321,7 +10845,9 @@ impl<'a> ScimUsersUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for ScimUsersUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -10341,11 +10867,13 @@ impl<'a> SsfList<'a> {
         self.params.application_isnull = Some(value);
         self
     }
+
     /// Sets the query parameter `name__iexact`.
     pub fn name_iexact(mut self, value: impl Into<String>) -> Self {
         self.params.name_iexact = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -10353,6 +10881,7 @@ impl<'a> SsfList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -10360,6 +10889,7 @@ impl<'a> SsfList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -10367,6 +10897,7 @@ impl<'a> SsfList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -10374,6 +10905,7 @@ impl<'a> SsfList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -10384,26 +10916,26 @@ impl<'a> SsfList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedSsfProviderList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -10424,6 +10956,7 @@ impl<'a> SsfList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -10449,7 +10982,9 @@ impl<'a> SsfList<'a> {
 
 impl<'a> std::future::IntoFuture for SsfList<'a> {
     type Output = Result<crate::models::PaginatedSsfProviderList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -10474,21 +11009,21 @@ impl<'a> SsfCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::SsfProvider, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::SsfProvider, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -10508,7 +11043,9 @@ impl<'a> SsfCreate<'a> {
 
 impl<'a> std::future::IntoFuture for SsfCreate<'a> {
     type Output = Result<crate::models::SsfProvider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -10533,21 +11070,21 @@ impl<'a> SsfRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::SsfProvider, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::SsfProvider, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -10568,7 +11105,9 @@ impl<'a> SsfRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for SsfRetrieve<'a> {
     type Output = Result<crate::models::SsfProvider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -10594,21 +11133,21 @@ impl<'a> SsfUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::SsfProvider, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::SsfProvider, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -10631,7 +11170,9 @@ impl<'a> SsfUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for SsfUpdate<'a> {
     type Output = Result<crate::models::SsfProvider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -10651,21 +11192,21 @@ impl<'a> SsfDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -10686,7 +11227,9 @@ impl<'a> SsfDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for SsfDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -10712,21 +11255,21 @@ impl<'a> SsfPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::SsfProvider, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::SsfProvider, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -10749,7 +11292,9 @@ impl<'a> SsfPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for SsfPartialUpdate<'a> {
     type Output = Result<crate::models::SsfProvider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -10774,21 +11319,21 @@ impl<'a> SsfUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -10810,7 +11355,9 @@ impl<'a> SsfUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for SsfUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -10830,41 +11377,49 @@ impl<'a> WsfedList<'a> {
         self.params.acs_url = Some(value.into());
         self
     }
+
     /// Sets the query parameter `assertion_valid_not_before`.
     pub fn assertion_valid_not_before(mut self, value: impl Into<String>) -> Self {
         self.params.assertion_valid_not_before = Some(value.into());
         self
     }
+
     /// Sets the query parameter `assertion_valid_not_on_or_after`.
     pub fn assertion_valid_not_on_or_after(mut self, value: impl Into<String>) -> Self {
         self.params.assertion_valid_not_on_or_after = Some(value.into());
         self
     }
+
     /// Sets the query parameter `audience`.
     pub fn audience(mut self, value: impl Into<String>) -> Self {
         self.params.audience = Some(value.into());
         self
     }
+
     /// Sets the query parameter `authentication_flow`.
     pub fn authentication_flow(mut self, value: uuid::Uuid) -> Self {
         self.params.authentication_flow = Some(value);
         self
     }
+
     /// Sets the query parameter `authn_context_class_ref_mapping`.
     pub fn authn_context_class_ref_mapping(mut self, value: uuid::Uuid) -> Self {
         self.params.authn_context_class_ref_mapping = Some(value);
         self
     }
+
     /// Sets the query parameter `authorization_flow`.
     pub fn authorization_flow(mut self, value: uuid::Uuid) -> Self {
         self.params.authorization_flow = Some(value);
         self
     }
+
     /// Sets the query parameter `backchannel_application`.
     pub fn backchannel_application(mut self, value: uuid::Uuid) -> Self {
         self.params.backchannel_application = Some(value);
         self
     }
+
     /// Sets the query parameter `default_name_id_policy`.
     pub fn default_name_id_policy(
         mut self,
@@ -10873,11 +11428,13 @@ impl<'a> WsfedList<'a> {
         self.params.default_name_id_policy = Some(value);
         self
     }
+
     /// Sets the query parameter `default_relay_state`.
     pub fn default_relay_state(mut self, value: impl Into<String>) -> Self {
         self.params.default_relay_state = Some(value.into());
         self
     }
+
     /// Sets the query parameter `digest_algorithm`.
     pub fn digest_algorithm(
         mut self,
@@ -10886,41 +11443,49 @@ impl<'a> WsfedList<'a> {
         self.params.digest_algorithm = Some(value);
         self
     }
+
     /// Sets the query parameter `encryption_kp`.
     pub fn encryption_kp(mut self, value: uuid::Uuid) -> Self {
         self.params.encryption_kp = Some(value);
         self
     }
+
     /// Sets the query parameter `invalidation_flow`.
     pub fn invalidation_flow(mut self, value: uuid::Uuid) -> Self {
         self.params.invalidation_flow = Some(value);
         self
     }
+
     /// Sets the query parameter `is_backchannel`.
     pub fn is_backchannel(mut self, value: bool) -> Self {
         self.params.is_backchannel = Some(value);
         self
     }
+
     /// Sets the query parameter `issuer_override`.
     pub fn issuer_override(mut self, value: impl Into<String>) -> Self {
         self.params.issuer_override = Some(value.into());
         self
     }
+
     /// Sets the query parameter `logout_method`.
     pub fn logout_method(mut self, value: crate::models::SamlLogoutMethods) -> Self {
         self.params.logout_method = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Sets the query parameter `name_id_mapping`.
     pub fn name_id_mapping(mut self, value: uuid::Uuid) -> Self {
         self.params.name_id_mapping = Some(value);
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -10928,6 +11493,7 @@ impl<'a> WsfedList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -10935,6 +11501,7 @@ impl<'a> WsfedList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -10942,11 +11509,13 @@ impl<'a> WsfedList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `property_mappings`.
     pub fn property_mappings(mut self, value: Vec<uuid::Uuid>) -> Self {
         self.params.property_mappings = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -10954,31 +11523,37 @@ impl<'a> WsfedList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `session_valid_not_on_or_after`.
     pub fn session_valid_not_on_or_after(mut self, value: impl Into<String>) -> Self {
         self.params.session_valid_not_on_or_after = Some(value.into());
         self
     }
+
     /// Sets the query parameter `sign_assertion`.
     pub fn sign_assertion(mut self, value: bool) -> Self {
         self.params.sign_assertion = Some(value);
         self
     }
+
     /// Sets the query parameter `sign_logout_request`.
     pub fn sign_logout_request(mut self, value: bool) -> Self {
         self.params.sign_logout_request = Some(value);
         self
     }
+
     /// Sets the query parameter `sign_logout_response`.
     pub fn sign_logout_response(mut self, value: bool) -> Self {
         self.params.sign_logout_response = Some(value);
         self
     }
+
     /// Sets the query parameter `sign_response`.
     pub fn sign_response(mut self, value: bool) -> Self {
         self.params.sign_response = Some(value);
         self
     }
+
     /// Sets the query parameter `signature_algorithm`.
     pub fn signature_algorithm(
         mut self,
@@ -10987,31 +11562,37 @@ impl<'a> WsfedList<'a> {
         self.params.signature_algorithm = Some(value);
         self
     }
+
     /// Sets the query parameter `signing_kp`.
     pub fn signing_kp(mut self, value: uuid::Uuid) -> Self {
         self.params.signing_kp = Some(value);
         self
     }
+
     /// Sets the query parameter `sls_binding`.
     pub fn sls_binding(mut self, value: crate::models::SamlBindingsEnum) -> Self {
         self.params.sls_binding = Some(value);
         self
     }
+
     /// Sets the query parameter `sls_url`.
     pub fn sls_url(mut self, value: impl Into<String>) -> Self {
         self.params.sls_url = Some(value.into());
         self
     }
+
     /// Sets the query parameter `sp_binding`.
     pub fn sp_binding(mut self, value: crate::models::SamlBindingsEnum) -> Self {
         self.params.sp_binding = Some(value);
         self
     }
+
     /// Sets the query parameter `verification_kp`.
     pub fn verification_kp(mut self, value: uuid::Uuid) -> Self {
         self.params.verification_kp = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -11022,26 +11603,26 @@ impl<'a> WsfedList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedWsFederationProviderList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -11110,6 +11691,7 @@ impl<'a> WsfedList<'a> {
         call.query("verification_kp", &self.params.verification_kp, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -11135,7 +11717,9 @@ impl<'a> WsfedList<'a> {
 
 impl<'a> std::future::IntoFuture for WsfedList<'a> {
     type Output = Result<crate::models::PaginatedWsFederationProviderList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -11160,23 +11744,23 @@ impl<'a> WsfedCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<crate::models::WsFederationProvider, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -11196,7 +11780,9 @@ impl<'a> WsfedCreate<'a> {
 
 impl<'a> std::future::IntoFuture for WsfedCreate<'a> {
     type Output = Result<crate::models::WsFederationProvider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -11221,23 +11807,23 @@ impl<'a> WsfedRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::WsFederationProvider, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -11258,7 +11844,9 @@ impl<'a> WsfedRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for WsfedRetrieve<'a> {
     type Output = Result<crate::models::WsFederationProvider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -11284,23 +11872,23 @@ impl<'a> WsfedUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::WsFederationProvider, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -11323,7 +11911,9 @@ impl<'a> WsfedUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for WsfedUpdate<'a> {
     type Output = Result<crate::models::WsFederationProvider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -11343,21 +11933,21 @@ impl<'a> WsfedDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -11378,7 +11968,9 @@ impl<'a> WsfedDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for WsfedDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -11404,23 +11996,23 @@ impl<'a> WsfedPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::WsFederationProvider, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -11443,7 +12035,9 @@ impl<'a> WsfedPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for WsfedPartialUpdate<'a> {
     type Output = Result<crate::models::WsFederationProvider, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -11463,11 +12057,13 @@ impl<'a> WsfedMetadataRetrieve<'a> {
         self.params.download = Some(value);
         self
     }
+
     /// Sets the query parameter `force_binding`.
     pub fn force_binding(mut self, value: crate::models::ForceBindingEnum) -> Self {
         self.params.force_binding = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -11478,16 +12074,15 @@ impl<'a> WsfedMetadataRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::SamlMetadata, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
-                404u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                200 => raw.json::<crate::models::SamlMetadata, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                404 => Err(raw.api_error(super::ErrorBody::decode_empty)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request asking for `application/xml` and returns the body as it comes.
     pub fn send_xml(
         self,
@@ -11495,22 +12090,22 @@ impl<'a> WsfedMetadataRetrieve<'a> {
         super::transport::send(
             self.prepare("application/xml"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.text(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
-                404u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                200 => raw.text(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                404 => Err(raw.api_error(super::ErrorBody::decode_empty)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -11534,7 +12129,9 @@ impl<'a> WsfedMetadataRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for WsfedMetadataRetrieve<'a> {
     type Output = Result<crate::models::SamlMetadata, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -11554,6 +12151,7 @@ impl<'a> WsfedPreviewUserRetrieve<'a> {
         self.params.for_user = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -11564,21 +12162,23 @@ impl<'a> WsfedPreviewUserRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::PropertyMappingPreview, super::ErrorBody>()
                 }
-                400u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -11601,7 +12201,9 @@ impl<'a> WsfedPreviewUserRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for WsfedPreviewUserRetrieve<'a> {
     type Output = Result<crate::models::PropertyMappingPreview, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -11626,21 +12228,21 @@ impl<'a> WsfedUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -11662,7 +12264,9 @@ impl<'a> WsfedUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for WsfedUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }

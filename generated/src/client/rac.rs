@@ -25,6 +25,7 @@ impl<'a> RacApi<'a> {
             },
         }
     }
+
     /// ConnectionToken Viewset
     ///
     /// `GET /rac/connection_tokens/{connection_token_uuid}/` (`rac_connection_tokens_retrieve`).
@@ -37,10 +38,11 @@ impl<'a> RacApi<'a> {
         ConnectionTokensRetrieve {
             client: self.client,
             params: crate::params::RacConnectionTokensRetrieveParams {
-                connection_token_uuid: connection_token_uuid,
+                connection_token_uuid,
             },
         }
     }
+
     /// ConnectionToken Viewset
     ///
     /// `PUT /rac/connection_tokens/{connection_token_uuid}/` (`rac_connection_tokens_update`).
@@ -54,11 +56,12 @@ impl<'a> RacApi<'a> {
         ConnectionTokensUpdate {
             client: self.client,
             params: crate::params::RacConnectionTokensUpdateParams {
-                connection_token_uuid: connection_token_uuid,
+                connection_token_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// ConnectionToken Viewset
     ///
     /// `DELETE /rac/connection_tokens/{connection_token_uuid}/` (`rac_connection_tokens_destroy`).
@@ -71,10 +74,11 @@ impl<'a> RacApi<'a> {
         ConnectionTokensDestroy {
             client: self.client,
             params: crate::params::RacConnectionTokensDestroyParams {
-                connection_token_uuid: connection_token_uuid,
+                connection_token_uuid,
             },
         }
     }
+
     /// ConnectionToken Viewset
     ///
     /// `PATCH /rac/connection_tokens/{connection_token_uuid}/` (`rac_connection_tokens_partial_update`).
@@ -88,11 +92,12 @@ impl<'a> RacApi<'a> {
         ConnectionTokensPartialUpdate {
             client: self.client,
             params: crate::params::RacConnectionTokensPartialUpdateParams {
-                connection_token_uuid: connection_token_uuid,
+                connection_token_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /rac/connection_tokens/{connection_token_uuid}/used_by/` (`rac_connection_tokens_used_by_list`).
@@ -105,10 +110,11 @@ impl<'a> RacApi<'a> {
         ConnectionTokensUsedByList {
             client: self.client,
             params: crate::params::RacConnectionTokensUsedByListParams {
-                connection_token_uuid: connection_token_uuid,
+                connection_token_uuid,
             },
         }
     }
+
     /// List accessible endpoints
     ///
     /// `GET /rac/endpoints/` (`rac_endpoints_list`).
@@ -128,6 +134,7 @@ impl<'a> RacApi<'a> {
             },
         }
     }
+
     /// Endpoint Viewset
     ///
     /// `POST /rac/endpoints/` (`rac_endpoints_create`).
@@ -139,9 +146,10 @@ impl<'a> RacApi<'a> {
     ) -> EndpointsCreate<'a> {
         EndpointsCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Endpoint Viewset
     ///
     /// `GET /rac/endpoints/{pbm_uuid}/` (`rac_endpoints_retrieve`).
@@ -151,10 +159,11 @@ impl<'a> RacApi<'a> {
         EndpointsRetrieve {
             client: self.client,
             params: crate::params::RacEndpointsRetrieveParams {
-                pbm_uuid: pbm_uuid,
+                pbm_uuid,
             },
         }
     }
+
     /// Endpoint Viewset
     ///
     /// `PUT /rac/endpoints/{pbm_uuid}/` (`rac_endpoints_update`).
@@ -168,11 +177,12 @@ impl<'a> RacApi<'a> {
         EndpointsUpdate {
             client: self.client,
             params: crate::params::RacEndpointsUpdateParams {
-                pbm_uuid: pbm_uuid,
+                pbm_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Endpoint Viewset
     ///
     /// `DELETE /rac/endpoints/{pbm_uuid}/` (`rac_endpoints_destroy`).
@@ -182,10 +192,11 @@ impl<'a> RacApi<'a> {
         EndpointsDestroy {
             client: self.client,
             params: crate::params::RacEndpointsDestroyParams {
-                pbm_uuid: pbm_uuid,
+                pbm_uuid,
             },
         }
     }
+
     /// Endpoint Viewset
     ///
     /// `PATCH /rac/endpoints/{pbm_uuid}/` (`rac_endpoints_partial_update`).
@@ -199,11 +210,12 @@ impl<'a> RacApi<'a> {
         EndpointsPartialUpdate {
             client: self.client,
             params: crate::params::RacEndpointsPartialUpdateParams {
-                pbm_uuid: pbm_uuid,
+                pbm_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /rac/endpoints/{pbm_uuid}/used_by/` (`rac_endpoints_used_by_list`).
@@ -216,7 +228,7 @@ impl<'a> RacApi<'a> {
         EndpointsUsedByList {
             client: self.client,
             params: crate::params::RacEndpointsUsedByListParams {
-                pbm_uuid: pbm_uuid,
+                pbm_uuid,
             },
         }
     }
@@ -236,6 +248,7 @@ impl<'a> ConnectionTokensList<'a> {
         self.params.endpoint = Some(value);
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -243,6 +256,7 @@ impl<'a> ConnectionTokensList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -250,6 +264,7 @@ impl<'a> ConnectionTokensList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -257,11 +272,13 @@ impl<'a> ConnectionTokensList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `provider`.
     pub fn provider(mut self, value: i64) -> Self {
         self.params.provider = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -269,11 +286,13 @@ impl<'a> ConnectionTokensList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `session__user`.
     pub fn session_user(mut self, value: i64) -> Self {
         self.params.session_user = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -284,26 +303,26 @@ impl<'a> ConnectionTokensList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedConnectionTokenList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -325,6 +344,7 @@ impl<'a> ConnectionTokensList<'a> {
         call.query("session__user", &self.params.session_user, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -350,7 +370,9 @@ impl<'a> ConnectionTokensList<'a> {
 
 impl<'a> std::future::IntoFuture for ConnectionTokensList<'a> {
     type Output = Result<crate::models::PaginatedConnectionTokenList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -375,21 +397,21 @@ impl<'a> ConnectionTokensRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::ConnectionToken, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::ConnectionToken, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -411,7 +433,9 @@ impl<'a> ConnectionTokensRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for ConnectionTokensRetrieve<'a> {
     type Output = Result<crate::models::ConnectionToken, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -437,21 +461,21 @@ impl<'a> ConnectionTokensUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::ConnectionToken, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::ConnectionToken, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -475,7 +499,9 @@ impl<'a> ConnectionTokensUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for ConnectionTokensUpdate<'a> {
     type Output = Result<crate::models::ConnectionToken, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -495,21 +521,21 @@ impl<'a> ConnectionTokensDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -531,7 +557,9 @@ impl<'a> ConnectionTokensDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for ConnectionTokensDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -557,21 +585,21 @@ impl<'a> ConnectionTokensPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::ConnectionToken, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::ConnectionToken, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -595,7 +623,9 @@ impl<'a> ConnectionTokensPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for ConnectionTokensPartialUpdate<'a> {
     type Output = Result<crate::models::ConnectionToken, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -620,21 +650,21 @@ impl<'a> ConnectionTokensUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -656,7 +686,9 @@ impl<'a> ConnectionTokensUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for ConnectionTokensUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -676,6 +708,7 @@ impl<'a> EndpointsList<'a> {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -683,6 +716,7 @@ impl<'a> EndpointsList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -690,6 +724,7 @@ impl<'a> EndpointsList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -697,11 +732,13 @@ impl<'a> EndpointsList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `provider`.
     pub fn provider(mut self, value: i64) -> Self {
         self.params.provider = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -709,11 +746,13 @@ impl<'a> EndpointsList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `superuser_full_list`.
     pub fn superuser_full_list(mut self, value: bool) -> Self {
         self.params.superuser_full_list = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -724,21 +763,23 @@ impl<'a> EndpointsList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::PaginatedEndpointList, super::ErrorBody>()
                 }
-                400u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -760,6 +801,7 @@ impl<'a> EndpointsList<'a> {
         call.query("superuser_full_list", &self.params.superuser_full_list, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -785,7 +827,9 @@ impl<'a> EndpointsList<'a> {
 
 impl<'a> std::future::IntoFuture for EndpointsList<'a> {
     type Output = Result<crate::models::PaginatedEndpointList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -807,21 +851,21 @@ impl<'a> EndpointsCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::Endpoint, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::Endpoint, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -841,7 +885,9 @@ impl<'a> EndpointsCreate<'a> {
 
 impl<'a> std::future::IntoFuture for EndpointsCreate<'a> {
     type Output = Result<crate::models::Endpoint, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -863,21 +909,21 @@ impl<'a> EndpointsRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Endpoint, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Endpoint, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -899,7 +945,9 @@ impl<'a> EndpointsRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for EndpointsRetrieve<'a> {
     type Output = Result<crate::models::Endpoint, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -922,21 +970,21 @@ impl<'a> EndpointsUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Endpoint, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Endpoint, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -960,7 +1008,9 @@ impl<'a> EndpointsUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for EndpointsUpdate<'a> {
     type Output = Result<crate::models::Endpoint, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -980,21 +1030,21 @@ impl<'a> EndpointsDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1016,7 +1066,9 @@ impl<'a> EndpointsDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for EndpointsDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1039,21 +1091,21 @@ impl<'a> EndpointsPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Endpoint, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Endpoint, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1077,7 +1129,9 @@ impl<'a> EndpointsPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for EndpointsPartialUpdate<'a> {
     type Output = Result<crate::models::Endpoint, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1102,21 +1156,21 @@ impl<'a> EndpointsUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1138,7 +1192,9 @@ impl<'a> EndpointsUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for EndpointsUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }

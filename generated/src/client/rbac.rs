@@ -23,6 +23,7 @@ impl<'a> RbacApi<'a> {
             },
         }
     }
+
     /// InitialPermissions viewset
     ///
     /// `POST /rbac/initial_permissions/` (`rbac_initial_permissions_create`).
@@ -34,9 +35,10 @@ impl<'a> RbacApi<'a> {
     ) -> InitialPermissionsCreate<'a> {
         InitialPermissionsCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// InitialPermissions viewset
     ///
     /// `GET /rbac/initial_permissions/{id}/` (`rbac_initial_permissions_retrieve`).
@@ -49,10 +51,11 @@ impl<'a> RbacApi<'a> {
         InitialPermissionsRetrieve {
             client: self.client,
             params: crate::params::RbacInitialPermissionsRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// InitialPermissions viewset
     ///
     /// `PUT /rbac/initial_permissions/{id}/` (`rbac_initial_permissions_update`).
@@ -66,11 +69,12 @@ impl<'a> RbacApi<'a> {
         InitialPermissionsUpdate {
             client: self.client,
             params: crate::params::RbacInitialPermissionsUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// InitialPermissions viewset
     ///
     /// `DELETE /rbac/initial_permissions/{id}/` (`rbac_initial_permissions_destroy`).
@@ -80,10 +84,11 @@ impl<'a> RbacApi<'a> {
         InitialPermissionsDestroy {
             client: self.client,
             params: crate::params::RbacInitialPermissionsDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// InitialPermissions viewset
     ///
     /// `PATCH /rbac/initial_permissions/{id}/` (`rbac_initial_permissions_partial_update`).
@@ -97,11 +102,12 @@ impl<'a> RbacApi<'a> {
         InitialPermissionsPartialUpdate {
             client: self.client,
             params: crate::params::RbacInitialPermissionsPartialUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /rbac/initial_permissions/{id}/used_by/` (`rbac_initial_permissions_used_by_list`).
@@ -114,10 +120,11 @@ impl<'a> RbacApi<'a> {
         InitialPermissionsUsedByList {
             client: self.client,
             params: crate::params::RbacInitialPermissionsUsedByListParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Read-only list of all permissions, filterable by model and app
     ///
     /// `GET /rbac/permissions/` (`rbac_permissions_list`).
@@ -138,6 +145,7 @@ impl<'a> RbacApi<'a> {
             },
         }
     }
+
     /// Read-only list of all permissions, filterable by model and app
     ///
     /// `GET /rbac/permissions/{id}/` (`rbac_permissions_retrieve`).
@@ -147,10 +155,11 @@ impl<'a> RbacApi<'a> {
         PermissionsRetrieve {
             client: self.client,
             params: crate::params::RbacPermissionsRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Get assigned object permissions for a single object
     ///
     /// `GET /rbac/permissions/assigned_by_roles/` (`rbac_permissions_assigned_by_roles_list`).
@@ -172,6 +181,7 @@ impl<'a> RbacApi<'a> {
             },
         }
     }
+
     /// Assign permission(s) to role. When `object_pk` is set, the permissions
     /// are only assigned to the specific object, otherwise they are assigned globally.
     ///
@@ -186,11 +196,12 @@ impl<'a> RbacApi<'a> {
         PermissionsAssignedByRolesAssign {
             client: self.client,
             params: crate::params::RbacPermissionsAssignedByRolesAssignParams {
-                uuid: uuid,
+                uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Unassign permission(s) to role. When `object_pk` is set, the permissions
     /// are only assigned to the specific object, otherwise they are assigned globally.
     ///
@@ -205,11 +216,12 @@ impl<'a> RbacApi<'a> {
         PermissionsAssignedByRolesUnassignPartialUpdate {
             client: self.client,
             params: crate::params::RbacPermissionsAssignedByRolesUnassignPartialUpdateParams {
-                uuid: uuid,
+                uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a role's assigned object permissions
     ///
     /// `GET /rbac/permissions/roles/` (`rbac_permissions_roles_list`).
@@ -227,6 +239,7 @@ impl<'a> RbacApi<'a> {
             },
         }
     }
+
     /// Role viewset
     ///
     /// `GET /rbac/roles/` (`rbac_roles_list`).
@@ -249,6 +262,7 @@ impl<'a> RbacApi<'a> {
             },
         }
     }
+
     /// Role viewset
     ///
     /// `POST /rbac/roles/` (`rbac_roles_create`).
@@ -257,9 +271,10 @@ impl<'a> RbacApi<'a> {
     pub fn roles_create(self, body: &'a crate::models::RoleRequest) -> RolesCreate<'a> {
         RolesCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Role viewset
     ///
     /// `GET /rbac/roles/{uuid}/` (`rbac_roles_retrieve`).
@@ -269,10 +284,11 @@ impl<'a> RbacApi<'a> {
         RolesRetrieve {
             client: self.client,
             params: crate::params::RbacRolesRetrieveParams {
-                uuid: uuid,
+                uuid,
             },
         }
     }
+
     /// Role viewset
     ///
     /// `PUT /rbac/roles/{uuid}/` (`rbac_roles_update`).
@@ -286,11 +302,12 @@ impl<'a> RbacApi<'a> {
         RolesUpdate {
             client: self.client,
             params: crate::params::RbacRolesUpdateParams {
-                uuid: uuid,
+                uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Role viewset
     ///
     /// `DELETE /rbac/roles/{uuid}/` (`rbac_roles_destroy`).
@@ -300,10 +317,11 @@ impl<'a> RbacApi<'a> {
         RolesDestroy {
             client: self.client,
             params: crate::params::RbacRolesDestroyParams {
-                uuid: uuid,
+                uuid,
             },
         }
     }
+
     /// Role viewset
     ///
     /// `PATCH /rbac/roles/{uuid}/` (`rbac_roles_partial_update`).
@@ -317,11 +335,12 @@ impl<'a> RbacApi<'a> {
         RolesPartialUpdate {
             client: self.client,
             params: crate::params::RbacRolesPartialUpdateParams {
-                uuid: uuid,
+                uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Add user to role
     ///
     /// `POST /rbac/roles/{uuid}/add_user/` (`rbac_roles_add_user_create`).
@@ -335,11 +354,12 @@ impl<'a> RbacApi<'a> {
         RolesAddUserCreate {
             client: self.client,
             params: crate::params::RbacRolesAddUserCreateParams {
-                uuid: uuid,
+                uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Remove user from role
     ///
     /// `POST /rbac/roles/{uuid}/remove_user/` (`rbac_roles_remove_user_create`).
@@ -353,11 +373,12 @@ impl<'a> RbacApi<'a> {
         RolesRemoveUserCreate {
             client: self.client,
             params: crate::params::RbacRolesRemoveUserCreateParams {
-                uuid: uuid,
+                uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /rbac/roles/{uuid}/used_by/` (`rbac_roles_used_by_list`).
@@ -367,7 +388,7 @@ impl<'a> RbacApi<'a> {
         RolesUsedByList {
             client: self.client,
             params: crate::params::RbacRolesUsedByListParams {
-                uuid: uuid,
+                uuid,
             },
         }
     }
@@ -387,6 +408,7 @@ impl<'a> InitialPermissionsList<'a> {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -394,6 +416,7 @@ impl<'a> InitialPermissionsList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -401,6 +424,7 @@ impl<'a> InitialPermissionsList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -408,6 +432,7 @@ impl<'a> InitialPermissionsList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -415,6 +440,7 @@ impl<'a> InitialPermissionsList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -425,26 +451,26 @@ impl<'a> InitialPermissionsList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedInitialPermissionsList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -464,6 +490,7 @@ impl<'a> InitialPermissionsList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -489,7 +516,9 @@ impl<'a> InitialPermissionsList<'a> {
 
 impl<'a> std::future::IntoFuture for InitialPermissionsList<'a> {
     type Output = Result<crate::models::PaginatedInitialPermissionsList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -514,23 +543,21 @@ impl<'a> InitialPermissionsCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
-                    raw.json::<crate::models::InitialPermissions, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::InitialPermissions, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -550,7 +577,9 @@ impl<'a> InitialPermissionsCreate<'a> {
 
 impl<'a> std::future::IntoFuture for InitialPermissionsCreate<'a> {
     type Output = Result<crate::models::InitialPermissions, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -575,23 +604,21 @@ impl<'a> InitialPermissionsRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::InitialPermissions, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::InitialPermissions, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -613,7 +640,9 @@ impl<'a> InitialPermissionsRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for InitialPermissionsRetrieve<'a> {
     type Output = Result<crate::models::InitialPermissions, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -639,23 +668,21 @@ impl<'a> InitialPermissionsUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::InitialPermissions, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::InitialPermissions, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -679,7 +706,9 @@ impl<'a> InitialPermissionsUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for InitialPermissionsUpdate<'a> {
     type Output = Result<crate::models::InitialPermissions, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -699,21 +728,21 @@ impl<'a> InitialPermissionsDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -735,7 +764,9 @@ impl<'a> InitialPermissionsDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for InitialPermissionsDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -761,23 +792,21 @@ impl<'a> InitialPermissionsPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::InitialPermissions, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::InitialPermissions, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -801,7 +830,9 @@ impl<'a> InitialPermissionsPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for InitialPermissionsPartialUpdate<'a> {
     type Output = Result<crate::models::InitialPermissions, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -826,21 +857,21 @@ impl<'a> InitialPermissionsUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -862,7 +893,9 @@ impl<'a> InitialPermissionsUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for InitialPermissionsUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -882,16 +915,19 @@ impl<'a> PermissionsList<'a> {
         self.params.codename = Some(value.into());
         self
     }
+
     /// Sets the query parameter `content_type__app_label`.
     pub fn content_type_app_label(mut self, value: impl Into<String>) -> Self {
         self.params.content_type_app_label = Some(value.into());
         self
     }
+
     /// Sets the query parameter `content_type__model`.
     pub fn content_type_model(mut self, value: impl Into<String>) -> Self {
         self.params.content_type_model = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -899,6 +935,7 @@ impl<'a> PermissionsList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -906,6 +943,7 @@ impl<'a> PermissionsList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -913,11 +951,13 @@ impl<'a> PermissionsList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `role`.
     pub fn role(mut self, value: impl Into<String>) -> Self {
         self.params.role = Some(value.into());
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -925,6 +965,7 @@ impl<'a> PermissionsList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -935,26 +976,26 @@ impl<'a> PermissionsList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedPermissionList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -977,6 +1018,7 @@ impl<'a> PermissionsList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -1002,7 +1044,9 @@ impl<'a> PermissionsList<'a> {
 
 impl<'a> std::future::IntoFuture for PermissionsList<'a> {
     type Output = Result<crate::models::PaginatedPermissionList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1027,21 +1071,21 @@ impl<'a> PermissionsRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Permission, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Permission, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1062,7 +1106,9 @@ impl<'a> PermissionsRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for PermissionsRetrieve<'a> {
     type Output = Result<crate::models::Permission, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1082,6 +1128,7 @@ impl<'a> PermissionsAssignedByRolesList<'a> {
         self.params.object_pk = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -1089,6 +1136,7 @@ impl<'a> PermissionsAssignedByRolesList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -1096,6 +1144,7 @@ impl<'a> PermissionsAssignedByRolesList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -1103,6 +1152,7 @@ impl<'a> PermissionsAssignedByRolesList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -1110,6 +1160,7 @@ impl<'a> PermissionsAssignedByRolesList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -1120,26 +1171,26 @@ impl<'a> PermissionsAssignedByRolesList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedRoleAssignedObjectPermissionList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1160,6 +1211,7 @@ impl<'a> PermissionsAssignedByRolesList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -1189,6 +1241,7 @@ impl<'a> std::future::IntoFuture for PermissionsAssignedByRolesList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1214,26 +1267,26 @@ impl<'a> PermissionsAssignedByRolesAssign<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             Vec<crate::models::PermissionAssignResult>,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1257,7 +1310,9 @@ impl<'a> PermissionsAssignedByRolesAssign<'a> {
 
 impl<'a> std::future::IntoFuture for PermissionsAssignedByRolesAssign<'a> {
     type Output = Result<Vec<crate::models::PermissionAssignResult>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1278,21 +1333,21 @@ impl<'a> PermissionsAssignedByRolesUnassignPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1317,7 +1372,9 @@ impl<'a> PermissionsAssignedByRolesUnassignPartialUpdate<'a> {
 impl<'a> std::future::IntoFuture
 for PermissionsAssignedByRolesUnassignPartialUpdate<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1339,6 +1396,7 @@ impl<'a> PermissionsRolesList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -1346,6 +1404,7 @@ impl<'a> PermissionsRolesList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -1353,6 +1412,7 @@ impl<'a> PermissionsRolesList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -1360,11 +1420,13 @@ impl<'a> PermissionsRolesList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `uuid`.
     pub fn uuid(mut self, value: uuid::Uuid) -> Self {
         self.params.uuid = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -1375,26 +1437,26 @@ impl<'a> PermissionsRolesList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedExtraRoleObjectPermissionList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1414,6 +1476,7 @@ impl<'a> PermissionsRolesList<'a> {
         call.query("uuid", &self.params.uuid, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -1443,6 +1506,7 @@ impl<'a> std::future::IntoFuture for PermissionsRolesList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1462,6 +1526,7 @@ impl<'a> RolesList<'a> {
         self.params.groups = Some(value);
         self
     }
+
     /// Include inherited roles (requires users or groups filter)
     ///
     /// Sets the query parameter `inherited`.
@@ -1469,21 +1534,25 @@ impl<'a> RolesList<'a> {
         self.params.inherited = Some(value);
         self
     }
+
     /// Sets the query parameter `managed`.
     pub fn managed(mut self, value: Vec<String>) -> Self {
         self.params.managed = Some(value);
         self
     }
+
     /// Sets the query parameter `managed__isnull`.
     pub fn managed_isnull(mut self, value: bool) -> Self {
         self.params.managed_isnull = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -1491,6 +1560,7 @@ impl<'a> RolesList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -1498,6 +1568,7 @@ impl<'a> RolesList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -1505,6 +1576,7 @@ impl<'a> RolesList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -1512,11 +1584,13 @@ impl<'a> RolesList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `users`.
     pub fn users(mut self, value: i64) -> Self {
         self.params.users = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -1527,23 +1601,21 @@ impl<'a> RolesList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::PaginatedRoleList, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::PaginatedRoleList, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1568,6 +1640,7 @@ impl<'a> RolesList<'a> {
         call.query("users", &self.params.users, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -1593,7 +1666,9 @@ impl<'a> RolesList<'a> {
 
 impl<'a> std::future::IntoFuture for RolesList<'a> {
     type Output = Result<crate::models::PaginatedRoleList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1615,21 +1690,21 @@ impl<'a> RolesCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::Role, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::Role, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1649,7 +1724,9 @@ impl<'a> RolesCreate<'a> {
 
 impl<'a> std::future::IntoFuture for RolesCreate<'a> {
     type Output = Result<crate::models::Role, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1671,21 +1748,21 @@ impl<'a> RolesRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Role, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Role, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1706,7 +1783,9 @@ impl<'a> RolesRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for RolesRetrieve<'a> {
     type Output = Result<crate::models::Role, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1729,21 +1808,21 @@ impl<'a> RolesUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Role, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Role, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1766,7 +1845,9 @@ impl<'a> RolesUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for RolesUpdate<'a> {
     type Output = Result<crate::models::Role, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1786,21 +1867,21 @@ impl<'a> RolesDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1821,7 +1902,9 @@ impl<'a> RolesDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for RolesDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1844,21 +1927,21 @@ impl<'a> RolesPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Role, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Role, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1881,7 +1964,9 @@ impl<'a> RolesPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for RolesPartialUpdate<'a> {
     type Output = Result<crate::models::Role, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1902,22 +1987,22 @@ impl<'a> RolesAddUserCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
-                404u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                404 => Err(raw.api_error(super::ErrorBody::decode_empty)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1941,7 +2026,9 @@ impl<'a> RolesAddUserCreate<'a> {
 
 impl<'a> std::future::IntoFuture for RolesAddUserCreate<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1962,22 +2049,22 @@ impl<'a> RolesRemoveUserCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
-                404u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                404 => Err(raw.api_error(super::ErrorBody::decode_empty)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2001,7 +2088,9 @@ impl<'a> RolesRemoveUserCreate<'a> {
 
 impl<'a> std::future::IntoFuture for RolesRemoveUserCreate<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -2026,21 +2115,21 @@ impl<'a> RolesUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2062,7 +2151,9 @@ impl<'a> RolesUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for RolesUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }

@@ -39,11 +39,13 @@ impl<'a> Retrieve<'a> {
         self.params.format = Some(value);
         self
     }
+
     /// Sets the query parameter `lang`.
     pub fn lang(mut self, value: crate::models::LangEnum) -> Self {
         self.params.lang = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -54,20 +56,19 @@ impl<'a> Retrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             std::collections::BTreeMap<String, serde_json::Value>,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request asking for `application/vnd.oai.openapi` and returns the body as it comes.
     pub fn send_vnd_oai_openapi(
         self,
@@ -75,15 +76,14 @@ impl<'a> Retrieve<'a> {
         super::transport::send(
             self.prepare("application/vnd.oai.openapi"),
             |raw| match raw.status.as_u16() {
-                200u16 => Ok(raw.body),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => Ok(raw.body),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request asking for `application/yaml` and returns the body as it comes.
     pub fn send_yaml(
         self,
@@ -91,21 +91,21 @@ impl<'a> Retrieve<'a> {
         super::transport::send(
             self.prepare("application/yaml"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.text(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.text(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -130,6 +130,7 @@ impl<'a> std::future::IntoFuture for Retrieve<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }

@@ -26,6 +26,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// Source Viewset
     ///
     /// `GET /sources/all/{slug}/` (`sources_all_retrieve`).
@@ -39,6 +40,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// Prevent deletion of built-in sources
     ///
     /// `DELETE /sources/all/{slug}/` (`sources_all_destroy`).
@@ -52,6 +54,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/all/{slug}/used_by/` (`sources_all_used_by_list`).
@@ -65,6 +68,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// Get all creatable types
     ///
     /// `GET /sources/all/types/` (`sources_all_types_list`).
@@ -75,6 +79,7 @@ impl<'a> SourcesApi<'a> {
             client: self.client,
         }
     }
+
     /// Get all sources the user can configure
     ///
     /// `GET /sources/all/user_settings/` (`sources_all_user_settings_list`).
@@ -85,6 +90,7 @@ impl<'a> SourcesApi<'a> {
             client: self.client,
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `GET /sources/group_connections/all/` (`sources_group_connections_all_list`).
@@ -103,6 +109,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `GET /sources/group_connections/all/{id}/` (`sources_group_connections_all_retrieve`).
@@ -115,10 +122,11 @@ impl<'a> SourcesApi<'a> {
         GroupConnectionsAllRetrieve {
             client: self.client,
             params: crate::params::SourcesGroupConnectionsAllRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `PUT /sources/group_connections/all/{id}/` (`sources_group_connections_all_update`).
@@ -132,11 +140,12 @@ impl<'a> SourcesApi<'a> {
         GroupConnectionsAllUpdate {
             client: self.client,
             params: crate::params::SourcesGroupConnectionsAllUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `DELETE /sources/group_connections/all/{id}/` (`sources_group_connections_all_destroy`).
@@ -149,10 +158,11 @@ impl<'a> SourcesApi<'a> {
         GroupConnectionsAllDestroy {
             client: self.client,
             params: crate::params::SourcesGroupConnectionsAllDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `PATCH /sources/group_connections/all/{id}/` (`sources_group_connections_all_partial_update`).
@@ -166,11 +176,12 @@ impl<'a> SourcesApi<'a> {
         GroupConnectionsAllPartialUpdate {
             client: self.client,
             params: crate::params::SourcesGroupConnectionsAllPartialUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/group_connections/all/{id}/used_by/` (`sources_group_connections_all_used_by_list`).
@@ -183,10 +194,11 @@ impl<'a> SourcesApi<'a> {
         GroupConnectionsAllUsedByList {
             client: self.client,
             params: crate::params::SourcesGroupConnectionsAllUsedByListParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `GET /sources/group_connections/kerberos/` (`sources_group_connections_kerberos_list`).
@@ -205,6 +217,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `POST /sources/group_connections/kerberos/` (`sources_group_connections_kerberos_create`).
@@ -216,9 +229,10 @@ impl<'a> SourcesApi<'a> {
     ) -> GroupConnectionsKerberosCreate<'a> {
         GroupConnectionsKerberosCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `GET /sources/group_connections/kerberos/{id}/` (`sources_group_connections_kerberos_retrieve`).
@@ -231,10 +245,11 @@ impl<'a> SourcesApi<'a> {
         GroupConnectionsKerberosRetrieve {
             client: self.client,
             params: crate::params::SourcesGroupConnectionsKerberosRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `PUT /sources/group_connections/kerberos/{id}/` (`sources_group_connections_kerberos_update`).
@@ -248,11 +263,12 @@ impl<'a> SourcesApi<'a> {
         GroupConnectionsKerberosUpdate {
             client: self.client,
             params: crate::params::SourcesGroupConnectionsKerberosUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `DELETE /sources/group_connections/kerberos/{id}/` (`sources_group_connections_kerberos_destroy`).
@@ -265,10 +281,11 @@ impl<'a> SourcesApi<'a> {
         GroupConnectionsKerberosDestroy {
             client: self.client,
             params: crate::params::SourcesGroupConnectionsKerberosDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `PATCH /sources/group_connections/kerberos/{id}/` (`sources_group_connections_kerberos_partial_update`).
@@ -282,11 +299,12 @@ impl<'a> SourcesApi<'a> {
         GroupConnectionsKerberosPartialUpdate {
             client: self.client,
             params: crate::params::SourcesGroupConnectionsKerberosPartialUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/group_connections/kerberos/{id}/used_by/` (`sources_group_connections_kerberos_used_by_list`).
@@ -299,10 +317,11 @@ impl<'a> SourcesApi<'a> {
         GroupConnectionsKerberosUsedByList {
             client: self.client,
             params: crate::params::SourcesGroupConnectionsKerberosUsedByListParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `GET /sources/group_connections/ldap/` (`sources_group_connections_ldap_list`).
@@ -321,6 +340,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `POST /sources/group_connections/ldap/` (`sources_group_connections_ldap_create`).
@@ -332,9 +352,10 @@ impl<'a> SourcesApi<'a> {
     ) -> GroupConnectionsLdapCreate<'a> {
         GroupConnectionsLdapCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `GET /sources/group_connections/ldap/{id}/` (`sources_group_connections_ldap_retrieve`).
@@ -347,10 +368,11 @@ impl<'a> SourcesApi<'a> {
         GroupConnectionsLdapRetrieve {
             client: self.client,
             params: crate::params::SourcesGroupConnectionsLdapRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `PUT /sources/group_connections/ldap/{id}/` (`sources_group_connections_ldap_update`).
@@ -364,11 +386,12 @@ impl<'a> SourcesApi<'a> {
         GroupConnectionsLdapUpdate {
             client: self.client,
             params: crate::params::SourcesGroupConnectionsLdapUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `DELETE /sources/group_connections/ldap/{id}/` (`sources_group_connections_ldap_destroy`).
@@ -381,10 +404,11 @@ impl<'a> SourcesApi<'a> {
         GroupConnectionsLdapDestroy {
             client: self.client,
             params: crate::params::SourcesGroupConnectionsLdapDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `PATCH /sources/group_connections/ldap/{id}/` (`sources_group_connections_ldap_partial_update`).
@@ -398,11 +422,12 @@ impl<'a> SourcesApi<'a> {
         GroupConnectionsLdapPartialUpdate {
             client: self.client,
             params: crate::params::SourcesGroupConnectionsLdapPartialUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/group_connections/ldap/{id}/used_by/` (`sources_group_connections_ldap_used_by_list`).
@@ -415,10 +440,11 @@ impl<'a> SourcesApi<'a> {
         GroupConnectionsLdapUsedByList {
             client: self.client,
             params: crate::params::SourcesGroupConnectionsLdapUsedByListParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `GET /sources/group_connections/oauth/` (`sources_group_connections_oauth_list`).
@@ -437,6 +463,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `POST /sources/group_connections/oauth/` (`sources_group_connections_oauth_create`).
@@ -448,9 +475,10 @@ impl<'a> SourcesApi<'a> {
     ) -> GroupConnectionsOauthCreate<'a> {
         GroupConnectionsOauthCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `GET /sources/group_connections/oauth/{id}/` (`sources_group_connections_oauth_retrieve`).
@@ -463,10 +491,11 @@ impl<'a> SourcesApi<'a> {
         GroupConnectionsOauthRetrieve {
             client: self.client,
             params: crate::params::SourcesGroupConnectionsOauthRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `PUT /sources/group_connections/oauth/{id}/` (`sources_group_connections_oauth_update`).
@@ -480,11 +509,12 @@ impl<'a> SourcesApi<'a> {
         GroupConnectionsOauthUpdate {
             client: self.client,
             params: crate::params::SourcesGroupConnectionsOauthUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `DELETE /sources/group_connections/oauth/{id}/` (`sources_group_connections_oauth_destroy`).
@@ -497,10 +527,11 @@ impl<'a> SourcesApi<'a> {
         GroupConnectionsOauthDestroy {
             client: self.client,
             params: crate::params::SourcesGroupConnectionsOauthDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `PATCH /sources/group_connections/oauth/{id}/` (`sources_group_connections_oauth_partial_update`).
@@ -514,11 +545,12 @@ impl<'a> SourcesApi<'a> {
         GroupConnectionsOauthPartialUpdate {
             client: self.client,
             params: crate::params::SourcesGroupConnectionsOauthPartialUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/group_connections/oauth/{id}/used_by/` (`sources_group_connections_oauth_used_by_list`).
@@ -531,10 +563,11 @@ impl<'a> SourcesApi<'a> {
         GroupConnectionsOauthUsedByList {
             client: self.client,
             params: crate::params::SourcesGroupConnectionsOauthUsedByListParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `GET /sources/group_connections/plex/` (`sources_group_connections_plex_list`).
@@ -553,6 +586,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `POST /sources/group_connections/plex/` (`sources_group_connections_plex_create`).
@@ -564,9 +598,10 @@ impl<'a> SourcesApi<'a> {
     ) -> GroupConnectionsPlexCreate<'a> {
         GroupConnectionsPlexCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `GET /sources/group_connections/plex/{id}/` (`sources_group_connections_plex_retrieve`).
@@ -579,10 +614,11 @@ impl<'a> SourcesApi<'a> {
         GroupConnectionsPlexRetrieve {
             client: self.client,
             params: crate::params::SourcesGroupConnectionsPlexRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `PUT /sources/group_connections/plex/{id}/` (`sources_group_connections_plex_update`).
@@ -596,11 +632,12 @@ impl<'a> SourcesApi<'a> {
         GroupConnectionsPlexUpdate {
             client: self.client,
             params: crate::params::SourcesGroupConnectionsPlexUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `DELETE /sources/group_connections/plex/{id}/` (`sources_group_connections_plex_destroy`).
@@ -613,10 +650,11 @@ impl<'a> SourcesApi<'a> {
         GroupConnectionsPlexDestroy {
             client: self.client,
             params: crate::params::SourcesGroupConnectionsPlexDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `PATCH /sources/group_connections/plex/{id}/` (`sources_group_connections_plex_partial_update`).
@@ -630,11 +668,12 @@ impl<'a> SourcesApi<'a> {
         GroupConnectionsPlexPartialUpdate {
             client: self.client,
             params: crate::params::SourcesGroupConnectionsPlexPartialUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/group_connections/plex/{id}/used_by/` (`sources_group_connections_plex_used_by_list`).
@@ -647,10 +686,11 @@ impl<'a> SourcesApi<'a> {
         GroupConnectionsPlexUsedByList {
             client: self.client,
             params: crate::params::SourcesGroupConnectionsPlexUsedByListParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `GET /sources/group_connections/saml/` (`sources_group_connections_saml_list`).
@@ -669,6 +709,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `POST /sources/group_connections/saml/` (`sources_group_connections_saml_create`).
@@ -680,9 +721,10 @@ impl<'a> SourcesApi<'a> {
     ) -> GroupConnectionsSamlCreate<'a> {
         GroupConnectionsSamlCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `GET /sources/group_connections/saml/{id}/` (`sources_group_connections_saml_retrieve`).
@@ -695,10 +737,11 @@ impl<'a> SourcesApi<'a> {
         GroupConnectionsSamlRetrieve {
             client: self.client,
             params: crate::params::SourcesGroupConnectionsSamlRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `PUT /sources/group_connections/saml/{id}/` (`sources_group_connections_saml_update`).
@@ -712,11 +755,12 @@ impl<'a> SourcesApi<'a> {
         GroupConnectionsSamlUpdate {
             client: self.client,
             params: crate::params::SourcesGroupConnectionsSamlUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `DELETE /sources/group_connections/saml/{id}/` (`sources_group_connections_saml_destroy`).
@@ -729,10 +773,11 @@ impl<'a> SourcesApi<'a> {
         GroupConnectionsSamlDestroy {
             client: self.client,
             params: crate::params::SourcesGroupConnectionsSamlDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `PATCH /sources/group_connections/saml/{id}/` (`sources_group_connections_saml_partial_update`).
@@ -746,11 +791,12 @@ impl<'a> SourcesApi<'a> {
         GroupConnectionsSamlPartialUpdate {
             client: self.client,
             params: crate::params::SourcesGroupConnectionsSamlPartialUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/group_connections/saml/{id}/used_by/` (`sources_group_connections_saml_used_by_list`).
@@ -763,10 +809,11 @@ impl<'a> SourcesApi<'a> {
         GroupConnectionsSamlUsedByList {
             client: self.client,
             params: crate::params::SourcesGroupConnectionsSamlUsedByListParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `GET /sources/group_connections/telegram/` (`sources_group_connections_telegram_list`).
@@ -785,6 +832,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `POST /sources/group_connections/telegram/` (`sources_group_connections_telegram_create`).
@@ -796,9 +844,10 @@ impl<'a> SourcesApi<'a> {
     ) -> GroupConnectionsTelegramCreate<'a> {
         GroupConnectionsTelegramCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `GET /sources/group_connections/telegram/{id}/` (`sources_group_connections_telegram_retrieve`).
@@ -811,10 +860,11 @@ impl<'a> SourcesApi<'a> {
         GroupConnectionsTelegramRetrieve {
             client: self.client,
             params: crate::params::SourcesGroupConnectionsTelegramRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `PUT /sources/group_connections/telegram/{id}/` (`sources_group_connections_telegram_update`).
@@ -828,11 +878,12 @@ impl<'a> SourcesApi<'a> {
         GroupConnectionsTelegramUpdate {
             client: self.client,
             params: crate::params::SourcesGroupConnectionsTelegramUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `DELETE /sources/group_connections/telegram/{id}/` (`sources_group_connections_telegram_destroy`).
@@ -845,10 +896,11 @@ impl<'a> SourcesApi<'a> {
         GroupConnectionsTelegramDestroy {
             client: self.client,
             params: crate::params::SourcesGroupConnectionsTelegramDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `PATCH /sources/group_connections/telegram/{id}/` (`sources_group_connections_telegram_partial_update`).
@@ -862,11 +914,12 @@ impl<'a> SourcesApi<'a> {
         GroupConnectionsTelegramPartialUpdate {
             client: self.client,
             params: crate::params::SourcesGroupConnectionsTelegramPartialUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/group_connections/telegram/{id}/used_by/` (`sources_group_connections_telegram_used_by_list`).
@@ -879,10 +932,11 @@ impl<'a> SourcesApi<'a> {
         GroupConnectionsTelegramUsedByList {
             client: self.client,
             params: crate::params::SourcesGroupConnectionsTelegramUsedByListParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Kerberos Source Viewset
     ///
     /// `GET /sources/kerberos/` (`sources_kerberos_list`).
@@ -910,6 +964,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// Kerberos Source Viewset
     ///
     /// `POST /sources/kerberos/` (`sources_kerberos_create`).
@@ -921,9 +976,10 @@ impl<'a> SourcesApi<'a> {
     ) -> KerberosCreate<'a> {
         KerberosCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Kerberos Source Viewset
     ///
     /// `GET /sources/kerberos/{slug}/` (`sources_kerberos_retrieve`).
@@ -937,6 +993,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// Kerberos Source Viewset
     ///
     /// `PUT /sources/kerberos/{slug}/` (`sources_kerberos_update`).
@@ -952,9 +1009,10 @@ impl<'a> SourcesApi<'a> {
             params: crate::params::SourcesKerberosUpdateParams {
                 slug: slug.into(),
             },
-            body: body,
+            body,
         }
     }
+
     /// Kerberos Source Viewset
     ///
     /// `DELETE /sources/kerberos/{slug}/` (`sources_kerberos_destroy`).
@@ -968,6 +1026,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// Kerberos Source Viewset
     ///
     /// `PATCH /sources/kerberos/{slug}/` (`sources_kerberos_partial_update`).
@@ -983,9 +1042,10 @@ impl<'a> SourcesApi<'a> {
             params: crate::params::SourcesKerberosPartialUpdateParams {
                 slug: slug.into(),
             },
-            body: body,
+            body,
         }
     }
+
     /// Get provider's sync status
     ///
     /// `GET /sources/kerberos/{slug}/sync/status/` (`sources_kerberos_sync_status_retrieve`).
@@ -1002,6 +1062,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/kerberos/{slug}/used_by/` (`sources_kerberos_used_by_list`).
@@ -1018,6 +1079,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// LDAP Source Viewset
     ///
     /// `GET /sources/ldap/` (`sources_ldap_list`).
@@ -1061,6 +1123,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// LDAP Source Viewset
     ///
     /// `POST /sources/ldap/` (`sources_ldap_create`).
@@ -1072,9 +1135,10 @@ impl<'a> SourcesApi<'a> {
     ) -> LdapCreate<'a> {
         LdapCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// LDAP Source Viewset
     ///
     /// `GET /sources/ldap/{slug}/` (`sources_ldap_retrieve`).
@@ -1088,6 +1152,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// LDAP Source Viewset
     ///
     /// `PUT /sources/ldap/{slug}/` (`sources_ldap_update`).
@@ -1103,9 +1168,10 @@ impl<'a> SourcesApi<'a> {
             params: crate::params::SourcesLdapUpdateParams {
                 slug: slug.into(),
             },
-            body: body,
+            body,
         }
     }
+
     /// LDAP Source Viewset
     ///
     /// `DELETE /sources/ldap/{slug}/` (`sources_ldap_destroy`).
@@ -1119,6 +1185,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// LDAP Source Viewset
     ///
     /// `PATCH /sources/ldap/{slug}/` (`sources_ldap_partial_update`).
@@ -1134,9 +1201,10 @@ impl<'a> SourcesApi<'a> {
             params: crate::params::SourcesLdapPartialUpdateParams {
                 slug: slug.into(),
             },
-            body: body,
+            body,
         }
     }
+
     /// Get raw LDAP data to debug
     ///
     /// `GET /sources/ldap/{slug}/debug/` (`sources_ldap_debug_retrieve`).
@@ -1150,6 +1218,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// Get provider's sync status
     ///
     /// `GET /sources/ldap/{slug}/sync/status/` (`sources_ldap_sync_status_retrieve`).
@@ -1166,6 +1235,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/ldap/{slug}/used_by/` (`sources_ldap_used_by_list`).
@@ -1179,6 +1249,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// Source Viewset
     ///
     /// `GET /sources/oauth/` (`sources_oauth_list`).
@@ -1212,6 +1283,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// Source Viewset
     ///
     /// `POST /sources/oauth/` (`sources_oauth_create`).
@@ -1223,9 +1295,10 @@ impl<'a> SourcesApi<'a> {
     ) -> OauthCreate<'a> {
         OauthCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Source Viewset
     ///
     /// `GET /sources/oauth/{slug}/` (`sources_oauth_retrieve`).
@@ -1239,6 +1312,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// Source Viewset
     ///
     /// `PUT /sources/oauth/{slug}/` (`sources_oauth_update`).
@@ -1254,9 +1328,10 @@ impl<'a> SourcesApi<'a> {
             params: crate::params::SourcesOauthUpdateParams {
                 slug: slug.into(),
             },
-            body: body,
+            body,
         }
     }
+
     /// Source Viewset
     ///
     /// `DELETE /sources/oauth/{slug}/` (`sources_oauth_destroy`).
@@ -1270,6 +1345,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// Source Viewset
     ///
     /// `PATCH /sources/oauth/{slug}/` (`sources_oauth_partial_update`).
@@ -1285,9 +1361,10 @@ impl<'a> SourcesApi<'a> {
             params: crate::params::SourcesOauthPartialUpdateParams {
                 slug: slug.into(),
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/oauth/{slug}/used_by/` (`sources_oauth_used_by_list`).
@@ -1301,6 +1378,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// Get all creatable source types. If ?name is set, only returns the type for \<name>.
     /// If \<name> isn't found, returns the default type.
     ///
@@ -1315,6 +1393,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// Plex source Viewset
     ///
     /// `GET /sources/plex/` (`sources_plex_list`).
@@ -1342,6 +1421,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// Plex source Viewset
     ///
     /// `POST /sources/plex/` (`sources_plex_create`).
@@ -1353,9 +1433,10 @@ impl<'a> SourcesApi<'a> {
     ) -> PlexCreate<'a> {
         PlexCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Plex source Viewset
     ///
     /// `GET /sources/plex/{slug}/` (`sources_plex_retrieve`).
@@ -1369,6 +1450,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// Plex source Viewset
     ///
     /// `PUT /sources/plex/{slug}/` (`sources_plex_update`).
@@ -1384,9 +1466,10 @@ impl<'a> SourcesApi<'a> {
             params: crate::params::SourcesPlexUpdateParams {
                 slug: slug.into(),
             },
-            body: body,
+            body,
         }
     }
+
     /// Plex source Viewset
     ///
     /// `DELETE /sources/plex/{slug}/` (`sources_plex_destroy`).
@@ -1400,6 +1483,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// Plex source Viewset
     ///
     /// `PATCH /sources/plex/{slug}/` (`sources_plex_partial_update`).
@@ -1415,9 +1499,10 @@ impl<'a> SourcesApi<'a> {
             params: crate::params::SourcesPlexPartialUpdateParams {
                 slug: slug.into(),
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/plex/{slug}/used_by/` (`sources_plex_used_by_list`).
@@ -1431,6 +1516,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// Redeem a plex token, check it's access to resources against what's allowed
     /// for the source, and redirect to an authentication/enrollment flow.
     ///
@@ -1446,9 +1532,10 @@ impl<'a> SourcesApi<'a> {
             params: crate::params::SourcesPlexRedeemTokenCreateParams {
                 slug: None,
             },
-            body: body,
+            body,
         }
     }
+
     /// Redeem a plex token for an authenticated user, creating a connection
     ///
     /// `POST /sources/plex/redeem_token_authenticated/` (`sources_plex_redeem_token_authenticated_create`).
@@ -1463,9 +1550,10 @@ impl<'a> SourcesApi<'a> {
             params: crate::params::SourcesPlexRedeemTokenAuthenticatedCreateParams {
                 slug: None,
             },
-            body: body,
+            body,
         }
     }
+
     /// SAMLSource Viewset
     ///
     /// `GET /sources/saml/` (`sources_saml_list`).
@@ -1506,6 +1594,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// SAMLSource Viewset
     ///
     /// `POST /sources/saml/` (`sources_saml_create`).
@@ -1517,9 +1606,10 @@ impl<'a> SourcesApi<'a> {
     ) -> SamlCreate<'a> {
         SamlCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// SAMLSource Viewset
     ///
     /// `GET /sources/saml/{slug}/` (`sources_saml_retrieve`).
@@ -1533,6 +1623,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// SAMLSource Viewset
     ///
     /// `PUT /sources/saml/{slug}/` (`sources_saml_update`).
@@ -1548,9 +1639,10 @@ impl<'a> SourcesApi<'a> {
             params: crate::params::SourcesSamlUpdateParams {
                 slug: slug.into(),
             },
-            body: body,
+            body,
         }
     }
+
     /// SAMLSource Viewset
     ///
     /// `DELETE /sources/saml/{slug}/` (`sources_saml_destroy`).
@@ -1564,6 +1656,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// SAMLSource Viewset
     ///
     /// `PATCH /sources/saml/{slug}/` (`sources_saml_partial_update`).
@@ -1579,9 +1672,10 @@ impl<'a> SourcesApi<'a> {
             params: crate::params::SourcesSamlPartialUpdateParams {
                 slug: slug.into(),
             },
-            body: body,
+            body,
         }
     }
+
     /// Return metadata as XML string
     ///
     /// `GET /sources/saml/{slug}/metadata/` (`sources_saml_metadata_retrieve`).
@@ -1598,6 +1692,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/saml/{slug}/used_by/` (`sources_saml_used_by_list`).
@@ -1611,6 +1706,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// SCIMSource Viewset
     ///
     /// `GET /sources/scim/` (`sources_scim_list`).
@@ -1630,6 +1726,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// SCIMSource Viewset
     ///
     /// `POST /sources/scim/` (`sources_scim_create`).
@@ -1641,9 +1738,10 @@ impl<'a> SourcesApi<'a> {
     ) -> ScimCreate<'a> {
         ScimCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// SCIMSource Viewset
     ///
     /// `GET /sources/scim/{slug}/` (`sources_scim_retrieve`).
@@ -1657,6 +1755,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// SCIMSource Viewset
     ///
     /// `PUT /sources/scim/{slug}/` (`sources_scim_update`).
@@ -1672,9 +1771,10 @@ impl<'a> SourcesApi<'a> {
             params: crate::params::SourcesScimUpdateParams {
                 slug: slug.into(),
             },
-            body: body,
+            body,
         }
     }
+
     /// SCIMSource Viewset
     ///
     /// `DELETE /sources/scim/{slug}/` (`sources_scim_destroy`).
@@ -1688,6 +1788,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// SCIMSource Viewset
     ///
     /// `PATCH /sources/scim/{slug}/` (`sources_scim_partial_update`).
@@ -1703,9 +1804,10 @@ impl<'a> SourcesApi<'a> {
             params: crate::params::SourcesScimPartialUpdateParams {
                 slug: slug.into(),
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/scim/{slug}/used_by/` (`sources_scim_used_by_list`).
@@ -1719,6 +1821,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// SCIMSourceGroup Viewset
     ///
     /// `GET /sources/scim_groups/` (`sources_scim_groups_list`).
@@ -1738,6 +1841,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// SCIMSourceGroup Viewset
     ///
     /// `POST /sources/scim_groups/` (`sources_scim_groups_create`).
@@ -1749,9 +1853,10 @@ impl<'a> SourcesApi<'a> {
     ) -> ScimGroupsCreate<'a> {
         ScimGroupsCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// SCIMSourceGroup Viewset
     ///
     /// `GET /sources/scim_groups/{id}/` (`sources_scim_groups_retrieve`).
@@ -1765,6 +1870,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// SCIMSourceGroup Viewset
     ///
     /// `PUT /sources/scim_groups/{id}/` (`sources_scim_groups_update`).
@@ -1780,9 +1886,10 @@ impl<'a> SourcesApi<'a> {
             params: crate::params::SourcesScimGroupsUpdateParams {
                 id: id.into(),
             },
-            body: body,
+            body,
         }
     }
+
     /// SCIMSourceGroup Viewset
     ///
     /// `DELETE /sources/scim_groups/{id}/` (`sources_scim_groups_destroy`).
@@ -1796,6 +1903,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// SCIMSourceGroup Viewset
     ///
     /// `PATCH /sources/scim_groups/{id}/` (`sources_scim_groups_partial_update`).
@@ -1811,9 +1919,10 @@ impl<'a> SourcesApi<'a> {
             params: crate::params::SourcesScimGroupsPartialUpdateParams {
                 id: id.into(),
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/scim_groups/{id}/used_by/` (`sources_scim_groups_used_by_list`).
@@ -1830,6 +1939,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// SCIMSourceUser Viewset
     ///
     /// `GET /sources/scim_users/` (`sources_scim_users_list`).
@@ -1849,6 +1959,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// SCIMSourceUser Viewset
     ///
     /// `POST /sources/scim_users/` (`sources_scim_users_create`).
@@ -1860,9 +1971,10 @@ impl<'a> SourcesApi<'a> {
     ) -> ScimUsersCreate<'a> {
         ScimUsersCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// SCIMSourceUser Viewset
     ///
     /// `GET /sources/scim_users/{id}/` (`sources_scim_users_retrieve`).
@@ -1876,6 +1988,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// SCIMSourceUser Viewset
     ///
     /// `PUT /sources/scim_users/{id}/` (`sources_scim_users_update`).
@@ -1891,9 +2004,10 @@ impl<'a> SourcesApi<'a> {
             params: crate::params::SourcesScimUsersUpdateParams {
                 id: id.into(),
             },
-            body: body,
+            body,
         }
     }
+
     /// SCIMSourceUser Viewset
     ///
     /// `DELETE /sources/scim_users/{id}/` (`sources_scim_users_destroy`).
@@ -1907,6 +2021,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// SCIMSourceUser Viewset
     ///
     /// `PATCH /sources/scim_users/{id}/` (`sources_scim_users_partial_update`).
@@ -1922,9 +2037,10 @@ impl<'a> SourcesApi<'a> {
             params: crate::params::SourcesScimUsersPartialUpdateParams {
                 id: id.into(),
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/scim_users/{id}/used_by/` (`sources_scim_users_used_by_list`).
@@ -1941,6 +2057,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `GET /sources/telegram/` (`sources_telegram_list`).
@@ -1968,6 +2085,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `POST /sources/telegram/` (`sources_telegram_create`).
@@ -1979,9 +2097,10 @@ impl<'a> SourcesApi<'a> {
     ) -> TelegramCreate<'a> {
         TelegramCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `GET /sources/telegram/{slug}/` (`sources_telegram_retrieve`).
@@ -1995,6 +2114,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `PUT /sources/telegram/{slug}/` (`sources_telegram_update`).
@@ -2010,9 +2130,10 @@ impl<'a> SourcesApi<'a> {
             params: crate::params::SourcesTelegramUpdateParams {
                 slug: slug.into(),
             },
-            body: body,
+            body,
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `DELETE /sources/telegram/{slug}/` (`sources_telegram_destroy`).
@@ -2026,6 +2147,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `PATCH /sources/telegram/{slug}/` (`sources_telegram_partial_update`).
@@ -2041,9 +2163,10 @@ impl<'a> SourcesApi<'a> {
             params: crate::params::SourcesTelegramPartialUpdateParams {
                 slug: slug.into(),
             },
-            body: body,
+            body,
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `POST /sources/telegram/{slug}/connect_user/` (`sources_telegram_connect_user_create`).
@@ -2059,9 +2182,10 @@ impl<'a> SourcesApi<'a> {
             params: crate::params::SourcesTelegramConnectUserCreateParams {
                 slug: slug.into(),
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/telegram/{slug}/used_by/` (`sources_telegram_used_by_list`).
@@ -2078,6 +2202,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `GET /sources/user_connections/all/` (`sources_user_connections_all_list`).
@@ -2096,6 +2221,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `GET /sources/user_connections/all/{id}/` (`sources_user_connections_all_retrieve`).
@@ -2108,10 +2234,11 @@ impl<'a> SourcesApi<'a> {
         UserConnectionsAllRetrieve {
             client: self.client,
             params: crate::params::SourcesUserConnectionsAllRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `PUT /sources/user_connections/all/{id}/` (`sources_user_connections_all_update`).
@@ -2125,11 +2252,12 @@ impl<'a> SourcesApi<'a> {
         UserConnectionsAllUpdate {
             client: self.client,
             params: crate::params::SourcesUserConnectionsAllUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `DELETE /sources/user_connections/all/{id}/` (`sources_user_connections_all_destroy`).
@@ -2139,10 +2267,11 @@ impl<'a> SourcesApi<'a> {
         UserConnectionsAllDestroy {
             client: self.client,
             params: crate::params::SourcesUserConnectionsAllDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `PATCH /sources/user_connections/all/{id}/` (`sources_user_connections_all_partial_update`).
@@ -2156,11 +2285,12 @@ impl<'a> SourcesApi<'a> {
         UserConnectionsAllPartialUpdate {
             client: self.client,
             params: crate::params::SourcesUserConnectionsAllPartialUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/user_connections/all/{id}/used_by/` (`sources_user_connections_all_used_by_list`).
@@ -2173,10 +2303,11 @@ impl<'a> SourcesApi<'a> {
         UserConnectionsAllUsedByList {
             client: self.client,
             params: crate::params::SourcesUserConnectionsAllUsedByListParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `GET /sources/user_connections/kerberos/` (`sources_user_connections_kerberos_list`).
@@ -2195,6 +2326,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `POST /sources/user_connections/kerberos/` (`sources_user_connections_kerberos_create`).
@@ -2206,9 +2338,10 @@ impl<'a> SourcesApi<'a> {
     ) -> UserConnectionsKerberosCreate<'a> {
         UserConnectionsKerberosCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `GET /sources/user_connections/kerberos/{id}/` (`sources_user_connections_kerberos_retrieve`).
@@ -2221,10 +2354,11 @@ impl<'a> SourcesApi<'a> {
         UserConnectionsKerberosRetrieve {
             client: self.client,
             params: crate::params::SourcesUserConnectionsKerberosRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `PUT /sources/user_connections/kerberos/{id}/` (`sources_user_connections_kerberos_update`).
@@ -2238,11 +2372,12 @@ impl<'a> SourcesApi<'a> {
         UserConnectionsKerberosUpdate {
             client: self.client,
             params: crate::params::SourcesUserConnectionsKerberosUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `DELETE /sources/user_connections/kerberos/{id}/` (`sources_user_connections_kerberos_destroy`).
@@ -2255,10 +2390,11 @@ impl<'a> SourcesApi<'a> {
         UserConnectionsKerberosDestroy {
             client: self.client,
             params: crate::params::SourcesUserConnectionsKerberosDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `PATCH /sources/user_connections/kerberos/{id}/` (`sources_user_connections_kerberos_partial_update`).
@@ -2272,11 +2408,12 @@ impl<'a> SourcesApi<'a> {
         UserConnectionsKerberosPartialUpdate {
             client: self.client,
             params: crate::params::SourcesUserConnectionsKerberosPartialUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/user_connections/kerberos/{id}/used_by/` (`sources_user_connections_kerberos_used_by_list`).
@@ -2289,10 +2426,11 @@ impl<'a> SourcesApi<'a> {
         UserConnectionsKerberosUsedByList {
             client: self.client,
             params: crate::params::SourcesUserConnectionsKerberosUsedByListParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `GET /sources/user_connections/ldap/` (`sources_user_connections_ldap_list`).
@@ -2311,6 +2449,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `POST /sources/user_connections/ldap/` (`sources_user_connections_ldap_create`).
@@ -2322,9 +2461,10 @@ impl<'a> SourcesApi<'a> {
     ) -> UserConnectionsLdapCreate<'a> {
         UserConnectionsLdapCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `GET /sources/user_connections/ldap/{id}/` (`sources_user_connections_ldap_retrieve`).
@@ -2337,10 +2477,11 @@ impl<'a> SourcesApi<'a> {
         UserConnectionsLdapRetrieve {
             client: self.client,
             params: crate::params::SourcesUserConnectionsLdapRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `PUT /sources/user_connections/ldap/{id}/` (`sources_user_connections_ldap_update`).
@@ -2354,11 +2495,12 @@ impl<'a> SourcesApi<'a> {
         UserConnectionsLdapUpdate {
             client: self.client,
             params: crate::params::SourcesUserConnectionsLdapUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `DELETE /sources/user_connections/ldap/{id}/` (`sources_user_connections_ldap_destroy`).
@@ -2371,10 +2513,11 @@ impl<'a> SourcesApi<'a> {
         UserConnectionsLdapDestroy {
             client: self.client,
             params: crate::params::SourcesUserConnectionsLdapDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `PATCH /sources/user_connections/ldap/{id}/` (`sources_user_connections_ldap_partial_update`).
@@ -2388,11 +2531,12 @@ impl<'a> SourcesApi<'a> {
         UserConnectionsLdapPartialUpdate {
             client: self.client,
             params: crate::params::SourcesUserConnectionsLdapPartialUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/user_connections/ldap/{id}/used_by/` (`sources_user_connections_ldap_used_by_list`).
@@ -2405,10 +2549,11 @@ impl<'a> SourcesApi<'a> {
         UserConnectionsLdapUsedByList {
             client: self.client,
             params: crate::params::SourcesUserConnectionsLdapUsedByListParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `GET /sources/user_connections/oauth/` (`sources_user_connections_oauth_list`).
@@ -2427,6 +2572,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `POST /sources/user_connections/oauth/` (`sources_user_connections_oauth_create`).
@@ -2438,9 +2584,10 @@ impl<'a> SourcesApi<'a> {
     ) -> UserConnectionsOauthCreate<'a> {
         UserConnectionsOauthCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `GET /sources/user_connections/oauth/{id}/` (`sources_user_connections_oauth_retrieve`).
@@ -2453,10 +2600,11 @@ impl<'a> SourcesApi<'a> {
         UserConnectionsOauthRetrieve {
             client: self.client,
             params: crate::params::SourcesUserConnectionsOauthRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `PUT /sources/user_connections/oauth/{id}/` (`sources_user_connections_oauth_update`).
@@ -2470,11 +2618,12 @@ impl<'a> SourcesApi<'a> {
         UserConnectionsOauthUpdate {
             client: self.client,
             params: crate::params::SourcesUserConnectionsOauthUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `DELETE /sources/user_connections/oauth/{id}/` (`sources_user_connections_oauth_destroy`).
@@ -2487,10 +2636,11 @@ impl<'a> SourcesApi<'a> {
         UserConnectionsOauthDestroy {
             client: self.client,
             params: crate::params::SourcesUserConnectionsOauthDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `PATCH /sources/user_connections/oauth/{id}/` (`sources_user_connections_oauth_partial_update`).
@@ -2504,11 +2654,12 @@ impl<'a> SourcesApi<'a> {
         UserConnectionsOauthPartialUpdate {
             client: self.client,
             params: crate::params::SourcesUserConnectionsOauthPartialUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/user_connections/oauth/{id}/used_by/` (`sources_user_connections_oauth_used_by_list`).
@@ -2521,10 +2672,11 @@ impl<'a> SourcesApi<'a> {
         UserConnectionsOauthUsedByList {
             client: self.client,
             params: crate::params::SourcesUserConnectionsOauthUsedByListParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `GET /sources/user_connections/plex/` (`sources_user_connections_plex_list`).
@@ -2543,6 +2695,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `POST /sources/user_connections/plex/` (`sources_user_connections_plex_create`).
@@ -2554,9 +2707,10 @@ impl<'a> SourcesApi<'a> {
     ) -> UserConnectionsPlexCreate<'a> {
         UserConnectionsPlexCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `GET /sources/user_connections/plex/{id}/` (`sources_user_connections_plex_retrieve`).
@@ -2569,10 +2723,11 @@ impl<'a> SourcesApi<'a> {
         UserConnectionsPlexRetrieve {
             client: self.client,
             params: crate::params::SourcesUserConnectionsPlexRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `PUT /sources/user_connections/plex/{id}/` (`sources_user_connections_plex_update`).
@@ -2586,11 +2741,12 @@ impl<'a> SourcesApi<'a> {
         UserConnectionsPlexUpdate {
             client: self.client,
             params: crate::params::SourcesUserConnectionsPlexUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `DELETE /sources/user_connections/plex/{id}/` (`sources_user_connections_plex_destroy`).
@@ -2603,10 +2759,11 @@ impl<'a> SourcesApi<'a> {
         UserConnectionsPlexDestroy {
             client: self.client,
             params: crate::params::SourcesUserConnectionsPlexDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `PATCH /sources/user_connections/plex/{id}/` (`sources_user_connections_plex_partial_update`).
@@ -2620,11 +2777,12 @@ impl<'a> SourcesApi<'a> {
         UserConnectionsPlexPartialUpdate {
             client: self.client,
             params: crate::params::SourcesUserConnectionsPlexPartialUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/user_connections/plex/{id}/used_by/` (`sources_user_connections_plex_used_by_list`).
@@ -2637,10 +2795,11 @@ impl<'a> SourcesApi<'a> {
         UserConnectionsPlexUsedByList {
             client: self.client,
             params: crate::params::SourcesUserConnectionsPlexUsedByListParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `GET /sources/user_connections/saml/` (`sources_user_connections_saml_list`).
@@ -2659,6 +2818,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `POST /sources/user_connections/saml/` (`sources_user_connections_saml_create`).
@@ -2670,9 +2830,10 @@ impl<'a> SourcesApi<'a> {
     ) -> UserConnectionsSamlCreate<'a> {
         UserConnectionsSamlCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `GET /sources/user_connections/saml/{id}/` (`sources_user_connections_saml_retrieve`).
@@ -2685,10 +2846,11 @@ impl<'a> SourcesApi<'a> {
         UserConnectionsSamlRetrieve {
             client: self.client,
             params: crate::params::SourcesUserConnectionsSamlRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `PUT /sources/user_connections/saml/{id}/` (`sources_user_connections_saml_update`).
@@ -2702,11 +2864,12 @@ impl<'a> SourcesApi<'a> {
         UserConnectionsSamlUpdate {
             client: self.client,
             params: crate::params::SourcesUserConnectionsSamlUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `DELETE /sources/user_connections/saml/{id}/` (`sources_user_connections_saml_destroy`).
@@ -2719,10 +2882,11 @@ impl<'a> SourcesApi<'a> {
         UserConnectionsSamlDestroy {
             client: self.client,
             params: crate::params::SourcesUserConnectionsSamlDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `PATCH /sources/user_connections/saml/{id}/` (`sources_user_connections_saml_partial_update`).
@@ -2736,11 +2900,12 @@ impl<'a> SourcesApi<'a> {
         UserConnectionsSamlPartialUpdate {
             client: self.client,
             params: crate::params::SourcesUserConnectionsSamlPartialUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/user_connections/saml/{id}/used_by/` (`sources_user_connections_saml_used_by_list`).
@@ -2753,10 +2918,11 @@ impl<'a> SourcesApi<'a> {
         UserConnectionsSamlUsedByList {
             client: self.client,
             params: crate::params::SourcesUserConnectionsSamlUsedByListParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `GET /sources/user_connections/telegram/` (`sources_user_connections_telegram_list`).
@@ -2775,6 +2941,7 @@ impl<'a> SourcesApi<'a> {
             },
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `POST /sources/user_connections/telegram/` (`sources_user_connections_telegram_create`).
@@ -2786,9 +2953,10 @@ impl<'a> SourcesApi<'a> {
     ) -> UserConnectionsTelegramCreate<'a> {
         UserConnectionsTelegramCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `GET /sources/user_connections/telegram/{id}/` (`sources_user_connections_telegram_retrieve`).
@@ -2801,10 +2969,11 @@ impl<'a> SourcesApi<'a> {
         UserConnectionsTelegramRetrieve {
             client: self.client,
             params: crate::params::SourcesUserConnectionsTelegramRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `PUT /sources/user_connections/telegram/{id}/` (`sources_user_connections_telegram_update`).
@@ -2818,11 +2987,12 @@ impl<'a> SourcesApi<'a> {
         UserConnectionsTelegramUpdate {
             client: self.client,
             params: crate::params::SourcesUserConnectionsTelegramUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `DELETE /sources/user_connections/telegram/{id}/` (`sources_user_connections_telegram_destroy`).
@@ -2835,10 +3005,11 @@ impl<'a> SourcesApi<'a> {
         UserConnectionsTelegramDestroy {
             client: self.client,
             params: crate::params::SourcesUserConnectionsTelegramDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `PATCH /sources/user_connections/telegram/{id}/` (`sources_user_connections_telegram_partial_update`).
@@ -2852,11 +3023,12 @@ impl<'a> SourcesApi<'a> {
         UserConnectionsTelegramPartialUpdate {
             client: self.client,
             params: crate::params::SourcesUserConnectionsTelegramPartialUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/user_connections/telegram/{id}/used_by/` (`sources_user_connections_telegram_used_by_list`).
@@ -2869,7 +3041,7 @@ impl<'a> SourcesApi<'a> {
         UserConnectionsTelegramUsedByList {
             client: self.client,
             params: crate::params::SourcesUserConnectionsTelegramUsedByListParams {
-                id: id,
+                id,
             },
         }
     }
@@ -2889,11 +3061,13 @@ impl<'a> AllList<'a> {
         self.params.managed = Some(value.into());
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -2901,6 +3075,7 @@ impl<'a> AllList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -2908,6 +3083,7 @@ impl<'a> AllList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -2915,11 +3091,13 @@ impl<'a> AllList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `pbm_uuid`.
     pub fn pbm_uuid(mut self, value: uuid::Uuid) -> Self {
         self.params.pbm_uuid = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -2927,11 +3105,13 @@ impl<'a> AllList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `slug`.
     pub fn slug(mut self, value: impl Into<String>) -> Self {
         self.params.slug = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -2942,23 +3122,21 @@ impl<'a> AllList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::PaginatedSourceList, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::PaginatedSourceList, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -2981,6 +3159,7 @@ impl<'a> AllList<'a> {
         call.query("slug", &self.params.slug, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -3006,7 +3185,9 @@ impl<'a> AllList<'a> {
 
 impl<'a> std::future::IntoFuture for AllList<'a> {
     type Output = Result<crate::models::PaginatedSourceList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3028,21 +3209,21 @@ impl<'a> AllRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Source, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Source, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3063,7 +3244,9 @@ impl<'a> AllRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for AllRetrieve<'a> {
     type Output = Result<crate::models::Source, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3083,21 +3266,21 @@ impl<'a> AllDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3118,7 +3301,9 @@ impl<'a> AllDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for AllDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3143,21 +3328,21 @@ impl<'a> AllUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3179,7 +3364,9 @@ impl<'a> AllUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for AllUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3203,21 +3390,21 @@ impl<'a> AllTypesList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::TypeCreate>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::TypeCreate>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3235,7 +3422,9 @@ impl<'a> AllTypesList<'a> {
 
 impl<'a> std::future::IntoFuture for AllTypesList<'a> {
     type Output = Result<Vec<crate::models::TypeCreate>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3259,21 +3448,21 @@ impl<'a> AllUserSettingsList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UserSetting>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UserSetting>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3291,7 +3480,9 @@ impl<'a> AllUserSettingsList<'a> {
 
 impl<'a> std::future::IntoFuture for AllUserSettingsList<'a> {
     type Output = Result<Vec<crate::models::UserSetting>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3311,6 +3502,7 @@ impl<'a> GroupConnectionsAllList<'a> {
         self.params.group = Some(value);
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -3318,6 +3510,7 @@ impl<'a> GroupConnectionsAllList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -3325,6 +3518,7 @@ impl<'a> GroupConnectionsAllList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -3332,6 +3526,7 @@ impl<'a> GroupConnectionsAllList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -3339,11 +3534,13 @@ impl<'a> GroupConnectionsAllList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `source__slug`.
     pub fn source_slug(mut self, value: impl Into<String>) -> Self {
         self.params.source_slug = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -3354,26 +3551,26 @@ impl<'a> GroupConnectionsAllList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedGroupSourceConnectionList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3394,6 +3591,7 @@ impl<'a> GroupConnectionsAllList<'a> {
         call.query("source__slug", &self.params.source_slug, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -3423,6 +3621,7 @@ impl<'a> std::future::IntoFuture for GroupConnectionsAllList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3447,23 +3646,23 @@ impl<'a> GroupConnectionsAllRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::GroupSourceConnection, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3485,7 +3684,9 @@ impl<'a> GroupConnectionsAllRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for GroupConnectionsAllRetrieve<'a> {
     type Output = Result<crate::models::GroupSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3511,23 +3712,23 @@ impl<'a> GroupConnectionsAllUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::GroupSourceConnection, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3551,7 +3752,9 @@ impl<'a> GroupConnectionsAllUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for GroupConnectionsAllUpdate<'a> {
     type Output = Result<crate::models::GroupSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3571,21 +3774,21 @@ impl<'a> GroupConnectionsAllDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3607,7 +3810,9 @@ impl<'a> GroupConnectionsAllDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for GroupConnectionsAllDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3633,23 +3838,23 @@ impl<'a> GroupConnectionsAllPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::GroupSourceConnection, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3673,7 +3878,9 @@ impl<'a> GroupConnectionsAllPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for GroupConnectionsAllPartialUpdate<'a> {
     type Output = Result<crate::models::GroupSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3698,21 +3905,21 @@ impl<'a> GroupConnectionsAllUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3734,7 +3941,9 @@ impl<'a> GroupConnectionsAllUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for GroupConnectionsAllUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3754,6 +3963,7 @@ impl<'a> GroupConnectionsKerberosList<'a> {
         self.params.group = Some(value);
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -3761,6 +3971,7 @@ impl<'a> GroupConnectionsKerberosList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -3768,6 +3979,7 @@ impl<'a> GroupConnectionsKerberosList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -3775,6 +3987,7 @@ impl<'a> GroupConnectionsKerberosList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -3782,11 +3995,13 @@ impl<'a> GroupConnectionsKerberosList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `source__slug`.
     pub fn source_slug(mut self, value: impl Into<String>) -> Self {
         self.params.source_slug = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -3797,26 +4012,26 @@ impl<'a> GroupConnectionsKerberosList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedGroupKerberosSourceConnectionList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3837,6 +4052,7 @@ impl<'a> GroupConnectionsKerberosList<'a> {
         call.query("source__slug", &self.params.source_slug, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -3866,6 +4082,7 @@ impl<'a> std::future::IntoFuture for GroupConnectionsKerberosList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3890,26 +4107,26 @@ impl<'a> GroupConnectionsKerberosCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<
                             crate::models::GroupKerberosSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3929,7 +4146,9 @@ impl<'a> GroupConnectionsKerberosCreate<'a> {
 
 impl<'a> std::future::IntoFuture for GroupConnectionsKerberosCreate<'a> {
     type Output = Result<crate::models::GroupKerberosSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3954,26 +4173,26 @@ impl<'a> GroupConnectionsKerberosRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::GroupKerberosSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3995,7 +4214,9 @@ impl<'a> GroupConnectionsKerberosRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for GroupConnectionsKerberosRetrieve<'a> {
     type Output = Result<crate::models::GroupKerberosSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4021,26 +4242,26 @@ impl<'a> GroupConnectionsKerberosUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::GroupKerberosSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4064,7 +4285,9 @@ impl<'a> GroupConnectionsKerberosUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for GroupConnectionsKerberosUpdate<'a> {
     type Output = Result<crate::models::GroupKerberosSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4084,21 +4307,21 @@ impl<'a> GroupConnectionsKerberosDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4120,7 +4343,9 @@ impl<'a> GroupConnectionsKerberosDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for GroupConnectionsKerberosDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4146,26 +4371,26 @@ impl<'a> GroupConnectionsKerberosPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::GroupKerberosSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4189,7 +4414,9 @@ impl<'a> GroupConnectionsKerberosPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for GroupConnectionsKerberosPartialUpdate<'a> {
     type Output = Result<crate::models::GroupKerberosSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4214,21 +4441,21 @@ impl<'a> GroupConnectionsKerberosUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4250,7 +4477,9 @@ impl<'a> GroupConnectionsKerberosUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for GroupConnectionsKerberosUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4270,6 +4499,7 @@ impl<'a> GroupConnectionsLdapList<'a> {
         self.params.group = Some(value);
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -4277,6 +4507,7 @@ impl<'a> GroupConnectionsLdapList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -4284,6 +4515,7 @@ impl<'a> GroupConnectionsLdapList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -4291,6 +4523,7 @@ impl<'a> GroupConnectionsLdapList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -4298,11 +4531,13 @@ impl<'a> GroupConnectionsLdapList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `source__slug`.
     pub fn source_slug(mut self, value: impl Into<String>) -> Self {
         self.params.source_slug = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -4313,26 +4548,26 @@ impl<'a> GroupConnectionsLdapList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedGroupLdapSourceConnectionList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4353,6 +4588,7 @@ impl<'a> GroupConnectionsLdapList<'a> {
         call.query("source__slug", &self.params.source_slug, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -4382,6 +4618,7 @@ impl<'a> std::future::IntoFuture for GroupConnectionsLdapList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4406,26 +4643,26 @@ impl<'a> GroupConnectionsLdapCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<
                             crate::models::GroupLdapSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4445,7 +4682,9 @@ impl<'a> GroupConnectionsLdapCreate<'a> {
 
 impl<'a> std::future::IntoFuture for GroupConnectionsLdapCreate<'a> {
     type Output = Result<crate::models::GroupLdapSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4470,26 +4709,26 @@ impl<'a> GroupConnectionsLdapRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::GroupLdapSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4511,7 +4750,9 @@ impl<'a> GroupConnectionsLdapRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for GroupConnectionsLdapRetrieve<'a> {
     type Output = Result<crate::models::GroupLdapSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4537,26 +4778,26 @@ impl<'a> GroupConnectionsLdapUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::GroupLdapSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4580,7 +4821,9 @@ impl<'a> GroupConnectionsLdapUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for GroupConnectionsLdapUpdate<'a> {
     type Output = Result<crate::models::GroupLdapSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4600,21 +4843,21 @@ impl<'a> GroupConnectionsLdapDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4636,7 +4879,9 @@ impl<'a> GroupConnectionsLdapDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for GroupConnectionsLdapDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4662,26 +4907,26 @@ impl<'a> GroupConnectionsLdapPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::GroupLdapSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4705,7 +4950,9 @@ impl<'a> GroupConnectionsLdapPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for GroupConnectionsLdapPartialUpdate<'a> {
     type Output = Result<crate::models::GroupLdapSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4730,21 +4977,21 @@ impl<'a> GroupConnectionsLdapUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4766,7 +5013,9 @@ impl<'a> GroupConnectionsLdapUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for GroupConnectionsLdapUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4786,6 +5035,7 @@ impl<'a> GroupConnectionsOauthList<'a> {
         self.params.group = Some(value);
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -4793,6 +5043,7 @@ impl<'a> GroupConnectionsOauthList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -4800,6 +5051,7 @@ impl<'a> GroupConnectionsOauthList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -4807,6 +5059,7 @@ impl<'a> GroupConnectionsOauthList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -4814,11 +5067,13 @@ impl<'a> GroupConnectionsOauthList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `source__slug`.
     pub fn source_slug(mut self, value: impl Into<String>) -> Self {
         self.params.source_slug = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -4829,26 +5084,26 @@ impl<'a> GroupConnectionsOauthList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedGroupOAuthSourceConnectionList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4869,6 +5124,7 @@ impl<'a> GroupConnectionsOauthList<'a> {
         call.query("source__slug", &self.params.source_slug, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -4898,6 +5154,7 @@ impl<'a> std::future::IntoFuture for GroupConnectionsOauthList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4922,26 +5179,26 @@ impl<'a> GroupConnectionsOauthCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<
                             crate::models::GroupOAuthSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4961,7 +5218,9 @@ impl<'a> GroupConnectionsOauthCreate<'a> {
 
 impl<'a> std::future::IntoFuture for GroupConnectionsOauthCreate<'a> {
     type Output = Result<crate::models::GroupOAuthSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4986,26 +5245,26 @@ impl<'a> GroupConnectionsOauthRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::GroupOAuthSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5027,7 +5286,9 @@ impl<'a> GroupConnectionsOauthRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for GroupConnectionsOauthRetrieve<'a> {
     type Output = Result<crate::models::GroupOAuthSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5053,26 +5314,26 @@ impl<'a> GroupConnectionsOauthUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::GroupOAuthSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5096,7 +5357,9 @@ impl<'a> GroupConnectionsOauthUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for GroupConnectionsOauthUpdate<'a> {
     type Output = Result<crate::models::GroupOAuthSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5116,21 +5379,21 @@ impl<'a> GroupConnectionsOauthDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5152,7 +5415,9 @@ impl<'a> GroupConnectionsOauthDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for GroupConnectionsOauthDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5178,26 +5443,26 @@ impl<'a> GroupConnectionsOauthPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::GroupOAuthSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5221,7 +5486,9 @@ impl<'a> GroupConnectionsOauthPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for GroupConnectionsOauthPartialUpdate<'a> {
     type Output = Result<crate::models::GroupOAuthSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5246,21 +5513,21 @@ impl<'a> GroupConnectionsOauthUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5282,7 +5549,9 @@ impl<'a> GroupConnectionsOauthUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for GroupConnectionsOauthUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5302,6 +5571,7 @@ impl<'a> GroupConnectionsPlexList<'a> {
         self.params.group = Some(value);
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -5309,6 +5579,7 @@ impl<'a> GroupConnectionsPlexList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -5316,6 +5587,7 @@ impl<'a> GroupConnectionsPlexList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -5323,6 +5595,7 @@ impl<'a> GroupConnectionsPlexList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -5330,11 +5603,13 @@ impl<'a> GroupConnectionsPlexList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `source__slug`.
     pub fn source_slug(mut self, value: impl Into<String>) -> Self {
         self.params.source_slug = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -5345,26 +5620,26 @@ impl<'a> GroupConnectionsPlexList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedGroupPlexSourceConnectionList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5385,6 +5660,7 @@ impl<'a> GroupConnectionsPlexList<'a> {
         call.query("source__slug", &self.params.source_slug, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -5414,6 +5690,7 @@ impl<'a> std::future::IntoFuture for GroupConnectionsPlexList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5438,26 +5715,26 @@ impl<'a> GroupConnectionsPlexCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<
                             crate::models::GroupPlexSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5477,7 +5754,9 @@ impl<'a> GroupConnectionsPlexCreate<'a> {
 
 impl<'a> std::future::IntoFuture for GroupConnectionsPlexCreate<'a> {
     type Output = Result<crate::models::GroupPlexSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5502,26 +5781,26 @@ impl<'a> GroupConnectionsPlexRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::GroupPlexSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5543,7 +5822,9 @@ impl<'a> GroupConnectionsPlexRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for GroupConnectionsPlexRetrieve<'a> {
     type Output = Result<crate::models::GroupPlexSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5569,26 +5850,26 @@ impl<'a> GroupConnectionsPlexUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::GroupPlexSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5612,7 +5893,9 @@ impl<'a> GroupConnectionsPlexUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for GroupConnectionsPlexUpdate<'a> {
     type Output = Result<crate::models::GroupPlexSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5632,21 +5915,21 @@ impl<'a> GroupConnectionsPlexDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5668,7 +5951,9 @@ impl<'a> GroupConnectionsPlexDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for GroupConnectionsPlexDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5694,26 +5979,26 @@ impl<'a> GroupConnectionsPlexPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::GroupPlexSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5737,7 +6022,9 @@ impl<'a> GroupConnectionsPlexPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for GroupConnectionsPlexPartialUpdate<'a> {
     type Output = Result<crate::models::GroupPlexSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5762,21 +6049,21 @@ impl<'a> GroupConnectionsPlexUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5798,7 +6085,9 @@ impl<'a> GroupConnectionsPlexUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for GroupConnectionsPlexUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5818,6 +6107,7 @@ impl<'a> GroupConnectionsSamlList<'a> {
         self.params.group = Some(value);
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -5825,6 +6115,7 @@ impl<'a> GroupConnectionsSamlList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -5832,6 +6123,7 @@ impl<'a> GroupConnectionsSamlList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -5839,6 +6131,7 @@ impl<'a> GroupConnectionsSamlList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -5846,11 +6139,13 @@ impl<'a> GroupConnectionsSamlList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `source__slug`.
     pub fn source_slug(mut self, value: impl Into<String>) -> Self {
         self.params.source_slug = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -5861,26 +6156,26 @@ impl<'a> GroupConnectionsSamlList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedGroupSamlSourceConnectionList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5901,6 +6196,7 @@ impl<'a> GroupConnectionsSamlList<'a> {
         call.query("source__slug", &self.params.source_slug, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -5930,6 +6226,7 @@ impl<'a> std::future::IntoFuture for GroupConnectionsSamlList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5954,26 +6251,26 @@ impl<'a> GroupConnectionsSamlCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<
                             crate::models::GroupSamlSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5993,7 +6290,9 @@ impl<'a> GroupConnectionsSamlCreate<'a> {
 
 impl<'a> std::future::IntoFuture for GroupConnectionsSamlCreate<'a> {
     type Output = Result<crate::models::GroupSamlSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6018,26 +6317,26 @@ impl<'a> GroupConnectionsSamlRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::GroupSamlSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6059,7 +6358,9 @@ impl<'a> GroupConnectionsSamlRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for GroupConnectionsSamlRetrieve<'a> {
     type Output = Result<crate::models::GroupSamlSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6085,26 +6386,26 @@ impl<'a> GroupConnectionsSamlUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::GroupSamlSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6128,7 +6429,9 @@ impl<'a> GroupConnectionsSamlUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for GroupConnectionsSamlUpdate<'a> {
     type Output = Result<crate::models::GroupSamlSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6148,21 +6451,21 @@ impl<'a> GroupConnectionsSamlDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6184,7 +6487,9 @@ impl<'a> GroupConnectionsSamlDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for GroupConnectionsSamlDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6210,26 +6515,26 @@ impl<'a> GroupConnectionsSamlPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::GroupSamlSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6253,7 +6558,9 @@ impl<'a> GroupConnectionsSamlPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for GroupConnectionsSamlPartialUpdate<'a> {
     type Output = Result<crate::models::GroupSamlSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6278,21 +6585,21 @@ impl<'a> GroupConnectionsSamlUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6314,7 +6621,9 @@ impl<'a> GroupConnectionsSamlUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for GroupConnectionsSamlUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6334,6 +6643,7 @@ impl<'a> GroupConnectionsTelegramList<'a> {
         self.params.group = Some(value);
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -6341,6 +6651,7 @@ impl<'a> GroupConnectionsTelegramList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -6348,6 +6659,7 @@ impl<'a> GroupConnectionsTelegramList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -6355,6 +6667,7 @@ impl<'a> GroupConnectionsTelegramList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -6362,11 +6675,13 @@ impl<'a> GroupConnectionsTelegramList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `source__slug`.
     pub fn source_slug(mut self, value: impl Into<String>) -> Self {
         self.params.source_slug = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -6377,26 +6692,26 @@ impl<'a> GroupConnectionsTelegramList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedGroupTelegramSourceConnectionList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6417,6 +6732,7 @@ impl<'a> GroupConnectionsTelegramList<'a> {
         call.query("source__slug", &self.params.source_slug, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -6446,6 +6762,7 @@ impl<'a> std::future::IntoFuture for GroupConnectionsTelegramList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6470,26 +6787,26 @@ impl<'a> GroupConnectionsTelegramCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<
                             crate::models::GroupTelegramSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6509,7 +6826,9 @@ impl<'a> GroupConnectionsTelegramCreate<'a> {
 
 impl<'a> std::future::IntoFuture for GroupConnectionsTelegramCreate<'a> {
     type Output = Result<crate::models::GroupTelegramSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6534,26 +6853,26 @@ impl<'a> GroupConnectionsTelegramRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::GroupTelegramSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6575,7 +6894,9 @@ impl<'a> GroupConnectionsTelegramRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for GroupConnectionsTelegramRetrieve<'a> {
     type Output = Result<crate::models::GroupTelegramSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6601,26 +6922,26 @@ impl<'a> GroupConnectionsTelegramUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::GroupTelegramSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6644,7 +6965,9 @@ impl<'a> GroupConnectionsTelegramUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for GroupConnectionsTelegramUpdate<'a> {
     type Output = Result<crate::models::GroupTelegramSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6664,21 +6987,21 @@ impl<'a> GroupConnectionsTelegramDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6700,7 +7023,9 @@ impl<'a> GroupConnectionsTelegramDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for GroupConnectionsTelegramDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6726,26 +7051,26 @@ impl<'a> GroupConnectionsTelegramPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::GroupTelegramSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6769,7 +7094,9 @@ impl<'a> GroupConnectionsTelegramPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for GroupConnectionsTelegramPartialUpdate<'a> {
     type Output = Result<crate::models::GroupTelegramSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6794,21 +7121,21 @@ impl<'a> GroupConnectionsTelegramUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6830,7 +7157,9 @@ impl<'a> GroupConnectionsTelegramUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for GroupConnectionsTelegramUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6850,16 +7179,19 @@ impl<'a> KerberosList<'a> {
         self.params.enabled = Some(value);
         self
     }
+
     /// Sets the query parameter `kadmin_type`.
     pub fn kadmin_type(mut self, value: crate::models::KadminTypeEnum) -> Self {
         self.params.kadmin_type = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -6867,6 +7199,7 @@ impl<'a> KerberosList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -6874,6 +7207,7 @@ impl<'a> KerberosList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -6881,21 +7215,25 @@ impl<'a> KerberosList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `password_login_update_internal_password`.
     pub fn password_login_update_internal_password(mut self, value: bool) -> Self {
         self.params.password_login_update_internal_password = Some(value);
         self
     }
+
     /// Sets the query parameter `pbm_uuid`.
     pub fn pbm_uuid(mut self, value: uuid::Uuid) -> Self {
         self.params.pbm_uuid = Some(value);
         self
     }
+
     /// Sets the query parameter `realm`.
     pub fn realm(mut self, value: impl Into<String>) -> Self {
         self.params.realm = Some(value.into());
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -6903,31 +7241,37 @@ impl<'a> KerberosList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `slug`.
     pub fn slug(mut self, value: impl Into<String>) -> Self {
         self.params.slug = Some(value.into());
         self
     }
+
     /// Sets the query parameter `spnego_server_name`.
     pub fn spnego_server_name(mut self, value: impl Into<String>) -> Self {
         self.params.spnego_server_name = Some(value.into());
         self
     }
+
     /// Sets the query parameter `sync_principal`.
     pub fn sync_principal(mut self, value: impl Into<String>) -> Self {
         self.params.sync_principal = Some(value.into());
         self
     }
+
     /// Sets the query parameter `sync_users`.
     pub fn sync_users(mut self, value: bool) -> Self {
         self.params.sync_users = Some(value);
         self
     }
+
     /// Sets the query parameter `sync_users_password`.
     pub fn sync_users_password(mut self, value: bool) -> Self {
         self.params.sync_users_password = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -6938,26 +7282,26 @@ impl<'a> KerberosList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedKerberosSourceList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6991,6 +7335,7 @@ impl<'a> KerberosList<'a> {
         call.query("sync_users_password", &self.params.sync_users_password, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -7016,7 +7361,9 @@ impl<'a> KerberosList<'a> {
 
 impl<'a> std::future::IntoFuture for KerberosList<'a> {
     type Output = Result<crate::models::PaginatedKerberosSourceList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7041,21 +7388,21 @@ impl<'a> KerberosCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::KerberosSource, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::KerberosSource, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7075,7 +7422,9 @@ impl<'a> KerberosCreate<'a> {
 
 impl<'a> std::future::IntoFuture for KerberosCreate<'a> {
     type Output = Result<crate::models::KerberosSource, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7100,21 +7449,21 @@ impl<'a> KerberosRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::KerberosSource, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::KerberosSource, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7136,7 +7485,9 @@ impl<'a> KerberosRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for KerberosRetrieve<'a> {
     type Output = Result<crate::models::KerberosSource, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7162,21 +7513,21 @@ impl<'a> KerberosUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::KerberosSource, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::KerberosSource, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7200,7 +7551,9 @@ impl<'a> KerberosUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for KerberosUpdate<'a> {
     type Output = Result<crate::models::KerberosSource, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7220,21 +7573,21 @@ impl<'a> KerberosDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7256,7 +7609,9 @@ impl<'a> KerberosDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for KerberosDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7282,21 +7637,21 @@ impl<'a> KerberosPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::KerberosSource, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::KerberosSource, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7320,7 +7675,9 @@ impl<'a> KerberosPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for KerberosPartialUpdate<'a> {
     type Output = Result<crate::models::KerberosSource, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7345,21 +7702,21 @@ impl<'a> KerberosSyncStatusRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::SyncStatus, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::SyncStatus, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7381,7 +7738,9 @@ impl<'a> KerberosSyncStatusRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for KerberosSyncStatusRetrieve<'a> {
     type Output = Result<crate::models::SyncStatus, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7406,21 +7765,21 @@ impl<'a> KerberosUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7442,7 +7801,9 @@ impl<'a> KerberosUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for KerberosUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7462,66 +7823,79 @@ impl<'a> LdapList<'a> {
         self.params.additional_group_dn = Some(value.into());
         self
     }
+
     /// Sets the query parameter `additional_user_dn`.
     pub fn additional_user_dn(mut self, value: impl Into<String>) -> Self {
         self.params.additional_user_dn = Some(value.into());
         self
     }
+
     /// Sets the query parameter `base_dn`.
     pub fn base_dn(mut self, value: impl Into<String>) -> Self {
         self.params.base_dn = Some(value.into());
         self
     }
+
     /// Sets the query parameter `bind_cn`.
     pub fn bind_cn(mut self, value: impl Into<String>) -> Self {
         self.params.bind_cn = Some(value.into());
         self
     }
+
     /// Sets the query parameter `client_certificate`.
     pub fn client_certificate(mut self, value: uuid::Uuid) -> Self {
         self.params.client_certificate = Some(value);
         self
     }
+
     /// Sets the query parameter `delete_not_found_objects`.
     pub fn delete_not_found_objects(mut self, value: bool) -> Self {
         self.params.delete_not_found_objects = Some(value);
         self
     }
+
     /// Sets the query parameter `enabled`.
     pub fn enabled(mut self, value: bool) -> Self {
         self.params.enabled = Some(value);
         self
     }
+
     /// Sets the query parameter `group_membership_field`.
     pub fn group_membership_field(mut self, value: impl Into<String>) -> Self {
         self.params.group_membership_field = Some(value.into());
         self
     }
+
     /// Sets the query parameter `group_object_filter`.
     pub fn group_object_filter(mut self, value: impl Into<String>) -> Self {
         self.params.group_object_filter = Some(value.into());
         self
     }
+
     /// Sets the query parameter `group_property_mappings`.
     pub fn group_property_mappings(mut self, value: Vec<uuid::Uuid>) -> Self {
         self.params.group_property_mappings = Some(value);
         self
     }
+
     /// Sets the query parameter `lookup_groups_from_user`.
     pub fn lookup_groups_from_user(mut self, value: bool) -> Self {
         self.params.lookup_groups_from_user = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Sets the query parameter `object_uniqueness_field`.
     pub fn object_uniqueness_field(mut self, value: impl Into<String>) -> Self {
         self.params.object_uniqueness_field = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -7529,6 +7903,7 @@ impl<'a> LdapList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -7536,6 +7911,7 @@ impl<'a> LdapList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -7543,21 +7919,25 @@ impl<'a> LdapList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `password_login_update_internal_password`.
     pub fn password_login_update_internal_password(mut self, value: bool) -> Self {
         self.params.password_login_update_internal_password = Some(value);
         self
     }
+
     /// Sets the query parameter `pbm_uuid`.
     pub fn pbm_uuid(mut self, value: uuid::Uuid) -> Self {
         self.params.pbm_uuid = Some(value);
         self
     }
+
     /// Sets the query parameter `peer_certificate`.
     pub fn peer_certificate(mut self, value: uuid::Uuid) -> Self {
         self.params.peer_certificate = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -7565,61 +7945,73 @@ impl<'a> LdapList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `server_uri`.
     pub fn server_uri(mut self, value: impl Into<String>) -> Self {
         self.params.server_uri = Some(value.into());
         self
     }
+
     /// Sets the query parameter `slug`.
     pub fn slug(mut self, value: impl Into<String>) -> Self {
         self.params.slug = Some(value.into());
         self
     }
+
     /// Sets the query parameter `sni`.
     pub fn sni(mut self, value: bool) -> Self {
         self.params.sni = Some(value);
         self
     }
+
     /// Sets the query parameter `start_tls`.
     pub fn start_tls(mut self, value: bool) -> Self {
         self.params.start_tls = Some(value);
         self
     }
+
     /// Sets the query parameter `sync_groups`.
     pub fn sync_groups(mut self, value: bool) -> Self {
         self.params.sync_groups = Some(value);
         self
     }
+
     /// Sets the query parameter `sync_parent_group`.
     pub fn sync_parent_group(mut self, value: uuid::Uuid) -> Self {
         self.params.sync_parent_group = Some(value);
         self
     }
+
     /// Sets the query parameter `sync_users`.
     pub fn sync_users(mut self, value: bool) -> Self {
         self.params.sync_users = Some(value);
         self
     }
+
     /// Sets the query parameter `sync_users_password`.
     pub fn sync_users_password(mut self, value: bool) -> Self {
         self.params.sync_users_password = Some(value);
         self
     }
+
     /// Sets the query parameter `user_membership_attribute`.
     pub fn user_membership_attribute(mut self, value: impl Into<String>) -> Self {
         self.params.user_membership_attribute = Some(value.into());
         self
     }
+
     /// Sets the query parameter `user_object_filter`.
     pub fn user_object_filter(mut self, value: impl Into<String>) -> Self {
         self.params.user_object_filter = Some(value.into());
         self
     }
+
     /// Sets the query parameter `user_property_mappings`.
     pub fn user_property_mappings(mut self, value: Vec<uuid::Uuid>) -> Self {
         self.params.user_property_mappings = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -7630,26 +8022,26 @@ impl<'a> LdapList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedLdapSourceList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7719,6 +8111,7 @@ impl<'a> LdapList<'a> {
         call.query("user_property_mappings", &self.params.user_property_mappings, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -7744,7 +8137,9 @@ impl<'a> LdapList<'a> {
 
 impl<'a> std::future::IntoFuture for LdapList<'a> {
     type Output = Result<crate::models::PaginatedLdapSourceList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7769,21 +8164,21 @@ impl<'a> LdapCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::LdapSource, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::LdapSource, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7803,7 +8198,9 @@ impl<'a> LdapCreate<'a> {
 
 impl<'a> std::future::IntoFuture for LdapCreate<'a> {
     type Output = Result<crate::models::LdapSource, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7828,21 +8225,21 @@ impl<'a> LdapRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::LdapSource, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::LdapSource, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7863,7 +8260,9 @@ impl<'a> LdapRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for LdapRetrieve<'a> {
     type Output = Result<crate::models::LdapSource, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7889,21 +8288,21 @@ impl<'a> LdapUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::LdapSource, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::LdapSource, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7926,7 +8325,9 @@ impl<'a> LdapUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for LdapUpdate<'a> {
     type Output = Result<crate::models::LdapSource, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7946,21 +8347,21 @@ impl<'a> LdapDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7981,7 +8382,9 @@ impl<'a> LdapDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for LdapDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8007,21 +8410,21 @@ impl<'a> LdapPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::LdapSource, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::LdapSource, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8044,7 +8447,9 @@ impl<'a> LdapPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for LdapPartialUpdate<'a> {
     type Output = Result<crate::models::LdapSource, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8069,21 +8474,21 @@ impl<'a> LdapDebugRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::LdapDebug, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::LdapDebug, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8105,7 +8510,9 @@ impl<'a> LdapDebugRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for LdapDebugRetrieve<'a> {
     type Output = Result<crate::models::LdapDebug, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8130,21 +8537,21 @@ impl<'a> LdapSyncStatusRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::SyncStatus, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::SyncStatus, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8166,7 +8573,9 @@ impl<'a> LdapSyncStatusRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for LdapSyncStatusRetrieve<'a> {
     type Output = Result<crate::models::SyncStatus, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8191,21 +8600,21 @@ impl<'a> LdapUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8227,7 +8636,9 @@ impl<'a> LdapUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for LdapUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8247,36 +8658,43 @@ impl<'a> OauthList<'a> {
         self.params.access_token_url = Some(value.into());
         self
     }
+
     /// Sets the query parameter `additional_scopes`.
     pub fn additional_scopes(mut self, value: impl Into<String>) -> Self {
         self.params.additional_scopes = Some(value.into());
         self
     }
+
     /// Sets the query parameter `authentication_flow`.
     pub fn authentication_flow(mut self, value: uuid::Uuid) -> Self {
         self.params.authentication_flow = Some(value);
         self
     }
+
     /// Sets the query parameter `authorization_url`.
     pub fn authorization_url(mut self, value: impl Into<String>) -> Self {
         self.params.authorization_url = Some(value.into());
         self
     }
+
     /// Sets the query parameter `consumer_key`.
     pub fn consumer_key(mut self, value: impl Into<String>) -> Self {
         self.params.consumer_key = Some(value.into());
         self
     }
+
     /// Sets the query parameter `enabled`.
     pub fn enabled(mut self, value: bool) -> Self {
         self.params.enabled = Some(value);
         self
     }
+
     /// Sets the query parameter `enrollment_flow`.
     pub fn enrollment_flow(mut self, value: uuid::Uuid) -> Self {
         self.params.enrollment_flow = Some(value);
         self
     }
+
     /// Sets the query parameter `group_matching_mode`.
     pub fn group_matching_mode(
         mut self,
@@ -8285,6 +8703,7 @@ impl<'a> OauthList<'a> {
         self.params.group_matching_mode = Some(value);
         self
     }
+
     /// Only return sources with JWKS data
     ///
     /// Sets the query parameter `has_jwks`.
@@ -8292,11 +8711,13 @@ impl<'a> OauthList<'a> {
         self.params.has_jwks = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -8304,6 +8725,7 @@ impl<'a> OauthList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -8311,6 +8733,7 @@ impl<'a> OauthList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -8318,31 +8741,37 @@ impl<'a> OauthList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `pbm_uuid`.
     pub fn pbm_uuid(mut self, value: uuid::Uuid) -> Self {
         self.params.pbm_uuid = Some(value);
         self
     }
+
     /// Sets the query parameter `policy_engine_mode`.
     pub fn policy_engine_mode(mut self, value: crate::models::PolicyEngineMode) -> Self {
         self.params.policy_engine_mode = Some(value);
         self
     }
+
     /// Sets the query parameter `profile_url`.
     pub fn profile_url(mut self, value: impl Into<String>) -> Self {
         self.params.profile_url = Some(value.into());
         self
     }
+
     /// Sets the query parameter `provider_type`.
     pub fn provider_type(mut self, value: impl Into<String>) -> Self {
         self.params.provider_type = Some(value.into());
         self
     }
+
     /// Sets the query parameter `request_token_url`.
     pub fn request_token_url(mut self, value: impl Into<String>) -> Self {
         self.params.request_token_url = Some(value.into());
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -8350,11 +8779,13 @@ impl<'a> OauthList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `slug`.
     pub fn slug(mut self, value: impl Into<String>) -> Self {
         self.params.slug = Some(value.into());
         self
     }
+
     /// Sets the query parameter `user_matching_mode`.
     pub fn user_matching_mode(
         mut self,
@@ -8363,6 +8794,7 @@ impl<'a> OauthList<'a> {
         self.params.user_matching_mode = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -8373,26 +8805,26 @@ impl<'a> OauthList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedOAuthSourceList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8428,6 +8860,7 @@ impl<'a> OauthList<'a> {
         call.query("user_matching_mode", &self.params.user_matching_mode, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -8453,7 +8886,9 @@ impl<'a> OauthList<'a> {
 
 impl<'a> std::future::IntoFuture for OauthList<'a> {
     type Output = Result<crate::models::PaginatedOAuthSourceList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8478,21 +8913,21 @@ impl<'a> OauthCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::OAuthSource, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::OAuthSource, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8512,7 +8947,9 @@ impl<'a> OauthCreate<'a> {
 
 impl<'a> std::future::IntoFuture for OauthCreate<'a> {
     type Output = Result<crate::models::OAuthSource, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8537,21 +8974,21 @@ impl<'a> OauthRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::OAuthSource, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::OAuthSource, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8572,7 +9009,9 @@ impl<'a> OauthRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for OauthRetrieve<'a> {
     type Output = Result<crate::models::OAuthSource, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8598,21 +9037,21 @@ impl<'a> OauthUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::OAuthSource, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::OAuthSource, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8635,7 +9074,9 @@ impl<'a> OauthUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for OauthUpdate<'a> {
     type Output = Result<crate::models::OAuthSource, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8655,21 +9096,21 @@ impl<'a> OauthDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8690,7 +9131,9 @@ impl<'a> OauthDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for OauthDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8716,21 +9159,21 @@ impl<'a> OauthPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::OAuthSource, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::OAuthSource, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8753,7 +9196,9 @@ impl<'a> OauthPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for OauthPartialUpdate<'a> {
     type Output = Result<crate::models::OAuthSource, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8778,21 +9223,21 @@ impl<'a> OauthUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8814,7 +9259,9 @@ impl<'a> OauthUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for OauthUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8834,6 +9281,7 @@ impl<'a> OauthSourceTypesList<'a> {
         self.params.name = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -8844,21 +9292,21 @@ impl<'a> OauthSourceTypesList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::SourceType>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::SourceType>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8878,7 +9326,9 @@ impl<'a> OauthSourceTypesList<'a> {
 
 impl<'a> std::future::IntoFuture for OauthSourceTypesList<'a> {
     type Output = Result<Vec<crate::models::SourceType>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8898,26 +9348,31 @@ impl<'a> PlexList<'a> {
         self.params.allow_friends = Some(value);
         self
     }
+
     /// Sets the query parameter `authentication_flow`.
     pub fn authentication_flow(mut self, value: uuid::Uuid) -> Self {
         self.params.authentication_flow = Some(value);
         self
     }
+
     /// Sets the query parameter `client_id`.
     pub fn client_id(mut self, value: impl Into<String>) -> Self {
         self.params.client_id = Some(value.into());
         self
     }
+
     /// Sets the query parameter `enabled`.
     pub fn enabled(mut self, value: bool) -> Self {
         self.params.enabled = Some(value);
         self
     }
+
     /// Sets the query parameter `enrollment_flow`.
     pub fn enrollment_flow(mut self, value: uuid::Uuid) -> Self {
         self.params.enrollment_flow = Some(value);
         self
     }
+
     /// Sets the query parameter `group_matching_mode`.
     pub fn group_matching_mode(
         mut self,
@@ -8926,11 +9381,13 @@ impl<'a> PlexList<'a> {
         self.params.group_matching_mode = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -8938,6 +9395,7 @@ impl<'a> PlexList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -8945,6 +9403,7 @@ impl<'a> PlexList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -8952,16 +9411,19 @@ impl<'a> PlexList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `pbm_uuid`.
     pub fn pbm_uuid(mut self, value: uuid::Uuid) -> Self {
         self.params.pbm_uuid = Some(value);
         self
     }
+
     /// Sets the query parameter `policy_engine_mode`.
     pub fn policy_engine_mode(mut self, value: crate::models::PolicyEngineMode) -> Self {
         self.params.policy_engine_mode = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -8969,11 +9431,13 @@ impl<'a> PlexList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `slug`.
     pub fn slug(mut self, value: impl Into<String>) -> Self {
         self.params.slug = Some(value.into());
         self
     }
+
     /// Sets the query parameter `user_matching_mode`.
     pub fn user_matching_mode(
         mut self,
@@ -8982,6 +9446,7 @@ impl<'a> PlexList<'a> {
         self.params.user_matching_mode = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -8992,26 +9457,26 @@ impl<'a> PlexList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedPlexSourceList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9041,6 +9506,7 @@ impl<'a> PlexList<'a> {
         call.query("user_matching_mode", &self.params.user_matching_mode, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -9066,7 +9532,9 @@ impl<'a> PlexList<'a> {
 
 impl<'a> std::future::IntoFuture for PlexList<'a> {
     type Output = Result<crate::models::PaginatedPlexSourceList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9091,21 +9559,21 @@ impl<'a> PlexCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::PlexSource, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::PlexSource, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9125,7 +9593,9 @@ impl<'a> PlexCreate<'a> {
 
 impl<'a> std::future::IntoFuture for PlexCreate<'a> {
     type Output = Result<crate::models::PlexSource, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9150,21 +9620,21 @@ impl<'a> PlexRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::PlexSource, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::PlexSource, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9185,7 +9655,9 @@ impl<'a> PlexRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for PlexRetrieve<'a> {
     type Output = Result<crate::models::PlexSource, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9211,21 +9683,21 @@ impl<'a> PlexUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::PlexSource, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::PlexSource, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9248,7 +9720,9 @@ impl<'a> PlexUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for PlexUpdate<'a> {
     type Output = Result<crate::models::PlexSource, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9268,21 +9742,21 @@ impl<'a> PlexDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9303,7 +9777,9 @@ impl<'a> PlexDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for PlexDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9329,21 +9805,21 @@ impl<'a> PlexPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::PlexSource, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::PlexSource, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9366,7 +9842,9 @@ impl<'a> PlexPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for PlexPartialUpdate<'a> {
     type Output = Result<crate::models::PlexSource, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9391,21 +9869,21 @@ impl<'a> PlexUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9427,7 +9905,9 @@ impl<'a> PlexUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for PlexUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9448,6 +9928,7 @@ impl<'a> PlexRedeemTokenCreate<'a> {
         self.params.slug = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -9458,21 +9939,21 @@ impl<'a> PlexRedeemTokenCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::RedirectChallenge, super::ErrorBody>()
-                }
-                400u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                200 => raw.json::<crate::models::RedirectChallenge, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_empty)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9494,7 +9975,9 @@ impl<'a> PlexRedeemTokenCreate<'a> {
 
 impl<'a> std::future::IntoFuture for PlexRedeemTokenCreate<'a> {
     type Output = Result<crate::models::RedirectChallenge, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9515,24 +9998,27 @@ impl<'a> PlexRedeemTokenAuthenticatedCreate<'a> {
         self.params.slug = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(self) -> super::transport::BoxFuture<'a, Result<(), super::Error>> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_empty)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9554,7 +10040,9 @@ impl<'a> PlexRedeemTokenAuthenticatedCreate<'a> {
 
 impl<'a> std::future::IntoFuture for PlexRedeemTokenAuthenticatedCreate<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9574,16 +10062,19 @@ impl<'a> SamlList<'a> {
         self.params.allow_idp_initiated = Some(value);
         self
     }
+
     /// Sets the query parameter `authentication_flow`.
     pub fn authentication_flow(mut self, value: uuid::Uuid) -> Self {
         self.params.authentication_flow = Some(value);
         self
     }
+
     /// Sets the query parameter `binding_type`.
     pub fn binding_type(mut self, value: crate::models::BindingTypeEnum) -> Self {
         self.params.binding_type = Some(value);
         self
     }
+
     /// Sets the query parameter `digest_algorithm`.
     pub fn digest_algorithm(
         mut self,
@@ -9592,41 +10083,49 @@ impl<'a> SamlList<'a> {
         self.params.digest_algorithm = Some(value);
         self
     }
+
     /// Sets the query parameter `enabled`.
     pub fn enabled(mut self, value: bool) -> Self {
         self.params.enabled = Some(value);
         self
     }
+
     /// Sets the query parameter `enrollment_flow`.
     pub fn enrollment_flow(mut self, value: uuid::Uuid) -> Self {
         self.params.enrollment_flow = Some(value);
         self
     }
+
     /// Sets the query parameter `force_authn`.
     pub fn force_authn(mut self, value: bool) -> Self {
         self.params.force_authn = Some(value);
         self
     }
+
     /// Sets the query parameter `issuer`.
     pub fn issuer(mut self, value: impl Into<String>) -> Self {
         self.params.issuer = Some(value.into());
         self
     }
+
     /// Sets the query parameter `managed`.
     pub fn managed(mut self, value: impl Into<String>) -> Self {
         self.params.managed = Some(value.into());
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Sets the query parameter `name_id_policy`.
     pub fn name_id_policy(mut self, value: crate::models::SamlNameIdPolicyEnum) -> Self {
         self.params.name_id_policy = Some(value);
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -9634,6 +10133,7 @@ impl<'a> SamlList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -9641,6 +10141,7 @@ impl<'a> SamlList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -9648,21 +10149,25 @@ impl<'a> SamlList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `pbm_uuid`.
     pub fn pbm_uuid(mut self, value: uuid::Uuid) -> Self {
         self.params.pbm_uuid = Some(value);
         self
     }
+
     /// Sets the query parameter `policy_engine_mode`.
     pub fn policy_engine_mode(mut self, value: crate::models::PolicyEngineMode) -> Self {
         self.params.policy_engine_mode = Some(value);
         self
     }
+
     /// Sets the query parameter `pre_authentication_flow`.
     pub fn pre_authentication_flow(mut self, value: uuid::Uuid) -> Self {
         self.params.pre_authentication_flow = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -9670,6 +10175,7 @@ impl<'a> SamlList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `signature_algorithm`.
     pub fn signature_algorithm(
         mut self,
@@ -9678,41 +10184,49 @@ impl<'a> SamlList<'a> {
         self.params.signature_algorithm = Some(value);
         self
     }
+
     /// Sets the query parameter `signed_assertion`.
     pub fn signed_assertion(mut self, value: bool) -> Self {
         self.params.signed_assertion = Some(value);
         self
     }
+
     /// Sets the query parameter `signed_response`.
     pub fn signed_response(mut self, value: bool) -> Self {
         self.params.signed_response = Some(value);
         self
     }
+
     /// Sets the query parameter `signing_kp`.
     pub fn signing_kp(mut self, value: uuid::Uuid) -> Self {
         self.params.signing_kp = Some(value);
         self
     }
+
     /// Sets the query parameter `slo_url`.
     pub fn slo_url(mut self, value: impl Into<String>) -> Self {
         self.params.slo_url = Some(value.into());
         self
     }
+
     /// Sets the query parameter `slug`.
     pub fn slug(mut self, value: impl Into<String>) -> Self {
         self.params.slug = Some(value.into());
         self
     }
+
     /// Sets the query parameter `sso_url`.
     pub fn sso_url(mut self, value: impl Into<String>) -> Self {
         self.params.sso_url = Some(value.into());
         self
     }
+
     /// Sets the query parameter `temporary_user_delete_after`.
     pub fn temporary_user_delete_after(mut self, value: impl Into<String>) -> Self {
         self.params.temporary_user_delete_after = Some(value.into());
         self
     }
+
     /// Sets the query parameter `user_matching_mode`.
     pub fn user_matching_mode(
         mut self,
@@ -9721,11 +10235,13 @@ impl<'a> SamlList<'a> {
         self.params.user_matching_mode = Some(value);
         self
     }
+
     /// Sets the query parameter `verification_kp`.
     pub fn verification_kp(mut self, value: uuid::Uuid) -> Self {
         self.params.verification_kp = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -9736,26 +10252,26 @@ impl<'a> SamlList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedSamlSourceList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9806,6 +10322,7 @@ impl<'a> SamlList<'a> {
         call.query("verification_kp", &self.params.verification_kp, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -9831,7 +10348,9 @@ impl<'a> SamlList<'a> {
 
 impl<'a> std::future::IntoFuture for SamlList<'a> {
     type Output = Result<crate::models::PaginatedSamlSourceList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9856,21 +10375,21 @@ impl<'a> SamlCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::SamlSource, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::SamlSource, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9890,7 +10409,9 @@ impl<'a> SamlCreate<'a> {
 
 impl<'a> std::future::IntoFuture for SamlCreate<'a> {
     type Output = Result<crate::models::SamlSource, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9915,21 +10436,21 @@ impl<'a> SamlRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::SamlSource, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::SamlSource, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9950,7 +10471,9 @@ impl<'a> SamlRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for SamlRetrieve<'a> {
     type Output = Result<crate::models::SamlSource, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9976,21 +10499,21 @@ impl<'a> SamlUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::SamlSource, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::SamlSource, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -10013,7 +10536,9 @@ impl<'a> SamlUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for SamlUpdate<'a> {
     type Output = Result<crate::models::SamlSource, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -10033,21 +10558,21 @@ impl<'a> SamlDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -10068,7 +10593,9 @@ impl<'a> SamlDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for SamlDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -10094,21 +10621,21 @@ impl<'a> SamlPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::SamlSource, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::SamlSource, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -10131,7 +10658,9 @@ impl<'a> SamlPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for SamlPartialUpdate<'a> {
     type Output = Result<crate::models::SamlSource, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -10156,21 +10685,21 @@ impl<'a> SamlMetadataRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::SamlMetadata, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::SamlMetadata, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -10192,7 +10721,9 @@ impl<'a> SamlMetadataRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for SamlMetadataRetrieve<'a> {
     type Output = Result<crate::models::SamlMetadata, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -10217,21 +10748,21 @@ impl<'a> SamlUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -10253,7 +10784,9 @@ impl<'a> SamlUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for SamlUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -10273,6 +10806,7 @@ impl<'a> ScimList<'a> {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -10280,6 +10814,7 @@ impl<'a> ScimList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -10287,6 +10822,7 @@ impl<'a> ScimList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -10294,11 +10830,13 @@ impl<'a> ScimList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `pbm_uuid`.
     pub fn pbm_uuid(mut self, value: uuid::Uuid) -> Self {
         self.params.pbm_uuid = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -10306,11 +10844,13 @@ impl<'a> ScimList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `slug`.
     pub fn slug(mut self, value: impl Into<String>) -> Self {
         self.params.slug = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -10321,26 +10861,26 @@ impl<'a> ScimList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedScimSourceList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -10362,6 +10902,7 @@ impl<'a> ScimList<'a> {
         call.query("slug", &self.params.slug, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -10387,7 +10928,9 @@ impl<'a> ScimList<'a> {
 
 impl<'a> std::future::IntoFuture for ScimList<'a> {
     type Output = Result<crate::models::PaginatedScimSourceList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -10412,21 +10955,21 @@ impl<'a> ScimCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::ScimSource, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::ScimSource, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -10446,7 +10989,9 @@ impl<'a> ScimCreate<'a> {
 
 impl<'a> std::future::IntoFuture for ScimCreate<'a> {
     type Output = Result<crate::models::ScimSource, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -10471,21 +11016,21 @@ impl<'a> ScimRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::ScimSource, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::ScimSource, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -10506,7 +11051,9 @@ impl<'a> ScimRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for ScimRetrieve<'a> {
     type Output = Result<crate::models::ScimSource, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -10532,21 +11079,21 @@ impl<'a> ScimUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::ScimSource, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::ScimSource, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -10569,7 +11116,9 @@ impl<'a> ScimUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for ScimUpdate<'a> {
     type Output = Result<crate::models::ScimSource, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -10589,21 +11138,21 @@ impl<'a> ScimDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -10624,7 +11173,9 @@ impl<'a> ScimDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for ScimDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -10650,21 +11201,21 @@ impl<'a> ScimPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::ScimSource, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::ScimSource, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -10687,7 +11238,9 @@ impl<'a> ScimPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for ScimPartialUpdate<'a> {
     type Output = Result<crate::models::ScimSource, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -10712,21 +11265,21 @@ impl<'a> ScimUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -10748,7 +11301,9 @@ impl<'a> ScimUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for ScimUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -10768,11 +11323,13 @@ impl<'a> ScimGroupsList<'a> {
         self.params.group_group_uuid = Some(value);
         self
     }
+
     /// Sets the query parameter `group__name`.
     pub fn group_name(mut self, value: impl Into<String>) -> Self {
         self.params.group_name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -10780,6 +11337,7 @@ impl<'a> ScimGroupsList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -10787,6 +11345,7 @@ impl<'a> ScimGroupsList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -10794,6 +11353,7 @@ impl<'a> ScimGroupsList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -10801,11 +11361,13 @@ impl<'a> ScimGroupsList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `source__slug`.
     pub fn source_slug(mut self, value: impl Into<String>) -> Self {
         self.params.source_slug = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -10816,26 +11378,26 @@ impl<'a> ScimGroupsList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedScimSourceGroupList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -10857,6 +11419,7 @@ impl<'a> ScimGroupsList<'a> {
         call.query("source__slug", &self.params.source_slug, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -10882,7 +11445,9 @@ impl<'a> ScimGroupsList<'a> {
 
 impl<'a> std::future::IntoFuture for ScimGroupsList<'a> {
     type Output = Result<crate::models::PaginatedScimSourceGroupList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -10907,21 +11472,21 @@ impl<'a> ScimGroupsCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::ScimSourceGroup, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::ScimSourceGroup, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -10941,7 +11506,9 @@ impl<'a> ScimGroupsCreate<'a> {
 
 impl<'a> std::future::IntoFuture for ScimGroupsCreate<'a> {
     type Output = Result<crate::models::ScimSourceGroup, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -10966,21 +11533,21 @@ impl<'a> ScimGroupsRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::ScimSourceGroup, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::ScimSourceGroup, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -11002,7 +11569,9 @@ impl<'a> ScimGroupsRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for ScimGroupsRetrieve<'a> {
     type Output = Result<crate::models::ScimSourceGroup, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -11028,21 +11597,21 @@ impl<'a> ScimGroupsUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::ScimSourceGroup, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::ScimSourceGroup, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -11066,7 +11635,9 @@ impl<'a> ScimGroupsUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for ScimGroupsUpdate<'a> {
     type Output = Result<crate::models::ScimSourceGroup, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -11086,21 +11657,21 @@ impl<'a> ScimGroupsDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -11122,7 +11693,9 @@ impl<'a> ScimGroupsDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for ScimGroupsDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -11148,21 +11721,21 @@ impl<'a> ScimGroupsPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::ScimSourceGroup, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::ScimSourceGroup, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -11186,7 +11759,9 @@ impl<'a> ScimGroupsPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for ScimGroupsPartialUpdate<'a> {
     type Output = Result<crate::models::ScimSourceGroup, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -11211,21 +11786,21 @@ impl<'a> ScimGroupsUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -11247,7 +11822,9 @@ impl<'a> ScimGroupsUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for ScimGroupsUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -11269,6 +11846,7 @@ impl<'a> ScimUsersList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -11276,6 +11854,7 @@ impl<'a> ScimUsersList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -11283,6 +11862,7 @@ impl<'a> ScimUsersList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -11290,21 +11870,25 @@ impl<'a> ScimUsersList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `source__slug`.
     pub fn source_slug(mut self, value: impl Into<String>) -> Self {
         self.params.source_slug = Some(value.into());
         self
     }
+
     /// Sets the query parameter `user__id`.
     pub fn user_id(mut self, value: i64) -> Self {
         self.params.user_id = Some(value);
         self
     }
+
     /// Sets the query parameter `user__username`.
     pub fn user_username(mut self, value: impl Into<String>) -> Self {
         self.params.user_username = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -11315,26 +11899,26 @@ impl<'a> ScimUsersList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedScimSourceUserList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -11356,6 +11940,7 @@ impl<'a> ScimUsersList<'a> {
         call.query("user__username", &self.params.user_username, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -11381,7 +11966,9 @@ impl<'a> ScimUsersList<'a> {
 
 impl<'a> std::future::IntoFuture for ScimUsersList<'a> {
     type Output = Result<crate::models::PaginatedScimSourceUserList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -11406,21 +11993,21 @@ impl<'a> ScimUsersCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::ScimSourceUser, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::ScimSourceUser, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -11440,7 +12027,9 @@ impl<'a> ScimUsersCreate<'a> {
 
 impl<'a> std::future::IntoFuture for ScimUsersCreate<'a> {
     type Output = Result<crate::models::ScimSourceUser, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -11465,21 +12054,21 @@ impl<'a> ScimUsersRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::ScimSourceUser, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::ScimSourceUser, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -11501,7 +12090,9 @@ impl<'a> ScimUsersRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for ScimUsersRetrieve<'a> {
     type Output = Result<crate::models::ScimSourceUser, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -11527,21 +12118,21 @@ impl<'a> ScimUsersUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::ScimSourceUser, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::ScimSourceUser, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -11565,7 +12156,9 @@ impl<'a> ScimUsersUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for ScimUsersUpdate<'a> {
     type Output = Result<crate::models::ScimSourceUser, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -11585,21 +12178,21 @@ impl<'a> ScimUsersDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -11621,7 +12214,9 @@ impl<'a> ScimUsersDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for ScimUsersDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -11647,21 +12242,21 @@ impl<'a> ScimUsersPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::ScimSourceUser, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::ScimSourceUser, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -11685,7 +12280,9 @@ impl<'a> ScimUsersPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for ScimUsersPartialUpdate<'a> {
     type Output = Result<crate::models::ScimSourceUser, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -11710,21 +12307,21 @@ impl<'a> ScimUsersUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -11746,7 +12343,9 @@ impl<'a> ScimUsersUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for ScimUsersUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -11766,21 +12365,25 @@ impl<'a> TelegramList<'a> {
         self.params.authentication_flow = Some(value);
         self
     }
+
     /// Sets the query parameter `bot_username`.
     pub fn bot_username(mut self, value: impl Into<String>) -> Self {
         self.params.bot_username = Some(value.into());
         self
     }
+
     /// Sets the query parameter `enabled`.
     pub fn enabled(mut self, value: bool) -> Self {
         self.params.enabled = Some(value);
         self
     }
+
     /// Sets the query parameter `enrollment_flow`.
     pub fn enrollment_flow(mut self, value: uuid::Uuid) -> Self {
         self.params.enrollment_flow = Some(value);
         self
     }
+
     /// Sets the query parameter `group_matching_mode`.
     pub fn group_matching_mode(
         mut self,
@@ -11789,11 +12392,13 @@ impl<'a> TelegramList<'a> {
         self.params.group_matching_mode = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -11801,6 +12406,7 @@ impl<'a> TelegramList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -11808,6 +12414,7 @@ impl<'a> TelegramList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -11815,21 +12422,25 @@ impl<'a> TelegramList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `pbm_uuid`.
     pub fn pbm_uuid(mut self, value: uuid::Uuid) -> Self {
         self.params.pbm_uuid = Some(value);
         self
     }
+
     /// Sets the query parameter `policy_engine_mode`.
     pub fn policy_engine_mode(mut self, value: crate::models::PolicyEngineMode) -> Self {
         self.params.policy_engine_mode = Some(value);
         self
     }
+
     /// Sets the query parameter `request_message_access`.
     pub fn request_message_access(mut self, value: bool) -> Self {
         self.params.request_message_access = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -11837,11 +12448,13 @@ impl<'a> TelegramList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `slug`.
     pub fn slug(mut self, value: impl Into<String>) -> Self {
         self.params.slug = Some(value.into());
         self
     }
+
     /// Sets the query parameter `user_matching_mode`.
     pub fn user_matching_mode(
         mut self,
@@ -11850,6 +12463,7 @@ impl<'a> TelegramList<'a> {
         self.params.user_matching_mode = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -11860,26 +12474,26 @@ impl<'a> TelegramList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedTelegramSourceList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -11909,6 +12523,7 @@ impl<'a> TelegramList<'a> {
         call.query("user_matching_mode", &self.params.user_matching_mode, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -11934,7 +12549,9 @@ impl<'a> TelegramList<'a> {
 
 impl<'a> std::future::IntoFuture for TelegramList<'a> {
     type Output = Result<crate::models::PaginatedTelegramSourceList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -11959,21 +12576,21 @@ impl<'a> TelegramCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::TelegramSource, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::TelegramSource, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -11993,7 +12610,9 @@ impl<'a> TelegramCreate<'a> {
 
 impl<'a> std::future::IntoFuture for TelegramCreate<'a> {
     type Output = Result<crate::models::TelegramSource, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -12018,21 +12637,21 @@ impl<'a> TelegramRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::TelegramSource, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::TelegramSource, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -12054,7 +12673,9 @@ impl<'a> TelegramRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for TelegramRetrieve<'a> {
     type Output = Result<crate::models::TelegramSource, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -12080,21 +12701,21 @@ impl<'a> TelegramUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::TelegramSource, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::TelegramSource, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -12118,7 +12739,9 @@ impl<'a> TelegramUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for TelegramUpdate<'a> {
     type Output = Result<crate::models::TelegramSource, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -12138,21 +12761,21 @@ impl<'a> TelegramDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -12174,7 +12797,9 @@ impl<'a> TelegramDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for TelegramDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -12200,21 +12825,21 @@ impl<'a> TelegramPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::TelegramSource, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::TelegramSource, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -12238,7 +12863,9 @@ impl<'a> TelegramPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for TelegramPartialUpdate<'a> {
     type Output = Result<crate::models::TelegramSource, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -12264,26 +12891,26 @@ impl<'a> TelegramConnectUserCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<
                             crate::models::UserTelegramSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_empty)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -12307,7 +12934,9 @@ impl<'a> TelegramConnectUserCreate<'a> {
 
 impl<'a> std::future::IntoFuture for TelegramConnectUserCreate<'a> {
     type Output = Result<crate::models::UserTelegramSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -12332,21 +12961,21 @@ impl<'a> TelegramUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -12368,7 +12997,9 @@ impl<'a> TelegramUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for TelegramUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -12390,6 +13021,7 @@ impl<'a> UserConnectionsAllList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -12397,6 +13029,7 @@ impl<'a> UserConnectionsAllList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -12404,6 +13037,7 @@ impl<'a> UserConnectionsAllList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -12411,16 +13045,19 @@ impl<'a> UserConnectionsAllList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `source__slug`.
     pub fn source_slug(mut self, value: impl Into<String>) -> Self {
         self.params.source_slug = Some(value.into());
         self
     }
+
     /// Sets the query parameter `user`.
     pub fn user(mut self, value: i64) -> Self {
         self.params.user = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -12431,26 +13068,26 @@ impl<'a> UserConnectionsAllList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedUserSourceConnectionList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -12471,6 +13108,7 @@ impl<'a> UserConnectionsAllList<'a> {
         call.query("user", &self.params.user, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -12496,7 +13134,9 @@ impl<'a> UserConnectionsAllList<'a> {
 
 impl<'a> std::future::IntoFuture for UserConnectionsAllList<'a> {
     type Output = Result<crate::models::PaginatedUserSourceConnectionList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -12521,23 +13161,23 @@ impl<'a> UserConnectionsAllRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::UserSourceConnection, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -12559,7 +13199,9 @@ impl<'a> UserConnectionsAllRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for UserConnectionsAllRetrieve<'a> {
     type Output = Result<crate::models::UserSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -12585,23 +13227,23 @@ impl<'a> UserConnectionsAllUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::UserSourceConnection, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -12625,7 +13267,9 @@ impl<'a> UserConnectionsAllUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for UserConnectionsAllUpdate<'a> {
     type Output = Result<crate::models::UserSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -12645,21 +13289,21 @@ impl<'a> UserConnectionsAllDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -12681,7 +13325,9 @@ impl<'a> UserConnectionsAllDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for UserConnectionsAllDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -12707,23 +13353,23 @@ impl<'a> UserConnectionsAllPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::UserSourceConnection, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -12747,7 +13393,9 @@ impl<'a> UserConnectionsAllPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for UserConnectionsAllPartialUpdate<'a> {
     type Output = Result<crate::models::UserSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -12772,21 +13420,21 @@ impl<'a> UserConnectionsAllUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -12808,7 +13456,9 @@ impl<'a> UserConnectionsAllUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for UserConnectionsAllUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -12830,6 +13480,7 @@ impl<'a> UserConnectionsKerberosList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -12837,6 +13488,7 @@ impl<'a> UserConnectionsKerberosList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -12844,6 +13496,7 @@ impl<'a> UserConnectionsKerberosList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -12851,16 +13504,19 @@ impl<'a> UserConnectionsKerberosList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `source__slug`.
     pub fn source_slug(mut self, value: impl Into<String>) -> Self {
         self.params.source_slug = Some(value.into());
         self
     }
+
     /// Sets the query parameter `user`.
     pub fn user(mut self, value: i64) -> Self {
         self.params.user = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -12871,26 +13527,26 @@ impl<'a> UserConnectionsKerberosList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedUserKerberosSourceConnectionList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -12911,6 +13567,7 @@ impl<'a> UserConnectionsKerberosList<'a> {
         call.query("user", &self.params.user, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -12940,6 +13597,7 @@ impl<'a> std::future::IntoFuture for UserConnectionsKerberosList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -12964,26 +13622,26 @@ impl<'a> UserConnectionsKerberosCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<
                             crate::models::UserKerberosSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -13003,7 +13661,9 @@ impl<'a> UserConnectionsKerberosCreate<'a> {
 
 impl<'a> std::future::IntoFuture for UserConnectionsKerberosCreate<'a> {
     type Output = Result<crate::models::UserKerberosSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -13028,26 +13688,26 @@ impl<'a> UserConnectionsKerberosRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::UserKerberosSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -13069,7 +13729,9 @@ impl<'a> UserConnectionsKerberosRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for UserConnectionsKerberosRetrieve<'a> {
     type Output = Result<crate::models::UserKerberosSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -13095,26 +13757,26 @@ impl<'a> UserConnectionsKerberosUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::UserKerberosSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -13138,7 +13800,9 @@ impl<'a> UserConnectionsKerberosUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for UserConnectionsKerberosUpdate<'a> {
     type Output = Result<crate::models::UserKerberosSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -13158,21 +13822,21 @@ impl<'a> UserConnectionsKerberosDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -13194,7 +13858,9 @@ impl<'a> UserConnectionsKerberosDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for UserConnectionsKerberosDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -13220,26 +13886,26 @@ impl<'a> UserConnectionsKerberosPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::UserKerberosSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -13263,7 +13929,9 @@ impl<'a> UserConnectionsKerberosPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for UserConnectionsKerberosPartialUpdate<'a> {
     type Output = Result<crate::models::UserKerberosSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -13288,21 +13956,21 @@ impl<'a> UserConnectionsKerberosUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -13324,7 +13992,9 @@ impl<'a> UserConnectionsKerberosUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for UserConnectionsKerberosUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -13346,6 +14016,7 @@ impl<'a> UserConnectionsLdapList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -13353,6 +14024,7 @@ impl<'a> UserConnectionsLdapList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -13360,6 +14032,7 @@ impl<'a> UserConnectionsLdapList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -13367,16 +14040,19 @@ impl<'a> UserConnectionsLdapList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `source__slug`.
     pub fn source_slug(mut self, value: impl Into<String>) -> Self {
         self.params.source_slug = Some(value.into());
         self
     }
+
     /// Sets the query parameter `user`.
     pub fn user(mut self, value: i64) -> Self {
         self.params.user = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -13387,26 +14063,26 @@ impl<'a> UserConnectionsLdapList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedUserLdapSourceConnectionList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -13427,6 +14103,7 @@ impl<'a> UserConnectionsLdapList<'a> {
         call.query("user", &self.params.user, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -13456,6 +14133,7 @@ impl<'a> std::future::IntoFuture for UserConnectionsLdapList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -13480,26 +14158,26 @@ impl<'a> UserConnectionsLdapCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<
                             crate::models::UserLdapSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -13519,7 +14197,9 @@ impl<'a> UserConnectionsLdapCreate<'a> {
 
 impl<'a> std::future::IntoFuture for UserConnectionsLdapCreate<'a> {
     type Output = Result<crate::models::UserLdapSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -13544,26 +14224,26 @@ impl<'a> UserConnectionsLdapRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::UserLdapSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -13585,7 +14265,9 @@ impl<'a> UserConnectionsLdapRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for UserConnectionsLdapRetrieve<'a> {
     type Output = Result<crate::models::UserLdapSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -13611,26 +14293,26 @@ impl<'a> UserConnectionsLdapUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::UserLdapSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -13654,7 +14336,9 @@ impl<'a> UserConnectionsLdapUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for UserConnectionsLdapUpdate<'a> {
     type Output = Result<crate::models::UserLdapSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -13674,21 +14358,21 @@ impl<'a> UserConnectionsLdapDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -13710,7 +14394,9 @@ impl<'a> UserConnectionsLdapDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for UserConnectionsLdapDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -13736,26 +14422,26 @@ impl<'a> UserConnectionsLdapPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::UserLdapSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -13779,7 +14465,9 @@ impl<'a> UserConnectionsLdapPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for UserConnectionsLdapPartialUpdate<'a> {
     type Output = Result<crate::models::UserLdapSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -13804,21 +14492,21 @@ impl<'a> UserConnectionsLdapUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -13840,7 +14528,9 @@ impl<'a> UserConnectionsLdapUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for UserConnectionsLdapUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -13862,6 +14552,7 @@ impl<'a> UserConnectionsOauthList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -13869,6 +14560,7 @@ impl<'a> UserConnectionsOauthList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -13876,6 +14568,7 @@ impl<'a> UserConnectionsOauthList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -13883,16 +14576,19 @@ impl<'a> UserConnectionsOauthList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `source__slug`.
     pub fn source_slug(mut self, value: impl Into<String>) -> Self {
         self.params.source_slug = Some(value.into());
         self
     }
+
     /// Sets the query parameter `user`.
     pub fn user(mut self, value: i64) -> Self {
         self.params.user = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -13903,26 +14599,26 @@ impl<'a> UserConnectionsOauthList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedUserOAuthSourceConnectionList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -13943,6 +14639,7 @@ impl<'a> UserConnectionsOauthList<'a> {
         call.query("user", &self.params.user, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -13972,6 +14669,7 @@ impl<'a> std::future::IntoFuture for UserConnectionsOauthList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -13996,26 +14694,26 @@ impl<'a> UserConnectionsOauthCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<
                             crate::models::UserOAuthSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -14035,7 +14733,9 @@ impl<'a> UserConnectionsOauthCreate<'a> {
 
 impl<'a> std::future::IntoFuture for UserConnectionsOauthCreate<'a> {
     type Output = Result<crate::models::UserOAuthSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -14060,26 +14760,26 @@ impl<'a> UserConnectionsOauthRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::UserOAuthSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -14101,7 +14801,9 @@ impl<'a> UserConnectionsOauthRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for UserConnectionsOauthRetrieve<'a> {
     type Output = Result<crate::models::UserOAuthSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -14127,26 +14829,26 @@ impl<'a> UserConnectionsOauthUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::UserOAuthSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -14170,7 +14872,9 @@ impl<'a> UserConnectionsOauthUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for UserConnectionsOauthUpdate<'a> {
     type Output = Result<crate::models::UserOAuthSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -14190,21 +14894,21 @@ impl<'a> UserConnectionsOauthDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -14226,7 +14930,9 @@ impl<'a> UserConnectionsOauthDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for UserConnectionsOauthDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -14252,26 +14958,26 @@ impl<'a> UserConnectionsOauthPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::UserOAuthSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -14295,7 +15001,9 @@ impl<'a> UserConnectionsOauthPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for UserConnectionsOauthPartialUpdate<'a> {
     type Output = Result<crate::models::UserOAuthSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -14320,21 +15028,21 @@ impl<'a> UserConnectionsOauthUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -14356,7 +15064,9 @@ impl<'a> UserConnectionsOauthUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for UserConnectionsOauthUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -14378,6 +15088,7 @@ impl<'a> UserConnectionsPlexList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -14385,6 +15096,7 @@ impl<'a> UserConnectionsPlexList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -14392,6 +15104,7 @@ impl<'a> UserConnectionsPlexList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -14399,16 +15112,19 @@ impl<'a> UserConnectionsPlexList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `source__slug`.
     pub fn source_slug(mut self, value: impl Into<String>) -> Self {
         self.params.source_slug = Some(value.into());
         self
     }
+
     /// Sets the query parameter `user`.
     pub fn user(mut self, value: i64) -> Self {
         self.params.user = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -14419,26 +15135,26 @@ impl<'a> UserConnectionsPlexList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedUserPlexSourceConnectionList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -14459,6 +15175,7 @@ impl<'a> UserConnectionsPlexList<'a> {
         call.query("user", &self.params.user, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -14488,6 +15205,7 @@ impl<'a> std::future::IntoFuture for UserConnectionsPlexList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -14512,26 +15230,26 @@ impl<'a> UserConnectionsPlexCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<
                             crate::models::UserPlexSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -14551,7 +15269,9 @@ impl<'a> UserConnectionsPlexCreate<'a> {
 
 impl<'a> std::future::IntoFuture for UserConnectionsPlexCreate<'a> {
     type Output = Result<crate::models::UserPlexSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -14576,26 +15296,26 @@ impl<'a> UserConnectionsPlexRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::UserPlexSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -14617,7 +15337,9 @@ impl<'a> UserConnectionsPlexRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for UserConnectionsPlexRetrieve<'a> {
     type Output = Result<crate::models::UserPlexSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -14643,26 +15365,26 @@ impl<'a> UserConnectionsPlexUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::UserPlexSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -14686,7 +15408,9 @@ impl<'a> UserConnectionsPlexUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for UserConnectionsPlexUpdate<'a> {
     type Output = Result<crate::models::UserPlexSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -14706,21 +15430,21 @@ impl<'a> UserConnectionsPlexDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -14742,7 +15466,9 @@ impl<'a> UserConnectionsPlexDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for UserConnectionsPlexDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -14768,26 +15494,26 @@ impl<'a> UserConnectionsPlexPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::UserPlexSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -14811,7 +15537,9 @@ impl<'a> UserConnectionsPlexPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for UserConnectionsPlexPartialUpdate<'a> {
     type Output = Result<crate::models::UserPlexSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -14836,21 +15564,21 @@ impl<'a> UserConnectionsPlexUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -14872,7 +15600,9 @@ impl<'a> UserConnectionsPlexUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for UserConnectionsPlexUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -14894,6 +15624,7 @@ impl<'a> UserConnectionsSamlList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -14901,6 +15632,7 @@ impl<'a> UserConnectionsSamlList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -14908,6 +15640,7 @@ impl<'a> UserConnectionsSamlList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -14915,16 +15648,19 @@ impl<'a> UserConnectionsSamlList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `source__slug`.
     pub fn source_slug(mut self, value: impl Into<String>) -> Self {
         self.params.source_slug = Some(value.into());
         self
     }
+
     /// Sets the query parameter `user`.
     pub fn user(mut self, value: i64) -> Self {
         self.params.user = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -14935,26 +15671,26 @@ impl<'a> UserConnectionsSamlList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedUserSamlSourceConnectionList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -14975,6 +15711,7 @@ impl<'a> UserConnectionsSamlList<'a> {
         call.query("user", &self.params.user, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -15004,6 +15741,7 @@ impl<'a> std::future::IntoFuture for UserConnectionsSamlList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -15028,26 +15766,26 @@ impl<'a> UserConnectionsSamlCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<
                             crate::models::UserSamlSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -15067,7 +15805,9 @@ impl<'a> UserConnectionsSamlCreate<'a> {
 
 impl<'a> std::future::IntoFuture for UserConnectionsSamlCreate<'a> {
     type Output = Result<crate::models::UserSamlSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -15092,26 +15832,26 @@ impl<'a> UserConnectionsSamlRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::UserSamlSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -15133,7 +15873,9 @@ impl<'a> UserConnectionsSamlRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for UserConnectionsSamlRetrieve<'a> {
     type Output = Result<crate::models::UserSamlSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -15159,26 +15901,26 @@ impl<'a> UserConnectionsSamlUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::UserSamlSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -15202,7 +15944,9 @@ impl<'a> UserConnectionsSamlUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for UserConnectionsSamlUpdate<'a> {
     type Output = Result<crate::models::UserSamlSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -15222,21 +15966,21 @@ impl<'a> UserConnectionsSamlDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -15258,7 +16002,9 @@ impl<'a> UserConnectionsSamlDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for UserConnectionsSamlDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -15284,26 +16030,26 @@ impl<'a> UserConnectionsSamlPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::UserSamlSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -15327,7 +16073,9 @@ impl<'a> UserConnectionsSamlPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for UserConnectionsSamlPartialUpdate<'a> {
     type Output = Result<crate::models::UserSamlSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -15352,21 +16100,21 @@ impl<'a> UserConnectionsSamlUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -15388,7 +16136,9 @@ impl<'a> UserConnectionsSamlUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for UserConnectionsSamlUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -15410,6 +16160,7 @@ impl<'a> UserConnectionsTelegramList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -15417,6 +16168,7 @@ impl<'a> UserConnectionsTelegramList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -15424,6 +16176,7 @@ impl<'a> UserConnectionsTelegramList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -15431,16 +16184,19 @@ impl<'a> UserConnectionsTelegramList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `source__slug`.
     pub fn source_slug(mut self, value: impl Into<String>) -> Self {
         self.params.source_slug = Some(value.into());
         self
     }
+
     /// Sets the query parameter `user`.
     pub fn user(mut self, value: i64) -> Self {
         self.params.user = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -15451,26 +16207,26 @@ impl<'a> UserConnectionsTelegramList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedUserTelegramSourceConnectionList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -15491,6 +16247,7 @@ impl<'a> UserConnectionsTelegramList<'a> {
         call.query("user", &self.params.user, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -15520,6 +16277,7 @@ impl<'a> std::future::IntoFuture for UserConnectionsTelegramList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -15544,26 +16302,26 @@ impl<'a> UserConnectionsTelegramCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<
                             crate::models::UserTelegramSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -15583,7 +16341,9 @@ impl<'a> UserConnectionsTelegramCreate<'a> {
 
 impl<'a> std::future::IntoFuture for UserConnectionsTelegramCreate<'a> {
     type Output = Result<crate::models::UserTelegramSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -15608,26 +16368,26 @@ impl<'a> UserConnectionsTelegramRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::UserTelegramSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -15649,7 +16409,9 @@ impl<'a> UserConnectionsTelegramRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for UserConnectionsTelegramRetrieve<'a> {
     type Output = Result<crate::models::UserTelegramSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -15675,26 +16437,26 @@ impl<'a> UserConnectionsTelegramUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::UserTelegramSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -15718,7 +16480,9 @@ impl<'a> UserConnectionsTelegramUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for UserConnectionsTelegramUpdate<'a> {
     type Output = Result<crate::models::UserTelegramSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -15738,21 +16502,21 @@ impl<'a> UserConnectionsTelegramDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -15774,7 +16538,9 @@ impl<'a> UserConnectionsTelegramDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for UserConnectionsTelegramDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -15800,26 +16566,26 @@ impl<'a> UserConnectionsTelegramPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::UserTelegramSourceConnection,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -15843,7 +16609,9 @@ impl<'a> UserConnectionsTelegramPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for UserConnectionsTelegramPartialUpdate<'a> {
     type Output = Result<crate::models::UserTelegramSourceConnection, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -15868,21 +16636,21 @@ impl<'a> UserConnectionsTelegramUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -15904,7 +16672,9 @@ impl<'a> UserConnectionsTelegramUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for UserConnectionsTelegramUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }

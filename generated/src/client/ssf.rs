@@ -25,6 +25,7 @@ impl<'a> SsfApi<'a> {
             },
         }
     }
+
     /// SSFStream Viewset
     ///
     /// `GET /ssf/streams/{uuid}/` (`ssf_streams_retrieve`).
@@ -34,10 +35,11 @@ impl<'a> SsfApi<'a> {
         StreamsRetrieve {
             client: self.client,
             params: crate::params::SsfStreamsRetrieveParams {
-                uuid: uuid,
+                uuid,
             },
         }
     }
+
     /// SSFStream Viewset
     ///
     /// `DELETE /ssf/streams/{uuid}/` (`ssf_streams_destroy`).
@@ -47,7 +49,7 @@ impl<'a> SsfApi<'a> {
         StreamsDestroy {
             client: self.client,
             params: crate::params::SsfStreamsDestroyParams {
-                uuid: uuid,
+                uuid,
             },
         }
     }
@@ -67,11 +69,13 @@ impl<'a> StreamsList<'a> {
         self.params.delivery_method = Some(value);
         self
     }
+
     /// Sets the query parameter `endpoint_url`.
     pub fn endpoint_url(mut self, value: impl Into<String>) -> Self {
         self.params.endpoint_url = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -79,6 +83,7 @@ impl<'a> StreamsList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -86,6 +91,7 @@ impl<'a> StreamsList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -93,11 +99,13 @@ impl<'a> StreamsList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `provider`.
     pub fn provider(mut self, value: i64) -> Self {
         self.params.provider = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -105,6 +113,7 @@ impl<'a> StreamsList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -115,23 +124,23 @@ impl<'a> StreamsList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::PaginatedSsfStreamList, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -153,6 +162,7 @@ impl<'a> StreamsList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -178,7 +188,9 @@ impl<'a> StreamsList<'a> {
 
 impl<'a> std::future::IntoFuture for StreamsList<'a> {
     type Output = Result<crate::models::PaginatedSsfStreamList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -203,21 +215,21 @@ impl<'a> StreamsRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::SsfStream, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::SsfStream, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -238,7 +250,9 @@ impl<'a> StreamsRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for StreamsRetrieve<'a> {
     type Output = Result<crate::models::SsfStream, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -258,21 +272,21 @@ impl<'a> StreamsDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -293,7 +307,9 @@ impl<'a> StreamsDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for StreamsDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }

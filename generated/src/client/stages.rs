@@ -29,6 +29,7 @@ impl<'a> StagesApi<'a> {
             },
         }
     }
+
     /// AccountLockdownStage Viewset
     ///
     /// `POST /stages/account_lockdown/` (`stages_account_lockdown_create`).
@@ -40,9 +41,10 @@ impl<'a> StagesApi<'a> {
     ) -> AccountLockdownCreate<'a> {
         AccountLockdownCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// AccountLockdownStage Viewset
     ///
     /// `GET /stages/account_lockdown/{stage_uuid}/` (`stages_account_lockdown_retrieve`).
@@ -55,10 +57,11 @@ impl<'a> StagesApi<'a> {
         AccountLockdownRetrieve {
             client: self.client,
             params: crate::params::StagesAccountLockdownRetrieveParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// AccountLockdownStage Viewset
     ///
     /// `PUT /stages/account_lockdown/{stage_uuid}/` (`stages_account_lockdown_update`).
@@ -72,11 +75,12 @@ impl<'a> StagesApi<'a> {
         AccountLockdownUpdate {
             client: self.client,
             params: crate::params::StagesAccountLockdownUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// AccountLockdownStage Viewset
     ///
     /// `DELETE /stages/account_lockdown/{stage_uuid}/` (`stages_account_lockdown_destroy`).
@@ -89,10 +93,11 @@ impl<'a> StagesApi<'a> {
         AccountLockdownDestroy {
             client: self.client,
             params: crate::params::StagesAccountLockdownDestroyParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// AccountLockdownStage Viewset
     ///
     /// `PATCH /stages/account_lockdown/{stage_uuid}/` (`stages_account_lockdown_partial_update`).
@@ -106,11 +111,12 @@ impl<'a> StagesApi<'a> {
         AccountLockdownPartialUpdate {
             client: self.client,
             params: crate::params::StagesAccountLockdownPartialUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/account_lockdown/{stage_uuid}/used_by/` (`stages_account_lockdown_used_by_list`).
@@ -123,10 +129,11 @@ impl<'a> StagesApi<'a> {
         AccountLockdownUsedByList {
             client: self.client,
             params: crate::params::StagesAccountLockdownUsedByListParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// Stage Viewset
     ///
     /// `GET /stages/all/` (`stages_all_list`).
@@ -144,6 +151,7 @@ impl<'a> StagesApi<'a> {
             },
         }
     }
+
     /// Stage Viewset
     ///
     /// `GET /stages/all/{stage_uuid}/` (`stages_all_retrieve`).
@@ -153,10 +161,11 @@ impl<'a> StagesApi<'a> {
         AllRetrieve {
             client: self.client,
             params: crate::params::StagesAllRetrieveParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// Stage Viewset
     ///
     /// `DELETE /stages/all/{stage_uuid}/` (`stages_all_destroy`).
@@ -166,10 +175,11 @@ impl<'a> StagesApi<'a> {
         AllDestroy {
             client: self.client,
             params: crate::params::StagesAllDestroyParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/all/{stage_uuid}/used_by/` (`stages_all_used_by_list`).
@@ -179,10 +189,11 @@ impl<'a> StagesApi<'a> {
         AllUsedByList {
             client: self.client,
             params: crate::params::StagesAllUsedByListParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// Get all creatable types
     ///
     /// `GET /stages/all/types/` (`stages_all_types_list`).
@@ -193,6 +204,7 @@ impl<'a> StagesApi<'a> {
             client: self.client,
         }
     }
+
     /// Get all stages the user can configure
     ///
     /// `GET /stages/all/user_settings/` (`stages_all_user_settings_list`).
@@ -203,6 +215,7 @@ impl<'a> StagesApi<'a> {
             client: self.client,
         }
     }
+
     /// AuthenticatorDuoStage Viewset
     ///
     /// `GET /stages/authenticator/duo/` (`stages_authenticator_duo_list`).
@@ -223,6 +236,7 @@ impl<'a> StagesApi<'a> {
             },
         }
     }
+
     /// AuthenticatorDuoStage Viewset
     ///
     /// `POST /stages/authenticator/duo/` (`stages_authenticator_duo_create`).
@@ -234,9 +248,10 @@ impl<'a> StagesApi<'a> {
     ) -> AuthenticatorDuoCreate<'a> {
         AuthenticatorDuoCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// AuthenticatorDuoStage Viewset
     ///
     /// `GET /stages/authenticator/duo/{stage_uuid}/` (`stages_authenticator_duo_retrieve`).
@@ -249,10 +264,11 @@ impl<'a> StagesApi<'a> {
         AuthenticatorDuoRetrieve {
             client: self.client,
             params: crate::params::StagesAuthenticatorDuoRetrieveParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// AuthenticatorDuoStage Viewset
     ///
     /// `PUT /stages/authenticator/duo/{stage_uuid}/` (`stages_authenticator_duo_update`).
@@ -266,11 +282,12 @@ impl<'a> StagesApi<'a> {
         AuthenticatorDuoUpdate {
             client: self.client,
             params: crate::params::StagesAuthenticatorDuoUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// AuthenticatorDuoStage Viewset
     ///
     /// `DELETE /stages/authenticator/duo/{stage_uuid}/` (`stages_authenticator_duo_destroy`).
@@ -283,10 +300,11 @@ impl<'a> StagesApi<'a> {
         AuthenticatorDuoDestroy {
             client: self.client,
             params: crate::params::StagesAuthenticatorDuoDestroyParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// AuthenticatorDuoStage Viewset
     ///
     /// `PATCH /stages/authenticator/duo/{stage_uuid}/` (`stages_authenticator_duo_partial_update`).
@@ -300,11 +318,12 @@ impl<'a> StagesApi<'a> {
         AuthenticatorDuoPartialUpdate {
             client: self.client,
             params: crate::params::StagesAuthenticatorDuoPartialUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Check enrollment status of user details in current session
     ///
     /// `POST /stages/authenticator/duo/{stage_uuid}/enrollment_status/` (`stages_authenticator_duo_enrollment_status_create`).
@@ -315,10 +334,11 @@ impl<'a> StagesApi<'a> {
         AuthenticatorDuoEnrollmentStatusCreate {
             client: self.client,
             params: crate::params::StagesAuthenticatorDuoEnrollmentStatusCreateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// Import duo devices into authentik
     ///
     /// `POST /stages/authenticator/duo/{stage_uuid}/import_device_manual/` (`stages_authenticator_duo_import_device_manual_create`).
@@ -332,11 +352,12 @@ impl<'a> StagesApi<'a> {
         AuthenticatorDuoImportDeviceManualCreate {
             client: self.client,
             params: crate::params::StagesAuthenticatorDuoImportDeviceManualCreateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Import duo devices into authentik
     ///
     /// `POST /stages/authenticator/duo/{stage_uuid}/import_devices_automatic/` (`stages_authenticator_duo_import_devices_automatic_create`).
@@ -349,10 +370,11 @@ impl<'a> StagesApi<'a> {
         AuthenticatorDuoImportDevicesAutomaticCreate {
             client: self.client,
             params: crate::params::StagesAuthenticatorDuoImportDevicesAutomaticCreateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/authenticator/duo/{stage_uuid}/used_by/` (`stages_authenticator_duo_used_by_list`).
@@ -365,10 +387,11 @@ impl<'a> StagesApi<'a> {
         AuthenticatorDuoUsedByList {
             client: self.client,
             params: crate::params::StagesAuthenticatorDuoUsedByListParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// AuthenticatorEmailStage Viewset
     ///
     /// `GET /stages/authenticator/email/` (`stages_authenticator_email_list`).
@@ -401,6 +424,7 @@ impl<'a> StagesApi<'a> {
             },
         }
     }
+
     /// AuthenticatorEmailStage Viewset
     ///
     /// `POST /stages/authenticator/email/` (`stages_authenticator_email_create`).
@@ -412,9 +436,10 @@ impl<'a> StagesApi<'a> {
     ) -> AuthenticatorEmailCreate<'a> {
         AuthenticatorEmailCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// AuthenticatorEmailStage Viewset
     ///
     /// `GET /stages/authenticator/email/{stage_uuid}/` (`stages_authenticator_email_retrieve`).
@@ -427,10 +452,11 @@ impl<'a> StagesApi<'a> {
         AuthenticatorEmailRetrieve {
             client: self.client,
             params: crate::params::StagesAuthenticatorEmailRetrieveParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// AuthenticatorEmailStage Viewset
     ///
     /// `PUT /stages/authenticator/email/{stage_uuid}/` (`stages_authenticator_email_update`).
@@ -444,11 +470,12 @@ impl<'a> StagesApi<'a> {
         AuthenticatorEmailUpdate {
             client: self.client,
             params: crate::params::StagesAuthenticatorEmailUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// AuthenticatorEmailStage Viewset
     ///
     /// `DELETE /stages/authenticator/email/{stage_uuid}/` (`stages_authenticator_email_destroy`).
@@ -461,10 +488,11 @@ impl<'a> StagesApi<'a> {
         AuthenticatorEmailDestroy {
             client: self.client,
             params: crate::params::StagesAuthenticatorEmailDestroyParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// AuthenticatorEmailStage Viewset
     ///
     /// `PATCH /stages/authenticator/email/{stage_uuid}/` (`stages_authenticator_email_partial_update`).
@@ -478,11 +506,12 @@ impl<'a> StagesApi<'a> {
         AuthenticatorEmailPartialUpdate {
             client: self.client,
             params: crate::params::StagesAuthenticatorEmailPartialUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/authenticator/email/{stage_uuid}/used_by/` (`stages_authenticator_email_used_by_list`).
@@ -495,10 +524,11 @@ impl<'a> StagesApi<'a> {
         AuthenticatorEmailUsedByList {
             client: self.client,
             params: crate::params::StagesAuthenticatorEmailUsedByListParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// AuthenticatorEndpointGDTCStage Viewset
     ///
     /// `GET /stages/authenticator/endpoint_gdtc/` (`stages_authenticator_endpoint_gdtc_list`).
@@ -517,6 +547,7 @@ impl<'a> StagesApi<'a> {
             },
         }
     }
+
     /// AuthenticatorEndpointGDTCStage Viewset
     ///
     /// `POST /stages/authenticator/endpoint_gdtc/` (`stages_authenticator_endpoint_gdtc_create`).
@@ -528,9 +559,10 @@ impl<'a> StagesApi<'a> {
     ) -> AuthenticatorEndpointGdtcCreate<'a> {
         AuthenticatorEndpointGdtcCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// AuthenticatorEndpointGDTCStage Viewset
     ///
     /// `GET /stages/authenticator/endpoint_gdtc/{stage_uuid}/` (`stages_authenticator_endpoint_gdtc_retrieve`).
@@ -543,10 +575,11 @@ impl<'a> StagesApi<'a> {
         AuthenticatorEndpointGdtcRetrieve {
             client: self.client,
             params: crate::params::StagesAuthenticatorEndpointGdtcRetrieveParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// AuthenticatorEndpointGDTCStage Viewset
     ///
     /// `PUT /stages/authenticator/endpoint_gdtc/{stage_uuid}/` (`stages_authenticator_endpoint_gdtc_update`).
@@ -560,11 +593,12 @@ impl<'a> StagesApi<'a> {
         AuthenticatorEndpointGdtcUpdate {
             client: self.client,
             params: crate::params::StagesAuthenticatorEndpointGdtcUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// AuthenticatorEndpointGDTCStage Viewset
     ///
     /// `DELETE /stages/authenticator/endpoint_gdtc/{stage_uuid}/` (`stages_authenticator_endpoint_gdtc_destroy`).
@@ -577,10 +611,11 @@ impl<'a> StagesApi<'a> {
         AuthenticatorEndpointGdtcDestroy {
             client: self.client,
             params: crate::params::StagesAuthenticatorEndpointGdtcDestroyParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// AuthenticatorEndpointGDTCStage Viewset
     ///
     /// `PATCH /stages/authenticator/endpoint_gdtc/{stage_uuid}/` (`stages_authenticator_endpoint_gdtc_partial_update`).
@@ -594,11 +629,12 @@ impl<'a> StagesApi<'a> {
         AuthenticatorEndpointGdtcPartialUpdate {
             client: self.client,
             params: crate::params::StagesAuthenticatorEndpointGdtcPartialUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/authenticator/endpoint_gdtc/{stage_uuid}/used_by/` (`stages_authenticator_endpoint_gdtc_used_by_list`).
@@ -611,10 +647,11 @@ impl<'a> StagesApi<'a> {
         AuthenticatorEndpointGdtcUsedByList {
             client: self.client,
             params: crate::params::StagesAuthenticatorEndpointGdtcUsedByListParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// AuthenticatorSMSStage Viewset
     ///
     /// `GET /stages/authenticator/sms/` (`stages_authenticator_sms_list`).
@@ -643,6 +680,7 @@ impl<'a> StagesApi<'a> {
             },
         }
     }
+
     /// AuthenticatorSMSStage Viewset
     ///
     /// `POST /stages/authenticator/sms/` (`stages_authenticator_sms_create`).
@@ -654,9 +692,10 @@ impl<'a> StagesApi<'a> {
     ) -> AuthenticatorSmsCreate<'a> {
         AuthenticatorSmsCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// AuthenticatorSMSStage Viewset
     ///
     /// `GET /stages/authenticator/sms/{stage_uuid}/` (`stages_authenticator_sms_retrieve`).
@@ -669,10 +708,11 @@ impl<'a> StagesApi<'a> {
         AuthenticatorSmsRetrieve {
             client: self.client,
             params: crate::params::StagesAuthenticatorSmsRetrieveParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// AuthenticatorSMSStage Viewset
     ///
     /// `PUT /stages/authenticator/sms/{stage_uuid}/` (`stages_authenticator_sms_update`).
@@ -686,11 +726,12 @@ impl<'a> StagesApi<'a> {
         AuthenticatorSmsUpdate {
             client: self.client,
             params: crate::params::StagesAuthenticatorSmsUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// AuthenticatorSMSStage Viewset
     ///
     /// `DELETE /stages/authenticator/sms/{stage_uuid}/` (`stages_authenticator_sms_destroy`).
@@ -703,10 +744,11 @@ impl<'a> StagesApi<'a> {
         AuthenticatorSmsDestroy {
             client: self.client,
             params: crate::params::StagesAuthenticatorSmsDestroyParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// AuthenticatorSMSStage Viewset
     ///
     /// `PATCH /stages/authenticator/sms/{stage_uuid}/` (`stages_authenticator_sms_partial_update`).
@@ -720,11 +762,12 @@ impl<'a> StagesApi<'a> {
         AuthenticatorSmsPartialUpdate {
             client: self.client,
             params: crate::params::StagesAuthenticatorSmsPartialUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/authenticator/sms/{stage_uuid}/used_by/` (`stages_authenticator_sms_used_by_list`).
@@ -737,10 +780,11 @@ impl<'a> StagesApi<'a> {
         AuthenticatorSmsUsedByList {
             client: self.client,
             params: crate::params::StagesAuthenticatorSmsUsedByListParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// AuthenticatorStaticStage Viewset
     ///
     /// `GET /stages/authenticator/static/` (`stages_authenticator_static_list`).
@@ -763,6 +807,7 @@ impl<'a> StagesApi<'a> {
             },
         }
     }
+
     /// AuthenticatorStaticStage Viewset
     ///
     /// `POST /stages/authenticator/static/` (`stages_authenticator_static_create`).
@@ -774,9 +819,10 @@ impl<'a> StagesApi<'a> {
     ) -> AuthenticatorStaticCreate<'a> {
         AuthenticatorStaticCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// AuthenticatorStaticStage Viewset
     ///
     /// `GET /stages/authenticator/static/{stage_uuid}/` (`stages_authenticator_static_retrieve`).
@@ -789,10 +835,11 @@ impl<'a> StagesApi<'a> {
         AuthenticatorStaticRetrieve {
             client: self.client,
             params: crate::params::StagesAuthenticatorStaticRetrieveParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// AuthenticatorStaticStage Viewset
     ///
     /// `PUT /stages/authenticator/static/{stage_uuid}/` (`stages_authenticator_static_update`).
@@ -806,11 +853,12 @@ impl<'a> StagesApi<'a> {
         AuthenticatorStaticUpdate {
             client: self.client,
             params: crate::params::StagesAuthenticatorStaticUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// AuthenticatorStaticStage Viewset
     ///
     /// `DELETE /stages/authenticator/static/{stage_uuid}/` (`stages_authenticator_static_destroy`).
@@ -823,10 +871,11 @@ impl<'a> StagesApi<'a> {
         AuthenticatorStaticDestroy {
             client: self.client,
             params: crate::params::StagesAuthenticatorStaticDestroyParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// AuthenticatorStaticStage Viewset
     ///
     /// `PATCH /stages/authenticator/static/{stage_uuid}/` (`stages_authenticator_static_partial_update`).
@@ -840,11 +889,12 @@ impl<'a> StagesApi<'a> {
         AuthenticatorStaticPartialUpdate {
             client: self.client,
             params: crate::params::StagesAuthenticatorStaticPartialUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/authenticator/static/{stage_uuid}/used_by/` (`stages_authenticator_static_used_by_list`).
@@ -857,10 +907,11 @@ impl<'a> StagesApi<'a> {
         AuthenticatorStaticUsedByList {
             client: self.client,
             params: crate::params::StagesAuthenticatorStaticUsedByListParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// AuthenticatorTOTPStage Viewset
     ///
     /// `GET /stages/authenticator/totp/` (`stages_authenticator_totp_list`).
@@ -882,6 +933,7 @@ impl<'a> StagesApi<'a> {
             },
         }
     }
+
     /// AuthenticatorTOTPStage Viewset
     ///
     /// `POST /stages/authenticator/totp/` (`stages_authenticator_totp_create`).
@@ -893,9 +945,10 @@ impl<'a> StagesApi<'a> {
     ) -> AuthenticatorTotpCreate<'a> {
         AuthenticatorTotpCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// AuthenticatorTOTPStage Viewset
     ///
     /// `GET /stages/authenticator/totp/{stage_uuid}/` (`stages_authenticator_totp_retrieve`).
@@ -908,10 +961,11 @@ impl<'a> StagesApi<'a> {
         AuthenticatorTotpRetrieve {
             client: self.client,
             params: crate::params::StagesAuthenticatorTotpRetrieveParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// AuthenticatorTOTPStage Viewset
     ///
     /// `PUT /stages/authenticator/totp/{stage_uuid}/` (`stages_authenticator_totp_update`).
@@ -925,11 +979,12 @@ impl<'a> StagesApi<'a> {
         AuthenticatorTotpUpdate {
             client: self.client,
             params: crate::params::StagesAuthenticatorTotpUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// AuthenticatorTOTPStage Viewset
     ///
     /// `DELETE /stages/authenticator/totp/{stage_uuid}/` (`stages_authenticator_totp_destroy`).
@@ -942,10 +997,11 @@ impl<'a> StagesApi<'a> {
         AuthenticatorTotpDestroy {
             client: self.client,
             params: crate::params::StagesAuthenticatorTotpDestroyParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// AuthenticatorTOTPStage Viewset
     ///
     /// `PATCH /stages/authenticator/totp/{stage_uuid}/` (`stages_authenticator_totp_partial_update`).
@@ -959,11 +1015,12 @@ impl<'a> StagesApi<'a> {
         AuthenticatorTotpPartialUpdate {
             client: self.client,
             params: crate::params::StagesAuthenticatorTotpPartialUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/authenticator/totp/{stage_uuid}/used_by/` (`stages_authenticator_totp_used_by_list`).
@@ -976,10 +1033,11 @@ impl<'a> StagesApi<'a> {
         AuthenticatorTotpUsedByList {
             client: self.client,
             params: crate::params::StagesAuthenticatorTotpUsedByListParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// AuthenticatorValidateStage Viewset
     ///
     /// `GET /stages/authenticator/validate/` (`stages_authenticator_validate_list`).
@@ -999,6 +1057,7 @@ impl<'a> StagesApi<'a> {
             },
         }
     }
+
     /// AuthenticatorValidateStage Viewset
     ///
     /// `POST /stages/authenticator/validate/` (`stages_authenticator_validate_create`).
@@ -1010,9 +1069,10 @@ impl<'a> StagesApi<'a> {
     ) -> AuthenticatorValidateCreate<'a> {
         AuthenticatorValidateCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// AuthenticatorValidateStage Viewset
     ///
     /// `GET /stages/authenticator/validate/{stage_uuid}/` (`stages_authenticator_validate_retrieve`).
@@ -1025,10 +1085,11 @@ impl<'a> StagesApi<'a> {
         AuthenticatorValidateRetrieve {
             client: self.client,
             params: crate::params::StagesAuthenticatorValidateRetrieveParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// AuthenticatorValidateStage Viewset
     ///
     /// `PUT /stages/authenticator/validate/{stage_uuid}/` (`stages_authenticator_validate_update`).
@@ -1042,11 +1103,12 @@ impl<'a> StagesApi<'a> {
         AuthenticatorValidateUpdate {
             client: self.client,
             params: crate::params::StagesAuthenticatorValidateUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// AuthenticatorValidateStage Viewset
     ///
     /// `DELETE /stages/authenticator/validate/{stage_uuid}/` (`stages_authenticator_validate_destroy`).
@@ -1059,10 +1121,11 @@ impl<'a> StagesApi<'a> {
         AuthenticatorValidateDestroy {
             client: self.client,
             params: crate::params::StagesAuthenticatorValidateDestroyParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// AuthenticatorValidateStage Viewset
     ///
     /// `PATCH /stages/authenticator/validate/{stage_uuid}/` (`stages_authenticator_validate_partial_update`).
@@ -1076,11 +1139,12 @@ impl<'a> StagesApi<'a> {
         AuthenticatorValidatePartialUpdate {
             client: self.client,
             params: crate::params::StagesAuthenticatorValidatePartialUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/authenticator/validate/{stage_uuid}/used_by/` (`stages_authenticator_validate_used_by_list`).
@@ -1093,10 +1157,11 @@ impl<'a> StagesApi<'a> {
         AuthenticatorValidateUsedByList {
             client: self.client,
             params: crate::params::StagesAuthenticatorValidateUsedByListParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// AuthenticatorWebAuthnStage Viewset
     ///
     /// `GET /stages/authenticator/webauthn/` (`stages_authenticator_webauthn_list`).
@@ -1120,6 +1185,7 @@ impl<'a> StagesApi<'a> {
             },
         }
     }
+
     /// AuthenticatorWebAuthnStage Viewset
     ///
     /// `POST /stages/authenticator/webauthn/` (`stages_authenticator_webauthn_create`).
@@ -1131,9 +1197,10 @@ impl<'a> StagesApi<'a> {
     ) -> AuthenticatorWebauthnCreate<'a> {
         AuthenticatorWebauthnCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// AuthenticatorWebAuthnStage Viewset
     ///
     /// `GET /stages/authenticator/webauthn/{stage_uuid}/` (`stages_authenticator_webauthn_retrieve`).
@@ -1146,10 +1213,11 @@ impl<'a> StagesApi<'a> {
         AuthenticatorWebauthnRetrieve {
             client: self.client,
             params: crate::params::StagesAuthenticatorWebauthnRetrieveParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// AuthenticatorWebAuthnStage Viewset
     ///
     /// `PUT /stages/authenticator/webauthn/{stage_uuid}/` (`stages_authenticator_webauthn_update`).
@@ -1163,11 +1231,12 @@ impl<'a> StagesApi<'a> {
         AuthenticatorWebauthnUpdate {
             client: self.client,
             params: crate::params::StagesAuthenticatorWebauthnUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// AuthenticatorWebAuthnStage Viewset
     ///
     /// `DELETE /stages/authenticator/webauthn/{stage_uuid}/` (`stages_authenticator_webauthn_destroy`).
@@ -1180,10 +1249,11 @@ impl<'a> StagesApi<'a> {
         AuthenticatorWebauthnDestroy {
             client: self.client,
             params: crate::params::StagesAuthenticatorWebauthnDestroyParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// AuthenticatorWebAuthnStage Viewset
     ///
     /// `PATCH /stages/authenticator/webauthn/{stage_uuid}/` (`stages_authenticator_webauthn_partial_update`).
@@ -1197,11 +1267,12 @@ impl<'a> StagesApi<'a> {
         AuthenticatorWebauthnPartialUpdate {
             client: self.client,
             params: crate::params::StagesAuthenticatorWebauthnPartialUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/authenticator/webauthn/{stage_uuid}/used_by/` (`stages_authenticator_webauthn_used_by_list`).
@@ -1214,10 +1285,11 @@ impl<'a> StagesApi<'a> {
         AuthenticatorWebauthnUsedByList {
             client: self.client,
             params: crate::params::StagesAuthenticatorWebauthnUsedByListParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// WebAuthnDeviceType Viewset
     ///
     /// `GET /stages/authenticator/webauthn_device_types/` (`stages_authenticator_webauthn_device_types_list`).
@@ -1239,6 +1311,7 @@ impl<'a> StagesApi<'a> {
             },
         }
     }
+
     /// WebAuthnDeviceType Viewset
     ///
     /// `GET /stages/authenticator/webauthn_device_types/{aaguid}/` (`stages_authenticator_webauthn_device_types_retrieve`).
@@ -1251,10 +1324,11 @@ impl<'a> StagesApi<'a> {
         AuthenticatorWebauthnDeviceTypesRetrieve {
             client: self.client,
             params: crate::params::StagesAuthenticatorWebauthnDeviceTypesRetrieveParams {
-                aaguid: aaguid,
+                aaguid,
             },
         }
     }
+
     /// CaptchaStage Viewset
     ///
     /// `GET /stages/captcha/` (`stages_captcha_list`).
@@ -1273,6 +1347,7 @@ impl<'a> StagesApi<'a> {
             },
         }
     }
+
     /// CaptchaStage Viewset
     ///
     /// `POST /stages/captcha/` (`stages_captcha_create`).
@@ -1284,9 +1359,10 @@ impl<'a> StagesApi<'a> {
     ) -> CaptchaCreate<'a> {
         CaptchaCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// CaptchaStage Viewset
     ///
     /// `GET /stages/captcha/{stage_uuid}/` (`stages_captcha_retrieve`).
@@ -1296,10 +1372,11 @@ impl<'a> StagesApi<'a> {
         CaptchaRetrieve {
             client: self.client,
             params: crate::params::StagesCaptchaRetrieveParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// CaptchaStage Viewset
     ///
     /// `PUT /stages/captcha/{stage_uuid}/` (`stages_captcha_update`).
@@ -1313,11 +1390,12 @@ impl<'a> StagesApi<'a> {
         CaptchaUpdate {
             client: self.client,
             params: crate::params::StagesCaptchaUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// CaptchaStage Viewset
     ///
     /// `DELETE /stages/captcha/{stage_uuid}/` (`stages_captcha_destroy`).
@@ -1327,10 +1405,11 @@ impl<'a> StagesApi<'a> {
         CaptchaDestroy {
             client: self.client,
             params: crate::params::StagesCaptchaDestroyParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// CaptchaStage Viewset
     ///
     /// `PATCH /stages/captcha/{stage_uuid}/` (`stages_captcha_partial_update`).
@@ -1344,11 +1423,12 @@ impl<'a> StagesApi<'a> {
         CaptchaPartialUpdate {
             client: self.client,
             params: crate::params::StagesCaptchaPartialUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/captcha/{stage_uuid}/used_by/` (`stages_captcha_used_by_list`).
@@ -1358,10 +1438,11 @@ impl<'a> StagesApi<'a> {
         CaptchaUsedByList {
             client: self.client,
             params: crate::params::StagesCaptchaUsedByListParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// ConsentStage Viewset
     ///
     /// `GET /stages/consent/` (`stages_consent_list`).
@@ -1382,6 +1463,7 @@ impl<'a> StagesApi<'a> {
             },
         }
     }
+
     /// ConsentStage Viewset
     ///
     /// `POST /stages/consent/` (`stages_consent_create`).
@@ -1393,9 +1475,10 @@ impl<'a> StagesApi<'a> {
     ) -> ConsentCreate<'a> {
         ConsentCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// ConsentStage Viewset
     ///
     /// `GET /stages/consent/{stage_uuid}/` (`stages_consent_retrieve`).
@@ -1405,10 +1488,11 @@ impl<'a> StagesApi<'a> {
         ConsentRetrieve {
             client: self.client,
             params: crate::params::StagesConsentRetrieveParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// ConsentStage Viewset
     ///
     /// `PUT /stages/consent/{stage_uuid}/` (`stages_consent_update`).
@@ -1422,11 +1506,12 @@ impl<'a> StagesApi<'a> {
         ConsentUpdate {
             client: self.client,
             params: crate::params::StagesConsentUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// ConsentStage Viewset
     ///
     /// `DELETE /stages/consent/{stage_uuid}/` (`stages_consent_destroy`).
@@ -1436,10 +1521,11 @@ impl<'a> StagesApi<'a> {
         ConsentDestroy {
             client: self.client,
             params: crate::params::StagesConsentDestroyParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// ConsentStage Viewset
     ///
     /// `PATCH /stages/consent/{stage_uuid}/` (`stages_consent_partial_update`).
@@ -1453,11 +1539,12 @@ impl<'a> StagesApi<'a> {
         ConsentPartialUpdate {
             client: self.client,
             params: crate::params::StagesConsentPartialUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/consent/{stage_uuid}/used_by/` (`stages_consent_used_by_list`).
@@ -1467,10 +1554,11 @@ impl<'a> StagesApi<'a> {
         ConsentUsedByList {
             client: self.client,
             params: crate::params::StagesConsentUsedByListParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// DenyStage Viewset
     ///
     /// `GET /stages/deny/` (`stages_deny_list`).
@@ -1490,6 +1578,7 @@ impl<'a> StagesApi<'a> {
             },
         }
     }
+
     /// DenyStage Viewset
     ///
     /// `POST /stages/deny/` (`stages_deny_create`).
@@ -1501,9 +1590,10 @@ impl<'a> StagesApi<'a> {
     ) -> DenyCreate<'a> {
         DenyCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// DenyStage Viewset
     ///
     /// `GET /stages/deny/{stage_uuid}/` (`stages_deny_retrieve`).
@@ -1513,10 +1603,11 @@ impl<'a> StagesApi<'a> {
         DenyRetrieve {
             client: self.client,
             params: crate::params::StagesDenyRetrieveParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// DenyStage Viewset
     ///
     /// `PUT /stages/deny/{stage_uuid}/` (`stages_deny_update`).
@@ -1530,11 +1621,12 @@ impl<'a> StagesApi<'a> {
         DenyUpdate {
             client: self.client,
             params: crate::params::StagesDenyUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// DenyStage Viewset
     ///
     /// `DELETE /stages/deny/{stage_uuid}/` (`stages_deny_destroy`).
@@ -1544,10 +1636,11 @@ impl<'a> StagesApi<'a> {
         DenyDestroy {
             client: self.client,
             params: crate::params::StagesDenyDestroyParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// DenyStage Viewset
     ///
     /// `PATCH /stages/deny/{stage_uuid}/` (`stages_deny_partial_update`).
@@ -1561,11 +1654,12 @@ impl<'a> StagesApi<'a> {
         DenyPartialUpdate {
             client: self.client,
             params: crate::params::StagesDenyPartialUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/deny/{stage_uuid}/used_by/` (`stages_deny_used_by_list`).
@@ -1575,10 +1669,11 @@ impl<'a> StagesApi<'a> {
         DenyUsedByList {
             client: self.client,
             params: crate::params::StagesDenyUsedByListParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// DummyStage Viewset
     ///
     /// `GET /stages/dummy/` (`stages_dummy_list`).
@@ -1598,6 +1693,7 @@ impl<'a> StagesApi<'a> {
             },
         }
     }
+
     /// DummyStage Viewset
     ///
     /// `POST /stages/dummy/` (`stages_dummy_create`).
@@ -1609,9 +1705,10 @@ impl<'a> StagesApi<'a> {
     ) -> DummyCreate<'a> {
         DummyCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// DummyStage Viewset
     ///
     /// `GET /stages/dummy/{stage_uuid}/` (`stages_dummy_retrieve`).
@@ -1621,10 +1718,11 @@ impl<'a> StagesApi<'a> {
         DummyRetrieve {
             client: self.client,
             params: crate::params::StagesDummyRetrieveParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// DummyStage Viewset
     ///
     /// `PUT /stages/dummy/{stage_uuid}/` (`stages_dummy_update`).
@@ -1638,11 +1736,12 @@ impl<'a> StagesApi<'a> {
         DummyUpdate {
             client: self.client,
             params: crate::params::StagesDummyUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// DummyStage Viewset
     ///
     /// `DELETE /stages/dummy/{stage_uuid}/` (`stages_dummy_destroy`).
@@ -1652,10 +1751,11 @@ impl<'a> StagesApi<'a> {
         DummyDestroy {
             client: self.client,
             params: crate::params::StagesDummyDestroyParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// DummyStage Viewset
     ///
     /// `PATCH /stages/dummy/{stage_uuid}/` (`stages_dummy_partial_update`).
@@ -1669,11 +1769,12 @@ impl<'a> StagesApi<'a> {
         DummyPartialUpdate {
             client: self.client,
             params: crate::params::StagesDummyPartialUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/dummy/{stage_uuid}/used_by/` (`stages_dummy_used_by_list`).
@@ -1683,10 +1784,11 @@ impl<'a> StagesApi<'a> {
         DummyUsedByList {
             client: self.client,
             params: crate::params::StagesDummyUsedByListParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// EmailStage Viewset
     ///
     /// `GET /stages/email/` (`stages_email_list`).
@@ -1716,6 +1818,7 @@ impl<'a> StagesApi<'a> {
             },
         }
     }
+
     /// EmailStage Viewset
     ///
     /// `POST /stages/email/` (`stages_email_create`).
@@ -1727,9 +1830,10 @@ impl<'a> StagesApi<'a> {
     ) -> EmailCreate<'a> {
         EmailCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// EmailStage Viewset
     ///
     /// `GET /stages/email/{stage_uuid}/` (`stages_email_retrieve`).
@@ -1739,10 +1843,11 @@ impl<'a> StagesApi<'a> {
         EmailRetrieve {
             client: self.client,
             params: crate::params::StagesEmailRetrieveParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// EmailStage Viewset
     ///
     /// `PUT /stages/email/{stage_uuid}/` (`stages_email_update`).
@@ -1756,11 +1861,12 @@ impl<'a> StagesApi<'a> {
         EmailUpdate {
             client: self.client,
             params: crate::params::StagesEmailUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// EmailStage Viewset
     ///
     /// `DELETE /stages/email/{stage_uuid}/` (`stages_email_destroy`).
@@ -1770,10 +1876,11 @@ impl<'a> StagesApi<'a> {
         EmailDestroy {
             client: self.client,
             params: crate::params::StagesEmailDestroyParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// EmailStage Viewset
     ///
     /// `PATCH /stages/email/{stage_uuid}/` (`stages_email_partial_update`).
@@ -1787,11 +1894,12 @@ impl<'a> StagesApi<'a> {
         EmailPartialUpdate {
             client: self.client,
             params: crate::params::StagesEmailPartialUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/email/{stage_uuid}/used_by/` (`stages_email_used_by_list`).
@@ -1801,10 +1909,11 @@ impl<'a> StagesApi<'a> {
         EmailUsedByList {
             client: self.client,
             params: crate::params::StagesEmailUsedByListParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// Get all available templates, including custom templates
     ///
     /// `GET /stages/email/templates/` (`stages_email_templates_list`).
@@ -1815,6 +1924,7 @@ impl<'a> StagesApi<'a> {
             client: self.client,
         }
     }
+
     /// EndpointStage Viewset
     ///
     /// `GET /stages/endpoints/` (`stages_endpoints_list`).
@@ -1832,6 +1942,7 @@ impl<'a> StagesApi<'a> {
             },
         }
     }
+
     /// EndpointStage Viewset
     ///
     /// `POST /stages/endpoints/` (`stages_endpoints_create`).
@@ -1843,9 +1954,10 @@ impl<'a> StagesApi<'a> {
     ) -> EndpointsCreate<'a> {
         EndpointsCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// EndpointStage Viewset
     ///
     /// `GET /stages/endpoints/{stage_uuid}/` (`stages_endpoints_retrieve`).
@@ -1855,10 +1967,11 @@ impl<'a> StagesApi<'a> {
         EndpointsRetrieve {
             client: self.client,
             params: crate::params::StagesEndpointsRetrieveParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// EndpointStage Viewset
     ///
     /// `PUT /stages/endpoints/{stage_uuid}/` (`stages_endpoints_update`).
@@ -1872,11 +1985,12 @@ impl<'a> StagesApi<'a> {
         EndpointsUpdate {
             client: self.client,
             params: crate::params::StagesEndpointsUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// EndpointStage Viewset
     ///
     /// `DELETE /stages/endpoints/{stage_uuid}/` (`stages_endpoints_destroy`).
@@ -1886,10 +2000,11 @@ impl<'a> StagesApi<'a> {
         EndpointsDestroy {
             client: self.client,
             params: crate::params::StagesEndpointsDestroyParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// EndpointStage Viewset
     ///
     /// `PATCH /stages/endpoints/{stage_uuid}/` (`stages_endpoints_partial_update`).
@@ -1903,11 +2018,12 @@ impl<'a> StagesApi<'a> {
         EndpointsPartialUpdate {
             client: self.client,
             params: crate::params::StagesEndpointsPartialUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/endpoints/{stage_uuid}/used_by/` (`stages_endpoints_used_by_list`).
@@ -1920,10 +2036,11 @@ impl<'a> StagesApi<'a> {
         EndpointsUsedByList {
             client: self.client,
             params: crate::params::StagesEndpointsUsedByListParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// IdentificationStage Viewset
     ///
     /// `GET /stages/identification/` (`stages_identification_list`).
@@ -1950,6 +2067,7 @@ impl<'a> StagesApi<'a> {
             },
         }
     }
+
     /// IdentificationStage Viewset
     ///
     /// `POST /stages/identification/` (`stages_identification_create`).
@@ -1961,9 +2079,10 @@ impl<'a> StagesApi<'a> {
     ) -> IdentificationCreate<'a> {
         IdentificationCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// IdentificationStage Viewset
     ///
     /// `GET /stages/identification/{stage_uuid}/` (`stages_identification_retrieve`).
@@ -1976,10 +2095,11 @@ impl<'a> StagesApi<'a> {
         IdentificationRetrieve {
             client: self.client,
             params: crate::params::StagesIdentificationRetrieveParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// IdentificationStage Viewset
     ///
     /// `PUT /stages/identification/{stage_uuid}/` (`stages_identification_update`).
@@ -1993,11 +2113,12 @@ impl<'a> StagesApi<'a> {
         IdentificationUpdate {
             client: self.client,
             params: crate::params::StagesIdentificationUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// IdentificationStage Viewset
     ///
     /// `DELETE /stages/identification/{stage_uuid}/` (`stages_identification_destroy`).
@@ -2010,10 +2131,11 @@ impl<'a> StagesApi<'a> {
         IdentificationDestroy {
             client: self.client,
             params: crate::params::StagesIdentificationDestroyParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// IdentificationStage Viewset
     ///
     /// `PATCH /stages/identification/{stage_uuid}/` (`stages_identification_partial_update`).
@@ -2027,11 +2149,12 @@ impl<'a> StagesApi<'a> {
         IdentificationPartialUpdate {
             client: self.client,
             params: crate::params::StagesIdentificationPartialUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/identification/{stage_uuid}/used_by/` (`stages_identification_used_by_list`).
@@ -2044,10 +2167,11 @@ impl<'a> StagesApi<'a> {
         IdentificationUsedByList {
             client: self.client,
             params: crate::params::StagesIdentificationUsedByListParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// Invitation Viewset
     ///
     /// `GET /stages/invitation/invitations/` (`stages_invitation_invitations_list`).
@@ -2068,6 +2192,7 @@ impl<'a> StagesApi<'a> {
             },
         }
     }
+
     /// Invitation Viewset
     ///
     /// `POST /stages/invitation/invitations/` (`stages_invitation_invitations_create`).
@@ -2079,9 +2204,10 @@ impl<'a> StagesApi<'a> {
     ) -> InvitationInvitationsCreate<'a> {
         InvitationInvitationsCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Invitation Viewset
     ///
     /// `GET /stages/invitation/invitations/{invite_uuid}/` (`stages_invitation_invitations_retrieve`).
@@ -2094,10 +2220,11 @@ impl<'a> StagesApi<'a> {
         InvitationInvitationsRetrieve {
             client: self.client,
             params: crate::params::StagesInvitationInvitationsRetrieveParams {
-                invite_uuid: invite_uuid,
+                invite_uuid,
             },
         }
     }
+
     /// Invitation Viewset
     ///
     /// `PUT /stages/invitation/invitations/{invite_uuid}/` (`stages_invitation_invitations_update`).
@@ -2111,11 +2238,12 @@ impl<'a> StagesApi<'a> {
         InvitationInvitationsUpdate {
             client: self.client,
             params: crate::params::StagesInvitationInvitationsUpdateParams {
-                invite_uuid: invite_uuid,
+                invite_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Invitation Viewset
     ///
     /// `DELETE /stages/invitation/invitations/{invite_uuid}/` (`stages_invitation_invitations_destroy`).
@@ -2128,10 +2256,11 @@ impl<'a> StagesApi<'a> {
         InvitationInvitationsDestroy {
             client: self.client,
             params: crate::params::StagesInvitationInvitationsDestroyParams {
-                invite_uuid: invite_uuid,
+                invite_uuid,
             },
         }
     }
+
     /// Invitation Viewset
     ///
     /// `PATCH /stages/invitation/invitations/{invite_uuid}/` (`stages_invitation_invitations_partial_update`).
@@ -2145,11 +2274,12 @@ impl<'a> StagesApi<'a> {
         InvitationInvitationsPartialUpdate {
             client: self.client,
             params: crate::params::StagesInvitationInvitationsPartialUpdateParams {
-                invite_uuid: invite_uuid,
+                invite_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Send invitation link via email to one or more addresses
     ///
     /// `POST /stages/invitation/invitations/{invite_uuid}/send_email/` (`stages_invitation_invitations_send_email_create`).
@@ -2163,11 +2293,12 @@ impl<'a> StagesApi<'a> {
         InvitationInvitationsSendEmailCreate {
             client: self.client,
             params: crate::params::StagesInvitationInvitationsSendEmailCreateParams {
-                invite_uuid: invite_uuid,
+                invite_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/invitation/invitations/{invite_uuid}/used_by/` (`stages_invitation_invitations_used_by_list`).
@@ -2180,10 +2311,11 @@ impl<'a> StagesApi<'a> {
         InvitationInvitationsUsedByList {
             client: self.client,
             params: crate::params::StagesInvitationInvitationsUsedByListParams {
-                invite_uuid: invite_uuid,
+                invite_uuid,
             },
         }
     }
+
     /// InvitationStage Viewset
     ///
     /// `GET /stages/invitation/stages/` (`stages_invitation_stages_list`).
@@ -2204,6 +2336,7 @@ impl<'a> StagesApi<'a> {
             },
         }
     }
+
     /// InvitationStage Viewset
     ///
     /// `POST /stages/invitation/stages/` (`stages_invitation_stages_create`).
@@ -2215,9 +2348,10 @@ impl<'a> StagesApi<'a> {
     ) -> InvitationStagesCreate<'a> {
         InvitationStagesCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// InvitationStage Viewset
     ///
     /// `GET /stages/invitation/stages/{stage_uuid}/` (`stages_invitation_stages_retrieve`).
@@ -2230,10 +2364,11 @@ impl<'a> StagesApi<'a> {
         InvitationStagesRetrieve {
             client: self.client,
             params: crate::params::StagesInvitationStagesRetrieveParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// InvitationStage Viewset
     ///
     /// `PUT /stages/invitation/stages/{stage_uuid}/` (`stages_invitation_stages_update`).
@@ -2247,11 +2382,12 @@ impl<'a> StagesApi<'a> {
         InvitationStagesUpdate {
             client: self.client,
             params: crate::params::StagesInvitationStagesUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// InvitationStage Viewset
     ///
     /// `DELETE /stages/invitation/stages/{stage_uuid}/` (`stages_invitation_stages_destroy`).
@@ -2264,10 +2400,11 @@ impl<'a> StagesApi<'a> {
         InvitationStagesDestroy {
             client: self.client,
             params: crate::params::StagesInvitationStagesDestroyParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// InvitationStage Viewset
     ///
     /// `PATCH /stages/invitation/stages/{stage_uuid}/` (`stages_invitation_stages_partial_update`).
@@ -2281,11 +2418,12 @@ impl<'a> StagesApi<'a> {
         InvitationStagesPartialUpdate {
             client: self.client,
             params: crate::params::StagesInvitationStagesPartialUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/invitation/stages/{stage_uuid}/used_by/` (`stages_invitation_stages_used_by_list`).
@@ -2298,10 +2436,11 @@ impl<'a> StagesApi<'a> {
         InvitationStagesUsedByList {
             client: self.client,
             params: crate::params::StagesInvitationStagesUsedByListParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// MutualTLSStage Viewset
     ///
     /// `GET /stages/mtls/` (`stages_mtls_list`).
@@ -2324,6 +2463,7 @@ impl<'a> StagesApi<'a> {
             },
         }
     }
+
     /// MutualTLSStage Viewset
     ///
     /// `POST /stages/mtls/` (`stages_mtls_create`).
@@ -2335,9 +2475,10 @@ impl<'a> StagesApi<'a> {
     ) -> MtlsCreate<'a> {
         MtlsCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// MutualTLSStage Viewset
     ///
     /// `GET /stages/mtls/{stage_uuid}/` (`stages_mtls_retrieve`).
@@ -2347,10 +2488,11 @@ impl<'a> StagesApi<'a> {
         MtlsRetrieve {
             client: self.client,
             params: crate::params::StagesMtlsRetrieveParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// MutualTLSStage Viewset
     ///
     /// `PUT /stages/mtls/{stage_uuid}/` (`stages_mtls_update`).
@@ -2364,11 +2506,12 @@ impl<'a> StagesApi<'a> {
         MtlsUpdate {
             client: self.client,
             params: crate::params::StagesMtlsUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// MutualTLSStage Viewset
     ///
     /// `DELETE /stages/mtls/{stage_uuid}/` (`stages_mtls_destroy`).
@@ -2378,10 +2521,11 @@ impl<'a> StagesApi<'a> {
         MtlsDestroy {
             client: self.client,
             params: crate::params::StagesMtlsDestroyParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// MutualTLSStage Viewset
     ///
     /// `PATCH /stages/mtls/{stage_uuid}/` (`stages_mtls_partial_update`).
@@ -2395,11 +2539,12 @@ impl<'a> StagesApi<'a> {
         MtlsPartialUpdate {
             client: self.client,
             params: crate::params::StagesMtlsPartialUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/mtls/{stage_uuid}/used_by/` (`stages_mtls_used_by_list`).
@@ -2409,10 +2554,11 @@ impl<'a> StagesApi<'a> {
         MtlsUsedByList {
             client: self.client,
             params: crate::params::StagesMtlsUsedByListParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// PasswordStage Viewset
     ///
     /// `GET /stages/password/` (`stages_password_list`).
@@ -2433,6 +2579,7 @@ impl<'a> StagesApi<'a> {
             },
         }
     }
+
     /// PasswordStage Viewset
     ///
     /// `POST /stages/password/` (`stages_password_create`).
@@ -2444,9 +2591,10 @@ impl<'a> StagesApi<'a> {
     ) -> PasswordCreate<'a> {
         PasswordCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// PasswordStage Viewset
     ///
     /// `GET /stages/password/{stage_uuid}/` (`stages_password_retrieve`).
@@ -2456,10 +2604,11 @@ impl<'a> StagesApi<'a> {
         PasswordRetrieve {
             client: self.client,
             params: crate::params::StagesPasswordRetrieveParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// PasswordStage Viewset
     ///
     /// `PUT /stages/password/{stage_uuid}/` (`stages_password_update`).
@@ -2473,11 +2622,12 @@ impl<'a> StagesApi<'a> {
         PasswordUpdate {
             client: self.client,
             params: crate::params::StagesPasswordUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// PasswordStage Viewset
     ///
     /// `DELETE /stages/password/{stage_uuid}/` (`stages_password_destroy`).
@@ -2487,10 +2637,11 @@ impl<'a> StagesApi<'a> {
         PasswordDestroy {
             client: self.client,
             params: crate::params::StagesPasswordDestroyParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// PasswordStage Viewset
     ///
     /// `PATCH /stages/password/{stage_uuid}/` (`stages_password_partial_update`).
@@ -2504,11 +2655,12 @@ impl<'a> StagesApi<'a> {
         PasswordPartialUpdate {
             client: self.client,
             params: crate::params::StagesPasswordPartialUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/password/{stage_uuid}/used_by/` (`stages_password_used_by_list`).
@@ -2521,10 +2673,11 @@ impl<'a> StagesApi<'a> {
         PasswordUsedByList {
             client: self.client,
             params: crate::params::StagesPasswordUsedByListParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// Prompt Viewset
     ///
     /// `GET /stages/prompt/prompts/` (`stages_prompt_prompts_list`).
@@ -2546,6 +2699,7 @@ impl<'a> StagesApi<'a> {
             },
         }
     }
+
     /// Prompt Viewset
     ///
     /// `POST /stages/prompt/prompts/` (`stages_prompt_prompts_create`).
@@ -2557,9 +2711,10 @@ impl<'a> StagesApi<'a> {
     ) -> PromptPromptsCreate<'a> {
         PromptPromptsCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Prompt Viewset
     ///
     /// `GET /stages/prompt/prompts/{prompt_uuid}/` (`stages_prompt_prompts_retrieve`).
@@ -2572,10 +2727,11 @@ impl<'a> StagesApi<'a> {
         PromptPromptsRetrieve {
             client: self.client,
             params: crate::params::StagesPromptPromptsRetrieveParams {
-                prompt_uuid: prompt_uuid,
+                prompt_uuid,
             },
         }
     }
+
     /// Prompt Viewset
     ///
     /// `PUT /stages/prompt/prompts/{prompt_uuid}/` (`stages_prompt_prompts_update`).
@@ -2589,11 +2745,12 @@ impl<'a> StagesApi<'a> {
         PromptPromptsUpdate {
             client: self.client,
             params: crate::params::StagesPromptPromptsUpdateParams {
-                prompt_uuid: prompt_uuid,
+                prompt_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Prompt Viewset
     ///
     /// `DELETE /stages/prompt/prompts/{prompt_uuid}/` (`stages_prompt_prompts_destroy`).
@@ -2606,10 +2763,11 @@ impl<'a> StagesApi<'a> {
         PromptPromptsDestroy {
             client: self.client,
             params: crate::params::StagesPromptPromptsDestroyParams {
-                prompt_uuid: prompt_uuid,
+                prompt_uuid,
             },
         }
     }
+
     /// Prompt Viewset
     ///
     /// `PATCH /stages/prompt/prompts/{prompt_uuid}/` (`stages_prompt_prompts_partial_update`).
@@ -2623,11 +2781,12 @@ impl<'a> StagesApi<'a> {
         PromptPromptsPartialUpdate {
             client: self.client,
             params: crate::params::StagesPromptPromptsPartialUpdateParams {
-                prompt_uuid: prompt_uuid,
+                prompt_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/prompt/prompts/{prompt_uuid}/used_by/` (`stages_prompt_prompts_used_by_list`).
@@ -2640,10 +2799,11 @@ impl<'a> StagesApi<'a> {
         PromptPromptsUsedByList {
             client: self.client,
             params: crate::params::StagesPromptPromptsUsedByListParams {
-                prompt_uuid: prompt_uuid,
+                prompt_uuid,
             },
         }
     }
+
     /// Preview a prompt as a challenge, just like a flow would receive
     ///
     /// `POST /stages/prompt/prompts/preview/` (`stages_prompt_prompts_preview_create`).
@@ -2655,9 +2815,10 @@ impl<'a> StagesApi<'a> {
     ) -> PromptPromptsPreviewCreate<'a> {
         PromptPromptsPreviewCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// PromptStage Viewset
     ///
     /// `GET /stages/prompt/stages/` (`stages_prompt_stages_list`).
@@ -2678,6 +2839,7 @@ impl<'a> StagesApi<'a> {
             },
         }
     }
+
     /// PromptStage Viewset
     ///
     /// `POST /stages/prompt/stages/` (`stages_prompt_stages_create`).
@@ -2689,9 +2851,10 @@ impl<'a> StagesApi<'a> {
     ) -> PromptStagesCreate<'a> {
         PromptStagesCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// PromptStage Viewset
     ///
     /// `GET /stages/prompt/stages/{stage_uuid}/` (`stages_prompt_stages_retrieve`).
@@ -2704,10 +2867,11 @@ impl<'a> StagesApi<'a> {
         PromptStagesRetrieve {
             client: self.client,
             params: crate::params::StagesPromptStagesRetrieveParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// PromptStage Viewset
     ///
     /// `PUT /stages/prompt/stages/{stage_uuid}/` (`stages_prompt_stages_update`).
@@ -2721,11 +2885,12 @@ impl<'a> StagesApi<'a> {
         PromptStagesUpdate {
             client: self.client,
             params: crate::params::StagesPromptStagesUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// PromptStage Viewset
     ///
     /// `DELETE /stages/prompt/stages/{stage_uuid}/` (`stages_prompt_stages_destroy`).
@@ -2738,10 +2903,11 @@ impl<'a> StagesApi<'a> {
         PromptStagesDestroy {
             client: self.client,
             params: crate::params::StagesPromptStagesDestroyParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// PromptStage Viewset
     ///
     /// `PATCH /stages/prompt/stages/{stage_uuid}/` (`stages_prompt_stages_partial_update`).
@@ -2755,11 +2921,12 @@ impl<'a> StagesApi<'a> {
         PromptStagesPartialUpdate {
             client: self.client,
             params: crate::params::StagesPromptStagesPartialUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/prompt/stages/{stage_uuid}/used_by/` (`stages_prompt_stages_used_by_list`).
@@ -2772,10 +2939,11 @@ impl<'a> StagesApi<'a> {
         PromptStagesUsedByList {
             client: self.client,
             params: crate::params::StagesPromptStagesUsedByListParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// RedirectStage Viewset
     ///
     /// `GET /stages/redirect/` (`stages_redirect_list`).
@@ -2793,6 +2961,7 @@ impl<'a> StagesApi<'a> {
             },
         }
     }
+
     /// RedirectStage Viewset
     ///
     /// `POST /stages/redirect/` (`stages_redirect_create`).
@@ -2804,9 +2973,10 @@ impl<'a> StagesApi<'a> {
     ) -> RedirectCreate<'a> {
         RedirectCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// RedirectStage Viewset
     ///
     /// `GET /stages/redirect/{stage_uuid}/` (`stages_redirect_retrieve`).
@@ -2816,10 +2986,11 @@ impl<'a> StagesApi<'a> {
         RedirectRetrieve {
             client: self.client,
             params: crate::params::StagesRedirectRetrieveParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// RedirectStage Viewset
     ///
     /// `PUT /stages/redirect/{stage_uuid}/` (`stages_redirect_update`).
@@ -2833,11 +3004,12 @@ impl<'a> StagesApi<'a> {
         RedirectUpdate {
             client: self.client,
             params: crate::params::StagesRedirectUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// RedirectStage Viewset
     ///
     /// `DELETE /stages/redirect/{stage_uuid}/` (`stages_redirect_destroy`).
@@ -2847,10 +3019,11 @@ impl<'a> StagesApi<'a> {
         RedirectDestroy {
             client: self.client,
             params: crate::params::StagesRedirectDestroyParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// RedirectStage Viewset
     ///
     /// `PATCH /stages/redirect/{stage_uuid}/` (`stages_redirect_partial_update`).
@@ -2864,11 +3037,12 @@ impl<'a> StagesApi<'a> {
         RedirectPartialUpdate {
             client: self.client,
             params: crate::params::StagesRedirectPartialUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/redirect/{stage_uuid}/used_by/` (`stages_redirect_used_by_list`).
@@ -2881,10 +3055,11 @@ impl<'a> StagesApi<'a> {
         RedirectUsedByList {
             client: self.client,
             params: crate::params::StagesRedirectUsedByListParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// SourceStage Viewset
     ///
     /// `GET /stages/source/` (`stages_source_list`).
@@ -2905,6 +3080,7 @@ impl<'a> StagesApi<'a> {
             },
         }
     }
+
     /// SourceStage Viewset
     ///
     /// `POST /stages/source/` (`stages_source_create`).
@@ -2916,9 +3092,10 @@ impl<'a> StagesApi<'a> {
     ) -> SourceCreate<'a> {
         SourceCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// SourceStage Viewset
     ///
     /// `GET /stages/source/{stage_uuid}/` (`stages_source_retrieve`).
@@ -2928,10 +3105,11 @@ impl<'a> StagesApi<'a> {
         SourceRetrieve {
             client: self.client,
             params: crate::params::StagesSourceRetrieveParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// SourceStage Viewset
     ///
     /// `PUT /stages/source/{stage_uuid}/` (`stages_source_update`).
@@ -2945,11 +3123,12 @@ impl<'a> StagesApi<'a> {
         SourceUpdate {
             client: self.client,
             params: crate::params::StagesSourceUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// SourceStage Viewset
     ///
     /// `DELETE /stages/source/{stage_uuid}/` (`stages_source_destroy`).
@@ -2959,10 +3138,11 @@ impl<'a> StagesApi<'a> {
         SourceDestroy {
             client: self.client,
             params: crate::params::StagesSourceDestroyParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// SourceStage Viewset
     ///
     /// `PATCH /stages/source/{stage_uuid}/` (`stages_source_partial_update`).
@@ -2976,11 +3156,12 @@ impl<'a> StagesApi<'a> {
         SourcePartialUpdate {
             client: self.client,
             params: crate::params::StagesSourcePartialUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/source/{stage_uuid}/used_by/` (`stages_source_used_by_list`).
@@ -2990,10 +3171,11 @@ impl<'a> StagesApi<'a> {
         SourceUsedByList {
             client: self.client,
             params: crate::params::StagesSourceUsedByListParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// UserDeleteStage Viewset
     ///
     /// `GET /stages/user_delete/` (`stages_user_delete_list`).
@@ -3012,6 +3194,7 @@ impl<'a> StagesApi<'a> {
             },
         }
     }
+
     /// UserDeleteStage Viewset
     ///
     /// `POST /stages/user_delete/` (`stages_user_delete_create`).
@@ -3023,9 +3206,10 @@ impl<'a> StagesApi<'a> {
     ) -> UserDeleteCreate<'a> {
         UserDeleteCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// UserDeleteStage Viewset
     ///
     /// `GET /stages/user_delete/{stage_uuid}/` (`stages_user_delete_retrieve`).
@@ -3035,10 +3219,11 @@ impl<'a> StagesApi<'a> {
         UserDeleteRetrieve {
             client: self.client,
             params: crate::params::StagesUserDeleteRetrieveParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// UserDeleteStage Viewset
     ///
     /// `PUT /stages/user_delete/{stage_uuid}/` (`stages_user_delete_update`).
@@ -3052,11 +3237,12 @@ impl<'a> StagesApi<'a> {
         UserDeleteUpdate {
             client: self.client,
             params: crate::params::StagesUserDeleteUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// UserDeleteStage Viewset
     ///
     /// `DELETE /stages/user_delete/{stage_uuid}/` (`stages_user_delete_destroy`).
@@ -3066,10 +3252,11 @@ impl<'a> StagesApi<'a> {
         UserDeleteDestroy {
             client: self.client,
             params: crate::params::StagesUserDeleteDestroyParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// UserDeleteStage Viewset
     ///
     /// `PATCH /stages/user_delete/{stage_uuid}/` (`stages_user_delete_partial_update`).
@@ -3083,11 +3270,12 @@ impl<'a> StagesApi<'a> {
         UserDeletePartialUpdate {
             client: self.client,
             params: crate::params::StagesUserDeletePartialUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/user_delete/{stage_uuid}/used_by/` (`stages_user_delete_used_by_list`).
@@ -3100,10 +3288,11 @@ impl<'a> StagesApi<'a> {
         UserDeleteUsedByList {
             client: self.client,
             params: crate::params::StagesUserDeleteUsedByListParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// UserLoginStage Viewset
     ///
     /// `GET /stages/user_login/` (`stages_user_login_list`).
@@ -3128,6 +3317,7 @@ impl<'a> StagesApi<'a> {
             },
         }
     }
+
     /// UserLoginStage Viewset
     ///
     /// `POST /stages/user_login/` (`stages_user_login_create`).
@@ -3139,9 +3329,10 @@ impl<'a> StagesApi<'a> {
     ) -> UserLoginCreate<'a> {
         UserLoginCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// UserLoginStage Viewset
     ///
     /// `GET /stages/user_login/{stage_uuid}/` (`stages_user_login_retrieve`).
@@ -3151,10 +3342,11 @@ impl<'a> StagesApi<'a> {
         UserLoginRetrieve {
             client: self.client,
             params: crate::params::StagesUserLoginRetrieveParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// UserLoginStage Viewset
     ///
     /// `PUT /stages/user_login/{stage_uuid}/` (`stages_user_login_update`).
@@ -3168,11 +3360,12 @@ impl<'a> StagesApi<'a> {
         UserLoginUpdate {
             client: self.client,
             params: crate::params::StagesUserLoginUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// UserLoginStage Viewset
     ///
     /// `DELETE /stages/user_login/{stage_uuid}/` (`stages_user_login_destroy`).
@@ -3182,10 +3375,11 @@ impl<'a> StagesApi<'a> {
         UserLoginDestroy {
             client: self.client,
             params: crate::params::StagesUserLoginDestroyParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// UserLoginStage Viewset
     ///
     /// `PATCH /stages/user_login/{stage_uuid}/` (`stages_user_login_partial_update`).
@@ -3199,11 +3393,12 @@ impl<'a> StagesApi<'a> {
         UserLoginPartialUpdate {
             client: self.client,
             params: crate::params::StagesUserLoginPartialUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/user_login/{stage_uuid}/used_by/` (`stages_user_login_used_by_list`).
@@ -3216,10 +3411,11 @@ impl<'a> StagesApi<'a> {
         UserLoginUsedByList {
             client: self.client,
             params: crate::params::StagesUserLoginUsedByListParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// UserLogoutStage Viewset
     ///
     /// `GET /stages/user_logout/` (`stages_user_logout_list`).
@@ -3238,6 +3434,7 @@ impl<'a> StagesApi<'a> {
             },
         }
     }
+
     /// UserLogoutStage Viewset
     ///
     /// `POST /stages/user_logout/` (`stages_user_logout_create`).
@@ -3249,9 +3446,10 @@ impl<'a> StagesApi<'a> {
     ) -> UserLogoutCreate<'a> {
         UserLogoutCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// UserLogoutStage Viewset
     ///
     /// `GET /stages/user_logout/{stage_uuid}/` (`stages_user_logout_retrieve`).
@@ -3261,10 +3459,11 @@ impl<'a> StagesApi<'a> {
         UserLogoutRetrieve {
             client: self.client,
             params: crate::params::StagesUserLogoutRetrieveParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// UserLogoutStage Viewset
     ///
     /// `PUT /stages/user_logout/{stage_uuid}/` (`stages_user_logout_update`).
@@ -3278,11 +3477,12 @@ impl<'a> StagesApi<'a> {
         UserLogoutUpdate {
             client: self.client,
             params: crate::params::StagesUserLogoutUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// UserLogoutStage Viewset
     ///
     /// `DELETE /stages/user_logout/{stage_uuid}/` (`stages_user_logout_destroy`).
@@ -3292,10 +3492,11 @@ impl<'a> StagesApi<'a> {
         UserLogoutDestroy {
             client: self.client,
             params: crate::params::StagesUserLogoutDestroyParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// UserLogoutStage Viewset
     ///
     /// `PATCH /stages/user_logout/{stage_uuid}/` (`stages_user_logout_partial_update`).
@@ -3309,11 +3510,12 @@ impl<'a> StagesApi<'a> {
         UserLogoutPartialUpdate {
             client: self.client,
             params: crate::params::StagesUserLogoutPartialUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/user_logout/{stage_uuid}/used_by/` (`stages_user_logout_used_by_list`).
@@ -3326,10 +3528,11 @@ impl<'a> StagesApi<'a> {
         UserLogoutUsedByList {
             client: self.client,
             params: crate::params::StagesUserLogoutUsedByListParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// UserWriteStage Viewset
     ///
     /// `GET /stages/user_write/` (`stages_user_write_list`).
@@ -3353,6 +3556,7 @@ impl<'a> StagesApi<'a> {
             },
         }
     }
+
     /// UserWriteStage Viewset
     ///
     /// `POST /stages/user_write/` (`stages_user_write_create`).
@@ -3364,9 +3568,10 @@ impl<'a> StagesApi<'a> {
     ) -> UserWriteCreate<'a> {
         UserWriteCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// UserWriteStage Viewset
     ///
     /// `GET /stages/user_write/{stage_uuid}/` (`stages_user_write_retrieve`).
@@ -3376,10 +3581,11 @@ impl<'a> StagesApi<'a> {
         UserWriteRetrieve {
             client: self.client,
             params: crate::params::StagesUserWriteRetrieveParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// UserWriteStage Viewset
     ///
     /// `PUT /stages/user_write/{stage_uuid}/` (`stages_user_write_update`).
@@ -3393,11 +3599,12 @@ impl<'a> StagesApi<'a> {
         UserWriteUpdate {
             client: self.client,
             params: crate::params::StagesUserWriteUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// UserWriteStage Viewset
     ///
     /// `DELETE /stages/user_write/{stage_uuid}/` (`stages_user_write_destroy`).
@@ -3407,10 +3614,11 @@ impl<'a> StagesApi<'a> {
         UserWriteDestroy {
             client: self.client,
             params: crate::params::StagesUserWriteDestroyParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
+
     /// UserWriteStage Viewset
     ///
     /// `PATCH /stages/user_write/{stage_uuid}/` (`stages_user_write_partial_update`).
@@ -3424,11 +3632,12 @@ impl<'a> StagesApi<'a> {
         UserWritePartialUpdate {
             client: self.client,
             params: crate::params::StagesUserWritePartialUpdateParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/user_write/{stage_uuid}/used_by/` (`stages_user_write_used_by_list`).
@@ -3441,7 +3650,7 @@ impl<'a> StagesApi<'a> {
         UserWriteUsedByList {
             client: self.client,
             params: crate::params::StagesUserWriteUsedByListParams {
-                stage_uuid: stage_uuid,
+                stage_uuid,
             },
         }
     }
@@ -3461,16 +3670,19 @@ impl<'a> AccountLockdownList<'a> {
         self.params.deactivate_user = Some(value);
         self
     }
+
     /// Sets the query parameter `delete_sessions`.
     pub fn delete_sessions(mut self, value: bool) -> Self {
         self.params.delete_sessions = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -3478,6 +3690,7 @@ impl<'a> AccountLockdownList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -3485,6 +3698,7 @@ impl<'a> AccountLockdownList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -3492,11 +3706,13 @@ impl<'a> AccountLockdownList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `revoke_tokens`.
     pub fn revoke_tokens(mut self, value: bool) -> Self {
         self.params.revoke_tokens = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -3504,21 +3720,25 @@ impl<'a> AccountLockdownList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `self_service_completion_flow`.
     pub fn self_service_completion_flow(mut self, value: uuid::Uuid) -> Self {
         self.params.self_service_completion_flow = Some(value);
         self
     }
+
     /// Sets the query parameter `set_unusable_password`.
     pub fn set_unusable_password(mut self, value: bool) -> Self {
         self.params.set_unusable_password = Some(value);
         self
     }
+
     /// Sets the query parameter `stage_uuid`.
     pub fn stage_uuid(mut self, value: uuid::Uuid) -> Self {
         self.params.stage_uuid = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -3529,26 +3749,26 @@ impl<'a> AccountLockdownList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedAccountLockdownStageList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3578,6 +3798,7 @@ impl<'a> AccountLockdownList<'a> {
         call.query("stage_uuid", &self.params.stage_uuid, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -3603,7 +3824,9 @@ impl<'a> AccountLockdownList<'a> {
 
 impl<'a> std::future::IntoFuture for AccountLockdownList<'a> {
     type Output = Result<crate::models::PaginatedAccountLockdownStageList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3628,23 +3851,23 @@ impl<'a> AccountLockdownCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<crate::models::AccountLockdownStage, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3664,7 +3887,9 @@ impl<'a> AccountLockdownCreate<'a> {
 
 impl<'a> std::future::IntoFuture for AccountLockdownCreate<'a> {
     type Output = Result<crate::models::AccountLockdownStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3689,23 +3914,23 @@ impl<'a> AccountLockdownRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::AccountLockdownStage, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3727,7 +3952,9 @@ impl<'a> AccountLockdownRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for AccountLockdownRetrieve<'a> {
     type Output = Result<crate::models::AccountLockdownStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3753,23 +3980,23 @@ impl<'a> AccountLockdownUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::AccountLockdownStage, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3793,7 +4020,9 @@ impl<'a> AccountLockdownUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for AccountLockdownUpdate<'a> {
     type Output = Result<crate::models::AccountLockdownStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3813,21 +4042,21 @@ impl<'a> AccountLockdownDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3849,7 +4078,9 @@ impl<'a> AccountLockdownDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for AccountLockdownDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3875,23 +4106,23 @@ impl<'a> AccountLockdownPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::AccountLockdownStage, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3915,7 +4146,9 @@ impl<'a> AccountLockdownPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for AccountLockdownPartialUpdate<'a> {
     type Output = Result<crate::models::AccountLockdownStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3940,21 +4173,21 @@ impl<'a> AccountLockdownUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -3976,7 +4209,9 @@ impl<'a> AccountLockdownUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for AccountLockdownUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -3996,6 +4231,7 @@ impl<'a> AllList<'a> {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -4003,6 +4239,7 @@ impl<'a> AllList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -4010,6 +4247,7 @@ impl<'a> AllList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -4017,6 +4255,7 @@ impl<'a> AllList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -4024,6 +4263,7 @@ impl<'a> AllList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -4034,23 +4274,21 @@ impl<'a> AllList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::PaginatedStageList, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::PaginatedStageList, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4070,6 +4308,7 @@ impl<'a> AllList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -4095,7 +4334,9 @@ impl<'a> AllList<'a> {
 
 impl<'a> std::future::IntoFuture for AllList<'a> {
     type Output = Result<crate::models::PaginatedStageList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4117,21 +4358,21 @@ impl<'a> AllRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Stage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Stage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4153,7 +4394,9 @@ impl<'a> AllRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for AllRetrieve<'a> {
     type Output = Result<crate::models::Stage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4173,21 +4416,21 @@ impl<'a> AllDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4209,7 +4452,9 @@ impl<'a> AllDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for AllDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4234,21 +4479,21 @@ impl<'a> AllUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4270,7 +4515,9 @@ impl<'a> AllUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for AllUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4294,21 +4541,21 @@ impl<'a> AllTypesList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::TypeCreate>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::TypeCreate>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4326,7 +4573,9 @@ impl<'a> AllTypesList<'a> {
 
 impl<'a> std::future::IntoFuture for AllTypesList<'a> {
     type Output = Result<Vec<crate::models::TypeCreate>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4350,21 +4599,21 @@ impl<'a> AllUserSettingsList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UserSetting>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UserSetting>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4382,7 +4631,9 @@ impl<'a> AllUserSettingsList<'a> {
 
 impl<'a> std::future::IntoFuture for AllUserSettingsList<'a> {
     type Output = Result<Vec<crate::models::UserSetting>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4402,21 +4653,25 @@ impl<'a> AuthenticatorDuoList<'a> {
         self.params.api_hostname = Some(value.into());
         self
     }
+
     /// Sets the query parameter `client_id`.
     pub fn client_id(mut self, value: impl Into<String>) -> Self {
         self.params.client_id = Some(value.into());
         self
     }
+
     /// Sets the query parameter `configure_flow`.
     pub fn configure_flow(mut self, value: uuid::Uuid) -> Self {
         self.params.configure_flow = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -4424,6 +4679,7 @@ impl<'a> AuthenticatorDuoList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -4431,6 +4687,7 @@ impl<'a> AuthenticatorDuoList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -4438,6 +4695,7 @@ impl<'a> AuthenticatorDuoList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -4445,6 +4703,7 @@ impl<'a> AuthenticatorDuoList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -4455,26 +4714,26 @@ impl<'a> AuthenticatorDuoList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedAuthenticatorDuoStageList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4497,6 +4756,7 @@ impl<'a> AuthenticatorDuoList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -4526,6 +4786,7 @@ impl<'a> std::future::IntoFuture for AuthenticatorDuoList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4550,23 +4811,23 @@ impl<'a> AuthenticatorDuoCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<crate::models::AuthenticatorDuoStage, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4586,7 +4847,9 @@ impl<'a> AuthenticatorDuoCreate<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorDuoCreate<'a> {
     type Output = Result<crate::models::AuthenticatorDuoStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4611,23 +4874,23 @@ impl<'a> AuthenticatorDuoRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::AuthenticatorDuoStage, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4649,7 +4912,9 @@ impl<'a> AuthenticatorDuoRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorDuoRetrieve<'a> {
     type Output = Result<crate::models::AuthenticatorDuoStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4675,23 +4940,23 @@ impl<'a> AuthenticatorDuoUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::AuthenticatorDuoStage, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4715,7 +4980,9 @@ impl<'a> AuthenticatorDuoUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorDuoUpdate<'a> {
     type Output = Result<crate::models::AuthenticatorDuoStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4735,21 +5002,21 @@ impl<'a> AuthenticatorDuoDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4771,7 +5038,9 @@ impl<'a> AuthenticatorDuoDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorDuoDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4797,23 +5066,23 @@ impl<'a> AuthenticatorDuoPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::AuthenticatorDuoStage, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4837,7 +5106,9 @@ impl<'a> AuthenticatorDuoPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorDuoPartialUpdate<'a> {
     type Output = Result<crate::models::AuthenticatorDuoStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4862,26 +5133,26 @@ impl<'a> AuthenticatorDuoEnrollmentStatusCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::DuoDeviceEnrollmentStatus,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4903,7 +5174,9 @@ impl<'a> AuthenticatorDuoEnrollmentStatusCreate<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorDuoEnrollmentStatusCreate<'a> {
     type Output = Result<crate::models::DuoDeviceEnrollmentStatus, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4924,19 +5197,21 @@ impl<'a> AuthenticatorDuoImportDeviceManualCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -4960,7 +5235,9 @@ impl<'a> AuthenticatorDuoImportDeviceManualCreate<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorDuoImportDeviceManualCreate<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -4985,24 +5262,26 @@ impl<'a> AuthenticatorDuoImportDevicesAutomaticCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::AuthenticatorDuoStageDeviceImportResponse,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5028,6 +5307,7 @@ impl<'a> std::future::IntoFuture for AuthenticatorDuoImportDevicesAutomaticCreat
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5052,21 +5332,21 @@ impl<'a> AuthenticatorDuoUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5088,7 +5368,9 @@ impl<'a> AuthenticatorDuoUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorDuoUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5108,26 +5390,31 @@ impl<'a> AuthenticatorEmailList<'a> {
         self.params.configure_flow = Some(value);
         self
     }
+
     /// Sets the query parameter `friendly_name`.
     pub fn friendly_name(mut self, value: impl Into<String>) -> Self {
         self.params.friendly_name = Some(value.into());
         self
     }
+
     /// Sets the query parameter `from_address`.
     pub fn from_address(mut self, value: impl Into<String>) -> Self {
         self.params.from_address = Some(value.into());
         self
     }
+
     /// Sets the query parameter `host`.
     pub fn host(mut self, value: impl Into<String>) -> Self {
         self.params.host = Some(value.into());
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -5135,6 +5422,7 @@ impl<'a> AuthenticatorEmailList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -5142,6 +5430,7 @@ impl<'a> AuthenticatorEmailList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -5149,16 +5438,19 @@ impl<'a> AuthenticatorEmailList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `password`.
     pub fn password(mut self, value: impl Into<String>) -> Self {
         self.params.password = Some(value.into());
         self
     }
+
     /// Sets the query parameter `port`.
     pub fn port(mut self, value: i64) -> Self {
         self.params.port = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -5166,51 +5458,61 @@ impl<'a> AuthenticatorEmailList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `stage_uuid`.
     pub fn stage_uuid(mut self, value: uuid::Uuid) -> Self {
         self.params.stage_uuid = Some(value);
         self
     }
+
     /// Sets the query parameter `subject`.
     pub fn subject(mut self, value: impl Into<String>) -> Self {
         self.params.subject = Some(value.into());
         self
     }
+
     /// Sets the query parameter `template`.
     pub fn template(mut self, value: impl Into<String>) -> Self {
         self.params.template = Some(value.into());
         self
     }
+
     /// Sets the query parameter `timeout`.
     pub fn timeout(mut self, value: i64) -> Self {
         self.params.timeout = Some(value);
         self
     }
+
     /// Sets the query parameter `token_expiry`.
     pub fn token_expiry(mut self, value: impl Into<String>) -> Self {
         self.params.token_expiry = Some(value.into());
         self
     }
+
     /// Sets the query parameter `use_global_settings`.
     pub fn use_global_settings(mut self, value: bool) -> Self {
         self.params.use_global_settings = Some(value);
         self
     }
+
     /// Sets the query parameter `use_ssl`.
     pub fn use_ssl(mut self, value: bool) -> Self {
         self.params.use_ssl = Some(value);
         self
     }
+
     /// Sets the query parameter `use_tls`.
     pub fn use_tls(mut self, value: bool) -> Self {
         self.params.use_tls = Some(value);
         self
     }
+
     /// Sets the query parameter `username`.
     pub fn username(mut self, value: impl Into<String>) -> Self {
         self.params.username = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -5221,26 +5523,26 @@ impl<'a> AuthenticatorEmailList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedAuthenticatorEmailStageList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5275,6 +5577,7 @@ impl<'a> AuthenticatorEmailList<'a> {
         call.query("username", &self.params.username, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -5304,6 +5607,7 @@ impl<'a> std::future::IntoFuture for AuthenticatorEmailList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5328,26 +5632,26 @@ impl<'a> AuthenticatorEmailCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<
                             crate::models::AuthenticatorEmailStage,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5367,7 +5671,9 @@ impl<'a> AuthenticatorEmailCreate<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorEmailCreate<'a> {
     type Output = Result<crate::models::AuthenticatorEmailStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5392,26 +5698,26 @@ impl<'a> AuthenticatorEmailRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::AuthenticatorEmailStage,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5433,7 +5739,9 @@ impl<'a> AuthenticatorEmailRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorEmailRetrieve<'a> {
     type Output = Result<crate::models::AuthenticatorEmailStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5459,26 +5767,26 @@ impl<'a> AuthenticatorEmailUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::AuthenticatorEmailStage,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5502,7 +5810,9 @@ impl<'a> AuthenticatorEmailUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorEmailUpdate<'a> {
     type Output = Result<crate::models::AuthenticatorEmailStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5522,21 +5832,21 @@ impl<'a> AuthenticatorEmailDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5558,7 +5868,9 @@ impl<'a> AuthenticatorEmailDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorEmailDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5584,26 +5896,26 @@ impl<'a> AuthenticatorEmailPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::AuthenticatorEmailStage,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5627,7 +5939,9 @@ impl<'a> AuthenticatorEmailPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorEmailPartialUpdate<'a> {
     type Output = Result<crate::models::AuthenticatorEmailStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5652,21 +5966,21 @@ impl<'a> AuthenticatorEmailUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5688,7 +6002,9 @@ impl<'a> AuthenticatorEmailUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorEmailUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5708,11 +6024,13 @@ impl<'a> AuthenticatorEndpointGdtcList<'a> {
         self.params.configure_flow = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -5720,6 +6038,7 @@ impl<'a> AuthenticatorEndpointGdtcList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -5727,6 +6046,7 @@ impl<'a> AuthenticatorEndpointGdtcList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -5734,6 +6054,7 @@ impl<'a> AuthenticatorEndpointGdtcList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -5741,6 +6062,7 @@ impl<'a> AuthenticatorEndpointGdtcList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -5751,26 +6073,26 @@ impl<'a> AuthenticatorEndpointGdtcList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedAuthenticatorEndpointGdtcStageList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5791,6 +6113,7 @@ impl<'a> AuthenticatorEndpointGdtcList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -5823,6 +6146,7 @@ impl<'a> std::future::IntoFuture for AuthenticatorEndpointGdtcList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5847,26 +6171,26 @@ impl<'a> AuthenticatorEndpointGdtcCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<
                             crate::models::AuthenticatorEndpointGdtcStage,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5886,7 +6210,9 @@ impl<'a> AuthenticatorEndpointGdtcCreate<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorEndpointGdtcCreate<'a> {
     type Output = Result<crate::models::AuthenticatorEndpointGdtcStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5911,26 +6237,26 @@ impl<'a> AuthenticatorEndpointGdtcRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::AuthenticatorEndpointGdtcStage,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -5952,7 +6278,9 @@ impl<'a> AuthenticatorEndpointGdtcRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorEndpointGdtcRetrieve<'a> {
     type Output = Result<crate::models::AuthenticatorEndpointGdtcStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -5978,26 +6306,26 @@ impl<'a> AuthenticatorEndpointGdtcUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::AuthenticatorEndpointGdtcStage,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6021,7 +6349,9 @@ impl<'a> AuthenticatorEndpointGdtcUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorEndpointGdtcUpdate<'a> {
     type Output = Result<crate::models::AuthenticatorEndpointGdtcStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6041,21 +6371,21 @@ impl<'a> AuthenticatorEndpointGdtcDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6077,7 +6407,9 @@ impl<'a> AuthenticatorEndpointGdtcDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorEndpointGdtcDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6103,26 +6435,26 @@ impl<'a> AuthenticatorEndpointGdtcPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::AuthenticatorEndpointGdtcStage,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6146,7 +6478,9 @@ impl<'a> AuthenticatorEndpointGdtcPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorEndpointGdtcPartialUpdate<'a> {
     type Output = Result<crate::models::AuthenticatorEndpointGdtcStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6171,21 +6505,21 @@ impl<'a> AuthenticatorEndpointGdtcUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6207,7 +6541,9 @@ impl<'a> AuthenticatorEndpointGdtcUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorEndpointGdtcUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6227,46 +6563,55 @@ impl<'a> AuthenticatorSmsList<'a> {
         self.params.account_sid = Some(value.into());
         self
     }
+
     /// Sets the query parameter `auth`.
     pub fn auth(mut self, value: impl Into<String>) -> Self {
         self.params.auth = Some(value.into());
         self
     }
+
     /// Sets the query parameter `auth_password`.
     pub fn auth_password(mut self, value: impl Into<String>) -> Self {
         self.params.auth_password = Some(value.into());
         self
     }
+
     /// Sets the query parameter `auth_type`.
     pub fn auth_type(mut self, value: crate::models::AuthTypeEnum) -> Self {
         self.params.auth_type = Some(value);
         self
     }
+
     /// Sets the query parameter `configure_flow`.
     pub fn configure_flow(mut self, value: uuid::Uuid) -> Self {
         self.params.configure_flow = Some(value);
         self
     }
+
     /// Sets the query parameter `friendly_name`.
     pub fn friendly_name(mut self, value: impl Into<String>) -> Self {
         self.params.friendly_name = Some(value.into());
         self
     }
+
     /// Sets the query parameter `from_number`.
     pub fn from_number(mut self, value: impl Into<String>) -> Self {
         self.params.from_number = Some(value.into());
         self
     }
+
     /// Sets the query parameter `mapping`.
     pub fn mapping(mut self, value: uuid::Uuid) -> Self {
         self.params.mapping = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -6274,6 +6619,7 @@ impl<'a> AuthenticatorSmsList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -6281,6 +6627,7 @@ impl<'a> AuthenticatorSmsList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -6288,11 +6635,13 @@ impl<'a> AuthenticatorSmsList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `provider`.
     pub fn provider(mut self, value: crate::models::ProviderEnum) -> Self {
         self.params.provider = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -6300,16 +6649,19 @@ impl<'a> AuthenticatorSmsList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `stage_uuid`.
     pub fn stage_uuid(mut self, value: uuid::Uuid) -> Self {
         self.params.stage_uuid = Some(value);
         self
     }
+
     /// Sets the query parameter `verify_only`.
     pub fn verify_only(mut self, value: bool) -> Self {
         self.params.verify_only = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -6320,26 +6672,26 @@ impl<'a> AuthenticatorSmsList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedAuthenticatorSmsStageList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6370,6 +6722,7 @@ impl<'a> AuthenticatorSmsList<'a> {
         call.query("verify_only", &self.params.verify_only, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -6399,6 +6752,7 @@ impl<'a> std::future::IntoFuture for AuthenticatorSmsList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6423,23 +6777,23 @@ impl<'a> AuthenticatorSmsCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<crate::models::AuthenticatorSmsStage, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6459,7 +6813,9 @@ impl<'a> AuthenticatorSmsCreate<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorSmsCreate<'a> {
     type Output = Result<crate::models::AuthenticatorSmsStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6484,23 +6840,23 @@ impl<'a> AuthenticatorSmsRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::AuthenticatorSmsStage, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6522,7 +6878,9 @@ impl<'a> AuthenticatorSmsRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorSmsRetrieve<'a> {
     type Output = Result<crate::models::AuthenticatorSmsStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6548,23 +6906,23 @@ impl<'a> AuthenticatorSmsUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::AuthenticatorSmsStage, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6588,7 +6946,9 @@ impl<'a> AuthenticatorSmsUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorSmsUpdate<'a> {
     type Output = Result<crate::models::AuthenticatorSmsStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6608,21 +6968,21 @@ impl<'a> AuthenticatorSmsDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6644,7 +7004,9 @@ impl<'a> AuthenticatorSmsDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorSmsDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6670,23 +7032,23 @@ impl<'a> AuthenticatorSmsPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::AuthenticatorSmsStage, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6710,7 +7072,9 @@ impl<'a> AuthenticatorSmsPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorSmsPartialUpdate<'a> {
     type Output = Result<crate::models::AuthenticatorSmsStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6735,21 +7099,21 @@ impl<'a> AuthenticatorSmsUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6771,7 +7135,9 @@ impl<'a> AuthenticatorSmsUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorSmsUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6791,16 +7157,19 @@ impl<'a> AuthenticatorStaticList<'a> {
         self.params.configure_flow = Some(value);
         self
     }
+
     /// Sets the query parameter `friendly_name`.
     pub fn friendly_name(mut self, value: impl Into<String>) -> Self {
         self.params.friendly_name = Some(value.into());
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -6808,6 +7177,7 @@ impl<'a> AuthenticatorStaticList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -6815,6 +7185,7 @@ impl<'a> AuthenticatorStaticList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -6822,6 +7193,7 @@ impl<'a> AuthenticatorStaticList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -6829,21 +7201,25 @@ impl<'a> AuthenticatorStaticList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `stage_uuid`.
     pub fn stage_uuid(mut self, value: uuid::Uuid) -> Self {
         self.params.stage_uuid = Some(value);
         self
     }
+
     /// Sets the query parameter `token_count`.
     pub fn token_count(mut self, value: i64) -> Self {
         self.params.token_count = Some(value);
         self
     }
+
     /// Sets the query parameter `token_length`.
     pub fn token_length(mut self, value: i64) -> Self {
         self.params.token_length = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -6854,26 +7230,26 @@ impl<'a> AuthenticatorStaticList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedAuthenticatorStaticStageList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6898,6 +7274,7 @@ impl<'a> AuthenticatorStaticList<'a> {
         call.query("token_length", &self.params.token_length, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -6927,6 +7304,7 @@ impl<'a> std::future::IntoFuture for AuthenticatorStaticList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -6951,26 +7329,26 @@ impl<'a> AuthenticatorStaticCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<
                             crate::models::AuthenticatorStaticStage,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -6990,7 +7368,9 @@ impl<'a> AuthenticatorStaticCreate<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorStaticCreate<'a> {
     type Output = Result<crate::models::AuthenticatorStaticStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7015,26 +7395,26 @@ impl<'a> AuthenticatorStaticRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::AuthenticatorStaticStage,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7056,7 +7436,9 @@ impl<'a> AuthenticatorStaticRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorStaticRetrieve<'a> {
     type Output = Result<crate::models::AuthenticatorStaticStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7082,26 +7464,26 @@ impl<'a> AuthenticatorStaticUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::AuthenticatorStaticStage,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7125,7 +7507,9 @@ impl<'a> AuthenticatorStaticUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorStaticUpdate<'a> {
     type Output = Result<crate::models::AuthenticatorStaticStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7145,21 +7529,21 @@ impl<'a> AuthenticatorStaticDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7181,7 +7565,9 @@ impl<'a> AuthenticatorStaticDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorStaticDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7207,26 +7593,26 @@ impl<'a> AuthenticatorStaticPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::AuthenticatorStaticStage,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7250,7 +7636,9 @@ impl<'a> AuthenticatorStaticPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorStaticPartialUpdate<'a> {
     type Output = Result<crate::models::AuthenticatorStaticStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7275,21 +7663,21 @@ impl<'a> AuthenticatorStaticUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7311,7 +7699,9 @@ impl<'a> AuthenticatorStaticUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorStaticUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7331,21 +7721,25 @@ impl<'a> AuthenticatorTotpList<'a> {
         self.params.configure_flow = Some(value);
         self
     }
+
     /// Sets the query parameter `digits`.
     pub fn digits(mut self, value: crate::models::DigitsEnum) -> Self {
         self.params.digits = Some(value);
         self
     }
+
     /// Sets the query parameter `friendly_name`.
     pub fn friendly_name(mut self, value: impl Into<String>) -> Self {
         self.params.friendly_name = Some(value.into());
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -7353,6 +7747,7 @@ impl<'a> AuthenticatorTotpList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -7360,6 +7755,7 @@ impl<'a> AuthenticatorTotpList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -7367,6 +7763,7 @@ impl<'a> AuthenticatorTotpList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -7374,11 +7771,13 @@ impl<'a> AuthenticatorTotpList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `stage_uuid`.
     pub fn stage_uuid(mut self, value: uuid::Uuid) -> Self {
         self.params.stage_uuid = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -7389,26 +7788,26 @@ impl<'a> AuthenticatorTotpList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedAuthenticatorTotpStageList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7432,6 +7831,7 @@ impl<'a> AuthenticatorTotpList<'a> {
         call.query("stage_uuid", &self.params.stage_uuid, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -7461,6 +7861,7 @@ impl<'a> std::future::IntoFuture for AuthenticatorTotpList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7485,23 +7886,23 @@ impl<'a> AuthenticatorTotpCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<crate::models::AuthenticatorTotpStage, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7521,7 +7922,9 @@ impl<'a> AuthenticatorTotpCreate<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorTotpCreate<'a> {
     type Output = Result<crate::models::AuthenticatorTotpStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7546,23 +7949,23 @@ impl<'a> AuthenticatorTotpRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::AuthenticatorTotpStage, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7584,7 +7987,9 @@ impl<'a> AuthenticatorTotpRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorTotpRetrieve<'a> {
     type Output = Result<crate::models::AuthenticatorTotpStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7610,23 +8015,23 @@ impl<'a> AuthenticatorTotpUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::AuthenticatorTotpStage, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7650,7 +8055,9 @@ impl<'a> AuthenticatorTotpUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorTotpUpdate<'a> {
     type Output = Result<crate::models::AuthenticatorTotpStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7670,21 +8077,21 @@ impl<'a> AuthenticatorTotpDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7706,7 +8113,9 @@ impl<'a> AuthenticatorTotpDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorTotpDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7732,23 +8141,23 @@ impl<'a> AuthenticatorTotpPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::AuthenticatorTotpStage, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7772,7 +8181,9 @@ impl<'a> AuthenticatorTotpPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorTotpPartialUpdate<'a> {
     type Output = Result<crate::models::AuthenticatorTotpStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7797,21 +8208,21 @@ impl<'a> AuthenticatorTotpUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7833,7 +8244,9 @@ impl<'a> AuthenticatorTotpUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorTotpUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7853,11 +8266,13 @@ impl<'a> AuthenticatorValidateList<'a> {
         self.params.configuration_stages = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Sets the query parameter `not_configured_action`.
     pub fn not_configured_action(
         mut self,
@@ -7866,6 +8281,7 @@ impl<'a> AuthenticatorValidateList<'a> {
         self.params.not_configured_action = Some(value);
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -7873,6 +8289,7 @@ impl<'a> AuthenticatorValidateList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -7880,6 +8297,7 @@ impl<'a> AuthenticatorValidateList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -7887,6 +8305,7 @@ impl<'a> AuthenticatorValidateList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -7894,6 +8313,7 @@ impl<'a> AuthenticatorValidateList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -7904,26 +8324,26 @@ impl<'a> AuthenticatorValidateList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedAuthenticatorValidateStageList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -7945,6 +8365,7 @@ impl<'a> AuthenticatorValidateList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -7974,6 +8395,7 @@ impl<'a> std::future::IntoFuture for AuthenticatorValidateList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -7998,26 +8420,26 @@ impl<'a> AuthenticatorValidateCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<
                             crate::models::AuthenticatorValidateStage,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8037,7 +8459,9 @@ impl<'a> AuthenticatorValidateCreate<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorValidateCreate<'a> {
     type Output = Result<crate::models::AuthenticatorValidateStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8062,26 +8486,26 @@ impl<'a> AuthenticatorValidateRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::AuthenticatorValidateStage,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8103,7 +8527,9 @@ impl<'a> AuthenticatorValidateRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorValidateRetrieve<'a> {
     type Output = Result<crate::models::AuthenticatorValidateStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8129,26 +8555,26 @@ impl<'a> AuthenticatorValidateUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::AuthenticatorValidateStage,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8172,7 +8598,9 @@ impl<'a> AuthenticatorValidateUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorValidateUpdate<'a> {
     type Output = Result<crate::models::AuthenticatorValidateStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8192,21 +8620,21 @@ impl<'a> AuthenticatorValidateDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8228,7 +8656,9 @@ impl<'a> AuthenticatorValidateDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorValidateDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8254,26 +8684,26 @@ impl<'a> AuthenticatorValidatePartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::AuthenticatorValidateStage,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8297,7 +8727,9 @@ impl<'a> AuthenticatorValidatePartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorValidatePartialUpdate<'a> {
     type Output = Result<crate::models::AuthenticatorValidateStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8322,21 +8754,21 @@ impl<'a> AuthenticatorValidateUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8358,7 +8790,9 @@ impl<'a> AuthenticatorValidateUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorValidateUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8381,26 +8815,31 @@ impl<'a> AuthenticatorWebauthnList<'a> {
         self.params.authenticator_attachment = crate::Nullable::from(value);
         self
     }
+
     /// Sets the query parameter `configure_flow`.
     pub fn configure_flow(mut self, value: uuid::Uuid) -> Self {
         self.params.configure_flow = Some(value);
         self
     }
+
     /// Sets the query parameter `device_type_restrictions`.
     pub fn device_type_restrictions(mut self, value: Vec<uuid::Uuid>) -> Self {
         self.params.device_type_restrictions = Some(value);
         self
     }
+
     /// Sets the query parameter `max_attempts`.
     pub fn max_attempts(mut self, value: i64) -> Self {
         self.params.max_attempts = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -8408,6 +8847,7 @@ impl<'a> AuthenticatorWebauthnList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -8415,6 +8855,7 @@ impl<'a> AuthenticatorWebauthnList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -8422,6 +8863,7 @@ impl<'a> AuthenticatorWebauthnList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `resident_key_requirement`.
     pub fn resident_key_requirement(
         mut self,
@@ -8430,6 +8872,7 @@ impl<'a> AuthenticatorWebauthnList<'a> {
         self.params.resident_key_requirement = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -8437,6 +8880,7 @@ impl<'a> AuthenticatorWebauthnList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `user_verification`.
     pub fn user_verification(
         mut self,
@@ -8445,6 +8889,7 @@ impl<'a> AuthenticatorWebauthnList<'a> {
         self.params.user_verification = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -8455,26 +8900,26 @@ impl<'a> AuthenticatorWebauthnList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedAuthenticatorWebAuthnStageList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8512,6 +8957,7 @@ impl<'a> AuthenticatorWebauthnList<'a> {
         call.query("user_verification", &self.params.user_verification, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -8541,6 +8987,7 @@ impl<'a> std::future::IntoFuture for AuthenticatorWebauthnList<'a> {
         super::Error,
     >;
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8565,26 +9012,26 @@ impl<'a> AuthenticatorWebauthnCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
+                201 => {
                     raw.json::<
                             crate::models::AuthenticatorWebAuthnStage,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8604,7 +9051,9 @@ impl<'a> AuthenticatorWebauthnCreate<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorWebauthnCreate<'a> {
     type Output = Result<crate::models::AuthenticatorWebAuthnStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8629,26 +9078,26 @@ impl<'a> AuthenticatorWebauthnRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::AuthenticatorWebAuthnStage,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8670,7 +9119,9 @@ impl<'a> AuthenticatorWebauthnRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorWebauthnRetrieve<'a> {
     type Output = Result<crate::models::AuthenticatorWebAuthnStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8696,26 +9147,26 @@ impl<'a> AuthenticatorWebauthnUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::AuthenticatorWebAuthnStage,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8739,7 +9190,9 @@ impl<'a> AuthenticatorWebauthnUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorWebauthnUpdate<'a> {
     type Output = Result<crate::models::AuthenticatorWebAuthnStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8759,21 +9212,21 @@ impl<'a> AuthenticatorWebauthnDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8795,7 +9248,9 @@ impl<'a> AuthenticatorWebauthnDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorWebauthnDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8821,26 +9276,26 @@ impl<'a> AuthenticatorWebauthnPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::AuthenticatorWebAuthnStage,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8864,7 +9319,9 @@ impl<'a> AuthenticatorWebauthnPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorWebauthnPartialUpdate<'a> {
     type Output = Result<crate::models::AuthenticatorWebAuthnStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8889,21 +9346,21 @@ impl<'a> AuthenticatorWebauthnUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -8925,7 +9382,9 @@ impl<'a> AuthenticatorWebauthnUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorWebauthnUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -8945,16 +9404,19 @@ impl<'a> AuthenticatorWebauthnDeviceTypesList<'a> {
         self.params.aaguid = Some(value);
         self
     }
+
     /// Sets the query parameter `description`.
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.params.description = Some(value.into());
         self
     }
+
     /// Sets the query parameter `icon`.
     pub fn icon(mut self, value: impl Into<String>) -> Self {
         self.params.icon = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -8962,6 +9424,7 @@ impl<'a> AuthenticatorWebauthnDeviceTypesList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -8969,6 +9432,7 @@ impl<'a> AuthenticatorWebauthnDeviceTypesList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -8976,6 +9440,7 @@ impl<'a> AuthenticatorWebauthnDeviceTypesList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -8983,6 +9448,7 @@ impl<'a> AuthenticatorWebauthnDeviceTypesList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -8993,26 +9459,26 @@ impl<'a> AuthenticatorWebauthnDeviceTypesList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedWebAuthnDeviceTypeList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9034,6 +9500,7 @@ impl<'a> AuthenticatorWebauthnDeviceTypesList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -9059,7 +9526,9 @@ impl<'a> AuthenticatorWebauthnDeviceTypesList<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorWebauthnDeviceTypesList<'a> {
     type Output = Result<crate::models::PaginatedWebAuthnDeviceTypeList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9084,23 +9553,21 @@ impl<'a> AuthenticatorWebauthnDeviceTypesRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::WebAuthnDeviceType, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::WebAuthnDeviceType, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9122,7 +9589,9 @@ impl<'a> AuthenticatorWebauthnDeviceTypesRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for AuthenticatorWebauthnDeviceTypesRetrieve<'a> {
     type Output = Result<crate::models::WebAuthnDeviceType, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9142,6 +9611,7 @@ impl<'a> CaptchaList<'a> {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -9149,6 +9619,7 @@ impl<'a> CaptchaList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -9156,6 +9627,7 @@ impl<'a> CaptchaList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -9163,11 +9635,13 @@ impl<'a> CaptchaList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `public_key`.
     pub fn public_key(mut self, value: impl Into<String>) -> Self {
         self.params.public_key = Some(value.into());
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -9175,6 +9649,7 @@ impl<'a> CaptchaList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -9185,26 +9660,26 @@ impl<'a> CaptchaList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedCaptchaStageList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9225,6 +9700,7 @@ impl<'a> CaptchaList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -9250,7 +9726,9 @@ impl<'a> CaptchaList<'a> {
 
 impl<'a> std::future::IntoFuture for CaptchaList<'a> {
     type Output = Result<crate::models::PaginatedCaptchaStageList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9275,21 +9753,21 @@ impl<'a> CaptchaCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::CaptchaStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::CaptchaStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9309,7 +9787,9 @@ impl<'a> CaptchaCreate<'a> {
 
 impl<'a> std::future::IntoFuture for CaptchaCreate<'a> {
     type Output = Result<crate::models::CaptchaStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9334,21 +9814,21 @@ impl<'a> CaptchaRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::CaptchaStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::CaptchaStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9370,7 +9850,9 @@ impl<'a> CaptchaRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for CaptchaRetrieve<'a> {
     type Output = Result<crate::models::CaptchaStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9396,21 +9878,21 @@ impl<'a> CaptchaUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::CaptchaStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::CaptchaStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9434,7 +9916,9 @@ impl<'a> CaptchaUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for CaptchaUpdate<'a> {
     type Output = Result<crate::models::CaptchaStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9454,21 +9938,21 @@ impl<'a> CaptchaDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9490,7 +9974,9 @@ impl<'a> CaptchaDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for CaptchaDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9516,21 +10002,21 @@ impl<'a> CaptchaPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::CaptchaStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::CaptchaStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9554,7 +10040,9 @@ impl<'a> CaptchaPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for CaptchaPartialUpdate<'a> {
     type Output = Result<crate::models::CaptchaStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9579,21 +10067,21 @@ impl<'a> CaptchaUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9615,7 +10103,9 @@ impl<'a> CaptchaUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for CaptchaUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9635,16 +10125,19 @@ impl<'a> ConsentList<'a> {
         self.params.consent_expire_in = Some(value.into());
         self
     }
+
     /// Sets the query parameter `mode`.
     pub fn mode(mut self, value: crate::models::ConsentModeEnum) -> Self {
         self.params.mode = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -9652,6 +10145,7 @@ impl<'a> ConsentList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -9659,6 +10153,7 @@ impl<'a> ConsentList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -9666,6 +10161,7 @@ impl<'a> ConsentList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -9673,11 +10169,13 @@ impl<'a> ConsentList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `stage_uuid`.
     pub fn stage_uuid(mut self, value: uuid::Uuid) -> Self {
         self.params.stage_uuid = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -9688,26 +10186,26 @@ impl<'a> ConsentList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedConsentStageList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9730,6 +10228,7 @@ impl<'a> ConsentList<'a> {
         call.query("stage_uuid", &self.params.stage_uuid, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -9755,7 +10254,9 @@ impl<'a> ConsentList<'a> {
 
 impl<'a> std::future::IntoFuture for ConsentList<'a> {
     type Output = Result<crate::models::PaginatedConsentStageList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9780,21 +10281,21 @@ impl<'a> ConsentCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::ConsentStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::ConsentStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9814,7 +10315,9 @@ impl<'a> ConsentCreate<'a> {
 
 impl<'a> std::future::IntoFuture for ConsentCreate<'a> {
     type Output = Result<crate::models::ConsentStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9839,21 +10342,21 @@ impl<'a> ConsentRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::ConsentStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::ConsentStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9875,7 +10378,9 @@ impl<'a> ConsentRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for ConsentRetrieve<'a> {
     type Output = Result<crate::models::ConsentStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9901,21 +10406,21 @@ impl<'a> ConsentUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::ConsentStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::ConsentStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9939,7 +10444,9 @@ impl<'a> ConsentUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for ConsentUpdate<'a> {
     type Output = Result<crate::models::ConsentStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -9959,21 +10466,21 @@ impl<'a> ConsentDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -9995,7 +10502,9 @@ impl<'a> ConsentDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for ConsentDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -10021,21 +10530,21 @@ impl<'a> ConsentPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::ConsentStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::ConsentStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -10059,7 +10568,9 @@ impl<'a> ConsentPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for ConsentPartialUpdate<'a> {
     type Output = Result<crate::models::ConsentStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -10084,21 +10595,21 @@ impl<'a> ConsentUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -10120,7 +10631,9 @@ impl<'a> ConsentUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for ConsentUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -10140,11 +10653,13 @@ impl<'a> DenyList<'a> {
         self.params.deny_message = Some(value.into());
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -10152,6 +10667,7 @@ impl<'a> DenyList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -10159,6 +10675,7 @@ impl<'a> DenyList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -10166,6 +10683,7 @@ impl<'a> DenyList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -10173,11 +10691,13 @@ impl<'a> DenyList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `stage_uuid`.
     pub fn stage_uuid(mut self, value: uuid::Uuid) -> Self {
         self.params.stage_uuid = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -10188,23 +10708,23 @@ impl<'a> DenyList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::PaginatedDenyStageList, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -10226,6 +10746,7 @@ impl<'a> DenyList<'a> {
         call.query("stage_uuid", &self.params.stage_uuid, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -10251,7 +10772,9 @@ impl<'a> DenyList<'a> {
 
 impl<'a> std::future::IntoFuture for DenyList<'a> {
     type Output = Result<crate::models::PaginatedDenyStageList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -10276,21 +10799,21 @@ impl<'a> DenyCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::DenyStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::DenyStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -10310,7 +10833,9 @@ impl<'a> DenyCreate<'a> {
 
 impl<'a> std::future::IntoFuture for DenyCreate<'a> {
     type Output = Result<crate::models::DenyStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -10335,21 +10860,21 @@ impl<'a> DenyRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::DenyStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::DenyStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -10371,7 +10896,9 @@ impl<'a> DenyRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for DenyRetrieve<'a> {
     type Output = Result<crate::models::DenyStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -10397,21 +10924,21 @@ impl<'a> DenyUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::DenyStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::DenyStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -10435,7 +10962,9 @@ impl<'a> DenyUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for DenyUpdate<'a> {
     type Output = Result<crate::models::DenyStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -10455,21 +10984,21 @@ impl<'a> DenyDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -10491,7 +11020,9 @@ impl<'a> DenyDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for DenyDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -10517,21 +11048,21 @@ impl<'a> DenyPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::DenyStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::DenyStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -10555,7 +11086,9 @@ impl<'a> DenyPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for DenyPartialUpdate<'a> {
     type Output = Result<crate::models::DenyStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -10580,21 +11113,21 @@ impl<'a> DenyUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -10616,7 +11149,9 @@ impl<'a> DenyUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for DenyUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -10636,6 +11171,7 @@ impl<'a> DummyList<'a> {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -10643,6 +11179,7 @@ impl<'a> DummyList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -10650,6 +11187,7 @@ impl<'a> DummyList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -10657,6 +11195,7 @@ impl<'a> DummyList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -10664,16 +11203,19 @@ impl<'a> DummyList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `stage_uuid`.
     pub fn stage_uuid(mut self, value: uuid::Uuid) -> Self {
         self.params.stage_uuid = Some(value);
         self
     }
+
     /// Sets the query parameter `throw_error`.
     pub fn throw_error(mut self, value: bool) -> Self {
         self.params.throw_error = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -10684,26 +11226,26 @@ impl<'a> DummyList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedDummyStageList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -10725,6 +11267,7 @@ impl<'a> DummyList<'a> {
         call.query("throw_error", &self.params.throw_error, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -10750,7 +11293,9 @@ impl<'a> DummyList<'a> {
 
 impl<'a> std::future::IntoFuture for DummyList<'a> {
     type Output = Result<crate::models::PaginatedDummyStageList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -10775,21 +11320,21 @@ impl<'a> DummyCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::DummyStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::DummyStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -10809,7 +11354,9 @@ impl<'a> DummyCreate<'a> {
 
 impl<'a> std::future::IntoFuture for DummyCreate<'a> {
     type Output = Result<crate::models::DummyStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -10834,21 +11381,21 @@ impl<'a> DummyRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::DummyStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::DummyStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -10870,7 +11417,9 @@ impl<'a> DummyRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for DummyRetrieve<'a> {
     type Output = Result<crate::models::DummyStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -10896,21 +11445,21 @@ impl<'a> DummyUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::DummyStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::DummyStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -10934,7 +11483,9 @@ impl<'a> DummyUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for DummyUpdate<'a> {
     type Output = Result<crate::models::DummyStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -10954,21 +11505,21 @@ impl<'a> DummyDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -10990,7 +11541,9 @@ impl<'a> DummyDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for DummyDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -11016,21 +11569,21 @@ impl<'a> DummyPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::DummyStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::DummyStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -11054,7 +11607,9 @@ impl<'a> DummyPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for DummyPartialUpdate<'a> {
     type Output = Result<crate::models::DummyStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -11079,21 +11634,21 @@ impl<'a> DummyUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -11115,7 +11670,9 @@ impl<'a> DummyUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for DummyUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -11135,21 +11692,25 @@ impl<'a> EmailList<'a> {
         self.params.activate_user_on_success = Some(value);
         self
     }
+
     /// Sets the query parameter `from_address`.
     pub fn from_address(mut self, value: impl Into<String>) -> Self {
         self.params.from_address = Some(value.into());
         self
     }
+
     /// Sets the query parameter `host`.
     pub fn host(mut self, value: impl Into<String>) -> Self {
         self.params.host = Some(value.into());
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -11157,6 +11718,7 @@ impl<'a> EmailList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -11164,6 +11726,7 @@ impl<'a> EmailList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -11171,11 +11734,13 @@ impl<'a> EmailList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `port`.
     pub fn port(mut self, value: i64) -> Self {
         self.params.port = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -11183,46 +11748,55 @@ impl<'a> EmailList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `subject`.
     pub fn subject(mut self, value: impl Into<String>) -> Self {
         self.params.subject = Some(value.into());
         self
     }
+
     /// Sets the query parameter `template`.
     pub fn template(mut self, value: impl Into<String>) -> Self {
         self.params.template = Some(value.into());
         self
     }
+
     /// Sets the query parameter `timeout`.
     pub fn timeout(mut self, value: i64) -> Self {
         self.params.timeout = Some(value);
         self
     }
+
     /// Sets the query parameter `token_expiry`.
     pub fn token_expiry(mut self, value: impl Into<String>) -> Self {
         self.params.token_expiry = Some(value.into());
         self
     }
+
     /// Sets the query parameter `use_global_settings`.
     pub fn use_global_settings(mut self, value: bool) -> Self {
         self.params.use_global_settings = Some(value);
         self
     }
+
     /// Sets the query parameter `use_ssl`.
     pub fn use_ssl(mut self, value: bool) -> Self {
         self.params.use_ssl = Some(value);
         self
     }
+
     /// Sets the query parameter `use_tls`.
     pub fn use_tls(mut self, value: bool) -> Self {
         self.params.use_tls = Some(value);
         self
     }
+
     /// Sets the query parameter `username`.
     pub fn username(mut self, value: impl Into<String>) -> Self {
         self.params.username = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -11233,26 +11807,26 @@ impl<'a> EmailList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedEmailStageList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -11288,6 +11862,7 @@ impl<'a> EmailList<'a> {
         call.query("username", &self.params.username, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -11313,7 +11888,9 @@ impl<'a> EmailList<'a> {
 
 impl<'a> std::future::IntoFuture for EmailList<'a> {
     type Output = Result<crate::models::PaginatedEmailStageList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -11338,21 +11915,21 @@ impl<'a> EmailCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::EmailStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::EmailStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -11372,7 +11949,9 @@ impl<'a> EmailCreate<'a> {
 
 impl<'a> std::future::IntoFuture for EmailCreate<'a> {
     type Output = Result<crate::models::EmailStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -11397,21 +11976,21 @@ impl<'a> EmailRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::EmailStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::EmailStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -11433,7 +12012,9 @@ impl<'a> EmailRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for EmailRetrieve<'a> {
     type Output = Result<crate::models::EmailStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -11459,21 +12040,21 @@ impl<'a> EmailUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::EmailStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::EmailStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -11497,7 +12078,9 @@ impl<'a> EmailUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for EmailUpdate<'a> {
     type Output = Result<crate::models::EmailStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -11517,21 +12100,21 @@ impl<'a> EmailDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -11553,7 +12136,9 @@ impl<'a> EmailDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for EmailDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -11579,21 +12164,21 @@ impl<'a> EmailPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::EmailStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::EmailStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -11617,7 +12202,9 @@ impl<'a> EmailPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for EmailPartialUpdate<'a> {
     type Output = Result<crate::models::EmailStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -11642,21 +12229,21 @@ impl<'a> EmailUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -11678,7 +12265,9 @@ impl<'a> EmailUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for EmailUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -11702,21 +12291,21 @@ impl<'a> EmailTemplatesList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::TypeCreate>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::TypeCreate>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -11734,7 +12323,9 @@ impl<'a> EmailTemplatesList<'a> {
 
 impl<'a> std::future::IntoFuture for EmailTemplatesList<'a> {
     type Output = Result<Vec<crate::models::TypeCreate>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -11754,6 +12345,7 @@ impl<'a> EndpointsList<'a> {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -11761,6 +12353,7 @@ impl<'a> EndpointsList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -11768,6 +12361,7 @@ impl<'a> EndpointsList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -11775,6 +12369,7 @@ impl<'a> EndpointsList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -11782,6 +12377,7 @@ impl<'a> EndpointsList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -11792,26 +12388,26 @@ impl<'a> EndpointsList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedEndpointStageList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -11831,6 +12427,7 @@ impl<'a> EndpointsList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -11856,7 +12453,9 @@ impl<'a> EndpointsList<'a> {
 
 impl<'a> std::future::IntoFuture for EndpointsList<'a> {
     type Output = Result<crate::models::PaginatedEndpointStageList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -11881,21 +12480,21 @@ impl<'a> EndpointsCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::EndpointStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::EndpointStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -11915,7 +12514,9 @@ impl<'a> EndpointsCreate<'a> {
 
 impl<'a> std::future::IntoFuture for EndpointsCreate<'a> {
     type Output = Result<crate::models::EndpointStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -11940,21 +12541,21 @@ impl<'a> EndpointsRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::EndpointStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::EndpointStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -11976,7 +12577,9 @@ impl<'a> EndpointsRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for EndpointsRetrieve<'a> {
     type Output = Result<crate::models::EndpointStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -12002,21 +12605,21 @@ impl<'a> EndpointsUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::EndpointStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::EndpointStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -12040,7 +12643,9 @@ impl<'a> EndpointsUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for EndpointsUpdate<'a> {
     type Output = Result<crate::models::EndpointStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -12060,21 +12665,21 @@ impl<'a> EndpointsDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -12096,7 +12701,9 @@ impl<'a> EndpointsDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for EndpointsDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -12122,21 +12729,21 @@ impl<'a> EndpointsPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::EndpointStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::EndpointStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -12160,7 +12767,9 @@ impl<'a> EndpointsPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for EndpointsPartialUpdate<'a> {
     type Output = Result<crate::models::EndpointStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -12185,21 +12794,21 @@ impl<'a> EndpointsUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -12221,7 +12830,9 @@ impl<'a> EndpointsUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for EndpointsUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -12241,21 +12852,25 @@ impl<'a> IdentificationList<'a> {
         self.params.captcha_stage = Some(value);
         self
     }
+
     /// Sets the query parameter `case_insensitive_matching`.
     pub fn case_insensitive_matching(mut self, value: bool) -> Self {
         self.params.case_insensitive_matching = Some(value);
         self
     }
+
     /// Sets the query parameter `enrollment_flow`.
     pub fn enrollment_flow(mut self, value: uuid::Uuid) -> Self {
         self.params.enrollment_flow = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -12263,6 +12878,7 @@ impl<'a> IdentificationList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -12270,6 +12886,7 @@ impl<'a> IdentificationList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -12277,21 +12894,25 @@ impl<'a> IdentificationList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `password_stage`.
     pub fn password_stage(mut self, value: uuid::Uuid) -> Self {
         self.params.password_stage = Some(value);
         self
     }
+
     /// Sets the query parameter `passwordless_flow`.
     pub fn passwordless_flow(mut self, value: uuid::Uuid) -> Self {
         self.params.passwordless_flow = Some(value);
         self
     }
+
     /// Sets the query parameter `recovery_flow`.
     pub fn recovery_flow(mut self, value: uuid::Uuid) -> Self {
         self.params.recovery_flow = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -12299,21 +12920,25 @@ impl<'a> IdentificationList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `show_matched_user`.
     pub fn show_matched_user(mut self, value: bool) -> Self {
         self.params.show_matched_user = Some(value);
         self
     }
+
     /// Sets the query parameter `show_source_labels`.
     pub fn show_source_labels(mut self, value: bool) -> Self {
         self.params.show_source_labels = Some(value);
         self
     }
+
     /// Sets the query parameter `webauthn_stage`.
     pub fn webauthn_stage(mut self, value: uuid::Uuid) -> Self {
         self.params.webauthn_stage = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -12324,26 +12949,26 @@ impl<'a> IdentificationList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedIdentificationStageList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -12376,6 +13001,7 @@ impl<'a> IdentificationList<'a> {
         call.query("webauthn_stage", &self.params.webauthn_stage, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -12401,7 +13027,9 @@ impl<'a> IdentificationList<'a> {
 
 impl<'a> std::future::IntoFuture for IdentificationList<'a> {
     type Output = Result<crate::models::PaginatedIdentificationStageList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -12426,23 +13054,21 @@ impl<'a> IdentificationCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => {
-                    raw.json::<crate::models::IdentificationStage, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::IdentificationStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -12462,7 +13088,9 @@ impl<'a> IdentificationCreate<'a> {
 
 impl<'a> std::future::IntoFuture for IdentificationCreate<'a> {
     type Output = Result<crate::models::IdentificationStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -12487,23 +13115,21 @@ impl<'a> IdentificationRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::IdentificationStage, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::IdentificationStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -12525,7 +13151,9 @@ impl<'a> IdentificationRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for IdentificationRetrieve<'a> {
     type Output = Result<crate::models::IdentificationStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -12551,23 +13179,21 @@ impl<'a> IdentificationUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::IdentificationStage, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::IdentificationStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -12591,7 +13217,9 @@ impl<'a> IdentificationUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for IdentificationUpdate<'a> {
     type Output = Result<crate::models::IdentificationStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -12611,21 +13239,21 @@ impl<'a> IdentificationDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -12647,7 +13275,9 @@ impl<'a> IdentificationDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for IdentificationDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -12673,23 +13303,21 @@ impl<'a> IdentificationPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::IdentificationStage, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::IdentificationStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -12713,7 +13341,9 @@ impl<'a> IdentificationPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for IdentificationPartialUpdate<'a> {
     type Output = Result<crate::models::IdentificationStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -12738,21 +13368,21 @@ impl<'a> IdentificationUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -12774,7 +13404,9 @@ impl<'a> IdentificationUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for IdentificationUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -12794,21 +13426,25 @@ impl<'a> InvitationInvitationsList<'a> {
         self.params.created_by_username = Some(value.into());
         self
     }
+
     /// Sets the query parameter `expires`.
     pub fn expires(mut self, value: chrono::DateTime<chrono::Utc>) -> Self {
         self.params.expires = Some(value);
         self
     }
+
     /// Sets the query parameter `flow__slug`.
     pub fn flow_slug(mut self, value: impl Into<String>) -> Self {
         self.params.flow_slug = Some(value.into());
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -12816,6 +13452,7 @@ impl<'a> InvitationInvitationsList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -12823,6 +13460,7 @@ impl<'a> InvitationInvitationsList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -12830,6 +13468,7 @@ impl<'a> InvitationInvitationsList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -12837,6 +13476,7 @@ impl<'a> InvitationInvitationsList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -12847,26 +13487,26 @@ impl<'a> InvitationInvitationsList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedInvitationList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -12889,6 +13529,7 @@ impl<'a> InvitationInvitationsList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -12914,7 +13555,9 @@ impl<'a> InvitationInvitationsList<'a> {
 
 impl<'a> std::future::IntoFuture for InvitationInvitationsList<'a> {
     type Output = Result<crate::models::PaginatedInvitationList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -12939,21 +13582,21 @@ impl<'a> InvitationInvitationsCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::Invitation, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::Invitation, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -12973,7 +13616,9 @@ impl<'a> InvitationInvitationsCreate<'a> {
 
 impl<'a> std::future::IntoFuture for InvitationInvitationsCreate<'a> {
     type Output = Result<crate::models::Invitation, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -12998,21 +13643,21 @@ impl<'a> InvitationInvitationsRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Invitation, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Invitation, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -13034,7 +13679,9 @@ impl<'a> InvitationInvitationsRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for InvitationInvitationsRetrieve<'a> {
     type Output = Result<crate::models::Invitation, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -13060,21 +13707,21 @@ impl<'a> InvitationInvitationsUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Invitation, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Invitation, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -13098,7 +13745,9 @@ impl<'a> InvitationInvitationsUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for InvitationInvitationsUpdate<'a> {
     type Output = Result<crate::models::Invitation, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -13118,21 +13767,21 @@ impl<'a> InvitationInvitationsDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -13154,7 +13803,9 @@ impl<'a> InvitationInvitationsDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for InvitationInvitationsDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -13180,21 +13831,21 @@ impl<'a> InvitationInvitationsPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Invitation, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Invitation, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -13218,7 +13869,9 @@ impl<'a> InvitationInvitationsPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for InvitationInvitationsPartialUpdate<'a> {
     type Output = Result<crate::models::Invitation, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -13239,21 +13892,21 @@ impl<'a> InvitationInvitationsSendEmailCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -13277,7 +13930,9 @@ impl<'a> InvitationInvitationsSendEmailCreate<'a> {
 
 impl<'a> std::future::IntoFuture for InvitationInvitationsSendEmailCreate<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -13302,21 +13957,21 @@ impl<'a> InvitationInvitationsUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -13338,7 +13993,9 @@ impl<'a> InvitationInvitationsUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for InvitationInvitationsUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -13358,16 +14015,19 @@ impl<'a> InvitationStagesList<'a> {
         self.params.continue_flow_without_invitation = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Sets the query parameter `no_flows`.
     pub fn no_flows(mut self, value: bool) -> Self {
         self.params.no_flows = Some(value);
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -13375,6 +14035,7 @@ impl<'a> InvitationStagesList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -13382,6 +14043,7 @@ impl<'a> InvitationStagesList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -13389,6 +14051,7 @@ impl<'a> InvitationStagesList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -13396,11 +14059,13 @@ impl<'a> InvitationStagesList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `stage_uuid`.
     pub fn stage_uuid(mut self, value: uuid::Uuid) -> Self {
         self.params.stage_uuid = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -13411,26 +14076,26 @@ impl<'a> InvitationStagesList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedInvitationStageList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -13457,6 +14122,7 @@ impl<'a> InvitationStagesList<'a> {
         call.query("stage_uuid", &self.params.stage_uuid, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -13482,7 +14148,9 @@ impl<'a> InvitationStagesList<'a> {
 
 impl<'a> std::future::IntoFuture for InvitationStagesList<'a> {
     type Output = Result<crate::models::PaginatedInvitationStageList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -13507,21 +14175,21 @@ impl<'a> InvitationStagesCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::InvitationStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::InvitationStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -13541,7 +14209,9 @@ impl<'a> InvitationStagesCreate<'a> {
 
 impl<'a> std::future::IntoFuture for InvitationStagesCreate<'a> {
     type Output = Result<crate::models::InvitationStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -13566,21 +14236,21 @@ impl<'a> InvitationStagesRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::InvitationStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::InvitationStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -13602,7 +14272,9 @@ impl<'a> InvitationStagesRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for InvitationStagesRetrieve<'a> {
     type Output = Result<crate::models::InvitationStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -13628,21 +14300,21 @@ impl<'a> InvitationStagesUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::InvitationStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::InvitationStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -13666,7 +14338,9 @@ impl<'a> InvitationStagesUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for InvitationStagesUpdate<'a> {
     type Output = Result<crate::models::InvitationStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -13686,21 +14360,21 @@ impl<'a> InvitationStagesDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -13722,7 +14396,9 @@ impl<'a> InvitationStagesDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for InvitationStagesDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -13748,21 +14424,21 @@ impl<'a> InvitationStagesPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::InvitationStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::InvitationStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -13786,7 +14462,9 @@ impl<'a> InvitationStagesPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for InvitationStagesPartialUpdate<'a> {
     type Output = Result<crate::models::InvitationStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -13811,21 +14489,21 @@ impl<'a> InvitationStagesUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -13847,7 +14525,9 @@ impl<'a> InvitationStagesUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for InvitationStagesUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -13867,21 +14547,25 @@ impl<'a> MtlsList<'a> {
         self.params.cert_attribute = Some(value);
         self
     }
+
     /// Sets the query parameter `certificate_authorities`.
     pub fn certificate_authorities(mut self, value: Vec<uuid::Uuid>) -> Self {
         self.params.certificate_authorities = Some(value);
         self
     }
+
     /// Sets the query parameter `mode`.
     pub fn mode(mut self, value: crate::models::StageModeEnum) -> Self {
         self.params.mode = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -13889,6 +14573,7 @@ impl<'a> MtlsList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -13896,6 +14581,7 @@ impl<'a> MtlsList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -13903,6 +14589,7 @@ impl<'a> MtlsList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -13910,16 +14597,19 @@ impl<'a> MtlsList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `stage_uuid`.
     pub fn stage_uuid(mut self, value: uuid::Uuid) -> Self {
         self.params.stage_uuid = Some(value);
         self
     }
+
     /// Sets the query parameter `user_attribute`.
     pub fn user_attribute(mut self, value: crate::models::UserAttributeEnum) -> Self {
         self.params.user_attribute = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -13930,26 +14620,26 @@ impl<'a> MtlsList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedMutualTlsStageList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -13978,6 +14668,7 @@ impl<'a> MtlsList<'a> {
         call.query("user_attribute", &self.params.user_attribute, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -14003,7 +14694,9 @@ impl<'a> MtlsList<'a> {
 
 impl<'a> std::future::IntoFuture for MtlsList<'a> {
     type Output = Result<crate::models::PaginatedMutualTlsStageList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -14028,21 +14721,21 @@ impl<'a> MtlsCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::MutualTlsStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::MutualTlsStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -14062,7 +14755,9 @@ impl<'a> MtlsCreate<'a> {
 
 impl<'a> std::future::IntoFuture for MtlsCreate<'a> {
     type Output = Result<crate::models::MutualTlsStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -14087,21 +14782,21 @@ impl<'a> MtlsRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::MutualTlsStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::MutualTlsStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -14123,7 +14818,9 @@ impl<'a> MtlsRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for MtlsRetrieve<'a> {
     type Output = Result<crate::models::MutualTlsStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -14149,21 +14846,21 @@ impl<'a> MtlsUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::MutualTlsStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::MutualTlsStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -14187,7 +14884,9 @@ impl<'a> MtlsUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for MtlsUpdate<'a> {
     type Output = Result<crate::models::MutualTlsStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -14207,21 +14906,21 @@ impl<'a> MtlsDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -14243,7 +14942,9 @@ impl<'a> MtlsDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for MtlsDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -14269,21 +14970,21 @@ impl<'a> MtlsPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::MutualTlsStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::MutualTlsStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -14307,7 +15008,9 @@ impl<'a> MtlsPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for MtlsPartialUpdate<'a> {
     type Output = Result<crate::models::MutualTlsStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -14332,21 +15035,21 @@ impl<'a> MtlsUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -14368,7 +15071,9 @@ impl<'a> MtlsUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for MtlsUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -14388,21 +15093,25 @@ impl<'a> PasswordList<'a> {
         self.params.allow_show_password = Some(value);
         self
     }
+
     /// Sets the query parameter `configure_flow`.
     pub fn configure_flow(mut self, value: uuid::Uuid) -> Self {
         self.params.configure_flow = Some(value);
         self
     }
+
     /// Sets the query parameter `failed_attempts_before_cancel`.
     pub fn failed_attempts_before_cancel(mut self, value: i64) -> Self {
         self.params.failed_attempts_before_cancel = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -14410,6 +15119,7 @@ impl<'a> PasswordList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -14417,6 +15127,7 @@ impl<'a> PasswordList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -14424,6 +15135,7 @@ impl<'a> PasswordList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -14431,6 +15143,7 @@ impl<'a> PasswordList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -14441,26 +15154,26 @@ impl<'a> PasswordList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedPasswordStageList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -14487,6 +15200,7 @@ impl<'a> PasswordList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -14512,7 +15226,9 @@ impl<'a> PasswordList<'a> {
 
 impl<'a> std::future::IntoFuture for PasswordList<'a> {
     type Output = Result<crate::models::PaginatedPasswordStageList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -14537,21 +15253,21 @@ impl<'a> PasswordCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::PasswordStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::PasswordStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -14571,7 +15287,9 @@ impl<'a> PasswordCreate<'a> {
 
 impl<'a> std::future::IntoFuture for PasswordCreate<'a> {
     type Output = Result<crate::models::PasswordStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -14596,21 +15314,21 @@ impl<'a> PasswordRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::PasswordStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::PasswordStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -14632,7 +15350,9 @@ impl<'a> PasswordRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for PasswordRetrieve<'a> {
     type Output = Result<crate::models::PasswordStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -14658,21 +15378,21 @@ impl<'a> PasswordUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::PasswordStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::PasswordStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -14696,7 +15416,9 @@ impl<'a> PasswordUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for PasswordUpdate<'a> {
     type Output = Result<crate::models::PasswordStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -14716,21 +15438,21 @@ impl<'a> PasswordDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -14752,7 +15474,9 @@ impl<'a> PasswordDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for PasswordDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -14778,21 +15502,21 @@ impl<'a> PasswordPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::PasswordStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::PasswordStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -14816,7 +15540,9 @@ impl<'a> PasswordPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for PasswordPartialUpdate<'a> {
     type Output = Result<crate::models::PasswordStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -14841,21 +15567,21 @@ impl<'a> PasswordUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -14877,7 +15603,9 @@ impl<'a> PasswordUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for PasswordUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -14897,16 +15625,19 @@ impl<'a> PromptPromptsList<'a> {
         self.params.field_key = Some(value.into());
         self
     }
+
     /// Sets the query parameter `label`.
     pub fn label(mut self, value: impl Into<String>) -> Self {
         self.params.label = Some(value.into());
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -14914,6 +15645,7 @@ impl<'a> PromptPromptsList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -14921,6 +15653,7 @@ impl<'a> PromptPromptsList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -14928,11 +15661,13 @@ impl<'a> PromptPromptsList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `placeholder`.
     pub fn placeholder(mut self, value: impl Into<String>) -> Self {
         self.params.placeholder = Some(value.into());
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -14940,11 +15675,13 @@ impl<'a> PromptPromptsList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `type`.
     pub fn r#type(mut self, value: crate::models::PromptTypeEnum) -> Self {
         self.params.r#type = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -14955,23 +15692,21 @@ impl<'a> PromptPromptsList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::PaginatedPromptList, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::PaginatedPromptList, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -14995,6 +15730,7 @@ impl<'a> PromptPromptsList<'a> {
         call.query("type", &self.params.r#type, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -15020,7 +15756,9 @@ impl<'a> PromptPromptsList<'a> {
 
 impl<'a> std::future::IntoFuture for PromptPromptsList<'a> {
     type Output = Result<crate::models::PaginatedPromptList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -15042,21 +15780,21 @@ impl<'a> PromptPromptsCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::Prompt, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::Prompt, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -15076,7 +15814,9 @@ impl<'a> PromptPromptsCreate<'a> {
 
 impl<'a> std::future::IntoFuture for PromptPromptsCreate<'a> {
     type Output = Result<crate::models::Prompt, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -15098,21 +15838,21 @@ impl<'a> PromptPromptsRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Prompt, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Prompt, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -15134,7 +15874,9 @@ impl<'a> PromptPromptsRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for PromptPromptsRetrieve<'a> {
     type Output = Result<crate::models::Prompt, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -15157,21 +15899,21 @@ impl<'a> PromptPromptsUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Prompt, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Prompt, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -15195,7 +15937,9 @@ impl<'a> PromptPromptsUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for PromptPromptsUpdate<'a> {
     type Output = Result<crate::models::Prompt, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -15215,21 +15959,21 @@ impl<'a> PromptPromptsDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -15251,7 +15995,9 @@ impl<'a> PromptPromptsDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for PromptPromptsDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -15274,21 +16020,21 @@ impl<'a> PromptPromptsPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Prompt, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Prompt, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -15312,7 +16058,9 @@ impl<'a> PromptPromptsPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for PromptPromptsPartialUpdate<'a> {
     type Output = Result<crate::models::Prompt, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -15337,21 +16085,21 @@ impl<'a> PromptPromptsUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -15373,7 +16121,9 @@ impl<'a> PromptPromptsUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for PromptPromptsUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -15398,21 +16148,21 @@ impl<'a> PromptPromptsPreviewCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::PromptChallenge, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::PromptChallenge, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -15432,7 +16182,9 @@ impl<'a> PromptPromptsPreviewCreate<'a> {
 
 impl<'a> std::future::IntoFuture for PromptPromptsPreviewCreate<'a> {
     type Output = Result<crate::models::PromptChallenge, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -15452,11 +16204,13 @@ impl<'a> PromptStagesList<'a> {
         self.params.fields = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -15464,6 +16218,7 @@ impl<'a> PromptStagesList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -15471,6 +16226,7 @@ impl<'a> PromptStagesList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -15478,6 +16234,7 @@ impl<'a> PromptStagesList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -15485,16 +16242,19 @@ impl<'a> PromptStagesList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `stage_uuid`.
     pub fn stage_uuid(mut self, value: uuid::Uuid) -> Self {
         self.params.stage_uuid = Some(value);
         self
     }
+
     /// Sets the query parameter `validation_policies`.
     pub fn validation_policies(mut self, value: Vec<uuid::Uuid>) -> Self {
         self.params.validation_policies = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -15505,26 +16265,26 @@ impl<'a> PromptStagesList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedPromptStageList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -15547,6 +16307,7 @@ impl<'a> PromptStagesList<'a> {
         call.query("validation_policies", &self.params.validation_policies, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -15572,7 +16333,9 @@ impl<'a> PromptStagesList<'a> {
 
 impl<'a> std::future::IntoFuture for PromptStagesList<'a> {
     type Output = Result<crate::models::PaginatedPromptStageList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -15597,21 +16360,21 @@ impl<'a> PromptStagesCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::PromptStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::PromptStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -15631,7 +16394,9 @@ impl<'a> PromptStagesCreate<'a> {
 
 impl<'a> std::future::IntoFuture for PromptStagesCreate<'a> {
     type Output = Result<crate::models::PromptStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -15656,21 +16421,21 @@ impl<'a> PromptStagesRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::PromptStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::PromptStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -15692,7 +16457,9 @@ impl<'a> PromptStagesRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for PromptStagesRetrieve<'a> {
     type Output = Result<crate::models::PromptStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -15718,21 +16485,21 @@ impl<'a> PromptStagesUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::PromptStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::PromptStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -15756,7 +16523,9 @@ impl<'a> PromptStagesUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for PromptStagesUpdate<'a> {
     type Output = Result<crate::models::PromptStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -15776,21 +16545,21 @@ impl<'a> PromptStagesDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -15812,7 +16581,9 @@ impl<'a> PromptStagesDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for PromptStagesDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -15838,21 +16609,21 @@ impl<'a> PromptStagesPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::PromptStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::PromptStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -15876,7 +16647,9 @@ impl<'a> PromptStagesPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for PromptStagesPartialUpdate<'a> {
     type Output = Result<crate::models::PromptStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -15901,21 +16674,21 @@ impl<'a> PromptStagesUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -15937,7 +16710,9 @@ impl<'a> PromptStagesUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for PromptStagesUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -15957,6 +16732,7 @@ impl<'a> RedirectList<'a> {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -15964,6 +16740,7 @@ impl<'a> RedirectList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -15971,6 +16748,7 @@ impl<'a> RedirectList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -15978,6 +16756,7 @@ impl<'a> RedirectList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -15985,6 +16764,7 @@ impl<'a> RedirectList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -15995,26 +16775,26 @@ impl<'a> RedirectList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedRedirectStageList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -16034,6 +16814,7 @@ impl<'a> RedirectList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -16059,7 +16840,9 @@ impl<'a> RedirectList<'a> {
 
 impl<'a> std::future::IntoFuture for RedirectList<'a> {
     type Output = Result<crate::models::PaginatedRedirectStageList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -16084,21 +16867,21 @@ impl<'a> RedirectCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::RedirectStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::RedirectStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -16118,7 +16901,9 @@ impl<'a> RedirectCreate<'a> {
 
 impl<'a> std::future::IntoFuture for RedirectCreate<'a> {
     type Output = Result<crate::models::RedirectStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -16143,21 +16928,21 @@ impl<'a> RedirectRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::RedirectStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::RedirectStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -16179,7 +16964,9 @@ impl<'a> RedirectRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for RedirectRetrieve<'a> {
     type Output = Result<crate::models::RedirectStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -16205,21 +16992,21 @@ impl<'a> RedirectUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::RedirectStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::RedirectStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -16243,7 +17030,9 @@ impl<'a> RedirectUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for RedirectUpdate<'a> {
     type Output = Result<crate::models::RedirectStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -16263,21 +17052,21 @@ impl<'a> RedirectDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -16299,7 +17088,9 @@ impl<'a> RedirectDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for RedirectDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -16325,21 +17116,21 @@ impl<'a> RedirectPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::RedirectStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::RedirectStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -16363,7 +17154,9 @@ impl<'a> RedirectPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for RedirectPartialUpdate<'a> {
     type Output = Result<crate::models::RedirectStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -16388,21 +17181,21 @@ impl<'a> RedirectUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -16424,7 +17217,9 @@ impl<'a> RedirectUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for RedirectUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -16444,6 +17239,7 @@ impl<'a> SourceList<'a> {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -16451,6 +17247,7 @@ impl<'a> SourceList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -16458,6 +17255,7 @@ impl<'a> SourceList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -16465,11 +17263,13 @@ impl<'a> SourceList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `resume_timeout`.
     pub fn resume_timeout(mut self, value: impl Into<String>) -> Self {
         self.params.resume_timeout = Some(value.into());
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -16477,16 +17277,19 @@ impl<'a> SourceList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `source`.
     pub fn source(mut self, value: uuid::Uuid) -> Self {
         self.params.source = Some(value);
         self
     }
+
     /// Sets the query parameter `stage_uuid`.
     pub fn stage_uuid(mut self, value: uuid::Uuid) -> Self {
         self.params.stage_uuid = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -16497,26 +17300,26 @@ impl<'a> SourceList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedSourceStageList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -16539,6 +17342,7 @@ impl<'a> SourceList<'a> {
         call.query("stage_uuid", &self.params.stage_uuid, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -16564,7 +17368,9 @@ impl<'a> SourceList<'a> {
 
 impl<'a> std::future::IntoFuture for SourceList<'a> {
     type Output = Result<crate::models::PaginatedSourceStageList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -16589,21 +17395,21 @@ impl<'a> SourceCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::SourceStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::SourceStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -16623,7 +17429,9 @@ impl<'a> SourceCreate<'a> {
 
 impl<'a> std::future::IntoFuture for SourceCreate<'a> {
     type Output = Result<crate::models::SourceStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -16648,21 +17456,21 @@ impl<'a> SourceRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::SourceStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::SourceStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -16684,7 +17492,9 @@ impl<'a> SourceRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for SourceRetrieve<'a> {
     type Output = Result<crate::models::SourceStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -16710,21 +17520,21 @@ impl<'a> SourceUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::SourceStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::SourceStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -16748,7 +17558,9 @@ impl<'a> SourceUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for SourceUpdate<'a> {
     type Output = Result<crate::models::SourceStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -16768,21 +17580,21 @@ impl<'a> SourceDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -16804,7 +17616,9 @@ impl<'a> SourceDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for SourceDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -16830,21 +17644,21 @@ impl<'a> SourcePartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::SourceStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::SourceStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -16868,7 +17682,9 @@ impl<'a> SourcePartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for SourcePartialUpdate<'a> {
     type Output = Result<crate::models::SourceStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -16893,21 +17709,21 @@ impl<'a> SourceUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -16929,7 +17745,9 @@ impl<'a> SourceUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for SourceUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -16949,6 +17767,7 @@ impl<'a> UserDeleteList<'a> {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -16956,6 +17775,7 @@ impl<'a> UserDeleteList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -16963,6 +17783,7 @@ impl<'a> UserDeleteList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -16970,6 +17791,7 @@ impl<'a> UserDeleteList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -16977,11 +17799,13 @@ impl<'a> UserDeleteList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `stage_uuid`.
     pub fn stage_uuid(mut self, value: uuid::Uuid) -> Self {
         self.params.stage_uuid = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -16992,26 +17816,26 @@ impl<'a> UserDeleteList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedUserDeleteStageList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -17032,6 +17856,7 @@ impl<'a> UserDeleteList<'a> {
         call.query("stage_uuid", &self.params.stage_uuid, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -17057,7 +17882,9 @@ impl<'a> UserDeleteList<'a> {
 
 impl<'a> std::future::IntoFuture for UserDeleteList<'a> {
     type Output = Result<crate::models::PaginatedUserDeleteStageList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -17082,21 +17909,21 @@ impl<'a> UserDeleteCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::UserDeleteStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::UserDeleteStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -17116,7 +17943,9 @@ impl<'a> UserDeleteCreate<'a> {
 
 impl<'a> std::future::IntoFuture for UserDeleteCreate<'a> {
     type Output = Result<crate::models::UserDeleteStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -17141,21 +17970,21 @@ impl<'a> UserDeleteRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::UserDeleteStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::UserDeleteStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -17177,7 +18006,9 @@ impl<'a> UserDeleteRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for UserDeleteRetrieve<'a> {
     type Output = Result<crate::models::UserDeleteStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -17203,21 +18034,21 @@ impl<'a> UserDeleteUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::UserDeleteStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::UserDeleteStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -17241,7 +18072,9 @@ impl<'a> UserDeleteUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for UserDeleteUpdate<'a> {
     type Output = Result<crate::models::UserDeleteStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -17261,21 +18094,21 @@ impl<'a> UserDeleteDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -17297,7 +18130,9 @@ impl<'a> UserDeleteDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for UserDeleteDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -17323,21 +18158,21 @@ impl<'a> UserDeletePartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::UserDeleteStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::UserDeleteStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -17361,7 +18196,9 @@ impl<'a> UserDeletePartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for UserDeletePartialUpdate<'a> {
     type Output = Result<crate::models::UserDeleteStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -17386,21 +18223,21 @@ impl<'a> UserDeleteUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -17422,7 +18259,9 @@ impl<'a> UserDeleteUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for UserDeleteUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -17442,16 +18281,19 @@ impl<'a> UserLoginList<'a> {
         self.params.geoip_binding = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Sets the query parameter `network_binding`.
     pub fn network_binding(mut self, value: crate::models::NetworkBindingEnum) -> Self {
         self.params.network_binding = Some(value);
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -17459,6 +18301,7 @@ impl<'a> UserLoginList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -17466,6 +18309,7 @@ impl<'a> UserLoginList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -17473,16 +18317,19 @@ impl<'a> UserLoginList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `remember_device`.
     pub fn remember_device(mut self, value: impl Into<String>) -> Self {
         self.params.remember_device = Some(value.into());
         self
     }
+
     /// Sets the query parameter `remember_me_offset`.
     pub fn remember_me_offset(mut self, value: impl Into<String>) -> Self {
         self.params.remember_me_offset = Some(value.into());
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -17490,21 +18337,25 @@ impl<'a> UserLoginList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `session_duration`.
     pub fn session_duration(mut self, value: impl Into<String>) -> Self {
         self.params.session_duration = Some(value.into());
         self
     }
+
     /// Sets the query parameter `stage_uuid`.
     pub fn stage_uuid(mut self, value: uuid::Uuid) -> Self {
         self.params.stage_uuid = Some(value);
         self
     }
+
     /// Sets the query parameter `terminate_other_sessions`.
     pub fn terminate_other_sessions(mut self, value: bool) -> Self {
         self.params.terminate_other_sessions = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -17515,26 +18366,26 @@ impl<'a> UserLoginList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedUserLoginStageList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -17565,6 +18416,7 @@ impl<'a> UserLoginList<'a> {
         );
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -17590,7 +18442,9 @@ impl<'a> UserLoginList<'a> {
 
 impl<'a> std::future::IntoFuture for UserLoginList<'a> {
     type Output = Result<crate::models::PaginatedUserLoginStageList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -17615,21 +18469,21 @@ impl<'a> UserLoginCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::UserLoginStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::UserLoginStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -17649,7 +18503,9 @@ impl<'a> UserLoginCreate<'a> {
 
 impl<'a> std::future::IntoFuture for UserLoginCreate<'a> {
     type Output = Result<crate::models::UserLoginStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -17674,21 +18530,21 @@ impl<'a> UserLoginRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::UserLoginStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::UserLoginStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -17710,7 +18566,9 @@ impl<'a> UserLoginRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for UserLoginRetrieve<'a> {
     type Output = Result<crate::models::UserLoginStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -17736,21 +18594,21 @@ impl<'a> UserLoginUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::UserLoginStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::UserLoginStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -17774,7 +18632,9 @@ impl<'a> UserLoginUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for UserLoginUpdate<'a> {
     type Output = Result<crate::models::UserLoginStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -17794,21 +18654,21 @@ impl<'a> UserLoginDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -17830,7 +18690,9 @@ impl<'a> UserLoginDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for UserLoginDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -17856,21 +18718,21 @@ impl<'a> UserLoginPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::UserLoginStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::UserLoginStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -17894,7 +18756,9 @@ impl<'a> UserLoginPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for UserLoginPartialUpdate<'a> {
     type Output = Result<crate::models::UserLoginStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -17919,21 +18783,21 @@ impl<'a> UserLoginUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -17955,7 +18819,9 @@ impl<'a> UserLoginUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for UserLoginUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -17975,6 +18841,7 @@ impl<'a> UserLogoutList<'a> {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -17982,6 +18849,7 @@ impl<'a> UserLogoutList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -17989,6 +18857,7 @@ impl<'a> UserLogoutList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -17996,6 +18865,7 @@ impl<'a> UserLogoutList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -18003,11 +18873,13 @@ impl<'a> UserLogoutList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `stage_uuid`.
     pub fn stage_uuid(mut self, value: uuid::Uuid) -> Self {
         self.params.stage_uuid = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -18018,26 +18890,26 @@ impl<'a> UserLogoutList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedUserLogoutStageList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -18058,6 +18930,7 @@ impl<'a> UserLogoutList<'a> {
         call.query("stage_uuid", &self.params.stage_uuid, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -18083,7 +18956,9 @@ impl<'a> UserLogoutList<'a> {
 
 impl<'a> std::future::IntoFuture for UserLogoutList<'a> {
     type Output = Result<crate::models::PaginatedUserLogoutStageList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -18108,21 +18983,21 @@ impl<'a> UserLogoutCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::UserLogoutStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::UserLogoutStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -18142,7 +19017,9 @@ impl<'a> UserLogoutCreate<'a> {
 
 impl<'a> std::future::IntoFuture for UserLogoutCreate<'a> {
     type Output = Result<crate::models::UserLogoutStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -18167,21 +19044,21 @@ impl<'a> UserLogoutRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::UserLogoutStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::UserLogoutStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -18203,7 +19080,9 @@ impl<'a> UserLogoutRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for UserLogoutRetrieve<'a> {
     type Output = Result<crate::models::UserLogoutStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -18229,21 +19108,21 @@ impl<'a> UserLogoutUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::UserLogoutStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::UserLogoutStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -18267,7 +19146,9 @@ impl<'a> UserLogoutUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for UserLogoutUpdate<'a> {
     type Output = Result<crate::models::UserLogoutStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -18287,21 +19168,21 @@ impl<'a> UserLogoutDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -18323,7 +19204,9 @@ impl<'a> UserLogoutDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for UserLogoutDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -18349,21 +19232,21 @@ impl<'a> UserLogoutPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::UserLogoutStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::UserLogoutStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -18387,7 +19270,9 @@ impl<'a> UserLogoutPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for UserLogoutPartialUpdate<'a> {
     type Output = Result<crate::models::UserLogoutStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -18412,21 +19297,21 @@ impl<'a> UserLogoutUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -18448,7 +19333,9 @@ impl<'a> UserLogoutUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for UserLogoutUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -18468,16 +19355,19 @@ impl<'a> UserWriteList<'a> {
         self.params.create_users_as_inactive = Some(value);
         self
     }
+
     /// Sets the query parameter `create_users_group`.
     pub fn create_users_group(mut self, value: uuid::Uuid) -> Self {
         self.params.create_users_group = Some(value);
         self
     }
+
     /// Sets the query parameter `name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.params.name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -18485,6 +19375,7 @@ impl<'a> UserWriteList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -18492,6 +19383,7 @@ impl<'a> UserWriteList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -18499,6 +19391,7 @@ impl<'a> UserWriteList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -18506,11 +19399,13 @@ impl<'a> UserWriteList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `stage_uuid`.
     pub fn stage_uuid(mut self, value: uuid::Uuid) -> Self {
         self.params.stage_uuid = Some(value);
         self
     }
+
     /// Sets the query parameter `user_creation_mode`.
     pub fn user_creation_mode(
         mut self,
@@ -18519,16 +19414,19 @@ impl<'a> UserWriteList<'a> {
         self.params.user_creation_mode = Some(value);
         self
     }
+
     /// Sets the query parameter `user_path_template`.
     pub fn user_path_template(mut self, value: impl Into<String>) -> Self {
         self.params.user_path_template = Some(value.into());
         self
     }
+
     /// Sets the query parameter `user_type`.
     pub fn user_type(mut self, value: crate::models::UserTypeEnum) -> Self {
         self.params.user_type = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -18539,26 +19437,26 @@ impl<'a> UserWriteList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::PaginatedUserWriteStageList,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -18588,6 +19486,7 @@ impl<'a> UserWriteList<'a> {
         call.query("user_type", &self.params.user_type, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -18613,7 +19512,9 @@ impl<'a> UserWriteList<'a> {
 
 impl<'a> std::future::IntoFuture for UserWriteList<'a> {
     type Output = Result<crate::models::PaginatedUserWriteStageList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -18638,21 +19539,21 @@ impl<'a> UserWriteCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::UserWriteStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::UserWriteStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -18672,7 +19573,9 @@ impl<'a> UserWriteCreate<'a> {
 
 impl<'a> std::future::IntoFuture for UserWriteCreate<'a> {
     type Output = Result<crate::models::UserWriteStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -18697,21 +19600,21 @@ impl<'a> UserWriteRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::UserWriteStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::UserWriteStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -18733,7 +19636,9 @@ impl<'a> UserWriteRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for UserWriteRetrieve<'a> {
     type Output = Result<crate::models::UserWriteStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -18759,21 +19664,21 @@ impl<'a> UserWriteUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::UserWriteStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::UserWriteStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -18797,7 +19702,9 @@ impl<'a> UserWriteUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for UserWriteUpdate<'a> {
     type Output = Result<crate::models::UserWriteStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -18817,21 +19724,21 @@ impl<'a> UserWriteDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -18853,7 +19760,9 @@ impl<'a> UserWriteDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for UserWriteDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -18879,21 +19788,21 @@ impl<'a> UserWritePartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::UserWriteStage, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::UserWriteStage, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -18917,7 +19826,9 @@ impl<'a> UserWritePartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for UserWritePartialUpdate<'a> {
     type Output = Result<crate::models::UserWriteStage, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -18942,21 +19853,21 @@ impl<'a> UserWriteUsedByList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::UsedBy>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -18978,7 +19889,9 @@ impl<'a> UserWriteUsedByList<'a> {
 
 impl<'a> std::future::IntoFuture for UserWriteUsedByList<'a> {
     type Output = Result<Vec<crate::models::UsedBy>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }

@@ -26,6 +26,7 @@ impl<'a> TasksApi<'a> {
             },
         }
     }
+
     /// `GET /tasks/schedules/{id}/` (`tasks_schedules_retrieve`).
     ///
     /// Requires authentication.
@@ -33,10 +34,11 @@ impl<'a> TasksApi<'a> {
         SchedulesRetrieve {
             client: self.client,
             params: crate::params::TasksSchedulesRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// `PUT /tasks/schedules/{id}/` (`tasks_schedules_update`).
     ///
     /// Requires authentication.
@@ -48,11 +50,12 @@ impl<'a> TasksApi<'a> {
         SchedulesUpdate {
             client: self.client,
             params: crate::params::TasksSchedulesUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// `PATCH /tasks/schedules/{id}/` (`tasks_schedules_partial_update`).
     ///
     /// Requires authentication.
@@ -64,11 +67,12 @@ impl<'a> TasksApi<'a> {
         SchedulesPartialUpdate {
             client: self.client,
             params: crate::params::TasksSchedulesPartialUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Trigger this schedule now
     ///
     /// `POST /tasks/schedules/{id}/send/` (`tasks_schedules_send_create`).
@@ -78,10 +82,11 @@ impl<'a> TasksApi<'a> {
         SchedulesSendCreate {
             client: self.client,
             params: crate::params::TasksSchedulesSendCreateParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// `GET /tasks/tasks/` (`tasks_tasks_list`).
     ///
     /// Requires authentication.
@@ -104,6 +109,7 @@ impl<'a> TasksApi<'a> {
             },
         }
     }
+
     /// `GET /tasks/tasks/{message_id}/` (`tasks_tasks_retrieve`).
     ///
     /// Requires authentication.
@@ -111,10 +117,11 @@ impl<'a> TasksApi<'a> {
         TasksRetrieve {
             client: self.client,
             params: crate::params::TasksTasksRetrieveParams {
-                message_id: message_id,
+                message_id,
             },
         }
     }
+
     /// Retry task
     ///
     /// `POST /tasks/tasks/{message_id}/retry/` (`tasks_tasks_retry_create`).
@@ -124,10 +131,11 @@ impl<'a> TasksApi<'a> {
         TasksRetryCreate {
             client: self.client,
             params: crate::params::TasksTasksRetryCreateParams {
-                message_id: message_id,
+                message_id,
             },
         }
     }
+
     /// Global status summary for all tasks
     ///
     /// `GET /tasks/tasks/status/` (`tasks_tasks_status_retrieve`).
@@ -138,6 +146,7 @@ impl<'a> TasksApi<'a> {
             client: self.client,
         }
     }
+
     /// Get currently connected worker count.
     ///
     /// `GET /tasks/workers/` (`tasks_workers_list`).
@@ -162,6 +171,7 @@ impl<'a> SchedulesList<'a> {
         self.params.actor_name = Some(value.into());
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -169,6 +179,7 @@ impl<'a> SchedulesList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -176,6 +187,7 @@ impl<'a> SchedulesList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -183,31 +195,37 @@ impl<'a> SchedulesList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `paused`.
     pub fn paused(mut self, value: bool) -> Self {
         self.params.paused = Some(value);
         self
     }
+
     /// Sets the query parameter `rel_obj_content_type__app_label`.
     pub fn rel_obj_content_type_app_label(mut self, value: impl Into<String>) -> Self {
         self.params.rel_obj_content_type_app_label = Some(value.into());
         self
     }
+
     /// Sets the query parameter `rel_obj_content_type__model`.
     pub fn rel_obj_content_type_model(mut self, value: impl Into<String>) -> Self {
         self.params.rel_obj_content_type_model = Some(value.into());
         self
     }
+
     /// Sets the query parameter `rel_obj_id`.
     pub fn rel_obj_id(mut self, value: impl Into<String>) -> Self {
         self.params.rel_obj_id = Some(value.into());
         self
     }
+
     /// Sets the query parameter `rel_obj_id__isnull`.
     pub fn rel_obj_id_isnull(mut self, value: bool) -> Self {
         self.params.rel_obj_id_isnull = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -215,6 +233,7 @@ impl<'a> SchedulesList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -225,23 +244,23 @@ impl<'a> SchedulesList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<crate::models::PaginatedScheduleList, super::ErrorBody>()
                 }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -274,6 +293,7 @@ impl<'a> SchedulesList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -299,7 +319,9 @@ impl<'a> SchedulesList<'a> {
 
 impl<'a> std::future::IntoFuture for SchedulesList<'a> {
     type Output = Result<crate::models::PaginatedScheduleList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -321,21 +343,21 @@ impl<'a> SchedulesRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Schedule, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Schedule, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -356,7 +378,9 @@ impl<'a> SchedulesRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for SchedulesRetrieve<'a> {
     type Output = Result<crate::models::Schedule, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -379,21 +403,21 @@ impl<'a> SchedulesUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Schedule, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Schedule, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -416,7 +440,9 @@ impl<'a> SchedulesUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for SchedulesUpdate<'a> {
     type Output = Result<crate::models::Schedule, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -439,21 +465,21 @@ impl<'a> SchedulesPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Schedule, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Schedule, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -476,7 +502,9 @@ impl<'a> SchedulesPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for SchedulesPartialUpdate<'a> {
     type Output = Result<crate::models::Schedule, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -496,23 +524,23 @@ impl<'a> SchedulesSendCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
-                404u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
-                500u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                404 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                500 => Err(raw.api_error(super::ErrorBody::decode_empty)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -534,7 +562,9 @@ impl<'a> SchedulesSendCreate<'a> {
 
 impl<'a> std::future::IntoFuture for SchedulesSendCreate<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -554,6 +584,7 @@ impl<'a> TasksList<'a> {
         self.params.actor_name = Some(value.into());
         self
     }
+
     /// Sets the query parameter `aggregated_status`.
     pub fn aggregated_status(
         mut self,
@@ -562,6 +593,7 @@ impl<'a> TasksList<'a> {
         self.params.aggregated_status = Some(value);
         self
     }
+
     /// Which field to use when ordering the results.
     ///
     /// Sets the query parameter `ordering`.
@@ -569,6 +601,7 @@ impl<'a> TasksList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -576,6 +609,7 @@ impl<'a> TasksList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -583,31 +617,37 @@ impl<'a> TasksList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// Sets the query parameter `queue_name`.
     pub fn queue_name(mut self, value: impl Into<String>) -> Self {
         self.params.queue_name = Some(value.into());
         self
     }
+
     /// Sets the query parameter `rel_obj_content_type__app_label`.
     pub fn rel_obj_content_type_app_label(mut self, value: impl Into<String>) -> Self {
         self.params.rel_obj_content_type_app_label = Some(value.into());
         self
     }
+
     /// Sets the query parameter `rel_obj_content_type__model`.
     pub fn rel_obj_content_type_model(mut self, value: impl Into<String>) -> Self {
         self.params.rel_obj_content_type_model = Some(value.into());
         self
     }
+
     /// Sets the query parameter `rel_obj_id`.
     pub fn rel_obj_id(mut self, value: impl Into<String>) -> Self {
         self.params.rel_obj_id = Some(value.into());
         self
     }
+
     /// Sets the query parameter `rel_obj_id__isnull`.
     pub fn rel_obj_id_isnull(mut self, value: bool) -> Self {
         self.params.rel_obj_id_isnull = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -615,11 +655,13 @@ impl<'a> TasksList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sets the query parameter `state`.
     pub fn state(mut self, value: crate::models::TaskStatusEnum) -> Self {
         self.params.state = Some(value);
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -630,23 +672,21 @@ impl<'a> TasksList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::PaginatedTaskList, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::PaginatedTaskList, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -681,6 +721,7 @@ impl<'a> TasksList<'a> {
         call.query("state", &self.params.state, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -706,7 +747,9 @@ impl<'a> TasksList<'a> {
 
 impl<'a> std::future::IntoFuture for TasksList<'a> {
     type Output = Result<crate::models::PaginatedTaskList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -728,21 +771,21 @@ impl<'a> TasksRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Task, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Task, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -764,7 +807,9 @@ impl<'a> TasksRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for TasksRetrieve<'a> {
     type Output = Result<crate::models::Task, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -784,20 +829,22 @@ impl<'a> TasksRetryCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
-                404u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                404 => Err(raw.api_error(super::ErrorBody::decode_empty)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -819,7 +866,9 @@ impl<'a> TasksRetryCreate<'a> {
 
 impl<'a> std::future::IntoFuture for TasksRetryCreate<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -843,21 +892,21 @@ impl<'a> TasksStatusRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::GlobalTaskStatus, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::GlobalTaskStatus, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -875,7 +924,9 @@ impl<'a> TasksStatusRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for TasksStatusRetrieve<'a> {
     type Output = Result<crate::models::GlobalTaskStatus, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -899,21 +950,21 @@ impl<'a> WorkersList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<Vec<crate::models::Worker>, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<Vec<crate::models::Worker>, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -931,7 +982,9 @@ impl<'a> WorkersList<'a> {
 
 impl<'a> std::future::IntoFuture for WorkersList<'a> {
     type Output = Result<Vec<crate::models::Worker>, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }

@@ -20,6 +20,7 @@ impl<'a> TenantsApi<'a> {
             },
         }
     }
+
     /// Domain ViewSet
     ///
     /// `POST /tenants/domains/` (`tenants_domains_create`).
@@ -29,9 +30,10 @@ impl<'a> TenantsApi<'a> {
     ) -> DomainsCreate<'a> {
         DomainsCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Domain ViewSet
     ///
     /// `GET /tenants/domains/{id}/` (`tenants_domains_retrieve`).
@@ -39,10 +41,11 @@ impl<'a> TenantsApi<'a> {
         DomainsRetrieve {
             client: self.client,
             params: crate::params::TenantsDomainsRetrieveParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Domain ViewSet
     ///
     /// `PUT /tenants/domains/{id}/` (`tenants_domains_update`).
@@ -54,11 +57,12 @@ impl<'a> TenantsApi<'a> {
         DomainsUpdate {
             client: self.client,
             params: crate::params::TenantsDomainsUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Domain ViewSet
     ///
     /// `DELETE /tenants/domains/{id}/` (`tenants_domains_destroy`).
@@ -66,10 +70,11 @@ impl<'a> TenantsApi<'a> {
         DomainsDestroy {
             client: self.client,
             params: crate::params::TenantsDomainsDestroyParams {
-                id: id,
+                id,
             },
         }
     }
+
     /// Domain ViewSet
     ///
     /// `PATCH /tenants/domains/{id}/` (`tenants_domains_partial_update`).
@@ -81,11 +86,12 @@ impl<'a> TenantsApi<'a> {
         DomainsPartialUpdate {
             client: self.client,
             params: crate::params::TenantsDomainsPartialUpdateParams {
-                id: id,
+                id,
             },
-            body: body,
+            body,
         }
     }
+
     /// Tenant Viewset
     ///
     /// `GET /tenants/tenants/` (`tenants_tenants_list`).
@@ -100,6 +106,7 @@ impl<'a> TenantsApi<'a> {
             },
         }
     }
+
     /// Tenant Viewset
     ///
     /// `POST /tenants/tenants/` (`tenants_tenants_create`).
@@ -109,9 +116,10 @@ impl<'a> TenantsApi<'a> {
     ) -> TenantsCreate<'a> {
         TenantsCreate {
             client: self.client,
-            body: body,
+            body,
         }
     }
+
     /// Tenant Viewset
     ///
     /// `GET /tenants/tenants/{tenant_uuid}/` (`tenants_tenants_retrieve`).
@@ -119,10 +127,11 @@ impl<'a> TenantsApi<'a> {
         TenantsRetrieve {
             client: self.client,
             params: crate::params::TenantsTenantsRetrieveParams {
-                tenant_uuid: tenant_uuid,
+                tenant_uuid,
             },
         }
     }
+
     /// Tenant Viewset
     ///
     /// `PUT /tenants/tenants/{tenant_uuid}/` (`tenants_tenants_update`).
@@ -134,11 +143,12 @@ impl<'a> TenantsApi<'a> {
         TenantsUpdate {
             client: self.client,
             params: crate::params::TenantsTenantsUpdateParams {
-                tenant_uuid: tenant_uuid,
+                tenant_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Tenant Viewset
     ///
     /// `DELETE /tenants/tenants/{tenant_uuid}/` (`tenants_tenants_destroy`).
@@ -146,10 +156,11 @@ impl<'a> TenantsApi<'a> {
         TenantsDestroy {
             client: self.client,
             params: crate::params::TenantsTenantsDestroyParams {
-                tenant_uuid: tenant_uuid,
+                tenant_uuid,
             },
         }
     }
+
     /// Tenant Viewset
     ///
     /// `PATCH /tenants/tenants/{tenant_uuid}/` (`tenants_tenants_partial_update`).
@@ -161,11 +172,12 @@ impl<'a> TenantsApi<'a> {
         TenantsPartialUpdate {
             client: self.client,
             params: crate::params::TenantsTenantsPartialUpdateParams {
-                tenant_uuid: tenant_uuid,
+                tenant_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Create admin group and add user to it.
     ///
     /// `POST /tenants/tenants/{tenant_uuid}/create_admin_group/` (`tenants_tenants_create_admin_group_create`).
@@ -177,11 +189,12 @@ impl<'a> TenantsApi<'a> {
         TenantsCreateAdminGroupCreate {
             client: self.client,
             params: crate::params::TenantsTenantsCreateAdminGroupCreateParams {
-                tenant_uuid: tenant_uuid,
+                tenant_uuid,
             },
-            body: body,
+            body,
         }
     }
+
     /// Create recovery key for user.
     ///
     /// `POST /tenants/tenants/{tenant_uuid}/create_recovery_key/` (`tenants_tenants_create_recovery_key_create`).
@@ -193,9 +206,9 @@ impl<'a> TenantsApi<'a> {
         TenantsCreateRecoveryKeyCreate {
             client: self.client,
             params: crate::params::TenantsTenantsCreateRecoveryKeyCreateParams {
-                tenant_uuid: tenant_uuid,
+                tenant_uuid,
             },
-            body: body,
+            body,
         }
     }
 }
@@ -216,6 +229,7 @@ impl<'a> DomainsList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -223,6 +237,7 @@ impl<'a> DomainsList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -230,6 +245,7 @@ impl<'a> DomainsList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -237,6 +253,7 @@ impl<'a> DomainsList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -247,23 +264,21 @@ impl<'a> DomainsList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::PaginatedDomainList, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::PaginatedDomainList, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -282,6 +297,7 @@ impl<'a> DomainsList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -307,7 +323,9 @@ impl<'a> DomainsList<'a> {
 
 impl<'a> std::future::IntoFuture for DomainsList<'a> {
     type Output = Result<crate::models::PaginatedDomainList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -329,21 +347,21 @@ impl<'a> DomainsCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::Domain, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::Domain, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -363,7 +381,9 @@ impl<'a> DomainsCreate<'a> {
 
 impl<'a> std::future::IntoFuture for DomainsCreate<'a> {
     type Output = Result<crate::models::Domain, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -385,21 +405,21 @@ impl<'a> DomainsRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Domain, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Domain, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -420,7 +440,9 @@ impl<'a> DomainsRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for DomainsRetrieve<'a> {
     type Output = Result<crate::models::Domain, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -443,21 +465,21 @@ impl<'a> DomainsUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Domain, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Domain, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -480,7 +502,9 @@ impl<'a> DomainsUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for DomainsUpdate<'a> {
     type Output = Result<crate::models::Domain, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -500,21 +524,21 @@ impl<'a> DomainsDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -535,7 +559,9 @@ impl<'a> DomainsDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for DomainsDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -558,21 +584,21 @@ impl<'a> DomainsPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Domain, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Domain, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -595,7 +621,9 @@ impl<'a> DomainsPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for DomainsPartialUpdate<'a> {
     type Output = Result<crate::models::Domain, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -617,6 +645,7 @@ impl<'a> TenantsList<'a> {
         self.params.ordering = Some(value.into());
         self
     }
+
     /// A page number within the paginated result set.
     ///
     /// Sets the query parameter `page`.
@@ -624,6 +653,7 @@ impl<'a> TenantsList<'a> {
         self.params.page = Some(value);
         self
     }
+
     /// Number of results to return per page.
     ///
     /// Sets the query parameter `page_size`.
@@ -631,6 +661,7 @@ impl<'a> TenantsList<'a> {
         self.params.page_size = Some(value);
         self
     }
+
     /// A search term.
     ///
     /// Sets the query parameter `search`.
@@ -638,6 +669,7 @@ impl<'a> TenantsList<'a> {
         self.params.search = Some(value.into());
         self
     }
+
     /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
     pub fn send(
         self,
@@ -648,23 +680,21 @@ impl<'a> TenantsList<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
-                    raw.json::<crate::models::PaginatedTenantList, super::ErrorBody>()
-                }
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::PaginatedTenantList, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -683,6 +713,7 @@ impl<'a> TenantsList<'a> {
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
     }
+
     /// Every item of every page, from the page set on this builder (or the first)
     /// onward, following the server's `pagination.next`.
     pub fn stream(
@@ -708,7 +739,9 @@ impl<'a> TenantsList<'a> {
 
 impl<'a> std::future::IntoFuture for TenantsList<'a> {
     type Output = Result<crate::models::PaginatedTenantList, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -730,21 +763,21 @@ impl<'a> TenantsCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                201u16 => raw.json::<crate::models::Tenant, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                201 => raw.json::<crate::models::Tenant, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -764,7 +797,9 @@ impl<'a> TenantsCreate<'a> {
 
 impl<'a> std::future::IntoFuture for TenantsCreate<'a> {
     type Output = Result<crate::models::Tenant, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -786,21 +821,21 @@ impl<'a> TenantsRetrieve<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Tenant, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Tenant, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -822,7 +857,9 @@ impl<'a> TenantsRetrieve<'a> {
 
 impl<'a> std::future::IntoFuture for TenantsRetrieve<'a> {
     type Output = Result<crate::models::Tenant, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -845,21 +882,21 @@ impl<'a> TenantsUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Tenant, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Tenant, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -883,7 +920,9 @@ impl<'a> TenantsUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for TenantsUpdate<'a> {
     type Output = Result<crate::models::Tenant, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -903,21 +942,21 @@ impl<'a> TenantsDestroy<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -939,7 +978,9 @@ impl<'a> TenantsDestroy<'a> {
 
 impl<'a> std::future::IntoFuture for TenantsDestroy<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -962,21 +1003,21 @@ impl<'a> TenantsPartialUpdate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => raw.json::<crate::models::Tenant, super::ErrorBody>(),
-                400u16 => {
-                    Err(raw.api_error(super::ErrorBody::decode_validation_error_body))
-                }
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                200 => raw.json::<crate::models::Tenant, super::ErrorBody>(),
+                400 => Err(raw.api_error(super::ErrorBody::decode_validation_error_body)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1000,7 +1041,9 @@ impl<'a> TenantsPartialUpdate<'a> {
 
 impl<'a> std::future::IntoFuture for TenantsPartialUpdate<'a> {
     type Output = Result<crate::models::Tenant, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1021,20 +1064,22 @@ impl<'a> TenantsCreateAdminGroupCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                204u16 => Ok(()),
-                400u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
-                404u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                204 => Ok(()),
+                400 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                404 => Err(raw.api_error(super::ErrorBody::decode_empty)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1058,7 +1103,9 @@ impl<'a> TenantsCreateAdminGroupCreate<'a> {
 
 impl<'a> std::future::IntoFuture for TenantsCreateAdminGroupCreate<'a> {
     type Output = Result<(), super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }
@@ -1084,25 +1131,27 @@ impl<'a> TenantsCreateRecoveryKeyCreate<'a> {
         super::transport::send(
             self.prepare("application/json"),
             |raw| match raw.status.as_u16() {
-                200u16 => {
+                200 => {
                     raw.json::<
                             crate::models::TenantRecoveryKeyResponse,
                             super::ErrorBody,
                         >()
                 }
-                400u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
-                403u16 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
-                404u16 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                400 => Err(raw.api_error(super::ErrorBody::decode_empty)),
+                403 => Err(raw.api_error(super::ErrorBody::decode_generic_error_body)),
+                404 => Err(raw.api_error(super::ErrorBody::decode_empty)),
                 _ => Err(raw.unexpected()),
             },
         )
     }
+
     /// Sends the request and returns the response undecoded, whatever its status.
     pub fn send_raw(
         self,
     ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
         super::transport::send(self.prepare("application/json"), Ok)
     }
+
     /// Validates the request and builds the call, asking for `accept`.
     fn prepare(
         self,
@@ -1126,7 +1175,9 @@ impl<'a> TenantsCreateRecoveryKeyCreate<'a> {
 
 impl<'a> std::future::IntoFuture for TenantsCreateRecoveryKeyCreate<'a> {
     type Output = Result<crate::models::TenantRecoveryKeyResponse, super::Error>;
+
     type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
     fn into_future(self) -> Self::IntoFuture {
         self.send()
     }

@@ -262,13 +262,13 @@ impl Client {
             let cookie: Vec<String> = call.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect();
             request = request.header(header::COOKIE, cookie.join("; "));
         }
-        if call.secured {
-            if let Some(token) = &self.inner.token {
-                let mut value = HeaderValue::from_str(&format!("Bearer {}", token.expose()))
-                    .map_err(|_| ClientError::Middleware("the bearer token is not a valid header value".into()))?;
-                value.set_sensitive(true);
-                request = request.header(header::AUTHORIZATION, value);
-            }
+        if call.secured
+            && let Some(token) = &self.inner.token
+        {
+            let mut value = HeaderValue::from_str(&format!("Bearer {}", token.expose()))
+                .map_err(|_| ClientError::Middleware("the bearer token is not a valid header value".into()))?;
+            value.set_sensitive(true);
+            request = request.header(header::AUTHORIZATION, value);
         }
         if let Some(timeout) = self.inner.timeout {
             request = request.timeout(timeout);

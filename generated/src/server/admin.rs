@@ -20,6 +20,7 @@ pub trait Admin: Authenticate {
         let _ = principal;
         async { Err(ServerError::not_implemented("admin_apps_list")) }
     }
+
     /// List files from storage backend.
     ///
     /// `GET /admin/file/` (`admin_file_list`).
@@ -33,6 +34,7 @@ pub trait Admin: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("admin_file_list")) }
     }
+
     /// Upload file to storage backend.
     ///
     /// `POST /admin/file/` (`admin_file_create`).
@@ -48,6 +50,7 @@ pub trait Admin: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("admin_file_create")) }
     }
+
     /// Delete file from storage backend.
     ///
     /// `DELETE /admin/file/` (`admin_file_destroy`).
@@ -61,6 +64,7 @@ pub trait Admin: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("admin_file_destroy")) }
     }
+
     /// `GET /admin/file/used_by/` (`admin_file_used_by_list`).
     ///
     /// Called only with a valid bearer token; `principal` is who it belongs to.
@@ -72,6 +76,7 @@ pub trait Admin: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("admin_file_used_by_list")) }
     }
+
     /// Read-only view list all installed models
     ///
     /// `GET /admin/models/` (`admin_models_list`).
@@ -84,6 +89,7 @@ pub trait Admin: Authenticate {
         let _ = principal;
         async { Err(ServerError::not_implemented("admin_models_list")) }
     }
+
     /// Settings view
     ///
     /// `GET /admin/settings/` (`admin_settings_retrieve`).
@@ -96,6 +102,7 @@ pub trait Admin: Authenticate {
         let _ = principal;
         async { Err(ServerError::not_implemented("admin_settings_retrieve")) }
     }
+
     /// Settings view
     ///
     /// `PUT /admin/settings/` (`admin_settings_update`).
@@ -111,6 +118,7 @@ pub trait Admin: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("admin_settings_update")) }
     }
+
     /// Settings view
     ///
     /// `PATCH /admin/settings/` (`admin_settings_partial_update`).
@@ -128,6 +136,7 @@ pub trait Admin: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("admin_settings_partial_update")) }
     }
+
     /// Get system information.
     ///
     /// `GET /admin/system/` (`admin_system_retrieve`).
@@ -140,6 +149,7 @@ pub trait Admin: Authenticate {
         let _ = principal;
         async { Err(ServerError::not_implemented("admin_system_retrieve")) }
     }
+
     /// Get system information.
     ///
     /// `POST /admin/system/` (`admin_system_create`).
@@ -152,6 +162,7 @@ pub trait Admin: Authenticate {
         let _ = principal;
         async { Err(ServerError::not_implemented("admin_system_create")) }
     }
+
     /// Get running and latest version.
     ///
     /// `GET /admin/version/` (`admin_version_retrieve`).
@@ -164,6 +175,7 @@ pub trait Admin: Authenticate {
         let _ = principal;
         async { Err(ServerError::not_implemented("admin_version_retrieve")) }
     }
+
     /// VersionHistory Viewset
     ///
     /// `GET /admin/version/history/` (`admin_version_history_list`).
@@ -177,6 +189,7 @@ pub trait Admin: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("admin_version_history_list")) }
     }
+
     /// VersionHistory Viewset
     ///
     /// `GET /admin/version/history/{id}/` (`admin_version_history_retrieve`).

@@ -21,6 +21,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("authenticators_admin_all_list")) }
     }
+
     /// Viewset for Duo authenticator devices (for admins)
     ///
     /// `GET /authenticators/admin/duo/` (`authenticators_admin_duo_list`).
@@ -34,6 +35,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("authenticators_admin_duo_list")) }
     }
+
     /// Viewset for Duo authenticator devices (for admins)
     ///
     /// `POST /authenticators/admin/duo/` (`authenticators_admin_duo_create`).
@@ -49,6 +51,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("authenticators_admin_duo_create")) }
     }
+
     /// Viewset for Duo authenticator devices (for admins)
     ///
     /// `GET /authenticators/admin/duo/{id}/` (`authenticators_admin_duo_retrieve`).
@@ -62,6 +65,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("authenticators_admin_duo_retrieve")) }
     }
+
     /// Viewset for Duo authenticator devices (for admins)
     ///
     /// `PUT /authenticators/admin/duo/{id}/` (`authenticators_admin_duo_update`).
@@ -78,6 +82,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("authenticators_admin_duo_update")) }
     }
+
     /// Viewset for Duo authenticator devices (for admins)
     ///
     /// `DELETE /authenticators/admin/duo/{id}/` (`authenticators_admin_duo_destroy`).
@@ -91,6 +96,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("authenticators_admin_duo_destroy")) }
     }
+
     /// Viewset for Duo authenticator devices (for admins)
     ///
     /// `PATCH /authenticators/admin/duo/{id}/` (`authenticators_admin_duo_partial_update`).
@@ -111,6 +117,7 @@ pub trait Authenticators: Authenticate {
             Err(ServerError::not_implemented("authenticators_admin_duo_partial_update"))
         }
     }
+
     /// Viewset for email authenticator devices (for admins)
     ///
     /// `GET /authenticators/admin/email/` (`authenticators_admin_email_list`).
@@ -124,6 +131,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("authenticators_admin_email_list")) }
     }
+
     /// Viewset for email authenticator devices (for admins)
     ///
     /// `POST /authenticators/admin/email/` (`authenticators_admin_email_create`).
@@ -139,6 +147,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("authenticators_admin_email_create")) }
     }
+
     /// Viewset for email authenticator devices (for admins)
     ///
     /// `GET /authenticators/admin/email/{id}/` (`authenticators_admin_email_retrieve`).
@@ -154,6 +163,7 @@ pub trait Authenticators: Authenticate {
             Err(ServerError::not_implemented("authenticators_admin_email_retrieve"))
         }
     }
+
     /// Viewset for email authenticator devices (for admins)
     ///
     /// `PUT /authenticators/admin/email/{id}/` (`authenticators_admin_email_update`).
@@ -170,6 +180,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("authenticators_admin_email_update")) }
     }
+
     /// Viewset for email authenticator devices (for admins)
     ///
     /// `DELETE /authenticators/admin/email/{id}/` (`authenticators_admin_email_destroy`).
@@ -183,6 +194,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("authenticators_admin_email_destroy")) }
     }
+
     /// Viewset for email authenticator devices (for admins)
     ///
     /// `PATCH /authenticators/admin/email/{id}/` (`authenticators_admin_email_partial_update`).
@@ -205,6 +217,7 @@ pub trait Authenticators: Authenticate {
             )
         }
     }
+
     /// Viewset for Endpoint authenticator devices (for admins)
     ///
     /// `GET /authenticators/admin/endpoint/` (`authenticators_admin_endpoint_list`).
@@ -218,6 +231,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("authenticators_admin_endpoint_list")) }
     }
+
     /// Viewset for Endpoint authenticator devices (for admins)
     ///
     /// `POST /authenticators/admin/endpoint/` (`authenticators_admin_endpoint_create`).
@@ -235,6 +249,7 @@ pub trait Authenticators: Authenticate {
             Err(ServerError::not_implemented("authenticators_admin_endpoint_create"))
         }
     }
+
     /// Viewset for Endpoint authenticator devices (for admins)
     ///
     /// `GET /authenticators/admin/endpoint/{uuid}/` (`authenticators_admin_endpoint_retrieve`).
@@ -252,6 +267,7 @@ pub trait Authenticators: Authenticate {
             Err(ServerError::not_implemented("authenticators_admin_endpoint_retrieve"))
         }
     }
+
     /// Viewset for Endpoint authenticator devices (for admins)
     ///
     /// `PUT /authenticators/admin/endpoint/{uuid}/` (`authenticators_admin_endpoint_update`).
@@ -270,6 +286,7 @@ pub trait Authenticators: Authenticate {
             Err(ServerError::not_implemented("authenticators_admin_endpoint_update"))
         }
     }
+
     /// Viewset for Endpoint authenticator devices (for admins)
     ///
     /// `DELETE /authenticators/admin/endpoint/{uuid}/` (`authenticators_admin_endpoint_destroy`).
@@ -285,6 +302,7 @@ pub trait Authenticators: Authenticate {
             Err(ServerError::not_implemented("authenticators_admin_endpoint_destroy"))
         }
     }
+
     /// Viewset for Endpoint authenticator devices (for admins)
     ///
     /// `PATCH /authenticators/admin/endpoint/{uuid}/` (`authenticators_admin_endpoint_partial_update`).
@@ -309,6 +327,7 @@ pub trait Authenticators: Authenticate {
             )
         }
     }
+
     /// Viewset for sms authenticator devices (for admins)
     ///
     /// `GET /authenticators/admin/sms/` (`authenticators_admin_sms_list`).
@@ -322,6 +341,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("authenticators_admin_sms_list")) }
     }
+
     /// Viewset for sms authenticator devices (for admins)
     ///
     /// `POST /authenticators/admin/sms/` (`authenticators_admin_sms_create`).
@@ -337,6 +357,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("authenticators_admin_sms_create")) }
     }
+
     /// Viewset for sms authenticator devices (for admins)
     ///
     /// `GET /authenticators/admin/sms/{id}/` (`authenticators_admin_sms_retrieve`).
@@ -350,6 +371,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("authenticators_admin_sms_retrieve")) }
     }
+
     /// Viewset for sms authenticator devices (for admins)
     ///
     /// `PUT /authenticators/admin/sms/{id}/` (`authenticators_admin_sms_update`).
@@ -366,6 +388,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("authenticators_admin_sms_update")) }
     }
+
     /// Viewset for sms authenticator devices (for admins)
     ///
     /// `DELETE /authenticators/admin/sms/{id}/` (`authenticators_admin_sms_destroy`).
@@ -379,6 +402,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("authenticators_admin_sms_destroy")) }
     }
+
     /// Viewset for sms authenticator devices (for admins)
     ///
     /// `PATCH /authenticators/admin/sms/{id}/` (`authenticators_admin_sms_partial_update`).
@@ -399,6 +423,7 @@ pub trait Authenticators: Authenticate {
             Err(ServerError::not_implemented("authenticators_admin_sms_partial_update"))
         }
     }
+
     /// Viewset for static authenticator devices (for admins)
     ///
     /// `GET /authenticators/admin/static/` (`authenticators_admin_static_list`).
@@ -412,6 +437,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("authenticators_admin_static_list")) }
     }
+
     /// Viewset for static authenticator devices (for admins)
     ///
     /// `POST /authenticators/admin/static/` (`authenticators_admin_static_create`).
@@ -427,6 +453,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("authenticators_admin_static_create")) }
     }
+
     /// Viewset for static authenticator devices (for admins)
     ///
     /// `GET /authenticators/admin/static/{id}/` (`authenticators_admin_static_retrieve`).
@@ -442,6 +469,7 @@ pub trait Authenticators: Authenticate {
             Err(ServerError::not_implemented("authenticators_admin_static_retrieve"))
         }
     }
+
     /// Viewset for static authenticator devices (for admins)
     ///
     /// `PUT /authenticators/admin/static/{id}/` (`authenticators_admin_static_update`).
@@ -458,6 +486,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("authenticators_admin_static_update")) }
     }
+
     /// Viewset for static authenticator devices (for admins)
     ///
     /// `DELETE /authenticators/admin/static/{id}/` (`authenticators_admin_static_destroy`).
@@ -473,6 +502,7 @@ pub trait Authenticators: Authenticate {
             Err(ServerError::not_implemented("authenticators_admin_static_destroy"))
         }
     }
+
     /// Viewset for static authenticator devices (for admins)
     ///
     /// `PATCH /authenticators/admin/static/{id}/` (`authenticators_admin_static_partial_update`).
@@ -497,6 +527,7 @@ pub trait Authenticators: Authenticate {
             )
         }
     }
+
     /// Viewset for totp authenticator devices (for admins)
     ///
     /// `GET /authenticators/admin/totp/` (`authenticators_admin_totp_list`).
@@ -510,6 +541,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("authenticators_admin_totp_list")) }
     }
+
     /// Viewset for totp authenticator devices (for admins)
     ///
     /// `POST /authenticators/admin/totp/` (`authenticators_admin_totp_create`).
@@ -525,6 +557,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("authenticators_admin_totp_create")) }
     }
+
     /// Viewset for totp authenticator devices (for admins)
     ///
     /// `GET /authenticators/admin/totp/{id}/` (`authenticators_admin_totp_retrieve`).
@@ -538,6 +571,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("authenticators_admin_totp_retrieve")) }
     }
+
     /// Viewset for totp authenticator devices (for admins)
     ///
     /// `PUT /authenticators/admin/totp/{id}/` (`authenticators_admin_totp_update`).
@@ -554,6 +588,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("authenticators_admin_totp_update")) }
     }
+
     /// Viewset for totp authenticator devices (for admins)
     ///
     /// `DELETE /authenticators/admin/totp/{id}/` (`authenticators_admin_totp_destroy`).
@@ -567,6 +602,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("authenticators_admin_totp_destroy")) }
     }
+
     /// Viewset for totp authenticator devices (for admins)
     ///
     /// `PATCH /authenticators/admin/totp/{id}/` (`authenticators_admin_totp_partial_update`).
@@ -587,6 +623,7 @@ pub trait Authenticators: Authenticate {
             Err(ServerError::not_implemented("authenticators_admin_totp_partial_update"))
         }
     }
+
     /// Viewset for WebAuthn authenticator devices (for admins)
     ///
     /// `GET /authenticators/admin/webauthn/` (`authenticators_admin_webauthn_list`).
@@ -600,6 +637,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("authenticators_admin_webauthn_list")) }
     }
+
     /// Viewset for WebAuthn authenticator devices (for admins)
     ///
     /// `POST /authenticators/admin/webauthn/` (`authenticators_admin_webauthn_create`).
@@ -617,6 +655,7 @@ pub trait Authenticators: Authenticate {
             Err(ServerError::not_implemented("authenticators_admin_webauthn_create"))
         }
     }
+
     /// Viewset for WebAuthn authenticator devices (for admins)
     ///
     /// `GET /authenticators/admin/webauthn/{id}/` (`authenticators_admin_webauthn_retrieve`).
@@ -634,6 +673,7 @@ pub trait Authenticators: Authenticate {
             Err(ServerError::not_implemented("authenticators_admin_webauthn_retrieve"))
         }
     }
+
     /// Viewset for WebAuthn authenticator devices (for admins)
     ///
     /// `PUT /authenticators/admin/webauthn/{id}/` (`authenticators_admin_webauthn_update`).
@@ -652,6 +692,7 @@ pub trait Authenticators: Authenticate {
             Err(ServerError::not_implemented("authenticators_admin_webauthn_update"))
         }
     }
+
     /// Viewset for WebAuthn authenticator devices (for admins)
     ///
     /// `DELETE /authenticators/admin/webauthn/{id}/` (`authenticators_admin_webauthn_destroy`).
@@ -667,6 +708,7 @@ pub trait Authenticators: Authenticate {
             Err(ServerError::not_implemented("authenticators_admin_webauthn_destroy"))
         }
     }
+
     /// Viewset for WebAuthn authenticator devices (for admins)
     ///
     /// `PATCH /authenticators/admin/webauthn/{id}/` (`authenticators_admin_webauthn_partial_update`).
@@ -691,6 +733,7 @@ pub trait Authenticators: Authenticate {
             )
         }
     }
+
     /// Get all devices for current user
     ///
     /// `GET /authenticators/all/` (`authenticators_all_list`).
@@ -703,6 +746,7 @@ pub trait Authenticators: Authenticate {
         let _ = principal;
         async { Err(ServerError::not_implemented("authenticators_all_list")) }
     }
+
     /// Viewset for Duo authenticator devices
     ///
     /// `GET /authenticators/duo/` (`authenticators_duo_list`).
@@ -716,6 +760,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("authenticators_duo_list")) }
     }
+
     /// Viewset for Duo authenticator devices
     ///
     /// `GET /authenticators/duo/{id}/` (`authenticators_duo_retrieve`).
@@ -729,6 +774,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("authenticators_duo_retrieve")) }
     }
+
     /// Viewset for Duo authenticator devices
     ///
     /// `PUT /authenticators/duo/{id}/` (`authenticators_duo_update`).
@@ -745,6 +791,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("authenticators_duo_update")) }
     }
+
     /// Viewset for Duo authenticator devices
     ///
     /// `DELETE /authenticators/duo/{id}/` (`authenticators_duo_destroy`).
@@ -758,6 +805,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("authenticators_duo_destroy")) }
     }
+
     /// Viewset for Duo authenticator devices
     ///
     /// `PATCH /authenticators/duo/{id}/` (`authenticators_duo_partial_update`).
@@ -774,6 +822,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("authenticators_duo_partial_update")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /authenticators/duo/{id}/used_by/` (`authenticators_duo_used_by_list`).
@@ -787,6 +836,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("authenticators_duo_used_by_list")) }
     }
+
     /// Viewset for email authenticator devices
     ///
     /// `GET /authenticators/email/` (`authenticators_email_list`).
@@ -800,6 +850,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("authenticators_email_list")) }
     }
+
     /// Viewset for email authenticator devices
     ///
     /// `GET /authenticators/email/{id}/` (`authenticators_email_retrieve`).
@@ -813,6 +864,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("authenticators_email_retrieve")) }
     }
+
     /// Viewset for email authenticator devices
     ///
     /// `PUT /authenticators/email/{id}/` (`authenticators_email_update`).
@@ -829,6 +881,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("authenticators_email_update")) }
     }
+
     /// Viewset for email authenticator devices
     ///
     /// `DELETE /authenticators/email/{id}/` (`authenticators_email_destroy`).
@@ -842,6 +895,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("authenticators_email_destroy")) }
     }
+
     /// Viewset for email authenticator devices
     ///
     /// `PATCH /authenticators/email/{id}/` (`authenticators_email_partial_update`).
@@ -860,6 +914,7 @@ pub trait Authenticators: Authenticate {
             Err(ServerError::not_implemented("authenticators_email_partial_update"))
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /authenticators/email/{id}/used_by/` (`authenticators_email_used_by_list`).
@@ -873,6 +928,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("authenticators_email_used_by_list")) }
     }
+
     /// Viewset for Endpoint authenticator devices
     ///
     /// `GET /authenticators/endpoint/` (`authenticators_endpoint_list`).
@@ -886,6 +942,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("authenticators_endpoint_list")) }
     }
+
     /// Viewset for Endpoint authenticator devices
     ///
     /// `GET /authenticators/endpoint/{uuid}/` (`authenticators_endpoint_retrieve`).
@@ -899,6 +956,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("authenticators_endpoint_retrieve")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /authenticators/endpoint/{uuid}/used_by/` (`authenticators_endpoint_used_by_list`).
@@ -914,6 +972,7 @@ pub trait Authenticators: Authenticate {
             Err(ServerError::not_implemented("authenticators_endpoint_used_by_list"))
         }
     }
+
     /// Viewset for sms authenticator devices
     ///
     /// `GET /authenticators/sms/` (`authenticators_sms_list`).
@@ -927,6 +986,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("authenticators_sms_list")) }
     }
+
     /// Viewset for sms authenticator devices
     ///
     /// `GET /authenticators/sms/{id}/` (`authenticators_sms_retrieve`).
@@ -940,6 +1000,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("authenticators_sms_retrieve")) }
     }
+
     /// Viewset for sms authenticator devices
     ///
     /// `PUT /authenticators/sms/{id}/` (`authenticators_sms_update`).
@@ -956,6 +1017,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("authenticators_sms_update")) }
     }
+
     /// Viewset for sms authenticator devices
     ///
     /// `DELETE /authenticators/sms/{id}/` (`authenticators_sms_destroy`).
@@ -969,6 +1031,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("authenticators_sms_destroy")) }
     }
+
     /// Viewset for sms authenticator devices
     ///
     /// `PATCH /authenticators/sms/{id}/` (`authenticators_sms_partial_update`).
@@ -985,6 +1048,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("authenticators_sms_partial_update")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /authenticators/sms/{id}/used_by/` (`authenticators_sms_used_by_list`).
@@ -998,6 +1062,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("authenticators_sms_used_by_list")) }
     }
+
     /// Viewset for static authenticator devices
     ///
     /// `GET /authenticators/static/` (`authenticators_static_list`).
@@ -1011,6 +1076,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("authenticators_static_list")) }
     }
+
     /// Viewset for static authenticator devices
     ///
     /// `GET /authenticators/static/{id}/` (`authenticators_static_retrieve`).
@@ -1024,6 +1090,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("authenticators_static_retrieve")) }
     }
+
     /// Viewset for static authenticator devices
     ///
     /// `PUT /authenticators/static/{id}/` (`authenticators_static_update`).
@@ -1040,6 +1107,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("authenticators_static_update")) }
     }
+
     /// Viewset for static authenticator devices
     ///
     /// `DELETE /authenticators/static/{id}/` (`authenticators_static_destroy`).
@@ -1053,6 +1121,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("authenticators_static_destroy")) }
     }
+
     /// Viewset for static authenticator devices
     ///
     /// `PATCH /authenticators/static/{id}/` (`authenticators_static_partial_update`).
@@ -1071,6 +1140,7 @@ pub trait Authenticators: Authenticate {
             Err(ServerError::not_implemented("authenticators_static_partial_update"))
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /authenticators/static/{id}/used_by/` (`authenticators_static_used_by_list`).
@@ -1084,6 +1154,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("authenticators_static_used_by_list")) }
     }
+
     /// Viewset for totp authenticator devices
     ///
     /// `GET /authenticators/totp/` (`authenticators_totp_list`).
@@ -1097,6 +1168,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("authenticators_totp_list")) }
     }
+
     /// Viewset for totp authenticator devices
     ///
     /// `GET /authenticators/totp/{id}/` (`authenticators_totp_retrieve`).
@@ -1110,6 +1182,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("authenticators_totp_retrieve")) }
     }
+
     /// Viewset for totp authenticator devices
     ///
     /// `PUT /authenticators/totp/{id}/` (`authenticators_totp_update`).
@@ -1126,6 +1199,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("authenticators_totp_update")) }
     }
+
     /// Viewset for totp authenticator devices
     ///
     /// `DELETE /authenticators/totp/{id}/` (`authenticators_totp_destroy`).
@@ -1139,6 +1213,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("authenticators_totp_destroy")) }
     }
+
     /// Viewset for totp authenticator devices
     ///
     /// `PATCH /authenticators/totp/{id}/` (`authenticators_totp_partial_update`).
@@ -1155,6 +1230,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("authenticators_totp_partial_update")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /authenticators/totp/{id}/used_by/` (`authenticators_totp_used_by_list`).
@@ -1168,6 +1244,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("authenticators_totp_used_by_list")) }
     }
+
     /// Viewset for WebAuthn authenticator devices
     ///
     /// `GET /authenticators/webauthn/` (`authenticators_webauthn_list`).
@@ -1181,6 +1258,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("authenticators_webauthn_list")) }
     }
+
     /// Viewset for WebAuthn authenticator devices
     ///
     /// `GET /authenticators/webauthn/{id}/` (`authenticators_webauthn_retrieve`).
@@ -1194,6 +1272,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("authenticators_webauthn_retrieve")) }
     }
+
     /// Viewset for WebAuthn authenticator devices
     ///
     /// `PUT /authenticators/webauthn/{id}/` (`authenticators_webauthn_update`).
@@ -1210,6 +1289,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("authenticators_webauthn_update")) }
     }
+
     /// Viewset for WebAuthn authenticator devices
     ///
     /// `DELETE /authenticators/webauthn/{id}/` (`authenticators_webauthn_destroy`).
@@ -1223,6 +1303,7 @@ pub trait Authenticators: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("authenticators_webauthn_destroy")) }
     }
+
     /// Viewset for WebAuthn authenticator devices
     ///
     /// `PATCH /authenticators/webauthn/{id}/` (`authenticators_webauthn_partial_update`).
@@ -1243,6 +1324,7 @@ pub trait Authenticators: Authenticate {
             Err(ServerError::not_implemented("authenticators_webauthn_partial_update"))
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /authenticators/webauthn/{id}/used_by/` (`authenticators_webauthn_used_by_list`).

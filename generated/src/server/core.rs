@@ -23,6 +23,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("core_application_entitlements_list")) }
     }
+
     /// ApplicationEntitlement Viewset
     ///
     /// `POST /core/application_entitlements/` (`core_application_entitlements_create`).
@@ -42,6 +43,7 @@ pub trait Core: Authenticate {
             Err(ServerError::not_implemented("core_application_entitlements_create"))
         }
     }
+
     /// ApplicationEntitlement Viewset
     ///
     /// `GET /core/application_entitlements/{pbm_uuid}/` (`core_application_entitlements_retrieve`).
@@ -59,6 +61,7 @@ pub trait Core: Authenticate {
             Err(ServerError::not_implemented("core_application_entitlements_retrieve"))
         }
     }
+
     /// ApplicationEntitlement Viewset
     ///
     /// `PUT /core/application_entitlements/{pbm_uuid}/` (`core_application_entitlements_update`).
@@ -79,6 +82,7 @@ pub trait Core: Authenticate {
             Err(ServerError::not_implemented("core_application_entitlements_update"))
         }
     }
+
     /// ApplicationEntitlement Viewset
     ///
     /// `DELETE /core/application_entitlements/{pbm_uuid}/` (`core_application_entitlements_destroy`).
@@ -96,6 +100,7 @@ pub trait Core: Authenticate {
             Err(ServerError::not_implemented("core_application_entitlements_destroy"))
         }
     }
+
     /// ApplicationEntitlement Viewset
     ///
     /// `PATCH /core/application_entitlements/{pbm_uuid}/` (`core_application_entitlements_partial_update`).
@@ -120,6 +125,7 @@ pub trait Core: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /core/application_entitlements/{pbm_uuid}/used_by/` (`core_application_entitlements_used_by_list`).
@@ -141,6 +147,7 @@ pub trait Core: Authenticate {
             )
         }
     }
+
     /// Custom list method that checks Policy based access instead of guardian
     ///
     /// `GET /core/applications/` (`core_applications_list`).
@@ -154,6 +161,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("core_applications_list")) }
     }
+
     /// Application Viewset
     ///
     /// `POST /core/applications/` (`core_applications_create`).
@@ -169,6 +177,7 @@ pub trait Core: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("core_applications_create")) }
     }
+
     /// Application Viewset
     ///
     /// `GET /core/applications/{slug}/` (`core_applications_retrieve`).
@@ -182,6 +191,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("core_applications_retrieve")) }
     }
+
     /// Application Viewset
     ///
     /// `PUT /core/applications/{slug}/` (`core_applications_update`).
@@ -198,6 +208,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("core_applications_update")) }
     }
+
     /// Application Viewset
     ///
     /// `DELETE /core/applications/{slug}/` (`core_applications_destroy`).
@@ -211,6 +222,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("core_applications_destroy")) }
     }
+
     /// Application Viewset
     ///
     /// `PATCH /core/applications/{slug}/` (`core_applications_partial_update`).
@@ -229,6 +241,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("core_applications_partial_update")) }
     }
+
     /// Check access to a single application by slug
     ///
     /// `GET /core/applications/{slug}/check_access/` (`core_applications_check_access_retrieve`).
@@ -246,6 +259,7 @@ pub trait Core: Authenticate {
             Err(ServerError::not_implemented("core_applications_check_access_retrieve"))
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /core/applications/{slug}/used_by/` (`core_applications_used_by_list`).
@@ -261,6 +275,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("core_applications_used_by_list")) }
     }
+
     /// AuthenticatedSession Viewset
     ///
     /// `GET /core/authenticated_sessions/` (`core_authenticated_sessions_list`).
@@ -276,6 +291,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("core_authenticated_sessions_list")) }
     }
+
     /// AuthenticatedSession Viewset
     ///
     /// `GET /core/authenticated_sessions/{uuid}/` (`core_authenticated_sessions_retrieve`).
@@ -293,6 +309,7 @@ pub trait Core: Authenticate {
             Err(ServerError::not_implemented("core_authenticated_sessions_retrieve"))
         }
     }
+
     /// AuthenticatedSession Viewset
     ///
     /// `DELETE /core/authenticated_sessions/{uuid}/` (`core_authenticated_sessions_destroy`).
@@ -310,6 +327,7 @@ pub trait Core: Authenticate {
             Err(ServerError::not_implemented("core_authenticated_sessions_destroy"))
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /core/authenticated_sessions/{uuid}/used_by/` (`core_authenticated_sessions_used_by_list`).
@@ -327,6 +345,7 @@ pub trait Core: Authenticate {
             Err(ServerError::not_implemented("core_authenticated_sessions_used_by_list"))
         }
     }
+
     /// Bulk revoke all sessions for multiple users
     ///
     /// `DELETE /core/authenticated_sessions/bulk_delete/` (`core_authenticated_sessions_bulk_delete_destroy`).
@@ -348,6 +367,7 @@ pub trait Core: Authenticate {
             )
         }
     }
+
     /// Brand Viewset
     ///
     /// `GET /core/brands/` (`core_brands_list`).
@@ -361,6 +381,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("core_brands_list")) }
     }
+
     /// Brand Viewset
     ///
     /// `POST /core/brands/` (`core_brands_create`).
@@ -376,6 +397,7 @@ pub trait Core: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("core_brands_create")) }
     }
+
     /// Brand Viewset
     ///
     /// `GET /core/brands/{brand_uuid}/` (`core_brands_retrieve`).
@@ -389,6 +411,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("core_brands_retrieve")) }
     }
+
     /// Brand Viewset
     ///
     /// `PUT /core/brands/{brand_uuid}/` (`core_brands_update`).
@@ -405,6 +428,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("core_brands_update")) }
     }
+
     /// Brand Viewset
     ///
     /// `DELETE /core/brands/{brand_uuid}/` (`core_brands_destroy`).
@@ -418,6 +442,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("core_brands_destroy")) }
     }
+
     /// Brand Viewset
     ///
     /// `PATCH /core/brands/{brand_uuid}/` (`core_brands_partial_update`).
@@ -434,6 +459,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("core_brands_partial_update")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /core/brands/{brand_uuid}/used_by/` (`core_brands_used_by_list`).
@@ -447,6 +473,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("core_brands_used_by_list")) }
     }
+
     /// Get current brand
     ///
     /// `GET /core/brands/current/` (`core_brands_current_retrieve`).
@@ -461,6 +488,7 @@ pub trait Core: Authenticate {
         let _ = principal;
         async { Err(ServerError::not_implemented("core_brands_current_retrieve")) }
     }
+
     /// Group Viewset
     ///
     /// `GET /core/groups/` (`core_groups_list`).
@@ -474,6 +502,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("core_groups_list")) }
     }
+
     /// Group Viewset
     ///
     /// `POST /core/groups/` (`core_groups_create`).
@@ -489,6 +518,7 @@ pub trait Core: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("core_groups_create")) }
     }
+
     /// Group Viewset
     ///
     /// `GET /core/groups/{group_uuid}/` (`core_groups_retrieve`).
@@ -502,6 +532,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("core_groups_retrieve")) }
     }
+
     /// Group Viewset
     ///
     /// `PUT /core/groups/{group_uuid}/` (`core_groups_update`).
@@ -518,6 +549,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("core_groups_update")) }
     }
+
     /// Group Viewset
     ///
     /// `DELETE /core/groups/{group_uuid}/` (`core_groups_destroy`).
@@ -531,6 +563,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("core_groups_destroy")) }
     }
+
     /// Group Viewset
     ///
     /// `PATCH /core/groups/{group_uuid}/` (`core_groups_partial_update`).
@@ -547,6 +580,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("core_groups_partial_update")) }
     }
+
     /// Add user to group
     ///
     /// `POST /core/groups/{group_uuid}/add_user/` (`core_groups_add_user_create`).
@@ -563,6 +597,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("core_groups_add_user_create")) }
     }
+
     /// Remove user from group
     ///
     /// `POST /core/groups/{group_uuid}/remove_user/` (`core_groups_remove_user_create`).
@@ -581,6 +616,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("core_groups_remove_user_create")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /core/groups/{group_uuid}/used_by/` (`core_groups_used_by_list`).
@@ -594,6 +630,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("core_groups_used_by_list")) }
     }
+
     /// Token Viewset
     ///
     /// `GET /core/tokens/` (`core_tokens_list`).
@@ -607,6 +644,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("core_tokens_list")) }
     }
+
     /// Token Viewset
     ///
     /// `POST /core/tokens/` (`core_tokens_create`).
@@ -622,6 +660,7 @@ pub trait Core: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("core_tokens_create")) }
     }
+
     /// Token Viewset
     ///
     /// `GET /core/tokens/{identifier}/` (`core_tokens_retrieve`).
@@ -635,6 +674,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("core_tokens_retrieve")) }
     }
+
     /// Token Viewset
     ///
     /// `PUT /core/tokens/{identifier}/` (`core_tokens_update`).
@@ -651,6 +691,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("core_tokens_update")) }
     }
+
     /// Token Viewset
     ///
     /// `DELETE /core/tokens/{identifier}/` (`core_tokens_destroy`).
@@ -664,6 +705,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("core_tokens_destroy")) }
     }
+
     /// Token Viewset
     ///
     /// `PATCH /core/tokens/{identifier}/` (`core_tokens_partial_update`).
@@ -680,6 +722,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("core_tokens_partial_update")) }
     }
+
     /// Set token key. Action is logged as event. `authentik_core.set_token_key` permission
     /// is required.
     ///
@@ -697,6 +740,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("core_tokens_set_key_create")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /core/tokens/{identifier}/used_by/` (`core_tokens_used_by_list`).
@@ -710,6 +754,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("core_tokens_used_by_list")) }
     }
+
     /// Return token key and log access
     ///
     /// `GET /core/tokens/{identifier}/view_key/` (`core_tokens_view_key_retrieve`).
@@ -725,6 +770,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("core_tokens_view_key_retrieve")) }
     }
+
     /// Convert data into a blueprint, validate it and apply it
     ///
     /// `PUT /core/transactional/applications/` (`core_transactional_applications_update`).
@@ -744,6 +790,7 @@ pub trait Core: Authenticate {
             Err(ServerError::not_implemented("core_transactional_applications_update"))
         }
     }
+
     /// UserConsent Viewset
     ///
     /// `GET /core/user_consent/` (`core_user_consent_list`).
@@ -757,6 +804,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("core_user_consent_list")) }
     }
+
     /// UserConsent Viewset
     ///
     /// `GET /core/user_consent/{id}/` (`core_user_consent_retrieve`).
@@ -770,6 +818,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("core_user_consent_retrieve")) }
     }
+
     /// UserConsent Viewset
     ///
     /// `DELETE /core/user_consent/{id}/` (`core_user_consent_destroy`).
@@ -783,6 +832,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("core_user_consent_destroy")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /core/user_consent/{id}/used_by/` (`core_user_consent_used_by_list`).
@@ -798,6 +848,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("core_user_consent_used_by_list")) }
     }
+
     /// User Viewset
     ///
     /// `GET /core/users/` (`core_users_list`).
@@ -811,6 +862,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("core_users_list")) }
     }
+
     /// User Viewset
     ///
     /// `POST /core/users/` (`core_users_create`).
@@ -826,6 +878,7 @@ pub trait Core: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("core_users_create")) }
     }
+
     /// User Viewset
     ///
     /// `GET /core/users/{id}/` (`core_users_retrieve`).
@@ -839,6 +892,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("core_users_retrieve")) }
     }
+
     /// User Viewset
     ///
     /// `PUT /core/users/{id}/` (`core_users_update`).
@@ -855,6 +909,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("core_users_update")) }
     }
+
     /// User Viewset
     ///
     /// `DELETE /core/users/{id}/` (`core_users_destroy`).
@@ -868,6 +923,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("core_users_destroy")) }
     }
+
     /// User Viewset
     ///
     /// `PATCH /core/users/{id}/` (`core_users_partial_update`).
@@ -884,6 +940,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("core_users_partial_update")) }
     }
+
     /// Impersonate a user
     ///
     /// `POST /core/users/{id}/impersonate/` (`core_users_impersonate_create`).
@@ -902,6 +959,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("core_users_impersonate_create")) }
     }
+
     /// Create a temporary link that a user can use to recover their account
     ///
     /// `POST /core/users/{id}/recovery/` (`core_users_recovery_create`).
@@ -918,6 +976,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("core_users_recovery_create")) }
     }
+
     /// Send an email with a temporary link that a user can use to recover their account
     ///
     /// `POST /core/users/{id}/recovery_email/` (`core_users_recovery_email_create`).
@@ -936,6 +995,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("core_users_recovery_email_create")) }
     }
+
     /// Set password for user
     ///
     /// `POST /core/users/{id}/set_password/` (`core_users_set_password_create`).
@@ -954,6 +1014,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("core_users_set_password_create")) }
     }
+
     /// Set a user's password from a pre-hashed Django password value.
     ///
     /// Submit the Django password hash in the shared ``password`` request field.
@@ -980,6 +1041,7 @@ pub trait Core: Authenticate {
             Err(ServerError::not_implemented("core_users_set_password_hash_create"))
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /core/users/{id}/used_by/` (`core_users_used_by_list`).
@@ -993,6 +1055,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("core_users_used_by_list")) }
     }
+
     /// Choose the target account, then return a flow link.
     ///
     /// `POST /core/users/account_lockdown/` (`core_users_account_lockdown_create`).
@@ -1010,6 +1073,7 @@ pub trait Core: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("core_users_account_lockdown_create")) }
     }
+
     /// Create a data export for this data type. Note that the export is generated asynchronously:
     /// this method returns a `DataExport` object that will initially have `completed=false` as well
     /// as the permanent URL to that object in the `Location` header.
@@ -1027,6 +1091,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("core_users_export_create")) }
     }
+
     /// End Impersonation a user
     ///
     /// `GET /core/users/impersonate_end/` (`core_users_impersonate_end_retrieve`).
@@ -1043,6 +1108,7 @@ pub trait Core: Authenticate {
             Err(ServerError::not_implemented("core_users_impersonate_end_retrieve"))
         }
     }
+
     /// Get information about current user
     ///
     /// `GET /core/users/me/` (`core_users_me_retrieve`).
@@ -1055,6 +1121,7 @@ pub trait Core: Authenticate {
         let _ = principal;
         async { Err(ServerError::not_implemented("core_users_me_retrieve")) }
     }
+
     /// Get all user paths
     ///
     /// `GET /core/users/paths/` (`core_users_paths_retrieve`).
@@ -1068,6 +1135,7 @@ pub trait Core: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("core_users_paths_retrieve")) }
     }
+
     /// Create a new user account that is marked as a service account
     ///
     /// `POST /core/users/service_account/` (`core_users_service_account_create`).

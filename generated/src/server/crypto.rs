@@ -23,6 +23,7 @@ pub trait Crypto: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("crypto_certificatekeypairs_list")) }
     }
+
     /// CertificateKeyPair Viewset
     ///
     /// `POST /crypto/certificatekeypairs/` (`crypto_certificatekeypairs_create`).
@@ -40,6 +41,7 @@ pub trait Crypto: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("crypto_certificatekeypairs_create")) }
     }
+
     /// CertificateKeyPair Viewset
     ///
     /// `GET /crypto/certificatekeypairs/{kp_uuid}/` (`crypto_certificatekeypairs_retrieve`).
@@ -57,6 +59,7 @@ pub trait Crypto: Authenticate {
             Err(ServerError::not_implemented("crypto_certificatekeypairs_retrieve"))
         }
     }
+
     /// CertificateKeyPair Viewset
     ///
     /// `PUT /crypto/certificatekeypairs/{kp_uuid}/` (`crypto_certificatekeypairs_update`).
@@ -75,6 +78,7 @@ pub trait Crypto: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("crypto_certificatekeypairs_update")) }
     }
+
     /// CertificateKeyPair Viewset
     ///
     /// `DELETE /crypto/certificatekeypairs/{kp_uuid}/` (`crypto_certificatekeypairs_destroy`).
@@ -90,6 +94,7 @@ pub trait Crypto: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("crypto_certificatekeypairs_destroy")) }
     }
+
     /// CertificateKeyPair Viewset
     ///
     /// `PATCH /crypto/certificatekeypairs/{kp_uuid}/` (`crypto_certificatekeypairs_partial_update`).
@@ -112,6 +117,7 @@ pub trait Crypto: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /crypto/certificatekeypairs/{kp_uuid}/used_by/` (`crypto_certificatekeypairs_used_by_list`).
@@ -129,6 +135,7 @@ pub trait Crypto: Authenticate {
             Err(ServerError::not_implemented("crypto_certificatekeypairs_used_by_list"))
         }
     }
+
     /// Return certificate-key pairs certificate and log access
     ///
     /// `GET /crypto/certificatekeypairs/{kp_uuid}/view_certificate/` (`crypto_certificatekeypairs_view_certificate_retrieve`).
@@ -150,6 +157,7 @@ pub trait Crypto: Authenticate {
             )
         }
     }
+
     /// Return certificate-key pairs private key and log access
     ///
     /// `GET /crypto/certificatekeypairs/{kp_uuid}/view_private_key/` (`crypto_certificatekeypairs_view_private_key_retrieve`).
@@ -171,6 +179,7 @@ pub trait Crypto: Authenticate {
             )
         }
     }
+
     /// Generate a new, self-signed certificate-key pair
     ///
     /// `POST /crypto/certificatekeypairs/generate/` (`crypto_certificatekeypairs_generate_create`).

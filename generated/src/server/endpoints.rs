@@ -21,6 +21,7 @@ pub trait Endpoints: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("endpoints_agents_connectors_list")) }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `POST /endpoints/agents/connectors/` (`endpoints_agents_connectors_create`).
@@ -38,6 +39,7 @@ pub trait Endpoints: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("endpoints_agents_connectors_create")) }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `GET /endpoints/agents/connectors/{connector_uuid}/` (`endpoints_agents_connectors_retrieve`).
@@ -55,6 +57,7 @@ pub trait Endpoints: Authenticate {
             Err(ServerError::not_implemented("endpoints_agents_connectors_retrieve"))
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `PUT /endpoints/agents/connectors/{connector_uuid}/` (`endpoints_agents_connectors_update`).
@@ -73,6 +76,7 @@ pub trait Endpoints: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("endpoints_agents_connectors_update")) }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `DELETE /endpoints/agents/connectors/{connector_uuid}/` (`endpoints_agents_connectors_destroy`).
@@ -90,6 +94,7 @@ pub trait Endpoints: Authenticate {
             Err(ServerError::not_implemented("endpoints_agents_connectors_destroy"))
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `PATCH /endpoints/agents/connectors/{connector_uuid}/` (`endpoints_agents_connectors_partial_update`).
@@ -114,6 +119,7 @@ pub trait Endpoints: Authenticate {
             )
         }
     }
+
     /// Generate configuration for MDM systems to deploy authentik Agent
     ///
     /// `POST /endpoints/agents/connectors/{connector_uuid}/mdm_config/` (`endpoints_agents_connectors_mdm_config_create`).
@@ -138,6 +144,7 @@ pub trait Endpoints: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /endpoints/agents/connectors/{connector_uuid}/used_by/` (`endpoints_agents_connectors_used_by_list`).
@@ -155,6 +162,7 @@ pub trait Endpoints: Authenticate {
             Err(ServerError::not_implemented("endpoints_agents_connectors_used_by_list"))
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `GET /endpoints/agents/connectors/agent_config/` (`endpoints_agents_connectors_agent_config_retrieve`).
@@ -175,6 +183,7 @@ pub trait Endpoints: Authenticate {
             )
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `POST /endpoints/agents/connectors/auth_fed/` (`endpoints_agents_connectors_auth_fed_create`).
@@ -196,6 +205,7 @@ pub trait Endpoints: Authenticate {
             )
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `POST /endpoints/agents/connectors/auth_ia/` (`endpoints_agents_connectors_auth_ia_create`).
@@ -216,6 +226,7 @@ pub trait Endpoints: Authenticate {
             )
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `POST /endpoints/agents/connectors/check_in/` (`endpoints_agents_connectors_check_in_create`).
@@ -239,6 +250,7 @@ pub trait Endpoints: Authenticate {
             )
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `POST /endpoints/agents/connectors/enroll/` (`endpoints_agents_connectors_enroll_create`).
@@ -260,6 +272,7 @@ pub trait Endpoints: Authenticate {
             )
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `GET /endpoints/agents/enrollment_tokens/` (`endpoints_agents_enrollment_tokens_list`).
@@ -277,6 +290,7 @@ pub trait Endpoints: Authenticate {
             Err(ServerError::not_implemented("endpoints_agents_enrollment_tokens_list"))
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `POST /endpoints/agents/enrollment_tokens/` (`endpoints_agents_enrollment_tokens_create`).
@@ -298,6 +312,7 @@ pub trait Endpoints: Authenticate {
             )
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `GET /endpoints/agents/enrollment_tokens/{token_uuid}/` (`endpoints_agents_enrollment_tokens_retrieve`).
@@ -319,6 +334,7 @@ pub trait Endpoints: Authenticate {
             )
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `PUT /endpoints/agents/enrollment_tokens/{token_uuid}/` (`endpoints_agents_enrollment_tokens_update`).
@@ -341,6 +357,7 @@ pub trait Endpoints: Authenticate {
             )
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `DELETE /endpoints/agents/enrollment_tokens/{token_uuid}/` (`endpoints_agents_enrollment_tokens_destroy`).
@@ -362,6 +379,7 @@ pub trait Endpoints: Authenticate {
             )
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `PATCH /endpoints/agents/enrollment_tokens/{token_uuid}/` (`endpoints_agents_enrollment_tokens_partial_update`).
@@ -386,6 +404,7 @@ pub trait Endpoints: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /endpoints/agents/enrollment_tokens/{token_uuid}/used_by/` (`endpoints_agents_enrollment_tokens_used_by_list`).
@@ -407,6 +426,7 @@ pub trait Endpoints: Authenticate {
             )
         }
     }
+
     /// Return token key and log access
     ///
     /// `GET /endpoints/agents/enrollment_tokens/{token_uuid}/view_key/` (`endpoints_agents_enrollment_tokens_view_key_retrieve`).
@@ -428,6 +448,7 @@ pub trait Endpoints: Authenticate {
             )
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `GET /endpoints/agents/psso/ise/` (`endpoints_agents_psso_ise_list`).
@@ -441,6 +462,7 @@ pub trait Endpoints: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("endpoints_agents_psso_ise_list")) }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `POST /endpoints/agents/psso/ise/` (`endpoints_agents_psso_ise_create`).
@@ -456,6 +478,7 @@ pub trait Endpoints: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("endpoints_agents_psso_ise_create")) }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `GET /endpoints/agents/psso/ise/{uuid}/` (`endpoints_agents_psso_ise_retrieve`).
@@ -471,6 +494,7 @@ pub trait Endpoints: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("endpoints_agents_psso_ise_retrieve")) }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `PUT /endpoints/agents/psso/ise/{uuid}/` (`endpoints_agents_psso_ise_update`).
@@ -487,6 +511,7 @@ pub trait Endpoints: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("endpoints_agents_psso_ise_update")) }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `DELETE /endpoints/agents/psso/ise/{uuid}/` (`endpoints_agents_psso_ise_destroy`).
@@ -500,6 +525,7 @@ pub trait Endpoints: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("endpoints_agents_psso_ise_destroy")) }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `PATCH /endpoints/agents/psso/ise/{uuid}/` (`endpoints_agents_psso_ise_partial_update`).
@@ -520,6 +546,7 @@ pub trait Endpoints: Authenticate {
             Err(ServerError::not_implemented("endpoints_agents_psso_ise_partial_update"))
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /endpoints/agents/psso/ise/{uuid}/used_by/` (`endpoints_agents_psso_ise_used_by_list`).
@@ -537,6 +564,7 @@ pub trait Endpoints: Authenticate {
             Err(ServerError::not_implemented("endpoints_agents_psso_ise_used_by_list"))
         }
     }
+
     /// `POST /endpoints/agents/psso/register/device/` (`endpoints_agents_psso_register_device_create`).
     ///
     /// No authentication.
@@ -557,6 +585,7 @@ pub trait Endpoints: Authenticate {
             )
         }
     }
+
     /// `POST /endpoints/agents/psso/register/user/` (`endpoints_agents_psso_register_user_create`).
     ///
     /// No authentication.
@@ -577,6 +606,7 @@ pub trait Endpoints: Authenticate {
             )
         }
     }
+
     /// Connector Viewset
     ///
     /// `GET /endpoints/connectors/` (`endpoints_connectors_list`).
@@ -590,6 +620,7 @@ pub trait Endpoints: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("endpoints_connectors_list")) }
     }
+
     /// Connector Viewset
     ///
     /// `GET /endpoints/connectors/{connector_uuid}/` (`endpoints_connectors_retrieve`).
@@ -603,6 +634,7 @@ pub trait Endpoints: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("endpoints_connectors_retrieve")) }
     }
+
     /// Connector Viewset
     ///
     /// `DELETE /endpoints/connectors/{connector_uuid}/` (`endpoints_connectors_destroy`).
@@ -616,6 +648,7 @@ pub trait Endpoints: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("endpoints_connectors_destroy")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /endpoints/connectors/{connector_uuid}/used_by/` (`endpoints_connectors_used_by_list`).
@@ -629,6 +662,7 @@ pub trait Endpoints: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("endpoints_connectors_used_by_list")) }
     }
+
     /// Get all creatable types
     ///
     /// `GET /endpoints/connectors/types/` (`endpoints_connectors_types_list`).
@@ -641,6 +675,7 @@ pub trait Endpoints: Authenticate {
         let _ = principal;
         async { Err(ServerError::not_implemented("endpoints_connectors_types_list")) }
     }
+
     /// DeviceAccessGroup Viewset
     ///
     /// `GET /endpoints/device_access_groups/` (`endpoints_device_access_groups_list`).
@@ -658,6 +693,7 @@ pub trait Endpoints: Authenticate {
             Err(ServerError::not_implemented("endpoints_device_access_groups_list"))
         }
     }
+
     /// DeviceAccessGroup Viewset
     ///
     /// `POST /endpoints/device_access_groups/` (`endpoints_device_access_groups_create`).
@@ -677,6 +713,7 @@ pub trait Endpoints: Authenticate {
             Err(ServerError::not_implemented("endpoints_device_access_groups_create"))
         }
     }
+
     /// DeviceAccessGroup Viewset
     ///
     /// `GET /endpoints/device_access_groups/{pbm_uuid}/` (`endpoints_device_access_groups_retrieve`).
@@ -694,6 +731,7 @@ pub trait Endpoints: Authenticate {
             Err(ServerError::not_implemented("endpoints_device_access_groups_retrieve"))
         }
     }
+
     /// DeviceAccessGroup Viewset
     ///
     /// `PUT /endpoints/device_access_groups/{pbm_uuid}/` (`endpoints_device_access_groups_update`).
@@ -714,6 +752,7 @@ pub trait Endpoints: Authenticate {
             Err(ServerError::not_implemented("endpoints_device_access_groups_update"))
         }
     }
+
     /// DeviceAccessGroup Viewset
     ///
     /// `DELETE /endpoints/device_access_groups/{pbm_uuid}/` (`endpoints_device_access_groups_destroy`).
@@ -731,6 +770,7 @@ pub trait Endpoints: Authenticate {
             Err(ServerError::not_implemented("endpoints_device_access_groups_destroy"))
         }
     }
+
     /// DeviceAccessGroup Viewset
     ///
     /// `PATCH /endpoints/device_access_groups/{pbm_uuid}/` (`endpoints_device_access_groups_partial_update`).
@@ -755,6 +795,7 @@ pub trait Endpoints: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /endpoints/device_access_groups/{pbm_uuid}/used_by/` (`endpoints_device_access_groups_used_by_list`).
@@ -776,6 +817,7 @@ pub trait Endpoints: Authenticate {
             )
         }
     }
+
     /// PolicyBinding Viewset
     ///
     /// `GET /endpoints/device_bindings/` (`endpoints_device_bindings_list`).
@@ -789,6 +831,7 @@ pub trait Endpoints: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("endpoints_device_bindings_list")) }
     }
+
     /// PolicyBinding Viewset
     ///
     /// `POST /endpoints/device_bindings/` (`endpoints_device_bindings_create`).
@@ -804,6 +847,7 @@ pub trait Endpoints: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("endpoints_device_bindings_create")) }
     }
+
     /// PolicyBinding Viewset
     ///
     /// `GET /endpoints/device_bindings/{policy_binding_uuid}/` (`endpoints_device_bindings_retrieve`).
@@ -819,6 +863,7 @@ pub trait Endpoints: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("endpoints_device_bindings_retrieve")) }
     }
+
     /// PolicyBinding Viewset
     ///
     /// `PUT /endpoints/device_bindings/{policy_binding_uuid}/` (`endpoints_device_bindings_update`).
@@ -835,6 +880,7 @@ pub trait Endpoints: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("endpoints_device_bindings_update")) }
     }
+
     /// PolicyBinding Viewset
     ///
     /// `DELETE /endpoints/device_bindings/{policy_binding_uuid}/` (`endpoints_device_bindings_destroy`).
@@ -850,6 +896,7 @@ pub trait Endpoints: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("endpoints_device_bindings_destroy")) }
     }
+
     /// PolicyBinding Viewset
     ///
     /// `PATCH /endpoints/device_bindings/{policy_binding_uuid}/` (`endpoints_device_bindings_partial_update`).
@@ -870,6 +917,7 @@ pub trait Endpoints: Authenticate {
             Err(ServerError::not_implemented("endpoints_device_bindings_partial_update"))
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /endpoints/device_bindings/{policy_binding_uuid}/used_by/` (`endpoints_device_bindings_used_by_list`).
@@ -887,6 +935,7 @@ pub trait Endpoints: Authenticate {
             Err(ServerError::not_implemented("endpoints_device_bindings_used_by_list"))
         }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `GET /endpoints/devices/` (`endpoints_devices_list`).
@@ -900,6 +949,7 @@ pub trait Endpoints: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("endpoints_devices_list")) }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `GET /endpoints/devices/{device_uuid}/` (`endpoints_devices_retrieve`).
@@ -913,6 +963,7 @@ pub trait Endpoints: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("endpoints_devices_retrieve")) }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `PUT /endpoints/devices/{device_uuid}/` (`endpoints_devices_update`).
@@ -929,6 +980,7 @@ pub trait Endpoints: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("endpoints_devices_update")) }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `DELETE /endpoints/devices/{device_uuid}/` (`endpoints_devices_destroy`).
@@ -942,6 +994,7 @@ pub trait Endpoints: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("endpoints_devices_destroy")) }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `PATCH /endpoints/devices/{device_uuid}/` (`endpoints_devices_partial_update`).
@@ -958,6 +1011,7 @@ pub trait Endpoints: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("endpoints_devices_partial_update")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /endpoints/devices/{device_uuid}/used_by/` (`endpoints_devices_used_by_list`).
@@ -971,6 +1025,7 @@ pub trait Endpoints: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("endpoints_devices_used_by_list")) }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `GET /endpoints/devices/summary/` (`endpoints_devices_summary_retrieve`).
@@ -985,6 +1040,7 @@ pub trait Endpoints: Authenticate {
         let _ = principal;
         async { Err(ServerError::not_implemented("endpoints_devices_summary_retrieve")) }
     }
+
     /// FleetConnector Viewset
     ///
     /// `GET /endpoints/fleet/connectors/` (`endpoints_fleet_connectors_list`).
@@ -998,6 +1054,7 @@ pub trait Endpoints: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("endpoints_fleet_connectors_list")) }
     }
+
     /// FleetConnector Viewset
     ///
     /// `POST /endpoints/fleet/connectors/` (`endpoints_fleet_connectors_create`).
@@ -1015,6 +1072,7 @@ pub trait Endpoints: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("endpoints_fleet_connectors_create")) }
     }
+
     /// FleetConnector Viewset
     ///
     /// `GET /endpoints/fleet/connectors/{connector_uuid}/` (`endpoints_fleet_connectors_retrieve`).
@@ -1032,6 +1090,7 @@ pub trait Endpoints: Authenticate {
             Err(ServerError::not_implemented("endpoints_fleet_connectors_retrieve"))
         }
     }
+
     /// FleetConnector Viewset
     ///
     /// `PUT /endpoints/fleet/connectors/{connector_uuid}/` (`endpoints_fleet_connectors_update`).
@@ -1050,6 +1109,7 @@ pub trait Endpoints: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("endpoints_fleet_connectors_update")) }
     }
+
     /// FleetConnector Viewset
     ///
     /// `DELETE /endpoints/fleet/connectors/{connector_uuid}/` (`endpoints_fleet_connectors_destroy`).
@@ -1065,6 +1125,7 @@ pub trait Endpoints: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("endpoints_fleet_connectors_destroy")) }
     }
+
     /// FleetConnector Viewset
     ///
     /// `PATCH /endpoints/fleet/connectors/{connector_uuid}/` (`endpoints_fleet_connectors_partial_update`).
@@ -1087,6 +1148,7 @@ pub trait Endpoints: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /endpoints/fleet/connectors/{connector_uuid}/used_by/` (`endpoints_fleet_connectors_used_by_list`).
@@ -1104,6 +1166,7 @@ pub trait Endpoints: Authenticate {
             Err(ServerError::not_implemented("endpoints_fleet_connectors_used_by_list"))
         }
     }
+
     /// GoogleChromeConnector Viewset
     ///
     /// `GET /endpoints/google_chrome/connectors/` (`endpoints_google_chrome_connectors_list`).
@@ -1121,6 +1184,7 @@ pub trait Endpoints: Authenticate {
             Err(ServerError::not_implemented("endpoints_google_chrome_connectors_list"))
         }
     }
+
     /// GoogleChromeConnector Viewset
     ///
     /// `POST /endpoints/google_chrome/connectors/` (`endpoints_google_chrome_connectors_create`).
@@ -1142,6 +1206,7 @@ pub trait Endpoints: Authenticate {
             )
         }
     }
+
     /// GoogleChromeConnector Viewset
     ///
     /// `GET /endpoints/google_chrome/connectors/{connector_uuid}/` (`endpoints_google_chrome_connectors_retrieve`).
@@ -1163,6 +1228,7 @@ pub trait Endpoints: Authenticate {
             )
         }
     }
+
     /// GoogleChromeConnector Viewset
     ///
     /// `PUT /endpoints/google_chrome/connectors/{connector_uuid}/` (`endpoints_google_chrome_connectors_update`).
@@ -1185,6 +1251,7 @@ pub trait Endpoints: Authenticate {
             )
         }
     }
+
     /// GoogleChromeConnector Viewset
     ///
     /// `DELETE /endpoints/google_chrome/connectors/{connector_uuid}/` (`endpoints_google_chrome_connectors_destroy`).
@@ -1206,6 +1273,7 @@ pub trait Endpoints: Authenticate {
             )
         }
     }
+
     /// GoogleChromeConnector Viewset
     ///
     /// `PATCH /endpoints/google_chrome/connectors/{connector_uuid}/` (`endpoints_google_chrome_connectors_partial_update`).
@@ -1230,6 +1298,7 @@ pub trait Endpoints: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /endpoints/google_chrome/connectors/{connector_uuid}/used_by/` (`endpoints_google_chrome_connectors_used_by_list`).

@@ -21,6 +21,7 @@ pub trait Enterprise: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("enterprise_license_list")) }
     }
+
     /// License Viewset
     ///
     /// `POST /enterprise/license/` (`enterprise_license_create`).
@@ -36,6 +37,7 @@ pub trait Enterprise: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("enterprise_license_create")) }
     }
+
     /// License Viewset
     ///
     /// `GET /enterprise/license/{license_uuid}/` (`enterprise_license_retrieve`).
@@ -49,6 +51,7 @@ pub trait Enterprise: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("enterprise_license_retrieve")) }
     }
+
     /// License Viewset
     ///
     /// `PUT /enterprise/license/{license_uuid}/` (`enterprise_license_update`).
@@ -65,6 +68,7 @@ pub trait Enterprise: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("enterprise_license_update")) }
     }
+
     /// License Viewset
     ///
     /// `DELETE /enterprise/license/{license_uuid}/` (`enterprise_license_destroy`).
@@ -78,6 +82,7 @@ pub trait Enterprise: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("enterprise_license_destroy")) }
     }
+
     /// License Viewset
     ///
     /// `PATCH /enterprise/license/{license_uuid}/` (`enterprise_license_partial_update`).
@@ -94,6 +99,7 @@ pub trait Enterprise: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("enterprise_license_partial_update")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /enterprise/license/{license_uuid}/used_by/` (`enterprise_license_used_by_list`).
@@ -107,6 +113,7 @@ pub trait Enterprise: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("enterprise_license_used_by_list")) }
     }
+
     /// Forecast how many users will be required in a year
     ///
     /// `GET /enterprise/license/forecast/` (`enterprise_license_forecast_retrieve`).
@@ -123,6 +130,7 @@ pub trait Enterprise: Authenticate {
             Err(ServerError::not_implemented("enterprise_license_forecast_retrieve"))
         }
     }
+
     /// Get install_id
     ///
     /// `GET /enterprise/license/install_id/` (`enterprise_license_install_id_retrieve`).
@@ -139,6 +147,7 @@ pub trait Enterprise: Authenticate {
             Err(ServerError::not_implemented("enterprise_license_install_id_retrieve"))
         }
     }
+
     /// Get the total license status
     ///
     /// `GET /enterprise/license/summary/` (`enterprise_license_summary_retrieve`).

@@ -21,6 +21,7 @@ pub trait Events: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("events_events_list")) }
     }
+
     /// Event Read-Only Viewset
     ///
     /// `POST /events/events/` (`events_events_create`).
@@ -36,6 +37,7 @@ pub trait Events: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("events_events_create")) }
     }
+
     /// Event Read-Only Viewset
     ///
     /// `GET /events/events/{event_uuid}/` (`events_events_retrieve`).
@@ -49,6 +51,7 @@ pub trait Events: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("events_events_retrieve")) }
     }
+
     /// Event Read-Only Viewset
     ///
     /// `PUT /events/events/{event_uuid}/` (`events_events_update`).
@@ -65,6 +68,7 @@ pub trait Events: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("events_events_update")) }
     }
+
     /// Event Read-Only Viewset
     ///
     /// `DELETE /events/events/{event_uuid}/` (`events_events_destroy`).
@@ -78,6 +82,7 @@ pub trait Events: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("events_events_destroy")) }
     }
+
     /// Event Read-Only Viewset
     ///
     /// `PATCH /events/events/{event_uuid}/` (`events_events_partial_update`).
@@ -94,6 +99,7 @@ pub trait Events: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("events_events_partial_update")) }
     }
+
     /// Get all actions
     ///
     /// `GET /events/events/actions/` (`events_events_actions_list`).
@@ -106,6 +112,7 @@ pub trait Events: Authenticate {
         let _ = principal;
         async { Err(ServerError::not_implemented("events_events_actions_list")) }
     }
+
     /// Create a data export for this data type. Note that the export is generated asynchronously:
     /// this method returns a `DataExport` object that will initially have `completed=false` as well
     /// as the permanent URL to that object in the `Location` header.
@@ -123,6 +130,7 @@ pub trait Events: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("events_events_export_create")) }
     }
+
     /// Get event stats for specified filters and count steps
     ///
     /// `GET /events/events/stats/` (`events_events_stats_retrieve`).
@@ -136,6 +144,7 @@ pub trait Events: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("events_events_stats_retrieve")) }
     }
+
     /// Get the top_n events grouped by user count
     ///
     /// `GET /events/events/top_per_user/` (`events_events_top_per_user_list`).
@@ -149,6 +158,7 @@ pub trait Events: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("events_events_top_per_user_list")) }
     }
+
     /// Get event volume for specified filters and timeframe
     ///
     /// `GET /events/events/volume/` (`events_events_volume_list`).
@@ -162,6 +172,7 @@ pub trait Events: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("events_events_volume_list")) }
     }
+
     /// Notification Viewset
     ///
     /// `GET /events/notifications/` (`events_notifications_list`).
@@ -175,6 +186,7 @@ pub trait Events: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("events_notifications_list")) }
     }
+
     /// Notification Viewset
     ///
     /// `GET /events/notifications/{uuid}/` (`events_notifications_retrieve`).
@@ -190,6 +202,7 @@ pub trait Events: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("events_notifications_retrieve")) }
     }
+
     /// Notification Viewset
     ///
     /// `PUT /events/notifications/{uuid}/` (`events_notifications_update`).
@@ -206,6 +219,7 @@ pub trait Events: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("events_notifications_update")) }
     }
+
     /// Notification Viewset
     ///
     /// `DELETE /events/notifications/{uuid}/` (`events_notifications_destroy`).
@@ -219,6 +233,7 @@ pub trait Events: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("events_notifications_destroy")) }
     }
+
     /// Notification Viewset
     ///
     /// `PATCH /events/notifications/{uuid}/` (`events_notifications_partial_update`).
@@ -239,6 +254,7 @@ pub trait Events: Authenticate {
             Err(ServerError::not_implemented("events_notifications_partial_update"))
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /events/notifications/{uuid}/used_by/` (`events_notifications_used_by_list`).
@@ -254,6 +270,7 @@ pub trait Events: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("events_notifications_used_by_list")) }
     }
+
     /// Mark all the user's notifications as seen
     ///
     /// `POST /events/notifications/mark_all_seen/` (`events_notifications_mark_all_seen_create`).
@@ -272,6 +289,7 @@ pub trait Events: Authenticate {
             )
         }
     }
+
     /// NotificationRule Viewset
     ///
     /// `GET /events/rules/` (`events_rules_list`).
@@ -285,6 +303,7 @@ pub trait Events: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("events_rules_list")) }
     }
+
     /// NotificationRule Viewset
     ///
     /// `POST /events/rules/` (`events_rules_create`).
@@ -300,6 +319,7 @@ pub trait Events: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("events_rules_create")) }
     }
+
     /// NotificationRule Viewset
     ///
     /// `GET /events/rules/{pbm_uuid}/` (`events_rules_retrieve`).
@@ -313,6 +333,7 @@ pub trait Events: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("events_rules_retrieve")) }
     }
+
     /// NotificationRule Viewset
     ///
     /// `PUT /events/rules/{pbm_uuid}/` (`events_rules_update`).
@@ -329,6 +350,7 @@ pub trait Events: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("events_rules_update")) }
     }
+
     /// NotificationRule Viewset
     ///
     /// `DELETE /events/rules/{pbm_uuid}/` (`events_rules_destroy`).
@@ -342,6 +364,7 @@ pub trait Events: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("events_rules_destroy")) }
     }
+
     /// NotificationRule Viewset
     ///
     /// `PATCH /events/rules/{pbm_uuid}/` (`events_rules_partial_update`).
@@ -358,6 +381,7 @@ pub trait Events: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("events_rules_partial_update")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /events/rules/{pbm_uuid}/used_by/` (`events_rules_used_by_list`).
@@ -371,6 +395,7 @@ pub trait Events: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("events_rules_used_by_list")) }
     }
+
     /// NotificationTransport Viewset
     ///
     /// `GET /events/transports/` (`events_transports_list`).
@@ -384,6 +409,7 @@ pub trait Events: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("events_transports_list")) }
     }
+
     /// NotificationTransport Viewset
     ///
     /// `POST /events/transports/` (`events_transports_create`).
@@ -399,6 +425,7 @@ pub trait Events: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("events_transports_create")) }
     }
+
     /// NotificationTransport Viewset
     ///
     /// `GET /events/transports/{uuid}/` (`events_transports_retrieve`).
@@ -412,6 +439,7 @@ pub trait Events: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("events_transports_retrieve")) }
     }
+
     /// NotificationTransport Viewset
     ///
     /// `PUT /events/transports/{uuid}/` (`events_transports_update`).
@@ -428,6 +456,7 @@ pub trait Events: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("events_transports_update")) }
     }
+
     /// NotificationTransport Viewset
     ///
     /// `DELETE /events/transports/{uuid}/` (`events_transports_destroy`).
@@ -441,6 +470,7 @@ pub trait Events: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("events_transports_destroy")) }
     }
+
     /// NotificationTransport Viewset
     ///
     /// `PATCH /events/transports/{uuid}/` (`events_transports_partial_update`).
@@ -459,6 +489,7 @@ pub trait Events: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("events_transports_partial_update")) }
     }
+
     /// Send example notification using selected transport. Requires
     /// Modify permissions.
     ///
@@ -473,6 +504,7 @@ pub trait Events: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("events_transports_test_create")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /events/transports/{uuid}/used_by/` (`events_transports_used_by_list`).

@@ -21,6 +21,7 @@ pub trait Flows: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("flows_bindings_list")) }
     }
+
     /// FlowStageBinding Viewset
     ///
     /// `POST /flows/bindings/` (`flows_bindings_create`).
@@ -36,6 +37,7 @@ pub trait Flows: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("flows_bindings_create")) }
     }
+
     /// FlowStageBinding Viewset
     ///
     /// `GET /flows/bindings/{fsb_uuid}/` (`flows_bindings_retrieve`).
@@ -49,6 +51,7 @@ pub trait Flows: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("flows_bindings_retrieve")) }
     }
+
     /// FlowStageBinding Viewset
     ///
     /// `PUT /flows/bindings/{fsb_uuid}/` (`flows_bindings_update`).
@@ -65,6 +68,7 @@ pub trait Flows: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("flows_bindings_update")) }
     }
+
     /// FlowStageBinding Viewset
     ///
     /// `DELETE /flows/bindings/{fsb_uuid}/` (`flows_bindings_destroy`).
@@ -78,6 +82,7 @@ pub trait Flows: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("flows_bindings_destroy")) }
     }
+
     /// FlowStageBinding Viewset
     ///
     /// `PATCH /flows/bindings/{fsb_uuid}/` (`flows_bindings_partial_update`).
@@ -96,6 +101,7 @@ pub trait Flows: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("flows_bindings_partial_update")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /flows/bindings/{fsb_uuid}/used_by/` (`flows_bindings_used_by_list`).
@@ -109,6 +115,7 @@ pub trait Flows: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("flows_bindings_used_by_list")) }
     }
+
     /// Get the next pending challenge from the currently active flow.
     ///
     /// `GET /flows/executor/{flow_slug}/` (`flows_executor_get`).
@@ -122,6 +129,7 @@ pub trait Flows: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("flows_executor_get")) }
     }
+
     /// Solve the previously retrieved challenge and advanced to the next stage.
     ///
     /// `POST /flows/executor/{flow_slug}/` (`flows_executor_solve`).
@@ -138,6 +146,7 @@ pub trait Flows: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("flows_executor_solve")) }
     }
+
     /// Get current flow state and record it
     ///
     /// `GET /flows/inspector/{flow_slug}/` (`flows_inspector_get`).
@@ -151,6 +160,7 @@ pub trait Flows: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("flows_inspector_get")) }
     }
+
     /// Flow Viewset
     ///
     /// `GET /flows/instances/` (`flows_instances_list`).
@@ -164,6 +174,7 @@ pub trait Flows: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("flows_instances_list")) }
     }
+
     /// Flow Viewset
     ///
     /// `POST /flows/instances/` (`flows_instances_create`).
@@ -179,6 +190,7 @@ pub trait Flows: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("flows_instances_create")) }
     }
+
     /// Flow Viewset
     ///
     /// `GET /flows/instances/{slug}/` (`flows_instances_retrieve`).
@@ -192,6 +204,7 @@ pub trait Flows: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("flows_instances_retrieve")) }
     }
+
     /// Flow Viewset
     ///
     /// `PUT /flows/instances/{slug}/` (`flows_instances_update`).
@@ -208,6 +221,7 @@ pub trait Flows: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("flows_instances_update")) }
     }
+
     /// Flow Viewset
     ///
     /// `DELETE /flows/instances/{slug}/` (`flows_instances_destroy`).
@@ -221,6 +235,7 @@ pub trait Flows: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("flows_instances_destroy")) }
     }
+
     /// Flow Viewset
     ///
     /// `PATCH /flows/instances/{slug}/` (`flows_instances_partial_update`).
@@ -239,6 +254,7 @@ pub trait Flows: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("flows_instances_partial_update")) }
     }
+
     /// Return diagram for flow with slug `slug`, in the format used by flowchart.js
     ///
     /// `GET /flows/instances/{slug}/diagram/` (`flows_instances_diagram_retrieve`).
@@ -254,6 +270,7 @@ pub trait Flows: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("flows_instances_diagram_retrieve")) }
     }
+
     /// Execute flow for current user
     ///
     /// `GET /flows/instances/{slug}/execute/` (`flows_instances_execute_retrieve`).
@@ -269,6 +286,7 @@ pub trait Flows: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("flows_instances_execute_retrieve")) }
     }
+
     /// Export flow to .yaml file
     ///
     /// `GET /flows/instances/{slug}/export/` (`flows_instances_export_retrieve`).
@@ -284,6 +302,7 @@ pub trait Flows: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("flows_instances_export_retrieve")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /flows/instances/{slug}/used_by/` (`flows_instances_used_by_list`).
@@ -297,6 +316,7 @@ pub trait Flows: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("flows_instances_used_by_list")) }
     }
+
     /// Clear flow cache
     ///
     /// `POST /flows/instances/cache_clear/` (`flows_instances_cache_clear_create`).
@@ -311,6 +331,7 @@ pub trait Flows: Authenticate {
         let _ = principal;
         async { Err(ServerError::not_implemented("flows_instances_cache_clear_create")) }
     }
+
     /// Info about cached flows
     ///
     /// `GET /flows/instances/cache_info/` (`flows_instances_cache_info_retrieve`).

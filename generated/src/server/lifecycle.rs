@@ -24,6 +24,7 @@ pub trait Lifecycle: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("lifecycle_iterations_create")) }
     }
+
     /// Mixin to validate that a valid enterprise license
     /// exists before allowing to save the object
     ///
@@ -38,6 +39,7 @@ pub trait Lifecycle: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("lifecycle_iterations_list_latest")) }
     }
+
     /// Mixin to validate that a valid enterprise license
     /// exists before allowing to save the object
     ///
@@ -52,6 +54,7 @@ pub trait Lifecycle: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("lifecycle_iterations_list_open")) }
     }
+
     /// Mixin to validate that a valid enterprise license
     /// exists before allowing to save the object
     ///
@@ -68,6 +71,7 @@ pub trait Lifecycle: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("lifecycle_reviews_create")) }
     }
+
     /// `GET /lifecycle/rules/` (`lifecycle_rules_list`).
     ///
     /// Called only with a valid bearer token; `principal` is who it belongs to.
@@ -79,6 +83,7 @@ pub trait Lifecycle: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("lifecycle_rules_list")) }
     }
+
     /// `POST /lifecycle/rules/` (`lifecycle_rules_create`).
     ///
     /// Called only with a valid bearer token; `principal` is who it belongs to.
@@ -92,6 +97,7 @@ pub trait Lifecycle: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("lifecycle_rules_create")) }
     }
+
     /// `GET /lifecycle/rules/{id}/` (`lifecycle_rules_retrieve`).
     ///
     /// Called only with a valid bearer token; `principal` is who it belongs to.
@@ -103,6 +109,7 @@ pub trait Lifecycle: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("lifecycle_rules_retrieve")) }
     }
+
     /// `PUT /lifecycle/rules/{id}/` (`lifecycle_rules_update`).
     ///
     /// Called only with a valid bearer token; `principal` is who it belongs to.
@@ -117,6 +124,7 @@ pub trait Lifecycle: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("lifecycle_rules_update")) }
     }
+
     /// `DELETE /lifecycle/rules/{id}/` (`lifecycle_rules_destroy`).
     ///
     /// Called only with a valid bearer token; `principal` is who it belongs to.
@@ -128,6 +136,7 @@ pub trait Lifecycle: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("lifecycle_rules_destroy")) }
     }
+
     /// `PATCH /lifecycle/rules/{id}/` (`lifecycle_rules_partial_update`).
     ///
     /// Called only with a valid bearer token; `principal` is who it belongs to.

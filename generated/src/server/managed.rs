@@ -21,6 +21,7 @@ pub trait Managed: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("managed_blueprints_list")) }
     }
+
     /// Blueprint instances
     ///
     /// `POST /managed/blueprints/` (`managed_blueprints_create`).
@@ -36,6 +37,7 @@ pub trait Managed: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("managed_blueprints_create")) }
     }
+
     /// Blueprint instances
     ///
     /// `GET /managed/blueprints/{instance_uuid}/` (`managed_blueprints_retrieve`).
@@ -49,6 +51,7 @@ pub trait Managed: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("managed_blueprints_retrieve")) }
     }
+
     /// Blueprint instances
     ///
     /// `PUT /managed/blueprints/{instance_uuid}/` (`managed_blueprints_update`).
@@ -65,6 +68,7 @@ pub trait Managed: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("managed_blueprints_update")) }
     }
+
     /// Blueprint instances
     ///
     /// `DELETE /managed/blueprints/{instance_uuid}/` (`managed_blueprints_destroy`).
@@ -78,6 +82,7 @@ pub trait Managed: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("managed_blueprints_destroy")) }
     }
+
     /// Blueprint instances
     ///
     /// `PATCH /managed/blueprints/{instance_uuid}/` (`managed_blueprints_partial_update`).
@@ -96,6 +101,7 @@ pub trait Managed: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("managed_blueprints_partial_update")) }
     }
+
     /// Apply a blueprint
     ///
     /// `POST /managed/blueprints/{instance_uuid}/apply/` (`managed_blueprints_apply_create`).
@@ -111,6 +117,7 @@ pub trait Managed: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("managed_blueprints_apply_create")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /managed/blueprints/{instance_uuid}/used_by/` (`managed_blueprints_used_by_list`).
@@ -124,6 +131,7 @@ pub trait Managed: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("managed_blueprints_used_by_list")) }
     }
+
     /// Get blueprints
     ///
     /// `GET /managed/blueprints/available/` (`managed_blueprints_available_list`).
@@ -138,6 +146,7 @@ pub trait Managed: Authenticate {
         let _ = principal;
         async { Err(ServerError::not_implemented("managed_blueprints_available_list")) }
     }
+
     /// Import blueprint from .yaml file and apply it once, without creating an instance
     ///
     /// `POST /managed/blueprints/import/` (`managed_blueprints_import_create`).

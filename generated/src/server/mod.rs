@@ -280,12 +280,14 @@ impl<S: Authenticate> RouterBuilder<S> {
     pub fn new(server: S) -> Self {
         Self::with_config(server, ServerConfig::default())
     }
+
     /// No operations yet; mounted as `config` says (base path, body size limit).
     pub fn with_config(server: S, config: ServerConfig) -> Self {
         RouterBuilder {
             routes: support::Routes::new(server, config),
         }
     }
+
     /// Adds the operations tagged `admin`.
     #[cfg(feature = "admin")]
     pub fn admin(self) -> Self
@@ -293,9 +295,10 @@ impl<S: Authenticate> RouterBuilder<S> {
         S: Admin,
     {
         RouterBuilder {
-            routes: self.routes.add(admin::routes::<S>()),
+            routes: self.routes.mount(admin::routes::<S>()),
         }
     }
+
     /// Adds the operations tagged `authenticators`.
     #[cfg(feature = "authenticators")]
     pub fn authenticators(self) -> Self
@@ -303,9 +306,10 @@ impl<S: Authenticate> RouterBuilder<S> {
         S: Authenticators,
     {
         RouterBuilder {
-            routes: self.routes.add(authenticators::routes::<S>()),
+            routes: self.routes.mount(authenticators::routes::<S>()),
         }
     }
+
     /// Adds the operations tagged `core`.
     #[cfg(feature = "core")]
     pub fn core(self) -> Self
@@ -313,9 +317,10 @@ impl<S: Authenticate> RouterBuilder<S> {
         S: Core,
     {
         RouterBuilder {
-            routes: self.routes.add(core::routes::<S>()),
+            routes: self.routes.mount(core::routes::<S>()),
         }
     }
+
     /// Adds the operations tagged `crypto`.
     #[cfg(feature = "crypto")]
     pub fn crypto(self) -> Self
@@ -323,9 +328,10 @@ impl<S: Authenticate> RouterBuilder<S> {
         S: Crypto,
     {
         RouterBuilder {
-            routes: self.routes.add(crypto::routes::<S>()),
+            routes: self.routes.mount(crypto::routes::<S>()),
         }
     }
+
     /// Adds the operations tagged `endpoints`.
     #[cfg(feature = "endpoints")]
     pub fn endpoints(self) -> Self
@@ -333,9 +339,10 @@ impl<S: Authenticate> RouterBuilder<S> {
         S: Endpoints,
     {
         RouterBuilder {
-            routes: self.routes.add(endpoints::routes::<S>()),
+            routes: self.routes.mount(endpoints::routes::<S>()),
         }
     }
+
     /// Adds the operations tagged `enterprise`.
     #[cfg(feature = "enterprise")]
     pub fn enterprise(self) -> Self
@@ -343,9 +350,10 @@ impl<S: Authenticate> RouterBuilder<S> {
         S: Enterprise,
     {
         RouterBuilder {
-            routes: self.routes.add(enterprise::routes::<S>()),
+            routes: self.routes.mount(enterprise::routes::<S>()),
         }
     }
+
     /// Adds the operations tagged `events`.
     #[cfg(feature = "events")]
     pub fn events(self) -> Self
@@ -353,9 +361,10 @@ impl<S: Authenticate> RouterBuilder<S> {
         S: Events,
     {
         RouterBuilder {
-            routes: self.routes.add(events::routes::<S>()),
+            routes: self.routes.mount(events::routes::<S>()),
         }
     }
+
     /// Adds the operations tagged `flows`.
     #[cfg(feature = "flows")]
     pub fn flows(self) -> Self
@@ -363,9 +372,10 @@ impl<S: Authenticate> RouterBuilder<S> {
         S: Flows,
     {
         RouterBuilder {
-            routes: self.routes.add(flows::routes::<S>()),
+            routes: self.routes.mount(flows::routes::<S>()),
         }
     }
+
     /// Adds the operations tagged `lifecycle`.
     #[cfg(feature = "lifecycle")]
     pub fn lifecycle(self) -> Self
@@ -373,9 +383,10 @@ impl<S: Authenticate> RouterBuilder<S> {
         S: Lifecycle,
     {
         RouterBuilder {
-            routes: self.routes.add(lifecycle::routes::<S>()),
+            routes: self.routes.mount(lifecycle::routes::<S>()),
         }
     }
+
     /// Adds the operations tagged `managed`.
     #[cfg(feature = "managed")]
     pub fn managed(self) -> Self
@@ -383,9 +394,10 @@ impl<S: Authenticate> RouterBuilder<S> {
         S: Managed,
     {
         RouterBuilder {
-            routes: self.routes.add(managed::routes::<S>()),
+            routes: self.routes.mount(managed::routes::<S>()),
         }
     }
+
     /// Adds the operations tagged `oauth2`.
     #[cfg(feature = "oauth2")]
     pub fn oauth2(self) -> Self
@@ -393,9 +405,10 @@ impl<S: Authenticate> RouterBuilder<S> {
         S: Oauth2,
     {
         RouterBuilder {
-            routes: self.routes.add(oauth2::routes::<S>()),
+            routes: self.routes.mount(oauth2::routes::<S>()),
         }
     }
+
     /// Adds the operations tagged `outposts`.
     #[cfg(feature = "outposts")]
     pub fn outposts(self) -> Self
@@ -403,9 +416,10 @@ impl<S: Authenticate> RouterBuilder<S> {
         S: Outposts,
     {
         RouterBuilder {
-            routes: self.routes.add(outposts::routes::<S>()),
+            routes: self.routes.mount(outposts::routes::<S>()),
         }
     }
+
     /// Adds the operations tagged `policies`.
     #[cfg(feature = "policies")]
     pub fn policies(self) -> Self
@@ -413,9 +427,10 @@ impl<S: Authenticate> RouterBuilder<S> {
         S: Policies,
     {
         RouterBuilder {
-            routes: self.routes.add(policies::routes::<S>()),
+            routes: self.routes.mount(policies::routes::<S>()),
         }
     }
+
     /// Adds the operations tagged `propertymappings`.
     #[cfg(feature = "propertymappings")]
     pub fn propertymappings(self) -> Self
@@ -423,9 +438,10 @@ impl<S: Authenticate> RouterBuilder<S> {
         S: Propertymappings,
     {
         RouterBuilder {
-            routes: self.routes.add(propertymappings::routes::<S>()),
+            routes: self.routes.mount(propertymappings::routes::<S>()),
         }
     }
+
     /// Adds the operations tagged `providers`.
     #[cfg(feature = "providers")]
     pub fn providers(self) -> Self
@@ -433,9 +449,10 @@ impl<S: Authenticate> RouterBuilder<S> {
         S: Providers,
     {
         RouterBuilder {
-            routes: self.routes.add(providers::routes::<S>()),
+            routes: self.routes.mount(providers::routes::<S>()),
         }
     }
+
     /// Adds the operations tagged `rac`.
     #[cfg(feature = "rac")]
     pub fn rac(self) -> Self
@@ -443,9 +460,10 @@ impl<S: Authenticate> RouterBuilder<S> {
         S: Rac,
     {
         RouterBuilder {
-            routes: self.routes.add(rac::routes::<S>()),
+            routes: self.routes.mount(rac::routes::<S>()),
         }
     }
+
     /// Adds the operations tagged `rbac`.
     #[cfg(feature = "rbac")]
     pub fn rbac(self) -> Self
@@ -453,9 +471,10 @@ impl<S: Authenticate> RouterBuilder<S> {
         S: Rbac,
     {
         RouterBuilder {
-            routes: self.routes.add(rbac::routes::<S>()),
+            routes: self.routes.mount(rbac::routes::<S>()),
         }
     }
+
     /// Adds the operations tagged `reports`.
     #[cfg(feature = "reports")]
     pub fn reports(self) -> Self
@@ -463,9 +482,10 @@ impl<S: Authenticate> RouterBuilder<S> {
         S: Reports,
     {
         RouterBuilder {
-            routes: self.routes.add(reports::routes::<S>()),
+            routes: self.routes.mount(reports::routes::<S>()),
         }
     }
+
     /// Adds the operations tagged `root`.
     #[cfg(feature = "root")]
     pub fn root(self) -> Self
@@ -473,9 +493,10 @@ impl<S: Authenticate> RouterBuilder<S> {
         S: Root,
     {
         RouterBuilder {
-            routes: self.routes.add(root::routes::<S>()),
+            routes: self.routes.mount(root::routes::<S>()),
         }
     }
+
     /// Adds the operations tagged `schema`.
     #[cfg(feature = "schema")]
     pub fn schema(self) -> Self
@@ -483,9 +504,10 @@ impl<S: Authenticate> RouterBuilder<S> {
         S: Schema,
     {
         RouterBuilder {
-            routes: self.routes.add(schema::routes::<S>()),
+            routes: self.routes.mount(schema::routes::<S>()),
         }
     }
+
     /// Adds the operations tagged `sources`.
     #[cfg(feature = "sources")]
     pub fn sources(self) -> Self
@@ -493,9 +515,10 @@ impl<S: Authenticate> RouterBuilder<S> {
         S: Sources,
     {
         RouterBuilder {
-            routes: self.routes.add(sources::routes::<S>()),
+            routes: self.routes.mount(sources::routes::<S>()),
         }
     }
+
     /// Adds the operations tagged `ssf`.
     #[cfg(feature = "ssf")]
     pub fn ssf(self) -> Self
@@ -503,9 +526,10 @@ impl<S: Authenticate> RouterBuilder<S> {
         S: Ssf,
     {
         RouterBuilder {
-            routes: self.routes.add(ssf::routes::<S>()),
+            routes: self.routes.mount(ssf::routes::<S>()),
         }
     }
+
     /// Adds the operations tagged `stages`.
     #[cfg(feature = "stages")]
     pub fn stages(self) -> Self
@@ -513,9 +537,10 @@ impl<S: Authenticate> RouterBuilder<S> {
         S: Stages,
     {
         RouterBuilder {
-            routes: self.routes.add(stages::routes::<S>()),
+            routes: self.routes.mount(stages::routes::<S>()),
         }
     }
+
     /// Adds the operations tagged `tasks`.
     #[cfg(feature = "tasks")]
     pub fn tasks(self) -> Self
@@ -523,9 +548,10 @@ impl<S: Authenticate> RouterBuilder<S> {
         S: Tasks,
     {
         RouterBuilder {
-            routes: self.routes.add(tasks::routes::<S>()),
+            routes: self.routes.mount(tasks::routes::<S>()),
         }
     }
+
     /// Adds the operations tagged `tenants`.
     #[cfg(feature = "tenants")]
     pub fn tenants(self) -> Self
@@ -533,9 +559,10 @@ impl<S: Authenticate> RouterBuilder<S> {
         S: Tenants,
     {
         RouterBuilder {
-            routes: self.routes.add(tenants::routes::<S>()),
+            routes: self.routes.mount(tenants::routes::<S>()),
         }
     }
+
     /// The router: unknown paths get 404, other methods on a known path 405.
     pub fn build(self) -> axum::Router {
         self.routes.build()

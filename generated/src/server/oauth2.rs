@@ -21,6 +21,7 @@ pub trait Oauth2: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("oauth2_access_tokens_list")) }
     }
+
     /// AccessToken Viewset
     ///
     /// `GET /oauth2/access_tokens/{id}/` (`oauth2_access_tokens_retrieve`).
@@ -34,6 +35,7 @@ pub trait Oauth2: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("oauth2_access_tokens_retrieve")) }
     }
+
     /// AccessToken Viewset
     ///
     /// `DELETE /oauth2/access_tokens/{id}/` (`oauth2_access_tokens_destroy`).
@@ -47,6 +49,7 @@ pub trait Oauth2: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("oauth2_access_tokens_destroy")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /oauth2/access_tokens/{id}/used_by/` (`oauth2_access_tokens_used_by_list`).
@@ -62,6 +65,7 @@ pub trait Oauth2: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("oauth2_access_tokens_used_by_list")) }
     }
+
     /// AuthorizationCode Viewset
     ///
     /// `GET /oauth2/authorization_codes/` (`oauth2_authorization_codes_list`).
@@ -77,6 +81,7 @@ pub trait Oauth2: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("oauth2_authorization_codes_list")) }
     }
+
     /// AuthorizationCode Viewset
     ///
     /// `GET /oauth2/authorization_codes/{id}/` (`oauth2_authorization_codes_retrieve`).
@@ -94,6 +99,7 @@ pub trait Oauth2: Authenticate {
             Err(ServerError::not_implemented("oauth2_authorization_codes_retrieve"))
         }
     }
+
     /// AuthorizationCode Viewset
     ///
     /// `DELETE /oauth2/authorization_codes/{id}/` (`oauth2_authorization_codes_destroy`).
@@ -109,6 +115,7 @@ pub trait Oauth2: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("oauth2_authorization_codes_destroy")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /oauth2/authorization_codes/{id}/used_by/` (`oauth2_authorization_codes_used_by_list`).
@@ -126,6 +133,7 @@ pub trait Oauth2: Authenticate {
             Err(ServerError::not_implemented("oauth2_authorization_codes_used_by_list"))
         }
     }
+
     /// RefreshToken Viewset
     ///
     /// `GET /oauth2/refresh_tokens/` (`oauth2_refresh_tokens_list`).
@@ -139,6 +147,7 @@ pub trait Oauth2: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("oauth2_refresh_tokens_list")) }
     }
+
     /// RefreshToken Viewset
     ///
     /// `GET /oauth2/refresh_tokens/{id}/` (`oauth2_refresh_tokens_retrieve`).
@@ -154,6 +163,7 @@ pub trait Oauth2: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("oauth2_refresh_tokens_retrieve")) }
     }
+
     /// RefreshToken Viewset
     ///
     /// `DELETE /oauth2/refresh_tokens/{id}/` (`oauth2_refresh_tokens_destroy`).
@@ -167,6 +177,7 @@ pub trait Oauth2: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("oauth2_refresh_tokens_destroy")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /oauth2/refresh_tokens/{id}/used_by/` (`oauth2_refresh_tokens_used_by_list`).

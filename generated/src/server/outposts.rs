@@ -21,6 +21,7 @@ pub trait Outposts: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("outposts_instances_list")) }
     }
+
     /// Outpost Viewset
     ///
     /// `POST /outposts/instances/` (`outposts_instances_create`).
@@ -36,6 +37,7 @@ pub trait Outposts: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("outposts_instances_create")) }
     }
+
     /// Outpost Viewset
     ///
     /// `GET /outposts/instances/{uuid}/` (`outposts_instances_retrieve`).
@@ -49,6 +51,7 @@ pub trait Outposts: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("outposts_instances_retrieve")) }
     }
+
     /// Outpost Viewset
     ///
     /// `PUT /outposts/instances/{uuid}/` (`outposts_instances_update`).
@@ -65,6 +68,7 @@ pub trait Outposts: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("outposts_instances_update")) }
     }
+
     /// Outpost Viewset
     ///
     /// `DELETE /outposts/instances/{uuid}/` (`outposts_instances_destroy`).
@@ -78,6 +82,7 @@ pub trait Outposts: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("outposts_instances_destroy")) }
     }
+
     /// Outpost Viewset
     ///
     /// `PATCH /outposts/instances/{uuid}/` (`outposts_instances_partial_update`).
@@ -96,6 +101,7 @@ pub trait Outposts: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("outposts_instances_partial_update")) }
     }
+
     /// Get outposts current health
     ///
     /// `GET /outposts/instances/{uuid}/health/` (`outposts_instances_health_list`).
@@ -109,6 +115,7 @@ pub trait Outposts: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("outposts_instances_health_list")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /outposts/instances/{uuid}/used_by/` (`outposts_instances_used_by_list`).
@@ -122,6 +129,7 @@ pub trait Outposts: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("outposts_instances_used_by_list")) }
     }
+
     /// Global default outpost config
     ///
     /// `GET /outposts/instances/default_settings/` (`outposts_instances_default_settings_retrieve`).
@@ -142,6 +150,7 @@ pub trait Outposts: Authenticate {
             )
         }
     }
+
     /// LDAPProvider Viewset
     ///
     /// `GET /outposts/ldap/` (`outposts_ldap_list`).
@@ -155,6 +164,7 @@ pub trait Outposts: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("outposts_ldap_list")) }
     }
+
     /// Check access to a single application by slug
     ///
     /// `GET /outposts/ldap/{id}/check_access/` (`outposts_ldap_access_check`).
@@ -168,6 +178,7 @@ pub trait Outposts: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("outposts_ldap_access_check")) }
     }
+
     /// ProxyProvider Viewset
     ///
     /// `GET /outposts/proxy/` (`outposts_proxy_list`).
@@ -181,6 +192,7 @@ pub trait Outposts: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("outposts_proxy_list")) }
     }
+
     /// RadiusProvider Viewset
     ///
     /// `GET /outposts/radius/` (`outposts_radius_list`).
@@ -194,6 +206,7 @@ pub trait Outposts: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("outposts_radius_list")) }
     }
+
     /// Check access to a single application by slug
     ///
     /// `GET /outposts/radius/{id}/check_access/` (`outposts_radius_access_check`).
@@ -207,6 +220,7 @@ pub trait Outposts: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("outposts_radius_access_check")) }
     }
+
     /// ServiceConnection Viewset
     ///
     /// `GET /outposts/service_connections/all/` (`outposts_service_connections_all_list`).
@@ -224,6 +238,7 @@ pub trait Outposts: Authenticate {
             Err(ServerError::not_implemented("outposts_service_connections_all_list"))
         }
     }
+
     /// ServiceConnection Viewset
     ///
     /// `GET /outposts/service_connections/all/{uuid}/` (`outposts_service_connections_all_retrieve`).
@@ -243,6 +258,7 @@ pub trait Outposts: Authenticate {
             )
         }
     }
+
     /// ServiceConnection Viewset
     ///
     /// `DELETE /outposts/service_connections/all/{uuid}/` (`outposts_service_connections_all_destroy`).
@@ -260,6 +276,7 @@ pub trait Outposts: Authenticate {
             Err(ServerError::not_implemented("outposts_service_connections_all_destroy"))
         }
     }
+
     /// Get the service connection's state
     ///
     /// `GET /outposts/service_connections/all/{uuid}/state/` (`outposts_service_connections_all_state_retrieve`).
@@ -281,6 +298,7 @@ pub trait Outposts: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /outposts/service_connections/all/{uuid}/used_by/` (`outposts_service_connections_all_used_by_list`).
@@ -302,6 +320,7 @@ pub trait Outposts: Authenticate {
             )
         }
     }
+
     /// Get all creatable types
     ///
     /// `GET /outposts/service_connections/all/types/` (`outposts_service_connections_all_types_list`).
@@ -322,6 +341,7 @@ pub trait Outposts: Authenticate {
             )
         }
     }
+
     /// DockerServiceConnection Viewset
     ///
     /// `GET /outposts/service_connections/docker/` (`outposts_service_connections_docker_list`).
@@ -339,6 +359,7 @@ pub trait Outposts: Authenticate {
             Err(ServerError::not_implemented("outposts_service_connections_docker_list"))
         }
     }
+
     /// DockerServiceConnection Viewset
     ///
     /// `POST /outposts/service_connections/docker/` (`outposts_service_connections_docker_create`).
@@ -362,6 +383,7 @@ pub trait Outposts: Authenticate {
             )
         }
     }
+
     /// DockerServiceConnection Viewset
     ///
     /// `GET /outposts/service_connections/docker/{uuid}/` (`outposts_service_connections_docker_retrieve`).
@@ -383,6 +405,7 @@ pub trait Outposts: Authenticate {
             )
         }
     }
+
     /// DockerServiceConnection Viewset
     ///
     /// `PUT /outposts/service_connections/docker/{uuid}/` (`outposts_service_connections_docker_update`).
@@ -407,6 +430,7 @@ pub trait Outposts: Authenticate {
             )
         }
     }
+
     /// DockerServiceConnection Viewset
     ///
     /// `DELETE /outposts/service_connections/docker/{uuid}/` (`outposts_service_connections_docker_destroy`).
@@ -428,6 +452,7 @@ pub trait Outposts: Authenticate {
             )
         }
     }
+
     /// DockerServiceConnection Viewset
     ///
     /// `PATCH /outposts/service_connections/docker/{uuid}/` (`outposts_service_connections_docker_partial_update`).
@@ -452,6 +477,7 @@ pub trait Outposts: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /outposts/service_connections/docker/{uuid}/used_by/` (`outposts_service_connections_docker_used_by_list`).
@@ -473,6 +499,7 @@ pub trait Outposts: Authenticate {
             )
         }
     }
+
     /// KubernetesServiceConnection Viewset
     ///
     /// `GET /outposts/service_connections/kubernetes/` (`outposts_service_connections_kubernetes_list`).
@@ -494,6 +521,7 @@ pub trait Outposts: Authenticate {
             )
         }
     }
+
     /// KubernetesServiceConnection Viewset
     ///
     /// `POST /outposts/service_connections/kubernetes/` (`outposts_service_connections_kubernetes_create`).
@@ -517,6 +545,7 @@ pub trait Outposts: Authenticate {
             )
         }
     }
+
     /// KubernetesServiceConnection Viewset
     ///
     /// `GET /outposts/service_connections/kubernetes/{uuid}/` (`outposts_service_connections_kubernetes_retrieve`).
@@ -538,6 +567,7 @@ pub trait Outposts: Authenticate {
             )
         }
     }
+
     /// KubernetesServiceConnection Viewset
     ///
     /// `PUT /outposts/service_connections/kubernetes/{uuid}/` (`outposts_service_connections_kubernetes_update`).
@@ -562,6 +592,7 @@ pub trait Outposts: Authenticate {
             )
         }
     }
+
     /// KubernetesServiceConnection Viewset
     ///
     /// `DELETE /outposts/service_connections/kubernetes/{uuid}/` (`outposts_service_connections_kubernetes_destroy`).
@@ -583,6 +614,7 @@ pub trait Outposts: Authenticate {
             )
         }
     }
+
     /// KubernetesServiceConnection Viewset
     ///
     /// `PATCH /outposts/service_connections/kubernetes/{uuid}/` (`outposts_service_connections_kubernetes_partial_update`).
@@ -607,6 +639,7 @@ pub trait Outposts: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /outposts/service_connections/kubernetes/{uuid}/used_by/` (`outposts_service_connections_kubernetes_used_by_list`).

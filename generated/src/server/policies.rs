@@ -21,6 +21,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("policies_all_list")) }
     }
+
     /// Policy Viewset
     ///
     /// `GET /policies/all/{policy_uuid}/` (`policies_all_retrieve`).
@@ -34,6 +35,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("policies_all_retrieve")) }
     }
+
     /// Policy Viewset
     ///
     /// `DELETE /policies/all/{policy_uuid}/` (`policies_all_destroy`).
@@ -47,6 +49,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("policies_all_destroy")) }
     }
+
     /// Test policy
     ///
     /// `POST /policies/all/{policy_uuid}/test/` (`policies_all_test_create`).
@@ -63,6 +66,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("policies_all_test_create")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /policies/all/{policy_uuid}/used_by/` (`policies_all_used_by_list`).
@@ -76,6 +80,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("policies_all_used_by_list")) }
     }
+
     /// Clear policy cache
     ///
     /// `POST /policies/all/cache_clear/` (`policies_all_cache_clear_create`).
@@ -88,6 +93,7 @@ pub trait Policies: Authenticate {
         let _ = principal;
         async { Err(ServerError::not_implemented("policies_all_cache_clear_create")) }
     }
+
     /// Info about cached policies
     ///
     /// `GET /policies/all/cache_info/` (`policies_all_cache_info_retrieve`).
@@ -100,6 +106,7 @@ pub trait Policies: Authenticate {
         let _ = principal;
         async { Err(ServerError::not_implemented("policies_all_cache_info_retrieve")) }
     }
+
     /// Get all creatable types
     ///
     /// `GET /policies/all/types/` (`policies_all_types_list`).
@@ -112,6 +119,7 @@ pub trait Policies: Authenticate {
         let _ = principal;
         async { Err(ServerError::not_implemented("policies_all_types_list")) }
     }
+
     /// PolicyBinding Viewset
     ///
     /// `GET /policies/bindings/` (`policies_bindings_list`).
@@ -125,6 +133,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("policies_bindings_list")) }
     }
+
     /// PolicyBinding Viewset
     ///
     /// `POST /policies/bindings/` (`policies_bindings_create`).
@@ -140,6 +149,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("policies_bindings_create")) }
     }
+
     /// PolicyBinding Viewset
     ///
     /// `GET /policies/bindings/{policy_binding_uuid}/` (`policies_bindings_retrieve`).
@@ -153,6 +163,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("policies_bindings_retrieve")) }
     }
+
     /// PolicyBinding Viewset
     ///
     /// `PUT /policies/bindings/{policy_binding_uuid}/` (`policies_bindings_update`).
@@ -169,6 +180,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("policies_bindings_update")) }
     }
+
     /// PolicyBinding Viewset
     ///
     /// `DELETE /policies/bindings/{policy_binding_uuid}/` (`policies_bindings_destroy`).
@@ -182,6 +194,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("policies_bindings_destroy")) }
     }
+
     /// PolicyBinding Viewset
     ///
     /// `PATCH /policies/bindings/{policy_binding_uuid}/` (`policies_bindings_partial_update`).
@@ -200,6 +213,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("policies_bindings_partial_update")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /policies/bindings/{policy_binding_uuid}/used_by/` (`policies_bindings_used_by_list`).
@@ -213,6 +227,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("policies_bindings_used_by_list")) }
     }
+
     /// Dummy Viewset
     ///
     /// `GET /policies/dummy/` (`policies_dummy_list`).
@@ -226,6 +241,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("policies_dummy_list")) }
     }
+
     /// Dummy Viewset
     ///
     /// `POST /policies/dummy/` (`policies_dummy_create`).
@@ -241,6 +257,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("policies_dummy_create")) }
     }
+
     /// Dummy Viewset
     ///
     /// `GET /policies/dummy/{policy_uuid}/` (`policies_dummy_retrieve`).
@@ -254,6 +271,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("policies_dummy_retrieve")) }
     }
+
     /// Dummy Viewset
     ///
     /// `PUT /policies/dummy/{policy_uuid}/` (`policies_dummy_update`).
@@ -270,6 +288,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("policies_dummy_update")) }
     }
+
     /// Dummy Viewset
     ///
     /// `DELETE /policies/dummy/{policy_uuid}/` (`policies_dummy_destroy`).
@@ -283,6 +302,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("policies_dummy_destroy")) }
     }
+
     /// Dummy Viewset
     ///
     /// `PATCH /policies/dummy/{policy_uuid}/` (`policies_dummy_partial_update`).
@@ -299,6 +319,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("policies_dummy_partial_update")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /policies/dummy/{policy_uuid}/used_by/` (`policies_dummy_used_by_list`).
@@ -312,6 +333,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("policies_dummy_used_by_list")) }
     }
+
     /// Event Matcher Policy Viewset
     ///
     /// `GET /policies/event_matcher/` (`policies_event_matcher_list`).
@@ -325,6 +347,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("policies_event_matcher_list")) }
     }
+
     /// Event Matcher Policy Viewset
     ///
     /// `POST /policies/event_matcher/` (`policies_event_matcher_create`).
@@ -340,6 +363,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("policies_event_matcher_create")) }
     }
+
     /// Event Matcher Policy Viewset
     ///
     /// `GET /policies/event_matcher/{policy_uuid}/` (`policies_event_matcher_retrieve`).
@@ -353,6 +377,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("policies_event_matcher_retrieve")) }
     }
+
     /// Event Matcher Policy Viewset
     ///
     /// `PUT /policies/event_matcher/{policy_uuid}/` (`policies_event_matcher_update`).
@@ -369,6 +394,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("policies_event_matcher_update")) }
     }
+
     /// Event Matcher Policy Viewset
     ///
     /// `DELETE /policies/event_matcher/{policy_uuid}/` (`policies_event_matcher_destroy`).
@@ -382,6 +408,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("policies_event_matcher_destroy")) }
     }
+
     /// Event Matcher Policy Viewset
     ///
     /// `PATCH /policies/event_matcher/{policy_uuid}/` (`policies_event_matcher_partial_update`).
@@ -402,6 +429,7 @@ pub trait Policies: Authenticate {
             Err(ServerError::not_implemented("policies_event_matcher_partial_update"))
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /policies/event_matcher/{policy_uuid}/used_by/` (`policies_event_matcher_used_by_list`).
@@ -419,6 +447,7 @@ pub trait Policies: Authenticate {
             Err(ServerError::not_implemented("policies_event_matcher_used_by_list"))
         }
     }
+
     /// Source Viewset
     ///
     /// `GET /policies/expression/` (`policies_expression_list`).
@@ -432,6 +461,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("policies_expression_list")) }
     }
+
     /// Source Viewset
     ///
     /// `POST /policies/expression/` (`policies_expression_create`).
@@ -447,6 +477,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("policies_expression_create")) }
     }
+
     /// Source Viewset
     ///
     /// `GET /policies/expression/{policy_uuid}/` (`policies_expression_retrieve`).
@@ -460,6 +491,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("policies_expression_retrieve")) }
     }
+
     /// Source Viewset
     ///
     /// `PUT /policies/expression/{policy_uuid}/` (`policies_expression_update`).
@@ -476,6 +508,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("policies_expression_update")) }
     }
+
     /// Source Viewset
     ///
     /// `DELETE /policies/expression/{policy_uuid}/` (`policies_expression_destroy`).
@@ -489,6 +522,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("policies_expression_destroy")) }
     }
+
     /// Source Viewset
     ///
     /// `PATCH /policies/expression/{policy_uuid}/` (`policies_expression_partial_update`).
@@ -507,6 +541,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("policies_expression_partial_update")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /policies/expression/{policy_uuid}/used_by/` (`policies_expression_used_by_list`).
@@ -520,6 +555,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("policies_expression_used_by_list")) }
     }
+
     /// GeoIP Viewset
     ///
     /// `GET /policies/geoip/` (`policies_geoip_list`).
@@ -533,6 +569,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("policies_geoip_list")) }
     }
+
     /// GeoIP Viewset
     ///
     /// `POST /policies/geoip/` (`policies_geoip_create`).
@@ -548,6 +585,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("policies_geoip_create")) }
     }
+
     /// GeoIP Viewset
     ///
     /// `GET /policies/geoip/{policy_uuid}/` (`policies_geoip_retrieve`).
@@ -561,6 +599,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("policies_geoip_retrieve")) }
     }
+
     /// GeoIP Viewset
     ///
     /// `PUT /policies/geoip/{policy_uuid}/` (`policies_geoip_update`).
@@ -577,6 +616,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("policies_geoip_update")) }
     }
+
     /// GeoIP Viewset
     ///
     /// `DELETE /policies/geoip/{policy_uuid}/` (`policies_geoip_destroy`).
@@ -590,6 +630,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("policies_geoip_destroy")) }
     }
+
     /// GeoIP Viewset
     ///
     /// `PATCH /policies/geoip/{policy_uuid}/` (`policies_geoip_partial_update`).
@@ -606,6 +647,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("policies_geoip_partial_update")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /policies/geoip/{policy_uuid}/used_by/` (`policies_geoip_used_by_list`).
@@ -619,6 +661,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("policies_geoip_used_by_list")) }
     }
+
     /// Get all countries in ISO-3166-1
     ///
     /// `GET /policies/geoip_iso3166/` (`policies_geoip_iso3166_list`).
@@ -631,6 +674,7 @@ pub trait Policies: Authenticate {
         let _ = principal;
         async { Err(ServerError::not_implemented("policies_geoip_iso3166_list")) }
     }
+
     /// Password Policy Viewset
     ///
     /// `GET /policies/password/` (`policies_password_list`).
@@ -644,6 +688,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("policies_password_list")) }
     }
+
     /// Password Policy Viewset
     ///
     /// `POST /policies/password/` (`policies_password_create`).
@@ -659,6 +704,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("policies_password_create")) }
     }
+
     /// Password Policy Viewset
     ///
     /// `GET /policies/password/{policy_uuid}/` (`policies_password_retrieve`).
@@ -672,6 +718,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("policies_password_retrieve")) }
     }
+
     /// Password Policy Viewset
     ///
     /// `PUT /policies/password/{policy_uuid}/` (`policies_password_update`).
@@ -688,6 +735,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("policies_password_update")) }
     }
+
     /// Password Policy Viewset
     ///
     /// `DELETE /policies/password/{policy_uuid}/` (`policies_password_destroy`).
@@ -701,6 +749,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("policies_password_destroy")) }
     }
+
     /// Password Policy Viewset
     ///
     /// `PATCH /policies/password/{policy_uuid}/` (`policies_password_partial_update`).
@@ -719,6 +768,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("policies_password_partial_update")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /policies/password/{policy_uuid}/used_by/` (`policies_password_used_by_list`).
@@ -732,6 +782,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("policies_password_used_by_list")) }
     }
+
     /// Password Expiry Viewset
     ///
     /// `GET /policies/password_expiry/` (`policies_password_expiry_list`).
@@ -745,6 +796,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("policies_password_expiry_list")) }
     }
+
     /// Password Expiry Viewset
     ///
     /// `POST /policies/password_expiry/` (`policies_password_expiry_create`).
@@ -760,6 +812,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("policies_password_expiry_create")) }
     }
+
     /// Password Expiry Viewset
     ///
     /// `GET /policies/password_expiry/{policy_uuid}/` (`policies_password_expiry_retrieve`).
@@ -775,6 +828,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("policies_password_expiry_retrieve")) }
     }
+
     /// Password Expiry Viewset
     ///
     /// `PUT /policies/password_expiry/{policy_uuid}/` (`policies_password_expiry_update`).
@@ -791,6 +845,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("policies_password_expiry_update")) }
     }
+
     /// Password Expiry Viewset
     ///
     /// `DELETE /policies/password_expiry/{policy_uuid}/` (`policies_password_expiry_destroy`).
@@ -806,6 +861,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("policies_password_expiry_destroy")) }
     }
+
     /// Password Expiry Viewset
     ///
     /// `PATCH /policies/password_expiry/{policy_uuid}/` (`policies_password_expiry_partial_update`).
@@ -826,6 +882,7 @@ pub trait Policies: Authenticate {
             Err(ServerError::not_implemented("policies_password_expiry_partial_update"))
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /policies/password_expiry/{policy_uuid}/used_by/` (`policies_password_expiry_used_by_list`).
@@ -843,6 +900,7 @@ pub trait Policies: Authenticate {
             Err(ServerError::not_implemented("policies_password_expiry_used_by_list"))
         }
     }
+
     /// Reputation Policy Viewset
     ///
     /// `GET /policies/reputation/` (`policies_reputation_list`).
@@ -856,6 +914,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("policies_reputation_list")) }
     }
+
     /// Reputation Policy Viewset
     ///
     /// `POST /policies/reputation/` (`policies_reputation_create`).
@@ -871,6 +930,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("policies_reputation_create")) }
     }
+
     /// Reputation Policy Viewset
     ///
     /// `GET /policies/reputation/{policy_uuid}/` (`policies_reputation_retrieve`).
@@ -884,6 +944,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("policies_reputation_retrieve")) }
     }
+
     /// Reputation Policy Viewset
     ///
     /// `PUT /policies/reputation/{policy_uuid}/` (`policies_reputation_update`).
@@ -900,6 +961,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("policies_reputation_update")) }
     }
+
     /// Reputation Policy Viewset
     ///
     /// `DELETE /policies/reputation/{policy_uuid}/` (`policies_reputation_destroy`).
@@ -913,6 +975,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("policies_reputation_destroy")) }
     }
+
     /// Reputation Policy Viewset
     ///
     /// `PATCH /policies/reputation/{policy_uuid}/` (`policies_reputation_partial_update`).
@@ -931,6 +994,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("policies_reputation_partial_update")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /policies/reputation/{policy_uuid}/used_by/` (`policies_reputation_used_by_list`).
@@ -944,6 +1008,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("policies_reputation_used_by_list")) }
     }
+
     /// Reputation Viewset
     ///
     /// `GET /policies/reputation/scores/` (`policies_reputation_scores_list`).
@@ -957,6 +1022,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("policies_reputation_scores_list")) }
     }
+
     /// Reputation Viewset
     ///
     /// `GET /policies/reputation/scores/{reputation_uuid}/` (`policies_reputation_scores_retrieve`).
@@ -974,6 +1040,7 @@ pub trait Policies: Authenticate {
             Err(ServerError::not_implemented("policies_reputation_scores_retrieve"))
         }
     }
+
     /// Reputation Viewset
     ///
     /// `DELETE /policies/reputation/scores/{reputation_uuid}/` (`policies_reputation_scores_destroy`).
@@ -989,6 +1056,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("policies_reputation_scores_destroy")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /policies/reputation/scores/{reputation_uuid}/used_by/` (`policies_reputation_scores_used_by_list`).
@@ -1006,6 +1074,7 @@ pub trait Policies: Authenticate {
             Err(ServerError::not_implemented("policies_reputation_scores_used_by_list"))
         }
     }
+
     /// Password Uniqueness Policy Viewset
     ///
     /// `GET /policies/unique_password/` (`policies_unique_password_list`).
@@ -1019,6 +1088,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("policies_unique_password_list")) }
     }
+
     /// Password Uniqueness Policy Viewset
     ///
     /// `POST /policies/unique_password/` (`policies_unique_password_create`).
@@ -1034,6 +1104,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("policies_unique_password_create")) }
     }
+
     /// Password Uniqueness Policy Viewset
     ///
     /// `GET /policies/unique_password/{policy_uuid}/` (`policies_unique_password_retrieve`).
@@ -1049,6 +1120,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("policies_unique_password_retrieve")) }
     }
+
     /// Password Uniqueness Policy Viewset
     ///
     /// `PUT /policies/unique_password/{policy_uuid}/` (`policies_unique_password_update`).
@@ -1065,6 +1137,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("policies_unique_password_update")) }
     }
+
     /// Password Uniqueness Policy Viewset
     ///
     /// `DELETE /policies/unique_password/{policy_uuid}/` (`policies_unique_password_destroy`).
@@ -1080,6 +1153,7 @@ pub trait Policies: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("policies_unique_password_destroy")) }
     }
+
     /// Password Uniqueness Policy Viewset
     ///
     /// `PATCH /policies/unique_password/{policy_uuid}/` (`policies_unique_password_partial_update`).
@@ -1100,6 +1174,7 @@ pub trait Policies: Authenticate {
             Err(ServerError::not_implemented("policies_unique_password_partial_update"))
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /policies/unique_password/{policy_uuid}/used_by/` (`policies_unique_password_used_by_list`).

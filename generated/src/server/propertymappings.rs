@@ -21,6 +21,7 @@ pub trait Propertymappings: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("propertymappings_all_list")) }
     }
+
     /// PropertyMapping Viewset
     ///
     /// `GET /propertymappings/all/{pm_uuid}/` (`propertymappings_all_retrieve`).
@@ -34,6 +35,7 @@ pub trait Propertymappings: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("propertymappings_all_retrieve")) }
     }
+
     /// PropertyMapping Viewset
     ///
     /// `DELETE /propertymappings/all/{pm_uuid}/` (`propertymappings_all_destroy`).
@@ -47,6 +49,7 @@ pub trait Propertymappings: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("propertymappings_all_destroy")) }
     }
+
     /// Test Property Mapping
     ///
     /// `POST /propertymappings/all/{pm_uuid}/test/` (`propertymappings_all_test_create`).
@@ -63,6 +66,7 @@ pub trait Propertymappings: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("propertymappings_all_test_create")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /propertymappings/all/{pm_uuid}/used_by/` (`propertymappings_all_used_by_list`).
@@ -76,6 +80,7 @@ pub trait Propertymappings: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("propertymappings_all_used_by_list")) }
     }
+
     /// Get all creatable types
     ///
     /// `GET /propertymappings/all/types/` (`propertymappings_all_types_list`).
@@ -88,6 +93,7 @@ pub trait Propertymappings: Authenticate {
         let _ = principal;
         async { Err(ServerError::not_implemented("propertymappings_all_types_list")) }
     }
+
     /// NotificationWebhookMapping Viewset
     ///
     /// `GET /propertymappings/notification/` (`propertymappings_notification_list`).
@@ -101,6 +107,7 @@ pub trait Propertymappings: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("propertymappings_notification_list")) }
     }
+
     /// NotificationWebhookMapping Viewset
     ///
     /// `POST /propertymappings/notification/` (`propertymappings_notification_create`).
@@ -118,6 +125,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_notification_create"))
         }
     }
+
     /// NotificationWebhookMapping Viewset
     ///
     /// `GET /propertymappings/notification/{pm_uuid}/` (`propertymappings_notification_retrieve`).
@@ -133,6 +141,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_notification_retrieve"))
         }
     }
+
     /// NotificationWebhookMapping Viewset
     ///
     /// `PUT /propertymappings/notification/{pm_uuid}/` (`propertymappings_notification_update`).
@@ -151,6 +160,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_notification_update"))
         }
     }
+
     /// NotificationWebhookMapping Viewset
     ///
     /// `DELETE /propertymappings/notification/{pm_uuid}/` (`propertymappings_notification_destroy`).
@@ -166,6 +176,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_notification_destroy"))
         }
     }
+
     /// NotificationWebhookMapping Viewset
     ///
     /// `PATCH /propertymappings/notification/{pm_uuid}/` (`propertymappings_notification_partial_update`).
@@ -190,6 +201,7 @@ pub trait Propertymappings: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /propertymappings/notification/{pm_uuid}/used_by/` (`propertymappings_notification_used_by_list`).
@@ -211,6 +223,7 @@ pub trait Propertymappings: Authenticate {
             )
         }
     }
+
     /// GoogleWorkspaceProviderMapping Viewset
     ///
     /// `GET /propertymappings/provider/google_workspace/` (`propertymappings_provider_google_workspace_list`).
@@ -232,6 +245,7 @@ pub trait Propertymappings: Authenticate {
             )
         }
     }
+
     /// GoogleWorkspaceProviderMapping Viewset
     ///
     /// `POST /propertymappings/provider/google_workspace/` (`propertymappings_provider_google_workspace_create`).
@@ -255,6 +269,7 @@ pub trait Propertymappings: Authenticate {
             )
         }
     }
+
     /// GoogleWorkspaceProviderMapping Viewset
     ///
     /// `GET /propertymappings/provider/google_workspace/{pm_uuid}/` (`propertymappings_provider_google_workspace_retrieve`).
@@ -276,6 +291,7 @@ pub trait Propertymappings: Authenticate {
             )
         }
     }
+
     /// GoogleWorkspaceProviderMapping Viewset
     ///
     /// `PUT /propertymappings/provider/google_workspace/{pm_uuid}/` (`propertymappings_provider_google_workspace_update`).
@@ -300,6 +316,7 @@ pub trait Propertymappings: Authenticate {
             )
         }
     }
+
     /// GoogleWorkspaceProviderMapping Viewset
     ///
     /// `DELETE /propertymappings/provider/google_workspace/{pm_uuid}/` (`propertymappings_provider_google_workspace_destroy`).
@@ -321,6 +338,7 @@ pub trait Propertymappings: Authenticate {
             )
         }
     }
+
     /// GoogleWorkspaceProviderMapping Viewset
     ///
     /// `PATCH /propertymappings/provider/google_workspace/{pm_uuid}/` (`propertymappings_provider_google_workspace_partial_update`).
@@ -345,6 +363,7 @@ pub trait Propertymappings: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /propertymappings/provider/google_workspace/{pm_uuid}/used_by/` (`propertymappings_provider_google_workspace_used_by_list`).
@@ -366,6 +385,7 @@ pub trait Propertymappings: Authenticate {
             )
         }
     }
+
     /// MicrosoftEntraProviderMapping Viewset
     ///
     /// `GET /propertymappings/provider/microsoft_entra/` (`propertymappings_provider_microsoft_entra_list`).
@@ -387,6 +407,7 @@ pub trait Propertymappings: Authenticate {
             )
         }
     }
+
     /// MicrosoftEntraProviderMapping Viewset
     ///
     /// `POST /propertymappings/provider/microsoft_entra/` (`propertymappings_provider_microsoft_entra_create`).
@@ -410,6 +431,7 @@ pub trait Propertymappings: Authenticate {
             )
         }
     }
+
     /// MicrosoftEntraProviderMapping Viewset
     ///
     /// `GET /propertymappings/provider/microsoft_entra/{pm_uuid}/` (`propertymappings_provider_microsoft_entra_retrieve`).
@@ -431,6 +453,7 @@ pub trait Propertymappings: Authenticate {
             )
         }
     }
+
     /// MicrosoftEntraProviderMapping Viewset
     ///
     /// `PUT /propertymappings/provider/microsoft_entra/{pm_uuid}/` (`propertymappings_provider_microsoft_entra_update`).
@@ -455,6 +478,7 @@ pub trait Propertymappings: Authenticate {
             )
         }
     }
+
     /// MicrosoftEntraProviderMapping Viewset
     ///
     /// `DELETE /propertymappings/provider/microsoft_entra/{pm_uuid}/` (`propertymappings_provider_microsoft_entra_destroy`).
@@ -476,6 +500,7 @@ pub trait Propertymappings: Authenticate {
             )
         }
     }
+
     /// MicrosoftEntraProviderMapping Viewset
     ///
     /// `PATCH /propertymappings/provider/microsoft_entra/{pm_uuid}/` (`propertymappings_provider_microsoft_entra_partial_update`).
@@ -500,6 +525,7 @@ pub trait Propertymappings: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /propertymappings/provider/microsoft_entra/{pm_uuid}/used_by/` (`propertymappings_provider_microsoft_entra_used_by_list`).
@@ -521,6 +547,7 @@ pub trait Propertymappings: Authenticate {
             )
         }
     }
+
     /// RACPropertyMapping Viewset
     ///
     /// `GET /propertymappings/provider/rac/` (`propertymappings_provider_rac_list`).
@@ -534,6 +561,7 @@ pub trait Propertymappings: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("propertymappings_provider_rac_list")) }
     }
+
     /// RACPropertyMapping Viewset
     ///
     /// `POST /propertymappings/provider/rac/` (`propertymappings_provider_rac_create`).
@@ -551,6 +579,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_provider_rac_create"))
         }
     }
+
     /// RACPropertyMapping Viewset
     ///
     /// `GET /propertymappings/provider/rac/{pm_uuid}/` (`propertymappings_provider_rac_retrieve`).
@@ -566,6 +595,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_provider_rac_retrieve"))
         }
     }
+
     /// RACPropertyMapping Viewset
     ///
     /// `PUT /propertymappings/provider/rac/{pm_uuid}/` (`propertymappings_provider_rac_update`).
@@ -584,6 +614,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_provider_rac_update"))
         }
     }
+
     /// RACPropertyMapping Viewset
     ///
     /// `DELETE /propertymappings/provider/rac/{pm_uuid}/` (`propertymappings_provider_rac_destroy`).
@@ -599,6 +630,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_provider_rac_destroy"))
         }
     }
+
     /// RACPropertyMapping Viewset
     ///
     /// `PATCH /propertymappings/provider/rac/{pm_uuid}/` (`propertymappings_provider_rac_partial_update`).
@@ -623,6 +655,7 @@ pub trait Propertymappings: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /propertymappings/provider/rac/{pm_uuid}/used_by/` (`propertymappings_provider_rac_used_by_list`).
@@ -644,6 +677,7 @@ pub trait Propertymappings: Authenticate {
             )
         }
     }
+
     /// RadiusProviderPropertyMapping Viewset
     ///
     /// `GET /propertymappings/provider/radius/` (`propertymappings_provider_radius_list`).
@@ -659,6 +693,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_provider_radius_list"))
         }
     }
+
     /// RadiusProviderPropertyMapping Viewset
     ///
     /// `POST /propertymappings/provider/radius/` (`propertymappings_provider_radius_create`).
@@ -676,6 +711,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_provider_radius_create"))
         }
     }
+
     /// RadiusProviderPropertyMapping Viewset
     ///
     /// `GET /propertymappings/provider/radius/{pm_uuid}/` (`propertymappings_provider_radius_retrieve`).
@@ -695,6 +731,7 @@ pub trait Propertymappings: Authenticate {
             )
         }
     }
+
     /// RadiusProviderPropertyMapping Viewset
     ///
     /// `PUT /propertymappings/provider/radius/{pm_uuid}/` (`propertymappings_provider_radius_update`).
@@ -713,6 +750,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_provider_radius_update"))
         }
     }
+
     /// RadiusProviderPropertyMapping Viewset
     ///
     /// `DELETE /propertymappings/provider/radius/{pm_uuid}/` (`propertymappings_provider_radius_destroy`).
@@ -730,6 +768,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_provider_radius_destroy"))
         }
     }
+
     /// RadiusProviderPropertyMapping Viewset
     ///
     /// `PATCH /propertymappings/provider/radius/{pm_uuid}/` (`propertymappings_provider_radius_partial_update`).
@@ -754,6 +793,7 @@ pub trait Propertymappings: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /propertymappings/provider/radius/{pm_uuid}/used_by/` (`propertymappings_provider_radius_used_by_list`).
@@ -775,6 +815,7 @@ pub trait Propertymappings: Authenticate {
             )
         }
     }
+
     /// SAMLPropertyMapping Viewset
     ///
     /// `GET /propertymappings/provider/saml/` (`propertymappings_provider_saml_list`).
@@ -790,6 +831,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_provider_saml_list"))
         }
     }
+
     /// SAMLPropertyMapping Viewset
     ///
     /// `POST /propertymappings/provider/saml/` (`propertymappings_provider_saml_create`).
@@ -807,6 +849,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_provider_saml_create"))
         }
     }
+
     /// SAMLPropertyMapping Viewset
     ///
     /// `GET /propertymappings/provider/saml/{pm_uuid}/` (`propertymappings_provider_saml_retrieve`).
@@ -822,6 +865,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_provider_saml_retrieve"))
         }
     }
+
     /// SAMLPropertyMapping Viewset
     ///
     /// `PUT /propertymappings/provider/saml/{pm_uuid}/` (`propertymappings_provider_saml_update`).
@@ -840,6 +884,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_provider_saml_update"))
         }
     }
+
     /// SAMLPropertyMapping Viewset
     ///
     /// `DELETE /propertymappings/provider/saml/{pm_uuid}/` (`propertymappings_provider_saml_destroy`).
@@ -855,6 +900,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_provider_saml_destroy"))
         }
     }
+
     /// SAMLPropertyMapping Viewset
     ///
     /// `PATCH /propertymappings/provider/saml/{pm_uuid}/` (`propertymappings_provider_saml_partial_update`).
@@ -879,6 +925,7 @@ pub trait Propertymappings: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /propertymappings/provider/saml/{pm_uuid}/used_by/` (`propertymappings_provider_saml_used_by_list`).
@@ -900,6 +947,7 @@ pub trait Propertymappings: Authenticate {
             )
         }
     }
+
     /// SCIMMapping Viewset
     ///
     /// `GET /propertymappings/provider/scim/` (`propertymappings_provider_scim_list`).
@@ -915,6 +963,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_provider_scim_list"))
         }
     }
+
     /// SCIMMapping Viewset
     ///
     /// `POST /propertymappings/provider/scim/` (`propertymappings_provider_scim_create`).
@@ -932,6 +981,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_provider_scim_create"))
         }
     }
+
     /// SCIMMapping Viewset
     ///
     /// `GET /propertymappings/provider/scim/{pm_uuid}/` (`propertymappings_provider_scim_retrieve`).
@@ -947,6 +997,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_provider_scim_retrieve"))
         }
     }
+
     /// SCIMMapping Viewset
     ///
     /// `PUT /propertymappings/provider/scim/{pm_uuid}/` (`propertymappings_provider_scim_update`).
@@ -965,6 +1016,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_provider_scim_update"))
         }
     }
+
     /// SCIMMapping Viewset
     ///
     /// `DELETE /propertymappings/provider/scim/{pm_uuid}/` (`propertymappings_provider_scim_destroy`).
@@ -980,6 +1032,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_provider_scim_destroy"))
         }
     }
+
     /// SCIMMapping Viewset
     ///
     /// `PATCH /propertymappings/provider/scim/{pm_uuid}/` (`propertymappings_provider_scim_partial_update`).
@@ -1004,6 +1057,7 @@ pub trait Propertymappings: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /propertymappings/provider/scim/{pm_uuid}/used_by/` (`propertymappings_provider_scim_used_by_list`).
@@ -1025,6 +1079,7 @@ pub trait Propertymappings: Authenticate {
             )
         }
     }
+
     /// ScopeMapping Viewset
     ///
     /// `GET /propertymappings/provider/scope/` (`propertymappings_provider_scope_list`).
@@ -1040,6 +1095,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_provider_scope_list"))
         }
     }
+
     /// ScopeMapping Viewset
     ///
     /// `POST /propertymappings/provider/scope/` (`propertymappings_provider_scope_create`).
@@ -1057,6 +1113,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_provider_scope_create"))
         }
     }
+
     /// ScopeMapping Viewset
     ///
     /// `GET /propertymappings/provider/scope/{pm_uuid}/` (`propertymappings_provider_scope_retrieve`).
@@ -1074,6 +1131,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_provider_scope_retrieve"))
         }
     }
+
     /// ScopeMapping Viewset
     ///
     /// `PUT /propertymappings/provider/scope/{pm_uuid}/` (`propertymappings_provider_scope_update`).
@@ -1092,6 +1150,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_provider_scope_update"))
         }
     }
+
     /// ScopeMapping Viewset
     ///
     /// `DELETE /propertymappings/provider/scope/{pm_uuid}/` (`propertymappings_provider_scope_destroy`).
@@ -1107,6 +1166,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_provider_scope_destroy"))
         }
     }
+
     /// ScopeMapping Viewset
     ///
     /// `PATCH /propertymappings/provider/scope/{pm_uuid}/` (`propertymappings_provider_scope_partial_update`).
@@ -1131,6 +1191,7 @@ pub trait Propertymappings: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /propertymappings/provider/scope/{pm_uuid}/used_by/` (`propertymappings_provider_scope_used_by_list`).
@@ -1152,6 +1213,7 @@ pub trait Propertymappings: Authenticate {
             )
         }
     }
+
     /// KerberosSource PropertyMapping Viewset
     ///
     /// `GET /propertymappings/source/kerberos/` (`propertymappings_source_kerberos_list`).
@@ -1167,6 +1229,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_source_kerberos_list"))
         }
     }
+
     /// KerberosSource PropertyMapping Viewset
     ///
     /// `POST /propertymappings/source/kerberos/` (`propertymappings_source_kerberos_create`).
@@ -1184,6 +1247,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_source_kerberos_create"))
         }
     }
+
     /// KerberosSource PropertyMapping Viewset
     ///
     /// `GET /propertymappings/source/kerberos/{pm_uuid}/` (`propertymappings_source_kerberos_retrieve`).
@@ -1203,6 +1267,7 @@ pub trait Propertymappings: Authenticate {
             )
         }
     }
+
     /// KerberosSource PropertyMapping Viewset
     ///
     /// `PUT /propertymappings/source/kerberos/{pm_uuid}/` (`propertymappings_source_kerberos_update`).
@@ -1221,6 +1286,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_source_kerberos_update"))
         }
     }
+
     /// KerberosSource PropertyMapping Viewset
     ///
     /// `DELETE /propertymappings/source/kerberos/{pm_uuid}/` (`propertymappings_source_kerberos_destroy`).
@@ -1238,6 +1304,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_source_kerberos_destroy"))
         }
     }
+
     /// KerberosSource PropertyMapping Viewset
     ///
     /// `PATCH /propertymappings/source/kerberos/{pm_uuid}/` (`propertymappings_source_kerberos_partial_update`).
@@ -1262,6 +1329,7 @@ pub trait Propertymappings: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /propertymappings/source/kerberos/{pm_uuid}/used_by/` (`propertymappings_source_kerberos_used_by_list`).
@@ -1283,6 +1351,7 @@ pub trait Propertymappings: Authenticate {
             )
         }
     }
+
     /// LDAP PropertyMapping Viewset
     ///
     /// `GET /propertymappings/source/ldap/` (`propertymappings_source_ldap_list`).
@@ -1296,6 +1365,7 @@ pub trait Propertymappings: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("propertymappings_source_ldap_list")) }
     }
+
     /// LDAP PropertyMapping Viewset
     ///
     /// `POST /propertymappings/source/ldap/` (`propertymappings_source_ldap_create`).
@@ -1313,6 +1383,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_source_ldap_create"))
         }
     }
+
     /// LDAP PropertyMapping Viewset
     ///
     /// `GET /propertymappings/source/ldap/{pm_uuid}/` (`propertymappings_source_ldap_retrieve`).
@@ -1328,6 +1399,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_source_ldap_retrieve"))
         }
     }
+
     /// LDAP PropertyMapping Viewset
     ///
     /// `PUT /propertymappings/source/ldap/{pm_uuid}/` (`propertymappings_source_ldap_update`).
@@ -1346,6 +1418,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_source_ldap_update"))
         }
     }
+
     /// LDAP PropertyMapping Viewset
     ///
     /// `DELETE /propertymappings/source/ldap/{pm_uuid}/` (`propertymappings_source_ldap_destroy`).
@@ -1361,6 +1434,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_source_ldap_destroy"))
         }
     }
+
     /// LDAP PropertyMapping Viewset
     ///
     /// `PATCH /propertymappings/source/ldap/{pm_uuid}/` (`propertymappings_source_ldap_partial_update`).
@@ -1385,6 +1459,7 @@ pub trait Propertymappings: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /propertymappings/source/ldap/{pm_uuid}/used_by/` (`propertymappings_source_ldap_used_by_list`).
@@ -1402,6 +1477,7 @@ pub trait Propertymappings: Authenticate {
             )
         }
     }
+
     /// OAuthSourcePropertyMapping Viewset
     ///
     /// `GET /propertymappings/source/oauth/` (`propertymappings_source_oauth_list`).
@@ -1415,6 +1491,7 @@ pub trait Propertymappings: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("propertymappings_source_oauth_list")) }
     }
+
     /// OAuthSourcePropertyMapping Viewset
     ///
     /// `POST /propertymappings/source/oauth/` (`propertymappings_source_oauth_create`).
@@ -1432,6 +1509,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_source_oauth_create"))
         }
     }
+
     /// OAuthSourcePropertyMapping Viewset
     ///
     /// `GET /propertymappings/source/oauth/{pm_uuid}/` (`propertymappings_source_oauth_retrieve`).
@@ -1447,6 +1525,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_source_oauth_retrieve"))
         }
     }
+
     /// OAuthSourcePropertyMapping Viewset
     ///
     /// `PUT /propertymappings/source/oauth/{pm_uuid}/` (`propertymappings_source_oauth_update`).
@@ -1465,6 +1544,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_source_oauth_update"))
         }
     }
+
     /// OAuthSourcePropertyMapping Viewset
     ///
     /// `DELETE /propertymappings/source/oauth/{pm_uuid}/` (`propertymappings_source_oauth_destroy`).
@@ -1480,6 +1560,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_source_oauth_destroy"))
         }
     }
+
     /// OAuthSourcePropertyMapping Viewset
     ///
     /// `PATCH /propertymappings/source/oauth/{pm_uuid}/` (`propertymappings_source_oauth_partial_update`).
@@ -1504,6 +1585,7 @@ pub trait Propertymappings: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /propertymappings/source/oauth/{pm_uuid}/used_by/` (`propertymappings_source_oauth_used_by_list`).
@@ -1525,6 +1607,7 @@ pub trait Propertymappings: Authenticate {
             )
         }
     }
+
     /// PlexSourcePropertyMapping Viewset
     ///
     /// `GET /propertymappings/source/plex/` (`propertymappings_source_plex_list`).
@@ -1538,6 +1621,7 @@ pub trait Propertymappings: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("propertymappings_source_plex_list")) }
     }
+
     /// PlexSourcePropertyMapping Viewset
     ///
     /// `POST /propertymappings/source/plex/` (`propertymappings_source_plex_create`).
@@ -1555,6 +1639,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_source_plex_create"))
         }
     }
+
     /// PlexSourcePropertyMapping Viewset
     ///
     /// `GET /propertymappings/source/plex/{pm_uuid}/` (`propertymappings_source_plex_retrieve`).
@@ -1570,6 +1655,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_source_plex_retrieve"))
         }
     }
+
     /// PlexSourcePropertyMapping Viewset
     ///
     /// `PUT /propertymappings/source/plex/{pm_uuid}/` (`propertymappings_source_plex_update`).
@@ -1588,6 +1674,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_source_plex_update"))
         }
     }
+
     /// PlexSourcePropertyMapping Viewset
     ///
     /// `DELETE /propertymappings/source/plex/{pm_uuid}/` (`propertymappings_source_plex_destroy`).
@@ -1603,6 +1690,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_source_plex_destroy"))
         }
     }
+
     /// PlexSourcePropertyMapping Viewset
     ///
     /// `PATCH /propertymappings/source/plex/{pm_uuid}/` (`propertymappings_source_plex_partial_update`).
@@ -1627,6 +1715,7 @@ pub trait Propertymappings: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /propertymappings/source/plex/{pm_uuid}/used_by/` (`propertymappings_source_plex_used_by_list`).
@@ -1644,6 +1733,7 @@ pub trait Propertymappings: Authenticate {
             )
         }
     }
+
     /// SAMLSourcePropertyMapping Viewset
     ///
     /// `GET /propertymappings/source/saml/` (`propertymappings_source_saml_list`).
@@ -1657,6 +1747,7 @@ pub trait Propertymappings: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("propertymappings_source_saml_list")) }
     }
+
     /// SAMLSourcePropertyMapping Viewset
     ///
     /// `POST /propertymappings/source/saml/` (`propertymappings_source_saml_create`).
@@ -1674,6 +1765,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_source_saml_create"))
         }
     }
+
     /// SAMLSourcePropertyMapping Viewset
     ///
     /// `GET /propertymappings/source/saml/{pm_uuid}/` (`propertymappings_source_saml_retrieve`).
@@ -1689,6 +1781,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_source_saml_retrieve"))
         }
     }
+
     /// SAMLSourcePropertyMapping Viewset
     ///
     /// `PUT /propertymappings/source/saml/{pm_uuid}/` (`propertymappings_source_saml_update`).
@@ -1707,6 +1800,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_source_saml_update"))
         }
     }
+
     /// SAMLSourcePropertyMapping Viewset
     ///
     /// `DELETE /propertymappings/source/saml/{pm_uuid}/` (`propertymappings_source_saml_destroy`).
@@ -1722,6 +1816,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_source_saml_destroy"))
         }
     }
+
     /// SAMLSourcePropertyMapping Viewset
     ///
     /// `PATCH /propertymappings/source/saml/{pm_uuid}/` (`propertymappings_source_saml_partial_update`).
@@ -1746,6 +1841,7 @@ pub trait Propertymappings: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /propertymappings/source/saml/{pm_uuid}/used_by/` (`propertymappings_source_saml_used_by_list`).
@@ -1763,6 +1859,7 @@ pub trait Propertymappings: Authenticate {
             )
         }
     }
+
     /// SCIMSourcePropertyMapping Viewset
     ///
     /// `GET /propertymappings/source/scim/` (`propertymappings_source_scim_list`).
@@ -1776,6 +1873,7 @@ pub trait Propertymappings: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("propertymappings_source_scim_list")) }
     }
+
     /// SCIMSourcePropertyMapping Viewset
     ///
     /// `POST /propertymappings/source/scim/` (`propertymappings_source_scim_create`).
@@ -1793,6 +1891,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_source_scim_create"))
         }
     }
+
     /// SCIMSourcePropertyMapping Viewset
     ///
     /// `GET /propertymappings/source/scim/{pm_uuid}/` (`propertymappings_source_scim_retrieve`).
@@ -1808,6 +1907,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_source_scim_retrieve"))
         }
     }
+
     /// SCIMSourcePropertyMapping Viewset
     ///
     /// `PUT /propertymappings/source/scim/{pm_uuid}/` (`propertymappings_source_scim_update`).
@@ -1826,6 +1926,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_source_scim_update"))
         }
     }
+
     /// SCIMSourcePropertyMapping Viewset
     ///
     /// `DELETE /propertymappings/source/scim/{pm_uuid}/` (`propertymappings_source_scim_destroy`).
@@ -1841,6 +1942,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_source_scim_destroy"))
         }
     }
+
     /// SCIMSourcePropertyMapping Viewset
     ///
     /// `PATCH /propertymappings/source/scim/{pm_uuid}/` (`propertymappings_source_scim_partial_update`).
@@ -1865,6 +1967,7 @@ pub trait Propertymappings: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /propertymappings/source/scim/{pm_uuid}/used_by/` (`propertymappings_source_scim_used_by_list`).
@@ -1882,6 +1985,7 @@ pub trait Propertymappings: Authenticate {
             )
         }
     }
+
     /// TelegramSourcePropertyMapping Viewset
     ///
     /// `GET /propertymappings/source/telegram/` (`propertymappings_source_telegram_list`).
@@ -1897,6 +2001,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_source_telegram_list"))
         }
     }
+
     /// TelegramSourcePropertyMapping Viewset
     ///
     /// `POST /propertymappings/source/telegram/` (`propertymappings_source_telegram_create`).
@@ -1914,6 +2019,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_source_telegram_create"))
         }
     }
+
     /// TelegramSourcePropertyMapping Viewset
     ///
     /// `GET /propertymappings/source/telegram/{pm_uuid}/` (`propertymappings_source_telegram_retrieve`).
@@ -1933,6 +2039,7 @@ pub trait Propertymappings: Authenticate {
             )
         }
     }
+
     /// TelegramSourcePropertyMapping Viewset
     ///
     /// `PUT /propertymappings/source/telegram/{pm_uuid}/` (`propertymappings_source_telegram_update`).
@@ -1951,6 +2058,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_source_telegram_update"))
         }
     }
+
     /// TelegramSourcePropertyMapping Viewset
     ///
     /// `DELETE /propertymappings/source/telegram/{pm_uuid}/` (`propertymappings_source_telegram_destroy`).
@@ -1968,6 +2076,7 @@ pub trait Propertymappings: Authenticate {
             Err(ServerError::not_implemented("propertymappings_source_telegram_destroy"))
         }
     }
+
     /// TelegramSourcePropertyMapping Viewset
     ///
     /// `PATCH /propertymappings/source/telegram/{pm_uuid}/` (`propertymappings_source_telegram_partial_update`).
@@ -1992,6 +2101,7 @@ pub trait Propertymappings: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /propertymappings/source/telegram/{pm_uuid}/used_by/` (`propertymappings_source_telegram_used_by_list`).

@@ -21,6 +21,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_all_list")) }
     }
+
     /// Provider Viewset
     ///
     /// `GET /providers/all/{id}/` (`providers_all_retrieve`).
@@ -34,6 +35,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_all_retrieve")) }
     }
+
     /// Provider Viewset
     ///
     /// `DELETE /providers/all/{id}/` (`providers_all_destroy`).
@@ -47,6 +49,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_all_destroy")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /providers/all/{id}/used_by/` (`providers_all_used_by_list`).
@@ -60,6 +63,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_all_used_by_list")) }
     }
+
     /// Get all creatable types
     ///
     /// `GET /providers/all/types/` (`providers_all_types_list`).
@@ -72,6 +76,7 @@ pub trait Providers: Authenticate {
         let _ = principal;
         async { Err(ServerError::not_implemented("providers_all_types_list")) }
     }
+
     /// GoogleWorkspaceProvider Viewset
     ///
     /// `GET /providers/google_workspace/` (`providers_google_workspace_list`).
@@ -85,6 +90,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_google_workspace_list")) }
     }
+
     /// GoogleWorkspaceProvider Viewset
     ///
     /// `POST /providers/google_workspace/` (`providers_google_workspace_create`).
@@ -102,6 +108,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("providers_google_workspace_create")) }
     }
+
     /// GoogleWorkspaceProvider Viewset
     ///
     /// `GET /providers/google_workspace/{id}/` (`providers_google_workspace_retrieve`).
@@ -119,6 +126,7 @@ pub trait Providers: Authenticate {
             Err(ServerError::not_implemented("providers_google_workspace_retrieve"))
         }
     }
+
     /// GoogleWorkspaceProvider Viewset
     ///
     /// `PUT /providers/google_workspace/{id}/` (`providers_google_workspace_update`).
@@ -137,6 +145,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("providers_google_workspace_update")) }
     }
+
     /// GoogleWorkspaceProvider Viewset
     ///
     /// `DELETE /providers/google_workspace/{id}/` (`providers_google_workspace_destroy`).
@@ -152,6 +161,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_google_workspace_destroy")) }
     }
+
     /// GoogleWorkspaceProvider Viewset
     ///
     /// `PATCH /providers/google_workspace/{id}/` (`providers_google_workspace_partial_update`).
@@ -174,6 +184,7 @@ pub trait Providers: Authenticate {
             )
         }
     }
+
     /// Sync/Re-sync a single user/group object
     ///
     /// `POST /providers/google_workspace/{id}/sync/object/` (`providers_google_workspace_sync_object_create`).
@@ -198,6 +209,7 @@ pub trait Providers: Authenticate {
             )
         }
     }
+
     /// Get provider's sync status
     ///
     /// `GET /providers/google_workspace/{id}/sync/status/` (`providers_google_workspace_sync_status_retrieve`).
@@ -219,6 +231,7 @@ pub trait Providers: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /providers/google_workspace/{id}/used_by/` (`providers_google_workspace_used_by_list`).
@@ -236,6 +249,7 @@ pub trait Providers: Authenticate {
             Err(ServerError::not_implemented("providers_google_workspace_used_by_list"))
         }
     }
+
     /// GoogleWorkspaceProviderGroup Viewset
     ///
     /// `GET /providers/google_workspace_groups/` (`providers_google_workspace_groups_list`).
@@ -253,6 +267,7 @@ pub trait Providers: Authenticate {
             Err(ServerError::not_implemented("providers_google_workspace_groups_list"))
         }
     }
+
     /// GoogleWorkspaceProviderGroup Viewset
     ///
     /// `POST /providers/google_workspace_groups/` (`providers_google_workspace_groups_create`).
@@ -272,6 +287,7 @@ pub trait Providers: Authenticate {
             Err(ServerError::not_implemented("providers_google_workspace_groups_create"))
         }
     }
+
     /// GoogleWorkspaceProviderGroup Viewset
     ///
     /// `GET /providers/google_workspace_groups/{id}/` (`providers_google_workspace_groups_retrieve`).
@@ -293,6 +309,7 @@ pub trait Providers: Authenticate {
             )
         }
     }
+
     /// GoogleWorkspaceProviderGroup Viewset
     ///
     /// `DELETE /providers/google_workspace_groups/{id}/` (`providers_google_workspace_groups_destroy`).
@@ -312,6 +329,7 @@ pub trait Providers: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /providers/google_workspace_groups/{id}/used_by/` (`providers_google_workspace_groups_used_by_list`).
@@ -333,6 +351,7 @@ pub trait Providers: Authenticate {
             )
         }
     }
+
     /// GoogleWorkspaceProviderUser Viewset
     ///
     /// `GET /providers/google_workspace_users/` (`providers_google_workspace_users_list`).
@@ -350,6 +369,7 @@ pub trait Providers: Authenticate {
             Err(ServerError::not_implemented("providers_google_workspace_users_list"))
         }
     }
+
     /// GoogleWorkspaceProviderUser Viewset
     ///
     /// `POST /providers/google_workspace_users/` (`providers_google_workspace_users_create`).
@@ -369,6 +389,7 @@ pub trait Providers: Authenticate {
             Err(ServerError::not_implemented("providers_google_workspace_users_create"))
         }
     }
+
     /// GoogleWorkspaceProviderUser Viewset
     ///
     /// `GET /providers/google_workspace_users/{id}/` (`providers_google_workspace_users_retrieve`).
@@ -388,6 +409,7 @@ pub trait Providers: Authenticate {
             )
         }
     }
+
     /// GoogleWorkspaceProviderUser Viewset
     ///
     /// `DELETE /providers/google_workspace_users/{id}/` (`providers_google_workspace_users_destroy`).
@@ -405,6 +427,7 @@ pub trait Providers: Authenticate {
             Err(ServerError::not_implemented("providers_google_workspace_users_destroy"))
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /providers/google_workspace_users/{id}/used_by/` (`providers_google_workspace_users_used_by_list`).
@@ -426,6 +449,7 @@ pub trait Providers: Authenticate {
             )
         }
     }
+
     /// LDAPProvider Viewset
     ///
     /// `GET /providers/ldap/` (`providers_ldap_list`).
@@ -439,6 +463,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_ldap_list")) }
     }
+
     /// LDAPProvider Viewset
     ///
     /// `POST /providers/ldap/` (`providers_ldap_create`).
@@ -454,6 +479,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("providers_ldap_create")) }
     }
+
     /// LDAPProvider Viewset
     ///
     /// `GET /providers/ldap/{id}/` (`providers_ldap_retrieve`).
@@ -467,6 +493,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_ldap_retrieve")) }
     }
+
     /// LDAPProvider Viewset
     ///
     /// `PUT /providers/ldap/{id}/` (`providers_ldap_update`).
@@ -483,6 +510,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("providers_ldap_update")) }
     }
+
     /// LDAPProvider Viewset
     ///
     /// `DELETE /providers/ldap/{id}/` (`providers_ldap_destroy`).
@@ -496,6 +524,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_ldap_destroy")) }
     }
+
     /// LDAPProvider Viewset
     ///
     /// `PATCH /providers/ldap/{id}/` (`providers_ldap_partial_update`).
@@ -512,6 +541,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("providers_ldap_partial_update")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /providers/ldap/{id}/used_by/` (`providers_ldap_used_by_list`).
@@ -525,6 +555,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_ldap_used_by_list")) }
     }
+
     /// MicrosoftEntraProvider Viewset
     ///
     /// `GET /providers/microsoft_entra/` (`providers_microsoft_entra_list`).
@@ -538,6 +569,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_microsoft_entra_list")) }
     }
+
     /// MicrosoftEntraProvider Viewset
     ///
     /// `POST /providers/microsoft_entra/` (`providers_microsoft_entra_create`).
@@ -553,6 +585,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("providers_microsoft_entra_create")) }
     }
+
     /// MicrosoftEntraProvider Viewset
     ///
     /// `GET /providers/microsoft_entra/{id}/` (`providers_microsoft_entra_retrieve`).
@@ -568,6 +601,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_microsoft_entra_retrieve")) }
     }
+
     /// MicrosoftEntraProvider Viewset
     ///
     /// `PUT /providers/microsoft_entra/{id}/` (`providers_microsoft_entra_update`).
@@ -584,6 +618,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("providers_microsoft_entra_update")) }
     }
+
     /// MicrosoftEntraProvider Viewset
     ///
     /// `DELETE /providers/microsoft_entra/{id}/` (`providers_microsoft_entra_destroy`).
@@ -599,6 +634,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_microsoft_entra_destroy")) }
     }
+
     /// MicrosoftEntraProvider Viewset
     ///
     /// `PATCH /providers/microsoft_entra/{id}/` (`providers_microsoft_entra_partial_update`).
@@ -619,6 +655,7 @@ pub trait Providers: Authenticate {
             Err(ServerError::not_implemented("providers_microsoft_entra_partial_update"))
         }
     }
+
     /// Sync/Re-sync a single user/group object
     ///
     /// `POST /providers/microsoft_entra/{id}/sync/object/` (`providers_microsoft_entra_sync_object_create`).
@@ -643,6 +680,7 @@ pub trait Providers: Authenticate {
             )
         }
     }
+
     /// Get provider's sync status
     ///
     /// `GET /providers/microsoft_entra/{id}/sync/status/` (`providers_microsoft_entra_sync_status_retrieve`).
@@ -664,6 +702,7 @@ pub trait Providers: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /providers/microsoft_entra/{id}/used_by/` (`providers_microsoft_entra_used_by_list`).
@@ -681,6 +720,7 @@ pub trait Providers: Authenticate {
             Err(ServerError::not_implemented("providers_microsoft_entra_used_by_list"))
         }
     }
+
     /// MicrosoftEntraProviderGroup Viewset
     ///
     /// `GET /providers/microsoft_entra_groups/` (`providers_microsoft_entra_groups_list`).
@@ -698,6 +738,7 @@ pub trait Providers: Authenticate {
             Err(ServerError::not_implemented("providers_microsoft_entra_groups_list"))
         }
     }
+
     /// MicrosoftEntraProviderGroup Viewset
     ///
     /// `POST /providers/microsoft_entra_groups/` (`providers_microsoft_entra_groups_create`).
@@ -717,6 +758,7 @@ pub trait Providers: Authenticate {
             Err(ServerError::not_implemented("providers_microsoft_entra_groups_create"))
         }
     }
+
     /// MicrosoftEntraProviderGroup Viewset
     ///
     /// `GET /providers/microsoft_entra_groups/{id}/` (`providers_microsoft_entra_groups_retrieve`).
@@ -736,6 +778,7 @@ pub trait Providers: Authenticate {
             )
         }
     }
+
     /// MicrosoftEntraProviderGroup Viewset
     ///
     /// `DELETE /providers/microsoft_entra_groups/{id}/` (`providers_microsoft_entra_groups_destroy`).
@@ -753,6 +796,7 @@ pub trait Providers: Authenticate {
             Err(ServerError::not_implemented("providers_microsoft_entra_groups_destroy"))
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /providers/microsoft_entra_groups/{id}/used_by/` (`providers_microsoft_entra_groups_used_by_list`).
@@ -774,6 +818,7 @@ pub trait Providers: Authenticate {
             )
         }
     }
+
     /// MicrosoftEntraProviderUser Viewset
     ///
     /// `GET /providers/microsoft_entra_users/` (`providers_microsoft_entra_users_list`).
@@ -791,6 +836,7 @@ pub trait Providers: Authenticate {
             Err(ServerError::not_implemented("providers_microsoft_entra_users_list"))
         }
     }
+
     /// MicrosoftEntraProviderUser Viewset
     ///
     /// `POST /providers/microsoft_entra_users/` (`providers_microsoft_entra_users_create`).
@@ -810,6 +856,7 @@ pub trait Providers: Authenticate {
             Err(ServerError::not_implemented("providers_microsoft_entra_users_create"))
         }
     }
+
     /// MicrosoftEntraProviderUser Viewset
     ///
     /// `GET /providers/microsoft_entra_users/{id}/` (`providers_microsoft_entra_users_retrieve`).
@@ -827,6 +874,7 @@ pub trait Providers: Authenticate {
             Err(ServerError::not_implemented("providers_microsoft_entra_users_retrieve"))
         }
     }
+
     /// MicrosoftEntraProviderUser Viewset
     ///
     /// `DELETE /providers/microsoft_entra_users/{id}/` (`providers_microsoft_entra_users_destroy`).
@@ -844,6 +892,7 @@ pub trait Providers: Authenticate {
             Err(ServerError::not_implemented("providers_microsoft_entra_users_destroy"))
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /providers/microsoft_entra_users/{id}/used_by/` (`providers_microsoft_entra_users_used_by_list`).
@@ -865,6 +914,7 @@ pub trait Providers: Authenticate {
             )
         }
     }
+
     /// OAuth2Provider Viewset
     ///
     /// `GET /providers/oauth2/` (`providers_oauth2_list`).
@@ -878,6 +928,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_oauth2_list")) }
     }
+
     /// OAuth2Provider Viewset
     ///
     /// `POST /providers/oauth2/` (`providers_oauth2_create`).
@@ -893,6 +944,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("providers_oauth2_create")) }
     }
+
     /// OAuth2Provider Viewset
     ///
     /// `GET /providers/oauth2/{id}/` (`providers_oauth2_retrieve`).
@@ -906,6 +958,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_oauth2_retrieve")) }
     }
+
     /// OAuth2Provider Viewset
     ///
     /// `PUT /providers/oauth2/{id}/` (`providers_oauth2_update`).
@@ -922,6 +975,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("providers_oauth2_update")) }
     }
+
     /// OAuth2Provider Viewset
     ///
     /// `DELETE /providers/oauth2/{id}/` (`providers_oauth2_destroy`).
@@ -935,6 +989,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_oauth2_destroy")) }
     }
+
     /// OAuth2Provider Viewset
     ///
     /// `PATCH /providers/oauth2/{id}/` (`providers_oauth2_partial_update`).
@@ -951,6 +1006,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("providers_oauth2_partial_update")) }
     }
+
     /// Preview user data for provider
     ///
     /// `GET /providers/oauth2/{id}/preview_user/` (`providers_oauth2_preview_user_retrieve`).
@@ -968,6 +1024,7 @@ pub trait Providers: Authenticate {
             Err(ServerError::not_implemented("providers_oauth2_preview_user_retrieve"))
         }
     }
+
     /// Get Providers setup URLs
     ///
     /// `GET /providers/oauth2/{id}/setup_urls/` (`providers_oauth2_setup_urls_retrieve`).
@@ -985,6 +1042,7 @@ pub trait Providers: Authenticate {
             Err(ServerError::not_implemented("providers_oauth2_setup_urls_retrieve"))
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /providers/oauth2/{id}/used_by/` (`providers_oauth2_used_by_list`).
@@ -998,6 +1056,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_oauth2_used_by_list")) }
     }
+
     /// ProxyProvider Viewset
     ///
     /// `GET /providers/proxy/` (`providers_proxy_list`).
@@ -1011,6 +1070,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_proxy_list")) }
     }
+
     /// ProxyProvider Viewset
     ///
     /// `POST /providers/proxy/` (`providers_proxy_create`).
@@ -1026,6 +1086,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("providers_proxy_create")) }
     }
+
     /// ProxyProvider Viewset
     ///
     /// `GET /providers/proxy/{id}/` (`providers_proxy_retrieve`).
@@ -1039,6 +1100,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_proxy_retrieve")) }
     }
+
     /// ProxyProvider Viewset
     ///
     /// `PUT /providers/proxy/{id}/` (`providers_proxy_update`).
@@ -1055,6 +1117,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("providers_proxy_update")) }
     }
+
     /// ProxyProvider Viewset
     ///
     /// `DELETE /providers/proxy/{id}/` (`providers_proxy_destroy`).
@@ -1068,6 +1131,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_proxy_destroy")) }
     }
+
     /// ProxyProvider Viewset
     ///
     /// `PATCH /providers/proxy/{id}/` (`providers_proxy_partial_update`).
@@ -1084,6 +1148,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("providers_proxy_partial_update")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /providers/proxy/{id}/used_by/` (`providers_proxy_used_by_list`).
@@ -1097,6 +1162,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_proxy_used_by_list")) }
     }
+
     /// RACProvider Viewset
     ///
     /// `GET /providers/rac/` (`providers_rac_list`).
@@ -1110,6 +1176,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_rac_list")) }
     }
+
     /// RACProvider Viewset
     ///
     /// `POST /providers/rac/` (`providers_rac_create`).
@@ -1125,6 +1192,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("providers_rac_create")) }
     }
+
     /// RACProvider Viewset
     ///
     /// `GET /providers/rac/{id}/` (`providers_rac_retrieve`).
@@ -1138,6 +1206,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_rac_retrieve")) }
     }
+
     /// RACProvider Viewset
     ///
     /// `PUT /providers/rac/{id}/` (`providers_rac_update`).
@@ -1154,6 +1223,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("providers_rac_update")) }
     }
+
     /// RACProvider Viewset
     ///
     /// `DELETE /providers/rac/{id}/` (`providers_rac_destroy`).
@@ -1167,6 +1237,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_rac_destroy")) }
     }
+
     /// RACProvider Viewset
     ///
     /// `PATCH /providers/rac/{id}/` (`providers_rac_partial_update`).
@@ -1183,6 +1254,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("providers_rac_partial_update")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /providers/rac/{id}/used_by/` (`providers_rac_used_by_list`).
@@ -1196,6 +1268,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_rac_used_by_list")) }
     }
+
     /// RadiusProvider Viewset
     ///
     /// `GET /providers/radius/` (`providers_radius_list`).
@@ -1209,6 +1282,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_radius_list")) }
     }
+
     /// RadiusProvider Viewset
     ///
     /// `POST /providers/radius/` (`providers_radius_create`).
@@ -1224,6 +1298,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("providers_radius_create")) }
     }
+
     /// RadiusProvider Viewset
     ///
     /// `GET /providers/radius/{id}/` (`providers_radius_retrieve`).
@@ -1237,6 +1312,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_radius_retrieve")) }
     }
+
     /// RadiusProvider Viewset
     ///
     /// `PUT /providers/radius/{id}/` (`providers_radius_update`).
@@ -1253,6 +1329,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("providers_radius_update")) }
     }
+
     /// RadiusProvider Viewset
     ///
     /// `DELETE /providers/radius/{id}/` (`providers_radius_destroy`).
@@ -1266,6 +1343,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_radius_destroy")) }
     }
+
     /// RadiusProvider Viewset
     ///
     /// `PATCH /providers/radius/{id}/` (`providers_radius_partial_update`).
@@ -1282,6 +1360,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("providers_radius_partial_update")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /providers/radius/{id}/used_by/` (`providers_radius_used_by_list`).
@@ -1295,6 +1374,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_radius_used_by_list")) }
     }
+
     /// SAMLProvider Viewset
     ///
     /// `GET /providers/saml/` (`providers_saml_list`).
@@ -1308,6 +1388,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_saml_list")) }
     }
+
     /// SAMLProvider Viewset
     ///
     /// `POST /providers/saml/` (`providers_saml_create`).
@@ -1323,6 +1404,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("providers_saml_create")) }
     }
+
     /// SAMLProvider Viewset
     ///
     /// `GET /providers/saml/{id}/` (`providers_saml_retrieve`).
@@ -1336,6 +1418,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_saml_retrieve")) }
     }
+
     /// SAMLProvider Viewset
     ///
     /// `PUT /providers/saml/{id}/` (`providers_saml_update`).
@@ -1352,6 +1435,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("providers_saml_update")) }
     }
+
     /// SAMLProvider Viewset
     ///
     /// `DELETE /providers/saml/{id}/` (`providers_saml_destroy`).
@@ -1365,6 +1449,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_saml_destroy")) }
     }
+
     /// SAMLProvider Viewset
     ///
     /// `PATCH /providers/saml/{id}/` (`providers_saml_partial_update`).
@@ -1381,6 +1466,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("providers_saml_partial_update")) }
     }
+
     /// Return metadata as XML string
     ///
     /// `GET /providers/saml/{id}/metadata/` (`providers_saml_metadata_retrieve`).
@@ -1394,6 +1480,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_saml_metadata_retrieve")) }
     }
+
     /// Preview user data for provider
     ///
     /// `GET /providers/saml/{id}/preview_user/` (`providers_saml_preview_user_retrieve`).
@@ -1411,6 +1498,7 @@ pub trait Providers: Authenticate {
             Err(ServerError::not_implemented("providers_saml_preview_user_retrieve"))
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /providers/saml/{id}/used_by/` (`providers_saml_used_by_list`).
@@ -1424,6 +1512,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_saml_used_by_list")) }
     }
+
     /// Create provider from SAML Metadata
     ///
     /// `POST /providers/saml/import_metadata/` (`providers_saml_import_metadata_create`).
@@ -1443,6 +1532,7 @@ pub trait Providers: Authenticate {
             Err(ServerError::not_implemented("providers_saml_import_metadata_create"))
         }
     }
+
     /// SCIMProvider Viewset
     ///
     /// `GET /providers/scim/` (`providers_scim_list`).
@@ -1456,6 +1546,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_scim_list")) }
     }
+
     /// SCIMProvider Viewset
     ///
     /// `POST /providers/scim/` (`providers_scim_create`).
@@ -1471,6 +1562,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("providers_scim_create")) }
     }
+
     /// SCIMProvider Viewset
     ///
     /// `GET /providers/scim/{id}/` (`providers_scim_retrieve`).
@@ -1484,6 +1576,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_scim_retrieve")) }
     }
+
     /// SCIMProvider Viewset
     ///
     /// `PUT /providers/scim/{id}/` (`providers_scim_update`).
@@ -1500,6 +1593,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("providers_scim_update")) }
     }
+
     /// SCIMProvider Viewset
     ///
     /// `DELETE /providers/scim/{id}/` (`providers_scim_destroy`).
@@ -1513,6 +1607,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_scim_destroy")) }
     }
+
     /// SCIMProvider Viewset
     ///
     /// `PATCH /providers/scim/{id}/` (`providers_scim_partial_update`).
@@ -1529,6 +1624,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("providers_scim_partial_update")) }
     }
+
     /// Sync/Re-sync a single user/group object
     ///
     /// `POST /providers/scim/{id}/sync/object/` (`providers_scim_sync_object_create`).
@@ -1545,6 +1641,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("providers_scim_sync_object_create")) }
     }
+
     /// Get provider's sync status
     ///
     /// `GET /providers/scim/{id}/sync/status/` (`providers_scim_sync_status_retrieve`).
@@ -1562,6 +1659,7 @@ pub trait Providers: Authenticate {
             Err(ServerError::not_implemented("providers_scim_sync_status_retrieve"))
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /providers/scim/{id}/used_by/` (`providers_scim_used_by_list`).
@@ -1575,6 +1673,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_scim_used_by_list")) }
     }
+
     /// SCIMProviderGroup Viewset
     ///
     /// `GET /providers/scim_groups/` (`providers_scim_groups_list`).
@@ -1588,6 +1687,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_scim_groups_list")) }
     }
+
     /// SCIMProviderGroup Viewset
     ///
     /// `POST /providers/scim_groups/` (`providers_scim_groups_create`).
@@ -1603,6 +1703,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("providers_scim_groups_create")) }
     }
+
     /// SCIMProviderGroup Viewset
     ///
     /// `GET /providers/scim_groups/{id}/` (`providers_scim_groups_retrieve`).
@@ -1616,6 +1717,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_scim_groups_retrieve")) }
     }
+
     /// SCIMProviderGroup Viewset
     ///
     /// `DELETE /providers/scim_groups/{id}/` (`providers_scim_groups_destroy`).
@@ -1629,6 +1731,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_scim_groups_destroy")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /providers/scim_groups/{id}/used_by/` (`providers_scim_groups_used_by_list`).
@@ -1642,6 +1745,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_scim_groups_used_by_list")) }
     }
+
     /// SCIMProviderUser Viewset
     ///
     /// `GET /providers/scim_users/` (`providers_scim_users_list`).
@@ -1655,6 +1759,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_scim_users_list")) }
     }
+
     /// SCIMProviderUser Viewset
     ///
     /// `POST /providers/scim_users/` (`providers_scim_users_create`).
@@ -1670,6 +1775,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("providers_scim_users_create")) }
     }
+
     /// SCIMProviderUser Viewset
     ///
     /// `GET /providers/scim_users/{id}/` (`providers_scim_users_retrieve`).
@@ -1683,6 +1789,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_scim_users_retrieve")) }
     }
+
     /// SCIMProviderUser Viewset
     ///
     /// `DELETE /providers/scim_users/{id}/` (`providers_scim_users_destroy`).
@@ -1696,6 +1803,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_scim_users_destroy")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /providers/scim_users/{id}/used_by/` (`providers_scim_users_used_by_list`).
@@ -1709,6 +1817,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_scim_users_used_by_list")) }
     }
+
     /// SSFProvider Viewset
     ///
     /// `GET /providers/ssf/` (`providers_ssf_list`).
@@ -1722,6 +1831,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_ssf_list")) }
     }
+
     /// SSFProvider Viewset
     ///
     /// `POST /providers/ssf/` (`providers_ssf_create`).
@@ -1737,6 +1847,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("providers_ssf_create")) }
     }
+
     /// SSFProvider Viewset
     ///
     /// `GET /providers/ssf/{id}/` (`providers_ssf_retrieve`).
@@ -1750,6 +1861,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_ssf_retrieve")) }
     }
+
     /// SSFProvider Viewset
     ///
     /// `PUT /providers/ssf/{id}/` (`providers_ssf_update`).
@@ -1766,6 +1878,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("providers_ssf_update")) }
     }
+
     /// SSFProvider Viewset
     ///
     /// `DELETE /providers/ssf/{id}/` (`providers_ssf_destroy`).
@@ -1779,6 +1892,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_ssf_destroy")) }
     }
+
     /// SSFProvider Viewset
     ///
     /// `PATCH /providers/ssf/{id}/` (`providers_ssf_partial_update`).
@@ -1795,6 +1909,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("providers_ssf_partial_update")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /providers/ssf/{id}/used_by/` (`providers_ssf_used_by_list`).
@@ -1808,6 +1923,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_ssf_used_by_list")) }
     }
+
     /// WSFederationProvider Viewset
     ///
     /// `GET /providers/wsfed/` (`providers_wsfed_list`).
@@ -1821,6 +1937,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_wsfed_list")) }
     }
+
     /// WSFederationProvider Viewset
     ///
     /// `POST /providers/wsfed/` (`providers_wsfed_create`).
@@ -1836,6 +1953,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("providers_wsfed_create")) }
     }
+
     /// WSFederationProvider Viewset
     ///
     /// `GET /providers/wsfed/{id}/` (`providers_wsfed_retrieve`).
@@ -1849,6 +1967,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_wsfed_retrieve")) }
     }
+
     /// WSFederationProvider Viewset
     ///
     /// `PUT /providers/wsfed/{id}/` (`providers_wsfed_update`).
@@ -1865,6 +1984,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("providers_wsfed_update")) }
     }
+
     /// WSFederationProvider Viewset
     ///
     /// `DELETE /providers/wsfed/{id}/` (`providers_wsfed_destroy`).
@@ -1878,6 +1998,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_wsfed_destroy")) }
     }
+
     /// WSFederationProvider Viewset
     ///
     /// `PATCH /providers/wsfed/{id}/` (`providers_wsfed_partial_update`).
@@ -1894,6 +2015,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("providers_wsfed_partial_update")) }
     }
+
     /// Return metadata as XML string
     ///
     /// `GET /providers/wsfed/{id}/metadata/` (`providers_wsfed_metadata_retrieve`).
@@ -1909,6 +2031,7 @@ pub trait Providers: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("providers_wsfed_metadata_retrieve")) }
     }
+
     /// Preview user data for provider
     ///
     /// `GET /providers/wsfed/{id}/preview_user/` (`providers_wsfed_preview_user_retrieve`).
@@ -1926,6 +2049,7 @@ pub trait Providers: Authenticate {
             Err(ServerError::not_implemented("providers_wsfed_preview_user_retrieve"))
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /providers/wsfed/{id}/used_by/` (`providers_wsfed_used_by_list`).

@@ -21,6 +21,7 @@ pub trait Rac: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("rac_connection_tokens_list")) }
     }
+
     /// ConnectionToken Viewset
     ///
     /// `GET /rac/connection_tokens/{connection_token_uuid}/` (`rac_connection_tokens_retrieve`).
@@ -36,6 +37,7 @@ pub trait Rac: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("rac_connection_tokens_retrieve")) }
     }
+
     /// ConnectionToken Viewset
     ///
     /// `PUT /rac/connection_tokens/{connection_token_uuid}/` (`rac_connection_tokens_update`).
@@ -54,6 +56,7 @@ pub trait Rac: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("rac_connection_tokens_update")) }
     }
+
     /// ConnectionToken Viewset
     ///
     /// `DELETE /rac/connection_tokens/{connection_token_uuid}/` (`rac_connection_tokens_destroy`).
@@ -69,6 +72,7 @@ pub trait Rac: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("rac_connection_tokens_destroy")) }
     }
+
     /// ConnectionToken Viewset
     ///
     /// `PATCH /rac/connection_tokens/{connection_token_uuid}/` (`rac_connection_tokens_partial_update`).
@@ -89,6 +93,7 @@ pub trait Rac: Authenticate {
             Err(ServerError::not_implemented("rac_connection_tokens_partial_update"))
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /rac/connection_tokens/{connection_token_uuid}/used_by/` (`rac_connection_tokens_used_by_list`).
@@ -104,6 +109,7 @@ pub trait Rac: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("rac_connection_tokens_used_by_list")) }
     }
+
     /// List accessible endpoints
     ///
     /// `GET /rac/endpoints/` (`rac_endpoints_list`).
@@ -117,6 +123,7 @@ pub trait Rac: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("rac_endpoints_list")) }
     }
+
     /// Endpoint Viewset
     ///
     /// `POST /rac/endpoints/` (`rac_endpoints_create`).
@@ -132,6 +139,7 @@ pub trait Rac: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("rac_endpoints_create")) }
     }
+
     /// Endpoint Viewset
     ///
     /// `GET /rac/endpoints/{pbm_uuid}/` (`rac_endpoints_retrieve`).
@@ -145,6 +153,7 @@ pub trait Rac: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("rac_endpoints_retrieve")) }
     }
+
     /// Endpoint Viewset
     ///
     /// `PUT /rac/endpoints/{pbm_uuid}/` (`rac_endpoints_update`).
@@ -161,6 +170,7 @@ pub trait Rac: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("rac_endpoints_update")) }
     }
+
     /// Endpoint Viewset
     ///
     /// `DELETE /rac/endpoints/{pbm_uuid}/` (`rac_endpoints_destroy`).
@@ -174,6 +184,7 @@ pub trait Rac: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("rac_endpoints_destroy")) }
     }
+
     /// Endpoint Viewset
     ///
     /// `PATCH /rac/endpoints/{pbm_uuid}/` (`rac_endpoints_partial_update`).
@@ -192,6 +203,7 @@ pub trait Rac: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("rac_endpoints_partial_update")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /rac/endpoints/{pbm_uuid}/used_by/` (`rac_endpoints_used_by_list`).

@@ -23,6 +23,7 @@ pub trait Rbac: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("rbac_initial_permissions_list")) }
     }
+
     /// InitialPermissions viewset
     ///
     /// `POST /rbac/initial_permissions/` (`rbac_initial_permissions_create`).
@@ -40,6 +41,7 @@ pub trait Rbac: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("rbac_initial_permissions_create")) }
     }
+
     /// InitialPermissions viewset
     ///
     /// `GET /rbac/initial_permissions/{id}/` (`rbac_initial_permissions_retrieve`).
@@ -55,6 +57,7 @@ pub trait Rbac: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("rbac_initial_permissions_retrieve")) }
     }
+
     /// InitialPermissions viewset
     ///
     /// `PUT /rbac/initial_permissions/{id}/` (`rbac_initial_permissions_update`).
@@ -73,6 +76,7 @@ pub trait Rbac: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("rbac_initial_permissions_update")) }
     }
+
     /// InitialPermissions viewset
     ///
     /// `DELETE /rbac/initial_permissions/{id}/` (`rbac_initial_permissions_destroy`).
@@ -88,6 +92,7 @@ pub trait Rbac: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("rbac_initial_permissions_destroy")) }
     }
+
     /// InitialPermissions viewset
     ///
     /// `PATCH /rbac/initial_permissions/{id}/` (`rbac_initial_permissions_partial_update`).
@@ -108,6 +113,7 @@ pub trait Rbac: Authenticate {
             Err(ServerError::not_implemented("rbac_initial_permissions_partial_update"))
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /rbac/initial_permissions/{id}/used_by/` (`rbac_initial_permissions_used_by_list`).
@@ -125,6 +131,7 @@ pub trait Rbac: Authenticate {
             Err(ServerError::not_implemented("rbac_initial_permissions_used_by_list"))
         }
     }
+
     /// Read-only list of all permissions, filterable by model and app
     ///
     /// `GET /rbac/permissions/` (`rbac_permissions_list`).
@@ -138,6 +145,7 @@ pub trait Rbac: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("rbac_permissions_list")) }
     }
+
     /// Read-only list of all permissions, filterable by model and app
     ///
     /// `GET /rbac/permissions/{id}/` (`rbac_permissions_retrieve`).
@@ -151,6 +159,7 @@ pub trait Rbac: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("rbac_permissions_retrieve")) }
     }
+
     /// Get assigned object permissions for a single object
     ///
     /// `GET /rbac/permissions/assigned_by_roles/` (`rbac_permissions_assigned_by_roles_list`).
@@ -168,6 +177,7 @@ pub trait Rbac: Authenticate {
             Err(ServerError::not_implemented("rbac_permissions_assigned_by_roles_list"))
         }
     }
+
     /// Assign permission(s) to role. When `object_pk` is set, the permissions
     /// are only assigned to the specific object, otherwise they are assigned globally.
     ///
@@ -191,6 +201,7 @@ pub trait Rbac: Authenticate {
             )
         }
     }
+
     /// Unassign permission(s) to role. When `object_pk` is set, the permissions
     /// are only assigned to the specific object, otherwise they are assigned globally.
     ///
@@ -219,6 +230,7 @@ pub trait Rbac: Authenticate {
             )
         }
     }
+
     /// Get a role's assigned object permissions
     ///
     /// `GET /rbac/permissions/roles/` (`rbac_permissions_roles_list`).
@@ -232,6 +244,7 @@ pub trait Rbac: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("rbac_permissions_roles_list")) }
     }
+
     /// Role viewset
     ///
     /// `GET /rbac/roles/` (`rbac_roles_list`).
@@ -245,6 +258,7 @@ pub trait Rbac: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("rbac_roles_list")) }
     }
+
     /// Role viewset
     ///
     /// `POST /rbac/roles/` (`rbac_roles_create`).
@@ -260,6 +274,7 @@ pub trait Rbac: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("rbac_roles_create")) }
     }
+
     /// Role viewset
     ///
     /// `GET /rbac/roles/{uuid}/` (`rbac_roles_retrieve`).
@@ -273,6 +288,7 @@ pub trait Rbac: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("rbac_roles_retrieve")) }
     }
+
     /// Role viewset
     ///
     /// `PUT /rbac/roles/{uuid}/` (`rbac_roles_update`).
@@ -289,6 +305,7 @@ pub trait Rbac: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("rbac_roles_update")) }
     }
+
     /// Role viewset
     ///
     /// `DELETE /rbac/roles/{uuid}/` (`rbac_roles_destroy`).
@@ -302,6 +319,7 @@ pub trait Rbac: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("rbac_roles_destroy")) }
     }
+
     /// Role viewset
     ///
     /// `PATCH /rbac/roles/{uuid}/` (`rbac_roles_partial_update`).
@@ -318,6 +336,7 @@ pub trait Rbac: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("rbac_roles_partial_update")) }
     }
+
     /// Add user to role
     ///
     /// `POST /rbac/roles/{uuid}/add_user/` (`rbac_roles_add_user_create`).
@@ -334,6 +353,7 @@ pub trait Rbac: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("rbac_roles_add_user_create")) }
     }
+
     /// Remove user from role
     ///
     /// `POST /rbac/roles/{uuid}/remove_user/` (`rbac_roles_remove_user_create`).
@@ -352,6 +372,7 @@ pub trait Rbac: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("rbac_roles_remove_user_create")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /rbac/roles/{uuid}/used_by/` (`rbac_roles_used_by_list`).

@@ -19,6 +19,7 @@ pub trait Reports: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("reports_exports_list")) }
     }
+
     /// `GET /reports/exports/{id}/` (`reports_exports_retrieve`).
     ///
     /// Called only with a valid bearer token; `principal` is who it belongs to.
@@ -30,6 +31,7 @@ pub trait Reports: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("reports_exports_retrieve")) }
     }
+
     /// `DELETE /reports/exports/{id}/` (`reports_exports_destroy`).
     ///
     /// Called only with a valid bearer token; `principal` is who it belongs to.

@@ -21,6 +21,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_all_list")) }
     }
+
     /// Source Viewset
     ///
     /// `GET /sources/all/{slug}/` (`sources_all_retrieve`).
@@ -34,6 +35,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_all_retrieve")) }
     }
+
     /// Prevent deletion of built-in sources
     ///
     /// `DELETE /sources/all/{slug}/` (`sources_all_destroy`).
@@ -47,6 +49,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_all_destroy")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/all/{slug}/used_by/` (`sources_all_used_by_list`).
@@ -60,6 +63,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_all_used_by_list")) }
     }
+
     /// Get all creatable types
     ///
     /// `GET /sources/all/types/` (`sources_all_types_list`).
@@ -72,6 +76,7 @@ pub trait Sources: Authenticate {
         let _ = principal;
         async { Err(ServerError::not_implemented("sources_all_types_list")) }
     }
+
     /// Get all sources the user can configure
     ///
     /// `GET /sources/all/user_settings/` (`sources_all_user_settings_list`).
@@ -84,6 +89,7 @@ pub trait Sources: Authenticate {
         let _ = principal;
         async { Err(ServerError::not_implemented("sources_all_user_settings_list")) }
     }
+
     /// Group-source connection Viewset
     ///
     /// `GET /sources/group_connections/all/` (`sources_group_connections_all_list`).
@@ -99,6 +105,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_group_connections_all_list")) }
     }
+
     /// Group-source connection Viewset
     ///
     /// `GET /sources/group_connections/all/{id}/` (`sources_group_connections_all_retrieve`).
@@ -116,6 +123,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_group_connections_all_retrieve"))
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `PUT /sources/group_connections/all/{id}/` (`sources_group_connections_all_update`).
@@ -136,6 +144,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_group_connections_all_update"))
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `DELETE /sources/group_connections/all/{id}/` (`sources_group_connections_all_destroy`).
@@ -153,6 +162,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_group_connections_all_destroy"))
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `PATCH /sources/group_connections/all/{id}/` (`sources_group_connections_all_partial_update`).
@@ -177,6 +187,7 @@ pub trait Sources: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/group_connections/all/{id}/used_by/` (`sources_group_connections_all_used_by_list`).
@@ -198,6 +209,7 @@ pub trait Sources: Authenticate {
             )
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `GET /sources/group_connections/kerberos/` (`sources_group_connections_kerberos_list`).
@@ -215,6 +227,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_group_connections_kerberos_list"))
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `POST /sources/group_connections/kerberos/` (`sources_group_connections_kerberos_create`).
@@ -236,6 +249,7 @@ pub trait Sources: Authenticate {
             )
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `GET /sources/group_connections/kerberos/{id}/` (`sources_group_connections_kerberos_retrieve`).
@@ -257,6 +271,7 @@ pub trait Sources: Authenticate {
             )
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `PUT /sources/group_connections/kerberos/{id}/` (`sources_group_connections_kerberos_update`).
@@ -279,6 +294,7 @@ pub trait Sources: Authenticate {
             )
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `DELETE /sources/group_connections/kerberos/{id}/` (`sources_group_connections_kerberos_destroy`).
@@ -300,6 +316,7 @@ pub trait Sources: Authenticate {
             )
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `PATCH /sources/group_connections/kerberos/{id}/` (`sources_group_connections_kerberos_partial_update`).
@@ -324,6 +341,7 @@ pub trait Sources: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/group_connections/kerberos/{id}/used_by/` (`sources_group_connections_kerberos_used_by_list`).
@@ -345,6 +363,7 @@ pub trait Sources: Authenticate {
             )
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `GET /sources/group_connections/ldap/` (`sources_group_connections_ldap_list`).
@@ -362,6 +381,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_group_connections_ldap_list"))
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `POST /sources/group_connections/ldap/` (`sources_group_connections_ldap_create`).
@@ -381,6 +401,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_group_connections_ldap_create"))
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `GET /sources/group_connections/ldap/{id}/` (`sources_group_connections_ldap_retrieve`).
@@ -398,6 +419,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_group_connections_ldap_retrieve"))
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `PUT /sources/group_connections/ldap/{id}/` (`sources_group_connections_ldap_update`).
@@ -418,6 +440,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_group_connections_ldap_update"))
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `DELETE /sources/group_connections/ldap/{id}/` (`sources_group_connections_ldap_destroy`).
@@ -435,6 +458,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_group_connections_ldap_destroy"))
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `PATCH /sources/group_connections/ldap/{id}/` (`sources_group_connections_ldap_partial_update`).
@@ -459,6 +483,7 @@ pub trait Sources: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/group_connections/ldap/{id}/used_by/` (`sources_group_connections_ldap_used_by_list`).
@@ -480,6 +505,7 @@ pub trait Sources: Authenticate {
             )
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `GET /sources/group_connections/oauth/` (`sources_group_connections_oauth_list`).
@@ -497,6 +523,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_group_connections_oauth_list"))
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `POST /sources/group_connections/oauth/` (`sources_group_connections_oauth_create`).
@@ -516,6 +543,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_group_connections_oauth_create"))
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `GET /sources/group_connections/oauth/{id}/` (`sources_group_connections_oauth_retrieve`).
@@ -533,6 +561,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_group_connections_oauth_retrieve"))
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `PUT /sources/group_connections/oauth/{id}/` (`sources_group_connections_oauth_update`).
@@ -553,6 +582,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_group_connections_oauth_update"))
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `DELETE /sources/group_connections/oauth/{id}/` (`sources_group_connections_oauth_destroy`).
@@ -570,6 +600,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_group_connections_oauth_destroy"))
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `PATCH /sources/group_connections/oauth/{id}/` (`sources_group_connections_oauth_partial_update`).
@@ -594,6 +625,7 @@ pub trait Sources: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/group_connections/oauth/{id}/used_by/` (`sources_group_connections_oauth_used_by_list`).
@@ -615,6 +647,7 @@ pub trait Sources: Authenticate {
             )
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `GET /sources/group_connections/plex/` (`sources_group_connections_plex_list`).
@@ -632,6 +665,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_group_connections_plex_list"))
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `POST /sources/group_connections/plex/` (`sources_group_connections_plex_create`).
@@ -651,6 +685,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_group_connections_plex_create"))
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `GET /sources/group_connections/plex/{id}/` (`sources_group_connections_plex_retrieve`).
@@ -668,6 +703,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_group_connections_plex_retrieve"))
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `PUT /sources/group_connections/plex/{id}/` (`sources_group_connections_plex_update`).
@@ -688,6 +724,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_group_connections_plex_update"))
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `DELETE /sources/group_connections/plex/{id}/` (`sources_group_connections_plex_destroy`).
@@ -705,6 +742,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_group_connections_plex_destroy"))
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `PATCH /sources/group_connections/plex/{id}/` (`sources_group_connections_plex_partial_update`).
@@ -729,6 +767,7 @@ pub trait Sources: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/group_connections/plex/{id}/used_by/` (`sources_group_connections_plex_used_by_list`).
@@ -750,6 +789,7 @@ pub trait Sources: Authenticate {
             )
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `GET /sources/group_connections/saml/` (`sources_group_connections_saml_list`).
@@ -767,6 +807,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_group_connections_saml_list"))
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `POST /sources/group_connections/saml/` (`sources_group_connections_saml_create`).
@@ -786,6 +827,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_group_connections_saml_create"))
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `GET /sources/group_connections/saml/{id}/` (`sources_group_connections_saml_retrieve`).
@@ -803,6 +845,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_group_connections_saml_retrieve"))
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `PUT /sources/group_connections/saml/{id}/` (`sources_group_connections_saml_update`).
@@ -823,6 +866,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_group_connections_saml_update"))
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `DELETE /sources/group_connections/saml/{id}/` (`sources_group_connections_saml_destroy`).
@@ -840,6 +884,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_group_connections_saml_destroy"))
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `PATCH /sources/group_connections/saml/{id}/` (`sources_group_connections_saml_partial_update`).
@@ -864,6 +909,7 @@ pub trait Sources: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/group_connections/saml/{id}/used_by/` (`sources_group_connections_saml_used_by_list`).
@@ -885,6 +931,7 @@ pub trait Sources: Authenticate {
             )
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `GET /sources/group_connections/telegram/` (`sources_group_connections_telegram_list`).
@@ -902,6 +949,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_group_connections_telegram_list"))
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `POST /sources/group_connections/telegram/` (`sources_group_connections_telegram_create`).
@@ -923,6 +971,7 @@ pub trait Sources: Authenticate {
             )
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `GET /sources/group_connections/telegram/{id}/` (`sources_group_connections_telegram_retrieve`).
@@ -944,6 +993,7 @@ pub trait Sources: Authenticate {
             )
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `PUT /sources/group_connections/telegram/{id}/` (`sources_group_connections_telegram_update`).
@@ -966,6 +1016,7 @@ pub trait Sources: Authenticate {
             )
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `DELETE /sources/group_connections/telegram/{id}/` (`sources_group_connections_telegram_destroy`).
@@ -987,6 +1038,7 @@ pub trait Sources: Authenticate {
             )
         }
     }
+
     /// Group-source connection Viewset
     ///
     /// `PATCH /sources/group_connections/telegram/{id}/` (`sources_group_connections_telegram_partial_update`).
@@ -1011,6 +1063,7 @@ pub trait Sources: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/group_connections/telegram/{id}/used_by/` (`sources_group_connections_telegram_used_by_list`).
@@ -1032,6 +1085,7 @@ pub trait Sources: Authenticate {
             )
         }
     }
+
     /// Kerberos Source Viewset
     ///
     /// `GET /sources/kerberos/` (`sources_kerberos_list`).
@@ -1045,6 +1099,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_kerberos_list")) }
     }
+
     /// Kerberos Source Viewset
     ///
     /// `POST /sources/kerberos/` (`sources_kerberos_create`).
@@ -1060,6 +1115,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("sources_kerberos_create")) }
     }
+
     /// Kerberos Source Viewset
     ///
     /// `GET /sources/kerberos/{slug}/` (`sources_kerberos_retrieve`).
@@ -1073,6 +1129,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_kerberos_retrieve")) }
     }
+
     /// Kerberos Source Viewset
     ///
     /// `PUT /sources/kerberos/{slug}/` (`sources_kerberos_update`).
@@ -1089,6 +1146,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("sources_kerberos_update")) }
     }
+
     /// Kerberos Source Viewset
     ///
     /// `DELETE /sources/kerberos/{slug}/` (`sources_kerberos_destroy`).
@@ -1102,6 +1160,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_kerberos_destroy")) }
     }
+
     /// Kerberos Source Viewset
     ///
     /// `PATCH /sources/kerberos/{slug}/` (`sources_kerberos_partial_update`).
@@ -1120,6 +1179,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("sources_kerberos_partial_update")) }
     }
+
     /// Get provider's sync status
     ///
     /// `GET /sources/kerberos/{slug}/sync/status/` (`sources_kerberos_sync_status_retrieve`).
@@ -1137,6 +1197,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_kerberos_sync_status_retrieve"))
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/kerberos/{slug}/used_by/` (`sources_kerberos_used_by_list`).
@@ -1150,6 +1211,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_kerberos_used_by_list")) }
     }
+
     /// LDAP Source Viewset
     ///
     /// `GET /sources/ldap/` (`sources_ldap_list`).
@@ -1163,6 +1225,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_ldap_list")) }
     }
+
     /// LDAP Source Viewset
     ///
     /// `POST /sources/ldap/` (`sources_ldap_create`).
@@ -1178,6 +1241,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("sources_ldap_create")) }
     }
+
     /// LDAP Source Viewset
     ///
     /// `GET /sources/ldap/{slug}/` (`sources_ldap_retrieve`).
@@ -1191,6 +1255,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_ldap_retrieve")) }
     }
+
     /// LDAP Source Viewset
     ///
     /// `PUT /sources/ldap/{slug}/` (`sources_ldap_update`).
@@ -1207,6 +1272,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("sources_ldap_update")) }
     }
+
     /// LDAP Source Viewset
     ///
     /// `DELETE /sources/ldap/{slug}/` (`sources_ldap_destroy`).
@@ -1220,6 +1286,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_ldap_destroy")) }
     }
+
     /// LDAP Source Viewset
     ///
     /// `PATCH /sources/ldap/{slug}/` (`sources_ldap_partial_update`).
@@ -1236,6 +1303,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("sources_ldap_partial_update")) }
     }
+
     /// Get raw LDAP data to debug
     ///
     /// `GET /sources/ldap/{slug}/debug/` (`sources_ldap_debug_retrieve`).
@@ -1249,6 +1317,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_ldap_debug_retrieve")) }
     }
+
     /// Get provider's sync status
     ///
     /// `GET /sources/ldap/{slug}/sync/status/` (`sources_ldap_sync_status_retrieve`).
@@ -1264,6 +1333,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_ldap_sync_status_retrieve")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/ldap/{slug}/used_by/` (`sources_ldap_used_by_list`).
@@ -1277,6 +1347,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_ldap_used_by_list")) }
     }
+
     /// Source Viewset
     ///
     /// `GET /sources/oauth/` (`sources_oauth_list`).
@@ -1290,6 +1361,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_oauth_list")) }
     }
+
     /// Source Viewset
     ///
     /// `POST /sources/oauth/` (`sources_oauth_create`).
@@ -1305,6 +1377,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("sources_oauth_create")) }
     }
+
     /// Source Viewset
     ///
     /// `GET /sources/oauth/{slug}/` (`sources_oauth_retrieve`).
@@ -1318,6 +1391,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_oauth_retrieve")) }
     }
+
     /// Source Viewset
     ///
     /// `PUT /sources/oauth/{slug}/` (`sources_oauth_update`).
@@ -1334,6 +1408,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("sources_oauth_update")) }
     }
+
     /// Source Viewset
     ///
     /// `DELETE /sources/oauth/{slug}/` (`sources_oauth_destroy`).
@@ -1347,6 +1422,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_oauth_destroy")) }
     }
+
     /// Source Viewset
     ///
     /// `PATCH /sources/oauth/{slug}/` (`sources_oauth_partial_update`).
@@ -1363,6 +1439,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("sources_oauth_partial_update")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/oauth/{slug}/used_by/` (`sources_oauth_used_by_list`).
@@ -1376,6 +1453,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_oauth_used_by_list")) }
     }
+
     /// Get all creatable source types. If ?name is set, only returns the type for \<name>.
     /// If \<name> isn't found, returns the default type.
     ///
@@ -1390,6 +1468,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_oauth_source_types_list")) }
     }
+
     /// Plex source Viewset
     ///
     /// `GET /sources/plex/` (`sources_plex_list`).
@@ -1403,6 +1482,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_plex_list")) }
     }
+
     /// Plex source Viewset
     ///
     /// `POST /sources/plex/` (`sources_plex_create`).
@@ -1418,6 +1498,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("sources_plex_create")) }
     }
+
     /// Plex source Viewset
     ///
     /// `GET /sources/plex/{slug}/` (`sources_plex_retrieve`).
@@ -1431,6 +1512,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_plex_retrieve")) }
     }
+
     /// Plex source Viewset
     ///
     /// `PUT /sources/plex/{slug}/` (`sources_plex_update`).
@@ -1447,6 +1529,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("sources_plex_update")) }
     }
+
     /// Plex source Viewset
     ///
     /// `DELETE /sources/plex/{slug}/` (`sources_plex_destroy`).
@@ -1460,6 +1543,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_plex_destroy")) }
     }
+
     /// Plex source Viewset
     ///
     /// `PATCH /sources/plex/{slug}/` (`sources_plex_partial_update`).
@@ -1476,6 +1560,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("sources_plex_partial_update")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/plex/{slug}/used_by/` (`sources_plex_used_by_list`).
@@ -1489,6 +1574,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_plex_used_by_list")) }
     }
+
     /// Redeem a plex token, check it's access to resources against what's allowed
     /// for the source, and redirect to an authentication/enrollment flow.
     ///
@@ -1508,6 +1594,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("sources_plex_redeem_token_create")) }
     }
+
     /// Redeem a plex token for an authenticated user, creating a connection
     ///
     /// `POST /sources/plex/redeem_token_authenticated/` (`sources_plex_redeem_token_authenticated_create`).
@@ -1532,6 +1619,7 @@ pub trait Sources: Authenticate {
             )
         }
     }
+
     /// SAMLSource Viewset
     ///
     /// `GET /sources/saml/` (`sources_saml_list`).
@@ -1545,6 +1633,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_saml_list")) }
     }
+
     /// SAMLSource Viewset
     ///
     /// `POST /sources/saml/` (`sources_saml_create`).
@@ -1560,6 +1649,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("sources_saml_create")) }
     }
+
     /// SAMLSource Viewset
     ///
     /// `GET /sources/saml/{slug}/` (`sources_saml_retrieve`).
@@ -1573,6 +1663,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_saml_retrieve")) }
     }
+
     /// SAMLSource Viewset
     ///
     /// `PUT /sources/saml/{slug}/` (`sources_saml_update`).
@@ -1589,6 +1680,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("sources_saml_update")) }
     }
+
     /// SAMLSource Viewset
     ///
     /// `DELETE /sources/saml/{slug}/` (`sources_saml_destroy`).
@@ -1602,6 +1694,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_saml_destroy")) }
     }
+
     /// SAMLSource Viewset
     ///
     /// `PATCH /sources/saml/{slug}/` (`sources_saml_partial_update`).
@@ -1618,6 +1711,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("sources_saml_partial_update")) }
     }
+
     /// Return metadata as XML string
     ///
     /// `GET /sources/saml/{slug}/metadata/` (`sources_saml_metadata_retrieve`).
@@ -1631,6 +1725,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_saml_metadata_retrieve")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/saml/{slug}/used_by/` (`sources_saml_used_by_list`).
@@ -1644,6 +1739,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_saml_used_by_list")) }
     }
+
     /// SCIMSource Viewset
     ///
     /// `GET /sources/scim/` (`sources_scim_list`).
@@ -1657,6 +1753,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_scim_list")) }
     }
+
     /// SCIMSource Viewset
     ///
     /// `POST /sources/scim/` (`sources_scim_create`).
@@ -1672,6 +1769,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("sources_scim_create")) }
     }
+
     /// SCIMSource Viewset
     ///
     /// `GET /sources/scim/{slug}/` (`sources_scim_retrieve`).
@@ -1685,6 +1783,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_scim_retrieve")) }
     }
+
     /// SCIMSource Viewset
     ///
     /// `PUT /sources/scim/{slug}/` (`sources_scim_update`).
@@ -1701,6 +1800,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("sources_scim_update")) }
     }
+
     /// SCIMSource Viewset
     ///
     /// `DELETE /sources/scim/{slug}/` (`sources_scim_destroy`).
@@ -1714,6 +1814,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_scim_destroy")) }
     }
+
     /// SCIMSource Viewset
     ///
     /// `PATCH /sources/scim/{slug}/` (`sources_scim_partial_update`).
@@ -1730,6 +1831,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("sources_scim_partial_update")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/scim/{slug}/used_by/` (`sources_scim_used_by_list`).
@@ -1743,6 +1845,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_scim_used_by_list")) }
     }
+
     /// SCIMSourceGroup Viewset
     ///
     /// `GET /sources/scim_groups/` (`sources_scim_groups_list`).
@@ -1756,6 +1859,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_scim_groups_list")) }
     }
+
     /// SCIMSourceGroup Viewset
     ///
     /// `POST /sources/scim_groups/` (`sources_scim_groups_create`).
@@ -1771,6 +1875,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("sources_scim_groups_create")) }
     }
+
     /// SCIMSourceGroup Viewset
     ///
     /// `GET /sources/scim_groups/{id}/` (`sources_scim_groups_retrieve`).
@@ -1784,6 +1889,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_scim_groups_retrieve")) }
     }
+
     /// SCIMSourceGroup Viewset
     ///
     /// `PUT /sources/scim_groups/{id}/` (`sources_scim_groups_update`).
@@ -1800,6 +1906,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("sources_scim_groups_update")) }
     }
+
     /// SCIMSourceGroup Viewset
     ///
     /// `DELETE /sources/scim_groups/{id}/` (`sources_scim_groups_destroy`).
@@ -1813,6 +1920,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_scim_groups_destroy")) }
     }
+
     /// SCIMSourceGroup Viewset
     ///
     /// `PATCH /sources/scim_groups/{id}/` (`sources_scim_groups_partial_update`).
@@ -1831,6 +1939,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("sources_scim_groups_partial_update")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/scim_groups/{id}/used_by/` (`sources_scim_groups_used_by_list`).
@@ -1844,6 +1953,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_scim_groups_used_by_list")) }
     }
+
     /// SCIMSourceUser Viewset
     ///
     /// `GET /sources/scim_users/` (`sources_scim_users_list`).
@@ -1857,6 +1967,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_scim_users_list")) }
     }
+
     /// SCIMSourceUser Viewset
     ///
     /// `POST /sources/scim_users/` (`sources_scim_users_create`).
@@ -1872,6 +1983,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("sources_scim_users_create")) }
     }
+
     /// SCIMSourceUser Viewset
     ///
     /// `GET /sources/scim_users/{id}/` (`sources_scim_users_retrieve`).
@@ -1885,6 +1997,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_scim_users_retrieve")) }
     }
+
     /// SCIMSourceUser Viewset
     ///
     /// `PUT /sources/scim_users/{id}/` (`sources_scim_users_update`).
@@ -1901,6 +2014,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("sources_scim_users_update")) }
     }
+
     /// SCIMSourceUser Viewset
     ///
     /// `DELETE /sources/scim_users/{id}/` (`sources_scim_users_destroy`).
@@ -1914,6 +2028,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_scim_users_destroy")) }
     }
+
     /// SCIMSourceUser Viewset
     ///
     /// `PATCH /sources/scim_users/{id}/` (`sources_scim_users_partial_update`).
@@ -1932,6 +2047,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("sources_scim_users_partial_update")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/scim_users/{id}/used_by/` (`sources_scim_users_used_by_list`).
@@ -1945,6 +2061,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_scim_users_used_by_list")) }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `GET /sources/telegram/` (`sources_telegram_list`).
@@ -1958,6 +2075,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_telegram_list")) }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `POST /sources/telegram/` (`sources_telegram_create`).
@@ -1973,6 +2091,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("sources_telegram_create")) }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `GET /sources/telegram/{slug}/` (`sources_telegram_retrieve`).
@@ -1986,6 +2105,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_telegram_retrieve")) }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `PUT /sources/telegram/{slug}/` (`sources_telegram_update`).
@@ -2002,6 +2122,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("sources_telegram_update")) }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `DELETE /sources/telegram/{slug}/` (`sources_telegram_destroy`).
@@ -2015,6 +2136,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_telegram_destroy")) }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `PATCH /sources/telegram/{slug}/` (`sources_telegram_partial_update`).
@@ -2033,6 +2155,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("sources_telegram_partial_update")) }
     }
+
     /// Mixin to add a used_by endpoint to return a list of all objects using this object
     ///
     /// `POST /sources/telegram/{slug}/connect_user/` (`sources_telegram_connect_user_create`).
@@ -2053,6 +2176,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_telegram_connect_user_create"))
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/telegram/{slug}/used_by/` (`sources_telegram_used_by_list`).
@@ -2066,6 +2190,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_telegram_used_by_list")) }
     }
+
     /// User-source connection Viewset
     ///
     /// `GET /sources/user_connections/all/` (`sources_user_connections_all_list`).
@@ -2081,6 +2206,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_user_connections_all_list")) }
     }
+
     /// User-source connection Viewset
     ///
     /// `GET /sources/user_connections/all/{id}/` (`sources_user_connections_all_retrieve`).
@@ -2098,6 +2224,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_user_connections_all_retrieve"))
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `PUT /sources/user_connections/all/{id}/` (`sources_user_connections_all_update`).
@@ -2118,6 +2245,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_user_connections_all_update"))
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `DELETE /sources/user_connections/all/{id}/` (`sources_user_connections_all_destroy`).
@@ -2135,6 +2263,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_user_connections_all_destroy"))
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `PATCH /sources/user_connections/all/{id}/` (`sources_user_connections_all_partial_update`).
@@ -2159,6 +2288,7 @@ pub trait Sources: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/user_connections/all/{id}/used_by/` (`sources_user_connections_all_used_by_list`).
@@ -2178,6 +2308,7 @@ pub trait Sources: Authenticate {
             )
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `GET /sources/user_connections/kerberos/` (`sources_user_connections_kerberos_list`).
@@ -2195,6 +2326,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_user_connections_kerberos_list"))
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `POST /sources/user_connections/kerberos/` (`sources_user_connections_kerberos_create`).
@@ -2214,6 +2346,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_user_connections_kerberos_create"))
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `GET /sources/user_connections/kerberos/{id}/` (`sources_user_connections_kerberos_retrieve`).
@@ -2235,6 +2368,7 @@ pub trait Sources: Authenticate {
             )
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `PUT /sources/user_connections/kerberos/{id}/` (`sources_user_connections_kerberos_update`).
@@ -2255,6 +2389,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_user_connections_kerberos_update"))
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `DELETE /sources/user_connections/kerberos/{id}/` (`sources_user_connections_kerberos_destroy`).
@@ -2274,6 +2409,7 @@ pub trait Sources: Authenticate {
             )
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `PATCH /sources/user_connections/kerberos/{id}/` (`sources_user_connections_kerberos_partial_update`).
@@ -2298,6 +2434,7 @@ pub trait Sources: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/user_connections/kerberos/{id}/used_by/` (`sources_user_connections_kerberos_used_by_list`).
@@ -2319,6 +2456,7 @@ pub trait Sources: Authenticate {
             )
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `GET /sources/user_connections/ldap/` (`sources_user_connections_ldap_list`).
@@ -2334,6 +2472,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_user_connections_ldap_list")) }
     }
+
     /// User-source connection Viewset
     ///
     /// `POST /sources/user_connections/ldap/` (`sources_user_connections_ldap_create`).
@@ -2353,6 +2492,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_user_connections_ldap_create"))
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `GET /sources/user_connections/ldap/{id}/` (`sources_user_connections_ldap_retrieve`).
@@ -2370,6 +2510,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_user_connections_ldap_retrieve"))
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `PUT /sources/user_connections/ldap/{id}/` (`sources_user_connections_ldap_update`).
@@ -2390,6 +2531,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_user_connections_ldap_update"))
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `DELETE /sources/user_connections/ldap/{id}/` (`sources_user_connections_ldap_destroy`).
@@ -2407,6 +2549,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_user_connections_ldap_destroy"))
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `PATCH /sources/user_connections/ldap/{id}/` (`sources_user_connections_ldap_partial_update`).
@@ -2431,6 +2574,7 @@ pub trait Sources: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/user_connections/ldap/{id}/used_by/` (`sources_user_connections_ldap_used_by_list`).
@@ -2452,6 +2596,7 @@ pub trait Sources: Authenticate {
             )
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `GET /sources/user_connections/oauth/` (`sources_user_connections_oauth_list`).
@@ -2469,6 +2614,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_user_connections_oauth_list"))
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `POST /sources/user_connections/oauth/` (`sources_user_connections_oauth_create`).
@@ -2488,6 +2634,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_user_connections_oauth_create"))
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `GET /sources/user_connections/oauth/{id}/` (`sources_user_connections_oauth_retrieve`).
@@ -2505,6 +2652,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_user_connections_oauth_retrieve"))
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `PUT /sources/user_connections/oauth/{id}/` (`sources_user_connections_oauth_update`).
@@ -2525,6 +2673,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_user_connections_oauth_update"))
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `DELETE /sources/user_connections/oauth/{id}/` (`sources_user_connections_oauth_destroy`).
@@ -2542,6 +2691,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_user_connections_oauth_destroy"))
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `PATCH /sources/user_connections/oauth/{id}/` (`sources_user_connections_oauth_partial_update`).
@@ -2566,6 +2716,7 @@ pub trait Sources: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/user_connections/oauth/{id}/used_by/` (`sources_user_connections_oauth_used_by_list`).
@@ -2587,6 +2738,7 @@ pub trait Sources: Authenticate {
             )
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `GET /sources/user_connections/plex/` (`sources_user_connections_plex_list`).
@@ -2602,6 +2754,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_user_connections_plex_list")) }
     }
+
     /// User-source connection Viewset
     ///
     /// `POST /sources/user_connections/plex/` (`sources_user_connections_plex_create`).
@@ -2621,6 +2774,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_user_connections_plex_create"))
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `GET /sources/user_connections/plex/{id}/` (`sources_user_connections_plex_retrieve`).
@@ -2638,6 +2792,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_user_connections_plex_retrieve"))
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `PUT /sources/user_connections/plex/{id}/` (`sources_user_connections_plex_update`).
@@ -2658,6 +2813,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_user_connections_plex_update"))
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `DELETE /sources/user_connections/plex/{id}/` (`sources_user_connections_plex_destroy`).
@@ -2675,6 +2831,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_user_connections_plex_destroy"))
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `PATCH /sources/user_connections/plex/{id}/` (`sources_user_connections_plex_partial_update`).
@@ -2699,6 +2856,7 @@ pub trait Sources: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/user_connections/plex/{id}/used_by/` (`sources_user_connections_plex_used_by_list`).
@@ -2720,6 +2878,7 @@ pub trait Sources: Authenticate {
             )
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `GET /sources/user_connections/saml/` (`sources_user_connections_saml_list`).
@@ -2735,6 +2894,7 @@ pub trait Sources: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("sources_user_connections_saml_list")) }
     }
+
     /// User-source connection Viewset
     ///
     /// `POST /sources/user_connections/saml/` (`sources_user_connections_saml_create`).
@@ -2754,6 +2914,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_user_connections_saml_create"))
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `GET /sources/user_connections/saml/{id}/` (`sources_user_connections_saml_retrieve`).
@@ -2771,6 +2932,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_user_connections_saml_retrieve"))
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `PUT /sources/user_connections/saml/{id}/` (`sources_user_connections_saml_update`).
@@ -2791,6 +2953,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_user_connections_saml_update"))
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `DELETE /sources/user_connections/saml/{id}/` (`sources_user_connections_saml_destroy`).
@@ -2808,6 +2971,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_user_connections_saml_destroy"))
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `PATCH /sources/user_connections/saml/{id}/` (`sources_user_connections_saml_partial_update`).
@@ -2832,6 +2996,7 @@ pub trait Sources: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/user_connections/saml/{id}/used_by/` (`sources_user_connections_saml_used_by_list`).
@@ -2853,6 +3018,7 @@ pub trait Sources: Authenticate {
             )
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `GET /sources/user_connections/telegram/` (`sources_user_connections_telegram_list`).
@@ -2870,6 +3036,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_user_connections_telegram_list"))
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `POST /sources/user_connections/telegram/` (`sources_user_connections_telegram_create`).
@@ -2889,6 +3056,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_user_connections_telegram_create"))
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `GET /sources/user_connections/telegram/{id}/` (`sources_user_connections_telegram_retrieve`).
@@ -2910,6 +3078,7 @@ pub trait Sources: Authenticate {
             )
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `PUT /sources/user_connections/telegram/{id}/` (`sources_user_connections_telegram_update`).
@@ -2930,6 +3099,7 @@ pub trait Sources: Authenticate {
             Err(ServerError::not_implemented("sources_user_connections_telegram_update"))
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `DELETE /sources/user_connections/telegram/{id}/` (`sources_user_connections_telegram_destroy`).
@@ -2949,6 +3119,7 @@ pub trait Sources: Authenticate {
             )
         }
     }
+
     /// User-source connection Viewset
     ///
     /// `PATCH /sources/user_connections/telegram/{id}/` (`sources_user_connections_telegram_partial_update`).
@@ -2973,6 +3144,7 @@ pub trait Sources: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /sources/user_connections/telegram/{id}/used_by/` (`sources_user_connections_telegram_used_by_list`).

@@ -21,6 +21,7 @@ pub trait Ssf: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("ssf_streams_list")) }
     }
+
     /// SSFStream Viewset
     ///
     /// `GET /ssf/streams/{uuid}/` (`ssf_streams_retrieve`).
@@ -34,6 +35,7 @@ pub trait Ssf: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("ssf_streams_retrieve")) }
     }
+
     /// SSFStream Viewset
     ///
     /// `DELETE /ssf/streams/{uuid}/` (`ssf_streams_destroy`).

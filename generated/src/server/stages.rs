@@ -21,6 +21,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_account_lockdown_list")) }
     }
+
     /// AccountLockdownStage Viewset
     ///
     /// `POST /stages/account_lockdown/` (`stages_account_lockdown_create`).
@@ -38,6 +39,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("stages_account_lockdown_create")) }
     }
+
     /// AccountLockdownStage Viewset
     ///
     /// `GET /stages/account_lockdown/{stage_uuid}/` (`stages_account_lockdown_retrieve`).
@@ -53,6 +55,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_account_lockdown_retrieve")) }
     }
+
     /// AccountLockdownStage Viewset
     ///
     /// `PUT /stages/account_lockdown/{stage_uuid}/` (`stages_account_lockdown_update`).
@@ -71,6 +74,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("stages_account_lockdown_update")) }
     }
+
     /// AccountLockdownStage Viewset
     ///
     /// `DELETE /stages/account_lockdown/{stage_uuid}/` (`stages_account_lockdown_destroy`).
@@ -86,6 +90,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_account_lockdown_destroy")) }
     }
+
     /// AccountLockdownStage Viewset
     ///
     /// `PATCH /stages/account_lockdown/{stage_uuid}/` (`stages_account_lockdown_partial_update`).
@@ -106,6 +111,7 @@ pub trait Stages: Authenticate {
             Err(ServerError::not_implemented("stages_account_lockdown_partial_update"))
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/account_lockdown/{stage_uuid}/used_by/` (`stages_account_lockdown_used_by_list`).
@@ -123,6 +129,7 @@ pub trait Stages: Authenticate {
             Err(ServerError::not_implemented("stages_account_lockdown_used_by_list"))
         }
     }
+
     /// Stage Viewset
     ///
     /// `GET /stages/all/` (`stages_all_list`).
@@ -136,6 +143,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_all_list")) }
     }
+
     /// Stage Viewset
     ///
     /// `GET /stages/all/{stage_uuid}/` (`stages_all_retrieve`).
@@ -149,6 +157,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_all_retrieve")) }
     }
+
     /// Stage Viewset
     ///
     /// `DELETE /stages/all/{stage_uuid}/` (`stages_all_destroy`).
@@ -162,6 +171,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_all_destroy")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/all/{stage_uuid}/used_by/` (`stages_all_used_by_list`).
@@ -175,6 +185,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_all_used_by_list")) }
     }
+
     /// Get all creatable types
     ///
     /// `GET /stages/all/types/` (`stages_all_types_list`).
@@ -187,6 +198,7 @@ pub trait Stages: Authenticate {
         let _ = principal;
         async { Err(ServerError::not_implemented("stages_all_types_list")) }
     }
+
     /// Get all stages the user can configure
     ///
     /// `GET /stages/all/user_settings/` (`stages_all_user_settings_list`).
@@ -199,6 +211,7 @@ pub trait Stages: Authenticate {
         let _ = principal;
         async { Err(ServerError::not_implemented("stages_all_user_settings_list")) }
     }
+
     /// AuthenticatorDuoStage Viewset
     ///
     /// `GET /stages/authenticator/duo/` (`stages_authenticator_duo_list`).
@@ -212,6 +225,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_authenticator_duo_list")) }
     }
+
     /// AuthenticatorDuoStage Viewset
     ///
     /// `POST /stages/authenticator/duo/` (`stages_authenticator_duo_create`).
@@ -229,6 +243,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("stages_authenticator_duo_create")) }
     }
+
     /// AuthenticatorDuoStage Viewset
     ///
     /// `GET /stages/authenticator/duo/{stage_uuid}/` (`stages_authenticator_duo_retrieve`).
@@ -244,6 +259,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_authenticator_duo_retrieve")) }
     }
+
     /// AuthenticatorDuoStage Viewset
     ///
     /// `PUT /stages/authenticator/duo/{stage_uuid}/` (`stages_authenticator_duo_update`).
@@ -262,6 +278,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("stages_authenticator_duo_update")) }
     }
+
     /// AuthenticatorDuoStage Viewset
     ///
     /// `DELETE /stages/authenticator/duo/{stage_uuid}/` (`stages_authenticator_duo_destroy`).
@@ -277,6 +294,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_authenticator_duo_destroy")) }
     }
+
     /// AuthenticatorDuoStage Viewset
     ///
     /// `PATCH /stages/authenticator/duo/{stage_uuid}/` (`stages_authenticator_duo_partial_update`).
@@ -297,6 +315,7 @@ pub trait Stages: Authenticate {
             Err(ServerError::not_implemented("stages_authenticator_duo_partial_update"))
         }
     }
+
     /// Check enrollment status of user details in current session
     ///
     /// `POST /stages/authenticator/duo/{stage_uuid}/enrollment_status/` (`stages_authenticator_duo_enrollment_status_create`).
@@ -318,6 +337,7 @@ pub trait Stages: Authenticate {
             )
         }
     }
+
     /// Import duo devices into authentik
     ///
     /// `POST /stages/authenticator/duo/{stage_uuid}/import_device_manual/` (`stages_authenticator_duo_import_device_manual_create`).
@@ -342,6 +362,7 @@ pub trait Stages: Authenticate {
             )
         }
     }
+
     /// Import duo devices into authentik
     ///
     /// `POST /stages/authenticator/duo/{stage_uuid}/import_devices_automatic/` (`stages_authenticator_duo_import_devices_automatic_create`).
@@ -366,6 +387,7 @@ pub trait Stages: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/authenticator/duo/{stage_uuid}/used_by/` (`stages_authenticator_duo_used_by_list`).
@@ -383,6 +405,7 @@ pub trait Stages: Authenticate {
             Err(ServerError::not_implemented("stages_authenticator_duo_used_by_list"))
         }
     }
+
     /// AuthenticatorEmailStage Viewset
     ///
     /// `GET /stages/authenticator/email/` (`stages_authenticator_email_list`).
@@ -398,6 +421,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_authenticator_email_list")) }
     }
+
     /// AuthenticatorEmailStage Viewset
     ///
     /// `POST /stages/authenticator/email/` (`stages_authenticator_email_create`).
@@ -415,6 +439,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("stages_authenticator_email_create")) }
     }
+
     /// AuthenticatorEmailStage Viewset
     ///
     /// `GET /stages/authenticator/email/{stage_uuid}/` (`stages_authenticator_email_retrieve`).
@@ -432,6 +457,7 @@ pub trait Stages: Authenticate {
             Err(ServerError::not_implemented("stages_authenticator_email_retrieve"))
         }
     }
+
     /// AuthenticatorEmailStage Viewset
     ///
     /// `PUT /stages/authenticator/email/{stage_uuid}/` (`stages_authenticator_email_update`).
@@ -450,6 +476,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("stages_authenticator_email_update")) }
     }
+
     /// AuthenticatorEmailStage Viewset
     ///
     /// `DELETE /stages/authenticator/email/{stage_uuid}/` (`stages_authenticator_email_destroy`).
@@ -465,6 +492,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_authenticator_email_destroy")) }
     }
+
     /// AuthenticatorEmailStage Viewset
     ///
     /// `PATCH /stages/authenticator/email/{stage_uuid}/` (`stages_authenticator_email_partial_update`).
@@ -487,6 +515,7 @@ pub trait Stages: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/authenticator/email/{stage_uuid}/used_by/` (`stages_authenticator_email_used_by_list`).
@@ -504,6 +533,7 @@ pub trait Stages: Authenticate {
             Err(ServerError::not_implemented("stages_authenticator_email_used_by_list"))
         }
     }
+
     /// AuthenticatorEndpointGDTCStage Viewset
     ///
     /// `GET /stages/authenticator/endpoint_gdtc/` (`stages_authenticator_endpoint_gdtc_list`).
@@ -521,6 +551,7 @@ pub trait Stages: Authenticate {
             Err(ServerError::not_implemented("stages_authenticator_endpoint_gdtc_list"))
         }
     }
+
     /// AuthenticatorEndpointGDTCStage Viewset
     ///
     /// `POST /stages/authenticator/endpoint_gdtc/` (`stages_authenticator_endpoint_gdtc_create`).
@@ -542,6 +573,7 @@ pub trait Stages: Authenticate {
             )
         }
     }
+
     /// AuthenticatorEndpointGDTCStage Viewset
     ///
     /// `GET /stages/authenticator/endpoint_gdtc/{stage_uuid}/` (`stages_authenticator_endpoint_gdtc_retrieve`).
@@ -563,6 +595,7 @@ pub trait Stages: Authenticate {
             )
         }
     }
+
     /// AuthenticatorEndpointGDTCStage Viewset
     ///
     /// `PUT /stages/authenticator/endpoint_gdtc/{stage_uuid}/` (`stages_authenticator_endpoint_gdtc_update`).
@@ -585,6 +618,7 @@ pub trait Stages: Authenticate {
             )
         }
     }
+
     /// AuthenticatorEndpointGDTCStage Viewset
     ///
     /// `DELETE /stages/authenticator/endpoint_gdtc/{stage_uuid}/` (`stages_authenticator_endpoint_gdtc_destroy`).
@@ -606,6 +640,7 @@ pub trait Stages: Authenticate {
             )
         }
     }
+
     /// AuthenticatorEndpointGDTCStage Viewset
     ///
     /// `PATCH /stages/authenticator/endpoint_gdtc/{stage_uuid}/` (`stages_authenticator_endpoint_gdtc_partial_update`).
@@ -630,6 +665,7 @@ pub trait Stages: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/authenticator/endpoint_gdtc/{stage_uuid}/used_by/` (`stages_authenticator_endpoint_gdtc_used_by_list`).
@@ -651,6 +687,7 @@ pub trait Stages: Authenticate {
             )
         }
     }
+
     /// AuthenticatorSMSStage Viewset
     ///
     /// `GET /stages/authenticator/sms/` (`stages_authenticator_sms_list`).
@@ -664,6 +701,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_authenticator_sms_list")) }
     }
+
     /// AuthenticatorSMSStage Viewset
     ///
     /// `POST /stages/authenticator/sms/` (`stages_authenticator_sms_create`).
@@ -681,6 +719,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("stages_authenticator_sms_create")) }
     }
+
     /// AuthenticatorSMSStage Viewset
     ///
     /// `GET /stages/authenticator/sms/{stage_uuid}/` (`stages_authenticator_sms_retrieve`).
@@ -696,6 +735,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_authenticator_sms_retrieve")) }
     }
+
     /// AuthenticatorSMSStage Viewset
     ///
     /// `PUT /stages/authenticator/sms/{stage_uuid}/` (`stages_authenticator_sms_update`).
@@ -714,6 +754,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("stages_authenticator_sms_update")) }
     }
+
     /// AuthenticatorSMSStage Viewset
     ///
     /// `DELETE /stages/authenticator/sms/{stage_uuid}/` (`stages_authenticator_sms_destroy`).
@@ -729,6 +770,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_authenticator_sms_destroy")) }
     }
+
     /// AuthenticatorSMSStage Viewset
     ///
     /// `PATCH /stages/authenticator/sms/{stage_uuid}/` (`stages_authenticator_sms_partial_update`).
@@ -749,6 +791,7 @@ pub trait Stages: Authenticate {
             Err(ServerError::not_implemented("stages_authenticator_sms_partial_update"))
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/authenticator/sms/{stage_uuid}/used_by/` (`stages_authenticator_sms_used_by_list`).
@@ -766,6 +809,7 @@ pub trait Stages: Authenticate {
             Err(ServerError::not_implemented("stages_authenticator_sms_used_by_list"))
         }
     }
+
     /// AuthenticatorStaticStage Viewset
     ///
     /// `GET /stages/authenticator/static/` (`stages_authenticator_static_list`).
@@ -781,6 +825,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_authenticator_static_list")) }
     }
+
     /// AuthenticatorStaticStage Viewset
     ///
     /// `POST /stages/authenticator/static/` (`stages_authenticator_static_create`).
@@ -798,6 +843,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("stages_authenticator_static_create")) }
     }
+
     /// AuthenticatorStaticStage Viewset
     ///
     /// `GET /stages/authenticator/static/{stage_uuid}/` (`stages_authenticator_static_retrieve`).
@@ -815,6 +861,7 @@ pub trait Stages: Authenticate {
             Err(ServerError::not_implemented("stages_authenticator_static_retrieve"))
         }
     }
+
     /// AuthenticatorStaticStage Viewset
     ///
     /// `PUT /stages/authenticator/static/{stage_uuid}/` (`stages_authenticator_static_update`).
@@ -833,6 +880,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("stages_authenticator_static_update")) }
     }
+
     /// AuthenticatorStaticStage Viewset
     ///
     /// `DELETE /stages/authenticator/static/{stage_uuid}/` (`stages_authenticator_static_destroy`).
@@ -850,6 +898,7 @@ pub trait Stages: Authenticate {
             Err(ServerError::not_implemented("stages_authenticator_static_destroy"))
         }
     }
+
     /// AuthenticatorStaticStage Viewset
     ///
     /// `PATCH /stages/authenticator/static/{stage_uuid}/` (`stages_authenticator_static_partial_update`).
@@ -874,6 +923,7 @@ pub trait Stages: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/authenticator/static/{stage_uuid}/used_by/` (`stages_authenticator_static_used_by_list`).
@@ -891,6 +941,7 @@ pub trait Stages: Authenticate {
             Err(ServerError::not_implemented("stages_authenticator_static_used_by_list"))
         }
     }
+
     /// AuthenticatorTOTPStage Viewset
     ///
     /// `GET /stages/authenticator/totp/` (`stages_authenticator_totp_list`).
@@ -906,6 +957,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_authenticator_totp_list")) }
     }
+
     /// AuthenticatorTOTPStage Viewset
     ///
     /// `POST /stages/authenticator/totp/` (`stages_authenticator_totp_create`).
@@ -923,6 +975,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("stages_authenticator_totp_create")) }
     }
+
     /// AuthenticatorTOTPStage Viewset
     ///
     /// `GET /stages/authenticator/totp/{stage_uuid}/` (`stages_authenticator_totp_retrieve`).
@@ -938,6 +991,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_authenticator_totp_retrieve")) }
     }
+
     /// AuthenticatorTOTPStage Viewset
     ///
     /// `PUT /stages/authenticator/totp/{stage_uuid}/` (`stages_authenticator_totp_update`).
@@ -956,6 +1010,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("stages_authenticator_totp_update")) }
     }
+
     /// AuthenticatorTOTPStage Viewset
     ///
     /// `DELETE /stages/authenticator/totp/{stage_uuid}/` (`stages_authenticator_totp_destroy`).
@@ -971,6 +1026,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_authenticator_totp_destroy")) }
     }
+
     /// AuthenticatorTOTPStage Viewset
     ///
     /// `PATCH /stages/authenticator/totp/{stage_uuid}/` (`stages_authenticator_totp_partial_update`).
@@ -991,6 +1047,7 @@ pub trait Stages: Authenticate {
             Err(ServerError::not_implemented("stages_authenticator_totp_partial_update"))
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/authenticator/totp/{stage_uuid}/used_by/` (`stages_authenticator_totp_used_by_list`).
@@ -1008,6 +1065,7 @@ pub trait Stages: Authenticate {
             Err(ServerError::not_implemented("stages_authenticator_totp_used_by_list"))
         }
     }
+
     /// AuthenticatorValidateStage Viewset
     ///
     /// `GET /stages/authenticator/validate/` (`stages_authenticator_validate_list`).
@@ -1023,6 +1081,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_authenticator_validate_list")) }
     }
+
     /// AuthenticatorValidateStage Viewset
     ///
     /// `POST /stages/authenticator/validate/` (`stages_authenticator_validate_create`).
@@ -1042,6 +1101,7 @@ pub trait Stages: Authenticate {
             Err(ServerError::not_implemented("stages_authenticator_validate_create"))
         }
     }
+
     /// AuthenticatorValidateStage Viewset
     ///
     /// `GET /stages/authenticator/validate/{stage_uuid}/` (`stages_authenticator_validate_retrieve`).
@@ -1059,6 +1119,7 @@ pub trait Stages: Authenticate {
             Err(ServerError::not_implemented("stages_authenticator_validate_retrieve"))
         }
     }
+
     /// AuthenticatorValidateStage Viewset
     ///
     /// `PUT /stages/authenticator/validate/{stage_uuid}/` (`stages_authenticator_validate_update`).
@@ -1079,6 +1140,7 @@ pub trait Stages: Authenticate {
             Err(ServerError::not_implemented("stages_authenticator_validate_update"))
         }
     }
+
     /// AuthenticatorValidateStage Viewset
     ///
     /// `DELETE /stages/authenticator/validate/{stage_uuid}/` (`stages_authenticator_validate_destroy`).
@@ -1096,6 +1158,7 @@ pub trait Stages: Authenticate {
             Err(ServerError::not_implemented("stages_authenticator_validate_destroy"))
         }
     }
+
     /// AuthenticatorValidateStage Viewset
     ///
     /// `PATCH /stages/authenticator/validate/{stage_uuid}/` (`stages_authenticator_validate_partial_update`).
@@ -1120,6 +1183,7 @@ pub trait Stages: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/authenticator/validate/{stage_uuid}/used_by/` (`stages_authenticator_validate_used_by_list`).
@@ -1141,6 +1205,7 @@ pub trait Stages: Authenticate {
             )
         }
     }
+
     /// AuthenticatorWebAuthnStage Viewset
     ///
     /// `GET /stages/authenticator/webauthn/` (`stages_authenticator_webauthn_list`).
@@ -1156,6 +1221,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_authenticator_webauthn_list")) }
     }
+
     /// AuthenticatorWebAuthnStage Viewset
     ///
     /// `POST /stages/authenticator/webauthn/` (`stages_authenticator_webauthn_create`).
@@ -1175,6 +1241,7 @@ pub trait Stages: Authenticate {
             Err(ServerError::not_implemented("stages_authenticator_webauthn_create"))
         }
     }
+
     /// AuthenticatorWebAuthnStage Viewset
     ///
     /// `GET /stages/authenticator/webauthn/{stage_uuid}/` (`stages_authenticator_webauthn_retrieve`).
@@ -1192,6 +1259,7 @@ pub trait Stages: Authenticate {
             Err(ServerError::not_implemented("stages_authenticator_webauthn_retrieve"))
         }
     }
+
     /// AuthenticatorWebAuthnStage Viewset
     ///
     /// `PUT /stages/authenticator/webauthn/{stage_uuid}/` (`stages_authenticator_webauthn_update`).
@@ -1212,6 +1280,7 @@ pub trait Stages: Authenticate {
             Err(ServerError::not_implemented("stages_authenticator_webauthn_update"))
         }
     }
+
     /// AuthenticatorWebAuthnStage Viewset
     ///
     /// `DELETE /stages/authenticator/webauthn/{stage_uuid}/` (`stages_authenticator_webauthn_destroy`).
@@ -1229,6 +1298,7 @@ pub trait Stages: Authenticate {
             Err(ServerError::not_implemented("stages_authenticator_webauthn_destroy"))
         }
     }
+
     /// AuthenticatorWebAuthnStage Viewset
     ///
     /// `PATCH /stages/authenticator/webauthn/{stage_uuid}/` (`stages_authenticator_webauthn_partial_update`).
@@ -1253,6 +1323,7 @@ pub trait Stages: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/authenticator/webauthn/{stage_uuid}/used_by/` (`stages_authenticator_webauthn_used_by_list`).
@@ -1274,6 +1345,7 @@ pub trait Stages: Authenticate {
             )
         }
     }
+
     /// WebAuthnDeviceType Viewset
     ///
     /// `GET /stages/authenticator/webauthn_device_types/` (`stages_authenticator_webauthn_device_types_list`).
@@ -1295,6 +1367,7 @@ pub trait Stages: Authenticate {
             )
         }
     }
+
     /// WebAuthnDeviceType Viewset
     ///
     /// `GET /stages/authenticator/webauthn_device_types/{aaguid}/` (`stages_authenticator_webauthn_device_types_retrieve`).
@@ -1316,6 +1389,7 @@ pub trait Stages: Authenticate {
             )
         }
     }
+
     /// CaptchaStage Viewset
     ///
     /// `GET /stages/captcha/` (`stages_captcha_list`).
@@ -1329,6 +1403,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_captcha_list")) }
     }
+
     /// CaptchaStage Viewset
     ///
     /// `POST /stages/captcha/` (`stages_captcha_create`).
@@ -1344,6 +1419,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("stages_captcha_create")) }
     }
+
     /// CaptchaStage Viewset
     ///
     /// `GET /stages/captcha/{stage_uuid}/` (`stages_captcha_retrieve`).
@@ -1357,6 +1433,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_captcha_retrieve")) }
     }
+
     /// CaptchaStage Viewset
     ///
     /// `PUT /stages/captcha/{stage_uuid}/` (`stages_captcha_update`).
@@ -1373,6 +1450,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("stages_captcha_update")) }
     }
+
     /// CaptchaStage Viewset
     ///
     /// `DELETE /stages/captcha/{stage_uuid}/` (`stages_captcha_destroy`).
@@ -1386,6 +1464,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_captcha_destroy")) }
     }
+
     /// CaptchaStage Viewset
     ///
     /// `PATCH /stages/captcha/{stage_uuid}/` (`stages_captcha_partial_update`).
@@ -1402,6 +1481,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("stages_captcha_partial_update")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/captcha/{stage_uuid}/used_by/` (`stages_captcha_used_by_list`).
@@ -1415,6 +1495,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_captcha_used_by_list")) }
     }
+
     /// ConsentStage Viewset
     ///
     /// `GET /stages/consent/` (`stages_consent_list`).
@@ -1428,6 +1509,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_consent_list")) }
     }
+
     /// ConsentStage Viewset
     ///
     /// `POST /stages/consent/` (`stages_consent_create`).
@@ -1443,6 +1525,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("stages_consent_create")) }
     }
+
     /// ConsentStage Viewset
     ///
     /// `GET /stages/consent/{stage_uuid}/` (`stages_consent_retrieve`).
@@ -1456,6 +1539,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_consent_retrieve")) }
     }
+
     /// ConsentStage Viewset
     ///
     /// `PUT /stages/consent/{stage_uuid}/` (`stages_consent_update`).
@@ -1472,6 +1556,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("stages_consent_update")) }
     }
+
     /// ConsentStage Viewset
     ///
     /// `DELETE /stages/consent/{stage_uuid}/` (`stages_consent_destroy`).
@@ -1485,6 +1570,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_consent_destroy")) }
     }
+
     /// ConsentStage Viewset
     ///
     /// `PATCH /stages/consent/{stage_uuid}/` (`stages_consent_partial_update`).
@@ -1501,6 +1587,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("stages_consent_partial_update")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/consent/{stage_uuid}/used_by/` (`stages_consent_used_by_list`).
@@ -1514,6 +1601,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_consent_used_by_list")) }
     }
+
     /// DenyStage Viewset
     ///
     /// `GET /stages/deny/` (`stages_deny_list`).
@@ -1527,6 +1615,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_deny_list")) }
     }
+
     /// DenyStage Viewset
     ///
     /// `POST /stages/deny/` (`stages_deny_create`).
@@ -1542,6 +1631,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("stages_deny_create")) }
     }
+
     /// DenyStage Viewset
     ///
     /// `GET /stages/deny/{stage_uuid}/` (`stages_deny_retrieve`).
@@ -1555,6 +1645,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_deny_retrieve")) }
     }
+
     /// DenyStage Viewset
     ///
     /// `PUT /stages/deny/{stage_uuid}/` (`stages_deny_update`).
@@ -1571,6 +1662,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("stages_deny_update")) }
     }
+
     /// DenyStage Viewset
     ///
     /// `DELETE /stages/deny/{stage_uuid}/` (`stages_deny_destroy`).
@@ -1584,6 +1676,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_deny_destroy")) }
     }
+
     /// DenyStage Viewset
     ///
     /// `PATCH /stages/deny/{stage_uuid}/` (`stages_deny_partial_update`).
@@ -1600,6 +1693,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("stages_deny_partial_update")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/deny/{stage_uuid}/used_by/` (`stages_deny_used_by_list`).
@@ -1613,6 +1707,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_deny_used_by_list")) }
     }
+
     /// DummyStage Viewset
     ///
     /// `GET /stages/dummy/` (`stages_dummy_list`).
@@ -1626,6 +1721,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_dummy_list")) }
     }
+
     /// DummyStage Viewset
     ///
     /// `POST /stages/dummy/` (`stages_dummy_create`).
@@ -1641,6 +1737,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("stages_dummy_create")) }
     }
+
     /// DummyStage Viewset
     ///
     /// `GET /stages/dummy/{stage_uuid}/` (`stages_dummy_retrieve`).
@@ -1654,6 +1751,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_dummy_retrieve")) }
     }
+
     /// DummyStage Viewset
     ///
     /// `PUT /stages/dummy/{stage_uuid}/` (`stages_dummy_update`).
@@ -1670,6 +1768,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("stages_dummy_update")) }
     }
+
     /// DummyStage Viewset
     ///
     /// `DELETE /stages/dummy/{stage_uuid}/` (`stages_dummy_destroy`).
@@ -1683,6 +1782,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_dummy_destroy")) }
     }
+
     /// DummyStage Viewset
     ///
     /// `PATCH /stages/dummy/{stage_uuid}/` (`stages_dummy_partial_update`).
@@ -1699,6 +1799,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("stages_dummy_partial_update")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/dummy/{stage_uuid}/used_by/` (`stages_dummy_used_by_list`).
@@ -1712,6 +1813,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_dummy_used_by_list")) }
     }
+
     /// EmailStage Viewset
     ///
     /// `GET /stages/email/` (`stages_email_list`).
@@ -1725,6 +1827,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_email_list")) }
     }
+
     /// EmailStage Viewset
     ///
     /// `POST /stages/email/` (`stages_email_create`).
@@ -1740,6 +1843,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("stages_email_create")) }
     }
+
     /// EmailStage Viewset
     ///
     /// `GET /stages/email/{stage_uuid}/` (`stages_email_retrieve`).
@@ -1753,6 +1857,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_email_retrieve")) }
     }
+
     /// EmailStage Viewset
     ///
     /// `PUT /stages/email/{stage_uuid}/` (`stages_email_update`).
@@ -1769,6 +1874,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("stages_email_update")) }
     }
+
     /// EmailStage Viewset
     ///
     /// `DELETE /stages/email/{stage_uuid}/` (`stages_email_destroy`).
@@ -1782,6 +1888,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_email_destroy")) }
     }
+
     /// EmailStage Viewset
     ///
     /// `PATCH /stages/email/{stage_uuid}/` (`stages_email_partial_update`).
@@ -1798,6 +1905,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("stages_email_partial_update")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/email/{stage_uuid}/used_by/` (`stages_email_used_by_list`).
@@ -1811,6 +1919,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_email_used_by_list")) }
     }
+
     /// Get all available templates, including custom templates
     ///
     /// `GET /stages/email/templates/` (`stages_email_templates_list`).
@@ -1823,6 +1932,7 @@ pub trait Stages: Authenticate {
         let _ = principal;
         async { Err(ServerError::not_implemented("stages_email_templates_list")) }
     }
+
     /// EndpointStage Viewset
     ///
     /// `GET /stages/endpoints/` (`stages_endpoints_list`).
@@ -1836,6 +1946,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_endpoints_list")) }
     }
+
     /// EndpointStage Viewset
     ///
     /// `POST /stages/endpoints/` (`stages_endpoints_create`).
@@ -1851,6 +1962,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("stages_endpoints_create")) }
     }
+
     /// EndpointStage Viewset
     ///
     /// `GET /stages/endpoints/{stage_uuid}/` (`stages_endpoints_retrieve`).
@@ -1864,6 +1976,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_endpoints_retrieve")) }
     }
+
     /// EndpointStage Viewset
     ///
     /// `PUT /stages/endpoints/{stage_uuid}/` (`stages_endpoints_update`).
@@ -1880,6 +1993,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("stages_endpoints_update")) }
     }
+
     /// EndpointStage Viewset
     ///
     /// `DELETE /stages/endpoints/{stage_uuid}/` (`stages_endpoints_destroy`).
@@ -1893,6 +2007,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_endpoints_destroy")) }
     }
+
     /// EndpointStage Viewset
     ///
     /// `PATCH /stages/endpoints/{stage_uuid}/` (`stages_endpoints_partial_update`).
@@ -1911,6 +2026,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("stages_endpoints_partial_update")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/endpoints/{stage_uuid}/used_by/` (`stages_endpoints_used_by_list`).
@@ -1924,6 +2040,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_endpoints_used_by_list")) }
     }
+
     /// IdentificationStage Viewset
     ///
     /// `GET /stages/identification/` (`stages_identification_list`).
@@ -1937,6 +2054,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_identification_list")) }
     }
+
     /// IdentificationStage Viewset
     ///
     /// `POST /stages/identification/` (`stages_identification_create`).
@@ -1952,6 +2070,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("stages_identification_create")) }
     }
+
     /// IdentificationStage Viewset
     ///
     /// `GET /stages/identification/{stage_uuid}/` (`stages_identification_retrieve`).
@@ -1967,6 +2086,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_identification_retrieve")) }
     }
+
     /// IdentificationStage Viewset
     ///
     /// `PUT /stages/identification/{stage_uuid}/` (`stages_identification_update`).
@@ -1983,6 +2103,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("stages_identification_update")) }
     }
+
     /// IdentificationStage Viewset
     ///
     /// `DELETE /stages/identification/{stage_uuid}/` (`stages_identification_destroy`).
@@ -1998,6 +2119,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_identification_destroy")) }
     }
+
     /// IdentificationStage Viewset
     ///
     /// `PATCH /stages/identification/{stage_uuid}/` (`stages_identification_partial_update`).
@@ -2018,6 +2140,7 @@ pub trait Stages: Authenticate {
             Err(ServerError::not_implemented("stages_identification_partial_update"))
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/identification/{stage_uuid}/used_by/` (`stages_identification_used_by_list`).
@@ -2033,6 +2156,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_identification_used_by_list")) }
     }
+
     /// Invitation Viewset
     ///
     /// `GET /stages/invitation/invitations/` (`stages_invitation_invitations_list`).
@@ -2048,6 +2172,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_invitation_invitations_list")) }
     }
+
     /// Invitation Viewset
     ///
     /// `POST /stages/invitation/invitations/` (`stages_invitation_invitations_create`).
@@ -2067,6 +2192,7 @@ pub trait Stages: Authenticate {
             Err(ServerError::not_implemented("stages_invitation_invitations_create"))
         }
     }
+
     /// Invitation Viewset
     ///
     /// `GET /stages/invitation/invitations/{invite_uuid}/` (`stages_invitation_invitations_retrieve`).
@@ -2084,6 +2210,7 @@ pub trait Stages: Authenticate {
             Err(ServerError::not_implemented("stages_invitation_invitations_retrieve"))
         }
     }
+
     /// Invitation Viewset
     ///
     /// `PUT /stages/invitation/invitations/{invite_uuid}/` (`stages_invitation_invitations_update`).
@@ -2104,6 +2231,7 @@ pub trait Stages: Authenticate {
             Err(ServerError::not_implemented("stages_invitation_invitations_update"))
         }
     }
+
     /// Invitation Viewset
     ///
     /// `DELETE /stages/invitation/invitations/{invite_uuid}/` (`stages_invitation_invitations_destroy`).
@@ -2121,6 +2249,7 @@ pub trait Stages: Authenticate {
             Err(ServerError::not_implemented("stages_invitation_invitations_destroy"))
         }
     }
+
     /// Invitation Viewset
     ///
     /// `PATCH /stages/invitation/invitations/{invite_uuid}/` (`stages_invitation_invitations_partial_update`).
@@ -2145,6 +2274,7 @@ pub trait Stages: Authenticate {
             )
         }
     }
+
     /// Send invitation link via email to one or more addresses
     ///
     /// `POST /stages/invitation/invitations/{invite_uuid}/send_email/` (`stages_invitation_invitations_send_email_create`).
@@ -2169,6 +2299,7 @@ pub trait Stages: Authenticate {
             )
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/invitation/invitations/{invite_uuid}/used_by/` (`stages_invitation_invitations_used_by_list`).
@@ -2190,6 +2321,7 @@ pub trait Stages: Authenticate {
             )
         }
     }
+
     /// InvitationStage Viewset
     ///
     /// `GET /stages/invitation/stages/` (`stages_invitation_stages_list`).
@@ -2203,6 +2335,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_invitation_stages_list")) }
     }
+
     /// InvitationStage Viewset
     ///
     /// `POST /stages/invitation/stages/` (`stages_invitation_stages_create`).
@@ -2220,6 +2353,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("stages_invitation_stages_create")) }
     }
+
     /// InvitationStage Viewset
     ///
     /// `GET /stages/invitation/stages/{stage_uuid}/` (`stages_invitation_stages_retrieve`).
@@ -2235,6 +2369,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_invitation_stages_retrieve")) }
     }
+
     /// InvitationStage Viewset
     ///
     /// `PUT /stages/invitation/stages/{stage_uuid}/` (`stages_invitation_stages_update`).
@@ -2253,6 +2388,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("stages_invitation_stages_update")) }
     }
+
     /// InvitationStage Viewset
     ///
     /// `DELETE /stages/invitation/stages/{stage_uuid}/` (`stages_invitation_stages_destroy`).
@@ -2268,6 +2404,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_invitation_stages_destroy")) }
     }
+
     /// InvitationStage Viewset
     ///
     /// `PATCH /stages/invitation/stages/{stage_uuid}/` (`stages_invitation_stages_partial_update`).
@@ -2288,6 +2425,7 @@ pub trait Stages: Authenticate {
             Err(ServerError::not_implemented("stages_invitation_stages_partial_update"))
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/invitation/stages/{stage_uuid}/used_by/` (`stages_invitation_stages_used_by_list`).
@@ -2305,6 +2443,7 @@ pub trait Stages: Authenticate {
             Err(ServerError::not_implemented("stages_invitation_stages_used_by_list"))
         }
     }
+
     /// MutualTLSStage Viewset
     ///
     /// `GET /stages/mtls/` (`stages_mtls_list`).
@@ -2318,6 +2457,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_mtls_list")) }
     }
+
     /// MutualTLSStage Viewset
     ///
     /// `POST /stages/mtls/` (`stages_mtls_create`).
@@ -2333,6 +2473,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("stages_mtls_create")) }
     }
+
     /// MutualTLSStage Viewset
     ///
     /// `GET /stages/mtls/{stage_uuid}/` (`stages_mtls_retrieve`).
@@ -2346,6 +2487,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_mtls_retrieve")) }
     }
+
     /// MutualTLSStage Viewset
     ///
     /// `PUT /stages/mtls/{stage_uuid}/` (`stages_mtls_update`).
@@ -2362,6 +2504,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("stages_mtls_update")) }
     }
+
     /// MutualTLSStage Viewset
     ///
     /// `DELETE /stages/mtls/{stage_uuid}/` (`stages_mtls_destroy`).
@@ -2375,6 +2518,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_mtls_destroy")) }
     }
+
     /// MutualTLSStage Viewset
     ///
     /// `PATCH /stages/mtls/{stage_uuid}/` (`stages_mtls_partial_update`).
@@ -2391,6 +2535,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("stages_mtls_partial_update")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/mtls/{stage_uuid}/used_by/` (`stages_mtls_used_by_list`).
@@ -2404,6 +2549,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_mtls_used_by_list")) }
     }
+
     /// PasswordStage Viewset
     ///
     /// `GET /stages/password/` (`stages_password_list`).
@@ -2417,6 +2563,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_password_list")) }
     }
+
     /// PasswordStage Viewset
     ///
     /// `POST /stages/password/` (`stages_password_create`).
@@ -2432,6 +2579,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("stages_password_create")) }
     }
+
     /// PasswordStage Viewset
     ///
     /// `GET /stages/password/{stage_uuid}/` (`stages_password_retrieve`).
@@ -2445,6 +2593,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_password_retrieve")) }
     }
+
     /// PasswordStage Viewset
     ///
     /// `PUT /stages/password/{stage_uuid}/` (`stages_password_update`).
@@ -2461,6 +2610,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("stages_password_update")) }
     }
+
     /// PasswordStage Viewset
     ///
     /// `DELETE /stages/password/{stage_uuid}/` (`stages_password_destroy`).
@@ -2474,6 +2624,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_password_destroy")) }
     }
+
     /// PasswordStage Viewset
     ///
     /// `PATCH /stages/password/{stage_uuid}/` (`stages_password_partial_update`).
@@ -2492,6 +2643,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("stages_password_partial_update")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/password/{stage_uuid}/used_by/` (`stages_password_used_by_list`).
@@ -2505,6 +2657,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_password_used_by_list")) }
     }
+
     /// Prompt Viewset
     ///
     /// `GET /stages/prompt/prompts/` (`stages_prompt_prompts_list`).
@@ -2518,6 +2671,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_prompt_prompts_list")) }
     }
+
     /// Prompt Viewset
     ///
     /// `POST /stages/prompt/prompts/` (`stages_prompt_prompts_create`).
@@ -2533,6 +2687,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("stages_prompt_prompts_create")) }
     }
+
     /// Prompt Viewset
     ///
     /// `GET /stages/prompt/prompts/{prompt_uuid}/` (`stages_prompt_prompts_retrieve`).
@@ -2548,6 +2703,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_prompt_prompts_retrieve")) }
     }
+
     /// Prompt Viewset
     ///
     /// `PUT /stages/prompt/prompts/{prompt_uuid}/` (`stages_prompt_prompts_update`).
@@ -2564,6 +2720,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("stages_prompt_prompts_update")) }
     }
+
     /// Prompt Viewset
     ///
     /// `DELETE /stages/prompt/prompts/{prompt_uuid}/` (`stages_prompt_prompts_destroy`).
@@ -2577,6 +2734,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_prompt_prompts_destroy")) }
     }
+
     /// Prompt Viewset
     ///
     /// `PATCH /stages/prompt/prompts/{prompt_uuid}/` (`stages_prompt_prompts_partial_update`).
@@ -2597,6 +2755,7 @@ pub trait Stages: Authenticate {
             Err(ServerError::not_implemented("stages_prompt_prompts_partial_update"))
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/prompt/prompts/{prompt_uuid}/used_by/` (`stages_prompt_prompts_used_by_list`).
@@ -2612,6 +2771,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_prompt_prompts_used_by_list")) }
     }
+
     /// Preview a prompt as a challenge, just like a flow would receive
     ///
     /// `POST /stages/prompt/prompts/preview/` (`stages_prompt_prompts_preview_create`).
@@ -2631,6 +2791,7 @@ pub trait Stages: Authenticate {
             Err(ServerError::not_implemented("stages_prompt_prompts_preview_create"))
         }
     }
+
     /// PromptStage Viewset
     ///
     /// `GET /stages/prompt/stages/` (`stages_prompt_stages_list`).
@@ -2644,6 +2805,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_prompt_stages_list")) }
     }
+
     /// PromptStage Viewset
     ///
     /// `POST /stages/prompt/stages/` (`stages_prompt_stages_create`).
@@ -2659,6 +2821,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("stages_prompt_stages_create")) }
     }
+
     /// PromptStage Viewset
     ///
     /// `GET /stages/prompt/stages/{stage_uuid}/` (`stages_prompt_stages_retrieve`).
@@ -2672,6 +2835,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_prompt_stages_retrieve")) }
     }
+
     /// PromptStage Viewset
     ///
     /// `PUT /stages/prompt/stages/{stage_uuid}/` (`stages_prompt_stages_update`).
@@ -2688,6 +2852,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("stages_prompt_stages_update")) }
     }
+
     /// PromptStage Viewset
     ///
     /// `DELETE /stages/prompt/stages/{stage_uuid}/` (`stages_prompt_stages_destroy`).
@@ -2701,6 +2866,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_prompt_stages_destroy")) }
     }
+
     /// PromptStage Viewset
     ///
     /// `PATCH /stages/prompt/stages/{stage_uuid}/` (`stages_prompt_stages_partial_update`).
@@ -2721,6 +2887,7 @@ pub trait Stages: Authenticate {
             Err(ServerError::not_implemented("stages_prompt_stages_partial_update"))
         }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/prompt/stages/{stage_uuid}/used_by/` (`stages_prompt_stages_used_by_list`).
@@ -2736,6 +2903,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_prompt_stages_used_by_list")) }
     }
+
     /// RedirectStage Viewset
     ///
     /// `GET /stages/redirect/` (`stages_redirect_list`).
@@ -2749,6 +2917,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_redirect_list")) }
     }
+
     /// RedirectStage Viewset
     ///
     /// `POST /stages/redirect/` (`stages_redirect_create`).
@@ -2764,6 +2933,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("stages_redirect_create")) }
     }
+
     /// RedirectStage Viewset
     ///
     /// `GET /stages/redirect/{stage_uuid}/` (`stages_redirect_retrieve`).
@@ -2777,6 +2947,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_redirect_retrieve")) }
     }
+
     /// RedirectStage Viewset
     ///
     /// `PUT /stages/redirect/{stage_uuid}/` (`stages_redirect_update`).
@@ -2793,6 +2964,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("stages_redirect_update")) }
     }
+
     /// RedirectStage Viewset
     ///
     /// `DELETE /stages/redirect/{stage_uuid}/` (`stages_redirect_destroy`).
@@ -2806,6 +2978,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_redirect_destroy")) }
     }
+
     /// RedirectStage Viewset
     ///
     /// `PATCH /stages/redirect/{stage_uuid}/` (`stages_redirect_partial_update`).
@@ -2824,6 +2997,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("stages_redirect_partial_update")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/redirect/{stage_uuid}/used_by/` (`stages_redirect_used_by_list`).
@@ -2837,6 +3011,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_redirect_used_by_list")) }
     }
+
     /// SourceStage Viewset
     ///
     /// `GET /stages/source/` (`stages_source_list`).
@@ -2850,6 +3025,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_source_list")) }
     }
+
     /// SourceStage Viewset
     ///
     /// `POST /stages/source/` (`stages_source_create`).
@@ -2865,6 +3041,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("stages_source_create")) }
     }
+
     /// SourceStage Viewset
     ///
     /// `GET /stages/source/{stage_uuid}/` (`stages_source_retrieve`).
@@ -2878,6 +3055,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_source_retrieve")) }
     }
+
     /// SourceStage Viewset
     ///
     /// `PUT /stages/source/{stage_uuid}/` (`stages_source_update`).
@@ -2894,6 +3072,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("stages_source_update")) }
     }
+
     /// SourceStage Viewset
     ///
     /// `DELETE /stages/source/{stage_uuid}/` (`stages_source_destroy`).
@@ -2907,6 +3086,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_source_destroy")) }
     }
+
     /// SourceStage Viewset
     ///
     /// `PATCH /stages/source/{stage_uuid}/` (`stages_source_partial_update`).
@@ -2923,6 +3103,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("stages_source_partial_update")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/source/{stage_uuid}/used_by/` (`stages_source_used_by_list`).
@@ -2936,6 +3117,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_source_used_by_list")) }
     }
+
     /// UserDeleteStage Viewset
     ///
     /// `GET /stages/user_delete/` (`stages_user_delete_list`).
@@ -2949,6 +3131,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_user_delete_list")) }
     }
+
     /// UserDeleteStage Viewset
     ///
     /// `POST /stages/user_delete/` (`stages_user_delete_create`).
@@ -2964,6 +3147,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("stages_user_delete_create")) }
     }
+
     /// UserDeleteStage Viewset
     ///
     /// `GET /stages/user_delete/{stage_uuid}/` (`stages_user_delete_retrieve`).
@@ -2977,6 +3161,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_user_delete_retrieve")) }
     }
+
     /// UserDeleteStage Viewset
     ///
     /// `PUT /stages/user_delete/{stage_uuid}/` (`stages_user_delete_update`).
@@ -2993,6 +3178,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("stages_user_delete_update")) }
     }
+
     /// UserDeleteStage Viewset
     ///
     /// `DELETE /stages/user_delete/{stage_uuid}/` (`stages_user_delete_destroy`).
@@ -3006,6 +3192,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_user_delete_destroy")) }
     }
+
     /// UserDeleteStage Viewset
     ///
     /// `PATCH /stages/user_delete/{stage_uuid}/` (`stages_user_delete_partial_update`).
@@ -3024,6 +3211,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("stages_user_delete_partial_update")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/user_delete/{stage_uuid}/used_by/` (`stages_user_delete_used_by_list`).
@@ -3037,6 +3225,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_user_delete_used_by_list")) }
     }
+
     /// UserLoginStage Viewset
     ///
     /// `GET /stages/user_login/` (`stages_user_login_list`).
@@ -3050,6 +3239,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_user_login_list")) }
     }
+
     /// UserLoginStage Viewset
     ///
     /// `POST /stages/user_login/` (`stages_user_login_create`).
@@ -3065,6 +3255,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("stages_user_login_create")) }
     }
+
     /// UserLoginStage Viewset
     ///
     /// `GET /stages/user_login/{stage_uuid}/` (`stages_user_login_retrieve`).
@@ -3078,6 +3269,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_user_login_retrieve")) }
     }
+
     /// UserLoginStage Viewset
     ///
     /// `PUT /stages/user_login/{stage_uuid}/` (`stages_user_login_update`).
@@ -3094,6 +3286,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("stages_user_login_update")) }
     }
+
     /// UserLoginStage Viewset
     ///
     /// `DELETE /stages/user_login/{stage_uuid}/` (`stages_user_login_destroy`).
@@ -3107,6 +3300,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_user_login_destroy")) }
     }
+
     /// UserLoginStage Viewset
     ///
     /// `PATCH /stages/user_login/{stage_uuid}/` (`stages_user_login_partial_update`).
@@ -3125,6 +3319,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("stages_user_login_partial_update")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/user_login/{stage_uuid}/used_by/` (`stages_user_login_used_by_list`).
@@ -3138,6 +3333,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_user_login_used_by_list")) }
     }
+
     /// UserLogoutStage Viewset
     ///
     /// `GET /stages/user_logout/` (`stages_user_logout_list`).
@@ -3151,6 +3347,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_user_logout_list")) }
     }
+
     /// UserLogoutStage Viewset
     ///
     /// `POST /stages/user_logout/` (`stages_user_logout_create`).
@@ -3166,6 +3363,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("stages_user_logout_create")) }
     }
+
     /// UserLogoutStage Viewset
     ///
     /// `GET /stages/user_logout/{stage_uuid}/` (`stages_user_logout_retrieve`).
@@ -3179,6 +3377,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_user_logout_retrieve")) }
     }
+
     /// UserLogoutStage Viewset
     ///
     /// `PUT /stages/user_logout/{stage_uuid}/` (`stages_user_logout_update`).
@@ -3195,6 +3394,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("stages_user_logout_update")) }
     }
+
     /// UserLogoutStage Viewset
     ///
     /// `DELETE /stages/user_logout/{stage_uuid}/` (`stages_user_logout_destroy`).
@@ -3208,6 +3408,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_user_logout_destroy")) }
     }
+
     /// UserLogoutStage Viewset
     ///
     /// `PATCH /stages/user_logout/{stage_uuid}/` (`stages_user_logout_partial_update`).
@@ -3226,6 +3427,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("stages_user_logout_partial_update")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/user_logout/{stage_uuid}/used_by/` (`stages_user_logout_used_by_list`).
@@ -3239,6 +3441,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_user_logout_used_by_list")) }
     }
+
     /// UserWriteStage Viewset
     ///
     /// `GET /stages/user_write/` (`stages_user_write_list`).
@@ -3252,6 +3455,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_user_write_list")) }
     }
+
     /// UserWriteStage Viewset
     ///
     /// `POST /stages/user_write/` (`stages_user_write_create`).
@@ -3267,6 +3471,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, body);
         async { Err(ServerError::not_implemented("stages_user_write_create")) }
     }
+
     /// UserWriteStage Viewset
     ///
     /// `GET /stages/user_write/{stage_uuid}/` (`stages_user_write_retrieve`).
@@ -3280,6 +3485,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_user_write_retrieve")) }
     }
+
     /// UserWriteStage Viewset
     ///
     /// `PUT /stages/user_write/{stage_uuid}/` (`stages_user_write_update`).
@@ -3296,6 +3502,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("stages_user_write_update")) }
     }
+
     /// UserWriteStage Viewset
     ///
     /// `DELETE /stages/user_write/{stage_uuid}/` (`stages_user_write_destroy`).
@@ -3309,6 +3516,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("stages_user_write_destroy")) }
     }
+
     /// UserWriteStage Viewset
     ///
     /// `PATCH /stages/user_write/{stage_uuid}/` (`stages_user_write_partial_update`).
@@ -3327,6 +3535,7 @@ pub trait Stages: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("stages_user_write_partial_update")) }
     }
+
     /// Get a list of all objects that use this object
     ///
     /// `GET /stages/user_write/{stage_uuid}/used_by/` (`stages_user_write_used_by_list`).

@@ -651,7 +651,7 @@ impl<S: Send + Sync + 'static> Routes<S> {
     }
 
     /// Adds operations (a tag's).
-    pub fn add(mut self, routes: Vec<Route<S>>) -> Self {
+    pub fn mount(mut self, routes: Vec<Route<S>>) -> Self {
         for (template, method, handler) in routes {
             self.paths.entry(template).or_default().push((method, handler));
         }

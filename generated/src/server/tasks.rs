@@ -19,6 +19,7 @@ pub trait Tasks: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("tasks_schedules_list")) }
     }
+
     /// `GET /tasks/schedules/{id}/` (`tasks_schedules_retrieve`).
     ///
     /// Called only with a valid bearer token; `principal` is who it belongs to.
@@ -30,6 +31,7 @@ pub trait Tasks: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("tasks_schedules_retrieve")) }
     }
+
     /// `PUT /tasks/schedules/{id}/` (`tasks_schedules_update`).
     ///
     /// Called only with a valid bearer token; `principal` is who it belongs to.
@@ -44,6 +46,7 @@ pub trait Tasks: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("tasks_schedules_update")) }
     }
+
     /// `PATCH /tasks/schedules/{id}/` (`tasks_schedules_partial_update`).
     ///
     /// Called only with a valid bearer token; `principal` is who it belongs to.
@@ -60,6 +63,7 @@ pub trait Tasks: Authenticate {
         let _ = (principal, params, body);
         async { Err(ServerError::not_implemented("tasks_schedules_partial_update")) }
     }
+
     /// Trigger this schedule now
     ///
     /// `POST /tasks/schedules/{id}/send/` (`tasks_schedules_send_create`).
@@ -73,6 +77,7 @@ pub trait Tasks: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("tasks_schedules_send_create")) }
     }
+
     /// `GET /tasks/tasks/` (`tasks_tasks_list`).
     ///
     /// Called only with a valid bearer token; `principal` is who it belongs to.
@@ -84,6 +89,7 @@ pub trait Tasks: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("tasks_tasks_list")) }
     }
+
     /// `GET /tasks/tasks/{message_id}/` (`tasks_tasks_retrieve`).
     ///
     /// Called only with a valid bearer token; `principal` is who it belongs to.
@@ -95,6 +101,7 @@ pub trait Tasks: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("tasks_tasks_retrieve")) }
     }
+
     /// Retry task
     ///
     /// `POST /tasks/tasks/{message_id}/retry/` (`tasks_tasks_retry_create`).
@@ -108,6 +115,7 @@ pub trait Tasks: Authenticate {
         let _ = (principal, params);
         async { Err(ServerError::not_implemented("tasks_tasks_retry_create")) }
     }
+
     /// Global status summary for all tasks
     ///
     /// `GET /tasks/tasks/status/` (`tasks_tasks_status_retrieve`).
@@ -120,6 +128,7 @@ pub trait Tasks: Authenticate {
         let _ = principal;
         async { Err(ServerError::not_implemented("tasks_tasks_status_retrieve")) }
     }
+
     /// Get currently connected worker count.
     ///
     /// `GET /tasks/workers/` (`tasks_workers_list`).

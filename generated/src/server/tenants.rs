@@ -20,6 +20,7 @@ pub trait Tenants: Authenticate {
         let _ = params;
         async { Err(ServerError::not_implemented("tenants_domains_list")) }
     }
+
     /// Domain ViewSet
     ///
     /// `POST /tenants/domains/` (`tenants_domains_create`).
@@ -34,6 +35,7 @@ pub trait Tenants: Authenticate {
         let _ = body;
         async { Err(ServerError::not_implemented("tenants_domains_create")) }
     }
+
     /// Domain ViewSet
     ///
     /// `GET /tenants/domains/{id}/` (`tenants_domains_retrieve`).
@@ -46,6 +48,7 @@ pub trait Tenants: Authenticate {
         let _ = params;
         async { Err(ServerError::not_implemented("tenants_domains_retrieve")) }
     }
+
     /// Domain ViewSet
     ///
     /// `PUT /tenants/domains/{id}/` (`tenants_domains_update`).
@@ -61,6 +64,7 @@ pub trait Tenants: Authenticate {
         let _ = (params, body);
         async { Err(ServerError::not_implemented("tenants_domains_update")) }
     }
+
     /// Domain ViewSet
     ///
     /// `DELETE /tenants/domains/{id}/` (`tenants_domains_destroy`).
@@ -73,6 +77,7 @@ pub trait Tenants: Authenticate {
         let _ = params;
         async { Err(ServerError::not_implemented("tenants_domains_destroy")) }
     }
+
     /// Domain ViewSet
     ///
     /// `PATCH /tenants/domains/{id}/` (`tenants_domains_partial_update`).
@@ -88,6 +93,7 @@ pub trait Tenants: Authenticate {
         let _ = (params, body);
         async { Err(ServerError::not_implemented("tenants_domains_partial_update")) }
     }
+
     /// Tenant Viewset
     ///
     /// `GET /tenants/tenants/` (`tenants_tenants_list`).
@@ -100,6 +106,7 @@ pub trait Tenants: Authenticate {
         let _ = params;
         async { Err(ServerError::not_implemented("tenants_tenants_list")) }
     }
+
     /// Tenant Viewset
     ///
     /// `POST /tenants/tenants/` (`tenants_tenants_create`).
@@ -114,6 +121,7 @@ pub trait Tenants: Authenticate {
         let _ = body;
         async { Err(ServerError::not_implemented("tenants_tenants_create")) }
     }
+
     /// Tenant Viewset
     ///
     /// `GET /tenants/tenants/{tenant_uuid}/` (`tenants_tenants_retrieve`).
@@ -126,6 +134,7 @@ pub trait Tenants: Authenticate {
         let _ = params;
         async { Err(ServerError::not_implemented("tenants_tenants_retrieve")) }
     }
+
     /// Tenant Viewset
     ///
     /// `PUT /tenants/tenants/{tenant_uuid}/` (`tenants_tenants_update`).
@@ -141,6 +150,7 @@ pub trait Tenants: Authenticate {
         let _ = (params, body);
         async { Err(ServerError::not_implemented("tenants_tenants_update")) }
     }
+
     /// Tenant Viewset
     ///
     /// `DELETE /tenants/tenants/{tenant_uuid}/` (`tenants_tenants_destroy`).
@@ -153,6 +163,7 @@ pub trait Tenants: Authenticate {
         let _ = params;
         async { Err(ServerError::not_implemented("tenants_tenants_destroy")) }
     }
+
     /// Tenant Viewset
     ///
     /// `PATCH /tenants/tenants/{tenant_uuid}/` (`tenants_tenants_partial_update`).
@@ -168,6 +179,7 @@ pub trait Tenants: Authenticate {
         let _ = (params, body);
         async { Err(ServerError::not_implemented("tenants_tenants_partial_update")) }
     }
+
     /// Create admin group and add user to it.
     ///
     /// `POST /tenants/tenants/{tenant_uuid}/create_admin_group/` (`tenants_tenants_create_admin_group_create`).
@@ -189,6 +201,7 @@ pub trait Tenants: Authenticate {
             )
         }
     }
+
     /// Create recovery key for user.
     ///
     /// `POST /tenants/tenants/{tenant_uuid}/create_recovery_key/` (`tenants_tenants_create_recovery_key_create`).

@@ -199,11 +199,17 @@ fn read(kind: &BodyKind) -> (TokenStream, TokenStream) {
     }
 }
 
+/// The match pattern of a status, against `raw.status.as_u16()` (so unsuffixed: `200`,
+/// `400..=499`).
 fn status_pattern(s: Status) -> TokenStream {
+    let literal = proc_macro2::Literal::u16_unsuffixed;
     match s {
-        Status::Code(c) => quote!(#c),
+        Status::Code(c) => {
+            let c = literal(c);
+            quote!(#c)
+        }
         Status::Range(d) => {
-            let (lo, hi) = (d as u16 * 100, d as u16 * 100 + 99);
+            let (lo, hi) = (literal(d as u16 * 100), literal(d as u16 * 100 + 99));
             quote!(#lo..=#hi)
         }
         Status::Default => quote!(_),
@@ -290,7 +296,8 @@ fn operation(api: &Api, tag: &Tag, op: &Operation, stream: Option<&TokenStream>)
         }
         if p.required {
             args.push(quote!(#field: #arg_ty));
-            assign.push(quote!(#field: #field #conv,));
+            // Field-init shorthand when the argument is stored as it is.
+            assign.push(if conv.is_empty() { quote!(#field,) } else { quote!(#field: #field #conv,) });
         } else {
             let setter = ident(&p.setter);
             let location = match p.location {
@@ -325,7 +332,10 @@ fn operation(api: &Api, tag: &Tag, op: &Operation, stream: Option<&TokenStream>)
         let conv = matches!(request, Some(RequestKind::Raw(_))).then(|| quote!(.into()));
         let arg = if conv.is_some() { quote!(impl Into<bytes::Bytes>) } else { t.clone() };
         args.push(quote!(body: #arg));
-        init.push(quote!(body: body #conv,));
+        init.push(match conv {
+            Some(conv) => quote!(body: body #conv,),
+            None => quote!(body,),
+        });
     }
     if let Some(RequestKind::Multipart { binary, .. }) = &request {
         for (wire, field) in binary {
@@ -347,20 +357,24 @@ fn operation(api: &Api, tag: &Tag, op: &Operation, stream: Option<&TokenStream>)
     let (path_fmt, path_args) = path_format(op);
     let path_expr =
         if path_args.is_empty() { quote!(#path_fmt.to_owned()) } else { quote!(format!(#path_fmt, #(#path_args),*)) };
-    let mut encode = Vec::new();
-    for p in op.parameters.iter().filter(|p| p.location != ParamLocation::Path) {
-        let field = ident(&p.name);
-        let wire = &p.wire_name;
-        encode.push(match p.location {
-            ParamLocation::Query => {
-                let explode = p.explode;
-                quote!(call.query(#wire, &self.params.#field, #explode);)
+    // Path parameters are in the path already (`path_format`).
+    let encode: Vec<TokenStream> = op
+        .parameters
+        .iter()
+        .filter_map(|p| {
+            let field = ident(&p.name);
+            let wire = &p.wire_name;
+            match p.location {
+                ParamLocation::Query => {
+                    let explode = p.explode;
+                    Some(quote!(call.query(#wire, &self.params.#field, #explode);))
+                }
+                ParamLocation::Header => Some(quote!(call.header(#wire, &self.params.#field);)),
+                ParamLocation::Cookie => Some(quote!(call.cookie(#wire, &self.params.#field);)),
+                ParamLocation::Path => None,
             }
-            ParamLocation::Header => quote!(call.header(#wire, &self.params.#field);),
-            ParamLocation::Cookie => quote!(call.cookie(#wire, &self.params.#field);),
-            ParamLocation::Path => unreachable!(),
-        });
-    }
+        })
+        .collect();
     let check_params = params_type.as_ref().map(|_| quote!(self.client.check(&self.params)?;));
     let set_body = match &request {
         None => quote!(),
@@ -409,11 +423,18 @@ fn operation(api: &Api, tag: &Tag, op: &Operation, stream: Option<&TokenStream>)
             let mut arms = Vec::new();
             for r in many {
                 let v = ident(&r.variant);
-                let (t, read) = read(&body_kind(&r.content));
+                let kind = body_kind(&r.content);
                 let doc = format!(" {}", r.description.trim());
-                variants.push(quote!(#[doc = #doc] #v(#t),));
                 let pat = status_pattern(r.status);
-                arms.push(quote!(#pat => #read.map(#response_enum::#v),));
+                if matches!(kind, BodyKind::Empty) {
+                    // No body: a unit variant, not one holding `()`.
+                    variants.push(quote!(#[doc = #doc] #v,));
+                    arms.push(quote!(#pat => Ok(#response_enum::#v),));
+                } else {
+                    let (t, read) = read(&kind);
+                    variants.push(quote!(#[doc = #doc] #v(#t),));
+                    arms.push(quote!(#pat => #read.map(#response_enum::#v),));
+                }
             }
             let doc = format!(" The success responses of `{}`.", op.id);
             response_item = Some(quote! {

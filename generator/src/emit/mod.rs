@@ -6,6 +6,7 @@ pub mod client;
 pub mod crate_root;
 pub mod http;
 pub mod models;
+pub mod plan;
 pub mod server;
 pub mod validate;
 

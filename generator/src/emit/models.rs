@@ -584,13 +584,20 @@ fn schema_dispatch(api: &Api, gating: Gating) -> TokenStream {
     let names = arms.iter().map(|(c, cfg, _)| quote!(#cfg #c));
     // The fallback arm uses `visitor` too, so the function is warning-free even when no
     // schema is compiled (a spec without components, or no feature on).
-    let arms = arms.iter().map(|(_, _, t)| t);
-    let body = quote! {
-        match name {
-            #(#arms)*
-            _ => {
-                let _ = visitor;
-                None
+    let body = if arms.is_empty() {
+        quote! {
+            let _ = (name, visitor);
+            None
+        }
+    } else {
+        let arms = arms.iter().map(|(_, _, t)| t);
+        quote! {
+            match name {
+                #(#arms)*
+                _ => {
+                    let _ = visitor;
+                    None
+                }
             }
         }
     };

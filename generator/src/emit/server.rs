@@ -80,7 +80,7 @@ pub fn server(api: &Api) -> TokenStream {
             where
                 S: #trait_ident,
             {
-                RouterBuilder { routes: self.routes.add(#module::#routes::<S>()) }
+                RouterBuilder { routes: self.routes.mount(#module::#routes::<S>()) }
             }
         }
     });
@@ -461,7 +461,10 @@ fn status_tokens(code: u16) -> TokenStream {
             let constant = format_ident!("{}", heck::ToShoutySnakeCase::to_shouty_snake_case(phrase));
             quote!(StatusCode::#constant)
         }
-        None => quote!(support::status(#code)),
+        None => {
+            let code = proc_macro2::Literal::u16_unsuffixed(code);
+            quote!(support::status(#code))
+        }
     }
 }
 

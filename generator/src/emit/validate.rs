@@ -447,8 +447,8 @@ impl Plan<'_> {
         let mut out = Vec::new();
         let iter = place.call(quote!(iter()));
         for (i, position) in c.prefix_items.iter().enumerate() {
+            let get = if i == 0 { place.call(quote!(first())) } else { place.call(quote!(get(#i))) };
             let i = Literal::usize_unsuffixed(i);
-            let get = place.call(quote!(get(#i)));
             let body = self.conform(position, "prefixItems");
             out.push(Check::Stmt(quote! {
                 if let Some(item) = #get {

@@ -7,6 +7,7 @@
 //! ever replaces or removes files listed there.
 
 pub mod drift;
+pub mod render;
 
 use crate::error::Error;
 use std::collections::BTreeSet;
@@ -35,9 +36,18 @@ pub fn format_items(tokens: proc_macro2::TokenStream) -> Result<String, String> 
     Ok(separate_items(&prettyplease::unparse(&file)))
 }
 
-/// prettyplease puts top-level items right after each other; a blank line after each one
-/// (a closing `}` or a one-line `...;` at column 0) makes the file read like hand-written code.
+/// prettyplease puts items right after each other; a blank line after each one makes the
+/// file read like hand-written code. At column 0 an item ends with a closing `}` or a
+/// one-line `...;`; inside an `impl`, a trait or a module (indented once) with a closing
+/// `}` or an associated `type`/`const`, when an item (its docs, attributes or signature)
+/// follows at the same depth.
 fn separate_items(text: &str) -> String {
+    /// How an item inside a block (indented once) begins: statements of a function body
+    /// at that depth never start so.
+    fn starts_inner_item(line: &str) -> bool {
+        let Some(rest) = line.strip_prefix("    ") else { return false };
+        ["///", "#[", "pub ", "fn ", "async fn ", "type ", "const ", "unsafe fn "].iter().any(|p| rest.starts_with(p))
+    }
     let mut out = String::with_capacity(text.len() + text.len() / 20);
     let mut lines = text.lines().peekable();
     while let Some(line) = lines.next() {
@@ -49,7 +59,12 @@ fn separate_items(text: &str) -> String {
             || (line.ends_with(';') && !line.starts_with([' ', '/', '#']));
         let next_is_item = lines.peek().is_some_and(|n| !n.is_empty() && !n.starts_with(' ') && !n.starts_with('}'));
         let ends_imports = line.starts_with("use ") && lines.peek().is_some_and(|n| n.starts_with("use "));
-        if ends_item && next_is_item && !ends_imports {
+        let one_line_inner =
+            ["    type ", "    const ", "    pub type ", "    pub const ", "    static ", "    pub static "];
+        let ends_inner_item =
+            line == "    }" || (line.ends_with(';') && one_line_inner.iter().any(|p| line.starts_with(p)));
+        let next_is_inner_item = lines.peek().is_some_and(|n| starts_inner_item(n));
+        if (ends_item && next_is_item && !ends_imports) || (ends_inner_item && next_is_inner_item) {
             out.push('\n');
         }
     }
@@ -236,4 +251,34 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Error> {
         let _ = fs::remove_file(&tmp);
         Error::io(path, e)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_items;
+
+    /// Items are separated by one blank line at every depth an item can sit at; the
+    /// statements of a function body are left as prettyplease writes them.
+    #[test]
+    fn items_are_separated_and_statements_are_not() {
+        let tokens = quote::quote! {
+            use a::b;
+            use c::d;
+            struct S;
+            impl S {
+                type T = u8;
+                fn one(&self) {
+                    if true {
+                        run();
+                    }
+                    let x = 1;
+                }
+                /// Two.
+                fn two(&self) {}
+            }
+            fn free() {}
+        };
+        let expected = "use a::b;\nuse c::d;\n\nstruct S;\n\nimpl S {\n    type T = u8;\n\n    fn one(&self) {\n        if true {\n            run();\n        }\n        let x = 1;\n    }\n\n    /// Two.\n    fn two(&self) {}\n}\n\nfn free() {}\n";
+        assert_eq!(format_items(tokens).unwrap(), expected);
+    }
 }

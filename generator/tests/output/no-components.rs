@@ -1,0 +1,537 @@
+// Expected output for specs/fixtures/no-components.yml; see generator/tests/snapshots.rs.
+
+// file: examples/validate.rs
+//! Checks JSON payloads against the API's schemas.
+//!
+//! Reads JSON lines `{"schema": "<ComponentName>", "instance": <json>}` from stdin and
+//! prints one JSON line for each: `{"valid": true|false, "errors": [{"pointer", "keyword",
+//! "message"}]}`. A payload that does not even have the schema's shape is invalid with
+//! keyword `required` or `type`; an unknown schema or a malformed line gets `{"error": …}`.
+//!
+//! ```text
+//! echo '{"schema": "TokenRequest", "instance": {"identifier": "bad id!"}}' \
+//!     | cargo run --example validate
+//! ```
+
+use fixture::models::visit_schema;
+use fixture::runtime::SchemaVisitor;
+use fixture::Validate;
+use serde_json::{Value, json};
+use std::io::{BufRead, Write};
+
+/// Deserializes the instance into the schema's type, then validates it.
+struct Check(Value);
+
+impl SchemaVisitor for Check {
+    type Output = Value;
+
+    fn visit<T>(self) -> Value
+    where
+        T: serde::Serialize + serde::de::DeserializeOwned + std::fmt::Debug + Clone + PartialEq + Validate + 'static,
+    {
+        let typed: T = match serde_path_to_error::deserialize(self.0) {
+            Ok(typed) => typed,
+            Err(e) => {
+                let message = e.inner().to_string();
+                let keyword = if message.starts_with("missing field") { "required" } else { "type" };
+                let error = json!({"pointer": pointer(e.path()), "keyword": keyword, "message": message});
+                return json!({"valid": false, "errors": [error]});
+            }
+        };
+        match typed.validate() {
+            Ok(()) => json!({"valid": true, "errors": []}),
+            Err(errors) => {
+                let errors: Vec<Value> = errors
+                    .0
+                    .iter()
+                    .map(|v| json!({"pointer": v.pointer, "keyword": v.keyword, "message": v.message}))
+                    .collect();
+                json!({"valid": false, "errors": errors})
+            }
+        }
+    }
+}
+
+/// A JSON pointer from a serde path (`results[0].user_obj` → `/results/0/user_obj`).
+fn pointer(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => out.push_str(&format!("/{index}")),
+            Segment::Map { key } => out.push_str(&format!("/{}", key.replace('~', "~0").replace('/', "~1"))),
+            Segment::Enum { .. } | Segment::Unknown => {}
+        }
+    }
+    out
+}
+
+fn check_line(line: &str) -> Value {
+    let request: Value = match serde_json::from_str(line) {
+        Ok(v) => v,
+        Err(e) => return json!({"error": format!("not a JSON line: {e}")}),
+    };
+    let (Some(schema), Some(instance)) = (request.get("schema").and_then(Value::as_str), request.get("instance")) else {
+        return json!({"error": "expected {\"schema\": \"<name>\", \"instance\": <json>}"});
+    };
+    visit_schema(schema, Check(instance.clone())).unwrap_or_else(|| json!({"error": format!("no schema named {schema:?}")}))
+}
+
+fn main() {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for line in std::io::stdin().lock().lines() {
+        let Ok(line) = line else { break };
+        if line.trim().is_empty() {
+            continue;
+        }
+        if writeln!(out, "{}", check_line(&line)).is_err() {
+            break;
+        }
+    }
+}
+
+// file: src/client/default.rs
+/// Operations tagged `default`; from [`Client::default`](super::Client::default).
+#[derive(Debug, Clone, Copy)]
+pub struct DefaultApi<'a> {
+    pub(super) client: &'a super::Client,
+}
+
+impl<'a> DefaultApi<'a> {
+    /// `GET /ping/` (`ping`).
+    pub fn ping(self) -> Ping<'a> {
+        Ping {
+            client: self.client,
+            params: crate::params::PingParams {
+                echo: None,
+            },
+        }
+    }
+}
+
+/// Request builder for `ping`; from [`ping`](DefaultApi::ping).
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is sent"]
+pub struct Ping<'a> {
+    client: &'a super::Client,
+    params: crate::params::PingParams,
+}
+
+impl<'a> Ping<'a> {
+    /// Constraints: at most 8 characters.
+    ///
+    /// Sets the query parameter `echo`.
+    pub fn echo(mut self, value: impl Into<String>) -> Self {
+        self.params.echo = Some(value.into());
+        self
+    }
+
+    /// Sends the request and decodes the response: `Ok` for the success status, the documented error statuses as [`ClientError::Api`](super::ClientError::Api).
+    pub fn send(
+        self,
+    ) -> super::transport::BoxFuture<
+        'a,
+        Result<crate::models::PingResponseV200, super::Error>,
+    > {
+        super::transport::send(
+            self.prepare("application/json"),
+            |raw| match raw.status.as_u16() {
+                200 => raw.json::<crate::models::PingResponseV200, super::ErrorBody>(),
+                _ => Err(raw.unexpected()),
+            },
+        )
+    }
+
+    /// Sends the request and returns the response undecoded, whatever its status.
+    pub fn send_raw(
+        self,
+    ) -> super::transport::BoxFuture<'a, Result<super::RawResponse, super::Error>> {
+        super::transport::send(self.prepare("application/json"), Ok)
+    }
+
+    /// Validates the request and builds the call, asking for `accept`.
+    fn prepare(
+        self,
+        accept: &'static str,
+    ) -> Result<(&'a super::Client, super::transport::Call), super::Error> {
+        self.client.check(&self.params)?;
+        let mut call = super::transport::Call::new(
+            reqwest::Method::GET,
+            "/ping/".to_owned(),
+            accept,
+            false,
+        );
+        call.query("echo", &self.params.echo, true);
+        Ok((self.client, call))
+    }
+}
+
+impl<'a> std::future::IntoFuture for Ping<'a> {
+    type Output = Result<crate::models::PingResponseV200, super::Error>;
+
+    type IntoFuture = super::transport::BoxFuture<'a, Self::Output>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        self.send()
+    }
+}
+
+// file: src/client/mod.rs
+//! An async client with one method for each operation, grouped by tag.
+//!
+//! Required parameters are arguments; optional ones are set on the returned
+//! builder; `.send().await` (or just `.await`) validates the request, sends it and
+//! decodes the response.
+#![allow(
+    deprecated,
+    reason = "deprecated operations and models are still part of the API"
+)]
+pub mod transport;
+
+/// The operations tagged `default`.
+#[cfg(feature = "tag-default")]
+pub mod default;
+
+pub use transport::{
+    BoxError, Client, ClientBuilder, ClientError, Middleware, Next, RawResponse,
+    SecretToken, Upload,
+};
+
+pub use crate::BASE_PATH;
+
+/// The body of an error status the spec documents (400 → `ValidationError`,
+/// 403 → `GenericError`, …).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ErrorBody {
+    /// The spec documents the status without a body.
+    Empty,
+}
+
+/// One decoder per body kind, shared by every operation that documents it.
+impl ErrorBody {}
+
+/// Why an operation did not return its success value.
+pub type Error = ClientError<ErrorBody>;
+
+impl Client {
+    /// Operations tagged `default`.
+    #[cfg(feature = "tag-default")]
+    pub fn default(&self) -> default::DefaultApi<'_> {
+        default::DefaultApi {
+            client: self,
+        }
+    }
+}
+
+// file: src/lib.rs
+//! Types for the no components (fixture) API, version 0.1.
+//!
+//! The API is served under `/`.
+//!
+//! Generated by akgen; see the crate README.
+#![allow(
+    clippy::result_large_err,
+    reason = "errors keep the whole response (status, headers, body) for the caller to inspect; they are rare, a box would cost every call"
+)]
+#![allow(
+    clippy::large_enum_variant,
+    reason = "response enums and unions hold their models by value, as serde types do; boxes would change the API whenever a model grows"
+)]
+#[cfg(feature = "client")]
+pub mod client;
+
+pub mod models;
+
+pub mod params;
+
+pub mod runtime;
+
+#[cfg(feature = "server")]
+pub mod server;
+
+pub mod validation;
+
+mod validate;
+
+/// The path of the spec's server, which operation paths are relative to.
+pub const BASE_PATH: &str = "";
+
+pub use runtime::Nullable;
+
+pub use validation::{Validate, ValidationErrors, Violation};
+
+/// The README's examples, compiled and run by `cargo test` so they stay true.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
+// file: src/models.rs
+//! Request and response types for every schema of the API.
+#![allow(
+    deprecated,
+    reason = "deprecation warns callers of the API; the models themselves must still use deprecated types and fields"
+)]
+#[cfg(feature = "tag-default")]
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "tag-default")]
+use super::runtime::object;
+
+#[cfg(feature = "tag-default")]
+#[derive(Debug, Clone, PartialEq)]
+pub struct PingResponseV200 {
+    pub echo: String,
+}
+
+#[cfg(feature = "tag-default")]
+impl Serialize for PingResponseV200 {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        object::serialize(
+            serializer,
+            "PingResponseV200",
+            &[("echo", object::value(&self.echo))],
+        )
+    }
+}
+
+#[cfg(feature = "tag-default")]
+impl<'de> Deserialize<'de> for PingResponseV200 {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        object::deserialize(deserializer)
+    }
+}
+
+#[cfg(feature = "tag-default")]
+impl object::FromObject for PingResponseV200 {
+    const NAME: &'static str = "PingResponseV200";
+
+    fn from_map<'de, A: serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> Result<Self, A::Error> {
+        let mut echo = None;
+        while let Some(property) = map.next_key_seed(object::Properties(&["echo"]))? {
+            match property {
+                object::Property::Known(0) => object::read_some(&mut map, &mut echo),
+                _ => object::skip(&mut map),
+            }?;
+        }
+        Ok(Self {
+            echo: object::required(echo, "echo")?,
+        })
+    }
+}
+
+/// The spec names of the component schemas the enabled features compile, sorted.
+pub const SCHEMA_NAMES: &[&str] = &[];
+
+/// Calls `visitor` with the type generated for the component schema `name`;
+/// `None` when the spec has no such schema.
+pub fn visit_schema<V: super::runtime::SchemaVisitor>(
+    name: &str,
+    visitor: V,
+) -> Option<V::Output> {
+    let _ = (name, visitor);
+    None
+}
+
+// file: src/params.rs
+//! The parameters of each operation that has any, as one struct per operation.
+/// Parameters of `ping` (GET `/ping/`).
+#[cfg(feature = "tag-default")]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "server", derive(serde::Deserialize))]
+pub struct PingParams {
+    /// Constraints: at most 8 characters.
+    #[cfg_attr(feature = "server", serde(default))]
+    pub echo: Option<String>,
+}
+
+// file: src/server/default.rs
+use std::sync::Arc;
+use axum::extract::Request;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use super::support::{self, App, BoxFuture};
+use super::{Authenticate, Operation, ServerError};
+
+/// The operations tagged `default`. Each method has a default answering 501; implement the ones you serve.
+pub trait Default2: Authenticate {
+    /// `GET /ping/` (`ping`).
+    ///
+    /// No authentication.
+    fn ping(
+        &self,
+        params: crate::params::PingParams,
+    ) -> impl Future<Output = Result<PingResponse, ServerError>> + Send {
+        let _ = params;
+        async { Err(ServerError::not_implemented("ping")) }
+    }
+}
+
+/// The tag's operations, for [`super::RouterBuilder`].
+pub(super) fn routes<S: Default2>() -> Vec<support::Route<S>> {
+    Vec::from([("/ping/", axum::http::Method::GET, ping::<S> as support::Handler<S>)])
+}
+
+/// `ping`: how requests to it are read.
+pub static PING: Operation = Operation {
+    id: "ping",
+    method: "GET",
+    path: "/ping/",
+    security: &[],
+    params: &[support::Param::query("echo", support::Shape::String)],
+};
+
+/// The responses `ping` documents.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PingResponse {
+    /// 200.
+    Ok(crate::models::PingResponseV200),
+}
+
+impl IntoResponse for PingResponse {
+    fn into_response(self) -> Response {
+        match self {
+            Self::Ok(body) => support::json(StatusCode::OK, &body),
+        }
+    }
+}
+
+pub(super) fn ping<S: super::Default2>(
+    app: Arc<App<S>>,
+    request: Request,
+) -> BoxFuture<Response> {
+    support::public(
+        app,
+        request,
+        &PING,
+        |app, input| async move {
+            let params = input.params()?;
+            <S as super::Default2>::ping(&app.server, params).await
+        },
+    )
+}
+
+// file: src/server/mod.rs
+//! Server stubs: a trait per tag with one async method per operation, and [`router`],
+//! which mounts every operation, authenticates bearer tokens, reads and validates the
+//! parameters and body, calls the method and writes its typed response.
+//!
+//! Every method has a default that answers 501, so an implementation provides only
+//! the operations it serves.
+#![allow(
+    deprecated,
+    reason = "deprecated operations and models are still part of the API"
+)]
+pub mod support;
+
+/// The operations tagged `default`: the [`Default2`] trait and its response types.
+#[cfg(feature = "tag-default")]
+pub mod default;
+
+pub use support::{Authenticate, BoxError, Operation, ServerConfig, ServerError};
+
+#[cfg(feature = "tag-default")]
+pub use self::default::Default2;
+
+/// The trait of every tag whose feature is on: what [`router`] needs. Implemented for any type that implements them all; give an empty `impl` for a tag you do not serve, and its operations answer 501.
+pub trait Api: Authenticate + enabled::Default2 {}
+
+impl<T: Authenticate + enabled::Default2> Api for T {}
+
+/// Every operation, mounted under the spec's base path ([`crate::BASE_PATH`]).
+///
+/// Needs the trait of every enabled tag ([`Api`]); a server that implements only
+/// some tags chooses them with [`RouterBuilder`] instead.
+pub fn router<S: Api>(server: S) -> axum::Router {
+    router_with(server, ServerConfig::default())
+}
+
+/// Every operation, mounted as `config` says (base path, body size limit).
+pub fn router_with<S: Api>(server: S, config: ServerConfig) -> axum::Router {
+    let builder = RouterBuilder::with_config(server, config);
+    #[cfg(feature = "tag-default")]
+    let builder = builder.default();
+    builder.build()
+}
+
+/// A router of the tags you add, which asks only for their traits.
+///
+/// [`router`] needs the trait of every tag whose feature is on, and Cargo turns on
+/// every feature any crate in the build asks for: when another crate turns on one
+/// more tag, a server that implements only some tags stops compiling. Here, more
+/// features only add methods. Operations of tags not added answer 404.
+pub struct RouterBuilder<S> {
+    routes: support::Routes<S>,
+}
+
+impl<S: Authenticate> RouterBuilder<S> {
+    /// No operations yet; mounted under the spec's base path ([`crate::BASE_PATH`]).
+    pub fn new(server: S) -> Self {
+        Self::with_config(server, ServerConfig::default())
+    }
+
+    /// No operations yet; mounted as `config` says (base path, body size limit).
+    pub fn with_config(server: S, config: ServerConfig) -> Self {
+        RouterBuilder {
+            routes: support::Routes::new(server, config),
+        }
+    }
+
+    /// Adds the operations tagged `default`.
+    #[cfg(feature = "tag-default")]
+    pub fn default(self) -> Self
+    where
+        S: Default2,
+    {
+        RouterBuilder {
+            routes: self.routes.mount(default::routes::<S>()),
+        }
+    }
+
+    /// The router: unknown paths get 404, other methods on a known path 405.
+    pub fn build(self) -> axum::Router {
+        self.routes.build()
+    }
+}
+
+/// Each tag's trait when the tag's feature is on, and a trait every type has when
+/// it is off, so [`Api`] asks for exactly the enabled tags.
+#[doc(hidden)]
+pub mod enabled {
+    #[cfg(feature = "tag-default")]
+    pub use super::Default2;
+    #[cfg(not(feature = "tag-default"))]
+    pub trait Default2 {}
+    #[cfg(not(feature = "tag-default"))]
+    impl<T: ?Sized> Default2 for T {}
+}
+
+// file: src/validate.rs
+//! `Validate` for every model: the constraints the spec states, as code.
+#[cfg(feature = "tag-default")]
+use super::models;
+
+#[cfg(feature = "tag-default")]
+use super::params;
+
+#[cfg(feature = "tag-default")]
+use super::validation::Validate;
+
+#[cfg(feature = "tag-default")]
+use super::validation::Validator;
+
+#[cfg(feature = "tag-default")]
+impl Validate for models::PingResponseV200 {}
+
+#[cfg(feature = "tag-default")]
+impl Validate for params::PingParams {
+    fn validate_into(&self, v: &mut Validator) {
+        if let Some(value) = &self.echo {
+            v.field("echo").max_length(value, 8);
+        }
+    }
+}
