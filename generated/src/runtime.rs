@@ -239,7 +239,10 @@ pub mod object {
 
     /// Reads a required, non-nullable property into the `Option` that holds it until the
     /// struct is complete.
-    pub fn read_some<'de, A: MapAccess<'de>, T: Deserialize<'de>>(map: &mut A, local: &mut Option<T>) -> Result<(), A::Error> {
+    pub fn read_some<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
+        map: &mut A,
+        local: &mut Option<T>,
+    ) -> Result<(), A::Error> {
         *local = Some(map.next_value()?);
         Ok(())
     }
@@ -288,7 +291,11 @@ pub mod object {
 
     /// The `Serialize` body of every generated struct: the properties given, in order,
     /// as a struct named `name`.
-    pub fn serialize<S: Serializer>(serializer: S, name: &'static str, fields: &[Field<'_>]) -> Result<S::Ok, S::Error> {
+    pub fn serialize<S: Serializer>(
+        serializer: S,
+        name: &'static str,
+        fields: &[Field<'_>],
+    ) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let mut object = serializer.serialize_struct(name, fields.iter().filter(|(_, v)| v.is_some()).count())?;
         for (key, value) in fields {

@@ -194,21 +194,30 @@ impl Validator {
     pub fn max_length(&mut self, value: &str, max: u64) {
         if value.chars().count() as u64 > max {
             let plural = if max == 1 { "" } else { "s" };
-            self.violation("maxLength", max.into(), format!("Ensure this field has no more than {max} character{plural}."));
+            self.violation(
+                "maxLength",
+                max.into(),
+                format!("Ensure this field has no more than {max} character{plural}."),
+            );
         }
     }
 
     /// `pattern`: the string must contain a match (ECMA-262 semantics, unanchored).
     pub fn pattern(&mut self, value: &str, pattern: &Pattern) {
         if !pattern.is_match(value) {
-            self.violation("pattern", pattern.source.into(), format!("Enter a value matching the pattern {}.", pattern.source));
+            self.violation(
+                "pattern",
+                pattern.source.into(),
+                format!("Enter a value matching the pattern {}.", pattern.source),
+            );
         }
     }
 
     /// `minimum` (or `exclusiveMinimum` when `exclusive`).
     pub fn minimum(&mut self, value: f64, min: f64, exclusive: bool) {
         if value < min || (exclusive && value == min) {
-            let (keyword, relation) = if exclusive { ("exclusiveMinimum", "greater than") } else { ("minimum", "greater than or equal to") };
+            let (keyword, relation) =
+                if exclusive { ("exclusiveMinimum", "greater than") } else { ("minimum", "greater than or equal to") };
             self.violation(keyword, number(min), format!("Ensure this value is {relation} {min}."));
         }
     }
@@ -216,7 +225,8 @@ impl Validator {
     /// `maximum` (or `exclusiveMaximum` when `exclusive`).
     pub fn maximum(&mut self, value: f64, max: f64, exclusive: bool) {
         if value > max || (exclusive && value == max) {
-            let (keyword, relation) = if exclusive { ("exclusiveMaximum", "less than") } else { ("maximum", "less than or equal to") };
+            let (keyword, relation) =
+                if exclusive { ("exclusiveMaximum", "less than") } else { ("maximum", "less than or equal to") };
             self.violation(keyword, number(max), format!("Ensure this value is {relation} {max}."));
         }
     }
@@ -269,7 +279,11 @@ impl Validator {
     /// `value` as a `T`, for a constraint that names a type of its own (`prefixItems`,
     /// `contains`, `propertyNames`, `patternProperties`); `None` after recording a
     /// violation of `keyword` when it is not one.
-    pub fn conform<T: serde::de::DeserializeOwned>(&mut self, value: &impl Serialize, keyword: &'static str) -> Option<T> {
+    pub fn conform<T: serde::de::DeserializeOwned>(
+        &mut self,
+        value: &impl Serialize,
+        keyword: &'static str,
+    ) -> Option<T> {
         let converted = serde_json::to_value(value).and_then(serde_json::from_value);
         if converted.is_err() {
             self.violation(keyword, Value::Null, "Enter a value of the expected type.".into());
@@ -278,7 +292,10 @@ impl Validator {
     }
 
     /// Whether `value` is a `T` that passes `check` (for `contains`, which counts them).
-    pub fn holds<T: serde::de::DeserializeOwned>(value: &impl Serialize, check: impl FnOnce(&T, &mut Validator)) -> bool {
+    pub fn holds<T: serde::de::DeserializeOwned>(
+        value: &impl Serialize,
+        check: impl FnOnce(&T, &mut Validator),
+    ) -> bool {
         let mut v = Validator::default();
         if let Some(t) = v.conform::<T>(value, "contains") {
             check(&t, &mut v);
@@ -291,10 +308,18 @@ impl Validator {
         let matched = matched as u64;
         if matched < min {
             let keyword = if min == 1 { "contains" } else { "minContains" };
-            self.violation(keyword, min.into(), format!("Ensure at least {min} of these elements are of the expected kind."));
+            self.violation(
+                keyword,
+                min.into(),
+                format!("Ensure at least {min} of these elements are of the expected kind."),
+            );
         }
         if let Some(max) = max.filter(|max| matched > *max) {
-            self.violation("maxContains", max.into(), format!("Ensure no more than {max} of these elements are of the expected kind."));
+            self.violation(
+                "maxContains",
+                max.into(),
+                format!("Ensure no more than {max} of these elements are of the expected kind."),
+            );
         }
     }
 
@@ -389,7 +414,10 @@ impl Pattern {
     /// Whether `value` contains a match.
     pub fn is_match(&self, value: &str) -> bool {
         self.compiled
-            .get_or_init(|| regress::Regex::with_flags(self.source, self.flags).expect("akgen compiled this pattern at generation time"))
+            .get_or_init(|| {
+                regress::Regex::with_flags(self.source, self.flags)
+                    .expect("akgen compiled this pattern at generation time")
+            })
             .find(value)
             .is_some()
     }
@@ -404,7 +432,19 @@ impl fmt::Debug for Pattern {
 macro_rules! unconstrained {
     ($($t:ty),*) => { $(impl Validate for $t {})* };
 }
-unconstrained!(String, bool, u8, i32, i64, f64, Value, uuid::Uuid, chrono::DateTime<chrono::Utc>, chrono::NaiveDate, ());
+unconstrained!(
+    String,
+    bool,
+    u8,
+    i32,
+    i64,
+    f64,
+    Value,
+    uuid::Uuid,
+    chrono::DateTime<chrono::Utc>,
+    chrono::NaiveDate,
+    ()
+);
 
 impl<T: Validate> Validate for Vec<T> {
     fn validate_into(&self, v: &mut Validator) {

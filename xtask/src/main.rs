@@ -108,7 +108,7 @@ fn cargo_in_repo(args: &[&str], failure: &str) -> Result<(), String> {
 
 /// The hand-written crates, as `rustfmt.toml` formats them. Not `generated/`, which akgen
 /// formats (prettyplease) and `cargo xtask check` compares byte for byte.
-const HAND_WRITTEN: &[&str] = &["akgen", "conformance", "xtask", "build-script-example"];
+const HAND_WRITTEN: &[&str] = &["akgen", "akgen-runtime", "conformance", "xtask", "build-script-example"];
 
 fn format_check() -> Result<(), String> {
     eprintln!("xtask: cargo fmt --check on {}", HAND_WRITTEN.join(", "));
@@ -116,7 +116,8 @@ fn format_check() -> Result<(), String> {
     for package in HAND_WRITTEN {
         args.extend(["-p", package]);
     }
-    cargo_in_repo(&args, "cargo fmt --check: run `cargo fmt -p akgen -p conformance -p xtask -p build-script-example`")
+    let fix = HAND_WRITTEN.iter().map(|p| format!(" -p {p}")).collect::<String>();
+    cargo_in_repo(&args, &format!("cargo fmt --check: run `cargo fmt{fix}`"))
 }
 
 /// clippy over the whole workspace, warnings denied: the hand-written crates, the generated

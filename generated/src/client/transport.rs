@@ -63,7 +63,9 @@ impl<T, B> Future for Decode<'_, T, B> {
     }
 }
 
-fn exchange<'a, B: Send + 'a>(prepared: Result<(&'a Client, Call), ClientError<B>>) -> BoxFuture<'a, Result<RawResponse, ClientError<B>>> {
+fn exchange<'a, B: Send + 'a>(
+    prepared: Result<(&'a Client, Call), ClientError<B>>,
+) -> BoxFuture<'a, Result<RawResponse, ClientError<B>>> {
     Box::pin(async move {
         let (client, call) = prepared?;
         client.execute(call).await
@@ -99,7 +101,11 @@ impl fmt::Debug for SecretToken {
 /// A retry calls `next.clone().run(request.try_clone()?)` as often as it likes.
 pub trait Middleware: Send + Sync + 'static {
     /// Handles one request.
-    fn handle<'a>(&'a self, request: reqwest::Request, next: Next<'a>) -> BoxFuture<'a, Result<reqwest::Response, BoxError>>;
+    fn handle<'a>(
+        &'a self,
+        request: reqwest::Request,
+        next: Next<'a>,
+    ) -> BoxFuture<'a, Result<reqwest::Response, BoxError>>;
 }
 
 /// The rest of the middleware chain, then the HTTP client.
@@ -277,7 +283,9 @@ impl Client {
             RequestBody::None => request,
             RequestBody::Json(bytes) => request.header(header::CONTENT_TYPE, "application/json").body(bytes),
             RequestBody::Multipart(form) => request.multipart(form),
-            RequestBody::Form(text) => request.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded").body(text),
+            RequestBody::Form(text) => {
+                request.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded").body(text)
+            }
             RequestBody::Raw(bytes, media_type) => request.header(header::CONTENT_TYPE, media_type).body(bytes),
         };
         let request = request.build().map_err(ClientError::Transport)?;
@@ -323,7 +331,16 @@ pub struct Call {
 impl Call {
     /// A call without parameters or body.
     pub fn new(method: Method, path: String, accept: &'static str, secured: bool) -> Self {
-        Call { method, path, query: Vec::new(), headers: Vec::new(), cookies: Vec::new(), body: RequestBody::None, accept, secured }
+        Call {
+            method,
+            path,
+            query: Vec::new(),
+            headers: Vec::new(),
+            cookies: Vec::new(),
+            body: RequestBody::None,
+            accept,
+            secured,
+        }
     }
 
     /// Adds a query parameter in form style: `explode` repeats the key for each array
@@ -402,7 +419,12 @@ impl Call {
 
     /// Sets a `multipart/form-data` body from a model: each property becomes a part;
     /// `binary` properties are sent as files, replaced by any [`Upload`] given for them.
-    pub fn multipart<T: Serialize + ?Sized, B>(&mut self, body: &T, binary: &[&str], uploads: Vec<(&'static str, Upload)>) -> Result<(), ClientError<B>> {
+    pub fn multipart<T: Serialize + ?Sized, B>(
+        &mut self,
+        body: &T,
+        binary: &[&str],
+        uploads: Vec<(&'static str, Upload)>,
+    ) -> Result<(), ClientError<B>> {
         let value = serde_json::to_value(body).map_err(|e| ClientError::Middleware(e.into()))?;
         let mut uploads = uploads;
         let mut form = reqwest::multipart::Form::new();
@@ -412,7 +434,8 @@ impl Call {
                     let (_, upload) = uploads.swap_remove(i);
                     form = form.part(name, upload.part);
                 } else if binary.contains(&name.as_str()) {
-                    let bytes: Vec<u8> = serde_json::from_value(value).map_err(|e| ClientError::Middleware(e.into()))?;
+                    let bytes: Vec<u8> =
+                        serde_json::from_value(value).map_err(|e| ClientError::Middleware(e.into()))?;
                     form = form.part(name.clone(), reqwest::multipart::Part::bytes(bytes).file_name(name));
                 } else if !value.is_null() {
                     form = form.text(name, scalar_text(&value));
@@ -448,7 +471,8 @@ impl Upload {
     /// Streams an open file.
     pub async fn file(file: tokio::fs::File, file_name: impl Into<String>) -> std::io::Result<Self> {
         let length = file.metadata().await?.len();
-        let part = reqwest::multipart::Part::stream_with_length(reqwest::Body::from(file), length).file_name(file_name.into());
+        let part =
+            reqwest::multipart::Part::stream_with_length(reqwest::Body::from(file), length).file_name(file_name.into());
         Ok(Upload { part })
     }
 
@@ -466,7 +490,9 @@ impl Upload {
         S::Error: Into<BoxError>,
         Bytes: From<S::Ok>,
     {
-        Upload { part: reqwest::multipart::Part::stream(reqwest::Body::wrap_stream(stream)).file_name(file_name.into()) }
+        Upload {
+            part: reqwest::multipart::Part::stream(reqwest::Body::wrap_stream(stream)).file_name(file_name.into()),
+        }
     }
 
     /// Sets the part's media type (default: none, which servers read as

@@ -40,7 +40,11 @@ pub trait Authenticate: Send + Sync + 'static {
     /// The principal for `token` (the text after `Bearer `), or `None` to refuse the request
     /// with 403. `operation` says which operation is being called and which security schemes
     /// the spec names for it.
-    fn authenticate(&self, token: &str, operation: &'static Operation) -> impl Future<Output = Option<Self::Principal>> + Send;
+    fn authenticate(
+        &self,
+        token: &str,
+        operation: &'static Operation,
+    ) -> impl Future<Output = Option<Self::Principal>> + Send;
 }
 
 /// Where and how the routes are mounted.
@@ -269,7 +273,12 @@ impl Input {
             };
             if raw.is_empty() {
                 if param.required {
-                    errors.push(violation(&pointer(param.key), "required", Value::Null, "This field is required.".into()));
+                    errors.push(violation(
+                        &pointer(param.key),
+                        "required",
+                        Value::Null,
+                        "This field is required.".into(),
+                    ));
                 }
                 continue;
             }
@@ -299,7 +308,10 @@ impl Input {
     }
 
     /// A JSON body the spec makes optional: `None` when the request has none.
-    pub async fn optional_json<B: DeserializeOwned + Validate>(self, shape: &JsonBody) -> Result<Option<B>, ServerError> {
+    pub async fn optional_json<B: DeserializeOwned + Validate>(
+        self,
+        shape: &JsonBody,
+    ) -> Result<Option<B>, ServerError> {
         expect_media(&self.parts, "application/json", |m| m == "application/json" || m.ends_with("+json"))?;
         let bytes = self.bytes().await?;
         if bytes.iter().all(u8::is_ascii_whitespace) {
@@ -328,13 +340,17 @@ impl Input {
 
     /// A `multipart/form-data` body: text parts read by their field's shape, file parts as
     /// bytes; then typed and validated like JSON.
-    pub async fn multipart<B: DeserializeOwned + Validate>(self, fields: &[FormField], required: &[&str]) -> Result<B, ServerError> {
+    pub async fn multipart<B: DeserializeOwned + Validate>(
+        self,
+        fields: &[FormField],
+        required: &[&str],
+    ) -> Result<B, ServerError> {
         expect_media(&self.parts, "multipart/form-data", |m| m == "multipart/form-data")?;
         let limit = self.body_limit;
         let request = Request::from_parts(self.parts, self.body);
-        let mut multipart = Multipart::from_request(request, &())
-            .await
-            .map_err(|e| ServerError::status(StatusCode::BAD_REQUEST, format!("Multipart form parse error - {}", e.body_text())))?;
+        let mut multipart = Multipart::from_request(request, &()).await.map_err(|e| {
+            ServerError::status(StatusCode::BAD_REQUEST, format!("Multipart form parse error - {}", e.body_text()))
+        })?;
         let mut texts: Vec<(String, String)> = Vec::new();
         let mut files = Map::new();
         let mut total = 0usize;
@@ -359,7 +375,11 @@ impl Input {
     }
 
     /// An `application/x-www-form-urlencoded` body, read like query parameters.
-    pub async fn form<B: DeserializeOwned + Validate>(self, fields: &[FormField], required: &[&str]) -> Result<B, ServerError> {
+    pub async fn form<B: DeserializeOwned + Validate>(
+        self,
+        fields: &[FormField],
+        required: &[&str],
+    ) -> Result<B, ServerError> {
         expect_media(&self.parts, "application/x-www-form-urlencoded", |m| m == "application/x-www-form-urlencoded")?;
         let bytes = self.bytes().await?;
         let pairs: Vec<(String, String)> = url::form_urlencoded::parse(&bytes).into_owned().collect();
@@ -478,7 +498,9 @@ fn coerce_all(shape: &Shape, values: &[String]) -> Result<Value, String> {
 fn coerce(shape: &Shape, text: &str) -> Result<Value, String> {
     match shape {
         Shape::String | Shape::Binary => Ok(Value::String(text.to_owned())),
-        Shape::Integer => text.trim().parse::<i64>().map(Value::from).map_err(|_| "A valid integer is required.".to_owned()),
+        Shape::Integer => {
+            text.trim().parse::<i64>().map(Value::from).map_err(|_| "A valid integer is required.".to_owned())
+        }
         Shape::Number => text
             .trim()
             .parse::<f64>()
@@ -496,10 +518,12 @@ fn coerce(shape: &Shape, text: &str) -> Result<Value, String> {
 }
 
 fn cookie(parts: &Parts, name: &str) -> Option<String> {
-    parts.headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(';')).find_map(|pair| {
-        let (k, v) = pair.trim().split_once('=')?;
-        (k == name).then(|| v.to_owned())
-    })
+    parts.headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(';')).find_map(
+        |pair| {
+            let (k, v) = pair.trim().split_once('=')?;
+            (k == name).then(|| v.to_owned())
+        },
+    )
 }
 
 /// A `{"detail": …}` body, as authentik's `GenericError`.
@@ -510,7 +534,9 @@ pub fn detail(status: StatusCode, message: &str) -> Response {
 /// A JSON response.
 pub fn json<T: Serialize + ?Sized>(status: StatusCode, body: &T) -> Response {
     match serde_json::to_vec(body) {
-        Ok(bytes) => (status, [(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], bytes).into_response(),
+        Ok(bytes) => {
+            (status, [(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], bytes).into_response()
+        }
         Err(_) => detail(StatusCode::INTERNAL_SERVER_ERROR, "Internal server error."),
     }
 }
@@ -543,7 +569,12 @@ pub struct App<S> {
 struct PathValues(Vec<String>);
 
 /// Runs an operation that requires a valid bearer token.
-pub fn secured<S, F, Fut, R>(app: Arc<App<S>>, request: Request, operation: &'static Operation, handler: F) -> BoxFuture<Response>
+pub fn secured<S, F, Fut, R>(
+    app: Arc<App<S>>,
+    request: Request,
+    operation: &'static Operation,
+    handler: F,
+) -> BoxFuture<Response>
 where
     S: Authenticate,
     F: FnOnce(Arc<App<S>>, S::Principal, Input) -> Fut + Send + 'static,
@@ -563,7 +594,12 @@ where
 }
 
 /// Runs an operation that also allows anonymous calls: a token, when sent, must be valid.
-pub fn optional<S, F, Fut, R>(app: Arc<App<S>>, request: Request, operation: &'static Operation, handler: F) -> BoxFuture<Response>
+pub fn optional<S, F, Fut, R>(
+    app: Arc<App<S>>,
+    request: Request,
+    operation: &'static Operation,
+    handler: F,
+) -> BoxFuture<Response>
 where
     S: Authenticate,
     F: FnOnce(Arc<App<S>>, Option<S::Principal>, Input) -> Fut + Send + 'static,
@@ -583,7 +619,11 @@ where
 
 /// The principal of the request's bearer token: `None` without a token, a 403 response when
 /// the implementation refuses the token.
-async fn authenticate<S: Authenticate>(server: &S, parts: &Parts, operation: &'static Operation) -> Result<Option<S::Principal>, Response> {
+async fn authenticate<S: Authenticate>(
+    server: &S,
+    parts: &Parts,
+    operation: &'static Operation,
+) -> Result<Option<S::Principal>, Response> {
     match bearer(parts) {
         None => Ok(None),
         Some(token) => match server.authenticate(token, operation).await {
@@ -594,7 +634,12 @@ async fn authenticate<S: Authenticate>(server: &S, parts: &Parts, operation: &'s
 }
 
 /// Runs an operation without authentication.
-pub fn public<S, F, Fut, R>(app: Arc<App<S>>, request: Request, operation: &'static Operation, handler: F) -> BoxFuture<Response>
+pub fn public<S, F, Fut, R>(
+    app: Arc<App<S>>,
+    request: Request,
+    operation: &'static Operation,
+    handler: F,
+) -> BoxFuture<Response>
 where
     S: Send + Sync + 'static,
     F: FnOnce(Arc<App<S>>, Input) -> Fut + Send + 'static,
@@ -689,8 +734,11 @@ impl<S: Send + Sync + 'static> Routes<S> {
             router = router.route(template, Self::method_router(&self.app, operations));
         }
         let router = router.fallback(not_found);
-        let router = if self.base_path.is_empty() { router } else { axum::Router::new().nest(&self.base_path, router).fallback(not_found) };
+        let router = if self.base_path.is_empty() {
+            router
+        } else {
+            axum::Router::new().nest(&self.base_path, router).fallback(not_found)
+        };
         router.layer(DefaultBodyLimit::max(self.app.body_limit))
     }
 }
-

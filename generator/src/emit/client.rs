@@ -3,7 +3,7 @@
 //! `client.core().tokens_list().page_size(50).send().await` — the tag method returns an
 //! accessor, the operation method takes the required parameters and the body and returns a
 //! builder with a setter per optional parameter. `send()` validates, encodes, sends through
-//! the hand-written transport (`templates/client.rs`) and decodes each documented status
+//! the hand-written transport (`runtime/src/client/transport.rs`) and decodes each documented status
 //! into its type. Everything the generated code names is path-qualified, so no operation
 //! or tag name can clash with a model's.
 

@@ -8,13 +8,13 @@ use crate::write::GeneratedFile;
 use std::path::PathBuf;
 
 /// The hand-written runtime support module copied into every generated crate.
-pub const RUNTIME_TEMPLATE: &str = include_str!("../../../templates/runtime.rs");
+pub const RUNTIME_TEMPLATE: &str = include_str!("../../../runtime/src/runtime.rs");
 /// The hand-written checks the generated validators call.
-pub const VALIDATION_TEMPLATE: &str = include_str!("../../../templates/validation.rs");
+pub const VALIDATION_TEMPLATE: &str = include_str!("../../../runtime/src/validation.rs");
 /// The hand-written transport under the generated client.
-pub const CLIENT_TEMPLATE: &str = include_str!("../../../templates/client.rs");
+pub const CLIENT_TEMPLATE: &str = include_str!("../../../runtime/src/client/transport.rs");
 /// The hand-written support code under the generated server.
-pub const SERVER_TEMPLATE: &str = include_str!("../../../templates/server.rs");
+pub const SERVER_TEMPLATE: &str = include_str!("../../../runtime/src/server/support.rs");
 const CARGO_TEMPLATE: &str = include_str!("../../../templates/Cargo.toml");
 const VALIDATE_EXAMPLE_TEMPLATE: &str = include_str!("../../../templates/examples/validate.rs");
 const README_TEMPLATE: &str = include_str!("../../../templates/README.md");

@@ -6,7 +6,7 @@
 //! it serves. The per-operation handlers are plain functions of one type
 //! (`support::Handler<S>`), so axum's generic routing code is instantiated once per
 //! implementation rather than once per operation; reading, authenticating and error bodies
-//! live in the hand-written support module (`templates/server.rs`).
+//! live in the hand-written support module (`runtime/src/server/support.rs`).
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
