@@ -108,7 +108,8 @@ fn cargo_in_repo(args: &[&str], failure: &str) -> Result<(), String> {
 
 /// The hand-written crates, as `rustfmt.toml` formats them. Not `generated/`, which akgen
 /// formats (prettyplease) and `cargo xtask check` compares byte for byte.
-const HAND_WRITTEN: &[&str] = &["akgen", "akgen-runtime", "conformance", "xtask", "build-script-example"];
+const HAND_WRITTEN: &[&str] =
+    &["akgen", "akgen-runtime", "conformance", "xtask", "build-script-example", "tokens-server"];
 
 fn format_check() -> Result<(), String> {
     eprintln!("xtask: cargo fmt --check on {}", HAND_WRITTEN.join(", "));
@@ -201,17 +202,14 @@ fn schemathesis() -> Result<(), String> {
         run(std::path::Path::new("python3"), &["-m", "venv", &venv.to_string_lossy()])?;
         run(&venv.join("bin/pip"), &["install", "--quiet", SCHEMATHESIS])?;
     }
-    run(
-        std::path::Path::new(&cargo()),
-        &["build", "--quiet", "--package", "authentik-api", "--example", "tokens-server"],
-    )?;
+    run(std::path::Path::new(&cargo()), &["build", "--locked", "--quiet", "--package", "tokens-server"])?;
     let spec = akgen::spec_source::resolve(None).map_err(|e| e.to_string())?;
     // schemathesis runs in its configuration's folder, so the path must not be relative.
     let spec = std::fs::canonicalize(&spec).map_err(|e| format!("{}: {e}", spec.display()))?;
     let port =
         std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map_err(|e| e.to_string())?.port();
     let token = format!("xtask-{}", std::process::id());
-    let mut server = std::process::Command::new(repo().join("target/debug/examples/tokens-server"))
+    let mut server = std::process::Command::new(repo().join("target/debug/tokens-server"))
         .args(["--port", &port.to_string(), "--token", &token])
         .spawn()
         .map_err(|e| format!("cannot start the tokens-server example: {e}"))?;

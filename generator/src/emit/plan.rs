@@ -18,18 +18,6 @@ pub const SERVER_TEMPLATE: &str = include_str!("../../../runtime/src/server/supp
 const CARGO_TEMPLATE: &str = include_str!("../../../templates/Cargo.toml");
 const VALIDATE_EXAMPLE_TEMPLATE: &str = include_str!("../../../templates/examples/validate.rs");
 const README_TEMPLATE: &str = include_str!("../../../templates/README.md");
-const TOKENS_SERVER_TEMPLATE: &str = include_str!("../../../templates/examples/tokens_server.rs");
-
-/// The operations the tokens-server example implements; it is emitted only for specs that
-/// have them all (authentik's).
-const TOKENS_SERVER_OPERATIONS: &[&str] = &[
-    "core_tokens_list",
-    "core_tokens_create",
-    "core_tokens_retrieve",
-    "core_tokens_update",
-    "core_tokens_partial_update",
-    "core_tokens_destroy",
-];
 
 /// The first line of every generated file, in the file type's comment syntax.
 pub fn header(comment: &str, sha256: &str) -> String {
@@ -124,23 +112,7 @@ pub fn plan_files(api: &ir::Api, sha256: &str, crate_name: &str) -> Vec<PlannedF
         header: rust_header.clone(),
         module,
     };
-    let tokens_server =
-        TOKENS_SERVER_OPERATIONS.iter().all(|id| api.operations.iter().any(|o| o.id == *id && o.tag == "core"));
-    // The example implements every tag's trait, so it needs them all (the dev-dependency on
-    // the crate itself turns them on for `cargo run --example`).
-    let example_targets = if tokens_server {
-        let required = std::iter::once("server".to_owned())
-            .chain(features.iter().cloned())
-            .map(|f| format!("\"{f}\""))
-            .collect::<Vec<_>>()
-            .join(", ");
-        format!(
-            "\n[[example]]\nname = \"tokens-server\"\npath = \"examples/tokens_server.rs\"\nrequired-features = [{required}]\n"
-        )
-    } else {
-        String::new()
-    };
-    let cargo_toml = format!("{}\n{}{example_targets}", header("#", sha256), fill(CARGO_TEMPLATE));
+    let cargo_toml = format!("{}\n{}", header("#", sha256), fill(CARGO_TEMPLATE));
     let mut files = vec![
         file("Cargo.toml", cargo_toml),
         file("README.md", format!("<!--{} -->\n{}", &header("", sha256), fill(README_TEMPLATE))),
@@ -160,16 +132,6 @@ pub fn plan_files(api: &ir::Api, sha256: &str, crate_name: &str) -> Vec<PlannedF
         let stem = &tag.module;
         files.push(rust(&format!("src/client/{stem}.rs"), RustModule::ClientTag(tag.name.clone())));
         files.push(rust(&format!("src/server/{stem}.rs"), RustModule::ServerTag(tag.name.clone())));
-    }
-    if tokens_server {
-        let other_tags: String = api
-            .tags
-            .iter()
-            .filter(|tag| tag.name != "core")
-            .map(|tag| format!("impl server::{} for TokensServer {{}}\n", tag.server_trait))
-            .collect();
-        let text = fill(TOKENS_SERVER_TEMPLATE).replace("{{other_tags}}\n", &other_tags);
-        files.push(file("examples/tokens_server.rs", format!("{rust_header}\n{text}")));
     }
     files
 }

@@ -1,8 +1,9 @@
 //! An in-memory server for authentik's tokens endpoints, built on the generated server
-//! stubs. Every other operation answers 501.
+//! stubs of the `core` tag alone ([`server::RouterBuilder`]); every other `core` operation
+//! answers 501, other tags' paths 404.
 //!
 //! ```text
-//! cargo run -p {{crate_name}} --example tokens-server -- --port 8000 --token SECRET
+//! cargo run -p tokens-server -- --port 8000 --token SECRET
 //! ```
 //!
 //! Listens on 127.0.0.1 (port from `--port`, else `PORT`, else 8000) and accepts the bearer
@@ -12,17 +13,19 @@
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
-use {{crate_ident}}::Nullable;
-use {{crate_ident}}::models::{IntentEnum, PaginatedTokenList, Pagination, PatchedTokenRequest, Token, TokenRequest, User};
-use {{crate_ident}}::params::{
+use authentik_api::Nullable;
+use authentik_api::models::{
+    IntentEnum, PaginatedTokenList, Pagination, PatchedTokenRequest, Token, TokenRequest, User,
+};
+use authentik_api::params::{
     CoreTokensDestroyParams, CoreTokensListParams, CoreTokensPartialUpdateParams, CoreTokensRetrieveParams,
     CoreTokensUpdateParams,
 };
-use {{crate_ident}}::server::core::{
-    TokensCreateResponse, TokensDestroyResponse, TokensListResponse, TokensPartialUpdateResponse, TokensRetrieveResponse,
-    TokensUpdateResponse,
+use authentik_api::server::core::{
+    TokensCreateResponse, TokensDestroyResponse, TokensListResponse, TokensPartialUpdateResponse,
+    TokensRetrieveResponse, TokensUpdateResponse,
 };
-use {{crate_ident}}::server::{self, Authenticate, Operation, ServerError};
+use authentik_api::server::{self, Authenticate, Operation, ServerError};
 use chrono::{DateTime, Utc};
 
 /// authentik's page size when the request names none, and the largest it allows.
@@ -98,7 +101,8 @@ impl Authenticate for TokensServer {
     async fn authenticate(&self, token: &str, _operation: &'static Operation) -> Option<User> {
         // Compare every byte, so the time taken does not tell how much of a guess was right.
         let (given, expected) = (token.as_bytes(), self.token.as_bytes());
-        let same = given.len() == expected.len() && given.iter().zip(expected).fold(0, |acc, (a, b)| acc | (a ^ b)) == 0;
+        let same =
+            given.len() == expected.len() && given.iter().zip(expected).fold(0, |acc, (a, b)| acc | (a ^ b)) == 0;
         same.then(|| self.user.clone())
     }
 }
@@ -180,7 +184,11 @@ impl server::Core for TokensServer {
         Ok(TokensCreateResponse::Created(token))
     }
 
-    async fn tokens_retrieve(&self, _user: User, params: CoreTokensRetrieveParams) -> Result<TokensRetrieveResponse, ServerError> {
+    async fn tokens_retrieve(
+        &self,
+        _user: User,
+        params: CoreTokensRetrieveParams,
+    ) -> Result<TokensRetrieveResponse, ServerError> {
         let state = self.state()?;
         let token = state.tokens.get(&params.identifier).ok_or_else(ServerError::not_found)?;
         Ok(TokensRetrieveResponse::Ok(token.clone()))
@@ -233,14 +241,20 @@ impl server::Core for TokensServer {
         Ok(TokensPartialUpdateResponse::Ok(token))
     }
 
-    async fn tokens_destroy(&self, _user: User, params: CoreTokensDestroyParams) -> Result<TokensDestroyResponse, ServerError> {
+    async fn tokens_destroy(
+        &self,
+        _user: User,
+        params: CoreTokensDestroyParams,
+    ) -> Result<TokensDestroyResponse, ServerError> {
         self.state()?.tokens.remove(&params.identifier).ok_or_else(ServerError::not_found)?;
         Ok(TokensDestroyResponse::NoContent)
     }
 }
 
-// The other tags keep their defaults: every operation answers 501.
-{{other_tags}}
+/// The `core` operations of `server`, under the spec's base path; other tags' paths get 404.
+pub fn router(server: TokensServer) -> axum::Router {
+    server::RouterBuilder::new(server).core().build()
+}
 
 /// `--name value` from the command line, else the environment variable.
 fn setting(args: &[String], flag: &str, env: &str) -> Option<String> {
@@ -259,6 +273,6 @@ async fn main() -> std::io::Result<()> {
         return Err(std::io::Error::other("give the accepted bearer token with --token SECRET (or AUTHENTIK_TOKEN)"));
     };
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await?;
-    eprintln!("tokens server on http://{}{}", listener.local_addr()?, {{crate_ident}}::BASE_PATH);
-    axum::serve(listener, server::router(TokensServer::new(token))).await
+    eprintln!("tokens server on http://{}{}", listener.local_addr()?, authentik_api::BASE_PATH);
+    axum::serve(listener, router(TokensServer::new(token))).await
 }
