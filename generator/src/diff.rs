@@ -215,33 +215,32 @@ fn operation(o: &Operation, n: &Operation, types: &Types, out: &mut Vec<Change>)
 
 /// Names of the types reachable from request bodies and parameters, and from responses.
 fn directions(api: &Api) -> (BTreeSet<String>, BTreeSet<String>) {
-    let types: BTreeMap<&str, &TypeDef> = api.types.iter().map(|t| (t.name.as_str(), t)).collect();
     let mut request = BTreeSet::new();
     let mut response = BTreeSet::new();
     for op in &api.operations {
         for c in op.body.iter().flat_map(|b| &b.content) {
             if let Some(ty) = &c.ty {
-                reach(ty, &types, &mut request);
+                reach(ty, api, &mut request);
             }
         }
         for p in &op.parameters {
-            reach(&p.ty, &types, &mut request);
+            reach(&p.ty, api, &mut request);
         }
         for c in op.responses.iter().flat_map(|r| &r.content) {
             if let Some(ty) = &c.ty {
-                reach(ty, &types, &mut response);
+                reach(ty, api, &mut response);
             }
         }
     }
     (request, response)
 }
 
-fn reach(ty: &TypeExpr, types: &BTreeMap<&str, &TypeDef>, seen: &mut BTreeSet<String>) {
+fn reach(ty: &TypeExpr, api: &Api, seen: &mut BTreeSet<String>) {
     ty.for_each_named(&mut |name| {
         if seen.insert(name.to_owned())
-            && let Some(t) = types.get(name)
+            && let Some(t) = api.type_named(name)
         {
-            t.exprs().into_iter().for_each(|e| reach(e, types, seen));
+            t.exprs().into_iter().for_each(|e| reach(e, api, seen));
         }
     });
 }

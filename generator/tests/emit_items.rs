@@ -116,3 +116,25 @@ fn a_variant_that_contains_its_union_is_boxed() {
     };
     same(&got, &want);
 }
+
+/// A tuple spells its positions' types, so the models module imports what they name.
+#[test]
+fn a_tuple_of_uuid_and_date_time_imports_both() {
+    let text = r#"
+openapi: 3.1.0
+info: {title: tuple, version: "1"}
+paths: {}
+components:
+  schemas:
+    Stamp:
+      type: array
+      prefixItems: [{type: string, format: uuid}, {type: string, format: date-time}]
+      items: false
+      minItems: 2
+"#;
+    let spec = load::load_text("tuple.yml".into(), text.to_owned()).unwrap();
+    let api = ir::build(&spec, ir::BuildOptions::default()).unwrap();
+    let models = akgen::write::format_items(emit::models::models(&api, emit::Gating::Off)).unwrap();
+    assert!(models.contains("pub type Stamp = (Uuid, DateTime<Utc>);"), "{models}");
+    assert!(models.contains("use uuid::Uuid;") && models.contains("use chrono::{DateTime, Utc};"), "{models}");
+}

@@ -88,46 +88,37 @@ struct Uses {
 impl Uses {
     fn scan(types: &[TypeDef]) -> Self {
         let mut u = Uses::default();
+        // What spelling the type names: the expression and its parts (a list's item, a
+        // map's value, a tuple's positions), not what its constraints check against.
         fn walk(u: &mut Uses, e: &TypeExpr, tags: &BTreeSet<String>) {
             match &e.kind {
-                ExprKind::Map(v) => {
-                    u.map.add(tags);
-                    walk(u, v, tags)
-                }
-                ExprKind::List(i) => walk(u, i, tags),
+                ExprKind::Map(_) => u.map.add(tags),
                 ExprKind::Primitive(Primitive::Uuid) => u.uuid.add(tags),
                 ExprKind::Primitive(Primitive::DateTime) => u.date_time.add(tags),
                 ExprKind::Primitive(Primitive::Date) => u.date.add(tags),
                 _ => {}
             }
+            e.parts().for_each(|part| walk(u, part, tags));
         }
         for t in types {
             let tags = &t.tags;
             if !matches!(t.kind, TypeKind::Alias(_)) {
                 u.derives.add(tags);
             }
+            t.exprs().into_iter().for_each(|e| walk(&mut u, e, tags));
             match &t.kind {
                 TypeKind::Struct(s) => {
                     u.objects.add(tags);
-                    for f in &s.fields {
-                        walk(&mut u, &f.ty, tags);
-                        if f.is_tristate() {
-                            u.nullable.add(tags);
-                        }
+                    if s.fields.iter().any(|f| f.is_tristate()) {
+                        u.nullable.add(tags);
                     }
-                    if let Some(a) = &s.additional {
+                    // The extra properties are a `BTreeMap` field.
+                    if s.additional.is_some() {
                         u.map.add(tags);
-                        walk(&mut u, a, tags);
                     }
                 }
-                TypeKind::Union(un) => {
-                    un.variants.iter().for_each(|v| walk(&mut u, &v.ty, tags));
-                    if un.discriminator.is_some() {
-                        u.union_runtime.add(tags);
-                    }
-                }
-                TypeKind::Alias(e) => walk(&mut u, e, tags),
-                TypeKind::Enum(_) => {}
+                TypeKind::Union(un) if un.discriminator.is_some() => u.union_runtime.add(tags),
+                TypeKind::Union(_) | TypeKind::Alias(_) | TypeKind::Enum(_) => {}
             }
         }
         u

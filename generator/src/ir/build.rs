@@ -1787,10 +1787,5 @@ fn by_value_named(expr: &TypeExpr) -> Vec<&str> {
 }
 
 fn by_value_targets(t: &TypeDef) -> Vec<&str> {
-    match &t.kind {
-        TypeKind::Struct(s) => s.fields.iter().flat_map(|f| by_value_named(&f.ty)).collect(),
-        TypeKind::Union(u) => u.variants.iter().flat_map(|v| by_value_named(&v.ty)).collect(),
-        TypeKind::Alias(e) => by_value_named(e),
-        TypeKind::Enum(_) => Vec::new(),
-    }
+    t.exprs().into_iter().flat_map(by_value_named).collect()
 }
