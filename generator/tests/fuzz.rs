@@ -11,6 +11,7 @@
 //! - `mutated_specs`: the committed corpus (`tests/fuzz-corpus/`) and the fixture specs,
 //!   with bytes, lines and YAML tokens inserted, deleted and duplicated.
 //!
+//! The cases come from a fixed seed (see `cases`), so CI is reproducible.
 //! Failing inputs proptest finds are shrunk and their seeds kept in
 //! `fuzz.proptest-regressions` beside this file, committed and replayed first on every run.
 
@@ -27,9 +28,16 @@ fn generate(text: String, lenient: bool) {
     }
 }
 
+/// `default` cases from a fixed seed, so that CI runs the same cases every time and a red
+/// run is reproducible; `PROPTEST_RNG_SEED` (a number, or `random`) explores others.
 fn cases(default: u32) -> ProptestConfig {
     let cases = std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default);
-    ProptestConfig { cases, max_shrink_iters: 2000, ..ProptestConfig::default() }
+    let rng_seed = match std::env::var("PROPTEST_RNG_SEED").ok().as_deref() {
+        Some("random") => prop::test_runner::RngSeed::Random,
+        Some(n) => n.parse().map(prop::test_runner::RngSeed::Fixed).unwrap_or(prop::test_runner::RngSeed::Random),
+        None => prop::test_runner::RngSeed::Fixed(0x616b_67656e),
+    };
+    ProptestConfig { cases, max_shrink_iters: 2000, rng_seed, ..ProptestConfig::default() }
 }
 
 // ---- random_specs: a grammar of OpenAPI 3.0 documents ----

@@ -84,7 +84,8 @@ pub fn without_prefix(snake_id: &str, tag: &str) -> String {
     snake_id
         .strip_prefix(tag)
         .and_then(|rest| rest.strip_prefix('_'))
-        .filter(|rest| !rest.is_empty())
+        // What is left must still be an identifier: `core_1_list` keeps its prefix.
+        .filter(|rest| rest.starts_with(|c: char| c.is_alphabetic() || c == '_'))
         .map(|rest| not_raw(rest.to_owned()))
         .unwrap_or_else(|| snake_id.to_owned())
 }
@@ -195,6 +196,7 @@ mod tests {
         assert_eq!(without_prefix("core_self", "core"), "self_");
         assert_eq!(without_prefix("core", "core"), "core");
         assert_eq!(without_prefix("corex_list", "core"), "corex_list");
+        assert_eq!(without_prefix("core_1_list", "core"), "core_1_list", "a method name cannot start with a digit");
         assert_eq!(snake("x5t#S256"), "x5t_s256");
         assert_eq!(snake("hate/threatening"), "hate_threatening");
         assert_eq!(snake("2fa"), "n2fa");
