@@ -21,7 +21,7 @@ fn bench(c: &mut Criterion) {
     let text = std::fs::read_to_string(&path).expect("the pinned spec reads");
     let spec = akgen::load::load_text(path.clone(), text.clone()).expect("the pinned spec loads");
     let api = akgen::ir::build(&spec, Default::default()).expect("the pinned spec builds");
-    let plan = || akgen::plan_files(&api, &spec.sha256, "authentik-api");
+    let plan = || akgen::plan_files(&api, &akgen::CrateSettings::new("authentik-api", &spec.sha256));
     let modules: Vec<akgen::RustModule> = plan()
         .into_iter()
         .filter_map(|f| match f {

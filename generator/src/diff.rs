@@ -364,16 +364,15 @@ fn schema(name: &str, o: &TypeDef, n: &TypeDef, request: bool, response: bool, t
     }
 }
 
-/// The two versions' types by Rust name, to tell wire changes from Rust-only ones.
+/// The two versions, whose types (by Rust name) tell wire changes from Rust-only ones.
 struct Types<'a> {
-    old: BTreeMap<&'a str, &'a TypeDef>,
-    new: BTreeMap<&'a str, &'a TypeDef>,
+    old: &'a Api,
+    new: &'a Api,
 }
 
 impl<'a> Types<'a> {
     fn new(old: &'a Api, new: &'a Api) -> Self {
-        let map = |api: &'a Api| api.types.iter().map(|t| (t.name.as_str(), t)).collect();
-        Types { old: map(old), new: map(new) }
+        Types { old, new }
     }
 }
 
@@ -390,13 +389,13 @@ fn compare_types(a: &TypeExpr, b: &TypeExpr, types: &Types) -> TypeChange {
     if a.kind == b.kind {
         return TypeChange::Same;
     }
-    if wire_shape(a, &types.old, 0) == wire_shape(b, &types.new, 0) { TypeChange::RustOnly } else { TypeChange::Wire }
+    if wire_shape(a, types.old, 0) == wire_shape(b, types.new, 0) { TypeChange::RustOnly } else { TypeChange::Wire }
 }
 
 /// What a type looks like in JSON, ignoring Rust names.
-fn wire_shape(t: &TypeExpr, types: &BTreeMap<&str, &TypeDef>, depth: usize) -> String {
+fn wire_shape(t: &TypeExpr, types: &Api, depth: usize) -> String {
     match &t.kind {
-        ExprKind::Named(n) if depth < 4 => match types.get(n.as_str()).map(|d| &d.kind) {
+        ExprKind::Named(n) if depth < 4 => match types.type_named(n).map(|d| &d.kind) {
             Some(TypeKind::Enum(_)) => "enum".into(),
             Some(TypeKind::Alias(a)) => wire_shape(a, types, depth + 1),
             Some(TypeKind::Struct(_)) => format!("object {n}"),

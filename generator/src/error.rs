@@ -37,6 +37,9 @@ impl fmt::Display for Diagnostic {
 pub enum Error {
     /// The spec could not be read, parsed, or turned into a crate; every problem found is listed.
     Spec(Vec<Diagnostic>),
+    /// The configuration (`akgen.toml`, an operations file, the builder's options) is
+    /// wrong; every problem found is listed, located in the file that has it.
+    Config(Vec<Diagnostic>),
     /// Reading or writing files failed.
     Io { path: PathBuf, source: std::io::Error },
     /// The output directory is not one akgen may write into (see [`crate::write`]).
@@ -57,7 +60,7 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Spec(diags) => {
+            Error::Spec(diags) | Error::Config(diags) => {
                 for (i, d) in diags.iter().enumerate() {
                     if i > 0 {
                         writeln!(f)?;

@@ -68,7 +68,7 @@ fn a_one_line_edit_is_caught_with_a_diff_and_the_file_is_not_touched() {
     let run = check(dir.path());
     assert_eq!(run.code, Some(1), "{}{}", run.stdout, run.stderr);
     assert!(
-        run.stdout.contains("changed: src/models.rs (same spec and akgen: the file was edited by hand)"),
+        run.stdout.contains("changed: src/models.rs (same spec, config and akgen: the file was edited by hand)"),
         "{}",
         run.stdout
     );

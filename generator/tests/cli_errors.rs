@@ -294,6 +294,24 @@ fn reference_cycles_are_errors_at_the_closing_ref() {
     }
 }
 
+/// An allOf of a schema containing itself, beside a oneOf, doubled its inline types at
+/// every level until the depth bound: 2^48 of them, a run that ran out of memory (found by
+/// the fuzz target). It is one located error now, within the memory limit, in strict and
+/// lenient mode alike. The place was read off the file by hand.
+#[test]
+fn an_allof_that_contains_itself_stops_at_once() {
+    let spec = repo().join("specs/errors/allof-recursion-branches.yml");
+    let (code, stderr, out) = generate_within(&spec, MEMORY_LIMIT_KIB);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(!out.path().join("crate").exists(), "nothing may be written");
+    let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error: ")).collect();
+    let at = format!("{}:11:11: at /components/schemas/Node/properties/next: ", spec.display());
+    assert_eq!(errors.len(), 1, "{stderr}");
+    assert!(errors[0].contains(&at) && errors[0].contains("contains itself through an allOf"), "{stderr}");
+    let lenient = akgen::Generator::new().spec(&spec).lenient(true).build_ir().expect("lenient generates");
+    assert_eq!(lenient.warnings.len(), 1, "{:?}", lenient.warnings);
+}
+
 /// What strict mode refuses in real specs: a pattern no ECMA-262 mode reads, a dangling
 /// `$ref`, templates the server cannot route. Each is a located error; with `--lenient` a
 /// warning, the rest generates, and the unroutable operations stay in the client but not in

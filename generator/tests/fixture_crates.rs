@@ -1,6 +1,7 @@
 //! Every fixture spec in `specs/fixtures/` generates a whole crate (models, validators,
 //! client, server, examples) that `cargo check` accepts with warnings denied, all features
-//! on, and with each tag's feature alone. The oracle is rustc: the conformance crate compiles the fixtures' models as modules,
+//! on, and with each tag's feature alone; so does every example config in `specs/configs/`
+//! (authentik's 18-operation subset, a models-only crate). The oracle is rustc: the conformance crate compiles the fixtures' models as modules,
 //! this compiles everything else akgen emits for them.
 //!
 //! The crates go into one workspace under `target/fixture-crates/` with their own target
@@ -27,6 +28,17 @@ fn fixtures() -> Vec<(String, PathBuf)> {
     specs
 }
 
+/// The example configs, `specs/configs/*/akgen.toml`.
+fn configs() -> Vec<PathBuf> {
+    let mut configs: Vec<PathBuf> = fs::read_dir(repo().join("specs/configs"))
+        .unwrap()
+        .map(|e| e.unwrap().path().join("akgen.toml"))
+        .filter(|p| p.is_file())
+        .collect();
+    configs.sort();
+    configs
+}
+
 #[test]
 fn every_fixture_generates_a_crate_that_compiles() {
     let root = repo().join("target/fixture-crates");
@@ -42,6 +54,16 @@ fn every_fixture_generates_a_crate_that_compiles() {
             .lenient(lenient)
             .write_crate(&workspace.join(&name), true)
             .unwrap_or_else(|e| panic!("{}: {e}", spec.display()));
+        members.push(name);
+    }
+    // The crates of the example configs: subsets, metadata, models only.
+    for config in configs() {
+        let generator = akgen::Generator::new().config(&config).unwrap();
+        let rendered = generator.render_crate().unwrap_or_else(|e| panic!("{}: {e}", config.display()));
+        let manifest: toml::Table =
+            toml::from_str(&rendered.files.iter().find(|f| f.path.ends_with("Cargo.toml")).unwrap().contents).unwrap();
+        let name = manifest["package"]["name"].as_str().unwrap().to_owned();
+        generator.write_crate(&workspace.join(&name), true).unwrap();
         members.push(name);
     }
     let manifest = format!(

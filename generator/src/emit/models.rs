@@ -37,15 +37,21 @@ pub fn model_parts(api: &Api, gating: Gating) -> Vec<Part<'_>> {
 }
 
 /// The `params` module: one struct per operation with parameters (path, query, header),
-/// shared by the client and the server, validated like the models.
-pub fn params(api: &Api, gating: Gating) -> TokenStream {
+/// shared by the client and the server, validated like the models. `server`: whether the
+/// crate has the server, the only side that deserializes them.
+pub fn params(api: &Api, gating: Gating, server: bool) -> TokenStream {
     let types = &api.params;
     let mut uses = Uses::scan(types);
     // Parameter structs name `serde::Deserialize` by path: only the server derives it.
     uses.derives = Need::default();
     uses.objects = Need::default();
     let imports = uses.imports(gating);
-    let items = types.iter().map(|t| type_def(t, Family::Params, gating));
+    let derive = match (gating, server) {
+        (Gating::Off, _) => ParamsDerive::Always,
+        (Gating::PerTag, true) => ParamsDerive::WithServer,
+        (Gating::PerTag, false) => ParamsDerive::Never,
+    };
+    let items = types.iter().map(|t| type_def(t, Family::Params(derive), gating));
     fn names_a_model(e: &TypeExpr) -> bool {
         match &e.kind {
             ExprKind::Named(_) => true,
@@ -155,7 +161,18 @@ enum Family {
     Model,
     /// An operation's parameter set: the client sends each parameter on its own, so only
     /// the server (which reads them all at once) derives `Deserialize`.
-    Params,
+    Params(ParamsDerive),
+}
+
+/// When a parameter struct derives `Deserialize`.
+#[derive(Clone, Copy, PartialEq)]
+enum ParamsDerive {
+    /// A build script's module: whoever includes it may serve it.
+    Always,
+    /// With the crate's `server` feature.
+    WithServer,
+    /// A crate without a server.
+    Never,
 }
 
 fn type_def(t: &TypeDef, family: Family, gating: Gating) -> TokenStream {
@@ -177,7 +194,7 @@ fn type_def(t: &TypeDef, family: Family, gating: Gating) -> TokenStream {
             } else {
                 TokenStream::new()
             };
-            (struct_def(&name, s, family, gating), impls)
+            (struct_def(&name, s, family), impls)
         }
         TypeKind::Enum(e) => enum_def(&name, e, &cfg),
         TypeKind::Union(u) => union_def(&name, u, &cfg),
@@ -195,8 +212,8 @@ fn type_def(t: &TypeDef, family: Family, gating: Gating) -> TokenStream {
     }
 }
 
-fn struct_def(name: &proc_macro2::Ident, s: &StructDef, family: Family, gating: Gating) -> TokenStream {
-    let fields = s.fields.iter().map(|f| field(f, family, gating));
+fn struct_def(name: &proc_macro2::Ident, s: &StructDef, family: Family) -> TokenStream {
+    let fields = s.fields.iter().map(|f| field(f, family));
     let additional = s.additional.as_ref().map(|a| {
         let ty = super::nullable_type(a);
         // Only models have additional properties, and they do not derive serde's traits.
@@ -207,13 +224,13 @@ fn struct_def(name: &proc_macro2::Ident, s: &StructDef, family: Family, gating: 
     });
     // All-optional structs (every `Patched*Request`) are built with `..Default::default()`.
     let default = s.fields.iter().all(|f| !f.required).then(|| quote!(Default,));
-    let derives = match (family, gating) {
-        (Family::Model, _) => quote!(#[derive(Debug, Clone, PartialEq, #default)]),
-        (Family::Params, Gating::PerTag) => quote! {
+    let derives = match family {
+        Family::Model | Family::Params(ParamsDerive::Never) => quote!(#[derive(Debug, Clone, PartialEq, #default)]),
+        Family::Params(ParamsDerive::WithServer) => quote! {
             #[derive(Debug, Clone, PartialEq, #default)]
             #[cfg_attr(feature = "server", derive(serde::Deserialize))]
         },
-        (Family::Params, Gating::Off) => quote!(#[derive(Debug, Clone, PartialEq, #default serde::Deserialize)]),
+        Family::Params(ParamsDerive::Always) => quote!(#[derive(Debug, Clone, PartialEq, #default serde::Deserialize)]),
     };
     quote! {
         #derives
@@ -347,7 +364,7 @@ fn from_object(name: &proc_macro2::Ident, s: &StructDef, cfg: &TokenStream) -> T
     }
 }
 
-fn field(f: &Field, family: Family, gating: Gating) -> TokenStream {
+fn field(f: &Field, family: Family) -> TokenStream {
     let mut extra = Vec::new();
     if let Some(c) = constraint_summary(&f.ty.constraints) {
         extra.push(c);
@@ -373,10 +390,14 @@ fn field(f: &Field, family: Family, gating: Gating) -> TokenStream {
     let rename = (f.name != *wire).then(|| quote!(rename = #wire));
     let default = (!f.required).then(|| quote!(default));
     let serde_args: Vec<TokenStream> = rename.into_iter().chain(default).collect();
-    let serde = (family == Family::Params && !serde_args.is_empty()).then(|| match gating {
-        Gating::PerTag => quote!(#[cfg_attr(feature = "server", serde(#(#serde_args),*))]),
-        Gating::Off => quote!(#[serde(#(#serde_args),*)]),
-    });
+    let serde = match family {
+        _ if serde_args.is_empty() => None,
+        Family::Model | Family::Params(ParamsDerive::Never) => None,
+        Family::Params(ParamsDerive::WithServer) => {
+            Some(quote!(#[cfg_attr(feature = "server", serde(#(#serde_args),*))]))
+        }
+        Family::Params(ParamsDerive::Always) => Some(quote!(#[serde(#(#serde_args),*)])),
+    };
     quote! {
         #docs
         #deprecated

@@ -11,6 +11,7 @@
 //! still falls back to a JSON value, with a warning (`--lenient`) or an error naming it.
 
 use super::names::{self, RESERVED_TYPE_NAMES};
+use super::select::{RawOperation, Selecting, prune};
 use super::*;
 use crate::error::{Diagnostic, Error, escape_pointer_segment as esc};
 use crate::load::Spec;
@@ -19,11 +20,14 @@ use crate::load::resolve::{RefError, Resolver, schema_ref_name};
 use indexmap::IndexMap;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-/// How to treat constructs akgen cannot represent faithfully.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// How to treat constructs akgen cannot represent faithfully, and what to keep.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct BuildOptions {
     /// Replace unsupported schemas by a JSON value (with a warning) instead of failing.
     pub lenient: bool,
+    /// The operations to keep (and, unless told otherwise, only the types they reach);
+    /// `None` keeps everything.
+    pub selection: Option<Selection>,
 }
 
 /// Builds the IR, or returns every problem found.
@@ -31,22 +35,32 @@ pub fn build(spec: &Spec, options: BuildOptions) -> Result<Api, Error> {
     let mut b = Builder {
         spec,
         resolver: Resolver::new(&spec.api),
-        options,
+        lenient: options.lenient,
         component_names: HashMap::new(),
         taken: RESERVED_TYPE_NAMES.iter().map(|s| s.to_string()).collect(),
         types: Vec::new(),
         errors: Vec::new(),
         warnings: Vec::new(),
         merging: Vec::new(),
-        depth: 0,
+        enclosing: Vec::new(),
         def_names: HashMap::new(),
     };
     b.check_dialect();
     b.name_components();
     b.build_components();
-    let operations = b.build_operations();
+    let mut selecting = options.selection.as_ref().map(Selecting::new);
+    let operations = b.build_operations(selecting.as_mut());
+    if let Some(unmatched) = selecting.map(|s| s.unmatched())
+        && !unmatched.is_empty()
+    {
+        return Err(Error::Config(unmatched));
+    }
     b.build_webhooks();
     b.break_alias_cycles();
+    // A schema merged into another is read once for each (and a runaway once per round),
+    // and would say the same thing several times.
+    let mut seen = HashSet::new();
+    b.errors.retain(|e| seen.insert((e.pointer.clone(), e.message.clone())));
     if !b.errors.is_empty() {
         spec.locate(&mut b.errors);
         return Err(Error::Spec(b.errors));
@@ -58,6 +72,9 @@ pub fn build(spec: &Spec, options: BuildOptions) -> Result<Api, Error> {
     spec.locate(&mut b.warnings);
     let mut types = b.types;
     types.sort_by(|a, c| a.name.cmp(&c.name));
+    if options.selection.as_ref().is_some_and(|s| !s.keep_unused_models) {
+        types = prune(types, &operations);
+    }
     box_recursive_uses(&mut types);
     super::usage::assign_tags(&mut types, &operations);
     let api = &spec.api;
@@ -80,7 +97,8 @@ pub fn build(spec: &Spec, options: BuildOptions) -> Result<Api, Error> {
 struct Builder<'a> {
     spec: &'a Spec,
     resolver: Resolver<'a>,
-    options: BuildOptions,
+    /// [`BuildOptions::lenient`].
+    lenient: bool,
     /// Component schema name → Rust type name.
     component_names: HashMap<String, String>,
     /// Every type name given out so far.
@@ -90,8 +108,8 @@ struct Builder<'a> {
     /// The `$ref`s whose allOf parts are being merged, outermost first: a cycle among them
     /// would merge forever.
     merging: Vec<String>,
-    /// How many inline schemas enclose the one being built.
-    depth: usize,
+    /// The pointers of the inline schemas that enclose the one being built, outermost first.
+    enclosing: Vec<String>,
     warnings: Vec<Diagnostic>,
     /// `$ref`s into a component's `$defs` → the Rust type made for each (OpenAPI 3.1).
     def_names: HashMap<String, String>,
@@ -151,7 +169,7 @@ impl<'a> Builder<'a> {
     /// A `$ref` that cannot be followed: an error, or with `lenient` a warning (the use
     /// becomes a JSON value, or the parameter or response is left out).
     fn ref_error(&mut self, pointer: &str, e: RefError) {
-        let message = if e.unsupported || !self.options.lenient {
+        let message = if e.unsupported || !self.lenient {
             e.message
         } else {
             format!("{}; typed as a JSON value (--lenient)", e.message)
@@ -162,7 +180,7 @@ impl<'a> Builder<'a> {
     /// An unsupported construct: an error, or with `lenient` a warning and a JSON value.
     fn unsupported(&mut self, pointer: &str, message: String) -> TypeExpr {
         let d = self.spec.unlocated(pointer, message);
-        if self.options.lenient {
+        if self.lenient {
             self.warnings.push(d);
         } else {
             self.errors.push(d);
@@ -173,7 +191,7 @@ impl<'a> Builder<'a> {
     /// An operation the server's router cannot route: an error (a server is generated), or
     /// with `lenient` a warning, the operation kept for the models and the client.
     fn unroutable(&mut self, pointer: &str, problem: &str) {
-        if self.options.lenient {
+        if self.lenient {
             self.warning(
                 pointer,
                 format!("{problem}; the client has its operations, the server leaves them out (--lenient)"),
@@ -381,7 +399,16 @@ impl<'a> Builder<'a> {
             expr.constraints.write_only |= schema.write_only;
             return expr;
         }
-        if self.depth >= MAX_INLINE_DEPTH {
+        // A schema lowered inside itself is an allOf that includes a schema containing it:
+        // each round copies it again (and with a oneOf beside it, doubles it), so it never
+        // ends. Once is allowed (flattening passes a schema on at its own pointer).
+        if self.enclosing.iter().filter(|p| *p == pointer).count() >= 2 {
+            return self.unsupported(
+                pointer,
+                "this schema contains itself through an allOf, so its inline types never end; give the recursive part a component of its own".into(),
+            );
+        }
+        if self.enclosing.len() >= MAX_INLINE_DEPTH {
             return self.unsupported(
                 pointer,
                 format!(
@@ -389,9 +416,9 @@ impl<'a> Builder<'a> {
                 ),
             );
         }
-        self.depth += 1;
+        self.enclosing.push(pointer.to_owned());
         let lowered = self.lower(schema, hint, pointer);
-        self.depth -= 1;
+        self.enclosing.pop();
         match lowered {
             Lowered::Expr(expr) => expr,
             Lowered::Def(kind, nullable) => {
@@ -638,7 +665,7 @@ impl<'a> Builder<'a> {
         }
         let e = regress::Regex::with_flags(pattern, "u").err().map(|e| e.to_string()).unwrap_or_default();
         let message = format!("pattern `{pattern}` is not a valid ECMA-262 regular expression: {e}");
-        if self.options.lenient {
+        if self.lenient {
             self.warning(at, format!("{message}; the pattern is not checked (--lenient)"));
         } else {
             self.error(at, message);
@@ -1249,7 +1276,7 @@ impl<'a> Builder<'a> {
         supported.then(|| UnionDef { discriminator: disc.map(|d| d.property_name.clone()), variants })
     }
 
-    fn build_operations(&mut self) -> Vec<Operation> {
+    fn build_operations(&mut self, mut selecting: Option<&mut Selecting<'_>>) -> Vec<Operation> {
         let api = &self.spec.api;
         let defined_schemes: HashSet<&String> =
             api.components.as_ref().map(|c| c.security_schemes.keys().collect()).unwrap_or_default();
@@ -1261,6 +1288,18 @@ impl<'a> Builder<'a> {
         let mut routes: HashMap<(Method, String), String> = HashMap::new();
         for (path, item) in &api.paths {
             let path_pointer = format!("/paths/{}", esc(path));
+            // What the selection leaves out is never built, so its problems stop nothing.
+            let kept: Vec<_> = item
+                .operations()
+                .filter(|(method, op)| {
+                    let raw =
+                        RawOperation { id: op.operation_id.as_deref(), method: method.key(), path, tags: &op.tags };
+                    selecting.as_deref_mut().is_none_or(|s| s.keeps(&raw))
+                })
+                .collect();
+            if kept.is_empty() && selecting.is_some() {
+                continue;
+            }
             if item.reference.is_some() {
                 self.unsupported(&path_pointer, "path items given by `$ref` are not supported".into());
                 continue;
@@ -1281,7 +1320,7 @@ impl<'a> Builder<'a> {
             // Routes compare templates with their parameters unnamed: `/a/{id}/` is `/a/{}/`.
             let route: String =
                 path_parts(path).into_iter().map(|p| if let PathPart::Literal(t) = p { t } else { "{}" }).collect();
-            for (method, op) in item.operations() {
+            for (method, op) in kept {
                 let pointer = format!("{path_pointer}/{}", method.key());
                 let raw_id = op.operation_id.clone().unwrap_or_else(|| format!("{}{path}", method.key()));
                 let id = names::unique(&mut ids, raw_id);
@@ -1736,11 +1775,10 @@ fn base_path(api: &doc::Document) -> String {
 }
 
 /// Marks struct fields and union variants that must be boxed: those whose type contains,
-/// by value (not through a list or map), the type that holds them.
+/// by value (not through a list or map), the type that holds them. `types` are sorted by name.
 fn box_recursive_uses(types: &mut [TypeDef]) {
-    let index: HashMap<String, usize> = types.iter().enumerate().map(|(i, t)| (t.name.clone(), i)).collect();
     let edges: Vec<Vec<usize>> =
-        types.iter().map(|t| by_value_targets(t).iter().filter_map(|n| index.get(*n).copied()).collect()).collect();
+        types.iter().map(|t| by_value_targets(t).iter().filter_map(|n| position(types, n)).collect()).collect();
     let reaches = |from: usize, to: usize| -> bool {
         let mut stack = vec![from];
         let mut seen = HashSet::new();
@@ -1762,7 +1800,7 @@ fn box_recursive_uses(types: &mut [TypeDef]) {
             _ => continue,
         };
         for (slot, names) in targets.iter().enumerate() {
-            if names.iter().filter_map(|n| index.get(*n)).any(|j| reaches(*j, i)) {
+            if names.iter().filter_map(|n| position(types, n)).any(|j| reaches(j, i)) {
                 to_box.push((i, slot));
             }
         }

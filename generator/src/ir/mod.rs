@@ -10,10 +10,12 @@
 mod build;
 pub mod names;
 pub mod naming;
+pub mod select;
 mod usage;
 
 pub use crate::load::doc::Method;
 pub use build::{BuildOptions, build};
+pub use select::{Selection, Selector};
 
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -42,7 +44,7 @@ pub struct Api {
 impl Api {
     /// The type with this Rust name.
     pub fn type_named(&self, name: &str) -> Option<&TypeDef> {
-        self.types.binary_search_by(|t| t.name.as_str().cmp(name)).ok().map(|i| &self.types[i])
+        position(&self.types, name).map(|i| &self.types[i])
     }
 
     /// The tag an operation carries ([`Operation::tag`]).
@@ -54,6 +56,12 @@ impl Api {
     pub fn tag_operations<'a>(&'a self, tag: &'a str) -> impl Iterator<Item = &'a Operation> + 'a {
         self.operations.iter().filter(move |op| op.tag == tag)
     }
+}
+
+/// Where the type named `name` is in `types`, which are sorted by name as [`Api::types`]
+/// is: the one lookup by name every analysis shares (while the IR is built, too).
+pub(crate) fn position(types: &[TypeDef], name: &str) -> Option<usize> {
+    types.binary_search_by(|t| t.name.as_str().cmp(name)).ok()
 }
 
 /// A tag and the names of what the client, the server and the manifest make of it, each
@@ -396,6 +404,15 @@ pub struct Operation {
 }
 
 impl Operation {
+    /// Every type expression the operation's signature holds: parameters, request bodies,
+    /// responses. Where usage and pruning start their walks.
+    pub fn exprs(&self) -> impl Iterator<Item = &TypeExpr> {
+        let params = self.parameters.iter().map(|p| &p.ty);
+        let body = self.body.iter().flat_map(|b| &b.content).filter_map(|c| c.ty.as_ref());
+        let responses = self.responses.iter().flat_map(|r| &r.content).filter_map(|c| c.ty.as_ref());
+        params.chain(body).chain(responses)
+    }
+
     /// The operation's parameters as a struct type (named [`Operation::params_type`]); built
     /// once, into [`Api::params`].
     fn params_struct(&self) -> Option<TypeDef> {

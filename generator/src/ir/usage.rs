@@ -1,21 +1,22 @@
 //! Which tags use each type, so the generated crate can compile a type only when a feature
 //! that needs it is on (one Cargo feature per tag).
 
-use super::{Operation, TypeDef, TypeExpr};
-use std::collections::{BTreeSet, HashMap};
+use super::{Operation, TypeDef, position};
+use std::collections::BTreeSet;
 
 /// Sets [`TypeDef::tags`]: the tags of every operation that reaches the type through its
 /// parameters, request body or responses, following fields, map values, list items, union
 /// variants and aliases. A type no operation reaches keeps an empty set, and so does every
-/// type it reaches.
+/// type it reaches. `types` are sorted by name.
 pub(super) fn assign_tags(types: &mut [TypeDef], operations: &[Operation]) {
-    let index: HashMap<&str, usize> = types.iter().enumerate().map(|(i, t)| (t.name.as_str(), i)).collect();
+    let types_now: &[TypeDef] = types;
+    let index = |name: &str| position(types_now, name);
     let refs: Vec<Vec<usize>> = types
         .iter()
         .map(|t| {
             let mut out = Vec::new();
             for e in t.exprs() {
-                e.for_each_named(&mut |n| out.extend(index.get(n).copied()));
+                e.for_each_named(&mut |n| out.extend(index(n)));
             }
             out
         })
@@ -23,8 +24,8 @@ pub(super) fn assign_tags(types: &mut [TypeDef], operations: &[Operation]) {
     let mut tags: Vec<BTreeSet<String>> = vec![BTreeSet::new(); types.len()];
     for op in operations {
         let mut stack = Vec::new();
-        for e in operation_exprs(op) {
-            e.for_each_named(&mut |n| stack.extend(index.get(n).copied()));
+        for e in op.exprs() {
+            e.for_each_named(&mut |n| stack.extend(index(n)));
         }
         while let Some(i) = stack.pop() {
             if tags[i].insert(op.tag.clone()) {
@@ -45,12 +46,4 @@ pub(super) fn assign_tags(types: &mut [TypeDef], operations: &[Operation]) {
     for ((t, set), always) in types.iter_mut().zip(tags).zip(always) {
         t.tags = if always { BTreeSet::new() } else { set };
     }
-}
-
-/// Every type expression an operation's signature holds.
-fn operation_exprs(op: &Operation) -> impl Iterator<Item = &TypeExpr> {
-    let params = op.parameters.iter().map(|p| &p.ty);
-    let body = op.body.iter().flat_map(|b| &b.content).filter_map(|c| c.ty.as_ref());
-    let responses = op.responses.iter().flat_map(|r| &r.content).filter_map(|c| c.ty.as_ref());
-    params.chain(body).chain(responses)
 }

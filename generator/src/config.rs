@@ -1,0 +1,359 @@
+//! `akgen.toml`: what an SDK maintainer decides once and commits beside the spec (which
+//! operations to keep, which sides to generate, the crate's metadata), read the same way
+//! by the CLI and by build scripts ([`Generator::config`](crate::Generator::config)).
+//!
+//! Every path in the file is relative to the file. Every error names the file, the key
+//! (as a JSON pointer) and the line and column; an unknown key says which known key it is
+//! probably a typo of.
+
+use crate::error::{Diagnostic, Error};
+use crate::ir::{Selection, Selector};
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+/// The file name akgen looks for beside the spec.
+pub const FILE_NAME: &str = "akgen.toml";
+
+/// The parsed file. Field docs are the reference (`akgen config-schema` publishes them).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "cli", schemars(title = "akgen.toml", description = "akgen's configuration file."))]
+pub struct ConfigFile {
+    /// The OpenAPI document, relative to this file.
+    pub spec: Option<PathBuf>,
+    /// Where `akgen generate` writes the crate and `akgen check` compares it, relative to
+    /// this file (default: `generated`).
+    pub out: Option<PathBuf>,
+    /// Type unsupported constructs as JSON values, with a warning, instead of failing.
+    #[serde(default)]
+    pub lenient: bool,
+    /// What to generate besides the models (always there): `client`, `server`, or both
+    /// (the default). `[]` gives a models-only crate without reqwest, axum or tokio.
+    pub sides: Option<Vec<Side>>,
+    /// The generated package's manifest and README.
+    #[serde(default, rename = "crate")]
+    pub package: Package,
+    /// Which operations the crate keeps.
+    #[serde(default)]
+    pub select: Select,
+}
+
+/// A part of the generated crate besides its models.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+pub enum Side {
+    /// The async reqwest client (`client` feature).
+    Client,
+    /// The axum server stubs (`server` feature).
+    Server,
+}
+
+/// The `[crate]` table: the generated `Cargo.toml`'s `[package]` and the README's top.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+pub struct Package {
+    /// Package name (default `authentik-api`).
+    pub name: Option<String>,
+    /// Package version (default: the spec's `info.version` when it is semver, else 0.0.0).
+    pub version: Option<String>,
+    /// Package description (default: one naming the API and its version).
+    pub description: Option<String>,
+    /// SPDX license expression (default `MIT OR Apache-2.0`).
+    pub license: Option<String>,
+    pub repository: Option<String>,
+    pub homepage: Option<String>,
+    /// Where the crate's API documentation is (`documentation` in the manifest).
+    pub documentation: Option<String>,
+    pub authors: Option<Vec<String>>,
+    /// Rust edition (default `2024`).
+    pub edition: Option<String>,
+    /// Minimum supported Rust version (default `1.89`).
+    pub rust_version: Option<String>,
+    /// The README's first heading (default: the package name).
+    pub readme_title: Option<String>,
+    /// A paragraph under the README's heading, before the generated text.
+    pub readme_intro: Option<String>,
+}
+
+/// The `[select]` table.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+pub struct Select {
+    /// Keep only the operations one of these matches (all when empty): an operationId,
+    /// `tag:NAME`, or `METHOD /path` (`*` for any method); `*` and `?` are globs.
+    #[serde(default)]
+    #[cfg_attr(feature = "cli", schemars(with = "Vec<String>"))]
+    pub include: Vec<Spanned<String>>,
+    /// Leave out the operations one of these matches, as `include` reads them.
+    #[serde(default)]
+    #[cfg_attr(feature = "cli", schemars(with = "Vec<String>"))]
+    pub exclude: Vec<Spanned<String>>,
+    /// A file of operationIds to include, one per line (`#` starts a comment): the format
+    /// of authentik's `packages/client-rust/operation_ids`.
+    #[cfg_attr(feature = "cli", schemars(with = "Option<PathBuf>"))]
+    pub operations_file: Option<Spanned<PathBuf>>,
+    /// Keep every model, not only those the kept operations reach.
+    #[serde(default)]
+    pub keep_unused_models: bool,
+}
+
+/// A configuration as the generator uses it: the file's settings with its paths resolved,
+/// and the hash of what it was read from for the `@generated` stamp.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// The file it was read from (`None`: built in code, no file).
+    pub path: Option<PathBuf>,
+    pub file: ConfigFile,
+    /// The spec, resolved against the file's directory.
+    pub spec: Option<PathBuf>,
+    /// The output directory, resolved against the file's directory.
+    pub out: Option<PathBuf>,
+    /// The selection, with the operations files' ids added to `include`.
+    pub selection: Option<Selection>,
+    /// The files read (the config, operations files): what a build script reruns on.
+    pub inputs: Vec<PathBuf>,
+    /// sha256 of the inputs' bytes (of their hashes, when there are several), so that a
+    /// changed config shows in every generated file's header; `None` without inputs.
+    pub sha256: Option<String>,
+    input_hashes: Vec<String>,
+}
+
+impl Config {
+    /// Reads and checks `path`.
+    pub fn load(path: &Path) -> Result<Config, Error> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        Config::parse(path, &text)
+    }
+
+    /// Parses `text` as the config file at `path` (which only locates relative paths).
+    pub fn parse(path: &Path, text: &str) -> Result<Config, Error> {
+        let file: ConfigFile = parse_toml(path, text)?;
+        let dir = path.parent().unwrap_or(Path::new(""));
+        let select = &file.select;
+        let selectors = |list: &[Spanned<String>], key: &str| -> Vec<Selector> {
+            list.iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    let at = line_col(text, s.span().start);
+                    Selector::new(s.get_ref().clone(), path, format!("/select/{key}/{i}"), Some(at))
+                })
+                .collect()
+        };
+        let selection = (!select.include.is_empty() || !select.exclude.is_empty()).then(|| Selection {
+            include: selectors(&select.include, "include"),
+            exclude: selectors(&select.exclude, "exclude"),
+            keep_unused_models: select.keep_unused_models,
+        });
+        let mut config = Config {
+            path: Some(path.to_owned()),
+            spec: file.spec.as_ref().map(|p| dir.join(p)),
+            out: file.out.as_ref().map(|p| dir.join(p)),
+            selection,
+            ..Config::default()
+        };
+        config.hash_input(path, text);
+        if let Some(ops) = &select.operations_file {
+            config.add_operations_file(&dir.join(ops.get_ref())).map_err(|e| match e {
+                Error::Io { path: ops_path, source } => Error::Config(vec![Diagnostic {
+                    file: path.to_owned(),
+                    pointer: "/select/operations-file".into(),
+                    line_col: Some(line_col(text, ops.span().start)),
+                    message: format!("cannot read the operations file {}: {source}", ops_path.display()),
+                }]),
+                other => other,
+            })?;
+        }
+        if let Some(selection) = &mut config.selection {
+            selection.keep_unused_models = select.keep_unused_models;
+        }
+        config.file = file;
+        Ok(config)
+    }
+
+    /// Adds the operationIds listed in `path` (one per line) to the selection's `include`.
+    pub fn add_operations_file(&mut self, path: &Path) -> Result<(), Error> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let ids = operations_file(path, &text);
+        if ids.is_empty() {
+            return Err(Error::Config(vec![Diagnostic {
+                file: path.to_owned(),
+                pointer: String::new(),
+                line_col: None,
+                message: "the operations file lists no operationId (one per line; `#` starts a comment)".into(),
+            }]));
+        }
+        self.selection.get_or_insert_with(Selection::default).include.extend(ids);
+        self.hash_input(path, &text);
+        Ok(())
+    }
+
+    fn hash_input(&mut self, path: &Path, text: &str) {
+        self.inputs.push(path.to_owned());
+        self.input_hashes.push(sha256_hex(text.as_bytes()));
+        self.sha256 = Some(match self.input_hashes.as_slice() {
+            [one] => one.clone(),
+            many => sha256_hex(many.join("\n").as_bytes()),
+        });
+    }
+
+    /// The config file beside `spec`, when there is one.
+    pub fn beside(spec: &Path) -> Option<PathBuf> {
+        let candidate = spec.parent().unwrap_or(Path::new("")).join(FILE_NAME);
+        candidate.is_file().then_some(candidate)
+    }
+
+    /// Whether the crate has the client.
+    pub fn client(&self) -> bool {
+        self.file.sides.as_ref().is_none_or(|s| s.contains(&Side::Client))
+    }
+
+    /// Whether the crate has the server stubs.
+    pub fn server(&self) -> bool {
+        self.file.sides.as_ref().is_none_or(|s| s.contains(&Side::Server))
+    }
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The operationIds of an operations file, each a selector located at its line.
+pub fn operations_file(path: &Path, text: &str) -> Vec<Selector> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(i, line)| {
+            let content = line.split('#').next().unwrap_or("");
+            let id = content.trim();
+            let col = content.len() - content.trim_start().len();
+            (!id.is_empty()).then(|| Selector::new(id, path, String::new(), Some((i as u64 + 1, col as u64 + 1))))
+        })
+        .collect()
+}
+
+/// Deserializes TOML, turning the first error into a located diagnostic.
+fn parse_toml<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result<T, Error> {
+    let located = |e: &toml::de::Error, pointer: String| {
+        let line_col = e.span().map(|s| line_col(text, s.start));
+        Diagnostic { file: path.to_owned(), pointer, line_col, message: did_you_mean(e.message().trim()) }
+    };
+    let de = toml::Deserializer::parse(text).map_err(|e| Error::Config(vec![located(&e, String::new())]))?;
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let pointer = pointer_of(e.path());
+        Error::Config(vec![located(e.inner(), pointer)])
+    })
+}
+
+/// A serde path (`select.include[2]`) as a JSON pointer (`/select/include/2`).
+fn pointer_of(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => out.push_str(&format!("/{index}")),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                out.push('/');
+                out.push_str(&crate::error::escape_pointer_segment(key));
+            }
+            Segment::Unknown => out.push_str("/?"),
+        }
+    }
+    out
+}
+
+/// serde's "unknown field `x`, expected one of `a`, `b`" with the likeliest intended key.
+fn did_you_mean(message: &str) -> String {
+    let Some(rest) = message.strip_prefix("unknown field `").or_else(|| message.strip_prefix("unknown variant `"))
+    else {
+        return message.to_owned();
+    };
+    let Some((unknown, expected)) = rest.split_once('`') else { return message.to_owned() };
+    let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    let best = known
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(unknown, k), *k))
+        .min()
+        .filter(|(distance, k)| *distance <= (k.len().max(unknown.len()) / 3).max(2));
+    match best {
+        Some((_, k)) => format!("{message}; did you mean `{k}`?"),
+        None => message.to_owned(),
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_col(text: &str, offset: usize) -> (u64, u64) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() as u64 + 1;
+    let col = before.rsplit('\n').next().unwrap_or("").chars().count() as u64 + 1;
+    (line, col)
+}
+
+/// A commented starting file for `akgen init`, with the spec's path filled in.
+pub fn starter(spec: &str) -> String {
+    format!(
+        r#"# akgen.toml: how akgen generates a crate from this spec. Paths are relative to this file.
+# Every key is optional; the README's "Configuration" section describes each one, and
+# `akgen config-schema` prints a JSON Schema of this file for editors.
+
+spec = "{spec}"
+# out = "generated"
+# lenient = false
+# What to generate besides the models: "client", "server", both (the default), or []
+# for a models-only crate with no HTTP dependencies.
+# sides = ["client", "server"]
+
+[crate]
+# name = "authentik-api"
+# version = "1.0.0"            # default: the spec's info.version
+# description = "…"
+# license = "MIT OR Apache-2.0"
+# repository = "https://…"
+# authors = ["…"]
+# edition = "2024"
+# rust-version = "1.89"
+# readme-title = "…"
+# readme-intro = "…"
+
+[select]
+# Keep only some operations: operationIds, "tag:NAME" or "METHOD /path"; * and ? are globs.
+# include = ["tag:core", "flows_executor_*", "GET /core/users/"]
+# exclude = ["*_destroy"]
+# operations-file = "operation_ids"   # one operationId per line
+# keep-unused-models = false          # models no kept operation reaches are left out
+"#
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn did_you_mean_picks_the_nearest_known_key() {
+        let m = did_you_mean("unknown field `inclde`, expected one of `include`, `exclude`, `operations-file`");
+        assert!(m.ends_with("did you mean `include`?"), "{m}");
+        let m = did_you_mean("unknown field `zzzzzz`, expected one of `include`, `exclude`");
+        assert!(!m.contains("did you mean"), "{m}");
+        let m = did_you_mean("unknown variant `clinet`, expected `client` or `server`");
+        assert!(m.ends_with("did you mean `client`?"), "{m}");
+    }
+
+    #[test]
+    fn offsets_become_lines_and_columns() {
+        assert_eq!(line_col("a\nbé c", 5), (2, 3));
+        assert_eq!(line_col("abc", 0), (1, 1));
+    }
+
+    #[test]
+    fn operations_files_skip_comments_and_blank_lines() {
+        let ids =
+            operations_file(Path::new("ops"), "# authentik\n\ncore_users_list\n  flows_executor_get # the flow\n");
+        let got: Vec<_> = ids.iter().map(|s| (s.pattern.as_str(), s.origin.line_col)).collect();
+        assert_eq!(got, [("core_users_list", Some((3, 1))), ("flows_executor_get", Some((4, 3)))]);
+    }
+}
