@@ -58,6 +58,17 @@ fn main() {
             .unwrap_or_else(|e| panic!("{e}"));
         writeln!(modules, "/// Generated from `specs/fixtures/{}`.\npub mod {module} {{\n    include!(concat!(env!(\"OUT_DIR\"), \"/{module}.rs\"));\n}}", spec.file_name().unwrap().to_string_lossy()).unwrap();
     }
+    // The pinned spec's token list in the `tolerant` response policy (akgen.toml's
+    // `[skew] responses`), for the version-skew tests.
+    let config = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("build.rs");
+    let text = "[select]\ninclude = [\"core_tokens_list\"]\n[skew]\nresponses = \"tolerant\"\n";
+    let config = akgen::Config::parse(&config, text).unwrap_or_else(|e| panic!("{e}"));
+    akgen::Generator::new()
+        .with_config(config)
+        .spec(dir.join(akgen::spec_source::pinned_file_name()))
+        .write_module(&out.join("tolerant_tokens.rs"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    modules.push_str("/// The pinned spec's `core_tokens_list`, with `responses = \"tolerant\"`.\npub mod tolerant_tokens {\n    include!(concat!(env!(\"OUT_DIR\"), \"/tolerant_tokens.rs\"));\n}\n");
     std::fs::write(out.join("versions.rs"), format!("{index}\n{modules}")).unwrap();
 
     let pinned = dir.join(akgen::spec_source::pinned_file_name());

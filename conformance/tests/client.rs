@@ -406,3 +406,26 @@ async fn non_json_responses_come_back_as_text() {
     assert_eq!(xml, "served as application/xml");
     assert_eq!(seen.lock().unwrap().len(), 2);
 }
+
+/// Version skew over HTTP: a newer server answers `flows_executor_get` with a stage this
+/// crate does not know. The response decodes (the catch-all keeps the object) instead of
+/// failing the call.
+#[tokio::test]
+async fn a_flow_stage_from_a_newer_server_decodes() {
+    let stage = serde_json::json!({
+        "component": "ak-stage-added-in-2027",
+        "flow_info": {"title": "Log in", "layout": "stacked", "cancel_url": "/flows/-/cancel/"},
+        "new_field": [1, 2, 3]
+    });
+    let answer = stage.clone();
+    let (url, _seen) = serve(move |_, _| json_response(200, answer.clone())).await;
+    let client = Client::builder(&url).bearer_token(TOKEN).build();
+    let challenge = client.flows().executor_get("default-authentication-flow", "next=/").await.unwrap();
+    match &challenge {
+        authentik_api::models::ChallengeTypes::Unknown(object) => {
+            assert_eq!(serde_json::Value::Object(object.clone()), stage)
+        }
+        other => panic!("decoded as {other:?}"),
+    }
+    assert_eq!(serde_json::to_value(&challenge).unwrap(), stage);
+}

@@ -1,7 +1,7 @@
 //! Behaviour of the generated models that the spec implies but round trips do not show.
 
-use authentik_api::Nullable;
 use authentik_api::models::{ChallengeTypes, IntentEnum, PatchedTokenRequest};
+use authentik_api::{Nullable, Validate};
 use serde_json::{Value, json};
 
 #[test]
@@ -38,9 +38,37 @@ fn discriminator_is_written_exactly_once() {
     assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), input);
 }
 
+/// A newer server's flow stage: a `component` this version does not list decodes to the
+/// catch-all, keeps every property, is written back as it came, and fails validation at
+/// the discriminator (so a server refuses it in a request, as it refuses unknown enums).
 #[test]
-fn unknown_discriminator_is_a_clear_error() {
-    let err = serde_json::from_value::<ChallengeTypes>(json!({"component": "ak-stage-from-the-future"})).unwrap_err();
-    let msg = err.to_string();
-    assert!(msg.contains("ak-stage-from-the-future") && msg.contains("component"), "{msg}");
+fn unknown_discriminator_values_survive_and_fail_validation() {
+    let input = json!({
+        "component": "ak-stage-from-the-future",
+        "flow_info": {"title": "Welcome", "cancel_url": "/flows/-/cancel/"},
+        "pending_user": "akadmin",
+        "nested": {"list": [1, 2, {"deep": null}]}
+    });
+    let challenge: ChallengeTypes = serde_json::from_value(input.clone()).unwrap();
+    let ChallengeTypes::Unknown(object) = &challenge else { panic!("{challenge:?}") };
+    assert_eq!(object.len(), 4);
+    assert_eq!(serde_json::to_value(&challenge).unwrap(), input);
+    let text = serde_json::to_string(&challenge).unwrap();
+    assert_eq!(text.matches("\"component\"").count(), 1, "{text}");
+
+    let errors = challenge.validate().unwrap_err();
+    let violations = &errors.0;
+    assert_eq!(violations.len(), 1, "{violations:?}");
+    assert_eq!((violations[0].pointer.as_str(), violations[0].keyword), ("/component", "enum"));
+    assert!(violations[0].message.contains("ak-stage-from-the-future"), "{}", violations[0].message);
+    // A known component still picks its variant and validates.
+    let known: ChallengeTypes = serde_json::from_value(
+        json!({"component": "ak-stage-access-denied", "pending_user": "u", "pending_user_avatar": "a"}),
+    )
+    .unwrap();
+    assert!(matches!(known, ChallengeTypes::AccessDeniedChallenge(_)));
+    assert!(known.validate().is_ok());
+    // A missing or non-string discriminator is still an error: there is nothing to keep.
+    assert!(serde_json::from_value::<ChallengeTypes>(json!({"pending_user": "u"})).is_err());
+    assert!(serde_json::from_value::<ChallengeTypes>(json!({"component": 7})).is_err());
 }

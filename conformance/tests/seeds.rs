@@ -59,3 +59,29 @@ fn token_list_from_2024_does_not_fit_the_pinned_models() {
     assert_eq!(pointer_of(err.path()), "/results/0/user_obj");
     assert!(err.inner().to_string().contains("missing field `date_joined`"), "{}", err.inner());
 }
+
+/// `responses = "tolerant"` (akgen.toml): the same 2024-era list decodes in the pinned
+/// models, the missing `date_joined` as `None`, and is written back as it came; so does a
+/// `null` where the spec says non-null. The strict models (above) still refuse both.
+#[test]
+fn token_list_from_2024_decodes_in_the_tolerant_models() {
+    use conformance::tolerant_tokens::models::PaginatedTokenList;
+    let list = payloads(&page("002")).remove(0);
+    let tolerant: PaginatedTokenList = serde_path_to_error::deserialize(list.clone()).unwrap_or_else(|e| panic!("{e}"));
+    let user = tolerant.results.as_ref().unwrap()[0].user_obj.as_ref().unwrap();
+    assert_eq!(user.date_joined, None);
+    assert_eq!(user.username.as_deref(), Some("string"));
+    // Written back, what was absent stays absent (not `null`), and it reads back the same.
+    // (Properties the pinned schema no longer has, `parent` of a group, are dropped as ever.)
+    let back = serde_json::to_value(&tolerant).unwrap();
+    assert!(back["results"][0]["user_obj"].get("date_joined").is_none(), "{back}");
+    assert_eq!(back["results"][0]["user_obj"]["username"], list["results"][0]["user_obj"]["username"]);
+    assert_eq!(serde_json::from_value::<PaginatedTokenList>(back).unwrap(), tolerant);
+
+    let mut null_name = list.clone();
+    null_name["results"][0]["user_obj"]["username"] = Value::Null;
+    let tolerant: PaginatedTokenList = serde_json::from_value(null_name.clone()).unwrap();
+    assert_eq!(tolerant.results.as_ref().unwrap()[0].user_obj.as_ref().unwrap().username, None);
+    let strict = serde_path_to_error::deserialize::<_, authentik_api::models::PaginatedTokenList>(null_name);
+    assert!(strict.is_err(), "strict refuses null for a non-nullable property");
+}

@@ -191,6 +191,31 @@ fn unknown_paths_wrong_methods_bad_tokens_and_limits() {
     });
 }
 
+/// Requests stay strict: a challenge response whose `component` the spec does not list
+/// decodes (into the union's catch-all) but fails validation, so the server answers 400
+/// naming the discriminator before the handler runs; a listed one reaches the handler.
+#[test]
+fn an_unknown_union_variant_in_a_request_is_refused() {
+    run(async {
+        let base = format!("{}/api/v3", serve(server::router(Defaults)).await);
+        let http = reqwest::Client::new();
+        let solve = |body: Value| {
+            http.post(format!("{base}/flows/executor/default-authentication-flow/?query=next%3D%2F"))
+                .bearer_auth(TOKEN)
+                .header("content-type", "application/json")
+                .body(serde_json::to_vec(&body).unwrap())
+                .send()
+        };
+        let r = solve(json!({"component": "ak-stage-from-the-future", "answer": 42})).await.unwrap();
+        assert_eq!(r.status(), 400);
+        let body = json_of(r).await;
+        let message = body["component"][0].as_str().unwrap_or_default().to_owned();
+        assert!(message.contains("ak-stage-from-the-future"), "{body}");
+        let r = solve(json!({"component": "ak-stage-dummy"})).await.unwrap();
+        assert_eq!(r.status(), 501, "a listed component reaches the handler");
+    });
+}
+
 /// Every character but RFC 3986's unreserved ones is escaped in a path segment.
 const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
 

@@ -9592,6 +9592,8 @@ pub enum ChallengeTypes {
     TelegramLoginChallenge(TelegramLoginChallenge),
     /// Selected by `ak-stage-user-login`.
     UserLoginChallenge(UserLoginChallenge),
+    /// A `component` this version does not list (a newer server's), kept as it came.
+    Unknown(serde_json::Map<String, serde_json::Value>),
 }
 
 #[cfg(feature = "flows")]
@@ -9763,6 +9765,7 @@ impl Serialize for ChallengeTypes {
             Self::UserLoginChallenge(value) => {
                 tagged::serialize(serializer, "component", "ak-stage-user-login", value)
             }
+            Self::Unknown(object) => object.serialize(serializer),
         }
     }
 }
@@ -9846,15 +9849,7 @@ impl<'de> Deserialize<'de> for ChallengeTypes {
             "ak-stage-user-login" => {
                 tagged::from_value(value).map(Self::UserLoginChallenge)
             }
-            other => {
-                Err(
-                    tagged::unknown_tag(
-                        "component",
-                        other,
-                        "ak-stage-access-denied, ak-source-oauth-apple, ak-stage-authenticator-duo, ak-stage-authenticator-email, ak-stage-authenticator-sms, ak-stage-authenticator-static, ak-stage-authenticator-totp, ak-stage-authenticator-validate, ak-stage-authenticator-webauthn, ak-stage-autosubmit, ak-stage-captcha, ak-stage-consent, ak-stage-dummy, ak-stage-email, ak-stage-endpoint-agent, ak-stage-flow-error, xak-flow-frame, ak-stage-identification, ak-provider-iframe-logout, ak-provider-saml-native-logout, ak-provider-oauth2-device-code, ak-provider-oauth2-device-code-finish, ak-stage-password, ak-source-plex, ak-stage-prompt, xak-flow-redirect, ak-stage-session-end, xak-flow-shell, ak-source-telegram, ak-stage-user-login",
-                    ),
-                )
-            }
+            _ => Ok(Self::Unknown(tagged::into_object(value))),
         }
     }
 }
@@ -20022,6 +20017,8 @@ pub enum FlowChallengeResponseRequest {
     TelegramChallengeResponseRequest(TelegramChallengeResponseRequest),
     /// Selected by `ak-stage-user-login`.
     UserLoginChallengeResponseRequest(UserLoginChallengeResponseRequest),
+    /// A `component` this version does not list (a newer server's), kept as it came.
+    Unknown(serde_json::Map<String, serde_json::Value>),
 }
 
 #[cfg(feature = "flows")]
@@ -20176,6 +20173,7 @@ impl Serialize for FlowChallengeResponseRequest {
             Self::UserLoginChallengeResponseRequest(value) => {
                 tagged::serialize(serializer, "component", "ak-stage-user-login", value)
             }
+            Self::Unknown(object) => object.serialize(serializer),
         }
     }
 }
@@ -20277,15 +20275,7 @@ impl<'de> Deserialize<'de> for FlowChallengeResponseRequest {
             "ak-stage-user-login" => {
                 tagged::from_value(value).map(Self::UserLoginChallengeResponseRequest)
             }
-            other => {
-                Err(
-                    tagged::unknown_tag(
-                        "component",
-                        other,
-                        "ak-source-oauth-apple, ak-stage-authenticator-duo, ak-stage-authenticator-email, ak-stage-authenticator-sms, ak-stage-authenticator-static, ak-stage-authenticator-totp, ak-stage-authenticator-validate, ak-stage-authenticator-webauthn, ak-stage-autosubmit, ak-stage-captcha, ak-stage-consent, ak-stage-dummy, ak-stage-email, ak-stage-endpoint-agent, xak-flow-frame, ak-stage-identification, ak-provider-iframe-logout, ak-provider-saml-native-logout, ak-provider-oauth2-device-code, ak-provider-oauth2-device-code-finish, ak-stage-password, ak-source-plex, ak-stage-prompt, xak-flow-redirect, ak-source-telegram, ak-stage-user-login",
-                    ),
-                )
-            }
+            _ => Ok(Self::Unknown(tagged::into_object(value))),
         }
     }
 }
@@ -31926,6 +31916,8 @@ pub enum LoginChallengeTypes {
     PlexAuthenticationChallenge(PlexAuthenticationChallenge),
     /// Selected by `ak-source-telegram`.
     TelegramLoginChallenge(TelegramLoginChallenge),
+    /// A `component` this version does not list (a newer server's), kept as it came.
+    Unknown(serde_json::Map<String, serde_json::Value>),
 }
 
 #[cfg(feature = "flows")]
@@ -31949,6 +31941,7 @@ impl Serialize for LoginChallengeTypes {
             Self::TelegramLoginChallenge(value) => {
                 tagged::serialize(serializer, "component", "ak-source-telegram", value)
             }
+            Self::Unknown(object) => object.serialize(serializer),
         }
     }
 }
@@ -31970,15 +31963,7 @@ impl<'de> Deserialize<'de> for LoginChallengeTypes {
             "ak-source-telegram" => {
                 tagged::from_value(value).map(Self::TelegramLoginChallenge)
             }
-            other => {
-                Err(
-                    tagged::unknown_tag(
-                        "component",
-                        other,
-                        "xak-flow-redirect, ak-source-oauth-apple, ak-source-plex, ak-source-telegram",
-                    ),
-                )
-            }
+            _ => Ok(Self::Unknown(tagged::into_object(value))),
         }
     }
 }
@@ -34036,6 +34021,8 @@ pub enum ModelRequest {
     SsfProviderRequest(SsfProviderRequest),
     /// Selected by `authentik_providers_ws_federation.wsfederationprovider`.
     WsFederationProviderRequest(WsFederationProviderRequest),
+    /// A `provider_model` this version does not list (a newer server's), kept as it came.
+    Unknown(serde_json::Map<String, serde_json::Value>),
 }
 
 #[cfg(feature = "core")]
@@ -34130,6 +34117,7 @@ impl Serialize for ModelRequest {
                     value,
                 )
             }
+            Self::Unknown(object) => object.serialize(serializer),
         }
     }
 }
@@ -34174,15 +34162,7 @@ impl<'de> Deserialize<'de> for ModelRequest {
             "authentik_providers_ws_federation.wsfederationprovider" => {
                 tagged::from_value(value).map(Self::WsFederationProviderRequest)
             }
-            other => {
-                Err(
-                    tagged::unknown_tag(
-                        "provider_model",
-                        other,
-                        "authentik_providers_google_workspace.googleworkspaceprovider, authentik_providers_ldap.ldapprovider, authentik_providers_microsoft_entra.microsoftentraprovider, authentik_providers_oauth2.oauth2provider, authentik_providers_proxy.proxyprovider, authentik_providers_rac.racprovider, authentik_providers_radius.radiusprovider, authentik_providers_saml.samlprovider, authentik_providers_scim.scimprovider, authentik_providers_ssf.ssfprovider, authentik_providers_ws_federation.wsfederationprovider",
-                    ),
-                )
-            }
+            _ => Ok(Self::Unknown(tagged::into_object(value))),
         }
     }
 }

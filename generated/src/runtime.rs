@@ -115,9 +115,13 @@ pub mod tagged {
         serde_json::from_value(value).map_err(E::custom)
     }
 
-    /// The error for a discriminator value the spec does not list.
-    pub fn unknown_tag<E: de::Error>(property: &str, tag: &str, expected: &str) -> E {
-        E::custom(format!("unknown `{property}` value `{tag}`; expected one of: {expected}"))
+    /// The properties of an object whose discriminator value the spec does not list, for
+    /// the union's catch-all variant ([`tag_of`] found the value, so it is an object).
+    pub fn into_object(value: Value) -> serde_json::Map<String, Value> {
+        match value {
+            Value::Object(map) => map,
+            _ => serde_json::Map::new(),
+        }
     }
 }
 

@@ -1200,6 +1200,48 @@ impl Validate for models::ChallengeTypes {
             Self::ShellChallenge(value) => v.nested(value),
             Self::TelegramLoginChallenge(value) => v.nested(value),
             Self::UserLoginChallenge(value) => v.nested(value),
+            Self::Unknown(object) => {
+                let tag = object
+                    .get("component")
+                    .and_then(|t| t.as_str())
+                    .unwrap_or_default();
+                v.field("component")
+                    .unknown_value(
+                        tag,
+                        &[
+                            "ak-stage-access-denied",
+                            "ak-source-oauth-apple",
+                            "ak-stage-authenticator-duo",
+                            "ak-stage-authenticator-email",
+                            "ak-stage-authenticator-sms",
+                            "ak-stage-authenticator-static",
+                            "ak-stage-authenticator-totp",
+                            "ak-stage-authenticator-validate",
+                            "ak-stage-authenticator-webauthn",
+                            "ak-stage-autosubmit",
+                            "ak-stage-captcha",
+                            "ak-stage-consent",
+                            "ak-stage-dummy",
+                            "ak-stage-email",
+                            "ak-stage-endpoint-agent",
+                            "ak-stage-flow-error",
+                            "xak-flow-frame",
+                            "ak-stage-identification",
+                            "ak-provider-iframe-logout",
+                            "ak-provider-saml-native-logout",
+                            "ak-provider-oauth2-device-code",
+                            "ak-provider-oauth2-device-code-finish",
+                            "ak-stage-password",
+                            "ak-source-plex",
+                            "ak-stage-prompt",
+                            "xak-flow-redirect",
+                            "ak-stage-session-end",
+                            "xak-flow-shell",
+                            "ak-source-telegram",
+                            "ak-stage-user-login",
+                        ],
+                    );
+            }
         }
     }
 }
@@ -2506,6 +2548,44 @@ impl Validate for models::FlowChallengeResponseRequest {
             Self::RedirectChallengeResponseRequest(value) => v.nested(value),
             Self::TelegramChallengeResponseRequest(value) => v.nested(value),
             Self::UserLoginChallengeResponseRequest(value) => v.nested(value),
+            Self::Unknown(object) => {
+                let tag = object
+                    .get("component")
+                    .and_then(|t| t.as_str())
+                    .unwrap_or_default();
+                v.field("component")
+                    .unknown_value(
+                        tag,
+                        &[
+                            "ak-source-oauth-apple",
+                            "ak-stage-authenticator-duo",
+                            "ak-stage-authenticator-email",
+                            "ak-stage-authenticator-sms",
+                            "ak-stage-authenticator-static",
+                            "ak-stage-authenticator-totp",
+                            "ak-stage-authenticator-validate",
+                            "ak-stage-authenticator-webauthn",
+                            "ak-stage-autosubmit",
+                            "ak-stage-captcha",
+                            "ak-stage-consent",
+                            "ak-stage-dummy",
+                            "ak-stage-email",
+                            "ak-stage-endpoint-agent",
+                            "xak-flow-frame",
+                            "ak-stage-identification",
+                            "ak-provider-iframe-logout",
+                            "ak-provider-saml-native-logout",
+                            "ak-provider-oauth2-device-code",
+                            "ak-provider-oauth2-device-code-finish",
+                            "ak-stage-password",
+                            "ak-source-plex",
+                            "ak-stage-prompt",
+                            "xak-flow-redirect",
+                            "ak-source-telegram",
+                            "ak-stage-user-login",
+                        ],
+                    );
+            }
         }
     }
 }
@@ -3874,6 +3954,22 @@ impl Validate for models::LoginChallengeTypes {
             Self::AppleLoginChallenge(value) => v.nested(value),
             Self::PlexAuthenticationChallenge(value) => v.nested(value),
             Self::TelegramLoginChallenge(value) => v.nested(value),
+            Self::Unknown(object) => {
+                let tag = object
+                    .get("component")
+                    .and_then(|t| t.as_str())
+                    .unwrap_or_default();
+                v.field("component")
+                    .unknown_value(
+                        tag,
+                        &[
+                            "xak-flow-redirect",
+                            "ak-source-oauth-apple",
+                            "ak-source-plex",
+                            "ak-source-telegram",
+                        ],
+                    );
+            }
         }
     }
 }
@@ -4139,6 +4235,29 @@ impl Validate for models::ModelRequest {
             Self::ScimProviderRequest(value) => v.nested(value),
             Self::SsfProviderRequest(value) => v.nested(value),
             Self::WsFederationProviderRequest(value) => v.nested(value),
+            Self::Unknown(object) => {
+                let tag = object
+                    .get("provider_model")
+                    .and_then(|t| t.as_str())
+                    .unwrap_or_default();
+                v.field("provider_model")
+                    .unknown_value(
+                        tag,
+                        &[
+                            "authentik_providers_google_workspace.googleworkspaceprovider",
+                            "authentik_providers_ldap.ldapprovider",
+                            "authentik_providers_microsoft_entra.microsoftentraprovider",
+                            "authentik_providers_oauth2.oauth2provider",
+                            "authentik_providers_proxy.proxyprovider",
+                            "authentik_providers_rac.racprovider",
+                            "authentik_providers_radius.radiusprovider",
+                            "authentik_providers_saml.samlprovider",
+                            "authentik_providers_scim.scimprovider",
+                            "authentik_providers_ssf.ssfprovider",
+                            "authentik_providers_ws_federation.wsfederationprovider",
+                        ],
+                    );
+            }
         }
     }
 }

@@ -39,6 +39,33 @@ pub struct ConfigFile {
     /// Which operations the crate keeps.
     #[serde(default)]
     pub select: Select,
+    /// How clients cope with servers older or newer than the spec.
+    #[serde(default)]
+    pub skew: Skew,
+}
+
+/// The `[skew]` table.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+pub struct Skew {
+    /// `strict` (default): a response must have every property the spec requires, non-null
+    /// where it says so. `tolerant`: those of types only responses use decode as `Option`.
+    #[serde(default)]
+    pub responses: Responses,
+}
+
+/// How strictly responses are read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+pub enum Responses {
+    /// As the spec says: a missing required property fails the body, naming it.
+    #[default]
+    Strict,
+    /// Required, non-nullable properties of response-only types are `Option`: absent or
+    /// `null` decodes to `None`. Requests and the server stay strict.
+    Tolerant,
 }
 
 /// A part of the generated crate besides its models.
@@ -325,6 +352,11 @@ spec = "{spec}"
 # exclude = ["*_destroy"]
 # operations-file = "operation_ids"   # one operationId per line
 # keep-unused-models = false          # models no kept operation reaches are left out
+
+[skew]
+# "strict": responses must match the spec. "tolerant": a required property of a
+# response-only type that a server leaves out (or sends as null) decodes as None.
+# responses = "strict"
 "#
     )
 }

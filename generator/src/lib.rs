@@ -111,7 +111,11 @@ impl Generator {
     }
 
     fn build_options(&self) -> ir::BuildOptions {
-        ir::BuildOptions { lenient: self.lenient || self.config.file.lenient, selection: self.config.selection.clone() }
+        ir::BuildOptions {
+            lenient: self.lenient || self.config.file.lenient,
+            selection: self.config.selection.clone(),
+            tolerant_responses: self.config.file.skew.responses == config::Responses::Tolerant,
+        }
     }
 
     /// The crate's manifest, stamp and sides, for a spec with this hash.

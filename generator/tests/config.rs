@@ -353,3 +353,36 @@ fn the_published_schema_agrees_with_the_parser() {
         assert!(akgen::Config::parse(Path::new(bad), &text).is_err(), "the parser accepts {bad}");
     }
 }
+
+/// `[skew] responses = "tolerant"` loosens exactly the required, non-nullable fields of
+/// types only responses reach; request types (and types both reach) keep theirs. Read off
+/// the pinned spec: `Token` is a response, `TokenRequest` a request body.
+#[test]
+fn tolerant_responses_loosen_response_types_only() {
+    let spec = akgen::spec_source::resolve(None).unwrap();
+    let field = |api: &akgen::ir::Api, ty: &str, name: &str| -> bool {
+        match &api.type_named(ty).unwrap().kind {
+            akgen::ir::TypeKind::Struct(s) => s.fields.iter().find(|f| f.wire_name == name).unwrap().required,
+            other => panic!("{ty}: {other:?}"),
+        }
+    };
+    let text = format!("spec = \"{}\"\n[skew]\nresponses = \"tolerant\"\n", spec.display());
+    let tolerant =
+        Generator::new().with_config(akgen::Config::parse(Path::new("akgen.toml"), &text).unwrap()).build_ir().unwrap();
+    let strict = Generator::new().spec(&spec).build_ir().unwrap();
+    assert!(field(&strict, "Token", "identifier") && !field(&tolerant, "Token", "identifier"));
+    assert!(field(&strict, "User", "date_joined") && !field(&tolerant, "User", "date_joined"));
+    assert!(field(&tolerant, "TokenRequest", "identifier"), "request bodies stay strict");
+    let loosened: usize = strict
+        .types
+        .iter()
+        .zip(&tolerant.types)
+        .map(|(a, b)| match (&a.kind, &b.kind) {
+            (akgen::ir::TypeKind::Struct(a), akgen::ir::TypeKind::Struct(b)) => {
+                a.fields.iter().zip(&b.fields).filter(|(x, y)| x.required != y.required).count()
+            }
+            _ => 0,
+        })
+        .sum();
+    assert!(loosened > 100, "{loosened} fields loosened");
+}

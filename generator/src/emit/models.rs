@@ -544,14 +544,16 @@ fn union_def(name: &proc_macro2::Ident, u: &UnionDef, cfg: &TokenStream) -> (Tok
         };
         quote!(#(#tags)|* => #convert,)
     });
-    let expected: Vec<String> = u.variants.iter().flat_map(|v| v.tags.iter().cloned()).collect();
-    let expected = expected.join(", ");
+    let other = ident(u.other.as_deref().expect("discriminated unions have a catch-all variant"));
+    let other_doc = format!(" A `{property}` this version does not list (a newer server's), kept as it came.");
     let item = quote! {
         #[doc = ""]
         #[doc = concat!(" The variant is chosen by the `", #property, "` property, which is written exactly once when serializing.")]
         #[derive(Debug, Clone, PartialEq)]
         pub enum #name {
             #(#variant_tokens)*
+            #[doc = #other_doc]
+            #other(serde_json::Map<String, serde_json::Value>),
         }
     };
     let impls = quote! {
@@ -560,6 +562,7 @@ fn union_def(name: &proc_macro2::Ident, u: &UnionDef, cfg: &TokenStream) -> (Tok
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 match self {
                     #(#ser_arms)*
+                    Self::#other(object) => object.serialize(serializer),
                 }
             }
         }
@@ -570,7 +573,7 @@ fn union_def(name: &proc_macro2::Ident, u: &UnionDef, cfg: &TokenStream) -> (Tok
                 let value = serde_json::Value::deserialize(deserializer)?;
                 match tagged::tag_of(&value, #property)? {
                     #(#de_arms)*
-                    other => Err(tagged::unknown_tag(#property, other, #expected)),
+                    _ => Ok(Self::#other(tagged::into_object(value))),
                 }
             }
         }

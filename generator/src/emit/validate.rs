@@ -167,7 +167,8 @@ impl<'a> Plan<'a> {
             }
             // The catch-all variant holds values the spec does not list: a violation of `enum`.
             TypeKind::Enum(_) => true,
-            TypeKind::Union(u) => u.variants.iter().any(|v| self.expr_can_fail(&v.ty)),
+            // So does a discriminated union's: a variant the spec does not list.
+            TypeKind::Union(u) => u.other.is_some() || u.variants.iter().any(|v| self.expr_can_fail(&v.ty)),
             TypeKind::Alias(e) => self.expr_can_fail(e),
         }
     }
@@ -282,23 +283,52 @@ impl<'a> Plan<'a> {
     }
 
     fn union_body(&self, u: &UnionDef) -> TokenStream {
-        let arms = u.variants.iter().filter(|var| self.expr_can_fail(&var.ty)).map(|var| {
-            let name = ident(&var.name);
-            let checks = self.nullable_checks(&var.ty, &value_binding());
-            match checks.as_slice() {
-                [Check::Call(call)] => quote!(Self::#name(value) => v.#call,),
-                _ => {
-                    let stmts = checks.iter().map(Check::statement);
-                    quote!(Self::#name(value) => { #(#stmts)* })
-                }
-            }
-        });
+        // (pattern, statements) for each variant that can fail.
+        let mut arms: Vec<(TokenStream, TokenStream)> = u
+            .variants
+            .iter()
+            .filter(|var| self.expr_can_fail(&var.ty))
+            .map(|var| {
+                let name = ident(&var.name);
+                let checks = self.nullable_checks(&var.ty, &value_binding());
+                let body = match checks.as_slice() {
+                    [Check::Call(call)] => quote!(v.#call;),
+                    _ => {
+                        let stmts = checks.iter().map(Check::statement);
+                        quote!(#(#stmts)*)
+                    }
+                };
+                (quote!(Self::#name(value)), body)
+            })
+            .collect();
+        // The catch-all holds a discriminator value the spec does not list: `enum` fails on
+        // the discriminator, as it does for a string enum's unknown value.
+        if let (Some(other), Some(property)) = (u.other.as_deref(), u.discriminator.as_deref()) {
+            let other = ident(other);
+            let allowed = u.variants.iter().flat_map(|var| &var.tags);
+            let body = quote! {
+                let tag = object.get(#property).and_then(|t| t.as_str()).unwrap_or_default();
+                v.field(#property).unknown_value(tag, &[#(#allowed),*]);
+            };
+            arms.push((quote!(Self::#other(object)), body));
+        }
         let exhaustive = u.variants.iter().all(|var| self.expr_can_fail(&var.ty));
-        let rest = (!exhaustive).then(|| quote!(_ => {}));
-        quote! {
-            match self {
-                #(#arms)*
-                #rest
+        match arms.as_slice() {
+            // One arm and a rest that does nothing: `if let`, as clippy's `single_match` asks.
+            [(pattern, body)] if !exhaustive => quote!(if let #pattern = self { #body }),
+            _ => {
+                // A single call stays an expression arm (`Self::A(value) => v.nested(value),`).
+                let arms = arms.iter().map(|(pattern, body)| match syn::parse2::<syn::Stmt>(body.clone()) {
+                    Ok(syn::Stmt::Expr(expr, Some(_))) => quote!(#pattern => #expr,),
+                    _ => quote!(#pattern => { #body }),
+                });
+                let rest = (!exhaustive).then(|| quote!(_ => {}));
+                quote! {
+                    match self {
+                        #(#arms)*
+                        #rest
+                    }
+                }
             }
         }
     }

@@ -28,6 +28,9 @@ pub struct BuildOptions {
     /// The operations to keep (and, unless told otherwise, only the types they reach);
     /// `None` keeps everything.
     pub selection: Option<Selection>,
+    /// Decode the required, non-nullable properties of response-only types as `Option`
+    /// (the config's `responses = "tolerant"`; see `ir::skew`).
+    pub tolerant_responses: bool,
 }
 
 /// Builds the IR, or returns every problem found.
@@ -74,6 +77,9 @@ pub fn build(spec: &Spec, options: BuildOptions) -> Result<Api, Error> {
     types.sort_by(|a, c| a.name.cmp(&c.name));
     if options.selection.as_ref().is_some_and(|s| !s.keep_unused_models) {
         types = prune(types, &operations);
+    }
+    if options.tolerant_responses {
+        super::skew::tolerate_responses(&mut types, &operations);
     }
     box_recursive_uses(&mut types);
     super::usage::assign_tags(&mut types, &operations);
@@ -1130,7 +1136,8 @@ impl<'a> Builder<'a> {
             };
             variants.push(UnionVariant { name: names::unique(&mut taken, base), tags, ty, boxed: false });
         }
-        supported.then(|| UnionDef { discriminator: discriminator.map(|d| d.property_name.clone()), variants })
+        let other = discriminator.map(|_| names::unique(&mut taken, "Unknown".into()));
+        supported.then(|| UnionDef { discriminator: discriminator.map(|d| d.property_name.clone()), variants, other })
     }
 
     fn struct_def(&mut self, obj: &Schema, type_name: &str, pointer: &str) -> StructDef {
@@ -1273,7 +1280,8 @@ impl<'a> Builder<'a> {
                 }
             }
         }
-        supported.then(|| UnionDef { discriminator: disc.map(|d| d.property_name.clone()), variants })
+        let other = disc.map(|_| names::unique(&mut taken, "Unknown".into()));
+        supported.then(|| UnionDef { discriminator: disc.map(|d| d.property_name.clone()), variants, other })
     }
 
     fn build_operations(&mut self, mut selecting: Option<&mut Selecting<'_>>) -> Vec<Operation> {

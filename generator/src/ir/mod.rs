@@ -11,6 +11,7 @@ mod build;
 pub mod names;
 pub mod naming;
 pub mod select;
+mod skew;
 mod usage;
 
 pub use crate::load::doc::Method;
@@ -191,6 +192,10 @@ pub struct UnionDef {
     /// Property whose value selects the variant, for `oneOf` with a `discriminator`.
     pub discriminator: Option<String>,
     pub variants: Vec<UnionVariant>,
+    /// The catch-all variant of a discriminated union: an object whose discriminator value
+    /// this version of the spec does not list (a newer server's new variant), kept as it
+    /// came so that it is written back unchanged. `None` without a discriminator.
+    pub other: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -612,6 +612,8 @@ pub enum Event {
     EventCreated(EventCreated),
     /// Selected by `moved`.
     EventMoved(EventMoved),
+    /// A `kind` this version does not list (a newer server's), kept as it came.
+    Unknown(serde_json::Map<String, serde_json::Value>),
 }
 
 #[cfg(feature = "accounts")]
@@ -624,6 +626,7 @@ impl Serialize for Event {
             Self::EventMoved(value) => {
                 tagged::serialize(serializer, "kind", "moved", value)
             }
+            Self::Unknown(object) => object.serialize(serializer),
         }
     }
 }
@@ -637,7 +640,7 @@ impl<'de> Deserialize<'de> for Event {
         match tagged::tag_of(&value, "kind")? {
             "created" => tagged::from_value(value).map(Self::EventCreated),
             "moved" => tagged::from_value(value).map(Self::EventMoved),
-            other => Err(tagged::unknown_tag("kind", other, "created, moved")),
+            _ => Ok(Self::Unknown(tagged::into_object(value))),
         }
     }
 }
@@ -1388,6 +1391,13 @@ impl Validate for models::Event {
         match self {
             Self::EventCreated(value) => v.nested(value),
             Self::EventMoved(value) => v.nested(value),
+            Self::Unknown(object) => {
+                let tag = object
+                    .get("kind")
+                    .and_then(|t| t.as_str())
+                    .unwrap_or_default();
+                v.field("kind").unknown_value(tag, &["created", "moved"]);
+            }
         }
     }
 }

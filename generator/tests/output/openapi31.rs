@@ -374,6 +374,8 @@ pub enum Event {
     EventCreated(EventCreated),
     /// Selected by `deleted`.
     Deleted(Deleted),
+    /// A `kind` this version does not list (a newer server's), kept as it came.
+    Unknown(serde_json::Map<String, serde_json::Value>),
 }
 
 impl Serialize for Event {
@@ -385,6 +387,7 @@ impl Serialize for Event {
             Self::Deleted(value) => {
                 tagged::serialize(serializer, "kind", "deleted", value)
             }
+            Self::Unknown(object) => object.serialize(serializer),
         }
     }
 }
@@ -397,7 +400,7 @@ impl<'de> Deserialize<'de> for Event {
         match tagged::tag_of(&value, "kind")? {
             "created" => tagged::from_value(value).map(Self::EventCreated),
             "deleted" => tagged::from_value(value).map(Self::Deleted),
-            other => Err(tagged::unknown_tag("kind", other, "created, deleted")),
+            _ => Ok(Self::Unknown(tagged::into_object(value))),
         }
     }
 }
@@ -1074,6 +1077,8 @@ pub enum Step {
     StepStart(StepStart),
     /// Selected by `stop`.
     StepStop(StepStop),
+    /// A `type` this version does not list (a newer server's), kept as it came.
+    Unknown(serde_json::Map<String, serde_json::Value>),
 }
 
 impl Serialize for Step {
@@ -1083,6 +1088,7 @@ impl Serialize for Step {
                 tagged::serialize(serializer, "type", "start", value)
             }
             Self::StepStop(value) => tagged::serialize(serializer, "type", "stop", value),
+            Self::Unknown(object) => object.serialize(serializer),
         }
     }
 }
@@ -1095,7 +1101,7 @@ impl<'de> Deserialize<'de> for Step {
         match tagged::tag_of(&value, "type")? {
             "start" => tagged::from_value(value).map(Self::StepStart),
             "stop" => tagged::from_value(value).map(Self::StepStop),
-            other => Err(tagged::unknown_tag("type", other, "start, stop")),
+            _ => Ok(Self::Unknown(tagged::into_object(value))),
         }
     }
 }
@@ -1568,6 +1574,13 @@ impl Validate for models::Event {
         match self {
             Self::EventCreated(value) => v.nested(value),
             Self::Deleted(value) => v.nested(value),
+            Self::Unknown(object) => {
+                let tag = object
+                    .get("kind")
+                    .and_then(|t| t.as_str())
+                    .unwrap_or_default();
+                v.field("kind").unknown_value(tag, &["created", "deleted"]);
+            }
         }
     }
 }
@@ -1825,6 +1838,13 @@ impl Validate for models::Step {
         match self {
             Self::StepStart(value) => v.nested(value),
             Self::StepStop(value) => v.nested(value),
+            Self::Unknown(object) => {
+                let tag = object
+                    .get("type")
+                    .and_then(|t| t.as_str())
+                    .unwrap_or_default();
+                v.field("type").unknown_value(tag, &["start", "stop"]);
+            }
         }
     }
 }

@@ -1114,6 +1114,8 @@ pub enum ChallengeTypes {
     AccessDeniedChallenge(AccessDeniedChallenge),
     /// Selected by `xak-flow-redirect`.
     RedirectChallenge(RedirectChallenge),
+    /// A `component` this version does not list (a newer server's), kept as it came.
+    Unknown(serde_json::Map<String, serde_json::Value>),
 }
 
 #[cfg(feature = "flows")]
@@ -1131,6 +1133,7 @@ impl Serialize for ChallengeTypes {
             Self::RedirectChallenge(value) => {
                 tagged::serialize(serializer, "component", "xak-flow-redirect", value)
             }
+            Self::Unknown(object) => object.serialize(serializer),
         }
     }
 }
@@ -1146,15 +1149,7 @@ impl<'de> Deserialize<'de> for ChallengeTypes {
                 tagged::from_value(value).map(Self::AccessDeniedChallenge)
             }
             "xak-flow-redirect" => tagged::from_value(value).map(Self::RedirectChallenge),
-            other => {
-                Err(
-                    tagged::unknown_tag(
-                        "component",
-                        other,
-                        "ak-stage-access-denied, xak-flow-redirect",
-                    ),
-                )
-            }
+            _ => Ok(Self::Unknown(tagged::into_object(value))),
         }
     }
 }
@@ -1236,6 +1231,8 @@ pub enum FlowChallengeResponseRequest {
     IdentificationChallengeResponseRequest(IdentificationChallengeResponseRequest),
     /// Selected by `ak-stage-password`.
     PasswordChallengeResponseRequest(PasswordChallengeResponseRequest),
+    /// A `component` this version does not list (a newer server's), kept as it came.
+    Unknown(serde_json::Map<String, serde_json::Value>),
 }
 
 #[cfg(feature = "flows")]
@@ -1253,6 +1250,7 @@ impl Serialize for FlowChallengeResponseRequest {
             Self::PasswordChallengeResponseRequest(value) => {
                 tagged::serialize(serializer, "component", "ak-stage-password", value)
             }
+            Self::Unknown(object) => object.serialize(serializer),
         }
     }
 }
@@ -1271,15 +1269,7 @@ impl<'de> Deserialize<'de> for FlowChallengeResponseRequest {
             "ak-stage-password" => {
                 tagged::from_value(value).map(Self::PasswordChallengeResponseRequest)
             }
-            other => {
-                Err(
-                    tagged::unknown_tag(
-                        "component",
-                        other,
-                        "ak-stage-identification, ak-stage-password",
-                    ),
-                )
-            }
+            _ => Ok(Self::Unknown(tagged::into_object(value))),
         }
     }
 }
@@ -3554,7 +3544,18 @@ impl Validate for models::AvatarUploadRequest {
 }
 
 #[cfg(feature = "flows")]
-impl Validate for models::ChallengeTypes {}
+impl Validate for models::ChallengeTypes {
+    fn validate_into(&self, v: &mut Validator) {
+        if let Self::Unknown(object) = self {
+            let tag = object
+                .get("component")
+                .and_then(|t| t.as_str())
+                .unwrap_or_default();
+            v.field("component")
+                .unknown_value(tag, &["ak-stage-access-denied", "xak-flow-redirect"]);
+        }
+    }
+}
 
 #[cfg(feature = "core")]
 impl Validate for models::CoreTokensListIntent {
@@ -3571,6 +3572,17 @@ impl Validate for models::FlowChallengeResponseRequest {
         match self {
             Self::IdentificationChallengeResponseRequest(value) => v.nested(value),
             Self::PasswordChallengeResponseRequest(value) => v.nested(value),
+            Self::Unknown(object) => {
+                let tag = object
+                    .get("component")
+                    .and_then(|t| t.as_str())
+                    .unwrap_or_default();
+                v.field("component")
+                    .unknown_value(
+                        tag,
+                        &["ak-stage-identification", "ak-stage-password"],
+                    );
+            }
         }
     }
 }
