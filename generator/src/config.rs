@@ -8,8 +8,8 @@
 
 use crate::error::{Diagnostic, Error};
 use crate::ir::{Selection, Selector};
+use crate::load::sha256_hex;
 use serde::Deserialize;
-use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use toml::Spanned;
 
@@ -175,7 +175,7 @@ impl Config {
         let selection = (!select.include.is_empty() || !select.exclude.is_empty()).then(|| Selection {
             include: selectors(&select.include, "include"),
             exclude: selectors(&select.exclude, "exclude"),
-            keep_unused_models: select.keep_unused_models,
+            keep_unused_models: false,
         });
         let mut config = Config {
             path: Some(path.to_owned()),
@@ -196,6 +196,7 @@ impl Config {
                 other => other,
             })?;
         }
+        // Set once the operations file may have made the selection.
         if let Some(selection) = &mut config.selection {
             selection.keep_unused_models = select.keep_unused_models;
         }
@@ -244,10 +245,6 @@ impl Config {
     pub fn server(&self) -> bool {
         self.file.sides.as_ref().is_none_or(|s| s.contains(&Side::Server))
     }
-}
-
-fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The operationIds of an operations file, each a selector located at its line.

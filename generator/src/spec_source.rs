@@ -7,7 +7,6 @@
 //! authentik release's `schema.yml`, verified by sha256 and cached under `target/`.
 
 use crate::error::{Diagnostic, Error};
-use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
 /// The authentik version the committed crate is generated from.
@@ -89,5 +88,5 @@ fn download_pinned() -> Result<PathBuf, Error> {
 
 fn sha256_file(path: &Path) -> Result<String, Error> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    Ok(Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect())
+    Ok(crate::load::sha256_hex(&bytes))
 }

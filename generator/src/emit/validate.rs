@@ -283,8 +283,8 @@ impl<'a> Plan<'a> {
     }
 
     fn union_body(&self, u: &UnionDef) -> TokenStream {
-        // (pattern, statements) for each variant that can fail.
-        let mut arms: Vec<(TokenStream, TokenStream)> = u
+        // (pattern, body) for each variant that can fail; a body is one call or statements.
+        let mut arms: Vec<(TokenStream, ArmBody)> = u
             .variants
             .iter()
             .filter(|var| self.expr_can_fail(&var.ty))
@@ -292,10 +292,10 @@ impl<'a> Plan<'a> {
                 let name = ident(&var.name);
                 let checks = self.nullable_checks(&var.ty, &value_binding());
                 let body = match checks.as_slice() {
-                    [Check::Call(call)] => quote!(v.#call;),
+                    [Check::Call(call)] => ArmBody::Call(quote!(v.#call)),
                     _ => {
                         let stmts = checks.iter().map(Check::statement);
-                        quote!(#(#stmts)*)
+                        ArmBody::Block(quote!(#(#stmts)*))
                     }
                 };
                 (quote!(Self::#name(value)), body)
@@ -310,17 +310,22 @@ impl<'a> Plan<'a> {
                 let tag = object.get(#property).and_then(|t| t.as_str()).unwrap_or_default();
                 v.field(#property).unknown_value(tag, &[#(#allowed),*]);
             };
-            arms.push((quote!(Self::#other(object)), body));
+            arms.push((quote!(Self::#other(object)), ArmBody::Block(body)));
         }
         let exhaustive = u.variants.iter().all(|var| self.expr_can_fail(&var.ty));
         match arms.as_slice() {
             // One arm and a rest that does nothing: `if let`, as clippy's `single_match` asks.
-            [(pattern, body)] if !exhaustive => quote!(if let #pattern = self { #body }),
+            [(pattern, body)] if !exhaustive => {
+                let body = match body {
+                    ArmBody::Call(call) => quote!(#call;),
+                    ArmBody::Block(stmts) => stmts.clone(),
+                };
+                quote!(if let #pattern = self { #body })
+            }
             _ => {
-                // A single call stays an expression arm (`Self::A(value) => v.nested(value),`).
-                let arms = arms.iter().map(|(pattern, body)| match syn::parse2::<syn::Stmt>(body.clone()) {
-                    Ok(syn::Stmt::Expr(expr, Some(_))) => quote!(#pattern => #expr,),
-                    _ => quote!(#pattern => { #body }),
+                let arms = arms.iter().map(|(pattern, body)| match body {
+                    ArmBody::Call(call) => quote!(#pattern => #call,),
+                    ArmBody::Block(stmts) => quote!(#pattern => { #stmts }),
                 });
                 let rest = (!exhaustive).then(|| quote!(_ => {}));
                 quote! {
@@ -685,4 +690,10 @@ fn has_own_checks(e: &TypeExpr) -> bool {
 /// Calls `f` on every type expression of a type, nested ones included.
 fn for_each_expr<'a>(t: &'a TypeDef, f: &mut impl FnMut(&'a TypeExpr)) {
     t.exprs().into_iter().for_each(|e| e.walk(f));
+}
+
+/// What a union validator's match arm does: one call (an expression arm) or statements.
+enum ArmBody {
+    Call(TokenStream),
+    Block(TokenStream),
 }

@@ -59,6 +59,24 @@ impl Api {
     }
 }
 
+/// Which of `types` (sorted by name) the expressions reach, through fields, items,
+/// variants and aliases, transitively: the walk pruning and the skew policy share.
+pub(crate) fn reach<'a>(types: &[TypeDef], exprs: impl IntoIterator<Item = &'a TypeExpr>) -> Vec<bool> {
+    let mut reached = vec![false; types.len()];
+    let mut stack = Vec::new();
+    for e in exprs {
+        e.for_each_named(&mut |n| stack.extend(position(types, n)));
+    }
+    while let Some(i) = stack.pop() {
+        if !std::mem::replace(&mut reached[i], true) {
+            for e in types[i].exprs() {
+                e.for_each_named(&mut |n| stack.extend(position(types, n)));
+            }
+        }
+    }
+    reached
+}
+
 /// Where the type named `name` is in `types`, which are sorted by name as [`Api::types`]
 /// is: the one lookup by name every analysis shares (while the IR is built, too).
 pub(crate) fn position(types: &[TypeDef], name: &str) -> Option<usize> {
@@ -412,10 +430,18 @@ impl Operation {
     /// Every type expression the operation's signature holds: parameters, request bodies,
     /// responses. Where usage and pruning start their walks.
     pub fn exprs(&self) -> impl Iterator<Item = &TypeExpr> {
+        self.request_exprs().chain(self.response_exprs())
+    }
+
+    /// The type expressions of what a request carries: parameters and bodies.
+    pub fn request_exprs(&self) -> impl Iterator<Item = &TypeExpr> {
         let params = self.parameters.iter().map(|p| &p.ty);
-        let body = self.body.iter().flat_map(|b| &b.content).filter_map(|c| c.ty.as_ref());
-        let responses = self.responses.iter().flat_map(|r| &r.content).filter_map(|c| c.ty.as_ref());
-        params.chain(body).chain(responses)
+        params.chain(self.body.iter().flat_map(|b| &b.content).filter_map(|c| c.ty.as_ref()))
+    }
+
+    /// The type expressions of the responses' bodies.
+    pub fn response_exprs(&self) -> impl Iterator<Item = &TypeExpr> {
+        self.responses.iter().flat_map(|r| &r.content).filter_map(|c| c.ty.as_ref())
     }
 
     /// The operation's parameters as a struct type (named [`Operation::params_type`]); built

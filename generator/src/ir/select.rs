@@ -5,7 +5,7 @@
 //! inline schemas make no types and its problems stop nothing. Types are pruned after, to
 //! what the kept operations reach.
 
-use super::{Operation, TypeDef, position};
+use super::{Operation, TypeDef, reach};
 use crate::error::Diagnostic;
 use std::path::PathBuf;
 
@@ -139,20 +139,7 @@ impl<'a> Selecting<'a> {
 /// Keeps the types the operations reach (through parameters, bodies and responses, then
 /// fields, items, variants and aliases), in their order. `types` are sorted by name.
 pub(super) fn prune(types: Vec<TypeDef>, operations: &[Operation]) -> Vec<TypeDef> {
-    let mut reached = vec![false; types.len()];
-    let mut stack: Vec<usize> = Vec::new();
-    for op in operations {
-        for e in op.exprs() {
-            e.for_each_named(&mut |n| stack.extend(position(&types, n)));
-        }
-    }
-    while let Some(i) = stack.pop() {
-        if !std::mem::replace(&mut reached[i], true) {
-            for e in types[i].exprs() {
-                e.for_each_named(&mut |n| stack.extend(position(&types, n)));
-            }
-        }
-    }
+    let reached = reach(&types, operations.iter().flat_map(Operation::exprs));
     types.into_iter().zip(reached).filter_map(|(t, r)| r.then_some(t)).collect()
 }
 

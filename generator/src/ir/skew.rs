@@ -4,19 +4,13 @@
 //! types only responses use decode as `Option`, instead of failing the whole body.
 //! Requests, and everything the server reads, stay strict.
 
-use super::{Operation, TypeDef, TypeKind, position};
+use super::{Operation, TypeDef, TypeKind, reach};
 
 /// Makes the required, non-nullable fields of response-only types optional. A type that a
 /// request also reaches (through parameters or a body) is left as it is.
 pub(super) fn tolerate_responses(types: &mut [TypeDef], operations: &[Operation]) {
-    let requests = operations.iter().flat_map(|op| {
-        let params = op.parameters.iter().map(|p| &p.ty);
-        params.chain(op.body.iter().flat_map(|b| &b.content).filter_map(|c| c.ty.as_ref()))
-    });
-    let responses =
-        operations.iter().flat_map(|op| &op.responses).flat_map(|r| &r.content).filter_map(|c| c.ty.as_ref());
-    let in_requests = reach(types, requests);
-    let in_responses = reach(types, responses);
+    let in_requests = reach(types, operations.iter().flat_map(Operation::request_exprs));
+    let in_responses = reach(types, operations.iter().flat_map(Operation::response_exprs));
     for (i, t) in types.iter_mut().enumerate() {
         if !in_responses[i] || in_requests[i] {
             continue;
@@ -27,21 +21,4 @@ pub(super) fn tolerate_responses(types: &mut [TypeDef], operations: &[Operation]
             }
         }
     }
-}
-
-/// Which types the expressions reach, transitively.
-fn reach<'a>(types: &[TypeDef], exprs: impl Iterator<Item = &'a super::TypeExpr>) -> Vec<bool> {
-    let mut reached = vec![false; types.len()];
-    let mut stack = Vec::new();
-    for e in exprs {
-        e.for_each_named(&mut |n| stack.extend(position(types, n)));
-    }
-    while let Some(i) = stack.pop() {
-        if !std::mem::replace(&mut reached[i], true) {
-            for e in types[i].exprs() {
-                e.for_each_named(&mut |n| stack.extend(position(types, n)));
-            }
-        }
-    }
-    reached
 }

@@ -86,8 +86,13 @@ pub fn load_text(file: PathBuf, text: String) -> Result<Spec, Error> {
         let line_col = locate(&text, &pointer);
         fail(pointer, line_col, format!("not a valid OpenAPI document: {message}"))
     })?;
-    let sha256 = Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+    let sha256 = sha256_hex(text.as_bytes());
     Ok(Spec { file, text, sha256, api })
+}
+
+/// Lower-case hex sha256: how specs and configs are stamped into generated files.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Deserializes the tree into the document model; on failure, the pointer to the offending
