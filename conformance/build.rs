@@ -69,6 +69,14 @@ fn main() {
         .write_module(&out.join("tolerant_tokens.rs"))
         .unwrap_or_else(|e| panic!("{e}"));
     modules.push_str("/// The pinned spec's `core_tokens_list`, with `responses = \"tolerant\"`.\npub mod tolerant_tokens {\n    include!(concat!(env!(\"OUT_DIR\"), \"/tolerant_tokens.rs\"));\n}\n");
+    // The token endpoints as specs/configs/tokens-custom/akgen.toml customizes them (an
+    // overlay, renames, formats as strings, `User` replaced by `token_owner::Owner`).
+    let config = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../specs/configs/tokens-custom/akgen.toml");
+    akgen::Generator::new()
+        .config(&config)
+        .and_then(|g| g.write_module(&out.join("custom_tokens.rs")).map(|_| ()))
+        .unwrap_or_else(|e| panic!("{e}"));
+    modules.push_str("/// The token endpoints as `specs/configs/tokens-custom/akgen.toml` customizes them.\npub mod custom_tokens {\n    include!(concat!(env!(\"OUT_DIR\"), \"/custom_tokens.rs\"));\n}\n");
     std::fs::write(out.join("versions.rs"), format!("{index}\n{modules}")).unwrap();
 
     let pinned = dir.join(akgen::spec_source::pinned_file_name());

@@ -85,3 +85,62 @@ fn token_list_from_2024_decodes_in_the_tolerant_models() {
     let strict = serde_path_to_error::deserialize::<_, authentik_api::models::PaginatedTokenList>(null_name);
     assert!(strict.is_err(), "strict refuses null for a non-nullable property");
 }
+
+/// specs/configs/tokens-custom/akgen.toml: `date-time` and `uuid` as strings, `User`
+/// replaced by the hand-written `token_owner::Owner`, `description` renamed, `expires` made
+/// non-nullable by an overlay. The reference pages' tokens decode and are written back as
+/// they came (the replacement keeps every user field, which the generated `User` of the
+/// pinned spec drops); `expires` is an `Option`, not a `Nullable`; and the strings are still
+/// validated as the formats the spec names.
+#[test]
+fn token_payloads_round_trip_in_the_customized_models() {
+    use conformance::custom_tokens::models::{Token, TokenPage};
+    use conformance::custom_tokens::validation::Validate as _;
+
+    let mut list = payloads(&page("002")).remove(0);
+    // The pinned spec added `autocomplete` to every page, which the 2024 page lacks.
+    assert!(list.get("autocomplete").is_none());
+    list["autocomplete"] = serde_json::json!({});
+    check::<TokenPage>("token list", &list);
+    let decoded: TokenPage = serde_json::from_value(list.clone()).unwrap();
+    let (token, sent) = (&decoded.results[0], &list["results"][0]);
+    assert_eq!(Some(token.pk.as_str()), sent["pk"].as_str(), "uuid as the string sent");
+    assert_eq!(token.expires.as_deref(), sent["expires"].as_str(), "date-time as the string sent");
+    assert_eq!(token.summary.as_deref(), sent["description"].as_str(), "the renamed field");
+    let owner: &token_owner::Owner = &token.user_obj;
+    assert_eq!(Some(owner.username.as_str()), sent["user_obj"]["username"].as_str());
+    assert!(owner.rest.contains_key("groups_obj") && !owner.rest.contains_key("date_joined"));
+    assert_eq!(token.validate(), Ok(()));
+
+    // A newer server's user (`password_change_date`) is kept whole.
+    let created = payloads(&page("001")).remove(0);
+    assert!(created["user_obj"].get("password_change_date").is_some());
+    check::<Token>("created token", &created);
+
+    // The overlay: `expires` is no longer nullable, so an `Option` (absent or a value)
+    // instead of the pinned models' three-state `Nullable`: a `null` reads as absent and is
+    // not written back, where the spec's own models keep it as `Null`.
+    let mut null_expiry = created.clone();
+    null_expiry["expires"] = Value::Null;
+    let custom: Token = serde_json::from_value(null_expiry.clone()).unwrap();
+    assert_eq!(custom.expires, None);
+    assert!(serde_json::to_value(&custom).unwrap().get("expires").is_none());
+    // (The tolerant models of the same spec, without the overlay: the strict ones would
+    // refuse the 2024 page's user, which lacks `date_joined`.)
+    let pinned: conformance::tolerant_tokens::models::Token = serde_json::from_value(null_expiry).unwrap();
+    assert_eq!(pinned.expires, conformance::tolerant_tokens::runtime::Nullable::Null);
+    assert_eq!(serde_json::to_value(&pinned).unwrap()["expires"], Value::Null);
+
+    // Strings, but still the formats: RFC 3339 date-times, hyphenated UUIDs.
+    let mut bad = token.clone();
+    bad.pk = "not-a-uuid".into();
+    bad.expires = Some("2019-13-01T00:00:00Z".into());
+    let found: Vec<(String, &str)> =
+        bad.validate().unwrap_err().0.into_iter().map(|v| (v.pointer, v.keyword)).collect();
+    assert_eq!(found, [("/pk".to_string(), "format"), ("/expires".to_string(), "format")]);
+    for ok in ["1985-04-12T23:20:50.52Z", "1996-12-19T16:39:57-08:00"] {
+        bad.expires = Some(ok.into());
+        bad.pk = "f81d4fae-7dec-11d0-a765-00a0c91e6bf6".into();
+        assert_eq!(bad.validate(), Ok(()), "{ok}");
+    }
+}

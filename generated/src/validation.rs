@@ -276,6 +276,28 @@ impl Validator {
         }
     }
 
+    /// `format: date-time` held as a `String` (the config's `[formats]`): RFC 3339, as
+    /// chrono parses it when the field is a `DateTime`.
+    pub fn date_time(&mut self, value: &str) {
+        if chrono::DateTime::parse_from_rfc3339(value).is_err() {
+            self.violation("format", "date-time".into(), "Enter a valid date and time (RFC 3339).".into());
+        }
+    }
+
+    /// `format: date` held as a `String`: a full date (`2026-12-02`), as RFC 3339 says.
+    pub fn date(&mut self, value: &str) {
+        if chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").is_err() {
+            self.violation("format", "date".into(), "Enter a valid date (YYYY-MM-DD).".into());
+        }
+    }
+
+    /// `format: uuid` held as a `String`: RFC 9562's hyphenated form, as `uuid` parses it.
+    pub fn uuid(&mut self, value: &str) {
+        if value.len() != 36 || uuid::Uuid::parse_str(value).is_err() {
+            self.violation("format", "uuid".into(), "Enter a valid UUID.".into());
+        }
+    }
+
     /// `value` as a `T`, for a constraint that names a type of its own (`prefixItems`,
     /// `contains`, `propertyNames`, `patternProperties`); `None` after recording a
     /// violation of `keyword` when it is not one.

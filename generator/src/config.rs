@@ -7,9 +7,11 @@
 //! probably a typo of.
 
 use crate::error::{Diagnostic, Error};
+use crate::ir::custom::{self, Customization, Located};
 use crate::ir::{Selection, Selector};
-use crate::load::sha256_hex;
+use crate::load::{Overlay, sha256_hex};
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
 
@@ -42,6 +44,149 @@ pub struct ConfigFile {
     /// How clients cope with servers older or newer than the spec.
     #[serde(default)]
     pub skew: Skew,
+    /// OpenAPI Overlay 1.0 files, applied to the spec in order before anything else reads
+    /// it: fixes to a spec you do not own, kept beside it instead of in a fork.
+    #[serde(default)]
+    #[cfg_attr(feature = "cli", schemars(with = "Vec<PathBuf>"))]
+    pub overlays: Vec<Spanned<PathBuf>>,
+    /// The Rust type of each string or integer format.
+    #[serde(default)]
+    pub formats: Formats,
+    /// Derives and attributes added to every model type (structs, enums, unions).
+    #[serde(default)]
+    pub all_types: Extras,
+    /// Per component schema, by its name in the spec: rename, replace, derive, and fix
+    /// its properties (`[types.Token.fields.expires]`).
+    #[serde(default)]
+    #[cfg_attr(feature = "cli", schemars(with = "BTreeMap<String, TypeConfig>"))]
+    pub types: BTreeMap<Spanned<String>, TypeConfig>,
+    /// Per operation, by its operationId.
+    #[serde(default)]
+    #[cfg_attr(feature = "cli", schemars(with = "BTreeMap<String, OperationConfig>"))]
+    pub operations: BTreeMap<Spanned<String>, OperationConfig>,
+}
+
+/// The `[formats]` table: which Rust type a format becomes, for every use of it.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+pub struct Formats {
+    /// `format: date-time`: `chrono` (`chrono::DateTime<Utc>`, the default) or `string`
+    /// (a `String`, still validated as RFC 3339).
+    #[serde(default)]
+    pub date_time: ChronoOrString,
+    /// `format: date`: `chrono` (`chrono::NaiveDate`, the default) or `string` (validated).
+    #[serde(default)]
+    pub date: ChronoOrString,
+    /// `format: uuid`: `uuid` (`uuid::Uuid`, the default) or `string` (validated).
+    #[serde(default)]
+    pub uuid: UuidType,
+    /// `format: int64`: `i64` (the default) or `u64`, for APIs whose 64-bit integers are
+    /// never negative and may exceed `i64::MAX`.
+    #[serde(default)]
+    pub int64: Int64Type,
+}
+
+/// The Rust type of `date-time` and `date`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+pub enum ChronoOrString {
+    #[default]
+    Chrono,
+    String,
+}
+
+/// The Rust type of `uuid`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+pub enum UuidType {
+    #[default]
+    Uuid,
+    String,
+}
+
+/// The Rust type of `int64`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+pub enum Int64Type {
+    #[default]
+    I64,
+    U64,
+}
+
+/// Derives and attributes to add to generated types.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+pub struct Extras {
+    /// Trait paths to derive besides akgen's own (`Hash`, `Eq`, `schemars::JsonSchema`).
+    #[serde(default)]
+    #[cfg_attr(feature = "cli", schemars(with = "Vec<String>"))]
+    pub derive: Vec<Spanned<String>>,
+    /// Outer attributes, written as in Rust (`#[non_exhaustive]`).
+    #[serde(default)]
+    #[cfg_attr(feature = "cli", schemars(with = "Vec<String>"))]
+    pub attributes: Vec<Spanned<String>>,
+}
+
+/// A `[types.NAME]` table.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+pub struct TypeConfig {
+    /// The Rust name of the type (default: the schema's name in UpperCamelCase). Keeps the
+    /// generated API stable when a new spec version renames the schema.
+    #[cfg_attr(feature = "cli", schemars(with = "Option<String>"))]
+    pub rename: Option<Spanned<String>>,
+    /// A Rust type to use instead of generating one (`my_crate::FlowSet`): the crate
+    /// gets `pub type NAME = PATH;`, and the schema's own parts are not generated. It must
+    /// implement `Serialize`, `Deserialize`, `Debug`, `Clone` and `PartialEq`, which the
+    /// types that hold it derive or implement; its values are not validated.
+    #[cfg_attr(feature = "cli", schemars(with = "Option<String>"))]
+    pub replace: Option<Spanned<String>>,
+    /// With `replace`: further traits the replacement implements (`Eq`, `Hash`, …), so
+    /// that types holding it may derive them; deriving one it lacks is a config error.
+    #[serde(default)]
+    pub traits: Vec<String>,
+    /// Trait paths to derive for this type, besides `[all-types]`'s.
+    #[serde(default)]
+    #[cfg_attr(feature = "cli", schemars(with = "Vec<String>"))]
+    pub derive: Vec<Spanned<String>>,
+    /// Outer attributes for this type, besides `[all-types]`'s.
+    #[serde(default)]
+    #[cfg_attr(feature = "cli", schemars(with = "Vec<String>"))]
+    pub attributes: Vec<Spanned<String>>,
+    /// Per property, by its name on the wire.
+    #[serde(default)]
+    #[cfg_attr(feature = "cli", schemars(with = "BTreeMap<String, FieldConfig>"))]
+    pub fields: BTreeMap<Spanned<String>, FieldConfig>,
+}
+
+/// A `[types.NAME.fields.PROPERTY]` table: fixes to the spec for one property.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+pub struct FieldConfig {
+    /// The Rust field name (default: the property in snake_case).
+    #[cfg_attr(feature = "cli", schemars(with = "Option<String>"))]
+    pub rename: Option<Spanned<String>>,
+    /// Whether `null` is a value of the property, over what the spec says.
+    pub nullable: Option<bool>,
+    /// Whether the property is required, over the schema's `required` list.
+    pub required: Option<bool>,
+}
+
+/// An `[operations.ID]` table.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+pub struct OperationConfig {
+    /// The Rust method name (default: the operationId without its tag's prefix).
+    #[cfg_attr(feature = "cli", schemars(with = "Option<String>"))]
+    pub rename: Option<Spanned<String>>,
 }
 
 /// The `[skew]` table.
@@ -105,6 +250,11 @@ pub struct Package {
     pub readme_title: Option<String>,
     /// A paragraph under the README's heading, before the generated text.
     pub readme_intro: Option<String>,
+    /// Dependencies added to the manifest, as Cargo writes them (`my-types = { path =
+    /// "../my-types" }`): the crates of the types `[types.X] replace` names.
+    #[serde(default)]
+    #[cfg_attr(feature = "cli", schemars(with = "BTreeMap<String, serde_json::Value>"))]
+    pub dependencies: BTreeMap<String, toml::Value>,
 }
 
 /// The `[select]` table.
@@ -143,7 +293,12 @@ pub struct Config {
     pub out: Option<PathBuf>,
     /// The selection, with the operations files' ids added to `include`.
     pub selection: Option<Selection>,
-    /// The files read (the config, operations files): what a build script reruns on.
+    /// The overlays to apply to the spec, read and checked.
+    pub overlays: Vec<Overlay>,
+    /// The `[types]`, `[operations]`, `[formats]` and `[all-types]` tables, checked and
+    /// located, for the IR builder.
+    pub custom: Customization,
+    /// The files read (the config, operations files, overlays): what a build script reruns on.
     pub inputs: Vec<PathBuf>,
     /// sha256 of the inputs' bytes (of their hashes, when there are several), so that a
     /// changed config shows in every generated file's header; `None` without inputs.
@@ -196,6 +351,20 @@ impl Config {
                 other => other,
             })?;
         }
+        for (i, overlay) in file.overlays.iter().enumerate() {
+            let overlay_path = dir.join(overlay.get_ref());
+            let text = std::fs::read_to_string(&overlay_path).map_err(|e| {
+                Error::Config(vec![Diagnostic {
+                    file: path.to_owned(),
+                    pointer: format!("/overlays/{i}"),
+                    line_col: Some(line_col(text, overlay.span().start)),
+                    message: format!("cannot read the overlay {}: {e}", overlay_path.display()),
+                }])
+            })?;
+            config.hash_input(&overlay_path, &text);
+            config.overlays.push(Overlay::parse(&overlay_path, text)?);
+        }
+        config.custom = customization(path, text, &file)?;
         // Set once the operations file may have made the selection.
         if let Some(selection) = &mut config.selection {
             selection.keep_unused_models = select.keep_unused_models;
@@ -245,6 +414,114 @@ impl Config {
     pub fn server(&self) -> bool {
         self.file.sides.as_ref().is_none_or(|s| s.contains(&Side::Server))
     }
+}
+
+/// The file's customizations, located, with every Rust name and path it gives checked.
+fn customization(path: &Path, text: &str, file: &ConfigFile) -> Result<Customization, Error> {
+    // Shared by the closures that check names and paths as they locate them.
+    let errors = std::cell::RefCell::new(Vec::new());
+    let located = |s: &Spanned<String>, pointer: String| Located {
+        value: s.get_ref().trim().to_owned(),
+        origin: Diagnostic {
+            file: path.to_owned(),
+            pointer,
+            line_col: Some(line_col(text, s.span().start)),
+            message: String::new(),
+        },
+    };
+    let name = |s: &Spanned<String>, pointer: String, type_name: bool| {
+        let l = located(s, pointer);
+        if !custom::valid_identifier(&l.value, type_name) {
+            let case = if type_name { "an UpperCamelCase type name" } else { "a snake_case name" };
+            errors.borrow_mut().push(l.error(format!("`{}` is not {case} Rust accepts", l.value)));
+        }
+        l
+    };
+    let esc = crate::error::escape_pointer_segment;
+    let mut renames = Vec::new();
+    let mut types = Vec::new();
+    for (schema, t) in &file.types {
+        let at = format!("/types/{}", esc(schema.get_ref()));
+        let rename = t.rename.as_ref().map(|r| name(r, format!("{at}/rename"), true));
+        let mut fields = Vec::new();
+        for (property, f) in &t.fields {
+            let at = format!("{at}/fields/{}", esc(property.get_ref()));
+            fields.push(custom::FieldCustom {
+                property: located(property, at.clone()),
+                rename: f.rename.as_ref().map(|r| name(r, format!("{at}/rename"), false)),
+                nullable: f.nullable,
+                required: f.required,
+            });
+        }
+        renames.push(rename);
+        types.push((schema, t, at, fields));
+    }
+    let operations = file
+        .operations
+        .iter()
+        .map(|(id, o)| {
+            let at = format!("/operations/{}", esc(id.get_ref()));
+            custom::OperationCustom {
+                id: located(id, at.clone()),
+                rename: o.rename.as_ref().map(|r| name(r, format!("{at}/rename"), false)),
+            }
+        })
+        .collect();
+    let extras = |derive: &[Spanned<String>], attributes: &[Spanned<String>], at: &str| custom::Extras {
+        derive: derive
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let l = located(d, format!("{at}derive/{i}"));
+                if syn::parse_str::<syn::Path>(&l.value).is_err() {
+                    errors.borrow_mut().push(l.error(format!("`{}` is not a trait path", l.value)));
+                }
+                l
+            })
+            .collect(),
+        attributes: attributes
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let l = located(a, format!("{at}attributes/{i}"));
+                if syn::parse::Parser::parse_str(syn::Attribute::parse_outer, &l.value).map_or(true, |v| v.len() != 1) {
+                    errors.borrow_mut().push(l.error(format!("`{}` is not one outer attribute (`#[…]`)", l.value)));
+                }
+                l
+            })
+            .collect(),
+    };
+    let all = extras(&file.all_types.derive, &file.all_types.attributes, "/all-types/");
+    let types = types
+        .into_iter()
+        .zip(renames)
+        .map(|((schema, t, at, fields), rename)| custom::TypeCustom {
+            schema: located(schema, at.clone()),
+            rename,
+            replace: t.replace.as_ref().map(|r| {
+                let l = located(r, format!("{at}/replace"));
+                if syn::parse_str::<syn::Path>(&l.value).is_err() {
+                    errors.borrow_mut().push(l.error(format!("`{}` is not a Rust type path", l.value)));
+                }
+                l
+            }),
+            traits: t.traits.clone(),
+            extras: extras(&t.derive, &t.attributes, &format!("{at}/")),
+            fields,
+        })
+        .collect();
+    let errors = errors.into_inner();
+    if !errors.is_empty() {
+        return Err(Error::Config(errors));
+    }
+    let f = &file.formats;
+    let formats = custom::Formats {
+        date_time_as_string: f.date_time == ChronoOrString::String,
+        date_as_string: f.date == ChronoOrString::String,
+        uuid_as_string: f.uuid == UuidType::String,
+        int64_unsigned: f.int64 == Int64Type::U64,
+    };
+    Ok(Customization { formats, all, types, operations })
 }
 
 /// The operationIds of an operations file, each a selector located at its line.
@@ -297,16 +574,8 @@ fn did_you_mean(message: &str) -> String {
         return message.to_owned();
     };
     let Some((unknown, expected)) = rest.split_once('`') else { return message.to_owned() };
-    let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-    let best = known
-        .iter()
-        .map(|k| (strsim::damerau_levenshtein(unknown, k), *k))
-        .min()
-        .filter(|(distance, k)| *distance <= (k.len().max(unknown.len()) / 3).max(2));
-    match best {
-        Some((_, k)) => format!("{message}; did you mean `{k}`?"),
-        None => message.to_owned(),
-    }
+    let known = expected.split('`').skip(1).step_by(2);
+    format!("{message}{}", custom::nearest(unknown, known))
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -320,7 +589,7 @@ fn line_col(text: &str, offset: usize) -> (u64, u64) {
 /// A commented starting file for `akgen init`, with the spec's path filled in.
 pub fn starter(spec: &str) -> String {
     format!(
-        r#"# akgen.toml: how akgen generates a crate from this spec. Paths are relative to this file.
+        r##"# akgen.toml: how akgen generates a crate from this spec. Paths are relative to this file.
 # Every key is optional; the README's "Configuration" section describes each one, and
 # `akgen config-schema` prints a JSON Schema of this file for editors.
 
@@ -330,6 +599,8 @@ spec = "{spec}"
 # What to generate besides the models: "client", "server", both (the default), or []
 # for a models-only crate with no HTTP dependencies.
 # sides = ["client", "server"]
+# Overlay 1.0 files applied to the spec first (JSONPath targets; update or remove).
+# overlays = ["fixes.overlay.yaml"]
 
 [crate]
 # name = "authentik-api"
@@ -350,11 +621,34 @@ spec = "{spec}"
 # operations-file = "operation_ids"   # one operationId per line
 # keep-unused-models = false          # models no kept operation reaches are left out
 
+[formats]
+# date-time = "chrono"   # or "string" (validated); also `date`
+# uuid = "uuid"          # or "string" (validated)
+# int64 = "i64"          # or "u64"
+
+[all-types]
+# derive = ["Hash"]
+# attributes = ["#[non_exhaustive]"]
+
+# Per schema, by its name in the spec:
+# [types.Token]
+# rename = "ApiToken"
+# replace = "my_types::Token"   # an existing type; add its crate to [crate.dependencies]
+# derive = ["Eq"]
+# [types.Token.fields.expires]
+# nullable = false
+# required = true
+# rename = "expires_at"
+
+# Per operation, by its operationId:
+# [operations.core_tokens_list]
+# rename = "list_tokens"
+
 [skew]
 # "strict": responses must match the spec. "tolerant": a required property of a
 # response-only type that a server leaves out (or sends as null) decodes as None.
 # responses = "strict"
-"#
+"##
     )
 }
 

@@ -107,7 +107,7 @@ impl Generator {
 
     /// Loads the spec.
     pub fn load(&self) -> Result<load::Spec, Error> {
-        load::load_file(self.spec_path().ok_or(Error::NoSpec)?)
+        load::load_file_with(self.spec_path().ok_or(Error::NoSpec)?, &self.config.overlays)
     }
 
     fn build_options(&self) -> ir::BuildOptions {
@@ -115,6 +115,7 @@ impl Generator {
             lenient: self.lenient || self.config.file.lenient,
             selection: self.config.selection.clone(),
             tolerant_responses: self.config.file.skew.responses == config::Responses::Tolerant,
+            custom: self.config.custom.clone(),
         }
     }
 

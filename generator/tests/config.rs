@@ -212,6 +212,13 @@ fn crate_metadata_and_sides_shape_the_manifest() {
     assert!(!file(&rendered.files, "src/params.rs").unwrap().contains("feature = \"server\""));
     let readme = file(&rendered.files, "README.md").unwrap();
     assert!(!readme.contains("## The client") && !readme.contains("server::router"));
+    // The README's feature example names only features the manifest has.
+    let example = readme.split("```toml\n").nth(1).unwrap().split("```").next().unwrap();
+    let example: toml::Table = toml::from_str(example).unwrap();
+    for f in example["tokens-models"]["features"].as_array().unwrap() {
+        assert!(features.contains_key(f.as_str().unwrap()), "{f} in the README's example is no feature");
+    }
+    assert!(!readme.contains("client methods") && !readme.contains("`client`"), "no client to speak of");
 }
 
 #[test]
@@ -299,6 +306,46 @@ fn bad_configs_are_located_errors() {
             "specs/config-errors/ops-unknown-id.txt:3:3: the selector `core_tokens_nope` matches no operation",
             "",
         ),
+        (
+            "unknown-schema.toml",
+            "specs/config-errors/unknown-schema.toml:3:8: at /types/Tokn: the spec has no component schema `Tokn`",
+            "did you mean `Token`?",
+        ),
+        (
+            "unknown-field.toml",
+            "specs/config-errors/unknown-field.toml:3:21: at /types/Token/fields/expirse: `Token` has no property `expirse`",
+            "did you mean `expires`?",
+        ),
+        (
+            "unknown-operation.toml",
+            "specs/config-errors/unknown-operation.toml:3:13: at /operations/core_tokens_lst: the spec has no operation",
+            "did you mean `core_tokens_list`?",
+        ),
+        (
+            "rename-clash.toml",
+            "specs/config-errors/rename-clash.toml:5:10: at /types/Token/rename: `User` is the name of the schema `User`'s type",
+            "or choose another",
+        ),
+        (
+            "bad-rename.toml",
+            "specs/config-errors/bad-rename.toml:4:10: at /types/Token/fields/expires/rename: `Expires At` is not a snake_case name",
+            "",
+        ),
+        (
+            "derive-needs-trait.toml",
+            "specs/config-errors/derive-needs-trait.toml:8:11: at /types/Token/derive/0: `Token` derives Eq, but its field type `User` is replaced by `serde_json::Value`",
+            "do not list Eq",
+        ),
+        (
+            "replace-not-a-path.toml",
+            "specs/config-errors/replace-not-a-path.toml:4:11: at /types/User/replace: `not a path` is not a Rust type path",
+            "",
+        ),
+        (
+            "overlay-misses.toml",
+            "specs/config-errors/overlay-misses.yaml:9:13: at /actions/1/target: the target `$.components.schemas.OldToken` selects nothing in the spec",
+            "",
+        ),
     ];
     for (file, place, hint) in cases {
         let out = tempfile::tempdir().unwrap();
@@ -324,7 +371,7 @@ fn the_published_schema_agrees_with_the_parser() {
     let schema: Value = serde_json::from_slice(&run.stdout).unwrap();
     let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
     let as_json = |text: &str| -> Value { toml::from_str(text).unwrap() };
-    let mut good: Vec<String> = ["authentik-18", "tokens-models"]
+    let mut good: Vec<String> = ["authentik-18", "tokens-models", "tokens-custom"]
         .iter()
         .map(|c| std::fs::read_to_string(repo().join(format!("specs/configs/{c}/akgen.toml"))).unwrap())
         .collect();
@@ -333,7 +380,7 @@ fn the_published_schema_agrees_with_the_parser() {
     let uncommented: String = akgen::config::starter("spec.yml")
         .lines()
         .map(|l| match l.strip_prefix("# ") {
-            Some(rest) if rest.contains(" = ") && !rest.starts_with("What") => {
+            Some(rest) if (rest.contains(" = ") && !rest.starts_with("What")) || rest.starts_with('[') => {
                 rest.split("  #").next().unwrap().to_owned()
             }
             _ => l.to_owned(),
@@ -347,7 +394,7 @@ fn the_published_schema_agrees_with_the_parser() {
         // The shape only: the uncommented starter names an operations file that is not there.
         toml::from_str::<akgen::config::ConfigFile>(text).unwrap_or_else(|e| panic!("{e}\n{text}"));
     }
-    for bad in ["unknown-key.toml", "wrong-type.toml", "bad-side.toml"] {
+    for bad in ["unknown-key.toml", "wrong-type.toml", "bad-side.toml", "bad-format.toml"] {
         let text = std::fs::read_to_string(repo().join("specs/config-errors").join(bad)).unwrap();
         assert!(!validator.is_valid(&as_json(&text)), "the schema accepts {bad}");
         assert!(akgen::Config::parse(Path::new(bad), &text).is_err(), "the parser accepts {bad}");
@@ -385,4 +432,136 @@ fn tolerant_responses_loosen_response_types_only() {
         })
         .sum();
     assert!(loosened > 100, "{loosened} fields loosened");
+}
+
+fn struct_field<'a>(api: &'a akgen::ir::Api, ty: &str, wire: &str) -> &'a akgen::ir::Field {
+    match &api.type_named(ty).unwrap_or_else(|| panic!("no type {ty}")).kind {
+        akgen::ir::TypeKind::Struct(s) => s.fields.iter().find(|f| f.wire_name == wire).unwrap(),
+        other => panic!("{ty}: {other:?}"),
+    }
+}
+
+/// Every key of `specs/configs/tokens-custom/akgen.toml` against the same selection without
+/// them: the overlay, renames, the property fixes, the replacement (and the pruning of what
+/// only it held), the formats, the derives and attributes, the extra dependency. What the
+/// spec says is read from its YAML.
+#[test]
+fn types_operations_formats_and_overlays_change_the_output_as_documented() {
+    let spec = akgen::spec_source::resolve(None).unwrap();
+    let yaml = raw(&spec);
+    let schemas = &yaml["components"]["schemas"];
+    let custom = Generator::new().config(repo().join("specs/configs/tokens-custom/akgen.toml")).unwrap();
+    let rendered = custom.render_crate().unwrap();
+    let api = &rendered.api;
+    let text = format!(
+        "spec = \"{}\"\n[select]\ninclude = [\"core_tokens_list\", \"core_tokens_retrieve\", \"core_tokens_create\"]\n",
+        spec.display()
+    );
+    let plain =
+        Generator::new().with_config(akgen::Config::parse(Path::new("akgen.toml"), &text).unwrap()).build_ir().unwrap();
+
+    // The overlay: the spec says `expires` is nullable; after it, it is not.
+    assert_eq!(schemas["Token"]["properties"]["expires"]["nullable"], true);
+    assert!(struct_field(&plain, "Token", "expires").ty.nullable);
+    assert!(!struct_field(api, "Token", "expires").ty.nullable);
+
+    // Renames of a type, a field and an operation.
+    assert_eq!(api.type_named("TokenPage").unwrap().component.as_deref(), Some("PaginatedTokenList"));
+    assert!(plain.type_named("TokenPage").is_none() && api.type_named("PaginatedTokenList").is_none());
+    assert_eq!(struct_field(api, "Token", "description").name, "summary");
+    assert_eq!(struct_field(&plain, "Token", "description").name, "description");
+    let method =
+        |api: &akgen::ir::Api| api.operations.iter().find(|o| o.id == "core_tokens_list").unwrap().name.clone();
+    assert_eq!((method(&plain).as_str(), method(api).as_str()), ("tokens_list", "list_tokens"));
+    let client = file(&rendered.files, "src/client/core.rs").unwrap();
+    assert!(client.contains("pub fn list_tokens(self)") && !client.contains("pub fn tokens_list("));
+
+    // Property fixes: `expiring` is not in the spec's `required`, `managed` is nullable.
+    let request = &schemas["TokenRequest"];
+    assert!(!request["required"].as_array().unwrap().iter().any(|r| r == "expiring"));
+    assert_eq!(request["properties"]["managed"]["nullable"], true);
+    assert!(!struct_field(&plain, "TokenRequest", "expiring").required);
+    assert!(struct_field(api, "TokenRequest", "expiring").required);
+    assert!(!struct_field(api, "TokenRequest", "managed").ty.nullable);
+
+    // The replacement: `User` is the named Rust type, and what only `User` held is gone.
+    let models = file(&rendered.files, "src/models.rs").unwrap();
+    assert!(models.contains("pub type User = token_owner::Owner;"), "the alias");
+    let group = schemas["User"]["properties"]["groups_obj"]["items"]["$ref"].as_str().unwrap();
+    let group = group.rsplit('/').next().unwrap();
+    assert!(plain.types.iter().any(|t| t.component.as_deref() == Some(group)), "{group} is reached through User");
+    assert!(!api.types.iter().any(|t| t.component.as_deref() == Some(group)), "{group} is pruned with User");
+    let names = models.split("pub const SCHEMA_NAMES").nth(1).unwrap().split("];").next().unwrap();
+    assert!(names.contains("\"Token\"") && !names.contains("\"User\""), "no visitor for a replaced schema: {names}");
+
+    // Formats: `pk` is `format: uuid`, `expires` `date-time`; both strings now.
+    assert_eq!(schemas["Token"]["properties"]["pk"]["format"], "uuid");
+    let pk = |api: &akgen::ir::Api| struct_field(api, "Token", "pk").ty.kind.clone();
+    use akgen::ir::{ExprKind, Primitive};
+    assert_eq!(pk(&plain), ExprKind::Primitive(Primitive::Uuid));
+    assert_eq!(pk(api), ExprKind::Primitive(Primitive::String));
+    assert!(models.contains("pub expires: Option<String>,"), "date-time as a String");
+
+    // Derives (one the enum already has is not repeated) and the attribute on every model.
+    assert!(
+        models
+            .contains("#[derive(PartialOrd, Ord)]\n#[derive(Debug, Clone, PartialEq, Eq, Hash)]\npub enum IntentEnum")
+    );
+    let models_count = api.types.iter().filter(|t| !matches!(t.kind, akgen::ir::TypeKind::Alias(_))).count();
+    assert_eq!(models.matches("/// Customized by specs/configs/tokens-custom/akgen.toml.").count(), models_count);
+
+    // The extra dependency, as written.
+    let manifest = manifest(&rendered.files);
+    assert_eq!(manifest["dependencies"]["token-owner"]["path"].as_str(), Some("../token-owner"));
+}
+
+/// `[formats]` choices that the pinned spec has no use for: `int64` as `u64`, `date` as a
+/// validated `String`.
+#[test]
+fn int64_and_date_formats_follow_the_config() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("spec.yml"),
+        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    Counter:\n      type: object\n      properties:\n        n: {type: integer, format: int64}\n        m: {type: integer}\n        on: {type: string, format: date}\n",
+    )
+    .unwrap();
+    let config = dir.path().join("akgen.toml");
+    let build = |formats: &str| {
+        std::fs::write(&config, format!("spec = \"spec.yml\"\nsides = []\n[formats]\n{formats}")).unwrap();
+        let rendered = Generator::new().config(&config).unwrap().render_crate().unwrap();
+        file(&rendered.files, "src/models.rs").unwrap().to_owned()
+    };
+    let default = build("");
+    assert!(default.contains("pub n: Option<i64>,") && default.contains("pub on: Option<NaiveDate>,"), "{default}");
+    let chosen = build("int64 = \"u64\"\ndate = \"string\"\n");
+    assert!(chosen.contains("pub n: Option<u64>,"), "{chosen}");
+    assert!(chosen.contains("pub m: Option<i64>,"), "an integer without `format: int64` stays i64");
+    assert!(chosen.contains("pub on: Option<String>,"), "{chosen}");
+}
+
+/// An overlay is part of the config: changing it changes the stamp, and `akgen check`
+/// blames the config, not the spec.
+#[test]
+fn a_changed_overlay_is_a_changed_config() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(repo().join("specs/fixtures/tokens.yml"), dir.path().join("spec.yml")).unwrap();
+    let overlay = |nullable: bool| {
+        format!(
+            "overlay: 1.0.0\ninfo: {{title: t, version: '1'}}\nactions:\n  - target: $.components.schemas.Token.properties.expires\n    update: {{nullable: {nullable}}}\n"
+        )
+    };
+    std::fs::write(dir.path().join("fix.yaml"), overlay(false)).unwrap();
+    std::fs::write(dir.path().join("akgen.toml"), "spec = \"spec.yml\"\nout = \"out\"\noverlays = [\"fix.yaml\"]\n")
+        .unwrap();
+    let run = akgen(&["generate"], dir.path());
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let models = std::fs::read_to_string(dir.path().join("out/src/models.rs")).unwrap();
+    assert!(models.contains("pub expires: Option<DateTime<Utc>>,"), "the overlay made it non-nullable");
+    assert_eq!(akgen(&["check"], dir.path()).status.code(), Some(0));
+    std::fs::write(dir.path().join("fix.yaml"), overlay(true)).unwrap();
+    let run = akgen(&["check"], dir.path());
+    assert_eq!(run.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(stdout.contains("(the config changed: sha256 "), "{stdout}");
+    assert!(!stdout.contains("the spec changed"), "{stdout}");
 }

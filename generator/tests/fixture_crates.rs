@@ -1,7 +1,8 @@
 //! Every fixture spec in `specs/fixtures/` generates a whole crate (models, validators,
 //! client, server, examples) that `cargo check` accepts with warnings denied, all features
 //! on, and with each tag's feature alone; so does every example config in `specs/configs/`
-//! (authentik's 18-operation subset, a models-only crate). The oracle is rustc: the conformance crate compiles the fixtures' models as modules,
+//! (authentik's 18-operation subset, a models-only crate, a customized one with a
+//! hand-written replacement type beside it). The oracle is rustc: the conformance crate compiles the fixtures' models as modules,
 //! this compiles everything else akgen emits for them.
 //!
 //! The crates go into one workspace under `target/fixture-crates/` with their own target
@@ -39,6 +40,19 @@ fn configs() -> Vec<PathBuf> {
     configs
 }
 
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else if fs::read(&target).ok() != fs::read(&path).ok() {
+            fs::copy(&path, &target).unwrap();
+        }
+    }
+}
+
 #[test]
 fn every_fixture_generates_a_crate_that_compiles() {
     let root = repo().join("target/fixture-crates");
@@ -65,6 +79,16 @@ fn every_fixture_generates_a_crate_that_compiles() {
         let name = manifest["package"]["name"].as_str().unwrap().to_owned();
         generator.write_crate(&workspace.join(&name), true).unwrap();
         members.push(name);
+        // Hand-written crates beside the config (the types its `replace` names) go beside
+        // the generated crate, where its `[crate.dependencies]` look for them.
+        for entry in fs::read_dir(config.parent().unwrap()).unwrap() {
+            let dir = entry.unwrap().path();
+            if dir.join("Cargo.toml").is_file() {
+                let member = dir.file_name().unwrap().to_string_lossy().into_owned();
+                copy_dir(&dir, &workspace.join(&member));
+                members.push(member);
+            }
+        }
     }
     let manifest = format!(
         "# Written by generator/tests/fixture_crates.rs.\n[workspace]\nresolver = \"3\"\nmembers = {members:?}\n"

@@ -109,7 +109,7 @@ fn cargo_in_repo(args: &[&str], failure: &str) -> Result<(), String> {
 /// The hand-written crates, as `rustfmt.toml` formats them. Not `generated/`, which akgen
 /// formats (prettyplease) and `cargo xtask check` compares byte for byte.
 const HAND_WRITTEN: &[&str] =
-    &["akgen", "akgen-runtime", "conformance", "xtask", "build-script-example", "tokens-server"];
+    &["akgen", "akgen-runtime", "conformance", "xtask", "build-script-example", "tokens-server", "token-owner"];
 
 fn format_check() -> Result<(), String> {
     eprintln!("xtask: cargo fmt --check on {}", HAND_WRITTEN.join(", "));

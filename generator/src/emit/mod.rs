@@ -323,6 +323,7 @@ fn type_tokens(expr: &TypeExpr, models: Option<&TokenStream>) -> TokenStream {
             (Primitive::Bool, _) => quote!(bool),
             (Primitive::Int32, _) => quote!(i32),
             (Primitive::Int64, _) => quote!(i64),
+            (Primitive::Uint64, _) => quote!(u64),
             (Primitive::Float64, _) => quote!(f64),
             (Primitive::Uuid, false) => quote!(Uuid),
             (Primitive::Uuid, true) => quote!(uuid::Uuid),
@@ -349,6 +350,9 @@ fn type_tokens(expr: &TypeExpr, models: Option<&TokenStream>) -> TokenStream {
             quote!((#(#items,)*))
         }
         ExprKind::Any => quote!(serde_json::Value),
+        ExprKind::External(path) => syn::parse_str::<syn::Path>(path)
+            .map(|p| quote!(#p))
+            .expect("the config checked that the replacement is a Rust path"),
     }
 }
 

@@ -203,13 +203,45 @@ fn type_def(t: &TypeDef, family: Family, gating: Gating) -> TokenStream {
             (quote!(pub type #name = #ty;), TokenStream::new())
         }
     };
+    let (attributes, derive) = extras(t);
     quote! {
         #docs
+        #attributes
         #deprecated
         #cfg
+        #derive
         #item
         #impls
     }
+}
+
+/// The config's attributes and derives for a type, leaving out a derive of a trait the
+/// type already has (akgen derives or implements it), which would conflict.
+fn extras(t: &TypeDef) -> (TokenStream, TokenStream) {
+    let has: &[&str] = match &t.kind {
+        TypeKind::Struct(s) if s.fields.iter().all(|f| !f.required) => {
+            &["Debug", "Clone", "PartialEq", "Serialize", "Deserialize", "Default"]
+        }
+        TypeKind::Struct(_) | TypeKind::Union(_) => &["Debug", "Clone", "PartialEq", "Serialize", "Deserialize"],
+        TypeKind::Enum(e) if e.variants.iter().all(|v| v.value.is_string()) => {
+            &["Debug", "Clone", "PartialEq", "Eq", "Hash", "Serialize", "Deserialize"]
+        }
+        TypeKind::Enum(_) => &["Debug", "Clone", "Copy", "PartialEq", "Eq", "Hash", "Serialize", "Deserialize"],
+        TypeKind::Alias(_) => return Default::default(),
+    };
+    let mut seen = std::collections::HashSet::new();
+    let derives: Vec<syn::Path> = t
+        .extras
+        .derive
+        .iter()
+        .filter(|d| !has.contains(&crate::ir::custom::trait_name(d)) && seen.insert(d.as_str()))
+        .map(|d| syn::parse_str(d).expect("the config checked the derive paths"))
+        .collect();
+    let derive = (!derives.is_empty()).then(|| quote!(#[derive(#(#derives),*)]));
+    let attributes = t.extras.attributes.iter().flat_map(|a| {
+        syn::parse::Parser::parse_str(syn::Attribute::parse_outer, a).expect("the config checked the attributes")
+    });
+    (quote!(#(#attributes)*), quote!(#derive))
 }
 
 fn struct_def(name: &proc_macro2::Ident, s: &StructDef, family: Family) -> TokenStream {
@@ -588,6 +620,9 @@ fn schema_dispatch(api: &Api, gating: Gating) -> TokenStream {
     let mut arms: Vec<(&str, TokenStream, TokenStream)> = api
         .types
         .iter()
+        // A schema the config replaced by a Rust type of its own has no generated type (and
+        // no validator) to visit.
+        .filter(|t| !matches!(&t.kind, TypeKind::Alias(e) if matches!(e.kind, ExprKind::External(_))))
         .filter_map(|t| {
             let c = t.component.as_deref()?;
             let name = ident(&t.name);
@@ -621,7 +656,7 @@ fn schema_dispatch(api: &Api, gating: Gating) -> TokenStream {
         pub const SCHEMA_NAMES: &[&str] = &[#(#names),*];
 
         /// Calls `visitor` with the type generated for the component schema `name`;
-        /// `None` when the spec has no such schema.
+        /// `None` when the spec has no such schema (or the config replaced it).
         pub fn visit_schema<V: super::runtime::SchemaVisitor>(name: &str, visitor: V) -> Option<V::Output> {
             #body
         }

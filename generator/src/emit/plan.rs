@@ -174,6 +174,39 @@ pub fn plan_files(api: &ir::Api, settings: &CrateSettings) -> Vec<PlannedFile> {
         let list: Vec<String> = authors.iter().map(|a| toml_string(a)).collect();
         package_extra.push_str(&format!("authors = [{}]\n", list.join(", ")));
     }
+    let mut extra_dependencies = String::new();
+    if !package.dependencies.is_empty() {
+        extra_dependencies.push_str("# The config's `[crate.dependencies]`.\n");
+    }
+    for (name, spec) in &package.dependencies {
+        extra_dependencies.push_str(&format!("{name} = {spec}\n"));
+    }
+    // What a tag's feature compiles, by the sides the crate has.
+    let (feature_scope, example_features) = match (settings.client, settings.server) {
+        (true, true) => (
+            "client and server methods and exactly the models, parameter structs and validators they\n\
+             use, directly or through other models. `client` and `server` choose the sides. The default\n\
+             is the client with every tag; a program that calls a few tags builds much faster without",
+            r#""client", "core""#,
+        ),
+        (true, false) => (
+            "client methods and exactly the models, parameter structs and validators they use,\n\
+             directly or through other models. `client` turns the client on. The default is the\n\
+             client with every tag; a program that calls a few tags builds much faster without",
+            r#""client", "core""#,
+        ),
+        (false, true) => (
+            "server stubs and exactly the models, parameter structs and validators they use,\n\
+             directly or through other models. `server` turns the stubs on; the default is every\n\
+             tag without them. A program that serves a few tags builds much faster without",
+            r#""server", "core""#,
+        ),
+        (false, false) => (
+            "models, parameter structs and validators, directly or through other models. The\n\
+             default is every tag; a program that uses a few tags builds much faster without",
+            r#""core""#,
+        ),
+    };
     let readme_title = package.readme_title.clone().unwrap_or_else(|| crate_name.to_owned());
     let readme_intro = package.readme_intro.as_ref().map(|i| format!("{}\n\n", i.trim())).unwrap_or_default();
     // The README's examples use authentik's token API; a crate without it (another spec,
@@ -195,12 +228,15 @@ pub fn plan_files(api: &ir::Api, settings: &CrateSettings) -> Vec<PlannedFile> {
             .replace("{{edition}}", &toml_string(package.edition.as_deref().unwrap_or("2024")))
             .replace("{{rust_version}}", &toml_string(package.rust_version.as_deref().unwrap_or("1.89")))
             .replace("{{package_extra}}\n", &package_extra)
+            .replace("{{extra_dependencies}}\n", &extra_dependencies)
             .replace("{{readme_title}}", &readme_title)
             .replace("{{readme_intro}}\n", &readme_intro)
             .replace("{{api_title}}", &api.title.replace('"', "'"))
             .replace("{{api_version}}", &api.version.replace('"', "'"))
             .replace("{{spec_sha256}}", &settings.stamp.spec_sha256)
             .replace("{{default_features}}", &default_features)
+            .replace("{{feature_scope}}", feature_scope)
+            .replace("{{example_features}}", example_features)
             .replace("{{tag_features}}", &tag_features)
     };
     let file = |path: &str, contents: String| PlannedFile::Text(GeneratedFile { path: PathBuf::from(path), contents });

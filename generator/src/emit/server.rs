@@ -432,7 +432,7 @@ fn operation(api: &Api, op: &Operation, trait_ident: &Ident) -> (TokenStream, To
 /// The JSON shape a parameter's or form field's text is read as.
 fn shape(api: &Api, e: &TypeExpr, depth: usize) -> TokenStream {
     match &e.kind {
-        ExprKind::Primitive(Primitive::Int32 | Primitive::Int64) => quote!(support::Shape::Integer),
+        ExprKind::Primitive(Primitive::Int32 | Primitive::Int64 | Primitive::Uint64) => quote!(support::Shape::Integer),
         ExprKind::Primitive(Primitive::Float64) => quote!(support::Shape::Number),
         ExprKind::Primitive(Primitive::Bool) => quote!(support::Shape::Boolean),
         ExprKind::Primitive(Primitive::Binary) => quote!(support::Shape::Binary),
@@ -441,7 +441,7 @@ fn shape(api: &Api, e: &TypeExpr, depth: usize) -> TokenStream {
             let inner = shape(api, item, depth + 1);
             quote!(support::Shape::Array(&#inner))
         }
-        ExprKind::Map(_) | ExprKind::Tuple(_) | ExprKind::Any => quote!(support::Shape::Json),
+        ExprKind::Map(_) | ExprKind::Tuple(_) | ExprKind::Any | ExprKind::External(_) => quote!(support::Shape::Json),
         // Aliases cannot be cyclic (the type would be infinite); the depth bound is a guard.
         ExprKind::Named(n) if depth < 16 => match api.type_named(n).map(|t| &t.kind) {
             Some(TypeKind::Enum(e)) if e.variants.iter().all(|v| v.value.is_string()) => quote!(support::Shape::String),

@@ -179,7 +179,8 @@ impl<'a> Plan<'a> {
                 ExprKind::Named(n) => self.can_fail.contains(n.as_str()),
                 ExprKind::List(inner) | ExprKind::Map(inner) => self.expr_can_fail(inner),
                 ExprKind::Tuple(items) => items.iter().any(|i| self.expr_can_fail(i)),
-                ExprKind::Primitive(_) | ExprKind::Any => false,
+                // A replacement type is the config's own: akgen has no checks for it.
+                ExprKind::Primitive(_) | ExprKind::Any | ExprKind::External(_) => false,
             }
     }
 
@@ -378,14 +379,18 @@ impl<'a> Plan<'a> {
                 match c.format.as_deref() {
                     Some("email") => out.push(Check::Call(quote!(email(#s)))),
                     Some("uri") => out.push(Check::Call(quote!(uri(#s)))),
+                    // The config's `[formats]` made these a `String`; they are still checked.
+                    Some("date-time") => out.push(Check::Call(quote!(date_time(#s)))),
+                    Some("date") => out.push(Check::Call(quote!(date(#s)))),
+                    Some("uuid") => out.push(Check::Call(quote!(uuid(#s)))),
                     _ => {}
                 }
             }
-            ExprKind::Primitive(p @ (Primitive::Int32 | Primitive::Int64 | Primitive::Float64)) => {
+            ExprKind::Primitive(p @ (Primitive::Int32 | Primitive::Int64 | Primitive::Uint64 | Primitive::Float64)) => {
                 let read = place.read();
                 let number = match p {
                     Primitive::Int32 => quote!(f64::from(#read)),
-                    Primitive::Int64 => quote!(#read as f64),
+                    Primitive::Int64 | Primitive::Uint64 => quote!(#read as f64),
                     _ => read,
                 };
                 if let Some(b) = c.minimum {
@@ -401,7 +406,7 @@ impl<'a> Plan<'a> {
                     out.push(Check::Call(quote!(multiple_of(#number, #m))));
                 }
             }
-            ExprKind::Primitive(_) | ExprKind::Any => {}
+            ExprKind::Primitive(_) | ExprKind::Any | ExprKind::External(_) => {}
             ExprKind::Tuple(items) => {
                 for (i, item) in items.iter().enumerate() {
                     let checks = self.nullable_checks(item, &value_binding());
@@ -677,7 +682,7 @@ fn has_own_checks(e: &TypeExpr) -> bool {
         || c.min_items.is_some()
         || c.max_items.is_some()
         || c.unique_items
-        || matches!(c.format.as_deref(), Some("email" | "uri"))
+        || matches!(c.format.as_deref(), Some("email" | "uri" | "date-time" | "date" | "uuid"))
         || !c.prefix_items.is_empty()
         || c.rest_items.is_some()
         || c.contains.is_some()

@@ -31,6 +31,8 @@ pub struct BuildOptions {
     /// Decode the required, non-nullable properties of response-only types as `Option`
     /// (the config's `responses = "tolerant"`; see `ir::skew`).
     pub tolerant_responses: bool,
+    /// The config's renames, fixes, replacements, formats and derives.
+    pub custom: super::Customization,
 }
 
 /// Builds the IR, or returns every problem found.
@@ -47,16 +49,33 @@ pub fn build(spec: &Spec, options: BuildOptions) -> Result<Api, Error> {
         merging: Vec::new(),
         enclosing: Vec::new(),
         def_names: HashMap::new(),
+        custom: &options.custom,
+        config_errors: Vec::new(),
     };
     b.check_dialect();
     b.name_components();
     b.build_components();
     let mut selecting = options.selection.as_ref().map(Selecting::new);
-    let operations = b.build_operations(selecting.as_mut());
+    let mut operations = b.build_operations(selecting.as_mut());
     if let Some(unmatched) = selecting.map(|s| s.unmatched())
         && !unmatched.is_empty()
     {
         return Err(Error::Config(unmatched));
+    }
+    let all_ids: HashSet<String> = spec
+        .api
+        .paths
+        .iter()
+        .flat_map(|(path, item)| {
+            item.operations()
+                .map(move |(m, op)| op.operation_id.clone().unwrap_or_else(|| format!("{}{path}", m.key())))
+        })
+        .collect();
+    let mut config_errors = std::mem::take(&mut b.config_errors);
+    config_errors.extend(options.custom.apply_to_operations(&mut operations, &all_ids));
+    config_errors.extend(options.custom.apply_to_types(&mut b.types));
+    if !config_errors.is_empty() {
+        return Err(Error::Config(config_errors));
     }
     b.build_webhooks();
     b.break_alias_cycles();
@@ -77,6 +96,16 @@ pub fn build(spec: &Spec, options: BuildOptions) -> Result<Api, Error> {
     types.sort_by(|a, c| a.name.cmp(&c.name));
     if options.selection.as_ref().is_some_and(|s| !s.keep_unused_models) {
         types = prune(types, &operations);
+    } else if options.custom.types.iter().any(|t| t.replace.is_some()) {
+        // What only a replaced type held (its inline parts) goes with it; every component stays.
+        let roots: Vec<&TypeExpr> = types
+            .iter()
+            .filter(|t| t.component.is_some())
+            .flat_map(TypeDef::exprs)
+            .chain(operations.iter().flat_map(Operation::exprs))
+            .collect();
+        let reached = super::reach(&types, roots);
+        types = types.into_iter().zip(reached).filter_map(|(t, r)| (r || t.component.is_some()).then_some(t)).collect();
     }
     if options.tolerant_responses {
         super::skew::tolerate_responses(&mut types, &operations);
@@ -119,6 +148,10 @@ struct Builder<'a> {
     warnings: Vec<Diagnostic>,
     /// `$ref`s into a component's `$defs` → the Rust type made for each (OpenAPI 3.1).
     def_names: HashMap<String, String>,
+    /// [`BuildOptions::custom`].
+    custom: &'a super::Customization,
+    /// Problems with the config found while building (a rename that clashes).
+    config_errors: Vec<Diagnostic>,
 }
 
 /// Real specs nest inline schemas a few levels deep; more than this is a cycle that makes a
@@ -249,10 +282,35 @@ impl<'a> Builder<'a> {
 
     /// Names are given in sorted component order, so adding a schema never renames another.
     fn name_components(&mut self) {
+        let schemas = self.spec.api.components.as_ref().map(|c| c.schemas.keys());
+        self.config_errors.extend(self.custom.unknown_schemas(schemas.into_iter().flatten()));
         let Some(components) = &self.spec.api.components else { return };
         let mut names: Vec<&String> = components.schemas.keys().collect();
         names.sort();
+        // Renamed types take their names first; a name the config gives twice, or one that
+        // akgen reserves, is the config's error.
+        let natural: HashMap<String, &String> =
+            names.iter().filter(|n| self.custom.type_rename(n).is_none()).map(|n| (names::camel(n), *n)).collect();
+        for name in &names {
+            if let Some(rename) = self.custom.type_rename(name) {
+                if let Some(other) = natural.get(&rename.value) {
+                    self.config_errors.push(rename.error(format!(
+                        "`{}` is the name of the schema `{other}`'s type; rename that one too, or choose another",
+                        rename.value
+                    )));
+                } else if !self.taken.insert(rename.value.clone()) {
+                    self.config_errors.push(rename.error(format!(
+                        "`{}` is already the name of another type (or one the generated crate reserves)",
+                        rename.value
+                    )));
+                }
+                self.component_names.insert((*name).clone(), rename.value.clone());
+            }
+        }
         for name in names {
+            if self.component_names.contains_key(name) {
+                continue;
+            }
             let candidate = names::camel(name);
             let rust = if self.taken.contains(&candidate) {
                 names::unique(&mut self.taken, format!("{candidate}Model"))
@@ -282,6 +340,7 @@ impl<'a> Builder<'a> {
                 deprecated,
                 kind,
                 tags: Default::default(),
+                extras: Default::default(),
             });
         }
     }
@@ -342,6 +401,7 @@ impl<'a> Builder<'a> {
             deprecated: schema.deprecated,
             kind,
             tags: Default::default(),
+            extras: Default::default(),
         });
         TypeExpr::new(ExprKind::Named(name))
     }
@@ -437,6 +497,7 @@ impl<'a> Builder<'a> {
                     deprecated: schema.deprecated,
                     kind,
                     tags: Default::default(),
+                    extras: Default::default(),
                 });
                 let mut expr = TypeExpr::new(ExprKind::Named(name));
                 expr.nullable = nullable || schema.nullable || enum_allows_null(schema);
@@ -587,7 +648,18 @@ impl<'a> Builder<'a> {
                     }
                     _ => None,
                 };
+                let as_string = match format {
+                    Some("date-time") => self.custom.formats.date_time_as_string,
+                    Some("date") => self.custom.formats.date_as_string,
+                    Some("uuid") => self.custom.formats.uuid_as_string,
+                    _ => false,
+                };
                 let prim = match format {
+                    // The config's choice of a validated `String` for these.
+                    Some(f) if as_string => {
+                        c.format = Some(f.to_owned());
+                        Primitive::String
+                    }
                     Some("date-time") => Primitive::DateTime,
                     Some("date") => Primitive::Date,
                     Some("binary") => Primitive::Binary,
@@ -615,6 +687,7 @@ impl<'a> Builder<'a> {
                 let (minimum, maximum) = bounds(s);
                 let prim = match s.format.as_deref() {
                     Some("int32") => Primitive::Int32,
+                    Some("int64") if self.custom.formats.int64_unsigned => Primitive::Uint64,
                     Some("int64") => Primitive::Int64,
                     // No format: only bounds that fit 32 bits on both sides prove it cannot overflow.
                     _ if fits32(minimum.map(|b| b.value)) && fits32(maximum.map(|b| b.value)) => Primitive::Int32,
@@ -1248,6 +1321,7 @@ impl<'a> Builder<'a> {
                 ExprKind::Map(_) => "Map".into(),
                 ExprKind::Tuple(_) => "Tuple".into(),
                 ExprKind::Any => "Value".into(),
+                ExprKind::External(_) => "External".into(),
             };
             let mut tags = Vec::new();
             if let Some(d) = disc {

@@ -8,6 +8,7 @@
 //! emitters read only this, never the spec.
 
 mod build;
+pub mod custom;
 pub mod names;
 pub mod naming;
 pub mod select;
@@ -16,6 +17,7 @@ mod usage;
 
 pub use crate::load::doc::Method;
 pub use build::{BuildOptions, build};
+pub use custom::Customization;
 pub use select::{Selection, Selector};
 
 use serde_json::Value;
@@ -128,6 +130,17 @@ pub struct TypeDef {
     /// generated crate compiles it when one of their features is on. Empty for a type no
     /// operation uses.
     pub tags: BTreeSet<String>,
+    /// Derives and attributes the config adds (Rust source, checked when it was read).
+    pub extras: TypeExtras,
+}
+
+/// What the config adds to a type's definition, beyond what akgen generates.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TypeExtras {
+    /// Trait paths to derive (`Hash`, `schemars::JsonSchema`).
+    pub derive: Vec<String>,
+    /// Outer attributes (`#[non_exhaustive]`).
+    pub attributes: Vec<String>,
 }
 
 impl TypeDef {
@@ -246,7 +259,7 @@ impl TypeExpr {
         let (one, many): (Option<&TypeExpr>, &[TypeExpr]) = match &self.kind {
             ExprKind::List(inner) | ExprKind::Map(inner) => (Some(inner), &[]),
             ExprKind::Tuple(items) => (None, items),
-            ExprKind::Named(_) | ExprKind::Primitive(_) | ExprKind::Any => (None, &[]),
+            ExprKind::Named(_) | ExprKind::Primitive(_) | ExprKind::Any | ExprKind::External(_) => (None, &[]),
         };
         one.into_iter().chain(many)
     }
@@ -290,6 +303,8 @@ pub enum ExprKind {
     Tuple(Vec<TypeExpr>),
     /// Any JSON value.
     Any,
+    /// A Rust type the config names in place of a generated one (a path, as written).
+    External(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -299,6 +314,8 @@ pub enum Primitive {
     /// An integer whose bounds (or `format: int32`) prove it fits 32 bits.
     Int32,
     Int64,
+    /// `format: int64` when the config says `int64 = "u64"`.
+    Uint64,
     Float64,
     Uuid,
     DateTime,
@@ -473,6 +490,7 @@ impl Operation {
             deprecated: false,
             kind: TypeKind::Struct(StructDef { fields, additional: None, dependent_required: Vec::new() }),
             tags: BTreeSet::from([self.tag.clone()]),
+            extras: TypeExtras::default(),
         })
     }
 }

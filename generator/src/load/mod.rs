@@ -3,9 +3,11 @@
 
 pub mod doc;
 mod locate;
+pub mod overlay;
 pub mod resolve;
 
 pub use locate::{locate, locate_all};
+pub use overlay::Overlay;
 
 use crate::error::{Diagnostic, Error, escape_pointer_segment};
 use doc::Document;
@@ -66,12 +68,31 @@ pub fn load_file(path: &Path) -> Result<Spec, Error> {
     load_text(path.to_owned(), text)
 }
 
+/// Reads the spec at `path` and applies `overlays` to it, in order.
+pub fn load_file_with(path: &Path, overlays: &[Overlay]) -> Result<Spec, Error> {
+    if overlays.is_empty() {
+        return load_file(path);
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    load_text_with(path.to_owned(), text, overlays)
+}
+
 /// Parses spec text; `file` names it in error messages.
 pub fn load_text(file: PathBuf, text: String) -> Result<Spec, Error> {
+    load_text_with(file, text, &[])
+}
+
+/// Parses spec text and applies `overlays` to the tree before reading it as a document.
+/// Diagnostics still point into the spec's own text (one about a node an overlay added has
+/// no line and column).
+pub fn load_text_with(file: PathBuf, text: String, overlays: &[Overlay]) -> Result<Spec, Error> {
     let fail = |pointer: String, line_col: Option<(u64, u64)>, message: String| {
         Error::Spec(vec![Diagnostic { file: file.clone(), pointer, line_col, message }])
     };
-    let value = parse_tree(&text).map_err(|(line_col, message)| fail(String::new(), line_col, message))?;
+    let mut value = parse_tree(&text).map_err(|(line_col, message)| fail(String::new(), line_col, message))?;
+    for overlay in overlays {
+        overlay.apply(&mut value)?;
+    }
     check_version(&value).map_err(|(pointer, message)| {
         let line_col = locate(&text, &pointer);
         fail(pointer, line_col, message)
@@ -80,7 +101,12 @@ pub fn load_text(file: PathBuf, text: String) -> Result<Spec, Error> {
         // Untagged enums (`$ref` or value) hide the path below them; the error path is
         // re-parsed here, off the hot path, to find the offending value.
         let pointer = match parse_tree(&text) {
-            Ok(tree) => narrow_pointer(&tree, pointer, &message),
+            Ok(mut tree) => {
+                for overlay in overlays {
+                    let _ = overlay.apply(&mut tree);
+                }
+                narrow_pointer(&tree, pointer, &message)
+            }
             Err(_) => pointer,
         };
         let line_col = locate(&text, &pointer);

@@ -451,7 +451,7 @@ impl object::FromObject for Report {
 pub const SCHEMA_NAMES: &[&str] = &[#[cfg(feature = "reports")] "Report"];
 
 /// Calls `visitor` with the type generated for the component schema `name`;
-/// `None` when the spec has no such schema.
+/// `None` when the spec has no such schema (or the config replaced it).
 pub fn visit_schema<V: super::runtime::SchemaVisitor>(
     name: &str,
     visitor: V,

@@ -260,7 +260,7 @@ pub type Stamp = DateTime<Utc>;
 pub const SCHEMA_NAMES: &[&str] = &["Stamp"];
 
 /// Calls `visitor` with the type generated for the component schema `name`;
-/// `None` when the spec has no such schema.
+/// `None` when the spec has no such schema (or the config replaced it).
 pub fn visit_schema<V: super::runtime::SchemaVisitor>(
     name: &str,
     visitor: V,
