@@ -252,9 +252,30 @@ fn schemas(old: &Api, new: &Api, types: &Types, out: &mut Vec<Change>) {
     let (old_c, new_c) = (components(old), components(new));
     let (new_req, new_resp) = directions(new);
     let (old_req, old_resp) = directions(old);
+    // A schema the new spec renamed, whose Rust name the new side's config keeps (`[types.NEW]
+    // rename = "Old"`): the generated API does not change, so it is compared as one schema.
+    let new_by_rust: BTreeMap<&str, &str> = new_c
+        .keys()
+        .filter(|c| !old_c.contains_key(*c))
+        .map(|c| (new.types[new_c[c]].name.as_str(), c.as_str()))
+        .collect();
+    let mut absorbed = BTreeSet::new();
     for (name, &i) in &old_c {
         let o = &old.types[i];
         let Some(&j) = new_c.get(name) else {
+            if let Some(&renamed) = new_by_rust.get(o.name.as_str()) {
+                let n = &new.types[new_c[renamed]];
+                let detail = format!(
+                    "{name} -> {renamed}; absorbed by the config's rename: the Rust type is still `{}`",
+                    o.name
+                );
+                out.push(Change::new("schema-renamed", false, &n.pointer, detail).schema(renamed));
+                absorbed.insert(renamed);
+                let request = new_req.contains(&n.name) || old_req.contains(&o.name);
+                let response = new_resp.contains(&n.name) || old_resp.contains(&o.name);
+                schema(renamed, o, n, request, response, types, out);
+                continue;
+            }
             out.push(Change::new("schema-removed", true, &o.pointer, "").schema(name));
             continue;
         };
@@ -269,7 +290,7 @@ fn schemas(old: &Api, new: &Api, types: &Types, out: &mut Vec<Change>) {
         schema(name, o, n, request, response, types, out);
     }
     for (name, &j) in &new_c {
-        if !old_c.contains_key(name) {
+        if !old_c.contains_key(name) && !absorbed.contains(name.as_str()) {
             out.push(Change::new("schema-added", false, &new.types[j].pointer, "").schema(name));
         }
     }
@@ -410,6 +431,7 @@ fn wire_shape(t: &TypeExpr, types: &Api, depth: usize) -> String {
             format!("({})", items.iter().map(|i| wire_shape(i, types, depth)).collect::<Vec<_>>().join(", "))
         }
         ExprKind::Any => "any".into(),
+        ExprKind::External(path) => path.clone(),
     }
 }
 
@@ -421,6 +443,7 @@ fn show(t: &TypeExpr) -> String {
         ExprKind::Map(i) => format!("{{string: {}}}", show(i)),
         ExprKind::Tuple(items) => format!("({})", items.iter().map(show).collect::<Vec<_>>().join(", ")),
         ExprKind::Any => "any".into(),
+        ExprKind::External(path) => path.clone(),
     }
 }
 

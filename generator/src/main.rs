@@ -123,6 +123,13 @@ enum Command {
         /// Type unsupported constructs as JSON values instead of failing.
         #[arg(long)]
         lenient: bool,
+        /// The config the newer spec is generated with (its `spec` is ignored): its
+        /// selection, and its renames, which keep Rust names across a schema's rename.
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// The config the older spec was generated with.
+        #[arg(long)]
+        old_config: Option<PathBuf>,
     },
 }
 
@@ -211,9 +218,15 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             stdout(&format!("{}\n", serde_json::to_string_pretty(&schema).expect("a schema serializes")));
             Ok(ExitCode::SUCCESS)
         }
-        Command::Diff { old, new, format, fail_on_breaking, lenient } => {
-            let ir = |path: PathBuf| Generator::new().spec(path).lenient(lenient).build_ir();
-            let changes = akgen::diff::diff(&ir(old)?, &ir(new)?);
+        Command::Diff { old, new, format, fail_on_breaking, lenient, config, old_config } => {
+            let ir = |path: PathBuf, config: Option<PathBuf>| -> Result<akgen::ir::Api, Error> {
+                let mut generator = Generator::new();
+                if let Some(config) = config {
+                    generator = generator.config(config)?;
+                }
+                generator.spec(path).lenient(lenient).build_ir()
+            };
+            let changes = akgen::diff::diff(&ir(old, old_config)?, &ir(new, config)?);
             match format {
                 Format::Text => stdout(&akgen::diff::to_text(&changes)),
                 Format::Json => stdout(&format!("{:#}\n", akgen::diff::to_json(&changes))),

@@ -240,3 +240,55 @@ fn breaking_depends_on_whether_the_type_is_sent_or_received() {
     );
     assert_eq!(changes.len(), 6, "nothing else changed: {changes:#?}");
 }
+
+/// authentik#12756: a new spec version renames a schema. A config that keeps the old Rust
+/// name (`[types.NEW] rename = "Old"`) leaves the generated crate as it was, byte for byte
+/// outside the stamp, and `akgen diff --config` reports the rename as absorbed, not as a
+/// removal and an addition.
+#[test]
+fn a_schema_rename_the_config_keeps_is_absorbed() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs/fixtures/tokens.yml");
+    let text = std::fs::read_to_string(&fixture).unwrap();
+    let old = dir.path().join("old.yml");
+    let new = dir.path().join("new.yml");
+    std::fs::write(&old, &text).unwrap();
+    // The rename, as a text edit: the component's key and every reference to it.
+    assert!(text.contains("\n    Token:\n"));
+    let renamed = text.replace("\n    Token:\n", "\n    ApiToken:\n").replace("schemas/Token'", "schemas/ApiToken'");
+    assert!(!renamed.contains("schemas/Token'"));
+    std::fs::write(&new, &renamed).unwrap();
+    let config = dir.path().join("akgen.toml");
+    std::fs::write(&config, "[types.ApiToken]\nrename = \"Token\"\n").unwrap();
+
+    let plain = changes(&old, &new);
+    assert!(of_kind(&plain, &["schema-removed"]).iter().any(|c| c["schema"] == "Token"));
+    assert!(of_kind(&plain, &["schema-added"]).iter().any(|c| c["schema"] == "ApiToken"));
+
+    let run = akgen_diff(&old, &new, &["--format", "json", "--config", config.to_str().unwrap(), "--fail-on-breaking"]);
+    assert_eq!(run.code, Some(0), "nothing breaks: {}", run.stdout);
+    let absorbed: Value = serde_json::from_str(&run.stdout).unwrap();
+    let list = absorbed["changes"].as_array().unwrap();
+    assert_eq!(list.len(), 1, "{list:?}");
+    assert_eq!(list[0]["kind"], "schema-renamed");
+    assert_eq!(list[0]["breaking"], false);
+    assert!(list[0]["detail"].as_str().unwrap().starts_with("Token -> ApiToken; absorbed"), "{}", list[0]["detail"]);
+
+    // The oracle for "absorbed": the two crates agree outside their stamps and the places
+    // that name the schema as the spec does (its doc line, `visit_schema`'s table).
+    let render = |generator: akgen::Generator| generator.render_crate().unwrap().files;
+    let before = render(akgen::Generator::new().spec(&old));
+    let after = render(akgen::Generator::new().config(&config).unwrap().spec(&new));
+    let unstamped = |s: &str| -> String {
+        s.lines()
+            .filter(|l| !l.contains("sha256") && !l.contains("ApiToken") && !l.contains("\"Token\""))
+            .filter(|l| !matches!(l.trim(), "///" | "#[cfg(feature = \"core\")]"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(before.len(), after.len());
+    for (b, a) in before.iter().zip(&after) {
+        assert_eq!(b.path, a.path);
+        assert!(unstamped(&b.contents) == unstamped(&a.contents), "{} differs", b.path.display());
+    }
+}
