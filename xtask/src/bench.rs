@@ -72,6 +72,7 @@ fn run(command: &mut Command) -> Result<(), String> {
 }
 
 /// A crate whose debug build and check are timed.
+#[derive(Clone)]
 struct CompileSubject<'a> {
     label: &'a str,
     manifest: PathBuf,
@@ -304,6 +305,31 @@ pub fn bench(args: &[String]) -> Result<(), String> {
         ours("client, all tags (default features)", vec![]),
         ours("client, `core` only", vec!["--no-default-features", "--features", "client,core"]),
         ours("client and server, all tags", vec!["--all-features"]),
+    ];
+    // authentik's own client's 18 operations (specs/configs/authentik-18), as a crate of
+    // its own outside the workspace.
+    let subset = repo.join("target/bench-18/crate");
+    akgen::Generator::new()
+        .config(repo.join("specs/configs/authentik-18/akgen.toml"))
+        .and_then(|g| g.write_crate(&subset, true))
+        .map_err(|e| format!("the 18-operation crate: {e}"))?;
+    let manifest = subset.join("Cargo.toml");
+    let text = std::fs::read_to_string(&manifest).map_err(|e| format!("{}: {e}", manifest.display()))?;
+    if !text.contains("\n[workspace]") {
+        std::fs::write(&manifest, format!("{text}\n[workspace]\n"))
+            .map_err(|e| format!("{}: {e}", manifest.display()))?;
+    }
+    let subjects = [
+        subjects[0].clone(),
+        subjects[1].clone(),
+        subjects[2].clone(),
+        CompileSubject {
+            label: "authentik's 18 operations (`specs/configs/authentik-18`), client and server",
+            manifest,
+            root: subset.join("src/lib.rs"),
+            target_dir: repo.join("target/bench-compile"),
+            features: vec!["--all-features"],
+        },
     ];
     let mut compiled = Vec::new();
     for s in &subjects {
