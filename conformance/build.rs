@@ -77,6 +77,13 @@ fn main() {
         .and_then(|g| g.write_module(&out.join("custom_tokens.rs")).map(|_| ()))
         .unwrap_or_else(|e| panic!("{e}"));
     modules.push_str("/// The token endpoints as `specs/configs/tokens-custom/akgen.toml` customizes them.\npub mod custom_tokens {\n    include!(concat!(env!(\"OUT_DIR\"), \"/custom_tokens.rs\"));\n}\n");
+    // The server-only token crate with `date-time = "time"` (specs/configs/tokens-time).
+    let config = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../specs/configs/tokens-time/akgen.toml");
+    akgen::Generator::new()
+        .config(&config)
+        .and_then(|g| g.write_module(&out.join("time_tokens.rs")).map(|_| ()))
+        .unwrap_or_else(|e| panic!("{e}"));
+    modules.push_str("/// The token endpoints with `date-time = \"time\"` (`specs/configs/tokens-time/akgen.toml`).\npub mod time_tokens {\n    include!(concat!(env!(\"OUT_DIR\"), \"/time_tokens.rs\"));\n}\n");
     std::fs::write(out.join("versions.rs"), format!("{index}\n{modules}")).unwrap();
 
     let pinned = dir.join(akgen::spec_source::pinned_file_name());

@@ -144,3 +144,63 @@ fn token_payloads_round_trip_in_the_customized_models() {
         assert_eq!(bad.validate(), Ok(()), "{ok}");
     }
 }
+
+/// specs/configs/tokens-time/akgen.toml: `date-time = "time"`. The reference pages' tokens
+/// decode with their date-times as `time::OffsetDateTime` (the instant and the offset they
+/// were sent with, as chrono reads the same text) and are written back as they came; text
+/// that is not RFC 3339 is refused where it stands, as the chrono models refuse it.
+#[test]
+fn token_payloads_round_trip_with_time_date_times() {
+    use conformance::time_tokens::models::{Token, TokenRequest};
+    use conformance::time_tokens::runtime::Nullable;
+    use time::format_description::well_known::Rfc3339;
+
+    let mut created = payloads(&page("001"));
+    // The pinned spec made more of the user required than the 2024 page has: two more
+    // date-times (one with an offset other than UTC) and the roles.
+    let user = created[0]["user_obj"].as_object_mut().unwrap();
+    for (field, value) in [
+        ("date_joined", Value::from("2024-08-29T11:21:52.318+02:00")),
+        ("last_updated", Value::from("2024-08-30T08:00:00Z")),
+        ("roles_obj", Value::Array(Vec::new())),
+    ] {
+        assert!(user.insert(field.into(), value).is_none(), "the page's user has {field}");
+    }
+    // And the pinned spec's groups no longer have a parent, which the models drop.
+    let spec = conformance::read_spec(conformance::spec_path("schema-2026.5.6.yml"));
+    let group = &spec["components"]["schemas"]["PartialGroup"]["properties"];
+    assert!(group.get("name").is_some(), "the pinned spec's PartialGroup");
+    for gone in ["parent", "parent_name"] {
+        assert!(group.get(gone).is_none(), "{gone}");
+        user["groups_obj"][0].as_object_mut().unwrap().remove(gone).expect(gone);
+    }
+    check::<Token>("created token", &created[0]);
+    let body = created.iter().find(|v| v.get("user_obj").is_none() && v.get("identifier").is_some()).unwrap();
+    check::<TokenRequest>("create body", body);
+
+    let token: Token = serde_json::from_value(created[0].clone()).unwrap();
+    let sent = created[0]["expires"].as_str().expect("the page's token expires");
+    let Nullable::Value(expires) = token.expires else { panic!("expires: {:?}", token.expires) };
+    let expires: time::OffsetDateTime = expires.into();
+    assert_eq!(expires, time::OffsetDateTime::parse(sent, &Rfc3339).unwrap());
+    let chrono = chrono::DateTime::parse_from_rfc3339(sent).unwrap();
+    assert_eq!(expires.unix_timestamp_nanos(), i128::from(chrono.timestamp_nanos_opt().unwrap()));
+    assert_eq!(expires.offset().whole_seconds(), chrono.offset().local_minus_utc());
+    let joined = token.user_obj.date_joined;
+    assert_eq!(joined.offset().whole_hours(), 2, "a nested date-time, with its offset");
+    assert_eq!(joined.to_string(), "2024-08-29T11:21:52.318+02:00");
+
+    // An offset other than UTC is kept, not normalized (chrono's `DateTime<Utc>` would write `Z`).
+    let mut shifted = created[0].clone();
+    shifted["expires"] = "2026-12-02T06:30:00+05:30".into();
+    check::<Token>("token expiring at +05:30", &shifted);
+
+    for bad in ["2026-12-02T06:30:00", "2026-12-02", "2026-02-30T00:00:00Z"] {
+        let mut wrong = created[0].clone();
+        wrong["expires"] = bad.into();
+        let err = serde_path_to_error::deserialize::<_, Token>(wrong).unwrap_err();
+        assert_eq!(pointer_of(err.path()), "/expires", "{bad}");
+        assert!(err.inner().to_string().contains("is not an RFC 3339 date-time"), "{bad}: {}", err.inner());
+        assert!(chrono::DateTime::parse_from_rfc3339(bad).is_err(), "chrono agrees that {bad:?} is not RFC 3339");
+    }
+}

@@ -71,10 +71,12 @@ pub struct ConfigFile {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 #[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
 pub struct Formats {
-    /// `format: date-time`: `chrono` (`chrono::DateTime<Utc>`, the default) or `string`
-    /// (a `String`, still validated as RFC 3339).
+    /// `format: date-time`: `chrono` (`chrono::DateTime<Utc>`, the default), `time`
+    /// (`time::OffsetDateTime`, in the models' `rfc3339::DateTime` newtype, which keeps the
+    /// offset and reads and writes RFC 3339) or `string` (a `String`, still validated as
+    /// RFC 3339).
     #[serde(default)]
-    pub date_time: ChronoOrString,
+    pub date_time: DateTimeType,
     /// `format: date`: `chrono` (`chrono::NaiveDate`, the default) or `string` (validated).
     #[serde(default)]
     pub date: ChronoOrString,
@@ -94,6 +96,17 @@ pub struct Formats {
 pub enum ChronoOrString {
     #[default]
     Chrono,
+    String,
+}
+
+/// The Rust type of `date-time`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+pub enum DateTimeType {
+    #[default]
+    Chrono,
+    Time,
     String,
 }
 
@@ -516,7 +529,8 @@ fn customization(path: &Path, text: &str, file: &ConfigFile) -> Result<Customiza
     }
     let f = &file.formats;
     let formats = custom::Formats {
-        date_time_as_string: f.date_time == ChronoOrString::String,
+        date_time_as_string: f.date_time == DateTimeType::String,
+        date_time_as_time: f.date_time == DateTimeType::Time,
         date_as_string: f.date == ChronoOrString::String,
         uuid_as_string: f.uuid == UuidType::String,
         int64_unsigned: f.int64 == Int64Type::U64,

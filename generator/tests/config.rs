@@ -516,27 +516,42 @@ fn types_operations_formats_and_overlays_change_the_output_as_documented() {
 }
 
 /// `[formats]` choices that the pinned spec has no use for: `int64` as `u64`, `date` as a
-/// validated `String`.
+/// validated `String`; and `date-time` as `time`, with the newtype and the dependency it
+/// needs, only where asked for. (specs/configs/tokens-time compiles and round-trips it.)
 #[test]
-fn int64_and_date_formats_follow_the_config() {
+fn int64_date_and_date_time_formats_follow_the_config() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("spec.yml"),
-        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    Counter:\n      type: object\n      properties:\n        n: {type: integer, format: int64}\n        m: {type: integer}\n        on: {type: string, format: date}\n",
+        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    Counter:\n      type: object\n      properties:\n        n: {type: integer, format: int64}\n        m: {type: integer}\n        on: {type: string, format: date}\n        at: {type: string, format: date-time}\n        seen: {type: array, items: {type: string, format: date-time}}\n",
     )
     .unwrap();
     let config = dir.path().join("akgen.toml");
     let build = |formats: &str| {
         std::fs::write(&config, format!("spec = \"spec.yml\"\nsides = []\n[formats]\n{formats}")).unwrap();
         let rendered = Generator::new().config(&config).unwrap().render_crate().unwrap();
-        file(&rendered.files, "src/models.rs").unwrap().to_owned()
+        let manifest: toml::Table = toml::from_str(file(&rendered.files, "Cargo.toml").unwrap()).unwrap();
+        (file(&rendered.files, "src/models.rs").unwrap().to_owned(), manifest)
     };
-    let default = build("");
+    let (default, manifest) = build("");
     assert!(default.contains("pub n: Option<i64>,") && default.contains("pub on: Option<NaiveDate>,"), "{default}");
-    let chosen = build("int64 = \"u64\"\ndate = \"string\"\n");
+    assert!(default.contains("pub at: Option<DateTime<Utc>>,"), "{default}");
+    assert!(!default.contains("mod rfc3339") && manifest["dependencies"].get("time").is_none());
+    let (chosen, _) = build("int64 = \"u64\"\ndate = \"string\"\n");
     assert!(chosen.contains("pub n: Option<u64>,"), "{chosen}");
     assert!(chosen.contains("pub m: Option<i64>,"), "an integer without `format: int64` stays i64");
     assert!(chosen.contains("pub on: Option<String>,"), "{chosen}");
+    let (time, manifest) = build("date-time = \"time\"\n");
+    assert!(time.contains("pub at: Option<super::models::rfc3339::DateTime>,"), "{time}");
+    assert!(time.contains("pub seen: Option<Vec<super::models::rfc3339::DateTime>>,"), "{time}");
+    assert!(time.contains("pub mod rfc3339 {") && time.contains("pub struct DateTime(pub time::OffsetDateTime);"));
+    assert!(time.contains("pub on: Option<NaiveDate>,"), "`date` keeps chrono");
+    assert!(!time.contains("fn what_rfc3339_does_not_allow_is_refused"), "the runtime's tests stay out");
+    let features = manifest["dependencies"]["time"]["features"].as_array().unwrap();
+    assert!(
+        features.iter().any(|f| f.as_str() == Some("parsing"))
+            && features.iter().any(|f| f.as_str() == Some("formatting"))
+    );
 }
 
 /// An overlay is part of the config: changing it changes the stamp, and `akgen check`

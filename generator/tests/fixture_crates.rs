@@ -77,6 +77,11 @@ fn every_fixture_generates_a_crate_that_compiles() {
         let manifest: toml::Table =
             toml::from_str(&rendered.files.iter().find(|f| f.path.ends_with("Cargo.toml")).unwrap().contents).unwrap();
         let name = manifest["package"]["name"].as_str().unwrap().to_owned();
+        // A crate without a side has none of its HTTP stack (tokens-time: server only).
+        let features = manifest["features"].as_table().unwrap();
+        let dependencies = manifest["dependencies"].as_table().unwrap();
+        assert_eq!(features.contains_key("client"), dependencies.contains_key("reqwest"), "{name}: client and reqwest");
+        assert_eq!(features.contains_key("server"), dependencies.contains_key("axum"), "{name}: server and axum");
         generator.write_crate(&workspace.join(&name), true).unwrap();
         members.push(name);
         // Hand-written crates beside the config (the types its `replace` names) go beside

@@ -4,7 +4,8 @@
 //!
 //! akgen embeds these same files, byte for byte, into each generated crate
 //! (`include_str!` in `generator/src/emit/plan.rs`), at the same module paths as here:
-//! `runtime`, `validation`, `client::transport` and `server::support`. The items the files
+//! `runtime`, `validation`, `client::transport` and `server::support`; `rfc3339` goes inside
+//! the models module, where `[formats] date-time = "time"` asks for it. The items the files
 //! use from the generated crate around them are the one constant below.
 
 #![allow(
@@ -18,6 +19,9 @@ pub const BASE_PATH: &str = "";
 
 pub mod runtime;
 pub mod validation;
+
+#[cfg(feature = "time")]
+pub mod rfc3339;
 
 /// The generated crate's `client` module, as far as the transport needs it.
 #[cfg(feature = "client")]

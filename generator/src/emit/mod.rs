@@ -329,6 +329,12 @@ fn type_tokens(expr: &TypeExpr, models: Option<&TokenStream>) -> TokenStream {
             (Primitive::Uuid, true) => quote!(uuid::Uuid),
             (Primitive::DateTime, false) => quote!(DateTime<Utc>),
             (Primitive::DateTime, true) => quote!(chrono::DateTime<chrono::Utc>),
+            // The newtype lives in the models module (`emit::models::rfc3339_module`).
+            (Primitive::TimeDateTime, false) => quote!(super::models::rfc3339::DateTime),
+            (Primitive::TimeDateTime, true) => {
+                let models = models.expect("qualified");
+                quote!(#models::rfc3339::DateTime)
+            }
             (Primitive::Date, false) => quote!(NaiveDate),
             (Primitive::Date, true) => quote!(chrono::NaiveDate),
             (Primitive::Binary, _) => quote!(Vec<u8>),

@@ -3,7 +3,7 @@
 use super::{Gating, Need, Part, cfg, constraint_summary, doc_attrs, ident, rust_type};
 use crate::ir::{Api, EnumDef, ExprKind, Field, Primitive, StructDef, TypeDef, TypeExpr, TypeKind, UnionDef};
 use proc_macro2::{Literal, TokenStream};
-use quote::quote;
+use quote::{ToTokens as _, quote};
 use std::collections::BTreeSet;
 
 /// How many types one part of the `models` module holds: enough that a part is worth a
@@ -19,11 +19,13 @@ pub fn models(api: &Api, gating: Gating) -> TokenStream {
 pub fn model_parts(api: &Api, gating: Gating) -> Vec<Part<'_>> {
     let head = Part::new(1, move || {
         let imports = Uses::scan(&api.types).imports(gating);
+        let rfc3339 = api.uses_primitive(Primitive::TimeDateTime).then(rfc3339_module);
         quote! {
             //! Request and response types for every schema of the API.
             #![allow(deprecated, reason = "deprecation warns callers of the API; the models themselves must still use deprecated types and fields")]
 
             #imports
+            #rfc3339
         }
     });
     let types = api.types.chunks(TYPES_PER_PART).map(|types| {
@@ -34,6 +36,25 @@ pub fn model_parts(api: &Api, gating: Gating) -> Vec<Part<'_>> {
     });
     let dispatch = Part::new(api.types.len() / 16, move || schema_dispatch(api, gating));
     std::iter::once(head).chain(types).chain([dispatch]).collect()
+}
+
+/// `models::rfc3339`: the runtime's RFC 3339 newtype over `time::OffsetDateTime`, for a
+/// crate whose config says `date-time = "time"`. Not gated by feature: every side and tag
+/// may name it, and an unused public item warns of nothing. The runtime's tests stay out.
+fn rfc3339_module() -> TokenStream {
+    let file: syn::File =
+        syn::parse_str(super::plan::RFC3339_TEMPLATE).expect("the runtime's rfc3339.rs is valid Rust");
+    let is_test = |attrs: &[syn::Attribute]| {
+        attrs.iter().any(|a| a.path().is_ident("cfg") && a.meta.to_token_stream().to_string().contains("test"))
+    };
+    let items = file.items.iter().filter(|item| !matches!(item, syn::Item::Mod(m) if is_test(&m.attrs)));
+    let attrs = &file.attrs;
+    quote! {
+        pub mod rfc3339 {
+            #(#attrs)*
+            #(#items)*
+        }
+    }
 }
 
 /// The `params` module: one struct per operation with parameters (path, query, header),

@@ -16,6 +16,8 @@ pub const VALIDATION_TEMPLATE: &str = include_str!("../../../runtime/src/validat
 pub const CLIENT_TEMPLATE: &str = include_str!("../../../runtime/src/client/transport.rs");
 /// The hand-written support code under the generated server.
 pub const SERVER_TEMPLATE: &str = include_str!("../../../runtime/src/server/support.rs");
+/// The `time` newtype, copied into the models of a crate whose config asks for it.
+pub const RFC3339_TEMPLATE: &str = include_str!("../../../runtime/src/rfc3339.rs");
 const CARGO_TEMPLATE: &str = include_str!("../../../templates/Cargo.toml");
 const VALIDATE_EXAMPLE_TEMPLATE: &str = include_str!("../../../templates/examples/validate.rs");
 const README_TEMPLATE: &str = include_str!("../../../templates/README.md");
@@ -175,6 +177,13 @@ pub fn plan_files(api: &ir::Api, settings: &CrateSettings) -> Vec<PlannedFile> {
         package_extra.push_str(&format!("authors = [{}]\n", list.join(", ")));
     }
     let mut extra_dependencies = String::new();
+    if api.uses_primitive(crate::ir::Primitive::TimeDateTime) {
+        extra_dependencies.push_str(
+            "# `format: date-time` as `time::OffsetDateTime` (the config's `date-time = \"time\"`), read\n\
+             # and written as RFC 3339 by `models::rfc3339::DateTime`.\n\
+             time = { version = \"0.3\", default-features = false, features = [\"std\", \"formatting\", \"parsing\"] }\n",
+        );
+    }
     if !package.dependencies.is_empty() {
         extra_dependencies.push_str("# The config's `[crate.dependencies]`.\n");
     }

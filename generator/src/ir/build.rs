@@ -660,6 +660,7 @@ impl<'a> Builder<'a> {
                         c.format = Some(f.to_owned());
                         Primitive::String
                     }
+                    Some("date-time") if self.custom.formats.date_time_as_time => Primitive::TimeDateTime,
                     Some("date-time") => Primitive::DateTime,
                     Some("date") => Primitive::Date,
                     Some("binary") => Primitive::Binary,

@@ -40,6 +40,8 @@ pub struct Customization {
 pub struct Formats {
     /// `date-time` as a validated `String` instead of `chrono::DateTime<Utc>`.
     pub date_time_as_string: bool,
+    /// `date-time` as `time::OffsetDateTime` (in the models' RFC 3339 newtype).
+    pub date_time_as_time: bool,
     /// `date` as a validated `String` instead of `chrono::NaiveDate`.
     pub date_as_string: bool,
     /// `uuid` as a validated `String` instead of `uuid::Uuid`.

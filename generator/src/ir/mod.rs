@@ -45,6 +45,17 @@ pub struct Api {
 }
 
 impl Api {
+    /// Whether any type, parameter or body holds `primitive`, anywhere inside it: emission
+    /// writes a support type (the `time` newtype) only for a crate that uses it.
+    pub fn uses_primitive(&self, primitive: Primitive) -> bool {
+        let defs = self.types.iter().chain(&self.params).flat_map(TypeDef::exprs);
+        let mut found = false;
+        for expr in defs.chain(self.operations.iter().flat_map(Operation::exprs)) {
+            expr.walk(&mut |e| found |= e.kind == ExprKind::Primitive(primitive));
+        }
+        found
+    }
+
     /// The type with this Rust name.
     pub fn type_named(&self, name: &str) -> Option<&TypeDef> {
         position(&self.types, name).map(|i| &self.types[i])
@@ -318,7 +329,11 @@ pub enum Primitive {
     Uint64,
     Float64,
     Uuid,
+    /// `format: date-time`, as chrono's `DateTime<Utc>`.
     DateTime,
+    /// `format: date-time` when the config says `date-time = "time"`: the `time` crate's
+    /// `OffsetDateTime`, which keeps the offset the value was sent with.
+    TimeDateTime,
     Date,
     /// Raw bytes (`format: binary`): file uploads and downloads.
     Binary,
