@@ -69,21 +69,23 @@ fn main() {
         .write_module(&out.join("tolerant_tokens.rs"))
         .unwrap_or_else(|e| panic!("{e}"));
     modules.push_str("/// The pinned spec's `core_tokens_list`, with `responses = \"tolerant\"`.\npub mod tolerant_tokens {\n    include!(concat!(env!(\"OUT_DIR\"), \"/tolerant_tokens.rs\"));\n}\n");
-    // The token endpoints as specs/configs/tokens-custom/akgen.toml customizes them (an
-    // overlay, renames, formats as strings, `User` replaced by `token_owner::Owner`).
-    let config = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../specs/configs/tokens-custom/akgen.toml");
-    akgen::Generator::new()
-        .config(&config)
-        .and_then(|g| g.write_module(&out.join("custom_tokens.rs")).map(|_| ()))
-        .unwrap_or_else(|e| panic!("{e}"));
-    modules.push_str("/// The token endpoints as `specs/configs/tokens-custom/akgen.toml` customizes them.\npub mod custom_tokens {\n    include!(concat!(env!(\"OUT_DIR\"), \"/custom_tokens.rs\"));\n}\n");
-    // The server-only token crate with `date-time = "time"` (specs/configs/tokens-time).
-    let config = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../specs/configs/tokens-time/akgen.toml");
-    akgen::Generator::new()
-        .config(&config)
-        .and_then(|g| g.write_module(&out.join("time_tokens.rs")).map(|_| ()))
-        .unwrap_or_else(|e| panic!("{e}"));
-    modules.push_str("/// The token endpoints with `date-time = \"time\"` (`specs/configs/tokens-time/akgen.toml`).\npub mod time_tokens {\n    include!(concat!(env!(\"OUT_DIR\"), \"/time_tokens.rs\"));\n}\n");
+    // The example configs' models, each a module: `module` from `specs/configs/CONFIG`.
+    let mut config_module = |config: &str, module: &str, doc: &str| {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("../specs/configs/{config}/akgen.toml"));
+        akgen::Generator::new()
+            .config(&path)
+            .and_then(|g| g.write_module(&out.join(format!("{module}.rs"))).map(|_| ()))
+            .unwrap_or_else(|e| panic!("{e}"));
+        writeln!(
+            modules,
+            "/// {doc} (`specs/configs/{config}/akgen.toml`).\npub mod {module} {{\n    include!(concat!(env!(\"OUT_DIR\"), \"/{module}.rs\"));\n}}"
+        )
+        .unwrap();
+    };
+    // An overlay, renames, formats as strings, `User` replaced by `token_owner::Owner`.
+    config_module("tokens-custom", "custom_tokens", "The token endpoints as this config customizes them");
+    // Server only, `date-time = "time"`.
+    config_module("tokens-time", "time_tokens", "The token endpoints with `date-time = \"time\"`");
     std::fs::write(out.join("versions.rs"), format!("{index}\n{modules}")).unwrap();
 
     let pinned = dir.join(akgen::spec_source::pinned_file_name());
