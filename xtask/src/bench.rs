@@ -444,9 +444,10 @@ fn report(
     line("");
     line("## Compiling the generated crate");
     line("");
+    let taken = if runs == 1 { "one run".to_owned() } else { format!("median of {runs} runs") };
     line(&format!(
         "Debug build and `cargo check` of the crate alone: dependencies built beforehand, the crate's root touched, \
-         `CARGO_INCREMENTAL=0` (as cargo builds any dependency); median of {runs} runs. Peak is rustc's resident memory."
+         `CARGO_INCREMENTAL=0` (as cargo builds any dependency); {taken}. Peak is rustc's resident memory."
     ));
     line("");
     line("| crate | build | build peak | check | check peak |");
