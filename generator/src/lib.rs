@@ -139,6 +139,17 @@ impl Generator {
         ir::build(&spec, self.build_options())
     }
 
+    /// Parses a spec given as text (`name` labels it in errors), with the config's
+    /// overlays: for specs that are not files, such as `akgen diff`'s `REV:path`.
+    pub fn load_text(&self, name: impl Into<PathBuf>, text: String) -> Result<load::Spec, Error> {
+        load::load_text_with(name.into(), text, &self.config.overlays)
+    }
+
+    /// Builds the IR of an already loaded spec.
+    pub fn build_ir_from(&self, spec: &load::Spec) -> Result<ir::Api, Error> {
+        ir::build(spec, self.build_options())
+    }
+
     /// Renders the whole crate in memory.
     pub fn render_crate(&self) -> Result<RenderedCrate, Error> {
         let spec = self.load()?;

@@ -107,19 +107,40 @@ enum Command {
     },
     /// Print the JSON Schema of `akgen.toml` (for editors and CI linters).
     ConfigSchema,
-    /// List the changes from one version of a spec to another, each with a stable kind and
-    /// whether it breaks existing callers.
+    /// List the changes from one version of a spec to another, each with a stable rule id,
+    /// a level (ERR breaks clients, WARN may break some, INFO is safe) and the semver bump
+    /// the regenerated crate needs. Exit 0, or 1 with `--fail-on` at or above its level.
     Diff {
-        /// The older spec.
-        old: PathBuf,
-        /// The newer spec.
-        new: PathBuf,
+        /// The older spec: a file, or `REV:path` read from the git repository here.
+        #[arg(required_unless_present = "json_schema")]
+        old: Option<String>,
+        /// The newer spec: a file, or `REV:path`.
+        #[arg(required_unless_present = "json_schema")]
+        new: Option<String>,
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
-        /// Exit with 1 when any change is breaking.
-        #[arg(long)]
+        /// Exit with 1 when any change is at this level or above.
+        #[arg(long, value_name = "LEVEL", value_parser = parse_level)]
+        fail_on: Option<akgen::diff::rules::Level>,
+        /// The same as `--fail-on ERR`.
+        #[arg(long, hide = true)]
         fail_on_breaking: bool,
+        /// Changes the level of rules: lines of `RULE LEVEL` (a rule id or a glob of ids).
+        #[arg(long, value_name = "FILE")]
+        levels: Option<PathBuf>,
+        /// Silences changes: lines of `RULE LOCATION` (the pointer a report prints).
+        #[arg(long, value_name = "FILE")]
+        ignore: Option<PathBuf>,
+        /// Which changes to report: the wire's, the generated Rust API's, or both.
+        #[arg(long, value_enum, default_value = "all")]
+        scope: Scope,
+        /// The generated crate's current version, to print the next one.
+        #[arg(long, value_name = "VERSION")]
+        current_version: Option<String>,
+        /// Print the JSON Schema of `--format json`'s output and exit.
+        #[arg(long)]
+        json_schema: bool,
         /// Type unsupported constructs as JSON values instead of failing.
         #[arg(long)]
         lenient: bool,
@@ -133,10 +154,23 @@ enum Command {
     },
 }
 
+fn parse_level(text: &str) -> Result<akgen::diff::rules::Level, String> {
+    akgen::diff::rules::Level::parse(text).ok_or_else(|| format!("`{text}` is not ERR, WARN or INFO"))
+}
+
+#[derive(Clone, Copy, PartialEq, clap::ValueEnum)]
+enum Scope {
+    Wire,
+    Rust,
+    All,
+}
+
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum Format {
     Text,
     Json,
+    Markdown,
+    Github,
 }
 
 fn main() -> ExitCode {
@@ -218,23 +252,113 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             stdout(&format!("{}\n", serde_json::to_string_pretty(&schema).expect("a schema serializes")));
             Ok(ExitCode::SUCCESS)
         }
-        Command::Diff { old, new, format, fail_on_breaking, lenient, config, old_config } => {
-            let ir = |path: PathBuf, config: Option<PathBuf>| -> Result<akgen::ir::Api, Error> {
-                let mut generator = Generator::new();
+        Command::Diff {
+            old,
+            new,
+            format,
+            fail_on,
+            fail_on_breaking,
+            levels,
+            ignore,
+            scope,
+            current_version,
+            json_schema,
+            lenient,
+            config,
+            old_config,
+        } => {
+            use akgen::diff::{policy, report, rules::Area};
+            if json_schema {
+                let schema = schemars::schema_for!(report::JsonReport);
+                stdout(&format!("{}\n", serde_json::to_string_pretty(&schema).expect("a schema serializes")));
+                return Ok(ExitCode::SUCCESS);
+            }
+            let (old, new) = (old.expect("clap requires it"), new.expect("clap requires it"));
+            // The policy files first: a typo in them is found before the specs are read.
+            let levels = levels.map(|p| policy::Levels::read(&p)).transpose()?;
+            let ignore = ignore.map(|p| policy::Ignore::read(&p)).transpose()?;
+            let side = |name: &str, config: Option<PathBuf>| -> Result<(akgen::load::Spec, akgen::ir::Api), Error> {
+                let mut generator = Generator::new().lenient(lenient);
                 if let Some(config) = config {
                     generator = generator.config(config)?;
                 }
-                generator.spec(path).lenient(lenient).build_ir()
+                let spec = generator.load_text(name, read_spec(name)?)?;
+                let api = generator.build_ir_from(&spec)?;
+                Ok((spec, api))
             };
-            let changes = akgen::diff::diff(&ir(old, old_config)?, &ir(new, config)?);
-            match format {
-                Format::Text => stdout(&akgen::diff::to_text(&changes)),
-                Format::Json => stdout(&format!("{:#}\n", akgen::diff::to_json(&changes))),
+            let (old_spec, old_api) = side(&old, old_config)?;
+            let (new_spec, new_api) = side(&new, config)?;
+            let mut changes = akgen::diff::diff(&old_api, &new_api);
+            // The bump is a fact about the regenerated crate, whatever the report leaves out.
+            let bump = akgen::diff::bump(&changes);
+            changes.retain(|c| match scope {
+                Scope::All => true,
+                Scope::Wire => c.rule.area != Area::Rust,
+                Scope::Rust => c.rule.area == Area::Rust,
+            });
+            if let Some(levels) = &levels {
+                levels.apply(&mut changes);
             }
-            let breaking = changes.iter().any(|c| c.breaking);
-            Ok(if fail_on_breaking && breaking { ExitCode::from(1) } else { ExitCode::SUCCESS })
+            let mut cx = report::Context::new(
+                (old.as_str(), old_spec.text.as_str(), &old_api),
+                (new.as_str(), new_spec.text.as_str(), &new_api),
+            );
+            if let Some(ignore) = &ignore {
+                let (ignored, stale) = ignore.apply(&mut changes);
+                cx.ignored = ignored;
+                for line in stale {
+                    eprintln!("warning: the ignore file's line {line} matches no change");
+                }
+            }
+            cx.current_version = current_version.as_deref();
+            cx.bump = Some(bump);
+            match format {
+                Format::Text => stdout(&report::text(&changes, &cx)),
+                Format::Json => stdout(&format!("{:#}\n", serde_json::json!(report::json(&changes, &cx)))),
+                Format::Markdown => stdout(&report::markdown(&changes, &cx)),
+                Format::Github => stdout(&report::github(&changes, &cx)),
+            }
+            let fail_on = fail_on.or(fail_on_breaking.then_some(akgen::diff::rules::Level::Err));
+            let failed = fail_on.is_some_and(|at| changes.iter().any(|c| c.level >= at));
+            Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
     }
+}
+
+/// A spec's text: the file `name`, or, when no such file exists and `name` is `REV:path`,
+/// that path at that revision of the git repository the command runs in (`git show`).
+fn read_spec(name: &str) -> Result<String, Error> {
+    let path = std::path::Path::new(name);
+    if path.exists() {
+        let bytes = std::fs::read(path).map_err(|e| Error::Io { path: path.to_owned(), source: e })?;
+        return String::from_utf8(bytes).map_err(|e| {
+            Error::Spec(vec![akgen::Diagnostic {
+                file: path.to_owned(),
+                pointer: String::new(),
+                line_col: None,
+                message: format!(
+                    "the file is not UTF-8 text (invalid byte at offset {})",
+                    e.utf8_error().valid_up_to()
+                ),
+            }])
+        });
+    }
+    let Some((rev, file)) = name.split_once(':').filter(|(rev, file)| !rev.is_empty() && !file.is_empty()) else {
+        return Err(Error::Io { path: path.to_owned(), source: std::io::ErrorKind::NotFound.into() });
+    };
+    let output = std::process::Command::new("git")
+        .arg("show")
+        .arg(format!("{rev}:{file}"))
+        .output()
+        .map_err(|e| Error::Output(format!("{name}: running git: {e}")))?;
+    if !output.status.success() {
+        let why = String::from_utf8_lossy(&output.stderr);
+        return Err(Error::Output(format!(
+            "{name}: no such file, and git cannot read `{file}` at `{rev}`: {}",
+            why.trim()
+        )));
+    }
+    String::from_utf8(output.stdout).map_err(|_| Error::Output(format!("{name}: not UTF-8")))
 }
 
 /// `path` relative to `dir` when both are relative or both absolute and `path` is under

@@ -1,106 +1,18 @@
-//! `akgen diff`: what changed between two versions of a spec, and whether it breaks callers.
-//!
-//! Works on two IRs, so it sees the spec the way the generated crate does (resolved refs,
-//! flattened `allOf`, Rust names). Direction matters: a constraint tightened on a type the
-//! client sends breaks requests that used to pass; a property that becomes optional in a
-//! type the server returns breaks code that relied on it. A type's direction is found by
-//! walking from the operations' request bodies and responses.
+//! The wire pass: what changed in the HTTP messages, judged by direction. A type's
+//! direction is found by walking from the operations' request bodies and parameters
+//! (request) and responses (response).
 
+use super::Change;
+use super::rules::{Level, rule};
 use crate::error::escape_pointer_segment as esc;
-use crate::ir::{Api, Constraints, ExprKind, Operation, TypeDef, TypeExpr, TypeKind};
-use serde_json::{Value, json};
+use crate::ir::{Api, Constraints, ExprKind, Operation, Status, TypeDef, TypeExpr, TypeKind};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// One difference between two specs.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Change {
-    /// Stable kebab-case kind (`operation-removed`, `property-removed`, ...).
-    pub kind: &'static str,
-    /// Whether code written against the old version can break against the new one.
-    pub breaking: bool,
-    /// JSON pointer into the new spec (into the old one for removals).
-    pub location: String,
-    pub operation: Option<String>,
-    pub schema: Option<String>,
-    pub property: Option<String>,
-    /// A short human explanation (`maxLength 150 -> 100`).
-    pub detail: String,
-}
-
-impl Change {
-    fn new(kind: &'static str, breaking: bool, location: impl Into<String>, detail: impl Into<String>) -> Self {
-        Change {
-            kind,
-            breaking,
-            location: location.into(),
-            operation: None,
-            schema: None,
-            property: None,
-            detail: detail.into(),
-        }
-    }
-    fn op(mut self, id: &str) -> Self {
-        self.operation = Some(id.to_owned());
-        self
-    }
-    fn schema(mut self, name: &str) -> Self {
-        self.schema = Some(name.to_owned());
-        self
-    }
-    fn property(mut self, name: &str) -> Self {
-        self.property = Some(name.to_owned());
-        self
-    }
-
-    /// The change as JSON, with `operation`, `schema` and `property` only where they apply.
-    pub fn to_json(&self) -> Value {
-        let mut v =
-            json!({"kind": self.kind, "breaking": self.breaking, "location": self.location, "detail": self.detail});
-        for (key, value) in [("operation", &self.operation), ("schema", &self.schema), ("property", &self.property)] {
-            if let Some(value) = value {
-                v[key] = json!(value);
-            }
-        }
-        v
-    }
-}
-
-/// All changes from `old` to `new`, sorted (breaking first, then by kind and location).
-pub fn diff(old: &Api, new: &Api) -> Vec<Change> {
-    let mut changes = Vec::new();
-    let types = Types::new(old, new);
-    operations(old, new, &types, &mut changes);
-    schemas(old, new, &types, &mut changes);
-    changes.sort_by(|a, b| {
-        (!a.breaking, a.kind, &a.location, &a.property).cmp(&(!b.breaking, b.kind, &b.location, &b.property))
-    });
-    changes.dedup();
-    changes
-}
-
-/// `{"changes": [...]}`.
-pub fn to_json(changes: &[Change]) -> Value {
-    json!({"changes": changes.iter().map(Change::to_json).collect::<Vec<_>>()})
-}
-
-/// One line per change.
-pub fn to_text(changes: &[Change]) -> String {
-    let mut out = String::new();
-    for c in changes {
-        let what =
-            [&c.operation, &c.schema, &c.property].iter().filter_map(|s| s.as_deref()).collect::<Vec<_>>().join(".");
-        out.push_str(&format!(
-            "{} {} {} {}{}\n",
-            if c.breaking { "BREAKING" } else { "ok      " },
-            c.kind,
-            what,
-            c.location,
-            if c.detail.is_empty() { String::new() } else { format!(": {}", c.detail) }
-        ));
-    }
-    let breaking = changes.iter().filter(|c| c.breaking).count();
-    out.push_str(&format!("{} changes, {breaking} breaking\n", changes.len()));
-    out
+/// Appends the wire changes from `old` to `new`.
+pub(super) fn compare(old: &Api, new: &Api, out: &mut Vec<Change>) {
+    let types = Types { old, new };
+    operations(old, new, &types, out);
+    schemas(old, new, &types, out);
 }
 
 fn operations(old: &Api, new: &Api, types: &Types, out: &mut Vec<Change>) {
@@ -120,96 +32,189 @@ fn operations(old: &Api, new: &Api, types: &Types, out: &mut Vec<Change>) {
             None => match new_routes.get(&(o.method, o.path.clone())) {
                 Some(&j) => {
                     let n = &new.operations[j];
-                    out.push(
-                        Change::new(
-                            "operation-id-changed",
-                            true,
-                            &n.pointer,
-                            format!("{id} -> {} (the Rust method is renamed)", n.id),
-                        )
-                        .op(id),
-                    );
+                    let detail = format!("{id} -> {}", n.id);
+                    out.push(Change::new(rule("operation-id-changed"), &n.pointer, detail).op(id));
                     operation(o, n, types, out);
                 }
-                None => out.push(
-                    Change::new("operation-removed", true, &o.pointer, format!("{} {}", o.method, o.path)).op(id),
-                ),
+                None => {
+                    let detail = format!("{} {}", o.method, o.path);
+                    out.push(Change::new(rule("operation-removed"), &o.pointer, detail).old().op(id));
+                }
             },
         }
     }
     for (id, &j) in &new_ids {
         let n = &new.operations[j];
         if !old_ids.contains_key(id) && !old_routes.contains_key(&(n.method, n.path.clone())) {
-            out.push(Change::new("operation-added", false, &n.pointer, format!("{} {}", n.method, n.path)).op(id));
+            let detail = format!("{} {}", n.method, n.path);
+            out.push(Change::new(rule("operation-added"), &n.pointer, detail).op(id));
         }
     }
 }
 
 fn operation(o: &Operation, n: &Operation, types: &Types, out: &mut Vec<Change>) {
     let id = n.id.as_str();
-    if o.security != n.security {
-        // Breaking when a way of calling that used to be accepted no longer is.
-        let breaking =
-            o.security.iter().any(|r| !n.security.contains(r)) || (o.security.is_empty() && !n.security.is_empty());
-        out.push(
-            Change::new("security-changed", breaking, &n.pointer, format!("{:?} -> {:?}", o.security, n.security))
-                .op(id),
-        );
+    if !o.deprecated && n.deprecated {
+        out.push(Change::new(rule("operation-deprecated"), &n.pointer, "").op(id));
     }
+    if o.security != n.security {
+        // Tightened when a way of calling that used to be accepted no longer is.
+        let tightened =
+            o.security.iter().any(|r| !n.security.contains(r)) || (o.security.is_empty() && !n.security.is_empty());
+        let id_ = if tightened { "operation-security-tightened" } else { "operation-security-loosened" };
+        let detail = format!("{} -> {}", show_security(&o.security), show_security(&n.security));
+        out.push(Change::new(rule(id_), format!("{}/security", n.pointer), detail).op(id));
+    }
+    parameters(o, n, types, out);
+    request_body(o, n, types, out);
+    responses(o, n, out);
+}
+
+fn show_security(requirements: &[Vec<String>]) -> String {
+    if requirements.is_empty() {
+        return "none".into();
+    }
+    requirements
+        .iter()
+        .map(|r| if r.is_empty() { "anonymous".into() } else { r.join(" + ") })
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+fn parameters(o: &Operation, n: &Operation, types: &Types, out: &mut Vec<Change>) {
+    let id = n.id.as_str();
     let key = |p: &crate::ir::Parameter| (p.location, p.wire_name.clone());
     let old_params: BTreeMap<_, _> = o.parameters.iter().map(|p| (key(p), p)).collect();
     let new_params: BTreeMap<_, _> = n.parameters.iter().map(|p| (key(p), p)).collect();
     let at = format!("{}/parameters", n.pointer);
     for (k, p) in &old_params {
-        match new_params.get(k) {
-            None => out.push(
-                Change::new(
-                    "parameter-removed",
-                    true,
-                    format!("{}/parameters", o.pointer),
-                    format!("{:?} {}", p.location, p.wire_name),
-                )
-                .op(id)
-                .property(&p.wire_name),
-            ),
-            Some(q) => {
-                if !p.required && q.required {
-                    out.push(
-                        Change::new(
-                            "parameter-became-required",
-                            true,
-                            &at,
-                            format!("{:?} {}", q.location, q.wire_name),
-                        )
-                        .op(id)
-                        .property(&q.wire_name),
-                    );
-                }
-                let kind = match compare_types(&p.ty, &q.ty, types) {
-                    TypeChange::Same => None,
-                    TypeChange::RustOnly => Some("rust-type-changed"),
-                    TypeChange::Wire => Some("parameter-type-changed"),
-                };
-                if let Some(kind) = kind {
-                    out.push(
-                        Change::new(kind, true, &at, format!("{} -> {}", show(&p.ty), show(&q.ty)))
-                            .op(id)
-                            .property(&q.wire_name),
-                    );
-                }
-                constraints(&p.ty.constraints, &q.ty.constraints, true, &at, out, |c| c.op(id).property(&q.wire_name));
-            }
+        let what = format!("{} {}", location(p.location), p.wire_name);
+        let Some(q) = new_params.get(k) else {
+            let at = format!("{}/parameters", o.pointer);
+            out.push(Change::new(rule("parameter-removed"), at, what).old().op(id).property(&p.wire_name));
+            continue;
+        };
+        let tag = |c: Change| c.op(id).property(&q.wire_name);
+        if !p.required && q.required {
+            out.push(tag(Change::new(rule("parameter-became-required"), &at, what.clone())));
         }
+        if p.required && !q.required {
+            out.push(tag(Change::new(rule("parameter-became-optional"), &at, what.clone())));
+        }
+        if !p.deprecated && q.deprecated {
+            out.push(tag(Change::new(rule("parameter-deprecated"), &at, what.clone())));
+        }
+        let is_list = |t: &TypeExpr| matches!(t.kind, ExprKind::List(_));
+        if p.explode != q.explode && (is_list(&p.ty) || is_list(&q.ty)) {
+            let detail = format!("{what}: explode {} -> {}", p.explode, q.explode);
+            out.push(tag(Change::new(rule("parameter-explode-changed"), &at, detail)));
+        }
+        if compare_types(&p.ty, &q.ty, types) == TypeChange::Wire {
+            let detail = format!("{what}: {} -> {}", show(&p.ty), show(&q.ty));
+            out.push(tag(Change::new(rule("parameter-type-changed"), &at, detail)));
+        }
+        constraints(&p.ty.constraints, &q.ty.constraints, Dir::Request, &at, out, tag);
     }
     for (k, q) in &new_params {
         if !old_params.contains_key(k) {
-            let kind = if q.required { "parameter-added-required" } else { "parameter-added" };
-            out.push(
-                Change::new(kind, q.required, &at, format!("{:?} {}", q.location, q.wire_name))
-                    .op(id)
-                    .property(&q.wire_name),
-            );
+            let id_ = if q.required { "parameter-added-required" } else { "parameter-added" };
+            let what = format!("{} {}", location(q.location), q.wire_name);
+            out.push(Change::new(rule(id_), &at, what).op(id).property(&q.wire_name));
         }
+    }
+}
+
+fn request_body(o: &Operation, n: &Operation, types: &Types, out: &mut Vec<Change>) {
+    let id = n.id.as_str();
+    let at = format!("{}/requestBody", n.pointer);
+    match (&o.body, &n.body) {
+        (None, None) => {}
+        (None, Some(b)) => {
+            if b.required {
+                out.push(Change::new(rule("request-body-added-required"), &at, "").op(id));
+            }
+        }
+        (Some(_), None) => {
+            out.push(Change::new(rule("request-body-removed"), format!("{}/requestBody", o.pointer), "").old().op(id))
+        }
+        (Some(a), Some(b)) => {
+            if !a.required && b.required {
+                out.push(Change::new(rule("request-body-became-required"), &at, "").op(id));
+            }
+            let old_types: BTreeMap<&str, _> = a.content.iter().map(|c| (c.media_type.as_str(), c)).collect();
+            let new_types: BTreeMap<&str, _> = b.content.iter().map(|c| (c.media_type.as_str(), c)).collect();
+            for (media, c) in &old_types {
+                match new_types.get(media) {
+                    None => out.push(
+                        Change::new(rule("request-media-type-removed"), format!("{}/requestBody", o.pointer), *media)
+                            .old()
+                            .op(id),
+                    ),
+                    Some(d) => {
+                        // An inline body schema has no component of its own to be compared
+                        // under; its top-level type is compared here.
+                        if let (Some(x), Some(y)) = (&c.ty, &d.ty)
+                            && compare_types(x, y, types) == TypeChange::Wire
+                        {
+                            let detail = format!("{media}: {} -> {}", show(x), show(y));
+                            let at = format!("{at}/content/{}/schema", esc(media));
+                            out.push(Change::new(rule("request-property-type-changed"), at, detail).op(id));
+                        }
+                    }
+                }
+            }
+            for media in new_types.keys().filter(|m| !old_types.contains_key(*m)) {
+                out.push(Change::new(rule("request-media-type-added"), &at, *media).op(id));
+            }
+        }
+    }
+}
+
+fn responses(o: &Operation, n: &Operation, out: &mut Vec<Change>) {
+    let id = n.id.as_str();
+    let old_r: BTreeMap<Status, _> = o.responses.iter().map(|r| (r.status, r)).collect();
+    let new_r: BTreeMap<Status, _> = n.responses.iter().map(|r| (r.status, r)).collect();
+    let success = |s: Status| matches!(s, Status::Code(200..=299) | Status::Range(2));
+    for (status, r) in &old_r {
+        let at_old = format!("{}/responses/{}", o.pointer, status_key(*status));
+        let Some(q) = new_r.get(status) else {
+            let id_ = if success(*status) { "response-success-status-removed" } else { "response-status-removed" };
+            out.push(Change::new(rule(id_), at_old, status_key(*status)).old().op(id));
+            continue;
+        };
+        let at = format!("{}/responses/{}", n.pointer, status_key(*status));
+        let old_m: BTreeSet<&str> = r.content.iter().map(|c| c.media_type.as_str()).collect();
+        let new_m: BTreeSet<&str> = q.content.iter().map(|c| c.media_type.as_str()).collect();
+        for media in old_m.difference(&new_m) {
+            let detail = format!("{}: {media}", status_key(*status));
+            out.push(Change::new(rule("response-media-type-removed"), &at_old, detail).old().op(id));
+        }
+        for media in new_m.difference(&old_m) {
+            let detail = format!("{}: {media}", status_key(*status));
+            out.push(Change::new(rule("response-media-type-added"), &at, detail).op(id));
+        }
+    }
+    for status in new_r.keys().filter(|s| !old_r.contains_key(*s)) {
+        let at = format!("{}/responses/{}", n.pointer, status_key(*status));
+        out.push(Change::new(rule("response-status-added"), at, status_key(*status)).op(id));
+    }
+}
+
+fn location(l: crate::ir::ParamLocation) -> &'static str {
+    match l {
+        crate::ir::ParamLocation::Path => "path",
+        crate::ir::ParamLocation::Query => "query",
+        crate::ir::ParamLocation::Header => "header",
+        crate::ir::ParamLocation::Cookie => "cookie",
+    }
+}
+
+/// The status as the spec's `responses` key.
+pub(super) fn status_key(s: Status) -> String {
+    match s {
+        Status::Code(c) => c.to_string(),
+        Status::Range(d) => format!("{d}XX"),
+        Status::Default => "default".into(),
     }
 }
 
@@ -245,6 +250,31 @@ fn reach(ty: &TypeExpr, api: &Api, seen: &mut BTreeSet<String>) {
     });
 }
 
+/// Which way a type travels: what judges a change to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Dir {
+    Request,
+    Response,
+    /// Both ways, or neither (a schema no operation uses), judged as strictly as both.
+    Both,
+}
+
+impl Dir {
+    fn of(request: bool, response: bool) -> Dir {
+        match (request, response) {
+            (true, false) => Dir::Request,
+            (false, true) => Dir::Response,
+            _ => Dir::Both,
+        }
+    }
+    fn request(self) -> bool {
+        self != Dir::Response
+    }
+    fn response(self) -> bool {
+        self != Dir::Request
+    }
+}
+
 fn schemas(old: &Api, new: &Api, types: &Types, out: &mut Vec<Change>) {
     let components = |api: &Api| -> BTreeMap<String, usize> {
         api.types.iter().enumerate().filter_map(|(i, t)| t.component.clone().map(|c| (c, i))).collect()
@@ -252,6 +282,12 @@ fn schemas(old: &Api, new: &Api, types: &Types, out: &mut Vec<Change>) {
     let (old_c, new_c) = (components(old), components(new));
     let (new_req, new_resp) = directions(new);
     let (old_req, old_resp) = directions(old);
+    let dir = |o: &TypeDef, n: &TypeDef| {
+        Dir::of(
+            new_req.contains(&n.name) || old_req.contains(&o.name),
+            new_resp.contains(&n.name) || old_resp.contains(&o.name),
+        )
+    };
     // A schema the new spec renamed, whose Rust name the new side's config keeps (`[types.NEW]
     // rename = "Old"`): the generated API does not change, so it is compared as one schema.
     let new_by_rust: BTreeMap<&str, &str> = new_c
@@ -269,34 +305,42 @@ fn schemas(old: &Api, new: &Api, types: &Types, out: &mut Vec<Change>) {
                     "{name} -> {renamed}; absorbed by the config's rename: the Rust type is still `{}`",
                     o.name
                 );
-                out.push(Change::new("schema-renamed", false, &n.pointer, detail).schema(renamed));
+                out.push(Change::new(rule("schema-renamed"), &n.pointer, detail).schema(renamed));
                 absorbed.insert(renamed);
-                let request = new_req.contains(&n.name) || old_req.contains(&o.name);
-                let response = new_resp.contains(&n.name) || old_resp.contains(&o.name);
-                schema(renamed, o, n, request, response, types, out);
+                schema(renamed, o, n, dir(o, n), types, out);
                 continue;
             }
-            out.push(Change::new("schema-removed", true, &o.pointer, "").schema(name));
+            out.push(Change::new(rule("schema-removed"), &o.pointer, "").old().schema(name));
             continue;
         };
         let n = &new.types[j];
-        if o.name != n.name {
-            out.push(
-                Change::new("rust-type-renamed", true, &n.pointer, format!("{} -> {}", o.name, n.name)).schema(name),
-            );
-        }
-        let request = new_req.contains(&n.name) || old_req.contains(&o.name);
-        let response = new_resp.contains(&n.name) || old_resp.contains(&o.name);
-        schema(name, o, n, request, response, types, out);
+        schema(name, o, n, dir(o, n), types, out);
     }
     for (name, &j) in &new_c {
         if !old_c.contains_key(name) && !absorbed.contains(name.as_str()) {
-            out.push(Change::new("schema-added", false, &new.types[j].pointer, "").schema(name));
+            out.push(Change::new(rule("schema-added"), &new.types[j].pointer, "").schema(name));
+        }
+    }
+    // Inline schemas (a nested object, a parameter's enum) have no component name; the
+    // IR names them after where they sit, so the same name is the same place. They are
+    // compared where both versions have them; one that appears or goes is reported
+    // through the property or parameter that holds it.
+    let inline = |api: &Api| -> BTreeMap<String, usize> {
+        api.types.iter().enumerate().filter(|(_, t)| t.component.is_none()).map(|(i, t)| (t.name.clone(), i)).collect()
+    };
+    let new_inline = inline(new);
+    for (name, &i) in &inline(old) {
+        if let Some(&j) = new_inline.get(name) {
+            let (o, n) = (&old.types[i], &new.types[j]);
+            schema(name, o, n, dir(o, n), types, out);
         }
     }
 }
 
-fn schema(name: &str, o: &TypeDef, n: &TypeDef, request: bool, response: bool, types: &Types, out: &mut Vec<Change>) {
+fn schema(name: &str, o: &TypeDef, n: &TypeDef, dir: Dir, types: &Types, out: &mut Vec<Change>) {
+    if !o.deprecated && n.deprecated {
+        out.push(Change::new(rule("schema-deprecated"), &n.pointer, "").schema(name));
+    }
     match (&o.kind, &n.kind) {
         (TypeKind::Struct(os), TypeKind::Struct(ns)) => {
             let old_fields: BTreeMap<&str, _> = os.fields.iter().map(|f| (f.wire_name.as_str(), f)).collect();
@@ -305,48 +349,54 @@ fn schema(name: &str, o: &TypeDef, n: &TypeDef, request: bool, response: bool, t
                 let at = format!("{}/properties/{}", n.pointer, esc(wire));
                 let Some(g) = new_fields.get(wire) else {
                     let at = format!("{}/properties/{}", o.pointer, esc(wire));
-                    let kind = if response { "response-property-removed" } else { "property-removed" };
-                    out.push(Change::new(kind, true, &at, "").schema(name).property(wire));
+                    let id = if dir.response() { "response-property-removed" } else { "property-removed" };
+                    let change = Change::new(rule(id), &at, "").old().schema(name).property(wire);
+                    out.push(one_way(change, f.ty.constraints.read_only, f.ty.constraints.write_only, dir));
                     continue;
                 };
-                let tag = |c: Change| c.schema(name).property(wire);
-                if f.required && !g.required {
-                    if response {
-                        out.push(tag(Change::new("response-property-became-optional", true, &at, "")));
-                    }
-                    out.push(tag(Change::new(
-                        "rust-field-became-optional",
-                        true,
-                        &at,
-                        format!("`{}` is now an Option", g.name),
-                    )));
+                // A read-only property is not sent, a write-only one not returned: changes
+                // that only matter that way are safe.
+                let read_only = f.ty.constraints.read_only || g.ty.constraints.read_only;
+                let write_only = f.ty.constraints.write_only || g.ty.constraints.write_only;
+                let tag = |c: Change| one_way(c.schema(name).property(wire), read_only, write_only, dir);
+                if f.required && !g.required && dir.response() {
+                    out.push(tag(Change::new(rule("response-property-became-optional"), &at, "")));
                 }
-                if !f.required && g.required && request {
-                    out.push(tag(Change::new("request-property-became-required", true, &at, "")));
+                if !f.required && g.required && dir.request() {
+                    out.push(tag(Change::new(rule("request-property-became-required"), &at, "")));
                 }
-                if !f.ty.nullable && g.ty.nullable && response {
-                    out.push(tag(Change::new("response-property-became-nullable", true, &at, "")));
+                if !f.ty.nullable && g.ty.nullable && dir.response() {
+                    out.push(tag(Change::new(rule("response-property-became-nullable"), &at, "")));
                 }
-                let kind = match (compare_types(&f.ty, &g.ty, types), request, response) {
-                    (TypeChange::Same, ..) => None,
-                    (TypeChange::RustOnly, ..) => Some("rust-type-changed"),
-                    (TypeChange::Wire, true, false) => Some("request-property-type-changed"),
-                    (TypeChange::Wire, false, true) => Some("response-property-type-changed"),
-                    (TypeChange::Wire, ..) => Some("property-type-changed"),
-                };
-                if let Some(kind) = kind {
-                    out.push(tag(Change::new(kind, true, &at, format!("{} -> {}", show(&f.ty), show(&g.ty)))));
+                if f.ty.nullable && !g.ty.nullable && dir.request() {
+                    out.push(tag(Change::new(rule("request-property-became-non-nullable"), &at, "")));
                 }
-                if f.name != g.name {
-                    out.push(tag(Change::new("rust-field-renamed", true, &at, format!("{} -> {}", f.name, g.name))));
+                if !f.deprecated && g.deprecated {
+                    out.push(tag(Change::new(rule("property-deprecated"), &at, "")));
                 }
-                constraints(&f.ty.constraints, &g.ty.constraints, request, &at, out, tag);
+                if f.default != g.default {
+                    let shown = |d: &Option<serde_json::Value>| d.as_ref().map_or("none".into(), |v| v.to_string());
+                    let detail = format!("{} -> {}", shown(&f.default), shown(&g.default));
+                    out.push(tag(Change::new(rule("property-default-changed"), &at, detail)));
+                }
+                if compare_types(&f.ty, &g.ty, types) == TypeChange::Wire {
+                    let id = match dir {
+                        Dir::Request => "request-property-type-changed",
+                        Dir::Response => "response-property-type-changed",
+                        Dir::Both => "property-type-changed",
+                    };
+                    out.push(tag(Change::new(rule(id), &at, format!("{} -> {}", show(&f.ty), show(&g.ty)))));
+                }
+                constraints(&f.ty.constraints, &g.ty.constraints, dir, &at, out, tag);
             }
             for (wire, g) in &new_fields {
                 if !old_fields.contains_key(wire) {
                     let at = format!("{}/properties/{}", n.pointer, esc(wire));
                     // A new required property breaks requests that do not send it.
-                    out.push(Change::new("property-added", g.required && request, &at, "").schema(name).property(wire));
+                    let id =
+                        if g.required && dir.request() { "request-property-added-required" } else { "property-added" };
+                    let change = Change::new(rule(id), &at, "").schema(name).property(wire);
+                    out.push(one_way(change, g.ty.constraints.read_only, g.ty.constraints.write_only, dir));
                 }
             }
         }
@@ -355,33 +405,99 @@ fn schema(name: &str, o: &TypeDef, n: &TypeDef, request: bool, response: bool, t
                 e.variants.iter().map(|v| v.value.to_string()).collect()
             };
             let (ov, nv) = (values(oe), values(ne));
+            let at = format!("{}/enum", n.pointer);
             for v in ov.difference(&nv) {
                 // A client may still send it; a response no longer contains it.
-                out.push(
-                    Change::new("enum-value-removed", request || !response, format!("{}/enum", n.pointer), v.clone())
-                        .schema(name),
-                );
+                let id = if dir.request() { "request-enum-value-removed" } else { "response-enum-value-removed" };
+                out.push(Change::new(rule(id), &at, v.clone()).schema(name));
             }
             for v in nv.difference(&ov) {
-                // A response may now carry a value old code has no case for.
-                out.push(
-                    Change::new("enum-value-added", response, format!("{}/enum", n.pointer), v.clone()).schema(name),
-                );
+                out.push(Change::new(rule("enum-value-added"), &at, v.clone()).schema(name));
             }
         }
         (TypeKind::Alias(a), TypeKind::Alias(b)) => {
-            let kind = match compare_types(a, b, types) {
-                TypeChange::Same => None,
-                TypeChange::RustOnly => Some("rust-type-changed"),
-                TypeChange::Wire => Some("schema-type-changed"),
-            };
-            if let Some(kind) = kind {
-                out.push(Change::new(kind, true, &n.pointer, format!("{} -> {}", show(a), show(b))).schema(name));
+            if compare_types(a, b, types) == TypeChange::Wire {
+                let detail = format!("{} -> {}", show(a), show(b));
+                out.push(Change::new(rule("schema-type-changed"), &n.pointer, detail).schema(name));
             }
-            constraints(&a.constraints, &b.constraints, request, &n.pointer, out, |c| c.schema(name));
+            constraints(&a.constraints, &b.constraints, dir, &n.pointer, out, |c| c.schema(name));
         }
-        (TypeKind::Union(_), TypeKind::Union(_)) => {}
-        _ => out.push(Change::new("schema-type-changed", true, &n.pointer, "the kind of type changed").schema(name)),
+        (TypeKind::Union(ou), TypeKind::Union(nu)) => {
+            if ou.discriminator != nu.discriminator {
+                let shown = |d: &Option<String>| d.clone().unwrap_or_else(|| "none".into());
+                let detail = format!("{} -> {}", shown(&ou.discriminator), shown(&nu.discriminator));
+                out.push(Change::new(rule("union-discriminator-changed"), &n.pointer, detail).schema(name));
+            }
+            // Branches by the tag values that select them (by their type without a
+            // discriminator): a value that selects another type is a mapping change.
+            let branches = |u: &crate::ir::UnionDef, api: &Api| -> BTreeMap<String, String> {
+                u.variants
+                    .iter()
+                    .flat_map(|v| {
+                        let shape = wire_shape(&v.ty, api, 0);
+                        let keys = if v.tags.is_empty() { vec![shape.clone()] } else { v.tags.clone() };
+                        keys.into_iter().map(move |k| (k, shape.clone()))
+                    })
+                    .collect()
+            };
+            let (ob, nb) = (branches(ou, types.old), branches(nu, types.new));
+            let keyword = if nu.discriminator.is_some() { "mapping" } else { "oneOf" };
+            let at = format!("{}/{}", n.pointer, if nu.discriminator.is_some() { "discriminator" } else { keyword });
+            for (key, shape) in &ob {
+                match nb.get(key) {
+                    None => {
+                        let id = if dir.request() {
+                            "request-union-variant-removed"
+                        } else {
+                            "response-union-variant-removed"
+                        };
+                        out.push(Change::new(rule(id), &at, key.clone()).schema(name));
+                    }
+                    Some(other) if other != shape => {
+                        let detail = format!("{key}: {shape} -> {other}");
+                        out.push(Change::new(rule("union-discriminator-changed"), &at, detail).schema(name));
+                    }
+                    Some(_) => {}
+                }
+            }
+            for key in nb.keys().filter(|k| !ob.contains_key(*k)) {
+                let id = match (dir.response(), nu.other.is_some()) {
+                    (false, _) => "union-variant-added",
+                    (true, true) => "response-union-variant-added",
+                    (true, false) => "response-union-variant-added-closed",
+                };
+                out.push(Change::new(rule(id), &at, key.clone()).schema(name));
+            }
+        }
+        _ => {
+            let detail = format!("{} -> {}", kind_name(&o.kind), kind_name(&n.kind));
+            out.push(Change::new(rule("schema-type-changed"), &n.pointer, detail).schema(name))
+        }
+    }
+}
+
+fn kind_name(k: &TypeKind) -> &'static str {
+    match k {
+        TypeKind::Struct(_) => "object",
+        TypeKind::Enum(_) => "enum",
+        TypeKind::Alias(_) => "alias",
+        TypeKind::Union(_) => "union",
+    }
+}
+
+/// Downgrades to INFO a change to a read-only property that matters only in requests, or to
+/// a write-only one that matters only in responses.
+fn one_way(change: Change, read_only: bool, write_only: bool, dir: Dir) -> Change {
+    let request_only = change.rule.direction == super::rules::Direction::Request
+        || (dir == Dir::Request && change.rule.direction == super::rules::Direction::Both);
+    let response_only = change.rule.direction == super::rules::Direction::Response
+        || (dir == Dir::Response && change.rule.direction == super::rules::Direction::Both);
+    if read_only && request_only {
+        change.downgrade(Level::Info, "read-only: clients do not send it")
+    } else if write_only && response_only {
+        change.downgrade(Level::Info, "write-only: servers do not return it")
+    } else {
+        change
     }
 }
 
@@ -391,17 +507,12 @@ struct Types<'a> {
     new: &'a Api,
 }
 
-impl<'a> Types<'a> {
-    fn new(old: &'a Api, new: &'a Api) -> Self {
-        Types { old, new }
-    }
-}
-
 /// How two uses of a type differ.
 #[derive(PartialEq)]
 enum TypeChange {
     Same,
-    /// Same JSON on the wire, another Rust type (an inline enum that became a component).
+    /// Same JSON on the wire, another Rust type (an inline enum that became a component):
+    /// the `rust` pass reports it.
     RustOnly,
     Wire,
 }
@@ -435,10 +546,23 @@ fn wire_shape(t: &TypeExpr, types: &Api, depth: usize) -> String {
     }
 }
 
+/// A type as the spec would spell it (`integer`, `string (date-time)`, a schema's name).
 fn show(t: &TypeExpr) -> String {
+    use crate::ir::Primitive as P;
     match &t.kind {
         ExprKind::Named(n) => n.clone(),
-        ExprKind::Primitive(p) => format!("{p:?}"),
+        ExprKind::Primitive(p) => match p {
+            P::String => "string",
+            P::Bool => "boolean",
+            P::Int32 => "integer (int32)",
+            P::Int64 | P::Uint64 => "integer",
+            P::Float64 => "number",
+            P::Uuid => "string (uuid)",
+            P::DateTime | P::TimeDateTime => "string (date-time)",
+            P::Date => "string (date)",
+            P::Binary => "string (binary)",
+        }
+        .to_owned(),
         ExprKind::List(i) => format!("[{}]", show(i)),
         ExprKind::Map(i) => format!("{{string: {}}}", show(i)),
         ExprKind::Tuple(items) => format!("({})", items.iter().map(show).collect::<Vec<_>>().join(", ")),
@@ -447,18 +571,25 @@ fn show(t: &TypeExpr) -> String {
     }
 }
 
-/// Compares the constraints at one place; tightening breaks senders (`request`).
+/// Compares the constraints at one place: tightening breaks senders, loosening may surprise
+/// readers. A place used both ways is judged as a request (the stricter for tightening)
+/// and as a response.
 fn constraints(
     o: &Constraints,
     n: &Constraints,
-    request: bool,
+    dir: Dir,
     at: &str,
     out: &mut Vec<Change>,
     tag: impl Fn(Change) -> Change,
 ) {
     let mut push = |tightened: bool, what: String| {
-        let kind = if tightened { "constraint-tightened" } else { "constraint-loosened" };
-        out.push(tag(Change::new(kind, tightened && request, at, what)));
+        let id = match (tightened, dir.request(), dir.response()) {
+            (true, true, _) => "request-constraint-tightened",
+            (true, false, _) => "response-constraint-tightened",
+            (false, _, true) => "response-constraint-loosened",
+            (false, _, false) => "request-constraint-loosened",
+        };
+        out.push(tag(Change::new(rule(id), at, what)));
     };
     // For lower limits a bigger value is tighter; for upper limits a smaller one.
     let lower = |name: &str, a: Option<f64>, b: Option<f64>, push: &mut dyn FnMut(bool, String)| match (a, b) {

@@ -2,7 +2,7 @@
 //! it into akgen's own document model ([`doc`]). `$ref` resolution lives in [`resolve`].
 
 pub mod doc;
-mod locate;
+pub(crate) mod locate;
 pub mod overlay;
 pub mod resolve;
 
