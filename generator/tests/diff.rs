@@ -734,3 +734,46 @@ fn the_readme_lists_every_rule() {
         akgen::diff::rules::RULES.iter().map(|r| (r.id.to_owned(), r.level.as_str().to_owned())).collect();
     assert_eq!(listed, catalog);
 }
+
+/// Nullability is one thing in its three spellings (`nullable: true` in 3.0, a 3.1 type
+/// array, a `null` branch): switching spellings changes nothing, dropping it is judged by
+/// direction.
+#[test]
+fn nullability_is_the_same_in_every_spelling() {
+    let spec = |version: &str, name: &str| {
+        format!(
+            "openapi: {version}\ninfo: {{title: t, version: '1'}}\npaths:\n  /things/:\n    get:\n      operationId: things_list\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {{$ref: '#/components/schemas/Thing'}}\n    post:\n      operationId: things_create\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: {{$ref: '#/components/schemas/ThingRequest'}}\n      responses:\n        '201': {{description: created}}\ncomponents:\n  schemas:\n    Thing:\n      type: object\n      required: [name]\n      properties:\n        name: {name}\n    ThingRequest:\n      type: object\n      properties:\n        name: {name}\n"
+        )
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let write = |file: &str, text: String| {
+        let path = dir.path().join(file);
+        std::fs::write(&path, text).unwrap();
+        path
+    };
+    let nullable_30 = write("a.yml", spec("3.0.3", "{type: string, nullable: true}"));
+    let array_31 = write("b.yml", spec("3.1.0", "{type: [string, 'null']}"));
+    let branch_31 = write("c.yml", spec("3.1.0", "{anyOf: [{type: string}, {type: 'null'}]}"));
+    let plain = write("d.yml", spec("3.0.3", "{type: string}"));
+    for (a, b) in [(&nullable_30, &array_31), (&array_31, &branch_31), (&branch_31, &nullable_30)] {
+        assert_eq!(changes(a, b), Vec::<Value>::new(), "{} -> {}", a.display(), b.display());
+    }
+    for from in [&nullable_30, &array_31, &branch_31] {
+        let ids: BTreeSet<(String, String)> = changes(from, &plain)
+            .iter()
+            .filter(|c| c["area"] != "rust")
+            .map(|c| (c["id"].as_str().unwrap().to_owned(), c["schema"].as_str().unwrap().to_owned()))
+            .collect();
+        // Requests may no longer send `null`; responses simply stop sending it.
+        assert_eq!(
+            ids,
+            BTreeSet::from([("request-property-became-non-nullable".to_owned(), "ThingRequest".to_owned())])
+        );
+        let back: BTreeSet<String> = changes(&plain, from)
+            .iter()
+            .filter(|c| c["area"] != "rust")
+            .map(|c| c["id"].as_str().unwrap().to_owned())
+            .collect();
+        assert_eq!(back, BTreeSet::from(["response-property-became-nullable".to_owned()]));
+    }
+}

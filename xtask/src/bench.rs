@@ -9,7 +9,9 @@
 //!   peak memory; the median of `--runs` runs (3 unless told);
 //! - deserialize + validate throughput: `conformance/benches/validate.rs`;
 //! - openapi-generator side by side, when it is installed: its generation time and memory,
-//!   and the same compile measurements of the crate it writes, with the ratios.
+//!   and the same compile measurements of the crate it writes, with the ratios;
+//! - `akgen diff` of two authentik versions against `akgen generate` of one, as processes
+//!   in the same run (`--diff-only` measures just these and rewrites only their section).
 //!
 //! Nothing here asserts: the targets are reported as met or missed.
 
@@ -229,6 +231,63 @@ fn machine() -> Vec<String> {
     ]
 }
 
+/// The heading of the diff's section of BENCH.md.
+const DIFF_HEADING: &str = "## `akgen diff` of two authentik versions";
+
+/// `akgen diff` of the version before the pinned one against the pinned one, and `akgen
+/// generate` of the pinned one, as processes, alternated so that both see the same machine.
+fn diff_section(akgen: &Path, pinned: &Path) -> Result<String, String> {
+    let old = pinned.with_file_name("schema-2026.2.6.yml");
+    let scratch = crate::repo().join("target/bench-scratch-diff");
+    let (mut generate, mut diff) = (Vec::new(), Vec::new());
+    for i in 0..CLI_RUNS {
+        let out = scratch.join(format!("akgen-{i}"));
+        let _ = std::fs::remove_dir_all(&out);
+        generate.push(measure(
+            Command::new(akgen)
+                .args(["generate", "--spec"])
+                .arg(pinned)
+                .arg("--out")
+                .arg(&out)
+                .stderr(std::process::Stdio::null()),
+        )?);
+        diff.push(measure(
+            Command::new(akgen)
+                .arg("diff")
+                .arg(&old)
+                .arg(pinned)
+                .args(["--format", "json"])
+                .stdout(std::process::Stdio::null()),
+        )?);
+    }
+    let _ = std::fs::remove_dir_all(&scratch);
+    let (generate, diff) = (median(generate), median(diff));
+    let ratio = diff.wall.as_secs_f64() / generate.wall.as_secs_f64();
+    let ms = |d: Duration| format!("{:.0} ms", d.as_secs_f64() * 1e3);
+    Ok(format!(
+        "\n{DIFF_HEADING}\n\n`akgen diff schema-2026.2.6.yml schema-2026.5.6.yml --format json` (release, {CLI_RUNS} runs, \
+         alternated with `akgen generate` of the pinned spec): **{}** wall, **{}** peak; `akgen generate`: {} wall, {} peak. \
+         The diff (both specs parsed, both IRs built, both passes, the report) takes {ratio:.2}× the time of generating one \
+         crate (target ≤ 1×: {}).\n",
+        ms(diff.wall),
+        mib(diff.peak_kib),
+        ms(generate.wall),
+        mib(generate.peak_kib),
+        verdict(ratio <= 1.0)
+    ))
+}
+
+/// `text` with the section under `heading` (up to the next `## ` heading) replaced by
+/// `section`, or `section` appended when there is none.
+fn replace_section(text: &str, heading: &str, section: &str) -> String {
+    let Some(start) = text.find(&format!("\n{heading}\n")) else {
+        return format!("{text}{section}");
+    };
+    let after = start + 1 + heading.len();
+    let end = text[after..].find("\n## ").map_or(text.len(), |i| after + i);
+    format!("{}{section}{}", &text[..start], &text[end..])
+}
+
 fn secs(d: Duration) -> String {
     format!("{:.1} s", d.as_secs_f64())
 }
@@ -241,10 +300,11 @@ fn verdict(met: bool) -> &'static str {
     if met { "met" } else { "**missed**" }
 }
 
-/// `cargo xtask bench [--runs N] [--install-openapi-generator]`.
+/// `cargo xtask bench [--runs N] [--install-openapi-generator] [--diff-only]`.
 pub fn bench(args: &[String]) -> Result<(), String> {
     let mut runs = 3;
     let mut install = false;
+    let mut diff_only = false;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
@@ -256,6 +316,7 @@ pub fn bench(args: &[String]) -> Result<(), String> {
                     .ok_or("--runs takes a positive number")?
             }
             "--install-openapi-generator" => install = true,
+            "--diff-only" => diff_only = true,
             other => return Err(format!("unexpected argument {other:?}")),
         }
     }
@@ -263,6 +324,16 @@ pub fn bench(args: &[String]) -> Result<(), String> {
     let cargo = crate::cargo();
     let spec = akgen::spec_source::resolve(None).map_err(|e| e.to_string())?;
     let spec = std::fs::canonicalize(&spec).map_err(|e| format!("{}: {e}", spec.display()))?;
+    if diff_only {
+        run(Command::new(&cargo).args(["build", "--release", "--quiet", "--package", "akgen"]).current_dir(&repo))?;
+        let section = diff_section(&repo.join("target/release/akgen"), &spec)?;
+        let path = repo.join("BENCH.md");
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("BENCH.md: {e}"))?;
+        let text = replace_section(&text, DIFF_HEADING, &section);
+        std::fs::write(&path, &text).map_err(|e| format!("BENCH.md: {e}"))?;
+        print!("{section}");
+        return Ok(());
+    }
 
     // Generation, phase by phase, and deserialize + validate.
     for (package, bench) in [("akgen", "generate"), ("conformance", "validate")] {
@@ -292,6 +363,7 @@ pub fn bench(args: &[String]) -> Result<(), String> {
     }
     let _ = std::fs::remove_dir_all(&scratch);
     let cli = median(cli);
+    let diff = diff_section(&akgen, &spec)?;
 
     // Compile times of the generated crate.
     let ours = |label, features: Vec<&'static str>| CompileSubject {
@@ -365,8 +437,9 @@ pub fn bench(args: &[String]) -> Result<(), String> {
         }
     };
 
-    let text =
+    let mut text =
         report(&phases, cli, &subjects, &compiled, og.as_ref(), (deserialize, validate), (large_ns, large_bytes), runs);
+    text.push_str(&diff);
     std::fs::write(repo.join("BENCH.md"), &text).map_err(|e| format!("BENCH.md: {e}"))?;
     print!("{text}");
     Ok(())

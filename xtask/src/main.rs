@@ -9,10 +9,13 @@
 //!   corpus crates (`corpus --ci`), then `schemathesis`;
 //! - `schemathesis` runs schemathesis against the tokens-server example;
 //! - `corpus [--only NAME,…] [--no-validate] [--ci]` generates, compiles and validates every
-//!   spec of the real-world corpus and writes CORPUS.md (`--ci`: the smaller ones, compiled).
+//!   spec of the real-world corpus and writes CORPUS.md (`--ci`: the smaller ones, compiled);
+//! - `semver [--install]` checks `akgen diff`'s Rust pass against cargo-semver-checks on
+//!   three pairs of authentik versions and writes SEMVER.md.
 
 mod bench;
 mod corpus;
+mod semver;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -26,7 +29,8 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("schemathesis") => schemathesis(),
         Some("corpus") => corpus::corpus(&args[1..]),
-        _ => Err("usage: cargo xtask codegen [--spec PATH] | check | bench [--runs N] [--install-openapi-generator] | test | schemathesis | corpus [--only NAME,…] [--no-validate] [--ci]".into()),
+        Some("semver") => semver::semver(&args[1..]),
+        _ => Err("usage: cargo xtask codegen [--spec PATH] | check | bench [--runs N] [--install-openapi-generator] | test | schemathesis | corpus [--only NAME,…] [--no-validate] [--ci] | semver [--install]".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

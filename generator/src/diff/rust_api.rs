@@ -151,6 +151,7 @@ fn surface(api: &Api) -> BTreeMap<String, Item> {
         };
         items.insert(format!("tag {}", tag.name), item);
     }
+    error_body_items(api, &mut items);
     let tags: BTreeMap<&str, &crate::ir::Tag> = api.tags.iter().map(|t| (t.name.as_str(), t)).collect();
     for op in &api.operations {
         if let Some(tag) = tags.get(op.tag.as_str()) {
@@ -269,8 +270,14 @@ fn operation_items(op: &Operation, tag: &crate::ir::Tag, items: &mut BTreeMap<St
         Some(format!("tag {}", tag.name)),
     );
     items.insert(id.clone(), method);
-    // The builder's setters, one per optional parameter, and an optional body's.
+    // The builder the method returns, a public type of its own, and its setters, one per
+    // optional parameter.
     let builder = format!("client::{}::{}", tag.module, op.builder);
+    let builder_id = format!("{id} builder");
+    items.insert(
+        builder_id.clone(),
+        item(Kind::Type, builder.clone(), &op.builder, "struct".into(), op.pointer.clone(), None),
+    );
     for p in op.parameters.iter().filter(|p| !p.required) {
         let key = format!("{id} setter {:?} {}", p.location, p.wire_name);
         let pointer = format!("{}/parameters", op.pointer);
@@ -280,26 +287,72 @@ fn operation_items(op: &Operation, tag: &crate::ir::Tag, items: &mut BTreeMap<St
             &p.setter,
             rust_type(&p.ty),
             pointer,
-            Some(id.clone()),
+            Some(builder_id.clone()),
         );
         setter.property = Some(p.wire_name.clone());
         items.insert(key, setter);
     }
-    // The response enum's variants, one per documented status.
-    let responses = format!("client::{}::{}", tag.module, op.response_enum);
-    for r in &op.responses {
-        let payload: BTreeSet<String> = r.content.iter().filter_map(|c| c.ty.as_ref()).map(rust_type).collect();
-        let key = format!("{id} response {}", super::wire::status_key(r.status));
-        let pointer = format!("{}/responses/{}", op.pointer, super::wire::status_key(r.status));
-        let variant = item(
-            Kind::Variant,
-            format!("{responses}::{}", r.variant),
-            &r.variant,
-            payload.into_iter().collect::<Vec<_>>().join(" | "),
-            pointer,
-            Some(id.clone()),
-        );
-        items.insert(key, variant);
+    // What the call returns: the one success's body, or an enum of the successes (error
+    // statuses go to `ErrorBody`, below).
+    let successes: Vec<&crate::ir::Response> =
+        op.responses.iter().filter(|r| crate::emit::http::is_success(r.status)).collect();
+    let payload = |r: &crate::ir::Response| -> String {
+        let types: BTreeSet<String> = r.content.iter().filter_map(|c| c.ty.as_ref()).map(rust_type).collect();
+        types.into_iter().collect::<Vec<_>>().join(" | ")
+    };
+    let output = match successes.as_slice() {
+        [] => "()".to_owned(),
+        [one] => payload(one),
+        many => {
+            let responses = format!("client::{}::{}", tag.module, op.response_enum);
+            let responses_id = format!("{id} responses");
+            let enum_item =
+                item(Kind::Type, responses.clone(), &op.response_enum, "enum".into(), op.pointer.clone(), None);
+            items.insert(responses_id.clone(), enum_item);
+            for r in many {
+                let key = format!("{id} response {}", super::wire::status_key(r.status));
+                let pointer = format!("{}/responses/{}", op.pointer, super::wire::status_key(r.status));
+                let variant = item(
+                    Kind::Variant,
+                    format!("{responses}::{}", r.variant),
+                    &r.variant,
+                    payload(r),
+                    pointer,
+                    Some(responses_id.clone()),
+                );
+                items.insert(key, variant);
+            }
+            op.response_enum.clone()
+        }
+    };
+    if let Some(m) = items.get_mut(&id) {
+        m.signature = format!("{} -> {output}", m.signature);
+    }
+}
+
+/// `client::ErrorBody`: one variant per model an operation's error status returns, as the
+/// client emitter decides them.
+fn error_body_items(api: &Api, items: &mut BTreeMap<String, Item>) {
+    use crate::emit::http::{BodyKind, body_kind, is_success};
+    for op in &api.operations {
+        for r in op.responses.iter().filter(|r| !is_success(r.status)) {
+            if let BodyKind::Json(Some(TypeExpr { kind: ExprKind::Named(name), nullable: false, .. })) =
+                body_kind(&r.content)
+            {
+                let pointer = format!("{}/responses/{}", op.pointer, super::wire::status_key(r.status));
+                items.entry(format!("error body {name}")).or_insert_with(|| Item {
+                    kind: Kind::Variant,
+                    path: format!("client::ErrorBody::{name}"),
+                    name: name.clone(),
+                    signature: name.clone(),
+                    parent: None,
+                    pointer,
+                    operation: None,
+                    schema: Some(name.clone()),
+                    property: None,
+                });
+            }
+        }
     }
 }
 
