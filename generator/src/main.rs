@@ -138,6 +138,11 @@ enum Command {
         /// The generated crate's current version, to print the next one.
         #[arg(long, value_name = "VERSION")]
         current_version: Option<String>,
+        /// With `--format markdown`: list less (the Rust API, then the safe changes, as counts
+        /// per rule) until the report is at most this many bytes; 0 for no limit. The default
+        /// is GitHub's limit on a comment or release body.
+        #[arg(long, value_name = "BYTES", default_value_t = akgen::diff::report::GITHUB_COMMENT_LIMIT)]
+        max_bytes: usize,
         /// Print the JSON Schema of `--format json`'s output and exit.
         #[arg(long)]
         json_schema: bool,
@@ -262,6 +267,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             ignore,
             scope,
             current_version,
+            max_bytes,
             json_schema,
             lenient,
             config,
@@ -315,7 +321,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             match format {
                 Format::Text => stdout(&report::text(&changes, &cx)),
                 Format::Json => stdout(&format!("{:#}\n", serde_json::json!(report::json(&changes, &cx)))),
-                Format::Markdown => stdout(&report::markdown(&changes, &cx)),
+                Format::Markdown => stdout(&report::markdown(&changes, &cx, (max_bytes > 0).then_some(max_bytes))),
                 Format::Github => stdout(&report::github(&changes, &cx)),
             }
             let fail_on = fail_on.or(fail_on_breaking.then_some(akgen::diff::rules::Level::Err));

@@ -439,6 +439,170 @@ fn the_bump_and_the_next_version() {
     assert!(text.trim_end().ends_with("needs a major (1.4.2 -> 2.0.0) bump"), "{text}");
 }
 
+/// Rust's semver rules for `#[non_exhaustive]` types: a field or variant added to a type the
+/// config marks so is minor (outside code can use neither a struct literal nor an
+/// exhaustive `match`); on the other types, the same additions stay major.
+#[test]
+fn members_added_to_non_exhaustive_types_are_minor() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = edited_fixture(dir.path(), "sealed", |s| {
+        s["components"]["schemas"]["Token"]["properties"]["note"] = json!({"type": "string"});
+        s["components"]["schemas"]["IntentEnum"]["enum"].as_array_mut().unwrap().push(json!("device"));
+    });
+    let report = |config: &str| -> Value {
+        let path = dir.path().join("akgen.toml");
+        std::fs::write(&path, config).unwrap();
+        let path = path.to_str().unwrap();
+        let run =
+            akgen_diff(&old, &new, &["--format", "json", "--scope", "rust", "--old-config", path, "--config", path]);
+        serde_json::from_str(&run.stdout).unwrap()
+    };
+    let ids = |r: &Value| -> BTreeSet<(String, String)> {
+        r["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| (c["id"].as_str().unwrap().to_owned(), c["detail"].as_str().unwrap().to_owned()))
+            .collect()
+    };
+    let field = "`models::Token::note`".to_owned();
+    let variant = "`models::IntentEnum::Device`".to_owned();
+    // Without the attribute both additions break.
+    let plain = report("");
+    assert_eq!(plain["summary"]["bump"], "major");
+    assert!(ids(&plain).contains(&("rust-field-added".into(), field.clone())), "{plain:#}");
+    assert!(ids(&plain).contains(&("rust-variant-added".into(), variant.clone())), "{plain:#}");
+    // With it on every type, both are minor, and nothing else changed.
+    let sealed = report("[all-types]\nattributes = [\"#[non_exhaustive]\"]\n");
+    assert_eq!(
+        ids(&sealed),
+        BTreeSet::from([
+            ("rust-field-added-non-exhaustive".into(), field.clone()),
+            ("rust-variant-added-non-exhaustive".into(), variant.clone()),
+        ]),
+        "{sealed:#}"
+    );
+    assert_eq!(sealed["summary"]["bump"], "minor");
+    // On one type only: the other addition still breaks.
+    let one = report("[types.Token]\nattributes = [\"#[non_exhaustive]\"]\n");
+    assert!(ids(&one).contains(&("rust-field-added-non-exhaustive".into(), field)), "{one:#}");
+    assert!(ids(&one).contains(&("rust-variant-added".into(), variant)), "{one:#}");
+    assert_eq!(one["summary"]["bump"], "major");
+    // The attribute itself, added by the new side's config, breaks; taken away, it does not.
+    let (plain_toml, sealed_toml) = (dir.path().join("plain.toml"), dir.path().join("sealed.toml"));
+    std::fs::write(&plain_toml, "").unwrap();
+    std::fs::write(&sealed_toml, "[types.Token]\nattributes = [\"#[non_exhaustive]\"]\n").unwrap();
+    let between = |a: &Path, b: &Path| -> Value {
+        let configs = ["--old-config", a.to_str().unwrap(), "--config", b.to_str().unwrap()];
+        let run = akgen_diff(&old, &old, &[&["--format", "json"][..], &configs].concat());
+        serde_json::from_str(&run.stdout).unwrap()
+    };
+    let token = "`models::Token`".to_owned();
+    let sealing = between(&plain_toml, &sealed_toml);
+    assert_eq!(ids(&sealing), BTreeSet::from([("rust-type-became-non-exhaustive".into(), token.clone())]));
+    assert_eq!(sealing["summary"]["bump"], "major");
+    let unsealing = between(&sealed_toml, &plain_toml);
+    assert_eq!(ids(&unsealing), BTreeSet::from([("rust-type-became-exhaustive".into(), token)]));
+    assert_eq!(unsealing["summary"]["bump"], "minor");
+}
+
+/// Response headers (matched without case), parameter styles (an explicit default is no
+/// change) and `components/securitySchemes`: each edit to the spec gives exactly the
+/// change the catalog names for it, at its level, and nothing else on the wire.
+#[test]
+fn headers_styles_and_security_schemes() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = raw(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs/fixtures/tokens.yml"));
+    let list = "/core/tokens/";
+    let mut old = fixture.clone();
+    old["paths"][list]["get"]["responses"]["200"]["headers"] = json!({
+        "X-Total-Count": {"required": true, "schema": {"type": "integer"}},
+        "X-Gone": {"schema": {"type": "string"}},
+        "X-Kept": {"schema": {"type": "string"}},
+        "X-Same": {"$ref": "#/components/headers/Same"},
+    });
+    old["components"]["headers"] = json!({"Same": {"schema": {"type": "string", "enum": ["a", "b"]}}});
+    old["paths"][list]["get"]["parameters"][0]["style"] = json!("form");
+    old["paths"][list]["get"]["parameters"][5]["style"] = json!("form");
+    old["components"]["securitySchemes"] = json!({
+        "authentik": {"type": "http", "scheme": "bearer"},
+        "legacy": {"type": "apiKey", "in": "header", "name": "X-Key"},
+        "moved": {"type": "apiKey", "in": "header", "name": "X-Key"},
+        "retyped": {"type": "apiKey", "in": "header", "name": "X-Key"},
+        "oidc": {"type": "openIdConnect", "openIdConnectUrl": "https://a.example/.well-known/openid-configuration"},
+        "oauth": {"type": "oauth2", "flows": {
+            "authorizationCode": {"authorizationUrl": "https://a.example/authorize", "tokenUrl": "https://a.example/token",
+                                  "scopes": {"read": "", "write": ""}},
+            "password": {"tokenUrl": "https://a.example/token", "scopes": {}},
+        }},
+    });
+    let mut new = old.clone();
+    new["paths"][list]["get"]["responses"]["200"]["headers"] = json!({
+        "x-total-count": {"schema": {"type": "string"}},
+        "X-Kept": {"deprecated": true, "schema": {"type": "string"}},
+        "X-Same": {"$ref": "#/components/headers/Same"},
+        "X-New": {"schema": {"type": "string"}},
+    });
+    // The first parameter's explicit `form` is its default: no change. The last changes.
+    new["paths"][list]["get"]["parameters"][0].as_object_mut().unwrap().remove("style");
+    new["paths"][list]["get"]["parameters"][5]["style"] = json!("spaceDelimited");
+    new["components"]["securitySchemes"] = json!({
+        "authentik": {"type": "http", "scheme": "Bearer+Agent"},
+        "moved": {"type": "apiKey", "in": "query", "name": "key"},
+        "retyped": {"type": "http", "scheme": "basic"},
+        "oidc": {"type": "openIdConnect", "openIdConnectUrl": "https://b.example/.well-known/openid-configuration"},
+        "oauth": {"type": "oauth2", "flows": {
+            "authorizationCode": {"authorizationUrl": "https://a.example/authorize", "tokenUrl": "https://b.example/token",
+                                  "scopes": {"read": "", "admin": ""}},
+            "clientCredentials": {"tokenUrl": "https://a.example/token", "scopes": {}},
+        }},
+        "device": {"type": "http", "scheme": "bearer"},
+    });
+    let (old_path, new_path) = (dir.path().join("old.json"), dir.path().join("new.json"));
+    std::fs::write(&old_path, serde_json::to_string_pretty(&old).unwrap()).unwrap();
+    std::fs::write(&new_path, serde_json::to_string_pretty(&new).unwrap()).unwrap();
+    let run = akgen_diff(&old_path, &new_path, &["--format", "json", "--scope", "wire"]);
+    let report: Value = serde_json::from_str(&run.stdout).unwrap();
+    let got: BTreeSet<(String, String, String)> = report["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            let s = |k: &str| c[k].as_str().unwrap().to_owned();
+            (s("id"), s("level"), s("detail"))
+        })
+        .collect();
+    let want: BTreeSet<(String, String, String)> = [
+        ("response-header-removed", "WARN", "200: X-Gone"),
+        ("response-header-became-optional", "WARN", "200: x-total-count"),
+        ("response-header-type-changed", "WARN", "200: x-total-count: integer -> string"),
+        ("response-header-deprecated", "INFO", "200: X-Kept"),
+        ("response-header-added", "INFO", "200: X-New"),
+        ("parameter-style-changed", "ERR", "query user__username: style form -> spaceDelimited"),
+        ("security-scheme-changed", "ERR", "authentik: HTTP scheme `bearer` -> `bearer+agent`"),
+        ("security-scheme-changed", "ERR", "moved: API key `X-Key` in header -> `key` in query"),
+        ("security-scheme-type-changed", "ERR", "retyped: apiKey -> http"),
+        ("security-scheme-removed", "WARN", "legacy"),
+        ("security-scheme-added", "INFO", "device"),
+        ("security-scheme-url-changed", "WARN", "oidc: openIdConnectUrl https://a.example/.well-known/openid-configuration -> https://b.example/.well-known/openid-configuration"),
+        ("security-scheme-url-changed", "WARN", "oauth: authorizationCode tokenUrl https://a.example/token -> https://b.example/token"),
+        ("security-oauth-scope-removed", "WARN", "oauth: authorizationCode scope write"),
+        ("security-oauth-scope-added", "INFO", "oauth: authorizationCode scope admin"),
+        ("security-oauth-flow-removed", "ERR", "oauth: password"),
+        ("security-oauth-flow-added", "INFO", "oauth: clientCredentials"),
+    ]
+    .into_iter()
+    .map(|(a, b, c)| (a.to_owned(), b.to_owned(), c.to_owned()))
+    .collect();
+    assert_eq!(got, want, "{report:#}");
+    // Every location resolves in the spec it names.
+    for c in report["changes"].as_array().unwrap() {
+        let spec = if c["spec"] == "old" { &old } else { &new };
+        let at = c["location"].as_str().unwrap();
+        assert!(spec.pointer(at).is_some(), "{c}");
+    }
+}
+
 /// `--fail-on` sets the exit code by level; a levels file changes rules' levels (and so the
 /// exit code); an ignore file silences exactly the changes it lists.
 #[test]
@@ -578,7 +742,6 @@ fn either_side_may_be_a_git_revision() {
 /// under endpoint and schema headings.
 #[test]
 fn markdown_report_of_a_real_pair() {
-    use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
     let (a, b) = (specs_dir().join("schema-2026.2.6.yml"), specs_dir().join("schema-2026.5.6.yml"));
     let markdown = akgen_diff(&a, &b, &["--format", "markdown"]).stdout;
     let report: Value = serde_json::from_str(&akgen_diff(&a, &b, &["--format", "json"]).stdout).unwrap();
@@ -586,12 +749,44 @@ fn markdown_report_of_a_real_pair() {
         report["changes"].as_array().unwrap().iter().filter(|c| c["level"] == "ERR" && c["area"] != "rust").collect();
     assert!(!wire_err.is_empty());
 
-    // Walk the document: level-3 sections, level-4 groups, list items with their text.
-    /// A heading and the list items under it.
-    type Group = (String, Vec<String>);
-    let mut sections: Vec<(String, Vec<Group>)> = Vec::new();
+    let sections = md_sections(&markdown);
+    assert_eq!(sections[0].0, "Breaking changes (ERR)", "{:?}", sections.iter().map(|s| &s.0).collect::<Vec<_>>());
+    let items: Vec<&String> = sections[0].1.iter().flat_map(|g| &g.1).collect();
+    assert_eq!(items.len(), wire_err.len());
+    assert!(items.iter().all(|i| i.starts_with("ERR ")), "{items:?}");
+    // Every ERR change is listed under its endpoint or schema, with its rule id.
+    for c in &wire_err {
+        let id = c["id"].as_str().unwrap();
+        let group = match (c["operation"].as_str(), c["schema"].as_str()) {
+            (Some(op), _) => sections[0].1.iter().find(|g| g.0.ends_with(&format!("({op})"))),
+            (None, Some(schema)) => sections[0].1.iter().find(|g| g.0 == format!("Schema {schema}")),
+            _ => None,
+        };
+        let group = group.unwrap_or_else(|| panic!("no group for {c}"));
+        assert!(group.1.iter().any(|i| i.starts_with(&format!("ERR {id}"))), "{id} not under {}", group.0);
+    }
+    // Endpoints come before schemas.
+    let first_schema = sections[0].1.iter().position(|g| g.0.starts_with("Schema ")).unwrap_or(usize::MAX);
+    assert!(sections[0].1.iter().skip(first_schema).all(|g| g.0.starts_with("Schema ")));
+    // The summary names the counts and the bump.
+    let summary = &report["summary"];
+    let line = format!(
+        "{} ERR (breaking), {} WARN, {} INFO. The generated crate needs a **major** bump.",
+        summary["ERR"], summary["WARN"], summary["INFO"]
+    );
+    assert!(markdown.contains(&line), "{line}");
+}
+
+/// A heading and the text of the list items under it.
+type MdGroup = (String, Vec<String>);
+
+/// A Markdown report as pulldown-cmark reads it: its level-3 sections, each with its
+/// level-4 groups and their list items (text and code spans, concatenated).
+fn md_sections(markdown: &str) -> Vec<(String, Vec<MdGroup>)> {
+    use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+    let mut sections: Vec<(String, Vec<MdGroup>)> = Vec::new();
     let (mut heading, mut in_heading, mut item, mut in_item) = (String::new(), None, String::new(), 0);
-    for event in Parser::new(&markdown) {
+    for event in Parser::new(markdown) {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 in_heading = Some(level);
@@ -625,31 +820,41 @@ fn markdown_report_of_a_real_pair() {
             _ => {}
         }
     }
-    assert_eq!(sections[0].0, "Breaking changes (ERR)", "{:?}", sections.iter().map(|s| &s.0).collect::<Vec<_>>());
-    let items: Vec<&String> = sections[0].1.iter().flat_map(|g| &g.1).collect();
-    assert_eq!(items.len(), wire_err.len());
-    assert!(items.iter().all(|i| i.starts_with("ERR ")), "{items:?}");
-    // Every ERR change is listed under its endpoint or schema, with its rule id.
-    for c in &wire_err {
-        let id = c["id"].as_str().unwrap();
-        let group = match (c["operation"].as_str(), c["schema"].as_str()) {
-            (Some(op), _) => sections[0].1.iter().find(|g| g.0.ends_with(&format!("({op})"))),
-            (None, Some(schema)) => sections[0].1.iter().find(|g| g.0 == format!("Schema {schema}")),
-            _ => None,
-        };
-        let group = group.unwrap_or_else(|| panic!("no group for {c}"));
-        assert!(group.1.iter().any(|i| i.starts_with(&format!("ERR {id}"))), "{id} not under {}", group.0);
+    sections
+}
+
+/// A report longer than `--max-bytes` (by default GitHub's 65,536-character limit on a
+/// comment) lists less, down to the first breaking changes and counts per rule for the
+/// rest: every breaking change is still accounted for, and the report says it is short.
+#[test]
+fn markdown_reports_fit_the_size_limit() {
+    let (a, b) = (specs_dir().join("schema-2025.6.4.yml"), specs_dir().join("schema-2025.12.6.yml"));
+    let report: Value = serde_json::from_str(&akgen_diff(&a, &b, &["--format", "json"]).stdout).unwrap();
+    let wire_err = report["changes"].as_array().unwrap().iter().filter(|c| c["level"] == "ERR" && c["area"] != "rust");
+    let wire_err = wire_err.count();
+    let full = akgen_diff(&a, &b, &["--format", "markdown", "--max-bytes", "0"]).stdout;
+    assert!(full.len() > 65_536 && !full.contains("Shortened"), "{}", full.len());
+    for (args, limit) in [(&[][..], 65_536), (&["--max-bytes", "8000"][..], 8000)] {
+        let markdown = akgen_diff(&a, &b, &[&["--format", "markdown"][..], args].concat()).stdout;
+        assert!(markdown.len() <= limit, "{} > {limit}", markdown.len());
+        assert!(markdown.contains("> Shortened to fit a GitHub comment"), "{markdown}");
+        let sections = md_sections(&markdown);
+        assert_eq!(sections[0].0, "Breaking changes (ERR)");
+        // Listed one by one, or counted per rule under "N more breaking changes".
+        let mut accounted = 0;
+        for (heading, items) in &sections[0].1 {
+            if heading.ends_with("more breaking changes") {
+                let counted: usize =
+                    items.iter().map(|i| i.rsplit(": ").next().unwrap().parse::<usize>().unwrap()).sum();
+                assert_eq!(heading, &format!("{counted} more breaking changes"));
+                accounted += counted;
+            } else {
+                assert!(items.iter().all(|i| i.starts_with("ERR ")), "{items:?}");
+                accounted += items.len();
+            }
+        }
+        assert_eq!(accounted, wire_err, "{markdown}");
     }
-    // Endpoints come before schemas.
-    let first_schema = sections[0].1.iter().position(|g| g.0.starts_with("Schema ")).unwrap_or(usize::MAX);
-    assert!(sections[0].1.iter().skip(first_schema).all(|g| g.0.starts_with("Schema ")));
-    // The summary names the counts and the bump.
-    let summary = &report["summary"];
-    let line = format!(
-        "{} ERR (breaking), {} WARN, {} INFO. The generated crate needs a **major** bump.",
-        summary["ERR"], summary["WARN"], summary["INFO"]
-    );
-    assert!(markdown.contains(&line), "{line}");
 }
 
 /// `--format github`: one workflow command per change, at the change's line in the new spec,

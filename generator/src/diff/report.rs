@@ -277,9 +277,55 @@ fn item(c: &Change) -> String {
     line
 }
 
+/// GitHub's limit on a pull-request comment or a release body: 65,536 characters. Bytes are
+/// never fewer than characters, so a report this many bytes long always fits.
+pub const GITHUB_COMMENT_LIMIT: usize = 65_536;
+
+/// How much of the report is listed item by item; each step lists less, from the safest
+/// changes up, so the breaking ones are the last to be cut.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Detail {
+    /// Everything.
+    Full,
+    /// The Rust API as counts per rule.
+    RustCounts,
+    /// Also the INFO changes as counts per rule.
+    InfoCounts,
+    /// Also the WARN changes.
+    WarnCounts,
+    /// Also the breaking changes cut after this many items.
+    ErrFirst(usize),
+}
+
 /// A Markdown report: the wire changes by level (breaking first), each level's grouped by
 /// endpoint then by schema; then the generated crate's API changes, folded.
-pub fn markdown(changes: &[Change], cx: &Context) -> String {
+///
+/// With `max_bytes`, a report that would be longer lists less (the Rust API, then the
+/// safe changes, then the WARN ones as counts per rule, and at last only the first
+/// breaking changes), saying so at the top, so it fits a GitHub comment or release body.
+pub fn markdown(changes: &[Change], cx: &Context, max_bytes: Option<usize>) -> String {
+    let full = render_markdown(changes, cx, Detail::Full);
+    let Some(max) = max_bytes else { return full };
+    if full.len() <= max {
+        return full;
+    }
+    for detail in [Detail::RustCounts, Detail::InfoCounts, Detail::WarnCounts] {
+        let out = render_markdown(changes, cx, detail);
+        if out.len() <= max {
+            return out;
+        }
+    }
+    // The most breaking changes that fit, found by bisection (the length grows with them).
+    let errs = changes.iter().filter(|c| c.rule.area != Area::Rust && c.level == Level::Err).count();
+    let (mut lo, mut hi) = (0, errs);
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if render_markdown(changes, cx, Detail::ErrFirst(mid)).len() <= max { lo = mid } else { hi = mid - 1 }
+    }
+    render_markdown(changes, cx, Detail::ErrFirst(lo))
+}
+
+fn render_markdown(changes: &[Change], cx: &Context, detail: Detail) -> String {
     let s = summary(changes, cx);
     let mut out = String::new();
     let _ = writeln!(
@@ -298,21 +344,49 @@ pub fn markdown(changes: &[Change], cx: &Context) -> String {
         if s.ignored > 0 { format!(", {} ignored", s.ignored) } else { String::new() },
         md(&bump_line(&s)),
     );
+    if detail != Detail::Full {
+        let what = match detail {
+            Detail::Full => unreachable!(),
+            Detail::RustCounts => "the Rust API changes are counted per rule",
+            Detail::InfoCounts => "the Rust API and the safe changes are counted per rule",
+            Detail::WarnCounts => "only the breaking changes are listed; the others are counted per rule",
+            Detail::ErrFirst(n) => {
+                &format!("only the first {n} breaking changes are listed; the others are counted per rule")
+            }
+        };
+        let _ = writeln!(
+            out,
+            "> Shortened to fit a GitHub comment: {what}. `akgen diff --format json` lists every change.\n"
+        );
+    }
     let (rust, wire): (Vec<&Change>, Vec<&Change>) = changes.iter().partition(|c| c.rule.area == Area::Rust);
     for (level, title) in [
         (Level::Err, "Breaking changes (ERR)"),
         (Level::Warn, "May break some clients (WARN)"),
         (Level::Info, "Safe changes (INFO)"),
     ] {
-        let mine: Vec<&Change> = wire.iter().copied().filter(|c| c.level == level).collect();
+        let mut mine: Vec<&Change> = wire.iter().copied().filter(|c| c.level == level).collect();
         if mine.is_empty() {
             continue;
+        }
+        let _ = writeln!(out, "### {title}\n");
+        let counted = match level {
+            Level::Info => detail >= Detail::InfoCounts,
+            Level::Warn => detail >= Detail::WarnCounts,
+            Level::Err => false,
+        };
+        if counted {
+            counts_per_rule(&mut out, &mine);
+            continue;
+        }
+        let mut rest = Vec::new();
+        if let (Level::Err, Detail::ErrFirst(n)) = (level, detail) {
+            rest = mine.split_off(n.min(mine.len()));
         }
         let mut groups: BTreeMap<Group, Vec<&Change>> = BTreeMap::new();
         for c in mine.iter().copied() {
             groups.entry(group(c, cx)).or_default().push(c);
         }
-        let _ = writeln!(out, "### {title}\n");
         // Safe changes can be many; they are folded so the breaking ones stay in view.
         let fold = level == Level::Info;
         if fold {
@@ -328,9 +402,17 @@ pub fn markdown(changes: &[Change], cx: &Context) -> String {
         if fold {
             out.push_str("</details>\n\n");
         }
+        if !rest.is_empty() {
+            let _ = writeln!(out, "#### {} more breaking changes\n", rest.len());
+            counts_per_rule(&mut out, &rest);
+        }
     }
     if !rust.is_empty() {
         let _ = writeln!(out, "### Generated Rust API (semver: {})\n", s.bump.as_str());
+        if detail >= Detail::RustCounts {
+            counts_per_rule(&mut out, &rust);
+            return out;
+        }
         let mut by_rule: BTreeMap<(std::cmp::Reverse<Level>, &str), Vec<&Change>> = BTreeMap::new();
         for c in rust {
             by_rule.entry((std::cmp::Reverse(c.level), c.rule.id)).or_default().push(c);
@@ -344,6 +426,18 @@ pub fn markdown(changes: &[Change], cx: &Context) -> String {
         }
     }
     out
+}
+
+/// One line per rule: its level, its id and how many of `changes` name it.
+fn counts_per_rule(out: &mut String, changes: &[&Change]) {
+    let mut by_rule: BTreeMap<(std::cmp::Reverse<Level>, &str), usize> = BTreeMap::new();
+    for c in changes {
+        *by_rule.entry((std::cmp::Reverse(c.level), c.rule.id)).or_default() += 1;
+    }
+    for ((level, id), n) in by_rule {
+        let _ = writeln!(out, "- {} {}: {n}", level.0.as_str(), code(id));
+    }
+    out.push('\n');
 }
 
 /// Escapes a workflow command's message (`%`, CR, LF) or, with `property`, a property

@@ -171,6 +171,9 @@ rules! {
     "parameter-explode-changed" Err Parameters Request Patch
         "`explode` of an array query parameter becomes false"
         "old calls serialize the value the other way";
+    "parameter-style-changed" Err Parameters Request Patch
+        "`style` of the array query parameter `ids` changes from `form` to `pipeDelimited`"
+        "old calls serialize the value in the old style";
     "parameter-deprecated" Info Parameters Request Patch
         "the query parameter `user__username` is deprecated"
         "it still works";
@@ -216,6 +219,48 @@ rules! {
     "response-status-added" Info Responses Response Patch
         "`429` is newly documented"
         "akgen's client already reports an undocumented status as an error with its body";
+    "response-header-removed" Warn Responses Response Patch
+        "the `X-Total-Count` header of `core_tokens_list`'s 200 is no longer documented"
+        "akgen's client reads no headers, but code that reads this one from the response's `HeaderMap` may find it missing";
+    "response-header-became-optional" Warn Responses Response Patch
+        "the `Location` header of a 201 becomes optional"
+        "code that reads it from the `HeaderMap` may find it missing";
+    "response-header-type-changed" Warn Responses Response Patch
+        "`X-Total-Count` changes from integer to string"
+        "code that parses it as the old type may fail";
+    "response-header-added" Info Responses Response Patch
+        "a 429 documents `Retry-After`"
+        "old code does not read it";
+    "response-header-deprecated" Info Responses Response Patch
+        "`X-Authentik-Version` gains `deprecated: true`"
+        "it is still sent";
+    "security-scheme-added" Info Security Request Patch
+        "`components/securitySchemes` gains `authentik_device_auth`"
+        "no operation that old clients call requires it unless that operation's own security changed (reported apart)";
+    "security-scheme-removed" Warn Security Request Patch
+        "`components/securitySchemes/ak_legacy` is gone"
+        "operations that required it report their own change; a client configured with it sends a credential nobody reads";
+    "security-scheme-type-changed" Err Security Request Patch
+        "`authentik` changes from `apiKey` to `http`"
+        "clients send the credential the old way";
+    "security-scheme-changed" Err Security Request Patch
+        "`authentik`'s HTTP scheme changes from `bearer` to `bearer+agent`, or an API key moves from a header to the query"
+        "clients send the old auth-scheme word, or the key in the old place or under the old name";
+    "security-scheme-url-changed" Warn Security Request Patch
+        "an OAuth 2 flow's `tokenUrl`, or an `openIdConnectUrl`, changes"
+        "clients that fetch tokens from the old URL may stop getting them";
+    "security-oauth-flow-removed" Err Security Request Patch
+        "the `password` flow of `oauth` is gone"
+        "clients that got tokens through it no longer can";
+    "security-oauth-flow-added" Info Security Request Patch
+        "`oauth` gains the `clientCredentials` flow"
+        "the old flows still work";
+    "security-oauth-scope-removed" Warn Security Request Patch
+        "the scope `goauthentik.io/api` of `oauth`'s `authorizationCode` flow is gone"
+        "clients that ask for it may be refused a token";
+    "security-oauth-scope-added" Info Security Request Patch
+        "`oauth`'s `authorizationCode` flow gains the scope `offline_access`"
+        "clients need not ask for it";
     "schema-removed" Warn Schemas Both Patch
         "the component schema `TokenModel` is gone"
         "wire changes of its uses are reported where they are used; code that names the schema breaks (the `rust` area says how)";
@@ -309,12 +354,21 @@ rules! {
     "rust-type-kind-changed" Err Rust None Major
         "`models::Token` changes from a struct to an enum"
         "code that builds or matches it no longer compiles";
+    "rust-type-became-non-exhaustive" Err Rust None Major
+        "the new side's config marks `models::Token` `#[non_exhaustive]`"
+        "struct literals and exhaustive matches written outside the crate no longer compile";
+    "rust-type-became-exhaustive" Info Rust None Minor
+        "the new side's config no longer marks `models::Token` `#[non_exhaustive]`"
+        "everything outside code could write before still compiles";
     "rust-alias-changed" Err Rust None Major
         "`models::Identifier` changes from `String` to `i64`"
         "code using the alias sees another type";
     "rust-field-removed" Err Rust None Major
         "`Token::expires` is gone"
         "code that reads or sets it no longer compiles";
+    "rust-field-added-non-exhaustive" Info Rust None Minor
+        "`Token::expiring` is new; the config marks `Token` `#[non_exhaustive]`"
+        "code outside the crate cannot build the struct with a literal or destructure it without `..`, so a new field is a minor change";
     "rust-field-added" Err Rust None Major
         "`Token::expiring` is new"
         "the struct's fields are all public and it is not `#[non_exhaustive]`, so struct literals written against the old crate no longer compile";
@@ -330,6 +384,9 @@ rules! {
     "rust-variant-renamed" Err Rust None Major
         "`IntentEnum::AppPassword` is now `IntentEnum::AppPasswordToken` (same value)"
         "code that names the old variant no longer compiles";
+    "rust-variant-added-non-exhaustive" Info Rust None Minor
+        "`IntentEnum::Device` is new; the config marks `IntentEnum` `#[non_exhaustive]`"
+        "code outside the crate already needs a `_` arm to match it, so a new variant is a minor change";
     "rust-variant-added" Err Rust None Major
         "`IntentEnum::Device` is new"
         "the enum is not `#[non_exhaustive]`, so a `match` that listed every variant no longer compiles";

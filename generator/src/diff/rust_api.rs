@@ -25,6 +25,14 @@ pub(super) fn compare(old: &Api, new: &Api, out: &mut Vec<Change>) {
                 if o.name != n.name {
                     out.push(n.change(n.kind.renamed(), format!("`{}` -> `{}`", o.path, n.path)));
                 }
+                if o.non_exhaustive != n.non_exhaustive {
+                    let id = if n.non_exhaustive {
+                        "rust-type-became-non-exhaustive"
+                    } else {
+                        "rust-type-became-exhaustive"
+                    };
+                    out.push(n.change(id, format!("`{}`", n.path)));
+                }
                 if o.signature != n.signature {
                     let detail = format!("`{}`: `{}` -> `{}`", n.path, o.signature, n.signature);
                     let alias = |i: &Item| i.kind == Kind::Type && i.signature.starts_with("type = ");
@@ -40,7 +48,14 @@ pub(super) fn compare(old: &Api, new: &Api, out: &mut Vec<Change>) {
             if n.parent.as_ref().is_some_and(|p| !old_items.contains_key(p)) {
                 continue;
             }
-            out.push(n.change(n.kind.added(), format!("`{}`", n.path)));
+            // A member added to a type the config keeps `#[non_exhaustive]` breaks nobody.
+            let sealed = n.parent.as_ref().and_then(|p| new_items.get(p)).is_some_and(|p| p.non_exhaustive);
+            let id = match n.kind {
+                Kind::Field if sealed => "rust-field-added-non-exhaustive",
+                Kind::Variant if sealed => "rust-variant-added-non-exhaustive",
+                kind => kind.added(),
+            };
+            out.push(n.change(id, format!("`{}`", n.path)));
         }
     }
 }
@@ -113,6 +128,9 @@ struct Item {
     operation: Option<String>,
     schema: Option<String>,
     property: Option<String>,
+    /// A type the config marks `#[non_exhaustive]` (each side has its own config, so this
+    /// can change too).
+    non_exhaustive: bool,
 }
 
 impl Item {
@@ -147,6 +165,7 @@ fn surface(api: &Api) -> BTreeMap<String, Item> {
             operation: None,
             schema: None,
             property: None,
+            non_exhaustive: false,
             path,
         };
         items.insert(format!("tag {}", tag.name), item);
@@ -180,6 +199,7 @@ fn type_items(t: &TypeDef, module: &str, items: &mut BTreeMap<String, Item>) {
         operation: None,
         schema: Some(t.component.clone().unwrap_or_else(|| t.name.clone())),
         property: None,
+        non_exhaustive: false,
     };
     let member = |kind, name: &str, signature: String, pointer: String, property: Option<&str>| Item {
         kind,
@@ -236,7 +256,8 @@ fn type_items(t: &TypeDef, module: &str, items: &mut BTreeMap<String, Item>) {
         }
         TypeKind::Alias(a) => format!("type = {}", rust_type(a)),
     };
-    items.insert(id, Item { signature, ..base });
+    let non_exhaustive = t.extras.non_exhaustive() && !matches!(t.kind, TypeKind::Alias(_));
+    items.insert(id, Item { signature, non_exhaustive, ..base });
     items.extend(members);
 }
 
@@ -253,13 +274,24 @@ fn operation_items(op: &Operation, tag: &crate::ir::Tag, items: &mut BTreeMap<St
         operation: Some(op.id.clone()),
         schema: None,
         property: None,
+        non_exhaustive: false,
     };
-    // Arguments: the required parameters in order, then a required body.
+    // Arguments: the required parameters in order, then the body of the media type the client
+    // sends, whether or not the spec requires it (the client always takes it).
     let mut args: Vec<String> =
         op.parameters.iter().filter(|p| p.required).map(|p| format!("{}: {}", p.name, rust_type(&p.ty))).collect();
-    if let Some(body) = op.body.as_ref().filter(|b| b.required) {
-        let types: BTreeSet<String> = body.content.iter().filter_map(|c| c.ty.as_ref()).map(rust_type).collect();
-        args.push(format!("body: {}", types.into_iter().collect::<Vec<_>>().join(" | ")));
+    if let Some(content) = crate::ir::http::request_content(op) {
+        let media = content.media_type.as_str();
+        let binary = content.ty.as_ref().is_some_and(|t| t.kind == ExprKind::Primitive(crate::ir::Primitive::Binary));
+        let typed = (crate::ir::http::is_json(media) && !binary)
+            || media.starts_with("multipart/form-data")
+            || media.starts_with("application/x-www-form-urlencoded");
+        let ty = match &content.ty {
+            _ if !typed => "impl Into<bytes::Bytes>".to_owned(),
+            Some(t) => format!("&{}", rust_type(t)),
+            None => "&serde_json::Value".to_owned(),
+        };
+        args.push(format!("body: {ty}"));
     }
     let method = item(
         Kind::Method,
@@ -295,10 +327,10 @@ fn operation_items(op: &Operation, tag: &crate::ir::Tag, items: &mut BTreeMap<St
     // What the call returns: the one success's body, or an enum of the successes (error
     // statuses go to `ErrorBody`, below).
     let successes: Vec<&crate::ir::Response> =
-        op.responses.iter().filter(|r| crate::emit::http::is_success(r.status)).collect();
+        op.responses.iter().filter(|r| crate::ir::http::is_success(r.status)).collect();
     let payload = |r: &crate::ir::Response| -> String {
         let types: BTreeSet<String> = r.content.iter().filter_map(|c| c.ty.as_ref()).map(rust_type).collect();
-        types.into_iter().collect::<Vec<_>>().join(" | ")
+        if types.is_empty() { "()".to_owned() } else { types.into_iter().collect::<Vec<_>>().join(" | ") }
     };
     let output = match successes.as_slice() {
         [] => "()".to_owned(),
@@ -333,7 +365,7 @@ fn operation_items(op: &Operation, tag: &crate::ir::Tag, items: &mut BTreeMap<St
 /// `client::ErrorBody`: one variant per model an operation's error status returns, as the
 /// client emitter decides them.
 fn error_body_items(api: &Api, items: &mut BTreeMap<String, Item>) {
-    use crate::emit::http::{BodyKind, body_kind, is_success};
+    use crate::ir::http::{BodyKind, body_kind, is_success};
     for op in &api.operations {
         for r in op.responses.iter().filter(|r| !is_success(r.status)) {
             if let BodyKind::Json(Some(TypeExpr { kind: ExprKind::Named(name), nullable: false, .. })) =
@@ -350,6 +382,7 @@ fn error_body_items(api: &Api, items: &mut BTreeMap<String, Item>) {
                     operation: None,
                     schema: Some(name.clone()),
                     property: None,
+                    non_exhaustive: false,
                 });
             }
         }

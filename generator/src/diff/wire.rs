@@ -13,6 +13,7 @@ pub(super) fn compare(old: &Api, new: &Api, out: &mut Vec<Change>) {
     let types = Types { old, new };
     operations(old, new, &types, out);
     schemas(old, new, &types, out);
+    security_schemes(old, new, out);
 }
 
 fn operations(old: &Api, new: &Api, types: &Types, out: &mut Vec<Change>) {
@@ -67,7 +68,7 @@ fn operation(o: &Operation, n: &Operation, types: &Types, out: &mut Vec<Change>)
     }
     parameters(o, n, types, out);
     request_body(o, n, types, out);
-    responses(o, n, out);
+    responses(o, n, types, out);
 }
 
 fn show_security(requirements: &[Vec<String>]) -> String {
@@ -108,6 +109,10 @@ fn parameters(o: &Operation, n: &Operation, types: &Types, out: &mut Vec<Change>
         if p.explode != q.explode && (is_list(&p.ty) || is_list(&q.ty)) {
             let detail = format!("{what}: explode {} -> {}", p.explode, q.explode);
             out.push(tag(Change::new(rule("parameter-explode-changed"), &at, detail)));
+        }
+        if p.style != q.style {
+            let detail = format!("{what}: style {} -> {}", p.style, q.style);
+            out.push(tag(Change::new(rule("parameter-style-changed"), &at, detail)));
         }
         if compare_types(&p.ty, &q.ty, types) == TypeChange::Wire {
             let detail = format!("{what}: {} -> {}", show(&p.ty), show(&q.ty));
@@ -170,7 +175,7 @@ fn request_body(o: &Operation, n: &Operation, types: &Types, out: &mut Vec<Chang
     }
 }
 
-fn responses(o: &Operation, n: &Operation, out: &mut Vec<Change>) {
+fn responses(o: &Operation, n: &Operation, types: &Types, out: &mut Vec<Change>) {
     let id = n.id.as_str();
     let old_r: BTreeMap<Status, _> = o.responses.iter().map(|r| (r.status, r)).collect();
     let new_r: BTreeMap<Status, _> = n.responses.iter().map(|r| (r.status, r)).collect();
@@ -193,10 +198,149 @@ fn responses(o: &Operation, n: &Operation, out: &mut Vec<Change>) {
             let detail = format!("{}: {media}", status_key(*status));
             out.push(Change::new(rule("response-media-type-added"), &at, detail).op(id));
         }
+        headers(r, q, (&at_old, &at), types, out, id);
     }
     for status in new_r.keys().filter(|s| !old_r.contains_key(*s)) {
         let at = format!("{}/responses/{}", n.pointer, status_key(*status));
         out.push(Change::new(rule("response-status-added"), at, status_key(*status)).op(id));
+    }
+}
+
+/// A response's documented headers, matched by name without case (as HTTP does). Located
+/// at the response, which may be a `$ref` (the header's own pointer would not resolve).
+fn headers(
+    o: &crate::ir::Response,
+    n: &crate::ir::Response,
+    (at_old, at): (&str, &str),
+    types: &Types,
+    out: &mut Vec<Change>,
+    id: &str,
+) {
+    fn by_name(r: &crate::ir::Response) -> BTreeMap<String, &crate::ir::ResponseHeader> {
+        r.headers.iter().map(|h| (h.name.to_ascii_lowercase(), h)).collect()
+    }
+    let (old_h, new_h) = (by_name(o), by_name(n));
+    let status = status_key(n.status);
+    for (key, h) in &old_h {
+        let Some(g) = new_h.get(key) else {
+            let change = Change::new(rule("response-header-removed"), at_old, format!("{status}: {}", h.name));
+            out.push(change.old().op(id).property(&h.name));
+            continue;
+        };
+        let what = format!("{status}: {}", g.name);
+        let tag = |c: Change| c.op(id).property(&g.name);
+        if h.required && !g.required {
+            out.push(tag(Change::new(rule("response-header-became-optional"), at, what.clone())));
+        }
+        if !h.deprecated && g.deprecated {
+            out.push(tag(Change::new(rule("response-header-deprecated"), at, what.clone())));
+        }
+        if compare_types(&h.ty, &g.ty, types) == TypeChange::Wire {
+            let detail = format!("{what}: {} -> {}", show(&h.ty), show(&g.ty));
+            out.push(tag(Change::new(rule("response-header-type-changed"), at, detail)));
+        }
+    }
+    for (key, g) in &new_h {
+        if !old_h.contains_key(key) {
+            let change = Change::new(rule("response-header-added"), at, format!("{status}: {}", g.name));
+            out.push(change.op(id).property(&g.name));
+        }
+    }
+}
+
+/// `components/securitySchemes`: schemes added and removed, and how each one's credential
+/// is sent.
+fn security_schemes(old: &Api, new: &Api, out: &mut Vec<Change>) {
+    use crate::ir::SchemeKind as K;
+    fn by_name(api: &Api) -> BTreeMap<&str, &crate::ir::SecurityScheme> {
+        api.security_schemes.iter().map(|s| (s.name.as_str(), s)).collect()
+    }
+    let (old_s, new_s) = (by_name(old), by_name(new));
+    for (name, o) in &old_s {
+        let Some(n) = new_s.get(name) else {
+            out.push(Change::new(rule("security-scheme-removed"), &o.pointer, *name).old());
+            continue;
+        };
+        let push = |out: &mut Vec<Change>, id: &str, detail: String| {
+            out.push(Change::new(rule(id), &n.pointer, format!("{name}: {detail}")));
+        };
+        match (&o.kind, &n.kind) {
+            (K::ApiKey { location: a, name: x }, K::ApiKey { location: b, name: y }) if (a, x) != (b, y) => {
+                let detail = format!("API key `{x}` in {} -> `{y}` in {}", location(*a), location(*b));
+                push(out, "security-scheme-changed", detail);
+            }
+            (K::Http { scheme: a, .. }, K::Http { scheme: b, .. }) if a != b => {
+                push(out, "security-scheme-changed", format!("HTTP scheme `{a}` -> `{b}`"));
+            }
+            (K::OpenIdConnect { url: a }, K::OpenIdConnect { url: b }) if a != b => {
+                push(out, "security-scheme-url-changed", format!("openIdConnectUrl {a} -> {b}"));
+            }
+            (K::OAuth2 { flows: a }, K::OAuth2 { flows: b }) => oauth_flows(a, b, &n.pointer, name, out),
+            (a, b) if std::mem::discriminant(a) != std::mem::discriminant(b) => {
+                let detail = format!("{} -> {}", scheme_type(a), scheme_type(b));
+                push(out, "security-scheme-type-changed", detail);
+            }
+            (K::Other(a), K::Other(b)) if a != b => {
+                push(out, "security-scheme-type-changed", format!("{a} -> {b}"));
+            }
+            _ => {}
+        }
+    }
+    for (name, n) in &new_s {
+        if !old_s.contains_key(name) {
+            out.push(Change::new(rule("security-scheme-added"), &n.pointer, *name));
+        }
+    }
+}
+
+/// The scheme's `type` as the spec writes it.
+fn scheme_type(k: &crate::ir::SchemeKind) -> &str {
+    use crate::ir::SchemeKind as K;
+    match k {
+        K::ApiKey { .. } => "apiKey",
+        K::Http { .. } => "http",
+        K::OAuth2 { .. } => "oauth2",
+        K::OpenIdConnect { .. } => "openIdConnect",
+        K::MutualTls => "mutualTLS",
+        K::Other(t) => t,
+    }
+}
+
+fn oauth_flows(
+    old: &[crate::ir::OAuthFlow],
+    new: &[crate::ir::OAuthFlow],
+    at: &str,
+    name: &str,
+    out: &mut Vec<Change>,
+) {
+    let push = |out: &mut Vec<Change>, id: &str, detail: String| {
+        out.push(Change::new(rule(id), at, format!("{name}: {detail}")));
+    };
+    for o in old {
+        let Some(n) = new.iter().find(|n| n.kind == o.kind) else {
+            push(out, "security-oauth-flow-removed", o.kind.clone());
+            continue;
+        };
+        let urls = [
+            ("authorizationUrl", &o.authorization_url, &n.authorization_url),
+            ("tokenUrl", &o.token_url, &n.token_url),
+            ("refreshUrl", &o.refresh_url, &n.refresh_url),
+        ];
+        for (key, a, b) in urls {
+            if a != b {
+                let show = |u: &Option<String>| u.clone().unwrap_or_else(|| "none".into());
+                push(out, "security-scheme-url-changed", format!("{} {key} {} -> {}", o.kind, show(a), show(b)));
+            }
+        }
+        for scope in o.scopes.iter().filter(|s| !n.scopes.contains(s)) {
+            push(out, "security-oauth-scope-removed", format!("{} scope {scope}", o.kind));
+        }
+        for scope in n.scopes.iter().filter(|s| !o.scopes.contains(s)) {
+            push(out, "security-oauth-scope-added", format!("{} scope {scope}", n.kind));
+        }
+    }
+    for n in new.iter().filter(|n| !old.iter().any(|o| o.kind == n.kind)) {
+        push(out, "security-oauth-flow-added", n.kind.clone());
     }
 }
 

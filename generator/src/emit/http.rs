@@ -1,59 +1,13 @@
-//! How operations carry bodies over HTTP: which statuses are successes, which media types
-//! are JSON or text, and how a request or response body is represented. The client and the
-//! server emitters share these decisions, so what one sends the other reads.
+//! How the client and the server represent bodies in Rust: the request body's type in a
+//! builder, multipart uploads, the method constant. Which statuses are successes and which
+//! media type is used are IR decisions ([`crate::ir::http`]), shared with `akgen diff`.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::qualified_type;
-use crate::ir::{Api, Content, ExprKind, Operation, Primitive, Status, StructDef, TypeExpr, TypeKind};
-
-pub fn is_success(s: Status) -> bool {
-    match s {
-        Status::Code(c) => (200..300).contains(&c),
-        Status::Range(d) => d == 2,
-        Status::Default => false,
-    }
-}
-
-pub fn is_json(media: &str) -> bool {
-    let m = media.split(';').next().unwrap_or("").trim();
-    m == "application/json" || m.ends_with("+json")
-}
-
-pub fn is_text(media: &str) -> bool {
-    let m = media.split(';').next().unwrap_or("").trim();
-    m.starts_with("text/") || m.ends_with("/xml") || m.ends_with("+xml") || m.ends_with("/yaml") || m.ends_with("+yaml")
-}
-
-/// How a response body is read.
-#[allow(clippy::large_enum_variant, reason = "one short-lived value per response while emitting")]
-pub enum BodyKind<'a> {
-    Empty,
-    /// JSON, typed when the spec gives a schema.
-    Json(Option<TypeExpr>),
-    Text(&'a str),
-    Bytes(&'a str),
-}
-
-/// JSON wins when the spec offers it; otherwise the first media type.
-pub fn body_kind(content: &[Content]) -> BodyKind<'_> {
-    if let Some(c) = content.iter().find(|c| is_json(&c.media_type)) {
-        // `format: binary` is file content whatever the media type says.
-        if c.ty.as_ref().is_some_and(|t| t.kind == ExprKind::Primitive(Primitive::Binary)) {
-            return BodyKind::Bytes(&c.media_type);
-        }
-        return BodyKind::Json(c.ty.clone());
-    }
-    match content.first() {
-        None => BodyKind::Empty,
-        Some(c) => media_kind(&c.media_type),
-    }
-}
-
-pub fn media_kind(media: &str) -> BodyKind<'_> {
-    if is_text(media) { BodyKind::Text(media) } else { BodyKind::Bytes(media) }
-}
+pub use crate::ir::http::{BodyKind, body_kind, is_json, is_success, media_kind, request_content};
+use crate::ir::{Api, Content, ExprKind, Primitive, StructDef, TypeKind};
 
 /// The request body as the builder holds it.
 pub enum RequestKind {
@@ -65,18 +19,6 @@ pub enum RequestKind {
     Form(TokenStream),
     /// Any other media type: bytes sent as they are.
     Raw(String),
-}
-
-/// The request media type an operation is called with: JSON when the spec offers it, then
-/// multipart, then a form, then the first listed.
-pub fn request_content(op: &Operation) -> Option<&Content> {
-    let content = &op.body.as_ref()?.content;
-    content
-        .iter()
-        .find(|c| is_json(&c.media_type))
-        .or_else(|| content.iter().find(|c| c.media_type.starts_with("multipart/form-data")))
-        .or_else(|| content.iter().find(|c| c.media_type.starts_with("application/x-www-form-urlencoded")))
-        .or_else(|| content.first())
 }
 
 /// How a body of the chosen media type ([`request_content`]) is represented.

@@ -123,6 +123,7 @@ pub fn build(spec: &Spec, options: BuildOptions) -> Result<Api, Error> {
         operations,
         tags: Vec::new(),
         params,
+        security_schemes: security_schemes(api),
         warnings: b.warnings,
     };
     super::naming::name_items(&mut out);
@@ -1428,14 +1429,15 @@ impl<'a> Builder<'a> {
                         }
                     };
                     let data = param;
-                    let (location, explode) = match param.location.as_str() {
-                        "path" => (ParamLocation::Path, false),
+                    let style = |default: &str| param.style.clone().unwrap_or_else(|| default.to_owned());
+                    let (location, explode, style) = match param.location.as_str() {
+                        "path" => (ParamLocation::Path, false, style("simple")),
                         "query" => {
                             let default = param.style.as_deref().is_none_or(|s| s == "form");
-                            (ParamLocation::Query, param.explode.unwrap_or(default))
+                            (ParamLocation::Query, param.explode.unwrap_or(default), style("form"))
                         }
-                        "header" => (ParamLocation::Header, param.explode.unwrap_or(false)),
-                        "cookie" => (ParamLocation::Cookie, param.explode.unwrap_or(true)),
+                        "header" => (ParamLocation::Header, param.explode.unwrap_or(false), style("simple")),
+                        "cookie" => (ParamLocation::Cookie, param.explode.unwrap_or(true), style("form")),
                         other => {
                             self.error(
                                 &format!("{p_pointer}/in"),
@@ -1477,6 +1479,7 @@ impl<'a> Builder<'a> {
                         docs: Docs { title: None, description: data.description.clone() },
                         deprecated: data.deprecated,
                         explode,
+                        style,
                     });
                 }
 
@@ -1530,11 +1533,13 @@ impl<'a> Builder<'a> {
                                 &format!("{type_hint}Response{}", names::camel(&key)),
                                 &format!("{r_pointer}/content"),
                             );
+                            let headers = self.headers(&resp.headers, &format!("{r_pointer}/headers"));
                             responses.push(Response {
                                 status,
                                 variant: String::new(),
                                 description: resp.description.clone(),
                                 content,
+                                headers,
                             });
                         }
                         Err(e) => self.ref_error(&format!("{r_pointer}/$ref"), e),
@@ -1609,6 +1614,44 @@ impl<'a> Builder<'a> {
         ops
     }
 
+    /// A response's headers. No generated code reads them, so a schema that would need a
+    /// type of its own (an inline enum or object, `content`) is not lowered: it reads as
+    /// any value, and makes no type.
+    fn headers(&mut self, headers: &IndexMap<String, doc::Header>, pointer: &str) -> Vec<ResponseHeader> {
+        let simple = |s: &Schema| {
+            s.reference.is_none()
+                && !s.composes()
+                && s.enumeration.is_none()
+                && s.constant.is_none()
+                && s.not.is_none()
+                && s.properties.is_empty()
+                && s.additional_properties.is_none()
+                && s.unrepresentable.is_empty()
+        };
+        let mut out = Vec::new();
+        for (name, h) in headers {
+            let at = format!("{pointer}/{}", esc(name));
+            let h = match self.resolver.header(h) {
+                Ok(h) => h,
+                Err(e) => {
+                    self.ref_error(&format!("{at}/$ref"), e);
+                    continue;
+                }
+            };
+            let ty = match &h.schema {
+                Some(s)
+                    if is_plain_ref(s)
+                        || (simple(s) && s.items.as_deref().is_none_or(|i| is_plain_ref(i) || simple(i))) =>
+                {
+                    self.expr(s, "", &format!("{at}/schema"))
+                }
+                _ => TypeExpr::new(ExprKind::Any),
+            };
+            out.push(ResponseHeader { name: name.clone(), required: h.required, deprecated: h.deprecated, ty });
+        }
+        out
+    }
+
     fn contents(&mut self, content: &IndexMap<String, doc::MediaType>, hint: &str, pointer: &str) -> Vec<Content> {
         content
             .iter()
@@ -1618,6 +1661,62 @@ impl<'a> Builder<'a> {
             })
             .collect()
     }
+}
+
+/// The schemes of `components/securitySchemes`. Read leniently: a field missing or of the
+/// wrong type reads as empty, since no generated code depends on it yet and a scheme the
+/// client cannot use should not stop generation.
+fn security_schemes(api: &doc::Document) -> Vec<SecurityScheme> {
+    let Some(components) = &api.components else { return Vec::new() };
+    let text = |v: &serde_json::Value, key: &str| v.get(key).and_then(|x| x.as_str()).map(str::to_owned);
+    components
+        .security_schemes
+        .iter()
+        .map(|(name, v)| {
+            let kind = match text(v, "type").unwrap_or_default().as_str() {
+                "apiKey" => SchemeKind::ApiKey {
+                    location: match text(v, "in").as_deref() {
+                        Some("query") => ParamLocation::Query,
+                        Some("cookie") => ParamLocation::Cookie,
+                        _ => ParamLocation::Header,
+                    },
+                    name: text(v, "name").unwrap_or_default(),
+                },
+                "http" => SchemeKind::Http {
+                    scheme: text(v, "scheme").unwrap_or_default().to_ascii_lowercase(),
+                    bearer_format: text(v, "bearerFormat"),
+                },
+                "oauth2" => {
+                    let flows = v.get("flows").and_then(|f| f.as_object());
+                    let flows = flows.into_iter().flatten().map(|(kind, f)| {
+                        let mut scopes: Vec<String> = f
+                            .get("scopes")
+                            .and_then(|s| s.as_object())
+                            .map(|s| s.keys().cloned().collect())
+                            .unwrap_or_default();
+                        scopes.sort();
+                        OAuthFlow {
+                            kind: kind.clone(),
+                            authorization_url: text(f, "authorizationUrl"),
+                            token_url: text(f, "tokenUrl"),
+                            refresh_url: text(f, "refreshUrl"),
+                            scopes,
+                        }
+                    });
+                    SchemeKind::OAuth2 { flows: flows.collect() }
+                }
+                "openIdConnect" => SchemeKind::OpenIdConnect { url: text(v, "openIdConnectUrl").unwrap_or_default() },
+                "mutualTLS" => SchemeKind::MutualTls,
+                other => SchemeKind::Other(other.to_owned()),
+            };
+            SecurityScheme {
+                name: name.clone(),
+                pointer: format!("/components/securitySchemes/{}", esc(name)),
+                kind,
+                description: text(v, "description"),
+            }
+        })
+        .collect()
 }
 
 /// A `$ref` with nothing beside it but annotations (docs, `nullable`, `readOnly`,

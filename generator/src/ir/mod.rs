@@ -9,6 +9,7 @@
 
 mod build;
 pub mod custom;
+pub mod http;
 pub mod names;
 pub mod naming;
 pub mod select;
@@ -40,6 +41,8 @@ pub struct Api {
     /// Each operation's parameters as a struct type, named [`Operation::params_type`]: the
     /// `params` module, which the models and validators emitters treat like any objects.
     pub params: Vec<TypeDef>,
+    /// The security schemes `components/securitySchemes` defines, in spec order.
+    pub security_schemes: Vec<SecurityScheme>,
     /// Problems that did not stop generation (e.g. an undefined security scheme).
     pub warnings: Vec<crate::Diagnostic>,
 }
@@ -152,6 +155,18 @@ pub struct TypeExtras {
     pub derive: Vec<String>,
     /// Outer attributes (`#[non_exhaustive]`).
     pub attributes: Vec<String>,
+}
+
+impl TypeExtras {
+    /// Whether the config marks the type `#[non_exhaustive]`: code outside the crate can
+    /// then neither build it with a literal nor match it without a `_` arm, so a field or
+    /// variant added later is not a breaking change.
+    pub fn non_exhaustive(&self) -> bool {
+        self.attributes.iter().any(|a| {
+            let a: String = a.chars().filter(|c| !c.is_whitespace()).collect();
+            a == "#[non_exhaustive]"
+        })
+    }
 }
 
 impl TypeDef {
@@ -536,6 +551,10 @@ pub struct Parameter {
     pub deprecated: bool,
     /// Arrays as repeated keys (`true`, the form-style default) or comma-joined (`false`).
     pub explode: bool,
+    /// The serialization style as the spec gives it, or its location's default (`simple`
+    /// in paths and headers, `form` in queries and cookies). The client writes `form` and
+    /// `simple`; the style is kept so that `akgen diff` sees it change.
+    pub style: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -568,6 +587,71 @@ pub struct Response {
     pub variant: String,
     pub description: String,
     pub content: Vec<Content>,
+    /// The headers the spec documents, in its order. No generated code reads them (the
+    /// client hands the whole `http::HeaderMap` to whoever wants one); `akgen diff` does.
+    pub headers: Vec<ResponseHeader>,
+}
+
+/// A response header the spec documents.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResponseHeader {
+    /// As the spec writes it; HTTP compares header names without case.
+    pub name: String,
+    pub required: bool,
+    pub deprecated: bool,
+    /// The schema's type: a primitive, a list of them or a referenced schema, and
+    /// [`ExprKind::Any`] for what would need a type of its own (an inline enum or object,
+    /// `content`), which headers never get.
+    pub ty: TypeExpr,
+}
+
+/// A scheme of `components/securitySchemes`: what a client must send to be let in.
+/// Operations name schemes in [`Operation::security`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct SecurityScheme {
+    /// Its key in `components/securitySchemes`.
+    pub name: String,
+    pub pointer: String,
+    pub kind: SchemeKind,
+    pub description: Option<String>,
+}
+
+/// How a credential travels, by the scheme's `type`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SchemeKind {
+    /// A key in a header, query parameter or cookie of this name.
+    ApiKey {
+        location: ParamLocation,
+        name: String,
+    },
+    /// `Authorization: <scheme> <credentials>`, with the scheme lower-cased as HTTP
+    /// compares it (`bearer`, `basic`, authentik's `bearer+agent`).
+    Http {
+        scheme: String,
+        bearer_format: Option<String>,
+    },
+    /// OAuth 2, one entry per flow the spec lists.
+    OAuth2 {
+        flows: Vec<OAuthFlow>,
+    },
+    OpenIdConnect {
+        url: String,
+    },
+    MutualTls,
+    /// A `type` OpenAPI does not define, kept so that a change to it is seen.
+    Other(String),
+}
+
+/// One OAuth 2 flow of a scheme.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OAuthFlow {
+    /// `implicit`, `password`, `clientCredentials` or `authorizationCode`.
+    pub kind: String,
+    pub authorization_url: Option<String>,
+    pub token_url: Option<String>,
+    pub refresh_url: Option<String>,
+    /// The scopes it defines, sorted.
+    pub scopes: Vec<String>,
 }
 
 /// One piece of a path template: text as it is, or a `{name}` parameter.

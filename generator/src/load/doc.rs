@@ -71,7 +71,8 @@ pub struct Components {
     #[serde(rename = "requestBodies")]
     pub request_bodies: IndexMap<String, RequestBody>,
     pub responses: IndexMap<String, Response>,
-    /// Kept as written: the IR only needs their names.
+    pub headers: IndexMap<String, Header>,
+    /// Kept as written: the IR reads the fields of each scheme's `type`.
     #[serde(rename = "securitySchemes")]
     pub security_schemes: IndexMap<String, Value>,
 }
@@ -216,6 +217,20 @@ pub struct Response {
     #[serde(deserialize_with = "string_or_null")]
     pub description: String,
     pub content: IndexMap<String, MediaType>,
+    pub headers: IndexMap<String, Header>,
+}
+
+/// A response header, or a `$ref` to one: a parameter without `name` and `in`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct Header {
+    #[serde(rename = "$ref")]
+    pub reference: Option<String>,
+    pub description: Option<String>,
+    pub required: bool,
+    pub deprecated: bool,
+    pub schema: Option<Schema>,
+    pub content: Option<IndexMap<String, MediaType>>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]

@@ -4,7 +4,7 @@
 //! never reference other files. A reference that leads nowhere is an error located at the
 //! `$ref` itself, so the user sees which use is broken, not just which target is missing.
 
-use super::doc::{Components, Document, Parameter, RequestBody, Response, Schema};
+use super::doc::{Components, Document, Header, Parameter, RequestBody, Response, Schema};
 use indexmap::IndexMap;
 
 /// Why a `$ref` could not be followed.
@@ -79,6 +79,10 @@ impl<'a> Resolver<'a> {
 
     pub fn response(&self, item: &'a Response) -> Result<&'a Response, RefError> {
         self.follow(item, |r| r.reference.as_deref(), "responses", |c| &c.responses)
+    }
+
+    pub fn header(&self, item: &'a Header) -> Result<&'a Header, RefError> {
+        self.follow(item, |h| h.reference.as_deref(), "headers", |c| &c.headers)
     }
 
     pub fn request_body(&self, item: &'a RequestBody) -> Result<&'a RequestBody, RefError> {
