@@ -336,18 +336,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
 fn read_spec(name: &str) -> Result<String, Error> {
     let path = std::path::Path::new(name);
     if path.exists() {
-        let bytes = std::fs::read(path).map_err(|e| Error::Io { path: path.to_owned(), source: e })?;
-        return String::from_utf8(bytes).map_err(|e| {
-            Error::Spec(vec![akgen::Diagnostic {
-                file: path.to_owned(),
-                pointer: String::new(),
-                line_col: None,
-                message: format!(
-                    "the file is not UTF-8 text (invalid byte at offset {})",
-                    e.utf8_error().valid_up_to()
-                ),
-            }])
-        });
+        return akgen::load::read_text(path);
     }
     let Some((rev, file)) = name.split_once(':').filter(|(rev, file)| !rev.is_empty() && !file.is_empty()) else {
         return Err(Error::Io { path: path.to_owned(), source: std::io::ErrorKind::NotFound.into() });
@@ -364,7 +353,7 @@ fn read_spec(name: &str) -> Result<String, Error> {
             why.trim()
         )));
     }
-    String::from_utf8(output.stdout).map_err(|_| Error::Output(format!("{name}: not UTF-8")))
+    akgen::load::utf8_text(path, output.stdout)
 }
 
 /// `path` relative to `dir` when both are relative or both absolute and `path` is under

@@ -60,6 +60,30 @@ fn check_rule(pattern: &str) -> Result<(), String> {
     })
 }
 
+/// A policy file's `RULE SECOND` entries as (line, rule, what `second` makes of the second
+/// word). The rule is checked against the catalog; every bad line is reported, located,
+/// and none is used unless all are good.
+fn rule_entries<T>(
+    path: &Path,
+    text: &str,
+    shape: &str,
+    mut second: impl FnMut(&str) -> Result<T, String>,
+) -> Result<Vec<(u64, String, T)>, Error> {
+    let mut out = Vec::new();
+    let mut problems = Vec::new();
+    for (line, column, words) in entries(text) {
+        let [rule, word] = words[..] else {
+            problems.push(problem(path, line, column, format!("expected `{shape}`")));
+            continue;
+        };
+        match check_rule(rule).and_then(|()| second(word)) {
+            Ok(value) => out.push((line, rule.to_owned(), value)),
+            Err(message) => problems.push(problem(path, line, column, message)),
+        }
+    }
+    if problems.is_empty() { Ok(out) } else { Err(Error::Config(problems)) }
+}
+
 fn read(path: &Path) -> Result<String, Error> {
     std::fs::read_to_string(path).map_err(|e| Error::io(path, e))
 }
@@ -72,23 +96,9 @@ impl Levels {
 
     /// Parses a levels file's text; `path` names it in errors.
     pub fn parse(path: &Path, text: &str) -> Result<Levels, Error> {
-        let mut levels = Levels::default();
-        let mut problems = Vec::new();
-        for (line, column, words) in entries(text) {
-            let [pattern, level] = words[..] else {
-                problems.push(problem(path, line, column, "expected `RULE LEVEL`".into()));
-                continue;
-            };
-            if let Err(message) = check_rule(pattern) {
-                problems.push(problem(path, line, column, message));
-                continue;
-            }
-            match Level::parse(level) {
-                Some(level) => levels.overrides.push((pattern.to_owned(), level)),
-                None => problems.push(problem(path, line, column, format!("`{level}` is not ERR, WARN or INFO"))),
-            }
-        }
-        if problems.is_empty() { Ok(levels) } else { Err(Error::Config(problems)) }
+        let level = |word: &str| Level::parse(word).ok_or_else(|| format!("`{word}` is not ERR, WARN or INFO"));
+        let entries = rule_entries(path, text, "RULE LEVEL", level)?;
+        Ok(Levels { overrides: entries.into_iter().map(|(_, rule, level)| (rule, level)).collect() })
     }
 
     /// Sets each change's level to the last override whose pattern matches its rule.
@@ -109,20 +119,9 @@ impl Ignore {
 
     /// Parses an ignore file's text; `path` names it in errors.
     pub fn parse(path: &Path, text: &str) -> Result<Ignore, Error> {
-        let mut ignore = Ignore::default();
-        let mut problems = Vec::new();
-        for (line, column, words) in entries(text) {
-            let [rule, location] = words[..] else {
-                problems.push(problem(path, line, column, "expected `RULE LOCATION`".into()));
-                continue;
-            };
-            if let Err(message) = check_rule(rule) {
-                problems.push(problem(path, line, column, message));
-                continue;
-            }
-            ignore.entries.push(IgnoreEntry { rule: rule.to_owned(), location: location.to_owned(), line });
-        }
-        if problems.is_empty() { Ok(ignore) } else { Err(Error::Config(problems)) }
+        let entries = rule_entries(path, text, "RULE LOCATION", |word| Ok(word.to_owned()))?;
+        let entries = entries.into_iter().map(|(line, rule, location)| IgnoreEntry { rule, location, line });
+        Ok(Ignore { entries: entries.collect() })
     }
 
     /// Removes the changes an entry names; returns how many were removed and the lines of

@@ -54,27 +54,34 @@ impl Spec {
     }
 }
 
-/// Reads and parses the spec at `path`.
-pub fn load_file(path: &Path) -> Result<Spec, Error> {
+/// Reads a spec's text: any read error, or bytes that are not UTF-8 (named with the
+/// offset of the first bad one), as an error naming the file.
+pub fn read_text(path: &Path) -> Result<String, Error> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
+    utf8_text(path, bytes)
+}
+
+/// Spec bytes from elsewhere (`git show`) as text, with [`read_text`]'s error; `file` names
+/// where they came from.
+pub fn utf8_text(file: &Path, bytes: Vec<u8>) -> Result<String, Error> {
+    String::from_utf8(bytes).map_err(|e| {
         Error::Spec(vec![Diagnostic {
-            file: path.to_owned(),
+            file: file.to_owned(),
             pointer: String::new(),
             line_col: None,
             message: format!("the file is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()),
         }])
-    })?;
-    load_text(path.to_owned(), text)
+    })
+}
+
+/// Reads and parses the spec at `path`.
+pub fn load_file(path: &Path) -> Result<Spec, Error> {
+    load_text(path.to_owned(), read_text(path)?)
 }
 
 /// Reads the spec at `path` and applies `overlays` to it, in order.
 pub fn load_file_with(path: &Path, overlays: &[Overlay]) -> Result<Spec, Error> {
-    if overlays.is_empty() {
-        return load_file(path);
-    }
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-    load_text_with(path.to_owned(), text, overlays)
+    load_text_with(path.to_owned(), read_text(path)?, overlays)
 }
 
 /// Parses spec text; `file` names it in error messages.
