@@ -281,13 +281,10 @@ fn operation_items(op: &Operation, tag: &crate::ir::Tag, items: &mut BTreeMap<St
     let mut args: Vec<String> =
         op.parameters.iter().filter(|p| p.required).map(|p| format!("{}: {}", p.name, rust_type(&p.ty))).collect();
     if let Some(content) = crate::ir::http::request_content(op) {
-        let media = content.media_type.as_str();
-        let binary = content.ty.as_ref().is_some_and(|t| t.kind == ExprKind::Primitive(crate::ir::Primitive::Binary));
-        let typed = (crate::ir::http::is_json(media) && !binary)
-            || media.starts_with("multipart/form-data")
-            || media.starts_with("application/x-www-form-urlencoded");
         let ty = match &content.ty {
-            _ if !typed => "impl Into<bytes::Bytes>".to_owned(),
+            _ if crate::ir::http::request_encoding(content) == crate::ir::http::RequestEncoding::Raw => {
+                "impl Into<bytes::Bytes>".to_owned()
+            }
             Some(t) => format!("&{}", rust_type(t)),
             None => "&serde_json::Value".to_owned(),
         };

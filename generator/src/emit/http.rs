@@ -6,7 +6,9 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::qualified_type;
-pub use crate::ir::http::{BodyKind, body_kind, is_json, is_success, media_kind, request_content};
+pub use crate::ir::http::{
+    BodyKind, RequestEncoding, body_kind, is_json, is_success, media_kind, request_content, request_encoding,
+};
 use crate::ir::{Api, Content, ExprKind, Primitive, StructDef, TypeKind};
 
 /// The request body as the builder holds it.
@@ -24,27 +26,24 @@ pub enum RequestKind {
 /// How a body of the chosen media type ([`request_content`]) is represented.
 pub fn request_kind(api: &Api, c: &Content) -> RequestKind {
     let ty = c.ty.as_ref().map(qualified_type).unwrap_or_else(|| quote!(serde_json::Value));
-    let binary_schema = c.ty.as_ref().is_some_and(|t| t.kind == ExprKind::Primitive(Primitive::Binary));
-    if is_json(&c.media_type) && !binary_schema {
-        return RequestKind::Json(ty);
+    match request_encoding(c) {
+        RequestEncoding::Json => RequestKind::Json(ty),
+        RequestEncoding::Multipart => {
+            // Binary properties (wire name, Rust field name) of the body's struct.
+            let binary = body_struct(api, c)
+                .map(|s| {
+                    s.fields
+                        .iter()
+                        .filter(|f| f.ty.kind == ExprKind::Primitive(Primitive::Binary))
+                        .map(|f| (f.wire_name.clone(), f.name.clone()))
+                        .collect()
+                })
+                .unwrap_or_default();
+            RequestKind::Multipart { ty, binary }
+        }
+        RequestEncoding::Form => RequestKind::Form(ty),
+        RequestEncoding::Raw => RequestKind::Raw(c.media_type.clone()),
     }
-    if c.media_type.starts_with("multipart/form-data") {
-        // Binary properties (wire name, Rust field name) of the body's struct.
-        let binary = body_struct(api, c)
-            .map(|s| {
-                s.fields
-                    .iter()
-                    .filter(|f| f.ty.kind == ExprKind::Primitive(Primitive::Binary))
-                    .map(|f| (f.wire_name.clone(), f.name.clone()))
-                    .collect()
-            })
-            .unwrap_or_default();
-        return RequestKind::Multipart { ty, binary };
-    }
-    if c.media_type.starts_with("application/x-www-form-urlencoded") {
-        return RequestKind::Form(ty);
-    }
-    RequestKind::Raw(c.media_type.clone())
 }
 
 /// The struct a body's schema names, if it names one.

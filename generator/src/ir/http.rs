@@ -67,3 +67,28 @@ pub fn request_content(op: &Operation) -> Option<&Content> {
         .or_else(|| content.iter().find(|c| c.media_type.starts_with("application/x-www-form-urlencoded")))
         .or_else(|| content.first())
 }
+
+/// How a request body of the chosen media type ([`request_content`]) is encoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RequestEncoding {
+    Json,
+    Multipart,
+    Form,
+    /// Any other media type, or a `format: binary` schema: bytes sent as they are.
+    Raw,
+}
+
+/// The encoding of a request body: the client's builder and the server's extractor follow
+/// it, and `akgen diff` reads the argument type off it.
+pub fn request_encoding(c: &Content) -> RequestEncoding {
+    let binary = c.ty.as_ref().is_some_and(|t| t.kind == ExprKind::Primitive(Primitive::Binary));
+    if is_json(&c.media_type) && !binary {
+        RequestEncoding::Json
+    } else if c.media_type.starts_with("multipart/form-data") {
+        RequestEncoding::Multipart
+    } else if c.media_type.starts_with("application/x-www-form-urlencoded") {
+        RequestEncoding::Form
+    } else {
+        RequestEncoding::Raw
+    }
+}
