@@ -1,4 +1,5 @@
-//! Boundary and violating variants of a valid instance, one constraint site at a time.
+//! Boundary and violating variants of a valid instance, one constraint site at a time
+//! (a required property left out counts as one).
 //!
 //! The walk follows the raw schema and the instance together (through `$ref`s, `allOf`
 //! wrappers, discriminated unions, list items and map values), so violations are also made
@@ -175,6 +176,19 @@ impl<'a> Mutator<'a> {
                 }
             }
             Value::Object(map) => {
+                // Each required property left out, nullable ones too: `required` asks for
+                // presence, whatever the value may be.
+                let required = s.get("required").and_then(Value::as_array).into_iter().flatten();
+                for name in required.filter_map(Value::as_str).filter(|name| map.contains_key(*name)) {
+                    let mut instance = root.clone();
+                    let object = instance.pointer_mut(&pointer).and_then(Value::as_object_mut);
+                    object.expect("pointer to the object").remove(name);
+                    out.push(Variant {
+                        pointer: pointer.clone(),
+                        what: format!("without required {name:?}"),
+                        instance,
+                    });
+                }
                 let props = s.get("properties").and_then(Value::as_object);
                 for (key, value) in map {
                     let escaped = key.replace('~', "~0").replace('/', "~1");

@@ -7,7 +7,7 @@
 //! naming the spec's operationId for that method and path proves the request was
 //! authenticated, its parameters and body read and validated, and the right method called.
 
-use authentik_api::server::{self, Authenticate, Operation, ServerConfig};
+use authentik_api::server::{self, Authenticate, Credential, Operation, ServerConfig};
 use conformance::spec_server::{self, SpecOperation};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde_json::{Value, json};
@@ -23,8 +23,8 @@ struct Defaults;
 impl Authenticate for Defaults {
     type Principal = ();
 
-    async fn authenticate(&self, token: &str, _operation: &'static Operation) -> Option<()> {
-        (token == TOKEN).then_some(())
+    async fn authenticate(&self, credential: Credential<'_>, _operation: &'static Operation) -> Option<()> {
+        (credential.token == TOKEN).then_some(())
     }
 }
 
@@ -86,8 +86,8 @@ struct CoreOnly;
 impl Authenticate for CoreOnly {
     type Principal = ();
 
-    async fn authenticate(&self, token: &str, _operation: &'static Operation) -> Option<()> {
-        (token == TOKEN).then_some(())
+    async fn authenticate(&self, credential: Credential<'_>, _operation: &'static Operation) -> Option<()> {
+        (credential.token == TOKEN).then_some(())
     }
 }
 
@@ -199,13 +199,7 @@ fn an_unknown_union_variant_in_a_request_is_refused() {
     run(async {
         let base = format!("{}/api/v3", serve(server::router(Defaults)).await);
         let http = reqwest::Client::new();
-        let solve = |body: Value| {
-            http.post(format!("{base}/flows/executor/default-authentication-flow/?query=next%3D%2F"))
-                .bearer_auth(TOKEN)
-                .header("content-type", "application/json")
-                .body(serde_json::to_vec(&body).unwrap())
-                .send()
-        };
+        let solve = |body: Value| solve_challenge(&http, &base, body);
         let r = solve(json!({"component": "ak-stage-from-the-future", "answer": 42})).await.unwrap();
         assert_eq!(r.status(), 400);
         let body = json_of(r).await;
@@ -214,6 +208,46 @@ fn an_unknown_union_variant_in_a_request_is_refused() {
         let r = solve(json!({"component": "ak-stage-dummy"})).await.unwrap();
         assert_eq!(r.status(), 501, "a listed component reaches the handler");
     });
+}
+
+/// `DeviceChallengeRequest.last_used` is required and nullable (the spec's only such
+/// request property, inside the authenticator-validation challenge response): `null` is a
+/// value, but leaving it out is a 400 that names it, as `required` says.
+#[test]
+fn a_required_nullable_property_must_be_present() {
+    run(async {
+        let base = format!("{}/api/v3", serve(server::router(Defaults)).await);
+        let http = reqwest::Client::new();
+        let solve = |challenge: Value| {
+            let body = json!({"component": "ak-stage-authenticator-validate", "selected_challenge": challenge});
+            solve_challenge(&http, &base, body)
+        };
+        let challenge = json!({"device_class": "totp", "device_uid": "1", "challenge": {}, "last_used": null});
+        let r = solve(challenge.clone()).await.unwrap();
+        assert_eq!(r.status(), 501, "null is a value: {}", json_of(r).await);
+        let mut without = challenge;
+        without.as_object_mut().unwrap().remove("last_used");
+        let r = solve(without).await.unwrap();
+        assert_eq!(r.status(), 400);
+        let body = json_of(r).await;
+        // Named, though not at its full pointer: the union decodes its variant from a
+        // buffered value, where the path to the union is not known.
+        let text = body.to_string();
+        assert!(text.contains("\"last_used\"") && text.contains("This field is required."), "{body}");
+    });
+}
+
+/// POSTs a challenge response to the flow executor (`flows_executor_solve`).
+fn solve_challenge(
+    http: &reqwest::Client,
+    base: &str,
+    body: Value,
+) -> impl std::future::Future<Output = reqwest::Result<reqwest::Response>> {
+    http.post(format!("{base}/flows/executor/default-authentication-flow/?query=next%3D%2F"))
+        .bearer_auth(TOKEN)
+        .header("content-type", "application/json")
+        .body(serde_json::to_vec(&body).unwrap())
+        .send()
 }
 
 /// Every character but RFC 3986's unreserved ones is escaped in a path segment.

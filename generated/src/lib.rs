@@ -33,6 +33,33 @@ mod validate;
 /// The path of the spec's server, which operation paths are relative to.
 pub const BASE_PATH: &str = "/api/v3";
 
+/// The spec's security schemes: what `ClientBuilder::credential` and the server's
+/// `Credential` name, and how each credential travels.
+pub mod security {
+    #[allow(unused_imports, reason = "a spec without schemes uses neither")]
+    use crate::runtime::security::{Carrier, Scheme};
+    /// `authentik`: `Authorization: bearer …`.
+    pub const AUTHENTIK: Scheme = Scheme {
+        name: "authentik",
+        carrier: Carrier::Authorization("bearer"),
+    };
+    /// `authentik_device_auth`: named by operations but not defined in the spec; sent as `Authorization: Bearer …`.
+    pub const AUTHENTIK_DEVICE_AUTH: Scheme = Scheme {
+        name: "authentik_device_auth",
+        carrier: Carrier::Authorization("bearer"),
+    };
+    /// `authentik_device_federation`: named by operations but not defined in the spec; sent as `Authorization: Bearer …`.
+    pub const AUTHENTIK_DEVICE_FEDERATION: Scheme = Scheme {
+        name: "authentik_device_federation",
+        carrier: Carrier::Authorization("bearer"),
+    };
+    /// `authentik_device_enroll`: named by operations but not defined in the spec; sent as `Authorization: Bearer …`.
+    pub const AUTHENTIK_DEVICE_ENROLL: Scheme = Scheme {
+        name: "authentik_device_enroll",
+        carrier: Carrier::Authorization("bearer"),
+    };
+}
+
 pub use runtime::Nullable;
 
 pub use validation::{Validate, ValidationErrors, Violation};

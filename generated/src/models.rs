@@ -689,10 +689,12 @@ impl object::FromObject for AgentConfig {
                     object::read_some(&mut map, &mut refresh_interval)
                 }
                 object::Property::Known(2) => {
-                    object::read(&mut map, &mut authorization_flow)
+                    object::read_some(&mut map, &mut authorization_flow)
                 }
                 object::Property::Known(3) => object::read_some(&mut map, &mut jwks_auth),
-                object::Property::Known(4) => object::read(&mut map, &mut jwks_challenge),
+                object::Property::Known(4) => {
+                    object::read_some(&mut map, &mut jwks_challenge)
+                }
                 object::Property::Known(5) => {
                     object::read_some(&mut map, &mut nss_uid_offset)
                 }
@@ -705,16 +707,21 @@ impl object::FromObject for AgentConfig {
                 object::Property::Known(8) => {
                     object::read_some(&mut map, &mut system_config)
                 }
-                object::Property::Known(9) => object::read(&mut map, &mut license_status),
+                object::Property::Known(9) => {
+                    object::read_some(&mut map, &mut license_status)
+                }
                 _ => object::skip(&mut map),
             }?;
         }
         Ok(Self {
             device_id: object::required(device_id, "device_id")?,
             refresh_interval: object::required(refresh_interval, "refresh_interval")?,
-            authorization_flow,
+            authorization_flow: object::required(
+                authorization_flow,
+                "authorization_flow",
+            )?,
             jwks_auth: object::required(jwks_auth, "jwks_auth")?,
-            jwks_challenge,
+            jwks_challenge: object::required(jwks_challenge, "jwks_challenge")?,
             nss_uid_offset: object::required(nss_uid_offset, "nss_uid_offset")?,
             nss_gid_offset: object::required(nss_gid_offset, "nss_gid_offset")?,
             auth_terminate_session_on_expiry: object::required(
@@ -722,7 +729,7 @@ impl object::FromObject for AgentConfig {
                 "auth_terminate_session_on_expiry",
             )?,
             system_config: object::required(system_config, "system_config")?,
-            license_status,
+            license_status: object::required(license_status, "license_status")?,
         })
     }
 }
@@ -2473,14 +2480,18 @@ impl object::FromObject for Application {
                 object::Property::Known(1) => object::read_some(&mut map, &mut name),
                 object::Property::Known(2) => object::read_some(&mut map, &mut slug),
                 object::Property::Known(3) => object::read(&mut map, &mut provider),
-                object::Property::Known(4) => object::read(&mut map, &mut provider_obj),
+                object::Property::Known(4) => {
+                    object::read_some(&mut map, &mut provider_obj)
+                }
                 object::Property::Known(5) => {
                     object::read(&mut map, &mut backchannel_providers)
                 }
                 object::Property::Known(6) => {
                     object::read_some(&mut map, &mut backchannel_providers_obj)
                 }
-                object::Property::Known(7) => object::read(&mut map, &mut launch_url),
+                object::Property::Known(7) => {
+                    object::read_some(&mut map, &mut launch_url)
+                }
                 object::Property::Known(8) => {
                     object::read(&mut map, &mut open_in_new_tab)
                 }
@@ -2488,9 +2499,11 @@ impl object::FromObject for Application {
                     object::read(&mut map, &mut meta_launch_url)
                 }
                 object::Property::Known(10) => object::read(&mut map, &mut meta_icon),
-                object::Property::Known(11) => object::read(&mut map, &mut meta_icon_url),
+                object::Property::Known(11) => {
+                    object::read_some(&mut map, &mut meta_icon_url)
+                }
                 object::Property::Known(12) => {
-                    object::read(&mut map, &mut meta_icon_themed_urls)
+                    object::read_some(&mut map, &mut meta_icon_themed_urls)
                 }
                 object::Property::Known(13) => {
                     object::read(&mut map, &mut meta_description)
@@ -2511,18 +2524,21 @@ impl object::FromObject for Application {
             name: object::required(name, "name")?,
             slug: object::required(slug, "slug")?,
             provider,
-            provider_obj,
+            provider_obj: object::required(provider_obj, "provider_obj")?,
             backchannel_providers,
             backchannel_providers_obj: object::required(
                 backchannel_providers_obj,
                 "backchannel_providers_obj",
             )?,
-            launch_url,
+            launch_url: object::required(launch_url, "launch_url")?,
             open_in_new_tab,
             meta_launch_url,
             meta_icon,
-            meta_icon_url,
-            meta_icon_themed_urls,
+            meta_icon_url: object::required(meta_icon_url, "meta_icon_url")?,
+            meta_icon_themed_urls: object::required(
+                meta_icon_themed_urls,
+                "meta_icon_themed_urls",
+            )?,
             meta_description,
             meta_publisher,
             policy_engine_mode,
@@ -2966,8 +2982,8 @@ impl object::FromObject for AuthenticatedSession {
                 object::Property::Known(2) => {
                     object::read_some(&mut map, &mut user_agent)
                 }
-                object::Property::Known(3) => object::read(&mut map, &mut geo_ip),
-                object::Property::Known(4) => object::read(&mut map, &mut asn),
+                object::Property::Known(3) => object::read_some(&mut map, &mut geo_ip),
+                object::Property::Known(4) => object::read_some(&mut map, &mut asn),
                 object::Property::Known(5) => object::read_some(&mut map, &mut user),
                 object::Property::Known(6) => object::read_some(&mut map, &mut last_ip),
                 object::Property::Known(7) => {
@@ -2982,8 +2998,8 @@ impl object::FromObject for AuthenticatedSession {
             uuid,
             current: object::required(current, "current")?,
             user_agent: object::required(user_agent, "user_agent")?,
-            geo_ip,
-            asn,
+            geo_ip: object::required(geo_ip, "geo_ip")?,
+            asn: object::required(asn, "asn")?,
             user: object::required(user, "user")?,
             last_ip: object::required(last_ip, "last_ip")?,
             last_user_agent: object::required(last_user_agent, "last_user_agent")?,
@@ -3040,13 +3056,17 @@ impl object::FromObject for AuthenticatedSessionAsn {
             .next_key_seed(object::Properties(&["asn", "as_org", "network"]))?
         {
             match property {
-                object::Property::Known(0) => object::read(&mut map, &mut asn),
-                object::Property::Known(1) => object::read(&mut map, &mut as_org),
-                object::Property::Known(2) => object::read(&mut map, &mut network),
+                object::Property::Known(0) => object::read_some(&mut map, &mut asn),
+                object::Property::Known(1) => object::read_some(&mut map, &mut as_org),
+                object::Property::Known(2) => object::read_some(&mut map, &mut network),
                 _ => object::skip(&mut map),
             }?;
         }
-        Ok(Self { asn, as_org, network })
+        Ok(Self {
+            asn: object::required(asn, "asn")?,
+            as_org: object::required(as_org, "as_org")?,
+            network: object::required(network, "network")?,
+        })
     }
 }
 
@@ -3105,19 +3125,19 @@ impl object::FromObject for AuthenticatedSessionGeoIp {
             )?
         {
             match property {
-                object::Property::Known(0) => object::read(&mut map, &mut continent),
-                object::Property::Known(1) => object::read(&mut map, &mut country),
-                object::Property::Known(2) => object::read(&mut map, &mut lat),
-                object::Property::Known(3) => object::read(&mut map, &mut long),
+                object::Property::Known(0) => object::read_some(&mut map, &mut continent),
+                object::Property::Known(1) => object::read_some(&mut map, &mut country),
+                object::Property::Known(2) => object::read_some(&mut map, &mut lat),
+                object::Property::Known(3) => object::read_some(&mut map, &mut long),
                 object::Property::Known(4) => object::read_some(&mut map, &mut city),
                 _ => object::skip(&mut map),
             }?;
         }
         Ok(Self {
-            continent,
-            country,
-            lat,
-            long,
+            continent: object::required(continent, "continent")?,
+            country: object::required(country, "country")?,
+            lat: object::required(lat, "lat")?,
+            long: object::required(long, "long")?,
             city: object::required(city, "city")?,
         })
     }
@@ -3243,16 +3263,16 @@ impl object::FromObject for AuthenticatedSessionUserAgentDevice {
             .next_key_seed(object::Properties(&["brand", "family", "model"]))?
         {
             match property {
-                object::Property::Known(0) => object::read(&mut map, &mut brand),
+                object::Property::Known(0) => object::read_some(&mut map, &mut brand),
                 object::Property::Known(1) => object::read_some(&mut map, &mut family),
-                object::Property::Known(2) => object::read(&mut map, &mut model),
+                object::Property::Known(2) => object::read_some(&mut map, &mut model),
                 _ => object::skip(&mut map),
             }?;
         }
         Ok(Self {
-            brand,
+            brand: object::required(brand, "brand")?,
             family: object::required(family, "family")?,
-            model,
+            model: object::required(model, "model")?,
         })
     }
 }
@@ -3313,19 +3333,21 @@ impl object::FromObject for AuthenticatedSessionUserAgentOs {
         {
             match property {
                 object::Property::Known(0) => object::read_some(&mut map, &mut family),
-                object::Property::Known(1) => object::read(&mut map, &mut major),
-                object::Property::Known(2) => object::read(&mut map, &mut minor),
-                object::Property::Known(3) => object::read(&mut map, &mut patch),
-                object::Property::Known(4) => object::read(&mut map, &mut patch_minor),
+                object::Property::Known(1) => object::read_some(&mut map, &mut major),
+                object::Property::Known(2) => object::read_some(&mut map, &mut minor),
+                object::Property::Known(3) => object::read_some(&mut map, &mut patch),
+                object::Property::Known(4) => {
+                    object::read_some(&mut map, &mut patch_minor)
+                }
                 _ => object::skip(&mut map),
             }?;
         }
         Ok(Self {
             family: object::required(family, "family")?,
-            major,
-            minor,
-            patch,
-            patch_minor,
+            major: object::required(major, "major")?,
+            minor: object::required(minor, "minor")?,
+            patch: object::required(patch, "patch")?,
+            patch_minor: object::required(patch_minor, "patch_minor")?,
         })
     }
 }
@@ -9337,39 +9359,46 @@ impl object::FromObject for CertificateKeyPair {
                 object::Property::Known(0) => object::read_some(&mut map, &mut pk),
                 object::Property::Known(1) => object::read_some(&mut map, &mut name),
                 object::Property::Known(2) => {
-                    object::read(&mut map, &mut fingerprint_sha256)
+                    object::read_some(&mut map, &mut fingerprint_sha256)
                 }
                 object::Property::Known(3) => {
-                    object::read(&mut map, &mut fingerprint_sha1)
+                    object::read_some(&mut map, &mut fingerprint_sha1)
                 }
-                object::Property::Known(4) => object::read(&mut map, &mut cert_expiry),
-                object::Property::Known(5) => object::read(&mut map, &mut cert_subject),
+                object::Property::Known(4) => {
+                    object::read_some(&mut map, &mut cert_expiry)
+                }
+                object::Property::Known(5) => {
+                    object::read_some(&mut map, &mut cert_subject)
+                }
                 object::Property::Known(6) => {
                     object::read_some(&mut map, &mut private_key_available)
                 }
-                object::Property::Known(7) => object::read(&mut map, &mut key_type),
+                object::Property::Known(7) => object::read_some(&mut map, &mut key_type),
                 object::Property::Known(8) => {
                     object::read_some(&mut map, &mut certificate_download_url)
                 }
                 object::Property::Known(9) => {
                     object::read_some(&mut map, &mut private_key_download_url)
                 }
-                object::Property::Known(10) => object::read(&mut map, &mut managed),
+                object::Property::Known(10) => object::read_some(&mut map, &mut managed),
                 _ => object::skip(&mut map),
             }?;
         }
         Ok(Self {
             pk: object::required(pk, "pk")?,
             name: object::required(name, "name")?,
-            fingerprint_sha256,
-            fingerprint_sha1,
-            cert_expiry,
-            cert_subject,
+            fingerprint_sha256: object::required(
+                fingerprint_sha256,
+                "fingerprint_sha256",
+            )?,
+            fingerprint_sha1: object::required(fingerprint_sha1, "fingerprint_sha1")?,
+            cert_expiry: object::required(cert_expiry, "cert_expiry")?,
+            cert_subject: object::required(cert_subject, "cert_subject")?,
             private_key_available: object::required(
                 private_key_available,
                 "private_key_available",
             )?,
-            key_type,
+            key_type: object::required(key_type, "key_type")?,
             certificate_download_url: object::required(
                 certificate_download_url,
                 "certificate_download_url",
@@ -9378,7 +9407,7 @@ impl object::FromObject for CertificateKeyPair {
                 private_key_download_url,
                 "private_key_download_url",
             )?,
-            managed,
+            managed: object::required(managed, "managed")?,
         })
     }
 }
@@ -12337,13 +12366,13 @@ impl object::FromObject for CurrentBrand {
                     object::read_some(&mut map, &mut branding_logo)
                 }
                 object::Property::Known(3) => {
-                    object::read(&mut map, &mut branding_logo_themed_urls)
+                    object::read_some(&mut map, &mut branding_logo_themed_urls)
                 }
                 object::Property::Known(4) => {
                     object::read_some(&mut map, &mut branding_favicon)
                 }
                 object::Property::Known(5) => {
-                    object::read(&mut map, &mut branding_favicon_themed_urls)
+                    object::read_some(&mut map, &mut branding_favicon_themed_urls)
                 }
                 object::Property::Known(6) => {
                     object::read_some(&mut map, &mut branding_custom_css)
@@ -12380,9 +12409,15 @@ impl object::FromObject for CurrentBrand {
             matched_domain: object::required(matched_domain, "matched_domain")?,
             branding_title: object::required(branding_title, "branding_title")?,
             branding_logo: object::required(branding_logo, "branding_logo")?,
-            branding_logo_themed_urls,
+            branding_logo_themed_urls: object::required(
+                branding_logo_themed_urls,
+                "branding_logo_themed_urls",
+            )?,
             branding_favicon: object::required(branding_favicon, "branding_favicon")?,
-            branding_favicon_themed_urls,
+            branding_favicon_themed_urls: object::required(
+                branding_favicon_themed_urls,
+                "branding_favicon_themed_urls",
+            )?,
             branding_custom_css: object::required(
                 branding_custom_css,
                 "branding_custom_css",
@@ -13114,11 +13149,13 @@ impl object::FromObject for Device {
                 object::Property::Known(8) => {
                     object::read_some(&mut map, &mut last_updated)
                 }
-                object::Property::Known(9) => object::read(&mut map, &mut last_used),
+                object::Property::Known(9) => object::read_some(&mut map, &mut last_used),
                 object::Property::Known(10) => {
-                    object::read(&mut map, &mut extra_description)
+                    object::read_some(&mut map, &mut extra_description)
                 }
-                object::Property::Known(11) => object::read(&mut map, &mut external_id),
+                object::Property::Known(11) => {
+                    object::read_some(&mut map, &mut external_id)
+                }
                 _ => object::skip(&mut map),
             }?;
         }
@@ -13135,9 +13172,9 @@ impl object::FromObject for Device {
             confirmed: object::required(confirmed, "confirmed")?,
             created: object::required(created, "created")?,
             last_updated: object::required(last_updated, "last_updated")?,
-            last_used,
-            extra_description,
-            external_id,
+            last_used: object::required(last_used, "last_used")?,
+            extra_description: object::required(extra_description, "extra_description")?,
+            external_id: object::required(external_id, "external_id")?,
         })
     }
 }
@@ -13320,7 +13357,7 @@ impl object::FromObject for DeviceChallenge {
                     object::read_some(&mut map, &mut device_uid)
                 }
                 object::Property::Known(2) => object::read_some(&mut map, &mut challenge),
-                object::Property::Known(3) => object::read(&mut map, &mut last_used),
+                object::Property::Known(3) => object::read_some(&mut map, &mut last_used),
                 _ => object::skip(&mut map),
             }?;
         }
@@ -13328,7 +13365,7 @@ impl object::FromObject for DeviceChallenge {
             device_class: object::required(device_class, "device_class")?,
             device_uid: object::required(device_uid, "device_uid")?,
             challenge: object::required(challenge, "challenge")?,
-            last_used,
+            last_used: object::required(last_used, "last_used")?,
         })
     }
 }
@@ -13395,7 +13432,7 @@ impl object::FromObject for DeviceChallengeRequest {
                     object::read_some(&mut map, &mut device_uid)
                 }
                 object::Property::Known(2) => object::read_some(&mut map, &mut challenge),
-                object::Property::Known(3) => object::read(&mut map, &mut last_used),
+                object::Property::Known(3) => object::read_some(&mut map, &mut last_used),
                 _ => object::skip(&mut map),
             }?;
         }
@@ -13403,7 +13440,7 @@ impl object::FromObject for DeviceChallengeRequest {
             device_class: object::required(device_class, "device_class")?,
             device_uid: object::required(device_uid, "device_uid")?,
             challenge: object::required(challenge, "challenge")?,
-            last_used,
+            last_used: object::required(last_used, "last_used")?,
         })
     }
 }
@@ -13542,7 +13579,7 @@ impl object::FromObject for DeviceConnection {
                     object::read_some(&mut map, &mut connector_obj)
                 }
                 object::Property::Known(3) => {
-                    object::read(&mut map, &mut latest_snapshot)
+                    object::read_some(&mut map, &mut latest_snapshot)
                 }
                 _ => object::skip(&mut map),
             }?;
@@ -13551,7 +13588,7 @@ impl object::FromObject for DeviceConnection {
             device: object::required(device, "device")?,
             connector: object::required(connector, "connector")?,
             connector_obj: object::required(connector_obj, "connector_obj")?,
-            latest_snapshot,
+            latest_snapshot: object::required(latest_snapshot, "latest_snapshot")?,
         })
     }
 }
@@ -13620,7 +13657,7 @@ impl object::FromObject for DeviceFactSnapshot {
                     object::read_some(&mut map, &mut connection)
                 }
                 object::Property::Known(2) => object::read_some(&mut map, &mut created),
-                object::Property::Known(3) => object::read(&mut map, &mut expires),
+                object::Property::Known(3) => object::read_some(&mut map, &mut expires),
                 object::Property::Known(4) => object::read_some(&mut map, &mut vendor),
                 _ => object::skip(&mut map),
             }?;
@@ -13629,7 +13666,7 @@ impl object::FromObject for DeviceFactSnapshot {
             data: object::required(data, "data")?,
             connection: object::required(connection, "connection")?,
             created: object::required(created, "created")?,
-            expires,
+            expires: object::required(expires, "expires")?,
             vendor: object::required(vendor, "vendor")?,
         })
     }
@@ -14295,9 +14332,11 @@ impl object::FromObject for DeviceUserBinding {
                 object::Property::Known(1) => object::read(&mut map, &mut policy),
                 object::Property::Known(2) => object::read(&mut map, &mut group),
                 object::Property::Known(3) => object::read(&mut map, &mut user),
-                object::Property::Known(4) => object::read(&mut map, &mut policy_obj),
-                object::Property::Known(5) => object::read(&mut map, &mut group_obj),
-                object::Property::Known(6) => object::read(&mut map, &mut user_obj),
+                object::Property::Known(4) => {
+                    object::read_some(&mut map, &mut policy_obj)
+                }
+                object::Property::Known(5) => object::read_some(&mut map, &mut group_obj),
+                object::Property::Known(6) => object::read_some(&mut map, &mut user_obj),
                 object::Property::Known(7) => object::read_some(&mut map, &mut target),
                 object::Property::Known(8) => object::read(&mut map, &mut negate),
                 object::Property::Known(9) => object::read(&mut map, &mut enabled),
@@ -14307,7 +14346,9 @@ impl object::FromObject for DeviceUserBinding {
                     object::read(&mut map, &mut failure_result)
                 }
                 object::Property::Known(13) => object::read(&mut map, &mut is_primary),
-                object::Property::Known(14) => object::read(&mut map, &mut connector),
+                object::Property::Known(14) => {
+                    object::read_some(&mut map, &mut connector)
+                }
                 object::Property::Known(15) => {
                     object::read_some(&mut map, &mut connector_obj)
                 }
@@ -14319,9 +14360,9 @@ impl object::FromObject for DeviceUserBinding {
             policy,
             group,
             user,
-            policy_obj,
-            group_obj,
-            user_obj,
+            policy_obj: object::required(policy_obj, "policy_obj")?,
+            group_obj: object::required(group_obj, "group_obj")?,
+            user_obj: object::required(user_obj, "user_obj")?,
             target: object::required(target, "target")?,
             negate,
             enabled,
@@ -14329,7 +14370,7 @@ impl object::FromObject for DeviceUserBinding {
             timeout,
             failure_result,
             is_primary,
-            connector,
+            connector: object::required(connector, "connector")?,
             connector_obj: object::required(connector_obj, "connector_obj")?,
         })
     }
@@ -16707,7 +16748,9 @@ impl object::FromObject for Endpoint {
                     object::read(&mut map, &mut property_mappings)
                 }
                 object::Property::Known(8) => object::read_some(&mut map, &mut auth_mode),
-                object::Property::Known(9) => object::read(&mut map, &mut launch_url),
+                object::Property::Known(9) => {
+                    object::read_some(&mut map, &mut launch_url)
+                }
                 object::Property::Known(10) => {
                     object::read(&mut map, &mut maximum_connections)
                 }
@@ -16724,7 +16767,7 @@ impl object::FromObject for Endpoint {
             settings,
             property_mappings,
             auth_mode: object::required(auth_mode, "auth_mode")?,
-            launch_url,
+            launch_url: object::required(launch_url, "launch_url")?,
             maximum_connections,
         })
     }
@@ -17714,7 +17757,7 @@ impl object::FromObject for EnrollmentToken {
                 }
                 object::Property::Known(1) => object::read(&mut map, &mut device_group),
                 object::Property::Known(2) => {
-                    object::read(&mut map, &mut device_group_obj)
+                    object::read_some(&mut map, &mut device_group_obj)
                 }
                 object::Property::Known(3) => object::read_some(&mut map, &mut connector),
                 object::Property::Known(4) => object::read_some(&mut map, &mut name),
@@ -17726,7 +17769,7 @@ impl object::FromObject for EnrollmentToken {
         Ok(Self {
             token_uuid: object::required(token_uuid, "token_uuid")?,
             device_group,
-            device_group_obj,
+            device_group_obj: object::required(device_group_obj, "device_group_obj")?,
             connector: object::required(connector, "connector")?,
             name: object::required(name, "name")?,
             expiring,
@@ -19329,7 +19372,7 @@ impl object::FromObject for ExtraRoleObjectPermission {
                     object::read_some(&mut map, &mut model_verbose)
                 }
                 object::Property::Known(8) => {
-                    object::read(&mut map, &mut object_description)
+                    object::read_some(&mut map, &mut object_description)
                 }
                 _ => object::skip(&mut map),
             }?;
@@ -19343,7 +19386,10 @@ impl object::FromObject for ExtraRoleObjectPermission {
             name: object::required(name, "name")?,
             app_label_verbose: object::required(app_label_verbose, "app_label_verbose")?,
             model_verbose: object::required(model_verbose, "model_verbose")?,
-            object_description,
+            object_description: object::required(
+                object_description,
+                "object_description",
+            )?,
         })
     }
 }
@@ -19895,7 +19941,7 @@ impl object::FromObject for Flow {
                     object::read_some(&mut map, &mut background_url)
                 }
                 object::Property::Known(8) => {
-                    object::read(&mut map, &mut background_themed_urls)
+                    object::read_some(&mut map, &mut background_themed_urls)
                 }
                 object::Property::Known(9) => object::read_some(&mut map, &mut stages),
                 object::Property::Known(10) => object::read_some(&mut map, &mut policies),
@@ -19931,7 +19977,10 @@ impl object::FromObject for Flow {
             designation: object::required(designation, "designation")?,
             background,
             background_url: object::required(background_url, "background_url")?,
-            background_themed_urls,
+            background_themed_urls: object::required(
+                background_themed_urls,
+                "background_themed_urls",
+            )?,
             stages: object::required(stages, "stages")?,
             policies: object::required(policies, "policies")?,
             cache_count: object::required(cache_count, "cache_count")?,
@@ -21311,13 +21360,13 @@ impl object::FromObject for FooterLink {
             .next_key_seed(object::Properties(&["href", "name"]))?
         {
             match property {
-                object::Property::Known(0) => object::read(&mut map, &mut href),
+                object::Property::Known(0) => object::read_some(&mut map, &mut href),
                 object::Property::Known(1) => object::read_some(&mut map, &mut name),
                 _ => object::skip(&mut map),
             }?;
         }
         Ok(Self {
-            href,
+            href: object::required(href, "href")?,
             name: object::required(name, "name")?,
         })
     }
@@ -22464,7 +22513,9 @@ impl object::FromObject for GoogleChromeConnector {
                 object::Property::Known(7) => {
                     object::read_some(&mut map, &mut credentials)
                 }
-                object::Property::Known(8) => object::read(&mut map, &mut chrome_url),
+                object::Property::Known(8) => {
+                    object::read_some(&mut map, &mut chrome_url)
+                }
                 _ => object::skip(&mut map),
             }?;
         }
@@ -22480,7 +22531,7 @@ impl object::FromObject for GoogleChromeConnector {
             )?,
             meta_model_name: object::required(meta_model_name, "meta_model_name")?,
             credentials: object::required(credentials, "credentials")?,
-            chrome_url,
+            chrome_url: object::required(chrome_url, "chrome_url")?,
         })
     }
 }
@@ -22850,10 +22901,16 @@ impl object::FromObject for GoogleWorkspaceProvider {
                 }
                 object::Property::Known(4) => object::read_some(&mut map, &mut component),
                 object::Property::Known(5) => {
-                    object::read(&mut map, &mut assigned_backchannel_application_slug)
+                    object::read_some(
+                        &mut map,
+                        &mut assigned_backchannel_application_slug,
+                    )
                 }
                 object::Property::Known(6) => {
-                    object::read(&mut map, &mut assigned_backchannel_application_name)
+                    object::read_some(
+                        &mut map,
+                        &mut assigned_backchannel_application_name,
+                    )
                 }
                 object::Property::Known(7) => {
                     object::read_some(&mut map, &mut verbose_name)
@@ -22900,8 +22957,14 @@ impl object::FromObject for GoogleWorkspaceProvider {
             property_mappings,
             property_mappings_group,
             component: object::required(component, "component")?,
-            assigned_backchannel_application_slug,
-            assigned_backchannel_application_name,
+            assigned_backchannel_application_slug: object::required(
+                assigned_backchannel_application_slug,
+                "assigned_backchannel_application_slug",
+            )?,
+            assigned_backchannel_application_name: object::required(
+                assigned_backchannel_application_name,
+                "assigned_backchannel_application_name",
+            )?,
             verbose_name: object::required(verbose_name, "verbose_name")?,
             verbose_name_plural: object::required(
                 verbose_name_plural,
@@ -23789,19 +23852,23 @@ impl object::FromObject for Group {
                 object::Property::Known(2) => object::read_some(&mut map, &mut name),
                 object::Property::Known(3) => object::read(&mut map, &mut is_superuser),
                 object::Property::Known(4) => object::read(&mut map, &mut parents),
-                object::Property::Known(5) => object::read(&mut map, &mut parents_obj),
+                object::Property::Known(5) => {
+                    object::read_some(&mut map, &mut parents_obj)
+                }
                 object::Property::Known(6) => object::read(&mut map, &mut users),
-                object::Property::Known(7) => object::read(&mut map, &mut users_obj),
+                object::Property::Known(7) => object::read_some(&mut map, &mut users_obj),
                 object::Property::Known(8) => object::read(&mut map, &mut attributes),
                 object::Property::Known(9) => object::read(&mut map, &mut roles),
                 object::Property::Known(10) => {
                     object::read_some(&mut map, &mut roles_obj)
                 }
                 object::Property::Known(11) => {
-                    object::read(&mut map, &mut inherited_roles_obj)
+                    object::read_some(&mut map, &mut inherited_roles_obj)
                 }
                 object::Property::Known(12) => object::read_some(&mut map, &mut children),
-                object::Property::Known(13) => object::read(&mut map, &mut children_obj),
+                object::Property::Known(13) => {
+                    object::read_some(&mut map, &mut children_obj)
+                }
                 _ => object::skip(&mut map),
             }?;
         }
@@ -23811,15 +23878,18 @@ impl object::FromObject for Group {
             name: object::required(name, "name")?,
             is_superuser,
             parents,
-            parents_obj,
+            parents_obj: object::required(parents_obj, "parents_obj")?,
             users,
-            users_obj,
+            users_obj: object::required(users_obj, "users_obj")?,
             attributes,
             roles,
             roles_obj: object::required(roles_obj, "roles_obj")?,
-            inherited_roles_obj,
+            inherited_roles_obj: object::required(
+                inherited_roles_obj,
+                "inherited_roles_obj",
+            )?,
             children: object::required(children, "children")?,
-            children_obj,
+            children_obj: object::required(children_obj, "children_obj")?,
         })
     }
 }
@@ -25446,7 +25516,9 @@ impl object::FromObject for IdentificationChallenge {
                 object::Property::Known(2) => {
                     object::read(&mut map, &mut response_errors)
                 }
-                object::Property::Known(3) => object::read(&mut map, &mut user_fields),
+                object::Property::Known(3) => {
+                    object::read_some(&mut map, &mut user_fields)
+                }
                 object::Property::Known(4) => {
                     object::read(&mut map, &mut pending_user_identifier)
                 }
@@ -25491,7 +25563,7 @@ impl object::FromObject for IdentificationChallenge {
             flow_info,
             component,
             response_errors,
-            user_fields,
+            user_fields: object::required(user_fields, "user_fields")?,
             pending_user_identifier,
             password_fields: object::required(password_fields, "password_fields")?,
             allow_show_password,
@@ -27324,14 +27396,14 @@ impl object::FromObject for KerberosSource {
                 object::Property::Known(14) => {
                     object::read(&mut map, &mut user_matching_mode)
                 }
-                object::Property::Known(15) => object::read(&mut map, &mut managed),
+                object::Property::Known(15) => object::read_some(&mut map, &mut managed),
                 object::Property::Known(16) => {
                     object::read(&mut map, &mut user_path_template)
                 }
                 object::Property::Known(17) => object::read(&mut map, &mut icon),
                 object::Property::Known(18) => object::read_some(&mut map, &mut icon_url),
                 object::Property::Known(19) => {
-                    object::read(&mut map, &mut icon_themed_urls)
+                    object::read_some(&mut map, &mut icon_themed_urls)
                 }
                 object::Property::Known(20) => {
                     object::read(&mut map, &mut group_matching_mode)
@@ -27347,7 +27419,9 @@ impl object::FromObject for KerberosSource {
                     object::read(&mut map, &mut sync_principal)
                 }
                 object::Property::Known(27) => object::read(&mut map, &mut sync_ccache),
-                object::Property::Known(28) => object::read(&mut map, &mut connectivity),
+                object::Property::Known(28) => {
+                    object::read_some(&mut map, &mut connectivity)
+                }
                 object::Property::Known(29) => {
                     object::read(&mut map, &mut spnego_server_name)
                 }
@@ -27380,11 +27454,11 @@ impl object::FromObject for KerberosSource {
             meta_model_name: object::required(meta_model_name, "meta_model_name")?,
             policy_engine_mode,
             user_matching_mode,
-            managed,
+            managed: object::required(managed, "managed")?,
             user_path_template,
             icon,
             icon_url: object::required(icon_url, "icon_url")?,
-            icon_themed_urls,
+            icon_themed_urls: object::required(icon_themed_urls, "icon_themed_urls")?,
             group_matching_mode,
             realm: object::required(realm, "realm")?,
             krb5_conf,
@@ -27393,7 +27467,7 @@ impl object::FromObject for KerberosSource {
             sync_users_password,
             sync_principal,
             sync_ccache,
-            connectivity,
+            connectivity: object::required(connectivity, "connectivity")?,
             spnego_server_name,
             spnego_ccache,
             password_login_update_internal_password,
@@ -28937,7 +29011,7 @@ impl object::FromObject for LdapOutpostConfig {
                     object::read_some(&mut map, &mut bind_flow_slug)
                 }
                 object::Property::Known(4) => {
-                    object::read(&mut map, &mut unbind_flow_slug)
+                    object::read_some(&mut map, &mut unbind_flow_slug)
                 }
                 object::Property::Known(5) => {
                     object::read_some(&mut map, &mut application_slug)
@@ -28963,7 +29037,7 @@ impl object::FromObject for LdapOutpostConfig {
             name: object::required(name, "name")?,
             base_dn,
             bind_flow_slug: object::required(bind_flow_slug, "bind_flow_slug")?,
-            unbind_flow_slug,
+            unbind_flow_slug: object::required(unbind_flow_slug, "unbind_flow_slug")?,
             application_slug: object::required(application_slug, "application_slug")?,
             certificate,
             tls_server_name,
@@ -29180,16 +29254,22 @@ impl object::FromObject for LdapProvider {
                 }
                 object::Property::Known(6) => object::read_some(&mut map, &mut component),
                 object::Property::Known(7) => {
-                    object::read(&mut map, &mut assigned_application_slug)
+                    object::read_some(&mut map, &mut assigned_application_slug)
                 }
                 object::Property::Known(8) => {
-                    object::read(&mut map, &mut assigned_application_name)
+                    object::read_some(&mut map, &mut assigned_application_name)
                 }
                 object::Property::Known(9) => {
-                    object::read(&mut map, &mut assigned_backchannel_application_slug)
+                    object::read_some(
+                        &mut map,
+                        &mut assigned_backchannel_application_slug,
+                    )
                 }
                 object::Property::Known(10) => {
-                    object::read(&mut map, &mut assigned_backchannel_application_name)
+                    object::read_some(
+                        &mut map,
+                        &mut assigned_backchannel_application_name,
+                    )
                 }
                 object::Property::Known(11) => {
                     object::read_some(&mut map, &mut verbose_name)
@@ -29231,10 +29311,22 @@ impl object::FromObject for LdapProvider {
             invalidation_flow: object::required(invalidation_flow, "invalidation_flow")?,
             property_mappings,
             component: object::required(component, "component")?,
-            assigned_application_slug,
-            assigned_application_name,
-            assigned_backchannel_application_slug,
-            assigned_backchannel_application_name,
+            assigned_application_slug: object::required(
+                assigned_application_slug,
+                "assigned_application_slug",
+            )?,
+            assigned_application_name: object::required(
+                assigned_application_name,
+                "assigned_application_name",
+            )?,
+            assigned_backchannel_application_slug: object::required(
+                assigned_backchannel_application_slug,
+                "assigned_backchannel_application_slug",
+            )?,
+            assigned_backchannel_application_name: object::required(
+                assigned_backchannel_application_name,
+                "assigned_backchannel_application_name",
+            )?,
             verbose_name: object::required(verbose_name, "verbose_name")?,
             verbose_name_plural: object::required(
                 verbose_name_plural,
@@ -29747,14 +29839,14 @@ impl object::FromObject for LdapSource {
                 object::Property::Known(14) => {
                     object::read(&mut map, &mut user_matching_mode)
                 }
-                object::Property::Known(15) => object::read(&mut map, &mut managed),
+                object::Property::Known(15) => object::read_some(&mut map, &mut managed),
                 object::Property::Known(16) => {
                     object::read(&mut map, &mut user_path_template)
                 }
                 object::Property::Known(17) => object::read(&mut map, &mut icon),
                 object::Property::Known(18) => object::read_some(&mut map, &mut icon_url),
                 object::Property::Known(19) => {
-                    object::read(&mut map, &mut icon_themed_urls)
+                    object::read_some(&mut map, &mut icon_themed_urls)
                 }
                 object::Property::Known(20) => {
                     object::read_some(&mut map, &mut server_uri)
@@ -29801,7 +29893,9 @@ impl object::FromObject for LdapSource {
                 object::Property::Known(38) => {
                     object::read(&mut map, &mut sync_parent_group)
                 }
-                object::Property::Known(39) => object::read(&mut map, &mut connectivity),
+                object::Property::Known(39) => {
+                    object::read_some(&mut map, &mut connectivity)
+                }
                 object::Property::Known(40) => {
                     object::read(&mut map, &mut lookup_groups_from_user)
                 }
@@ -29833,11 +29927,11 @@ impl object::FromObject for LdapSource {
             meta_model_name: object::required(meta_model_name, "meta_model_name")?,
             policy_engine_mode,
             user_matching_mode,
-            managed,
+            managed: object::required(managed, "managed")?,
             user_path_template,
             icon,
             icon_url: object::required(icon_url, "icon_url")?,
-            icon_themed_urls,
+            icon_themed_urls: object::required(icon_themed_urls, "icon_themed_urls")?,
             server_uri: object::required(server_uri, "server_uri")?,
             peer_certificate,
             client_certificate,
@@ -29857,7 +29951,7 @@ impl object::FromObject for LdapSource {
             sync_users_password,
             sync_groups,
             sync_parent_group,
-            connectivity,
+            connectivity: object::required(connectivity, "connectivity")?,
             lookup_groups_from_user,
             delete_not_found_objects,
             sync_outgoing_trigger_mode,
@@ -32536,10 +32630,16 @@ impl object::FromObject for MicrosoftEntraProvider {
                 }
                 object::Property::Known(4) => object::read_some(&mut map, &mut component),
                 object::Property::Known(5) => {
-                    object::read(&mut map, &mut assigned_backchannel_application_slug)
+                    object::read_some(
+                        &mut map,
+                        &mut assigned_backchannel_application_slug,
+                    )
                 }
                 object::Property::Known(6) => {
-                    object::read(&mut map, &mut assigned_backchannel_application_name)
+                    object::read_some(
+                        &mut map,
+                        &mut assigned_backchannel_application_name,
+                    )
                 }
                 object::Property::Known(7) => {
                     object::read_some(&mut map, &mut verbose_name)
@@ -32585,8 +32685,14 @@ impl object::FromObject for MicrosoftEntraProvider {
             property_mappings,
             property_mappings_group,
             component: object::required(component, "component")?,
-            assigned_backchannel_application_slug,
-            assigned_backchannel_application_name,
+            assigned_backchannel_application_slug: object::required(
+                assigned_backchannel_application_slug,
+                "assigned_backchannel_application_slug",
+            )?,
+            assigned_backchannel_application_name: object::required(
+                assigned_backchannel_application_name,
+                "assigned_backchannel_application_name",
+            )?,
             verbose_name: object::required(verbose_name, "verbose_name")?,
             verbose_name_plural: object::required(
                 verbose_name_plural,
@@ -35274,7 +35380,7 @@ impl object::FromObject for NotificationRule {
                     object::read(&mut map, &mut destination_group)
                 }
                 object::Property::Known(5) => {
-                    object::read(&mut map, &mut destination_group_obj)
+                    object::read_some(&mut map, &mut destination_group_obj)
                 }
                 object::Property::Known(6) => {
                     object::read(&mut map, &mut destination_event_user)
@@ -35288,7 +35394,10 @@ impl object::FromObject for NotificationRule {
             transports,
             severity,
             destination_group,
-            destination_group_obj,
+            destination_group_obj: object::required(
+                destination_group_obj,
+                "destination_group_obj",
+            )?,
             destination_event_user,
         })
     }
@@ -36080,16 +36189,22 @@ impl object::FromObject for OAuth2Provider {
                 }
                 object::Property::Known(6) => object::read_some(&mut map, &mut component),
                 object::Property::Known(7) => {
-                    object::read(&mut map, &mut assigned_application_slug)
+                    object::read_some(&mut map, &mut assigned_application_slug)
                 }
                 object::Property::Known(8) => {
-                    object::read(&mut map, &mut assigned_application_name)
+                    object::read_some(&mut map, &mut assigned_application_name)
                 }
                 object::Property::Known(9) => {
-                    object::read(&mut map, &mut assigned_backchannel_application_slug)
+                    object::read_some(
+                        &mut map,
+                        &mut assigned_backchannel_application_slug,
+                    )
                 }
                 object::Property::Known(10) => {
-                    object::read(&mut map, &mut assigned_backchannel_application_name)
+                    object::read_some(
+                        &mut map,
+                        &mut assigned_backchannel_application_name,
+                    )
                 }
                 object::Property::Known(11) => {
                     object::read_some(&mut map, &mut verbose_name)
@@ -36150,10 +36265,22 @@ impl object::FromObject for OAuth2Provider {
             invalidation_flow: object::required(invalidation_flow, "invalidation_flow")?,
             property_mappings,
             component: object::required(component, "component")?,
-            assigned_application_slug,
-            assigned_application_name,
-            assigned_backchannel_application_slug,
-            assigned_backchannel_application_name,
+            assigned_application_slug: object::required(
+                assigned_application_slug,
+                "assigned_application_slug",
+            )?,
+            assigned_application_name: object::required(
+                assigned_application_name,
+                "assigned_application_name",
+            )?,
+            assigned_backchannel_application_slug: object::required(
+                assigned_backchannel_application_slug,
+                "assigned_backchannel_application_slug",
+            )?,
+            assigned_backchannel_application_name: object::required(
+                assigned_backchannel_application_name,
+                "assigned_backchannel_application_name",
+            )?,
             verbose_name: object::required(verbose_name, "verbose_name")?,
             verbose_name_plural: object::required(
                 verbose_name_plural,
@@ -37117,14 +37244,14 @@ impl object::FromObject for OAuthSource {
                 object::Property::Known(14) => {
                     object::read(&mut map, &mut user_matching_mode)
                 }
-                object::Property::Known(15) => object::read(&mut map, &mut managed),
+                object::Property::Known(15) => object::read_some(&mut map, &mut managed),
                 object::Property::Known(16) => {
                     object::read(&mut map, &mut user_path_template)
                 }
                 object::Property::Known(17) => object::read(&mut map, &mut icon),
-                object::Property::Known(18) => object::read(&mut map, &mut icon_url),
+                object::Property::Known(18) => object::read_some(&mut map, &mut icon_url),
                 object::Property::Known(19) => {
-                    object::read(&mut map, &mut icon_themed_urls)
+                    object::read_some(&mut map, &mut icon_themed_urls)
                 }
                 object::Property::Known(20) => {
                     object::read(&mut map, &mut group_matching_mode)
@@ -37183,11 +37310,11 @@ impl object::FromObject for OAuthSource {
             meta_model_name: object::required(meta_model_name, "meta_model_name")?,
             policy_engine_mode,
             user_matching_mode,
-            managed,
+            managed: object::required(managed, "managed")?,
             user_path_template,
             icon,
-            icon_url,
-            icon_themed_urls,
+            icon_url: object::required(icon_url, "icon_url")?,
+            icon_themed_urls: object::required(icon_themed_urls, "icon_themed_urls")?,
             group_matching_mode,
             provider_type: object::required(provider_type, "provider_type")?,
             request_token_url,
@@ -38179,7 +38306,7 @@ impl object::FromObject for Outpost {
                     object::read(&mut map, &mut service_connection)
                 }
                 object::Property::Known(6) => {
-                    object::read(&mut map, &mut service_connection_obj)
+                    object::read_some(&mut map, &mut service_connection_obj)
                 }
                 object::Property::Known(7) => {
                     object::read_some(&mut map, &mut refresh_interval_s)
@@ -38199,7 +38326,10 @@ impl object::FromObject for Outpost {
             providers: object::required(providers, "providers")?,
             providers_obj: object::required(providers_obj, "providers_obj")?,
             service_connection,
-            service_connection_obj,
+            service_connection_obj: object::required(
+                service_connection_obj,
+                "service_connection_obj",
+            )?,
             refresh_interval_s: object::required(
                 refresh_interval_s,
                 "refresh_interval_s",
@@ -38376,7 +38506,9 @@ impl object::FromObject for OutpostHealth {
                 object::Property::Known(5) => {
                     object::read_some(&mut map, &mut openssl_version)
                 }
-                object::Property::Known(6) => object::read(&mut map, &mut fips_enabled),
+                object::Property::Known(6) => {
+                    object::read_some(&mut map, &mut fips_enabled)
+                }
                 object::Property::Known(7) => {
                     object::read_some(&mut map, &mut version_should)
                 }
@@ -38400,7 +38532,7 @@ impl object::FromObject for OutpostHealth {
             golang_version: object::required(golang_version, "golang_version")?,
             openssl_enabled: object::required(openssl_enabled, "openssl_enabled")?,
             openssl_version: object::required(openssl_version, "openssl_version")?,
-            fips_enabled,
+            fips_enabled: object::required(fips_enabled, "fips_enabled")?,
             version_should: object::required(version_should, "version_should")?,
             version_outdated: object::required(version_outdated, "version_outdated")?,
             build_hash: object::required(build_hash, "build_hash")?,
@@ -64355,14 +64487,14 @@ impl object::FromObject for PlexSource {
                 object::Property::Known(14) => {
                     object::read(&mut map, &mut user_matching_mode)
                 }
-                object::Property::Known(15) => object::read(&mut map, &mut managed),
+                object::Property::Known(15) => object::read_some(&mut map, &mut managed),
                 object::Property::Known(16) => {
                     object::read(&mut map, &mut user_path_template)
                 }
                 object::Property::Known(17) => object::read(&mut map, &mut icon),
                 object::Property::Known(18) => object::read_some(&mut map, &mut icon_url),
                 object::Property::Known(19) => {
-                    object::read(&mut map, &mut icon_themed_urls)
+                    object::read_some(&mut map, &mut icon_themed_urls)
                 }
                 object::Property::Known(20) => {
                     object::read(&mut map, &mut group_matching_mode)
@@ -64397,11 +64529,11 @@ impl object::FromObject for PlexSource {
             meta_model_name: object::required(meta_model_name, "meta_model_name")?,
             policy_engine_mode,
             user_matching_mode,
-            managed,
+            managed: object::required(managed, "managed")?,
             user_path_template,
             icon,
             icon_url: object::required(icon_url, "icon_url")?,
-            icon_themed_urls,
+            icon_themed_urls: object::required(icon_themed_urls, "icon_themed_urls")?,
             group_matching_mode,
             client_id,
             allowed_servers,
@@ -65100,9 +65232,11 @@ impl object::FromObject for PolicyBinding {
                 object::Property::Known(1) => object::read(&mut map, &mut policy),
                 object::Property::Known(2) => object::read(&mut map, &mut group),
                 object::Property::Known(3) => object::read(&mut map, &mut user),
-                object::Property::Known(4) => object::read(&mut map, &mut policy_obj),
-                object::Property::Known(5) => object::read(&mut map, &mut group_obj),
-                object::Property::Known(6) => object::read(&mut map, &mut user_obj),
+                object::Property::Known(4) => {
+                    object::read_some(&mut map, &mut policy_obj)
+                }
+                object::Property::Known(5) => object::read_some(&mut map, &mut group_obj),
+                object::Property::Known(6) => object::read_some(&mut map, &mut user_obj),
                 object::Property::Known(7) => object::read_some(&mut map, &mut target),
                 object::Property::Known(8) => object::read(&mut map, &mut negate),
                 object::Property::Known(9) => object::read(&mut map, &mut enabled),
@@ -65119,9 +65253,9 @@ impl object::FromObject for PolicyBinding {
             policy,
             group,
             user,
-            policy_obj,
-            group_obj,
-            user_obj,
+            policy_obj: object::required(policy_obj, "policy_obj")?,
+            group_obj: object::required(group_obj, "group_obj")?,
+            user_obj: object::required(user_obj, "user_obj")?,
             target: object::required(target, "target")?,
             negate,
             enabled,
@@ -66889,16 +67023,22 @@ impl object::FromObject for Provider {
                 }
                 object::Property::Known(6) => object::read_some(&mut map, &mut component),
                 object::Property::Known(7) => {
-                    object::read(&mut map, &mut assigned_application_slug)
+                    object::read_some(&mut map, &mut assigned_application_slug)
                 }
                 object::Property::Known(8) => {
-                    object::read(&mut map, &mut assigned_application_name)
+                    object::read_some(&mut map, &mut assigned_application_name)
                 }
                 object::Property::Known(9) => {
-                    object::read(&mut map, &mut assigned_backchannel_application_slug)
+                    object::read_some(
+                        &mut map,
+                        &mut assigned_backchannel_application_slug,
+                    )
                 }
                 object::Property::Known(10) => {
-                    object::read(&mut map, &mut assigned_backchannel_application_name)
+                    object::read_some(
+                        &mut map,
+                        &mut assigned_backchannel_application_name,
+                    )
                 }
                 object::Property::Known(11) => {
                     object::read_some(&mut map, &mut verbose_name)
@@ -66923,10 +67063,22 @@ impl object::FromObject for Provider {
             invalidation_flow: object::required(invalidation_flow, "invalidation_flow")?,
             property_mappings,
             component: object::required(component, "component")?,
-            assigned_application_slug,
-            assigned_application_name,
-            assigned_backchannel_application_slug,
-            assigned_backchannel_application_name,
+            assigned_application_slug: object::required(
+                assigned_application_slug,
+                "assigned_application_slug",
+            )?,
+            assigned_application_name: object::required(
+                assigned_application_name,
+                "assigned_application_name",
+            )?,
+            assigned_backchannel_application_slug: object::required(
+                assigned_backchannel_application_slug,
+                "assigned_backchannel_application_slug",
+            )?,
+            assigned_backchannel_application_name: object::required(
+                assigned_backchannel_application_name,
+                "assigned_backchannel_application_name",
+            )?,
             verbose_name: object::required(verbose_name, "verbose_name")?,
             verbose_name_plural: object::required(
                 verbose_name_plural,
@@ -67484,7 +67636,7 @@ impl object::FromObject for ProxyOutpostConfig {
                 object::Property::Known(14) => object::read(&mut map, &mut mode),
                 object::Property::Known(15) => object::read(&mut map, &mut cookie_domain),
                 object::Property::Known(16) => {
-                    object::read(&mut map, &mut access_token_validity)
+                    object::read_some(&mut map, &mut access_token_validity)
                 }
                 object::Property::Known(17) => {
                     object::read(&mut map, &mut intercept_header_auth)
@@ -67521,7 +67673,10 @@ impl object::FromObject for ProxyOutpostConfig {
             basic_auth_user_attribute,
             mode,
             cookie_domain,
-            access_token_validity,
+            access_token_validity: object::required(
+                access_token_validity,
+                "access_token_validity",
+            )?,
             intercept_header_auth,
             scopes_to_request: object::required(scopes_to_request, "scopes_to_request")?,
             assigned_application_slug: object::required(
@@ -67804,16 +67959,22 @@ impl object::FromObject for ProxyProvider {
                 }
                 object::Property::Known(6) => object::read_some(&mut map, &mut component),
                 object::Property::Known(7) => {
-                    object::read(&mut map, &mut assigned_application_slug)
+                    object::read_some(&mut map, &mut assigned_application_slug)
                 }
                 object::Property::Known(8) => {
-                    object::read(&mut map, &mut assigned_application_name)
+                    object::read_some(&mut map, &mut assigned_application_name)
                 }
                 object::Property::Known(9) => {
-                    object::read(&mut map, &mut assigned_backchannel_application_slug)
+                    object::read_some(
+                        &mut map,
+                        &mut assigned_backchannel_application_slug,
+                    )
                 }
                 object::Property::Known(10) => {
-                    object::read(&mut map, &mut assigned_backchannel_application_name)
+                    object::read_some(
+                        &mut map,
+                        &mut assigned_backchannel_application_name,
+                    )
                 }
                 object::Property::Known(11) => {
                     object::read_some(&mut map, &mut verbose_name)
@@ -67884,10 +68045,22 @@ impl object::FromObject for ProxyProvider {
             invalidation_flow: object::required(invalidation_flow, "invalidation_flow")?,
             property_mappings,
             component: object::required(component, "component")?,
-            assigned_application_slug,
-            assigned_application_name,
-            assigned_backchannel_application_slug,
-            assigned_backchannel_application_name,
+            assigned_application_slug: object::required(
+                assigned_application_slug,
+                "assigned_application_slug",
+            )?,
+            assigned_application_name: object::required(
+                assigned_application_name,
+                "assigned_application_name",
+            )?,
+            assigned_backchannel_application_slug: object::required(
+                assigned_backchannel_application_slug,
+                "assigned_backchannel_application_slug",
+            )?,
+            assigned_backchannel_application_name: object::required(
+                assigned_backchannel_application_name,
+                "assigned_backchannel_application_name",
+            )?,
             verbose_name: object::required(verbose_name, "verbose_name")?,
             verbose_name_plural: object::required(
                 verbose_name_plural,
@@ -68551,16 +68724,22 @@ impl object::FromObject for RacProvider {
                 }
                 object::Property::Known(5) => object::read_some(&mut map, &mut component),
                 object::Property::Known(6) => {
-                    object::read(&mut map, &mut assigned_application_slug)
+                    object::read_some(&mut map, &mut assigned_application_slug)
                 }
                 object::Property::Known(7) => {
-                    object::read(&mut map, &mut assigned_application_name)
+                    object::read_some(&mut map, &mut assigned_application_name)
                 }
                 object::Property::Known(8) => {
-                    object::read(&mut map, &mut assigned_backchannel_application_slug)
+                    object::read_some(
+                        &mut map,
+                        &mut assigned_backchannel_application_slug,
+                    )
                 }
                 object::Property::Known(9) => {
-                    object::read(&mut map, &mut assigned_backchannel_application_name)
+                    object::read_some(
+                        &mut map,
+                        &mut assigned_backchannel_application_name,
+                    )
                 }
                 object::Property::Known(10) => {
                     object::read_some(&mut map, &mut verbose_name)
@@ -68594,10 +68773,22 @@ impl object::FromObject for RacProvider {
             )?,
             property_mappings,
             component: object::required(component, "component")?,
-            assigned_application_slug,
-            assigned_application_name,
-            assigned_backchannel_application_slug,
-            assigned_backchannel_application_name,
+            assigned_application_slug: object::required(
+                assigned_application_slug,
+                "assigned_application_slug",
+            )?,
+            assigned_application_name: object::required(
+                assigned_application_name,
+                "assigned_application_name",
+            )?,
+            assigned_backchannel_application_slug: object::required(
+                assigned_backchannel_application_slug,
+                "assigned_backchannel_application_slug",
+            )?,
+            assigned_backchannel_application_name: object::required(
+                assigned_backchannel_application_name,
+                "assigned_backchannel_application_name",
+            )?,
             verbose_name: object::required(verbose_name, "verbose_name")?,
             verbose_name_plural: object::required(
                 verbose_name_plural,
@@ -69078,16 +69269,22 @@ impl object::FromObject for RadiusProvider {
                 }
                 object::Property::Known(6) => object::read_some(&mut map, &mut component),
                 object::Property::Known(7) => {
-                    object::read(&mut map, &mut assigned_application_slug)
+                    object::read_some(&mut map, &mut assigned_application_slug)
                 }
                 object::Property::Known(8) => {
-                    object::read(&mut map, &mut assigned_application_name)
+                    object::read_some(&mut map, &mut assigned_application_name)
                 }
                 object::Property::Known(9) => {
-                    object::read(&mut map, &mut assigned_backchannel_application_slug)
+                    object::read_some(
+                        &mut map,
+                        &mut assigned_backchannel_application_slug,
+                    )
                 }
                 object::Property::Known(10) => {
-                    object::read(&mut map, &mut assigned_backchannel_application_name)
+                    object::read_some(
+                        &mut map,
+                        &mut assigned_backchannel_application_name,
+                    )
                 }
                 object::Property::Known(11) => {
                     object::read_some(&mut map, &mut verbose_name)
@@ -69121,10 +69318,22 @@ impl object::FromObject for RadiusProvider {
             invalidation_flow: object::required(invalidation_flow, "invalidation_flow")?,
             property_mappings,
             component: object::required(component, "component")?,
-            assigned_application_slug,
-            assigned_application_name,
-            assigned_backchannel_application_slug,
-            assigned_backchannel_application_name,
+            assigned_application_slug: object::required(
+                assigned_application_slug,
+                "assigned_application_slug",
+            )?,
+            assigned_application_name: object::required(
+                assigned_application_name,
+                "assigned_application_name",
+            )?,
+            assigned_backchannel_application_slug: object::required(
+                assigned_backchannel_application_slug,
+                "assigned_backchannel_application_slug",
+            )?,
+            assigned_backchannel_application_name: object::required(
+                assigned_backchannel_application_name,
+                "assigned_backchannel_application_name",
+            )?,
             verbose_name: object::required(verbose_name, "verbose_name")?,
             verbose_name_plural: object::required(
                 verbose_name_plural,
@@ -72088,16 +72297,22 @@ impl object::FromObject for SamlProvider {
                 }
                 object::Property::Known(6) => object::read_some(&mut map, &mut component),
                 object::Property::Known(7) => {
-                    object::read(&mut map, &mut assigned_application_slug)
+                    object::read_some(&mut map, &mut assigned_application_slug)
                 }
                 object::Property::Known(8) => {
-                    object::read(&mut map, &mut assigned_application_name)
+                    object::read_some(&mut map, &mut assigned_application_name)
                 }
                 object::Property::Known(9) => {
-                    object::read(&mut map, &mut assigned_backchannel_application_slug)
+                    object::read_some(
+                        &mut map,
+                        &mut assigned_backchannel_application_slug,
+                    )
                 }
                 object::Property::Known(10) => {
-                    object::read(&mut map, &mut assigned_backchannel_application_name)
+                    object::read_some(
+                        &mut map,
+                        &mut assigned_backchannel_application_name,
+                    )
                 }
                 object::Property::Known(11) => {
                     object::read_some(&mut map, &mut verbose_name)
@@ -72200,10 +72415,22 @@ impl object::FromObject for SamlProvider {
             invalidation_flow: object::required(invalidation_flow, "invalidation_flow")?,
             property_mappings,
             component: object::required(component, "component")?,
-            assigned_application_slug,
-            assigned_application_name,
-            assigned_backchannel_application_slug,
-            assigned_backchannel_application_name,
+            assigned_application_slug: object::required(
+                assigned_application_slug,
+                "assigned_application_slug",
+            )?,
+            assigned_application_name: object::required(
+                assigned_application_name,
+                "assigned_application_name",
+            )?,
+            assigned_backchannel_application_slug: object::required(
+                assigned_backchannel_application_slug,
+                "assigned_backchannel_application_slug",
+            )?,
+            assigned_backchannel_application_name: object::required(
+                assigned_backchannel_application_name,
+                "assigned_backchannel_application_name",
+            )?,
             verbose_name: object::required(verbose_name, "verbose_name")?,
             verbose_name_plural: object::required(
                 verbose_name_plural,
@@ -72936,14 +73163,14 @@ impl object::FromObject for SamlSource {
                 object::Property::Known(14) => {
                     object::read(&mut map, &mut user_matching_mode)
                 }
-                object::Property::Known(15) => object::read(&mut map, &mut managed),
+                object::Property::Known(15) => object::read_some(&mut map, &mut managed),
                 object::Property::Known(16) => {
                     object::read(&mut map, &mut user_path_template)
                 }
                 object::Property::Known(17) => object::read(&mut map, &mut icon),
                 object::Property::Known(18) => object::read_some(&mut map, &mut icon_url),
                 object::Property::Known(19) => {
-                    object::read(&mut map, &mut icon_themed_urls)
+                    object::read_some(&mut map, &mut icon_themed_urls)
                 }
                 object::Property::Known(20) => {
                     object::read(&mut map, &mut group_matching_mode)
@@ -73004,11 +73231,11 @@ impl object::FromObject for SamlSource {
             meta_model_name: object::required(meta_model_name, "meta_model_name")?,
             policy_engine_mode,
             user_matching_mode,
-            managed,
+            managed: object::required(managed, "managed")?,
             user_path_template,
             icon,
             icon_url: object::required(icon_url, "icon_url")?,
-            icon_themed_urls,
+            icon_themed_urls: object::required(icon_themed_urls, "icon_themed_urls")?,
             group_matching_mode,
             pre_authentication_flow: object::required(
                 pre_authentication_flow,
@@ -73656,7 +73883,9 @@ impl object::FromObject for Schedule {
         {
             match property {
                 object::Property::Known(0) => object::read_some(&mut map, &mut id),
-                object::Property::Known(1) => object::read(&mut map, &mut identifier),
+                object::Property::Known(1) => {
+                    object::read_some(&mut map, &mut identifier)
+                }
                 object::Property::Known(2) => object::read_some(&mut map, &mut uid),
                 object::Property::Known(3) => {
                     object::read_some(&mut map, &mut actor_name)
@@ -73671,16 +73900,18 @@ impl object::FromObject for Schedule {
                 object::Property::Known(7) => object::read_some(&mut map, &mut crontab),
                 object::Property::Known(8) => object::read(&mut map, &mut paused),
                 object::Property::Known(9) => object::read_some(&mut map, &mut next_run),
-                object::Property::Known(10) => object::read(&mut map, &mut description),
+                object::Property::Known(10) => {
+                    object::read_some(&mut map, &mut description)
+                }
                 object::Property::Known(11) => {
-                    object::read(&mut map, &mut last_task_status)
+                    object::read_some(&mut map, &mut last_task_status)
                 }
                 _ => object::skip(&mut map),
             }?;
         }
         Ok(Self {
             id: object::required(id, "id")?,
-            identifier,
+            identifier: object::required(identifier, "identifier")?,
             uid: object::required(uid, "uid")?,
             actor_name: object::required(actor_name, "actor_name")?,
             rel_obj_app_label: object::required(rel_obj_app_label, "rel_obj_app_label")?,
@@ -73689,8 +73920,8 @@ impl object::FromObject for Schedule {
             crontab: object::required(crontab, "crontab")?,
             paused,
             next_run: object::required(next_run, "next_run")?,
-            description,
-            last_task_status,
+            description: object::required(description, "description")?,
+            last_task_status: object::required(last_task_status, "last_task_status")?,
         })
     }
 }
@@ -74251,10 +74482,16 @@ impl object::FromObject for ScimProvider {
                 }
                 object::Property::Known(4) => object::read_some(&mut map, &mut component),
                 object::Property::Known(5) => {
-                    object::read(&mut map, &mut assigned_backchannel_application_slug)
+                    object::read_some(
+                        &mut map,
+                        &mut assigned_backchannel_application_slug,
+                    )
                 }
                 object::Property::Known(6) => {
-                    object::read(&mut map, &mut assigned_backchannel_application_name)
+                    object::read_some(
+                        &mut map,
+                        &mut assigned_backchannel_application_name,
+                    )
                 }
                 object::Property::Known(7) => {
                     object::read_some(&mut map, &mut verbose_name)
@@ -74276,16 +74513,16 @@ impl object::FromObject for ScimProvider {
                     object::read(&mut map, &mut auth_oauth_params)
                 }
                 object::Property::Known(16) => {
-                    object::read(&mut map, &mut auth_oauth_token_last_updated)
+                    object::read_some(&mut map, &mut auth_oauth_token_last_updated)
                 }
                 object::Property::Known(17) => {
-                    object::read(&mut map, &mut auth_oauth_token_expires)
+                    object::read_some(&mut map, &mut auth_oauth_token_expires)
                 }
                 object::Property::Known(18) => {
-                    object::read(&mut map, &mut auth_oauth_url_callback)
+                    object::read_some(&mut map, &mut auth_oauth_url_callback)
                 }
                 object::Property::Known(19) => {
-                    object::read(&mut map, &mut auth_oauth_url_start)
+                    object::read_some(&mut map, &mut auth_oauth_url_start)
                 }
                 object::Property::Known(20) => {
                     object::read(&mut map, &mut compatibility_mode)
@@ -74313,8 +74550,14 @@ impl object::FromObject for ScimProvider {
             property_mappings,
             property_mappings_group,
             component: object::required(component, "component")?,
-            assigned_backchannel_application_slug,
-            assigned_backchannel_application_name,
+            assigned_backchannel_application_slug: object::required(
+                assigned_backchannel_application_slug,
+                "assigned_backchannel_application_slug",
+            )?,
+            assigned_backchannel_application_name: object::required(
+                assigned_backchannel_application_name,
+                "assigned_backchannel_application_name",
+            )?,
             verbose_name: object::required(verbose_name, "verbose_name")?,
             verbose_name_plural: object::required(
                 verbose_name_plural,
@@ -74327,10 +74570,22 @@ impl object::FromObject for ScimProvider {
             auth_mode,
             auth_oauth,
             auth_oauth_params,
-            auth_oauth_token_last_updated,
-            auth_oauth_token_expires,
-            auth_oauth_url_callback,
-            auth_oauth_url_start,
+            auth_oauth_token_last_updated: object::required(
+                auth_oauth_token_last_updated,
+                "auth_oauth_token_last_updated",
+            )?,
+            auth_oauth_token_expires: object::required(
+                auth_oauth_token_expires,
+                "auth_oauth_token_expires",
+            )?,
+            auth_oauth_url_callback: object::required(
+                auth_oauth_url_callback,
+                "auth_oauth_url_callback",
+            )?,
+            auth_oauth_url_start: object::required(
+                auth_oauth_url_start,
+                "auth_oauth_url_start",
+            )?,
             compatibility_mode,
             service_provider_config_cache_timeout,
             exclude_users_service_account,
@@ -74997,7 +75252,7 @@ impl object::FromObject for ScimSource {
                 object::Property::Known(9) => {
                     object::read_some(&mut map, &mut meta_model_name)
                 }
-                object::Property::Known(10) => object::read(&mut map, &mut managed),
+                object::Property::Known(10) => object::read_some(&mut map, &mut managed),
                 object::Property::Known(11) => {
                     object::read(&mut map, &mut user_path_template)
                 }
@@ -75022,7 +75277,7 @@ impl object::FromObject for ScimSource {
                 "verbose_name_plural",
             )?,
             meta_model_name: object::required(meta_model_name, "meta_model_name")?,
-            managed,
+            managed: object::required(managed, "managed")?,
             user_path_template,
             root_url: object::required(root_url, "root_url")?,
             token_obj: object::required(token_obj, "token_obj")?,
@@ -77685,14 +77940,14 @@ impl object::FromObject for Source {
                 object::Property::Known(14) => {
                     object::read(&mut map, &mut user_matching_mode)
                 }
-                object::Property::Known(15) => object::read(&mut map, &mut managed),
+                object::Property::Known(15) => object::read_some(&mut map, &mut managed),
                 object::Property::Known(16) => {
                     object::read(&mut map, &mut user_path_template)
                 }
                 object::Property::Known(17) => object::read(&mut map, &mut icon),
-                object::Property::Known(18) => object::read(&mut map, &mut icon_url),
+                object::Property::Known(18) => object::read_some(&mut map, &mut icon_url),
                 object::Property::Known(19) => {
-                    object::read(&mut map, &mut icon_themed_urls)
+                    object::read_some(&mut map, &mut icon_themed_urls)
                 }
                 _ => object::skip(&mut map),
             }?;
@@ -77716,11 +77971,11 @@ impl object::FromObject for Source {
             meta_model_name: object::required(meta_model_name, "meta_model_name")?,
             policy_engine_mode,
             user_matching_mode,
-            managed,
+            managed: object::required(managed, "managed")?,
             user_path_template,
             icon,
-            icon_url,
-            icon_themed_urls,
+            icon_url: object::required(icon_url, "icon_url")?,
+            icon_themed_urls: object::required(icon_themed_urls, "icon_themed_urls")?,
         })
     }
 }
@@ -78014,19 +78269,23 @@ impl object::FromObject for SourceType {
                     object::read_some(&mut map, &mut urls_customizable)
                 }
                 object::Property::Known(3) => {
-                    object::read(&mut map, &mut request_token_url)
+                    object::read_some(&mut map, &mut request_token_url)
                 }
                 object::Property::Known(4) => {
-                    object::read(&mut map, &mut authorization_url)
+                    object::read_some(&mut map, &mut authorization_url)
                 }
                 object::Property::Known(5) => {
-                    object::read(&mut map, &mut access_token_url)
+                    object::read_some(&mut map, &mut access_token_url)
                 }
-                object::Property::Known(6) => object::read(&mut map, &mut profile_url),
+                object::Property::Known(6) => {
+                    object::read_some(&mut map, &mut profile_url)
+                }
                 object::Property::Known(7) => {
-                    object::read(&mut map, &mut oidc_well_known_url)
+                    object::read_some(&mut map, &mut oidc_well_known_url)
                 }
-                object::Property::Known(8) => object::read(&mut map, &mut oidc_jwks_url),
+                object::Property::Known(8) => {
+                    object::read_some(&mut map, &mut oidc_jwks_url)
+                }
                 _ => object::skip(&mut map),
             }?;
         }
@@ -78034,12 +78293,15 @@ impl object::FromObject for SourceType {
             name: object::required(name, "name")?,
             verbose_name: object::required(verbose_name, "verbose_name")?,
             urls_customizable: object::required(urls_customizable, "urls_customizable")?,
-            request_token_url,
-            authorization_url,
-            access_token_url,
-            profile_url,
-            oidc_well_known_url,
-            oidc_jwks_url,
+            request_token_url: object::required(request_token_url, "request_token_url")?,
+            authorization_url: object::required(authorization_url, "authorization_url")?,
+            access_token_url: object::required(access_token_url, "access_token_url")?,
+            profile_url: object::required(profile_url, "profile_url")?,
+            oidc_well_known_url: object::required(
+                oidc_well_known_url,
+                "oidc_well_known_url",
+            )?,
+            oidc_jwks_url: object::required(oidc_jwks_url, "oidc_jwks_url")?,
         })
     }
 }
@@ -78188,7 +78450,7 @@ impl object::FromObject for SsfProvider {
                 object::Property::Known(9) => {
                     object::read_some(&mut map, &mut oidc_auth_providers_obj)
                 }
-                object::Property::Known(10) => object::read(&mut map, &mut ssf_url),
+                object::Property::Known(10) => object::read_some(&mut map, &mut ssf_url),
                 object::Property::Known(11) => {
                     object::read(&mut map, &mut event_retention)
                 }
@@ -78215,7 +78477,7 @@ impl object::FromObject for SsfProvider {
                 oidc_auth_providers_obj,
                 "oidc_auth_providers_obj",
             )?,
-            ssf_url,
+            ssf_url: object::required(ssf_url, "ssf_url")?,
             event_retention,
             push_verify_certificates,
         })
@@ -78774,7 +79036,7 @@ impl object::FromObject for StagePrompt {
                 }
                 object::Property::Known(6) => object::read_some(&mut map, &mut order),
                 object::Property::Known(7) => object::read_some(&mut map, &mut sub_text),
-                object::Property::Known(8) => object::read(&mut map, &mut choices),
+                object::Property::Known(8) => object::read_some(&mut map, &mut choices),
                 _ => object::skip(&mut map),
             }?;
         }
@@ -78787,7 +79049,7 @@ impl object::FromObject for StagePrompt {
             initial_value: object::required(initial_value, "initial_value")?,
             order: object::required(order, "order")?,
             sub_text: object::required(sub_text, "sub_text")?,
-            choices,
+            choices: object::required(choices, "choices")?,
         })
     }
 }
@@ -79580,7 +79842,7 @@ impl object::FromObject for SystemInfoRuntime {
                     object::read_some(&mut map, &mut openssl_version)
                 }
                 object::Property::Known(6) => {
-                    object::read(&mut map, &mut openssl_fips_enabled)
+                    object::read_some(&mut map, &mut openssl_fips_enabled)
                 }
                 object::Property::Known(7) => {
                     object::read_some(&mut map, &mut authentik_version)
@@ -79595,7 +79857,10 @@ impl object::FromObject for SystemInfoRuntime {
             platform: object::required(platform, "platform")?,
             uname: object::required(uname, "uname")?,
             openssl_version: object::required(openssl_version, "openssl_version")?,
-            openssl_fips_enabled,
+            openssl_fips_enabled: object::required(
+                openssl_fips_enabled,
+                "openssl_fips_enabled",
+            )?,
             authentik_version: object::required(authentik_version, "authentik_version")?,
         })
     }
@@ -79743,7 +80008,9 @@ impl object::FromObject for Task {
                 object::Property::Known(13) => {
                     object::read_some(&mut map, &mut aggregated_status)
                 }
-                object::Property::Known(14) => object::read(&mut map, &mut description),
+                object::Property::Known(14) => {
+                    object::read_some(&mut map, &mut description)
+                }
                 _ => object::skip(&mut map),
             }?;
         }
@@ -79762,7 +80029,7 @@ impl object::FromObject for Task {
             logs: object::required(logs, "logs")?,
             previous_logs: object::required(previous_logs, "previous_logs")?,
             aggregated_status: object::required(aggregated_status, "aggregated_status")?,
-            description,
+            description: object::required(description, "description")?,
         })
     }
 }
@@ -80439,14 +80706,14 @@ impl object::FromObject for TelegramSource {
                 object::Property::Known(14) => {
                     object::read(&mut map, &mut user_matching_mode)
                 }
-                object::Property::Known(15) => object::read(&mut map, &mut managed),
+                object::Property::Known(15) => object::read_some(&mut map, &mut managed),
                 object::Property::Known(16) => {
                     object::read(&mut map, &mut user_path_template)
                 }
                 object::Property::Known(17) => object::read(&mut map, &mut icon),
-                object::Property::Known(18) => object::read(&mut map, &mut icon_url),
+                object::Property::Known(18) => object::read_some(&mut map, &mut icon_url),
                 object::Property::Known(19) => {
-                    object::read(&mut map, &mut icon_themed_urls)
+                    object::read_some(&mut map, &mut icon_themed_urls)
                 }
                 object::Property::Known(20) => {
                     object::read_some(&mut map, &mut bot_username)
@@ -80479,11 +80746,11 @@ impl object::FromObject for TelegramSource {
             meta_model_name: object::required(meta_model_name, "meta_model_name")?,
             policy_engine_mode,
             user_matching_mode,
-            managed,
+            managed: object::required(managed, "managed")?,
             user_path_template,
             icon,
-            icon_url,
-            icon_themed_urls,
+            icon_url: object::required(icon_url, "icon_url")?,
+            icon_themed_urls: object::required(icon_themed_urls, "icon_themed_urls")?,
             bot_username: object::required(bot_username, "bot_username")?,
             request_message_access,
             pre_authentication_flow: object::required(
@@ -83166,9 +83433,13 @@ impl object::FromObject for User {
                     object::read_some(&mut map, &mut is_superuser)
                 }
                 object::Property::Known(7) => object::read(&mut map, &mut groups),
-                object::Property::Known(8) => object::read(&mut map, &mut groups_obj),
+                object::Property::Known(8) => {
+                    object::read_some(&mut map, &mut groups_obj)
+                }
                 object::Property::Known(9) => object::read(&mut map, &mut roles),
-                object::Property::Known(10) => object::read(&mut map, &mut roles_obj),
+                object::Property::Known(10) => {
+                    object::read_some(&mut map, &mut roles_obj)
+                }
                 object::Property::Known(11) => object::read(&mut map, &mut email),
                 object::Property::Known(12) => object::read_some(&mut map, &mut avatar),
                 object::Property::Known(13) => object::read(&mut map, &mut attributes),
@@ -83194,9 +83465,9 @@ impl object::FromObject for User {
             date_joined: object::required(date_joined, "date_joined")?,
             is_superuser: object::required(is_superuser, "is_superuser")?,
             groups,
-            groups_obj,
+            groups_obj: object::required(groups_obj, "groups_obj")?,
             roles,
-            roles_obj,
+            roles_obj: object::required(roles_obj, "roles_obj")?,
             email,
             avatar: object::required(avatar, "avatar")?,
             attributes,
@@ -87475,7 +87746,9 @@ impl object::FromObject for WebAuthnDevice {
                 object::Property::Known(2) => {
                     object::read_some(&mut map, &mut created_on)
                 }
-                object::Property::Known(3) => object::read(&mut map, &mut device_type),
+                object::Property::Known(3) => {
+                    object::read_some(&mut map, &mut device_type)
+                }
                 object::Property::Known(4) => object::read_some(&mut map, &mut aaguid),
                 object::Property::Known(5) => object::read_some(&mut map, &mut user),
                 _ => object::skip(&mut map),
@@ -87485,7 +87758,7 @@ impl object::FromObject for WebAuthnDevice {
             pk: object::required(pk, "pk")?,
             name: object::required(name, "name")?,
             created_on: object::required(created_on, "created_on")?,
-            device_type,
+            device_type: object::required(device_type, "device_type")?,
             aaguid: object::required(aaguid, "aaguid")?,
             user: object::required(user, "user")?,
         })
@@ -87983,16 +88256,22 @@ impl object::FromObject for WsFederationProvider {
                 }
                 object::Property::Known(6) => object::read_some(&mut map, &mut component),
                 object::Property::Known(7) => {
-                    object::read(&mut map, &mut assigned_application_slug)
+                    object::read_some(&mut map, &mut assigned_application_slug)
                 }
                 object::Property::Known(8) => {
-                    object::read(&mut map, &mut assigned_application_name)
+                    object::read_some(&mut map, &mut assigned_application_name)
                 }
                 object::Property::Known(9) => {
-                    object::read(&mut map, &mut assigned_backchannel_application_slug)
+                    object::read_some(
+                        &mut map,
+                        &mut assigned_backchannel_application_slug,
+                    )
                 }
                 object::Property::Known(10) => {
-                    object::read(&mut map, &mut assigned_backchannel_application_name)
+                    object::read_some(
+                        &mut map,
+                        &mut assigned_backchannel_application_name,
+                    )
                 }
                 object::Property::Known(11) => {
                     object::read_some(&mut map, &mut verbose_name)
@@ -88059,10 +88338,22 @@ impl object::FromObject for WsFederationProvider {
             invalidation_flow: object::required(invalidation_flow, "invalidation_flow")?,
             property_mappings,
             component: object::required(component, "component")?,
-            assigned_application_slug,
-            assigned_application_name,
-            assigned_backchannel_application_slug,
-            assigned_backchannel_application_name,
+            assigned_application_slug: object::required(
+                assigned_application_slug,
+                "assigned_application_slug",
+            )?,
+            assigned_application_name: object::required(
+                assigned_application_name,
+                "assigned_application_name",
+            )?,
+            assigned_backchannel_application_slug: object::required(
+                assigned_backchannel_application_slug,
+                "assigned_backchannel_application_slug",
+            )?,
+            assigned_backchannel_application_name: object::required(
+                assigned_backchannel_application_name,
+                "assigned_backchannel_application_name",
+            )?,
             verbose_name: object::required(verbose_name, "verbose_name")?,
             verbose_name_plural: object::required(
                 verbose_name_plural,

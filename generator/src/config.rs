@@ -221,8 +221,9 @@ pub enum Responses {
     /// As the spec says: a missing required property fails the body, naming it.
     #[default]
     Strict,
-    /// Required, non-nullable properties of response-only types are `Option`: absent or
-    /// `null` decodes to `None`. Requests and the server stay strict.
+    /// Required properties of response-only types may be absent: non-nullable ones are
+    /// `Option` (absent or `null` decodes to `None`), nullable ones read a missing value as
+    /// `None`. Requests and the server stay strict.
     Tolerant,
 }
 

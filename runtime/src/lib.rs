@@ -6,7 +6,7 @@
 //! (`include_str!` in `generator/src/emit/plan.rs`), at the same module paths as here:
 //! `runtime`, `validation`, `client::transport` and `server::support`; `rfc3339` goes inside
 //! the models module, where `[formats] date-time = "time"` asks for it. The items the files
-//! use from the generated crate around them are the one constant below.
+//! use from the generated crate around them are the constants below.
 
 #![allow(
     clippy::result_large_err,
@@ -27,6 +27,10 @@ pub mod rfc3339;
 #[cfg(feature = "client")]
 pub mod client {
     pub use crate::BASE_PATH;
+
+    /// The generated crate's main security scheme, which `bearer_token` is the credential
+    /// of. Here: the one the runtime's tests name.
+    pub const DEFAULT_SCHEME: &str = "bearer";
 
     pub mod transport;
 }

@@ -74,6 +74,55 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Nullable<T> {
     }
 }
 
+/// The spec's security schemes as the client sends and the server reads them. The
+/// generated `security` module has one [`Scheme`] constant per scheme; each operation lists
+/// its alternatives as [`Requirements`].
+pub mod security {
+    /// One scheme of `components/securitySchemes`.
+    #[derive(Debug, PartialEq, Eq)]
+    pub struct Scheme {
+        /// Its name in the spec, which `ClientBuilder::credential` and the server's
+        /// `Credential` use.
+        pub name: &'static str,
+        pub carrier: Carrier,
+    }
+
+    /// Where a scheme's credential travels.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Carrier {
+        /// `Authorization: <scheme> <credential>`, the scheme word lower-case as HTTP
+        /// compares it: `bearer` (also OAuth 2 and OpenID Connect), `basic`, `bearer+agent`.
+        Authorization(&'static str),
+        /// An API key in the header of this name.
+        Header(&'static str),
+        /// An API key in the query parameter of this name.
+        Query(&'static str),
+        /// An API key in the cookie of this name.
+        Cookie(&'static str),
+        /// Nothing a request carries (mutual TLS, a type OpenAPI does not define).
+        Unsent,
+    }
+
+    /// An operation's security alternatives, in the spec's order: any one of them lets a
+    /// call in, and each lists the schemes it needs together. An empty alternative allows
+    /// anonymous calls.
+    pub type Requirements = &'static [&'static [&'static Scheme]];
+
+    impl Carrier {
+        /// The `Authorization` header value for `credential`: the scheme word as written
+        /// (RFC 9110 compares it without regard to case), `Bearer` and `Basic` in their
+        /// usual spelling.
+        pub fn authorization(word: &str, credential: &str) -> String {
+            let word = match word {
+                "bearer" => "Bearer",
+                "basic" => "Basic",
+                other => other,
+            };
+            format!("{word} {credential}")
+        }
+    }
+}
+
 /// Serialization helpers for discriminated unions (`oneOf` with a `discriminator`).
 ///
 /// The variant types usually declare the discriminator property themselves, so a plain

@@ -25,7 +25,7 @@ use authentik_api::server::core::{
     TokensCreateResponse, TokensDestroyResponse, TokensListResponse, TokensPartialUpdateResponse,
     TokensRetrieveResponse, TokensUpdateResponse,
 };
-use authentik_api::server::{self, Authenticate, Operation, ServerError};
+use authentik_api::server::{self, Authenticate, Credential, Operation, ServerError};
 use chrono::{DateTime, Utc};
 
 /// authentik's page size when the request names none, and the largest it allows.
@@ -98,9 +98,9 @@ impl TokensServer {
 impl Authenticate for TokensServer {
     type Principal = User;
 
-    async fn authenticate(&self, token: &str, _operation: &'static Operation) -> Option<User> {
+    async fn authenticate(&self, credential: Credential<'_>, _operation: &'static Operation) -> Option<User> {
         // Compare every byte, so the time taken does not tell how much of a guess was right.
-        let (given, expected) = (token.as_bytes(), self.token.as_bytes());
+        let (given, expected) = (credential.token.as_bytes(), self.token.as_bytes());
         let same =
             given.len() == expected.len() && given.iter().zip(expected).fold(0, |acc, (a, b)| acc | (a ^ b)) == 0;
         same.then(|| self.user.clone())

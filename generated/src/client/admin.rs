@@ -10,7 +10,7 @@ impl<'a> AdminApi<'a> {
     ///
     /// `GET /admin/apps/` (`admin_apps_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn apps_list(self) -> AppsList<'a> {
         AppsList { client: self.client }
     }
@@ -19,7 +19,7 @@ impl<'a> AdminApi<'a> {
     ///
     /// `GET /admin/file/` (`admin_file_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn file_list(self) -> FileList<'a> {
         FileList {
             client: self.client,
@@ -35,7 +35,7 @@ impl<'a> AdminApi<'a> {
     ///
     /// `POST /admin/file/` (`admin_file_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn file_create(
         self,
         body: &'a crate::models::FileUploadRequest,
@@ -51,7 +51,7 @@ impl<'a> AdminApi<'a> {
     ///
     /// `DELETE /admin/file/` (`admin_file_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn file_destroy(self) -> FileDestroy<'a> {
         FileDestroy {
             client: self.client,
@@ -64,7 +64,7 @@ impl<'a> AdminApi<'a> {
 
     /// `GET /admin/file/used_by/` (`admin_file_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn file_used_by_list(self) -> FileUsedByList<'a> {
         FileUsedByList {
             client: self.client,
@@ -78,7 +78,7 @@ impl<'a> AdminApi<'a> {
     ///
     /// `GET /admin/models/` (`admin_models_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn models_list(self) -> ModelsList<'a> {
         ModelsList { client: self.client }
     }
@@ -87,7 +87,7 @@ impl<'a> AdminApi<'a> {
     ///
     /// `GET /admin/settings/` (`admin_settings_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn settings_retrieve(self) -> SettingsRetrieve<'a> {
         SettingsRetrieve {
             client: self.client,
@@ -98,7 +98,7 @@ impl<'a> AdminApi<'a> {
     ///
     /// `PUT /admin/settings/` (`admin_settings_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn settings_update(
         self,
         body: &'a crate::models::SettingsRequest,
@@ -113,7 +113,7 @@ impl<'a> AdminApi<'a> {
     ///
     /// `PATCH /admin/settings/` (`admin_settings_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn settings_partial_update(
         self,
         body: &'a crate::models::PatchedSettingsRequest,
@@ -128,7 +128,7 @@ impl<'a> AdminApi<'a> {
     ///
     /// `GET /admin/system/` (`admin_system_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn system_retrieve(self) -> SystemRetrieve<'a> {
         SystemRetrieve {
             client: self.client,
@@ -139,7 +139,7 @@ impl<'a> AdminApi<'a> {
     ///
     /// `POST /admin/system/` (`admin_system_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn system_create(self) -> SystemCreate<'a> {
         SystemCreate {
             client: self.client,
@@ -150,7 +150,7 @@ impl<'a> AdminApi<'a> {
     ///
     /// `GET /admin/version/` (`admin_version_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn version_retrieve(self) -> VersionRetrieve<'a> {
         VersionRetrieve {
             client: self.client,
@@ -161,7 +161,7 @@ impl<'a> AdminApi<'a> {
     ///
     /// `GET /admin/version/history/` (`admin_version_history_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn version_history_list(self) -> VersionHistoryList<'a> {
         VersionHistoryList {
             client: self.client,
@@ -178,7 +178,7 @@ impl<'a> AdminApi<'a> {
     ///
     /// `GET /admin/version/history/{id}/` (`admin_version_history_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn version_history_retrieve(self, id: i64) -> VersionHistoryRetrieve<'a> {
         VersionHistoryRetrieve {
             client: self.client,
@@ -228,7 +228,7 @@ impl<'a> AppsList<'a> {
             reqwest::Method::GET,
             "/admin/apps/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -310,7 +310,7 @@ impl<'a> FileList<'a> {
             reqwest::Method::GET,
             "/admin/file/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("manageable_only", &self.params.manageable_only, true);
         call.query("search", &self.params.search, true);
@@ -374,7 +374,7 @@ impl<'a> FileCreate<'a> {
             reqwest::Method::POST,
             "/admin/file/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.multipart(self.body, &["file"], self.uploads)?;
@@ -445,7 +445,7 @@ impl<'a> FileDestroy<'a> {
             reqwest::Method::DELETE,
             "/admin/file/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("name", &self.params.name, true);
         call.query("usage", &self.params.usage, true);
@@ -513,7 +513,7 @@ impl<'a> FileUsedByList<'a> {
             reqwest::Method::GET,
             "/admin/file/used_by/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("name", &self.params.name, true);
         Ok((self.client, call))
@@ -569,7 +569,7 @@ impl<'a> ModelsList<'a> {
             reqwest::Method::GET,
             "/admin/models/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -624,7 +624,7 @@ impl<'a> SettingsRetrieve<'a> {
             reqwest::Method::GET,
             "/admin/settings/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -680,7 +680,7 @@ impl<'a> SettingsUpdate<'a> {
             reqwest::Method::PUT,
             "/admin/settings/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -738,7 +738,7 @@ impl<'a> SettingsPartialUpdate<'a> {
             reqwest::Method::PATCH,
             "/admin/settings/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -798,7 +798,7 @@ impl<'a> SystemRetrieve<'a> {
             reqwest::Method::GET,
             "/admin/system/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -856,7 +856,7 @@ impl<'a> SystemCreate<'a> {
             reqwest::Method::POST,
             "/admin/system/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -911,7 +911,7 @@ impl<'a> VersionRetrieve<'a> {
             reqwest::Method::GET,
             "/admin/version/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -999,7 +999,7 @@ impl<'a> VersionHistoryList<'a> {
             reqwest::Method::GET,
             "/admin/version/history/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("build", &self.params.build, true);
         call.query("ordering", &self.params.ordering, true);
@@ -1066,7 +1066,7 @@ impl<'a> VersionHistoryRetrieve<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }

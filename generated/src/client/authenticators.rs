@@ -10,7 +10,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `GET /authenticators/admin/all/` (`authenticators_admin_all_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn admin_all_list(self) -> AdminAllList<'a> {
         AdminAllList {
             client: self.client,
@@ -24,7 +24,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `GET /authenticators/admin/duo/` (`authenticators_admin_duo_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn admin_duo_list(self) -> AdminDuoList<'a> {
         AdminDuoList {
             client: self.client,
@@ -42,7 +42,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `POST /authenticators/admin/duo/` (`authenticators_admin_duo_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn admin_duo_create(
         self,
         body: &'a crate::models::DuoDeviceRequest,
@@ -57,7 +57,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `GET /authenticators/admin/duo/{id}/` (`authenticators_admin_duo_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn admin_duo_retrieve(self, id: i64) -> AdminDuoRetrieve<'a> {
         AdminDuoRetrieve {
             client: self.client,
@@ -71,7 +71,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `PUT /authenticators/admin/duo/{id}/` (`authenticators_admin_duo_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn admin_duo_update(
         self,
         id: i64,
@@ -90,7 +90,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `DELETE /authenticators/admin/duo/{id}/` (`authenticators_admin_duo_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn admin_duo_destroy(self, id: i64) -> AdminDuoDestroy<'a> {
         AdminDuoDestroy {
             client: self.client,
@@ -104,7 +104,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `PATCH /authenticators/admin/duo/{id}/` (`authenticators_admin_duo_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn admin_duo_partial_update(
         self,
         id: i64,
@@ -123,7 +123,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `GET /authenticators/admin/email/` (`authenticators_admin_email_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn admin_email_list(self) -> AdminEmailList<'a> {
         AdminEmailList {
             client: self.client,
@@ -141,7 +141,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `POST /authenticators/admin/email/` (`authenticators_admin_email_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn admin_email_create(
         self,
         body: &'a crate::models::EmailDeviceRequest,
@@ -156,7 +156,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `GET /authenticators/admin/email/{id}/` (`authenticators_admin_email_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn admin_email_retrieve(self, id: i64) -> AdminEmailRetrieve<'a> {
         AdminEmailRetrieve {
             client: self.client,
@@ -170,7 +170,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `PUT /authenticators/admin/email/{id}/` (`authenticators_admin_email_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn admin_email_update(
         self,
         id: i64,
@@ -189,7 +189,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `DELETE /authenticators/admin/email/{id}/` (`authenticators_admin_email_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn admin_email_destroy(self, id: i64) -> AdminEmailDestroy<'a> {
         AdminEmailDestroy {
             client: self.client,
@@ -203,7 +203,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `PATCH /authenticators/admin/email/{id}/` (`authenticators_admin_email_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn admin_email_partial_update(
         self,
         id: i64,
@@ -222,7 +222,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `GET /authenticators/admin/endpoint/` (`authenticators_admin_endpoint_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn admin_endpoint_list(self) -> AdminEndpointList<'a> {
         AdminEndpointList {
             client: self.client,
@@ -240,7 +240,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `POST /authenticators/admin/endpoint/` (`authenticators_admin_endpoint_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn admin_endpoint_create(
         self,
         body: &'a crate::models::GoogleEndpointDeviceRequest,
@@ -255,7 +255,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `GET /authenticators/admin/endpoint/{uuid}/` (`authenticators_admin_endpoint_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn admin_endpoint_retrieve(self, uuid: uuid::Uuid) -> AdminEndpointRetrieve<'a> {
         AdminEndpointRetrieve {
             client: self.client,
@@ -269,7 +269,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `PUT /authenticators/admin/endpoint/{uuid}/` (`authenticators_admin_endpoint_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn admin_endpoint_update(
         self,
         uuid: uuid::Uuid,
@@ -288,7 +288,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `DELETE /authenticators/admin/endpoint/{uuid}/` (`authenticators_admin_endpoint_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn admin_endpoint_destroy(self, uuid: uuid::Uuid) -> AdminEndpointDestroy<'a> {
         AdminEndpointDestroy {
             client: self.client,
@@ -302,7 +302,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `PATCH /authenticators/admin/endpoint/{uuid}/` (`authenticators_admin_endpoint_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn admin_endpoint_partial_update(
         self,
         uuid: uuid::Uuid,
@@ -321,7 +321,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `GET /authenticators/admin/sms/` (`authenticators_admin_sms_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn admin_sms_list(self) -> AdminSmsList<'a> {
         AdminSmsList {
             client: self.client,
@@ -339,7 +339,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `POST /authenticators/admin/sms/` (`authenticators_admin_sms_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn admin_sms_create(
         self,
         body: &'a crate::models::SmsDeviceRequest,
@@ -354,7 +354,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `GET /authenticators/admin/sms/{id}/` (`authenticators_admin_sms_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn admin_sms_retrieve(self, id: i64) -> AdminSmsRetrieve<'a> {
         AdminSmsRetrieve {
             client: self.client,
@@ -368,7 +368,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `PUT /authenticators/admin/sms/{id}/` (`authenticators_admin_sms_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn admin_sms_update(
         self,
         id: i64,
@@ -387,7 +387,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `DELETE /authenticators/admin/sms/{id}/` (`authenticators_admin_sms_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn admin_sms_destroy(self, id: i64) -> AdminSmsDestroy<'a> {
         AdminSmsDestroy {
             client: self.client,
@@ -401,7 +401,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `PATCH /authenticators/admin/sms/{id}/` (`authenticators_admin_sms_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn admin_sms_partial_update(
         self,
         id: i64,
@@ -420,7 +420,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `GET /authenticators/admin/static/` (`authenticators_admin_static_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn admin_static_list(self) -> AdminStaticList<'a> {
         AdminStaticList {
             client: self.client,
@@ -438,7 +438,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `POST /authenticators/admin/static/` (`authenticators_admin_static_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn admin_static_create(
         self,
         body: &'a crate::models::StaticDeviceRequest,
@@ -453,7 +453,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `GET /authenticators/admin/static/{id}/` (`authenticators_admin_static_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn admin_static_retrieve(self, id: i64) -> AdminStaticRetrieve<'a> {
         AdminStaticRetrieve {
             client: self.client,
@@ -467,7 +467,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `PUT /authenticators/admin/static/{id}/` (`authenticators_admin_static_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn admin_static_update(
         self,
         id: i64,
@@ -486,7 +486,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `DELETE /authenticators/admin/static/{id}/` (`authenticators_admin_static_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn admin_static_destroy(self, id: i64) -> AdminStaticDestroy<'a> {
         AdminStaticDestroy {
             client: self.client,
@@ -500,7 +500,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `PATCH /authenticators/admin/static/{id}/` (`authenticators_admin_static_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn admin_static_partial_update(
         self,
         id: i64,
@@ -519,7 +519,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `GET /authenticators/admin/totp/` (`authenticators_admin_totp_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn admin_totp_list(self) -> AdminTotpList<'a> {
         AdminTotpList {
             client: self.client,
@@ -537,7 +537,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `POST /authenticators/admin/totp/` (`authenticators_admin_totp_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn admin_totp_create(
         self,
         body: &'a crate::models::TotpDeviceRequest,
@@ -552,7 +552,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `GET /authenticators/admin/totp/{id}/` (`authenticators_admin_totp_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn admin_totp_retrieve(self, id: i64) -> AdminTotpRetrieve<'a> {
         AdminTotpRetrieve {
             client: self.client,
@@ -566,7 +566,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `PUT /authenticators/admin/totp/{id}/` (`authenticators_admin_totp_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn admin_totp_update(
         self,
         id: i64,
@@ -585,7 +585,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `DELETE /authenticators/admin/totp/{id}/` (`authenticators_admin_totp_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn admin_totp_destroy(self, id: i64) -> AdminTotpDestroy<'a> {
         AdminTotpDestroy {
             client: self.client,
@@ -599,7 +599,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `PATCH /authenticators/admin/totp/{id}/` (`authenticators_admin_totp_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn admin_totp_partial_update(
         self,
         id: i64,
@@ -618,7 +618,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `GET /authenticators/admin/webauthn/` (`authenticators_admin_webauthn_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn admin_webauthn_list(self) -> AdminWebauthnList<'a> {
         AdminWebauthnList {
             client: self.client,
@@ -636,7 +636,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `POST /authenticators/admin/webauthn/` (`authenticators_admin_webauthn_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn admin_webauthn_create(
         self,
         body: &'a crate::models::WebAuthnDeviceRequest,
@@ -651,7 +651,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `GET /authenticators/admin/webauthn/{id}/` (`authenticators_admin_webauthn_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn admin_webauthn_retrieve(self, id: i64) -> AdminWebauthnRetrieve<'a> {
         AdminWebauthnRetrieve {
             client: self.client,
@@ -665,7 +665,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `PUT /authenticators/admin/webauthn/{id}/` (`authenticators_admin_webauthn_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn admin_webauthn_update(
         self,
         id: i64,
@@ -684,7 +684,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `DELETE /authenticators/admin/webauthn/{id}/` (`authenticators_admin_webauthn_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn admin_webauthn_destroy(self, id: i64) -> AdminWebauthnDestroy<'a> {
         AdminWebauthnDestroy {
             client: self.client,
@@ -698,7 +698,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `PATCH /authenticators/admin/webauthn/{id}/` (`authenticators_admin_webauthn_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn admin_webauthn_partial_update(
         self,
         id: i64,
@@ -717,7 +717,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `GET /authenticators/all/` (`authenticators_all_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn all_list(self) -> AllList<'a> {
         AllList { client: self.client }
     }
@@ -726,7 +726,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `GET /authenticators/duo/` (`authenticators_duo_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn duo_list(self) -> DuoList<'a> {
         DuoList {
             client: self.client,
@@ -744,7 +744,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `GET /authenticators/duo/{id}/` (`authenticators_duo_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn duo_retrieve(self, id: i64) -> DuoRetrieve<'a> {
         DuoRetrieve {
             client: self.client,
@@ -758,7 +758,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `PUT /authenticators/duo/{id}/` (`authenticators_duo_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn duo_update(
         self,
         id: i64,
@@ -777,7 +777,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `DELETE /authenticators/duo/{id}/` (`authenticators_duo_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn duo_destroy(self, id: i64) -> DuoDestroy<'a> {
         DuoDestroy {
             client: self.client,
@@ -791,7 +791,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `PATCH /authenticators/duo/{id}/` (`authenticators_duo_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn duo_partial_update(
         self,
         id: i64,
@@ -810,7 +810,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `GET /authenticators/duo/{id}/used_by/` (`authenticators_duo_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn duo_used_by_list(self, id: i64) -> DuoUsedByList<'a> {
         DuoUsedByList {
             client: self.client,
@@ -824,7 +824,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `GET /authenticators/email/` (`authenticators_email_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn email_list(self) -> EmailList<'a> {
         EmailList {
             client: self.client,
@@ -842,7 +842,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `GET /authenticators/email/{id}/` (`authenticators_email_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn email_retrieve(self, id: i64) -> EmailRetrieve<'a> {
         EmailRetrieve {
             client: self.client,
@@ -856,7 +856,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `PUT /authenticators/email/{id}/` (`authenticators_email_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn email_update(
         self,
         id: i64,
@@ -875,7 +875,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `DELETE /authenticators/email/{id}/` (`authenticators_email_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn email_destroy(self, id: i64) -> EmailDestroy<'a> {
         EmailDestroy {
             client: self.client,
@@ -889,7 +889,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `PATCH /authenticators/email/{id}/` (`authenticators_email_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn email_partial_update(
         self,
         id: i64,
@@ -908,7 +908,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `GET /authenticators/email/{id}/used_by/` (`authenticators_email_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn email_used_by_list(self, id: i64) -> EmailUsedByList<'a> {
         EmailUsedByList {
             client: self.client,
@@ -922,7 +922,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `GET /authenticators/endpoint/` (`authenticators_endpoint_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn endpoint_list(self) -> EndpointList<'a> {
         EndpointList {
             client: self.client,
@@ -940,7 +940,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `GET /authenticators/endpoint/{uuid}/` (`authenticators_endpoint_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn endpoint_retrieve(self, uuid: uuid::Uuid) -> EndpointRetrieve<'a> {
         EndpointRetrieve {
             client: self.client,
@@ -954,7 +954,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `GET /authenticators/endpoint/{uuid}/used_by/` (`authenticators_endpoint_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn endpoint_used_by_list(self, uuid: uuid::Uuid) -> EndpointUsedByList<'a> {
         EndpointUsedByList {
             client: self.client,
@@ -968,7 +968,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `GET /authenticators/sms/` (`authenticators_sms_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn sms_list(self) -> SmsList<'a> {
         SmsList {
             client: self.client,
@@ -986,7 +986,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `GET /authenticators/sms/{id}/` (`authenticators_sms_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn sms_retrieve(self, id: i64) -> SmsRetrieve<'a> {
         SmsRetrieve {
             client: self.client,
@@ -1000,7 +1000,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `PUT /authenticators/sms/{id}/` (`authenticators_sms_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn sms_update(
         self,
         id: i64,
@@ -1019,7 +1019,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `DELETE /authenticators/sms/{id}/` (`authenticators_sms_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn sms_destroy(self, id: i64) -> SmsDestroy<'a> {
         SmsDestroy {
             client: self.client,
@@ -1033,7 +1033,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `PATCH /authenticators/sms/{id}/` (`authenticators_sms_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn sms_partial_update(
         self,
         id: i64,
@@ -1052,7 +1052,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `GET /authenticators/sms/{id}/used_by/` (`authenticators_sms_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn sms_used_by_list(self, id: i64) -> SmsUsedByList<'a> {
         SmsUsedByList {
             client: self.client,
@@ -1066,7 +1066,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `GET /authenticators/static/` (`authenticators_static_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn static_list(self) -> StaticList<'a> {
         StaticList {
             client: self.client,
@@ -1084,7 +1084,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `GET /authenticators/static/{id}/` (`authenticators_static_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn static_retrieve(self, id: i64) -> StaticRetrieve<'a> {
         StaticRetrieve {
             client: self.client,
@@ -1098,7 +1098,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `PUT /authenticators/static/{id}/` (`authenticators_static_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn static_update(
         self,
         id: i64,
@@ -1117,7 +1117,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `DELETE /authenticators/static/{id}/` (`authenticators_static_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn static_destroy(self, id: i64) -> StaticDestroy<'a> {
         StaticDestroy {
             client: self.client,
@@ -1131,7 +1131,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `PATCH /authenticators/static/{id}/` (`authenticators_static_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn static_partial_update(
         self,
         id: i64,
@@ -1150,7 +1150,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `GET /authenticators/static/{id}/used_by/` (`authenticators_static_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn static_used_by_list(self, id: i64) -> StaticUsedByList<'a> {
         StaticUsedByList {
             client: self.client,
@@ -1164,7 +1164,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `GET /authenticators/totp/` (`authenticators_totp_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn totp_list(self) -> TotpList<'a> {
         TotpList {
             client: self.client,
@@ -1182,7 +1182,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `GET /authenticators/totp/{id}/` (`authenticators_totp_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn totp_retrieve(self, id: i64) -> TotpRetrieve<'a> {
         TotpRetrieve {
             client: self.client,
@@ -1196,7 +1196,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `PUT /authenticators/totp/{id}/` (`authenticators_totp_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn totp_update(
         self,
         id: i64,
@@ -1215,7 +1215,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `DELETE /authenticators/totp/{id}/` (`authenticators_totp_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn totp_destroy(self, id: i64) -> TotpDestroy<'a> {
         TotpDestroy {
             client: self.client,
@@ -1229,7 +1229,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `PATCH /authenticators/totp/{id}/` (`authenticators_totp_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn totp_partial_update(
         self,
         id: i64,
@@ -1248,7 +1248,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `GET /authenticators/totp/{id}/used_by/` (`authenticators_totp_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn totp_used_by_list(self, id: i64) -> TotpUsedByList<'a> {
         TotpUsedByList {
             client: self.client,
@@ -1262,7 +1262,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `GET /authenticators/webauthn/` (`authenticators_webauthn_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn webauthn_list(self) -> WebauthnList<'a> {
         WebauthnList {
             client: self.client,
@@ -1280,7 +1280,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `GET /authenticators/webauthn/{id}/` (`authenticators_webauthn_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn webauthn_retrieve(self, id: i64) -> WebauthnRetrieve<'a> {
         WebauthnRetrieve {
             client: self.client,
@@ -1294,7 +1294,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `PUT /authenticators/webauthn/{id}/` (`authenticators_webauthn_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn webauthn_update(
         self,
         id: i64,
@@ -1313,7 +1313,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `DELETE /authenticators/webauthn/{id}/` (`authenticators_webauthn_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn webauthn_destroy(self, id: i64) -> WebauthnDestroy<'a> {
         WebauthnDestroy {
             client: self.client,
@@ -1327,7 +1327,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `PATCH /authenticators/webauthn/{id}/` (`authenticators_webauthn_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn webauthn_partial_update(
         self,
         id: i64,
@@ -1346,7 +1346,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `GET /authenticators/webauthn/{id}/used_by/` (`authenticators_webauthn_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn webauthn_used_by_list(self, id: i64) -> WebauthnUsedByList<'a> {
         WebauthnUsedByList {
             client: self.client,
@@ -1407,7 +1407,7 @@ impl<'a> AdminAllList<'a> {
             reqwest::Method::GET,
             "/authenticators/admin/all/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("user", &self.params.user, true);
         Ok((self.client, call))
@@ -1508,7 +1508,7 @@ impl<'a> AdminDuoList<'a> {
             reqwest::Method::GET,
             "/authenticators/admin/duo/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("name", &self.params.name, true);
         call.query("ordering", &self.params.ordering, true);
@@ -1594,7 +1594,7 @@ impl<'a> AdminDuoCreate<'a> {
             reqwest::Method::POST,
             "/authenticators/admin/duo/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -1659,7 +1659,7 @@ impl<'a> AdminDuoRetrieve<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -1723,7 +1723,7 @@ impl<'a> AdminDuoUpdate<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -1783,7 +1783,7 @@ impl<'a> AdminDuoDestroy<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -1847,7 +1847,7 @@ impl<'a> AdminDuoPartialUpdate<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -1952,7 +1952,7 @@ impl<'a> AdminEmailList<'a> {
             reqwest::Method::GET,
             "/authenticators/admin/email/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("name", &self.params.name, true);
         call.query("ordering", &self.params.ordering, true);
@@ -2038,7 +2038,7 @@ impl<'a> AdminEmailCreate<'a> {
             reqwest::Method::POST,
             "/authenticators/admin/email/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -2103,7 +2103,7 @@ impl<'a> AdminEmailRetrieve<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2167,7 +2167,7 @@ impl<'a> AdminEmailUpdate<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -2227,7 +2227,7 @@ impl<'a> AdminEmailDestroy<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2291,7 +2291,7 @@ impl<'a> AdminEmailPartialUpdate<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -2396,7 +2396,7 @@ impl<'a> AdminEndpointList<'a> {
             reqwest::Method::GET,
             "/authenticators/admin/endpoint/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("name", &self.params.name, true);
         call.query("ordering", &self.params.ordering, true);
@@ -2484,7 +2484,7 @@ impl<'a> AdminEndpointCreate<'a> {
             reqwest::Method::POST,
             "/authenticators/admin/endpoint/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -2551,7 +2551,7 @@ impl<'a> AdminEndpointRetrieve<'a> {
                 self.params.uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2617,7 +2617,7 @@ impl<'a> AdminEndpointUpdate<'a> {
                 self.params.uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -2677,7 +2677,7 @@ impl<'a> AdminEndpointDestroy<'a> {
                 self.params.uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2743,7 +2743,7 @@ impl<'a> AdminEndpointPartialUpdate<'a> {
                 self.params.uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -2845,7 +2845,7 @@ impl<'a> AdminSmsList<'a> {
             reqwest::Method::GET,
             "/authenticators/admin/sms/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("name", &self.params.name, true);
         call.query("ordering", &self.params.ordering, true);
@@ -2931,7 +2931,7 @@ impl<'a> AdminSmsCreate<'a> {
             reqwest::Method::POST,
             "/authenticators/admin/sms/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -2996,7 +2996,7 @@ impl<'a> AdminSmsRetrieve<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3060,7 +3060,7 @@ impl<'a> AdminSmsUpdate<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -3120,7 +3120,7 @@ impl<'a> AdminSmsDestroy<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3184,7 +3184,7 @@ impl<'a> AdminSmsPartialUpdate<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -3289,7 +3289,7 @@ impl<'a> AdminStaticList<'a> {
             reqwest::Method::GET,
             "/authenticators/admin/static/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("name", &self.params.name, true);
         call.query("ordering", &self.params.ordering, true);
@@ -3375,7 +3375,7 @@ impl<'a> AdminStaticCreate<'a> {
             reqwest::Method::POST,
             "/authenticators/admin/static/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -3440,7 +3440,7 @@ impl<'a> AdminStaticRetrieve<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3504,7 +3504,7 @@ impl<'a> AdminStaticUpdate<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -3564,7 +3564,7 @@ impl<'a> AdminStaticDestroy<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3628,7 +3628,7 @@ impl<'a> AdminStaticPartialUpdate<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -3733,7 +3733,7 @@ impl<'a> AdminTotpList<'a> {
             reqwest::Method::GET,
             "/authenticators/admin/totp/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("name", &self.params.name, true);
         call.query("ordering", &self.params.ordering, true);
@@ -3819,7 +3819,7 @@ impl<'a> AdminTotpCreate<'a> {
             reqwest::Method::POST,
             "/authenticators/admin/totp/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -3884,7 +3884,7 @@ impl<'a> AdminTotpRetrieve<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3948,7 +3948,7 @@ impl<'a> AdminTotpUpdate<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -4008,7 +4008,7 @@ impl<'a> AdminTotpDestroy<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4072,7 +4072,7 @@ impl<'a> AdminTotpPartialUpdate<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -4177,7 +4177,7 @@ impl<'a> AdminWebauthnList<'a> {
             reqwest::Method::GET,
             "/authenticators/admin/webauthn/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("name", &self.params.name, true);
         call.query("ordering", &self.params.ordering, true);
@@ -4263,7 +4263,7 @@ impl<'a> AdminWebauthnCreate<'a> {
             reqwest::Method::POST,
             "/authenticators/admin/webauthn/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -4328,7 +4328,7 @@ impl<'a> AdminWebauthnRetrieve<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4392,7 +4392,7 @@ impl<'a> AdminWebauthnUpdate<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -4452,7 +4452,7 @@ impl<'a> AdminWebauthnDestroy<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4516,7 +4516,7 @@ impl<'a> AdminWebauthnPartialUpdate<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -4576,7 +4576,7 @@ impl<'a> AllList<'a> {
             reqwest::Method::GET,
             "/authenticators/all/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4676,7 +4676,7 @@ impl<'a> DuoList<'a> {
             reqwest::Method::GET,
             "/authenticators/duo/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("name", &self.params.name, true);
         call.query("ordering", &self.params.ordering, true);
@@ -4766,7 +4766,7 @@ impl<'a> DuoRetrieve<'a> {
                 .id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4830,7 +4830,7 @@ impl<'a> DuoUpdate<'a> {
                 .id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -4890,7 +4890,7 @@ impl<'a> DuoDestroy<'a> {
                 .id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4954,7 +4954,7 @@ impl<'a> DuoPartialUpdate<'a> {
                 .id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -5019,7 +5019,7 @@ impl<'a> DuoUsedByList<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5122,7 +5122,7 @@ impl<'a> EmailList<'a> {
             reqwest::Method::GET,
             "/authenticators/email/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("name", &self.params.name, true);
         call.query("ordering", &self.params.ordering, true);
@@ -5212,7 +5212,7 @@ impl<'a> EmailRetrieve<'a> {
                 .id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5276,7 +5276,7 @@ impl<'a> EmailUpdate<'a> {
                 .id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -5336,7 +5336,7 @@ impl<'a> EmailDestroy<'a> {
                 .id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5400,7 +5400,7 @@ impl<'a> EmailPartialUpdate<'a> {
                 .id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -5465,7 +5465,7 @@ impl<'a> EmailUsedByList<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5568,7 +5568,7 @@ impl<'a> EndpointList<'a> {
             reqwest::Method::GET,
             "/authenticators/endpoint/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("name", &self.params.name, true);
         call.query("ordering", &self.params.ordering, true);
@@ -5660,7 +5660,7 @@ impl<'a> EndpointRetrieve<'a> {
                 .params.uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5723,7 +5723,7 @@ impl<'a> EndpointUsedByList<'a> {
                 self.params.uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5823,7 +5823,7 @@ impl<'a> SmsList<'a> {
             reqwest::Method::GET,
             "/authenticators/sms/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("name", &self.params.name, true);
         call.query("ordering", &self.params.ordering, true);
@@ -5913,7 +5913,7 @@ impl<'a> SmsRetrieve<'a> {
                 .id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5977,7 +5977,7 @@ impl<'a> SmsUpdate<'a> {
                 .id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -6037,7 +6037,7 @@ impl<'a> SmsDestroy<'a> {
                 .id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -6101,7 +6101,7 @@ impl<'a> SmsPartialUpdate<'a> {
                 .id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -6166,7 +6166,7 @@ impl<'a> SmsUsedByList<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -6269,7 +6269,7 @@ impl<'a> StaticList<'a> {
             reqwest::Method::GET,
             "/authenticators/static/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("name", &self.params.name, true);
         call.query("ordering", &self.params.ordering, true);
@@ -6359,7 +6359,7 @@ impl<'a> StaticRetrieve<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -6423,7 +6423,7 @@ impl<'a> StaticUpdate<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -6483,7 +6483,7 @@ impl<'a> StaticDestroy<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -6547,7 +6547,7 @@ impl<'a> StaticPartialUpdate<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -6612,7 +6612,7 @@ impl<'a> StaticUsedByList<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -6715,7 +6715,7 @@ impl<'a> TotpList<'a> {
             reqwest::Method::GET,
             "/authenticators/totp/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("name", &self.params.name, true);
         call.query("ordering", &self.params.ordering, true);
@@ -6805,7 +6805,7 @@ impl<'a> TotpRetrieve<'a> {
                 .id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -6869,7 +6869,7 @@ impl<'a> TotpUpdate<'a> {
                 .id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -6929,7 +6929,7 @@ impl<'a> TotpDestroy<'a> {
                 .id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -6993,7 +6993,7 @@ impl<'a> TotpPartialUpdate<'a> {
                 .id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -7058,7 +7058,7 @@ impl<'a> TotpUsedByList<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -7161,7 +7161,7 @@ impl<'a> WebauthnList<'a> {
             reqwest::Method::GET,
             "/authenticators/webauthn/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("name", &self.params.name, true);
         call.query("ordering", &self.params.ordering, true);
@@ -7251,7 +7251,7 @@ impl<'a> WebauthnRetrieve<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -7315,7 +7315,7 @@ impl<'a> WebauthnUpdate<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -7375,7 +7375,7 @@ impl<'a> WebauthnDestroy<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -7439,7 +7439,7 @@ impl<'a> WebauthnPartialUpdate<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -7504,7 +7504,7 @@ impl<'a> WebauthnUsedByList<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }

@@ -10,7 +10,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `GET /core/application_entitlements/` (`core_application_entitlements_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn application_entitlements_list(self) -> ApplicationEntitlementsList<'a> {
         ApplicationEntitlementsList {
             client: self.client,
@@ -30,7 +30,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `POST /core/application_entitlements/` (`core_application_entitlements_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn application_entitlements_create(
         self,
         body: &'a crate::models::ApplicationEntitlementRequest,
@@ -45,7 +45,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `GET /core/application_entitlements/{pbm_uuid}/` (`core_application_entitlements_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn application_entitlements_retrieve(
         self,
         pbm_uuid: uuid::Uuid,
@@ -62,7 +62,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `PUT /core/application_entitlements/{pbm_uuid}/` (`core_application_entitlements_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn application_entitlements_update(
         self,
         pbm_uuid: uuid::Uuid,
@@ -81,7 +81,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `DELETE /core/application_entitlements/{pbm_uuid}/` (`core_application_entitlements_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn application_entitlements_destroy(
         self,
         pbm_uuid: uuid::Uuid,
@@ -98,7 +98,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `PATCH /core/application_entitlements/{pbm_uuid}/` (`core_application_entitlements_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn application_entitlements_partial_update(
         self,
         pbm_uuid: uuid::Uuid,
@@ -117,7 +117,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `GET /core/application_entitlements/{pbm_uuid}/used_by/` (`core_application_entitlements_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn application_entitlements_used_by_list(
         self,
         pbm_uuid: uuid::Uuid,
@@ -134,7 +134,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `GET /core/applications/` (`core_applications_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn applications_list(self) -> ApplicationsList<'a> {
         ApplicationsList {
             client: self.client,
@@ -160,7 +160,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `POST /core/applications/` (`core_applications_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn applications_create(
         self,
         body: &'a crate::models::ApplicationRequest,
@@ -175,7 +175,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `GET /core/applications/{slug}/` (`core_applications_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn applications_retrieve(
         self,
         slug: impl Into<String>,
@@ -192,7 +192,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `PUT /core/applications/{slug}/` (`core_applications_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn applications_update(
         self,
         slug: impl Into<String>,
@@ -211,7 +211,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `DELETE /core/applications/{slug}/` (`core_applications_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn applications_destroy(
         self,
         slug: impl Into<String>,
@@ -228,7 +228,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `PATCH /core/applications/{slug}/` (`core_applications_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn applications_partial_update(
         self,
         slug: impl Into<String>,
@@ -247,7 +247,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `GET /core/applications/{slug}/check_access/` (`core_applications_check_access_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn applications_check_access_retrieve(
         self,
         slug: impl Into<String>,
@@ -265,7 +265,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `GET /core/applications/{slug}/used_by/` (`core_applications_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn applications_used_by_list(
         self,
         slug: impl Into<String>,
@@ -282,7 +282,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `GET /core/authenticated_sessions/` (`core_authenticated_sessions_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticated_sessions_list(self) -> AuthenticatedSessionsList<'a> {
         AuthenticatedSessionsList {
             client: self.client,
@@ -302,7 +302,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `GET /core/authenticated_sessions/{uuid}/` (`core_authenticated_sessions_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticated_sessions_retrieve(
         self,
         uuid: uuid::Uuid,
@@ -319,7 +319,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `DELETE /core/authenticated_sessions/{uuid}/` (`core_authenticated_sessions_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticated_sessions_destroy(
         self,
         uuid: uuid::Uuid,
@@ -336,7 +336,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `GET /core/authenticated_sessions/{uuid}/used_by/` (`core_authenticated_sessions_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticated_sessions_used_by_list(
         self,
         uuid: uuid::Uuid,
@@ -353,7 +353,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `DELETE /core/authenticated_sessions/bulk_delete/` (`core_authenticated_sessions_bulk_delete_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticated_sessions_bulk_delete_destroy(
         self,
         user_pks: Vec<i64>,
@@ -370,7 +370,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `GET /core/brands/` (`core_brands_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn brands_list(self) -> BrandsList<'a> {
         BrandsList {
             client: self.client,
@@ -403,7 +403,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `POST /core/brands/` (`core_brands_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn brands_create(
         self,
         body: &'a crate::models::BrandRequest,
@@ -418,7 +418,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `GET /core/brands/{brand_uuid}/` (`core_brands_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn brands_retrieve(self, brand_uuid: uuid::Uuid) -> BrandsRetrieve<'a> {
         BrandsRetrieve {
             client: self.client,
@@ -432,7 +432,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `PUT /core/brands/{brand_uuid}/` (`core_brands_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn brands_update(
         self,
         brand_uuid: uuid::Uuid,
@@ -451,7 +451,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `DELETE /core/brands/{brand_uuid}/` (`core_brands_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn brands_destroy(self, brand_uuid: uuid::Uuid) -> BrandsDestroy<'a> {
         BrandsDestroy {
             client: self.client,
@@ -465,7 +465,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `PATCH /core/brands/{brand_uuid}/` (`core_brands_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn brands_partial_update(
         self,
         brand_uuid: uuid::Uuid,
@@ -484,7 +484,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `GET /core/brands/{brand_uuid}/used_by/` (`core_brands_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn brands_used_by_list(self, brand_uuid: uuid::Uuid) -> BrandsUsedByList<'a> {
         BrandsUsedByList {
             client: self.client,
@@ -498,7 +498,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `GET /core/brands/current/` (`core_brands_current_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik` or none.
     pub fn brands_current_retrieve(self) -> BrandsCurrentRetrieve<'a> {
         BrandsCurrentRetrieve {
             client: self.client,
@@ -509,7 +509,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `GET /core/groups/` (`core_groups_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn groups_list(self) -> GroupsList<'a> {
         GroupsList {
             client: self.client,
@@ -535,7 +535,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `POST /core/groups/` (`core_groups_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn groups_create(
         self,
         body: &'a crate::models::GroupRequest,
@@ -550,7 +550,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `GET /core/groups/{group_uuid}/` (`core_groups_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn groups_retrieve(self, group_uuid: uuid::Uuid) -> GroupsRetrieve<'a> {
         GroupsRetrieve {
             client: self.client,
@@ -568,7 +568,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `PUT /core/groups/{group_uuid}/` (`core_groups_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn groups_update(
         self,
         group_uuid: uuid::Uuid,
@@ -587,7 +587,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `DELETE /core/groups/{group_uuid}/` (`core_groups_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn groups_destroy(self, group_uuid: uuid::Uuid) -> GroupsDestroy<'a> {
         GroupsDestroy {
             client: self.client,
@@ -601,7 +601,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `PATCH /core/groups/{group_uuid}/` (`core_groups_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn groups_partial_update(
         self,
         group_uuid: uuid::Uuid,
@@ -620,7 +620,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `POST /core/groups/{group_uuid}/add_user/` (`core_groups_add_user_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn groups_add_user_create(
         self,
         group_uuid: uuid::Uuid,
@@ -639,7 +639,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `POST /core/groups/{group_uuid}/remove_user/` (`core_groups_remove_user_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn groups_remove_user_create(
         self,
         group_uuid: uuid::Uuid,
@@ -658,7 +658,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `GET /core/groups/{group_uuid}/used_by/` (`core_groups_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn groups_used_by_list(self, group_uuid: uuid::Uuid) -> GroupsUsedByList<'a> {
         GroupsUsedByList {
             client: self.client,
@@ -672,7 +672,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `GET /core/tokens/` (`core_tokens_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn tokens_list(self) -> TokensList<'a> {
         TokensList {
             client: self.client,
@@ -696,7 +696,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `POST /core/tokens/` (`core_tokens_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn tokens_create(
         self,
         body: &'a crate::models::TokenRequest,
@@ -711,7 +711,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `GET /core/tokens/{identifier}/` (`core_tokens_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn tokens_retrieve(self, identifier: impl Into<String>) -> TokensRetrieve<'a> {
         TokensRetrieve {
             client: self.client,
@@ -725,7 +725,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `PUT /core/tokens/{identifier}/` (`core_tokens_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn tokens_update(
         self,
         identifier: impl Into<String>,
@@ -744,7 +744,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `DELETE /core/tokens/{identifier}/` (`core_tokens_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn tokens_destroy(self, identifier: impl Into<String>) -> TokensDestroy<'a> {
         TokensDestroy {
             client: self.client,
@@ -758,7 +758,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `PATCH /core/tokens/{identifier}/` (`core_tokens_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn tokens_partial_update(
         self,
         identifier: impl Into<String>,
@@ -778,7 +778,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `POST /core/tokens/{identifier}/set_key/` (`core_tokens_set_key_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn tokens_set_key_create(
         self,
         identifier: impl Into<String>,
@@ -797,7 +797,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `GET /core/tokens/{identifier}/used_by/` (`core_tokens_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn tokens_used_by_list(
         self,
         identifier: impl Into<String>,
@@ -814,7 +814,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `GET /core/tokens/{identifier}/view_key/` (`core_tokens_view_key_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn tokens_view_key_retrieve(
         self,
         identifier: impl Into<String>,
@@ -831,7 +831,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `PUT /core/transactional/applications/` (`core_transactional_applications_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn transactional_applications_update(
         self,
         body: &'a crate::models::TransactionApplicationRequest,
@@ -846,7 +846,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `GET /core/user_consent/` (`core_user_consent_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_consent_list(self) -> UserConsentList<'a> {
         UserConsentList {
             client: self.client,
@@ -865,7 +865,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `GET /core/user_consent/{id}/` (`core_user_consent_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_consent_retrieve(self, id: i64) -> UserConsentRetrieve<'a> {
         UserConsentRetrieve {
             client: self.client,
@@ -879,7 +879,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `DELETE /core/user_consent/{id}/` (`core_user_consent_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_consent_destroy(self, id: i64) -> UserConsentDestroy<'a> {
         UserConsentDestroy {
             client: self.client,
@@ -893,7 +893,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `GET /core/user_consent/{id}/used_by/` (`core_user_consent_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_consent_used_by_list(self, id: i64) -> UserConsentUsedByList<'a> {
         UserConsentUsedByList {
             client: self.client,
@@ -907,7 +907,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `GET /core/users/` (`core_users_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn users_list(self) -> UsersList<'a> {
         UsersList {
             client: self.client,
@@ -950,7 +950,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `POST /core/users/` (`core_users_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn users_create(self, body: &'a crate::models::UserRequest) -> UsersCreate<'a> {
         UsersCreate {
             client: self.client,
@@ -962,7 +962,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `GET /core/users/{id}/` (`core_users_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn users_retrieve(self, id: i64) -> UsersRetrieve<'a> {
         UsersRetrieve {
             client: self.client,
@@ -976,7 +976,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `PUT /core/users/{id}/` (`core_users_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn users_update(
         self,
         id: i64,
@@ -995,7 +995,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `DELETE /core/users/{id}/` (`core_users_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn users_destroy(self, id: i64) -> UsersDestroy<'a> {
         UsersDestroy {
             client: self.client,
@@ -1009,7 +1009,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `PATCH /core/users/{id}/` (`core_users_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn users_partial_update(
         self,
         id: i64,
@@ -1028,7 +1028,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `POST /core/users/{id}/impersonate/` (`core_users_impersonate_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn users_impersonate_create(
         self,
         id: i64,
@@ -1047,7 +1047,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `POST /core/users/{id}/recovery/` (`core_users_recovery_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn users_recovery_create(
         self,
         id: i64,
@@ -1066,7 +1066,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `POST /core/users/{id}/recovery_email/` (`core_users_recovery_email_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn users_recovery_email_create(
         self,
         id: i64,
@@ -1085,7 +1085,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `POST /core/users/{id}/set_password/` (`core_users_set_password_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn users_set_password_create(
         self,
         id: i64,
@@ -1110,7 +1110,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `POST /core/users/{id}/set_password_hash/` (`core_users_set_password_hash_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn users_set_password_hash_create(
         self,
         id: i64,
@@ -1129,7 +1129,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `GET /core/users/{id}/used_by/` (`core_users_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn users_used_by_list(self, id: i64) -> UsersUsedByList<'a> {
         UsersUsedByList {
             client: self.client,
@@ -1143,7 +1143,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `POST /core/users/account_lockdown/` (`core_users_account_lockdown_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn users_account_lockdown_create(
         self,
         body: &'a crate::models::UserAccountLockdownRequest,
@@ -1162,7 +1162,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `POST /core/users/export/` (`core_users_export_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn users_export_create(self) -> UsersExportCreate<'a> {
         UsersExportCreate {
             client: self.client,
@@ -1201,7 +1201,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `GET /core/users/impersonate_end/` (`core_users_impersonate_end_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn users_impersonate_end_retrieve(self) -> UsersImpersonateEndRetrieve<'a> {
         UsersImpersonateEndRetrieve {
             client: self.client,
@@ -1212,7 +1212,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `GET /core/users/me/` (`core_users_me_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn users_me_retrieve(self) -> UsersMeRetrieve<'a> {
         UsersMeRetrieve {
             client: self.client,
@@ -1223,7 +1223,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `GET /core/users/paths/` (`core_users_paths_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn users_paths_retrieve(self) -> UsersPathsRetrieve<'a> {
         UsersPathsRetrieve {
             client: self.client,
@@ -1237,7 +1237,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `POST /core/users/service_account/` (`core_users_service_account_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn users_service_account_create(
         self,
         body: &'a crate::models::UserServiceAccountRequest,
@@ -1348,7 +1348,7 @@ impl<'a> ApplicationEntitlementsList<'a> {
             reqwest::Method::GET,
             "/core/application_entitlements/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("app", &self.params.app, true);
         call.query("name", &self.params.name, true);
@@ -1440,7 +1440,7 @@ impl<'a> ApplicationEntitlementsCreate<'a> {
             reqwest::Method::POST,
             "/core/application_entitlements/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -1507,7 +1507,7 @@ impl<'a> ApplicationEntitlementsRetrieve<'a> {
                 self.params.pbm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -1573,7 +1573,7 @@ impl<'a> ApplicationEntitlementsUpdate<'a> {
                 self.params.pbm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -1633,7 +1633,7 @@ impl<'a> ApplicationEntitlementsDestroy<'a> {
                 self.params.pbm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -1699,7 +1699,7 @@ impl<'a> ApplicationEntitlementsPartialUpdate<'a> {
                 self.params.pbm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -1764,7 +1764,7 @@ impl<'a> ApplicationEntitlementsUsedByList<'a> {
                 super::transport::path_segment(& self.params.pbm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -1915,7 +1915,7 @@ impl<'a> ApplicationsList<'a> {
             reqwest::Method::GET,
             "/core/applications/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("for_user", &self.params.for_user, true);
         call.query("group", &self.params.group, true);
@@ -2009,7 +2009,7 @@ impl<'a> ApplicationsCreate<'a> {
             reqwest::Method::POST,
             "/core/applications/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -2074,7 +2074,7 @@ impl<'a> ApplicationsRetrieve<'a> {
                 .slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2138,7 +2138,7 @@ impl<'a> ApplicationsUpdate<'a> {
                 .slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -2198,7 +2198,7 @@ impl<'a> ApplicationsDestroy<'a> {
                 .slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2262,7 +2262,7 @@ impl<'a> ApplicationsPartialUpdate<'a> {
                 .slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -2333,7 +2333,7 @@ impl<'a> ApplicationsCheckAccessRetrieve<'a> {
                 self.params.slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("for_user", &self.params.for_user, true);
         Ok((self.client, call))
@@ -2397,7 +2397,7 @@ impl<'a> ApplicationsUsedByList<'a> {
                 .params.slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2512,7 +2512,7 @@ impl<'a> AuthenticatedSessionsList<'a> {
             reqwest::Method::GET,
             "/core/authenticated_sessions/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("ordering", &self.params.ordering, true);
         call.query("page", &self.params.page, true);
@@ -2610,7 +2610,7 @@ impl<'a> AuthenticatedSessionsRetrieve<'a> {
                 .params.uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2668,7 +2668,7 @@ impl<'a> AuthenticatedSessionsDestroy<'a> {
                 .params.uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2731,7 +2731,7 @@ impl<'a> AuthenticatedSessionsUsedByList<'a> {
                 super::transport::path_segment(& self.params.uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2796,7 +2796,7 @@ impl<'a> AuthenticatedSessionsBulkDeleteDestroy<'a> {
             reqwest::Method::DELETE,
             "/core/authenticated_sessions/bulk_delete/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("user_pks", &self.params.user_pks, true);
         Ok((self.client, call))
@@ -2985,7 +2985,7 @@ impl<'a> BrandsList<'a> {
             reqwest::Method::GET,
             "/core/brands/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("brand_uuid", &self.params.brand_uuid, true);
         call.query(
@@ -3087,7 +3087,7 @@ impl<'a> BrandsCreate<'a> {
             reqwest::Method::POST,
             "/core/brands/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -3149,7 +3149,7 @@ impl<'a> BrandsRetrieve<'a> {
                 .brand_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3210,7 +3210,7 @@ impl<'a> BrandsUpdate<'a> {
                 .brand_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -3270,7 +3270,7 @@ impl<'a> BrandsDestroy<'a> {
                 .brand_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3331,7 +3331,7 @@ impl<'a> BrandsPartialUpdate<'a> {
                 .brand_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -3396,7 +3396,7 @@ impl<'a> BrandsUsedByList<'a> {
                 .brand_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3454,7 +3454,7 @@ impl<'a> BrandsCurrentRetrieve<'a> {
             reqwest::Method::GET,
             "/core/brands/current/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK], &[]],
         );
         Ok((self.client, call))
     }
@@ -3604,7 +3604,7 @@ impl<'a> GroupsList<'a> {
             reqwest::Method::GET,
             "/core/groups/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("attributes", &self.params.attributes, true);
         call.query("include_children", &self.params.include_children, true);
@@ -3699,7 +3699,7 @@ impl<'a> GroupsCreate<'a> {
             reqwest::Method::POST,
             "/core/groups/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -3785,7 +3785,7 @@ impl<'a> GroupsRetrieve<'a> {
                 .group_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("include_children", &self.params.include_children, true);
         call.query(
@@ -3854,7 +3854,7 @@ impl<'a> GroupsUpdate<'a> {
                 .group_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -3914,7 +3914,7 @@ impl<'a> GroupsDestroy<'a> {
                 .group_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3975,7 +3975,7 @@ impl<'a> GroupsPartialUpdate<'a> {
                 .group_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -4037,7 +4037,7 @@ impl<'a> GroupsAddUserCreate<'a> {
                 .group_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -4099,7 +4099,7 @@ impl<'a> GroupsRemoveUserCreate<'a> {
                 .params.group_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -4164,7 +4164,7 @@ impl<'a> GroupsUsedByList<'a> {
                 .group_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4298,7 +4298,7 @@ impl<'a> TokensList<'a> {
             reqwest::Method::GET,
             "/core/tokens/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("description", &self.params.description, true);
         call.query("expires", &self.params.expires, true);
@@ -4387,7 +4387,7 @@ impl<'a> TokensCreate<'a> {
             reqwest::Method::POST,
             "/core/tokens/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -4449,7 +4449,7 @@ impl<'a> TokensRetrieve<'a> {
                 .identifier)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4510,7 +4510,7 @@ impl<'a> TokensUpdate<'a> {
                 .identifier)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -4570,7 +4570,7 @@ impl<'a> TokensDestroy<'a> {
                 .identifier)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4631,7 +4631,7 @@ impl<'a> TokensPartialUpdate<'a> {
                 .identifier)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -4693,7 +4693,7 @@ impl<'a> TokensSetKeyCreate<'a> {
                 .identifier)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -4758,7 +4758,7 @@ impl<'a> TokensUsedByList<'a> {
                 .identifier)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4822,7 +4822,7 @@ impl<'a> TokensViewKeyRetrieve<'a> {
                 .identifier)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4886,7 +4886,7 @@ impl<'a> TransactionalApplicationsUpdate<'a> {
             reqwest::Method::PUT,
             "/core/transactional/applications/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -4997,7 +4997,7 @@ impl<'a> UserConsentList<'a> {
             reqwest::Method::GET,
             "/core/user_consent/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("application", &self.params.application, true);
         call.query("ordering", &self.params.ordering, true);
@@ -5088,7 +5088,7 @@ impl<'a> UserConsentRetrieve<'a> {
                 .id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5146,7 +5146,7 @@ impl<'a> UserConsentDestroy<'a> {
                 .id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5209,7 +5209,7 @@ impl<'a> UserConsentUsedByList<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5459,7 +5459,7 @@ impl<'a> UsersList<'a> {
             reqwest::Method::GET,
             "/core/users/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("attributes", &self.params.attributes, true);
         call.query("date_joined", &self.params.date_joined, true);
@@ -5567,7 +5567,7 @@ impl<'a> UsersCreate<'a> {
             reqwest::Method::POST,
             "/core/users/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -5626,7 +5626,7 @@ impl<'a> UsersRetrieve<'a> {
             reqwest::Method::GET,
             format!("/core/users/{}/", super::transport::path_segment(& self.params.id)),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5684,7 +5684,7 @@ impl<'a> UsersUpdate<'a> {
             reqwest::Method::PUT,
             format!("/core/users/{}/", super::transport::path_segment(& self.params.id)),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -5741,7 +5741,7 @@ impl<'a> UsersDestroy<'a> {
             reqwest::Method::DELETE,
             format!("/core/users/{}/", super::transport::path_segment(& self.params.id)),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5799,7 +5799,7 @@ impl<'a> UsersPartialUpdate<'a> {
             reqwest::Method::PATCH,
             format!("/core/users/{}/", super::transport::path_segment(& self.params.id)),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -5860,7 +5860,7 @@ impl<'a> UsersImpersonateCreate<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -5923,7 +5923,7 @@ impl<'a> UsersRecoveryCreate<'a> {
                 .id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -5984,7 +5984,7 @@ impl<'a> UsersRecoveryEmailCreate<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -6045,7 +6045,7 @@ impl<'a> UsersSetPasswordCreate<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -6106,7 +6106,7 @@ impl<'a> UsersSetPasswordHashCreate<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -6171,7 +6171,7 @@ impl<'a> UsersUsedByList<'a> {
                 .id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -6227,7 +6227,7 @@ impl<'a> UsersAccountLockdownCreate<'a> {
             reqwest::Method::POST,
             "/core/users/account_lockdown/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -6451,7 +6451,7 @@ impl<'a> UsersExportCreate<'a> {
             reqwest::Method::POST,
             "/core/users/export/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("attributes", &self.params.attributes, true);
         call.query("date_joined", &self.params.date_joined, true);
@@ -6530,7 +6530,7 @@ impl<'a> UsersImpersonateEndRetrieve<'a> {
             reqwest::Method::GET,
             "/core/users/impersonate_end/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -6588,7 +6588,7 @@ impl<'a> UsersMeRetrieve<'a> {
             reqwest::Method::GET,
             "/core/users/me/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -6653,7 +6653,7 @@ impl<'a> UsersPathsRetrieve<'a> {
             reqwest::Method::GET,
             "/core/users/paths/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("search", &self.params.search, true);
         Ok((self.client, call))
@@ -6718,7 +6718,7 @@ impl<'a> UsersServiceAccountCreate<'a> {
             reqwest::Method::POST,
             "/core/users/service_account/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;

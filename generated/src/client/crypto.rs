@@ -10,7 +10,7 @@ impl<'a> CryptoApi<'a> {
     ///
     /// `GET /crypto/certificatekeypairs/` (`crypto_certificatekeypairs_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn certificatekeypairs_list(self) -> CertificatekeypairsList<'a> {
         CertificatekeypairsList {
             client: self.client,
@@ -31,7 +31,7 @@ impl<'a> CryptoApi<'a> {
     ///
     /// `POST /crypto/certificatekeypairs/` (`crypto_certificatekeypairs_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn certificatekeypairs_create(
         self,
         body: &'a crate::models::CertificateKeyPairRequest,
@@ -46,7 +46,7 @@ impl<'a> CryptoApi<'a> {
     ///
     /// `GET /crypto/certificatekeypairs/{kp_uuid}/` (`crypto_certificatekeypairs_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn certificatekeypairs_retrieve(
         self,
         kp_uuid: uuid::Uuid,
@@ -63,7 +63,7 @@ impl<'a> CryptoApi<'a> {
     ///
     /// `PUT /crypto/certificatekeypairs/{kp_uuid}/` (`crypto_certificatekeypairs_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn certificatekeypairs_update(
         self,
         kp_uuid: uuid::Uuid,
@@ -82,7 +82,7 @@ impl<'a> CryptoApi<'a> {
     ///
     /// `DELETE /crypto/certificatekeypairs/{kp_uuid}/` (`crypto_certificatekeypairs_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn certificatekeypairs_destroy(
         self,
         kp_uuid: uuid::Uuid,
@@ -99,7 +99,7 @@ impl<'a> CryptoApi<'a> {
     ///
     /// `PATCH /crypto/certificatekeypairs/{kp_uuid}/` (`crypto_certificatekeypairs_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn certificatekeypairs_partial_update(
         self,
         kp_uuid: uuid::Uuid,
@@ -118,7 +118,7 @@ impl<'a> CryptoApi<'a> {
     ///
     /// `GET /crypto/certificatekeypairs/{kp_uuid}/used_by/` (`crypto_certificatekeypairs_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn certificatekeypairs_used_by_list(
         self,
         kp_uuid: uuid::Uuid,
@@ -135,7 +135,7 @@ impl<'a> CryptoApi<'a> {
     ///
     /// `GET /crypto/certificatekeypairs/{kp_uuid}/view_certificate/` (`crypto_certificatekeypairs_view_certificate_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn certificatekeypairs_view_certificate_retrieve(
         self,
         kp_uuid: uuid::Uuid,
@@ -153,7 +153,7 @@ impl<'a> CryptoApi<'a> {
     ///
     /// `GET /crypto/certificatekeypairs/{kp_uuid}/view_private_key/` (`crypto_certificatekeypairs_view_private_key_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn certificatekeypairs_view_private_key_retrieve(
         self,
         kp_uuid: uuid::Uuid,
@@ -171,7 +171,7 @@ impl<'a> CryptoApi<'a> {
     ///
     /// `POST /crypto/certificatekeypairs/generate/` (`crypto_certificatekeypairs_generate_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn certificatekeypairs_generate_create(
         self,
         body: &'a crate::models::CertificateGenerationRequest,
@@ -290,7 +290,7 @@ impl<'a> CertificatekeypairsList<'a> {
             reqwest::Method::GET,
             "/crypto/certificatekeypairs/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("has_key", &self.params.has_key, true);
         call.query("key_type", &self.params.key_type, true);
@@ -379,7 +379,7 @@ impl<'a> CertificatekeypairsCreate<'a> {
             reqwest::Method::POST,
             "/crypto/certificatekeypairs/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -444,7 +444,7 @@ impl<'a> CertificatekeypairsRetrieve<'a> {
                 .params.kp_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -508,7 +508,7 @@ impl<'a> CertificatekeypairsUpdate<'a> {
                 .params.kp_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -568,7 +568,7 @@ impl<'a> CertificatekeypairsDestroy<'a> {
                 .params.kp_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -632,7 +632,7 @@ impl<'a> CertificatekeypairsPartialUpdate<'a> {
                 .params.kp_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -697,7 +697,7 @@ impl<'a> CertificatekeypairsUsedByList<'a> {
                 super::transport::path_segment(& self.params.kp_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -766,7 +766,7 @@ impl<'a> CertificatekeypairsViewCertificateRetrieve<'a> {
                 super::transport::path_segment(& self.params.kp_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("download", &self.params.download, true);
         Ok((self.client, call))
@@ -836,7 +836,7 @@ impl<'a> CertificatekeypairsViewPrivateKeyRetrieve<'a> {
                 super::transport::path_segment(& self.params.kp_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("download", &self.params.download, true);
         Ok((self.client, call))
@@ -896,7 +896,7 @@ impl<'a> CertificatekeypairsGenerateCreate<'a> {
             reqwest::Method::POST,
             "/crypto/certificatekeypairs/generate/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;

@@ -10,7 +10,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `GET /endpoints/agents/connectors/` (`endpoints_agents_connectors_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn agents_connectors_list(self) -> AgentsConnectorsList<'a> {
         AgentsConnectorsList {
             client: self.client,
@@ -29,7 +29,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `POST /endpoints/agents/connectors/` (`endpoints_agents_connectors_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn agents_connectors_create(
         self,
         body: &'a crate::models::AgentConnectorRequest,
@@ -44,7 +44,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `GET /endpoints/agents/connectors/{connector_uuid}/` (`endpoints_agents_connectors_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn agents_connectors_retrieve(
         self,
         connector_uuid: uuid::Uuid,
@@ -61,7 +61,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `PUT /endpoints/agents/connectors/{connector_uuid}/` (`endpoints_agents_connectors_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn agents_connectors_update(
         self,
         connector_uuid: uuid::Uuid,
@@ -80,7 +80,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `DELETE /endpoints/agents/connectors/{connector_uuid}/` (`endpoints_agents_connectors_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn agents_connectors_destroy(
         self,
         connector_uuid: uuid::Uuid,
@@ -97,7 +97,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `PATCH /endpoints/agents/connectors/{connector_uuid}/` (`endpoints_agents_connectors_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn agents_connectors_partial_update(
         self,
         connector_uuid: uuid::Uuid,
@@ -116,7 +116,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `POST /endpoints/agents/connectors/{connector_uuid}/mdm_config/` (`endpoints_agents_connectors_mdm_config_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn agents_connectors_mdm_config_create(
         self,
         connector_uuid: uuid::Uuid,
@@ -135,7 +135,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `GET /endpoints/agents/connectors/{connector_uuid}/used_by/` (`endpoints_agents_connectors_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn agents_connectors_used_by_list(
         self,
         connector_uuid: uuid::Uuid,
@@ -152,7 +152,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `GET /endpoints/agents/connectors/agent_config/` (`endpoints_agents_connectors_agent_config_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik_device_auth`.
     pub fn agents_connectors_agent_config_retrieve(
         self,
     ) -> AgentsConnectorsAgentConfigRetrieve<'a> {
@@ -165,7 +165,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `POST /endpoints/agents/connectors/auth_fed/` (`endpoints_agents_connectors_auth_fed_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik_device_federation`.
     pub fn agents_connectors_auth_fed_create(
         self,
         device: impl Into<String>,
@@ -191,7 +191,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `POST /endpoints/agents/connectors/check_in/` (`endpoints_agents_connectors_check_in_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik_device_auth`.
     pub fn agents_connectors_check_in_create(
         self,
         body: &'a crate::models::DeviceFactsRequest,
@@ -206,7 +206,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `POST /endpoints/agents/connectors/enroll/` (`endpoints_agents_connectors_enroll_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik_device_enroll`.
     pub fn agents_connectors_enroll_create(
         self,
         body: &'a crate::models::EnrollRequest,
@@ -221,7 +221,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `GET /endpoints/agents/enrollment_tokens/` (`endpoints_agents_enrollment_tokens_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn agents_enrollment_tokens_list(self) -> AgentsEnrollmentTokensList<'a> {
         AgentsEnrollmentTokensList {
             client: self.client,
@@ -240,7 +240,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `POST /endpoints/agents/enrollment_tokens/` (`endpoints_agents_enrollment_tokens_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn agents_enrollment_tokens_create(
         self,
         body: &'a crate::models::EnrollmentTokenRequest,
@@ -255,7 +255,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `GET /endpoints/agents/enrollment_tokens/{token_uuid}/` (`endpoints_agents_enrollment_tokens_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn agents_enrollment_tokens_retrieve(
         self,
         token_uuid: uuid::Uuid,
@@ -272,7 +272,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `PUT /endpoints/agents/enrollment_tokens/{token_uuid}/` (`endpoints_agents_enrollment_tokens_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn agents_enrollment_tokens_update(
         self,
         token_uuid: uuid::Uuid,
@@ -291,7 +291,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `DELETE /endpoints/agents/enrollment_tokens/{token_uuid}/` (`endpoints_agents_enrollment_tokens_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn agents_enrollment_tokens_destroy(
         self,
         token_uuid: uuid::Uuid,
@@ -308,7 +308,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `PATCH /endpoints/agents/enrollment_tokens/{token_uuid}/` (`endpoints_agents_enrollment_tokens_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn agents_enrollment_tokens_partial_update(
         self,
         token_uuid: uuid::Uuid,
@@ -327,7 +327,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `GET /endpoints/agents/enrollment_tokens/{token_uuid}/used_by/` (`endpoints_agents_enrollment_tokens_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn agents_enrollment_tokens_used_by_list(
         self,
         token_uuid: uuid::Uuid,
@@ -344,7 +344,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `GET /endpoints/agents/enrollment_tokens/{token_uuid}/view_key/` (`endpoints_agents_enrollment_tokens_view_key_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn agents_enrollment_tokens_view_key_retrieve(
         self,
         token_uuid: uuid::Uuid,
@@ -361,7 +361,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `GET /endpoints/agents/psso/ise/` (`endpoints_agents_psso_ise_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn agents_psso_ise_list(self) -> AgentsPssoIseList<'a> {
         AgentsPssoIseList {
             client: self.client,
@@ -380,7 +380,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `POST /endpoints/agents/psso/ise/` (`endpoints_agents_psso_ise_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn agents_psso_ise_create(
         self,
         body: &'a crate::models::AppleIndependentSecureEnclaveRequest,
@@ -395,7 +395,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `GET /endpoints/agents/psso/ise/{uuid}/` (`endpoints_agents_psso_ise_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn agents_psso_ise_retrieve(
         self,
         uuid: uuid::Uuid,
@@ -412,7 +412,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `PUT /endpoints/agents/psso/ise/{uuid}/` (`endpoints_agents_psso_ise_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn agents_psso_ise_update(
         self,
         uuid: uuid::Uuid,
@@ -431,7 +431,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `DELETE /endpoints/agents/psso/ise/{uuid}/` (`endpoints_agents_psso_ise_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn agents_psso_ise_destroy(self, uuid: uuid::Uuid) -> AgentsPssoIseDestroy<'a> {
         AgentsPssoIseDestroy {
             client: self.client,
@@ -445,7 +445,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `PATCH /endpoints/agents/psso/ise/{uuid}/` (`endpoints_agents_psso_ise_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn agents_psso_ise_partial_update(
         self,
         uuid: uuid::Uuid,
@@ -464,7 +464,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `GET /endpoints/agents/psso/ise/{uuid}/used_by/` (`endpoints_agents_psso_ise_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn agents_psso_ise_used_by_list(
         self,
         uuid: uuid::Uuid,
@@ -503,7 +503,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `GET /endpoints/connectors/` (`endpoints_connectors_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn connectors_list(self) -> ConnectorsList<'a> {
         ConnectorsList {
             client: self.client,
@@ -520,7 +520,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `GET /endpoints/connectors/{connector_uuid}/` (`endpoints_connectors_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn connectors_retrieve(
         self,
         connector_uuid: uuid::Uuid,
@@ -537,7 +537,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `DELETE /endpoints/connectors/{connector_uuid}/` (`endpoints_connectors_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn connectors_destroy(
         self,
         connector_uuid: uuid::Uuid,
@@ -554,7 +554,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `GET /endpoints/connectors/{connector_uuid}/used_by/` (`endpoints_connectors_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn connectors_used_by_list(
         self,
         connector_uuid: uuid::Uuid,
@@ -571,7 +571,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `GET /endpoints/connectors/types/` (`endpoints_connectors_types_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn connectors_types_list(self) -> ConnectorsTypesList<'a> {
         ConnectorsTypesList {
             client: self.client,
@@ -582,7 +582,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `GET /endpoints/device_access_groups/` (`endpoints_device_access_groups_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn device_access_groups_list(self) -> DeviceAccessGroupsList<'a> {
         DeviceAccessGroupsList {
             client: self.client,
@@ -601,7 +601,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `POST /endpoints/device_access_groups/` (`endpoints_device_access_groups_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn device_access_groups_create(
         self,
         body: &'a crate::models::DeviceAccessGroupRequest,
@@ -616,7 +616,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `GET /endpoints/device_access_groups/{pbm_uuid}/` (`endpoints_device_access_groups_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn device_access_groups_retrieve(
         self,
         pbm_uuid: uuid::Uuid,
@@ -633,7 +633,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `PUT /endpoints/device_access_groups/{pbm_uuid}/` (`endpoints_device_access_groups_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn device_access_groups_update(
         self,
         pbm_uuid: uuid::Uuid,
@@ -652,7 +652,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `DELETE /endpoints/device_access_groups/{pbm_uuid}/` (`endpoints_device_access_groups_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn device_access_groups_destroy(
         self,
         pbm_uuid: uuid::Uuid,
@@ -669,7 +669,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `PATCH /endpoints/device_access_groups/{pbm_uuid}/` (`endpoints_device_access_groups_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn device_access_groups_partial_update(
         self,
         pbm_uuid: uuid::Uuid,
@@ -688,7 +688,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `GET /endpoints/device_access_groups/{pbm_uuid}/used_by/` (`endpoints_device_access_groups_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn device_access_groups_used_by_list(
         self,
         pbm_uuid: uuid::Uuid,
@@ -705,7 +705,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `GET /endpoints/device_bindings/` (`endpoints_device_bindings_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn device_bindings_list(self) -> DeviceBindingsList<'a> {
         DeviceBindingsList {
             client: self.client,
@@ -729,7 +729,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `POST /endpoints/device_bindings/` (`endpoints_device_bindings_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn device_bindings_create(
         self,
         body: &'a crate::models::DeviceUserBindingRequest,
@@ -744,7 +744,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `GET /endpoints/device_bindings/{policy_binding_uuid}/` (`endpoints_device_bindings_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn device_bindings_retrieve(
         self,
         policy_binding_uuid: uuid::Uuid,
@@ -761,7 +761,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `PUT /endpoints/device_bindings/{policy_binding_uuid}/` (`endpoints_device_bindings_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn device_bindings_update(
         self,
         policy_binding_uuid: uuid::Uuid,
@@ -780,7 +780,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `DELETE /endpoints/device_bindings/{policy_binding_uuid}/` (`endpoints_device_bindings_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn device_bindings_destroy(
         self,
         policy_binding_uuid: uuid::Uuid,
@@ -797,7 +797,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `PATCH /endpoints/device_bindings/{policy_binding_uuid}/` (`endpoints_device_bindings_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn device_bindings_partial_update(
         self,
         policy_binding_uuid: uuid::Uuid,
@@ -816,7 +816,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `GET /endpoints/device_bindings/{policy_binding_uuid}/used_by/` (`endpoints_device_bindings_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn device_bindings_used_by_list(
         self,
         policy_binding_uuid: uuid::Uuid,
@@ -833,7 +833,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `GET /endpoints/devices/` (`endpoints_devices_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn devices_list(self) -> DevicesList<'a> {
         DevicesList {
             client: self.client,
@@ -852,7 +852,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `GET /endpoints/devices/{device_uuid}/` (`endpoints_devices_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn devices_retrieve(self, device_uuid: uuid::Uuid) -> DevicesRetrieve<'a> {
         DevicesRetrieve {
             client: self.client,
@@ -866,7 +866,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `PUT /endpoints/devices/{device_uuid}/` (`endpoints_devices_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn devices_update(
         self,
         device_uuid: uuid::Uuid,
@@ -885,7 +885,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `DELETE /endpoints/devices/{device_uuid}/` (`endpoints_devices_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn devices_destroy(self, device_uuid: uuid::Uuid) -> DevicesDestroy<'a> {
         DevicesDestroy {
             client: self.client,
@@ -899,7 +899,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `PATCH /endpoints/devices/{device_uuid}/` (`endpoints_devices_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn devices_partial_update(
         self,
         device_uuid: uuid::Uuid,
@@ -918,7 +918,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `GET /endpoints/devices/{device_uuid}/used_by/` (`endpoints_devices_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn devices_used_by_list(self, device_uuid: uuid::Uuid) -> DevicesUsedByList<'a> {
         DevicesUsedByList {
             client: self.client,
@@ -932,7 +932,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `GET /endpoints/devices/summary/` (`endpoints_devices_summary_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn devices_summary_retrieve(self) -> DevicesSummaryRetrieve<'a> {
         DevicesSummaryRetrieve {
             client: self.client,
@@ -943,7 +943,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `GET /endpoints/fleet/connectors/` (`endpoints_fleet_connectors_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn fleet_connectors_list(self) -> FleetConnectorsList<'a> {
         FleetConnectorsList {
             client: self.client,
@@ -961,7 +961,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `POST /endpoints/fleet/connectors/` (`endpoints_fleet_connectors_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn fleet_connectors_create(
         self,
         body: &'a crate::models::FleetConnectorRequest,
@@ -976,7 +976,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `GET /endpoints/fleet/connectors/{connector_uuid}/` (`endpoints_fleet_connectors_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn fleet_connectors_retrieve(
         self,
         connector_uuid: uuid::Uuid,
@@ -993,7 +993,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `PUT /endpoints/fleet/connectors/{connector_uuid}/` (`endpoints_fleet_connectors_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn fleet_connectors_update(
         self,
         connector_uuid: uuid::Uuid,
@@ -1012,7 +1012,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `DELETE /endpoints/fleet/connectors/{connector_uuid}/` (`endpoints_fleet_connectors_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn fleet_connectors_destroy(
         self,
         connector_uuid: uuid::Uuid,
@@ -1029,7 +1029,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `PATCH /endpoints/fleet/connectors/{connector_uuid}/` (`endpoints_fleet_connectors_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn fleet_connectors_partial_update(
         self,
         connector_uuid: uuid::Uuid,
@@ -1048,7 +1048,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `GET /endpoints/fleet/connectors/{connector_uuid}/used_by/` (`endpoints_fleet_connectors_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn fleet_connectors_used_by_list(
         self,
         connector_uuid: uuid::Uuid,
@@ -1065,7 +1065,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `GET /endpoints/google_chrome/connectors/` (`endpoints_google_chrome_connectors_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn google_chrome_connectors_list(self) -> GoogleChromeConnectorsList<'a> {
         GoogleChromeConnectorsList {
             client: self.client,
@@ -1083,7 +1083,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `POST /endpoints/google_chrome/connectors/` (`endpoints_google_chrome_connectors_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn google_chrome_connectors_create(
         self,
         body: &'a crate::models::GoogleChromeConnectorRequest,
@@ -1098,7 +1098,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `GET /endpoints/google_chrome/connectors/{connector_uuid}/` (`endpoints_google_chrome_connectors_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn google_chrome_connectors_retrieve(
         self,
         connector_uuid: uuid::Uuid,
@@ -1115,7 +1115,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `PUT /endpoints/google_chrome/connectors/{connector_uuid}/` (`endpoints_google_chrome_connectors_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn google_chrome_connectors_update(
         self,
         connector_uuid: uuid::Uuid,
@@ -1134,7 +1134,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `DELETE /endpoints/google_chrome/connectors/{connector_uuid}/` (`endpoints_google_chrome_connectors_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn google_chrome_connectors_destroy(
         self,
         connector_uuid: uuid::Uuid,
@@ -1151,7 +1151,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `PATCH /endpoints/google_chrome/connectors/{connector_uuid}/` (`endpoints_google_chrome_connectors_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn google_chrome_connectors_partial_update(
         self,
         connector_uuid: uuid::Uuid,
@@ -1170,7 +1170,7 @@ impl<'a> EndpointsApi<'a> {
     ///
     /// `GET /endpoints/google_chrome/connectors/{connector_uuid}/used_by/` (`endpoints_google_chrome_connectors_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn google_chrome_connectors_used_by_list(
         self,
         connector_uuid: uuid::Uuid,
@@ -1277,7 +1277,7 @@ impl<'a> AgentsConnectorsList<'a> {
             reqwest::Method::GET,
             "/endpoints/agents/connectors/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("enabled", &self.params.enabled, true);
         call.query("name", &self.params.name, true);
@@ -1364,7 +1364,7 @@ impl<'a> AgentsConnectorsCreate<'a> {
             reqwest::Method::POST,
             "/endpoints/agents/connectors/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -1429,7 +1429,7 @@ impl<'a> AgentsConnectorsRetrieve<'a> {
                 .params.connector_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -1493,7 +1493,7 @@ impl<'a> AgentsConnectorsUpdate<'a> {
                 .params.connector_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -1553,7 +1553,7 @@ impl<'a> AgentsConnectorsDestroy<'a> {
                 .params.connector_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -1617,7 +1617,7 @@ impl<'a> AgentsConnectorsPartialUpdate<'a> {
                 .params.connector_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -1683,7 +1683,7 @@ impl<'a> AgentsConnectorsMdmConfigCreate<'a> {
                 super::transport::path_segment(& self.params.connector_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -1748,7 +1748,7 @@ impl<'a> AgentsConnectorsUsedByList<'a> {
                 super::transport::path_segment(& self.params.connector_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -1806,7 +1806,7 @@ impl<'a> AgentsConnectorsAgentConfigRetrieve<'a> {
             reqwest::Method::GET,
             "/endpoints/agents/connectors/agent_config/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK_DEVICE_AUTH]],
         );
         Ok((self.client, call))
     }
@@ -1867,7 +1867,7 @@ impl<'a> AgentsConnectorsAuthFedCreate<'a> {
             reqwest::Method::POST,
             "/endpoints/agents/connectors/auth_fed/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK_DEVICE_FEDERATION]],
         );
         call.query("device", &self.params.device, true);
         Ok((self.client, call))
@@ -1931,7 +1931,7 @@ impl<'a> AgentsConnectorsAuthIaCreate<'a> {
             reqwest::Method::POST,
             "/endpoints/agents/connectors/auth_ia/".to_owned(),
             accept,
-            false,
+            &[&[]],
         );
         Ok((self.client, call))
     }
@@ -1985,7 +1985,7 @@ impl<'a> AgentsConnectorsCheckInCreate<'a> {
             reqwest::Method::POST,
             "/endpoints/agents/connectors/check_in/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK_DEVICE_AUTH]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -2046,7 +2046,7 @@ impl<'a> AgentsConnectorsEnrollCreate<'a> {
             reqwest::Method::POST,
             "/endpoints/agents/connectors/enroll/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK_DEVICE_ENROLL]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -2157,7 +2157,7 @@ impl<'a> AgentsEnrollmentTokensList<'a> {
             reqwest::Method::GET,
             "/endpoints/agents/enrollment_tokens/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("connector", &self.params.connector, true);
         call.query("ordering", &self.params.ordering, true);
@@ -2244,7 +2244,7 @@ impl<'a> AgentsEnrollmentTokensCreate<'a> {
             reqwest::Method::POST,
             "/endpoints/agents/enrollment_tokens/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -2309,7 +2309,7 @@ impl<'a> AgentsEnrollmentTokensRetrieve<'a> {
                 super::transport::path_segment(& self.params.token_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2373,7 +2373,7 @@ impl<'a> AgentsEnrollmentTokensUpdate<'a> {
                 super::transport::path_segment(& self.params.token_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -2433,7 +2433,7 @@ impl<'a> AgentsEnrollmentTokensDestroy<'a> {
                 super::transport::path_segment(& self.params.token_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2497,7 +2497,7 @@ impl<'a> AgentsEnrollmentTokensPartialUpdate<'a> {
                 super::transport::path_segment(& self.params.token_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -2562,7 +2562,7 @@ impl<'a> AgentsEnrollmentTokensUsedByList<'a> {
                 super::transport::path_segment(& self.params.token_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2626,7 +2626,7 @@ impl<'a> AgentsEnrollmentTokensViewKeyRetrieve<'a> {
                 super::transport::path_segment(& self.params.token_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2735,7 +2735,7 @@ impl<'a> AgentsPssoIseList<'a> {
             reqwest::Method::GET,
             "/endpoints/agents/psso/ise/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("apple_enclave_key_id", &self.params.apple_enclave_key_id, true);
         call.query("ordering", &self.params.ordering, true);
@@ -2829,7 +2829,7 @@ impl<'a> AgentsPssoIseCreate<'a> {
             reqwest::Method::POST,
             "/endpoints/agents/psso/ise/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -2899,7 +2899,7 @@ impl<'a> AgentsPssoIseRetrieve<'a> {
                 .params.uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2968,7 +2968,7 @@ impl<'a> AgentsPssoIseUpdate<'a> {
                 .params.uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -3028,7 +3028,7 @@ impl<'a> AgentsPssoIseDestroy<'a> {
                 .params.uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3097,7 +3097,7 @@ impl<'a> AgentsPssoIsePartialUpdate<'a> {
                 .params.uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -3162,7 +3162,7 @@ impl<'a> AgentsPssoIseUsedByList<'a> {
                 super::transport::path_segment(& self.params.uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3226,7 +3226,7 @@ impl<'a> AgentsPssoRegisterDeviceCreate<'a> {
             reqwest::Method::POST,
             "/endpoints/agents/psso/register/device/".to_owned(),
             accept,
-            false,
+            &[],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -3286,7 +3286,7 @@ impl<'a> AgentsPssoRegisterUserCreate<'a> {
             reqwest::Method::POST,
             "/endpoints/agents/psso/register/user/".to_owned(),
             accept,
-            false,
+            &[],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -3382,7 +3382,7 @@ impl<'a> ConnectorsList<'a> {
             reqwest::Method::GET,
             "/endpoints/connectors/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("ordering", &self.params.ordering, true);
         call.query("page", &self.params.page, true);
@@ -3471,7 +3471,7 @@ impl<'a> ConnectorsRetrieve<'a> {
                 .connector_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3529,7 +3529,7 @@ impl<'a> ConnectorsDestroy<'a> {
                 .connector_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3592,7 +3592,7 @@ impl<'a> ConnectorsUsedByList<'a> {
                 self.params.connector_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3650,7 +3650,7 @@ impl<'a> ConnectorsTypesList<'a> {
             reqwest::Method::GET,
             "/endpoints/connectors/types/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3759,7 +3759,7 @@ impl<'a> DeviceAccessGroupsList<'a> {
             reqwest::Method::GET,
             "/endpoints/device_access_groups/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("name", &self.params.name, true);
         call.query("ordering", &self.params.ordering, true);
@@ -3846,7 +3846,7 @@ impl<'a> DeviceAccessGroupsCreate<'a> {
             reqwest::Method::POST,
             "/endpoints/device_access_groups/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -3911,7 +3911,7 @@ impl<'a> DeviceAccessGroupsRetrieve<'a> {
                 self.params.pbm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3975,7 +3975,7 @@ impl<'a> DeviceAccessGroupsUpdate<'a> {
                 self.params.pbm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -4035,7 +4035,7 @@ impl<'a> DeviceAccessGroupsDestroy<'a> {
                 self.params.pbm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4099,7 +4099,7 @@ impl<'a> DeviceAccessGroupsPartialUpdate<'a> {
                 self.params.pbm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -4164,7 +4164,7 @@ impl<'a> DeviceAccessGroupsUsedByList<'a> {
                 super::transport::path_segment(& self.params.pbm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4303,7 +4303,7 @@ impl<'a> DeviceBindingsList<'a> {
             reqwest::Method::GET,
             "/endpoints/device_bindings/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("enabled", &self.params.enabled, true);
         call.query("order", &self.params.order, true);
@@ -4395,7 +4395,7 @@ impl<'a> DeviceBindingsCreate<'a> {
             reqwest::Method::POST,
             "/endpoints/device_bindings/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -4460,7 +4460,7 @@ impl<'a> DeviceBindingsRetrieve<'a> {
                 .params.policy_binding_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4524,7 +4524,7 @@ impl<'a> DeviceBindingsUpdate<'a> {
                 .params.policy_binding_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -4584,7 +4584,7 @@ impl<'a> DeviceBindingsDestroy<'a> {
                 .params.policy_binding_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4648,7 +4648,7 @@ impl<'a> DeviceBindingsPartialUpdate<'a> {
                 .params.policy_binding_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -4713,7 +4713,7 @@ impl<'a> DeviceBindingsUsedByList<'a> {
                 super::transport::path_segment(& self.params.policy_binding_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4822,7 +4822,7 @@ impl<'a> DevicesList<'a> {
             reqwest::Method::GET,
             "/endpoints/devices/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("identifier", &self.params.identifier, true);
         call.query("name", &self.params.name, true);
@@ -4915,7 +4915,7 @@ impl<'a> DevicesRetrieve<'a> {
                 .device_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4979,7 +4979,7 @@ impl<'a> DevicesUpdate<'a> {
                 .device_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -5039,7 +5039,7 @@ impl<'a> DevicesDestroy<'a> {
                 .device_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5103,7 +5103,7 @@ impl<'a> DevicesPartialUpdate<'a> {
                 .device_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -5168,7 +5168,7 @@ impl<'a> DevicesUsedByList<'a> {
                 .params.device_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5226,7 +5226,7 @@ impl<'a> DevicesSummaryRetrieve<'a> {
             reqwest::Method::GET,
             "/endpoints/devices/summary/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5329,7 +5329,7 @@ impl<'a> FleetConnectorsList<'a> {
             reqwest::Method::GET,
             "/endpoints/fleet/connectors/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("name", &self.params.name, true);
         call.query("ordering", &self.params.ordering, true);
@@ -5415,7 +5415,7 @@ impl<'a> FleetConnectorsCreate<'a> {
             reqwest::Method::POST,
             "/endpoints/fleet/connectors/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -5480,7 +5480,7 @@ impl<'a> FleetConnectorsRetrieve<'a> {
                 .params.connector_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5544,7 +5544,7 @@ impl<'a> FleetConnectorsUpdate<'a> {
                 .params.connector_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -5604,7 +5604,7 @@ impl<'a> FleetConnectorsDestroy<'a> {
                 .params.connector_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5668,7 +5668,7 @@ impl<'a> FleetConnectorsPartialUpdate<'a> {
                 .params.connector_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -5733,7 +5733,7 @@ impl<'a> FleetConnectorsUsedByList<'a> {
                 super::transport::path_segment(& self.params.connector_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5836,7 +5836,7 @@ impl<'a> GoogleChromeConnectorsList<'a> {
             reqwest::Method::GET,
             "/endpoints/google_chrome/connectors/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("name", &self.params.name, true);
         call.query("ordering", &self.params.ordering, true);
@@ -5926,7 +5926,7 @@ impl<'a> GoogleChromeConnectorsCreate<'a> {
             reqwest::Method::POST,
             "/endpoints/google_chrome/connectors/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -5993,7 +5993,7 @@ impl<'a> GoogleChromeConnectorsRetrieve<'a> {
                 super::transport::path_segment(& self.params.connector_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -6059,7 +6059,7 @@ impl<'a> GoogleChromeConnectorsUpdate<'a> {
                 super::transport::path_segment(& self.params.connector_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -6119,7 +6119,7 @@ impl<'a> GoogleChromeConnectorsDestroy<'a> {
                 super::transport::path_segment(& self.params.connector_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -6185,7 +6185,7 @@ impl<'a> GoogleChromeConnectorsPartialUpdate<'a> {
                 super::transport::path_segment(& self.params.connector_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -6250,7 +6250,7 @@ impl<'a> GoogleChromeConnectorsUsedByList<'a> {
                 super::transport::path_segment(& self.params.connector_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }

@@ -10,7 +10,7 @@ impl<'a> EnterpriseApi<'a> {
     ///
     /// `GET /enterprise/license/` (`enterprise_license_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn license_list(self) -> LicenseList<'a> {
         LicenseList {
             client: self.client,
@@ -28,7 +28,7 @@ impl<'a> EnterpriseApi<'a> {
     ///
     /// `POST /enterprise/license/` (`enterprise_license_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn license_create(
         self,
         body: &'a crate::models::LicenseRequest,
@@ -43,7 +43,7 @@ impl<'a> EnterpriseApi<'a> {
     ///
     /// `GET /enterprise/license/{license_uuid}/` (`enterprise_license_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn license_retrieve(self, license_uuid: uuid::Uuid) -> LicenseRetrieve<'a> {
         LicenseRetrieve {
             client: self.client,
@@ -57,7 +57,7 @@ impl<'a> EnterpriseApi<'a> {
     ///
     /// `PUT /enterprise/license/{license_uuid}/` (`enterprise_license_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn license_update(
         self,
         license_uuid: uuid::Uuid,
@@ -76,7 +76,7 @@ impl<'a> EnterpriseApi<'a> {
     ///
     /// `DELETE /enterprise/license/{license_uuid}/` (`enterprise_license_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn license_destroy(self, license_uuid: uuid::Uuid) -> LicenseDestroy<'a> {
         LicenseDestroy {
             client: self.client,
@@ -90,7 +90,7 @@ impl<'a> EnterpriseApi<'a> {
     ///
     /// `PATCH /enterprise/license/{license_uuid}/` (`enterprise_license_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn license_partial_update(
         self,
         license_uuid: uuid::Uuid,
@@ -109,7 +109,7 @@ impl<'a> EnterpriseApi<'a> {
     ///
     /// `GET /enterprise/license/{license_uuid}/used_by/` (`enterprise_license_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn license_used_by_list(
         self,
         license_uuid: uuid::Uuid,
@@ -126,7 +126,7 @@ impl<'a> EnterpriseApi<'a> {
     ///
     /// `GET /enterprise/license/forecast/` (`enterprise_license_forecast_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn license_forecast_retrieve(self) -> LicenseForecastRetrieve<'a> {
         LicenseForecastRetrieve {
             client: self.client,
@@ -137,7 +137,7 @@ impl<'a> EnterpriseApi<'a> {
     ///
     /// `GET /enterprise/license/install_id/` (`enterprise_license_install_id_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn license_install_id_retrieve(self) -> LicenseInstallIdRetrieve<'a> {
         LicenseInstallIdRetrieve {
             client: self.client,
@@ -148,7 +148,7 @@ impl<'a> EnterpriseApi<'a> {
     ///
     /// `GET /enterprise/license/summary/` (`enterprise_license_summary_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn license_summary_retrieve(self) -> LicenseSummaryRetrieve<'a> {
         LicenseSummaryRetrieve {
             client: self.client,
@@ -243,7 +243,7 @@ impl<'a> LicenseList<'a> {
             reqwest::Method::GET,
             "/enterprise/license/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("name", &self.params.name, true);
         call.query("ordering", &self.params.ordering, true);
@@ -326,7 +326,7 @@ impl<'a> LicenseCreate<'a> {
             reqwest::Method::POST,
             "/enterprise/license/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -388,7 +388,7 @@ impl<'a> LicenseRetrieve<'a> {
                 .license_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -449,7 +449,7 @@ impl<'a> LicenseUpdate<'a> {
                 .license_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -509,7 +509,7 @@ impl<'a> LicenseDestroy<'a> {
                 .license_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -570,7 +570,7 @@ impl<'a> LicensePartialUpdate<'a> {
                 .license_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -635,7 +635,7 @@ impl<'a> LicenseUsedByList<'a> {
                 .params.license_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -693,7 +693,7 @@ impl<'a> LicenseForecastRetrieve<'a> {
             reqwest::Method::GET,
             "/enterprise/license/forecast/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -751,7 +751,7 @@ impl<'a> LicenseInstallIdRetrieve<'a> {
             reqwest::Method::GET,
             "/enterprise/license/install_id/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -817,7 +817,7 @@ impl<'a> LicenseSummaryRetrieve<'a> {
             reqwest::Method::GET,
             "/enterprise/license/summary/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("cached", &self.params.cached, true);
         Ok((self.client, call))

@@ -10,7 +10,7 @@ impl<'a> EventsApi<'a> {
     ///
     /// `GET /events/events/` (`events_events_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn events_list(self) -> EventsList<'a> {
         EventsList {
             client: self.client,
@@ -37,7 +37,7 @@ impl<'a> EventsApi<'a> {
     ///
     /// `POST /events/events/` (`events_events_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn events_create(
         self,
         body: &'a crate::models::EventRequest,
@@ -52,7 +52,7 @@ impl<'a> EventsApi<'a> {
     ///
     /// `GET /events/events/{event_uuid}/` (`events_events_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn events_retrieve(self, event_uuid: uuid::Uuid) -> EventsRetrieve<'a> {
         EventsRetrieve {
             client: self.client,
@@ -66,7 +66,7 @@ impl<'a> EventsApi<'a> {
     ///
     /// `PUT /events/events/{event_uuid}/` (`events_events_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn events_update(
         self,
         event_uuid: uuid::Uuid,
@@ -85,7 +85,7 @@ impl<'a> EventsApi<'a> {
     ///
     /// `DELETE /events/events/{event_uuid}/` (`events_events_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn events_destroy(self, event_uuid: uuid::Uuid) -> EventsDestroy<'a> {
         EventsDestroy {
             client: self.client,
@@ -99,7 +99,7 @@ impl<'a> EventsApi<'a> {
     ///
     /// `PATCH /events/events/{event_uuid}/` (`events_events_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn events_partial_update(
         self,
         event_uuid: uuid::Uuid,
@@ -118,7 +118,7 @@ impl<'a> EventsApi<'a> {
     ///
     /// `GET /events/events/actions/` (`events_events_actions_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn events_actions_list(self) -> EventsActionsList<'a> {
         EventsActionsList {
             client: self.client,
@@ -133,7 +133,7 @@ impl<'a> EventsApi<'a> {
     ///
     /// `POST /events/events/export/` (`events_events_export_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn events_export_create(self) -> EventsExportCreate<'a> {
         EventsExportCreate {
             client: self.client,
@@ -158,7 +158,7 @@ impl<'a> EventsApi<'a> {
     ///
     /// `GET /events/events/stats/` (`events_events_stats_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn events_stats_retrieve(
         self,
         count_steps: Vec<String>,
@@ -187,7 +187,7 @@ impl<'a> EventsApi<'a> {
     ///
     /// `GET /events/events/top_per_user/` (`events_events_top_per_user_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn events_top_per_user_list(self) -> EventsTopPerUserList<'a> {
         EventsTopPerUserList {
             client: self.client,
@@ -202,7 +202,7 @@ impl<'a> EventsApi<'a> {
     ///
     /// `GET /events/events/volume/` (`events_events_volume_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn events_volume_list(self) -> EventsVolumeList<'a> {
         EventsVolumeList {
             client: self.client,
@@ -228,7 +228,7 @@ impl<'a> EventsApi<'a> {
     ///
     /// `GET /events/notifications/` (`events_notifications_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn notifications_list(self) -> NotificationsList<'a> {
         NotificationsList {
             client: self.client,
@@ -251,7 +251,7 @@ impl<'a> EventsApi<'a> {
     ///
     /// `GET /events/notifications/{uuid}/` (`events_notifications_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn notifications_retrieve(self, uuid: uuid::Uuid) -> NotificationsRetrieve<'a> {
         NotificationsRetrieve {
             client: self.client,
@@ -265,7 +265,7 @@ impl<'a> EventsApi<'a> {
     ///
     /// `PUT /events/notifications/{uuid}/` (`events_notifications_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn notifications_update(
         self,
         uuid: uuid::Uuid,
@@ -284,7 +284,7 @@ impl<'a> EventsApi<'a> {
     ///
     /// `DELETE /events/notifications/{uuid}/` (`events_notifications_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn notifications_destroy(self, uuid: uuid::Uuid) -> NotificationsDestroy<'a> {
         NotificationsDestroy {
             client: self.client,
@@ -298,7 +298,7 @@ impl<'a> EventsApi<'a> {
     ///
     /// `PATCH /events/notifications/{uuid}/` (`events_notifications_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn notifications_partial_update(
         self,
         uuid: uuid::Uuid,
@@ -317,7 +317,7 @@ impl<'a> EventsApi<'a> {
     ///
     /// `GET /events/notifications/{uuid}/used_by/` (`events_notifications_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn notifications_used_by_list(
         self,
         uuid: uuid::Uuid,
@@ -334,7 +334,7 @@ impl<'a> EventsApi<'a> {
     ///
     /// `POST /events/notifications/mark_all_seen/` (`events_notifications_mark_all_seen_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn notifications_mark_all_seen_create(
         self,
     ) -> NotificationsMarkAllSeenCreate<'a> {
@@ -347,7 +347,7 @@ impl<'a> EventsApi<'a> {
     ///
     /// `GET /events/rules/` (`events_rules_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn rules_list(self) -> RulesList<'a> {
         RulesList {
             client: self.client,
@@ -367,7 +367,7 @@ impl<'a> EventsApi<'a> {
     ///
     /// `POST /events/rules/` (`events_rules_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn rules_create(
         self,
         body: &'a crate::models::NotificationRuleRequest,
@@ -382,7 +382,7 @@ impl<'a> EventsApi<'a> {
     ///
     /// `GET /events/rules/{pbm_uuid}/` (`events_rules_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn rules_retrieve(self, pbm_uuid: uuid::Uuid) -> RulesRetrieve<'a> {
         RulesRetrieve {
             client: self.client,
@@ -396,7 +396,7 @@ impl<'a> EventsApi<'a> {
     ///
     /// `PUT /events/rules/{pbm_uuid}/` (`events_rules_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn rules_update(
         self,
         pbm_uuid: uuid::Uuid,
@@ -415,7 +415,7 @@ impl<'a> EventsApi<'a> {
     ///
     /// `DELETE /events/rules/{pbm_uuid}/` (`events_rules_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn rules_destroy(self, pbm_uuid: uuid::Uuid) -> RulesDestroy<'a> {
         RulesDestroy {
             client: self.client,
@@ -429,7 +429,7 @@ impl<'a> EventsApi<'a> {
     ///
     /// `PATCH /events/rules/{pbm_uuid}/` (`events_rules_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn rules_partial_update(
         self,
         pbm_uuid: uuid::Uuid,
@@ -448,7 +448,7 @@ impl<'a> EventsApi<'a> {
     ///
     /// `GET /events/rules/{pbm_uuid}/used_by/` (`events_rules_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn rules_used_by_list(self, pbm_uuid: uuid::Uuid) -> RulesUsedByList<'a> {
         RulesUsedByList {
             client: self.client,
@@ -462,7 +462,7 @@ impl<'a> EventsApi<'a> {
     ///
     /// `GET /events/transports/` (`events_transports_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn transports_list(self) -> TransportsList<'a> {
         TransportsList {
             client: self.client,
@@ -483,7 +483,7 @@ impl<'a> EventsApi<'a> {
     ///
     /// `POST /events/transports/` (`events_transports_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn transports_create(
         self,
         body: &'a crate::models::NotificationTransportRequest,
@@ -498,7 +498,7 @@ impl<'a> EventsApi<'a> {
     ///
     /// `GET /events/transports/{uuid}/` (`events_transports_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn transports_retrieve(self, uuid: uuid::Uuid) -> TransportsRetrieve<'a> {
         TransportsRetrieve {
             client: self.client,
@@ -512,7 +512,7 @@ impl<'a> EventsApi<'a> {
     ///
     /// `PUT /events/transports/{uuid}/` (`events_transports_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn transports_update(
         self,
         uuid: uuid::Uuid,
@@ -531,7 +531,7 @@ impl<'a> EventsApi<'a> {
     ///
     /// `DELETE /events/transports/{uuid}/` (`events_transports_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn transports_destroy(self, uuid: uuid::Uuid) -> TransportsDestroy<'a> {
         TransportsDestroy {
             client: self.client,
@@ -545,7 +545,7 @@ impl<'a> EventsApi<'a> {
     ///
     /// `PATCH /events/transports/{uuid}/` (`events_transports_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn transports_partial_update(
         self,
         uuid: uuid::Uuid,
@@ -565,7 +565,7 @@ impl<'a> EventsApi<'a> {
     ///
     /// `POST /events/transports/{uuid}/test/` (`events_transports_test_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn transports_test_create(self, uuid: uuid::Uuid) -> TransportsTestCreate<'a> {
         TransportsTestCreate {
             client: self.client,
@@ -579,7 +579,7 @@ impl<'a> EventsApi<'a> {
     ///
     /// `GET /events/transports/{uuid}/used_by/` (`events_transports_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn transports_used_by_list(self, uuid: uuid::Uuid) -> TransportsUsedByList<'a> {
         TransportsUsedByList {
             client: self.client,
@@ -740,7 +740,7 @@ impl<'a> EventsList<'a> {
             reqwest::Method::GET,
             "/events/events/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("action", &self.params.action, true);
         call.query("actions", &self.params.actions, true);
@@ -832,7 +832,7 @@ impl<'a> EventsCreate<'a> {
             reqwest::Method::POST,
             "/events/events/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -894,7 +894,7 @@ impl<'a> EventsRetrieve<'a> {
                 .event_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -955,7 +955,7 @@ impl<'a> EventsUpdate<'a> {
                 .event_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -1015,7 +1015,7 @@ impl<'a> EventsDestroy<'a> {
                 .event_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -1076,7 +1076,7 @@ impl<'a> EventsPartialUpdate<'a> {
                 .event_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -1136,7 +1136,7 @@ impl<'a> EventsActionsList<'a> {
             reqwest::Method::GET,
             "/events/events/actions/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -1286,7 +1286,7 @@ impl<'a> EventsExportCreate<'a> {
             reqwest::Method::POST,
             "/events/events/export/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("action", &self.params.action, true);
         call.query("actions", &self.params.actions, true);
@@ -1448,7 +1448,7 @@ impl<'a> EventsStatsRetrieve<'a> {
             reqwest::Method::GET,
             "/events/events/stats/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("action", &self.params.action, true);
         call.query("actions", &self.params.actions, true);
@@ -1535,7 +1535,7 @@ impl<'a> EventsTopPerUserList<'a> {
             reqwest::Method::GET,
             "/events/events/top_per_user/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("action", &self.params.action, true);
         call.query("top_n", &self.params.top_n, true);
@@ -1693,7 +1693,7 @@ impl<'a> EventsVolumeList<'a> {
             reqwest::Method::GET,
             "/events/events/volume/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("action", &self.params.action, true);
         call.query("actions", &self.params.actions, true);
@@ -1839,7 +1839,7 @@ impl<'a> NotificationsList<'a> {
             reqwest::Method::GET,
             "/events/notifications/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("body", &self.params.body, true);
         call.query("created", &self.params.created, true);
@@ -1934,7 +1934,7 @@ impl<'a> NotificationsRetrieve<'a> {
                 .uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -1998,7 +1998,7 @@ impl<'a> NotificationsUpdate<'a> {
                 .uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -2058,7 +2058,7 @@ impl<'a> NotificationsDestroy<'a> {
                 .uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2122,7 +2122,7 @@ impl<'a> NotificationsPartialUpdate<'a> {
                 .uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -2187,7 +2187,7 @@ impl<'a> NotificationsUsedByList<'a> {
                 self.params.uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2240,7 +2240,7 @@ impl<'a> NotificationsMarkAllSeenCreate<'a> {
             reqwest::Method::POST,
             "/events/notifications/mark_all_seen/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2355,7 +2355,7 @@ impl<'a> RulesList<'a> {
             reqwest::Method::GET,
             "/events/rules/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("destination_group__name", &self.params.destination_group_name, true);
         call.query("name", &self.params.name, true);
@@ -2443,7 +2443,7 @@ impl<'a> RulesCreate<'a> {
             reqwest::Method::POST,
             "/events/rules/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -2508,7 +2508,7 @@ impl<'a> RulesRetrieve<'a> {
                 .pbm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2572,7 +2572,7 @@ impl<'a> RulesUpdate<'a> {
                 .pbm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -2632,7 +2632,7 @@ impl<'a> RulesDestroy<'a> {
                 .pbm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2696,7 +2696,7 @@ impl<'a> RulesPartialUpdate<'a> {
                 .pbm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -2761,7 +2761,7 @@ impl<'a> RulesUsedByList<'a> {
                 .pbm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2882,7 +2882,7 @@ impl<'a> TransportsList<'a> {
             reqwest::Method::GET,
             "/events/transports/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("mode", &self.params.mode, true);
         call.query("name", &self.params.name, true);
@@ -2975,7 +2975,7 @@ impl<'a> TransportsCreate<'a> {
             reqwest::Method::POST,
             "/events/transports/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -3042,7 +3042,7 @@ impl<'a> TransportsRetrieve<'a> {
                 .uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3108,7 +3108,7 @@ impl<'a> TransportsUpdate<'a> {
                 .uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -3168,7 +3168,7 @@ impl<'a> TransportsDestroy<'a> {
                 .uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3234,7 +3234,7 @@ impl<'a> TransportsPartialUpdate<'a> {
                 .uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -3305,7 +3305,7 @@ impl<'a> TransportsTestCreate<'a> {
                 .params.uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3368,7 +3368,7 @@ impl<'a> TransportsUsedByList<'a> {
                 .params.uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }

@@ -10,7 +10,7 @@ impl<'a> FlowsApi<'a> {
     ///
     /// `GET /flows/bindings/` (`flows_bindings_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn bindings_list(self) -> BindingsList<'a> {
         BindingsList {
             client: self.client,
@@ -37,7 +37,7 @@ impl<'a> FlowsApi<'a> {
     ///
     /// `POST /flows/bindings/` (`flows_bindings_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn bindings_create(
         self,
         body: &'a crate::models::FlowStageBindingRequest,
@@ -52,7 +52,7 @@ impl<'a> FlowsApi<'a> {
     ///
     /// `GET /flows/bindings/{fsb_uuid}/` (`flows_bindings_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn bindings_retrieve(self, fsb_uuid: uuid::Uuid) -> BindingsRetrieve<'a> {
         BindingsRetrieve {
             client: self.client,
@@ -66,7 +66,7 @@ impl<'a> FlowsApi<'a> {
     ///
     /// `PUT /flows/bindings/{fsb_uuid}/` (`flows_bindings_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn bindings_update(
         self,
         fsb_uuid: uuid::Uuid,
@@ -85,7 +85,7 @@ impl<'a> FlowsApi<'a> {
     ///
     /// `DELETE /flows/bindings/{fsb_uuid}/` (`flows_bindings_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn bindings_destroy(self, fsb_uuid: uuid::Uuid) -> BindingsDestroy<'a> {
         BindingsDestroy {
             client: self.client,
@@ -99,7 +99,7 @@ impl<'a> FlowsApi<'a> {
     ///
     /// `PATCH /flows/bindings/{fsb_uuid}/` (`flows_bindings_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn bindings_partial_update(
         self,
         fsb_uuid: uuid::Uuid,
@@ -118,7 +118,7 @@ impl<'a> FlowsApi<'a> {
     ///
     /// `GET /flows/bindings/{fsb_uuid}/used_by/` (`flows_bindings_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn bindings_used_by_list(self, fsb_uuid: uuid::Uuid) -> BindingsUsedByList<'a> {
         BindingsUsedByList {
             client: self.client,
@@ -132,7 +132,7 @@ impl<'a> FlowsApi<'a> {
     ///
     /// `GET /flows/executor/{flow_slug}/` (`flows_executor_get`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik` or none.
     pub fn executor_get(
         self,
         flow_slug: impl Into<String>,
@@ -151,7 +151,7 @@ impl<'a> FlowsApi<'a> {
     ///
     /// `POST /flows/executor/{flow_slug}/` (`flows_executor_solve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik` or none.
     pub fn executor_solve(
         self,
         flow_slug: impl Into<String>,
@@ -172,7 +172,7 @@ impl<'a> FlowsApi<'a> {
     ///
     /// `GET /flows/inspector/{flow_slug}/` (`flows_inspector_get`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn inspector_get(self, flow_slug: impl Into<String>) -> InspectorGet<'a> {
         InspectorGet {
             client: self.client,
@@ -186,7 +186,7 @@ impl<'a> FlowsApi<'a> {
     ///
     /// `GET /flows/instances/` (`flows_instances_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn instances_list(self) -> InstancesList<'a> {
         InstancesList {
             client: self.client,
@@ -208,7 +208,7 @@ impl<'a> FlowsApi<'a> {
     ///
     /// `POST /flows/instances/` (`flows_instances_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn instances_create(
         self,
         body: &'a crate::models::FlowRequest,
@@ -223,7 +223,7 @@ impl<'a> FlowsApi<'a> {
     ///
     /// `GET /flows/instances/{slug}/` (`flows_instances_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn instances_retrieve(self, slug: impl Into<String>) -> InstancesRetrieve<'a> {
         InstancesRetrieve {
             client: self.client,
@@ -237,7 +237,7 @@ impl<'a> FlowsApi<'a> {
     ///
     /// `PUT /flows/instances/{slug}/` (`flows_instances_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn instances_update(
         self,
         slug: impl Into<String>,
@@ -256,7 +256,7 @@ impl<'a> FlowsApi<'a> {
     ///
     /// `DELETE /flows/instances/{slug}/` (`flows_instances_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn instances_destroy(self, slug: impl Into<String>) -> InstancesDestroy<'a> {
         InstancesDestroy {
             client: self.client,
@@ -270,7 +270,7 @@ impl<'a> FlowsApi<'a> {
     ///
     /// `PATCH /flows/instances/{slug}/` (`flows_instances_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn instances_partial_update(
         self,
         slug: impl Into<String>,
@@ -289,7 +289,7 @@ impl<'a> FlowsApi<'a> {
     ///
     /// `GET /flows/instances/{slug}/diagram/` (`flows_instances_diagram_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn instances_diagram_retrieve(
         self,
         slug: impl Into<String>,
@@ -306,7 +306,7 @@ impl<'a> FlowsApi<'a> {
     ///
     /// `GET /flows/instances/{slug}/execute/` (`flows_instances_execute_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn instances_execute_retrieve(
         self,
         slug: impl Into<String>,
@@ -323,7 +323,7 @@ impl<'a> FlowsApi<'a> {
     ///
     /// `GET /flows/instances/{slug}/export/` (`flows_instances_export_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn instances_export_retrieve(
         self,
         slug: impl Into<String>,
@@ -340,7 +340,7 @@ impl<'a> FlowsApi<'a> {
     ///
     /// `GET /flows/instances/{slug}/used_by/` (`flows_instances_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn instances_used_by_list(
         self,
         slug: impl Into<String>,
@@ -357,7 +357,7 @@ impl<'a> FlowsApi<'a> {
     ///
     /// `POST /flows/instances/cache_clear/` (`flows_instances_cache_clear_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn instances_cache_clear_create(self) -> InstancesCacheClearCreate<'a> {
         InstancesCacheClearCreate {
             client: self.client,
@@ -368,7 +368,7 @@ impl<'a> FlowsApi<'a> {
     ///
     /// `GET /flows/instances/cache_info/` (`flows_instances_cache_info_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn instances_cache_info_retrieve(self) -> InstancesCacheInfoRetrieve<'a> {
         InstancesCacheInfoRetrieve {
             client: self.client,
@@ -520,7 +520,7 @@ impl<'a> BindingsList<'a> {
             reqwest::Method::GET,
             "/flows/bindings/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("evaluate_on_plan", &self.params.evaluate_on_plan, true);
         call.query("fsb_uuid", &self.params.fsb_uuid, true);
@@ -619,7 +619,7 @@ impl<'a> BindingsCreate<'a> {
             reqwest::Method::POST,
             "/flows/bindings/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -684,7 +684,7 @@ impl<'a> BindingsRetrieve<'a> {
                 .fsb_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -748,7 +748,7 @@ impl<'a> BindingsUpdate<'a> {
                 .fsb_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -808,7 +808,7 @@ impl<'a> BindingsDestroy<'a> {
                 .fsb_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -872,7 +872,7 @@ impl<'a> BindingsPartialUpdate<'a> {
                 .fsb_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -937,7 +937,7 @@ impl<'a> BindingsUsedByList<'a> {
                 .params.fsb_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -1000,7 +1000,7 @@ impl<'a> ExecutorGet<'a> {
                 .flow_slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK], &[]],
         );
         call.query("query", &self.params.query, true);
         Ok((self.client, call))
@@ -1065,7 +1065,7 @@ impl<'a> ExecutorSolve<'a> {
                 .flow_slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK], &[]],
         );
         call.query("query", &self.params.query, true);
         self.client.check(self.body)?;
@@ -1131,7 +1131,7 @@ impl<'a> InspectorGet<'a> {
                 .flow_slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -1253,7 +1253,7 @@ impl<'a> InstancesList<'a> {
             reqwest::Method::GET,
             "/flows/instances/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("denied_action", &self.params.denied_action, true);
         call.query("designation", &self.params.designation, true);
@@ -1340,7 +1340,7 @@ impl<'a> InstancesCreate<'a> {
             reqwest::Method::POST,
             "/flows/instances/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -1402,7 +1402,7 @@ impl<'a> InstancesRetrieve<'a> {
                 .slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -1463,7 +1463,7 @@ impl<'a> InstancesUpdate<'a> {
                 .slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -1523,7 +1523,7 @@ impl<'a> InstancesDestroy<'a> {
                 .slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -1584,7 +1584,7 @@ impl<'a> InstancesPartialUpdate<'a> {
                 .slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -1649,7 +1649,7 @@ impl<'a> InstancesDiagramRetrieve<'a> {
                 .params.slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -1709,7 +1709,7 @@ impl<'a> InstancesExecuteRetrieve<'a> {
                 .params.slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -1769,7 +1769,7 @@ impl<'a> InstancesExportRetrieve<'a> {
                 .params.slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -1832,7 +1832,7 @@ impl<'a> InstancesUsedByList<'a> {
                 .params.slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -1885,7 +1885,7 @@ impl<'a> InstancesCacheClearCreate<'a> {
             reqwest::Method::POST,
             "/flows/instances/cache_clear/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -1940,7 +1940,7 @@ impl<'a> InstancesCacheInfoRetrieve<'a> {
             reqwest::Method::GET,
             "/flows/instances/cache_info/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }

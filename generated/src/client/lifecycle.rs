@@ -11,7 +11,7 @@ impl<'a> LifecycleApi<'a> {
     ///
     /// `POST /lifecycle/iterations/` (`lifecycle_iterations_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn iterations_create(
         self,
         body: &'a crate::models::LifecycleIterationRequest,
@@ -27,7 +27,7 @@ impl<'a> LifecycleApi<'a> {
     ///
     /// `GET /lifecycle/iterations/latest/{content_type}/{object_id}/` (`lifecycle_iterations_list_latest`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn iterations_list_latest(
         self,
         content_type: impl Into<String>,
@@ -50,7 +50,7 @@ impl<'a> LifecycleApi<'a> {
     ///
     /// `GET /lifecycle/iterations/open/` (`lifecycle_iterations_list_open`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn iterations_list_open(self) -> IterationsListOpen<'a> {
         IterationsListOpen {
             client: self.client,
@@ -69,7 +69,7 @@ impl<'a> LifecycleApi<'a> {
     ///
     /// `POST /lifecycle/reviews/` (`lifecycle_reviews_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn reviews_create(
         self,
         body: &'a crate::models::ReviewRequest,
@@ -82,7 +82,7 @@ impl<'a> LifecycleApi<'a> {
 
     /// `GET /lifecycle/rules/` (`lifecycle_rules_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn rules_list(self) -> RulesList<'a> {
         RulesList {
             client: self.client,
@@ -98,7 +98,7 @@ impl<'a> LifecycleApi<'a> {
 
     /// `POST /lifecycle/rules/` (`lifecycle_rules_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn rules_create(
         self,
         body: &'a crate::models::LifecycleRuleRequest,
@@ -111,7 +111,7 @@ impl<'a> LifecycleApi<'a> {
 
     /// `GET /lifecycle/rules/{id}/` (`lifecycle_rules_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn rules_retrieve(self, id: uuid::Uuid) -> RulesRetrieve<'a> {
         RulesRetrieve {
             client: self.client,
@@ -123,7 +123,7 @@ impl<'a> LifecycleApi<'a> {
 
     /// `PUT /lifecycle/rules/{id}/` (`lifecycle_rules_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn rules_update(
         self,
         id: uuid::Uuid,
@@ -140,7 +140,7 @@ impl<'a> LifecycleApi<'a> {
 
     /// `DELETE /lifecycle/rules/{id}/` (`lifecycle_rules_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn rules_destroy(self, id: uuid::Uuid) -> RulesDestroy<'a> {
         RulesDestroy {
             client: self.client,
@@ -152,7 +152,7 @@ impl<'a> LifecycleApi<'a> {
 
     /// `PATCH /lifecycle/rules/{id}/` (`lifecycle_rules_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn rules_partial_update(
         self,
         id: uuid::Uuid,
@@ -211,7 +211,7 @@ impl<'a> IterationsCreate<'a> {
             reqwest::Method::POST,
             "/lifecycle/iterations/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -304,7 +304,7 @@ impl<'a> IterationsListLatest<'a> {
                 .object_id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("ordering", &self.params.ordering, true);
         call.query("search", &self.params.search, true);
@@ -410,7 +410,7 @@ impl<'a> IterationsListOpen<'a> {
             reqwest::Method::GET,
             "/lifecycle/iterations/open/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("ordering", &self.params.ordering, true);
         call.query("page", &self.params.page, true);
@@ -493,7 +493,7 @@ impl<'a> ReviewsCreate<'a> {
             reqwest::Method::POST,
             "/lifecycle/reviews/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -598,7 +598,7 @@ impl<'a> RulesList<'a> {
             reqwest::Method::GET,
             "/lifecycle/rules/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("content_type__model", &self.params.content_type_model, true);
         call.query("ordering", &self.params.ordering, true);
@@ -684,7 +684,7 @@ impl<'a> RulesCreate<'a> {
             reqwest::Method::POST,
             "/lifecycle/rules/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -748,7 +748,7 @@ impl<'a> RulesRetrieve<'a> {
                 "/lifecycle/rules/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -811,7 +811,7 @@ impl<'a> RulesUpdate<'a> {
                 "/lifecycle/rules/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -870,7 +870,7 @@ impl<'a> RulesDestroy<'a> {
                 "/lifecycle/rules/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -933,7 +933,7 @@ impl<'a> RulesPartialUpdate<'a> {
                 "/lifecycle/rules/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;

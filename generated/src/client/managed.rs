@@ -10,7 +10,7 @@ impl<'a> ManagedApi<'a> {
     ///
     /// `GET /managed/blueprints/` (`managed_blueprints_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn blueprints_list(self) -> BlueprintsList<'a> {
         BlueprintsList {
             client: self.client,
@@ -29,7 +29,7 @@ impl<'a> ManagedApi<'a> {
     ///
     /// `POST /managed/blueprints/` (`managed_blueprints_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn blueprints_create(
         self,
         body: &'a crate::models::BlueprintInstanceRequest,
@@ -44,7 +44,7 @@ impl<'a> ManagedApi<'a> {
     ///
     /// `GET /managed/blueprints/{instance_uuid}/` (`managed_blueprints_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn blueprints_retrieve(
         self,
         instance_uuid: uuid::Uuid,
@@ -61,7 +61,7 @@ impl<'a> ManagedApi<'a> {
     ///
     /// `PUT /managed/blueprints/{instance_uuid}/` (`managed_blueprints_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn blueprints_update(
         self,
         instance_uuid: uuid::Uuid,
@@ -80,7 +80,7 @@ impl<'a> ManagedApi<'a> {
     ///
     /// `DELETE /managed/blueprints/{instance_uuid}/` (`managed_blueprints_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn blueprints_destroy(self, instance_uuid: uuid::Uuid) -> BlueprintsDestroy<'a> {
         BlueprintsDestroy {
             client: self.client,
@@ -94,7 +94,7 @@ impl<'a> ManagedApi<'a> {
     ///
     /// `PATCH /managed/blueprints/{instance_uuid}/` (`managed_blueprints_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn blueprints_partial_update(
         self,
         instance_uuid: uuid::Uuid,
@@ -113,7 +113,7 @@ impl<'a> ManagedApi<'a> {
     ///
     /// `POST /managed/blueprints/{instance_uuid}/apply/` (`managed_blueprints_apply_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn blueprints_apply_create(
         self,
         instance_uuid: uuid::Uuid,
@@ -130,7 +130,7 @@ impl<'a> ManagedApi<'a> {
     ///
     /// `GET /managed/blueprints/{instance_uuid}/used_by/` (`managed_blueprints_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn blueprints_used_by_list(
         self,
         instance_uuid: uuid::Uuid,
@@ -147,7 +147,7 @@ impl<'a> ManagedApi<'a> {
     ///
     /// `GET /managed/blueprints/available/` (`managed_blueprints_available_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn blueprints_available_list(self) -> BlueprintsAvailableList<'a> {
         BlueprintsAvailableList {
             client: self.client,
@@ -158,7 +158,7 @@ impl<'a> ManagedApi<'a> {
     ///
     /// `POST /managed/blueprints/import/` (`managed_blueprints_import_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn blueprints_import_create(
         self,
         body: &'a crate::models::BlueprintUploadRequest,
@@ -264,7 +264,7 @@ impl<'a> BlueprintsList<'a> {
             reqwest::Method::GET,
             "/managed/blueprints/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("name", &self.params.name, true);
         call.query("ordering", &self.params.ordering, true);
@@ -351,7 +351,7 @@ impl<'a> BlueprintsCreate<'a> {
             reqwest::Method::POST,
             "/managed/blueprints/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -416,7 +416,7 @@ impl<'a> BlueprintsRetrieve<'a> {
                 .instance_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -480,7 +480,7 @@ impl<'a> BlueprintsUpdate<'a> {
                 .instance_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -540,7 +540,7 @@ impl<'a> BlueprintsDestroy<'a> {
                 .instance_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -604,7 +604,7 @@ impl<'a> BlueprintsPartialUpdate<'a> {
                 .instance_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -669,7 +669,7 @@ impl<'a> BlueprintsApplyCreate<'a> {
                 .params.instance_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -732,7 +732,7 @@ impl<'a> BlueprintsUsedByList<'a> {
                 .params.instance_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -790,7 +790,7 @@ impl<'a> BlueprintsAvailableList<'a> {
             reqwest::Method::GET,
             "/managed/blueprints/available/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -858,7 +858,7 @@ impl<'a> BlueprintsImportCreate<'a> {
             reqwest::Method::POST,
             "/managed/blueprints/import/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.multipart(self.body, &["file"], self.uploads)?;

@@ -10,7 +10,7 @@ impl<'a> Oauth2Api<'a> {
     ///
     /// `GET /oauth2/access_tokens/` (`oauth2_access_tokens_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn access_tokens_list(self) -> AccessTokensList<'a> {
         AccessTokensList {
             client: self.client,
@@ -29,7 +29,7 @@ impl<'a> Oauth2Api<'a> {
     ///
     /// `GET /oauth2/access_tokens/{id}/` (`oauth2_access_tokens_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn access_tokens_retrieve(self, id: i64) -> AccessTokensRetrieve<'a> {
         AccessTokensRetrieve {
             client: self.client,
@@ -43,7 +43,7 @@ impl<'a> Oauth2Api<'a> {
     ///
     /// `DELETE /oauth2/access_tokens/{id}/` (`oauth2_access_tokens_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn access_tokens_destroy(self, id: i64) -> AccessTokensDestroy<'a> {
         AccessTokensDestroy {
             client: self.client,
@@ -57,7 +57,7 @@ impl<'a> Oauth2Api<'a> {
     ///
     /// `GET /oauth2/access_tokens/{id}/used_by/` (`oauth2_access_tokens_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn access_tokens_used_by_list(self, id: i64) -> AccessTokensUsedByList<'a> {
         AccessTokensUsedByList {
             client: self.client,
@@ -71,7 +71,7 @@ impl<'a> Oauth2Api<'a> {
     ///
     /// `GET /oauth2/authorization_codes/` (`oauth2_authorization_codes_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authorization_codes_list(self) -> AuthorizationCodesList<'a> {
         AuthorizationCodesList {
             client: self.client,
@@ -90,7 +90,7 @@ impl<'a> Oauth2Api<'a> {
     ///
     /// `GET /oauth2/authorization_codes/{id}/` (`oauth2_authorization_codes_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authorization_codes_retrieve(
         self,
         id: i64,
@@ -107,7 +107,7 @@ impl<'a> Oauth2Api<'a> {
     ///
     /// `DELETE /oauth2/authorization_codes/{id}/` (`oauth2_authorization_codes_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authorization_codes_destroy(self, id: i64) -> AuthorizationCodesDestroy<'a> {
         AuthorizationCodesDestroy {
             client: self.client,
@@ -121,7 +121,7 @@ impl<'a> Oauth2Api<'a> {
     ///
     /// `GET /oauth2/authorization_codes/{id}/used_by/` (`oauth2_authorization_codes_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authorization_codes_used_by_list(
         self,
         id: i64,
@@ -138,7 +138,7 @@ impl<'a> Oauth2Api<'a> {
     ///
     /// `GET /oauth2/refresh_tokens/` (`oauth2_refresh_tokens_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn refresh_tokens_list(self) -> RefreshTokensList<'a> {
         RefreshTokensList {
             client: self.client,
@@ -157,7 +157,7 @@ impl<'a> Oauth2Api<'a> {
     ///
     /// `GET /oauth2/refresh_tokens/{id}/` (`oauth2_refresh_tokens_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn refresh_tokens_retrieve(self, id: i64) -> RefreshTokensRetrieve<'a> {
         RefreshTokensRetrieve {
             client: self.client,
@@ -171,7 +171,7 @@ impl<'a> Oauth2Api<'a> {
     ///
     /// `DELETE /oauth2/refresh_tokens/{id}/` (`oauth2_refresh_tokens_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn refresh_tokens_destroy(self, id: i64) -> RefreshTokensDestroy<'a> {
         RefreshTokensDestroy {
             client: self.client,
@@ -185,7 +185,7 @@ impl<'a> Oauth2Api<'a> {
     ///
     /// `GET /oauth2/refresh_tokens/{id}/used_by/` (`oauth2_refresh_tokens_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn refresh_tokens_used_by_list(self, id: i64) -> RefreshTokensUsedByList<'a> {
         RefreshTokensUsedByList {
             client: self.client,
@@ -289,7 +289,7 @@ impl<'a> AccessTokensList<'a> {
             reqwest::Method::GET,
             "/oauth2/access_tokens/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("ordering", &self.params.ordering, true);
         call.query("page", &self.params.page, true);
@@ -380,7 +380,7 @@ impl<'a> AccessTokensRetrieve<'a> {
                 .id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -438,7 +438,7 @@ impl<'a> AccessTokensDestroy<'a> {
                 .id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -501,7 +501,7 @@ impl<'a> AccessTokensUsedByList<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -610,7 +610,7 @@ impl<'a> AuthorizationCodesList<'a> {
             reqwest::Method::GET,
             "/oauth2/authorization_codes/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("ordering", &self.params.ordering, true);
         call.query("page", &self.params.page, true);
@@ -705,7 +705,7 @@ impl<'a> AuthorizationCodesRetrieve<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -763,7 +763,7 @@ impl<'a> AuthorizationCodesDestroy<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -826,7 +826,7 @@ impl<'a> AuthorizationCodesUsedByList<'a> {
                 super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -935,7 +935,7 @@ impl<'a> RefreshTokensList<'a> {
             reqwest::Method::GET,
             "/oauth2/refresh_tokens/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("ordering", &self.params.ordering, true);
         call.query("page", &self.params.page, true);
@@ -1026,7 +1026,7 @@ impl<'a> RefreshTokensRetrieve<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -1084,7 +1084,7 @@ impl<'a> RefreshTokensDestroy<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -1147,7 +1147,7 @@ impl<'a> RefreshTokensUsedByList<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }

@@ -10,7 +10,7 @@ impl<'a> OutpostsApi<'a> {
     ///
     /// `GET /outposts/instances/` (`outposts_instances_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn instances_list(self) -> InstancesList<'a> {
         InstancesList {
             client: self.client,
@@ -35,7 +35,7 @@ impl<'a> OutpostsApi<'a> {
     ///
     /// `POST /outposts/instances/` (`outposts_instances_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn instances_create(
         self,
         body: &'a crate::models::OutpostRequest,
@@ -50,7 +50,7 @@ impl<'a> OutpostsApi<'a> {
     ///
     /// `GET /outposts/instances/{uuid}/` (`outposts_instances_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn instances_retrieve(self, uuid: uuid::Uuid) -> InstancesRetrieve<'a> {
         InstancesRetrieve {
             client: self.client,
@@ -64,7 +64,7 @@ impl<'a> OutpostsApi<'a> {
     ///
     /// `PUT /outposts/instances/{uuid}/` (`outposts_instances_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn instances_update(
         self,
         uuid: uuid::Uuid,
@@ -83,7 +83,7 @@ impl<'a> OutpostsApi<'a> {
     ///
     /// `DELETE /outposts/instances/{uuid}/` (`outposts_instances_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn instances_destroy(self, uuid: uuid::Uuid) -> InstancesDestroy<'a> {
         InstancesDestroy {
             client: self.client,
@@ -97,7 +97,7 @@ impl<'a> OutpostsApi<'a> {
     ///
     /// `PATCH /outposts/instances/{uuid}/` (`outposts_instances_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn instances_partial_update(
         self,
         uuid: uuid::Uuid,
@@ -116,7 +116,7 @@ impl<'a> OutpostsApi<'a> {
     ///
     /// `GET /outposts/instances/{uuid}/health/` (`outposts_instances_health_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn instances_health_list(self, uuid: uuid::Uuid) -> InstancesHealthList<'a> {
         InstancesHealthList {
             client: self.client,
@@ -140,7 +140,7 @@ impl<'a> OutpostsApi<'a> {
     ///
     /// `GET /outposts/instances/{uuid}/used_by/` (`outposts_instances_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn instances_used_by_list(self, uuid: uuid::Uuid) -> InstancesUsedByList<'a> {
         InstancesUsedByList {
             client: self.client,
@@ -154,7 +154,7 @@ impl<'a> OutpostsApi<'a> {
     ///
     /// `GET /outposts/instances/default_settings/` (`outposts_instances_default_settings_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn instances_default_settings_retrieve(
         self,
     ) -> InstancesDefaultSettingsRetrieve<'a> {
@@ -167,7 +167,7 @@ impl<'a> OutpostsApi<'a> {
     ///
     /// `GET /outposts/ldap/` (`outposts_ldap_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn ldap_list(self) -> LdapList<'a> {
         LdapList {
             client: self.client,
@@ -185,7 +185,7 @@ impl<'a> OutpostsApi<'a> {
     ///
     /// `GET /outposts/ldap/{id}/check_access/` (`outposts_ldap_access_check`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn ldap_access_check(self, id: i64) -> LdapAccessCheck<'a> {
         LdapAccessCheck {
             client: self.client,
@@ -200,7 +200,7 @@ impl<'a> OutpostsApi<'a> {
     ///
     /// `GET /outposts/proxy/` (`outposts_proxy_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn proxy_list(self) -> ProxyList<'a> {
         ProxyList {
             client: self.client,
@@ -218,7 +218,7 @@ impl<'a> OutpostsApi<'a> {
     ///
     /// `GET /outposts/radius/` (`outposts_radius_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn radius_list(self) -> RadiusList<'a> {
         RadiusList {
             client: self.client,
@@ -236,7 +236,7 @@ impl<'a> OutpostsApi<'a> {
     ///
     /// `GET /outposts/radius/{id}/check_access/` (`outposts_radius_access_check`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn radius_access_check(self, id: i64) -> RadiusAccessCheck<'a> {
         RadiusAccessCheck {
             client: self.client,
@@ -251,7 +251,7 @@ impl<'a> OutpostsApi<'a> {
     ///
     /// `GET /outposts/service_connections/all/` (`outposts_service_connections_all_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn service_connections_all_list(self) -> ServiceConnectionsAllList<'a> {
         ServiceConnectionsAllList {
             client: self.client,
@@ -269,7 +269,7 @@ impl<'a> OutpostsApi<'a> {
     ///
     /// `GET /outposts/service_connections/all/{uuid}/` (`outposts_service_connections_all_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn service_connections_all_retrieve(
         self,
         uuid: uuid::Uuid,
@@ -286,7 +286,7 @@ impl<'a> OutpostsApi<'a> {
     ///
     /// `DELETE /outposts/service_connections/all/{uuid}/` (`outposts_service_connections_all_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn service_connections_all_destroy(
         self,
         uuid: uuid::Uuid,
@@ -303,7 +303,7 @@ impl<'a> OutpostsApi<'a> {
     ///
     /// `GET /outposts/service_connections/all/{uuid}/state/` (`outposts_service_connections_all_state_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn service_connections_all_state_retrieve(
         self,
         uuid: uuid::Uuid,
@@ -320,7 +320,7 @@ impl<'a> OutpostsApi<'a> {
     ///
     /// `GET /outposts/service_connections/all/{uuid}/used_by/` (`outposts_service_connections_all_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn service_connections_all_used_by_list(
         self,
         uuid: uuid::Uuid,
@@ -337,7 +337,7 @@ impl<'a> OutpostsApi<'a> {
     ///
     /// `GET /outposts/service_connections/all/types/` (`outposts_service_connections_all_types_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn service_connections_all_types_list(
         self,
     ) -> ServiceConnectionsAllTypesList<'a> {
@@ -350,7 +350,7 @@ impl<'a> OutpostsApi<'a> {
     ///
     /// `GET /outposts/service_connections/docker/` (`outposts_service_connections_docker_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn service_connections_docker_list(self) -> ServiceConnectionsDockerList<'a> {
         ServiceConnectionsDockerList {
             client: self.client,
@@ -372,7 +372,7 @@ impl<'a> OutpostsApi<'a> {
     ///
     /// `POST /outposts/service_connections/docker/` (`outposts_service_connections_docker_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn service_connections_docker_create(
         self,
         body: &'a crate::models::DockerServiceConnectionRequest,
@@ -387,7 +387,7 @@ impl<'a> OutpostsApi<'a> {
     ///
     /// `GET /outposts/service_connections/docker/{uuid}/` (`outposts_service_connections_docker_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn service_connections_docker_retrieve(
         self,
         uuid: uuid::Uuid,
@@ -404,7 +404,7 @@ impl<'a> OutpostsApi<'a> {
     ///
     /// `PUT /outposts/service_connections/docker/{uuid}/` (`outposts_service_connections_docker_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn service_connections_docker_update(
         self,
         uuid: uuid::Uuid,
@@ -423,7 +423,7 @@ impl<'a> OutpostsApi<'a> {
     ///
     /// `DELETE /outposts/service_connections/docker/{uuid}/` (`outposts_service_connections_docker_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn service_connections_docker_destroy(
         self,
         uuid: uuid::Uuid,
@@ -440,7 +440,7 @@ impl<'a> OutpostsApi<'a> {
     ///
     /// `PATCH /outposts/service_connections/docker/{uuid}/` (`outposts_service_connections_docker_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn service_connections_docker_partial_update(
         self,
         uuid: uuid::Uuid,
@@ -459,7 +459,7 @@ impl<'a> OutpostsApi<'a> {
     ///
     /// `GET /outposts/service_connections/docker/{uuid}/used_by/` (`outposts_service_connections_docker_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn service_connections_docker_used_by_list(
         self,
         uuid: uuid::Uuid,
@@ -476,7 +476,7 @@ impl<'a> OutpostsApi<'a> {
     ///
     /// `GET /outposts/service_connections/kubernetes/` (`outposts_service_connections_kubernetes_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn service_connections_kubernetes_list(
         self,
     ) -> ServiceConnectionsKubernetesList<'a> {
@@ -497,7 +497,7 @@ impl<'a> OutpostsApi<'a> {
     ///
     /// `POST /outposts/service_connections/kubernetes/` (`outposts_service_connections_kubernetes_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn service_connections_kubernetes_create(
         self,
         body: &'a crate::models::KubernetesServiceConnectionRequest,
@@ -512,7 +512,7 @@ impl<'a> OutpostsApi<'a> {
     ///
     /// `GET /outposts/service_connections/kubernetes/{uuid}/` (`outposts_service_connections_kubernetes_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn service_connections_kubernetes_retrieve(
         self,
         uuid: uuid::Uuid,
@@ -529,7 +529,7 @@ impl<'a> OutpostsApi<'a> {
     ///
     /// `PUT /outposts/service_connections/kubernetes/{uuid}/` (`outposts_service_connections_kubernetes_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn service_connections_kubernetes_update(
         self,
         uuid: uuid::Uuid,
@@ -548,7 +548,7 @@ impl<'a> OutpostsApi<'a> {
     ///
     /// `DELETE /outposts/service_connections/kubernetes/{uuid}/` (`outposts_service_connections_kubernetes_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn service_connections_kubernetes_destroy(
         self,
         uuid: uuid::Uuid,
@@ -565,7 +565,7 @@ impl<'a> OutpostsApi<'a> {
     ///
     /// `PATCH /outposts/service_connections/kubernetes/{uuid}/` (`outposts_service_connections_kubernetes_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn service_connections_kubernetes_partial_update(
         self,
         uuid: uuid::Uuid,
@@ -584,7 +584,7 @@ impl<'a> OutpostsApi<'a> {
     ///
     /// `GET /outposts/service_connections/kubernetes/{uuid}/used_by/` (`outposts_service_connections_kubernetes_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn service_connections_kubernetes_used_by_list(
         self,
         uuid: uuid::Uuid,
@@ -727,7 +727,7 @@ impl<'a> InstancesList<'a> {
             reqwest::Method::GET,
             "/outposts/instances/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("managed__icontains", &self.params.managed_icontains, true);
         call.query("managed__iexact", &self.params.managed_iexact, true);
@@ -825,7 +825,7 @@ impl<'a> InstancesCreate<'a> {
             reqwest::Method::POST,
             "/outposts/instances/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -887,7 +887,7 @@ impl<'a> InstancesRetrieve<'a> {
                 .uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -948,7 +948,7 @@ impl<'a> InstancesUpdate<'a> {
                 .uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -1008,7 +1008,7 @@ impl<'a> InstancesDestroy<'a> {
                 .uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -1069,7 +1069,7 @@ impl<'a> InstancesPartialUpdate<'a> {
                 .uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -1201,7 +1201,7 @@ impl<'a> InstancesHealthList<'a> {
                 .params.uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("managed__icontains", &self.params.managed_icontains, true);
         call.query("managed__iexact", &self.params.managed_iexact, true);
@@ -1282,7 +1282,7 @@ impl<'a> InstancesUsedByList<'a> {
                 .params.uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -1342,7 +1342,7 @@ impl<'a> InstancesDefaultSettingsRetrieve<'a> {
             reqwest::Method::GET,
             "/outposts/instances/default_settings/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -1445,7 +1445,7 @@ impl<'a> LdapList<'a> {
             reqwest::Method::GET,
             "/outposts/ldap/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("name", &self.params.name, true);
         call.query("ordering", &self.params.ordering, true);
@@ -1541,7 +1541,7 @@ impl<'a> LdapAccessCheck<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("app_slug", &self.params.app_slug, true);
         Ok((self.client, call))
@@ -1645,7 +1645,7 @@ impl<'a> ProxyList<'a> {
             reqwest::Method::GET,
             "/outposts/proxy/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("name", &self.params.name, true);
         call.query("ordering", &self.params.ordering, true);
@@ -1775,7 +1775,7 @@ impl<'a> RadiusList<'a> {
             reqwest::Method::GET,
             "/outposts/radius/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("name", &self.params.name, true);
         call.query("ordering", &self.params.ordering, true);
@@ -1871,7 +1871,7 @@ impl<'a> RadiusAccessCheck<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("app_slug", &self.params.app_slug, true);
         Ok((self.client, call))
@@ -1975,7 +1975,7 @@ impl<'a> ServiceConnectionsAllList<'a> {
             reqwest::Method::GET,
             "/outposts/service_connections/all/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("name", &self.params.name, true);
         call.query("ordering", &self.params.ordering, true);
@@ -2065,7 +2065,7 @@ impl<'a> ServiceConnectionsAllRetrieve<'a> {
                 self.params.uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2123,7 +2123,7 @@ impl<'a> ServiceConnectionsAllDestroy<'a> {
                 self.params.uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2188,7 +2188,7 @@ impl<'a> ServiceConnectionsAllStateRetrieve<'a> {
                 super::transport::path_segment(& self.params.uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2251,7 +2251,7 @@ impl<'a> ServiceConnectionsAllUsedByList<'a> {
                 super::transport::path_segment(& self.params.uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2309,7 +2309,7 @@ impl<'a> ServiceConnectionsAllTypesList<'a> {
             reqwest::Method::GET,
             "/outposts/service_connections/all/types/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2436,7 +2436,7 @@ impl<'a> ServiceConnectionsDockerList<'a> {
             reqwest::Method::GET,
             "/outposts/service_connections/docker/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("local", &self.params.local, true);
         call.query("name", &self.params.name, true);
@@ -2533,7 +2533,7 @@ impl<'a> ServiceConnectionsDockerCreate<'a> {
             reqwest::Method::POST,
             "/outposts/service_connections/docker/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -2603,7 +2603,7 @@ impl<'a> ServiceConnectionsDockerRetrieve<'a> {
                 super::transport::path_segment(& self.params.uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2672,7 +2672,7 @@ impl<'a> ServiceConnectionsDockerUpdate<'a> {
                 super::transport::path_segment(& self.params.uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -2732,7 +2732,7 @@ impl<'a> ServiceConnectionsDockerDestroy<'a> {
                 super::transport::path_segment(& self.params.uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2801,7 +2801,7 @@ impl<'a> ServiceConnectionsDockerPartialUpdate<'a> {
                 super::transport::path_segment(& self.params.uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -2866,7 +2866,7 @@ impl<'a> ServiceConnectionsDockerUsedByList<'a> {
                 super::transport::path_segment(& self.params.uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2975,7 +2975,7 @@ impl<'a> ServiceConnectionsKubernetesList<'a> {
             reqwest::Method::GET,
             "/outposts/service_connections/kubernetes/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("local", &self.params.local, true);
         call.query("name", &self.params.name, true);
@@ -3069,7 +3069,7 @@ impl<'a> ServiceConnectionsKubernetesCreate<'a> {
             reqwest::Method::POST,
             "/outposts/service_connections/kubernetes/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -3139,7 +3139,7 @@ impl<'a> ServiceConnectionsKubernetesRetrieve<'a> {
                 super::transport::path_segment(& self.params.uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3208,7 +3208,7 @@ impl<'a> ServiceConnectionsKubernetesUpdate<'a> {
                 super::transport::path_segment(& self.params.uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -3268,7 +3268,7 @@ impl<'a> ServiceConnectionsKubernetesDestroy<'a> {
                 super::transport::path_segment(& self.params.uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3337,7 +3337,7 @@ impl<'a> ServiceConnectionsKubernetesPartialUpdate<'a> {
                 super::transport::path_segment(& self.params.uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -3402,7 +3402,7 @@ impl<'a> ServiceConnectionsKubernetesUsedByList<'a> {
                 super::transport::path_segment(& self.params.uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }

@@ -10,7 +10,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `GET /policies/all/` (`policies_all_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn all_list(self) -> AllList<'a> {
         AllList {
             client: self.client,
@@ -29,7 +29,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `GET /policies/all/{policy_uuid}/` (`policies_all_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn all_retrieve(self, policy_uuid: uuid::Uuid) -> AllRetrieve<'a> {
         AllRetrieve {
             client: self.client,
@@ -43,7 +43,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `DELETE /policies/all/{policy_uuid}/` (`policies_all_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn all_destroy(self, policy_uuid: uuid::Uuid) -> AllDestroy<'a> {
         AllDestroy {
             client: self.client,
@@ -57,7 +57,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `POST /policies/all/{policy_uuid}/test/` (`policies_all_test_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn all_test_create(
         self,
         policy_uuid: uuid::Uuid,
@@ -76,7 +76,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `GET /policies/all/{policy_uuid}/used_by/` (`policies_all_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn all_used_by_list(self, policy_uuid: uuid::Uuid) -> AllUsedByList<'a> {
         AllUsedByList {
             client: self.client,
@@ -90,7 +90,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `POST /policies/all/cache_clear/` (`policies_all_cache_clear_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn all_cache_clear_create(self) -> AllCacheClearCreate<'a> {
         AllCacheClearCreate {
             client: self.client,
@@ -101,7 +101,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `GET /policies/all/cache_info/` (`policies_all_cache_info_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn all_cache_info_retrieve(self) -> AllCacheInfoRetrieve<'a> {
         AllCacheInfoRetrieve {
             client: self.client,
@@ -112,7 +112,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `GET /policies/all/types/` (`policies_all_types_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn all_types_list(self) -> AllTypesList<'a> {
         AllTypesList {
             client: self.client,
@@ -123,7 +123,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `GET /policies/bindings/` (`policies_bindings_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn bindings_list(self) -> BindingsList<'a> {
         BindingsList {
             client: self.client,
@@ -147,7 +147,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `POST /policies/bindings/` (`policies_bindings_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn bindings_create(
         self,
         body: &'a crate::models::PolicyBindingRequest,
@@ -162,7 +162,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `GET /policies/bindings/{policy_binding_uuid}/` (`policies_bindings_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn bindings_retrieve(
         self,
         policy_binding_uuid: uuid::Uuid,
@@ -179,7 +179,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `PUT /policies/bindings/{policy_binding_uuid}/` (`policies_bindings_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn bindings_update(
         self,
         policy_binding_uuid: uuid::Uuid,
@@ -198,7 +198,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `DELETE /policies/bindings/{policy_binding_uuid}/` (`policies_bindings_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn bindings_destroy(
         self,
         policy_binding_uuid: uuid::Uuid,
@@ -215,7 +215,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `PATCH /policies/bindings/{policy_binding_uuid}/` (`policies_bindings_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn bindings_partial_update(
         self,
         policy_binding_uuid: uuid::Uuid,
@@ -234,7 +234,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `GET /policies/bindings/{policy_binding_uuid}/used_by/` (`policies_bindings_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn bindings_used_by_list(
         self,
         policy_binding_uuid: uuid::Uuid,
@@ -251,7 +251,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `GET /policies/dummy/` (`policies_dummy_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn dummy_list(self) -> DummyList<'a> {
         DummyList {
             client: self.client,
@@ -276,7 +276,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `POST /policies/dummy/` (`policies_dummy_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn dummy_create(
         self,
         body: &'a crate::models::DummyPolicyRequest,
@@ -291,7 +291,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `GET /policies/dummy/{policy_uuid}/` (`policies_dummy_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn dummy_retrieve(self, policy_uuid: uuid::Uuid) -> DummyRetrieve<'a> {
         DummyRetrieve {
             client: self.client,
@@ -305,7 +305,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `PUT /policies/dummy/{policy_uuid}/` (`policies_dummy_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn dummy_update(
         self,
         policy_uuid: uuid::Uuid,
@@ -324,7 +324,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `DELETE /policies/dummy/{policy_uuid}/` (`policies_dummy_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn dummy_destroy(self, policy_uuid: uuid::Uuid) -> DummyDestroy<'a> {
         DummyDestroy {
             client: self.client,
@@ -338,7 +338,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `PATCH /policies/dummy/{policy_uuid}/` (`policies_dummy_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn dummy_partial_update(
         self,
         policy_uuid: uuid::Uuid,
@@ -357,7 +357,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `GET /policies/dummy/{policy_uuid}/used_by/` (`policies_dummy_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn dummy_used_by_list(self, policy_uuid: uuid::Uuid) -> DummyUsedByList<'a> {
         DummyUsedByList {
             client: self.client,
@@ -371,7 +371,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `GET /policies/event_matcher/` (`policies_event_matcher_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn event_matcher_list(self) -> EventMatcherList<'a> {
         EventMatcherList {
             client: self.client,
@@ -398,7 +398,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `POST /policies/event_matcher/` (`policies_event_matcher_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn event_matcher_create(
         self,
         body: &'a crate::models::EventMatcherPolicyRequest,
@@ -413,7 +413,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `GET /policies/event_matcher/{policy_uuid}/` (`policies_event_matcher_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn event_matcher_retrieve(
         self,
         policy_uuid: uuid::Uuid,
@@ -430,7 +430,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `PUT /policies/event_matcher/{policy_uuid}/` (`policies_event_matcher_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn event_matcher_update(
         self,
         policy_uuid: uuid::Uuid,
@@ -449,7 +449,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `DELETE /policies/event_matcher/{policy_uuid}/` (`policies_event_matcher_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn event_matcher_destroy(
         self,
         policy_uuid: uuid::Uuid,
@@ -466,7 +466,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `PATCH /policies/event_matcher/{policy_uuid}/` (`policies_event_matcher_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn event_matcher_partial_update(
         self,
         policy_uuid: uuid::Uuid,
@@ -485,7 +485,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `GET /policies/event_matcher/{policy_uuid}/used_by/` (`policies_event_matcher_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn event_matcher_used_by_list(
         self,
         policy_uuid: uuid::Uuid,
@@ -502,7 +502,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `GET /policies/expression/` (`policies_expression_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn expression_list(self) -> ExpressionList<'a> {
         ExpressionList {
             client: self.client,
@@ -525,7 +525,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `POST /policies/expression/` (`policies_expression_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn expression_create(
         self,
         body: &'a crate::models::ExpressionPolicyRequest,
@@ -540,7 +540,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `GET /policies/expression/{policy_uuid}/` (`policies_expression_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn expression_retrieve(self, policy_uuid: uuid::Uuid) -> ExpressionRetrieve<'a> {
         ExpressionRetrieve {
             client: self.client,
@@ -554,7 +554,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `PUT /policies/expression/{policy_uuid}/` (`policies_expression_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn expression_update(
         self,
         policy_uuid: uuid::Uuid,
@@ -573,7 +573,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `DELETE /policies/expression/{policy_uuid}/` (`policies_expression_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn expression_destroy(self, policy_uuid: uuid::Uuid) -> ExpressionDestroy<'a> {
         ExpressionDestroy {
             client: self.client,
@@ -587,7 +587,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `PATCH /policies/expression/{policy_uuid}/` (`policies_expression_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn expression_partial_update(
         self,
         policy_uuid: uuid::Uuid,
@@ -606,7 +606,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `GET /policies/expression/{policy_uuid}/used_by/` (`policies_expression_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn expression_used_by_list(
         self,
         policy_uuid: uuid::Uuid,
@@ -623,7 +623,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `GET /policies/geoip/` (`policies_geoip_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn geoip_list(self) -> GeoipList<'a> {
         GeoipList {
             client: self.client,
@@ -641,7 +641,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `POST /policies/geoip/` (`policies_geoip_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn geoip_create(
         self,
         body: &'a crate::models::GeoIpPolicyRequest,
@@ -656,7 +656,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `GET /policies/geoip/{policy_uuid}/` (`policies_geoip_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn geoip_retrieve(self, policy_uuid: uuid::Uuid) -> GeoipRetrieve<'a> {
         GeoipRetrieve {
             client: self.client,
@@ -670,7 +670,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `PUT /policies/geoip/{policy_uuid}/` (`policies_geoip_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn geoip_update(
         self,
         policy_uuid: uuid::Uuid,
@@ -689,7 +689,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `DELETE /policies/geoip/{policy_uuid}/` (`policies_geoip_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn geoip_destroy(self, policy_uuid: uuid::Uuid) -> GeoipDestroy<'a> {
         GeoipDestroy {
             client: self.client,
@@ -703,7 +703,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `PATCH /policies/geoip/{policy_uuid}/` (`policies_geoip_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn geoip_partial_update(
         self,
         policy_uuid: uuid::Uuid,
@@ -722,7 +722,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `GET /policies/geoip/{policy_uuid}/used_by/` (`policies_geoip_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn geoip_used_by_list(self, policy_uuid: uuid::Uuid) -> GeoipUsedByList<'a> {
         GeoipUsedByList {
             client: self.client,
@@ -736,7 +736,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `GET /policies/geoip_iso3166/` (`policies_geoip_iso3166_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik` or none.
     pub fn geoip_iso3166_list(self) -> GeoipIso3166List<'a> {
         GeoipIso3166List {
             client: self.client,
@@ -747,7 +747,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `GET /policies/password/` (`policies_password_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn password_list(self) -> PasswordList<'a> {
         PasswordList {
             client: self.client,
@@ -782,7 +782,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `POST /policies/password/` (`policies_password_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn password_create(
         self,
         body: &'a crate::models::PasswordPolicyRequest,
@@ -797,7 +797,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `GET /policies/password/{policy_uuid}/` (`policies_password_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn password_retrieve(self, policy_uuid: uuid::Uuid) -> PasswordRetrieve<'a> {
         PasswordRetrieve {
             client: self.client,
@@ -811,7 +811,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `PUT /policies/password/{policy_uuid}/` (`policies_password_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn password_update(
         self,
         policy_uuid: uuid::Uuid,
@@ -830,7 +830,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `DELETE /policies/password/{policy_uuid}/` (`policies_password_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn password_destroy(self, policy_uuid: uuid::Uuid) -> PasswordDestroy<'a> {
         PasswordDestroy {
             client: self.client,
@@ -844,7 +844,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `PATCH /policies/password/{policy_uuid}/` (`policies_password_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn password_partial_update(
         self,
         policy_uuid: uuid::Uuid,
@@ -863,7 +863,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `GET /policies/password/{policy_uuid}/used_by/` (`policies_password_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn password_used_by_list(
         self,
         policy_uuid: uuid::Uuid,
@@ -880,7 +880,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `GET /policies/password_expiry/` (`policies_password_expiry_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn password_expiry_list(self) -> PasswordExpiryList<'a> {
         PasswordExpiryList {
             client: self.client,
@@ -904,7 +904,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `POST /policies/password_expiry/` (`policies_password_expiry_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn password_expiry_create(
         self,
         body: &'a crate::models::PasswordExpiryPolicyRequest,
@@ -919,7 +919,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `GET /policies/password_expiry/{policy_uuid}/` (`policies_password_expiry_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn password_expiry_retrieve(
         self,
         policy_uuid: uuid::Uuid,
@@ -936,7 +936,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `PUT /policies/password_expiry/{policy_uuid}/` (`policies_password_expiry_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn password_expiry_update(
         self,
         policy_uuid: uuid::Uuid,
@@ -955,7 +955,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `DELETE /policies/password_expiry/{policy_uuid}/` (`policies_password_expiry_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn password_expiry_destroy(
         self,
         policy_uuid: uuid::Uuid,
@@ -972,7 +972,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `PATCH /policies/password_expiry/{policy_uuid}/` (`policies_password_expiry_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn password_expiry_partial_update(
         self,
         policy_uuid: uuid::Uuid,
@@ -991,7 +991,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `GET /policies/password_expiry/{policy_uuid}/used_by/` (`policies_password_expiry_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn password_expiry_used_by_list(
         self,
         policy_uuid: uuid::Uuid,
@@ -1008,7 +1008,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `GET /policies/reputation/` (`policies_reputation_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn reputation_list(self) -> ReputationList<'a> {
         ReputationList {
             client: self.client,
@@ -1033,7 +1033,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `POST /policies/reputation/` (`policies_reputation_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn reputation_create(
         self,
         body: &'a crate::models::ReputationPolicyRequest,
@@ -1048,7 +1048,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `GET /policies/reputation/{policy_uuid}/` (`policies_reputation_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn reputation_retrieve(self, policy_uuid: uuid::Uuid) -> ReputationRetrieve<'a> {
         ReputationRetrieve {
             client: self.client,
@@ -1062,7 +1062,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `PUT /policies/reputation/{policy_uuid}/` (`policies_reputation_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn reputation_update(
         self,
         policy_uuid: uuid::Uuid,
@@ -1081,7 +1081,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `DELETE /policies/reputation/{policy_uuid}/` (`policies_reputation_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn reputation_destroy(self, policy_uuid: uuid::Uuid) -> ReputationDestroy<'a> {
         ReputationDestroy {
             client: self.client,
@@ -1095,7 +1095,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `PATCH /policies/reputation/{policy_uuid}/` (`policies_reputation_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn reputation_partial_update(
         self,
         policy_uuid: uuid::Uuid,
@@ -1114,7 +1114,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `GET /policies/reputation/{policy_uuid}/used_by/` (`policies_reputation_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn reputation_used_by_list(
         self,
         policy_uuid: uuid::Uuid,
@@ -1131,7 +1131,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `GET /policies/reputation/scores/` (`policies_reputation_scores_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn reputation_scores_list(self) -> ReputationScoresList<'a> {
         ReputationScoresList {
             client: self.client,
@@ -1152,7 +1152,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `GET /policies/reputation/scores/{reputation_uuid}/` (`policies_reputation_scores_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn reputation_scores_retrieve(
         self,
         reputation_uuid: uuid::Uuid,
@@ -1169,7 +1169,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `DELETE /policies/reputation/scores/{reputation_uuid}/` (`policies_reputation_scores_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn reputation_scores_destroy(
         self,
         reputation_uuid: uuid::Uuid,
@@ -1186,7 +1186,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `GET /policies/reputation/scores/{reputation_uuid}/used_by/` (`policies_reputation_scores_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn reputation_scores_used_by_list(
         self,
         reputation_uuid: uuid::Uuid,
@@ -1203,7 +1203,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `GET /policies/unique_password/` (`policies_unique_password_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn unique_password_list(self) -> UniquePasswordList<'a> {
         UniquePasswordList {
             client: self.client,
@@ -1227,7 +1227,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `POST /policies/unique_password/` (`policies_unique_password_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn unique_password_create(
         self,
         body: &'a crate::models::UniquePasswordPolicyRequest,
@@ -1242,7 +1242,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `GET /policies/unique_password/{policy_uuid}/` (`policies_unique_password_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn unique_password_retrieve(
         self,
         policy_uuid: uuid::Uuid,
@@ -1259,7 +1259,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `PUT /policies/unique_password/{policy_uuid}/` (`policies_unique_password_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn unique_password_update(
         self,
         policy_uuid: uuid::Uuid,
@@ -1278,7 +1278,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `DELETE /policies/unique_password/{policy_uuid}/` (`policies_unique_password_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn unique_password_destroy(
         self,
         policy_uuid: uuid::Uuid,
@@ -1295,7 +1295,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `PATCH /policies/unique_password/{policy_uuid}/` (`policies_unique_password_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn unique_password_partial_update(
         self,
         policy_uuid: uuid::Uuid,
@@ -1314,7 +1314,7 @@ impl<'a> PoliciesApi<'a> {
     ///
     /// `GET /policies/unique_password/{policy_uuid}/used_by/` (`policies_unique_password_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn unique_password_used_by_list(
         self,
         policy_uuid: uuid::Uuid,
@@ -1416,7 +1416,7 @@ impl<'a> AllList<'a> {
             reqwest::Method::GET,
             "/policies/all/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("bindings__isnull", &self.params.bindings_isnull, true);
         call.query("ordering", &self.params.ordering, true);
@@ -1504,7 +1504,7 @@ impl<'a> AllRetrieve<'a> {
                 .policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -1562,7 +1562,7 @@ impl<'a> AllDestroy<'a> {
                 .policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -1626,7 +1626,7 @@ impl<'a> AllTestCreate<'a> {
                 .policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -1691,7 +1691,7 @@ impl<'a> AllUsedByList<'a> {
                 .policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -1744,7 +1744,7 @@ impl<'a> AllCacheClearCreate<'a> {
             reqwest::Method::POST,
             "/policies/all/cache_clear/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -1799,7 +1799,7 @@ impl<'a> AllCacheInfoRetrieve<'a> {
             reqwest::Method::GET,
             "/policies/all/cache_info/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -1857,7 +1857,7 @@ impl<'a> AllTypesList<'a> {
             reqwest::Method::GET,
             "/policies/all/types/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -1996,7 +1996,7 @@ impl<'a> BindingsList<'a> {
             reqwest::Method::GET,
             "/policies/bindings/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("enabled", &self.params.enabled, true);
         call.query("order", &self.params.order, true);
@@ -2088,7 +2088,7 @@ impl<'a> BindingsCreate<'a> {
             reqwest::Method::POST,
             "/policies/bindings/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -2153,7 +2153,7 @@ impl<'a> BindingsRetrieve<'a> {
                 .policy_binding_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2217,7 +2217,7 @@ impl<'a> BindingsUpdate<'a> {
                 .policy_binding_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -2277,7 +2277,7 @@ impl<'a> BindingsDestroy<'a> {
                 .policy_binding_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2341,7 +2341,7 @@ impl<'a> BindingsPartialUpdate<'a> {
                 .policy_binding_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -2406,7 +2406,7 @@ impl<'a> BindingsUsedByList<'a> {
                 .params.policy_binding_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2551,7 +2551,7 @@ impl<'a> DummyList<'a> {
             reqwest::Method::GET,
             "/policies/dummy/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("created", &self.params.created, true);
         call.query("execution_logging", &self.params.execution_logging, true);
@@ -2644,7 +2644,7 @@ impl<'a> DummyCreate<'a> {
             reqwest::Method::POST,
             "/policies/dummy/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -2709,7 +2709,7 @@ impl<'a> DummyRetrieve<'a> {
                 .policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2773,7 +2773,7 @@ impl<'a> DummyUpdate<'a> {
                 .policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -2833,7 +2833,7 @@ impl<'a> DummyDestroy<'a> {
                 .policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2897,7 +2897,7 @@ impl<'a> DummyPartialUpdate<'a> {
                 .policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -2962,7 +2962,7 @@ impl<'a> DummyUsedByList<'a> {
                 .params.policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3119,7 +3119,7 @@ impl<'a> EventMatcherList<'a> {
             reqwest::Method::GET,
             "/policies/event_matcher/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("action", &self.params.action, true);
         call.query("app", &self.params.app, true);
@@ -3214,7 +3214,7 @@ impl<'a> EventMatcherCreate<'a> {
             reqwest::Method::POST,
             "/policies/event_matcher/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -3279,7 +3279,7 @@ impl<'a> EventMatcherRetrieve<'a> {
                 .params.policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3343,7 +3343,7 @@ impl<'a> EventMatcherUpdate<'a> {
                 .params.policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -3403,7 +3403,7 @@ impl<'a> EventMatcherDestroy<'a> {
                 .params.policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3467,7 +3467,7 @@ impl<'a> EventMatcherPartialUpdate<'a> {
                 .params.policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -3532,7 +3532,7 @@ impl<'a> EventMatcherUsedByList<'a> {
                 self.params.policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3665,7 +3665,7 @@ impl<'a> ExpressionList<'a> {
             reqwest::Method::GET,
             "/policies/expression/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("created", &self.params.created, true);
         call.query("execution_logging", &self.params.execution_logging, true);
@@ -3756,7 +3756,7 @@ impl<'a> ExpressionCreate<'a> {
             reqwest::Method::POST,
             "/policies/expression/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -3821,7 +3821,7 @@ impl<'a> ExpressionRetrieve<'a> {
                 .policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3885,7 +3885,7 @@ impl<'a> ExpressionUpdate<'a> {
                 .policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -3945,7 +3945,7 @@ impl<'a> ExpressionDestroy<'a> {
                 .policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4009,7 +4009,7 @@ impl<'a> ExpressionPartialUpdate<'a> {
                 .policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -4074,7 +4074,7 @@ impl<'a> ExpressionUsedByList<'a> {
                 .params.policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4177,7 +4177,7 @@ impl<'a> GeoipList<'a> {
             reqwest::Method::GET,
             "/policies/geoip/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("name", &self.params.name, true);
         call.query("ordering", &self.params.ordering, true);
@@ -4263,7 +4263,7 @@ impl<'a> GeoipCreate<'a> {
             reqwest::Method::POST,
             "/policies/geoip/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -4328,7 +4328,7 @@ impl<'a> GeoipRetrieve<'a> {
                 .policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4392,7 +4392,7 @@ impl<'a> GeoipUpdate<'a> {
                 .policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -4452,7 +4452,7 @@ impl<'a> GeoipDestroy<'a> {
                 .policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4516,7 +4516,7 @@ impl<'a> GeoipPartialUpdate<'a> {
                 .policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -4581,7 +4581,7 @@ impl<'a> GeoipUsedByList<'a> {
                 .params.policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4641,7 +4641,7 @@ impl<'a> GeoipIso3166List<'a> {
             reqwest::Method::GET,
             "/policies/geoip_iso3166/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK], &[]],
         );
         Ok((self.client, call))
     }
@@ -4846,7 +4846,7 @@ impl<'a> PasswordList<'a> {
             reqwest::Method::GET,
             "/policies/password/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("amount_digits", &self.params.amount_digits, true);
         call.query("amount_lowercase", &self.params.amount_lowercase, true);
@@ -4953,7 +4953,7 @@ impl<'a> PasswordCreate<'a> {
             reqwest::Method::POST,
             "/policies/password/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -5018,7 +5018,7 @@ impl<'a> PasswordRetrieve<'a> {
                 .policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5082,7 +5082,7 @@ impl<'a> PasswordUpdate<'a> {
                 .policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -5142,7 +5142,7 @@ impl<'a> PasswordDestroy<'a> {
                 .policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5206,7 +5206,7 @@ impl<'a> PasswordPartialUpdate<'a> {
                 .policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -5271,7 +5271,7 @@ impl<'a> PasswordUsedByList<'a> {
                 .params.policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5410,7 +5410,7 @@ impl<'a> PasswordExpiryList<'a> {
             reqwest::Method::GET,
             "/policies/password_expiry/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("created", &self.params.created, true);
         call.query("days", &self.params.days, true);
@@ -5504,7 +5504,7 @@ impl<'a> PasswordExpiryCreate<'a> {
             reqwest::Method::POST,
             "/policies/password_expiry/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -5571,7 +5571,7 @@ impl<'a> PasswordExpiryRetrieve<'a> {
                 .params.policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5637,7 +5637,7 @@ impl<'a> PasswordExpiryUpdate<'a> {
                 .params.policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -5697,7 +5697,7 @@ impl<'a> PasswordExpiryDestroy<'a> {
                 .params.policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5763,7 +5763,7 @@ impl<'a> PasswordExpiryPartialUpdate<'a> {
                 .params.policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -5828,7 +5828,7 @@ impl<'a> PasswordExpiryUsedByList<'a> {
                 self.params.policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5973,7 +5973,7 @@ impl<'a> ReputationList<'a> {
             reqwest::Method::GET,
             "/policies/reputation/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("check_ip", &self.params.check_ip, true);
         call.query("check_username", &self.params.check_username, true);
@@ -6066,7 +6066,7 @@ impl<'a> ReputationCreate<'a> {
             reqwest::Method::POST,
             "/policies/reputation/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -6131,7 +6131,7 @@ impl<'a> ReputationRetrieve<'a> {
                 .policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -6195,7 +6195,7 @@ impl<'a> ReputationUpdate<'a> {
                 .policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -6255,7 +6255,7 @@ impl<'a> ReputationDestroy<'a> {
                 .policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -6319,7 +6319,7 @@ impl<'a> ReputationPartialUpdate<'a> {
                 .policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -6384,7 +6384,7 @@ impl<'a> ReputationUsedByList<'a> {
                 .params.policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -6507,7 +6507,7 @@ impl<'a> ReputationScoresList<'a> {
             reqwest::Method::GET,
             "/policies/reputation/scores/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("identifier", &self.params.identifier, true);
         call.query("identifier_in", &self.params.identifier_in, false);
@@ -6600,7 +6600,7 @@ impl<'a> ReputationScoresRetrieve<'a> {
                 .params.reputation_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -6658,7 +6658,7 @@ impl<'a> ReputationScoresDestroy<'a> {
                 .params.reputation_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -6721,7 +6721,7 @@ impl<'a> ReputationScoresUsedByList<'a> {
                 super::transport::path_segment(& self.params.reputation_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -6860,7 +6860,7 @@ impl<'a> UniquePasswordList<'a> {
             reqwest::Method::GET,
             "/policies/unique_password/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("created", &self.params.created, true);
         call.query("execution_logging", &self.params.execution_logging, true);
@@ -6958,7 +6958,7 @@ impl<'a> UniquePasswordCreate<'a> {
             reqwest::Method::POST,
             "/policies/unique_password/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -7025,7 +7025,7 @@ impl<'a> UniquePasswordRetrieve<'a> {
                 .params.policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -7091,7 +7091,7 @@ impl<'a> UniquePasswordUpdate<'a> {
                 .params.policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -7151,7 +7151,7 @@ impl<'a> UniquePasswordDestroy<'a> {
                 .params.policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -7217,7 +7217,7 @@ impl<'a> UniquePasswordPartialUpdate<'a> {
                 .params.policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -7282,7 +7282,7 @@ impl<'a> UniquePasswordUsedByList<'a> {
                 self.params.policy_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }

@@ -10,7 +10,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/all/` (`propertymappings_all_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn all_list(self) -> AllList<'a> {
         AllList {
             client: self.client,
@@ -30,7 +30,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/all/{pm_uuid}/` (`propertymappings_all_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn all_retrieve(self, pm_uuid: uuid::Uuid) -> AllRetrieve<'a> {
         AllRetrieve {
             client: self.client,
@@ -44,7 +44,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `DELETE /propertymappings/all/{pm_uuid}/` (`propertymappings_all_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn all_destroy(self, pm_uuid: uuid::Uuid) -> AllDestroy<'a> {
         AllDestroy {
             client: self.client,
@@ -58,7 +58,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `POST /propertymappings/all/{pm_uuid}/test/` (`propertymappings_all_test_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn all_test_create(
         self,
         pm_uuid: uuid::Uuid,
@@ -78,7 +78,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/all/{pm_uuid}/used_by/` (`propertymappings_all_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn all_used_by_list(self, pm_uuid: uuid::Uuid) -> AllUsedByList<'a> {
         AllUsedByList {
             client: self.client,
@@ -92,7 +92,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/all/types/` (`propertymappings_all_types_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn all_types_list(self) -> AllTypesList<'a> {
         AllTypesList {
             client: self.client,
@@ -103,7 +103,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/notification/` (`propertymappings_notification_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn notification_list(self) -> NotificationList<'a> {
         NotificationList {
             client: self.client,
@@ -121,7 +121,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `POST /propertymappings/notification/` (`propertymappings_notification_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn notification_create(
         self,
         body: &'a crate::models::NotificationWebhookMappingRequest,
@@ -136,7 +136,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/notification/{pm_uuid}/` (`propertymappings_notification_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn notification_retrieve(self, pm_uuid: uuid::Uuid) -> NotificationRetrieve<'a> {
         NotificationRetrieve {
             client: self.client,
@@ -150,7 +150,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `PUT /propertymappings/notification/{pm_uuid}/` (`propertymappings_notification_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn notification_update(
         self,
         pm_uuid: uuid::Uuid,
@@ -169,7 +169,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `DELETE /propertymappings/notification/{pm_uuid}/` (`propertymappings_notification_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn notification_destroy(self, pm_uuid: uuid::Uuid) -> NotificationDestroy<'a> {
         NotificationDestroy {
             client: self.client,
@@ -183,7 +183,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `PATCH /propertymappings/notification/{pm_uuid}/` (`propertymappings_notification_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn notification_partial_update(
         self,
         pm_uuid: uuid::Uuid,
@@ -202,7 +202,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/notification/{pm_uuid}/used_by/` (`propertymappings_notification_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn notification_used_by_list(
         self,
         pm_uuid: uuid::Uuid,
@@ -219,7 +219,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/provider/google_workspace/` (`propertymappings_provider_google_workspace_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_google_workspace_list(self) -> ProviderGoogleWorkspaceList<'a> {
         ProviderGoogleWorkspaceList {
             client: self.client,
@@ -240,7 +240,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `POST /propertymappings/provider/google_workspace/` (`propertymappings_provider_google_workspace_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_google_workspace_create(
         self,
         body: &'a crate::models::GoogleWorkspaceProviderMappingRequest,
@@ -255,7 +255,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/provider/google_workspace/{pm_uuid}/` (`propertymappings_provider_google_workspace_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_google_workspace_retrieve(
         self,
         pm_uuid: uuid::Uuid,
@@ -272,7 +272,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `PUT /propertymappings/provider/google_workspace/{pm_uuid}/` (`propertymappings_provider_google_workspace_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_google_workspace_update(
         self,
         pm_uuid: uuid::Uuid,
@@ -291,7 +291,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `DELETE /propertymappings/provider/google_workspace/{pm_uuid}/` (`propertymappings_provider_google_workspace_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_google_workspace_destroy(
         self,
         pm_uuid: uuid::Uuid,
@@ -308,7 +308,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `PATCH /propertymappings/provider/google_workspace/{pm_uuid}/` (`propertymappings_provider_google_workspace_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_google_workspace_partial_update(
         self,
         pm_uuid: uuid::Uuid,
@@ -327,7 +327,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/provider/google_workspace/{pm_uuid}/used_by/` (`propertymappings_provider_google_workspace_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_google_workspace_used_by_list(
         self,
         pm_uuid: uuid::Uuid,
@@ -344,7 +344,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/provider/microsoft_entra/` (`propertymappings_provider_microsoft_entra_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_microsoft_entra_list(self) -> ProviderMicrosoftEntraList<'a> {
         ProviderMicrosoftEntraList {
             client: self.client,
@@ -365,7 +365,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `POST /propertymappings/provider/microsoft_entra/` (`propertymappings_provider_microsoft_entra_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_microsoft_entra_create(
         self,
         body: &'a crate::models::MicrosoftEntraProviderMappingRequest,
@@ -380,7 +380,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/provider/microsoft_entra/{pm_uuid}/` (`propertymappings_provider_microsoft_entra_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_microsoft_entra_retrieve(
         self,
         pm_uuid: uuid::Uuid,
@@ -397,7 +397,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `PUT /propertymappings/provider/microsoft_entra/{pm_uuid}/` (`propertymappings_provider_microsoft_entra_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_microsoft_entra_update(
         self,
         pm_uuid: uuid::Uuid,
@@ -416,7 +416,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `DELETE /propertymappings/provider/microsoft_entra/{pm_uuid}/` (`propertymappings_provider_microsoft_entra_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_microsoft_entra_destroy(
         self,
         pm_uuid: uuid::Uuid,
@@ -433,7 +433,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `PATCH /propertymappings/provider/microsoft_entra/{pm_uuid}/` (`propertymappings_provider_microsoft_entra_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_microsoft_entra_partial_update(
         self,
         pm_uuid: uuid::Uuid,
@@ -452,7 +452,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/provider/microsoft_entra/{pm_uuid}/used_by/` (`propertymappings_provider_microsoft_entra_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_microsoft_entra_used_by_list(
         self,
         pm_uuid: uuid::Uuid,
@@ -469,7 +469,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/provider/rac/` (`propertymappings_provider_rac_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_rac_list(self) -> ProviderRacList<'a> {
         ProviderRacList {
             client: self.client,
@@ -488,7 +488,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `POST /propertymappings/provider/rac/` (`propertymappings_provider_rac_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_rac_create(
         self,
         body: &'a crate::models::RacPropertyMappingRequest,
@@ -503,7 +503,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/provider/rac/{pm_uuid}/` (`propertymappings_provider_rac_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_rac_retrieve(self, pm_uuid: uuid::Uuid) -> ProviderRacRetrieve<'a> {
         ProviderRacRetrieve {
             client: self.client,
@@ -517,7 +517,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `PUT /propertymappings/provider/rac/{pm_uuid}/` (`propertymappings_provider_rac_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_rac_update(
         self,
         pm_uuid: uuid::Uuid,
@@ -536,7 +536,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `DELETE /propertymappings/provider/rac/{pm_uuid}/` (`propertymappings_provider_rac_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_rac_destroy(self, pm_uuid: uuid::Uuid) -> ProviderRacDestroy<'a> {
         ProviderRacDestroy {
             client: self.client,
@@ -550,7 +550,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `PATCH /propertymappings/provider/rac/{pm_uuid}/` (`propertymappings_provider_rac_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_rac_partial_update(
         self,
         pm_uuid: uuid::Uuid,
@@ -569,7 +569,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/provider/rac/{pm_uuid}/used_by/` (`propertymappings_provider_rac_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_rac_used_by_list(
         self,
         pm_uuid: uuid::Uuid,
@@ -586,7 +586,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/provider/radius/` (`propertymappings_provider_radius_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_radius_list(self) -> ProviderRadiusList<'a> {
         ProviderRadiusList {
             client: self.client,
@@ -606,7 +606,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `POST /propertymappings/provider/radius/` (`propertymappings_provider_radius_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_radius_create(
         self,
         body: &'a crate::models::RadiusProviderPropertyMappingRequest,
@@ -621,7 +621,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/provider/radius/{pm_uuid}/` (`propertymappings_provider_radius_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_radius_retrieve(
         self,
         pm_uuid: uuid::Uuid,
@@ -638,7 +638,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `PUT /propertymappings/provider/radius/{pm_uuid}/` (`propertymappings_provider_radius_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_radius_update(
         self,
         pm_uuid: uuid::Uuid,
@@ -657,7 +657,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `DELETE /propertymappings/provider/radius/{pm_uuid}/` (`propertymappings_provider_radius_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_radius_destroy(
         self,
         pm_uuid: uuid::Uuid,
@@ -674,7 +674,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `PATCH /propertymappings/provider/radius/{pm_uuid}/` (`propertymappings_provider_radius_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_radius_partial_update(
         self,
         pm_uuid: uuid::Uuid,
@@ -693,7 +693,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/provider/radius/{pm_uuid}/used_by/` (`propertymappings_provider_radius_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_radius_used_by_list(
         self,
         pm_uuid: uuid::Uuid,
@@ -710,7 +710,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/provider/saml/` (`propertymappings_provider_saml_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_saml_list(self) -> ProviderSamlList<'a> {
         ProviderSamlList {
             client: self.client,
@@ -732,7 +732,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `POST /propertymappings/provider/saml/` (`propertymappings_provider_saml_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_saml_create(
         self,
         body: &'a crate::models::SamlPropertyMappingRequest,
@@ -747,7 +747,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/provider/saml/{pm_uuid}/` (`propertymappings_provider_saml_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_saml_retrieve(
         self,
         pm_uuid: uuid::Uuid,
@@ -764,7 +764,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `PUT /propertymappings/provider/saml/{pm_uuid}/` (`propertymappings_provider_saml_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_saml_update(
         self,
         pm_uuid: uuid::Uuid,
@@ -783,7 +783,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `DELETE /propertymappings/provider/saml/{pm_uuid}/` (`propertymappings_provider_saml_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_saml_destroy(self, pm_uuid: uuid::Uuid) -> ProviderSamlDestroy<'a> {
         ProviderSamlDestroy {
             client: self.client,
@@ -797,7 +797,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `PATCH /propertymappings/provider/saml/{pm_uuid}/` (`propertymappings_provider_saml_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_saml_partial_update(
         self,
         pm_uuid: uuid::Uuid,
@@ -816,7 +816,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/provider/saml/{pm_uuid}/used_by/` (`propertymappings_provider_saml_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_saml_used_by_list(
         self,
         pm_uuid: uuid::Uuid,
@@ -833,7 +833,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/provider/scim/` (`propertymappings_provider_scim_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_scim_list(self) -> ProviderScimList<'a> {
         ProviderScimList {
             client: self.client,
@@ -853,7 +853,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `POST /propertymappings/provider/scim/` (`propertymappings_provider_scim_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_scim_create(
         self,
         body: &'a crate::models::ScimMappingRequest,
@@ -868,7 +868,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/provider/scim/{pm_uuid}/` (`propertymappings_provider_scim_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_scim_retrieve(
         self,
         pm_uuid: uuid::Uuid,
@@ -885,7 +885,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `PUT /propertymappings/provider/scim/{pm_uuid}/` (`propertymappings_provider_scim_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_scim_update(
         self,
         pm_uuid: uuid::Uuid,
@@ -904,7 +904,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `DELETE /propertymappings/provider/scim/{pm_uuid}/` (`propertymappings_provider_scim_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_scim_destroy(self, pm_uuid: uuid::Uuid) -> ProviderScimDestroy<'a> {
         ProviderScimDestroy {
             client: self.client,
@@ -918,7 +918,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `PATCH /propertymappings/provider/scim/{pm_uuid}/` (`propertymappings_provider_scim_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_scim_partial_update(
         self,
         pm_uuid: uuid::Uuid,
@@ -937,7 +937,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/provider/scim/{pm_uuid}/used_by/` (`propertymappings_provider_scim_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_scim_used_by_list(
         self,
         pm_uuid: uuid::Uuid,
@@ -954,7 +954,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/provider/scope/` (`propertymappings_provider_scope_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_scope_list(self) -> ProviderScopeList<'a> {
         ProviderScopeList {
             client: self.client,
@@ -975,7 +975,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `POST /propertymappings/provider/scope/` (`propertymappings_provider_scope_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_scope_create(
         self,
         body: &'a crate::models::ScopeMappingRequest,
@@ -990,7 +990,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/provider/scope/{pm_uuid}/` (`propertymappings_provider_scope_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_scope_retrieve(
         self,
         pm_uuid: uuid::Uuid,
@@ -1007,7 +1007,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `PUT /propertymappings/provider/scope/{pm_uuid}/` (`propertymappings_provider_scope_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_scope_update(
         self,
         pm_uuid: uuid::Uuid,
@@ -1026,7 +1026,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `DELETE /propertymappings/provider/scope/{pm_uuid}/` (`propertymappings_provider_scope_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_scope_destroy(
         self,
         pm_uuid: uuid::Uuid,
@@ -1043,7 +1043,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `PATCH /propertymappings/provider/scope/{pm_uuid}/` (`propertymappings_provider_scope_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_scope_partial_update(
         self,
         pm_uuid: uuid::Uuid,
@@ -1062,7 +1062,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/provider/scope/{pm_uuid}/used_by/` (`propertymappings_provider_scope_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn provider_scope_used_by_list(
         self,
         pm_uuid: uuid::Uuid,
@@ -1079,7 +1079,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/source/kerberos/` (`propertymappings_source_kerberos_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_kerberos_list(self) -> SourceKerberosList<'a> {
         SourceKerberosList {
             client: self.client,
@@ -1099,7 +1099,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `POST /propertymappings/source/kerberos/` (`propertymappings_source_kerberos_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_kerberos_create(
         self,
         body: &'a crate::models::KerberosSourcePropertyMappingRequest,
@@ -1114,7 +1114,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/source/kerberos/{pm_uuid}/` (`propertymappings_source_kerberos_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_kerberos_retrieve(
         self,
         pm_uuid: uuid::Uuid,
@@ -1131,7 +1131,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `PUT /propertymappings/source/kerberos/{pm_uuid}/` (`propertymappings_source_kerberos_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_kerberos_update(
         self,
         pm_uuid: uuid::Uuid,
@@ -1150,7 +1150,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `DELETE /propertymappings/source/kerberos/{pm_uuid}/` (`propertymappings_source_kerberos_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_kerberos_destroy(
         self,
         pm_uuid: uuid::Uuid,
@@ -1167,7 +1167,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `PATCH /propertymappings/source/kerberos/{pm_uuid}/` (`propertymappings_source_kerberos_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_kerberos_partial_update(
         self,
         pm_uuid: uuid::Uuid,
@@ -1186,7 +1186,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/source/kerberos/{pm_uuid}/used_by/` (`propertymappings_source_kerberos_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_kerberos_used_by_list(
         self,
         pm_uuid: uuid::Uuid,
@@ -1203,7 +1203,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/source/ldap/` (`propertymappings_source_ldap_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_ldap_list(self) -> SourceLdapList<'a> {
         SourceLdapList {
             client: self.client,
@@ -1223,7 +1223,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `POST /propertymappings/source/ldap/` (`propertymappings_source_ldap_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_ldap_create(
         self,
         body: &'a crate::models::LdapSourcePropertyMappingRequest,
@@ -1238,7 +1238,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/source/ldap/{pm_uuid}/` (`propertymappings_source_ldap_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_ldap_retrieve(self, pm_uuid: uuid::Uuid) -> SourceLdapRetrieve<'a> {
         SourceLdapRetrieve {
             client: self.client,
@@ -1252,7 +1252,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `PUT /propertymappings/source/ldap/{pm_uuid}/` (`propertymappings_source_ldap_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_ldap_update(
         self,
         pm_uuid: uuid::Uuid,
@@ -1271,7 +1271,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `DELETE /propertymappings/source/ldap/{pm_uuid}/` (`propertymappings_source_ldap_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_ldap_destroy(self, pm_uuid: uuid::Uuid) -> SourceLdapDestroy<'a> {
         SourceLdapDestroy {
             client: self.client,
@@ -1285,7 +1285,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `PATCH /propertymappings/source/ldap/{pm_uuid}/` (`propertymappings_source_ldap_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_ldap_partial_update(
         self,
         pm_uuid: uuid::Uuid,
@@ -1304,7 +1304,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/source/ldap/{pm_uuid}/used_by/` (`propertymappings_source_ldap_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_ldap_used_by_list(
         self,
         pm_uuid: uuid::Uuid,
@@ -1321,7 +1321,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/source/oauth/` (`propertymappings_source_oauth_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_oauth_list(self) -> SourceOauthList<'a> {
         SourceOauthList {
             client: self.client,
@@ -1341,7 +1341,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `POST /propertymappings/source/oauth/` (`propertymappings_source_oauth_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_oauth_create(
         self,
         body: &'a crate::models::OAuthSourcePropertyMappingRequest,
@@ -1356,7 +1356,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/source/oauth/{pm_uuid}/` (`propertymappings_source_oauth_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_oauth_retrieve(self, pm_uuid: uuid::Uuid) -> SourceOauthRetrieve<'a> {
         SourceOauthRetrieve {
             client: self.client,
@@ -1370,7 +1370,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `PUT /propertymappings/source/oauth/{pm_uuid}/` (`propertymappings_source_oauth_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_oauth_update(
         self,
         pm_uuid: uuid::Uuid,
@@ -1389,7 +1389,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `DELETE /propertymappings/source/oauth/{pm_uuid}/` (`propertymappings_source_oauth_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_oauth_destroy(self, pm_uuid: uuid::Uuid) -> SourceOauthDestroy<'a> {
         SourceOauthDestroy {
             client: self.client,
@@ -1403,7 +1403,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `PATCH /propertymappings/source/oauth/{pm_uuid}/` (`propertymappings_source_oauth_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_oauth_partial_update(
         self,
         pm_uuid: uuid::Uuid,
@@ -1422,7 +1422,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/source/oauth/{pm_uuid}/used_by/` (`propertymappings_source_oauth_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_oauth_used_by_list(
         self,
         pm_uuid: uuid::Uuid,
@@ -1439,7 +1439,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/source/plex/` (`propertymappings_source_plex_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_plex_list(self) -> SourcePlexList<'a> {
         SourcePlexList {
             client: self.client,
@@ -1459,7 +1459,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `POST /propertymappings/source/plex/` (`propertymappings_source_plex_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_plex_create(
         self,
         body: &'a crate::models::PlexSourcePropertyMappingRequest,
@@ -1474,7 +1474,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/source/plex/{pm_uuid}/` (`propertymappings_source_plex_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_plex_retrieve(self, pm_uuid: uuid::Uuid) -> SourcePlexRetrieve<'a> {
         SourcePlexRetrieve {
             client: self.client,
@@ -1488,7 +1488,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `PUT /propertymappings/source/plex/{pm_uuid}/` (`propertymappings_source_plex_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_plex_update(
         self,
         pm_uuid: uuid::Uuid,
@@ -1507,7 +1507,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `DELETE /propertymappings/source/plex/{pm_uuid}/` (`propertymappings_source_plex_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_plex_destroy(self, pm_uuid: uuid::Uuid) -> SourcePlexDestroy<'a> {
         SourcePlexDestroy {
             client: self.client,
@@ -1521,7 +1521,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `PATCH /propertymappings/source/plex/{pm_uuid}/` (`propertymappings_source_plex_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_plex_partial_update(
         self,
         pm_uuid: uuid::Uuid,
@@ -1540,7 +1540,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/source/plex/{pm_uuid}/used_by/` (`propertymappings_source_plex_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_plex_used_by_list(
         self,
         pm_uuid: uuid::Uuid,
@@ -1557,7 +1557,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/source/saml/` (`propertymappings_source_saml_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_saml_list(self) -> SourceSamlList<'a> {
         SourceSamlList {
             client: self.client,
@@ -1577,7 +1577,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `POST /propertymappings/source/saml/` (`propertymappings_source_saml_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_saml_create(
         self,
         body: &'a crate::models::SamlSourcePropertyMappingRequest,
@@ -1592,7 +1592,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/source/saml/{pm_uuid}/` (`propertymappings_source_saml_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_saml_retrieve(self, pm_uuid: uuid::Uuid) -> SourceSamlRetrieve<'a> {
         SourceSamlRetrieve {
             client: self.client,
@@ -1606,7 +1606,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `PUT /propertymappings/source/saml/{pm_uuid}/` (`propertymappings_source_saml_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_saml_update(
         self,
         pm_uuid: uuid::Uuid,
@@ -1625,7 +1625,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `DELETE /propertymappings/source/saml/{pm_uuid}/` (`propertymappings_source_saml_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_saml_destroy(self, pm_uuid: uuid::Uuid) -> SourceSamlDestroy<'a> {
         SourceSamlDestroy {
             client: self.client,
@@ -1639,7 +1639,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `PATCH /propertymappings/source/saml/{pm_uuid}/` (`propertymappings_source_saml_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_saml_partial_update(
         self,
         pm_uuid: uuid::Uuid,
@@ -1658,7 +1658,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/source/saml/{pm_uuid}/used_by/` (`propertymappings_source_saml_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_saml_used_by_list(
         self,
         pm_uuid: uuid::Uuid,
@@ -1675,7 +1675,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/source/scim/` (`propertymappings_source_scim_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_scim_list(self) -> SourceScimList<'a> {
         SourceScimList {
             client: self.client,
@@ -1695,7 +1695,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `POST /propertymappings/source/scim/` (`propertymappings_source_scim_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_scim_create(
         self,
         body: &'a crate::models::ScimSourcePropertyMappingRequest,
@@ -1710,7 +1710,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/source/scim/{pm_uuid}/` (`propertymappings_source_scim_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_scim_retrieve(self, pm_uuid: uuid::Uuid) -> SourceScimRetrieve<'a> {
         SourceScimRetrieve {
             client: self.client,
@@ -1724,7 +1724,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `PUT /propertymappings/source/scim/{pm_uuid}/` (`propertymappings_source_scim_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_scim_update(
         self,
         pm_uuid: uuid::Uuid,
@@ -1743,7 +1743,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `DELETE /propertymappings/source/scim/{pm_uuid}/` (`propertymappings_source_scim_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_scim_destroy(self, pm_uuid: uuid::Uuid) -> SourceScimDestroy<'a> {
         SourceScimDestroy {
             client: self.client,
@@ -1757,7 +1757,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `PATCH /propertymappings/source/scim/{pm_uuid}/` (`propertymappings_source_scim_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_scim_partial_update(
         self,
         pm_uuid: uuid::Uuid,
@@ -1776,7 +1776,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/source/scim/{pm_uuid}/used_by/` (`propertymappings_source_scim_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_scim_used_by_list(
         self,
         pm_uuid: uuid::Uuid,
@@ -1793,7 +1793,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/source/telegram/` (`propertymappings_source_telegram_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_telegram_list(self) -> SourceTelegramList<'a> {
         SourceTelegramList {
             client: self.client,
@@ -1813,7 +1813,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `POST /propertymappings/source/telegram/` (`propertymappings_source_telegram_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_telegram_create(
         self,
         body: &'a crate::models::TelegramSourcePropertyMappingRequest,
@@ -1828,7 +1828,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/source/telegram/{pm_uuid}/` (`propertymappings_source_telegram_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_telegram_retrieve(
         self,
         pm_uuid: uuid::Uuid,
@@ -1845,7 +1845,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `PUT /propertymappings/source/telegram/{pm_uuid}/` (`propertymappings_source_telegram_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_telegram_update(
         self,
         pm_uuid: uuid::Uuid,
@@ -1864,7 +1864,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `DELETE /propertymappings/source/telegram/{pm_uuid}/` (`propertymappings_source_telegram_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_telegram_destroy(
         self,
         pm_uuid: uuid::Uuid,
@@ -1881,7 +1881,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `PATCH /propertymappings/source/telegram/{pm_uuid}/` (`propertymappings_source_telegram_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_telegram_partial_update(
         self,
         pm_uuid: uuid::Uuid,
@@ -1900,7 +1900,7 @@ impl<'a> PropertymappingsApi<'a> {
     ///
     /// `GET /propertymappings/source/telegram/{pm_uuid}/used_by/` (`propertymappings_source_telegram_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_telegram_used_by_list(
         self,
         pm_uuid: uuid::Uuid,
@@ -2013,7 +2013,7 @@ impl<'a> AllList<'a> {
             reqwest::Method::GET,
             "/propertymappings/all/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("managed", &self.params.managed, true);
         call.query("managed__isnull", &self.params.managed_isnull, true);
@@ -2105,7 +2105,7 @@ impl<'a> AllRetrieve<'a> {
                 .pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2163,7 +2163,7 @@ impl<'a> AllDestroy<'a> {
                 .pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2238,7 +2238,7 @@ impl<'a> AllTestCreate<'a> {
                 .params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("format_result", &self.params.format_result, true);
         self.client.check(self.body)?;
@@ -2304,7 +2304,7 @@ impl<'a> AllUsedByList<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2362,7 +2362,7 @@ impl<'a> AllTypesList<'a> {
             reqwest::Method::GET,
             "/propertymappings/all/types/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2465,7 +2465,7 @@ impl<'a> NotificationList<'a> {
             reqwest::Method::GET,
             "/propertymappings/notification/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("name", &self.params.name, true);
         call.query("ordering", &self.params.ordering, true);
@@ -2558,7 +2558,7 @@ impl<'a> NotificationCreate<'a> {
             reqwest::Method::POST,
             "/propertymappings/notification/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -2628,7 +2628,7 @@ impl<'a> NotificationRetrieve<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2697,7 +2697,7 @@ impl<'a> NotificationUpdate<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -2757,7 +2757,7 @@ impl<'a> NotificationDestroy<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2826,7 +2826,7 @@ impl<'a> NotificationPartialUpdate<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -2891,7 +2891,7 @@ impl<'a> NotificationUsedByList<'a> {
                 super::transport::path_segment(& self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3012,7 +3012,7 @@ impl<'a> ProviderGoogleWorkspaceList<'a> {
             reqwest::Method::GET,
             "/propertymappings/provider/google_workspace/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("expression", &self.params.expression, true);
         call.query("managed", &self.params.managed, true);
@@ -3111,7 +3111,7 @@ impl<'a> ProviderGoogleWorkspaceCreate<'a> {
             reqwest::Method::POST,
             "/propertymappings/provider/google_workspace/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -3181,7 +3181,7 @@ impl<'a> ProviderGoogleWorkspaceRetrieve<'a> {
                 super::transport::path_segment(& self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3250,7 +3250,7 @@ impl<'a> ProviderGoogleWorkspaceUpdate<'a> {
                 super::transport::path_segment(& self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -3310,7 +3310,7 @@ impl<'a> ProviderGoogleWorkspaceDestroy<'a> {
                 super::transport::path_segment(& self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3379,7 +3379,7 @@ impl<'a> ProviderGoogleWorkspacePartialUpdate<'a> {
                 super::transport::path_segment(& self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -3444,7 +3444,7 @@ impl<'a> ProviderGoogleWorkspaceUsedByList<'a> {
                 super::transport::path_segment(& self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3565,7 +3565,7 @@ impl<'a> ProviderMicrosoftEntraList<'a> {
             reqwest::Method::GET,
             "/propertymappings/provider/microsoft_entra/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("expression", &self.params.expression, true);
         call.query("managed", &self.params.managed, true);
@@ -3661,7 +3661,7 @@ impl<'a> ProviderMicrosoftEntraCreate<'a> {
             reqwest::Method::POST,
             "/propertymappings/provider/microsoft_entra/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -3731,7 +3731,7 @@ impl<'a> ProviderMicrosoftEntraRetrieve<'a> {
                 super::transport::path_segment(& self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3800,7 +3800,7 @@ impl<'a> ProviderMicrosoftEntraUpdate<'a> {
                 super::transport::path_segment(& self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -3860,7 +3860,7 @@ impl<'a> ProviderMicrosoftEntraDestroy<'a> {
                 super::transport::path_segment(& self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3929,7 +3929,7 @@ impl<'a> ProviderMicrosoftEntraPartialUpdate<'a> {
                 super::transport::path_segment(& self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -3994,7 +3994,7 @@ impl<'a> ProviderMicrosoftEntraUsedByList<'a> {
                 super::transport::path_segment(& self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4103,7 +4103,7 @@ impl<'a> ProviderRacList<'a> {
             reqwest::Method::GET,
             "/propertymappings/provider/rac/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("managed", &self.params.managed, true);
         call.query("name", &self.params.name, true);
@@ -4190,7 +4190,7 @@ impl<'a> ProviderRacCreate<'a> {
             reqwest::Method::POST,
             "/propertymappings/provider/rac/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -4255,7 +4255,7 @@ impl<'a> ProviderRacRetrieve<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4319,7 +4319,7 @@ impl<'a> ProviderRacUpdate<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -4379,7 +4379,7 @@ impl<'a> ProviderRacDestroy<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4443,7 +4443,7 @@ impl<'a> ProviderRacPartialUpdate<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -4508,7 +4508,7 @@ impl<'a> ProviderRacUsedByList<'a> {
                 super::transport::path_segment(& self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4623,7 +4623,7 @@ impl<'a> ProviderRadiusList<'a> {
             reqwest::Method::GET,
             "/propertymappings/provider/radius/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("managed", &self.params.managed, true);
         call.query("managed__isnull", &self.params.managed_isnull, true);
@@ -4718,7 +4718,7 @@ impl<'a> ProviderRadiusCreate<'a> {
             reqwest::Method::POST,
             "/propertymappings/provider/radius/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -4788,7 +4788,7 @@ impl<'a> ProviderRadiusRetrieve<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4857,7 +4857,7 @@ impl<'a> ProviderRadiusUpdate<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -4917,7 +4917,7 @@ impl<'a> ProviderRadiusDestroy<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4986,7 +4986,7 @@ impl<'a> ProviderRadiusPartialUpdate<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -5051,7 +5051,7 @@ impl<'a> ProviderRadiusUsedByList<'a> {
                 super::transport::path_segment(& self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5178,7 +5178,7 @@ impl<'a> ProviderSamlList<'a> {
             reqwest::Method::GET,
             "/propertymappings/provider/saml/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("friendly_name", &self.params.friendly_name, true);
         call.query("managed", &self.params.managed, true);
@@ -5268,7 +5268,7 @@ impl<'a> ProviderSamlCreate<'a> {
             reqwest::Method::POST,
             "/propertymappings/provider/saml/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -5333,7 +5333,7 @@ impl<'a> ProviderSamlRetrieve<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5397,7 +5397,7 @@ impl<'a> ProviderSamlUpdate<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -5457,7 +5457,7 @@ impl<'a> ProviderSamlDestroy<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5521,7 +5521,7 @@ impl<'a> ProviderSamlPartialUpdate<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -5586,7 +5586,7 @@ impl<'a> ProviderSamlUsedByList<'a> {
                 super::transport::path_segment(& self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5701,7 +5701,7 @@ impl<'a> ProviderScimList<'a> {
             reqwest::Method::GET,
             "/propertymappings/provider/scim/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("managed", &self.params.managed, true);
         call.query("managed__isnull", &self.params.managed_isnull, true);
@@ -5789,7 +5789,7 @@ impl<'a> ProviderScimCreate<'a> {
             reqwest::Method::POST,
             "/propertymappings/provider/scim/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -5854,7 +5854,7 @@ impl<'a> ProviderScimRetrieve<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5918,7 +5918,7 @@ impl<'a> ProviderScimUpdate<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -5978,7 +5978,7 @@ impl<'a> ProviderScimDestroy<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -6042,7 +6042,7 @@ impl<'a> ProviderScimPartialUpdate<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -6107,7 +6107,7 @@ impl<'a> ProviderScimUsedByList<'a> {
                 super::transport::path_segment(& self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -6228,7 +6228,7 @@ impl<'a> ProviderScopeList<'a> {
             reqwest::Method::GET,
             "/propertymappings/provider/scope/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("managed", &self.params.managed, true);
         call.query("managed__isnull", &self.params.managed_isnull, true);
@@ -6317,7 +6317,7 @@ impl<'a> ProviderScopeCreate<'a> {
             reqwest::Method::POST,
             "/propertymappings/provider/scope/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -6382,7 +6382,7 @@ impl<'a> ProviderScopeRetrieve<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -6446,7 +6446,7 @@ impl<'a> ProviderScopeUpdate<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -6506,7 +6506,7 @@ impl<'a> ProviderScopeDestroy<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -6570,7 +6570,7 @@ impl<'a> ProviderScopePartialUpdate<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -6635,7 +6635,7 @@ impl<'a> ProviderScopeUsedByList<'a> {
                 super::transport::path_segment(& self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -6750,7 +6750,7 @@ impl<'a> SourceKerberosList<'a> {
             reqwest::Method::GET,
             "/propertymappings/source/kerberos/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("managed", &self.params.managed, true);
         call.query("managed__isnull", &self.params.managed_isnull, true);
@@ -6845,7 +6845,7 @@ impl<'a> SourceKerberosCreate<'a> {
             reqwest::Method::POST,
             "/propertymappings/source/kerberos/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -6915,7 +6915,7 @@ impl<'a> SourceKerberosRetrieve<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -6984,7 +6984,7 @@ impl<'a> SourceKerberosUpdate<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -7044,7 +7044,7 @@ impl<'a> SourceKerberosDestroy<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -7113,7 +7113,7 @@ impl<'a> SourceKerberosPartialUpdate<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -7178,7 +7178,7 @@ impl<'a> SourceKerberosUsedByList<'a> {
                 super::transport::path_segment(& self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -7293,7 +7293,7 @@ impl<'a> SourceLdapList<'a> {
             reqwest::Method::GET,
             "/propertymappings/source/ldap/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("managed", &self.params.managed, true);
         call.query("managed__isnull", &self.params.managed_isnull, true);
@@ -7388,7 +7388,7 @@ impl<'a> SourceLdapCreate<'a> {
             reqwest::Method::POST,
             "/propertymappings/source/ldap/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -7458,7 +7458,7 @@ impl<'a> SourceLdapRetrieve<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -7527,7 +7527,7 @@ impl<'a> SourceLdapUpdate<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -7587,7 +7587,7 @@ impl<'a> SourceLdapDestroy<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -7656,7 +7656,7 @@ impl<'a> SourceLdapPartialUpdate<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -7721,7 +7721,7 @@ impl<'a> SourceLdapUsedByList<'a> {
                 super::transport::path_segment(& self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -7836,7 +7836,7 @@ impl<'a> SourceOauthList<'a> {
             reqwest::Method::GET,
             "/propertymappings/source/oauth/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("managed", &self.params.managed, true);
         call.query("managed__isnull", &self.params.managed_isnull, true);
@@ -7931,7 +7931,7 @@ impl<'a> SourceOauthCreate<'a> {
             reqwest::Method::POST,
             "/propertymappings/source/oauth/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -8001,7 +8001,7 @@ impl<'a> SourceOauthRetrieve<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -8070,7 +8070,7 @@ impl<'a> SourceOauthUpdate<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -8130,7 +8130,7 @@ impl<'a> SourceOauthDestroy<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -8199,7 +8199,7 @@ impl<'a> SourceOauthPartialUpdate<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -8264,7 +8264,7 @@ impl<'a> SourceOauthUsedByList<'a> {
                 super::transport::path_segment(& self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -8379,7 +8379,7 @@ impl<'a> SourcePlexList<'a> {
             reqwest::Method::GET,
             "/propertymappings/source/plex/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("managed", &self.params.managed, true);
         call.query("managed__isnull", &self.params.managed_isnull, true);
@@ -8474,7 +8474,7 @@ impl<'a> SourcePlexCreate<'a> {
             reqwest::Method::POST,
             "/propertymappings/source/plex/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -8544,7 +8544,7 @@ impl<'a> SourcePlexRetrieve<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -8613,7 +8613,7 @@ impl<'a> SourcePlexUpdate<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -8673,7 +8673,7 @@ impl<'a> SourcePlexDestroy<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -8742,7 +8742,7 @@ impl<'a> SourcePlexPartialUpdate<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -8807,7 +8807,7 @@ impl<'a> SourcePlexUsedByList<'a> {
                 super::transport::path_segment(& self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -8922,7 +8922,7 @@ impl<'a> SourceSamlList<'a> {
             reqwest::Method::GET,
             "/propertymappings/source/saml/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("managed", &self.params.managed, true);
         call.query("managed__isnull", &self.params.managed_isnull, true);
@@ -9017,7 +9017,7 @@ impl<'a> SourceSamlCreate<'a> {
             reqwest::Method::POST,
             "/propertymappings/source/saml/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -9087,7 +9087,7 @@ impl<'a> SourceSamlRetrieve<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -9156,7 +9156,7 @@ impl<'a> SourceSamlUpdate<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -9216,7 +9216,7 @@ impl<'a> SourceSamlDestroy<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -9285,7 +9285,7 @@ impl<'a> SourceSamlPartialUpdate<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -9350,7 +9350,7 @@ impl<'a> SourceSamlUsedByList<'a> {
                 super::transport::path_segment(& self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -9465,7 +9465,7 @@ impl<'a> SourceScimList<'a> {
             reqwest::Method::GET,
             "/propertymappings/source/scim/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("managed", &self.params.managed, true);
         call.query("managed__isnull", &self.params.managed_isnull, true);
@@ -9560,7 +9560,7 @@ impl<'a> SourceScimCreate<'a> {
             reqwest::Method::POST,
             "/propertymappings/source/scim/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -9630,7 +9630,7 @@ impl<'a> SourceScimRetrieve<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -9699,7 +9699,7 @@ impl<'a> SourceScimUpdate<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -9759,7 +9759,7 @@ impl<'a> SourceScimDestroy<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -9828,7 +9828,7 @@ impl<'a> SourceScimPartialUpdate<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -9893,7 +9893,7 @@ impl<'a> SourceScimUsedByList<'a> {
                 super::transport::path_segment(& self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -10008,7 +10008,7 @@ impl<'a> SourceTelegramList<'a> {
             reqwest::Method::GET,
             "/propertymappings/source/telegram/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("managed", &self.params.managed, true);
         call.query("managed__isnull", &self.params.managed_isnull, true);
@@ -10103,7 +10103,7 @@ impl<'a> SourceTelegramCreate<'a> {
             reqwest::Method::POST,
             "/propertymappings/source/telegram/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -10173,7 +10173,7 @@ impl<'a> SourceTelegramRetrieve<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -10242,7 +10242,7 @@ impl<'a> SourceTelegramUpdate<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -10302,7 +10302,7 @@ impl<'a> SourceTelegramDestroy<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -10371,7 +10371,7 @@ impl<'a> SourceTelegramPartialUpdate<'a> {
                 self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -10436,7 +10436,7 @@ impl<'a> SourceTelegramUsedByList<'a> {
                 super::transport::path_segment(& self.params.pm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }

@@ -10,7 +10,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/all/` (`providers_all_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn all_list(self) -> AllList<'a> {
         AllList {
             client: self.client,
@@ -29,7 +29,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/all/{id}/` (`providers_all_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn all_retrieve(self, id: i64) -> AllRetrieve<'a> {
         AllRetrieve {
             client: self.client,
@@ -43,7 +43,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `DELETE /providers/all/{id}/` (`providers_all_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn all_destroy(self, id: i64) -> AllDestroy<'a> {
         AllDestroy {
             client: self.client,
@@ -57,7 +57,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/all/{id}/used_by/` (`providers_all_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn all_used_by_list(self, id: i64) -> AllUsedByList<'a> {
         AllUsedByList {
             client: self.client,
@@ -71,7 +71,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/all/types/` (`providers_all_types_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn all_types_list(self) -> AllTypesList<'a> {
         AllTypesList {
             client: self.client,
@@ -82,7 +82,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/google_workspace/` (`providers_google_workspace_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn google_workspace_list(self) -> GoogleWorkspaceList<'a> {
         GoogleWorkspaceList {
             client: self.client,
@@ -103,7 +103,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `POST /providers/google_workspace/` (`providers_google_workspace_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn google_workspace_create(
         self,
         body: &'a crate::models::GoogleWorkspaceProviderRequest,
@@ -118,7 +118,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/google_workspace/{id}/` (`providers_google_workspace_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn google_workspace_retrieve(self, id: i64) -> GoogleWorkspaceRetrieve<'a> {
         GoogleWorkspaceRetrieve {
             client: self.client,
@@ -132,7 +132,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `PUT /providers/google_workspace/{id}/` (`providers_google_workspace_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn google_workspace_update(
         self,
         id: i64,
@@ -151,7 +151,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `DELETE /providers/google_workspace/{id}/` (`providers_google_workspace_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn google_workspace_destroy(self, id: i64) -> GoogleWorkspaceDestroy<'a> {
         GoogleWorkspaceDestroy {
             client: self.client,
@@ -165,7 +165,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `PATCH /providers/google_workspace/{id}/` (`providers_google_workspace_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn google_workspace_partial_update(
         self,
         id: i64,
@@ -184,7 +184,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `POST /providers/google_workspace/{id}/sync/object/` (`providers_google_workspace_sync_object_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn google_workspace_sync_object_create(
         self,
         id: i64,
@@ -203,7 +203,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/google_workspace/{id}/sync/status/` (`providers_google_workspace_sync_status_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn google_workspace_sync_status_retrieve(
         self,
         id: i64,
@@ -220,7 +220,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/google_workspace/{id}/used_by/` (`providers_google_workspace_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn google_workspace_used_by_list(
         self,
         id: i64,
@@ -237,7 +237,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/google_workspace_groups/` (`providers_google_workspace_groups_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn google_workspace_groups_list(self) -> GoogleWorkspaceGroupsList<'a> {
         GoogleWorkspaceGroupsList {
             client: self.client,
@@ -257,7 +257,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `POST /providers/google_workspace_groups/` (`providers_google_workspace_groups_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn google_workspace_groups_create(
         self,
         body: &'a crate::models::GoogleWorkspaceProviderGroupRequest,
@@ -272,7 +272,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/google_workspace_groups/{id}/` (`providers_google_workspace_groups_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn google_workspace_groups_retrieve(
         self,
         id: uuid::Uuid,
@@ -289,7 +289,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `DELETE /providers/google_workspace_groups/{id}/` (`providers_google_workspace_groups_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn google_workspace_groups_destroy(
         self,
         id: uuid::Uuid,
@@ -306,7 +306,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/google_workspace_groups/{id}/used_by/` (`providers_google_workspace_groups_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn google_workspace_groups_used_by_list(
         self,
         id: uuid::Uuid,
@@ -323,7 +323,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/google_workspace_users/` (`providers_google_workspace_users_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn google_workspace_users_list(self) -> GoogleWorkspaceUsersList<'a> {
         GoogleWorkspaceUsersList {
             client: self.client,
@@ -343,7 +343,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `POST /providers/google_workspace_users/` (`providers_google_workspace_users_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn google_workspace_users_create(
         self,
         body: &'a crate::models::GoogleWorkspaceProviderUserRequest,
@@ -358,7 +358,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/google_workspace_users/{id}/` (`providers_google_workspace_users_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn google_workspace_users_retrieve(
         self,
         id: uuid::Uuid,
@@ -375,7 +375,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `DELETE /providers/google_workspace_users/{id}/` (`providers_google_workspace_users_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn google_workspace_users_destroy(
         self,
         id: uuid::Uuid,
@@ -392,7 +392,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/google_workspace_users/{id}/used_by/` (`providers_google_workspace_users_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn google_workspace_users_used_by_list(
         self,
         id: uuid::Uuid,
@@ -409,7 +409,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/ldap/` (`providers_ldap_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn ldap_list(self) -> LdapList<'a> {
         LdapList {
             client: self.client,
@@ -435,7 +435,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `POST /providers/ldap/` (`providers_ldap_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn ldap_create(
         self,
         body: &'a crate::models::LdapProviderRequest,
@@ -450,7 +450,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/ldap/{id}/` (`providers_ldap_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn ldap_retrieve(self, id: i64) -> LdapRetrieve<'a> {
         LdapRetrieve {
             client: self.client,
@@ -464,7 +464,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `PUT /providers/ldap/{id}/` (`providers_ldap_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn ldap_update(
         self,
         id: i64,
@@ -483,7 +483,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `DELETE /providers/ldap/{id}/` (`providers_ldap_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn ldap_destroy(self, id: i64) -> LdapDestroy<'a> {
         LdapDestroy {
             client: self.client,
@@ -497,7 +497,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `PATCH /providers/ldap/{id}/` (`providers_ldap_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn ldap_partial_update(
         self,
         id: i64,
@@ -516,7 +516,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/ldap/{id}/used_by/` (`providers_ldap_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn ldap_used_by_list(self, id: i64) -> LdapUsedByList<'a> {
         LdapUsedByList {
             client: self.client,
@@ -530,7 +530,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/microsoft_entra/` (`providers_microsoft_entra_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn microsoft_entra_list(self) -> MicrosoftEntraList<'a> {
         MicrosoftEntraList {
             client: self.client,
@@ -550,7 +550,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `POST /providers/microsoft_entra/` (`providers_microsoft_entra_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn microsoft_entra_create(
         self,
         body: &'a crate::models::MicrosoftEntraProviderRequest,
@@ -565,7 +565,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/microsoft_entra/{id}/` (`providers_microsoft_entra_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn microsoft_entra_retrieve(self, id: i64) -> MicrosoftEntraRetrieve<'a> {
         MicrosoftEntraRetrieve {
             client: self.client,
@@ -579,7 +579,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `PUT /providers/microsoft_entra/{id}/` (`providers_microsoft_entra_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn microsoft_entra_update(
         self,
         id: i64,
@@ -598,7 +598,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `DELETE /providers/microsoft_entra/{id}/` (`providers_microsoft_entra_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn microsoft_entra_destroy(self, id: i64) -> MicrosoftEntraDestroy<'a> {
         MicrosoftEntraDestroy {
             client: self.client,
@@ -612,7 +612,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `PATCH /providers/microsoft_entra/{id}/` (`providers_microsoft_entra_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn microsoft_entra_partial_update(
         self,
         id: i64,
@@ -631,7 +631,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `POST /providers/microsoft_entra/{id}/sync/object/` (`providers_microsoft_entra_sync_object_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn microsoft_entra_sync_object_create(
         self,
         id: i64,
@@ -650,7 +650,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/microsoft_entra/{id}/sync/status/` (`providers_microsoft_entra_sync_status_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn microsoft_entra_sync_status_retrieve(
         self,
         id: i64,
@@ -667,7 +667,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/microsoft_entra/{id}/used_by/` (`providers_microsoft_entra_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn microsoft_entra_used_by_list(self, id: i64) -> MicrosoftEntraUsedByList<'a> {
         MicrosoftEntraUsedByList {
             client: self.client,
@@ -681,7 +681,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/microsoft_entra_groups/` (`providers_microsoft_entra_groups_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn microsoft_entra_groups_list(self) -> MicrosoftEntraGroupsList<'a> {
         MicrosoftEntraGroupsList {
             client: self.client,
@@ -701,7 +701,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `POST /providers/microsoft_entra_groups/` (`providers_microsoft_entra_groups_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn microsoft_entra_groups_create(
         self,
         body: &'a crate::models::MicrosoftEntraProviderGroupRequest,
@@ -716,7 +716,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/microsoft_entra_groups/{id}/` (`providers_microsoft_entra_groups_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn microsoft_entra_groups_retrieve(
         self,
         id: uuid::Uuid,
@@ -733,7 +733,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `DELETE /providers/microsoft_entra_groups/{id}/` (`providers_microsoft_entra_groups_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn microsoft_entra_groups_destroy(
         self,
         id: uuid::Uuid,
@@ -750,7 +750,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/microsoft_entra_groups/{id}/used_by/` (`providers_microsoft_entra_groups_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn microsoft_entra_groups_used_by_list(
         self,
         id: uuid::Uuid,
@@ -767,7 +767,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/microsoft_entra_users/` (`providers_microsoft_entra_users_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn microsoft_entra_users_list(self) -> MicrosoftEntraUsersList<'a> {
         MicrosoftEntraUsersList {
             client: self.client,
@@ -787,7 +787,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `POST /providers/microsoft_entra_users/` (`providers_microsoft_entra_users_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn microsoft_entra_users_create(
         self,
         body: &'a crate::models::MicrosoftEntraProviderUserRequest,
@@ -802,7 +802,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/microsoft_entra_users/{id}/` (`providers_microsoft_entra_users_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn microsoft_entra_users_retrieve(
         self,
         id: uuid::Uuid,
@@ -819,7 +819,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `DELETE /providers/microsoft_entra_users/{id}/` (`providers_microsoft_entra_users_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn microsoft_entra_users_destroy(
         self,
         id: uuid::Uuid,
@@ -836,7 +836,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/microsoft_entra_users/{id}/used_by/` (`providers_microsoft_entra_users_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn microsoft_entra_users_used_by_list(
         self,
         id: uuid::Uuid,
@@ -853,7 +853,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/oauth2/` (`providers_oauth2_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn oauth2_list(self) -> Oauth2List<'a> {
         Oauth2List {
             client: self.client,
@@ -883,7 +883,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `POST /providers/oauth2/` (`providers_oauth2_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn oauth2_create(
         self,
         body: &'a crate::models::OAuth2ProviderRequest,
@@ -898,7 +898,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/oauth2/{id}/` (`providers_oauth2_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn oauth2_retrieve(self, id: i64) -> Oauth2Retrieve<'a> {
         Oauth2Retrieve {
             client: self.client,
@@ -912,7 +912,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `PUT /providers/oauth2/{id}/` (`providers_oauth2_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn oauth2_update(
         self,
         id: i64,
@@ -931,7 +931,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `DELETE /providers/oauth2/{id}/` (`providers_oauth2_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn oauth2_destroy(self, id: i64) -> Oauth2Destroy<'a> {
         Oauth2Destroy {
             client: self.client,
@@ -945,7 +945,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `PATCH /providers/oauth2/{id}/` (`providers_oauth2_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn oauth2_partial_update(
         self,
         id: i64,
@@ -964,7 +964,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/oauth2/{id}/preview_user/` (`providers_oauth2_preview_user_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn oauth2_preview_user_retrieve(self, id: i64) -> Oauth2PreviewUserRetrieve<'a> {
         Oauth2PreviewUserRetrieve {
             client: self.client,
@@ -979,7 +979,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/oauth2/{id}/setup_urls/` (`providers_oauth2_setup_urls_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn oauth2_setup_urls_retrieve(self, id: i64) -> Oauth2SetupUrlsRetrieve<'a> {
         Oauth2SetupUrlsRetrieve {
             client: self.client,
@@ -993,7 +993,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/oauth2/{id}/used_by/` (`providers_oauth2_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn oauth2_used_by_list(self, id: i64) -> Oauth2UsedByList<'a> {
         Oauth2UsedByList {
             client: self.client,
@@ -1007,7 +1007,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/proxy/` (`providers_proxy_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn proxy_list(self) -> ProxyList<'a> {
         ProxyList {
             client: self.client,
@@ -1039,7 +1039,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `POST /providers/proxy/` (`providers_proxy_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn proxy_create(
         self,
         body: &'a crate::models::ProxyProviderRequest,
@@ -1054,7 +1054,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/proxy/{id}/` (`providers_proxy_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn proxy_retrieve(self, id: i64) -> ProxyRetrieve<'a> {
         ProxyRetrieve {
             client: self.client,
@@ -1068,7 +1068,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `PUT /providers/proxy/{id}/` (`providers_proxy_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn proxy_update(
         self,
         id: i64,
@@ -1087,7 +1087,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `DELETE /providers/proxy/{id}/` (`providers_proxy_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn proxy_destroy(self, id: i64) -> ProxyDestroy<'a> {
         ProxyDestroy {
             client: self.client,
@@ -1101,7 +1101,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `PATCH /providers/proxy/{id}/` (`providers_proxy_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn proxy_partial_update(
         self,
         id: i64,
@@ -1120,7 +1120,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/proxy/{id}/used_by/` (`providers_proxy_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn proxy_used_by_list(self, id: i64) -> ProxyUsedByList<'a> {
         ProxyUsedByList {
             client: self.client,
@@ -1134,7 +1134,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/rac/` (`providers_rac_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn rac_list(self) -> RacList<'a> {
         RacList {
             client: self.client,
@@ -1153,7 +1153,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `POST /providers/rac/` (`providers_rac_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn rac_create(
         self,
         body: &'a crate::models::RacProviderRequest,
@@ -1168,7 +1168,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/rac/{id}/` (`providers_rac_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn rac_retrieve(self, id: i64) -> RacRetrieve<'a> {
         RacRetrieve {
             client: self.client,
@@ -1182,7 +1182,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `PUT /providers/rac/{id}/` (`providers_rac_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn rac_update(
         self,
         id: i64,
@@ -1201,7 +1201,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `DELETE /providers/rac/{id}/` (`providers_rac_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn rac_destroy(self, id: i64) -> RacDestroy<'a> {
         RacDestroy {
             client: self.client,
@@ -1215,7 +1215,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `PATCH /providers/rac/{id}/` (`providers_rac_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn rac_partial_update(
         self,
         id: i64,
@@ -1234,7 +1234,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/rac/{id}/used_by/` (`providers_rac_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn rac_used_by_list(self, id: i64) -> RacUsedByList<'a> {
         RacUsedByList {
             client: self.client,
@@ -1248,7 +1248,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/radius/` (`providers_radius_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn radius_list(self) -> RadiusList<'a> {
         RadiusList {
             client: self.client,
@@ -1269,7 +1269,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `POST /providers/radius/` (`providers_radius_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn radius_create(
         self,
         body: &'a crate::models::RadiusProviderRequest,
@@ -1284,7 +1284,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/radius/{id}/` (`providers_radius_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn radius_retrieve(self, id: i64) -> RadiusRetrieve<'a> {
         RadiusRetrieve {
             client: self.client,
@@ -1298,7 +1298,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `PUT /providers/radius/{id}/` (`providers_radius_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn radius_update(
         self,
         id: i64,
@@ -1317,7 +1317,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `DELETE /providers/radius/{id}/` (`providers_radius_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn radius_destroy(self, id: i64) -> RadiusDestroy<'a> {
         RadiusDestroy {
             client: self.client,
@@ -1331,7 +1331,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `PATCH /providers/radius/{id}/` (`providers_radius_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn radius_partial_update(
         self,
         id: i64,
@@ -1350,7 +1350,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/radius/{id}/used_by/` (`providers_radius_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn radius_used_by_list(self, id: i64) -> RadiusUsedByList<'a> {
         RadiusUsedByList {
             client: self.client,
@@ -1364,7 +1364,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/saml/` (`providers_saml_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn saml_list(self) -> SamlList<'a> {
         SamlList {
             client: self.client,
@@ -1411,7 +1411,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `POST /providers/saml/` (`providers_saml_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn saml_create(
         self,
         body: &'a crate::models::SamlProviderRequest,
@@ -1426,7 +1426,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/saml/{id}/` (`providers_saml_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn saml_retrieve(self, id: i64) -> SamlRetrieve<'a> {
         SamlRetrieve {
             client: self.client,
@@ -1440,7 +1440,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `PUT /providers/saml/{id}/` (`providers_saml_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn saml_update(
         self,
         id: i64,
@@ -1459,7 +1459,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `DELETE /providers/saml/{id}/` (`providers_saml_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn saml_destroy(self, id: i64) -> SamlDestroy<'a> {
         SamlDestroy {
             client: self.client,
@@ -1473,7 +1473,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `PATCH /providers/saml/{id}/` (`providers_saml_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn saml_partial_update(
         self,
         id: i64,
@@ -1492,7 +1492,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/saml/{id}/metadata/` (`providers_saml_metadata_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik` or none.
     pub fn saml_metadata_retrieve(self, id: i64) -> SamlMetadataRetrieve<'a> {
         SamlMetadataRetrieve {
             client: self.client,
@@ -1508,7 +1508,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/saml/{id}/preview_user/` (`providers_saml_preview_user_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn saml_preview_user_retrieve(self, id: i64) -> SamlPreviewUserRetrieve<'a> {
         SamlPreviewUserRetrieve {
             client: self.client,
@@ -1523,7 +1523,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/saml/{id}/used_by/` (`providers_saml_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn saml_used_by_list(self, id: i64) -> SamlUsedByList<'a> {
         SamlUsedByList {
             client: self.client,
@@ -1537,7 +1537,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `POST /providers/saml/import_metadata/` (`providers_saml_import_metadata_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn saml_import_metadata_create(
         self,
         body: &'a crate::models::SamlProviderImportRequest,
@@ -1553,7 +1553,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/scim/` (`providers_scim_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn scim_list(self) -> ScimList<'a> {
         ScimList {
             client: self.client,
@@ -1574,7 +1574,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `POST /providers/scim/` (`providers_scim_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn scim_create(
         self,
         body: &'a crate::models::ScimProviderRequest,
@@ -1589,7 +1589,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/scim/{id}/` (`providers_scim_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn scim_retrieve(self, id: i64) -> ScimRetrieve<'a> {
         ScimRetrieve {
             client: self.client,
@@ -1603,7 +1603,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `PUT /providers/scim/{id}/` (`providers_scim_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn scim_update(
         self,
         id: i64,
@@ -1622,7 +1622,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `DELETE /providers/scim/{id}/` (`providers_scim_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn scim_destroy(self, id: i64) -> ScimDestroy<'a> {
         ScimDestroy {
             client: self.client,
@@ -1636,7 +1636,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `PATCH /providers/scim/{id}/` (`providers_scim_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn scim_partial_update(
         self,
         id: i64,
@@ -1655,7 +1655,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `POST /providers/scim/{id}/sync/object/` (`providers_scim_sync_object_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn scim_sync_object_create(
         self,
         id: i64,
@@ -1674,7 +1674,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/scim/{id}/sync/status/` (`providers_scim_sync_status_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn scim_sync_status_retrieve(self, id: i64) -> ScimSyncStatusRetrieve<'a> {
         ScimSyncStatusRetrieve {
             client: self.client,
@@ -1688,7 +1688,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/scim/{id}/used_by/` (`providers_scim_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn scim_used_by_list(self, id: i64) -> ScimUsedByList<'a> {
         ScimUsedByList {
             client: self.client,
@@ -1702,7 +1702,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/scim_groups/` (`providers_scim_groups_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn scim_groups_list(self) -> ScimGroupsList<'a> {
         ScimGroupsList {
             client: self.client,
@@ -1722,7 +1722,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `POST /providers/scim_groups/` (`providers_scim_groups_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn scim_groups_create(
         self,
         body: &'a crate::models::ScimProviderGroupRequest,
@@ -1737,7 +1737,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/scim_groups/{id}/` (`providers_scim_groups_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn scim_groups_retrieve(self, id: uuid::Uuid) -> ScimGroupsRetrieve<'a> {
         ScimGroupsRetrieve {
             client: self.client,
@@ -1751,7 +1751,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `DELETE /providers/scim_groups/{id}/` (`providers_scim_groups_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn scim_groups_destroy(self, id: uuid::Uuid) -> ScimGroupsDestroy<'a> {
         ScimGroupsDestroy {
             client: self.client,
@@ -1765,7 +1765,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/scim_groups/{id}/used_by/` (`providers_scim_groups_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn scim_groups_used_by_list(self, id: uuid::Uuid) -> ScimGroupsUsedByList<'a> {
         ScimGroupsUsedByList {
             client: self.client,
@@ -1779,7 +1779,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/scim_users/` (`providers_scim_users_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn scim_users_list(self) -> ScimUsersList<'a> {
         ScimUsersList {
             client: self.client,
@@ -1799,7 +1799,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `POST /providers/scim_users/` (`providers_scim_users_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn scim_users_create(
         self,
         body: &'a crate::models::ScimProviderUserRequest,
@@ -1814,7 +1814,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/scim_users/{id}/` (`providers_scim_users_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn scim_users_retrieve(self, id: uuid::Uuid) -> ScimUsersRetrieve<'a> {
         ScimUsersRetrieve {
             client: self.client,
@@ -1828,7 +1828,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `DELETE /providers/scim_users/{id}/` (`providers_scim_users_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn scim_users_destroy(self, id: uuid::Uuid) -> ScimUsersDestroy<'a> {
         ScimUsersDestroy {
             client: self.client,
@@ -1842,7 +1842,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/scim_users/{id}/used_by/` (`providers_scim_users_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn scim_users_used_by_list(self, id: uuid::Uuid) -> ScimUsersUsedByList<'a> {
         ScimUsersUsedByList {
             client: self.client,
@@ -1856,7 +1856,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/ssf/` (`providers_ssf_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn ssf_list(self) -> SsfList<'a> {
         SsfList {
             client: self.client,
@@ -1875,7 +1875,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `POST /providers/ssf/` (`providers_ssf_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn ssf_create(
         self,
         body: &'a crate::models::SsfProviderRequest,
@@ -1890,7 +1890,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/ssf/{id}/` (`providers_ssf_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn ssf_retrieve(self, id: i64) -> SsfRetrieve<'a> {
         SsfRetrieve {
             client: self.client,
@@ -1904,7 +1904,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `PUT /providers/ssf/{id}/` (`providers_ssf_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn ssf_update(
         self,
         id: i64,
@@ -1923,7 +1923,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `DELETE /providers/ssf/{id}/` (`providers_ssf_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn ssf_destroy(self, id: i64) -> SsfDestroy<'a> {
         SsfDestroy {
             client: self.client,
@@ -1937,7 +1937,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `PATCH /providers/ssf/{id}/` (`providers_ssf_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn ssf_partial_update(
         self,
         id: i64,
@@ -1956,7 +1956,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/ssf/{id}/used_by/` (`providers_ssf_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn ssf_used_by_list(self, id: i64) -> SsfUsedByList<'a> {
         SsfUsedByList {
             client: self.client,
@@ -1970,7 +1970,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/wsfed/` (`providers_wsfed_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn wsfed_list(self) -> WsfedList<'a> {
         WsfedList {
             client: self.client,
@@ -2017,7 +2017,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `POST /providers/wsfed/` (`providers_wsfed_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn wsfed_create(
         self,
         body: &'a crate::models::WsFederationProviderRequest,
@@ -2032,7 +2032,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/wsfed/{id}/` (`providers_wsfed_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn wsfed_retrieve(self, id: i64) -> WsfedRetrieve<'a> {
         WsfedRetrieve {
             client: self.client,
@@ -2046,7 +2046,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `PUT /providers/wsfed/{id}/` (`providers_wsfed_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn wsfed_update(
         self,
         id: i64,
@@ -2065,7 +2065,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `DELETE /providers/wsfed/{id}/` (`providers_wsfed_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn wsfed_destroy(self, id: i64) -> WsfedDestroy<'a> {
         WsfedDestroy {
             client: self.client,
@@ -2079,7 +2079,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `PATCH /providers/wsfed/{id}/` (`providers_wsfed_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn wsfed_partial_update(
         self,
         id: i64,
@@ -2098,7 +2098,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/wsfed/{id}/metadata/` (`providers_wsfed_metadata_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik` or none.
     pub fn wsfed_metadata_retrieve(self, id: i64) -> WsfedMetadataRetrieve<'a> {
         WsfedMetadataRetrieve {
             client: self.client,
@@ -2114,7 +2114,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/wsfed/{id}/preview_user/` (`providers_wsfed_preview_user_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn wsfed_preview_user_retrieve(self, id: i64) -> WsfedPreviewUserRetrieve<'a> {
         WsfedPreviewUserRetrieve {
             client: self.client,
@@ -2129,7 +2129,7 @@ impl<'a> ProvidersApi<'a> {
     ///
     /// `GET /providers/wsfed/{id}/used_by/` (`providers_wsfed_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn wsfed_used_by_list(self, id: i64) -> WsfedUsedByList<'a> {
         WsfedUsedByList {
             client: self.client,
@@ -2232,7 +2232,7 @@ impl<'a> AllList<'a> {
             reqwest::Method::GET,
             "/providers/all/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("application__isnull", &self.params.application_isnull, true);
         call.query("backchannel", &self.params.backchannel, true);
@@ -2319,7 +2319,7 @@ impl<'a> AllRetrieve<'a> {
                 "/providers/all/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2376,7 +2376,7 @@ impl<'a> AllDestroy<'a> {
                 "/providers/all/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2439,7 +2439,7 @@ impl<'a> AllUsedByList<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2497,7 +2497,7 @@ impl<'a> AllTypesList<'a> {
             reqwest::Method::GET,
             "/providers/all/types/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2618,7 +2618,7 @@ impl<'a> GoogleWorkspaceList<'a> {
             reqwest::Method::GET,
             "/providers/google_workspace/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("delegated_subject", &self.params.delegated_subject, true);
         call.query(
@@ -2718,7 +2718,7 @@ impl<'a> GoogleWorkspaceCreate<'a> {
             reqwest::Method::POST,
             "/providers/google_workspace/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -2788,7 +2788,7 @@ impl<'a> GoogleWorkspaceRetrieve<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2857,7 +2857,7 @@ impl<'a> GoogleWorkspaceUpdate<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -2917,7 +2917,7 @@ impl<'a> GoogleWorkspaceDestroy<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -2986,7 +2986,7 @@ impl<'a> GoogleWorkspacePartialUpdate<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -3052,7 +3052,7 @@ impl<'a> GoogleWorkspaceSyncObjectCreate<'a> {
                 super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -3117,7 +3117,7 @@ impl<'a> GoogleWorkspaceSyncStatusRetrieve<'a> {
                 super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3180,7 +3180,7 @@ impl<'a> GoogleWorkspaceUsedByList<'a> {
                 super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3295,7 +3295,7 @@ impl<'a> GoogleWorkspaceGroupsList<'a> {
             reqwest::Method::GET,
             "/providers/google_workspace_groups/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("group__group_uuid", &self.params.group_group_uuid, true);
         call.query("group__name", &self.params.group_name, true);
@@ -3390,7 +3390,7 @@ impl<'a> GoogleWorkspaceGroupsCreate<'a> {
             reqwest::Method::POST,
             "/providers/google_workspace_groups/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -3460,7 +3460,7 @@ impl<'a> GoogleWorkspaceGroupsRetrieve<'a> {
                 super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3518,7 +3518,7 @@ impl<'a> GoogleWorkspaceGroupsDestroy<'a> {
                 super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3581,7 +3581,7 @@ impl<'a> GoogleWorkspaceGroupsUsedByList<'a> {
                 super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3696,7 +3696,7 @@ impl<'a> GoogleWorkspaceUsersList<'a> {
             reqwest::Method::GET,
             "/providers/google_workspace_users/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("ordering", &self.params.ordering, true);
         call.query("page", &self.params.page, true);
@@ -3791,7 +3791,7 @@ impl<'a> GoogleWorkspaceUsersCreate<'a> {
             reqwest::Method::POST,
             "/providers/google_workspace_users/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -3861,7 +3861,7 @@ impl<'a> GoogleWorkspaceUsersRetrieve<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3919,7 +3919,7 @@ impl<'a> GoogleWorkspaceUsersDestroy<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3982,7 +3982,7 @@ impl<'a> GoogleWorkspaceUsersUsedByList<'a> {
                 super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4133,7 +4133,7 @@ impl<'a> LdapList<'a> {
             reqwest::Method::GET,
             "/providers/ldap/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("application__isnull", &self.params.application_isnull, true);
         call.query(
@@ -4247,7 +4247,7 @@ impl<'a> LdapCreate<'a> {
             reqwest::Method::POST,
             "/providers/ldap/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -4311,7 +4311,7 @@ impl<'a> LdapRetrieve<'a> {
                 "/providers/ldap/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4374,7 +4374,7 @@ impl<'a> LdapUpdate<'a> {
                 "/providers/ldap/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -4433,7 +4433,7 @@ impl<'a> LdapDestroy<'a> {
                 "/providers/ldap/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4496,7 +4496,7 @@ impl<'a> LdapPartialUpdate<'a> {
                 "/providers/ldap/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -4561,7 +4561,7 @@ impl<'a> LdapUsedByList<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4676,7 +4676,7 @@ impl<'a> MicrosoftEntraList<'a> {
             reqwest::Method::GET,
             "/providers/microsoft_entra/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query(
             "exclude_users_service_account",
@@ -4772,7 +4772,7 @@ impl<'a> MicrosoftEntraCreate<'a> {
             reqwest::Method::POST,
             "/providers/microsoft_entra/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -4839,7 +4839,7 @@ impl<'a> MicrosoftEntraRetrieve<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4905,7 +4905,7 @@ impl<'a> MicrosoftEntraUpdate<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -4965,7 +4965,7 @@ impl<'a> MicrosoftEntraDestroy<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5031,7 +5031,7 @@ impl<'a> MicrosoftEntraPartialUpdate<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -5097,7 +5097,7 @@ impl<'a> MicrosoftEntraSyncObjectCreate<'a> {
                 super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -5162,7 +5162,7 @@ impl<'a> MicrosoftEntraSyncStatusRetrieve<'a> {
                 super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5225,7 +5225,7 @@ impl<'a> MicrosoftEntraUsedByList<'a> {
                 super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5340,7 +5340,7 @@ impl<'a> MicrosoftEntraGroupsList<'a> {
             reqwest::Method::GET,
             "/providers/microsoft_entra_groups/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("group__group_uuid", &self.params.group_group_uuid, true);
         call.query("group__name", &self.params.group_name, true);
@@ -5435,7 +5435,7 @@ impl<'a> MicrosoftEntraGroupsCreate<'a> {
             reqwest::Method::POST,
             "/providers/microsoft_entra_groups/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -5505,7 +5505,7 @@ impl<'a> MicrosoftEntraGroupsRetrieve<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5563,7 +5563,7 @@ impl<'a> MicrosoftEntraGroupsDestroy<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5626,7 +5626,7 @@ impl<'a> MicrosoftEntraGroupsUsedByList<'a> {
                 super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5741,7 +5741,7 @@ impl<'a> MicrosoftEntraUsersList<'a> {
             reqwest::Method::GET,
             "/providers/microsoft_entra_users/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("ordering", &self.params.ordering, true);
         call.query("page", &self.params.page, true);
@@ -5836,7 +5836,7 @@ impl<'a> MicrosoftEntraUsersCreate<'a> {
             reqwest::Method::POST,
             "/providers/microsoft_entra_users/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -5906,7 +5906,7 @@ impl<'a> MicrosoftEntraUsersRetrieve<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5964,7 +5964,7 @@ impl<'a> MicrosoftEntraUsersDestroy<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -6027,7 +6027,7 @@ impl<'a> MicrosoftEntraUsersUsedByList<'a> {
                 super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -6202,7 +6202,7 @@ impl<'a> Oauth2List<'a> {
             reqwest::Method::GET,
             "/providers/oauth2/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("access_code_validity", &self.params.access_code_validity, true);
         call.query("access_token_validity", &self.params.access_token_validity, true);
@@ -6304,7 +6304,7 @@ impl<'a> Oauth2Create<'a> {
             reqwest::Method::POST,
             "/providers/oauth2/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -6368,7 +6368,7 @@ impl<'a> Oauth2Retrieve<'a> {
                 "/providers/oauth2/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -6431,7 +6431,7 @@ impl<'a> Oauth2Update<'a> {
                 "/providers/oauth2/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -6490,7 +6490,7 @@ impl<'a> Oauth2Destroy<'a> {
                 "/providers/oauth2/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -6553,7 +6553,7 @@ impl<'a> Oauth2PartialUpdate<'a> {
                 "/providers/oauth2/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -6626,7 +6626,7 @@ impl<'a> Oauth2PreviewUserRetrieve<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("for_user", &self.params.for_user, true);
         Ok((self.client, call))
@@ -6696,7 +6696,7 @@ impl<'a> Oauth2SetupUrlsRetrieve<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -6759,7 +6759,7 @@ impl<'a> Oauth2UsedByList<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -6949,7 +6949,7 @@ impl<'a> ProxyList<'a> {
             reqwest::Method::GET,
             "/providers/proxy/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("application__isnull", &self.params.application_isnull, true);
         call.query(
@@ -7081,7 +7081,7 @@ impl<'a> ProxyCreate<'a> {
             reqwest::Method::POST,
             "/providers/proxy/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -7145,7 +7145,7 @@ impl<'a> ProxyRetrieve<'a> {
                 "/providers/proxy/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -7208,7 +7208,7 @@ impl<'a> ProxyUpdate<'a> {
                 "/providers/proxy/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -7267,7 +7267,7 @@ impl<'a> ProxyDestroy<'a> {
                 "/providers/proxy/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -7330,7 +7330,7 @@ impl<'a> ProxyPartialUpdate<'a> {
                 "/providers/proxy/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -7395,7 +7395,7 @@ impl<'a> ProxyUsedByList<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -7504,7 +7504,7 @@ impl<'a> RacList<'a> {
             reqwest::Method::GET,
             "/providers/rac/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("application__isnull", &self.params.application_isnull, true);
         call.query("name__iexact", &self.params.name_iexact, true);
@@ -7591,7 +7591,7 @@ impl<'a> RacCreate<'a> {
             reqwest::Method::POST,
             "/providers/rac/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -7655,7 +7655,7 @@ impl<'a> RacRetrieve<'a> {
                 "/providers/rac/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -7718,7 +7718,7 @@ impl<'a> RacUpdate<'a> {
                 "/providers/rac/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -7777,7 +7777,7 @@ impl<'a> RacDestroy<'a> {
                 "/providers/rac/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -7840,7 +7840,7 @@ impl<'a> RacPartialUpdate<'a> {
                 "/providers/rac/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -7905,7 +7905,7 @@ impl<'a> RacUsedByList<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -8026,7 +8026,7 @@ impl<'a> RadiusList<'a> {
             reqwest::Method::GET,
             "/providers/radius/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("application__isnull", &self.params.application_isnull, true);
         call.query(
@@ -8119,7 +8119,7 @@ impl<'a> RadiusCreate<'a> {
             reqwest::Method::POST,
             "/providers/radius/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -8183,7 +8183,7 @@ impl<'a> RadiusRetrieve<'a> {
                 "/providers/radius/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -8246,7 +8246,7 @@ impl<'a> RadiusUpdate<'a> {
                 "/providers/radius/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -8305,7 +8305,7 @@ impl<'a> RadiusDestroy<'a> {
                 "/providers/radius/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -8368,7 +8368,7 @@ impl<'a> RadiusPartialUpdate<'a> {
                 "/providers/radius/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -8433,7 +8433,7 @@ impl<'a> RadiusUsedByList<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -8719,7 +8719,7 @@ impl<'a> SamlList<'a> {
             reqwest::Method::GET,
             "/providers/saml/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("acs_url", &self.params.acs_url, true);
         call.query(
@@ -8854,7 +8854,7 @@ impl<'a> SamlCreate<'a> {
             reqwest::Method::POST,
             "/providers/saml/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -8918,7 +8918,7 @@ impl<'a> SamlRetrieve<'a> {
                 "/providers/saml/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -8981,7 +8981,7 @@ impl<'a> SamlUpdate<'a> {
                 "/providers/saml/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -9040,7 +9040,7 @@ impl<'a> SamlDestroy<'a> {
                 "/providers/saml/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -9103,7 +9103,7 @@ impl<'a> SamlPartialUpdate<'a> {
                 "/providers/saml/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -9197,7 +9197,7 @@ impl<'a> SamlMetadataRetrieve<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK], &[]],
         );
         call.query("download", &self.params.download, true);
         call.query("force_binding", &self.params.force_binding, true);
@@ -9270,7 +9270,7 @@ impl<'a> SamlPreviewUserRetrieve<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("for_user", &self.params.for_user, true);
         Ok((self.client, call))
@@ -9334,7 +9334,7 @@ impl<'a> SamlUsedByList<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -9400,7 +9400,7 @@ impl<'a> SamlImportMetadataCreate<'a> {
             reqwest::Method::POST,
             "/providers/saml/import_metadata/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.multipart(self.body, &["file"], self.uploads)?;
@@ -9523,7 +9523,7 @@ impl<'a> ScimList<'a> {
             reqwest::Method::GET,
             "/providers/scim/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query(
             "exclude_users_service_account",
@@ -9616,7 +9616,7 @@ impl<'a> ScimCreate<'a> {
             reqwest::Method::POST,
             "/providers/scim/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -9680,7 +9680,7 @@ impl<'a> ScimRetrieve<'a> {
                 "/providers/scim/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -9743,7 +9743,7 @@ impl<'a> ScimUpdate<'a> {
                 "/providers/scim/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -9802,7 +9802,7 @@ impl<'a> ScimDestroy<'a> {
                 "/providers/scim/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -9865,7 +9865,7 @@ impl<'a> ScimPartialUpdate<'a> {
                 "/providers/scim/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -9931,7 +9931,7 @@ impl<'a> ScimSyncObjectCreate<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -9996,7 +9996,7 @@ impl<'a> ScimSyncStatusRetrieve<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -10059,7 +10059,7 @@ impl<'a> ScimUsedByList<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -10174,7 +10174,7 @@ impl<'a> ScimGroupsList<'a> {
             reqwest::Method::GET,
             "/providers/scim_groups/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("group__group_uuid", &self.params.group_group_uuid, true);
         call.query("group__name", &self.params.group_name, true);
@@ -10262,7 +10262,7 @@ impl<'a> ScimGroupsCreate<'a> {
             reqwest::Method::POST,
             "/providers/scim_groups/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -10327,7 +10327,7 @@ impl<'a> ScimGroupsRetrieve<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -10385,7 +10385,7 @@ impl<'a> ScimGroupsDestroy<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -10448,7 +10448,7 @@ impl<'a> ScimGroupsUsedByList<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -10563,7 +10563,7 @@ impl<'a> ScimUsersList<'a> {
             reqwest::Method::GET,
             "/providers/scim_users/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("ordering", &self.params.ordering, true);
         call.query("page", &self.params.page, true);
@@ -10651,7 +10651,7 @@ impl<'a> ScimUsersCreate<'a> {
             reqwest::Method::POST,
             "/providers/scim_users/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -10716,7 +10716,7 @@ impl<'a> ScimUsersRetrieve<'a> {
                 .id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -10774,7 +10774,7 @@ impl<'a> ScimUsersDestroy<'a> {
                 .id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -10837,7 +10837,7 @@ impl<'a> ScimUsersUsedByList<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -10946,7 +10946,7 @@ impl<'a> SsfList<'a> {
             reqwest::Method::GET,
             "/providers/ssf/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("application__isnull", &self.params.application_isnull, true);
         call.query("name__iexact", &self.params.name_iexact, true);
@@ -11033,7 +11033,7 @@ impl<'a> SsfCreate<'a> {
             reqwest::Method::POST,
             "/providers/ssf/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -11097,7 +11097,7 @@ impl<'a> SsfRetrieve<'a> {
                 "/providers/ssf/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -11160,7 +11160,7 @@ impl<'a> SsfUpdate<'a> {
                 "/providers/ssf/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -11219,7 +11219,7 @@ impl<'a> SsfDestroy<'a> {
                 "/providers/ssf/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -11282,7 +11282,7 @@ impl<'a> SsfPartialUpdate<'a> {
                 "/providers/ssf/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -11347,7 +11347,7 @@ impl<'a> SsfUsedByList<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -11633,7 +11633,7 @@ impl<'a> WsfedList<'a> {
             reqwest::Method::GET,
             "/providers/wsfed/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("acs_url", &self.params.acs_url, true);
         call.query(
@@ -11770,7 +11770,7 @@ impl<'a> WsfedCreate<'a> {
             reqwest::Method::POST,
             "/providers/wsfed/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -11836,7 +11836,7 @@ impl<'a> WsfedRetrieve<'a> {
                 "/providers/wsfed/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -11901,7 +11901,7 @@ impl<'a> WsfedUpdate<'a> {
                 "/providers/wsfed/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -11960,7 +11960,7 @@ impl<'a> WsfedDestroy<'a> {
                 "/providers/wsfed/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -12025,7 +12025,7 @@ impl<'a> WsfedPartialUpdate<'a> {
                 "/providers/wsfed/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -12119,7 +12119,7 @@ impl<'a> WsfedMetadataRetrieve<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK], &[]],
         );
         call.query("download", &self.params.download, true);
         call.query("force_binding", &self.params.force_binding, true);
@@ -12192,7 +12192,7 @@ impl<'a> WsfedPreviewUserRetrieve<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("for_user", &self.params.for_user, true);
         Ok((self.client, call))
@@ -12256,7 +12256,7 @@ impl<'a> WsfedUsedByList<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }

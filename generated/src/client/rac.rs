@@ -10,7 +10,7 @@ impl<'a> RacApi<'a> {
     ///
     /// `GET /rac/connection_tokens/` (`rac_connection_tokens_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn connection_tokens_list(self) -> ConnectionTokensList<'a> {
         ConnectionTokensList {
             client: self.client,
@@ -30,7 +30,7 @@ impl<'a> RacApi<'a> {
     ///
     /// `GET /rac/connection_tokens/{connection_token_uuid}/` (`rac_connection_tokens_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn connection_tokens_retrieve(
         self,
         connection_token_uuid: uuid::Uuid,
@@ -47,7 +47,7 @@ impl<'a> RacApi<'a> {
     ///
     /// `PUT /rac/connection_tokens/{connection_token_uuid}/` (`rac_connection_tokens_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn connection_tokens_update(
         self,
         connection_token_uuid: uuid::Uuid,
@@ -66,7 +66,7 @@ impl<'a> RacApi<'a> {
     ///
     /// `DELETE /rac/connection_tokens/{connection_token_uuid}/` (`rac_connection_tokens_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn connection_tokens_destroy(
         self,
         connection_token_uuid: uuid::Uuid,
@@ -83,7 +83,7 @@ impl<'a> RacApi<'a> {
     ///
     /// `PATCH /rac/connection_tokens/{connection_token_uuid}/` (`rac_connection_tokens_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn connection_tokens_partial_update(
         self,
         connection_token_uuid: uuid::Uuid,
@@ -102,7 +102,7 @@ impl<'a> RacApi<'a> {
     ///
     /// `GET /rac/connection_tokens/{connection_token_uuid}/used_by/` (`rac_connection_tokens_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn connection_tokens_used_by_list(
         self,
         connection_token_uuid: uuid::Uuid,
@@ -119,7 +119,7 @@ impl<'a> RacApi<'a> {
     ///
     /// `GET /rac/endpoints/` (`rac_endpoints_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn endpoints_list(self) -> EndpointsList<'a> {
         EndpointsList {
             client: self.client,
@@ -139,7 +139,7 @@ impl<'a> RacApi<'a> {
     ///
     /// `POST /rac/endpoints/` (`rac_endpoints_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn endpoints_create(
         self,
         body: &'a crate::models::EndpointRequest,
@@ -154,7 +154,7 @@ impl<'a> RacApi<'a> {
     ///
     /// `GET /rac/endpoints/{pbm_uuid}/` (`rac_endpoints_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn endpoints_retrieve(self, pbm_uuid: uuid::Uuid) -> EndpointsRetrieve<'a> {
         EndpointsRetrieve {
             client: self.client,
@@ -168,7 +168,7 @@ impl<'a> RacApi<'a> {
     ///
     /// `PUT /rac/endpoints/{pbm_uuid}/` (`rac_endpoints_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn endpoints_update(
         self,
         pbm_uuid: uuid::Uuid,
@@ -187,7 +187,7 @@ impl<'a> RacApi<'a> {
     ///
     /// `DELETE /rac/endpoints/{pbm_uuid}/` (`rac_endpoints_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn endpoints_destroy(self, pbm_uuid: uuid::Uuid) -> EndpointsDestroy<'a> {
         EndpointsDestroy {
             client: self.client,
@@ -201,7 +201,7 @@ impl<'a> RacApi<'a> {
     ///
     /// `PATCH /rac/endpoints/{pbm_uuid}/` (`rac_endpoints_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn endpoints_partial_update(
         self,
         pbm_uuid: uuid::Uuid,
@@ -220,7 +220,7 @@ impl<'a> RacApi<'a> {
     ///
     /// `GET /rac/endpoints/{pbm_uuid}/used_by/` (`rac_endpoints_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn endpoints_used_by_list(
         self,
         pbm_uuid: uuid::Uuid,
@@ -333,7 +333,7 @@ impl<'a> ConnectionTokensList<'a> {
             reqwest::Method::GET,
             "/rac/connection_tokens/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("endpoint", &self.params.endpoint, true);
         call.query("ordering", &self.params.ordering, true);
@@ -425,7 +425,7 @@ impl<'a> ConnectionTokensRetrieve<'a> {
                 .params.connection_token_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -489,7 +489,7 @@ impl<'a> ConnectionTokensUpdate<'a> {
                 .params.connection_token_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -549,7 +549,7 @@ impl<'a> ConnectionTokensDestroy<'a> {
                 .params.connection_token_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -613,7 +613,7 @@ impl<'a> ConnectionTokensPartialUpdate<'a> {
                 .params.connection_token_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -678,7 +678,7 @@ impl<'a> ConnectionTokensUsedByList<'a> {
                 self.params.connection_token_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -790,7 +790,7 @@ impl<'a> EndpointsList<'a> {
             reqwest::Method::GET,
             "/rac/endpoints/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("name", &self.params.name, true);
         call.query("ordering", &self.params.ordering, true);
@@ -875,7 +875,7 @@ impl<'a> EndpointsCreate<'a> {
             reqwest::Method::POST,
             "/rac/endpoints/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -937,7 +937,7 @@ impl<'a> EndpointsRetrieve<'a> {
                 .pbm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -998,7 +998,7 @@ impl<'a> EndpointsUpdate<'a> {
                 .pbm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -1058,7 +1058,7 @@ impl<'a> EndpointsDestroy<'a> {
                 .pbm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -1119,7 +1119,7 @@ impl<'a> EndpointsPartialUpdate<'a> {
                 .pbm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -1184,7 +1184,7 @@ impl<'a> EndpointsUsedByList<'a> {
                 .params.pbm_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }

@@ -10,7 +10,7 @@ impl<'a> RbacApi<'a> {
     ///
     /// `GET /rbac/initial_permissions/` (`rbac_initial_permissions_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn initial_permissions_list(self) -> InitialPermissionsList<'a> {
         InitialPermissionsList {
             client: self.client,
@@ -28,7 +28,7 @@ impl<'a> RbacApi<'a> {
     ///
     /// `POST /rbac/initial_permissions/` (`rbac_initial_permissions_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn initial_permissions_create(
         self,
         body: &'a crate::models::InitialPermissionsRequest,
@@ -43,7 +43,7 @@ impl<'a> RbacApi<'a> {
     ///
     /// `GET /rbac/initial_permissions/{id}/` (`rbac_initial_permissions_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn initial_permissions_retrieve(
         self,
         id: i64,
@@ -60,7 +60,7 @@ impl<'a> RbacApi<'a> {
     ///
     /// `PUT /rbac/initial_permissions/{id}/` (`rbac_initial_permissions_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn initial_permissions_update(
         self,
         id: i64,
@@ -79,7 +79,7 @@ impl<'a> RbacApi<'a> {
     ///
     /// `DELETE /rbac/initial_permissions/{id}/` (`rbac_initial_permissions_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn initial_permissions_destroy(self, id: i64) -> InitialPermissionsDestroy<'a> {
         InitialPermissionsDestroy {
             client: self.client,
@@ -93,7 +93,7 @@ impl<'a> RbacApi<'a> {
     ///
     /// `PATCH /rbac/initial_permissions/{id}/` (`rbac_initial_permissions_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn initial_permissions_partial_update(
         self,
         id: i64,
@@ -112,7 +112,7 @@ impl<'a> RbacApi<'a> {
     ///
     /// `GET /rbac/initial_permissions/{id}/used_by/` (`rbac_initial_permissions_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn initial_permissions_used_by_list(
         self,
         id: i64,
@@ -129,7 +129,7 @@ impl<'a> RbacApi<'a> {
     ///
     /// `GET /rbac/permissions/` (`rbac_permissions_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn permissions_list(self) -> PermissionsList<'a> {
         PermissionsList {
             client: self.client,
@@ -150,7 +150,7 @@ impl<'a> RbacApi<'a> {
     ///
     /// `GET /rbac/permissions/{id}/` (`rbac_permissions_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn permissions_retrieve(self, id: i64) -> PermissionsRetrieve<'a> {
         PermissionsRetrieve {
             client: self.client,
@@ -164,7 +164,7 @@ impl<'a> RbacApi<'a> {
     ///
     /// `GET /rbac/permissions/assigned_by_roles/` (`rbac_permissions_assigned_by_roles_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn permissions_assigned_by_roles_list(
         self,
         model: impl Into<String>,
@@ -187,7 +187,7 @@ impl<'a> RbacApi<'a> {
     ///
     /// `POST /rbac/permissions/assigned_by_roles/{uuid}/assign/` (`rbac_permissions_assigned_by_roles_assign`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn permissions_assigned_by_roles_assign(
         self,
         uuid: uuid::Uuid,
@@ -207,7 +207,7 @@ impl<'a> RbacApi<'a> {
     ///
     /// `PATCH /rbac/permissions/assigned_by_roles/{uuid}/unassign/` (`rbac_permissions_assigned_by_roles_unassign_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn permissions_assigned_by_roles_unassign_partial_update(
         self,
         uuid: uuid::Uuid,
@@ -226,7 +226,7 @@ impl<'a> RbacApi<'a> {
     ///
     /// `GET /rbac/permissions/roles/` (`rbac_permissions_roles_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn permissions_roles_list(self) -> PermissionsRolesList<'a> {
         PermissionsRolesList {
             client: self.client,
@@ -244,7 +244,7 @@ impl<'a> RbacApi<'a> {
     ///
     /// `GET /rbac/roles/` (`rbac_roles_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn roles_list(self) -> RolesList<'a> {
         RolesList {
             client: self.client,
@@ -267,7 +267,7 @@ impl<'a> RbacApi<'a> {
     ///
     /// `POST /rbac/roles/` (`rbac_roles_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn roles_create(self, body: &'a crate::models::RoleRequest) -> RolesCreate<'a> {
         RolesCreate {
             client: self.client,
@@ -279,7 +279,7 @@ impl<'a> RbacApi<'a> {
     ///
     /// `GET /rbac/roles/{uuid}/` (`rbac_roles_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn roles_retrieve(self, uuid: uuid::Uuid) -> RolesRetrieve<'a> {
         RolesRetrieve {
             client: self.client,
@@ -293,7 +293,7 @@ impl<'a> RbacApi<'a> {
     ///
     /// `PUT /rbac/roles/{uuid}/` (`rbac_roles_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn roles_update(
         self,
         uuid: uuid::Uuid,
@@ -312,7 +312,7 @@ impl<'a> RbacApi<'a> {
     ///
     /// `DELETE /rbac/roles/{uuid}/` (`rbac_roles_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn roles_destroy(self, uuid: uuid::Uuid) -> RolesDestroy<'a> {
         RolesDestroy {
             client: self.client,
@@ -326,7 +326,7 @@ impl<'a> RbacApi<'a> {
     ///
     /// `PATCH /rbac/roles/{uuid}/` (`rbac_roles_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn roles_partial_update(
         self,
         uuid: uuid::Uuid,
@@ -345,7 +345,7 @@ impl<'a> RbacApi<'a> {
     ///
     /// `POST /rbac/roles/{uuid}/add_user/` (`rbac_roles_add_user_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn roles_add_user_create(
         self,
         uuid: uuid::Uuid,
@@ -364,7 +364,7 @@ impl<'a> RbacApi<'a> {
     ///
     /// `POST /rbac/roles/{uuid}/remove_user/` (`rbac_roles_remove_user_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn roles_remove_user_create(
         self,
         uuid: uuid::Uuid,
@@ -383,7 +383,7 @@ impl<'a> RbacApi<'a> {
     ///
     /// `GET /rbac/roles/{uuid}/used_by/` (`rbac_roles_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn roles_used_by_list(self, uuid: uuid::Uuid) -> RolesUsedByList<'a> {
         RolesUsedByList {
             client: self.client,
@@ -481,7 +481,7 @@ impl<'a> InitialPermissionsList<'a> {
             reqwest::Method::GET,
             "/rbac/initial_permissions/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("name", &self.params.name, true);
         call.query("ordering", &self.params.ordering, true);
@@ -567,7 +567,7 @@ impl<'a> InitialPermissionsCreate<'a> {
             reqwest::Method::POST,
             "/rbac/initial_permissions/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -632,7 +632,7 @@ impl<'a> InitialPermissionsRetrieve<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -696,7 +696,7 @@ impl<'a> InitialPermissionsUpdate<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -756,7 +756,7 @@ impl<'a> InitialPermissionsDestroy<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -820,7 +820,7 @@ impl<'a> InitialPermissionsPartialUpdate<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -885,7 +885,7 @@ impl<'a> InitialPermissionsUsedByList<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -1006,7 +1006,7 @@ impl<'a> PermissionsList<'a> {
             reqwest::Method::GET,
             "/rbac/permissions/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("codename", &self.params.codename, true);
         call.query("content_type__app_label", &self.params.content_type_app_label, true);
@@ -1098,7 +1098,7 @@ impl<'a> PermissionsRetrieve<'a> {
                 "/rbac/permissions/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -1201,7 +1201,7 @@ impl<'a> PermissionsAssignedByRolesList<'a> {
             reqwest::Method::GET,
             "/rbac/permissions/assigned_by_roles/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("model", &self.params.model, true);
         call.query("object_pk", &self.params.object_pk, true);
@@ -1300,7 +1300,7 @@ impl<'a> PermissionsAssignedByRolesAssign<'a> {
                 super::transport::path_segment(& self.params.uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -1361,7 +1361,7 @@ impl<'a> PermissionsAssignedByRolesUnassignPartialUpdate<'a> {
                 super::transport::path_segment(& self.params.uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -1467,7 +1467,7 @@ impl<'a> PermissionsRolesList<'a> {
             reqwest::Method::GET,
             "/rbac/permissions/roles/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("ordering", &self.params.ordering, true);
         call.query("page", &self.params.page, true);
@@ -1626,7 +1626,7 @@ impl<'a> RolesList<'a> {
             reqwest::Method::GET,
             "/rbac/roles/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("groups", &self.params.groups, true);
         call.query("inherited", &self.params.inherited, true);
@@ -1714,7 +1714,7 @@ impl<'a> RolesCreate<'a> {
             reqwest::Method::POST,
             "/rbac/roles/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -1775,7 +1775,7 @@ impl<'a> RolesRetrieve<'a> {
                 "/rbac/roles/{}/", super::transport::path_segment(& self.params.uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -1835,7 +1835,7 @@ impl<'a> RolesUpdate<'a> {
                 "/rbac/roles/{}/", super::transport::path_segment(& self.params.uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -1894,7 +1894,7 @@ impl<'a> RolesDestroy<'a> {
                 "/rbac/roles/{}/", super::transport::path_segment(& self.params.uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -1954,7 +1954,7 @@ impl<'a> RolesPartialUpdate<'a> {
                 "/rbac/roles/{}/", super::transport::path_segment(& self.params.uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -2016,7 +2016,7 @@ impl<'a> RolesAddUserCreate<'a> {
                 .uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -2078,7 +2078,7 @@ impl<'a> RolesRemoveUserCreate<'a> {
                 .params.uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -2143,7 +2143,7 @@ impl<'a> RolesUsedByList<'a> {
                 .uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }

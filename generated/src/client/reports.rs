@@ -8,7 +8,7 @@ pub struct ReportsApi<'a> {
 impl<'a> ReportsApi<'a> {
     /// `GET /reports/exports/` (`reports_exports_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn exports_list(self) -> ExportsList<'a> {
         ExportsList {
             client: self.client,
@@ -23,7 +23,7 @@ impl<'a> ReportsApi<'a> {
 
     /// `GET /reports/exports/{id}/` (`reports_exports_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn exports_retrieve(self, id: uuid::Uuid) -> ExportsRetrieve<'a> {
         ExportsRetrieve {
             client: self.client,
@@ -35,7 +35,7 @@ impl<'a> ReportsApi<'a> {
 
     /// `DELETE /reports/exports/{id}/` (`reports_exports_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn exports_destroy(self, id: uuid::Uuid) -> ExportsDestroy<'a> {
         ExportsDestroy {
             client: self.client,
@@ -127,7 +127,7 @@ impl<'a> ExportsList<'a> {
             reqwest::Method::GET,
             "/reports/exports/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("ordering", &self.params.ordering, true);
         call.query("page", &self.params.page, true);
@@ -215,7 +215,7 @@ impl<'a> ExportsRetrieve<'a> {
                 "/reports/exports/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -272,7 +272,7 @@ impl<'a> ExportsDestroy<'a> {
                 "/reports/exports/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }

@@ -10,7 +10,7 @@ impl<'a> RootApi<'a> {
     ///
     /// `GET /root/config/` (`root_config_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik` or none.
     pub fn config_retrieve(self) -> ConfigRetrieve<'a> {
         ConfigRetrieve {
             client: self.client,
@@ -57,7 +57,7 @@ impl<'a> ConfigRetrieve<'a> {
             reqwest::Method::GET,
             "/root/config/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK], &[]],
         );
         Ok((self.client, call))
     }

@@ -13,7 +13,7 @@ impl<'a> SchemaApi<'a> {
     ///
     /// `GET /schema/` (`schema_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik` or none.
     pub fn retrieve(self) -> Retrieve<'a> {
         Retrieve {
             client: self.client,
@@ -116,7 +116,7 @@ impl<'a> Retrieve<'a> {
             reqwest::Method::GET,
             "/schema/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK], &[]],
         );
         call.query("format", &self.params.format, true);
         call.query("lang", &self.params.lang, true);

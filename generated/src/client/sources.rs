@@ -10,7 +10,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/all/` (`sources_all_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn all_list(self) -> AllList<'a> {
         AllList {
             client: self.client,
@@ -31,7 +31,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/all/{slug}/` (`sources_all_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn all_retrieve(self, slug: impl Into<String>) -> AllRetrieve<'a> {
         AllRetrieve {
             client: self.client,
@@ -45,7 +45,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `DELETE /sources/all/{slug}/` (`sources_all_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn all_destroy(self, slug: impl Into<String>) -> AllDestroy<'a> {
         AllDestroy {
             client: self.client,
@@ -59,7 +59,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/all/{slug}/used_by/` (`sources_all_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn all_used_by_list(self, slug: impl Into<String>) -> AllUsedByList<'a> {
         AllUsedByList {
             client: self.client,
@@ -73,7 +73,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/all/types/` (`sources_all_types_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn all_types_list(self) -> AllTypesList<'a> {
         AllTypesList {
             client: self.client,
@@ -84,7 +84,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/all/user_settings/` (`sources_all_user_settings_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn all_user_settings_list(self) -> AllUserSettingsList<'a> {
         AllUserSettingsList {
             client: self.client,
@@ -95,7 +95,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/group_connections/all/` (`sources_group_connections_all_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_all_list(self) -> GroupConnectionsAllList<'a> {
         GroupConnectionsAllList {
             client: self.client,
@@ -114,7 +114,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/group_connections/all/{id}/` (`sources_group_connections_all_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_all_retrieve(
         self,
         id: i64,
@@ -131,7 +131,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PUT /sources/group_connections/all/{id}/` (`sources_group_connections_all_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_all_update(
         self,
         id: i64,
@@ -150,7 +150,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `DELETE /sources/group_connections/all/{id}/` (`sources_group_connections_all_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_all_destroy(
         self,
         id: i64,
@@ -167,7 +167,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PATCH /sources/group_connections/all/{id}/` (`sources_group_connections_all_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_all_partial_update(
         self,
         id: i64,
@@ -186,7 +186,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/group_connections/all/{id}/used_by/` (`sources_group_connections_all_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_all_used_by_list(
         self,
         id: i64,
@@ -203,7 +203,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/group_connections/kerberos/` (`sources_group_connections_kerberos_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_kerberos_list(self) -> GroupConnectionsKerberosList<'a> {
         GroupConnectionsKerberosList {
             client: self.client,
@@ -222,7 +222,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `POST /sources/group_connections/kerberos/` (`sources_group_connections_kerberos_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_kerberos_create(
         self,
         body: &'a crate::models::GroupKerberosSourceConnectionRequest,
@@ -237,7 +237,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/group_connections/kerberos/{id}/` (`sources_group_connections_kerberos_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_kerberos_retrieve(
         self,
         id: i64,
@@ -254,7 +254,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PUT /sources/group_connections/kerberos/{id}/` (`sources_group_connections_kerberos_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_kerberos_update(
         self,
         id: i64,
@@ -273,7 +273,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `DELETE /sources/group_connections/kerberos/{id}/` (`sources_group_connections_kerberos_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_kerberos_destroy(
         self,
         id: i64,
@@ -290,7 +290,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PATCH /sources/group_connections/kerberos/{id}/` (`sources_group_connections_kerberos_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_kerberos_partial_update(
         self,
         id: i64,
@@ -309,7 +309,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/group_connections/kerberos/{id}/used_by/` (`sources_group_connections_kerberos_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_kerberos_used_by_list(
         self,
         id: i64,
@@ -326,7 +326,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/group_connections/ldap/` (`sources_group_connections_ldap_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_ldap_list(self) -> GroupConnectionsLdapList<'a> {
         GroupConnectionsLdapList {
             client: self.client,
@@ -345,7 +345,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `POST /sources/group_connections/ldap/` (`sources_group_connections_ldap_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_ldap_create(
         self,
         body: &'a crate::models::GroupLdapSourceConnectionRequest,
@@ -360,7 +360,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/group_connections/ldap/{id}/` (`sources_group_connections_ldap_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_ldap_retrieve(
         self,
         id: i64,
@@ -377,7 +377,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PUT /sources/group_connections/ldap/{id}/` (`sources_group_connections_ldap_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_ldap_update(
         self,
         id: i64,
@@ -396,7 +396,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `DELETE /sources/group_connections/ldap/{id}/` (`sources_group_connections_ldap_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_ldap_destroy(
         self,
         id: i64,
@@ -413,7 +413,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PATCH /sources/group_connections/ldap/{id}/` (`sources_group_connections_ldap_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_ldap_partial_update(
         self,
         id: i64,
@@ -432,7 +432,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/group_connections/ldap/{id}/used_by/` (`sources_group_connections_ldap_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_ldap_used_by_list(
         self,
         id: i64,
@@ -449,7 +449,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/group_connections/oauth/` (`sources_group_connections_oauth_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_oauth_list(self) -> GroupConnectionsOauthList<'a> {
         GroupConnectionsOauthList {
             client: self.client,
@@ -468,7 +468,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `POST /sources/group_connections/oauth/` (`sources_group_connections_oauth_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_oauth_create(
         self,
         body: &'a crate::models::GroupOAuthSourceConnectionRequest,
@@ -483,7 +483,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/group_connections/oauth/{id}/` (`sources_group_connections_oauth_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_oauth_retrieve(
         self,
         id: i64,
@@ -500,7 +500,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PUT /sources/group_connections/oauth/{id}/` (`sources_group_connections_oauth_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_oauth_update(
         self,
         id: i64,
@@ -519,7 +519,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `DELETE /sources/group_connections/oauth/{id}/` (`sources_group_connections_oauth_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_oauth_destroy(
         self,
         id: i64,
@@ -536,7 +536,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PATCH /sources/group_connections/oauth/{id}/` (`sources_group_connections_oauth_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_oauth_partial_update(
         self,
         id: i64,
@@ -555,7 +555,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/group_connections/oauth/{id}/used_by/` (`sources_group_connections_oauth_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_oauth_used_by_list(
         self,
         id: i64,
@@ -572,7 +572,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/group_connections/plex/` (`sources_group_connections_plex_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_plex_list(self) -> GroupConnectionsPlexList<'a> {
         GroupConnectionsPlexList {
             client: self.client,
@@ -591,7 +591,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `POST /sources/group_connections/plex/` (`sources_group_connections_plex_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_plex_create(
         self,
         body: &'a crate::models::GroupPlexSourceConnectionRequest,
@@ -606,7 +606,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/group_connections/plex/{id}/` (`sources_group_connections_plex_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_plex_retrieve(
         self,
         id: i64,
@@ -623,7 +623,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PUT /sources/group_connections/plex/{id}/` (`sources_group_connections_plex_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_plex_update(
         self,
         id: i64,
@@ -642,7 +642,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `DELETE /sources/group_connections/plex/{id}/` (`sources_group_connections_plex_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_plex_destroy(
         self,
         id: i64,
@@ -659,7 +659,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PATCH /sources/group_connections/plex/{id}/` (`sources_group_connections_plex_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_plex_partial_update(
         self,
         id: i64,
@@ -678,7 +678,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/group_connections/plex/{id}/used_by/` (`sources_group_connections_plex_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_plex_used_by_list(
         self,
         id: i64,
@@ -695,7 +695,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/group_connections/saml/` (`sources_group_connections_saml_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_saml_list(self) -> GroupConnectionsSamlList<'a> {
         GroupConnectionsSamlList {
             client: self.client,
@@ -714,7 +714,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `POST /sources/group_connections/saml/` (`sources_group_connections_saml_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_saml_create(
         self,
         body: &'a crate::models::GroupSamlSourceConnectionRequest,
@@ -729,7 +729,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/group_connections/saml/{id}/` (`sources_group_connections_saml_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_saml_retrieve(
         self,
         id: i64,
@@ -746,7 +746,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PUT /sources/group_connections/saml/{id}/` (`sources_group_connections_saml_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_saml_update(
         self,
         id: i64,
@@ -765,7 +765,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `DELETE /sources/group_connections/saml/{id}/` (`sources_group_connections_saml_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_saml_destroy(
         self,
         id: i64,
@@ -782,7 +782,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PATCH /sources/group_connections/saml/{id}/` (`sources_group_connections_saml_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_saml_partial_update(
         self,
         id: i64,
@@ -801,7 +801,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/group_connections/saml/{id}/used_by/` (`sources_group_connections_saml_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_saml_used_by_list(
         self,
         id: i64,
@@ -818,7 +818,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/group_connections/telegram/` (`sources_group_connections_telegram_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_telegram_list(self) -> GroupConnectionsTelegramList<'a> {
         GroupConnectionsTelegramList {
             client: self.client,
@@ -837,7 +837,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `POST /sources/group_connections/telegram/` (`sources_group_connections_telegram_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_telegram_create(
         self,
         body: &'a crate::models::GroupTelegramSourceConnectionRequest,
@@ -852,7 +852,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/group_connections/telegram/{id}/` (`sources_group_connections_telegram_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_telegram_retrieve(
         self,
         id: i64,
@@ -869,7 +869,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PUT /sources/group_connections/telegram/{id}/` (`sources_group_connections_telegram_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_telegram_update(
         self,
         id: i64,
@@ -888,7 +888,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `DELETE /sources/group_connections/telegram/{id}/` (`sources_group_connections_telegram_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_telegram_destroy(
         self,
         id: i64,
@@ -905,7 +905,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PATCH /sources/group_connections/telegram/{id}/` (`sources_group_connections_telegram_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_telegram_partial_update(
         self,
         id: i64,
@@ -924,7 +924,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/group_connections/telegram/{id}/used_by/` (`sources_group_connections_telegram_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn group_connections_telegram_used_by_list(
         self,
         id: i64,
@@ -941,7 +941,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/kerberos/` (`sources_kerberos_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn kerberos_list(self) -> KerberosList<'a> {
         KerberosList {
             client: self.client,
@@ -969,7 +969,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `POST /sources/kerberos/` (`sources_kerberos_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn kerberos_create(
         self,
         body: &'a crate::models::KerberosSourceRequest,
@@ -984,7 +984,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/kerberos/{slug}/` (`sources_kerberos_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn kerberos_retrieve(self, slug: impl Into<String>) -> KerberosRetrieve<'a> {
         KerberosRetrieve {
             client: self.client,
@@ -998,7 +998,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PUT /sources/kerberos/{slug}/` (`sources_kerberos_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn kerberos_update(
         self,
         slug: impl Into<String>,
@@ -1017,7 +1017,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `DELETE /sources/kerberos/{slug}/` (`sources_kerberos_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn kerberos_destroy(self, slug: impl Into<String>) -> KerberosDestroy<'a> {
         KerberosDestroy {
             client: self.client,
@@ -1031,7 +1031,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PATCH /sources/kerberos/{slug}/` (`sources_kerberos_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn kerberos_partial_update(
         self,
         slug: impl Into<String>,
@@ -1050,7 +1050,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/kerberos/{slug}/sync/status/` (`sources_kerberos_sync_status_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn kerberos_sync_status_retrieve(
         self,
         slug: impl Into<String>,
@@ -1067,7 +1067,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/kerberos/{slug}/used_by/` (`sources_kerberos_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn kerberos_used_by_list(
         self,
         slug: impl Into<String>,
@@ -1084,7 +1084,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/ldap/` (`sources_ldap_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn ldap_list(self) -> LdapList<'a> {
         LdapList {
             client: self.client,
@@ -1128,7 +1128,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `POST /sources/ldap/` (`sources_ldap_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn ldap_create(
         self,
         body: &'a crate::models::LdapSourceRequest,
@@ -1143,7 +1143,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/ldap/{slug}/` (`sources_ldap_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn ldap_retrieve(self, slug: impl Into<String>) -> LdapRetrieve<'a> {
         LdapRetrieve {
             client: self.client,
@@ -1157,7 +1157,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PUT /sources/ldap/{slug}/` (`sources_ldap_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn ldap_update(
         self,
         slug: impl Into<String>,
@@ -1176,7 +1176,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `DELETE /sources/ldap/{slug}/` (`sources_ldap_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn ldap_destroy(self, slug: impl Into<String>) -> LdapDestroy<'a> {
         LdapDestroy {
             client: self.client,
@@ -1190,7 +1190,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PATCH /sources/ldap/{slug}/` (`sources_ldap_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn ldap_partial_update(
         self,
         slug: impl Into<String>,
@@ -1209,7 +1209,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/ldap/{slug}/debug/` (`sources_ldap_debug_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn ldap_debug_retrieve(self, slug: impl Into<String>) -> LdapDebugRetrieve<'a> {
         LdapDebugRetrieve {
             client: self.client,
@@ -1223,7 +1223,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/ldap/{slug}/sync/status/` (`sources_ldap_sync_status_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn ldap_sync_status_retrieve(
         self,
         slug: impl Into<String>,
@@ -1240,7 +1240,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/ldap/{slug}/used_by/` (`sources_ldap_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn ldap_used_by_list(self, slug: impl Into<String>) -> LdapUsedByList<'a> {
         LdapUsedByList {
             client: self.client,
@@ -1254,7 +1254,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/oauth/` (`sources_oauth_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn oauth_list(self) -> OauthList<'a> {
         OauthList {
             client: self.client,
@@ -1288,7 +1288,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `POST /sources/oauth/` (`sources_oauth_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn oauth_create(
         self,
         body: &'a crate::models::OAuthSourceRequest,
@@ -1303,7 +1303,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/oauth/{slug}/` (`sources_oauth_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn oauth_retrieve(self, slug: impl Into<String>) -> OauthRetrieve<'a> {
         OauthRetrieve {
             client: self.client,
@@ -1317,7 +1317,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PUT /sources/oauth/{slug}/` (`sources_oauth_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn oauth_update(
         self,
         slug: impl Into<String>,
@@ -1336,7 +1336,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `DELETE /sources/oauth/{slug}/` (`sources_oauth_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn oauth_destroy(self, slug: impl Into<String>) -> OauthDestroy<'a> {
         OauthDestroy {
             client: self.client,
@@ -1350,7 +1350,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PATCH /sources/oauth/{slug}/` (`sources_oauth_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn oauth_partial_update(
         self,
         slug: impl Into<String>,
@@ -1369,7 +1369,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/oauth/{slug}/used_by/` (`sources_oauth_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn oauth_used_by_list(self, slug: impl Into<String>) -> OauthUsedByList<'a> {
         OauthUsedByList {
             client: self.client,
@@ -1384,7 +1384,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/oauth/source_types/` (`sources_oauth_source_types_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn oauth_source_types_list(self) -> OauthSourceTypesList<'a> {
         OauthSourceTypesList {
             client: self.client,
@@ -1398,7 +1398,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/plex/` (`sources_plex_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn plex_list(self) -> PlexList<'a> {
         PlexList {
             client: self.client,
@@ -1426,7 +1426,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `POST /sources/plex/` (`sources_plex_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn plex_create(
         self,
         body: &'a crate::models::PlexSourceRequest,
@@ -1441,7 +1441,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/plex/{slug}/` (`sources_plex_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn plex_retrieve(self, slug: impl Into<String>) -> PlexRetrieve<'a> {
         PlexRetrieve {
             client: self.client,
@@ -1455,7 +1455,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PUT /sources/plex/{slug}/` (`sources_plex_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn plex_update(
         self,
         slug: impl Into<String>,
@@ -1474,7 +1474,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `DELETE /sources/plex/{slug}/` (`sources_plex_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn plex_destroy(self, slug: impl Into<String>) -> PlexDestroy<'a> {
         PlexDestroy {
             client: self.client,
@@ -1488,7 +1488,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PATCH /sources/plex/{slug}/` (`sources_plex_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn plex_partial_update(
         self,
         slug: impl Into<String>,
@@ -1507,7 +1507,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/plex/{slug}/used_by/` (`sources_plex_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn plex_used_by_list(self, slug: impl Into<String>) -> PlexUsedByList<'a> {
         PlexUsedByList {
             client: self.client,
@@ -1522,7 +1522,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `POST /sources/plex/redeem_token/` (`sources_plex_redeem_token_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik` or none.
     pub fn plex_redeem_token_create(
         self,
         body: &'a crate::models::PlexTokenRedeemRequest,
@@ -1540,7 +1540,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `POST /sources/plex/redeem_token_authenticated/` (`sources_plex_redeem_token_authenticated_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn plex_redeem_token_authenticated_create(
         self,
         body: &'a crate::models::PlexTokenRedeemRequest,
@@ -1558,7 +1558,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/saml/` (`sources_saml_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn saml_list(self) -> SamlList<'a> {
         SamlList {
             client: self.client,
@@ -1599,7 +1599,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `POST /sources/saml/` (`sources_saml_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn saml_create(
         self,
         body: &'a crate::models::SamlSourceRequest,
@@ -1614,7 +1614,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/saml/{slug}/` (`sources_saml_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn saml_retrieve(self, slug: impl Into<String>) -> SamlRetrieve<'a> {
         SamlRetrieve {
             client: self.client,
@@ -1628,7 +1628,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PUT /sources/saml/{slug}/` (`sources_saml_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn saml_update(
         self,
         slug: impl Into<String>,
@@ -1647,7 +1647,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `DELETE /sources/saml/{slug}/` (`sources_saml_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn saml_destroy(self, slug: impl Into<String>) -> SamlDestroy<'a> {
         SamlDestroy {
             client: self.client,
@@ -1661,7 +1661,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PATCH /sources/saml/{slug}/` (`sources_saml_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn saml_partial_update(
         self,
         slug: impl Into<String>,
@@ -1680,7 +1680,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/saml/{slug}/metadata/` (`sources_saml_metadata_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn saml_metadata_retrieve(
         self,
         slug: impl Into<String>,
@@ -1697,7 +1697,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/saml/{slug}/used_by/` (`sources_saml_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn saml_used_by_list(self, slug: impl Into<String>) -> SamlUsedByList<'a> {
         SamlUsedByList {
             client: self.client,
@@ -1711,7 +1711,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/scim/` (`sources_scim_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn scim_list(self) -> ScimList<'a> {
         ScimList {
             client: self.client,
@@ -1731,7 +1731,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `POST /sources/scim/` (`sources_scim_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn scim_create(
         self,
         body: &'a crate::models::ScimSourceRequest,
@@ -1746,7 +1746,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/scim/{slug}/` (`sources_scim_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn scim_retrieve(self, slug: impl Into<String>) -> ScimRetrieve<'a> {
         ScimRetrieve {
             client: self.client,
@@ -1760,7 +1760,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PUT /sources/scim/{slug}/` (`sources_scim_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn scim_update(
         self,
         slug: impl Into<String>,
@@ -1779,7 +1779,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `DELETE /sources/scim/{slug}/` (`sources_scim_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn scim_destroy(self, slug: impl Into<String>) -> ScimDestroy<'a> {
         ScimDestroy {
             client: self.client,
@@ -1793,7 +1793,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PATCH /sources/scim/{slug}/` (`sources_scim_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn scim_partial_update(
         self,
         slug: impl Into<String>,
@@ -1812,7 +1812,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/scim/{slug}/used_by/` (`sources_scim_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn scim_used_by_list(self, slug: impl Into<String>) -> ScimUsedByList<'a> {
         ScimUsedByList {
             client: self.client,
@@ -1826,7 +1826,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/scim_groups/` (`sources_scim_groups_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn scim_groups_list(self) -> ScimGroupsList<'a> {
         ScimGroupsList {
             client: self.client,
@@ -1846,7 +1846,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `POST /sources/scim_groups/` (`sources_scim_groups_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn scim_groups_create(
         self,
         body: &'a crate::models::ScimSourceGroupRequest,
@@ -1861,7 +1861,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/scim_groups/{id}/` (`sources_scim_groups_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn scim_groups_retrieve(self, id: impl Into<String>) -> ScimGroupsRetrieve<'a> {
         ScimGroupsRetrieve {
             client: self.client,
@@ -1875,7 +1875,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PUT /sources/scim_groups/{id}/` (`sources_scim_groups_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn scim_groups_update(
         self,
         id: impl Into<String>,
@@ -1894,7 +1894,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `DELETE /sources/scim_groups/{id}/` (`sources_scim_groups_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn scim_groups_destroy(self, id: impl Into<String>) -> ScimGroupsDestroy<'a> {
         ScimGroupsDestroy {
             client: self.client,
@@ -1908,7 +1908,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PATCH /sources/scim_groups/{id}/` (`sources_scim_groups_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn scim_groups_partial_update(
         self,
         id: impl Into<String>,
@@ -1927,7 +1927,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/scim_groups/{id}/used_by/` (`sources_scim_groups_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn scim_groups_used_by_list(
         self,
         id: impl Into<String>,
@@ -1944,7 +1944,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/scim_users/` (`sources_scim_users_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn scim_users_list(self) -> ScimUsersList<'a> {
         ScimUsersList {
             client: self.client,
@@ -1964,7 +1964,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `POST /sources/scim_users/` (`sources_scim_users_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn scim_users_create(
         self,
         body: &'a crate::models::ScimSourceUserRequest,
@@ -1979,7 +1979,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/scim_users/{id}/` (`sources_scim_users_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn scim_users_retrieve(self, id: impl Into<String>) -> ScimUsersRetrieve<'a> {
         ScimUsersRetrieve {
             client: self.client,
@@ -1993,7 +1993,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PUT /sources/scim_users/{id}/` (`sources_scim_users_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn scim_users_update(
         self,
         id: impl Into<String>,
@@ -2012,7 +2012,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `DELETE /sources/scim_users/{id}/` (`sources_scim_users_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn scim_users_destroy(self, id: impl Into<String>) -> ScimUsersDestroy<'a> {
         ScimUsersDestroy {
             client: self.client,
@@ -2026,7 +2026,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PATCH /sources/scim_users/{id}/` (`sources_scim_users_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn scim_users_partial_update(
         self,
         id: impl Into<String>,
@@ -2045,7 +2045,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/scim_users/{id}/used_by/` (`sources_scim_users_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn scim_users_used_by_list(
         self,
         id: impl Into<String>,
@@ -2062,7 +2062,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/telegram/` (`sources_telegram_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn telegram_list(self) -> TelegramList<'a> {
         TelegramList {
             client: self.client,
@@ -2090,7 +2090,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `POST /sources/telegram/` (`sources_telegram_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn telegram_create(
         self,
         body: &'a crate::models::TelegramSourceRequest,
@@ -2105,7 +2105,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/telegram/{slug}/` (`sources_telegram_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn telegram_retrieve(self, slug: impl Into<String>) -> TelegramRetrieve<'a> {
         TelegramRetrieve {
             client: self.client,
@@ -2119,7 +2119,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PUT /sources/telegram/{slug}/` (`sources_telegram_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn telegram_update(
         self,
         slug: impl Into<String>,
@@ -2138,7 +2138,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `DELETE /sources/telegram/{slug}/` (`sources_telegram_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn telegram_destroy(self, slug: impl Into<String>) -> TelegramDestroy<'a> {
         TelegramDestroy {
             client: self.client,
@@ -2152,7 +2152,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PATCH /sources/telegram/{slug}/` (`sources_telegram_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn telegram_partial_update(
         self,
         slug: impl Into<String>,
@@ -2171,7 +2171,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `POST /sources/telegram/{slug}/connect_user/` (`sources_telegram_connect_user_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn telegram_connect_user_create(
         self,
         slug: impl Into<String>,
@@ -2190,7 +2190,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/telegram/{slug}/used_by/` (`sources_telegram_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn telegram_used_by_list(
         self,
         slug: impl Into<String>,
@@ -2207,7 +2207,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/user_connections/all/` (`sources_user_connections_all_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_all_list(self) -> UserConnectionsAllList<'a> {
         UserConnectionsAllList {
             client: self.client,
@@ -2226,7 +2226,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/user_connections/all/{id}/` (`sources_user_connections_all_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_all_retrieve(
         self,
         id: i64,
@@ -2243,7 +2243,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PUT /sources/user_connections/all/{id}/` (`sources_user_connections_all_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_all_update(
         self,
         id: i64,
@@ -2262,7 +2262,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `DELETE /sources/user_connections/all/{id}/` (`sources_user_connections_all_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_all_destroy(self, id: i64) -> UserConnectionsAllDestroy<'a> {
         UserConnectionsAllDestroy {
             client: self.client,
@@ -2276,7 +2276,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PATCH /sources/user_connections/all/{id}/` (`sources_user_connections_all_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_all_partial_update(
         self,
         id: i64,
@@ -2295,7 +2295,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/user_connections/all/{id}/used_by/` (`sources_user_connections_all_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_all_used_by_list(
         self,
         id: i64,
@@ -2312,7 +2312,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/user_connections/kerberos/` (`sources_user_connections_kerberos_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_kerberos_list(self) -> UserConnectionsKerberosList<'a> {
         UserConnectionsKerberosList {
             client: self.client,
@@ -2331,7 +2331,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `POST /sources/user_connections/kerberos/` (`sources_user_connections_kerberos_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_kerberos_create(
         self,
         body: &'a crate::models::UserKerberosSourceConnectionRequest,
@@ -2346,7 +2346,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/user_connections/kerberos/{id}/` (`sources_user_connections_kerberos_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_kerberos_retrieve(
         self,
         id: i64,
@@ -2363,7 +2363,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PUT /sources/user_connections/kerberos/{id}/` (`sources_user_connections_kerberos_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_kerberos_update(
         self,
         id: i64,
@@ -2382,7 +2382,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `DELETE /sources/user_connections/kerberos/{id}/` (`sources_user_connections_kerberos_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_kerberos_destroy(
         self,
         id: i64,
@@ -2399,7 +2399,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PATCH /sources/user_connections/kerberos/{id}/` (`sources_user_connections_kerberos_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_kerberos_partial_update(
         self,
         id: i64,
@@ -2418,7 +2418,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/user_connections/kerberos/{id}/used_by/` (`sources_user_connections_kerberos_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_kerberos_used_by_list(
         self,
         id: i64,
@@ -2435,7 +2435,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/user_connections/ldap/` (`sources_user_connections_ldap_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_ldap_list(self) -> UserConnectionsLdapList<'a> {
         UserConnectionsLdapList {
             client: self.client,
@@ -2454,7 +2454,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `POST /sources/user_connections/ldap/` (`sources_user_connections_ldap_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_ldap_create(
         self,
         body: &'a crate::models::UserLdapSourceConnectionRequest,
@@ -2469,7 +2469,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/user_connections/ldap/{id}/` (`sources_user_connections_ldap_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_ldap_retrieve(
         self,
         id: i64,
@@ -2486,7 +2486,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PUT /sources/user_connections/ldap/{id}/` (`sources_user_connections_ldap_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_ldap_update(
         self,
         id: i64,
@@ -2505,7 +2505,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `DELETE /sources/user_connections/ldap/{id}/` (`sources_user_connections_ldap_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_ldap_destroy(
         self,
         id: i64,
@@ -2522,7 +2522,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PATCH /sources/user_connections/ldap/{id}/` (`sources_user_connections_ldap_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_ldap_partial_update(
         self,
         id: i64,
@@ -2541,7 +2541,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/user_connections/ldap/{id}/used_by/` (`sources_user_connections_ldap_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_ldap_used_by_list(
         self,
         id: i64,
@@ -2558,7 +2558,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/user_connections/oauth/` (`sources_user_connections_oauth_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_oauth_list(self) -> UserConnectionsOauthList<'a> {
         UserConnectionsOauthList {
             client: self.client,
@@ -2577,7 +2577,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `POST /sources/user_connections/oauth/` (`sources_user_connections_oauth_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_oauth_create(
         self,
         body: &'a crate::models::UserOAuthSourceConnectionRequest,
@@ -2592,7 +2592,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/user_connections/oauth/{id}/` (`sources_user_connections_oauth_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_oauth_retrieve(
         self,
         id: i64,
@@ -2609,7 +2609,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PUT /sources/user_connections/oauth/{id}/` (`sources_user_connections_oauth_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_oauth_update(
         self,
         id: i64,
@@ -2628,7 +2628,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `DELETE /sources/user_connections/oauth/{id}/` (`sources_user_connections_oauth_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_oauth_destroy(
         self,
         id: i64,
@@ -2645,7 +2645,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PATCH /sources/user_connections/oauth/{id}/` (`sources_user_connections_oauth_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_oauth_partial_update(
         self,
         id: i64,
@@ -2664,7 +2664,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/user_connections/oauth/{id}/used_by/` (`sources_user_connections_oauth_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_oauth_used_by_list(
         self,
         id: i64,
@@ -2681,7 +2681,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/user_connections/plex/` (`sources_user_connections_plex_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_plex_list(self) -> UserConnectionsPlexList<'a> {
         UserConnectionsPlexList {
             client: self.client,
@@ -2700,7 +2700,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `POST /sources/user_connections/plex/` (`sources_user_connections_plex_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_plex_create(
         self,
         body: &'a crate::models::UserPlexSourceConnectionRequest,
@@ -2715,7 +2715,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/user_connections/plex/{id}/` (`sources_user_connections_plex_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_plex_retrieve(
         self,
         id: i64,
@@ -2732,7 +2732,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PUT /sources/user_connections/plex/{id}/` (`sources_user_connections_plex_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_plex_update(
         self,
         id: i64,
@@ -2751,7 +2751,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `DELETE /sources/user_connections/plex/{id}/` (`sources_user_connections_plex_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_plex_destroy(
         self,
         id: i64,
@@ -2768,7 +2768,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PATCH /sources/user_connections/plex/{id}/` (`sources_user_connections_plex_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_plex_partial_update(
         self,
         id: i64,
@@ -2787,7 +2787,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/user_connections/plex/{id}/used_by/` (`sources_user_connections_plex_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_plex_used_by_list(
         self,
         id: i64,
@@ -2804,7 +2804,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/user_connections/saml/` (`sources_user_connections_saml_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_saml_list(self) -> UserConnectionsSamlList<'a> {
         UserConnectionsSamlList {
             client: self.client,
@@ -2823,7 +2823,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `POST /sources/user_connections/saml/` (`sources_user_connections_saml_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_saml_create(
         self,
         body: &'a crate::models::UserSamlSourceConnectionRequest,
@@ -2838,7 +2838,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/user_connections/saml/{id}/` (`sources_user_connections_saml_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_saml_retrieve(
         self,
         id: i64,
@@ -2855,7 +2855,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PUT /sources/user_connections/saml/{id}/` (`sources_user_connections_saml_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_saml_update(
         self,
         id: i64,
@@ -2874,7 +2874,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `DELETE /sources/user_connections/saml/{id}/` (`sources_user_connections_saml_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_saml_destroy(
         self,
         id: i64,
@@ -2891,7 +2891,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PATCH /sources/user_connections/saml/{id}/` (`sources_user_connections_saml_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_saml_partial_update(
         self,
         id: i64,
@@ -2910,7 +2910,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/user_connections/saml/{id}/used_by/` (`sources_user_connections_saml_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_saml_used_by_list(
         self,
         id: i64,
@@ -2927,7 +2927,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/user_connections/telegram/` (`sources_user_connections_telegram_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_telegram_list(self) -> UserConnectionsTelegramList<'a> {
         UserConnectionsTelegramList {
             client: self.client,
@@ -2946,7 +2946,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `POST /sources/user_connections/telegram/` (`sources_user_connections_telegram_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_telegram_create(
         self,
         body: &'a crate::models::UserTelegramSourceConnectionRequest,
@@ -2961,7 +2961,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/user_connections/telegram/{id}/` (`sources_user_connections_telegram_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_telegram_retrieve(
         self,
         id: i64,
@@ -2978,7 +2978,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PUT /sources/user_connections/telegram/{id}/` (`sources_user_connections_telegram_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_telegram_update(
         self,
         id: i64,
@@ -2997,7 +2997,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `DELETE /sources/user_connections/telegram/{id}/` (`sources_user_connections_telegram_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_telegram_destroy(
         self,
         id: i64,
@@ -3014,7 +3014,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `PATCH /sources/user_connections/telegram/{id}/` (`sources_user_connections_telegram_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_telegram_partial_update(
         self,
         id: i64,
@@ -3033,7 +3033,7 @@ impl<'a> SourcesApi<'a> {
     ///
     /// `GET /sources/user_connections/telegram/{id}/used_by/` (`sources_user_connections_telegram_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_connections_telegram_used_by_list(
         self,
         id: i64,
@@ -3147,7 +3147,7 @@ impl<'a> AllList<'a> {
             reqwest::Method::GET,
             "/sources/all/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("managed", &self.params.managed, true);
         call.query("name", &self.params.name, true);
@@ -3236,7 +3236,7 @@ impl<'a> AllRetrieve<'a> {
                 "/sources/all/{}/", super::transport::path_segment(& self.params.slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3293,7 +3293,7 @@ impl<'a> AllDestroy<'a> {
                 "/sources/all/{}/", super::transport::path_segment(& self.params.slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3356,7 +3356,7 @@ impl<'a> AllUsedByList<'a> {
                 .slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3414,7 +3414,7 @@ impl<'a> AllTypesList<'a> {
             reqwest::Method::GET,
             "/sources/all/types/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3472,7 +3472,7 @@ impl<'a> AllUserSettingsList<'a> {
             reqwest::Method::GET,
             "/sources/all/user_settings/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3581,7 +3581,7 @@ impl<'a> GroupConnectionsAllList<'a> {
             reqwest::Method::GET,
             "/sources/group_connections/all/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("group", &self.params.group, true);
         call.query("ordering", &self.params.ordering, true);
@@ -3676,7 +3676,7 @@ impl<'a> GroupConnectionsAllRetrieve<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3742,7 +3742,7 @@ impl<'a> GroupConnectionsAllUpdate<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -3802,7 +3802,7 @@ impl<'a> GroupConnectionsAllDestroy<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -3868,7 +3868,7 @@ impl<'a> GroupConnectionsAllPartialUpdate<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -3933,7 +3933,7 @@ impl<'a> GroupConnectionsAllUsedByList<'a> {
                 super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4042,7 +4042,7 @@ impl<'a> GroupConnectionsKerberosList<'a> {
             reqwest::Method::GET,
             "/sources/group_connections/kerberos/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("group", &self.params.group, true);
         call.query("ordering", &self.params.ordering, true);
@@ -4136,7 +4136,7 @@ impl<'a> GroupConnectionsKerberosCreate<'a> {
             reqwest::Method::POST,
             "/sources/group_connections/kerberos/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -4206,7 +4206,7 @@ impl<'a> GroupConnectionsKerberosRetrieve<'a> {
                 super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4275,7 +4275,7 @@ impl<'a> GroupConnectionsKerberosUpdate<'a> {
                 super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -4335,7 +4335,7 @@ impl<'a> GroupConnectionsKerberosDestroy<'a> {
                 super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4404,7 +4404,7 @@ impl<'a> GroupConnectionsKerberosPartialUpdate<'a> {
                 super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -4469,7 +4469,7 @@ impl<'a> GroupConnectionsKerberosUsedByList<'a> {
                 super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4578,7 +4578,7 @@ impl<'a> GroupConnectionsLdapList<'a> {
             reqwest::Method::GET,
             "/sources/group_connections/ldap/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("group", &self.params.group, true);
         call.query("ordering", &self.params.ordering, true);
@@ -4672,7 +4672,7 @@ impl<'a> GroupConnectionsLdapCreate<'a> {
             reqwest::Method::POST,
             "/sources/group_connections/ldap/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -4742,7 +4742,7 @@ impl<'a> GroupConnectionsLdapRetrieve<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4811,7 +4811,7 @@ impl<'a> GroupConnectionsLdapUpdate<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -4871,7 +4871,7 @@ impl<'a> GroupConnectionsLdapDestroy<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4940,7 +4940,7 @@ impl<'a> GroupConnectionsLdapPartialUpdate<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -5005,7 +5005,7 @@ impl<'a> GroupConnectionsLdapUsedByList<'a> {
                 super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5114,7 +5114,7 @@ impl<'a> GroupConnectionsOauthList<'a> {
             reqwest::Method::GET,
             "/sources/group_connections/oauth/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("group", &self.params.group, true);
         call.query("ordering", &self.params.ordering, true);
@@ -5208,7 +5208,7 @@ impl<'a> GroupConnectionsOauthCreate<'a> {
             reqwest::Method::POST,
             "/sources/group_connections/oauth/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -5278,7 +5278,7 @@ impl<'a> GroupConnectionsOauthRetrieve<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5347,7 +5347,7 @@ impl<'a> GroupConnectionsOauthUpdate<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -5407,7 +5407,7 @@ impl<'a> GroupConnectionsOauthDestroy<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5476,7 +5476,7 @@ impl<'a> GroupConnectionsOauthPartialUpdate<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -5541,7 +5541,7 @@ impl<'a> GroupConnectionsOauthUsedByList<'a> {
                 super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5650,7 +5650,7 @@ impl<'a> GroupConnectionsPlexList<'a> {
             reqwest::Method::GET,
             "/sources/group_connections/plex/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("group", &self.params.group, true);
         call.query("ordering", &self.params.ordering, true);
@@ -5744,7 +5744,7 @@ impl<'a> GroupConnectionsPlexCreate<'a> {
             reqwest::Method::POST,
             "/sources/group_connections/plex/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -5814,7 +5814,7 @@ impl<'a> GroupConnectionsPlexRetrieve<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5883,7 +5883,7 @@ impl<'a> GroupConnectionsPlexUpdate<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -5943,7 +5943,7 @@ impl<'a> GroupConnectionsPlexDestroy<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -6012,7 +6012,7 @@ impl<'a> GroupConnectionsPlexPartialUpdate<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -6077,7 +6077,7 @@ impl<'a> GroupConnectionsPlexUsedByList<'a> {
                 super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -6186,7 +6186,7 @@ impl<'a> GroupConnectionsSamlList<'a> {
             reqwest::Method::GET,
             "/sources/group_connections/saml/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("group", &self.params.group, true);
         call.query("ordering", &self.params.ordering, true);
@@ -6280,7 +6280,7 @@ impl<'a> GroupConnectionsSamlCreate<'a> {
             reqwest::Method::POST,
             "/sources/group_connections/saml/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -6350,7 +6350,7 @@ impl<'a> GroupConnectionsSamlRetrieve<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -6419,7 +6419,7 @@ impl<'a> GroupConnectionsSamlUpdate<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -6479,7 +6479,7 @@ impl<'a> GroupConnectionsSamlDestroy<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -6548,7 +6548,7 @@ impl<'a> GroupConnectionsSamlPartialUpdate<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -6613,7 +6613,7 @@ impl<'a> GroupConnectionsSamlUsedByList<'a> {
                 super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -6722,7 +6722,7 @@ impl<'a> GroupConnectionsTelegramList<'a> {
             reqwest::Method::GET,
             "/sources/group_connections/telegram/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("group", &self.params.group, true);
         call.query("ordering", &self.params.ordering, true);
@@ -6816,7 +6816,7 @@ impl<'a> GroupConnectionsTelegramCreate<'a> {
             reqwest::Method::POST,
             "/sources/group_connections/telegram/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -6886,7 +6886,7 @@ impl<'a> GroupConnectionsTelegramRetrieve<'a> {
                 super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -6955,7 +6955,7 @@ impl<'a> GroupConnectionsTelegramUpdate<'a> {
                 super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -7015,7 +7015,7 @@ impl<'a> GroupConnectionsTelegramDestroy<'a> {
                 super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -7084,7 +7084,7 @@ impl<'a> GroupConnectionsTelegramPartialUpdate<'a> {
                 super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -7149,7 +7149,7 @@ impl<'a> GroupConnectionsTelegramUsedByList<'a> {
                 super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -7312,7 +7312,7 @@ impl<'a> KerberosList<'a> {
             reqwest::Method::GET,
             "/sources/kerberos/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("enabled", &self.params.enabled, true);
         call.query("kadmin_type", &self.params.kadmin_type, true);
@@ -7412,7 +7412,7 @@ impl<'a> KerberosCreate<'a> {
             reqwest::Method::POST,
             "/sources/kerberos/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -7477,7 +7477,7 @@ impl<'a> KerberosRetrieve<'a> {
                 .slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -7541,7 +7541,7 @@ impl<'a> KerberosUpdate<'a> {
                 .slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -7601,7 +7601,7 @@ impl<'a> KerberosDestroy<'a> {
                 .slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -7665,7 +7665,7 @@ impl<'a> KerberosPartialUpdate<'a> {
                 .slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -7730,7 +7730,7 @@ impl<'a> KerberosSyncStatusRetrieve<'a> {
                 self.params.slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -7793,7 +7793,7 @@ impl<'a> KerberosUsedByList<'a> {
                 .params.slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -8052,7 +8052,7 @@ impl<'a> LdapList<'a> {
             reqwest::Method::GET,
             "/sources/ldap/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("additional_group_dn", &self.params.additional_group_dn, true);
         call.query("additional_user_dn", &self.params.additional_user_dn, true);
@@ -8188,7 +8188,7 @@ impl<'a> LdapCreate<'a> {
             reqwest::Method::POST,
             "/sources/ldap/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -8252,7 +8252,7 @@ impl<'a> LdapRetrieve<'a> {
                 "/sources/ldap/{}/", super::transport::path_segment(& self.params.slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -8315,7 +8315,7 @@ impl<'a> LdapUpdate<'a> {
                 "/sources/ldap/{}/", super::transport::path_segment(& self.params.slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -8374,7 +8374,7 @@ impl<'a> LdapDestroy<'a> {
                 "/sources/ldap/{}/", super::transport::path_segment(& self.params.slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -8437,7 +8437,7 @@ impl<'a> LdapPartialUpdate<'a> {
                 "/sources/ldap/{}/", super::transport::path_segment(& self.params.slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -8502,7 +8502,7 @@ impl<'a> LdapDebugRetrieve<'a> {
                 .slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -8565,7 +8565,7 @@ impl<'a> LdapSyncStatusRetrieve<'a> {
                 .params.slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -8628,7 +8628,7 @@ impl<'a> LdapUsedByList<'a> {
                 .slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -8835,7 +8835,7 @@ impl<'a> OauthList<'a> {
             reqwest::Method::GET,
             "/sources/oauth/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("access_token_url", &self.params.access_token_url, true);
         call.query("additional_scopes", &self.params.additional_scopes, true);
@@ -8937,7 +8937,7 @@ impl<'a> OauthCreate<'a> {
             reqwest::Method::POST,
             "/sources/oauth/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -9001,7 +9001,7 @@ impl<'a> OauthRetrieve<'a> {
                 "/sources/oauth/{}/", super::transport::path_segment(& self.params.slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -9064,7 +9064,7 @@ impl<'a> OauthUpdate<'a> {
                 "/sources/oauth/{}/", super::transport::path_segment(& self.params.slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -9123,7 +9123,7 @@ impl<'a> OauthDestroy<'a> {
                 "/sources/oauth/{}/", super::transport::path_segment(& self.params.slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -9186,7 +9186,7 @@ impl<'a> OauthPartialUpdate<'a> {
                 "/sources/oauth/{}/", super::transport::path_segment(& self.params.slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -9251,7 +9251,7 @@ impl<'a> OauthUsedByList<'a> {
                 .params.slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -9317,7 +9317,7 @@ impl<'a> OauthSourceTypesList<'a> {
             reqwest::Method::GET,
             "/sources/oauth/source_types/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("name", &self.params.name, true);
         Ok((self.client, call))
@@ -9487,7 +9487,7 @@ impl<'a> PlexList<'a> {
             reqwest::Method::GET,
             "/sources/plex/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("allow_friends", &self.params.allow_friends, true);
         call.query("authentication_flow", &self.params.authentication_flow, true);
@@ -9583,7 +9583,7 @@ impl<'a> PlexCreate<'a> {
             reqwest::Method::POST,
             "/sources/plex/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -9647,7 +9647,7 @@ impl<'a> PlexRetrieve<'a> {
                 "/sources/plex/{}/", super::transport::path_segment(& self.params.slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -9710,7 +9710,7 @@ impl<'a> PlexUpdate<'a> {
                 "/sources/plex/{}/", super::transport::path_segment(& self.params.slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -9769,7 +9769,7 @@ impl<'a> PlexDestroy<'a> {
                 "/sources/plex/{}/", super::transport::path_segment(& self.params.slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -9832,7 +9832,7 @@ impl<'a> PlexPartialUpdate<'a> {
                 "/sources/plex/{}/", super::transport::path_segment(& self.params.slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -9897,7 +9897,7 @@ impl<'a> PlexUsedByList<'a> {
                 .slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -9964,7 +9964,7 @@ impl<'a> PlexRedeemTokenCreate<'a> {
             reqwest::Method::POST,
             "/sources/plex/redeem_token/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK], &[]],
         );
         call.query("slug", &self.params.slug, true);
         self.client.check(self.body)?;
@@ -10029,7 +10029,7 @@ impl<'a> PlexRedeemTokenAuthenticatedCreate<'a> {
             reqwest::Method::POST,
             "/sources/plex/redeem_token_authenticated/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("slug", &self.params.slug, true);
         self.client.check(self.body)?;
@@ -10282,7 +10282,7 @@ impl<'a> SamlList<'a> {
             reqwest::Method::GET,
             "/sources/saml/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("allow_idp_initiated", &self.params.allow_idp_initiated, true);
         call.query("authentication_flow", &self.params.authentication_flow, true);
@@ -10399,7 +10399,7 @@ impl<'a> SamlCreate<'a> {
             reqwest::Method::POST,
             "/sources/saml/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -10463,7 +10463,7 @@ impl<'a> SamlRetrieve<'a> {
                 "/sources/saml/{}/", super::transport::path_segment(& self.params.slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -10526,7 +10526,7 @@ impl<'a> SamlUpdate<'a> {
                 "/sources/saml/{}/", super::transport::path_segment(& self.params.slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -10585,7 +10585,7 @@ impl<'a> SamlDestroy<'a> {
                 "/sources/saml/{}/", super::transport::path_segment(& self.params.slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -10648,7 +10648,7 @@ impl<'a> SamlPartialUpdate<'a> {
                 "/sources/saml/{}/", super::transport::path_segment(& self.params.slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -10713,7 +10713,7 @@ impl<'a> SamlMetadataRetrieve<'a> {
                 .params.slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -10776,7 +10776,7 @@ impl<'a> SamlUsedByList<'a> {
                 .slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -10891,7 +10891,7 @@ impl<'a> ScimList<'a> {
             reqwest::Method::GET,
             "/sources/scim/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("name", &self.params.name, true);
         call.query("ordering", &self.params.ordering, true);
@@ -10979,7 +10979,7 @@ impl<'a> ScimCreate<'a> {
             reqwest::Method::POST,
             "/sources/scim/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -11043,7 +11043,7 @@ impl<'a> ScimRetrieve<'a> {
                 "/sources/scim/{}/", super::transport::path_segment(& self.params.slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -11106,7 +11106,7 @@ impl<'a> ScimUpdate<'a> {
                 "/sources/scim/{}/", super::transport::path_segment(& self.params.slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -11165,7 +11165,7 @@ impl<'a> ScimDestroy<'a> {
                 "/sources/scim/{}/", super::transport::path_segment(& self.params.slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -11228,7 +11228,7 @@ impl<'a> ScimPartialUpdate<'a> {
                 "/sources/scim/{}/", super::transport::path_segment(& self.params.slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -11293,7 +11293,7 @@ impl<'a> ScimUsedByList<'a> {
                 .slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -11408,7 +11408,7 @@ impl<'a> ScimGroupsList<'a> {
             reqwest::Method::GET,
             "/sources/scim_groups/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("group__group_uuid", &self.params.group_group_uuid, true);
         call.query("group__name", &self.params.group_name, true);
@@ -11496,7 +11496,7 @@ impl<'a> ScimGroupsCreate<'a> {
             reqwest::Method::POST,
             "/sources/scim_groups/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -11561,7 +11561,7 @@ impl<'a> ScimGroupsRetrieve<'a> {
                 .id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -11625,7 +11625,7 @@ impl<'a> ScimGroupsUpdate<'a> {
                 .id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -11685,7 +11685,7 @@ impl<'a> ScimGroupsDestroy<'a> {
                 .id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -11749,7 +11749,7 @@ impl<'a> ScimGroupsPartialUpdate<'a> {
                 .id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -11814,7 +11814,7 @@ impl<'a> ScimGroupsUsedByList<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -11929,7 +11929,7 @@ impl<'a> ScimUsersList<'a> {
             reqwest::Method::GET,
             "/sources/scim_users/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("ordering", &self.params.ordering, true);
         call.query("page", &self.params.page, true);
@@ -12017,7 +12017,7 @@ impl<'a> ScimUsersCreate<'a> {
             reqwest::Method::POST,
             "/sources/scim_users/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -12082,7 +12082,7 @@ impl<'a> ScimUsersRetrieve<'a> {
                 .id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -12146,7 +12146,7 @@ impl<'a> ScimUsersUpdate<'a> {
                 .id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -12206,7 +12206,7 @@ impl<'a> ScimUsersDestroy<'a> {
                 .id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -12270,7 +12270,7 @@ impl<'a> ScimUsersPartialUpdate<'a> {
                 .id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -12335,7 +12335,7 @@ impl<'a> ScimUsersUsedByList<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -12504,7 +12504,7 @@ impl<'a> TelegramList<'a> {
             reqwest::Method::GET,
             "/sources/telegram/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("authentication_flow", &self.params.authentication_flow, true);
         call.query("bot_username", &self.params.bot_username, true);
@@ -12600,7 +12600,7 @@ impl<'a> TelegramCreate<'a> {
             reqwest::Method::POST,
             "/sources/telegram/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -12665,7 +12665,7 @@ impl<'a> TelegramRetrieve<'a> {
                 .slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -12729,7 +12729,7 @@ impl<'a> TelegramUpdate<'a> {
                 .slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -12789,7 +12789,7 @@ impl<'a> TelegramDestroy<'a> {
                 .slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -12853,7 +12853,7 @@ impl<'a> TelegramPartialUpdate<'a> {
                 .slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -12924,7 +12924,7 @@ impl<'a> TelegramConnectUserCreate<'a> {
                 self.params.slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -12989,7 +12989,7 @@ impl<'a> TelegramUsedByList<'a> {
                 .params.slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -13098,7 +13098,7 @@ impl<'a> UserConnectionsAllList<'a> {
             reqwest::Method::GET,
             "/sources/user_connections/all/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("ordering", &self.params.ordering, true);
         call.query("page", &self.params.page, true);
@@ -13191,7 +13191,7 @@ impl<'a> UserConnectionsAllRetrieve<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -13257,7 +13257,7 @@ impl<'a> UserConnectionsAllUpdate<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -13317,7 +13317,7 @@ impl<'a> UserConnectionsAllDestroy<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -13383,7 +13383,7 @@ impl<'a> UserConnectionsAllPartialUpdate<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -13448,7 +13448,7 @@ impl<'a> UserConnectionsAllUsedByList<'a> {
                 super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -13557,7 +13557,7 @@ impl<'a> UserConnectionsKerberosList<'a> {
             reqwest::Method::GET,
             "/sources/user_connections/kerberos/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("ordering", &self.params.ordering, true);
         call.query("page", &self.params.page, true);
@@ -13651,7 +13651,7 @@ impl<'a> UserConnectionsKerberosCreate<'a> {
             reqwest::Method::POST,
             "/sources/user_connections/kerberos/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -13721,7 +13721,7 @@ impl<'a> UserConnectionsKerberosRetrieve<'a> {
                 super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -13790,7 +13790,7 @@ impl<'a> UserConnectionsKerberosUpdate<'a> {
                 super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -13850,7 +13850,7 @@ impl<'a> UserConnectionsKerberosDestroy<'a> {
                 super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -13919,7 +13919,7 @@ impl<'a> UserConnectionsKerberosPartialUpdate<'a> {
                 super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -13984,7 +13984,7 @@ impl<'a> UserConnectionsKerberosUsedByList<'a> {
                 super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -14093,7 +14093,7 @@ impl<'a> UserConnectionsLdapList<'a> {
             reqwest::Method::GET,
             "/sources/user_connections/ldap/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("ordering", &self.params.ordering, true);
         call.query("page", &self.params.page, true);
@@ -14187,7 +14187,7 @@ impl<'a> UserConnectionsLdapCreate<'a> {
             reqwest::Method::POST,
             "/sources/user_connections/ldap/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -14257,7 +14257,7 @@ impl<'a> UserConnectionsLdapRetrieve<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -14326,7 +14326,7 @@ impl<'a> UserConnectionsLdapUpdate<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -14386,7 +14386,7 @@ impl<'a> UserConnectionsLdapDestroy<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -14455,7 +14455,7 @@ impl<'a> UserConnectionsLdapPartialUpdate<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -14520,7 +14520,7 @@ impl<'a> UserConnectionsLdapUsedByList<'a> {
                 super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -14629,7 +14629,7 @@ impl<'a> UserConnectionsOauthList<'a> {
             reqwest::Method::GET,
             "/sources/user_connections/oauth/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("ordering", &self.params.ordering, true);
         call.query("page", &self.params.page, true);
@@ -14723,7 +14723,7 @@ impl<'a> UserConnectionsOauthCreate<'a> {
             reqwest::Method::POST,
             "/sources/user_connections/oauth/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -14793,7 +14793,7 @@ impl<'a> UserConnectionsOauthRetrieve<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -14862,7 +14862,7 @@ impl<'a> UserConnectionsOauthUpdate<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -14922,7 +14922,7 @@ impl<'a> UserConnectionsOauthDestroy<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -14991,7 +14991,7 @@ impl<'a> UserConnectionsOauthPartialUpdate<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -15056,7 +15056,7 @@ impl<'a> UserConnectionsOauthUsedByList<'a> {
                 super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -15165,7 +15165,7 @@ impl<'a> UserConnectionsPlexList<'a> {
             reqwest::Method::GET,
             "/sources/user_connections/plex/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("ordering", &self.params.ordering, true);
         call.query("page", &self.params.page, true);
@@ -15259,7 +15259,7 @@ impl<'a> UserConnectionsPlexCreate<'a> {
             reqwest::Method::POST,
             "/sources/user_connections/plex/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -15329,7 +15329,7 @@ impl<'a> UserConnectionsPlexRetrieve<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -15398,7 +15398,7 @@ impl<'a> UserConnectionsPlexUpdate<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -15458,7 +15458,7 @@ impl<'a> UserConnectionsPlexDestroy<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -15527,7 +15527,7 @@ impl<'a> UserConnectionsPlexPartialUpdate<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -15592,7 +15592,7 @@ impl<'a> UserConnectionsPlexUsedByList<'a> {
                 super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -15701,7 +15701,7 @@ impl<'a> UserConnectionsSamlList<'a> {
             reqwest::Method::GET,
             "/sources/user_connections/saml/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("ordering", &self.params.ordering, true);
         call.query("page", &self.params.page, true);
@@ -15795,7 +15795,7 @@ impl<'a> UserConnectionsSamlCreate<'a> {
             reqwest::Method::POST,
             "/sources/user_connections/saml/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -15865,7 +15865,7 @@ impl<'a> UserConnectionsSamlRetrieve<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -15934,7 +15934,7 @@ impl<'a> UserConnectionsSamlUpdate<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -15994,7 +15994,7 @@ impl<'a> UserConnectionsSamlDestroy<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -16063,7 +16063,7 @@ impl<'a> UserConnectionsSamlPartialUpdate<'a> {
                 self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -16128,7 +16128,7 @@ impl<'a> UserConnectionsSamlUsedByList<'a> {
                 super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -16237,7 +16237,7 @@ impl<'a> UserConnectionsTelegramList<'a> {
             reqwest::Method::GET,
             "/sources/user_connections/telegram/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("ordering", &self.params.ordering, true);
         call.query("page", &self.params.page, true);
@@ -16331,7 +16331,7 @@ impl<'a> UserConnectionsTelegramCreate<'a> {
             reqwest::Method::POST,
             "/sources/user_connections/telegram/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -16401,7 +16401,7 @@ impl<'a> UserConnectionsTelegramRetrieve<'a> {
                 super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -16470,7 +16470,7 @@ impl<'a> UserConnectionsTelegramUpdate<'a> {
                 super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -16530,7 +16530,7 @@ impl<'a> UserConnectionsTelegramDestroy<'a> {
                 super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -16599,7 +16599,7 @@ impl<'a> UserConnectionsTelegramPartialUpdate<'a> {
                 super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -16664,7 +16664,7 @@ impl<'a> UserConnectionsTelegramUsedByList<'a> {
                 super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }

@@ -10,7 +10,7 @@ impl<'a> SsfApi<'a> {
     ///
     /// `GET /ssf/streams/` (`ssf_streams_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn streams_list(self) -> StreamsList<'a> {
         StreamsList {
             client: self.client,
@@ -30,7 +30,7 @@ impl<'a> SsfApi<'a> {
     ///
     /// `GET /ssf/streams/{uuid}/` (`ssf_streams_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn streams_retrieve(self, uuid: uuid::Uuid) -> StreamsRetrieve<'a> {
         StreamsRetrieve {
             client: self.client,
@@ -44,7 +44,7 @@ impl<'a> SsfApi<'a> {
     ///
     /// `DELETE /ssf/streams/{uuid}/` (`ssf_streams_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn streams_destroy(self, uuid: uuid::Uuid) -> StreamsDestroy<'a> {
         StreamsDestroy {
             client: self.client,
@@ -151,7 +151,7 @@ impl<'a> StreamsList<'a> {
             reqwest::Method::GET,
             "/ssf/streams/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("delivery_method", &self.params.delivery_method, true);
         call.query("endpoint_url", &self.params.endpoint_url, true);
@@ -242,7 +242,7 @@ impl<'a> StreamsRetrieve<'a> {
                 "/ssf/streams/{}/", super::transport::path_segment(& self.params.uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -299,7 +299,7 @@ impl<'a> StreamsDestroy<'a> {
                 "/ssf/streams/{}/", super::transport::path_segment(& self.params.uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }

@@ -10,7 +10,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/account_lockdown/` (`stages_account_lockdown_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn account_lockdown_list(self) -> AccountLockdownList<'a> {
         AccountLockdownList {
             client: self.client,
@@ -34,7 +34,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `POST /stages/account_lockdown/` (`stages_account_lockdown_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn account_lockdown_create(
         self,
         body: &'a crate::models::AccountLockdownStageRequest,
@@ -49,7 +49,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/account_lockdown/{stage_uuid}/` (`stages_account_lockdown_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn account_lockdown_retrieve(
         self,
         stage_uuid: uuid::Uuid,
@@ -66,7 +66,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PUT /stages/account_lockdown/{stage_uuid}/` (`stages_account_lockdown_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn account_lockdown_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -85,7 +85,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `DELETE /stages/account_lockdown/{stage_uuid}/` (`stages_account_lockdown_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn account_lockdown_destroy(
         self,
         stage_uuid: uuid::Uuid,
@@ -102,7 +102,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PATCH /stages/account_lockdown/{stage_uuid}/` (`stages_account_lockdown_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn account_lockdown_partial_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -121,7 +121,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/account_lockdown/{stage_uuid}/used_by/` (`stages_account_lockdown_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn account_lockdown_used_by_list(
         self,
         stage_uuid: uuid::Uuid,
@@ -138,7 +138,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/all/` (`stages_all_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn all_list(self) -> AllList<'a> {
         AllList {
             client: self.client,
@@ -156,7 +156,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/all/{stage_uuid}/` (`stages_all_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn all_retrieve(self, stage_uuid: uuid::Uuid) -> AllRetrieve<'a> {
         AllRetrieve {
             client: self.client,
@@ -170,7 +170,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `DELETE /stages/all/{stage_uuid}/` (`stages_all_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn all_destroy(self, stage_uuid: uuid::Uuid) -> AllDestroy<'a> {
         AllDestroy {
             client: self.client,
@@ -184,7 +184,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/all/{stage_uuid}/used_by/` (`stages_all_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn all_used_by_list(self, stage_uuid: uuid::Uuid) -> AllUsedByList<'a> {
         AllUsedByList {
             client: self.client,
@@ -198,7 +198,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/all/types/` (`stages_all_types_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn all_types_list(self) -> AllTypesList<'a> {
         AllTypesList {
             client: self.client,
@@ -209,7 +209,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/all/user_settings/` (`stages_all_user_settings_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn all_user_settings_list(self) -> AllUserSettingsList<'a> {
         AllUserSettingsList {
             client: self.client,
@@ -220,7 +220,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/authenticator/duo/` (`stages_authenticator_duo_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_duo_list(self) -> AuthenticatorDuoList<'a> {
         AuthenticatorDuoList {
             client: self.client,
@@ -241,7 +241,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `POST /stages/authenticator/duo/` (`stages_authenticator_duo_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_duo_create(
         self,
         body: &'a crate::models::AuthenticatorDuoStageRequest,
@@ -256,7 +256,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/authenticator/duo/{stage_uuid}/` (`stages_authenticator_duo_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_duo_retrieve(
         self,
         stage_uuid: uuid::Uuid,
@@ -273,7 +273,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PUT /stages/authenticator/duo/{stage_uuid}/` (`stages_authenticator_duo_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_duo_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -292,7 +292,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `DELETE /stages/authenticator/duo/{stage_uuid}/` (`stages_authenticator_duo_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_duo_destroy(
         self,
         stage_uuid: uuid::Uuid,
@@ -309,7 +309,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PATCH /stages/authenticator/duo/{stage_uuid}/` (`stages_authenticator_duo_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_duo_partial_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -343,7 +343,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `POST /stages/authenticator/duo/{stage_uuid}/import_device_manual/` (`stages_authenticator_duo_import_device_manual_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_duo_import_device_manual_create(
         self,
         stage_uuid: uuid::Uuid,
@@ -362,7 +362,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `POST /stages/authenticator/duo/{stage_uuid}/import_devices_automatic/` (`stages_authenticator_duo_import_devices_automatic_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_duo_import_devices_automatic_create(
         self,
         stage_uuid: uuid::Uuid,
@@ -379,7 +379,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/authenticator/duo/{stage_uuid}/used_by/` (`stages_authenticator_duo_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_duo_used_by_list(
         self,
         stage_uuid: uuid::Uuid,
@@ -396,7 +396,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/authenticator/email/` (`stages_authenticator_email_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_email_list(self) -> AuthenticatorEmailList<'a> {
         AuthenticatorEmailList {
             client: self.client,
@@ -429,7 +429,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `POST /stages/authenticator/email/` (`stages_authenticator_email_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_email_create(
         self,
         body: &'a crate::models::AuthenticatorEmailStageRequest,
@@ -444,7 +444,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/authenticator/email/{stage_uuid}/` (`stages_authenticator_email_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_email_retrieve(
         self,
         stage_uuid: uuid::Uuid,
@@ -461,7 +461,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PUT /stages/authenticator/email/{stage_uuid}/` (`stages_authenticator_email_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_email_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -480,7 +480,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `DELETE /stages/authenticator/email/{stage_uuid}/` (`stages_authenticator_email_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_email_destroy(
         self,
         stage_uuid: uuid::Uuid,
@@ -497,7 +497,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PATCH /stages/authenticator/email/{stage_uuid}/` (`stages_authenticator_email_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_email_partial_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -516,7 +516,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/authenticator/email/{stage_uuid}/used_by/` (`stages_authenticator_email_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_email_used_by_list(
         self,
         stage_uuid: uuid::Uuid,
@@ -533,7 +533,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/authenticator/endpoint_gdtc/` (`stages_authenticator_endpoint_gdtc_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_endpoint_gdtc_list(self) -> AuthenticatorEndpointGdtcList<'a> {
         AuthenticatorEndpointGdtcList {
             client: self.client,
@@ -552,7 +552,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `POST /stages/authenticator/endpoint_gdtc/` (`stages_authenticator_endpoint_gdtc_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_endpoint_gdtc_create(
         self,
         body: &'a crate::models::AuthenticatorEndpointGdtcStageRequest,
@@ -567,7 +567,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/authenticator/endpoint_gdtc/{stage_uuid}/` (`stages_authenticator_endpoint_gdtc_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_endpoint_gdtc_retrieve(
         self,
         stage_uuid: uuid::Uuid,
@@ -584,7 +584,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PUT /stages/authenticator/endpoint_gdtc/{stage_uuid}/` (`stages_authenticator_endpoint_gdtc_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_endpoint_gdtc_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -603,7 +603,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `DELETE /stages/authenticator/endpoint_gdtc/{stage_uuid}/` (`stages_authenticator_endpoint_gdtc_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_endpoint_gdtc_destroy(
         self,
         stage_uuid: uuid::Uuid,
@@ -620,7 +620,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PATCH /stages/authenticator/endpoint_gdtc/{stage_uuid}/` (`stages_authenticator_endpoint_gdtc_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_endpoint_gdtc_partial_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -639,7 +639,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/authenticator/endpoint_gdtc/{stage_uuid}/used_by/` (`stages_authenticator_endpoint_gdtc_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_endpoint_gdtc_used_by_list(
         self,
         stage_uuid: uuid::Uuid,
@@ -656,7 +656,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/authenticator/sms/` (`stages_authenticator_sms_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_sms_list(self) -> AuthenticatorSmsList<'a> {
         AuthenticatorSmsList {
             client: self.client,
@@ -685,7 +685,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `POST /stages/authenticator/sms/` (`stages_authenticator_sms_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_sms_create(
         self,
         body: &'a crate::models::AuthenticatorSmsStageRequest,
@@ -700,7 +700,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/authenticator/sms/{stage_uuid}/` (`stages_authenticator_sms_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_sms_retrieve(
         self,
         stage_uuid: uuid::Uuid,
@@ -717,7 +717,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PUT /stages/authenticator/sms/{stage_uuid}/` (`stages_authenticator_sms_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_sms_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -736,7 +736,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `DELETE /stages/authenticator/sms/{stage_uuid}/` (`stages_authenticator_sms_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_sms_destroy(
         self,
         stage_uuid: uuid::Uuid,
@@ -753,7 +753,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PATCH /stages/authenticator/sms/{stage_uuid}/` (`stages_authenticator_sms_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_sms_partial_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -772,7 +772,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/authenticator/sms/{stage_uuid}/used_by/` (`stages_authenticator_sms_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_sms_used_by_list(
         self,
         stage_uuid: uuid::Uuid,
@@ -789,7 +789,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/authenticator/static/` (`stages_authenticator_static_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_static_list(self) -> AuthenticatorStaticList<'a> {
         AuthenticatorStaticList {
             client: self.client,
@@ -812,7 +812,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `POST /stages/authenticator/static/` (`stages_authenticator_static_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_static_create(
         self,
         body: &'a crate::models::AuthenticatorStaticStageRequest,
@@ -827,7 +827,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/authenticator/static/{stage_uuid}/` (`stages_authenticator_static_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_static_retrieve(
         self,
         stage_uuid: uuid::Uuid,
@@ -844,7 +844,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PUT /stages/authenticator/static/{stage_uuid}/` (`stages_authenticator_static_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_static_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -863,7 +863,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `DELETE /stages/authenticator/static/{stage_uuid}/` (`stages_authenticator_static_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_static_destroy(
         self,
         stage_uuid: uuid::Uuid,
@@ -880,7 +880,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PATCH /stages/authenticator/static/{stage_uuid}/` (`stages_authenticator_static_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_static_partial_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -899,7 +899,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/authenticator/static/{stage_uuid}/used_by/` (`stages_authenticator_static_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_static_used_by_list(
         self,
         stage_uuid: uuid::Uuid,
@@ -916,7 +916,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/authenticator/totp/` (`stages_authenticator_totp_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_totp_list(self) -> AuthenticatorTotpList<'a> {
         AuthenticatorTotpList {
             client: self.client,
@@ -938,7 +938,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `POST /stages/authenticator/totp/` (`stages_authenticator_totp_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_totp_create(
         self,
         body: &'a crate::models::AuthenticatorTotpStageRequest,
@@ -953,7 +953,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/authenticator/totp/{stage_uuid}/` (`stages_authenticator_totp_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_totp_retrieve(
         self,
         stage_uuid: uuid::Uuid,
@@ -970,7 +970,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PUT /stages/authenticator/totp/{stage_uuid}/` (`stages_authenticator_totp_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_totp_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -989,7 +989,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `DELETE /stages/authenticator/totp/{stage_uuid}/` (`stages_authenticator_totp_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_totp_destroy(
         self,
         stage_uuid: uuid::Uuid,
@@ -1006,7 +1006,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PATCH /stages/authenticator/totp/{stage_uuid}/` (`stages_authenticator_totp_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_totp_partial_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -1025,7 +1025,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/authenticator/totp/{stage_uuid}/used_by/` (`stages_authenticator_totp_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_totp_used_by_list(
         self,
         stage_uuid: uuid::Uuid,
@@ -1042,7 +1042,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/authenticator/validate/` (`stages_authenticator_validate_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_validate_list(self) -> AuthenticatorValidateList<'a> {
         AuthenticatorValidateList {
             client: self.client,
@@ -1062,7 +1062,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `POST /stages/authenticator/validate/` (`stages_authenticator_validate_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_validate_create(
         self,
         body: &'a crate::models::AuthenticatorValidateStageRequest,
@@ -1077,7 +1077,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/authenticator/validate/{stage_uuid}/` (`stages_authenticator_validate_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_validate_retrieve(
         self,
         stage_uuid: uuid::Uuid,
@@ -1094,7 +1094,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PUT /stages/authenticator/validate/{stage_uuid}/` (`stages_authenticator_validate_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_validate_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -1113,7 +1113,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `DELETE /stages/authenticator/validate/{stage_uuid}/` (`stages_authenticator_validate_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_validate_destroy(
         self,
         stage_uuid: uuid::Uuid,
@@ -1130,7 +1130,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PATCH /stages/authenticator/validate/{stage_uuid}/` (`stages_authenticator_validate_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_validate_partial_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -1149,7 +1149,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/authenticator/validate/{stage_uuid}/used_by/` (`stages_authenticator_validate_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_validate_used_by_list(
         self,
         stage_uuid: uuid::Uuid,
@@ -1166,7 +1166,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/authenticator/webauthn/` (`stages_authenticator_webauthn_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_webauthn_list(self) -> AuthenticatorWebauthnList<'a> {
         AuthenticatorWebauthnList {
             client: self.client,
@@ -1190,7 +1190,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `POST /stages/authenticator/webauthn/` (`stages_authenticator_webauthn_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_webauthn_create(
         self,
         body: &'a crate::models::AuthenticatorWebAuthnStageRequest,
@@ -1205,7 +1205,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/authenticator/webauthn/{stage_uuid}/` (`stages_authenticator_webauthn_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_webauthn_retrieve(
         self,
         stage_uuid: uuid::Uuid,
@@ -1222,7 +1222,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PUT /stages/authenticator/webauthn/{stage_uuid}/` (`stages_authenticator_webauthn_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_webauthn_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -1241,7 +1241,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `DELETE /stages/authenticator/webauthn/{stage_uuid}/` (`stages_authenticator_webauthn_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_webauthn_destroy(
         self,
         stage_uuid: uuid::Uuid,
@@ -1258,7 +1258,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PATCH /stages/authenticator/webauthn/{stage_uuid}/` (`stages_authenticator_webauthn_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_webauthn_partial_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -1277,7 +1277,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/authenticator/webauthn/{stage_uuid}/used_by/` (`stages_authenticator_webauthn_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_webauthn_used_by_list(
         self,
         stage_uuid: uuid::Uuid,
@@ -1294,7 +1294,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/authenticator/webauthn_device_types/` (`stages_authenticator_webauthn_device_types_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_webauthn_device_types_list(
         self,
     ) -> AuthenticatorWebauthnDeviceTypesList<'a> {
@@ -1316,7 +1316,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/authenticator/webauthn_device_types/{aaguid}/` (`stages_authenticator_webauthn_device_types_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn authenticator_webauthn_device_types_retrieve(
         self,
         aaguid: uuid::Uuid,
@@ -1333,7 +1333,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/captcha/` (`stages_captcha_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn captcha_list(self) -> CaptchaList<'a> {
         CaptchaList {
             client: self.client,
@@ -1352,7 +1352,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `POST /stages/captcha/` (`stages_captcha_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn captcha_create(
         self,
         body: &'a crate::models::CaptchaStageRequest,
@@ -1367,7 +1367,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/captcha/{stage_uuid}/` (`stages_captcha_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn captcha_retrieve(self, stage_uuid: uuid::Uuid) -> CaptchaRetrieve<'a> {
         CaptchaRetrieve {
             client: self.client,
@@ -1381,7 +1381,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PUT /stages/captcha/{stage_uuid}/` (`stages_captcha_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn captcha_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -1400,7 +1400,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `DELETE /stages/captcha/{stage_uuid}/` (`stages_captcha_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn captcha_destroy(self, stage_uuid: uuid::Uuid) -> CaptchaDestroy<'a> {
         CaptchaDestroy {
             client: self.client,
@@ -1414,7 +1414,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PATCH /stages/captcha/{stage_uuid}/` (`stages_captcha_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn captcha_partial_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -1433,7 +1433,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/captcha/{stage_uuid}/used_by/` (`stages_captcha_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn captcha_used_by_list(self, stage_uuid: uuid::Uuid) -> CaptchaUsedByList<'a> {
         CaptchaUsedByList {
             client: self.client,
@@ -1447,7 +1447,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/consent/` (`stages_consent_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn consent_list(self) -> ConsentList<'a> {
         ConsentList {
             client: self.client,
@@ -1468,7 +1468,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `POST /stages/consent/` (`stages_consent_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn consent_create(
         self,
         body: &'a crate::models::ConsentStageRequest,
@@ -1483,7 +1483,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/consent/{stage_uuid}/` (`stages_consent_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn consent_retrieve(self, stage_uuid: uuid::Uuid) -> ConsentRetrieve<'a> {
         ConsentRetrieve {
             client: self.client,
@@ -1497,7 +1497,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PUT /stages/consent/{stage_uuid}/` (`stages_consent_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn consent_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -1516,7 +1516,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `DELETE /stages/consent/{stage_uuid}/` (`stages_consent_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn consent_destroy(self, stage_uuid: uuid::Uuid) -> ConsentDestroy<'a> {
         ConsentDestroy {
             client: self.client,
@@ -1530,7 +1530,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PATCH /stages/consent/{stage_uuid}/` (`stages_consent_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn consent_partial_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -1549,7 +1549,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/consent/{stage_uuid}/used_by/` (`stages_consent_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn consent_used_by_list(self, stage_uuid: uuid::Uuid) -> ConsentUsedByList<'a> {
         ConsentUsedByList {
             client: self.client,
@@ -1563,7 +1563,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/deny/` (`stages_deny_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn deny_list(self) -> DenyList<'a> {
         DenyList {
             client: self.client,
@@ -1583,7 +1583,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `POST /stages/deny/` (`stages_deny_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn deny_create(
         self,
         body: &'a crate::models::DenyStageRequest,
@@ -1598,7 +1598,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/deny/{stage_uuid}/` (`stages_deny_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn deny_retrieve(self, stage_uuid: uuid::Uuid) -> DenyRetrieve<'a> {
         DenyRetrieve {
             client: self.client,
@@ -1612,7 +1612,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PUT /stages/deny/{stage_uuid}/` (`stages_deny_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn deny_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -1631,7 +1631,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `DELETE /stages/deny/{stage_uuid}/` (`stages_deny_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn deny_destroy(self, stage_uuid: uuid::Uuid) -> DenyDestroy<'a> {
         DenyDestroy {
             client: self.client,
@@ -1645,7 +1645,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PATCH /stages/deny/{stage_uuid}/` (`stages_deny_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn deny_partial_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -1664,7 +1664,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/deny/{stage_uuid}/used_by/` (`stages_deny_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn deny_used_by_list(self, stage_uuid: uuid::Uuid) -> DenyUsedByList<'a> {
         DenyUsedByList {
             client: self.client,
@@ -1678,7 +1678,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/dummy/` (`stages_dummy_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn dummy_list(self) -> DummyList<'a> {
         DummyList {
             client: self.client,
@@ -1698,7 +1698,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `POST /stages/dummy/` (`stages_dummy_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn dummy_create(
         self,
         body: &'a crate::models::DummyStageRequest,
@@ -1713,7 +1713,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/dummy/{stage_uuid}/` (`stages_dummy_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn dummy_retrieve(self, stage_uuid: uuid::Uuid) -> DummyRetrieve<'a> {
         DummyRetrieve {
             client: self.client,
@@ -1727,7 +1727,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PUT /stages/dummy/{stage_uuid}/` (`stages_dummy_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn dummy_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -1746,7 +1746,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `DELETE /stages/dummy/{stage_uuid}/` (`stages_dummy_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn dummy_destroy(self, stage_uuid: uuid::Uuid) -> DummyDestroy<'a> {
         DummyDestroy {
             client: self.client,
@@ -1760,7 +1760,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PATCH /stages/dummy/{stage_uuid}/` (`stages_dummy_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn dummy_partial_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -1779,7 +1779,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/dummy/{stage_uuid}/used_by/` (`stages_dummy_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn dummy_used_by_list(self, stage_uuid: uuid::Uuid) -> DummyUsedByList<'a> {
         DummyUsedByList {
             client: self.client,
@@ -1793,7 +1793,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/email/` (`stages_email_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn email_list(self) -> EmailList<'a> {
         EmailList {
             client: self.client,
@@ -1823,7 +1823,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `POST /stages/email/` (`stages_email_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn email_create(
         self,
         body: &'a crate::models::EmailStageRequest,
@@ -1838,7 +1838,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/email/{stage_uuid}/` (`stages_email_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn email_retrieve(self, stage_uuid: uuid::Uuid) -> EmailRetrieve<'a> {
         EmailRetrieve {
             client: self.client,
@@ -1852,7 +1852,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PUT /stages/email/{stage_uuid}/` (`stages_email_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn email_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -1871,7 +1871,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `DELETE /stages/email/{stage_uuid}/` (`stages_email_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn email_destroy(self, stage_uuid: uuid::Uuid) -> EmailDestroy<'a> {
         EmailDestroy {
             client: self.client,
@@ -1885,7 +1885,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PATCH /stages/email/{stage_uuid}/` (`stages_email_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn email_partial_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -1904,7 +1904,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/email/{stage_uuid}/used_by/` (`stages_email_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn email_used_by_list(self, stage_uuid: uuid::Uuid) -> EmailUsedByList<'a> {
         EmailUsedByList {
             client: self.client,
@@ -1918,7 +1918,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/email/templates/` (`stages_email_templates_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn email_templates_list(self) -> EmailTemplatesList<'a> {
         EmailTemplatesList {
             client: self.client,
@@ -1929,7 +1929,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/endpoints/` (`stages_endpoints_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn endpoints_list(self) -> EndpointsList<'a> {
         EndpointsList {
             client: self.client,
@@ -1947,7 +1947,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `POST /stages/endpoints/` (`stages_endpoints_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn endpoints_create(
         self,
         body: &'a crate::models::EndpointStageRequest,
@@ -1962,7 +1962,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/endpoints/{stage_uuid}/` (`stages_endpoints_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn endpoints_retrieve(self, stage_uuid: uuid::Uuid) -> EndpointsRetrieve<'a> {
         EndpointsRetrieve {
             client: self.client,
@@ -1976,7 +1976,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PUT /stages/endpoints/{stage_uuid}/` (`stages_endpoints_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn endpoints_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -1995,7 +1995,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `DELETE /stages/endpoints/{stage_uuid}/` (`stages_endpoints_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn endpoints_destroy(self, stage_uuid: uuid::Uuid) -> EndpointsDestroy<'a> {
         EndpointsDestroy {
             client: self.client,
@@ -2009,7 +2009,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PATCH /stages/endpoints/{stage_uuid}/` (`stages_endpoints_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn endpoints_partial_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -2028,7 +2028,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/endpoints/{stage_uuid}/used_by/` (`stages_endpoints_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn endpoints_used_by_list(
         self,
         stage_uuid: uuid::Uuid,
@@ -2045,7 +2045,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/identification/` (`stages_identification_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn identification_list(self) -> IdentificationList<'a> {
         IdentificationList {
             client: self.client,
@@ -2072,7 +2072,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `POST /stages/identification/` (`stages_identification_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn identification_create(
         self,
         body: &'a crate::models::IdentificationStageRequest,
@@ -2087,7 +2087,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/identification/{stage_uuid}/` (`stages_identification_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn identification_retrieve(
         self,
         stage_uuid: uuid::Uuid,
@@ -2104,7 +2104,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PUT /stages/identification/{stage_uuid}/` (`stages_identification_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn identification_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -2123,7 +2123,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `DELETE /stages/identification/{stage_uuid}/` (`stages_identification_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn identification_destroy(
         self,
         stage_uuid: uuid::Uuid,
@@ -2140,7 +2140,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PATCH /stages/identification/{stage_uuid}/` (`stages_identification_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn identification_partial_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -2159,7 +2159,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/identification/{stage_uuid}/used_by/` (`stages_identification_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn identification_used_by_list(
         self,
         stage_uuid: uuid::Uuid,
@@ -2176,7 +2176,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/invitation/invitations/` (`stages_invitation_invitations_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn invitation_invitations_list(self) -> InvitationInvitationsList<'a> {
         InvitationInvitationsList {
             client: self.client,
@@ -2197,7 +2197,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `POST /stages/invitation/invitations/` (`stages_invitation_invitations_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn invitation_invitations_create(
         self,
         body: &'a crate::models::InvitationRequest,
@@ -2212,7 +2212,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/invitation/invitations/{invite_uuid}/` (`stages_invitation_invitations_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn invitation_invitations_retrieve(
         self,
         invite_uuid: uuid::Uuid,
@@ -2229,7 +2229,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PUT /stages/invitation/invitations/{invite_uuid}/` (`stages_invitation_invitations_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn invitation_invitations_update(
         self,
         invite_uuid: uuid::Uuid,
@@ -2248,7 +2248,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `DELETE /stages/invitation/invitations/{invite_uuid}/` (`stages_invitation_invitations_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn invitation_invitations_destroy(
         self,
         invite_uuid: uuid::Uuid,
@@ -2265,7 +2265,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PATCH /stages/invitation/invitations/{invite_uuid}/` (`stages_invitation_invitations_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn invitation_invitations_partial_update(
         self,
         invite_uuid: uuid::Uuid,
@@ -2284,7 +2284,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `POST /stages/invitation/invitations/{invite_uuid}/send_email/` (`stages_invitation_invitations_send_email_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn invitation_invitations_send_email_create(
         self,
         invite_uuid: uuid::Uuid,
@@ -2303,7 +2303,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/invitation/invitations/{invite_uuid}/used_by/` (`stages_invitation_invitations_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn invitation_invitations_used_by_list(
         self,
         invite_uuid: uuid::Uuid,
@@ -2320,7 +2320,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/invitation/stages/` (`stages_invitation_stages_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn invitation_stages_list(self) -> InvitationStagesList<'a> {
         InvitationStagesList {
             client: self.client,
@@ -2341,7 +2341,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `POST /stages/invitation/stages/` (`stages_invitation_stages_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn invitation_stages_create(
         self,
         body: &'a crate::models::InvitationStageRequest,
@@ -2356,7 +2356,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/invitation/stages/{stage_uuid}/` (`stages_invitation_stages_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn invitation_stages_retrieve(
         self,
         stage_uuid: uuid::Uuid,
@@ -2373,7 +2373,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PUT /stages/invitation/stages/{stage_uuid}/` (`stages_invitation_stages_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn invitation_stages_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -2392,7 +2392,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `DELETE /stages/invitation/stages/{stage_uuid}/` (`stages_invitation_stages_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn invitation_stages_destroy(
         self,
         stage_uuid: uuid::Uuid,
@@ -2409,7 +2409,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PATCH /stages/invitation/stages/{stage_uuid}/` (`stages_invitation_stages_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn invitation_stages_partial_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -2428,7 +2428,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/invitation/stages/{stage_uuid}/used_by/` (`stages_invitation_stages_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn invitation_stages_used_by_list(
         self,
         stage_uuid: uuid::Uuid,
@@ -2445,7 +2445,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/mtls/` (`stages_mtls_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn mtls_list(self) -> MtlsList<'a> {
         MtlsList {
             client: self.client,
@@ -2468,7 +2468,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `POST /stages/mtls/` (`stages_mtls_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn mtls_create(
         self,
         body: &'a crate::models::MutualTlsStageRequest,
@@ -2483,7 +2483,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/mtls/{stage_uuid}/` (`stages_mtls_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn mtls_retrieve(self, stage_uuid: uuid::Uuid) -> MtlsRetrieve<'a> {
         MtlsRetrieve {
             client: self.client,
@@ -2497,7 +2497,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PUT /stages/mtls/{stage_uuid}/` (`stages_mtls_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn mtls_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -2516,7 +2516,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `DELETE /stages/mtls/{stage_uuid}/` (`stages_mtls_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn mtls_destroy(self, stage_uuid: uuid::Uuid) -> MtlsDestroy<'a> {
         MtlsDestroy {
             client: self.client,
@@ -2530,7 +2530,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PATCH /stages/mtls/{stage_uuid}/` (`stages_mtls_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn mtls_partial_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -2549,7 +2549,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/mtls/{stage_uuid}/used_by/` (`stages_mtls_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn mtls_used_by_list(self, stage_uuid: uuid::Uuid) -> MtlsUsedByList<'a> {
         MtlsUsedByList {
             client: self.client,
@@ -2563,7 +2563,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/password/` (`stages_password_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn password_list(self) -> PasswordList<'a> {
         PasswordList {
             client: self.client,
@@ -2584,7 +2584,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `POST /stages/password/` (`stages_password_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn password_create(
         self,
         body: &'a crate::models::PasswordStageRequest,
@@ -2599,7 +2599,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/password/{stage_uuid}/` (`stages_password_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn password_retrieve(self, stage_uuid: uuid::Uuid) -> PasswordRetrieve<'a> {
         PasswordRetrieve {
             client: self.client,
@@ -2613,7 +2613,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PUT /stages/password/{stage_uuid}/` (`stages_password_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn password_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -2632,7 +2632,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `DELETE /stages/password/{stage_uuid}/` (`stages_password_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn password_destroy(self, stage_uuid: uuid::Uuid) -> PasswordDestroy<'a> {
         PasswordDestroy {
             client: self.client,
@@ -2646,7 +2646,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PATCH /stages/password/{stage_uuid}/` (`stages_password_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn password_partial_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -2665,7 +2665,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/password/{stage_uuid}/used_by/` (`stages_password_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn password_used_by_list(
         self,
         stage_uuid: uuid::Uuid,
@@ -2682,7 +2682,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/prompt/prompts/` (`stages_prompt_prompts_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn prompt_prompts_list(self) -> PromptPromptsList<'a> {
         PromptPromptsList {
             client: self.client,
@@ -2704,7 +2704,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `POST /stages/prompt/prompts/` (`stages_prompt_prompts_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn prompt_prompts_create(
         self,
         body: &'a crate::models::PromptRequest,
@@ -2719,7 +2719,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/prompt/prompts/{prompt_uuid}/` (`stages_prompt_prompts_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn prompt_prompts_retrieve(
         self,
         prompt_uuid: uuid::Uuid,
@@ -2736,7 +2736,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PUT /stages/prompt/prompts/{prompt_uuid}/` (`stages_prompt_prompts_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn prompt_prompts_update(
         self,
         prompt_uuid: uuid::Uuid,
@@ -2755,7 +2755,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `DELETE /stages/prompt/prompts/{prompt_uuid}/` (`stages_prompt_prompts_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn prompt_prompts_destroy(
         self,
         prompt_uuid: uuid::Uuid,
@@ -2772,7 +2772,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PATCH /stages/prompt/prompts/{prompt_uuid}/` (`stages_prompt_prompts_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn prompt_prompts_partial_update(
         self,
         prompt_uuid: uuid::Uuid,
@@ -2791,7 +2791,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/prompt/prompts/{prompt_uuid}/used_by/` (`stages_prompt_prompts_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn prompt_prompts_used_by_list(
         self,
         prompt_uuid: uuid::Uuid,
@@ -2808,7 +2808,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `POST /stages/prompt/prompts/preview/` (`stages_prompt_prompts_preview_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn prompt_prompts_preview_create(
         self,
         body: &'a crate::models::PromptRequest,
@@ -2823,7 +2823,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/prompt/stages/` (`stages_prompt_stages_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn prompt_stages_list(self) -> PromptStagesList<'a> {
         PromptStagesList {
             client: self.client,
@@ -2844,7 +2844,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `POST /stages/prompt/stages/` (`stages_prompt_stages_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn prompt_stages_create(
         self,
         body: &'a crate::models::PromptStageRequest,
@@ -2859,7 +2859,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/prompt/stages/{stage_uuid}/` (`stages_prompt_stages_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn prompt_stages_retrieve(
         self,
         stage_uuid: uuid::Uuid,
@@ -2876,7 +2876,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PUT /stages/prompt/stages/{stage_uuid}/` (`stages_prompt_stages_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn prompt_stages_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -2895,7 +2895,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `DELETE /stages/prompt/stages/{stage_uuid}/` (`stages_prompt_stages_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn prompt_stages_destroy(
         self,
         stage_uuid: uuid::Uuid,
@@ -2912,7 +2912,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PATCH /stages/prompt/stages/{stage_uuid}/` (`stages_prompt_stages_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn prompt_stages_partial_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -2931,7 +2931,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/prompt/stages/{stage_uuid}/used_by/` (`stages_prompt_stages_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn prompt_stages_used_by_list(
         self,
         stage_uuid: uuid::Uuid,
@@ -2948,7 +2948,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/redirect/` (`stages_redirect_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn redirect_list(self) -> RedirectList<'a> {
         RedirectList {
             client: self.client,
@@ -2966,7 +2966,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `POST /stages/redirect/` (`stages_redirect_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn redirect_create(
         self,
         body: &'a crate::models::RedirectStageRequest,
@@ -2981,7 +2981,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/redirect/{stage_uuid}/` (`stages_redirect_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn redirect_retrieve(self, stage_uuid: uuid::Uuid) -> RedirectRetrieve<'a> {
         RedirectRetrieve {
             client: self.client,
@@ -2995,7 +2995,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PUT /stages/redirect/{stage_uuid}/` (`stages_redirect_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn redirect_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -3014,7 +3014,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `DELETE /stages/redirect/{stage_uuid}/` (`stages_redirect_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn redirect_destroy(self, stage_uuid: uuid::Uuid) -> RedirectDestroy<'a> {
         RedirectDestroy {
             client: self.client,
@@ -3028,7 +3028,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PATCH /stages/redirect/{stage_uuid}/` (`stages_redirect_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn redirect_partial_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -3047,7 +3047,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/redirect/{stage_uuid}/used_by/` (`stages_redirect_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn redirect_used_by_list(
         self,
         stage_uuid: uuid::Uuid,
@@ -3064,7 +3064,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/source/` (`stages_source_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_list(self) -> SourceList<'a> {
         SourceList {
             client: self.client,
@@ -3085,7 +3085,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `POST /stages/source/` (`stages_source_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_create(
         self,
         body: &'a crate::models::SourceStageRequest,
@@ -3100,7 +3100,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/source/{stage_uuid}/` (`stages_source_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_retrieve(self, stage_uuid: uuid::Uuid) -> SourceRetrieve<'a> {
         SourceRetrieve {
             client: self.client,
@@ -3114,7 +3114,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PUT /stages/source/{stage_uuid}/` (`stages_source_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -3133,7 +3133,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `DELETE /stages/source/{stage_uuid}/` (`stages_source_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_destroy(self, stage_uuid: uuid::Uuid) -> SourceDestroy<'a> {
         SourceDestroy {
             client: self.client,
@@ -3147,7 +3147,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PATCH /stages/source/{stage_uuid}/` (`stages_source_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_partial_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -3166,7 +3166,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/source/{stage_uuid}/used_by/` (`stages_source_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn source_used_by_list(self, stage_uuid: uuid::Uuid) -> SourceUsedByList<'a> {
         SourceUsedByList {
             client: self.client,
@@ -3180,7 +3180,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/user_delete/` (`stages_user_delete_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_delete_list(self) -> UserDeleteList<'a> {
         UserDeleteList {
             client: self.client,
@@ -3199,7 +3199,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `POST /stages/user_delete/` (`stages_user_delete_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_delete_create(
         self,
         body: &'a crate::models::UserDeleteStageRequest,
@@ -3214,7 +3214,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/user_delete/{stage_uuid}/` (`stages_user_delete_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_delete_retrieve(self, stage_uuid: uuid::Uuid) -> UserDeleteRetrieve<'a> {
         UserDeleteRetrieve {
             client: self.client,
@@ -3228,7 +3228,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PUT /stages/user_delete/{stage_uuid}/` (`stages_user_delete_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_delete_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -3247,7 +3247,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `DELETE /stages/user_delete/{stage_uuid}/` (`stages_user_delete_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_delete_destroy(self, stage_uuid: uuid::Uuid) -> UserDeleteDestroy<'a> {
         UserDeleteDestroy {
             client: self.client,
@@ -3261,7 +3261,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PATCH /stages/user_delete/{stage_uuid}/` (`stages_user_delete_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_delete_partial_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -3280,7 +3280,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/user_delete/{stage_uuid}/used_by/` (`stages_user_delete_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_delete_used_by_list(
         self,
         stage_uuid: uuid::Uuid,
@@ -3297,7 +3297,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/user_login/` (`stages_user_login_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_login_list(self) -> UserLoginList<'a> {
         UserLoginList {
             client: self.client,
@@ -3322,7 +3322,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `POST /stages/user_login/` (`stages_user_login_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_login_create(
         self,
         body: &'a crate::models::UserLoginStageRequest,
@@ -3337,7 +3337,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/user_login/{stage_uuid}/` (`stages_user_login_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_login_retrieve(self, stage_uuid: uuid::Uuid) -> UserLoginRetrieve<'a> {
         UserLoginRetrieve {
             client: self.client,
@@ -3351,7 +3351,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PUT /stages/user_login/{stage_uuid}/` (`stages_user_login_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_login_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -3370,7 +3370,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `DELETE /stages/user_login/{stage_uuid}/` (`stages_user_login_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_login_destroy(self, stage_uuid: uuid::Uuid) -> UserLoginDestroy<'a> {
         UserLoginDestroy {
             client: self.client,
@@ -3384,7 +3384,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PATCH /stages/user_login/{stage_uuid}/` (`stages_user_login_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_login_partial_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -3403,7 +3403,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/user_login/{stage_uuid}/used_by/` (`stages_user_login_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_login_used_by_list(
         self,
         stage_uuid: uuid::Uuid,
@@ -3420,7 +3420,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/user_logout/` (`stages_user_logout_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_logout_list(self) -> UserLogoutList<'a> {
         UserLogoutList {
             client: self.client,
@@ -3439,7 +3439,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `POST /stages/user_logout/` (`stages_user_logout_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_logout_create(
         self,
         body: &'a crate::models::UserLogoutStageRequest,
@@ -3454,7 +3454,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/user_logout/{stage_uuid}/` (`stages_user_logout_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_logout_retrieve(self, stage_uuid: uuid::Uuid) -> UserLogoutRetrieve<'a> {
         UserLogoutRetrieve {
             client: self.client,
@@ -3468,7 +3468,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PUT /stages/user_logout/{stage_uuid}/` (`stages_user_logout_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_logout_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -3487,7 +3487,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `DELETE /stages/user_logout/{stage_uuid}/` (`stages_user_logout_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_logout_destroy(self, stage_uuid: uuid::Uuid) -> UserLogoutDestroy<'a> {
         UserLogoutDestroy {
             client: self.client,
@@ -3501,7 +3501,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PATCH /stages/user_logout/{stage_uuid}/` (`stages_user_logout_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_logout_partial_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -3520,7 +3520,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/user_logout/{stage_uuid}/used_by/` (`stages_user_logout_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_logout_used_by_list(
         self,
         stage_uuid: uuid::Uuid,
@@ -3537,7 +3537,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/user_write/` (`stages_user_write_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_write_list(self) -> UserWriteList<'a> {
         UserWriteList {
             client: self.client,
@@ -3561,7 +3561,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `POST /stages/user_write/` (`stages_user_write_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_write_create(
         self,
         body: &'a crate::models::UserWriteStageRequest,
@@ -3576,7 +3576,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/user_write/{stage_uuid}/` (`stages_user_write_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_write_retrieve(self, stage_uuid: uuid::Uuid) -> UserWriteRetrieve<'a> {
         UserWriteRetrieve {
             client: self.client,
@@ -3590,7 +3590,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PUT /stages/user_write/{stage_uuid}/` (`stages_user_write_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_write_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -3609,7 +3609,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `DELETE /stages/user_write/{stage_uuid}/` (`stages_user_write_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_write_destroy(self, stage_uuid: uuid::Uuid) -> UserWriteDestroy<'a> {
         UserWriteDestroy {
             client: self.client,
@@ -3623,7 +3623,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `PATCH /stages/user_write/{stage_uuid}/` (`stages_user_write_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_write_partial_update(
         self,
         stage_uuid: uuid::Uuid,
@@ -3642,7 +3642,7 @@ impl<'a> StagesApi<'a> {
     ///
     /// `GET /stages/user_write/{stage_uuid}/used_by/` (`stages_user_write_used_by_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn user_write_used_by_list(
         self,
         stage_uuid: uuid::Uuid,
@@ -3779,7 +3779,7 @@ impl<'a> AccountLockdownList<'a> {
             reqwest::Method::GET,
             "/stages/account_lockdown/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("deactivate_user", &self.params.deactivate_user, true);
         call.query("delete_sessions", &self.params.delete_sessions, true);
@@ -3877,7 +3877,7 @@ impl<'a> AccountLockdownCreate<'a> {
             reqwest::Method::POST,
             "/stages/account_lockdown/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -3944,7 +3944,7 @@ impl<'a> AccountLockdownRetrieve<'a> {
                 .params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4010,7 +4010,7 @@ impl<'a> AccountLockdownUpdate<'a> {
                 .params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -4070,7 +4070,7 @@ impl<'a> AccountLockdownDestroy<'a> {
                 .params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4136,7 +4136,7 @@ impl<'a> AccountLockdownPartialUpdate<'a> {
                 .params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -4201,7 +4201,7 @@ impl<'a> AccountLockdownUsedByList<'a> {
                 self.params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4299,7 +4299,7 @@ impl<'a> AllList<'a> {
             reqwest::Method::GET,
             "/stages/all/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("name", &self.params.name, true);
         call.query("ordering", &self.params.ordering, true);
@@ -4386,7 +4386,7 @@ impl<'a> AllRetrieve<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4444,7 +4444,7 @@ impl<'a> AllDestroy<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4507,7 +4507,7 @@ impl<'a> AllUsedByList<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4565,7 +4565,7 @@ impl<'a> AllTypesList<'a> {
             reqwest::Method::GET,
             "/stages/all/types/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4623,7 +4623,7 @@ impl<'a> AllUserSettingsList<'a> {
             reqwest::Method::GET,
             "/stages/all/user_settings/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4744,7 +4744,7 @@ impl<'a> AuthenticatorDuoList<'a> {
             reqwest::Method::GET,
             "/stages/authenticator/duo/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("api_hostname", &self.params.api_hostname, true);
         call.query("client_id", &self.params.client_id, true);
@@ -4837,7 +4837,7 @@ impl<'a> AuthenticatorDuoCreate<'a> {
             reqwest::Method::POST,
             "/stages/authenticator/duo/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -4904,7 +4904,7 @@ impl<'a> AuthenticatorDuoRetrieve<'a> {
                 .params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -4970,7 +4970,7 @@ impl<'a> AuthenticatorDuoUpdate<'a> {
                 .params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -5030,7 +5030,7 @@ impl<'a> AuthenticatorDuoDestroy<'a> {
                 .params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5096,7 +5096,7 @@ impl<'a> AuthenticatorDuoPartialUpdate<'a> {
                 .params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -5166,7 +5166,7 @@ impl<'a> AuthenticatorDuoEnrollmentStatusCreate<'a> {
                 super::transport::path_segment(& self.params.stage_uuid)
             ),
             accept,
-            false,
+            &[&[]],
         );
         Ok((self.client, call))
     }
@@ -5225,7 +5225,7 @@ impl<'a> AuthenticatorDuoImportDeviceManualCreate<'a> {
                 super::transport::path_segment(& self.params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -5295,7 +5295,7 @@ impl<'a> AuthenticatorDuoImportDevicesAutomaticCreate<'a> {
                 super::transport::path_segment(& self.params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5360,7 +5360,7 @@ impl<'a> AuthenticatorDuoUsedByList<'a> {
                 self.params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5553,7 +5553,7 @@ impl<'a> AuthenticatorEmailList<'a> {
             reqwest::Method::GET,
             "/stages/authenticator/email/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("configure_flow", &self.params.configure_flow, true);
         call.query("friendly_name", &self.params.friendly_name, true);
@@ -5661,7 +5661,7 @@ impl<'a> AuthenticatorEmailCreate<'a> {
             reqwest::Method::POST,
             "/stages/authenticator/email/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -5731,7 +5731,7 @@ impl<'a> AuthenticatorEmailRetrieve<'a> {
                 .params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5800,7 +5800,7 @@ impl<'a> AuthenticatorEmailUpdate<'a> {
                 .params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -5860,7 +5860,7 @@ impl<'a> AuthenticatorEmailDestroy<'a> {
                 .params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -5929,7 +5929,7 @@ impl<'a> AuthenticatorEmailPartialUpdate<'a> {
                 .params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -5994,7 +5994,7 @@ impl<'a> AuthenticatorEmailUsedByList<'a> {
                 super::transport::path_segment(& self.params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -6103,7 +6103,7 @@ impl<'a> AuthenticatorEndpointGdtcList<'a> {
             reqwest::Method::GET,
             "/stages/authenticator/endpoint_gdtc/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("configure_flow", &self.params.configure_flow, true);
         call.query("name", &self.params.name, true);
@@ -6200,7 +6200,7 @@ impl<'a> AuthenticatorEndpointGdtcCreate<'a> {
             reqwest::Method::POST,
             "/stages/authenticator/endpoint_gdtc/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -6270,7 +6270,7 @@ impl<'a> AuthenticatorEndpointGdtcRetrieve<'a> {
                 super::transport::path_segment(& self.params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -6339,7 +6339,7 @@ impl<'a> AuthenticatorEndpointGdtcUpdate<'a> {
                 super::transport::path_segment(& self.params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -6399,7 +6399,7 @@ impl<'a> AuthenticatorEndpointGdtcDestroy<'a> {
                 super::transport::path_segment(& self.params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -6468,7 +6468,7 @@ impl<'a> AuthenticatorEndpointGdtcPartialUpdate<'a> {
                 super::transport::path_segment(& self.params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -6533,7 +6533,7 @@ impl<'a> AuthenticatorEndpointGdtcUsedByList<'a> {
                 super::transport::path_segment(& self.params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -6702,7 +6702,7 @@ impl<'a> AuthenticatorSmsList<'a> {
             reqwest::Method::GET,
             "/stages/authenticator/sms/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("account_sid", &self.params.account_sid, true);
         call.query("auth", &self.params.auth, true);
@@ -6803,7 +6803,7 @@ impl<'a> AuthenticatorSmsCreate<'a> {
             reqwest::Method::POST,
             "/stages/authenticator/sms/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -6870,7 +6870,7 @@ impl<'a> AuthenticatorSmsRetrieve<'a> {
                 .params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -6936,7 +6936,7 @@ impl<'a> AuthenticatorSmsUpdate<'a> {
                 .params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -6996,7 +6996,7 @@ impl<'a> AuthenticatorSmsDestroy<'a> {
                 .params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -7062,7 +7062,7 @@ impl<'a> AuthenticatorSmsPartialUpdate<'a> {
                 .params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -7127,7 +7127,7 @@ impl<'a> AuthenticatorSmsUsedByList<'a> {
                 self.params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -7260,7 +7260,7 @@ impl<'a> AuthenticatorStaticList<'a> {
             reqwest::Method::GET,
             "/stages/authenticator/static/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("configure_flow", &self.params.configure_flow, true);
         call.query("friendly_name", &self.params.friendly_name, true);
@@ -7358,7 +7358,7 @@ impl<'a> AuthenticatorStaticCreate<'a> {
             reqwest::Method::POST,
             "/stages/authenticator/static/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -7428,7 +7428,7 @@ impl<'a> AuthenticatorStaticRetrieve<'a> {
                 .params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -7497,7 +7497,7 @@ impl<'a> AuthenticatorStaticUpdate<'a> {
                 .params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -7557,7 +7557,7 @@ impl<'a> AuthenticatorStaticDestroy<'a> {
                 .params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -7626,7 +7626,7 @@ impl<'a> AuthenticatorStaticPartialUpdate<'a> {
                 .params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -7691,7 +7691,7 @@ impl<'a> AuthenticatorStaticUsedByList<'a> {
                 super::transport::path_segment(& self.params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -7818,7 +7818,7 @@ impl<'a> AuthenticatorTotpList<'a> {
             reqwest::Method::GET,
             "/stages/authenticator/totp/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("configure_flow", &self.params.configure_flow, true);
         call.query("digits", &self.params.digits, true);
@@ -7912,7 +7912,7 @@ impl<'a> AuthenticatorTotpCreate<'a> {
             reqwest::Method::POST,
             "/stages/authenticator/totp/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -7979,7 +7979,7 @@ impl<'a> AuthenticatorTotpRetrieve<'a> {
                 .params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -8045,7 +8045,7 @@ impl<'a> AuthenticatorTotpUpdate<'a> {
                 .params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -8105,7 +8105,7 @@ impl<'a> AuthenticatorTotpDestroy<'a> {
                 .params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -8171,7 +8171,7 @@ impl<'a> AuthenticatorTotpPartialUpdate<'a> {
                 .params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -8236,7 +8236,7 @@ impl<'a> AuthenticatorTotpUsedByList<'a> {
                 super::transport::path_segment(& self.params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -8354,7 +8354,7 @@ impl<'a> AuthenticatorValidateList<'a> {
             reqwest::Method::GET,
             "/stages/authenticator/validate/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("configuration_stages", &self.params.configuration_stages, true);
         call.query("name", &self.params.name, true);
@@ -8449,7 +8449,7 @@ impl<'a> AuthenticatorValidateCreate<'a> {
             reqwest::Method::POST,
             "/stages/authenticator/validate/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -8519,7 +8519,7 @@ impl<'a> AuthenticatorValidateRetrieve<'a> {
                 self.params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -8588,7 +8588,7 @@ impl<'a> AuthenticatorValidateUpdate<'a> {
                 self.params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -8648,7 +8648,7 @@ impl<'a> AuthenticatorValidateDestroy<'a> {
                 self.params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -8717,7 +8717,7 @@ impl<'a> AuthenticatorValidatePartialUpdate<'a> {
                 self.params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -8782,7 +8782,7 @@ impl<'a> AuthenticatorValidateUsedByList<'a> {
                 super::transport::path_segment(& self.params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -8930,7 +8930,7 @@ impl<'a> AuthenticatorWebauthnList<'a> {
             reqwest::Method::GET,
             "/stages/authenticator/webauthn/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query(
             "authenticator_attachment",
@@ -9041,7 +9041,7 @@ impl<'a> AuthenticatorWebauthnCreate<'a> {
             reqwest::Method::POST,
             "/stages/authenticator/webauthn/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -9111,7 +9111,7 @@ impl<'a> AuthenticatorWebauthnRetrieve<'a> {
                 self.params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -9180,7 +9180,7 @@ impl<'a> AuthenticatorWebauthnUpdate<'a> {
                 self.params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -9240,7 +9240,7 @@ impl<'a> AuthenticatorWebauthnDestroy<'a> {
                 self.params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -9309,7 +9309,7 @@ impl<'a> AuthenticatorWebauthnPartialUpdate<'a> {
                 self.params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -9374,7 +9374,7 @@ impl<'a> AuthenticatorWebauthnUsedByList<'a> {
                 super::transport::path_segment(& self.params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -9489,7 +9489,7 @@ impl<'a> AuthenticatorWebauthnDeviceTypesList<'a> {
             reqwest::Method::GET,
             "/stages/authenticator/webauthn_device_types/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("aaguid", &self.params.aaguid, true);
         call.query("description", &self.params.description, true);
@@ -9581,7 +9581,7 @@ impl<'a> AuthenticatorWebauthnDeviceTypesRetrieve<'a> {
                 super::transport::path_segment(& self.params.aaguid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -9690,7 +9690,7 @@ impl<'a> CaptchaList<'a> {
             reqwest::Method::GET,
             "/stages/captcha/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("name", &self.params.name, true);
         call.query("ordering", &self.params.ordering, true);
@@ -9777,7 +9777,7 @@ impl<'a> CaptchaCreate<'a> {
             reqwest::Method::POST,
             "/stages/captcha/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -9842,7 +9842,7 @@ impl<'a> CaptchaRetrieve<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -9906,7 +9906,7 @@ impl<'a> CaptchaUpdate<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -9966,7 +9966,7 @@ impl<'a> CaptchaDestroy<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -10030,7 +10030,7 @@ impl<'a> CaptchaPartialUpdate<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -10095,7 +10095,7 @@ impl<'a> CaptchaUsedByList<'a> {
                 .params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -10216,7 +10216,7 @@ impl<'a> ConsentList<'a> {
             reqwest::Method::GET,
             "/stages/consent/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("consent_expire_in", &self.params.consent_expire_in, true);
         call.query("mode", &self.params.mode, true);
@@ -10305,7 +10305,7 @@ impl<'a> ConsentCreate<'a> {
             reqwest::Method::POST,
             "/stages/consent/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -10370,7 +10370,7 @@ impl<'a> ConsentRetrieve<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -10434,7 +10434,7 @@ impl<'a> ConsentUpdate<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -10494,7 +10494,7 @@ impl<'a> ConsentDestroy<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -10558,7 +10558,7 @@ impl<'a> ConsentPartialUpdate<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -10623,7 +10623,7 @@ impl<'a> ConsentUsedByList<'a> {
                 .params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -10735,7 +10735,7 @@ impl<'a> DenyList<'a> {
             reqwest::Method::GET,
             "/stages/deny/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("deny_message", &self.params.deny_message, true);
         call.query("name", &self.params.name, true);
@@ -10823,7 +10823,7 @@ impl<'a> DenyCreate<'a> {
             reqwest::Method::POST,
             "/stages/deny/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -10888,7 +10888,7 @@ impl<'a> DenyRetrieve<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -10952,7 +10952,7 @@ impl<'a> DenyUpdate<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -11012,7 +11012,7 @@ impl<'a> DenyDestroy<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -11076,7 +11076,7 @@ impl<'a> DenyPartialUpdate<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -11141,7 +11141,7 @@ impl<'a> DenyUsedByList<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -11256,7 +11256,7 @@ impl<'a> DummyList<'a> {
             reqwest::Method::GET,
             "/stages/dummy/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("name", &self.params.name, true);
         call.query("ordering", &self.params.ordering, true);
@@ -11344,7 +11344,7 @@ impl<'a> DummyCreate<'a> {
             reqwest::Method::POST,
             "/stages/dummy/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -11409,7 +11409,7 @@ impl<'a> DummyRetrieve<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -11473,7 +11473,7 @@ impl<'a> DummyUpdate<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -11533,7 +11533,7 @@ impl<'a> DummyDestroy<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -11597,7 +11597,7 @@ impl<'a> DummyPartialUpdate<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -11662,7 +11662,7 @@ impl<'a> DummyUsedByList<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -11837,7 +11837,7 @@ impl<'a> EmailList<'a> {
             reqwest::Method::GET,
             "/stages/email/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query(
             "activate_user_on_success",
@@ -11939,7 +11939,7 @@ impl<'a> EmailCreate<'a> {
             reqwest::Method::POST,
             "/stages/email/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -12004,7 +12004,7 @@ impl<'a> EmailRetrieve<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -12068,7 +12068,7 @@ impl<'a> EmailUpdate<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -12128,7 +12128,7 @@ impl<'a> EmailDestroy<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -12192,7 +12192,7 @@ impl<'a> EmailPartialUpdate<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -12257,7 +12257,7 @@ impl<'a> EmailUsedByList<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -12315,7 +12315,7 @@ impl<'a> EmailTemplatesList<'a> {
             reqwest::Method::GET,
             "/stages/email/templates/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -12418,7 +12418,7 @@ impl<'a> EndpointsList<'a> {
             reqwest::Method::GET,
             "/stages/endpoints/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("name", &self.params.name, true);
         call.query("ordering", &self.params.ordering, true);
@@ -12504,7 +12504,7 @@ impl<'a> EndpointsCreate<'a> {
             reqwest::Method::POST,
             "/stages/endpoints/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -12569,7 +12569,7 @@ impl<'a> EndpointsRetrieve<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -12633,7 +12633,7 @@ impl<'a> EndpointsUpdate<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -12693,7 +12693,7 @@ impl<'a> EndpointsDestroy<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -12757,7 +12757,7 @@ impl<'a> EndpointsPartialUpdate<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -12822,7 +12822,7 @@ impl<'a> EndpointsUsedByList<'a> {
                 .params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -12979,7 +12979,7 @@ impl<'a> IdentificationList<'a> {
             reqwest::Method::GET,
             "/stages/identification/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("captcha_stage", &self.params.captcha_stage, true);
         call.query(
@@ -13078,7 +13078,7 @@ impl<'a> IdentificationCreate<'a> {
             reqwest::Method::POST,
             "/stages/identification/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -13143,7 +13143,7 @@ impl<'a> IdentificationRetrieve<'a> {
                 .params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -13207,7 +13207,7 @@ impl<'a> IdentificationUpdate<'a> {
                 .params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -13267,7 +13267,7 @@ impl<'a> IdentificationDestroy<'a> {
                 .params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -13331,7 +13331,7 @@ impl<'a> IdentificationPartialUpdate<'a> {
                 .params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -13396,7 +13396,7 @@ impl<'a> IdentificationUsedByList<'a> {
                 self.params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -13517,7 +13517,7 @@ impl<'a> InvitationInvitationsList<'a> {
             reqwest::Method::GET,
             "/stages/invitation/invitations/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("created_by__username", &self.params.created_by_username, true);
         call.query("expires", &self.params.expires, true);
@@ -13606,7 +13606,7 @@ impl<'a> InvitationInvitationsCreate<'a> {
             reqwest::Method::POST,
             "/stages/invitation/invitations/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -13671,7 +13671,7 @@ impl<'a> InvitationInvitationsRetrieve<'a> {
                 self.params.invite_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -13735,7 +13735,7 @@ impl<'a> InvitationInvitationsUpdate<'a> {
                 self.params.invite_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -13795,7 +13795,7 @@ impl<'a> InvitationInvitationsDestroy<'a> {
                 self.params.invite_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -13859,7 +13859,7 @@ impl<'a> InvitationInvitationsPartialUpdate<'a> {
                 self.params.invite_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -13920,7 +13920,7 @@ impl<'a> InvitationInvitationsSendEmailCreate<'a> {
                 super::transport::path_segment(& self.params.invite_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -13985,7 +13985,7 @@ impl<'a> InvitationInvitationsUsedByList<'a> {
                 super::transport::path_segment(& self.params.invite_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -14106,7 +14106,7 @@ impl<'a> InvitationStagesList<'a> {
             reqwest::Method::GET,
             "/stages/invitation/stages/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query(
             "continue_flow_without_invitation",
@@ -14199,7 +14199,7 @@ impl<'a> InvitationStagesCreate<'a> {
             reqwest::Method::POST,
             "/stages/invitation/stages/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -14264,7 +14264,7 @@ impl<'a> InvitationStagesRetrieve<'a> {
                 .params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -14328,7 +14328,7 @@ impl<'a> InvitationStagesUpdate<'a> {
                 .params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -14388,7 +14388,7 @@ impl<'a> InvitationStagesDestroy<'a> {
                 .params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -14452,7 +14452,7 @@ impl<'a> InvitationStagesPartialUpdate<'a> {
                 .params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -14517,7 +14517,7 @@ impl<'a> InvitationStagesUsedByList<'a> {
                 self.params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -14650,7 +14650,7 @@ impl<'a> MtlsList<'a> {
             reqwest::Method::GET,
             "/stages/mtls/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("cert_attribute", &self.params.cert_attribute, true);
         call.query(
@@ -14745,7 +14745,7 @@ impl<'a> MtlsCreate<'a> {
             reqwest::Method::POST,
             "/stages/mtls/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -14810,7 +14810,7 @@ impl<'a> MtlsRetrieve<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -14874,7 +14874,7 @@ impl<'a> MtlsUpdate<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -14934,7 +14934,7 @@ impl<'a> MtlsDestroy<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -14998,7 +14998,7 @@ impl<'a> MtlsPartialUpdate<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -15063,7 +15063,7 @@ impl<'a> MtlsUsedByList<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -15184,7 +15184,7 @@ impl<'a> PasswordList<'a> {
             reqwest::Method::GET,
             "/stages/password/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("allow_show_password", &self.params.allow_show_password, true);
         call.query("configure_flow", &self.params.configure_flow, true);
@@ -15277,7 +15277,7 @@ impl<'a> PasswordCreate<'a> {
             reqwest::Method::POST,
             "/stages/password/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -15342,7 +15342,7 @@ impl<'a> PasswordRetrieve<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -15406,7 +15406,7 @@ impl<'a> PasswordUpdate<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -15466,7 +15466,7 @@ impl<'a> PasswordDestroy<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -15530,7 +15530,7 @@ impl<'a> PasswordPartialUpdate<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -15595,7 +15595,7 @@ impl<'a> PasswordUsedByList<'a> {
                 .params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -15717,7 +15717,7 @@ impl<'a> PromptPromptsList<'a> {
             reqwest::Method::GET,
             "/stages/prompt/prompts/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("field_key", &self.params.field_key, true);
         call.query("label", &self.params.label, true);
@@ -15804,7 +15804,7 @@ impl<'a> PromptPromptsCreate<'a> {
             reqwest::Method::POST,
             "/stages/prompt/prompts/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -15866,7 +15866,7 @@ impl<'a> PromptPromptsRetrieve<'a> {
                 .params.prompt_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -15927,7 +15927,7 @@ impl<'a> PromptPromptsUpdate<'a> {
                 .params.prompt_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -15987,7 +15987,7 @@ impl<'a> PromptPromptsDestroy<'a> {
                 .params.prompt_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -16048,7 +16048,7 @@ impl<'a> PromptPromptsPartialUpdate<'a> {
                 .params.prompt_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -16113,7 +16113,7 @@ impl<'a> PromptPromptsUsedByList<'a> {
                 self.params.prompt_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -16172,7 +16172,7 @@ impl<'a> PromptPromptsPreviewCreate<'a> {
             reqwest::Method::POST,
             "/stages/prompt/prompts/preview/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -16295,7 +16295,7 @@ impl<'a> PromptStagesList<'a> {
             reqwest::Method::GET,
             "/stages/prompt/stages/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("fields", &self.params.fields, true);
         call.query("name", &self.params.name, true);
@@ -16384,7 +16384,7 @@ impl<'a> PromptStagesCreate<'a> {
             reqwest::Method::POST,
             "/stages/prompt/stages/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -16449,7 +16449,7 @@ impl<'a> PromptStagesRetrieve<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -16513,7 +16513,7 @@ impl<'a> PromptStagesUpdate<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -16573,7 +16573,7 @@ impl<'a> PromptStagesDestroy<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -16637,7 +16637,7 @@ impl<'a> PromptStagesPartialUpdate<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -16702,7 +16702,7 @@ impl<'a> PromptStagesUsedByList<'a> {
                 self.params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -16805,7 +16805,7 @@ impl<'a> RedirectList<'a> {
             reqwest::Method::GET,
             "/stages/redirect/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("name", &self.params.name, true);
         call.query("ordering", &self.params.ordering, true);
@@ -16891,7 +16891,7 @@ impl<'a> RedirectCreate<'a> {
             reqwest::Method::POST,
             "/stages/redirect/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -16956,7 +16956,7 @@ impl<'a> RedirectRetrieve<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -17020,7 +17020,7 @@ impl<'a> RedirectUpdate<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -17080,7 +17080,7 @@ impl<'a> RedirectDestroy<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -17144,7 +17144,7 @@ impl<'a> RedirectPartialUpdate<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -17209,7 +17209,7 @@ impl<'a> RedirectUsedByList<'a> {
                 .params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -17330,7 +17330,7 @@ impl<'a> SourceList<'a> {
             reqwest::Method::GET,
             "/stages/source/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("name", &self.params.name, true);
         call.query("ordering", &self.params.ordering, true);
@@ -17419,7 +17419,7 @@ impl<'a> SourceCreate<'a> {
             reqwest::Method::POST,
             "/stages/source/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -17484,7 +17484,7 @@ impl<'a> SourceRetrieve<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -17548,7 +17548,7 @@ impl<'a> SourceUpdate<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -17608,7 +17608,7 @@ impl<'a> SourceDestroy<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -17672,7 +17672,7 @@ impl<'a> SourcePartialUpdate<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -17737,7 +17737,7 @@ impl<'a> SourceUsedByList<'a> {
                 .params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -17846,7 +17846,7 @@ impl<'a> UserDeleteList<'a> {
             reqwest::Method::GET,
             "/stages/user_delete/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("name", &self.params.name, true);
         call.query("ordering", &self.params.ordering, true);
@@ -17933,7 +17933,7 @@ impl<'a> UserDeleteCreate<'a> {
             reqwest::Method::POST,
             "/stages/user_delete/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -17998,7 +17998,7 @@ impl<'a> UserDeleteRetrieve<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -18062,7 +18062,7 @@ impl<'a> UserDeleteUpdate<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -18122,7 +18122,7 @@ impl<'a> UserDeleteDestroy<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -18186,7 +18186,7 @@ impl<'a> UserDeletePartialUpdate<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -18251,7 +18251,7 @@ impl<'a> UserDeleteUsedByList<'a> {
                 .params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -18396,7 +18396,7 @@ impl<'a> UserLoginList<'a> {
             reqwest::Method::GET,
             "/stages/user_login/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("geoip_binding", &self.params.geoip_binding, true);
         call.query("name", &self.params.name, true);
@@ -18493,7 +18493,7 @@ impl<'a> UserLoginCreate<'a> {
             reqwest::Method::POST,
             "/stages/user_login/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -18558,7 +18558,7 @@ impl<'a> UserLoginRetrieve<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -18622,7 +18622,7 @@ impl<'a> UserLoginUpdate<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -18682,7 +18682,7 @@ impl<'a> UserLoginDestroy<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -18746,7 +18746,7 @@ impl<'a> UserLoginPartialUpdate<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -18811,7 +18811,7 @@ impl<'a> UserLoginUsedByList<'a> {
                 .params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -18920,7 +18920,7 @@ impl<'a> UserLogoutList<'a> {
             reqwest::Method::GET,
             "/stages/user_logout/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("name", &self.params.name, true);
         call.query("ordering", &self.params.ordering, true);
@@ -19007,7 +19007,7 @@ impl<'a> UserLogoutCreate<'a> {
             reqwest::Method::POST,
             "/stages/user_logout/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -19072,7 +19072,7 @@ impl<'a> UserLogoutRetrieve<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -19136,7 +19136,7 @@ impl<'a> UserLogoutUpdate<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -19196,7 +19196,7 @@ impl<'a> UserLogoutDestroy<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -19260,7 +19260,7 @@ impl<'a> UserLogoutPartialUpdate<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -19325,7 +19325,7 @@ impl<'a> UserLogoutUsedByList<'a> {
                 .params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -19467,7 +19467,7 @@ impl<'a> UserWriteList<'a> {
             reqwest::Method::GET,
             "/stages/user_write/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query(
             "create_users_as_inactive",
@@ -19563,7 +19563,7 @@ impl<'a> UserWriteCreate<'a> {
             reqwest::Method::POST,
             "/stages/user_write/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -19628,7 +19628,7 @@ impl<'a> UserWriteRetrieve<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -19692,7 +19692,7 @@ impl<'a> UserWriteUpdate<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -19752,7 +19752,7 @@ impl<'a> UserWriteDestroy<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -19816,7 +19816,7 @@ impl<'a> UserWritePartialUpdate<'a> {
                 .stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -19881,7 +19881,7 @@ impl<'a> UserWriteUsedByList<'a> {
                 .params.stage_uuid)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }

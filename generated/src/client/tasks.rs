@@ -8,7 +8,7 @@ pub struct TasksApi<'a> {
 impl<'a> TasksApi<'a> {
     /// `GET /tasks/schedules/` (`tasks_schedules_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn schedules_list(self) -> SchedulesList<'a> {
         SchedulesList {
             client: self.client,
@@ -29,7 +29,7 @@ impl<'a> TasksApi<'a> {
 
     /// `GET /tasks/schedules/{id}/` (`tasks_schedules_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn schedules_retrieve(self, id: uuid::Uuid) -> SchedulesRetrieve<'a> {
         SchedulesRetrieve {
             client: self.client,
@@ -41,7 +41,7 @@ impl<'a> TasksApi<'a> {
 
     /// `PUT /tasks/schedules/{id}/` (`tasks_schedules_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn schedules_update(
         self,
         id: uuid::Uuid,
@@ -58,7 +58,7 @@ impl<'a> TasksApi<'a> {
 
     /// `PATCH /tasks/schedules/{id}/` (`tasks_schedules_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn schedules_partial_update(
         self,
         id: uuid::Uuid,
@@ -77,7 +77,7 @@ impl<'a> TasksApi<'a> {
     ///
     /// `POST /tasks/schedules/{id}/send/` (`tasks_schedules_send_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn schedules_send_create(self, id: uuid::Uuid) -> SchedulesSendCreate<'a> {
         SchedulesSendCreate {
             client: self.client,
@@ -89,7 +89,7 @@ impl<'a> TasksApi<'a> {
 
     /// `GET /tasks/tasks/` (`tasks_tasks_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn tasks_list(self) -> TasksList<'a> {
         TasksList {
             client: self.client,
@@ -112,7 +112,7 @@ impl<'a> TasksApi<'a> {
 
     /// `GET /tasks/tasks/{message_id}/` (`tasks_tasks_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn tasks_retrieve(self, message_id: uuid::Uuid) -> TasksRetrieve<'a> {
         TasksRetrieve {
             client: self.client,
@@ -126,7 +126,7 @@ impl<'a> TasksApi<'a> {
     ///
     /// `POST /tasks/tasks/{message_id}/retry/` (`tasks_tasks_retry_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn tasks_retry_create(self, message_id: uuid::Uuid) -> TasksRetryCreate<'a> {
         TasksRetryCreate {
             client: self.client,
@@ -140,7 +140,7 @@ impl<'a> TasksApi<'a> {
     ///
     /// `GET /tasks/tasks/status/` (`tasks_tasks_status_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn tasks_status_retrieve(self) -> TasksStatusRetrieve<'a> {
         TasksStatusRetrieve {
             client: self.client,
@@ -151,7 +151,7 @@ impl<'a> TasksApi<'a> {
     ///
     /// `GET /tasks/workers/` (`tasks_workers_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn workers_list(self) -> WorkersList<'a> {
         WorkersList { client: self.client }
     }
@@ -271,7 +271,7 @@ impl<'a> SchedulesList<'a> {
             reqwest::Method::GET,
             "/tasks/schedules/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("actor_name", &self.params.actor_name, true);
         call.query("ordering", &self.params.ordering, true);
@@ -370,7 +370,7 @@ impl<'a> SchedulesRetrieve<'a> {
                 "/tasks/schedules/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -430,7 +430,7 @@ impl<'a> SchedulesUpdate<'a> {
                 "/tasks/schedules/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -492,7 +492,7 @@ impl<'a> SchedulesPartialUpdate<'a> {
                 "/tasks/schedules/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -554,7 +554,7 @@ impl<'a> SchedulesSendCreate<'a> {
                 .id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -697,7 +697,7 @@ impl<'a> TasksList<'a> {
             reqwest::Method::GET,
             "/tasks/tasks/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("actor_name", &self.params.actor_name, true);
         call.query("aggregated_status", &self.params.aggregated_status, true);
@@ -799,7 +799,7 @@ impl<'a> TasksRetrieve<'a> {
                 .message_id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -858,7 +858,7 @@ impl<'a> TasksRetryCreate<'a> {
                 .message_id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -916,7 +916,7 @@ impl<'a> TasksStatusRetrieve<'a> {
             reqwest::Method::GET,
             "/tasks/tasks/status/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -974,7 +974,7 @@ impl<'a> WorkersList<'a> {
             reqwest::Method::GET,
             "/tasks/workers/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }

@@ -289,7 +289,7 @@ impl<'a> DomainsList<'a> {
             reqwest::Method::GET,
             "/tenants/domains/".to_owned(),
             accept,
-            false,
+            &[],
         );
         call.query("ordering", &self.params.ordering, true);
         call.query("page", &self.params.page, true);
@@ -371,7 +371,7 @@ impl<'a> DomainsCreate<'a> {
             reqwest::Method::POST,
             "/tenants/domains/".to_owned(),
             accept,
-            false,
+            &[],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -432,7 +432,7 @@ impl<'a> DomainsRetrieve<'a> {
                 "/tenants/domains/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            false,
+            &[],
         );
         Ok((self.client, call))
     }
@@ -492,7 +492,7 @@ impl<'a> DomainsUpdate<'a> {
                 "/tenants/domains/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            false,
+            &[],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -551,7 +551,7 @@ impl<'a> DomainsDestroy<'a> {
                 "/tenants/domains/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            false,
+            &[],
         );
         Ok((self.client, call))
     }
@@ -611,7 +611,7 @@ impl<'a> DomainsPartialUpdate<'a> {
                 "/tenants/domains/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            false,
+            &[],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -705,7 +705,7 @@ impl<'a> TenantsList<'a> {
             reqwest::Method::GET,
             "/tenants/tenants/".to_owned(),
             accept,
-            false,
+            &[],
         );
         call.query("ordering", &self.params.ordering, true);
         call.query("page", &self.params.page, true);
@@ -787,7 +787,7 @@ impl<'a> TenantsCreate<'a> {
             reqwest::Method::POST,
             "/tenants/tenants/".to_owned(),
             accept,
-            false,
+            &[],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -849,7 +849,7 @@ impl<'a> TenantsRetrieve<'a> {
                 .tenant_uuid)
             ),
             accept,
-            false,
+            &[],
         );
         Ok((self.client, call))
     }
@@ -910,7 +910,7 @@ impl<'a> TenantsUpdate<'a> {
                 .tenant_uuid)
             ),
             accept,
-            false,
+            &[],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -970,7 +970,7 @@ impl<'a> TenantsDestroy<'a> {
                 .tenant_uuid)
             ),
             accept,
-            false,
+            &[],
         );
         Ok((self.client, call))
     }
@@ -1031,7 +1031,7 @@ impl<'a> TenantsPartialUpdate<'a> {
                 .tenant_uuid)
             ),
             accept,
-            false,
+            &[],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -1093,7 +1093,7 @@ impl<'a> TenantsCreateAdminGroupCreate<'a> {
                 super::transport::path_segment(& self.params.tenant_uuid)
             ),
             accept,
-            false,
+            &[],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -1165,7 +1165,7 @@ impl<'a> TenantsCreateRecoveryKeyCreate<'a> {
                 super::transport::path_segment(& self.params.tenant_uuid)
             ),
             accept,
-            false,
+            &[],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;

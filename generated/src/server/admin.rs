@@ -280,7 +280,7 @@ pub static APPS_LIST: Operation = Operation {
     id: "admin_apps_list",
     method: "GET",
     path: "/admin/apps/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -324,7 +324,7 @@ pub static FILE_LIST: Operation = Operation {
     id: "admin_file_list",
     method: "GET",
     path: "/admin/file/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("manageable_only", support::Shape::Boolean),
         support::Param::query("search", support::Shape::String),
@@ -373,7 +373,7 @@ pub static FILE_CREATE: Operation = Operation {
     id: "admin_file_create",
     method: "POST",
     path: "/admin/file/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -427,7 +427,7 @@ pub static FILE_DESTROY: Operation = Operation {
     id: "admin_file_destroy",
     method: "DELETE",
     path: "/admin/file/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("name", support::Shape::String),
         support::Param::query("usage", support::Shape::String),
@@ -475,7 +475,7 @@ pub static FILE_USED_BY_LIST: Operation = Operation {
     id: "admin_file_used_by_list",
     method: "GET",
     path: "/admin/file/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::query("name", support::Shape::String)],
 };
 
@@ -520,7 +520,7 @@ pub static MODELS_LIST: Operation = Operation {
     id: "admin_models_list",
     method: "GET",
     path: "/admin/models/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -564,7 +564,7 @@ pub static SETTINGS_RETRIEVE: Operation = Operation {
     id: "admin_settings_retrieve",
     method: "GET",
     path: "/admin/settings/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -608,7 +608,7 @@ pub static SETTINGS_UPDATE: Operation = Operation {
     id: "admin_settings_update",
     method: "PUT",
     path: "/admin/settings/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -677,7 +677,7 @@ pub static SETTINGS_PARTIAL_UPDATE: Operation = Operation {
     id: "admin_settings_partial_update",
     method: "PATCH",
     path: "/admin/settings/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -748,7 +748,7 @@ pub static SYSTEM_RETRIEVE: Operation = Operation {
     id: "admin_system_retrieve",
     method: "GET",
     path: "/admin/system/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -792,7 +792,7 @@ pub static SYSTEM_CREATE: Operation = Operation {
     id: "admin_system_create",
     method: "POST",
     path: "/admin/system/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -836,7 +836,7 @@ pub static VERSION_RETRIEVE: Operation = Operation {
     id: "admin_version_retrieve",
     method: "GET",
     path: "/admin/version/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -880,7 +880,7 @@ pub static VERSION_HISTORY_LIST: Operation = Operation {
     id: "admin_version_history_list",
     method: "GET",
     path: "/admin/version/history/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("build", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -931,7 +931,7 @@ pub static VERSION_HISTORY_RETRIEVE: Operation = Operation {
     id: "admin_version_history_retrieve",
     method: "GET",
     path: "/admin/version/history/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 

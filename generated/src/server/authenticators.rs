@@ -1768,7 +1768,7 @@ pub static ADMIN_ALL_LIST: Operation = Operation {
     id: "authenticators_admin_all_list",
     method: "GET",
     path: "/authenticators/admin/all/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::query("user", support::Shape::Integer)],
 };
 
@@ -1814,7 +1814,7 @@ pub static ADMIN_DUO_LIST: Operation = Operation {
     id: "authenticators_admin_duo_list",
     method: "GET",
     path: "/authenticators/admin/duo/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("name", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -1866,7 +1866,7 @@ pub static ADMIN_DUO_CREATE: Operation = Operation {
     id: "authenticators_admin_duo_create",
     method: "POST",
     path: "/authenticators/admin/duo/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -1920,7 +1920,7 @@ pub static ADMIN_DUO_RETRIEVE: Operation = Operation {
     id: "authenticators_admin_duo_retrieve",
     method: "GET",
     path: "/authenticators/admin/duo/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -1970,7 +1970,7 @@ pub static ADMIN_DUO_UPDATE: Operation = Operation {
     id: "authenticators_admin_duo_update",
     method: "PUT",
     path: "/authenticators/admin/duo/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -2030,7 +2030,7 @@ pub static ADMIN_DUO_DESTROY: Operation = Operation {
     id: "authenticators_admin_duo_destroy",
     method: "DELETE",
     path: "/authenticators/admin/duo/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -2080,7 +2080,7 @@ pub static ADMIN_DUO_PARTIAL_UPDATE: Operation = Operation {
     id: "authenticators_admin_duo_partial_update",
     method: "PATCH",
     path: "/authenticators/admin/duo/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -2140,7 +2140,7 @@ pub static ADMIN_EMAIL_LIST: Operation = Operation {
     id: "authenticators_admin_email_list",
     method: "GET",
     path: "/authenticators/admin/email/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("name", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -2196,7 +2196,7 @@ pub static ADMIN_EMAIL_CREATE: Operation = Operation {
     id: "authenticators_admin_email_create",
     method: "POST",
     path: "/authenticators/admin/email/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -2254,7 +2254,7 @@ pub static ADMIN_EMAIL_RETRIEVE: Operation = Operation {
     id: "authenticators_admin_email_retrieve",
     method: "GET",
     path: "/authenticators/admin/email/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -2304,7 +2304,7 @@ pub static ADMIN_EMAIL_UPDATE: Operation = Operation {
     id: "authenticators_admin_email_update",
     method: "PUT",
     path: "/authenticators/admin/email/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -2364,7 +2364,7 @@ pub static ADMIN_EMAIL_DESTROY: Operation = Operation {
     id: "authenticators_admin_email_destroy",
     method: "DELETE",
     path: "/authenticators/admin/email/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -2414,7 +2414,7 @@ pub static ADMIN_EMAIL_PARTIAL_UPDATE: Operation = Operation {
     id: "authenticators_admin_email_partial_update",
     method: "PATCH",
     path: "/authenticators/admin/email/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -2474,7 +2474,7 @@ pub static ADMIN_ENDPOINT_LIST: Operation = Operation {
     id: "authenticators_admin_endpoint_list",
     method: "GET",
     path: "/authenticators/admin/endpoint/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("name", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -2530,7 +2530,7 @@ pub static ADMIN_ENDPOINT_CREATE: Operation = Operation {
     id: "authenticators_admin_endpoint_create",
     method: "POST",
     path: "/authenticators/admin/endpoint/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -2588,7 +2588,7 @@ pub static ADMIN_ENDPOINT_RETRIEVE: Operation = Operation {
     id: "authenticators_admin_endpoint_retrieve",
     method: "GET",
     path: "/authenticators/admin/endpoint/{uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -2638,7 +2638,7 @@ pub static ADMIN_ENDPOINT_UPDATE: Operation = Operation {
     id: "authenticators_admin_endpoint_update",
     method: "PUT",
     path: "/authenticators/admin/endpoint/{uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -2698,7 +2698,7 @@ pub static ADMIN_ENDPOINT_DESTROY: Operation = Operation {
     id: "authenticators_admin_endpoint_destroy",
     method: "DELETE",
     path: "/authenticators/admin/endpoint/{uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -2748,7 +2748,7 @@ pub static ADMIN_ENDPOINT_PARTIAL_UPDATE: Operation = Operation {
     id: "authenticators_admin_endpoint_partial_update",
     method: "PATCH",
     path: "/authenticators/admin/endpoint/{uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -2808,7 +2808,7 @@ pub static ADMIN_SMS_LIST: Operation = Operation {
     id: "authenticators_admin_sms_list",
     method: "GET",
     path: "/authenticators/admin/sms/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("name", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -2860,7 +2860,7 @@ pub static ADMIN_SMS_CREATE: Operation = Operation {
     id: "authenticators_admin_sms_create",
     method: "POST",
     path: "/authenticators/admin/sms/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -2914,7 +2914,7 @@ pub static ADMIN_SMS_RETRIEVE: Operation = Operation {
     id: "authenticators_admin_sms_retrieve",
     method: "GET",
     path: "/authenticators/admin/sms/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -2964,7 +2964,7 @@ pub static ADMIN_SMS_UPDATE: Operation = Operation {
     id: "authenticators_admin_sms_update",
     method: "PUT",
     path: "/authenticators/admin/sms/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -3024,7 +3024,7 @@ pub static ADMIN_SMS_DESTROY: Operation = Operation {
     id: "authenticators_admin_sms_destroy",
     method: "DELETE",
     path: "/authenticators/admin/sms/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -3074,7 +3074,7 @@ pub static ADMIN_SMS_PARTIAL_UPDATE: Operation = Operation {
     id: "authenticators_admin_sms_partial_update",
     method: "PATCH",
     path: "/authenticators/admin/sms/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -3134,7 +3134,7 @@ pub static ADMIN_STATIC_LIST: Operation = Operation {
     id: "authenticators_admin_static_list",
     method: "GET",
     path: "/authenticators/admin/static/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("name", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -3190,7 +3190,7 @@ pub static ADMIN_STATIC_CREATE: Operation = Operation {
     id: "authenticators_admin_static_create",
     method: "POST",
     path: "/authenticators/admin/static/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -3248,7 +3248,7 @@ pub static ADMIN_STATIC_RETRIEVE: Operation = Operation {
     id: "authenticators_admin_static_retrieve",
     method: "GET",
     path: "/authenticators/admin/static/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -3298,7 +3298,7 @@ pub static ADMIN_STATIC_UPDATE: Operation = Operation {
     id: "authenticators_admin_static_update",
     method: "PUT",
     path: "/authenticators/admin/static/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -3358,7 +3358,7 @@ pub static ADMIN_STATIC_DESTROY: Operation = Operation {
     id: "authenticators_admin_static_destroy",
     method: "DELETE",
     path: "/authenticators/admin/static/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -3408,7 +3408,7 @@ pub static ADMIN_STATIC_PARTIAL_UPDATE: Operation = Operation {
     id: "authenticators_admin_static_partial_update",
     method: "PATCH",
     path: "/authenticators/admin/static/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -3468,7 +3468,7 @@ pub static ADMIN_TOTP_LIST: Operation = Operation {
     id: "authenticators_admin_totp_list",
     method: "GET",
     path: "/authenticators/admin/totp/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("name", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -3520,7 +3520,7 @@ pub static ADMIN_TOTP_CREATE: Operation = Operation {
     id: "authenticators_admin_totp_create",
     method: "POST",
     path: "/authenticators/admin/totp/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -3574,7 +3574,7 @@ pub static ADMIN_TOTP_RETRIEVE: Operation = Operation {
     id: "authenticators_admin_totp_retrieve",
     method: "GET",
     path: "/authenticators/admin/totp/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -3624,7 +3624,7 @@ pub static ADMIN_TOTP_UPDATE: Operation = Operation {
     id: "authenticators_admin_totp_update",
     method: "PUT",
     path: "/authenticators/admin/totp/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -3684,7 +3684,7 @@ pub static ADMIN_TOTP_DESTROY: Operation = Operation {
     id: "authenticators_admin_totp_destroy",
     method: "DELETE",
     path: "/authenticators/admin/totp/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -3734,7 +3734,7 @@ pub static ADMIN_TOTP_PARTIAL_UPDATE: Operation = Operation {
     id: "authenticators_admin_totp_partial_update",
     method: "PATCH",
     path: "/authenticators/admin/totp/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -3794,7 +3794,7 @@ pub static ADMIN_WEBAUTHN_LIST: Operation = Operation {
     id: "authenticators_admin_webauthn_list",
     method: "GET",
     path: "/authenticators/admin/webauthn/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("name", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -3850,7 +3850,7 @@ pub static ADMIN_WEBAUTHN_CREATE: Operation = Operation {
     id: "authenticators_admin_webauthn_create",
     method: "POST",
     path: "/authenticators/admin/webauthn/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -3908,7 +3908,7 @@ pub static ADMIN_WEBAUTHN_RETRIEVE: Operation = Operation {
     id: "authenticators_admin_webauthn_retrieve",
     method: "GET",
     path: "/authenticators/admin/webauthn/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -3958,7 +3958,7 @@ pub static ADMIN_WEBAUTHN_UPDATE: Operation = Operation {
     id: "authenticators_admin_webauthn_update",
     method: "PUT",
     path: "/authenticators/admin/webauthn/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4018,7 +4018,7 @@ pub static ADMIN_WEBAUTHN_DESTROY: Operation = Operation {
     id: "authenticators_admin_webauthn_destroy",
     method: "DELETE",
     path: "/authenticators/admin/webauthn/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4068,7 +4068,7 @@ pub static ADMIN_WEBAUTHN_PARTIAL_UPDATE: Operation = Operation {
     id: "authenticators_admin_webauthn_partial_update",
     method: "PATCH",
     path: "/authenticators/admin/webauthn/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4128,7 +4128,7 @@ pub static ALL_LIST: Operation = Operation {
     id: "authenticators_all_list",
     method: "GET",
     path: "/authenticators/all/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -4172,7 +4172,7 @@ pub static DUO_LIST: Operation = Operation {
     id: "authenticators_duo_list",
     method: "GET",
     path: "/authenticators/duo/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("name", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -4223,7 +4223,7 @@ pub static DUO_RETRIEVE: Operation = Operation {
     id: "authenticators_duo_retrieve",
     method: "GET",
     path: "/authenticators/duo/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4269,7 +4269,7 @@ pub static DUO_UPDATE: Operation = Operation {
     id: "authenticators_duo_update",
     method: "PUT",
     path: "/authenticators/duo/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4329,7 +4329,7 @@ pub static DUO_DESTROY: Operation = Operation {
     id: "authenticators_duo_destroy",
     method: "DELETE",
     path: "/authenticators/duo/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4375,7 +4375,7 @@ pub static DUO_PARTIAL_UPDATE: Operation = Operation {
     id: "authenticators_duo_partial_update",
     method: "PATCH",
     path: "/authenticators/duo/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4435,7 +4435,7 @@ pub static DUO_USED_BY_LIST: Operation = Operation {
     id: "authenticators_duo_used_by_list",
     method: "GET",
     path: "/authenticators/duo/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4485,7 +4485,7 @@ pub static EMAIL_LIST: Operation = Operation {
     id: "authenticators_email_list",
     method: "GET",
     path: "/authenticators/email/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("name", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -4537,7 +4537,7 @@ pub static EMAIL_RETRIEVE: Operation = Operation {
     id: "authenticators_email_retrieve",
     method: "GET",
     path: "/authenticators/email/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4583,7 +4583,7 @@ pub static EMAIL_UPDATE: Operation = Operation {
     id: "authenticators_email_update",
     method: "PUT",
     path: "/authenticators/email/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4643,7 +4643,7 @@ pub static EMAIL_DESTROY: Operation = Operation {
     id: "authenticators_email_destroy",
     method: "DELETE",
     path: "/authenticators/email/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4689,7 +4689,7 @@ pub static EMAIL_PARTIAL_UPDATE: Operation = Operation {
     id: "authenticators_email_partial_update",
     method: "PATCH",
     path: "/authenticators/email/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4749,7 +4749,7 @@ pub static EMAIL_USED_BY_LIST: Operation = Operation {
     id: "authenticators_email_used_by_list",
     method: "GET",
     path: "/authenticators/email/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4799,7 +4799,7 @@ pub static ENDPOINT_LIST: Operation = Operation {
     id: "authenticators_endpoint_list",
     method: "GET",
     path: "/authenticators/endpoint/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("name", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -4851,7 +4851,7 @@ pub static ENDPOINT_RETRIEVE: Operation = Operation {
     id: "authenticators_endpoint_retrieve",
     method: "GET",
     path: "/authenticators/endpoint/{uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -4901,7 +4901,7 @@ pub static ENDPOINT_USED_BY_LIST: Operation = Operation {
     id: "authenticators_endpoint_used_by_list",
     method: "GET",
     path: "/authenticators/endpoint/{uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -4951,7 +4951,7 @@ pub static SMS_LIST: Operation = Operation {
     id: "authenticators_sms_list",
     method: "GET",
     path: "/authenticators/sms/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("name", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -5002,7 +5002,7 @@ pub static SMS_RETRIEVE: Operation = Operation {
     id: "authenticators_sms_retrieve",
     method: "GET",
     path: "/authenticators/sms/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -5048,7 +5048,7 @@ pub static SMS_UPDATE: Operation = Operation {
     id: "authenticators_sms_update",
     method: "PUT",
     path: "/authenticators/sms/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -5108,7 +5108,7 @@ pub static SMS_DESTROY: Operation = Operation {
     id: "authenticators_sms_destroy",
     method: "DELETE",
     path: "/authenticators/sms/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -5154,7 +5154,7 @@ pub static SMS_PARTIAL_UPDATE: Operation = Operation {
     id: "authenticators_sms_partial_update",
     method: "PATCH",
     path: "/authenticators/sms/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -5214,7 +5214,7 @@ pub static SMS_USED_BY_LIST: Operation = Operation {
     id: "authenticators_sms_used_by_list",
     method: "GET",
     path: "/authenticators/sms/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -5264,7 +5264,7 @@ pub static STATIC_LIST: Operation = Operation {
     id: "authenticators_static_list",
     method: "GET",
     path: "/authenticators/static/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("name", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -5316,7 +5316,7 @@ pub static STATIC_RETRIEVE: Operation = Operation {
     id: "authenticators_static_retrieve",
     method: "GET",
     path: "/authenticators/static/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -5362,7 +5362,7 @@ pub static STATIC_UPDATE: Operation = Operation {
     id: "authenticators_static_update",
     method: "PUT",
     path: "/authenticators/static/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -5422,7 +5422,7 @@ pub static STATIC_DESTROY: Operation = Operation {
     id: "authenticators_static_destroy",
     method: "DELETE",
     path: "/authenticators/static/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -5468,7 +5468,7 @@ pub static STATIC_PARTIAL_UPDATE: Operation = Operation {
     id: "authenticators_static_partial_update",
     method: "PATCH",
     path: "/authenticators/static/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -5528,7 +5528,7 @@ pub static STATIC_USED_BY_LIST: Operation = Operation {
     id: "authenticators_static_used_by_list",
     method: "GET",
     path: "/authenticators/static/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -5578,7 +5578,7 @@ pub static TOTP_LIST: Operation = Operation {
     id: "authenticators_totp_list",
     method: "GET",
     path: "/authenticators/totp/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("name", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -5629,7 +5629,7 @@ pub static TOTP_RETRIEVE: Operation = Operation {
     id: "authenticators_totp_retrieve",
     method: "GET",
     path: "/authenticators/totp/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -5675,7 +5675,7 @@ pub static TOTP_UPDATE: Operation = Operation {
     id: "authenticators_totp_update",
     method: "PUT",
     path: "/authenticators/totp/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -5735,7 +5735,7 @@ pub static TOTP_DESTROY: Operation = Operation {
     id: "authenticators_totp_destroy",
     method: "DELETE",
     path: "/authenticators/totp/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -5781,7 +5781,7 @@ pub static TOTP_PARTIAL_UPDATE: Operation = Operation {
     id: "authenticators_totp_partial_update",
     method: "PATCH",
     path: "/authenticators/totp/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -5841,7 +5841,7 @@ pub static TOTP_USED_BY_LIST: Operation = Operation {
     id: "authenticators_totp_used_by_list",
     method: "GET",
     path: "/authenticators/totp/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -5891,7 +5891,7 @@ pub static WEBAUTHN_LIST: Operation = Operation {
     id: "authenticators_webauthn_list",
     method: "GET",
     path: "/authenticators/webauthn/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("name", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -5943,7 +5943,7 @@ pub static WEBAUTHN_RETRIEVE: Operation = Operation {
     id: "authenticators_webauthn_retrieve",
     method: "GET",
     path: "/authenticators/webauthn/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -5993,7 +5993,7 @@ pub static WEBAUTHN_UPDATE: Operation = Operation {
     id: "authenticators_webauthn_update",
     method: "PUT",
     path: "/authenticators/webauthn/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -6053,7 +6053,7 @@ pub static WEBAUTHN_DESTROY: Operation = Operation {
     id: "authenticators_webauthn_destroy",
     method: "DELETE",
     path: "/authenticators/webauthn/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -6103,7 +6103,7 @@ pub static WEBAUTHN_PARTIAL_UPDATE: Operation = Operation {
     id: "authenticators_webauthn_partial_update",
     method: "PATCH",
     path: "/authenticators/webauthn/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -6163,7 +6163,7 @@ pub static WEBAUTHN_USED_BY_LIST: Operation = Operation {
     id: "authenticators_webauthn_used_by_list",
     method: "GET",
     path: "/authenticators/webauthn/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 

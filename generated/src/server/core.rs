@@ -1511,7 +1511,7 @@ pub static APPLICATION_ENTITLEMENTS_LIST: Operation = Operation {
     id: "core_application_entitlements_list",
     method: "GET",
     path: "/core/application_entitlements/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("app", support::Shape::String),
         support::Param::query("name", support::Shape::String),
@@ -1569,7 +1569,7 @@ pub static APPLICATION_ENTITLEMENTS_CREATE: Operation = Operation {
     id: "core_application_entitlements_create",
     method: "POST",
     path: "/core/application_entitlements/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -1627,7 +1627,7 @@ pub static APPLICATION_ENTITLEMENTS_RETRIEVE: Operation = Operation {
     id: "core_application_entitlements_retrieve",
     method: "GET",
     path: "/core/application_entitlements/{pbm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pbm_uuid", support::Shape::String)],
 };
 
@@ -1677,7 +1677,7 @@ pub static APPLICATION_ENTITLEMENTS_UPDATE: Operation = Operation {
     id: "core_application_entitlements_update",
     method: "PUT",
     path: "/core/application_entitlements/{pbm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pbm_uuid", support::Shape::String)],
 };
 
@@ -1737,7 +1737,7 @@ pub static APPLICATION_ENTITLEMENTS_DESTROY: Operation = Operation {
     id: "core_application_entitlements_destroy",
     method: "DELETE",
     path: "/core/application_entitlements/{pbm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pbm_uuid", support::Shape::String)],
 };
 
@@ -1787,7 +1787,7 @@ pub static APPLICATION_ENTITLEMENTS_PARTIAL_UPDATE: Operation = Operation {
     id: "core_application_entitlements_partial_update",
     method: "PATCH",
     path: "/core/application_entitlements/{pbm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pbm_uuid", support::Shape::String)],
 };
 
@@ -1847,7 +1847,7 @@ pub static APPLICATION_ENTITLEMENTS_USED_BY_LIST: Operation = Operation {
     id: "core_application_entitlements_used_by_list",
     method: "GET",
     path: "/core/application_entitlements/{pbm_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pbm_uuid", support::Shape::String)],
 };
 
@@ -1897,7 +1897,7 @@ pub static APPLICATIONS_LIST: Operation = Operation {
     id: "core_applications_list",
     method: "GET",
     path: "/core/applications/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("for_user", support::Shape::Integer),
         support::Param::query("group", support::Shape::String),
@@ -1956,7 +1956,7 @@ pub static APPLICATIONS_CREATE: Operation = Operation {
     id: "core_applications_create",
     method: "POST",
     path: "/core/applications/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -2019,7 +2019,7 @@ pub static APPLICATIONS_RETRIEVE: Operation = Operation {
     id: "core_applications_retrieve",
     method: "GET",
     path: "/core/applications/{slug}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -2065,7 +2065,7 @@ pub static APPLICATIONS_UPDATE: Operation = Operation {
     id: "core_applications_update",
     method: "PUT",
     path: "/core/applications/{slug}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -2130,7 +2130,7 @@ pub static APPLICATIONS_DESTROY: Operation = Operation {
     id: "core_applications_destroy",
     method: "DELETE",
     path: "/core/applications/{slug}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -2176,7 +2176,7 @@ pub static APPLICATIONS_PARTIAL_UPDATE: Operation = Operation {
     id: "core_applications_partial_update",
     method: "PATCH",
     path: "/core/applications/{slug}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -2248,7 +2248,7 @@ pub static APPLICATIONS_CHECK_ACCESS_RETRIEVE: Operation = Operation {
     id: "core_applications_check_access_retrieve",
     method: "GET",
     path: "/core/applications/{slug}/check_access/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::path("slug", support::Shape::String),
         support::Param::query("for_user", support::Shape::Integer),
@@ -2301,7 +2301,7 @@ pub static APPLICATIONS_USED_BY_LIST: Operation = Operation {
     id: "core_applications_used_by_list",
     method: "GET",
     path: "/core/applications/{slug}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -2347,7 +2347,7 @@ pub static AUTHENTICATED_SESSIONS_LIST: Operation = Operation {
     id: "core_authenticated_sessions_list",
     method: "GET",
     path: "/core/authenticated_sessions/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("ordering", support::Shape::String),
         support::Param::query("page", support::Shape::Integer),
@@ -2405,7 +2405,7 @@ pub static AUTHENTICATED_SESSIONS_RETRIEVE: Operation = Operation {
     id: "core_authenticated_sessions_retrieve",
     method: "GET",
     path: "/core/authenticated_sessions/{uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -2455,7 +2455,7 @@ pub static AUTHENTICATED_SESSIONS_DESTROY: Operation = Operation {
     id: "core_authenticated_sessions_destroy",
     method: "DELETE",
     path: "/core/authenticated_sessions/{uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -2505,7 +2505,7 @@ pub static AUTHENTICATED_SESSIONS_USED_BY_LIST: Operation = Operation {
     id: "core_authenticated_sessions_used_by_list",
     method: "GET",
     path: "/core/authenticated_sessions/{uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -2555,7 +2555,7 @@ pub static AUTHENTICATED_SESSIONS_BULK_DELETE_DESTROY: Operation = Operation {
     id: "core_authenticated_sessions_bulk_delete_destroy",
     method: "DELETE",
     path: "/core/authenticated_sessions/bulk_delete/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query(
                 "user_pks",
@@ -2611,7 +2611,7 @@ pub static BRANDS_LIST: Operation = Operation {
     id: "core_brands_list",
     method: "GET",
     path: "/core/brands/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("brand_uuid", support::Shape::String),
         support::Param::query(
@@ -2683,7 +2683,7 @@ pub static BRANDS_CREATE: Operation = Operation {
     id: "core_brands_create",
     method: "POST",
     path: "/core/brands/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -2745,7 +2745,7 @@ pub static BRANDS_RETRIEVE: Operation = Operation {
     id: "core_brands_retrieve",
     method: "GET",
     path: "/core/brands/{brand_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("brand_uuid", support::Shape::String)],
 };
 
@@ -2790,7 +2790,7 @@ pub static BRANDS_UPDATE: Operation = Operation {
     id: "core_brands_update",
     method: "PUT",
     path: "/core/brands/{brand_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("brand_uuid", support::Shape::String)],
 };
 
@@ -2853,7 +2853,7 @@ pub static BRANDS_DESTROY: Operation = Operation {
     id: "core_brands_destroy",
     method: "DELETE",
     path: "/core/brands/{brand_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("brand_uuid", support::Shape::String)],
 };
 
@@ -2898,7 +2898,7 @@ pub static BRANDS_PARTIAL_UPDATE: Operation = Operation {
     id: "core_brands_partial_update",
     method: "PATCH",
     path: "/core/brands/{brand_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("brand_uuid", support::Shape::String)],
 };
 
@@ -2968,7 +2968,7 @@ pub static BRANDS_USED_BY_LIST: Operation = Operation {
     id: "core_brands_used_by_list",
     method: "GET",
     path: "/core/brands/{brand_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("brand_uuid", support::Shape::String)],
 };
 
@@ -3013,7 +3013,7 @@ pub static BRANDS_CURRENT_RETRIEVE: Operation = Operation {
     id: "core_brands_current_retrieve",
     method: "GET",
     path: "/core/brands/current/",
-    security: &[&["authentik"], &[]],
+    security: &[&[&crate::security::AUTHENTIK], &[]],
     params: &[],
 };
 
@@ -3057,7 +3057,7 @@ pub static GROUPS_LIST: Operation = Operation {
     id: "core_groups_list",
     method: "GET",
     path: "/core/groups/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("attributes", support::Shape::String),
         support::Param::query("include_children", support::Shape::Boolean),
@@ -3122,7 +3122,7 @@ pub static GROUPS_CREATE: Operation = Operation {
     id: "core_groups_create",
     method: "POST",
     path: "/core/groups/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -3181,7 +3181,7 @@ pub static GROUPS_RETRIEVE: Operation = Operation {
     id: "core_groups_retrieve",
     method: "GET",
     path: "/core/groups/{group_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::path("group_uuid", support::Shape::String),
         support::Param::query("include_children", support::Shape::Boolean),
@@ -3232,7 +3232,7 @@ pub static GROUPS_UPDATE: Operation = Operation {
     id: "core_groups_update",
     method: "PUT",
     path: "/core/groups/{group_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("group_uuid", support::Shape::String)],
 };
 
@@ -3292,7 +3292,7 @@ pub static GROUPS_DESTROY: Operation = Operation {
     id: "core_groups_destroy",
     method: "DELETE",
     path: "/core/groups/{group_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("group_uuid", support::Shape::String)],
 };
 
@@ -3337,7 +3337,7 @@ pub static GROUPS_PARTIAL_UPDATE: Operation = Operation {
     id: "core_groups_partial_update",
     method: "PATCH",
     path: "/core/groups/{group_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("group_uuid", support::Shape::String)],
 };
 
@@ -3404,7 +3404,7 @@ pub static GROUPS_ADD_USER_CREATE: Operation = Operation {
     id: "core_groups_add_user_create",
     method: "POST",
     path: "/core/groups/{group_uuid}/add_user/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("group_uuid", support::Shape::String)],
 };
 
@@ -3467,7 +3467,7 @@ pub static GROUPS_REMOVE_USER_CREATE: Operation = Operation {
     id: "core_groups_remove_user_create",
     method: "POST",
     path: "/core/groups/{group_uuid}/remove_user/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("group_uuid", support::Shape::String)],
 };
 
@@ -3530,7 +3530,7 @@ pub static GROUPS_USED_BY_LIST: Operation = Operation {
     id: "core_groups_used_by_list",
     method: "GET",
     path: "/core/groups/{group_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("group_uuid", support::Shape::String)],
 };
 
@@ -3575,7 +3575,7 @@ pub static TOKENS_LIST: Operation = Operation {
     id: "core_tokens_list",
     method: "GET",
     path: "/core/tokens/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("description", support::Shape::String),
         support::Param::query("expires", support::Shape::String),
@@ -3632,7 +3632,7 @@ pub static TOKENS_CREATE: Operation = Operation {
     id: "core_tokens_create",
     method: "POST",
     path: "/core/tokens/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -3685,7 +3685,7 @@ pub static TOKENS_RETRIEVE: Operation = Operation {
     id: "core_tokens_retrieve",
     method: "GET",
     path: "/core/tokens/{identifier}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("identifier", support::Shape::String)],
 };
 
@@ -3730,7 +3730,7 @@ pub static TOKENS_UPDATE: Operation = Operation {
     id: "core_tokens_update",
     method: "PUT",
     path: "/core/tokens/{identifier}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("identifier", support::Shape::String)],
 };
 
@@ -3784,7 +3784,7 @@ pub static TOKENS_DESTROY: Operation = Operation {
     id: "core_tokens_destroy",
     method: "DELETE",
     path: "/core/tokens/{identifier}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("identifier", support::Shape::String)],
 };
 
@@ -3829,7 +3829,7 @@ pub static TOKENS_PARTIAL_UPDATE: Operation = Operation {
     id: "core_tokens_partial_update",
     method: "PATCH",
     path: "/core/tokens/{identifier}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("identifier", support::Shape::String)],
 };
 
@@ -3895,7 +3895,7 @@ pub static TOKENS_SET_KEY_CREATE: Operation = Operation {
     id: "core_tokens_set_key_create",
     method: "POST",
     path: "/core/tokens/{identifier}/set_key/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("identifier", support::Shape::String)],
 };
 
@@ -3958,7 +3958,7 @@ pub static TOKENS_USED_BY_LIST: Operation = Operation {
     id: "core_tokens_used_by_list",
     method: "GET",
     path: "/core/tokens/{identifier}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("identifier", support::Shape::String)],
 };
 
@@ -4003,7 +4003,7 @@ pub static TOKENS_VIEW_KEY_RETRIEVE: Operation = Operation {
     id: "core_tokens_view_key_retrieve",
     method: "GET",
     path: "/core/tokens/{identifier}/view_key/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("identifier", support::Shape::String)],
 };
 
@@ -4052,7 +4052,7 @@ pub static TRANSACTIONAL_APPLICATIONS_UPDATE: Operation = Operation {
     id: "core_transactional_applications_update",
     method: "PUT",
     path: "/core/transactional/applications/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -4110,7 +4110,7 @@ pub static USER_CONSENT_LIST: Operation = Operation {
     id: "core_user_consent_list",
     method: "GET",
     path: "/core/user_consent/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("application", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -4162,7 +4162,7 @@ pub static USER_CONSENT_RETRIEVE: Operation = Operation {
     id: "core_user_consent_retrieve",
     method: "GET",
     path: "/core/user_consent/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4208,7 +4208,7 @@ pub static USER_CONSENT_DESTROY: Operation = Operation {
     id: "core_user_consent_destroy",
     method: "DELETE",
     path: "/core/user_consent/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4254,7 +4254,7 @@ pub static USER_CONSENT_USED_BY_LIST: Operation = Operation {
     id: "core_user_consent_used_by_list",
     method: "GET",
     path: "/core/user_consent/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4300,7 +4300,7 @@ pub static USERS_LIST: Operation = Operation {
     id: "core_users_list",
     method: "GET",
     path: "/core/users/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("attributes", support::Shape::String),
         support::Param::query("date_joined", support::Shape::String),
@@ -4388,7 +4388,7 @@ pub static USERS_CREATE: Operation = Operation {
     id: "core_users_create",
     method: "POST",
     path: "/core/users/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -4449,7 +4449,7 @@ pub static USERS_RETRIEVE: Operation = Operation {
     id: "core_users_retrieve",
     method: "GET",
     path: "/core/users/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4494,7 +4494,7 @@ pub static USERS_UPDATE: Operation = Operation {
     id: "core_users_update",
     method: "PUT",
     path: "/core/users/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4556,7 +4556,7 @@ pub static USERS_DESTROY: Operation = Operation {
     id: "core_users_destroy",
     method: "DELETE",
     path: "/core/users/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4601,7 +4601,7 @@ pub static USERS_PARTIAL_UPDATE: Operation = Operation {
     id: "core_users_partial_update",
     method: "PATCH",
     path: "/core/users/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4671,7 +4671,7 @@ pub static USERS_IMPERSONATE_CREATE: Operation = Operation {
     id: "core_users_impersonate_create",
     method: "POST",
     path: "/core/users/{id}/impersonate/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4731,7 +4731,7 @@ pub static USERS_RECOVERY_CREATE: Operation = Operation {
     id: "core_users_recovery_create",
     method: "POST",
     path: "/core/users/{id}/recovery/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4791,7 +4791,7 @@ pub static USERS_RECOVERY_EMAIL_CREATE: Operation = Operation {
     id: "core_users_recovery_email_create",
     method: "POST",
     path: "/core/users/{id}/recovery_email/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4851,7 +4851,7 @@ pub static USERS_SET_PASSWORD_CREATE: Operation = Operation {
     id: "core_users_set_password_create",
     method: "POST",
     path: "/core/users/{id}/set_password/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4911,7 +4911,7 @@ pub static USERS_SET_PASSWORD_HASH_CREATE: Operation = Operation {
     id: "core_users_set_password_hash_create",
     method: "POST",
     path: "/core/users/{id}/set_password_hash/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4971,7 +4971,7 @@ pub static USERS_USED_BY_LIST: Operation = Operation {
     id: "core_users_used_by_list",
     method: "GET",
     path: "/core/users/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -5016,7 +5016,7 @@ pub static USERS_ACCOUNT_LOCKDOWN_CREATE: Operation = Operation {
     id: "core_users_account_lockdown_create",
     method: "POST",
     path: "/core/users/account_lockdown/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -5074,7 +5074,7 @@ pub static USERS_EXPORT_CREATE: Operation = Operation {
     id: "core_users_export_create",
     method: "POST",
     path: "/core/users/export/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("attributes", support::Shape::String),
         support::Param::query("date_joined", support::Shape::String),
@@ -5158,7 +5158,7 @@ pub static USERS_IMPERSONATE_END_RETRIEVE: Operation = Operation {
     id: "core_users_impersonate_end_retrieve",
     method: "GET",
     path: "/core/users/impersonate_end/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -5203,7 +5203,7 @@ pub static USERS_ME_RETRIEVE: Operation = Operation {
     id: "core_users_me_retrieve",
     method: "GET",
     path: "/core/users/me/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -5247,7 +5247,7 @@ pub static USERS_PATHS_RETRIEVE: Operation = Operation {
     id: "core_users_paths_retrieve",
     method: "GET",
     path: "/core/users/paths/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::query("search", support::Shape::String)],
 };
 
@@ -5293,7 +5293,7 @@ pub static USERS_SERVICE_ACCOUNT_CREATE: Operation = Operation {
     id: "core_users_service_account_create",
     method: "POST",
     path: "/core/users/service_account/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 

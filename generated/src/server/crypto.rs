@@ -266,7 +266,7 @@ pub static CERTIFICATEKEYPAIRS_LIST: Operation = Operation {
     id: "crypto_certificatekeypairs_list",
     method: "GET",
     path: "/crypto/certificatekeypairs/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("has_key", support::Shape::Boolean),
         support::Param::query(
@@ -328,7 +328,7 @@ pub static CERTIFICATEKEYPAIRS_CREATE: Operation = Operation {
     id: "crypto_certificatekeypairs_create",
     method: "POST",
     path: "/crypto/certificatekeypairs/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -386,7 +386,7 @@ pub static CERTIFICATEKEYPAIRS_RETRIEVE: Operation = Operation {
     id: "crypto_certificatekeypairs_retrieve",
     method: "GET",
     path: "/crypto/certificatekeypairs/{kp_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("kp_uuid", support::Shape::String)],
 };
 
@@ -436,7 +436,7 @@ pub static CERTIFICATEKEYPAIRS_UPDATE: Operation = Operation {
     id: "crypto_certificatekeypairs_update",
     method: "PUT",
     path: "/crypto/certificatekeypairs/{kp_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("kp_uuid", support::Shape::String)],
 };
 
@@ -496,7 +496,7 @@ pub static CERTIFICATEKEYPAIRS_DESTROY: Operation = Operation {
     id: "crypto_certificatekeypairs_destroy",
     method: "DELETE",
     path: "/crypto/certificatekeypairs/{kp_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("kp_uuid", support::Shape::String)],
 };
 
@@ -546,7 +546,7 @@ pub static CERTIFICATEKEYPAIRS_PARTIAL_UPDATE: Operation = Operation {
     id: "crypto_certificatekeypairs_partial_update",
     method: "PATCH",
     path: "/crypto/certificatekeypairs/{kp_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("kp_uuid", support::Shape::String)],
 };
 
@@ -606,7 +606,7 @@ pub static CERTIFICATEKEYPAIRS_USED_BY_LIST: Operation = Operation {
     id: "crypto_certificatekeypairs_used_by_list",
     method: "GET",
     path: "/crypto/certificatekeypairs/{kp_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("kp_uuid", support::Shape::String)],
 };
 
@@ -656,7 +656,7 @@ pub static CERTIFICATEKEYPAIRS_VIEW_CERTIFICATE_RETRIEVE: Operation = Operation 
     id: "crypto_certificatekeypairs_view_certificate_retrieve",
     method: "GET",
     path: "/crypto/certificatekeypairs/{kp_uuid}/view_certificate/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::path("kp_uuid", support::Shape::String),
         support::Param::query("download", support::Shape::Boolean),
@@ -709,7 +709,7 @@ pub static CERTIFICATEKEYPAIRS_VIEW_PRIVATE_KEY_RETRIEVE: Operation = Operation 
     id: "crypto_certificatekeypairs_view_private_key_retrieve",
     method: "GET",
     path: "/crypto/certificatekeypairs/{kp_uuid}/view_private_key/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::path("kp_uuid", support::Shape::String),
         support::Param::query("download", support::Shape::Boolean),
@@ -762,7 +762,7 @@ pub static CERTIFICATEKEYPAIRS_GENERATE_CREATE: Operation = Operation {
     id: "crypto_certificatekeypairs_generate_create",
     method: "POST",
     path: "/crypto/certificatekeypairs/generate/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 

@@ -1683,7 +1683,7 @@ pub static AGENTS_CONNECTORS_LIST: Operation = Operation {
     id: "endpoints_agents_connectors_list",
     method: "GET",
     path: "/endpoints/agents/connectors/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("enabled", support::Shape::Boolean),
         support::Param::query("name", support::Shape::String),
@@ -1740,7 +1740,7 @@ pub static AGENTS_CONNECTORS_CREATE: Operation = Operation {
     id: "endpoints_agents_connectors_create",
     method: "POST",
     path: "/endpoints/agents/connectors/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -1810,7 +1810,7 @@ pub static AGENTS_CONNECTORS_RETRIEVE: Operation = Operation {
     id: "endpoints_agents_connectors_retrieve",
     method: "GET",
     path: "/endpoints/agents/connectors/{connector_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("connector_uuid", support::Shape::String)],
 };
 
@@ -1860,7 +1860,7 @@ pub static AGENTS_CONNECTORS_UPDATE: Operation = Operation {
     id: "endpoints_agents_connectors_update",
     method: "PUT",
     path: "/endpoints/agents/connectors/{connector_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("connector_uuid", support::Shape::String)],
 };
 
@@ -1932,7 +1932,7 @@ pub static AGENTS_CONNECTORS_DESTROY: Operation = Operation {
     id: "endpoints_agents_connectors_destroy",
     method: "DELETE",
     path: "/endpoints/agents/connectors/{connector_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("connector_uuid", support::Shape::String)],
 };
 
@@ -1982,7 +1982,7 @@ pub static AGENTS_CONNECTORS_PARTIAL_UPDATE: Operation = Operation {
     id: "endpoints_agents_connectors_partial_update",
     method: "PATCH",
     path: "/endpoints/agents/connectors/{connector_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("connector_uuid", support::Shape::String)],
 };
 
@@ -2055,7 +2055,7 @@ pub static AGENTS_CONNECTORS_MDM_CONFIG_CREATE: Operation = Operation {
     id: "endpoints_agents_connectors_mdm_config_create",
     method: "POST",
     path: "/endpoints/agents/connectors/{connector_uuid}/mdm_config/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("connector_uuid", support::Shape::String)],
 };
 
@@ -2115,7 +2115,7 @@ pub static AGENTS_CONNECTORS_USED_BY_LIST: Operation = Operation {
     id: "endpoints_agents_connectors_used_by_list",
     method: "GET",
     path: "/endpoints/agents/connectors/{connector_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("connector_uuid", support::Shape::String)],
 };
 
@@ -2165,7 +2165,7 @@ pub static AGENTS_CONNECTORS_AGENT_CONFIG_RETRIEVE: Operation = Operation {
     id: "endpoints_agents_connectors_agent_config_retrieve",
     method: "GET",
     path: "/endpoints/agents/connectors/agent_config/",
-    security: &[&["authentik_device_auth"]],
+    security: &[&[&crate::security::AUTHENTIK_DEVICE_AUTH]],
     params: &[],
 };
 
@@ -2213,7 +2213,7 @@ pub static AGENTS_CONNECTORS_AUTH_FED_CREATE: Operation = Operation {
     id: "endpoints_agents_connectors_auth_fed_create",
     method: "POST",
     path: "/endpoints/agents/connectors/auth_fed/",
-    security: &[&["authentik_device_federation"]],
+    security: &[&[&crate::security::AUTHENTIK_DEVICE_FEDERATION]],
     params: &[support::Param::query("device", support::Shape::String).required()],
 };
 
@@ -2314,7 +2314,7 @@ pub static AGENTS_CONNECTORS_CHECK_IN_CREATE: Operation = Operation {
     id: "endpoints_agents_connectors_check_in_create",
     method: "POST",
     path: "/endpoints/agents/connectors/check_in/",
-    security: &[&["authentik_device_auth"]],
+    security: &[&[&crate::security::AUTHENTIK_DEVICE_AUTH]],
     params: &[],
 };
 
@@ -2372,7 +2372,7 @@ pub static AGENTS_CONNECTORS_ENROLL_CREATE: Operation = Operation {
     id: "endpoints_agents_connectors_enroll_create",
     method: "POST",
     path: "/endpoints/agents/connectors/enroll/",
-    security: &[&["authentik_device_enroll"]],
+    security: &[&[&crate::security::AUTHENTIK_DEVICE_ENROLL]],
     params: &[],
 };
 
@@ -2430,7 +2430,7 @@ pub static AGENTS_ENROLLMENT_TOKENS_LIST: Operation = Operation {
     id: "endpoints_agents_enrollment_tokens_list",
     method: "GET",
     path: "/endpoints/agents/enrollment_tokens/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("connector", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -2487,7 +2487,7 @@ pub static AGENTS_ENROLLMENT_TOKENS_CREATE: Operation = Operation {
     id: "endpoints_agents_enrollment_tokens_create",
     method: "POST",
     path: "/endpoints/agents/enrollment_tokens/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -2545,7 +2545,7 @@ pub static AGENTS_ENROLLMENT_TOKENS_RETRIEVE: Operation = Operation {
     id: "endpoints_agents_enrollment_tokens_retrieve",
     method: "GET",
     path: "/endpoints/agents/enrollment_tokens/{token_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("token_uuid", support::Shape::String)],
 };
 
@@ -2595,7 +2595,7 @@ pub static AGENTS_ENROLLMENT_TOKENS_UPDATE: Operation = Operation {
     id: "endpoints_agents_enrollment_tokens_update",
     method: "PUT",
     path: "/endpoints/agents/enrollment_tokens/{token_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("token_uuid", support::Shape::String)],
 };
 
@@ -2655,7 +2655,7 @@ pub static AGENTS_ENROLLMENT_TOKENS_DESTROY: Operation = Operation {
     id: "endpoints_agents_enrollment_tokens_destroy",
     method: "DELETE",
     path: "/endpoints/agents/enrollment_tokens/{token_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("token_uuid", support::Shape::String)],
 };
 
@@ -2705,7 +2705,7 @@ pub static AGENTS_ENROLLMENT_TOKENS_PARTIAL_UPDATE: Operation = Operation {
     id: "endpoints_agents_enrollment_tokens_partial_update",
     method: "PATCH",
     path: "/endpoints/agents/enrollment_tokens/{token_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("token_uuid", support::Shape::String)],
 };
 
@@ -2765,7 +2765,7 @@ pub static AGENTS_ENROLLMENT_TOKENS_USED_BY_LIST: Operation = Operation {
     id: "endpoints_agents_enrollment_tokens_used_by_list",
     method: "GET",
     path: "/endpoints/agents/enrollment_tokens/{token_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("token_uuid", support::Shape::String)],
 };
 
@@ -2815,7 +2815,7 @@ pub static AGENTS_ENROLLMENT_TOKENS_VIEW_KEY_RETRIEVE: Operation = Operation {
     id: "endpoints_agents_enrollment_tokens_view_key_retrieve",
     method: "GET",
     path: "/endpoints/agents/enrollment_tokens/{token_uuid}/view_key/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("token_uuid", support::Shape::String)],
 };
 
@@ -2868,7 +2868,7 @@ pub static AGENTS_PSSO_ISE_LIST: Operation = Operation {
     id: "endpoints_agents_psso_ise_list",
     method: "GET",
     path: "/endpoints/agents/psso/ise/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("apple_enclave_key_id", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -2921,7 +2921,7 @@ pub static AGENTS_PSSO_ISE_CREATE: Operation = Operation {
     id: "endpoints_agents_psso_ise_create",
     method: "POST",
     path: "/endpoints/agents/psso/ise/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -2980,7 +2980,7 @@ pub static AGENTS_PSSO_ISE_RETRIEVE: Operation = Operation {
     id: "endpoints_agents_psso_ise_retrieve",
     method: "GET",
     path: "/endpoints/agents/psso/ise/{uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -3030,7 +3030,7 @@ pub static AGENTS_PSSO_ISE_UPDATE: Operation = Operation {
     id: "endpoints_agents_psso_ise_update",
     method: "PUT",
     path: "/endpoints/agents/psso/ise/{uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -3095,7 +3095,7 @@ pub static AGENTS_PSSO_ISE_DESTROY: Operation = Operation {
     id: "endpoints_agents_psso_ise_destroy",
     method: "DELETE",
     path: "/endpoints/agents/psso/ise/{uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -3145,7 +3145,7 @@ pub static AGENTS_PSSO_ISE_PARTIAL_UPDATE: Operation = Operation {
     id: "endpoints_agents_psso_ise_partial_update",
     method: "PATCH",
     path: "/endpoints/agents/psso/ise/{uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -3211,7 +3211,7 @@ pub static AGENTS_PSSO_ISE_USED_BY_LIST: Operation = Operation {
     id: "endpoints_agents_psso_ise_used_by_list",
     method: "GET",
     path: "/endpoints/agents/psso/ise/{uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -3381,7 +3381,7 @@ pub static CONNECTORS_LIST: Operation = Operation {
     id: "endpoints_connectors_list",
     method: "GET",
     path: "/endpoints/connectors/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("ordering", support::Shape::String),
         support::Param::query("page", support::Shape::Integer),
@@ -3432,7 +3432,7 @@ pub static CONNECTORS_RETRIEVE: Operation = Operation {
     id: "endpoints_connectors_retrieve",
     method: "GET",
     path: "/endpoints/connectors/{connector_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("connector_uuid", support::Shape::String)],
 };
 
@@ -3478,7 +3478,7 @@ pub static CONNECTORS_DESTROY: Operation = Operation {
     id: "endpoints_connectors_destroy",
     method: "DELETE",
     path: "/endpoints/connectors/{connector_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("connector_uuid", support::Shape::String)],
 };
 
@@ -3524,7 +3524,7 @@ pub static CONNECTORS_USED_BY_LIST: Operation = Operation {
     id: "endpoints_connectors_used_by_list",
     method: "GET",
     path: "/endpoints/connectors/{connector_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("connector_uuid", support::Shape::String)],
 };
 
@@ -3574,7 +3574,7 @@ pub static CONNECTORS_TYPES_LIST: Operation = Operation {
     id: "endpoints_connectors_types_list",
     method: "GET",
     path: "/endpoints/connectors/types/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -3618,7 +3618,7 @@ pub static DEVICE_ACCESS_GROUPS_LIST: Operation = Operation {
     id: "endpoints_device_access_groups_list",
     method: "GET",
     path: "/endpoints/device_access_groups/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("name", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -3675,7 +3675,7 @@ pub static DEVICE_ACCESS_GROUPS_CREATE: Operation = Operation {
     id: "endpoints_device_access_groups_create",
     method: "POST",
     path: "/endpoints/device_access_groups/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -3733,7 +3733,7 @@ pub static DEVICE_ACCESS_GROUPS_RETRIEVE: Operation = Operation {
     id: "endpoints_device_access_groups_retrieve",
     method: "GET",
     path: "/endpoints/device_access_groups/{pbm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pbm_uuid", support::Shape::String)],
 };
 
@@ -3783,7 +3783,7 @@ pub static DEVICE_ACCESS_GROUPS_UPDATE: Operation = Operation {
     id: "endpoints_device_access_groups_update",
     method: "PUT",
     path: "/endpoints/device_access_groups/{pbm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pbm_uuid", support::Shape::String)],
 };
 
@@ -3843,7 +3843,7 @@ pub static DEVICE_ACCESS_GROUPS_DESTROY: Operation = Operation {
     id: "endpoints_device_access_groups_destroy",
     method: "DELETE",
     path: "/endpoints/device_access_groups/{pbm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pbm_uuid", support::Shape::String)],
 };
 
@@ -3893,7 +3893,7 @@ pub static DEVICE_ACCESS_GROUPS_PARTIAL_UPDATE: Operation = Operation {
     id: "endpoints_device_access_groups_partial_update",
     method: "PATCH",
     path: "/endpoints/device_access_groups/{pbm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pbm_uuid", support::Shape::String)],
 };
 
@@ -3953,7 +3953,7 @@ pub static DEVICE_ACCESS_GROUPS_USED_BY_LIST: Operation = Operation {
     id: "endpoints_device_access_groups_used_by_list",
     method: "GET",
     path: "/endpoints/device_access_groups/{pbm_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pbm_uuid", support::Shape::String)],
 };
 
@@ -4003,7 +4003,7 @@ pub static DEVICE_BINDINGS_LIST: Operation = Operation {
     id: "endpoints_device_bindings_list",
     method: "GET",
     path: "/endpoints/device_bindings/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("enabled", support::Shape::Boolean),
         support::Param::query("order", support::Shape::Integer),
@@ -4064,7 +4064,7 @@ pub static DEVICE_BINDINGS_CREATE: Operation = Operation {
     id: "endpoints_device_bindings_create",
     method: "POST",
     path: "/endpoints/device_bindings/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -4124,7 +4124,7 @@ pub static DEVICE_BINDINGS_RETRIEVE: Operation = Operation {
     id: "endpoints_device_bindings_retrieve",
     method: "GET",
     path: "/endpoints/device_bindings/{policy_binding_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_binding_uuid", support::Shape::String)],
 };
 
@@ -4174,7 +4174,7 @@ pub static DEVICE_BINDINGS_UPDATE: Operation = Operation {
     id: "endpoints_device_bindings_update",
     method: "PUT",
     path: "/endpoints/device_bindings/{policy_binding_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_binding_uuid", support::Shape::String)],
 };
 
@@ -4240,7 +4240,7 @@ pub static DEVICE_BINDINGS_DESTROY: Operation = Operation {
     id: "endpoints_device_bindings_destroy",
     method: "DELETE",
     path: "/endpoints/device_bindings/{policy_binding_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_binding_uuid", support::Shape::String)],
 };
 
@@ -4290,7 +4290,7 @@ pub static DEVICE_BINDINGS_PARTIAL_UPDATE: Operation = Operation {
     id: "endpoints_device_bindings_partial_update",
     method: "PATCH",
     path: "/endpoints/device_bindings/{policy_binding_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_binding_uuid", support::Shape::String)],
 };
 
@@ -4358,7 +4358,7 @@ pub static DEVICE_BINDINGS_USED_BY_LIST: Operation = Operation {
     id: "endpoints_device_bindings_used_by_list",
     method: "GET",
     path: "/endpoints/device_bindings/{policy_binding_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_binding_uuid", support::Shape::String)],
 };
 
@@ -4408,7 +4408,7 @@ pub static DEVICES_LIST: Operation = Operation {
     id: "endpoints_devices_list",
     method: "GET",
     path: "/endpoints/devices/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("identifier", support::Shape::String),
         support::Param::query("name", support::Shape::String),
@@ -4460,7 +4460,7 @@ pub static DEVICES_RETRIEVE: Operation = Operation {
     id: "endpoints_devices_retrieve",
     method: "GET",
     path: "/endpoints/devices/{device_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("device_uuid", support::Shape::String)],
 };
 
@@ -4506,7 +4506,7 @@ pub static DEVICES_UPDATE: Operation = Operation {
     id: "endpoints_devices_update",
     method: "PUT",
     path: "/endpoints/devices/{device_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("device_uuid", support::Shape::String)],
 };
 
@@ -4566,7 +4566,7 @@ pub static DEVICES_DESTROY: Operation = Operation {
     id: "endpoints_devices_destroy",
     method: "DELETE",
     path: "/endpoints/devices/{device_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("device_uuid", support::Shape::String)],
 };
 
@@ -4612,7 +4612,7 @@ pub static DEVICES_PARTIAL_UPDATE: Operation = Operation {
     id: "endpoints_devices_partial_update",
     method: "PATCH",
     path: "/endpoints/devices/{device_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("device_uuid", support::Shape::String)],
 };
 
@@ -4678,7 +4678,7 @@ pub static DEVICES_USED_BY_LIST: Operation = Operation {
     id: "endpoints_devices_used_by_list",
     method: "GET",
     path: "/endpoints/devices/{device_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("device_uuid", support::Shape::String)],
 };
 
@@ -4724,7 +4724,7 @@ pub static DEVICES_SUMMARY_RETRIEVE: Operation = Operation {
     id: "endpoints_devices_summary_retrieve",
     method: "GET",
     path: "/endpoints/devices/summary/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -4769,7 +4769,7 @@ pub static FLEET_CONNECTORS_LIST: Operation = Operation {
     id: "endpoints_fleet_connectors_list",
     method: "GET",
     path: "/endpoints/fleet/connectors/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("name", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -4825,7 +4825,7 @@ pub static FLEET_CONNECTORS_CREATE: Operation = Operation {
     id: "endpoints_fleet_connectors_create",
     method: "POST",
     path: "/endpoints/fleet/connectors/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -4888,7 +4888,7 @@ pub static FLEET_CONNECTORS_RETRIEVE: Operation = Operation {
     id: "endpoints_fleet_connectors_retrieve",
     method: "GET",
     path: "/endpoints/fleet/connectors/{connector_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("connector_uuid", support::Shape::String)],
 };
 
@@ -4938,7 +4938,7 @@ pub static FLEET_CONNECTORS_UPDATE: Operation = Operation {
     id: "endpoints_fleet_connectors_update",
     method: "PUT",
     path: "/endpoints/fleet/connectors/{connector_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("connector_uuid", support::Shape::String)],
 };
 
@@ -5003,7 +5003,7 @@ pub static FLEET_CONNECTORS_DESTROY: Operation = Operation {
     id: "endpoints_fleet_connectors_destroy",
     method: "DELETE",
     path: "/endpoints/fleet/connectors/{connector_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("connector_uuid", support::Shape::String)],
 };
 
@@ -5053,7 +5053,7 @@ pub static FLEET_CONNECTORS_PARTIAL_UPDATE: Operation = Operation {
     id: "endpoints_fleet_connectors_partial_update",
     method: "PATCH",
     path: "/endpoints/fleet/connectors/{connector_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("connector_uuid", support::Shape::String)],
 };
 
@@ -5121,7 +5121,7 @@ pub static FLEET_CONNECTORS_USED_BY_LIST: Operation = Operation {
     id: "endpoints_fleet_connectors_used_by_list",
     method: "GET",
     path: "/endpoints/fleet/connectors/{connector_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("connector_uuid", support::Shape::String)],
 };
 
@@ -5171,7 +5171,7 @@ pub static GOOGLE_CHROME_CONNECTORS_LIST: Operation = Operation {
     id: "endpoints_google_chrome_connectors_list",
     method: "GET",
     path: "/endpoints/google_chrome/connectors/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("name", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -5227,7 +5227,7 @@ pub static GOOGLE_CHROME_CONNECTORS_CREATE: Operation = Operation {
     id: "endpoints_google_chrome_connectors_create",
     method: "POST",
     path: "/endpoints/google_chrome/connectors/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -5285,7 +5285,7 @@ pub static GOOGLE_CHROME_CONNECTORS_RETRIEVE: Operation = Operation {
     id: "endpoints_google_chrome_connectors_retrieve",
     method: "GET",
     path: "/endpoints/google_chrome/connectors/{connector_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("connector_uuid", support::Shape::String)],
 };
 
@@ -5335,7 +5335,7 @@ pub static GOOGLE_CHROME_CONNECTORS_UPDATE: Operation = Operation {
     id: "endpoints_google_chrome_connectors_update",
     method: "PUT",
     path: "/endpoints/google_chrome/connectors/{connector_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("connector_uuid", support::Shape::String)],
 };
 
@@ -5395,7 +5395,7 @@ pub static GOOGLE_CHROME_CONNECTORS_DESTROY: Operation = Operation {
     id: "endpoints_google_chrome_connectors_destroy",
     method: "DELETE",
     path: "/endpoints/google_chrome/connectors/{connector_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("connector_uuid", support::Shape::String)],
 };
 
@@ -5445,7 +5445,7 @@ pub static GOOGLE_CHROME_CONNECTORS_PARTIAL_UPDATE: Operation = Operation {
     id: "endpoints_google_chrome_connectors_partial_update",
     method: "PATCH",
     path: "/endpoints/google_chrome/connectors/{connector_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("connector_uuid", support::Shape::String)],
 };
 
@@ -5505,7 +5505,7 @@ pub static GOOGLE_CHROME_CONNECTORS_USED_BY_LIST: Operation = Operation {
     id: "endpoints_google_chrome_connectors_used_by_list",
     method: "GET",
     path: "/endpoints/google_chrome/connectors/{connector_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("connector_uuid", support::Shape::String)],
 };
 

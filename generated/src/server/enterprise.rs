@@ -228,7 +228,7 @@ pub static LICENSE_LIST: Operation = Operation {
     id: "enterprise_license_list",
     method: "GET",
     path: "/enterprise/license/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("name", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -279,7 +279,7 @@ pub static LICENSE_CREATE: Operation = Operation {
     id: "enterprise_license_create",
     method: "POST",
     path: "/enterprise/license/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -332,7 +332,7 @@ pub static LICENSE_RETRIEVE: Operation = Operation {
     id: "enterprise_license_retrieve",
     method: "GET",
     path: "/enterprise/license/{license_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("license_uuid", support::Shape::String)],
 };
 
@@ -378,7 +378,7 @@ pub static LICENSE_UPDATE: Operation = Operation {
     id: "enterprise_license_update",
     method: "PUT",
     path: "/enterprise/license/{license_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("license_uuid", support::Shape::String)],
 };
 
@@ -438,7 +438,7 @@ pub static LICENSE_DESTROY: Operation = Operation {
     id: "enterprise_license_destroy",
     method: "DELETE",
     path: "/enterprise/license/{license_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("license_uuid", support::Shape::String)],
 };
 
@@ -484,7 +484,7 @@ pub static LICENSE_PARTIAL_UPDATE: Operation = Operation {
     id: "enterprise_license_partial_update",
     method: "PATCH",
     path: "/enterprise/license/{license_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("license_uuid", support::Shape::String)],
 };
 
@@ -544,7 +544,7 @@ pub static LICENSE_USED_BY_LIST: Operation = Operation {
     id: "enterprise_license_used_by_list",
     method: "GET",
     path: "/enterprise/license/{license_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("license_uuid", support::Shape::String)],
 };
 
@@ -594,7 +594,7 @@ pub static LICENSE_FORECAST_RETRIEVE: Operation = Operation {
     id: "enterprise_license_forecast_retrieve",
     method: "GET",
     path: "/enterprise/license/forecast/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -639,7 +639,7 @@ pub static LICENSE_INSTALL_ID_RETRIEVE: Operation = Operation {
     id: "enterprise_license_install_id_retrieve",
     method: "GET",
     path: "/enterprise/license/install_id/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -684,7 +684,7 @@ pub static LICENSE_SUMMARY_RETRIEVE: Operation = Operation {
     id: "enterprise_license_summary_retrieve",
     method: "GET",
     path: "/enterprise/license/summary/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::query("cached", support::Shape::Boolean)],
 };
 

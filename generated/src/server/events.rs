@@ -696,7 +696,7 @@ pub static EVENTS_LIST: Operation = Operation {
     id: "events_events_list",
     method: "GET",
     path: "/events/events/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("action", support::Shape::String),
         support::Param::query("actions", support::Shape::Array(&support::Shape::String)),
@@ -756,7 +756,7 @@ pub static EVENTS_CREATE: Operation = Operation {
     id: "events_events_create",
     method: "POST",
     path: "/events/events/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -809,7 +809,7 @@ pub static EVENTS_RETRIEVE: Operation = Operation {
     id: "events_events_retrieve",
     method: "GET",
     path: "/events/events/{event_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("event_uuid", support::Shape::String)],
 };
 
@@ -854,7 +854,7 @@ pub static EVENTS_UPDATE: Operation = Operation {
     id: "events_events_update",
     method: "PUT",
     path: "/events/events/{event_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("event_uuid", support::Shape::String)],
 };
 
@@ -909,7 +909,7 @@ pub static EVENTS_DESTROY: Operation = Operation {
     id: "events_events_destroy",
     method: "DELETE",
     path: "/events/events/{event_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("event_uuid", support::Shape::String)],
 };
 
@@ -954,7 +954,7 @@ pub static EVENTS_PARTIAL_UPDATE: Operation = Operation {
     id: "events_events_partial_update",
     method: "PATCH",
     path: "/events/events/{event_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("event_uuid", support::Shape::String)],
 };
 
@@ -1021,7 +1021,7 @@ pub static EVENTS_ACTIONS_LIST: Operation = Operation {
     id: "events_events_actions_list",
     method: "GET",
     path: "/events/events/actions/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -1065,7 +1065,7 @@ pub static EVENTS_EXPORT_CREATE: Operation = Operation {
     id: "events_events_export_create",
     method: "POST",
     path: "/events/events/export/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("action", support::Shape::String),
         support::Param::query("actions", support::Shape::Array(&support::Shape::String)),
@@ -1124,7 +1124,7 @@ pub static EVENTS_STATS_RETRIEVE: Operation = Operation {
     id: "events_events_stats_retrieve",
     method: "GET",
     path: "/events/events/stats/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("action", support::Shape::String),
         support::Param::query("actions", support::Shape::Array(&support::Shape::String)),
@@ -1188,7 +1188,7 @@ pub static EVENTS_TOP_PER_USER_LIST: Operation = Operation {
     id: "events_events_top_per_user_list",
     method: "GET",
     path: "/events/events/top_per_user/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("action", support::Shape::String),
         support::Param::query("top_n", support::Shape::Integer),
@@ -1241,7 +1241,7 @@ pub static EVENTS_VOLUME_LIST: Operation = Operation {
     id: "events_events_volume_list",
     method: "GET",
     path: "/events/events/volume/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("action", support::Shape::String),
         support::Param::query("actions", support::Shape::Array(&support::Shape::String)),
@@ -1301,7 +1301,7 @@ pub static NOTIFICATIONS_LIST: Operation = Operation {
     id: "events_notifications_list",
     method: "GET",
     path: "/events/notifications/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("body", support::Shape::String),
         support::Param::query("created", support::Shape::String),
@@ -1358,7 +1358,7 @@ pub static NOTIFICATIONS_RETRIEVE: Operation = Operation {
     id: "events_notifications_retrieve",
     method: "GET",
     path: "/events/notifications/{uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -1404,7 +1404,7 @@ pub static NOTIFICATIONS_UPDATE: Operation = Operation {
     id: "events_notifications_update",
     method: "PUT",
     path: "/events/notifications/{uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -1464,7 +1464,7 @@ pub static NOTIFICATIONS_DESTROY: Operation = Operation {
     id: "events_notifications_destroy",
     method: "DELETE",
     path: "/events/notifications/{uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -1510,7 +1510,7 @@ pub static NOTIFICATIONS_PARTIAL_UPDATE: Operation = Operation {
     id: "events_notifications_partial_update",
     method: "PATCH",
     path: "/events/notifications/{uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -1570,7 +1570,7 @@ pub static NOTIFICATIONS_USED_BY_LIST: Operation = Operation {
     id: "events_notifications_used_by_list",
     method: "GET",
     path: "/events/notifications/{uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -1620,7 +1620,7 @@ pub static NOTIFICATIONS_MARK_ALL_SEEN_CREATE: Operation = Operation {
     id: "events_notifications_mark_all_seen_create",
     method: "POST",
     path: "/events/notifications/mark_all_seen/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -1668,7 +1668,7 @@ pub static RULES_LIST: Operation = Operation {
     id: "events_rules_list",
     method: "GET",
     path: "/events/rules/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("destination_group__name", support::Shape::String),
         support::Param::query("name", support::Shape::String),
@@ -1721,7 +1721,7 @@ pub static RULES_CREATE: Operation = Operation {
     id: "events_rules_create",
     method: "POST",
     path: "/events/rules/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -1774,7 +1774,7 @@ pub static RULES_RETRIEVE: Operation = Operation {
     id: "events_rules_retrieve",
     method: "GET",
     path: "/events/rules/{pbm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pbm_uuid", support::Shape::String)],
 };
 
@@ -1819,7 +1819,7 @@ pub static RULES_UPDATE: Operation = Operation {
     id: "events_rules_update",
     method: "PUT",
     path: "/events/rules/{pbm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pbm_uuid", support::Shape::String)],
 };
 
@@ -1874,7 +1874,7 @@ pub static RULES_DESTROY: Operation = Operation {
     id: "events_rules_destroy",
     method: "DELETE",
     path: "/events/rules/{pbm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pbm_uuid", support::Shape::String)],
 };
 
@@ -1919,7 +1919,7 @@ pub static RULES_PARTIAL_UPDATE: Operation = Operation {
     id: "events_rules_partial_update",
     method: "PATCH",
     path: "/events/rules/{pbm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pbm_uuid", support::Shape::String)],
 };
 
@@ -1984,7 +1984,7 @@ pub static RULES_USED_BY_LIST: Operation = Operation {
     id: "events_rules_used_by_list",
     method: "GET",
     path: "/events/rules/{pbm_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pbm_uuid", support::Shape::String)],
 };
 
@@ -2030,7 +2030,7 @@ pub static TRANSPORTS_LIST: Operation = Operation {
     id: "events_transports_list",
     method: "GET",
     path: "/events/transports/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("mode", support::Shape::String),
         support::Param::query("name", support::Shape::String),
@@ -2084,7 +2084,7 @@ pub static TRANSPORTS_CREATE: Operation = Operation {
     id: "events_transports_create",
     method: "POST",
     path: "/events/transports/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -2143,7 +2143,7 @@ pub static TRANSPORTS_RETRIEVE: Operation = Operation {
     id: "events_transports_retrieve",
     method: "GET",
     path: "/events/transports/{uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -2189,7 +2189,7 @@ pub static TRANSPORTS_UPDATE: Operation = Operation {
     id: "events_transports_update",
     method: "PUT",
     path: "/events/transports/{uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -2250,7 +2250,7 @@ pub static TRANSPORTS_DESTROY: Operation = Operation {
     id: "events_transports_destroy",
     method: "DELETE",
     path: "/events/transports/{uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -2296,7 +2296,7 @@ pub static TRANSPORTS_PARTIAL_UPDATE: Operation = Operation {
     id: "events_transports_partial_update",
     method: "PATCH",
     path: "/events/transports/{uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -2363,7 +2363,7 @@ pub static TRANSPORTS_TEST_CREATE: Operation = Operation {
     id: "events_transports_test_create",
     method: "POST",
     path: "/events/transports/{uuid}/test/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -2414,7 +2414,7 @@ pub static TRANSPORTS_USED_BY_LIST: Operation = Operation {
     id: "events_transports_used_by_list",
     method: "GET",
     path: "/events/transports/{uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 

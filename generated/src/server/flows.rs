@@ -471,7 +471,7 @@ pub static BINDINGS_LIST: Operation = Operation {
     id: "flows_bindings_list",
     method: "GET",
     path: "/flows/bindings/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("evaluate_on_plan", support::Shape::Boolean),
         support::Param::query("fsb_uuid", support::Shape::String),
@@ -534,7 +534,7 @@ pub static BINDINGS_CREATE: Operation = Operation {
     id: "flows_bindings_create",
     method: "POST",
     path: "/flows/bindings/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -592,7 +592,7 @@ pub static BINDINGS_RETRIEVE: Operation = Operation {
     id: "flows_bindings_retrieve",
     method: "GET",
     path: "/flows/bindings/{fsb_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("fsb_uuid", support::Shape::String)],
 };
 
@@ -637,7 +637,7 @@ pub static BINDINGS_UPDATE: Operation = Operation {
     id: "flows_bindings_update",
     method: "PUT",
     path: "/flows/bindings/{fsb_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("fsb_uuid", support::Shape::String)],
 };
 
@@ -697,7 +697,7 @@ pub static BINDINGS_DESTROY: Operation = Operation {
     id: "flows_bindings_destroy",
     method: "DELETE",
     path: "/flows/bindings/{fsb_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("fsb_uuid", support::Shape::String)],
 };
 
@@ -742,7 +742,7 @@ pub static BINDINGS_PARTIAL_UPDATE: Operation = Operation {
     id: "flows_bindings_partial_update",
     method: "PATCH",
     path: "/flows/bindings/{fsb_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("fsb_uuid", support::Shape::String)],
 };
 
@@ -810,7 +810,7 @@ pub static BINDINGS_USED_BY_LIST: Operation = Operation {
     id: "flows_bindings_used_by_list",
     method: "GET",
     path: "/flows/bindings/{fsb_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("fsb_uuid", support::Shape::String)],
 };
 
@@ -856,7 +856,7 @@ pub static EXECUTOR_GET: Operation = Operation {
     id: "flows_executor_get",
     method: "GET",
     path: "/flows/executor/{flow_slug}/",
-    security: &[&["authentik"], &[]],
+    security: &[&[&crate::security::AUTHENTIK], &[]],
     params: &[
         support::Param::path("flow_slug", support::Shape::String),
         support::Param::query("query", support::Shape::String).required(),
@@ -904,7 +904,7 @@ pub static EXECUTOR_SOLVE: Operation = Operation {
     id: "flows_executor_solve",
     method: "POST",
     path: "/flows/executor/{flow_slug}/",
-    security: &[&["authentik"], &[]],
+    security: &[&[&crate::security::AUTHENTIK], &[]],
     params: &[
         support::Param::path("flow_slug", support::Shape::String),
         support::Param::query("query", support::Shape::String).required(),
@@ -962,7 +962,7 @@ pub static INSPECTOR_GET: Operation = Operation {
     id: "flows_inspector_get",
     method: "GET",
     path: "/flows/inspector/{flow_slug}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("flow_slug", support::Shape::String)],
 };
 
@@ -1007,7 +1007,7 @@ pub static INSTANCES_LIST: Operation = Operation {
     id: "flows_instances_list",
     method: "GET",
     path: "/flows/instances/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("denied_action", support::Shape::String),
         support::Param::query("designation", support::Shape::String),
@@ -1062,7 +1062,7 @@ pub static INSTANCES_CREATE: Operation = Operation {
     id: "flows_instances_create",
     method: "POST",
     path: "/flows/instances/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -1122,7 +1122,7 @@ pub static INSTANCES_RETRIEVE: Operation = Operation {
     id: "flows_instances_retrieve",
     method: "GET",
     path: "/flows/instances/{slug}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -1167,7 +1167,7 @@ pub static INSTANCES_UPDATE: Operation = Operation {
     id: "flows_instances_update",
     method: "PUT",
     path: "/flows/instances/{slug}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -1229,7 +1229,7 @@ pub static INSTANCES_DESTROY: Operation = Operation {
     id: "flows_instances_destroy",
     method: "DELETE",
     path: "/flows/instances/{slug}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -1274,7 +1274,7 @@ pub static INSTANCES_PARTIAL_UPDATE: Operation = Operation {
     id: "flows_instances_partial_update",
     method: "PATCH",
     path: "/flows/instances/{slug}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -1345,7 +1345,7 @@ pub static INSTANCES_DIAGRAM_RETRIEVE: Operation = Operation {
     id: "flows_instances_diagram_retrieve",
     method: "GET",
     path: "/flows/instances/{slug}/diagram/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -1395,7 +1395,7 @@ pub static INSTANCES_EXECUTE_RETRIEVE: Operation = Operation {
     id: "flows_instances_execute_retrieve",
     method: "GET",
     path: "/flows/instances/{slug}/execute/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -1445,7 +1445,7 @@ pub static INSTANCES_EXPORT_RETRIEVE: Operation = Operation {
     id: "flows_instances_export_retrieve",
     method: "GET",
     path: "/flows/instances/{slug}/export/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -1495,7 +1495,7 @@ pub static INSTANCES_USED_BY_LIST: Operation = Operation {
     id: "flows_instances_used_by_list",
     method: "GET",
     path: "/flows/instances/{slug}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -1541,7 +1541,7 @@ pub static INSTANCES_CACHE_CLEAR_CREATE: Operation = Operation {
     id: "flows_instances_cache_clear_create",
     method: "POST",
     path: "/flows/instances/cache_clear/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -1586,7 +1586,7 @@ pub static INSTANCES_CACHE_INFO_RETRIEVE: Operation = Operation {
     id: "flows_instances_cache_info_retrieve",
     method: "GET",
     path: "/flows/instances/cache_info/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 

@@ -214,7 +214,7 @@ pub static ITERATIONS_CREATE: Operation = Operation {
     id: "lifecycle_iterations_create",
     method: "POST",
     path: "/lifecycle/iterations/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -268,7 +268,7 @@ pub static ITERATIONS_LIST_LATEST: Operation = Operation {
     id: "lifecycle_iterations_list_latest",
     method: "GET",
     path: "/lifecycle/iterations/latest/{content_type}/{object_id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::path("content_type", support::Shape::String),
         support::Param::path("object_id", support::Shape::String),
@@ -324,7 +324,7 @@ pub static ITERATIONS_LIST_OPEN: Operation = Operation {
     id: "lifecycle_iterations_list_open",
     method: "GET",
     path: "/lifecycle/iterations/open/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("ordering", support::Shape::String),
         support::Param::query("page", support::Shape::Integer),
@@ -376,7 +376,7 @@ pub static REVIEWS_CREATE: Operation = Operation {
     id: "lifecycle_reviews_create",
     method: "POST",
     path: "/lifecycle/reviews/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -429,7 +429,7 @@ pub static RULES_LIST: Operation = Operation {
     id: "lifecycle_rules_list",
     method: "GET",
     path: "/lifecycle/rules/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("content_type__model", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -480,7 +480,7 @@ pub static RULES_CREATE: Operation = Operation {
     id: "lifecycle_rules_create",
     method: "POST",
     path: "/lifecycle/rules/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -540,7 +540,7 @@ pub static RULES_RETRIEVE: Operation = Operation {
     id: "lifecycle_rules_retrieve",
     method: "GET",
     path: "/lifecycle/rules/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::String)],
 };
 
@@ -585,7 +585,7 @@ pub static RULES_UPDATE: Operation = Operation {
     id: "lifecycle_rules_update",
     method: "PUT",
     path: "/lifecycle/rules/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::String)],
 };
 
@@ -647,7 +647,7 @@ pub static RULES_DESTROY: Operation = Operation {
     id: "lifecycle_rules_destroy",
     method: "DELETE",
     path: "/lifecycle/rules/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::String)],
 };
 
@@ -692,7 +692,7 @@ pub static RULES_PARTIAL_UPDATE: Operation = Operation {
     id: "lifecycle_rules_partial_update",
     method: "PATCH",
     path: "/lifecycle/rules/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::String)],
 };
 

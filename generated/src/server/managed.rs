@@ -227,7 +227,7 @@ pub static BLUEPRINTS_LIST: Operation = Operation {
     id: "managed_blueprints_list",
     method: "GET",
     path: "/managed/blueprints/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("name", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -279,7 +279,7 @@ pub static BLUEPRINTS_CREATE: Operation = Operation {
     id: "managed_blueprints_create",
     method: "POST",
     path: "/managed/blueprints/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -332,7 +332,7 @@ pub static BLUEPRINTS_RETRIEVE: Operation = Operation {
     id: "managed_blueprints_retrieve",
     method: "GET",
     path: "/managed/blueprints/{instance_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("instance_uuid", support::Shape::String)],
 };
 
@@ -378,7 +378,7 @@ pub static BLUEPRINTS_UPDATE: Operation = Operation {
     id: "managed_blueprints_update",
     method: "PUT",
     path: "/managed/blueprints/{instance_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("instance_uuid", support::Shape::String)],
 };
 
@@ -438,7 +438,7 @@ pub static BLUEPRINTS_DESTROY: Operation = Operation {
     id: "managed_blueprints_destroy",
     method: "DELETE",
     path: "/managed/blueprints/{instance_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("instance_uuid", support::Shape::String)],
 };
 
@@ -484,7 +484,7 @@ pub static BLUEPRINTS_PARTIAL_UPDATE: Operation = Operation {
     id: "managed_blueprints_partial_update",
     method: "PATCH",
     path: "/managed/blueprints/{instance_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("instance_uuid", support::Shape::String)],
 };
 
@@ -544,7 +544,7 @@ pub static BLUEPRINTS_APPLY_CREATE: Operation = Operation {
     id: "managed_blueprints_apply_create",
     method: "POST",
     path: "/managed/blueprints/{instance_uuid}/apply/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("instance_uuid", support::Shape::String)],
 };
 
@@ -594,7 +594,7 @@ pub static BLUEPRINTS_USED_BY_LIST: Operation = Operation {
     id: "managed_blueprints_used_by_list",
     method: "GET",
     path: "/managed/blueprints/{instance_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("instance_uuid", support::Shape::String)],
 };
 
@@ -644,7 +644,7 @@ pub static BLUEPRINTS_AVAILABLE_LIST: Operation = Operation {
     id: "managed_blueprints_available_list",
     method: "GET",
     path: "/managed/blueprints/available/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -689,7 +689,7 @@ pub static BLUEPRINTS_IMPORT_CREATE: Operation = Operation {
     id: "managed_blueprints_import_create",
     method: "POST",
     path: "/managed/blueprints/import/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 

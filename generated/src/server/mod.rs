@@ -111,7 +111,9 @@ pub mod tasks;
 #[cfg(feature = "tenants")]
 pub mod tenants;
 
-pub use support::{Authenticate, BoxError, Operation, ServerConfig, ServerError};
+pub use support::{
+    Authenticate, BoxError, Credential, Operation, ServerConfig, ServerError,
+};
 
 #[cfg(feature = "admin")]
 pub use self::admin::Admin;

@@ -266,7 +266,7 @@ pub static ACCESS_TOKENS_LIST: Operation = Operation {
     id: "oauth2_access_tokens_list",
     method: "GET",
     path: "/oauth2/access_tokens/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("ordering", support::Shape::String),
         support::Param::query("page", support::Shape::Integer),
@@ -319,7 +319,7 @@ pub static ACCESS_TOKENS_RETRIEVE: Operation = Operation {
     id: "oauth2_access_tokens_retrieve",
     method: "GET",
     path: "/oauth2/access_tokens/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -365,7 +365,7 @@ pub static ACCESS_TOKENS_DESTROY: Operation = Operation {
     id: "oauth2_access_tokens_destroy",
     method: "DELETE",
     path: "/oauth2/access_tokens/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -411,7 +411,7 @@ pub static ACCESS_TOKENS_USED_BY_LIST: Operation = Operation {
     id: "oauth2_access_tokens_used_by_list",
     method: "GET",
     path: "/oauth2/access_tokens/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -461,7 +461,7 @@ pub static AUTHORIZATION_CODES_LIST: Operation = Operation {
     id: "oauth2_authorization_codes_list",
     method: "GET",
     path: "/oauth2/authorization_codes/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("ordering", support::Shape::String),
         support::Param::query("page", support::Shape::Integer),
@@ -518,7 +518,7 @@ pub static AUTHORIZATION_CODES_RETRIEVE: Operation = Operation {
     id: "oauth2_authorization_codes_retrieve",
     method: "GET",
     path: "/oauth2/authorization_codes/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -568,7 +568,7 @@ pub static AUTHORIZATION_CODES_DESTROY: Operation = Operation {
     id: "oauth2_authorization_codes_destroy",
     method: "DELETE",
     path: "/oauth2/authorization_codes/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -618,7 +618,7 @@ pub static AUTHORIZATION_CODES_USED_BY_LIST: Operation = Operation {
     id: "oauth2_authorization_codes_used_by_list",
     method: "GET",
     path: "/oauth2/authorization_codes/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -668,7 +668,7 @@ pub static REFRESH_TOKENS_LIST: Operation = Operation {
     id: "oauth2_refresh_tokens_list",
     method: "GET",
     path: "/oauth2/refresh_tokens/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("ordering", support::Shape::String),
         support::Param::query("page", support::Shape::Integer),
@@ -721,7 +721,7 @@ pub static REFRESH_TOKENS_RETRIEVE: Operation = Operation {
     id: "oauth2_refresh_tokens_retrieve",
     method: "GET",
     path: "/oauth2/refresh_tokens/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -767,7 +767,7 @@ pub static REFRESH_TOKENS_DESTROY: Operation = Operation {
     id: "oauth2_refresh_tokens_destroy",
     method: "DELETE",
     path: "/oauth2/refresh_tokens/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -813,7 +813,7 @@ pub static REFRESH_TOKENS_USED_BY_LIST: Operation = Operation {
     id: "oauth2_refresh_tokens_used_by_list",
     method: "GET",
     path: "/oauth2/refresh_tokens/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 

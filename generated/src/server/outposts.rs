@@ -844,7 +844,7 @@ pub static INSTANCES_LIST: Operation = Operation {
     id: "outposts_instances_list",
     method: "GET",
     path: "/outposts/instances/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("managed__icontains", support::Shape::String),
         support::Param::query("managed__iexact", support::Shape::String),
@@ -908,7 +908,7 @@ pub static INSTANCES_CREATE: Operation = Operation {
     id: "outposts_instances_create",
     method: "POST",
     path: "/outposts/instances/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -961,7 +961,7 @@ pub static INSTANCES_RETRIEVE: Operation = Operation {
     id: "outposts_instances_retrieve",
     method: "GET",
     path: "/outposts/instances/{uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -1007,7 +1007,7 @@ pub static INSTANCES_UPDATE: Operation = Operation {
     id: "outposts_instances_update",
     method: "PUT",
     path: "/outposts/instances/{uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -1067,7 +1067,7 @@ pub static INSTANCES_DESTROY: Operation = Operation {
     id: "outposts_instances_destroy",
     method: "DELETE",
     path: "/outposts/instances/{uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -1113,7 +1113,7 @@ pub static INSTANCES_PARTIAL_UPDATE: Operation = Operation {
     id: "outposts_instances_partial_update",
     method: "PATCH",
     path: "/outposts/instances/{uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -1173,7 +1173,7 @@ pub static INSTANCES_HEALTH_LIST: Operation = Operation {
     id: "outposts_instances_health_list",
     method: "GET",
     path: "/outposts/instances/{uuid}/health/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::path("uuid", support::Shape::String),
         support::Param::query("managed__icontains", support::Shape::String),
@@ -1237,7 +1237,7 @@ pub static INSTANCES_USED_BY_LIST: Operation = Operation {
     id: "outposts_instances_used_by_list",
     method: "GET",
     path: "/outposts/instances/{uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -1287,7 +1287,7 @@ pub static INSTANCES_DEFAULT_SETTINGS_RETRIEVE: Operation = Operation {
     id: "outposts_instances_default_settings_retrieve",
     method: "GET",
     path: "/outposts/instances/default_settings/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -1335,7 +1335,7 @@ pub static LDAP_LIST: Operation = Operation {
     id: "outposts_ldap_list",
     method: "GET",
     path: "/outposts/ldap/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("name", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -1386,7 +1386,7 @@ pub static LDAP_ACCESS_CHECK: Operation = Operation {
     id: "outposts_ldap_access_check",
     method: "GET",
     path: "/outposts/ldap/{id}/check_access/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::path("id", support::Shape::Integer),
         support::Param::query("app_slug", support::Shape::String),
@@ -1435,7 +1435,7 @@ pub static PROXY_LIST: Operation = Operation {
     id: "outposts_proxy_list",
     method: "GET",
     path: "/outposts/proxy/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("name", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -1486,7 +1486,7 @@ pub static RADIUS_LIST: Operation = Operation {
     id: "outposts_radius_list",
     method: "GET",
     path: "/outposts/radius/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("name", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -1537,7 +1537,7 @@ pub static RADIUS_ACCESS_CHECK: Operation = Operation {
     id: "outposts_radius_access_check",
     method: "GET",
     path: "/outposts/radius/{id}/check_access/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::path("id", support::Shape::Integer),
         support::Param::query("app_slug", support::Shape::String),
@@ -1586,7 +1586,7 @@ pub static SERVICE_CONNECTIONS_ALL_LIST: Operation = Operation {
     id: "outposts_service_connections_all_list",
     method: "GET",
     path: "/outposts/service_connections/all/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("name", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -1642,7 +1642,7 @@ pub static SERVICE_CONNECTIONS_ALL_RETRIEVE: Operation = Operation {
     id: "outposts_service_connections_all_retrieve",
     method: "GET",
     path: "/outposts/service_connections/all/{uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -1692,7 +1692,7 @@ pub static SERVICE_CONNECTIONS_ALL_DESTROY: Operation = Operation {
     id: "outposts_service_connections_all_destroy",
     method: "DELETE",
     path: "/outposts/service_connections/all/{uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -1742,7 +1742,7 @@ pub static SERVICE_CONNECTIONS_ALL_STATE_RETRIEVE: Operation = Operation {
     id: "outposts_service_connections_all_state_retrieve",
     method: "GET",
     path: "/outposts/service_connections/all/{uuid}/state/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -1792,7 +1792,7 @@ pub static SERVICE_CONNECTIONS_ALL_USED_BY_LIST: Operation = Operation {
     id: "outposts_service_connections_all_used_by_list",
     method: "GET",
     path: "/outposts/service_connections/all/{uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -1842,7 +1842,7 @@ pub static SERVICE_CONNECTIONS_ALL_TYPES_LIST: Operation = Operation {
     id: "outposts_service_connections_all_types_list",
     method: "GET",
     path: "/outposts/service_connections/all/types/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -1890,7 +1890,7 @@ pub static SERVICE_CONNECTIONS_DOCKER_LIST: Operation = Operation {
     id: "outposts_service_connections_docker_list",
     method: "GET",
     path: "/outposts/service_connections/docker/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("local", support::Shape::Boolean),
         support::Param::query("name", support::Shape::String),
@@ -1950,7 +1950,7 @@ pub static SERVICE_CONNECTIONS_DOCKER_CREATE: Operation = Operation {
     id: "outposts_service_connections_docker_create",
     method: "POST",
     path: "/outposts/service_connections/docker/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -2008,7 +2008,7 @@ pub static SERVICE_CONNECTIONS_DOCKER_RETRIEVE: Operation = Operation {
     id: "outposts_service_connections_docker_retrieve",
     method: "GET",
     path: "/outposts/service_connections/docker/{uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -2058,7 +2058,7 @@ pub static SERVICE_CONNECTIONS_DOCKER_UPDATE: Operation = Operation {
     id: "outposts_service_connections_docker_update",
     method: "PUT",
     path: "/outposts/service_connections/docker/{uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -2118,7 +2118,7 @@ pub static SERVICE_CONNECTIONS_DOCKER_DESTROY: Operation = Operation {
     id: "outposts_service_connections_docker_destroy",
     method: "DELETE",
     path: "/outposts/service_connections/docker/{uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -2168,7 +2168,7 @@ pub static SERVICE_CONNECTIONS_DOCKER_PARTIAL_UPDATE: Operation = Operation {
     id: "outposts_service_connections_docker_partial_update",
     method: "PATCH",
     path: "/outposts/service_connections/docker/{uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -2228,7 +2228,7 @@ pub static SERVICE_CONNECTIONS_DOCKER_USED_BY_LIST: Operation = Operation {
     id: "outposts_service_connections_docker_used_by_list",
     method: "GET",
     path: "/outposts/service_connections/docker/{uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -2278,7 +2278,7 @@ pub static SERVICE_CONNECTIONS_KUBERNETES_LIST: Operation = Operation {
     id: "outposts_service_connections_kubernetes_list",
     method: "GET",
     path: "/outposts/service_connections/kubernetes/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("local", support::Shape::Boolean),
         support::Param::query("name", support::Shape::String),
@@ -2335,7 +2335,7 @@ pub static SERVICE_CONNECTIONS_KUBERNETES_CREATE: Operation = Operation {
     id: "outposts_service_connections_kubernetes_create",
     method: "POST",
     path: "/outposts/service_connections/kubernetes/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -2393,7 +2393,7 @@ pub static SERVICE_CONNECTIONS_KUBERNETES_RETRIEVE: Operation = Operation {
     id: "outposts_service_connections_kubernetes_retrieve",
     method: "GET",
     path: "/outposts/service_connections/kubernetes/{uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -2443,7 +2443,7 @@ pub static SERVICE_CONNECTIONS_KUBERNETES_UPDATE: Operation = Operation {
     id: "outposts_service_connections_kubernetes_update",
     method: "PUT",
     path: "/outposts/service_connections/kubernetes/{uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -2503,7 +2503,7 @@ pub static SERVICE_CONNECTIONS_KUBERNETES_DESTROY: Operation = Operation {
     id: "outposts_service_connections_kubernetes_destroy",
     method: "DELETE",
     path: "/outposts/service_connections/kubernetes/{uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -2553,7 +2553,7 @@ pub static SERVICE_CONNECTIONS_KUBERNETES_PARTIAL_UPDATE: Operation = Operation 
     id: "outposts_service_connections_kubernetes_partial_update",
     method: "PATCH",
     path: "/outposts/service_connections/kubernetes/{uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -2613,7 +2613,7 @@ pub static SERVICE_CONNECTIONS_KUBERNETES_USED_BY_LIST: Operation = Operation {
     id: "outposts_service_connections_kubernetes_used_by_list",
     method: "GET",
     path: "/outposts/service_connections/kubernetes/{uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 

@@ -1585,7 +1585,7 @@ pub static ALL_LIST: Operation = Operation {
     id: "policies_all_list",
     method: "GET",
     path: "/policies/all/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("bindings__isnull", support::Shape::Boolean),
         support::Param::query("ordering", support::Shape::String),
@@ -1637,7 +1637,7 @@ pub static ALL_RETRIEVE: Operation = Operation {
     id: "policies_all_retrieve",
     method: "GET",
     path: "/policies/all/{policy_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 
@@ -1682,7 +1682,7 @@ pub static ALL_DESTROY: Operation = Operation {
     id: "policies_all_destroy",
     method: "DELETE",
     path: "/policies/all/{policy_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 
@@ -1727,7 +1727,7 @@ pub static ALL_TEST_CREATE: Operation = Operation {
     id: "policies_all_test_create",
     method: "POST",
     path: "/policies/all/{policy_uuid}/test/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 
@@ -1782,7 +1782,7 @@ pub static ALL_USED_BY_LIST: Operation = Operation {
     id: "policies_all_used_by_list",
     method: "GET",
     path: "/policies/all/{policy_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 
@@ -1828,7 +1828,7 @@ pub static ALL_CACHE_CLEAR_CREATE: Operation = Operation {
     id: "policies_all_cache_clear_create",
     method: "POST",
     path: "/policies/all/cache_clear/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -1872,7 +1872,7 @@ pub static ALL_CACHE_INFO_RETRIEVE: Operation = Operation {
     id: "policies_all_cache_info_retrieve",
     method: "GET",
     path: "/policies/all/cache_info/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -1916,7 +1916,7 @@ pub static ALL_TYPES_LIST: Operation = Operation {
     id: "policies_all_types_list",
     method: "GET",
     path: "/policies/all/types/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -1960,7 +1960,7 @@ pub static BINDINGS_LIST: Operation = Operation {
     id: "policies_bindings_list",
     method: "GET",
     path: "/policies/bindings/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("enabled", support::Shape::Boolean),
         support::Param::query("order", support::Shape::Integer),
@@ -2020,7 +2020,7 @@ pub static BINDINGS_CREATE: Operation = Operation {
     id: "policies_bindings_create",
     method: "POST",
     path: "/policies/bindings/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -2073,7 +2073,7 @@ pub static BINDINGS_RETRIEVE: Operation = Operation {
     id: "policies_bindings_retrieve",
     method: "GET",
     path: "/policies/bindings/{policy_binding_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_binding_uuid", support::Shape::String)],
 };
 
@@ -2119,7 +2119,7 @@ pub static BINDINGS_UPDATE: Operation = Operation {
     id: "policies_bindings_update",
     method: "PUT",
     path: "/policies/bindings/{policy_binding_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_binding_uuid", support::Shape::String)],
 };
 
@@ -2174,7 +2174,7 @@ pub static BINDINGS_DESTROY: Operation = Operation {
     id: "policies_bindings_destroy",
     method: "DELETE",
     path: "/policies/bindings/{policy_binding_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_binding_uuid", support::Shape::String)],
 };
 
@@ -2220,7 +2220,7 @@ pub static BINDINGS_PARTIAL_UPDATE: Operation = Operation {
     id: "policies_bindings_partial_update",
     method: "PATCH",
     path: "/policies/bindings/{policy_binding_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_binding_uuid", support::Shape::String)],
 };
 
@@ -2287,7 +2287,7 @@ pub static BINDINGS_USED_BY_LIST: Operation = Operation {
     id: "policies_bindings_used_by_list",
     method: "GET",
     path: "/policies/bindings/{policy_binding_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_binding_uuid", support::Shape::String)],
 };
 
@@ -2333,7 +2333,7 @@ pub static DUMMY_LIST: Operation = Operation {
     id: "policies_dummy_list",
     method: "GET",
     path: "/policies/dummy/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("created", support::Shape::String),
         support::Param::query("execution_logging", support::Shape::Boolean),
@@ -2391,7 +2391,7 @@ pub static DUMMY_CREATE: Operation = Operation {
     id: "policies_dummy_create",
     method: "POST",
     path: "/policies/dummy/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -2449,7 +2449,7 @@ pub static DUMMY_RETRIEVE: Operation = Operation {
     id: "policies_dummy_retrieve",
     method: "GET",
     path: "/policies/dummy/{policy_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 
@@ -2494,7 +2494,7 @@ pub static DUMMY_UPDATE: Operation = Operation {
     id: "policies_dummy_update",
     method: "PUT",
     path: "/policies/dummy/{policy_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 
@@ -2554,7 +2554,7 @@ pub static DUMMY_DESTROY: Operation = Operation {
     id: "policies_dummy_destroy",
     method: "DELETE",
     path: "/policies/dummy/{policy_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 
@@ -2599,7 +2599,7 @@ pub static DUMMY_PARTIAL_UPDATE: Operation = Operation {
     id: "policies_dummy_partial_update",
     method: "PATCH",
     path: "/policies/dummy/{policy_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 
@@ -2665,7 +2665,7 @@ pub static DUMMY_USED_BY_LIST: Operation = Operation {
     id: "policies_dummy_used_by_list",
     method: "GET",
     path: "/policies/dummy/{policy_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 
@@ -2711,7 +2711,7 @@ pub static EVENT_MATCHER_LIST: Operation = Operation {
     id: "policies_event_matcher_list",
     method: "GET",
     path: "/policies/event_matcher/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("action", support::Shape::String),
         support::Param::query("app", support::Shape::String),
@@ -2772,7 +2772,7 @@ pub static EVENT_MATCHER_CREATE: Operation = Operation {
     id: "policies_event_matcher_create",
     method: "POST",
     path: "/policies/event_matcher/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -2826,7 +2826,7 @@ pub static EVENT_MATCHER_RETRIEVE: Operation = Operation {
     id: "policies_event_matcher_retrieve",
     method: "GET",
     path: "/policies/event_matcher/{policy_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 
@@ -2876,7 +2876,7 @@ pub static EVENT_MATCHER_UPDATE: Operation = Operation {
     id: "policies_event_matcher_update",
     method: "PUT",
     path: "/policies/event_matcher/{policy_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 
@@ -2936,7 +2936,7 @@ pub static EVENT_MATCHER_DESTROY: Operation = Operation {
     id: "policies_event_matcher_destroy",
     method: "DELETE",
     path: "/policies/event_matcher/{policy_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 
@@ -2982,7 +2982,7 @@ pub static EVENT_MATCHER_PARTIAL_UPDATE: Operation = Operation {
     id: "policies_event_matcher_partial_update",
     method: "PATCH",
     path: "/policies/event_matcher/{policy_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 
@@ -3042,7 +3042,7 @@ pub static EVENT_MATCHER_USED_BY_LIST: Operation = Operation {
     id: "policies_event_matcher_used_by_list",
     method: "GET",
     path: "/policies/event_matcher/{policy_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 
@@ -3092,7 +3092,7 @@ pub static EXPRESSION_LIST: Operation = Operation {
     id: "policies_expression_list",
     method: "GET",
     path: "/policies/expression/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("created", support::Shape::String),
         support::Param::query("execution_logging", support::Shape::Boolean),
@@ -3148,7 +3148,7 @@ pub static EXPRESSION_CREATE: Operation = Operation {
     id: "policies_expression_create",
     method: "POST",
     path: "/policies/expression/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -3201,7 +3201,7 @@ pub static EXPRESSION_RETRIEVE: Operation = Operation {
     id: "policies_expression_retrieve",
     method: "GET",
     path: "/policies/expression/{policy_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 
@@ -3247,7 +3247,7 @@ pub static EXPRESSION_UPDATE: Operation = Operation {
     id: "policies_expression_update",
     method: "PUT",
     path: "/policies/expression/{policy_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 
@@ -3307,7 +3307,7 @@ pub static EXPRESSION_DESTROY: Operation = Operation {
     id: "policies_expression_destroy",
     method: "DELETE",
     path: "/policies/expression/{policy_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 
@@ -3353,7 +3353,7 @@ pub static EXPRESSION_PARTIAL_UPDATE: Operation = Operation {
     id: "policies_expression_partial_update",
     method: "PATCH",
     path: "/policies/expression/{policy_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 
@@ -3413,7 +3413,7 @@ pub static EXPRESSION_USED_BY_LIST: Operation = Operation {
     id: "policies_expression_used_by_list",
     method: "GET",
     path: "/policies/expression/{policy_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 
@@ -3463,7 +3463,7 @@ pub static GEOIP_LIST: Operation = Operation {
     id: "policies_geoip_list",
     method: "GET",
     path: "/policies/geoip/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("name", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -3514,7 +3514,7 @@ pub static GEOIP_CREATE: Operation = Operation {
     id: "policies_geoip_create",
     method: "POST",
     path: "/policies/geoip/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -3576,7 +3576,7 @@ pub static GEOIP_RETRIEVE: Operation = Operation {
     id: "policies_geoip_retrieve",
     method: "GET",
     path: "/policies/geoip/{policy_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 
@@ -3621,7 +3621,7 @@ pub static GEOIP_UPDATE: Operation = Operation {
     id: "policies_geoip_update",
     method: "PUT",
     path: "/policies/geoip/{policy_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 
@@ -3685,7 +3685,7 @@ pub static GEOIP_DESTROY: Operation = Operation {
     id: "policies_geoip_destroy",
     method: "DELETE",
     path: "/policies/geoip/{policy_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 
@@ -3730,7 +3730,7 @@ pub static GEOIP_PARTIAL_UPDATE: Operation = Operation {
     id: "policies_geoip_partial_update",
     method: "PATCH",
     path: "/policies/geoip/{policy_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 
@@ -3801,7 +3801,7 @@ pub static GEOIP_USED_BY_LIST: Operation = Operation {
     id: "policies_geoip_used_by_list",
     method: "GET",
     path: "/policies/geoip/{policy_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 
@@ -3847,7 +3847,7 @@ pub static GEOIP_ISO3166_LIST: Operation = Operation {
     id: "policies_geoip_iso3166_list",
     method: "GET",
     path: "/policies/geoip_iso3166/",
-    security: &[&["authentik"], &[]],
+    security: &[&[&crate::security::AUTHENTIK], &[]],
     params: &[],
 };
 
@@ -3891,7 +3891,7 @@ pub static PASSWORD_LIST: Operation = Operation {
     id: "policies_password_list",
     method: "GET",
     path: "/policies/password/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("amount_digits", support::Shape::Integer),
         support::Param::query("amount_lowercase", support::Shape::Integer),
@@ -3959,7 +3959,7 @@ pub static PASSWORD_CREATE: Operation = Operation {
     id: "policies_password_create",
     method: "POST",
     path: "/policies/password/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -4027,7 +4027,7 @@ pub static PASSWORD_RETRIEVE: Operation = Operation {
     id: "policies_password_retrieve",
     method: "GET",
     path: "/policies/password/{policy_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 
@@ -4073,7 +4073,7 @@ pub static PASSWORD_UPDATE: Operation = Operation {
     id: "policies_password_update",
     method: "PUT",
     path: "/policies/password/{policy_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 
@@ -4143,7 +4143,7 @@ pub static PASSWORD_DESTROY: Operation = Operation {
     id: "policies_password_destroy",
     method: "DELETE",
     path: "/policies/password/{policy_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 
@@ -4189,7 +4189,7 @@ pub static PASSWORD_PARTIAL_UPDATE: Operation = Operation {
     id: "policies_password_partial_update",
     method: "PATCH",
     path: "/policies/password/{policy_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 
@@ -4265,7 +4265,7 @@ pub static PASSWORD_USED_BY_LIST: Operation = Operation {
     id: "policies_password_used_by_list",
     method: "GET",
     path: "/policies/password/{policy_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 
@@ -4311,7 +4311,7 @@ pub static PASSWORD_EXPIRY_LIST: Operation = Operation {
     id: "policies_password_expiry_list",
     method: "GET",
     path: "/policies/password_expiry/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("created", support::Shape::String),
         support::Param::query("days", support::Shape::Integer),
@@ -4369,7 +4369,7 @@ pub static PASSWORD_EXPIRY_CREATE: Operation = Operation {
     id: "policies_password_expiry_create",
     method: "POST",
     path: "/policies/password_expiry/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -4423,7 +4423,7 @@ pub static PASSWORD_EXPIRY_RETRIEVE: Operation = Operation {
     id: "policies_password_expiry_retrieve",
     method: "GET",
     path: "/policies/password_expiry/{policy_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 
@@ -4473,7 +4473,7 @@ pub static PASSWORD_EXPIRY_UPDATE: Operation = Operation {
     id: "policies_password_expiry_update",
     method: "PUT",
     path: "/policies/password_expiry/{policy_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 
@@ -4533,7 +4533,7 @@ pub static PASSWORD_EXPIRY_DESTROY: Operation = Operation {
     id: "policies_password_expiry_destroy",
     method: "DELETE",
     path: "/policies/password_expiry/{policy_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 
@@ -4583,7 +4583,7 @@ pub static PASSWORD_EXPIRY_PARTIAL_UPDATE: Operation = Operation {
     id: "policies_password_expiry_partial_update",
     method: "PATCH",
     path: "/policies/password_expiry/{policy_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 
@@ -4643,7 +4643,7 @@ pub static PASSWORD_EXPIRY_USED_BY_LIST: Operation = Operation {
     id: "policies_password_expiry_used_by_list",
     method: "GET",
     path: "/policies/password_expiry/{policy_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 
@@ -4693,7 +4693,7 @@ pub static REPUTATION_LIST: Operation = Operation {
     id: "policies_reputation_list",
     method: "GET",
     path: "/policies/reputation/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("check_ip", support::Shape::Boolean),
         support::Param::query("check_username", support::Shape::Boolean),
@@ -4751,7 +4751,7 @@ pub static REPUTATION_CREATE: Operation = Operation {
     id: "policies_reputation_create",
     method: "POST",
     path: "/policies/reputation/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -4809,7 +4809,7 @@ pub static REPUTATION_RETRIEVE: Operation = Operation {
     id: "policies_reputation_retrieve",
     method: "GET",
     path: "/policies/reputation/{policy_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 
@@ -4855,7 +4855,7 @@ pub static REPUTATION_UPDATE: Operation = Operation {
     id: "policies_reputation_update",
     method: "PUT",
     path: "/policies/reputation/{policy_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 
@@ -4920,7 +4920,7 @@ pub static REPUTATION_DESTROY: Operation = Operation {
     id: "policies_reputation_destroy",
     method: "DELETE",
     path: "/policies/reputation/{policy_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 
@@ -4966,7 +4966,7 @@ pub static REPUTATION_PARTIAL_UPDATE: Operation = Operation {
     id: "policies_reputation_partial_update",
     method: "PATCH",
     path: "/policies/reputation/{policy_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 
@@ -5032,7 +5032,7 @@ pub static REPUTATION_USED_BY_LIST: Operation = Operation {
     id: "policies_reputation_used_by_list",
     method: "GET",
     path: "/policies/reputation/{policy_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 
@@ -5082,7 +5082,7 @@ pub static REPUTATION_SCORES_LIST: Operation = Operation {
     id: "policies_reputation_scores_list",
     method: "GET",
     path: "/policies/reputation/scores/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("identifier", support::Shape::String),
         support::Param::query(
@@ -5145,7 +5145,7 @@ pub static REPUTATION_SCORES_RETRIEVE: Operation = Operation {
     id: "policies_reputation_scores_retrieve",
     method: "GET",
     path: "/policies/reputation/scores/{reputation_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("reputation_uuid", support::Shape::String)],
 };
 
@@ -5195,7 +5195,7 @@ pub static REPUTATION_SCORES_DESTROY: Operation = Operation {
     id: "policies_reputation_scores_destroy",
     method: "DELETE",
     path: "/policies/reputation/scores/{reputation_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("reputation_uuid", support::Shape::String)],
 };
 
@@ -5245,7 +5245,7 @@ pub static REPUTATION_SCORES_USED_BY_LIST: Operation = Operation {
     id: "policies_reputation_scores_used_by_list",
     method: "GET",
     path: "/policies/reputation/scores/{reputation_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("reputation_uuid", support::Shape::String)],
 };
 
@@ -5295,7 +5295,7 @@ pub static UNIQUE_PASSWORD_LIST: Operation = Operation {
     id: "policies_unique_password_list",
     method: "GET",
     path: "/policies/unique_password/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("created", support::Shape::String),
         support::Param::query("execution_logging", support::Shape::Boolean),
@@ -5353,7 +5353,7 @@ pub static UNIQUE_PASSWORD_CREATE: Operation = Operation {
     id: "policies_unique_password_create",
     method: "POST",
     path: "/policies/unique_password/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -5411,7 +5411,7 @@ pub static UNIQUE_PASSWORD_RETRIEVE: Operation = Operation {
     id: "policies_unique_password_retrieve",
     method: "GET",
     path: "/policies/unique_password/{policy_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 
@@ -5461,7 +5461,7 @@ pub static UNIQUE_PASSWORD_UPDATE: Operation = Operation {
     id: "policies_unique_password_update",
     method: "PUT",
     path: "/policies/unique_password/{policy_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 
@@ -5525,7 +5525,7 @@ pub static UNIQUE_PASSWORD_DESTROY: Operation = Operation {
     id: "policies_unique_password_destroy",
     method: "DELETE",
     path: "/policies/unique_password/{policy_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 
@@ -5575,7 +5575,7 @@ pub static UNIQUE_PASSWORD_PARTIAL_UPDATE: Operation = Operation {
     id: "policies_unique_password_partial_update",
     method: "PATCH",
     path: "/policies/unique_password/{policy_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 
@@ -5640,7 +5640,7 @@ pub static UNIQUE_PASSWORD_USED_BY_LIST: Operation = Operation {
     id: "policies_unique_password_used_by_list",
     method: "GET",
     path: "/policies/unique_password/{policy_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("policy_uuid", support::Shape::String)],
 };
 

@@ -2691,7 +2691,7 @@ pub static ALL_LIST: Operation = Operation {
     id: "propertymappings_all_list",
     method: "GET",
     path: "/propertymappings/all/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("managed", support::Shape::Array(&support::Shape::String)),
         support::Param::query("managed__isnull", support::Shape::Boolean),
@@ -2745,7 +2745,7 @@ pub static ALL_RETRIEVE: Operation = Operation {
     id: "propertymappings_all_retrieve",
     method: "GET",
     path: "/propertymappings/all/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -2791,7 +2791,7 @@ pub static ALL_DESTROY: Operation = Operation {
     id: "propertymappings_all_destroy",
     method: "DELETE",
     path: "/propertymappings/all/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -2837,7 +2837,7 @@ pub static ALL_TEST_CREATE: Operation = Operation {
     id: "propertymappings_all_test_create",
     method: "POST",
     path: "/propertymappings/all/{pm_uuid}/test/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::path("pm_uuid", support::Shape::String),
         support::Param::query("format_result", support::Shape::Boolean),
@@ -2900,7 +2900,7 @@ pub static ALL_USED_BY_LIST: Operation = Operation {
     id: "propertymappings_all_used_by_list",
     method: "GET",
     path: "/propertymappings/all/{pm_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -2950,7 +2950,7 @@ pub static ALL_TYPES_LIST: Operation = Operation {
     id: "propertymappings_all_types_list",
     method: "GET",
     path: "/propertymappings/all/types/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -2994,7 +2994,7 @@ pub static NOTIFICATION_LIST: Operation = Operation {
     id: "propertymappings_notification_list",
     method: "GET",
     path: "/propertymappings/notification/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("name", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -3050,7 +3050,7 @@ pub static NOTIFICATION_CREATE: Operation = Operation {
     id: "propertymappings_notification_create",
     method: "POST",
     path: "/propertymappings/notification/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -3108,7 +3108,7 @@ pub static NOTIFICATION_RETRIEVE: Operation = Operation {
     id: "propertymappings_notification_retrieve",
     method: "GET",
     path: "/propertymappings/notification/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -3158,7 +3158,7 @@ pub static NOTIFICATION_UPDATE: Operation = Operation {
     id: "propertymappings_notification_update",
     method: "PUT",
     path: "/propertymappings/notification/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -3218,7 +3218,7 @@ pub static NOTIFICATION_DESTROY: Operation = Operation {
     id: "propertymappings_notification_destroy",
     method: "DELETE",
     path: "/propertymappings/notification/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -3268,7 +3268,7 @@ pub static NOTIFICATION_PARTIAL_UPDATE: Operation = Operation {
     id: "propertymappings_notification_partial_update",
     method: "PATCH",
     path: "/propertymappings/notification/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -3328,7 +3328,7 @@ pub static NOTIFICATION_USED_BY_LIST: Operation = Operation {
     id: "propertymappings_notification_used_by_list",
     method: "GET",
     path: "/propertymappings/notification/{pm_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -3378,7 +3378,7 @@ pub static PROVIDER_GOOGLE_WORKSPACE_LIST: Operation = Operation {
     id: "propertymappings_provider_google_workspace_list",
     method: "GET",
     path: "/propertymappings/provider/google_workspace/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("expression", support::Shape::String),
         support::Param::query("managed", support::Shape::Array(&support::Shape::String)),
@@ -3437,7 +3437,7 @@ pub static PROVIDER_GOOGLE_WORKSPACE_CREATE: Operation = Operation {
     id: "propertymappings_provider_google_workspace_create",
     method: "POST",
     path: "/propertymappings/provider/google_workspace/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -3495,7 +3495,7 @@ pub static PROVIDER_GOOGLE_WORKSPACE_RETRIEVE: Operation = Operation {
     id: "propertymappings_provider_google_workspace_retrieve",
     method: "GET",
     path: "/propertymappings/provider/google_workspace/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -3545,7 +3545,7 @@ pub static PROVIDER_GOOGLE_WORKSPACE_UPDATE: Operation = Operation {
     id: "propertymappings_provider_google_workspace_update",
     method: "PUT",
     path: "/propertymappings/provider/google_workspace/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -3605,7 +3605,7 @@ pub static PROVIDER_GOOGLE_WORKSPACE_DESTROY: Operation = Operation {
     id: "propertymappings_provider_google_workspace_destroy",
     method: "DELETE",
     path: "/propertymappings/provider/google_workspace/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -3655,7 +3655,7 @@ pub static PROVIDER_GOOGLE_WORKSPACE_PARTIAL_UPDATE: Operation = Operation {
     id: "propertymappings_provider_google_workspace_partial_update",
     method: "PATCH",
     path: "/propertymappings/provider/google_workspace/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -3715,7 +3715,7 @@ pub static PROVIDER_GOOGLE_WORKSPACE_USED_BY_LIST: Operation = Operation {
     id: "propertymappings_provider_google_workspace_used_by_list",
     method: "GET",
     path: "/propertymappings/provider/google_workspace/{pm_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -3765,7 +3765,7 @@ pub static PROVIDER_MICROSOFT_ENTRA_LIST: Operation = Operation {
     id: "propertymappings_provider_microsoft_entra_list",
     method: "GET",
     path: "/propertymappings/provider/microsoft_entra/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("expression", support::Shape::String),
         support::Param::query("managed", support::Shape::Array(&support::Shape::String)),
@@ -3824,7 +3824,7 @@ pub static PROVIDER_MICROSOFT_ENTRA_CREATE: Operation = Operation {
     id: "propertymappings_provider_microsoft_entra_create",
     method: "POST",
     path: "/propertymappings/provider/microsoft_entra/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -3882,7 +3882,7 @@ pub static PROVIDER_MICROSOFT_ENTRA_RETRIEVE: Operation = Operation {
     id: "propertymappings_provider_microsoft_entra_retrieve",
     method: "GET",
     path: "/propertymappings/provider/microsoft_entra/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -3932,7 +3932,7 @@ pub static PROVIDER_MICROSOFT_ENTRA_UPDATE: Operation = Operation {
     id: "propertymappings_provider_microsoft_entra_update",
     method: "PUT",
     path: "/propertymappings/provider/microsoft_entra/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -3992,7 +3992,7 @@ pub static PROVIDER_MICROSOFT_ENTRA_DESTROY: Operation = Operation {
     id: "propertymappings_provider_microsoft_entra_destroy",
     method: "DELETE",
     path: "/propertymappings/provider/microsoft_entra/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -4042,7 +4042,7 @@ pub static PROVIDER_MICROSOFT_ENTRA_PARTIAL_UPDATE: Operation = Operation {
     id: "propertymappings_provider_microsoft_entra_partial_update",
     method: "PATCH",
     path: "/propertymappings/provider/microsoft_entra/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -4102,7 +4102,7 @@ pub static PROVIDER_MICROSOFT_ENTRA_USED_BY_LIST: Operation = Operation {
     id: "propertymappings_provider_microsoft_entra_used_by_list",
     method: "GET",
     path: "/propertymappings/provider/microsoft_entra/{pm_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -4152,7 +4152,7 @@ pub static PROVIDER_RAC_LIST: Operation = Operation {
     id: "propertymappings_provider_rac_list",
     method: "GET",
     path: "/propertymappings/provider/rac/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("managed", support::Shape::Array(&support::Shape::String)),
         support::Param::query("name", support::Shape::String),
@@ -4209,7 +4209,7 @@ pub static PROVIDER_RAC_CREATE: Operation = Operation {
     id: "propertymappings_provider_rac_create",
     method: "POST",
     path: "/propertymappings/provider/rac/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -4267,7 +4267,7 @@ pub static PROVIDER_RAC_RETRIEVE: Operation = Operation {
     id: "propertymappings_provider_rac_retrieve",
     method: "GET",
     path: "/propertymappings/provider/rac/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -4317,7 +4317,7 @@ pub static PROVIDER_RAC_UPDATE: Operation = Operation {
     id: "propertymappings_provider_rac_update",
     method: "PUT",
     path: "/propertymappings/provider/rac/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -4377,7 +4377,7 @@ pub static PROVIDER_RAC_DESTROY: Operation = Operation {
     id: "propertymappings_provider_rac_destroy",
     method: "DELETE",
     path: "/propertymappings/provider/rac/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -4427,7 +4427,7 @@ pub static PROVIDER_RAC_PARTIAL_UPDATE: Operation = Operation {
     id: "propertymappings_provider_rac_partial_update",
     method: "PATCH",
     path: "/propertymappings/provider/rac/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -4487,7 +4487,7 @@ pub static PROVIDER_RAC_USED_BY_LIST: Operation = Operation {
     id: "propertymappings_provider_rac_used_by_list",
     method: "GET",
     path: "/propertymappings/provider/rac/{pm_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -4537,7 +4537,7 @@ pub static PROVIDER_RADIUS_LIST: Operation = Operation {
     id: "propertymappings_provider_radius_list",
     method: "GET",
     path: "/propertymappings/provider/radius/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("managed", support::Shape::Array(&support::Shape::String)),
         support::Param::query("managed__isnull", support::Shape::Boolean),
@@ -4595,7 +4595,7 @@ pub static PROVIDER_RADIUS_CREATE: Operation = Operation {
     id: "propertymappings_provider_radius_create",
     method: "POST",
     path: "/propertymappings/provider/radius/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -4653,7 +4653,7 @@ pub static PROVIDER_RADIUS_RETRIEVE: Operation = Operation {
     id: "propertymappings_provider_radius_retrieve",
     method: "GET",
     path: "/propertymappings/provider/radius/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -4703,7 +4703,7 @@ pub static PROVIDER_RADIUS_UPDATE: Operation = Operation {
     id: "propertymappings_provider_radius_update",
     method: "PUT",
     path: "/propertymappings/provider/radius/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -4763,7 +4763,7 @@ pub static PROVIDER_RADIUS_DESTROY: Operation = Operation {
     id: "propertymappings_provider_radius_destroy",
     method: "DELETE",
     path: "/propertymappings/provider/radius/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -4813,7 +4813,7 @@ pub static PROVIDER_RADIUS_PARTIAL_UPDATE: Operation = Operation {
     id: "propertymappings_provider_radius_partial_update",
     method: "PATCH",
     path: "/propertymappings/provider/radius/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -4873,7 +4873,7 @@ pub static PROVIDER_RADIUS_USED_BY_LIST: Operation = Operation {
     id: "propertymappings_provider_radius_used_by_list",
     method: "GET",
     path: "/propertymappings/provider/radius/{pm_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -4923,7 +4923,7 @@ pub static PROVIDER_SAML_LIST: Operation = Operation {
     id: "propertymappings_provider_saml_list",
     method: "GET",
     path: "/propertymappings/provider/saml/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("friendly_name", support::Shape::String),
         support::Param::query("managed", support::Shape::Array(&support::Shape::String)),
@@ -4983,7 +4983,7 @@ pub static PROVIDER_SAML_CREATE: Operation = Operation {
     id: "propertymappings_provider_saml_create",
     method: "POST",
     path: "/propertymappings/provider/saml/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -5041,7 +5041,7 @@ pub static PROVIDER_SAML_RETRIEVE: Operation = Operation {
     id: "propertymappings_provider_saml_retrieve",
     method: "GET",
     path: "/propertymappings/provider/saml/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -5091,7 +5091,7 @@ pub static PROVIDER_SAML_UPDATE: Operation = Operation {
     id: "propertymappings_provider_saml_update",
     method: "PUT",
     path: "/propertymappings/provider/saml/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -5151,7 +5151,7 @@ pub static PROVIDER_SAML_DESTROY: Operation = Operation {
     id: "propertymappings_provider_saml_destroy",
     method: "DELETE",
     path: "/propertymappings/provider/saml/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -5201,7 +5201,7 @@ pub static PROVIDER_SAML_PARTIAL_UPDATE: Operation = Operation {
     id: "propertymappings_provider_saml_partial_update",
     method: "PATCH",
     path: "/propertymappings/provider/saml/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -5261,7 +5261,7 @@ pub static PROVIDER_SAML_USED_BY_LIST: Operation = Operation {
     id: "propertymappings_provider_saml_used_by_list",
     method: "GET",
     path: "/propertymappings/provider/saml/{pm_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -5311,7 +5311,7 @@ pub static PROVIDER_SCIM_LIST: Operation = Operation {
     id: "propertymappings_provider_scim_list",
     method: "GET",
     path: "/propertymappings/provider/scim/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("managed", support::Shape::Array(&support::Shape::String)),
         support::Param::query("managed__isnull", support::Shape::Boolean),
@@ -5369,7 +5369,7 @@ pub static PROVIDER_SCIM_CREATE: Operation = Operation {
     id: "propertymappings_provider_scim_create",
     method: "POST",
     path: "/propertymappings/provider/scim/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -5427,7 +5427,7 @@ pub static PROVIDER_SCIM_RETRIEVE: Operation = Operation {
     id: "propertymappings_provider_scim_retrieve",
     method: "GET",
     path: "/propertymappings/provider/scim/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -5477,7 +5477,7 @@ pub static PROVIDER_SCIM_UPDATE: Operation = Operation {
     id: "propertymappings_provider_scim_update",
     method: "PUT",
     path: "/propertymappings/provider/scim/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -5537,7 +5537,7 @@ pub static PROVIDER_SCIM_DESTROY: Operation = Operation {
     id: "propertymappings_provider_scim_destroy",
     method: "DELETE",
     path: "/propertymappings/provider/scim/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -5587,7 +5587,7 @@ pub static PROVIDER_SCIM_PARTIAL_UPDATE: Operation = Operation {
     id: "propertymappings_provider_scim_partial_update",
     method: "PATCH",
     path: "/propertymappings/provider/scim/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -5647,7 +5647,7 @@ pub static PROVIDER_SCIM_USED_BY_LIST: Operation = Operation {
     id: "propertymappings_provider_scim_used_by_list",
     method: "GET",
     path: "/propertymappings/provider/scim/{pm_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -5697,7 +5697,7 @@ pub static PROVIDER_SCOPE_LIST: Operation = Operation {
     id: "propertymappings_provider_scope_list",
     method: "GET",
     path: "/propertymappings/provider/scope/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("managed", support::Shape::Array(&support::Shape::String)),
         support::Param::query("managed__isnull", support::Shape::Boolean),
@@ -5756,7 +5756,7 @@ pub static PROVIDER_SCOPE_CREATE: Operation = Operation {
     id: "propertymappings_provider_scope_create",
     method: "POST",
     path: "/propertymappings/provider/scope/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -5814,7 +5814,7 @@ pub static PROVIDER_SCOPE_RETRIEVE: Operation = Operation {
     id: "propertymappings_provider_scope_retrieve",
     method: "GET",
     path: "/propertymappings/provider/scope/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -5864,7 +5864,7 @@ pub static PROVIDER_SCOPE_UPDATE: Operation = Operation {
     id: "propertymappings_provider_scope_update",
     method: "PUT",
     path: "/propertymappings/provider/scope/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -5924,7 +5924,7 @@ pub static PROVIDER_SCOPE_DESTROY: Operation = Operation {
     id: "propertymappings_provider_scope_destroy",
     method: "DELETE",
     path: "/propertymappings/provider/scope/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -5974,7 +5974,7 @@ pub static PROVIDER_SCOPE_PARTIAL_UPDATE: Operation = Operation {
     id: "propertymappings_provider_scope_partial_update",
     method: "PATCH",
     path: "/propertymappings/provider/scope/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -6034,7 +6034,7 @@ pub static PROVIDER_SCOPE_USED_BY_LIST: Operation = Operation {
     id: "propertymappings_provider_scope_used_by_list",
     method: "GET",
     path: "/propertymappings/provider/scope/{pm_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -6084,7 +6084,7 @@ pub static SOURCE_KERBEROS_LIST: Operation = Operation {
     id: "propertymappings_source_kerberos_list",
     method: "GET",
     path: "/propertymappings/source/kerberos/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("managed", support::Shape::Array(&support::Shape::String)),
         support::Param::query("managed__isnull", support::Shape::Boolean),
@@ -6142,7 +6142,7 @@ pub static SOURCE_KERBEROS_CREATE: Operation = Operation {
     id: "propertymappings_source_kerberos_create",
     method: "POST",
     path: "/propertymappings/source/kerberos/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -6200,7 +6200,7 @@ pub static SOURCE_KERBEROS_RETRIEVE: Operation = Operation {
     id: "propertymappings_source_kerberos_retrieve",
     method: "GET",
     path: "/propertymappings/source/kerberos/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -6250,7 +6250,7 @@ pub static SOURCE_KERBEROS_UPDATE: Operation = Operation {
     id: "propertymappings_source_kerberos_update",
     method: "PUT",
     path: "/propertymappings/source/kerberos/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -6310,7 +6310,7 @@ pub static SOURCE_KERBEROS_DESTROY: Operation = Operation {
     id: "propertymappings_source_kerberos_destroy",
     method: "DELETE",
     path: "/propertymappings/source/kerberos/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -6360,7 +6360,7 @@ pub static SOURCE_KERBEROS_PARTIAL_UPDATE: Operation = Operation {
     id: "propertymappings_source_kerberos_partial_update",
     method: "PATCH",
     path: "/propertymappings/source/kerberos/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -6420,7 +6420,7 @@ pub static SOURCE_KERBEROS_USED_BY_LIST: Operation = Operation {
     id: "propertymappings_source_kerberos_used_by_list",
     method: "GET",
     path: "/propertymappings/source/kerberos/{pm_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -6470,7 +6470,7 @@ pub static SOURCE_LDAP_LIST: Operation = Operation {
     id: "propertymappings_source_ldap_list",
     method: "GET",
     path: "/propertymappings/source/ldap/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("managed", support::Shape::Array(&support::Shape::String)),
         support::Param::query("managed__isnull", support::Shape::Boolean),
@@ -6528,7 +6528,7 @@ pub static SOURCE_LDAP_CREATE: Operation = Operation {
     id: "propertymappings_source_ldap_create",
     method: "POST",
     path: "/propertymappings/source/ldap/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -6586,7 +6586,7 @@ pub static SOURCE_LDAP_RETRIEVE: Operation = Operation {
     id: "propertymappings_source_ldap_retrieve",
     method: "GET",
     path: "/propertymappings/source/ldap/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -6636,7 +6636,7 @@ pub static SOURCE_LDAP_UPDATE: Operation = Operation {
     id: "propertymappings_source_ldap_update",
     method: "PUT",
     path: "/propertymappings/source/ldap/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -6696,7 +6696,7 @@ pub static SOURCE_LDAP_DESTROY: Operation = Operation {
     id: "propertymappings_source_ldap_destroy",
     method: "DELETE",
     path: "/propertymappings/source/ldap/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -6746,7 +6746,7 @@ pub static SOURCE_LDAP_PARTIAL_UPDATE: Operation = Operation {
     id: "propertymappings_source_ldap_partial_update",
     method: "PATCH",
     path: "/propertymappings/source/ldap/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -6806,7 +6806,7 @@ pub static SOURCE_LDAP_USED_BY_LIST: Operation = Operation {
     id: "propertymappings_source_ldap_used_by_list",
     method: "GET",
     path: "/propertymappings/source/ldap/{pm_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -6856,7 +6856,7 @@ pub static SOURCE_OAUTH_LIST: Operation = Operation {
     id: "propertymappings_source_oauth_list",
     method: "GET",
     path: "/propertymappings/source/oauth/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("managed", support::Shape::Array(&support::Shape::String)),
         support::Param::query("managed__isnull", support::Shape::Boolean),
@@ -6914,7 +6914,7 @@ pub static SOURCE_OAUTH_CREATE: Operation = Operation {
     id: "propertymappings_source_oauth_create",
     method: "POST",
     path: "/propertymappings/source/oauth/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -6972,7 +6972,7 @@ pub static SOURCE_OAUTH_RETRIEVE: Operation = Operation {
     id: "propertymappings_source_oauth_retrieve",
     method: "GET",
     path: "/propertymappings/source/oauth/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -7022,7 +7022,7 @@ pub static SOURCE_OAUTH_UPDATE: Operation = Operation {
     id: "propertymappings_source_oauth_update",
     method: "PUT",
     path: "/propertymappings/source/oauth/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -7082,7 +7082,7 @@ pub static SOURCE_OAUTH_DESTROY: Operation = Operation {
     id: "propertymappings_source_oauth_destroy",
     method: "DELETE",
     path: "/propertymappings/source/oauth/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -7132,7 +7132,7 @@ pub static SOURCE_OAUTH_PARTIAL_UPDATE: Operation = Operation {
     id: "propertymappings_source_oauth_partial_update",
     method: "PATCH",
     path: "/propertymappings/source/oauth/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -7192,7 +7192,7 @@ pub static SOURCE_OAUTH_USED_BY_LIST: Operation = Operation {
     id: "propertymappings_source_oauth_used_by_list",
     method: "GET",
     path: "/propertymappings/source/oauth/{pm_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -7242,7 +7242,7 @@ pub static SOURCE_PLEX_LIST: Operation = Operation {
     id: "propertymappings_source_plex_list",
     method: "GET",
     path: "/propertymappings/source/plex/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("managed", support::Shape::Array(&support::Shape::String)),
         support::Param::query("managed__isnull", support::Shape::Boolean),
@@ -7300,7 +7300,7 @@ pub static SOURCE_PLEX_CREATE: Operation = Operation {
     id: "propertymappings_source_plex_create",
     method: "POST",
     path: "/propertymappings/source/plex/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -7358,7 +7358,7 @@ pub static SOURCE_PLEX_RETRIEVE: Operation = Operation {
     id: "propertymappings_source_plex_retrieve",
     method: "GET",
     path: "/propertymappings/source/plex/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -7408,7 +7408,7 @@ pub static SOURCE_PLEX_UPDATE: Operation = Operation {
     id: "propertymappings_source_plex_update",
     method: "PUT",
     path: "/propertymappings/source/plex/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -7468,7 +7468,7 @@ pub static SOURCE_PLEX_DESTROY: Operation = Operation {
     id: "propertymappings_source_plex_destroy",
     method: "DELETE",
     path: "/propertymappings/source/plex/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -7518,7 +7518,7 @@ pub static SOURCE_PLEX_PARTIAL_UPDATE: Operation = Operation {
     id: "propertymappings_source_plex_partial_update",
     method: "PATCH",
     path: "/propertymappings/source/plex/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -7578,7 +7578,7 @@ pub static SOURCE_PLEX_USED_BY_LIST: Operation = Operation {
     id: "propertymappings_source_plex_used_by_list",
     method: "GET",
     path: "/propertymappings/source/plex/{pm_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -7628,7 +7628,7 @@ pub static SOURCE_SAML_LIST: Operation = Operation {
     id: "propertymappings_source_saml_list",
     method: "GET",
     path: "/propertymappings/source/saml/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("managed", support::Shape::Array(&support::Shape::String)),
         support::Param::query("managed__isnull", support::Shape::Boolean),
@@ -7686,7 +7686,7 @@ pub static SOURCE_SAML_CREATE: Operation = Operation {
     id: "propertymappings_source_saml_create",
     method: "POST",
     path: "/propertymappings/source/saml/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -7744,7 +7744,7 @@ pub static SOURCE_SAML_RETRIEVE: Operation = Operation {
     id: "propertymappings_source_saml_retrieve",
     method: "GET",
     path: "/propertymappings/source/saml/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -7794,7 +7794,7 @@ pub static SOURCE_SAML_UPDATE: Operation = Operation {
     id: "propertymappings_source_saml_update",
     method: "PUT",
     path: "/propertymappings/source/saml/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -7854,7 +7854,7 @@ pub static SOURCE_SAML_DESTROY: Operation = Operation {
     id: "propertymappings_source_saml_destroy",
     method: "DELETE",
     path: "/propertymappings/source/saml/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -7904,7 +7904,7 @@ pub static SOURCE_SAML_PARTIAL_UPDATE: Operation = Operation {
     id: "propertymappings_source_saml_partial_update",
     method: "PATCH",
     path: "/propertymappings/source/saml/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -7964,7 +7964,7 @@ pub static SOURCE_SAML_USED_BY_LIST: Operation = Operation {
     id: "propertymappings_source_saml_used_by_list",
     method: "GET",
     path: "/propertymappings/source/saml/{pm_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -8014,7 +8014,7 @@ pub static SOURCE_SCIM_LIST: Operation = Operation {
     id: "propertymappings_source_scim_list",
     method: "GET",
     path: "/propertymappings/source/scim/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("managed", support::Shape::Array(&support::Shape::String)),
         support::Param::query("managed__isnull", support::Shape::Boolean),
@@ -8072,7 +8072,7 @@ pub static SOURCE_SCIM_CREATE: Operation = Operation {
     id: "propertymappings_source_scim_create",
     method: "POST",
     path: "/propertymappings/source/scim/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -8130,7 +8130,7 @@ pub static SOURCE_SCIM_RETRIEVE: Operation = Operation {
     id: "propertymappings_source_scim_retrieve",
     method: "GET",
     path: "/propertymappings/source/scim/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -8180,7 +8180,7 @@ pub static SOURCE_SCIM_UPDATE: Operation = Operation {
     id: "propertymappings_source_scim_update",
     method: "PUT",
     path: "/propertymappings/source/scim/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -8240,7 +8240,7 @@ pub static SOURCE_SCIM_DESTROY: Operation = Operation {
     id: "propertymappings_source_scim_destroy",
     method: "DELETE",
     path: "/propertymappings/source/scim/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -8290,7 +8290,7 @@ pub static SOURCE_SCIM_PARTIAL_UPDATE: Operation = Operation {
     id: "propertymappings_source_scim_partial_update",
     method: "PATCH",
     path: "/propertymappings/source/scim/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -8350,7 +8350,7 @@ pub static SOURCE_SCIM_USED_BY_LIST: Operation = Operation {
     id: "propertymappings_source_scim_used_by_list",
     method: "GET",
     path: "/propertymappings/source/scim/{pm_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -8400,7 +8400,7 @@ pub static SOURCE_TELEGRAM_LIST: Operation = Operation {
     id: "propertymappings_source_telegram_list",
     method: "GET",
     path: "/propertymappings/source/telegram/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("managed", support::Shape::Array(&support::Shape::String)),
         support::Param::query("managed__isnull", support::Shape::Boolean),
@@ -8458,7 +8458,7 @@ pub static SOURCE_TELEGRAM_CREATE: Operation = Operation {
     id: "propertymappings_source_telegram_create",
     method: "POST",
     path: "/propertymappings/source/telegram/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -8516,7 +8516,7 @@ pub static SOURCE_TELEGRAM_RETRIEVE: Operation = Operation {
     id: "propertymappings_source_telegram_retrieve",
     method: "GET",
     path: "/propertymappings/source/telegram/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -8566,7 +8566,7 @@ pub static SOURCE_TELEGRAM_UPDATE: Operation = Operation {
     id: "propertymappings_source_telegram_update",
     method: "PUT",
     path: "/propertymappings/source/telegram/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -8626,7 +8626,7 @@ pub static SOURCE_TELEGRAM_DESTROY: Operation = Operation {
     id: "propertymappings_source_telegram_destroy",
     method: "DELETE",
     path: "/propertymappings/source/telegram/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -8676,7 +8676,7 @@ pub static SOURCE_TELEGRAM_PARTIAL_UPDATE: Operation = Operation {
     id: "propertymappings_source_telegram_partial_update",
     method: "PATCH",
     path: "/propertymappings/source/telegram/{pm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 
@@ -8736,7 +8736,7 @@ pub static SOURCE_TELEGRAM_USED_BY_LIST: Operation = Operation {
     id: "propertymappings_source_telegram_used_by_list",
     method: "GET",
     path: "/propertymappings/source/telegram/{pm_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pm_uuid", support::Shape::String)],
 };
 

@@ -2701,7 +2701,7 @@ pub static ALL_LIST: Operation = Operation {
     id: "providers_all_list",
     method: "GET",
     path: "/providers/all/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("application__isnull", support::Shape::Boolean),
         support::Param::query("backchannel", support::Shape::Boolean),
@@ -2753,7 +2753,7 @@ pub static ALL_RETRIEVE: Operation = Operation {
     id: "providers_all_retrieve",
     method: "GET",
     path: "/providers/all/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -2798,7 +2798,7 @@ pub static ALL_DESTROY: Operation = Operation {
     id: "providers_all_destroy",
     method: "DELETE",
     path: "/providers/all/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -2843,7 +2843,7 @@ pub static ALL_USED_BY_LIST: Operation = Operation {
     id: "providers_all_used_by_list",
     method: "GET",
     path: "/providers/all/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -2889,7 +2889,7 @@ pub static ALL_TYPES_LIST: Operation = Operation {
     id: "providers_all_types_list",
     method: "GET",
     path: "/providers/all/types/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -2933,7 +2933,7 @@ pub static GOOGLE_WORKSPACE_LIST: Operation = Operation {
     id: "providers_google_workspace_list",
     method: "GET",
     path: "/providers/google_workspace/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("delegated_subject", support::Shape::String),
         support::Param::query("exclude_users_service_account", support::Shape::Boolean),
@@ -2992,7 +2992,7 @@ pub static GOOGLE_WORKSPACE_CREATE: Operation = Operation {
     id: "providers_google_workspace_create",
     method: "POST",
     path: "/providers/google_workspace/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -3065,7 +3065,7 @@ pub static GOOGLE_WORKSPACE_RETRIEVE: Operation = Operation {
     id: "providers_google_workspace_retrieve",
     method: "GET",
     path: "/providers/google_workspace/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -3115,7 +3115,7 @@ pub static GOOGLE_WORKSPACE_UPDATE: Operation = Operation {
     id: "providers_google_workspace_update",
     method: "PUT",
     path: "/providers/google_workspace/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -3190,7 +3190,7 @@ pub static GOOGLE_WORKSPACE_DESTROY: Operation = Operation {
     id: "providers_google_workspace_destroy",
     method: "DELETE",
     path: "/providers/google_workspace/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -3240,7 +3240,7 @@ pub static GOOGLE_WORKSPACE_PARTIAL_UPDATE: Operation = Operation {
     id: "providers_google_workspace_partial_update",
     method: "PATCH",
     path: "/providers/google_workspace/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -3314,7 +3314,7 @@ pub static GOOGLE_WORKSPACE_SYNC_OBJECT_CREATE: Operation = Operation {
     id: "providers_google_workspace_sync_object_create",
     method: "POST",
     path: "/providers/google_workspace/{id}/sync/object/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -3374,7 +3374,7 @@ pub static GOOGLE_WORKSPACE_SYNC_STATUS_RETRIEVE: Operation = Operation {
     id: "providers_google_workspace_sync_status_retrieve",
     method: "GET",
     path: "/providers/google_workspace/{id}/sync/status/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -3424,7 +3424,7 @@ pub static GOOGLE_WORKSPACE_USED_BY_LIST: Operation = Operation {
     id: "providers_google_workspace_used_by_list",
     method: "GET",
     path: "/providers/google_workspace/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -3474,7 +3474,7 @@ pub static GOOGLE_WORKSPACE_GROUPS_LIST: Operation = Operation {
     id: "providers_google_workspace_groups_list",
     method: "GET",
     path: "/providers/google_workspace_groups/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("group__group_uuid", support::Shape::String),
         support::Param::query("group__name", support::Shape::String),
@@ -3532,7 +3532,7 @@ pub static GOOGLE_WORKSPACE_GROUPS_CREATE: Operation = Operation {
     id: "providers_google_workspace_groups_create",
     method: "POST",
     path: "/providers/google_workspace_groups/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -3590,7 +3590,7 @@ pub static GOOGLE_WORKSPACE_GROUPS_RETRIEVE: Operation = Operation {
     id: "providers_google_workspace_groups_retrieve",
     method: "GET",
     path: "/providers/google_workspace_groups/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::String)],
 };
 
@@ -3640,7 +3640,7 @@ pub static GOOGLE_WORKSPACE_GROUPS_DESTROY: Operation = Operation {
     id: "providers_google_workspace_groups_destroy",
     method: "DELETE",
     path: "/providers/google_workspace_groups/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::String)],
 };
 
@@ -3690,7 +3690,7 @@ pub static GOOGLE_WORKSPACE_GROUPS_USED_BY_LIST: Operation = Operation {
     id: "providers_google_workspace_groups_used_by_list",
     method: "GET",
     path: "/providers/google_workspace_groups/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::String)],
 };
 
@@ -3740,7 +3740,7 @@ pub static GOOGLE_WORKSPACE_USERS_LIST: Operation = Operation {
     id: "providers_google_workspace_users_list",
     method: "GET",
     path: "/providers/google_workspace_users/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("ordering", support::Shape::String),
         support::Param::query("page", support::Shape::Integer),
@@ -3798,7 +3798,7 @@ pub static GOOGLE_WORKSPACE_USERS_CREATE: Operation = Operation {
     id: "providers_google_workspace_users_create",
     method: "POST",
     path: "/providers/google_workspace_users/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -3856,7 +3856,7 @@ pub static GOOGLE_WORKSPACE_USERS_RETRIEVE: Operation = Operation {
     id: "providers_google_workspace_users_retrieve",
     method: "GET",
     path: "/providers/google_workspace_users/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::String)],
 };
 
@@ -3906,7 +3906,7 @@ pub static GOOGLE_WORKSPACE_USERS_DESTROY: Operation = Operation {
     id: "providers_google_workspace_users_destroy",
     method: "DELETE",
     path: "/providers/google_workspace_users/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::String)],
 };
 
@@ -3956,7 +3956,7 @@ pub static GOOGLE_WORKSPACE_USERS_USED_BY_LIST: Operation = Operation {
     id: "providers_google_workspace_users_used_by_list",
     method: "GET",
     path: "/providers/google_workspace_users/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::String)],
 };
 
@@ -4006,7 +4006,7 @@ pub static LDAP_LIST: Operation = Operation {
     id: "providers_ldap_list",
     method: "GET",
     path: "/providers/ldap/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("application__isnull", support::Shape::Boolean),
         support::Param::query(
@@ -4068,7 +4068,7 @@ pub static LDAP_CREATE: Operation = Operation {
     id: "providers_ldap_create",
     method: "POST",
     path: "/providers/ldap/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -4130,7 +4130,7 @@ pub static LDAP_RETRIEVE: Operation = Operation {
     id: "providers_ldap_retrieve",
     method: "GET",
     path: "/providers/ldap/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4175,7 +4175,7 @@ pub static LDAP_UPDATE: Operation = Operation {
     id: "providers_ldap_update",
     method: "PUT",
     path: "/providers/ldap/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4239,7 +4239,7 @@ pub static LDAP_DESTROY: Operation = Operation {
     id: "providers_ldap_destroy",
     method: "DELETE",
     path: "/providers/ldap/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4284,7 +4284,7 @@ pub static LDAP_PARTIAL_UPDATE: Operation = Operation {
     id: "providers_ldap_partial_update",
     method: "PATCH",
     path: "/providers/ldap/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4356,7 +4356,7 @@ pub static LDAP_USED_BY_LIST: Operation = Operation {
     id: "providers_ldap_used_by_list",
     method: "GET",
     path: "/providers/ldap/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4402,7 +4402,7 @@ pub static MICROSOFT_ENTRA_LIST: Operation = Operation {
     id: "providers_microsoft_entra_list",
     method: "GET",
     path: "/providers/microsoft_entra/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("exclude_users_service_account", support::Shape::Boolean),
         support::Param::query("filter_group", support::Shape::String),
@@ -4456,7 +4456,7 @@ pub static MICROSOFT_ENTRA_CREATE: Operation = Operation {
     id: "providers_microsoft_entra_create",
     method: "POST",
     path: "/providers/microsoft_entra/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -4519,7 +4519,7 @@ pub static MICROSOFT_ENTRA_RETRIEVE: Operation = Operation {
     id: "providers_microsoft_entra_retrieve",
     method: "GET",
     path: "/providers/microsoft_entra/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4569,7 +4569,7 @@ pub static MICROSOFT_ENTRA_UPDATE: Operation = Operation {
     id: "providers_microsoft_entra_update",
     method: "PUT",
     path: "/providers/microsoft_entra/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4638,7 +4638,7 @@ pub static MICROSOFT_ENTRA_DESTROY: Operation = Operation {
     id: "providers_microsoft_entra_destroy",
     method: "DELETE",
     path: "/providers/microsoft_entra/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4688,7 +4688,7 @@ pub static MICROSOFT_ENTRA_PARTIAL_UPDATE: Operation = Operation {
     id: "providers_microsoft_entra_partial_update",
     method: "PATCH",
     path: "/providers/microsoft_entra/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4761,7 +4761,7 @@ pub static MICROSOFT_ENTRA_SYNC_OBJECT_CREATE: Operation = Operation {
     id: "providers_microsoft_entra_sync_object_create",
     method: "POST",
     path: "/providers/microsoft_entra/{id}/sync/object/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4821,7 +4821,7 @@ pub static MICROSOFT_ENTRA_SYNC_STATUS_RETRIEVE: Operation = Operation {
     id: "providers_microsoft_entra_sync_status_retrieve",
     method: "GET",
     path: "/providers/microsoft_entra/{id}/sync/status/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4871,7 +4871,7 @@ pub static MICROSOFT_ENTRA_USED_BY_LIST: Operation = Operation {
     id: "providers_microsoft_entra_used_by_list",
     method: "GET",
     path: "/providers/microsoft_entra/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4921,7 +4921,7 @@ pub static MICROSOFT_ENTRA_GROUPS_LIST: Operation = Operation {
     id: "providers_microsoft_entra_groups_list",
     method: "GET",
     path: "/providers/microsoft_entra_groups/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("group__group_uuid", support::Shape::String),
         support::Param::query("group__name", support::Shape::String),
@@ -4979,7 +4979,7 @@ pub static MICROSOFT_ENTRA_GROUPS_CREATE: Operation = Operation {
     id: "providers_microsoft_entra_groups_create",
     method: "POST",
     path: "/providers/microsoft_entra_groups/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -5037,7 +5037,7 @@ pub static MICROSOFT_ENTRA_GROUPS_RETRIEVE: Operation = Operation {
     id: "providers_microsoft_entra_groups_retrieve",
     method: "GET",
     path: "/providers/microsoft_entra_groups/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::String)],
 };
 
@@ -5087,7 +5087,7 @@ pub static MICROSOFT_ENTRA_GROUPS_DESTROY: Operation = Operation {
     id: "providers_microsoft_entra_groups_destroy",
     method: "DELETE",
     path: "/providers/microsoft_entra_groups/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::String)],
 };
 
@@ -5137,7 +5137,7 @@ pub static MICROSOFT_ENTRA_GROUPS_USED_BY_LIST: Operation = Operation {
     id: "providers_microsoft_entra_groups_used_by_list",
     method: "GET",
     path: "/providers/microsoft_entra_groups/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::String)],
 };
 
@@ -5187,7 +5187,7 @@ pub static MICROSOFT_ENTRA_USERS_LIST: Operation = Operation {
     id: "providers_microsoft_entra_users_list",
     method: "GET",
     path: "/providers/microsoft_entra_users/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("ordering", support::Shape::String),
         support::Param::query("page", support::Shape::Integer),
@@ -5245,7 +5245,7 @@ pub static MICROSOFT_ENTRA_USERS_CREATE: Operation = Operation {
     id: "providers_microsoft_entra_users_create",
     method: "POST",
     path: "/providers/microsoft_entra_users/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -5303,7 +5303,7 @@ pub static MICROSOFT_ENTRA_USERS_RETRIEVE: Operation = Operation {
     id: "providers_microsoft_entra_users_retrieve",
     method: "GET",
     path: "/providers/microsoft_entra_users/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::String)],
 };
 
@@ -5353,7 +5353,7 @@ pub static MICROSOFT_ENTRA_USERS_DESTROY: Operation = Operation {
     id: "providers_microsoft_entra_users_destroy",
     method: "DELETE",
     path: "/providers/microsoft_entra_users/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::String)],
 };
 
@@ -5403,7 +5403,7 @@ pub static MICROSOFT_ENTRA_USERS_USED_BY_LIST: Operation = Operation {
     id: "providers_microsoft_entra_users_used_by_list",
     method: "GET",
     path: "/providers/microsoft_entra_users/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::String)],
 };
 
@@ -5453,7 +5453,7 @@ pub static OAUTH2_LIST: Operation = Operation {
     id: "providers_oauth2_list",
     method: "GET",
     path: "/providers/oauth2/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("access_code_validity", support::Shape::String),
         support::Param::query("access_token_validity", support::Shape::String),
@@ -5519,7 +5519,7 @@ pub static OAUTH2_CREATE: Operation = Operation {
     id: "providers_oauth2_create",
     method: "POST",
     path: "/providers/oauth2/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -5594,7 +5594,7 @@ pub static OAUTH2_RETRIEVE: Operation = Operation {
     id: "providers_oauth2_retrieve",
     method: "GET",
     path: "/providers/oauth2/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -5640,7 +5640,7 @@ pub static OAUTH2_UPDATE: Operation = Operation {
     id: "providers_oauth2_update",
     method: "PUT",
     path: "/providers/oauth2/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -5717,7 +5717,7 @@ pub static OAUTH2_DESTROY: Operation = Operation {
     id: "providers_oauth2_destroy",
     method: "DELETE",
     path: "/providers/oauth2/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -5762,7 +5762,7 @@ pub static OAUTH2_PARTIAL_UPDATE: Operation = Operation {
     id: "providers_oauth2_partial_update",
     method: "PATCH",
     path: "/providers/oauth2/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -5843,7 +5843,7 @@ pub static OAUTH2_PREVIEW_USER_RETRIEVE: Operation = Operation {
     id: "providers_oauth2_preview_user_retrieve",
     method: "GET",
     path: "/providers/oauth2/{id}/preview_user/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::path("id", support::Shape::Integer),
         support::Param::query("for_user", support::Shape::Integer),
@@ -5896,7 +5896,7 @@ pub static OAUTH2_SETUP_URLS_RETRIEVE: Operation = Operation {
     id: "providers_oauth2_setup_urls_retrieve",
     method: "GET",
     path: "/providers/oauth2/{id}/setup_urls/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -5949,7 +5949,7 @@ pub static OAUTH2_USED_BY_LIST: Operation = Operation {
     id: "providers_oauth2_used_by_list",
     method: "GET",
     path: "/providers/oauth2/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -5995,7 +5995,7 @@ pub static PROXY_LIST: Operation = Operation {
     id: "providers_proxy_list",
     method: "GET",
     path: "/providers/proxy/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("application__isnull", support::Shape::Boolean),
         support::Param::query(
@@ -6075,7 +6075,7 @@ pub static PROXY_CREATE: Operation = Operation {
     id: "providers_proxy_create",
     method: "POST",
     path: "/providers/proxy/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -6148,7 +6148,7 @@ pub static PROXY_RETRIEVE: Operation = Operation {
     id: "providers_proxy_retrieve",
     method: "GET",
     path: "/providers/proxy/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -6193,7 +6193,7 @@ pub static PROXY_UPDATE: Operation = Operation {
     id: "providers_proxy_update",
     method: "PUT",
     path: "/providers/proxy/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -6268,7 +6268,7 @@ pub static PROXY_DESTROY: Operation = Operation {
     id: "providers_proxy_destroy",
     method: "DELETE",
     path: "/providers/proxy/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -6313,7 +6313,7 @@ pub static PROXY_PARTIAL_UPDATE: Operation = Operation {
     id: "providers_proxy_partial_update",
     method: "PATCH",
     path: "/providers/proxy/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -6392,7 +6392,7 @@ pub static PROXY_USED_BY_LIST: Operation = Operation {
     id: "providers_proxy_used_by_list",
     method: "GET",
     path: "/providers/proxy/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -6438,7 +6438,7 @@ pub static RAC_LIST: Operation = Operation {
     id: "providers_rac_list",
     method: "GET",
     path: "/providers/rac/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("application__isnull", support::Shape::Boolean),
         support::Param::query("name__iexact", support::Shape::String),
@@ -6490,7 +6490,7 @@ pub static RAC_CREATE: Operation = Operation {
     id: "providers_rac_create",
     method: "POST",
     path: "/providers/rac/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -6548,7 +6548,7 @@ pub static RAC_RETRIEVE: Operation = Operation {
     id: "providers_rac_retrieve",
     method: "GET",
     path: "/providers/rac/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -6593,7 +6593,7 @@ pub static RAC_UPDATE: Operation = Operation {
     id: "providers_rac_update",
     method: "PUT",
     path: "/providers/rac/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -6653,7 +6653,7 @@ pub static RAC_DESTROY: Operation = Operation {
     id: "providers_rac_destroy",
     method: "DELETE",
     path: "/providers/rac/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -6698,7 +6698,7 @@ pub static RAC_PARTIAL_UPDATE: Operation = Operation {
     id: "providers_rac_partial_update",
     method: "PATCH",
     path: "/providers/rac/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -6765,7 +6765,7 @@ pub static RAC_USED_BY_LIST: Operation = Operation {
     id: "providers_rac_used_by_list",
     method: "GET",
     path: "/providers/rac/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -6811,7 +6811,7 @@ pub static RADIUS_LIST: Operation = Operation {
     id: "providers_radius_list",
     method: "GET",
     path: "/providers/radius/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("application__isnull", support::Shape::Boolean),
         support::Param::query(
@@ -6868,7 +6868,7 @@ pub static RADIUS_CREATE: Operation = Operation {
     id: "providers_radius_create",
     method: "POST",
     path: "/providers/radius/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -6926,7 +6926,7 @@ pub static RADIUS_RETRIEVE: Operation = Operation {
     id: "providers_radius_retrieve",
     method: "GET",
     path: "/providers/radius/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -6972,7 +6972,7 @@ pub static RADIUS_UPDATE: Operation = Operation {
     id: "providers_radius_update",
     method: "PUT",
     path: "/providers/radius/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -7032,7 +7032,7 @@ pub static RADIUS_DESTROY: Operation = Operation {
     id: "providers_radius_destroy",
     method: "DELETE",
     path: "/providers/radius/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -7077,7 +7077,7 @@ pub static RADIUS_PARTIAL_UPDATE: Operation = Operation {
     id: "providers_radius_partial_update",
     method: "PATCH",
     path: "/providers/radius/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -7145,7 +7145,7 @@ pub static RADIUS_USED_BY_LIST: Operation = Operation {
     id: "providers_radius_used_by_list",
     method: "GET",
     path: "/providers/radius/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -7191,7 +7191,7 @@ pub static SAML_LIST: Operation = Operation {
     id: "providers_saml_list",
     method: "GET",
     path: "/providers/saml/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("acs_url", support::Shape::String),
         support::Param::query("assertion_valid_not_before", support::Shape::String),
@@ -7274,7 +7274,7 @@ pub static SAML_CREATE: Operation = Operation {
     id: "providers_saml_create",
     method: "POST",
     path: "/providers/saml/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -7351,7 +7351,7 @@ pub static SAML_RETRIEVE: Operation = Operation {
     id: "providers_saml_retrieve",
     method: "GET",
     path: "/providers/saml/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -7396,7 +7396,7 @@ pub static SAML_UPDATE: Operation = Operation {
     id: "providers_saml_update",
     method: "PUT",
     path: "/providers/saml/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -7475,7 +7475,7 @@ pub static SAML_DESTROY: Operation = Operation {
     id: "providers_saml_destroy",
     method: "DELETE",
     path: "/providers/saml/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -7520,7 +7520,7 @@ pub static SAML_PARTIAL_UPDATE: Operation = Operation {
     id: "providers_saml_partial_update",
     method: "PATCH",
     path: "/providers/saml/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -7603,7 +7603,7 @@ pub static SAML_METADATA_RETRIEVE: Operation = Operation {
     id: "providers_saml_metadata_retrieve",
     method: "GET",
     path: "/providers/saml/{id}/metadata/",
-    security: &[&["authentik"], &[]],
+    security: &[&[&crate::security::AUTHENTIK], &[]],
     params: &[
         support::Param::path("id", support::Shape::Integer),
         support::Param::query("download", support::Shape::Boolean),
@@ -7660,7 +7660,7 @@ pub static SAML_PREVIEW_USER_RETRIEVE: Operation = Operation {
     id: "providers_saml_preview_user_retrieve",
     method: "GET",
     path: "/providers/saml/{id}/preview_user/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::path("id", support::Shape::Integer),
         support::Param::query("for_user", support::Shape::Integer),
@@ -7713,7 +7713,7 @@ pub static SAML_USED_BY_LIST: Operation = Operation {
     id: "providers_saml_used_by_list",
     method: "GET",
     path: "/providers/saml/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -7759,7 +7759,7 @@ pub static SAML_IMPORT_METADATA_CREATE: Operation = Operation {
     id: "providers_saml_import_metadata_create",
     method: "POST",
     path: "/providers/saml/import_metadata/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -7819,7 +7819,7 @@ pub static SCIM_LIST: Operation = Operation {
     id: "providers_scim_list",
     method: "GET",
     path: "/providers/scim/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("exclude_users_service_account", support::Shape::Boolean),
         support::Param::query(
@@ -7876,7 +7876,7 @@ pub static SCIM_CREATE: Operation = Operation {
     id: "providers_scim_create",
     method: "POST",
     path: "/providers/scim/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -7943,7 +7943,7 @@ pub static SCIM_RETRIEVE: Operation = Operation {
     id: "providers_scim_retrieve",
     method: "GET",
     path: "/providers/scim/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -7988,7 +7988,7 @@ pub static SCIM_UPDATE: Operation = Operation {
     id: "providers_scim_update",
     method: "PUT",
     path: "/providers/scim/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -8057,7 +8057,7 @@ pub static SCIM_DESTROY: Operation = Operation {
     id: "providers_scim_destroy",
     method: "DELETE",
     path: "/providers/scim/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -8102,7 +8102,7 @@ pub static SCIM_PARTIAL_UPDATE: Operation = Operation {
     id: "providers_scim_partial_update",
     method: "PATCH",
     path: "/providers/scim/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -8178,7 +8178,7 @@ pub static SCIM_SYNC_OBJECT_CREATE: Operation = Operation {
     id: "providers_scim_sync_object_create",
     method: "POST",
     path: "/providers/scim/{id}/sync/object/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -8238,7 +8238,7 @@ pub static SCIM_SYNC_STATUS_RETRIEVE: Operation = Operation {
     id: "providers_scim_sync_status_retrieve",
     method: "GET",
     path: "/providers/scim/{id}/sync/status/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -8288,7 +8288,7 @@ pub static SCIM_USED_BY_LIST: Operation = Operation {
     id: "providers_scim_used_by_list",
     method: "GET",
     path: "/providers/scim/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -8334,7 +8334,7 @@ pub static SCIM_GROUPS_LIST: Operation = Operation {
     id: "providers_scim_groups_list",
     method: "GET",
     path: "/providers/scim_groups/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("group__group_uuid", support::Shape::String),
         support::Param::query("group__name", support::Shape::String),
@@ -8388,7 +8388,7 @@ pub static SCIM_GROUPS_CREATE: Operation = Operation {
     id: "providers_scim_groups_create",
     method: "POST",
     path: "/providers/scim_groups/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -8442,7 +8442,7 @@ pub static SCIM_GROUPS_RETRIEVE: Operation = Operation {
     id: "providers_scim_groups_retrieve",
     method: "GET",
     path: "/providers/scim_groups/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::String)],
 };
 
@@ -8488,7 +8488,7 @@ pub static SCIM_GROUPS_DESTROY: Operation = Operation {
     id: "providers_scim_groups_destroy",
     method: "DELETE",
     path: "/providers/scim_groups/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::String)],
 };
 
@@ -8534,7 +8534,7 @@ pub static SCIM_GROUPS_USED_BY_LIST: Operation = Operation {
     id: "providers_scim_groups_used_by_list",
     method: "GET",
     path: "/providers/scim_groups/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::String)],
 };
 
@@ -8584,7 +8584,7 @@ pub static SCIM_USERS_LIST: Operation = Operation {
     id: "providers_scim_users_list",
     method: "GET",
     path: "/providers/scim_users/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("ordering", support::Shape::String),
         support::Param::query("page", support::Shape::Integer),
@@ -8638,7 +8638,7 @@ pub static SCIM_USERS_CREATE: Operation = Operation {
     id: "providers_scim_users_create",
     method: "POST",
     path: "/providers/scim_users/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -8692,7 +8692,7 @@ pub static SCIM_USERS_RETRIEVE: Operation = Operation {
     id: "providers_scim_users_retrieve",
     method: "GET",
     path: "/providers/scim_users/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::String)],
 };
 
@@ -8738,7 +8738,7 @@ pub static SCIM_USERS_DESTROY: Operation = Operation {
     id: "providers_scim_users_destroy",
     method: "DELETE",
     path: "/providers/scim_users/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::String)],
 };
 
@@ -8784,7 +8784,7 @@ pub static SCIM_USERS_USED_BY_LIST: Operation = Operation {
     id: "providers_scim_users_used_by_list",
     method: "GET",
     path: "/providers/scim_users/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::String)],
 };
 
@@ -8834,7 +8834,7 @@ pub static SSF_LIST: Operation = Operation {
     id: "providers_ssf_list",
     method: "GET",
     path: "/providers/ssf/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("application__isnull", support::Shape::Boolean),
         support::Param::query("name__iexact", support::Shape::String),
@@ -8886,7 +8886,7 @@ pub static SSF_CREATE: Operation = Operation {
     id: "providers_ssf_create",
     method: "POST",
     path: "/providers/ssf/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -8943,7 +8943,7 @@ pub static SSF_RETRIEVE: Operation = Operation {
     id: "providers_ssf_retrieve",
     method: "GET",
     path: "/providers/ssf/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -8988,7 +8988,7 @@ pub static SSF_UPDATE: Operation = Operation {
     id: "providers_ssf_update",
     method: "PUT",
     path: "/providers/ssf/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -9047,7 +9047,7 @@ pub static SSF_DESTROY: Operation = Operation {
     id: "providers_ssf_destroy",
     method: "DELETE",
     path: "/providers/ssf/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -9092,7 +9092,7 @@ pub static SSF_PARTIAL_UPDATE: Operation = Operation {
     id: "providers_ssf_partial_update",
     method: "PATCH",
     path: "/providers/ssf/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -9158,7 +9158,7 @@ pub static SSF_USED_BY_LIST: Operation = Operation {
     id: "providers_ssf_used_by_list",
     method: "GET",
     path: "/providers/ssf/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -9204,7 +9204,7 @@ pub static WSFED_LIST: Operation = Operation {
     id: "providers_wsfed_list",
     method: "GET",
     path: "/providers/wsfed/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("acs_url", support::Shape::String),
         support::Param::query("assertion_valid_not_before", support::Shape::String),
@@ -9287,7 +9287,7 @@ pub static WSFED_CREATE: Operation = Operation {
     id: "providers_wsfed_create",
     method: "POST",
     path: "/providers/wsfed/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -9356,7 +9356,7 @@ pub static WSFED_RETRIEVE: Operation = Operation {
     id: "providers_wsfed_retrieve",
     method: "GET",
     path: "/providers/wsfed/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -9401,7 +9401,7 @@ pub static WSFED_UPDATE: Operation = Operation {
     id: "providers_wsfed_update",
     method: "PUT",
     path: "/providers/wsfed/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -9472,7 +9472,7 @@ pub static WSFED_DESTROY: Operation = Operation {
     id: "providers_wsfed_destroy",
     method: "DELETE",
     path: "/providers/wsfed/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -9517,7 +9517,7 @@ pub static WSFED_PARTIAL_UPDATE: Operation = Operation {
     id: "providers_wsfed_partial_update",
     method: "PATCH",
     path: "/providers/wsfed/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -9592,7 +9592,7 @@ pub static WSFED_METADATA_RETRIEVE: Operation = Operation {
     id: "providers_wsfed_metadata_retrieve",
     method: "GET",
     path: "/providers/wsfed/{id}/metadata/",
-    security: &[&["authentik"], &[]],
+    security: &[&[&crate::security::AUTHENTIK], &[]],
     params: &[
         support::Param::path("id", support::Shape::Integer),
         support::Param::query("download", support::Shape::Boolean),
@@ -9649,7 +9649,7 @@ pub static WSFED_PREVIEW_USER_RETRIEVE: Operation = Operation {
     id: "providers_wsfed_preview_user_retrieve",
     method: "GET",
     path: "/providers/wsfed/{id}/preview_user/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::path("id", support::Shape::Integer),
         support::Param::query("for_user", support::Shape::Integer),
@@ -9702,7 +9702,7 @@ pub static WSFED_USED_BY_LIST: Operation = Operation {
     id: "providers_wsfed_used_by_list",
     method: "GET",
     path: "/providers/wsfed/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 

@@ -295,7 +295,7 @@ pub static CONNECTION_TOKENS_LIST: Operation = Operation {
     id: "rac_connection_tokens_list",
     method: "GET",
     path: "/rac/connection_tokens/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("endpoint", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -349,7 +349,7 @@ pub static CONNECTION_TOKENS_RETRIEVE: Operation = Operation {
     id: "rac_connection_tokens_retrieve",
     method: "GET",
     path: "/rac/connection_tokens/{connection_token_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("connection_token_uuid", support::Shape::String)],
 };
 
@@ -395,7 +395,7 @@ pub static CONNECTION_TOKENS_UPDATE: Operation = Operation {
     id: "rac_connection_tokens_update",
     method: "PUT",
     path: "/rac/connection_tokens/{connection_token_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("connection_token_uuid", support::Shape::String)],
 };
 
@@ -455,7 +455,7 @@ pub static CONNECTION_TOKENS_DESTROY: Operation = Operation {
     id: "rac_connection_tokens_destroy",
     method: "DELETE",
     path: "/rac/connection_tokens/{connection_token_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("connection_token_uuid", support::Shape::String)],
 };
 
@@ -501,7 +501,7 @@ pub static CONNECTION_TOKENS_PARTIAL_UPDATE: Operation = Operation {
     id: "rac_connection_tokens_partial_update",
     method: "PATCH",
     path: "/rac/connection_tokens/{connection_token_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("connection_token_uuid", support::Shape::String)],
 };
 
@@ -561,7 +561,7 @@ pub static CONNECTION_TOKENS_USED_BY_LIST: Operation = Operation {
     id: "rac_connection_tokens_used_by_list",
     method: "GET",
     path: "/rac/connection_tokens/{connection_token_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("connection_token_uuid", support::Shape::String)],
 };
 
@@ -611,7 +611,7 @@ pub static ENDPOINTS_LIST: Operation = Operation {
     id: "rac_endpoints_list",
     method: "GET",
     path: "/rac/endpoints/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("name", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -664,7 +664,7 @@ pub static ENDPOINTS_CREATE: Operation = Operation {
     id: "rac_endpoints_create",
     method: "POST",
     path: "/rac/endpoints/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -721,7 +721,7 @@ pub static ENDPOINTS_RETRIEVE: Operation = Operation {
     id: "rac_endpoints_retrieve",
     method: "GET",
     path: "/rac/endpoints/{pbm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pbm_uuid", support::Shape::String)],
 };
 
@@ -766,7 +766,7 @@ pub static ENDPOINTS_UPDATE: Operation = Operation {
     id: "rac_endpoints_update",
     method: "PUT",
     path: "/rac/endpoints/{pbm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pbm_uuid", support::Shape::String)],
 };
 
@@ -825,7 +825,7 @@ pub static ENDPOINTS_DESTROY: Operation = Operation {
     id: "rac_endpoints_destroy",
     method: "DELETE",
     path: "/rac/endpoints/{pbm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pbm_uuid", support::Shape::String)],
 };
 
@@ -870,7 +870,7 @@ pub static ENDPOINTS_PARTIAL_UPDATE: Operation = Operation {
     id: "rac_endpoints_partial_update",
     method: "PATCH",
     path: "/rac/endpoints/{pbm_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pbm_uuid", support::Shape::String)],
 };
 
@@ -939,7 +939,7 @@ pub static ENDPOINTS_USED_BY_LIST: Operation = Operation {
     id: "rac_endpoints_used_by_list",
     method: "GET",
     path: "/rac/endpoints/{pbm_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("pbm_uuid", support::Shape::String)],
 };
 

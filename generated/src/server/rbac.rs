@@ -510,7 +510,7 @@ pub static INITIAL_PERMISSIONS_LIST: Operation = Operation {
     id: "rbac_initial_permissions_list",
     method: "GET",
     path: "/rbac/initial_permissions/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("name", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -562,7 +562,7 @@ pub static INITIAL_PERMISSIONS_CREATE: Operation = Operation {
     id: "rbac_initial_permissions_create",
     method: "POST",
     path: "/rbac/initial_permissions/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -616,7 +616,7 @@ pub static INITIAL_PERMISSIONS_RETRIEVE: Operation = Operation {
     id: "rbac_initial_permissions_retrieve",
     method: "GET",
     path: "/rbac/initial_permissions/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -666,7 +666,7 @@ pub static INITIAL_PERMISSIONS_UPDATE: Operation = Operation {
     id: "rbac_initial_permissions_update",
     method: "PUT",
     path: "/rbac/initial_permissions/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -726,7 +726,7 @@ pub static INITIAL_PERMISSIONS_DESTROY: Operation = Operation {
     id: "rbac_initial_permissions_destroy",
     method: "DELETE",
     path: "/rbac/initial_permissions/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -776,7 +776,7 @@ pub static INITIAL_PERMISSIONS_PARTIAL_UPDATE: Operation = Operation {
     id: "rbac_initial_permissions_partial_update",
     method: "PATCH",
     path: "/rbac/initial_permissions/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -836,7 +836,7 @@ pub static INITIAL_PERMISSIONS_USED_BY_LIST: Operation = Operation {
     id: "rbac_initial_permissions_used_by_list",
     method: "GET",
     path: "/rbac/initial_permissions/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -886,7 +886,7 @@ pub static PERMISSIONS_LIST: Operation = Operation {
     id: "rbac_permissions_list",
     method: "GET",
     path: "/rbac/permissions/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("codename", support::Shape::String),
         support::Param::query("content_type__app_label", support::Shape::String),
@@ -940,7 +940,7 @@ pub static PERMISSIONS_RETRIEVE: Operation = Operation {
     id: "rbac_permissions_retrieve",
     method: "GET",
     path: "/rbac/permissions/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -986,7 +986,7 @@ pub static PERMISSIONS_ASSIGNED_BY_ROLES_LIST: Operation = Operation {
     id: "rbac_permissions_assigned_by_roles_list",
     method: "GET",
     path: "/rbac/permissions/assigned_by_roles/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("model", support::Shape::String).required(),
         support::Param::query("object_pk", support::Shape::String),
@@ -1043,7 +1043,7 @@ pub static PERMISSIONS_ASSIGNED_BY_ROLES_ASSIGN: Operation = Operation {
     id: "rbac_permissions_assigned_by_roles_assign",
     method: "POST",
     path: "/rbac/permissions/assigned_by_roles/{uuid}/assign/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -1103,7 +1103,7 @@ pub static PERMISSIONS_ASSIGNED_BY_ROLES_UNASSIGN_PARTIAL_UPDATE: Operation = Op
     id: "rbac_permissions_assigned_by_roles_unassign_partial_update",
     method: "PATCH",
     path: "/rbac/permissions/assigned_by_roles/{uuid}/unassign/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -1163,7 +1163,7 @@ pub static PERMISSIONS_ROLES_LIST: Operation = Operation {
     id: "rbac_permissions_roles_list",
     method: "GET",
     path: "/rbac/permissions/roles/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("ordering", support::Shape::String),
         support::Param::query("page", support::Shape::Integer),
@@ -1215,7 +1215,7 @@ pub static ROLES_LIST: Operation = Operation {
     id: "rbac_roles_list",
     method: "GET",
     path: "/rbac/roles/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("groups", support::Shape::String),
         support::Param::query("inherited", support::Shape::Boolean),
@@ -1271,7 +1271,7 @@ pub static ROLES_CREATE: Operation = Operation {
     id: "rbac_roles_create",
     method: "POST",
     path: "/rbac/roles/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -1324,7 +1324,7 @@ pub static ROLES_RETRIEVE: Operation = Operation {
     id: "rbac_roles_retrieve",
     method: "GET",
     path: "/rbac/roles/{uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -1369,7 +1369,7 @@ pub static ROLES_UPDATE: Operation = Operation {
     id: "rbac_roles_update",
     method: "PUT",
     path: "/rbac/roles/{uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -1423,7 +1423,7 @@ pub static ROLES_DESTROY: Operation = Operation {
     id: "rbac_roles_destroy",
     method: "DELETE",
     path: "/rbac/roles/{uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -1468,7 +1468,7 @@ pub static ROLES_PARTIAL_UPDATE: Operation = Operation {
     id: "rbac_roles_partial_update",
     method: "PATCH",
     path: "/rbac/roles/{uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -1528,7 +1528,7 @@ pub static ROLES_ADD_USER_CREATE: Operation = Operation {
     id: "rbac_roles_add_user_create",
     method: "POST",
     path: "/rbac/roles/{uuid}/add_user/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -1591,7 +1591,7 @@ pub static ROLES_REMOVE_USER_CREATE: Operation = Operation {
     id: "rbac_roles_remove_user_create",
     method: "POST",
     path: "/rbac/roles/{uuid}/remove_user/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -1654,7 +1654,7 @@ pub static ROLES_USED_BY_LIST: Operation = Operation {
     id: "rbac_roles_used_by_list",
     method: "GET",
     path: "/rbac/roles/{uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 

@@ -71,7 +71,7 @@ pub static EXPORTS_LIST: Operation = Operation {
     id: "reports_exports_list",
     method: "GET",
     path: "/reports/exports/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("ordering", support::Shape::String),
         support::Param::query("page", support::Shape::Integer),
@@ -121,7 +121,7 @@ pub static EXPORTS_RETRIEVE: Operation = Operation {
     id: "reports_exports_retrieve",
     method: "GET",
     path: "/reports/exports/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::String)],
 };
 
@@ -166,7 +166,7 @@ pub static EXPORTS_DESTROY: Operation = Operation {
     id: "reports_exports_destroy",
     method: "DELETE",
     path: "/reports/exports/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::String)],
 };
 

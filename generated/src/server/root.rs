@@ -38,7 +38,7 @@ pub static CONFIG_RETRIEVE: Operation = Operation {
     id: "root_config_retrieve",
     method: "GET",
     path: "/root/config/",
-    security: &[&["authentik"], &[]],
+    security: &[&[&crate::security::AUTHENTIK], &[]],
     params: &[],
 };
 

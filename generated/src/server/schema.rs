@@ -38,7 +38,7 @@ pub static RETRIEVE: Operation = Operation {
     id: "schema_retrieve",
     method: "GET",
     path: "/schema/",
-    security: &[&["authentik"], &[]],
+    security: &[&[&crate::security::AUTHENTIK], &[]],
     params: &[
         support::Param::query("format", support::Shape::String),
         support::Param::query("lang", support::Shape::String),

@@ -4040,7 +4040,7 @@ pub static ALL_LIST: Operation = Operation {
     id: "sources_all_list",
     method: "GET",
     path: "/sources/all/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("managed", support::Shape::String),
         support::Param::query("name", support::Shape::String),
@@ -4094,7 +4094,7 @@ pub static ALL_RETRIEVE: Operation = Operation {
     id: "sources_all_retrieve",
     method: "GET",
     path: "/sources/all/{slug}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -4139,7 +4139,7 @@ pub static ALL_DESTROY: Operation = Operation {
     id: "sources_all_destroy",
     method: "DELETE",
     path: "/sources/all/{slug}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -4184,7 +4184,7 @@ pub static ALL_USED_BY_LIST: Operation = Operation {
     id: "sources_all_used_by_list",
     method: "GET",
     path: "/sources/all/{slug}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -4229,7 +4229,7 @@ pub static ALL_TYPES_LIST: Operation = Operation {
     id: "sources_all_types_list",
     method: "GET",
     path: "/sources/all/types/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -4273,7 +4273,7 @@ pub static ALL_USER_SETTINGS_LIST: Operation = Operation {
     id: "sources_all_user_settings_list",
     method: "GET",
     path: "/sources/all/user_settings/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -4317,7 +4317,7 @@ pub static GROUP_CONNECTIONS_ALL_LIST: Operation = Operation {
     id: "sources_group_connections_all_list",
     method: "GET",
     path: "/sources/group_connections/all/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("group", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -4374,7 +4374,7 @@ pub static GROUP_CONNECTIONS_ALL_RETRIEVE: Operation = Operation {
     id: "sources_group_connections_all_retrieve",
     method: "GET",
     path: "/sources/group_connections/all/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4424,7 +4424,7 @@ pub static GROUP_CONNECTIONS_ALL_UPDATE: Operation = Operation {
     id: "sources_group_connections_all_update",
     method: "PUT",
     path: "/sources/group_connections/all/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4484,7 +4484,7 @@ pub static GROUP_CONNECTIONS_ALL_DESTROY: Operation = Operation {
     id: "sources_group_connections_all_destroy",
     method: "DELETE",
     path: "/sources/group_connections/all/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4534,7 +4534,7 @@ pub static GROUP_CONNECTIONS_ALL_PARTIAL_UPDATE: Operation = Operation {
     id: "sources_group_connections_all_partial_update",
     method: "PATCH",
     path: "/sources/group_connections/all/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4594,7 +4594,7 @@ pub static GROUP_CONNECTIONS_ALL_USED_BY_LIST: Operation = Operation {
     id: "sources_group_connections_all_used_by_list",
     method: "GET",
     path: "/sources/group_connections/all/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4644,7 +4644,7 @@ pub static GROUP_CONNECTIONS_KERBEROS_LIST: Operation = Operation {
     id: "sources_group_connections_kerberos_list",
     method: "GET",
     path: "/sources/group_connections/kerberos/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("group", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -4701,7 +4701,7 @@ pub static GROUP_CONNECTIONS_KERBEROS_CREATE: Operation = Operation {
     id: "sources_group_connections_kerberos_create",
     method: "POST",
     path: "/sources/group_connections/kerberos/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -4759,7 +4759,7 @@ pub static GROUP_CONNECTIONS_KERBEROS_RETRIEVE: Operation = Operation {
     id: "sources_group_connections_kerberos_retrieve",
     method: "GET",
     path: "/sources/group_connections/kerberos/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4809,7 +4809,7 @@ pub static GROUP_CONNECTIONS_KERBEROS_UPDATE: Operation = Operation {
     id: "sources_group_connections_kerberos_update",
     method: "PUT",
     path: "/sources/group_connections/kerberos/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4869,7 +4869,7 @@ pub static GROUP_CONNECTIONS_KERBEROS_DESTROY: Operation = Operation {
     id: "sources_group_connections_kerberos_destroy",
     method: "DELETE",
     path: "/sources/group_connections/kerberos/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4919,7 +4919,7 @@ pub static GROUP_CONNECTIONS_KERBEROS_PARTIAL_UPDATE: Operation = Operation {
     id: "sources_group_connections_kerberos_partial_update",
     method: "PATCH",
     path: "/sources/group_connections/kerberos/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -4979,7 +4979,7 @@ pub static GROUP_CONNECTIONS_KERBEROS_USED_BY_LIST: Operation = Operation {
     id: "sources_group_connections_kerberos_used_by_list",
     method: "GET",
     path: "/sources/group_connections/kerberos/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -5029,7 +5029,7 @@ pub static GROUP_CONNECTIONS_LDAP_LIST: Operation = Operation {
     id: "sources_group_connections_ldap_list",
     method: "GET",
     path: "/sources/group_connections/ldap/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("group", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -5086,7 +5086,7 @@ pub static GROUP_CONNECTIONS_LDAP_CREATE: Operation = Operation {
     id: "sources_group_connections_ldap_create",
     method: "POST",
     path: "/sources/group_connections/ldap/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -5144,7 +5144,7 @@ pub static GROUP_CONNECTIONS_LDAP_RETRIEVE: Operation = Operation {
     id: "sources_group_connections_ldap_retrieve",
     method: "GET",
     path: "/sources/group_connections/ldap/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -5194,7 +5194,7 @@ pub static GROUP_CONNECTIONS_LDAP_UPDATE: Operation = Operation {
     id: "sources_group_connections_ldap_update",
     method: "PUT",
     path: "/sources/group_connections/ldap/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -5254,7 +5254,7 @@ pub static GROUP_CONNECTIONS_LDAP_DESTROY: Operation = Operation {
     id: "sources_group_connections_ldap_destroy",
     method: "DELETE",
     path: "/sources/group_connections/ldap/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -5304,7 +5304,7 @@ pub static GROUP_CONNECTIONS_LDAP_PARTIAL_UPDATE: Operation = Operation {
     id: "sources_group_connections_ldap_partial_update",
     method: "PATCH",
     path: "/sources/group_connections/ldap/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -5364,7 +5364,7 @@ pub static GROUP_CONNECTIONS_LDAP_USED_BY_LIST: Operation = Operation {
     id: "sources_group_connections_ldap_used_by_list",
     method: "GET",
     path: "/sources/group_connections/ldap/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -5414,7 +5414,7 @@ pub static GROUP_CONNECTIONS_OAUTH_LIST: Operation = Operation {
     id: "sources_group_connections_oauth_list",
     method: "GET",
     path: "/sources/group_connections/oauth/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("group", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -5471,7 +5471,7 @@ pub static GROUP_CONNECTIONS_OAUTH_CREATE: Operation = Operation {
     id: "sources_group_connections_oauth_create",
     method: "POST",
     path: "/sources/group_connections/oauth/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -5529,7 +5529,7 @@ pub static GROUP_CONNECTIONS_OAUTH_RETRIEVE: Operation = Operation {
     id: "sources_group_connections_oauth_retrieve",
     method: "GET",
     path: "/sources/group_connections/oauth/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -5579,7 +5579,7 @@ pub static GROUP_CONNECTIONS_OAUTH_UPDATE: Operation = Operation {
     id: "sources_group_connections_oauth_update",
     method: "PUT",
     path: "/sources/group_connections/oauth/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -5639,7 +5639,7 @@ pub static GROUP_CONNECTIONS_OAUTH_DESTROY: Operation = Operation {
     id: "sources_group_connections_oauth_destroy",
     method: "DELETE",
     path: "/sources/group_connections/oauth/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -5689,7 +5689,7 @@ pub static GROUP_CONNECTIONS_OAUTH_PARTIAL_UPDATE: Operation = Operation {
     id: "sources_group_connections_oauth_partial_update",
     method: "PATCH",
     path: "/sources/group_connections/oauth/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -5749,7 +5749,7 @@ pub static GROUP_CONNECTIONS_OAUTH_USED_BY_LIST: Operation = Operation {
     id: "sources_group_connections_oauth_used_by_list",
     method: "GET",
     path: "/sources/group_connections/oauth/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -5799,7 +5799,7 @@ pub static GROUP_CONNECTIONS_PLEX_LIST: Operation = Operation {
     id: "sources_group_connections_plex_list",
     method: "GET",
     path: "/sources/group_connections/plex/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("group", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -5856,7 +5856,7 @@ pub static GROUP_CONNECTIONS_PLEX_CREATE: Operation = Operation {
     id: "sources_group_connections_plex_create",
     method: "POST",
     path: "/sources/group_connections/plex/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -5914,7 +5914,7 @@ pub static GROUP_CONNECTIONS_PLEX_RETRIEVE: Operation = Operation {
     id: "sources_group_connections_plex_retrieve",
     method: "GET",
     path: "/sources/group_connections/plex/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -5964,7 +5964,7 @@ pub static GROUP_CONNECTIONS_PLEX_UPDATE: Operation = Operation {
     id: "sources_group_connections_plex_update",
     method: "PUT",
     path: "/sources/group_connections/plex/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -6024,7 +6024,7 @@ pub static GROUP_CONNECTIONS_PLEX_DESTROY: Operation = Operation {
     id: "sources_group_connections_plex_destroy",
     method: "DELETE",
     path: "/sources/group_connections/plex/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -6074,7 +6074,7 @@ pub static GROUP_CONNECTIONS_PLEX_PARTIAL_UPDATE: Operation = Operation {
     id: "sources_group_connections_plex_partial_update",
     method: "PATCH",
     path: "/sources/group_connections/plex/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -6134,7 +6134,7 @@ pub static GROUP_CONNECTIONS_PLEX_USED_BY_LIST: Operation = Operation {
     id: "sources_group_connections_plex_used_by_list",
     method: "GET",
     path: "/sources/group_connections/plex/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -6184,7 +6184,7 @@ pub static GROUP_CONNECTIONS_SAML_LIST: Operation = Operation {
     id: "sources_group_connections_saml_list",
     method: "GET",
     path: "/sources/group_connections/saml/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("group", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -6241,7 +6241,7 @@ pub static GROUP_CONNECTIONS_SAML_CREATE: Operation = Operation {
     id: "sources_group_connections_saml_create",
     method: "POST",
     path: "/sources/group_connections/saml/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -6299,7 +6299,7 @@ pub static GROUP_CONNECTIONS_SAML_RETRIEVE: Operation = Operation {
     id: "sources_group_connections_saml_retrieve",
     method: "GET",
     path: "/sources/group_connections/saml/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -6349,7 +6349,7 @@ pub static GROUP_CONNECTIONS_SAML_UPDATE: Operation = Operation {
     id: "sources_group_connections_saml_update",
     method: "PUT",
     path: "/sources/group_connections/saml/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -6409,7 +6409,7 @@ pub static GROUP_CONNECTIONS_SAML_DESTROY: Operation = Operation {
     id: "sources_group_connections_saml_destroy",
     method: "DELETE",
     path: "/sources/group_connections/saml/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -6459,7 +6459,7 @@ pub static GROUP_CONNECTIONS_SAML_PARTIAL_UPDATE: Operation = Operation {
     id: "sources_group_connections_saml_partial_update",
     method: "PATCH",
     path: "/sources/group_connections/saml/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -6519,7 +6519,7 @@ pub static GROUP_CONNECTIONS_SAML_USED_BY_LIST: Operation = Operation {
     id: "sources_group_connections_saml_used_by_list",
     method: "GET",
     path: "/sources/group_connections/saml/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -6569,7 +6569,7 @@ pub static GROUP_CONNECTIONS_TELEGRAM_LIST: Operation = Operation {
     id: "sources_group_connections_telegram_list",
     method: "GET",
     path: "/sources/group_connections/telegram/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("group", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -6626,7 +6626,7 @@ pub static GROUP_CONNECTIONS_TELEGRAM_CREATE: Operation = Operation {
     id: "sources_group_connections_telegram_create",
     method: "POST",
     path: "/sources/group_connections/telegram/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -6684,7 +6684,7 @@ pub static GROUP_CONNECTIONS_TELEGRAM_RETRIEVE: Operation = Operation {
     id: "sources_group_connections_telegram_retrieve",
     method: "GET",
     path: "/sources/group_connections/telegram/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -6734,7 +6734,7 @@ pub static GROUP_CONNECTIONS_TELEGRAM_UPDATE: Operation = Operation {
     id: "sources_group_connections_telegram_update",
     method: "PUT",
     path: "/sources/group_connections/telegram/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -6794,7 +6794,7 @@ pub static GROUP_CONNECTIONS_TELEGRAM_DESTROY: Operation = Operation {
     id: "sources_group_connections_telegram_destroy",
     method: "DELETE",
     path: "/sources/group_connections/telegram/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -6844,7 +6844,7 @@ pub static GROUP_CONNECTIONS_TELEGRAM_PARTIAL_UPDATE: Operation = Operation {
     id: "sources_group_connections_telegram_partial_update",
     method: "PATCH",
     path: "/sources/group_connections/telegram/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -6904,7 +6904,7 @@ pub static GROUP_CONNECTIONS_TELEGRAM_USED_BY_LIST: Operation = Operation {
     id: "sources_group_connections_telegram_used_by_list",
     method: "GET",
     path: "/sources/group_connections/telegram/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -6954,7 +6954,7 @@ pub static KERBEROS_LIST: Operation = Operation {
     id: "sources_kerberos_list",
     method: "GET",
     path: "/sources/kerberos/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("enabled", support::Shape::Boolean),
         support::Param::query("kadmin_type", support::Shape::String),
@@ -7018,7 +7018,7 @@ pub static KERBEROS_CREATE: Operation = Operation {
     id: "sources_kerberos_create",
     method: "POST",
     path: "/sources/kerberos/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -7094,7 +7094,7 @@ pub static KERBEROS_RETRIEVE: Operation = Operation {
     id: "sources_kerberos_retrieve",
     method: "GET",
     path: "/sources/kerberos/{slug}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -7140,7 +7140,7 @@ pub static KERBEROS_UPDATE: Operation = Operation {
     id: "sources_kerberos_update",
     method: "PUT",
     path: "/sources/kerberos/{slug}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -7218,7 +7218,7 @@ pub static KERBEROS_DESTROY: Operation = Operation {
     id: "sources_kerberos_destroy",
     method: "DELETE",
     path: "/sources/kerberos/{slug}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -7263,7 +7263,7 @@ pub static KERBEROS_PARTIAL_UPDATE: Operation = Operation {
     id: "sources_kerberos_partial_update",
     method: "PATCH",
     path: "/sources/kerberos/{slug}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -7349,7 +7349,7 @@ pub static KERBEROS_SYNC_STATUS_RETRIEVE: Operation = Operation {
     id: "sources_kerberos_sync_status_retrieve",
     method: "GET",
     path: "/sources/kerberos/{slug}/sync/status/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -7399,7 +7399,7 @@ pub static KERBEROS_USED_BY_LIST: Operation = Operation {
     id: "sources_kerberos_used_by_list",
     method: "GET",
     path: "/sources/kerberos/{slug}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -7445,7 +7445,7 @@ pub static LDAP_LIST: Operation = Operation {
     id: "sources_ldap_list",
     method: "GET",
     path: "/sources/ldap/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("additional_group_dn", support::Shape::String),
         support::Param::query("additional_user_dn", support::Shape::String),
@@ -7531,7 +7531,7 @@ pub static LDAP_CREATE: Operation = Operation {
     id: "sources_ldap_create",
     method: "POST",
     path: "/sources/ldap/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -7611,7 +7611,7 @@ pub static LDAP_RETRIEVE: Operation = Operation {
     id: "sources_ldap_retrieve",
     method: "GET",
     path: "/sources/ldap/{slug}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -7656,7 +7656,7 @@ pub static LDAP_UPDATE: Operation = Operation {
     id: "sources_ldap_update",
     method: "PUT",
     path: "/sources/ldap/{slug}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -7738,7 +7738,7 @@ pub static LDAP_DESTROY: Operation = Operation {
     id: "sources_ldap_destroy",
     method: "DELETE",
     path: "/sources/ldap/{slug}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -7783,7 +7783,7 @@ pub static LDAP_PARTIAL_UPDATE: Operation = Operation {
     id: "sources_ldap_partial_update",
     method: "PATCH",
     path: "/sources/ldap/{slug}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -7874,7 +7874,7 @@ pub static LDAP_DEBUG_RETRIEVE: Operation = Operation {
     id: "sources_ldap_debug_retrieve",
     method: "GET",
     path: "/sources/ldap/{slug}/debug/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -7920,7 +7920,7 @@ pub static LDAP_SYNC_STATUS_RETRIEVE: Operation = Operation {
     id: "sources_ldap_sync_status_retrieve",
     method: "GET",
     path: "/sources/ldap/{slug}/sync/status/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -7970,7 +7970,7 @@ pub static LDAP_USED_BY_LIST: Operation = Operation {
     id: "sources_ldap_used_by_list",
     method: "GET",
     path: "/sources/ldap/{slug}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -8016,7 +8016,7 @@ pub static OAUTH_LIST: Operation = Operation {
     id: "sources_oauth_list",
     method: "GET",
     path: "/sources/oauth/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("access_token_url", support::Shape::String),
         support::Param::query("additional_scopes", support::Shape::String),
@@ -8083,7 +8083,7 @@ pub static OAUTH_CREATE: Operation = Operation {
     id: "sources_oauth_create",
     method: "POST",
     path: "/sources/oauth/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -8158,7 +8158,7 @@ pub static OAUTH_RETRIEVE: Operation = Operation {
     id: "sources_oauth_retrieve",
     method: "GET",
     path: "/sources/oauth/{slug}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -8203,7 +8203,7 @@ pub static OAUTH_UPDATE: Operation = Operation {
     id: "sources_oauth_update",
     method: "PUT",
     path: "/sources/oauth/{slug}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -8280,7 +8280,7 @@ pub static OAUTH_DESTROY: Operation = Operation {
     id: "sources_oauth_destroy",
     method: "DELETE",
     path: "/sources/oauth/{slug}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -8325,7 +8325,7 @@ pub static OAUTH_PARTIAL_UPDATE: Operation = Operation {
     id: "sources_oauth_partial_update",
     method: "PATCH",
     path: "/sources/oauth/{slug}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -8406,7 +8406,7 @@ pub static OAUTH_USED_BY_LIST: Operation = Operation {
     id: "sources_oauth_used_by_list",
     method: "GET",
     path: "/sources/oauth/{slug}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -8452,7 +8452,7 @@ pub static OAUTH_SOURCE_TYPES_LIST: Operation = Operation {
     id: "sources_oauth_source_types_list",
     method: "GET",
     path: "/sources/oauth/source_types/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::query("name", support::Shape::String)],
 };
 
@@ -8502,7 +8502,7 @@ pub static PLEX_LIST: Operation = Operation {
     id: "sources_plex_list",
     method: "GET",
     path: "/sources/plex/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("allow_friends", support::Shape::Boolean),
         support::Param::query("authentication_flow", support::Shape::String),
@@ -8563,7 +8563,7 @@ pub static PLEX_CREATE: Operation = Operation {
     id: "sources_plex_create",
     method: "POST",
     path: "/sources/plex/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -8629,7 +8629,7 @@ pub static PLEX_RETRIEVE: Operation = Operation {
     id: "sources_plex_retrieve",
     method: "GET",
     path: "/sources/plex/{slug}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -8674,7 +8674,7 @@ pub static PLEX_UPDATE: Operation = Operation {
     id: "sources_plex_update",
     method: "PUT",
     path: "/sources/plex/{slug}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -8742,7 +8742,7 @@ pub static PLEX_DESTROY: Operation = Operation {
     id: "sources_plex_destroy",
     method: "DELETE",
     path: "/sources/plex/{slug}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -8787,7 +8787,7 @@ pub static PLEX_PARTIAL_UPDATE: Operation = Operation {
     id: "sources_plex_partial_update",
     method: "PATCH",
     path: "/sources/plex/{slug}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -8863,7 +8863,7 @@ pub static PLEX_USED_BY_LIST: Operation = Operation {
     id: "sources_plex_used_by_list",
     method: "GET",
     path: "/sources/plex/{slug}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -8909,7 +8909,7 @@ pub static PLEX_REDEEM_TOKEN_CREATE: Operation = Operation {
     id: "sources_plex_redeem_token_create",
     method: "POST",
     path: "/sources/plex/redeem_token/",
-    security: &[&["authentik"], &[]],
+    security: &[&[&crate::security::AUTHENTIK], &[]],
     params: &[support::Param::query("slug", support::Shape::String)],
 };
 
@@ -8969,7 +8969,7 @@ pub static PLEX_REDEEM_TOKEN_AUTHENTICATED_CREATE: Operation = Operation {
     id: "sources_plex_redeem_token_authenticated_create",
     method: "POST",
     path: "/sources/plex/redeem_token_authenticated/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::query("slug", support::Shape::String)],
 };
 
@@ -9029,7 +9029,7 @@ pub static SAML_LIST: Operation = Operation {
     id: "sources_saml_list",
     method: "GET",
     path: "/sources/saml/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("allow_idp_initiated", support::Shape::Boolean),
         support::Param::query("authentication_flow", support::Shape::String),
@@ -9103,7 +9103,7 @@ pub static SAML_CREATE: Operation = Operation {
     id: "sources_saml_create",
     method: "POST",
     path: "/sources/saml/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -9181,7 +9181,7 @@ pub static SAML_RETRIEVE: Operation = Operation {
     id: "sources_saml_retrieve",
     method: "GET",
     path: "/sources/saml/{slug}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -9226,7 +9226,7 @@ pub static SAML_UPDATE: Operation = Operation {
     id: "sources_saml_update",
     method: "PUT",
     path: "/sources/saml/{slug}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -9306,7 +9306,7 @@ pub static SAML_DESTROY: Operation = Operation {
     id: "sources_saml_destroy",
     method: "DELETE",
     path: "/sources/saml/{slug}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -9351,7 +9351,7 @@ pub static SAML_PARTIAL_UPDATE: Operation = Operation {
     id: "sources_saml_partial_update",
     method: "PATCH",
     path: "/sources/saml/{slug}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -9435,7 +9435,7 @@ pub static SAML_METADATA_RETRIEVE: Operation = Operation {
     id: "sources_saml_metadata_retrieve",
     method: "GET",
     path: "/sources/saml/{slug}/metadata/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -9481,7 +9481,7 @@ pub static SAML_USED_BY_LIST: Operation = Operation {
     id: "sources_saml_used_by_list",
     method: "GET",
     path: "/sources/saml/{slug}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -9527,7 +9527,7 @@ pub static SCIM_LIST: Operation = Operation {
     id: "sources_scim_list",
     method: "GET",
     path: "/sources/scim/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("name", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -9580,7 +9580,7 @@ pub static SCIM_CREATE: Operation = Operation {
     id: "sources_scim_create",
     method: "POST",
     path: "/sources/scim/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -9638,7 +9638,7 @@ pub static SCIM_RETRIEVE: Operation = Operation {
     id: "sources_scim_retrieve",
     method: "GET",
     path: "/sources/scim/{slug}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -9683,7 +9683,7 @@ pub static SCIM_UPDATE: Operation = Operation {
     id: "sources_scim_update",
     method: "PUT",
     path: "/sources/scim/{slug}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -9743,7 +9743,7 @@ pub static SCIM_DESTROY: Operation = Operation {
     id: "sources_scim_destroy",
     method: "DELETE",
     path: "/sources/scim/{slug}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -9788,7 +9788,7 @@ pub static SCIM_PARTIAL_UPDATE: Operation = Operation {
     id: "sources_scim_partial_update",
     method: "PATCH",
     path: "/sources/scim/{slug}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -9855,7 +9855,7 @@ pub static SCIM_USED_BY_LIST: Operation = Operation {
     id: "sources_scim_used_by_list",
     method: "GET",
     path: "/sources/scim/{slug}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -9901,7 +9901,7 @@ pub static SCIM_GROUPS_LIST: Operation = Operation {
     id: "sources_scim_groups_list",
     method: "GET",
     path: "/sources/scim_groups/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("group__group_uuid", support::Shape::String),
         support::Param::query("group__name", support::Shape::String),
@@ -9954,7 +9954,7 @@ pub static SCIM_GROUPS_CREATE: Operation = Operation {
     id: "sources_scim_groups_create",
     method: "POST",
     path: "/sources/scim_groups/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -10007,7 +10007,7 @@ pub static SCIM_GROUPS_RETRIEVE: Operation = Operation {
     id: "sources_scim_groups_retrieve",
     method: "GET",
     path: "/sources/scim_groups/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::String)],
 };
 
@@ -10053,7 +10053,7 @@ pub static SCIM_GROUPS_UPDATE: Operation = Operation {
     id: "sources_scim_groups_update",
     method: "PUT",
     path: "/sources/scim_groups/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::String)],
 };
 
@@ -10113,7 +10113,7 @@ pub static SCIM_GROUPS_DESTROY: Operation = Operation {
     id: "sources_scim_groups_destroy",
     method: "DELETE",
     path: "/sources/scim_groups/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::String)],
 };
 
@@ -10159,7 +10159,7 @@ pub static SCIM_GROUPS_PARTIAL_UPDATE: Operation = Operation {
     id: "sources_scim_groups_partial_update",
     method: "PATCH",
     path: "/sources/scim_groups/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::String)],
 };
 
@@ -10219,7 +10219,7 @@ pub static SCIM_GROUPS_USED_BY_LIST: Operation = Operation {
     id: "sources_scim_groups_used_by_list",
     method: "GET",
     path: "/sources/scim_groups/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::String)],
 };
 
@@ -10269,7 +10269,7 @@ pub static SCIM_USERS_LIST: Operation = Operation {
     id: "sources_scim_users_list",
     method: "GET",
     path: "/sources/scim_users/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("ordering", support::Shape::String),
         support::Param::query("page", support::Shape::Integer),
@@ -10322,7 +10322,7 @@ pub static SCIM_USERS_CREATE: Operation = Operation {
     id: "sources_scim_users_create",
     method: "POST",
     path: "/sources/scim_users/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -10375,7 +10375,7 @@ pub static SCIM_USERS_RETRIEVE: Operation = Operation {
     id: "sources_scim_users_retrieve",
     method: "GET",
     path: "/sources/scim_users/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::String)],
 };
 
@@ -10421,7 +10421,7 @@ pub static SCIM_USERS_UPDATE: Operation = Operation {
     id: "sources_scim_users_update",
     method: "PUT",
     path: "/sources/scim_users/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::String)],
 };
 
@@ -10481,7 +10481,7 @@ pub static SCIM_USERS_DESTROY: Operation = Operation {
     id: "sources_scim_users_destroy",
     method: "DELETE",
     path: "/sources/scim_users/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::String)],
 };
 
@@ -10527,7 +10527,7 @@ pub static SCIM_USERS_PARTIAL_UPDATE: Operation = Operation {
     id: "sources_scim_users_partial_update",
     method: "PATCH",
     path: "/sources/scim_users/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::String)],
 };
 
@@ -10587,7 +10587,7 @@ pub static SCIM_USERS_USED_BY_LIST: Operation = Operation {
     id: "sources_scim_users_used_by_list",
     method: "GET",
     path: "/sources/scim_users/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::String)],
 };
 
@@ -10637,7 +10637,7 @@ pub static TELEGRAM_LIST: Operation = Operation {
     id: "sources_telegram_list",
     method: "GET",
     path: "/sources/telegram/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("authentication_flow", support::Shape::String),
         support::Param::query("bot_username", support::Shape::String),
@@ -10698,7 +10698,7 @@ pub static TELEGRAM_CREATE: Operation = Operation {
     id: "sources_telegram_create",
     method: "POST",
     path: "/sources/telegram/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -10767,7 +10767,7 @@ pub static TELEGRAM_RETRIEVE: Operation = Operation {
     id: "sources_telegram_retrieve",
     method: "GET",
     path: "/sources/telegram/{slug}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -10813,7 +10813,7 @@ pub static TELEGRAM_UPDATE: Operation = Operation {
     id: "sources_telegram_update",
     method: "PUT",
     path: "/sources/telegram/{slug}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -10884,7 +10884,7 @@ pub static TELEGRAM_DESTROY: Operation = Operation {
     id: "sources_telegram_destroy",
     method: "DELETE",
     path: "/sources/telegram/{slug}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -10929,7 +10929,7 @@ pub static TELEGRAM_PARTIAL_UPDATE: Operation = Operation {
     id: "sources_telegram_partial_update",
     method: "PATCH",
     path: "/sources/telegram/{slug}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -11004,7 +11004,7 @@ pub static TELEGRAM_CONNECT_USER_CREATE: Operation = Operation {
     id: "sources_telegram_connect_user_create",
     method: "POST",
     path: "/sources/telegram/{slug}/connect_user/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -11064,7 +11064,7 @@ pub static TELEGRAM_USED_BY_LIST: Operation = Operation {
     id: "sources_telegram_used_by_list",
     method: "GET",
     path: "/sources/telegram/{slug}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("slug", support::Shape::String)],
 };
 
@@ -11110,7 +11110,7 @@ pub static USER_CONNECTIONS_ALL_LIST: Operation = Operation {
     id: "sources_user_connections_all_list",
     method: "GET",
     path: "/sources/user_connections/all/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("ordering", support::Shape::String),
         support::Param::query("page", support::Shape::Integer),
@@ -11167,7 +11167,7 @@ pub static USER_CONNECTIONS_ALL_RETRIEVE: Operation = Operation {
     id: "sources_user_connections_all_retrieve",
     method: "GET",
     path: "/sources/user_connections/all/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -11217,7 +11217,7 @@ pub static USER_CONNECTIONS_ALL_UPDATE: Operation = Operation {
     id: "sources_user_connections_all_update",
     method: "PUT",
     path: "/sources/user_connections/all/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -11277,7 +11277,7 @@ pub static USER_CONNECTIONS_ALL_DESTROY: Operation = Operation {
     id: "sources_user_connections_all_destroy",
     method: "DELETE",
     path: "/sources/user_connections/all/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -11327,7 +11327,7 @@ pub static USER_CONNECTIONS_ALL_PARTIAL_UPDATE: Operation = Operation {
     id: "sources_user_connections_all_partial_update",
     method: "PATCH",
     path: "/sources/user_connections/all/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -11387,7 +11387,7 @@ pub static USER_CONNECTIONS_ALL_USED_BY_LIST: Operation = Operation {
     id: "sources_user_connections_all_used_by_list",
     method: "GET",
     path: "/sources/user_connections/all/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -11437,7 +11437,7 @@ pub static USER_CONNECTIONS_KERBEROS_LIST: Operation = Operation {
     id: "sources_user_connections_kerberos_list",
     method: "GET",
     path: "/sources/user_connections/kerberos/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("ordering", support::Shape::String),
         support::Param::query("page", support::Shape::Integer),
@@ -11494,7 +11494,7 @@ pub static USER_CONNECTIONS_KERBEROS_CREATE: Operation = Operation {
     id: "sources_user_connections_kerberos_create",
     method: "POST",
     path: "/sources/user_connections/kerberos/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -11552,7 +11552,7 @@ pub static USER_CONNECTIONS_KERBEROS_RETRIEVE: Operation = Operation {
     id: "sources_user_connections_kerberos_retrieve",
     method: "GET",
     path: "/sources/user_connections/kerberos/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -11602,7 +11602,7 @@ pub static USER_CONNECTIONS_KERBEROS_UPDATE: Operation = Operation {
     id: "sources_user_connections_kerberos_update",
     method: "PUT",
     path: "/sources/user_connections/kerberos/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -11662,7 +11662,7 @@ pub static USER_CONNECTIONS_KERBEROS_DESTROY: Operation = Operation {
     id: "sources_user_connections_kerberos_destroy",
     method: "DELETE",
     path: "/sources/user_connections/kerberos/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -11712,7 +11712,7 @@ pub static USER_CONNECTIONS_KERBEROS_PARTIAL_UPDATE: Operation = Operation {
     id: "sources_user_connections_kerberos_partial_update",
     method: "PATCH",
     path: "/sources/user_connections/kerberos/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -11772,7 +11772,7 @@ pub static USER_CONNECTIONS_KERBEROS_USED_BY_LIST: Operation = Operation {
     id: "sources_user_connections_kerberos_used_by_list",
     method: "GET",
     path: "/sources/user_connections/kerberos/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -11822,7 +11822,7 @@ pub static USER_CONNECTIONS_LDAP_LIST: Operation = Operation {
     id: "sources_user_connections_ldap_list",
     method: "GET",
     path: "/sources/user_connections/ldap/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("ordering", support::Shape::String),
         support::Param::query("page", support::Shape::Integer),
@@ -11879,7 +11879,7 @@ pub static USER_CONNECTIONS_LDAP_CREATE: Operation = Operation {
     id: "sources_user_connections_ldap_create",
     method: "POST",
     path: "/sources/user_connections/ldap/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -11937,7 +11937,7 @@ pub static USER_CONNECTIONS_LDAP_RETRIEVE: Operation = Operation {
     id: "sources_user_connections_ldap_retrieve",
     method: "GET",
     path: "/sources/user_connections/ldap/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -11987,7 +11987,7 @@ pub static USER_CONNECTIONS_LDAP_UPDATE: Operation = Operation {
     id: "sources_user_connections_ldap_update",
     method: "PUT",
     path: "/sources/user_connections/ldap/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -12047,7 +12047,7 @@ pub static USER_CONNECTIONS_LDAP_DESTROY: Operation = Operation {
     id: "sources_user_connections_ldap_destroy",
     method: "DELETE",
     path: "/sources/user_connections/ldap/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -12097,7 +12097,7 @@ pub static USER_CONNECTIONS_LDAP_PARTIAL_UPDATE: Operation = Operation {
     id: "sources_user_connections_ldap_partial_update",
     method: "PATCH",
     path: "/sources/user_connections/ldap/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -12157,7 +12157,7 @@ pub static USER_CONNECTIONS_LDAP_USED_BY_LIST: Operation = Operation {
     id: "sources_user_connections_ldap_used_by_list",
     method: "GET",
     path: "/sources/user_connections/ldap/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -12207,7 +12207,7 @@ pub static USER_CONNECTIONS_OAUTH_LIST: Operation = Operation {
     id: "sources_user_connections_oauth_list",
     method: "GET",
     path: "/sources/user_connections/oauth/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("ordering", support::Shape::String),
         support::Param::query("page", support::Shape::Integer),
@@ -12264,7 +12264,7 @@ pub static USER_CONNECTIONS_OAUTH_CREATE: Operation = Operation {
     id: "sources_user_connections_oauth_create",
     method: "POST",
     path: "/sources/user_connections/oauth/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -12322,7 +12322,7 @@ pub static USER_CONNECTIONS_OAUTH_RETRIEVE: Operation = Operation {
     id: "sources_user_connections_oauth_retrieve",
     method: "GET",
     path: "/sources/user_connections/oauth/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -12372,7 +12372,7 @@ pub static USER_CONNECTIONS_OAUTH_UPDATE: Operation = Operation {
     id: "sources_user_connections_oauth_update",
     method: "PUT",
     path: "/sources/user_connections/oauth/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -12432,7 +12432,7 @@ pub static USER_CONNECTIONS_OAUTH_DESTROY: Operation = Operation {
     id: "sources_user_connections_oauth_destroy",
     method: "DELETE",
     path: "/sources/user_connections/oauth/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -12482,7 +12482,7 @@ pub static USER_CONNECTIONS_OAUTH_PARTIAL_UPDATE: Operation = Operation {
     id: "sources_user_connections_oauth_partial_update",
     method: "PATCH",
     path: "/sources/user_connections/oauth/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -12542,7 +12542,7 @@ pub static USER_CONNECTIONS_OAUTH_USED_BY_LIST: Operation = Operation {
     id: "sources_user_connections_oauth_used_by_list",
     method: "GET",
     path: "/sources/user_connections/oauth/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -12592,7 +12592,7 @@ pub static USER_CONNECTIONS_PLEX_LIST: Operation = Operation {
     id: "sources_user_connections_plex_list",
     method: "GET",
     path: "/sources/user_connections/plex/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("ordering", support::Shape::String),
         support::Param::query("page", support::Shape::Integer),
@@ -12649,7 +12649,7 @@ pub static USER_CONNECTIONS_PLEX_CREATE: Operation = Operation {
     id: "sources_user_connections_plex_create",
     method: "POST",
     path: "/sources/user_connections/plex/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -12707,7 +12707,7 @@ pub static USER_CONNECTIONS_PLEX_RETRIEVE: Operation = Operation {
     id: "sources_user_connections_plex_retrieve",
     method: "GET",
     path: "/sources/user_connections/plex/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -12757,7 +12757,7 @@ pub static USER_CONNECTIONS_PLEX_UPDATE: Operation = Operation {
     id: "sources_user_connections_plex_update",
     method: "PUT",
     path: "/sources/user_connections/plex/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -12817,7 +12817,7 @@ pub static USER_CONNECTIONS_PLEX_DESTROY: Operation = Operation {
     id: "sources_user_connections_plex_destroy",
     method: "DELETE",
     path: "/sources/user_connections/plex/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -12867,7 +12867,7 @@ pub static USER_CONNECTIONS_PLEX_PARTIAL_UPDATE: Operation = Operation {
     id: "sources_user_connections_plex_partial_update",
     method: "PATCH",
     path: "/sources/user_connections/plex/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -12927,7 +12927,7 @@ pub static USER_CONNECTIONS_PLEX_USED_BY_LIST: Operation = Operation {
     id: "sources_user_connections_plex_used_by_list",
     method: "GET",
     path: "/sources/user_connections/plex/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -12977,7 +12977,7 @@ pub static USER_CONNECTIONS_SAML_LIST: Operation = Operation {
     id: "sources_user_connections_saml_list",
     method: "GET",
     path: "/sources/user_connections/saml/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("ordering", support::Shape::String),
         support::Param::query("page", support::Shape::Integer),
@@ -13034,7 +13034,7 @@ pub static USER_CONNECTIONS_SAML_CREATE: Operation = Operation {
     id: "sources_user_connections_saml_create",
     method: "POST",
     path: "/sources/user_connections/saml/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -13092,7 +13092,7 @@ pub static USER_CONNECTIONS_SAML_RETRIEVE: Operation = Operation {
     id: "sources_user_connections_saml_retrieve",
     method: "GET",
     path: "/sources/user_connections/saml/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -13142,7 +13142,7 @@ pub static USER_CONNECTIONS_SAML_UPDATE: Operation = Operation {
     id: "sources_user_connections_saml_update",
     method: "PUT",
     path: "/sources/user_connections/saml/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -13202,7 +13202,7 @@ pub static USER_CONNECTIONS_SAML_DESTROY: Operation = Operation {
     id: "sources_user_connections_saml_destroy",
     method: "DELETE",
     path: "/sources/user_connections/saml/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -13252,7 +13252,7 @@ pub static USER_CONNECTIONS_SAML_PARTIAL_UPDATE: Operation = Operation {
     id: "sources_user_connections_saml_partial_update",
     method: "PATCH",
     path: "/sources/user_connections/saml/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -13312,7 +13312,7 @@ pub static USER_CONNECTIONS_SAML_USED_BY_LIST: Operation = Operation {
     id: "sources_user_connections_saml_used_by_list",
     method: "GET",
     path: "/sources/user_connections/saml/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -13362,7 +13362,7 @@ pub static USER_CONNECTIONS_TELEGRAM_LIST: Operation = Operation {
     id: "sources_user_connections_telegram_list",
     method: "GET",
     path: "/sources/user_connections/telegram/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("ordering", support::Shape::String),
         support::Param::query("page", support::Shape::Integer),
@@ -13419,7 +13419,7 @@ pub static USER_CONNECTIONS_TELEGRAM_CREATE: Operation = Operation {
     id: "sources_user_connections_telegram_create",
     method: "POST",
     path: "/sources/user_connections/telegram/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -13477,7 +13477,7 @@ pub static USER_CONNECTIONS_TELEGRAM_RETRIEVE: Operation = Operation {
     id: "sources_user_connections_telegram_retrieve",
     method: "GET",
     path: "/sources/user_connections/telegram/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -13527,7 +13527,7 @@ pub static USER_CONNECTIONS_TELEGRAM_UPDATE: Operation = Operation {
     id: "sources_user_connections_telegram_update",
     method: "PUT",
     path: "/sources/user_connections/telegram/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -13587,7 +13587,7 @@ pub static USER_CONNECTIONS_TELEGRAM_DESTROY: Operation = Operation {
     id: "sources_user_connections_telegram_destroy",
     method: "DELETE",
     path: "/sources/user_connections/telegram/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -13637,7 +13637,7 @@ pub static USER_CONNECTIONS_TELEGRAM_PARTIAL_UPDATE: Operation = Operation {
     id: "sources_user_connections_telegram_partial_update",
     method: "PATCH",
     path: "/sources/user_connections/telegram/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -13697,7 +13697,7 @@ pub static USER_CONNECTIONS_TELEGRAM_USED_BY_LIST: Operation = Operation {
     id: "sources_user_connections_telegram_used_by_list",
     method: "GET",
     path: "/sources/user_connections/telegram/{id}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 

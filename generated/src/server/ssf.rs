@@ -77,7 +77,7 @@ pub static STREAMS_LIST: Operation = Operation {
     id: "ssf_streams_list",
     method: "GET",
     path: "/ssf/streams/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("delivery_method", support::Shape::String),
         support::Param::query("endpoint_url", support::Shape::String),
@@ -130,7 +130,7 @@ pub static STREAMS_RETRIEVE: Operation = Operation {
     id: "ssf_streams_retrieve",
     method: "GET",
     path: "/ssf/streams/{uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 
@@ -175,7 +175,7 @@ pub static STREAMS_DESTROY: Operation = Operation {
     id: "ssf_streams_destroy",
     method: "DELETE",
     path: "/ssf/streams/{uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("uuid", support::Shape::String)],
 };
 

@@ -4608,7 +4608,7 @@ pub static ACCOUNT_LOCKDOWN_LIST: Operation = Operation {
     id: "stages_account_lockdown_list",
     method: "GET",
     path: "/stages/account_lockdown/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("deactivate_user", support::Shape::Boolean),
         support::Param::query("delete_sessions", support::Shape::Boolean),
@@ -4666,7 +4666,7 @@ pub static ACCOUNT_LOCKDOWN_CREATE: Operation = Operation {
     id: "stages_account_lockdown_create",
     method: "POST",
     path: "/stages/account_lockdown/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -4725,7 +4725,7 @@ pub static ACCOUNT_LOCKDOWN_RETRIEVE: Operation = Operation {
     id: "stages_account_lockdown_retrieve",
     method: "GET",
     path: "/stages/account_lockdown/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -4775,7 +4775,7 @@ pub static ACCOUNT_LOCKDOWN_UPDATE: Operation = Operation {
     id: "stages_account_lockdown_update",
     method: "PUT",
     path: "/stages/account_lockdown/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -4840,7 +4840,7 @@ pub static ACCOUNT_LOCKDOWN_DESTROY: Operation = Operation {
     id: "stages_account_lockdown_destroy",
     method: "DELETE",
     path: "/stages/account_lockdown/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -4890,7 +4890,7 @@ pub static ACCOUNT_LOCKDOWN_PARTIAL_UPDATE: Operation = Operation {
     id: "stages_account_lockdown_partial_update",
     method: "PATCH",
     path: "/stages/account_lockdown/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -4956,7 +4956,7 @@ pub static ACCOUNT_LOCKDOWN_USED_BY_LIST: Operation = Operation {
     id: "stages_account_lockdown_used_by_list",
     method: "GET",
     path: "/stages/account_lockdown/{stage_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -5006,7 +5006,7 @@ pub static ALL_LIST: Operation = Operation {
     id: "stages_all_list",
     method: "GET",
     path: "/stages/all/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("name", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -5057,7 +5057,7 @@ pub static ALL_RETRIEVE: Operation = Operation {
     id: "stages_all_retrieve",
     method: "GET",
     path: "/stages/all/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -5102,7 +5102,7 @@ pub static ALL_DESTROY: Operation = Operation {
     id: "stages_all_destroy",
     method: "DELETE",
     path: "/stages/all/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -5147,7 +5147,7 @@ pub static ALL_USED_BY_LIST: Operation = Operation {
     id: "stages_all_used_by_list",
     method: "GET",
     path: "/stages/all/{stage_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -5192,7 +5192,7 @@ pub static ALL_TYPES_LIST: Operation = Operation {
     id: "stages_all_types_list",
     method: "GET",
     path: "/stages/all/types/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -5236,7 +5236,7 @@ pub static ALL_USER_SETTINGS_LIST: Operation = Operation {
     id: "stages_all_user_settings_list",
     method: "GET",
     path: "/stages/all/user_settings/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -5280,7 +5280,7 @@ pub static AUTHENTICATOR_DUO_LIST: Operation = Operation {
     id: "stages_authenticator_duo_list",
     method: "GET",
     path: "/stages/authenticator/duo/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("api_hostname", support::Shape::String),
         support::Param::query("client_id", support::Shape::String),
@@ -5335,7 +5335,7 @@ pub static AUTHENTICATOR_DUO_CREATE: Operation = Operation {
     id: "stages_authenticator_duo_create",
     method: "POST",
     path: "/stages/authenticator/duo/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -5398,7 +5398,7 @@ pub static AUTHENTICATOR_DUO_RETRIEVE: Operation = Operation {
     id: "stages_authenticator_duo_retrieve",
     method: "GET",
     path: "/stages/authenticator/duo/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -5448,7 +5448,7 @@ pub static AUTHENTICATOR_DUO_UPDATE: Operation = Operation {
     id: "stages_authenticator_duo_update",
     method: "PUT",
     path: "/stages/authenticator/duo/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -5517,7 +5517,7 @@ pub static AUTHENTICATOR_DUO_DESTROY: Operation = Operation {
     id: "stages_authenticator_duo_destroy",
     method: "DELETE",
     path: "/stages/authenticator/duo/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -5567,7 +5567,7 @@ pub static AUTHENTICATOR_DUO_PARTIAL_UPDATE: Operation = Operation {
     id: "stages_authenticator_duo_partial_update",
     method: "PATCH",
     path: "/stages/authenticator/duo/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -5685,7 +5685,7 @@ pub static AUTHENTICATOR_DUO_IMPORT_DEVICE_MANUAL_CREATE: Operation = Operation 
     id: "stages_authenticator_duo_import_device_manual_create",
     method: "POST",
     path: "/stages/authenticator/duo/{stage_uuid}/import_device_manual/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -5745,7 +5745,7 @@ pub static AUTHENTICATOR_DUO_IMPORT_DEVICES_AUTOMATIC_CREATE: Operation = Operat
     id: "stages_authenticator_duo_import_devices_automatic_create",
     method: "POST",
     path: "/stages/authenticator/duo/{stage_uuid}/import_devices_automatic/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -5795,7 +5795,7 @@ pub static AUTHENTICATOR_DUO_USED_BY_LIST: Operation = Operation {
     id: "stages_authenticator_duo_used_by_list",
     method: "GET",
     path: "/stages/authenticator/duo/{stage_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -5845,7 +5845,7 @@ pub static AUTHENTICATOR_EMAIL_LIST: Operation = Operation {
     id: "stages_authenticator_email_list",
     method: "GET",
     path: "/stages/authenticator/email/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("configure_flow", support::Shape::String),
         support::Param::query("friendly_name", support::Shape::String),
@@ -5916,7 +5916,7 @@ pub static AUTHENTICATOR_EMAIL_CREATE: Operation = Operation {
     id: "stages_authenticator_email_create",
     method: "POST",
     path: "/stages/authenticator/email/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -5988,7 +5988,7 @@ pub static AUTHENTICATOR_EMAIL_RETRIEVE: Operation = Operation {
     id: "stages_authenticator_email_retrieve",
     method: "GET",
     path: "/stages/authenticator/email/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -6038,7 +6038,7 @@ pub static AUTHENTICATOR_EMAIL_UPDATE: Operation = Operation {
     id: "stages_authenticator_email_update",
     method: "PUT",
     path: "/stages/authenticator/email/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -6112,7 +6112,7 @@ pub static AUTHENTICATOR_EMAIL_DESTROY: Operation = Operation {
     id: "stages_authenticator_email_destroy",
     method: "DELETE",
     path: "/stages/authenticator/email/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -6162,7 +6162,7 @@ pub static AUTHENTICATOR_EMAIL_PARTIAL_UPDATE: Operation = Operation {
     id: "stages_authenticator_email_partial_update",
     method: "PATCH",
     path: "/stages/authenticator/email/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -6237,7 +6237,7 @@ pub static AUTHENTICATOR_EMAIL_USED_BY_LIST: Operation = Operation {
     id: "stages_authenticator_email_used_by_list",
     method: "GET",
     path: "/stages/authenticator/email/{stage_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -6287,7 +6287,7 @@ pub static AUTHENTICATOR_ENDPOINT_GDTC_LIST: Operation = Operation {
     id: "stages_authenticator_endpoint_gdtc_list",
     method: "GET",
     path: "/stages/authenticator/endpoint_gdtc/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("configure_flow", support::Shape::String),
         support::Param::query("name", support::Shape::String),
@@ -6344,7 +6344,7 @@ pub static AUTHENTICATOR_ENDPOINT_GDTC_CREATE: Operation = Operation {
     id: "stages_authenticator_endpoint_gdtc_create",
     method: "POST",
     path: "/stages/authenticator/endpoint_gdtc/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -6402,7 +6402,7 @@ pub static AUTHENTICATOR_ENDPOINT_GDTC_RETRIEVE: Operation = Operation {
     id: "stages_authenticator_endpoint_gdtc_retrieve",
     method: "GET",
     path: "/stages/authenticator/endpoint_gdtc/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -6452,7 +6452,7 @@ pub static AUTHENTICATOR_ENDPOINT_GDTC_UPDATE: Operation = Operation {
     id: "stages_authenticator_endpoint_gdtc_update",
     method: "PUT",
     path: "/stages/authenticator/endpoint_gdtc/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -6512,7 +6512,7 @@ pub static AUTHENTICATOR_ENDPOINT_GDTC_DESTROY: Operation = Operation {
     id: "stages_authenticator_endpoint_gdtc_destroy",
     method: "DELETE",
     path: "/stages/authenticator/endpoint_gdtc/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -6562,7 +6562,7 @@ pub static AUTHENTICATOR_ENDPOINT_GDTC_PARTIAL_UPDATE: Operation = Operation {
     id: "stages_authenticator_endpoint_gdtc_partial_update",
     method: "PATCH",
     path: "/stages/authenticator/endpoint_gdtc/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -6622,7 +6622,7 @@ pub static AUTHENTICATOR_ENDPOINT_GDTC_USED_BY_LIST: Operation = Operation {
     id: "stages_authenticator_endpoint_gdtc_used_by_list",
     method: "GET",
     path: "/stages/authenticator/endpoint_gdtc/{stage_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -6672,7 +6672,7 @@ pub static AUTHENTICATOR_SMS_LIST: Operation = Operation {
     id: "stages_authenticator_sms_list",
     method: "GET",
     path: "/stages/authenticator/sms/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("account_sid", support::Shape::String),
         support::Param::query("auth", support::Shape::String),
@@ -6735,7 +6735,7 @@ pub static AUTHENTICATOR_SMS_CREATE: Operation = Operation {
     id: "stages_authenticator_sms_create",
     method: "POST",
     path: "/stages/authenticator/sms/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -6800,7 +6800,7 @@ pub static AUTHENTICATOR_SMS_RETRIEVE: Operation = Operation {
     id: "stages_authenticator_sms_retrieve",
     method: "GET",
     path: "/stages/authenticator/sms/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -6850,7 +6850,7 @@ pub static AUTHENTICATOR_SMS_UPDATE: Operation = Operation {
     id: "stages_authenticator_sms_update",
     method: "PUT",
     path: "/stages/authenticator/sms/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -6921,7 +6921,7 @@ pub static AUTHENTICATOR_SMS_DESTROY: Operation = Operation {
     id: "stages_authenticator_sms_destroy",
     method: "DELETE",
     path: "/stages/authenticator/sms/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -6971,7 +6971,7 @@ pub static AUTHENTICATOR_SMS_PARTIAL_UPDATE: Operation = Operation {
     id: "stages_authenticator_sms_partial_update",
     method: "PATCH",
     path: "/stages/authenticator/sms/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -7041,7 +7041,7 @@ pub static AUTHENTICATOR_SMS_USED_BY_LIST: Operation = Operation {
     id: "stages_authenticator_sms_used_by_list",
     method: "GET",
     path: "/stages/authenticator/sms/{stage_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -7091,7 +7091,7 @@ pub static AUTHENTICATOR_STATIC_LIST: Operation = Operation {
     id: "stages_authenticator_static_list",
     method: "GET",
     path: "/stages/authenticator/static/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("configure_flow", support::Shape::String),
         support::Param::query("friendly_name", support::Shape::String),
@@ -7152,7 +7152,7 @@ pub static AUTHENTICATOR_STATIC_CREATE: Operation = Operation {
     id: "stages_authenticator_static_create",
     method: "POST",
     path: "/stages/authenticator/static/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -7210,7 +7210,7 @@ pub static AUTHENTICATOR_STATIC_RETRIEVE: Operation = Operation {
     id: "stages_authenticator_static_retrieve",
     method: "GET",
     path: "/stages/authenticator/static/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -7260,7 +7260,7 @@ pub static AUTHENTICATOR_STATIC_UPDATE: Operation = Operation {
     id: "stages_authenticator_static_update",
     method: "PUT",
     path: "/stages/authenticator/static/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -7320,7 +7320,7 @@ pub static AUTHENTICATOR_STATIC_DESTROY: Operation = Operation {
     id: "stages_authenticator_static_destroy",
     method: "DELETE",
     path: "/stages/authenticator/static/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -7370,7 +7370,7 @@ pub static AUTHENTICATOR_STATIC_PARTIAL_UPDATE: Operation = Operation {
     id: "stages_authenticator_static_partial_update",
     method: "PATCH",
     path: "/stages/authenticator/static/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -7435,7 +7435,7 @@ pub static AUTHENTICATOR_STATIC_USED_BY_LIST: Operation = Operation {
     id: "stages_authenticator_static_used_by_list",
     method: "GET",
     path: "/stages/authenticator/static/{stage_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -7485,7 +7485,7 @@ pub static AUTHENTICATOR_TOTP_LIST: Operation = Operation {
     id: "stages_authenticator_totp_list",
     method: "GET",
     path: "/stages/authenticator/totp/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("configure_flow", support::Shape::String),
         support::Param::query("digits", support::Shape::String),
@@ -7541,7 +7541,7 @@ pub static AUTHENTICATOR_TOTP_CREATE: Operation = Operation {
     id: "stages_authenticator_totp_create",
     method: "POST",
     path: "/stages/authenticator/totp/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -7595,7 +7595,7 @@ pub static AUTHENTICATOR_TOTP_RETRIEVE: Operation = Operation {
     id: "stages_authenticator_totp_retrieve",
     method: "GET",
     path: "/stages/authenticator/totp/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -7645,7 +7645,7 @@ pub static AUTHENTICATOR_TOTP_UPDATE: Operation = Operation {
     id: "stages_authenticator_totp_update",
     method: "PUT",
     path: "/stages/authenticator/totp/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -7705,7 +7705,7 @@ pub static AUTHENTICATOR_TOTP_DESTROY: Operation = Operation {
     id: "stages_authenticator_totp_destroy",
     method: "DELETE",
     path: "/stages/authenticator/totp/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -7755,7 +7755,7 @@ pub static AUTHENTICATOR_TOTP_PARTIAL_UPDATE: Operation = Operation {
     id: "stages_authenticator_totp_partial_update",
     method: "PATCH",
     path: "/stages/authenticator/totp/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -7815,7 +7815,7 @@ pub static AUTHENTICATOR_TOTP_USED_BY_LIST: Operation = Operation {
     id: "stages_authenticator_totp_used_by_list",
     method: "GET",
     path: "/stages/authenticator/totp/{stage_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -7865,7 +7865,7 @@ pub static AUTHENTICATOR_VALIDATE_LIST: Operation = Operation {
     id: "stages_authenticator_validate_list",
     method: "GET",
     path: "/stages/authenticator/validate/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query(
             "configuration_stages",
@@ -7926,7 +7926,7 @@ pub static AUTHENTICATOR_VALIDATE_CREATE: Operation = Operation {
     id: "stages_authenticator_validate_create",
     method: "POST",
     path: "/stages/authenticator/validate/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -7996,7 +7996,7 @@ pub static AUTHENTICATOR_VALIDATE_RETRIEVE: Operation = Operation {
     id: "stages_authenticator_validate_retrieve",
     method: "GET",
     path: "/stages/authenticator/validate/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -8046,7 +8046,7 @@ pub static AUTHENTICATOR_VALIDATE_UPDATE: Operation = Operation {
     id: "stages_authenticator_validate_update",
     method: "PUT",
     path: "/stages/authenticator/validate/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -8118,7 +8118,7 @@ pub static AUTHENTICATOR_VALIDATE_DESTROY: Operation = Operation {
     id: "stages_authenticator_validate_destroy",
     method: "DELETE",
     path: "/stages/authenticator/validate/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -8168,7 +8168,7 @@ pub static AUTHENTICATOR_VALIDATE_PARTIAL_UPDATE: Operation = Operation {
     id: "stages_authenticator_validate_partial_update",
     method: "PATCH",
     path: "/stages/authenticator/validate/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -8241,7 +8241,7 @@ pub static AUTHENTICATOR_VALIDATE_USED_BY_LIST: Operation = Operation {
     id: "stages_authenticator_validate_used_by_list",
     method: "GET",
     path: "/stages/authenticator/validate/{stage_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -8291,7 +8291,7 @@ pub static AUTHENTICATOR_WEBAUTHN_LIST: Operation = Operation {
     id: "stages_authenticator_webauthn_list",
     method: "GET",
     path: "/stages/authenticator/webauthn/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("authenticator_attachment", support::Shape::String),
         support::Param::query("configure_flow", support::Shape::String),
@@ -8356,7 +8356,7 @@ pub static AUTHENTICATOR_WEBAUTHN_CREATE: Operation = Operation {
     id: "stages_authenticator_webauthn_create",
     method: "POST",
     path: "/stages/authenticator/webauthn/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -8422,7 +8422,7 @@ pub static AUTHENTICATOR_WEBAUTHN_RETRIEVE: Operation = Operation {
     id: "stages_authenticator_webauthn_retrieve",
     method: "GET",
     path: "/stages/authenticator/webauthn/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -8472,7 +8472,7 @@ pub static AUTHENTICATOR_WEBAUTHN_UPDATE: Operation = Operation {
     id: "stages_authenticator_webauthn_update",
     method: "PUT",
     path: "/stages/authenticator/webauthn/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -8540,7 +8540,7 @@ pub static AUTHENTICATOR_WEBAUTHN_DESTROY: Operation = Operation {
     id: "stages_authenticator_webauthn_destroy",
     method: "DELETE",
     path: "/stages/authenticator/webauthn/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -8590,7 +8590,7 @@ pub static AUTHENTICATOR_WEBAUTHN_PARTIAL_UPDATE: Operation = Operation {
     id: "stages_authenticator_webauthn_partial_update",
     method: "PATCH",
     path: "/stages/authenticator/webauthn/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -8659,7 +8659,7 @@ pub static AUTHENTICATOR_WEBAUTHN_USED_BY_LIST: Operation = Operation {
     id: "stages_authenticator_webauthn_used_by_list",
     method: "GET",
     path: "/stages/authenticator/webauthn/{stage_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -8709,7 +8709,7 @@ pub static AUTHENTICATOR_WEBAUTHN_DEVICE_TYPES_LIST: Operation = Operation {
     id: "stages_authenticator_webauthn_device_types_list",
     method: "GET",
     path: "/stages/authenticator/webauthn_device_types/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("aaguid", support::Shape::String),
         support::Param::query("description", support::Shape::String),
@@ -8767,7 +8767,7 @@ pub static AUTHENTICATOR_WEBAUTHN_DEVICE_TYPES_RETRIEVE: Operation = Operation {
     id: "stages_authenticator_webauthn_device_types_retrieve",
     method: "GET",
     path: "/stages/authenticator/webauthn_device_types/{aaguid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("aaguid", support::Shape::String)],
 };
 
@@ -8817,7 +8817,7 @@ pub static CAPTCHA_LIST: Operation = Operation {
     id: "stages_captcha_list",
     method: "GET",
     path: "/stages/captcha/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("name", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -8869,7 +8869,7 @@ pub static CAPTCHA_CREATE: Operation = Operation {
     id: "stages_captcha_create",
     method: "POST",
     path: "/stages/captcha/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -8929,7 +8929,7 @@ pub static CAPTCHA_RETRIEVE: Operation = Operation {
     id: "stages_captcha_retrieve",
     method: "GET",
     path: "/stages/captcha/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -8974,7 +8974,7 @@ pub static CAPTCHA_UPDATE: Operation = Operation {
     id: "stages_captcha_update",
     method: "PUT",
     path: "/stages/captcha/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -9036,7 +9036,7 @@ pub static CAPTCHA_DESTROY: Operation = Operation {
     id: "stages_captcha_destroy",
     method: "DELETE",
     path: "/stages/captcha/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -9081,7 +9081,7 @@ pub static CAPTCHA_PARTIAL_UPDATE: Operation = Operation {
     id: "stages_captcha_partial_update",
     method: "PATCH",
     path: "/stages/captcha/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -9151,7 +9151,7 @@ pub static CAPTCHA_USED_BY_LIST: Operation = Operation {
     id: "stages_captcha_used_by_list",
     method: "GET",
     path: "/stages/captcha/{stage_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -9197,7 +9197,7 @@ pub static CONSENT_LIST: Operation = Operation {
     id: "stages_consent_list",
     method: "GET",
     path: "/stages/consent/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("consent_expire_in", support::Shape::String),
         support::Param::query("mode", support::Shape::String),
@@ -9251,7 +9251,7 @@ pub static CONSENT_CREATE: Operation = Operation {
     id: "stages_consent_create",
     method: "POST",
     path: "/stages/consent/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -9304,7 +9304,7 @@ pub static CONSENT_RETRIEVE: Operation = Operation {
     id: "stages_consent_retrieve",
     method: "GET",
     path: "/stages/consent/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -9349,7 +9349,7 @@ pub static CONSENT_UPDATE: Operation = Operation {
     id: "stages_consent_update",
     method: "PUT",
     path: "/stages/consent/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -9404,7 +9404,7 @@ pub static CONSENT_DESTROY: Operation = Operation {
     id: "stages_consent_destroy",
     method: "DELETE",
     path: "/stages/consent/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -9449,7 +9449,7 @@ pub static CONSENT_PARTIAL_UPDATE: Operation = Operation {
     id: "stages_consent_partial_update",
     method: "PATCH",
     path: "/stages/consent/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -9509,7 +9509,7 @@ pub static CONSENT_USED_BY_LIST: Operation = Operation {
     id: "stages_consent_used_by_list",
     method: "GET",
     path: "/stages/consent/{stage_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -9555,7 +9555,7 @@ pub static DENY_LIST: Operation = Operation {
     id: "stages_deny_list",
     method: "GET",
     path: "/stages/deny/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("deny_message", support::Shape::String),
         support::Param::query("name", support::Shape::String),
@@ -9608,7 +9608,7 @@ pub static DENY_CREATE: Operation = Operation {
     id: "stages_deny_create",
     method: "POST",
     path: "/stages/deny/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -9661,7 +9661,7 @@ pub static DENY_RETRIEVE: Operation = Operation {
     id: "stages_deny_retrieve",
     method: "GET",
     path: "/stages/deny/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -9706,7 +9706,7 @@ pub static DENY_UPDATE: Operation = Operation {
     id: "stages_deny_update",
     method: "PUT",
     path: "/stages/deny/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -9760,7 +9760,7 @@ pub static DENY_DESTROY: Operation = Operation {
     id: "stages_deny_destroy",
     method: "DELETE",
     path: "/stages/deny/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -9805,7 +9805,7 @@ pub static DENY_PARTIAL_UPDATE: Operation = Operation {
     id: "stages_deny_partial_update",
     method: "PATCH",
     path: "/stages/deny/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -9865,7 +9865,7 @@ pub static DENY_USED_BY_LIST: Operation = Operation {
     id: "stages_deny_used_by_list",
     method: "GET",
     path: "/stages/deny/{stage_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -9910,7 +9910,7 @@ pub static DUMMY_LIST: Operation = Operation {
     id: "stages_dummy_list",
     method: "GET",
     path: "/stages/dummy/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("name", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -9963,7 +9963,7 @@ pub static DUMMY_CREATE: Operation = Operation {
     id: "stages_dummy_create",
     method: "POST",
     path: "/stages/dummy/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -10016,7 +10016,7 @@ pub static DUMMY_RETRIEVE: Operation = Operation {
     id: "stages_dummy_retrieve",
     method: "GET",
     path: "/stages/dummy/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -10061,7 +10061,7 @@ pub static DUMMY_UPDATE: Operation = Operation {
     id: "stages_dummy_update",
     method: "PUT",
     path: "/stages/dummy/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -10116,7 +10116,7 @@ pub static DUMMY_DESTROY: Operation = Operation {
     id: "stages_dummy_destroy",
     method: "DELETE",
     path: "/stages/dummy/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -10161,7 +10161,7 @@ pub static DUMMY_PARTIAL_UPDATE: Operation = Operation {
     id: "stages_dummy_partial_update",
     method: "PATCH",
     path: "/stages/dummy/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -10221,7 +10221,7 @@ pub static DUMMY_USED_BY_LIST: Operation = Operation {
     id: "stages_dummy_used_by_list",
     method: "GET",
     path: "/stages/dummy/{stage_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -10267,7 +10267,7 @@ pub static EMAIL_LIST: Operation = Operation {
     id: "stages_email_list",
     method: "GET",
     path: "/stages/email/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("activate_user_on_success", support::Shape::Boolean),
         support::Param::query("from_address", support::Shape::String),
@@ -10330,7 +10330,7 @@ pub static EMAIL_CREATE: Operation = Operation {
     id: "stages_email_create",
     method: "POST",
     path: "/stages/email/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -10399,7 +10399,7 @@ pub static EMAIL_RETRIEVE: Operation = Operation {
     id: "stages_email_retrieve",
     method: "GET",
     path: "/stages/email/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -10444,7 +10444,7 @@ pub static EMAIL_UPDATE: Operation = Operation {
     id: "stages_email_update",
     method: "PUT",
     path: "/stages/email/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -10515,7 +10515,7 @@ pub static EMAIL_DESTROY: Operation = Operation {
     id: "stages_email_destroy",
     method: "DELETE",
     path: "/stages/email/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -10560,7 +10560,7 @@ pub static EMAIL_PARTIAL_UPDATE: Operation = Operation {
     id: "stages_email_partial_update",
     method: "PATCH",
     path: "/stages/email/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -10637,7 +10637,7 @@ pub static EMAIL_USED_BY_LIST: Operation = Operation {
     id: "stages_email_used_by_list",
     method: "GET",
     path: "/stages/email/{stage_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -10683,7 +10683,7 @@ pub static EMAIL_TEMPLATES_LIST: Operation = Operation {
     id: "stages_email_templates_list",
     method: "GET",
     path: "/stages/email/templates/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -10727,7 +10727,7 @@ pub static ENDPOINTS_LIST: Operation = Operation {
     id: "stages_endpoints_list",
     method: "GET",
     path: "/stages/endpoints/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("name", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -10778,7 +10778,7 @@ pub static ENDPOINTS_CREATE: Operation = Operation {
     id: "stages_endpoints_create",
     method: "POST",
     path: "/stages/endpoints/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -10831,7 +10831,7 @@ pub static ENDPOINTS_RETRIEVE: Operation = Operation {
     id: "stages_endpoints_retrieve",
     method: "GET",
     path: "/stages/endpoints/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -10877,7 +10877,7 @@ pub static ENDPOINTS_UPDATE: Operation = Operation {
     id: "stages_endpoints_update",
     method: "PUT",
     path: "/stages/endpoints/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -10932,7 +10932,7 @@ pub static ENDPOINTS_DESTROY: Operation = Operation {
     id: "stages_endpoints_destroy",
     method: "DELETE",
     path: "/stages/endpoints/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -10977,7 +10977,7 @@ pub static ENDPOINTS_PARTIAL_UPDATE: Operation = Operation {
     id: "stages_endpoints_partial_update",
     method: "PATCH",
     path: "/stages/endpoints/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -11037,7 +11037,7 @@ pub static ENDPOINTS_USED_BY_LIST: Operation = Operation {
     id: "stages_endpoints_used_by_list",
     method: "GET",
     path: "/stages/endpoints/{stage_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -11083,7 +11083,7 @@ pub static IDENTIFICATION_LIST: Operation = Operation {
     id: "stages_identification_list",
     method: "GET",
     path: "/stages/identification/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("captcha_stage", support::Shape::String),
         support::Param::query("case_insensitive_matching", support::Shape::Boolean),
@@ -11144,7 +11144,7 @@ pub static IDENTIFICATION_CREATE: Operation = Operation {
     id: "stages_identification_create",
     method: "POST",
     path: "/stages/identification/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -11206,7 +11206,7 @@ pub static IDENTIFICATION_RETRIEVE: Operation = Operation {
     id: "stages_identification_retrieve",
     method: "GET",
     path: "/stages/identification/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -11252,7 +11252,7 @@ pub static IDENTIFICATION_UPDATE: Operation = Operation {
     id: "stages_identification_update",
     method: "PUT",
     path: "/stages/identification/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -11320,7 +11320,7 @@ pub static IDENTIFICATION_DESTROY: Operation = Operation {
     id: "stages_identification_destroy",
     method: "DELETE",
     path: "/stages/identification/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -11366,7 +11366,7 @@ pub static IDENTIFICATION_PARTIAL_UPDATE: Operation = Operation {
     id: "stages_identification_partial_update",
     method: "PATCH",
     path: "/stages/identification/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -11435,7 +11435,7 @@ pub static IDENTIFICATION_USED_BY_LIST: Operation = Operation {
     id: "stages_identification_used_by_list",
     method: "GET",
     path: "/stages/identification/{stage_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -11485,7 +11485,7 @@ pub static INVITATION_INVITATIONS_LIST: Operation = Operation {
     id: "stages_invitation_invitations_list",
     method: "GET",
     path: "/stages/invitation/invitations/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("created_by__username", support::Shape::String),
         support::Param::query("expires", support::Shape::String),
@@ -11544,7 +11544,7 @@ pub static INVITATION_INVITATIONS_CREATE: Operation = Operation {
     id: "stages_invitation_invitations_create",
     method: "POST",
     path: "/stages/invitation/invitations/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -11602,7 +11602,7 @@ pub static INVITATION_INVITATIONS_RETRIEVE: Operation = Operation {
     id: "stages_invitation_invitations_retrieve",
     method: "GET",
     path: "/stages/invitation/invitations/{invite_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("invite_uuid", support::Shape::String)],
 };
 
@@ -11652,7 +11652,7 @@ pub static INVITATION_INVITATIONS_UPDATE: Operation = Operation {
     id: "stages_invitation_invitations_update",
     method: "PUT",
     path: "/stages/invitation/invitations/{invite_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("invite_uuid", support::Shape::String)],
 };
 
@@ -11712,7 +11712,7 @@ pub static INVITATION_INVITATIONS_DESTROY: Operation = Operation {
     id: "stages_invitation_invitations_destroy",
     method: "DELETE",
     path: "/stages/invitation/invitations/{invite_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("invite_uuid", support::Shape::String)],
 };
 
@@ -11762,7 +11762,7 @@ pub static INVITATION_INVITATIONS_PARTIAL_UPDATE: Operation = Operation {
     id: "stages_invitation_invitations_partial_update",
     method: "PATCH",
     path: "/stages/invitation/invitations/{invite_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("invite_uuid", support::Shape::String)],
 };
 
@@ -11822,7 +11822,7 @@ pub static INVITATION_INVITATIONS_SEND_EMAIL_CREATE: Operation = Operation {
     id: "stages_invitation_invitations_send_email_create",
     method: "POST",
     path: "/stages/invitation/invitations/{invite_uuid}/send_email/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("invite_uuid", support::Shape::String)],
 };
 
@@ -11882,7 +11882,7 @@ pub static INVITATION_INVITATIONS_USED_BY_LIST: Operation = Operation {
     id: "stages_invitation_invitations_used_by_list",
     method: "GET",
     path: "/stages/invitation/invitations/{invite_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("invite_uuid", support::Shape::String)],
 };
 
@@ -11932,7 +11932,7 @@ pub static INVITATION_STAGES_LIST: Operation = Operation {
     id: "stages_invitation_stages_list",
     method: "GET",
     path: "/stages/invitation/stages/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query(
             "continue_flow_without_invitation",
@@ -11990,7 +11990,7 @@ pub static INVITATION_STAGES_CREATE: Operation = Operation {
     id: "stages_invitation_stages_create",
     method: "POST",
     path: "/stages/invitation/stages/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -12044,7 +12044,7 @@ pub static INVITATION_STAGES_RETRIEVE: Operation = Operation {
     id: "stages_invitation_stages_retrieve",
     method: "GET",
     path: "/stages/invitation/stages/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -12094,7 +12094,7 @@ pub static INVITATION_STAGES_UPDATE: Operation = Operation {
     id: "stages_invitation_stages_update",
     method: "PUT",
     path: "/stages/invitation/stages/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -12154,7 +12154,7 @@ pub static INVITATION_STAGES_DESTROY: Operation = Operation {
     id: "stages_invitation_stages_destroy",
     method: "DELETE",
     path: "/stages/invitation/stages/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -12204,7 +12204,7 @@ pub static INVITATION_STAGES_PARTIAL_UPDATE: Operation = Operation {
     id: "stages_invitation_stages_partial_update",
     method: "PATCH",
     path: "/stages/invitation/stages/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -12264,7 +12264,7 @@ pub static INVITATION_STAGES_USED_BY_LIST: Operation = Operation {
     id: "stages_invitation_stages_used_by_list",
     method: "GET",
     path: "/stages/invitation/stages/{stage_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -12314,7 +12314,7 @@ pub static MTLS_LIST: Operation = Operation {
     id: "stages_mtls_list",
     method: "GET",
     path: "/stages/mtls/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("cert_attribute", support::Shape::String),
         support::Param::query(
@@ -12373,7 +12373,7 @@ pub static MTLS_CREATE: Operation = Operation {
     id: "stages_mtls_create",
     method: "POST",
     path: "/stages/mtls/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -12426,7 +12426,7 @@ pub static MTLS_RETRIEVE: Operation = Operation {
     id: "stages_mtls_retrieve",
     method: "GET",
     path: "/stages/mtls/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -12471,7 +12471,7 @@ pub static MTLS_UPDATE: Operation = Operation {
     id: "stages_mtls_update",
     method: "PUT",
     path: "/stages/mtls/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -12525,7 +12525,7 @@ pub static MTLS_DESTROY: Operation = Operation {
     id: "stages_mtls_destroy",
     method: "DELETE",
     path: "/stages/mtls/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -12570,7 +12570,7 @@ pub static MTLS_PARTIAL_UPDATE: Operation = Operation {
     id: "stages_mtls_partial_update",
     method: "PATCH",
     path: "/stages/mtls/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -12636,7 +12636,7 @@ pub static MTLS_USED_BY_LIST: Operation = Operation {
     id: "stages_mtls_used_by_list",
     method: "GET",
     path: "/stages/mtls/{stage_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -12681,7 +12681,7 @@ pub static PASSWORD_LIST: Operation = Operation {
     id: "stages_password_list",
     method: "GET",
     path: "/stages/password/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("allow_show_password", support::Shape::Boolean),
         support::Param::query("configure_flow", support::Shape::String),
@@ -12735,7 +12735,7 @@ pub static PASSWORD_CREATE: Operation = Operation {
     id: "stages_password_create",
     method: "POST",
     path: "/stages/password/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -12791,7 +12791,7 @@ pub static PASSWORD_RETRIEVE: Operation = Operation {
     id: "stages_password_retrieve",
     method: "GET",
     path: "/stages/password/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -12836,7 +12836,7 @@ pub static PASSWORD_UPDATE: Operation = Operation {
     id: "stages_password_update",
     method: "PUT",
     path: "/stages/password/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -12894,7 +12894,7 @@ pub static PASSWORD_DESTROY: Operation = Operation {
     id: "stages_password_destroy",
     method: "DELETE",
     path: "/stages/password/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -12939,7 +12939,7 @@ pub static PASSWORD_PARTIAL_UPDATE: Operation = Operation {
     id: "stages_password_partial_update",
     method: "PATCH",
     path: "/stages/password/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -13004,7 +13004,7 @@ pub static PASSWORD_USED_BY_LIST: Operation = Operation {
     id: "stages_password_used_by_list",
     method: "GET",
     path: "/stages/password/{stage_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -13050,7 +13050,7 @@ pub static PROMPT_PROMPTS_LIST: Operation = Operation {
     id: "stages_prompt_prompts_list",
     method: "GET",
     path: "/stages/prompt/prompts/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("field_key", support::Shape::String),
         support::Param::query("label", support::Shape::String),
@@ -13106,7 +13106,7 @@ pub static PROMPT_PROMPTS_CREATE: Operation = Operation {
     id: "stages_prompt_prompts_create",
     method: "POST",
     path: "/stages/prompt/prompts/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -13168,7 +13168,7 @@ pub static PROMPT_PROMPTS_RETRIEVE: Operation = Operation {
     id: "stages_prompt_prompts_retrieve",
     method: "GET",
     path: "/stages/prompt/prompts/{prompt_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("prompt_uuid", support::Shape::String)],
 };
 
@@ -13214,7 +13214,7 @@ pub static PROMPT_PROMPTS_UPDATE: Operation = Operation {
     id: "stages_prompt_prompts_update",
     method: "PUT",
     path: "/stages/prompt/prompts/{prompt_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("prompt_uuid", support::Shape::String)],
 };
 
@@ -13282,7 +13282,7 @@ pub static PROMPT_PROMPTS_DESTROY: Operation = Operation {
     id: "stages_prompt_prompts_destroy",
     method: "DELETE",
     path: "/stages/prompt/prompts/{prompt_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("prompt_uuid", support::Shape::String)],
 };
 
@@ -13328,7 +13328,7 @@ pub static PROMPT_PROMPTS_PARTIAL_UPDATE: Operation = Operation {
     id: "stages_prompt_prompts_partial_update",
     method: "PATCH",
     path: "/stages/prompt/prompts/{prompt_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("prompt_uuid", support::Shape::String)],
 };
 
@@ -13400,7 +13400,7 @@ pub static PROMPT_PROMPTS_USED_BY_LIST: Operation = Operation {
     id: "stages_prompt_prompts_used_by_list",
     method: "GET",
     path: "/stages/prompt/prompts/{prompt_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("prompt_uuid", support::Shape::String)],
 };
 
@@ -13450,7 +13450,7 @@ pub static PROMPT_PROMPTS_PREVIEW_CREATE: Operation = Operation {
     id: "stages_prompt_prompts_preview_create",
     method: "POST",
     path: "/stages/prompt/prompts/preview/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -13516,7 +13516,7 @@ pub static PROMPT_STAGES_LIST: Operation = Operation {
     id: "stages_prompt_stages_list",
     method: "GET",
     path: "/stages/prompt/stages/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("fields", support::Shape::Array(&support::Shape::String)),
         support::Param::query("name", support::Shape::String),
@@ -13574,7 +13574,7 @@ pub static PROMPT_STAGES_CREATE: Operation = Operation {
     id: "stages_prompt_stages_create",
     method: "POST",
     path: "/stages/prompt/stages/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -13628,7 +13628,7 @@ pub static PROMPT_STAGES_RETRIEVE: Operation = Operation {
     id: "stages_prompt_stages_retrieve",
     method: "GET",
     path: "/stages/prompt/stages/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -13674,7 +13674,7 @@ pub static PROMPT_STAGES_UPDATE: Operation = Operation {
     id: "stages_prompt_stages_update",
     method: "PUT",
     path: "/stages/prompt/stages/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -13734,7 +13734,7 @@ pub static PROMPT_STAGES_DESTROY: Operation = Operation {
     id: "stages_prompt_stages_destroy",
     method: "DELETE",
     path: "/stages/prompt/stages/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -13780,7 +13780,7 @@ pub static PROMPT_STAGES_PARTIAL_UPDATE: Operation = Operation {
     id: "stages_prompt_stages_partial_update",
     method: "PATCH",
     path: "/stages/prompt/stages/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -13840,7 +13840,7 @@ pub static PROMPT_STAGES_USED_BY_LIST: Operation = Operation {
     id: "stages_prompt_stages_used_by_list",
     method: "GET",
     path: "/stages/prompt/stages/{stage_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -13890,7 +13890,7 @@ pub static REDIRECT_LIST: Operation = Operation {
     id: "stages_redirect_list",
     method: "GET",
     path: "/stages/redirect/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("name", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -13941,7 +13941,7 @@ pub static REDIRECT_CREATE: Operation = Operation {
     id: "stages_redirect_create",
     method: "POST",
     path: "/stages/redirect/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -13994,7 +13994,7 @@ pub static REDIRECT_RETRIEVE: Operation = Operation {
     id: "stages_redirect_retrieve",
     method: "GET",
     path: "/stages/redirect/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -14039,7 +14039,7 @@ pub static REDIRECT_UPDATE: Operation = Operation {
     id: "stages_redirect_update",
     method: "PUT",
     path: "/stages/redirect/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -14094,7 +14094,7 @@ pub static REDIRECT_DESTROY: Operation = Operation {
     id: "stages_redirect_destroy",
     method: "DELETE",
     path: "/stages/redirect/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -14139,7 +14139,7 @@ pub static REDIRECT_PARTIAL_UPDATE: Operation = Operation {
     id: "stages_redirect_partial_update",
     method: "PATCH",
     path: "/stages/redirect/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -14199,7 +14199,7 @@ pub static REDIRECT_USED_BY_LIST: Operation = Operation {
     id: "stages_redirect_used_by_list",
     method: "GET",
     path: "/stages/redirect/{stage_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -14245,7 +14245,7 @@ pub static SOURCE_LIST: Operation = Operation {
     id: "stages_source_list",
     method: "GET",
     path: "/stages/source/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("name", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -14299,7 +14299,7 @@ pub static SOURCE_CREATE: Operation = Operation {
     id: "stages_source_create",
     method: "POST",
     path: "/stages/source/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -14352,7 +14352,7 @@ pub static SOURCE_RETRIEVE: Operation = Operation {
     id: "stages_source_retrieve",
     method: "GET",
     path: "/stages/source/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -14397,7 +14397,7 @@ pub static SOURCE_UPDATE: Operation = Operation {
     id: "stages_source_update",
     method: "PUT",
     path: "/stages/source/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -14452,7 +14452,7 @@ pub static SOURCE_DESTROY: Operation = Operation {
     id: "stages_source_destroy",
     method: "DELETE",
     path: "/stages/source/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -14497,7 +14497,7 @@ pub static SOURCE_PARTIAL_UPDATE: Operation = Operation {
     id: "stages_source_partial_update",
     method: "PATCH",
     path: "/stages/source/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -14557,7 +14557,7 @@ pub static SOURCE_USED_BY_LIST: Operation = Operation {
     id: "stages_source_used_by_list",
     method: "GET",
     path: "/stages/source/{stage_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -14603,7 +14603,7 @@ pub static USER_DELETE_LIST: Operation = Operation {
     id: "stages_user_delete_list",
     method: "GET",
     path: "/stages/user_delete/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("name", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -14655,7 +14655,7 @@ pub static USER_DELETE_CREATE: Operation = Operation {
     id: "stages_user_delete_create",
     method: "POST",
     path: "/stages/user_delete/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -14708,7 +14708,7 @@ pub static USER_DELETE_RETRIEVE: Operation = Operation {
     id: "stages_user_delete_retrieve",
     method: "GET",
     path: "/stages/user_delete/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -14754,7 +14754,7 @@ pub static USER_DELETE_UPDATE: Operation = Operation {
     id: "stages_user_delete_update",
     method: "PUT",
     path: "/stages/user_delete/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -14814,7 +14814,7 @@ pub static USER_DELETE_DESTROY: Operation = Operation {
     id: "stages_user_delete_destroy",
     method: "DELETE",
     path: "/stages/user_delete/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -14860,7 +14860,7 @@ pub static USER_DELETE_PARTIAL_UPDATE: Operation = Operation {
     id: "stages_user_delete_partial_update",
     method: "PATCH",
     path: "/stages/user_delete/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -14920,7 +14920,7 @@ pub static USER_DELETE_USED_BY_LIST: Operation = Operation {
     id: "stages_user_delete_used_by_list",
     method: "GET",
     path: "/stages/user_delete/{stage_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -14970,7 +14970,7 @@ pub static USER_LOGIN_LIST: Operation = Operation {
     id: "stages_user_login_list",
     method: "GET",
     path: "/stages/user_login/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("geoip_binding", support::Shape::String),
         support::Param::query("name", support::Shape::String),
@@ -15028,7 +15028,7 @@ pub static USER_LOGIN_CREATE: Operation = Operation {
     id: "stages_user_login_create",
     method: "POST",
     path: "/stages/user_login/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -15088,7 +15088,7 @@ pub static USER_LOGIN_RETRIEVE: Operation = Operation {
     id: "stages_user_login_retrieve",
     method: "GET",
     path: "/stages/user_login/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -15134,7 +15134,7 @@ pub static USER_LOGIN_UPDATE: Operation = Operation {
     id: "stages_user_login_update",
     method: "PUT",
     path: "/stages/user_login/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -15196,7 +15196,7 @@ pub static USER_LOGIN_DESTROY: Operation = Operation {
     id: "stages_user_login_destroy",
     method: "DELETE",
     path: "/stages/user_login/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -15242,7 +15242,7 @@ pub static USER_LOGIN_PARTIAL_UPDATE: Operation = Operation {
     id: "stages_user_login_partial_update",
     method: "PATCH",
     path: "/stages/user_login/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -15310,7 +15310,7 @@ pub static USER_LOGIN_USED_BY_LIST: Operation = Operation {
     id: "stages_user_login_used_by_list",
     method: "GET",
     path: "/stages/user_login/{stage_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -15356,7 +15356,7 @@ pub static USER_LOGOUT_LIST: Operation = Operation {
     id: "stages_user_logout_list",
     method: "GET",
     path: "/stages/user_logout/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("name", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -15408,7 +15408,7 @@ pub static USER_LOGOUT_CREATE: Operation = Operation {
     id: "stages_user_logout_create",
     method: "POST",
     path: "/stages/user_logout/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -15461,7 +15461,7 @@ pub static USER_LOGOUT_RETRIEVE: Operation = Operation {
     id: "stages_user_logout_retrieve",
     method: "GET",
     path: "/stages/user_logout/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -15507,7 +15507,7 @@ pub static USER_LOGOUT_UPDATE: Operation = Operation {
     id: "stages_user_logout_update",
     method: "PUT",
     path: "/stages/user_logout/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -15567,7 +15567,7 @@ pub static USER_LOGOUT_DESTROY: Operation = Operation {
     id: "stages_user_logout_destroy",
     method: "DELETE",
     path: "/stages/user_logout/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -15613,7 +15613,7 @@ pub static USER_LOGOUT_PARTIAL_UPDATE: Operation = Operation {
     id: "stages_user_logout_partial_update",
     method: "PATCH",
     path: "/stages/user_logout/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -15673,7 +15673,7 @@ pub static USER_LOGOUT_USED_BY_LIST: Operation = Operation {
     id: "stages_user_logout_used_by_list",
     method: "GET",
     path: "/stages/user_logout/{stage_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -15723,7 +15723,7 @@ pub static USER_WRITE_LIST: Operation = Operation {
     id: "stages_user_write_list",
     method: "GET",
     path: "/stages/user_write/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("create_users_as_inactive", support::Shape::Boolean),
         support::Param::query("create_users_group", support::Shape::String),
@@ -15780,7 +15780,7 @@ pub static USER_WRITE_CREATE: Operation = Operation {
     id: "stages_user_write_create",
     method: "POST",
     path: "/stages/user_write/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -15838,7 +15838,7 @@ pub static USER_WRITE_RETRIEVE: Operation = Operation {
     id: "stages_user_write_retrieve",
     method: "GET",
     path: "/stages/user_write/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -15884,7 +15884,7 @@ pub static USER_WRITE_UPDATE: Operation = Operation {
     id: "stages_user_write_update",
     method: "PUT",
     path: "/stages/user_write/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -15944,7 +15944,7 @@ pub static USER_WRITE_DESTROY: Operation = Operation {
     id: "stages_user_write_destroy",
     method: "DELETE",
     path: "/stages/user_write/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -15990,7 +15990,7 @@ pub static USER_WRITE_PARTIAL_UPDATE: Operation = Operation {
     id: "stages_user_write_partial_update",
     method: "PATCH",
     path: "/stages/user_write/{stage_uuid}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 
@@ -16056,7 +16056,7 @@ pub static USER_WRITE_USED_BY_LIST: Operation = Operation {
     id: "stages_user_write_used_by_list",
     method: "GET",
     path: "/stages/user_write/{stage_uuid}/used_by/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("stage_uuid", support::Shape::String)],
 };
 

@@ -22,6 +22,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value, json};
 
+use crate::runtime::security::{Carrier, Requirements, Scheme};
 use crate::validation::{Validate, ValidationErrors, Violation};
 
 /// The future every operation handler returns.
@@ -30,21 +31,32 @@ pub type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send + 'static>>;
 /// An error an implementation wants to report as a 500 without showing it to the caller.
 pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
-/// Checks the bearer token of each request to an operation that requires authentication.
+/// Checks the credential of each request to an operation that requires authentication.
 ///
 /// There is deliberately no default: a server that lets everyone in must say so in code.
 pub trait Authenticate: Send + Sync + 'static {
-    /// Who the token belongs to; handed to every secured operation.
+    /// Who the credential belongs to; handed to every secured operation.
     type Principal: Send + 'static;
 
-    /// The principal for `token` (the text after `Bearer `), or `None` to refuse the request
-    /// with 403. `operation` says which operation is being called and which security schemes
-    /// the spec names for it.
+    /// The principal for `credential`, or `None` to refuse the request with 403. The
+    /// credential says which of the operation's security schemes it came by (a scheme the
+    /// implementation does not accept for `operation` is refused the same way).
     fn authenticate(
         &self,
-        token: &str,
+        credential: Credential<'_>,
         operation: &'static Operation,
     ) -> impl Future<Output = Option<Self::Principal>> + Send;
+}
+
+/// A credential a request carries for one of its operation's security schemes.
+#[derive(Debug, Clone, Copy)]
+pub struct Credential<'a> {
+    /// The scheme it came by: the first, in the spec's order of the operation's
+    /// alternatives, whose credential the request carries (`Authorization: bearer+agent …`
+    /// is `authentik_device_auth`'s, `Authorization: Bearer …` that of a bearer scheme).
+    pub scheme: &'static Scheme,
+    /// The credential itself: the text after the scheme word, or the API key.
+    pub token: &'a str,
 }
 
 /// Where and how the routes are mounted.
@@ -146,9 +158,9 @@ pub struct Operation {
     pub method: &'static str,
     /// The path template, relative to the base path.
     pub path: &'static str,
-    /// The spec's security alternatives, each the scheme names it requires together; an
-    /// empty alternative means anonymous calls are allowed.
-    pub security: &'static [&'static [&'static str]],
+    /// The spec's security alternatives, each the schemes it requires together; an empty
+    /// alternative means anonymous calls are allowed.
+    pub security: Requirements,
     /// Path parameters first, in template order, then the others.
     pub params: &'static [Param],
 }
@@ -269,7 +281,7 @@ impl Input {
                     .iter()
                     .filter_map(|v| v.to_str().ok().map(str::to_owned))
                     .collect(),
-                Location::Cookie => cookie(&self.parts, param.name).into_iter().collect(),
+                Location::Cookie => cookie(&self.parts, param.name).map(str::to_owned).into_iter().collect(),
             };
             if raw.is_empty() {
                 if param.required {
@@ -347,6 +359,7 @@ impl Input {
     ) -> Result<B, ServerError> {
         expect_media(&self.parts, "multipart/form-data", |m| m == "multipart/form-data")?;
         let limit = self.body_limit;
+        announced_within(&self.parts, limit)?;
         let request = Request::from_parts(self.parts, self.body);
         let mut multipart = Multipart::from_request(request, &()).await.map_err(|e| {
             ServerError::status(StatusCode::BAD_REQUEST, format!("Multipart form parse error - {}", e.body_text()))
@@ -391,7 +404,8 @@ impl Input {
     /// The body as it came, for media types the server does not interpret.
     pub async fn bytes(self) -> Result<Bytes, ServerError> {
         let limit = self.body_limit;
-        axum::body::to_bytes(self.body, limit).await.map_err(|_| too_large(limit))
+        announced_within(&self.parts, limit)?;
+        axum::body::to_bytes(self.body, limit).await.map_err(|e| body_error(e, limit))
     }
 }
 
@@ -401,6 +415,29 @@ fn multipart_error(status: StatusCode, text: String) -> ServerError {
     } else {
         ServerError::status(StatusCode::BAD_REQUEST, format!("Multipart form parse error - {text}"))
     }
+}
+
+/// Refuses a body whose `Content-Length` is over the limit before reading any of it, so
+/// a client cannot make the server wait for (or buffer) what it will refuse anyway.
+fn announced_within(parts: &Parts, limit: usize) -> Result<(), ServerError> {
+    let length = parts.headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    match length {
+        Some(length) if length > limit as u64 => Err(too_large(limit)),
+        _ => Ok(()),
+    }
+}
+
+/// 413 when the body grew past the limit (http-body-util's `LengthLimitError`, which
+/// axum does not re-export, says "length limit exceeded"); 400 when it broke off.
+fn body_error(error: axum::Error, limit: usize) -> ServerError {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(&error);
+    while let Some(c) = cause {
+        if c.to_string() == "length limit exceeded" {
+            return too_large(limit);
+        }
+        cause = c.source();
+    }
+    ServerError::status(StatusCode::BAD_REQUEST, format!("The request body could not be read: {error}"))
 }
 
 fn too_large(limit: usize) -> ServerError {
@@ -517,11 +554,11 @@ fn coerce(shape: &Shape, text: &str) -> Result<Value, String> {
     }
 }
 
-fn cookie(parts: &Parts, name: &str) -> Option<String> {
+fn cookie<'a>(parts: &'a Parts, name: &str) -> Option<&'a str> {
     parts.headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(';')).find_map(
         |pair| {
             let (k, v) = pair.trim().split_once('=')?;
-            (k == name).then(|| v.to_owned())
+            (k == name).then_some(v)
         },
     )
 }
@@ -617,16 +654,20 @@ where
     })
 }
 
-/// The principal of the request's bearer token: `None` without a token, a 403 response when
-/// the implementation refuses the token.
+/// The principal of the request's credential: `None` without one for any of the
+/// operation's schemes, a 403 response when the implementation refuses it.
 async fn authenticate<S: Authenticate>(
     server: &S,
     parts: &Parts,
     operation: &'static Operation,
 ) -> Result<Option<S::Principal>, Response> {
-    match bearer(parts) {
+    let found = operation.security.iter().flat_map(|alt| alt.iter()).find_map(|scheme| {
+        let token = credential(parts, scheme)?;
+        Some(Credential { scheme, token })
+    });
+    match found {
         None => Ok(None),
-        Some(token) => match server.authenticate(token, operation).await {
+        Some(credential) => match server.authenticate(credential, operation).await {
             Some(principal) => Ok(Some(principal)),
             None => Err(detail(StatusCode::FORBIDDEN, "Token invalid/expired.")),
         },
@@ -660,12 +701,26 @@ fn respond<R: IntoResponse>(result: Result<R, ServerError>, operation: &Operatio
     }
 }
 
-/// The token of an `Authorization: Bearer …` header (the scheme is case-insensitive).
-fn bearer(parts: &Parts) -> Option<&str> {
-    let value = parts.headers.get(header::AUTHORIZATION)?.to_str().ok()?;
-    let (scheme, token) = value.split_once(' ')?;
+/// The request's credential for `scheme`, where the scheme says it travels: the text
+/// after the scheme word of `Authorization` (compared without regard to case), or the API
+/// key's header, query parameter or cookie. Empty credentials count as none.
+fn credential<'a>(parts: &'a Parts, scheme: &Scheme) -> Option<&'a str> {
+    let token = match scheme.carrier {
+        Carrier::Authorization(word) => {
+            let value = parts.headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+            let (given, token) = value.split_once(' ')?;
+            given.eq_ignore_ascii_case(word).then_some(token)?
+        }
+        Carrier::Header(name) => parts.headers.get(name)?.to_str().ok()?,
+        Carrier::Query(name) => parts.uri.query()?.split('&').find_map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (key == name).then_some(value)
+        })?,
+        Carrier::Cookie(name) => cookie(parts, name)?,
+        Carrier::Unsent => return None,
+    };
     let token = token.trim();
-    (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then_some(token)
+    (!token.is_empty()).then_some(token)
 }
 
 /// An operation handler as the router stores it: one function type for every operation,

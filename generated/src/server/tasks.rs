@@ -204,7 +204,7 @@ pub static SCHEDULES_LIST: Operation = Operation {
     id: "tasks_schedules_list",
     method: "GET",
     path: "/tasks/schedules/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("actor_name", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -260,7 +260,7 @@ pub static SCHEDULES_RETRIEVE: Operation = Operation {
     id: "tasks_schedules_retrieve",
     method: "GET",
     path: "/tasks/schedules/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::String)],
 };
 
@@ -305,7 +305,7 @@ pub static SCHEDULES_UPDATE: Operation = Operation {
     id: "tasks_schedules_update",
     method: "PUT",
     path: "/tasks/schedules/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::String)],
 };
 
@@ -360,7 +360,7 @@ pub static SCHEDULES_PARTIAL_UPDATE: Operation = Operation {
     id: "tasks_schedules_partial_update",
     method: "PATCH",
     path: "/tasks/schedules/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::String)],
 };
 
@@ -420,7 +420,7 @@ pub static SCHEDULES_SEND_CREATE: Operation = Operation {
     id: "tasks_schedules_send_create",
     method: "POST",
     path: "/tasks/schedules/{id}/send/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::String)],
 };
 
@@ -474,7 +474,7 @@ pub static TASKS_LIST: Operation = Operation {
     id: "tasks_tasks_list",
     method: "GET",
     path: "/tasks/tasks/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("actor_name", support::Shape::String),
         support::Param::query(
@@ -535,7 +535,7 @@ pub static TASKS_RETRIEVE: Operation = Operation {
     id: "tasks_tasks_retrieve",
     method: "GET",
     path: "/tasks/tasks/{message_id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("message_id", support::Shape::String)],
 };
 
@@ -580,7 +580,7 @@ pub static TASKS_RETRY_CREATE: Operation = Operation {
     id: "tasks_tasks_retry_create",
     method: "POST",
     path: "/tasks/tasks/{message_id}/retry/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("message_id", support::Shape::String)],
 };
 
@@ -628,7 +628,7 @@ pub static TASKS_STATUS_RETRIEVE: Operation = Operation {
     id: "tasks_tasks_status_retrieve",
     method: "GET",
     path: "/tasks/tasks/status/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -672,7 +672,7 @@ pub static WORKERS_LIST: Operation = Operation {
     id: "tasks_workers_list",
     method: "GET",
     path: "/tasks/workers/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 

@@ -253,7 +253,10 @@ fn headers(
 fn security_schemes(old: &Api, new: &Api, out: &mut Vec<Change>) {
     use crate::ir::SchemeKind as K;
     fn by_name(api: &Api) -> BTreeMap<&str, &crate::ir::SecurityScheme> {
-        api.security_schemes.iter().map(|s| (s.name.as_str(), s)).collect()
+        // Only what `components/securitySchemes` defines: a name without a definition is
+        // the spec's mistake, and defining it later is an addition.
+        let defined = api.security_schemes.iter().filter(|s| s.kind != K::Undefined);
+        defined.map(|s| (s.name.as_str(), s)).collect()
     }
     let (old_s, new_s) = (by_name(old), by_name(new));
     for (name, o) in &old_s {
@@ -303,6 +306,7 @@ fn scheme_type(k: &crate::ir::SchemeKind) -> &str {
         K::OpenIdConnect { .. } => "openIdConnect",
         K::MutualTls => "mutualTLS",
         K::Other(t) => t,
+        K::Undefined => "undefined",
     }
 }
 

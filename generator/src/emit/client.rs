@@ -48,6 +48,7 @@ pub fn client(api: &Api) -> TokenStream {
     let pagings: BTreeMap<&str, Paging> =
         api.operations.iter().filter_map(|op| paging(api, op)).map(|p| (p.list, p)).collect();
     let page_impls = pagings.values().map(Paging::page_impl);
+    let default_scheme = api.default_scheme().map_or("", |s| s.name.as_str());
     quote! {
         //! An async client with one method for each operation, grouped by tag.
         //!
@@ -60,9 +61,13 @@ pub fn client(api: &Api) -> TokenStream {
         pub mod transport;
         #(#modules)*
 
-        pub use transport::{BoxError, Client, ClientBuilder, ClientError, Middleware, Next, RawResponse, SecretToken, Upload};
+        pub use transport::{BoxError, Client, ClientBuilder, ClientError, Middleware, Next, RawResponse, Retry, SecretToken, Upload};
 
         pub use crate::BASE_PATH;
+
+        /// The security scheme [`ClientBuilder::bearer_token`] is the credential of: the
+        /// first the spec's operations name.
+        pub const DEFAULT_SCHEME: &str = #default_scheme;
 
         #error_enum
 
@@ -387,7 +392,7 @@ fn operation(api: &Api, tag: &Tag, op: &Operation, stream: Option<&TokenStream>)
         Some(RequestKind::Raw(media)) => quote!(call.raw(self.body, #media);),
     };
     let call_binding = if encode.is_empty() && request.is_none() { quote!(call) } else { quote!(mut call) };
-    let secured = op.security.iter().any(|alt| !alt.is_empty());
+    let security = super::security::requirements(api, op);
 
     // Responses.
     let successes: Vec<_> = op.responses.iter().filter(|r| is_success(r.status)).collect();
@@ -479,8 +484,8 @@ fn operation(api: &Api, tag: &Tag, op: &Operation, stream: Option<&TokenStream>)
 
     let method_doc = {
         let mut extra = vec![format!("`{} {}` (`{}`).", op.method, op.path, op.id)];
-        if secured {
-            extra.push("Requires authentication.".to_owned());
+        if let Some(schemes) = super::security::summary(op) {
+            extra.push(format!("Authentication: {schemes}."));
         }
         doc_attrs(&op.docs, &extra)
     };
@@ -530,7 +535,7 @@ fn operation(api: &Api, tag: &Tag, op: &Operation, stream: Option<&TokenStream>)
             /// Validates the request and builds the call, asking for `accept`.
             fn prepare(self, accept: &'static str) -> Result<(&'a super::Client, super::transport::Call), super::Error> {
                 #check_params
-                let #call_binding = super::transport::Call::new(#method_tok, #path_expr, accept, #secured);
+                let #call_binding = super::transport::Call::new(#method_tok, #path_expr, accept, #security);
                 #(#encode)*
                 #set_body
                 Ok((self.client, call))

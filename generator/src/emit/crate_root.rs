@@ -15,6 +15,7 @@ pub fn lib_rs(api: &Api, client: bool, server: bool) -> TokenStream {
     let base = format!(" The API is served under `{}`.", if api.base_path.is_empty() { "/" } else { &api.base_path });
     let base_path = &api.base_path;
     let lints = lint_allows();
+    let security = super::security::module(api);
     let client = client.then(|| {
         quote!(
             #[cfg(feature = "client")]
@@ -46,6 +47,8 @@ pub fn lib_rs(api: &Api, client: bool, server: bool) -> TokenStream {
 
         /// The path of the spec's server, which operation paths are relative to.
         pub const BASE_PATH: &str = #base_path;
+
+        #security
 
         pub use runtime::Nullable;
         pub use validation::{Validate, ValidationErrors, Violation};

@@ -7,6 +7,7 @@ pub mod crate_root;
 pub mod http;
 pub mod models;
 pub mod plan;
+pub mod security;
 pub mod server;
 pub mod validate;
 

@@ -344,9 +344,10 @@ fn from_object(name: &proc_macro2::Ident, s: &StructDef, cfg: &TokenStream) -> T
         quote!(let mut #local = #init;)
     });
     let wire_names = s.fields.iter().map(|f| f.wire_name.as_str());
-    // A required non-nullable property is `Option` only while reading; the rest are read as
-    // their field type (`Option`/`Nullable` turn `null` into `None`/`Null`).
-    let held_in_option = |f: &Field| f.required && !f.ty.nullable;
+    // A required property is held in an `Option` while reading, so that its absence is an
+    // error also when its type is an `Option` itself (nullable); the rest are read as their
+    // field type (`Option`/`Nullable` turn `null` into `None`/`Null`).
+    let held_in_option = |f: &Field| f.required && !f.absent_as_null;
     let arms = s.fields.iter().enumerate().map(|(i, f)| {
         let local = ident(&f.name);
         let i = Literal::usize_unsuffixed(i);

@@ -102,7 +102,7 @@ pub fn server(api: &Api) -> TokenStream {
         pub mod support;
         #(#modules)*
 
-        pub use support::{Authenticate, BoxError, Operation, ServerConfig, ServerError};
+        pub use support::{Authenticate, BoxError, Credential, Operation, ServerConfig, ServerError};
         #(#reexports)*
 
         #[doc = #api_doc]
@@ -359,7 +359,7 @@ fn operation(api: &Api, op: &Operation, trait_ident: &Ident) -> (TokenStream, To
 
     // The descriptor the support code reads parameters and authenticates by.
     let (method_str, path) = (op.method.as_str(), &op.path);
-    let security = op.security.iter().map(|alt| quote!(&[#(#alt),*]));
+    let security = super::security::requirements(api, op);
     let path_order = path_params(&op.path);
     let mut params: Vec<_> = op.parameters.iter().collect();
     params.sort_by_key(|p| match p.location {
@@ -411,7 +411,7 @@ fn operation(api: &Api, op: &Operation, trait_ident: &Ident) -> (TokenStream, To
             id: #id,
             method: #method_str,
             path: #path,
-            security: &[#(#security),*],
+            security: #security,
             params: &[#(#params),*],
         };
 

@@ -114,6 +114,7 @@ pub fn build(spec: &Spec, options: BuildOptions) -> Result<Api, Error> {
     super::usage::assign_tags(&mut types, &operations);
     let api = &spec.api;
     let params = operations.iter().filter_map(Operation::params_struct).collect();
+    let security_schemes = security_schemes(api, &operations);
     let mut out = Api {
         title: api.info.title.clone(),
         version: api.info.version.clone(),
@@ -123,7 +124,7 @@ pub fn build(spec: &Spec, options: BuildOptions) -> Result<Api, Error> {
         operations,
         tags: Vec::new(),
         params,
-        security_schemes: security_schemes(api),
+        security_schemes,
         warnings: b.warnings,
     };
     super::naming::name_items(&mut out);
@@ -1238,6 +1239,7 @@ impl<'a> Builder<'a> {
                 deprecated: item.deprecated,
                 default: item.default.clone(),
                 boxed: false,
+                absent_as_null: false,
             });
         }
         let additional = match obj.additional_properties.as_deref() {
@@ -1663,14 +1665,21 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// The schemes of `components/securitySchemes`. Read leniently: a field missing or of the
-/// wrong type reads as empty, since no generated code depends on it yet and a scheme the
-/// client cannot use should not stop generation.
-fn security_schemes(api: &doc::Document) -> Vec<SecurityScheme> {
-    let Some(components) = &api.components else { return Vec::new() };
+/// The schemes of `components/securitySchemes`, then those operations name without a
+/// definition. Read leniently: a field missing or of the wrong type reads as empty, since
+/// a scheme the client cannot use should not stop generation.
+fn security_schemes(api: &doc::Document, operations: &[Operation]) -> Vec<SecurityScheme> {
+    let empty = IndexMap::new();
+    let defined = api.components.as_ref().map_or(&empty, |c| &c.security_schemes);
     let text = |v: &serde_json::Value, key: &str| v.get(key).and_then(|x| x.as_str()).map(str::to_owned);
-    components
-        .security_schemes
+    let mut consts = HashSet::new();
+    let mut const_name = |name: &str| {
+        let upper = names::snake(name).to_ascii_uppercase();
+        let upper =
+            if upper.starts_with(|c: char| c.is_ascii_alphabetic()) { upper } else { format!("SCHEME_{upper}") };
+        names::unique(&mut consts, upper)
+    };
+    let mut schemes: Vec<SecurityScheme> = defined
         .iter()
         .map(|(name, v)| {
             let kind = match text(v, "type").unwrap_or_default().as_str() {
@@ -1711,12 +1720,27 @@ fn security_schemes(api: &doc::Document) -> Vec<SecurityScheme> {
             };
             SecurityScheme {
                 name: name.clone(),
+                const_name: const_name(name),
                 pointer: format!("/components/securitySchemes/{}", esc(name)),
                 kind,
                 description: text(v, "description"),
             }
         })
-        .collect()
+        .collect();
+    for op in operations {
+        for name in op.security.iter().flatten() {
+            if !schemes.iter().any(|s| s.name == *name) {
+                schemes.push(SecurityScheme {
+                    name: name.clone(),
+                    const_name: const_name(name),
+                    pointer: format!("{}/security", op.pointer),
+                    kind: SchemeKind::Undefined,
+                    description: None,
+                });
+            }
+        }
+    }
+    schemes
 }
 
 /// A `$ref` with nothing beside it but annotations (docs, `nullable`, `readOnly`,

@@ -41,13 +41,26 @@ pub struct Api {
     /// Each operation's parameters as a struct type, named [`Operation::params_type`]: the
     /// `params` module, which the models and validators emitters treat like any objects.
     pub params: Vec<TypeDef>,
-    /// The security schemes `components/securitySchemes` defines, in spec order.
+    /// The security schemes `components/securitySchemes` defines, in spec order, then
+    /// those operations name without a definition ([`SchemeKind::Undefined`]).
     pub security_schemes: Vec<SecurityScheme>,
     /// Problems that did not stop generation (e.g. an undefined security scheme).
     pub warnings: Vec<crate::Diagnostic>,
 }
 
 impl Api {
+    /// The scheme an operation's [`Operation::security`] names: every name there has one.
+    pub fn scheme(&self, name: &str) -> Option<&SecurityScheme> {
+        self.security_schemes.iter().find(|s| s.name == name)
+    }
+
+    /// The scheme a client's single bearer token is for: the first that the spec's
+    /// operations name, in the order they name them (authentik's `authentik`).
+    pub fn default_scheme(&self) -> Option<&SecurityScheme> {
+        let first = self.operations.iter().flat_map(|op| op.security.iter().flatten()).next()?;
+        self.scheme(first)
+    }
+
     /// Whether any type, parameter or body holds `primitive`, anywhere inside it: emission
     /// writes a support type (the `time` newtype) only for a crate that uses it.
     pub fn uses_primitive(&self, primitive: Primitive) -> bool {
@@ -220,6 +233,10 @@ pub struct Field {
     pub default: Option<Value>,
     /// Held through `Box` because the field's type contains the struct itself.
     pub boxed: bool,
+    /// Required and nullable, yet read as `None` when absent: the `tolerant` skew policy
+    /// for response-only types. Otherwise a required property must be present, even when
+    /// it may be `null` (serde alone would read a missing `Option` as `None`).
+    pub absent_as_null: bool,
 }
 
 impl Field {
@@ -507,6 +524,7 @@ impl Operation {
                 deprecated: p.deprecated,
                 default: None,
                 boxed: false,
+                absent_as_null: false,
             })
             .collect();
         Some(TypeDef {
@@ -611,6 +629,9 @@ pub struct ResponseHeader {
 pub struct SecurityScheme {
     /// Its key in `components/securitySchemes`.
     pub name: String,
+    /// The constant of the generated `security` module that describes it
+    /// (`AUTHENTIK_DEVICE_AUTH`), unique among the schemes.
+    pub const_name: String,
     pub pointer: String,
     pub kind: SchemeKind,
     pub description: Option<String>,
@@ -640,6 +661,10 @@ pub enum SchemeKind {
     MutualTls,
     /// A `type` OpenAPI does not define, kept so that a change to it is seen.
     Other(String),
+    /// Named by an operation's `security` but not defined (a warning at load): read as an
+    /// HTTP bearer scheme, which is what such specs mean in practice. Its pointer is the
+    /// first place that names it; the diff does not compare these.
+    Undefined,
 }
 
 /// One OAuth 2 flow of a scheme.

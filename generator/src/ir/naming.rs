@@ -24,6 +24,7 @@ const ROUTER_METHODS: &[&str] = &["new", "with_config", "build"];
 const SERVER_ITEMS: &[&str] = &[
     "Api",
     "Authenticate",
+    "Credential",
     "ServerConfig",
     "ServerError",
     "Operation",

@@ -6,8 +6,9 @@
 
 use super::{Operation, TypeDef, TypeKind, reach};
 
-/// Makes the required, non-nullable fields of response-only types optional. A type that a
-/// request also reaches (through parameters or a body) is left as it is.
+/// Makes the required fields of response-only types optional: non-nullable ones become
+/// `Option`, nullable ones (already `Option`) read absence as `None`. A type that a request
+/// also reaches (through parameters or a body) is left as it is.
 pub(super) fn tolerate_responses(types: &mut [TypeDef], operations: &[Operation]) {
     let in_requests = reach(types, operations.iter().flat_map(Operation::request_exprs));
     let in_responses = reach(types, operations.iter().flat_map(Operation::response_exprs));
@@ -16,8 +17,13 @@ pub(super) fn tolerate_responses(types: &mut [TypeDef], operations: &[Operation]
             continue;
         }
         if let TypeKind::Struct(s) = &mut t.kind {
-            for f in s.fields.iter_mut().filter(|f| f.required && !f.ty.nullable) {
-                f.required = false;
+            for f in s.fields.iter_mut().filter(|f| f.required) {
+                // A nullable one keeps its `Option` type; only its absence is forgiven.
+                if f.ty.nullable {
+                    f.absent_as_null = true;
+                } else {
+                    f.required = false;
+                }
             }
         }
     }

@@ -147,7 +147,7 @@ impl<'a> Operation2<'a> {
             reqwest::Method::GET,
             "/arc/operation/".to_owned(),
             accept,
-            false,
+            &[],
         );
         Ok((self.client, call))
     }
@@ -200,7 +200,7 @@ impl<'a> App2<'a> {
             reqwest::Method::GET,
             "/arc/app/".to_owned(),
             accept,
-            false,
+            &[],
         );
         Ok((self.client, call))
     }
@@ -267,7 +267,7 @@ impl<'a> List<'a> {
             reqwest::Method::GET,
             "/build/list/".to_owned(),
             accept,
-            false,
+            &[],
         );
         Ok((self.client, call))
     }
@@ -334,7 +334,7 @@ impl<'a> List<'a> {
             reqwest::Method::GET,
             "/check/list/".to_owned(),
             accept,
-            false,
+            &[],
         );
         Ok((self.client, call))
     }
@@ -401,7 +401,7 @@ impl<'a> Builder<'a> {
             reqwest::Method::GET,
             "/client/builder/".to_owned(),
             accept,
-            false,
+            &[],
         );
         Ok((self.client, call))
     }
@@ -468,7 +468,7 @@ impl<'a> CrateList<'a> {
             reqwest::Method::GET,
             "/crate/list/".to_owned(),
             accept,
-            false,
+            &[],
         );
         Ok((self.client, call))
     }
@@ -535,7 +535,7 @@ impl<'a> List<'a> {
             reqwest::Method::GET,
             "/default/list/".to_owned(),
             accept,
-            false,
+            &[],
         );
         Ok((self.client, call))
     }
@@ -607,7 +607,7 @@ impl<'a> BoxFuture2<'a> {
             reqwest::Method::GET,
             "/enabled/box_future/".to_owned(),
             accept,
-            false,
+            &[],
         );
         Ok((self.client, call))
     }
@@ -660,7 +660,7 @@ impl<'a> Routes<'a> {
             reqwest::Method::GET,
             "/enabled/routes/".to_owned(),
             accept,
-            false,
+            &[],
         );
         Ok((self.client, call))
     }
@@ -727,7 +727,7 @@ impl<'a> Result2<'a> {
             reqwest::Method::GET,
             "/into/result/".to_owned(),
             accept,
-            false,
+            &[],
         );
         Ok((self.client, call))
     }
@@ -828,11 +828,15 @@ pub mod support_ops;
 pub mod transport_ops;
 
 pub use transport::{
-    BoxError, Client, ClientBuilder, ClientError, Middleware, Next, RawResponse,
+    BoxError, Client, ClientBuilder, ClientError, Middleware, Next, RawResponse, Retry,
     SecretToken, Upload,
 };
 
 pub use crate::BASE_PATH;
+
+/// The security scheme [`ClientBuilder::bearer_token`] is the credential of: the
+/// first the spec's operations name.
+pub const DEFAULT_SCHEME: &str = "";
 
 /// The body of an error status the spec documents (400 → `ValidationError`,
 /// 403 → `GenericError`, …).
@@ -1059,7 +1063,7 @@ impl<'a> Value2<'a> {
             reqwest::Method::GET,
             "/models/value/".to_owned(),
             accept,
-            false,
+            &[],
         );
         Ok((self.client, call))
     }
@@ -1126,7 +1130,7 @@ impl<'a> List<'a> {
             reqwest::Method::GET,
             "/new/list/".to_owned(),
             accept,
-            false,
+            &[],
         );
         Ok((self.client, call))
     }
@@ -1193,7 +1197,7 @@ impl<'a> List<'a> {
             reqwest::Method::GET,
             "/params/list/".to_owned(),
             accept,
-            false,
+            &[],
         );
         Ok((self.client, call))
     }
@@ -1267,7 +1271,7 @@ impl<'a> Send2<'a> {
             reqwest::Method::GET,
             "/request/send/".to_owned(),
             accept,
-            false,
+            &[],
         );
         Ok((self.client, call))
     }
@@ -1320,7 +1324,7 @@ impl<'a> Authenticate2<'a> {
             reqwest::Method::GET,
             "/request/authenticate/".to_owned(),
             accept,
-            false,
+            &[],
         );
         Ok((self.client, call))
     }
@@ -1449,7 +1453,7 @@ impl<'a> Into2<'a> {
                 "/response/into/{}/", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            false,
+            &[],
         );
         call.query("send", &self.params.send, true);
         call.query("set_send", &self.params.set_send, true);
@@ -1506,7 +1510,7 @@ impl<'a> StatusCode2<'a> {
             reqwest::Method::GET,
             "/response/status_code/".to_owned(),
             accept,
-            false,
+            &[],
         );
         Ok((self.client, call))
     }
@@ -1573,7 +1577,7 @@ impl<'a> List<'a> {
             reqwest::Method::GET,
             "/runtime/list/".to_owned(),
             accept,
-            false,
+            &[],
         );
         Ok((self.client, call))
     }
@@ -1640,7 +1644,7 @@ impl<'a> SelfList<'a> {
             reqwest::Method::GET,
             "/self/list/".to_owned(),
             accept,
-            false,
+            &[],
         );
         Ok((self.client, call))
     }
@@ -1707,7 +1711,7 @@ impl<'a> Router<'a> {
             reqwest::Method::GET,
             "/server/router/".to_owned(),
             accept,
-            false,
+            &[],
         );
         Ok((self.client, call))
     }
@@ -1774,7 +1778,7 @@ impl<'a> List<'a> {
             reqwest::Method::GET,
             "/support/list/".to_owned(),
             accept,
-            false,
+            &[],
         );
         Ok((self.client, call))
     }
@@ -1841,7 +1845,7 @@ impl<'a> List<'a> {
             reqwest::Method::GET,
             "/transport/list/".to_owned(),
             accept,
-            false,
+            &[],
         );
         Ok((self.client, call))
     }
@@ -1889,6 +1893,13 @@ mod validate;
 
 /// The path of the spec's server, which operation paths are relative to.
 pub const BASE_PATH: &str = "";
+
+/// The spec's security schemes: what `ClientBuilder::credential` and the server's
+/// `Credential` name, and how each credential travels.
+pub mod security {
+    #[allow(unused_imports, reason = "a spec without schemes uses neither")]
+    use crate::runtime::security::{Carrier, Scheme};
+}
 
 pub use runtime::Nullable;
 
@@ -2856,7 +2867,9 @@ pub mod support_ops;
 #[cfg(feature = "transport")]
 pub mod transport_ops;
 
-pub use support::{Authenticate, BoxError, Operation, ServerConfig, ServerError};
+pub use support::{
+    Authenticate, BoxError, Credential, Operation, ServerConfig, ServerError,
+};
 
 #[cfg(feature = "arc")]
 pub use self::arc::Arc2;

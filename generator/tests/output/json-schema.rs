@@ -178,7 +178,7 @@ impl<'a> Retrieve<'a> {
             reqwest::Method::GET,
             format!("/accounts/{}/", super::transport::path_segment(& self.params.id2)),
             accept,
-            false,
+            &[],
         );
         call.query("id", &self.params.id, true);
         call.query("fields", &self.params.fields, true);
@@ -236,7 +236,7 @@ impl<'a> Login<'a> {
             reqwest::Method::POST,
             format!("/accounts/{}/", super::transport::path_segment(& self.params.id)),
             accept,
-            false,
+            &[],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -271,11 +271,15 @@ pub mod transport;
 pub mod accounts;
 
 pub use transport::{
-    BoxError, Client, ClientBuilder, ClientError, Middleware, Next, RawResponse,
+    BoxError, Client, ClientBuilder, ClientError, Middleware, Next, RawResponse, Retry,
     SecretToken, Upload,
 };
 
 pub use crate::BASE_PATH;
+
+/// The security scheme [`ClientBuilder::bearer_token`] is the credential of: the
+/// first the spec's operations name.
+pub const DEFAULT_SCHEME: &str = "";
 
 /// The body of an error status the spec documents (400 → `ValidationError`,
 /// 403 → `GenericError`, …).
@@ -333,6 +337,13 @@ mod validate;
 
 /// The path of the spec's server, which operation paths are relative to.
 pub const BASE_PATH: &str = "";
+
+/// The spec's security schemes: what `ClientBuilder::credential` and the server's
+/// `Credential` name, and how each credential travels.
+pub mod security {
+    #[allow(unused_imports, reason = "a spec without schemes uses neither")]
+    use crate::runtime::security::{Carrier, Scheme};
+}
 
 pub use runtime::Nullable;
 
@@ -1243,7 +1254,9 @@ pub mod support;
 #[cfg(feature = "accounts")]
 pub mod accounts;
 
-pub use support::{Authenticate, BoxError, Operation, ServerConfig, ServerError};
+pub use support::{
+    Authenticate, BoxError, Credential, Operation, ServerConfig, ServerError,
+};
 
 #[cfg(feature = "accounts")]
 pub use self::accounts::Accounts;

@@ -108,11 +108,15 @@ pub mod transport;
 pub mod reports;
 
 pub use transport::{
-    BoxError, Client, ClientBuilder, ClientError, Middleware, Next, RawResponse,
+    BoxError, Client, ClientBuilder, ClientError, Middleware, Next, RawResponse, Retry,
     SecretToken, Upload,
 };
 
 pub use crate::BASE_PATH;
+
+/// The security scheme [`ClientBuilder::bearer_token`] is the credential of: the
+/// first the spec's operations name.
+pub const DEFAULT_SCHEME: &str = "";
 
 /// The body of an error status the spec documents (400 → `ValidationError`,
 /// 403 → `GenericError`, …).
@@ -218,7 +222,7 @@ impl<'a> Retrieve<'a> {
                 "/reports/{}.json", super::transport::path_segment(& self.params.id)
             ),
             accept,
-            false,
+            &[],
         );
         Ok((self.client, call))
     }
@@ -271,7 +275,7 @@ impl<'a> MountsAKeys<'a> {
             reqwest::Method::POST,
             format!("/mounts/{}/keys/", super::transport::path_segment(& self.params.a)),
             accept,
-            false,
+            &[],
         );
         Ok((self.client, call))
     }
@@ -324,7 +328,7 @@ impl<'a> MountsBKeys<'a> {
             reqwest::Method::POST,
             format!("/mounts/{}/keys/", super::transport::path_segment(& self.params.b)),
             accept,
-            false,
+            &[],
         );
         Ok((self.client, call))
     }
@@ -372,6 +376,13 @@ mod validate;
 
 /// The path of the spec's server, which operation paths are relative to.
 pub const BASE_PATH: &str = "";
+
+/// The spec's security schemes: what `ClientBuilder::credential` and the server's
+/// `Credential` name, and how each credential travels.
+pub mod security {
+    #[allow(unused_imports, reason = "a spec without schemes uses neither")]
+    use crate::runtime::security::{Carrier, Scheme};
+}
 
 pub use runtime::Nullable;
 
@@ -509,7 +520,9 @@ pub mod support;
 #[cfg(feature = "reports")]
 pub mod reports;
 
-pub use support::{Authenticate, BoxError, Operation, ServerConfig, ServerError};
+pub use support::{
+    Authenticate, BoxError, Credential, Operation, ServerConfig, ServerError,
+};
 
 #[cfg(feature = "reports")]
 pub use self::reports::Reports;

@@ -140,7 +140,7 @@ impl<'a> GetPing<'a> {
             reqwest::Method::GET,
             "/ping/".to_owned(),
             accept,
-            false,
+            &[],
         );
         Ok((self.client, call))
     }
@@ -173,11 +173,15 @@ pub mod transport;
 pub mod default;
 
 pub use transport::{
-    BoxError, Client, ClientBuilder, ClientError, Middleware, Next, RawResponse,
+    BoxError, Client, ClientBuilder, ClientError, Middleware, Next, RawResponse, Retry,
     SecretToken, Upload,
 };
 
 pub use crate::BASE_PATH;
+
+/// The security scheme [`ClientBuilder::bearer_token`] is the credential of: the
+/// first the spec's operations name.
+pub const DEFAULT_SCHEME: &str = "";
 
 /// The body of an error status the spec documents (400 → `ValidationError`,
 /// 403 → `GenericError`, …).
@@ -235,6 +239,13 @@ mod validate;
 
 /// The path of the spec's server, which operation paths are relative to.
 pub const BASE_PATH: &str = "";
+
+/// The spec's security schemes: what `ClientBuilder::credential` and the server's
+/// `Credential` name, and how each credential travels.
+pub mod security {
+    #[allow(unused_imports, reason = "a spec without schemes uses neither")]
+    use crate::runtime::security::{Carrier, Scheme};
+}
 
 pub use runtime::Nullable;
 
@@ -357,7 +368,9 @@ pub mod support;
 #[cfg(feature = "tag-default")]
 pub mod default;
 
-pub use support::{Authenticate, BoxError, Operation, ServerConfig, ServerError};
+pub use support::{
+    Authenticate, BoxError, Credential, Operation, ServerConfig, ServerError,
+};
 
 #[cfg(feature = "tag-default")]
 pub use self::default::Default2;

@@ -116,11 +116,15 @@ pub mod things;
 pub mod r#type;
 
 pub use transport::{
-    BoxError, Client, ClientBuilder, ClientError, Middleware, Next, RawResponse,
+    BoxError, Client, ClientBuilder, ClientError, Middleware, Next, RawResponse, Retry,
     SecretToken, Upload,
 };
 
 pub use crate::BASE_PATH;
+
+/// The security scheme [`ClientBuilder::bearer_token`] is the credential of: the
+/// first the spec's operations name.
+pub const DEFAULT_SCHEME: &str = "";
 
 /// The body of an error status the spec documents (400 → `ValidationError`,
 /// 403 → `GenericError`, …).
@@ -209,7 +213,7 @@ impl<'a> ShadowsRetrieve<'a> {
             reqwest::Method::GET,
             "/shadows/".to_owned(),
             accept,
-            false,
+            &[],
         );
         Ok((self.client, call))
     }
@@ -290,7 +294,7 @@ impl<'a> Retrieve<'a> {
             reqwest::Method::GET,
             format!("/things/{}/", super::transport::path_segment(& self.params.r#type)),
             accept,
-            false,
+            &[],
         );
         call.query("self", &self.params.self_, true);
         Ok((self.client, call))
@@ -358,7 +362,7 @@ impl<'a> OddRetrieve<'a> {
             reqwest::Method::GET,
             "/odd/".to_owned(),
             accept,
-            false,
+            &[],
         );
         Ok((self.client, call))
     }
@@ -406,6 +410,13 @@ mod validate;
 
 /// The path of the spec's server, which operation paths are relative to.
 pub const BASE_PATH: &str = "";
+
+/// The spec's security schemes: what `ClientBuilder::credential` and the server's
+/// `Credential` name, and how each credential travels.
+pub mod security {
+    #[allow(unused_imports, reason = "a spec without schemes uses neither")]
+    use crate::runtime::security::{Carrier, Scheme};
+}
 
 pub use runtime::Nullable;
 
@@ -979,7 +990,9 @@ pub mod things;
 #[cfg(feature = "type")]
 pub mod r#type;
 
-pub use support::{Authenticate, BoxError, Operation, ServerConfig, ServerError};
+pub use support::{
+    Authenticate, BoxError, Credential, Operation, ServerConfig, ServerError,
+};
 
 #[cfg(feature = "mod")]
 pub use self::mod_ops::Mod;

@@ -149,7 +149,7 @@ impl<'a> Retrieve<'a> {
             reqwest::Method::GET,
             format!("/jobs/{}/", super::transport::path_segment(& self.params.id)),
             accept,
-            false,
+            &[],
         );
         Ok((self.client, call))
     }
@@ -182,11 +182,15 @@ pub mod transport;
 pub mod jobs;
 
 pub use transport::{
-    BoxError, Client, ClientBuilder, ClientError, Middleware, Next, RawResponse,
+    BoxError, Client, ClientBuilder, ClientError, Middleware, Next, RawResponse, Retry,
     SecretToken, Upload,
 };
 
 pub use crate::BASE_PATH;
+
+/// The security scheme [`ClientBuilder::bearer_token`] is the credential of: the
+/// first the spec's operations name.
+pub const DEFAULT_SCHEME: &str = "";
 
 /// The body of an error status the spec documents (400 → `ValidationError`,
 /// 403 → `GenericError`, …).
@@ -242,6 +246,13 @@ mod validate;
 
 /// The path of the spec's server, which operation paths are relative to.
 pub const BASE_PATH: &str = "";
+
+/// The spec's security schemes: what `ClientBuilder::credential` and the server's
+/// `Credential` name, and how each credential travels.
+pub mod security {
+    #[allow(unused_imports, reason = "a spec without schemes uses neither")]
+    use crate::runtime::security::{Carrier, Scheme};
+}
 
 pub use runtime::Nullable;
 
@@ -649,7 +660,7 @@ impl object::FromObject for Job {
             )?
         {
             match property {
-                object::Property::Known(0) => object::read(&mut map, &mut name),
+                object::Property::Known(0) => object::read_some(&mut map, &mut name),
                 object::Property::Known(1) => object::read(&mut map, &mut size),
                 object::Property::Known(2) => object::read_some(&mut map, &mut kind),
                 object::Property::Known(3) => object::read(&mut map, &mut parent),
@@ -668,7 +679,7 @@ impl object::FromObject for Job {
             }?;
         }
         Ok(Self {
-            name,
+            name: object::required(name, "name")?,
             size,
             kind: object::required(kind, "kind")?,
             parent,
@@ -1458,7 +1469,9 @@ pub mod support;
 #[cfg(feature = "jobs")]
 pub mod jobs;
 
-pub use support::{Authenticate, BoxError, Operation, ServerConfig, ServerError};
+pub use support::{
+    Authenticate, BoxError, Credential, Operation, ServerConfig, ServerError,
+};
 
 #[cfg(feature = "jobs")]
 pub use self::jobs::Jobs;

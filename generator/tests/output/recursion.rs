@@ -160,7 +160,7 @@ impl<'a> Retrieve<'a> {
             reqwest::Method::GET,
             format!("/folders/{}/", super::transport::path_segment(& self.params.id)),
             accept,
-            false,
+            &[],
         );
         Ok((self.client, call))
     }
@@ -216,7 +216,7 @@ impl<'a> Update<'a> {
             reqwest::Method::PUT,
             format!("/folders/{}/", super::transport::path_segment(& self.params.id)),
             accept,
-            false,
+            &[],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -251,11 +251,15 @@ pub mod transport;
 pub mod folders;
 
 pub use transport::{
-    BoxError, Client, ClientBuilder, ClientError, Middleware, Next, RawResponse,
+    BoxError, Client, ClientBuilder, ClientError, Middleware, Next, RawResponse, Retry,
     SecretToken, Upload,
 };
 
 pub use crate::BASE_PATH;
+
+/// The security scheme [`ClientBuilder::bearer_token`] is the credential of: the
+/// first the spec's operations name.
+pub const DEFAULT_SCHEME: &str = "";
 
 /// The body of an error status the spec documents (400 → `ValidationError`,
 /// 403 → `GenericError`, …).
@@ -313,6 +317,13 @@ mod validate;
 
 /// The path of the spec's server, which operation paths are relative to.
 pub const BASE_PATH: &str = "";
+
+/// The spec's security schemes: what `ClientBuilder::credential` and the server's
+/// `Credential` name, and how each credential travels.
+pub mod security {
+    #[allow(unused_imports, reason = "a spec without schemes uses neither")]
+    use crate::runtime::security::{Carrier, Scheme};
+}
 
 pub use runtime::Nullable;
 
@@ -375,12 +386,15 @@ impl object::FromObject for Chain {
             .next_key_seed(object::Properties(&["next", "previous"]))?
         {
             match property {
-                object::Property::Known(0) => object::read(&mut map, &mut next),
+                object::Property::Known(0) => object::read_some(&mut map, &mut next),
                 object::Property::Known(1) => object::read(&mut map, &mut previous),
                 _ => object::skip(&mut map),
             }?;
         }
-        Ok(Self { next, previous })
+        Ok(Self {
+            next: object::required(next, "next")?,
+            previous,
+        })
     }
 }
 
@@ -809,7 +823,9 @@ pub mod support;
 #[cfg(feature = "folders")]
 pub mod folders;
 
-pub use support::{Authenticate, BoxError, Operation, ServerConfig, ServerError};
+pub use support::{
+    Authenticate, BoxError, Credential, Operation, ServerConfig, ServerError,
+};
 
 #[cfg(feature = "folders")]
 pub use self::folders::Folders;

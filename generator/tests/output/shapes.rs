@@ -146,7 +146,7 @@ impl<'a> PutBlobs<'a> {
             reqwest::Method::PUT,
             "/blobs/".to_owned(),
             accept,
-            false,
+            &[],
         );
         call.raw(self.body, "application/octet-stream");
         Ok((self.client, call))
@@ -255,7 +255,7 @@ impl<'a> GetItem<'a> {
             reqwest::Method::GET,
             format!("/items/{}/", super::transport::path_segment(& self.params.item_id)),
             accept,
-            false,
+            &[],
         );
         call.header("X-Request-Id", &self.params.x_request_id);
         call.cookie("authentik_session", &self.params.authentik_session);
@@ -312,7 +312,7 @@ impl<'a> UpdateItem<'a> {
             reqwest::Method::POST,
             format!("/items/{}/", super::transport::path_segment(& self.params.item_id)),
             accept,
-            false,
+            &[],
         );
         self.client.check(self.body)?;
         call.form(self.body)?;
@@ -351,11 +351,15 @@ pub mod blobs;
 pub mod items;
 
 pub use transport::{
-    BoxError, Client, ClientBuilder, ClientError, Middleware, Next, RawResponse,
+    BoxError, Client, ClientBuilder, ClientError, Middleware, Next, RawResponse, Retry,
     SecretToken, Upload,
 };
 
 pub use crate::BASE_PATH;
+
+/// The security scheme [`ClientBuilder::bearer_token`] is the credential of: the
+/// first the spec's operations name.
+pub const DEFAULT_SCHEME: &str = "";
 
 /// The body of an error status the spec documents (400 → `ValidationError`,
 /// 403 → `GenericError`, …).
@@ -425,6 +429,13 @@ mod validate;
 
 /// The path of the spec's server, which operation paths are relative to.
 pub const BASE_PATH: &str = "/api/v3";
+
+/// The spec's security schemes: what `ClientBuilder::credential` and the server's
+/// `Credential` name, and how each credential travels.
+pub mod security {
+    #[allow(unused_imports, reason = "a spec without schemes uses neither")]
+    use crate::runtime::security::{Carrier, Scheme};
+}
 
 pub use runtime::Nullable;
 
@@ -1259,7 +1270,9 @@ pub mod blobs;
 #[cfg(feature = "items")]
 pub mod items;
 
-pub use support::{Authenticate, BoxError, Operation, ServerConfig, ServerError};
+pub use support::{
+    Authenticate, BoxError, Credential, Operation, ServerConfig, ServerError,
+};
 
 #[cfg(feature = "blobs")]
 pub use self::blobs::Blobs;

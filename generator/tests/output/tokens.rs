@@ -103,7 +103,7 @@ impl<'a> AuthenticatorsApi<'a> {
     ///
     /// `PATCH /authenticators/totp/{id}/` (`authenticators_totp_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn totp_partial_update(
         self,
         id: i64,
@@ -167,7 +167,7 @@ impl<'a> TotpPartialUpdate<'a> {
                 .id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -197,7 +197,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `GET /core/tokens/` (`core_tokens_list`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn tokens_list(self) -> TokensList<'a> {
         TokensList {
             client: self.client,
@@ -216,7 +216,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `POST /core/tokens/` (`core_tokens_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn tokens_create(
         self,
         body: &'a crate::models::TokenRequest,
@@ -231,7 +231,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `GET /core/tokens/{identifier}/` (`core_tokens_retrieve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn tokens_retrieve(self, identifier: impl Into<String>) -> TokensRetrieve<'a> {
         TokensRetrieve {
             client: self.client,
@@ -245,7 +245,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `DELETE /core/tokens/{identifier}/` (`core_tokens_destroy`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn tokens_destroy(self, identifier: impl Into<String>) -> TokensDestroy<'a> {
         TokensDestroy {
             client: self.client,
@@ -259,7 +259,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `PATCH /core/tokens/{identifier}/` (`core_tokens_partial_update`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn tokens_partial_update(
         self,
         identifier: impl Into<String>,
@@ -278,7 +278,7 @@ impl<'a> CoreApi<'a> {
     ///
     /// `POST /core/users/{id}/set_avatar/` (`core_users_set_avatar_create`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik`.
     pub fn users_set_avatar_create(
         self,
         id: i64,
@@ -387,7 +387,7 @@ impl<'a> TokensList<'a> {
             reqwest::Method::GET,
             "/core/tokens/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         call.query("intent", &self.params.intent, true);
         call.query("ordering", &self.params.ordering, true);
@@ -471,7 +471,7 @@ impl<'a> TokensCreate<'a> {
             reqwest::Method::POST,
             "/core/tokens/".to_owned(),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -533,7 +533,7 @@ impl<'a> TokensRetrieve<'a> {
                 .identifier)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -591,7 +591,7 @@ impl<'a> TokensDestroy<'a> {
                 .identifier)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         Ok((self.client, call))
     }
@@ -652,7 +652,7 @@ impl<'a> TokensPartialUpdate<'a> {
                 .identifier)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -719,7 +719,7 @@ impl<'a> UsersSetAvatarCreate<'a> {
                 .params.id)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
         call.multipart(self.body, &["file"], self.uploads)?;
@@ -749,7 +749,7 @@ impl<'a> FlowsApi<'a> {
     ///
     /// `POST /flows/executor/{flow_slug}/` (`flows_executor_solve`).
     ///
-    /// Requires authentication.
+    /// Authentication: `authentik` or none.
     pub fn executor_solve(
         self,
         flow_slug: impl Into<String>,
@@ -811,7 +811,7 @@ impl<'a> ExecutorSolve<'a> {
                 .flow_slug)
             ),
             accept,
-            true,
+            &[&[&crate::security::AUTHENTIK], &[]],
         );
         self.client.check(self.body)?;
         call.json(self.body)?;
@@ -854,11 +854,15 @@ pub mod core;
 pub mod flows;
 
 pub use transport::{
-    BoxError, Client, ClientBuilder, ClientError, Middleware, Next, RawResponse,
+    BoxError, Client, ClientBuilder, ClientError, Middleware, Next, RawResponse, Retry,
     SecretToken, Upload,
 };
 
 pub use crate::BASE_PATH;
+
+/// The security scheme [`ClientBuilder::bearer_token`] is the credential of: the
+/// first the spec's operations name.
+pub const DEFAULT_SCHEME: &str = "authentik";
 
 /// The body of an error status the spec documents (400 → `ValidationError`,
 /// 403 → `GenericError`, …).
@@ -953,6 +957,18 @@ mod validate;
 
 /// The path of the spec's server, which operation paths are relative to.
 pub const BASE_PATH: &str = "";
+
+/// The spec's security schemes: what `ClientBuilder::credential` and the server's
+/// `Credential` name, and how each credential travels.
+pub mod security {
+    #[allow(unused_imports, reason = "a spec without schemes uses neither")]
+    use crate::runtime::security::{Carrier, Scheme};
+    /// `authentik`: `Authorization: bearer …`.
+    pub const AUTHENTIK: Scheme = Scheme {
+        name: "authentik",
+        carrier: Carrier::Authorization("bearer"),
+    };
+}
 
 pub use runtime::Nullable;
 
@@ -2273,7 +2289,9 @@ impl object::FromObject for User {
                     object::read_some(&mut map, &mut is_superuser)
                 }
                 object::Property::Known(6) => object::read(&mut map, &mut groups),
-                object::Property::Known(7) => object::read(&mut map, &mut groups_obj),
+                object::Property::Known(7) => {
+                    object::read_some(&mut map, &mut groups_obj)
+                }
                 object::Property::Known(8) => object::read(&mut map, &mut email),
                 object::Property::Known(9) => object::read_some(&mut map, &mut avatar),
                 object::Property::Known(10) => object::read(&mut map, &mut attributes),
@@ -2292,7 +2310,7 @@ impl object::FromObject for User {
             last_login,
             is_superuser: object::required(is_superuser, "is_superuser")?,
             groups,
-            groups_obj,
+            groups_obj: object::required(groups_obj, "groups_obj")?,
             email,
             avatar: object::required(avatar, "avatar")?,
             attributes,
@@ -2382,8 +2400,10 @@ impl object::FromObject for UserGroup {
                 object::Property::Known(1) => object::read_some(&mut map, &mut num_pk),
                 object::Property::Known(2) => object::read_some(&mut map, &mut name),
                 object::Property::Known(3) => object::read(&mut map, &mut is_superuser),
-                object::Property::Known(4) => object::read(&mut map, &mut parent),
-                object::Property::Known(5) => object::read(&mut map, &mut parent_name),
+                object::Property::Known(4) => object::read_some(&mut map, &mut parent),
+                object::Property::Known(5) => {
+                    object::read_some(&mut map, &mut parent_name)
+                }
                 object::Property::Known(6) => object::read(&mut map, &mut attributes),
                 _ => object::skip(&mut map),
             }?;
@@ -2393,8 +2413,8 @@ impl object::FromObject for UserGroup {
             num_pk: object::required(num_pk, "num_pk")?,
             name: object::required(name, "name")?,
             is_superuser,
-            parent,
-            parent_name,
+            parent: object::required(parent, "parent")?,
+            parent_name: object::required(parent_name, "parent_name")?,
             attributes,
         })
     }
@@ -2758,7 +2778,7 @@ pub static TOTP_PARTIAL_UPDATE: Operation = Operation {
     id: "authenticators_totp_partial_update",
     method: "PATCH",
     path: "/authenticators/totp/{id}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -2957,7 +2977,7 @@ pub static TOKENS_LIST: Operation = Operation {
     id: "core_tokens_list",
     method: "GET",
     path: "/core/tokens/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[
         support::Param::query("intent", support::Shape::String),
         support::Param::query("ordering", support::Shape::String),
@@ -3009,7 +3029,7 @@ pub static TOKENS_CREATE: Operation = Operation {
     id: "core_tokens_create",
     method: "POST",
     path: "/core/tokens/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[],
 };
 
@@ -3062,7 +3082,7 @@ pub static TOKENS_RETRIEVE: Operation = Operation {
     id: "core_tokens_retrieve",
     method: "GET",
     path: "/core/tokens/{identifier}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("identifier", support::Shape::String)],
 };
 
@@ -3107,7 +3127,7 @@ pub static TOKENS_DESTROY: Operation = Operation {
     id: "core_tokens_destroy",
     method: "DELETE",
     path: "/core/tokens/{identifier}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("identifier", support::Shape::String)],
 };
 
@@ -3152,7 +3172,7 @@ pub static TOKENS_PARTIAL_UPDATE: Operation = Operation {
     id: "core_tokens_partial_update",
     method: "PATCH",
     path: "/core/tokens/{identifier}/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("identifier", support::Shape::String)],
 };
 
@@ -3218,7 +3238,7 @@ pub static USERS_SET_AVATAR_CREATE: Operation = Operation {
     id: "core_users_set_avatar_create",
     method: "POST",
     path: "/core/users/{id}/set_avatar/",
-    security: &[&["authentik"]],
+    security: &[&[&crate::security::AUTHENTIK]],
     params: &[support::Param::path("id", support::Shape::Integer)],
 };
 
@@ -3314,7 +3334,7 @@ pub static EXECUTOR_SOLVE: Operation = Operation {
     id: "flows_executor_solve",
     method: "POST",
     path: "/flows/executor/{flow_slug}/",
-    security: &[&["authentik"], &[]],
+    security: &[&[&crate::security::AUTHENTIK], &[]],
     params: &[support::Param::path("flow_slug", support::Shape::String)],
 };
 
@@ -3383,7 +3403,9 @@ pub mod core;
 #[cfg(feature = "flows")]
 pub mod flows;
 
-pub use support::{Authenticate, BoxError, Operation, ServerConfig, ServerError};
+pub use support::{
+    Authenticate, BoxError, Credential, Operation, ServerConfig, ServerError,
+};
 
 #[cfg(feature = "authenticators")]
 pub use self::authenticators::Authenticators;

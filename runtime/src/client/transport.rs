@@ -5,6 +5,7 @@
 //! generated `client` module builds each operation's request description ([`Call`]) and
 //! decodes the [`RawResponse`].
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
@@ -19,6 +20,7 @@ use reqwest::{Method, StatusCode};
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::runtime::security::{Carrier, Requirements, Scheme};
 use crate::validation::{Validate, ValidationErrors};
 
 /// A boxed future, as middleware and `IntoFuture` return.
@@ -127,11 +129,134 @@ impl<'a> Next<'a> {
     }
 }
 
+/// Middleware that retries what may succeed later: a connection that failed or broke, and
+/// the statuses 429, 502, 503 and 504. Only idempotent methods are retried by default
+/// (GET, HEAD, OPTIONS, PUT, DELETE; RFC 9110 §9.2.2), since a POST that failed after the
+/// server acted on it must not be repeated blindly.
+///
+/// Before retry `n` (from 0) it waits `base · 2ⁿ`, at most `max_delay`, less a random part
+/// of up to half ("equal jitter", so that clients failed together do not retry together).
+/// A `Retry-After` header (seconds, or an HTTP date) is waited for instead; one longer than
+/// `max_delay` ends the retries, and the response is returned.
+#[derive(Debug, Clone)]
+pub struct Retry {
+    max_retries: u32,
+    base: Duration,
+    max_delay: Duration,
+    all_methods: bool,
+}
+
+impl Default for Retry {
+    /// Three retries, from 200 ms, waiting at most 10 s.
+    fn default() -> Self {
+        Retry {
+            max_retries: 3,
+            base: Duration::from_millis(200),
+            max_delay: Duration::from_secs(10),
+            all_methods: false,
+        }
+    }
+}
+
+impl Retry {
+    /// How many times a request is sent again at most.
+    pub fn max_retries(mut self, retries: u32) -> Self {
+        self.max_retries = retries;
+        self
+    }
+
+    /// The wait before the first retry, doubled for each one after.
+    pub fn base_delay(mut self, base: Duration) -> Self {
+        self.base = base;
+        self
+    }
+
+    /// The longest wait between two attempts.
+    pub fn max_delay(mut self, max: Duration) -> Self {
+        self.max_delay = max;
+        self
+    }
+
+    /// Retries POST and PATCH too: for APIs whose writes are idempotent (or carry keys).
+    pub fn all_methods(mut self) -> Self {
+        self.all_methods = true;
+        self
+    }
+
+    /// The wait before retry `n` without `Retry-After`, given a random `fraction` in [0, 1):
+    /// between half of `base · 2ⁿ` (capped) and all of it.
+    pub fn backoff(&self, n: u32, fraction: f64) -> Duration {
+        let full = self.base.saturating_mul(2u32.saturating_pow(n)).min(self.max_delay);
+        full.mul_f64(1.0 - fraction.clamp(0.0, 1.0) / 2.0)
+    }
+
+    fn retries_method(&self, method: &Method) -> bool {
+        self.all_methods
+            || matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS | Method::PUT | Method::DELETE)
+    }
+}
+
+/// A uniform random number in [0, 1), from the standard library's randomly keyed hasher:
+/// enough for jitter, without a dependency.
+fn random_fraction() -> f64 {
+    use std::hash::{BuildHasher, Hasher};
+    let bits = std::collections::hash_map::RandomState::new().build_hasher().finish();
+    (bits >> 11) as f64 / (1u64 << 53) as f64
+}
+
+/// The wait a `Retry-After` header asks for: delay-seconds or an HTTP date (RFC 9110 §10.2.3).
+fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    let value = headers.get(header::RETRY_AFTER)?.to_str().ok()?.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let date = chrono::DateTime::parse_from_rfc2822(value).ok()?;
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok()?;
+    Some(Duration::from_secs(u64::try_from(date.timestamp()).ok()?.saturating_sub(now.as_secs())))
+}
+
+impl Middleware for Retry {
+    fn handle<'a>(
+        &'a self,
+        request: reqwest::Request,
+        next: Next<'a>,
+    ) -> BoxFuture<'a, Result<reqwest::Response, BoxError>> {
+        Box::pin(async move {
+            // A streamed body cannot be sent twice: such a request goes once.
+            let retryable = self.retries_method(request.method());
+            let mut spare = if retryable { request.try_clone() } else { None };
+            let mut result = next.clone().run(request).await;
+            for n in 0..self.max_retries {
+                let Some(again) = spare.take() else { break };
+                let wait = match &result {
+                    Ok(response) if matches!(response.status().as_u16(), 429 | 502 | 503 | 504) => {
+                        match retry_after(response.headers()) {
+                            Some(asked) if asked > self.max_delay => break,
+                            Some(asked) => asked,
+                            None => self.backoff(n, random_fraction()),
+                        }
+                    }
+                    Ok(_) => break,
+                    // Connection refused or reset, a timeout: the transport's errors.
+                    Err(error) if error.downcast_ref::<reqwest::Error>().is_some() => {
+                        self.backoff(n, random_fraction())
+                    }
+                    Err(_) => break,
+                };
+                spare = again.try_clone();
+                tokio::time::sleep(wait).await;
+                result = next.clone().run(again).await;
+            }
+            result
+        })
+    }
+}
+
 /// Settings for a [`Client`].
 pub struct ClientBuilder {
     base_url: String,
     http: Option<reqwest::Client>,
-    token: Option<SecretToken>,
+    credentials: BTreeMap<String, SecretToken>,
     timeout: Option<Duration>,
     validate_requests: bool,
     middleware: Vec<Arc<dyn Middleware>>,
@@ -145,10 +270,18 @@ impl ClientBuilder {
         self
     }
 
-    /// Sends `Authorization: Bearer <token>` with every operation that requires
-    /// authentication.
-    pub fn bearer_token(mut self, token: impl Into<String>) -> Self {
-        self.token = Some(SecretToken::new(token));
+    /// The credential of the spec's main security scheme ([`super::DEFAULT_SCHEME`]):
+    /// `Authorization: Bearer <token>` for the operations that accept it.
+    pub fn bearer_token(self, token: impl Into<String>) -> Self {
+        self.credential(super::DEFAULT_SCHEME, token)
+    }
+
+    /// The credential of the security scheme `scheme` (its name in the spec, as in
+    /// `crate::security`): sent, the way the scheme says, to every operation that accepts
+    /// the scheme. Of an operation's alternatives, the first whose schemes all have a
+    /// credential is used; with none, the request goes without.
+    pub fn credential(mut self, scheme: &str, credential: impl Into<String>) -> Self {
+        self.credentials.insert(scheme.to_owned(), SecretToken::new(credential));
         self
     }
 
@@ -177,7 +310,7 @@ impl ClientBuilder {
             inner: Arc::new(Inner {
                 base_url: self.base_url.trim_end_matches('/').to_owned(),
                 http: self.http.unwrap_or_default(),
-                token: self.token,
+                credentials: self.credentials,
                 timeout: self.timeout,
                 validate_requests: self.validate_requests,
                 middleware: self.middleware,
@@ -189,7 +322,7 @@ impl ClientBuilder {
 struct Inner {
     base_url: String,
     http: reqwest::Client,
-    token: Option<SecretToken>,
+    credentials: BTreeMap<String, SecretToken>,
     timeout: Option<Duration>,
     validate_requests: bool,
     middleware: Vec<Arc<dyn Middleware>>,
@@ -205,7 +338,7 @@ impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Client")
             .field("base_url", &self.inner.base_url)
-            .field("token", &self.inner.token)
+            .field("credentials", &self.inner.credentials)
             .field("timeout", &self.inner.timeout)
             .field("validate_requests", &self.inner.validate_requests)
             .field("middleware", &self.inner.middleware.len())
@@ -231,7 +364,7 @@ impl Client {
         ClientBuilder {
             base_url: base_url.to_owned(),
             http: None,
-            token: None,
+            credentials: BTreeMap::new(),
             timeout: None,
             validate_requests: true,
             middleware: Vec::new(),
@@ -253,7 +386,32 @@ impl Client {
     }
 
     /// Sends a request and reads the whole response, whatever its status.
-    pub async fn execute<B>(&self, call: Call) -> Result<RawResponse, ClientError<B>> {
+    pub async fn execute<B>(&self, mut call: Call) -> Result<RawResponse, ClientError<B>> {
+        let mut secret_headers = Vec::new();
+        for (scheme, credential) in self.credentials_for(call.security) {
+            let (name, value) = match scheme.carrier {
+                Carrier::Authorization(word) => {
+                    (header::AUTHORIZATION.as_str(), Carrier::authorization(word, credential.expose()))
+                }
+                Carrier::Header(name) => (name, credential.expose().to_owned()),
+                Carrier::Query(name) => {
+                    call.query.push((name.to_owned(), credential.expose().to_owned()));
+                    continue;
+                }
+                Carrier::Cookie(name) => {
+                    call.cookies.push((name.to_owned(), credential.expose().to_owned()));
+                    continue;
+                }
+                Carrier::Unsent => continue,
+            };
+            let mut value = HeaderValue::from_str(&value).map_err(|_| {
+                ClientError::Middleware(
+                    format!("the credential of `{}` is not a valid header value", scheme.name).into(),
+                )
+            })?;
+            value.set_sensitive(true);
+            secret_headers.push((name, value));
+        }
         let mut url = reqwest::Url::parse(&format!("{}{}", self.inner.base_url, call.path))
             .map_err(|e| ClientError::Middleware(format!("invalid URL for {}: {e}", call.path).into()))?;
         if !call.query.is_empty() {
@@ -267,13 +425,8 @@ impl Client {
             let cookie: Vec<String> = call.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect();
             request = request.header(header::COOKIE, cookie.join("; "));
         }
-        if call.secured
-            && let Some(token) = &self.inner.token
-        {
-            let mut value = HeaderValue::from_str(&format!("Bearer {}", token.expose()))
-                .map_err(|_| ClientError::Middleware("the bearer token is not a valid header value".into()))?;
-            value.set_sensitive(true);
-            request = request.header(header::AUTHORIZATION, value);
+        for (name, value) in secret_headers {
+            request = request.header(name, value);
         }
         if let Some(timeout) = self.inner.timeout {
             request = request.timeout(timeout);
@@ -297,6 +450,17 @@ impl Client {
         let headers = response.headers().clone();
         let body = response.bytes().await.map_err(ClientError::Transport)?;
         Ok(RawResponse { status, headers, body })
+    }
+
+    /// The schemes of the first alternative whose every scheme has a credential, each with
+    /// its credential; none when no alternative can be met (or the operation is public).
+    fn credentials_for(&self, security: Requirements) -> Vec<(&'static Scheme, &SecretToken)> {
+        let credentials = &self.inner.credentials;
+        let met = security
+            .iter()
+            .filter(|alt| !alt.is_empty())
+            .find(|alt| alt.iter().all(|scheme| credentials.contains_key(scheme.name)));
+        met.into_iter().flat_map(|alt| alt.iter()).map(|scheme| (*scheme, &credentials[scheme.name])).collect()
     }
 }
 
@@ -323,13 +487,13 @@ pub struct Call {
     pub body: RequestBody,
     /// The `Accept` header.
     pub accept: &'static str,
-    /// The operation requires authentication: send the bearer token.
-    pub secured: bool,
+    /// The operation's security alternatives: which credentials go with it.
+    pub security: Requirements,
 }
 
 impl Call {
     /// A call without parameters or body.
-    pub fn new(method: Method, path: String, accept: &'static str, secured: bool) -> Self {
+    pub fn new(method: Method, path: String, accept: &'static str, security: Requirements) -> Self {
         Call {
             method,
             path,
@@ -338,7 +502,7 @@ impl Call {
             cookies: Vec::new(),
             body: RequestBody::None,
             accept,
-            secured,
+            security,
         }
     }
 
@@ -620,6 +784,8 @@ impl<B: fmt::Debug> fmt::Display for ClientError<B> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ClientError::InvalidRequest(errors) => write!(f, "request not sent: {errors}"),
+            ClientError::Transport(e) if e.is_timeout() => write!(f, "timed out waiting for the server: {e}"),
+            ClientError::Transport(e) if e.is_connect() => write!(f, "could not connect to the server: {e}"),
             ClientError::Transport(e) => write!(f, "transport error: {e}"),
             ClientError::Middleware(e) => write!(f, "middleware error: {e}"),
             ClientError::Api { status, body, .. } => write!(f, "server answered {status}: {body:?}"),
