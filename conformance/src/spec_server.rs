@@ -1,7 +1,9 @@
 //! An HTTP server that judges requests by the raw spec alone, for testing clients.
 //!
 //! For each request it finds the operation by method and path template, then checks: the
-//! bearer token when the operation requires authentication; every path, query and header
+//! credentials of one of the operation's security alternatives, each carried the way its
+//! `securitySchemes` entry says (a scheme named but not defined is taken to be a bearer
+//! token), with the token the test gave for that scheme; every path, query and header
 //! parameter decoded and typed by its schema, valid for it (an independent JSON Schema
 //! validator) and equal to the value the test expected; no undeclared query parameters;
 //! required parameters present; the JSON or multipart body valid for the request schema and
@@ -32,6 +34,8 @@ pub struct SpecOperation {
     pub body: Option<Value>,
     /// Whether every security alternative names a scheme (an anonymous call is refused).
     pub needs_auth: bool,
+    /// The security alternatives: each a list of scheme names, all of which must be sent.
+    pub security: Vec<Vec<String>>,
     /// The success status and its response object.
     pub success: (u16, Value),
 }
@@ -65,6 +69,10 @@ pub fn operations(spec: &Value) -> Vec<SpecOperation> {
             let alternatives = security.as_array().cloned().unwrap_or_default();
             let needs_auth =
                 !alternatives.is_empty() && alternatives.iter().all(|a| a.as_object().is_some_and(|m| !m.is_empty()));
+            let security = alternatives
+                .iter()
+                .map(|a| a.as_object().map(|m| m.keys().cloned().collect()).unwrap_or_default())
+                .collect();
             let responses = op["responses"].as_object().expect("responses");
             let (status, response) = responses
                 .iter()
@@ -78,6 +86,7 @@ pub fn operations(spec: &Value) -> Vec<SpecOperation> {
                 parameters,
                 body: op.get("requestBody").map(resolve),
                 needs_auth,
+                security,
                 success: (status, response),
             });
         }
@@ -154,7 +163,8 @@ struct ServerState {
     definitions: Value,
     operations: Vec<SpecOperation>,
     base_path: String,
-    token: String,
+    /// Scheme name → the token the client was given for it.
+    tokens: HashMap<String, String>,
     /// operationId → the call the test will make.
     expected: HashMap<String, Expected>,
     record: Mutex<Record>,
@@ -169,14 +179,19 @@ pub struct SpecServer {
 
 impl SpecServer {
     /// Starts the server on 127.0.0.1 (an ephemeral port) on the current tokio runtime.
-    pub async fn start(spec: Value, token: &str, expected: HashMap<String, Expected>) -> SpecServer {
+    /// `tokens` maps each security scheme to the token the client holds for it.
+    pub async fn start(
+        spec: Value,
+        tokens: HashMap<String, String>,
+        expected: HashMap<String, Expected>,
+    ) -> SpecServer {
         let base_path = spec["servers"][0]["url"].as_str().unwrap_or("").trim_end_matches('/').to_owned();
         let state = Arc::new(ServerState {
             definitions: oracle::definitions(&spec),
             operations: operations(&spec),
             spec,
             base_path,
-            token: token.to_owned(),
+            tokens,
             expected,
             record: Mutex::new(Record::default()),
             validators: Mutex::new(HashMap::new()),
@@ -199,6 +214,34 @@ impl SpecServer {
     }
 }
 
+/// Whether the request carries `token` the way the spec's `securitySchemes/<scheme>` says:
+/// an HTTP scheme as `Authorization: <scheme word> <token>` (the word matched without
+/// regard to case, RFC 9110 §11.1), an API key in its header, query parameter or cookie. A
+/// scheme operations name but the spec does not define is taken to be a bearer token.
+fn carries(spec: &Value, scheme: &str, token: &str, headers: &HeaderMap, query: &str) -> bool {
+    let definition = &spec["components"]["securitySchemes"][scheme];
+    let authorization = |word: &str| {
+        headers
+            .get("authorization")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split_once(' '))
+            .is_some_and(|(w, t)| w.eq_ignore_ascii_case(word) && t == token)
+    };
+    match (definition["type"].as_str(), definition["in"].as_str()) {
+        (Some("http"), _) => authorization(definition["scheme"].as_str().unwrap_or("bearer")),
+        (Some("apiKey"), Some("header")) => {
+            headers.get(definition["name"].as_str().unwrap_or("")).is_some_and(|v| v.as_bytes() == token.as_bytes())
+        }
+        (Some("apiKey"), Some("query")) => url::form_urlencoded::parse(query.as_bytes())
+            .any(|(k, v)| k == definition["name"].as_str().unwrap_or("") && v == token),
+        (Some("apiKey"), Some("cookie")) => {
+            cookie(headers, definition["name"].as_str().unwrap_or("")).is_some_and(|v| v == token)
+        }
+        (None, _) => authorization("bearer"),
+        _ => false,
+    }
+}
+
 async fn handle(State(state): State<Arc<ServerState>>, request: Request) -> Response {
     let method = request.method().clone();
     let uri = request.uri().clone();
@@ -214,9 +257,16 @@ async fn handle(State(state): State<Arc<ServerState>>, request: Request) -> Resp
     let expected = state.expected.get(&op.id);
 
     if op.needs_auth {
-        match headers.get("authorization").and_then(|v| v.to_str().ok()) {
-            Some(v) if v == format!("Bearer {}", state.token) => {}
-            other => problems.push(format!("Authorization is {other:?}, not the bearer token")),
+        let satisfied = op.security.iter().any(|alternative| {
+            alternative.iter().all(|scheme| {
+                let token = state.tokens.get(scheme);
+                token.is_some_and(|t| carries(&state.spec, scheme, t, &headers, uri.query().unwrap_or("")))
+            })
+        });
+        if !satisfied {
+            let sent = headers.get("authorization").and_then(|v| v.to_str().ok());
+            problems
+                .push(format!("no security alternative of {:?} is satisfied (Authorization: {sent:?})", op.security));
         }
     }
 
@@ -261,7 +311,10 @@ async fn handle(State(state): State<Arc<ServerState>>, request: Request) -> Resp
             problems.push(format!("parameter {name}: sent {value}, expected {want}"));
         }
     }
-    for name in query.keys() {
+    let schemes = &state.spec["components"]["securitySchemes"];
+    let api_key_in_query =
+        |name: &str| op.security.iter().flatten().any(|s| schemes[s]["in"] == "query" && schemes[s]["name"] == name);
+    for name in query.keys().filter(|n| !api_key_in_query(n)) {
         problems.push(format!("query parameter {name} is not declared"));
     }
 

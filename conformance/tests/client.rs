@@ -47,8 +47,19 @@ async fn call_every_operation() {
     let spec = conformance::read_spec(conformance::spec_path(conformance::PINNED));
     let ops = spec_server::operations(&spec);
     let expected: HashMap<_, _> = ops.iter().map(|op| (op.id.clone(), spec_server::expected_call(&spec, op))).collect();
-    let server = SpecServer::start(spec.clone(), TOKEN, expected.clone()).await;
-    let client = Client::builder(&server.url()).bearer_token(TOKEN).build();
+    // A different token for each scheme, so a credential sent for the wrong scheme fails.
+    let schemes = [
+        (&authentik_api::security::AUTHENTIK, TOKEN),
+        (&authentik_api::security::AUTHENTIK_DEVICE_AUTH, "device-auth-token"),
+        (&authentik_api::security::AUTHENTIK_DEVICE_FEDERATION, "device-federation-token"),
+        (&authentik_api::security::AUTHENTIK_DEVICE_ENROLL, "device-enroll-token"),
+    ];
+    let named: std::collections::BTreeSet<&str> =
+        ops.iter().flat_map(|op| op.security.iter().flatten()).map(String::as_str).collect();
+    assert_eq!(named, schemes.iter().map(|(s, _)| s.name).collect(), "the schemes the spec's operations name");
+    let tokens = schemes.iter().map(|(s, t)| (s.name.to_owned(), (*t).to_owned())).collect();
+    let server = SpecServer::start(spec.clone(), tokens, expected.clone()).await;
+    let client = schemes.iter().fold(Client::builder(&server.url()), |b, (s, t)| b.credential(s.name, *t)).build();
 
     let mut client_errors = Vec::new();
     for op in &ops {
