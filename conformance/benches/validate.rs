@@ -7,25 +7,12 @@
 
 use authentik_api::models::PaginatedTokenList;
 use authentik_api::validation::Validate;
-use conformance::synth::{Mode, Synth};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use serde_json::{Value, json};
 use std::hint::black_box;
 
 fn page(items: usize) -> String {
     let spec = conformance::read_spec(conformance::spec_path("schema-2026.5.6.yml"));
-    let synth = Synth::new(&spec);
-    let token = synth.instance(&spec["components"]["schemas"]["Token"], Mode::Full).expect("Token is JSON");
-    let results: Vec<Value> = (0..items)
-        .map(|i| {
-            let mut t = token.clone();
-            t["identifier"] = json!(format!("token-{i:04}"));
-            t["user_obj"]["username"] = json!(format!("user.{i}@example.org"));
-            t
-        })
-        .collect();
-    let pagination = synth.instance(&spec["components"]["schemas"]["Pagination"], Mode::Full).unwrap();
-    let page = json!({"pagination": pagination, "results": results, "autocomplete": {}});
+    let page = conformance::payloads::token_page(&spec, items);
     let text = page.to_string();
     let parsed: PaginatedTokenList = serde_json::from_str(&text).expect("the page deserializes");
     assert_eq!(parsed.results.len(), items);

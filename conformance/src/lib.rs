@@ -4,6 +4,7 @@
 
 pub mod mutate;
 pub mod oracle;
+pub mod payloads;
 pub mod seeds;
 pub mod spec_server;
 pub mod synth;

@@ -53,3 +53,25 @@ fn a_wrong_instance_is_rejected() {
     let err = visit_schema("Token", RoundTrip(&instance)).unwrap().unwrap_err();
     assert!(err.contains("identifier"), "{err}");
 }
+
+/// The throughput benchmarks' payloads are what they claim: every `ChallengeTypes` variant
+/// the discriminator maps, each decoding to its own variant, and a 1,000-token page, both
+/// round-tripping to equal JSON.
+#[test]
+fn the_benchmark_payloads_cover_every_challenge_and_round_trip() {
+    use authentik_api::models::{ChallengeTypes, PaginatedTokenList};
+    let spec = read_spec(spec_path(PINNED));
+    let challenges = conformance::payloads::challenge_page(&spec, 2);
+    let mapped = spec["components"]["schemas"]["ChallengeTypes"]["discriminator"]["mapping"].as_object().unwrap().len();
+    assert_eq!(challenges.as_array().unwrap().len(), 2 * mapped);
+    let decoded: Vec<ChallengeTypes> = serde_json::from_value(challenges.clone()).unwrap();
+    let variants: std::collections::BTreeSet<String> =
+        decoded.iter().map(|c| format!("{:?}", std::mem::discriminant(c))).collect();
+    assert_eq!(variants.len(), mapped, "each tag decodes to a variant of its own");
+    assert!(same_json(&serde_json::to_value(&decoded).unwrap(), &challenges));
+
+    let page = conformance::payloads::token_page(&spec, 1000);
+    let decoded: PaginatedTokenList = serde_json::from_value(page.clone()).unwrap();
+    assert_eq!(decoded.results.len(), 1000);
+    assert!(same_json(&serde_json::to_value(&decoded).unwrap(), &page));
+}

@@ -279,7 +279,7 @@ fn diff_section(akgen: &Path, pinned: &Path) -> Result<String, String> {
 
 /// `text` with the section under `heading` (up to the next `## ` heading) replaced by
 /// `section`, or `section` appended when there is none.
-fn replace_section(text: &str, heading: &str, section: &str) -> String {
+pub fn replace_section(text: &str, heading: &str, section: &str) -> String {
     let Some(start) = text.find(&format!("\n{heading}\n")) else {
         return format!("{text}{section}");
     };
@@ -440,6 +440,13 @@ pub fn bench(args: &[String]) -> Result<(), String> {
     let mut text =
         report(&phases, cli, &subjects, &compiled, og.as_ref(), (deserialize, validate), (large_ns, large_bytes), runs);
     text.push_str(&diff);
+    // The load test's figures come from `cargo xtask load`; keep them.
+    let old = std::fs::read_to_string(repo.join("BENCH.md")).unwrap_or_default();
+    if let Some(start) = old.find(&format!("\n{}\n", crate::load::HEADING)) {
+        let after = start + 1 + crate::load::HEADING.len();
+        let end = old[after..].find("\n## ").map_or(old.len(), |i| after + i);
+        text.push_str(&old[start..end]);
+    }
     std::fs::write(repo.join("BENCH.md"), &text).map_err(|e| format!("BENCH.md: {e}"))?;
     print!("{text}");
     Ok(())

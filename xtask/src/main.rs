@@ -6,15 +6,19 @@
 //!   throughput (beside openapi-generator when installed) and writes BENCH.md;
 //! - `test` runs every test: `cargo test --workspace`, feature subsets of the generated
 //!   crate (`cargo check`), its documentation (`cargo doc`, warnings denied), the smaller
-//!   corpus crates (`corpus --ci`), then `schemathesis`;
+//!   corpus crates (`corpus --ci`), `schemathesis`, then `load --ci`;
 //! - `schemathesis` runs schemathesis against the tokens-server example;
 //! - `corpus [--only NAME,…] [--no-validate] [--ci]` generates, compiles and validates every
 //!   spec of the real-world corpus and writes CORPUS.md (`--ci`: the smaller ones, compiled);
+//! - `load [--ci] [--requests N] [--rounds R]` runs the load test (`akgen-load compare`)
+//!   against the tokens-server example and a bare-axum ceiling, and writes BENCH.md's
+//!   load section (`--ci`: one smaller round, checks only);
 //! - `semver [--install]` checks `akgen diff`'s Rust pass against cargo-semver-checks on
 //!   three pairs of authentik versions and writes SEMVER.md.
 
 mod bench;
 mod corpus;
+mod load;
 mod semver;
 
 use std::path::{Path, PathBuf};
@@ -30,7 +34,8 @@ fn main() -> ExitCode {
         Some("schemathesis") => schemathesis(),
         Some("corpus") => corpus::corpus(&args[1..]),
         Some("semver") => semver::semver(&args[1..]),
-        _ => Err("usage: cargo xtask codegen [--spec PATH] | check | bench [--runs N] [--install-openapi-generator] | test | schemathesis | corpus [--only NAME,…] [--no-validate] [--ci] | semver [--install]".into()),
+        Some("load") => load::load(&args[1..]),
+        _ => Err("usage: cargo xtask codegen [--spec PATH] | check | bench [--runs N] [--install-openapi-generator] | test | schemathesis | corpus [--only NAME,…] [--no-validate] [--ci] | semver [--install] | load [--ci] [--requests N] [--rounds R]".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -111,7 +116,8 @@ fn test() -> Result<(), String> {
     feature_subsets()?;
     docs()?;
     corpus::corpus(&["--ci".to_owned()])?;
-    schemathesis()
+    schemathesis()?;
+    load::load(&["--ci".to_owned()])
 }
 
 /// Runs cargo with `args` in the repository; `failure` is the error when it fails.
@@ -126,8 +132,16 @@ fn cargo_in_repo(args: &[&str], failure: &str) -> Result<(), String> {
 
 /// The hand-written crates, as `rustfmt.toml` formats them. Not `generated/`, which akgen
 /// formats (prettyplease) and `cargo xtask check` compares byte for byte.
-const HAND_WRITTEN: &[&str] =
-    &["akgen", "akgen-runtime", "conformance", "xtask", "build-script-example", "tokens-server", "token-owner"];
+const HAND_WRITTEN: &[&str] = &[
+    "akgen",
+    "akgen-runtime",
+    "conformance",
+    "xtask",
+    "build-script-example",
+    "tokens-server",
+    "token-owner",
+    "akgen-load",
+];
 
 fn format_check() -> Result<(), String> {
     eprintln!("xtask: cargo fmt --check on {}", HAND_WRITTEN.join(", "));
