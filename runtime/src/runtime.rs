@@ -75,8 +75,8 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Nullable<T> {
 }
 
 /// The spec's security schemes as the client sends and the server reads them. The
-/// generated `security` module has one [`Scheme`] constant per scheme; each operation lists
-/// its alternatives as [`Requirements`].
+/// generated `security` module has one [`Scheme`](security::Scheme) constant per scheme; each
+/// operation lists its alternatives as [`Requirements`](security::Requirements).
 pub mod security {
     /// One scheme of `components/securitySchemes`.
     #[derive(Debug, PartialEq, Eq)]
