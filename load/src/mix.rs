@@ -293,6 +293,24 @@ impl Worker {
         format!("/core/tokens/{identifier}/")
     }
 
+    /// Sends a write (create, PATCH or PUT) and, when it gets the expected status, records
+    /// what it wrote in the ledger and checks that the answer says the same.
+    async fn write(
+        &mut self,
+        (what, method, want): (&str, Method, u16),
+        path: &str,
+        identifier: String,
+        written: Written,
+        request: Value,
+    ) -> Result<Option<Bytes>, String> {
+        let (status, body) = self.connection.send(method, path, Some(request)).await?;
+        if self.expect(what, status, want) {
+            self.ledger.insert(identifier.clone(), written);
+            self.agrees(what, &serde_json::from_slice(&body).unwrap_or_default(), &identifier);
+        }
+        Ok(Some(body))
+    }
+
     async fn step(&mut self, kind: Kind) -> Result<Option<Bytes>, String> {
         let n = self.made;
         self.made += 1;
@@ -311,12 +329,7 @@ impl Worker {
                     Written { description: format!("created {n}"), expires: Some("2031-01-01T00:00:00Z".into()) };
                 let request = json!({"identifier": identifier, "intent": "api", "description": written.description,
                                      "expiring": true, "expires": written.expires});
-                let (status, body) = self.connection.send(Method::POST, "/core/tokens/", Some(request)).await?;
-                if self.expect("create", status, 201) {
-                    self.ledger.insert(identifier.clone(), written);
-                    self.agrees("create", &serde_json::from_slice(&body).unwrap_or_default(), &identifier);
-                }
-                Ok(Some(body))
+                self.write(("create", Method::POST, 201), "/core/tokens/", identifier, written, request).await
             }
             Kind::Retrieve => {
                 let identifier = self.pick();
@@ -330,25 +343,16 @@ impl Worker {
                 let identifier = self.pick();
                 let written = Written { description: format!("patched {n}"), expires: None };
                 let request = json!({"description": written.description, "expires": null});
-                let (status, body) =
-                    self.connection.send(Method::PATCH, &Self::path(&identifier), Some(request)).await?;
-                if self.expect("PATCH", status, 200) {
-                    self.ledger.insert(identifier.clone(), written);
-                    self.agrees("PATCH", &serde_json::from_slice(&body).unwrap_or_default(), &identifier);
-                }
-                Ok(Some(body))
+                let path = Self::path(&identifier);
+                self.write(("PATCH", Method::PATCH, 200), &path, identifier, written, request).await
             }
             Kind::Put => {
                 let identifier = self.pick();
                 let written = Written { description: format!("put {n}"), expires: Some("2032-06-01T12:00:00Z".into()) };
                 let request = json!({"identifier": identifier, "intent": "api", "description": written.description,
                                      "expiring": true, "expires": written.expires});
-                let (status, body) = self.connection.send(Method::PUT, &Self::path(&identifier), Some(request)).await?;
-                if self.expect("PUT", status, 200) {
-                    self.ledger.insert(identifier.clone(), written);
-                    self.agrees("PUT", &serde_json::from_slice(&body).unwrap_or_default(), &identifier);
-                }
-                Ok(Some(body))
+                let path = Self::path(&identifier);
+                self.write(("PUT", Method::PUT, 200), &path, identifier, written, request).await
             }
             Kind::Delete => {
                 let identifier = self.pick();
