@@ -1503,7 +1503,7 @@ impl<'de> Deserialize<'de> for AlgEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -1993,7 +1993,7 @@ impl<'de> Deserialize<'de> for AppEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -2874,7 +2874,7 @@ impl<'de> Deserialize<'de> for AuthTypeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -3491,7 +3491,7 @@ impl<'de> Deserialize<'de> for AuthenticationEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -3548,7 +3548,7 @@ impl<'de> Deserialize<'de> for AuthenticatorAttachmentEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -7259,7 +7259,7 @@ impl<'de> Deserialize<'de> for AuthorizationCodeAuthMethodEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -7491,7 +7491,7 @@ impl<'de> Deserialize<'de> for BackendsEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -7552,7 +7552,7 @@ impl<'de> Deserialize<'de> for BindingTypeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -7952,7 +7952,7 @@ impl<'de> Deserialize<'de> for BlueprintInstanceStatusEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -8568,7 +8568,7 @@ impl<'de> Deserialize<'de> for CapabilitiesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -9101,7 +9101,7 @@ impl<'de> Deserialize<'de> for CertAttributeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -9477,7 +9477,7 @@ impl<'de> Deserialize<'de> for CertificateKeyPairKeyTypeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -9804,81 +9804,113 @@ impl<'de> Deserialize<'de> for ChallengeTypes {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let value = serde_json::Value::deserialize(deserializer)?;
-        match tagged::tag_of(&value, "component")? {
+        tagged::deserialize(deserializer)
+    }
+}
+
+#[cfg(feature = "flows")]
+impl tagged::Union for ChallengeTypes {
+    const PROPERTY: &'static str = "component";
+
+    fn variant<'de, A: serde::de::MapAccess<'de>>(
+        tag: &str,
+        object: tagged::Object<'de, A>,
+    ) -> Result<Self, A::Error> {
+        match tag {
             "ak-stage-access-denied" => {
-                tagged::from_value(value).map(Self::AccessDeniedChallenge)
+                Deserialize::deserialize(object).map(Self::AccessDeniedChallenge)
             }
             "ak-source-oauth-apple" => {
-                tagged::from_value(value).map(Self::AppleLoginChallenge)
+                Deserialize::deserialize(object).map(Self::AppleLoginChallenge)
             }
             "ak-stage-authenticator-duo" => {
-                tagged::from_value(value).map(Self::AuthenticatorDuoChallenge)
+                Deserialize::deserialize(object).map(Self::AuthenticatorDuoChallenge)
             }
             "ak-stage-authenticator-email" => {
-                tagged::from_value(value).map(Self::AuthenticatorEmailChallenge)
+                Deserialize::deserialize(object).map(Self::AuthenticatorEmailChallenge)
             }
             "ak-stage-authenticator-sms" => {
-                tagged::from_value(value).map(Self::AuthenticatorSmsChallenge)
+                Deserialize::deserialize(object).map(Self::AuthenticatorSmsChallenge)
             }
             "ak-stage-authenticator-static" => {
-                tagged::from_value(value).map(Self::AuthenticatorStaticChallenge)
+                Deserialize::deserialize(object).map(Self::AuthenticatorStaticChallenge)
             }
             "ak-stage-authenticator-totp" => {
-                tagged::from_value(value).map(Self::AuthenticatorTotpChallenge)
+                Deserialize::deserialize(object).map(Self::AuthenticatorTotpChallenge)
             }
             "ak-stage-authenticator-validate" => {
-                tagged::from_value(value).map(Self::AuthenticatorValidationChallenge)
+                Deserialize::deserialize(object)
+                    .map(Self::AuthenticatorValidationChallenge)
             }
             "ak-stage-authenticator-webauthn" => {
-                tagged::from_value(value).map(Self::AuthenticatorWebAuthnChallenge)
+                Deserialize::deserialize(object)
+                    .map(Self::AuthenticatorWebAuthnChallenge)
             }
             "ak-stage-autosubmit" => {
-                tagged::from_value(value).map(Self::AutosubmitChallenge)
+                Deserialize::deserialize(object).map(Self::AutosubmitChallenge)
             }
-            "ak-stage-captcha" => tagged::from_value(value).map(Self::CaptchaChallenge),
-            "ak-stage-consent" => tagged::from_value(value).map(Self::ConsentChallenge),
-            "ak-stage-dummy" => tagged::from_value(value).map(Self::DummyChallenge),
-            "ak-stage-email" => tagged::from_value(value).map(Self::EmailChallenge),
+            "ak-stage-captcha" => {
+                Deserialize::deserialize(object).map(Self::CaptchaChallenge)
+            }
+            "ak-stage-consent" => {
+                Deserialize::deserialize(object).map(Self::ConsentChallenge)
+            }
+            "ak-stage-dummy" => {
+                Deserialize::deserialize(object).map(Self::DummyChallenge)
+            }
+            "ak-stage-email" => {
+                Deserialize::deserialize(object).map(Self::EmailChallenge)
+            }
             "ak-stage-endpoint-agent" => {
-                tagged::from_value(value).map(Self::EndpointAgentChallenge)
+                Deserialize::deserialize(object).map(Self::EndpointAgentChallenge)
             }
             "ak-stage-flow-error" => {
-                tagged::from_value(value).map(Self::FlowErrorChallenge)
+                Deserialize::deserialize(object).map(Self::FlowErrorChallenge)
             }
-            "xak-flow-frame" => tagged::from_value(value).map(Self::FrameChallenge),
+            "xak-flow-frame" => {
+                Deserialize::deserialize(object).map(Self::FrameChallenge)
+            }
             "ak-stage-identification" => {
-                tagged::from_value(value).map(Self::IdentificationChallenge)
+                Deserialize::deserialize(object).map(Self::IdentificationChallenge)
             }
             "ak-provider-iframe-logout" => {
-                tagged::from_value(value).map(Self::IframeLogoutChallenge)
+                Deserialize::deserialize(object).map(Self::IframeLogoutChallenge)
             }
             "ak-provider-saml-native-logout" => {
-                tagged::from_value(value).map(Self::NativeLogoutChallenge)
+                Deserialize::deserialize(object).map(Self::NativeLogoutChallenge)
             }
             "ak-provider-oauth2-device-code" => {
-                tagged::from_value(value).map(Self::OAuthDeviceCodeChallenge)
+                Deserialize::deserialize(object).map(Self::OAuthDeviceCodeChallenge)
             }
             "ak-provider-oauth2-device-code-finish" => {
-                tagged::from_value(value).map(Self::OAuthDeviceCodeFinishChallenge)
+                Deserialize::deserialize(object)
+                    .map(Self::OAuthDeviceCodeFinishChallenge)
             }
-            "ak-stage-password" => tagged::from_value(value).map(Self::PasswordChallenge),
+            "ak-stage-password" => {
+                Deserialize::deserialize(object).map(Self::PasswordChallenge)
+            }
             "ak-source-plex" => {
-                tagged::from_value(value).map(Self::PlexAuthenticationChallenge)
+                Deserialize::deserialize(object).map(Self::PlexAuthenticationChallenge)
             }
-            "ak-stage-prompt" => tagged::from_value(value).map(Self::PromptChallenge),
-            "xak-flow-redirect" => tagged::from_value(value).map(Self::RedirectChallenge),
+            "ak-stage-prompt" => {
+                Deserialize::deserialize(object).map(Self::PromptChallenge)
+            }
+            "xak-flow-redirect" => {
+                Deserialize::deserialize(object).map(Self::RedirectChallenge)
+            }
             "ak-stage-session-end" => {
-                tagged::from_value(value).map(Self::SessionEndChallenge)
+                Deserialize::deserialize(object).map(Self::SessionEndChallenge)
             }
-            "xak-flow-shell" => tagged::from_value(value).map(Self::ShellChallenge),
+            "xak-flow-shell" => {
+                Deserialize::deserialize(object).map(Self::ShellChallenge)
+            }
             "ak-source-telegram" => {
-                tagged::from_value(value).map(Self::TelegramLoginChallenge)
+                Deserialize::deserialize(object).map(Self::TelegramLoginChallenge)
             }
             "ak-stage-user-login" => {
-                tagged::from_value(value).map(Self::UserLoginChallenge)
+                Deserialize::deserialize(object).map(Self::UserLoginChallenge)
             }
-            _ => Ok(Self::Unknown(tagged::into_object(value))),
+            _ => Deserialize::deserialize(object).map(Self::Unknown),
         }
     }
 }
@@ -9936,7 +9968,7 @@ impl<'de> Deserialize<'de> for ClientTypeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -10009,7 +10041,7 @@ impl<'de> Deserialize<'de> for CompatibilityModeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -10619,7 +10651,7 @@ impl<'de> Deserialize<'de> for ConsentModeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -11013,7 +11045,7 @@ impl<'de> Deserialize<'de> for ContentTypeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -11178,7 +11210,7 @@ impl<'de> Deserialize<'de> for ContextualFlowInfoLayoutEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -12223,7 +12255,7 @@ impl<'de> Deserialize<'de> for CountryCodeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -12722,7 +12754,7 @@ impl<'de> Deserialize<'de> for DeliveryMethodEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -12783,7 +12815,7 @@ impl<'de> Deserialize<'de> for DeniedActionEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -13514,7 +13546,7 @@ impl<'de> Deserialize<'de> for DeviceClassesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -13854,7 +13886,7 @@ impl<'de> Deserialize<'de> for DeviceFactsOsFamily {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -14623,7 +14655,7 @@ impl<'de> Deserialize<'de> for DigestAlgorithmEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -14680,7 +14712,7 @@ impl<'de> Deserialize<'de> for DigitsEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -15993,7 +16025,7 @@ impl<'de> Deserialize<'de> for DuoResponseEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -16972,7 +17004,7 @@ impl<'de> Deserialize<'de> for EndpointAuthModeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -18290,7 +18322,7 @@ impl<'de> Deserialize<'de> for EventActions {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -18963,7 +18995,7 @@ impl<'de> Deserialize<'de> for EventsRequestedEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -20232,99 +20264,120 @@ impl<'de> Deserialize<'de> for FlowChallengeResponseRequest {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let value = serde_json::Value::deserialize(deserializer)?;
-        match tagged::tag_of(&value, "component")? {
+        tagged::deserialize(deserializer)
+    }
+}
+
+#[cfg(feature = "flows")]
+impl tagged::Union for FlowChallengeResponseRequest {
+    const PROPERTY: &'static str = "component";
+
+    fn variant<'de, A: serde::de::MapAccess<'de>>(
+        tag: &str,
+        object: tagged::Object<'de, A>,
+    ) -> Result<Self, A::Error> {
+        match tag {
             "ak-source-oauth-apple" => {
-                tagged::from_value(value).map(Self::AppleChallengeResponseRequest)
+                Deserialize::deserialize(object).map(Self::AppleChallengeResponseRequest)
             }
             "ak-stage-authenticator-duo" => {
-                tagged::from_value(value)
+                Deserialize::deserialize(object)
                     .map(Self::AuthenticatorDuoChallengeResponseRequest)
             }
             "ak-stage-authenticator-email" => {
-                tagged::from_value(value)
+                Deserialize::deserialize(object)
                     .map(Self::AuthenticatorEmailChallengeResponseRequest)
             }
             "ak-stage-authenticator-sms" => {
-                tagged::from_value(value)
+                Deserialize::deserialize(object)
                     .map(Self::AuthenticatorSmsChallengeResponseRequest)
             }
             "ak-stage-authenticator-static" => {
-                tagged::from_value(value)
+                Deserialize::deserialize(object)
                     .map(Self::AuthenticatorStaticChallengeResponseRequest)
             }
             "ak-stage-authenticator-totp" => {
-                tagged::from_value(value)
+                Deserialize::deserialize(object)
                     .map(Self::AuthenticatorTotpChallengeResponseRequest)
             }
             "ak-stage-authenticator-validate" => {
-                tagged::from_value(value)
+                Deserialize::deserialize(object)
                     .map(Self::AuthenticatorValidationChallengeResponseRequest)
             }
             "ak-stage-authenticator-webauthn" => {
-                tagged::from_value(value)
+                Deserialize::deserialize(object)
                     .map(Self::AuthenticatorWebAuthnChallengeResponseRequest)
             }
             "ak-stage-autosubmit" => {
-                tagged::from_value(value).map(Self::AutoSubmitChallengeResponseRequest)
+                Deserialize::deserialize(object)
+                    .map(Self::AutoSubmitChallengeResponseRequest)
             }
             "ak-stage-captcha" => {
-                tagged::from_value(value).map(Self::CaptchaChallengeResponseRequest)
+                Deserialize::deserialize(object)
+                    .map(Self::CaptchaChallengeResponseRequest)
             }
             "ak-stage-consent" => {
-                tagged::from_value(value).map(Self::ConsentChallengeResponseRequest)
+                Deserialize::deserialize(object)
+                    .map(Self::ConsentChallengeResponseRequest)
             }
             "ak-stage-dummy" => {
-                tagged::from_value(value).map(Self::DummyChallengeResponseRequest)
+                Deserialize::deserialize(object).map(Self::DummyChallengeResponseRequest)
             }
             "ak-stage-email" => {
-                tagged::from_value(value).map(Self::EmailChallengeResponseRequest)
+                Deserialize::deserialize(object).map(Self::EmailChallengeResponseRequest)
             }
             "ak-stage-endpoint-agent" => {
-                tagged::from_value(value)
+                Deserialize::deserialize(object)
                     .map(Self::EndpointAgentChallengeResponseRequest)
             }
             "xak-flow-frame" => {
-                tagged::from_value(value).map(Self::FrameChallengeResponseRequest)
+                Deserialize::deserialize(object).map(Self::FrameChallengeResponseRequest)
             }
             "ak-stage-identification" => {
-                tagged::from_value(value)
+                Deserialize::deserialize(object)
                     .map(Self::IdentificationChallengeResponseRequest)
             }
             "ak-provider-iframe-logout" => {
-                tagged::from_value(value).map(Self::IframeLogoutChallengeResponseRequest)
+                Deserialize::deserialize(object)
+                    .map(Self::IframeLogoutChallengeResponseRequest)
             }
             "ak-provider-saml-native-logout" => {
-                tagged::from_value(value).map(Self::NativeLogoutChallengeResponseRequest)
+                Deserialize::deserialize(object)
+                    .map(Self::NativeLogoutChallengeResponseRequest)
             }
             "ak-provider-oauth2-device-code" => {
-                tagged::from_value(value)
+                Deserialize::deserialize(object)
                     .map(Self::OAuthDeviceCodeChallengeResponseRequest)
             }
             "ak-provider-oauth2-device-code-finish" => {
-                tagged::from_value(value)
+                Deserialize::deserialize(object)
                     .map(Self::OAuthDeviceCodeFinishChallengeResponseRequest)
             }
             "ak-stage-password" => {
-                tagged::from_value(value).map(Self::PasswordChallengeResponseRequest)
+                Deserialize::deserialize(object)
+                    .map(Self::PasswordChallengeResponseRequest)
             }
             "ak-source-plex" => {
-                tagged::from_value(value)
+                Deserialize::deserialize(object)
                     .map(Self::PlexAuthenticationChallengeResponseRequest)
             }
             "ak-stage-prompt" => {
-                tagged::from_value(value).map(Self::PromptChallengeResponseRequest)
+                Deserialize::deserialize(object)
+                    .map(Self::PromptChallengeResponseRequest)
             }
             "xak-flow-redirect" => {
-                tagged::from_value(value).map(Self::RedirectChallengeResponseRequest)
+                Deserialize::deserialize(object)
+                    .map(Self::RedirectChallengeResponseRequest)
             }
             "ak-source-telegram" => {
-                tagged::from_value(value).map(Self::TelegramChallengeResponseRequest)
+                Deserialize::deserialize(object)
+                    .map(Self::TelegramChallengeResponseRequest)
             }
             "ak-stage-user-login" => {
-                tagged::from_value(value).map(Self::UserLoginChallengeResponseRequest)
+                Deserialize::deserialize(object)
+                    .map(Self::UserLoginChallengeResponseRequest)
             }
-            _ => Ok(Self::Unknown(tagged::into_object(value))),
+            _ => Deserialize::deserialize(object).map(Self::Unknown),
         }
     }
 }
@@ -20402,7 +20455,7 @@ impl<'de> Deserialize<'de> for FlowDesignationEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -20779,7 +20832,7 @@ impl<'de> Deserialize<'de> for FlowLayoutEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -21425,7 +21478,7 @@ impl<'de> Deserialize<'de> for ForceBindingEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -21482,7 +21535,7 @@ impl<'de> Deserialize<'de> for FormatEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -22275,7 +22328,7 @@ impl<'de> Deserialize<'de> for GeoipBindingEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -23733,7 +23786,7 @@ impl<'de> Deserialize<'de> for GrantTypesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -24292,7 +24345,7 @@ impl<'de> Deserialize<'de> for GroupMatchingModeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -26495,7 +26548,7 @@ impl<'de> Deserialize<'de> for IntentEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -26556,7 +26609,7 @@ impl<'de> Deserialize<'de> for InvalidResponseActionEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -27070,7 +27123,7 @@ impl<'de> Deserialize<'de> for IssuerModeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -27127,7 +27180,7 @@ impl<'de> Deserialize<'de> for KadminTypeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -28024,7 +28077,7 @@ impl<'de> Deserialize<'de> for KeyTypeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -28671,7 +28724,7 @@ impl<'de> Deserialize<'de> for LangEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -28760,7 +28813,7 @@ impl<'de> Deserialize<'de> for LastTaskStatusEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -30595,7 +30648,7 @@ impl<'de> Deserialize<'de> for LdapapiAccessMode {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -30750,7 +30803,7 @@ impl<'de> Deserialize<'de> for LicenseFlagsEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -30970,7 +31023,7 @@ impl<'de> Deserialize<'de> for LicenseStatusEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -31136,7 +31189,7 @@ impl<'de> Deserialize<'de> for LicenseSummaryStatusEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -31400,7 +31453,7 @@ impl<'de> Deserialize<'de> for LifecycleIterationStateEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -31990,7 +32043,7 @@ impl<'de> Deserialize<'de> for LogLevelEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -32045,19 +32098,32 @@ impl<'de> Deserialize<'de> for LoginChallengeTypes {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let value = serde_json::Value::deserialize(deserializer)?;
-        match tagged::tag_of(&value, "component")? {
-            "xak-flow-redirect" => tagged::from_value(value).map(Self::RedirectChallenge),
+        tagged::deserialize(deserializer)
+    }
+}
+
+#[cfg(feature = "flows")]
+impl tagged::Union for LoginChallengeTypes {
+    const PROPERTY: &'static str = "component";
+
+    fn variant<'de, A: serde::de::MapAccess<'de>>(
+        tag: &str,
+        object: tagged::Object<'de, A>,
+    ) -> Result<Self, A::Error> {
+        match tag {
+            "xak-flow-redirect" => {
+                Deserialize::deserialize(object).map(Self::RedirectChallenge)
+            }
             "ak-source-oauth-apple" => {
-                tagged::from_value(value).map(Self::AppleLoginChallenge)
+                Deserialize::deserialize(object).map(Self::AppleLoginChallenge)
             }
             "ak-source-plex" => {
-                tagged::from_value(value).map(Self::PlexAuthenticationChallenge)
+                Deserialize::deserialize(object).map(Self::PlexAuthenticationChallenge)
             }
             "ak-source-telegram" => {
-                tagged::from_value(value).map(Self::TelegramLoginChallenge)
+                Deserialize::deserialize(object).map(Self::TelegramLoginChallenge)
             }
-            _ => Ok(Self::Unknown(tagged::into_object(value))),
+            _ => Deserialize::deserialize(object).map(Self::Unknown),
         }
     }
 }
@@ -32275,7 +32341,7 @@ impl<'de> Deserialize<'de> for MatchingModeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -34092,7 +34158,7 @@ impl<'de> Deserialize<'de> for ModelEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -34233,42 +34299,54 @@ impl<'de> Deserialize<'de> for ModelRequest {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let value = serde_json::Value::deserialize(deserializer)?;
-        match tagged::tag_of(&value, "provider_model")? {
+        tagged::deserialize(deserializer)
+    }
+}
+
+#[cfg(feature = "core")]
+impl tagged::Union for ModelRequest {
+    const PROPERTY: &'static str = "provider_model";
+
+    fn variant<'de, A: serde::de::MapAccess<'de>>(
+        tag: &str,
+        object: tagged::Object<'de, A>,
+    ) -> Result<Self, A::Error> {
+        match tag {
             "authentik_providers_google_workspace.googleworkspaceprovider" => {
-                tagged::from_value(value).map(Self::GoogleWorkspaceProviderRequest)
+                Deserialize::deserialize(object)
+                    .map(Self::GoogleWorkspaceProviderRequest)
             }
             "authentik_providers_ldap.ldapprovider" => {
-                tagged::from_value(value).map(Self::LdapProviderRequest)
+                Deserialize::deserialize(object).map(Self::LdapProviderRequest)
             }
             "authentik_providers_microsoft_entra.microsoftentraprovider" => {
-                tagged::from_value(value).map(Self::MicrosoftEntraProviderRequest)
+                Deserialize::deserialize(object).map(Self::MicrosoftEntraProviderRequest)
             }
             "authentik_providers_oauth2.oauth2provider" => {
-                tagged::from_value(value).map(Self::OAuth2ProviderRequest)
+                Deserialize::deserialize(object).map(Self::OAuth2ProviderRequest)
             }
             "authentik_providers_proxy.proxyprovider" => {
-                tagged::from_value(value).map(Self::ProxyProviderRequest)
+                Deserialize::deserialize(object).map(Self::ProxyProviderRequest)
             }
             "authentik_providers_rac.racprovider" => {
-                tagged::from_value(value).map(Self::RacProviderRequest)
+                Deserialize::deserialize(object).map(Self::RacProviderRequest)
             }
             "authentik_providers_radius.radiusprovider" => {
-                tagged::from_value(value).map(Self::RadiusProviderRequest)
+                Deserialize::deserialize(object).map(Self::RadiusProviderRequest)
             }
             "authentik_providers_saml.samlprovider" => {
-                tagged::from_value(value).map(Self::SamlProviderRequest)
+                Deserialize::deserialize(object).map(Self::SamlProviderRequest)
             }
             "authentik_providers_scim.scimprovider" => {
-                tagged::from_value(value).map(Self::ScimProviderRequest)
+                Deserialize::deserialize(object).map(Self::ScimProviderRequest)
             }
             "authentik_providers_ssf.ssfprovider" => {
-                tagged::from_value(value).map(Self::SsfProviderRequest)
+                Deserialize::deserialize(object).map(Self::SsfProviderRequest)
             }
             "authentik_providers_ws_federation.wsfederationprovider" => {
-                tagged::from_value(value).map(Self::WsFederationProviderRequest)
+                Deserialize::deserialize(object).map(Self::WsFederationProviderRequest)
             }
-            _ => Ok(Self::Unknown(tagged::into_object(value))),
+            _ => Deserialize::deserialize(object).map(Self::Unknown),
         }
     }
 }
@@ -34827,7 +34905,7 @@ impl<'de> Deserialize<'de> for NetworkBindingEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -35107,7 +35185,7 @@ impl<'de> Deserialize<'de> for NotConfiguredActionEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -36362,7 +36440,7 @@ impl<'de> Deserialize<'de> for OAuth2ProviderLogoutMethodEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -38191,7 +38269,7 @@ impl<'de> Deserialize<'de> for OutgoingSyncDeleteAction {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -38699,7 +38777,7 @@ impl<'de> Deserialize<'de> for OutpostTypeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -64139,7 +64217,7 @@ impl<'de> Deserialize<'de> for PkceMethodEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -65430,7 +65508,7 @@ impl<'de> Deserialize<'de> for PolicyEngineMode {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -66476,7 +66554,7 @@ impl<'de> Deserialize<'de> for PromptTypeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -66830,7 +66908,7 @@ impl<'de> Deserialize<'de> for ProtocolEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -67142,7 +67220,7 @@ impl<'de> Deserialize<'de> for ProviderEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -67247,7 +67325,7 @@ impl<'de> Deserialize<'de> for ProviderModelEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -67364,7 +67442,7 @@ impl<'de> Deserialize<'de> for ProviderTypeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -67425,7 +67503,7 @@ impl<'de> Deserialize<'de> for ProxyMode {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -70016,7 +70094,7 @@ impl<'de> Deserialize<'de> for RedirectStageModeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -70291,7 +70369,7 @@ impl<'de> Deserialize<'de> for RedirectUriTypeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -71499,7 +71577,7 @@ impl<'de> Deserialize<'de> for SamlBindingsEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -71561,7 +71639,7 @@ impl<'de> Deserialize<'de> for SamlLogoutMethods {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -71705,7 +71783,7 @@ impl<'de> Deserialize<'de> for SamlNameIdPolicyEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -74049,7 +74127,7 @@ impl<'de> Deserialize<'de> for ScimAuthenticationModeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -77321,7 +77399,7 @@ impl<'de> Deserialize<'de> for SeverityEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -77479,7 +77557,7 @@ impl<'de> Deserialize<'de> for SignatureAlgorithmEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -78766,7 +78844,7 @@ impl<'de> Deserialize<'de> for SsfStreamStatusEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -78941,7 +79019,7 @@ impl<'de> Deserialize<'de> for StageModeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -79295,7 +79373,7 @@ impl<'de> Deserialize<'de> for SubModeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -79352,7 +79430,7 @@ impl<'de> Deserialize<'de> for SyncObjectModelEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -79535,7 +79613,7 @@ impl<'de> Deserialize<'de> for SyncOutgoingTriggerModeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -80119,7 +80197,7 @@ impl<'de> Deserialize<'de> for TaskAggregatedStatusEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -80196,7 +80274,7 @@ impl<'de> Deserialize<'de> for TaskStatusEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -82387,7 +82465,7 @@ impl<'de> Deserialize<'de> for TransportModeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -82593,7 +82671,7 @@ impl<'de> Deserialize<'de> for UiThemeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -82886,7 +82964,7 @@ impl<'de> Deserialize<'de> for UsageEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -83240,7 +83318,7 @@ impl<'de> Deserialize<'de> for UsedByActionEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -83677,7 +83755,7 @@ impl<'de> Deserialize<'de> for UserAttributeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -83824,7 +83902,7 @@ impl<'de> Deserialize<'de> for UserCreationModeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -84051,7 +84129,7 @@ impl<'de> Deserialize<'de> for UserFieldsEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -85071,7 +85149,7 @@ impl<'de> Deserialize<'de> for UserMatchingModeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -86919,7 +86997,7 @@ impl<'de> Deserialize<'de> for UserTypeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -86980,7 +87058,7 @@ impl<'de> Deserialize<'de> for UserVerificationEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -87484,7 +87562,7 @@ impl<'de> Deserialize<'de> for VendorEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -87928,7 +88006,7 @@ impl<'de> Deserialize<'de> for WebAuthnHintEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 

@@ -74,6 +74,29 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Nullable<T> {
     }
 }
 
+/// The `Deserialize` body of every open string enum: the string as the input holds it
+/// (borrowed when it can be) goes to the enum's `From<&str>`, which keeps an unknown value.
+/// Reading a `String` first would copy every known value only to drop it.
+pub fn deserialize_open_enum<'de, D: Deserializer<'de>, T: for<'a> From<&'a str>>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    struct StrVisitor<T>(std::marker::PhantomData<T>);
+
+    impl<T: for<'a> From<&'a str>> de::Visitor<'_> for StrVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a string")
+        }
+
+        fn visit_str<E: de::Error>(self, value: &str) -> Result<T, E> {
+            Ok(T::from(value))
+        }
+    }
+
+    deserializer.deserialize_str(StrVisitor(std::marker::PhantomData))
+}
+
 /// The spec's security schemes as the client sends and the server reads them. The
 /// generated `security` module has one [`Scheme`](security::Scheme) constant per scheme; each
 /// operation lists its alternatives as [`Requirements`](security::Requirements).
@@ -130,45 +153,303 @@ pub mod security {
 /// variant's tag, and on input pick the variant by it.
 pub mod tagged {
     use super::*;
+    use serde::de::{DeserializeSeed, MapAccess, Visitor};
     use serde_json::Value;
+    use std::borrow::Cow;
+    use std::marker::PhantomData;
 
-    /// Serializes `value` as an object whose `property` is `tag`.
-    pub fn serialize<S: Serializer, T: Serialize>(
+    /// Serializes `value` as an object whose `property` is `tag`: the tag first, then the
+    /// variant's own properties as it writes them, less any `property` of its own.
+    ///
+    /// The variant writes straight into `serializer` through [`Tagged`]; buffering it as a
+    /// `serde_json::Value` to insert the tag made this several times slower than serde's
+    /// derived internally tagged enums.
+    pub fn serialize<S: Serializer, T: Serialize + ?Sized>(
         serializer: S,
-        property: &str,
-        tag: &str,
+        property: &'static str,
+        tag: &'static str,
         value: &T,
     ) -> Result<S::Ok, S::Error> {
-        let mut json = serde_json::to_value(value).map_err(serde::ser::Error::custom)?;
-        let Value::Object(map) = &mut json else {
-            return Err(serde::ser::Error::custom(format!(
-                "variant `{tag}` does not serialize to an object, so `{property}` cannot be added"
-            )));
-        };
-        map.insert(property.to_owned(), Value::String(tag.to_owned()));
-        json.serialize(serializer)
+        value.serialize(Tagged { inner: serializer, property, tag })
     }
 
-    /// The discriminator value of an incoming object.
-    pub fn tag_of<'v, E: de::Error>(value: &'v Value, property: &str) -> Result<&'v str, E> {
-        match value.get(property) {
-            Some(Value::String(tag)) => Ok(tag),
-            Some(other) => Err(E::custom(format!("discriminator `{property}` must be a string, found {other}"))),
-            None => Err(E::custom(format!("missing discriminator property `{property}`"))),
+    /// A serializer that accepts only objects (structs and maps), writing `property: tag`
+    /// before their properties; anything else is an error, since a discriminator needs an
+    /// object to sit in.
+    struct Tagged<S> {
+        inner: S,
+        property: &'static str,
+        tag: &'static str,
+    }
+
+    impl<S: Serializer> Tagged<S> {
+        fn not_an_object(&self, what: &str) -> S::Error {
+            serde::ser::Error::custom(format!(
+                "variant `{}` serializes to {what}, not an object, so `{}` cannot be added",
+                self.tag, self.property
+            ))
         }
     }
 
-    /// Deserializes the variant's type from the buffered object.
-    pub fn from_value<T: DeserializeOwned, E: de::Error>(value: Value) -> Result<T, E> {
-        serde_json::from_value(value).map_err(E::custom)
+    macro_rules! refuse {
+        ($($method:ident($($arg:ty),*) -> $what:literal;)*) => {
+            $(fn $method(self, $(_: $arg),*) -> Result<S::Ok, S::Error> {
+                Err(self.not_an_object($what))
+            })*
+        };
     }
 
-    /// The properties of an object whose discriminator value the spec does not list, for
-    /// the union's catch-all variant ([`tag_of`] found the value, so it is an object).
-    pub fn into_object(value: Value) -> serde_json::Map<String, Value> {
-        match value {
-            Value::Object(map) => map,
-            _ => serde_json::Map::new(),
+    impl<S: Serializer> Serializer for Tagged<S> {
+        type Ok = S::Ok;
+        type Error = S::Error;
+        type SerializeSeq = serde::ser::Impossible<S::Ok, S::Error>;
+        type SerializeTuple = serde::ser::Impossible<S::Ok, S::Error>;
+        type SerializeTupleStruct = serde::ser::Impossible<S::Ok, S::Error>;
+        type SerializeTupleVariant = serde::ser::Impossible<S::Ok, S::Error>;
+        type SerializeMap = TaggedMap<S::SerializeMap>;
+        type SerializeStruct = TaggedStruct<S::SerializeStruct>;
+        type SerializeStructVariant = serde::ser::Impossible<S::Ok, S::Error>;
+
+        refuse! {
+            serialize_bool(bool) -> "a boolean";
+            serialize_i8(i8) -> "a number";
+            serialize_i16(i16) -> "a number";
+            serialize_i32(i32) -> "a number";
+            serialize_i64(i64) -> "a number";
+            serialize_u8(u8) -> "a number";
+            serialize_u16(u16) -> "a number";
+            serialize_u32(u32) -> "a number";
+            serialize_u64(u64) -> "a number";
+            serialize_f32(f32) -> "a number";
+            serialize_f64(f64) -> "a number";
+            serialize_char(char) -> "a string";
+            serialize_str(&str) -> "a string";
+            serialize_bytes(&[u8]) -> "bytes";
+            serialize_none() -> "null";
+            serialize_unit() -> "null";
+            serialize_unit_struct(&'static str) -> "null";
+            serialize_unit_variant(&'static str, u32, &'static str) -> "a string";
+        }
+
+        fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<S::Ok, S::Error> {
+            value.serialize(self)
+        }
+
+        fn serialize_newtype_struct<T: Serialize + ?Sized>(
+            self,
+            _: &'static str,
+            value: &T,
+        ) -> Result<S::Ok, S::Error> {
+            value.serialize(self)
+        }
+
+        fn serialize_newtype_variant<T: Serialize + ?Sized>(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: &T,
+        ) -> Result<S::Ok, S::Error> {
+            Err(self.not_an_object("an enum variant"))
+        }
+
+        fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, S::Error> {
+            Err(self.not_an_object("an array"))
+        }
+
+        fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, S::Error> {
+            Err(self.not_an_object("an array"))
+        }
+
+        fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, S::Error> {
+            Err(self.not_an_object("an array"))
+        }
+
+        fn serialize_tuple_variant(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeTupleVariant, S::Error> {
+            Err(self.not_an_object("an enum variant"))
+        }
+
+        fn serialize_map(self, len: Option<usize>) -> Result<Self::SerializeMap, S::Error> {
+            use serde::ser::SerializeMap;
+            let mut map = self.inner.serialize_map(len.map(|n| n + 1))?;
+            map.serialize_entry(self.property, self.tag)?;
+            Ok(TaggedMap { inner: map, property: self.property, skipping: false })
+        }
+
+        fn serialize_struct(self, name: &'static str, len: usize) -> Result<Self::SerializeStruct, S::Error> {
+            use serde::ser::SerializeStruct;
+            // The length is a hint: one more for the tag, and the variant's own
+            // `property`, when it writes one, is left out.
+            let mut object = self.inner.serialize_struct(name, len + 1)?;
+            object.serialize_field(self.property, self.tag)?;
+            Ok(TaggedStruct { inner: object, property: self.property })
+        }
+
+        fn serialize_struct_variant(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeStructVariant, S::Error> {
+            Err(self.not_an_object("an enum variant"))
+        }
+    }
+
+    /// A struct's properties after the tag, without its own copy of the tag property.
+    struct TaggedStruct<S> {
+        inner: S,
+        property: &'static str,
+    }
+
+    impl<S: serde::ser::SerializeStruct> serde::ser::SerializeStruct for TaggedStruct<S> {
+        type Ok = S::Ok;
+        type Error = S::Error;
+
+        fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), S::Error> {
+            if key == self.property { Ok(()) } else { self.inner.serialize_field(key, value) }
+        }
+
+        fn skip_field(&mut self, key: &'static str) -> Result<(), S::Error> {
+            self.inner.skip_field(key)
+        }
+
+        fn end(self) -> Result<S::Ok, S::Error> {
+            self.inner.end()
+        }
+    }
+
+    /// A map's entries (a struct with additional properties) after the tag, without an
+    /// entry for the tag property.
+    struct TaggedMap<M> {
+        inner: M,
+        property: &'static str,
+        /// The last key was the tag property: its value is dropped too.
+        skipping: bool,
+    }
+
+    impl<M: serde::ser::SerializeMap> serde::ser::SerializeMap for TaggedMap<M> {
+        type Ok = M::Ok;
+        type Error = M::Error;
+
+        fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), M::Error> {
+            self.skipping =
+                matches!(key.serialize(serde_json::value::Serializer), Ok(Value::String(k)) if k == self.property);
+            if self.skipping { Ok(()) } else { self.inner.serialize_key(key) }
+        }
+
+        fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), M::Error> {
+            if std::mem::take(&mut self.skipping) { Ok(()) } else { self.inner.serialize_value(value) }
+        }
+
+        fn end(self) -> Result<M::Ok, M::Error> {
+            self.inner.end()
+        }
+    }
+
+    /// A discriminated union, read from an object: the variant its tag selects.
+    pub trait Union: Sized {
+        /// The discriminator property.
+        const PROPERTY: &'static str;
+
+        /// Reads the variant `tag` selects (the catch-all for a tag the union does not
+        /// list) from `object`, which yields the whole object, the tag included.
+        fn variant<'de, A: MapAccess<'de>>(tag: &str, object: Object<'de, A>) -> Result<Self, A::Error>;
+    }
+
+    /// The `Deserialize` body of every discriminated union.
+    ///
+    /// The properties before the tag are kept as JSON values; once the tag is read, the
+    /// variant reads those and then the rest of the object straight from the input.
+    /// Buffering the whole object first, as serde's internally tagged enums do (and as
+    /// this did through `serde_json::Value`), copies every property once more.
+    pub fn deserialize<'de, D: Deserializer<'de>, U: Union>(deserializer: D) -> Result<U, D::Error> {
+        deserializer.deserialize_map(UnionVisitor(PhantomData))
+    }
+
+    struct UnionVisitor<U>(PhantomData<U>);
+
+    impl<'de, U: Union> Visitor<'de> for UnionVisitor<U> {
+        type Value = U;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "an object with a `{}` property", U::PROPERTY)
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<U, A::Error> {
+            let mut before = Vec::new();
+            while let Some(key) = map.next_key_seed(object::Properties(&[U::PROPERTY]))? {
+                match key {
+                    object::Property::Known(_) => {
+                        let tag = match map.next_value::<Value>()? {
+                            Value::String(tag) => tag,
+                            other => {
+                                return Err(de::Error::custom(format!(
+                                    "discriminator `{}` must be a string, found {other}",
+                                    U::PROPERTY
+                                )));
+                            }
+                        };
+                        before.push((Cow::Borrowed(U::PROPERTY), Value::String(tag.clone())));
+                        return U::variant(&tag, Object { before: before.into_iter(), value: None, rest: map });
+                    }
+                    object::Property::Other(name) => {
+                        let value = map.next_value::<Value>()?;
+                        before.push((name, value));
+                    }
+                }
+            }
+            Err(de::Error::custom(format!("missing discriminator property `{}`", U::PROPERTY)))
+        }
+    }
+
+    /// The object a union's variant is read from: the properties read before the tag (the
+    /// tag among them), then the rest of the input's object.
+    pub struct Object<'de, A> {
+        before: std::vec::IntoIter<(Cow<'de, str>, Value)>,
+        /// The value of the buffered property whose key was just read.
+        value: Option<Value>,
+        rest: A,
+    }
+
+    impl<'de, A: MapAccess<'de>> MapAccess<'de> for Object<'de, A> {
+        type Error = A::Error;
+
+        fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, A::Error> {
+            match self.before.next() {
+                Some((key, value)) => {
+                    self.value = Some(value);
+                    seed.deserialize(de::value::CowStrDeserializer::new(key)).map(Some)
+                }
+                None => self.rest.next_key_seed(seed),
+            }
+        }
+
+        fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
+            match self.value.take() {
+                Some(value) => seed.deserialize(value).map_err(de::Error::custom),
+                None => self.rest.next_value_seed(seed),
+            }
+        }
+    }
+
+    impl<'de, A: MapAccess<'de>> Deserializer<'de> for Object<'de, A> {
+        type Error = A::Error;
+
+        fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, A::Error> {
+            visitor.visit_map(self)
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+            option unit unit_struct newtype_struct seq tuple tuple_struct map struct enum
+            identifier ignored_any
         }
     }
 }

@@ -93,3 +93,83 @@ fn any_status_code_can_be_answered() {
     // Not a status at all: the server's own failure, not a panic.
     assert_eq!(status(1000).as_u16(), 500);
 }
+
+/// A discriminated union's variant is written with the tag first and exactly once: the
+/// union's tag wins over a variant's own copy of the property, for structs and for maps
+/// (structs with additional properties), and a variant that is not an object is an error.
+#[test]
+fn tagged_variants_carry_the_tag_once() {
+    use akgen_runtime::runtime::tagged;
+    use serde::Serialize;
+
+    #[derive(Serialize)]
+    struct Stage {
+        component: &'static str,
+        name: &'static str,
+    }
+    let write = |value: &dyn erased_serde::Serialize| {
+        let mut out = Vec::new();
+        let result = tagged::serialize(&mut serde_json::Serializer::new(&mut out), "component", "ak-stage-x", value);
+        result.map(|()| String::from_utf8(out).unwrap())
+    };
+    let stage = Stage { component: "stale", name: "n" };
+    assert_eq!(write(&stage).unwrap(), r#"{"component":"ak-stage-x","name":"n"}"#);
+    let map: std::collections::BTreeMap<&str, i32> = [("a", 1), ("component", 2), ("z", 3)].into();
+    assert_eq!(write(&map).unwrap(), r#"{"component":"ak-stage-x","a":1,"z":3}"#);
+    let error = write(&"text").unwrap_err().to_string();
+    assert!(error.contains("not an object"), "{error}");
+}
+
+/// A discriminated union reads its variant wherever the tag sits in the object, from text
+/// and from a `serde_json::Value` alike; the variant sees every property, the tag among
+/// them; a tag it does not list goes to the catch-all whole; a missing or non-string tag
+/// is an error naming the property.
+#[test]
+fn tagged_unions_read_the_variant_the_tag_selects() {
+    use akgen_runtime::runtime::tagged::{self, Object, Union};
+    use serde::Deserialize;
+    use serde::de::MapAccess;
+
+    #[derive(Debug, PartialEq, Deserialize)]
+    struct Circle {
+        kind: String,
+        r: f64,
+    }
+    #[derive(Debug, PartialEq)]
+    enum Shape {
+        Circle(Box<Circle>),
+        Other(serde_json::Map<String, serde_json::Value>),
+    }
+    impl Union for Shape {
+        const PROPERTY: &'static str = "kind";
+        fn variant<'de, A: MapAccess<'de>>(tag: &str, object: Object<'de, A>) -> Result<Self, A::Error> {
+            match tag {
+                "circle" => Deserialize::deserialize(object).map(Shape::Circle),
+                _ => Deserialize::deserialize(object).map(Shape::Other),
+            }
+        }
+    }
+    impl<'de> Deserialize<'de> for Shape {
+        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            tagged::deserialize(deserializer)
+        }
+    }
+
+    let circle = Shape::Circle(Box::new(Circle { kind: "circle".into(), r: 2.0 }));
+    let text = r#"{"r": 2, "kind": "circle", "extra": [1, {"a": null}]}"#;
+    assert_eq!(serde_json::from_str::<Shape>(text).unwrap(), circle);
+    let value: serde_json::Value = serde_json::from_str(text).unwrap();
+    assert_eq!(serde_json::from_value::<Shape>(value).unwrap(), circle);
+    let newer = json!({"side": 3, "kind": "square"});
+    let Shape::Other(object) = serde_json::from_value::<Shape>(newer.clone()).unwrap() else {
+        panic!("not the catch-all")
+    };
+    assert_eq!(serde_json::Value::Object(object), newer);
+    let missing = serde_json::from_str::<Shape>(r#"{"r": 2}"#).unwrap_err().to_string();
+    assert!(missing.contains("missing discriminator property `kind`"), "{missing}");
+    let number = serde_json::from_str::<Shape>(r#"{"kind": 7, "r": 2}"#).unwrap_err().to_string();
+    assert!(number.contains("discriminator `kind` must be a string"), "{number}");
+    // A variant's own type errors still come through, with serde's message.
+    let wrong = serde_json::from_str::<Shape>(r#"{"kind": "circle", "r": "big"}"#).unwrap_err().to_string();
+    assert!(wrong.contains("invalid type: string \"big\", expected f64"), "{wrong}");
+}

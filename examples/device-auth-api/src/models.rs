@@ -293,7 +293,7 @@ impl<'de> Deserialize<'de> for CapabilitiesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -680,7 +680,7 @@ impl<'de> Deserialize<'de> for LicenseStatusEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -824,7 +824,7 @@ impl<'de> Deserialize<'de> for UsedByActionEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 

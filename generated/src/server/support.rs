@@ -75,6 +75,60 @@ impl Default for ServerConfig {
     }
 }
 
+/// How [`serve`] treats connections.
+#[derive(Debug, Clone)]
+pub struct ServeConfig {
+    /// How long a client may take to send a request's line and headers, counted from when
+    /// the server starts waiting for them; a connection that takes longer is closed, so
+    /// clients that send half a request and wait (slowloris) cannot hold connections and
+    /// their memory forever (default 30 s).
+    pub header_read_timeout: std::time::Duration,
+}
+
+impl Default for ServeConfig {
+    fn default() -> Self {
+        ServeConfig { header_read_timeout: std::time::Duration::from_secs(30) }
+    }
+}
+
+/// Serves `router` on `listener` over HTTP/1.1 with keep-alive, as `axum::serve` does,
+/// but with the header-read timeout of `config`, which `axum::serve` does not set (it gives
+/// hyper no timer, so hyper's own timeout never fires). Runs until the listener fails for
+/// good; a connection that fails ends only that connection.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    router: axum::Router,
+    config: ServeConfig,
+) -> std::io::Result<()> {
+    loop {
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            // The client gave up between connecting and being accepted: its problem alone.
+            Err(e) if is_connection_error(&e) => continue,
+            // Out of file descriptors, say: wait for some to close rather than spin.
+            Err(_) => {
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+                continue;
+            }
+        };
+        // Answers are written whole; Nagle's algorithm would only delay them.
+        let _ = stream.set_nodelay(true);
+        let service = hyper_util::service::TowerToHyperService::new(router.clone());
+        let timeout = config.header_read_timeout;
+        tokio::spawn(async move {
+            let mut builder = hyper::server::conn::http1::Builder::new();
+            builder.timer(hyper_util::rt::TokioTimer::new()).header_read_timeout(timeout);
+            // A connection's errors (a reset, a malformed request, the timeout) close it.
+            let _ = builder.serve_connection(hyper_util::rt::TokioIo::new(stream), service).await;
+        });
+    }
+}
+
+fn is_connection_error(e: &std::io::Error) -> bool {
+    use std::io::ErrorKind::{ConnectionAborted, ConnectionRefused, ConnectionReset};
+    matches!(e.kind(), ConnectionRefused | ConnectionAborted | ConnectionReset)
+}
+
 /// Why an operation did not produce one of its documented responses.
 #[derive(Debug)]
 pub enum ServerError {

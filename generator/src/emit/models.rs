@@ -516,7 +516,7 @@ fn enum_def(name: &proc_macro2::Ident, e: &EnumDef, cfg: &TokenStream) -> (Token
             #cfg
             impl<'de> Deserialize<'de> for #name {
                 fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                    String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+                    super::runtime::deserialize_open_enum(deserializer)
                 }
             }
         };
@@ -591,12 +591,8 @@ fn union_def(name: &proc_macro2::Ident, u: &UnionDef, cfg: &TokenStream) -> (Tok
     let de_arms = u.variants.iter().map(|v| {
         let vname = ident(&v.name);
         let tags = &v.tags;
-        let convert = if v.boxed {
-            quote!(tagged::from_value(value).map(|v| Self::#vname(Box::new(v))))
-        } else {
-            quote!(tagged::from_value(value).map(Self::#vname))
-        };
-        quote!(#(#tags)|* => #convert,)
+        // A boxed variant reads as `Box<T>`, which serde provides.
+        quote!(#(#tags)|* => Deserialize::deserialize(object).map(Self::#vname),)
     });
     let other = ident(u.other.as_deref().expect("discriminated unions have a catch-all variant"));
     let other_doc = format!(" A `{property}` this version does not list (a newer server's), kept as it came.");
@@ -624,10 +620,21 @@ fn union_def(name: &proc_macro2::Ident, u: &UnionDef, cfg: &TokenStream) -> (Tok
         #cfg
         impl<'de> Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let value = serde_json::Value::deserialize(deserializer)?;
-                match tagged::tag_of(&value, #property)? {
+                tagged::deserialize(deserializer)
+            }
+        }
+
+        #cfg
+        impl tagged::Union for #name {
+            const PROPERTY: &'static str = #property;
+
+            fn variant<'de, A: serde::de::MapAccess<'de>>(
+                tag: &str,
+                object: tagged::Object<'de, A>,
+            ) -> Result<Self, A::Error> {
+                match tag {
                     #(#de_arms)*
-                    _ => Ok(Self::#other(tagged::into_object(value))),
+                    _ => Deserialize::deserialize(object).map(Self::#other),
                 }
             }
         }

@@ -226,7 +226,14 @@ pub fn plan_files(api: &ir::Api, settings: &CrateSettings) -> Vec<PlannedFile> {
                 .iter()
                 .all(|name| api.tag_operations("core").any(|op| op.name == *name));
     let fill = |template: &str| {
-        let switches = [("client", settings.client), ("server", settings.server), ("tokens_example", tokens_example)];
+        let switches = [
+            ("client", settings.client),
+            ("server", settings.server),
+            // Both use tokio: the client for uploads and the retry waits, the server's `serve`
+            // for its accept loop and header-read timer.
+            ("tokio", settings.client || settings.server),
+            ("tokens_example", tokens_example),
+        ];
         let template = blocks(template, &switches);
         template
             .replace("{{crate_name}}", crate_name)

@@ -102,7 +102,7 @@ pub fn server(api: &Api) -> TokenStream {
         pub mod support;
         #(#modules)*
 
-        pub use support::{Authenticate, BoxError, Credential, Operation, ServerConfig, ServerError};
+        pub use support::{serve, Authenticate, BoxError, Credential, Operation, ServeConfig, ServerConfig, ServerError};
         #(#reexports)*
 
         #[doc = #api_doc]

@@ -521,7 +521,7 @@ impl<'de> Deserialize<'de> for AccountColor {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -647,11 +647,22 @@ impl<'de> Deserialize<'de> for Event {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let value = serde_json::Value::deserialize(deserializer)?;
-        match tagged::tag_of(&value, "kind")? {
-            "created" => tagged::from_value(value).map(Self::EventCreated),
-            "moved" => tagged::from_value(value).map(Self::EventMoved),
-            _ => Ok(Self::Unknown(tagged::into_object(value))),
+        tagged::deserialize(deserializer)
+    }
+}
+
+#[cfg(feature = "accounts")]
+impl tagged::Union for Event {
+    const PROPERTY: &'static str = "kind";
+
+    fn variant<'de, A: serde::de::MapAccess<'de>>(
+        tag: &str,
+        object: tagged::Object<'de, A>,
+    ) -> Result<Self, A::Error> {
+        match tag {
+            "created" => Deserialize::deserialize(object).map(Self::EventCreated),
+            "moved" => Deserialize::deserialize(object).map(Self::EventMoved),
+            _ => Deserialize::deserialize(object).map(Self::Unknown),
         }
     }
 }
@@ -757,7 +768,7 @@ impl<'de> Deserialize<'de> for EventCreatedKind {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -862,7 +873,7 @@ impl<'de> Deserialize<'de> for EventMovedKind {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -1255,7 +1266,8 @@ pub mod support;
 pub mod accounts;
 
 pub use support::{
-    Authenticate, BoxError, Credential, Operation, ServerConfig, ServerError,
+    serve, Authenticate, BoxError, Credential, Operation, ServeConfig, ServerConfig,
+    ServerError,
 };
 
 #[cfg(feature = "accounts")]

@@ -521,7 +521,8 @@ pub mod support;
 pub mod reports;
 
 pub use support::{
-    Authenticate, BoxError, Credential, Operation, ServerConfig, ServerError,
+    serve, Authenticate, BoxError, Credential, Operation, ServeConfig, ServerConfig,
+    ServerError,
 };
 
 #[cfg(feature = "reports")]

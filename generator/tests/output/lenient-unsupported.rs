@@ -540,7 +540,8 @@ pub mod support;
 pub mod widgets;
 
 pub use support::{
-    Authenticate, BoxError, Credential, Operation, ServerConfig, ServerError,
+    serve, Authenticate, BoxError, Credential, Operation, ServeConfig, ServerConfig,
+    ServerError,
 };
 
 #[cfg(feature = "widgets")]

@@ -505,7 +505,7 @@ impl<'de> Deserialize<'de> for Kind {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -909,7 +909,7 @@ impl<'de> Deserialize<'de> for Who {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -991,7 +991,8 @@ pub mod things;
 pub mod r#type;
 
 pub use support::{
-    Authenticate, BoxError, Credential, Operation, ServerConfig, ServerError,
+    serve, Authenticate, BoxError, Credential, Operation, ServeConfig, ServerConfig,
+    ServerError,
 };
 
 #[cfg(feature = "mod")]

@@ -444,7 +444,8 @@ pub mod support;
 pub mod default;
 
 pub use support::{
-    Authenticate, BoxError, Credential, Operation, ServerConfig, ServerError,
+    serve, Authenticate, BoxError, Credential, Operation, ServeConfig, ServerConfig,
+    ServerError,
 };
 
 #[cfg(feature = "tag-default")]

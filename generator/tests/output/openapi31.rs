@@ -370,7 +370,7 @@ impl<'de> Deserialize<'de> for DeletedKind {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -407,11 +407,21 @@ impl<'de> Deserialize<'de> for Event {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let value = serde_json::Value::deserialize(deserializer)?;
-        match tagged::tag_of(&value, "kind")? {
-            "created" => tagged::from_value(value).map(Self::EventCreated),
-            "deleted" => tagged::from_value(value).map(Self::Deleted),
-            _ => Ok(Self::Unknown(tagged::into_object(value))),
+        tagged::deserialize(deserializer)
+    }
+}
+
+impl tagged::Union for Event {
+    const PROPERTY: &'static str = "kind";
+
+    fn variant<'de, A: serde::de::MapAccess<'de>>(
+        tag: &str,
+        object: tagged::Object<'de, A>,
+    ) -> Result<Self, A::Error> {
+        match tag {
+            "created" => Deserialize::deserialize(object).map(Self::EventCreated),
+            "deleted" => Deserialize::deserialize(object).map(Self::Deleted),
+            _ => Deserialize::deserialize(object).map(Self::Unknown),
         }
     }
 }
@@ -507,7 +517,7 @@ impl<'de> Deserialize<'de> for EventCreatedKind {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -745,7 +755,7 @@ impl<'de> Deserialize<'de> for JobCommandItem1 {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -832,7 +842,7 @@ impl<'de> Deserialize<'de> for JobKind {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -886,7 +896,7 @@ impl<'de> Deserialize<'de> for JobTagsContains {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -937,7 +947,7 @@ impl<'de> Deserialize<'de> for Language {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -1108,11 +1118,21 @@ impl<'de> Deserialize<'de> for Step {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let value = serde_json::Value::deserialize(deserializer)?;
-        match tagged::tag_of(&value, "type")? {
-            "start" => tagged::from_value(value).map(Self::StepStart),
-            "stop" => tagged::from_value(value).map(Self::StepStop),
-            _ => Ok(Self::Unknown(tagged::into_object(value))),
+        tagged::deserialize(deserializer)
+    }
+}
+
+impl tagged::Union for Step {
+    const PROPERTY: &'static str = "type";
+
+    fn variant<'de, A: serde::de::MapAccess<'de>>(
+        tag: &str,
+        object: tagged::Object<'de, A>,
+    ) -> Result<Self, A::Error> {
+        match tag {
+            "start" => Deserialize::deserialize(object).map(Self::StepStart),
+            "stop" => Deserialize::deserialize(object).map(Self::StepStop),
+            _ => Deserialize::deserialize(object).map(Self::Unknown),
         }
     }
 }
@@ -1208,7 +1228,7 @@ impl<'de> Deserialize<'de> for StepStartType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -1297,7 +1317,7 @@ impl<'de> Deserialize<'de> for StepStopType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -1470,7 +1490,8 @@ pub mod support;
 pub mod jobs;
 
 pub use support::{
-    Authenticate, BoxError, Credential, Operation, ServerConfig, ServerError,
+    serve, Authenticate, BoxError, Credential, Operation, ServeConfig, ServerConfig,
+    ServerError,
 };
 
 #[cfg(feature = "jobs")]

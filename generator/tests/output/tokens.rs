@@ -1159,13 +1159,26 @@ impl<'de> Deserialize<'de> for ChallengeTypes {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let value = serde_json::Value::deserialize(deserializer)?;
-        match tagged::tag_of(&value, "component")? {
+        tagged::deserialize(deserializer)
+    }
+}
+
+#[cfg(feature = "flows")]
+impl tagged::Union for ChallengeTypes {
+    const PROPERTY: &'static str = "component";
+
+    fn variant<'de, A: serde::de::MapAccess<'de>>(
+        tag: &str,
+        object: tagged::Object<'de, A>,
+    ) -> Result<Self, A::Error> {
+        match tag {
             "ak-stage-access-denied" => {
-                tagged::from_value(value).map(Self::AccessDeniedChallenge)
+                Deserialize::deserialize(object).map(Self::AccessDeniedChallenge)
             }
-            "xak-flow-redirect" => tagged::from_value(value).map(Self::RedirectChallenge),
-            _ => Ok(Self::Unknown(tagged::into_object(value))),
+            "xak-flow-redirect" => {
+                Deserialize::deserialize(object).map(Self::RedirectChallenge)
+            }
+            _ => Deserialize::deserialize(object).map(Self::Unknown),
         }
     }
 }
@@ -1231,7 +1244,7 @@ impl<'de> Deserialize<'de> for CoreTokensListIntent {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -1276,16 +1289,28 @@ impl<'de> Deserialize<'de> for FlowChallengeResponseRequest {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let value = serde_json::Value::deserialize(deserializer)?;
-        match tagged::tag_of(&value, "component")? {
+        tagged::deserialize(deserializer)
+    }
+}
+
+#[cfg(feature = "flows")]
+impl tagged::Union for FlowChallengeResponseRequest {
+    const PROPERTY: &'static str = "component";
+
+    fn variant<'de, A: serde::de::MapAccess<'de>>(
+        tag: &str,
+        object: tagged::Object<'de, A>,
+    ) -> Result<Self, A::Error> {
+        match tag {
             "ak-stage-identification" => {
-                tagged::from_value(value)
+                Deserialize::deserialize(object)
                     .map(Self::IdentificationChallengeResponseRequest)
             }
             "ak-stage-password" => {
-                tagged::from_value(value).map(Self::PasswordChallengeResponseRequest)
+                Deserialize::deserialize(object)
+                    .map(Self::PasswordChallengeResponseRequest)
             }
-            _ => Ok(Self::Unknown(tagged::into_object(value))),
+            _ => Deserialize::deserialize(object).map(Self::Unknown),
         }
     }
 }
@@ -1471,7 +1496,7 @@ impl<'de> Deserialize<'de> for IntentEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -2481,7 +2506,7 @@ impl<'de> Deserialize<'de> for UserTypeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|value| Self::from(value.as_str()))
+        super::runtime::deserialize_open_enum(deserializer)
     }
 }
 
@@ -3404,7 +3429,8 @@ pub mod core;
 pub mod flows;
 
 pub use support::{
-    Authenticate, BoxError, Credential, Operation, ServerConfig, ServerError,
+    serve, Authenticate, BoxError, Credential, Operation, ServeConfig, ServerConfig,
+    ServerError,
 };
 
 #[cfg(feature = "authenticators")]
