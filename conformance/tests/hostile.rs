@@ -19,6 +19,9 @@ use tokio::net::TcpStream;
 
 const TOKEN: &str = "hostile-secret";
 
+/// The server's header-read timeout in these tests.
+const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(1);
+
 /// The server, and ordinary clients listing and reading tokens until told to stop.
 struct Loaded {
     addr: String,
@@ -33,7 +36,9 @@ impl Loaded {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap().to_string();
         let app = example::router(example::TokensServer::new(TOKEN));
-        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+        // The example's `serve`, with a header-read timeout short enough for a test.
+        let config = authentik_api::server::ServeConfig { header_read_timeout: HEADER_READ_TIMEOUT };
+        tokio::spawn(async move { authentik_api::server::serve(listener, app, config).await.unwrap() });
         let client = Client::builder(&format!("http://{addr}")).bearer_token(TOKEN).build();
         client.core().tokens_create(&request("steady")).await.unwrap();
         let (stop, served) = (Arc::new(AtomicBool::new(false)), Arc::new(AtomicUsize::new(0)));
@@ -190,8 +195,22 @@ async fn idle_half_sent_requests_do_not_starve_the_others() {
     tokio::time::sleep(Duration::from_millis(500)).await;
     let during = load.served();
     assert!(during > before + 20, "only {} requests served beside 200 idle connections", during - before);
+    // The header-read timeout closes each of them; without one they would stay open for
+    // as long as the client likes (the wait below is 10× the timeout, so a slow machine
+    // does not fail the test).
+    for (i, socket) in idle.iter_mut().enumerate() {
+        let mut buf = [0u8; 1024];
+        let closed = loop {
+            match tokio::time::timeout(HEADER_READ_TIMEOUT * 10, socket.read(&mut buf)).await {
+                Err(_) => break false,
+                Ok(Ok(0) | Err(_)) => break true,
+                // hyper may answer 408 before it closes.
+                Ok(Ok(_)) => continue,
+            }
+        };
+        assert!(closed, "idle connection {i} is still open after 10× the header-read timeout");
+    }
     load.finish(during).await;
-    drop(idle);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -11,7 +11,7 @@
 //! spec before they reach this code; what is left here is the tokens' own logic.
 
 use std::collections::BTreeMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use authentik_api::Nullable;
 use authentik_api::models::{
@@ -34,15 +34,42 @@ const PAGE_SIZE: i64 = 100;
 /// The tokens, keyed by identifier, and the one user the accepted bearer token belongs to.
 pub struct TokensServer {
     token: String,
-    user: User,
+    /// Shared with every request it authenticates, rather than copied into each.
+    user: Arc<User>,
     state: Mutex<State>,
 }
 
 #[derive(Default)]
 struct State {
-    tokens: BTreeMap<String, Token>,
+    tokens: BTreeMap<String, Stored>,
     /// Source of primary keys: tokens created so far.
     created: u128,
+}
+
+/// A token and the text the list's `search` looks in, lowered once when it is written
+/// rather than on every list.
+struct Stored {
+    token: Token,
+    /// Identifier, intent, owner's username and description, in lower case.
+    searched: [String; 4],
+}
+
+impl State {
+    fn get(&self, identifier: &str) -> Option<&Token> {
+        self.tokens.get(identifier).map(|stored| &stored.token)
+    }
+
+    fn put(&mut self, token: Token) {
+        let intent = token.intent.as_ref().map_or("", |i| i.as_str());
+        let searched =
+            [&token.identifier, intent, &token.user_obj.username, token.description.as_deref().unwrap_or("")]
+                .map(str::to_lowercase);
+        self.tokens.insert(token.identifier.clone(), Stored { token, searched });
+    }
+
+    fn remove(&mut self, identifier: &str) -> Option<Token> {
+        self.tokens.remove(identifier).map(|stored| stored.token)
+    }
 }
 
 impl TokensServer {
@@ -64,7 +91,7 @@ impl TokensServer {
             "last_updated": "2024-01-01T00:00:00Z"
         }))
         .expect("the built-in user matches the User schema");
-        TokensServer { token: token.into(), user, state: Mutex::default() }
+        TokensServer { token: token.into(), user: Arc::new(user), state: Mutex::default() }
     }
 
     fn state(&self) -> Result<std::sync::MutexGuard<'_, State>, ServerError> {
@@ -87,7 +114,7 @@ impl TokensServer {
             identifier: request.identifier,
             intent: Some(request.intent.unwrap_or(IntentEnum::Verification)),
             user: Some(self.user.pk),
-            user_obj: self.user.clone(),
+            user_obj: User::clone(&self.user),
             description: Some(request.description.unwrap_or_default()),
             expires,
             expiring: Some(expiring),
@@ -96,9 +123,9 @@ impl TokensServer {
 }
 
 impl Authenticate for TokensServer {
-    type Principal = User;
+    type Principal = Arc<User>;
 
-    async fn authenticate(&self, credential: Credential<'_>, _operation: &'static Operation) -> Option<User> {
+    async fn authenticate(&self, credential: Credential<'_>, _operation: &'static Operation) -> Option<Arc<User>> {
         // Compare every byte, so the time taken does not tell how much of a guess was right.
         let (given, expected) = (credential.token.as_bytes(), self.token.as_bytes());
         let same =
@@ -119,8 +146,10 @@ fn sort_key(token: &Token, field: &str) -> Option<String> {
     })
 }
 
-fn matches(token: &Token, p: &CoreTokensListParams) -> bool {
-    let contains = |haystack: &str, needle: &str| haystack.to_lowercase().contains(&needle.to_lowercase());
+/// Whether a stored token passes the list's filters; `search` finds the `search`
+/// parameter, lowered, in the token's lowered text (authentik's `icontains`).
+fn matches(stored: &Stored, p: &CoreTokensListParams, search: Option<&memchr::memmem::Finder<'_>>) -> bool {
+    let token = &stored.token;
     p.identifier.as_ref().is_none_or(|v| &token.identifier == v)
         && p.intent.as_ref().is_none_or(|v| token.intent.as_ref() == Some(v))
         && p.description.as_ref().is_none_or(|v| token.description.as_ref() == Some(v))
@@ -128,38 +157,51 @@ fn matches(token: &Token, p: &CoreTokensListParams) -> bool {
         && p.expiring.is_none_or(|v| token.expiring == Some(v))
         && p.expires.is_none_or(|v| token.expires.as_ref() == Some(&v))
         && p.user_username.as_ref().is_none_or(|v| &token.user_obj.username == v)
-        && p.search.as_ref().is_none_or(|s| {
-            contains(&token.identifier, s)
-                || token.intent.as_ref().is_some_and(|i| contains(i.as_str(), s))
-                || contains(&token.user_obj.username, s)
-                || token.description.as_ref().is_some_and(|d| contains(d, s))
-        })
+        && search.is_none_or(|finder| stored.searched.iter().any(|text| finder.find(text.as_bytes()).is_some()))
 }
 
 impl server::Core for TokensServer {
-    async fn tokens_list(&self, _user: User, params: CoreTokensListParams) -> Result<TokensListResponse, ServerError> {
-        let mut tokens: Vec<Token> = self.state()?.tokens.values().filter(|t| matches(t, &params)).cloned().collect();
+    async fn tokens_list(
+        &self,
+        _user: Arc<User>,
+        params: CoreTokensListParams,
+    ) -> Result<TokensListResponse, ServerError> {
+        let search = params.search.as_deref().map(str::to_lowercase);
         // `ordering=-expires,identifier`: later fields break ties; unknown fields are ignored.
-        let fields: Vec<&str> = params.ordering.as_deref().unwrap_or("identifier").split(',').map(str::trim).collect();
-        tokens.sort_by(|a, b| {
-            fields.iter().fold(std::cmp::Ordering::Equal, |order, field| {
-                let (name, descending) = match field.strip_prefix('-') {
-                    Some(name) => (name, true),
-                    None => (*field, false),
-                };
-                let by = sort_key(a, name).cmp(&sort_key(b, name));
-                order.then(if descending { by.reverse() } else { by })
+        let fields: Vec<(&str, bool)> = params
+            .ordering
+            .as_deref()
+            .unwrap_or("identifier")
+            .split(',')
+            .map(str::trim)
+            .map(|field| field.strip_prefix('-').map_or((field, false), |name| (name, true)))
+            .collect();
+        let finder = search.as_deref().map(memchr::memmem::Finder::new);
+        let state = self.state()?;
+        // Each matching token with its sort keys, computed once rather than per comparison.
+        let mut keyed: Vec<(Vec<Option<String>>, &Token)> = state
+            .tokens
+            .values()
+            .filter(|stored| matches(stored, &params, finder.as_ref()))
+            .map(|Stored { token, .. }| (fields.iter().map(|(name, _)| sort_key(token, name)).collect(), token))
+            .collect();
+        keyed.sort_by(|(a, _), (b, _)| {
+            fields.iter().zip(a.iter().zip(b)).fold(std::cmp::Ordering::Equal, |order, ((_, descending), (a, b))| {
+                order.then(if *descending { b.cmp(a) } else { a.cmp(b) })
             })
         });
         let page_size = params.page_size.filter(|s| *s >= 1).unwrap_or(PAGE_SIZE).min(PAGE_SIZE);
-        let count = tokens.len() as i64;
+        let count = keyed.len() as i64;
         let total_pages = ((count + page_size - 1) / page_size).max(1);
         let page = params.page.unwrap_or(1);
         if page < 1 || page > total_pages {
             return Err(ServerError::status(axum::http::StatusCode::NOT_FOUND, "Invalid page."));
         }
         let start = ((page - 1) * page_size) as usize;
-        let results: Vec<Token> = tokens.into_iter().skip(start).take(page_size as usize).collect();
+        // Only the page is copied out of the store.
+        let results: Vec<Token> =
+            keyed.into_iter().skip(start).take(page_size as usize).map(|(_, t)| t.clone()).collect();
+        drop(state);
         let shown = results.len() as f64;
         let pagination = Pagination {
             next: if page < total_pages { (page + 1) as f64 } else { 0.0 },
@@ -173,53 +215,53 @@ impl server::Core for TokensServer {
         Ok(TokensListResponse::Ok(PaginatedTokenList { pagination, results, autocomplete: BTreeMap::new() }))
     }
 
-    async fn tokens_create(&self, _user: User, body: TokenRequest) -> Result<TokensCreateResponse, ServerError> {
+    async fn tokens_create(&self, _user: Arc<User>, body: TokenRequest) -> Result<TokensCreateResponse, ServerError> {
         let mut state = self.state()?;
         if state.tokens.contains_key(&body.identifier) {
             return Err(ServerError::invalid("/identifier", "Token with this identifier already exists."));
         }
         state.created += 1;
         let token = self.token_from(uuid::Uuid::from_u128(state.created), body);
-        state.tokens.insert(token.identifier.clone(), token.clone());
+        state.put(token.clone());
         Ok(TokensCreateResponse::Created(token))
     }
 
     async fn tokens_retrieve(
         &self,
-        _user: User,
+        _user: Arc<User>,
         params: CoreTokensRetrieveParams,
     ) -> Result<TokensRetrieveResponse, ServerError> {
         let state = self.state()?;
-        let token = state.tokens.get(&params.identifier).ok_or_else(ServerError::not_found)?;
+        let token = state.get(&params.identifier).ok_or_else(ServerError::not_found)?;
         Ok(TokensRetrieveResponse::Ok(token.clone()))
     }
 
     async fn tokens_update(
         &self,
-        _user: User,
+        _user: Arc<User>,
         params: CoreTokensUpdateParams,
         body: TokenRequest,
     ) -> Result<TokensUpdateResponse, ServerError> {
         let mut state = self.state()?;
-        let old = state.tokens.get(&params.identifier).ok_or_else(ServerError::not_found)?.clone();
+        let old = state.get(&params.identifier).ok_or_else(ServerError::not_found)?.clone();
         if body.identifier != old.identifier && state.tokens.contains_key(&body.identifier) {
             return Err(ServerError::invalid("/identifier", "Token with this identifier already exists."));
         }
         let token = self.token_from(old.pk, body);
-        state.tokens.remove(&old.identifier);
-        state.tokens.insert(token.identifier.clone(), token.clone());
+        state.remove(&old.identifier);
+        state.put(token.clone());
         Ok(TokensUpdateResponse::Ok(token))
     }
 
     async fn tokens_partial_update(
         &self,
-        _user: User,
+        _user: Arc<User>,
         params: CoreTokensPartialUpdateParams,
         body: Option<PatchedTokenRequest>,
     ) -> Result<TokensPartialUpdateResponse, ServerError> {
         let body = body.unwrap_or_default();
         let mut state = self.state()?;
-        let mut token = state.tokens.get(&params.identifier).ok_or_else(ServerError::not_found)?.clone();
+        let mut token = state.get(&params.identifier).ok_or_else(ServerError::not_found)?.clone();
         if let Some(identifier) = body.identifier {
             if identifier != token.identifier && state.tokens.contains_key(&identifier) {
                 return Err(ServerError::invalid("/identifier", "Token with this identifier already exists."));
@@ -236,17 +278,17 @@ impl server::Core for TokensServer {
         token.intent = body.intent.or(token.intent);
         token.description = body.description.or(token.description);
         token.expiring = body.expiring.or(token.expiring);
-        state.tokens.remove(&params.identifier);
-        state.tokens.insert(token.identifier.clone(), token.clone());
+        state.remove(&params.identifier);
+        state.put(token.clone());
         Ok(TokensPartialUpdateResponse::Ok(token))
     }
 
     async fn tokens_destroy(
         &self,
-        _user: User,
+        _user: Arc<User>,
         params: CoreTokensDestroyParams,
     ) -> Result<TokensDestroyResponse, ServerError> {
-        self.state()?.tokens.remove(&params.identifier).ok_or_else(ServerError::not_found)?;
+        self.state()?.remove(&params.identifier).ok_or_else(ServerError::not_found)?;
         Ok(TokensDestroyResponse::NoContent)
     }
 }
@@ -274,5 +316,7 @@ async fn main() -> std::io::Result<()> {
     };
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await?;
     eprintln!("tokens server on http://{}{}", listener.local_addr()?, authentik_api::BASE_PATH);
-    axum::serve(listener, router(TokensServer::new(token))).await
+    // `server::serve` rather than `axum::serve`: it closes connections that do not send a
+    // request's head within the header-read timeout (30 s).
+    server::serve(listener, router(TokensServer::new(token)), server::ServeConfig::default()).await
 }
