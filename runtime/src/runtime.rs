@@ -161,7 +161,7 @@ pub mod tagged {
     /// Serializes `value` as an object whose `property` is `tag`: the tag first, then the
     /// variant's own properties as it writes them, less any `property` of its own.
     ///
-    /// The variant writes straight into `serializer` through [`Tagged`]; buffering it as a
+    /// The variant writes straight into `serializer` (through `Tagged`); buffering it as a
     /// `serde_json::Value` to insert the tag made this several times slower than serde's
     /// derived internally tagged enums.
     pub fn serialize<S: Serializer, T: Serialize + ?Sized>(
