@@ -9,7 +9,9 @@
 //!   peak memory; the median of `--runs` runs (3 unless told);
 //! - deserialize + validate throughput: `conformance/benches/validate.rs`;
 //! - openapi-generator side by side, when it is installed: its generation time and memory,
-//!   and the same compile measurements of the crate it writes, with the ratios;
+//!   and the same compile measurements of the crate it writes, with the ratios, and the
+//!   throughput of its serde-derived models against the generated ones (`serde_bench`;
+//!   `--serde-only` measures just that and rewrites only its section);
 //! - `akgen diff` of two authentik versions against `akgen generate` of one, as processes
 //!   in the same run (`--diff-only` measures just these and rewrites only their section).
 //!
@@ -288,6 +290,23 @@ pub fn replace_section(text: &str, heading: &str, section: &str) -> String {
     format!("{}{section}{}", &text[..start], &text[end..])
 }
 
+/// The section under `heading` in `text` (up to the next `## ` heading), or nothing.
+fn section_of(text: &str, heading: &str) -> String {
+    let Some(start) = text.find(&format!("\n{heading}\n")) else { return String::new() };
+    let after = start + 1 + heading.len();
+    let end = text[after..].find("\n## ").map_or(text.len(), |i| after + i);
+    text[start..end].to_owned()
+}
+
+/// What `openapi-generator-cli version` prints.
+fn openapi_generator_version(cli: &Path) -> String {
+    Command::new(cli)
+        .arg("version")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+        .unwrap_or_default()
+}
+
 fn secs(d: Duration) -> String {
     format!("{:.1} s", d.as_secs_f64())
 }
@@ -296,15 +315,16 @@ fn mib(kib: u64) -> String {
     format!("{:.0} MiB", kib as f64 / 1024.0)
 }
 
-fn verdict(met: bool) -> &'static str {
+pub(crate) fn verdict(met: bool) -> &'static str {
     if met { "met" } else { "**missed**" }
 }
 
-/// `cargo xtask bench [--runs N] [--install-openapi-generator] [--diff-only]`.
+/// `cargo xtask bench [--runs N] [--install-openapi-generator] [--diff-only | --serde-only]`.
 pub fn bench(args: &[String]) -> Result<(), String> {
     let mut runs = 3;
     let mut install = false;
     let mut diff_only = false;
+    let mut serde_only = false;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
@@ -317,6 +337,7 @@ pub fn bench(args: &[String]) -> Result<(), String> {
             }
             "--install-openapi-generator" => install = true,
             "--diff-only" => diff_only = true,
+            "--serde-only" => serde_only = true,
             other => return Err(format!("unexpected argument {other:?}")),
         }
     }
@@ -331,6 +352,20 @@ pub fn bench(args: &[String]) -> Result<(), String> {
         let text = std::fs::read_to_string(&path).map_err(|e| format!("BENCH.md: {e}"))?;
         let text = replace_section(&text, DIFF_HEADING, &section);
         std::fs::write(&path, &text).map_err(|e| format!("BENCH.md: {e}"))?;
+        print!("{section}");
+        return Ok(());
+    }
+
+    if serde_only {
+        let cli_path = find_openapi_generator(install)?
+            .ok_or("openapi-generator is not installed; add --install-openapi-generator")?;
+        let out = repo.join("target/bench-openapi-generator/crate");
+        openapi_generator_crate(&cli_path, &spec, &out)?;
+        let section = crate::serde_bench::section(&out, &openapi_generator_version(&cli_path))?;
+        let path = repo.join("BENCH.md");
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("BENCH.md: {e}"))?;
+        std::fs::write(&path, replace_section(&text, crate::serde_bench::HEADING, &section))
+            .map_err(|e| format!("BENCH.md: {e}"))?;
         print!("{section}");
         return Ok(());
     }
@@ -418,11 +453,7 @@ pub fn bench(args: &[String]) -> Result<(), String> {
             let out = repo.join("target/bench-openapi-generator/crate");
             eprintln!("bench: openapi-generator generating into {}", out.display());
             let generation = openapi_generator_crate(&cli_path, &spec, &out)?;
-            let version = Command::new(&cli_path)
-                .arg("version")
-                .output()
-                .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
-                .unwrap_or_default();
+            let version = openapi_generator_version(&cli_path);
             let subject = CompileSubject {
                 label: "openapi-generator `rust`",
                 manifest: out.join("Cargo.toml"),
@@ -433,20 +464,23 @@ pub fn bench(args: &[String]) -> Result<(), String> {
                 features: vec!["--no-default-features"],
             };
             let figures = compile(&subject, runs)?;
-            Some((version, generation, figures))
+            let serde = crate::serde_bench::section(&out, &version)?;
+            Some((version, generation, figures, serde))
         }
     };
 
+    let og_compile = og.as_ref().map(|(version, generation, figures, _)| (version, generation, figures));
     let mut text =
-        report(&phases, cli, &subjects, &compiled, og.as_ref(), (deserialize, validate), (large_ns, large_bytes), runs);
+        report(&phases, cli, &subjects, &compiled, og_compile, (deserialize, validate), (large_ns, large_bytes), runs);
     text.push_str(&diff);
-    // The load test's figures come from `cargo xtask load`; keep them.
+    // The load test's figures come from `cargo xtask load`, and the serde comparison's from
+    // a run with openapi-generator installed: keep what this run did not measure.
     let old = std::fs::read_to_string(repo.join("BENCH.md")).unwrap_or_default();
-    if let Some(start) = old.find(&format!("\n{}\n", crate::load::HEADING)) {
-        let after = start + 1 + crate::load::HEADING.len();
-        let end = old[after..].find("\n## ").map_or(old.len(), |i| after + i);
-        text.push_str(&old[start..end]);
+    match &og {
+        Some((.., serde)) => text.push_str(serde),
+        None => text.push_str(&section_of(&old, crate::serde_bench::HEADING)),
     }
+    text.push_str(&section_of(&old, crate::load::HEADING));
     std::fs::write(repo.join("BENCH.md"), &text).map_err(|e| format!("BENCH.md: {e}"))?;
     print!("{text}");
     Ok(())
@@ -458,7 +492,7 @@ fn report(
     cli: Measured,
     subjects: &[CompileSubject],
     compiled: &[CompileFigures],
-    og: Option<&(String, Usage, CompileFigures)>,
+    og: Option<(&String, &Usage, &CompileFigures)>,
     (deserialize, validate): (f64, f64),
     (large_ns, large_bytes): (f64, u64),
     runs: usize,

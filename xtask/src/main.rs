@@ -20,6 +20,7 @@ mod bench;
 mod corpus;
 mod load;
 mod semver;
+mod serde_bench;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
