@@ -282,20 +282,23 @@ fn diff_section(akgen: &Path, pinned: &Path) -> Result<String, String> {
 /// `text` with the section under `heading` (up to the next `## ` heading) replaced by
 /// `section`, or `section` appended when there is none.
 pub fn replace_section(text: &str, heading: &str, section: &str) -> String {
-    let Some(start) = text.find(&format!("\n{heading}\n")) else {
-        return format!("{text}{section}");
-    };
+    match section_range(text, heading) {
+        Some((start, end)) => format!("{}{section}{}", &text[..start], &text[end..]),
+        None => format!("{text}{section}"),
+    }
+}
+
+/// Where the section under `heading` lies in `text`: from the newline before the heading
+/// up to the next `## ` heading or the end.
+fn section_range(text: &str, heading: &str) -> Option<(usize, usize)> {
+    let start = text.find(&format!("\n{heading}\n"))?;
     let after = start + 1 + heading.len();
-    let end = text[after..].find("\n## ").map_or(text.len(), |i| after + i);
-    format!("{}{section}{}", &text[..start], &text[end..])
+    Some((start, text[after..].find("\n## ").map_or(text.len(), |i| after + i)))
 }
 
 /// The section under `heading` in `text` (up to the next `## ` heading), or nothing.
 fn section_of(text: &str, heading: &str) -> String {
-    let Some(start) = text.find(&format!("\n{heading}\n")) else { return String::new() };
-    let after = start + 1 + heading.len();
-    let end = text[after..].find("\n## ").map_or(text.len(), |i| after + i);
-    text[start..end].to_owned()
+    section_range(text, heading).map_or_else(String::new, |(start, end)| text[start..end].to_owned())
 }
 
 /// What `openapi-generator-cli version` prints.
