@@ -12,7 +12,7 @@ const CHALLENGE_ROUNDS: usize = 25;
 
 fn main() {
     let dir = std::path::PathBuf::from(std::env::args().nth(1).expect("usage: bench_payloads DIR"));
-    let spec = conformance::read_spec(conformance::spec_path("schema-2026.5.6.yml"));
+    let spec = conformance::read_spec(conformance::spec_path(conformance::PINNED));
     std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     let payloads = [
         ("tokens.json", conformance::payloads::token_page(&spec, 1000)),
