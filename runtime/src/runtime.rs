@@ -384,7 +384,8 @@ pub mod tagged {
 
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<U, A::Error> {
             let mut before = Vec::new();
-            while let Some(key) = map.next_key_seed(object::Properties(&[U::PROPERTY]))? {
+            let mut properties = object::Properties::new(&[U::PROPERTY]);
+            while let Some(key) = map.next_key_seed(&mut properties)? {
                 match key {
                     object::Property::Known(_) => {
                         let tag = match map.next_value::<Value>()? {
@@ -522,16 +523,36 @@ pub mod object {
         Other(Cow<'de, str>),
     }
 
-    /// Reads a property name and looks it up among a struct's declared names.
-    pub struct Properties(pub &'static [&'static str]);
+    /// Reads property names (as the seed of `MapAccess::next_key_seed`, by `&mut`) and
+    /// looks each up among a struct's declared names.
+    ///
+    /// It tries the name after the last one found before searching: servers send an
+    /// object's properties in the order of its schema, so most lookups take one comparison
+    /// instead of a scan of the list.
+    pub struct Properties {
+        names: &'static [&'static str],
+        next: usize,
+    }
 
     impl Properties {
-        fn index(&self, name: &str) -> Option<usize> {
-            self.0.iter().position(|n| *n == name)
+        /// Looks names up among `names`, a struct's declared properties in the schema's order.
+        pub fn new(names: &'static [&'static str]) -> Self {
+            Properties { names, next: 0 }
+        }
+
+        fn index(&mut self, name: &str) -> Option<usize> {
+            let found = match self.names.get(self.next) {
+                Some(expected) if *expected == name => Some(self.next),
+                _ => self.names.iter().position(|n| *n == name),
+            };
+            if let Some(index) = found {
+                self.next = index + 1;
+            }
+            found
         }
     }
 
-    impl<'de> DeserializeSeed<'de> for Properties {
+    impl<'de> DeserializeSeed<'de> for &mut Properties {
         type Value = Property<'de>;
 
         fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Property<'de>, D::Error> {
@@ -539,7 +560,7 @@ pub mod object {
         }
     }
 
-    impl<'de> Visitor<'de> for Properties {
+    impl<'de> Visitor<'de> for &mut Properties {
         type Value = Property<'de>;
 
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -600,63 +621,467 @@ pub mod object {
         value.ok_or_else(|| E::missing_field(name))
     }
 
-    /// A property to write: its name and its value, or `None` to leave it out.
+    // Writing. Generated types describe themselves as a tree of [`Value`]s, which one
+    // shared function per serializer walks ([`Value`]'s `Serialize`), instead of each
+    // deriving `Serialize`: the derive wrote a serializer per struct, about an eighth of the
+    // memory rustc needed for the crate. An earlier design listed each property as an
+    // `erased_serde` value, which cost a virtual call per serializer method, once more at each
+    // level of nesting, and serialized at 0.4x serde's derived code.
+
+    /// A value to write, as the shared writer sees it: JSON's kinds, the formats the models
+    /// hold (kept apart so each writes exactly as its own `Serialize` does), and references to
+    /// the generated types that write themselves by listing their parts.
+    #[derive(Clone, Copy)]
+    pub enum Value<'a> {
+        /// `null` (`Serializer::serialize_none`, as `Option` writes it).
+        Null,
+        Bool(bool),
+        I32(i32),
+        I64(i64),
+        U8(u8),
+        U64(u64),
+        F64(f64),
+        Str(&'a str),
+        Uuid(&'a uuid::Uuid),
+        DateTime(&'a chrono::DateTime<chrono::Utc>),
+        Date(&'a chrono::NaiveDate),
+        Json(&'a serde_json::Value),
+        /// A generated struct: its properties ([`Prop::fields`]), written as a struct (or,
+        /// with additional properties, a map).
+        Object(&'a dyn Prop),
+        /// A list.
+        Seq(&'a dyn Items),
+        /// A map with string keys.
+        Map(&'a dyn Entries),
+        /// A discriminated union's variant: the variant's object with the tag written first
+        /// and the variant's own copy of the tag's property left out.
+        Tagged(&'static Tag, &'a dyn Prop),
+        /// Any other `Serialize` type (a type the config put in place of a generated one, a
+        /// tuple): written through `erased_serde`.
+        Other(&'a dyn erased_serde::Serialize),
+    }
+
+    /// A type that can be written as a [`Value`]: every generated model, and the types
+    /// their properties hold.
     ///
-    /// Structs serialize by listing their properties as type-erased values for one shared
-    /// function, [`serialize`], instead of deriving `Serialize`: the derive wrote a
-    /// serializer per struct, about an eighth of the memory rustc needed for the crate.
-    pub type Field<'a> = (&'static str, Option<&'a dyn erased_serde::Serialize>);
+    /// A struct implements only [`fields`](Prop::fields), listing its properties; the
+    /// default `prop` makes it a [`Value::Object`]. Every other type implements `prop`.
+    /// One trait and one method per struct rather than more: each is implemented for every
+    /// model, and the fewer items, the less memory rustc needs for the crate.
+    pub trait Prop: AsProp {
+        /// The value to write for `self`: by default, `self` as an object.
+        fn prop(&self) -> Value<'_> {
+            Value::Object(self.as_prop())
+        }
+
+        /// A struct's properties: calls `write` once, with them in the order the schema
+        /// lists them. A callback rather than a return value: the list borrows `self` and
+        /// lives on the stack of this call, so writing an object allocates nothing.
+        ///
+        /// Only asked of a value whose `prop` is [`Value::Object`]; the default, for every
+        /// other type, lists nothing (and writing it is then an error).
+        fn fields(&self, write: &mut dyn FnMut(&Fields<'_>)) {
+            let _ = write;
+        }
+    }
+
+    /// `self` as a `dyn Prop`, which [`Prop`]'s default `prop` needs (a default method cannot
+    /// coerce a `Self` that may be unsized). Implemented for every sized [`Prop`].
+    pub trait AsProp {
+        /// `self`, as a trait object.
+        fn as_prop(&self) -> &dyn Prop;
+    }
+
+    impl<T: Prop> AsProp for T {
+        fn as_prop(&self) -> &dyn Prop {
+            self
+        }
+    }
+
+    /// What [`Prop::fields`] lists.
+    pub struct Fields<'a> {
+        /// The struct's name, for serializers that write it.
+        pub name: &'static str,
+        /// The declared properties' names, in the schema's order: static, so that listing
+        /// an object stores only its values.
+        pub names: &'static [&'static str],
+        /// Each declared property's value, in the order of `names`, or `None` to leave it out.
+        pub values: &'a [Option<Value<'a>>],
+        /// The additional properties, written after the declared ones; `None` for a
+        /// struct that has none (written as a struct rather than a map).
+        pub additional: Option<&'a dyn Entries>,
+    }
+
+    /// A list's items, by position.
+    pub trait Items {
+        /// How many items there are.
+        fn count(&self) -> usize;
+        /// The item at `index` (below [`count`](Items::count)).
+        fn item(&self, index: usize) -> Value<'_>;
+    }
+
+    /// A map's entries, in order.
+    pub trait Entries {
+        /// How many entries there are.
+        fn count(&self) -> usize;
+        /// Calls `f` with each entry, in order, while it returns `true`.
+        fn each(&self, f: &mut dyn FnMut(&str, Value<'_>) -> bool);
+    }
+
+    /// A discriminator value: the property that selects a union's variant and the tag a
+    /// variant is written with.
+    pub struct Tag {
+        pub property: &'static str,
+        pub value: &'static str,
+    }
+
+    /// The body of every generated struct's [`Prop::fields`]: calls `write` with the
+    /// [`Fields`] the arguments make. A plain call for each struct to make, where building
+    /// the struct and calling the closure in each would cost rustc more per struct.
+    pub fn list<'a>(
+        write: &mut dyn FnMut(&Fields<'_>),
+        name: &'static str,
+        names: &'static [&'static str],
+        values: &'a [Option<Value<'a>>],
+        additional: Option<&'a dyn Entries>,
+    ) {
+        write(&Fields { name, names, values, additional })
+    }
+
+    /// The `Serialize` body of every generated struct and discriminated union.
+    pub fn serialize<S: Serializer, T: Prop>(serializer: S, value: &T) -> Result<S::Ok, S::Error> {
+        value.prop().serialize(serializer)
+    }
 
     /// A property that is always written.
-    pub fn value<T: Serialize>(value: &T) -> Option<&dyn erased_serde::Serialize> {
-        Some(value)
+    pub fn value<T: Prop>(value: &T) -> Option<Value<'_>> {
+        Some(value.prop())
     }
 
     /// An optional property: left out when `None`.
-    pub fn optional<T: Serialize>(value: &Option<T>) -> Option<&dyn erased_serde::Serialize> {
-        value.as_ref().map(|v| v as &dyn erased_serde::Serialize)
+    pub fn optional<T: Prop>(value: &Option<T>) -> Option<Value<'_>> {
+        value.as_ref().map(Prop::prop)
     }
 
     /// An optional, nullable property: left out when absent, `null` when null.
-    pub fn nullable<T: Serialize>(value: &Nullable<T>) -> Option<&dyn erased_serde::Serialize> {
-        (!value.is_absent()).then_some(value as &dyn erased_serde::Serialize)
+    pub fn nullable<T: Prop>(value: &Nullable<T>) -> Option<Value<'_>> {
+        match value {
+            Nullable::Absent => None,
+            Nullable::Null => Some(Value::Null),
+            Nullable::Value(v) => Some(v.prop()),
+        }
     }
 
-    /// The `Serialize` body of every generated struct: the properties given, in order,
-    /// as a struct named `name`.
-    pub fn serialize<S: Serializer>(
-        serializer: S,
-        name: &'static str,
-        fields: &[Field<'_>],
-    ) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut object = serializer.serialize_struct(name, fields.iter().filter(|(_, v)| v.is_some()).count())?;
-        for (key, value) in fields {
-            match value {
-                Some(value) => object.serialize_field(key, value)?,
-                None => object.skip_field(key)?,
-            }
-        }
-        object.end()
+    /// [`value`] for a type that is not a [`Prop`] (a type the config names in place of a
+    /// generated one, a tuple): written through its own `Serialize`.
+    pub fn opaque<T: Serialize>(value: &T) -> Option<Value<'_>> {
+        Some(Value::Other(value))
     }
 
-    /// [`serialize`] for a struct with additional properties: a map of the declared
-    /// properties, then the additional ones.
-    pub fn serialize_open<S: Serializer, V: Serialize>(
-        serializer: S,
-        fields: &[Field<'_>],
-        additional: &std::collections::BTreeMap<String, V>,
-    ) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut object = serializer.serialize_map(None)?;
-        for (key, value) in fields {
-            if let Some(value) = value {
-                object.serialize_entry(key, value)?;
+    /// [`optional`] for a type that is not a [`Prop`].
+    pub fn optional_opaque<T: Serialize>(value: &Option<T>) -> Option<Value<'_>> {
+        value.as_ref().map(|v| Value::Other(v))
+    }
+
+    /// [`nullable`] for a type that is not a [`Prop`].
+    pub fn nullable_opaque<T: Serialize>(value: &Nullable<T>) -> Option<Value<'_>> {
+        (!value.is_absent()).then_some(Value::Other(value))
+    }
+
+    /// Additional properties whose values are not a [`Prop`]: each written through its own
+    /// `Serialize`.
+    pub struct OpaqueEntries<'a, V>(pub &'a std::collections::BTreeMap<String, V>);
+
+    impl<V: Serialize> Entries for OpaqueEntries<'_, V> {
+        fn count(&self) -> usize {
+            self.0.len()
+        }
+
+        fn each(&self, f: &mut dyn FnMut(&str, Value<'_>) -> bool) {
+            for (key, value) in self.0 {
+                if !f(key, Value::Other(value)) {
+                    break;
+                }
             }
         }
-        for (key, value) in additional {
-            object.serialize_entry(key, value)?;
+    }
+
+    macro_rules! props {
+        ($($ty:ty => |$v:ident| $value:expr;)*) => {
+            $(impl Prop for $ty {
+                fn prop(&self) -> Value<'_> {
+                    let $v = self;
+                    $value
+                }
+            })*
+        };
+    }
+
+    props! {
+        bool => |v| Value::Bool(*v);
+        i32 => |v| Value::I32(*v);
+        i64 => |v| Value::I64(*v);
+        u8 => |v| Value::U8(*v);
+        u64 => |v| Value::U64(*v);
+        f64 => |v| Value::F64(*v);
+        String => |v| Value::Str(v);
+        uuid::Uuid => |v| Value::Uuid(v);
+        chrono::DateTime<chrono::Utc> => |v| Value::DateTime(v);
+        chrono::NaiveDate => |v| Value::Date(v);
+        serde_json::Value => |v| Value::Json(v);
+        serde_json::Map<String, serde_json::Value> => |v| Value::Map(v);
+    }
+
+    impl<T: Prop> Prop for Box<T> {
+        fn prop(&self) -> Value<'_> {
+            (**self).prop()
         }
-        object.end()
+    }
+
+    /// `None` is `null` (a nullable list item or map value, a required nullable property).
+    impl<T: Prop> Prop for Option<T> {
+        fn prop(&self) -> Value<'_> {
+            self.as_ref().map_or(Value::Null, Prop::prop)
+        }
+    }
+
+    impl<T: Prop> Prop for Vec<T> {
+        fn prop(&self) -> Value<'_> {
+            Value::Seq(self)
+        }
+    }
+
+    impl<T: Prop> Items for Vec<T> {
+        fn count(&self) -> usize {
+            self.len()
+        }
+
+        fn item(&self, index: usize) -> Value<'_> {
+            self[index].prop()
+        }
+    }
+
+    impl<V: Prop> Prop for std::collections::BTreeMap<String, V> {
+        fn prop(&self) -> Value<'_> {
+            Value::Map(self)
+        }
+    }
+
+    impl<V: Prop> Entries for std::collections::BTreeMap<String, V> {
+        fn count(&self) -> usize {
+            self.len()
+        }
+
+        fn each(&self, f: &mut dyn FnMut(&str, Value<'_>) -> bool) {
+            for (key, value) in self {
+                if !f(key, value.prop()) {
+                    break;
+                }
+            }
+        }
+    }
+
+    impl Entries for serde_json::Map<String, serde_json::Value> {
+        fn count(&self) -> usize {
+            self.len()
+        }
+
+        fn each(&self, f: &mut dyn FnMut(&str, Value<'_>) -> bool) {
+            for (key, value) in self {
+                if !f(key, Value::Json(value)) {
+                    break;
+                }
+            }
+        }
+    }
+
+    // The one writer. Compiled once per serializer type, and only ever called again at the
+    // types the serializer itself hands out for its elements: what would wrap the serializer
+    // (a union's tag around a value that is not an object) goes through `erased_serde`, so a
+    // union nested in a union does not instantiate it at ever deeper types.
+    impl Serialize for Value<'_> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeMap;
+            match *self {
+                Value::Null => serializer.serialize_none(),
+                Value::Bool(v) => serializer.serialize_bool(v),
+                Value::I32(v) => serializer.serialize_i32(v),
+                Value::I64(v) => serializer.serialize_i64(v),
+                Value::U8(v) => serializer.serialize_u8(v),
+                Value::U64(v) => serializer.serialize_u64(v),
+                Value::F64(v) => serializer.serialize_f64(v),
+                Value::Str(v) => serializer.serialize_str(v),
+                Value::Uuid(v) => v.serialize(serializer),
+                Value::DateTime(v) => v.serialize(serializer),
+                Value::Date(v) => v.serialize(serializer),
+                Value::Json(v) => v.serialize(serializer),
+                Value::Object(object) => write_object(serializer, object, None),
+                Value::Seq(items) => write_items(serializer, items),
+                Value::Map(entries) => {
+                    let mut map = serializer.serialize_map(Some(entries.count()))?;
+                    write_entries(&mut map, entries, None)?;
+                    map.end()
+                }
+                Value::Tagged(tag, variant) => match variant.prop() {
+                    Value::Object(object) => write_object(serializer, object, Some(tag)),
+                    // A map gets the tag through `tagged`'s serializer; anything else is
+                    // refused there, as a discriminator needs an object to sit in.
+                    other => {
+                        tagged::serialize(serializer, tag.property, tag.value, &other as &dyn erased_serde::Serialize)
+                    }
+                },
+                Value::Other(v) => v.serialize(serializer),
+            }
+        }
+    }
+
+    // `direct!(value, |v| expr)`: `expr` with `v` bound to `value` as the type it holds, for
+    // the kinds most properties are, so that the serializer's own method is called directly
+    // rather than through `Value`'s `Serialize` (a call the serializer cannot inline, and a
+    // second dispatch on the kind): in perf's profile of the flow challenges, the writer's
+    // largest cost of its own.
+    macro_rules! direct {
+        ($value:expr, |$v:ident| $write:expr) => {
+            match $value {
+                // Tested first and apart: most values are strings, and a predicted branch
+                // costs less than the jump table a `match` of all kinds compiles to.
+                Value::Str(text) => {
+                    let $v = text;
+                    $write
+                }
+                other => match other {
+                    Value::Object(object) => {
+                        let $v = &ObjectRef(object);
+                        $write
+                    }
+                    Value::Seq(items) => {
+                        let $v = &ItemsRef(items);
+                        $write
+                    }
+                    Value::Bool(flag) => {
+                        let $v = &flag;
+                        $write
+                    }
+                    other => {
+                        let $v = &other;
+                        $write
+                    }
+                },
+            }
+        };
+    }
+
+    /// A nested object, written without going through `Value`'s `Serialize` again.
+    struct ObjectRef<'a>(&'a dyn Prop);
+
+    impl Serialize for ObjectRef<'_> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            write_object(serializer, self.0, None)
+        }
+    }
+
+    /// A nested list, likewise.
+    struct ItemsRef<'a>(&'a dyn Items);
+
+    impl Serialize for ItemsRef<'_> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            write_items(serializer, self.0)
+        }
+    }
+
+    fn write_items<S: Serializer>(serializer: S, items: &dyn Items) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let count = items.count();
+        let mut seq = serializer.serialize_seq(Some(count))?;
+        for index in 0..count {
+            direct!(items.item(index), |item| seq.serialize_element(item)?);
+        }
+        seq.end()
+    }
+
+    fn write_object<S: Serializer>(serializer: S, object: &dyn Prop, tag: Option<&Tag>) -> Result<S::Ok, S::Error> {
+        let mut serializer = Some(serializer);
+        let mut written = None;
+        object.fields(&mut |fields: &Fields<'_>| {
+            if let Some(serializer) = serializer.take() {
+                written = Some(write_fields(serializer, fields, tag));
+            }
+        });
+        written.unwrap_or_else(|| Err(serde::ser::Error::custom("an object listed no properties")))
+    }
+
+    /// The properties as a struct, or as a map when there are additional ones; with a tag,
+    /// the tag first and the struct's own property of that name left out.
+    fn write_fields<S: Serializer>(serializer: S, fields: &Fields<'_>, tag: Option<&Tag>) -> Result<S::Ok, S::Error> {
+        if let (None, None) = (tag, fields.additional) {
+            // Most objects: a loop with nothing to compare.
+            use serde::ser::SerializeStruct;
+            let count = fields.values.iter().filter(|value| value.is_some()).count();
+            let mut object = serializer.serialize_struct(fields.name, count)?;
+            for (name, value) in fields.names.iter().zip(fields.values) {
+                match value {
+                    Some(value) => direct!(*value, |v| object.serialize_field(name, v)?),
+                    None => object.skip_field(name)?,
+                }
+            }
+            return object.end();
+        }
+        // The position of the variant's own copy of the tag, found once rather than by
+        // comparing every name as it is written.
+        let own_tag = tag.and_then(|t| fields.names.iter().position(|name| *name == t.property));
+        let listed = fields.names.iter().zip(fields.values).enumerate();
+        match fields.additional {
+            None => {
+                use serde::ser::SerializeStruct;
+                let mut count = usize::from(tag.is_some());
+                for (index, value) in fields.values.iter().enumerate() {
+                    count += usize::from(value.is_some() && own_tag != Some(index));
+                }
+                let mut object = serializer.serialize_struct(fields.name, count)?;
+                if let Some(tag) = tag {
+                    object.serialize_field(tag.property, tag.value)?;
+                }
+                for (index, (name, value)) in listed {
+                    match value {
+                        Some(value) if own_tag != Some(index) => {
+                            direct!(*value, |v| object.serialize_field(name, v)?)
+                        }
+                        _ => object.skip_field(name)?,
+                    }
+                }
+                object.end()
+            }
+            Some(additional) => {
+                use serde::ser::SerializeMap;
+                let mut map = serializer.serialize_map(None)?;
+                if let Some(tag) = tag {
+                    map.serialize_entry(tag.property, tag.value)?;
+                }
+                for (index, (name, value)) in listed {
+                    match value {
+                        Some(value) if own_tag != Some(index) => direct!(*value, |v| map.serialize_entry(name, v)?),
+                        _ => {}
+                    }
+                }
+                write_entries(&mut map, additional, tag)?;
+                map.end()
+            }
+        }
+    }
+
+    fn write_entries<M: serde::ser::SerializeMap>(
+        map: &mut M,
+        entries: &dyn Entries,
+        tag: Option<&Tag>,
+    ) -> Result<(), M::Error> {
+        let mut result = Ok(());
+        entries.each(&mut |key, value| {
+            if tag.is_some_and(|t| t.property == key) {
+                return true;
+            }
+            result = direct!(value, |v| map.serialize_entry(key, v));
+            result.is_ok()
+        });
+        result
     }
 }

@@ -173,3 +173,235 @@ fn tagged_unions_read_the_variant_the_tag_selects() {
     let wrong = serde_json::from_str::<Shape>(r#"{"kind": "circle", "r": "big"}"#).unwrap_err().to_string();
     assert!(wrong.contains("invalid type: string \"big\", expected f64"), "{wrong}");
 }
+
+/// Generated models write themselves through `object::Value` rather than a derived
+/// `Serialize`; what they write must be what serde's derive writes for the same shape
+/// (the oracle below: serde's own internally tagged enums, `skip_serializing_if`,
+/// `flatten`), byte for byte in compact and pretty JSON and as a `serde_json::Value`.
+mod objects {
+    use akgen_runtime::runtime::Nullable;
+    use akgen_runtime::runtime::object::{self, Fields, Prop, Tag, Value};
+    use serde::Serialize;
+    use serde_json::json;
+    use std::collections::BTreeMap;
+
+    // What akgen emits for two structs and a discriminated union, written out by hand.
+    struct Inner {
+        name: String,
+        count: Option<i64>,
+        at: Nullable<chrono::DateTime<chrono::Utc>>,
+    }
+
+    impl Prop for Inner {
+        fn fields(&self, write: &mut dyn FnMut(&Fields<'_>)) {
+            write(&Fields {
+                name: "Inner",
+                names: &["name", "count", "at"],
+                values: &[object::value(&self.name), object::optional(&self.count), object::nullable(&self.at)],
+                additional: None,
+            })
+        }
+    }
+
+    struct Outer {
+        id: uuid::Uuid,
+        inner: Box<Inner>,
+        list: Vec<Inner>,
+        tags: BTreeMap<String, Vec<i32>>,
+        flag: Option<bool>,
+        any: serde_json::Value,
+        missing: Option<String>,
+        ratio: f64,
+        day: chrono::NaiveDate,
+        pair: (u8, String),
+        shapes: Vec<Shape>,
+        additional_properties: BTreeMap<String, serde_json::Value>,
+    }
+
+    impl Prop for Outer {
+        fn fields(&self, write: &mut dyn FnMut(&Fields<'_>)) {
+            write(&Fields {
+                name: "Outer",
+                names: &["id", "inner", "list", "tags", "flag", "any", "missing", "ratio", "day", "pair", "shapes"],
+                values: &[
+                    object::value(&self.id),
+                    object::value(&self.inner),
+                    object::value(&self.list),
+                    object::value(&self.tags),
+                    object::optional(&self.flag),
+                    object::value(&self.any),
+                    object::value(&self.missing),
+                    object::value(&self.ratio),
+                    object::value(&self.day),
+                    object::opaque(&self.pair),
+                    object::value(&self.shapes),
+                ],
+                additional: Some(&self.additional_properties),
+            })
+        }
+    }
+
+    impl Serialize for Outer {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            Value::Object(self).serialize(serializer)
+        }
+    }
+
+    /// The variant keeps a stale copy of the tag, which the union's tag replaces.
+    struct Circle {
+        kind: String,
+        r: f64,
+    }
+
+    impl Prop for Circle {
+        fn fields(&self, write: &mut dyn FnMut(&Fields<'_>)) {
+            write(&Fields {
+                name: "Circle",
+                names: &["kind", "r"],
+                values: &[object::value(&self.kind), object::value(&self.r)],
+                additional: None,
+            })
+        }
+    }
+
+    enum Shape {
+        Circle(Circle),
+        /// A variant that is a map: it gets the tag through `tagged`'s serializer.
+        Labels(BTreeMap<String, String>),
+        Unknown(serde_json::Map<String, serde_json::Value>),
+    }
+
+    impl Prop for Shape {
+        fn prop(&self) -> Value<'_> {
+            match self {
+                Shape::Circle(v) => Value::Tagged(&Tag { property: "kind", value: "circle" }, v),
+                Shape::Labels(v) => Value::Tagged(&Tag { property: "kind", value: "labels" }, v),
+                Shape::Unknown(v) => Value::Map(v),
+            }
+        }
+    }
+
+    // The oracle: the same shapes as serde derives them.
+    #[derive(Serialize)]
+    struct InnerTwin {
+        name: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        count: Option<i64>,
+        #[serde(skip_serializing_if = "Nullable::is_absent")]
+        at: Nullable<chrono::DateTime<chrono::Utc>>,
+    }
+
+    #[derive(Serialize)]
+    #[serde(tag = "kind", rename_all = "lowercase")]
+    enum ShapeTwin {
+        Circle { r: f64 },
+        Labels(BTreeMap<String, String>),
+    }
+
+    #[derive(Serialize)]
+    #[serde(untagged)]
+    enum ShapeOrUnknown {
+        Known(ShapeTwin),
+        Unknown(serde_json::Map<String, serde_json::Value>),
+    }
+
+    #[derive(Serialize)]
+    struct OuterTwin {
+        id: uuid::Uuid,
+        inner: InnerTwin,
+        list: Vec<InnerTwin>,
+        tags: BTreeMap<String, Vec<i32>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        flag: Option<bool>,
+        any: serde_json::Value,
+        missing: Option<String>,
+        ratio: f64,
+        day: chrono::NaiveDate,
+        pair: (u8, String),
+        shapes: Vec<ShapeOrUnknown>,
+        #[serde(flatten)]
+        additional_properties: BTreeMap<String, serde_json::Value>,
+    }
+
+    fn at(text: &str) -> chrono::DateTime<chrono::Utc> {
+        text.parse().unwrap()
+    }
+
+    fn both() -> (Outer, OuterTwin) {
+        let id = uuid::Uuid::from_u128(0x3fa85f64_5717_4562_b3fc_2c963f66afa6);
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+        let stamp = at("2024-07-29T15:51:28.071Z");
+        let labels: BTreeMap<String, String> = [("a".into(), "x".into()), ("kind".into(), "stale".into())].into();
+        let unknown = json!({"kind": "hexagon", "side": 2}).as_object().unwrap().clone();
+        let extra: BTreeMap<String, serde_json::Value> = [("zeta".into(), json!([1, {"b": null}]))].into();
+        let ours = Outer {
+            id,
+            inner: Box::new(Inner { name: "a \"quoted\" name".into(), count: Some(-3), at: Nullable::Null }),
+            list: vec![
+                Inner { name: "b".into(), count: None, at: Nullable::Absent },
+                Inner { name: "c".into(), count: Some(i64::MAX), at: Nullable::Value(stamp) },
+            ],
+            tags: [("t".into(), vec![1, -2]), ("u".into(), vec![])].into(),
+            flag: None,
+            any: json!({"nested": [1, "two", 3.5, false]}),
+            missing: None,
+            ratio: 0.1,
+            day,
+            pair: (7, "seven".into()),
+            shapes: vec![
+                Shape::Circle(Circle { kind: "stale".into(), r: 1.5 }),
+                Shape::Labels(labels.clone()),
+                Shape::Unknown(unknown.clone()),
+            ],
+            additional_properties: extra.clone(),
+        };
+        let twin = OuterTwin {
+            id,
+            inner: InnerTwin { name: "a \"quoted\" name".into(), count: Some(-3), at: Nullable::Null },
+            list: vec![
+                InnerTwin { name: "b".into(), count: None, at: Nullable::Absent },
+                InnerTwin { name: "c".into(), count: Some(i64::MAX), at: Nullable::Value(stamp) },
+            ],
+            tags: [("t".into(), vec![1, -2]), ("u".into(), vec![])].into(),
+            flag: None,
+            any: json!({"nested": [1, "two", 3.5, false]}),
+            missing: None,
+            ratio: 0.1,
+            day,
+            pair: (7, "seven".into()),
+            shapes: vec![
+                ShapeOrUnknown::Known(ShapeTwin::Circle { r: 1.5 }),
+                // serde writes a map variant's own `kind` after its tag; ours leaves it out.
+                ShapeOrUnknown::Known(ShapeTwin::Labels([("a".into(), "x".into())].into())),
+                ShapeOrUnknown::Unknown(unknown),
+            ],
+            additional_properties: extra,
+        };
+        (ours, twin)
+    }
+
+    #[test]
+    fn objects_write_what_serdes_derive_writes() {
+        let (ours, twin) = both();
+        assert_eq!(serde_json::to_string(&ours).unwrap(), serde_json::to_string(&twin).unwrap());
+        assert_eq!(serde_json::to_string_pretty(&ours).unwrap(), serde_json::to_string_pretty(&twin).unwrap());
+        assert_eq!(serde_json::to_value(&ours).unwrap(), serde_json::to_value(&twin).unwrap());
+        // And through a type-erased serializer, as the client writes request bodies.
+        let mut out = Vec::new();
+        let mut json = serde_json::Serializer::new(&mut out);
+        (&ours as &dyn erased_serde::Serialize).serialize(&mut json).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(&twin).unwrap());
+    }
+
+    #[test]
+    fn a_variant_that_is_not_an_object_cannot_carry_the_tag() {
+        struct Bad;
+        impl Serialize for Bad {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                Value::Tagged(&Tag { property: "kind", value: "text" }, &"just text".to_owned()).serialize(serializer)
+            }
+        }
+        let error = serde_json::to_string(&Bad).unwrap_err().to_string();
+        assert!(error.contains("not an object"), "{error}");
+    }
+}

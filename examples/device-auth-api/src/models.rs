@@ -37,27 +37,45 @@ pub struct AgentConfig {
 }
 
 #[cfg(feature = "endpoints")]
-impl Serialize for AgentConfig {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
+impl object::Prop for AgentConfig {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
             "AgentConfig",
             &[
-                ("device_id", object::value(&self.device_id)),
-                ("refresh_interval", object::value(&self.refresh_interval)),
-                ("authorization_flow", object::value(&self.authorization_flow)),
-                ("jwks_auth", object::value(&self.jwks_auth)),
-                ("jwks_challenge", object::value(&self.jwks_challenge)),
-                ("nss_uid_offset", object::value(&self.nss_uid_offset)),
-                ("nss_gid_offset", object::value(&self.nss_gid_offset)),
-                (
-                    "auth_terminate_session_on_expiry",
-                    object::value(&self.auth_terminate_session_on_expiry),
-                ),
-                ("system_config", object::value(&self.system_config)),
-                ("license_status", object::value(&self.license_status)),
+                "device_id",
+                "refresh_interval",
+                "authorization_flow",
+                "jwks_auth",
+                "jwks_challenge",
+                "nss_uid_offset",
+                "nss_gid_offset",
+                "auth_terminate_session_on_expiry",
+                "system_config",
+                "license_status",
             ],
+            &[
+                object::value(&self.device_id),
+                object::value(&self.refresh_interval),
+                object::value(&self.authorization_flow),
+                object::value(&self.jwks_auth),
+                object::value(&self.jwks_challenge),
+                object::value(&self.nss_uid_offset),
+                object::value(&self.nss_gid_offset),
+                object::value(&self.auth_terminate_session_on_expiry),
+                object::value(&self.system_config),
+                object::value(&self.license_status),
+            ],
+            None,
         )
+    }
+}
+
+#[cfg(feature = "endpoints")]
+impl Serialize for AgentConfig {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        object::serialize(serializer, self)
     }
 }
 
@@ -87,24 +105,21 @@ impl object::FromObject for AgentConfig {
         let mut auth_terminate_session_on_expiry = None;
         let mut system_config = None;
         let mut license_status = None;
-        while let Some(property) = map
-            .next_key_seed(
-                object::Properties(
-                    &[
-                        "device_id",
-                        "refresh_interval",
-                        "authorization_flow",
-                        "jwks_auth",
-                        "jwks_challenge",
-                        "nss_uid_offset",
-                        "nss_gid_offset",
-                        "auth_terminate_session_on_expiry",
-                        "system_config",
-                        "license_status",
-                    ],
-                ),
-            )?
-        {
+        let mut properties = object::Properties::new(
+            &[
+                "device_id",
+                "refresh_interval",
+                "authorization_flow",
+                "jwks_auth",
+                "jwks_challenge",
+                "nss_uid_offset",
+                "nss_gid_offset",
+                "auth_terminate_session_on_expiry",
+                "system_config",
+                "license_status",
+            ],
+        );
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read_some(&mut map, &mut device_id),
                 object::Property::Known(1) => {
@@ -165,16 +180,23 @@ pub struct AgentTokenResponse {
 }
 
 #[cfg(feature = "endpoints")]
+impl object::Prop for AgentTokenResponse {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "AgentTokenResponse",
+            &["token", "expires_in"],
+            &[object::value(&self.token), object::optional(&self.expires_in)],
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "endpoints")]
 impl Serialize for AgentTokenResponse {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "AgentTokenResponse",
-            &[
-                ("token", object::value(&self.token)),
-                ("expires_in", object::optional(&self.expires_in)),
-            ],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -196,9 +218,8 @@ impl object::FromObject for AgentTokenResponse {
     ) -> Result<Self, A::Error> {
         let mut token = None;
         let mut expires_in = None;
-        while let Some(property) = map
-            .next_key_seed(object::Properties(&["token", "expires_in"]))?
-        {
+        let mut properties = object::Properties::new(&["token", "expires_in"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read_some(&mut map, &mut token),
                 object::Property::Known(1) => object::read(&mut map, &mut expires_in),
@@ -289,6 +310,14 @@ impl Serialize for CapabilitiesEnum {
 }
 
 #[cfg(feature = "endpoints")]
+impl object::Prop for CapabilitiesEnum {
+    #[inline]
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Str(self.as_str())
+    }
+}
+
+#[cfg(feature = "endpoints")]
 impl<'de> Deserialize<'de> for CapabilitiesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -309,19 +338,35 @@ pub struct Config {
 }
 
 #[cfg(feature = "endpoints")]
-impl Serialize for Config {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
+impl object::Prop for Config {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
             "Config",
             &[
-                ("error_reporting", object::value(&self.error_reporting)),
-                ("capabilities", object::value(&self.capabilities)),
-                ("cache_timeout", object::value(&self.cache_timeout)),
-                ("cache_timeout_flows", object::value(&self.cache_timeout_flows)),
-                ("cache_timeout_policies", object::value(&self.cache_timeout_policies)),
+                "error_reporting",
+                "capabilities",
+                "cache_timeout",
+                "cache_timeout_flows",
+                "cache_timeout_policies",
             ],
+            &[
+                object::value(&self.error_reporting),
+                object::value(&self.capabilities),
+                object::value(&self.cache_timeout),
+                object::value(&self.cache_timeout_flows),
+                object::value(&self.cache_timeout_policies),
+            ],
+            None,
         )
+    }
+}
+
+#[cfg(feature = "endpoints")]
+impl Serialize for Config {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        object::serialize(serializer, self)
     }
 }
 
@@ -346,19 +391,16 @@ impl object::FromObject for Config {
         let mut cache_timeout = None;
         let mut cache_timeout_flows = None;
         let mut cache_timeout_policies = None;
-        while let Some(property) = map
-            .next_key_seed(
-                object::Properties(
-                    &[
-                        "error_reporting",
-                        "capabilities",
-                        "cache_timeout",
-                        "cache_timeout_flows",
-                        "cache_timeout_policies",
-                    ],
-                ),
-            )?
-        {
+        let mut properties = object::Properties::new(
+            &[
+                "error_reporting",
+                "capabilities",
+                "cache_timeout",
+                "cache_timeout_flows",
+                "cache_timeout_policies",
+            ],
+        );
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => {
                     object::read_some(&mut map, &mut error_reporting)
@@ -405,16 +447,23 @@ pub struct EnrollRequest {
 }
 
 #[cfg(feature = "endpoints")]
+impl object::Prop for EnrollRequest {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "EnrollRequest",
+            &["device_serial", "device_name"],
+            &[object::value(&self.device_serial), object::value(&self.device_name)],
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "endpoints")]
 impl Serialize for EnrollRequest {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "EnrollRequest",
-            &[
-                ("device_serial", object::value(&self.device_serial)),
-                ("device_name", object::value(&self.device_name)),
-            ],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -436,9 +485,8 @@ impl object::FromObject for EnrollRequest {
     ) -> Result<Self, A::Error> {
         let mut device_serial = None;
         let mut device_name = None;
-        while let Some(property) = map
-            .next_key_seed(object::Properties(&["device_serial", "device_name"]))?
-        {
+        let mut properties = object::Properties::new(&["device_serial", "device_name"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => {
                     object::read_some(&mut map, &mut device_serial)
@@ -473,19 +521,29 @@ pub struct ErrorReportingConfig {
 }
 
 #[cfg(feature = "endpoints")]
+impl object::Prop for ErrorReportingConfig {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "ErrorReportingConfig",
+            &["enabled", "sentry_dsn", "environment", "send_pii", "traces_sample_rate"],
+            &[
+                object::value(&self.enabled),
+                object::value(&self.sentry_dsn),
+                object::value(&self.environment),
+                object::value(&self.send_pii),
+                object::value(&self.traces_sample_rate),
+            ],
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "endpoints")]
 impl Serialize for ErrorReportingConfig {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "ErrorReportingConfig",
-            &[
-                ("enabled", object::value(&self.enabled)),
-                ("sentry_dsn", object::value(&self.sentry_dsn)),
-                ("environment", object::value(&self.environment)),
-                ("send_pii", object::value(&self.send_pii)),
-                ("traces_sample_rate", object::value(&self.traces_sample_rate)),
-            ],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -510,19 +568,10 @@ impl object::FromObject for ErrorReportingConfig {
         let mut environment = None;
         let mut send_pii = None;
         let mut traces_sample_rate = None;
-        while let Some(property) = map
-            .next_key_seed(
-                object::Properties(
-                    &[
-                        "enabled",
-                        "sentry_dsn",
-                        "environment",
-                        "send_pii",
-                        "traces_sample_rate",
-                    ],
-                ),
-            )?
-        {
+        let mut properties = object::Properties::new(
+            &["enabled", "sentry_dsn", "environment", "send_pii", "traces_sample_rate"],
+        );
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read_some(&mut map, &mut enabled),
                 object::Property::Known(1) => {
@@ -560,16 +609,23 @@ pub struct GenericError {
 }
 
 #[cfg(any(feature = "core", feature = "endpoints"))]
+impl object::Prop for GenericError {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "GenericError",
+            &["detail", "code"],
+            &[object::value(&self.detail), object::optional(&self.code)],
+            None,
+        )
+    }
+}
+
+#[cfg(any(feature = "core", feature = "endpoints"))]
 impl Serialize for GenericError {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "GenericError",
-            &[
-                ("detail", object::value(&self.detail)),
-                ("code", object::optional(&self.code)),
-            ],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -591,9 +647,8 @@ impl object::FromObject for GenericError {
     ) -> Result<Self, A::Error> {
         let mut detail = None;
         let mut code = None;
-        while let Some(property) = map
-            .next_key_seed(object::Properties(&["detail", "code"]))?
-        {
+        let mut properties = object::Properties::new(&["detail", "code"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read_some(&mut map, &mut detail),
                 object::Property::Known(1) => object::read(&mut map, &mut code),
@@ -676,6 +731,14 @@ impl Serialize for LicenseStatusEnum {
 }
 
 #[cfg(feature = "endpoints")]
+impl object::Prop for LicenseStatusEnum {
+    #[inline]
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Str(self.as_str())
+    }
+}
+
+#[cfg(feature = "endpoints")]
 impl<'de> Deserialize<'de> for LicenseStatusEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -696,19 +759,29 @@ pub struct UsedBy {
 }
 
 #[cfg(feature = "core")]
+impl object::Prop for UsedBy {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "UsedBy",
+            &["app", "model_name", "pk", "name", "action"],
+            &[
+                object::value(&self.app),
+                object::value(&self.model_name),
+                object::value(&self.pk),
+                object::value(&self.name),
+                object::value(&self.action),
+            ],
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "core")]
 impl Serialize for UsedBy {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "UsedBy",
-            &[
-                ("app", object::value(&self.app)),
-                ("model_name", object::value(&self.model_name)),
-                ("pk", object::value(&self.pk)),
-                ("name", object::value(&self.name)),
-                ("action", object::value(&self.action)),
-            ],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -733,11 +806,10 @@ impl object::FromObject for UsedBy {
         let mut pk = None;
         let mut name = None;
         let mut action = None;
-        while let Some(property) = map
-            .next_key_seed(
-                object::Properties(&["app", "model_name", "pk", "name", "action"]),
-            )?
-        {
+        let mut properties = object::Properties::new(
+            &["app", "model_name", "pk", "name", "action"],
+        );
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read_some(&mut map, &mut app),
                 object::Property::Known(1) => {
@@ -820,6 +892,14 @@ impl Serialize for UsedByActionEnum {
 }
 
 #[cfg(feature = "core")]
+impl object::Prop for UsedByActionEnum {
+    #[inline]
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Str(self.as_str())
+    }
+}
+
+#[cfg(feature = "core")]
 impl<'de> Deserialize<'de> for UsedByActionEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -839,16 +919,23 @@ pub struct ValidationError {
 }
 
 #[cfg(any(feature = "core", feature = "endpoints"))]
+impl object::Prop for ValidationError {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "ValidationError",
+            &["non_field_errors", "code"],
+            &[object::optional(&self.non_field_errors), object::optional(&self.code)],
+            Some(&self.additional_properties),
+        )
+    }
+}
+
+#[cfg(any(feature = "core", feature = "endpoints"))]
 impl Serialize for ValidationError {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize_open(
-            serializer,
-            &[
-                ("non_field_errors", object::optional(&self.non_field_errors)),
-                ("code", object::optional(&self.code)),
-            ],
-            &self.additional_properties,
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -871,9 +958,8 @@ impl object::FromObject for ValidationError {
         let mut non_field_errors = None;
         let mut code = None;
         let mut additional_properties = BTreeMap::new();
-        while let Some(property) = map
-            .next_key_seed(object::Properties(&["non_field_errors", "code"]))?
-        {
+        let mut properties = object::Properties::new(&["non_field_errors", "code"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => {
                     object::read(&mut map, &mut non_field_errors)

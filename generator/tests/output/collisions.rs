@@ -2014,13 +2014,44 @@ pub struct Thing {
         feature = "transport"
     )
 )]
+impl object::Prop for Thing {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "Thing",
+            &["id", "type"],
+            &[object::value(&self.id), object::optional(&self.r#type)],
+            None,
+        )
+    }
+}
+
+#[cfg(
+    any(
+        feature = "arc",
+        feature = "build",
+        feature = "check",
+        feature = "tag-client",
+        feature = "crate_",
+        feature = "tag-default",
+        feature = "enabled",
+        feature = "into",
+        feature = "models",
+        feature = "new",
+        feature = "params",
+        feature = "request",
+        feature = "response",
+        feature = "runtime",
+        feature = "self_",
+        feature = "tag-server",
+        feature = "support",
+        feature = "transport"
+    )
+)]
 impl Serialize for Thing {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "Thing",
-            &[("id", object::value(&self.id)), ("type", object::optional(&self.r#type))],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -2084,9 +2115,8 @@ impl object::FromObject for Thing {
     ) -> Result<Self, A::Error> {
         let mut id = None;
         let mut r#type = None;
-        while let Some(property) = map
-            .next_key_seed(object::Properties(&["id", "type"]))?
-        {
+        let mut properties = object::Properties::new(&["id", "type"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read_some(&mut map, &mut id),
                 object::Property::Known(1) => object::read(&mut map, &mut r#type),

@@ -287,17 +287,27 @@ pub struct Holder {
 }
 
 #[cfg(feature = "tag-default")]
+impl object::Prop for Holder {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "Holder",
+            &["any", "none", "never"],
+            &[
+                object::optional(&self.any),
+                object::optional(&self.none),
+                object::optional(&self.never),
+            ],
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "tag-default")]
 impl Serialize for Holder {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "Holder",
-            &[
-                ("any", object::optional(&self.any)),
-                ("none", object::optional(&self.none)),
-                ("never", object::optional(&self.never)),
-            ],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -320,9 +330,8 @@ impl object::FromObject for Holder {
         let mut any = None;
         let mut none = None;
         let mut never = None;
-        while let Some(property) = map
-            .next_key_seed(object::Properties(&["any", "none", "never"]))?
-        {
+        let mut properties = object::Properties::new(&["any", "none", "never"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read(&mut map, &mut any),
                 object::Property::Known(1) => object::read(&mut map, &mut none),
@@ -340,14 +349,38 @@ impl object::FromObject for Holder {
 pub enum HolderNone {}
 
 #[cfg(feature = "tag-default")]
+impl object::Prop for HolderNone {
+    #[inline]
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
+    }
+}
+
+#[cfg(feature = "tag-default")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum NoneOf {}
 
 #[cfg(feature = "tag-default")]
+impl object::Prop for NoneOf {
+    #[inline]
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
+    }
+}
+
+#[cfg(feature = "tag-default")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Nothing {}
+
+#[cfg(feature = "tag-default")]
+impl object::Prop for Nothing {
+    #[inline]
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
+    }
+}
 
 /// The spec names of the component schemas the enabled features compile, sorted.
 pub const SCHEMA_NAMES: &[&str] = &[

@@ -393,22 +393,32 @@ pub struct Account {
 }
 
 #[cfg(feature = "accounts")]
+impl object::Prop for Account {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "Account",
+            &["id", "y", "slug", "owner", "nickname", "level", "color", "label"],
+            &[
+                object::value(&self.id),
+                object::value(&self.y),
+                object::optional(&self.slug),
+                object::nullable(&self.owner),
+                object::nullable(&self.nickname),
+                object::optional(&self.level),
+                object::optional(&self.color),
+                object::optional(&self.label),
+            ],
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "accounts")]
 impl Serialize for Account {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "Account",
-            &[
-                ("id", object::value(&self.id)),
-                ("y", object::value(&self.y)),
-                ("slug", object::optional(&self.slug)),
-                ("owner", object::nullable(&self.owner)),
-                ("nickname", object::nullable(&self.nickname)),
-                ("level", object::optional(&self.level)),
-                ("color", object::optional(&self.color)),
-                ("label", object::optional(&self.label)),
-            ],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -436,13 +446,10 @@ impl object::FromObject for Account {
         let mut level = None;
         let mut color = None;
         let mut label = None;
-        while let Some(property) = map
-            .next_key_seed(
-                object::Properties(
-                    &["id", "y", "slug", "owner", "nickname", "level", "color", "label"],
-                ),
-            )?
-        {
+        let mut properties = object::Properties::new(
+            &["id", "y", "slug", "owner", "nickname", "level", "color", "label"],
+        );
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read_some(&mut map, &mut id),
                 object::Property::Known(1) => object::read_some(&mut map, &mut y),
@@ -517,6 +524,14 @@ impl Serialize for AccountColor {
 }
 
 #[cfg(feature = "accounts")]
+impl object::Prop for AccountColor {
+    #[inline]
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Str(self.as_str())
+    }
+}
+
+#[cfg(feature = "accounts")]
 impl<'de> Deserialize<'de> for AccountColor {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -532,6 +547,14 @@ pub enum AccountLabel {
     String(String),
     Int64(i64),
     List(Vec<String>),
+}
+
+#[cfg(feature = "accounts")]
+impl object::Prop for AccountLabel {
+    #[inline]
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
+    }
 }
 
 #[cfg(feature = "accounts")]
@@ -570,15 +593,31 @@ impl From<AccountLevel> for i64 {
 }
 
 #[cfg(feature = "accounts")]
+impl object::Prop for AccountLevel {
+    #[inline]
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::I64(i64::from(*self))
+    }
+}
+
+#[cfg(feature = "accounts")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Base {
     pub id: i64,
 }
 
 #[cfg(feature = "accounts")]
+impl object::Prop for Base {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(write, "Base", &["id"], &[object::value(&self.id)], None)
+    }
+}
+
+#[cfg(feature = "accounts")]
 impl Serialize for Base {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, "Base", &[("id", object::value(&self.id))])
+        object::serialize(serializer, self)
     }
 }
 
@@ -599,7 +638,8 @@ impl object::FromObject for Base {
         mut map: A,
     ) -> Result<Self, A::Error> {
         let mut id = None;
-        while let Some(property) = map.next_key_seed(object::Properties(&["id"]))? {
+        let mut properties = object::Properties::new(&["id"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read_some(&mut map, &mut id),
                 _ => object::skip(&mut map),
@@ -630,14 +670,34 @@ pub enum Event {
 #[cfg(feature = "accounts")]
 impl Serialize for Event {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        object::serialize(serializer, self)
+    }
+}
+
+#[cfg(feature = "accounts")]
+impl object::Prop for Event {
+    #[inline]
+    fn prop(&self) -> object::Value<'_> {
         match self {
             Self::EventCreated(value) => {
-                tagged::serialize(serializer, "kind", "created", value)
+                object::Value::Tagged(
+                    &object::Tag {
+                        property: "kind",
+                        value: "created",
+                    },
+                    value,
+                )
             }
             Self::EventMoved(value) => {
-                tagged::serialize(serializer, "kind", "moved", value)
+                object::Value::Tagged(
+                    &object::Tag {
+                        property: "kind",
+                        value: "moved",
+                    },
+                    value,
+                )
             }
-            Self::Unknown(object) => object.serialize(serializer),
+            Self::Unknown(object) => object::Value::Map(object),
         }
     }
 }
@@ -675,13 +735,23 @@ pub struct EventCreated {
 }
 
 #[cfg(feature = "accounts")]
+impl object::Prop for EventCreated {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "EventCreated",
+            &["kind", "at"],
+            &[object::value(&self.kind), object::value(&self.at)],
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "accounts")]
 impl Serialize for EventCreated {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "EventCreated",
-            &[("kind", object::value(&self.kind)), ("at", object::value(&self.at))],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -703,9 +773,8 @@ impl object::FromObject for EventCreated {
     ) -> Result<Self, A::Error> {
         let mut kind = None;
         let mut at = None;
-        while let Some(property) = map
-            .next_key_seed(object::Properties(&["kind", "at"]))?
-        {
+        let mut properties = object::Properties::new(&["kind", "at"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read_some(&mut map, &mut kind),
                 object::Property::Known(1) => object::read_some(&mut map, &mut at),
@@ -764,6 +833,14 @@ impl Serialize for EventCreatedKind {
 }
 
 #[cfg(feature = "accounts")]
+impl object::Prop for EventCreatedKind {
+    #[inline]
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Str(self.as_str())
+    }
+}
+
+#[cfg(feature = "accounts")]
 impl<'de> Deserialize<'de> for EventCreatedKind {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -780,13 +857,23 @@ pub struct EventMoved {
 }
 
 #[cfg(feature = "accounts")]
+impl object::Prop for EventMoved {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "EventMoved",
+            &["kind", "to"],
+            &[object::value(&self.kind), object::value(&self.to)],
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "accounts")]
 impl Serialize for EventMoved {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "EventMoved",
-            &[("kind", object::value(&self.kind)), ("to", object::value(&self.to))],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -808,9 +895,8 @@ impl object::FromObject for EventMoved {
     ) -> Result<Self, A::Error> {
         let mut kind = None;
         let mut to = None;
-        while let Some(property) = map
-            .next_key_seed(object::Properties(&["kind", "to"]))?
-        {
+        let mut properties = object::Properties::new(&["kind", "to"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read_some(&mut map, &mut kind),
                 object::Property::Known(1) => object::read_some(&mut map, &mut to),
@@ -869,6 +955,14 @@ impl Serialize for EventMovedKind {
 }
 
 #[cfg(feature = "accounts")]
+impl object::Prop for EventMovedKind {
+    #[inline]
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Str(self.as_str())
+    }
+}
+
+#[cfg(feature = "accounts")]
 impl<'de> Deserialize<'de> for EventMovedKind {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -886,6 +980,14 @@ pub enum Login {
 }
 
 #[cfg(feature = "accounts")]
+impl object::Prop for Login {
+    #[inline]
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
+    }
+}
+
+#[cfg(feature = "accounts")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoginVariant1 {
     /// Constraints: at least 8 characters.
@@ -894,16 +996,23 @@ pub struct LoginVariant1 {
 }
 
 #[cfg(feature = "accounts")]
+impl object::Prop for LoginVariant1 {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "LoginVariant1",
+            &["password", "username"],
+            &[object::value(&self.password), object::value(&self.username)],
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "accounts")]
 impl Serialize for LoginVariant1 {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "LoginVariant1",
-            &[
-                ("password", object::value(&self.password)),
-                ("username", object::value(&self.username)),
-            ],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -925,9 +1034,8 @@ impl object::FromObject for LoginVariant1 {
     ) -> Result<Self, A::Error> {
         let mut password = None;
         let mut username = None;
-        while let Some(property) = map
-            .next_key_seed(object::Properties(&["password", "username"]))?
-        {
+        let mut properties = object::Properties::new(&["password", "username"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read_some(&mut map, &mut password),
                 object::Property::Known(1) => object::read_some(&mut map, &mut username),
@@ -951,16 +1059,23 @@ pub struct LoginVariant2 {
 }
 
 #[cfg(feature = "accounts")]
+impl object::Prop for LoginVariant2 {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "LoginVariant2",
+            &["password", "email"],
+            &[object::value(&self.password), object::value(&self.email)],
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "accounts")]
 impl Serialize for LoginVariant2 {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "LoginVariant2",
-            &[
-                ("password", object::value(&self.password)),
-                ("email", object::value(&self.email)),
-            ],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -982,9 +1097,8 @@ impl object::FromObject for LoginVariant2 {
     ) -> Result<Self, A::Error> {
         let mut password = None;
         let mut email = None;
-        while let Some(property) = map
-            .next_key_seed(object::Properties(&["password", "email"]))?
-        {
+        let mut properties = object::Properties::new(&["password", "email"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read_some(&mut map, &mut password),
                 object::Property::Known(1) => object::read_some(&mut map, &mut email),
@@ -1006,13 +1120,23 @@ pub struct Point {
 }
 
 #[cfg(feature = "accounts")]
+impl object::Prop for Point {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "Point",
+            &["x", "y"],
+            &[object::value(&self.x), object::value(&self.y)],
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "accounts")]
 impl Serialize for Point {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "Point",
-            &[("x", object::value(&self.x)), ("y", object::value(&self.y))],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -1034,7 +1158,8 @@ impl object::FromObject for Point {
     ) -> Result<Self, A::Error> {
         let mut x = None;
         let mut y = None;
-        while let Some(property) = map.next_key_seed(object::Properties(&["x", "y"]))? {
+        let mut properties = object::Properties::new(&["x", "y"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read_some(&mut map, &mut x),
                 object::Property::Known(1) => object::read_some(&mut map, &mut y),

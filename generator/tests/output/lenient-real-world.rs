@@ -414,16 +414,23 @@ pub struct Report {
 }
 
 #[cfg(feature = "reports")]
+impl object::Prop for Report {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "Report",
+            &["mac", "owner"],
+            &[object::optional(&self.mac), object::optional(&self.owner)],
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "reports")]
 impl Serialize for Report {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "Report",
-            &[
-                ("mac", object::optional(&self.mac)),
-                ("owner", object::optional(&self.owner)),
-            ],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -445,9 +452,8 @@ impl object::FromObject for Report {
     ) -> Result<Self, A::Error> {
         let mut mac = None;
         let mut owner = None;
-        while let Some(property) = map
-            .next_key_seed(object::Properties(&["mac", "owner"]))?
-        {
+        let mut properties = object::Properties::new(&["mac", "owner"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read(&mut map, &mut mac),
                 object::Property::Known(1) => object::read(&mut map, &mut owner),

@@ -296,16 +296,23 @@ pub struct Circle {
 }
 
 #[cfg(feature = "widgets")]
+impl object::Prop for Circle {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "Circle",
+            &["kind", "radius"],
+            &[object::value(&self.kind), object::optional(&self.radius)],
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "widgets")]
 impl Serialize for Circle {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "Circle",
-            &[
-                ("kind", object::value(&self.kind)),
-                ("radius", object::optional(&self.radius)),
-            ],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -327,9 +334,8 @@ impl object::FromObject for Circle {
     ) -> Result<Self, A::Error> {
         let mut kind = None;
         let mut radius = None;
-        while let Some(property) = map
-            .next_key_seed(object::Properties(&["kind", "radius"]))?
-        {
+        let mut properties = object::Properties::new(&["kind", "radius"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read_some(&mut map, &mut kind),
                 object::Property::Known(1) => object::read(&mut map, &mut radius),
@@ -358,19 +364,37 @@ pub enum Shape {
 }
 
 #[cfg(feature = "widgets")]
+impl object::Prop for Shape {
+    #[inline]
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
+    }
+}
+
+#[cfg(feature = "widgets")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ShapeVariant2 {
     pub kind: Option<String>,
 }
 
 #[cfg(feature = "widgets")]
+impl object::Prop for ShapeVariant2 {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "ShapeVariant2",
+            &["kind"],
+            &[object::optional(&self.kind)],
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "widgets")]
 impl Serialize for ShapeVariant2 {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "ShapeVariant2",
-            &[("kind", object::optional(&self.kind))],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -391,7 +415,8 @@ impl object::FromObject for ShapeVariant2 {
         mut map: A,
     ) -> Result<Self, A::Error> {
         let mut kind = None;
-        while let Some(property) = map.next_key_seed(object::Properties(&["kind"]))? {
+        let mut properties = object::Properties::new(&["kind"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read(&mut map, &mut kind),
                 _ => object::skip(&mut map),
@@ -412,19 +437,29 @@ pub struct Widget {
 }
 
 #[cfg(feature = "widgets")]
+impl object::Prop for Widget {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "Widget",
+            &["name", "not_a_number", "shape", "label", "mixed"],
+            &[
+                object::value(&self.name),
+                object::optional(&self.not_a_number),
+                object::optional(&self.shape),
+                object::optional(&self.label),
+                object::optional(&self.mixed),
+            ],
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "widgets")]
 impl Serialize for Widget {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "Widget",
-            &[
-                ("name", object::value(&self.name)),
-                ("not_a_number", object::optional(&self.not_a_number)),
-                ("shape", object::optional(&self.shape)),
-                ("label", object::optional(&self.label)),
-                ("mixed", object::optional(&self.mixed)),
-            ],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -449,11 +484,10 @@ impl object::FromObject for Widget {
         let mut shape = None;
         let mut label = None;
         let mut mixed = None;
-        while let Some(property) = map
-            .next_key_seed(
-                object::Properties(&["name", "not_a_number", "shape", "label", "mixed"]),
-            )?
-        {
+        let mut properties = object::Properties::new(
+            &["name", "not_a_number", "shape", "label", "mixed"],
+        );
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read_some(&mut map, &mut name),
                 object::Property::Known(1) => object::read(&mut map, &mut not_a_number),

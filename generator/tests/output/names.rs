@@ -501,6 +501,13 @@ impl Serialize for Kind {
     }
 }
 
+impl object::Prop for Kind {
+    #[inline]
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Str(self.as_str())
+    }
+}
+
 impl<'de> Deserialize<'de> for Kind {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -513,9 +520,16 @@ impl<'de> Deserialize<'de> for Kind {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Nothing {}
 
+impl object::Prop for Nothing {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(write, "Nothing", &[], &[], None)
+    }
+}
+
 impl Serialize for Nothing {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, "Nothing", &[])
+        object::serialize(serializer, self)
     }
 }
 
@@ -555,23 +569,43 @@ pub struct Odd {
 }
 
 #[cfg(feature = "type")]
-impl Serialize for Odd {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
+impl object::Prop for Odd {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
             "Odd",
             &[
-                ("type", object::optional(&self.r#type)),
-                ("gen", object::optional(&self.r#gen)),
-                ("self", object::optional(&self.self_)),
-                ("isGlobal", object::optional(&self.is_global2)),
-                ("is_global", object::optional(&self.is_global)),
-                ("x5t#S256", object::optional(&self.x5t_s256)),
-                ("hate/threatening", object::optional(&self.hate_threatening)),
-                ("2fa", object::optional(&self.n2fa)),
-                ("", object::optional(&self.value)),
+                "type",
+                "gen",
+                "self",
+                "isGlobal",
+                "is_global",
+                "x5t#S256",
+                "hate/threatening",
+                "2fa",
+                "",
             ],
+            &[
+                object::optional(&self.r#type),
+                object::optional(&self.r#gen),
+                object::optional(&self.self_),
+                object::optional(&self.is_global2),
+                object::optional(&self.is_global),
+                object::optional(&self.x5t_s256),
+                object::optional(&self.hate_threatening),
+                object::optional(&self.n2fa),
+                object::optional(&self.value),
+            ],
+            None,
         )
+    }
+}
+
+#[cfg(feature = "type")]
+impl Serialize for Odd {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        object::serialize(serializer, self)
     }
 }
 
@@ -600,23 +634,20 @@ impl object::FromObject for Odd {
         let mut hate_threatening = None;
         let mut n2fa = None;
         let mut value = None;
-        while let Some(property) = map
-            .next_key_seed(
-                object::Properties(
-                    &[
-                        "type",
-                        "gen",
-                        "self",
-                        "isGlobal",
-                        "is_global",
-                        "x5t#S256",
-                        "hate/threatening",
-                        "2fa",
-                        "",
-                    ],
-                ),
-            )?
-        {
+        let mut properties = object::Properties::new(
+            &[
+                "type",
+                "gen",
+                "self",
+                "isGlobal",
+                "is_global",
+                "x5t#S256",
+                "hate/threatening",
+                "2fa",
+                "",
+            ],
+        );
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read(&mut map, &mut r#type),
                 object::Property::Known(1) => object::read(&mut map, &mut r#gen),
@@ -654,13 +685,22 @@ pub struct OddModel {
     pub value: Option<String>,
 }
 
+impl object::Prop for OddModel {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "OddModel",
+            &["value"],
+            &[object::optional(&self.value)],
+            None,
+        )
+    }
+}
+
 impl Serialize for OddModel {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "OddModel",
-            &[("value", object::optional(&self.value))],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -679,7 +719,8 @@ impl object::FromObject for OddModel {
         mut map: A,
     ) -> Result<Self, A::Error> {
         let mut value = None;
-        while let Some(property) = map.next_key_seed(object::Properties(&["value"]))? {
+        let mut properties = object::Properties::new(&["value"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read(&mut map, &mut value),
                 _ => object::skip(&mut map),
@@ -697,13 +738,22 @@ pub struct OptionModel {
     pub some: Option<String>,
 }
 
+impl object::Prop for OptionModel {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "OptionModel",
+            &["some"],
+            &[object::optional(&self.some)],
+            None,
+        )
+    }
+}
+
 impl Serialize for OptionModel {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "OptionModel",
-            &[("some", object::optional(&self.some))],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -722,7 +772,8 @@ impl object::FromObject for OptionModel {
         mut map: A,
     ) -> Result<Self, A::Error> {
         let mut some = None;
-        while let Some(property) = map.next_key_seed(object::Properties(&["some"]))? {
+        let mut properties = object::Properties::new(&["some"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read(&mut map, &mut some),
                 _ => object::skip(&mut map),
@@ -744,17 +795,27 @@ pub struct Shadows {
 }
 
 #[cfg(feature = "mod")]
+impl object::Prop for Shadows {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "Shadows",
+            &["map", "property", "name"],
+            &[
+                object::value(&self.map),
+                object::optional(&self.property),
+                object::nullable(&self.name),
+            ],
+            Some(&self.additional_properties),
+        )
+    }
+}
+
+#[cfg(feature = "mod")]
 impl Serialize for Shadows {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize_open(
-            serializer,
-            &[
-                ("map", object::value(&self.map)),
-                ("property", object::optional(&self.property)),
-                ("name", object::nullable(&self.name)),
-            ],
-            &self.additional_properties,
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -778,9 +839,8 @@ impl object::FromObject for Shadows {
         let mut property = None;
         let mut name = Nullable::Absent;
         let mut additional_properties = BTreeMap::new();
-        while let Some(property_) = map_
-            .next_key_seed(object::Properties(&["map", "property", "name"]))?
-        {
+        let mut properties = object::Properties::new(&["map", "property", "name"]);
+        while let Some(property_) = map_.next_key_seed(&mut properties)? {
             match property_ {
                 object::Property::Known(0) => object::read_some(&mut map_, &mut map),
                 object::Property::Known(1) => object::read(&mut map_, &mut property),
@@ -810,17 +870,27 @@ pub struct Tree {
 }
 
 #[cfg(feature = "things")]
+impl object::Prop for Tree {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "Tree",
+            &["label", "children", "parent"],
+            &[
+                object::value(&self.label),
+                object::value(&self.children),
+                object::nullable(&self.parent),
+            ],
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "things")]
 impl Serialize for Tree {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "Tree",
-            &[
-                ("label", object::value(&self.label)),
-                ("children", object::value(&self.children)),
-                ("parent", object::nullable(&self.parent)),
-            ],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -843,9 +913,8 @@ impl object::FromObject for Tree {
         let mut label = None;
         let mut children = None;
         let mut parent = Nullable::Absent;
-        while let Some(property) = map
-            .next_key_seed(object::Properties(&["label", "children", "parent"]))?
-        {
+        let mut properties = object::Properties::new(&["label", "children", "parent"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read_some(&mut map, &mut label),
                 object::Property::Known(1) => object::read_some(&mut map, &mut children),
@@ -902,6 +971,13 @@ impl std::fmt::Display for Who {
 impl Serialize for Who {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+
+impl object::Prop for Who {
+    #[inline]
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Str(self.as_str())
     }
 }
 

@@ -296,13 +296,23 @@ pub struct PingResponseV200 {
 }
 
 #[cfg(feature = "tag-default")]
+impl object::Prop for PingResponseV200 {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "PingResponseV200",
+            &["echo"],
+            &[object::value(&self.echo)],
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "tag-default")]
 impl Serialize for PingResponseV200 {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "PingResponseV200",
-            &[("echo", object::value(&self.echo))],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -323,7 +333,8 @@ impl object::FromObject for PingResponseV200 {
         mut map: A,
     ) -> Result<Self, A::Error> {
         let mut echo = None;
-        while let Some(property) = map.next_key_seed(object::Properties(&["echo"]))? {
+        let mut properties = object::Properties::new(&["echo"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read_some(&mut map, &mut echo),
                 _ => object::skip(&mut map),

@@ -282,16 +282,22 @@ pub struct Deleted {
     pub reason: Option<String>,
 }
 
+impl object::Prop for Deleted {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "Deleted",
+            &["kind", "reason"],
+            &[object::value(&self.kind), object::optional(&self.reason)],
+            None,
+        )
+    }
+}
+
 impl Serialize for Deleted {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "Deleted",
-            &[
-                ("kind", object::value(&self.kind)),
-                ("reason", object::optional(&self.reason)),
-            ],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -311,9 +317,8 @@ impl object::FromObject for Deleted {
     ) -> Result<Self, A::Error> {
         let mut kind = None;
         let mut reason = None;
-        while let Some(property) = map
-            .next_key_seed(object::Properties(&["kind", "reason"]))?
-        {
+        let mut properties = object::Properties::new(&["kind", "reason"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read_some(&mut map, &mut kind),
                 object::Property::Known(1) => object::read(&mut map, &mut reason),
@@ -366,6 +371,13 @@ impl Serialize for DeletedKind {
     }
 }
 
+impl object::Prop for DeletedKind {
+    #[inline]
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Str(self.as_str())
+    }
+}
+
 impl<'de> Deserialize<'de> for DeletedKind {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -391,14 +403,33 @@ pub enum Event {
 
 impl Serialize for Event {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        object::serialize(serializer, self)
+    }
+}
+
+impl object::Prop for Event {
+    #[inline]
+    fn prop(&self) -> object::Value<'_> {
         match self {
             Self::EventCreated(value) => {
-                tagged::serialize(serializer, "kind", "created", value)
+                object::Value::Tagged(
+                    &object::Tag {
+                        property: "kind",
+                        value: "created",
+                    },
+                    value,
+                )
             }
             Self::Deleted(value) => {
-                tagged::serialize(serializer, "kind", "deleted", value)
+                object::Value::Tagged(
+                    &object::Tag {
+                        property: "kind",
+                        value: "deleted",
+                    },
+                    value,
+                )
             }
-            Self::Unknown(object) => object.serialize(serializer),
+            Self::Unknown(object) => object::Value::Map(object),
         }
     }
 }
@@ -432,13 +463,22 @@ pub struct EventCreated {
     pub id: i64,
 }
 
+impl object::Prop for EventCreated {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "EventCreated",
+            &["kind", "id"],
+            &[object::value(&self.kind), object::value(&self.id)],
+            None,
+        )
+    }
+}
+
 impl Serialize for EventCreated {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "EventCreated",
-            &[("kind", object::value(&self.kind)), ("id", object::value(&self.id))],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -458,9 +498,8 @@ impl object::FromObject for EventCreated {
     ) -> Result<Self, A::Error> {
         let mut kind = None;
         let mut id = None;
-        while let Some(property) = map
-            .next_key_seed(object::Properties(&["kind", "id"]))?
-        {
+        let mut properties = object::Properties::new(&["kind", "id"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read_some(&mut map, &mut kind),
                 object::Property::Known(1) => object::read_some(&mut map, &mut id),
@@ -513,6 +552,13 @@ impl Serialize for EventCreatedKind {
     }
 }
 
+impl object::Prop for EventCreatedKind {
+    #[inline]
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Str(self.as_str())
+    }
+}
+
 impl<'de> Deserialize<'de> for EventCreatedKind {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -527,16 +573,22 @@ pub struct Frozen {
     pub secret: Nullable<serde_json::Value>,
 }
 
+impl object::Prop for Frozen {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "Frozen",
+            &["id", "secret"],
+            &[object::optional(&self.id), object::nullable(&self.secret)],
+            None,
+        )
+    }
+}
+
 impl Serialize for Frozen {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "Frozen",
-            &[
-                ("id", object::optional(&self.id)),
-                ("secret", object::nullable(&self.secret)),
-            ],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -556,9 +608,8 @@ impl object::FromObject for Frozen {
     ) -> Result<Self, A::Error> {
         let mut id = None;
         let mut secret = Nullable::Absent;
-        while let Some(property) = map
-            .next_key_seed(object::Properties(&["id", "secret"]))?
-        {
+        let mut properties = object::Properties::new(&["id", "secret"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read(&mut map, &mut id),
                 object::Property::Known(1) => object::read(&mut map, &mut secret),
@@ -591,29 +642,54 @@ pub struct Job {
     pub examples: Option<Vec<String>>,
 }
 
-impl Serialize for Job {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
+impl object::Prop for Job {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
             "Job",
             &[
-                ("name", object::value(&self.name)),
-                ("size", object::optional(&self.size)),
-                ("kind", object::value(&self.kind)),
-                ("parent", object::optional(&self.parent)),
-                ("step", object::nullable(&self.step)),
-                ("labels", object::optional(&self.labels)),
-                ("scores", object::optional(&self.scores)),
-                ("titles", object::optional(&self.titles)),
-                ("limits", object::optional(&self.limits)),
-                ("point", object::optional(&self.point)),
-                ("command", object::optional(&self.command)),
-                ("tags", object::optional(&self.tags)),
-                ("checksum", object::optional(&self.checksum)),
-                ("extra", object::optional(&self.extra)),
-                ("examples", object::optional(&self.examples)),
+                "name",
+                "size",
+                "kind",
+                "parent",
+                "step",
+                "labels",
+                "scores",
+                "titles",
+                "limits",
+                "point",
+                "command",
+                "tags",
+                "checksum",
+                "extra",
+                "examples",
             ],
+            &[
+                object::value(&self.name),
+                object::optional(&self.size),
+                object::value(&self.kind),
+                object::optional(&self.parent),
+                object::nullable(&self.step),
+                object::optional(&self.labels),
+                object::optional(&self.scores),
+                object::optional(&self.titles),
+                object::optional(&self.limits),
+                object::optional_opaque(&self.point),
+                object::optional(&self.command),
+                object::optional(&self.tags),
+                object::optional(&self.checksum),
+                object::optional(&self.extra),
+                object::optional(&self.examples),
+            ],
+            None,
         )
+    }
+}
+
+impl Serialize for Job {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        object::serialize(serializer, self)
     }
 }
 
@@ -646,29 +722,26 @@ impl object::FromObject for Job {
         let mut checksum = None;
         let mut extra = None;
         let mut examples = None;
-        while let Some(property) = map
-            .next_key_seed(
-                object::Properties(
-                    &[
-                        "name",
-                        "size",
-                        "kind",
-                        "parent",
-                        "step",
-                        "labels",
-                        "scores",
-                        "titles",
-                        "limits",
-                        "point",
-                        "command",
-                        "tags",
-                        "checksum",
-                        "extra",
-                        "examples",
-                    ],
-                ),
-            )?
-        {
+        let mut properties = object::Properties::new(
+            &[
+                "name",
+                "size",
+                "kind",
+                "parent",
+                "step",
+                "labels",
+                "scores",
+                "titles",
+                "limits",
+                "point",
+                "command",
+                "tags",
+                "checksum",
+                "extra",
+                "examples",
+            ],
+        );
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read_some(&mut map, &mut name),
                 object::Property::Known(1) => object::read(&mut map, &mut size),
@@ -751,6 +824,13 @@ impl Serialize for JobCommandItem1 {
     }
 }
 
+impl object::Prop for JobCommandItem1 {
+    #[inline]
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Str(self.as_str())
+    }
+}
+
 impl<'de> Deserialize<'de> for JobCommandItem1 {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -764,13 +844,22 @@ pub struct JobFinishedWebhookBody {
     pub job: Option<Job>,
 }
 
+impl object::Prop for JobFinishedWebhookBody {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "JobFinishedWebhookBody",
+            &["job"],
+            &[object::optional(&self.job)],
+            None,
+        )
+    }
+}
+
 impl Serialize for JobFinishedWebhookBody {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "JobFinishedWebhookBody",
-            &[("job", object::optional(&self.job))],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -789,7 +878,8 @@ impl object::FromObject for JobFinishedWebhookBody {
         mut map: A,
     ) -> Result<Self, A::Error> {
         let mut job = None;
-        while let Some(property) = map.next_key_seed(object::Properties(&["job"]))? {
+        let mut properties = object::Properties::new(&["job"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read(&mut map, &mut job),
                 _ => object::skip(&mut map),
@@ -838,6 +928,13 @@ impl Serialize for JobKind {
     }
 }
 
+impl object::Prop for JobKind {
+    #[inline]
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Str(self.as_str())
+    }
+}
+
 impl<'de> Deserialize<'de> for JobKind {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -851,6 +948,13 @@ impl<'de> Deserialize<'de> for JobKind {
 pub enum JobSize {
     Int64(i64),
     String(String),
+}
+
+impl object::Prop for JobSize {
+    #[inline]
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -889,6 +993,13 @@ impl std::fmt::Display for JobTagsContains {
 impl Serialize for JobTagsContains {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+
+impl object::Prop for JobTagsContains {
+    #[inline]
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Str(self.as_str())
     }
 }
 
@@ -943,6 +1054,13 @@ impl Serialize for Language {
     }
 }
 
+impl object::Prop for Language {
+    #[inline]
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Str(self.as_str())
+    }
+}
+
 impl<'de> Deserialize<'de> for Language {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -959,18 +1077,27 @@ pub struct Locale {
     pub pair: Vec<serde_json::Value>,
 }
 
+impl object::Prop for Locale {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "Locale",
+            &["names", "codes", "ranks", "pair"],
+            &[
+                object::value(&self.names),
+                object::value(&self.codes),
+                object::value(&self.ranks),
+                object::value(&self.pair),
+            ],
+            None,
+        )
+    }
+}
+
 impl Serialize for Locale {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "Locale",
-            &[
-                ("names", object::value(&self.names)),
-                ("codes", object::value(&self.codes)),
-                ("ranks", object::value(&self.ranks)),
-                ("pair", object::value(&self.pair)),
-            ],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -992,9 +1119,10 @@ impl object::FromObject for Locale {
         let mut codes = None;
         let mut ranks = None;
         let mut pair = None;
-        while let Some(property) = map
-            .next_key_seed(object::Properties(&["names", "codes", "ranks", "pair"]))?
-        {
+        let mut properties = object::Properties::new(
+            &["names", "codes", "ranks", "pair"],
+        );
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read_some(&mut map, &mut names),
                 object::Property::Known(1) => object::read_some(&mut map, &mut codes),
@@ -1038,6 +1166,13 @@ impl From<LocaleRanksContains> for i64 {
     }
 }
 
+impl object::Prop for LocaleRanksContains {
+    #[inline]
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::I64(i64::from(*self))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Pair {
     /// Constraints: at most 3 characters.
@@ -1045,16 +1180,22 @@ pub struct Pair {
     pub next: Option<Box<(i64, Pair)>>,
 }
 
+impl object::Prop for Pair {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "Pair",
+            &["label", "next"],
+            &[object::optional(&self.label), object::optional_opaque(&self.next)],
+            None,
+        )
+    }
+}
+
 impl Serialize for Pair {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "Pair",
-            &[
-                ("label", object::optional(&self.label)),
-                ("next", object::optional(&self.next)),
-            ],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -1074,9 +1215,8 @@ impl object::FromObject for Pair {
     ) -> Result<Self, A::Error> {
         let mut label = None;
         let mut next = None;
-        while let Some(property) = map
-            .next_key_seed(object::Properties(&["label", "next"]))?
-        {
+        let mut properties = object::Properties::new(&["label", "next"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read(&mut map, &mut label),
                 object::Property::Known(1) => object::read(&mut map, &mut next),
@@ -1104,12 +1244,33 @@ pub enum Step {
 
 impl Serialize for Step {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        object::serialize(serializer, self)
+    }
+}
+
+impl object::Prop for Step {
+    #[inline]
+    fn prop(&self) -> object::Value<'_> {
         match self {
             Self::StepStart(value) => {
-                tagged::serialize(serializer, "type", "start", value)
+                object::Value::Tagged(
+                    &object::Tag {
+                        property: "type",
+                        value: "start",
+                    },
+                    value,
+                )
             }
-            Self::StepStop(value) => tagged::serialize(serializer, "type", "stop", value),
-            Self::Unknown(object) => object.serialize(serializer),
+            Self::StepStop(value) => {
+                object::Value::Tagged(
+                    &object::Tag {
+                        property: "type",
+                        value: "stop",
+                    },
+                    value,
+                )
+            }
+            Self::Unknown(object) => object::Value::Map(object),
         }
     }
 }
@@ -1143,13 +1304,22 @@ pub struct StepStart {
     pub at: Option<DateTime<Utc>>,
 }
 
+impl object::Prop for StepStart {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "StepStart",
+            &["type", "at"],
+            &[object::value(&self.r#type), object::optional(&self.at)],
+            None,
+        )
+    }
+}
+
 impl Serialize for StepStart {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "StepStart",
-            &[("type", object::value(&self.r#type)), ("at", object::optional(&self.at))],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -1169,9 +1339,8 @@ impl object::FromObject for StepStart {
     ) -> Result<Self, A::Error> {
         let mut r#type = None;
         let mut at = None;
-        while let Some(property) = map
-            .next_key_seed(object::Properties(&["type", "at"]))?
-        {
+        let mut properties = object::Properties::new(&["type", "at"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read_some(&mut map, &mut r#type),
                 object::Property::Known(1) => object::read(&mut map, &mut at),
@@ -1224,6 +1393,13 @@ impl Serialize for StepStartType {
     }
 }
 
+impl object::Prop for StepStartType {
+    #[inline]
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Str(self.as_str())
+    }
+}
+
 impl<'de> Deserialize<'de> for StepStartType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -1237,13 +1413,16 @@ pub struct StepStop {
     pub r#type: StepStopType,
 }
 
+impl object::Prop for StepStop {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(write, "StepStop", &["type"], &[object::value(&self.r#type)], None)
+    }
+}
+
 impl Serialize for StepStop {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "StepStop",
-            &[("type", object::value(&self.r#type))],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -1262,7 +1441,8 @@ impl object::FromObject for StepStop {
         mut map: A,
     ) -> Result<Self, A::Error> {
         let mut r#type = None;
-        while let Some(property) = map.next_key_seed(object::Properties(&["type"]))? {
+        let mut properties = object::Properties::new(&["type"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read_some(&mut map, &mut r#type),
                 _ => object::skip(&mut map),
@@ -1313,6 +1493,13 @@ impl Serialize for StepStopType {
     }
 }
 
+impl object::Prop for StepStopType {
+    #[inline]
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Str(self.as_str())
+    }
+}
+
 impl<'de> Deserialize<'de> for StepStopType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -1326,9 +1513,16 @@ pub struct Upload {
     pub log: Option<Vec<u8>>,
 }
 
+impl object::Prop for Upload {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(write, "Upload", &["log"], &[object::optional(&self.log)], None)
+    }
+}
+
 impl Serialize for Upload {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, "Upload", &[("log", object::optional(&self.log))])
+        object::serialize(serializer, self)
     }
 }
 
@@ -1347,7 +1541,8 @@ impl object::FromObject for Upload {
         mut map: A,
     ) -> Result<Self, A::Error> {
         let mut log = None;
-        while let Some(property) = map.next_key_seed(object::Properties(&["log"]))? {
+        let mut properties = object::Properties::new(&["log"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read(&mut map, &mut log),
                 _ => object::skip(&mut map),

@@ -353,16 +353,22 @@ pub struct Chain {
     pub previous: Option<Box<Chain>>,
 }
 
+impl object::Prop for Chain {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "Chain",
+            &["next", "previous"],
+            &[object::value(&self.next), object::optional(&self.previous)],
+            None,
+        )
+    }
+}
+
 impl Serialize for Chain {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "Chain",
-            &[
-                ("next", object::value(&self.next)),
-                ("previous", object::optional(&self.previous)),
-            ],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -382,9 +388,8 @@ impl object::FromObject for Chain {
     ) -> Result<Self, A::Error> {
         let mut next = None;
         let mut previous = None;
-        while let Some(property) = map
-            .next_key_seed(object::Properties(&["next", "previous"]))?
-        {
+        let mut properties = object::Properties::new(&["next", "previous"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read_some(&mut map, &mut next),
                 object::Property::Known(1) => object::read(&mut map, &mut previous),
@@ -447,6 +452,14 @@ impl Serialize for Color {
 }
 
 #[cfg(feature = "folders")]
+impl object::Prop for Color {
+    #[inline]
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Str(self.as_str())
+    }
+}
+
+#[cfg(feature = "folders")]
 impl<'de> Deserialize<'de> for Color {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -463,16 +476,23 @@ pub struct File {
 }
 
 #[cfg(feature = "folders")]
+impl object::Prop for File {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "File",
+            &["folder", "link"],
+            &[object::value(&self.folder), object::optional(&self.link)],
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "folders")]
 impl Serialize for File {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "File",
-            &[
-                ("folder", object::value(&self.folder)),
-                ("link", object::optional(&self.link)),
-            ],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -494,9 +514,8 @@ impl object::FromObject for File {
     ) -> Result<Self, A::Error> {
         let mut folder = None;
         let mut link = None;
-        while let Some(property) = map
-            .next_key_seed(object::Properties(&["folder", "link"]))?
-        {
+        let mut properties = object::Properties::new(&["folder", "link"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read_some(&mut map, &mut folder),
                 object::Property::Known(1) => object::read(&mut map, &mut link),
@@ -522,18 +541,28 @@ pub struct Folder {
 }
 
 #[cfg(feature = "folders")]
+impl object::Prop for Folder {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "Folder",
+            &["name", "files", "by_name", "color"],
+            &[
+                object::value(&self.name),
+                object::value(&self.files),
+                object::optional(&self.by_name),
+                object::optional(&self.color),
+            ],
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "folders")]
 impl Serialize for Folder {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "Folder",
-            &[
-                ("name", object::value(&self.name)),
-                ("files", object::value(&self.files)),
-                ("by_name", object::optional(&self.by_name)),
-                ("color", object::optional(&self.color)),
-            ],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -557,9 +586,10 @@ impl object::FromObject for Folder {
         let mut files = None;
         let mut by_name = None;
         let mut color = None;
-        while let Some(property) = map
-            .next_key_seed(object::Properties(&["name", "files", "by_name", "color"]))?
-        {
+        let mut properties = object::Properties::new(
+            &["name", "files", "by_name", "color"],
+        );
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read_some(&mut map, &mut name),
                 object::Property::Known(1) => object::read_some(&mut map, &mut files),
@@ -606,6 +636,13 @@ impl From<Level> for i64 {
     }
 }
 
+impl object::Prop for Level {
+    #[inline]
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::I64(i64::from(*self))
+    }
+}
+
 /// Either a file or a folder; a cycle through a union.
 #[cfg(feature = "folders")]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -613,6 +650,14 @@ impl From<Level> for i64 {
 pub enum Link {
     File(Box<File>),
     Folder(Folder),
+}
+
+#[cfg(feature = "folders")]
+impl object::Prop for Link {
+    #[inline]
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
+    }
 }
 
 /// The spec names of the component schemas the enabled features compile, sorted.

@@ -464,9 +464,16 @@ pub struct Closed {
     pub a: Option<String>,
 }
 
+impl object::Prop for Closed {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(write, "Closed", &["a"], &[object::optional(&self.a)], None)
+    }
+}
+
 impl Serialize for Closed {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, "Closed", &[("a", object::optional(&self.a))])
+        object::serialize(serializer, self)
     }
 }
 
@@ -485,7 +492,8 @@ impl object::FromObject for Closed {
         mut map: A,
     ) -> Result<Self, A::Error> {
         let mut a = None;
-        while let Some(property) = map.next_key_seed(object::Properties(&["a"]))? {
+        let mut properties = object::Properties::new(&["a"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read(&mut map, &mut a),
                 _ => object::skip(&mut map),
@@ -503,13 +511,22 @@ pub struct DoubleDash {
     pub idp_provisioned: Option<bool>,
 }
 
+impl object::Prop for DoubleDash {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "DoubleDash",
+            &["idp:provisioned"],
+            &[object::optional(&self.idp_provisioned)],
+            None,
+        )
+    }
+}
+
 impl Serialize for DoubleDash {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "DoubleDash",
-            &[("idp:provisioned", object::optional(&self.idp_provisioned))],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -528,9 +545,8 @@ impl object::FromObject for DoubleDash {
         mut map: A,
     ) -> Result<Self, A::Error> {
         let mut idp_provisioned = None;
-        while let Some(property) = map
-            .next_key_seed(object::Properties(&["idp:provisioned"]))?
-        {
+        let mut properties = object::Properties::new(&["idp:provisioned"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => {
                     object::read(&mut map, &mut idp_provisioned)
@@ -551,16 +567,23 @@ pub struct Form {
 }
 
 #[cfg(feature = "items")]
+impl object::Prop for Form {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "Form",
+            &["title", "priority"],
+            &[object::optional(&self.title), object::optional(&self.priority)],
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "items")]
 impl Serialize for Form {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "Form",
-            &[
-                ("title", object::optional(&self.title)),
-                ("priority", object::optional(&self.priority)),
-            ],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -582,9 +605,8 @@ impl object::FromObject for Form {
     ) -> Result<Self, A::Error> {
         let mut title = None;
         let mut priority = None;
-        while let Some(property) = map
-            .next_key_seed(object::Properties(&["title", "priority"]))?
-        {
+        let mut properties = object::Properties::new(&["title", "priority"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read(&mut map, &mut title),
                 object::Property::Known(1) => object::read(&mut map, &mut priority),
@@ -609,18 +631,28 @@ pub struct Merged {
 }
 
 #[cfg(feature = "items")]
+impl object::Prop for Merged {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "Merged",
+            &["name", "created", "static", "ref"],
+            &[
+                object::value(&self.name),
+                object::value(&self.created),
+                object::optional(&self.r#static),
+                object::optional(&self.r#ref),
+            ],
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "items")]
 impl Serialize for Merged {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "Merged",
-            &[
-                ("name", object::value(&self.name)),
-                ("created", object::value(&self.created)),
-                ("static", object::optional(&self.r#static)),
-                ("ref", object::optional(&self.r#ref)),
-            ],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -644,9 +676,10 @@ impl object::FromObject for Merged {
         let mut created = None;
         let mut r#static = None;
         let mut r#ref = None;
-        while let Some(property) = map
-            .next_key_seed(object::Properties(&["name", "created", "static", "ref"]))?
-        {
+        let mut properties = object::Properties::new(
+            &["name", "created", "static", "ref"],
+        );
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read_some(&mut map, &mut name),
                 object::Property::Known(1) => object::read_some(&mut map, &mut created),
@@ -670,9 +703,16 @@ pub struct Named {
     pub name: String,
 }
 
+impl object::Prop for Named {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(write, "Named", &["name"], &[object::value(&self.name)], None)
+    }
+}
+
 impl Serialize for Named {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, "Named", &[("name", object::value(&self.name))])
+        object::serialize(serializer, self)
     }
 }
 
@@ -691,7 +731,8 @@ impl object::FromObject for Named {
         mut map: A,
     ) -> Result<Self, A::Error> {
         let mut name = None;
-        while let Some(property) = map.next_key_seed(object::Properties(&["name"]))? {
+        let mut properties = object::Properties::new(&["name"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read_some(&mut map, &mut name),
                 _ => object::skip(&mut map),
@@ -763,6 +804,13 @@ impl Serialize for OddValues {
     }
 }
 
+impl object::Prop for OddValues {
+    #[inline]
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Str(self.as_str())
+    }
+}
+
 impl<'de> Deserialize<'de> for OddValues {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -810,6 +858,14 @@ impl From<Priority> for i64 {
 }
 
 #[cfg(feature = "items")]
+impl object::Prop for Priority {
+    #[inline]
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::I64(i64::from(*self))
+    }
+}
+
+#[cfg(feature = "items")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Problem {
     pub detail: Option<String>,
@@ -817,16 +873,23 @@ pub struct Problem {
 }
 
 #[cfg(feature = "items")]
+impl object::Prop for Problem {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "Problem",
+            &["detail", "code"],
+            &[object::optional(&self.detail), object::optional(&self.code)],
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "items")]
 impl Serialize for Problem {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "Problem",
-            &[
-                ("detail", object::optional(&self.detail)),
-                ("code", object::optional(&self.code)),
-            ],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -848,9 +911,8 @@ impl object::FromObject for Problem {
     ) -> Result<Self, A::Error> {
         let mut detail = None;
         let mut code = None;
-        while let Some(property) = map
-            .next_key_seed(object::Properties(&["detail", "code"]))?
-        {
+        let mut properties = object::Properties::new(&["detail", "code"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read(&mut map, &mut detail),
                 object::Property::Known(1) => object::read(&mut map, &mut code),
@@ -869,19 +931,36 @@ pub enum ProblemCode {
     Int64(i64),
 }
 
+#[cfg(feature = "items")]
+impl object::Prop for ProblemCode {
+    #[inline]
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
+    }
+}
+
 /// Schema `Strict.Name` in the spec.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct StrictName {
     pub value: Option<String>,
 }
 
+impl object::Prop for StrictName {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "StrictName",
+            &["value"],
+            &[object::optional(&self.value)],
+            None,
+        )
+    }
+}
+
 impl Serialize for StrictName {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "StrictName",
-            &[("value", object::optional(&self.value))],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -900,7 +979,8 @@ impl object::FromObject for StrictName {
         mut map: A,
     ) -> Result<Self, A::Error> {
         let mut value = None;
-        while let Some(property) = map.next_key_seed(object::Properties(&["value"]))? {
+        let mut properties = object::Properties::new(&["value"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read(&mut map, &mut value),
                 _ => object::skip(&mut map),
@@ -915,13 +995,22 @@ pub struct Timestamped {
     pub created: DateTime<Utc>,
 }
 
+impl object::Prop for Timestamped {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "Timestamped",
+            &["created"],
+            &[object::value(&self.created)],
+            None,
+        )
+    }
+}
+
 impl Serialize for Timestamped {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "Timestamped",
-            &[("created", object::value(&self.created))],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -940,7 +1029,8 @@ impl object::FromObject for Timestamped {
         mut map: A,
     ) -> Result<Self, A::Error> {
         let mut created = None;
-        while let Some(property) = map.next_key_seed(object::Properties(&["created"]))? {
+        let mut properties = object::Properties::new(&["created"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read_some(&mut map, &mut created),
                 _ => object::skip(&mut map),

@@ -1015,16 +1015,23 @@ pub struct AccessDeniedChallenge {
 }
 
 #[cfg(feature = "flows")]
+impl object::Prop for AccessDeniedChallenge {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "AccessDeniedChallenge",
+            &["component", "error_message"],
+            &[object::value(&self.component), object::optional(&self.error_message)],
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "flows")]
 impl Serialize for AccessDeniedChallenge {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "AccessDeniedChallenge",
-            &[
-                ("component", object::value(&self.component)),
-                ("error_message", object::optional(&self.error_message)),
-            ],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -1046,9 +1053,8 @@ impl object::FromObject for AccessDeniedChallenge {
     ) -> Result<Self, A::Error> {
         let mut component = None;
         let mut error_message = None;
-        while let Some(property) = map
-            .next_key_seed(object::Properties(&["component", "error_message"]))?
-        {
+        let mut properties = object::Properties::new(&["component", "error_message"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read_some(&mut map, &mut component),
                 object::Property::Known(1) => object::read(&mut map, &mut error_message),
@@ -1071,16 +1077,23 @@ pub struct AvatarUploadRequest {
 }
 
 #[cfg(feature = "core")]
+impl object::Prop for AvatarUploadRequest {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "AvatarUploadRequest",
+            &["file", "name"],
+            &[object::value(&self.file), object::optional(&self.name)],
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "core")]
 impl Serialize for AvatarUploadRequest {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "AvatarUploadRequest",
-            &[
-                ("file", object::value(&self.file)),
-                ("name", object::optional(&self.name)),
-            ],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -1102,9 +1115,8 @@ impl object::FromObject for AvatarUploadRequest {
     ) -> Result<Self, A::Error> {
         let mut file = None;
         let mut name = None;
-        while let Some(property) = map
-            .next_key_seed(object::Properties(&["file", "name"]))?
-        {
+        let mut properties = object::Properties::new(&["file", "name"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read_some(&mut map, &mut file),
                 object::Property::Known(1) => object::read(&mut map, &mut name),
@@ -1137,19 +1149,34 @@ pub enum ChallengeTypes {
 #[cfg(feature = "flows")]
 impl Serialize for ChallengeTypes {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        object::serialize(serializer, self)
+    }
+}
+
+#[cfg(feature = "flows")]
+impl object::Prop for ChallengeTypes {
+    #[inline]
+    fn prop(&self) -> object::Value<'_> {
         match self {
             Self::AccessDeniedChallenge(value) => {
-                tagged::serialize(
-                    serializer,
-                    "component",
-                    "ak-stage-access-denied",
+                object::Value::Tagged(
+                    &object::Tag {
+                        property: "component",
+                        value: "ak-stage-access-denied",
+                    },
                     value,
                 )
             }
             Self::RedirectChallenge(value) => {
-                tagged::serialize(serializer, "component", "xak-flow-redirect", value)
+                object::Value::Tagged(
+                    &object::Tag {
+                        property: "component",
+                        value: "xak-flow-redirect",
+                    },
+                    value,
+                )
             }
-            Self::Unknown(object) => object.serialize(serializer),
+            Self::Unknown(object) => object::Value::Map(object),
         }
     }
 }
@@ -1240,6 +1267,14 @@ impl Serialize for CoreTokensListIntent {
 }
 
 #[cfg(feature = "core")]
+impl object::Prop for CoreTokensListIntent {
+    #[inline]
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Str(self.as_str())
+    }
+}
+
+#[cfg(feature = "core")]
 impl<'de> Deserialize<'de> for CoreTokensListIntent {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -1267,19 +1302,34 @@ pub enum FlowChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl Serialize for FlowChallengeResponseRequest {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        object::serialize(serializer, self)
+    }
+}
+
+#[cfg(feature = "flows")]
+impl object::Prop for FlowChallengeResponseRequest {
+    #[inline]
+    fn prop(&self) -> object::Value<'_> {
         match self {
             Self::IdentificationChallengeResponseRequest(value) => {
-                tagged::serialize(
-                    serializer,
-                    "component",
-                    "ak-stage-identification",
+                object::Value::Tagged(
+                    &object::Tag {
+                        property: "component",
+                        value: "ak-stage-identification",
+                    },
                     value,
                 )
             }
             Self::PasswordChallengeResponseRequest(value) => {
-                tagged::serialize(serializer, "component", "ak-stage-password", value)
+                object::Value::Tagged(
+                    &object::Tag {
+                        property: "component",
+                        value: "ak-stage-password",
+                    },
+                    value,
+                )
             }
-            Self::Unknown(object) => object.serialize(serializer),
+            Self::Unknown(object) => object::Value::Map(object),
         }
     }
 }
@@ -1324,16 +1374,23 @@ pub struct GenericError {
 }
 
 #[cfg(any(feature = "authenticators", feature = "core"))]
+impl object::Prop for GenericError {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "GenericError",
+            &["detail", "code"],
+            &[object::value(&self.detail), object::optional(&self.code)],
+            None,
+        )
+    }
+}
+
+#[cfg(any(feature = "authenticators", feature = "core"))]
 impl Serialize for GenericError {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "GenericError",
-            &[
-                ("detail", object::value(&self.detail)),
-                ("code", object::optional(&self.code)),
-            ],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -1355,9 +1412,8 @@ impl object::FromObject for GenericError {
     ) -> Result<Self, A::Error> {
         let mut detail = None;
         let mut code = None;
-        while let Some(property) = map
-            .next_key_seed(object::Properties(&["detail", "code"]))?
-        {
+        let mut properties = object::Properties::new(&["detail", "code"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read_some(&mut map, &mut detail),
                 object::Property::Known(1) => object::read(&mut map, &mut code),
@@ -1384,17 +1440,27 @@ pub struct IdentificationChallengeResponseRequest {
 }
 
 #[cfg(feature = "flows")]
+impl object::Prop for IdentificationChallengeResponseRequest {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "IdentificationChallengeResponseRequest",
+            &["component", "uid_field", "password"],
+            &[
+                object::optional(&self.component),
+                object::value(&self.uid_field),
+                object::nullable(&self.password),
+            ],
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "flows")]
 impl Serialize for IdentificationChallengeResponseRequest {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "IdentificationChallengeResponseRequest",
-            &[
-                ("component", object::optional(&self.component)),
-                ("uid_field", object::value(&self.uid_field)),
-                ("password", object::nullable(&self.password)),
-            ],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -1417,9 +1483,10 @@ impl object::FromObject for IdentificationChallengeResponseRequest {
         let mut component = None;
         let mut uid_field = None;
         let mut password = Nullable::Absent;
-        while let Some(property) = map
-            .next_key_seed(object::Properties(&["component", "uid_field", "password"]))?
-        {
+        let mut properties = object::Properties::new(
+            &["component", "uid_field", "password"],
+        );
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read(&mut map, &mut component),
                 object::Property::Known(1) => object::read_some(&mut map, &mut uid_field),
@@ -1492,6 +1559,14 @@ impl Serialize for IntentEnum {
 }
 
 #[cfg(feature = "core")]
+impl object::Prop for IntentEnum {
+    #[inline]
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Str(self.as_str())
+    }
+}
+
+#[cfg(feature = "core")]
 impl<'de> Deserialize<'de> for IntentEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -1508,16 +1583,23 @@ pub struct PaginatedTokenList {
 }
 
 #[cfg(feature = "core")]
+impl object::Prop for PaginatedTokenList {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "PaginatedTokenList",
+            &["pagination", "results"],
+            &[object::value(&self.pagination), object::value(&self.results)],
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "core")]
 impl Serialize for PaginatedTokenList {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "PaginatedTokenList",
-            &[
-                ("pagination", object::value(&self.pagination)),
-                ("results", object::value(&self.results)),
-            ],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -1539,9 +1621,8 @@ impl object::FromObject for PaginatedTokenList {
     ) -> Result<Self, A::Error> {
         let mut pagination = None;
         let mut results = None;
-        while let Some(property) = map
-            .next_key_seed(object::Properties(&["pagination", "results"]))?
-        {
+        let mut properties = object::Properties::new(&["pagination", "results"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => {
                     object::read_some(&mut map, &mut pagination)
@@ -1570,21 +1651,39 @@ pub struct Pagination {
 }
 
 #[cfg(feature = "core")]
-impl Serialize for Pagination {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
+impl object::Prop for Pagination {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
             "Pagination",
             &[
-                ("next", object::value(&self.next)),
-                ("previous", object::value(&self.previous)),
-                ("count", object::value(&self.count)),
-                ("current", object::value(&self.current)),
-                ("total_pages", object::value(&self.total_pages)),
-                ("start_index", object::value(&self.start_index)),
-                ("end_index", object::value(&self.end_index)),
+                "next",
+                "previous",
+                "count",
+                "current",
+                "total_pages",
+                "start_index",
+                "end_index",
             ],
+            &[
+                object::value(&self.next),
+                object::value(&self.previous),
+                object::value(&self.count),
+                object::value(&self.current),
+                object::value(&self.total_pages),
+                object::value(&self.start_index),
+                object::value(&self.end_index),
+            ],
+            None,
         )
+    }
+}
+
+#[cfg(feature = "core")]
+impl Serialize for Pagination {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        object::serialize(serializer, self)
     }
 }
 
@@ -1611,21 +1710,18 @@ impl object::FromObject for Pagination {
         let mut total_pages = None;
         let mut start_index = None;
         let mut end_index = None;
-        while let Some(property) = map
-            .next_key_seed(
-                object::Properties(
-                    &[
-                        "next",
-                        "previous",
-                        "count",
-                        "current",
-                        "total_pages",
-                        "start_index",
-                        "end_index",
-                    ],
-                ),
-            )?
-        {
+        let mut properties = object::Properties::new(
+            &[
+                "next",
+                "previous",
+                "count",
+                "current",
+                "total_pages",
+                "start_index",
+                "end_index",
+            ],
+        );
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read_some(&mut map, &mut next),
                 object::Property::Known(1) => object::read_some(&mut map, &mut previous),
@@ -1665,16 +1761,23 @@ pub struct PasswordChallengeResponseRequest {
 }
 
 #[cfg(feature = "flows")]
+impl object::Prop for PasswordChallengeResponseRequest {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "PasswordChallengeResponseRequest",
+            &["component", "password"],
+            &[object::optional(&self.component), object::value(&self.password)],
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "flows")]
 impl Serialize for PasswordChallengeResponseRequest {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "PasswordChallengeResponseRequest",
-            &[
-                ("component", object::optional(&self.component)),
-                ("password", object::value(&self.password)),
-            ],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -1696,9 +1799,8 @@ impl object::FromObject for PasswordChallengeResponseRequest {
     ) -> Result<Self, A::Error> {
         let mut component = None;
         let mut password = None;
-        while let Some(property) = map
-            .next_key_seed(object::Properties(&["component", "password"]))?
-        {
+        let mut properties = object::Properties::new(&["component", "password"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read(&mut map, &mut component),
                 object::Property::Known(1) => object::read_some(&mut map, &mut password),
@@ -1728,21 +1830,39 @@ pub struct PatchedTokenRequest {
 }
 
 #[cfg(feature = "core")]
-impl Serialize for PatchedTokenRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
+impl object::Prop for PatchedTokenRequest {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
             "PatchedTokenRequest",
             &[
-                ("managed", object::nullable(&self.managed)),
-                ("identifier", object::optional(&self.identifier)),
-                ("intent", object::optional(&self.intent)),
-                ("user", object::optional(&self.user)),
-                ("description", object::optional(&self.description)),
-                ("expires", object::nullable(&self.expires)),
-                ("expiring", object::optional(&self.expiring)),
+                "managed",
+                "identifier",
+                "intent",
+                "user",
+                "description",
+                "expires",
+                "expiring",
             ],
+            &[
+                object::nullable(&self.managed),
+                object::optional(&self.identifier),
+                object::optional(&self.intent),
+                object::optional(&self.user),
+                object::optional(&self.description),
+                object::nullable(&self.expires),
+                object::optional(&self.expiring),
+            ],
+            None,
         )
+    }
+}
+
+#[cfg(feature = "core")]
+impl Serialize for PatchedTokenRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        object::serialize(serializer, self)
     }
 }
 
@@ -1769,21 +1889,18 @@ impl object::FromObject for PatchedTokenRequest {
         let mut description = None;
         let mut expires = Nullable::Absent;
         let mut expiring = None;
-        while let Some(property) = map
-            .next_key_seed(
-                object::Properties(
-                    &[
-                        "managed",
-                        "identifier",
-                        "intent",
-                        "user",
-                        "description",
-                        "expires",
-                        "expiring",
-                    ],
-                ),
-            )?
-        {
+        let mut properties = object::Properties::new(
+            &[
+                "managed",
+                "identifier",
+                "intent",
+                "user",
+                "description",
+                "expires",
+                "expiring",
+            ],
+        );
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read(&mut map, &mut managed),
                 object::Property::Known(1) => object::read(&mut map, &mut identifier),
@@ -1820,13 +1937,23 @@ pub struct PatchedTotpDeviceRequest {
 }
 
 #[cfg(feature = "authenticators")]
+impl object::Prop for PatchedTotpDeviceRequest {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "PatchedTotpDeviceRequest",
+            &["name"],
+            &[object::optional(&self.name)],
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "authenticators")]
 impl Serialize for PatchedTotpDeviceRequest {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "PatchedTotpDeviceRequest",
-            &[("name", object::optional(&self.name))],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -1847,7 +1974,8 @@ impl object::FromObject for PatchedTotpDeviceRequest {
         mut map: A,
     ) -> Result<Self, A::Error> {
         let mut name = None;
-        while let Some(property) = map.next_key_seed(object::Properties(&["name"]))? {
+        let mut properties = object::Properties::new(&["name"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read(&mut map, &mut name),
                 _ => object::skip(&mut map),
@@ -1866,16 +1994,23 @@ pub struct RedirectChallenge {
 }
 
 #[cfg(feature = "flows")]
+impl object::Prop for RedirectChallenge {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "RedirectChallenge",
+            &["component", "to"],
+            &[object::value(&self.component), object::value(&self.to)],
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "flows")]
 impl Serialize for RedirectChallenge {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "RedirectChallenge",
-            &[
-                ("component", object::value(&self.component)),
-                ("to", object::value(&self.to)),
-            ],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -1897,9 +2032,8 @@ impl object::FromObject for RedirectChallenge {
     ) -> Result<Self, A::Error> {
         let mut component = None;
         let mut to = None;
-        while let Some(property) = map
-            .next_key_seed(object::Properties(&["component", "to"]))?
-        {
+        let mut properties = object::Properties::new(&["component", "to"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read_some(&mut map, &mut component),
                 object::Property::Known(1) => object::read_some(&mut map, &mut to),
@@ -1939,23 +2073,43 @@ pub struct Token {
 }
 
 #[cfg(feature = "core")]
-impl Serialize for Token {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
+impl object::Prop for Token {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
             "Token",
             &[
-                ("pk", object::value(&self.pk)),
-                ("managed", object::nullable(&self.managed)),
-                ("identifier", object::value(&self.identifier)),
-                ("intent", object::optional(&self.intent)),
-                ("user", object::optional(&self.user)),
-                ("user_obj", object::value(&self.user_obj)),
-                ("description", object::optional(&self.description)),
-                ("expires", object::nullable(&self.expires)),
-                ("expiring", object::optional(&self.expiring)),
+                "pk",
+                "managed",
+                "identifier",
+                "intent",
+                "user",
+                "user_obj",
+                "description",
+                "expires",
+                "expiring",
             ],
+            &[
+                object::value(&self.pk),
+                object::nullable(&self.managed),
+                object::value(&self.identifier),
+                object::optional(&self.intent),
+                object::optional(&self.user),
+                object::value(&self.user_obj),
+                object::optional(&self.description),
+                object::nullable(&self.expires),
+                object::optional(&self.expiring),
+            ],
+            None,
         )
+    }
+}
+
+#[cfg(feature = "core")]
+impl Serialize for Token {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        object::serialize(serializer, self)
     }
 }
 
@@ -1984,23 +2138,20 @@ impl object::FromObject for Token {
         let mut description = None;
         let mut expires = Nullable::Absent;
         let mut expiring = None;
-        while let Some(property) = map
-            .next_key_seed(
-                object::Properties(
-                    &[
-                        "pk",
-                        "managed",
-                        "identifier",
-                        "intent",
-                        "user",
-                        "user_obj",
-                        "description",
-                        "expires",
-                        "expiring",
-                    ],
-                ),
-            )?
-        {
+        let mut properties = object::Properties::new(
+            &[
+                "pk",
+                "managed",
+                "identifier",
+                "intent",
+                "user",
+                "user_obj",
+                "description",
+                "expires",
+                "expiring",
+            ],
+        );
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read_some(&mut map, &mut pk),
                 object::Property::Known(1) => object::read(&mut map, &mut managed),
@@ -2046,21 +2197,39 @@ pub struct TokenRequest {
 }
 
 #[cfg(feature = "core")]
-impl Serialize for TokenRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
+impl object::Prop for TokenRequest {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
             "TokenRequest",
             &[
-                ("managed", object::nullable(&self.managed)),
-                ("identifier", object::value(&self.identifier)),
-                ("intent", object::optional(&self.intent)),
-                ("user", object::optional(&self.user)),
-                ("description", object::optional(&self.description)),
-                ("expires", object::nullable(&self.expires)),
-                ("expiring", object::optional(&self.expiring)),
+                "managed",
+                "identifier",
+                "intent",
+                "user",
+                "description",
+                "expires",
+                "expiring",
             ],
+            &[
+                object::nullable(&self.managed),
+                object::value(&self.identifier),
+                object::optional(&self.intent),
+                object::optional(&self.user),
+                object::optional(&self.description),
+                object::nullable(&self.expires),
+                object::optional(&self.expiring),
+            ],
+            None,
         )
+    }
+}
+
+#[cfg(feature = "core")]
+impl Serialize for TokenRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        object::serialize(serializer, self)
     }
 }
 
@@ -2087,21 +2256,18 @@ impl object::FromObject for TokenRequest {
         let mut description = None;
         let mut expires = Nullable::Absent;
         let mut expiring = None;
-        while let Some(property) = map
-            .next_key_seed(
-                object::Properties(
-                    &[
-                        "managed",
-                        "identifier",
-                        "intent",
-                        "user",
-                        "description",
-                        "expires",
-                        "expiring",
-                    ],
-                ),
-            )?
-        {
+        let mut properties = object::Properties::new(
+            &[
+                "managed",
+                "identifier",
+                "intent",
+                "user",
+                "description",
+                "expires",
+                "expiring",
+            ],
+        );
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read(&mut map, &mut managed),
                 object::Property::Known(1) => {
@@ -2144,13 +2310,23 @@ pub struct TotpDevice {
 }
 
 #[cfg(feature = "authenticators")]
+impl object::Prop for TotpDevice {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "TotpDevice",
+            &["name", "pk"],
+            &[object::value(&self.name), object::value(&self.pk)],
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "authenticators")]
 impl Serialize for TotpDevice {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
-            "TotpDevice",
-            &[("name", object::value(&self.name)), ("pk", object::value(&self.pk))],
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -2172,9 +2348,8 @@ impl object::FromObject for TotpDevice {
     ) -> Result<Self, A::Error> {
         let mut name = None;
         let mut pk = None;
-        while let Some(property) = map
-            .next_key_seed(object::Properties(&["name", "pk"]))?
-        {
+        let mut properties = object::Properties::new(&["name", "pk"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read_some(&mut map, &mut name),
                 object::Property::Known(1) => object::read_some(&mut map, &mut pk),
@@ -2224,29 +2399,55 @@ pub struct User {
 }
 
 #[cfg(feature = "core")]
-impl Serialize for User {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
+impl object::Prop for User {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
             "User",
             &[
-                ("pk", object::value(&self.pk)),
-                ("username", object::value(&self.username)),
-                ("name", object::value(&self.name)),
-                ("is_active", object::optional(&self.is_active)),
-                ("last_login", object::nullable(&self.last_login)),
-                ("is_superuser", object::value(&self.is_superuser)),
-                ("groups", object::optional(&self.groups)),
-                ("groups_obj", object::value(&self.groups_obj)),
-                ("email", object::optional(&self.email)),
-                ("avatar", object::value(&self.avatar)),
-                ("attributes", object::optional(&self.attributes)),
-                ("uid", object::value(&self.uid)),
-                ("path", object::optional(&self.path)),
-                ("type", object::optional(&self.r#type)),
-                ("uuid", object::value(&self.uuid)),
+                "pk",
+                "username",
+                "name",
+                "is_active",
+                "last_login",
+                "is_superuser",
+                "groups",
+                "groups_obj",
+                "email",
+                "avatar",
+                "attributes",
+                "uid",
+                "path",
+                "type",
+                "uuid",
             ],
+            &[
+                object::value(&self.pk),
+                object::value(&self.username),
+                object::value(&self.name),
+                object::optional(&self.is_active),
+                object::nullable(&self.last_login),
+                object::value(&self.is_superuser),
+                object::optional(&self.groups),
+                object::value(&self.groups_obj),
+                object::optional(&self.email),
+                object::value(&self.avatar),
+                object::optional(&self.attributes),
+                object::value(&self.uid),
+                object::optional(&self.path),
+                object::optional(&self.r#type),
+                object::value(&self.uuid),
+            ],
+            None,
         )
+    }
+}
+
+#[cfg(feature = "core")]
+impl Serialize for User {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        object::serialize(serializer, self)
     }
 }
 
@@ -2281,29 +2482,26 @@ impl object::FromObject for User {
         let mut path = None;
         let mut r#type = None;
         let mut uuid = None;
-        while let Some(property) = map
-            .next_key_seed(
-                object::Properties(
-                    &[
-                        "pk",
-                        "username",
-                        "name",
-                        "is_active",
-                        "last_login",
-                        "is_superuser",
-                        "groups",
-                        "groups_obj",
-                        "email",
-                        "avatar",
-                        "attributes",
-                        "uid",
-                        "path",
-                        "type",
-                        "uuid",
-                    ],
-                ),
-            )?
-        {
+        let mut properties = object::Properties::new(
+            &[
+                "pk",
+                "username",
+                "name",
+                "is_active",
+                "last_login",
+                "is_superuser",
+                "groups",
+                "groups_obj",
+                "email",
+                "avatar",
+                "attributes",
+                "uid",
+                "path",
+                "type",
+                "uuid",
+            ],
+        );
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read_some(&mut map, &mut pk),
                 object::Property::Known(1) => object::read_some(&mut map, &mut username),
@@ -2364,21 +2562,39 @@ pub struct UserGroup {
 }
 
 #[cfg(feature = "core")]
-impl Serialize for UserGroup {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(
-            serializer,
+impl object::Prop for UserGroup {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
             "UserGroup",
             &[
-                ("pk", object::value(&self.pk)),
-                ("num_pk", object::value(&self.num_pk)),
-                ("name", object::value(&self.name)),
-                ("is_superuser", object::optional(&self.is_superuser)),
-                ("parent", object::value(&self.parent)),
-                ("parent_name", object::value(&self.parent_name)),
-                ("attributes", object::optional(&self.attributes)),
+                "pk",
+                "num_pk",
+                "name",
+                "is_superuser",
+                "parent",
+                "parent_name",
+                "attributes",
             ],
+            &[
+                object::value(&self.pk),
+                object::value(&self.num_pk),
+                object::value(&self.name),
+                object::optional(&self.is_superuser),
+                object::value(&self.parent),
+                object::value(&self.parent_name),
+                object::optional(&self.attributes),
+            ],
+            None,
         )
+    }
+}
+
+#[cfg(feature = "core")]
+impl Serialize for UserGroup {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        object::serialize(serializer, self)
     }
 }
 
@@ -2405,21 +2621,18 @@ impl object::FromObject for UserGroup {
         let mut parent = None;
         let mut parent_name = None;
         let mut attributes = None;
-        while let Some(property) = map
-            .next_key_seed(
-                object::Properties(
-                    &[
-                        "pk",
-                        "num_pk",
-                        "name",
-                        "is_superuser",
-                        "parent",
-                        "parent_name",
-                        "attributes",
-                    ],
-                ),
-            )?
-        {
+        let mut properties = object::Properties::new(
+            &[
+                "pk",
+                "num_pk",
+                "name",
+                "is_superuser",
+                "parent",
+                "parent_name",
+                "attributes",
+            ],
+        );
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => object::read_some(&mut map, &mut pk),
                 object::Property::Known(1) => object::read_some(&mut map, &mut num_pk),
@@ -2502,6 +2715,14 @@ impl Serialize for UserTypeEnum {
 }
 
 #[cfg(feature = "core")]
+impl object::Prop for UserTypeEnum {
+    #[inline]
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Str(self.as_str())
+    }
+}
+
+#[cfg(feature = "core")]
 impl<'de> Deserialize<'de> for UserTypeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -2521,16 +2742,23 @@ pub struct ValidationError {
 }
 
 #[cfg(any(feature = "authenticators", feature = "core"))]
+impl object::Prop for ValidationError {
+    #[inline]
+    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
+        object::list(
+            write,
+            "ValidationError",
+            &["non_field_errors", "code"],
+            &[object::optional(&self.non_field_errors), object::optional(&self.code)],
+            Some(&self.additional_properties),
+        )
+    }
+}
+
+#[cfg(any(feature = "authenticators", feature = "core"))]
 impl Serialize for ValidationError {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize_open(
-            serializer,
-            &[
-                ("non_field_errors", object::optional(&self.non_field_errors)),
-                ("code", object::optional(&self.code)),
-            ],
-            &self.additional_properties,
-        )
+        object::serialize(serializer, self)
     }
 }
 
@@ -2553,9 +2781,8 @@ impl object::FromObject for ValidationError {
         let mut non_field_errors = None;
         let mut code = None;
         let mut additional_properties = BTreeMap::new();
-        while let Some(property) = map
-            .next_key_seed(object::Properties(&["non_field_errors", "code"]))?
-        {
+        let mut properties = object::Properties::new(&["non_field_errors", "code"]);
+        while let Some(property) = map.next_key_seed(&mut properties)? {
             match property {
                 object::Property::Known(0) => {
                     object::read(&mut map, &mut non_field_errors)
