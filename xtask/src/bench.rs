@@ -322,12 +322,14 @@ pub(crate) fn verdict(met: bool) -> &'static str {
     if met { "met" } else { "**missed**" }
 }
 
-/// `cargo xtask bench [--runs N] [--install-openapi-generator] [--diff-only | --serde-only]`.
+/// `cargo xtask bench [--runs N] [--install-openapi-generator] [--diff-only | --serde-only |
+/// --compile-only]`.
 pub fn bench(args: &[String]) -> Result<(), String> {
     let mut runs = 3;
     let mut install = false;
     let mut diff_only = false;
     let mut serde_only = false;
+    let mut compile_only = false;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
@@ -341,6 +343,7 @@ pub fn bench(args: &[String]) -> Result<(), String> {
             "--install-openapi-generator" => install = true,
             "--diff-only" => diff_only = true,
             "--serde-only" => serde_only = true,
+            "--compile-only" => compile_only = true,
             other => return Err(format!("unexpected argument {other:?}")),
         }
     }
@@ -368,6 +371,25 @@ pub fn bench(args: &[String]) -> Result<(), String> {
         let path = repo.join("BENCH.md");
         let text = std::fs::read_to_string(&path).map_err(|e| format!("BENCH.md: {e}"))?;
         std::fs::write(&path, replace_section(&text, crate::serde_bench::HEADING, &section))
+            .map_err(|e| format!("BENCH.md: {e}"))?;
+        print!("{section}");
+        return Ok(());
+    }
+
+    if compile_only {
+        // The compile-time section alone, against openapi-generator's crate: what a change
+        // to the emitter or the runtime must not give back.
+        let cli_path = find_openapi_generator(install)?
+            .ok_or("openapi-generator is not installed; add --install-openapi-generator")?;
+        let subjects = compile_subjects(&repo)?;
+        let compiled = subjects.iter().map(|s| compile(s, runs)).collect::<Result<Vec<_>, _>>()?;
+        let out = repo.join("target/bench-openapi-generator/crate");
+        openapi_generator_crate(&cli_path, &spec, &out)?;
+        let theirs = compile(&openapi_generator_subject(&repo, &out), runs)?;
+        let section = compile_section(&subjects, &compiled, Some(&theirs), runs);
+        let path = repo.join("BENCH.md");
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("BENCH.md: {e}"))?;
+        std::fs::write(&path, replace_section(&text, COMPILE_HEADING, &section))
             .map_err(|e| format!("BENCH.md: {e}"))?;
         print!("{section}");
         return Ok(());
@@ -404,6 +426,49 @@ pub fn bench(args: &[String]) -> Result<(), String> {
     let diff = diff_section(&akgen, &spec)?;
 
     // Compile times of the generated crate.
+    let subjects = compile_subjects(&repo)?;
+    let mut compiled = Vec::new();
+    for s in &subjects {
+        compiled.push(compile(s, runs)?);
+    }
+
+    // openapi-generator, side by side.
+    let og = match find_openapi_generator(install)? {
+        None => {
+            eprintln!("bench: openapi-generator not found; `--install-openapi-generator` installs {OPENAPI_GENERATOR}");
+            None
+        }
+        Some(cli_path) => {
+            let out = repo.join("target/bench-openapi-generator/crate");
+            eprintln!("bench: openapi-generator generating into {}", out.display());
+            let generation = openapi_generator_crate(&cli_path, &spec, &out)?;
+            let version = openapi_generator_version(&cli_path);
+            let figures = compile(&openapi_generator_subject(&repo, &out), runs)?;
+            let serde = crate::serde_bench::section(&out, &version)?;
+            Some((version, generation, figures, serde))
+        }
+    };
+
+    let og_compile = og.as_ref().map(|(version, generation, figures, _)| (version, generation, figures));
+    let mut text =
+        report(&phases, cli, &subjects, &compiled, og_compile, (deserialize, validate), (large_ns, large_bytes), runs);
+    text.push_str(&diff);
+    // The load test's figures come from `cargo xtask load`, and the serde comparison's from
+    // a run with openapi-generator installed: keep what this run did not measure.
+    let old = std::fs::read_to_string(repo.join("BENCH.md")).unwrap_or_default();
+    match &og {
+        Some((.., serde)) => text.push_str(serde),
+        None => text.push_str(&section_of(&old, crate::serde_bench::HEADING)),
+    }
+    text.push_str(&section_of(&old, crate::load::HEADING));
+    std::fs::write(repo.join("BENCH.md"), &text).map_err(|e| format!("BENCH.md: {e}"))?;
+    print!("{text}");
+    Ok(())
+}
+
+/// The generated crates whose compile times the bench takes, in the order of the
+/// section's rows (the first two have targets against openapi-generator's crate).
+fn compile_subjects(repo: &Path) -> Result<Vec<CompileSubject<'static>>, String> {
     let ours = |label, features: Vec<&'static str>| CompileSubject {
         label,
         manifest: repo.join("generated/Cargo.toml"),
@@ -429,7 +494,7 @@ pub fn bench(args: &[String]) -> Result<(), String> {
         std::fs::write(&manifest, format!("{text}\n[workspace]\n"))
             .map_err(|e| format!("{}: {e}", manifest.display()))?;
     }
-    let subjects = [
+    Ok(vec![
         subjects[0].clone(),
         subjects[1].clone(),
         subjects[2].clone(),
@@ -440,53 +505,88 @@ pub fn bench(args: &[String]) -> Result<(), String> {
             target_dir: repo.join("target/bench-compile"),
             features: vec!["--all-features"],
         },
-    ];
-    let mut compiled = Vec::new();
-    for s in &subjects {
-        compiled.push(compile(s, runs)?);
-    }
+    ])
+}
 
-    // openapi-generator, side by side.
-    let og = match find_openapi_generator(install)? {
-        None => {
-            eprintln!("bench: openapi-generator not found; `--install-openapi-generator` installs {OPENAPI_GENERATOR}");
-            None
-        }
-        Some(cli_path) => {
-            let out = repo.join("target/bench-openapi-generator/crate");
-            eprintln!("bench: openapi-generator generating into {}", out.display());
-            let generation = openapi_generator_crate(&cli_path, &spec, &out)?;
-            let version = openapi_generator_version(&cli_path);
-            let subject = CompileSubject {
-                label: "openapi-generator `rust`",
-                manifest: out.join("Cargo.toml"),
-                root: out.join("src/lib.rs"),
-                target_dir: repo.join("target/bench-openapi-generator/target"),
-                // No TLS backend: the crate alone is measured, and this keeps system
-                // libraries (OpenSSL) and C builds out of its dependencies.
-                features: vec!["--no-default-features"],
-            };
-            let figures = compile(&subject, runs)?;
-            let serde = crate::serde_bench::section(&out, &version)?;
-            Some((version, generation, figures, serde))
-        }
+/// openapi-generator's crate (generated into `out`) as a compile subject.
+fn openapi_generator_subject(repo: &Path, out: &Path) -> CompileSubject<'static> {
+    CompileSubject {
+        label: "openapi-generator `rust`",
+        manifest: out.join("Cargo.toml"),
+        root: out.join("src/lib.rs"),
+        target_dir: repo.join("target/bench-openapi-generator/target"),
+        // No TLS backend: the crate alone is measured, and this keeps system
+        // libraries (OpenSSL) and C builds out of its dependencies.
+        features: vec!["--no-default-features"],
+    }
+}
+
+const COMPILE_HEADING: &str = "## Compiling the generated crate";
+
+/// The compile-time section: each subject's figures and, with openapi-generator's (`og`),
+/// the ratios and their targets.
+fn compile_section(
+    subjects: &[CompileSubject],
+    compiled: &[CompileFigures],
+    og: Option<&CompileFigures>,
+    runs: usize,
+) -> String {
+    let mut md = String::new();
+    let mut line = |s: &str| {
+        md.push_str(s);
+        md.push('\n');
     };
-
-    let og_compile = og.as_ref().map(|(version, generation, figures, _)| (version, generation, figures));
-    let mut text =
-        report(&phases, cli, &subjects, &compiled, og_compile, (deserialize, validate), (large_ns, large_bytes), runs);
-    text.push_str(&diff);
-    // The load test's figures come from `cargo xtask load`, and the serde comparison's from
-    // a run with openapi-generator installed: keep what this run did not measure.
-    let old = std::fs::read_to_string(repo.join("BENCH.md")).unwrap_or_default();
-    match &og {
-        Some((.., serde)) => text.push_str(serde),
-        None => text.push_str(&section_of(&old, crate::serde_bench::HEADING)),
+    line("");
+    line(COMPILE_HEADING);
+    line("");
+    let taken = if runs == 1 { "one run".to_owned() } else { format!("median of {runs} runs") };
+    line(&format!(
+        "Debug build and `cargo check` of the crate alone: dependencies built beforehand, the crate's root touched, \
+         `CARGO_INCREMENTAL=0` (as cargo builds any dependency); {taken}. Peak is rustc's resident memory."
+    ));
+    line("");
+    line("| crate | build | build peak | check | check peak |");
+    line("|---|---|---|---|---|");
+    let mut rows: Vec<(&str, &CompileFigures)> = subjects.iter().map(|s| s.label).zip(compiled).collect();
+    if let Some(figures) = og {
+        rows.push(("openapi-generator `rust` (its crate, no TLS feature)", figures));
     }
-    text.push_str(&section_of(&old, crate::load::HEADING));
-    std::fs::write(repo.join("BENCH.md"), &text).map_err(|e| format!("BENCH.md: {e}"))?;
-    print!("{text}");
-    Ok(())
+    for (label, f) in &rows {
+        line(&format!(
+            "| {label} | {} | {} | {} | {} |",
+            secs(f.build.wall),
+            mib(f.build.peak_kib),
+            secs(f.check.wall),
+            mib(f.check.peak_kib)
+        ));
+    }
+    line("");
+    match og {
+        Some(theirs) => {
+            line("Against openapi-generator's crate, measured in the same run:");
+            line("");
+            line("| akgen crate | build | check | build peak | check peak | target |");
+            line("|---|---|---|---|---|---|");
+            let ratio = |a: Measured, b: Measured| {
+                (a.wall.as_secs_f64() / b.wall.as_secs_f64(), a.peak_kib as f64 / b.peak_kib as f64)
+            };
+            for (subject, f, limit) in [(&subjects[0], &compiled[0], 0.5), (&subjects[1], &compiled[1], 0.15)] {
+                let (build, build_mem) = ratio(f.build, theirs.build);
+                let (check, check_mem) = ratio(f.check, theirs.check);
+                let met = build <= limit && check <= limit && (limit < 0.5 || (build_mem <= 0.5 && check_mem <= 0.5));
+                let memory = if limit < 0.5 { String::new() } else { ", memory ≤ 0.5×".to_owned() };
+                line(&format!(
+                    "| {} | {build:.2}× | {check:.2}× | {build_mem:.2}× | {check_mem:.2}× | ≤ {limit}×{memory}: {} |",
+                    subject.label,
+                    verdict(met)
+                ));
+            }
+        }
+        None => line(
+            "openapi-generator was not installed, so there are no ratios; `cargo xtask bench --install-openapi-generator` adds them.",
+        ),
+    }
+    md
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -558,55 +658,8 @@ fn report(
             cli.peak_kib as f64 / generation.peak_kib as f64
         ));
     }
-    line("");
-    line("## Compiling the generated crate");
-    line("");
-    let taken = if runs == 1 { "one run".to_owned() } else { format!("median of {runs} runs") };
-    line(&format!(
-        "Debug build and `cargo check` of the crate alone: dependencies built beforehand, the crate's root touched, \
-         `CARGO_INCREMENTAL=0` (as cargo builds any dependency); {taken}. Peak is rustc's resident memory."
-    ));
-    line("");
-    line("| crate | build | build peak | check | check peak |");
-    line("|---|---|---|---|---|");
-    let mut rows: Vec<(&str, &CompileFigures)> = subjects.iter().map(|s| s.label).zip(compiled).collect();
-    if let Some((_, _, figures)) = og {
-        rows.push(("openapi-generator `rust` (its crate, no TLS feature)", figures));
-    }
-    for (label, f) in &rows {
-        line(&format!(
-            "| {label} | {} | {} | {} | {} |",
-            secs(f.build.wall),
-            mib(f.build.peak_kib),
-            secs(f.check.wall),
-            mib(f.check.peak_kib)
-        ));
-    }
-    line("");
-    match og {
-        Some((_, _, theirs)) => {
-            line("Against openapi-generator's crate, measured in the same run:");
-            line("");
-            line("| akgen crate | build | check | build peak | check peak | target |");
-            line("|---|---|---|---|---|---|");
-            let ratio = |a: Measured, b: Measured| {
-                (a.wall.as_secs_f64() / b.wall.as_secs_f64(), a.peak_kib as f64 / b.peak_kib as f64)
-            };
-            for (subject, f, limit) in [(&subjects[0], &compiled[0], 0.5), (&subjects[1], &compiled[1], 0.15)] {
-                let (build, build_mem) = ratio(f.build, theirs.build);
-                let (check, check_mem) = ratio(f.check, theirs.check);
-                let met = build <= limit && check <= limit && (limit < 0.5 || (build_mem <= 0.5 && check_mem <= 0.5));
-                let memory = if limit < 0.5 { String::new() } else { ", memory ≤ 0.5×".to_owned() };
-                line(&format!(
-                    "| {} | {build:.2}× | {check:.2}× | {build_mem:.2}× | {check_mem:.2}× | ≤ {limit}×{memory}: {} |",
-                    subject.label,
-                    verdict(met)
-                ));
-            }
-        }
-        None => line(
-            "openapi-generator was not installed, so there are no ratios; `cargo xtask bench --install-openapi-generator` adds them.",
-        ),
+    for l in compile_section(subjects, compiled, og.map(|(_, _, figures)| figures), runs).lines() {
+        line(l);
     }
     line("");
     line("## Deserialize and validate");
