@@ -799,10 +799,19 @@ pub mod object {
         }
 
         fn each(&self, f: &mut dyn FnMut(&str, Value<'_>) -> bool) {
-            for (key, value) in self.0 {
-                if !f(key, Value::Other(value)) {
-                    break;
-                }
+            each_entry(self.0, f, |v| Value::Other(v))
+        }
+    }
+
+    /// [`Entries::each`] of a map's entries, each value written as `value` makes it.
+    fn each_entry<'a, V: 'a>(
+        entries: impl IntoIterator<Item = (&'a String, &'a V)>,
+        f: &mut dyn FnMut(&str, Value<'_>) -> bool,
+        value: impl Fn(&'a V) -> Value<'a>,
+    ) {
+        for (key, v) in entries {
+            if !f(key, value(v)) {
+                break;
             }
         }
     }
@@ -874,11 +883,7 @@ pub mod object {
         }
 
         fn each(&self, f: &mut dyn FnMut(&str, Value<'_>) -> bool) {
-            for (key, value) in self {
-                if !f(key, value.prop()) {
-                    break;
-                }
-            }
+            each_entry(self, f, Prop::prop)
         }
     }
 
@@ -888,11 +893,7 @@ pub mod object {
         }
 
         fn each(&self, f: &mut dyn FnMut(&str, Value<'_>) -> bool) {
-            for (key, value) in self {
-                if !f(key, Value::Json(value)) {
-                    break;
-                }
-            }
+            each_entry(self, f, Value::Json)
         }
     }
 
@@ -944,30 +945,26 @@ pub mod object {
     macro_rules! direct {
         ($value:expr, |$v:ident| $write:expr) => {
             match $value {
-                // Tested first and apart: most values are strings, and a predicted branch
-                // costs less than the jump table a `match` of all kinds compiles to.
                 Value::Str(text) => {
                     let $v = text;
                     $write
                 }
-                other => match other {
-                    Value::Object(object) => {
-                        let $v = &ObjectRef(object);
-                        $write
-                    }
-                    Value::Seq(items) => {
-                        let $v = &ItemsRef(items);
-                        $write
-                    }
-                    Value::Bool(flag) => {
-                        let $v = &flag;
-                        $write
-                    }
-                    other => {
-                        let $v = &other;
-                        $write
-                    }
-                },
+                Value::Object(object) => {
+                    let $v = &ObjectRef(object);
+                    $write
+                }
+                Value::Seq(items) => {
+                    let $v = &ItemsRef(items);
+                    $write
+                }
+                Value::Bool(flag) => {
+                    let $v = &flag;
+                    $write
+                }
+                other => {
+                    let $v = &other;
+                    $write
+                }
             }
         };
     }
@@ -1014,19 +1011,6 @@ pub mod object {
     /// The properties as a struct, or as a map when there are additional ones; with a tag,
     /// the tag first and the struct's own property of that name left out.
     fn write_fields<S: Serializer>(serializer: S, fields: &Fields<'_>, tag: Option<&Tag>) -> Result<S::Ok, S::Error> {
-        if let (None, None) = (tag, fields.additional) {
-            // Most objects: a loop with nothing to compare.
-            use serde::ser::SerializeStruct;
-            let count = fields.values.iter().filter(|value| value.is_some()).count();
-            let mut object = serializer.serialize_struct(fields.name, count)?;
-            for (name, value) in fields.names.iter().zip(fields.values) {
-                match value {
-                    Some(value) => direct!(*value, |v| object.serialize_field(name, v)?),
-                    None => object.skip_field(name)?,
-                }
-            }
-            return object.end();
-        }
         // The position of the variant's own copy of the tag, found once rather than by
         // comparing every name as it is written.
         let own_tag = tag.and_then(|t| fields.names.iter().position(|name| *name == t.property));

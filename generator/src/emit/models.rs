@@ -338,9 +338,10 @@ fn struct_def(name: &proc_macro2::Ident, s: &StructDef, family: Family) -> Token
 /// the struct lists its properties in order, each a value, or `None` when absent, and the
 /// runtime's one writer does the rest.
 ///
-/// `fields` and the other types' `prop` are `#[inline]`: rustc then compiles them only where a crate
-/// serializes the type, as it did the generic `Serialize` bodies they replace, rather than
-/// every model's in the generated crate itself (5% more of rustc's peak memory without).
+/// `fields` (and the other types' `prop`, [`prop_impl`]) are `#[inline]`: rustc then
+/// compiles them only where a crate serializes the type, as it did the generic `Serialize`
+/// bodies they replace, rather than every model's in the generated crate itself (the
+/// crate's build peaked lower with them).
 fn to_object(name: &proc_macro2::Ident, s: &StructDef, cfg: &TokenStream, opaque: &Opaque) -> TokenStream {
     let type_name = name.to_string();
     let names = s.fields.iter().map(|f| f.wire_name.as_str());
@@ -524,6 +525,7 @@ fn enum_def(name: &proc_macro2::Ident, e: &EnumDef, cfg: &TokenStream) -> (Token
     let other = ident(&e.other);
     let variants: Vec<_> = e.variants.iter().map(|v| ident(&v.name)).collect();
     if e.variants.iter().all(|v| v.value.is_string()) {
+        let str_prop = prop_impl(name, cfg, quote!(object::Value::Str(self.as_str())));
         let values: Vec<&str> = e.variants.iter().filter_map(|v| v.value.as_str()).collect();
         let docs = values.iter().map(|v| format!(" `{v}`"));
         let item = quote! {
@@ -570,13 +572,7 @@ fn enum_def(name: &proc_macro2::Ident, e: &EnumDef, cfg: &TokenStream) -> (Token
                 }
             }
 
-            #cfg
-            impl object::Prop for #name {
-                #[inline]
-            fn prop(&self) -> object::Value<'_> {
-                    object::Value::Str(self.as_str())
-                }
-            }
+            #str_prop
 
             #cfg
             impl<'de> Deserialize<'de> for #name {
@@ -587,6 +583,7 @@ fn enum_def(name: &proc_macro2::Ident, e: &EnumDef, cfg: &TokenStream) -> (Token
         };
         (item, impls)
     } else {
+        let int_prop = prop_impl(name, cfg, quote!(object::Value::I64(i64::from(*self))));
         let values: Vec<Literal> =
             e.variants.iter().map(|v| Literal::i64_unsuffixed(v.value.as_i64().unwrap_or_default())).collect();
         let item = quote! {
@@ -619,15 +616,23 @@ fn enum_def(name: &proc_macro2::Ident, e: &EnumDef, cfg: &TokenStream) -> (Token
                 }
             }
 
-            #cfg
-            impl object::Prop for #name {
-                #[inline]
-            fn prop(&self) -> object::Value<'_> {
-                    object::Value::I64(i64::from(*self))
-                }
-            }
+            #int_prop
         };
         (item, impls)
+    }
+}
+
+/// `object::Prop` for an enum or union: `prop` returns `value` (a struct's `Prop` lists its
+/// fields instead, [`to_object`]).
+fn prop_impl(name: &proc_macro2::Ident, cfg: &TokenStream, value: TokenStream) -> TokenStream {
+    quote! {
+        #cfg
+        impl object::Prop for #name {
+            #[inline]
+            fn prop(&self) -> object::Value<'_> {
+                #value
+            }
+        }
     }
 }
 
@@ -659,16 +664,7 @@ fn union_def(
                 #(#variant_tokens)*
             }
         };
-        let impls = quote! {
-            #cfg
-            impl object::Prop for #name {
-                #[inline]
-            fn prop(&self) -> object::Value<'_> {
-                    object::Value::Other(self)
-                }
-            }
-        };
-        return (item, impls);
+        return (item, prop_impl(name, cfg, quote!(object::Value::Other(self))));
     };
     let other = ident(u.other.as_deref().expect("discriminated unions have a catch-all variant"));
     let tag_of = |v: &crate::ir::UnionVariant| v.tags.first().cloned().unwrap_or_else(|| v.name.clone());
@@ -682,12 +678,16 @@ fn union_def(
         });
         (
             quote!(object::serialize(serializer, self)),
-            quote! {
-                match self {
-                    #(#arms)*
-                    Self::#other(object) => object::Value::Map(object),
-                }
-            },
+            prop_impl(
+                name,
+                cfg,
+                quote! {
+                    match self {
+                        #(#arms)*
+                        Self::#other(object) => object::Value::Map(object),
+                    }
+                },
+            ),
         )
     } else {
         let arms = u.variants.iter().map(|v| {
@@ -702,7 +702,7 @@ fn union_def(
                     Self::#other(object) => object.serialize(serializer),
                 }
             },
-            quote!(object::Value::Other(self)),
+            prop_impl(name, cfg, quote!(object::Value::Other(self))),
         )
     };
     let de_arms = u.variants.iter().map(|v| {
@@ -730,13 +730,7 @@ fn union_def(
             }
         }
 
-        #cfg
-        impl object::Prop for #name {
-            #[inline]
-            fn prop(&self) -> object::Value<'_> {
-                #prop
-            }
-        }
+        #prop
 
         #cfg
         impl<'de> Deserialize<'de> for #name {
