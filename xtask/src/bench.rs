@@ -354,45 +354,23 @@ pub fn bench(args: &[String]) -> Result<(), String> {
     if diff_only {
         run(Command::new(&cargo).args(["build", "--release", "--quiet", "--package", "akgen"]).current_dir(&repo))?;
         let section = diff_section(&repo.join("target/release/akgen"), &spec)?;
-        let path = repo.join("BENCH.md");
-        let text = std::fs::read_to_string(&path).map_err(|e| format!("BENCH.md: {e}"))?;
-        let text = replace_section(&text, DIFF_HEADING, &section);
-        std::fs::write(&path, &text).map_err(|e| format!("BENCH.md: {e}"))?;
-        print!("{section}");
-        return Ok(());
+        return write_section(&repo, DIFF_HEADING, &section);
     }
 
     if serde_only {
-        let cli_path = find_openapi_generator(install)?
-            .ok_or("openapi-generator is not installed; add --install-openapi-generator")?;
-        let out = repo.join("target/bench-openapi-generator/crate");
-        openapi_generator_crate(&cli_path, &spec, &out)?;
+        let (cli_path, out) = required_openapi_generator_crate(&repo, &spec, install)?;
         let section = crate::serde_bench::section(&out, &openapi_generator_version(&cli_path))?;
-        let path = repo.join("BENCH.md");
-        let text = std::fs::read_to_string(&path).map_err(|e| format!("BENCH.md: {e}"))?;
-        std::fs::write(&path, replace_section(&text, crate::serde_bench::HEADING, &section))
-            .map_err(|e| format!("BENCH.md: {e}"))?;
-        print!("{section}");
-        return Ok(());
+        return write_section(&repo, crate::serde_bench::HEADING, &section);
     }
 
     if compile_only {
         // The compile-time section alone, against openapi-generator's crate: what a change
         // to the emitter or the runtime must not give back.
-        let cli_path = find_openapi_generator(install)?
-            .ok_or("openapi-generator is not installed; add --install-openapi-generator")?;
+        let (_, out) = required_openapi_generator_crate(&repo, &spec, install)?;
         let subjects = compile_subjects(&repo)?;
         let compiled = subjects.iter().map(|s| compile(s, runs)).collect::<Result<Vec<_>, _>>()?;
-        let out = repo.join("target/bench-openapi-generator/crate");
-        openapi_generator_crate(&cli_path, &spec, &out)?;
         let theirs = compile(&openapi_generator_subject(&repo, &out), runs)?;
-        let section = compile_section(&subjects, &compiled, Some(&theirs), runs);
-        let path = repo.join("BENCH.md");
-        let text = std::fs::read_to_string(&path).map_err(|e| format!("BENCH.md: {e}"))?;
-        std::fs::write(&path, replace_section(&text, COMPILE_HEADING, &section))
-            .map_err(|e| format!("BENCH.md: {e}"))?;
-        print!("{section}");
-        return Ok(());
+        return write_section(&repo, COMPILE_HEADING, &compile_section(&subjects, &compiled, Some(&theirs), runs));
     }
 
     // Generation, phase by phase, and deserialize + validate.
@@ -427,10 +405,7 @@ pub fn bench(args: &[String]) -> Result<(), String> {
 
     // Compile times of the generated crate.
     let subjects = compile_subjects(&repo)?;
-    let mut compiled = Vec::new();
-    for s in &subjects {
-        compiled.push(compile(s, runs)?);
-    }
+    let compiled = subjects.iter().map(|s| compile(s, runs)).collect::<Result<Vec<_>, _>>()?;
 
     // openapi-generator, side by side.
     let og = match find_openapi_generator(install)? {
@@ -476,7 +451,7 @@ fn compile_subjects(repo: &Path) -> Result<Vec<CompileSubject<'static>>, String>
         target_dir: repo.join("target/bench-compile"),
         features,
     };
-    let subjects = [
+    let mut subjects = vec![
         ours("client, all tags (default features)", vec![]),
         ours("client, `core` only", vec!["--no-default-features", "--features", "client,core"]),
         ours("client and server, all tags", vec!["--all-features"]),
@@ -494,18 +469,34 @@ fn compile_subjects(repo: &Path) -> Result<Vec<CompileSubject<'static>>, String>
         std::fs::write(&manifest, format!("{text}\n[workspace]\n"))
             .map_err(|e| format!("{}: {e}", manifest.display()))?;
     }
-    Ok(vec![
-        subjects[0].clone(),
-        subjects[1].clone(),
-        subjects[2].clone(),
-        CompileSubject {
-            label: "authentik's 18 operations (`specs/configs/authentik-18`), client and server",
-            manifest,
-            root: subset.join("src/lib.rs"),
-            target_dir: repo.join("target/bench-compile"),
-            features: vec!["--all-features"],
-        },
-    ])
+    subjects.push(CompileSubject {
+        label: "authentik's 18 operations (`specs/configs/authentik-18`), client and server",
+        manifest,
+        root: subset.join("src/lib.rs"),
+        target_dir: repo.join("target/bench-compile"),
+        features: vec!["--all-features"],
+    });
+    Ok(subjects)
+}
+
+/// For the sections that need openapi-generator's crate: the CLI (an error when it is
+/// neither installed nor to be installed) and the crate, generated from `spec`.
+fn required_openapi_generator_crate(repo: &Path, spec: &Path, install: bool) -> Result<(PathBuf, PathBuf), String> {
+    let cli_path = find_openapi_generator(install)?
+        .ok_or("openapi-generator is not installed; add --install-openapi-generator")?;
+    let out = repo.join("target/bench-openapi-generator/crate");
+    openapi_generator_crate(&cli_path, spec, &out)?;
+    Ok((cli_path, out))
+}
+
+/// Replaces the section under `heading` in BENCH.md with `section` and prints it: what each
+/// of the `--…-only` runs ends with.
+fn write_section(repo: &Path, heading: &str, section: &str) -> Result<(), String> {
+    let path = repo.join("BENCH.md");
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("BENCH.md: {e}"))?;
+    std::fs::write(&path, replace_section(&text, heading, section)).map_err(|e| format!("BENCH.md: {e}"))?;
+    print!("{section}");
+    Ok(())
 }
 
 /// openapi-generator's crate (generated into `out`) as a compile subject.
@@ -521,6 +512,14 @@ fn openapi_generator_subject(repo: &Path, out: &Path) -> CompileSubject<'static>
     }
 }
 
+/// A writer of lines into `md`, each ended with a newline.
+fn lines(md: &mut String) -> impl FnMut(&str) + '_ {
+    |s| {
+        md.push_str(s);
+        md.push('\n');
+    }
+}
+
 const COMPILE_HEADING: &str = "## Compiling the generated crate";
 
 /// The compile-time section: each subject's figures and, with openapi-generator's (`og`),
@@ -532,10 +531,7 @@ fn compile_section(
     runs: usize,
 ) -> String {
     let mut md = String::new();
-    let mut line = |s: &str| {
-        md.push_str(s);
-        md.push('\n');
-    };
+    let mut line = lines(&mut md);
     line("");
     line(COMPILE_HEADING);
     line("");
@@ -586,6 +582,7 @@ fn compile_section(
             "openapi-generator was not installed, so there are no ratios; `cargo xtask bench --install-openapi-generator` adds them.",
         ),
     }
+    drop(line);
     md
 }
 
@@ -601,10 +598,7 @@ fn report(
     runs: usize,
 ) -> String {
     let mut md = String::new();
-    let mut line = |s: &str| {
-        md.push_str(s);
-        md.push('\n');
-    };
+    let mut line = lines(&mut md);
     line("# Benchmarks");
     line("");
     line("Written by `cargo xtask bench` (see `xtask/src/bench.rs` for how each figure is taken);");
@@ -683,5 +677,6 @@ fn report(
         large_ns / 1e6,
         large_bytes as f64 / (large_ns / 1e9) / 1024.0 / 1024.0
     ));
+    drop(line);
     md
 }
