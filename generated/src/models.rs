@@ -195,9 +195,8 @@ pub struct AccessDeniedChallenge {
 #[cfg(feature = "flows")]
 impl object::Prop for AccessDeniedChallenge {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AccessDeniedChallenge",
             &[
                 "flow_info",
@@ -332,9 +331,8 @@ pub struct AccountLockdownStage {
 #[cfg(feature = "stages")]
 impl object::Prop for AccountLockdownStage {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AccountLockdownStage",
             &[
                 "pk",
@@ -492,9 +490,8 @@ pub struct AccountLockdownStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for AccountLockdownStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AccountLockdownStageRequest",
             &[
                 "name",
@@ -596,9 +593,8 @@ pub struct AgentAuthenticationResponse {
 #[cfg(feature = "endpoints")]
 impl object::Prop for AgentAuthenticationResponse {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AgentAuthenticationResponse",
             &["url"],
             &[object::value(&self.url)],
@@ -670,9 +666,8 @@ pub struct AgentConfig {
 #[cfg(feature = "endpoints")]
 impl object::Prop for AgentConfig {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AgentConfig",
             &[
                 "device_id",
@@ -842,9 +837,8 @@ pub struct AgentConnector {
 #[cfg(feature = "endpoints")]
 impl object::Prop for AgentConnector {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AgentConnector",
             &[
                 "connector_uuid",
@@ -1058,9 +1052,8 @@ pub struct AgentConnectorRequest {
 #[cfg(feature = "endpoints")]
 impl object::Prop for AgentConnectorRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AgentConnectorRequest",
             &[
                 "connector_uuid",
@@ -1227,9 +1220,8 @@ pub struct AgentPssoDeviceRegistrationRequest {
 #[cfg(feature = "endpoints")]
 impl object::Prop for AgentPssoDeviceRegistrationRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AgentPssoDeviceRegistrationRequest",
             &[
                 "device_signing_key",
@@ -1327,9 +1319,8 @@ pub struct AgentPssoDeviceRegistrationResponse {
 #[cfg(feature = "endpoints")]
 impl object::Prop for AgentPssoDeviceRegistrationResponse {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AgentPssoDeviceRegistrationResponse",
             &[
                 "client_id",
@@ -1436,9 +1427,8 @@ pub struct AgentPssoUserRegistrationRequest {
 #[cfg(feature = "endpoints")]
 impl object::Prop for AgentPssoUserRegistrationRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AgentPssoUserRegistrationRequest",
             &["user_auth", "user_secure_enclave_key", "enclave_key_id"],
             &[
@@ -1514,9 +1504,8 @@ pub struct AgentTokenResponse {
 #[cfg(feature = "endpoints")]
 impl object::Prop for AgentTokenResponse {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AgentTokenResponse",
             &["token", "expires_in"],
             &[object::value(&self.token), object::optional(&self.expires_in)],
@@ -1649,9 +1638,8 @@ pub struct App {
 #[cfg(feature = "admin")]
 impl object::Prop for App {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "App",
             &["name", "label"],
             &[object::value(&self.name), object::value(&self.label)],
@@ -2158,9 +2146,8 @@ pub struct AppleChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::Prop for AppleChallengeResponseRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AppleChallengeResponseRequest",
             &["component"],
             &[object::optional(&self.component)],
@@ -2218,9 +2205,8 @@ pub struct AppleIndependentSecureEnclave {
 #[cfg(feature = "endpoints")]
 impl object::Prop for AppleIndependentSecureEnclave {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AppleIndependentSecureEnclave",
             &[
                 "uuid",
@@ -2327,9 +2313,8 @@ pub struct AppleIndependentSecureEnclaveRequest {
 #[cfg(feature = "endpoints")]
 impl object::Prop for AppleIndependentSecureEnclaveRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AppleIndependentSecureEnclaveRequest",
             &[
                 "uuid",
@@ -2436,9 +2421,8 @@ pub struct AppleLoginChallenge {
 #[cfg(feature = "flows")]
 impl object::Prop for AppleLoginChallenge {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AppleLoginChallenge",
             &[
                 "flow_info",
@@ -2578,9 +2562,8 @@ pub struct Application {
 #[cfg(feature = "core")]
 impl object::Prop for Application {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Application",
             &[
                 "pk",
@@ -2778,9 +2761,8 @@ pub struct ApplicationEntitlement {
 #[cfg(feature = "core")]
 impl object::Prop for ApplicationEntitlement {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ApplicationEntitlement",
             &["pbm_uuid", "name", "app", "attributes"],
             &[
@@ -2855,9 +2837,8 @@ pub struct ApplicationEntitlementRequest {
 #[cfg(feature = "core")]
 impl object::Prop for ApplicationEntitlementRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ApplicationEntitlementRequest",
             &["name", "app", "attributes"],
             &[
@@ -2943,9 +2924,8 @@ pub struct ApplicationRequest {
 #[cfg(feature = "core")]
 impl object::Prop for ApplicationRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ApplicationRequest",
             &[
                 "name",
@@ -3175,9 +3155,8 @@ pub struct AuthenticatedSession {
 #[cfg(feature = "core")]
 impl object::Prop for AuthenticatedSession {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AuthenticatedSession",
             &[
                 "uuid",
@@ -3301,9 +3280,8 @@ pub struct AuthenticatedSessionAsn {
 #[cfg(feature = "core")]
 impl object::Prop for AuthenticatedSessionAsn {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AuthenticatedSessionAsn",
             &["asn", "as_org", "network"],
             &[
@@ -3373,9 +3351,8 @@ pub struct AuthenticatedSessionGeoIp {
 #[cfg(feature = "core")]
 impl object::Prop for AuthenticatedSessionGeoIp {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AuthenticatedSessionGeoIp",
             &["continent", "country", "lat", "long", "city"],
             &[
@@ -3457,9 +3434,8 @@ pub struct AuthenticatedSessionUserAgent {
 #[cfg(feature = "core")]
 impl object::Prop for AuthenticatedSessionUserAgent {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AuthenticatedSessionUserAgent",
             &["device", "os", "user_agent", "string"],
             &[
@@ -3535,9 +3511,8 @@ pub struct AuthenticatedSessionUserAgentDevice {
 #[cfg(feature = "core")]
 impl object::Prop for AuthenticatedSessionUserAgentDevice {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AuthenticatedSessionUserAgentDevice",
             &["brand", "family", "model"],
             &[
@@ -3607,9 +3582,8 @@ pub struct AuthenticatedSessionUserAgentOs {
 #[cfg(feature = "core")]
 impl object::Prop for AuthenticatedSessionUserAgentOs {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AuthenticatedSessionUserAgentOs",
             &["family", "major", "minor", "patch", "patch_minor"],
             &[
@@ -3690,9 +3664,8 @@ pub struct AuthenticatedSessionUserAgentUserAgent {
 #[cfg(feature = "core")]
 impl object::Prop for AuthenticatedSessionUserAgentUserAgent {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AuthenticatedSessionUserAgentUserAgent",
             &["family", "major", "minor", "patch"],
             &[
@@ -3922,9 +3895,8 @@ pub struct AuthenticatorDuoChallenge {
 #[cfg(feature = "flows")]
 impl object::Prop for AuthenticatorDuoChallenge {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AuthenticatorDuoChallenge",
             &[
                 "flow_info",
@@ -4051,9 +4023,8 @@ pub struct AuthenticatorDuoChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::Prop for AuthenticatorDuoChallengeResponseRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AuthenticatorDuoChallengeResponseRequest",
             &["component"],
             &[object::optional(&self.component)],
@@ -4135,9 +4106,8 @@ pub struct AuthenticatorDuoStage {
 #[cfg(feature = "stages")]
 impl object::Prop for AuthenticatorDuoStage {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AuthenticatorDuoStage",
             &[
                 "pk",
@@ -4282,9 +4252,8 @@ pub struct AuthenticatorDuoStageDeviceImportResponse {
 #[cfg(feature = "stages")]
 impl object::Prop for AuthenticatorDuoStageDeviceImportResponse {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AuthenticatorDuoStageDeviceImportResponse",
             &["count", "error"],
             &[object::value(&self.count), object::value(&self.error)],
@@ -4345,9 +4314,8 @@ pub struct AuthenticatorDuoStageManualDeviceImportRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for AuthenticatorDuoStageManualDeviceImportRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AuthenticatorDuoStageManualDeviceImportRequest",
             &["duo_user_id", "username"],
             &[object::value(&self.duo_user_id), object::value(&self.username)],
@@ -4421,9 +4389,8 @@ pub struct AuthenticatorDuoStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for AuthenticatorDuoStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AuthenticatorDuoStageRequest",
             &[
                 "name",
@@ -4545,9 +4512,8 @@ pub struct AuthenticatorEmailChallenge {
 #[cfg(feature = "flows")]
 impl object::Prop for AuthenticatorEmailChallenge {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AuthenticatorEmailChallenge",
             &[
                 "flow_info",
@@ -4663,9 +4629,8 @@ pub struct AuthenticatorEmailChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::Prop for AuthenticatorEmailChallengeResponseRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AuthenticatorEmailChallengeResponseRequest",
             &["component", "code", "email"],
             &[
@@ -4769,9 +4734,8 @@ pub struct AuthenticatorEmailStage {
 #[cfg(feature = "stages")]
 impl object::Prop for AuthenticatorEmailStage {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AuthenticatorEmailStage",
             &[
                 "pk",
@@ -4992,9 +4956,8 @@ pub struct AuthenticatorEmailStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for AuthenticatorEmailStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AuthenticatorEmailStageRequest",
             &[
                 "name",
@@ -5172,9 +5135,8 @@ pub struct AuthenticatorEndpointGdtcStage {
 #[cfg(feature = "stages")]
 impl object::Prop for AuthenticatorEndpointGdtcStage {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AuthenticatorEndpointGdtcStage",
             &[
                 "pk",
@@ -5310,9 +5272,8 @@ pub struct AuthenticatorEndpointGdtcStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for AuthenticatorEndpointGdtcStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AuthenticatorEndpointGdtcStageRequest",
             &["name", "configure_flow", "friendly_name", "credentials"],
             &[
@@ -5395,9 +5356,8 @@ pub struct AuthenticatorSmsChallenge {
 #[cfg(feature = "flows")]
 impl object::Prop for AuthenticatorSmsChallenge {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AuthenticatorSmsChallenge",
             &[
                 "flow_info",
@@ -5511,9 +5471,8 @@ pub struct AuthenticatorSmsChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::Prop for AuthenticatorSmsChallengeResponseRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AuthenticatorSmsChallengeResponseRequest",
             &["component", "code", "phone_number"],
             &[
@@ -5618,9 +5577,8 @@ pub struct AuthenticatorSmsStage {
 #[cfg(feature = "stages")]
 impl object::Prop for AuthenticatorSmsStage {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AuthenticatorSmsStage",
             &[
                 "pk",
@@ -5812,9 +5770,8 @@ pub struct AuthenticatorSmsStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for AuthenticatorSmsStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AuthenticatorSmsStageRequest",
             &[
                 "name",
@@ -5948,9 +5905,8 @@ pub struct AuthenticatorStaticChallenge {
 #[cfg(feature = "flows")]
 impl object::Prop for AuthenticatorStaticChallenge {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AuthenticatorStaticChallenge",
             &[
                 "flow_info",
@@ -6056,9 +6012,8 @@ pub struct AuthenticatorStaticChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::Prop for AuthenticatorStaticChallengeResponseRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AuthenticatorStaticChallengeResponseRequest",
             &["component"],
             &[object::optional(&self.component)],
@@ -6141,9 +6096,8 @@ pub struct AuthenticatorStaticStage {
 #[cfg(feature = "stages")]
 impl object::Prop for AuthenticatorStaticStage {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AuthenticatorStaticStage",
             &[
                 "pk",
@@ -6284,9 +6238,8 @@ pub struct AuthenticatorStaticStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for AuthenticatorStaticStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AuthenticatorStaticStageRequest",
             &["name", "configure_flow", "friendly_name", "token_count", "token_length"],
             &[
@@ -6370,9 +6323,8 @@ pub struct AuthenticatorTotpChallenge {
 #[cfg(feature = "flows")]
 impl object::Prop for AuthenticatorTotpChallenge {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AuthenticatorTotpChallenge",
             &[
                 "flow_info",
@@ -6484,9 +6436,8 @@ pub struct AuthenticatorTotpChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::Prop for AuthenticatorTotpChallengeResponseRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AuthenticatorTotpChallengeResponseRequest",
             &["component", "code"],
             &[object::optional(&self.component), object::value(&self.code)],
@@ -6573,9 +6524,8 @@ pub struct AuthenticatorTotpStage {
 #[cfg(feature = "stages")]
 impl object::Prop for AuthenticatorTotpStage {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AuthenticatorTotpStage",
             &[
                 "pk",
@@ -6709,9 +6659,8 @@ pub struct AuthenticatorTotpStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for AuthenticatorTotpStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AuthenticatorTotpStageRequest",
             &["name", "configure_flow", "friendly_name", "digits"],
             &[
@@ -6822,9 +6771,8 @@ pub struct AuthenticatorValidateStage {
 #[cfg(feature = "stages")]
 impl object::Prop for AuthenticatorValidateStage {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AuthenticatorValidateStage",
             &[
                 "pk",
@@ -7048,9 +6996,8 @@ pub struct AuthenticatorValidateStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for AuthenticatorValidateStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AuthenticatorValidateStageRequest",
             &[
                 "name",
@@ -7205,9 +7152,8 @@ pub struct AuthenticatorValidationChallenge {
 #[cfg(feature = "flows")]
 impl object::Prop for AuthenticatorValidationChallenge {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AuthenticatorValidationChallenge",
             &[
                 "flow_info",
@@ -7333,9 +7279,8 @@ pub struct AuthenticatorValidationChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::Prop for AuthenticatorValidationChallengeResponseRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AuthenticatorValidationChallengeResponseRequest",
             &[
                 "component",
@@ -7437,9 +7382,8 @@ pub struct AuthenticatorWebAuthnChallenge {
 #[cfg(feature = "flows")]
 impl object::Prop for AuthenticatorWebAuthnChallenge {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AuthenticatorWebAuthnChallenge",
             &[
                 "flow_info",
@@ -7548,9 +7492,8 @@ pub struct AuthenticatorWebAuthnChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::Prop for AuthenticatorWebAuthnChallengeResponseRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AuthenticatorWebAuthnChallengeResponseRequest",
             &["component", "response"],
             &[object::optional(&self.component), object::value(&self.response)],
@@ -7645,9 +7588,8 @@ pub struct AuthenticatorWebAuthnStage {
 #[cfg(feature = "stages")]
 impl object::Prop for AuthenticatorWebAuthnStage {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AuthenticatorWebAuthnStage",
             &[
                 "pk",
@@ -7844,9 +7786,8 @@ pub struct AuthenticatorWebAuthnStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for AuthenticatorWebAuthnStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AuthenticatorWebAuthnStageRequest",
             &[
                 "name",
@@ -8042,9 +7983,8 @@ pub struct AutoSubmitChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::Prop for AutoSubmitChallengeResponseRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AutoSubmitChallengeResponseRequest",
             &["component"],
             &[object::optional(&self.component)],
@@ -8132,9 +8072,8 @@ pub struct AutosubmitChallenge {
 #[cfg(feature = "flows")]
 impl object::Prop for AutosubmitChallenge {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AutosubmitChallenge",
             &["flow_info", "component", "response_errors", "url", "attrs", "title"],
             &[
@@ -8361,9 +8300,8 @@ pub struct BlueprintFile {
 #[cfg(feature = "managed")]
 impl object::Prop for BlueprintFile {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "BlueprintFile",
             &["path", "last_m", "hash", "meta"],
             &[
@@ -8438,9 +8376,8 @@ pub struct BlueprintImportResult {
 #[cfg(feature = "managed")]
 impl object::Prop for BlueprintImportResult {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "BlueprintImportResult",
             &["logs", "success"],
             &[object::value(&self.logs), object::value(&self.success)],
@@ -8518,9 +8455,8 @@ pub struct BlueprintInstance {
 #[cfg(feature = "managed")]
 impl object::Prop for BlueprintInstance {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "BlueprintInstance",
             &[
                 "pk",
@@ -8656,9 +8592,8 @@ pub struct BlueprintInstanceRequest {
 #[cfg(feature = "managed")]
 impl object::Prop for BlueprintInstanceRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "BlueprintInstanceRequest",
             &["name", "path", "context", "enabled", "content"],
             &[
@@ -8814,9 +8749,8 @@ pub struct BlueprintUploadRequest {
 #[cfg(feature = "managed")]
 impl object::Prop for BlueprintUploadRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "BlueprintUploadRequest",
             &["file", "path", "context"],
             &[
@@ -8901,9 +8835,8 @@ pub struct Brand {
 #[cfg(feature = "core")]
 impl object::Prop for Brand {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Brand",
             &[
                 "brand_uuid",
@@ -9126,9 +9059,8 @@ pub struct BrandRequest {
 #[cfg(feature = "core")]
 impl object::Prop for BrandRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "BrandRequest",
             &[
                 "domain",
@@ -9315,9 +9247,8 @@ pub struct BulkDeleteSessionResponse {
 #[cfg(feature = "core")]
 impl object::Prop for BulkDeleteSessionResponse {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "BulkDeleteSessionResponse",
             &["deleted"],
             &[object::value(&self.deleted)],
@@ -9374,8 +9305,8 @@ pub struct Cache {
 #[cfg(any(feature = "flows", feature = "policies"))]
 impl object::Prop for Cache {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(write, "Cache", &["count"], &[object::value(&self.count)], None)
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list("Cache", &["count"], &[object::value(&self.count)], None)
     }
 }
 
@@ -9519,9 +9450,8 @@ pub struct CaptchaChallenge {
 #[cfg(feature = "flows")]
 impl object::Prop for CaptchaChallenge {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "CaptchaChallenge",
             &[
                 "flow_info",
@@ -9643,9 +9573,8 @@ pub struct CaptchaChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::Prop for CaptchaChallengeResponseRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "CaptchaChallengeResponseRequest",
             &["component", "token"],
             &[object::optional(&self.component), object::value(&self.token)],
@@ -9735,9 +9664,8 @@ pub struct CaptchaStage {
 #[cfg(feature = "stages")]
 impl object::Prop for CaptchaStage {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "CaptchaStage",
             &[
                 "pk",
@@ -9914,9 +9842,8 @@ pub struct CaptchaStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for CaptchaStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "CaptchaStageRequest",
             &[
                 "name",
@@ -10108,14 +10035,8 @@ pub struct CertificateData {
 #[cfg(feature = "crypto")]
 impl object::Prop for CertificateData {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
-            "CertificateData",
-            &["data"],
-            &[object::value(&self.data)],
-            None,
-        )
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list("CertificateData", &["data"], &[object::value(&self.data)], None)
     }
 }
 
@@ -10171,9 +10092,8 @@ pub struct CertificateGenerationRequest {
 #[cfg(feature = "crypto")]
 impl object::Prop for CertificateGenerationRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "CertificateGenerationRequest",
             &["common_name", "subject_alt_name", "validity_days", "alg"],
             &[
@@ -10293,9 +10213,8 @@ pub struct CertificateKeyPair {
 #[cfg(feature = "crypto")]
 impl object::Prop for CertificateKeyPair {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "CertificateKeyPair",
             &[
                 "pk",
@@ -10531,9 +10450,8 @@ pub struct CertificateKeyPairRequest {
 #[cfg(feature = "crypto")]
 impl object::Prop for CertificateKeyPairRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "CertificateKeyPairRequest",
             &["name", "certificate_data", "key_data"],
             &[
@@ -11228,9 +11146,8 @@ pub struct Config {
 #[cfg(any(feature = "endpoints", feature = "root"))]
 impl object::Prop for Config {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Config",
             &[
                 "error_reporting",
@@ -11343,9 +11260,8 @@ pub struct ConnectionToken {
 #[cfg(feature = "rac")]
 impl object::Prop for ConnectionToken {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ConnectionToken",
             &["pk", "provider", "provider_obj", "endpoint", "endpoint_obj", "user"],
             &[
@@ -11432,9 +11348,8 @@ pub struct ConnectionTokenRequest {
 #[cfg(feature = "rac")]
 impl object::Prop for ConnectionTokenRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ConnectionTokenRequest",
             &["pk", "provider", "endpoint"],
             &[
@@ -11517,9 +11432,8 @@ pub struct Connector {
 #[cfg(any(feature = "endpoints", feature = "stages"))]
 impl object::Prop for Connector {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Connector",
             &[
                 "connector_uuid",
@@ -11637,9 +11551,8 @@ pub struct ConsentChallenge {
 #[cfg(feature = "flows")]
 impl object::Prop for ConsentChallenge {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ConsentChallenge",
             &[
                 "flow_info",
@@ -11772,9 +11685,8 @@ pub struct ConsentChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::Prop for ConsentChallengeResponseRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ConsentChallengeResponseRequest",
             &["component", "token"],
             &[object::optional(&self.component), object::value(&self.token)],
@@ -11903,9 +11815,8 @@ pub struct ConsentPermission {
 #[cfg(feature = "flows")]
 impl object::Prop for ConsentPermission {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ConsentPermission",
             &["name", "id"],
             &[object::value(&self.name), object::value(&self.id)],
@@ -11991,9 +11902,8 @@ pub struct ConsentStage {
 #[cfg(feature = "stages")]
 impl object::Prop for ConsentStage {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ConsentStage",
             &[
                 "pk",
@@ -12124,9 +12034,8 @@ pub struct ConsentStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for ConsentStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ConsentStageRequest",
             &["name", "mode", "consent_expire_in"],
             &[
@@ -12202,9 +12111,8 @@ pub struct ContentType {
 #[cfg(any(feature = "core", feature = "events", feature = "reports"))]
 impl object::Prop for ContentType {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ContentType",
             &["id", "app_label", "model", "verbose_name_plural"],
             &[
@@ -12354,9 +12262,8 @@ pub struct ContextualFlowInfo {
 #[cfg(any(feature = "flows", feature = "sources", feature = "stages"))]
 impl object::Prop for ContextualFlowInfo {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ContextualFlowInfo",
             &["title", "background", "background_themed_urls", "cancel_url", "layout"],
             &[
@@ -13599,9 +13506,8 @@ pub struct CurrentBrand {
 #[cfg(feature = "core")]
 impl object::Prop for CurrentBrand {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "CurrentBrand",
             &[
                 "matched_domain",
@@ -13811,9 +13717,8 @@ pub struct CurrentBrandFlags {
 #[cfg(feature = "core")]
 impl object::Prop for CurrentBrandFlags {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "CurrentBrandFlags",
             &[
                 "core_default_app_access",
@@ -13931,9 +13836,8 @@ pub struct DataExport {
 #[cfg(any(feature = "core", feature = "events", feature = "reports"))]
 impl object::Prop for DataExport {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "DataExport",
             &[
                 "id",
@@ -14214,9 +14118,8 @@ pub struct DenyStage {
 #[cfg(feature = "stages")]
 impl object::Prop for DenyStage {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "DenyStage",
             &[
                 "pk",
@@ -14333,9 +14236,8 @@ pub struct DenyStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for DenyStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "DenyStageRequest",
             &["name", "deny_message"],
             &[object::value(&self.name), object::optional(&self.deny_message)],
@@ -14394,9 +14296,8 @@ pub struct DetailedCountry {
 #[cfg(feature = "policies")]
 impl object::Prop for DetailedCountry {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "DetailedCountry",
             &["code", "name"],
             &[object::value(&self.code), object::value(&self.name)],
@@ -14487,9 +14388,8 @@ pub struct Device {
 #[cfg(feature = "authenticators")]
 impl object::Prop for Device {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Device",
             &[
                 "verbose_name",
@@ -14636,9 +14536,8 @@ pub struct DeviceAccessGroup {
 #[cfg(feature = "endpoints")]
 impl object::Prop for DeviceAccessGroup {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "DeviceAccessGroup",
             &["pbm_uuid", "name", "attributes"],
             &[
@@ -14707,9 +14606,8 @@ pub struct DeviceAccessGroupRequest {
 #[cfg(feature = "endpoints")]
 impl object::Prop for DeviceAccessGroupRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "DeviceAccessGroupRequest",
             &["name", "attributes"],
             &[object::value(&self.name), object::optional(&self.attributes)],
@@ -14771,9 +14669,8 @@ pub struct DeviceChallenge {
 #[cfg(feature = "flows")]
 impl object::Prop for DeviceChallenge {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "DeviceChallenge",
             &["device_class", "device_uid", "challenge", "last_used"],
             &[
@@ -14853,9 +14750,8 @@ pub struct DeviceChallengeRequest {
 #[cfg(feature = "flows")]
 impl object::Prop for DeviceChallengeRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "DeviceChallengeRequest",
             &["device_class", "device_uid", "challenge", "last_used"],
             &[
@@ -15016,9 +14912,8 @@ pub struct DeviceConnection {
 #[cfg(feature = "endpoints")]
 impl object::Prop for DeviceConnection {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "DeviceConnection",
             &["device", "connector", "connector_obj", "latest_snapshot"],
             &[
@@ -15100,9 +14995,8 @@ pub struct DeviceFactSnapshot {
 #[cfg(feature = "endpoints")]
 impl object::Prop for DeviceFactSnapshot {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "DeviceFactSnapshot",
             &["data", "connection", "created", "expires", "vendor"],
             &[
@@ -15187,9 +15081,8 @@ pub struct DeviceFacts {
 #[cfg(feature = "endpoints")]
 impl object::Prop for DeviceFacts {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "DeviceFacts",
             &[
                 "os",
@@ -15398,9 +15291,8 @@ pub struct DeviceFactsRequest {
 #[cfg(feature = "endpoints")]
 impl object::Prop for DeviceFactsRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "DeviceFactsRequest",
             &[
                 "os",
@@ -15512,9 +15404,8 @@ pub struct DeviceGroup {
 #[cfg(feature = "endpoints")]
 impl object::Prop for DeviceGroup {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "DeviceGroup",
             &["id", "name"],
             &[object::value(&self.id), object::optional(&self.name)],
@@ -15575,9 +15466,8 @@ pub struct DeviceGroupRequest {
 #[cfg(feature = "endpoints")]
 impl object::Prop for DeviceGroupRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "DeviceGroupRequest",
             &["id", "name"],
             &[object::value(&self.id), object::optional(&self.name)],
@@ -15638,9 +15528,8 @@ pub struct DeviceSummary {
 #[cfg(feature = "endpoints")]
 impl object::Prop for DeviceSummary {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "DeviceSummary",
             &["total_count", "unreachable_count", "outdated_agent_count"],
             &[
@@ -15719,9 +15608,8 @@ pub struct DeviceUser {
 #[cfg(feature = "endpoints")]
 impl object::Prop for DeviceUser {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "DeviceUser",
             &["id", "username", "name", "home"],
             &[
@@ -15822,9 +15710,8 @@ pub struct DeviceUserBinding {
 #[cfg(feature = "endpoints")]
 impl object::Prop for DeviceUserBinding {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "DeviceUserBinding",
             &[
                 "pk",
@@ -16001,9 +15888,8 @@ pub struct DeviceUserBindingRequest {
 #[cfg(feature = "endpoints")]
 impl object::Prop for DeviceUserBindingRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "DeviceUserBindingRequest",
             &[
                 "policy",
@@ -16127,9 +16013,8 @@ pub struct DeviceUserRequest {
 #[cfg(feature = "endpoints")]
 impl object::Prop for DeviceUserRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "DeviceUserRequest",
             &["id", "username", "name", "home"],
             &[
@@ -16344,9 +16229,8 @@ pub struct Disk {
 #[cfg(feature = "endpoints")]
 impl object::Prop for Disk {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Disk",
             &[
                 "name",
@@ -16455,9 +16339,8 @@ pub struct DiskRequest {
 #[cfg(feature = "endpoints")]
 impl object::Prop for DiskRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "DiskRequest",
             &[
                 "name",
@@ -16585,9 +16468,8 @@ pub struct DockerServiceConnection {
 #[cfg(feature = "outposts")]
 impl object::Prop for DockerServiceConnection {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "DockerServiceConnection",
             &[
                 "pk",
@@ -16729,9 +16611,8 @@ pub struct DockerServiceConnectionRequest {
 #[cfg(feature = "outposts")]
 impl object::Prop for DockerServiceConnectionRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "DockerServiceConnectionRequest",
             &["name", "local", "url", "tls_verification", "tls_authentication"],
             &[
@@ -16816,9 +16697,8 @@ pub struct Domain {
 #[cfg(feature = "tenants")]
 impl object::Prop for Domain {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Domain",
             &["id", "domain", "is_primary", "tenant"],
             &[
@@ -16893,9 +16773,8 @@ pub struct DomainRequest {
 #[cfg(feature = "tenants")]
 impl object::Prop for DomainRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "DomainRequest",
             &["domain", "is_primary", "tenant"],
             &[
@@ -16967,9 +16846,8 @@ pub struct DummyChallenge {
 #[cfg(feature = "flows")]
 impl object::Prop for DummyChallenge {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "DummyChallenge",
             &["flow_info", "component", "response_errors", "name"],
             &[
@@ -17046,9 +16924,8 @@ pub struct DummyChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::Prop for DummyChallengeResponseRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "DummyChallengeResponseRequest",
             &["component"],
             &[object::optional(&self.component)],
@@ -17133,9 +17010,8 @@ pub struct DummyPolicy {
 #[cfg(feature = "policies")]
 impl object::Prop for DummyPolicy {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "DummyPolicy",
             &[
                 "pk",
@@ -17278,9 +17154,8 @@ pub struct DummyPolicyRequest {
 #[cfg(feature = "policies")]
 impl object::Prop for DummyPolicyRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "DummyPolicyRequest",
             &["name", "execution_logging", "result", "wait_min", "wait_max"],
             &[
@@ -17381,9 +17256,8 @@ pub struct DummyStage {
 #[cfg(feature = "stages")]
 impl object::Prop for DummyStage {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "DummyStage",
             &[
                 "pk",
@@ -17500,9 +17374,8 @@ pub struct DummyStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for DummyStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "DummyStageRequest",
             &["name", "throw_error"],
             &[object::value(&self.name), object::optional(&self.throw_error)],
@@ -17570,9 +17443,8 @@ pub struct DuoDevice {
 #[cfg(feature = "authenticators")]
 impl object::Prop for DuoDevice {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "DuoDevice",
             &["pk", "name", "user"],
             &[
@@ -17637,9 +17509,8 @@ pub struct DuoDeviceEnrollmentStatus {
 #[cfg(feature = "stages")]
 impl object::Prop for DuoDeviceEnrollmentStatus {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "DuoDeviceEnrollmentStatus",
             &["duo_response"],
             &[object::value(&self.duo_response)],
@@ -17700,14 +17571,8 @@ pub struct DuoDeviceRequest {
 #[cfg(feature = "authenticators")]
 impl object::Prop for DuoDeviceRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
-            "DuoDeviceRequest",
-            &["name"],
-            &[object::value(&self.name)],
-            None,
-        )
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list("DuoDeviceRequest", &["name"], &[object::value(&self.name)], None)
     }
 }
 
@@ -17830,9 +17695,8 @@ pub struct EmailChallenge {
 #[cfg(feature = "flows")]
 impl object::Prop for EmailChallenge {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "EmailChallenge",
             &["flow_info", "component", "response_errors"],
             &[
@@ -17906,9 +17770,8 @@ pub struct EmailChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::Prop for EmailChallengeResponseRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "EmailChallengeResponseRequest",
             &["component"],
             &[object::optional(&self.component)],
@@ -17973,9 +17836,8 @@ pub struct EmailDevice {
 #[cfg(feature = "authenticators")]
 impl object::Prop for EmailDevice {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "EmailDevice",
             &["name", "pk", "email", "user"],
             &[
@@ -18048,14 +17910,8 @@ pub struct EmailDeviceRequest {
 #[cfg(feature = "authenticators")]
 impl object::Prop for EmailDeviceRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
-            "EmailDeviceRequest",
-            &["name"],
-            &[object::value(&self.name)],
-            None,
-        )
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list("EmailDeviceRequest", &["name"], &[object::value(&self.name)], None)
     }
 }
 
@@ -18150,9 +18006,8 @@ pub struct EmailStage {
 #[cfg(feature = "stages")]
 impl object::Prop for EmailStage {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "EmailStage",
             &[
                 "pk",
@@ -18385,9 +18240,8 @@ pub struct EmailStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for EmailStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "EmailStageRequest",
             &[
                 "name",
@@ -18568,9 +18422,8 @@ pub struct Endpoint {
 #[cfg(feature = "rac")]
 impl object::Prop for Endpoint {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Endpoint",
             &[
                 "pk",
@@ -18707,9 +18560,8 @@ pub struct EndpointAgentChallenge {
 #[cfg(feature = "flows")]
 impl object::Prop for EndpointAgentChallenge {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "EndpointAgentChallenge",
             &[
                 "flow_info",
@@ -18809,9 +18661,8 @@ pub struct EndpointAgentChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::Prop for EndpointAgentChallengeResponseRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "EndpointAgentChallengeResponseRequest",
             &["component", "response"],
             &[object::optional(&self.component), object::nullable(&self.response)],
@@ -18941,9 +18792,8 @@ pub struct EndpointDevice {
 #[cfg(feature = "endpoints")]
 impl object::Prop for EndpointDevice {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "EndpointDevice",
             &[
                 "device_uuid",
@@ -19071,9 +18921,8 @@ pub struct EndpointDeviceDetails {
 #[cfg(feature = "endpoints")]
 impl object::Prop for EndpointDeviceDetails {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "EndpointDeviceDetails",
             &[
                 "device_uuid",
@@ -19215,9 +19064,8 @@ pub struct EndpointDeviceRequest {
 #[cfg(feature = "endpoints")]
 impl object::Prop for EndpointDeviceRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "EndpointDeviceRequest",
             &[
                 "device_uuid",
@@ -19329,9 +19177,8 @@ pub struct EndpointRequest {
 #[cfg(feature = "rac")]
 impl object::Prop for EndpointRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "EndpointRequest",
             &[
                 "name",
@@ -19467,9 +19314,8 @@ pub struct EndpointStage {
 #[cfg(feature = "stages")]
 impl object::Prop for EndpointStage {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "EndpointStage",
             &[
                 "pk",
@@ -19601,9 +19447,8 @@ pub struct EndpointStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for EndpointStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "EndpointStageRequest",
             &["name", "connector", "mode"],
             &[
@@ -19672,9 +19517,8 @@ pub struct EnrollRequest {
 #[cfg(feature = "endpoints")]
 impl object::Prop for EnrollRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "EnrollRequest",
             &["device_serial", "device_name"],
             &[object::value(&self.device_serial), object::value(&self.device_name)],
@@ -19744,9 +19588,8 @@ pub struct EnrollmentToken {
 #[cfg(feature = "endpoints")]
 impl object::Prop for EnrollmentToken {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "EnrollmentToken",
             &[
                 "token_uuid",
@@ -19854,9 +19697,8 @@ pub struct EnrollmentTokenRequest {
 #[cfg(feature = "endpoints")]
 impl object::Prop for EnrollmentTokenRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "EnrollmentTokenRequest",
             &["device_group", "connector", "name", "expiring", "expires"],
             &[
@@ -19933,9 +19775,8 @@ pub struct ErrorDetail {
 #[cfg(any(feature = "flows", feature = "sources", feature = "stages"))]
 impl object::Prop for ErrorDetail {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ErrorDetail",
             &["string", "code"],
             &[object::value(&self.string), object::value(&self.code)],
@@ -20003,9 +19844,8 @@ pub struct ErrorReportingConfig {
 #[cfg(any(feature = "endpoints", feature = "root"))]
 impl object::Prop for ErrorReportingConfig {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ErrorReportingConfig",
             &["enabled", "sentry_dsn", "environment", "send_pii", "traces_sample_rate"],
             &[
@@ -20102,9 +19942,8 @@ pub struct Event {
 #[cfg(feature = "events")]
 impl object::Prop for Event {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Event",
             &[
                 "pk",
@@ -20440,9 +20279,8 @@ pub struct EventMatcherPolicy {
 #[cfg(feature = "policies")]
 impl object::Prop for EventMatcherPolicy {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "EventMatcherPolicy",
             &[
                 "pk",
@@ -20604,9 +20442,8 @@ pub struct EventMatcherPolicyRequest {
 #[cfg(feature = "policies")]
 impl object::Prop for EventMatcherPolicyRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "EventMatcherPolicyRequest",
             &[
                 "name",
@@ -20716,9 +20553,8 @@ pub struct EventRequest {
 #[cfg(feature = "events")]
 impl object::Prop for EventRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "EventRequest",
             &["user", "action", "app", "context", "client_ip", "expires", "brand"],
             &[
@@ -20803,9 +20639,8 @@ pub struct EventStats {
 #[cfg(feature = "events")]
 impl object::Prop for EventStats {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "EventStats",
             &["unique_users", "count_step"],
             &[object::value(&self.unique_users), object::value(&self.count_step)],
@@ -20870,9 +20705,8 @@ pub struct EventTopPerUser {
 #[cfg(feature = "events")]
 impl object::Prop for EventTopPerUser {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "EventTopPerUser",
             &["application", "counted_events", "unique_users"],
             &[
@@ -20948,9 +20782,8 @@ pub struct EventVolume {
 #[cfg(feature = "events")]
 impl object::Prop for EventVolume {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "EventVolume",
             &["action", "time", "count"],
             &[
@@ -21156,9 +20989,8 @@ pub struct ExpiringBaseGrantModel {
 #[cfg(feature = "oauth2")]
 impl object::Prop for ExpiringBaseGrantModel {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ExpiringBaseGrantModel",
             &["pk", "provider", "user", "is_expired", "expires", "scope"],
             &[
@@ -21267,9 +21099,8 @@ pub struct ExpressionPolicy {
 #[cfg(feature = "policies")]
 impl object::Prop for ExpressionPolicy {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ExpressionPolicy",
             &[
                 "pk",
@@ -21399,9 +21230,8 @@ pub struct ExpressionPolicyRequest {
 #[cfg(feature = "policies")]
 impl object::Prop for ExpressionPolicyRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ExpressionPolicyRequest",
             &["name", "execution_logging", "expression"],
             &[
@@ -21499,9 +21329,8 @@ pub struct ExtraRoleObjectPermission {
 #[cfg(feature = "rbac")]
 impl object::Prop for ExtraRoleObjectPermission {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ExtraRoleObjectPermission",
             &[
                 "id",
@@ -21625,9 +21454,8 @@ pub struct FileList {
 #[cfg(feature = "admin")]
 impl object::Prop for FileList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "FileList",
             &["name", "mime_type", "url", "themed_urls"],
             &[
@@ -21704,9 +21532,8 @@ pub struct FileUploadRequest {
 #[cfg(feature = "admin")]
 impl object::Prop for FileUploadRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "FileUploadRequest",
             &["file", "name", "usage"],
             &[
@@ -21796,9 +21623,8 @@ pub struct FleetConnector {
 #[cfg(feature = "endpoints")]
 impl object::Prop for FleetConnector {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "FleetConnector",
             &[
                 "connector_uuid",
@@ -21946,9 +21772,8 @@ pub struct FleetConnectorRequest {
 #[cfg(feature = "endpoints")]
 impl object::Prop for FleetConnectorRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "FleetConnectorRequest",
             &[
                 "connector_uuid",
@@ -22100,9 +21925,8 @@ pub struct Flow {
 #[cfg(any(feature = "flows", feature = "stages"))]
 impl object::Prop for Flow {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Flow",
             &[
                 "pk",
@@ -22828,14 +22652,8 @@ pub struct FlowDiagram {
 #[cfg(feature = "flows")]
 impl object::Prop for FlowDiagram {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
-            "FlowDiagram",
-            &["diagram"],
-            &[object::value(&self.diagram)],
-            None,
-        )
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list("FlowDiagram", &["diagram"], &[object::value(&self.diagram)], None)
     }
 }
 
@@ -22893,9 +22711,8 @@ pub struct FlowErrorChallenge {
 #[cfg(feature = "flows")]
 impl object::Prop for FlowErrorChallenge {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "FlowErrorChallenge",
             &[
                 "flow_info",
@@ -22995,9 +22812,8 @@ pub struct FlowInspection {
 #[cfg(feature = "flows")]
 impl object::Prop for FlowInspection {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "FlowInspection",
             &["plans", "current_plan", "is_completed"],
             &[
@@ -23078,9 +22894,8 @@ pub struct FlowInspectorPlan {
 #[cfg(feature = "flows")]
 impl object::Prop for FlowInspectorPlan {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "FlowInspectorPlan",
             &["current_stage", "next_planned_stage", "plan_context", "session_id"],
             &[
@@ -23269,9 +23084,8 @@ pub struct FlowRequest {
 #[cfg(feature = "flows")]
 impl object::Prop for FlowRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "FlowRequest",
             &[
                 "name",
@@ -23423,9 +23237,8 @@ pub struct FlowSet {
 #[cfg(any(feature = "flows", feature = "stages"))]
 impl object::Prop for FlowSet {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "FlowSet",
             &[
                 "pk",
@@ -23588,9 +23401,8 @@ pub struct FlowStageBinding {
 #[cfg(feature = "flows")]
 impl object::Prop for FlowStageBinding {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "FlowStageBinding",
             &[
                 "pk",
@@ -23731,9 +23543,8 @@ pub struct FlowStageBindingRequest {
 #[cfg(feature = "flows")]
 impl object::Prop for FlowStageBindingRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "FlowStageBindingRequest",
             &[
                 "target",
@@ -23844,9 +23655,8 @@ pub struct FooterLink {
 #[cfg(feature = "core")]
 impl object::Prop for FooterLink {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "FooterLink",
             &["href", "name"],
             &[object::value(&self.href), object::value(&self.name)],
@@ -24042,9 +23852,8 @@ pub struct FrameChallenge {
 #[cfg(feature = "flows")]
 impl object::Prop for FrameChallenge {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "FrameChallenge",
             &[
                 "flow_info",
@@ -24147,9 +23956,8 @@ pub struct FrameChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::Prop for FrameChallengeResponseRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "FrameChallengeResponseRequest",
             &["component"],
             &[object::optional(&self.component)],
@@ -24260,9 +24068,8 @@ pub struct GenericError {
 )]
 impl object::Prop for GenericError {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "GenericError",
             &["detail", "code"],
             &[object::value(&self.detail), object::optional(&self.code)],
@@ -24448,9 +24255,8 @@ pub struct GeoIpPolicy {
 #[cfg(feature = "policies")]
 impl object::Prop for GeoIpPolicy {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "GeoIpPolicy",
             &[
                 "pk",
@@ -24636,9 +24442,8 @@ pub struct GeoIpPolicyCountriesObjItem {
 #[cfg(feature = "policies")]
 impl object::Prop for GeoIpPolicyCountriesObjItem {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "GeoIpPolicyCountriesObjItem",
             &["code", "name"],
             &[object::value(&self.code), object::value(&self.name)],
@@ -24715,9 +24520,8 @@ pub struct GeoIpPolicyRequest {
 #[cfg(feature = "policies")]
 impl object::Prop for GeoIpPolicyRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "GeoIpPolicyRequest",
             &[
                 "name",
@@ -24940,9 +24744,8 @@ pub struct GlobalTaskStatus {
 #[cfg(feature = "tasks")]
 impl object::Prop for GlobalTaskStatus {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "GlobalTaskStatus",
             &[
                 "queued",
@@ -25087,9 +24890,8 @@ pub struct GoogleChromeConnector {
 #[cfg(feature = "endpoints")]
 impl object::Prop for GoogleChromeConnector {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "GoogleChromeConnector",
             &[
                 "connector_uuid",
@@ -25218,9 +25020,8 @@ pub struct GoogleChromeConnectorRequest {
 #[cfg(feature = "endpoints")]
 impl object::Prop for GoogleChromeConnectorRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "GoogleChromeConnectorRequest",
             &["connector_uuid", "name", "enabled", "credentials"],
             &[
@@ -25299,9 +25100,8 @@ pub struct GoogleEndpointDevice {
 #[cfg(feature = "authenticators")]
 impl object::Prop for GoogleEndpointDevice {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "GoogleEndpointDevice",
             &["pk", "name"],
             &[object::optional(&self.pk), object::value(&self.name)],
@@ -25365,9 +25165,8 @@ pub struct GoogleEndpointDeviceRequest {
 #[cfg(feature = "authenticators")]
 impl object::Prop for GoogleEndpointDeviceRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "GoogleEndpointDeviceRequest",
             &["pk", "name"],
             &[object::optional(&self.pk), object::value(&self.name)],
@@ -25474,9 +25273,8 @@ pub struct GoogleWorkspaceProvider {
 #[cfg(feature = "providers")]
 impl object::Prop for GoogleWorkspaceProvider {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "GoogleWorkspaceProvider",
             &[
                 "pk",
@@ -25716,9 +25514,8 @@ pub struct GoogleWorkspaceProviderGroup {
 #[cfg(feature = "providers")]
 impl object::Prop for GoogleWorkspaceProviderGroup {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "GoogleWorkspaceProviderGroup",
             &["id", "google_id", "group", "group_obj", "provider", "attributes"],
             &[
@@ -25803,9 +25600,8 @@ pub struct GoogleWorkspaceProviderGroupRequest {
 #[cfg(feature = "providers")]
 impl object::Prop for GoogleWorkspaceProviderGroupRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "GoogleWorkspaceProviderGroupRequest",
             &["google_id", "group", "provider"],
             &[
@@ -25898,9 +25694,8 @@ pub struct GoogleWorkspaceProviderMapping {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for GoogleWorkspaceProviderMapping {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "GoogleWorkspaceProviderMapping",
             &[
                 "pk",
@@ -26026,9 +25821,8 @@ pub struct GoogleWorkspaceProviderMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for GoogleWorkspaceProviderMappingRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "GoogleWorkspaceProviderMappingRequest",
             &["managed", "name", "expression"],
             &[
@@ -26121,9 +25915,8 @@ pub struct GoogleWorkspaceProviderRequest {
 #[cfg(any(feature = "core", feature = "providers"))]
 impl object::Prop for GoogleWorkspaceProviderRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "GoogleWorkspaceProviderRequest",
             &[
                 "name",
@@ -26296,9 +26089,8 @@ pub struct GoogleWorkspaceProviderUser {
 #[cfg(feature = "providers")]
 impl object::Prop for GoogleWorkspaceProviderUser {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "GoogleWorkspaceProviderUser",
             &["id", "google_id", "user", "user_obj", "provider", "attributes"],
             &[
@@ -26383,9 +26175,8 @@ pub struct GoogleWorkspaceProviderUserRequest {
 #[cfg(feature = "providers")]
 impl object::Prop for GoogleWorkspaceProviderUserRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "GoogleWorkspaceProviderUserRequest",
             &["google_id", "user", "provider"],
             &[
@@ -26560,9 +26351,8 @@ pub struct Group {
 #[cfg(any(feature = "core", feature = "events"))]
 impl object::Prop for Group {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Group",
             &[
                 "pk",
@@ -26728,9 +26518,8 @@ pub struct GroupKerberosSourceConnection {
 #[cfg(feature = "sources")]
 impl object::Prop for GroupKerberosSourceConnection {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "GroupKerberosSourceConnection",
             &[
                 "pk",
@@ -26838,9 +26627,8 @@ pub struct GroupKerberosSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for GroupKerberosSourceConnectionRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "GroupKerberosSourceConnectionRequest",
             &["source", "identifier"],
             &[object::value(&self.source), object::value(&self.identifier)],
@@ -26918,9 +26706,8 @@ pub struct GroupLdapSourceConnection {
 #[cfg(feature = "sources")]
 impl object::Prop for GroupLdapSourceConnection {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "GroupLdapSourceConnection",
             &[
                 "pk",
@@ -27036,9 +26823,8 @@ pub struct GroupLdapSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for GroupLdapSourceConnectionRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "GroupLdapSourceConnectionRequest",
             &["source", "identifier"],
             &[object::value(&self.source), object::value(&self.identifier)],
@@ -27181,9 +26967,8 @@ pub struct GroupOAuthSourceConnection {
 #[cfg(feature = "sources")]
 impl object::Prop for GroupOAuthSourceConnection {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "GroupOAuthSourceConnection",
             &[
                 "pk",
@@ -27291,9 +27076,8 @@ pub struct GroupOAuthSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for GroupOAuthSourceConnectionRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "GroupOAuthSourceConnectionRequest",
             &["source", "identifier"],
             &[object::value(&self.source), object::value(&self.identifier)],
@@ -27367,9 +27151,8 @@ pub struct GroupPlexSourceConnection {
 #[cfg(feature = "sources")]
 impl object::Prop for GroupPlexSourceConnection {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "GroupPlexSourceConnection",
             &[
                 "pk",
@@ -27477,9 +27260,8 @@ pub struct GroupPlexSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for GroupPlexSourceConnectionRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "GroupPlexSourceConnectionRequest",
             &["source", "identifier"],
             &[object::value(&self.source), object::value(&self.identifier)],
@@ -27547,9 +27329,8 @@ pub struct GroupRequest {
 #[cfg(feature = "core")]
 impl object::Prop for GroupRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "GroupRequest",
             &["name", "is_superuser", "parents", "users", "attributes", "roles"],
             &[
@@ -27644,9 +27425,8 @@ pub struct GroupSamlSourceConnection {
 #[cfg(feature = "sources")]
 impl object::Prop for GroupSamlSourceConnection {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "GroupSamlSourceConnection",
             &[
                 "pk",
@@ -27756,9 +27536,8 @@ pub struct GroupSamlSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for GroupSamlSourceConnectionRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "GroupSamlSourceConnectionRequest",
             &["source", "identifier"],
             &[object::value(&self.source), object::value(&self.identifier)],
@@ -27832,9 +27611,8 @@ pub struct GroupSourceConnection {
 #[cfg(feature = "sources")]
 impl object::Prop for GroupSourceConnection {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "GroupSourceConnection",
             &[
                 "pk",
@@ -27942,9 +27720,8 @@ pub struct GroupSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for GroupSourceConnectionRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "GroupSourceConnectionRequest",
             &["source", "identifier"],
             &[object::value(&self.source), object::value(&self.identifier)],
@@ -28018,9 +27795,8 @@ pub struct GroupTelegramSourceConnection {
 #[cfg(feature = "sources")]
 impl object::Prop for GroupTelegramSourceConnection {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "GroupTelegramSourceConnection",
             &[
                 "pk",
@@ -28128,9 +27904,8 @@ pub struct GroupTelegramSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for GroupTelegramSourceConnectionRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "GroupTelegramSourceConnectionRequest",
             &["source", "identifier"],
             &[object::value(&self.source), object::value(&self.identifier)],
@@ -28195,9 +27970,8 @@ pub struct Hardware {
 #[cfg(feature = "endpoints")]
 impl object::Prop for Hardware {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Hardware",
             &[
                 "model",
@@ -28292,9 +28066,8 @@ pub struct HardwareRequest {
 #[cfg(feature = "endpoints")]
 impl object::Prop for HardwareRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "HardwareRequest",
             &[
                 "model",
@@ -28402,9 +28175,8 @@ pub struct IdentificationChallenge {
 #[cfg(feature = "flows")]
 impl object::Prop for IdentificationChallenge {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "IdentificationChallenge",
             &[
                 "flow_info",
@@ -28612,9 +28384,8 @@ pub struct IdentificationChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::Prop for IdentificationChallengeResponseRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "IdentificationChallengeResponseRequest",
             &["component", "uid_field", "password", "captcha_token", "passkey"],
             &[
@@ -28737,9 +28508,8 @@ pub struct IdentificationStage {
 #[cfg(feature = "stages")]
 impl object::Prop for IdentificationStage {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "IdentificationStage",
             &[
                 "pk",
@@ -28968,9 +28738,8 @@ pub struct IdentificationStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for IdentificationStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "IdentificationStageRequest",
             &[
                 "name",
@@ -29132,9 +28901,8 @@ pub struct IframeLogoutChallenge {
 #[cfg(feature = "flows")]
 impl object::Prop for IframeLogoutChallenge {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "IframeLogoutChallenge",
             &["flow_info", "component", "response_errors", "logout_urls"],
             &[
@@ -29211,9 +28979,8 @@ pub struct IframeLogoutChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::Prop for IframeLogoutChallengeResponseRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "IframeLogoutChallengeResponseRequest",
             &["component"],
             &[object::optional(&self.component)],
@@ -29267,9 +29034,8 @@ pub struct ImpersonationRequest {
 #[cfg(feature = "core")]
 impl object::Prop for ImpersonationRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ImpersonationRequest",
             &["reason"],
             &[object::value(&self.reason)],
@@ -29334,9 +29100,8 @@ pub struct InitialPermissions {
 #[cfg(feature = "rbac")]
 impl object::Prop for InitialPermissions {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "InitialPermissions",
             &["pk", "name", "role", "permissions", "permissions_obj"],
             &[
@@ -29417,9 +29182,8 @@ pub struct InitialPermissionsRequest {
 #[cfg(feature = "rbac")]
 impl object::Prop for InitialPermissionsRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "InitialPermissionsRequest",
             &["name", "role", "permissions"],
             &[
@@ -29485,14 +29249,8 @@ pub struct InstallId {
 #[cfg(feature = "enterprise")]
 impl object::Prop for InstallId {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
-            "InstallId",
-            &["install_id"],
-            &[object::value(&self.install_id)],
-            None,
-        )
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list("InstallId", &["install_id"], &[object::value(&self.install_id)], None)
     }
 }
 
@@ -29716,9 +29474,8 @@ pub struct Invitation {
 #[cfg(feature = "stages")]
 impl object::Prop for Invitation {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Invitation",
             &[
                 "pk",
@@ -29833,9 +29590,8 @@ pub struct InvitationRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for InvitationRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "InvitationRequest",
             &["name", "expires", "fixed_data", "single_use", "flow"],
             &[
@@ -29917,9 +29673,8 @@ pub struct InvitationSendEmailRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for InvitationSendEmailRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "InvitationSendEmailRequest",
             &["email_addresses", "cc_addresses", "bcc_addresses", "template"],
             &[
@@ -30017,9 +29772,8 @@ pub struct InvitationStage {
 #[cfg(feature = "stages")]
 impl object::Prop for InvitationStage {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "InvitationStage",
             &[
                 "pk",
@@ -30139,9 +29893,8 @@ pub struct InvitationStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for InvitationStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "InvitationStageRequest",
             &["name", "continue_flow_without_invitation"],
             &[
@@ -30414,9 +30167,8 @@ pub struct KerberosSource {
 #[cfg(feature = "sources")]
 impl object::Prop for KerberosSource {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "KerberosSource",
             &[
                 "pk",
@@ -30736,9 +30488,8 @@ pub struct KerberosSourcePropertyMapping {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for KerberosSourcePropertyMapping {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "KerberosSourcePropertyMapping",
             &[
                 "pk",
@@ -30864,9 +30615,8 @@ pub struct KerberosSourcePropertyMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for KerberosSourcePropertyMappingRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "KerberosSourcePropertyMappingRequest",
             &["managed", "name", "expression"],
             &[
@@ -30994,9 +30744,8 @@ pub struct KerberosSourceRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for KerberosSourceRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "KerberosSourceRequest",
             &[
                 "name",
@@ -31343,9 +31092,8 @@ pub struct KubernetesServiceConnection {
 #[cfg(feature = "outposts")]
 impl object::Prop for KubernetesServiceConnection {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "KubernetesServiceConnection",
             &[
                 "pk",
@@ -31473,9 +31221,8 @@ pub struct KubernetesServiceConnectionRequest {
 #[cfg(feature = "outposts")]
 impl object::Prop for KubernetesServiceConnectionRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "KubernetesServiceConnectionRequest",
             &["name", "local", "kubeconfig", "verify_ssl"],
             &[
@@ -32100,9 +31847,8 @@ pub struct LdapCheckAccess {
 #[cfg(feature = "outposts")]
 impl object::Prop for LdapCheckAccess {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "LdapCheckAccess",
             &["has_search_permission", "access"],
             &[
@@ -32173,9 +31919,8 @@ pub struct LdapDebug {
 #[cfg(feature = "sources")]
 impl object::Prop for LdapDebug {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "LdapDebug",
             &["user", "group", "membership"],
             &[
@@ -32274,9 +32019,8 @@ pub struct LdapOutpostConfig {
 #[cfg(feature = "outposts")]
 impl object::Prop for LdapOutpostConfig {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "LdapOutpostConfig",
             &[
                 "pk",
@@ -32487,9 +32231,8 @@ pub struct LdapProvider {
 #[cfg(feature = "providers")]
 impl object::Prop for LdapProvider {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "LdapProvider",
             &[
                 "pk",
@@ -32767,9 +32510,8 @@ pub struct LdapProviderRequest {
 #[cfg(any(feature = "core", feature = "providers"))]
 impl object::Prop for LdapProviderRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "LdapProviderRequest",
             &[
                 "name",
@@ -33020,9 +32762,8 @@ pub struct LdapSource {
 #[cfg(feature = "sources")]
 impl object::Prop for LdapSource {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "LdapSource",
             &[
                 "pk",
@@ -33424,9 +33165,8 @@ pub struct LdapSourcePropertyMapping {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for LdapSourcePropertyMapping {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "LdapSourcePropertyMapping",
             &[
                 "pk",
@@ -33554,9 +33294,8 @@ pub struct LdapSourcePropertyMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for LdapSourcePropertyMappingRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "LdapSourcePropertyMappingRequest",
             &["managed", "name", "expression"],
             &[
@@ -33704,9 +33443,8 @@ pub struct LdapSourceRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for LdapSourceRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "LdapSourceRequest",
             &[
                 "name",
@@ -34096,9 +33834,8 @@ pub struct License {
 #[cfg(feature = "enterprise")]
 impl object::Prop for License {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "License",
             &[
                 "license_uuid",
@@ -34266,9 +34003,8 @@ pub struct LicenseForecast {
 #[cfg(feature = "enterprise")]
 impl object::Prop for LicenseForecast {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "LicenseForecast",
             &[
                 "internal_users",
@@ -34365,14 +34101,8 @@ pub struct LicenseRequest {
 #[cfg(feature = "enterprise")]
 impl object::Prop for LicenseRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
-            "LicenseRequest",
-            &["key"],
-            &[object::value(&self.key)],
-            None,
-        )
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list("LicenseRequest", &["key"], &[object::value(&self.key)], None)
     }
 }
 
@@ -34512,9 +34242,8 @@ pub struct LicenseSummary {
 #[cfg(feature = "enterprise")]
 impl object::Prop for LicenseSummary {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "LicenseSummary",
             &[
                 "internal_users",
@@ -34718,9 +34447,8 @@ pub struct LifecycleIteration {
 #[cfg(feature = "lifecycle")]
 impl object::Prop for LifecycleIteration {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "LifecycleIteration",
             &[
                 "id",
@@ -34863,9 +34591,8 @@ pub struct LifecycleIterationRequest {
 #[cfg(feature = "lifecycle")]
 impl object::Prop for LifecycleIterationRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "LifecycleIterationRequest",
             &["content_type"],
             &[object::value(&self.content_type)],
@@ -35016,9 +34743,8 @@ pub struct LifecycleRule {
 #[cfg(feature = "lifecycle")]
 impl object::Prop for LifecycleRule {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "LifecycleRule",
             &[
                 "id",
@@ -35195,9 +34921,8 @@ pub struct LifecycleRuleRequest {
 #[cfg(feature = "lifecycle")]
 impl object::Prop for LifecycleRuleRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "LifecycleRuleRequest",
             &[
                 "name",
@@ -35323,8 +35048,8 @@ pub struct Link {
 #[cfg(any(feature = "core", feature = "flows"))]
 impl object::Prop for Link {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(write, "Link", &["link"], &[object::value(&self.link)], None)
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list("Link", &["link"], &[object::value(&self.link)], None)
     }
 }
 
@@ -35397,9 +35122,8 @@ pub struct LogEvent {
 )]
 impl object::Prop for LogEvent {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "LogEvent",
             &["timestamp", "log_level", "logger", "event", "attributes"],
             &[
@@ -35768,9 +35492,8 @@ pub struct LoginSource {
 #[cfg(feature = "flows")]
 impl object::Prop for LoginSource {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "LoginSource",
             &["name", "icon_url", "promoted", "challenge"],
             &[
@@ -35849,9 +35572,8 @@ pub struct LogoutUrl {
 #[cfg(feature = "flows")]
 impl object::Prop for LogoutUrl {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "LogoutUrl",
             &[
                 "url",
@@ -36015,9 +35737,8 @@ pub struct MdmConfigRequest {
 #[cfg(feature = "endpoints")]
 impl object::Prop for MdmConfigRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "MdmConfigRequest",
             &["platform", "enrollment_token"],
             &[object::value(&self.platform), object::value(&self.enrollment_token)],
@@ -36082,9 +35803,8 @@ pub struct MdmConfigResponse {
 #[cfg(feature = "endpoints")]
 impl object::Prop for MdmConfigResponse {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "MdmConfigResponse",
             &["config", "mime_type", "filename"],
             &[
@@ -36153,9 +35873,8 @@ pub struct Metadata {
 #[cfg(feature = "managed")]
 impl object::Prop for Metadata {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Metadata",
             &["name", "labels"],
             &[object::value(&self.name), object::value(&self.labels)],
@@ -36260,9 +35979,8 @@ pub struct MicrosoftEntraProvider {
 #[cfg(feature = "providers")]
 impl object::Prop for MicrosoftEntraProvider {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "MicrosoftEntraProvider",
             &[
                 "pk",
@@ -36493,9 +36211,8 @@ pub struct MicrosoftEntraProviderGroup {
 #[cfg(feature = "providers")]
 impl object::Prop for MicrosoftEntraProviderGroup {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "MicrosoftEntraProviderGroup",
             &["id", "microsoft_id", "group", "group_obj", "provider", "attributes"],
             &[
@@ -36582,9 +36299,8 @@ pub struct MicrosoftEntraProviderGroupRequest {
 #[cfg(feature = "providers")]
 impl object::Prop for MicrosoftEntraProviderGroupRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "MicrosoftEntraProviderGroupRequest",
             &["microsoft_id", "group", "provider"],
             &[
@@ -36679,9 +36395,8 @@ pub struct MicrosoftEntraProviderMapping {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for MicrosoftEntraProviderMapping {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "MicrosoftEntraProviderMapping",
             &[
                 "pk",
@@ -36807,9 +36522,8 @@ pub struct MicrosoftEntraProviderMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for MicrosoftEntraProviderMappingRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "MicrosoftEntraProviderMappingRequest",
             &["managed", "name", "expression"],
             &[
@@ -36901,9 +36615,8 @@ pub struct MicrosoftEntraProviderRequest {
 #[cfg(any(feature = "core", feature = "providers"))]
 impl object::Prop for MicrosoftEntraProviderRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "MicrosoftEntraProviderRequest",
             &[
                 "name",
@@ -37063,9 +36776,8 @@ pub struct MicrosoftEntraProviderUser {
 #[cfg(feature = "providers")]
 impl object::Prop for MicrosoftEntraProviderUser {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "MicrosoftEntraProviderUser",
             &["id", "microsoft_id", "user", "user_obj", "provider", "attributes"],
             &[
@@ -37152,9 +36864,8 @@ pub struct MicrosoftEntraProviderUserRequest {
 #[cfg(feature = "providers")]
 impl object::Prop for MicrosoftEntraProviderUserRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "MicrosoftEntraProviderUserRequest",
             &["microsoft_id", "user", "provider"],
             &[
@@ -38182,9 +37893,8 @@ pub struct MutualTlsStage {
 #[cfg(feature = "stages")]
 impl object::Prop for MutualTlsStage {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "MutualTlsStage",
             &[
                 "pk",
@@ -38331,9 +38041,8 @@ pub struct MutualTlsStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for MutualTlsStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "MutualTlsStageRequest",
             &[
                 "name",
@@ -38439,9 +38148,8 @@ pub struct NativeLogoutChallenge {
 #[cfg(feature = "flows")]
 impl object::Prop for NativeLogoutChallenge {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "NativeLogoutChallenge",
             &[
                 "flow_info",
@@ -38572,9 +38280,8 @@ pub struct NativeLogoutChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::Prop for NativeLogoutChallengeResponseRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "NativeLogoutChallengeResponseRequest",
             &["component"],
             &[object::optional(&self.component)],
@@ -38630,9 +38337,8 @@ pub struct Network {
 #[cfg(feature = "endpoints")]
 impl object::Prop for Network {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Network",
             &["hostname", "firewall_enabled", "interfaces", "gateway"],
             &[
@@ -38783,9 +38489,8 @@ pub struct NetworkInterface {
 #[cfg(feature = "endpoints")]
 impl object::Prop for NetworkInterface {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "NetworkInterface",
             &["name", "hardware_address", "ip_addresses", "dns_servers"],
             &[
@@ -38863,9 +38568,8 @@ pub struct NetworkInterfaceRequest {
 #[cfg(feature = "endpoints")]
 impl object::Prop for NetworkInterfaceRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "NetworkInterfaceRequest",
             &["name", "hardware_address", "ip_addresses", "dns_servers"],
             &[
@@ -38943,9 +38647,8 @@ pub struct NetworkRequest {
 #[cfg(feature = "endpoints")]
 impl object::Prop for NetworkRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "NetworkRequest",
             &["hostname", "firewall_enabled", "interfaces", "gateway"],
             &[
@@ -39104,9 +38807,8 @@ pub struct Notification {
 #[cfg(feature = "events")]
 impl object::Prop for Notification {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Notification",
             &[
                 "pk",
@@ -39218,9 +38920,8 @@ pub struct NotificationRequest {
 #[cfg(feature = "events")]
 impl object::Prop for NotificationRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "NotificationRequest",
             &["hyperlink", "hyperlink_label", "event", "seen"],
             &[
@@ -39308,9 +39009,8 @@ pub struct NotificationRule {
 #[cfg(feature = "events")]
 impl object::Prop for NotificationRule {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "NotificationRule",
             &[
                 "pk",
@@ -39428,9 +39128,8 @@ pub struct NotificationRuleRequest {
 #[cfg(feature = "events")]
 impl object::Prop for NotificationRuleRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "NotificationRuleRequest",
             &[
                 "name",
@@ -39543,9 +39242,8 @@ pub struct NotificationTransport {
 #[cfg(feature = "events")]
 impl object::Prop for NotificationTransport {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "NotificationTransport",
             &[
                 "pk",
@@ -39692,9 +39390,8 @@ pub struct NotificationTransportRequest {
 #[cfg(feature = "events")]
 impl object::Prop for NotificationTransportRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "NotificationTransportRequest",
             &[
                 "name",
@@ -39812,9 +39509,8 @@ pub struct NotificationTransportTest {
 #[cfg(feature = "events")]
 impl object::Prop for NotificationTransportTest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "NotificationTransportTest",
             &["messages"],
             &[object::value(&self.messages)],
@@ -39875,9 +39571,8 @@ pub struct NotificationWebhookMapping {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for NotificationWebhookMapping {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "NotificationWebhookMapping",
             &["pk", "name", "expression"],
             &[
@@ -39948,9 +39643,8 @@ pub struct NotificationWebhookMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for NotificationWebhookMappingRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "NotificationWebhookMappingRequest",
             &["name", "expression"],
             &[object::value(&self.name), object::value(&self.expression)],
@@ -40087,9 +39781,8 @@ pub struct OAuth2Provider {
 #[cfg(feature = "providers")]
 impl object::Prop for OAuth2Provider {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "OAuth2Provider",
             &[
                 "pk",
@@ -40517,9 +40210,8 @@ pub struct OAuth2ProviderRequest {
 #[cfg(any(feature = "core", feature = "providers"))]
 impl object::Prop for OAuth2ProviderRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "OAuth2ProviderRequest",
             &[
                 "name",
@@ -40759,9 +40451,8 @@ pub struct OAuth2ProviderSetupUrLs {
 #[cfg(feature = "providers")]
 impl object::Prop for OAuth2ProviderSetupUrLs {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "OAuth2ProviderSetupUrLs",
             &[
                 "issuer",
@@ -40866,9 +40557,8 @@ pub struct OAuthDeviceCodeChallenge {
 #[cfg(feature = "flows")]
 impl object::Prop for OAuthDeviceCodeChallenge {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "OAuthDeviceCodeChallenge",
             &["flow_info", "component", "response_errors"],
             &[
@@ -40943,9 +40633,8 @@ pub struct OAuthDeviceCodeChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::Prop for OAuthDeviceCodeChallengeResponseRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "OAuthDeviceCodeChallengeResponseRequest",
             &["component", "code"],
             &[object::optional(&self.component), object::value(&self.code)],
@@ -41007,9 +40696,8 @@ pub struct OAuthDeviceCodeFinishChallenge {
 #[cfg(feature = "flows")]
 impl object::Prop for OAuthDeviceCodeFinishChallenge {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "OAuthDeviceCodeFinishChallenge",
             &["flow_info", "component", "response_errors"],
             &[
@@ -41082,9 +40770,8 @@ pub struct OAuthDeviceCodeFinishChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::Prop for OAuthDeviceCodeFinishChallengeResponseRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "OAuthDeviceCodeFinishChallengeResponseRequest",
             &["component"],
             &[object::optional(&self.component)],
@@ -41220,9 +40907,8 @@ pub struct OAuthSource {
 #[cfg(feature = "sources")]
 impl object::Prop for OAuthSource {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "OAuthSource",
             &[
                 "pk",
@@ -41560,9 +41246,8 @@ pub struct OAuthSourcePropertyMapping {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for OAuthSourcePropertyMapping {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "OAuthSourcePropertyMapping",
             &[
                 "pk",
@@ -41688,9 +41373,8 @@ pub struct OAuthSourcePropertyMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for OAuthSourcePropertyMappingRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "OAuthSourcePropertyMappingRequest",
             &["managed", "name", "expression"],
             &[
@@ -41810,9 +41494,8 @@ pub struct OAuthSourceRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for OAuthSourceRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "OAuthSourceRequest",
             &[
                 "name",
@@ -42072,9 +41755,8 @@ pub struct OpenIdConnectConfiguration {
 #[cfg(feature = "outposts")]
 impl object::Prop for OpenIdConnectConfiguration {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "OpenIdConnectConfiguration",
             &[
                 "issuer",
@@ -42252,9 +41934,8 @@ pub struct OperatingSystem {
 #[cfg(feature = "endpoints")]
 impl object::Prop for OperatingSystem {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "OperatingSystem",
             &["family", "name", "version", "arch"],
             &[
@@ -42340,9 +42021,8 @@ pub struct OperatingSystemRequest {
 #[cfg(feature = "endpoints")]
 impl object::Prop for OperatingSystemRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "OperatingSystemRequest",
             &["family", "name", "version", "arch"],
             &[
@@ -42506,9 +42186,8 @@ pub struct Outpost {
 #[cfg(feature = "outposts")]
 impl object::Prop for Outpost {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Outpost",
             &[
                 "pk",
@@ -42649,9 +42328,8 @@ pub struct OutpostDefaultConfig {
 #[cfg(feature = "outposts")]
 impl object::Prop for OutpostDefaultConfig {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "OutpostDefaultConfig",
             &["config"],
             &[object::value(&self.config)],
@@ -42732,9 +42410,8 @@ pub struct OutpostHealth {
 #[cfg(feature = "outposts")]
 impl object::Prop for OutpostHealth {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "OutpostHealth",
             &[
                 "uid",
@@ -42892,9 +42569,8 @@ pub struct OutpostRequest {
 #[cfg(feature = "outposts")]
 impl object::Prop for OutpostRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "OutpostRequest",
             &["name", "type", "providers", "service_connection", "config", "managed"],
             &[
@@ -43050,9 +42726,8 @@ pub struct PaginatedAccountLockdownStageList {
 #[cfg(feature = "stages")]
 impl object::Prop for PaginatedAccountLockdownStageList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedAccountLockdownStageList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -43125,9 +42800,8 @@ pub struct PaginatedAgentConnectorList {
 #[cfg(feature = "endpoints")]
 impl object::Prop for PaginatedAgentConnectorList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedAgentConnectorList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -43200,9 +42874,8 @@ pub struct PaginatedAppleIndependentSecureEnclaveList {
 #[cfg(feature = "endpoints")]
 impl object::Prop for PaginatedAppleIndependentSecureEnclaveList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedAppleIndependentSecureEnclaveList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -43275,9 +42948,8 @@ pub struct PaginatedApplicationEntitlementList {
 #[cfg(feature = "core")]
 impl object::Prop for PaginatedApplicationEntitlementList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedApplicationEntitlementList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -43350,9 +43022,8 @@ pub struct PaginatedApplicationList {
 #[cfg(feature = "core")]
 impl object::Prop for PaginatedApplicationList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedApplicationList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -43425,9 +43096,8 @@ pub struct PaginatedAuthenticatedSessionList {
 #[cfg(feature = "core")]
 impl object::Prop for PaginatedAuthenticatedSessionList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedAuthenticatedSessionList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -43500,9 +43170,8 @@ pub struct PaginatedAuthenticatorDuoStageList {
 #[cfg(feature = "stages")]
 impl object::Prop for PaginatedAuthenticatorDuoStageList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedAuthenticatorDuoStageList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -43575,9 +43244,8 @@ pub struct PaginatedAuthenticatorEmailStageList {
 #[cfg(feature = "stages")]
 impl object::Prop for PaginatedAuthenticatorEmailStageList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedAuthenticatorEmailStageList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -43651,9 +43319,8 @@ pub struct PaginatedAuthenticatorEndpointGdtcStageList {
 #[cfg(feature = "stages")]
 impl object::Prop for PaginatedAuthenticatorEndpointGdtcStageList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedAuthenticatorEndpointGdtcStageList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -43727,9 +43394,8 @@ pub struct PaginatedAuthenticatorSmsStageList {
 #[cfg(feature = "stages")]
 impl object::Prop for PaginatedAuthenticatorSmsStageList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedAuthenticatorSmsStageList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -43802,9 +43468,8 @@ pub struct PaginatedAuthenticatorStaticStageList {
 #[cfg(feature = "stages")]
 impl object::Prop for PaginatedAuthenticatorStaticStageList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedAuthenticatorStaticStageList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -43878,9 +43543,8 @@ pub struct PaginatedAuthenticatorTotpStageList {
 #[cfg(feature = "stages")]
 impl object::Prop for PaginatedAuthenticatorTotpStageList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedAuthenticatorTotpStageList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -43953,9 +43617,8 @@ pub struct PaginatedAuthenticatorValidateStageList {
 #[cfg(feature = "stages")]
 impl object::Prop for PaginatedAuthenticatorValidateStageList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedAuthenticatorValidateStageList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -44028,9 +43691,8 @@ pub struct PaginatedAuthenticatorWebAuthnStageList {
 #[cfg(feature = "stages")]
 impl object::Prop for PaginatedAuthenticatorWebAuthnStageList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedAuthenticatorWebAuthnStageList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -44103,9 +43765,8 @@ pub struct PaginatedBlueprintInstanceList {
 #[cfg(feature = "managed")]
 impl object::Prop for PaginatedBlueprintInstanceList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedBlueprintInstanceList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -44178,9 +43839,8 @@ pub struct PaginatedBrandList {
 #[cfg(feature = "core")]
 impl object::Prop for PaginatedBrandList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedBrandList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -44253,9 +43913,8 @@ pub struct PaginatedCaptchaStageList {
 #[cfg(feature = "stages")]
 impl object::Prop for PaginatedCaptchaStageList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedCaptchaStageList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -44328,9 +43987,8 @@ pub struct PaginatedCertificateKeyPairList {
 #[cfg(feature = "crypto")]
 impl object::Prop for PaginatedCertificateKeyPairList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedCertificateKeyPairList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -44403,9 +44061,8 @@ pub struct PaginatedConnectionTokenList {
 #[cfg(feature = "rac")]
 impl object::Prop for PaginatedConnectionTokenList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedConnectionTokenList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -44478,9 +44135,8 @@ pub struct PaginatedConnectorList {
 #[cfg(feature = "endpoints")]
 impl object::Prop for PaginatedConnectorList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedConnectorList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -44553,9 +44209,8 @@ pub struct PaginatedConsentStageList {
 #[cfg(feature = "stages")]
 impl object::Prop for PaginatedConsentStageList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedConsentStageList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -44628,9 +44283,8 @@ pub struct PaginatedDataExportList {
 #[cfg(feature = "reports")]
 impl object::Prop for PaginatedDataExportList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedDataExportList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -44703,9 +44357,8 @@ pub struct PaginatedDenyStageList {
 #[cfg(feature = "stages")]
 impl object::Prop for PaginatedDenyStageList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedDenyStageList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -44778,9 +44431,8 @@ pub struct PaginatedDeviceAccessGroupList {
 #[cfg(feature = "endpoints")]
 impl object::Prop for PaginatedDeviceAccessGroupList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedDeviceAccessGroupList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -44853,9 +44505,8 @@ pub struct PaginatedDeviceUserBindingList {
 #[cfg(feature = "endpoints")]
 impl object::Prop for PaginatedDeviceUserBindingList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedDeviceUserBindingList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -44928,9 +44579,8 @@ pub struct PaginatedDockerServiceConnectionList {
 #[cfg(feature = "outposts")]
 impl object::Prop for PaginatedDockerServiceConnectionList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedDockerServiceConnectionList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -45003,9 +44653,8 @@ pub struct PaginatedDomainList {
 #[cfg(feature = "tenants")]
 impl object::Prop for PaginatedDomainList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedDomainList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -45078,9 +44727,8 @@ pub struct PaginatedDummyPolicyList {
 #[cfg(feature = "policies")]
 impl object::Prop for PaginatedDummyPolicyList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedDummyPolicyList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -45153,9 +44801,8 @@ pub struct PaginatedDummyStageList {
 #[cfg(feature = "stages")]
 impl object::Prop for PaginatedDummyStageList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedDummyStageList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -45228,9 +44875,8 @@ pub struct PaginatedDuoDeviceList {
 #[cfg(feature = "authenticators")]
 impl object::Prop for PaginatedDuoDeviceList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedDuoDeviceList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -45303,9 +44949,8 @@ pub struct PaginatedEmailDeviceList {
 #[cfg(feature = "authenticators")]
 impl object::Prop for PaginatedEmailDeviceList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedEmailDeviceList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -45378,9 +45023,8 @@ pub struct PaginatedEmailStageList {
 #[cfg(feature = "stages")]
 impl object::Prop for PaginatedEmailStageList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedEmailStageList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -45453,9 +45097,8 @@ pub struct PaginatedEndpointDeviceList {
 #[cfg(feature = "endpoints")]
 impl object::Prop for PaginatedEndpointDeviceList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedEndpointDeviceList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -45528,9 +45171,8 @@ pub struct PaginatedEndpointList {
 #[cfg(feature = "rac")]
 impl object::Prop for PaginatedEndpointList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedEndpointList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -45603,9 +45245,8 @@ pub struct PaginatedEndpointStageList {
 #[cfg(feature = "stages")]
 impl object::Prop for PaginatedEndpointStageList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedEndpointStageList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -45678,9 +45319,8 @@ pub struct PaginatedEnrollmentTokenList {
 #[cfg(feature = "endpoints")]
 impl object::Prop for PaginatedEnrollmentTokenList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedEnrollmentTokenList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -45753,9 +45393,8 @@ pub struct PaginatedEventList {
 #[cfg(feature = "events")]
 impl object::Prop for PaginatedEventList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedEventList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -45828,9 +45467,8 @@ pub struct PaginatedEventMatcherPolicyList {
 #[cfg(feature = "policies")]
 impl object::Prop for PaginatedEventMatcherPolicyList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedEventMatcherPolicyList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -45903,9 +45541,8 @@ pub struct PaginatedExpiringBaseGrantModelList {
 #[cfg(feature = "oauth2")]
 impl object::Prop for PaginatedExpiringBaseGrantModelList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedExpiringBaseGrantModelList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -45978,9 +45615,8 @@ pub struct PaginatedExpressionPolicyList {
 #[cfg(feature = "policies")]
 impl object::Prop for PaginatedExpressionPolicyList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedExpressionPolicyList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -46053,9 +45689,8 @@ pub struct PaginatedExtraRoleObjectPermissionList {
 #[cfg(feature = "rbac")]
 impl object::Prop for PaginatedExtraRoleObjectPermissionList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedExtraRoleObjectPermissionList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -46128,9 +45763,8 @@ pub struct PaginatedFleetConnectorList {
 #[cfg(feature = "endpoints")]
 impl object::Prop for PaginatedFleetConnectorList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedFleetConnectorList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -46203,9 +45837,8 @@ pub struct PaginatedFlowList {
 #[cfg(feature = "flows")]
 impl object::Prop for PaginatedFlowList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedFlowList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -46278,9 +45911,8 @@ pub struct PaginatedFlowStageBindingList {
 #[cfg(feature = "flows")]
 impl object::Prop for PaginatedFlowStageBindingList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedFlowStageBindingList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -46354,9 +45986,8 @@ pub struct PaginatedGeoIpPolicyList {
 #[cfg(feature = "policies")]
 impl object::Prop for PaginatedGeoIpPolicyList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedGeoIpPolicyList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -46429,9 +46060,8 @@ pub struct PaginatedGoogleChromeConnectorList {
 #[cfg(feature = "endpoints")]
 impl object::Prop for PaginatedGoogleChromeConnectorList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedGoogleChromeConnectorList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -46504,9 +46134,8 @@ pub struct PaginatedGoogleEndpointDeviceList {
 #[cfg(feature = "authenticators")]
 impl object::Prop for PaginatedGoogleEndpointDeviceList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedGoogleEndpointDeviceList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -46579,9 +46208,8 @@ pub struct PaginatedGoogleWorkspaceProviderGroupList {
 #[cfg(feature = "providers")]
 impl object::Prop for PaginatedGoogleWorkspaceProviderGroupList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedGoogleWorkspaceProviderGroupList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -46654,9 +46282,8 @@ pub struct PaginatedGoogleWorkspaceProviderList {
 #[cfg(feature = "providers")]
 impl object::Prop for PaginatedGoogleWorkspaceProviderList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedGoogleWorkspaceProviderList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -46729,9 +46356,8 @@ pub struct PaginatedGoogleWorkspaceProviderMappingList {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for PaginatedGoogleWorkspaceProviderMappingList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedGoogleWorkspaceProviderMappingList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -46804,9 +46430,8 @@ pub struct PaginatedGoogleWorkspaceProviderUserList {
 #[cfg(feature = "providers")]
 impl object::Prop for PaginatedGoogleWorkspaceProviderUserList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedGoogleWorkspaceProviderUserList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -46879,9 +46504,8 @@ pub struct PaginatedGroupKerberosSourceConnectionList {
 #[cfg(feature = "sources")]
 impl object::Prop for PaginatedGroupKerberosSourceConnectionList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedGroupKerberosSourceConnectionList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -46955,9 +46579,8 @@ pub struct PaginatedGroupLdapSourceConnectionList {
 #[cfg(feature = "sources")]
 impl object::Prop for PaginatedGroupLdapSourceConnectionList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedGroupLdapSourceConnectionList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -47030,9 +46653,8 @@ pub struct PaginatedGroupList {
 #[cfg(feature = "core")]
 impl object::Prop for PaginatedGroupList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedGroupList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -47105,9 +46727,8 @@ pub struct PaginatedGroupOAuthSourceConnectionList {
 #[cfg(feature = "sources")]
 impl object::Prop for PaginatedGroupOAuthSourceConnectionList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedGroupOAuthSourceConnectionList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -47180,9 +46801,8 @@ pub struct PaginatedGroupPlexSourceConnectionList {
 #[cfg(feature = "sources")]
 impl object::Prop for PaginatedGroupPlexSourceConnectionList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedGroupPlexSourceConnectionList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -47256,9 +46876,8 @@ pub struct PaginatedGroupSamlSourceConnectionList {
 #[cfg(feature = "sources")]
 impl object::Prop for PaginatedGroupSamlSourceConnectionList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedGroupSamlSourceConnectionList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -47331,9 +46950,8 @@ pub struct PaginatedGroupSourceConnectionList {
 #[cfg(feature = "sources")]
 impl object::Prop for PaginatedGroupSourceConnectionList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedGroupSourceConnectionList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -47406,9 +47024,8 @@ pub struct PaginatedGroupTelegramSourceConnectionList {
 #[cfg(feature = "sources")]
 impl object::Prop for PaginatedGroupTelegramSourceConnectionList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedGroupTelegramSourceConnectionList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -47481,9 +47098,8 @@ pub struct PaginatedIdentificationStageList {
 #[cfg(feature = "stages")]
 impl object::Prop for PaginatedIdentificationStageList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedIdentificationStageList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -47556,9 +47172,8 @@ pub struct PaginatedInitialPermissionsList {
 #[cfg(feature = "rbac")]
 impl object::Prop for PaginatedInitialPermissionsList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedInitialPermissionsList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -47631,9 +47246,8 @@ pub struct PaginatedInvitationList {
 #[cfg(feature = "stages")]
 impl object::Prop for PaginatedInvitationList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedInvitationList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -47706,9 +47320,8 @@ pub struct PaginatedInvitationStageList {
 #[cfg(feature = "stages")]
 impl object::Prop for PaginatedInvitationStageList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedInvitationStageList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -47781,9 +47394,8 @@ pub struct PaginatedKerberosSourceList {
 #[cfg(feature = "sources")]
 impl object::Prop for PaginatedKerberosSourceList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedKerberosSourceList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -47856,9 +47468,8 @@ pub struct PaginatedKerberosSourcePropertyMappingList {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for PaginatedKerberosSourcePropertyMappingList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedKerberosSourcePropertyMappingList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -47931,9 +47542,8 @@ pub struct PaginatedKubernetesServiceConnectionList {
 #[cfg(feature = "outposts")]
 impl object::Prop for PaginatedKubernetesServiceConnectionList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedKubernetesServiceConnectionList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -48007,9 +47617,8 @@ pub struct PaginatedLdapOutpostConfigList {
 #[cfg(feature = "outposts")]
 impl object::Prop for PaginatedLdapOutpostConfigList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedLdapOutpostConfigList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -48083,9 +47692,8 @@ pub struct PaginatedLdapProviderList {
 #[cfg(feature = "providers")]
 impl object::Prop for PaginatedLdapProviderList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedLdapProviderList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -48159,9 +47767,8 @@ pub struct PaginatedLdapSourceList {
 #[cfg(feature = "sources")]
 impl object::Prop for PaginatedLdapSourceList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedLdapSourceList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -48235,9 +47842,8 @@ pub struct PaginatedLdapSourcePropertyMappingList {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for PaginatedLdapSourcePropertyMappingList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedLdapSourcePropertyMappingList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -48310,9 +47916,8 @@ pub struct PaginatedLicenseList {
 #[cfg(feature = "enterprise")]
 impl object::Prop for PaginatedLicenseList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedLicenseList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -48385,9 +47990,8 @@ pub struct PaginatedLifecycleIterationList {
 #[cfg(feature = "lifecycle")]
 impl object::Prop for PaginatedLifecycleIterationList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedLifecycleIterationList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -48460,9 +48064,8 @@ pub struct PaginatedLifecycleRuleList {
 #[cfg(feature = "lifecycle")]
 impl object::Prop for PaginatedLifecycleRuleList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedLifecycleRuleList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -48535,9 +48138,8 @@ pub struct PaginatedMicrosoftEntraProviderGroupList {
 #[cfg(feature = "providers")]
 impl object::Prop for PaginatedMicrosoftEntraProviderGroupList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedMicrosoftEntraProviderGroupList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -48610,9 +48212,8 @@ pub struct PaginatedMicrosoftEntraProviderList {
 #[cfg(feature = "providers")]
 impl object::Prop for PaginatedMicrosoftEntraProviderList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedMicrosoftEntraProviderList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -48685,9 +48286,8 @@ pub struct PaginatedMicrosoftEntraProviderMappingList {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for PaginatedMicrosoftEntraProviderMappingList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedMicrosoftEntraProviderMappingList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -48760,9 +48360,8 @@ pub struct PaginatedMicrosoftEntraProviderUserList {
 #[cfg(feature = "providers")]
 impl object::Prop for PaginatedMicrosoftEntraProviderUserList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedMicrosoftEntraProviderUserList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -48836,9 +48435,8 @@ pub struct PaginatedMutualTlsStageList {
 #[cfg(feature = "stages")]
 impl object::Prop for PaginatedMutualTlsStageList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedMutualTlsStageList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -48911,9 +48509,8 @@ pub struct PaginatedNotificationList {
 #[cfg(feature = "events")]
 impl object::Prop for PaginatedNotificationList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedNotificationList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -48986,9 +48583,8 @@ pub struct PaginatedNotificationRuleList {
 #[cfg(feature = "events")]
 impl object::Prop for PaginatedNotificationRuleList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedNotificationRuleList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -49061,9 +48657,8 @@ pub struct PaginatedNotificationTransportList {
 #[cfg(feature = "events")]
 impl object::Prop for PaginatedNotificationTransportList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedNotificationTransportList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -49136,9 +48731,8 @@ pub struct PaginatedNotificationWebhookMappingList {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for PaginatedNotificationWebhookMappingList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedNotificationWebhookMappingList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -49211,9 +48805,8 @@ pub struct PaginatedOAuth2ProviderList {
 #[cfg(feature = "providers")]
 impl object::Prop for PaginatedOAuth2ProviderList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedOAuth2ProviderList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -49286,9 +48879,8 @@ pub struct PaginatedOAuthSourceList {
 #[cfg(feature = "sources")]
 impl object::Prop for PaginatedOAuthSourceList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedOAuthSourceList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -49361,9 +48953,8 @@ pub struct PaginatedOAuthSourcePropertyMappingList {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for PaginatedOAuthSourcePropertyMappingList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedOAuthSourcePropertyMappingList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -49436,9 +49027,8 @@ pub struct PaginatedOutpostList {
 #[cfg(feature = "outposts")]
 impl object::Prop for PaginatedOutpostList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedOutpostList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -49511,9 +49101,8 @@ pub struct PaginatedPasswordExpiryPolicyList {
 #[cfg(feature = "policies")]
 impl object::Prop for PaginatedPasswordExpiryPolicyList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedPasswordExpiryPolicyList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -49586,9 +49175,8 @@ pub struct PaginatedPasswordPolicyList {
 #[cfg(feature = "policies")]
 impl object::Prop for PaginatedPasswordPolicyList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedPasswordPolicyList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -49661,9 +49249,8 @@ pub struct PaginatedPasswordStageList {
 #[cfg(feature = "stages")]
 impl object::Prop for PaginatedPasswordStageList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedPasswordStageList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -49736,9 +49323,8 @@ pub struct PaginatedPermissionList {
 #[cfg(feature = "rbac")]
 impl object::Prop for PaginatedPermissionList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedPermissionList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -49811,9 +49397,8 @@ pub struct PaginatedPlexSourceList {
 #[cfg(feature = "sources")]
 impl object::Prop for PaginatedPlexSourceList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedPlexSourceList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -49886,9 +49471,8 @@ pub struct PaginatedPlexSourcePropertyMappingList {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for PaginatedPlexSourcePropertyMappingList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedPlexSourcePropertyMappingList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -49961,9 +49545,8 @@ pub struct PaginatedPolicyBindingList {
 #[cfg(feature = "policies")]
 impl object::Prop for PaginatedPolicyBindingList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedPolicyBindingList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -50036,9 +49619,8 @@ pub struct PaginatedPolicyList {
 #[cfg(feature = "policies")]
 impl object::Prop for PaginatedPolicyList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedPolicyList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -50111,9 +49693,8 @@ pub struct PaginatedPromptList {
 #[cfg(feature = "stages")]
 impl object::Prop for PaginatedPromptList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedPromptList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -50186,9 +49767,8 @@ pub struct PaginatedPromptStageList {
 #[cfg(feature = "stages")]
 impl object::Prop for PaginatedPromptStageList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedPromptStageList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -50261,9 +49841,8 @@ pub struct PaginatedPropertyMappingList {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for PaginatedPropertyMappingList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedPropertyMappingList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -50336,9 +49915,8 @@ pub struct PaginatedProviderList {
 #[cfg(feature = "providers")]
 impl object::Prop for PaginatedProviderList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedProviderList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -50411,9 +49989,8 @@ pub struct PaginatedProxyOutpostConfigList {
 #[cfg(feature = "outposts")]
 impl object::Prop for PaginatedProxyOutpostConfigList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedProxyOutpostConfigList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -50486,9 +50063,8 @@ pub struct PaginatedProxyProviderList {
 #[cfg(feature = "providers")]
 impl object::Prop for PaginatedProxyProviderList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedProxyProviderList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -50562,9 +50138,8 @@ pub struct PaginatedRacPropertyMappingList {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for PaginatedRacPropertyMappingList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedRacPropertyMappingList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -50638,9 +50213,8 @@ pub struct PaginatedRacProviderList {
 #[cfg(feature = "providers")]
 impl object::Prop for PaginatedRacProviderList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedRacProviderList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -50713,9 +50287,8 @@ pub struct PaginatedRadiusOutpostConfigList {
 #[cfg(feature = "outposts")]
 impl object::Prop for PaginatedRadiusOutpostConfigList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedRadiusOutpostConfigList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -50788,9 +50361,8 @@ pub struct PaginatedRadiusProviderList {
 #[cfg(feature = "providers")]
 impl object::Prop for PaginatedRadiusProviderList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedRadiusProviderList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -50863,9 +50435,8 @@ pub struct PaginatedRadiusProviderPropertyMappingList {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for PaginatedRadiusProviderPropertyMappingList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedRadiusProviderPropertyMappingList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -50938,9 +50509,8 @@ pub struct PaginatedRedirectStageList {
 #[cfg(feature = "stages")]
 impl object::Prop for PaginatedRedirectStageList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedRedirectStageList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -51013,9 +50583,8 @@ pub struct PaginatedReputationList {
 #[cfg(feature = "policies")]
 impl object::Prop for PaginatedReputationList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedReputationList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -51088,9 +50657,8 @@ pub struct PaginatedReputationPolicyList {
 #[cfg(feature = "policies")]
 impl object::Prop for PaginatedReputationPolicyList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedReputationPolicyList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -51163,9 +50731,8 @@ pub struct PaginatedRoleAssignedObjectPermissionList {
 #[cfg(feature = "rbac")]
 impl object::Prop for PaginatedRoleAssignedObjectPermissionList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedRoleAssignedObjectPermissionList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -51238,9 +50805,8 @@ pub struct PaginatedRoleList {
 #[cfg(feature = "rbac")]
 impl object::Prop for PaginatedRoleList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedRoleList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -51314,9 +50880,8 @@ pub struct PaginatedSamlPropertyMappingList {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for PaginatedSamlPropertyMappingList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedSamlPropertyMappingList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -51390,9 +50955,8 @@ pub struct PaginatedSamlProviderList {
 #[cfg(feature = "providers")]
 impl object::Prop for PaginatedSamlProviderList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedSamlProviderList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -51466,9 +51030,8 @@ pub struct PaginatedSamlSourceList {
 #[cfg(feature = "sources")]
 impl object::Prop for PaginatedSamlSourceList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedSamlSourceList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -51542,9 +51105,8 @@ pub struct PaginatedSamlSourcePropertyMappingList {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for PaginatedSamlSourcePropertyMappingList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedSamlSourcePropertyMappingList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -51617,9 +51179,8 @@ pub struct PaginatedScheduleList {
 #[cfg(feature = "tasks")]
 impl object::Prop for PaginatedScheduleList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedScheduleList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -51693,9 +51254,8 @@ pub struct PaginatedScimMappingList {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for PaginatedScimMappingList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedScimMappingList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -51769,9 +51329,8 @@ pub struct PaginatedScimProviderGroupList {
 #[cfg(feature = "providers")]
 impl object::Prop for PaginatedScimProviderGroupList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedScimProviderGroupList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -51845,9 +51404,8 @@ pub struct PaginatedScimProviderList {
 #[cfg(feature = "providers")]
 impl object::Prop for PaginatedScimProviderList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedScimProviderList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -51921,9 +51479,8 @@ pub struct PaginatedScimProviderUserList {
 #[cfg(feature = "providers")]
 impl object::Prop for PaginatedScimProviderUserList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedScimProviderUserList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -51997,9 +51554,8 @@ pub struct PaginatedScimSourceGroupList {
 #[cfg(feature = "sources")]
 impl object::Prop for PaginatedScimSourceGroupList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedScimSourceGroupList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -52073,9 +51629,8 @@ pub struct PaginatedScimSourceList {
 #[cfg(feature = "sources")]
 impl object::Prop for PaginatedScimSourceList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedScimSourceList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -52149,9 +51704,8 @@ pub struct PaginatedScimSourcePropertyMappingList {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for PaginatedScimSourcePropertyMappingList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedScimSourcePropertyMappingList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -52225,9 +51779,8 @@ pub struct PaginatedScimSourceUserList {
 #[cfg(feature = "sources")]
 impl object::Prop for PaginatedScimSourceUserList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedScimSourceUserList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -52300,9 +51853,8 @@ pub struct PaginatedScopeMappingList {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for PaginatedScopeMappingList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedScopeMappingList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -52375,9 +51927,8 @@ pub struct PaginatedServiceConnectionList {
 #[cfg(feature = "outposts")]
 impl object::Prop for PaginatedServiceConnectionList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedServiceConnectionList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -52451,9 +52002,8 @@ pub struct PaginatedSmsDeviceList {
 #[cfg(feature = "authenticators")]
 impl object::Prop for PaginatedSmsDeviceList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedSmsDeviceList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -52526,9 +52076,8 @@ pub struct PaginatedSourceList {
 #[cfg(feature = "sources")]
 impl object::Prop for PaginatedSourceList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedSourceList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -52601,9 +52150,8 @@ pub struct PaginatedSourceStageList {
 #[cfg(feature = "stages")]
 impl object::Prop for PaginatedSourceStageList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedSourceStageList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -52677,9 +52225,8 @@ pub struct PaginatedSsfProviderList {
 #[cfg(feature = "providers")]
 impl object::Prop for PaginatedSsfProviderList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedSsfProviderList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -52753,9 +52300,8 @@ pub struct PaginatedSsfStreamList {
 #[cfg(feature = "ssf")]
 impl object::Prop for PaginatedSsfStreamList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedSsfStreamList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -52828,9 +52374,8 @@ pub struct PaginatedStageList {
 #[cfg(feature = "stages")]
 impl object::Prop for PaginatedStageList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedStageList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -52903,9 +52448,8 @@ pub struct PaginatedStaticDeviceList {
 #[cfg(feature = "authenticators")]
 impl object::Prop for PaginatedStaticDeviceList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedStaticDeviceList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -52978,9 +52522,8 @@ pub struct PaginatedTaskList {
 #[cfg(feature = "tasks")]
 impl object::Prop for PaginatedTaskList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedTaskList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -53053,9 +52596,8 @@ pub struct PaginatedTelegramSourceList {
 #[cfg(feature = "sources")]
 impl object::Prop for PaginatedTelegramSourceList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedTelegramSourceList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -53128,9 +52670,8 @@ pub struct PaginatedTelegramSourcePropertyMappingList {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for PaginatedTelegramSourcePropertyMappingList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedTelegramSourcePropertyMappingList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -53203,9 +52744,8 @@ pub struct PaginatedTenantList {
 #[cfg(feature = "tenants")]
 impl object::Prop for PaginatedTenantList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedTenantList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -53278,9 +52818,8 @@ pub struct PaginatedTokenList {
 #[cfg(feature = "core")]
 impl object::Prop for PaginatedTokenList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedTokenList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -53353,9 +52892,8 @@ pub struct PaginatedTokenModelList {
 #[cfg(feature = "oauth2")]
 impl object::Prop for PaginatedTokenModelList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedTokenModelList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -53429,9 +52967,8 @@ pub struct PaginatedTotpDeviceList {
 #[cfg(feature = "authenticators")]
 impl object::Prop for PaginatedTotpDeviceList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedTotpDeviceList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -53504,9 +53041,8 @@ pub struct PaginatedUniquePasswordPolicyList {
 #[cfg(feature = "policies")]
 impl object::Prop for PaginatedUniquePasswordPolicyList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedUniquePasswordPolicyList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -53579,9 +53115,8 @@ pub struct PaginatedUserConsentList {
 #[cfg(feature = "core")]
 impl object::Prop for PaginatedUserConsentList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedUserConsentList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -53654,9 +53189,8 @@ pub struct PaginatedUserDeleteStageList {
 #[cfg(feature = "stages")]
 impl object::Prop for PaginatedUserDeleteStageList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedUserDeleteStageList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -53729,9 +53263,8 @@ pub struct PaginatedUserKerberosSourceConnectionList {
 #[cfg(feature = "sources")]
 impl object::Prop for PaginatedUserKerberosSourceConnectionList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedUserKerberosSourceConnectionList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -53805,9 +53338,8 @@ pub struct PaginatedUserLdapSourceConnectionList {
 #[cfg(feature = "sources")]
 impl object::Prop for PaginatedUserLdapSourceConnectionList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedUserLdapSourceConnectionList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -53880,9 +53412,8 @@ pub struct PaginatedUserList {
 #[cfg(feature = "core")]
 impl object::Prop for PaginatedUserList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedUserList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -53955,9 +53486,8 @@ pub struct PaginatedUserLoginStageList {
 #[cfg(feature = "stages")]
 impl object::Prop for PaginatedUserLoginStageList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedUserLoginStageList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -54030,9 +53560,8 @@ pub struct PaginatedUserLogoutStageList {
 #[cfg(feature = "stages")]
 impl object::Prop for PaginatedUserLogoutStageList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedUserLogoutStageList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -54105,9 +53634,8 @@ pub struct PaginatedUserOAuthSourceConnectionList {
 #[cfg(feature = "sources")]
 impl object::Prop for PaginatedUserOAuthSourceConnectionList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedUserOAuthSourceConnectionList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -54180,9 +53708,8 @@ pub struct PaginatedUserPlexSourceConnectionList {
 #[cfg(feature = "sources")]
 impl object::Prop for PaginatedUserPlexSourceConnectionList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedUserPlexSourceConnectionList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -54256,9 +53783,8 @@ pub struct PaginatedUserSamlSourceConnectionList {
 #[cfg(feature = "sources")]
 impl object::Prop for PaginatedUserSamlSourceConnectionList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedUserSamlSourceConnectionList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -54331,9 +53857,8 @@ pub struct PaginatedUserSourceConnectionList {
 #[cfg(feature = "sources")]
 impl object::Prop for PaginatedUserSourceConnectionList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedUserSourceConnectionList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -54406,9 +53931,8 @@ pub struct PaginatedUserTelegramSourceConnectionList {
 #[cfg(feature = "sources")]
 impl object::Prop for PaginatedUserTelegramSourceConnectionList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedUserTelegramSourceConnectionList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -54481,9 +54005,8 @@ pub struct PaginatedUserWriteStageList {
 #[cfg(feature = "stages")]
 impl object::Prop for PaginatedUserWriteStageList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedUserWriteStageList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -54556,9 +54079,8 @@ pub struct PaginatedWebAuthnDeviceList {
 #[cfg(feature = "authenticators")]
 impl object::Prop for PaginatedWebAuthnDeviceList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedWebAuthnDeviceList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -54631,9 +54153,8 @@ pub struct PaginatedWebAuthnDeviceTypeList {
 #[cfg(feature = "stages")]
 impl object::Prop for PaginatedWebAuthnDeviceTypeList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedWebAuthnDeviceTypeList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -54707,9 +54228,8 @@ pub struct PaginatedWsFederationProviderList {
 #[cfg(feature = "providers")]
 impl object::Prop for PaginatedWsFederationProviderList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedWsFederationProviderList",
             &["pagination", "results", "autocomplete"],
             &[
@@ -54836,9 +54356,8 @@ pub struct Pagination {
 )]
 impl object::Prop for Pagination {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Pagination",
             &[
                 "next",
@@ -55048,9 +54567,8 @@ pub struct PartialGroup {
 )]
 impl object::Prop for PartialGroup {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PartialGroup",
             &["pk", "num_pk", "name", "is_superuser", "attributes"],
             &[
@@ -55203,9 +54721,8 @@ pub struct PartialUser {
 )]
 impl object::Prop for PartialUser {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PartialUser",
             &[
                 "pk",
@@ -55358,9 +54875,8 @@ pub struct PasswordChallenge {
 #[cfg(feature = "flows")]
 impl object::Prop for PasswordChallenge {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PasswordChallenge",
             &[
                 "flow_info",
@@ -55476,9 +54992,8 @@ pub struct PasswordChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::Prop for PasswordChallengeResponseRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PasswordChallengeResponseRequest",
             &["component", "password"],
             &[object::optional(&self.component), object::value(&self.password)],
@@ -55566,9 +55081,8 @@ pub struct PasswordExpiryPolicy {
 #[cfg(feature = "policies")]
 impl object::Prop for PasswordExpiryPolicy {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PasswordExpiryPolicy",
             &[
                 "pk",
@@ -55703,9 +55217,8 @@ pub struct PasswordExpiryPolicyRequest {
 #[cfg(feature = "policies")]
 impl object::Prop for PasswordExpiryPolicyRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PasswordExpiryPolicyRequest",
             &["name", "execution_logging", "days", "deny_only"],
             &[
@@ -55830,9 +55343,8 @@ pub struct PasswordPolicy {
 #[cfg(feature = "policies")]
 impl object::Prop for PasswordPolicy {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PasswordPolicy",
             &[
                 "pk",
@@ -56074,9 +55586,8 @@ pub struct PasswordPolicyRequest {
 #[cfg(feature = "policies")]
 impl object::Prop for PasswordPolicyRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PasswordPolicyRequest",
             &[
                 "name",
@@ -56270,9 +55781,8 @@ pub struct PasswordStage {
 #[cfg(feature = "stages")]
 impl object::Prop for PasswordStage {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PasswordStage",
             &[
                 "pk",
@@ -56420,9 +55930,8 @@ pub struct PasswordStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for PasswordStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PasswordStageRequest",
             &[
                 "name",
@@ -56525,9 +56034,8 @@ pub struct PatchedAccountLockdownStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for PatchedAccountLockdownStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedAccountLockdownStageRequest",
             &[
                 "name",
@@ -56648,9 +56156,8 @@ pub struct PatchedAgentConnectorRequest {
 #[cfg(feature = "endpoints")]
 impl object::Prop for PatchedAgentConnectorRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedAgentConnectorRequest",
             &[
                 "connector_uuid",
@@ -56815,9 +56322,8 @@ pub struct PatchedAppleIndependentSecureEnclaveRequest {
 #[cfg(feature = "endpoints")]
 impl object::Prop for PatchedAppleIndependentSecureEnclaveRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedAppleIndependentSecureEnclaveRequest",
             &[
                 "uuid",
@@ -56912,9 +56418,8 @@ pub struct PatchedApplicationEntitlementRequest {
 #[cfg(feature = "core")]
 impl object::Prop for PatchedApplicationEntitlementRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedApplicationEntitlementRequest",
             &["name", "app", "attributes"],
             &[
@@ -56996,9 +56501,8 @@ pub struct PatchedApplicationRequest {
 #[cfg(feature = "core")]
 impl object::Prop for PatchedApplicationRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedApplicationRequest",
             &[
                 "name",
@@ -57151,9 +56655,8 @@ pub struct PatchedAuthenticatorDuoStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for PatchedAuthenticatorDuoStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedAuthenticatorDuoStageRequest",
             &[
                 "name",
@@ -57289,9 +56792,8 @@ pub struct PatchedAuthenticatorEmailStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for PatchedAuthenticatorEmailStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedAuthenticatorEmailStageRequest",
             &[
                 "name",
@@ -57448,9 +56950,8 @@ pub struct PatchedAuthenticatorEndpointGdtcStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for PatchedAuthenticatorEndpointGdtcStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedAuthenticatorEndpointGdtcStageRequest",
             &["name", "configure_flow", "friendly_name", "credentials"],
             &[
@@ -57541,9 +57042,8 @@ pub struct PatchedAuthenticatorSmsStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for PatchedAuthenticatorSmsStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedAuthenticatorSmsStageRequest",
             &[
                 "name",
@@ -57675,9 +57175,8 @@ pub struct PatchedAuthenticatorStaticStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for PatchedAuthenticatorStaticStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedAuthenticatorStaticStageRequest",
             &["name", "configure_flow", "friendly_name", "token_count", "token_length"],
             &[
@@ -57760,9 +57259,8 @@ pub struct PatchedAuthenticatorTotpStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for PatchedAuthenticatorTotpStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedAuthenticatorTotpStageRequest",
             &["name", "configure_flow", "friendly_name", "digits"],
             &[
@@ -57852,9 +57350,8 @@ pub struct PatchedAuthenticatorValidateStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for PatchedAuthenticatorValidateStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedAuthenticatorValidateStageRequest",
             &[
                 "name",
@@ -58015,9 +57512,8 @@ pub struct PatchedAuthenticatorWebAuthnStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for PatchedAuthenticatorWebAuthnStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedAuthenticatorWebAuthnStageRequest",
             &[
                 "name",
@@ -58151,9 +57647,8 @@ pub struct PatchedBlueprintInstanceRequest {
 #[cfg(feature = "managed")]
 impl object::Prop for PatchedBlueprintInstanceRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedBlueprintInstanceRequest",
             &["name", "path", "context", "enabled", "content"],
             &[
@@ -58256,9 +57751,8 @@ pub struct PatchedBrandRequest {
 #[cfg(feature = "core")]
 impl object::Prop for PatchedBrandRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedBrandRequest",
             &[
                 "domain",
@@ -58464,9 +57958,8 @@ pub struct PatchedCaptchaStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for PatchedCaptchaStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedCaptchaStageRequest",
             &[
                 "name",
@@ -58593,9 +58086,8 @@ pub struct PatchedCertificateKeyPairRequest {
 #[cfg(feature = "crypto")]
 impl object::Prop for PatchedCertificateKeyPairRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedCertificateKeyPairRequest",
             &["name", "certificate_data", "key_data"],
             &[
@@ -58668,9 +58160,8 @@ pub struct PatchedConnectionTokenRequest {
 #[cfg(feature = "rac")]
 impl object::Prop for PatchedConnectionTokenRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedConnectionTokenRequest",
             &["pk", "provider", "endpoint"],
             &[
@@ -58740,9 +58231,8 @@ pub struct PatchedConsentStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for PatchedConsentStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedConsentStageRequest",
             &["name", "mode", "consent_expire_in"],
             &[
@@ -58814,9 +58304,8 @@ pub struct PatchedDenyStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for PatchedDenyStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedDenyStageRequest",
             &["name", "deny_message"],
             &[object::optional(&self.name), object::optional(&self.deny_message)],
@@ -58873,9 +58362,8 @@ pub struct PatchedDeviceAccessGroupRequest {
 #[cfg(feature = "endpoints")]
 impl object::Prop for PatchedDeviceAccessGroupRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedDeviceAccessGroupRequest",
             &["name", "attributes"],
             &[object::optional(&self.name), object::optional(&self.attributes)],
@@ -58946,9 +58434,8 @@ pub struct PatchedDeviceUserBindingRequest {
 #[cfg(feature = "endpoints")]
 impl object::Prop for PatchedDeviceUserBindingRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedDeviceUserBindingRequest",
             &[
                 "policy",
@@ -59077,9 +58564,8 @@ pub struct PatchedDockerServiceConnectionRequest {
 #[cfg(feature = "outposts")]
 impl object::Prop for PatchedDockerServiceConnectionRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedDockerServiceConnectionRequest",
             &["name", "local", "url", "tls_verification", "tls_authentication"],
             &[
@@ -59162,9 +58648,8 @@ pub struct PatchedDomainRequest {
 #[cfg(feature = "tenants")]
 impl object::Prop for PatchedDomainRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedDomainRequest",
             &["domain", "is_primary", "tenant"],
             &[
@@ -59236,9 +58721,8 @@ pub struct PatchedDummyPolicyRequest {
 #[cfg(feature = "policies")]
 impl object::Prop for PatchedDummyPolicyRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedDummyPolicyRequest",
             &["name", "execution_logging", "result", "wait_min", "wait_max"],
             &[
@@ -59318,9 +58802,8 @@ pub struct PatchedDummyStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for PatchedDummyStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedDummyStageRequest",
             &["name", "throw_error"],
             &[object::optional(&self.name), object::optional(&self.throw_error)],
@@ -59379,9 +58862,8 @@ pub struct PatchedDuoDeviceRequest {
 #[cfg(feature = "authenticators")]
 impl object::Prop for PatchedDuoDeviceRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedDuoDeviceRequest",
             &["name"],
             &[object::optional(&self.name)],
@@ -59438,9 +58920,8 @@ pub struct PatchedEmailDeviceRequest {
 #[cfg(feature = "authenticators")]
 impl object::Prop for PatchedEmailDeviceRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedEmailDeviceRequest",
             &["name"],
             &[object::optional(&self.name)],
@@ -59526,9 +59007,8 @@ pub struct PatchedEmailStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for PatchedEmailStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedEmailStageRequest",
             &[
                 "name",
@@ -59696,9 +59176,8 @@ pub struct PatchedEndpointDeviceRequest {
 #[cfg(feature = "endpoints")]
 impl object::Prop for PatchedEndpointDeviceRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedEndpointDeviceRequest",
             &[
                 "device_uuid",
@@ -59810,9 +59289,8 @@ pub struct PatchedEndpointRequest {
 #[cfg(feature = "rac")]
 impl object::Prop for PatchedEndpointRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedEndpointRequest",
             &[
                 "name",
@@ -59925,9 +59403,8 @@ pub struct PatchedEndpointStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for PatchedEndpointStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedEndpointStageRequest",
             &["name", "connector", "mode"],
             &[
@@ -59993,9 +59470,8 @@ pub struct PatchedEnrollmentTokenRequest {
 #[cfg(feature = "endpoints")]
 impl object::Prop for PatchedEnrollmentTokenRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedEnrollmentTokenRequest",
             &["device_group", "connector", "name", "expiring", "expires"],
             &[
@@ -60086,9 +59562,8 @@ pub struct PatchedEventMatcherPolicyRequest {
 #[cfg(feature = "policies")]
 impl object::Prop for PatchedEventMatcherPolicyRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedEventMatcherPolicyRequest",
             &[
                 "name",
@@ -60198,9 +59673,8 @@ pub struct PatchedEventRequest {
 #[cfg(feature = "events")]
 impl object::Prop for PatchedEventRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedEventRequest",
             &["user", "action", "app", "context", "client_ip", "expires", "brand"],
             &[
@@ -60289,9 +59763,8 @@ pub struct PatchedExpressionPolicyRequest {
 #[cfg(feature = "policies")]
 impl object::Prop for PatchedExpressionPolicyRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedExpressionPolicyRequest",
             &["name", "execution_logging", "expression"],
             &[
@@ -60372,9 +59845,8 @@ pub struct PatchedFleetConnectorRequest {
 #[cfg(feature = "endpoints")]
 impl object::Prop for PatchedFleetConnectorRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedFleetConnectorRequest",
             &[
                 "connector_uuid",
@@ -60505,9 +59977,8 @@ pub struct PatchedFlowRequest {
 #[cfg(feature = "flows")]
 impl object::Prop for PatchedFlowRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedFlowRequest",
             &[
                 "name",
@@ -60639,9 +60110,8 @@ pub struct PatchedFlowStageBindingRequest {
 #[cfg(feature = "flows")]
 impl object::Prop for PatchedFlowStageBindingRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedFlowStageBindingRequest",
             &[
                 "target",
@@ -60767,9 +60237,8 @@ pub struct PatchedGeoIpPolicyRequest {
 #[cfg(feature = "policies")]
 impl object::Prop for PatchedGeoIpPolicyRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedGeoIpPolicyRequest",
             &[
                 "name",
@@ -60905,9 +60374,8 @@ pub struct PatchedGoogleChromeConnectorRequest {
 #[cfg(feature = "endpoints")]
 impl object::Prop for PatchedGoogleChromeConnectorRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedGoogleChromeConnectorRequest",
             &["connector_uuid", "name", "enabled", "credentials"],
             &[
@@ -60984,9 +60452,8 @@ pub struct PatchedGoogleEndpointDeviceRequest {
 #[cfg(feature = "authenticators")]
 impl object::Prop for PatchedGoogleEndpointDeviceRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedGoogleEndpointDeviceRequest",
             &["pk", "name"],
             &[object::optional(&self.pk), object::optional(&self.name)],
@@ -61051,9 +60518,8 @@ pub struct PatchedGoogleWorkspaceProviderMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for PatchedGoogleWorkspaceProviderMappingRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedGoogleWorkspaceProviderMappingRequest",
             &["managed", "name", "expression"],
             &[
@@ -61140,9 +60606,8 @@ pub struct PatchedGoogleWorkspaceProviderRequest {
 #[cfg(feature = "providers")]
 impl object::Prop for PatchedGoogleWorkspaceProviderRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedGoogleWorkspaceProviderRequest",
             &[
                 "name",
@@ -61304,9 +60769,8 @@ pub struct PatchedGroupKerberosSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for PatchedGroupKerberosSourceConnectionRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedGroupKerberosSourceConnectionRequest",
             &["source", "identifier"],
             &[object::optional(&self.source), object::optional(&self.identifier)],
@@ -61366,9 +60830,8 @@ pub struct PatchedGroupLdapSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for PatchedGroupLdapSourceConnectionRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedGroupLdapSourceConnectionRequest",
             &["source", "identifier"],
             &[object::optional(&self.source), object::optional(&self.identifier)],
@@ -61426,9 +60889,8 @@ pub struct PatchedGroupOAuthSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for PatchedGroupOAuthSourceConnectionRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedGroupOAuthSourceConnectionRequest",
             &["source", "identifier"],
             &[object::optional(&self.source), object::optional(&self.identifier)],
@@ -61486,9 +60948,8 @@ pub struct PatchedGroupPlexSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for PatchedGroupPlexSourceConnectionRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedGroupPlexSourceConnectionRequest",
             &["source", "identifier"],
             &[object::optional(&self.source), object::optional(&self.identifier)],
@@ -61551,9 +61012,8 @@ pub struct PatchedGroupRequest {
 #[cfg(feature = "core")]
 impl object::Prop for PatchedGroupRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedGroupRequest",
             &["name", "is_superuser", "parents", "users", "attributes", "roles"],
             &[
@@ -61637,9 +61097,8 @@ pub struct PatchedGroupSamlSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for PatchedGroupSamlSourceConnectionRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedGroupSamlSourceConnectionRequest",
             &["source", "identifier"],
             &[object::optional(&self.source), object::optional(&self.identifier)],
@@ -61697,9 +61156,8 @@ pub struct PatchedGroupSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for PatchedGroupSourceConnectionRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedGroupSourceConnectionRequest",
             &["source", "identifier"],
             &[object::optional(&self.source), object::optional(&self.identifier)],
@@ -61757,9 +61215,8 @@ pub struct PatchedGroupTelegramSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for PatchedGroupTelegramSourceConnectionRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedGroupTelegramSourceConnectionRequest",
             &["source", "identifier"],
             &[object::optional(&self.source), object::optional(&self.identifier)],
@@ -61841,9 +61298,8 @@ pub struct PatchedIdentificationStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for PatchedIdentificationStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedIdentificationStageRequest",
             &[
                 "name",
@@ -62004,9 +61460,8 @@ pub struct PatchedInitialPermissionsRequest {
 #[cfg(feature = "rbac")]
 impl object::Prop for PatchedInitialPermissionsRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedInitialPermissionsRequest",
             &["name", "role", "permissions"],
             &[
@@ -62075,9 +61530,8 @@ pub struct PatchedInvitationRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for PatchedInvitationRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedInvitationRequest",
             &["name", "expires", "fixed_data", "single_use", "flow"],
             &[
@@ -62156,9 +61610,8 @@ pub struct PatchedInvitationStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for PatchedInvitationStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedInvitationStageRequest",
             &["name", "continue_flow_without_invitation"],
             &[
@@ -62233,9 +61686,8 @@ pub struct PatchedKerberosSourcePropertyMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for PatchedKerberosSourcePropertyMappingRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedKerberosSourcePropertyMappingRequest",
             &["managed", "name", "expression"],
             &[
@@ -62357,9 +61809,8 @@ pub struct PatchedKerberosSourceRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for PatchedKerberosSourceRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedKerberosSourceRequest",
             &[
                 "name",
@@ -62612,9 +62063,8 @@ pub struct PatchedKubernetesServiceConnectionRequest {
 #[cfg(feature = "outposts")]
 impl object::Prop for PatchedKubernetesServiceConnectionRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedKubernetesServiceConnectionRequest",
             &["name", "local", "kubeconfig", "verify_ssl"],
             &[
@@ -62714,9 +62164,8 @@ pub struct PatchedLdapProviderRequest {
 #[cfg(feature = "providers")]
 impl object::Prop for PatchedLdapProviderRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedLdapProviderRequest",
             &[
                 "name",
@@ -62877,9 +62326,8 @@ pub struct PatchedLdapSourcePropertyMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for PatchedLdapSourcePropertyMappingRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedLdapSourcePropertyMappingRequest",
             &["managed", "name", "expression"],
             &[
@@ -63021,9 +62469,8 @@ pub struct PatchedLdapSourceRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for PatchedLdapSourceRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedLdapSourceRequest",
             &[
                 "name",
@@ -63336,14 +62783,8 @@ pub struct PatchedLicenseRequest {
 #[cfg(feature = "enterprise")]
 impl object::Prop for PatchedLicenseRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
-            "PatchedLicenseRequest",
-            &["key"],
-            &[object::optional(&self.key)],
-            None,
-        )
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list("PatchedLicenseRequest", &["key"], &[object::optional(&self.key)], None)
     }
 }
 
@@ -63408,9 +62849,8 @@ pub struct PatchedLifecycleRuleRequest {
 #[cfg(feature = "lifecycle")]
 impl object::Prop for PatchedLifecycleRuleRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedLifecycleRuleRequest",
             &[
                 "name",
@@ -63543,9 +62983,8 @@ pub struct PatchedMicrosoftEntraProviderMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for PatchedMicrosoftEntraProviderMappingRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedMicrosoftEntraProviderMappingRequest",
             &["managed", "name", "expression"],
             &[
@@ -63631,9 +63070,8 @@ pub struct PatchedMicrosoftEntraProviderRequest {
 #[cfg(feature = "providers")]
 impl object::Prop for PatchedMicrosoftEntraProviderRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedMicrosoftEntraProviderRequest",
             &[
                 "name",
@@ -63791,9 +63229,8 @@ pub struct PatchedMutualTlsStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for PatchedMutualTlsStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedMutualTlsStageRequest",
             &[
                 "name",
@@ -63887,9 +63324,8 @@ pub struct PatchedNotificationRequest {
 #[cfg(feature = "events")]
 impl object::Prop for PatchedNotificationRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedNotificationRequest",
             &["hyperlink", "hyperlink_label", "event", "seen"],
             &[
@@ -63972,9 +63408,8 @@ pub struct PatchedNotificationRuleRequest {
 #[cfg(feature = "events")]
 impl object::Prop for PatchedNotificationRuleRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedNotificationRuleRequest",
             &[
                 "name",
@@ -64081,9 +63516,8 @@ pub struct PatchedNotificationTransportRequest {
 #[cfg(feature = "events")]
 impl object::Prop for PatchedNotificationTransportRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedNotificationTransportRequest",
             &[
                 "name",
@@ -64204,9 +63638,8 @@ pub struct PatchedNotificationWebhookMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for PatchedNotificationWebhookMappingRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedNotificationWebhookMappingRequest",
             &["name", "expression"],
             &[object::optional(&self.name), object::optional(&self.expression)],
@@ -64311,9 +63744,8 @@ pub struct PatchedOAuth2ProviderRequest {
 #[cfg(feature = "providers")]
 impl object::Prop for PatchedOAuth2ProviderRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedOAuth2ProviderRequest",
             &[
                 "name",
@@ -64542,9 +63974,8 @@ pub struct PatchedOAuthSourcePropertyMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for PatchedOAuthSourcePropertyMappingRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedOAuthSourcePropertyMappingRequest",
             &["managed", "name", "expression"],
             &[
@@ -64658,9 +64089,8 @@ pub struct PatchedOAuthSourceRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for PatchedOAuthSourceRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedOAuthSourceRequest",
             &[
                 "name",
@@ -64916,9 +64346,8 @@ pub struct PatchedOutpostRequest {
 #[cfg(feature = "outposts")]
 impl object::Prop for PatchedOutpostRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedOutpostRequest",
             &["name", "type", "providers", "service_connection", "config", "managed"],
             &[
@@ -65006,9 +64435,8 @@ pub struct PatchedPasswordExpiryPolicyRequest {
 #[cfg(feature = "policies")]
 impl object::Prop for PatchedPasswordExpiryPolicyRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedPasswordExpiryPolicyRequest",
             &["name", "execution_logging", "days", "deny_only"],
             &[
@@ -65113,9 +64541,8 @@ pub struct PatchedPasswordPolicyRequest {
 #[cfg(feature = "policies")]
 impl object::Prop for PatchedPasswordPolicyRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedPasswordPolicyRequest",
             &[
                 "name",
@@ -65288,9 +64715,8 @@ pub struct PatchedPasswordStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for PatchedPasswordStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedPasswordStageRequest",
             &[
                 "name",
@@ -65385,9 +64811,8 @@ pub struct PatchedPermissionAssignRequest {
 #[cfg(feature = "rbac")]
 impl object::Prop for PatchedPermissionAssignRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedPermissionAssignRequest",
             &["permissions", "model", "object_pk"],
             &[
@@ -65464,9 +64889,8 @@ pub struct PatchedPlexSourcePropertyMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for PatchedPlexSourcePropertyMappingRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedPlexSourcePropertyMappingRequest",
             &["managed", "name", "expression"],
             &[
@@ -65564,9 +64988,8 @@ pub struct PatchedPlexSourceRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for PatchedPlexSourceRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedPlexSourceRequest",
             &[
                 "name",
@@ -65758,9 +65181,8 @@ pub struct PatchedPolicyBindingRequest {
 #[cfg(feature = "policies")]
 impl object::Prop for PatchedPolicyBindingRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedPolicyBindingRequest",
             &[
                 "policy",
@@ -65890,9 +65312,8 @@ pub struct PatchedPromptRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for PatchedPromptRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedPromptRequest",
             &[
                 "name",
@@ -66023,9 +65444,8 @@ pub struct PatchedPromptStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for PatchedPromptStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedPromptStageRequest",
             &["name", "fields", "validation_policies"],
             &[
@@ -66140,9 +65560,8 @@ pub struct PatchedProxyProviderRequest {
 #[cfg(feature = "providers")]
 impl object::Prop for PatchedProxyProviderRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedProxyProviderRequest",
             &[
                 "name",
@@ -66359,9 +65778,8 @@ pub struct PatchedRacPropertyMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for PatchedRacPropertyMappingRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedRacPropertyMappingRequest",
             &["managed", "name", "expression", "static_settings"],
             &[
@@ -66450,9 +65868,8 @@ pub struct PatchedRacProviderRequest {
 #[cfg(feature = "providers")]
 impl object::Prop for PatchedRacProviderRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedRacProviderRequest",
             &[
                 "name",
@@ -66571,9 +65988,8 @@ pub struct PatchedRadiusProviderPropertyMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for PatchedRadiusProviderPropertyMappingRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedRadiusProviderPropertyMappingRequest",
             &["managed", "name", "expression"],
             &[
@@ -66654,9 +66070,8 @@ pub struct PatchedRadiusProviderRequest {
 #[cfg(feature = "providers")]
 impl object::Prop for PatchedRadiusProviderRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedRadiusProviderRequest",
             &[
                 "name",
@@ -66783,9 +66198,8 @@ pub struct PatchedRedirectStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for PatchedRedirectStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedRedirectStageRequest",
             &["name", "keep_context", "mode", "target_static", "target_flow"],
             &[
@@ -66868,9 +66282,8 @@ pub struct PatchedReputationPolicyRequest {
 #[cfg(feature = "policies")]
 impl object::Prop for PatchedReputationPolicyRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedReputationPolicyRequest",
             &["name", "execution_logging", "check_ip", "check_username", "threshold"],
             &[
@@ -66949,14 +66362,8 @@ pub struct PatchedRoleRequest {
 #[cfg(feature = "rbac")]
 impl object::Prop for PatchedRoleRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
-            "PatchedRoleRequest",
-            &["name"],
-            &[object::optional(&self.name)],
-            None,
-        )
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list("PatchedRoleRequest", &["name"], &[object::optional(&self.name)], None)
     }
 }
 
@@ -67019,9 +66426,8 @@ pub struct PatchedSamlPropertyMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for PatchedSamlPropertyMappingRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedSamlPropertyMappingRequest",
             &["managed", "name", "expression", "saml_name", "friendly_name"],
             &[
@@ -67166,9 +66572,8 @@ pub struct PatchedSamlProviderRequest {
 #[cfg(feature = "providers")]
 impl object::Prop for PatchedSamlProviderRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedSamlProviderRequest",
             &[
                 "name",
@@ -67441,9 +66846,8 @@ pub struct PatchedSamlSourcePropertyMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for PatchedSamlSourcePropertyMappingRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedSamlSourcePropertyMappingRequest",
             &["managed", "name", "expression"],
             &[
@@ -67572,9 +66976,8 @@ pub struct PatchedSamlSourceRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for PatchedSamlSourceRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedSamlSourceRequest",
             &[
                 "name",
@@ -67846,9 +67249,8 @@ pub struct PatchedScheduleRequest {
 #[cfg(feature = "tasks")]
 impl object::Prop for PatchedScheduleRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedScheduleRequest",
             &["rel_obj_id", "crontab", "paused"],
             &[
@@ -67927,9 +67329,8 @@ pub struct PatchedScimMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for PatchedScimMappingRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedScimMappingRequest",
             &["managed", "name", "expression"],
             &[
@@ -68030,9 +67431,8 @@ pub struct PatchedScimProviderRequest {
 #[cfg(feature = "providers")]
 impl object::Prop for PatchedScimProviderRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedScimProviderRequest",
             &[
                 "name",
@@ -68212,9 +67612,8 @@ pub struct PatchedScimSourceGroupRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for PatchedScimSourceGroupRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedScimSourceGroupRequest",
             &["id", "external_id", "group", "source", "attributes"],
             &[
@@ -68301,9 +67700,8 @@ pub struct PatchedScimSourcePropertyMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for PatchedScimSourcePropertyMappingRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedScimSourcePropertyMappingRequest",
             &["managed", "name", "expression"],
             &[
@@ -68379,9 +67777,8 @@ pub struct PatchedScimSourceRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for PatchedScimSourceRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedScimSourceRequest",
             &[
                 "name",
@@ -68489,9 +67886,8 @@ pub struct PatchedScimSourceUserRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for PatchedScimSourceUserRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedScimSourceUserRequest",
             &["id", "external_id", "user", "source", "attributes"],
             &[
@@ -68582,9 +67978,8 @@ pub struct PatchedScopeMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for PatchedScopeMappingRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedScopeMappingRequest",
             &["managed", "name", "expression", "scope_name", "description"],
             &[
@@ -68705,9 +68100,8 @@ pub struct PatchedSettingsRequest {
 #[cfg(feature = "admin")]
 impl object::Prop for PatchedSettingsRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedSettingsRequest",
             &[
                 "avatars",
@@ -68892,9 +68286,8 @@ pub struct PatchedSettingsRequestFlags {
 #[cfg(feature = "admin")]
 impl object::Prop for PatchedSettingsRequestFlags {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedSettingsRequestFlags",
             &[
                 "core_default_app_access",
@@ -69004,9 +68397,8 @@ pub struct PatchedSmsDeviceRequest {
 #[cfg(feature = "authenticators")]
 impl object::Prop for PatchedSmsDeviceRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedSmsDeviceRequest",
             &["name"],
             &[object::optional(&self.name)],
@@ -69066,9 +68458,8 @@ pub struct PatchedSourceStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for PatchedSourceStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedSourceStageRequest",
             &["name", "source", "resume_timeout"],
             &[
@@ -69145,9 +68536,8 @@ pub struct PatchedSsfProviderRequest {
 #[cfg(feature = "providers")]
 impl object::Prop for PatchedSsfProviderRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedSsfProviderRequest",
             &[
                 "name",
@@ -69244,9 +68634,8 @@ pub struct PatchedStaticDeviceRequest {
 #[cfg(feature = "authenticators")]
 impl object::Prop for PatchedStaticDeviceRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedStaticDeviceRequest",
             &["name"],
             &[object::optional(&self.name)],
@@ -69309,9 +68698,8 @@ pub struct PatchedTelegramSourcePropertyMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for PatchedTelegramSourcePropertyMappingRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedTelegramSourcePropertyMappingRequest",
             &["managed", "name", "expression"],
             &[
@@ -69407,9 +68795,8 @@ pub struct PatchedTelegramSourceRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for PatchedTelegramSourceRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedTelegramSourceRequest",
             &[
                 "name",
@@ -69585,9 +68972,8 @@ pub struct PatchedTenantRequest {
 #[cfg(feature = "tenants")]
 impl object::Prop for PatchedTenantRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedTenantRequest",
             &["schema_name", "name", "ready"],
             &[
@@ -69661,9 +69047,8 @@ pub struct PatchedTokenRequest {
 #[cfg(feature = "core")]
 impl object::Prop for PatchedTokenRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedTokenRequest",
             &[
                 "managed",
@@ -69768,9 +69153,8 @@ pub struct PatchedTotpDeviceRequest {
 #[cfg(feature = "authenticators")]
 impl object::Prop for PatchedTotpDeviceRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedTotpDeviceRequest",
             &["name"],
             &[object::optional(&self.name)],
@@ -69835,9 +69219,8 @@ pub struct PatchedUniquePasswordPolicyRequest {
 #[cfg(feature = "policies")]
 impl object::Prop for PatchedUniquePasswordPolicyRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedUniquePasswordPolicyRequest",
             &["name", "execution_logging", "password_field", "num_historical_passwords"],
             &[
@@ -69914,9 +69297,8 @@ pub struct PatchedUserDeleteStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for PatchedUserDeleteStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedUserDeleteStageRequest",
             &["name"],
             &[object::optional(&self.name)],
@@ -69972,9 +69354,8 @@ pub struct PatchedUserKerberosSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for PatchedUserKerberosSourceConnectionRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedUserKerberosSourceConnectionRequest",
             &["source", "identifier"],
             &[object::optional(&self.source), object::optional(&self.identifier)],
@@ -70034,9 +69415,8 @@ pub struct PatchedUserLdapSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for PatchedUserLdapSourceConnectionRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedUserLdapSourceConnectionRequest",
             &["source", "identifier"],
             &[object::optional(&self.source), object::optional(&self.identifier)],
@@ -70111,9 +69491,8 @@ pub struct PatchedUserLoginStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for PatchedUserLoginStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedUserLoginStageRequest",
             &[
                 "name",
@@ -70224,9 +69603,8 @@ pub struct PatchedUserLogoutStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for PatchedUserLogoutStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedUserLogoutStageRequest",
             &["name"],
             &[object::optional(&self.name)],
@@ -70285,9 +69663,8 @@ pub struct PatchedUserOAuthSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for PatchedUserOAuthSourceConnectionRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedUserOAuthSourceConnectionRequest",
             &["source", "identifier", "access_token", "expires"],
             &[
@@ -70363,9 +69740,8 @@ pub struct PatchedUserPlexSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for PatchedUserPlexSourceConnectionRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedUserPlexSourceConnectionRequest",
             &["source", "identifier", "plex_token"],
             &[
@@ -70451,9 +69827,8 @@ pub struct PatchedUserRequest {
 #[cfg(feature = "core")]
 impl object::Prop for PatchedUserRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedUserRequest",
             &[
                 "username",
@@ -70575,9 +69950,8 @@ pub struct PatchedUserSamlSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for PatchedUserSamlSourceConnectionRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedUserSamlSourceConnectionRequest",
             &["source", "identifier"],
             &[object::optional(&self.source), object::optional(&self.identifier)],
@@ -70635,9 +70009,8 @@ pub struct PatchedUserSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for PatchedUserSourceConnectionRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedUserSourceConnectionRequest",
             &["source", "identifier"],
             &[object::optional(&self.source), object::optional(&self.identifier)],
@@ -70695,9 +70068,8 @@ pub struct PatchedUserTelegramSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for PatchedUserTelegramSourceConnectionRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedUserTelegramSourceConnectionRequest",
             &["source", "identifier"],
             &[object::optional(&self.source), object::optional(&self.identifier)],
@@ -70761,9 +70133,8 @@ pub struct PatchedUserWriteStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for PatchedUserWriteStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedUserWriteStageRequest",
             &[
                 "name",
@@ -70866,9 +70237,8 @@ pub struct PatchedWebAuthnDeviceRequest {
 #[cfg(feature = "authenticators")]
 impl object::Prop for PatchedWebAuthnDeviceRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedWebAuthnDeviceRequest",
             &["name"],
             &[object::optional(&self.name)],
@@ -70969,9 +70339,8 @@ pub struct PatchedWsFederationProviderRequest {
 #[cfg(feature = "providers")]
 impl object::Prop for PatchedWsFederationProviderRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedWsFederationProviderRequest",
             &[
                 "name",
@@ -71190,9 +70559,8 @@ pub struct Permission {
 #[cfg(feature = "rbac")]
 impl object::Prop for Permission {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Permission",
             &[
                 "id",
@@ -71299,9 +70667,8 @@ pub struct PermissionAssignRequest {
 #[cfg(feature = "rbac")]
 impl object::Prop for PermissionAssignRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PermissionAssignRequest",
             &["permissions", "model", "object_pk"],
             &[
@@ -71371,14 +70738,8 @@ pub struct PermissionAssignResult {
 #[cfg(feature = "rbac")]
 impl object::Prop for PermissionAssignResult {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
-            "PermissionAssignResult",
-            &["id"],
-            &[object::value(&self.id)],
-            None,
-        )
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list("PermissionAssignResult", &["id"], &[object::value(&self.id)], None)
     }
 }
 
@@ -71504,9 +70865,8 @@ pub struct PlexAuthenticationChallenge {
 #[cfg(feature = "flows")]
 impl object::Prop for PlexAuthenticationChallenge {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PlexAuthenticationChallenge",
             &["flow_info", "component", "response_errors", "client_id", "slug"],
             &[
@@ -71587,9 +70947,8 @@ pub struct PlexAuthenticationChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::Prop for PlexAuthenticationChallengeResponseRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PlexAuthenticationChallengeResponseRequest",
             &["component"],
             &[object::optional(&self.component)],
@@ -71702,9 +71061,8 @@ pub struct PlexSource {
 #[cfg(feature = "sources")]
 impl object::Prop for PlexSource {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PlexSource",
             &[
                 "pk",
@@ -71968,9 +71326,8 @@ pub struct PlexSourcePropertyMapping {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for PlexSourcePropertyMapping {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PlexSourcePropertyMapping",
             &[
                 "pk",
@@ -72096,9 +71453,8 @@ pub struct PlexSourcePropertyMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for PlexSourcePropertyMappingRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PlexSourcePropertyMappingRequest",
             &["managed", "name", "expression"],
             &[
@@ -72202,9 +71558,8 @@ pub struct PlexSourceRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for PlexSourceRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PlexSourceRequest",
             &[
                 "name",
@@ -72385,9 +71740,8 @@ pub struct PlexTokenRedeemRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for PlexTokenRedeemRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PlexTokenRedeemRequest",
             &["plex_token"],
             &[object::value(&self.plex_token)],
@@ -72471,9 +71825,8 @@ pub struct Policy {
 #[cfg(any(feature = "endpoints", feature = "policies"))]
 impl object::Prop for Policy {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Policy",
             &[
                 "pk",
@@ -72614,9 +71967,8 @@ pub struct PolicyBinding {
 #[cfg(feature = "policies")]
 impl object::Prop for PolicyBinding {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PolicyBinding",
             &[
                 "pk",
@@ -72770,9 +72122,8 @@ pub struct PolicyBindingRequest {
 #[cfg(feature = "policies")]
 impl object::Prop for PolicyBindingRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PolicyBindingRequest",
             &[
                 "policy",
@@ -72950,9 +72301,8 @@ pub struct PolicyTestRequest {
 #[cfg(feature = "policies")]
 impl object::Prop for PolicyTestRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PolicyTestRequest",
             &["user", "context"],
             &[object::value(&self.user), object::optional(&self.context)],
@@ -73015,9 +72365,8 @@ pub struct PolicyTestResult {
 #[cfg(any(feature = "core", feature = "outposts", feature = "policies"))]
 impl object::Prop for PolicyTestResult {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PolicyTestResult",
             &["passing", "messages", "log_messages"],
             &[
@@ -73088,9 +72437,8 @@ pub struct Process {
 #[cfg(feature = "endpoints")]
 impl object::Prop for Process {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Process",
             &["id", "name", "user"],
             &[
@@ -73159,9 +72507,8 @@ pub struct ProcessRequest {
 #[cfg(feature = "endpoints")]
 impl object::Prop for ProcessRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ProcessRequest",
             &["id", "name", "user"],
             &[
@@ -73247,9 +72594,8 @@ pub struct Prompt {
 #[cfg(feature = "stages")]
 impl object::Prop for Prompt {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Prompt",
             &[
                 "pk",
@@ -73395,9 +72741,8 @@ pub struct PromptChallenge {
 #[cfg(any(feature = "flows", feature = "stages"))]
 impl object::Prop for PromptChallenge {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PromptChallenge",
             &["flow_info", "component", "response_errors", "fields"],
             &[
@@ -73477,9 +72822,8 @@ pub struct PromptChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::Prop for PromptChallengeResponseRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PromptChallengeResponseRequest",
             &["component"],
             &[object::optional(&self.component)],
@@ -73541,9 +72885,8 @@ pub struct PromptChoice {
 #[cfg(any(feature = "flows", feature = "stages"))]
 impl object::Prop for PromptChoice {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PromptChoice",
             &["value", "label"],
             &[object::value(&self.value), object::value(&self.label)],
@@ -73620,9 +72963,8 @@ pub struct PromptRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for PromptRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PromptRequest",
             &[
                 "name",
@@ -73774,9 +73116,8 @@ pub struct PromptStage {
 #[cfg(feature = "stages")]
 impl object::Prop for PromptStage {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PromptStage",
             &[
                 "pk",
@@ -73902,9 +73243,8 @@ pub struct PromptStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for PromptStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PromptStageRequest",
             &["name", "fields", "validation_policies"],
             &[
@@ -74140,9 +73480,8 @@ pub struct PropertyMapping {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for PropertyMapping {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PropertyMapping",
             &[
                 "pk",
@@ -74260,9 +73599,8 @@ pub struct PropertyMappingPreview {
 #[cfg(feature = "providers")]
 impl object::Prop for PropertyMappingPreview {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PropertyMappingPreview",
             &["preview"],
             &[object::value(&self.preview)],
@@ -74320,9 +73658,8 @@ pub struct PropertyMappingTestRequest {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for PropertyMappingTestRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PropertyMappingTestRequest",
             &["user", "context", "group"],
             &[
@@ -74387,9 +73724,8 @@ pub struct PropertyMappingTestResult {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for PropertyMappingTestResult {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PropertyMappingTestResult",
             &["result", "successful"],
             &[object::value(&self.result), object::value(&self.successful)],
@@ -74578,9 +73914,8 @@ pub struct Provider {
 )]
 impl object::Prop for Provider {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Provider",
             &[
                 "pk",
@@ -75218,9 +74553,8 @@ pub struct ProxyOutpostConfig {
 #[cfg(feature = "outposts")]
 impl object::Prop for ProxyOutpostConfig {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ProxyOutpostConfig",
             &[
                 "pk",
@@ -75522,9 +74856,8 @@ pub struct ProxyProvider {
 #[cfg(feature = "providers")]
 impl object::Prop for ProxyProvider {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ProxyProvider",
             &[
                 "pk",
@@ -75893,9 +75226,8 @@ pub struct ProxyProviderRequest {
 #[cfg(any(feature = "core", feature = "providers"))]
 impl object::Prop for ProxyProviderRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ProxyProviderRequest",
             &[
                 "name",
@@ -76134,9 +75466,8 @@ pub struct RacPropertyMapping {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for RacPropertyMapping {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "RacPropertyMapping",
             &[
                 "pk",
@@ -76270,9 +75601,8 @@ pub struct RacPropertyMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for RacPropertyMappingRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "RacPropertyMappingRequest",
             &["managed", "name", "expression", "static_settings"],
             &[
@@ -76396,9 +75726,8 @@ pub struct RacProvider {
 #[cfg(any(feature = "providers", feature = "rac"))]
 impl object::Prop for RacProvider {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "RacProvider",
             &[
                 "pk",
@@ -76623,9 +75952,8 @@ pub struct RacProviderRequest {
 #[cfg(any(feature = "core", feature = "providers"))]
 impl object::Prop for RacProviderRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "RacProviderRequest",
             &[
                 "name",
@@ -76739,9 +76067,8 @@ pub struct RadiusCheckAccess {
 #[cfg(feature = "outposts")]
 impl object::Prop for RadiusCheckAccess {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "RadiusCheckAccess",
             &["attributes", "access"],
             &[object::optional(&self.attributes), object::value(&self.access)],
@@ -76813,9 +76140,8 @@ pub struct RadiusOutpostConfig {
 #[cfg(feature = "outposts")]
 impl object::Prop for RadiusOutpostConfig {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "RadiusOutpostConfig",
             &[
                 "pk",
@@ -76979,9 +76305,8 @@ pub struct RadiusProvider {
 #[cfg(feature = "providers")]
 impl object::Prop for RadiusProvider {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "RadiusProvider",
             &[
                 "pk",
@@ -77228,9 +76553,8 @@ pub struct RadiusProviderPropertyMapping {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for RadiusProviderPropertyMapping {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "RadiusProviderPropertyMapping",
             &[
                 "pk",
@@ -77356,9 +76680,8 @@ pub struct RadiusProviderPropertyMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for RadiusProviderPropertyMappingRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "RadiusProviderPropertyMappingRequest",
             &["managed", "name", "expression"],
             &[
@@ -77445,9 +76768,8 @@ pub struct RadiusProviderRequest {
 #[cfg(any(feature = "core", feature = "providers"))]
 impl object::Prop for RadiusProviderRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "RadiusProviderRequest",
             &[
                 "name",
@@ -77578,9 +76900,8 @@ pub struct RedirectChallenge {
 #[cfg(any(feature = "flows", feature = "sources"))]
 impl object::Prop for RedirectChallenge {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "RedirectChallenge",
             &["flow_info", "component", "response_errors", "to", "final_redirect"],
             &[
@@ -77663,9 +76984,8 @@ pub struct RedirectChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::Prop for RedirectChallengeResponseRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "RedirectChallengeResponseRequest",
             &["component", "to"],
             &[object::optional(&self.component), object::value(&self.to)],
@@ -77750,9 +77070,8 @@ pub struct RedirectStage {
 #[cfg(feature = "stages")]
 impl object::Prop for RedirectStage {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "RedirectStage",
             &[
                 "pk",
@@ -77955,9 +77274,8 @@ pub struct RedirectStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for RedirectStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "RedirectStageRequest",
             &["name", "keep_context", "mode", "target_static", "target_flow"],
             &[
@@ -78038,9 +77356,8 @@ pub struct RedirectUri {
 #[cfg(feature = "providers")]
 impl object::Prop for RedirectUri {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "RedirectUri",
             &["matching_mode", "url", "redirect_uri_type"],
             &[
@@ -78118,9 +77435,8 @@ pub struct RedirectUriRequest {
 #[cfg(any(feature = "core", feature = "providers"))]
 impl object::Prop for RedirectUriRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "RedirectUriRequest",
             &["matching_mode", "url", "redirect_uri_type"],
             &[
@@ -78267,9 +77583,8 @@ pub struct RelatedGroup {
 #[cfg(any(feature = "core", feature = "events"))]
 impl object::Prop for RelatedGroup {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "RelatedGroup",
             &["pk", "name", "is_superuser", "attributes", "group_uuid"],
             &[
@@ -78355,9 +77670,8 @@ pub struct RelatedRule {
 #[cfg(feature = "lifecycle")]
 impl object::Prop for RelatedRule {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "RelatedRule",
             &["id", "name", "reviewer_groups", "min_reviewers", "reviewers"],
             &[
@@ -78446,9 +77760,8 @@ pub struct Reputation {
 #[cfg(feature = "policies")]
 impl object::Prop for Reputation {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Reputation",
             &[
                 "pk",
@@ -78572,9 +77885,8 @@ pub struct ReputationPolicy {
 #[cfg(feature = "policies")]
 impl object::Prop for ReputationPolicy {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ReputationPolicy",
             &[
                 "pk",
@@ -78716,9 +78028,8 @@ pub struct ReputationPolicyRequest {
 #[cfg(feature = "policies")]
 impl object::Prop for ReputationPolicyRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ReputationPolicyRequest",
             &["name", "execution_logging", "check_ip", "check_username", "threshold"],
             &[
@@ -78804,9 +78115,8 @@ pub struct Review {
 #[cfg(feature = "lifecycle")]
 impl object::Prop for Review {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Review",
             &["id", "iteration", "reviewer", "timestamp", "note"],
             &[
@@ -78885,9 +78195,8 @@ pub struct ReviewRequest {
 #[cfg(feature = "lifecycle")]
 impl object::Prop for ReviewRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ReviewRequest",
             &["iteration", "note"],
             &[object::value(&self.iteration), object::nullable(&self.note)],
@@ -78949,9 +78258,8 @@ pub struct ReviewerGroup {
 #[cfg(feature = "lifecycle")]
 impl object::Prop for ReviewerGroup {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ReviewerGroup",
             &["pk", "name"],
             &[object::value(&self.pk), object::value(&self.name)],
@@ -79020,9 +78328,8 @@ pub struct ReviewerUser {
 #[cfg(feature = "lifecycle")]
 impl object::Prop for ReviewerUser {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ReviewerUser",
             &["pk", "uuid", "username", "name"],
             &[
@@ -79118,9 +78425,8 @@ pub struct Role {
 )]
 impl object::Prop for Role {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Role",
             &["pk", "name"],
             &[object::value(&self.pk), object::value(&self.name)],
@@ -79214,9 +78520,8 @@ pub struct RoleAssignedObjectPermission {
 #[cfg(feature = "rbac")]
 impl object::Prop for RoleAssignedObjectPermission {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "RoleAssignedObjectPermission",
             &["role_pk", "name", "object_permissions", "model_permissions"],
             &[
@@ -79306,9 +78611,8 @@ pub struct RoleModelPermission {
 #[cfg(feature = "rbac")]
 impl object::Prop for RoleModelPermission {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "RoleModelPermission",
             &["id", "codename", "model", "app_label", "name"],
             &[
@@ -79396,9 +78700,8 @@ pub struct RoleObjectPermission {
 #[cfg(feature = "rbac")]
 impl object::Prop for RoleObjectPermission {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "RoleObjectPermission",
             &["id", "codename", "model", "app_label", "object_pk", "name"],
             &[
@@ -79479,8 +78782,8 @@ pub struct RoleRequest {
 #[cfg(feature = "rbac")]
 impl object::Prop for RoleRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(write, "RoleRequest", &["name"], &[object::value(&self.name)], None)
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list("RoleRequest", &["name"], &[object::value(&self.name)], None)
     }
 }
 
@@ -79670,9 +78973,8 @@ pub struct SamlMetadata {
 #[cfg(any(feature = "providers", feature = "sources"))]
 impl object::Prop for SamlMetadata {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "SamlMetadata",
             &["metadata", "download_url"],
             &[object::value(&self.metadata), object::nullable(&self.download_url)],
@@ -79854,9 +79156,8 @@ pub struct SamlPropertyMapping {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for SamlPropertyMapping {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "SamlPropertyMapping",
             &[
                 "pk",
@@ -79999,9 +79300,8 @@ pub struct SamlPropertyMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for SamlPropertyMappingRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "SamlPropertyMappingRequest",
             &["managed", "name", "expression", "saml_name", "friendly_name"],
             &[
@@ -80213,9 +79513,8 @@ pub struct SamlProvider {
 #[cfg(feature = "providers")]
 impl object::Prop for SamlProvider {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "SamlProvider",
             &[
                 "pk",
@@ -80650,9 +79949,8 @@ pub struct SamlProviderImportRequest {
 #[cfg(feature = "providers")]
 impl object::Prop for SamlProviderImportRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "SamlProviderImportRequest",
             &["name", "authorization_flow", "invalidation_flow", "file"],
             &[
@@ -80800,9 +80098,8 @@ pub struct SamlProviderRequest {
 #[cfg(any(feature = "core", feature = "providers"))]
 impl object::Prop for SamlProviderRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "SamlProviderRequest",
             &[
                 "name",
@@ -81159,9 +80456,8 @@ pub struct SamlSource {
 #[cfg(feature = "sources")]
 impl object::Prop for SamlSource {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "SamlSource",
             &[
                 "pk",
@@ -81516,9 +80812,8 @@ pub struct SamlSourcePropertyMapping {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for SamlSourcePropertyMapping {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "SamlSourcePropertyMapping",
             &[
                 "pk",
@@ -81646,9 +80941,8 @@ pub struct SamlSourcePropertyMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for SamlSourcePropertyMappingRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "SamlSourcePropertyMappingRequest",
             &["managed", "name", "expression"],
             &[
@@ -81783,9 +81077,8 @@ pub struct SamlSourceRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for SamlSourceRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "SamlSourceRequest",
             &[
                 "name",
@@ -82081,9 +81374,8 @@ pub struct Schedule {
 #[cfg(feature = "tasks")]
 impl object::Prop for Schedule {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Schedule",
             &[
                 "id",
@@ -82231,9 +81523,8 @@ pub struct ScheduleRequest {
 #[cfg(feature = "tasks")]
 impl object::Prop for ScheduleRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ScheduleRequest",
             &["rel_obj_id", "crontab", "paused"],
             &[
@@ -82398,9 +81689,8 @@ pub struct ScimMapping {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for ScimMapping {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ScimMapping",
             &[
                 "pk",
@@ -82528,9 +81818,8 @@ pub struct ScimMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for ScimMappingRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ScimMappingRequest",
             &["managed", "name", "expression"],
             &[
@@ -82666,9 +81955,8 @@ pub struct ScimProvider {
 #[cfg(feature = "providers")]
 impl object::Prop for ScimProvider {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ScimProvider",
             &[
                 "pk",
@@ -82961,9 +82249,8 @@ pub struct ScimProviderGroup {
 #[cfg(feature = "providers")]
 impl object::Prop for ScimProviderGroup {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ScimProviderGroup",
             &["id", "scim_id", "group", "group_obj", "provider", "attributes"],
             &[
@@ -83050,9 +82337,8 @@ pub struct ScimProviderGroupRequest {
 #[cfg(feature = "providers")]
 impl object::Prop for ScimProviderGroupRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ScimProviderGroupRequest",
             &["scim_id", "group", "provider"],
             &[
@@ -83157,9 +82443,8 @@ pub struct ScimProviderRequest {
 #[cfg(any(feature = "core", feature = "providers"))]
 impl object::Prop for ScimProviderRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ScimProviderRequest",
             &[
                 "name",
@@ -83341,9 +82626,8 @@ pub struct ScimProviderUser {
 #[cfg(feature = "providers")]
 impl object::Prop for ScimProviderUser {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ScimProviderUser",
             &["id", "scim_id", "user", "user_obj", "provider", "attributes"],
             &[
@@ -83430,9 +82714,8 @@ pub struct ScimProviderUserRequest {
 #[cfg(feature = "providers")]
 impl object::Prop for ScimProviderUserRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ScimProviderUserRequest",
             &["scim_id", "user", "provider"],
             &[
@@ -83541,9 +82824,8 @@ pub struct ScimSource {
 #[cfg(feature = "sources")]
 impl object::Prop for ScimSource {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ScimSource",
             &[
                 "pk",
@@ -83710,9 +82992,8 @@ pub struct ScimSourceGroup {
 #[cfg(feature = "sources")]
 impl object::Prop for ScimSourceGroup {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ScimSourceGroup",
             &["id", "external_id", "group", "group_obj", "source", "attributes"],
             &[
@@ -83802,9 +83083,8 @@ pub struct ScimSourceGroupRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for ScimSourceGroupRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ScimSourceGroupRequest",
             &["id", "external_id", "group", "source", "attributes"],
             &[
@@ -83909,9 +83189,8 @@ pub struct ScimSourcePropertyMapping {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for ScimSourcePropertyMapping {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ScimSourcePropertyMapping",
             &[
                 "pk",
@@ -84039,9 +83318,8 @@ pub struct ScimSourcePropertyMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for ScimSourcePropertyMappingRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ScimSourcePropertyMappingRequest",
             &["managed", "name", "expression"],
             &[
@@ -84123,9 +83401,8 @@ pub struct ScimSourceRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for ScimSourceRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ScimSourceRequest",
             &[
                 "name",
@@ -84233,9 +83510,8 @@ pub struct ScimSourceUser {
 #[cfg(feature = "sources")]
 impl object::Prop for ScimSourceUser {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ScimSourceUser",
             &["id", "external_id", "user", "user_obj", "source", "attributes"],
             &[
@@ -84325,9 +83601,8 @@ pub struct ScimSourceUserRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for ScimSourceUserRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ScimSourceUserRequest",
             &["id", "external_id", "user", "source", "attributes"],
             &[
@@ -84434,9 +83709,8 @@ pub struct ScopeMapping {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for ScopeMapping {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ScopeMapping",
             &[
                 "pk",
@@ -84582,9 +83856,8 @@ pub struct ScopeMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for ScopeMappingRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ScopeMappingRequest",
             &["managed", "name", "expression", "scope_name", "description"],
             &[
@@ -84667,9 +83940,8 @@ pub struct SelectableStage {
 #[cfg(feature = "flows")]
 impl object::Prop for SelectableStage {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "SelectableStage",
             &["pk", "name", "verbose_name", "meta_model_name"],
             &[
@@ -84767,9 +84039,8 @@ pub struct ServiceConnection {
 #[cfg(feature = "outposts")]
 impl object::Prop for ServiceConnection {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ServiceConnection",
             &[
                 "pk",
@@ -84881,9 +84152,8 @@ pub struct ServiceConnectionState {
 #[cfg(feature = "outposts")]
 impl object::Prop for ServiceConnectionState {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ServiceConnectionState",
             &["healthy", "version"],
             &[object::value(&self.healthy), object::value(&self.version)],
@@ -84952,9 +84222,8 @@ pub struct SessionEndChallenge {
 #[cfg(feature = "flows")]
 impl object::Prop for SessionEndChallenge {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "SessionEndChallenge",
             &[
                 "flow_info",
@@ -85091,9 +84360,8 @@ pub struct SessionUser {
 #[cfg(feature = "core")]
 impl object::Prop for SessionUser {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "SessionUser",
             &["user", "original"],
             &[object::value(&self.user), object::optional(&self.original)],
@@ -85191,9 +84459,8 @@ pub struct Settings {
 #[cfg(feature = "admin")]
 impl object::Prop for Settings {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Settings",
             &[
                 "avatars",
@@ -85378,9 +84645,8 @@ pub struct SettingsFlags {
 #[cfg(feature = "admin")]
 impl object::Prop for SettingsFlags {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "SettingsFlags",
             &[
                 "core_default_app_access",
@@ -85530,9 +84796,8 @@ pub struct SettingsRequest {
 #[cfg(feature = "admin")]
 impl object::Prop for SettingsRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "SettingsRequest",
             &[
                 "avatars",
@@ -85717,9 +84982,8 @@ pub struct SettingsRequestFlags {
 #[cfg(feature = "admin")]
 impl object::Prop for SettingsRequestFlags {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "SettingsRequestFlags",
             &[
                 "core_default_app_access",
@@ -85897,9 +85161,8 @@ pub struct ShellChallenge {
 #[cfg(feature = "flows")]
 impl object::Prop for ShellChallenge {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ShellChallenge",
             &["flow_info", "component", "response_errors", "body"],
             &[
@@ -86079,9 +85342,8 @@ pub struct SmsDevice {
 #[cfg(feature = "authenticators")]
 impl object::Prop for SmsDevice {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "SmsDevice",
             &["name", "pk", "phone_number", "user"],
             &[
@@ -86160,14 +85422,8 @@ pub struct SmsDeviceRequest {
 #[cfg(feature = "authenticators")]
 impl object::Prop for SmsDeviceRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
-            "SmsDeviceRequest",
-            &["name"],
-            &[object::value(&self.name)],
-            None,
-        )
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list("SmsDeviceRequest", &["name"], &[object::value(&self.name)], None)
     }
 }
 
@@ -86220,9 +85476,8 @@ pub struct Software {
 #[cfg(feature = "endpoints")]
 impl object::Prop for Software {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Software",
             &["name", "version", "source", "path"],
             &[
@@ -86299,9 +85554,8 @@ pub struct SoftwareRequest {
 #[cfg(feature = "endpoints")]
 impl object::Prop for SoftwareRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "SoftwareRequest",
             &["name", "version", "source", "path"],
             &[
@@ -86424,9 +85678,8 @@ pub struct Source {
 #[cfg(feature = "sources")]
 impl object::Prop for Source {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Source",
             &[
                 "pk",
@@ -86654,9 +85907,8 @@ pub struct SourceStage {
 #[cfg(feature = "stages")]
 impl object::Prop for SourceStage {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "SourceStage",
             &[
                 "pk",
@@ -86783,9 +86035,8 @@ pub struct SourceStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for SourceStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "SourceStageRequest",
             &["name", "source", "resume_timeout"],
             &[
@@ -86867,9 +86118,8 @@ pub struct SourceType {
 #[cfg(feature = "sources")]
 impl object::Prop for SourceType {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "SourceType",
             &[
                 "name",
@@ -87033,9 +86283,8 @@ pub struct SsfProvider {
 #[cfg(any(feature = "providers", feature = "ssf"))]
 impl object::Prop for SsfProvider {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "SsfProvider",
             &[
                 "pk",
@@ -87202,9 +86451,8 @@ pub struct SsfProviderRequest {
 #[cfg(any(feature = "core", feature = "providers"))]
 impl object::Prop for SsfProviderRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "SsfProviderRequest",
             &[
                 "name",
@@ -87315,9 +86563,8 @@ pub struct SsfStream {
 #[cfg(feature = "ssf")]
 impl object::Prop for SsfStream {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "SsfStream",
             &[
                 "pk",
@@ -87537,9 +86784,8 @@ pub struct Stage {
 #[cfg(any(feature = "flows", feature = "stages"))]
 impl object::Prop for Stage {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Stage",
             &[
                 "pk",
@@ -87721,9 +86967,8 @@ pub struct StagePrompt {
 #[cfg(any(feature = "flows", feature = "stages"))]
 impl object::Prop for StagePrompt {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "StagePrompt",
             &[
                 "field_key",
@@ -87850,9 +87095,8 @@ pub struct StaticDevice {
 #[cfg(feature = "authenticators")]
 impl object::Prop for StaticDevice {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "StaticDevice",
             &["name", "token_set", "pk", "user"],
             &[
@@ -87927,14 +87171,8 @@ pub struct StaticDeviceRequest {
 #[cfg(feature = "authenticators")]
 impl object::Prop for StaticDeviceRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
-            "StaticDeviceRequest",
-            &["name"],
-            &[object::value(&self.name)],
-            None,
-        )
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list("StaticDeviceRequest", &["name"], &[object::value(&self.name)], None)
     }
 }
 
@@ -87986,14 +87224,8 @@ pub struct StaticDeviceToken {
 #[cfg(feature = "authenticators")]
 impl object::Prop for StaticDeviceToken {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
-            "StaticDeviceToken",
-            &["token"],
-            &[object::value(&self.token)],
-            None,
-        )
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list("StaticDeviceToken", &["token"], &[object::value(&self.token)], None)
     }
 }
 
@@ -88194,9 +87426,8 @@ pub struct SyncObjectRequest {
 #[cfg(feature = "providers")]
 impl object::Prop for SyncObjectRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "SyncObjectRequest",
             &["sync_object_model", "sync_object_id", "override_dry_run"],
             &[
@@ -88271,9 +87502,8 @@ pub struct SyncObjectResult {
 #[cfg(feature = "providers")]
 impl object::Prop for SyncObjectResult {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "SyncObjectResult",
             &["messages"],
             &[object::value(&self.messages)],
@@ -88400,9 +87630,8 @@ pub struct SyncStatus {
 #[cfg(any(feature = "providers", feature = "sources"))]
 impl object::Prop for SyncStatus {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "SyncStatus",
             &["is_running", "last_successful_sync", "last_sync_status"],
             &[
@@ -88507,9 +87736,8 @@ pub struct SystemInfo {
 #[cfg(feature = "admin")]
 impl object::Prop for SystemInfo {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "SystemInfo",
             &[
                 "http_headers",
@@ -88638,9 +87866,8 @@ pub struct SystemInfoRuntime {
 #[cfg(feature = "admin")]
 impl object::Prop for SystemInfoRuntime {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "SystemInfoRuntime",
             &[
                 "python_version",
@@ -88790,9 +88017,8 @@ pub struct Task {
 #[cfg(feature = "tasks")]
 impl object::Prop for Task {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Task",
             &[
                 "message_id",
@@ -89144,9 +88370,8 @@ pub struct TelegramAuthRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for TelegramAuthRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "TelegramAuthRequest",
             &[
                 "id",
@@ -89261,9 +88486,8 @@ pub struct TelegramChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::Prop for TelegramChallengeResponseRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "TelegramChallengeResponseRequest",
             &[
                 "id",
@@ -89375,9 +88599,8 @@ pub struct TelegramLoginChallenge {
 #[cfg(feature = "flows")]
 impl object::Prop for TelegramLoginChallenge {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "TelegramLoginChallenge",
             &[
                 "flow_info",
@@ -89529,9 +88752,8 @@ pub struct TelegramSource {
 #[cfg(feature = "sources")]
 impl object::Prop for TelegramSource {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "TelegramSource",
             &[
                 "pk",
@@ -89786,9 +89008,8 @@ pub struct TelegramSourcePropertyMapping {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for TelegramSourcePropertyMapping {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "TelegramSourcePropertyMapping",
             &[
                 "pk",
@@ -89914,9 +89135,8 @@ pub struct TelegramSourcePropertyMappingRequest {
 #[cfg(feature = "propertymappings")]
 impl object::Prop for TelegramSourcePropertyMappingRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "TelegramSourcePropertyMappingRequest",
             &["managed", "name", "expression"],
             &[
@@ -90018,9 +89238,8 @@ pub struct TelegramSourceRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for TelegramSourceRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "TelegramSourceRequest",
             &[
                 "name",
@@ -90204,9 +89423,8 @@ pub struct Tenant {
 #[cfg(feature = "tenants")]
 impl object::Prop for Tenant {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Tenant",
             &["tenant_uuid", "schema_name", "name", "ready"],
             &[
@@ -90283,9 +89501,8 @@ pub struct TenantAdminGroupRequestRequest {
 #[cfg(feature = "tenants")]
 impl object::Prop for TenantAdminGroupRequestRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "TenantAdminGroupRequestRequest",
             &["user"],
             &[object::value(&self.user)],
@@ -90343,9 +89560,8 @@ pub struct TenantRecoveryKeyRequestRequest {
 #[cfg(feature = "tenants")]
 impl object::Prop for TenantRecoveryKeyRequestRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "TenantRecoveryKeyRequestRequest",
             &["user", "duration_days"],
             &[object::value(&self.user), object::value(&self.duration_days)],
@@ -90407,9 +89623,8 @@ pub struct TenantRecoveryKeyResponse {
 #[cfg(feature = "tenants")]
 impl object::Prop for TenantRecoveryKeyResponse {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "TenantRecoveryKeyResponse",
             &["expiry", "url"],
             &[object::value(&self.expiry), object::value(&self.url)],
@@ -90472,9 +89687,8 @@ pub struct TenantRequest {
 #[cfg(feature = "tenants")]
 impl object::Prop for TenantRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "TenantRequest",
             &["schema_name", "name", "ready"],
             &[
@@ -90559,9 +89773,8 @@ pub struct ThemedUrls {
 )]
 impl object::Prop for ThemedUrls {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ThemedUrls",
             &["light", "dark"],
             &[object::nullable(&self.light), object::nullable(&self.dark)],
@@ -90661,9 +89874,8 @@ pub struct Token {
 )]
 impl object::Prop for Token {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Token",
             &[
                 "pk",
@@ -90799,9 +90011,8 @@ pub struct TokenModel {
 #[cfg(feature = "oauth2")]
 impl object::Prop for TokenModel {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "TokenModel",
             &[
                 "pk",
@@ -90921,9 +90132,8 @@ pub struct TokenRequest {
 #[cfg(feature = "core")]
 impl object::Prop for TokenRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "TokenRequest",
             &[
                 "managed",
@@ -91026,14 +90236,8 @@ pub struct TokenSetKeyRequest {
 #[cfg(feature = "core")]
 impl object::Prop for TokenSetKeyRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
-            "TokenSetKeyRequest",
-            &["key"],
-            &[object::value(&self.key)],
-            None,
-        )
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list("TokenSetKeyRequest", &["key"], &[object::value(&self.key)], None)
     }
 }
 
@@ -91085,8 +90289,8 @@ pub struct TokenView {
 #[cfg(any(feature = "core", feature = "endpoints"))]
 impl object::Prop for TokenView {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(write, "TokenView", &["key"], &[object::value(&self.key)], None)
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list("TokenView", &["key"], &[object::value(&self.key)], None)
     }
 }
 
@@ -91148,9 +90352,8 @@ pub struct TotpDevice {
 #[cfg(feature = "authenticators")]
 impl object::Prop for TotpDevice {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "TotpDevice",
             &["name", "pk", "user"],
             &[
@@ -91221,14 +90424,8 @@ pub struct TotpDeviceRequest {
 #[cfg(feature = "authenticators")]
 impl object::Prop for TotpDeviceRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
-            "TotpDeviceRequest",
-            &["name"],
-            &[object::value(&self.name)],
-            None,
-        )
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list("TotpDeviceRequest", &["name"], &[object::value(&self.name)], None)
     }
 }
 
@@ -91282,9 +90479,8 @@ pub struct TransactionApplicationRequest {
 #[cfg(feature = "core")]
 impl object::Prop for TransactionApplicationRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "TransactionApplicationRequest",
             &["app", "provider_model", "provider", "policy_bindings"],
             &[
@@ -91361,9 +90557,8 @@ pub struct TransactionApplicationResponse {
 #[cfg(feature = "core")]
 impl object::Prop for TransactionApplicationResponse {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "TransactionApplicationResponse",
             &["applied", "logs"],
             &[object::value(&self.applied), object::value(&self.logs)],
@@ -91435,9 +90630,8 @@ pub struct TransactionPolicyBindingRequest {
 #[cfg(feature = "core")]
 impl object::Prop for TransactionPolicyBindingRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "TransactionPolicyBindingRequest",
             &[
                 "policy",
@@ -91646,9 +90840,8 @@ pub struct TypeCreate {
 )]
 impl object::Prop for TypeCreate {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "TypeCreate",
             &[
                 "name",
@@ -91888,9 +91081,8 @@ pub struct UniquePasswordPolicy {
 #[cfg(feature = "policies")]
 impl object::Prop for UniquePasswordPolicy {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "UniquePasswordPolicy",
             &[
                 "pk",
@@ -92032,9 +91224,8 @@ pub struct UniquePasswordPolicyRequest {
 #[cfg(feature = "policies")]
 impl object::Prop for UniquePasswordPolicyRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "UniquePasswordPolicyRequest",
             &["name", "execution_logging", "password_field", "num_historical_passwords"],
             &[
@@ -92217,9 +91408,8 @@ pub struct UsedBy {
 )]
 impl object::Prop for UsedBy {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "UsedBy",
             &["app", "model_name", "pk", "name", "action"],
             &[
@@ -92641,9 +91831,8 @@ pub struct User {
 )]
 impl object::Prop for User {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "User",
             &[
                 "pk",
@@ -92861,9 +92050,8 @@ pub struct UserAccountLockdownRequest {
 #[cfg(feature = "core")]
 impl object::Prop for UserAccountLockdownRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "UserAccountLockdownRequest",
             &["user"],
             &[object::nullable(&self.user)],
@@ -92917,14 +92105,8 @@ pub struct UserAccountRequest {
 #[cfg(feature = "core")]
 impl object::Prop for UserAccountRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
-            "UserAccountRequest",
-            &["pk"],
-            &[object::value(&self.pk)],
-            None,
-        )
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list("UserAccountRequest", &["pk"], &[object::value(&self.pk)], None)
     }
 }
 
@@ -92975,9 +92157,8 @@ pub struct UserAccountSerializerForRoleRequest {
 #[cfg(feature = "rbac")]
 impl object::Prop for UserAccountSerializerForRoleRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "UserAccountSerializerForRoleRequest",
             &["pk"],
             &[object::value(&self.pk)],
@@ -93107,9 +92288,8 @@ pub struct UserConsent {
 #[cfg(feature = "core")]
 impl object::Prop for UserConsent {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "UserConsent",
             &["pk", "expires", "expiring", "user", "application", "permissions"],
             &[
@@ -93282,9 +92462,8 @@ pub struct UserDeleteStage {
 #[cfg(feature = "stages")]
 impl object::Prop for UserDeleteStage {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "UserDeleteStage",
             &[
                 "pk",
@@ -93394,14 +92573,8 @@ pub struct UserDeleteStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for UserDeleteStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
-            "UserDeleteStageRequest",
-            &["name"],
-            &[object::value(&self.name)],
-            None,
-        )
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list("UserDeleteStageRequest", &["name"], &[object::value(&self.name)], None)
     }
 }
 
@@ -93534,9 +92707,8 @@ pub struct UserKerberosSourceConnection {
 #[cfg(feature = "sources")]
 impl object::Prop for UserKerberosSourceConnection {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "UserKerberosSourceConnection",
             &[
                 "pk",
@@ -93644,9 +92816,8 @@ pub struct UserKerberosSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for UserKerberosSourceConnectionRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "UserKerberosSourceConnectionRequest",
             &["source", "identifier"],
             &[object::value(&self.source), object::value(&self.identifier)],
@@ -93724,9 +92895,8 @@ pub struct UserLdapSourceConnection {
 #[cfg(feature = "sources")]
 impl object::Prop for UserLdapSourceConnection {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "UserLdapSourceConnection",
             &[
                 "pk",
@@ -93842,9 +93012,8 @@ pub struct UserLdapSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for UserLdapSourceConnectionRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "UserLdapSourceConnectionRequest",
             &["source", "identifier"],
             &[object::value(&self.source), object::value(&self.identifier)],
@@ -93910,9 +93079,8 @@ pub struct UserLoginChallenge {
 #[cfg(feature = "flows")]
 impl object::Prop for UserLoginChallenge {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "UserLoginChallenge",
             &[
                 "flow_info",
@@ -94013,9 +93181,8 @@ pub struct UserLoginChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::Prop for UserLoginChallengeResponseRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "UserLoginChallengeResponseRequest",
             &["component", "remember_me"],
             &[object::optional(&self.component), object::value(&self.remember_me)],
@@ -94110,9 +93277,8 @@ pub struct UserLoginStage {
 #[cfg(feature = "stages")]
 impl object::Prop for UserLoginStage {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "UserLoginStage",
             &[
                 "pk",
@@ -94286,9 +93452,8 @@ pub struct UserLoginStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for UserLoginStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "UserLoginStageRequest",
             &[
                 "name",
@@ -94420,9 +93585,8 @@ pub struct UserLogoutStage {
 #[cfg(feature = "stages")]
 impl object::Prop for UserLogoutStage {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "UserLogoutStage",
             &[
                 "pk",
@@ -94532,14 +93696,8 @@ pub struct UserLogoutStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for UserLogoutStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
-            "UserLogoutStageRequest",
-            &["name"],
-            &[object::value(&self.name)],
-            None,
-        )
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list("UserLogoutStageRequest", &["name"], &[object::value(&self.name)], None)
     }
 }
 
@@ -94681,9 +93839,8 @@ pub struct UserOAuthSourceConnection {
 #[cfg(feature = "sources")]
 impl object::Prop for UserOAuthSourceConnection {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "UserOAuthSourceConnection",
             &[
                 "pk",
@@ -94800,9 +93957,8 @@ pub struct UserOAuthSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for UserOAuthSourceConnectionRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "UserOAuthSourceConnectionRequest",
             &["source", "identifier", "access_token", "expires"],
             &[
@@ -94877,9 +94033,8 @@ pub struct UserPasswordHashSetRequest {
 #[cfg(feature = "core")]
 impl object::Prop for UserPasswordHashSetRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "UserPasswordHashSetRequest",
             &["password"],
             &[object::value(&self.password)],
@@ -94936,9 +94091,8 @@ pub struct UserPasswordSetRequest {
 #[cfg(feature = "core")]
 impl object::Prop for UserPasswordSetRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "UserPasswordSetRequest",
             &["password"],
             &[object::value(&self.password)],
@@ -94994,8 +94148,8 @@ pub struct UserPath {
 #[cfg(feature = "core")]
 impl object::Prop for UserPath {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(write, "UserPath", &["paths"], &[object::value(&self.paths)], None)
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list("UserPath", &["paths"], &[object::value(&self.paths)], None)
     }
 }
 
@@ -95059,9 +94213,8 @@ pub struct UserPlexSourceConnection {
 #[cfg(feature = "sources")]
 impl object::Prop for UserPlexSourceConnection {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "UserPlexSourceConnection",
             &[
                 "pk",
@@ -95171,9 +94324,8 @@ pub struct UserPlexSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for UserPlexSourceConnectionRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "UserPlexSourceConnectionRequest",
             &["source", "identifier", "plex_token"],
             &[
@@ -95247,9 +94399,8 @@ pub struct UserRecoveryEmailRequest {
 #[cfg(feature = "core")]
 impl object::Prop for UserRecoveryEmailRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "UserRecoveryEmailRequest",
             &["token_duration", "email_stage"],
             &[object::optional(&self.token_duration), object::value(&self.email_stage)],
@@ -95311,9 +94462,8 @@ pub struct UserRecoveryLinkRequest {
 #[cfg(feature = "core")]
 impl object::Prop for UserRecoveryLinkRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "UserRecoveryLinkRequest",
             &["token_duration"],
             &[object::optional(&self.token_duration)],
@@ -95385,9 +94535,8 @@ pub struct UserRequest {
 #[cfg(feature = "core")]
 impl object::Prop for UserRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "UserRequest",
             &[
                 "username",
@@ -95520,9 +94669,8 @@ pub struct UserSamlSourceConnection {
 #[cfg(feature = "sources")]
 impl object::Prop for UserSamlSourceConnection {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "UserSamlSourceConnection",
             &[
                 "pk",
@@ -95632,9 +94780,8 @@ pub struct UserSamlSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for UserSamlSourceConnectionRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "UserSamlSourceConnectionRequest",
             &["source", "identifier"],
             &[object::value(&self.source), object::value(&self.identifier)],
@@ -95735,9 +94882,8 @@ pub struct UserSelf {
 #[cfg(any(feature = "core", feature = "endpoints"))]
 impl object::Prop for UserSelf {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "UserSelf",
             &[
                 "pk",
@@ -95882,9 +95028,8 @@ pub struct UserSelfGroups {
 #[cfg(any(feature = "core", feature = "endpoints"))]
 impl object::Prop for UserSelfGroups {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "UserSelfGroups",
             &["name", "pk"],
             &[object::value(&self.name), object::value(&self.pk)],
@@ -95945,9 +95090,8 @@ pub struct UserSelfRoles {
 #[cfg(any(feature = "core", feature = "endpoints"))]
 impl object::Prop for UserSelfRoles {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "UserSelfRoles",
             &["name", "pk"],
             &[object::value(&self.name), object::value(&self.pk)],
@@ -96013,9 +95157,8 @@ pub struct UserServiceAccountRequest {
 #[cfg(feature = "core")]
 impl object::Prop for UserServiceAccountRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "UserServiceAccountRequest",
             &["name", "create_group", "expiring", "expires"],
             &[
@@ -96090,9 +95233,8 @@ pub struct UserServiceAccountResponse {
 #[cfg(feature = "core")]
 impl object::Prop for UserServiceAccountResponse {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "UserServiceAccountResponse",
             &["username", "token", "user_uid", "user_pk", "group_pk"],
             &[
@@ -96172,9 +95314,8 @@ pub struct UserSetting {
 #[cfg(any(feature = "sources", feature = "stages"))]
 impl object::Prop for UserSetting {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "UserSetting",
             &["object_uid", "component", "title", "configure_url", "icon_url"],
             &[
@@ -96265,9 +95406,8 @@ pub struct UserSourceConnection {
 #[cfg(feature = "sources")]
 impl object::Prop for UserSourceConnection {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "UserSourceConnection",
             &[
                 "pk",
@@ -96375,9 +95515,8 @@ pub struct UserSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for UserSourceConnectionRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "UserSourceConnectionRequest",
             &["source", "identifier"],
             &[object::value(&self.source), object::value(&self.identifier)],
@@ -96451,9 +95590,8 @@ pub struct UserTelegramSourceConnection {
 #[cfg(feature = "sources")]
 impl object::Prop for UserTelegramSourceConnection {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "UserTelegramSourceConnection",
             &[
                 "pk",
@@ -96561,9 +95699,8 @@ pub struct UserTelegramSourceConnectionRequest {
 #[cfg(feature = "sources")]
 impl object::Prop for UserTelegramSourceConnectionRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "UserTelegramSourceConnectionRequest",
             &["source", "identifier"],
             &[object::value(&self.source), object::value(&self.identifier)],
@@ -96865,9 +96002,8 @@ pub struct UserWriteStage {
 #[cfg(feature = "stages")]
 impl object::Prop for UserWriteStage {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "UserWriteStage",
             &[
                 "pk",
@@ -97022,9 +96158,8 @@ pub struct UserWriteStageRequest {
 #[cfg(feature = "stages")]
 impl object::Prop for UserWriteStageRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "UserWriteStageRequest",
             &[
                 "name",
@@ -97185,9 +96320,8 @@ pub struct ValidationError {
 )]
 impl object::Prop for ValidationError {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ValidationError",
             &["non_field_errors", "code"],
             &[object::optional(&self.non_field_errors), object::optional(&self.code)],
@@ -97433,9 +96567,8 @@ pub struct Version {
 #[cfg(feature = "admin")]
 impl object::Prop for Version {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Version",
             &[
                 "version_current",
@@ -97546,9 +96679,8 @@ pub struct VersionHistory {
 #[cfg(feature = "admin")]
 impl object::Prop for VersionHistory {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "VersionHistory",
             &["id", "timestamp", "version", "build"],
             &[
@@ -97633,9 +96765,8 @@ pub struct WebAuthnDevice {
 #[cfg(feature = "authenticators")]
 impl object::Prop for WebAuthnDevice {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "WebAuthnDevice",
             &["pk", "name", "created_on", "device_type", "aaguid", "user"],
             &[
@@ -97720,14 +96851,8 @@ pub struct WebAuthnDeviceRequest {
 #[cfg(feature = "authenticators")]
 impl object::Prop for WebAuthnDeviceRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
-            "WebAuthnDeviceRequest",
-            &["name"],
-            &[object::value(&self.name)],
-            None,
-        )
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list("WebAuthnDeviceRequest", &["name"], &[object::value(&self.name)], None)
     }
 }
 
@@ -97779,9 +96904,8 @@ pub struct WebAuthnDeviceType {
 #[cfg(any(feature = "authenticators", feature = "stages"))]
 impl object::Prop for WebAuthnDeviceType {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "WebAuthnDeviceType",
             &["aaguid", "description"],
             &[object::value(&self.aaguid), object::value(&self.description)],
@@ -97912,9 +97036,8 @@ pub struct Worker {
 #[cfg(feature = "tasks")]
 impl object::Prop for Worker {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Worker",
             &["worker_id", "version", "version_matching"],
             &[
@@ -98067,9 +97190,8 @@ pub struct WsFederationProvider {
 #[cfg(feature = "providers")]
 impl object::Prop for WsFederationProvider {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "WsFederationProvider",
             &[
                 "pk",
@@ -98429,9 +97551,8 @@ pub struct WsFederationProviderRequest {
 #[cfg(any(feature = "core", feature = "providers"))]
 impl object::Prop for WsFederationProviderRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "WsFederationProviderRequest",
             &[
                 "name",

@@ -180,7 +180,7 @@ fn tagged_unions_read_the_variant_the_tag_selects() {
 /// `flatten`), byte for byte in compact and pretty JSON and as a `serde_json::Value`.
 mod objects {
     use akgen_runtime::runtime::Nullable;
-    use akgen_runtime::runtime::object::{self, Fields, Prop, Tag, Value};
+    use akgen_runtime::runtime::object::{self, Out, Prop, Tag, Value};
     use serde::Serialize;
     use serde_json::json;
     use std::collections::BTreeMap;
@@ -193,13 +193,13 @@ mod objects {
     }
 
     impl Prop for Inner {
-        fn fields(&self, write: &mut dyn FnMut(&Fields<'_>)) {
-            write(&Fields {
-                name: "Inner",
-                names: &["name", "count", "at"],
-                values: &[object::value(&self.name), object::optional(&self.count), object::nullable(&self.at)],
-                additional: None,
-            })
+        fn fields<'a>(&'a self, out: &mut Out<'a>) {
+            out.list(
+                "Inner",
+                &["name", "count", "at"],
+                &[object::value(&self.name), object::optional(&self.count), object::nullable(&self.at)],
+                None,
+            )
         }
     }
 
@@ -219,11 +219,11 @@ mod objects {
     }
 
     impl Prop for Outer {
-        fn fields(&self, write: &mut dyn FnMut(&Fields<'_>)) {
-            write(&Fields {
-                name: "Outer",
-                names: &["id", "inner", "list", "tags", "flag", "any", "missing", "ratio", "day", "pair", "shapes"],
-                values: &[
+        fn fields<'a>(&'a self, out: &mut Out<'a>) {
+            out.list(
+                "Outer",
+                &["id", "inner", "list", "tags", "flag", "any", "missing", "ratio", "day", "pair", "shapes"],
+                &[
                     object::value(&self.id),
                     object::value(&self.inner),
                     object::value(&self.list),
@@ -236,8 +236,8 @@ mod objects {
                     object::opaque(&self.pair),
                     object::value(&self.shapes),
                 ],
-                additional: Some(&self.additional_properties),
-            })
+                Some(&self.additional_properties),
+            )
         }
     }
 
@@ -254,13 +254,8 @@ mod objects {
     }
 
     impl Prop for Circle {
-        fn fields(&self, write: &mut dyn FnMut(&Fields<'_>)) {
-            write(&Fields {
-                name: "Circle",
-                names: &["kind", "r"],
-                values: &[object::value(&self.kind), object::value(&self.r)],
-                additional: None,
-            })
+        fn fields<'a>(&'a self, out: &mut Out<'a>) {
+            out.list("Circle", &["kind", "r"], &[object::value(&self.kind), object::value(&self.r)], None)
         }
     }
 
@@ -391,6 +386,54 @@ mod objects {
         let mut json = serde_json::Serializer::new(&mut out);
         (&ours as &dyn erased_serde::Serialize).serialize(&mut json).unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(&twin).unwrap());
+    }
+
+    /// A struct of `n` optional strings `p0`, `p1`, …: more than `Out` holds in place when
+    /// `n` is over 32.
+    struct Wide {
+        names: &'static [&'static str],
+        values: Vec<Option<String>>,
+    }
+
+    impl Wide {
+        /// Every third property absent.
+        fn new(n: usize) -> Wide {
+            let names: Vec<&'static str> = (0..n).map(|i| &*format!("p{i}").leak()).collect();
+            let values = (0..n).map(|i| (i % 3 != 1).then(|| format!("v{i}"))).collect();
+            Wide { names: names.leak(), values }
+        }
+    }
+
+    impl Prop for Wide {
+        fn fields<'a>(&'a self, out: &mut Out<'a>) {
+            let values: Vec<_> = self.values.iter().map(object::optional).collect();
+            out.list("Wide", self.names, &values, None)
+        }
+    }
+
+    impl Serialize for Wide {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            Value::Object(self).serialize(serializer)
+        }
+    }
+
+    #[test]
+    fn structs_of_any_width_write_every_present_property_in_order() {
+        let widths = [0, 1, 31, 32, 33, 40, 100];
+        let structs: Vec<Wide> = widths.iter().map(|&n| Wide::new(n)).collect();
+        // The oracle: the JSON text joined by hand.
+        let expected: Vec<String> = widths
+            .iter()
+            .map(|&n| {
+                let parts: Vec<String> = (0..n).filter(|i| i % 3 != 1).map(|i| format!("\"p{i}\":\"v{i}\"")).collect();
+                format!("{{{}}}", parts.join(","))
+            })
+            .collect();
+        for (wide, expected) in structs.iter().zip(&expected) {
+            assert_eq!(serde_json::to_string(wide).unwrap(), *expected, "{} properties", wide.names.len());
+        }
+        // Nested in a list, wide and narrow alternating, so one writer's frame follows another's.
+        assert_eq!(serde_json::to_string(&structs).unwrap(), format!("[{}]", expected.join(",")));
     }
 
     #[test]

@@ -39,9 +39,8 @@ pub struct AgentConfig {
 #[cfg(feature = "endpoints")]
 impl object::Prop for AgentConfig {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AgentConfig",
             &[
                 "device_id",
@@ -182,9 +181,8 @@ pub struct AgentTokenResponse {
 #[cfg(feature = "endpoints")]
 impl object::Prop for AgentTokenResponse {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AgentTokenResponse",
             &["token", "expires_in"],
             &[object::value(&self.token), object::optional(&self.expires_in)],
@@ -340,9 +338,8 @@ pub struct Config {
 #[cfg(feature = "endpoints")]
 impl object::Prop for Config {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Config",
             &[
                 "error_reporting",
@@ -449,9 +446,8 @@ pub struct EnrollRequest {
 #[cfg(feature = "endpoints")]
 impl object::Prop for EnrollRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "EnrollRequest",
             &["device_serial", "device_name"],
             &[object::value(&self.device_serial), object::value(&self.device_name)],
@@ -523,9 +519,8 @@ pub struct ErrorReportingConfig {
 #[cfg(feature = "endpoints")]
 impl object::Prop for ErrorReportingConfig {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ErrorReportingConfig",
             &["enabled", "sentry_dsn", "environment", "send_pii", "traces_sample_rate"],
             &[
@@ -611,9 +606,8 @@ pub struct GenericError {
 #[cfg(any(feature = "core", feature = "endpoints"))]
 impl object::Prop for GenericError {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "GenericError",
             &["detail", "code"],
             &[object::value(&self.detail), object::optional(&self.code)],
@@ -761,9 +755,8 @@ pub struct UsedBy {
 #[cfg(feature = "core")]
 impl object::Prop for UsedBy {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "UsedBy",
             &["app", "model_name", "pk", "name", "action"],
             &[
@@ -921,9 +914,8 @@ pub struct ValidationError {
 #[cfg(any(feature = "core", feature = "endpoints"))]
 impl object::Prop for ValidationError {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ValidationError",
             &["non_field_errors", "code"],
             &[object::optional(&self.non_field_errors), object::optional(&self.code)],

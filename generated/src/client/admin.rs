@@ -377,7 +377,11 @@ impl<'a> FileCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.multipart(self.body, &["file"], self.uploads)?;
+        call.multipart(
+            crate::runtime::object::Prop::prop(self.body),
+            &["file"],
+            self.uploads,
+        )?;
         Ok((self.client, call))
     }
 }
@@ -683,7 +687,7 @@ impl<'a> SettingsUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -741,7 +745,7 @@ impl<'a> SettingsPartialUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }

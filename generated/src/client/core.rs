@@ -1443,7 +1443,7 @@ impl<'a> ApplicationEntitlementsCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -1576,7 +1576,7 @@ impl<'a> ApplicationEntitlementsUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -1702,7 +1702,7 @@ impl<'a> ApplicationEntitlementsPartialUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -2012,7 +2012,7 @@ impl<'a> ApplicationsCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -2141,7 +2141,7 @@ impl<'a> ApplicationsUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -2265,7 +2265,7 @@ impl<'a> ApplicationsPartialUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -3090,7 +3090,7 @@ impl<'a> BrandsCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -3213,7 +3213,7 @@ impl<'a> BrandsUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -3334,7 +3334,7 @@ impl<'a> BrandsPartialUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -3702,7 +3702,7 @@ impl<'a> GroupsCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -3857,7 +3857,7 @@ impl<'a> GroupsUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -3978,7 +3978,7 @@ impl<'a> GroupsPartialUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -4040,7 +4040,7 @@ impl<'a> GroupsAddUserCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -4102,7 +4102,7 @@ impl<'a> GroupsRemoveUserCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -4390,7 +4390,7 @@ impl<'a> TokensCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -4513,7 +4513,7 @@ impl<'a> TokensUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -4634,7 +4634,7 @@ impl<'a> TokensPartialUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -4696,7 +4696,7 @@ impl<'a> TokensSetKeyCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -4889,7 +4889,7 @@ impl<'a> TransactionalApplicationsUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -5570,7 +5570,7 @@ impl<'a> UsersCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -5687,7 +5687,7 @@ impl<'a> UsersUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -5802,7 +5802,7 @@ impl<'a> UsersPartialUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -5863,7 +5863,7 @@ impl<'a> UsersImpersonateCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -5926,7 +5926,7 @@ impl<'a> UsersRecoveryCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -5987,7 +5987,7 @@ impl<'a> UsersRecoveryEmailCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -6048,7 +6048,7 @@ impl<'a> UsersSetPasswordCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -6109,7 +6109,7 @@ impl<'a> UsersSetPasswordHashCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -6230,7 +6230,7 @@ impl<'a> UsersAccountLockdownCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -6721,7 +6721,7 @@ impl<'a> UsersServiceAccountCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }

@@ -382,7 +382,7 @@ impl<'a> CertificatekeypairsCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -511,7 +511,7 @@ impl<'a> CertificatekeypairsUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -635,7 +635,7 @@ impl<'a> CertificatekeypairsPartialUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -899,7 +899,7 @@ impl<'a> CertificatekeypairsGenerateCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }

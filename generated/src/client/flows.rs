@@ -622,7 +622,7 @@ impl<'a> BindingsCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -751,7 +751,7 @@ impl<'a> BindingsUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -875,7 +875,7 @@ impl<'a> BindingsPartialUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -1069,7 +1069,7 @@ impl<'a> ExecutorSolve<'a> {
         );
         call.query("query", &self.params.query, true);
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -1343,7 +1343,7 @@ impl<'a> InstancesCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -1466,7 +1466,7 @@ impl<'a> InstancesUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -1587,7 +1587,7 @@ impl<'a> InstancesPartialUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }

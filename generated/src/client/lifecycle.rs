@@ -214,7 +214,7 @@ impl<'a> IterationsCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -496,7 +496,7 @@ impl<'a> ReviewsCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -687,7 +687,7 @@ impl<'a> RulesCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -814,7 +814,7 @@ impl<'a> RulesUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -936,7 +936,7 @@ impl<'a> RulesPartialUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }

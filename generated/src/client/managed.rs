@@ -354,7 +354,7 @@ impl<'a> BlueprintsCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -483,7 +483,7 @@ impl<'a> BlueprintsUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -607,7 +607,7 @@ impl<'a> BlueprintsPartialUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -861,7 +861,11 @@ impl<'a> BlueprintsImportCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.multipart(self.body, &["file"], self.uploads)?;
+        call.multipart(
+            crate::runtime::object::Prop::prop(self.body),
+            &["file"],
+            self.uploads,
+        )?;
         Ok((self.client, call))
     }
 }

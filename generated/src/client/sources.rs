@@ -3745,7 +3745,7 @@ impl<'a> GroupConnectionsAllUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -3871,7 +3871,7 @@ impl<'a> GroupConnectionsAllPartialUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -4139,7 +4139,7 @@ impl<'a> GroupConnectionsKerberosCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -4278,7 +4278,7 @@ impl<'a> GroupConnectionsKerberosUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -4407,7 +4407,7 @@ impl<'a> GroupConnectionsKerberosPartialUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -4675,7 +4675,7 @@ impl<'a> GroupConnectionsLdapCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -4814,7 +4814,7 @@ impl<'a> GroupConnectionsLdapUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -4943,7 +4943,7 @@ impl<'a> GroupConnectionsLdapPartialUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -5211,7 +5211,7 @@ impl<'a> GroupConnectionsOauthCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -5350,7 +5350,7 @@ impl<'a> GroupConnectionsOauthUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -5479,7 +5479,7 @@ impl<'a> GroupConnectionsOauthPartialUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -5747,7 +5747,7 @@ impl<'a> GroupConnectionsPlexCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -5886,7 +5886,7 @@ impl<'a> GroupConnectionsPlexUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -6015,7 +6015,7 @@ impl<'a> GroupConnectionsPlexPartialUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -6283,7 +6283,7 @@ impl<'a> GroupConnectionsSamlCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -6422,7 +6422,7 @@ impl<'a> GroupConnectionsSamlUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -6551,7 +6551,7 @@ impl<'a> GroupConnectionsSamlPartialUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -6819,7 +6819,7 @@ impl<'a> GroupConnectionsTelegramCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -6958,7 +6958,7 @@ impl<'a> GroupConnectionsTelegramUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -7087,7 +7087,7 @@ impl<'a> GroupConnectionsTelegramPartialUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -7415,7 +7415,7 @@ impl<'a> KerberosCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -7544,7 +7544,7 @@ impl<'a> KerberosUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -7668,7 +7668,7 @@ impl<'a> KerberosPartialUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -8191,7 +8191,7 @@ impl<'a> LdapCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -8318,7 +8318,7 @@ impl<'a> LdapUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -8440,7 +8440,7 @@ impl<'a> LdapPartialUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -8940,7 +8940,7 @@ impl<'a> OauthCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -9067,7 +9067,7 @@ impl<'a> OauthUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -9189,7 +9189,7 @@ impl<'a> OauthPartialUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -9586,7 +9586,7 @@ impl<'a> PlexCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -9713,7 +9713,7 @@ impl<'a> PlexUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -9835,7 +9835,7 @@ impl<'a> PlexPartialUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -9968,7 +9968,7 @@ impl<'a> PlexRedeemTokenCreate<'a> {
         );
         call.query("slug", &self.params.slug, true);
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -10033,7 +10033,7 @@ impl<'a> PlexRedeemTokenAuthenticatedCreate<'a> {
         );
         call.query("slug", &self.params.slug, true);
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -10402,7 +10402,7 @@ impl<'a> SamlCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -10529,7 +10529,7 @@ impl<'a> SamlUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -10651,7 +10651,7 @@ impl<'a> SamlPartialUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -10982,7 +10982,7 @@ impl<'a> ScimCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -11109,7 +11109,7 @@ impl<'a> ScimUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -11231,7 +11231,7 @@ impl<'a> ScimPartialUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -11499,7 +11499,7 @@ impl<'a> ScimGroupsCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -11628,7 +11628,7 @@ impl<'a> ScimGroupsUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -11752,7 +11752,7 @@ impl<'a> ScimGroupsPartialUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -12020,7 +12020,7 @@ impl<'a> ScimUsersCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -12149,7 +12149,7 @@ impl<'a> ScimUsersUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -12273,7 +12273,7 @@ impl<'a> ScimUsersPartialUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -12603,7 +12603,7 @@ impl<'a> TelegramCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -12732,7 +12732,7 @@ impl<'a> TelegramUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -12856,7 +12856,7 @@ impl<'a> TelegramPartialUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -12927,7 +12927,7 @@ impl<'a> TelegramConnectUserCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -13260,7 +13260,7 @@ impl<'a> UserConnectionsAllUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -13386,7 +13386,7 @@ impl<'a> UserConnectionsAllPartialUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -13654,7 +13654,7 @@ impl<'a> UserConnectionsKerberosCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -13793,7 +13793,7 @@ impl<'a> UserConnectionsKerberosUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -13922,7 +13922,7 @@ impl<'a> UserConnectionsKerberosPartialUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -14190,7 +14190,7 @@ impl<'a> UserConnectionsLdapCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -14329,7 +14329,7 @@ impl<'a> UserConnectionsLdapUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -14458,7 +14458,7 @@ impl<'a> UserConnectionsLdapPartialUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -14726,7 +14726,7 @@ impl<'a> UserConnectionsOauthCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -14865,7 +14865,7 @@ impl<'a> UserConnectionsOauthUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -14994,7 +14994,7 @@ impl<'a> UserConnectionsOauthPartialUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -15262,7 +15262,7 @@ impl<'a> UserConnectionsPlexCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -15401,7 +15401,7 @@ impl<'a> UserConnectionsPlexUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -15530,7 +15530,7 @@ impl<'a> UserConnectionsPlexPartialUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -15798,7 +15798,7 @@ impl<'a> UserConnectionsSamlCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -15937,7 +15937,7 @@ impl<'a> UserConnectionsSamlUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -16066,7 +16066,7 @@ impl<'a> UserConnectionsSamlPartialUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -16334,7 +16334,7 @@ impl<'a> UserConnectionsTelegramCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -16473,7 +16473,7 @@ impl<'a> UserConnectionsTelegramUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -16602,7 +16602,7 @@ impl<'a> UserConnectionsTelegramPartialUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }

@@ -374,7 +374,7 @@ impl<'a> DomainsCreate<'a> {
             &[],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -495,7 +495,7 @@ impl<'a> DomainsUpdate<'a> {
             &[],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -614,7 +614,7 @@ impl<'a> DomainsPartialUpdate<'a> {
             &[],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -790,7 +790,7 @@ impl<'a> TenantsCreate<'a> {
             &[],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -913,7 +913,7 @@ impl<'a> TenantsUpdate<'a> {
             &[],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -1034,7 +1034,7 @@ impl<'a> TenantsPartialUpdate<'a> {
             &[],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -1096,7 +1096,7 @@ impl<'a> TenantsCreateAdminGroupCreate<'a> {
             &[],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -1168,7 +1168,7 @@ impl<'a> TenantsCreateRecoveryKeyCreate<'a> {
             &[],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }

@@ -15,6 +15,7 @@ use quote::{format_ident, quote};
 use super::http::{
     BodyKind, RequestKind, body_kind, is_json, is_success, media_kind, method_constant, request_content, request_kind,
 };
+use super::models::Opaque;
 use super::{Gating, Need, cfg, doc_attrs, ident, qualified_type, tag_cfg};
 use crate::ir::{
     Api, Content, ExprKind, Operation, ParamLocation, PathPart, Primitive, Status, Tag, TypeExpr, TypeKind, names,
@@ -227,9 +228,10 @@ pub fn tag_module(api: &Api, tag: &Tag) -> TokenStream {
     let api_type = ident(&tag.client_type);
     let mut methods = Vec::new();
     let mut items = Vec::new();
+    let opaque = Opaque::of(api);
     for op in api.tag_operations(&tag.name) {
         let stream = paging(api, op).map(|p| p.stream());
-        let (method, item) = operation(api, tag, op, stream.as_ref());
+        let (method, item) = operation(api, &opaque, tag, op, stream.as_ref());
         methods.push(method);
         items.push(item);
     }
@@ -252,7 +254,13 @@ pub fn tag_module(api: &Api, tag: &Tag) -> TokenStream {
 
 /// The accessor method and the builder (with its response enum, when it needs one).
 /// `stream` is the builder's `stream()` method, for an operation that pages.
-fn operation(api: &Api, tag: &Tag, op: &Operation, stream: Option<&TokenStream>) -> (TokenStream, TokenStream) {
+fn operation(
+    api: &Api,
+    opaque: &Opaque,
+    tag: &Tag,
+    op: &Operation,
+    stream: Option<&TokenStream>,
+) -> (TokenStream, TokenStream) {
     let name = ident(&op.name);
     let (builder, response_enum) = (ident(&op.builder), ident(&op.response_enum));
     let params_type = op.params_type.as_ref().map(|p| {
@@ -381,13 +389,21 @@ fn operation(api: &Api, tag: &Tag, op: &Operation, stream: Option<&TokenStream>)
         })
         .collect();
     let check_params = params_type.as_ref().map(|_| quote!(self.client.check(&self.params)?;));
+    // A body the transport writes as a `runtime::object::Value`: a model as it describes
+    // itself, any other type (one the config names) through its own `Serialize`.
+    let body_type = request_content(op).and_then(|c| c.ty.as_ref());
+    let body_value = match body_type {
+        Some(t) if !opaque.is_prop(t) => quote!(crate::runtime::object::Value::Other(self.body)),
+        _ => quote!(crate::runtime::object::Prop::prop(self.body)),
+    };
+    let check_body = quote!(self.client.check(self.body)?;);
     let set_body = match &request {
         None => quote!(),
-        Some(RequestKind::Json(_)) => quote!(self.client.check(self.body)?; call.json(self.body)?;),
-        Some(RequestKind::Form(_)) => quote!(self.client.check(self.body)?; call.form(self.body)?;),
+        Some(RequestKind::Json(_)) => quote!(#check_body call.json(#body_value)?;),
+        Some(RequestKind::Form(_)) => quote!(#check_body call.form(#body_value)?;),
         Some(RequestKind::Multipart { binary, .. }) => {
             let wires = binary.iter().map(|(w, _)| w);
-            quote!(self.client.check(self.body)?; call.multipart(self.body, &[#(#wires),*], self.uploads)?;)
+            quote!(#check_body call.multipart(#body_value, &[#(#wires),*], self.uploads)?;)
         }
         Some(RequestKind::Raw(media)) => quote!(call.raw(self.body, #media);),
     };

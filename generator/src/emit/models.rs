@@ -206,12 +206,13 @@ enum ParamsDerive {
 /// holding one is written through its own `Serialize` (`object::opaque`): aliases of a type
 /// the config names in place of a generated one, of a tuple or of the `time` date-time
 /// newtype, and aliases of those. Every other model, and every type a property holds
-/// otherwise, is written through `object::Value` without type erasure.
+/// otherwise, is written through `object::Value` without type erasure. The client asks
+/// too, of each request body's type.
 #[derive(Default)]
-struct Opaque<'a>(BTreeSet<&'a str>);
+pub(super) struct Opaque<'a>(BTreeSet<&'a str>);
 
 impl<'a> Opaque<'a> {
-    fn of(api: &'a Api) -> Self {
+    pub(super) fn of(api: &'a Api) -> Self {
         let mut opaque = Opaque::default();
         // Aliases of aliases: until nothing changes (each round adds one or stops).
         loop {
@@ -226,7 +227,7 @@ impl<'a> Opaque<'a> {
     }
 
     /// Whether the Rust type of `e` implements `object::Prop`.
-    fn is_prop(&self, e: &TypeExpr) -> bool {
+    pub(super) fn is_prop(&self, e: &TypeExpr) -> bool {
         match &e.kind {
             ExprKind::Named(name) => !self.0.contains(name.as_str()),
             ExprKind::Primitive(Primitive::TimeDateTime) | ExprKind::Tuple(_) | ExprKind::External(_) => false,
@@ -366,8 +367,8 @@ fn to_object(name: &proc_macro2::Ident, s: &StructDef, cfg: &TokenStream, opaque
         #cfg
         impl object::Prop for #name {
             #[inline]
-            fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-                object::list(write, #type_name, &[#(#names),*], &[#(#values),*], #additional)
+            fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+                out.list(#type_name, &[#(#names),*], &[#(#values),*], #additional)
             }
         }
 

@@ -2016,9 +2016,8 @@ pub struct Thing {
 )]
 impl object::Prop for Thing {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Thing",
             &["id", "type"],
             &[object::value(&self.id), object::optional(&self.r#type)],

@@ -149,7 +149,7 @@ impl<'a> ThingsCreate<'a> {
             &[],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -289,9 +289,8 @@ pub struct Holder {
 #[cfg(feature = "tag-default")]
 impl object::Prop for Holder {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Holder",
             &["any", "none", "never"],
             &[

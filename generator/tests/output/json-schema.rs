@@ -239,7 +239,7 @@ impl<'a> Login<'a> {
             &[],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -395,9 +395,8 @@ pub struct Account {
 #[cfg(feature = "accounts")]
 impl object::Prop for Account {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Account",
             &["id", "y", "slug", "owner", "nickname", "level", "color", "label"],
             &[
@@ -609,8 +608,8 @@ pub struct Base {
 #[cfg(feature = "accounts")]
 impl object::Prop for Base {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(write, "Base", &["id"], &[object::value(&self.id)], None)
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list("Base", &["id"], &[object::value(&self.id)], None)
     }
 }
 
@@ -737,9 +736,8 @@ pub struct EventCreated {
 #[cfg(feature = "accounts")]
 impl object::Prop for EventCreated {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "EventCreated",
             &["kind", "at"],
             &[object::value(&self.kind), object::value(&self.at)],
@@ -859,9 +857,8 @@ pub struct EventMoved {
 #[cfg(feature = "accounts")]
 impl object::Prop for EventMoved {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "EventMoved",
             &["kind", "to"],
             &[object::value(&self.kind), object::value(&self.to)],
@@ -998,9 +995,8 @@ pub struct LoginVariant1 {
 #[cfg(feature = "accounts")]
 impl object::Prop for LoginVariant1 {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "LoginVariant1",
             &["password", "username"],
             &[object::value(&self.password), object::value(&self.username)],
@@ -1061,9 +1057,8 @@ pub struct LoginVariant2 {
 #[cfg(feature = "accounts")]
 impl object::Prop for LoginVariant2 {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "LoginVariant2",
             &["password", "email"],
             &[object::value(&self.password), object::value(&self.email)],
@@ -1122,9 +1117,8 @@ pub struct Point {
 #[cfg(feature = "accounts")]
 impl object::Prop for Point {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Point",
             &["x", "y"],
             &[object::value(&self.x), object::value(&self.y)],

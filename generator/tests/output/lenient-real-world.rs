@@ -416,9 +416,8 @@ pub struct Report {
 #[cfg(feature = "reports")]
 impl object::Prop for Report {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Report",
             &["mac", "owner"],
             &[object::optional(&self.mac), object::optional(&self.owner)],

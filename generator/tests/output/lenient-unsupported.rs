@@ -212,7 +212,7 @@ impl<'a> Create<'a> {
         );
         call.query("filter", &self.params.filter, true);
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -298,9 +298,8 @@ pub struct Circle {
 #[cfg(feature = "widgets")]
 impl object::Prop for Circle {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Circle",
             &["kind", "radius"],
             &[object::value(&self.kind), object::optional(&self.radius)],
@@ -380,14 +379,8 @@ pub struct ShapeVariant2 {
 #[cfg(feature = "widgets")]
 impl object::Prop for ShapeVariant2 {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
-            "ShapeVariant2",
-            &["kind"],
-            &[object::optional(&self.kind)],
-            None,
-        )
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list("ShapeVariant2", &["kind"], &[object::optional(&self.kind)], None)
     }
 }
 
@@ -439,9 +432,8 @@ pub struct Widget {
 #[cfg(feature = "widgets")]
 impl object::Prop for Widget {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Widget",
             &["name", "not_a_number", "shape", "label", "mixed"],
             &[

@@ -522,8 +522,8 @@ pub struct Nothing {}
 
 impl object::Prop for Nothing {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(write, "Nothing", &[], &[], None)
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list("Nothing", &[], &[], None)
     }
 }
 
@@ -571,9 +571,8 @@ pub struct Odd {
 #[cfg(feature = "type")]
 impl object::Prop for Odd {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Odd",
             &[
                 "type",
@@ -687,14 +686,8 @@ pub struct OddModel {
 
 impl object::Prop for OddModel {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
-            "OddModel",
-            &["value"],
-            &[object::optional(&self.value)],
-            None,
-        )
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list("OddModel", &["value"], &[object::optional(&self.value)], None)
     }
 }
 
@@ -740,14 +733,8 @@ pub struct OptionModel {
 
 impl object::Prop for OptionModel {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
-            "OptionModel",
-            &["some"],
-            &[object::optional(&self.some)],
-            None,
-        )
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list("OptionModel", &["some"], &[object::optional(&self.some)], None)
     }
 }
 
@@ -797,9 +784,8 @@ pub struct Shadows {
 #[cfg(feature = "mod")]
 impl object::Prop for Shadows {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Shadows",
             &["map", "property", "name"],
             &[
@@ -872,9 +858,8 @@ pub struct Tree {
 #[cfg(feature = "things")]
 impl object::Prop for Tree {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Tree",
             &["label", "children", "parent"],
             &[

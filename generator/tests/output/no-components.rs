@@ -298,14 +298,8 @@ pub struct PingResponseV200 {
 #[cfg(feature = "tag-default")]
 impl object::Prop for PingResponseV200 {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
-            "PingResponseV200",
-            &["echo"],
-            &[object::value(&self.echo)],
-            None,
-        )
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list("PingResponseV200", &["echo"], &[object::value(&self.echo)], None)
     }
 }
 

@@ -284,9 +284,8 @@ pub struct Deleted {
 
 impl object::Prop for Deleted {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Deleted",
             &["kind", "reason"],
             &[object::value(&self.kind), object::optional(&self.reason)],
@@ -465,9 +464,8 @@ pub struct EventCreated {
 
 impl object::Prop for EventCreated {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "EventCreated",
             &["kind", "id"],
             &[object::value(&self.kind), object::value(&self.id)],
@@ -575,9 +573,8 @@ pub struct Frozen {
 
 impl object::Prop for Frozen {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Frozen",
             &["id", "secret"],
             &[object::optional(&self.id), object::nullable(&self.secret)],
@@ -644,9 +641,8 @@ pub struct Job {
 
 impl object::Prop for Job {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Job",
             &[
                 "name",
@@ -846,9 +842,8 @@ pub struct JobFinishedWebhookBody {
 
 impl object::Prop for JobFinishedWebhookBody {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "JobFinishedWebhookBody",
             &["job"],
             &[object::optional(&self.job)],
@@ -1079,9 +1074,8 @@ pub struct Locale {
 
 impl object::Prop for Locale {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Locale",
             &["names", "codes", "ranks", "pair"],
             &[
@@ -1182,9 +1176,8 @@ pub struct Pair {
 
 impl object::Prop for Pair {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Pair",
             &["label", "next"],
             &[object::optional(&self.label), object::optional_opaque(&self.next)],
@@ -1306,9 +1299,8 @@ pub struct StepStart {
 
 impl object::Prop for StepStart {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "StepStart",
             &["type", "at"],
             &[object::value(&self.r#type), object::optional(&self.at)],
@@ -1415,8 +1407,8 @@ pub struct StepStop {
 
 impl object::Prop for StepStop {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(write, "StepStop", &["type"], &[object::value(&self.r#type)], None)
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list("StepStop", &["type"], &[object::value(&self.r#type)], None)
     }
 }
 
@@ -1515,8 +1507,8 @@ pub struct Upload {
 
 impl object::Prop for Upload {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(write, "Upload", &["log"], &[object::optional(&self.log)], None)
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list("Upload", &["log"], &[object::optional(&self.log)], None)
     }
 }
 

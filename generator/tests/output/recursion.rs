@@ -219,7 +219,7 @@ impl<'a> Update<'a> {
             &[],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -355,9 +355,8 @@ pub struct Chain {
 
 impl object::Prop for Chain {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Chain",
             &["next", "previous"],
             &[object::value(&self.next), object::optional(&self.previous)],
@@ -478,9 +477,8 @@ pub struct File {
 #[cfg(feature = "folders")]
 impl object::Prop for File {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "File",
             &["folder", "link"],
             &[object::value(&self.folder), object::optional(&self.link)],
@@ -543,9 +541,8 @@ pub struct Folder {
 #[cfg(feature = "folders")]
 impl object::Prop for Folder {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Folder",
             &["name", "files", "by_name", "color"],
             &[

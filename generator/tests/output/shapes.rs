@@ -315,7 +315,7 @@ impl<'a> UpdateItem<'a> {
             &[],
         );
         self.client.check(self.body)?;
-        call.form(self.body)?;
+        call.form(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -466,8 +466,8 @@ pub struct Closed {
 
 impl object::Prop for Closed {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(write, "Closed", &["a"], &[object::optional(&self.a)], None)
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list("Closed", &["a"], &[object::optional(&self.a)], None)
     }
 }
 
@@ -513,9 +513,8 @@ pub struct DoubleDash {
 
 impl object::Prop for DoubleDash {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "DoubleDash",
             &["idp:provisioned"],
             &[object::optional(&self.idp_provisioned)],
@@ -569,9 +568,8 @@ pub struct Form {
 #[cfg(feature = "items")]
 impl object::Prop for Form {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Form",
             &["title", "priority"],
             &[object::optional(&self.title), object::optional(&self.priority)],
@@ -633,9 +631,8 @@ pub struct Merged {
 #[cfg(feature = "items")]
 impl object::Prop for Merged {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Merged",
             &["name", "created", "static", "ref"],
             &[
@@ -705,8 +702,8 @@ pub struct Named {
 
 impl object::Prop for Named {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(write, "Named", &["name"], &[object::value(&self.name)], None)
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list("Named", &["name"], &[object::value(&self.name)], None)
     }
 }
 
@@ -875,9 +872,8 @@ pub struct Problem {
 #[cfg(feature = "items")]
 impl object::Prop for Problem {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Problem",
             &["detail", "code"],
             &[object::optional(&self.detail), object::optional(&self.code)],
@@ -947,14 +943,8 @@ pub struct StrictName {
 
 impl object::Prop for StrictName {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
-            "StrictName",
-            &["value"],
-            &[object::optional(&self.value)],
-            None,
-        )
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list("StrictName", &["value"], &[object::optional(&self.value)], None)
     }
 }
 
@@ -997,14 +987,8 @@ pub struct Timestamped {
 
 impl object::Prop for Timestamped {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
-            "Timestamped",
-            &["created"],
-            &[object::value(&self.created)],
-            None,
-        )
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list("Timestamped", &["created"], &[object::value(&self.created)], None)
     }
 }
 

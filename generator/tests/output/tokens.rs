@@ -170,7 +170,7 @@ impl<'a> TotpPartialUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -474,7 +474,7 @@ impl<'a> TokensCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -655,7 +655,7 @@ impl<'a> TokensPartialUpdate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -722,7 +722,11 @@ impl<'a> UsersSetAvatarCreate<'a> {
             &[&[&crate::security::AUTHENTIK]],
         );
         self.client.check(self.body)?;
-        call.multipart(self.body, &["file"], self.uploads)?;
+        call.multipart(
+            crate::runtime::object::Prop::prop(self.body),
+            &["file"],
+            self.uploads,
+        )?;
         Ok((self.client, call))
     }
 }
@@ -814,7 +818,7 @@ impl<'a> ExecutorSolve<'a> {
             &[&[&crate::security::AUTHENTIK], &[]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }
@@ -1017,9 +1021,8 @@ pub struct AccessDeniedChallenge {
 #[cfg(feature = "flows")]
 impl object::Prop for AccessDeniedChallenge {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AccessDeniedChallenge",
             &["component", "error_message"],
             &[object::value(&self.component), object::optional(&self.error_message)],
@@ -1079,9 +1082,8 @@ pub struct AvatarUploadRequest {
 #[cfg(feature = "core")]
 impl object::Prop for AvatarUploadRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "AvatarUploadRequest",
             &["file", "name"],
             &[object::value(&self.file), object::optional(&self.name)],
@@ -1376,9 +1378,8 @@ pub struct GenericError {
 #[cfg(any(feature = "authenticators", feature = "core"))]
 impl object::Prop for GenericError {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "GenericError",
             &["detail", "code"],
             &[object::value(&self.detail), object::optional(&self.code)],
@@ -1442,9 +1443,8 @@ pub struct IdentificationChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::Prop for IdentificationChallengeResponseRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "IdentificationChallengeResponseRequest",
             &["component", "uid_field", "password"],
             &[
@@ -1585,9 +1585,8 @@ pub struct PaginatedTokenList {
 #[cfg(feature = "core")]
 impl object::Prop for PaginatedTokenList {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PaginatedTokenList",
             &["pagination", "results"],
             &[object::value(&self.pagination), object::value(&self.results)],
@@ -1653,9 +1652,8 @@ pub struct Pagination {
 #[cfg(feature = "core")]
 impl object::Prop for Pagination {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Pagination",
             &[
                 "next",
@@ -1763,9 +1761,8 @@ pub struct PasswordChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl object::Prop for PasswordChallengeResponseRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PasswordChallengeResponseRequest",
             &["component", "password"],
             &[object::optional(&self.component), object::value(&self.password)],
@@ -1832,9 +1829,8 @@ pub struct PatchedTokenRequest {
 #[cfg(feature = "core")]
 impl object::Prop for PatchedTokenRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedTokenRequest",
             &[
                 "managed",
@@ -1939,9 +1935,8 @@ pub struct PatchedTotpDeviceRequest {
 #[cfg(feature = "authenticators")]
 impl object::Prop for PatchedTotpDeviceRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "PatchedTotpDeviceRequest",
             &["name"],
             &[object::optional(&self.name)],
@@ -1996,9 +1991,8 @@ pub struct RedirectChallenge {
 #[cfg(feature = "flows")]
 impl object::Prop for RedirectChallenge {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "RedirectChallenge",
             &["component", "to"],
             &[object::value(&self.component), object::value(&self.to)],
@@ -2075,9 +2069,8 @@ pub struct Token {
 #[cfg(feature = "core")]
 impl object::Prop for Token {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "Token",
             &[
                 "pk",
@@ -2199,9 +2192,8 @@ pub struct TokenRequest {
 #[cfg(feature = "core")]
 impl object::Prop for TokenRequest {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "TokenRequest",
             &[
                 "managed",
@@ -2312,9 +2304,8 @@ pub struct TotpDevice {
 #[cfg(feature = "authenticators")]
 impl object::Prop for TotpDevice {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "TotpDevice",
             &["name", "pk"],
             &[object::value(&self.name), object::value(&self.pk)],
@@ -2401,9 +2392,8 @@ pub struct User {
 #[cfg(feature = "core")]
 impl object::Prop for User {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "User",
             &[
                 "pk",
@@ -2564,9 +2554,8 @@ pub struct UserGroup {
 #[cfg(feature = "core")]
 impl object::Prop for UserGroup {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "UserGroup",
             &[
                 "pk",
@@ -2744,9 +2733,8 @@ pub struct ValidationError {
 #[cfg(any(feature = "authenticators", feature = "core"))]
 impl object::Prop for ValidationError {
     #[inline]
-    fn fields(&self, write: &mut dyn FnMut(&object::Fields<'_>)) {
-        object::list(
-            write,
+    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
+        out.list(
             "ValidationError",
             &["non_field_errors", "code"],
             &[object::optional(&self.non_field_errors), object::optional(&self.code)],

@@ -218,7 +218,7 @@ impl<'a> AgentsConnectorsEnrollCreate<'a> {
             &[&[&crate::security::AUTHENTIK_DEVICE_ENROLL]],
         );
         self.client.check(self.body)?;
-        call.json(self.body)?;
+        call.json(crate::runtime::object::Prop::prop(self.body))?;
         Ok((self.client, call))
     }
 }

@@ -21,6 +21,7 @@ use reqwest::{Method, StatusCode};
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::runtime::object;
 use crate::runtime::security::{Carrier, Requirements, Scheme};
 use crate::validation::{Validate, ValidationErrors};
 
@@ -538,25 +539,18 @@ impl Call {
         }
     }
 
-    /// Sets a JSON body.
-    pub fn json<T: Serialize + ?Sized, B>(&mut self, body: &T) -> Result<(), ClientError<B>> {
-        self.json_erased(&body)
-    }
-
-    // The body's type is erased so the JSON writer is compiled once, not once per body type.
-    fn json_erased<B>(&mut self, body: &dyn erased_serde::Serialize) -> Result<(), ClientError<B>> {
-        let bytes = serde_json::to_vec(body).map_err(|e| ClientError::Middleware(e.into()))?;
+    /// Sets a JSON body: a model as it describes itself ([`object::Prop::prop`]), or any
+    /// other type as [`object::Value::Other`]. A `Value` rather than a type parameter, so that the JSON writer
+    /// is compiled once, not once per body type.
+    pub fn json<B>(&mut self, body: object::Value<'_>) -> Result<(), ClientError<B>> {
+        let bytes = serde_json::to_vec(&body).map_err(|e| ClientError::Middleware(e.into()))?;
         self.body = RequestBody::Json(bytes);
         Ok(())
     }
 
-    /// Sets an `application/x-www-form-urlencoded` body from a model: one pair per
-    /// property, arrays as repeated keys.
-    pub fn form<T: Serialize + ?Sized, B>(&mut self, body: &T) -> Result<(), ClientError<B>> {
-        self.form_erased(&body)
-    }
-
-    fn form_erased<B>(&mut self, body: &dyn erased_serde::Serialize) -> Result<(), ClientError<B>> {
+    /// Sets an `application/x-www-form-urlencoded` body from a model (given as to
+    /// [`json`](Call::json)): one pair per property, arrays as repeated keys.
+    pub fn form<B>(&mut self, body: object::Value<'_>) -> Result<(), ClientError<B>> {
         let value = serde_json::to_value(body).map_err(|e| ClientError::Middleware(e.into()))?;
         let mut form = url::form_urlencoded::Serializer::new(String::new());
         if let Value::Object(fields) = value {
@@ -581,11 +575,12 @@ impl Call {
         self.body = RequestBody::Raw(body, media_type);
     }
 
-    /// Sets a `multipart/form-data` body from a model: each property becomes a part;
-    /// `binary` properties are sent as files, replaced by any [`Upload`] given for them.
-    pub fn multipart<T: Serialize + ?Sized, B>(
+    /// Sets a `multipart/form-data` body from a model (given as to [`json`](Call::json)):
+    /// each property becomes a part; `binary` properties are sent as files, replaced by any
+    /// [`Upload`] given for them.
+    pub fn multipart<B>(
         &mut self,
-        body: &T,
+        body: object::Value<'_>,
         binary: &[&str],
         uploads: Vec<(&'static str, Upload)>,
     ) -> Result<(), ClientError<B>> {
