@@ -390,13 +390,16 @@ fn operation(
         .collect();
     let check_params = params_type.as_ref().map(|_| quote!(self.client.check(&self.params)?;));
     // A body the transport writes as a `runtime::object::Value`: a model as it describes
-    // itself, any other type (one the config names) through its own `Serialize`.
+    // itself, any other type (one the config names) through its own `Serialize`; checked
+    // first against the spec's constraints unless akgen has none for its type.
     let body_type = request_content(op).and_then(|c| c.ty.as_ref());
     let body_value = match body_type {
         Some(t) if !opaque.is_prop(t) => quote!(crate::runtime::object::Value::Other(self.body)),
         _ => quote!(crate::runtime::object::Prop::prop(self.body)),
     };
-    let check_body = quote!(self.client.check(self.body)?;);
+    let check_body = body_type
+        .is_none_or(|t| super::validate::implements_validate(api, t))
+        .then(|| quote!(self.client.check(self.body)?;));
     let set_body = match &request {
         None => quote!(),
         Some(RequestKind::Json(_)) => quote!(#check_body call.json(#body_value)?;),

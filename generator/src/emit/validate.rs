@@ -114,6 +114,22 @@ impl Place {
     }
 }
 
+/// Whether the Rust type of `e` implements the runtime's `Validate`, so that the client can
+/// check a request body of it: not a type the config names in place of a generated one
+/// (akgen has no checks for it), nor a list, map or alias of one; nor a tuple or the `time`
+/// date-time newtype, which the runtime has no impl for.
+pub(super) fn implements_validate(api: &Api, e: &TypeExpr) -> bool {
+    match &e.kind {
+        ExprKind::External(_) | ExprKind::Tuple(_) | ExprKind::Primitive(Primitive::TimeDateTime) => false,
+        ExprKind::Named(name) => match api.type_named(name).map(|t| &t.kind) {
+            Some(TypeKind::Alias(inner)) => implements_validate(api, inner),
+            _ => true,
+        },
+        ExprKind::List(inner) | ExprKind::Map(inner) => implements_validate(api, inner),
+        ExprKind::Primitive(_) | ExprKind::Any => true,
+    }
+}
+
 fn value_binding() -> Place {
     Place::Binding(format_ident!("value"))
 }

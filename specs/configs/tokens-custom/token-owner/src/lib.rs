@@ -13,3 +13,11 @@ pub struct Owner {
     #[serde(flatten)]
     pub rest: serde_json::Map<String, serde_json::Value>,
 }
+
+/// The body that sets a token's key, as this SDK's users write it: a plain `Serialize`
+/// type, so the generated client must write it through its own `Serialize` rather than
+/// as one of its models.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewKey {
+    pub key: String,
+}
