@@ -436,6 +436,49 @@ mod objects {
         assert_eq!(serde_json::to_string(&structs).unwrap(), format!("[{}]", expected.join(",")));
     }
 
+    /// What the writer tells the serializer, in serde's data model (`serde_test`'s tokens):
+    /// a struct's length counts the properties it writes (absent ones not, `null` ones
+    /// yes), and a tagged variant's counts the tag once, however the tag's property name is
+    /// stored. serde_json ignores these lengths; formats that size their output need them.
+    #[test]
+    fn lengths_count_the_properties_written() {
+        use serde_test::{Token, assert_ser_tokens};
+        let absent = Inner { name: "b".into(), count: None, at: Nullable::Absent };
+        let inner = [Token::Str("name"), Token::Str("b"), Token::StructEnd];
+        assert_ser_tokens(&Value::Object(&absent), &[&[Token::Struct { name: "Inner", len: 1 }][..], &inner].concat());
+        // serde's derive announces the same length.
+        let twin = InnerTwin { name: "b".into(), count: None, at: Nullable::Absent };
+        assert_ser_tokens(&twin, &[&[Token::Struct { name: "InnerTwin", len: 1 }][..], &inner].concat());
+        let null = Inner { name: "b".into(), count: None, at: Nullable::Null };
+        assert_ser_tokens(
+            &Value::Object(&null),
+            &[
+                Token::Struct { name: "Inner", len: 2 },
+                Token::Str("name"),
+                Token::Str("b"),
+                Token::Str("at"),
+                Token::None,
+                Token::StructEnd,
+            ],
+        );
+        let circle = Circle { kind: "stale".into(), r: 1.5 };
+        let tagged = [
+            Token::Struct { name: "Circle", len: 2 },
+            Token::Str("kind"),
+            Token::Str("circle"),
+            Token::Str("r"),
+            Token::F64(1.5),
+            Token::StructEnd,
+        ];
+        // The tag's property as the same literal the variant lists, and as a copy elsewhere
+        // in memory: the variant's own copy is left out either way.
+        let literal: &'static Tag = &Tag { property: "kind", value: "circle" };
+        let copy: &'static Tag = Box::leak(Box::new(Tag { property: String::from("kind").leak(), value: "circle" }));
+        for tag in [literal, copy] {
+            assert_ser_tokens(&Value::Tagged(tag, &circle), &tagged);
+        }
+    }
+
     #[test]
     fn a_variant_that_is_not_an_object_cannot_carry_the_tag() {
         struct Bad;
