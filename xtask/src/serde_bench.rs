@@ -69,7 +69,60 @@ pub fn section(og_crate: &Path, og_version: &str) -> Result<String, String> {
         return Err("serde-bench failed".into());
     }
     let rows: Value = serde_json::from_slice(&output.stdout).map_err(|e| format!("serde-bench's output: {e}"))?;
-    render(&rows, og_version)
+    let harness_bin = repo.join("target/bench-openapi-generator/target/release/serde-bench");
+    let counts = instructions(&harness_bin, &payloads)?;
+    Ok(render(&rows, og_version)? + &counts)
+}
+
+/// Calls of each way per instruction count: enough that the payload's one decode before
+/// them is told apart by the run of none.
+const REPEATS: u64 = 10;
+
+/// The instructions each crate executes per call (callgrind), when valgrind is installed:
+/// unlike the times, the same on every run and machine, so a change of a few percent shows
+/// even where the timed ratio's noise (±4% between runs) hides it.
+fn instructions(harness: &Path, payloads: &Path) -> Result<String, String> {
+    if Command::new("valgrind").arg("--version").output().is_err() {
+        return Ok("valgrind is not installed, so there are no instruction counts.\n".into());
+    }
+    eprintln!("bench: serde-bench under callgrind (instructions per call)");
+    let count = |subject: &str, payload: &str, way: &str, n: u64| -> Result<u64, String> {
+        let output = Command::new("valgrind")
+            .args(["--tool=callgrind", "--callgrind-out-file=/dev/null"])
+            .arg(harness)
+            .arg(payloads)
+            .args(["--repeat", subject, payload, way, &n.to_string()])
+            .output()
+            .map_err(|e| format!("cannot run valgrind: {e}"))?;
+        let text = String::from_utf8_lossy(&output.stderr);
+        text.lines()
+            .find_map(|line| line.split_once("Collected :").and_then(|(_, n)| n.trim().parse().ok()))
+            .filter(|_| output.status.success())
+            .ok_or_else(|| format!("callgrind of {subject} {payload} {way}: {text}"))
+    };
+    let mut table = String::from(
+        "| payload | way | generated models | openapi-generator's | ratio (theirs / ours) |\n|---|---|---:|---:|---:|\n",
+    );
+    for (payload, label) in [("tokens", "PaginatedTokenList(1000)"), ("challenges", "ChallengeTypes page")] {
+        for way in ["deserialize", "serialize"] {
+            let mut per_call = [0u64; 2];
+            for (slot, subject) in per_call.iter_mut().zip(["akgen", "openapi-generator"]) {
+                let (many, none) = (count(subject, payload, way, REPEATS)?, count(subject, payload, way, 0)?);
+                *slot = many.saturating_sub(none) / REPEATS;
+            }
+            let [ours, theirs] = per_call;
+            table.push_str(&format!(
+                "| {label} | {way} | {:.2} M | {:.2} M | {:.3}× |\n",
+                ours as f64 / 1e6,
+                theirs as f64 / 1e6,
+                theirs as f64 / ours.max(1) as f64
+            ));
+        }
+    }
+    Ok(format!(
+        "Instructions per call (valgrind's callgrind, {REPEATS} calls less none, same binary): the work each \
+         crate does, without the machine's noise; a ratio under 1 is more work for the generated models.\n\n{table}\n"
+    ))
 }
 
 /// The Markdown of the harness's JSON rows.
@@ -97,7 +150,7 @@ fn render(rows: &Value, og_version: &str) -> Result<String, String> {
             let rate = |ns: f64| format!("{:.0} MB/s ({:.2} ms)", bytes / ns * 1e3, ns / 1e6);
             let ratio = b / a;
             table.push_str(&format!(
-                "| {payload} ({:.0} KB) | {way} | {} | {} | {ratio:.2}× | {} |\n",
+                "| {payload} ({:.0} KB) | {way} | {} | {} | {ratio:.3}× | {} |\n",
                 bytes / 1e3,
                 rate(a),
                 rate(b),

@@ -6,6 +6,11 @@
 //! `serde-bench DIR [ROUNDS]`, DIR holding `tokens.json` and `challenges.json`
 //! (`bench_payloads` of the conformance crate writes them).
 //!
+//! `serde-bench DIR --repeat CRATE PAYLOAD WAY N` instead decodes the payload once and then
+//! does one way N times, untimed, for an instruction counter to run (`cargo xtask bench`
+//! runs it under callgrind): CRATE is `akgen` or `openapi-generator`, PAYLOAD `tokens` or
+//! `challenges`, WAY `deserialize` or `serialize`.
+//!
 //! Before timing, both crates must read each payload and write it back as the same JSON
 //! value; a crate that cannot is reported, not timed.
 
@@ -22,8 +27,26 @@ const BATCH: Duration = Duration::from_millis(20);
 fn main() {
     let mut args = std::env::args().skip(1);
     let dir = std::path::PathBuf::from(args.next().expect("usage: serde-bench DIR [ROUNDS]"));
-    let rounds: usize = args.next().map_or(21, |r| r.parse().expect("ROUNDS is a number"));
     let read = |name: &str| std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let rounds = args.next();
+    if rounds.as_deref() == Some("--repeat") {
+        let mut word = || args.next().expect("usage: serde-bench DIR --repeat CRATE PAYLOAD WAY N");
+        let (subject, payload, way) = (word(), word(), word());
+        let n: usize = word().parse().expect("N is a number");
+        let bytes = read(&format!("{payload}.json"));
+        let serialize = way == "serialize";
+        use authentik_api::models as a;
+        use authentik_client::models as o;
+        match (subject.as_str(), payload.as_str()) {
+            ("akgen", "tokens") => repeat::<a::PaginatedTokenList>(&bytes, serialize, n),
+            ("openapi-generator", "tokens") => repeat::<o::PaginatedTokenList>(&bytes, serialize, n),
+            ("akgen", "challenges") => repeat::<Vec<a::ChallengeTypes>>(&bytes, serialize, n),
+            ("openapi-generator", "challenges") => repeat::<Vec<o::ChallengeTypes>>(&bytes, serialize, n),
+            other => panic!("unknown crate and payload {other:?}"),
+        }
+        return;
+    }
+    let rounds: usize = rounds.map_or(21, |r| r.parse().expect("ROUNDS is a number"));
     let (tokens, challenges) = (read("tokens.json"), read("challenges.json"));
     let rows = [
         compare::<authentik_api::models::PaginatedTokenList, authentik_client::models::PaginatedTokenList>(
@@ -90,6 +113,21 @@ impl<T: DeserializeOwned + Serialize> Subject<T> {
             serde_json::to_writer(&mut buffer, black_box(value)).unwrap();
             black_box(&buffer);
         }));
+    }
+}
+
+/// Decodes `bytes` once, then deserializes or serializes them `n` times more.
+fn repeat<T: DeserializeOwned + Serialize>(bytes: &[u8], serialize: bool, n: usize) {
+    let value: T = serde_json::from_slice(bytes).expect("the crate reads the payload");
+    let mut buffer = Vec::with_capacity(bytes.len() * 2);
+    for _ in 0..n {
+        if serialize {
+            buffer.clear();
+            serde_json::to_writer(&mut buffer, black_box(&value)).unwrap();
+            black_box(&buffer);
+        } else {
+            drop(black_box(serde_json::from_slice::<T>(black_box(bytes)).unwrap()));
+        }
     }
 }
 
