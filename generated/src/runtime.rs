@@ -741,21 +741,30 @@ pub mod object {
     /// `fields` call the writer back through a closure instead: that second indirect call
     /// cost a two-string struct in a list 11 ns of its 63, and the flow challenges page 5%.
     pub struct Out<'a> {
+        /// How many values were listed, or [`UNLISTED`] until [`list`](Out::list) is called:
+        /// the one field an `Out` is made with, so that making one costs a single store.
+        len: usize,
         /// The struct's name, its properties' names and its additional properties, once
         /// listed.
-        shape: Option<(&'static str, &'static [&'static str], Option<&'a dyn Entries>)>,
-        /// How many values were listed.
-        len: usize,
-        /// The values, when there are at most [`INLINE`] of them: uninitialized until
-        /// listed, so that making an `Out` costs no stores.
+        shape: MaybeUninit<(&'static str, &'static [&'static str], Option<&'a dyn Entries>)>,
+        /// The values, when there are at most [`INLINE`] of them.
         inline: [MaybeUninit<Option<Value<'a>>>; INLINE],
-        /// The values, when there are more.
-        spilled: Vec<Option<Value<'a>>>,
+        /// The values, when there are more: initialized exactly when `len` is over `INLINE`
+        /// and not [`UNLISTED`].
+        spilled: MaybeUninit<Vec<Option<Value<'a>>>>,
     }
+
+    /// [`Out::len`] before anything is listed.
+    const UNLISTED: usize = usize::MAX;
 
     impl<'a> Out<'a> {
         fn new() -> Self {
-            Out { shape: None, len: 0, inline: [const { MaybeUninit::uninit() }; INLINE], spilled: Vec::new() }
+            Out {
+                len: UNLISTED,
+                shape: MaybeUninit::uninit(),
+                inline: [const { MaybeUninit::uninit() }; INLINE],
+                spilled: MaybeUninit::uninit(),
+            }
         }
 
         /// The body of every generated struct's [`Prop::fields`]: the struct's `name`, its
@@ -778,7 +787,7 @@ pub mod object {
             additional: Option<&'a dyn Entries>,
         ) {
             self.store(values);
-            self.shape = Some((name, names, additional));
+            self.shape = MaybeUninit::new((name, names, additional));
         }
 
         #[inline(always)]
@@ -792,23 +801,38 @@ pub mod object {
                     std::ptr::copy_nonoverlapping(values.as_ptr(), self.inline.as_mut_ptr().cast(), values.len())
                 };
             } else {
-                self.spilled = values.to_vec();
+                // A second `list` (no generated `fields` makes one) leaks the first spill.
+                self.spilled = MaybeUninit::new(values.to_vec());
             }
             self.len = values.len();
         }
 
         /// What [`list`](Out::list) was given, or `None` if it was not called.
         fn fields(&self) -> Option<Fields<'_>> {
-            let (name, names, additional) = self.shape?;
+            if self.len == UNLISTED {
+                return None;
+            }
+            // SAFETY: `list` sets `shape` whenever it sets `len`.
+            let (name, names, additional) = unsafe { self.shape.assume_init() };
             let values = if self.len <= INLINE {
                 // SAFETY: `store` is the only writer of `inline` and `len`, and it writes the
                 // first `len` slots whenever it sets a `len` of at most `INLINE`. The values
                 // are `Copy`: nothing is dropped.
                 unsafe { std::slice::from_raw_parts(self.inline.as_ptr().cast::<Option<Value<'a>>>(), self.len) }
             } else {
-                &self.spilled
+                // SAFETY: `len` is over `INLINE` and not `UNLISTED`, so `store` put them here.
+                unsafe { self.spilled.assume_init_ref() }
             };
             Some(Fields { name, names, values, additional })
+        }
+    }
+
+    impl Drop for Out<'_> {
+        fn drop(&mut self) {
+            if self.len != UNLISTED && self.len > INLINE {
+                // SAFETY: as in `fields`, `spilled` holds the values.
+                unsafe { self.spilled.assume_init_drop() };
+            }
         }
     }
 
@@ -1098,15 +1122,38 @@ pub mod object {
     /// it saved 2% of the instructions to write the flow challenges (callgrind).
     fn write_struct<S: Serializer>(serializer: S, fields: &Fields<'_>) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let count = fields.values.iter().filter(|value| value.is_some()).count();
+        let count = present(fields.values);
         let mut object = serializer.serialize_struct(fields.name, count)?;
         for (name, value) in fields.names.iter().zip(fields.values) {
+            // Strings, most properties, first: 0.6% fewer instructions for the challenges
+            // and 0.3% for the tokens page than through `direct!` alone (callgrind).
+            if let Some(Value::Str(text)) = value {
+                object.serialize_field(name, text)?;
+                continue;
+            }
             match value {
                 Some(value) => direct!(*value, |v| object.serialize_field(name, v)?),
                 None => object.skip_field(name)?,
             }
         }
         object.end()
+    }
+
+    /// How many of `values` are written: the length `serialize_struct` announces, which
+    /// formats such as MessagePack write out. Counted two at a time: LLVM vectorized the
+    /// plain count into a loop that cost more than it saved on the few properties most
+    /// objects have (0.6% fewer instructions to write the flow challenges, callgrind).
+    #[inline(always)]
+    fn present(values: &[Option<Value<'_>>]) -> usize {
+        let mut n = 0u32;
+        let mut pairs = values.chunks_exact(2);
+        for pair in &mut pairs {
+            n += u32::from(pair[0].is_some()) + u32::from(pair[1].is_some());
+        }
+        if let [last] = pairs.remainder() {
+            n += u32::from(last.is_some());
+        }
+        n as usize
     }
 
     /// A union's variant with its tag. Most variants are structs, so their properties are
@@ -1142,7 +1189,7 @@ pub mod object {
         match fields.additional {
             None => {
                 use serde::ser::SerializeStruct;
-                let present = fields.values.iter().filter(|value| value.is_some()).count();
+                let present = present(fields.values);
                 let own_present = fields.values.get(own).is_some_and(Option::is_some);
                 let count = present + usize::from(tag.is_some()) - usize::from(own_present);
                 let mut object = serializer.serialize_struct(fields.name, count)?;
@@ -1151,6 +1198,8 @@ pub mod object {
                 }
                 for (index, (name, value)) in listed {
                     match value {
+                        // Strings first, as in `write_struct`: 0.5% fewer instructions here.
+                        Some(Value::Str(text)) if index != own => object.serialize_field(name, text)?,
                         Some(value) if index != own => {
                             direct!(*value, |v| object.serialize_field(name, v)?)
                         }
@@ -1182,14 +1231,21 @@ pub mod object {
         entries: &dyn Entries,
         tag: Option<&Tag>,
     ) -> Result<(), M::Error> {
-        let mut result = Ok(());
+        // The first error, kept apart rather than as a `Result` assigned after every entry,
+        // which dropped the previous `Ok` each time (a call per entry in callgrind's count).
+        let mut failed = None;
         entries.each(&mut |key, value| {
             if tag.is_some_and(|t| t.property == key) {
                 return true;
             }
-            result = direct!(value, |v| map.serialize_entry(key, v));
-            result.is_ok()
+            match direct!(value, |v| map.serialize_entry(key, v)) {
+                Ok(()) => true,
+                Err(error) => {
+                    failed = Some(error);
+                    false
+                }
+            }
         });
-        result
+        failed.map_or(Ok(()), Err)
     }
 }

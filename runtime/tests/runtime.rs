@@ -436,6 +436,24 @@ mod objects {
         assert_eq!(serde_json::to_string(&structs).unwrap(), format!("[{}]", expected.join(",")));
     }
 
+    /// The announced length at every width and parity (the writer counts two values at a
+    /// time), spilled or not: serde_test's tokens, built from the rule `Wide` is made by.
+    #[test]
+    fn lengths_count_the_present_properties_at_every_width() {
+        use serde_test::{Token, assert_ser_tokens};
+        for n in [0, 1, 2, 3, 4, 5, 6, 7, 31, 32, 33, 34] {
+            let wide = Wide::new(n);
+            let present: Vec<usize> = (0..n).filter(|i| i % 3 != 1).collect();
+            let mut tokens = vec![Token::Struct { name: "Wide", len: present.len() }];
+            for i in present {
+                tokens.push(Token::Str(format!("p{i}").leak()));
+                tokens.push(Token::Str(format!("v{i}").leak()));
+            }
+            tokens.push(Token::StructEnd);
+            assert_ser_tokens(&wide, &tokens);
+        }
+    }
+
     /// What the writer tells the serializer, in serde's data model (`serde_test`'s tokens):
     /// a struct's length counts the properties it writes (absent ones not, `null` ones
     /// yes), and a tagged variant's counts the tag once, however the tag's property name is
