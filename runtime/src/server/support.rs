@@ -6,6 +6,7 @@
 //! [`secured`], [`optional`] or [`public`] with a closure that reads its inputs from an
 //! [`Input`] and calls the implementation's trait method.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
@@ -716,11 +717,11 @@ async fn authenticate<S: Authenticate>(
 ) -> Result<Option<S::Principal>, Response> {
     let found = operation.security.iter().flat_map(|alt| alt.iter()).find_map(|scheme| {
         let token = credential(parts, scheme)?;
-        Some(Credential { scheme, token })
+        Some((*scheme, token))
     });
     match found {
         None => Ok(None),
-        Some(credential) => match server.authenticate(credential, operation).await {
+        Some((scheme, token)) => match server.authenticate(Credential { scheme, token: &token }, operation).await {
             Some(principal) => Ok(Some(principal)),
             None => Err(detail(StatusCode::FORBIDDEN, "Token invalid/expired.")),
         },
@@ -756,24 +757,30 @@ fn respond<R: IntoResponse>(result: Result<R, ServerError>, operation: &Operatio
 
 /// The request's credential for `scheme`, where the scheme says it travels: the text
 /// after the scheme word of `Authorization` (compared without regard to case), or the API
-/// key's header, query parameter or cookie. Empty credentials count as none.
-fn credential<'a>(parts: &'a Parts, scheme: &Scheme) -> Option<&'a str> {
+/// key's header, query parameter or cookie. A query parameter is decoded as the other query
+/// parameters are (`application/x-www-form-urlencoded`, as clients encode it), so a key
+/// sent as `a+b%2F` reaches [`Authenticate`] as `a b/`. Empty credentials count as none.
+fn credential<'a>(parts: &'a Parts, scheme: &Scheme) -> Option<Cow<'a, str>> {
     let token = match scheme.carrier {
         Carrier::Authorization(word) => {
             let value = parts.headers.get(header::AUTHORIZATION)?.to_str().ok()?;
             let (given, token) = value.split_once(' ')?;
-            given.eq_ignore_ascii_case(word).then_some(token)?
+            Cow::Borrowed(given.eq_ignore_ascii_case(word).then_some(token)?)
         }
-        Carrier::Header(name) => parts.headers.get(name)?.to_str().ok()?,
-        Carrier::Query(name) => parts.uri.query()?.split('&').find_map(|pair| {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            (key == name).then_some(value)
-        })?,
-        Carrier::Cookie(name) => cookie(parts, name)?,
+        Carrier::Header(name) => Cow::Borrowed(parts.headers.get(name)?.to_str().ok()?),
+        Carrier::Query(name) => url::form_urlencoded::parse(parts.uri.query()?.as_bytes())
+            .find_map(|(key, value)| (key == name).then_some(value))?,
+        Carrier::Cookie(name) => Cow::Borrowed(cookie(parts, name)?),
         Carrier::Unsent => return None,
     };
-    let token = token.trim();
-    (!token.is_empty()).then_some(token)
+    let trimmed = token.trim();
+    if trimmed.is_empty() {
+        None
+    } else if trimmed.len() == token.len() {
+        Some(token)
+    } else {
+        Some(Cow::Owned(trimmed.to_owned()))
+    }
 }
 
 /// An operation handler as the router stores it: one function type for every operation,
