@@ -827,6 +827,7 @@ pub mod object {
     }
 
     impl Drop for Out<'_> {
+        #[inline]
         fn drop(&mut self) {
             if self.len != UNLISTED && self.len > INLINE {
                 // SAFETY: as in `fields`, `spilled` holds the values.
