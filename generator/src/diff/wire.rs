@@ -89,7 +89,7 @@ fn parameters(o: &Operation, n: &Operation, types: &Types, out: &mut Vec<Change>
     let new_params: BTreeMap<_, _> = n.parameters.iter().map(|p| (key(p), p)).collect();
     let at = format!("{}/parameters", n.pointer);
     for (k, p) in &old_params {
-        let what = format!("{} {}", location(p.location), p.wire_name);
+        let what = format!("{} {}", p.location.as_str(), p.wire_name);
         let Some(q) = new_params.get(k) else {
             let at = format!("{}/parameters", o.pointer);
             out.push(Change::new(rule("parameter-removed"), at, what).old().op(id).property(&p.wire_name));
@@ -123,7 +123,7 @@ fn parameters(o: &Operation, n: &Operation, types: &Types, out: &mut Vec<Change>
     for (k, q) in &new_params {
         if !old_params.contains_key(k) {
             let id_ = if q.required { "parameter-added-required" } else { "parameter-added" };
-            let what = format!("{} {}", location(q.location), q.wire_name);
+            let what = format!("{} {}", q.location.as_str(), q.wire_name);
             out.push(Change::new(rule(id_), &at, what).op(id).property(&q.wire_name));
         }
     }
@@ -269,7 +269,7 @@ fn security_schemes(old: &Api, new: &Api, out: &mut Vec<Change>) {
         };
         match (&o.kind, &n.kind) {
             (K::ApiKey { location: a, name: x }, K::ApiKey { location: b, name: y }) if (a, x) != (b, y) => {
-                let detail = format!("API key `{x}` in {} -> `{y}` in {}", location(*a), location(*b));
+                let detail = format!("API key `{x}` in {} -> `{y}` in {}", a.as_str(), b.as_str());
                 push(out, "security-scheme-changed", detail);
             }
             (K::Http { scheme: a, .. }, K::Http { scheme: b, .. }) if a != b => {
@@ -345,15 +345,6 @@ fn oauth_flows(
     }
     for n in new.iter().filter(|n| !old.iter().any(|o| o.kind == n.kind)) {
         push(out, "security-oauth-flow-added", n.kind.clone());
-    }
-}
-
-fn location(l: crate::ir::ParamLocation) -> &'static str {
-    match l {
-        crate::ir::ParamLocation::Path => "path",
-        crate::ir::ParamLocation::Query => "query",
-        crate::ir::ParamLocation::Header => "header",
-        crate::ir::ParamLocation::Cookie => "cookie",
     }
 }
 

@@ -313,13 +313,7 @@ fn operation(
             assign.push(if conv.is_empty() { quote!(#field,) } else { quote!(#field: #field #conv,) });
         } else {
             let setter = ident(&p.setter);
-            let location = match p.location {
-                ParamLocation::Path => "path",
-                ParamLocation::Query => "query",
-                ParamLocation::Header => "header",
-                ParamLocation::Cookie => "cookie",
-            };
-            doc_extra.push(format!("Sets the {location} parameter `{}`.", p.wire_name));
+            doc_extra.push(format!("Sets the {} parameter `{}`.", p.location.as_str(), p.wire_name));
             let docs = doc_attrs(&p.docs, &doc_extra);
             let deprecated = p.deprecated.then(|| quote!(#[deprecated]));
             let store = if p.ty.nullable { quote!(crate::Nullable::from(value)) } else { quote!(Some(value #conv)) };

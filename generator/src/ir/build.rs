@@ -1432,18 +1432,25 @@ impl<'a> Builder<'a> {
                     };
                     let data = param;
                     let style = |default: &str| param.style.clone().unwrap_or_else(|| default.to_owned());
-                    let (location, explode, style) = match param.location.as_str() {
-                        "path" => (ParamLocation::Path, false, style("simple")),
-                        "query" => {
+                    let (location, explode, style) = match ParamLocation::from_spec(&param.location) {
+                        Some(ParamLocation::Path) => (ParamLocation::Path, false, style("simple")),
+                        Some(ParamLocation::Query) => {
                             let default = param.style.as_deref().is_none_or(|s| s == "form");
                             (ParamLocation::Query, param.explode.unwrap_or(default), style("form"))
                         }
-                        "header" => (ParamLocation::Header, param.explode.unwrap_or(false), style("simple")),
-                        "cookie" => (ParamLocation::Cookie, param.explode.unwrap_or(true), style("form")),
-                        other => {
+                        Some(ParamLocation::Header) => {
+                            (ParamLocation::Header, param.explode.unwrap_or(false), style("simple"))
+                        }
+                        Some(ParamLocation::Cookie) => {
+                            (ParamLocation::Cookie, param.explode.unwrap_or(true), style("form"))
+                        }
+                        None => {
                             self.error(
                                 &format!("{p_pointer}/in"),
-                                format!("parameter location `{other}` is none of path, query, header, cookie"),
+                                format!(
+                                    "parameter location `{}` is none of path, query, header, cookie",
+                                    param.location
+                                ),
                             );
                             continue;
                         }
@@ -1489,8 +1496,7 @@ impl<'a> Builder<'a> {
                     params.iter().map(|p| params.iter().filter(|q| q.wire_name == p.wire_name).count() > 1).collect();
                 for (p, shared) in params.iter_mut().zip(shared) {
                     if shared {
-                        let location = format!("{:?}", p.location).to_lowercase();
-                        p.key = format!("{location}:{}", p.wire_name);
+                        p.key = format!("{}:{}", p.location.as_str(), p.wire_name);
                     }
                 }
 
@@ -1684,9 +1690,9 @@ fn security_schemes(api: &doc::Document, operations: &[Operation]) -> Vec<Securi
         .map(|(name, v)| {
             let kind = match text(v, "type").unwrap_or_default().as_str() {
                 "apiKey" => SchemeKind::ApiKey {
-                    location: match text(v, "in").as_deref() {
-                        Some("query") => ParamLocation::Query,
-                        Some("cookie") => ParamLocation::Cookie,
+                    // An API key goes in a header unless its `in` says query or cookie.
+                    location: match text(v, "in").as_deref().and_then(ParamLocation::from_spec) {
+                        Some(location @ (ParamLocation::Query | ParamLocation::Cookie)) => location,
                         _ => ParamLocation::Header,
                     },
                     name: text(v, "name").unwrap_or_default(),

@@ -551,6 +551,30 @@ pub enum ParamLocation {
     Cookie,
 }
 
+impl ParamLocation {
+    /// The location a parameter's (or an API key's) `in` names.
+    pub fn from_spec(word: &str) -> Option<Self> {
+        match word {
+            "path" => Some(ParamLocation::Path),
+            "query" => Some(ParamLocation::Query),
+            "header" => Some(ParamLocation::Header),
+            "cookie" => Some(ParamLocation::Cookie),
+            _ => None,
+        }
+    }
+
+    /// The spec's word for it, the one spelling that parameter keys (`query:asn`), setter
+    /// docs and diff reports all use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParamLocation::Path => "path",
+            ParamLocation::Query => "query",
+            ParamLocation::Header => "header",
+            ParamLocation::Cookie => "cookie",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Parameter {
     pub wire_name: String,
