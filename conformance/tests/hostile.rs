@@ -135,6 +135,21 @@ async fn a_body_over_the_limit_gets_413_before_it_is_sent() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_chunked_body_over_the_limit_gets_413_once_read_past_it() {
+    let load = Loaded::start().await;
+    let before = load.served();
+    // No length announced: the server learns the size by reading, and stops at the limit.
+    let head = format!(
+        "POST /api/v3/core/tokens/ HTTP/1.1\r\nhost: x\r\nauthorization: Bearer {TOKEN}\r\n\
+         content-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n"
+    );
+    let chunk = [format!("{:x}\r\n", 64 << 10).into_bytes(), vec![b' '; 64 << 10], b"\r\n".to_vec()].concat();
+    // 33 chunks of 64 KiB: 2 MiB and one chunk more.
+    assert_eq!(load.raw(&head, &chunk.repeat(33)).await, Some(413));
+    load.finish(before).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn deeply_nested_json_is_a_400_not_a_stack_overflow() {
     let load = Loaded::start().await;
     let before = load.served();

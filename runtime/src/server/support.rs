@@ -482,11 +482,12 @@ fn announced_within(parts: &Parts, limit: usize) -> Result<(), ServerError> {
 }
 
 /// 413 when the body grew past the limit (http-body-util's `LengthLimitError`, which
-/// axum does not re-export, says "length limit exceeded"); 400 when it broke off.
+/// axum does not re-export, among the error's sources: found by its type, not its
+/// message); 400 when it broke off.
 fn body_error(error: axum::Error, limit: usize) -> ServerError {
     let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(&error);
     while let Some(c) = cause {
-        if c.to_string() == "length limit exceeded" {
+        if c.is::<http_body_util::LengthLimitError>() {
             return too_large(limit);
         }
         cause = c.source();
