@@ -1432,28 +1432,21 @@ impl<'a> Builder<'a> {
                     };
                     let data = param;
                     let style = |default: &str| param.style.clone().unwrap_or_else(|| default.to_owned());
-                    let (location, explode, style) = match ParamLocation::from_spec(&param.location) {
-                        Some(ParamLocation::Path) => (ParamLocation::Path, false, style("simple")),
-                        Some(ParamLocation::Query) => {
+                    let Some(location) = ParamLocation::from_spec(&param.location) else {
+                        self.error(
+                            &format!("{p_pointer}/in"),
+                            format!("parameter location `{}` is none of path, query, header, cookie", param.location),
+                        );
+                        continue;
+                    };
+                    let (explode, style) = match location {
+                        ParamLocation::Path => (false, style("simple")),
+                        ParamLocation::Query => {
                             let default = param.style.as_deref().is_none_or(|s| s == "form");
-                            (ParamLocation::Query, param.explode.unwrap_or(default), style("form"))
+                            (param.explode.unwrap_or(default), style("form"))
                         }
-                        Some(ParamLocation::Header) => {
-                            (ParamLocation::Header, param.explode.unwrap_or(false), style("simple"))
-                        }
-                        Some(ParamLocation::Cookie) => {
-                            (ParamLocation::Cookie, param.explode.unwrap_or(true), style("form"))
-                        }
-                        None => {
-                            self.error(
-                                &format!("{p_pointer}/in"),
-                                format!(
-                                    "parameter location `{}` is none of path, query, header, cookie",
-                                    param.location
-                                ),
-                            );
-                            continue;
-                        }
+                        ParamLocation::Header => (param.explode.unwrap_or(false), style("simple")),
+                        ParamLocation::Cookie => (param.explode.unwrap_or(true), style("form")),
                     };
                     if !seen.insert((location, data.name.clone())) {
                         continue;
