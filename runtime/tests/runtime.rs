@@ -107,16 +107,17 @@ fn tagged_variants_carry_the_tag_once() {
         component: &'static str,
         name: &'static str,
     }
-    let write = |value: &dyn erased_serde::Serialize| {
+    let write = |value: &dyn erased_serde::Serialize, own: bool| {
         let mut out = Vec::new();
-        let result = tagged::serialize(&mut serde_json::Serializer::new(&mut out), "component", "ak-stage-x", value);
+        let result =
+            tagged::serialize(&mut serde_json::Serializer::new(&mut out), "component", "ak-stage-x", value, own);
         result.map(|()| String::from_utf8(out).unwrap())
     };
     let stage = Stage { component: "stale", name: "n" };
-    assert_eq!(write(&stage).unwrap(), r#"{"component":"ak-stage-x","name":"n"}"#);
+    assert_eq!(write(&stage, true).unwrap(), r#"{"component":"ak-stage-x","name":"n"}"#);
     let map: std::collections::BTreeMap<&str, i32> = [("a", 1), ("component", 2), ("z", 3)].into();
-    assert_eq!(write(&map).unwrap(), r#"{"component":"ak-stage-x","a":1,"z":3}"#);
-    let error = write(&"text").unwrap_err().to_string();
+    assert_eq!(write(&map, false).unwrap(), r#"{"component":"ak-stage-x","a":1,"z":3}"#);
+    let error = write(&"text", false).unwrap_err().to_string();
     assert!(error.contains("not an object"), "{error}");
 }
 
@@ -507,5 +508,116 @@ mod objects {
         }
         let error = serde_json::to_string(&Bad).unwrap_err().to_string();
         assert!(error.contains("not an object"), "{error}");
+    }
+
+    // What akgen emits for a struct's public `Serialize`, written out by hand: `Inner`'s
+    // properties through `object::Writer`.
+    struct Lean(Inner);
+
+    impl Serialize for Lean {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let v = &self.0;
+            let mut object = object::Writer::new(
+                serializer.serialize_struct("InnerTwin", object::written([true, v.count.is_some(), !v.at.is_absent()])),
+            );
+            object.field("name", &v.name);
+            object.optional("count", &v.count);
+            object.nullable("at", &v.at);
+            object.end()
+        }
+    }
+
+    /// A struct's own `Serialize` (`object::Writer`) tells the serializer what serde's derive
+    /// tells it, in serde's data model: the oracle is the derived twin's tokens, for a
+    /// property absent, `null` and present.
+    #[test]
+    fn a_writer_writes_what_serdes_derive_writes() {
+        use serde_test::{Token, assert_ser_tokens};
+        let stamp = at("2024-07-29T15:51:28.071Z");
+        let cases = [(None, Nullable::Absent), (Some(3), Nullable::Null), (Some(-1), Nullable::Value(stamp))];
+        for (count, at) in cases {
+            let lean = Lean(Inner { name: "n".into(), count, at });
+            let twin = InnerTwin { name: "n".into(), count, at };
+            let mut tokens = vec![Token::Struct {
+                name: "InnerTwin",
+                len: 1 + usize::from(count.is_some()) + usize::from(!at.is_absent()),
+            }];
+            tokens.extend([Token::Str("name"), Token::Str("n")]);
+            if let Some(count) = count {
+                tokens.extend([Token::Str("count"), Token::Some, Token::I64(count)]);
+            }
+            let text = stamp.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true).leak();
+            match at {
+                Nullable::Absent => {}
+                Nullable::Null => tokens.extend([Token::Str("at"), Token::None]),
+                Nullable::Value(_) => tokens.extend([Token::Str("at"), Token::Str(text)]),
+            }
+            tokens.push(Token::StructEnd);
+            assert_ser_tokens(&twin, &tokens);
+            assert_ser_tokens(&lean, &tokens);
+            assert_eq!(serde_json::to_string(&lean).unwrap(), serde_json::to_string(&twin).unwrap());
+        }
+    }
+
+    /// The first error a property's write returns is the struct's: nothing after it is
+    /// written (a writer that fails once full).
+    #[test]
+    fn a_writer_stops_at_the_first_error() {
+        struct Full(Vec<u8>, usize);
+        impl std::io::Write for Full {
+            fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+                if self.0.len() + buf.len() > self.1 {
+                    return Err(std::io::Error::other("full"));
+                }
+                self.0.extend_from_slice(buf);
+                Ok(buf.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let lean = Lean(Inner { name: "a name".into(), count: Some(1), at: Nullable::Null });
+        let mut full = Full(Vec::new(), 12);
+        let error = serde_json::to_writer(&mut full, &lean).unwrap_err();
+        assert!(error.is_io(), "{error}");
+        // The name's text did not fit; had the writer gone on, `,"` of the next property
+        // would have.
+        assert_eq!(String::from_utf8(full.0).unwrap(), r#"{"name":""#);
+    }
+
+    /// A union's variant written through its own `Serialize` (`tagged::serialize`)
+    /// announces one property for the tag and none for its own copy, when it writes one:
+    /// the length counts what is written.
+    #[test]
+    fn a_tagged_variant_counts_the_tag_once() {
+        use akgen_runtime::runtime::tagged;
+        use serde_test::{Token, assert_ser_tokens};
+        struct Variant<T>(T, bool);
+        impl<T: Serialize> Serialize for Variant<T> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                tagged::serialize(serializer, "kind", "circle", &self.0, self.1)
+            }
+        }
+        #[derive(Serialize)]
+        struct Circle {
+            kind: &'static str,
+            r: f64,
+        }
+        #[derive(Serialize)]
+        struct Round {
+            r: f64,
+        }
+        let tokens = |name| {
+            [
+                Token::Struct { name, len: 2 },
+                Token::Str("kind"),
+                Token::Str("circle"),
+                Token::Str("r"),
+                Token::F64(1.5),
+                Token::StructEnd,
+            ]
+        };
+        assert_ser_tokens(&Variant(Circle { kind: "stale", r: 1.5 }, true), &tokens("Circle"));
+        assert_ser_tokens(&Variant(Round { r: 1.5 }, false), &tokens("Round"));
     }
 }

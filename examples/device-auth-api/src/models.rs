@@ -39,42 +39,35 @@ pub struct AgentConfig {
 #[cfg(feature = "endpoints")]
 impl object::Prop for AgentConfig {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list(
-            "AgentConfig",
-            &[
-                "device_id",
-                "refresh_interval",
-                "authorization_flow",
-                "jwks_auth",
-                "jwks_challenge",
-                "nss_uid_offset",
-                "nss_gid_offset",
-                "auth_terminate_session_on_expiry",
-                "system_config",
-                "license_status",
-            ],
-            &[
-                object::value(&self.device_id),
-                object::value(&self.refresh_interval),
-                object::value(&self.authorization_flow),
-                object::value(&self.jwks_auth),
-                object::value(&self.jwks_challenge),
-                object::value(&self.nss_uid_offset),
-                object::value(&self.nss_gid_offset),
-                object::value(&self.auth_terminate_session_on_expiry),
-                object::value(&self.system_config),
-                object::value(&self.license_status),
-            ],
-            None,
-        )
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 #[cfg(feature = "endpoints")]
 impl Serialize for AgentConfig {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([
+            true, true, true, true, true, true, true, true, true, true,
+        ]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("AgentConfig", written),
+        );
+        object.field("device_id", &self.device_id);
+        object.field("refresh_interval", &self.refresh_interval);
+        object.field("authorization_flow", &self.authorization_flow);
+        object.field("jwks_auth", &self.jwks_auth);
+        object.field("jwks_challenge", &self.jwks_challenge);
+        object.field("nss_uid_offset", &self.nss_uid_offset);
+        object.field("nss_gid_offset", &self.nss_gid_offset);
+        object
+            .field(
+                "auth_terminate_session_on_expiry",
+                &self.auth_terminate_session_on_expiry,
+            );
+        object.field("system_config", &self.system_config);
+        object.field("license_status", &self.license_status);
+        object.end()
     }
 }
 
@@ -181,20 +174,21 @@ pub struct AgentTokenResponse {
 #[cfg(feature = "endpoints")]
 impl object::Prop for AgentTokenResponse {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list(
-            "AgentTokenResponse",
-            &["token", "expires_in"],
-            &[object::value(&self.token), object::optional(&self.expires_in)],
-            None,
-        )
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 #[cfg(feature = "endpoints")]
 impl Serialize for AgentTokenResponse {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([true, self.expires_in.is_some()]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("AgentTokenResponse", written),
+        );
+        object.field("token", &self.token);
+        object.optional("expires_in", &self.expires_in);
+        object.end()
     }
 }
 
@@ -338,32 +332,24 @@ pub struct Config {
 #[cfg(feature = "endpoints")]
 impl object::Prop for Config {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list(
-            "Config",
-            &[
-                "error_reporting",
-                "capabilities",
-                "cache_timeout",
-                "cache_timeout_flows",
-                "cache_timeout_policies",
-            ],
-            &[
-                object::value(&self.error_reporting),
-                object::value(&self.capabilities),
-                object::value(&self.cache_timeout),
-                object::value(&self.cache_timeout_flows),
-                object::value(&self.cache_timeout_policies),
-            ],
-            None,
-        )
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 #[cfg(feature = "endpoints")]
 impl Serialize for Config {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([true, true, true, true, true]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("Config", written),
+        );
+        object.field("error_reporting", &self.error_reporting);
+        object.field("capabilities", &self.capabilities);
+        object.field("cache_timeout", &self.cache_timeout);
+        object.field("cache_timeout_flows", &self.cache_timeout_flows);
+        object.field("cache_timeout_policies", &self.cache_timeout_policies);
+        object.end()
     }
 }
 
@@ -459,7 +445,13 @@ impl object::Prop for EnrollRequest {
 #[cfg(feature = "endpoints")]
 impl Serialize for EnrollRequest {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([true, true]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("EnrollRequest", written),
+        );
+        object.field("device_serial", &self.device_serial);
+        object.field("device_name", &self.device_name);
+        object.end()
     }
 }
 
@@ -519,26 +511,24 @@ pub struct ErrorReportingConfig {
 #[cfg(feature = "endpoints")]
 impl object::Prop for ErrorReportingConfig {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list(
-            "ErrorReportingConfig",
-            &["enabled", "sentry_dsn", "environment", "send_pii", "traces_sample_rate"],
-            &[
-                object::value(&self.enabled),
-                object::value(&self.sentry_dsn),
-                object::value(&self.environment),
-                object::value(&self.send_pii),
-                object::value(&self.traces_sample_rate),
-            ],
-            None,
-        )
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 #[cfg(feature = "endpoints")]
 impl Serialize for ErrorReportingConfig {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([true, true, true, true, true]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("ErrorReportingConfig", written),
+        );
+        object.field("enabled", &self.enabled);
+        object.field("sentry_dsn", &self.sentry_dsn);
+        object.field("environment", &self.environment);
+        object.field("send_pii", &self.send_pii);
+        object.field("traces_sample_rate", &self.traces_sample_rate);
+        object.end()
     }
 }
 
@@ -606,20 +596,21 @@ pub struct GenericError {
 #[cfg(any(feature = "core", feature = "endpoints"))]
 impl object::Prop for GenericError {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list(
-            "GenericError",
-            &["detail", "code"],
-            &[object::value(&self.detail), object::optional(&self.code)],
-            None,
-        )
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 #[cfg(any(feature = "core", feature = "endpoints"))]
 impl Serialize for GenericError {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([true, self.code.is_some()]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("GenericError", written),
+        );
+        object.field("detail", &self.detail);
+        object.optional("code", &self.code);
+        object.end()
     }
 }
 
@@ -755,26 +746,24 @@ pub struct UsedBy {
 #[cfg(feature = "core")]
 impl object::Prop for UsedBy {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list(
-            "UsedBy",
-            &["app", "model_name", "pk", "name", "action"],
-            &[
-                object::value(&self.app),
-                object::value(&self.model_name),
-                object::value(&self.pk),
-                object::value(&self.name),
-                object::value(&self.action),
-            ],
-            None,
-        )
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 #[cfg(feature = "core")]
 impl Serialize for UsedBy {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([true, true, true, true, true]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("UsedBy", written),
+        );
+        object.field("app", &self.app);
+        object.field("model_name", &self.model_name);
+        object.field("pk", &self.pk);
+        object.field("name", &self.name);
+        object.field("action", &self.action);
+        object.end()
     }
 }
 

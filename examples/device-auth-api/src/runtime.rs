@@ -160,7 +160,10 @@ pub mod tagged {
     use std::marker::PhantomData;
 
     /// Serializes `value` as an object whose `property` is `tag`: the tag first, then the
-    /// variant's own properties as it writes them, less any `property` of its own.
+    /// variant's own properties as it writes them, less any `property` of its own. `own`
+    /// says whether the variant writes such a property (a generated struct that declares
+    /// it, and holds a value), so that the length announced to formats that write it out
+    /// counts it once; for a type akgen did not write, `false`, and the length is a hint.
     ///
     /// The variant writes straight into `serializer` (through `Tagged`); buffering it as a
     /// `serde_json::Value` to insert the tag made this several times slower than serde's
@@ -170,8 +173,9 @@ pub mod tagged {
         property: &'static str,
         tag: &'static str,
         value: &T,
+        own: bool,
     ) -> Result<S::Ok, S::Error> {
-        value.serialize(Tagged { inner: serializer, property, tag })
+        value.serialize(Tagged { inner: serializer, property, tag, own })
     }
 
     /// A serializer that accepts only objects (structs and maps), writing `property: tag`
@@ -181,6 +185,8 @@ pub mod tagged {
         inner: S,
         property: &'static str,
         tag: &'static str,
+        /// The variant writes its own `property`, which is left out.
+        own: bool,
     }
 
     impl<S: Serializer> Tagged<S> {
@@ -285,9 +291,8 @@ pub mod tagged {
 
         fn serialize_struct(self, name: &'static str, len: usize) -> Result<Self::SerializeStruct, S::Error> {
             use serde::ser::SerializeStruct;
-            // The length is a hint: one more for the tag, and the variant's own
-            // `property`, when it writes one, is left out.
-            let mut object = self.inner.serialize_struct(name, len + 1)?;
+            // One more for the tag, less the variant's own `property`, left out.
+            let mut object = self.inner.serialize_struct(name, (len + 1).saturating_sub(usize::from(self.own)))?;
             object.serialize_field(self.property, self.tag)?;
             Ok(TaggedStruct { inner: object, property: self.property })
         }
@@ -623,20 +628,22 @@ pub mod object {
         value.ok_or_else(|| E::missing_field(name))
     }
 
-    // Writing. Generated types describe themselves as a tree of [`Value`]s, which one
-    // shared function per serializer walks ([`Value`]'s `Serialize`), instead of each
-    // deriving `Serialize`. The alternatives, measured against this design (rustc's build
-    // peak for the default crate; instructions to write the flow challenges page, as a
-    // share of serde's derived code's speed, where this design reaches 0.87x):
+    // Writing. A generated struct's public `Serialize` is its own generic code, a call per
+    // property to a [`Writer`]: as fast as serde's derive, and compiled only in a crate that
+    // serializes the struct. The generated client writes request bodies another way, as a
+    // tree of [`Value`]s, which one shared function per serializer walks ([`Value`]'s
+    // `Serialize`): that puts no code per struct in the generated crate itself, where each
+    // request body's own `Serialize` would be compiled. The designs measured (rustc's build
+    // peak for the default crate; instructions to write the flow challenges page, as a share
+    // of serde's derived code's speed):
     // - every model deriving `Serialize`: 0.99x, but a build peak 12% higher (8% with the
-    //   derive as the public `Serialize` only, requests still written through `Value`), past
-    //   the target of half of openapi-generator's;
-    // - a public `Serialize` per struct written out lean, one call per property to a writer
-    //   that keeps the first error (no `?` per property), requests still through `Value`:
-    //   0.98x, build peak 3% higher, still just past that target;
+    //   derive as the public `Serialize` only), past the target of half of openapi-generator's;
+    // - every struct written through `Value` only: 0.87x;
     // - a constant shape per struct, each property's name, offset and kind read in place by
-    //   the writer, beside a generated set of the written ones: 0.89x, for a generated
-    //   source 25% larger and generation 4% slower;
+    //   the writer: 0.89x, for a generated source 25% larger;
+    // - a `Writer` per struct, and [`Prop::fields`] for every struct rather than for the
+    //   ones a request body reaches: 0.98x, build peak 3% higher (4% with a `?` per
+    //   property rather than a `Writer` that keeps the first error);
     // - each property an `erased_serde` value: a virtual call per serializer method, once
     //   more at each level of nesting: 0.4x.
 
@@ -676,8 +683,10 @@ pub mod object {
     /// A type that can be written as a [`Value`]: every generated model, and the types
     /// their properties hold.
     ///
-    /// A struct implements only [`fields`](Prop::fields), listing its properties; the
-    /// default `prop` makes it a [`Value::Object`]. Every other type implements `prop`.
+    /// A struct that a request body reaches (or that has additional properties) implements
+    /// only [`fields`](Prop::fields), listing its properties; the default `prop` makes it a
+    /// [`Value::Object`]. Every other type implements `prop`: another struct as
+    /// [`Value::Other`], through its own `Serialize` ([`Writer`]).
     /// One trait and one method per struct rather than more: each is implemented for every
     /// model, and the fewer items, the less memory rustc needs for the crate.
     pub trait Prop: AsProp {
@@ -857,6 +866,79 @@ pub mod object {
             Value::Tagged(tag, variant) => write_tagged(serializer, tag, variant),
             other => other.serialize(serializer),
         }
+    }
+
+    /// The `Serialize` body of a generated struct without additional properties: the
+    /// struct's properties in order, each a call, the first error kept and returned by
+    /// [`end`](Writer::end).
+    ///
+    /// Generic code per struct, as serde's derive writes, and as fast (the shared writer
+    /// through [`Value`] reaches 0.87x of it on the flow challenges page): rustc compiles it
+    /// only in a crate that serializes the struct. Without a `?` per property, whose early
+    /// returns made the crate's build peak 1% higher. (The design note above `Value`.)
+    pub struct Writer<S: serde::ser::SerializeStruct> {
+        state: Result<S, S::Error>,
+    }
+
+    impl<S: serde::ser::SerializeStruct> Writer<S> {
+        /// What `serialize_struct` returned, given the number of [`written`] properties.
+        #[inline(always)]
+        pub fn new(state: Result<S, S::Error>) -> Self {
+            Writer { state }
+        }
+
+        /// A required property.
+        #[inline(always)]
+        pub fn field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
+            if let Ok(object) = &mut self.state
+                && let Err(error) = object.serialize_field(name, value)
+            {
+                self.state = Err(error);
+            }
+        }
+
+        /// A property left out (`skip_field`, which some formats note).
+        #[inline(always)]
+        pub fn skip(&mut self, name: &'static str) {
+            if let Ok(object) = &mut self.state
+                && let Err(error) = object.skip_field(name)
+            {
+                self.state = Err(error);
+            }
+        }
+
+        /// An optional property: left out when `None` (and written as the `Option`, as
+        /// serde's derive writes it, when not).
+        #[inline(always)]
+        pub fn optional<T: Serialize>(&mut self, name: &'static str, value: &Option<T>) {
+            match value {
+                Some(_) => self.field(name, value),
+                None => self.skip(name),
+            }
+        }
+
+        /// An optional, nullable property: left out when absent, `null` when null.
+        #[inline(always)]
+        pub fn nullable<T: Serialize>(&mut self, name: &'static str, value: &Nullable<T>) {
+            match value {
+                Nullable::Absent => self.skip(name),
+                Nullable::Null => self.field(name, &None::<T>),
+                Nullable::Value(value) => self.field(name, value),
+            }
+        }
+
+        /// Ends the struct, or returns the first error.
+        #[inline(always)]
+        pub fn end(self) -> Result<S::Ok, S::Error> {
+            self.state?.end()
+        }
+    }
+
+    /// How many of a struct's properties are written, given whether each is: the length
+    /// `serialize_struct` announces ([`Writer`]).
+    #[inline(always)]
+    pub fn written<const N: usize>(written: [bool; N]) -> usize {
+        written.iter().filter(|written| **written).count()
     }
 
     /// A property that is always written.
@@ -1174,7 +1256,9 @@ pub mod object {
             Value::Object(_) => Err(serde::ser::Error::custom("an object listed no properties")),
             // A map gets the tag through `tagged`'s serializer; anything else is refused
             // there, as a discriminator needs an object to sit in.
-            other => tagged::serialize(serializer, tag.property, tag.value, &other as &dyn erased_serde::Serialize),
+            other => {
+                tagged::serialize(serializer, tag.property, tag.value, &other as &dyn erased_serde::Serialize, false)
+            }
         })
     }
 

@@ -4,7 +4,7 @@ use super::{Gating, Need, Part, cfg, constraint_summary, doc_attrs, ident, rust_
 use crate::ir::{Api, EnumDef, ExprKind, Field, Primitive, StructDef, TypeDef, TypeExpr, TypeKind, UnionDef};
 use proc_macro2::{Literal, TokenStream};
 use quote::{ToTokens as _, quote};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// How many types one part of the `models` module holds: enough that a part is worth a
 /// thread's turn, few enough that the parts spread evenly.
@@ -18,7 +18,7 @@ pub fn models(api: &Api, gating: Gating) -> TokenStream {
 /// [`models`] in parts: the imports, the types in runs of [`TYPES_PER_PART`], the dispatcher.
 pub fn model_parts(api: &Api, gating: Gating) -> Vec<Part<'_>> {
     // Shared by the parts, which are emitted on several threads.
-    let opaque = std::sync::Arc::new(Opaque::of(api));
+    let writing = std::sync::Arc::new(Writing::of(api));
     let head = Part::new(1, move || {
         let imports = Uses::scan(&api.types).imports(gating);
         let rfc3339 = api.uses_primitive(Primitive::TimeDateTime).then(rfc3339_module);
@@ -31,9 +31,9 @@ pub fn model_parts(api: &Api, gating: Gating) -> Vec<Part<'_>> {
         }
     });
     let types = api.types.chunks(TYPES_PER_PART).map(|types| {
-        let opaque = opaque.clone();
+        let writing = writing.clone();
         Part::new(types.len(), move || {
-            let items = types.iter().map(|t| type_def(t, Family::Model, gating, &opaque));
+            let items = types.iter().map(|t| type_def(t, Family::Model, gating, &writing));
             quote!(#(#items)*)
         })
     });
@@ -76,8 +76,8 @@ pub fn params(api: &Api, gating: Gating, server: bool) -> TokenStream {
         (Gating::PerTag, false) => ParamsDerive::Never,
     };
     // Parameter structs are not serialized as objects: nothing to look up.
-    let opaque = Opaque::default();
-    let items = types.iter().map(|t| type_def(t, Family::Params(derive), gating, &opaque));
+    let writing = Writing::default();
+    let items = types.iter().map(|t| type_def(t, Family::Params(derive), gating, &writing));
     fn names_a_model(e: &TypeExpr) -> bool {
         match &e.kind {
             ExprKind::Named(_) => true,
@@ -237,7 +237,81 @@ impl<'a> Opaque<'a> {
     }
 }
 
-fn type_def(t: &TypeDef, family: Family, gating: Gating, opaque: &Opaque) -> TokenStream {
+/// What writing a model needs to know of the other types: which are not `object::Prop`s
+/// ([`Opaque`]), which structs the client writes as request bodies, through `object::Value`
+/// ([`Writing::through_value`]), and the structs by name, for a union's variants.
+#[derive(Default)]
+pub(super) struct Writing<'a> {
+    opaque: Opaque<'a>,
+    through_value: BTreeSet<&'a str>,
+    structs: BTreeMap<&'a str, &'a StructDef>,
+}
+
+impl<'a> Writing<'a> {
+    fn of(api: &'a Api) -> Self {
+        let structs = api
+            .types
+            .iter()
+            .filter_map(|t| match &t.kind {
+                TypeKind::Struct(s) => Some((t.name.as_str(), s)),
+                _ => None,
+            })
+            .collect();
+        Writing { opaque: Opaque::of(api), through_value: Self::through_value(api), structs }
+    }
+
+    /// The types a request body reaches (through fields, items, map values, union variants
+    /// and aliases): the client writes these through `object::Value`, which needs a struct's
+    /// `object::Prop::fields`. Only these structs get it (370 of authentik's 794): every
+    /// struct's public `Serialize` is its own generic code ([`to_object`]), and `fields`
+    /// for all of them beside it raised the crate's build peak by 3%.
+    fn through_value(api: &'a Api) -> BTreeSet<&'a str> {
+        let by_name: BTreeMap<&str, &TypeDef> = api.types.iter().map(|t| (t.name.as_str(), t)).collect();
+        let mut stack: Vec<&str> = Vec::new();
+        for op in &api.operations {
+            if let Some(ty) = crate::ir::http::request_content(op).and_then(|c| c.ty.as_ref()) {
+                ty.for_each_named(&mut |n| stack.push(n));
+            }
+        }
+        let mut reached = BTreeSet::new();
+        while let Some(name) = stack.pop() {
+            if let Some(t) = by_name.get(name)
+                && reached.insert(t.name.as_str())
+            {
+                for e in t.exprs() {
+                    e.for_each_named(&mut |n| stack.push(n));
+                }
+            }
+        }
+        reached
+    }
+
+    /// Whether the variant `v` of a union tagged by `property` writes its own `property`, as
+    /// an expression over the variant's value: the tag is written in its place, and the
+    /// length announced must count it once (`tagged::serialize`).
+    fn own_tag(&self, v: &crate::ir::UnionVariant, property: &str) -> TokenStream {
+        let field = match &v.ty.kind {
+            ExprKind::Named(name) if !self.opaque.0.contains(name.as_str()) => {
+                self.structs.get(name.as_str()).and_then(|s| s.fields.iter().find(|f| f.wire_name == property))
+            }
+            _ => None,
+        };
+        field.map_or(quote!(false), |f| written(f, &quote!(value)))
+    }
+}
+
+/// Whether the struct `value` writes its property `f`, as an expression: always when it is
+/// required, else when it holds one.
+fn written(f: &Field, value: &TokenStream) -> TokenStream {
+    let name = ident(&f.name);
+    match (f.required, f.is_tristate()) {
+        (true, _) => quote!(true),
+        (false, true) => quote!(!#value.#name.is_absent()),
+        (false, false) => quote!(#value.#name.is_some()),
+    }
+}
+
+fn type_def(t: &TypeDef, family: Family, gating: Gating, writing: &Writing) -> TokenStream {
     let mut extra = Vec::new();
     if let Some(c) = &t.component
         && c != &t.name
@@ -251,7 +325,7 @@ fn type_def(t: &TypeDef, family: Family, gating: Gating, opaque: &Opaque) -> Tok
     let (item, impls) = match &t.kind {
         TypeKind::Struct(s) => {
             let impls = if family == Family::Model {
-                let (write, read) = (to_object(&name, s, &cfg, opaque), from_object(&name, s, &cfg));
+                let (write, read) = (to_object(&name, s, &cfg, writing), from_object(&name, s, &cfg));
                 quote!(#write #read)
             } else {
                 TokenStream::new()
@@ -259,7 +333,7 @@ fn type_def(t: &TypeDef, family: Family, gating: Gating, opaque: &Opaque) -> Tok
             (struct_def(&name, s, family), impls)
         }
         TypeKind::Enum(e) => enum_def(&name, e, &cfg),
-        TypeKind::Union(u) => union_def(&name, u, &cfg, opaque),
+        TypeKind::Union(u) => union_def(&name, u, &cfg, writing),
         TypeKind::Alias(e) => {
             let ty = rust_type(e);
             (quote!(pub type #name = #ty;), TokenStream::new())
@@ -335,47 +409,88 @@ fn struct_def(name: &proc_macro2::Ident, s: &StructDef, family: Family) -> Token
     }
 }
 
-/// `Serialize` for a model struct through `runtime::object` (see there for why not derived):
-/// the struct lists its properties in order, each a value, or `None` when absent, and the
-/// runtime's one writer does the rest.
+/// `Serialize` for a model struct: the struct's own generic code, one `object::Writer` call
+/// per property in the order the schema lists them (see there for why not `?` after each,
+/// and why not serde's derive, which cost the crate's build peak 8%).
 ///
-/// `fields` (and the other types' `prop`, [`prop_impl`]) are `#[inline]`: rustc then
-/// compiles them only where a crate serializes the type, as it did the generic `Serialize`
-/// bodies they replace, rather than every model's in the generated crate itself (the
-/// crate's build peaked lower with them).
-fn to_object(name: &proc_macro2::Ident, s: &StructDef, cfg: &TokenStream, opaque: &Opaque) -> TokenStream {
+/// A struct a request body reaches also lists its properties (`object::Prop::fields`) for
+/// the client, which writes request bodies through the runtime's one shared writer
+/// (`object::Value`) rather than compile every request body's `Serialize`; so does a struct
+/// with additional properties, whose `Serialize` is that writer. Every other struct is an
+/// `object::Prop` through its `Serialize` (`Value::Other`).
+///
+/// `fields` and `prop` (and the other types' `prop`, [`prop_impl`]) are `#[inline]`: rustc
+/// then compiles them only where a crate writes the type through `Value`, rather than every
+/// model's in the generated crate itself.
+fn to_object(name: &proc_macro2::Ident, s: &StructDef, cfg: &TokenStream, writing: &Writing) -> TokenStream {
     let type_name = name.to_string();
-    let names = s.fields.iter().map(|f| f.wire_name.as_str());
-    let values = s.fields.iter().map(|f| {
-        let field = ident(&f.name);
-        let write = match (f.required, f.is_tristate(), opaque.is_prop(&f.ty)) {
-            (true, _, true) => quote!(object::value),
-            (true, _, false) => quote!(object::opaque),
-            (false, true, true) => quote!(object::nullable),
-            (false, true, false) => quote!(object::nullable_opaque),
-            (false, false, true) => quote!(object::optional),
-            (false, false, false) => quote!(object::optional_opaque),
+    let opaque = &writing.opaque;
+    let prop = if s.additional.is_some() || writing.through_value.contains(type_name.as_str()) {
+        let names = s.fields.iter().map(|f| f.wire_name.as_str());
+        let values = s.fields.iter().map(|f| {
+            let field = ident(&f.name);
+            let write = match (f.required, f.is_tristate(), opaque.is_prop(&f.ty)) {
+                (true, _, true) => quote!(object::value),
+                (true, _, false) => quote!(object::opaque),
+                (false, true, true) => quote!(object::nullable),
+                (false, true, false) => quote!(object::nullable_opaque),
+                (false, false, true) => quote!(object::optional),
+                (false, false, false) => quote!(object::optional_opaque),
+            };
+            quote!(#write(&self.#field))
+        });
+        let additional = match &s.additional {
+            None => quote!(None),
+            Some(a) if opaque.is_prop(a) => quote!(Some(&self.additional_properties)),
+            Some(_) => quote!(Some(&object::OpaqueEntries(&self.additional_properties))),
         };
-        quote!(#write(&self.#field))
-    });
-    let additional = match &s.additional {
-        None => quote!(None),
-        Some(a) if opaque.is_prop(a) => quote!(Some(&self.additional_properties)),
-        Some(_) => quote!(Some(&object::OpaqueEntries(&self.additional_properties))),
-    };
-    quote! {
-        #cfg
-        impl object::Prop for #name {
+        quote! {
             #[inline]
             fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
                 out.list(#type_name, &[#(#names),*], &[#(#values),*], #additional)
             }
         }
+    } else {
+        quote! {
+            #[inline]
+            fn prop(&self) -> object::Value<'_> {
+                object::Value::Other(self)
+            }
+        }
+    };
+    let serialize = if s.additional.is_some() {
+        quote!(object::serialize(serializer, self))
+    } else {
+        let this = quote!(self);
+        let written = s.fields.iter().map(|f| written(f, &this));
+        let writes = s.fields.iter().map(|f| {
+            let field = ident(&f.name);
+            let wire = f.wire_name.as_str();
+            match (f.required, f.is_tristate()) {
+                (true, _) => quote!(object.field(#wire, &self.#field);),
+                (false, true) => quote!(object.nullable(#wire, &self.#field);),
+                (false, false) => quote!(object.optional(#wire, &self.#field);),
+            }
+        });
+        // A struct without properties only ends.
+        let binding = if s.fields.is_empty() { quote!(object) } else { quote!(mut object) };
+        quote! {
+            let written = object::written([#(#written),*]);
+            let #binding = object::Writer::new(serializer.serialize_struct(#type_name, written));
+            #(#writes)*
+            object.end()
+        }
+    };
+    quote! {
+        #cfg
+        impl object::Prop for #name {
+            #prop
+        }
 
         #cfg
         impl Serialize for #name {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                object::serialize(serializer, self)
+                #serialize
             }
         }
     }
@@ -641,7 +756,7 @@ fn union_def(
     name: &proc_macro2::Ident,
     u: &UnionDef,
     cfg: &TokenStream,
-    opaque: &Opaque,
+    writing: &Writing,
 ) -> (TokenStream, TokenStream) {
     let variant_tokens = u.variants.iter().map(|v| {
         let vname = ident(&v.name);
@@ -669,42 +784,40 @@ fn union_def(
     };
     let other = ident(u.other.as_deref().expect("discriminated unions have a catch-all variant"));
     let tag_of = |v: &crate::ir::UnionVariant| v.tags.first().cloned().unwrap_or_else(|| v.name.clone());
-    // Written through `object::Value` when every variant is a `Prop`; otherwise the union
-    // serializes each variant through its own `Serialize`, with the tag added on the way.
-    let (serialize, prop) = if u.variants.iter().all(|v| opaque.is_prop(&v.ty)) {
+    // Its `Serialize`: each variant through its own, with the tag added on the way. Its
+    // `Prop`, when the client writes it through `object::Value` and every variant is a
+    // `Prop`: the variant's properties with the tag; otherwise through its `Serialize`.
+    let arms = u.variants.iter().map(|v| {
+        let vname = ident(&v.name);
+        let tag = tag_of(v);
+        let own = writing.own_tag(v, property);
+        quote!(Self::#vname(value) => tagged::serialize(serializer, #property, #tag, value, #own),)
+    });
+    let serialize = quote! {
+        match self {
+            #(#arms)*
+            Self::#other(object) => object.serialize(serializer),
+        }
+    };
+    let through_value = writing.through_value.contains(name.to_string().as_str());
+    let prop = if through_value && u.variants.iter().all(|v| writing.opaque.is_prop(&v.ty)) {
         let arms = u.variants.iter().map(|v| {
             let vname = ident(&v.name);
             let tag = tag_of(v);
             quote!(Self::#vname(value) => object::Value::Tagged(&object::Tag { property: #property, value: #tag }, value),)
         });
-        (
-            quote!(object::serialize(serializer, self)),
-            prop_impl(
-                name,
-                cfg,
-                quote! {
-                    match self {
-                        #(#arms)*
-                        Self::#other(object) => object::Value::Map(object),
-                    }
-                },
-            ),
-        )
-    } else {
-        let arms = u.variants.iter().map(|v| {
-            let vname = ident(&v.name);
-            let tag = tag_of(v);
-            quote!(Self::#vname(value) => tagged::serialize(serializer, #property, #tag, value),)
-        });
-        (
+        prop_impl(
+            name,
+            cfg,
             quote! {
                 match self {
                     #(#arms)*
-                    Self::#other(object) => object.serialize(serializer),
+                    Self::#other(object) => object::Value::Map(object),
                 }
             },
-            prop_impl(name, cfg, quote!(object::Value::Other(self))),
         )
+    } else {
+        prop_impl(name, cfg, quote!(object::Value::Other(self)))
     };
     let de_arms = u.variants.iter().map(|v| {
         let vname = ident(&v.name);

@@ -2016,13 +2016,8 @@ pub struct Thing {
 )]
 impl object::Prop for Thing {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list(
-            "Thing",
-            &["id", "type"],
-            &[object::value(&self.id), object::optional(&self.r#type)],
-            None,
-        )
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
@@ -2050,7 +2045,13 @@ impl object::Prop for Thing {
 )]
 impl Serialize for Thing {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([true, self.r#type.is_some()]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("Thing", written),
+        );
+        object.field("id", &self.id);
+        object.optional("type", &self.r#type);
+        object.end()
     }
 }
 

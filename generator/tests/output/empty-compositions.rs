@@ -306,7 +306,18 @@ impl object::Prop for Holder {
 #[cfg(feature = "tag-default")]
 impl Serialize for Holder {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([
+            self.any.is_some(),
+            self.none.is_some(),
+            self.never.is_some(),
+        ]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("Holder", written),
+        );
+        object.optional("any", &self.any);
+        object.optional("none", &self.none);
+        object.optional("never", &self.never);
+        object.end()
     }
 }
 

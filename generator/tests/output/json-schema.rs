@@ -395,29 +395,36 @@ pub struct Account {
 #[cfg(feature = "accounts")]
 impl object::Prop for Account {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list(
-            "Account",
-            &["id", "y", "slug", "owner", "nickname", "level", "color", "label"],
-            &[
-                object::value(&self.id),
-                object::value(&self.y),
-                object::optional(&self.slug),
-                object::nullable(&self.owner),
-                object::nullable(&self.nickname),
-                object::optional(&self.level),
-                object::optional(&self.color),
-                object::optional(&self.label),
-            ],
-            None,
-        )
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 #[cfg(feature = "accounts")]
 impl Serialize for Account {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([
+            true,
+            true,
+            self.slug.is_some(),
+            !self.owner.is_absent(),
+            !self.nickname.is_absent(),
+            self.level.is_some(),
+            self.color.is_some(),
+            self.label.is_some(),
+        ]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("Account", written),
+        );
+        object.field("id", &self.id);
+        object.field("y", &self.y);
+        object.optional("slug", &self.slug);
+        object.nullable("owner", &self.owner);
+        object.nullable("nickname", &self.nickname);
+        object.optional("level", &self.level);
+        object.optional("color", &self.color);
+        object.optional("label", &self.label);
+        object.end()
     }
 }
 
@@ -608,15 +615,20 @@ pub struct Base {
 #[cfg(feature = "accounts")]
 impl object::Prop for Base {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list("Base", &["id"], &[object::value(&self.id)], None)
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 #[cfg(feature = "accounts")]
 impl Serialize for Base {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([true]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("Base", written),
+        );
+        object.field("id", &self.id);
+        object.end()
     }
 }
 
@@ -669,7 +681,15 @@ pub enum Event {
 #[cfg(feature = "accounts")]
 impl Serialize for Event {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        match self {
+            Self::EventCreated(value) => {
+                tagged::serialize(serializer, "kind", "created", value, true)
+            }
+            Self::EventMoved(value) => {
+                tagged::serialize(serializer, "kind", "moved", value, true)
+            }
+            Self::Unknown(object) => object.serialize(serializer),
+        }
     }
 }
 
@@ -677,27 +697,7 @@ impl Serialize for Event {
 impl object::Prop for Event {
     #[inline]
     fn prop(&self) -> object::Value<'_> {
-        match self {
-            Self::EventCreated(value) => {
-                object::Value::Tagged(
-                    &object::Tag {
-                        property: "kind",
-                        value: "created",
-                    },
-                    value,
-                )
-            }
-            Self::EventMoved(value) => {
-                object::Value::Tagged(
-                    &object::Tag {
-                        property: "kind",
-                        value: "moved",
-                    },
-                    value,
-                )
-            }
-            Self::Unknown(object) => object::Value::Map(object),
-        }
+        object::Value::Other(self)
     }
 }
 
@@ -736,20 +736,21 @@ pub struct EventCreated {
 #[cfg(feature = "accounts")]
 impl object::Prop for EventCreated {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list(
-            "EventCreated",
-            &["kind", "at"],
-            &[object::value(&self.kind), object::value(&self.at)],
-            None,
-        )
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 #[cfg(feature = "accounts")]
 impl Serialize for EventCreated {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([true, true]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("EventCreated", written),
+        );
+        object.field("kind", &self.kind);
+        object.field("at", &self.at);
+        object.end()
     }
 }
 
@@ -857,20 +858,21 @@ pub struct EventMoved {
 #[cfg(feature = "accounts")]
 impl object::Prop for EventMoved {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list(
-            "EventMoved",
-            &["kind", "to"],
-            &[object::value(&self.kind), object::value(&self.to)],
-            None,
-        )
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 #[cfg(feature = "accounts")]
 impl Serialize for EventMoved {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([true, true]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("EventMoved", written),
+        );
+        object.field("kind", &self.kind);
+        object.field("to", &self.to);
+        object.end()
     }
 }
 
@@ -1008,7 +1010,13 @@ impl object::Prop for LoginVariant1 {
 #[cfg(feature = "accounts")]
 impl Serialize for LoginVariant1 {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([true, true]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("LoginVariant1", written),
+        );
+        object.field("password", &self.password);
+        object.field("username", &self.username);
+        object.end()
     }
 }
 
@@ -1070,7 +1078,13 @@ impl object::Prop for LoginVariant2 {
 #[cfg(feature = "accounts")]
 impl Serialize for LoginVariant2 {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([true, true]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("LoginVariant2", written),
+        );
+        object.field("password", &self.password);
+        object.field("email", &self.email);
+        object.end()
     }
 }
 
@@ -1117,20 +1131,21 @@ pub struct Point {
 #[cfg(feature = "accounts")]
 impl object::Prop for Point {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list(
-            "Point",
-            &["x", "y"],
-            &[object::value(&self.x), object::value(&self.y)],
-            None,
-        )
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 #[cfg(feature = "accounts")]
 impl Serialize for Point {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([true, true]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("Point", written),
+        );
+        object.field("x", &self.x);
+        object.field("y", &self.y);
+        object.end()
     }
 }
 

@@ -416,20 +416,21 @@ pub struct Report {
 #[cfg(feature = "reports")]
 impl object::Prop for Report {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list(
-            "Report",
-            &["mac", "owner"],
-            &[object::optional(&self.mac), object::optional(&self.owner)],
-            None,
-        )
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 #[cfg(feature = "reports")]
 impl Serialize for Report {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([self.mac.is_some(), self.owner.is_some()]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("Report", written),
+        );
+        object.optional("mac", &self.mac);
+        object.optional("owner", &self.owner);
+        object.end()
     }
 }
 

@@ -311,7 +311,13 @@ impl object::Prop for Circle {
 #[cfg(feature = "widgets")]
 impl Serialize for Circle {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([true, self.radius.is_some()]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("Circle", written),
+        );
+        object.field("kind", &self.kind);
+        object.optional("radius", &self.radius);
+        object.end()
     }
 }
 
@@ -387,7 +393,12 @@ impl object::Prop for ShapeVariant2 {
 #[cfg(feature = "widgets")]
 impl Serialize for ShapeVariant2 {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([self.kind.is_some()]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("ShapeVariant2", written),
+        );
+        object.optional("kind", &self.kind);
+        object.end()
     }
 }
 
@@ -451,7 +462,22 @@ impl object::Prop for Widget {
 #[cfg(feature = "widgets")]
 impl Serialize for Widget {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([
+            true,
+            self.not_a_number.is_some(),
+            self.shape.is_some(),
+            self.label.is_some(),
+            self.mixed.is_some(),
+        ]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("Widget", written),
+        );
+        object.field("name", &self.name);
+        object.optional("not_a_number", &self.not_a_number);
+        object.optional("shape", &self.shape);
+        object.optional("label", &self.label);
+        object.optional("mixed", &self.mixed);
+        object.end()
     }
 }
 

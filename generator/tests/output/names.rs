@@ -522,14 +522,18 @@ pub struct Nothing {}
 
 impl object::Prop for Nothing {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list("Nothing", &[], &[], None)
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 impl Serialize for Nothing {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([]);
+        let object = object::Writer::new(
+            serializer.serialize_struct("Nothing", written),
+        );
+        object.end()
     }
 }
 
@@ -571,40 +575,38 @@ pub struct Odd {
 #[cfg(feature = "type")]
 impl object::Prop for Odd {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list(
-            "Odd",
-            &[
-                "type",
-                "gen",
-                "self",
-                "isGlobal",
-                "is_global",
-                "x5t#S256",
-                "hate/threatening",
-                "2fa",
-                "",
-            ],
-            &[
-                object::optional(&self.r#type),
-                object::optional(&self.r#gen),
-                object::optional(&self.self_),
-                object::optional(&self.is_global2),
-                object::optional(&self.is_global),
-                object::optional(&self.x5t_s256),
-                object::optional(&self.hate_threatening),
-                object::optional(&self.n2fa),
-                object::optional(&self.value),
-            ],
-            None,
-        )
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 #[cfg(feature = "type")]
 impl Serialize for Odd {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([
+            self.r#type.is_some(),
+            self.r#gen.is_some(),
+            self.self_.is_some(),
+            self.is_global2.is_some(),
+            self.is_global.is_some(),
+            self.x5t_s256.is_some(),
+            self.hate_threatening.is_some(),
+            self.n2fa.is_some(),
+            self.value.is_some(),
+        ]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("Odd", written),
+        );
+        object.optional("type", &self.r#type);
+        object.optional("gen", &self.r#gen);
+        object.optional("self", &self.self_);
+        object.optional("isGlobal", &self.is_global2);
+        object.optional("is_global", &self.is_global);
+        object.optional("x5t#S256", &self.x5t_s256);
+        object.optional("hate/threatening", &self.hate_threatening);
+        object.optional("2fa", &self.n2fa);
+        object.optional("", &self.value);
+        object.end()
     }
 }
 
@@ -686,14 +688,19 @@ pub struct OddModel {
 
 impl object::Prop for OddModel {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list("OddModel", &["value"], &[object::optional(&self.value)], None)
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 impl Serialize for OddModel {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([self.value.is_some()]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("OddModel", written),
+        );
+        object.optional("value", &self.value);
+        object.end()
     }
 }
 
@@ -733,14 +740,19 @@ pub struct OptionModel {
 
 impl object::Prop for OptionModel {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list("OptionModel", &["some"], &[object::optional(&self.some)], None)
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 impl Serialize for OptionModel {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([self.some.is_some()]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("OptionModel", written),
+        );
+        object.optional("some", &self.some);
+        object.end()
     }
 }
 
@@ -858,24 +870,22 @@ pub struct Tree {
 #[cfg(feature = "things")]
 impl object::Prop for Tree {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list(
-            "Tree",
-            &["label", "children", "parent"],
-            &[
-                object::value(&self.label),
-                object::value(&self.children),
-                object::nullable(&self.parent),
-            ],
-            None,
-        )
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 #[cfg(feature = "things")]
 impl Serialize for Tree {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([true, true, !self.parent.is_absent()]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("Tree", written),
+        );
+        object.field("label", &self.label);
+        object.field("children", &self.children);
+        object.nullable("parent", &self.parent);
+        object.end()
     }
 }
 

@@ -298,15 +298,20 @@ pub struct PingResponseV200 {
 #[cfg(feature = "tag-default")]
 impl object::Prop for PingResponseV200 {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list("PingResponseV200", &["echo"], &[object::value(&self.echo)], None)
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 #[cfg(feature = "tag-default")]
 impl Serialize for PingResponseV200 {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([true]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("PingResponseV200", written),
+        );
+        object.field("echo", &self.echo);
+        object.end()
     }
 }
 

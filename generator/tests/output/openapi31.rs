@@ -284,19 +284,20 @@ pub struct Deleted {
 
 impl object::Prop for Deleted {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list(
-            "Deleted",
-            &["kind", "reason"],
-            &[object::value(&self.kind), object::optional(&self.reason)],
-            None,
-        )
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 impl Serialize for Deleted {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([true, self.reason.is_some()]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("Deleted", written),
+        );
+        object.field("kind", &self.kind);
+        object.optional("reason", &self.reason);
+        object.end()
     }
 }
 
@@ -402,34 +403,22 @@ pub enum Event {
 
 impl Serialize for Event {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        match self {
+            Self::EventCreated(value) => {
+                tagged::serialize(serializer, "kind", "created", value, true)
+            }
+            Self::Deleted(value) => {
+                tagged::serialize(serializer, "kind", "deleted", value, true)
+            }
+            Self::Unknown(object) => object.serialize(serializer),
+        }
     }
 }
 
 impl object::Prop for Event {
     #[inline]
     fn prop(&self) -> object::Value<'_> {
-        match self {
-            Self::EventCreated(value) => {
-                object::Value::Tagged(
-                    &object::Tag {
-                        property: "kind",
-                        value: "created",
-                    },
-                    value,
-                )
-            }
-            Self::Deleted(value) => {
-                object::Value::Tagged(
-                    &object::Tag {
-                        property: "kind",
-                        value: "deleted",
-                    },
-                    value,
-                )
-            }
-            Self::Unknown(object) => object::Value::Map(object),
-        }
+        object::Value::Other(self)
     }
 }
 
@@ -464,19 +453,20 @@ pub struct EventCreated {
 
 impl object::Prop for EventCreated {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list(
-            "EventCreated",
-            &["kind", "id"],
-            &[object::value(&self.kind), object::value(&self.id)],
-            None,
-        )
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 impl Serialize for EventCreated {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([true, true]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("EventCreated", written),
+        );
+        object.field("kind", &self.kind);
+        object.field("id", &self.id);
+        object.end()
     }
 }
 
@@ -573,19 +563,20 @@ pub struct Frozen {
 
 impl object::Prop for Frozen {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list(
-            "Frozen",
-            &["id", "secret"],
-            &[object::optional(&self.id), object::nullable(&self.secret)],
-            None,
-        )
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 impl Serialize for Frozen {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([self.id.is_some(), !self.secret.is_absent()]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("Frozen", written),
+        );
+        object.optional("id", &self.id);
+        object.nullable("secret", &self.secret);
+        object.end()
     }
 }
 
@@ -641,51 +632,49 @@ pub struct Job {
 
 impl object::Prop for Job {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list(
-            "Job",
-            &[
-                "name",
-                "size",
-                "kind",
-                "parent",
-                "step",
-                "labels",
-                "scores",
-                "titles",
-                "limits",
-                "point",
-                "command",
-                "tags",
-                "checksum",
-                "extra",
-                "examples",
-            ],
-            &[
-                object::value(&self.name),
-                object::optional(&self.size),
-                object::value(&self.kind),
-                object::optional(&self.parent),
-                object::nullable(&self.step),
-                object::optional(&self.labels),
-                object::optional(&self.scores),
-                object::optional(&self.titles),
-                object::optional(&self.limits),
-                object::optional_opaque(&self.point),
-                object::optional(&self.command),
-                object::optional(&self.tags),
-                object::optional(&self.checksum),
-                object::optional(&self.extra),
-                object::optional(&self.examples),
-            ],
-            None,
-        )
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 impl Serialize for Job {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([
+            true,
+            self.size.is_some(),
+            true,
+            self.parent.is_some(),
+            !self.step.is_absent(),
+            self.labels.is_some(),
+            self.scores.is_some(),
+            self.titles.is_some(),
+            self.limits.is_some(),
+            self.point.is_some(),
+            self.command.is_some(),
+            self.tags.is_some(),
+            self.checksum.is_some(),
+            self.extra.is_some(),
+            self.examples.is_some(),
+        ]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("Job", written),
+        );
+        object.field("name", &self.name);
+        object.optional("size", &self.size);
+        object.field("kind", &self.kind);
+        object.optional("parent", &self.parent);
+        object.nullable("step", &self.step);
+        object.optional("labels", &self.labels);
+        object.optional("scores", &self.scores);
+        object.optional("titles", &self.titles);
+        object.optional("limits", &self.limits);
+        object.optional("point", &self.point);
+        object.optional("command", &self.command);
+        object.optional("tags", &self.tags);
+        object.optional("checksum", &self.checksum);
+        object.optional("extra", &self.extra);
+        object.optional("examples", &self.examples);
+        object.end()
     }
 }
 
@@ -842,19 +831,19 @@ pub struct JobFinishedWebhookBody {
 
 impl object::Prop for JobFinishedWebhookBody {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list(
-            "JobFinishedWebhookBody",
-            &["job"],
-            &[object::optional(&self.job)],
-            None,
-        )
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 impl Serialize for JobFinishedWebhookBody {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([self.job.is_some()]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("JobFinishedWebhookBody", written),
+        );
+        object.optional("job", &self.job);
+        object.end()
     }
 }
 
@@ -1074,24 +1063,22 @@ pub struct Locale {
 
 impl object::Prop for Locale {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list(
-            "Locale",
-            &["names", "codes", "ranks", "pair"],
-            &[
-                object::value(&self.names),
-                object::value(&self.codes),
-                object::value(&self.ranks),
-                object::value(&self.pair),
-            ],
-            None,
-        )
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 impl Serialize for Locale {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([true, true, true, true]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("Locale", written),
+        );
+        object.field("names", &self.names);
+        object.field("codes", &self.codes);
+        object.field("ranks", &self.ranks);
+        object.field("pair", &self.pair);
+        object.end()
     }
 }
 
@@ -1176,19 +1163,20 @@ pub struct Pair {
 
 impl object::Prop for Pair {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list(
-            "Pair",
-            &["label", "next"],
-            &[object::optional(&self.label), object::optional_opaque(&self.next)],
-            None,
-        )
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 impl Serialize for Pair {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([self.label.is_some(), self.next.is_some()]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("Pair", written),
+        );
+        object.optional("label", &self.label);
+        object.optional("next", &self.next);
+        object.end()
     }
 }
 
@@ -1237,34 +1225,22 @@ pub enum Step {
 
 impl Serialize for Step {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        match self {
+            Self::StepStart(value) => {
+                tagged::serialize(serializer, "type", "start", value, true)
+            }
+            Self::StepStop(value) => {
+                tagged::serialize(serializer, "type", "stop", value, true)
+            }
+            Self::Unknown(object) => object.serialize(serializer),
+        }
     }
 }
 
 impl object::Prop for Step {
     #[inline]
     fn prop(&self) -> object::Value<'_> {
-        match self {
-            Self::StepStart(value) => {
-                object::Value::Tagged(
-                    &object::Tag {
-                        property: "type",
-                        value: "start",
-                    },
-                    value,
-                )
-            }
-            Self::StepStop(value) => {
-                object::Value::Tagged(
-                    &object::Tag {
-                        property: "type",
-                        value: "stop",
-                    },
-                    value,
-                )
-            }
-            Self::Unknown(object) => object::Value::Map(object),
-        }
+        object::Value::Other(self)
     }
 }
 
@@ -1299,19 +1275,20 @@ pub struct StepStart {
 
 impl object::Prop for StepStart {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list(
-            "StepStart",
-            &["type", "at"],
-            &[object::value(&self.r#type), object::optional(&self.at)],
-            None,
-        )
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 impl Serialize for StepStart {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([true, self.at.is_some()]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("StepStart", written),
+        );
+        object.field("type", &self.r#type);
+        object.optional("at", &self.at);
+        object.end()
     }
 }
 
@@ -1407,14 +1384,19 @@ pub struct StepStop {
 
 impl object::Prop for StepStop {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list("StepStop", &["type"], &[object::value(&self.r#type)], None)
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 impl Serialize for StepStop {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([true]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("StepStop", written),
+        );
+        object.field("type", &self.r#type);
+        object.end()
     }
 }
 
@@ -1507,14 +1489,19 @@ pub struct Upload {
 
 impl object::Prop for Upload {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list("Upload", &["log"], &[object::optional(&self.log)], None)
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 impl Serialize for Upload {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([self.log.is_some()]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("Upload", written),
+        );
+        object.optional("log", &self.log);
+        object.end()
     }
 }
 

@@ -355,19 +355,20 @@ pub struct Chain {
 
 impl object::Prop for Chain {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list(
-            "Chain",
-            &["next", "previous"],
-            &[object::value(&self.next), object::optional(&self.previous)],
-            None,
-        )
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 impl Serialize for Chain {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([true, self.previous.is_some()]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("Chain", written),
+        );
+        object.field("next", &self.next);
+        object.optional("previous", &self.previous);
+        object.end()
     }
 }
 
@@ -490,7 +491,13 @@ impl object::Prop for File {
 #[cfg(feature = "folders")]
 impl Serialize for File {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([true, self.link.is_some()]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("File", written),
+        );
+        object.field("folder", &self.folder);
+        object.optional("link", &self.link);
+        object.end()
     }
 }
 
@@ -559,7 +566,20 @@ impl object::Prop for Folder {
 #[cfg(feature = "folders")]
 impl Serialize for Folder {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([
+            true,
+            true,
+            self.by_name.is_some(),
+            self.color.is_some(),
+        ]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("Folder", written),
+        );
+        object.field("name", &self.name);
+        object.field("files", &self.files);
+        object.optional("by_name", &self.by_name);
+        object.optional("color", &self.color);
+        object.end()
     }
 }
 

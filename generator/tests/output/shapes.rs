@@ -466,14 +466,19 @@ pub struct Closed {
 
 impl object::Prop for Closed {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list("Closed", &["a"], &[object::optional(&self.a)], None)
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 impl Serialize for Closed {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([self.a.is_some()]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("Closed", written),
+        );
+        object.optional("a", &self.a);
+        object.end()
     }
 }
 
@@ -513,19 +518,19 @@ pub struct DoubleDash {
 
 impl object::Prop for DoubleDash {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list(
-            "DoubleDash",
-            &["idp:provisioned"],
-            &[object::optional(&self.idp_provisioned)],
-            None,
-        )
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 impl Serialize for DoubleDash {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([self.idp_provisioned.is_some()]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("DoubleDash", written),
+        );
+        object.optional("idp:provisioned", &self.idp_provisioned);
+        object.end()
     }
 }
 
@@ -581,7 +586,13 @@ impl object::Prop for Form {
 #[cfg(feature = "items")]
 impl Serialize for Form {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([self.title.is_some(), self.priority.is_some()]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("Form", written),
+        );
+        object.optional("title", &self.title);
+        object.optional("priority", &self.priority);
+        object.end()
     }
 }
 
@@ -631,25 +642,28 @@ pub struct Merged {
 #[cfg(feature = "items")]
 impl object::Prop for Merged {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list(
-            "Merged",
-            &["name", "created", "static", "ref"],
-            &[
-                object::value(&self.name),
-                object::value(&self.created),
-                object::optional(&self.r#static),
-                object::optional(&self.r#ref),
-            ],
-            None,
-        )
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 #[cfg(feature = "items")]
 impl Serialize for Merged {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([
+            true,
+            true,
+            self.r#static.is_some(),
+            self.r#ref.is_some(),
+        ]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("Merged", written),
+        );
+        object.field("name", &self.name);
+        object.field("created", &self.created);
+        object.optional("static", &self.r#static);
+        object.optional("ref", &self.r#ref);
+        object.end()
     }
 }
 
@@ -702,14 +716,19 @@ pub struct Named {
 
 impl object::Prop for Named {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list("Named", &["name"], &[object::value(&self.name)], None)
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 impl Serialize for Named {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([true]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("Named", written),
+        );
+        object.field("name", &self.name);
+        object.end()
     }
 }
 
@@ -872,20 +891,21 @@ pub struct Problem {
 #[cfg(feature = "items")]
 impl object::Prop for Problem {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list(
-            "Problem",
-            &["detail", "code"],
-            &[object::optional(&self.detail), object::optional(&self.code)],
-            None,
-        )
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 #[cfg(feature = "items")]
 impl Serialize for Problem {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([self.detail.is_some(), self.code.is_some()]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("Problem", written),
+        );
+        object.optional("detail", &self.detail);
+        object.optional("code", &self.code);
+        object.end()
     }
 }
 
@@ -943,14 +963,19 @@ pub struct StrictName {
 
 impl object::Prop for StrictName {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list("StrictName", &["value"], &[object::optional(&self.value)], None)
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 impl Serialize for StrictName {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([self.value.is_some()]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("StrictName", written),
+        );
+        object.optional("value", &self.value);
+        object.end()
     }
 }
 
@@ -987,14 +1012,19 @@ pub struct Timestamped {
 
 impl object::Prop for Timestamped {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list("Timestamped", &["created"], &[object::value(&self.created)], None)
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 impl Serialize for Timestamped {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([true]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("Timestamped", written),
+        );
+        object.field("created", &self.created);
+        object.end()
     }
 }
 

@@ -1021,20 +1021,21 @@ pub struct AccessDeniedChallenge {
 #[cfg(feature = "flows")]
 impl object::Prop for AccessDeniedChallenge {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list(
-            "AccessDeniedChallenge",
-            &["component", "error_message"],
-            &[object::value(&self.component), object::optional(&self.error_message)],
-            None,
-        )
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 #[cfg(feature = "flows")]
 impl Serialize for AccessDeniedChallenge {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([true, self.error_message.is_some()]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("AccessDeniedChallenge", written),
+        );
+        object.field("component", &self.component);
+        object.optional("error_message", &self.error_message);
+        object.end()
     }
 }
 
@@ -1095,7 +1096,13 @@ impl object::Prop for AvatarUploadRequest {
 #[cfg(feature = "core")]
 impl Serialize for AvatarUploadRequest {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([true, self.name.is_some()]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("AvatarUploadRequest", written),
+        );
+        object.field("file", &self.file);
+        object.optional("name", &self.name);
+        object.end()
     }
 }
 
@@ -1151,7 +1158,27 @@ pub enum ChallengeTypes {
 #[cfg(feature = "flows")]
 impl Serialize for ChallengeTypes {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        match self {
+            Self::AccessDeniedChallenge(value) => {
+                tagged::serialize(
+                    serializer,
+                    "component",
+                    "ak-stage-access-denied",
+                    value,
+                    true,
+                )
+            }
+            Self::RedirectChallenge(value) => {
+                tagged::serialize(
+                    serializer,
+                    "component",
+                    "xak-flow-redirect",
+                    value,
+                    true,
+                )
+            }
+            Self::Unknown(object) => object.serialize(serializer),
+        }
     }
 }
 
@@ -1159,27 +1186,7 @@ impl Serialize for ChallengeTypes {
 impl object::Prop for ChallengeTypes {
     #[inline]
     fn prop(&self) -> object::Value<'_> {
-        match self {
-            Self::AccessDeniedChallenge(value) => {
-                object::Value::Tagged(
-                    &object::Tag {
-                        property: "component",
-                        value: "ak-stage-access-denied",
-                    },
-                    value,
-                )
-            }
-            Self::RedirectChallenge(value) => {
-                object::Value::Tagged(
-                    &object::Tag {
-                        property: "component",
-                        value: "xak-flow-redirect",
-                    },
-                    value,
-                )
-            }
-            Self::Unknown(object) => object::Value::Map(object),
-        }
+        object::Value::Other(self)
     }
 }
 
@@ -1304,7 +1311,27 @@ pub enum FlowChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl Serialize for FlowChallengeResponseRequest {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        match self {
+            Self::IdentificationChallengeResponseRequest(value) => {
+                tagged::serialize(
+                    serializer,
+                    "component",
+                    "ak-stage-identification",
+                    value,
+                    value.component.is_some(),
+                )
+            }
+            Self::PasswordChallengeResponseRequest(value) => {
+                tagged::serialize(
+                    serializer,
+                    "component",
+                    "ak-stage-password",
+                    value,
+                    value.component.is_some(),
+                )
+            }
+            Self::Unknown(object) => object.serialize(serializer),
+        }
     }
 }
 
@@ -1378,20 +1405,21 @@ pub struct GenericError {
 #[cfg(any(feature = "authenticators", feature = "core"))]
 impl object::Prop for GenericError {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list(
-            "GenericError",
-            &["detail", "code"],
-            &[object::value(&self.detail), object::optional(&self.code)],
-            None,
-        )
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 #[cfg(any(feature = "authenticators", feature = "core"))]
 impl Serialize for GenericError {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([true, self.code.is_some()]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("GenericError", written),
+        );
+        object.field("detail", &self.detail);
+        object.optional("code", &self.code);
+        object.end()
     }
 }
 
@@ -1460,7 +1488,19 @@ impl object::Prop for IdentificationChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl Serialize for IdentificationChallengeResponseRequest {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([
+            self.component.is_some(),
+            true,
+            !self.password.is_absent(),
+        ]);
+        let mut object = object::Writer::new(
+            serializer
+                .serialize_struct("IdentificationChallengeResponseRequest", written),
+        );
+        object.optional("component", &self.component);
+        object.field("uid_field", &self.uid_field);
+        object.nullable("password", &self.password);
+        object.end()
     }
 }
 
@@ -1585,20 +1625,21 @@ pub struct PaginatedTokenList {
 #[cfg(feature = "core")]
 impl object::Prop for PaginatedTokenList {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list(
-            "PaginatedTokenList",
-            &["pagination", "results"],
-            &[object::value(&self.pagination), object::value(&self.results)],
-            None,
-        )
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 #[cfg(feature = "core")]
 impl Serialize for PaginatedTokenList {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([true, true]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("PaginatedTokenList", written),
+        );
+        object.field("pagination", &self.pagination);
+        object.field("results", &self.results);
+        object.end()
     }
 }
 
@@ -1652,36 +1693,26 @@ pub struct Pagination {
 #[cfg(feature = "core")]
 impl object::Prop for Pagination {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list(
-            "Pagination",
-            &[
-                "next",
-                "previous",
-                "count",
-                "current",
-                "total_pages",
-                "start_index",
-                "end_index",
-            ],
-            &[
-                object::value(&self.next),
-                object::value(&self.previous),
-                object::value(&self.count),
-                object::value(&self.current),
-                object::value(&self.total_pages),
-                object::value(&self.start_index),
-                object::value(&self.end_index),
-            ],
-            None,
-        )
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 #[cfg(feature = "core")]
 impl Serialize for Pagination {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([true, true, true, true, true, true, true]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("Pagination", written),
+        );
+        object.field("next", &self.next);
+        object.field("previous", &self.previous);
+        object.field("count", &self.count);
+        object.field("current", &self.current);
+        object.field("total_pages", &self.total_pages);
+        object.field("start_index", &self.start_index);
+        object.field("end_index", &self.end_index);
+        object.end()
     }
 }
 
@@ -1774,7 +1805,13 @@ impl object::Prop for PasswordChallengeResponseRequest {
 #[cfg(feature = "flows")]
 impl Serialize for PasswordChallengeResponseRequest {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([self.component.is_some(), true]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("PasswordChallengeResponseRequest", written),
+        );
+        object.optional("component", &self.component);
+        object.field("password", &self.password);
+        object.end()
     }
 }
 
@@ -1858,7 +1895,26 @@ impl object::Prop for PatchedTokenRequest {
 #[cfg(feature = "core")]
 impl Serialize for PatchedTokenRequest {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([
+            !self.managed.is_absent(),
+            self.identifier.is_some(),
+            self.intent.is_some(),
+            self.user.is_some(),
+            self.description.is_some(),
+            !self.expires.is_absent(),
+            self.expiring.is_some(),
+        ]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("PatchedTokenRequest", written),
+        );
+        object.nullable("managed", &self.managed);
+        object.optional("identifier", &self.identifier);
+        object.optional("intent", &self.intent);
+        object.optional("user", &self.user);
+        object.optional("description", &self.description);
+        object.nullable("expires", &self.expires);
+        object.optional("expiring", &self.expiring);
+        object.end()
     }
 }
 
@@ -1948,7 +2004,12 @@ impl object::Prop for PatchedTotpDeviceRequest {
 #[cfg(feature = "authenticators")]
 impl Serialize for PatchedTotpDeviceRequest {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([self.name.is_some()]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("PatchedTotpDeviceRequest", written),
+        );
+        object.optional("name", &self.name);
+        object.end()
     }
 }
 
@@ -1991,20 +2052,21 @@ pub struct RedirectChallenge {
 #[cfg(feature = "flows")]
 impl object::Prop for RedirectChallenge {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list(
-            "RedirectChallenge",
-            &["component", "to"],
-            &[object::value(&self.component), object::value(&self.to)],
-            None,
-        )
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 #[cfg(feature = "flows")]
 impl Serialize for RedirectChallenge {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([true, true]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("RedirectChallenge", written),
+        );
+        object.field("component", &self.component);
+        object.field("to", &self.to);
+        object.end()
     }
 }
 
@@ -2069,40 +2131,38 @@ pub struct Token {
 #[cfg(feature = "core")]
 impl object::Prop for Token {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list(
-            "Token",
-            &[
-                "pk",
-                "managed",
-                "identifier",
-                "intent",
-                "user",
-                "user_obj",
-                "description",
-                "expires",
-                "expiring",
-            ],
-            &[
-                object::value(&self.pk),
-                object::nullable(&self.managed),
-                object::value(&self.identifier),
-                object::optional(&self.intent),
-                object::optional(&self.user),
-                object::value(&self.user_obj),
-                object::optional(&self.description),
-                object::nullable(&self.expires),
-                object::optional(&self.expiring),
-            ],
-            None,
-        )
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 #[cfg(feature = "core")]
 impl Serialize for Token {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([
+            true,
+            !self.managed.is_absent(),
+            true,
+            self.intent.is_some(),
+            self.user.is_some(),
+            true,
+            self.description.is_some(),
+            !self.expires.is_absent(),
+            self.expiring.is_some(),
+        ]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("Token", written),
+        );
+        object.field("pk", &self.pk);
+        object.nullable("managed", &self.managed);
+        object.field("identifier", &self.identifier);
+        object.optional("intent", &self.intent);
+        object.optional("user", &self.user);
+        object.field("user_obj", &self.user_obj);
+        object.optional("description", &self.description);
+        object.nullable("expires", &self.expires);
+        object.optional("expiring", &self.expiring);
+        object.end()
     }
 }
 
@@ -2221,7 +2281,26 @@ impl object::Prop for TokenRequest {
 #[cfg(feature = "core")]
 impl Serialize for TokenRequest {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([
+            !self.managed.is_absent(),
+            true,
+            self.intent.is_some(),
+            self.user.is_some(),
+            self.description.is_some(),
+            !self.expires.is_absent(),
+            self.expiring.is_some(),
+        ]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("TokenRequest", written),
+        );
+        object.nullable("managed", &self.managed);
+        object.field("identifier", &self.identifier);
+        object.optional("intent", &self.intent);
+        object.optional("user", &self.user);
+        object.optional("description", &self.description);
+        object.nullable("expires", &self.expires);
+        object.optional("expiring", &self.expiring);
+        object.end()
     }
 }
 
@@ -2304,20 +2383,21 @@ pub struct TotpDevice {
 #[cfg(feature = "authenticators")]
 impl object::Prop for TotpDevice {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list(
-            "TotpDevice",
-            &["name", "pk"],
-            &[object::value(&self.name), object::value(&self.pk)],
-            None,
-        )
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 #[cfg(feature = "authenticators")]
 impl Serialize for TotpDevice {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([true, true]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("TotpDevice", written),
+        );
+        object.field("name", &self.name);
+        object.field("pk", &self.pk);
+        object.end()
     }
 }
 
@@ -2392,52 +2472,50 @@ pub struct User {
 #[cfg(feature = "core")]
 impl object::Prop for User {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list(
-            "User",
-            &[
-                "pk",
-                "username",
-                "name",
-                "is_active",
-                "last_login",
-                "is_superuser",
-                "groups",
-                "groups_obj",
-                "email",
-                "avatar",
-                "attributes",
-                "uid",
-                "path",
-                "type",
-                "uuid",
-            ],
-            &[
-                object::value(&self.pk),
-                object::value(&self.username),
-                object::value(&self.name),
-                object::optional(&self.is_active),
-                object::nullable(&self.last_login),
-                object::value(&self.is_superuser),
-                object::optional(&self.groups),
-                object::value(&self.groups_obj),
-                object::optional(&self.email),
-                object::value(&self.avatar),
-                object::optional(&self.attributes),
-                object::value(&self.uid),
-                object::optional(&self.path),
-                object::optional(&self.r#type),
-                object::value(&self.uuid),
-            ],
-            None,
-        )
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 #[cfg(feature = "core")]
 impl Serialize for User {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([
+            true,
+            true,
+            true,
+            self.is_active.is_some(),
+            !self.last_login.is_absent(),
+            true,
+            self.groups.is_some(),
+            true,
+            self.email.is_some(),
+            true,
+            self.attributes.is_some(),
+            true,
+            self.path.is_some(),
+            self.r#type.is_some(),
+            true,
+        ]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("User", written),
+        );
+        object.field("pk", &self.pk);
+        object.field("username", &self.username);
+        object.field("name", &self.name);
+        object.optional("is_active", &self.is_active);
+        object.nullable("last_login", &self.last_login);
+        object.field("is_superuser", &self.is_superuser);
+        object.optional("groups", &self.groups);
+        object.field("groups_obj", &self.groups_obj);
+        object.optional("email", &self.email);
+        object.field("avatar", &self.avatar);
+        object.optional("attributes", &self.attributes);
+        object.field("uid", &self.uid);
+        object.optional("path", &self.path);
+        object.optional("type", &self.r#type);
+        object.field("uuid", &self.uuid);
+        object.end()
     }
 }
 
@@ -2554,36 +2632,34 @@ pub struct UserGroup {
 #[cfg(feature = "core")]
 impl object::Prop for UserGroup {
     #[inline]
-    fn fields<'a>(&'a self, out: &mut object::Out<'a>) {
-        out.list(
-            "UserGroup",
-            &[
-                "pk",
-                "num_pk",
-                "name",
-                "is_superuser",
-                "parent",
-                "parent_name",
-                "attributes",
-            ],
-            &[
-                object::value(&self.pk),
-                object::value(&self.num_pk),
-                object::value(&self.name),
-                object::optional(&self.is_superuser),
-                object::value(&self.parent),
-                object::value(&self.parent_name),
-                object::optional(&self.attributes),
-            ],
-            None,
-        )
+    fn prop(&self) -> object::Value<'_> {
+        object::Value::Other(self)
     }
 }
 
 #[cfg(feature = "core")]
 impl Serialize for UserGroup {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        object::serialize(serializer, self)
+        let written = object::written([
+            true,
+            true,
+            true,
+            self.is_superuser.is_some(),
+            true,
+            true,
+            self.attributes.is_some(),
+        ]);
+        let mut object = object::Writer::new(
+            serializer.serialize_struct("UserGroup", written),
+        );
+        object.field("pk", &self.pk);
+        object.field("num_pk", &self.num_pk);
+        object.field("name", &self.name);
+        object.optional("is_superuser", &self.is_superuser);
+        object.field("parent", &self.parent);
+        object.field("parent_name", &self.parent_name);
+        object.optional("attributes", &self.attributes);
+        object.end()
     }
 }
 
