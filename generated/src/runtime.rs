@@ -890,18 +890,20 @@ pub mod object {
         /// A required property.
         #[inline(always)]
         pub fn field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
-            if let Ok(object) = &mut self.state
-                && let Err(error) = object.serialize_field(name, value)
-            {
-                self.state = Err(error);
-            }
+            self.step(|object| object.serialize_field(name, value));
         }
 
         /// A property left out (`skip_field`, which some formats note).
         #[inline(always)]
         pub fn skip(&mut self, name: &'static str) {
+            self.step(|object| object.skip_field(name));
+        }
+
+        /// Runs `write` unless an earlier step failed, keeping its error if it fails.
+        #[inline(always)]
+        fn step(&mut self, write: impl FnOnce(&mut S) -> Result<(), S::Error>) {
             if let Ok(object) = &mut self.state
-                && let Err(error) = object.skip_field(name)
+                && let Err(error) = write(object)
             {
                 self.state = Err(error);
             }

@@ -4,7 +4,7 @@ use super::{Gating, Need, Part, cfg, constraint_summary, doc_attrs, ident, rust_
 use crate::ir::{Api, EnumDef, ExprKind, Field, Primitive, StructDef, TypeDef, TypeExpr, TypeKind, UnionDef};
 use proc_macro2::{Literal, TokenStream};
 use quote::{ToTokens as _, quote};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// How many types one part of the `models` module holds: enough that a part is worth a
 /// thread's turn, few enough that the parts spread evenly.
@@ -238,64 +238,41 @@ impl<'a> Opaque<'a> {
 }
 
 /// What writing a model needs to know of the other types: which are not `object::Prop`s
-/// ([`Opaque`]), which structs the client writes as request bodies, through `object::Value`
-/// ([`Writing::through_value`]), and the structs by name, for a union's variants.
+/// ([`Opaque`]), which the client writes as request bodies, through `object::Value`
+/// ([`Writing::through_value`]), and each type by name, for a union's variants.
 #[derive(Default)]
 pub(super) struct Writing<'a> {
     opaque: Opaque<'a>,
-    through_value: BTreeSet<&'a str>,
-    structs: BTreeMap<&'a str, &'a StructDef>,
+    types: &'a [TypeDef],
+    /// By position in `types`: whether a request body reaches the type.
+    requested: Vec<bool>,
 }
 
 impl<'a> Writing<'a> {
     fn of(api: &'a Api) -> Self {
-        let structs = api
-            .types
-            .iter()
-            .filter_map(|t| match &t.kind {
-                TypeKind::Struct(s) => Some((t.name.as_str(), s)),
-                _ => None,
-            })
-            .collect();
-        Writing { opaque: Opaque::of(api), through_value: Self::through_value(api), structs }
+        let bodies = api.operations.iter().filter_map(|op| crate::ir::http::request_content(op)?.ty.as_ref());
+        Writing { opaque: Opaque::of(api), types: &api.types, requested: crate::ir::reach(&api.types, bodies) }
     }
 
-    /// The types a request body reaches (through fields, items, map values, union variants
-    /// and aliases): the client writes these through `object::Value`, which needs a struct's
-    /// `object::Prop::fields`. Only these structs get it (370 of authentik's 794): every
-    /// struct's public `Serialize` is its own generic code ([`to_object`]), and `fields`
-    /// for all of them beside it raised the crate's build peak by 3%.
-    fn through_value(api: &'a Api) -> BTreeSet<&'a str> {
-        let by_name: BTreeMap<&str, &TypeDef> = api.types.iter().map(|t| (t.name.as_str(), t)).collect();
-        let mut stack: Vec<&str> = Vec::new();
-        for op in &api.operations {
-            if let Some(ty) = crate::ir::http::request_content(op).and_then(|c| c.ty.as_ref()) {
-                ty.for_each_named(&mut |n| stack.push(n));
-            }
-        }
-        let mut reached = BTreeSet::new();
-        while let Some(name) = stack.pop() {
-            if let Some(t) = by_name.get(name)
-                && reached.insert(t.name.as_str())
-            {
-                for e in t.exprs() {
-                    e.for_each_named(&mut |n| stack.push(n));
-                }
-            }
-        }
-        reached
+    /// Whether a request body reaches the type `name` (through fields, items, map values,
+    /// union variants and aliases): the client writes it through `object::Value`, which
+    /// needs a struct's `object::Prop::fields`. Only these structs get it (336 of
+    /// authentik's 794, with those that have additional properties): every struct's public
+    /// `Serialize` is its own generic code ([`to_object`]), and `fields` for all of them
+    /// beside it raised the crate's build peak by 3%.
+    fn through_value(&self, name: &str) -> bool {
+        crate::ir::position(self.types, name).is_some_and(|i| self.requested[i])
     }
 
     /// Whether the variant `v` of a union tagged by `property` writes its own `property`, as
     /// an expression over the variant's value: the tag is written in its place, and the
     /// length announced must count it once (`tagged::serialize`).
     fn own_tag(&self, v: &crate::ir::UnionVariant, property: &str) -> TokenStream {
-        let field = match &v.ty.kind {
-            ExprKind::Named(name) if !self.opaque.0.contains(name.as_str()) => {
-                self.structs.get(name.as_str()).and_then(|s| s.fields.iter().find(|f| f.wire_name == property))
-            }
+        let ExprKind::Named(name) = &v.ty.kind else { return quote!(false) };
+        let field = crate::ir::position(self.types, name).and_then(|i| match &self.types[i].kind {
+            TypeKind::Struct(s) => s.fields.iter().find(|f| f.wire_name == property),
             _ => None,
-        };
+        });
         field.map_or(quote!(false), |f| written(f, &quote!(value)))
     }
 }
@@ -425,7 +402,7 @@ fn struct_def(name: &proc_macro2::Ident, s: &StructDef, family: Family) -> Token
 fn to_object(name: &proc_macro2::Ident, s: &StructDef, cfg: &TokenStream, writing: &Writing) -> TokenStream {
     let type_name = name.to_string();
     let opaque = &writing.opaque;
-    let prop = if s.additional.is_some() || writing.through_value.contains(type_name.as_str()) {
+    let prop = if s.additional.is_some() || writing.through_value(&type_name) {
         let names = s.fields.iter().map(|f| f.wire_name.as_str());
         let values = s.fields.iter().map(|f| {
             let field = ident(&f.name);
@@ -799,8 +776,7 @@ fn union_def(
             Self::#other(object) => object.serialize(serializer),
         }
     };
-    let through_value = writing.through_value.contains(name.to_string().as_str());
-    let prop = if through_value && u.variants.iter().all(|v| writing.opaque.is_prop(&v.ty)) {
+    let prop = if writing.through_value(&name.to_string()) && u.variants.iter().all(|v| writing.opaque.is_prop(&v.ty)) {
         let arms = u.variants.iter().map(|v| {
             let vname = ident(&v.name);
             let tag = tag_of(v);
